@@ -1,0 +1,203 @@
+"""The command line: arguments in, calls to the pipeline, diagnostics printed, exit status out.
+
+Exit status: 0 success; 1 content errors (the output directory is left as it was);
+2 usage, configuration or output-directory errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+import jinja2
+
+from generator import __version__, config
+from generator.build import Paths, Result, Selection, build_site, check_content
+from generator.diagnostics import ConfigError, Diagnostic
+from generator.output import OutputError
+
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+
+DESCRIPTION = """\
+newsdigest turns a folder of Markdown news articles (content/) into a static
+news-digest website (site/) with topic, country and archive pages and feeds.
+Settings are read from [tool.newsdigest] in ./pyproject.toml."""
+
+EPILOG = """\
+examples:
+  newsdigest build                                   build content/ into site/
+  newsdigest build --base-url https://me.github.io/news/
+  newsdigest check                                   report every problem, write nothing
+  newsdigest check --format github                   the same, as pull-request annotations
+  newsdigest new "Floods in Assam" --country India --tags Climate,Floods
+  newsdigest serve                                   preview with live reload"""
+
+
+def _add_content(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--content", metavar="DIR", type=Path, default=None,
+                        help="folder of articles (default: content/)")
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsdigest", description=DESCRIPTION, epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"newsdigest {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    build = commands.add_parser("build", help="build the site into the output folder",
+                                description="Check every article, then build the site. "
+                                "On any error nothing is written and the old site stays.")
+    _add_content(build)
+    build.add_argument("--templates", metavar="DIR", type=Path, default=Path("templates"),
+                       help="theme folder: Jinja2 templates and static/ (default: templates/)")
+    build.add_argument("--output", metavar="DIR", type=Path, default=Path("site"),
+                       help="where the site is written (default: site/)")
+    build.add_argument("--base-url", metavar="URL", default=None,
+                       help="the address the site is served at, overriding the setting, "
+                       "e.g. https://user.github.io/repo/")
+    build.add_argument("--drafts", action="store_true", help="include articles with draft: true")
+    build.add_argument("--future", action="store_true", help="include articles dated in the future")
+
+    check = commands.add_parser("check", help="validate every article; write nothing",
+                                description="Validate all articles, drafts and scheduled ones "
+                                "included. Exit 1 if there is any error.")
+    _add_content(check)
+    check.add_argument("--format", choices=("text", "github"), default="text",
+                       help="text for people, github for GitHub Actions annotations")
+
+    new = commands.add_parser("new", help="start a new article from a title",
+                              description="Write content/YYYY/MM/SLUG.md with valid front "
+                              "matter dated now, and print its path.")
+    new.add_argument("title", help="the headline, in quotes")
+    new.add_argument("--country", default="", help="the story's country (name or ISO code)")
+    new.add_argument("--tags", default="", help="comma-separated topics, e.g. Climate,Economy")
+    _add_content(new)
+
+    serve = commands.add_parser("serve", help="preview the site with live reload",
+                                description="Build with drafts, serve on 127.0.0.1 under the "
+                                "base path, rebuild and reload the browser on every change.")
+    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    _add_content(serve)
+    serve.add_argument("--templates", metavar="DIR", type=Path, default=Path("templates"))
+    return parser
+
+
+def format_text(diagnostic: Diagnostic, content_dir: Path) -> str:
+    where = (content_dir / diagnostic.path).as_posix() if diagnostic.line else diagnostic.path
+    line = f"{where}:{diagnostic.line}: {diagnostic.severity}: {diagnostic.message}"
+    return line + (f"\n    fix: {diagnostic.hint}" if diagnostic.hint else "")
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def format_github(diagnostic: Diagnostic, content_dir: Path) -> str:
+    """A GitHub Actions workflow command that shows the problem on the pull request's diff."""
+    path = (content_dir / diagnostic.path).as_posix()
+    message = diagnostic.message + (f". Fix: {diagnostic.hint}" if diagnostic.hint else "")
+    return (
+        f"::{diagnostic.severity} file={_escape_property(path)},line={max(diagnostic.line, 1)},"
+        f"title={_escape_property('newsdigest: ' + diagnostic.severity)}::{_escape_data(message)}"
+    )
+
+
+def report(result: Result, content_dir: Path, style: str, out: TextIO) -> None:
+    formatter = format_github if style == "github" else format_text
+    for diagnostic in result.diagnostics:
+        print(formatter(diagnostic, content_dir), file=out)
+    errors = sum(d.severity == "error" for d in result.diagnostics)
+    warnings = len(result.diagnostics) - errors
+    if style == "text" and result.diagnostics:
+        print(f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}",
+              file=out)
+
+
+def _settings(args: argparse.Namespace) -> config.Settings:
+    overrides = {"base_url": getattr(args, "base_url", None)}
+    return config.load(Path.cwd(), overrides)
+
+
+def _paths(args: argparse.Namespace, settings: config.Settings) -> Paths:
+    content = args.content or Path(settings.content_dir)
+    return Paths(Path.cwd(), content, getattr(args, "templates", Path("templates")),
+                 getattr(args, "output", Path("site")))
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    paths = _paths(args, settings)
+    if not (paths.templates / "base.html").is_file():
+        raise ConfigError(f"templates folder {paths.templates} has no base.html; "
+                          "pass --templates DIR or restore templates/")
+    result = build_site(paths, settings, Selection(drafts=args.drafts, future=args.future))
+    report(result, paths.content, "text", sys.stderr)
+    if not result.ok:
+        print(f"build stopped: fix the errors above; {paths.output} was not changed",
+              file=sys.stderr)
+        return EXIT_CONTENT
+    assert result.site is not None and result.stats is not None
+    site = result.site
+    print(
+        f"built {len(site.articles)} articles into {paths.output}/: {result.files} files "
+        f"({result.stats.written} written, {result.stats.unchanged} unchanged), "
+        f"{len(site.topics)} topics, {len(site.countries)} countries "
+        f"in {result.seconds:.2f} s"
+    )
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    paths = _paths(args, settings)
+    result = check_content(paths, settings)
+    report(result, paths.content, args.format, sys.stdout)
+    if result.ok and args.format == "text":
+        print(f"checked {len(result.articles)} articles: no errors")
+    return EXIT_OK if result.ok else EXIT_CONTENT
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from generator.scaffold import new_article
+
+    settings = _settings(args)
+    path = new_article(_paths(args, settings).content, settings, args.title, args.country,
+                       args.tags)
+    print(path.as_posix())
+    return EXIT_OK
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from generator.serve import serve
+
+    settings = _settings(args)
+    return serve(_paths(args, settings), settings, args.port)
+
+
+COMMANDS = {"build": cmd_build, "check": cmd_check, "new": cmd_new, "serve": cmd_serve}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = make_parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except ConfigError as exc:
+        print(f"newsdigest: error: {exc}", file=sys.stderr)
+    except OutputError as exc:
+        print(f"newsdigest: error: {exc}", file=sys.stderr)
+    except jinja2.TemplateSyntaxError as exc:
+        print(f"{exc.filename}:{exc.lineno}: error: template: {exc.message}", file=sys.stderr)
+    except jinja2.TemplateError as exc:
+        print(f"newsdigest: error: template: {exc}", file=sys.stderr)
+    except KeyboardInterrupt:
+        print("newsdigest: interrupted", file=sys.stderr)
+    return EXIT_USAGE

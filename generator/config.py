@@ -1,0 +1,140 @@
+"""Site settings: read once from [tool.newsdigest] in pyproject.toml, validated, frozen."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from generator.diagnostics import ConfigError
+
+SITE_ID_PATTERN = re.compile(r"^[A-Za-z0-9.-]+(@[A-Za-z0-9.-]+)?,\d{4}(-\d{2}(-\d{2})?)?$")
+REPO_URL_PATTERN = re.compile(r"^https://[^\s/]+/[^\s]+$")
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Every setting, its type and its default. Documented in README.md ("Settings")."""
+
+    title: str = "newsdigest"
+    description: str = "A news digest."
+    base_url: str = "http://127.0.0.1:8000/"
+    language: str = "en"
+    timezone: str = "UTC"
+    items_per_page: int = 10
+    feed_length: int = 20
+    site_id: str = ""
+    publisher: str = ""
+    digest_days: int = 3
+    max_file_size: int = 1_000_000
+    trusted_html: bool = False
+    repo_url: str = ""
+    repo_branch: str = "main"
+    content_dir: str = "content"
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    @property
+    def base_path(self) -> str:
+        """The path part of base_url: '/' for a user site, '/REPO/' for a project site."""
+        return urlsplit(self.base_url).path
+
+    @property
+    def publisher_name(self) -> str:
+        return self.publisher or self.title
+
+
+def _expected_type(name: str) -> type:
+    return {f.name: type(f.default) for f in fields(Settings)}[name]
+
+
+def _check_value(name: str, value: Any) -> str | None:
+    """Return a message when `value` is not acceptable for setting `name`."""
+    expected = _expected_type(name)
+    if expected is int and (isinstance(value, bool) or not isinstance(value, int)):
+        return f"{name} must be a whole number, not {value!r}"
+    if not isinstance(value, expected):
+        return f"{name} must be a {expected.__name__}, not {value!r}"
+    return None
+
+
+def normalise_base_url(url: str) -> str:
+    """Check that base_url is an absolute http(s) URL and give it a trailing slash."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ConfigError(
+            f"base_url {url!r} is not an absolute URL; "
+            "use the address the site is served at, like https://user.github.io/repo/"
+        )
+    if parts.query or parts.fragment:
+        raise ConfigError(f"base_url {url!r} must not have a query or fragment")
+    path = parts.path if parts.path.endswith("/") else parts.path + "/"
+    return f"{parts.scheme}://{parts.netloc}{path}"
+
+
+def validate(settings: Settings) -> Settings:
+    """Check cross-field rules; return the settings with base_url normalised."""
+    try:
+        ZoneInfo(settings.timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ConfigError(
+            f"timezone {settings.timezone!r} is not a known time zone; "
+            "use an IANA name such as 'UTC', 'Europe/London' or 'Asia/Kolkata'"
+        ) from None
+    for name in ("items_per_page", "feed_length", "digest_days", "max_file_size"):
+        if getattr(settings, name) < 1:
+            raise ConfigError(f"{name} must be at least 1")
+    if not SITE_ID_PATTERN.match(settings.site_id):
+        raise ConfigError(
+            f"site_id {settings.site_id!r} is not set or not valid; it names the site in every "
+            "feed GUID and must never change. Use a domain you own and the year you started, "
+            'for example site_id = "example.org,2025"'
+        )
+    if settings.repo_url and not REPO_URL_PATTERN.match(settings.repo_url):
+        raise ConfigError(
+            f"repo_url {settings.repo_url!r} must be an https URL like https://github.com/org/repo"
+        )
+    if not re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", settings.language):
+        raise ConfigError(f"language {settings.language!r} must be a language tag like 'en'")
+    return replace(
+        settings,
+        base_url=normalise_base_url(settings.base_url),
+        repo_url=settings.repo_url.rstrip("/"),
+    )
+
+
+def from_mapping(table: dict[str, Any], source: str = "[tool.newsdigest]") -> Settings:
+    """Build Settings from a TOML table, naming any unknown key or wrong type."""
+    known = {f.name for f in fields(Settings)}
+    values: dict[str, Any] = {}
+    for key, value in table.items():
+        name = key.replace("-", "_")
+        if name not in known:
+            raise ConfigError(
+                f"{source}: unknown setting {key!r}; known settings: {', '.join(sorted(known))}"
+            )
+        problem = _check_value(name, value)
+        if problem:
+            raise ConfigError(f"{source}: {problem}")
+        values[name] = value
+    return Settings(**values)
+
+
+def load(project_dir: Path, overrides: dict[str, Any] | None = None) -> Settings:
+    """Read [tool.newsdigest] from project_dir/pyproject.toml, apply overrides, validate."""
+    pyproject = project_dir / "pyproject.toml"
+    table: dict[str, Any] = {}
+    if pyproject.is_file():
+        try:
+            data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"{pyproject}: not valid TOML: {exc}") from None
+        table = dict(data.get("tool", {}).get("newsdigest", {}))
+    table.update({k: v for k, v in (overrides or {}).items() if v is not None})
+    return validate(from_mapping(table, f"{pyproject} [tool.newsdigest]"))

@@ -1,0 +1,262 @@
+"""Find article files, read them safely and split YAML front matter from the Markdown body.
+
+YAML is read with a safe loader that never constructs objects, keeps the line of every
+key, refuses duplicate keys and leaves dates as text (validation parses them).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.diagnostics import Diagnostic, error, warning
+
+FENCE = "---"
+
+
+class Mapping(dict[str, Any]):
+    """A YAML mapping that remembers the file line of each key and of itself."""
+
+    line: int
+    lines: dict[str, int]
+
+    def __init__(self, line: int = 1) -> None:
+        super().__init__()
+        self.line = line
+        self.lines = {}
+
+    def line_of(self, key: str) -> int:
+        return self.lines.get(key, self.line)
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One article file split into front matter and body, before validation."""
+
+    path: Path
+    source: str  # path relative to the content directory, with '/' separators
+    front: Mapping
+    body: str
+    body_line: int
+
+
+@dataclass(slots=True)
+class _Duplicates:
+    found: list[tuple[str, int, int]] = field(default_factory=list)
+
+
+def _loader_class(first_line: int, duplicates: _Duplicates) -> type[yaml.SafeLoader]:
+    """A SafeLoader whose mappings record file lines and whose timestamps stay strings."""
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.yaml_implicit_resolvers = {
+        ch: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for ch, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+
+    def construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> Mapping:
+        loader.flatten_mapping(node)
+        mapping = Mapping(node.start_mark.line + first_line)
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            line = key_node.start_mark.line + first_line
+            if not isinstance(key, str):
+                key = str(key)
+            if key in mapping:
+                duplicates.found.append((key, mapping.lines[key], line))
+            mapping[key] = loader.construct_object(value_node, deep=True)
+            mapping.lines[key] = line
+        return mapping
+
+    Loader.add_constructor("tag:yaml.org,2002:map", construct_mapping)
+    return Loader
+
+
+def parse_front_matter(text: str, first_line: int, source: str) -> tuple[Any, list[Diagnostic]]:
+    """Parse YAML whose first line is file line `first_line`; never raises for bad YAML."""
+    duplicates = _Duplicates()
+    loader = _loader_class(first_line, duplicates)(text)
+    try:
+        data = loader.get_single_data()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + first_line if mark else first_line
+        problem = exc.problem or "invalid YAML"
+        if "could not determine a constructor" in str(exc):
+            tag = str(exc.problem).split("'")[1] if "'" in str(exc.problem) else "this tag"
+            return None, [
+                error(
+                    source,
+                    line,
+                    f"front matter uses the YAML tag {tag}, which newsdigest never executes",
+                    "remove the tag and write a plain value",
+                )
+            ]
+        return None, [
+            error(
+                source,
+                line,
+                f"front matter is not valid YAML: {problem}",
+                "check indentation, and quote values that contain ': ' or start with [ { * & ! | >",
+            )
+        ]
+    except yaml.YAMLError as exc:
+        return None, [error(source, first_line, f"front matter is not valid YAML: {exc}")]
+    finally:
+        loader.dispose()
+    problems = [
+        error(
+            source,
+            second,
+            f"{key}: given twice (first on line {first}); only one value is allowed",
+            f"delete one of the two '{key}:' lines",
+        )
+        for key, first, second in duplicates.found
+    ]
+    return data, problems
+
+
+def decode(raw: bytes, source: str) -> tuple[str | None, list[Diagnostic]]:
+    """Decode UTF-8 (a byte-order mark is allowed), rejecting NUL bytes; normalise newlines."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return None, [
+            error(
+                source,
+                line,
+                f"not valid UTF-8 (byte {exc.start} is 0x{raw[exc.start]:02x})",
+                "save the file as UTF-8",
+            )
+        ]
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        return None, [error(source, line, "contains a NUL byte", "remove it; articles are text")]
+    return text.replace("\r\n", "\n").replace("\r", "\n"), []
+
+
+_FENCE_LINE = re.compile(r"^---[ \t]*$", re.MULTILINE)
+
+
+def split(text: str, source: str) -> tuple[str, str, int] | Diagnostic:
+    """Return (front matter, body, body's first line) or the reason the fences are wrong."""
+    if not text.startswith(FENCE) or not _FENCE_LINE.match(text):
+        return error(
+            source,
+            1,
+            "the file does not start with a front-matter block",
+            "make the first line '---', then the fields (title:, date:, ...), then '---'",
+        )
+    first_nl = text.find("\n")
+    if first_nl < 0:
+        return error(source, 1, "front matter is never closed", "add a line '---' after the fields")
+    closing = _FENCE_LINE.search(text, first_nl + 1)
+    if closing is None:
+        return error(
+            source,
+            1,
+            "front matter is never closed",
+            "add a line '---' after the last field, before the article text",
+        )
+    front = text[first_nl + 1 : closing.start()]
+    body_start = text.find("\n", closing.end())
+    body = "" if body_start < 0 else text[body_start + 1 :]
+    body_line = text[: closing.start()].count("\n") + 2
+    return front, body, body_line
+
+
+def read_document(path: Path, source: str, max_size: int) -> tuple[Document | None, list[Diagnostic]]:
+    """Read one file into a Document, or return why it cannot be read."""
+    try:
+        size = path.stat().st_size
+        if size > max_size:
+            return None, [
+                error(
+                    source,
+                    1,
+                    f"file is {size} bytes, over the limit of {max_size} bytes",
+                    "shorten the article or raise max_file_size in [tool.newsdigest]",
+                )
+            ]
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [error(source, 1, f"cannot read the file: {exc.strerror}")]
+    text, problems = decode(raw, source)
+    if text is None:
+        return None, problems
+    parts = split(text, source)
+    if isinstance(parts, Diagnostic):
+        return None, [parts]
+    front_text, body, body_line = parts
+    data, problems = parse_front_matter(front_text, 2, source)
+    if data is None and not problems:
+        data = Mapping(2)
+    if problems:
+        return None, problems
+    if not isinstance(data, Mapping):
+        return None, [
+            error(
+                source,
+                2,
+                "front matter must be a set of 'field: value' lines",
+                "write fields such as 'title: ...' and 'date: ...', one per line",
+            )
+        ]
+    return Document(path, source, data, body, body_line), []
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        path.resolve().relative_to(root)
+    except ValueError:
+        return False
+    return True
+
+
+def find_articles(content_dir: Path) -> tuple[list[tuple[Path, str]], list[Diagnostic]]:
+    """Every *.md file under content_dir, sorted, with its name relative to content_dir.
+
+    Hidden files and folders are skipped. Symlinks that lead outside content_dir (files
+    or folders) are reported and never read.
+    """
+    root = content_dir.resolve()
+    found: list[tuple[Path, str]] = []
+    problems: list[Diagnostic] = []
+    seen = {root}
+    for dirpath, dirnames, filenames in os.walk(content_dir, followlinks=True):
+        here = Path(dirpath)
+        for name in list(dirnames):
+            real = (here / name).resolve()
+            if name.startswith(".") or real in seen or not _inside(real, root):
+                dirnames.remove(name)
+                if not name.startswith(".") and real not in seen:
+                    problems.append(_outside(here / name, content_dir))
+            seen.add(real)
+        dirnames.sort()
+        for name in sorted(filenames):
+            path = here / name
+            if not name.endswith(".md") or name.startswith("."):
+                continue
+            if not _inside(path, root):
+                problems.append(_outside(path, content_dir))
+                continue
+            found.append((path, path.relative_to(content_dir).as_posix()))
+    return found, problems
+
+
+def _outside(path: Path, content_dir: Path) -> Diagnostic:
+    return warning(
+        path.relative_to(content_dir).as_posix(),
+        1,
+        "is a link to something outside the content folder; it is not published",
+        "copy the article into content/ instead of linking to it",
+    )

@@ -1,0 +1,38 @@
+"""Problems found in content or settings, collected as data rather than raised."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """One problem: where it is, how bad it is, what is wrong and how to fix it."""
+
+    path: str
+    line: int
+    severity: Severity
+    message: str
+    hint: str = ""
+
+    def sort_key(self) -> tuple[str, int, str]:
+        return (self.path, self.line, self.message)
+
+
+def error(path: str, line: int, message: str, hint: str = "") -> Diagnostic:
+    return Diagnostic(path, line, "error", message, hint)
+
+
+def warning(path: str, line: int, message: str, hint: str = "") -> Diagnostic:
+    return Diagnostic(path, line, "warning", message, hint)
+
+
+def has_errors(diagnostics: list[Diagnostic]) -> bool:
+    return any(d.severity == "error" for d in diagnostics)
+
+
+class ConfigError(Exception):
+    """A setting or command-line value that makes the run impossible (exit status 2)."""

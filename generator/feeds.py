@@ -1,0 +1,177 @@
+"""Feeds: RSS 2.0 and Atom 1.0 (feedgen), JSON Feed 1.1, per-topic and per-country RSS, OPML.
+
+Every URL in a feed is absolute; RSS dates are written in GMT, Atom and JSON Feed
+dates in RFC 3339 with the article's own offset. Item ids are the articles' GUIDs.
+"""
+
+from __future__ import annotations
+
+import json
+import mimetypes
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from feedgen.feed import FeedGenerator
+
+from generator import __version__
+from generator.config import Settings
+from generator.index import Site
+from generator.model import Article, OutputFile
+from generator.urls import Urls
+
+_ROOT_RELATIVE = re.compile(r'(\s(?:href|src)=")(/(?!/)[^"]*)"')
+
+
+@dataclass(frozen=True, slots=True)
+class Channel:
+    """One feed: what it is called, where it lives and which articles it carries."""
+
+    title: str
+    description: str
+    path: str  # site path of the feed file
+    home: str  # site path of the page it belongs to
+    articles: Sequence[Article]
+
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+class FeedWriter:
+    def __init__(self, settings: Settings, urls: Urls, content_dir: Path, site: Site) -> None:
+        self.settings = settings
+        self.urls = urls
+        self.content_dir = content_dir
+        self.site = site
+
+    def absolute_html(self, fragment: str) -> str:
+        """Body HTML with root-relative links made absolute, as feed readers need."""
+        origin = self.urls.origin
+        return _ROOT_RELATIVE.sub(lambda m: f'{m.group(1)}{origin}{m.group(2)}"', fragment)
+
+    def channels(self) -> Iterator[Channel]:
+        """The main channel, then one per topic and one per country."""
+        s, u, n = self.settings, self.urls, self.settings.feed_length
+        yield Channel(s.title, s.description, u.file("feed.xml"), u.home(), self.site.articles[:n])
+        for topic in self.site.topics:
+            yield Channel(f"{s.title}: {topic.key.name}", f"Stories about {topic.key.name}.",
+                          u.tag_feed(topic.key), u.tag(topic.key), topic.articles[:n])
+        for country in self.site.countries:
+            yield Channel(f"{s.title}: {country.key.name}", f"Stories from {country.key.name}.",
+                          u.country_feed(country.key), u.country(country.key),
+                          country.articles[:n])
+
+    def all_files(self) -> Iterator[OutputFile]:
+        channels = list(self.channels())
+        main = channels[0]
+        for channel in channels:
+            yield self.rss(channel)
+        yield self.atom(Channel(main.title, main.description, self.urls.file("atom.xml"),
+                                main.home, main.articles))
+        yield self.json_feed(Channel(main.title, main.description, self.urls.file("feed.json"),
+                                     main.home, main.articles))
+        yield self.opml(channels)
+
+    def _generator(self, channel: Channel) -> FeedGenerator:
+        fg = FeedGenerator()
+        fg.load_extension("dc", atom=False, rss=True)
+        fg.id(f"tag:{self.settings.site_id}:{channel.path[len(self.urls.base_path):]}")
+        fg.title(channel.title)
+        fg.subtitle(channel.description)
+        fg.link(href=self.urls.absolute(channel.home), rel="alternate")
+        fg.link(href=self.urls.absolute(channel.path), rel="self")
+        fg.language(self.settings.language)
+        fg.author({"name": self.settings.publisher_name})
+        fg.generator("newsdigest", version=__version__)
+        fg.updated(max((a.modified for a in channel.articles), default=_EPOCH))
+        for article in channel.articles:
+            self._entry(fg, article)
+        return fg
+
+    def _entry(self, fg: FeedGenerator, article: Article) -> None:
+        entry = fg.add_entry(order="append")
+        link = self.urls.absolute(self.urls.article(article))
+        entry.id(article.guid)
+        entry.guid(article.guid, permalink=article.guid == link)
+        entry.title(article.title)
+        entry.link(href=link, rel="alternate")
+        entry.description(article.summary or article.title)
+        entry.summary(article.summary or article.title)
+        entry.content(self.absolute_html(article.body_html), type="html")
+        entry.published(article.date)
+        entry.updated(article.modified)
+        entry.pubDate(article.date.astimezone(UTC))
+        for name in article.authors:
+            entry.author({"name": name})
+        entry.dc.dc_creator(list(article.authors))
+        for tag in article.tags:
+            entry.category(term=tag.name, label=tag.name)
+        image = self._image(article)
+        if image:
+            entry.enclosure(*image)
+
+    def _image(self, article: Article) -> tuple[str, str, str] | None:
+        """(url, length, type) for a local lead image, for the RSS enclosure."""
+        if article.image is None or article.image.is_remote:
+            return None
+        path = self.content_dir / article.image.src
+        kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        url = self.urls.absolute(self.urls.media(article.image.src))
+        return url, str(path.stat().st_size), kind
+
+    def rss(self, channel: Channel) -> OutputFile:
+        # Bylines go in dc:creator: RSS's own <author> must be an e-mail address, so
+        # feedgen leaves it out for authors given by name only.
+        data = self._generator(channel).rss_str(pretty=True)
+        return OutputFile(self.urls.output_path(channel.path), data)
+
+    def atom(self, channel: Channel) -> OutputFile:
+        data = self._generator(channel).atom_str(pretty=True)
+        return OutputFile(self.urls.output_path(channel.path), data)
+
+    def json_feed(self, channel: Channel) -> OutputFile:
+        feed = {
+            "version": "https://jsonfeed.org/version/1.1",
+            "title": channel.title,
+            "description": channel.description,
+            "home_page_url": self.urls.absolute(channel.home),
+            "feed_url": self.urls.absolute(channel.path),
+            "language": self.settings.language,
+            "authors": [{"name": self.settings.publisher_name}],
+            "items": [self._json_item(a) for a in channel.articles],
+        }
+        data = json.dumps(feed, ensure_ascii=False, indent=2) + "\n"
+        return OutputFile(self.urls.output_path(channel.path), data.encode("utf-8"))
+
+    def _json_item(self, article: Article) -> dict[str, object]:
+        item: dict[str, object] = {
+            "id": article.guid,
+            "url": self.urls.absolute(self.urls.article(article)),
+            "title": article.title,
+            "content_html": self.absolute_html(article.body_html),
+            "summary": article.summary,
+            "date_published": article.date.isoformat(),
+            "date_modified": article.modified.isoformat(),
+            "authors": [{"name": name} for name in article.authors],
+            "tags": [t.name for t in article.tags],
+        }
+        if article.image:
+            item["image"] = (article.image.src if article.image.is_remote
+                             else self.urls.absolute(self.urls.media(article.image.src)))
+        return item
+
+    def opml(self, channels: list[Channel]) -> OutputFile:
+        root = ET.Element("opml", version="2.0")
+        head = ET.SubElement(root, "head")
+        ET.SubElement(head, "title").text = f"{self.settings.title}: all feeds"
+        body = ET.SubElement(root, "body")
+        for channel in channels:
+            ET.SubElement(body, "outline", type="rss", text=channel.title, title=channel.title,
+                          xmlUrl=self.urls.absolute(channel.path),
+                          htmlUrl=self.urls.absolute(channel.home))
+        ET.indent(root)
+        data = ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+        return OutputFile(self.urls.output_path(self.urls.file("feeds.opml")), data)

@@ -1,0 +1,80 @@
+"""The site index: articles newest first, grouped by topic, country, month and day.
+
+Built once per build with one sort (O(n log n)) and one pass over the articles.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Hashable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Generic, TypeVar
+from zoneinfo import ZoneInfo
+
+from generator.model import Article, Country, Tag
+
+K = TypeVar("K", bound=Hashable)
+
+
+@dataclass(frozen=True, slots=True)
+class Group(Generic[K]):
+    """Articles sharing a key (a topic, a country, a month or a day), newest first."""
+
+    key: K
+    articles: tuple[Article, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One page of a paginated listing."""
+
+    number: int
+    count: int
+    articles: tuple[Article, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    articles: tuple[Article, ...]
+    topics: tuple[Group[Tag], ...]  # by slug
+    countries: tuple[Group[Country], ...]  # by name
+    months: tuple[Group[tuple[int, int]], ...]  # newest first
+    days: tuple[Group[date], ...]  # newest first, in the site's time zone
+
+    def topics_by_use(self) -> list[Group[Tag]]:
+        return sorted(self.topics, key=lambda g: (-len(g.articles), g.key.slug))
+
+
+def _groups(pairs: Iterable[tuple[K, Article]]) -> dict[K, list[Article]]:
+    grouped: dict[K, list[Article]] = defaultdict(list)
+    for key, article in pairs:
+        grouped[key].append(article)
+    return grouped
+
+
+def _freeze(grouped: dict[K, list[Article]], order: Sequence[K]) -> tuple[Group[K], ...]:
+    return tuple(Group(key, tuple(grouped[key])) for key in order)
+
+
+def build_index(articles: Iterable[Article], tz: ZoneInfo) -> Site:
+    ordered = tuple(sorted(articles, key=lambda a: a.sort_key))
+    topics = _groups((tag, a) for a in ordered for tag in a.tags)
+    countries = _groups((a.country, a) for a in ordered)
+    months = _groups(((a.day.year, a.day.month), a) for a in ordered)
+    days = _groups((a.date.astimezone(tz).date(), a) for a in ordered)
+    return Site(
+        articles=ordered,
+        topics=_freeze(topics, sorted(topics, key=lambda t: t.slug)),
+        countries=_freeze(countries, sorted(countries, key=lambda c: (c.name, c.code))),
+        months=_freeze(months, sorted(months, reverse=True)),
+        days=_freeze(days, sorted(days, reverse=True)),
+    )
+
+
+def paginate(articles: Sequence[Article], per_page: int) -> list[Page]:
+    """Split a listing into pages of per_page; an empty listing still has one page."""
+    count = max(1, -(-len(articles) // per_page))
+    return [
+        Page(n + 1, count, tuple(articles[n * per_page : (n + 1) * per_page])) for n in range(count)
+    ]

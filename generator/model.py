@@ -1,0 +1,84 @@
+"""The typed, immutable model of a site's content."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Tag:
+    """A topic: a URL slug and the name readers see."""
+
+    slug: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Country:
+    """A country: ISO 3166-1 alpha-2 code (upper case) and its common English name."""
+
+    code: str
+    name: str
+
+    @property
+    def slug(self) -> str:
+        return self.code.lower()
+
+
+@dataclass(frozen=True, slots=True)
+class Image:
+    """An article's lead image. `src` is an absolute URL or a path under content/."""
+
+    src: str
+    alt: str
+    caption: str = ""
+
+    @property
+    def is_remote(self) -> bool:
+        return self.src.startswith(("http://", "https://"))
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One validated article. Dates are aware datetimes in the article's own offset."""
+
+    source: str  # file path relative to content/, with '/' separators
+    slug: str
+    title: str
+    date: datetime
+    updated: datetime | None
+    country: Country
+    authors: tuple[str, ...]
+    image_credit: str
+    sources: tuple[str, ...]
+    tags: tuple[Tag, ...]
+    summary: str
+    image: Image | None
+    body: str  # Markdown source
+    body_line: int
+    guid: str
+    draft: bool = False
+    body_html: str = ""  # filled in by the Markdown step
+
+    @property
+    def day(self) -> date:
+        """The calendar day of the dateline (in the article's own offset); used in its URL."""
+        return self.date.date()
+
+    @property
+    def modified(self) -> datetime:
+        return self.updated or self.date
+
+    @property
+    def sort_key(self) -> tuple[float, str]:
+        """Newest first, then by slug: a total, stable order."""
+        return (-self.date.timestamp(), self.slug)
+
+
+@dataclass(frozen=True, slots=True)
+class OutputFile:
+    """A file of the built site: its path relative to the output directory, and its bytes."""
+
+    path: str
+    data: bytes

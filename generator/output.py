@@ -1,0 +1,180 @@
+"""The only module that touches the output directory.
+
+A build is written into a staging directory beside the output, then swapped in with
+one atomic rename (Linux renameat2 RENAME_EXCHANGE; elsewhere two renames with a
+recovery step), so readers and later builds see the old site or the new one, never
+half of one. The output directory carries a marker file: newsdigest replaces only a
+directory it created, and never one that holds the project, its content or templates.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import errno
+import os
+import shutil
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from generator.diagnostics import ConfigError
+from generator.model import OutputFile
+
+MARKER = ".newsdigest-output"
+MARKER_TEXT = b"This directory is written by newsdigest build and replaced on every build.\n"
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+class OutputError(Exception):
+    """The site could not be written; the published site is unchanged."""
+
+
+@dataclass(frozen=True, slots=True)
+class WriteStats:
+    written: int
+    unchanged: int
+
+
+def is_ours(directory: Path) -> bool:
+    return (directory / MARKER).is_file()
+
+
+def check_target(output: Path, project_root: Path, sources: Iterable[Path]) -> None:
+    """Refuse an output directory that newsdigest must never replace.
+
+    `sources` are the content and templates directories: the output may be neither
+    them, nor inside them, nor hold them; nor the project root, the home directory or /.
+    """
+    target = output.resolve()
+    root = project_root.resolve()
+    if target == root or target in root.parents:
+        raise ConfigError(
+            f"output directory {output} would replace the project at {root}; choose site/"
+        )
+    for place in (Path.home().resolve(), Path("/")):
+        if target == place:
+            raise ConfigError(f"output directory {output} is {place}; choose another, such as site/")
+    for source in sources:
+        place = source.resolve()
+        if target == place or target in place.parents:
+            raise ConfigError(
+                f"output directory {output} would replace {source}; choose another, such as site/"
+            )
+        if place in target.parents:
+            raise ConfigError(f"output directory {output} is inside {source}; choose another")
+    if target.exists() and not target.is_dir():
+        raise ConfigError(f"output {output} is a file, not a directory; choose another")
+    if target.is_dir() and not is_ours(target) and any(target.iterdir()):
+        raise ConfigError(
+            f"output directory {output} is not empty and was not created by newsdigest; "
+            "newsdigest replaces its output directory on every build, so it will not touch "
+            "this one. Choose another directory or empty this one"
+        )
+
+
+def _safe_relative(path: str) -> PurePosixPath:
+    relative = PurePosixPath(path)
+    if relative.is_absolute() or ".." in relative.parts or not relative.parts:
+        raise OutputError(f"refusing to write {path!r}: it is outside the output directory")
+    return relative
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Atomically swap two directories; False when the system cannot."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    result = renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
+    if result == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP):
+        return False
+    raise OSError(code, os.strerror(code), str(b))
+
+
+def _staging_names(output: Path) -> tuple[Path, Path]:
+    parent = output.parent
+    return parent / f".{output.name}.staging-{os.getpid()}", parent / f".{output.name}.previous"
+
+
+def recover(output: Path) -> None:
+    """Finish or undo what an interrupted build left beside the output directory."""
+    _, previous = _staging_names(output)
+    if not output.exists() and previous.is_dir() and is_ours(previous):
+        previous.rename(output)
+    for leftover in output.parent.glob(f".{output.name}.staging-*"):
+        if leftover.is_dir() and is_ours(leftover):
+            shutil.rmtree(leftover, ignore_errors=True)
+    if previous.is_dir() and is_ours(previous):
+        shutil.rmtree(previous, ignore_errors=True)
+
+
+def _write_tree(staging: Path, files: Iterable[OutputFile], old: Path | None) -> WriteStats:
+    staging.mkdir(parents=True)
+    (staging / MARKER).write_bytes(MARKER_TEXT)
+    written = unchanged = 0
+    made: set[Path] = {staging}
+    for item in files:
+        relative = _safe_relative(item.path)
+        target = staging / relative
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
+        if old is not None and _same_bytes(old / relative, item.data):
+            # Keep the published file (same inode and time): rebuilds touch only what changed.
+            os.link(old / relative, target)
+            unchanged += 1
+        else:
+            target.write_bytes(item.data)
+            written += 1
+    return WriteStats(written, unchanged)
+
+
+def _same_bytes(path: Path, data: bytes) -> bool:
+    try:
+        if path.is_symlink() or path.stat().st_size != len(data):
+            return False
+        return path.read_bytes() == data
+    except OSError:
+        return False
+
+
+def write_site(output: Path, files: Iterable[OutputFile]) -> WriteStats:
+    """Write all files as the new site at `output`, replacing the old one in one step."""
+    output = output.absolute()
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        recover(output)
+    except OSError as exc:
+        raise OutputError(f"cannot prepare {output}: {exc.strerror}") from None
+    staging, previous = _staging_names(output)
+    old = output if output.is_dir() else None
+    try:
+        stats = _write_tree(staging, files, old)
+        _swap(staging, output, previous)
+    except OSError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        where = exc.filename or output
+        raise OutputError(
+            f"cannot write the site ({exc.strerror}: {where}); the published site is unchanged"
+        ) from None
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return stats
+
+
+def _swap(staging: Path, output: Path, previous: Path) -> None:
+    if not output.exists():
+        staging.rename(output)
+        return
+    if _exchange(staging, output):
+        shutil.rmtree(staging, ignore_errors=True)  # now holds the old site
+        return
+    output.rename(previous)
+    staging.rename(output)
+    shutil.rmtree(previous, ignore_errors=True)

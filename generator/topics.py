@@ -1,0 +1,57 @@
+"""Site-wide topic names: one stable slug and one display name per topic.
+
+Tags that differ only in case, spacing or hyphenation are one topic. Different
+words that slug to the same URL are reported and kept apart with a numbered slug;
+tags that slug to nothing (emoji, punctuation) get a stable slug from their text.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import replace
+
+from generator import slugs
+from generator.diagnostics import Diagnostic, warning
+from generator.model import Article, Tag
+
+
+def _display_name(spellings: Counter[str]) -> str:
+    """The most used spelling; on a tie, the one with capitals, then the first in order."""
+    return min(spellings, key=lambda s: (-spellings[s], s == s.lower(), s))
+
+
+def assign(articles: list[Article]) -> tuple[list[Article], list[Diagnostic]]:
+    """Give every tag of every article its site-wide Tag."""
+    spellings: dict[str, Counter[str]] = defaultdict(Counter)
+    first_use: dict[str, str] = {}
+    for article in articles:
+        for tag in article.tags:
+            spellings[tag.slug][tag.name] += 1
+            first_use.setdefault(tag.slug, article.source)
+    by_slug: dict[str, list[str]] = defaultdict(list)
+    for key in sorted(spellings):
+        base = slugs.make(key) or slugs.fallback(key, "topic")
+        by_slug[base].append(key)
+    canonical: dict[str, Tag] = {}
+    problems: list[Diagnostic] = []
+    for base, keys in sorted(by_slug.items()):
+        for number, key in enumerate(keys, start=1):
+            slug = base if number == 1 else f"{base}-{number}"
+            canonical[key] = Tag(slug, _display_name(spellings[key]))
+        if len(keys) > 1:
+            names = [canonical[k].name for k in keys]
+            problems.append(
+                warning(
+                    first_use[keys[-1]],
+                    1,
+                    f"tags {' and '.join(repr(n) for n in names)} are different words with the "
+                    f"same URL /tags/{base}/; they are published as "
+                    + ", ".join(f"/tags/{canonical[k].slug}/" for k in keys),
+                    "rename one of the tags if they are meant to be different topics",
+                )
+            )
+    result = [
+        replace(article, tags=tuple(canonical[t.slug] for t in article.tags))
+        for article in articles
+    ]
+    return result, problems

@@ -1,0 +1,90 @@
+"""Every URL of the site, in one place.
+
+Pages link to each other by path under base_url's path (`/REPO/tags/climate/`), so a
+build previews on localhost; `absolute()` gives the full URL for canonical links,
+Open Graph, sitemaps and feeds. `output_path()` maps a URL path to the file to write.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from urllib.parse import quote, urlsplit
+
+from generator.model import Article, Country, Tag
+
+
+@dataclass(frozen=True, slots=True)
+class Urls:
+    base_url: str  # absolute, with a trailing slash
+
+    @property
+    def base_path(self) -> str:
+        return urlsplit(self.base_url).path
+
+    @property
+    def origin(self) -> str:
+        parts = urlsplit(self.base_url)
+        return f"{parts.scheme}://{parts.netloc}"
+
+    def path(self, relative: str = "") -> str:
+        """The site path for a location relative to the site root ('' is the home page)."""
+        return self.base_path + relative
+
+    def absolute(self, site_path: str) -> str:
+        """A site path as a full URL."""
+        return self.origin + site_path
+
+    def home(self) -> str:
+        return self.path()
+
+    def article(self, article: Article) -> str:
+        return self.path(f"{article.day:%Y/%m/%d}/{article.slug}/")
+
+    def paged(self, first_page: str, page: int) -> str:
+        return first_page if page <= 1 else f"{first_page}page/{page}/"
+
+    def tags(self) -> str:
+        return self.path("tags/")
+
+    def tag(self, tag: Tag, page: int = 1) -> str:
+        return self.paged(self.path(f"tags/{tag.slug}/"), page)
+
+    def tag_feed(self, tag: Tag) -> str:
+        return self.path(f"tags/{tag.slug}/feed.xml")
+
+    def countries(self) -> str:
+        return self.path("countries/")
+
+    def country(self, country: Country, page: int = 1) -> str:
+        return self.paged(self.path(f"countries/{country.slug}/"), page)
+
+    def country_feed(self, country: Country) -> str:
+        return self.path(f"countries/{country.slug}/feed.xml")
+
+    def archive(self) -> str:
+        return self.path("archive/")
+
+    def month(self, year: int, month: int) -> str:
+        return self.path(f"archive/{year:04d}/{month:02d}/")
+
+    def digest(self, day: date) -> str:
+        return self.path(f"digest/{day:%Y-%m-%d}/")
+
+    def media(self, content_path: str) -> str:
+        """Where a file from content/ (an image) is published."""
+        return self.path("media/" + quote(content_path))
+
+    def static(self, name: str) -> str:
+        return self.path("static/" + name)
+
+    def file(self, name: str) -> str:
+        """A top-level file: feed.xml, atom.xml, feed.json, feeds.opml, sitemap.xml..."""
+        return self.path(name)
+
+    def output_path(self, site_path: str) -> str:
+        """The file under the output directory that serves `site_path`."""
+        relative = site_path[len(self.base_path) :]
+        if relative == "" or relative.endswith("/"):
+            return relative + "index.html"
+        return relative

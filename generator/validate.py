@@ -1,0 +1,391 @@
+"""Field rules of the article format: a Document becomes an Article or a list of Diagnostics.
+
+Every rule reports in the editor's words, with the line of the field and how to fix it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from datetime import date, datetime, time
+from pathlib import Path, PurePosixPath
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from generator import countries, slugs
+from generator.config import Settings
+from generator.content import Document, Mapping
+from generator.diagnostics import Diagnostic, error, warning
+from generator.model import Article, Image, Tag
+
+KNOWN_FIELDS = (
+    "title",
+    "date",
+    "updated",
+    "country",
+    "credits",
+    "tags",
+    "summary",
+    "image",
+    "slug",
+    "id",
+    "draft",
+)
+KNOWN_CREDITS = ("author", "image", "sources")
+KNOWN_IMAGE = ("src", "alt", "caption")
+MAX_TITLE = 110
+MAX_SUMMARY = 300
+DATE_FORMAT_HINT = "use YYYY-MM-DDTHH:MM:SS+HH:MM, for example 2025-06-25T15:27:00+05:30"
+_DATE_SHAPE = re.compile(
+    r"^(\d{4})-(\d{2})-(\d{2})"
+    r"(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?)?$"
+)
+
+
+class _Checker:
+    """Collects diagnostics for one document while its fields are read."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.problems: list[Diagnostic] = []
+
+    def error(self, line: int, message: str, hint: str = "") -> None:
+        self.problems.append(error(self.doc.source, line, message, hint))
+
+    def warn(self, line: int, message: str, hint: str = "") -> None:
+        self.problems.append(warning(self.doc.source, line, message, hint))
+
+    def text(self, mapping: Mapping, key: str, label: str, required: bool = False) -> str:
+        """A non-empty string field; '' when absent or wrong (after reporting)."""
+        line = mapping.line_of(key)
+        if key not in mapping or mapping[key] is None:
+            if required:
+                self.error(line, f"{label} is missing", f"add a line '{key}: ...'")
+            return ""
+        value = mapping[key]
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            self.error(
+                line,
+                f"{label} must be text, not {_kind(value)}",
+                f"write {label} as one line of text; put it in quotes if it contains ': '",
+            )
+            return ""
+        result = " ".join(str(value).split())
+        if not result and required:
+            self.error(line, f"{label} is empty", f"write the {label} after '{key}:'")
+        return result
+
+    def text_list(self, mapping: Mapping, key: str, label: str) -> tuple[str, ...]:
+        """A string or a list of strings; each item stripped and non-empty."""
+        if key not in mapping or mapping[key] is None:
+            return ()
+        value = mapping[key]
+        line = mapping.line_of(key)
+        items = value if isinstance(value, list) else [value]
+        result: list[str] = []
+        for number, item in enumerate(items, start=1):
+            if isinstance(item, bool) or not isinstance(item, str | int | float):
+                self.error(
+                    line,
+                    f"{label}: item {number} must be text, not {_kind(item)}",
+                    f"write {label} as a list of names: [First, Second]",
+                )
+                continue
+            text = " ".join(str(item).split())
+            if text:
+                result.append(text)
+            else:
+                self.error(line, f"{label}: item {number} is empty", "remove the empty item")
+        return tuple(result)
+
+    def mapping(self, parent: Mapping, key: str, label: str) -> Mapping | None:
+        if key not in parent or parent[key] is None:
+            return None
+        value = parent[key]
+        if not isinstance(value, Mapping):
+            self.error(
+                parent.line_of(key),
+                f"{label} must be a set of fields, not {_kind(value)}",
+                f"indent the fields under '{key}:' by two spaces",
+            )
+            return None
+        return value
+
+    def unknown(self, mapping: Mapping, known: tuple[str, ...], prefix: str = "") -> None:
+        for key in mapping:
+            if key in known:
+                continue
+            close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+            hint = f"did you mean '{prefix}{close[0]}'?" if close else (
+                f"known fields: {', '.join(prefix + k for k in known)}"
+            )
+            self.warn(mapping.line_of(key), f"unknown field '{prefix}{key}' is ignored", hint)
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a set of fields"
+    if isinstance(value, bool):
+        return "true/false"
+    if value is None:
+        return "empty"
+    return type(value).__name__
+
+
+def parse_datetime(value: str, tz: ZoneInfo) -> datetime | str:
+    """An aware datetime, or the reason `value` is not one. Naive values are read in `tz`."""
+    match = _DATE_SHAPE.match(value)
+    if not match:
+        return f"{value!r} is not a date in ISO 8601 form"
+    year, month, day = (int(match.group(i)) for i in (1, 2, 3))
+    try:
+        date(year, month, day)
+    except ValueError:
+        return f"{value[:10]} is not a real date"
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return f"{value!r} is not a real time"
+    if match.group(4) is None:
+        parsed = datetime.combine(parsed.date(), time(0, 0))
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=tz)
+    return parsed
+
+
+def _date_field(check: _Checker, front: Mapping, key: str, tz: ZoneInfo, required: bool) -> (
+    datetime | None
+):
+    line = front.line_of(key)
+    if key not in front or front[key] is None:
+        if required:
+            check.error(line, f"{key} is missing", f"add '{key}:' and the time; {DATE_FORMAT_HINT}")
+        return None
+    value = front[key]
+    if not isinstance(value, str):
+        check.error(line, f"{key}: {value!r} is not a date", DATE_FORMAT_HINT)
+        return None
+    parsed = parse_datetime(value.strip(), tz)
+    if isinstance(parsed, str):
+        check.error(line, f"{key}: {parsed}", DATE_FORMAT_HINT)
+        return None
+    return parsed
+
+
+def _image(check: _Checker, front: Mapping, doc: Document, content_dir: Path) -> Image | None:
+    fields = check.mapping(front, "image", "image")
+    if fields is None:
+        return None
+    check.unknown(fields, KNOWN_IMAGE, "image.")
+    src = check.text(fields, "src", "image.src", required=True)
+    alt = check.text(fields, "alt", "image.alt")
+    caption = check.text(fields, "caption", "image.caption")
+    if "alt" not in fields:
+        check.error(
+            fields.line,
+            "image.alt is missing",
+            "add 'alt:' under image: a short description for readers who cannot see it",
+        )
+    if not src:
+        return None
+    resolved = resolve_local(src, doc.source, content_dir)
+    if isinstance(resolved, str) and not src.startswith(("http://", "https://")):
+        check.error(fields.line_of("src"), f"image.src: {resolved}", "put the image in content/")
+        return None
+    return Image(src=src if isinstance(resolved, str) else resolved.as_posix(), alt=alt,
+                 caption=caption)
+
+
+def resolve_local(ref: str, source: str, content_dir: Path) -> PurePosixPath | str:
+    """A file reference in an article -> its path relative to content_dir, or why not.
+
+    Relative references are read from the article's folder; '/x.jpg' from content/.
+    Absolute http(s) URLs are returned as a reason string (they are not local).
+    """
+    if ref.startswith(("http://", "https://")):
+        return "is a web address"
+    if ":" in ref.split("/")[0] or ref.startswith("//"):
+        return f"{ref!r} is not a file in content/ or an http(s) address"
+    base = PurePosixPath("/") if ref.startswith("/") else PurePosixPath("/", source).parent
+    parts: list[str] = []
+    for part in (base / ref.lstrip("/")).parts[1:]:
+        if part == "..":
+            if not parts:
+                return f"{ref!r} points outside the content folder"
+            parts.pop()
+        elif part not in (".", ""):
+            parts.append(part)
+    relative = PurePosixPath(*parts) if parts else PurePosixPath(".")
+    target = content_dir / relative
+    if not target.is_file():
+        return f"{ref!r} does not exist (looked for content/{relative.as_posix()})"
+    try:
+        target.resolve().relative_to(content_dir.resolve())
+    except ValueError:
+        return f"{ref!r} is a link that leads outside the content folder"
+    return relative
+
+
+def _slug(check: _Checker, front: Mapping, doc: Document) -> str:
+    if "slug" in front:
+        slug = check.text(front, "slug", "slug", required=True)
+        if slug and not slugs.is_safe(slug):
+            check.error(
+                front.line_of("slug"),
+                f"slug {slug!r} cannot be used in a URL",
+                f"use lower-case letters, digits and hyphens, such as {slugs.make(slug) or 'my-story'!r}",
+            )
+            return ""
+        return slug
+    stem = PurePosixPath(doc.source).stem
+    slug = slugs.make(stem)
+    if not slug:
+        check.error(
+            1,
+            f"the file name {stem!r} gives no usable URL",
+            "rename the file with letters or digits, or add 'slug: my-story'",
+        )
+    return slug
+
+
+def _country(check: _Checker, front: Mapping) -> countries.Country | None:
+    name = check.text(front, "country", "country", required=True)
+    if not name:
+        return None
+    found = countries.lookup(name)
+    if found is None:
+        close = countries.suggest(name)
+        hint = f"did you mean {close!r}? " if close else ""
+        check.error(
+            front.line_of("country"),
+            f"country {name!r} is not a country newsdigest knows",
+            hint + "use an English name or an ISO code such as 'GB' or 'IND'",
+        )
+    return found
+
+
+def _tags(check: _Checker, front: Mapping) -> tuple[Tag, ...]:
+    if "tags" in front and isinstance(front["tags"], str):
+        check.error(
+            front.line_of("tags"),
+            "tags must be a list",
+            f"write tags: [{', '.join(t.strip() for t in front['tags'].split(','))}]",
+        )
+        return ()
+    if "tags" in front and isinstance(front["tags"], dict):
+        check.error(front.line_of("tags"), "tags must be a list, not a set of fields",
+                    "write tags: [First, Second]")
+        return ()
+    names = check.text_list(front, "tags", "tags")
+    result: dict[str, Tag] = {}
+    for name in names:
+        result.setdefault(slugs.topic_key(name), Tag(slug=slugs.topic_key(name), name=name))
+    return tuple(result.values())
+
+
+def _summary(check: _Checker, front: Mapping) -> str:
+    summary = check.text(front, "summary", "summary")
+    if len(summary) > MAX_SUMMARY:
+        check.warn(
+            front.line_of("summary"),
+            f"summary is {len(summary)} characters; readers and feed readers cut it at about "
+            f"{MAX_SUMMARY}",
+            "shorten it to one or two sentences",
+        )
+    return summary
+
+
+def _title(check: _Checker, front: Mapping) -> str:
+    title = check.text(front, "title", "title", required=True)
+    if len(title) > MAX_TITLE:
+        check.warn(
+            front.line_of("title"),
+            f"title is {len(title)} characters; search results and feeds cut it at about "
+            f"{MAX_TITLE}",
+            "shorten the headline",
+        )
+    return title
+
+
+def _draft(check: _Checker, front: Mapping) -> bool:
+    value = front.get("draft", False)
+    if not isinstance(value, bool):
+        check.error(front.line_of("draft"), f"draft must be true or false, not {value!r}",
+                    "write 'draft: true' or remove the line")
+        return False
+    return value
+
+
+def make_guid(settings: Settings, day: date, slug: str, pinned: str) -> str:
+    """The article's permanent feed id: never from base_url or the file's folder."""
+    if pinned:
+        return pinned
+    return f"tag:{settings.site_id}:{day.isoformat()}/{slug}"
+
+
+def validate(doc: Document, settings: Settings, content_dir: Path) -> (
+    tuple[Article | None, list[Diagnostic]]
+):
+    """Check every field of one document; an Article only when there is no error."""
+    check = _Checker(doc)
+    front = doc.front
+    check.unknown(front, KNOWN_FIELDS)
+    title = _title(check, front)
+    published = _date_field(check, front, "date", settings.tz, required=True)
+    updated = _date_field(check, front, "updated", settings.tz, required=False)
+    if published and updated and updated < published:
+        check.error(
+            front.line_of("updated"),
+            f"updated ({updated.isoformat()}) is before date ({published.isoformat()})",
+            "an update cannot come before publication; fix one of the two",
+        )
+    country = _country(check, front)
+    credits = check.mapping(front, "credits", "credits")
+    authors: tuple[str, ...] = ()
+    image_credit = ""
+    sources: tuple[str, ...] = ()
+    if credits is None:
+        if "credits" not in front or front["credits"] is None:
+            check.error(front.line_of("credits"), "credits.author is missing",
+                        "add 'credits:' with an indented 'author: Name' line")
+    else:
+        check.unknown(credits, KNOWN_CREDITS, "credits.")
+        authors = check.text_list(credits, "author", "credits.author")
+        if not authors and "author" not in credits:
+            check.error(credits.line, "credits.author is missing",
+                        "add an indented 'author: Name' line under credits:")
+        elif not authors:
+            check.error(credits.line_of("author"), "credits.author is empty",
+                        "write the byline after 'author:'")
+        image_credit = check.text(credits, "image", "credits.image")
+        sources = check.text_list(credits, "sources", "credits.sources")
+    tags = _tags(check, front)
+    summary = _summary(check, front)
+    image = _image(check, front, doc, content_dir)
+    slug = _slug(check, front, doc)
+    pinned = check.text(front, "id", "id")
+    draft = _draft(check, front)
+    if any(p.severity == "error" for p in check.problems):
+        return None, check.problems
+    assert published is not None and country is not None
+    article = Article(
+        source=doc.source,
+        slug=slug,
+        title=title,
+        date=published,
+        updated=updated,
+        country=country,
+        authors=authors,
+        image_credit=image_credit,
+        sources=sources,
+        tags=tags,
+        summary=summary,
+        image=image,
+        body=doc.body,
+        body_line=doc.body_line,
+        guid=make_guid(settings, published.date(), slug, pinned),
+        draft=draft,
+    )
+    return article, check.problems
