@@ -75,7 +75,11 @@ class FeedWriter:
                                      main.home, main.articles))
         yield self.opml(channels)
 
-    def _generator(self, channel: Channel) -> FeedGenerator:
+    def _generator(self, channel: Channel, rss: bool) -> FeedGenerator:
+        """A feedgen feed for RSS (dates in GMT, enclosures) or Atom (dates with offsets).
+
+        feedgen keeps one date for both formats, so each format gets its own generator.
+        """
         fg = FeedGenerator()
         fg.load_extension("dc", atom=False, rss=True)
         fg.id(f"tag:{self.settings.site_id}:{channel.path[len(self.urls.base_path):]}")
@@ -86,12 +90,13 @@ class FeedWriter:
         fg.language(self.settings.language)
         fg.author({"name": self.settings.publisher_name})
         fg.generator("newsdigest", version=__version__)
-        fg.updated(max((a.modified for a in channel.articles), default=_EPOCH))
+        updated = max((a.modified for a in channel.articles), default=_EPOCH)
+        fg.updated(updated.astimezone(UTC) if rss else updated)
         for article in channel.articles:
-            self._entry(fg, article)
+            self._entry(fg, article, rss)
         return fg
 
-    def _entry(self, fg: FeedGenerator, article: Article) -> None:
+    def _entry(self, fg: FeedGenerator, article: Article, rss: bool) -> None:
         entry = fg.add_entry(order="append")
         link = self.urls.absolute(self.urls.article(article))
         entry.id(article.guid)
@@ -101,15 +106,14 @@ class FeedWriter:
         entry.description(article.summary or article.title)
         entry.summary(article.summary or article.title)
         entry.content(self.absolute_html(article.body_html), type="html")
-        entry.published(article.date)
+        entry.published(article.date.astimezone(UTC) if rss else article.date)
         entry.updated(article.modified)
-        entry.pubDate(article.date.astimezone(UTC))
         for name in article.authors:
             entry.author({"name": name})
         entry.dc.dc_creator(list(article.authors))
         for tag in article.tags:
             entry.category(term=tag.name, label=tag.name)
-        image = self._image(article)
+        image = self._image(article) if rss else None
         if image:
             entry.enclosure(*image)
 
@@ -125,11 +129,11 @@ class FeedWriter:
     def rss(self, channel: Channel) -> OutputFile:
         # Bylines go in dc:creator: RSS's own <author> must be an e-mail address, so
         # feedgen leaves it out for authors given by name only.
-        data = self._generator(channel).rss_str(pretty=True)
+        data = self._generator(channel, rss=True).rss_str(pretty=True)
         return OutputFile(self.urls.output_path(channel.path), data)
 
     def atom(self, channel: Channel) -> OutputFile:
-        data = self._generator(channel).atom_str(pretty=True)
+        data = self._generator(channel, rss=False).atom_str(pretty=True)
         return OutputFile(self.urls.output_path(channel.path), data)
 
     def json_feed(self, channel: Channel) -> OutputFile:
