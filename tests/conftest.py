@@ -1,0 +1,61 @@
+"""Shared fixtures: the real command line, run as a user would, and the sample site built once."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+BASE_URL = "http://127.0.0.1:8000/sub/"
+
+
+def run_newsdigest(*args: str, cwd: Path, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    """Run `python -m generator ARGS` in `cwd`, capturing its output."""
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
+def make_project(root: Path, settings: str = "", with_content: bool = True) -> Path:
+    """A newsroom project in `root`: the repository's templates, pyproject settings, content/."""
+    root.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(REPO / "templates", root / "templates")
+    (root / "content").mkdir(exist_ok=True)
+    (root / "pyproject.toml").write_text(
+        "[tool.newsdigest]\n"
+        'title = "Test Desk"\n'
+        'description = "Stories for tests."\n'
+        f'base_url = "{BASE_URL}"\n'
+        'site_id = "test.example,2025"\n'
+        'timezone = "UTC"\n'
+        "items_per_page = 2\n" + settings,
+        encoding="utf-8",
+    )
+    if with_content:
+        pass
+    return root
+
+
+def write_article(root: Path, relative: str, front: str, body: str = "Body text.\n") -> Path:
+    """Write content/RELATIVE with the given front-matter lines (without fences)."""
+    path = root / "content" / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"---\n{front.strip()}\n---\n{body}", encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's sample newsroom built once under the /sub/ base path."""
+    out = tmp_path_factory.mktemp("sample") / "site"
+    result = run_newsdigest("build", "--output", str(out), "--base-url", BASE_URL, cwd=REPO)
+    assert result.returncode == 0, result.stderr
+    return out
