@@ -24,7 +24,7 @@ def run_newsdigest(*args: str, cwd: Path, timeout: float = 120) -> subprocess.Co
     )
 
 
-def make_project(root: Path, settings: str = "", with_content: bool = True) -> Path:
+def make_project(root: Path, settings: str = "") -> Path:
     """A newsroom project in `root`: the repository's templates, pyproject settings, content/."""
     root.mkdir(parents=True, exist_ok=True)
     shutil.copytree(REPO / "templates", root / "templates")
@@ -39,8 +39,6 @@ def make_project(root: Path, settings: str = "", with_content: bool = True) -> P
         "items_per_page = 2\n" + settings,
         encoding="utf-8",
     )
-    if with_content:
-        pass
     return root
 
 
