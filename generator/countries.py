@@ -78,6 +78,7 @@ def _names() -> dict[str, str]:
 @cache
 def by_code(code: str) -> Country:
     record = pycountry.countries.get(alpha_2=code)
+    assert record is not None, code
     return Country(record.alpha_2, _display_name(record))
 
 

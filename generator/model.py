@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+import datetime as dt
+from datetime import datetime
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -62,7 +63,7 @@ class Article:
     body_html: str = ""  # filled in by the Markdown step
 
     @property
-    def day(self) -> date:
+    def day(self) -> dt.date:
         """The calendar day of the dateline (in the article's own offset); used in its URL."""
         return self.date.date()
 

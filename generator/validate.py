@@ -16,7 +16,7 @@ from generator import countries, slugs
 from generator.config import Settings
 from generator.content import Document, Mapping
 from generator.diagnostics import Diagnostic, error, warning
-from generator.model import Article, Image, Tag
+from generator.model import Article, Country, Image, Tag
 
 KNOWN_FIELDS = (
     "title",
@@ -250,7 +250,7 @@ def _slug(check: _Checker, front: Mapping, doc: Document) -> str:
     return slug
 
 
-def _country(check: _Checker, front: Mapping) -> countries.Country | None:
+def _country(check: _Checker, front: Mapping) -> Country | None:
     name = check.text(front, "country", "country", required=True)
     if not name:
         return None
