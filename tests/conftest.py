@@ -11,6 +11,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 BASE_URL = "http://127.0.0.1:8000/sub/"
+NEWSROOM = Path(__file__).resolve().parent / "fixtures" / "newsroom"
 
 
 def run_newsdigest(*args: str, cwd: Path, timeout: float = 120) -> subprocess.CompletedProcess[str]:
@@ -48,6 +49,23 @@ def write_article(root: Path, relative: str, front: str, body: str = "Body text.
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(f"---\n{front.strip()}\n---\n{body}", encoding="utf-8")
     return path
+
+
+def copy_newsroom(root: Path) -> Path:
+    """tests/fixtures/newsroom as a project in `root`, with the repository's templates."""
+    shutil.copytree(NEWSROOM, root)
+    shutil.copytree(REPO / "templates", root / "templates")
+    return root
+
+
+@pytest.fixture(scope="session")
+def newsroom_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture newsroom built once under the /sub/ base path (do not modify it)."""
+    project = copy_newsroom(tmp_path_factory.mktemp("newsroom") / "project")
+    out = project.parent / "site"
+    result = run_newsdigest("build", "--output", str(out), "--base-url", BASE_URL, cwd=project)
+    assert result.returncode == 0, result.stderr
+    return out
 
 
 @pytest.fixture(scope="session")

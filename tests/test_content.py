@@ -1,0 +1,222 @@
+"""Reading article files: front matter split from the body, YAML with the line of every field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.content import Document, find_articles, parse_front_matter, read_document
+from generator.diagnostics import Diagnostic
+
+ARTICLE = """\
+---
+title: Monsoon Reaches Kerala
+date: 2025-06-25T15:27:00+05:30
+country: India
+credits:
+  author: Fixture Desk
+  sources: [agencies]
+tags: [Climate, India]
+---
+First paragraph.
+
+Second paragraph.
+"""
+
+
+def read(tmp_path: Path, text: str | bytes, name: str = "story.md") -> tuple[
+    Document | None, list[Diagnostic]
+]:
+    path = tmp_path / name
+    if isinstance(text, str):
+        path.write_text(text, encoding="utf-8", newline="")
+    else:
+        path.write_bytes(text)
+    return read_document(path, name, 1_000_000)
+
+
+def only_error(problems: list[Diagnostic]) -> Diagnostic:
+    assert len(problems) == 1, problems
+    assert problems[0].severity == "error"
+    return problems[0]
+
+
+def test_front_matter_is_split_from_the_body(tmp_path: Path) -> None:
+    doc, problems = read(tmp_path, ARTICLE)
+    assert problems == []
+    assert doc is not None
+    assert doc.front["title"] == "Monsoon Reaches Kerala"
+    assert doc.front["credits"]["author"] == "Fixture Desk"
+    assert doc.front["tags"] == ["Climate", "India"]
+    assert doc.body == "First paragraph.\n\nSecond paragraph.\n"
+    assert doc.body_line == 10
+    assert doc.source == "story.md"
+
+
+def test_every_field_knows_its_line_in_the_file(tmp_path: Path) -> None:
+    doc, _ = read(tmp_path, ARTICLE)
+    assert doc is not None
+    lines = {key: doc.front.line_of(key) for key in doc.front}
+    assert lines == {"title": 2, "date": 3, "country": 4, "credits": 5, "tags": 8}
+    assert doc.front["credits"].line_of("author") == 6
+    assert doc.front["credits"].line_of("sources") == 7
+
+
+def test_dates_stay_text_for_validation_to_read(tmp_path: Path) -> None:
+    doc, _ = read(tmp_path, ARTICLE.replace("2025-06-25T15:27:00+05:30", "2025-06-25"))
+    assert doc is not None
+    assert doc.front["date"] == "2025-06-25"
+
+
+def test_byte_order_mark_and_windows_line_endings_are_accepted(tmp_path: Path) -> None:
+    windows = b"\xef\xbb\xbf" + ARTICLE.replace("\n", "\r\n").encode("utf-8")
+    doc, problems = read(tmp_path, windows)
+    assert problems == []
+    assert doc is not None
+    assert doc.front["title"] == "Monsoon Reaches Kerala"
+    assert doc.front.line_of("tags") == 8
+    assert doc.body == "First paragraph.\n\nSecond paragraph.\n"
+    assert doc.body_line == 10
+
+
+def test_a_file_without_an_opening_fence_is_reported_on_line_1(tmp_path: Path) -> None:
+    doc, problems = read(tmp_path, "title: No fences\n\nJust text.\n")
+    assert doc is None
+    problem = only_error(problems)
+    assert problem.line == 1
+    assert "does not start with a front-matter block" in problem.message
+    assert "---" in problem.hint
+
+
+def test_front_matter_that_is_never_closed_is_reported(tmp_path: Path) -> None:
+    doc, problems = read(tmp_path, "---\ntitle: Open\ndate: 2025-06-25\n\nBody.\n")
+    assert doc is None
+    problem = only_error(problems)
+    assert "never closed" in problem.message
+
+
+def test_a_body_line_of_dashes_is_not_the_front_matter(tmp_path: Path) -> None:
+    doc, problems = read(tmp_path, ARTICLE + "\n---\n\nAfter a rule.\n")
+    assert problems == []
+    assert doc is not None
+    assert doc.body.endswith("---\n\nAfter a rule.\n")
+
+
+def test_malformed_yaml_is_reported_with_its_line(tmp_path: Path) -> None:
+    broken = ARTICLE.replace("country: India", "country: India: Kerala")
+    doc, problems = read(tmp_path, broken)
+    assert doc is None
+    problem = only_error(problems)
+    assert problem.line == 4
+    assert "not valid YAML" in problem.message
+
+
+def test_unclosed_list_is_reported_in_the_front_matter(tmp_path: Path) -> None:
+    broken = ARTICLE.replace("tags: [Climate, India]", "tags: [Climate, India")
+    doc, problems = read(tmp_path, broken)
+    assert doc is None
+    problem = only_error(problems)
+    assert 8 <= problem.line <= 9
+    assert "not valid YAML" in problem.message
+
+
+def test_duplicate_keys_name_both_lines(tmp_path: Path) -> None:
+    twice = ARTICLE.replace("tags: [Climate, India]\n", "tags: [Climate, India]\ntitle: Again\n")
+    doc, problems = read(tmp_path, twice)
+    assert doc is None
+    problem = only_error(problems)
+    assert problem.line == 9
+    assert "title" in problem.message
+    assert "line 2" in problem.message
+
+
+def test_duplicate_nested_keys_are_reported_too(tmp_path: Path) -> None:
+    twice = ARTICLE.replace("  author: Fixture Desk\n", "  author: Fixture Desk\n  author: B\n")
+    _, problems = read(tmp_path, twice)
+    problem = only_error(problems)
+    assert problem.line == 7
+    assert "author" in problem.message
+    assert "line 6" in problem.message
+
+
+def test_python_object_tags_are_refused_and_never_run(tmp_path: Path) -> None:
+    witness = tmp_path / "witness"
+    hostile = ARTICLE.replace(
+        "title: Monsoon Reaches Kerala",
+        f'title: !!python/object/apply:os.system ["touch {witness}"]',
+    )
+    doc, problems = read(tmp_path, hostile)
+    assert doc is None
+    problem = only_error(problems)
+    assert problem.line == 2
+    assert "python/object" in problem.message
+    assert not witness.exists()
+
+
+def test_a_plain_python_object_tag_is_refused(tmp_path: Path) -> None:
+    tagged = "country: !!python/object:collections.OrderedDict {}"
+    hostile = ARTICLE.replace("country: India", tagged)
+    doc, problems = read(tmp_path, hostile)
+    assert doc is None
+    assert only_error(problems).line == 4
+
+
+def test_front_matter_that_is_a_list_is_an_error(tmp_path: Path) -> None:
+    doc, problems = read(tmp_path, "---\n- title\n- date\n---\nBody\n")
+    assert doc is None
+    assert "field: value" in only_error(problems).message
+
+
+def test_text_that_is_not_utf8_names_the_line(tmp_path: Path) -> None:
+    latin1 = ARTICLE.replace("First paragraph.", "Caf\u00e9 opens.").encode("latin-1")
+    doc, problems = read(tmp_path, latin1)
+    assert doc is None
+    problem = only_error(problems)
+    assert problem.line == 10
+    assert "UTF-8" in problem.message
+
+
+def test_a_file_over_the_size_limit_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "big.md"
+    path.write_text(ARTICLE + "x" * 2000, encoding="utf-8")
+    doc, problems = read_document(path, "big.md", 1000)
+    assert doc is None
+    assert "over the limit" in only_error(problems).message
+
+
+def test_articles_are_found_sorted_and_hidden_files_are_skipped(tmp_path: Path) -> None:
+    for name in ("b/2.md", "a/1.md", "a/notes.txt", ".git/x.md", "b/.draft.md", "top.md"):
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(ARTICLE, encoding="utf-8")
+    found, problems = find_articles(tmp_path)
+    assert problems == []
+    assert [source for _, source in found] == ["top.md", "a/1.md", "b/2.md"]
+
+
+def test_a_link_to_a_file_outside_content_is_not_read(tmp_path: Path) -> None:
+    outside = tmp_path / "secret.md"
+    outside.write_text(ARTICLE, encoding="utf-8")
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "linked.md").symlink_to(outside)
+    found, problems = find_articles(content)
+    assert found == []
+    assert len(problems) == 1
+    assert problems[0].path == "linked.md"
+    assert "outside the content folder" in problems[0].message
+
+
+YAML_BITS = list("ab:-[]{}!&*|>'\"#\n ?,%@`\t.0123456789")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(YAML_BITS), max_size=80))
+def test_any_front_matter_text_gives_data_or_diagnostics_never_an_exception(text: str) -> None:
+    data, problems = parse_front_matter(text, 2, "x.md")
+    assert all(2 <= p.line <= text.count("\n") + 3 for p in problems), problems
+    assert all(p.path == "x.md" and p.severity == "error" for p in problems)
+    if problems:
+        assert data is None or all("given twice" in p.message for p in problems)
