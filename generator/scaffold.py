@@ -1,0 +1,103 @@
+"""`newsdigest new`: start an article file with valid front matter, named after its title.
+
+The file is content/YYYY/MM/SLUG.md, dated now in the site's timezone. Its name fixes
+the article's URL and feed GUID, so a later headline edit changes neither. Values are
+written with yaml.safe_dump, so any title survives the round trip; an existing file is
+never overwritten.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from datetime import datetime
+from pathlib import Path
+
+import yaml
+
+from generator import countries, slugs
+from generator.config import Settings
+from generator.diagnostics import ConfigError
+
+DEFAULT_AUTHOR = "Newsroom"
+BODY = "Write the story here. The first paragraph is the summary unless you add 'summary:'.\n"
+
+
+def yaml_value(value: object) -> str:
+    """One value as an inline YAML scalar or flow list, quoted whenever YAML needs it."""
+    text = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=1 << 20)
+    return text.removesuffix("\n").removesuffix("\n...")
+
+
+def git_author(cwd: Path) -> str:
+    """The committer's name from `git config user.name`, or a placeholder."""
+    try:
+        found = subprocess.run(["git", "config", "user.name"], cwd=cwd, capture_output=True,
+                               text=True, timeout=5, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return DEFAULT_AUTHOR
+    name = " ".join(found.stdout.split())
+    return name if found.returncode == 0 and name else DEFAULT_AUTHOR
+
+
+def parse_tags(tags: str) -> list[str]:
+    """'Climate, Floods,' -> ['Climate', 'Floods']; the first spelling of a topic wins."""
+    result: dict[str, str] = {}
+    for name in (" ".join(t.split()) for t in tags.split(",")):
+        if name:
+            result.setdefault(slugs.topic_key(name), name)
+    return list(result.values())
+
+
+def canonical_country(country: str) -> str:
+    """The country's common name, or a ConfigError that suggests the closest one."""
+    found = countries.lookup(country.strip())
+    if found is None:
+        close = countries.suggest(country.strip())
+        hint = f"did you mean {close!r}? " if close else ""
+        raise ConfigError(f"--country {country!r} is not a country newsdigest knows; {hint}"
+                          "use an English name or an ISO code such as 'GB' or 'IND'")
+    return found.name
+
+
+def front_matter(title: str, date: datetime, country: str, author: str,
+                 tags: list[str]) -> str:
+    """The front-matter block: country left empty (an error for `check`) when unknown."""
+    lines = [
+        "---",
+        f"title: {yaml_value(title)}",
+        f"date: {date.isoformat()}",
+        f"country: {yaml_value(country)}",
+        "credits:",
+        f"  author: {yaml_value(author)}",
+    ]
+    if tags:
+        lines.append(f"tags: {yaml_value(tags)}")
+    lines.append("---")
+    return "\n".join(lines) + "\n"
+
+
+def new_article(content_dir: Path, settings: Settings, title: str, country: str = "",
+                tags: str = "", now: datetime | None = None, author: str | None = None) -> Path:
+    """Write content/YYYY/MM/SLUG.md for `title` and return its path."""
+    title = " ".join(title.split())
+    if not title:
+        raise ConfigError("the title is empty; write it in quotes: newsdigest new \"Floods in Assam\"")
+    slug = slugs.make(title)
+    if not slug:
+        raise ConfigError(f"the title {title!r} gives no usable file name; "
+                          "use a title with letters or digits")
+    name = canonical_country(country) if country.strip() else ""
+    date = (now or datetime.now(settings.tz)).astimezone(settings.tz).replace(microsecond=0)
+    path = content_dir / f"{date:%Y}" / f"{date:%m}" / f"{slug}.md"
+    text = front_matter(title, date, name, author or git_author(content_dir.parent),
+                        parse_tags(tags)) + BODY
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with path.open("x", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+    except FileExistsError:
+        raise ConfigError(f"{path.as_posix()} already exists; newsdigest new never overwrites "
+                          "an article. Edit that file, or choose another title") from None
+    except OSError as exc:
+        raise ConfigError(f"cannot write {path.as_posix()}: {exc.strerror}") from None
+    return path
