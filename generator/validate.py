@@ -184,7 +184,7 @@ def _image(check: _Checker, front: Mapping, doc: Document, content_dir: Path) ->
     caption = check.text(fields, "caption", "image.caption")
     if "alt" not in fields:
         check.error(
-            fields.line,
+            front.line_of("image"),
             "image.alt is missing",
             "add 'alt:' under image: a short description for readers who cannot see it",
         )
@@ -235,7 +235,8 @@ def _slug(check: _Checker, front: Mapping, doc: Document) -> str:
             check.error(
                 front.line_of("slug"),
                 f"slug {slug!r} cannot be used in a URL",
-                f"use lower-case letters, digits and hyphens, such as {slugs.make(slug) or 'my-story'!r}",
+                "use lower-case letters, digits and hyphens, such as "
+                f"{slugs.make(slug) or 'my-story'!r}",
             )
             return ""
         return slug
@@ -354,7 +355,7 @@ def validate(doc: Document, settings: Settings, content_dir: Path) -> (
         check.unknown(credits, KNOWN_CREDITS, "credits.")
         authors = check.text_list(credits, "author", "credits.author")
         if not authors and "author" not in credits:
-            check.error(credits.line, "credits.author is missing",
+            check.error(front.line_of("credits"), "credits.author is missing",
                         "add an indented 'author: Name' line under credits:")
         elif not authors:
             check.error(credits.line_of("author"), "credits.author is empty",

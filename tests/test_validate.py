@@ -1,0 +1,191 @@
+"""What an editor sees for each mistake: `path:line: error: message` and a `fix:` line.
+
+One project holds one broken article per mistake; `newsdigest check` runs once and must
+report every one of them in the same pass.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from conftest import make_project, run_newsdigest, write_article
+
+from generator.config import Settings
+from generator.content import read_document
+from generator.model import Article
+from generator.validate import validate
+
+VALID = """\
+title: A Valid Story
+date: 2025-06-20T10:00:00+05:30
+country: India
+credits:
+  author: Fixture Desk
+tags: [Climate]
+"""
+# Line numbers in the file: '---' is line 1, title line 2, date 3, country 4, credits 5,
+# author 6, tags 7.
+
+BROKEN = {
+    "missing-title.md": VALID.replace("title: A Valid Story\n", ""),
+    "missing-date.md": VALID.replace("date: 2025-06-20T10:00:00+05:30\n", ""),
+    "missing-country.md": VALID.replace("country: India\n", ""),
+    "missing-author.md": VALID.replace("  author: Fixture Desk\n", "  image: ANI\n"),
+    "missing-credits.md": VALID.replace("credits:\n  author: Fixture Desk\n", ""),
+    "impossible-date.md": VALID.replace("2025-06-20T10:00:00+05:30", "2025-02-30T10:00:00+05:30"),
+    "not-a-date.md": VALID.replace("2025-06-20T10:00:00+05:30", "last Tuesday"),
+    "updated-before-date.md": VALID.replace(
+        "country: India", "updated: 2025-06-19T10:00:00+05:30\ncountry: India"
+    ),
+    "unknown-country.md": VALID.replace("country: India", "country: Indai"),
+    "typo-field.md": VALID.replace("title: A Valid Story", "tittle: A Valid Story"),
+    "title-list.md": VALID.replace("title: A Valid Story", "title: [A, Valid, Story]"),
+    "tags-mapping.md": VALID.replace("tags: [Climate]", "tags:\n  topic: Climate"),
+    "tags-string.md": VALID.replace("tags: [Climate]", "tags: Climate, Floods"),
+    "image-no-alt.md": VALID + "image:\n  src: photo.png\n",
+    "image-missing.md": VALID + "image:\n  src: nowhere.jpg\n  alt: A photo that is not there\n",
+    "bad-slug.md": VALID + "slug: Not A Slug!\n",
+    "draft-text.md": VALID + "draft: maybe\n",
+}
+
+# file -> (line, words the message must contain, words the fix must contain)
+EXPECTED = {
+    "missing-title.md": (2, "title is missing", "title:"),
+    "missing-date.md": (2, "date is missing", "YYYY-MM-DD"),
+    "missing-country.md": (2, "country is missing", "country:"),
+    "missing-author.md": (5, "credits.author is missing", "author:"),
+    "missing-credits.md": (2, "credits.author is missing", "author:"),
+    "impossible-date.md": (3, "2025-02-30 is not a real date", "YYYY-MM-DDTHH:MM:SS+HH:MM"),
+    "not-a-date.md": (3, "'last Tuesday' is not a date", "YYYY-MM-DDTHH:MM:SS+HH:MM"),
+    "updated-before-date.md": (4, "updated (2025-06-19T10:00:00+05:30) is before date", "fix"),
+    "unknown-country.md": (4, "country 'Indai' is not a country", "did you mean 'India'?"),
+    "typo-field.md": (2, "title is missing", "title:"),
+    "title-list.md": (2, "title must be text, not a list", "one line of text"),
+    "tags-mapping.md": (7, "tags must be a list, not a set of fields", "tags: ["),
+    "tags-string.md": (7, "tags must be a list", "tags: [Climate, Floods]"),
+    "image-no-alt.md": (8, "image.alt is missing", "alt:"),
+    "image-missing.md": (9, "image.src: 'nowhere.jpg' does not exist", "content/"),
+    "bad-slug.md": (8, "slug 'Not A Slug!' cannot be used in a URL", "'not-a-slug'"),
+    "draft-text.md": (8, "draft must be true or false", "draft: true"),
+}
+
+
+@pytest.fixture(scope="module")
+def checked(tmp_path_factory: pytest.TempPathFactory) -> subprocess.CompletedProcess[str]:
+    root = make_project(tmp_path_factory.mktemp("validate") / "project")
+    write_article(root, "good/a-valid-story.md", VALID)
+    (root / "content" / "bad").mkdir()
+    (root / "content" / "bad" / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    for name, front in BROKEN.items():
+        write_article(root, f"bad/{name}", front)
+    return run_newsdigest("check", cwd=root)
+
+
+def reports_for(output: str, name: str) -> list[tuple[int, str, str, str]]:
+    """(line, severity, message, fix) for every problem printed for content/bad/NAME."""
+    pattern = re.compile(
+        rf"^content/bad/{re.escape(name)}:(\d+): (error|warning): (.*)\n(?:    fix: (.*))?",
+        re.MULTILINE,
+    )
+    return [(int(m[1]), m[2], m[3], m[4] or "") for m in pattern.finditer(output)]
+
+
+def test_check_exits_1_and_counts_every_broken_file(
+    checked: subprocess.CompletedProcess[str],
+) -> None:
+    assert checked.returncode == 1
+    assert "Traceback" not in checked.stdout + checked.stderr
+    named = set(re.findall(r"^content/bad/([^:]+):\d+: error:", checked.stdout, re.MULTILINE))
+    assert named == set(BROKEN)
+    assert "content/good/" not in checked.stdout
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_each_mistake_is_reported_with_its_line_and_a_fix(
+    checked: subprocess.CompletedProcess[str], name: str
+) -> None:
+    line, message, fix = EXPECTED[name]
+    errors = [r for r in reports_for(checked.stdout, name) if r[1] == "error"]
+    assert any(r[0] == line and message in r[2] and fix in r[3] for r in errors), (
+        f"expected line {line}: {message!r} / fix {fix!r}; got {errors}"
+    )
+
+
+def test_unknown_field_is_a_warning_that_suggests_the_known_one(
+    checked: subprocess.CompletedProcess[str],
+) -> None:
+    warnings = [r for r in reports_for(checked.stdout, "typo-field.md") if r[1] == "warning"]
+    assert warnings == [
+        (2, "warning", "unknown field 'tittle' is ignored", "did you mean 'title'?")
+    ]
+
+
+def test_unknown_field_alone_does_not_stop_the_build(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "project")
+    write_article(root, "story.md", VALID + "sumary: A short summary.\n")
+    result = run_newsdigest("build", "--output", str(tmp_path / "site"), cwd=root)
+    assert result.returncode == 0, result.stderr
+    assert "content/story.md:8: warning: unknown field 'sumary' is ignored" in result.stderr
+    assert "did you mean 'summary'?" in result.stderr
+
+
+def load(tmp_path: Path, front: str, timezone_name: str = "UTC") -> Article:
+    content = tmp_path / "content"
+    path = content / "story.md"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"---\n{front}---\nBody.\n", encoding="utf-8")
+    doc, problems = read_document(path, "story.md", 1_000_000)
+    assert doc is not None, problems
+    settings = Settings(timezone=timezone_name, site_id="test.example,2025")
+    article, problems = validate(doc, settings, content)
+    assert article is not None, problems
+    assert [p for p in problems if p.severity == "error"] == []
+    return article
+
+
+def test_a_time_without_offset_is_read_in_the_site_timezone(tmp_path: Path) -> None:
+    article = load(tmp_path, VALID.replace("+05:30", ""), "America/Los_Angeles")
+    assert article.date.isoformat() == "2025-06-20T10:00:00-07:00"
+
+
+def test_a_date_alone_is_midnight_in_the_site_timezone(tmp_path: Path) -> None:
+    article = load(tmp_path, VALID.replace("2025-06-20T10:00:00+05:30", "2025-06-20"),
+                   "Asia/Kathmandu")
+    assert article.date.utcoffset() == timedelta(hours=5, minutes=45)
+    assert (article.date.year, article.date.month, article.date.day) == (2025, 6, 20)
+    assert (article.date.hour, article.date.minute) == (0, 0)
+
+
+@pytest.mark.parametrize(
+    ("written", "offset"),
+    [
+        ("2025-06-25T15:27:00+05:30", timedelta(hours=5, minutes=30)),
+        ("2025-06-25T15:27:00+0530", timedelta(hours=5, minutes=30)),
+        ("2025-06-25T15:27:00-07:00", timedelta(hours=-7)),
+        ("2025-06-25T15:27:00+05:45", timedelta(hours=5, minutes=45)),
+        ("2025-06-25T15:27:00Z", timedelta(0)),
+        ("2025-06-25 15:27+05:30", timedelta(hours=5, minutes=30)),
+    ],
+)
+def test_a_date_keeps_its_own_offset(tmp_path: Path, written: str, offset: timedelta) -> None:
+    article = load(tmp_path, VALID.replace("2025-06-20T10:00:00+05:30", written), "Europe/Paris")
+    assert article.date.utcoffset() == offset
+    assert (article.date.hour, article.date.minute) == (15, 27)
+    assert article.day.isoformat() == "2025-06-25"
+
+
+def test_an_article_holds_parsed_values(tmp_path: Path) -> None:
+    front = VALID.replace("country: India", "country: UK").replace(
+        "  author: Fixture Desk", "  author: [One, Two]\n  sources: [agencies]"
+    )
+    article = load(tmp_path, front)
+    assert article.date == datetime(2025, 6, 20, 4, 30, tzinfo=UTC)
+    assert (article.country.code, article.country.name) == ("GB", "United Kingdom")
+    assert article.authors == ("One", "Two")
+    assert article.sources == ("agencies",)
+    assert article.slug == "story"
+    assert [t.name for t in article.tags] == ["Climate"]
