@@ -110,6 +110,17 @@ def parse_front_matter(text: str, first_line: int, source: str) -> tuple[Any, li
         ]
     except yaml.YAMLError as exc:
         return None, [error(source, first_line, f"front matter is not valid YAML: {exc}")]
+    except RecursionError:
+        # PyYAML composes nested lists and mappings recursively; a hostile file can nest
+        # thousands deep. The reader's position is where the nesting was being read.
+        return None, [
+            error(
+                source,
+                loader.get_mark().line + first_line,
+                "front matter is nested too deeply to be an article's fields",
+                "write each field as plain text or a short list",
+            )
+        ]
     finally:
         loader.dispose()
     problems = [

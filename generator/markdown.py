@@ -105,7 +105,19 @@ class BodyRenderer:
         """The body as safe HTML, problems found in it, and content files it uses."""
         self.context = _Context(article)
         self.md.reset()
-        body_html = self.md.convert(article.body)
+        try:
+            body_html = self.md.convert(article.body)
+        except RecursionError:
+            # Python-Markdown recurses per level of nesting; hundreds of nested lists
+            # exhaust the stack. Report it as the article's problem, not a crash.
+            problem = error(
+                article.source,
+                article.body_line,
+                "the text is nested too deeply (lists or quotes inside each other hundreds "
+                "of levels deep) to be converted",
+                "flatten the nested lists or quotes",
+            )
+            return "", [problem], set()
         if not self.trusted_html:
             body_html = sanitise(body_html)
         return body_html, self.context.problems, self.context.assets
