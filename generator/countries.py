@@ -53,7 +53,11 @@ ALIASES = {
 
 
 # Names readers know, where ISO's common name is the formal one.
-DISPLAY = {"RU": "Russia", "VN": "Vietnam", "KR": "South Korea", "KP": "North Korea", "LA": "Laos"}
+DISPLAY = {
+    "RU": "Russia", "VN": "Vietnam", "KR": "South Korea", "KP": "North Korea", "LA": "Laos",
+    "PS": "Palestine", "CD": "DR Congo", "FM": "Micronesia", "VA": "Vatican City",
+    "VG": "British Virgin Islands", "VI": "US Virgin Islands",
+}
 
 
 def _display_name(record: object) -> str:
@@ -72,6 +76,8 @@ def _names() -> dict[str, str]:
                 table[value.casefold()] = record.alpha_2
     for alias, code in ALIASES.items():
         table.setdefault(alias, code)
+    for code, name in DISPLAY.items():  # the names the site shows are accepted too
+        table.setdefault(name.casefold(), code)
     return table
 
 
