@@ -173,6 +173,9 @@ def cmd_new(args: argparse.Namespace) -> int:
     path = new_article(_paths(args, settings).content, settings, args.title, args.country,
                        args.tags)
     print(path.as_posix())
+    if not args.country:
+        print("fill in 'country:' in that file: `newsdigest check` reports it until then",
+              file=sys.stderr)
     return EXIT_OK
 
 
@@ -180,7 +183,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from generator.serve import serve
 
     settings = _settings(args)
-    return serve(_paths(args, settings), settings, args.port)
+    paths = _paths(args, settings)
+
+    def log(text: str) -> None:
+        print(text, file=sys.stderr, flush=True)
+
+    return serve(paths, settings, args.port, log, lambda d: format_text(d, paths.content))
 
 
 COMMANDS = {"build": cmd_build, "check": cmd_check, "new": cmd_new, "serve": cmd_serve}

@@ -81,7 +81,7 @@ def new_article(content_dir: Path, settings: Settings, title: str, country: str 
     """Write content/YYYY/MM/SLUG.md for `title` and return its path."""
     title = " ".join(title.split())
     if not title:
-        raise ConfigError("the title is empty; write it in quotes: newsdigest new \"Floods in Assam\"")
+        raise ConfigError('the title is empty; write it in quotes: newsdigest new "My headline"')
     slug = slugs.make(title)
     if not slug:
         raise ConfigError(f"the title {title!r} gives no usable file name; "
