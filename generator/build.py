@@ -150,8 +150,22 @@ def check_content(paths: Paths, settings: Settings) -> Result:
     articles, problems = load_articles(paths.content, settings)
     urls = Urls(settings.base_url)
     articles, body_problems, _ = render_bodies(articles, settings, urls, paths.content)
+    body_problems += _unpublished_links(articles, settings, urls, paths.content, body_problems)
     diagnostics = sorted(problems + body_problems, key=Diagnostic.sort_key)
     return Result(diagnostics, articles, seconds=time.perf_counter() - started)
+
+
+def _unpublished_links(articles: list[Article], settings: Settings, urls: Urls, content_dir: Path,
+                       known: list[Diagnostic]) -> list[Diagnostic]:
+    """Links to drafts or scheduled articles from published ones: `build` would stop on them."""
+    now = datetime.now().astimezone()
+    published = [a for a in articles if Selection().includes(a, now)]
+    if len(published) == len(articles):
+        return []
+    _, problems, _ = render_bodies(published, settings, urls, content_dir)
+    hint = ("it links to a draft or a scheduled article, which build leaves out; publish that "
+            "article first, or remove the link until then")
+    return [replace(p, hint=hint) for p in problems if p not in set(known)]
 
 
 def static_files(templates_dir: Path) -> Iterator[OutputFile]:
