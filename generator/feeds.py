@@ -85,8 +85,9 @@ class FeedWriter:
         fg.id(f"tag:{self.settings.site_id}:{channel.path[len(self.urls.base_path):]}")
         fg.title(channel.title)
         fg.subtitle(channel.description)
-        fg.link(href=self.urls.absolute(channel.home), rel="alternate")
+        # Self first: feedgen makes the last link the RSS channel's <link>, the web page.
         fg.link(href=self.urls.absolute(channel.path), rel="self")
+        fg.link(href=self.urls.absolute(channel.home), rel="alternate")
         fg.language(self.settings.language)
         fg.author({"name": self.settings.publisher_name})
         fg.generator("newsdigest", version=__version__)
