@@ -1,0 +1,154 @@
+"""`newsdigest check`: what an editor sees for each mistake, in the terminal and on a PR."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import make_project, run_newsdigest, write_article
+
+GOOD = """\
+title: Floods in Assam
+date: 2025-06-02T10:00:00+05:30
+country: India
+credits:
+  author: Desk"""
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return make_project(tmp_path / "project")
+
+
+def check(project: Path, *args: str) -> tuple[int, list[str]]:
+    result = run_newsdigest("check", *args, cwd=project)
+    assert "Traceback" not in result.stderr
+    return result.returncode, result.stdout.splitlines()
+
+
+def broken_newsroom(project: Path) -> None:
+    write_article(project, "2025/06/bad-fields.md", """\
+title: Bad fields
+date: 2025-02-30T10:00:00+00:00
+country: Inda
+credits:
+  author: Desk
+image:
+  src: missing.jpg
+  alt: Nothing to see""")
+
+
+def test_text_format_gives_path_line_message_and_fix(project: Path) -> None:
+    broken_newsroom(project)
+    status, lines = check(project)
+    assert status == 1
+    assert "content/2025/06/bad-fields.md:3: error: date: 2025-02-30 is not a real date" in lines
+    assert any(line.startswith("content/2025/06/bad-fields.md:4: error: country 'Inda'")
+               for line in lines)
+    fix = lines[lines.index(next(x for x in lines if ":4: error:" in x)) + 1]
+    assert fix.strip().startswith("fix:") and "'India'" in fix
+    assert lines[-1] == "3 errors, 0 warnings"
+
+
+def test_github_format_annotates_the_diff(project: Path) -> None:
+    broken_newsroom(project)
+    status, lines = check(project, "--format", "github")
+    assert status == 1
+    date_error = next(x for x in lines if "line=3" in x)
+    assert date_error.startswith("::error file=content/2025/06/bad-fields.md,line=3,title=")
+    assert date_error.endswith("::date: 2025-02-30 is not a real date. Fix: use "
+                               "YYYY-MM-DDTHH:MM:SS+HH:MM, for example 2025-06-25T15:27:00+05:30")
+    assert all(x.startswith(("::error ", "::warning ")) for x in lines)
+
+
+def test_missing_image_is_an_error_on_its_line(project: Path) -> None:
+    broken_newsroom(project)
+    status, lines = check(project)
+    assert status == 1
+    assert ("content/2025/06/bad-fields.md:8: error: image.src: 'missing.jpg' does not exist "
+            "(looked for content/2025/06/missing.jpg)") in lines
+
+
+def test_warnings_alone_do_not_fail(project: Path) -> None:
+    long_title = "A headline that goes on " + "and on " * 20
+    write_article(project, "2025/06/wordy.md",
+                  GOOD.replace("Floods in Assam", long_title) + "\ntittle: typo")
+    status, lines = check(project)
+    assert status == 0
+    assert any(":2: warning: title is" in x and "characters" in x for x in lines)
+    assert "content/2025/06/wordy.md:7: warning: unknown field 'tittle' is ignored" in lines
+    assert "    fix: did you mean 'title'?" in lines
+    status, annotations = check(project, "--format", "github")
+    assert status == 0
+    assert sum(x.startswith("::warning file=content/2025/06/wordy.md,") for x in annotations) == 2
+
+
+def test_two_articles_at_one_url_name_each_other(project: Path) -> None:
+    write_article(project, "2025/06/floods.md", GOOD)
+    write_article(project, "world/floods.md", GOOD.replace("10:00", "18:00"))
+    status, lines = check(project)
+    assert status == 1
+    url_errors = [x for x in lines if "same URL" in x]
+    assert any(x.startswith("content/2025/06/floods.md:") and "world/floods.md" in x
+               for x in url_errors)
+    assert any(x.startswith("content/world/floods.md:") and "2025/06/floods.md" in x
+               for x in url_errors)
+    assert all("/2025/06/02/floods/" in x for x in url_errors)
+
+
+def test_tags_that_slug_alike_are_one_topic_or_a_named_warning(project: Path) -> None:
+    write_article(project, "2025/06/a.md", GOOD + "\ntags: [Human Rights, C]")
+    write_article(project, "2025/06/b.md",
+                  GOOD.replace("10:00", "11:00") + "\ntags: [human-rights, C++]")
+    status, lines = check(project)
+    assert status == 0
+    collisions = [x for x in lines if "warning: tags" in x]
+    assert len(collisions) == 1  # "Human Rights" and "human-rights" are the same topic
+    assert "'C' and 'C++'" in collisions[0]
+
+
+def test_link_to_a_missing_article_file_is_reported_with_its_line(project: Path) -> None:
+    write_article(project, "2025/06/old.md", GOOD)
+    write_article(project, "2025/06/new.md", GOOD.replace("02T", "03T"),
+                  "First paragraph.\n\nSee the [earlier report](old.md).\n\n"
+                  "And the [lost one](../05/nowhere.md).\n")
+    status, lines = check(project)
+    assert status == 1
+    assert lines[0] == ("content/2025/06/new.md:12: error: link to '../05/nowhere.md' points "
+                        "to no published article")
+    assert not any("old.md" in x for x in lines)
+
+
+def test_drafts_and_scheduled_articles_are_checked_too(project: Path) -> None:
+    write_article(project, "2025/06/draft.md", GOOD.replace("country: India", "country: Narnia")
+                  + "\ndraft: true")
+    write_article(project, "2999/01/later.md", GOOD.replace("2025-06-02", "2999-01-01")
+                  .replace("author: Desk", "author: []"))
+    status, lines = check(project)
+    assert status == 1
+    assert any(x.startswith("content/2025/06/draft.md:4: error: country 'Narnia'") for x in lines)
+    assert any(x.startswith("content/2999/01/later.md:") and "credits.author" in x
+               for x in lines)
+
+
+def test_link_from_a_published_article_to_a_draft_fails_check_as_it_fails_build(
+    project: Path,
+) -> None:
+    write_article(project, "2025/06/draft.md", GOOD + "\ndraft: true")
+    write_article(project, "2025/06/public.md", GOOD.replace("02T", "03T"),
+                  "See the [upcoming story](draft.md).\n")
+    status, lines = check(project)
+    assert status == 1
+    assert lines[0].startswith("content/2025/06/public.md:8: error: link to 'draft.md'")
+    assert "draft" in lines[1] and lines[1].strip().startswith("fix:")
+    build = run_newsdigest("build", "--output", str(project.parent / "site"), cwd=project)
+    assert build.returncode == 1
+
+
+def test_a_clean_newsroom_passes(project: Path) -> None:
+    write_article(project, "2025/06/floods.md", GOOD)
+    status, lines = check(project)
+    assert status == 0
+    assert lines == ["checked 1 articles: no errors"]
+    status, lines = check(project, "--format", "github")
+    assert (status, lines) == (0, [])

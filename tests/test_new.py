@@ -1,0 +1,83 @@
+"""`newsdigest new`: a new article file that `check` accepts, never over an existing one."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import make_project, run_newsdigest
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return make_project(tmp_path / "project")
+
+
+def new(project: Path, *args: str) -> tuple[int, str, str]:
+    result = run_newsdigest("new", *args, cwd=project)
+    assert "Traceback" not in result.stderr
+    return result.returncode, result.stdout.strip(), result.stderr
+
+
+def test_new_article_is_dated_now_named_after_its_title_and_passes_check(project: Path) -> None:
+    title = 'Floods in Assam: "worst in decades" — #2 [update] & more'
+    status, printed, _ = new(project, title, "--country", "ind", "--tags", "Climate, Floods,")
+    assert status == 0
+    path = project / printed
+    assert re.fullmatch(r"content/\d{4}/\d{2}/floods-in-assam-worst-in-decades-2-update-more\.md",
+                        printed)
+    front = yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
+    assert front["title"] == title
+    assert front["country"] == "India"
+    assert front["tags"] == ["Climate", "Floods"]
+    assert front["credits"]["author"]
+    written = datetime.fromisoformat(str(front["date"]))
+    assert written.utcoffset() == timedelta(0)  # the test site's timezone is UTC
+    assert abs(datetime.now().astimezone() - written) < timedelta(minutes=5)
+    assert printed.startswith(f"content/{written:%Y}/{written:%m}/")
+
+    checked = run_newsdigest("check", cwd=project)
+    assert checked.returncode == 0, checked.stdout
+    assert checked.stdout.strip() == "checked 1 articles: no errors"
+
+
+def test_new_article_uses_the_site_timezone(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p").resolve()
+    settings = project / "pyproject.toml"
+    settings.write_text(settings.read_text().replace('"UTC"', '"Asia/Kolkata"'))
+    status, printed, _ = new(project, "Monsoon arrives", "--country", "IN")
+    assert status == 0
+    text = (project / printed).read_text(encoding="utf-8")
+    assert re.search(r"^date: \d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+05:30$", text, re.MULTILINE)
+
+
+def test_new_refuses_to_overwrite(project: Path) -> None:
+    status, printed, _ = new(project, "Budget day", "--country", "NZ")
+    assert status == 0
+    path = project / printed
+    path.write_text(path.read_text() + "\nThe editor's words.\n", encoding="utf-8")
+    before = path.read_bytes()
+    status, _, stderr = new(project, "Budget day", "--country", "NZ")
+    assert status == 2
+    assert "already exists" in stderr and printed in stderr
+    assert path.read_bytes() == before
+
+
+def test_unknown_country_is_refused_with_a_suggestion(project: Path) -> None:
+    status, printed, stderr = new(project, "Storm", "--country", "Inda")
+    assert status == 2
+    assert printed == ""
+    assert "did you mean 'India'?" in stderr
+    assert not list((project / "content").rglob("*.md"))
+
+
+def test_without_country_check_says_what_to_fill_in(project: Path) -> None:
+    status, printed, stderr = new(project, "Storm warning")
+    assert status == 0
+    assert "country" in stderr
+    checked = run_newsdigest("check", cwd=project)
+    assert checked.returncode == 1
+    assert checked.stdout.startswith(f"{printed}:4: error: country is empty")
