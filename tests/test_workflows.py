@@ -1,0 +1,91 @@
+"""The GitHub Actions workflows are valid (check-jsonschema's built-in, offline schema)
+and do what the editor's guide promises: check, build for Pages, deploy; check PRs."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from conftest import REPO
+
+WORKFLOWS = REPO / ".github" / "workflows"
+
+
+def validate(*files: Path) -> subprocess.CompletedProcess[str]:
+    tool = shutil.which("check-jsonschema")
+    assert tool, "check-jsonschema comes with the test extra: pip install -e '.[test]'"
+    return subprocess.run([tool, "--builtin-schema", "vendor.github-workflows", *map(str, files)],
+                          capture_output=True, text=True, timeout=120)
+
+
+def load(name: str) -> dict[Any, Any]:
+    data = yaml.safe_load((WORKFLOWS / name).read_text(encoding="utf-8"))
+    assert isinstance(data, dict)
+    return data
+
+
+def steps(job: dict[str, Any]) -> str:
+    return "\n".join(str(step.get("uses", "")) + " " + str(step.get("run", ""))
+                     for step in job["steps"])
+
+
+def test_the_workflows_pass_the_schema() -> None:
+    result = validate(WORKFLOWS / "pages.yml", WORKFLOWS / "pr.yml")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("breakage", [
+    ("    runs-on: ubuntu-latest\n", ""),
+    ("    steps:\n", "    steps: oops\n    old-steps:\n"),
+])
+def test_a_broken_copy_fails_the_schema(tmp_path: Path, breakage: tuple[str, str]) -> None:
+    text = (WORKFLOWS / "pages.yml").read_text(encoding="utf-8")
+    old, new = breakage
+    assert old in text
+    broken = tmp_path / "pages.yml"
+    broken.write_text(text.replace(old, new, 1), encoding="utf-8")
+    result = validate(broken)
+    assert result.returncode != 0
+    assert "pages.yml" in result.stdout
+
+
+def test_pages_workflow_checks_builds_for_the_pages_url_and_deploys() -> None:
+    workflow = load("pages.yml")
+    triggers = workflow[True]  # YAML 1.1 reads the key `on` as true
+    assert triggers["push"]["branches"] == ["main"] and "workflow_dispatch" in triggers
+    assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    assert workflow["concurrency"] == {"group": "pages", "cancel-in-progress": False}
+    build = steps(workflow["jobs"]["build"])
+    order = ["actions/checkout@", "actions/setup-python@", "newsdigest check",
+             "actions/configure-pages@", "actions/cache@",
+             'newsdigest build --base-url "${{ steps.pages.outputs.base_url }}/"',
+             "actions/upload-pages-artifact@"]
+    positions = [build.index(part) for part in order]
+    assert positions == sorted(positions)
+    cache = next(s for s in workflow["jobs"]["build"]["steps"]
+                 if str(s.get("uses", "")).startswith("actions/cache@"))
+    assert cache["with"]["path"] == ".newsdigest-cache"
+    assert "hashFiles(" in cache["with"]["key"] and "content/**" in cache["with"]["key"]
+    deploy = workflow["jobs"]["deploy"]
+    assert deploy["needs"] == "build" and "actions/deploy-pages@" in steps(deploy)
+
+
+def test_pull_request_workflow_is_read_only_and_annotates_problems() -> None:
+    workflow = load("pr.yml")
+    assert "pull_request" in workflow[True]
+    assert workflow["permissions"] == {"contents": "read"}
+    everything = "\n".join(steps(job) for job in workflow["jobs"].values())
+    for part in ("newsdigest check --format github", "pip install -e '.[test]' && pytest",
+                 "newsdigest build", "actions/upload-artifact@"):
+        assert part in everything
+    for job in workflow["jobs"].values():
+        assert "permissions" not in job  # nothing widens the read-only default
+
+
+def test_no_workflow_uses_secrets() -> None:
+    for path in WORKFLOWS.glob("*.yml"):
+        assert "secrets." not in path.read_text(encoding="utf-8"), path.name
