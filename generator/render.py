@@ -104,7 +104,9 @@ class Renderer:
         }
 
     def page(self, template: str, site_path: str, **context: Any) -> OutputFile:
-        context.setdefault("feeds", ())
+        # Every page offers the site's feeds for autodiscovery, after its own (a topic's).
+        own = tuple(context.get("feeds", ()))
+        context["feeds"] = own + tuple(f for f in self.main_feeds if f not in own)
         context.setdefault("description", self.settings.description)
         html = self.env.get_template(template).render(
             settings=self.settings,
