@@ -1,0 +1,134 @@
+"""`newsdigest serve` as a real process: pages over HTTP, live rebuilds, the error page."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from conftest import make_project, run_newsdigest, write_article
+
+ARTICLE = """\
+title: {title}
+date: {date}
+country: India
+credits:
+  author: Desk
+tags: [Weather]"""
+RELOAD_MARK = "__newsdigest/version"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def fetch(url: str) -> tuple[int, str]:
+    """(status, body) of a GET; (0, '') while nothing listens yet."""
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read().decode("utf-8")
+    except (urllib.error.URLError, ConnectionError):
+        return 0, ""
+
+
+class Server:
+    def __init__(self, process: subprocess.Popen[str], log: Path, port: int) -> None:
+        self.process, self.log, self.port = process, log, port
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.port}{path}"
+
+    def wait_for(self, path: str, accept: Callable[[int, str], bool], what: str) -> str:
+        """Fetch `path` until `accept(status, body)`; give up after a generous bound."""
+        deadline = time.monotonic() + 30
+        status, body = 0, ""
+        while time.monotonic() < deadline:
+            assert self.process.poll() is None, self.log.read_text()
+            status, body = fetch(self.url(path))
+            if accept(status, body):
+                return body
+            time.sleep(0.1)
+        pytest.fail(f"{what}: last answer {status}\n{body[:500]}\nlog:\n{self.log.read_text()}")
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    root = make_project(tmp_path / "project")
+    write_article(root, "2025/06/rain.md",
+                  ARTICLE.format(title="Rain arrives", date="2025-06-02T10:00:00Z"))
+    write_article(root, "2025/06/plan.md",
+                  ARTICLE.format(title="Storm plan", date="2025-06-01T10:00:00Z")
+                  + "\ndraft: true")
+    return root
+
+
+@pytest.fixture
+def server(project: Path) -> Iterator[Server]:
+    port = free_port()
+    log = project.parent / "serve.log"
+    with log.open("w") as out:
+        process = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--port",
+                                    str(port)], cwd=project, stdout=out, stderr=out, text=True)
+    try:
+        yield Server(process, log, port)
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def test_serve_previews_rebuilds_and_recovers(project: Path, server: Server) -> None:
+    article = "/sub/2025/06/02/rain/"
+    page = server.wait_for(article, lambda s, b: s == 200, "the article is served")
+    assert "Rain arrives" in page and RELOAD_MARK in page
+    assert server.wait_for("/", lambda s, b: s == 200, "/ leads to the base path") == \
+        fetch(server.url("/sub/"))[1]
+    draft = server.wait_for("/sub/2025/06/01/plan/", lambda s, b: s == 200, "drafts are shown")
+    assert 'class="draft-flag"' in draft
+    status, missing = fetch(server.url("/sub/no/such/page/"))
+    assert status == 404 and "Page not found" in missing
+
+    source = project / "content" / "2025" / "06" / "rain.md"
+    source.write_text(source.read_text().replace("Rain arrives", "Monsoon arrives"))
+    page = server.wait_for(article, lambda s, b: "Monsoon arrives" in b, "the edit shows")
+    assert "Rain arrives" not in page
+
+    source.write_text(source.read_text().replace("2025-06-02T10:00:00Z", "2025-02-30T10:00"))
+    message = "content/2025/06/rain.md:3: error: date: 2025-02-30 is not a real date"
+    error = server.wait_for(article, lambda s, b: s == 500 and message in b,
+                            "a broken article shows an error page")
+    assert "Build failed" in error
+    assert RELOAD_MARK in error
+    status, home = fetch(server.url("/sub/"))
+    assert status == 500 and "rain.md:3" in home  # every page, until it is fixed
+
+    source.write_text(source.read_text().replace("2025-02-30T10:00", "2025-06-02T10:00:00Z"))
+    page = server.wait_for(article, lambda s, b: s == 200, "a fixed article recovers")
+    assert "Monsoon arrives" in page
+    assert "rain.md:3: error" in server.log.read_text()  # the terminal showed it too
+
+    assert not (project / "site").exists()  # serve never writes the project's site/
+    server.process.terminate()
+    assert server.process.wait(timeout=20) == 0
+
+
+def test_built_site_carries_no_reload_script(project: Path) -> None:
+    out = project.parent / "site"
+    result = run_newsdigest("build", "--drafts", "--output", str(out), cwd=project)
+    assert result.returncode == 0, result.stderr
+    pages = list(out.rglob("*.html"))
+    assert pages
+    assert not [p for p in pages if RELOAD_MARK in p.read_text(encoding="utf-8")]
