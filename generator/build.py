@@ -23,7 +23,7 @@ from generator.markdown import BodyRenderer, plain_summary
 from generator.model import Article, OutputFile
 from generator.output import WriteStats, check_target, write_site
 from generator.render import Renderer
-from generator.sitemap import nojekyll, robots, sitemap
+from generator.sitemap import cname, nojekyll, robots, sitemap
 from generator.urls import Urls
 from generator.validate import validate
 
@@ -188,6 +188,7 @@ def render_site(site: Site, settings: Settings, paths: Paths, assets: set[str]) 
     pages = list(Renderer(settings, urls, paths.templates, site).all_pages())
     files = pages + list(FeedWriter(settings, urls, paths.content, site).all_files())
     files += [sitemap(pages, site, urls), robots(urls), nojekyll()]
+    files += [cname(settings.cname)] if settings.cname else []
     files += list(static_files(paths.templates))
     files += list(media_files(paths.content, assets))
     return files

@@ -14,6 +14,7 @@ from generator.diagnostics import ConfigError
 
 SITE_ID_PATTERN = re.compile(r"^[A-Za-z0-9.-]+(@[A-Za-z0-9.-]+)?,\d{4}(-\d{2}(-\d{2})?)?$")
 REPO_URL_PATTERN = re.compile(r"^https://[^\s/]+/[^\s]+$")
+HOST_PATTERN = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +36,7 @@ class Settings:
     repo_url: str = ""
     repo_branch: str = "main"
     content_dir: str = "content"
+    cname: str = ""
 
     @property
     def tz(self) -> ZoneInfo:
@@ -99,6 +101,11 @@ def validate(settings: Settings) -> Settings:
     if settings.repo_url and not REPO_URL_PATTERN.match(settings.repo_url):
         raise ConfigError(
             f"repo_url {settings.repo_url!r} must be an https URL like https://github.com/org/repo"
+        )
+    if settings.cname and not HOST_PATTERN.match(settings.cname.lower()):
+        raise ConfigError(
+            f"cname {settings.cname!r} must be a domain name alone, like news.example.org "
+            "(no https://, no path)"
         )
     if not re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", settings.language):
         raise ConfigError(f"language {settings.language!r} must be a language tag like 'en'")

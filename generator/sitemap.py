@@ -1,4 +1,4 @@
-"""Files for crawlers and hosts: sitemap.xml, robots.txt and .nojekyll."""
+"""Files for crawlers and hosts: sitemap.xml, robots.txt, .nojekyll and CNAME."""
 
 from __future__ import annotations
 
@@ -34,3 +34,8 @@ def robots(urls: Urls) -> OutputFile:
 def nojekyll() -> OutputFile:
     """Tells GitHub Pages to publish the files as they are, without Jekyll."""
     return OutputFile(".nojekyll", b"")
+
+
+def cname(host: str) -> OutputFile:
+    """The custom domain, for GitHub Pages sites published from a branch."""
+    return OutputFile("CNAME", f"{host}\n".encode("ascii"))

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import REPO
+from conftest import REPO, make_project, run_newsdigest, write_article
 
 WORKFLOWS = REPO / ".github" / "workflows"
 
@@ -89,3 +89,20 @@ def test_pull_request_workflow_is_read_only_and_annotates_problems() -> None:
 def test_no_workflow_uses_secrets() -> None:
     for path in WORKFLOWS.glob("*.yml"):
         assert "secrets." not in path.read_text(encoding="utf-8"), path.name
+
+
+def test_cname_setting_puts_the_custom_domain_at_the_site_root(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project", 'cname = "news.example.org"\n')
+    write_article(project, "2025/06/a.md", "title: A\ndate: 2025-06-02\ncountry: IN\n"
+                  "credits: {author: Desk}")
+    out = tmp_path / "site"
+    result = run_newsdigest("build", "--output", str(out), "--base-url",
+                            "https://news.example.org/", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert (out / "CNAME").read_text() == "news.example.org\n"
+
+    settings = project / "pyproject.toml"
+    settings.write_text(settings.read_text().replace('"news.example.org"',
+                                                     '"https://news.example.org/"'))
+    result = run_newsdigest("build", "--output", str(out), cwd=project)
+    assert result.returncode == 2 and "cname" in result.stderr
