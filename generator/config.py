@@ -61,8 +61,10 @@ def _check_value(name: str, value: Any) -> str | None:
     expected = _expected_type(name)
     if expected is int and (isinstance(value, bool) or not isinstance(value, int)):
         return f"{name} must be a whole number, not {value!r}"
+    if expected is bool and not isinstance(value, bool):
+        return f"{name} must be true or false, not {value!r}"
     if not isinstance(value, expected):
-        return f"{name} must be a {expected.__name__}, not {value!r}"
+        return f"{name} must be text in quotes, not {value!r}"
     return None
 
 

@@ -1,0 +1,107 @@
+"""Settings in [tool.newsdigest]: a wrong one is named, and the build stops with exit status 2."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import make_project, run_newsdigest, write_article
+
+STORY = """\
+title: A Story
+date: 2025-06-20T10:00:00+05:30
+country: India
+credits:
+  author: Desk
+"""
+
+
+def project_with(tmp_path: Path, pyproject: str) -> Path:
+    root = make_project(tmp_path / "project")
+    (root / "pyproject.toml").write_text(pyproject, encoding="utf-8")
+    write_article(root, "a-story.md", STORY)
+    return root
+
+
+GOOD = """\
+[tool.newsdigest]
+title = "Test Desk"
+base_url = "https://example.org/news/"
+site_id = "example.org,2025"
+"""
+
+
+@pytest.mark.parametrize(
+    ("settings", "words"),
+    [
+        (GOOD + 'titel = "Oops"\n', "unknown setting 'titel'"),
+        (GOOD + "items_per_page = 0\n", "items_per_page must be at least 1"),
+        (GOOD + 'items_per_page = "ten"\n', "items_per_page must be a whole number"),
+        (GOOD + 'timezone = "Mars/Olympus_Mons"\n', "timezone 'Mars/Olympus_Mons'"),
+        (GOOD + "trusted_html = 1\n", "trusted_html must be true or false, not 1"),
+        (GOOD + "description = 7\n", "description must be text in quotes, not 7"),
+        (GOOD.replace('site_id = "example.org,2025"\n', ""), "site_id"),
+        (GOOD.replace('"example.org,2025"', '"my site"'), "site_id 'my site'"),
+        (GOOD.replace("https://example.org/news/", "example.org/news"),
+         "base_url 'example.org/news' is not an absolute URL"),
+        (GOOD.replace("https://example.org/news/", "ftp://example.org/"), "base_url"),
+        (GOOD + 'language = "English (UK)"\n', "language 'English (UK)'"),
+        (GOOD + "[[tool.newsdigest.oops\n", "not valid TOML"),
+    ],
+)
+def test_a_bad_setting_is_named_and_stops_with_status_2(
+    tmp_path: Path, settings: str, words: str
+) -> None:
+    root = project_with(tmp_path, settings)
+    for command in (("build", "--output", str(tmp_path / "site")), ("check",)):
+        result = run_newsdigest(*command, cwd=root)
+        assert result.returncode == 2, (command, result.stdout, result.stderr)
+        assert result.stderr.startswith("newsdigest: error: ")
+        assert words in result.stderr
+        assert "Traceback" not in result.stderr
+    assert not (tmp_path / "site").exists()
+
+
+def test_unknown_setting_lists_the_known_ones(tmp_path: Path) -> None:
+    result = run_newsdigest("check", cwd=project_with(tmp_path, GOOD + "colour = 1\n"))
+    assert "unknown setting 'colour'" in result.stderr
+    assert "base_url" in result.stderr and "site_id" in result.stderr
+
+
+def test_a_bad_base_url_on_the_command_line_is_named(tmp_path: Path) -> None:
+    root = project_with(tmp_path, GOOD)
+    result = run_newsdigest("build", "--output", str(tmp_path / "site"), "--base-url",
+                            "localhost:8000", cwd=root)
+    assert result.returncode == 2
+    assert "base_url 'localhost:8000' is not an absolute URL" in result.stderr
+    assert not (tmp_path / "site").exists()
+
+
+def test_base_url_without_a_trailing_slash_still_gives_paths_under_it(tmp_path: Path) -> None:
+    root = project_with(tmp_path, GOOD.replace("/news/", "/news"))
+    result = run_newsdigest("build", "--output", str(tmp_path / "site"), cwd=root)
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "site/2025/06/20/a-story/index.html").read_text(encoding="utf-8")
+    assert 'href="/news/tags/"' in page
+    assert '<link rel="canonical" href="https://example.org/news/2025/06/20/a-story/">' in page
+
+
+def test_settings_reach_the_site(tmp_path: Path) -> None:
+    settings = GOOD + 'language = "en-GB"\ndescription = "Small news."\ntimezone = "Asia/Kolkata"\n'
+    root = project_with(tmp_path, settings)
+    write_article(root, "no-offset.md", STORY.replace("+05:30", "").replace("A Story", "B"))
+    result = run_newsdigest("build", "--output", str(tmp_path / "site"), cwd=root)
+    assert result.returncode == 0, result.stderr
+    home = (tmp_path / "site/index.html").read_text(encoding="utf-8")
+    assert '<html lang="en-GB"' in home and "Test Desk" in home and "Small news." in home
+    page = (tmp_path / "site/2025/06/20/no-offset/index.html").read_text(encoding="utf-8")
+    assert '<time datetime="2025-06-20T10:00:00+05:30">' in page
+
+
+def test_without_settings_the_site_id_is_asked_for(tmp_path: Path) -> None:
+    root = tmp_path / "bare"
+    root.mkdir()
+    write_article(root, "a-story.md", STORY)
+    result = run_newsdigest("check", cwd=root)
+    assert result.returncode == 2
+    assert "site_id" in result.stderr and "example.org,2025" in result.stderr

@@ -1,0 +1,99 @@
+"""The output directory: newsdigest replaces only what it created, and nothing it must keep."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import copy_newsroom, run_newsdigest
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return copy_newsroom(tmp_path / "project")
+
+
+@pytest.mark.parametrize(
+    ("output", "words"),
+    [
+        ("content", "would replace content"),
+        ("templates", "would replace templates"),
+        (".", "would replace the project"),
+        ("..", "would replace the project"),
+        ("content/site", "is inside content"),
+        ("templates/static", "is inside templates"),
+    ],
+)
+def test_refuses_to_build_over_the_project_or_its_sources(
+    project: Path, output: str, words: str
+) -> None:
+    before = snapshot(project.parent)
+    result = run_newsdigest("build", "--output", output, cwd=project)
+    assert result.returncode == 2
+    assert result.stderr.startswith("newsdigest: error: output directory")
+    assert words in result.stderr
+    assert "Traceback" not in result.stderr
+    assert snapshot(project.parent) == before
+
+
+def test_refuses_a_non_empty_directory_it_did_not_create(project: Path, tmp_path: Path) -> None:
+    mine = tmp_path / "documents"
+    (mine / "notes").mkdir(parents=True)
+    (mine / "thesis.txt").write_text("years of work", encoding="utf-8")
+    (mine / "notes" / "a.md").write_text("notes", encoding="utf-8")
+    result = run_newsdigest("build", "--output", str(mine), cwd=project)
+    assert result.returncode == 2
+    assert "not empty and was not created by newsdigest" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert snapshot(mine) == {"notes/a.md": b"notes", "thesis.txt": b"years of work"}
+
+
+def test_refuses_a_file_as_output(project: Path, tmp_path: Path) -> None:
+    target = tmp_path / "site"
+    target.write_text("not a directory", encoding="utf-8")
+    result = run_newsdigest("build", "--output", str(target), cwd=project)
+    assert result.returncode == 2
+    assert "is a file" in result.stderr
+    assert target.read_text(encoding="utf-8") == "not a directory"
+
+
+def test_builds_into_an_empty_directory_and_replaces_its_own_output(
+    project: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "site"
+    out.mkdir()
+    first = run_newsdigest("build", "--output", str(out), cwd=project)
+    assert first.returncode == 0, first.stderr
+    assert (out / "index.html").is_file()
+    (project / "content/world/zurich-housing-levy-vote.md").unlink()
+    second = run_newsdigest("build", "--output", str(out), cwd=project)
+    assert second.returncode == 0, second.stderr
+    assert not (out / "2025/05/12/zurich-housing-levy-vote").exists()
+
+
+def test_leftovers_of_an_interrupted_build_are_cleaned_but_foreign_ones_kept(
+    project: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "site"
+    assert run_newsdigest("build", "--output", str(out), cwd=project).returncode == 0
+    ours = tmp_path / ".site.staging-99999"
+    ours.mkdir()
+    (ours / ".newsdigest-output").write_text("marker", encoding="utf-8")
+    (ours / "index.html").write_text("half a site", encoding="utf-8")
+    foreign = tmp_path / ".site.staging-12345"
+    foreign.mkdir()
+    (foreign / "keep.txt").write_text("someone else's", encoding="utf-8")
+    result = run_newsdigest("build", "--output", str(out), cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert not ours.exists()
+    assert (foreign / "keep.txt").read_text(encoding="utf-8") == "someone else's"
+    assert (out / "index.html").is_file()
+
