@@ -131,6 +131,10 @@ def _kind(value: Any) -> str:
         return "true/false"
     if value is None:
         return "empty"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, int | float):
+        return "a number"
     return type(value).__name__
 
 

@@ -50,6 +50,8 @@ BROKEN = {
     "image-missing.md": VALID + "image:\n  src: nowhere.jpg\n  alt: A photo that is not there\n",
     "bad-slug.md": VALID + "slug: Not A Slug!\n",
     "draft-text.md": VALID + "draft: maybe\n",
+    "credits-text.md": VALID.replace("credits:\n  author: Fixture Desk", "credits: Fixture Desk"),
+    "image-text.md": VALID + "image: photo.png\n",
 }
 
 # file -> (line, words the message must contain, words the fix must contain)
@@ -71,6 +73,8 @@ EXPECTED = {
     "image-missing.md": (9, "image.src: 'nowhere.jpg' does not exist", "content/"),
     "bad-slug.md": (8, "slug 'Not A Slug!' cannot be used in a URL", "'not-a-slug'"),
     "draft-text.md": (8, "draft must be true or false", "draft: true"),
+    "credits-text.md": (5, "credits must be a set of fields, not text", "credits:"),
+    "image-text.md": (8, "image must be a set of fields, not text", "image:"),
 }
 
 
