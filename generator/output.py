@@ -9,6 +9,7 @@ directory it created, and never one that holds the project, its content or templ
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import errno
 import os
@@ -54,7 +55,9 @@ def check_target(output: Path, project_root: Path, sources: Iterable[Path]) -> N
         )
     for place in (Path.home().resolve(), Path("/")):
         if target == place:
-            raise ConfigError(f"output directory {output} is {place}; choose another, such as site/")
+            raise ConfigError(
+                f"output directory {output} is {place}; choose another, such as site/"
+            )
     for source in sources:
         place = source.resolve()
         if target == place or target in place.parents:
@@ -106,11 +109,30 @@ def recover(output: Path) -> None:
     _, previous = _staging_names(output)
     if not output.exists() and previous.is_dir() and is_ours(previous):
         previous.rename(output)
-    for leftover in output.parent.glob(f".{output.name}.staging-*"):
-        if leftover.is_dir() and is_ours(leftover):
-            shutil.rmtree(leftover, ignore_errors=True)
-    if previous.is_dir() and is_ours(previous):
-        shutil.rmtree(previous, ignore_errors=True)
+    for leftover in [*output.parent.glob(f".{output.name}.staging-*"), previous]:
+        if leftover.is_dir() and not leftover.is_symlink() and is_ours(leftover):
+            _remove_ours(leftover)
+        elif leftover.is_dir() and not leftover.is_symlink():
+            with contextlib.suppress(OSError):
+                leftover.rmdir()  # killed before its marker was written: empty
+
+
+def _remove_ours(directory: Path) -> None:
+    """Delete a directory newsdigest wrote, its marker last.
+
+    Killed halfway, the rest still carries the marker, so the next build finishes the job.
+    """
+    for child in directory.iterdir():
+        if child.name == MARKER:
+            continue
+        if child.is_dir() and not child.is_symlink():
+            shutil.rmtree(child, ignore_errors=True)
+        else:
+            with contextlib.suppress(OSError):
+                child.unlink()
+    with contextlib.suppress(OSError):
+        (directory / MARKER).unlink()
+        directory.rmdir()
 
 
 def _write_tree(staging: Path, files: Iterable[OutputFile], old: Path | None) -> WriteStats:
@@ -173,8 +195,8 @@ def _swap(staging: Path, output: Path, previous: Path) -> None:
         staging.rename(output)
         return
     if _exchange(staging, output):
-        shutil.rmtree(staging, ignore_errors=True)  # now holds the old site
+        _remove_ours(staging)  # now holds the old site
         return
     output.rename(previous)
     staging.rename(output)
-    shutil.rmtree(previous, ignore_errors=True)
+    _remove_ours(previous)
