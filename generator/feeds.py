@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from feedgen.feed import FeedGenerator
+from markupsafe import escape
 
 from generator import __version__
 from generator.config import Settings
@@ -104,7 +105,10 @@ class FeedWriter:
         entry.guid(article.guid, permalink=article.guid == link)
         entry.title(article.title)
         entry.link(href=link, rel="alternate")
-        entry.description(article.summary or article.title)
+        # RSS <description> is HTML; the summary is plain text, so it is escaped once more
+        # (a summary reading "<svg onload=...>" must reach a reader as text). Atom's
+        # <summary> is type="text" and takes it as it is.
+        entry.description(str(escape(article.summary or article.title)))
         entry.summary(article.summary or article.title)
         entry.content(self.absolute_html(article.body_html), type="html")
         entry.published(article.date.astimezone(UTC) if rss else article.date)
