@@ -20,6 +20,13 @@ def _display_name(spellings: Counter[str]) -> str:
     return min(spellings, key=lambda s: (-spellings[s], s == s.lower(), s))
 
 
+def _free_slug(base: str, number: int, taken: set[str]) -> str:
+    """base-NUMBER, or the next number up that no other topic uses."""
+    while f"{base}-{number}" in taken:
+        number += 1
+    return f"{base}-{number}"
+
+
 def assign(articles: list[Article]) -> tuple[list[Article], list[Diagnostic]]:
     """Give every tag of every article its site-wide Tag."""
     spellings: dict[str, Counter[str]] = defaultdict(Counter)
@@ -34,9 +41,11 @@ def assign(articles: list[Article]) -> tuple[list[Article], list[Diagnostic]]:
         by_slug[base].append(key)
     canonical: dict[str, Tag] = {}
     problems: list[Diagnostic] = []
+    taken = set(by_slug)  # a numbered slug must not be another topic's own ("C 2" -> c-2)
     for base, keys in sorted(by_slug.items()):
         for number, key in enumerate(keys, start=1):
-            slug = base if number == 1 else f"{base}-{number}"
+            slug = base if number == 1 else _free_slug(base, number, taken)
+            taken.add(slug)
             canonical[key] = Tag(slug, _display_name(spellings[key]))
         if len(keys) > 1:
             names = [canonical[k].name for k in keys]

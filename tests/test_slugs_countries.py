@@ -124,7 +124,7 @@ tags: {tags}
 """
 
 TAGGED = {
-    "one.md": ["AI", "Human Rights", "Café"],
+    "one.md": ["AI", "Human Rights", "Café", "C 2"],
     "two.md": ["ai", "human-rights", "🔥"],
     "three.md": ["Ai", "Human  rights", "Cafe", "C++"],
     "four.md": ["C", "🔥"],
@@ -167,7 +167,11 @@ def test_different_words_with_one_slug_are_warned_about_and_kept_apart(
 ) -> None:
     out, result = tagged_site
     assert result.returncode == 0, result.stderr
-    assert {"cafe", "cafe-2", "c", "c-2"} <= topic_dirs(out)
+    assert {"cafe", "cafe-2", "c", "c-2", "c-3"} <= topic_dirs(out)
+    assert len(topic_dirs(out)) == 8  # ai, human-rights, cafe, cafe-2, c, c-2, c-3, emoji
+    # "C 2" owns /tags/c-2/, so the second topic at /tags/c/ is numbered past it.
+    assert ">C 2<" in (out / "tags/c-2/index.html").read_text(encoding="utf-8")
+    assert ">C++<" in (out / "tags/c-3/index.html").read_text(encoding="utf-8")
     warnings = [line for line in result.stderr.splitlines() if ": warning: tags " in line]
     assert any("'Cafe'" in w and "'Café'" in w and "/tags/cafe/" in w for w in warnings), warnings
     assert any("'C'" in w and "'C++'" in w for w in warnings), warnings
