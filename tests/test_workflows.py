@@ -1,5 +1,5 @@
-"""The GitHub Actions workflows are valid (check-jsonschema's built-in, offline schema)
-and do what the editor's guide promises: check, build for Pages, deploy; check PRs."""
+"""GitHub integration: the Actions workflows are valid (check-jsonschema, offline schema)
+and do what the editor's guide promises; a custom domain; "Edit this article" links."""
 
 from __future__ import annotations
 
@@ -106,3 +106,22 @@ def test_cname_setting_puts_the_custom_domain_at_the_site_root(tmp_path: Path) -
                                                      '"https://news.example.org/"'))
     result = run_newsdigest("build", "--output", str(out), cwd=project)
     assert result.returncode == 2 and "cname" in result.stderr
+
+
+def test_article_pages_link_to_their_file_on_github_only_with_repo_url(tmp_path: Path) -> None:
+    front = "title: A\ndate: 2025-06-02\ncountry: IN\ncredits: {author: Desk}"
+    with_repo = make_project(tmp_path / "with", 'repo_url = "https://github.com/org/news"\n'
+                             'repo_branch = "live"\n')
+    without = make_project(tmp_path / "without")
+    pages = {}
+    for project in (with_repo, without):
+        write_article(project, "2025/06/story.md", front)
+        out = project.parent / f"{project.name}-site"
+        result = run_newsdigest("build", "--output", str(out), cwd=project)
+        assert result.returncode == 0, result.stderr
+        pages[project.name] = (out / "2025/06/02/story/index.html").read_text(encoding="utf-8")
+    assert 'href="https://github.com/org/news/edit/live/content/2025/06/story.md"' in \
+        pages["with"]
+    assert 'href="https://github.com/org/news/commits/live/content/2025/06/story.md"' in \
+        pages["with"]
+    assert "github.com" not in pages["without"] and "Edit this article" not in pages["without"]
