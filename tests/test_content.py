@@ -212,7 +212,7 @@ def test_a_link_to_a_file_outside_content_is_not_read(tmp_path: Path) -> None:
 YAML_BITS = list("ab:-[]{}!&*|>'\"#\n ?,%@`\t.0123456789")
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300, deadline=None, database=None)
 @given(st.text(alphabet=st.sampled_from(YAML_BITS), max_size=80))
 def test_any_front_matter_text_gives_data_or_diagnostics_never_an_exception(text: str) -> None:
     data, problems = parse_front_matter(text, 2, "x.md")

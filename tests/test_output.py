@@ -91,6 +91,8 @@ def test_leftovers_of_an_interrupted_build_are_cleaned_but_foreign_ones_kept(
     foreign = tmp_path / ".site.staging-12345"
     foreign.mkdir()
     (foreign / "keep.txt").write_text("someone else's", encoding="utf-8")
+    story = project / "content/2025/06/everest-waste-rules.md"  # so the next build writes
+    story.write_text(story.read_text("utf-8").replace("rubbish", "waste"), "utf-8")
     result = run_newsdigest("build", "--output", str(out), cwd=project)
     assert result.returncode == 0, result.stderr
     assert not ours.exists()

@@ -41,7 +41,7 @@ def test_unsafe_slugs_are_recognised(slug: str) -> None:
     assert not slugs.is_safe(slug)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200, deadline=None, database=None)
 @given(st.text(max_size=200))
 def test_every_slug_is_a_safe_url_segment_or_empty(text: str) -> None:
     slug = slugs.make(text)
