@@ -1,19 +1,24 @@
 """The pipeline: load and validate -> model -> index -> render -> write.
 
 `check_content` runs the first steps and reports every problem; `build_site` runs them
-all and writes the site only when there is no error.
+all and writes the site only when there is no error. Both reuse what the build cache
+(generator.cache) learnt in earlier builds and spread the costly steps, Markdown and
+pages, over the cores (generator.parallel, generator.pages). Whatever is reused or
+spread, the bytes written are those of a clean, serial build.
 """
 
 from __future__ import annotations
 
+import os
 import time
 from collections import defaultdict
-from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
-from generator import topics
+from generator import fingerprint, parallel, topics
+from generator.cache import DEFAULT_DIR, ArticleCache, Store
 from generator.config import Settings
 from generator.content import find_articles, read_document
 from generator.diagnostics import Diagnostic, error, has_errors
@@ -22,10 +27,52 @@ from generator.index import Site, build_index
 from generator.markdown import BodyRenderer, plain_summary
 from generator.model import Article, OutputFile
 from generator.output import WriteStats, check_target, write_site
+from generator.pages import PlanningRenderer, fingerprints
+from generator.pages import render as render_pages
 from generator.render import Renderer
+from generator.search import BUNDLE, indexer
 from generator.sitemap import cname, nojekyll, robots, sitemap
 from generator.urls import Urls
 from generator.validate import validate
+
+Progress = Callable[[str, int, int], None]  # (step, done, total)
+
+
+def _quiet(step: str, done: int, total: int) -> None:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """How a build runs, not what it builds: the output is the same for every choice."""
+
+    jobs: int = 0  # worker processes; 0: one per core; 1: everything in this process
+    cache: bool = True  # reuse and update the build cache
+    cache_dir: Path | None = None  # default: PROJECT/.newsdigest-cache
+    progress: Progress = _quiet
+
+    def workers(self) -> int:
+        return self.jobs if self.jobs > 0 else parallel.cpu_count()
+
+    def cache_path(self, project: Path) -> Path | None:
+        if not self.cache:
+            return None
+        return self.cache_dir if self.cache_dir is not None else project / DEFAULT_DIR
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """What a finished build published, for the one-line report."""
+
+    articles: int
+    pages: int
+    topics: int
+    countries: int
+    feeds: int
+    rendered_pages: int  # the rest were unchanged and kept
+    bodies: int  # article bodies converted from Markdown (the rest came from the cache)
+    cache_hits: int  # articles whose validated data and body came from the cache
+    up_to_date: bool = False  # nothing changed: the site was left as it was
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,17 +105,61 @@ class Result:
 
     diagnostics: list[Diagnostic] = field(default_factory=list)
     articles: list[Article] = field(default_factory=list)
-    site: Site | None = None
+    site: Site | None = None  # None when the site was up to date and not rebuilt
     files: int = 0
     stats: WriteStats | None = None
     seconds: float = 0.0
+    search: bool = False  # whether Pagefind indexed the site
+    summary: Summary | None = None
 
     @property
     def ok(self) -> bool:
         return not has_errors(self.diagnostics)
 
 
-def load_articles(content_dir: Path, settings: Settings) -> tuple[list[Article], list[Diagnostic]]:
+@dataclass(frozen=True, slots=True)
+class _LoadWork:
+    """What a worker needs to read and validate files; inherited by fork."""
+
+    files: Sequence[tuple[Path, str]]
+    settings: Settings
+    content_dir: Path
+
+
+def _validate_chunk(work: _LoadWork, chunk: Sequence[int]
+                    ) -> list[tuple[Article | None, list[Diagnostic]]]:
+    out: list[tuple[Article | None, list[Diagnostic]]] = []
+    for i in chunk:
+        path, source = work.files[i]
+        document, problems = read_document(path, source, work.settings.max_file_size)
+        if document is None:
+            out.append((None, problems))
+            continue
+        article, field_problems = validate(document, work.settings, work.content_dir)
+        out.append((article, problems + field_problems))
+    return out
+
+
+def _cached(cache: ArticleCache | None, path: Path, source: str, limit: int
+            ) -> tuple[Article, list[Diagnostic]] | None:
+    if cache is None:
+        return None
+    try:
+        if path.stat().st_size > limit:
+            return None
+        raw = path.read_bytes()
+    except OSError:
+        return None
+    return cache.article(source, raw)
+
+
+def load_articles(
+    content_dir: Path,
+    settings: Settings,
+    cache: ArticleCache | None = None,
+    workers: int = 1,
+    progress: Progress = _quiet,
+) -> tuple[list[Article], list[Diagnostic]]:
     """Read and validate every article; site-wide rules (topics, URLs, ids) included."""
     problems: list[Diagnostic] = []
     if not content_dir.is_dir():
@@ -76,16 +167,24 @@ def load_articles(content_dir: Path, settings: Settings) -> tuple[list[Article],
                           "create it, or pass --content DIR")]
     found, walk_problems = find_articles(content_dir)
     problems.extend(walk_problems)
+    checked: list[tuple[Article | None, list[Diagnostic]] | None] = [
+        _cached(cache, path, source, settings.max_file_size) for path, source in found
+    ]
+    misses = [i for i, item in enumerate(checked) if item is None]
+    hits = len(found) - len(misses)
+    work = _LoadWork([found[i] for i in misses], settings, content_dir)
+    fresh, _ = parallel.run(_validate_chunk, work, len(misses), workers,
+                            lambda done: progress("reading", hits + done, len(found)))
+    for i, (article, article_problems) in zip(misses, fresh, strict=True):
+        checked[i] = (article, article_problems)
+        if cache is not None and article is not None:
+            cache.remember_article(article, article_problems)
     articles: list[Article] = []
-    for path, source in found:
-        document, read_problems = read_document(path, source, settings.max_file_size)
-        problems.extend(read_problems)
-        if document is None:
-            continue
-        article, field_problems = validate(document, settings, content_dir)
-        problems.extend(field_problems)
-        if article is not None:
-            articles.append(article)
+    for item in checked:
+        assert item is not None
+        problems.extend(item[1])
+        if item[0] is not None:
+            articles.append(item[0])
     articles, topic_problems = topics.assign(articles)
     problems.extend(topic_problems)
     problems.extend(_collisions(articles))
@@ -119,23 +218,66 @@ def _guid_key(article: Article) -> str:
     return article.guid
 
 
-def render_bodies(
-    articles: list[Article], settings: Settings, urls: Urls, content_dir: Path
-) -> tuple[list[Article], list[Diagnostic], set[str]]:
-    """Markdown -> safe HTML for every article; derive missing summaries."""
-    by_source = {a.source: a for a in articles}
+@dataclass(frozen=True, slots=True)
+class _BodyWork:
+    """What a worker needs to convert bodies: the articles and every article's URL."""
+
+    articles: Sequence[Article]
+    urls_by_source: dict[str, str]
+    settings: Settings
+    content_dir: Path
+
+
+Body = tuple[str, list[Diagnostic], set[str], dict[str, str | None]]
+
+
+def _body_chunk(work: _BodyWork, chunk: Sequence[int]) -> list[Body]:
+    links: dict[str, str | None] = {}
 
     def article_url(source: str) -> str | None:
-        target = by_source.get(source)
-        return urls.article(target) if target else None
+        links[source] = work.urls_by_source.get(source)
+        return links[source]
 
-    renderer = BodyRenderer(content_dir, article_url, urls.media, settings.trusted_html)
+    urls = Urls(work.settings.base_url)
+    renderer = BodyRenderer(work.content_dir, article_url, urls.media, work.settings.trusted_html)
+    out: list[Body] = []
+    for i in chunk:
+        links = {}
+        html, problems, assets = renderer.render(work.articles[i])
+        out.append((html, problems, assets, links))
+    return out
+
+
+def render_bodies(
+    articles: list[Article],
+    settings: Settings,
+    urls: Urls,
+    content_dir: Path,
+    cache: ArticleCache | None = None,
+    workers: int = 1,
+    progress: Progress = _quiet,
+) -> tuple[list[Article], list[Diagnostic], set[str]]:
+    """Markdown -> safe HTML for every article (cached or converted); derive missing summaries."""
+    urls_by_source = {a.source: urls.article(a) for a in articles}
+    bodies: list[tuple[str, set[str]] | None] = [
+        cache.body(a, urls_by_source.get) if cache else None for a in articles
+    ]
+    todo = [i for i, body in enumerate(bodies) if body is None]
+    work = _BodyWork([articles[i] for i in todo], urls_by_source, settings, content_dir)
+    hits = len(articles) - len(todo)
+    fresh, _ = parallel.run(_body_chunk, work, len(todo), workers,
+                            lambda done: progress("Markdown", hits + done, len(articles)))
     problems: list[Diagnostic] = []
+    for i, (html, body_problems, body_assets, links) in zip(todo, fresh, strict=True):
+        bodies[i] = (html, body_assets)
+        problems.extend(body_problems)
+        if cache is not None and not body_problems:
+            cache.remember_body(articles[i], html, links, body_assets)
     assets: set[str] = set()
     rendered: list[Article] = []
-    for article in articles:
-        body_html, body_problems, body_assets = renderer.render(article)
-        problems.extend(body_problems)
+    for article, body in zip(articles, bodies, strict=True):
+        assert body is not None
+        body_html, body_assets = body
         assets |= body_assets
         if article.image and not article.image.is_remote:
             assets.add(article.image.src)
@@ -144,14 +286,31 @@ def render_bodies(
     return rendered, problems, assets
 
 
-def check_content(paths: Paths, settings: Settings) -> Result:
+def _article_cache(project: Path, content: Path, settings: Settings,
+                   options: Options) -> ArticleCache | None:
+    directory = options.cache_path(project)
+    if directory is None:
+        return None
+    environment = fingerprint.of_bytes(
+        fingerprint.code_version().encode(), repr(settings).encode(),
+        str(content.resolve()).encode())
+    return ArticleCache(Store(directory, "articles.json", environment), content)
+
+
+def check_content(paths: Paths, settings: Settings, options: Options | None = None) -> Result:
     """Validate everything, drafts and scheduled articles included; write nothing."""
     started = time.perf_counter()
-    articles, problems = load_articles(paths.content, settings)
+    options = options or Options()
+    cache = _article_cache(paths.project, paths.content, settings, options)
+    workers = options.workers()
+    articles, problems = load_articles(paths.content, settings, cache, workers, options.progress)
     urls = Urls(settings.base_url)
-    articles, body_problems, _ = render_bodies(articles, settings, urls, paths.content)
+    articles, body_problems, _ = render_bodies(articles, settings, urls, paths.content, cache,
+                                               workers, options.progress)
     body_problems += _unpublished_links(articles, settings, urls, paths.content, body_problems)
     diagnostics = sorted(problems + body_problems, key=Diagnostic.sort_key)
+    if cache is not None:
+        cache.save()
     return Result(diagnostics, articles, seconds=time.perf_counter() - started)
 
 
@@ -183,33 +342,194 @@ def media_files(content_dir: Path, assets: set[str]) -> Iterator[OutputFile]:
         yield OutputFile("media/" + source, (content_dir / source).read_bytes())
 
 
-def render_site(site: Site, settings: Settings, paths: Paths, assets: set[str]) -> list[OutputFile]:
+def render_site(site: Site, settings: Settings, paths: Paths, assets: set[str],
+                search: bool = False) -> list[OutputFile]:
+    """Every file of the site, every page rendered: the reference for the faster path."""
     urls = Urls(settings.base_url)
-    pages = list(Renderer(settings, urls, paths.templates, site).all_pages())
+    pages = list(Renderer(settings, urls, paths.templates, site, search).all_pages())
     files = pages + list(FeedWriter(settings, urls, paths.content, site).all_files())
-    files += [sitemap(pages, site, urls), robots(urls), nojekyll()]
+    return files + _extra_files(pages, site, settings, paths, assets)
+
+
+def _extra_files(pages: list[OutputFile], site: Site, settings: Settings, paths: Paths,
+                 assets: set[str]) -> list[OutputFile]:
+    urls = Urls(settings.base_url)
+    files = [sitemap(pages, site, urls), robots(urls), nojekyll()]
     files += [cname(settings.cname)] if settings.cname else []
     files += list(static_files(paths.templates))
     files += list(media_files(paths.content, assets))
     return files
 
 
-def build_site(paths: Paths, settings: Settings, selection: Selection) -> Result:
+def snapshot(directory: Path) -> dict[str, list[int]]:
+    """Size, modification time and inode of every regular file under `directory`."""
+    found: dict[str, list[int]] = {}
+
+    def walk(folder: str, prefix: str) -> None:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    walk(entry.path, prefix + entry.name + "/")
+                elif entry.is_file(follow_symlinks=False):
+                    st = entry.stat(follow_symlinks=False)
+                    found[prefix + entry.name] = [st.st_size, st.st_mtime_ns, st.st_ino]
+
+    try:
+        walk(str(directory), "")
+    except OSError:
+        return {}
+    return found
+
+
+@dataclass(slots=True)
+class _PageState:
+    """The per-output part of the cache: page fingerprints and the files as written."""
+
+    store: Store
+    pages: dict[str, str]
+    written: dict[str, list[int]]  # the output as the last build left it
+    now: dict[str, list[int]]  # the output as it is
+
+
+def _page_state(paths: Paths, settings: Settings, selection: Selection, search: bool,
+                options: Options) -> _PageState:
+    directory = options.cache_path(paths.project)
+    output = str(paths.output.resolve())
+    environment = fingerprint.of_bytes(
+        fingerprint.code_version().encode(), repr(settings).encode(),
+        repr((selection.drafts, selection.future, search)).encode(),
+        fingerprint.of_tree(paths.templates).encode(), output.encode(),
+        str(paths.content.resolve()).encode())
+    store = Store(directory, f"output-{fingerprint.of_bytes(output.encode())[:16]}.json",
+                  environment)
+    pages, written = store.get("pages"), store.get("files")
+    if not isinstance(pages, dict) or not isinstance(written, dict):
+        pages, written = {}, {}
+    return _PageState(store, pages, written, snapshot(paths.output) if written else {})
+
+
+def _unchanged(state: _PageState, path: str) -> bool:
+    before = state.written.get(path)
+    return before is not None and state.now.get(path) == before
+
+
+def _up_to_date(state: _PageState, inputs: str, now: datetime) -> tuple[Summary, int] | None:
+    """The summary of the last build when nothing it read has changed since."""
+    record = state.store.get("inputs")
+    if not isinstance(record, dict) or record.get("digest") != inputs:
+        return None
+    until, summary = record.get("until"), record.get("summary")
+    if until is not None and (not isinstance(until, (int, float)) or now.timestamp() >= until):
+        return None
+    if not state.written or state.now != state.written or not isinstance(summary, dict):
+        return None
+    try:
+        found = Summary(**summary)
+    except TypeError:
+        return None
+    files = record.get("files")
+    if not isinstance(files, int):
+        return None
+    return replace(found, rendered_pages=0, bodies=0, cache_hits=found.articles,
+                   up_to_date=True), files
+
+
+def _next_publication(articles: list[Article], selection: Selection,
+                      now: datetime) -> float | None:
+    """When a scheduled article comes due and the site must change (None: never)."""
+    due = [a.date.timestamp() for a in articles
+           if not selection.includes(a, now) and (selection.drafts or not a.draft)]
+    return min(due, default=None)
+
+
+def _search_step(index: Callable[[Path], Iterable[str] | None] | None, state: _PageState,
+                 html_paths: set[str], keep: set[str], output: Path
+                 ) -> Callable[[Path], Iterable[str]] | None:
+    """Pagefind, or a link to the last build's index when no page it reads has changed."""
+    if index is None:
+        return None
+    old_html = {p for p in state.written if p.endswith(".html")}
+    bundle = [p for p in state.written if p.startswith(BUNDLE + "/")]
+    reusable = (bundle and old_html == html_paths and html_paths <= keep
+                and all(_unchanged(state, p) for p in bundle))
+
+    def finish(staging: Path) -> Iterable[str]:
+        if not reusable:
+            return index(staging) or []
+        for relative in bundle:
+            target = staging / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.link(output / relative, target)
+        return bundle
+
+    return finish
+
+
+def build_site(paths: Paths, settings: Settings, selection: Selection,
+               options: Options | None = None) -> Result:
     """Check, then render and write the site; on any error nothing is written."""
     started = time.perf_counter()
+    options = options or Options()
+    progress, workers = options.progress, options.workers()
     check_target(paths.output, paths.project, (paths.content, paths.templates))
-    articles, problems = load_articles(paths.content, settings)
     now = selection.now or datetime.now().astimezone()
+    index_search = indexer()  # None without the search extra
+    caching = options.cache_path(paths.project) is not None
+    state = _page_state(paths, settings, selection, index_search is not None, options)
+    inputs = fingerprint.of_tree(paths.content) if caching else ""
+    up_to_date = _up_to_date(state, inputs, now) if caching else None
+    if up_to_date is not None:
+        summary, files = up_to_date
+        return Result(search=index_search is not None, summary=summary, files=files,
+                      stats=WriteStats(0, files), seconds=time.perf_counter() - started)
+
+    cache = _article_cache(paths.project, paths.content, settings, options)
+    articles, problems = load_articles(paths.content, settings, cache, workers, progress)
     published = [a for a in articles if selection.includes(a, now)]
     urls = Urls(settings.base_url)
-    published, body_problems, assets = render_bodies(published, settings, urls, paths.content)
+    published, body_problems, assets = render_bodies(published, settings, urls, paths.content,
+                                                     cache, workers, progress)
     result = Result(sorted(problems + body_problems, key=Diagnostic.sort_key), published)
     if not result.ok:
         return result
     site = build_index(published, settings.tz)
-    files = render_site(site, settings, paths, assets)
+    renderer = PlanningRenderer(settings, urls, paths.templates, site, index_search is not None)
+    jobs = renderer.plan()
+    prints = fingerprints(jobs) if caching else [None] * len(jobs)
+    keep = {job.path for job, print_ in zip(jobs, prints, strict=True)
+            if print_ is not None and state.pages.get(job.path) == print_
+            and _unchanged(state, job.path)}
+    todo = [i for i, job in enumerate(jobs) if job.path not in keep]
+
+    def feeds() -> list[OutputFile]:
+        return list(FeedWriter(settings, urls, paths.content, site).all_files())
+
+    rendered, feed_files = render_pages(
+        renderer, jobs, todo, workers,
+        lambda done: progress("pages", len(keep) + done, len(jobs)), feeds)
+    pages = [OutputFile(job.path, rendered.get(i, b"")) for i, job in enumerate(jobs)]
+    files = pages + feed_files + _extra_files(pages, site, settings, paths, assets)
+    finish = _search_step(index_search, state, {p.path for p in pages if p.path.endswith(".html")},
+                          keep, paths.output)
+    progress("writing", 0, len(files))
+    result.stats = write_site(paths.output, files, finish=finish, keep=keep)
     result.site = site
     result.files = len(files)
-    result.stats = write_site(paths.output, files)
+    result.search = index_search is not None
+    body_hits = cache.body_hits if cache else 0
+    result.summary = Summary(
+        articles=len(site.articles), pages=len(pages), topics=len(site.topics),
+        countries=len(site.countries),
+        feeds=sum(f.path.endswith((".xml", ".json")) for f in feed_files),
+        rendered_pages=len(todo), bodies=len(published) - body_hits, cache_hits=body_hits)
+    if cache is not None:
+        cache.save()
+        state.store.put("pages", {job.path: p for job, p in zip(jobs, prints, strict=True)
+                                  if p is not None})
+        state.store.put("files", snapshot(paths.output))
+        state.store.put("inputs", {"digest": inputs, "summary": asdict(result.summary),
+                                   "files": result.stats.written + result.stats.unchanged,
+                                   "until": _next_publication(articles, selection, now)})
+        state.store.save()
     result.seconds = time.perf_counter() - started
     return result

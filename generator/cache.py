@@ -1,0 +1,254 @@
+"""The build cache: what earlier builds learnt, kept in .newsdigest-cache/ between runs.
+
+It holds, per article file, the validated article, its warnings and its body HTML (the
+costly Markdown step), keyed by a hash of the file's path and bytes; and, per output
+directory, a fingerprint of each page's inputs and the size, time and inode of every
+file written, so unchanged pages are neither rendered nor compared again.
+
+Every cache file belongs to one *environment*: the generator's own code, the settings,
+the theme and the cache format. A different environment starts from an empty cache.
+Each file is JSON (never pickle: a cache restored in CI must not be able to run code)
+with a SHA-256 of its body on the first line; a file that fails the check, does not parse
+or has the wrong shape is ignored, as if there were no cache, and replaced after the build.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import hashlib
+import json
+import os
+import tempfile
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from generator import model
+from generator.diagnostics import Diagnostic
+
+FORMAT = "newsdigest-cache-3"
+DEFAULT_DIR = ".newsdigest-cache"
+_TAG = (b"Signature: 8a477f597d28d172789f06886806bc55\n"
+        b"# This directory is newsdigest's build cache; it can be deleted at any time.\n")
+_MODEL_TYPES: dict[str, type[Any]] = {
+    cls.__name__: cls for cls in vars(model).values()
+    if isinstance(cls, type) and dataclasses.is_dataclass(cls) and cls.__module__ == model.__name__
+}
+
+
+class BadEntry(ValueError):
+    """A cache record that does not decode to the model: treated as a miss."""
+
+
+def encode(value: Any) -> Any:
+    """A model value (Article, Tag, dates, tuples) as JSON data that `decode` restores."""
+    if value is None or isinstance(value, (str, bool, int, float)):
+        return value
+    if isinstance(value, tuple):
+        return [encode(item) for item in value]
+    if isinstance(value, datetime):
+        zone = value.tzinfo.key if isinstance(value.tzinfo, ZoneInfo) else ""
+        if zone:
+            return {"@dt": value.replace(tzinfo=None).isoformat(), "zone": zone,
+                    "fold": value.fold}
+        return {"@dt": value.isoformat()}
+    if isinstance(value, date):
+        return {"@date": value.isoformat()}
+    if dataclasses.is_dataclass(value) and type(value).__name__ in _MODEL_TYPES:
+        fields = {f.name: encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return {"@type": type(value).__name__, **fields}
+    raise TypeError(f"cannot cache a {type(value).__name__}")
+
+
+def decode(data: Any) -> Any:
+    if data is None or isinstance(data, (str, bool, int, float)):
+        return data
+    if isinstance(data, list):
+        return tuple(decode(item) for item in data)
+    if not isinstance(data, dict):
+        raise BadEntry("unexpected value")
+    if "@dt" in data:
+        if data.get("zone"):
+            naive = datetime.fromisoformat(data["@dt"])
+            return naive.replace(tzinfo=ZoneInfo(data["zone"]), fold=data.get("fold", 0))
+        return datetime.fromisoformat(data["@dt"])
+    if "@date" in data:
+        return date.fromisoformat(data["@date"])
+    cls = _MODEL_TYPES.get(data.get("@type", ""))
+    if cls is None:
+        raise BadEntry("unknown type")
+    try:
+        return cls(**{k: decode(v) for k, v in data.items() if k != "@type"})
+    except TypeError as exc:  # a field added or removed since the entry was written
+        raise BadEntry(str(exc)) from None
+
+
+def encode_diagnostics(problems: list[Diagnostic]) -> list[list[Any]]:
+    return [[d.path, d.line, d.severity, d.message, d.hint] for d in problems]
+
+
+def decode_diagnostics(data: Any) -> list[Diagnostic]:
+    if not isinstance(data, list):
+        raise BadEntry("diagnostics")
+    out = []
+    for item in data:
+        if (not isinstance(item, list) or len(item) != 5
+                or item[2] not in ("error", "warning")):
+            raise BadEntry("diagnostic")
+        out.append(Diagnostic(str(item[0]), int(item[1]), item[2], str(item[3]), str(item[4])))
+    return out
+
+
+def _read(path: Path, environment: str) -> dict[str, Any]:
+    """The records of one cache file, or {} when it is missing, corrupt or from elsewhere."""
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return {}
+    checksum, _, body = raw.partition(b"\n")
+    if hashlib.sha256(body).hexdigest().encode() != checksum:
+        return {}
+    try:
+        data = json.loads(body)
+    except ValueError:
+        return {}
+    if (not isinstance(data, dict) or data.get("format") != FORMAT
+            or data.get("environment") != environment or not isinstance(data.get("records"),
+                                                                         dict)):
+        return {}
+    records: dict[str, Any] = data["records"]
+    return records
+
+
+def _write(path: Path, environment: str, records: dict[str, Any]) -> None:
+    """Replace the cache file in one rename; a cache that cannot be written is skipped."""
+    body = json.dumps({"format": FORMAT, "environment": environment, "records": records},
+                      ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    checksum = hashlib.sha256(body).hexdigest().encode()
+    with contextlib.suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tag = path.parent / "CACHEDIR.TAG"
+        if not tag.exists():
+            tag.write_bytes(_TAG)
+        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(checksum + b"\n" + body)
+            os.replace(temporary, path)
+        except OSError:
+            Path(temporary).unlink(missing_ok=True)
+
+
+class Store:
+    """One cache file: records by key, loaded once, saved once after a successful build.
+
+    With `directory` None (`--no-cache`) it is always empty and never written.
+    """
+
+    def __init__(self, directory: Path | None, name: str, environment: str) -> None:
+        self.path = directory / name if directory is not None else None
+        self.environment = environment
+        self.old: dict[str, Any] = _read(self.path, environment) if self.path else {}
+        self.new: dict[str, Any] = {}
+        self.hits = 0
+        self.misses = 0
+
+    def get(self, key: str) -> Any:
+        return self.old.get(key)
+
+    def put(self, key: str, record: Any) -> None:
+        self.new[key] = record
+
+    def save(self) -> None:
+        if self.path is not None:
+            _write(self.path, self.environment, self.new)
+
+
+class ArticleCache:
+    """Validated articles and body HTML by file content, over a `Store`.
+
+    A record is reused only when what it was made from is still so: the same path and
+    bytes (the key), the same environment (the store), the lead image still a file in
+    content/, and every article its body links to still at the same URL and every
+    image it shows still there.
+    """
+
+    def __init__(self, store: Store, content_dir: Path) -> None:
+        self.store = store
+        self.content_dir = content_dir
+        self.keys: dict[str, str] = {}  # source -> key, for this build's articles
+        self.old_bodies: dict[str, Any] = {}  # key -> body record of a reused article
+        self.body_hits = 0
+
+    @staticmethod
+    def key(source: str, raw: bytes) -> str:
+        return hashlib.blake2b(source.encode("utf-8", "surrogateescape") + b"\0" + raw,
+                               digest_size=20).hexdigest()
+
+    def _exists(self, asset: str, source: str) -> bool:
+        from generator.validate import resolve_local
+
+        return not isinstance(resolve_local("/" + asset, source, self.content_dir), str)
+
+    def article(self, source: str, raw: bytes) -> tuple[model.Article, list[Diagnostic]] | None:
+        key = self.key(source, raw)
+        self.keys[source] = key
+        record = self.store.get(key)
+        if not isinstance(record, dict):
+            return None
+        try:
+            article = decode(record["a"])
+            problems = decode_diagnostics(record["p"])
+        except (BadEntry, KeyError, TypeError, ValueError):
+            return None
+        if not isinstance(article, model.Article) or article.source != source:
+            return None
+        image = article.image
+        if image is not None and not image.is_remote and not self._exists(image.src, source):
+            return None
+        self.store.put(key, {"a": record["a"], "p": record["p"]})
+        self.old_bodies[key] = record.get("b")
+        return article, problems
+
+    def remember_article(self, article: model.Article, problems: list[Diagnostic]) -> None:
+        key = self.keys.get(article.source)
+        if key is not None:
+            self.store.put(key, {"a": encode(article), "p": encode_diagnostics(problems)})
+
+    def body(self, article: model.Article, article_url: Any) -> tuple[str, set[str]] | None:
+        """(body HTML, content files it uses), when the cached body still holds."""
+        key = self.keys.get(article.source)
+        record = self.store.new.get(key) if key else None
+        old = (record.get("b") or self.old_bodies.get(key)) if key and record else None
+        if record is None or not isinstance(old, dict):
+            return None
+        html, links, assets, body = (old.get("html"), old.get("links"), old.get("assets"),
+                                     old.get("body"))
+        if (not isinstance(html, str) or not isinstance(links, dict)
+                or not isinstance(assets, list) or body != self.body_key(article)):
+            return None
+        if any(article_url(source) != url for source, url in links.items()):
+            return None
+        if not all(isinstance(a, str) and self._exists(a, article.source) for a in assets):
+            return None
+        record["b"] = old
+        self.body_hits += 1
+        return html, set(assets)
+
+    @staticmethod
+    def body_key(article: model.Article) -> str:
+        return hashlib.blake2b(f"{article.source}\0{article.body_line}\0{article.body}".encode(
+            "utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+    def remember_body(self, article: model.Article, html: str, links: dict[str, str | None],
+                      assets: set[str]) -> None:
+        key = self.keys.get(article.source)
+        record = self.store.new.get(key) if key else None
+        if record is not None:
+            record["b"] = {"html": html, "links": links, "assets": sorted(assets),
+                           "body": self.body_key(article)}
+
+    def save(self) -> None:
+        self.store.save()

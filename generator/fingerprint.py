@@ -1,0 +1,110 @@
+"""Stable digests of build inputs: files, settings, code and page contexts.
+
+A digest says "these inputs are the same as last time" across processes and runs, so
+it is built from values (text, numbers, dates, dataclass fields), never from `id()` or
+Python's salted `hash()`. A value it does not know how to read raises `Unhashable`, and
+the caller then treats the input as changed: an unknown value is never assumed equal.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from collections.abc import Iterable
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+
+SIZE = 16  # bytes of BLAKE2b
+
+
+class Unhashable(TypeError):
+    """A value whose content the fingerprint cannot read."""
+
+
+def of_bytes(*parts: bytes) -> str:
+    h = hashlib.blake2b(digest_size=SIZE)
+    for part in parts:
+        h.update(len(part).to_bytes(8, "little"))
+        h.update(part)
+    return h.hexdigest()
+
+
+def of_files(root: Path, paths: Iterable[Path]) -> str:
+    """One digest of the names and bytes of files under `root`."""
+    h = hashlib.blake2b(digest_size=SIZE)
+    for path in sorted(paths):
+        name = path.relative_to(root).as_posix().encode("utf-8", "surrogateescape")
+        data = path.read_bytes()
+        h.update(len(name).to_bytes(8, "little") + name + len(data).to_bytes(8, "little"))
+        h.update(data)
+    return h.hexdigest()
+
+
+def of_tree(root: Path) -> str:
+    """A digest of every file under `root` (a theme, the generator's own code)."""
+    if not root.is_dir():
+        return of_bytes(b"missing", str(root).encode())
+    return of_files(root, (p for p in root.rglob("*") if p.is_file() and "__pycache__" not in
+                           p.parts))
+
+
+def code_version() -> str:
+    """The generator's own source, so a changed newsdigest never reuses old results."""
+    return of_tree(Path(__file__).resolve().parent)
+
+
+class Fingerprinter:
+    """Digests of values; each dataclass instance is read once per build (memo by identity)."""
+
+    def __init__(self) -> None:
+        # Holding the object keeps its id from being reused while the memo lives.
+        self._memo: dict[int, tuple[object, bytes]] = {}
+
+    def of(self, value: Any) -> str:
+        h = hashlib.blake2b(digest_size=SIZE)
+        self._feed(h, value)
+        return h.hexdigest()
+
+    def _feed(self, h: Any, value: Any) -> None:
+        kind = type(value)
+        if value is None:
+            h.update(b"N")
+        elif kind is str or kind is Markup:
+            data = value.encode("utf-8", "surrogatepass")
+            h.update((b"s" if kind is str else b"m") + len(data).to_bytes(8, "little"))
+            h.update(data)
+        elif kind is bool or kind is int or kind is float:
+            h.update(b"n" + repr(value).encode() + b";")
+        elif kind is tuple or kind is list:
+            h.update(b"(" + len(value).to_bytes(8, "little"))
+            for item in value:
+                self._feed(h, item)
+        elif kind is dict:
+            h.update(b"{" + len(value).to_bytes(8, "little"))
+            for key, item in value.items():
+                self._feed(h, key)
+                self._feed(h, item)
+        elif kind is datetime or kind is date or kind is time:
+            zone = value.tzname() if kind is not date else ""
+            h.update(b"d" + f"{value.isoformat()}|{zone};".encode())
+        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+            h.update(self._dataclass(value))
+        else:
+            raise Unhashable(f"cannot fingerprint a {kind.__name__}")
+
+    def _dataclass(self, value: Any) -> bytes:
+        known = self._memo.get(id(value))
+        if known is not None and known[0] is value:
+            return known[1]
+        h = hashlib.blake2b(digest_size=SIZE)
+        kind = type(value)
+        h.update(f"D{kind.__module__}.{kind.__qualname__}".encode())
+        for field in dataclasses.fields(value):
+            h.update(field.name.encode() + b"=")
+            self._feed(h, getattr(value, field.name))
+        digest = h.digest()
+        self._memo[id(value)] = (value, digest)
+        return digest

@@ -1,0 +1,90 @@
+"""Spread independent work (article bodies, pages) over the machine's cores.
+
+Work is a task function applied to chunks of indices into a shared state. The state
+reaches the worker processes by fork, not by pickling, so a whole site index costs
+nothing to share; only indices go out and results come back. With one job, little
+work, or no fork on this system, the same task runs in this process: serial and
+parallel builds call the same code on the same data and give identical output.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Any, TypeVar
+
+S = TypeVar("S")
+R = TypeVar("R")
+T = TypeVar("T")
+Task = Callable[[S, Sequence[int]], list[R]]
+
+MIN_PARALLEL = 48  # fewer items than this are not worth starting processes for
+_worker_state: Any = None  # set once in each worker process by _install
+
+
+def cpu_count() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def _install(state: Any) -> None:
+    global _worker_state
+    _worker_state = state
+
+
+def _run(task: Task[Any, R], chunk: Sequence[int]) -> list[R]:
+    return task(_worker_state, chunk)
+
+
+def _chunks(count: int, jobs: int) -> list[range]:
+    size = max(8, min(400, count // (jobs * 6) + 1))
+    return [range(start, min(start + size, count)) for start in range(0, count, size)]
+
+
+def _fork_context() -> Any:
+    try:
+        return multiprocessing.get_context("fork")
+    except ValueError:
+        return None
+
+
+def run(
+    task: Task[S, R],
+    state: S,
+    count: int,
+    jobs: int,
+    progress: Callable[[int], None] | None = None,
+    meanwhile: Callable[[], T] | None = None,
+) -> tuple[list[R], T | None]:
+    """task(state, chunk) over every index in range(count), results in index order.
+
+    `meanwhile` runs in this process while the workers work (or after, when serial).
+    `progress` is called with the number of items finished so far.
+    """
+    context = _fork_context() if jobs > 1 and count >= MIN_PARALLEL else None
+    if context is None:
+        results: list[R] = []
+        for chunk in _chunks(count, 1):
+            results.extend(task(state, chunk))
+            if progress:
+                progress(len(results))
+        return results, meanwhile() if meanwhile else None
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_install,
+                             initargs=(state,)) as pool:
+        try:
+            futures: list[Future[list[R]]] = [pool.submit(_run, task, chunk)
+                                              for chunk in _chunks(count, jobs)]
+            extra = meanwhile() if meanwhile else None
+            results = []
+            for future in futures:
+                results.extend(future.result())
+                if progress:
+                    progress(len(results))
+        except BaseException:
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+    return results, extra
