@@ -1,0 +1,356 @@
+"""Nothing lost: a killed build, a full disk or a read-only output leaves the published
+site complete and unchanged, the next build succeeds, and newsdigest deletes only what
+it created.
+"""
+
+from __future__ import annotations
+
+import builtins
+import errno
+import hashlib
+import io
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import BASE_URL, make_project, run_newsdigest, write_article
+
+from generator import cli, output
+from generator.diagnostics import ConfigError
+
+TAGS = ["Climate", "Economy", "Health", "Politics", "Sport", "Science", "Culture", "Transport"]
+COUNTRIES = ["India", "Germany", "Brazil", "Kenya", "Japan", "Canada", "France", "Nepal"]
+STORY = """\
+title: {title}
+date: 2024-{month:02d}-{day:02d}T{hour:02d}:00:00+00:00
+country: {country}
+credits:
+  author: Desk {desk}
+tags: [{tag1}, {tag2}]
+"""
+
+Hashes = dict[str, str]
+
+
+def hashes(site: Path) -> Hashes:
+    """Every file of a site by its path: the SHA-256 of its bytes."""
+    return {
+        p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(site.rglob("*")) if p.is_file()
+    }
+
+
+def beside(site: Path) -> list[str]:
+    """Names next to the output directory: interrupted builds would leave theirs here."""
+    return sorted(p.name for p in site.parent.iterdir() if p.name.startswith(f".{site.name}."))
+
+
+def newsroom(root: Path, articles: int) -> Path:
+    """A generated project with `articles` stories spread over a year."""
+    project = make_project(root)
+    (project / "pyproject.toml").write_text(
+        "[tool.newsdigest]\n"
+        'title = "Big Desk"\n'
+        f'base_url = "{BASE_URL}"\n'
+        'site_id = "big.example,2024"\n'
+        "items_per_page = 20\n",
+        encoding="utf-8",
+    )
+    for i in range(articles):
+        month, day = 1 + (i // 28) % 12, 1 + i % 28
+        front = STORY.format(title=f"Story number {i}", month=month, day=day, hour=i % 24,
+                             country=COUNTRIES[i % 8], desk=i % 5, tag1=TAGS[i % 8],
+                             tag2=TAGS[(i * 3) % 8])
+        write_article(project, f"2024/{month:02d}/story-{i:04d}.md", front,
+                      f"Paragraph one of story {i}.\n\nParagraph two with *emphasis*.\n")
+    return project
+
+
+def build(project: Path, site: Path) -> None:
+    result = run_newsdigest("build", "--output", str(site), cwd=project)
+    assert result.returncode == 0, result.stderr
+
+
+def set_version(project: Path, version: str) -> None:
+    """Two versions of the newsroom differ in one headline (and so in many pages)."""
+    story = project / "content/2024/01/story-0007.md"
+    lines = story.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[1] = f"title: Story number 7, version {version}\n"
+    story.write_text("".join(lines), encoding="utf-8")
+
+
+def killed_build(project: Path, site: Path, delay: float, after_staging: bool) -> tuple[bool, int]:
+    """Start a build and SIGKILL it `delay` seconds after it starts (or starts writing).
+
+    Returns whether the staging directory was seen, and the process's return code.
+    """
+    process = subprocess.Popen(
+        [sys.executable, "-m", "generator", "build", "--output", str(site)],
+        cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    staging_seen = False
+    if after_staging:
+        while process.poll() is None and not staging_seen:
+            staging_seen = any(site.parent.glob(f".{site.name}.staging-*"))
+            time.sleep(0.001)
+    time.sleep(delay)
+    staging_seen = staging_seen or any(site.parent.glob(f".{site.name}.staging-*"))
+    process.send_signal(signal.SIGKILL)
+    return staging_seen, process.wait()
+
+
+def test_a_killed_build_never_leaves_half_a_site(tmp_path: Path) -> None:
+    project = newsroom(tmp_path / "project", 800)
+    site = tmp_path / "site"
+    set_version(project, "B")
+    build(project, site)
+    version_b = hashes(site)  # a clean build: no earlier site, no build cache
+    set_version(project, "A")
+    build(project, site)
+    version_a = hashes(site)
+    assert version_a != version_b
+
+    versions = {"A": version_a, "B": version_b}
+    current = "A"
+    killed_while_writing = 0
+    for delay, after_staging in [(0.2, False), (0.0, True), (0.05, True), (0.3, True),
+                                 (1.0, True)]:
+        target = "B" if current == "A" else "A"
+        set_version(project, target)
+        staging_seen, code = killed_build(project, site, delay, after_staging)
+        now = hashes(site)
+        assert now in (versions[current], versions[target]), (
+            f"killed after {delay}s: the site is neither the old nor the new build"
+        )
+        if code == -signal.SIGKILL and staging_seen and now == versions[current]:
+            killed_while_writing += 1
+        current = "A" if now == version_a else "B"
+    assert killed_while_writing >= 1, "no kill landed while the new site was being written"
+
+    set_version(project, "B")
+    build(project, site)
+    assert hashes(site) == version_b
+    assert beside(site) == []
+
+
+# ---------------------------------------------------------------------------
+# Full disk and read-only output, simulated in-process (tests run as root, which
+# ignores permission bits, so the operating system's refusals are imitated).
+
+
+@pytest.fixture
+def small_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path, Hashes]:
+    """A published small site; the working directory is its project."""
+    project = newsroom(tmp_path / "project", 12)
+    site = tmp_path / "site"
+    build(project, site)
+    set_version(project, "changed")  # the next build has something new to write
+    monkeypatch.chdir(project)
+    return project, site, hashes(site)
+
+
+def in_process_build(site: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    code = cli.main(["build", "--output", str(site)])
+    captured = capsys.readouterr()
+    return code, captured.out + captured.err
+
+
+def failing_writes(under: Path, code: int, after: int = 0) -> Callable[..., Any]:
+    """An `open` that fails with `code` when writing under `under`, after `after` files."""
+    real_open = io.open
+    count = {"files": 0}
+
+    def fake_open(file: Any, mode: str = "r", *args: Any, **kwargs: Any) -> Any:
+        writing = any(flag in mode for flag in "wax+")
+        if writing and isinstance(file, str | os.PathLike) and str(file).startswith(str(under)):
+            count["files"] += 1
+            if count["files"] > after:
+                raise OSError(code, os.strerror(code), str(file))
+        return real_open(file, mode, *args, **kwargs)
+
+    return fake_open
+
+
+def patch_open(monkeypatch: pytest.MonkeyPatch, fake: Callable[..., Any]) -> None:
+    monkeypatch.setattr(io, "open", fake)
+    monkeypatch.setattr(builtins, "open", fake)
+
+
+@pytest.mark.parametrize("after", [0, 5])
+def test_a_full_disk_leaves_the_site_unchanged(
+    after: int, small_site: tuple[Path, Path, Hashes], monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    project, site, before = small_site
+    with monkeypatch.context() as patch:
+        patch_open(patch, failing_writes(site.parent, errno.ENOSPC, after))
+        code, printed = in_process_build(site, capsys)
+    assert code != 0
+    assert "No space left on device" in printed
+    assert "Traceback" not in printed
+    assert hashes(site) == before
+    assert beside(site) == []
+    code, printed = in_process_build(site, capsys)
+    assert code == 0, printed
+    assert "version changed" in (site / "2024/01/08/story-0007/index.html").read_text()
+
+
+def test_a_read_only_parent_leaves_the_site_unchanged(
+    small_site: tuple[Path, Path, Hashes], monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    project, site, before = small_site
+    real_mkdir = Path.mkdir
+
+    def read_only_mkdir(self: Path, *args: Any, **kwargs: Any) -> None:
+        if self.parent == site.parent and self.name.startswith(f".{site.name}."):
+            raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(self))
+        real_mkdir(self, *args, **kwargs)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(Path, "mkdir", read_only_mkdir)
+        code, printed = in_process_build(site, capsys)
+    assert code != 0
+    assert "Read-only file system" in printed
+    assert "Traceback" not in printed
+    assert hashes(site) == before
+    assert in_process_build(site, capsys)[0] == 0
+
+
+def test_a_refused_swap_leaves_the_site_unchanged(
+    small_site: tuple[Path, Path, Hashes], monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    project, site, before = small_site
+
+    def refuse(a: Path, b: Path) -> bool:
+        raise OSError(errno.EACCES, os.strerror(errno.EACCES), str(b))
+
+    with monkeypatch.context() as patch:
+        patch.setattr(output, "_exchange", refuse)
+        code, printed = in_process_build(site, capsys)
+    assert code != 0
+    assert "Permission denied" in printed and "Traceback" not in printed
+    assert hashes(site) == before
+    assert beside(site) == []
+    assert in_process_build(site, capsys)[0] == 0
+
+
+def test_without_renameat2_the_swap_still_replaces_the_whole_site(
+    small_site: tuple[Path, Path, Hashes], monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    project, site, before = small_site
+    monkeypatch.setattr(output, "_exchange", lambda a, b: False)
+    code, printed = in_process_build(site, capsys)
+    assert code == 0, printed
+    assert "version changed" in (site / "2024/01/08/story-0007/index.html").read_text()
+    assert {path for path in before if not path.startswith("pagefind/")} <= set(hashes(site))
+    assert beside(site) == []
+
+
+# ---------------------------------------------------------------------------
+# What an interrupted build leaves behind is finished or undone by the next one.
+
+
+def ours(directory: Path, files: dict[str, str]) -> Path:
+    directory.mkdir(parents=True)
+    (directory / output.MARKER).write_bytes(output.MARKER_TEXT)
+    for name, text in files.items():
+        (directory / name).parent.mkdir(parents=True, exist_ok=True)
+        (directory / name).write_text(text)
+    return directory
+
+
+def test_recover_puts_back_a_site_moved_aside_by_a_killed_two_step_swap(tmp_path: Path) -> None:
+    ours(tmp_path / ".site.previous", {"index.html": "old"})
+    ours(tmp_path / ".site.staging-999", {"index.html": "half"})
+    output.recover(tmp_path / "site")
+    assert (tmp_path / "site/index.html").read_text() == "old"
+    assert beside(tmp_path / "site") == []
+
+
+def test_recover_finishes_deleting_a_half_deleted_old_site(tmp_path: Path) -> None:
+    ours(tmp_path / "site", {"index.html": "new"})
+    ours(tmp_path / ".site.staging-998", {"a/b.html": "old"})
+    (tmp_path / ".site.staging-997").mkdir()  # killed before its marker was written
+    output.recover(tmp_path / "site")
+    assert (tmp_path / "site/index.html").read_text() == "new"
+    assert beside(tmp_path / "site") == []
+
+
+def test_recover_never_touches_what_newsdigest_did_not_write(tmp_path: Path) -> None:
+    foreign = tmp_path / ".site.staging-1"
+    foreign.mkdir()
+    (foreign / "thesis.tex").write_text("years of work")
+    (tmp_path / ".site.previous").mkdir()
+    (tmp_path / ".site.previous/notes.txt").write_text("mine")
+    output.recover(tmp_path / "site")
+    assert (foreign / "thesis.tex").read_text() == "years of work"
+    assert (tmp_path / ".site.previous/notes.txt").read_text() == "mine"
+
+
+# ---------------------------------------------------------------------------
+# The build deletes only what it created.
+
+
+def tree(directory: Path) -> dict[str, bytes]:
+    return {p.relative_to(directory).as_posix(): p.read_bytes()
+            for p in sorted(directory.rglob("*")) if p.is_file()}
+
+
+REFUSED = {
+    "the content folder": ("content", "would replace content"),
+    "the templates folder": ("templates", "would replace templates"),
+    "the project root": (".", "would replace the project"),
+    "a folder holding the project": ("..", "would replace the project"),
+    "a folder inside content": ("content/2024", "is inside content"),
+    "a folder not made by newsdigest": ("../papers", "not empty and was not created by newsdigest"),
+    "a file": ("../notes.txt", "is a file, not a directory"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(REFUSED))
+def test_build_refuses_an_output_it_must_not_replace(case: str, tmp_path: Path) -> None:
+    project = newsroom(tmp_path / "project", 3)
+    (tmp_path / "papers").mkdir()
+    (tmp_path / "papers/thesis.tex").write_text("years of work")
+    (tmp_path / "notes.txt").write_text("notes")
+    before = tree(tmp_path)
+    where, message = REFUSED[case]
+
+    result = run_newsdigest("build", "--output", where, cwd=project)
+
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+    assert tree(tmp_path) == before
+    assert beside(tmp_path / "site") == []
+
+
+@pytest.mark.parametrize("place", ["home", "root"])
+def test_the_home_folder_and_root_are_refused(
+    place: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    target = home if place == "home" else Path("/")
+    with pytest.raises(ConfigError, match="choose"):
+        output.check_target(target, tmp_path / "elsewhere/project", ())
+
+
+def test_an_empty_folder_becomes_the_site_and_later_builds_replace_it(tmp_path: Path) -> None:
+    project = newsroom(tmp_path / "project", 3)
+    (tmp_path / "site").mkdir()
+    build(project, tmp_path / "site")
+    assert (tmp_path / "site" / output.MARKER).is_file()
+    build(project, tmp_path / "site")
+    assert (tmp_path / "site/index.html").is_file()
+
