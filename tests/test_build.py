@@ -27,6 +27,8 @@ SPEC_PATHS = [
     "tags/ai/index.html",
     "countries/index.html",
     "countries/in/index.html",
+    "countries/in/page/2/index.html",
+    "tags/india/page/2/index.html",
     "countries/gb/index.html",
     "countries/us/index.html",
     "archive/index.html",

@@ -25,6 +25,8 @@ INSTANTS = {
     "sao-paulo-metro-strike-ends": datetime(2025, 6, 22, 21, 40, tzinfo=UTC),
     "chatbot-rules-questioned": datetime(2025, 6, 21, 10, 0, tzinfo=UTC),
     "budget-boosts-maori-media": datetime(2025, 6, 19, 21, 0, tzinfo=UTC),
+    "bengaluru-startups-bet-on-local-language-ai": datetime(2025, 6, 18, 6, 30, tzinfo=UTC),
+    "assam-floods-displace-villagers": datetime(2025, 6, 15, 2, 15, tzinfo=UTC),
     "ai-rules-in-berlin": datetime(2025, 5, 30, 12, 0, tzinfo=UTC),
     "zurich-housing-levy-vote": datetime(2025, 5, 12, 5, 30, tzinfo=UTC),
 }
@@ -171,7 +173,9 @@ def test_topic_and_country_feeds_carry_their_stories(newsroom_site: Path) -> Non
     }
     assert "Climate" in climate.feed.title
     india = parse(newsroom_site, "countries/in/feed.xml")
-    assert [e.id for e in india.entries] == [KERALA_GUID]
+    assert [slug_of(e.link) for e in india.entries] == [
+        KERALA, "bengaluru-startups-bet-on-local-language-ai", "assam-floods-displace-villagers"]
+    assert india.entries[0].id == KERALA_GUID
     assert instant(india.entries[0].published_parsed) == INSTANTS[KERALA]
 
 
