@@ -12,7 +12,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from feedgen.feed import FeedGenerator
@@ -20,7 +20,8 @@ from markupsafe import escape
 
 from generator import __version__
 from generator.config import Settings
-from generator.index import Site
+from generator.digest import day_topics, human_day
+from generator.index import Group, Site
 from generator.model import Article, OutputFile
 from generator.urls import Urls
 
@@ -74,7 +75,9 @@ class FeedWriter:
                                 main.home, main.articles))
         yield self.json_feed(Channel(main.title, main.description, self.urls.file("feed.json"),
                                      main.home, main.articles))
-        yield self.opml(channels)
+        yield self.digest_rss()
+        digest = Channel(self.digest_title, "", self.urls.digest_feed(), self.urls.home(), ())
+        yield self.opml([main, digest, *channels[1:]])
 
     def _generator(self, channel: Channel, rss: bool) -> FeedGenerator:
         """A feedgen feed for RSS (dates in GMT, enclosures) or Atom (dates with offsets).
@@ -171,6 +174,52 @@ class FeedWriter:
             item["image"] = (article.image.src if article.image.is_remote
                              else self.urls.absolute(self.urls.media(article.image.src)))
         return item
+
+    @property
+    def digest_title(self) -> str:
+        return f"{self.settings.title}: daily digest"
+
+    def digest_rss(self) -> OutputFile:
+        """/digest/feed.xml: one item per day, listing that day's stories by topic.
+
+        For readers who want one notification a day. An item's GUID names its day
+        (tag:SITE_ID:digest/YYYY-MM-DD), so it never changes; its date is the day's
+        latest story.
+        """
+        fg = FeedGenerator()
+        path = self.urls.digest_feed()
+        fg.id(f"tag:{self.settings.site_id}:{path[len(self.urls.base_path):]}")
+        fg.title(self.digest_title)
+        fg.subtitle(f"One item a day: the day's stories from {self.settings.title}, by topic.")
+        fg.link(href=self.urls.absolute(path), rel="self")
+        fg.link(href=self.urls.absolute(self.urls.home()), rel="alternate")  # last: RSS <link>
+        fg.language(self.settings.language)
+        fg.generator("newsdigest", version=__version__)
+        days = self.site.days[: self.settings.feed_length]
+        fg.updated(max((max(a.date for a in d.articles) for d in days), default=_EPOCH)
+                   .astimezone(UTC))
+        for day in days:
+            entry = fg.add_entry(order="append")
+            guid = f"tag:{self.settings.site_id}:digest/{day.key:%Y-%m-%d}"
+            entry.guid(guid, permalink=False)
+            count = len(day.articles)
+            entry.title(f"{human_day(day.key)}: {count} {'story' if count == 1 else 'stories'}")
+            entry.link(href=self.urls.absolute(self.urls.digest(day.key)))
+            entry.description(self._digest_html(day))
+            entry.published(max(a.date for a in day.articles).astimezone(UTC))
+        return OutputFile(self.urls.output_path(path), fg.rss_str(pretty=True))
+
+    def _digest_html(self, day: Group[date]) -> str:
+        """The day's stories as HTML: a heading per topic, a linked headline per story."""
+        parts: list[str] = []
+        for group in day_topics(day.articles):
+            parts.append(f"<h3>{escape(group.tag.name if group.tag else 'Other news')}</h3>\n<ul>")
+            for article in group.articles:
+                link = self.urls.absolute(self.urls.article(article))
+                parts.append(f'<li><a href="{escape(link)}">{escape(article.title)}</a>'
+                             f" ({escape(article.country.name)}): {escape(article.summary)}</li>")
+            parts.append("</ul>")
+        return "\n".join(parts)
 
     def opml(self, channels: list[Channel]) -> OutputFile:
         root = ET.Element("opml", version="2.0")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections import Counter
+import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -14,9 +14,12 @@ import jinja2
 from markupsafe import Markup
 
 from generator.config import Settings
-from generator.index import Site, paginate
-from generator.model import Article, OutputFile, Tag
+from generator.digest import RelatedStories, TopicGroup, day_topics, human_date, human_day
+from generator.index import Group, Site, paginate
+from generator.model import Article, Image, OutputFile, Tag
 from generator.urls import Urls
+
+__all__ = ["FeedLink", "Renderer", "Term", "TopicGroup", "day_topics", "json_ld"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,11 +32,28 @@ class FeedLink:
 
 
 @dataclass(frozen=True, slots=True)
-class TopicGroup:
-    """On a digest day: one topic and the day's stories filed under it."""
+class Term:
+    """An entry of the topics or countries index: sized 1 (least used) to 5 (most used)."""
 
-    tag: Tag | None
-    articles: tuple[Article, ...]
+    name: str
+    href: str
+    count: int
+    size: int
+
+
+def term_size(count: int, top: int) -> int:
+    """1..5 on a log scale of use, so the few big topics stand out from the many small."""
+    return 1 + round(4 * math.log(count) / math.log(top)) if top > 1 else 1
+
+
+def terms_by_use(groups: list[Group[Any]], names: list[str], hrefs: list[str],
+                 sized: bool = True) -> list[Term]:
+    """Index entries with their number of stories, sized by use (or all the same size)."""
+    top = max((len(g.articles) for g in groups), default=1)
+    return [
+        Term(name, href, len(g.articles), term_size(len(g.articles), top) if sized else 2)
+        for g, name, href in zip(groups, names, hrefs, strict=True)
+    ]
 
 
 def human_datetime(value: datetime) -> str:
@@ -43,8 +63,9 @@ def human_datetime(value: datetime) -> str:
     return f"{value.day} {value:%B %Y, %H:%M} {zone}"
 
 
-def human_date(value: date) -> str:
-    return f"{value.day} {value:%B %Y}"
+def kicker(article: Article, page_topic: Tag | None = None) -> Tag | None:
+    """The topic named above a headline in a list: its first, unless the page is about it."""
+    return next((tag for tag in article.tags if tag != page_topic), None)
 
 
 def json_ld(data: Any) -> Markup:
@@ -65,38 +86,31 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
     )
     env.filters["human_datetime"] = human_datetime
     env.filters["human_date"] = human_date
+    env.filters["human_day"] = human_day
     env.filters["json_ld"] = json_ld
+    env.filters["kicker"] = kicker
     return env
-
-
-def day_topics(articles: tuple[Article, ...]) -> list[TopicGroup]:
-    """A day's stories grouped by topic, the day's most-covered topics first.
-
-    Each story is filed once, under its tag that the day covers most.
-    """
-    counts = Counter(tag for a in articles for tag in a.tags)
-    filed: dict[Tag | None, list[Article]] = {}
-    for article in articles:
-        tag = min(article.tags, key=lambda t: (-counts[t], t.slug)) if article.tags else None
-        filed.setdefault(tag, []).append(article)
-    order = sorted(filed, key=lambda t: (t is None, -len(filed[t]), t.slug if t else ""))
-    return [TopicGroup(tag, tuple(filed[tag])) for tag in order]
 
 
 class Renderer:
     """Renders every page of a site index with the templates of one theme."""
 
-    def __init__(self, settings: Settings, urls: Urls, templates_dir: Path, site: Site) -> None:
+    def __init__(self, settings: Settings, urls: Urls, templates_dir: Path, site: Site,
+                 search: bool = False) -> None:
         self.settings = settings
+        self.search = search  # whether Pagefind indexes this build (the search page works)
         self.urls = urls
         self.site = site
         self.env = make_environment(templates_dir)
+        self.env.filters["image_src"] = self.image_src
         self.main_feeds = (
             FeedLink(f"{settings.title} (RSS)", urls.file("feed.xml")),
             FeedLink(f"{settings.title} (Atom)", urls.file("atom.xml"), "application/atom+xml"),
             FeedLink(f"{settings.title} (JSON Feed)", urls.file("feed.json"),
                      "application/feed+json"),
         )
+        self.digest_feed = FeedLink(f"{settings.title}: daily digest (RSS)", urls.digest_feed())
+        self.related = RelatedStories(site)
         self.neighbours = {
             a.source: (site.articles[i + 1] if i + 1 < len(site.articles) else None,
                        site.articles[i - 1] if i > 0 else None)
@@ -114,6 +128,8 @@ class Renderer:
             page_path=site_path,
             canonical=self.urls.absolute(site_path),
             main_feeds=self.main_feeds,
+            digest_feed=self.digest_feed,
+            search=self.search,
             **context,
         )
         return OutputFile(self.urls.output_path(site_path), html.encode("utf-8"))
@@ -126,6 +142,7 @@ class Renderer:
         yield from self.country_pages()
         yield from self.archive_pages()
         yield from self.digest_pages()
+        yield self.search_page()
         yield self.not_found()
 
     def home(self) -> OutputFile:
@@ -136,10 +153,11 @@ class Renderer:
             title=self.settings.title,
             days=[(g.key, day_topics(g.articles)) for g in days],
             top_topics=self.site.topics_by_use()[:12],
-            countries=self.site.countries,
+            topics=self.topic_terms(),
+            countries=self.country_terms(),
             older=self.site.days[self.settings.digest_days] if len(self.site.days) >
             self.settings.digest_days else None,
-            feeds=self.main_feeds,
+            feeds=(*self.main_feeds, self.digest_feed),
         )
 
     def article(self, article: Article) -> OutputFile:
@@ -152,6 +170,8 @@ class Renderer:
             article=article,
             older=older,
             newer=newer,
+            related=self.related(article),
+            image_url=self.image_url(article),
             structured=self.structured_data(article),
             edit_url=self.edit_url(article),
             history_url=self.history_url(article),
@@ -192,6 +212,10 @@ class Renderer:
             data["image"] = [image]
         return data
 
+    def image_src(self, image: Image) -> str:
+        """Where a page loads an image from: its URL, or its path under /media/."""
+        return image.src if image.is_remote else self.urls.media(image.src)
+
     def image_url(self, article: Article) -> str:
         """The absolute URL of the article's image, or ''."""
         if article.image is None:
@@ -217,28 +241,40 @@ class Renderer:
                 **context,
             )
 
+    def topic_terms(self) -> list[Term]:
+        groups = self.site.topics_by_use()
+        return terms_by_use(groups, [g.key.name for g in groups],
+                            [self.urls.tag(g.key) for g in groups])
+
+    def country_terms(self) -> list[Term]:
+        groups = list(self.site.countries)
+        return terms_by_use(groups, [g.key.name for g in groups],
+                            [self.urls.country(g.key) for g in groups], sized=False)
+
     def topic_pages(self) -> Iterator[OutputFile]:
         yield self.page("terms.html", self.urls.tags(), title="Topics", kind="topics",
-                        terms=[(g.key.name, self.urls.tag(g.key), len(g.articles))
-                               for g in self.site.topics_by_use()])
+                        description=f"Every topic of {self.settings.title}, most covered first.",
+                        terms=self.topic_terms())
         for group in self.site.topics:
             feed = FeedLink(f"{self.settings.title}: {group.key.name}",
                             self.urls.tag_feed(group.key))
             yield from self.listing("list.html", self.urls.tag(group.key), group.articles,
                                     title=f"Topic: {group.key.name}", heading=group.key.name,
-                                    kind="topic", feeds=(feed,))
+                                    kind="Topic", feeds=(feed,), topic=group.key,
+                                    description=f"Stories about {group.key.name}.")
 
     def country_pages(self) -> Iterator[OutputFile]:
         yield self.page("terms.html", self.urls.countries(), title="Countries",
                         kind="countries",
-                        terms=[(g.key.name, self.urls.country(g.key), len(g.articles))
-                               for g in self.site.countries])
+                        description=f"Stories of {self.settings.title} by country.",
+                        terms=self.country_terms())
         for group in self.site.countries:
             feed = FeedLink(f"{self.settings.title}: {group.key.name}",
                             self.urls.country_feed(group.key))
             yield from self.listing("list.html", self.urls.country(group.key), group.articles,
                                     title=f"Country: {group.key.name}",
-                                    heading=group.key.name, kind="country", feeds=(feed,))
+                                    heading=group.key.name, kind="Country", feeds=(feed,),
+                                    description=f"Stories from {group.key.name}.")
 
     def archive_pages(self) -> Iterator[OutputFile]:
         yield self.page("archive.html", self.urls.archive(), title="Archive",
@@ -248,7 +284,8 @@ class Renderer:
             year, month = group.key
             name = f"{date(year, month, 1):%B %Y}"
             yield from self.listing("list.html", self.urls.month(year, month), group.articles,
-                                    title=f"Archive: {name}", heading=name, kind="month")
+                                    title=f"Archive: {name}", heading=name, kind="Archive",
+                                    description=f"Stories published in {name}.")
 
     def digest_pages(self) -> Iterator[OutputFile]:
         for index, group in enumerate(self.site.days):
@@ -256,7 +293,14 @@ class Renderer:
             older = self.site.days[index + 1].key if index + 1 < len(self.site.days) else None
             yield self.page("digest.html", self.urls.digest(group.key),
                             title=f"Digest for {human_date(group.key)}", day=group.key,
-                            topics=day_topics(group.articles), newer=newer, older=older)
+                            description=f"The news of {human_day(group.key)}, by topic.",
+                            topics=day_topics(group.articles), count=len(group.articles),
+                            newer=newer, older=older,
+                            feeds=(self.digest_feed,))
+
+    def search_page(self) -> OutputFile:
+        return self.page("search.html", self.urls.search(), title="Search",
+                         description=f"Search every story of {self.settings.title}.")
 
     def not_found(self) -> OutputFile:
         return self.page("404.html", self.urls.path("404.html"), title="Page not found")

@@ -71,6 +71,16 @@ class Urls:
     def digest(self, day: date) -> str:
         return self.path(f"digest/{day:%Y-%m-%d}/")
 
+    def digest_feed(self) -> str:
+        return self.path("digest/feed.xml")
+
+    def search(self) -> str:
+        return self.path("search/")
+
+    def search_bundle(self, name: str) -> str:
+        """A file Pagefind writes after the build (pagefind-ui.js, pagefind-ui.css...)."""
+        return self.path("pagefind/" + name)
+
     def media(self, content_path: str) -> str:
         """Where a file from content/ (an image) is published."""
         return self.path("media/" + quote(content_path))

@@ -1,0 +1,66 @@
+"""Search: Pagefind indexes the written site, offline, before it is published.
+
+Pagefind (`pip install -e '.[search]'`, the `pagefind[bin]` package) reads the built
+HTML pages and writes a static search index and its UI into /pagefind/. It runs on
+the staging directory, so the published site always has an index that matches its
+pages. Only article pages are indexed (their `data-pagefind-body`). Without Pagefind
+the build goes on without search, and the search page says so.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+from generator.output import OutputError
+
+SEARCH_OFF = "search is off: pip install -e '.[search]'"
+BUNDLE = "pagefind"  # the folder Pagefind writes under the site root
+
+
+def pagefind_binary() -> Path | None:
+    """The Pagefind executable of the `pagefind[bin]` package, or None when it is missing."""
+    try:
+        from pagefind.service import get_executable
+    except ImportError:
+        return None
+    try:
+        found = get_executable()
+    except (ImportError, OSError):
+        return None
+    if found is None or not found.is_file() or not os.access(found, os.X_OK):
+        return None
+    return found
+
+
+def indexer() -> Callable[[Path], None] | None:
+    """A function that indexes a written site directory, or None when search is off."""
+    binary = pagefind_binary()
+    if binary is None:
+        return None
+
+    def index_site(site_dir: Path) -> None:
+        run_pagefind(binary, site_dir)
+
+    return index_site
+
+
+def run_pagefind(binary: Path, site_dir: Path) -> None:
+    """Write the search index into site_dir/pagefind/; an OutputError if Pagefind fails."""
+    try:
+        done = subprocess.run(
+            [str(binary), "--site", str(site_dir), "--output-subdir", BUNDLE, "--silent"],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    except OSError as exc:
+        raise OutputError(f"search index: cannot run {binary}: {exc.strerror}") from None
+    if done.returncode != 0:
+        detail = (done.stderr or done.stdout).strip().splitlines()
+        raise OutputError(
+            f"search index: pagefind failed ({detail[-1] if detail else done.returncode}); "
+            "the published site is unchanged"
+        )

@@ -1,0 +1,17 @@
+// The search page: Pagefind's UI over the index written at build time. Works offline
+// and under any base path (the bundle and base URL come from data attributes).
+window.addEventListener("DOMContentLoaded", function () {
+  var box = document.getElementById("search");
+  if (!box || typeof PagefindUI === "undefined") return;
+  var ui = new PagefindUI({
+    element: "#search",
+    bundlePath: box.dataset.bundle,
+    baseUrl: box.dataset.baseUrl,
+    showSubResults: false,
+    showImages: true,
+    resetStyles: false,
+    autofocus: false
+  });
+  var query = new URLSearchParams(window.location.search).get("q");
+  if (query) ui.triggerSearch(query);
+});
