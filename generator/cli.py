@@ -18,6 +18,7 @@ from generator import __version__, config
 from generator.build import Paths, Result, Selection, build_site, check_content
 from generator.diagnostics import ConfigError, Diagnostic
 from generator.output import OutputError
+from generator.search import SEARCH_OFF
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
@@ -153,6 +154,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         f"{len(site.topics)} topics, {len(site.countries)} countries "
         f"in {result.seconds:.2f} s"
     )
+    if not result.search:
+        print(SEARCH_OFF, file=sys.stderr)
     return EXIT_OK
 
 
