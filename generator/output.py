@@ -14,7 +14,7 @@ import ctypes
 import errno
 import os
 import shutil
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -156,6 +156,23 @@ def _write_tree(staging: Path, files: Iterable[OutputFile], old: Path | None) ->
     return WriteStats(written, unchanged)
 
 
+def _keep_unchanged(
+    staging: Path, added: Iterable[str], old: Path | None, stats: WriteStats
+) -> WriteStats:
+    """Files a finish step added: where the published copy has the same bytes, keep it."""
+    written, unchanged = stats.written, stats.unchanged
+    for path in added:
+        relative = _safe_relative(path)
+        target = staging / relative
+        if old is not None and _same_bytes(old / relative, target.read_bytes()):
+            target.unlink()
+            os.link(old / relative, target)
+            unchanged += 1
+        else:
+            written += 1
+    return WriteStats(written, unchanged)
+
+
 def _same_bytes(path: Path, data: bytes) -> bool:
     try:
         if path.is_symlink() or path.stat().st_size != len(data):
@@ -165,8 +182,17 @@ def _same_bytes(path: Path, data: bytes) -> bool:
         return False
 
 
-def write_site(output: Path, files: Iterable[OutputFile]) -> WriteStats:
-    """Write all files as the new site at `output`, replacing the old one in one step."""
+def write_site(
+    output: Path,
+    files: Iterable[OutputFile],
+    finish: Callable[[Path], Iterable[str]] | None = None,
+) -> WriteStats:
+    """Write all files as the new site at `output`, replacing the old one in one step.
+
+    `finish`, when given, runs on the complete staging directory before the swap and
+    returns the relative paths of the files it added (the search indexer adds its index
+    there); if it raises, nothing is published.
+    """
     output = output.absolute()
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
@@ -177,6 +203,8 @@ def write_site(output: Path, files: Iterable[OutputFile]) -> WriteStats:
     old = output if output.is_dir() else None
     try:
         stats = _write_tree(staging, files, old)
+        if finish is not None:
+            stats = _keep_unchanged(staging, finish(staging), old, stats)
         _swap(staging, output, previous)
     except OSError as exc:
         shutil.rmtree(staging, ignore_errors=True)
