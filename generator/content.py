@@ -69,6 +69,8 @@ def _loader_class(first_line: int, duplicates: _Duplicates) -> type[yaml.SafeLoa
             line = key_node.start_mark.line + first_line
             if not isinstance(key, str):
                 key = str(key)
+            if CONTROL.search(key):
+                key = ascii(key)[1:-1]  # shown in messages: keep it printable
             if key in mapping:
                 duplicates.found.append((key, mapping.lines[key], line))
             mapping[key] = loader.construct_object(value_node, deep=True)
@@ -151,7 +153,25 @@ def decode(raw: bytes, source: str) -> tuple[str | None, list[Diagnostic]]:
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
         return None, [error(source, line, "contains a NUL byte", "remove it; articles are text")]
+    found = CONTROL.search(text)
+    if found:
+        line = text[: found.start()].count("\n") + 1
+        return None, [control_error(source, line, "the file", found.group())]
     return text.replace("\r\n", "\n").replace("\r", "\n"), []
+
+
+# Invisible control characters that XML 1.0 forbids or HTML calls forbidden code points:
+# one in a title or body would break every feed and page. Tab and line ends are fine.
+CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def control_error(source: str, line: int, where: str, char: str) -> Diagnostic:
+    return error(
+        source,
+        line,
+        f"{where} contains the invisible control character U+{ord(char):04X}",
+        "delete it (it usually comes from pasting out of a terminal or word processor)",
+    )
 
 
 _FENCE_LINE = re.compile(r"^---[ \t]*$", re.MULTILINE)
@@ -247,6 +267,10 @@ def find_articles(content_dir: Path) -> tuple[list[tuple[Path, str]], list[Diagn
     for dirpath, dirnames, filenames in os.walk(content_dir, followlinks=True):
         here = Path(dirpath)
         for name in list(dirnames):
+            if CONTROL.search(name):
+                dirnames.remove(name)
+                problems.append(_unreadable_name(here / name, content_dir))
+                continue
             real = (here / name).resolve()
             if name.startswith(".") or real in seen or not _inside(real, root):
                 dirnames.remove(name)
@@ -258,11 +282,24 @@ def find_articles(content_dir: Path) -> tuple[list[tuple[Path, str]], list[Diagn
             path = here / name
             if not name.endswith(".md") or name.startswith("."):
                 continue
+            if CONTROL.search(name):
+                problems.append(_unreadable_name(path, content_dir))
+                continue
             if not _inside(path, root):
                 problems.append(_outside(path, content_dir))
                 continue
             found.append((path, path.relative_to(content_dir).as_posix()))
     return found, problems
+
+
+def _unreadable_name(path: Path, content_dir: Path) -> Diagnostic:
+    """A name that is not UTF-8 (Python holds its bytes as surrogates) or has a control."""
+    return error(
+        ascii(path.relative_to(content_dir).as_posix())[1:-1],
+        1,
+        "the name is not valid UTF-8 or contains a control character; it is not read",
+        "rename it with letters, digits and hyphens, saved as UTF-8",
+    )
 
 
 def _outside(path: Path, content_dir: Path) -> Diagnostic:

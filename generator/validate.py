@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 from generator import countries, slugs
 from generator.config import Settings
-from generator.content import Document, Mapping
+from generator.content import CONTROL, Document, Mapping, control_error
 from generator.diagnostics import Diagnostic, error, warning
 from generator.model import Article, Country, Image, Tag
 
@@ -71,9 +71,18 @@ class _Checker:
             )
             return ""
         result = " ".join(str(value).split())
+        if not self.printable(result, line, label):
+            return ""
         if not result and required:
             self.error(line, f"{label} is empty", f"write the {label} after '{key}:'")
         return result
+
+    def printable(self, text: str, line: int, label: str) -> bool:
+        """False (after reporting) for text with a control character, e.g. from a YAML escape."""
+        found = CONTROL.search(text)
+        if found:
+            self.problems.append(control_error(self.doc.source, line, label, found.group()))
+        return found is None
 
     def text_list(self, mapping: Mapping, key: str, label: str) -> tuple[str, ...]:
         """A string or a list of strings; each item stripped and non-empty."""
@@ -92,6 +101,8 @@ class _Checker:
                 )
                 continue
             text = " ".join(str(item).split())
+            if not self.printable(text, line, f"{label}: item {number}"):
+                continue
             if text:
                 result.append(text)
             else:
@@ -119,7 +130,7 @@ class _Checker:
             hint = f"did you mean '{prefix}{close[0]}'?" if close else (
                 f"known fields: {', '.join(prefix + k for k in known)}"
             )
-            self.warn(mapping.line_of(key), f"unknown field '{prefix}{key}' is ignored", hint)
+            self.warn(mapping.line_of(key), f"unknown field {prefix + key!r} is ignored", hint)
 
 
 def _kind(value: Any) -> str:

@@ -6,6 +6,7 @@ The corpus and the expected messages are in tests/hostile/cases.toml.
 
 from __future__ import annotations
 
+import os
 import shutil
 import tomllib
 from pathlib import Path
@@ -150,6 +151,20 @@ def test_a_byte_order_mark_and_windows_line_endings_build(tmp_path: Path) -> Non
     assert "\r" not in page
     assert "\ufeff" not in page
     assert "<p>Second paragraph.</p>" in page
+
+
+def test_file_names_that_are_not_utf8_or_hold_controls_are_errors(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    article = "---\n" + GOOD + "---\nBody.\n"
+    (project / "content").joinpath(os.fsdecode(b"caf\xe9.md")).write_text(article)
+    (project / "content/red\x1b[31m.md").write_text(article.replace("06-01", "06-02"))
+    result = run_newsdigest("build", "--output", str(tmp_path / "site"), cwd=project)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert ("content/caf\\udce9.md:1: error: the name is not valid UTF-8 or contains a "
+            "control character") in result.stderr
+    assert "content/red\\x1b[31m.md:1: error: the name is not valid UTF-8" in result.stderr
+    assert not (tmp_path / "site").exists()
 
 
 def test_symlinks_out_of_content_are_warned_about_and_not_published(tmp_path: Path) -> None:
