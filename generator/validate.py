@@ -36,6 +36,7 @@ KNOWN_IMAGE = ("src", "alt", "caption")
 MAX_TITLE = 110
 MAX_SUMMARY = 300
 DATE_FORMAT_HINT = "use YYYY-MM-DDTHH:MM:SS+HH:MM, for example 2025-06-25T15:27:00+05:30"
+_URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"]+$")
 _DATE_SHAPE = re.compile(
     r"^(\d{4})-(\d{2})-(\d{2})"
     r"(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?)?$"
@@ -334,6 +335,19 @@ def _draft(check: _Checker, front: Mapping) -> bool:
     return value
 
 
+def _pinned_id(check: _Checker, front: Mapping) -> str:
+    """The `id:` field: feeds require a URI (Atom's <id>), so a bare word is refused."""
+    pinned = check.text(front, "id", "id")
+    if pinned and not _URI.match(pinned):
+        check.error(
+            front.line_of("id"),
+            f"id {pinned!r} is not a URI; feed readers need one",
+            "use a tag URI such as 'tag:example.org,2025:2025-06-25/my-story' "
+            "or 'urn:uuid:...'",
+        )
+    return pinned
+
+
 def make_guid(settings: Settings, day: date, slug: str, pinned: str) -> str:
     """The article's permanent feed id: never from base_url or the file's folder."""
     if pinned:
@@ -381,7 +395,7 @@ def validate(doc: Document, settings: Settings, content_dir: Path) -> (
     summary = _summary(check, front)
     image = _image(check, front, doc, content_dir)
     slug = _slug(check, front, doc)
-    pinned = check.text(front, "id", "id")
+    pinned = _pinned_id(check, front)
     draft = _draft(check, front)
     if any(p.severity == "error" for p in check.problems):
         return None, check.problems

@@ -52,6 +52,7 @@ BROKEN = {
     "draft-text.md": VALID + "draft: maybe\n",
     "credits-text.md": VALID.replace("credits:\n  author: Fixture Desk", "credits: Fixture Desk"),
     "image-text.md": VALID + "image: photo.png\n",
+    "id-word.md": VALID + "id: story-one\n",
 }
 
 # file -> (line, words the message must contain, words the fix must contain)
@@ -75,6 +76,7 @@ EXPECTED = {
     "draft-text.md": (8, "draft must be true or false", "draft: true"),
     "credits-text.md": (5, "credits must be a set of fields, not text", "credits:"),
     "image-text.md": (8, "image must be a set of fields, not text", "image:"),
+    "id-word.md": (8, "id 'story-one' is not a URI", "tag:"),
 }
 
 
