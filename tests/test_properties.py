@@ -1,0 +1,256 @@
+"""Property tests (Hypothesis): whatever an article file holds, newsdigest answers with
+clean diagnostics, never a crash; whatever a title or tag says, readers see it as text;
+every topic gets a non-empty, URL-safe slug of its own.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import REPO, make_project, run_newsdigest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from lxml import etree, html
+
+from generator import config, slugs, topics
+from generator.content import read_document
+from generator.diagnostics import Diagnostic
+from generator.feeds import FeedWriter
+from generator.index import build_index
+from generator.markdown import BodyRenderer
+from generator.model import Article, Tag
+from generator.render import Renderer
+from generator.urls import Urls
+from generator.validate import KNOWN_FIELDS, validate
+
+SETTINGS = config.validate(config.Settings(site_id="props.example,2025", timezone="UTC",
+                                           base_url="http://127.0.0.1:8000/sub/"))
+URLS = Urls(SETTINGS.base_url)
+FAST = settings(max_examples=150, deadline=None,
+                suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+
+
+@pytest.fixture(scope="module")
+def content(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("props") / "content"
+
+
+def clean(problems: list[Diagnostic], source: str) -> None:
+    for problem in problems:
+        assert isinstance(problem, Diagnostic)
+        assert problem.path == source
+        assert problem.line >= 1
+        assert problem.severity in ("error", "warning")
+        assert problem.message.strip()
+
+
+def process(content: Path, data: bytes, name: str = "story.md") -> Article | None:
+    """Read, validate and convert one file as a build does; assert only clean answers."""
+    path = content / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    document, problems = read_document(path, name, SETTINGS.max_file_size)
+    clean(problems, name)
+    if document is None:
+        assert any(p.severity == "error" for p in problems)
+        return None
+    article, problems = validate(document, SETTINGS, content)
+    clean(problems, name)
+    if article is None:
+        return None
+    assert article.title and article.date.tzinfo is not None
+    assert slugs.is_safe(article.slug)
+    body_html, problems, _ = BodyRenderer(content, lambda s: None, URLS.media).render(article)
+    clean(problems, name)
+    assert "<script" not in body_html.lower()
+    article = dataclasses.replace(article, body_html=body_html)
+    # Feeds are XML: text that XML cannot hold must have been refused above.
+    articles, _ = topics.assign([article])
+    site = build_index(articles, SETTINGS.tz)
+    for feed in FeedWriter(SETTINGS, URLS, content, site).all_files():
+        assert feed.data
+    return article
+
+
+FRONT_START = st.sampled_from([b"", b"---\n", b"\xef\xbb\xbf---\r\n", b"---\ntitle: x\n"])
+
+
+@FAST
+@given(start=FRONT_START, data=st.binary(max_size=600))
+def test_arbitrary_bytes_give_diagnostics_never_a_crash(
+    content: Path, start: bytes, data: bytes
+) -> None:
+    process(content, start + data + b"\n---\nbody\n")
+
+
+SCALARS = st.one_of(
+    st.text(max_size=40),
+    st.integers(),
+    st.floats(),
+    st.booleans(),
+    st.none(),
+    st.sampled_from([
+        "2025-02-30", "99999-01-01", "2025-06-01T10:00:00+05:30", "2025-06-01", "24:61",
+        "India", "atlantis", "GB", "IND", "../../etc/passwd", "http://x", "javascript:alert(1)",
+        "yes", "~", "!!python/object/apply:os.system ['id']", "*nothing", "&a x", "[a, b",
+        "{a: 1}", "'open", '"\\e"', "|", ">", "@at", "`tick`", "%TAG", "---", "...", "<<: *a",
+        "!!binary aGVsbG8=", "!!set {a, b}", "!!timestamp 2025-01-01", "? complex",
+    ]),
+)
+VALUES = st.recursive(
+    SCALARS,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner,
+                                                                max_size=4),
+    max_leaves=10,
+)
+KEYS = st.one_of(st.sampled_from(KNOWN_FIELDS), st.text(max_size=10))
+
+
+def as_yaml_line(key: str, value: object, raw: bool) -> str:
+    """One front-matter line: dumped safely, or pasted raw (which may not be YAML at all)."""
+    if raw:
+        return f"{key}: {value}"
+    return yaml.safe_dump({key: value}, allow_unicode=True, default_flow_style=True,
+                          width=10_000).strip()
+
+
+@FAST
+@given(
+    fields=st.lists(st.tuples(KEYS, VALUES, st.booleans()), max_size=12),
+    body=st.text(max_size=200),
+)
+def test_arbitrary_yaml_front_matter_gives_diagnostics_never_a_crash(
+    content: Path, fields: list[tuple[str, object, bool]], body: str
+) -> None:
+    front = "\n".join(as_yaml_line(k, v, raw) for k, v, raw in fields)
+    process(content, f"---\n{front}\n---\n{body}".encode("utf-8", "surrogatepass"))
+
+
+@settings(max_examples=150, deadline=None)
+@given(front=st.fixed_dictionaries(
+    {"title": st.text(max_size=30), "date": st.sampled_from(["2025-06-01", "2025-02-29"])},
+    optional={"country": SCALARS, "credits": VALUES, "tags": VALUES, "summary": VALUES,
+              "image": VALUES, "slug": SCALARS, "id": SCALARS, "updated": SCALARS,
+              "draft": SCALARS},
+), body=st.text(max_size=300))
+def test_almost_valid_articles_give_diagnostics_never_a_crash(
+    content: Path, front: dict[str, object], body: str
+) -> None:
+    text = yaml.safe_dump(front, allow_unicode=True)
+    process(content, f"---\n{text}---\n{body}".encode("utf-8", "surrogatepass"))
+
+
+@settings(max_examples=5, deadline=None)
+@given(data=st.binary(min_size=1, max_size=300))
+def test_the_command_line_answers_arbitrary_files_cleanly(
+    tmp_path_factory: pytest.TempPathFactory, data: bytes
+) -> None:
+    project = make_project(tmp_path_factory.mktemp("cli") / "project")
+    (project / "content/story.md").write_bytes(b"---\n" + data)
+    result = run_newsdigest("check", cwd=project)
+    assert result.returncode in (0, 1)
+    assert "Traceback" not in result.stdout + result.stderr
+    for line in result.stdout.splitlines():
+        if ": error: " in line:
+            assert line.startswith("content/story.md:")
+
+
+# ---------------------------------------------------------------------------
+# Escaping: an editor's words reach readers as the same words, in pages and feeds.
+
+WORDS = st.text(
+    st.characters(blacklist_categories=("Cs", "Cc", "Co", "Cn"),
+                  blacklist_characters="\u2028\u2029\ufeff\x85"),
+    min_size=1, max_size=40,
+).filter(lambda s: s.strip())
+NASTY = st.sampled_from([
+    "</script><script>alert(1)</script>", "<img src=x onerror=alert(1)>", "\" onmouseover=\"x",
+    "' autofocus onfocus='x", "]]>", "&amp; &lt;", "{{ 7*7 }}", "{% raw %}", "\\u003c", "--> <!--",
+])
+TEXT = st.one_of(WORDS, NASTY, st.tuples(WORDS, NASTY, WORDS).map("".join))
+
+
+def article_for(content: Path, title: str, tags: list[str]) -> Article | None:
+    front = {"title": title, "date": "2025-06-01T10:00:00+00:00", "country": "India",
+             "credits": {"author": "Desk"}, "tags": tags, "summary": title}
+    text = "---\n" + yaml.safe_dump(front, allow_unicode=True) + "---\nBody.\n"
+    return process(content, text.encode("utf-8"))
+
+
+def page_and_feed(article: Article) -> tuple[bytes, bytes]:
+    articles, _ = topics.assign([article])
+    body_html = "<p>Body.</p>"
+    site = build_index([dataclasses.replace(articles[0], body_html=body_html)], SETTINGS.tz)
+    page = Renderer(SETTINGS, URLS, REPO / "templates", site).article(site.articles[0])
+    rss = next(f for f in FeedWriter(SETTINGS, URLS, Path("."), site).all_files()
+               if f.path == "feed.xml")
+    return page.data, rss.data
+
+
+@settings(max_examples=40, deadline=None)
+@given(title=TEXT, tags=st.lists(TEXT, min_size=1, max_size=3))
+def test_titles_and_tags_always_reach_readers_as_text(
+    content: Path, title: str, tags: list[str]
+) -> None:
+    article = article_for(content, title, tags)
+    assert article is not None
+    page_bytes, rss_bytes = page_and_feed(article)
+    page = html.fromstring(page_bytes)
+    shown = " ".join(page.findtext(".//h1").split())
+    assert shown == article.title
+    assert [s for s in page.iter("script") if s.get("type") != "application/ld+json"] == []
+    for element in page.iter():
+        assert not any(name.lower().startswith("on") for name in element.attrib)
+    (ld,) = [s.text for s in page.iter("script")]
+    assert json.loads(ld)["headline"] == article.title
+    link_texts = {" ".join(a.text_content().split()) for a in page.iter("a")}
+    for tag in article.tags:
+        assert tag.name in link_texts
+    rss = etree.fromstring(rss_bytes)
+    assert rss.findtext("channel/item/title") == article.title
+
+
+# ---------------------------------------------------------------------------
+# Topic slugs: never empty, always URL-safe, one per topic.
+
+
+@pytest.fixture(scope="module")
+def base(content: Path) -> Article:
+    article = article_for(content, "Base", ["x"])
+    assert article is not None
+    return article
+
+
+@FAST
+@given(tag_sets=st.lists(st.lists(TEXT, max_size=4), min_size=1, max_size=6))
+def test_every_topic_gets_a_distinct_url_safe_slug(
+    base: Article, tag_sets: list[list[str]]
+) -> None:
+    articles = [
+        dataclasses.replace(base, source=f"{i}.md",
+                            tags=tuple({slugs.topic_key(t): Tag(slugs.topic_key(t), t)
+                                        for t in tags if t.strip()}.values()))
+        for i, tags in enumerate(tag_sets)
+    ]
+    assigned, problems = topics.assign(articles)
+    clean_sources = {a.source for a in articles}
+    assert all(p.path in clean_sources for p in problems)
+    slug_of: dict[str, str] = {}
+    for before, after in zip(articles, assigned, strict=True):
+        assert len(after.tags) == len(before.tags)
+        for original, tag in zip(before.tags, after.tags, strict=True):
+            assert tag.slug and slugs.is_safe(tag.slug), tag
+            assert slug_of.setdefault(original.slug, tag.slug) == tag.slug
+    assert len(set(slug_of.values())) == len(slug_of), "two topics share one URL"
+
+
+@FAST
+@given(text=st.text(max_size=60))
+def test_slugs_are_url_safe_or_empty(text: str) -> None:
+    slug = slugs.make(text)
+    assert slug == "" or slugs.is_safe(slug)
+    assert slugs.is_safe(slugs.fallback(text, "topic"))
