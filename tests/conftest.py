@@ -70,8 +70,15 @@ def newsroom_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The repository's sample newsroom built once under the /sub/ base path."""
-    out = tmp_path_factory.mktemp("sample") / "site"
-    result = run_newsdigest("build", "--output", str(out), "--base-url", BASE_URL, cwd=REPO)
+    """The repository's sample newsroom built once under the /sub/ base path.
+
+    Built from a copy of the project, so the build's cache is not written into the repository.
+    """
+    project = tmp_path_factory.mktemp("sample") / "project"
+    for part in ("content", "templates"):
+        shutil.copytree(REPO / part, project / part)
+    shutil.copy(REPO / "pyproject.toml", project / "pyproject.toml")
+    out = project.parent / "site"
+    result = run_newsdigest("build", "--output", str(out), "--base-url", BASE_URL, cwd=project)
     assert result.returncode == 0, result.stderr
     return out
