@@ -325,8 +325,8 @@ def test_python_m_generator_works_like_the_newsdigest_command(tmp_path: Path) ->
     )
     assert by_script.returncode == 0, by_script.stderr
     assert tree(tmp_path / "module") == tree(tmp_path / "script")
-    assert by_module.stdout.split(" in ")[0].replace("module", "script") == (
-        by_script.stdout.split(" in ")[0])
+    assert str(tmp_path / "module") in by_module.stdout
+    assert str(tmp_path / "script") in by_script.stdout
     helps = [run_newsdigest("--help", cwd=project).stdout,
              subprocess.run([command, "--help"], capture_output=True, text=True).stdout]
     assert helps[0] == helps[1] and "build" in helps[0] and "check" in helps[0]
