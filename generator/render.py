@@ -260,7 +260,8 @@ class Renderer:
                             self.urls.tag_feed(group.key))
             yield from self.listing("list.html", self.urls.tag(group.key), group.articles,
                                     title=f"Topic: {group.key.name}", heading=group.key.name,
-                                    kind="Topic", feeds=(feed,), topic=group.key,
+                                    kind="Topic", feeds=(feed,), own_feed=feed,
+                                    topic=group.key,
                                     description=f"Stories about {group.key.name}.")
 
     def country_pages(self) -> Iterator[OutputFile]:
@@ -274,6 +275,7 @@ class Renderer:
             yield from self.listing("list.html", self.urls.country(group.key), group.articles,
                                     title=f"Country: {group.key.name}",
                                     heading=group.key.name, kind="Country", feeds=(feed,),
+                                    own_feed=feed,
                                     description=f"Stories from {group.key.name}.")
 
     def archive_pages(self) -> Iterator[OutputFile]:
@@ -285,6 +287,7 @@ class Renderer:
             name = f"{date(year, month, 1):%B %Y}"
             yield from self.listing("list.html", self.urls.month(year, month), group.articles,
                                     title=f"Archive: {name}", heading=name, kind="Archive",
+                                    own_feed=None,
                                     description=f"Stories published in {name}.")
 
     def digest_pages(self) -> Iterator[OutputFile]:

@@ -12,6 +12,16 @@ window.addEventListener("DOMContentLoaded", function () {
     resetStyles: false,
     autofocus: false
   });
+  // Pagefind's input has a placeholder but no visible label: give it one.
+  var input = box.querySelector("input");
+  if (input) {
+    input.id = "search-input";
+    var label = document.createElement("label");
+    label.htmlFor = "search-input";
+    label.className = "search-label";
+    label.textContent = "Search the stories";
+    box.insertBefore(label, box.firstChild);
+  }
   var query = new URLSearchParams(window.location.search).get("q");
   if (query) ui.triggerSearch(query);
 });

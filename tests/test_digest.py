@@ -1,0 +1,102 @@
+"""The digest: the home page's latest days by topic, daily pages, and the daily digest feed
+(one item a day) as a feed reader sees it; related stories on article pages."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import feedparser
+from lxml import html
+
+from tests.conftest import BASE_URL, make_project, run_newsdigest, write_article
+
+
+def story_links(page: Path) -> list[str]:
+    tree = html.parse(str(page)).getroot()
+    return [a.get("href") for a in tree.find_class("story-title")]
+
+
+def test_the_digest_feed_has_one_item_per_day_listing_its_stories(sample_site: Path) -> None:
+    feed = feedparser.parse((sample_site / "digest/feed.xml").read_bytes())
+    assert not feed.bozo, feed.get("bozo_exception")
+    days = sorted((p.name for p in (sample_site / "digest").iterdir() if p.is_dir()),
+                  reverse=True)
+    assert len(days) > 3
+    assert [e.id for e in feed.entries] == [
+        f"tag:newsdigest.example,2025:digest/{day}" for day in days[:20]]
+    assert feed.feed.title == "The Daily Digest: daily digest"
+    assert feed.feed.link == BASE_URL
+    for entry in feed.entries:
+        day = entry.id.rsplit("/", 1)[1]
+        assert entry.link == f"{BASE_URL}digest/{day}/"
+        stories = story_links(sample_site / "digest" / day / "index.html")
+        assert re.match(rf"\w+day {int(day[8:])} \w+ {day[:4]}: {len(stories)} stor", entry.title)
+        linked = re.findall(r'href="([^"]+)"', entry.summary)
+        assert linked == [BASE_URL + s.removeprefix("/sub/") for s in stories]
+
+
+def test_the_digest_feed_is_in_the_opml_and_offered_on_the_home_page(sample_site: Path) -> None:
+    opml = (sample_site / "feeds.opml").read_text(encoding="utf-8")
+    assert f'xmlUrl="{BASE_URL}digest/feed.xml"' in opml
+    home = html.parse(str(sample_site / "index.html")).getroot()
+    assert "/sub/digest/feed.xml" in home.xpath("//link[@rel='alternate']/@href")
+    digest = html.parse(str(sample_site / "digest/2025-06-27/index.html")).getroot()
+    assert digest.xpath("//link[@rel='alternate']/@href")[0] == "/sub/digest/feed.xml"
+
+
+def test_the_home_page_groups_each_day_by_its_most_covered_topics(sample_site: Path) -> None:
+    home = html.parse(str(sample_site / "index.html")).getroot()
+    day = home.find_class("day")[0]
+    groups = [(h.xpath("string(./a)"), int(h.find_class("count")[0].text))
+              for h in day.find_class("topic-heading")]
+    assert groups[0] == ("Politics", 4)
+    assert [count for _, count in groups] == sorted((c for _, c in groups), reverse=True)
+    on_home = [a.get("href") for a in day.find_class("story-title")]
+    assert on_home == story_links(sample_site / "digest/2025-06-27/index.html")
+
+
+def _project(tmp_path: Path) -> Path:
+    project = make_project(tmp_path / "project")
+    stories = {
+        "first": ("2025-06-01", "[Floods, Assam, Rescue]"),
+        "twin": ("2025-06-02", "[Floods, Assam, Rescue]"),
+        "cousin": ("2025-06-03", "[Floods, Assam]"),
+        "old-flood": ("2025-05-01", "[Floods]"),
+        "new-flood": ("2025-06-20", "[Floods]"),
+        "unrelated": ("2025-06-04", "[Cricket]"),
+    }
+    for slug, (day, tags) in stories.items():
+        write_article(project, f"2025/{slug}.md",
+                      f"title: Story {slug}\ndate: {day}T10:00:00+00:00\ncountry: India\n"
+                      f"credits:\n  author: Desk\ntags: {tags}\n")
+    return project
+
+
+def test_related_stories_share_the_most_topics_then_the_newest(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    result = run_newsdigest("build", "--output", str(tmp_path / "site"), cwd=project)
+    assert result.returncode == 0, result.stderr
+    page = tmp_path / "site/2025/06/01/first/index.html"
+    tree = html.parse(str(page)).getroot()
+    related = tree.get_element_by_id("related-stories").getparent()
+    titles = [a.text for a in related.find_class("story-title")]
+    assert titles == ["Story twin", "Story cousin", "Story new-flood", "Story old-flood"]
+    lonely = html.parse(str(tmp_path / "site/2025/06/04/unrelated/index.html")).getroot()
+    assert lonely.find(".//*[@id='related-stories']") is None
+
+
+def test_a_day_keeps_its_digest_guid_when_stories_are_added(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    out = tmp_path / "site"
+    assert run_newsdigest("build", "--output", str(out), cwd=project).returncode == 0
+    first = feedparser.parse((out / "digest/feed.xml").read_bytes())
+    before = {e.link: e.id for e in first.entries}
+    write_article(project, "2025/late.md", "title: Late story\ndate: 2025-06-01T23:00:00+00:00\n"
+                  "country: Nepal\ncredits:\n  author: Desk\n")
+    assert run_newsdigest("build", "--output", str(out), cwd=project).returncode == 0
+    feed = feedparser.parse((out / "digest/feed.xml").read_bytes())
+    after = {e.link: e.id for e in feed.entries}
+    assert after == before
+    june_first = next(e for e in feed.entries if e.link.endswith("/digest/2025-06-01/"))
+    assert "Late story" in june_first.summary and june_first.title.endswith("2 stories")

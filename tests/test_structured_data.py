@@ -1,0 +1,71 @@
+"""JSON-LD NewsArticle on every article page: valid JSON, the fields search engines require,
+and no way for a headline to break out of its <script> block."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from lxml import html
+
+from tests.conftest import BASE_URL, make_project, run_newsdigest, write_article
+
+REQUIRED = ("headline", "datePublished", "dateModified", "author", "publisher",
+            "mainEntityOfPage")
+
+
+def structured(path: Path) -> list[dict[str, object]]:
+    tree = html.parse(str(path)).getroot()
+    return [json.loads(s.text) for s in tree.iter("script")
+            if s.get("type") == "application/ld+json"]
+
+
+def test_every_article_carries_a_complete_news_article(sample_site: Path) -> None:
+    articles = sorted(sample_site.glob("20*/*/*/*/index.html"))
+    assert len(articles) == 31
+    with_image = 0
+    for path in articles:
+        where = path.relative_to(sample_site).parent.as_posix()
+        [data] = structured(path)
+        assert data["@context"] == "https://schema.org" and data["@type"] == "NewsArticle"
+        assert all(data.get(key) for key in REQUIRED), where
+        page = BASE_URL + where + "/"
+        assert data["mainEntityOfPage"] == {"@type": "WebPage", "@id": page}
+        assert data["publisher"]["name"] == "The Daily Digest"
+        assert all(a["@type"] == "Person" and a["name"] for a in data["author"])
+        assert data["datePublished"] <= data["dateModified"]
+        title = html.parse(str(path)).getroot().findtext(".//h1")
+        assert data["headline"] == title
+        if "image" in data:
+            with_image += 1
+            assert all(url.startswith(BASE_URL + "media/") for url in data["image"])
+    assert with_image == 4
+
+
+def test_the_founding_story_names_its_byline_dates_and_image(sample_site: Path) -> None:
+    path = sample_site / "2025/06/25/altaf-hussain-calls-on-modi-to-advocate-for-mohajirs"
+    [data] = structured(path / "index.html")
+    assert data["datePublished"] == "2025-06-25T15:27:00+05:30"
+    assert data["author"] == [{"@type": "Person", "name": "Devdiscourse News Desk"}]
+    assert data["image"] == [BASE_URL + "media/2025/06/altaf-hussain.jpg"]
+
+
+def test_a_hostile_headline_cannot_break_out_of_the_script(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    title = 'Ends </script><script>alert(1)</script> <!-- and "quotes" & <b>tags</b>'
+    write_article(project, "2025/06/hostile.md",
+                  f"title: {json.dumps(title)}\ndate: 2025-06-01T10:00:00+00:00\n"
+                  "country: India\ncredits:\n  author: </script><!--\n")
+    result = run_newsdigest("build", "--output", str(tmp_path / "site"), cwd=project)
+    assert result.returncode == 0, result.stderr
+    page = tmp_path / "site/2025/06/01/hostile/index.html"
+    text = page.read_text(encoding="utf-8")
+    tree = html.parse(str(page)).getroot()
+    scripts = list(tree.iter("script"))
+    assert [s.get("type") for s in scripts] == ["application/ld+json"]
+    [data] = structured(page)
+    assert data["headline"] == title
+    assert data["author"] == [{"@type": "Person", "name": "</script><!--"}]
+    block = text.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0]
+    assert "<" not in block and ">" not in block
+    assert tree.findtext(".//h1") == title
