@@ -14,7 +14,7 @@ import shutil
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-VERSION = 2  # bump when the generated articles change
+VERSION = 3  # bump when the generated articles change
 REPO = Path(__file__).resolve().parent.parent
 
 WORDS = (
@@ -224,11 +224,11 @@ feed_length = 20
 
 
 def write_newsdigest(root: Path, items: list[SynthArticle], templates: Path | None = None) -> Path:
-    """A newsdigest project: pyproject.toml, templates/ (the repository's theme), content/."""
+    """A newsdigest project: pyproject.toml, content/ and, when given, a copy of a theme."""
     root.mkdir(parents=True, exist_ok=True)
     (root / "pyproject.toml").write_text(NEWSDIGEST_SETTINGS, encoding="utf-8")
-    if not (root / "templates").exists():
-        shutil.copytree(templates or REPO / "templates", root / "templates")
+    if templates is not None:
+        shutil.copytree(templates, root / "templates", dirs_exist_ok=True)
     for a in items:
         target = root / "content" / a.path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -262,7 +262,6 @@ TAGS_SAVE_AS = "tags/index.html"
 CATEGORIES_SAVE_AS = "countries/index.html"
 ARCHIVES_SAVE_AS = "archive/index.html"
 MONTH_ARCHIVE_SAVE_AS = "archive/{date:%Y}/{date:%m}/index.html"
-DAY_ARCHIVE_SAVE_AS = "digest/{date:%Y}-{date:%m}-{date:%d}/index.html"
 AUTHOR_SAVE_AS = ""
 AUTHORS_SAVE_AS = ""
 FEED_MAX_ITEMS = 20

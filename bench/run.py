@@ -1,0 +1,221 @@
+"""Benchmark newsdigest against Pelican and Hugo on the same synthetic newsroom.
+
+    python bench/run.py --sizes 1000,10000 --repeats 3
+
+For each size it writes the newsroom once (bench/synth.py, cached under --work), then
+runs, interleaved so that a noisy machine slows every tool alike (A B C A B C ...):
+
+- newsdigest clean build (`--no-cache`, output removed first),
+- Pelican clean build and Hugo clean build, when installed (`--pelican`, `--hugo`,
+  default: found on PATH; this script installs nothing),
+- newsdigest with nothing changed (warm cache, same output), and with one article
+  edited (title and body), checking that the edit shows in the article page, its
+  topic page, its country page and the main feed.
+
+Wall time is measured around the process; peak memory is the largest sum of the
+proportional set size (PSS) of the process and all its children, sampled every 20 ms
+from /proc, so a build that forks workers is charged for all of them. It prints one
+Markdown table of medians and ratios (copy it into README "Performance").
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import synth  # noqa: E402
+
+REPO = synth.REPO
+NO_SEARCH = ("import sys; import generator.build as b; b.indexer = lambda: None; "
+             "from generator.cli import main; sys.exit(main())")
+
+
+@dataclass
+class Samples:
+    seconds: list[float] = field(default_factory=list)
+    memory_mb: list[float] = field(default_factory=list)
+
+    def median(self) -> tuple[float, float]:
+        return statistics.median(self.seconds), statistics.median(self.memory_mb)
+
+
+def _children(pid: int) -> list[int]:
+    found, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        found.append(current)
+        try:
+            with open(f"/proc/{current}/task/{current}/children") as handle:
+                todo.extend(int(x) for x in handle.read().split())
+        except OSError:
+            pass
+    return found
+
+
+def _pss_kb(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as handle:
+            for line in handle:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def measure(command: list[str], cwd: Path) -> tuple[float, float]:
+    """(wall seconds, peak PSS of the process tree in MB); fails loudly on a failed build."""
+    peak = 0
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, env={**os.environ, "CI": "1"})
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, sum(_pss_kb(p) for p in _children(process.pid)))
+            done.wait(0.02)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    out, err = process.communicate()
+    seconds = time.perf_counter() - started
+    done.set()
+    sampler.join()
+    if process.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{err.decode()[-2000:]}")
+    return seconds, peak / 1024
+
+
+class Newsdigest:
+    def __init__(self, project: Path, output: Path, search: bool) -> None:
+        self.project, self.output = project, output
+        self.start = ([sys.executable, "-m", "generator"] if search
+                      else [sys.executable, "-c", NO_SEARCH])
+
+    def build(self, *extra: str) -> tuple[float, float]:
+        return measure([*self.start, "build", "--templates", str(REPO / "templates"),
+                        "--output", str(self.output), *extra], self.project)
+
+    def clean(self) -> tuple[float, float]:
+        shutil.rmtree(self.output, ignore_errors=True)
+        return self.build("--no-cache")
+
+
+def edit_and_check(nd: Newsdigest, article: synth.SynthArticle, round_: int
+                   ) -> tuple[float, float]:
+    """Edit the newest article's title and body, rebuild, and check the edit is everywhere."""
+    path = nd.project / "content" / article.path
+    marker = f"Edited{round_}x"
+    text = path.read_text(encoding="utf-8")
+    text = re.sub(r'^title: "(.*?)( Edited\d+x)?"$', rf'title: "\1 {marker}"', text, count=1,
+                  flags=re.MULTILINE)
+    path.write_text(text + f"\nA late paragraph, {marker}.\n", encoding="utf-8")
+    result = nd.build()
+    day = article.date[:10].replace("-", "/")
+    for place in (f"{day}/{article.slug}/index.html", "feed.xml"):
+        if marker not in (nd.output / place).read_text(encoding="utf-8"):
+            raise SystemExit(f"the edit is not visible in {place}")
+    for kind in ("tags", "countries"):
+        pages = (nd.output / kind).glob("*/index.html")
+        if not any(marker in p.read_text(encoding="utf-8") for p in pages):
+            raise SystemExit(f"the edit is not visible in its {kind} page")
+    return result
+
+
+def machine() -> str:
+    model = "unknown CPU"
+    with open("/proc/cpuinfo") as handle:
+        for line in handle:
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    return (f"{os.cpu_count()} cores (`nproc` {len(os.sched_getaffinity(0))}), {model}, "
+            f"Python {platform.python_version()}, {date.today().isoformat()}")
+
+
+def bench_size(count: int, work: Path, repeats: int, pelican: str | None, hugo: str | None,
+               search: bool) -> dict[str, Samples]:
+    items = synth.prepare(work / str(count), count)
+    root = work / str(count)
+    nd = Newsdigest(root / "newsdigest", work / f"out-{count}" / "nd", search)
+    runs: dict[str, Samples] = {}
+
+    def record(name: str, value: tuple[float, float]) -> None:
+        samples = runs.setdefault(name, Samples())
+        samples.seconds.append(value[0])
+        samples.memory_mb.append(value[1])
+        print(f"  {count:>6} {name:<22} {value[0]:7.2f} s {value[1]:7.0f} MB", file=sys.stderr)
+
+    newest = max(items, key=lambda a: (a.date[:10], a.slug))
+    nd.build()  # warm the cache
+    for round_ in range(repeats):
+        record("newsdigest clean", nd.clean())
+        nd.build()  # the cache again matches the output
+        if pelican:
+            out = work / f"out-{count}" / "pelican"
+            record("Pelican clean", measure([pelican, "content", "-s", "pelicanconf.py", "-o",
+                                             str(out), "-q"], root / "pelican"))
+        record("newsdigest no change", nd.build())
+        if hugo:
+            out = work / f"out-{count}" / "hugo"
+            shutil.rmtree(out, ignore_errors=True)
+            record("Hugo clean", measure([hugo, "--quiet", "-s", str(root / "hugo"), "-d",
+                                          str(out)], root / "hugo"))
+        record("newsdigest one edit", edit_and_check(nd, newest, round_))
+    return runs
+
+
+def table(results: dict[int, dict[str, Samples]]) -> str:
+    lines = ["| articles | build | time (median) | peak memory | vs Pelican clean | "
+             "vs Hugo clean |", "| ---: | --- | ---: | ---: | ---: | ---: |"]
+    for count, runs in results.items():
+        pelican = runs.get("Pelican clean")
+        hugo = runs.get("Hugo clean")
+        for name, samples in runs.items():
+            seconds, memory = samples.median()
+            vs_p = f"{seconds / pelican.median()[0]:.2f}x" if pelican else "n/a"
+            vs_h = f"{seconds / hugo.median()[0]:.2f}x" if hugo else "n/a"
+            lines.append(f"| {count:,} | {name} | {seconds:.2f} s | {memory:.0f} MB | "
+                         f"{vs_p} | {vs_h} |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="1000,10000", help="comma-separated article counts")
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--work", type=Path, default=Path("/tmp/newsdigest-bench"))
+    parser.add_argument("--pelican", default=shutil.which("pelican"),
+                        help="the pelican command (default: on PATH)")
+    parser.add_argument("--hugo", default=shutil.which("hugo"),
+                        help="the hugo command (default: on PATH)")
+    parser.add_argument("--no-search", action="store_true",
+                        help="build newsdigest without its Pagefind search index, as the "
+                        "peers build none")
+    args = parser.parse_args()
+    results = {}
+    for count in (int(x) for x in args.sizes.split(",")):
+        results[count] = bench_size(count, args.work, args.repeats, args.pelican, args.hugo,
+                                    not args.no_search)
+    search = "without" if args.no_search else "with"
+    print(f"Machine: {machine()}. newsdigest {search} its Pagefind search index; "
+          f"{args.repeats} interleaved runs each, medians.\n")
+    print(table(results))
+
+
+if __name__ == "__main__":
+    main()

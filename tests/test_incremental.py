@@ -1,0 +1,159 @@
+"""Incremental builds: after any sequence of edits, the site is byte for byte a clean build.
+
+A small synthetic newsroom (bench/synth.py) is built with the cache, edited step by step
+(body, title, a new article, a deleted one, a tag, a template, a setting), rebuilt after
+each step, and compared file by file with a clean build (`--no-cache`) of the same
+content into another directory. A corrupt cache is ignored, never trusted.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import BASE_URL, REPO, run_newsdigest
+
+_spec = importlib.util.spec_from_file_location("synth", REPO / "bench" / "synth.py")
+assert _spec is not None and _spec.loader is not None
+synth = importlib.util.module_from_spec(_spec)
+sys.modules["synth"] = synth
+_spec.loader.exec_module(synth)
+
+COUNT = 20
+
+
+def files_of(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes()
+            for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def build(project: Path, out: Path, *extra: str) -> str:
+    result = run_newsdigest("build", "--output", str(out), "--base-url", BASE_URL,
+                            "--templates", str(project / "templates"), *extra, cwd=project)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def assert_same_as_clean(project: Path, site: Path) -> None:
+    clean = project.parent / "clean"
+    build(project, clean, "--no-cache", "--jobs", "1")
+    got, want = files_of(site), files_of(clean)
+    assert sorted(got) == sorted(want)
+    differing = [path for path in want if got[path] != want[path]]
+    assert differing == []
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    root = synth.write_newsdigest(tmp_path / "project", synth.articles(COUNT),
+                                  templates=REPO / "templates")
+    return root
+
+
+def article_file(project: Path, index: int) -> Path:
+    return project / "content" / synth.articles(index + 1)[index].path
+
+
+def test_a_rebuild_with_nothing_changed_leaves_the_site_as_it_was(project: Path) -> None:
+    site = project.parent / "site"
+    build(project, site)
+    before = {p: p.stat().st_mtime_ns for p in site.rglob("*") if p.is_file()}
+    out = build(project, site)
+    assert "up to date" in out
+    assert {p: p.stat().st_mtime_ns for p in site.rglob("*") if p.is_file()} == before
+    assert_same_as_clean(project, site)
+
+
+def test_every_kind_of_edit_gives_the_clean_build(project: Path) -> None:
+    site = project.parent / "site"
+    build(project, site)
+
+    body = article_file(project, 3)
+    body.write_text(body.read_text(encoding="utf-8") + "\nA new closing paragraph.\n",
+                    encoding="utf-8")
+    out = build(project, site)
+    assert "1 converted" in out
+    slug = synth.articles(4)[3].slug
+    (page,) = site.rglob(f"{slug}/index.html")
+    assert "A new closing paragraph" in page.read_text(encoding="utf-8")
+    assert_same_as_clean(project, site)
+
+    title = article_file(project, 5)
+    title.write_text(title.read_text(encoding="utf-8").replace('title: "', 'title: "Updated: ',
+                                                               1), encoding="utf-8")
+    build(project, site)
+    assert_same_as_clean(project, site)
+
+    added = synth.articles(COUNT + 1)[COUNT]
+    synth.write_newsdigest(project, [added])
+    build(project, site)
+    assert_same_as_clean(project, site)
+
+    article_file(project, 7).unlink()
+    build(project, site)
+    assert_same_as_clean(project, site)
+
+    tagged = article_file(project, 9)
+    text = tagged.read_text(encoding="utf-8")
+    tagged.write_text(text.replace("tags: [", 'tags: ["Brand New Topic", ', 1), encoding="utf-8")
+    build(project, site)
+    assert (site / "tags" / "brand-new-topic" / "index.html").is_file()
+    assert_same_as_clean(project, site)
+
+    footer = project / "templates" / "base.html"
+    footer.write_text(footer.read_text(encoding="utf-8").replace(
+        "</body>", "<!-- theme edit -->\n</body>"), encoding="utf-8")
+    build(project, site)
+    assert "theme edit" in (site / "index.html").read_text(encoding="utf-8")
+    assert_same_as_clean(project, site)
+
+    settings = project / "pyproject.toml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace(
+        'title = "Bench Desk"', 'title = "Renamed Desk"'), encoding="utf-8")
+    build(project, site)
+    assert "Renamed Desk" in (site / "index.html").read_text(encoding="utf-8")
+    assert_same_as_clean(project, site)
+
+
+def test_a_page_edited_by_hand_in_the_output_is_rebuilt(project: Path) -> None:
+    site = project.parent / "site"
+    build(project, site)
+    page = site / "archive" / "index.html"
+    page.write_bytes(b"tampered")
+    out = build(project, site)
+    assert "up to date" not in out
+    assert page.read_bytes() != b"tampered"
+    assert_same_as_clean(project, site)
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncate", "flip"])
+def test_a_corrupt_cache_is_ignored(project: Path, damage: str) -> None:
+    site = project.parent / "site"
+    build(project, site)
+    body = article_file(project, 2)
+    body.write_text(body.read_text(encoding="utf-8") + "\nFresh words.\n", encoding="utf-8")
+    for cached in (project / ".newsdigest-cache").glob("*.json"):
+        data = cached.read_bytes()
+        if damage == "garbage":
+            cached.write_bytes(b"not a cache")
+        elif damage == "truncate":
+            cached.write_bytes(data[: len(data) // 2])
+        else:  # same length, one byte changed: only the checksum can tell
+            middle = len(data) // 2
+            cached.write_bytes(data[:middle] + bytes([data[middle] ^ 1]) + data[middle + 1:])
+    out = build(project, site)
+    assert f"0 from cache, {COUNT} converted" in out
+    assert_same_as_clean(project, site)
+
+
+def test_no_cache_writes_no_cache_and_cache_dir_moves_it(project: Path) -> None:
+    build(project, project.parent / "a", "--no-cache")
+    assert not (project / ".newsdigest-cache").exists()
+    elsewhere = project.parent / "kept-cache"
+    build(project, project.parent / "b", "--cache-dir", str(elsewhere))
+    assert (elsewhere / "CACHEDIR.TAG").is_file()
+    assert not (project / ".newsdigest-cache").exists()
+    out = build(project, project.parent / "b", "--cache-dir", str(elsewhere))
+    assert "up to date" in out
