@@ -15,9 +15,10 @@ from typing import TextIO
 import jinja2
 
 from generator import __version__, config
-from generator.build import Paths, Result, Selection, build_site, check_content
+from generator.build import Options, Paths, Result, Selection, Summary, build_site, check_content
 from generator.diagnostics import ConfigError, Diagnostic
 from generator.output import OutputError
+from generator.progress import ProgressBar, wanted
 from generator.search import SEARCH_OFF
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
@@ -63,6 +64,7 @@ def make_parser() -> argparse.ArgumentParser:
                        "e.g. https://user.github.io/repo/")
     build.add_argument("--drafts", action="store_true", help="include articles with draft: true")
     build.add_argument("--future", action="store_true", help="include articles dated in the future")
+    _add_speed(build)
 
     check = commands.add_parser("check", help="validate every article; write nothing",
                                 description="Validate all articles, drafts and scheduled ones "
@@ -134,26 +136,71 @@ def _paths(args: argparse.Namespace, settings: config.Settings) -> Paths:
                  getattr(args, "output", Path("site")))
 
 
+def _add_speed(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--jobs", "-j", metavar="N", type=int, default=0,
+                        help="worker processes for Markdown and pages (default: one per core; "
+                        "1: no worker processes). The output is the same for every N")
+    parser.add_argument("--cache-dir", metavar="DIR", type=Path, default=None,
+                        help="where the build cache is kept (default: .newsdigest-cache/)")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="neither read nor write the build cache: a clean build")
+
+
+def _options(args: argparse.Namespace, progress: ProgressBar | None = None) -> Options:
+    if args.jobs < 0:
+        raise ConfigError(f"--jobs {args.jobs}: give a number of processes, 1 or more "
+                          "(0 for one per core)")
+    if progress is None:
+        return Options(jobs=args.jobs, cache=not args.no_cache, cache_dir=args.cache_dir)
+    return Options(jobs=args.jobs, cache=not args.no_cache, cache_dir=args.cache_dir,
+                   progress=progress)
+
+
+def summary_table(summary: Summary, seconds: float) -> str:
+    """Hugo-style totals: what the site holds and how much work this build did."""
+    pages = (f"{summary.rendered_pages} rendered, "
+             f"{summary.pages - summary.rendered_pages} unchanged")
+    rows = [
+        ("Articles", summary.articles,
+         f"{summary.cache_hits} from cache, {summary.bodies} converted"),
+        ("Pages", summary.pages, pages),
+        ("Topics", summary.topics, ""),
+        ("Countries", summary.countries, ""),
+        ("Feeds", summary.feeds, ""),
+    ]
+    lines = [f"  {name:<10} {count:>7}" + (f"  ({note})" if note else "")
+             for name, count, note in rows]
+    if summary.up_to_date:
+        lines.append("  up to date: nothing changed since the last build")
+    return "\n".join(lines) + f"\nTotal in {seconds * 1000:.0f} ms"
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     settings = _settings(args)
     paths = _paths(args, settings)
     if not (paths.templates / "base.html").is_file():
         raise ConfigError(f"templates folder {paths.templates} has no base.html; "
                           "pass --templates DIR or restore templates/")
-    result = build_site(paths, settings, Selection(drafts=args.drafts, future=args.future))
+    bar = ProgressBar(sys.stderr, wanted(sys.stderr))
+    try:
+        result = build_site(paths, settings, Selection(drafts=args.drafts, future=args.future),
+                            _options(args, bar))
+    finally:
+        bar.clear()
     report(result, paths.content, "text", sys.stderr)
     if not result.ok:
         print(f"build stopped: fix the errors above; {paths.output} was not changed",
               file=sys.stderr)
         return EXIT_CONTENT
-    assert result.site is not None and result.stats is not None
-    site = result.site
+    assert result.summary is not None and result.stats is not None
+    summary = result.summary
     print(
-        f"built {len(site.articles)} articles into {paths.output}/: {result.files} files "
+        f"built {summary.articles} articles into {paths.output}/: {result.files} files "
         f"({result.stats.written} written, {result.stats.unchanged} unchanged), "
-        f"{len(site.topics)} topics, {len(site.countries)} countries "
+        f"{summary.topics} topics, {summary.countries} countries "
         f"in {result.seconds:.2f} s"
     )
+    print(summary_table(summary, result.seconds))
     if not result.search:
         print(SEARCH_OFF, file=sys.stderr)
     return EXIT_OK

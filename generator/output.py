@@ -14,7 +14,7 @@ import ctypes
 import errno
 import os
 import shutil
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -135,7 +135,9 @@ def _remove_ours(directory: Path) -> None:
         directory.rmdir()
 
 
-def _write_tree(staging: Path, files: Iterable[OutputFile], old: Path | None) -> WriteStats:
+def _write_tree(
+    staging: Path, files: Iterable[OutputFile], old: Path | None, keep: Collection[str] = ()
+) -> WriteStats:
     staging.mkdir(parents=True)
     (staging / MARKER).write_bytes(MARKER_TEXT)
     written = unchanged = 0
@@ -146,7 +148,7 @@ def _write_tree(staging: Path, files: Iterable[OutputFile], old: Path | None) ->
         if target.parent not in made:
             target.parent.mkdir(parents=True, exist_ok=True)
             made.add(target.parent)
-        if old is not None and _same_bytes(old / relative, item.data):
+        if old is not None and (item.path in keep or _same_bytes(old / relative, item.data)):
             # Keep the published file (same inode and time): rebuilds touch only what changed.
             os.link(old / relative, target)
             unchanged += 1
@@ -186,12 +188,15 @@ def write_site(
     output: Path,
     files: Iterable[OutputFile],
     finish: Callable[[Path], Iterable[str]] | None = None,
+    keep: Collection[str] = (),
 ) -> WriteStats:
     """Write all files as the new site at `output`, replacing the old one in one step.
 
     `finish`, when given, runs on the complete staging directory before the swap and
     returns the relative paths of the files it added (the search indexer adds its index
     there); if it raises, nothing is published.
+    `keep` names files the caller knows to be unchanged since the last build (the build
+    cache checked their size, time and inode): they are linked without reading them.
     """
     output = output.absolute()
     try:
@@ -202,7 +207,7 @@ def write_site(
     staging, previous = _staging_names(output)
     old = output if output.is_dir() else None
     try:
-        stats = _write_tree(staging, files, old)
+        stats = _write_tree(staging, files, old, keep)
         if finish is not None:
             stats = _keep_unchanged(staging, finish(staging), old, stats)
         _swap(staging, output, previous)

@@ -125,7 +125,7 @@ def rebuild(paths: Paths, settings: Settings, port: int, log: Log, describe: Des
     if not result.ok:
         errors = [describe(d) for d in result.diagnostics if d.severity == "error"]
         return settings.base_path, _failed(log, errors, print_them=False)
-    count = len(result.site.articles) if result.site else 0
+    count = result.summary.articles if result.summary else 0
     log(f"built {count} articles in {result.seconds:.2f} s")
     return settings.base_path, ()
 
