@@ -6,6 +6,7 @@ it created.
 from __future__ import annotations
 
 import builtins
+import contextlib
 import errno
 import hashlib
 import io
@@ -93,6 +94,7 @@ def killed_build(project: Path, site: Path, delay: float, after_staging: bool) -
     process = subprocess.Popen(
         [sys.executable, "-m", "generator", "build", "--output", str(site)],
         cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        start_new_session=True,
     )
     staging_seen = False
     if after_staging:
@@ -101,7 +103,10 @@ def killed_build(project: Path, site: Path, delay: float, after_staging: bool) -
             time.sleep(0.001)
     time.sleep(delay)
     staging_seen = staging_seen or any(site.parent.glob(f".{site.name}.staging-*"))
-    process.send_signal(signal.SIGKILL)
+    # The whole process group, as a cancelled CI job is killed: the search indexer that
+    # a build may be running dies with it instead of writing on as an orphan.
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGKILL)
     return staging_seen, process.wait()
 
 
