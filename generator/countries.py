@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 from functools import cache
+from typing import Any
 
 import pycountry
 
@@ -60,9 +61,9 @@ DISPLAY = {
 }
 
 
-def _display_name(record: object) -> str:
-    code = str(getattr(record, "alpha_2"))
-    return DISPLAY.get(code) or str(getattr(record, "common_name", None) or getattr(record, "name"))
+def _display_name(record: Any) -> str:
+    code = str(record.alpha_2)
+    return DISPLAY.get(code) or str(getattr(record, "common_name", None) or record.name)
 
 
 @cache
