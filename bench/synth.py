@@ -14,10 +14,10 @@ import shutil
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-VERSION = 3  # bump when the generated articles change
+VERSION = 4  # bump when the generated articles change
 REPO = Path(__file__).resolve().parent.parent
 
-WORDS = (
+_WORDS_TEXT = (
     "government minister said would percent market report officials week year people "
     "country city region police court election party budget trade talks agreement energy "
     "climate water prices growth workers health hospital school students farmers rain "
@@ -31,12 +31,14 @@ WORDS = (
     "trial judge verdict appeal protest march strike union talks ceasefire refugees "
     "migrants camp shelter food supplies vaccine clinic doctors nurses patients testing "
     "schools teachers exams university digital network internet phones satellite launch"
-).split()
-TOPICS_FIXED = (
+)
+WORDS = _WORDS_TEXT.split()
+_TOPICS_TEXT = (
     "Politics Economy Climate Health Sport Technology Elections Energy Agriculture "
     "Education Justice Migration Culture Business Science Security Transport Diplomacy "
     "Weather Environment Trade Housing Labour Tourism Media Religion Water Space Wildlife"
-).split()
+)
+TOPICS_FIXED = _TOPICS_TEXT.split()
 COUNTRIES = (
     "India", "United States", "United Kingdom", "Pakistan", "Nigeria", "Kenya", "Brazil",
     "Germany", "France", "Japan", "China", "Australia", "Canada", "South Africa", "Mexico",
@@ -261,7 +263,6 @@ CATEGORY_SAVE_AS = CATEGORY_URL + "index.html"
 TAGS_SAVE_AS = "tags/index.html"
 CATEGORIES_SAVE_AS = "countries/index.html"
 ARCHIVES_SAVE_AS = "archive/index.html"
-MONTH_ARCHIVE_SAVE_AS = "archive/{date:%Y}/{date:%m}/index.html"
 AUTHOR_SAVE_AS = ""
 AUTHORS_SAVE_AS = ""
 FEED_MAX_ITEMS = 20
@@ -323,14 +324,16 @@ HUGO_LAYOUTS = {
     "_default/baseof.html": """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>{{ .Title }} | {{ .Site.Title }}</title>
 <link rel="canonical" href="{{ .Permalink }}">
-{{ with .OutputFormats.Get "rss" }}<link rel="alternate" type="application/rss+xml" href="{{ .RelPermalink }}">{{ end }}
+{{ with .OutputFormats.Get "rss" }}<link rel="alternate" type="application/rss+xml"
+ href="{{ .RelPermalink }}">{{ end }}
 </head><body><header><a href="{{ "/" | relURL }}">{{ .Site.Title }}</a>
 <nav><a href="{{ "tags/" | relURL }}">Topics</a> <a href="{{ "countries/" | relURL }}">Countries</a>
 <a href="{{ "archive/" | relURL }}">Archive</a></nav></header>
 <main>{{ block "main" . }}{{ end }}</main></body></html>
 """,
     "_default/single.html": """{{ define "main" }}<article><h1>{{ .Title }}</h1>
-<p><time datetime="{{ .Date.Format "2006-01-02T15:04:05Z07:00" }}">{{ .Date.Format "2 January 2006, 15:04 MST" }}</time>
+<p><time datetime="{{ .Date.Format "2006-01-02T15:04:05Z07:00" }}">
+{{ .Date.Format "2 January 2006, 15:04 MST" }}</time>
 By {{ delimit .Params.authors ", " }}</p>
 <p>{{ range .GetTerms "tags" }}<a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a> {{ end }}
 {{ range .GetTerms "countries" }}<a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a>{{ end }}</p>
@@ -344,14 +347,16 @@ By {{ delimit .Params.authors ", " }}</p>
 {{ template "_internal/pagination.html" . }}{{ end }}
 """,
     "_default/terms.html": """{{ define "main" }}<h1>{{ .Title }}</h1><ul>
-{{ range .Data.Terms.ByCount }}<li><a href="{{ .Page.RelPermalink }}">{{ .Page.Title }}</a> ({{ .Count }})</li>{{ end }}
+{{ range .Data.Terms.ByCount }}<li><a href="{{ .Page.RelPermalink }}">{{ .Page.Title }}</a>
+({{ .Count }})</li>{{ end }}
 </ul>{{ end }}
 """,
     "index.html": """{{ define "main" }}<h1>{{ .Site.Title }}</h1>
 {{ range first 60 .Site.RegularPages.ByDate.Reverse }}{{ partial "card.html" . }}{{ end }}{{ end }}
 """,
     "partials/card.html": """<article><h2><a href="{{ .RelPermalink }}">{{ .Title }}</a></h2>
-<p><time>{{ .Date.Format "2 January 2006" }}</time></p><p>{{ .Summary | plainify | truncate 280 }}</p></article>
+<p><time>{{ .Date.Format "2 January 2006" }}</time></p>
+<p>{{ .Summary | plainify | truncate 280 }}</p></article>
 """,
 }
 
