@@ -22,7 +22,11 @@ from generator.diagnostics import ConfigError
 from generator.model import OutputFile
 
 MARKER = ".newsdigest-output"
-MARKER_TEXT = b"This directory is written by newsdigest build and replaced on every build.\n"
+MARKER_TEXT = (
+    b"This directory is written by newsdigest build and replaced on every build.\n"
+    b"It wrote the files listed below; any other file here is kept by the next build.\n"
+)
+MANIFEST_HEADER = b"files:\n"
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
 
@@ -135,6 +139,55 @@ def _remove_ours(directory: Path) -> None:
         directory.rmdir()
 
 
+def written_by_us(directory: Path) -> set[str] | None:
+    """The files the build that made `directory` wrote, or None when it kept no list."""
+    try:
+        text = (directory / MARKER).read_bytes()
+    except OSError:
+        return None
+    _, found, listing = text.partition(MANIFEST_HEADER)
+    if not found:
+        return None
+    return set(listing.decode("utf-8", "replace").splitlines())
+
+
+def _write_manifest(staging: Path) -> None:
+    """Rewrite the marker with the list of every file this build wrote."""
+    names = sorted(
+        path.relative_to(staging).as_posix()
+        for path in staging.rglob("*")
+        if (path.is_file() or path.is_symlink()) and path.name != MARKER
+    )
+    listing = "".join(name + "\n" for name in names).encode("utf-8")
+    (staging / MARKER).write_bytes(MARKER_TEXT + MANIFEST_HEADER + listing)
+
+
+def _carry_over(staging: Path, old: Path | None) -> int:
+    """Link files that someone else put in the old output (a CNAME, say) into the new one.
+
+    The build never deletes what it did not create; where the new site has a file of
+    the same name, the new file wins.
+    """
+    ours = written_by_us(old) if old is not None else None
+    if old is None or ours is None:
+        return 0
+    carried = 0
+    for path in sorted(old.rglob("*")):
+        relative = path.relative_to(old).as_posix()
+        if relative == MARKER or relative in ours or path.is_dir() and not path.is_symlink():
+            continue
+        target = staging / relative
+        if target.exists() or target.is_symlink():
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if path.is_symlink():
+            target.symlink_to(os.readlink(path))
+        else:
+            os.link(path, target)
+        carried += 1
+    return carried
+
+
 def _write_tree(
     staging: Path, files: Iterable[OutputFile], old: Path | None, keep: Collection[str] = ()
 ) -> WriteStats:
@@ -210,6 +263,8 @@ def write_site(
         stats = _write_tree(staging, files, old, keep)
         if finish is not None:
             stats = _keep_unchanged(staging, finish(staging), old, stats)
+        _write_manifest(staging)
+        _carry_over(staging, old)
         _swap(staging, output, previous)
     except OSError as exc:
         shutil.rmtree(staging, ignore_errors=True)

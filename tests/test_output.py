@@ -99,3 +99,34 @@ def test_leftovers_of_an_interrupted_build_are_cleaned_but_foreign_ones_kept(
     assert (foreign / "keep.txt").read_text(encoding="utf-8") == "someone else's"
     assert (out / "index.html").is_file()
 
+
+
+def test_files_someone_else_put_in_the_output_survive_the_next_build(project: Path) -> None:
+    assert run_newsdigest("build", cwd=project).returncode == 0
+    site = project / "site"
+    (site / "CNAME").write_text("news.example.org\n")
+    (site / "downloads").mkdir()
+    (site / "downloads" / "report.pdf").write_bytes(b"%PDF-1.4 report")
+    (site / "robots.txt").write_text("hand-edited\n")  # a file newsdigest writes itself
+
+    result = run_newsdigest("build", cwd=project)
+
+    assert result.returncode == 0, result.stderr
+    assert (site / "CNAME").read_text() == "news.example.org\n"
+    assert (site / "downloads" / "report.pdf").read_bytes() == b"%PDF-1.4 report"
+    assert (site / "robots.txt").read_text() != "hand-edited\n", "newsdigest's own file is rebuilt"
+    assert "CNAME" not in (site / ".newsdigest-output").read_text().split("files:\n")[1]
+
+
+def test_files_the_previous_build_wrote_are_removed_when_no_longer_built(project: Path) -> None:
+    assert run_newsdigest("build", cwd=project).returncode == 0
+    site = project / "site"
+    article = next((project / "content").rglob("*.md"))
+    before = {p.relative_to(site).as_posix() for p in site.rglob("index.html")}
+    article.unlink()
+
+    assert run_newsdigest("build", cwd=project).returncode == 0
+
+    after = {p.relative_to(site).as_posix() for p in site.rglob("index.html")}
+    gone = before - after
+    assert any(article.stem in path for path in gone), "the deleted article's page is gone"
