@@ -132,6 +132,10 @@ def _settings(args: argparse.Namespace) -> config.Settings:
 
 def _paths(args: argparse.Namespace, settings: config.Settings) -> Paths:
     content = args.content or Path(settings.content_dir)
+    if args.command != "new" and not content.is_dir():
+        raise ConfigError(
+            f"content folder {content} does not exist; create it or pass --content DIR"
+        )
     return Paths(Path.cwd(), content, getattr(args, "templates", Path("templates")),
                  getattr(args, "output", Path("site")))
 
