@@ -7,9 +7,8 @@ import re
 from pathlib import Path
 
 import feedparser
+from conftest import BASE_URL, make_project, run_newsdigest, write_article
 from lxml import html
-
-from tests.conftest import BASE_URL, make_project, run_newsdigest, write_article
 
 
 def story_links(page: Path) -> list[str]:

@@ -10,9 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import BASE_URL, copy_newsroom, run_newsdigest
 from lxml import html
-
-from tests.conftest import BASE_URL, copy_newsroom, run_newsdigest
 
 pytest.importorskip("pagefind", reason="search extra missing: pip install -e '.[search]'")
 

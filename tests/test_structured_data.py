@@ -6,9 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from conftest import BASE_URL, make_project, run_newsdigest, write_article
 from lxml import html
-
-from tests.conftest import BASE_URL, make_project, run_newsdigest, write_article
 
 REQUIRED = ("headline", "datePublished", "dateModified", "author", "publisher",
             "mainEntityOfPage")
