@@ -302,27 +302,27 @@ def _tags(check: _Checker, front: Mapping) -> tuple[Tag, ...]:
     return tuple(result.values())
 
 
+def _not_too_long(check: _Checker, front: Mapping, key: str, limit: int, where: str,
+                  advice: str) -> None:
+    """Warn when a field is longer than readers' tools show."""
+    value = front.get(key)
+    if isinstance(value, str) and len(" ".join(value.split())) > limit:
+        length = len(" ".join(value.split()))
+        check.warn(front.line_of(key),
+                   f"{key} is {length} characters; {where} cut it at about {limit}", advice)
+
+
 def _summary(check: _Checker, front: Mapping) -> str:
     summary = check.text(front, "summary", "summary")
-    if len(summary) > MAX_SUMMARY:
-        check.warn(
-            front.line_of("summary"),
-            f"summary is {len(summary)} characters; readers and feed readers cut it at about "
-            f"{MAX_SUMMARY}",
-            "shorten it to one or two sentences",
-        )
+    _not_too_long(check, front, "summary", MAX_SUMMARY, "readers and feed readers",
+                  "shorten it to one or two sentences")
     return summary
 
 
 def _title(check: _Checker, front: Mapping) -> str:
     title = check.text(front, "title", "title", required=True)
-    if len(title) > MAX_TITLE:
-        check.warn(
-            front.line_of("title"),
-            f"title is {len(title)} characters; search results and feeds cut it at about "
-            f"{MAX_TITLE}",
-            "shorten the headline",
-        )
+    _not_too_long(check, front, "title", MAX_TITLE, "search results and feeds",
+                  "shorten the headline")
     return title
 
 
