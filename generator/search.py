@@ -9,8 +9,11 @@ the build goes on without search, and the search page says so.
 
 from __future__ import annotations
 
+import ctypes
 import os
+import signal
 import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -47,6 +50,18 @@ def indexer() -> Callable[[Path], None] | None:
     return index_site
 
 
+_PR_SET_PDEATHSIG = 1
+
+
+def _die_with_the_build() -> None:
+    """In Pagefind's process: end it when the build that started it dies (Linux).
+
+    Otherwise a killed build would leave Pagefind writing into a staging folder.
+    """
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+
+
 def run_pagefind(binary: Path, site_dir: Path) -> None:
     """Write the search index into site_dir/pagefind/; an OutputError if Pagefind fails."""
     try:
@@ -55,6 +70,7 @@ def run_pagefind(binary: Path, site_dir: Path) -> None:
             capture_output=True,
             text=True,
             check=False,
+            preexec_fn=_die_with_the_build if sys.platform == "linux" else None,
         )
     except OSError as exc:
         raise OutputError(f"search index: cannot run {binary}: {exc.strerror}") from None
