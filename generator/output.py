@@ -151,14 +151,25 @@ def written_by_us(directory: Path) -> set[str] | None:
     return set(listing.decode("utf-8", "replace").splitlines())
 
 
-def _write_manifest(staging: Path) -> None:
+def _files(directory: Path) -> list[str]:
+    """Relative paths of every file and symlink under `directory` (not following links)."""
+    found: list[str] = []
+
+    def walk(folder: str, prefix: str) -> None:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    walk(entry.path, prefix + entry.name + "/")
+                else:
+                    found.append(prefix + entry.name)
+
+    walk(str(directory), "")
+    return found
+
+
+def _write_manifest(staging: Path, names: Iterable[str]) -> None:
     """Rewrite the marker with the list of every file this build wrote."""
-    names = sorted(
-        path.relative_to(staging).as_posix()
-        for path in staging.rglob("*")
-        if (path.is_file() or path.is_symlink()) and path.name != MARKER
-    )
-    listing = "".join(name + "\n" for name in names).encode("utf-8")
+    listing = "".join(name + "\n" for name in sorted(set(names) - {MARKER})).encode("utf-8")
     (staging / MARKER).write_bytes(MARKER_TEXT + MANIFEST_HEADER + listing)
 
 
@@ -172,11 +183,10 @@ def _carry_over(staging: Path, old: Path | None) -> int:
     if old is None or ours is None:
         return 0
     carried = 0
-    for path in sorted(old.rglob("*")):
-        relative = path.relative_to(old).as_posix()
-        if relative == MARKER or relative in ours or path.is_dir() and not path.is_symlink():
+    for relative in sorted(_files(old)):
+        if relative == MARKER or relative in ours:
             continue
-        target = staging / relative
+        path, target = old / relative, staging / relative
         if target.exists() or target.is_symlink():
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -189,7 +199,8 @@ def _carry_over(staging: Path, old: Path | None) -> int:
 
 
 def _write_tree(
-    staging: Path, files: Iterable[OutputFile], old: Path | None, keep: Collection[str] = ()
+    staging: Path, files: Iterable[OutputFile], old: Path | None, keep: Collection[str] = (),
+    names: list[str] | None = None,
 ) -> WriteStats:
     staging.mkdir(parents=True)
     (staging / MARKER).write_bytes(MARKER_TEXT)
@@ -198,6 +209,8 @@ def _write_tree(
     for item in files:
         relative = _safe_relative(item.path)
         target = staging / relative
+        if names is not None:
+            names.append(relative.as_posix())
         if target.parent not in made:
             target.parent.mkdir(parents=True, exist_ok=True)
             made.add(target.parent)
@@ -260,10 +273,13 @@ def write_site(
     staging, previous = _staging_names(output)
     old = output if output.is_dir() else None
     try:
-        stats = _write_tree(staging, files, old, keep)
+        names: list[str] = []
+        stats = _write_tree(staging, files, old, keep, names)
         if finish is not None:
-            stats = _keep_unchanged(staging, finish(staging), old, stats)
-        _write_manifest(staging)
+            added = list(finish(staging))
+            stats = _keep_unchanged(staging, added, old, stats)
+            names = _files(staging)  # whatever `finish` wrote, reported or not
+        _write_manifest(staging, names)
         _carry_over(staging, old)
         _swap(staging, output, previous)
     except OSError as exc:
