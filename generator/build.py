@@ -512,7 +512,8 @@ def build_site(paths: Paths, settings: Settings, selection: Selection,
     finish = _search_step(index_search, state, {p.path for p in pages if p.path.endswith(".html")},
                           keep, paths.output)
     progress("writing", 0, len(files))
-    result.stats = write_site(paths.output, files, finish=finish, keep=keep)
+    spare = state.store.path.with_suffix(".site") if state.store.path else None
+    result.stats = write_site(paths.output, files, finish=finish, keep=keep, spare=spare)
     result.site = site
     result.files = len(files)
     result.search = index_search is not None

@@ -5,6 +5,9 @@ one atomic rename (Linux renameat2 RENAME_EXCHANGE; elsewhere two renames with a
 recovery step), so readers and later builds see the old site or the new one, never
 half of one. The output directory carries a marker file: newsdigest replaces only a
 directory it created, and never one that holds the project, its content or templates.
+With a build cache, the replaced site is kept there and becomes the next build's staging
+directory (only what differs is replaced), so a rebuild does not create and delete a
+folder per page.
 """
 
 from __future__ import annotations
@@ -198,12 +201,60 @@ def _carry_over(staging: Path, old: Path | None) -> int:
     return carried
 
 
+def _clear(target: Path) -> None:
+    """Make room at `target` in a reused staging tree: unlink a file, delete a folder.
+
+    Never write into a file that is there: it may be a hard link to a published file.
+    """
+    try:
+        os.unlink(target)
+    except FileNotFoundError:
+        return
+    except IsADirectoryError:
+        shutil.rmtree(target)
+    except PermissionError:  # some systems report a folder so
+        if not target.is_dir() or target.is_symlink():
+            raise
+        shutil.rmtree(target)
+
+
+def _make_parent(staging: Path, folder: Path) -> None:
+    """Create `folder`; in a reused tree a file may stand where a folder must be."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        return
+    except (FileExistsError, NotADirectoryError):
+        pass
+    here = staging
+    for part in folder.relative_to(staging).parts:
+        here = here / part
+        if here.is_symlink() or (here.exists() and not here.is_dir()):
+            os.unlink(here)
+    folder.mkdir(parents=True, exist_ok=True)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        sa, sb = os.lstat(a), os.lstat(b)
+    except OSError:
+        return False
+    return sa.st_ino == sb.st_ino and sa.st_dev == sb.st_dev
+
+
 def _write_tree(
     staging: Path, files: Iterable[OutputFile], old: Path | None, keep: Collection[str] = (),
-    names: list[str] | None = None,
+    names: list[str] | None = None, reused: bool = False,
 ) -> WriteStats:
-    staging.mkdir(parents=True)
-    (staging / MARKER).write_bytes(MARKER_TEXT)
+    """Write every file into `staging`: a new folder, or (`reused`) an older site of ours
+    whose files are replaced, never written into.
+    """
+    if reused:
+        marker = staging / (MARKER + ".new")
+        marker.write_bytes(MARKER_TEXT)
+        os.replace(marker, staging / MARKER)  # the folder stays marked as ours throughout
+    else:
+        staging.mkdir(parents=True)
+        (staging / MARKER).write_bytes(MARKER_TEXT)
     written = unchanged = 0
     made: set[Path] = {staging}
     for item in files:
@@ -212,16 +263,49 @@ def _write_tree(
         if names is not None:
             names.append(relative.as_posix())
         if target.parent not in made:
-            target.parent.mkdir(parents=True, exist_ok=True)
+            if reused:
+                _make_parent(staging, target.parent)
+            else:
+                target.parent.mkdir(parents=True, exist_ok=True)
             made.add(target.parent)
         if old is not None and (item.path in keep or _same_bytes(old / relative, item.data)):
             # Keep the published file (same inode and time): rebuilds touch only what changed.
+            if reused:
+                if _same_file(old / relative, target):
+                    unchanged += 1
+                    continue
+                _clear(target)
             os.link(old / relative, target)
             unchanged += 1
         else:
+            if reused:
+                _clear(target)
             target.write_bytes(item.data)
             written += 1
     return WriteStats(written, unchanged)
+
+
+def _prune(staging: Path, names: Collection[str]) -> None:
+    """Delete from a reused staging tree every file and folder this build did not write."""
+    wanted = set(names) | {MARKER}
+    folders = {str(PurePosixPath(name).parent) for name in wanted}
+    for name in list(folders):
+        parts = PurePosixPath(name).parts
+        folders.update(str(PurePosixPath(*parts[:i])) for i in range(1, len(parts)))
+
+    def walk(folder: str, prefix: str) -> None:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                relative = prefix + entry.name
+                if entry.is_dir(follow_symlinks=False):
+                    if relative in folders:
+                        walk(entry.path, relative + "/")
+                    else:
+                        shutil.rmtree(entry.path)
+                elif relative not in wanted:
+                    os.unlink(entry.path)
+
+    walk(str(staging), "")
 
 
 def _keep_unchanged(
@@ -255,6 +339,7 @@ def write_site(
     files: Iterable[OutputFile],
     finish: Callable[[Path], Iterable[str]] | None = None,
     keep: Collection[str] = (),
+    spare: Path | None = None,
 ) -> WriteStats:
     """Write all files as the new site at `output`, replacing the old one in one step.
 
@@ -263,6 +348,11 @@ def write_site(
     there); if it raises, nothing is published.
     `keep` names files the caller knows to be unchanged since the last build (the build
     cache checked their size, time and inode): they are linked without reading them.
+    `spare`, when given, is where the replaced site is kept (in the build cache) instead
+    of being deleted; the next build moves it back beside the output and turns it into
+    the new site by replacing only what differs, which saves creating and deleting a
+    folder per page. Files are replaced, never written into: most of them are hard links
+    to the published site.
     """
     output = output.absolute()
     try:
@@ -272,16 +362,19 @@ def write_site(
         raise OutputError(f"cannot prepare {output}: {exc.strerror}") from None
     staging, previous = _staging_names(output)
     old = output if output.is_dir() else None
+    reused = old is not None and spare is not None and _take_spare(spare, staging)
     try:
         names: list[str] = []
-        stats = _write_tree(staging, files, old, keep, names)
+        stats = _write_tree(staging, files, old, keep, names, reused)
+        if reused:
+            _prune(staging, names)
         if finish is not None:
             added = list(finish(staging))
             stats = _keep_unchanged(staging, added, old, stats)
             names = _files(staging)  # whatever `finish` wrote, reported or not
         _write_manifest(staging, names)
         _carry_over(staging, old)
-        _swap(staging, output, previous)
+        _swap(staging, output, previous, spare)
     except OSError as exc:
         shutil.rmtree(staging, ignore_errors=True)
         where = exc.filename or output
@@ -294,13 +387,38 @@ def write_site(
     return stats
 
 
-def _swap(staging: Path, output: Path, previous: Path) -> None:
+def _take_spare(spare: Path, staging: Path) -> bool:
+    """Move the kept older site into place as the staging folder, when it is ours."""
+    try:
+        if spare.is_symlink() or not spare.is_dir() or not is_ours(spare):
+            return False
+        spare.rename(staging)
+    except OSError:
+        return False
+    return True
+
+
+def _retire(old_site: Path, spare: Path | None) -> None:
+    """Keep the replaced site as the next build's spare, or delete it."""
+    if spare is not None:
+        try:
+            if spare.is_dir() and not spare.is_symlink() and is_ours(spare):
+                _remove_ours(spare)
+            spare.parent.mkdir(parents=True, exist_ok=True)
+            old_site.rename(spare)
+            return
+        except OSError:
+            pass
+    _remove_ours(old_site)
+
+
+def _swap(staging: Path, output: Path, previous: Path, spare: Path | None = None) -> None:
     if not output.exists():
         staging.rename(output)
         return
     if _exchange(staging, output):
-        _remove_ours(staging)  # now holds the old site
+        _retire(staging, spare)  # now holds the old site
         return
     output.rename(previous)
     staging.rename(output)
-    _remove_ours(previous)
+    _retire(previous, spare)

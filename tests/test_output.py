@@ -130,3 +130,32 @@ def test_files_the_previous_build_wrote_are_removed_when_no_longer_built(project
     after = {p.relative_to(site).as_posix() for p in site.rglob("index.html")}
     gone = before - after
     assert any(article.stem in path for path in gone), "the deleted article's page is gone"
+
+
+def test_a_reused_older_site_becomes_exactly_the_new_one(tmp_path: Path) -> None:
+    """Rebuilds turn the site kept from two builds ago into the new one, in place."""
+    from generator.model import OutputFile
+    from generator.output import write_site
+
+    site, spare = tmp_path / "site", tmp_path / "cache" / "site.spare"
+
+    def build(files: dict[str, bytes], check: dict[str, bytes] | None = None) -> None:
+        def finish(staging: Path) -> list[str]:
+            if check is not None:  # the published site, as readers see it during the build
+                assert snapshot(site) == check
+            return []
+
+        write_site(site, [OutputFile(p, d) for p, d in files.items()], finish, spare=spare)
+        assert {p: d for p, d in snapshot(site).items() if p != ".newsdigest-output"} == files
+
+    build({"index.html": b"1", "a/index.html": b"a", "b.txt": b"x", "gone/x.html": b"g"})
+    second = {"index.html": b"2", "a/index.html": b"a", "b.txt": b"x"}
+    build(second)
+    assert spare.is_dir(), "the replaced site is kept for the next build"
+    published = snapshot(site)
+    # What was a folder becomes a file and the other way round; a file linked into the
+    # published site gets new bytes: the published site must not change before the swap.
+    build({"index.html": b"3", "a": b"now a file", "b.txt/index.html": b"now a folder"},
+          check=published)
+    build({"index.html": b"4", "a/index.html": b"a again", "b.txt": b"y"})
+    assert not any(p.name.startswith(".site.") for p in tmp_path.iterdir())
