@@ -465,6 +465,13 @@ def _search_step(index: Callable[[Path], Iterable[str] | None] | None, state: _P
     return finish
 
 
+def _fingerprint(reader: fingerprint.Fingerprinter, value: object) -> str | None:
+    try:
+        return reader.of(value)
+    except fingerprint.Unhashable:
+        return None
+
+
 def build_site(paths: Paths, settings: Settings, selection: Selection,
                options: Options | None = None) -> Result:
     """Check, then render and write the site; on any error nothing is written."""
@@ -495,14 +502,28 @@ def build_site(paths: Paths, settings: Settings, selection: Selection,
     site = build_index(published, settings.tz)
     renderer = PlanningRenderer(settings, urls, paths.templates, site, index_search is not None)
     jobs = renderer.plan()
-    prints = fingerprints(jobs) if caching else [None] * len(jobs)
+    reader = fingerprint.Fingerprinter()  # shared: each article is read once
+    prints = fingerprints(jobs, reader) if caching else [None] * len(jobs)
     keep = {job.path for job, print_ in zip(jobs, prints, strict=True)
             if print_ is not None and state.pages.get(job.path) == print_
             and _unchanged(state, job.path)}
     todo = [i for i, job in enumerate(jobs) if job.path not in keep]
 
+    feed_prints: dict[str, str] = {}
+
     def feeds() -> list[OutputFile]:
-        return list(FeedWriter(settings, urls, paths.content, site).all_files())
+        """Every feed; one whose inputs are those of the last build is kept, not generated."""
+        out = []
+        for feed in FeedWriter(settings, urls, paths.content, site).plan():
+            print_ = _fingerprint(reader, feed.inputs) if caching else None
+            if print_ is not None:
+                feed_prints[feed.path] = print_
+                if state.pages.get(feed.path) == print_ and _unchanged(state, feed.path):
+                    keep.add(feed.path)
+                    out.append(OutputFile(feed.path, b""))
+                    continue
+            out.append(feed.make())
+        return out
 
     rendered, feed_files = render_pages(
         renderer, jobs, todo, workers,
@@ -525,8 +546,8 @@ def build_site(paths: Paths, settings: Settings, selection: Selection,
         rendered_pages=len(todo), bodies=len(published) - body_hits, cache_hits=body_hits)
     if cache is not None:
         cache.save()
-        state.store.put("pages", {job.path: p for job, p in zip(jobs, prints, strict=True)
-                                  if p is not None})
+        state.store.put("pages", {**{job.path: p for job, p in zip(jobs, prints, strict=True)
+                                     if p is not None}, **feed_prints})
         state.store.put("files", snapshot(paths.output))
         state.store.put("inputs", {"digest": inputs, "summary": asdict(result.summary),
                                    "files": result.stats.written + result.stats.unchanged,

@@ -10,7 +10,7 @@ import json
 import mimetypes
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -37,6 +37,15 @@ class Channel:
     path: str  # site path of the feed file
     home: str  # site path of the page it belongs to
     articles: Sequence[Article]
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedFeed:
+    """A feed file before it is generated."""
+
+    path: str  # in the output directory
+    inputs: object  # the values its bytes are made from, for the build's fingerprint
+    make: Callable[[], OutputFile]
 
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -67,17 +76,48 @@ class FeedWriter:
                           country.articles[:n])
 
     def all_files(self) -> Iterator[OutputFile]:
+        for planned in self.plan():
+            yield planned.make()
+
+    def plan(self) -> list[PlannedFeed]:
+        """Every feed file, not yet written: its path, what it is made of, how to make it.
+
+        The inputs, with the settings, decide the file's bytes, so a build can keep a
+        feed whose inputs are those of the last build without generating it again.
+        """
         channels = list(self.channels())
         main = channels[0]
-        for channel in channels:
-            yield self.rss(channel)
-        yield self.atom(Channel(main.title, main.description, self.urls.file("atom.xml"),
-                                main.home, main.articles))
-        yield self.json_feed(Channel(main.title, main.description, self.urls.file("feed.json"),
-                                     main.home, main.articles))
-        yield self.digest_rss()
+        planned = [PlannedFeed(self.urls.output_path(c.path), ("rss", c, self._image_sizes(c)),
+                               lambda c=c: self.rss(c)) for c in channels]  # type: ignore[misc]
+        atom = Channel(main.title, main.description, self.urls.file("atom.xml"), main.home,
+                       main.articles)
+        json_feed = Channel(main.title, main.description, self.urls.file("feed.json"),
+                            main.home, main.articles)
+        days = self.site.days[: self.settings.feed_length]
         digest = Channel(self.digest_title, "", self.urls.digest_feed(), self.urls.home(), ())
-        yield self.opml([main, digest, *channels[1:]])
+        listed = [main, digest, *channels[1:]]
+        return [
+            *planned,
+            PlannedFeed(self.urls.output_path(atom.path), ("atom", atom),
+                        lambda: self.atom(atom)),
+            PlannedFeed(self.urls.output_path(json_feed.path), ("json", json_feed),
+                        lambda: self.json_feed(json_feed)),
+            PlannedFeed(self.urls.output_path(digest.path), ("digest", days), self.digest_rss),
+            PlannedFeed(self.urls.output_path(self.urls.file("feeds.opml")),
+                        ("opml", [(c.title, c.path, c.home) for c in listed]),
+                        lambda: self.opml(listed)),
+        ]
+
+    def _image_sizes(self, channel: Channel) -> list[int]:
+        """The sizes of the channel's local lead images: RSS enclosures carry them."""
+        sizes = []
+        for article in channel.articles:
+            if article.image is not None and not article.image.is_remote:
+                try:
+                    sizes.append((self.content_dir / article.image.src).stat().st_size)
+                except OSError:
+                    sizes.append(-1)
+        return sizes
 
     def _generator(self, channel: Channel, rss: bool) -> FeedGenerator:
         """A feedgen feed for RSS (dates in GMT, enclosures) or Atom (dates with offsets).

@@ -53,9 +53,10 @@ class PlanningRenderer(Renderer):
         return Renderer.page(self, job.template, job.site_path, **dict(job.context)).data
 
 
-def fingerprints(jobs: Sequence[PageJob]) -> list[str | None]:
+def fingerprints(jobs: Sequence[PageJob], reader: Fingerprinter | None = None
+                 ) -> list[str | None]:
     """A digest of each page's inputs; None for a page whose values cannot be read."""
-    reader = Fingerprinter()
+    reader = reader or Fingerprinter()
     out: list[str | None] = []
     for job in jobs:
         try:

@@ -157,3 +157,24 @@ def test_no_cache_writes_no_cache_and_cache_dir_moves_it(project: Path) -> None:
     assert not (project / ".newsdigest-cache").exists()
     out = build(project, project.parent / "b", "--cache-dir", str(elsewhere))
     assert "up to date" in out
+
+
+def test_feeds_follow_an_image_replaced_under_the_same_name(tmp_path: Path) -> None:
+    """A feed is kept only while its inputs hold: a new lead image changes the enclosure."""
+    from conftest import copy_newsroom
+
+    project = copy_newsroom(tmp_path / "project")
+    site = tmp_path / "site"
+    build(project, site)
+    feeds = {p: p.stat().st_ino for p in site.rglob("feed.xml")}
+    image = project / "content/2025/06/kerala-rain.png"
+    image.write_bytes(image.read_bytes() + b"\0" * 1000)  # a larger picture, same name
+
+    build(project, site)
+
+    length = f'length="{image.stat().st_size}"'
+    assert length in (site / "feed.xml").read_text(encoding="utf-8")
+    kept = [p for p, inode in feeds.items() if p.stat().st_ino == inode]
+    assert kept, "feeds that do not carry the image are kept as they were"
+    assert all(length not in p.read_text(encoding="utf-8") for p in kept)
+    assert_same_as_clean(project, site)
