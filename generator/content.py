@@ -50,10 +50,24 @@ class _Duplicates:
     found: list[tuple[str, int, int]] = field(default_factory=list)
 
 
-def _loader_class(first_line: int, duplicates: _Duplicates) -> type[yaml.SafeLoader]:
+_FAST = getattr(yaml, "CSafeLoader", None)  # libyaml's parser, when PyYAML was built with it
+# Things that open one more level of nesting on the same line. libyaml composes nodes
+# recursively in C, so a hostile file nested thousands deep would crash it; a text short
+# enough and with few of these is parsed by it, any other by the pure-Python parser
+# (which stops with a RecursionError). Block mappings nest by indentation: in 50,000
+# characters at most about 300 levels.
+_OPENERS = ("[", "{", "- ", "-\n", "-\r", "-\t", "? ")
+
+
+def _shallow(text: str) -> bool:
+    return len(text) <= 50_000 and sum(text.count(o) for o in _OPENERS) <= 500
+
+
+def _loader_class(first_line: int, duplicates: _Duplicates,
+                  base: Any = yaml.SafeLoader) -> type[yaml.SafeLoader]:
     """A SafeLoader whose mappings record file lines and whose timestamps stay strings."""
 
-    class Loader(yaml.SafeLoader):
+    class Loader(base):  # type: ignore[misc]
         pass
 
     Loader.yaml_implicit_resolvers = {
@@ -83,6 +97,17 @@ def _loader_class(first_line: int, duplicates: _Duplicates) -> type[yaml.SafeLoa
 
 def parse_front_matter(text: str, first_line: int, source: str) -> tuple[Any, list[Diagnostic]]:
     """Parse YAML whose first line is file line `first_line`; never raises for bad YAML."""
+    if _FAST is not None and _shallow(text):
+        duplicates = _Duplicates()
+        fast = _loader_class(first_line, duplicates, _FAST)(text)
+        try:
+            data = fast.get_single_data()
+        except (yaml.YAMLError, RecursionError):
+            pass  # parsed again below, for the pure-Python parser's messages
+        else:
+            return data, _duplicate_errors(source, duplicates)
+        finally:
+            fast.dispose()
     duplicates = _Duplicates()
     loader = _loader_class(first_line, duplicates)(text)
     try:
@@ -124,7 +149,11 @@ def parse_front_matter(text: str, first_line: int, source: str) -> tuple[Any, li
         ]
     finally:
         loader.dispose()
-    problems = [
+    return data, _duplicate_errors(source, duplicates)
+
+
+def _duplicate_errors(source: str, duplicates: _Duplicates) -> list[Diagnostic]:
+    return [
         error(
             source,
             second,
@@ -133,7 +162,6 @@ def parse_front_matter(text: str, first_line: int, source: str) -> tuple[Any, li
         )
         for key, first, second in duplicates.found
     ]
-    return data, problems
 
 
 def decode(raw: bytes, source: str) -> tuple[str | None, list[Diagnostic]]:

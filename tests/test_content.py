@@ -220,3 +220,39 @@ def test_any_front_matter_text_gives_data_or_diagnostics_never_an_exception(text
     assert all(p.path == "x.md" and p.severity == "error" for p in problems)
     if problems:
         assert data is None or all("given twice" in p.message for p in problems)
+
+
+def test_libyaml_and_pure_python_front_matter_read_the_same() -> None:
+    """Short front matter goes through libyaml when present; values and lines do not change."""
+    from pathlib import Path as _Path
+
+    import yaml
+
+    from generator import content
+
+    newsroom = _Path(__file__).parent / "fixtures" / "newsroom" / "content"
+    texts = [ARTICLE.split("---\n")[1]]
+    for path in sorted(newsroom.rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        if text.startswith("---\n"):
+            texts.append(text.split("---\n")[1])
+    texts.append("title: twice\ntitle: again\nwhen: 2025-01-01 10:00\nlist: [a, {b: c}]\n")
+    for text in texts:
+        assert content._shallow(text)
+        fast = parse_front_matter(text, 2, "a.md")
+        saved, content._FAST = content._FAST, None
+        try:
+            slow = parse_front_matter(text, 2, "a.md")
+        finally:
+            content._FAST = saved
+        assert fast == slow
+        assert getattr(fast[0], "lines", None) == getattr(slow[0], "lines", None)
+    assert getattr(yaml, "CSafeLoader", None) is None or content._FAST is not None
+
+
+def test_deeply_nested_front_matter_is_an_error_not_a_crash() -> None:
+    for text in ("[" * 100_000, "- " * 100_000 + "x"):  # a crash in C would end pytest
+        data, problems = parse_front_matter(text, 2, "deep.md")
+        assert data is None
+        assert [p.message for p in problems] == [
+            "front matter is nested too deeply to be an article's fields"]
