@@ -294,7 +294,7 @@ def _article_cache(project: Path, content: Path, settings: Settings,
     environment = fingerprint.of_bytes(
         fingerprint.code_version().encode(), repr(settings).encode(),
         str(content.resolve()).encode())
-    return ArticleCache(Store(directory, "articles.json", environment), content)
+    return ArticleCache(Store(directory, "articles.json", environment, shards=16), content)
 
 
 def check_content(paths: Paths, settings: Settings, options: Options | None = None) -> Result:

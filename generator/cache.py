@@ -101,23 +101,23 @@ def decode_diagnostics(data: Any) -> list[Diagnostic]:
     return out
 
 
-def _read(path: Path, environment: str) -> dict[str, Any]:
-    """The records of one cache file, or {} when it is missing, corrupt or from elsewhere."""
+def _read(path: Path, environment: str) -> dict[str, Any] | None:
+    """The records of one cache file, or None when it is missing, corrupt or from elsewhere."""
     try:
         raw = path.read_bytes()
     except OSError:
-        return {}
+        return None
     checksum, _, body = raw.partition(b"\n")
     if hashlib.sha256(body).hexdigest().encode() != checksum:
-        return {}
+        return None
     try:
         data = json.loads(body)
     except ValueError:
-        return {}
+        return None
     if (not isinstance(data, dict) or data.get("format") != FORMAT
             or data.get("environment") != environment or not isinstance(data.get("records"),
                                                                          dict)):
-        return {}
+        return None
     records: dict[str, Any] = data["records"]
     return records
 
@@ -144,16 +144,39 @@ def _write(path: Path, environment: str, records: dict[str, Any]) -> None:
 class Store:
     """One cache file: records by key, loaded once, saved once after a successful build.
 
+    With `shards` above 1 the records are spread over that many files by their key (a
+    hex digest), NAME-00.json and on, and saving rewrites only the files whose records
+    changed: one edited article rewrites one file, not the whole archive's.
     With `directory` None (`--no-cache`) it is always empty and never written.
     """
 
-    def __init__(self, directory: Path | None, name: str, environment: str) -> None:
+    def __init__(self, directory: Path | None, name: str, environment: str,
+                 shards: int = 1) -> None:
         self.path = directory / name if directory is not None else None
         self.environment = environment
-        self.old: dict[str, Any] = _read(self.path, environment) if self.path else {}
+        self.shards = shards
+        self.loaded: list[dict[str, Any] | None] = [
+            _read(path, environment) for path in self._paths()]
+        self.old: dict[str, Any] = {}
+        for records in self.loaded:
+            self.old.update(records or {})
         self.new: dict[str, Any] = {}
         self.hits = 0
         self.misses = 0
+
+    def _paths(self) -> list[Path]:
+        if self.path is None:
+            return []
+        if self.shards == 1:
+            return [self.path]
+        return [self.path.with_name(f"{self.path.stem}-{i:02x}{self.path.suffix}")
+                for i in range(self.shards)]
+
+    def _shard(self, key: str) -> int:
+        try:
+            return int(key[:4], 16) % self.shards
+        except ValueError:
+            return 0
 
     def get(self, key: str) -> Any:
         return self.old.get(key)
@@ -162,8 +185,13 @@ class Store:
         self.new[key] = record
 
     def save(self) -> None:
-        if self.path is not None:
-            _write(self.path, self.environment, self.new)
+        paths = self._paths()
+        parts: list[dict[str, Any]] = [{} for _ in paths]
+        for key, record in self.new.items():
+            parts[self._shard(key) if len(paths) > 1 else 0][key] = record
+        for path, records, loaded in zip(paths, parts, self.loaded, strict=True):
+            if records != loaded:  # unchanged, readable files are left as they are
+                _write(path, self.environment, records)
 
 
 class ArticleCache:
