@@ -313,7 +313,8 @@ def find_articles(content_dir: Path) -> tuple[list[tuple[Path, str]], list[Diagn
             if CONTROL.search(name):
                 problems.append(_unreadable_name(path, content_dir))
                 continue
-            if not _inside(path, root):
+            # Its folder is inside content/ (checked on the way down): only a link can leave.
+            if path.is_symlink() and not _inside(path, root):
                 problems.append(_outside(path, content_dir))
                 continue
             found.append((path, path.relative_to(content_dir).as_posix()))

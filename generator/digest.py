@@ -69,6 +69,8 @@ class RelatedStories:
             for group in site.topics
             for index, article in enumerate(group.articles)
         }
+        self.order = {article.source: article.sort_key
+                      for group in site.topics for article in group.articles}
 
     def __call__(self, article: Article) -> tuple[Article, ...]:
         shared: Counter[str] = Counter()
@@ -83,6 +85,6 @@ class RelatedStories:
                     shared[other.source] += 1
                     by_source[other.source] = other
         best = heapq.nsmallest(
-            self.limit, shared, key=lambda s: (-shared[s], by_source[s].sort_key)
+            self.limit, shared, key=lambda s: (-shared[s], self.order[s])
         )
         return tuple(by_source[source] for source in best)

@@ -83,6 +83,14 @@ def check_target(output: Path, project_root: Path, sources: Iterable[Path]) -> N
         )
 
 
+def _relative(path: str) -> str:
+    """`path` as a clean relative name ("a//b/./c" -> "a/b/c"); refused outside the output."""
+    parts = [part for part in path.split("/") if part not in ("", ".")]
+    if path.startswith("/") or ".." in parts or not parts:
+        raise OutputError(f"refusing to write {path!r}: it is outside the output directory")
+    return "/".join(parts)
+
+
 def _safe_relative(path: str) -> PurePosixPath:
     relative = PurePosixPath(path)
     if relative.is_absolute() or ".." in relative.parts or not relative.parts:
@@ -233,7 +241,7 @@ def _make_parent(staging: Path, folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
 
 
-def _same_file(a: Path, b: Path) -> bool:
+def _same_file(a: str, b: str) -> bool:
     try:
         sa, sb = os.lstat(a), os.lstat(b)
     except OSError:
@@ -256,31 +264,36 @@ def _write_tree(
         staging.mkdir(parents=True)
         (staging / MARKER).write_bytes(MARKER_TEXT)
     written = unchanged = 0
-    made: set[Path] = {staging}
+    made: set[str] = {""}
+    root, before = str(staging), str(old) if old is not None else ""
     for item in files:
-        relative = _safe_relative(item.path)
-        target = staging / relative
+        relative = _relative(item.path)
+        target = os.path.join(root, relative)
         if names is not None:
-            names.append(relative.as_posix())
-        if target.parent not in made:
+            names.append(relative)
+        folder = relative.rpartition("/")[0]
+        if folder not in made:
             if reused:
-                _make_parent(staging, target.parent)
+                _make_parent(staging, staging / folder)
             else:
-                target.parent.mkdir(parents=True, exist_ok=True)
-            made.add(target.parent)
-        if old is not None and (item.path in keep or _same_bytes(old / relative, item.data)):
+                os.makedirs(os.path.join(root, folder), exist_ok=True)
+            made.add(folder)
+        if old is not None and (item.path in keep
+                                or _same_bytes(Path(before, relative), item.data)):
             # Keep the published file (same inode and time): rebuilds touch only what changed.
+            source = os.path.join(before, relative)
             if reused:
-                if _same_file(old / relative, target):
+                if _same_file(source, target):
                     unchanged += 1
                     continue
-                _clear(target)
-            os.link(old / relative, target)
+                _clear(Path(target))
+            os.link(source, target)
             unchanged += 1
         else:
             if reused:
-                _clear(target)
-            target.write_bytes(item.data)
+                _clear(Path(target))
+            with open(target, "wb") as handle:
+                handle.write(item.data)
             written += 1
     return WriteStats(written, unchanged)
 
@@ -288,10 +301,12 @@ def _write_tree(
 def _prune(staging: Path, names: Collection[str]) -> None:
     """Delete from a reused staging tree every file and folder this build did not write."""
     wanted = set(names) | {MARKER}
-    folders = {str(PurePosixPath(name).parent) for name in wanted}
-    for name in list(folders):
-        parts = PurePosixPath(name).parts
-        folders.update(str(PurePosixPath(*parts[:i])) for i in range(1, len(parts)))
+    folders: set[str] = set()
+    for name in wanted:
+        folder = name.rpartition("/")[0]
+        while folder and folder not in folders:
+            folders.add(folder)
+            folder = folder.rpartition("/")[0]
 
     def walk(folder: str, prefix: str) -> None:
         with os.scandir(folder) as entries:
