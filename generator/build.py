@@ -26,7 +26,7 @@ from generator.feeds import FeedWriter
 from generator.index import Site, build_index
 from generator.markdown import BodyRenderer, plain_summary
 from generator.model import Article, OutputFile
-from generator.output import WriteStats, check_target, write_site
+from generator.output import WriteStats, check_target, discard, prepare, write_site
 from generator.pages import PlanningRenderer, fingerprints
 from generator.pages import render as render_pages
 from generator.render import Renderer
@@ -256,8 +256,12 @@ def render_bodies(
     cache: ArticleCache | None = None,
     workers: int = 1,
     progress: Progress = _quiet,
+    meanwhile: Callable[[], object] | None = None,
 ) -> tuple[list[Article], list[Diagnostic], set[str]]:
-    """Markdown -> safe HTML for every article (cached or converted); derive missing summaries."""
+    """Markdown -> safe HTML for every article (cached or converted); derive missing summaries.
+
+    `meanwhile` runs in this process while the workers convert.
+    """
     urls_by_source = {a.source: urls.article(a) for a in articles}
     bodies: list[tuple[str, set[str]] | None] = [
         cache.body(a, urls_by_source.get) if cache else None for a in articles
@@ -266,7 +270,8 @@ def render_bodies(
     work = _BodyWork([articles[i] for i in todo], urls_by_source, settings, content_dir)
     hits = len(articles) - len(todo)
     fresh, _ = parallel.run(_body_chunk, work, len(todo), workers,
-                            lambda done: progress("Markdown", hits + done, len(articles)))
+                            lambda done: progress("Markdown", hits + done, len(articles)),
+                            meanwhile)
     problems: list[Diagnostic] = []
     for i, (html, body_problems, body_assets, links) in zip(todo, fresh, strict=True):
         bodies[i] = (html, body_assets)
@@ -465,6 +470,10 @@ def _search_step(index: Callable[[Path], Iterable[str] | None] | None, state: _P
     return finish
 
 
+class _Stop(Exception):
+    """The articles have errors: nothing is written."""
+
+
 def _fingerprint(reader: fingerprint.Fingerprinter, value: object) -> str | None:
     try:
         return reader.of(value)
@@ -494,47 +503,63 @@ def build_site(paths: Paths, settings: Settings, selection: Selection,
     articles, problems = load_articles(paths.content, settings, cache, workers, progress)
     published = [a for a in articles if selection.includes(a, now)]
     urls = Urls(settings.base_url)
-    published, body_problems, assets = render_bodies(published, settings, urls, paths.content,
-                                                     cache, workers, progress)
-    result = Result(sorted(problems + body_problems, key=Diagnostic.sort_key), published)
-    if not result.ok:
-        return result
-    site = build_index(published, settings.tz)
-    renderer = PlanningRenderer(settings, urls, paths.templates, site, index_search is not None)
-    jobs = renderer.plan()
-    reader = fingerprint.Fingerprinter()  # shared: each article is read once
-    prints = fingerprints(jobs, reader) if caching else [None] * len(jobs)
-    keep = {job.path for job, print_ in zip(jobs, prints, strict=True)
-            if print_ is not None and state.pages.get(job.path) == print_
-            and _unchanged(state, job.path)}
-    todo = [i for i, job in enumerate(jobs) if job.path not in keep]
-
-    feed_prints: dict[str, str] = {}
-
-    def feeds() -> list[OutputFile]:
-        """Every feed; one whose inputs are those of the last build is kept, not generated."""
-        out = []
-        for feed in FeedWriter(settings, urls, paths.content, site).plan():
-            print_ = _fingerprint(reader, feed.inputs) if caching else None
-            if print_ is not None:
-                feed_prints[feed.path] = print_
-                if state.pages.get(feed.path) == print_ and _unchanged(state, feed.path):
-                    keep.add(feed.path)
-                    out.append(OutputFile(feed.path, b""))
-                    continue
-            out.append(feed.make())
-        return out
-
-    rendered, feed_files = render_pages(
-        renderer, jobs, todo, workers,
-        lambda done: progress("pages", len(keep) + done, len(jobs)), feeds)
-    pages = [OutputFile(job.path, rendered.get(i, b"")) for i, job in enumerate(jobs)]
-    files = pages + feed_files + _extra_files(pages, site, settings, paths, assets)
-    finish = _search_step(index_search, state, {p.path for p in pages if p.path.endswith(".html")},
-                          keep, paths.output)
-    progress("writing", 0, len(files))
     spare = state.store.path.with_suffix(".site") if state.store.path else None
-    result.stats = write_site(paths.output, files, finish=finish, keep=keep, spare=spare)
+    prepared: list[bool] = []
+
+    def make_folders() -> None:
+        """Without a kept site to reuse, make the article pages' folders during Markdown."""
+        if spare is None or not spare.is_dir():
+            prepared.append(prepare(paths.output, (
+                urls.output_path(urls.article(a)).rpartition("/")[0] for a in published)))
+
+    published, body_problems, assets = render_bodies(published, settings, urls, paths.content,
+                                                     cache, workers, progress, make_folders)
+    try:
+        result = Result(sorted(problems + body_problems, key=Diagnostic.sort_key), published)
+        if not result.ok:
+            raise _Stop
+        site = build_index(published, settings.tz)
+        renderer = PlanningRenderer(settings, urls, paths.templates, site, index_search is not None)
+        jobs = renderer.plan()
+        reader = fingerprint.Fingerprinter()  # shared: each article is read once
+        prints = fingerprints(jobs, reader) if caching else [None] * len(jobs)
+        keep = {job.path for job, print_ in zip(jobs, prints, strict=True)
+                if print_ is not None and state.pages.get(job.path) == print_
+                and _unchanged(state, job.path)}
+        todo = [i for i, job in enumerate(jobs) if job.path not in keep]
+
+        feed_prints: dict[str, str] = {}
+
+        def feeds() -> list[OutputFile]:
+            """Every feed; one whose inputs are those of the last build is kept, not generated."""
+            out = []
+            for feed in FeedWriter(settings, urls, paths.content, site).plan():
+                print_ = _fingerprint(reader, feed.inputs) if caching else None
+                if print_ is not None:
+                    feed_prints[feed.path] = print_
+                    if state.pages.get(feed.path) == print_ and _unchanged(state, feed.path):
+                        keep.add(feed.path)
+                        out.append(OutputFile(feed.path, b""))
+                        continue
+                out.append(feed.make())
+            return out
+
+        rendered, feed_files = render_pages(
+            renderer, jobs, todo, workers,
+            lambda done: progress("pages", len(keep) + done, len(jobs)), feeds)
+        pages = [OutputFile(job.path, rendered.get(i, b"")) for i, job in enumerate(jobs)]
+        files = pages + feed_files + _extra_files(pages, site, settings, paths, assets)
+        html = {p.path for p in pages if p.path.endswith(".html")}
+        finish = _search_step(index_search, state, html, keep, paths.output)
+        progress("writing", 0, len(files))
+        result.stats = write_site(paths.output, files, finish=finish, keep=keep, spare=spare,
+                                  prepared=any(prepared))
+    except BaseException as stop:
+        if any(prepared) and result.stats is None:
+            discard(paths.output)
+        if isinstance(stop, _Stop):
+            return result
+        raise
     result.site = site
     result.files = len(files)
     result.search = index_search is not None

@@ -119,12 +119,17 @@ def _staging_names(output: Path) -> tuple[Path, Path]:
     return parent / f".{output.name}.staging-{os.getpid()}", parent / f".{output.name}.previous"
 
 
-def recover(output: Path) -> None:
-    """Finish or undo what an interrupted build left beside the output directory."""
+def recover(output: Path, prepared: Path | None = None) -> None:
+    """Finish or undo what an interrupted build left beside the output directory.
+
+    `prepared` is this build's own staging folder, made by `prepare`: it is kept.
+    """
     _, previous = _staging_names(output)
     if not output.exists() and previous.is_dir() and is_ours(previous):
         previous.rename(output)
     for leftover in [*output.parent.glob(f".{output.name}.staging-*"), previous]:
+        if leftover == prepared:
+            continue
         if leftover.is_dir() and not leftover.is_symlink() and is_ours(leftover):
             _remove_ours(leftover)
         elif leftover.is_dir() and not leftover.is_symlink():
@@ -251,7 +256,7 @@ def _same_file(a: str, b: str) -> bool:
 
 def _write_tree(
     staging: Path, files: Iterable[OutputFile], old: Path | None, keep: Collection[str] = (),
-    names: list[str] | None = None, reused: bool = False,
+    names: list[str] | None = None, reused: bool = False, made_already: bool = False,
 ) -> WriteStats:
     """Write every file into `staging`: a new folder, or (`reused`) an older site of ours
     whose files are replaced, never written into.
@@ -260,7 +265,7 @@ def _write_tree(
         marker = staging / (MARKER + ".new")
         marker.write_bytes(MARKER_TEXT)
         os.replace(marker, staging / MARKER)  # the folder stays marked as ours throughout
-    else:
+    elif not made_already:
         staging.mkdir(parents=True)
         (staging / MARKER).write_bytes(MARKER_TEXT)
     written = unchanged = 0
@@ -349,12 +354,49 @@ def _same_bytes(path: Path, data: bytes) -> bool:
         return False
 
 
+def prepare(output: Path, folders: Iterable[str]) -> bool:
+    """Create the staging folder and `folders` in it ahead of `write_site`.
+
+    A build calls this while its workers convert Markdown, so that the folders (one per
+    page) are made while the processor is busy anyway. False when it cannot: then
+    `write_site` starts afresh and reports the error. A build that stops before
+    `write_site` calls `discard`.
+    """
+    output = output.absolute()
+    staging, _ = _staging_names(output)
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        if staging.is_dir() and not staging.is_symlink() and is_ours(staging):
+            _remove_ours(staging)  # left by an earlier process with this id
+        staging.mkdir(parents=True)
+        (staging / MARKER).write_bytes(MARKER_TEXT)
+        root = str(staging)
+        for folder in sorted(set(folders)):
+            if folder:
+                os.makedirs(os.path.join(root, _relative(folder)), exist_ok=True)
+    except (OSError, OutputError):
+        discard(output)
+        return False
+    return True
+
+
+def discard(output: Path) -> None:
+    """Delete the staging folder `prepare` made, when the build writes nothing."""
+    staging, _ = _staging_names(output.absolute())
+    if staging.is_dir() and not staging.is_symlink() and is_ours(staging):
+        shutil.rmtree(staging, ignore_errors=True)
+    elif staging.is_dir() and not staging.is_symlink():
+        with contextlib.suppress(OSError):
+            staging.rmdir()
+
+
 def write_site(
     output: Path,
     files: Iterable[OutputFile],
     finish: Callable[[Path], Iterable[str]] | None = None,
     keep: Collection[str] = (),
     spare: Path | None = None,
+    prepared: bool = False,
 ) -> WriteStats:
     """Write all files as the new site at `output`, replacing the old one in one step.
 
@@ -368,19 +410,23 @@ def write_site(
     the new site by replacing only what differs, which saves creating and deleting a
     folder per page. Files are replaced, never written into: most of them are hard links
     to the published site.
+    `prepared`: `prepare` made the staging folder already.
     """
     output = output.absolute()
+    staging, previous = _staging_names(output)
+    own = prepared and staging.is_dir() and not staging.is_symlink() and is_ours(staging)
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
-        recover(output)
+        recover(output, staging if own else None)
     except OSError as exc:
+        if own:
+            discard(output)
         raise OutputError(f"cannot prepare {output}: {exc.strerror}") from None
-    staging, previous = _staging_names(output)
     old = output if output.is_dir() else None
-    reused = old is not None and spare is not None and _take_spare(spare, staging)
+    reused = not own and old is not None and spare is not None and _take_spare(spare, staging)
     try:
         names: list[str] = []
-        stats = _write_tree(staging, files, old, keep, names, reused)
+        stats = _write_tree(staging, files, old, keep, names, reused, own)
         if reused:
             _prune(staging, names)
         if finish is not None:

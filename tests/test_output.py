@@ -159,3 +159,19 @@ def test_a_reused_older_site_becomes_exactly_the_new_one(tmp_path: Path) -> None
           check=published)
     build({"index.html": b"4", "a/index.html": b"a again", "b.txt": b"y"})
     assert not any(p.name.startswith(".site.") for p in tmp_path.iterdir())
+
+
+def test_a_build_that_stops_on_an_error_leaves_nothing_beside_the_site(
+    project: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "site"
+    assert run_newsdigest("build", "--output", str(out), "--no-cache", cwd=project).returncode == 0
+    before = snapshot(out)
+    story = project / "content/2025/06/everest-waste-rules.md"
+    story.write_text(story.read_text("utf-8").replace("title:", "headline:", 1), "utf-8")
+
+    result = run_newsdigest("build", "--output", str(out), "--no-cache", cwd=project)
+
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert snapshot(out) == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site.")] == []
