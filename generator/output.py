@@ -128,13 +128,27 @@ def recover(output: Path, prepared: Path | None = None) -> None:
     if not output.exists() and previous.is_dir() and is_ours(previous):
         previous.rename(output)
     for leftover in [*output.parent.glob(f".{output.name}.staging-*"), previous]:
-        if leftover == prepared:
+        if leftover == prepared or _build_running(leftover):
             continue
         if leftover.is_dir() and not leftover.is_symlink() and is_ours(leftover):
             _remove_ours(leftover)
         elif leftover.is_dir() and not leftover.is_symlink():
             with contextlib.suppress(OSError):
                 leftover.rmdir()  # killed before its marker was written: empty
+
+
+def _build_running(staging: Path) -> bool:
+    """True when the staging folder belongs to another build that is still running."""
+    pid = staging.name.rpartition("-")[2]
+    if not pid.isdigit() or int(pid) == os.getpid():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _remove_ours(directory: Path) -> None:

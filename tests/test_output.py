@@ -175,3 +175,22 @@ def test_a_build_that_stops_on_an_error_leaves_nothing_beside_the_site(
     assert result.returncode == 1, result.stdout + result.stderr
     assert snapshot(out) == before
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site.")] == []
+
+
+def test_a_staging_folder_of_another_running_build_is_left_alone(project: Path) -> None:
+    import subprocess
+
+    other = subprocess.Popen(["sleep", "60"])
+    try:
+        staging = project / f".site.staging-{other.pid}"
+        staging.mkdir()
+        (staging / ".newsdigest-output").write_text("a build in progress\n")
+
+        assert run_newsdigest("build", cwd=project).returncode == 0
+        assert staging.is_dir(), "a running build's staging folder must not be removed"
+    finally:
+        other.kill()
+        other.wait()
+
+    assert run_newsdigest("build", cwd=project).returncode == 0
+    assert not staging.exists(), "once its build has ended, the leftover is cleaned up"
