@@ -192,5 +192,7 @@ def test_a_staging_folder_of_another_running_build_is_left_alone(project: Path) 
         other.kill()
         other.wait()
 
+    article = next((project / "content").rglob("*.md"))
+    article.write_text(article.read_text() + "\nOne more line.\n")  # so the build writes
     assert run_newsdigest("build", cwd=project).returncode == 0
     assert not staging.exists(), "once its build has ended, the leftover is cleaned up"
