@@ -26,7 +26,7 @@ from generator.feeds import FeedWriter
 from generator.index import Site, build_index
 from generator.markdown import BodyRenderer, plain_summary
 from generator.model import Article, OutputFile
-from generator.output import WriteStats, check_target, discard, prepare, write_site
+from generator.output import WriteStats, check_target, discard, prepare, restore, write_site
 from generator.pages import PlanningRenderer, fingerprints
 from generator.pages import render as render_pages
 from generator.render import Renderer
@@ -488,6 +488,7 @@ def build_site(paths: Paths, settings: Settings, selection: Selection,
     options = options or Options()
     progress, workers = options.progress, options.workers()
     check_target(paths.output, paths.project, (paths.content, paths.templates))
+    restore(paths.output)  # even a build that stops on an error leaves the site in place
     now = selection.now or datetime.now().astimezone()
     index_search = indexer()  # None without the search extra
     caching = options.cache_path(paths.project) is not None

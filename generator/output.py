@@ -119,14 +119,23 @@ def _staging_names(output: Path) -> tuple[Path, Path]:
     return parent / f".{output.name}.staging-{os.getpid()}", parent / f".{output.name}.previous"
 
 
+def restore(output: Path) -> Path:
+    """Put the published site back if a build was killed between the two renames of the
+    fallback swap (systems without renameat2). Returns where that swap keeps the old site.
+    """
+    _, previous = _staging_names(output)
+    with contextlib.suppress(OSError):
+        if not output.exists() and previous.is_dir() and is_ours(previous):
+            previous.rename(output)
+    return previous
+
+
 def recover(output: Path, prepared: Path | None = None) -> None:
     """Finish or undo what an interrupted build left beside the output directory.
 
     `prepared` is this build's own staging folder, made by `prepare`: it is kept.
     """
-    _, previous = _staging_names(output)
-    if not output.exists() and previous.is_dir() and is_ours(previous):
-        previous.rename(output)
+    previous = restore(output)
     for leftover in [*output.parent.glob(f".{output.name}.staging-*"), previous]:
         if leftover == prepared or _build_running(leftover):
             continue

@@ -196,3 +196,21 @@ def test_a_staging_folder_of_another_running_build_is_left_alone(project: Path) 
     article.write_text(article.read_text() + "\nOne more line.\n")  # so the build writes
     assert run_newsdigest("build", cwd=project).returncode == 0
     assert not staging.exists(), "once its build has ended, the leftover is cleaned up"
+
+
+def test_a_build_that_stops_on_an_error_still_puts_back_a_site_left_mid_swap(
+    project: Path,
+) -> None:
+    """Where renameat2 is missing, the swap is two renames; a kill between them leaves
+    the old site as .site.previous. Even a build that then fails puts it back."""
+    assert run_newsdigest("build", cwd=project).returncode == 0
+    site, previous = project / "site", project / ".site.previous"
+    before = snapshot(site)
+    site.rename(previous)
+    (project / "content" / "broken.md").write_text("---\ntitle: [unclosed\n---\n")
+
+    result = run_newsdigest("build", cwd=project)
+
+    assert result.returncode == 1
+    assert snapshot(site) == before
+    assert not previous.exists()
