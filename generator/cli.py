@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
@@ -72,6 +73,9 @@ def make_parser() -> argparse.ArgumentParser:
     _add_content(check)
     check.add_argument("--format", choices=("text", "github"), default="text",
                        help="text for people, github for GitHub Actions annotations")
+    check.add_argument("--base", metavar="REV", default=None,
+                       help="a git revision (a pull request's base, e.g. origin/main): also "
+                       "warn about published articles this change moves or deletes")
 
     new = commands.add_parser("new", help="start a new article from a title",
                               description="Write content/YYYY/MM/SLUG.md with valid front "
@@ -214,6 +218,13 @@ def cmd_check(args: argparse.Namespace) -> int:
     settings = _settings(args)
     paths = _paths(args, settings)
     result = check_content(paths, settings)
+    if args.base:
+        from generator.history import moved_articles
+
+        now = datetime.now().astimezone()
+        result.diagnostics += moved_articles(paths.content, args.base, result.articles,
+                                             settings, now)
+        result.diagnostics.sort(key=Diagnostic.sort_key)
     report(result, paths.content, args.format, sys.stdout)
     if result.ok and args.format == "text":
         print(f"checked {len(result.articles)} articles: no errors")

@@ -1,0 +1,119 @@
+"""What a change does to published articles: moved URLs and changed feed GUIDs.
+
+`check --base REV` compares the content with a git revision (the pull request's base)
+and warns when an article that was published there would get a new URL or a new GUID
+in this change (its file renamed, its date or slug changed) or would disappear: readers'
+links would break and feed readers would show it again as a new story.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path, PurePosixPath
+
+from generator import slugs
+from generator.config import Settings
+from generator.content import parse_front_matter, split
+from generator.diagnostics import ConfigError, Diagnostic, warning
+from generator.model import Article
+from generator.validate import make_guid, parse_datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Address:
+    """Where an article lives and what feed readers know it by."""
+
+    url: str
+    guid: str
+
+
+def _git(content_dir: Path, *args: str) -> str:
+    try:
+        done = subprocess.run(["git", *args], cwd=content_dir, capture_output=True, text=True,
+                              check=False)
+    except OSError as exc:
+        raise ConfigError(f"--base needs git: {exc.strerror}") from None
+    if done.returncode != 0:
+        raise ConfigError(f"--base: git {' '.join(args[:2])} failed: {done.stderr.strip()}")
+    return done.stdout
+
+
+def _old_address(text: str, source: str, settings: Settings, now: datetime) -> Address | None:
+    """The published address of an article as it was, or None if it was not published."""
+    parts = split(text, source)
+    if isinstance(parts, Diagnostic):
+        return None
+    front, problems = parse_front_matter(parts[0], 2, source)
+    if problems or not isinstance(front, dict) or front.get("draft") is True:
+        return None
+    published = parse_datetime(str(front.get("date", "")), settings.tz)
+    if isinstance(published, str) or published > now:
+        return None
+    slug = front.get("slug") or slugs.make(PurePosixPath(source).stem)
+    pinned = str(front["id"]) if isinstance(front.get("id"), str) else ""
+    day = published.date()
+    return Address(f"/{day:%Y/%m/%d}/{slug}/", make_guid(settings, day, str(slug), pinned))
+
+
+def _new_address(article: Article) -> Address:
+    return Address(f"/{article.day:%Y/%m/%d}/{article.slug}/", article.guid)
+
+
+def _moved_message(before: Address, after: Address) -> str:
+    changed = " and ".join(what for what, differs in (("URL", after.url != before.url),
+                                                      ("feed GUID", after.guid != before.guid))
+                           if differs)
+    return (f"this change moves a published article: its {changed} change "
+            f"({before.url} -> {after.url}); links to it break and feed readers show it again")
+
+
+def _moved_hint(before: Address, after: Address) -> str:
+    old_day, old_slug = before.url.strip("/").rsplit("/", 1)
+    new_day, _ = after.url.strip("/").rsplit("/", 1)
+    if old_day == new_day:
+        return f"add 'slug: {old_slug}' to keep both"
+    return (f"a new date gives a new URL; add 'id: {before.guid}' to keep the feed GUID"
+            if after.guid != before.guid else "a new date gives a new URL")
+
+
+def _changes(content_dir: Path, base: str) -> list[tuple[str, str, str]]:
+    """(status, old path, new path) of every changed article, relative to content_dir."""
+    out = _git(content_dir, "diff", "--name-status", "-M", "--relative", base, "--", ".")
+    changes = []
+    for line in out.splitlines():
+        fields = line.split("\t")
+        status, old = fields[0][0], fields[1]
+        new = fields[2] if len(fields) > 2 else old
+        if old.endswith(".md"):
+            changes.append((status, old, new))
+    return changes
+
+
+def moved_articles(content_dir: Path, base: str, articles: list[Article], settings: Settings,
+                   now: datetime) -> list[Diagnostic]:
+    """Warnings for published articles whose URL or GUID this change would alter."""
+    by_source = {a.source: a for a in articles}
+    problems: list[Diagnostic] = []
+    for status, old_path, new_path in _changes(content_dir, base):
+        if status not in "RMD":
+            continue
+        old_text = _git(content_dir, "show", f"{base}:./{old_path}")
+        before = _old_address(old_text, old_path, settings, now)
+        if before is None:
+            continue
+        article = by_source.get(new_path) if status != "D" else None
+        if article is None:
+            if status == "D":
+                problems.append(warning(
+                    old_path, 1,
+                    f"deletes a published article (its page {before.url} will be gone)",
+                    "keep the file, or mark it 'draft: true' if it must come down"))
+            continue
+        after = _new_address(article)
+        if after == before:
+            continue
+        problems.append(warning(new_path, 1, _moved_message(before, after),
+                                _moved_hint(before, after)))
+    return problems

@@ -1,0 +1,89 @@
+"""check --base: a pull request that moves or deletes a published article is warned about."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import make_project, run_newsdigest, write_article
+
+FRONT = """title: Storm Hits the Coast
+date: 2025-06-20T10:00:00+05:30
+country: India
+credits:
+  author: Desk"""
+
+
+def git(root: Path, *args: str) -> None:
+    subprocess.run(["git", "-c", "user.name=Desk", "-c", "user.email=desk@example.org", *args],
+                   cwd=root, check=True, capture_output=True)
+
+
+@pytest.fixture
+def newsroom(tmp_path: Path) -> Path:
+    """A project in git with two published articles and a draft, committed as 'main'."""
+    root = make_project(tmp_path / "news")
+    write_article(root, "2025/06/storm.md", FRONT)
+    write_article(root, "2025/06/plans.md", FRONT.replace("Storm", "Plans") + "\ndraft: true")
+    write_article(root, "2025/06/calm.md", FRONT.replace("Storm Hits", "Calm Returns to"))
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "published")
+    return root
+
+
+def check_against_main(root: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    return run_newsdigest("check", "--base", "main", *extra, cwd=root)
+
+
+def test_renaming_a_published_article_warns_and_says_how_to_keep_its_url(newsroom: Path) -> None:
+    git(newsroom, "mv", "content/2025/06/storm.md", "content/2025/06/coastal-storm.md")
+
+    result = check_against_main(newsroom)
+
+    assert result.returncode == 0, "a warning does not fail the check"
+    assert ("content/2025/06/coastal-storm.md:1: warning: this change moves a published "
+            "article: its URL and feed GUID change (/2025/06/20/storm/ -> "
+            "/2025/06/20/coastal-storm/)") in result.stdout
+    assert "fix: add 'slug: storm' to keep both" in result.stdout
+
+
+def test_a_renamed_article_pinned_by_slug_is_not_reported(newsroom: Path) -> None:
+    git(newsroom, "mv", "content/2025/06/storm.md", "content/2025/06/coastal-storm.md")
+    path = newsroom / "content/2025/06/coastal-storm.md"
+    path.write_text(path.read_text().replace("country: India", "country: India\nslug: storm"))
+
+    result = check_against_main(newsroom)
+
+    assert result.returncode == 0
+    assert "moves a published article" not in result.stdout
+
+
+def test_a_new_date_warns_and_offers_to_pin_the_guid(newsroom: Path) -> None:
+    path = newsroom / "content/2025/06/storm.md"
+    path.write_text(path.read_text().replace("2025-06-20T10", "2025-06-21T10"))
+
+    result = check_against_main(newsroom, "--format", "github")
+
+    assert result.returncode == 0
+    line = next(x for x in result.stdout.splitlines() if x.startswith("::warning"))
+    assert "file=content/2025/06/storm.md,line=1" in line
+    assert "/2025/06/20/storm/ -> /2025/06/21/storm/" in line
+    assert "id: tag:test.example,2025:2025-06-20/storm" in line
+
+
+def test_deleting_a_published_article_warns_but_a_draft_does_not(newsroom: Path) -> None:
+    git(newsroom, "rm", "-q", "content/2025/06/storm.md", "content/2025/06/plans.md")
+
+    result = check_against_main(newsroom)
+
+    assert "content/2025/06/storm.md:1: warning: deletes a published article" in result.stdout
+    assert "plans.md" not in result.stdout
+
+
+def test_an_unknown_base_is_a_usage_error(newsroom: Path) -> None:
+    result = run_newsdigest("check", "--base", "no-such-branch", cwd=newsroom)
+
+    assert result.returncode == 2
+    assert "--base" in result.stderr and "Traceback" not in result.stderr
