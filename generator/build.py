@@ -32,7 +32,7 @@ from generator.pages import render as render_pages
 from generator.render import Renderer
 from generator.search import BUNDLE, indexer
 from generator.sitemap import cname, nojekyll, robots, sitemap
-from generator.urls import Urls
+from generator.urls import Urls, article_path
 from generator.validate import validate
 
 Progress = Callable[[str, int, int], None]  # (step, done, total)
@@ -211,7 +211,7 @@ def _collisions(articles: list[Article]) -> Iterator[Diagnostic]:
 
 
 def _url_key(article: Article) -> str:
-    return f"/{article.day:%Y/%m/%d}/{article.slug}/"
+    return "/" + article_path(article.day, article.slug)
 
 
 def _guid_key(article: Article) -> str:
@@ -312,7 +312,8 @@ def check_content(paths: Paths, settings: Settings, options: Options | None = No
     urls = Urls(settings.base_url)
     articles, body_problems, _ = render_bodies(articles, settings, urls, paths.content, cache,
                                                workers, options.progress)
-    body_problems += _unpublished_links(articles, settings, urls, paths.content, body_problems)
+    body_problems += _unpublished_links(articles, settings, urls, paths.content, body_problems,
+                                        cache, workers)
     diagnostics = sorted(problems + body_problems, key=Diagnostic.sort_key)
     if cache is not None:
         cache.save()
@@ -320,16 +321,22 @@ def check_content(paths: Paths, settings: Settings, options: Options | None = No
 
 
 def _unpublished_links(articles: list[Article], settings: Settings, urls: Urls, content_dir: Path,
-                       known: list[Diagnostic]) -> list[Diagnostic]:
-    """Links to drafts or scheduled articles from published ones: `build` would stop on them."""
+                       known: list[Diagnostic], cache: ArticleCache | None = None,
+                       workers: int = 1) -> list[Diagnostic]:
+    """Links to drafts or scheduled articles from published ones: `build` would stop on them.
+
+    Bodies whose links do not change when the unpublished articles are left out come from
+    the cache that the full check just filled; only the others are converted again.
+    """
     now = datetime.now().astimezone()
     published = [a for a in articles if Selection().includes(a, now)]
     if len(published) == len(articles):
         return []
-    _, problems, _ = render_bodies(published, settings, urls, content_dir)
+    _, problems, _ = render_bodies(published, settings, urls, content_dir, cache, workers)
     hint = ("it links to a draft or a scheduled article, which build leaves out; publish that "
             "article first, or remove the link until then")
-    return [replace(p, hint=hint) for p in problems if p not in set(known)]
+    seen = set(known)
+    return [replace(p, hint=hint) for p in problems if p not in seen]
 
 
 def static_files(templates_dir: Path) -> Iterator[OutputFile]:

@@ -11,7 +11,7 @@ import mimetypes
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -89,10 +89,8 @@ class FeedWriter:
         main = channels[0]
         planned = [PlannedFeed(self.urls.output_path(c.path), ("rss", c, self._image_sizes(c)),
                                lambda c=c: self.rss(c)) for c in channels]  # type: ignore[misc]
-        atom = Channel(main.title, main.description, self.urls.file("atom.xml"), main.home,
-                       main.articles)
-        json_feed = Channel(main.title, main.description, self.urls.file("feed.json"),
-                            main.home, main.articles)
+        atom = replace(main, path=self.urls.file("atom.xml"))
+        json_feed = replace(main, path=self.urls.file("feed.json"))
         days = self.site.days[: self.settings.feed_length]
         digest = Channel(self.digest_title, "", self.urls.digest_feed(), self.urls.home(), ())
         listed = [main, digest, *channels[1:]]

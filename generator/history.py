@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import subprocess
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path, PurePosixPath
 
 from generator import slugs
@@ -18,15 +18,21 @@ from generator.config import Settings
 from generator.content import parse_front_matter, split
 from generator.diagnostics import ConfigError, Diagnostic, warning
 from generator.model import Article
+from generator.urls import article_path
 from generator.validate import make_guid, parse_datetime
 
 
 @dataclass(frozen=True, slots=True)
 class Address:
-    """Where an article lives and what feed readers know it by."""
+    """Where an article lives (its day and slug) and what feed readers know it by."""
 
-    url: str
+    day: date
+    slug: str
     guid: str
+
+    @property
+    def url(self) -> str:
+        return "/" + article_path(self.day, self.slug)
 
 
 def _git(content_dir: Path, *args: str) -> str:
@@ -54,11 +60,11 @@ def _old_address(text: str, source: str, settings: Settings, now: datetime) -> A
     slug = front.get("slug") or slugs.make(PurePosixPath(source).stem)
     pinned = str(front["id"]) if isinstance(front.get("id"), str) else ""
     day = published.date()
-    return Address(f"/{day:%Y/%m/%d}/{slug}/", make_guid(settings, day, str(slug), pinned))
+    return Address(day, str(slug), make_guid(settings, day, str(slug), pinned))
 
 
 def _new_address(article: Article) -> Address:
-    return Address(f"/{article.day:%Y/%m/%d}/{article.slug}/", article.guid)
+    return Address(article.day, article.slug, article.guid)
 
 
 def _moved_message(before: Address, after: Address) -> str:
@@ -70,10 +76,8 @@ def _moved_message(before: Address, after: Address) -> str:
 
 
 def _moved_hint(before: Address, after: Address) -> str:
-    old_day, old_slug = before.url.strip("/").rsplit("/", 1)
-    new_day, _ = after.url.strip("/").rsplit("/", 1)
-    if old_day == new_day:
-        return f"add 'slug: {old_slug}' to keep both"
+    if before.day == after.day:
+        return f"add 'slug: {before.slug}' to keep both"
     return (f"a new date gives a new URL; add 'id: {before.guid}' to keep the feed GUID"
             if after.guid != before.guid else "a new date gives a new URL")
 
