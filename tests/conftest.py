@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -66,6 +68,22 @@ def newsroom_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run_newsdigest("build", "--output", str(out), "--base-url", BASE_URL, cwd=project)
     assert result.returncode == 0, result.stderr
     return out
+
+
+def site_files(root: Path) -> dict[str, bytes]:
+    """Every file under `root` by its relative path: what two builds compare byte for byte."""
+    return {p.relative_to(root).as_posix(): p.read_bytes()
+            for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def load_synth() -> ModuleType:
+    """bench/synth.py, the benchmark's synthetic newsroom, as a module for tests."""
+    spec = importlib.util.spec_from_file_location("synth", REPO / "bench" / "synth.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["synth"] = module
+    spec.loader.exec_module(module)
+    return module
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from conftest import BASE_URL, REPO, copy_newsroom, run_newsdigest
+from conftest import BASE_URL, REPO, copy_newsroom, run_newsdigest, site_files
 
 BASE_PATH = urlsplit(BASE_URL).path  # /sub/
 
@@ -213,8 +213,6 @@ def build(project: Path, out: Path, *extra: str) -> subprocess.CompletedProcess[
     return result
 
 
-def tree(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
 
 
 def published_times(site: Path) -> dict[Path, int]:
@@ -228,7 +226,7 @@ def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
     second = copy_newsroom(tmp_path / "elsewhere" / "two")
     build(first, tmp_path / "site-one")
     build(second, tmp_path / "elsewhere" / "site-two")
-    one, two = tree(tmp_path / "site-one"), tree(tmp_path / "elsewhere" / "site-two")
+    one, two = site_files(tmp_path / "site-one"), site_files(tmp_path / "elsewhere" / "site-two")
     assert sorted(one) == sorted(two)
     assert [path for path in sorted(one) if one[path] != two[path]] == []
 
@@ -237,10 +235,10 @@ def test_a_second_build_changes_nothing_and_says_so(tmp_path: Path) -> None:
     project = copy_newsroom(tmp_path / "project")
     out = tmp_path / "site"
     first = build(project, out)
-    before = tree(out)
+    before = site_files(out)
     stamps = published_times(out)
     second = build(project, out)
-    assert tree(out) == before
+    assert site_files(out) == before
     assert published_times(out) == stamps
     count = re.search(r"(\d+) files", first.stdout)
     assert count is not None
@@ -280,7 +278,7 @@ def test_one_broken_article_stops_the_build_and_leaves_the_site_untouched(
     project = copy_newsroom(tmp_path / "project")
     out = tmp_path / "site"
     build(project, out)
-    before = tree(out)
+    before = site_files(out)
     stamps = {p: (p.stat().st_mtime_ns, p.stat().st_ino) for p in out.rglob("*")}
     broken = project / "content/2025/06/everest-waste-rules.md"
     broken.write_text(broken.read_text("utf-8").replace("2025-06-24T10:15", "2025-02-30T10:15"),
@@ -294,7 +292,7 @@ def test_one_broken_article_stops_the_build_and_leaves_the_site_untouched(
     assert re.search(r"^content/2025/06/everest-waste-rules\.md:3: error: date: 2025-02-30 "
                      r"is not a real date", result.stderr, re.MULTILINE), result.stderr
     assert "fix:" in result.stderr
-    assert tree(out) == before
+    assert site_files(out) == before
     assert {p: (p.stat().st_mtime_ns, p.stat().st_ino) for p in out.rglob("*")} == stamps
     assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site"]
 
@@ -324,7 +322,7 @@ def test_python_m_generator_works_like_the_newsdigest_command(tmp_path: Path) ->
         env={**os.environ, "PYTHONPATH": str(REPO)},
     )
     assert by_script.returncode == 0, by_script.stderr
-    assert tree(tmp_path / "module") == tree(tmp_path / "script")
+    assert site_files(tmp_path / "module") == site_files(tmp_path / "script")
     assert str(tmp_path / "module") in by_module.stdout
     assert str(tmp_path / "script") in by_script.stdout
     helps = [run_newsdigest("--help", cwd=project).stdout,

@@ -8,25 +8,16 @@ content into another directory. A corrupt cache is ignored, never trusted.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import BASE_URL, REPO, run_newsdigest
+from conftest import BASE_URL, REPO, load_synth, run_newsdigest, site_files
 
-_spec = importlib.util.spec_from_file_location("synth", REPO / "bench" / "synth.py")
-assert _spec is not None and _spec.loader is not None
-synth = importlib.util.module_from_spec(_spec)
-sys.modules["synth"] = synth
-_spec.loader.exec_module(synth)
+synth = load_synth()
 
 COUNT = 20
 
 
-def files_of(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes()
-            for p in sorted(site.rglob("*")) if p.is_file()}
 
 
 def build(project: Path, out: Path, *extra: str) -> str:
@@ -39,7 +30,7 @@ def build(project: Path, out: Path, *extra: str) -> str:
 def assert_same_as_clean(project: Path, site: Path) -> None:
     clean = project.parent / "clean"
     build(project, clean, "--no-cache", "--jobs", "1")
-    got, want = files_of(site), files_of(clean)
+    got, want = site_files(site), site_files(clean)
     assert sorted(got) == sorted(want)
     differing = [path for path in want if got[path] != want[path]]
     assert differing == []

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import BASE_URL, make_project, run_newsdigest, write_article
+from conftest import BASE_URL, make_project, run_newsdigest, site_files, write_article
 
 from generator import cli, output
 from generator.diagnostics import ConfigError
@@ -305,9 +305,6 @@ def test_recover_never_touches_what_newsdigest_did_not_write(tmp_path: Path) -> 
 # The build deletes only what it created.
 
 
-def tree(directory: Path) -> dict[str, bytes]:
-    return {p.relative_to(directory).as_posix(): p.read_bytes()
-            for p in sorted(directory.rglob("*")) if p.is_file()}
 
 
 REFUSED = {
@@ -327,7 +324,7 @@ def test_build_refuses_an_output_it_must_not_replace(case: str, tmp_path: Path) 
     (tmp_path / "papers").mkdir()
     (tmp_path / "papers/thesis.tex").write_text("years of work")
     (tmp_path / "notes.txt").write_text("notes")
-    before = tree(tmp_path)
+    before = site_files(tmp_path)
     where, message = REFUSED[case]
 
     result = run_newsdigest("build", "--output", where, cwd=project)
@@ -335,7 +332,7 @@ def test_build_refuses_an_output_it_must_not_replace(case: str, tmp_path: Path) 
     assert result.returncode == 2, result.stdout + result.stderr
     assert message in result.stderr
     assert "Traceback" not in result.stderr
-    assert tree(tmp_path) == before
+    assert site_files(tmp_path) == before
     assert beside(tmp_path / "site") == []
 
 

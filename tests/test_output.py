@@ -5,15 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import copy_newsroom, run_newsdigest
-
-
-def snapshot(root: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(root).as_posix(): p.read_bytes()
-        for p in sorted(root.rglob("*"))
-        if p.is_file()
-    }
+from conftest import copy_newsroom, run_newsdigest, site_files
 
 
 @pytest.fixture
@@ -35,13 +27,13 @@ def project(tmp_path: Path) -> Path:
 def test_refuses_to_build_over_the_project_or_its_sources(
     project: Path, output: str, words: str
 ) -> None:
-    before = snapshot(project.parent)
+    before = site_files(project.parent)
     result = run_newsdigest("build", "--output", output, cwd=project)
     assert result.returncode == 2
     assert result.stderr.startswith("newsdigest: error: output directory")
     assert words in result.stderr
     assert "Traceback" not in result.stderr
-    assert snapshot(project.parent) == before
+    assert site_files(project.parent) == before
 
 
 def test_refuses_a_non_empty_directory_it_did_not_create(project: Path, tmp_path: Path) -> None:
@@ -53,7 +45,7 @@ def test_refuses_a_non_empty_directory_it_did_not_create(project: Path, tmp_path
     assert result.returncode == 2
     assert "not empty and was not created by newsdigest" in result.stderr
     assert "Traceback" not in result.stderr
-    assert snapshot(mine) == {"notes/a.md": b"notes", "thesis.txt": b"years of work"}
+    assert site_files(mine) == {"notes/a.md": b"notes", "thesis.txt": b"years of work"}
 
 
 def test_refuses_a_file_as_output(project: Path, tmp_path: Path) -> None:
@@ -142,17 +134,17 @@ def test_a_reused_older_site_becomes_exactly_the_new_one(tmp_path: Path) -> None
     def build(files: dict[str, bytes], check: dict[str, bytes] | None = None) -> None:
         def finish(staging: Path) -> list[str]:
             if check is not None:  # the published site, as readers see it during the build
-                assert snapshot(site) == check
+                assert site_files(site) == check
             return []
 
         write_site(site, [OutputFile(p, d) for p, d in files.items()], finish, spare=spare)
-        assert {p: d for p, d in snapshot(site).items() if p != ".newsdigest-output"} == files
+        assert {p: d for p, d in site_files(site).items() if p != ".newsdigest-output"} == files
 
     build({"index.html": b"1", "a/index.html": b"a", "b.txt": b"x", "gone/x.html": b"g"})
     second = {"index.html": b"2", "a/index.html": b"a", "b.txt": b"x"}
     build(second)
     assert spare.is_dir(), "the replaced site is kept for the next build"
-    published = snapshot(site)
+    published = site_files(site)
     # What was a folder becomes a file and the other way round; a file linked into the
     # published site gets new bytes: the published site must not change before the swap.
     build({"index.html": b"3", "a": b"now a file", "b.txt/index.html": b"now a folder"},
@@ -166,14 +158,14 @@ def test_a_build_that_stops_on_an_error_leaves_nothing_beside_the_site(
 ) -> None:
     out = tmp_path / "site"
     assert run_newsdigest("build", "--output", str(out), "--no-cache", cwd=project).returncode == 0
-    before = snapshot(out)
+    before = site_files(out)
     story = project / "content/2025/06/everest-waste-rules.md"
     story.write_text(story.read_text("utf-8").replace("title:", "headline:", 1), "utf-8")
 
     result = run_newsdigest("build", "--output", str(out), "--no-cache", cwd=project)
 
     assert result.returncode == 1, result.stdout + result.stderr
-    assert snapshot(out) == before
+    assert site_files(out) == before
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site.")] == []
 
 
@@ -205,12 +197,12 @@ def test_a_build_that_stops_on_an_error_still_puts_back_a_site_left_mid_swap(
     the old site as .site.previous. Even a build that then fails puts it back."""
     assert run_newsdigest("build", cwd=project).returncode == 0
     site, previous = project / "site", project / ".site.previous"
-    before = snapshot(site)
+    before = site_files(site)
     site.rename(previous)
     (project / "content" / "broken.md").write_text("---\ntitle: [unclosed\n---\n")
 
     result = run_newsdigest("build", cwd=project)
 
     assert result.returncode == 1
-    assert snapshot(site) == before
+    assert site_files(site) == before
     assert not previous.exists()

@@ -2,29 +2,20 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
-from conftest import BASE_URL, REPO, run_newsdigest
+from conftest import BASE_URL, REPO, load_synth, run_newsdigest, site_files
 
 from generator import config
 from generator.build import Paths, load_articles, render_bodies, render_site
 from generator.index import build_index
 from generator.urls import Urls
 
-_spec = importlib.util.spec_from_file_location("synth", REPO / "bench" / "synth.py")
-assert _spec is not None and _spec.loader is not None
-synth = importlib.util.module_from_spec(_spec)
-sys.modules["synth"] = synth
-_spec.loader.exec_module(synth)
+synth = load_synth()
 
 COUNT = 60  # above the size at which work is spread over processes
 
 
-def files_of(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes()
-            for p in sorted(site.rglob("*")) if p.is_file()}
 
 
 def build(project: Path, out: Path, *extra: str) -> str:
@@ -38,7 +29,7 @@ def test_serial_and_parallel_builds_are_byte_identical(tmp_path: Path) -> None:
     project = synth.write_newsdigest(tmp_path / "project", synth.articles(COUNT))
     build(project, tmp_path / "serial", "--no-cache", "--jobs", "1")
     build(project, tmp_path / "parallel", "--no-cache", "--jobs", "2")
-    serial, parallel = files_of(tmp_path / "serial"), files_of(tmp_path / "parallel")
+    serial, parallel = site_files(tmp_path / "serial"), site_files(tmp_path / "parallel")
     assert sorted(serial) == sorted(parallel)
     assert [p for p in serial if serial[p] != parallel[p]] == []
     assert len([p for p in serial if p.endswith("index.html")]) > COUNT
@@ -49,7 +40,7 @@ def test_planned_pages_equal_every_page_rendered_directly(tmp_path: Path) -> Non
     project = synth.write_newsdigest(tmp_path / "project", synth.articles(COUNT))
     out = tmp_path / "site"
     build(project, out, "--no-cache", "--jobs", "2")
-    built = files_of(out)
+    built = site_files(out)
     settings = config.load(project, {"base_url": BASE_URL})
     paths = Paths(project, project / "content", REPO / "templates", out)
     articles, _ = load_articles(paths.content, settings)
