@@ -38,7 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import synth  # noqa: E402
 
 REPO = synth.REPO
-NO_SEARCH = ("import sys; import generator.build as b; b.indexer = lambda: None; "
+NO_SEARCH = ("import sys; import generator.commands.build as b; b.indexer = lambda: None; "
              "from generator.cli import main; sys.exit(main())")
 
 

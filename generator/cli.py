@@ -16,11 +16,19 @@ from typing import TextIO
 import jinja2
 
 from generator import __version__, config
-from generator.build import Options, Paths, Result, Selection, Summary, build_site, check_content
+from generator.commands.build import (
+    Options,
+    Paths,
+    Result,
+    Selection,
+    Summary,
+    build_site,
+    check_content,
+)
+from generator.commands.progress import ProgressBar, wanted
 from generator.diagnostics import ConfigError, Diagnostic
-from generator.output import OutputError
-from generator.progress import ProgressBar, wanted
-from generator.search import SEARCH_OFF
+from generator.write.output import OutputError
+from generator.write.search import SEARCH_OFF
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
@@ -219,7 +227,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     paths = _paths(args, settings)
     result = check_content(paths, settings)
     if args.base:
-        from generator.history import moved_articles
+        from generator.commands.history import moved_articles
 
         now = datetime.now().astimezone()
         result.diagnostics += moved_articles(paths.content, args.base, result.articles,
@@ -232,7 +240,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from generator.scaffold import new_article
+    from generator.commands.new import new_article
 
     settings = _settings(args)
     path = new_article(_paths(args, settings).content, settings, args.title, args.country,
@@ -245,7 +253,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from generator.serve import serve
+    from generator.commands.serve import serve
 
     settings = _settings(args)
     paths = _paths(args, settings)

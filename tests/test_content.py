@@ -7,8 +7,8 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.content import Document, find_articles, parse_front_matter, read_document
 from generator.diagnostics import Diagnostic
+from generator.load.content import Document, find_articles, parse_front_matter, read_document
 
 ARTICLE = """\
 ---
@@ -228,7 +228,7 @@ def test_libyaml_and_pure_python_front_matter_read_the_same() -> None:
 
     import yaml
 
-    from generator import content
+    from generator.load import content
 
     newsroom = _Path(__file__).parent / "fixtures" / "newsroom" / "content"
     texts = [ARTICLE.split("---\n")[1]]

@@ -22,8 +22,9 @@ from typing import Any
 import pytest
 from conftest import BASE_URL, make_project, run_newsdigest, site_files, write_article
 
-from generator import cli, output
+from generator import cli
 from generator.diagnostics import ConfigError
+from generator.write import output
 
 TAGS = ["Climate", "Economy", "Health", "Politics", "Sport", "Science", "Culture", "Transport"]
 COUNTRIES = ["India", "Germany", "Brazil", "Kenya", "Japan", "Canada", "France", "Nepal"]

@@ -127,7 +127,7 @@ def test_files_the_previous_build_wrote_are_removed_when_no_longer_built(project
 def test_a_reused_older_site_becomes_exactly_the_new_one(tmp_path: Path) -> None:
     """Rebuilds turn the site kept from two builds ago into the new one, in place."""
     from generator.model import OutputFile
-    from generator.output import write_site
+    from generator.write.output import write_site
 
     site, spare = tmp_path / "site", tmp_path / "cache" / "site.spare"
 

@@ -7,9 +7,9 @@ from pathlib import Path
 from conftest import BASE_URL, REPO, load_synth, run_newsdigest, site_files
 
 from generator import config
-from generator.build import Paths, load_articles, render_bodies, render_site
-from generator.index import build_index
-from generator.urls import Urls
+from generator.commands.build import Paths, load_articles, render_bodies, render_site
+from generator.index.site import build_index
+from generator.render.urls import Urls
 
 synth = load_synth()
 

@@ -16,16 +16,18 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree, html
 
-from generator import config, slugs, topics
-from generator.content import read_document
+from generator import config
 from generator.diagnostics import Diagnostic
-from generator.feeds import FeedWriter
-from generator.index import build_index
-from generator.markdown import BodyRenderer
+from generator.index import topics
+from generator.index.site import build_index
+from generator.load import slugs
+from generator.load.content import read_document
+from generator.load.validate import KNOWN_FIELDS, validate
 from generator.model import Article, Tag
-from generator.render import Renderer
-from generator.urls import Urls
-from generator.validate import KNOWN_FIELDS, validate
+from generator.render.feeds import FeedWriter
+from generator.render.markdown import BodyRenderer
+from generator.render.pages import Renderer
+from generator.render.urls import Urls
 
 SETTINGS = config.validate(config.Settings(site_id="props.example,2025", timezone="UTC",
                                            base_url="http://127.0.0.1:8000/sub/"))

@@ -15,7 +15,7 @@ import pytest
 from conftest import make_project, run_newsdigest, write_article
 from lxml import html
 
-from generator.markdown import sanitise
+from generator.render.markdown import sanitise
 
 # Text fields an attacker controls; each must come back as the same text everywhere.
 TITLE = "</script><script>alert('t')</script> \"Quotes\" & <b>bold</b> ]]> end"

@@ -11,7 +11,7 @@ from conftest import make_project, run_newsdigest, write_article
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator import countries, slugs
+from generator.load import countries, slugs
 
 
 @pytest.mark.parametrize(

@@ -15,9 +15,9 @@ import pytest
 from conftest import make_project, run_newsdigest, write_article
 
 from generator.config import Settings
-from generator.content import read_document
+from generator.load.content import read_document
+from generator.load.validate import validate
 from generator.model import Article
-from generator.validate import validate
 
 VALID = """\
 title: A Valid Story

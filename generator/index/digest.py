@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from generator.index import Site
+from generator.index.site import Site
 from generator.model import Article, Tag
 
 RELATED_LIMIT = 4

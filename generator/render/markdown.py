@@ -129,7 +129,7 @@ class BodyRenderer:
         return article.body_line + (article.body[:index].count("\n") if index >= 0 else 0)
 
     def _local(self, ref: str) -> tuple[PurePosixPath | None, str]:
-        from generator.validate import resolve_local
+        from generator.load.validate import resolve_local
 
         article = self.context.article
         assert article is not None

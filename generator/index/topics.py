@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import replace
 
-from generator import slugs
 from generator.diagnostics import Diagnostic, warning
+from generator.load import slugs
 from generator.model import Article, Tag
 
 

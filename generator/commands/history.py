@@ -13,13 +13,13 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path, PurePosixPath
 
-from generator import slugs
 from generator.config import Settings
-from generator.content import parse_front_matter, split
 from generator.diagnostics import ConfigError, Diagnostic, warning
+from generator.load import slugs
+from generator.load.content import parse_front_matter, split
+from generator.load.validate import make_guid, parse_datetime
 from generator.model import Article
-from generator.urls import article_path
-from generator.validate import make_guid, parse_datetime
+from generator.render.urls import article_path
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 
-from generator.index import Site
+from generator.index.site import Site
 from generator.model import OutputFile
-from generator.urls import Urls
+from generator.render.urls import Urls
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 

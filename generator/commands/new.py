@@ -14,9 +14,9 @@ from pathlib import Path
 
 import yaml
 
-from generator import countries, slugs
 from generator.config import Settings
 from generator.diagnostics import ConfigError
+from generator.load import countries, slugs
 
 DEFAULT_AUTHOR = "Newsroom"
 BODY = "Write the story here. The first paragraph is the summary unless you add 'summary:'.\n"

@@ -2,8 +2,8 @@
 
 `check_content` runs the first steps and reports every problem; `build_site` runs them
 all and writes the site only when there is no error. Both reuse what the build cache
-(generator.cache) learnt in earlier builds and spread the costly steps, Markdown and
-pages, over the cores (generator.parallel, generator.pages). Whatever is reused or
+(generator.speed.cache) learnt in earlier builds and spread the costly steps, Markdown and
+pages, over the cores (generator.speed.parallel, generator.speed.plan). Whatever is reused or
 spread, the bytes written are those of a clean, serial build.
 """
 
@@ -17,23 +17,24 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
-from generator import fingerprint, parallel, topics
-from generator.cache import DEFAULT_DIR, ArticleCache, Store
 from generator.config import Settings
-from generator.content import find_articles, read_document
 from generator.diagnostics import Diagnostic, error, has_errors
-from generator.feeds import FeedWriter
-from generator.index import Site, build_index
-from generator.markdown import BodyRenderer, plain_summary
+from generator.index import topics
+from generator.index.site import Site, build_index
+from generator.load.content import find_articles, read_document
+from generator.load.validate import validate
 from generator.model import Article, OutputFile
-from generator.output import WriteStats, check_target, discard, prepare, restore, write_site
-from generator.pages import PlanningRenderer, fingerprints
-from generator.pages import render as render_pages
-from generator.render import Renderer
-from generator.search import BUNDLE, indexer
-from generator.sitemap import cname, nojekyll, robots, sitemap
-from generator.urls import Urls, article_path
-from generator.validate import validate
+from generator.render.feeds import FeedWriter
+from generator.render.markdown import BodyRenderer, plain_summary
+from generator.render.pages import Renderer
+from generator.render.sitemap import cname, nojekyll, robots, sitemap
+from generator.render.urls import Urls, article_path
+from generator.speed import fingerprint, parallel
+from generator.speed.cache import DEFAULT_DIR, ArticleCache, Store
+from generator.speed.plan import PlanningRenderer, fingerprints
+from generator.speed.plan import render as render_pages
+from generator.write.output import WriteStats, check_target, discard, prepare, restore, write_site
+from generator.write.search import BUNDLE, indexer
 
 Progress = Callable[[str, int, int], None]  # (step, done, total)
 

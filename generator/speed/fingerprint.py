@@ -53,7 +53,7 @@ def of_tree(root: Path) -> str:
 
 def code_version() -> str:
     """The generator's own source, so a changed newsdigest never reuses old results."""
-    return of_tree(Path(__file__).resolve().parent)
+    return of_tree(Path(__file__).resolve().parent.parent)
 
 
 class Fingerprinter:

@@ -17,7 +17,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from generator.output import OutputError
+from generator.write.output import OutputError
 
 SEARCH_OFF = "search is off: pip install -e '.[search]'"
 BUNDLE = "pagefind"  # the folder Pagefind writes under the site root

@@ -12,10 +12,10 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from generator import countries, slugs
 from generator.config import Settings
-from generator.content import CONTROL, Document, Mapping, control_error
 from generator.diagnostics import Diagnostic, error, warning
+from generator.load import countries, slugs
+from generator.load.content import CONTROL, Document, Mapping, control_error
 from generator.model import Article, Country, Image, Tag
 
 KNOWN_FIELDS = (

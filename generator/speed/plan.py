@@ -15,10 +15,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from generator import parallel
-from generator.fingerprint import Fingerprinter, Unhashable
 from generator.model import OutputFile
-from generator.render import Renderer
+from generator.render.pages import Renderer
+from generator.speed import parallel
+from generator.speed.fingerprint import Fingerprinter, Unhashable
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,10 +29,10 @@ import jinja2
 import watchfiles
 
 from generator import config
-from generator.build import Paths, Selection, build_site
+from generator.commands.build import Paths, Selection, build_site
 from generator.config import Settings
 from generator.diagnostics import ConfigError, Diagnostic
-from generator.output import OutputError
+from generator.write.output import OutputError
 
 HOST = "127.0.0.1"
 VERSION_PATH = "/__newsdigest/version"

@@ -14,10 +14,10 @@ import jinja2
 from markupsafe import Markup
 
 from generator.config import Settings
-from generator.digest import RelatedStories, TopicGroup, day_topics, human_date, human_day
-from generator.index import Group, Site, paginate
+from generator.index.digest import RelatedStories, TopicGroup, day_topics, human_date, human_day
+from generator.index.site import Group, Site, paginate
 from generator.model import Article, Image, OutputFile, Tag
-from generator.urls import Urls
+from generator.render.urls import Urls
 
 __all__ = ["FeedLink", "Renderer", "Term", "TopicGroup", "day_topics", "json_ld"]
 

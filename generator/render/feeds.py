@@ -20,10 +20,10 @@ from markupsafe import escape
 
 from generator import __version__
 from generator.config import Settings
-from generator.digest import day_topics, human_day
-from generator.index import Group, Site
+from generator.index.digest import day_topics, human_day
+from generator.index.site import Group, Site
 from generator.model import Article, OutputFile
-from generator.urls import Urls
+from generator.render.urls import Urls
 
 _ROOT_RELATIVE = re.compile(r'(\s(?:href|src)=")(/(?!/)[^"]*)"')
 

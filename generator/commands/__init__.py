@@ -1,0 +1,1 @@
+"""The commands behind the CLI: build, new, serve and check --base."""

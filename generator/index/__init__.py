@@ -1,0 +1,1 @@
+"""Indexing: articles grouped into topics, countries, months and days."""

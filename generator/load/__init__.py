@@ -1,0 +1,1 @@
+"""Loading and validation: files -> front matter -> Article or Diagnostics."""

@@ -1,0 +1,1 @@
+"""Rendering: Markdown, pages, feeds, sitemaps and every URL, in memory."""

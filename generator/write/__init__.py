@@ -1,0 +1,1 @@
+"""Writing: the output folder (staging and swap) and the search index."""
