@@ -61,6 +61,8 @@ class Article:
     guid: str
     draft: bool = False
     body_html: str = ""  # filled in by the Markdown step
+    date_has_time: bool = True  # False for `date: 2025-06-25`: pages show the day only
+    updated_has_time: bool = True
 
     @property
     def day(self) -> dt.date:

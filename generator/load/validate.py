@@ -190,6 +190,12 @@ def _date_field(check: _Checker, front: Mapping, key: str, tz: ZoneInfo, require
     return parsed
 
 
+def _has_time(value: object) -> bool:
+    """Whether a date field, as typed, gives a time of day (`2025-06-25` does not)."""
+    match = _DATE_SHAPE.match(value.strip()) if isinstance(value, str) else None
+    return match is None or match.group(4) is not None
+
+
 def _image(check: _Checker, front: Mapping, doc: Document, content_dir: Path) -> Image | None:
     fields = check.mapping(front, "image", "image")
     if fields is None:
@@ -417,5 +423,7 @@ def validate(doc: Document, settings: Settings, content_dir: Path) -> (
         body_line=doc.body_line,
         guid=make_guid(settings, published.date(), slug, pinned),
         draft=draft,
+        date_has_time=_has_time(front.get("date")),
+        updated_has_time=_has_time(front.get("updated")),
     )
     return article, check.problems

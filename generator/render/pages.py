@@ -56,11 +56,20 @@ def terms_by_use(groups: list[Group[Any]], names: list[str], hrefs: list[str],
     ]
 
 
-def human_datetime(value: datetime) -> str:
-    """'25 June 2025, 15:27 UTC+05:30', in the time's own offset."""
+def human_datetime(value: datetime, has_time: bool = True) -> str:
+    """'25 June 2025, 15:27 UTC+05:30', in the time's own offset; '25 June 2025' when
+    the editor gave no time (`has_time` False), rather than an invented '00:00'."""
+    if not has_time:
+        return human_date(value.date())
     offset = value.strftime("%z")
     zone = "UTC" if offset in ("+0000", "") else f"UTC{offset[:3]}:{offset[3:]}"
     return f"{value.day} {value:%B %Y, %H:%M} {zone}"
+
+
+def time_attr(value: datetime, has_time: bool = True) -> str:
+    """The `datetime` attribute of <time>: RFC 3339, or the day alone (HTML's valid date
+    string) when the editor gave no time."""
+    return value.isoformat() if has_time else value.date().isoformat()
 
 
 def kicker(article: Article, page_topic: Tag | None = None) -> Tag | None:
@@ -86,6 +95,7 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
     )
     env.filters["human_datetime"] = human_datetime
     env.filters["human_date"] = human_date
+    env.filters["time_attr"] = time_attr
     env.filters["human_day"] = human_day
     env.filters["json_ld"] = json_ld
     env.filters["kicker"] = kicker
