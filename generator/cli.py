@@ -1,12 +1,16 @@
 """The command line: arguments in, calls to the pipeline, diagnostics printed, exit status out.
 
 Exit status: 0 success; 1 content errors (the output directory is left as it was);
-2 usage, configuration or output-directory errors.
+2 usage, configuration or output-directory errors; 141 (128 + SIGPIPE, as for any Unix
+tool) when the reader of the output went away, e.g. `newsdigest build | head -1`.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
+import signal
 import sys
 from collections.abc import Sequence
 from datetime import datetime
@@ -31,6 +35,7 @@ from generator.write.output import OutputError
 from generator.write.search import SEARCH_OFF
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+EXIT_PIPE = 128 + signal.SIGPIPE  # what a shell reports for a program ended by SIGPIPE
 
 DESCRIPTION = """\
 newsdigest turns a folder of Markdown news articles (content/) into a static
@@ -268,6 +273,28 @@ COMMANDS = {"build": cmd_build, "check": cmd_check, "new": cmd_new, "serve": cmd
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; its exit status. Output to a closed pipe ends quietly.
+
+    A reader that stops early (`newsdigest build | head -1`) closes the pipe; the next
+    write fails with EPIPE. As the Python documentation advises (signal module, "Note on
+    SIGPIPE"), the rest of the output goes to /dev/null, so that neither that write nor
+    the final flush prints a traceback, and the status is that of a program ended by SIGPIPE.
+    """
+    try:
+        try:
+            return run(argv)
+        finally:  # also after --help and --version, which end with SystemExit
+            sys.stdout.flush()
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(OSError, ValueError):
+                os.dup2(devnull, stream.fileno())
+        return EXIT_PIPE
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    """Parse the arguments and run the command; errors become messages and a status."""
     args = make_parser().parse_args(argv)
     try:
         return COMMANDS[args.command](args)
