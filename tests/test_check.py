@@ -152,3 +152,26 @@ def test_a_clean_newsroom_passes(project: Path) -> None:
     assert lines == ["checked 1 articles: no errors"]
     status, lines = check(project, "--format", "github")
     assert (status, lines) == (0, [])
+
+
+def tree_state(root: Path) -> dict[str, bytes | None]:
+    """Every file (its bytes) and folder (None) under `root`."""
+    return {p.relative_to(root).as_posix(): p.read_bytes() if p.is_file() else None
+            for p in sorted(root.rglob("*"))}
+
+
+@pytest.mark.parametrize("after_a_build", [False, True])
+def test_check_writes_nothing_at_all(project: Path, after_a_build: bool) -> None:
+    """Not the build cache either: the project is byte for byte what it was."""
+    write_article(project, "2025/06/floods.md", GOOD)
+    write_article(project, "2025/06/draft.md", GOOD.replace("Floods in Assam", "Draft") +
+                  "\ndraft: true")
+    if after_a_build:
+        assert run_newsdigest("build", cwd=project).returncode == 0
+        write_article(project, "2025/06/floods.md", GOOD, "An edited body.\n")
+    broken_newsroom(project)
+    before = tree_state(project)
+    for args in ((), ("--format", "github")):
+        status, _ = check(project, *args)
+        assert status == 1
+        assert tree_state(project) == before

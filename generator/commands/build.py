@@ -304,7 +304,10 @@ def _article_cache(project: Path, content: Path, settings: Settings,
 
 
 def check_content(paths: Paths, settings: Settings, options: Options | None = None) -> Result:
-    """Validate everything, drafts and scheduled articles included; write nothing."""
+    """Validate everything, drafts and scheduled articles included; write nothing.
+
+    What earlier builds cached is reused, but nothing is written: not even the cache.
+    """
     started = time.perf_counter()
     options = options or Options()
     cache = _article_cache(paths.project, paths.content, settings, options)
@@ -316,8 +319,7 @@ def check_content(paths: Paths, settings: Settings, options: Options | None = No
     body_problems += _unpublished_links(articles, settings, urls, paths.content, body_problems,
                                         cache, workers)
     diagnostics = sorted(problems + body_problems, key=Diagnostic.sort_key)
-    if cache is not None:
-        cache.save()
+    # The cache is read, never saved: a check leaves the project byte for byte as it was.
     return Result(diagnostics, articles, seconds=time.perf_counter() - started)
 
 
