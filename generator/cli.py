@@ -78,6 +78,9 @@ def make_parser() -> argparse.ArgumentParser:
                        "e.g. https://user.github.io/repo/")
     build.add_argument("--drafts", action="store_true", help="include articles with draft: true")
     build.add_argument("--future", action="store_true", help="include articles dated in the future")
+    build.add_argument("--now", metavar="TIME", default=None,
+                       help="build as of this time (ISO 8601, e.g. 2025-06-26T09:00:00+05:30) "
+                       "instead of the computer's clock: what is scheduled or recent")
     _add_speed(build)
 
     check = commands.add_parser("check", help="validate every article; write nothing",
@@ -196,6 +199,18 @@ def summary_table(summary: Summary, seconds: float) -> str:
     return "\n".join(lines) + f"\nTotal in {seconds * 1000:.0f} ms"
 
 
+def _build_time(value: str | None, settings: config.Settings) -> datetime | None:
+    """--now TIME as an aware datetime (read in the site's timezone without an offset)."""
+    if value is None:
+        return None
+    from generator.load.validate import parse_datetime
+
+    parsed = parse_datetime(value.strip(), settings.tz)
+    if isinstance(parsed, str):
+        raise ConfigError(f"--now: {parsed}; use a time such as 2025-06-26T09:00:00+05:30")
+    return parsed
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     settings = _settings(args)
     paths = _paths(args, settings)
@@ -204,8 +219,9 @@ def cmd_build(args: argparse.Namespace) -> int:
                           "pass --templates DIR or restore templates/")
     bar = ProgressBar(sys.stderr, wanted(sys.stderr))
     try:
-        result = build_site(paths, settings, Selection(drafts=args.drafts, future=args.future),
-                            _options(args, bar))
+        selection = Selection(drafts=args.drafts, future=args.future,
+                              now=_build_time(args.now, settings))
+        result = build_site(paths, settings, selection, _options(args, bar))
     finally:
         bar.clear()
     report(result, paths.content, "text", sys.stderr)

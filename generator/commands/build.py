@@ -27,7 +27,14 @@ from generator.model import Article, OutputFile
 from generator.render.feeds import FeedWriter
 from generator.render.markdown import BodyRenderer, plain_summary
 from generator.render.pages import Renderer
-from generator.render.sitemap import cname, nojekyll, robots, sitemap
+from generator.render.sitemap import (
+    cname,
+    news_sitemap,
+    news_window_ends,
+    nojekyll,
+    robots,
+    sitemap,
+)
 from generator.render.urls import Urls, article_path
 from generator.speed import fingerprint, parallel
 from generator.speed.cache import DEFAULT_DIR, ArticleCache, Store
@@ -358,18 +365,24 @@ def media_files(content_dir: Path, assets: set[str]) -> Iterator[OutputFile]:
 
 
 def render_site(site: Site, settings: Settings, paths: Paths, assets: set[str],
-                search: bool = False) -> list[OutputFile]:
-    """Every file of the site, every page rendered: the reference for the faster path."""
+                search: bool = False, now: datetime | None = None) -> list[OutputFile]:
+    """Every file of the site, every page rendered: the reference for the faster path.
+
+    `now` is the build's clock (default: the computer's), which decides what is recent.
+    """
+    now = now or datetime.now().astimezone()
     urls = Urls(settings.base_url)
     pages = list(Renderer(settings, urls, paths.templates, site, search).all_pages())
     files = pages + list(FeedWriter(settings, urls, paths.content, site).all_files())
-    return files + _extra_files(pages, site, settings, paths, assets)
+    return files + _extra_files(pages, site, settings, paths, assets, now)
 
 
 def _extra_files(pages: list[OutputFile], site: Site, settings: Settings, paths: Paths,
-                 assets: set[str]) -> list[OutputFile]:
+                 assets: set[str], now: datetime) -> list[OutputFile]:
     urls = Urls(settings.base_url)
-    files = [sitemap(pages, site, urls), robots(urls), nojekyll()]
+    files = [sitemap(pages, site, urls),
+             news_sitemap(site, urls, settings.publisher_name, settings.language, now),
+             robots(urls), nojekyll()]
     files += [cname(settings.cname)] if settings.cname else []
     files += list(static_files(paths.templates))
     files += list(media_files(paths.content, assets))
@@ -455,6 +468,15 @@ def _next_publication(articles: list[Article], selection: Selection,
     due = [a.date.timestamp() for a in articles
            if not selection.includes(a, now) and (selection.drafts or not a.draft)]
     return min(due, default=None)
+
+
+def _next_change(articles: list[Article], selection: Selection, now: datetime) -> float | None:
+    """When the site must be built again although no file changed: a scheduled article
+    comes due, or a story leaves the 48 hours of the news sitemap (None: never)."""
+    published = [a for a in articles if selection.includes(a, now)]
+    times = [t for t in (_next_publication(articles, selection, now),
+                         news_window_ends(published, now)) if t is not None]
+    return min(times, default=None)
 
 
 def _search_step(index: Callable[[Path], Iterable[str] | None] | None, state: _PageState,
@@ -559,7 +581,7 @@ def build_site(paths: Paths, settings: Settings, selection: Selection,
             renderer, jobs, todo, workers,
             lambda done: progress("pages", len(keep) + done, len(jobs)), feeds)
         pages = [OutputFile(job.path, rendered.get(i, b"")) for i, job in enumerate(jobs)]
-        files = pages + feed_files + _extra_files(pages, site, settings, paths, assets)
+        files = pages + feed_files + _extra_files(pages, site, settings, paths, assets, now)
         html = {p.path for p in pages if p.path.endswith(".html")}
         finish = _search_step(index_search, state, html, keep, paths.output)
         progress("writing", 0, len(files))
@@ -587,7 +609,7 @@ def build_site(paths: Paths, settings: Settings, selection: Selection,
         state.store.put("files", snapshot(paths.output))
         state.store.put("inputs", {"digest": inputs, "summary": asdict(result.summary),
                                    "files": result.stats.written + result.stats.unchanged,
-                                   "until": _next_publication(articles, selection, now)})
+                                   "until": _next_change(articles, selection, now)})
         state.store.save()
     result.seconds = time.perf_counter() - started
     return result

@@ -1,15 +1,19 @@
-"""Files for crawlers and hosts: sitemap.xml, robots.txt, .nojekyll and CNAME."""
+"""Files for crawlers and hosts: sitemap.xml, sitemap-news.xml, robots.txt, .nojekyll, CNAME."""
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
+from datetime import datetime, timedelta
 
 from generator.index.site import Site
-from generator.model import OutputFile
+from generator.model import Article, OutputFile
 from generator.render.urls import Urls
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9"
+NEWS_WINDOW = timedelta(hours=48)  # Google News: "articles created in the last two days"
+NEWS_LIMIT = 1000  # Google News: at most 1,000 news:news tags per sitemap
 
 
 def sitemap(pages: Iterable[OutputFile], site: Site, urls: Urls) -> OutputFile:
@@ -26,8 +30,57 @@ def sitemap(pages: Iterable[OutputFile], site: Site, urls: Urls) -> OutputFile:
     return OutputFile("sitemap.xml", data)
 
 
+def news_language(language: str) -> str:
+    """A BCP 47 tag as Google News wants it: the ISO 639 code ('en', 'hi', 'fil'), except
+    Chinese, which is 'zh-cn' (Simplified) or 'zh-tw' (Traditional)."""
+    parts = language.lower().split("-")
+    if parts[0] != "zh":
+        return parts[0]
+    return "zh-tw" if {"hant", "tw", "hk", "mo"} & set(parts[1:]) else "zh-cn"
+
+
+def in_news_window(article: Article, now: datetime) -> bool:
+    """Published (not a draft, not in the future) within the 48 hours before `now`."""
+    return not article.draft and now - NEWS_WINDOW < article.date <= now
+
+
+def news_sitemap(site: Site, urls: Urls, publisher: str, language: str,
+                 now: datetime) -> OutputFile:
+    """/sitemap-news.xml (Google News sitemap, namespace NEWS_NS): the articles whose
+    `date` is in the 48 hours before `now` (the build's clock), newest first, at most
+    1,000. `now` is an input like the content: the same content and clock give the same
+    bytes. Each <url> has news:publication (name, language), news:publication_date (W3C
+    datetime in the article's own offset) and news:title. With no recent article the
+    file is a valid, empty <urlset>.
+    """
+    root = ET.Element("urlset", xmlns=SITEMAP_NS)
+    root.set("xmlns:news", NEWS_NS)
+    recent = [a for a in site.articles if in_news_window(a, now)]
+    recent.sort(key=lambda a: a.sort_key)
+    for article in recent[:NEWS_LIMIT]:
+        entry = ET.SubElement(root, "url")
+        ET.SubElement(entry, "loc").text = urls.absolute(urls.article(article))
+        news = ET.SubElement(entry, "news:news")
+        publication = ET.SubElement(news, "news:publication")
+        ET.SubElement(publication, "news:name").text = publisher
+        ET.SubElement(publication, "news:language").text = news_language(language)
+        ET.SubElement(news, "news:publication_date").text = article.date.isoformat()
+        ET.SubElement(news, "news:title").text = article.title
+    ET.indent(root)
+    data = ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+    return OutputFile("sitemap-news.xml", data)
+
+
+def news_window_ends(articles: Iterable[Article], now: datetime) -> float | None:
+    """When the first article in the news sitemap leaves it (a POSIX time; None: none is in
+    it): a site built later than that has another sitemap-news.xml."""
+    return min(((a.date + NEWS_WINDOW).timestamp() for a in articles
+                if in_news_window(a, now)), default=None)
+
+
 def robots(urls: Urls) -> OutputFile:
-    text = f"User-agent: *\nAllow: /\n\nSitemap: {urls.absolute(urls.file('sitemap.xml'))}\n"
+    text = (f"User-agent: *\nAllow: /\n\nSitemap: {urls.absolute(urls.file('sitemap.xml'))}\n"
+            f"Sitemap: {urls.absolute(urls.file('sitemap-news.xml'))}\n")
     return OutputFile("robots.txt", text.encode("utf-8"))
 
 

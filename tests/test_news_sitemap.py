@@ -1,0 +1,153 @@
+"""The Google News sitemap as Google reads it: lxml checks /sitemap-news.xml against an XSD
+written from Google's documented rules (tests/fixtures/schemas/), and the entries are the
+stories of the 48 hours before the build's clock, newest first."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+from conftest import BASE_URL, make_project, run_newsdigest, write_article
+from lxml import etree
+
+from generator import config
+from generator.commands.build import Options, Paths, Selection, build_site
+from generator.index.site import build_index
+from generator.model import Article
+from generator.render.sitemap import news_sitemap
+from generator.render.urls import Urls
+
+SCHEMA = Path(__file__).parent / "fixtures" / "schemas" / "sitemap.xsd"
+NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9",
+      "news": "http://www.google.com/schemas/sitemap-news/0.9"}
+NOW = datetime.fromisoformat("2025-06-26T12:00:00+00:00")
+
+
+def valid(data: bytes) -> etree._Element:
+    """The parsed sitemap, after checking it against the news-sitemap schema."""
+    schema = etree.XMLSchema(etree.parse(str(SCHEMA)))
+    root = etree.fromstring(data)
+    assert schema.validate(root), schema.error_log
+    return root
+
+
+def story(root: Path, name: str, date: datetime, extra: str = "") -> None:
+    write_article(root, f"{name}.md", f"title: Story {name}\ndate: {date.isoformat()}\n"
+                  f"country: India\ncredits:\n  author: Desk\n{extra}")
+
+
+def build(project: Path, out: Path, now: datetime, **selection: bool) -> None:
+    settings = config.load(project)
+    paths = Paths(project, project / "content", project / "templates", out)
+    result = build_site(paths, settings, Selection(now=now, **selection), Options(jobs=1))
+    assert result.ok, result.diagnostics
+
+
+@pytest.fixture
+def newsroom(tmp_path: Path) -> Path:
+    project = make_project(tmp_path / "project", 'publisher = "The Test Times"\n'
+                                                   'language = "hi"\n')
+    ist = NOW.astimezone(datetime.fromisoformat("2025-01-01T00:00+05:30").tzinfo)
+    story(project, "one-hour-old", ist - timedelta(hours=1))
+    story(project, "forty-seven-hours-old", NOW - timedelta(hours=47))
+    story(project, "two-hours-old", NOW - timedelta(hours=2))
+    story(project, "forty-nine-hours-old", NOW - timedelta(hours=49))
+    story(project, "a-draft", NOW - timedelta(hours=1), "draft: true\n")
+    story(project, "scheduled", NOW + timedelta(hours=1))
+    return project
+
+
+def test_recent_stories_newest_first_with_publication_date_and_title(
+        newsroom: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    build(newsroom, out, NOW, drafts=True, future=True)  # drafts and future never appear
+    root = valid((out / "sitemap-news.xml").read_bytes())
+    locs = root.xpath("sm:url/sm:loc/text()", namespaces=NS)
+    assert locs == [BASE_URL + "2025/06/26/one-hour-old/", BASE_URL + "2025/06/26/two-hours-old/",
+                    BASE_URL + "2025/06/24/forty-seven-hours-old/"]
+    for loc in locs:  # each entry is a page of the site
+        assert (out / loc[len(BASE_URL):] / "index.html").is_file()
+    first = root.find("sm:url/news:news", NS)
+    assert first.findtext("news:publication/news:name", namespaces=NS) == "The Test Times"
+    assert first.findtext("news:publication/news:language", namespaces=NS) == "hi"
+    assert first.findtext("news:title", namespaces=NS) == "Story one-hour-old"
+    published = first.findtext("news:publication_date", namespaces=NS)
+    assert published == "2025-06-26T16:30:00+05:30"  # the offset the editor wrote
+    assert datetime.fromisoformat(published) == NOW - timedelta(hours=1)  # the same instant
+
+
+def test_robots_txt_names_both_sitemaps(newsroom: Path, tmp_path: Path) -> None:
+    build(newsroom, tmp_path / "site", NOW)
+    robots = (tmp_path / "site" / "robots.txt").read_text(encoding="utf-8").splitlines()
+    assert f"Sitemap: {BASE_URL}sitemap.xml" in robots
+    assert f"Sitemap: {BASE_URL}sitemap-news.xml" in robots
+
+
+def test_the_same_content_and_clock_give_the_same_bytes_and_a_later_clock_drops_old_news(
+        newsroom: Path, tmp_path: Path) -> None:
+    build(newsroom, tmp_path / "a", NOW)
+    build(newsroom, tmp_path / "b", NOW)
+    first = (tmp_path / "a" / "sitemap-news.xml").read_bytes()
+    assert (tmp_path / "b" / "sitemap-news.xml").read_bytes() == first
+    # Two days later, with the build cache of the first build: no story is recent any more,
+    # so the site is rebuilt although no article changed, and the sitemap is empty and valid.
+    build(newsroom, tmp_path / "a", NOW + timedelta(hours=60))
+    later = valid((tmp_path / "a" / "sitemap-news.xml").read_bytes())
+    assert later.findall("sm:url", NS) == []
+
+
+def test_the_build_clock_is_given_on_the_command_line(newsroom: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    result = run_newsdigest("build", "--output", str(out), "--now", "2025-06-26T17:30:00+05:30",
+                            cwd=newsroom)
+    assert result.returncode == 0, result.stderr
+    root = valid((out / "sitemap-news.xml").read_bytes())
+    assert len(root.findall("sm:url", NS)) == 3
+    wrong = run_newsdigest("build", "--output", str(out), "--now", "yesterday", cwd=newsroom)
+    assert wrong.returncode == 2
+    assert "--now" in wrong.stderr and "Traceback" not in wrong.stderr
+
+
+def test_at_most_1000_urls_the_newest(newsroom: Path, tmp_path: Path) -> None:
+    """1,200 stories in the last day (made from one real article): the 1,000 newest."""
+    out = tmp_path / "site"
+    build(newsroom, out, NOW)
+    settings = config.load(newsroom)
+    from generator.commands.build import load_articles
+
+    articles, _ = load_articles(newsroom / "content", settings)
+    model = next(a for a in articles if a.slug == "two-hours-old")
+    many: list[Article] = [replace(model, slug=f"story-{i:04d}",
+                                   date=NOW - timedelta(seconds=60 * i))
+                           for i in range(1200)]
+    site = build_index(many, settings.tz)
+    root = valid(news_sitemap(site, Urls(BASE_URL), "The Test Times", "zh-Hant", NOW).data)
+    locs = root.xpath("sm:url/sm:loc/text()", namespaces=NS)
+    assert len(locs) == 1000
+    assert locs[0].endswith("/story-0000/") and locs[-1].endswith("/story-0999/")
+    assert root.xpath("string(sm:url/news:news/news:publication/news:language)",
+                      namespaces=NS) == "zh-tw"
+
+
+def test_an_empty_news_sitemap_is_valid(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    story(project, "old-news", NOW - timedelta(days=30))
+    build(project, tmp_path / "site", NOW)
+    root = valid((tmp_path / "site" / "sitemap-news.xml").read_bytes())
+    assert root.findall("sm:url", NS) == []
+
+
+def test_a_story_leaves_the_news_sitemap_48_hours_after_its_date(tmp_path: Path) -> None:
+    """Nothing changes in content/, nothing is scheduled: the build cache still knows that
+    the site built 48 hours later is another one."""
+    project = make_project(tmp_path / "project")
+    story(project, "fresh", NOW - timedelta(hours=1))
+    out = tmp_path / "site"
+    build(project, out, NOW)
+    assert len(valid((out / "sitemap-news.xml").read_bytes()).findall("sm:url", NS)) == 1
+    build(project, out, NOW + timedelta(hours=46))
+    assert len(valid((out / "sitemap-news.xml").read_bytes()).findall("sm:url", NS)) == 1
+    build(project, out, NOW + timedelta(hours=47))
+    assert valid((out / "sitemap-news.xml").read_bytes()).findall("sm:url", NS) == []
