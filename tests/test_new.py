@@ -41,7 +41,41 @@ def test_new_article_is_dated_now_named_after_its_title_and_passes_check(project
 
     checked = run_newsdigest("check", cwd=project)
     assert checked.returncode == 0, checked.stdout
+    assert checked.stdout.splitlines()[-1] == "checked 1 articles: no errors"
+
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[:text.rindex("---\n") + 4] + "Rivers rose overnight.\n", "utf-8")
+    checked = run_newsdigest("check", cwd=project)
     assert checked.stdout.strip() == "checked 1 articles: no errors"
+
+
+def test_the_placeholder_body_is_a_warning_on_its_line_until_replaced(project: Path) -> None:
+    status, printed, _ = new(project, "Floods in Assam", "--country", "India")
+    assert status == 0
+    path = project / printed
+    text = path.read_text(encoding="utf-8")
+    body_line = text.count("\n", 0, text.rindex("---\n")) + 2
+    assert text.splitlines()[body_line - 1].startswith("Write the story here.")
+
+    checked = run_newsdigest("check", cwd=project)
+    assert checked.returncode == 0
+    assert checked.stdout.startswith(f"{printed}:{body_line}: warning: the placeholder text")
+    assert "would be published" in checked.stdout
+    built = run_newsdigest("build", cwd=project)
+    assert built.returncode == 0
+    assert f"{printed}:{body_line}: warning: the placeholder text" in built.stderr
+
+    # A story written above it still publishes it; an editor may re-wrap or re-case it.
+    head = text[:text.rindex("---\n") + 4]
+    path.write_text(head + "Rivers rose overnight.\n\nwrite the\nStory here.\n", "utf-8")
+    checked = run_newsdigest("check", cwd=project)
+    assert checked.stdout.startswith(f"{printed}:{body_line + 2}: warning: the placeholder")
+
+    path.write_text(head + "Rivers rose overnight. Here is the story.\n", "utf-8")
+    checked = run_newsdigest("check", cwd=project)
+    assert "warning" not in checked.stdout
+    built = run_newsdigest("build", cwd=project)
+    assert "warning" not in built.stderr
 
 
 def test_new_article_uses_the_site_timezone(tmp_path: Path) -> None:

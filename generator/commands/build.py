@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
+from generator.commands.new import placeholder_warning
 from generator.config import Settings
 from generator.diagnostics import Diagnostic, error, has_errors
 from generator.index import topics
@@ -144,7 +145,8 @@ def _validate_chunk(work: _LoadWork, chunk: Sequence[int]
             out.append((None, problems))
             continue
         article, field_problems = validate(document, work.settings, work.content_dir)
-        out.append((article, problems + field_problems))
+        left = placeholder_warning(article) if article is not None else None
+        out.append((article, problems + field_problems + ([left] if left else [])))
     return out
 
 
