@@ -107,7 +107,7 @@ class Newsdigest:
                       else [sys.executable, "-c", NO_SEARCH])
 
     def build(self, *extra: str) -> tuple[float, float]:
-        return measure([*self.start, "build", "--templates", str(REPO / "templates"),
+        return measure([*self.start, "build",
                         "--output", str(self.output), *extra], self.project)
 
     def clean(self) -> tuple[float, float]:

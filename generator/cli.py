@@ -57,6 +57,13 @@ def _add_content(parser: argparse.ArgumentParser) -> None:
                         help="folder of articles (default: content/)")
 
 
+def _add_templates(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--templates", metavar="DIR", type=Path, default=None,
+                        help="the site's theme overrides: templates and static/ files that "
+                        "replace the built-in theme's of the same name (default: templates/, "
+                        "if it exists)")
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newsdigest", description=DESCRIPTION, epilog=EPILOG,
@@ -69,8 +76,7 @@ def make_parser() -> argparse.ArgumentParser:
                                 description="Check every article, then build the site. "
                                 "On any error nothing is written and the old site stays.")
     _add_content(build)
-    build.add_argument("--templates", metavar="DIR", type=Path, default=Path("templates"),
-                       help="theme folder: Jinja2 templates and static/ (default: templates/)")
+    _add_templates(build)
     build.add_argument("--output", metavar="DIR", type=Path, default=Path("site"),
                        help="where the site is written (default: site/)")
     build.add_argument("--base-url", metavar="URL", default=None,
@@ -106,7 +112,7 @@ def make_parser() -> argparse.ArgumentParser:
                                 "base path, rebuild and reload the browser on every change.")
     serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
     _add_content(serve)
-    serve.add_argument("--templates", metavar="DIR", type=Path, default=Path("templates"))
+    _add_templates(serve)
     return parser
 
 
@@ -156,7 +162,11 @@ def _paths(args: argparse.Namespace, settings: config.Settings) -> Paths:
         raise ConfigError(
             f"content folder {content} does not exist; create it or pass --content DIR"
         )
-    return Paths(Path.cwd(), content, getattr(args, "templates", Path("templates")),
+    templates = getattr(args, "templates", None)
+    if templates is not None and not templates.is_dir():
+        raise ConfigError(f"templates folder {templates} does not exist; create it, or leave "
+                          "out --templates to use the built-in theme as it is")
+    return Paths(Path.cwd(), content, templates or Path("templates"),
                  getattr(args, "output", Path("site")))
 
 
@@ -214,9 +224,6 @@ def _build_time(value: str | None, settings: config.Settings) -> datetime | None
 def cmd_build(args: argparse.Namespace) -> int:
     settings = _settings(args)
     paths = _paths(args, settings)
-    if not (paths.templates / "base.html").is_file():
-        raise ConfigError(f"templates folder {paths.templates} has no base.html; "
-                          "pass --templates DIR or restore templates/")
     bar = ProgressBar(sys.stderr, wanted(sys.stderr))
     try:
         selection = Selection(drafts=args.drafts, future=args.future,

@@ -28,9 +28,8 @@ def run_newsdigest(*args: str, cwd: Path, timeout: float = 120) -> subprocess.Co
 
 
 def make_project(root: Path, settings: str = "") -> Path:
-    """A newsroom project in `root`: the repository's templates, pyproject settings, content/."""
+    """A newsroom project in `root`: pyproject settings, content/, the built-in theme."""
     root.mkdir(parents=True, exist_ok=True)
-    shutil.copytree(REPO / "templates", root / "templates")
     (root / "content").mkdir(exist_ok=True)
     (root / "pyproject.toml").write_text(
         "[tool.newsdigest]\n"
@@ -54,9 +53,8 @@ def write_article(root: Path, relative: str, front: str, body: str = "Body text.
 
 
 def copy_newsroom(root: Path) -> Path:
-    """tests/fixtures/newsroom as a project in `root`, with the repository's templates."""
+    """tests/fixtures/newsroom as a project in `root`, with the built-in theme."""
     shutil.copytree(NEWSROOM, root)
-    shutil.copytree(REPO / "templates", root / "templates")
     return root
 
 
@@ -93,8 +91,7 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     Built from a copy of the project, so the build's cache is not written into the repository.
     """
     project = tmp_path_factory.mktemp("sample") / "project"
-    for part in ("content", "templates"):
-        shutil.copytree(REPO / part, project / part)
+    shutil.copytree(REPO / "content", project / "content")
     shutil.copy(REPO / "pyproject.toml", project / "pyproject.toml")
     out = project.parent / "site"
     result = run_newsdigest("build", "--output", str(out), "--base-url", BASE_URL, cwd=project)

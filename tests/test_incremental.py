@@ -11,7 +11,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import BASE_URL, REPO, load_synth, run_newsdigest, site_files
+from conftest import BASE_URL, load_synth, run_newsdigest, site_files
+
+from generator.render.theme import THEME_DIR
 
 synth = load_synth()
 
@@ -22,7 +24,7 @@ COUNT = 20
 
 def build(project: Path, out: Path, *extra: str) -> str:
     result = run_newsdigest("build", "--output", str(out), "--base-url", BASE_URL,
-                            "--templates", str(project / "templates"), *extra, cwd=project)
+                            *extra, cwd=project)
     assert result.returncode == 0, result.stderr
     return result.stdout
 
@@ -38,9 +40,7 @@ def assert_same_as_clean(project: Path, site: Path) -> None:
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    root = synth.write_newsdigest(tmp_path / "project", synth.articles(COUNT),
-                                  templates=REPO / "templates")
-    return root
+    return synth.write_newsdigest(tmp_path / "project", synth.articles(COUNT))
 
 
 def article_file(project: Path, index: int) -> Path:
@@ -93,8 +93,9 @@ def test_every_kind_of_edit_gives_the_clean_build(project: Path) -> None:
     assert (site / "tags" / "brand-new-topic" / "index.html").is_file()
     assert_same_as_clean(project, site)
 
-    footer = project / "templates" / "base.html"
-    footer.write_text(footer.read_text(encoding="utf-8").replace(
+    footer = project / "templates" / "base.html"  # a new override of the built-in theme's
+    footer.parent.mkdir()
+    footer.write_text((THEME_DIR / "base.html").read_text(encoding="utf-8").replace(
         "</body>", "<!-- theme edit -->\n</body>"), encoding="utf-8")
     build(project, site)
     assert "theme edit" in (site / "index.html").read_text(encoding="utf-8")

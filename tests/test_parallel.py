@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import BASE_URL, REPO, load_synth, run_newsdigest, site_files
+from conftest import BASE_URL, load_synth, run_newsdigest, site_files
 
 from generator import config
 from generator.commands.build import Paths, load_articles, render_bodies, render_site
@@ -20,7 +20,7 @@ COUNT = 60  # above the size at which work is spread over processes
 
 def build(project: Path, out: Path, *extra: str) -> str:
     result = run_newsdigest("build", "--output", str(out), "--base-url", BASE_URL,
-                            "--templates", str(REPO / "templates"), *extra, cwd=project)
+                            *extra, cwd=project)
     assert result.returncode == 0, result.stderr
     return result.stdout
 
@@ -42,7 +42,7 @@ def test_planned_pages_equal_every_page_rendered_directly(tmp_path: Path) -> Non
     build(project, out, "--no-cache", "--jobs", "2")
     built = site_files(out)
     settings = config.load(project, {"base_url": BASE_URL})
-    paths = Paths(project, project / "content", REPO / "templates", out)
+    paths = Paths(project, project / "content", project / "templates", out)
     articles, _ = load_articles(paths.content, settings)
     published, _, assets = render_bodies(articles, settings, Urls(settings.base_url),
                                          paths.content)

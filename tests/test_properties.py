@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import REPO, make_project, run_newsdigest
+from conftest import make_project, run_newsdigest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree, html
@@ -27,6 +27,7 @@ from generator.model import Article, Tag
 from generator.render.feeds import FeedWriter
 from generator.render.markdown import BodyRenderer
 from generator.render.pages import Renderer
+from generator.render.theme import THEME_DIR
 from generator.render.urls import Urls
 
 SETTINGS = config.validate(config.Settings(site_id="props.example,2025", timezone="UTC",
@@ -187,7 +188,7 @@ def page_and_feed(article: Article) -> tuple[bytes, bytes]:
     articles, _ = topics.assign([article])
     body_html = "<p>Body.</p>"
     site = build_index([dataclasses.replace(articles[0], body_html=body_html)], SETTINGS.tz)
-    page = Renderer(SETTINGS, URLS, REPO / "templates", site).article(site.articles[0])
+    page = Renderer(SETTINGS, URLS, THEME_DIR, site).article(site.articles[0])
     rss = next(f for f in FeedWriter(SETTINGS, URLS, Path("."), site).all_files()
                if f.path == "feed.xml")
     return page.data, rss.data

@@ -36,6 +36,7 @@ from generator.render.sitemap import (
     robots,
     sitemap,
 )
+from generator.render.theme import Theme
 from generator.render.urls import Urls, article_path
 from generator.speed import fingerprint, parallel
 from generator.speed.cache import DEFAULT_DIR, ArticleCache, Store
@@ -352,13 +353,10 @@ def _unpublished_links(articles: list[Article], settings: Settings, urls: Urls, 
 
 
 def static_files(templates_dir: Path) -> Iterator[OutputFile]:
-    """The theme's assets: templates/static/** -> static/**."""
-    static = templates_dir / "static"
-    if not static.is_dir():
-        return
-    for path in sorted(static.rglob("*")):
-        if path.is_file() and not path.name.startswith("."):
-            yield OutputFile("static/" + path.relative_to(static).as_posix(), path.read_bytes())
+    """The theme's assets -> static/**: the packaged theme's, each replaced by the site's
+    file of the same name under `templates_dir`/static/."""
+    for name, path in Theme(templates_dir).static_files():
+        yield OutputFile("static/" + name, path.read_bytes())
 
 
 def media_files(content_dir: Path, assets: set[str]) -> Iterator[OutputFile]:
@@ -428,7 +426,7 @@ def _page_state(paths: Paths, settings: Settings, selection: Selection, search: 
     environment = fingerprint.of_bytes(
         fingerprint.code_version().encode(), repr(settings).encode(),
         repr((selection.drafts, selection.future, search)).encode(),
-        fingerprint.of_tree(paths.templates).encode(), output.encode(),
+        Theme(paths.templates).fingerprint().encode(), output.encode(),
         str(paths.content.resolve()).encode())
     store = Store(directory, f"output-{fingerprint.of_bytes(output.encode())[:16]}.json",
                   environment)

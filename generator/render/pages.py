@@ -17,6 +17,7 @@ from generator.config import Settings
 from generator.index.digest import RelatedStories, TopicGroup, day_topics, human_date, human_day
 from generator.index.site import Group, Site, paginate
 from generator.model import Article, Image, OutputFile, Tag
+from generator.render.theme import Theme
 from generator.render.urls import Urls
 
 __all__ = ["FeedLink", "Renderer", "Term", "TopicGroup", "day_topics", "json_ld"]
@@ -85,8 +86,9 @@ def json_ld(data: Any) -> Markup:
 
 
 def make_environment(templates_dir: Path) -> jinja2.Environment:
+    """Jinja2 with the packaged theme behind the site's override folder `templates_dir`."""
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(templates_dir),
+        loader=Theme(templates_dir).loader(),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -103,7 +105,7 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
 
 
 class Renderer:
-    """Renders every page of a site index with the templates of one theme."""
+    """Renders every page of a site index with the theme (`templates_dir` overrides it)."""
 
     def __init__(self, settings: Settings, urls: Urls, templates_dir: Path, site: Site,
                  search: bool = False) -> None:
