@@ -39,11 +39,10 @@ def build(project: Path, base_url: str = "https://example.org/news/") -> tuple[R
 
 
 def case_project(tmp_path: Path, name: str) -> Path:
-    """A copy of ../shared/cases/NAME* with the repository's templates."""
+    """A copy of ../shared/cases/NAME* (it uses the built-in theme)."""
     (source,) = CASES.glob(f"{name}-*")
     project = tmp_path / "project"
     shutil.copytree(source, project)
-    shutil.copytree(REPO / "templates", project / "templates")
     return project
 
 

@@ -1,7 +1,7 @@
 """Golden output: what a clean build writes, recorded so a refactor can prove it changed nothing.
 
 Two newsrooms are built in-process with a fixed clock (so scheduled articles and the
-passing of time change nothing): the repository's sample (content/, templates/,
+passing of time change nothing): the repository's sample (content/, the built-in theme,
 pyproject.toml) under the /sub/ base path, and the first 1,000 articles of the benchmark's
 synthetic newsroom (bench/synth.py, deterministic). For each, one digest of the whole site
 (every path and every byte, the Pagefind bundle left out: it is another program's output)
@@ -50,8 +50,7 @@ def _synth() -> object:
 
 def sample_project(root: Path) -> Path:
     """A copy of the repository's sample newsroom in `root` (the build writes a cache)."""
-    for part in ("content", "templates"):
-        shutil.copytree(REPO / part, root / part)
+    shutil.copytree(REPO / "content", root / "content")
     shutil.copy(REPO / "pyproject.toml", root / "pyproject.toml")
     return root
 
@@ -60,7 +59,7 @@ def synth_project(root: Path) -> Path:
     """The first SYNTH_COUNT articles of bench/synth.py as a project in `root`."""
     synth = _synth()
     items = synth.articles(SYNTH_COUNT)  # type: ignore[attr-defined]
-    return synth.write_newsdigest(root, items, templates=REPO / "templates")  # type: ignore[attr-defined,no-any-return]
+    return synth.write_newsdigest(root, items)  # type: ignore[attr-defined,no-any-return]
 
 
 def build(project: Path, base_url: str | None = None) -> dict[str, bytes]:
