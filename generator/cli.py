@@ -21,6 +21,7 @@ import jinja2
 
 from generator import __version__, config
 from generator.commands.build import (
+    HeldBack,
     Options,
     Paths,
     Result,
@@ -221,6 +222,22 @@ def _build_time(value: str | None, settings: config.Settings) -> datetime | None
     return parsed
 
 
+def held_back_text(held: HeldBack, settings: config.Settings, content_dir: Path) -> str:
+    """'held back: 2 scheduled (next: 25 Jun 2025 09:00 IST, content/...), 1 draft'.
+
+    The time is in the site's timezone, with its short name.
+    """
+    parts = []
+    if held.scheduled:
+        when = datetime.fromisoformat(held.next_date).astimezone(settings.tz)
+        where = (content_dir / held.next_source).as_posix()
+        parts.append(f"{held.scheduled} scheduled (next: {when.day} {when:%b %Y %H:%M %Z}, "
+                     f"{where})")
+    if held.drafts:
+        parts.append(f"{held.drafts} draft{'s' * (held.drafts != 1)}")
+    return "held back: " + ", ".join(parts)
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     settings = _settings(args)
     paths = _paths(args, settings)
@@ -245,6 +262,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         f"in {result.seconds:.2f} s"
     )
     print(summary_table(summary, result.seconds))
+    if result.held_back.anything:
+        print(held_back_text(result.held_back, settings, paths.content))
     if not result.search:
         print(SEARCH_OFF, file=sys.stderr)
     return EXIT_OK
@@ -264,6 +283,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     report(result, paths.content, args.format, sys.stdout)
     if result.ok and args.format == "text":
         print(f"checked {len(result.articles)} articles: no errors")
+    if result.held_back.anything and args.format == "text":
+        print(held_back_text(result.held_back, settings, paths.content))
     return EXIT_OK if result.ok else EXIT_CONTENT
 
 

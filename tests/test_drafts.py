@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -66,3 +67,76 @@ def test_future_flag_publishes_scheduled_articles(project: Path) -> None:
     assert "Scheduled story" in (out / "feed.xml").read_text()
     assert "/2999/01/01/scheduled/" in (out / "sitemap.xml").read_text()
     assert "Unfinished draft" not in site
+
+
+@pytest.fixture
+def newsroom_in_india(tmp_path: Path) -> Path:
+    root = make_project(tmp_path / "project")
+    settings = root / "pyproject.toml"
+    settings.write_text(settings.read_text().replace('"UTC"', '"Asia/Kolkata"'))
+    return root
+
+
+def test_build_and_check_say_what_they_held_back(newsroom_in_india: Path) -> None:
+    root = newsroom_in_india
+    india = timezone(timedelta(hours=5, minutes=30))
+    soon = (datetime.now(india) + timedelta(days=3)).replace(hour=9, minute=0, second=0,
+                                                              microsecond=0)
+    later = soon + timedelta(days=30)
+    write_article(root, "2025/06/published.md",
+                  FRONT.format(title="Published", date="2025-06-02T10:00:00Z", tag="News"))
+    write_article(root, f"{later:%Y/%m}/later.md",
+                  FRONT.format(title="Later", date=later.isoformat(), tag="News"))
+    # Written in UTC, said in the site's time: 03:30 UTC is 09:00 IST.
+    write_article(root, f"{soon:%Y/%m}/soon.md",
+                  FRONT.format(title="Soon", date=soon.astimezone(UTC).isoformat(), tag="News"))
+    write_article(root, "2025/06/unfinished.md",
+                  FRONT.format(title="Unfinished", date="2025-06-03T10:00:00Z", tag="News")
+                  + "\ndraft: true")
+    write_article(root, f"{soon:%Y/%m}/scheduled-draft.md",
+                  FRONT.format(title="Scheduled draft", date=soon.isoformat(), tag="News")
+                  + "\ndraft: true")
+    when = f"{soon.day} {soon:%b %Y} 09:00 IST"
+    said = f"held back: 2 scheduled (next: {when}, content/{soon:%Y/%m}/soon.md), 2 drafts"
+
+    checked = run_newsdigest("check", cwd=root)
+    assert checked.returncode == 0
+    assert said in checked.stdout.splitlines()
+    for _ in range(2):  # the second build finds the site up to date, and says it again
+        built = run_newsdigest("build", cwd=root)
+        assert built.returncode == 0, built.stderr
+        assert said in built.stdout.splitlines()
+    built = run_newsdigest("build", "--drafts", "--output", "with-drafts", cwd=root)
+    # With drafts published, the scheduled draft is one more scheduled article (same
+    # time as soon.md; the first by file name is named).
+    assert (f"held back: 3 scheduled (next: {when}, content/{soon:%Y/%m}/scheduled-draft.md)"
+            in built.stdout.splitlines())
+    built = run_newsdigest("build", "--future", "--output", "with-future", cwd=root)
+    assert "held back: 2 drafts" in built.stdout.splitlines()
+    built = run_newsdigest("build", "--future", "--drafts", "--output", "all", cwd=root)
+    assert "held back" not in built.stdout
+
+
+def test_nothing_held_back_says_nothing(newsroom_in_india: Path) -> None:
+    write_article(newsroom_in_india, "2025/06/published.md",
+                  FRONT.format(title="Published", date="2025-06-02T10:00:00Z", tag="News"))
+    assert "held back" not in run_newsdigest("check", cwd=newsroom_in_india).stdout
+    assert "held back" not in run_newsdigest("build", cwd=newsroom_in_india).stdout
+
+
+def test_a_date_more_than_a_year_ahead_is_a_warning_on_its_line(newsroom_in_india: Path
+                                                                 ) -> None:
+    root = newsroom_in_india
+    ahead = datetime.now(UTC) + timedelta(days=200)
+    write_article(root, "2026/06/typo.md", "title: Typo\n" + FRONT.format(
+        title="Budget", date="2062-06-25T09:00:00+05:30", tag="News").split("\n", 1)[1])
+    write_article(root, f"{ahead:%Y/%m}/planned.md",
+                  FRONT.format(title="Planned", date=ahead.isoformat(), tag="News"))
+    checked = run_newsdigest("check", cwd=root)
+    assert checked.returncode == 0
+    warnings = [line for line in checked.stdout.splitlines() if ": warning: " in line]
+    assert warnings == ["content/2026/06/typo.md:3: warning: date 2062-06-25 is more than a "
+                        "year ahead: the article is held back until then"]
+    built = run_newsdigest("build", cwd=root)
+    assert built.returncode == 0
+    assert "content/2026/06/typo.md:3: warning: date 2062-06-25 is more than" in built.stderr

@@ -14,12 +14,12 @@ import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from generator.commands.new import placeholder_warning
 from generator.config import Settings
-from generator.diagnostics import Diagnostic, error, has_errors
+from generator.diagnostics import Diagnostic, error, has_errors, warning
 from generator.index import topics
 from generator.index.site import Site, build_index
 from generator.load.content import find_articles, read_document
@@ -109,6 +109,75 @@ class Selection:
         return self.future or article.date <= now
 
 
+@dataclass(frozen=True, slots=True)
+class HeldBack:
+    """What a build leaves out: scheduled articles (the first to come due named) and drafts.
+
+    A draft dated in the future counts as a draft. `next_date` is ISO 8601 ('' when none).
+    """
+
+    scheduled: int = 0
+    drafts: int = 0
+    next_date: str = ""
+    next_source: str = ""  # its path relative to content/
+
+    @property
+    def anything(self) -> bool:
+        return bool(self.scheduled or self.drafts)
+
+
+def held_back(articles: Iterable[Article], selection: Selection, now: datetime) -> HeldBack:
+    """Which valid articles `selection` leaves out at `now`, counted."""
+    drafts = scheduled = 0
+    first: Article | None = None
+    for article in articles:
+        if selection.includes(article, now):
+            continue
+        if article.draft and not selection.drafts:
+            drafts += 1
+            continue
+        scheduled += 1
+        if first is None or (article.date, article.source) < (first.date, first.source):
+            first = article
+    if first is None:
+        return HeldBack(scheduled, drafts)
+    return HeldBack(scheduled, drafts, first.date.isoformat(), first.source)
+
+
+FAR_AHEAD = timedelta(days=366)
+
+
+def far_ahead(articles: Iterable[Article], content_dir: Path, now: datetime) -> list[Diagnostic]:
+    """A warning on the `date:` line of every article dated more than a year ahead.
+
+    A typed 2062 for 2026 would hide a story for decades without a word.
+    """
+    found = []
+    for article in articles:
+        if article.date - now <= FAR_AHEAD:
+            continue
+        found.append(warning(
+            article.source, _field_line(content_dir / article.source, "date"),
+            f"date {article.date.date().isoformat()} is more than a year ahead: the article "
+            "is held back until then",
+            "check the year; a story scheduled so far ahead is usually a typing mistake"))
+    return found
+
+
+def _field_line(path: Path, key: str) -> int:
+    """The line of `key:` in the file's front matter (1 when it cannot be found)."""
+    try:
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return 1
+    for number, line in enumerate(lines[1:], start=2):
+        if line.rstrip() == "---":
+            break
+        if line.startswith(key) and line[len(key):].lstrip().startswith(":"):
+            return number
+    return 1
+
+
 @dataclass(slots=True)
 class Result:
     """What a check or build found and did."""
@@ -121,6 +190,7 @@ class Result:
     seconds: float = 0.0
     search: bool = False  # whether Pagefind indexed the site
     summary: Summary | None = None
+    held_back: HeldBack = HeldBack()  # what a build leaves out (for check: a default build)
 
     @property
     def ok(self) -> bool:
@@ -328,9 +398,12 @@ def check_content(paths: Paths, settings: Settings, options: Options | None = No
                                                workers, options.progress)
     body_problems += _unpublished_links(articles, settings, urls, paths.content, body_problems,
                                         cache, workers)
+    now = datetime.now().astimezone()
+    body_problems += far_ahead(articles, paths.content, now)
     diagnostics = sorted(problems + body_problems, key=Diagnostic.sort_key)
     # The cache is read, never saved: a check leaves the project byte for byte as it was.
-    return Result(diagnostics, articles, seconds=time.perf_counter() - started)
+    return Result(diagnostics, articles, seconds=time.perf_counter() - started,
+                  held_back=held_back(articles, Selection(), now))
 
 
 def _unpublished_links(articles: list[Article], settings: Settings, urls: Urls, content_dir: Path,
@@ -441,7 +514,8 @@ def _unchanged(state: _PageState, path: str) -> bool:
     return before is not None and state.now.get(path) == before
 
 
-def _up_to_date(state: _PageState, inputs: str, now: datetime) -> tuple[Summary, int] | None:
+def _up_to_date(state: _PageState, inputs: str, now: datetime
+                ) -> tuple[Summary, int, HeldBack] | None:
     """The summary of the last build when nothing it read has changed since."""
     record = state.store.get("inputs")
     if not isinstance(record, dict) or record.get("digest") != inputs:
@@ -453,13 +527,14 @@ def _up_to_date(state: _PageState, inputs: str, now: datetime) -> tuple[Summary,
         return None
     try:
         found = Summary(**summary)
+        held = HeldBack(**record.get("held_back", {}))
     except TypeError:
         return None
     files = record.get("files")
     if not isinstance(files, int):
         return None
     return replace(found, rendered_pages=0, bodies=0, cache_hits=found.articles,
-                   up_to_date=True), files
+                   up_to_date=True), files, held
 
 
 def _next_publication(articles: list[Article], selection: Selection,
@@ -528,13 +603,15 @@ def build_site(paths: Paths, settings: Settings, selection: Selection,
     inputs = fingerprint.of_tree(paths.content) if caching else ""
     up_to_date = _up_to_date(state, inputs, now) if caching else None
     if up_to_date is not None:
-        summary, files = up_to_date
+        summary, files, held = up_to_date
         return Result(search=index_search is not None, summary=summary, files=files,
-                      stats=WriteStats(0, files), seconds=time.perf_counter() - started)
+                      stats=WriteStats(0, files), seconds=time.perf_counter() - started,
+                      held_back=held)
 
     cache = _article_cache(paths.project, paths.content, settings, options)
     articles, problems = load_articles(paths.content, settings, cache, workers, progress)
     published = [a for a in articles if selection.includes(a, now)]
+    problems += far_ahead(articles, paths.content, now)
     urls = Urls(settings.base_url)
     spare = state.store.path.with_suffix(".site") if state.store.path else None
     prepared: list[bool] = []
@@ -594,6 +671,7 @@ def build_site(paths: Paths, settings: Settings, selection: Selection,
             return result
         raise
     result.site = site
+    result.held_back = held_back(articles, selection, now)
     result.files = len(files)
     result.search = index_search is not None
     body_hits = cache.body_hits if cache else 0
@@ -609,7 +687,8 @@ def build_site(paths: Paths, settings: Settings, selection: Selection,
         state.store.put("files", snapshot(paths.output))
         state.store.put("inputs", {"digest": inputs, "summary": asdict(result.summary),
                                    "files": result.stats.written + result.stats.unchanged,
-                                   "until": _next_change(articles, selection, now)})
+                                   "until": _next_change(articles, selection, now),
+                                   "held_back": asdict(result.held_back)})
         state.store.save()
     result.seconds = time.perf_counter() - started
     return result
