@@ -114,6 +114,13 @@ def make_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
     _add_content(serve)
     _add_templates(serve)
+
+    ping = commands.add_parser("ping", help="tell the WebSub hub which feeds changed",
+                               description="Send the websub_hub setting's hub a publish "
+                               "notification for each feed whose bytes the last build changed "
+                               "(listed in OUTPUT.changed-feeds.txt). Run it after deploying.")
+    ping.add_argument("--output", metavar="DIR", type=Path, default=Path("site"),
+                      help="the folder the site was built into (default: site/)")
     return parser
 
 
@@ -313,7 +320,33 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return serve(paths, settings, args.port, log, lambda d: format_text(d, paths.content))
 
 
-COMMANDS = {"build": cmd_build, "check": cmd_check, "new": cmd_new, "serve": cmd_serve}
+def cmd_ping(args: argparse.Namespace) -> int:
+    from generator.commands.ping import changed_list, notify, read_changed
+
+    settings = _settings(args)
+    if not settings.websub_hub:
+        print("no websub_hub setting: nothing to notify (set websub_hub = \"https://...\" "
+              "in [tool.newsdigest] to notify a WebSub hub)", file=sys.stderr)
+        return EXIT_OK
+    feeds = read_changed(args.output)
+    if feeds is None:
+        raise ConfigError(f"{changed_list(args.output)} does not exist: run `newsdigest build "
+                          f"--output {args.output}` first")
+    if not feeds:
+        print("no feed changed in the last build: nothing to notify")
+        return EXIT_OK
+    answers = notify(settings.websub_hub, feeds)
+    for answer in answers:
+        if not answer.ok:
+            print(f"newsdigest: error: {settings.websub_hub} refused {answer.feed}: "
+                  f"{answer.detail}", file=sys.stderr)
+    done = sum(a.ok for a in answers)
+    print(f"notified {settings.websub_hub} of {done} of {len(answers)} changed feeds")
+    return EXIT_OK if done == len(answers) else EXIT_CONTENT
+
+
+COMMANDS = {"build": cmd_build, "check": cmd_check, "new": cmd_new, "serve": cmd_serve,
+            "ping": cmd_ping}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

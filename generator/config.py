@@ -37,6 +37,7 @@ class Settings:
     repo_branch: str = "main"
     content_dir: str = "content"
     cname: str = ""
+    websub_hub: str = ""
 
     @property
     def tz(self) -> ZoneInfo:
@@ -82,6 +83,12 @@ def normalise_base_url(url: str) -> str:
     return f"{parts.scheme}://{parts.netloc}{path}"
 
 
+def _is_web_url(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https") and bool(parts.netloc) and not any(
+        c.isspace() for c in url)
+
+
 def validate(settings: Settings) -> Settings:
     """Check cross-field rules; return the settings with base_url normalised."""
     try:
@@ -103,6 +110,11 @@ def validate(settings: Settings) -> Settings:
     if settings.repo_url and not REPO_URL_PATTERN.match(settings.repo_url):
         raise ConfigError(
             f"repo_url {settings.repo_url!r} must be an https URL like https://github.com/org/repo"
+        )
+    if settings.websub_hub and not _is_web_url(settings.websub_hub):
+        raise ConfigError(
+            f"websub_hub {settings.websub_hub!r} must be the hub's http(s) address, "
+            "like https://pubsubhubbub.appspot.com/"
         )
     if settings.cname and not HOST_PATTERN.match(settings.cname.lower()):
         raise ConfigError(

@@ -72,6 +72,11 @@ def test_pages_workflow_checks_builds_for_the_pages_url_and_deploys() -> None:
     assert "hashFiles(" in cache["with"]["key"] and "content/**" in cache["with"]["key"]
     deploy = workflow["jobs"]["deploy"]
     assert deploy["needs"] == "build" and "actions/deploy-pages@" in steps(deploy)
+    # After the deploy, the hub hears of the feeds the build changed (the build's list).
+    assert "actions/upload-artifact@" in build
+    ping = workflow["jobs"]["ping"]
+    assert ping["needs"] == "deploy"
+    assert steps(ping).index("actions/download-artifact@") < steps(ping).index("newsdigest ping")
 
 
 def test_pull_request_workflow_is_read_only_and_annotates_problems() -> None:

@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from generator.commands import ping
 from generator.commands.new import placeholder_warning
 from generator.config import Settings
 from generator.diagnostics import Diagnostic, error, has_errors, warning
@@ -577,6 +578,31 @@ def _search_step(index: Callable[[Path], Iterable[str] | None] | None, state: _P
     return finish
 
 
+def _feed_record(paths: Paths, options: Options) -> Store:
+    """The digests of the feeds the last build wrote to this output folder: kept apart from
+    the page cache, so a new newsdigest version or theme does not make every feed new."""
+    output = str(paths.output.resolve()).encode()
+    return Store(options.cache_path(paths.project),
+                 f"feeds-{fingerprint.of_bytes(output)[:16]}.json", "newsdigest-feed-bytes-1")
+
+
+def _feed_digests(feed_files: list[OutputFile], kept: set[str], output: Path,
+                  before: object) -> dict[str, str]:
+    """SHA-256 of each feed's bytes (RSS, Atom, JSON Feed; not OPML) as written now."""
+    old = before if isinstance(before, dict) else {}
+    digests = {}
+    for feed in feed_files:
+        if not feed.path.endswith((".xml", ".json")):
+            continue
+        if feed.path in kept:  # not regenerated: the bytes are those already in the output
+            known = old.get(feed.path)
+            digests[feed.path] = (known if isinstance(known, str)
+                                  else ping.digest((output / feed.path).read_bytes()))
+        else:
+            digests[feed.path] = ping.digest(feed.data)
+    return digests
+
+
 class _Stop(Exception):
     """The articles have errors: nothing is written."""
 
@@ -604,11 +630,13 @@ def build_site(paths: Paths, settings: Settings, selection: Selection,
     up_to_date = _up_to_date(state, inputs, now) if caching else None
     if up_to_date is not None:
         summary, files, held = up_to_date
+        ping.write_changed(paths.output, [])
         return Result(search=index_search is not None, summary=summary, files=files,
                       stats=WriteStats(0, files), seconds=time.perf_counter() - started,
                       held_back=held)
 
     cache = _article_cache(paths.project, paths.content, settings, options)
+    feed_record = _feed_record(paths, options)
     articles, problems = load_articles(paths.content, settings, cache, workers, progress)
     published = [a for a in articles if selection.includes(a, now)]
     problems += far_ahead(articles, paths.content, now)
@@ -670,6 +698,10 @@ def build_site(paths: Paths, settings: Settings, selection: Selection,
         if isinstance(stop, _Stop):
             return result
         raise
+    feed_digests = _feed_digests(feed_files, keep, paths.output, feed_record.get("bytes"))
+    ping.write_changed(paths.output, [
+        urls.absolute(urls.path(p))
+        for p in ping.changed_paths(feed_digests, feed_record.get("bytes"))])
     result.site = site
     result.held_back = held_back(articles, selection, now)
     result.files = len(files)
@@ -690,5 +722,7 @@ def build_site(paths: Paths, settings: Settings, selection: Selection,
                                    "until": _next_change(articles, selection, now),
                                    "held_back": asdict(result.held_back)})
         state.store.save()
+        feed_record.put("bytes", feed_digests)
+        feed_record.save()
     result.seconds = time.perf_counter() - started
     return result

@@ -23,6 +23,7 @@ from generator.config import Settings
 from generator.index.digest import day_topics, human_day
 from generator.index.site import Group, Site
 from generator.model import Article, OutputFile
+from generator.render.feedext import add_hub
 from generator.render.urls import Urls
 
 _ROOT_RELATIVE = re.compile(r'(\s(?:href|src)=")(/(?!/)[^"]*)"')
@@ -133,6 +134,7 @@ class FeedWriter:
         fg.language(self.settings.language)
         fg.author({"name": self.settings.publisher_name})
         fg.generator("newsdigest", version=__version__)
+        add_hub(fg, self.settings.websub_hub)
         updated = max((a.modified for a in channel.articles), default=_EPOCH)
         fg.updated(updated.astimezone(UTC) if rss else updated)
         for article in channel.articles:
@@ -193,6 +195,8 @@ class FeedWriter:
             "authors": [{"name": self.settings.publisher_name}],
             "items": [self._json_item(a) for a in channel.articles],
         }
+        if self.settings.websub_hub:
+            feed["hubs"] = [{"type": "WebSub", "url": self.settings.websub_hub}]
         data = json.dumps(feed, ensure_ascii=False, indent=2) + "\n"
         return OutputFile(self.urls.output_path(channel.path), data.encode("utf-8"))
 
@@ -233,6 +237,7 @@ class FeedWriter:
         fg.link(href=self.urls.absolute(self.urls.home()), rel="alternate")  # last: RSS <link>
         fg.language(self.settings.language)
         fg.generator("newsdigest", version=__version__)
+        add_hub(fg, self.settings.websub_hub)
         days = self.site.days[: self.settings.feed_length]
         fg.updated(max((max(a.date for a in d.articles) for d in days), default=_EPOCH)
                    .astimezone(UTC))
