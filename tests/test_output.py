@@ -206,3 +206,72 @@ def test_a_build_that_stops_on_an_error_still_puts_back_a_site_left_mid_swap(
     assert result.returncode == 1
     assert site_files(site) == before
     assert not previous.exists()
+
+
+def beside(site: Path) -> list[str]:
+    """What builds left next to the output folder (staging or previous sites)."""
+    return sorted(p.name for p in site.parent.iterdir() if p.name.startswith(f".{site.name}."))
+
+
+@pytest.mark.parametrize("mode", [0o555, 0o500, 0o575])
+def test_a_read_only_output_folder_is_refused_and_left_as_it_is(project: Path, mode: int) -> None:
+    """chmod u-w (or a-w) on site/ means "do not touch": even root, who could, does not."""
+    assert run_newsdigest("build", cwd=project).returncode == 0
+    site = project / "site"
+    before, inode = site_files(site), site.stat().st_ino
+    story = project / "content/2025/06/everest-waste-rules.md"  # so the build would write
+    story.write_text(story.read_text("utf-8").replace("rubbish", "waste"), "utf-8")
+    site.chmod(mode)
+    try:
+        result = run_newsdigest("build", cwd=project)
+        assert result.returncode == 2
+        assert result.stderr.startswith("newsdigest: error: output directory site is read-only")
+        assert "chmod u+w site" in result.stderr
+        assert "Traceback" not in result.stderr
+        assert site.stat().st_ino == inode  # not swapped out from under the user
+        assert site.stat().st_mode & 0o777 == mode
+        assert site_files(site) == before
+        assert beside(site) == []
+    finally:
+        site.chmod(0o755)
+    assert run_newsdigest("build", cwd=project).returncode == 0
+    assert site_files(site) != before
+
+
+def test_an_empty_read_only_folder_is_refused_too(project: Path, tmp_path: Path) -> None:
+    out = tmp_path / "public"
+    out.mkdir(mode=0o555)
+    result = run_newsdigest("build", "--output", str(out), cwd=project)
+    assert result.returncode == 2
+    assert "is read-only (dr-xr-xr-x)" in result.stderr
+    assert list(out.iterdir()) == [] and out.stat().st_mode & 0o777 == 0o555
+
+
+def test_a_successful_build_leaves_nothing_beside_the_site(project: Path) -> None:
+    """First build, rebuilds that reuse the previous site (cached), unchanged rebuilds,
+    clean and serial builds: only site/ is there afterwards, never .site.staging-*."""
+    site = project / "site"
+    story = project / "content/2025/06/everest-waste-rules.md"
+    text = story.read_text("utf-8")
+    runs = [(), ("--no-cache",), (), ("-j", "1"), (), (), ()]
+    for n, flags in enumerate(runs):
+        if n % 2:
+            story.write_text(text + f"\nEdit {n}.\n", "utf-8")
+        result = run_newsdigest("build", *flags, cwd=project)
+        assert result.returncode == 0, result.stderr
+        assert beside(site) == [], (n, flags)
+        assert (site / "index.html").is_file()
+    assert "up to date" in result.stdout  # the last one changed nothing
+
+
+def test_an_up_to_date_build_still_cleans_what_a_killed_build_left(project: Path) -> None:
+    assert run_newsdigest("build", cwd=project).returncode == 0
+    site = project / "site"
+    leftover = project / ".site.staging-99999"  # no such process: its build was killed
+    leftover.mkdir()
+    (leftover / ".newsdigest-output").write_text("marker", encoding="utf-8")
+    (leftover / "index.html").write_text("half a site", encoding="utf-8")
+    result = run_newsdigest("build", cwd=project)
+    assert result.returncode == 0
+    assert "up to date" in result.stdout
+    assert beside(site) == []

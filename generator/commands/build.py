@@ -43,7 +43,7 @@ from generator.speed import fingerprint, parallel
 from generator.speed.cache import DEFAULT_DIR, ArticleCache, Store
 from generator.speed.plan import PlanningRenderer, fingerprints
 from generator.speed.plan import render as render_pages
-from generator.write.output import WriteStats, check_target, discard, prepare, restore, write_site
+from generator.write.output import WriteStats, check_target, discard, prepare, recover, write_site
 from generator.write.search import BUNDLE, indexer
 
 Progress = Callable[[str, int, int], None]  # (step, done, total)
@@ -621,7 +621,9 @@ def build_site(paths: Paths, settings: Settings, selection: Selection,
     options = options or Options()
     progress, workers = options.progress, options.workers()
     check_target(paths.output, paths.project, (paths.content, paths.templates))
-    restore(paths.output)  # even a build that stops on an error leaves the site in place
+    # Put back a site left mid-swap and remove what killed builds left beside it, even when
+    # this build stops on an error or finds the site up to date.
+    recover(paths.output.absolute())
     now = selection.now or datetime.now().astimezone()
     index_search = indexer()  # None without the search extra
     caching = options.cache_path(paths.project) is not None

@@ -4,7 +4,8 @@ A build is written into a staging directory beside the output, then swapped in w
 one atomic rename (Linux renameat2 RENAME_EXCHANGE; elsewhere two renames with a
 recovery step), so readers and later builds see the old site or the new one, never
 half of one. The output directory carries a marker file: newsdigest replaces only a
-directory it created, and never one that holds the project, its content or templates.
+directory it created, and never one that holds the project, its content or templates,
+nor one its owner made read-only.
 With a build cache, the replaced site is kept there and becomes the next build's staging
 directory (only what differs is replaced), so a rebuild does not create and delete a
 folder per page.
@@ -17,6 +18,7 @@ import ctypes
 import errno
 import os
 import shutil
+import stat
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -75,12 +77,32 @@ def check_target(output: Path, project_root: Path, sources: Iterable[Path]) -> N
             raise ConfigError(f"output directory {output} is inside {source}; choose another")
     if target.exists() and not target.is_dir():
         raise ConfigError(f"output {output} is a file, not a directory; choose another")
+    if target.is_dir() and read_only(target):
+        mode = stat.filemode(target.stat().st_mode)
+        raise ConfigError(
+            f"output directory {output} is read-only ({mode}); newsdigest will not replace a "
+            f"folder you protected. Make it writable again (chmod u+w {output}) or pass "
+            "--output DIR"
+        )
     if target.is_dir() and not is_ours(target) and any(target.iterdir()):
         raise ConfigError(
             f"output directory {output} is not empty and was not created by newsdigest; "
             "newsdigest replaces its output directory on every build, so it will not touch "
             "this one. Choose another directory or empty this one"
         )
+
+
+def read_only(directory: Path) -> bool:
+    """Whether the folder is protected from writing: its owner's write permission is off
+    (`chmod u-w`, `chmod 555`), or this process may not write it (another user's folder,
+    a read-only file system). The permission bits count even for root, whom the system
+    would let write anyway: they say what the folder's owner wants.
+    """
+    try:
+        mode = directory.stat().st_mode
+    except OSError:
+        return False
+    return not mode & stat.S_IWUSR or not os.access(directory, os.W_OK)
 
 
 def _relative(path: str) -> str:
