@@ -8,18 +8,20 @@ bounded work for pathological Markdown. Sites are built in-process from real fil
 
 from __future__ import annotations
 
-import shutil
+import json
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import feedparser
-from conftest import REPO, make_project, write_article
+import regex
+from conftest import make_project, write_article
 from lxml import html
 
 from generator import config
 from generator.commands.build import Options, Paths, Result, Selection, build_site
 
-CASES = REPO.parent.parent / "shared" / "cases"
+PNG = b"\x89PNG\r\n\x1a\n an image file"  # newsdigest copies images, it does not read them
 NOW = datetime(2026, 1, 1, tzinfo=UTC)
 FRONT = """title: {title}
 date: {date}
@@ -38,12 +40,47 @@ def build(project: Path, base_url: str = "https://example.org/news/") -> tuple[R
     return result, out
 
 
-def case_project(tmp_path: Path, name: str) -> Path:
-    """A copy of ../shared/cases/NAME* (it uses the built-in theme)."""
-    (source,) = CASES.glob(f"{name}-*")
-    project = tmp_path / "project"
-    shutil.copytree(source, project)
+def project_with(tmp_path: Path, *articles: tuple[str, str]) -> Path:
+    """A project whose content/ holds (path, body) articles with ordinary front matter."""
+    project = make_project(tmp_path / "project")
+    for number, (name, body) in enumerate(articles):
+        article(project, name, body, title=f"Story {number}")
     return project
+
+
+def meta(tree: html.HtmlElement, key: str) -> str:
+    (value,) = [m.get("content") for m in tree.iter("meta")
+                if key in (m.get("property"), m.get("name"))]
+    return str(value)
+
+
+def json_ld(tree: html.HtmlElement) -> Any:
+    (script,) = tree.xpath('//script[@type="application/ld+json"]')
+    return json.loads(script.text)
+
+
+def feeds(out: Path) -> dict[str, Any]:
+    """The main feed's items, parsed: 'rss' and 'atom' by feedparser, 'json' as JSON."""
+    return {
+        "rss": feedparser.parse((out / "feed.xml").read_bytes()).entries,
+        "atom": feedparser.parse((out / "atom.xml").read_bytes()).entries,
+        "json": json.loads((out / "feed.json").read_text(encoding="utf-8"))["items"],
+    }
+
+
+def descriptions(out: Path, relative: str) -> dict[str, str]:
+    """Every place an article's summary is published, by name (one article in the site)."""
+    tree = page(out, relative)
+    items = feeds(out)
+    return {
+        "meta": meta(tree, "description"),
+        "og": meta(tree, "og:description"),
+        "twitter": meta(tree, "twitter:description"),
+        "json-ld": json_ld(tree)["description"],
+        "rss": items["rss"][0].summary,
+        "atom": items["atom"][0].summary,
+        "json": items["json"][0]["summary"],
+    }
 
 
 def page(out: Path, relative: str) -> html.HtmlElement:
@@ -79,3 +116,184 @@ def test_a_date_without_a_time_is_shown_as_the_day_only(tmp_path: Path) -> None:
     # Feeds keep a full timestamp.
     entry = feedparser.parse((out / "atom.xml").read_bytes()).entries[0]
     assert entry.published == "2025-06-25T00:00:00+00:00"
+
+
+# The automatic summary
+
+
+def test_the_summary_leaves_out_footnote_references(tmp_path: Path) -> None:
+    """Case 05: 'in May.1' was published; the reader should get the sentence alone."""
+    project = project_with(tmp_path, ("2025/06/exports.md",
+                                      "Exports rose 12 per cent in May.[^1] Imports fell.[^2]\n\n"
+                                      "[^1]: Ministry of Finance figures.\n"
+                                      "[^2]: Seasonally adjusted.\n"))
+    result, out = build(project)
+    assert result.ok, messages(result)
+    found = descriptions(out, "2025/06/25/exports")
+    assert set(found.values()) == {"Exports rose 12 per cent in May. Imports fell."}, found
+
+
+def test_the_summary_skips_a_paragraph_that_holds_only_a_photo(tmp_path: Path) -> None:
+    """Case 06: a body opening with a photo gave every description an empty string."""
+    project = project_with(tmp_path, (
+        "fish-market.md",
+        "![Traders at the fish market at dawn](market.jpg)\n\n"
+        "<p><img src=\"market.jpg\" alt=\"The same photo in HTML\"> &nbsp; </p>\n\n"
+        "Traders gathered before sunrise as prices climbed for the third week.\n"))
+    (project / "content" / "market.jpg").write_bytes(PNG)
+    result, out = build(project)
+    assert result.ok, messages(result)
+    found = descriptions(out, "2025/06/25/fish-market")
+    assert set(found.values()) == {
+        "Traders gathered before sunrise as prices climbed for the third week."}, found
+
+
+LONG = {
+    "english": "The council approved the budget after a long night of debate. " * 12,
+    "japanese": "市議会は長い議論の末に予算案を可決した。野党は反対票を投じた。" * 12,
+    "chinese": "市议会经过长时间辩论后通过了预算案，反对党投了反对票" * 12,
+    "thai": "สภาเทศบาลอนุมัติงบประมาณหลังจากการอภิปรายอันยาวนาน" * 12,
+}
+
+
+def test_a_long_first_paragraph_is_cut_at_a_boundary_of_its_script(tmp_path: Path) -> None:
+    project = project_with(tmp_path, *((f"{name}.md", text + "\n") for name, text in LONG.items()))
+    result, out = build(project)
+    assert result.ok, messages(result)
+    cut = {name: meta(page(out, f"2025/06/25/{name}"), "description") for name in LONG}
+    for name, summary in cut.items():
+        assert summary.endswith("…"), name
+        assert LONG[name].startswith(summary[:-1].rstrip()), name
+    # Whole sentences where there are sentence marks, with or without spaces.
+    assert cut["english"].endswith("debate. …")
+    assert cut["japanese"].endswith("。…")
+    # No sentence mark: Chinese at a comma, Thai (no spaces, no marks) between characters.
+    assert cut["chinese"].endswith("票…") or cut["chinese"].endswith("案…")
+    assert "\u0e31" not in cut["thai"][-2:]  # a vowel sign never loses its letter
+    # About the same length to read: a Chinese or Japanese character is worth two letters.
+    widths = {name: sum(2 if ord(c[0]) > 0x2E80 and name in ("japanese", "chinese") else 1
+                        for c in regex.findall(r"\X", text)) for name, text in cut.items()}
+    assert all(200 <= w <= 281 for w in widths.values()), widths
+
+
+# Links and images written as raw HTML
+
+
+def test_an_image_in_a_raw_html_figure_is_published_like_a_markdown_image(tmp_path: Path) -> None:
+    """Case 08: <img src> inside <figure> was neither published nor checked."""
+    project = project_with(tmp_path, (
+        "2025/06/monsoon-rainfall.md",
+        '<figure><img src="rainfall.png" alt="Bar chart of June rainfall by state">'
+        "<figcaption>June rainfall, by state</figcaption></figure>\n\n"
+        "Rainfall was 8 per cent above the long-period average.\n"))
+    (project / "content/2025/06/rainfall.png").write_bytes(PNG)
+    result, out = build(project)
+    assert result.ok, messages(result)
+    assert (out / "media/2025/06/rainfall.png").read_bytes() == (
+        project / "content/2025/06/rainfall.png").read_bytes()
+    (img,) = page(out, "2025/06/25/monsoon-rainfall").xpath("//figure/img")
+    assert img.get("src") == "/news/media/2025/06/rainfall.png"
+    assert img.get("alt") == "Bar chart of June rainfall by state"
+    for name, items in feeds(out).items():
+        content = items[0]["content_html"] if name == "json" else items[0].content[0].value
+        assert 'src="https://example.org/news/media/2025/06/rainfall.png"' in content, name
+
+
+def test_raw_html_links_to_articles_and_files_resolve_like_markdown_ones(tmp_path: Path) -> None:
+    project = project_with(
+        tmp_path,
+        ("2025/06/vote.md", 'See <a href="count.md#tally">the count</a> and '
+                            '<a href="report.pdf">the report</a>; '
+                            '[the same report](report.pdf).\n'),
+        ("2025/06/count.md", "The count.\n"))
+    (project / "content/2025/06/report.pdf").write_bytes(b"%PDF-1.4 not really")
+    result, out = build(project)
+    assert result.ok, messages(result)
+    hrefs = [a.get("href") for a in page(out, "2025/06/25/vote").xpath('//div[@class="body"]//a')]
+    assert hrefs == ["/news/2025/06/25/count/#tally", "/news/media/2025/06/report.pdf",
+                         "/news/media/2025/06/report.pdf"]
+    assert (out / "media/2025/06/report.pdf").is_file()
+
+
+def test_a_missing_file_in_raw_html_is_the_same_error_on_its_line(tmp_path: Path) -> None:
+    project = project_with(tmp_path, ("2025/06/chart.md",
+                                      "Intro.\n\n<figure><img src=\"chart.png\" alt=\"x\">"
+                                      "</figure>\n\nA <a href=\"notes.pdf\">note</a>.\n"))
+    result, _ = build(project)
+    found = {(d.path, d.line, d.message) for d in result.diagnostics}
+    assert found == {
+        ("2025/06/chart.md", 11, "image 'chart.png' does not exist"),
+        ("2025/06/chart.md", 13, "link to 'notes.pdf' points to no file"),
+    }
+
+
+# Missing images: the folder and the capitals
+
+
+def test_a_missing_image_names_the_article_folder_or_the_name_in_other_capitals(
+        tmp_path: Path) -> None:
+    project = project_with(tmp_path, ("2025/06/photo.md", "![A photo](photo.jpg)\n"),
+                           ("2025/06/other.md", "![A chart](../chart.png)\n"))
+    (project / "content/2025/06/Photo.JPG").write_bytes(PNG)
+    result, _ = build(project)
+    hints = {d.path: (d.message, d.hint) for d in result.diagnostics}
+    assert hints["2025/06/photo.md"][1].startswith("did you mean Photo.JPG?")
+    assert hints["2025/06/other.md"] == (
+        "image '../chart.png' does not exist",
+        "put chart.png in content/2025/, or correct the name; a path starting with '/' is "
+        "read from content/")
+
+
+def test_a_file_name_in_another_unicode_form_is_the_same_file(tmp_path: Path) -> None:
+    composed, decomposed = "caf\u00e9.png", "cafe\u0301.png"
+    project = project_with(tmp_path, ("2025/06/cafe.md", f"![A café]({composed})\n"))
+    (project / "content/2025/06" / decomposed).write_bytes(PNG)
+    result, out = build(project)
+    assert result.ok, messages(result)
+    assert (out / "media/2025/06" / decomposed).is_file()
+
+
+# Site-root links under a base path
+
+
+def test_site_root_links_and_images_work_under_a_base_path(tmp_path: Path) -> None:
+    project = project_with(tmp_path, (
+        "2025/06/roots.md",
+        "[Climate](/tags/notes/), [again](/news/tags/notes/), ![Logo](/logo.png), "
+        "[a story](/2025/06/other.md) and [a page](/2025/06/25/other/).\n"),
+        ("2025/06/other.md", "Other.\n"))
+    (project / "content/logo.png").write_bytes(PNG)
+    result, out = build(project)
+    assert result.ok, messages(result)
+    tree = page(out, "2025/06/25/roots")
+    assert [a.get("href") for a in tree.xpath('//div[@class="body"]//a')] == [
+        "/news/tags/notes/", "/news/tags/notes/", "/news/2025/06/25/other/",
+        "/news/2025/06/25/other/"]
+    assert tree.xpath('//div[@class="body"]//img')[0].get("src") == "/news/media/logo.png"
+    for href in ("/news/tags/notes/", "/news/2025/06/25/other/"):
+        assert (out / href.removeprefix("/news/") / "index.html").is_file()
+
+
+# Feeds: every link absolute, fragments to the article
+
+
+def test_footnote_and_anchor_links_in_feeds_point_to_the_article(tmp_path: Path) -> None:
+    """Case 04: '#fn:1' in a feed resolved against the feed, not the article."""
+    project = make_project(tmp_path / "project")
+    write_article(project, "2025/06/budget-vote.md", FRONT.format(
+        title="Budget passes after late vote", date="2025-06-25T10:00:00Z"),
+        "The budget passed by four votes.[^1] See [how members voted](#tally).\n\n"
+        "## How they voted {#tally}\n\nAyes 112, noes 108.\n\n"
+        "[^1]: Figures from the assembly secretariat.\n")
+    result, out = build(project)
+    assert result.ok, messages(result)
+    story = "https://example.org/news/2025/06/25/budget-vote/"
+    for name, items in feeds(out).items():
+        content = items[0]["content_html"] if name == "json" else items[0].content[0].value
+        tree = html.fragment_fromstring(content, create_parent="div")
+        hrefs = [a.get("href") for a in tree.iter("a")]
+        assert f"{story}#fn:1" in hrefs and f"{story}#tally" in hrefs, name
+        assert all(h.startswith("https://example.org/news/") for h in hrefs), (name, hrefs)
+    # On the page the links stay in-page.
+    hrefs = [a.get("href") for a in page(out, "2025/06/25/budget-vote").iter("a")]
+    assert "#fn:1" in hrefs and "#tally" in hrefs

@@ -73,6 +73,8 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = make_project(root / "project")
     write_article(project, "2025/06/hostile.md", FRONT + PHOTO, HOSTILE_BODY)
     (project / "content/2025/06/photo.png").write_bytes(b"\x89PNG\r\n\x1a\nnot really")
+    # Raw-HTML images are checked like Markdown ones: the file the handler hides behind exists.
+    (project / "content/2025/06/x.png").write_bytes(b"\x89PNG\r\n\x1a\nnot really")
     write_article(
         project,
         "2025/06/remote-image.md",

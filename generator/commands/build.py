@@ -321,7 +321,8 @@ def _body_chunk(work: _BodyWork, chunk: Sequence[int]) -> list[Body]:
         return links[source]
 
     urls = Urls(work.settings.base_url)
-    renderer = BodyRenderer(work.content_dir, article_url, urls.media, work.settings.trusted_html)
+    renderer = BodyRenderer(work.content_dir, article_url, urls.media, work.settings.trusted_html,
+                            urls.base_path)
     out: list[Body] = []
     for i in chunk:
         links = {}

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import mimetypes
-import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -24,9 +23,8 @@ from generator.index.digest import day_topics, human_day
 from generator.index.site import Group, Site
 from generator.model import Article, OutputFile
 from generator.render.feedext import add_hub
+from generator.render.markdown import absolute_links
 from generator.render.urls import Urls
-
-_ROOT_RELATIVE = re.compile(r'(\s(?:href|src)=")(/(?!/)[^"]*)"')
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,10 +57,9 @@ class FeedWriter:
         self.content_dir = content_dir
         self.site = site
 
-    def absolute_html(self, fragment: str) -> str:
-        """Body HTML with root-relative links made absolute, as feed readers need."""
-        origin = self.urls.origin
-        return _ROOT_RELATIVE.sub(lambda m: f'{m.group(1)}{origin}{m.group(2)}"', fragment)
+    def absolute_html(self, article: Article) -> str:
+        """The article's body HTML with every link absolute, `#fragment` ones to its page."""
+        return absolute_links(article.body_html, self.urls.absolute(self.urls.article(article)))
 
     def channels(self) -> Iterator[Channel]:
         """The main channel, then one per topic and one per country."""
@@ -153,7 +150,7 @@ class FeedWriter:
         # <summary> is type="text" and takes it as it is.
         entry.description(str(escape(article.summary or article.title)))
         entry.summary(article.summary or article.title)
-        entry.content(self.absolute_html(article.body_html), type="html")
+        entry.content(self.absolute_html(article), type="html")
         entry.published(article.date.astimezone(UTC) if rss else article.date)
         entry.updated(article.modified)
         for name in article.authors:
@@ -205,7 +202,7 @@ class FeedWriter:
             "id": article.guid,
             "url": self.urls.absolute(self.urls.article(article)),
             "title": article.title,
-            "content_html": self.absolute_html(article.body_html),
+            "content_html": self.absolute_html(article),
             "summary": article.summary,
             "date_published": article.date.isoformat(),
             "date_modified": article.modified.isoformat(),
