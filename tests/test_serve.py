@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import sys
@@ -72,22 +73,31 @@ def project(tmp_path: Path) -> Path:
     return root
 
 
-@pytest.fixture
-def server(project: Path) -> Iterator[Server]:
+def start_serve(project: Path) -> Server:
     port = free_port()
     log = project.parent / "serve.log"
     with log.open("w") as out:
         process = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--port",
                                     str(port)], cwd=project, stdout=out, stderr=out, text=True)
+    return Server(process, log, port)
+
+
+def stop_serve(server: Server) -> None:
+    server.process.terminate()
     try:
-        yield Server(process, log, port)
+        server.process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        server.process.kill()
+        server.process.wait()
+
+
+@pytest.fixture
+def server(project: Path) -> Iterator[Server]:
+    running = start_serve(project)
+    try:
+        yield running
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop_serve(running)
 
 
 def test_serve_previews_rebuilds_and_recovers(project: Path, server: Server) -> None:
@@ -112,6 +122,9 @@ def test_serve_previews_rebuilds_and_recovers(project: Path, server: Server) -> 
                             "a broken article shows an error page")
     assert "Build failed" in error
     assert RELOAD_MARK in error
+    # Themed like the site, and quoting the line at fault with its number.
+    assert 'class="masthead"' in error and "Test Desk" in error
+    assert '<span class="line-number">3</span><mark>date: 2025-02-30T10:00</mark>' in error
     status, home = fetch(server.url("/sub/"))
     assert status == 500 and "rain.md:3" in home  # every page, until it is fixed
 
@@ -132,3 +145,70 @@ def test_built_site_carries_no_reload_script(project: Path) -> None:
     pages = list(out.rglob("*.html"))
     assert pages
     assert not [p for p in pages if RELOAD_MARK in p.read_text(encoding="utf-8")]
+
+
+def replace_file(path: Path, text: str) -> None:
+    """Save as many editors and `sed -i` do: write a new file, rename it over the old one."""
+    temporary = path.with_name(path.name + ".tmp")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)
+
+
+def test_serve_follows_settings_files_saved_by_replacing_them(project: Path,
+                                                              server: Server) -> None:
+    home = "/sub/"
+    server.wait_for(home, lambda s, b: s == 200, "the site is served")
+    settings = project / "pyproject.toml"
+    good = settings.read_text(encoding="utf-8")
+    broken = good.replace("items_per_page = 2", 'items_per_page = "two"')
+    number = broken.splitlines().index('items_per_page = "two"') + 1
+
+    replace_file(settings, broken)
+    message = f"pyproject.toml:{number}: error: items_per_page must be a whole number"
+    page = server.wait_for(home, lambda s, b: s == 500 and message in b,
+                           "a broken setting shows the error page")
+    assert (f'<span class="line-number">{number}</span>'
+            "<mark>items_per_page = &#34;two&#34;</mark>") in page
+    assert f'<span class="line-number">{number - 1}</span>timezone = &#34;UTC&#34;' in page
+    assert 'class="masthead"' in page and "Test Desk" in page  # the last good settings
+    css = page.split('<link rel="stylesheet" href="')[1].split('"')[0]
+    assert fetch(server.url(css))[0] == 200
+    assert message in server.log.read_text()
+
+    replace_file(settings, good)  # fixed: the site is back
+    server.wait_for(home, lambda s, b: s == 200 and "Rain arrives" in b, "the fix is noticed")
+    replace_file(settings, good.replace("Test Desk", "Evening Desk"))  # and again, and again
+    server.wait_for(home, lambda s, b: s == 200 and "Evening Desk" in b,
+                    "every later save is noticed too")
+
+    (project / "newsdigest.toml").write_text("# the site's settings\n", encoding="utf-8")
+    deadline = time.monotonic() + 30
+    while "changed: newsdigest.toml" not in server.log.read_text():
+        assert time.monotonic() < deadline, server.log.read_text()
+        time.sleep(0.1)
+
+
+def test_serve_error_page_before_any_build_worked(project: Path) -> None:
+    """The first build fails: the themed page still has its style sheet, and a broken
+    template override is quoted on a plain page (the theme cannot render it)."""
+    source = project / "content" / "2025" / "06" / "rain.md"
+    good = source.read_text()
+    source.write_text(good.replace("2025-06-02T10:00:00Z", "2025-02-30T10:00"))
+    server = start_serve(project)
+    try:
+        page = server.wait_for("/sub/", lambda s, b: s == 500, "the error page")
+        assert "content/2025/06/rain.md:3: error" in page and 'class="masthead"' in page
+        css = page.split('<link rel="stylesheet" href="')[1].split('"')[0]
+        status, style = fetch(server.url(css))
+        assert status == 200 and ".masthead" in style
+
+        source.write_text(good)
+        (project / "templates").mkdir(exist_ok=True)
+        (project / "templates" / "base.html").write_text(
+            "<!DOCTYPE html>\n<title>{{ settings.title }}</title>\n{% if %}\n")
+        page = server.wait_for("/sub/", lambda s, b: s == 500 and "base.html:3" in b,
+                               "a broken template is reported")
+        assert "templates/base.html:3: error: template:" in page
+        assert "&gt;    3 | {% if %}" in page
+    finally:
+        stop_serve(server)

@@ -3,26 +3,33 @@
 The site is built (drafts and scheduled articles included) into a temporary directory,
 never into site/, with base_url pointed at http://127.0.0.1:PORT/ plus the configured
 base path, and served the way GitHub Pages serves it: `/` redirects to the base path,
-a folder serves its index.html, a miss serves 404.html. content/, templates/ and
-pyproject.toml are watched; every change rebuilds. HTML responses get a small script,
-added while they are served (the files on disk never carry it), that polls the build
-version and reloads the page after a rebuild. While the content has errors, every page
-is an error page listing them; the next good build replaces it.
+a folder serves its index.html, a miss serves 404.html. content/ and templates/ are
+watched, and so are the settings files (pyproject.toml, newsdigest.toml) through the
+project folder, not their inodes: an editor (or `sed -i`) that saves by writing a new file
+and renaming it over the old one is noticed on every save. Every change rebuilds. HTML
+responses get a small script, added while they are served (the files on disk never carry
+it), that polls the build version and reloads the page after a rebuild. While the build
+fails, every page is the theme's error page (serve-error.html, themed like the site)
+listing the problems and quoting each offending line of the file, with its number; the
+next good build replaces it.
 """
 
 from __future__ import annotations
 
 import html
 import mimetypes
+import queue
+import re
 import signal
 import tempfile
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path, PurePosixPath
 from types import FrameType
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import jinja2
@@ -32,6 +39,10 @@ from generator import config
 from generator.commands.build import Paths, Selection, build_site
 from generator.config import Settings
 from generator.diagnostics import ConfigError, Diagnostic
+from generator.index.site import build_index
+from generator.render.pages import Renderer
+from generator.render.theme import Theme
+from generator.render.urls import Urls
 from generator.write.output import OutputError
 
 HOST = "127.0.0.1"
@@ -76,28 +87,66 @@ reloads by itself when the build works again.</p>
 TYPES = {".xml": "application/xml", ".opml": "text/x-opml", ".json": "application/json",
          ".webmanifest": "application/manifest+json"}
 
+ERROR_TEMPLATE = "serve-error.html"  # the theme's error page; a site's templates/ may override it
+SETTINGS_FILES = ("newsdigest.toml", "pyproject.toml")  # in the project folder
+
 Log = Callable[[str], None]
 Describe = Callable[[Diagnostic], str]
 
 
 @dataclass(frozen=True, slots=True)
+class Quoted:
+    """One line quoted from a file: its number (from 1), its text, whether it is at fault."""
+
+    number: int
+    text: str
+    offending: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """One reason the preview could not be built, and the lines of the file it is about."""
+
+    message: str  # as the terminal prints it: 'path:line: error: ...' and a fix line
+    file: str = ""  # the file quoted, as the user names it
+    lines: tuple[Quoted, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """A rebuild's result: the settings it read (the last good ones when they could not be
+    read: the error page is themed with them) and its failures (none: it worked)."""
+
+    settings: Settings
+    failures: tuple[Failure, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Snapshot:
-    """What the server shows: the latest build's number, its base path and its errors."""
+    """What the server shows: the latest build's number, its base path and, while the build
+    fails, the error page (without the reload script)."""
 
     version: int
     base_path: str
-    errors: tuple[str, ...] = ()
+    error_page: bytes | None = None
 
 
 class Preview:
     """The state shared by the builder (main thread) and the request handlers."""
 
-    def __init__(self, site_dir: Path, base_path: str) -> None:
+    def __init__(self, site_dir: Path, base_path: str, theme: Theme | None = None) -> None:
         self.site_dir = site_dir
+        self.theme = theme  # serves static/ files to the error page before any build worked
         self.snapshot = Snapshot(0, base_path)  # replaced whole, never mutated
 
-    def publish(self, base_path: str, errors: tuple[str, ...]) -> None:
-        self.snapshot = Snapshot(self.snapshot.version + 1, base_path, errors)
+    def publish(self, base_path: str, error_page: bytes | None = None) -> None:
+        self.snapshot = Snapshot(self.snapshot.version + 1, base_path, error_page)
+
+    def theme_file(self, relative: str) -> Path | None:
+        """A static file of the theme, for a request the (failed) build has no file for."""
+        if self.theme is None or not relative.startswith("static/"):
+            return None
+        return self.theme.files().get(relative)
 
 
 def preview_settings(settings: Settings, port: int) -> Settings:
@@ -105,38 +154,126 @@ def preview_settings(settings: Settings, port: int) -> Settings:
     return replace(settings, base_url=f"http://{HOST}:{port}{settings.base_path}")
 
 
-def rebuild(paths: Paths, settings: Settings, port: int, log: Log, describe: Describe) -> (
-    tuple[str, tuple[str, ...]]
-):
-    """Build the preview; return the base path and the error lines ('' when it worked)."""
+def rebuild(paths: Paths, settings: Settings, port: int, log: Log, describe: Describe
+            ) -> Outcome:
+    """Build the preview with the settings read afresh; `settings` are the last good ones."""
     try:
         settings = preview_settings(config.load(paths.project), port)
     except ConfigError as exc:
-        return settings.base_path, _failed(log, [f"pyproject.toml: error: {exc}"])
+        return Outcome(settings, _failed(log, [settings_failure(paths.project, str(exc))]))
     try:
         result = build_site(paths, settings, Selection(drafts=True, future=True))
     except jinja2.TemplateSyntaxError as exc:
-        return settings.base_path, _failed(
-            log, [f"{exc.filename}:{exc.lineno}: error: template: {exc.message}"])
+        where = _display(Path(exc.filename)) if exc.filename else exc.name or "template"
+        return Outcome(settings, _failed(log, [Failure(
+            f"{where}:{exc.lineno}: error: template: {exc.message}", where,
+            quote(Path(exc.filename), [exc.lineno]) if exc.filename else ())]))
     except (jinja2.TemplateError, ConfigError, OutputError) as exc:
-        return settings.base_path, _failed(log, [f"error: {exc}"])
+        return Outcome(settings, _failed(log, [Failure(f"error: {exc}")]))
     for diagnostic in result.diagnostics:
         log(describe(diagnostic))
     if not result.ok:
-        errors = [describe(d) for d in result.diagnostics if d.severity == "error"]
-        return settings.base_path, _failed(log, errors, print_them=False)
+        failures = [content_failure(d, paths.content, describe)
+                    for d in result.diagnostics if d.severity == "error"]
+        return Outcome(settings, _failed(log, failures, print_them=False))
     count = result.summary.articles if result.summary else 0
     log(f"built {count} articles in {result.seconds:.2f} s")
-    return settings.base_path, ()
+    return Outcome(settings)
 
 
-def _failed(log: Log, errors: list[str], print_them: bool = True) -> tuple[str, ...]:
+def _failed(log: Log, failures: list[Failure], print_them: bool = True
+            ) -> tuple[Failure, ...]:
     if print_them:
-        for line in errors:
-            log(line)
-    log(f"build failed ({len(errors)} error{'s' * (len(errors) != 1)}); the browser shows "
-        "the error page until you fix it")
-    return tuple(errors)
+        for failure in failures:
+            log(failure.message)
+    log(f"build failed ({len(failures)} error{'s' * (len(failures) != 1)}); the browser "
+        "shows the error page until you fix it")
+    return tuple(failures)
+
+
+def _display(path: Path) -> str:
+    """A path as the user would type it: relative to the current folder when inside it."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except (ValueError, OSError):
+        return path.as_posix()
+
+
+def quote(path: Path, numbers: list[int], context: int = 1) -> tuple[Quoted, ...]:
+    """Lines `numbers` of the file (from 1) with `context` lines around each; () if unreadable."""
+    try:
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return ()
+    wanted = sorted({n for number in numbers if 1 <= number <= len(lines)
+                     for n in range(max(1, number - context),
+                                    min(len(lines), number + context) + 1)})
+    return tuple(Quoted(n, lines[n - 1], n in numbers) for n in wanted)
+
+
+def content_failure(diagnostic: Diagnostic, content_dir: Path, describe: Describe) -> Failure:
+    """An article's error, with its line quoted."""
+    if diagnostic.line < 1:
+        return Failure(describe(diagnostic))
+    file = content_dir / diagnostic.path
+    return Failure(describe(diagnostic), file.as_posix(), quote(file, [diagnostic.line]))
+
+
+def _setting_lines(file: Path, lines: list[str]) -> Iterator[tuple[int, str]]:
+    """(line number, key) of every setting in the file: in pyproject.toml only those of the
+    [tool.newsdigest] table, in newsdigest.toml all of them."""
+    inside = file.name != "pyproject.toml"
+    for number, line in enumerate(lines, start=1):
+        if re.match(r"\s*\[", line):
+            inside = file.name != "pyproject.toml" or bool(
+                re.match(r"\s*\[\s*tool\s*\.\s*newsdigest\s*\]", line))
+            continue
+        found = re.match(r"""\s*(["']?)([A-Za-z0-9_-]+)\1\s*=""", line)
+        if inside and found:
+            yield number, found.group(2)
+
+
+def _named_setting(message: str, settings: list[tuple[int, str]]) -> list[int]:
+    """The lines of the setting the message names first ('unknown setting 'x'; known
+    settings: ...' is about x; 'timezone 'Mars' is not ...' about timezone)."""
+    first: dict[str, int] = {}
+    for _, key in settings:
+        found = re.search(rf"(?<![\w-])({re.escape(key)}|{re.escape(key.replace('-', '_'))})"
+                          r"(?![\w-])", message)
+        if found:
+            first[key] = found.start()
+    if not first:
+        return []
+    named = min(first, key=first.__getitem__)
+    return [n for n, key in settings if key == named]
+
+
+def settings_failure(project: Path, message: str) -> Failure:
+    """A settings error, with the line(s) it is about quoted from the settings file.
+
+    The line is the one TOML names ('at line N') or, for a setting with a wrong value, the
+    line of each setting the message names.
+    """
+    files = [project / name for name in SETTINGS_FILES if (project / name).is_file()]
+    named = [f for f in files if str(f) in message or f.name in message]
+    for file in named or files:
+        text = re.sub(rf"^{re.escape(file.name)}( \[[^\]]*\])?: ", "",
+                      message.replace(str(file), file.name))
+        try:
+            lines = file.read_text(encoding="utf-8", errors="replace").splitlines()
+        except OSError:
+            continue
+        at = re.search(r"at line (\d+)", text)
+        if at and file in named:
+            numbers = [int(at.group(1))]
+        else:
+            numbers = _named_setting(text.replace(file.name, ""),
+                                     list(_setting_lines(file, lines)))
+        if numbers:
+            return Failure(f"{file.name}:{numbers[0]}: error: {text}", file.name,
+                           quote(file, numbers))
+    where = (named or files or [project / "pyproject.toml"])[0].name
+    return Failure(f"{where}: error: {message.replace(str(project / where), where)}")
 
 
 def inject_reload(page: bytes, version: int) -> bytes:
@@ -146,8 +283,29 @@ def inject_reload(page: bytes, version: int) -> bytes:
     return page + script if end < 0 else page[:end] + script + page[end:]
 
 
-def error_page(errors: tuple[str, ...]) -> bytes:
-    return (ERROR_PAGE % html.escape("\n\n".join(errors))).encode("utf-8")
+def error_page(failures: tuple[Failure, ...], settings: Settings | None = None,
+               templates: Path | None = None) -> bytes:
+    """The theme's error page (serve-error.html, in the site's look) listing `failures`.
+
+    When the theme itself cannot render it (the failure may be in base.html), a plain page
+    with the same text.
+    """
+    if settings is not None and templates is not None:
+        try:
+            urls = Urls(settings.base_url)
+            renderer = Renderer(settings, urls, templates, build_index([], settings.tz))
+            return renderer.page(ERROR_TEMPLATE, urls.home(), title="Build failed",
+                                 description="The preview could not be built.",
+                                 failures=failures).data
+        except Exception:  # any fault of the theme: the plain page below says it all
+            pass
+    parts = []
+    for failure in failures:
+        parts.append(failure.message)
+        if failure.lines:
+            parts.append(failure.file + "\n" + "\n".join(
+                f"{'>' if q.offending else ' '} {q.number:>4} | {q.text}" for q in failure.lines))
+    return (ERROR_PAGE % html.escape("\n\n".join(parts))).encode("utf-8")
 
 
 def make_handler(preview: Preview) -> type[BaseHTTPRequestHandler]:
@@ -182,9 +340,16 @@ def make_handler(preview: Preview) -> type[BaseHTTPRequestHandler]:
                     self.redirect(path + "/")
                     return
                 target = target / "index.html"
-            if snapshot.errors and (target is None or target.suffix in ("", ".html")
-                                    or not target.is_file()):
-                page = inject_reload(error_page(snapshot.errors), snapshot.version)
+            failing = snapshot.error_page is not None
+            if failing and (target is None or not target.is_file()):
+                # The error page's style sheet, before any build has written one.
+                themed = preview.theme_file(path[len(base):])
+                if themed is not None:
+                    self.send_file(themed, HTTPStatus.OK, snapshot, send_body)
+                    return
+            if snapshot.error_page is not None and (
+                    target is None or target.suffix in ("", ".html") or not target.is_file()):
+                page = inject_reload(snapshot.error_page, snapshot.version)
                 self.send(HTTPStatus.INTERNAL_SERVER_ERROR, page, "text/html", send_body)
             elif target is not None and target.is_file():
                 self.send_file(target, HTTPStatus.OK, snapshot, send_body)
@@ -257,9 +422,72 @@ def _interrupt(signum: int, frame: FrameType | None) -> None:
     raise KeyboardInterrupt
 
 
-def watched(paths: Paths) -> list[Path]:
-    candidates = (paths.content, paths.templates, paths.project / "pyproject.toml")
-    return [p for p in candidates if p.exists()] or [paths.project]
+def _trees(paths: Paths) -> tuple[Path, ...]:
+    """The folders watched with everything in them: content/ and templates/, when there."""
+    return tuple(p for p in (paths.content, paths.templates) if p.is_dir())
+
+
+def _pump(stop: threading.Event, where: tuple[Path, ...], batches: queue.Queue[set[str]],
+          **options: Any) -> None:
+    """Put each batch of changed paths that watchfiles reports into `batches`."""
+    try:
+        for changes in watchfiles.watch(*where, stop_event=stop, raise_interrupt=False,
+                                        **options):
+            batches.put({name for _, name in changes})
+    except (OSError, RuntimeError):  # a watched folder was deleted: the next change restarts
+        batches.put({str(p) for p in where})
+
+
+class Watcher:
+    """The names of the files changed since the last batch, a batch at a time, forever.
+
+    content/ and templates/ are watched with everything in them. The settings files are
+    watched through the project folder (not recursively), never through their inodes: an
+    editor that saves by writing a new file and renaming it over the old one (and `sed -i`)
+    replaces the inode, and a watch on the old one would never fire again. A templates/ or
+    content/ folder made (or deleted) later is noticed too. Watching starts when the
+    Watcher is made, so nothing saved during the first build is missed; `close` stops it.
+    """
+
+    def __init__(self, paths: Paths, poll: float = 0.25) -> None:
+        self.paths, self.poll = paths, poll
+        self.batches: queue.Queue[set[str]] = queue.Queue()
+        watched = {p.resolve() for p in (paths.content, paths.templates)}
+
+        def in_project(change: watchfiles.Change, name: str) -> bool:
+            path = Path(name)
+            return path.name in SETTINGS_FILES or path.resolve() in watched
+
+        self.project_stop = self._start((paths.project.resolve(),), recursive=False,
+                                        watch_filter=in_project)
+        self.trees = _trees(paths)
+        self.tree_stop = self._start(self.trees) if self.trees else None
+
+    def _start(self, where: tuple[Path, ...], **options: Any) -> threading.Event:
+        stop = threading.Event()
+        threading.Thread(target=_pump, args=(stop, where, self.batches), kwargs=options,
+                         daemon=True).start()
+        return stop
+
+    def __iter__(self) -> Iterator[list[str]]:
+        while True:
+            try:
+                names = self.batches.get(timeout=self.poll)
+            except queue.Empty:
+                continue
+            while not self.batches.empty():
+                names |= self.batches.get_nowait()
+            if _trees(self.paths) != self.trees:  # a folder came or went: watch what is there
+                if self.tree_stop is not None:
+                    self.tree_stop.set()
+                self.trees = _trees(self.paths)
+                self.tree_stop = self._start(self.trees) if self.trees else None
+            yield sorted({Path(name).name for name in names})
+
+    def close(self) -> None:
+        self.project_stop.set()
+        if self.tree_stop is not None:
+            self.tree_stop.set()
 
 
 def serve(paths: Paths, settings: Settings, port: int, log: Log, describe: Describe) -> int:
@@ -267,23 +495,32 @@ def serve(paths: Paths, settings: Settings, port: int, log: Log, describe: Descr
     with tempfile.TemporaryDirectory(prefix="newsdigest-serve-") as scratch:
         site_dir = Path(scratch) / "site"
         paths = replace(paths, output=site_dir)  # never the project's site/
-        preview = Preview(site_dir, settings.base_path)
+        preview = Preview(site_dir, settings.base_path, Theme(paths.templates))
         server = start_server(port, preview)
         port = server.server_address[1]
         previous = signal.signal(signal.SIGTERM, _interrupt)
         thread = threading.Thread(target=server.serve_forever, daemon=True)
+        changes = Watcher(paths)
+
+        def build(settings: Settings) -> Settings:
+            outcome = rebuild(paths, settings, port, log, describe)
+            page = error_page(outcome.failures, outcome.settings, paths.templates) \
+                if outcome.failures else None
+            preview.publish(outcome.settings.base_path, page)
+            return outcome.settings
+
         try:
-            preview.publish(*rebuild(paths, settings, port, log, describe))
+            settings = build(preview_settings(settings, port))
             thread.start()
             log(f"serving http://{HOST}:{port}{preview.snapshot.base_path} (drafts and "
                 "scheduled articles included); watching for changes, Ctrl-C to stop")
-            for changes in watchfiles.watch(*watched(paths)):
-                names = sorted({Path(name).name for _, name in changes})
+            for names in changes:
                 log(f"changed: {', '.join(names)}; rebuilding")
-                preview.publish(*rebuild(paths, settings, port, log, describe))
+                settings = build(settings)
         except KeyboardInterrupt:
             pass
         finally:
+            changes.close()
             signal.signal(signal.SIGTERM, previous)
             if thread.is_alive():
                 server.shutdown()
