@@ -40,6 +40,12 @@ class Image:
         return self.src.startswith(("http://", "https://"))
 
 
+def article_path(day: dt.date, slug: str) -> str:
+    """An article's place under the site root: 'YYYY/MM/DD/SLUG/'. It fixes the URL, and
+    two articles with the same one collide."""
+    return f"{day:%Y/%m/%d}/{slug}/"
+
+
 @dataclass(frozen=True, slots=True)
 class Article:
     """One validated article. Dates are aware datetimes in the article's own offset."""
@@ -68,6 +74,11 @@ class Article:
     def day(self) -> dt.date:
         """The calendar day of the dateline (in the article's own offset); used in its URL."""
         return self.date.date()
+
+    @property
+    def path(self) -> str:
+        """Its place under the site root, 'YYYY/MM/DD/SLUG/': its URL is base path + this."""
+        return article_path(self.day, self.slug)
 
     @property
     def modified(self) -> datetime:

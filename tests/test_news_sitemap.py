@@ -12,7 +12,7 @@ import pytest
 from conftest import BASE_URL, make_project, run_newsdigest, write_article
 from lxml import etree
 
-from generator import config
+from generator import config, pipeline
 from generator.commands.build import Options, Paths, Selection, build_site
 from generator.index.site import build_index
 from generator.model import Article
@@ -115,9 +115,7 @@ def test_at_most_1000_urls_the_newest(newsroom: Path, tmp_path: Path) -> None:
     out = tmp_path / "site"
     build(newsroom, out, NOW)
     settings = config.load(newsroom)
-    from generator.commands.build import load_articles
-
-    articles, _ = load_articles(newsroom / "content", settings)
+    articles, _ = pipeline.load(newsroom / "content", settings)
     model = next(a for a in articles if a.slug == "two-hours-old")
     many: list[Article] = [replace(model, slug=f"story-{i:04d}",
                                    date=NOW - timedelta(seconds=60 * i))

@@ -6,10 +6,7 @@ from pathlib import Path
 
 from conftest import BASE_URL, load_synth, run_newsdigest, site_files
 
-from generator import config
-from generator.commands.build import Paths, load_articles, render_bodies, render_site
-from generator.index.site import build_index
-from generator.render.urls import Urls
+from generator import config, pipeline
 
 synth = load_synth()
 
@@ -35,19 +32,18 @@ def test_serial_and_parallel_builds_are_byte_identical(tmp_path: Path) -> None:
     assert len([p for p in serial if p.endswith("index.html")]) > COUNT
 
 
-def test_planned_pages_equal_every_page_rendered_directly(tmp_path: Path) -> None:
-    """The page cache's plan records exactly what the theme's renderer would write."""
+def test_the_build_writes_what_the_plain_pipeline_makes(tmp_path: Path) -> None:
+    """Cache, page plan and workers change nothing: the files are the serial pipeline's."""
     project = synth.write_newsdigest(tmp_path / "project", synth.articles(COUNT))
     out = tmp_path / "site"
     build(project, out, "--no-cache", "--jobs", "2")
     built = site_files(out)
     settings = config.load(project, {"base_url": BASE_URL})
-    paths = Paths(project, project / "content", project / "templates", out)
-    articles, _ = load_articles(paths.content, settings)
-    published, _, assets = render_bodies(articles, settings, Urls(settings.base_url),
-                                         paths.content)
-    site = build_index(published, settings.tz)
+    paths = pipeline.Paths(project, project / "content", project / "templates", out)
     search = (out / "pagefind").is_dir()
-    direct = render_site(site, settings, paths, assets, search=search)
-    for item in direct:
+    direct = pipeline.build(paths, settings, pipeline.Selection(), search=search)
+    assert direct.ok
+    written = {p for p in built if not p.startswith("pagefind/") and p != ".newsdigest-output"}
+    assert {f.path for f in direct.files} == written
+    for item in direct.files:
         assert built[item.path] == item.data, item.path

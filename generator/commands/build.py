@@ -1,50 +1,44 @@
-"""The pipeline: load and validate -> model -> index -> render -> write.
+"""The build and check commands: the pipeline (generator.pipeline) with the speed layer around it.
 
-`check_content` runs the first steps and reports every problem; `build_site` runs them
-all and writes the site only when there is no error. Both reuse what the build cache
-(generator.speed.cache) learnt in earlier builds and spread the costly steps, Markdown and
-pages, over the cores (generator.speed.parallel, generator.speed.plan). Whatever is reused or
-spread, the bytes written are those of a clean, serial build.
+`build_site` runs the pipeline's stages with the build cache (generator.speed.cache)
+reusing what earlier builds learnt and worker processes (generator.speed.parallel,
+generator.speed.plan) spreading Markdown and pages over the cores, then writes the site
+(generator.write.output) only when there is no error. `check_content` runs the pipeline's
+check with the same cache. Whatever is reused or spread, the bytes written are those of
+`generator.pipeline.build`: a clean, serial build.
 """
 
 from __future__ import annotations
 
 import os
 import time
-from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field, replace
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 
+from generator import pipeline
 from generator.commands import ping
-from generator.commands.new import placeholder_warning
 from generator.config import Settings
-from generator.diagnostics import Diagnostic, error, has_errors, warning
-from generator.index import topics
+from generator.diagnostics import Diagnostic, has_errors
+from generator.index.selection import HeldBack, Selection, far_ahead, held_back
 from generator.index.site import Site, build_index
-from generator.load.content import find_articles, read_document
-from generator.load.validate import validate
 from generator.model import Article, OutputFile
+from generator.pipeline import Body, Paths, Validated
 from generator.render.feeds import FeedWriter
-from generator.render.markdown import BodyRenderer, plain_summary
-from generator.render.pages import Renderer
-from generator.render.sitemap import (
-    cname,
-    news_sitemap,
-    news_window_ends,
-    nojekyll,
-    robots,
-    sitemap,
-)
+from generator.render.site import extra_files
+from generator.render.sitemap import news_window_ends
 from generator.render.theme import Theme
-from generator.render.urls import Urls, article_path
+from generator.render.urls import Urls
 from generator.speed import fingerprint, parallel
 from generator.speed.cache import DEFAULT_DIR, ArticleCache, Store
-from generator.speed.plan import PlanningRenderer, fingerprints
+from generator.speed.plan import PageJob, PlanningRenderer, fingerprints
 from generator.speed.plan import render as render_pages
 from generator.write.output import WriteStats, check_target, discard, prepare, recover, write_site
 from generator.write.search import BUNDLE, indexer
+
+__all__ = ["HeldBack", "Options", "Paths", "Result", "Selection", "Summary", "build_site",
+           "check_content"]
 
 Progress = Callable[[str, int, int], None]  # (step, done, total)
 
@@ -86,99 +80,6 @@ class Summary:
     up_to_date: bool = False  # nothing changed: the site was left as it was
 
 
-@dataclass(frozen=True, slots=True)
-class Paths:
-    """Where the project's parts are on disk."""
-
-    project: Path
-    content: Path
-    templates: Path
-    output: Path
-
-
-@dataclass(frozen=True, slots=True)
-class Selection:
-    """Which valid articles a build publishes."""
-
-    drafts: bool = False
-    future: bool = False
-    now: datetime | None = None
-
-    def includes(self, article: Article, now: datetime) -> bool:
-        if article.draft and not self.drafts:
-            return False
-        return self.future or article.date <= now
-
-
-@dataclass(frozen=True, slots=True)
-class HeldBack:
-    """What a build leaves out: scheduled articles (the first to come due named) and drafts.
-
-    A draft dated in the future counts as a draft. `next_date` is ISO 8601 ('' when none).
-    """
-
-    scheduled: int = 0
-    drafts: int = 0
-    next_date: str = ""
-    next_source: str = ""  # its path relative to content/
-
-    @property
-    def anything(self) -> bool:
-        return bool(self.scheduled or self.drafts)
-
-
-def held_back(articles: Iterable[Article], selection: Selection, now: datetime) -> HeldBack:
-    """Which valid articles `selection` leaves out at `now`, counted."""
-    drafts = scheduled = 0
-    first: Article | None = None
-    for article in articles:
-        if selection.includes(article, now):
-            continue
-        if article.draft and not selection.drafts:
-            drafts += 1
-            continue
-        scheduled += 1
-        if first is None or (article.date, article.source) < (first.date, first.source):
-            first = article
-    if first is None:
-        return HeldBack(scheduled, drafts)
-    return HeldBack(scheduled, drafts, first.date.isoformat(), first.source)
-
-
-FAR_AHEAD = timedelta(days=366)
-
-
-def far_ahead(articles: Iterable[Article], content_dir: Path, now: datetime) -> list[Diagnostic]:
-    """A warning on the `date:` line of every article dated more than a year ahead.
-
-    A typed 2062 for 2026 would hide a story for decades without a word.
-    """
-    found = []
-    for article in articles:
-        if article.date - now <= FAR_AHEAD:
-            continue
-        found.append(warning(
-            article.source, _field_line(content_dir / article.source, "date"),
-            f"date {article.date.date().isoformat()} is more than a year ahead: the article "
-            "is held back until then",
-            "check the year; a story scheduled so far ahead is usually a typing mistake"))
-    return found
-
-
-def _field_line(path: Path, key: str) -> int:
-    """The line of `key:` in the file's front matter (1 when it cannot be found)."""
-    try:
-        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
-    except OSError:
-        return 1
-    for number, line in enumerate(lines[1:], start=2):
-        if line.rstrip() == "---":
-            break
-        if line.startswith(key) and line[len(key):].lstrip().startswith(":"):
-            return number
-    return 1
-
-
 @dataclass(slots=True)
 class Result:
     """What a check or build found and did."""
@@ -199,7 +100,7 @@ class Result:
 
 
 @dataclass(frozen=True, slots=True)
-class _LoadWork:
+class _ReadWork:
     """What a worker needs to read and validate files; inherited by fork."""
 
     files: Sequence[tuple[Path, str]]
@@ -207,97 +108,8 @@ class _LoadWork:
     content_dir: Path
 
 
-def _validate_chunk(work: _LoadWork, chunk: Sequence[int]
-                    ) -> list[tuple[Article | None, list[Diagnostic]]]:
-    out: list[tuple[Article | None, list[Diagnostic]]] = []
-    for i in chunk:
-        path, source = work.files[i]
-        document, problems = read_document(path, source, work.settings.max_file_size)
-        if document is None:
-            out.append((None, problems))
-            continue
-        article, field_problems = validate(document, work.settings, work.content_dir)
-        left = placeholder_warning(article) if article is not None else None
-        out.append((article, problems + field_problems + ([left] if left else [])))
-    return out
-
-
-def _cached(cache: ArticleCache | None, path: Path, source: str, limit: int
-            ) -> tuple[Article, list[Diagnostic]] | None:
-    if cache is None:
-        return None
-    try:
-        if path.stat().st_size > limit:
-            return None
-        raw = path.read_bytes()
-    except OSError:
-        return None
-    return cache.article(source, raw)
-
-
-def load_articles(
-    content_dir: Path,
-    settings: Settings,
-    cache: ArticleCache | None = None,
-    workers: int = 1,
-    progress: Progress = _quiet,
-) -> tuple[list[Article], list[Diagnostic]]:
-    """Read and validate every article; site-wide rules (topics, URLs, ids) included."""
-    problems: list[Diagnostic] = []
-    if not content_dir.is_dir():
-        return [], [error(str(content_dir), 0, "content directory does not exist",
-                          "create it, or pass --content DIR")]
-    found, walk_problems = find_articles(content_dir)
-    problems.extend(walk_problems)
-    checked: list[tuple[Article | None, list[Diagnostic]] | None] = [
-        _cached(cache, path, source, settings.max_file_size) for path, source in found
-    ]
-    misses = [i for i, item in enumerate(checked) if item is None]
-    hits = len(found) - len(misses)
-    work = _LoadWork([found[i] for i in misses], settings, content_dir)
-    fresh, _ = parallel.run(_validate_chunk, work, len(misses), workers,
-                            lambda done: progress("reading", hits + done, len(found)))
-    for i, (article, article_problems) in zip(misses, fresh, strict=True):
-        checked[i] = (article, article_problems)
-        if cache is not None and article is not None:
-            cache.remember_article(article, article_problems)
-    articles: list[Article] = []
-    for item in checked:
-        assert item is not None
-        problems.extend(item[1])
-        if item[0] is not None:
-            articles.append(item[0])
-    articles, topic_problems = topics.assign(articles)
-    problems.extend(topic_problems)
-    problems.extend(_collisions(articles))
-    return articles, problems
-
-
-def _collisions(articles: list[Article]) -> Iterator[Diagnostic]:
-    """Two articles at one URL, or sharing one feed id."""
-    for label, key_of in (("URL", _url_key), ("feed id", _guid_key)):
-        owners: dict[str, list[Article]] = defaultdict(list)
-        for article in articles:
-            owners[key_of(article)].append(article)
-        for key, clash in owners.items():
-            if len(clash) < 2:
-                continue
-            for article in clash:
-                others = ", ".join(a.source for a in clash if a is not article)
-                yield error(
-                    article.source,
-                    1,
-                    f"has the same {label} as {others} ({key})",
-                    "give one of them another file name or a 'slug:' (or 'id:') of its own",
-                )
-
-
-def _url_key(article: Article) -> str:
-    return "/" + article_path(article.day, article.slug)
-
-
-def _guid_key(article: Article) -> str:
-    return article.guid
+def _read_chunk(work: _ReadWork, chunk: Sequence[int]) -> list[Validated]:
+    return [pipeline.read_one(*work.files[i], work.settings, work.content_dir) for i in chunk]
 
 
 @dataclass(frozen=True, slots=True)
@@ -310,68 +122,69 @@ class _BodyWork:
     content_dir: Path
 
 
-Body = tuple[str, list[Diagnostic], set[str], dict[str, str | None]]
-
-
 def _body_chunk(work: _BodyWork, chunk: Sequence[int]) -> list[Body]:
-    links: dict[str, str | None] = {}
-
-    def article_url(source: str) -> str | None:
-        links[source] = work.urls_by_source.get(source)
-        return links[source]
-
-    urls = Urls(work.settings.base_url)
-    renderer = BodyRenderer(work.content_dir, article_url, urls.media, work.settings.trusted_html,
-                            urls.base_path)
-    out: list[Body] = []
-    for i in chunk:
-        links = {}
-        html, problems, assets = renderer.render(work.articles[i])
-        out.append((html, problems, assets, links))
-    return out
+    return pipeline.convert_many([work.articles[i] for i in chunk], work.urls_by_source,
+                                 work.settings, work.content_dir)
 
 
-def render_bodies(
-    articles: list[Article],
-    settings: Settings,
-    urls: Urls,
-    content_dir: Path,
-    cache: ArticleCache | None = None,
-    workers: int = 1,
-    progress: Progress = _quiet,
-    meanwhile: Callable[[], object] | None = None,
-) -> tuple[list[Article], list[Diagnostic], set[str]]:
-    """Markdown -> safe HTML for every article (cached or converted); derive missing summaries.
+@dataclass(slots=True)
+class Fast:
+    """The pipeline's costly stages with the build cache and worker processes (a Speed).
 
-    `meanwhile` runs in this process while the workers convert.
+    `meanwhile` runs in this process while the workers convert Markdown.
     """
-    urls_by_source = {a.source: urls.article(a) for a in articles}
-    bodies: list[tuple[str, set[str]] | None] = [
-        cache.body(a, urls_by_source.get) if cache else None for a in articles
-    ]
-    todo = [i for i, body in enumerate(bodies) if body is None]
-    work = _BodyWork([articles[i] for i in todo], urls_by_source, settings, content_dir)
-    hits = len(articles) - len(todo)
-    fresh, _ = parallel.run(_body_chunk, work, len(todo), workers,
-                            lambda done: progress("Markdown", hits + done, len(articles)),
-                            meanwhile)
-    problems: list[Diagnostic] = []
-    for i, (html, body_problems, body_assets, links) in zip(todo, fresh, strict=True):
-        bodies[i] = (html, body_assets)
-        problems.extend(body_problems)
-        if cache is not None and not body_problems:
-            cache.remember_body(articles[i], html, links, body_assets)
-    assets: set[str] = set()
-    rendered: list[Article] = []
-    for article, body in zip(articles, bodies, strict=True):
-        assert body is not None
-        body_html, body_assets = body
-        assets |= body_assets
-        if article.image and not article.image.is_remote:
-            assets.add(article.image.src)
-        summary = article.summary or plain_summary(body_html)
-        rendered.append(replace(article, body_html=body_html, summary=summary))
-    return rendered, problems, assets
+
+    cache: ArticleCache | None = None
+    workers: int = 1
+    progress: Progress = _quiet
+    meanwhile: Callable[[], object] | None = None
+
+    def read_all(self, found: Sequence[tuple[Path, str]], settings: Settings,
+                 content_dir: Path) -> list[Validated]:
+        checked = [self._cached(path, source, settings.max_file_size) for path, source in found]
+        misses = [i for i, item in enumerate(checked) if item is None]
+        hits = len(found) - len(misses)
+        work = _ReadWork([found[i] for i in misses], settings, content_dir)
+        fresh, _ = parallel.run(_read_chunk, work, len(misses), self.workers,
+                                lambda done: self.progress("reading", hits + done, len(found)))
+        for i, (article, problems) in zip(misses, fresh, strict=True):
+            checked[i] = (article, problems)
+            if self.cache is not None and article is not None:
+                self.cache.remember_article(article, problems)
+        return [item for item in checked if item is not None]
+
+    def _cached(self, path: Path, source: str, limit: int) -> Validated | None:
+        if self.cache is None:
+            return None
+        try:
+            if path.stat().st_size > limit:
+                return None
+            raw = path.read_bytes()
+        except OSError:
+            return None
+        return self.cache.article(source, raw)
+
+    def convert_all(self, articles: Sequence[Article], urls_by_source: dict[str, str],
+                    settings: Settings, content_dir: Path) -> list[Body]:
+        cache = self.cache
+        bodies: list[Body | None] = [None] * len(articles)
+        for i, article in enumerate(articles):
+            cached = cache.body(article, urls_by_source.get) if cache else None
+            if cached is not None:
+                bodies[i] = (cached[0], [], cached[1], {})
+        todo = [i for i, body in enumerate(bodies) if body is None]
+        work = _BodyWork([articles[i] for i in todo], urls_by_source, settings, content_dir)
+        hits = len(articles) - len(todo)
+        fresh, _ = parallel.run(_body_chunk, work, len(todo), self.workers,
+                                lambda done: self.progress("Markdown", hits + done, len(articles)),
+                                self.meanwhile)
+        self.meanwhile = None
+        for i, body in zip(todo, fresh, strict=True):
+            bodies[i] = body
+            html, problems, assets, links = body
+            if cache is not None and not problems:
+                cache.remember_body(articles[i], html, links, assets)
+        return [body for body in bodies if body is not None]
 
 
 def _article_cache(project: Path, content: Path, settings: Settings,
@@ -393,75 +206,9 @@ def check_content(paths: Paths, settings: Settings, options: Options | None = No
     started = time.perf_counter()
     options = options or Options()
     cache = _article_cache(paths.project, paths.content, settings, options)
-    workers = options.workers()
-    articles, problems = load_articles(paths.content, settings, cache, workers, options.progress)
-    urls = Urls(settings.base_url)
-    articles, body_problems, _ = render_bodies(articles, settings, urls, paths.content, cache,
-                                               workers, options.progress)
-    body_problems += _unpublished_links(articles, settings, urls, paths.content, body_problems,
-                                        cache, workers)
-    now = datetime.now().astimezone()
-    body_problems += far_ahead(articles, paths.content, now)
-    diagnostics = sorted(problems + body_problems, key=Diagnostic.sort_key)
-    # The cache is read, never saved: a check leaves the project byte for byte as it was.
-    return Result(diagnostics, articles, seconds=time.perf_counter() - started,
-                  held_back=held_back(articles, Selection(), now))
-
-
-def _unpublished_links(articles: list[Article], settings: Settings, urls: Urls, content_dir: Path,
-                       known: list[Diagnostic], cache: ArticleCache | None = None,
-                       workers: int = 1) -> list[Diagnostic]:
-    """Links to drafts or scheduled articles from published ones: `build` would stop on them.
-
-    Bodies whose links do not change when the unpublished articles are left out come from
-    the cache that the full check just filled; only the others are converted again.
-    """
-    now = datetime.now().astimezone()
-    published = [a for a in articles if Selection().includes(a, now)]
-    if len(published) == len(articles):
-        return []
-    _, problems, _ = render_bodies(published, settings, urls, content_dir, cache, workers)
-    hint = ("it links to a draft or a scheduled article, which build leaves out; publish that "
-            "article first, or remove the link until then")
-    seen = set(known)
-    return [replace(p, hint=hint) for p in problems if p not in seen]
-
-
-def static_files(templates_dir: Path) -> Iterator[OutputFile]:
-    """The theme's assets -> static/**: the packaged theme's, each replaced by the site's
-    file of the same name under `templates_dir`/static/."""
-    for name, path in Theme(templates_dir).static_files():
-        yield OutputFile("static/" + name, path.read_bytes())
-
-
-def media_files(content_dir: Path, assets: set[str]) -> Iterator[OutputFile]:
-    for source in sorted(assets):
-        yield OutputFile("media/" + source, (content_dir / source).read_bytes())
-
-
-def render_site(site: Site, settings: Settings, paths: Paths, assets: set[str],
-                search: bool = False, now: datetime | None = None) -> list[OutputFile]:
-    """Every file of the site, every page rendered: the reference for the faster path.
-
-    `now` is the build's clock (default: the computer's), which decides what is recent.
-    """
-    now = now or datetime.now().astimezone()
-    urls = Urls(settings.base_url)
-    pages = list(Renderer(settings, urls, paths.templates, site, search).all_pages())
-    files = pages + list(FeedWriter(settings, urls, paths.content, site).all_files())
-    return files + _extra_files(pages, site, settings, paths, assets, now)
-
-
-def _extra_files(pages: list[OutputFile], site: Site, settings: Settings, paths: Paths,
-                 assets: set[str], now: datetime) -> list[OutputFile]:
-    urls = Urls(settings.base_url)
-    files = [sitemap(pages, site, urls),
-             news_sitemap(site, urls, settings.publisher_name, settings.language, now),
-             robots(urls), nojekyll()]
-    files += [cname(settings.cname)] if settings.cname else []
-    files += list(static_files(paths.templates))
-    files += list(media_files(paths.content, assets))
-    return files
+    checked = pipeline.check(paths, settings, Fast(cache, options.workers(), options.progress))
+    return Result(checked.diagnostics, checked.articles,
+                  seconds=time.perf_counter() - started, held_back=checked.held_back)
 
 
 def snapshot(directory: Path) -> dict[str, list[int]]:
@@ -604,10 +351,6 @@ def _feed_digests(feed_files: list[OutputFile], kept: set[str], output: Path,
     return digests
 
 
-class _Stop(Exception):
-    """The articles have errors: nothing is written."""
-
-
 def _fingerprint(reader: fingerprint.Fingerprinter, value: object) -> str | None:
     try:
         return reader.of(value)
@@ -615,117 +358,211 @@ def _fingerprint(reader: fingerprint.Fingerprinter, value: object) -> str | None
         return None
 
 
-def build_site(paths: Paths, settings: Settings, selection: Selection,
-               options: Options | None = None) -> Result:
-    """Check, then render and write the site; on any error nothing is written."""
-    started = time.perf_counter()
-    options = options or Options()
-    progress, workers = options.progress, options.workers()
+@dataclass(slots=True)
+class _Build:
+    """One run of build_site: what it was asked, what it reuses, where it has got to."""
+
+    paths: Paths
+    settings: Settings
+    selection: Selection
+    options: Options
+    now: datetime
+    search: Callable[[Path], Iterable[str] | None] | None  # Pagefind; None without it
+    state: _PageState
+    inputs: str  # digest of content/ ('' without the cache)
+    feed_record: Store  # digests of the feeds last written here
+    cache: ArticleCache | None = None
+    prepared: bool = False  # the staging folder was made ahead of writing
+
+    @property
+    def caching(self) -> bool:
+        return self.options.cache_path(self.paths.project) is not None
+
+    @property
+    def spare(self) -> Path | None:
+        """The site replaced last time, kept in the cache to be reused as the staging folder."""
+        return self.state.store.path.with_suffix(".site") if self.state.store.path else None
+
+
+def _start(paths: Paths, settings: Settings, selection: Selection, options: Options) -> _Build:
+    """Refuse a dangerous output folder, put back a site a killed build left, read the cache."""
     check_target(paths.output, paths.project, (paths.content, paths.templates))
     # Put back a site left mid-swap and remove what killed builds left beside it, even when
     # this build stops on an error or finds the site up to date.
     recover(paths.output.absolute())
-    now = selection.now or datetime.now().astimezone()
-    index_search = indexer()  # None without the search extra
+    search = indexer()
+    state = _page_state(paths, settings, selection, search is not None, options)
     caching = options.cache_path(paths.project) is not None
-    state = _page_state(paths, settings, selection, index_search is not None, options)
-    inputs = fingerprint.of_tree(paths.content) if caching else ""
-    up_to_date = _up_to_date(state, inputs, now) if caching else None
-    if up_to_date is not None:
-        summary, files, held = up_to_date
-        ping.write_changed(paths.output, [])
-        return Result(search=index_search is not None, summary=summary, files=files,
-                      stats=WriteStats(0, files), seconds=time.perf_counter() - started,
-                      held_back=held)
+    return _Build(paths, settings, selection, options,
+                  selection.now or datetime.now().astimezone(), search, state,
+                  fingerprint.of_tree(paths.content) if caching else "",
+                  _feed_record(paths, options))
 
-    cache = _article_cache(paths.project, paths.content, settings, options)
-    feed_record = _feed_record(paths, options)
-    articles, problems = load_articles(paths.content, settings, cache, workers, progress)
-    published = [a for a in articles if selection.includes(a, now)]
-    problems += far_ahead(articles, paths.content, now)
-    urls = Urls(settings.base_url)
-    spare = state.store.path.with_suffix(".site") if state.store.path else None
-    prepared: list[bool] = []
+
+def _nothing_changed(run: _Build, started: float) -> Result | None:
+    """The last build's result when no input changed since it and its site is untouched."""
+    found = _up_to_date(run.state, run.inputs, run.now) if run.caching else None
+    if found is None:
+        return None
+    summary, files, held = found
+    ping.write_changed(run.paths.output, [])
+    return Result(search=run.search is not None, summary=summary, files=files,
+                  stats=WriteStats(0, files), seconds=time.perf_counter() - started,
+                  held_back=held)
+
+
+def _bodies(run: _Build, published: list[Article]
+            ) -> tuple[list[Article], list[Diagnostic], set[str]]:
+    """Markdown to HTML; meanwhile, without a kept site to reuse, make the pages' folders."""
+    urls = Urls(run.settings.base_url)
+    spare = run.spare
 
     def make_folders() -> None:
-        """Without a kept site to reuse, make the article pages' folders during Markdown."""
         if spare is None or not spare.is_dir():
-            prepared.append(prepare(paths.output, (
-                urls.output_path(urls.article(a)).rpartition("/")[0] for a in published)))
+            run.prepared = prepare(run.paths.output, (
+                urls.output_path(urls.article(a)).rpartition("/")[0] for a in published))
 
-    published, body_problems, assets = render_bodies(published, settings, urls, paths.content,
-                                                     cache, workers, progress, make_folders)
+    speed = Fast(run.cache, run.options.workers(), run.options.progress, make_folders)
+    return pipeline.convert(published, run.settings, run.paths.content, speed)
+
+
+@dataclass(slots=True)
+class _Rendered:
+    """Every file of the site; `keep`: those left as the last build wrote them (empty here)."""
+
+    jobs: list[PageJob]
+    prints: list[str | None]  # each page's fingerprint
+    feed_prints: dict[str, str]
+    pages: list[OutputFile]
+    feeds: list[OutputFile]
+    keep: set[str]
+    rendered: int  # pages rendered, not kept
+
+
+def _render(run: _Build, site: Site) -> _Rendered:
+    """Pages and feeds, except those whose inputs and file are those of the last build."""
+    settings, urls = run.settings, Urls(run.settings.base_url)
+    renderer = PlanningRenderer(settings, urls, run.paths.templates, site,
+                                run.search is not None)
+    jobs = renderer.plan()
+    reader = fingerprint.Fingerprinter()  # shared: each article is read once
+    prints: list[str | None] = fingerprints(jobs, reader) if run.caching else [None] * len(jobs)
+    keep = {job.path for job, print_ in zip(jobs, prints, strict=True)
+            if print_ is not None and run.state.pages.get(job.path) == print_
+            and _unchanged(run.state, job.path)}
+    todo = [i for i, job in enumerate(jobs) if job.path not in keep]
+    feed_prints: dict[str, str] = {}
+
+    def feeds() -> list[OutputFile]:
+        """Every feed; one whose inputs are those of the last build is kept, not generated."""
+        out = []
+        for feed in FeedWriter(settings, urls, run.paths.content, site).plan():
+            print_ = _fingerprint(reader, feed.inputs) if run.caching else None
+            if print_ is not None:
+                feed_prints[feed.path] = print_
+                if run.state.pages.get(feed.path) == print_ and _unchanged(run.state, feed.path):
+                    keep.add(feed.path)
+                    out.append(OutputFile(feed.path, b""))
+                    continue
+            out.append(feed.make())
+        return out
+
+    progress = run.options.progress
+    rendered, feed_files = render_pages(
+        renderer, jobs, todo, run.options.workers(),
+        lambda done: progress("pages", len(keep) + done, len(jobs)), feeds)
+    pages = [OutputFile(job.path, rendered.get(i, b"")) for i, job in enumerate(jobs)]
+    return _Rendered(jobs, prints, feed_prints, pages, feed_files, keep, len(todo))
+
+
+def _write(run: _Build, site: Site, done: _Rendered, assets: set[str]) -> tuple[int, WriteStats]:
+    """Stage the files, run Pagefind, swap the new site in; (files, what was written)."""
+    paths = run.paths
+    files = done.pages + done.feeds + extra_files(done.pages, site, run.settings,
+                                                  paths.templates, paths.content, assets, run.now)
+    html = {p.path for p in done.pages if p.path.endswith(".html")}
+    finish = _search_step(run.search, run.state, html, done.keep, paths.output)
+    run.options.progress("writing", 0, len(files))
+    stats = write_site(paths.output, files, finish=finish, keep=done.keep, spare=run.spare,
+                       prepared=run.prepared)
+    return len(files), stats
+
+
+def _summary(site: Site, done: _Rendered, cache: ArticleCache | None) -> Summary:
+    body_hits = cache.body_hits if cache else 0
+    return Summary(
+        articles=len(site.articles), pages=len(done.pages), topics=len(site.topics),
+        countries=len(site.countries),
+        feeds=sum(f.path.endswith((".xml", ".json")) for f in done.feeds),
+        rendered_pages=done.rendered, bodies=len(site.articles) - body_hits,
+        cache_hits=body_hits)
+
+
+def _announce(run: _Build, done: _Rendered) -> dict[str, str]:
+    """List the feeds whose bytes changed since the last build, for `newsdigest ping`."""
+    urls = Urls(run.settings.base_url)
+    digests = _feed_digests(done.feeds, done.keep, run.paths.output, run.feed_record.get("bytes"))
+    ping.write_changed(run.paths.output, [
+        urls.absolute(urls.path(p))
+        for p in ping.changed_paths(digests, run.feed_record.get("bytes"))])
+    return digests
+
+
+def _remember(run: _Build, result: Result, done: _Rendered, articles: list[Article],
+              feed_digests: dict[str, str]) -> None:
+    """Save what the next build may reuse: articles, bodies, page fingerprints, the files."""
+    if run.cache is None:
+        return
+    assert result.summary is not None and result.stats is not None
+    run.cache.save()
+    store = run.state.store
+    store.put("pages", {**{job.path: p for job, p in zip(done.jobs, done.prints, strict=True)
+                           if p is not None}, **done.feed_prints})
+    store.put("files", snapshot(run.paths.output))
+    store.put("inputs", {"digest": run.inputs, "summary": asdict(result.summary),
+                         "files": result.stats.written + result.stats.unchanged,
+                         "until": _next_change(articles, run.selection, run.now),
+                         "held_back": asdict(result.held_back)})
+    store.save()
+    run.feed_record.put("bytes", feed_digests)
+    run.feed_record.save()
+
+
+def build_site(paths: Paths, settings: Settings, selection: Selection,
+               options: Options | None = None) -> Result:
+    """Check, then render and write the site; on any error nothing is written.
+
+    The stages of `generator.pipeline.build`, with the cache and the workers around them.
+    """
+    started = time.perf_counter()
+    options = options or Options()
+    run = _start(paths, settings, selection, options)
+    unchanged = _nothing_changed(run, started)
+    if unchanged is not None:
+        return unchanged
+    run.cache = _article_cache(paths.project, paths.content, settings, options)
+    speed = Fast(run.cache, options.workers(), options.progress)
+    articles, problems = pipeline.load(paths.content, settings, speed)
+    published = [a for a in articles if selection.includes(a, run.now)]
+    problems += far_ahead(articles, paths.content, run.now)
     try:
+        published, body_problems, assets = _bodies(run, published)
         result = Result(sorted(problems + body_problems, key=Diagnostic.sort_key), published)
         if not result.ok:
-            raise _Stop
-        site = build_index(published, settings.tz)
-        renderer = PlanningRenderer(settings, urls, paths.templates, site, index_search is not None)
-        jobs = renderer.plan()
-        reader = fingerprint.Fingerprinter()  # shared: each article is read once
-        prints = fingerprints(jobs, reader) if caching else [None] * len(jobs)
-        keep = {job.path for job, print_ in zip(jobs, prints, strict=True)
-                if print_ is not None and state.pages.get(job.path) == print_
-                and _unchanged(state, job.path)}
-        todo = [i for i, job in enumerate(jobs) if job.path not in keep]
-
-        feed_prints: dict[str, str] = {}
-
-        def feeds() -> list[OutputFile]:
-            """Every feed; one whose inputs are those of the last build is kept, not generated."""
-            out = []
-            for feed in FeedWriter(settings, urls, paths.content, site).plan():
-                print_ = _fingerprint(reader, feed.inputs) if caching else None
-                if print_ is not None:
-                    feed_prints[feed.path] = print_
-                    if state.pages.get(feed.path) == print_ and _unchanged(state, feed.path):
-                        keep.add(feed.path)
-                        out.append(OutputFile(feed.path, b""))
-                        continue
-                out.append(feed.make())
-            return out
-
-        rendered, feed_files = render_pages(
-            renderer, jobs, todo, workers,
-            lambda done: progress("pages", len(keep) + done, len(jobs)), feeds)
-        pages = [OutputFile(job.path, rendered.get(i, b"")) for i, job in enumerate(jobs)]
-        files = pages + feed_files + _extra_files(pages, site, settings, paths, assets, now)
-        html = {p.path for p in pages if p.path.endswith(".html")}
-        finish = _search_step(index_search, state, html, keep, paths.output)
-        progress("writing", 0, len(files))
-        result.stats = write_site(paths.output, files, finish=finish, keep=keep, spare=spare,
-                                  prepared=any(prepared))
-    except BaseException as stop:
-        if any(prepared) and result.stats is None:
-            discard(paths.output)
-        if isinstance(stop, _Stop):
+            if run.prepared:
+                discard(paths.output)
             return result
+        site = build_index(published, settings.tz)
+        done = _render(run, site)
+        result.files, result.stats = _write(run, site, done, assets)
+    except BaseException:
+        if run.prepared:
+            discard(paths.output)
         raise
-    feed_digests = _feed_digests(feed_files, keep, paths.output, feed_record.get("bytes"))
-    ping.write_changed(paths.output, [
-        urls.absolute(urls.path(p))
-        for p in ping.changed_paths(feed_digests, feed_record.get("bytes"))])
-    result.site = site
-    result.held_back = held_back(articles, selection, now)
-    result.files = len(files)
-    result.search = index_search is not None
-    body_hits = cache.body_hits if cache else 0
-    result.summary = Summary(
-        articles=len(site.articles), pages=len(pages), topics=len(site.topics),
-        countries=len(site.countries),
-        feeds=sum(f.path.endswith((".xml", ".json")) for f in feed_files),
-        rendered_pages=len(todo), bodies=len(published) - body_hits, cache_hits=body_hits)
-    if cache is not None:
-        cache.save()
-        state.store.put("pages", {**{job.path: p for job, p in zip(jobs, prints, strict=True)
-                                     if p is not None}, **feed_prints})
-        state.store.put("files", snapshot(paths.output))
-        state.store.put("inputs", {"digest": inputs, "summary": asdict(result.summary),
-                                   "files": result.stats.written + result.stats.unchanged,
-                                   "until": _next_change(articles, selection, now),
-                                   "held_back": asdict(result.held_back)})
-        state.store.save()
-        feed_record.put("bytes", feed_digests)
-        feed_record.save()
+    feed_digests = _announce(run, done)
+    result.site, result.search = site, run.search is not None
+    result.held_back = held_back(articles, selection, run.now)
+    result.summary = _summary(site, done, run.cache)
+    _remember(run, result, done, articles, feed_digests)
     result.seconds = time.perf_counter() - started
     return result

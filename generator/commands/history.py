@@ -18,8 +18,7 @@ from generator.diagnostics import ConfigError, Diagnostic, warning
 from generator.load import slugs
 from generator.load.content import parse_front_matter, split
 from generator.load.validate import make_guid, parse_datetime
-from generator.model import Article
-from generator.render.urls import article_path
+from generator.model import Article, article_path
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,12 +14,6 @@ from urllib.parse import quote, urlsplit
 from generator.model import Article, Country, Tag
 
 
-def article_path(day: date, slug: str) -> str:
-    """An article's place under the site root: 'YYYY/MM/DD/SLUG/'. It fixes the URL, and
-    two articles with the same one collide."""
-    return f"{day:%Y/%m/%d}/{slug}/"
-
-
 @dataclass(frozen=True, slots=True)
 class Urls:
     base_url: str  # absolute, with a trailing slash
@@ -45,7 +39,7 @@ class Urls:
         return self.path()
 
     def article(self, article: Article) -> str:
-        return self.path(article_path(article.day, article.slug))
+        return self.path(article.path)
 
     def paged(self, first_page: str, page: int) -> str:
         return first_page if page <= 1 else f"{first_page}page/{page}/"

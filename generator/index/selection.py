@@ -1,0 +1,94 @@
+"""Which valid articles a build publishes, and what it holds back (drafts, scheduled)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from generator.diagnostics import Diagnostic, warning
+from generator.model import Article
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """Which valid articles a build publishes."""
+
+    drafts: bool = False
+    future: bool = False
+    now: datetime | None = None
+
+    def includes(self, article: Article, now: datetime) -> bool:
+        if article.draft and not self.drafts:
+            return False
+        return self.future or article.date <= now
+
+
+@dataclass(frozen=True, slots=True)
+class HeldBack:
+    """What a build leaves out: scheduled articles (the first to come due named) and drafts.
+
+    A draft dated in the future counts as a draft. `next_date` is ISO 8601 ('' when none).
+    """
+
+    scheduled: int = 0
+    drafts: int = 0
+    next_date: str = ""
+    next_source: str = ""  # its path relative to content/
+
+    @property
+    def anything(self) -> bool:
+        return bool(self.scheduled or self.drafts)
+
+
+def held_back(articles: Iterable[Article], selection: Selection, now: datetime) -> HeldBack:
+    """Which valid articles `selection` leaves out at `now`, counted."""
+    drafts = scheduled = 0
+    first: Article | None = None
+    for article in articles:
+        if selection.includes(article, now):
+            continue
+        if article.draft and not selection.drafts:
+            drafts += 1
+            continue
+        scheduled += 1
+        if first is None or (article.date, article.source) < (first.date, first.source):
+            first = article
+    if first is None:
+        return HeldBack(scheduled, drafts)
+    return HeldBack(scheduled, drafts, first.date.isoformat(), first.source)
+
+
+FAR_AHEAD = timedelta(days=366)
+
+
+def far_ahead(articles: Iterable[Article], content_dir: Path, now: datetime) -> list[Diagnostic]:
+    """A warning on the `date:` line of every article dated more than a year ahead.
+
+    A typed 2062 for 2026 would hide a story for decades without a word.
+    """
+    found = []
+    for article in articles:
+        if article.date - now <= FAR_AHEAD:
+            continue
+        found.append(warning(
+            article.source, _field_line(content_dir / article.source, "date"),
+            f"date {article.date.date().isoformat()} is more than a year ahead: the article "
+            "is held back until then",
+            "check the year; a story scheduled so far ahead is usually a typing mistake"))
+    return found
+
+
+def _field_line(path: Path, key: str) -> int:
+    """The line of `key:` in the file's front matter (1 when it cannot be found)."""
+    try:
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return 1
+    for number, line in enumerate(lines[1:], start=2):
+        if line.rstrip() == "---":
+            break
+        if line.startswith(key) and line[len(key):].lstrip().startswith(":"):
+            return number
+    return 1

@@ -1,0 +1,36 @@
+"""Site-wide rules over all articles: two articles at one URL, or sharing one feed id."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+from generator.diagnostics import Diagnostic, error
+from generator.model import Article
+
+
+def collisions(articles: list[Article]) -> Iterator[Diagnostic]:
+    """An error on each article that shares its URL or its GUID with another."""
+    for label, key_of in (("URL", _url_key), ("feed id", _guid_key)):
+        owners: dict[str, list[Article]] = defaultdict(list)
+        for article in articles:
+            owners[key_of(article)].append(article)
+        for key, clash in owners.items():
+            if len(clash) < 2:
+                continue
+            for article in clash:
+                others = ", ".join(a.source for a in clash if a is not article)
+                yield error(
+                    article.source,
+                    1,
+                    f"has the same {label} as {others} ({key})",
+                    "give one of them another file name or a 'slug:' (or 'id:') of its own",
+                )
+
+
+def _url_key(article: Article) -> str:
+    return "/" + article.path
+
+
+def _guid_key(article: Article) -> str:
+    return article.guid

@@ -1,0 +1,194 @@
+"""The pipeline in one screen: load -> validate -> index -> render, serial and in memory.
+
+    files -> Document -> Article (or Diagnostic) -> site-wide rules -> body HTML
+          -> Site index -> pages, feeds, sitemap, assets -> [OutputFile(path, bytes)]
+
+`build` returns every file of the site, or the diagnostics that stop it; `check` validates
+everything, drafts and scheduled articles included. Nothing is written and nothing is
+cached here. The build command (generator.commands.build) runs these same stages with the
+build cache and worker processes (generator.speed) around them, passed in as a `Speed`,
+and writes the files; what it writes is what `build` returns (tests/test_golden.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from pathlib import Path
+from typing import Protocol
+
+from generator.commands.new import placeholder_warning
+from generator.config import Settings
+from generator.diagnostics import Diagnostic, error, has_errors
+from generator.index import topics
+from generator.index.selection import HeldBack, Selection, far_ahead, held_back
+from generator.index.site import Site, build_index
+from generator.load.collisions import collisions
+from generator.load.content import find_articles, read_document
+from generator.load.validate import validate
+from generator.model import Article, OutputFile
+from generator.render.markdown import BodyRenderer, plain_summary
+from generator.render.site import render_site
+from generator.render.urls import Urls
+
+Validated = tuple[Article | None, list[Diagnostic]]
+Body = tuple[str, list[Diagnostic], set[str], dict[str, str | None]]  # html, problems, assets,
+# and the article links it resolved (source -> URL or None), for the build cache
+
+
+@dataclass(frozen=True, slots=True)
+class Paths:
+    """Where the project's parts are on disk."""
+
+    project: Path
+    content: Path
+    templates: Path
+    output: Path
+
+
+@dataclass(slots=True)
+class Built:
+    """What the pipeline made: the problems, the published articles, the index and files."""
+
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    articles: list[Article] = field(default_factory=list)
+    site: Site | None = None  # None when an error stopped the build
+    files: list[OutputFile] = field(default_factory=list)
+    held_back: HeldBack = HeldBack()  # what the selection leaves out
+
+    @property
+    def ok(self) -> bool:
+        return not has_errors(self.diagnostics)
+
+
+def build(paths: Paths, settings: Settings, selection: Selection,
+          search: bool = False) -> Built:
+    """Every file of the site, in memory; stops after validation on any error."""
+    articles, problems = load(paths.content, settings)
+    now = selection.now or datetime.now().astimezone()
+    published = [a for a in articles if selection.includes(a, now)]
+    problems += far_ahead(articles, paths.content, now)
+    published, body_problems, assets = convert(published, settings, paths.content)
+    diagnostics = sorted(problems + body_problems, key=Diagnostic.sort_key)
+    held = held_back(articles, selection, now)
+    if has_errors(diagnostics):
+        return Built(diagnostics, published, held_back=held)
+    site = build_index(published, settings.tz)
+    files = render_site(site, settings, paths.templates, paths.content, assets, search, now)
+    return Built(diagnostics, published, site, files, held)
+
+
+class Speed(Protocol):
+    """How the two costly stages run over many articles: serially here, or with the build
+    cache and worker processes (generator.commands.build). Results are in input order."""
+
+    def read_all(self, found: Sequence[tuple[Path, str]], settings: Settings,
+                 content_dir: Path) -> list[Validated]: ...
+
+    def convert_all(self, articles: Sequence[Article], urls_by_source: dict[str, str],
+                    settings: Settings, content_dir: Path) -> list[Body]: ...
+
+
+def read_one(path: Path, source: str, settings: Settings, content_dir: Path) -> Validated:
+    """One article file -> Article, with every problem of its front matter."""
+    document, problems = read_document(path, source, settings.max_file_size)
+    if document is None:
+        return None, problems
+    article, field_problems = validate(document, settings, content_dir)
+    left = placeholder_warning(article) if article is not None else None
+    return article, problems + field_problems + ([left] if left else [])
+
+
+def convert_many(articles: Sequence[Article], urls_by_source: dict[str, str],
+                 settings: Settings, content_dir: Path) -> list[Body]:
+    """Markdown -> safe HTML for each article; links to other articles by `urls_by_source`."""
+    links: dict[str, str | None] = {}
+
+    def article_url(source: str) -> str | None:
+        links[source] = urls_by_source.get(source)
+        return links[source]
+
+    urls = Urls(settings.base_url)
+    renderer = BodyRenderer(content_dir, article_url, urls.media, settings.trusted_html,
+                            urls.base_path)
+    out: list[Body] = []
+    for article in articles:
+        links = {}
+        html, problems, assets = renderer.render(article)
+        out.append((html, problems, assets, links))
+    return out
+
+
+class Serial:
+    """Every stage in this process, nothing cached."""
+
+    def read_all(self, found: Sequence[tuple[Path, str]], settings: Settings,
+                 content_dir: Path) -> list[Validated]:
+        return [read_one(path, source, settings, content_dir) for path, source in found]
+
+    def convert_all(self, articles: Sequence[Article], urls_by_source: dict[str, str],
+                    settings: Settings, content_dir: Path) -> list[Body]:
+        return convert_many(articles, urls_by_source, settings, content_dir)
+
+
+def load(content_dir: Path, settings: Settings, speed: Speed | None = None
+         ) -> tuple[list[Article], list[Diagnostic]]:
+    """Read and validate every article; site-wide rules (topics, URLs, ids) included."""
+    if not content_dir.is_dir():
+        return [], [error(str(content_dir), 0, "content directory does not exist",
+                          "create it, or pass --content DIR")]
+    found, problems = find_articles(content_dir)
+    articles: list[Article] = []
+    for article, article_problems in (speed or Serial()).read_all(found, settings, content_dir):
+        problems.extend(article_problems)
+        if article is not None:
+            articles.append(article)
+    articles, topic_problems = topics.assign(articles)
+    return articles, problems + topic_problems + list(collisions(articles))
+
+
+def convert(articles: list[Article], settings: Settings, content_dir: Path,
+            speed: Speed | None = None) -> tuple[list[Article], list[Diagnostic], set[str]]:
+    """Every article with its body HTML and summary; the problems; the files it uses."""
+    urls = Urls(settings.base_url)
+    urls_by_source = {a.source: urls.article(a) for a in articles}
+    bodies = (speed or Serial()).convert_all(articles, urls_by_source, settings, content_dir)
+    problems: list[Diagnostic] = []
+    assets: set[str] = set()
+    out: list[Article] = []
+    for article, (html, body_problems, body_assets, _) in zip(articles, bodies, strict=True):
+        problems.extend(body_problems)
+        assets |= body_assets
+        if article.image and not article.image.is_remote:
+            assets.add(article.image.src)
+        out.append(replace(article, body_html=html, summary=article.summary or plain_summary(html)))
+    return out, problems, assets
+
+
+def check(paths: Paths, settings: Settings, speed: Speed | None = None) -> Built:
+    """Validate everything, drafts and scheduled articles included; every problem, sorted.
+
+    `held_back` is what a default build would leave out now.
+    """
+    articles, problems = load(paths.content, settings, speed)
+    articles, body_problems, _ = convert(articles, settings, paths.content, speed)
+    body_problems += unpublished_links(articles, settings, paths.content, body_problems, speed)
+    now = datetime.now().astimezone()
+    body_problems += far_ahead(articles, paths.content, now)
+    diagnostics = sorted(problems + body_problems, key=Diagnostic.sort_key)
+    return Built(diagnostics, articles, held_back=held_back(articles, Selection(), now))
+
+
+def unpublished_links(articles: list[Article], settings: Settings, content_dir: Path,
+                      known: list[Diagnostic], speed: Speed | None = None) -> list[Diagnostic]:
+    """Links to drafts or scheduled articles from published ones: `build` would stop on them."""
+    now = datetime.now().astimezone()
+    published = [a for a in articles if Selection().includes(a, now)]
+    if len(published) == len(articles):
+        return []
+    _, problems, _ = convert(published, settings, content_dir, speed)
+    hint = ("it links to a draft or a scheduled article, which build leaves out; publish that "
+            "article first, or remove the link until then")
+    seen = set(known)
+    return [replace(p, hint=hint) for p in problems if p not in seen]

@@ -1,0 +1,55 @@
+"""Every file of a site from its index: pages, feeds, sitemap, theme assets and media."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+from generator.config import Settings
+from generator.index.site import Site
+from generator.model import OutputFile
+from generator.render.feeds import FeedWriter
+from generator.render.pages import Renderer
+from generator.render.sitemap import cname, news_sitemap, nojekyll, robots, sitemap
+from generator.render.theme import Theme
+from generator.render.urls import Urls
+
+
+def static_files(templates_dir: Path) -> Iterator[OutputFile]:
+    """The theme's assets -> static/**: the packaged theme's, each replaced by the site's
+    file of the same name under `templates_dir`/static/."""
+    for name, path in Theme(templates_dir).static_files():
+        yield OutputFile("static/" + name, path.read_bytes())
+
+
+def media_files(content_dir: Path, assets: set[str]) -> Iterator[OutputFile]:
+    """Images and other files the articles use, from content/ to media/."""
+    for source in sorted(assets):
+        yield OutputFile("media/" + source, (content_dir / source).read_bytes())
+
+
+def extra_files(pages: list[OutputFile], site: Site, settings: Settings, templates_dir: Path,
+                content_dir: Path, assets: set[str], now: datetime) -> list[OutputFile]:
+    """What is not a page or a feed: sitemaps, robots.txt, .nojekyll, CNAME, static, media.
+
+    `now` is the build's clock, which decides what is recent (the news sitemap).
+    """
+    urls = Urls(settings.base_url)
+    files = [sitemap(pages, site, urls),
+             news_sitemap(site, urls, settings.publisher_name, settings.language, now),
+             robots(urls), nojekyll()]
+    files += [cname(settings.cname)] if settings.cname else []
+    files += list(static_files(templates_dir))
+    files += list(media_files(content_dir, assets))
+    return files
+
+
+def render_site(site: Site, settings: Settings, templates_dir: Path, content_dir: Path,
+                assets: set[str], search: bool, now: datetime) -> list[OutputFile]:
+    """Every file of the site, every page rendered, in memory."""
+    urls = Urls(settings.base_url)
+    pages = list(Renderer(settings, urls, templates_dir, site, search).all_pages())
+    files = pages + list(FeedWriter(settings, urls, content_dir, site).all_files())
+    return files + extra_files(pages, site, settings, templates_dir, content_dir, assets,
+                               now)
