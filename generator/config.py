@@ -53,6 +53,12 @@ class Settings:
         return self.publisher or self.title
 
 
+def only(settings: Settings, names: tuple[str, ...]) -> Settings:
+    """The settings a step reads, the others at their defaults: the step cannot depend on
+    them, and a cache keyed on `repr()` of this survives a change to any other setting."""
+    return replace(Settings(), **{name: getattr(settings, name) for name in names})
+
+
 def _expected_type(name: str) -> type:
     return {f.name: type(f.default) for f in fields(Settings)}[name]
 

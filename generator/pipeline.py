@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Protocol
 
 from generator.commands.new import placeholder_warning
-from generator.config import Settings
+from generator.config import Settings, only
 from generator.diagnostics import Diagnostic, error, has_errors
 from generator.index import topics
 from generator.index.selection import HeldBack, Selection, far_ahead, held_back
@@ -31,6 +31,10 @@ from generator.model import Article, OutputFile
 from generator.render.markdown import BodyRenderer, plain_summary
 from generator.render.site import render_site
 from generator.render.urls import Urls
+
+# The settings each costly stage reads (a cache of its results is keyed on these alone).
+READ_SETTINGS = ("timezone", "site_id", "max_file_size")  # front matter -> Article
+BODY_SETTINGS = ("base_url", "trusted_html")  # Markdown -> HTML
 
 Validated = tuple[Article | None, list[Diagnostic]]
 Body = tuple[str, list[Diagnostic], set[str], dict[str, str | None]]  # html, problems, assets,
@@ -140,7 +144,8 @@ def load(content_dir: Path, settings: Settings, speed: Speed | None = None
                           "create it, or pass --content DIR")]
     found, problems = find_articles(content_dir)
     articles: list[Article] = []
-    for article, article_problems in (speed or Serial()).read_all(found, settings, content_dir):
+    reads = only(settings, READ_SETTINGS)
+    for article, article_problems in (speed or Serial()).read_all(found, reads, content_dir):
         problems.extend(article_problems)
         if article is not None:
             articles.append(article)
@@ -153,7 +158,8 @@ def convert(articles: list[Article], settings: Settings, content_dir: Path,
     """Every article with its body HTML and summary; the problems; the files it uses."""
     urls = Urls(settings.base_url)
     urls_by_source = {a.source: urls.article(a) for a in articles}
-    bodies = (speed or Serial()).convert_all(articles, urls_by_source, settings, content_dir)
+    reads = only(settings, BODY_SETTINGS)
+    bodies = (speed or Serial()).convert_all(articles, urls_by_source, reads, content_dir)
     problems: list[Diagnostic] = []
     assets: set[str] = set()
     out: list[Article] = []

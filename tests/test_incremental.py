@@ -109,6 +109,22 @@ def test_every_kind_of_edit_gives_the_clean_build(project: Path) -> None:
     assert_same_as_clean(project, site)
 
 
+def test_a_setting_that_only_pages_read_converts_no_markdown(project: Path) -> None:
+    """items_per_page changes listings, not articles: every body comes from the cache."""
+    site = project.parent / "site"
+    build(project, site)
+    settings = project / "pyproject.toml"
+    text = settings.read_text(encoding="utf-8")
+    assert "items_per_page = 10" in text
+    settings.write_text(text.replace("items_per_page = 10", "items_per_page = 3"),
+                        encoding="utf-8")
+    out = build(project, site)
+    assert f"{COUNT} from cache, 0 converted" in out
+    assert (site / "archive" / "page" / "2" / "index.html").is_file() or any(
+        site.glob("tags/*/page/2/index.html"))
+    assert_same_as_clean(project, site)
+
+
 def test_a_page_edited_by_hand_in_the_output_is_rebuilt(project: Path) -> None:
     site = project.parent / "site"
     build(project, site)

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from generator import pipeline
 from generator.commands import ping
-from generator.config import Settings
+from generator.config import Settings, only
 from generator.diagnostics import Diagnostic, has_errors
 from generator.index.selection import HeldBack, Selection, far_ahead, held_back
 from generator.index.site import Site, build_index
@@ -192,9 +192,9 @@ def _article_cache(project: Path, content: Path, settings: Settings,
     directory = options.cache_path(project)
     if directory is None:
         return None
+    reads = only(settings, pipeline.READ_SETTINGS + pipeline.BODY_SETTINGS)
     environment = fingerprint.of_bytes(
-        fingerprint.code_version().encode(), repr(settings).encode(),
-        str(content.resolve()).encode())
+        fingerprint.code_version().encode(), repr(reads).encode(), str(content.resolve()).encode())
     return ArticleCache(Store(directory, "articles.json", environment, shards=16), content)
 
 
