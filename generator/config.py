@@ -14,6 +14,7 @@ from generator.diagnostics import ConfigError
 
 SITE_ID_PATTERN = re.compile(r"^[A-Za-z0-9.-]+(@[A-Za-z0-9.-]+)?,\d{4}(-\d{2}(-\d{2})?)?$")
 REPO_URL_PATTERN = re.compile(r"^https://[^\s/]+/[^\s]+$")
+LOCALE_PATTERN = re.compile(r"^[a-z]{2,3}_[A-Z]{2}$")
 HOST_PATTERN = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
 
 
@@ -38,6 +39,8 @@ class Settings:
     content_dir: str = "content"
     cname: str = ""
     websub_hub: str = ""
+    locale: str = ""  # og:locale, language_TERRITORY; default: from `language`
+    logo: str = ""  # the publisher's logo: an image file, relative to the project folder
 
     @property
     def tz(self) -> ZoneInfo:
@@ -51,6 +54,38 @@ class Settings:
     @property
     def publisher_name(self) -> str:
         return self.publisher or self.title
+
+    @property
+    def og_locale(self) -> str:
+        """The `locale` setting, or the language's most likely locale (CLDR likely subtags,
+        via Babel): 'en' -> 'en_US', 'hi' -> 'hi_IN', 'pt-BR' -> 'pt_BR', 'zh-Hant' ->
+        'zh_TW'. Open Graph wants language_TERRITORY."""
+        return self.locale or likely_locale(self.language)
+
+    @property
+    def logo_name(self) -> str:
+        """Where the logo is published: 'logo.png' (its own extension) at the site root."""
+        return "logo" + Path(self.logo).suffix.lower() if self.logo else ""
+
+
+def likely_locale(language: str) -> str:
+    """language_TERRITORY for a BCP 47 language tag; the language alone if CLDR has none."""
+    from babel import Locale, UnknownLocaleError
+    from babel.core import get_global
+
+    try:
+        parsed = Locale.parse(language, sep="-")
+    except (UnknownLocaleError, ValueError):
+        return language.replace("-", "_")
+    if parsed.territory and parsed.territory.isalpha():  # not a region such as 419
+        return f"{parsed.language}_{parsed.territory}"
+    likely = get_global("likely_subtags")
+    key = f"{parsed.language}_{parsed.script}" if parsed.script else parsed.language
+    found = likely.get(key) or likely.get(parsed.language)
+    if not found:
+        return parsed.language
+    full = Locale.parse(found)
+    return f"{parsed.language}_{full.territory}" if full.territory else parsed.language
 
 
 def only(settings: Settings, names: tuple[str, ...]) -> Settings:
@@ -122,6 +157,11 @@ def validate(settings: Settings) -> Settings:
             f"websub_hub {settings.websub_hub!r} must be the hub's http(s) address, "
             "like https://pubsubhubbub.appspot.com/"
         )
+    if settings.locale and not LOCALE_PATTERN.match(settings.locale):
+        raise ConfigError(
+            f"locale {settings.locale!r} must be a language and a territory like 'en_GB' "
+            "or 'pt_BR' (Open Graph's form)"
+        )
     if settings.cname and not HOST_PATTERN.match(settings.cname.lower()):
         raise ConfigError(
             f"cname {settings.cname!r} must be a domain name alone, like news.example.org "
@@ -164,4 +204,19 @@ def load(project_dir: Path, overrides: dict[str, Any] | None = None) -> Settings
             raise ConfigError(f"{pyproject}: not valid TOML: {exc}") from None
         table = dict(data.get("tool", {}).get("newsdigest", {}))
     table.update({k: v for k, v in (overrides or {}).items() if v is not None})
-    return validate(from_mapping(table, f"{pyproject} [tool.newsdigest]"))
+    settings = validate(from_mapping(table, f"{pyproject} [tool.newsdigest]"))
+    return replace(settings, logo=_logo(project_dir, settings.logo)) if settings.logo else settings
+
+
+def _logo(project_dir: Path, logo: str) -> str:
+    """The logo setting as an absolute path, after checking it is an image Pillow reads."""
+    from generator.render.images import pixel_size
+
+    path = (project_dir / logo).resolve()
+    if not path.is_file():
+        raise ConfigError(f"logo {logo!r} does not exist (looked for {path}); give an image "
+                          "file's path relative to the project folder, like 'logo.png'")
+    if pixel_size(path) is None:
+        raise ConfigError(f"logo {logo!r} is not an image newsdigest can read; use a PNG, "
+                          "JPEG, GIF or WebP file")
+    return str(path)

@@ -34,6 +34,8 @@ class Image:
     src: str
     alt: str
     caption: str = ""
+    width: int = 0  # pixels of the published file; 0 when unknown (remote, not readable)
+    height: int = 0
 
     @property
     def is_remote(self) -> bool:

@@ -27,7 +27,8 @@ from generator.index.site import Site, build_index
 from generator.load.collisions import collisions
 from generator.load.content import find_articles, read_document
 from generator.load.validate import validate
-from generator.model import Article, OutputFile
+from generator.model import Article, Image, OutputFile
+from generator.render.images import pixel_size
 from generator.render.markdown import BodyRenderer, plain_summary
 from generator.render.site import render_site
 from generator.render.urls import Urls
@@ -153,6 +154,15 @@ def load(content_dir: Path, settings: Settings, speed: Speed | None = None
     return articles, problems + topic_problems + list(collisions(articles))
 
 
+def _measured(image: Image | None, content_dir: Path, assets: set[str]) -> Image | None:
+    """A local lead image, added to the files to publish, with its size in pixels."""
+    if image is None or image.is_remote:
+        return image
+    assets.add(image.src)
+    size = pixel_size(content_dir / image.src)
+    return replace(image, width=size[0], height=size[1]) if size else image
+
+
 def convert(articles: list[Article], settings: Settings, content_dir: Path,
             speed: Speed | None = None) -> tuple[list[Article], list[Diagnostic], set[str]]:
     """Every article with its body HTML and summary; the problems; the files it uses."""
@@ -166,9 +176,8 @@ def convert(articles: list[Article], settings: Settings, content_dir: Path,
     for article, (html, body_problems, body_assets, _) in zip(articles, bodies, strict=True):
         problems.extend(body_problems)
         assets |= body_assets
-        if article.image and not article.image.is_remote:
-            assets.add(article.image.src)
-        out.append(replace(article, body_html=html, summary=article.summary or plain_summary(html)))
+        out.append(replace(article, body_html=html, summary=article.summary or plain_summary(html),
+                           image=_measured(article.image, content_dir, assets)))
     return out, problems, assets
 
 

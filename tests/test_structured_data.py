@@ -45,7 +45,8 @@ def test_the_founding_story_names_its_byline_dates_and_image(sample_site: Path) 
     path = sample_site / "2025/06/25/altaf-hussain-calls-on-modi-to-advocate-for-mohajirs"
     [data] = structured(path / "index.html")
     assert data["datePublished"] == "2025-06-25T15:27:00+05:30"
-    assert data["author"] == [{"@type": "Person", "name": "Devdiscourse News Desk"}]
+    assert data["author"] == [{"@type": "Person", "name": "Devdiscourse News Desk",
+                               "url": BASE_URL}]
     assert data["image"] == [BASE_URL + "media/2025/06/altaf-hussain.jpg"]
 
 
@@ -64,7 +65,7 @@ def test_a_hostile_headline_cannot_break_out_of_the_script(tmp_path: Path) -> No
     assert [s.get("type") for s in scripts] == ["application/ld+json"]
     [data] = structured(page)
     assert data["headline"] == title
-    assert data["author"] == [{"@type": "Person", "name": "</script><!--"}]
+    assert data["author"] == [{"@type": "Person", "name": "</script><!--", "url": BASE_URL}]
     block = text.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0]
     assert "<" not in block and ">" not in block
     assert tree.findtext(".//h1") == title

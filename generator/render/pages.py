@@ -17,6 +17,7 @@ from generator.config import Settings
 from generator.index.digest import RelatedStories, TopicGroup, day_topics, human_date, human_day
 from generator.index.site import Group, Site, paginate
 from generator.model import Article, Image, OutputFile, Tag
+from generator.render.images import pixel_size
 from generator.render.theme import Theme
 from generator.render.urls import Urls
 
@@ -115,6 +116,7 @@ class Renderer:
         self.site = site
         self.env = make_environment(templates_dir)
         self.env.filters["image_src"] = self.image_src
+        self.logo = self.logo_object()
         self.main_feeds = (
             FeedLink(f"{settings.title} (RSS)", urls.file("feed.xml")),
             FeedLink(f"{settings.title} (Atom)", urls.file("atom.xml"), "application/atom+xml"),
@@ -211,9 +213,11 @@ class Renderer:
             "description": article.summary,
             "datePublished": article.date.isoformat(),
             "dateModified": article.modified.isoformat(),
-            "author": [{"@type": "Person", "name": name} for name in article.authors],
-            "publisher": {"@type": "Organization", "name": self.settings.publisher_name,
-                          "url": self.urls.absolute(self.urls.home())},
+            # Each byline a Person; its url is the site until authors have pages of their own.
+            "author": [{"@type": "Person", "name": name,
+                        "url": self.urls.absolute(self.urls.home())}
+                       for name in article.authors],
+            "publisher": self.publisher_object(),
             "mainEntityOfPage": {"@type": "WebPage", "@id": url},
             "url": url,
             "keywords": [t.name for t in article.tags],
@@ -223,6 +227,26 @@ class Renderer:
         if image:
             data["image"] = [image]
         return data
+
+    def publisher_object(self) -> dict[str, Any]:
+        """The publisher Organization, with its logo (an ImageObject) when one is set."""
+        publisher: dict[str, Any] = {"@type": "Organization",
+                                     "name": self.settings.publisher_name,
+                                     "url": self.urls.absolute(self.urls.home())}
+        if self.logo:
+            publisher["logo"] = self.logo
+        return publisher
+
+    def logo_object(self) -> dict[str, Any] | None:
+        """The `logo` setting as a schema.org ImageObject: its published URL and pixel size."""
+        if not self.settings.logo:
+            return None
+        logo: dict[str, Any] = {"@type": "ImageObject",
+                                "url": self.urls.absolute(self.urls.file(self.settings.logo_name))}
+        size = pixel_size(Path(self.settings.logo))
+        if size:
+            logo["width"], logo["height"] = size
+        return logo
 
     def image_src(self, image: Image) -> str:
         """Where a page loads an image from: its URL, or its path under /media/."""

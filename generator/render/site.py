@@ -40,6 +40,8 @@ def extra_files(pages: list[OutputFile], site: Site, settings: Settings, templat
              news_sitemap(site, urls, settings.publisher_name, settings.language, now),
              robots(urls), nojekyll()]
     files += [cname(settings.cname)] if settings.cname else []
+    if settings.logo:  # the publisher's logo, named in the structured data
+        files.append(OutputFile(settings.logo_name, Path(settings.logo).read_bytes()))
     files += list(static_files(templates_dir))
     files += list(media_files(content_dir, assets))
     return files
