@@ -10,42 +10,44 @@ check with the same cache. Whatever is reused or spread, the bytes written are t
 
 from __future__ import annotations
 
-import os
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
 from generator import pipeline
 from generator.commands import ping
-from generator.config import Settings, only
+from generator.config import Settings
 from generator.diagnostics import Diagnostic, has_errors
 from generator.index.selection import HeldBack, Selection, far_ahead, held_back
 from generator.index.site import Site, build_index
 from generator.model import Article, OutputFile
-from generator.pipeline import Body, Paths, Validated
+from generator.pipeline import Paths
 from generator.render.feeds import FeedWriter
 from generator.render.site import extra_files
 from generator.render.sitemap import news_window_ends
-from generator.render.theme import Theme
 from generator.render.urls import Urls
 from generator.speed import fingerprint, parallel
 from generator.speed.cache import DEFAULT_DIR, ArticleCache, Store
 from generator.speed.plan import PageJob, PlanningRenderer, fingerprints
 from generator.speed.plan import render as render_pages
+from generator.speed.stages import Fast, Progress, article_cache, quiet
+from generator.speed.state import (
+    PageState,
+    feed_digests,
+    feed_record,
+    fingerprint_or_none,
+    page_state,
+    search_step,
+    snapshot,
+    unchanged,
+)
 from generator.write.output import WriteStats, check_target, discard, prepare, recover, write_site
-from generator.write.search import BUNDLE, indexer
+from generator.write.search import indexer
 
 __all__ = ["HeldBack", "Options", "Paths", "Result", "Selection", "Summary", "build_site",
            "check_content"]
-
-Progress = Callable[[str, int, int], None]  # (step, done, total)
-
-
-def _quiet(step: str, done: int, total: int) -> None:
-    pass
-
 
 @dataclass(frozen=True, slots=True)
 class Options:
@@ -54,7 +56,7 @@ class Options:
     jobs: int = 0  # worker processes; 0: one per core; 1: everything in this process
     cache: bool = True  # reuse and update the build cache
     cache_dir: Path | None = None  # default: PROJECT/.newsdigest-cache
-    progress: Progress = _quiet
+    progress: Progress = quiet
 
     def workers(self) -> int:
         return self.jobs if self.jobs > 0 else parallel.cpu_count()
@@ -99,105 +101,6 @@ class Result:
         return not has_errors(self.diagnostics)
 
 
-@dataclass(frozen=True, slots=True)
-class _ReadWork:
-    """What a worker needs to read and validate files; inherited by fork."""
-
-    files: Sequence[tuple[Path, str]]
-    settings: Settings
-    content_dir: Path
-
-
-def _read_chunk(work: _ReadWork, chunk: Sequence[int]) -> list[Validated]:
-    return [pipeline.read_one(*work.files[i], work.settings, work.content_dir) for i in chunk]
-
-
-@dataclass(frozen=True, slots=True)
-class _BodyWork:
-    """What a worker needs to convert bodies: the articles and every article's URL."""
-
-    articles: Sequence[Article]
-    urls_by_source: dict[str, str]
-    settings: Settings
-    content_dir: Path
-
-
-def _body_chunk(work: _BodyWork, chunk: Sequence[int]) -> list[Body]:
-    return pipeline.convert_many([work.articles[i] for i in chunk], work.urls_by_source,
-                                 work.settings, work.content_dir)
-
-
-@dataclass(slots=True)
-class Fast:
-    """The pipeline's costly stages with the build cache and worker processes (a Speed).
-
-    `meanwhile` runs in this process while the workers convert Markdown.
-    """
-
-    cache: ArticleCache | None = None
-    workers: int = 1
-    progress: Progress = _quiet
-    meanwhile: Callable[[], object] | None = None
-
-    def read_all(self, found: Sequence[tuple[Path, str]], settings: Settings,
-                 content_dir: Path) -> list[Validated]:
-        checked = [self._cached(path, source, settings.max_file_size) for path, source in found]
-        misses = [i for i, item in enumerate(checked) if item is None]
-        hits = len(found) - len(misses)
-        work = _ReadWork([found[i] for i in misses], settings, content_dir)
-        fresh, _ = parallel.run(_read_chunk, work, len(misses), self.workers,
-                                lambda done: self.progress("reading", hits + done, len(found)))
-        for i, (article, problems) in zip(misses, fresh, strict=True):
-            checked[i] = (article, problems)
-            if self.cache is not None and article is not None:
-                self.cache.remember_article(article, problems)
-        return [item for item in checked if item is not None]
-
-    def _cached(self, path: Path, source: str, limit: int) -> Validated | None:
-        if self.cache is None:
-            return None
-        try:
-            if path.stat().st_size > limit:
-                return None
-            raw = path.read_bytes()
-        except OSError:
-            return None
-        return self.cache.article(source, raw)
-
-    def convert_all(self, articles: Sequence[Article], urls_by_source: dict[str, str],
-                    settings: Settings, content_dir: Path) -> list[Body]:
-        cache = self.cache
-        bodies: list[Body | None] = [None] * len(articles)
-        for i, article in enumerate(articles):
-            cached = cache.body(article, urls_by_source.get) if cache else None
-            if cached is not None:
-                bodies[i] = (cached[0], [], cached[1], {})
-        todo = [i for i, body in enumerate(bodies) if body is None]
-        work = _BodyWork([articles[i] for i in todo], urls_by_source, settings, content_dir)
-        hits = len(articles) - len(todo)
-        fresh, _ = parallel.run(_body_chunk, work, len(todo), self.workers,
-                                lambda done: self.progress("Markdown", hits + done, len(articles)),
-                                self.meanwhile)
-        self.meanwhile = None
-        for i, body in zip(todo, fresh, strict=True):
-            bodies[i] = body
-            html, problems, assets, links = body
-            if cache is not None and not problems:
-                cache.remember_body(articles[i], html, links, assets)
-        return [body for body in bodies if body is not None]
-
-
-def _article_cache(project: Path, content: Path, settings: Settings,
-                   options: Options) -> ArticleCache | None:
-    directory = options.cache_path(project)
-    if directory is None:
-        return None
-    reads = only(settings, pipeline.READ_SETTINGS + pipeline.BODY_SETTINGS)
-    environment = fingerprint.of_bytes(
-        fingerprint.code_version().encode(), repr(reads).encode(), str(content.resolve()).encode())
-    return ArticleCache(Store(directory, "articles.json", environment, shards=16), content)
-
-
 def check_content(paths: Paths, settings: Settings, options: Options | None = None) -> Result:
     """Validate everything, drafts and scheduled articles included; write nothing.
 
@@ -205,65 +108,13 @@ def check_content(paths: Paths, settings: Settings, options: Options | None = No
     """
     started = time.perf_counter()
     options = options or Options()
-    cache = _article_cache(paths.project, paths.content, settings, options)
+    cache = article_cache(options.cache_path(paths.project), paths.content, settings)
     checked = pipeline.check(paths, settings, Fast(cache, options.workers(), options.progress))
     return Result(checked.diagnostics, checked.articles,
                   seconds=time.perf_counter() - started, held_back=checked.held_back)
 
 
-def snapshot(directory: Path) -> dict[str, list[int]]:
-    """Size, modification time and inode of every regular file under `directory`."""
-    found: dict[str, list[int]] = {}
-
-    def walk(folder: str, prefix: str) -> None:
-        with os.scandir(folder) as entries:
-            for entry in entries:
-                if entry.is_dir(follow_symlinks=False):
-                    walk(entry.path, prefix + entry.name + "/")
-                elif entry.is_file(follow_symlinks=False):
-                    st = entry.stat(follow_symlinks=False)
-                    found[prefix + entry.name] = [st.st_size, st.st_mtime_ns, st.st_ino]
-
-    try:
-        walk(str(directory), "")
-    except OSError:
-        return {}
-    return found
-
-
-@dataclass(slots=True)
-class _PageState:
-    """The per-output part of the cache: page fingerprints and the files as written."""
-
-    store: Store
-    pages: dict[str, str]
-    written: dict[str, list[int]]  # the output as the last build left it
-    now: dict[str, list[int]]  # the output as it is
-
-
-def _page_state(paths: Paths, settings: Settings, selection: Selection, search: bool,
-                options: Options) -> _PageState:
-    directory = options.cache_path(paths.project)
-    output = str(paths.output.resolve())
-    environment = fingerprint.of_bytes(
-        fingerprint.code_version().encode(), repr(settings).encode(),
-        repr((selection.drafts, selection.future, search)).encode(),
-        Theme(paths.templates).fingerprint().encode(), output.encode(),
-        str(paths.content.resolve()).encode())
-    store = Store(directory, f"output-{fingerprint.of_bytes(output.encode())[:16]}.json",
-                  environment)
-    pages, written = store.get("pages"), store.get("files")
-    if not isinstance(pages, dict) or not isinstance(written, dict):
-        pages, written = {}, {}
-    return _PageState(store, pages, written, snapshot(paths.output) if written else {})
-
-
-def _unchanged(state: _PageState, path: str) -> bool:
-    before = state.written.get(path)
-    return before is not None and state.now.get(path) == before
-
-
-def _up_to_date(state: _PageState, inputs: str, now: datetime
+def _up_to_date(state: PageState, inputs: str, now: datetime
                 ) -> tuple[Summary, int, HeldBack] | None:
     """The summary of the last build when nothing it read has changed since."""
     record = state.store.get("inputs")
@@ -303,61 +154,6 @@ def _next_change(articles: list[Article], selection: Selection, now: datetime) -
     return min(times, default=None)
 
 
-def _search_step(index: Callable[[Path], Iterable[str] | None] | None, state: _PageState,
-                 html_paths: set[str], keep: set[str], output: Path
-                 ) -> Callable[[Path], Iterable[str]] | None:
-    """Pagefind, or a link to the last build's index when no page it reads has changed."""
-    if index is None:
-        return None
-    old_html = {p for p in state.written if p.endswith(".html")}
-    bundle = [p for p in state.written if p.startswith(BUNDLE + "/")]
-    reusable = (bundle and old_html == html_paths and html_paths <= keep
-                and all(_unchanged(state, p) for p in bundle))
-
-    def finish(staging: Path) -> Iterable[str]:
-        if not reusable:
-            return index(staging) or []
-        for relative in bundle:
-            target = staging / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            os.link(output / relative, target)
-        return bundle
-
-    return finish
-
-
-def _feed_record(paths: Paths, options: Options) -> Store:
-    """The digests of the feeds the last build wrote to this output folder: kept apart from
-    the page cache, so a new newsdigest version or theme does not make every feed new."""
-    output = str(paths.output.resolve()).encode()
-    return Store(options.cache_path(paths.project),
-                 f"feeds-{fingerprint.of_bytes(output)[:16]}.json", "newsdigest-feed-bytes-1")
-
-
-def _feed_digests(feed_files: list[OutputFile], kept: set[str], output: Path,
-                  before: object) -> dict[str, str]:
-    """SHA-256 of each feed's bytes (RSS, Atom, JSON Feed; not OPML) as written now."""
-    old = before if isinstance(before, dict) else {}
-    digests = {}
-    for feed in feed_files:
-        if not feed.path.endswith((".xml", ".json")):
-            continue
-        if feed.path in kept:  # not regenerated: the bytes are those already in the output
-            known = old.get(feed.path)
-            digests[feed.path] = (known if isinstance(known, str)
-                                  else ping.digest((output / feed.path).read_bytes()))
-        else:
-            digests[feed.path] = ping.digest(feed.data)
-    return digests
-
-
-def _fingerprint(reader: fingerprint.Fingerprinter, value: object) -> str | None:
-    try:
-        return reader.of(value)
-    except fingerprint.Unhashable:
-        return None
-
-
 @dataclass(slots=True)
 class _Build:
     """One run of build_site: what it was asked, what it reuses, where it has got to."""
@@ -368,7 +164,7 @@ class _Build:
     options: Options
     now: datetime
     search: Callable[[Path], Iterable[str] | None] | None  # Pagefind; None without it
-    state: _PageState
+    state: PageState
     inputs: str  # digest of content/ ('' without the cache)
     feed_record: Store  # digests of the feeds last written here
     cache: ArticleCache | None = None
@@ -391,12 +187,13 @@ def _start(paths: Paths, settings: Settings, selection: Selection, options: Opti
     # this build stops on an error or finds the site up to date.
     recover(paths.output.absolute())
     search = indexer()
-    state = _page_state(paths, settings, selection, search is not None, options)
+    state = page_state(options.cache_path(paths.project), paths, settings, selection,
+                       search is not None)
     caching = options.cache_path(paths.project) is not None
     return _Build(paths, settings, selection, options,
                   selection.now or datetime.now().astimezone(), search, state,
                   fingerprint.of_tree(paths.content) if caching else "",
-                  _feed_record(paths, options))
+                  feed_record(options.cache_path(paths.project), paths))
 
 
 def _nothing_changed(run: _Build, started: float) -> Result | None:
@@ -449,7 +246,7 @@ def _render(run: _Build, site: Site) -> _Rendered:
     prints: list[str | None] = fingerprints(jobs, reader) if run.caching else [None] * len(jobs)
     keep = {job.path for job, print_ in zip(jobs, prints, strict=True)
             if print_ is not None and run.state.pages.get(job.path) == print_
-            and _unchanged(run.state, job.path)}
+            and unchanged(run.state, job.path)}
     todo = [i for i, job in enumerate(jobs) if job.path not in keep]
     feed_prints: dict[str, str] = {}
 
@@ -457,10 +254,10 @@ def _render(run: _Build, site: Site) -> _Rendered:
         """Every feed; one whose inputs are those of the last build is kept, not generated."""
         out = []
         for feed in FeedWriter(settings, urls, run.paths.content, site).plan():
-            print_ = _fingerprint(reader, feed.inputs) if run.caching else None
+            print_ = fingerprint_or_none(reader, feed.inputs) if run.caching else None
             if print_ is not None:
                 feed_prints[feed.path] = print_
-                if run.state.pages.get(feed.path) == print_ and _unchanged(run.state, feed.path):
+                if run.state.pages.get(feed.path) == print_ and unchanged(run.state, feed.path):
                     keep.add(feed.path)
                     out.append(OutputFile(feed.path, b""))
                     continue
@@ -481,7 +278,7 @@ def _write(run: _Build, site: Site, done: _Rendered, assets: set[str]) -> tuple[
     files = done.pages + done.feeds + extra_files(done.pages, site, run.settings,
                                                   paths.templates, paths.content, assets, run.now)
     html = {p.path for p in done.pages if p.path.endswith(".html")}
-    finish = _search_step(run.search, run.state, html, done.keep, paths.output)
+    finish = search_step(run.search, run.state, html, done.keep, paths.output)
     run.options.progress("writing", 0, len(files))
     stats = write_site(paths.output, files, finish=finish, keep=done.keep, spare=run.spare,
                        prepared=run.prepared)
@@ -501,7 +298,7 @@ def _summary(site: Site, done: _Rendered, cache: ArticleCache | None) -> Summary
 def _announce(run: _Build, done: _Rendered) -> dict[str, str]:
     """List the feeds whose bytes changed since the last build, for `newsdigest ping`."""
     urls = Urls(run.settings.base_url)
-    digests = _feed_digests(done.feeds, done.keep, run.paths.output, run.feed_record.get("bytes"))
+    digests = feed_digests(done.feeds, done.keep, run.paths.output, run.feed_record.get("bytes"))
     ping.write_changed(run.paths.output, [
         urls.absolute(urls.path(p))
         for p in ping.changed_paths(digests, run.feed_record.get("bytes"))])
@@ -540,7 +337,7 @@ def build_site(paths: Paths, settings: Settings, selection: Selection,
     unchanged = _nothing_changed(run, started)
     if unchanged is not None:
         return unchanged
-    run.cache = _article_cache(paths.project, paths.content, settings, options)
+    run.cache = article_cache(options.cache_path(paths.project), paths.content, settings)
     speed = Fast(run.cache, options.workers(), options.progress)
     articles, problems = pipeline.load(paths.content, settings, speed)
     published = [a for a in articles if selection.includes(a, run.now)]

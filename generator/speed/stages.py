@@ -1,0 +1,126 @@
+"""The pipeline's costly stages made fast: the build cache and worker processes.
+
+`Fast` is a `generator.pipeline.Speed`: reading and validating articles and converting
+their Markdown reuse the build cache (generator.speed.cache) and spread what is left over
+worker processes (generator.speed.parallel). The results are those of the serial stages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator import pipeline
+from generator.config import Settings, only
+from generator.model import Article
+from generator.pipeline import Body, Validated
+from generator.speed import fingerprint, parallel
+from generator.speed.cache import ArticleCache, Store
+
+Progress = Callable[[str, int, int], None]  # (step, done, total)
+
+
+def quiet(step: str, done: int, total: int) -> None:
+    """A progress report that shows nothing."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReadWork:
+    """What a worker needs to read and validate files; inherited by fork."""
+
+    files: Sequence[tuple[Path, str]]
+    settings: Settings
+    content_dir: Path
+
+
+def read_chunk(work: ReadWork, chunk: Sequence[int]) -> list[Validated]:
+    return [pipeline.read_one(*work.files[i], work.settings, work.content_dir) for i in chunk]
+
+
+@dataclass(frozen=True, slots=True)
+class BodyWork:
+    """What a worker needs to convert bodies: the articles and every article's URL."""
+
+    articles: Sequence[Article]
+    urls_by_source: dict[str, str]
+    settings: Settings
+    content_dir: Path
+
+
+def body_chunk(work: BodyWork, chunk: Sequence[int]) -> list[Body]:
+    return pipeline.convert_many([work.articles[i] for i in chunk], work.urls_by_source,
+                                 work.settings, work.content_dir)
+
+
+@dataclass(slots=True)
+class Fast:
+    """The pipeline's costly stages with the build cache and worker processes (a Speed).
+
+    `meanwhile` runs in this process while the workers convert Markdown.
+    """
+
+    cache: ArticleCache | None = None
+    workers: int = 1
+    progress: Progress = quiet
+    meanwhile: Callable[[], object] | None = None
+
+    def read_all(self, found: Sequence[tuple[Path, str]], settings: Settings,
+                 content_dir: Path) -> list[Validated]:
+        checked = [self._cached(path, source, settings.max_file_size) for path, source in found]
+        misses = [i for i, item in enumerate(checked) if item is None]
+        hits = len(found) - len(misses)
+        work = ReadWork([found[i] for i in misses], settings, content_dir)
+        fresh, _ = parallel.run(read_chunk, work, len(misses), self.workers,
+                                lambda done: self.progress("reading", hits + done, len(found)))
+        for i, (article, problems) in zip(misses, fresh, strict=True):
+            checked[i] = (article, problems)
+            if self.cache is not None and article is not None:
+                self.cache.remember_article(article, problems)
+        return [item for item in checked if item is not None]
+
+    def _cached(self, path: Path, source: str, limit: int) -> Validated | None:
+        if self.cache is None:
+            return None
+        try:
+            if path.stat().st_size > limit:
+                return None
+            raw = path.read_bytes()
+        except OSError:
+            return None
+        return self.cache.article(source, raw)
+
+    def convert_all(self, articles: Sequence[Article], urls_by_source: dict[str, str],
+                    settings: Settings, content_dir: Path) -> list[Body]:
+        cache = self.cache
+        bodies: list[Body | None] = [None] * len(articles)
+        for i, article in enumerate(articles):
+            cached = cache.body(article, urls_by_source.get) if cache else None
+            if cached is not None:
+                bodies[i] = (cached[0], [], cached[1], {})
+        todo = [i for i, body in enumerate(bodies) if body is None]
+        work = BodyWork([articles[i] for i in todo], urls_by_source, settings, content_dir)
+        hits = len(articles) - len(todo)
+        fresh, _ = parallel.run(body_chunk, work, len(todo), self.workers,
+                                lambda done: self.progress("Markdown", hits + done, len(articles)),
+                                self.meanwhile)
+        self.meanwhile = None
+        for i, body in zip(todo, fresh, strict=True):
+            bodies[i] = body
+            html, problems, assets, links = body
+            if cache is not None and not problems:
+                cache.remember_body(articles[i], html, links, assets)
+        return [body for body in bodies if body is not None]
+
+
+def article_cache(directory: Path | None, content: Path, settings: Settings
+                  ) -> ArticleCache | None:
+    """The cache of validated articles and body HTML in `directory` (None: no cache),
+    keyed on the settings those steps read."""
+    if directory is None:
+        return None
+    reads = only(settings, pipeline.READ_SETTINGS + pipeline.BODY_SETTINGS)
+    environment = fingerprint.of_bytes(
+        fingerprint.code_version().encode(), repr(reads).encode(), str(content.resolve()).encode())
+    return ArticleCache(Store(directory, "articles.json", environment, shards=16), content)
+
