@@ -41,7 +41,8 @@ EXIT_PIPE = 128 + signal.SIGPIPE  # what a shell reports for a program ended by 
 DESCRIPTION = """\
 newsdigest turns a folder of Markdown news articles (content/) into a static
 news-digest website (site/) with topic, country and archive pages and feeds.
-Settings are read from [tool.newsdigest] in ./pyproject.toml."""
+Settings are read from ./newsdigest.toml (or [tool.newsdigest] in ./pyproject.toml);
+--site DIR runs a command on the site in DIR."""
 
 EPILOG = """\
 examples:
@@ -53,7 +54,13 @@ examples:
   newsdigest serve                                   preview with live reload"""
 
 
+SITE_HELP = ("the site's folder, holding newsdigest.toml (default: the current folder); "
+             "other paths are relative to it")
+
+
 def _add_content(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--site", metavar="DIR", type=Path, default=argparse.SUPPRESS,
+                        help=SITE_HELP)
     parser.add_argument("--content", metavar="DIR", type=Path, default=None,
                         help="folder of articles (default: content/)")
 
@@ -71,6 +78,7 @@ def make_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"newsdigest {__version__}")
+    parser.add_argument("--site", metavar="DIR", type=Path, default=None, help=SITE_HELP)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     build = commands.add_parser("build", help="build the site into the output folder",
@@ -159,23 +167,39 @@ def report(result: Result, content_dir: Path, style: str, out: TextIO) -> None:
               file=out)
 
 
+def _site(args: argparse.Namespace) -> Path:
+    """The site's folder: --site DIR, or the current folder."""
+    site: Path | None = args.site
+    if site is None:
+        return Path.cwd()
+    if not site.is_dir():
+        raise ConfigError(f"--site {site}: no such folder")
+    return site
+
+
+def _in_site(args: argparse.Namespace, path: Path) -> Path:
+    """A path given relative to the site's folder (the current folder without --site)."""
+    return path if args.site is None else args.site / path
+
+
 def _settings(args: argparse.Namespace) -> config.Settings:
     overrides = {"base_url": getattr(args, "base_url", None)}
-    return config.load(Path.cwd(), overrides)
+    return config.load(_site(args), overrides)
 
 
 def _paths(args: argparse.Namespace, settings: config.Settings) -> Paths:
-    content = args.content or Path(settings.content_dir)
+    content = _in_site(args, args.content or Path(settings.content_dir))
     if args.command != "new" and not content.is_dir():
         raise ConfigError(
             f"content folder {content} does not exist; create it or pass --content DIR"
         )
     templates = getattr(args, "templates", None)
+    templates = None if templates is None else _in_site(args, templates)
     if templates is not None and not templates.is_dir():
         raise ConfigError(f"templates folder {templates} does not exist; create it, or leave "
                           "out --templates to use the built-in theme as it is")
-    return Paths(Path.cwd(), content, templates or Path("templates"),
-                 getattr(args, "output", Path("site")))
+    return Paths(_site(args), content, templates or _in_site(args, Path("templates")),
+                 _in_site(args, getattr(args, "output", Path("site"))))
 
 
 def _add_speed(parser: argparse.ArgumentParser) -> None:
@@ -189,12 +213,13 @@ def _add_speed(parser: argparse.ArgumentParser) -> None:
 
 
 def _options(args: argparse.Namespace, progress: ProgressBar | None = None) -> Options:
+    cache_dir = None if args.cache_dir is None else _in_site(args, args.cache_dir)
     if args.jobs < 0:
         raise ConfigError(f"--jobs {args.jobs}: give a number of processes, 1 or more "
                           "(0 for one per core)")
     if progress is None:
-        return Options(jobs=args.jobs, cache=not args.no_cache, cache_dir=args.cache_dir)
-    return Options(jobs=args.jobs, cache=not args.no_cache, cache_dir=args.cache_dir,
+        return Options(jobs=args.jobs, cache=not args.no_cache, cache_dir=cache_dir)
+    return Options(jobs=args.jobs, cache=not args.no_cache, cache_dir=cache_dir,
                    progress=progress)
 
 

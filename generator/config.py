@@ -1,4 +1,5 @@
-"""Site settings: read once from [tool.newsdigest] in pyproject.toml, validated, frozen."""
+"""Site settings: read once from newsdigest.toml (or [tool.newsdigest] in pyproject.toml),
+validated, frozen."""
 
 from __future__ import annotations
 
@@ -193,19 +194,59 @@ def from_mapping(table: dict[str, Any], source: str = "[tool.newsdigest]") -> Se
     return Settings(**values)
 
 
-def load(project_dir: Path, overrides: dict[str, Any] | None = None) -> Settings:
-    """Read [tool.newsdigest] from project_dir/pyproject.toml, apply overrides, validate."""
-    pyproject = project_dir / "pyproject.toml"
-    table: dict[str, Any] = {}
+SETTINGS_FILE = "newsdigest.toml"  # a site's settings, at the top level of the file
+PYPROJECT = "pyproject.toml"  # or [tool.newsdigest] here, for a site that is a Python project
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+
+
+def find_settings(site_dir: Path) -> tuple[Path, dict[str, Any], str]:
+    """The site's settings file in `site_dir`, its table of settings, and how to name it.
+
+    newsdigest.toml (settings at the top level) or pyproject.toml's [tool.newsdigest];
+    ConfigError when there is neither, or both (naming both files).
+    """
+    own, pyproject = site_dir / SETTINGS_FILE, site_dir / PYPROJECT
+    tool: dict[str, Any] | None = None
     if pyproject.is_file():
-        try:
-            data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise ConfigError(f"{pyproject}: not valid TOML: {exc}") from None
-        table = dict(data.get("tool", {}).get("newsdigest", {}))
-    table.update({k: v for k, v in (overrides or {}).items() if v is not None})
-    settings = validate(from_mapping(table, f"{pyproject} [tool.newsdigest]"))
-    return replace(settings, logo=_logo(project_dir, settings.logo)) if settings.logo else settings
+        found = _read_toml(pyproject).get("tool", {}).get("newsdigest")
+        tool = dict(found) if isinstance(found, dict) else None
+    if own.is_file():
+        if tool is not None:
+            raise ConfigError(
+                f"settings are in both {own} and {pyproject} [tool.newsdigest]; keep one of "
+                "them (newsdigest.toml for a newsroom) and delete the other")
+        return own, _read_toml(own), str(own)
+    if tool is not None:
+        return pyproject, tool, f"{pyproject} [tool.newsdigest]"
+    raise ConfigError(
+        f"no site here: {site_dir} has no {SETTINGS_FILE} (nor [tool.newsdigest] in "
+        f"{PYPROJECT}); run newsdigest in the site's folder, pass --site DIR, or start a site "
+        "with `newsdigest init DIR`")
+
+
+def load(project_dir: Path, overrides: dict[str, Any] | None = None) -> Settings:
+    """Read the site's settings file (see find_settings), apply overrides, validate.
+
+    Every error names the settings file, except one about a value given as an override.
+    """
+    _, table, source = find_settings(project_dir)
+    given = {k: v for k, v in (overrides or {}).items() if v is not None}
+    table.update(given)
+    settings = from_mapping(table, source)
+    try:
+        settings = validate(settings)
+        return replace(settings, logo=_logo(project_dir, settings.logo)) if settings.logo \
+            else settings
+    except ConfigError as exc:
+        if any(str(exc).startswith(name) for name in given):
+            raise
+        raise ConfigError(f"{source}: {exc}") from None
 
 
 def _logo(project_dir: Path, logo: str) -> str:

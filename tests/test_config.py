@@ -1,4 +1,5 @@
-"""Settings in [tool.newsdigest]: a wrong one is named, and the build stops with exit status 2."""
+"""Settings in newsdigest.toml or [tool.newsdigest]: a wrong one is named with its file, and
+the command stops with exit status 2. Every command finds the site the same way."""
 
 from __future__ import annotations
 
@@ -56,6 +57,7 @@ def test_a_bad_setting_is_named_and_stops_with_status_2(
     assert result.returncode == 2, (result.stdout, result.stderr)
     assert result.stderr.startswith("newsdigest: error: ")
     assert words in result.stderr
+    assert "pyproject.toml" in result.stderr  # the file the wrong setting is in
     assert "Traceback" not in result.stderr
 
 
@@ -103,10 +105,85 @@ def test_settings_reach_the_site(tmp_path: Path) -> None:
     assert '<time datetime="2025-06-20T10:00:00+05:30">' in page
 
 
-def test_without_settings_the_site_id_is_asked_for(tmp_path: Path) -> None:
+def test_without_a_settings_file_the_command_says_where_it_looked(tmp_path: Path) -> None:
     root = tmp_path / "bare"
     root.mkdir()
     write_article(root, "a-story.md", STORY)
+    for command in ("check", "build", "new"):
+        result = run_newsdigest(command, *(["Title"] if command == "new" else []), cwd=root)
+        assert result.returncode == 2
+        assert f"{root} has no newsdigest.toml" in result.stderr
+        assert "--site DIR" in result.stderr and "newsdigest init" in result.stderr
+        assert "Traceback" not in result.stderr
+    assert not (root / "site").exists()
+
+
+OWN = GOOD.replace("[tool.newsdigest]\n", "")
+
+
+def newsroom(tmp_path: Path, settings: str = OWN) -> Path:
+    """A site with newsdigest.toml and no pyproject.toml, as `newsdigest init` writes."""
+    root = tmp_path / "gazette"
+    write_article(root, "a-story.md", STORY)
+    (root / "newsdigest.toml").write_text(settings, encoding="utf-8")
+    return root
+
+
+def test_newsdigest_toml_holds_the_settings_at_its_top_level(tmp_path: Path) -> None:
+    root = newsroom(tmp_path, OWN.replace("Test Desk", "Harbour Gazette"))
+    result = run_newsdigest("build", cwd=root)
+    assert result.returncode == 0, result.stderr
+    home = (root / "site" / "index.html").read_text(encoding="utf-8")
+    assert "Harbour Gazette" in home
+
+
+def test_a_wrong_setting_in_newsdigest_toml_names_that_file(tmp_path: Path) -> None:
+    root = newsroom(tmp_path, OWN + 'timezone = "Mars/Olympus_Mons"\n')
     result = run_newsdigest("check", cwd=root)
     assert result.returncode == 2
-    assert "site_id" in result.stderr and "example.org,2025" in result.stderr
+    assert result.stderr.startswith(f"newsdigest: error: {root / 'newsdigest.toml'}: timezone")
+    root = newsroom(tmp_path / "2", OWN + "colour = 1\n")
+    result = run_newsdigest("check", cwd=root)
+    assert f"{root / 'newsdigest.toml'}: unknown setting 'colour'" in result.stderr
+
+
+def test_both_settings_files_is_an_error_naming_both(tmp_path: Path) -> None:
+    root = newsroom(tmp_path)
+    (root / "pyproject.toml").write_text(GOOD, encoding="utf-8")
+    for command in ("check", "build"):
+        result = run_newsdigest(command, cwd=root)
+        assert result.returncode == 2
+        assert "newsdigest.toml" in result.stderr and "pyproject.toml" in result.stderr
+        assert "Traceback" not in result.stderr
+    assert not (root / "site").exists()
+
+
+def test_a_python_projects_pyproject_without_newsdigest_settings_is_left_alone(
+    tmp_path: Path,
+) -> None:
+    root = newsroom(tmp_path)
+    (root / "pyproject.toml").write_text('[project]\nname = "tools"\n', encoding="utf-8")
+    assert run_newsdigest("check", cwd=root).returncode == 0
+
+
+def test_every_command_finds_the_site_given_with_site(tmp_path: Path) -> None:
+    root = newsroom(tmp_path)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    check = run_newsdigest("check", "--site", str(root), cwd=elsewhere)
+    assert check.returncode == 0, check.stderr
+    assert "checked 1 articles" in check.stdout
+    build = run_newsdigest("--site", str(root), "build", cwd=elsewhere)
+    assert build.returncode == 0, build.stderr
+    assert (root / "site" / "2025" / "06" / "20" / "a-story" / "index.html").is_file()
+    new = run_newsdigest("new", "Harbour reopens", "--country", "NZ", "--site", str(root),
+                         cwd=elsewhere)
+    assert new.returncode == 0, new.stderr
+    assert Path(new.stdout.strip()).is_file() and Path(new.stdout.strip()).is_relative_to(root)
+    assert sorted(p.name for p in elsewhere.iterdir()) == []
+
+
+def test_site_that_is_not_a_folder_is_named(tmp_path: Path) -> None:
+    result = run_newsdigest("check", "--site", "nowhere", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "--site nowhere: no such folder" in result.stderr
