@@ -42,6 +42,15 @@ class Image:
         return self.src.startswith(("http://", "https://"))
 
 
+@dataclass(frozen=True, slots=True)
+class Correction:
+    """A dated correction note: when it was made (aware) and what it says (plain text)."""
+
+    date: datetime
+    text: str
+    has_time: bool = True  # False for `date: 2025-06-26`: shown as the day only
+
+
 def article_path(day: dt.date, slug: str) -> str:
     """An article's place under the site root: 'YYYY/MM/DD/SLUG/'. It fixes the URL, and
     two articles with the same one collide."""
@@ -71,6 +80,7 @@ class Article:
     body_html: str = ""  # filled in by the Markdown step
     date_has_time: bool = True  # False for `date: 2025-06-25`: pages show the day only
     updated_has_time: bool = True
+    corrections: tuple[Correction, ...] = ()  # oldest first
 
     @property
     def day(self) -> dt.date:
@@ -84,7 +94,9 @@ class Article:
 
     @property
     def modified(self) -> datetime:
-        return self.updated or self.date
+        """The latest of `date`, `updated` and the corrections' dates."""
+        return max((self.date, *([self.updated] if self.updated else []),
+                    *(c.date for c in self.corrections)), key=lambda d: d.timestamp())
 
     @property
     def sort_key(self) -> tuple[float, str]:

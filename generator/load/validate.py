@@ -17,7 +17,7 @@ from generator.config import Settings
 from generator.diagnostics import Diagnostic, error, warning
 from generator.load import countries, slugs
 from generator.load.content import CONTROL, Document, Mapping, control_error
-from generator.model import Article, Country, Image, Tag
+from generator.model import Article, Correction, Country, Image, Tag
 
 KNOWN_FIELDS = (
     "title",
@@ -31,7 +31,9 @@ KNOWN_FIELDS = (
     "slug",
     "id",
     "draft",
+    "corrections",
 )
+KNOWN_CORRECTION = ("date", "text")
 KNOWN_CREDITS = ("author", "image", "sources")
 KNOWN_IMAGE = ("src", "alt", "caption")
 MAX_TITLE = 110
@@ -195,6 +197,47 @@ def _has_time(value: object) -> bool:
     """Whether a date field, as typed, gives a time of day (`2025-06-25` does not)."""
     match = _DATE_SHAPE.match(value.strip()) if isinstance(value, str) else None
     return match is None or match.group(4) is not None
+
+
+def _corrections(check: _Checker, front: Mapping, published: datetime | None, tz: ZoneInfo
+                 ) -> tuple[Correction, ...]:
+    """`corrections:`, a list of `date:` + `text:`; each dated no earlier than the article.
+
+    Returned oldest first, as a reader follows them."""
+    if "corrections" not in front or front["corrections"] is None:
+        return ()
+    value, line = front["corrections"], front.line_of("corrections")
+    example = ("write each as '- date: 2025-06-26T10:00:00+05:30' with an indented "
+               "'text: What was wrong and what is right'")
+    if not isinstance(value, list):
+        check.error(line, f"corrections must be a list, not {_kind(value)}", example)
+        return ()
+    found: list[Correction] = []
+    for number, item in enumerate(value, start=1):
+        label = f"corrections: item {number}"
+        if not isinstance(item, Mapping):
+            check.error(line, f"{label} must be a date and a text, not {_kind(item)}", example)
+            continue
+        check.unknown(item, KNOWN_CORRECTION, "corrections.")
+        text = check.text(item, "text", f"{label}: text", required=True)
+        when = item.get("date")
+        if not isinstance(when, str):
+            check.error(item.line_of("date"), f"{label}: date is missing" if when is None
+                        else f"{label}: date {when!r} is not a date", DATE_FORMAT_HINT)
+            continue
+        parsed = parse_datetime(when.strip(), tz)
+        if isinstance(parsed, str):
+            check.error(item.line_of("date"), f"{label}: date: {parsed}", DATE_FORMAT_HINT)
+            continue
+        if published is not None and parsed < published:
+            check.error(item.line_of("date"),
+                        f"{label}: date ({parsed.isoformat()}) is before the article's date "
+                        f"({published.isoformat()})",
+                        "a correction comes after publication; fix its date")
+            continue
+        if text:
+            found.append(Correction(parsed, text, _has_time(when)))
+    return tuple(sorted(found, key=lambda c: c.date.timestamp()))
 
 
 def _image(check: _Checker, front: Mapping, doc: Document, content_dir: Path) -> Image | None:
@@ -445,6 +488,7 @@ def validate(doc: Document, settings: Settings, content_dir: Path) -> (
     slug = _slug(check, front, doc)
     pinned = _pinned_id(check, front)
     draft = _draft(check, front)
+    corrections = _corrections(check, front, published, settings.tz)
     if any(p.severity == "error" for p in check.problems):
         return None, check.problems
     assert published is not None and country is not None
@@ -467,5 +511,6 @@ def validate(doc: Document, settings: Settings, content_dir: Path) -> (
         draft=draft,
         date_has_time=_has_time(front.get("date")),
         updated_has_time=_has_time(front.get("updated")),
+        corrections=corrections,
     )
     return article, check.problems

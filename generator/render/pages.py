@@ -226,6 +226,10 @@ class Renderer:
         image = self.image_url(article)
         if image:
             data["image"] = [image]
+        if article.corrections:
+            data["correction"] = [{"@type": "CorrectionComment", "text": c.text,
+                                   "datePublished": c.date.isoformat()}
+                                  for c in article.corrections]
         return data
 
     def publisher_object(self) -> dict[str, Any]:
