@@ -188,7 +188,8 @@ def page_and_feed(article: Article) -> tuple[bytes, bytes]:
     articles, _ = topics.assign([article])
     body_html = "<p>Body.</p>"
     site = build_index([dataclasses.replace(articles[0], body_html=body_html)], SETTINGS.tz)
-    page = Renderer(SETTINGS, URLS, THEME_DIR, site).article(site.articles[0])
+    renderer = Renderer(SETTINGS, URLS, THEME_DIR, site)
+    page = renderer.render(renderer.article(site.articles[0]))
     rss = next(f for f in FeedWriter(SETTINGS, URLS, Path("."), site).all_files()
                if f.path == "feed.xml")
     return page.data, rss.data

@@ -25,12 +25,13 @@ from generator.index.site import Site, build_index
 from generator.model import Article, OutputFile
 from generator.pipeline import Paths
 from generator.render.feeds import FeedWriter
+from generator.render.pages import PageSpec, Renderer
 from generator.render.site import extra_files
 from generator.render.sitemap import news_window_ends
 from generator.render.urls import Urls
 from generator.speed import fingerprint, parallel
 from generator.speed.cache import DEFAULT_DIR, ArticleCache, Store
-from generator.speed.plan import PageJob, PlanningRenderer, fingerprints
+from generator.speed.plan import fingerprints
 from generator.speed.plan import render as render_pages
 from generator.speed.stages import Fast, Progress, article_cache, quiet
 from generator.speed.state import (
@@ -227,7 +228,7 @@ def _bodies(run: _Build, published: list[Article]
 class _Rendered:
     """Every file of the site; `keep`: those left as the last build wrote them (empty here)."""
 
-    jobs: list[PageJob]
+    jobs: list[PageSpec]
     prints: list[str | None]  # each page's fingerprint
     feed_prints: dict[str, str]
     pages: list[OutputFile]
@@ -239,9 +240,8 @@ class _Rendered:
 def _render(run: _Build, site: Site) -> _Rendered:
     """Pages and feeds, except those whose inputs and file are those of the last build."""
     settings, urls = run.settings, Urls(run.settings.base_url)
-    renderer = PlanningRenderer(settings, urls, run.paths.templates, site,
-                                run.search is not None)
-    jobs = renderer.plan()
+    renderer = Renderer(settings, urls, run.paths.templates, site, run.search is not None)
+    jobs = list(renderer.all_pages())
     reader = fingerprint.Fingerprinter()  # shared: each article is read once
     prints: list[str | None] = fingerprints(jobs, reader) if run.caching else [None] * len(jobs)
     keep = {job.path for job, print_ in zip(jobs, prints, strict=True)

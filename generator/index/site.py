@@ -9,9 +9,10 @@ from collections import defaultdict
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 from zoneinfo import ZoneInfo
 
+from generator.index.terms import TermKind
 from generator.model import Article, Country, Tag
 
 K = TypeVar("K", bound=Hashable)
@@ -44,6 +45,21 @@ class Site:
 
     def topics_by_use(self) -> list[Group[Tag]]:
         return sorted(self.topics, key=lambda g: (-len(g.articles), g.key.slug))
+
+    def terms(self, kind: TermKind) -> tuple[Group[Any], ...]:
+        """The groups of a taxonomy (generator.index.terms), in URL-slug or name order.
+
+        Their keys have a `slug` (URL) and a `name` (what readers see): Tag, Country."""
+        groups: dict[str, tuple[Group[Any], ...]] = {"topics": self.topics,
+                                                     "countries": self.countries}
+        return groups[kind.name]
+
+    def terms_by_use(self, kind: TermKind) -> list[Group[Any]]:
+        """A taxonomy's groups, the most used first when the kind is ordered by use."""
+        groups = self.terms(kind)
+        if not kind.by_use:
+            return list(groups)
+        return sorted(groups, key=lambda g: (-len(g.articles), g.key.slug))
 
 
 def _groups(pairs: Iterable[tuple[K, Article]]) -> dict[K, list[Article]]:

@@ -10,7 +10,7 @@ import json
 import mimetypes
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -23,6 +23,7 @@ from generator.index.digest import day_topics, human_day
 from generator.index.site import Group, Site
 from generator.model import Article, OutputFile
 from generator.render.feedext import add_hub
+from generator.render.feedlist import Feed, site_feeds
 from generator.render.markdown import absolute_links
 from generator.render.urls import Urls
 
@@ -61,18 +62,6 @@ class FeedWriter:
         """The article's body HTML with every link absolute, `#fragment` ones to its page."""
         return absolute_links(article.body_html, self.urls.absolute(self.urls.article(article)))
 
-    def channels(self) -> Iterator[Channel]:
-        """The main channel, then one per topic and one per country."""
-        s, u, n = self.settings, self.urls, self.settings.feed_length
-        yield Channel(s.title, s.description, u.file("feed.xml"), u.home(), self.site.articles[:n])
-        for topic in self.site.topics:
-            yield Channel(f"{s.title}: {topic.key.name}", f"Stories about {topic.key.name}.",
-                          u.tag_feed(topic.key), u.tag(topic.key), topic.articles[:n])
-        for country in self.site.countries:
-            yield Channel(f"{s.title}: {country.key.name}", f"Stories from {country.key.name}.",
-                          u.country_feed(country.key), u.country(country.key),
-                          country.articles[:n])
-
     def all_files(self) -> Iterator[OutputFile]:
         for planned in self.plan():
             yield planned.make()
@@ -80,29 +69,34 @@ class FeedWriter:
     def plan(self) -> list[PlannedFeed]:
         """Every feed file, not yet written: its path, what it is made of, how to make it.
 
-        The inputs, with the settings, decide the file's bytes, so a build can keep a
-        feed whose inputs are those of the last build without generating it again.
+        The feeds are those of `site_feeds`, one file per format, then OPML. The inputs,
+        with the settings, decide the file's bytes, so a build can keep a feed whose
+        inputs are those of the last build without generating it again.
         """
-        channels = list(self.channels())
-        main = channels[0]
-        planned = [PlannedFeed(self.urls.output_path(c.path), ("rss", c, self._image_sizes(c)),
-                               lambda c=c: self.rss(c)) for c in channels]  # type: ignore[misc]
-        atom = replace(main, path=self.urls.file("atom.xml"))
-        json_feed = replace(main, path=self.urls.file("feed.json"))
+        feeds = site_feeds(self.site, self.settings, self.urls)
+        planned = [self._planned(Channel(feed.title, feed.description, path, feed.home,
+                                         feed.items), format)
+                   for feed in [feeds.main, *feeds.terms.values()]
+                   for format, path in feed.formats]
         days = self.site.days[: self.settings.feed_length]
-        digest = Channel(self.digest_title, "", self.urls.digest_feed(), self.urls.home(), ())
-        listed = [main, digest, *channels[1:]]
+        listed = feeds.all()
         return [
             *planned,
-            PlannedFeed(self.urls.output_path(atom.path), ("atom", atom),
-                        lambda: self.atom(atom)),
-            PlannedFeed(self.urls.output_path(json_feed.path), ("json", json_feed),
-                        lambda: self.json_feed(json_feed)),
-            PlannedFeed(self.urls.output_path(digest.path), ("digest", days), self.digest_rss),
+            PlannedFeed(self.urls.output_path(feeds.digest.path), ("digest", days),
+                        lambda: self.digest_rss(feeds.digest)),
             PlannedFeed(self.urls.output_path(self.urls.file("feeds.opml")),
-                        ("opml", [(c.title, c.path, c.home) for c in listed]),
+                        ("opml", [(f.title, f.path, f.home) for f in listed]),
                         lambda: self.opml(listed)),
         ]
+
+    def _planned(self, channel: Channel, format: str) -> PlannedFeed:
+        path = self.urls.output_path(channel.path)
+        if format == "rss":
+            return PlannedFeed(path, ("rss", channel, self._image_sizes(channel)),
+                               lambda: self.rss(channel))
+        if format == "atom":
+            return PlannedFeed(path, ("atom", channel), lambda: self.atom(channel))
+        return PlannedFeed(path, ("json", channel), lambda: self.json_feed(channel))
 
     def _image_sizes(self, channel: Channel) -> list[int]:
         """The sizes of the channel's local lead images: RSS enclosures carry them."""
@@ -214,11 +208,7 @@ class FeedWriter:
                              else self.urls.absolute(self.urls.media(article.image.src)))
         return item
 
-    @property
-    def digest_title(self) -> str:
-        return f"{self.settings.title}: daily digest"
-
-    def digest_rss(self) -> OutputFile:
+    def digest_rss(self, feed: Feed) -> OutputFile:
         """/digest/feed.xml: one item per day, listing that day's stories by topic.
 
         For readers who want one notification a day. An item's GUID names its day
@@ -226,12 +216,12 @@ class FeedWriter:
         latest story.
         """
         fg = FeedGenerator()
-        path = self.urls.digest_feed()
+        path = feed.path
         fg.id(f"tag:{self.settings.site_id}:{path[len(self.urls.base_path):]}")
-        fg.title(self.digest_title)
+        fg.title(feed.title)
         fg.subtitle(f"One item a day: the day's stories from {self.settings.title}, by topic.")
         fg.link(href=self.urls.absolute(path), rel="self")
-        fg.link(href=self.urls.absolute(self.urls.home()), rel="alternate")  # last: RSS <link>
+        fg.link(href=self.urls.absolute(feed.home), rel="alternate")  # last: RSS <link>
         fg.language(self.settings.language)
         fg.generator("newsdigest", version=__version__)
         add_hub(fg, self.settings.websub_hub)
@@ -261,15 +251,15 @@ class FeedWriter:
             parts.append("</ul>")
         return "\n".join(parts)
 
-    def opml(self, channels: list[Channel]) -> OutputFile:
+    def opml(self, feeds: list[Feed]) -> OutputFile:
         root = ET.Element("opml", version="2.0")
         head = ET.SubElement(root, "head")
         ET.SubElement(head, "title").text = f"{self.settings.title}: all feeds"
         body = ET.SubElement(root, "body")
-        for channel in channels:
-            ET.SubElement(body, "outline", type="rss", text=channel.title, title=channel.title,
-                          xmlUrl=self.urls.absolute(channel.path),
-                          htmlUrl=self.urls.absolute(channel.home))
+        for feed in feeds:
+            ET.SubElement(body, "outline", type="rss", text=feed.title, title=feed.title,
+                          xmlUrl=self.urls.absolute(feed.path),
+                          htmlUrl=self.urls.absolute(feed.home))
         ET.indent(root)
         data = ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
         return OutputFile(self.urls.output_path(self.urls.file("feeds.opml")), data)

@@ -1,4 +1,10 @@
-"""Jinja2 pages: one template per page kind, each rendered to an OutputFile in memory."""
+"""Jinja2 pages as data: each page is a PageSpec (template, path, values), rendered to bytes
+by one function, `Renderer.render`.
+
+`Renderer.all_pages` lists every page of a site: home, articles, one index and one page
+per term of each taxonomy (generator.index.terms), archive, digests, search, 404. A new
+kind of page is a method returning PageSpecs, listed in `all_pages`.
+"""
 
 from __future__ import annotations
 
@@ -16,21 +22,24 @@ from markupsafe import Markup
 from generator.config import Settings
 from generator.index.digest import RelatedStories, TopicGroup, day_topics, human_date, human_day
 from generator.index.site import Group, Site, paginate
+from generator.index.terms import COUNTRIES, KINDS, TOPICS, TermKind
 from generator.model import Article, Image, OutputFile, Tag
+from generator.render.feedlist import FeedLink, site_feeds
 from generator.render.images import pixel_size
 from generator.render.theme import Theme
 from generator.render.urls import Urls
 
-__all__ = ["FeedLink", "Renderer", "Term", "TopicGroup", "day_topics", "json_ld"]
+__all__ = ["FeedLink", "PageSpec", "Renderer", "Term", "TopicGroup", "day_topics", "json_ld"]
 
 
 @dataclass(frozen=True, slots=True)
-class FeedLink:
-    """A feed offered on a page, for <link rel="alternate"> and visible links."""
+class PageSpec:
+    """One page before it is rendered: its template, its site path and the template's values."""
 
-    title: str
-    href: str
-    type: str = "application/rss+xml"
+    template: str
+    site_path: str
+    path: str  # in the output directory
+    context: dict[str, Any]
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,13 +126,12 @@ class Renderer:
         self.env = make_environment(templates_dir)
         self.env.filters["image_src"] = self.image_src
         self.logo = self.logo_object()
-        self.main_feeds = (
-            FeedLink(f"{settings.title} (RSS)", urls.file("feed.xml")),
-            FeedLink(f"{settings.title} (Atom)", urls.file("atom.xml"), "application/atom+xml"),
-            FeedLink(f"{settings.title} (JSON Feed)", urls.file("feed.json"),
-                     "application/feed+json"),
-        )
-        self.digest_feed = FeedLink(f"{settings.title}: daily digest (RSS)", urls.digest_feed())
+        self.feeds = site_feeds(site, settings, urls)
+        self.main_feeds = self.feeds.main.links()
+        # The main feed by format, for templates: main_feed.rss, main_feed.atom, main_feed.json
+        self.main_feed = {format: self.feeds.main.link(format) for format, _ in
+                          self.feeds.main.formats}
+        self.digest_feed = self.feeds.digest.link("rss")
         self.related = RelatedStories(site)
         self.neighbours = {
             a.source: (site.articles[i + 1] if i + 1 < len(site.articles) else None,
@@ -132,51 +140,62 @@ class Renderer:
         }
 
     def page(self, template: str, site_path: str, **context: Any) -> OutputFile:
-        # Every page offers the site's feeds for autodiscovery, after its own (a topic's).
+        """A page rendered at once (for a page outside the site, like serve's error page)."""
+        return self.render(self.spec(template, site_path, **context))
+
+    def spec(self, template: str, site_path: str, **context: Any) -> PageSpec:
+        """A page to render: every page offers the site's feeds for autodiscovery, after
+        its own (a topic's), and has a description (the site's, unless it has its own)."""
         own = tuple(context.get("feeds", ()))
         context["feeds"] = own + tuple(f for f in self.main_feeds if f not in own)
         context.setdefault("description", self.settings.description)
-        html = self.env.get_template(template).render(
+        return PageSpec(template, site_path, self.urls.output_path(site_path), context)
+
+    def render(self, spec: PageSpec) -> OutputFile:
+        """The one function that turns a page into bytes."""
+        html = self.env.get_template(spec.template).render(
             settings=self.settings,
             urls=self.urls,
-            page_path=site_path,
-            canonical=self.urls.absolute(site_path),
+            page_path=spec.site_path,
+            canonical=self.urls.absolute(spec.site_path),
             main_feeds=self.main_feeds,
+            main_feed=self.main_feed,
             digest_feed=self.digest_feed,
             search=self.search,
-            **context,
+            logo=self.logo,
+            **spec.context,
         )
-        return OutputFile(self.urls.output_path(site_path), html.encode("utf-8"))
+        return OutputFile(spec.path, html.encode("utf-8"))
 
-    def all_pages(self) -> Iterator[OutputFile]:
+    def all_pages(self) -> Iterator[PageSpec]:
         yield self.home()
         for article in self.site.articles:
             yield self.article(article)
-        yield from self.topic_pages()
-        yield from self.country_pages()
+        for kind in KINDS:
+            yield from self.term_pages(kind)
         yield from self.archive_pages()
         yield from self.digest_pages()
         yield self.search_page()
         yield self.not_found()
 
-    def home(self) -> OutputFile:
+    def home(self) -> PageSpec:
         days = self.site.days[: self.settings.digest_days]
-        return self.page(
+        return self.spec(
             "home.html",
             self.urls.home(),
             title=self.settings.title,
             days=[(g.key, day_topics(g.articles)) for g in days],
             top_topics=self.site.topics_by_use()[:12],
-            topics=self.topic_terms(),
-            countries=self.country_terms(),
+            topics=self.terms(TOPICS),
+            countries=self.terms(COUNTRIES),
             older=self.site.days[self.settings.digest_days] if len(self.site.days) >
             self.settings.digest_days else None,
             feeds=(*self.main_feeds, self.digest_feed),
         )
 
-    def article(self, article: Article) -> OutputFile:
+    def article(self, article: Article) -> PageSpec:
         older, newer = self.neighbours[article.source]
-        return self.page(
+        return self.spec(
             "article.html",
             self.urls.article(article),
             title=article.title,
@@ -265,12 +284,12 @@ class Renderer:
         return self.urls.absolute(self.urls.media(article.image.src))
 
     def listing(self, template: str, first_page: str, articles: tuple[Article, ...],
-                **context: Any) -> Iterator[OutputFile]:
+                **context: Any) -> Iterator[PageSpec]:
         """A paginated list of articles: one template, for topics, countries and months."""
         pages = paginate(articles, self.settings.items_per_page)
         for page in pages:
             path = self.urls.paged(first_page, page.number)
-            yield self.page(
+            yield self.spec(
                 template,
                 path,
                 page=page,
@@ -281,45 +300,31 @@ class Renderer:
                 **context,
             )
 
-    def topic_terms(self) -> list[Term]:
-        groups = self.site.topics_by_use()
+    def terms(self, kind: TermKind) -> list[Term]:
+        """The entries of a taxonomy's index: most used first and sized by use, or in the
+        site's order (by name) all one size, as the kind says."""
+        groups = self.site.terms_by_use(kind)
         return terms_by_use(groups, [g.key.name for g in groups],
-                            [self.urls.tag(g.key) for g in groups])
+                            [self.urls.term(kind, g.key) for g in groups], sized=kind.by_use)
 
-    def country_terms(self) -> list[Term]:
-        groups = list(self.site.countries)
-        return terms_by_use(groups, [g.key.name for g in groups],
-                            [self.urls.country(g.key) for g in groups], sized=False)
+    def term_pages(self, kind: TermKind) -> Iterator[PageSpec]:
+        """A taxonomy's index page, then each term's paginated list of stories."""
+        yield self.spec("terms.html", self.urls.terms(kind), title=kind.title, kind=kind.name,
+                        description=kind.index_description.format(site=self.settings.title),
+                        terms=self.terms(kind))
+        for group in self.site.terms(kind):
+            name = group.key.name
+            feed = self.feeds.term(kind, group.key).link("rss")
+            # A topic's page does not repeat its own topic above each headline.
+            page_topic = {"topic": group.key} if kind is TOPICS else {}
+            yield from self.listing("list.html", self.urls.term(kind, group.key), group.articles,
+                                    title=f"{kind.label}: {name}", heading=name,
+                                    kind=kind.label, feeds=(feed,), own_feed=feed,
+                                    description=kind.description.format(name=name),
+                                    **page_topic)
 
-    def topic_pages(self) -> Iterator[OutputFile]:
-        yield self.page("terms.html", self.urls.tags(), title="Topics", kind="topics",
-                        description=f"Every topic of {self.settings.title}, most covered first.",
-                        terms=self.topic_terms())
-        for group in self.site.topics:
-            feed = FeedLink(f"{self.settings.title}: {group.key.name}",
-                            self.urls.tag_feed(group.key))
-            yield from self.listing("list.html", self.urls.tag(group.key), group.articles,
-                                    title=f"Topic: {group.key.name}", heading=group.key.name,
-                                    kind="Topic", feeds=(feed,), own_feed=feed,
-                                    topic=group.key,
-                                    description=f"Stories about {group.key.name}.")
-
-    def country_pages(self) -> Iterator[OutputFile]:
-        yield self.page("terms.html", self.urls.countries(), title="Countries",
-                        kind="countries",
-                        description=f"Stories of {self.settings.title} by country.",
-                        terms=self.country_terms())
-        for group in self.site.countries:
-            feed = FeedLink(f"{self.settings.title}: {group.key.name}",
-                            self.urls.country_feed(group.key))
-            yield from self.listing("list.html", self.urls.country(group.key), group.articles,
-                                    title=f"Country: {group.key.name}",
-                                    heading=group.key.name, kind="Country", feeds=(feed,),
-                                    own_feed=feed,
-                                    description=f"Stories from {group.key.name}.")
-
-    def archive_pages(self) -> Iterator[OutputFile]:
-        yield self.page("archive.html", self.urls.archive(), title="Archive",
+    def archive_pages(self) -> Iterator[PageSpec]:
+        yield self.spec("archive.html", self.urls.archive(), title="Archive",
                         months=[(date(y, m, 1), self.urls.month(y, m), len(g.articles))
                                 for g in self.site.months for (y, m) in [g.key]])
         for group in self.site.months:
@@ -330,20 +335,20 @@ class Renderer:
                                     own_feed=None,
                                     description=f"Stories published in {name}.")
 
-    def digest_pages(self) -> Iterator[OutputFile]:
+    def digest_pages(self) -> Iterator[PageSpec]:
         for index, group in enumerate(self.site.days):
             newer = self.site.days[index - 1].key if index > 0 else None
             older = self.site.days[index + 1].key if index + 1 < len(self.site.days) else None
-            yield self.page("digest.html", self.urls.digest(group.key),
+            yield self.spec("digest.html", self.urls.digest(group.key),
                             title=f"Digest for {human_date(group.key)}", day=group.key,
                             description=f"The news of {human_day(group.key)}, by topic.",
                             topics=day_topics(group.articles), count=len(group.articles),
                             newer=newer, older=older,
                             feeds=(self.digest_feed,))
 
-    def search_page(self) -> OutputFile:
-        return self.page("search.html", self.urls.search(), title="Search",
+    def search_page(self) -> PageSpec:
+        return self.spec("search.html", self.urls.search(), title="Search",
                          description=f"Search every story of {self.settings.title}.")
 
-    def not_found(self) -> OutputFile:
-        return self.page("404.html", self.urls.path("404.html"), title="Page not found")
+    def not_found(self) -> PageSpec:
+        return self.spec("404.html", self.urls.path("404.html"), title="Page not found")

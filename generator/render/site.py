@@ -51,7 +51,8 @@ def render_site(site: Site, settings: Settings, templates_dir: Path, content_dir
                 assets: set[str], search: bool, now: datetime) -> list[OutputFile]:
     """Every file of the site, every page rendered, in memory."""
     urls = Urls(settings.base_url)
-    pages = list(Renderer(settings, urls, templates_dir, site, search).all_pages())
+    renderer = Renderer(settings, urls, templates_dir, site, search)
+    pages = [renderer.render(spec) for spec in renderer.all_pages()]
     files = pages + list(FeedWriter(settings, urls, content_dir, site).all_files())
     return files + extra_files(pages, site, settings, templates_dir, content_dir, assets,
                                now)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from urllib.parse import quote, urlsplit
 
+from generator.index.terms import COUNTRIES, TOPICS, TermKind
 from generator.model import Article, Country, Tag
 
 
@@ -44,23 +45,27 @@ class Urls:
     def paged(self, first_page: str, page: int) -> str:
         return first_page if page <= 1 else f"{first_page}page/{page}/"
 
+    def terms(self, kind: TermKind) -> str:
+        """The index page of a taxonomy (generator.index.terms): /tags/, /countries/."""
+        return self.path(f"{kind.folder}/")
+
+    def term(self, kind: TermKind, term: Tag | Country, page: int = 1) -> str:
+        return self.paged(self.path(f"{kind.folder}/{term.slug}/"), page)
+
+    def term_feed(self, kind: TermKind, term: Tag | Country) -> str:
+        return self.path(f"{kind.folder}/{term.slug}/feed.xml")
+
     def tags(self) -> str:
-        return self.path("tags/")
+        return self.terms(TOPICS)
 
     def tag(self, tag: Tag, page: int = 1) -> str:
-        return self.paged(self.path(f"tags/{tag.slug}/"), page)
-
-    def tag_feed(self, tag: Tag) -> str:
-        return self.path(f"tags/{tag.slug}/feed.xml")
+        return self.term(TOPICS, tag, page)
 
     def countries(self) -> str:
-        return self.path("countries/")
+        return self.terms(COUNTRIES)
 
     def country(self, country: Country, page: int = 1) -> str:
-        return self.paged(self.path(f"countries/{country.slug}/"), page)
-
-    def country_feed(self, country: Country) -> str:
-        return self.path(f"countries/{country.slug}/feed.xml")
+        return self.term(COUNTRIES, country, page)
 
     def archive(self) -> str:
         return self.path("archive/")

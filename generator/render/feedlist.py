@@ -1,0 +1,92 @@
+"""Every feed of the site, decided once: what it is called, where it lives, what it carries.
+
+The same list makes the feed files (generator.render.feeds), OPML, the pages'
+`<link rel="alternate">` tags and the links the templates show
+(generator.render.pages). A new feed is a new entry in `site_feeds`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from generator.config import Settings
+from generator.index.site import Site
+from generator.index.terms import KINDS, TermKind
+from generator.model import Article
+from generator.render.urls import Urls
+
+# Format -> (MIME type, the name readers know it by)
+FORMATS = {
+    "rss": ("application/rss+xml", "RSS"),
+    "atom": ("application/atom+xml", "Atom"),
+    "json": ("application/feed+json", "JSON Feed"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class FeedLink:
+    """A feed offered on a page, for <link rel="alternate"> and visible links."""
+
+    title: str
+    href: str
+    type: str = "application/rss+xml"
+
+
+@dataclass(frozen=True, slots=True)
+class Feed:
+    """One feed of the site, in one file per format (the first is its main file)."""
+
+    title: str
+    description: str
+    home: str  # site path of the page it belongs to
+    items: Sequence[Article]  # newest first, at most feed_length; the digest's are its days
+    formats: tuple[tuple[str, str], ...]  # (format, site path of its file)
+    names_format: bool = True  # its link titles end with the format: "Desk (Atom)"
+
+    @property
+    def path(self) -> str:
+        return self.formats[0][1]
+
+    def link(self, format: str) -> FeedLink:
+        mime, label = FORMATS[format]
+        href = dict(self.formats)[format]
+        return FeedLink(f"{self.title} ({label})" if self.names_format else self.title, href, mime)
+
+    def links(self) -> tuple[FeedLink, ...]:
+        return tuple(self.link(format) for format, _ in self.formats)
+
+
+@dataclass(frozen=True, slots=True)
+class SiteFeeds:
+    """The site's feeds: every story, the daily digest, and one per taxonomy term."""
+
+    main: Feed
+    digest: Feed
+    terms: dict[tuple[str, str], Feed]  # (kind name, term slug) -> its feed
+
+    def all(self) -> list[Feed]:
+        """Every feed, in the order OPML lists them."""
+        return [self.main, self.digest, *self.terms.values()]
+
+    def term(self, kind: TermKind, key: object) -> Feed:
+        return self.terms[(kind.name, getattr(key, "slug"))]  # noqa: B009 (Tag or Country)
+
+
+def site_feeds(site: Site, settings: Settings, urls: Urls) -> SiteFeeds:
+    """Decide every feed of `site`."""
+    title, length = settings.title, settings.feed_length
+    main = Feed(title, settings.description, urls.home(), site.articles[:length],
+                (("rss", urls.file("feed.xml")), ("atom", urls.file("atom.xml")),
+                 ("json", urls.file("feed.json"))))
+    digest = Feed(f"{title}: daily digest", "", urls.home(), (),
+                  (("rss", urls.digest_feed()),))
+    terms = {}
+    for kind in KINDS:
+        for group in site.terms(kind):
+            name = group.key.name
+            terms[(kind.name, group.key.slug)] = Feed(
+                f"{title}: {name}", kind.description.format(name=name),
+                urls.term(kind, group.key), group.articles[:length],
+                (("rss", urls.term_feed(kind, group.key)),), names_format=False)
+    return SiteFeeds(main, digest, terms)
