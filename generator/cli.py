@@ -31,7 +31,7 @@ from generator.commands.build import (
     check_content,
 )
 from generator.commands.progress import ProgressBar, wanted
-from generator.diagnostics import ConfigError, Diagnostic
+from generator.diagnostics import Diagnostic, UsageError
 from generator.write.output import OutputError
 from generator.write.search import SEARCH_OFF
 
@@ -173,7 +173,7 @@ def _site(args: argparse.Namespace) -> Path:
     if site is None:
         return Path.cwd()
     if not site.is_dir():
-        raise ConfigError(f"--site {site}: no such folder")
+        raise UsageError(f"--site {site}: no such folder")
     return site
 
 
@@ -190,13 +190,13 @@ def _settings(args: argparse.Namespace) -> config.Settings:
 def _paths(args: argparse.Namespace, settings: config.Settings) -> Paths:
     content = _in_site(args, args.content or Path(settings.content_dir))
     if args.command != "new" and not content.is_dir():
-        raise ConfigError(
+        raise UsageError(
             f"content folder {content} does not exist; create it or pass --content DIR"
         )
     templates = getattr(args, "templates", None)
     templates = None if templates is None else _in_site(args, templates)
     if templates is not None and not templates.is_dir():
-        raise ConfigError(f"templates folder {templates} does not exist; create it, or leave "
+        raise UsageError(f"templates folder {templates} does not exist; create it, or leave "
                           "out --templates to use the built-in theme as it is")
     return Paths(_site(args), content, templates or _in_site(args, Path("templates")),
                  _in_site(args, getattr(args, "output", Path("site"))))
@@ -215,7 +215,7 @@ def _add_speed(parser: argparse.ArgumentParser) -> None:
 def _options(args: argparse.Namespace, progress: ProgressBar | None = None) -> Options:
     cache_dir = None if args.cache_dir is None else _in_site(args, args.cache_dir)
     if args.jobs < 0:
-        raise ConfigError(f"--jobs {args.jobs}: give a number of processes, 1 or more "
+        raise UsageError(f"--jobs {args.jobs}: give a number of processes, 1 or more "
                           "(0 for one per core)")
     if progress is None:
         return Options(jobs=args.jobs, cache=not args.no_cache, cache_dir=cache_dir)
@@ -250,7 +250,7 @@ def _build_time(value: str | None, settings: config.Settings) -> datetime | None
 
     parsed = parse_datetime(value.strip(), settings.tz)
     if isinstance(parsed, str):
-        raise ConfigError(f"--now: {parsed}; use a time such as 2025-06-26T09:00:00+05:30")
+        raise UsageError(f"--now: {parsed}; use a time such as 2025-06-26T09:00:00+05:30")
     return parsed
 
 
@@ -355,7 +355,7 @@ def cmd_ping(args: argparse.Namespace) -> int:
         return EXIT_OK
     feeds = read_changed(args.output)
     if feeds is None:
-        raise ConfigError(f"{changed_list(args.output)} does not exist: run `newsdigest build "
+        raise UsageError(f"{changed_list(args.output)} does not exist: run `newsdigest build "
                           f"--output {args.output}` first")
     if not feeds:
         print("no feed changed in the last build: nothing to notify")
@@ -400,7 +400,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     args = make_parser().parse_args(argv)
     try:
         return COMMANDS[args.command](args)
-    except ConfigError as exc:
+    except UsageError as exc:
         print(f"newsdigest: error: {exc}", file=sys.stderr)
     except OutputError as exc:
         print(f"newsdigest: error: {exc}", file=sys.stderr)

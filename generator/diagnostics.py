@@ -34,5 +34,10 @@ def has_errors(diagnostics: list[Diagnostic]) -> bool:
     return any(d.severity == "error" for d in diagnostics)
 
 
-class ConfigError(Exception):
-    """A setting or command-line value that makes the run impossible (exit status 2)."""
+class UsageError(Exception):
+    """A command-line value, folder, port or missing tool that makes the run impossible:
+    nothing is done and the status is 2. Its text says what to do instead."""
+
+
+class ConfigError(UsageError):
+    """A setting that makes the run impossible (a usage error found in the settings)."""

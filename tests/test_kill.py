@@ -23,7 +23,7 @@ import pytest
 from conftest import BASE_URL, make_project, run_newsdigest, site_files, write_article
 
 from generator import cli
-from generator.diagnostics import ConfigError
+from generator.diagnostics import UsageError
 from generator.write import output
 
 TAGS = ["Climate", "Economy", "Health", "Politics", "Sport", "Science", "Culture", "Transport"]
@@ -345,7 +345,7 @@ def test_the_home_folder_and_root_are_refused(
     home.mkdir()
     monkeypatch.setenv("HOME", str(home))
     target = home if place == "home" else Path("/")
-    with pytest.raises(ConfigError, match="choose"):
+    with pytest.raises(UsageError, match="choose"):
         output.check_target(target, tmp_path / "elsewhere/project", ())
 
 

@@ -14,7 +14,7 @@ from datetime import date, datetime
 from pathlib import Path, PurePosixPath
 
 from generator.config import Settings
-from generator.diagnostics import ConfigError, Diagnostic, warning
+from generator.diagnostics import Diagnostic, UsageError, warning
 from generator.load import slugs
 from generator.load.content import parse_front_matter, split
 from generator.load.validate import make_guid, parse_datetime
@@ -39,9 +39,9 @@ def _git(content_dir: Path, *args: str) -> str:
         done = subprocess.run(["git", *args], cwd=content_dir, capture_output=True, text=True,
                               check=False)
     except OSError as exc:
-        raise ConfigError(f"--base needs git: {exc.strerror}") from None
+        raise UsageError(f"--base needs git: {exc.strerror}") from None
     if done.returncode != 0:
-        raise ConfigError(f"--base: git {' '.join(args[:2])} failed: {done.stderr.strip()}")
+        raise UsageError(f"--base: git {' '.join(args[:2])} failed: {done.stderr.strip()}")
     return done.stdout
 
 

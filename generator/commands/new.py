@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 
 from generator.config import Settings
-from generator.diagnostics import ConfigError, Diagnostic, warning
+from generator.diagnostics import Diagnostic, UsageError, warning
 from generator.load import countries, slugs
 from generator.model import Article
 
@@ -61,7 +61,7 @@ def canonical_country(country: str) -> str:
     if found is None:
         close = countries.suggest(country.strip())
         hint = f"did you mean {close!r}? " if close else ""
-        raise ConfigError(f"--country {country!r} is not a country newsdigest knows; {hint}"
+        raise UsageError(f"--country {country!r} is not a country newsdigest knows; {hint}"
                           "use an English name or an ISO code such as 'GB' or 'IND'")
     return found.name
 
@@ -88,10 +88,10 @@ def new_article(content_dir: Path, settings: Settings, title: str, country: str 
     """Write content/YYYY/MM/SLUG.md for `title` and return its path."""
     title = " ".join(title.split())
     if not title:
-        raise ConfigError('the title is empty; write it in quotes: newsdigest new "My headline"')
+        raise UsageError('the title is empty; write it in quotes: newsdigest new "My headline"')
     slug = slugs.make(title)
     if not slug:
-        raise ConfigError(f"the title {title!r} gives no usable file name; "
+        raise UsageError(f"the title {title!r} gives no usable file name; "
                           "use a title with letters or digits")
     name = canonical_country(country) if country.strip() else ""
     date = (now or datetime.now(settings.tz)).astimezone(settings.tz).replace(microsecond=0)
@@ -103,10 +103,10 @@ def new_article(content_dir: Path, settings: Settings, title: str, country: str 
         with path.open("x", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
     except FileExistsError:
-        raise ConfigError(f"{path.as_posix()} already exists; newsdigest new never overwrites "
+        raise UsageError(f"{path.as_posix()} already exists; newsdigest new never overwrites "
                           "an article. Edit that file, or choose another title") from None
     except OSError as exc:
-        raise ConfigError(f"cannot write {path.as_posix()}: {exc.strerror}") from None
+        raise UsageError(f"cannot write {path.as_posix()}: {exc.strerror}") from None
     return path
 
 

@@ -27,7 +27,7 @@ from generator.model import Article, Image, OutputFile, Tag
 from generator.render.feedlist import FeedLink, site_feeds
 from generator.render.images import pixel_size
 from generator.render.theme import Theme
-from generator.render.urls import Urls
+from generator.render.urls import Urls, edit_url, history_url
 
 __all__ = ["FeedLink", "PageSpec", "Renderer", "Term", "TopicGroup", "day_topics", "json_ld"]
 
@@ -206,22 +206,10 @@ class Renderer:
             related=self.related(article),
             image_url=self.image_url(article),
             structured=self.structured_data(article),
-            edit_url=self.edit_url(article),
-            history_url=self.history_url(article),
+            edit_url=edit_url(self.settings, article.source),
+            history_url=history_url(self.settings, article.source),
             feeds=self.main_feeds,
         )
-
-    def edit_url(self, article: Article) -> str:
-        if not self.settings.repo_url:
-            return ""
-        return (f"{self.settings.repo_url}/edit/{self.settings.repo_branch}/"
-                f"{self.settings.content_dir}/{article.source}")
-
-    def history_url(self, article: Article) -> str:
-        if not self.settings.repo_url:
-            return ""
-        return (f"{self.settings.repo_url}/commits/{self.settings.repo_branch}/"
-                f"{self.settings.content_dir}/{article.source}")
 
     def structured_data(self, article: Article) -> dict[str, Any]:
         url = self.urls.absolute(self.urls.article(article))

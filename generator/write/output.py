@@ -23,7 +23,7 @@ from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from generator.diagnostics import ConfigError
+from generator.diagnostics import UsageError
 from generator.model import OutputFile
 
 MARKER = ".newsdigest-output"
@@ -59,33 +59,33 @@ def check_target(output: Path, project_root: Path, sources: Iterable[Path]) -> N
     target = output.resolve()
     root = project_root.resolve()
     if target == root or target in root.parents:
-        raise ConfigError(
+        raise UsageError(
             f"output directory {output} would replace the project at {root}; choose site/"
         )
     for place in (Path.home().resolve(), Path("/")):
         if target == place:
-            raise ConfigError(
+            raise UsageError(
                 f"output directory {output} is {place}; choose another, such as site/"
             )
     for source in sources:
         place = source.resolve()
         if target == place or target in place.parents:
-            raise ConfigError(
+            raise UsageError(
                 f"output directory {output} would replace {source}; choose another, such as site/"
             )
         if place in target.parents:
-            raise ConfigError(f"output directory {output} is inside {source}; choose another")
+            raise UsageError(f"output directory {output} is inside {source}; choose another")
     if target.exists() and not target.is_dir():
-        raise ConfigError(f"output {output} is a file, not a directory; choose another")
+        raise UsageError(f"output {output} is a file, not a directory; choose another")
     if target.is_dir() and read_only(target):
         mode = stat.filemode(target.stat().st_mode)
-        raise ConfigError(
+        raise UsageError(
             f"output directory {output} is read-only ({mode}); newsdigest will not replace a "
             f"folder you protected. Make it writable again (chmod u+w {output}) or pass "
             "--output DIR"
         )
     if target.is_dir() and not is_ours(target) and any(target.iterdir()):
-        raise ConfigError(
+        raise UsageError(
             f"output directory {output} is not empty and was not created by newsdigest; "
             "newsdigest replaces its output directory on every build, so it will not touch "
             "this one. Choose another directory or empty this one"
