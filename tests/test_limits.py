@@ -1,0 +1,61 @@
+"""The code stays readable: no function longer than a screen, no module longer than ~450 lines.
+
+Run alone to list the longest: `python tests/test_limits.py`.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent.parent / "generator"
+MAX_FUNCTION = 60  # lines, decorators and docstring included
+MAX_MODULE = 450
+# Known to be over, being worked on elsewhere: each may shrink, none may grow, and no other
+# function or module may join them. Remove an entry once it is within the limit.
+OVER = {
+    "generator/commands/serve.py make_handler": 85,
+    "generator/load/validate.py validate": 68,
+    "generator/commands/serve.py": 529,
+    "generator/load/validate.py": 516,
+    "generator/write/output.py": 530,
+}
+
+
+def function_lengths() -> list[tuple[int, str]]:
+    """(lines, 'module.py:line name') of every function and method in the package."""
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                first = min([node.lineno] + [d.lineno for d in node.decorator_list])
+                assert node.end_lineno is not None
+                where = f"{path.relative_to(PACKAGE.parent)}:{node.lineno} {node.name}"
+                found.append((node.end_lineno - first + 1, where))
+    return sorted(found, reverse=True)
+
+
+def module_lengths() -> list[tuple[int, str]]:
+    return sorted(((len(p.read_text(encoding="utf-8").splitlines()),
+                    str(p.relative_to(PACKAGE.parent))) for p in PACKAGE.rglob("*.py")),
+                  reverse=True)
+
+
+def _too_long(found: list[tuple[int, str]], limit: int) -> list[tuple[int, str]]:
+    return [(lines, where) for lines, where in found
+            if lines > max(limit, OVER.get(where.split(":")[0] + (" " + where.split(" ")[1]
+                                                                 if " " in where else ""), 0))]
+
+
+def test_no_function_is_longer_than_a_screen() -> None:
+    assert _too_long(function_lengths(), MAX_FUNCTION) == []
+
+
+def test_no_module_is_longer_than_450_lines() -> None:
+    assert _too_long(module_lengths(), MAX_MODULE) == []
+
+
+if __name__ == "__main__":
+    for lines, where in function_lengths()[:10] + module_lengths()[:10]:
+        print(f"{lines:5}  {where}")
