@@ -269,7 +269,9 @@ def test_a_deleted_article_disappears_from_the_next_build(tmp_path: Path) -> Non
     assert not (out / "2025/05/12/zurich-housing-levy-vote").exists()
     assert not (out / "countries/ch").exists()
     assert "zurich" not in (out / "feed.xml").read_text(encoding="utf-8")
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site"]  # no staging left
+    # No staging left; beside the site only the list of changed feeds (for newsdigest ping).
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site",
+                                                          "site.changed-feeds.txt"]
 
 
 def test_one_broken_article_stops_the_build_and_leaves_the_site_untouched(
@@ -294,7 +296,8 @@ def test_one_broken_article_stops_the_build_and_leaves_the_site_untouched(
     assert "fix:" in result.stderr
     assert site_files(out) == before
     assert {p: (p.stat().st_mtime_ns, p.stat().st_ino) for p in out.rglob("*")} == stamps
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site",
+                                                          "site.changed-feeds.txt"]
 
 
 def test_every_error_is_reported_in_one_run(tmp_path: Path) -> None:
