@@ -81,6 +81,8 @@ class Article:
     date_has_time: bool = True  # False for `date: 2025-06-25`: pages show the day only
     updated_has_time: bool = True
     corrections: tuple[Correction, ...] = ()  # oldest first
+    aliases: tuple[str, ...] = ()  # old paths under the site root that redirect here
+    aliases_line: int = 0  # the line of `aliases:` in the file, for diagnostics
 
     @property
     def day(self) -> dt.date:

@@ -24,7 +24,7 @@ from generator.diagnostics import Diagnostic, error, has_errors
 from generator.index import topics
 from generator.index.selection import HeldBack, Selection, far_ahead, held_back
 from generator.index.site import Site, build_index
-from generator.load.collisions import collisions
+from generator.load.collisions import alias_collisions, collisions
 from generator.load.content import find_articles, read_document
 from generator.load.validate import validate
 from generator.model import Article, Image, OutputFile
@@ -151,7 +151,8 @@ def load(content_dir: Path, settings: Settings, speed: Speed | None = None
         if article is not None:
             articles.append(article)
     articles, topic_problems = topics.assign(articles)
-    return articles, problems + topic_problems + list(collisions(articles))
+    return articles, (problems + topic_problems + list(collisions(articles))
+                      + list(alias_collisions(articles)))
 
 
 def _measured(image: Image | None, content_dir: Path, assets: set[str]) -> Image | None:

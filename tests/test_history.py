@@ -87,3 +87,21 @@ def test_an_unknown_base_is_a_usage_error(newsroom: Path) -> None:
 
     assert result.returncode == 2
     assert "--base" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_new_date_offers_the_exact_aliases_line_and_taking_it_ends_the_warning(
+        newsroom: Path) -> None:
+    path = newsroom / "content/2025/06/storm.md"
+    path.write_text(path.read_text().replace("2025-06-20T10", "2025-06-21T10"))
+
+    result = check_against_main(newsroom)
+
+    assert ("fix: a new date gives a new URL: add the line 'aliases: [/2025/06/20/storm/]' "
+            "to send readers on, and add 'id: tag:test.example,2025:2025-06-20/storm' to keep "
+            "the feed GUID") in result.stdout
+    path.write_text(path.read_text().replace(
+        "country: India", "country: India\naliases: [/2025/06/20/storm/]\n"
+        "id: tag:test.example,2025:2025-06-20/storm"))
+    result = check_against_main(newsroom)
+    assert result.returncode == 0, result.stdout
+    assert "moves a published article" not in result.stdout

@@ -74,11 +74,17 @@ def _moved_message(before: Address, after: Address) -> str:
             f"({before.url} -> {after.url}); links to it break and feed readers show it again")
 
 
-def _moved_hint(before: Address, after: Address) -> str:
+def _moved_hint(before: Address, after: Address, article: Article) -> str:
+    """How to keep the old address: pin it, or redirect it with the exact aliases: line."""
+    old = "/" + article_path(before.day, before.slug)
+    redirect = (f"add {old} to its aliases: list" if article.aliases
+                else f"add the line 'aliases: [{old}]'")
     if before.day == after.day:
-        return f"add 'slug: {before.slug}' to keep both"
-    return (f"a new date gives a new URL; add 'id: {before.guid}' to keep the feed GUID"
-            if after.guid != before.guid else "a new date gives a new URL")
+        return f"add 'slug: {before.slug}' to keep both, or {redirect} to send readers on"
+    if after.guid != before.guid:
+        return (f"a new date gives a new URL: {redirect} to send readers on, and add "
+                f"'id: {before.guid}' to keep the feed GUID")
+    return f"a new date gives a new URL: {redirect} to send readers on"
 
 
 def _changes(content_dir: Path, base: str) -> list[tuple[str, str, str]]:
@@ -115,8 +121,9 @@ def moved_articles(content_dir: Path, base: str, articles: list[Article], settin
                     "keep the file, or mark it 'draft: true' if it must come down"))
             continue
         after = _new_address(article)
-        if after == before:
-            continue
+        if after == before or (after.guid == before.guid
+                               and before.url.lstrip("/") in article.aliases):
+            continue  # not moved, or moved with its old address redirected and its GUID kept
         problems.append(warning(new_path, 1, _moved_message(before, after),
-                                _moved_hint(before, after)))
+                                _moved_hint(before, after, article)))
     return problems

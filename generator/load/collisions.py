@@ -28,6 +28,28 @@ def collisions(articles: list[Article]) -> Iterator[Diagnostic]:
                 )
 
 
+def alias_collisions(articles: list[Article]) -> Iterator[Diagnostic]:
+    """An error on each alias that is an article's own page or another article's alias."""
+    pages = {a.path: a for a in articles}
+    claimed: dict[str, list[Article]] = defaultdict(list)
+    for article in articles:
+        for alias in article.aliases:
+            claimed[alias].append(article)
+    for alias, owners in claimed.items():
+        for article in owners:
+            page = pages.get(alias)
+            if page is not None:
+                whose = "its own page" if page is article else f"the page of {page.source}"
+                yield error(article.source, article.aliases_line,
+                            f"alias /{alias} is {whose}: a redirect there would replace it",
+                            "remove it from aliases:")
+            elif len(owners) > 1:
+                others = ", ".join(a.source for a in owners if a is not article)
+                yield error(article.source, article.aliases_line,
+                            f"alias /{alias} is also an alias of {others}",
+                            "an old address can redirect to one article only; remove one")
+
+
 def _url_key(article: Article) -> str:
     return "/" + article.path
 

@@ -32,7 +32,14 @@ KNOWN_FIELDS = (
     "id",
     "draft",
     "corrections",
+    "aliases",
 )
+# Where newsdigest writes its own pages and files: no alias may point into them.
+RESERVED_SECTIONS = ("tags", "countries", "archive", "digest", "search", "static", "media",
+                     "pagefind")
+RESERVED_FILES = ("feed.xml", "atom.xml", "feed.json", "feeds.opml", "sitemap.xml",
+                  "sitemap-news.xml", "robots.txt", "404.html", ".nojekyll", "CNAME")
+_ALIAS = re.compile(r"^[A-Za-z0-9._~%-]+(/[A-Za-z0-9._~%-]+)*/?$")
 KNOWN_CORRECTION = ("date", "text")
 KNOWN_CREDITS = ("author", "image", "sources")
 KNOWN_IMAGE = ("src", "alt", "caption")
@@ -197,6 +204,49 @@ def _has_time(value: object) -> bool:
     """Whether a date field, as typed, gives a time of day (`2025-06-25` does not)."""
     match = _DATE_SHAPE.match(value.strip()) if isinstance(value, str) else None
     return match is None or match.group(4) is not None
+
+
+def alias_path(alias: str) -> str:
+    """An alias as a path under the site root: '/2025/06/20/storm' -> '2025/06/20/storm/'.
+    A last segment with a dot ('old/page.html') names a file; any other names a folder."""
+    path = alias.strip().lstrip("/")
+    last = path.rstrip("/").rpartition("/")[2]
+    if path and not path.endswith("/") and "." not in last:
+        path += "/"
+    return path
+
+
+def _alias_problem(path: str) -> str | None:
+    """Why `path` (from alias_path) cannot be a redirect page, or None."""
+    if not path:
+        return "is the home page"
+    segments = path.rstrip("/").split("/")
+    if not _ALIAS.match(path) or any(s in (".", "..") for s in segments):
+        return ("is not a path under the site; use letters, digits, '-', '_', '.' and '/' "
+                "only, like /2025/06/20/old-slug/")
+    if segments[0] in RESERVED_SECTIONS or path in RESERVED_FILES or (
+            len(segments) == 1 and segments[0].startswith("logo.")):
+        return "is where newsdigest writes its own pages"
+    return None
+
+
+def _aliases(check: _Checker, front: Mapping) -> tuple[str, ...]:
+    """`aliases:`, old paths under the site that redirect to this article."""
+    if isinstance(front.get("aliases"), Mapping):
+        check.error(front.line_of("aliases"), "aliases must be a list, not a set of fields",
+                    "write aliases: [/2025/06/20/old-slug/]")
+        return ()
+    found: list[str] = []
+    for number, alias in enumerate(check.text_list(front, "aliases", "aliases"), start=1):
+        path = alias_path(alias)
+        problem = _alias_problem(path)
+        if problem:
+            check.error(front.line_of("aliases"), f"aliases: item {number} ({alias}) {problem}",
+                        "give the old address of this article, relative to the site, like "
+                        "/2025/06/20/old-slug/")
+        elif path not in found:
+            found.append(path)
+    return tuple(found)
 
 
 def _corrections(check: _Checker, front: Mapping, published: datetime | None, tz: ZoneInfo
@@ -489,6 +539,7 @@ def validate(doc: Document, settings: Settings, content_dir: Path) -> (
     pinned = _pinned_id(check, front)
     draft = _draft(check, front)
     corrections = _corrections(check, front, published, settings.tz)
+    aliases = _aliases(check, front)
     if any(p.severity == "error" for p in check.problems):
         return None, check.problems
     assert published is not None and country is not None
@@ -512,5 +563,7 @@ def validate(doc: Document, settings: Settings, content_dir: Path) -> (
         date_has_time=_has_time(front.get("date")),
         updated_has_time=_has_time(front.get("updated")),
         corrections=corrections,
+        aliases=aliases,
+        aliases_line=front.line_of("aliases") if aliases else 0,
     )
     return article, check.problems

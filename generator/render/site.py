@@ -11,6 +11,7 @@ from generator.index.site import Site
 from generator.model import OutputFile
 from generator.render.feeds import FeedWriter
 from generator.render.pages import Renderer
+from generator.render.redirects import redirect_files
 from generator.render.sitemap import cname, news_sitemap, nojekyll, robots, sitemap
 from generator.render.theme import Theme
 from generator.render.urls import Urls
@@ -40,6 +41,7 @@ def extra_files(pages: list[OutputFile], site: Site, settings: Settings, templat
              news_sitemap(site, urls, settings.publisher_name, settings.language, now),
              robots(urls), nojekyll()]
     files += [cname(settings.cname)] if settings.cname else []
+    files += list(redirect_files(site, urls, settings.language))  # not in the sitemaps
     if settings.logo:  # the publisher's logo, named in the structured data
         files.append(OutputFile(settings.logo_name, Path(settings.logo).read_bytes()))
     files += list(static_files(templates_dir))

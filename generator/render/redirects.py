@@ -1,0 +1,49 @@
+"""Redirect pages: one at each `aliases:` path, sending readers and crawlers to the article.
+
+A static host cannot answer 301, so each old address gets a small HTML page with an
+immediate `<meta http-equiv="refresh">` to the article's path (it works on a preview
+server too), a `<link rel="canonical">` to the article's absolute URL (search engines
+treat it like a permanent redirect) and `<meta name="robots" content="noindex">`. The
+pages are left out of the sitemaps and the search index.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from markupsafe import escape
+
+from generator.index.site import Site
+from generator.model import Article, OutputFile
+from generator.render.urls import Urls
+
+
+def redirect_page(article: Article, urls: Urls, language: str) -> bytes:
+    path = urls.article(article)
+    absolute = urls.absolute(path)
+    title = escape(article.title)
+    html = (
+        "<!DOCTYPE html>\n"
+        f'<html lang="{escape(language)}">\n'
+        "<head>\n"
+        '<meta charset="utf-8">\n'
+        f"<title>Moved: {title}</title>\n"
+        '<meta name="robots" content="noindex">\n'
+        f'<link rel="canonical" href="{escape(absolute)}">\n'
+        f'<meta http-equiv="refresh" content="0; url={escape(path)}">\n'
+        "</head>\n"
+        "<body>\n"
+        f'<main><p>This story has moved: <a href="{escape(path)}">{title}</a>.</p></main>\n'
+        "</body>\n"
+        "</html>\n"
+    )
+    return html.encode("utf-8")
+
+
+def redirect_files(site: Site, urls: Urls, language: str) -> Iterator[OutputFile]:
+    """A redirect page for every alias of every published article."""
+    for article in site.articles:
+        page = None
+        for alias in article.aliases:
+            page = page or redirect_page(article, urls, language)
+            yield OutputFile(urls.output_path(urls.path(alias)), page)

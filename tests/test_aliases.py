@@ -1,0 +1,126 @@
+"""Redirects: `aliases:` writes a page at each old address that lands on the article in
+Chromium, is canonical to the article and noindex, and is in no sitemap; an alias that
+would replace a real page is an error on its line."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import BASE_URL, make_project, run_newsdigest, write_article
+from lxml import etree, html
+
+STORM = """title: Storm Hits the Coast
+date: 2025-06-21T10:00:00+05:30
+country: India
+credits:
+  author: Desk
+aliases: [/2025/06/20/storm/, archive-2024/storm.html]"""
+ARTICLE = "2025/06/21/storm/"
+OLD = ("2025/06/20/storm/index.html", "archive-2024/storm.html")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("aliases")
+    project = make_project(root / "project")
+    write_article(project, "storm.md", STORM)
+    write_article(project, "calm.md", "title: Calm\ndate: 2025-06-22T10:00:00+05:30\n"
+                  "country: India\ncredits:\n  author: Desk")
+    result = run_newsdigest("build", "--output", str(root / "site"), cwd=project)
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+def test_each_alias_is_a_noindex_page_canonical_to_the_article(site: Path) -> None:
+    for path in OLD:
+        doc = html.fromstring((site / path).read_bytes())
+        assert doc.xpath('//link[@rel="canonical"]/@href') == [BASE_URL + ARTICLE]
+        assert doc.xpath('//meta[@name="robots"]/@content') == ["noindex"]
+        [refresh] = doc.xpath('//meta[@http-equiv="refresh"]/@content')
+        assert refresh == "0; url=/sub/" + ARTICLE
+        assert doc.xpath("//a/@href") == ["/sub/" + ARTICLE]
+
+
+def test_alias_pages_are_in_no_sitemap(site: Path) -> None:
+    for name in ("sitemap.xml", "sitemap-news.xml"):
+        locs = etree.fromstring((site / name).read_bytes()).xpath(
+            "//*[local-name()='loc']/text()")
+        assert not any("2025/06/20/storm" in loc or "archive-2024" in loc for loc in locs)
+    locs = etree.fromstring((site / "sitemap.xml").read_bytes()).xpath(
+        "//*[local-name()='loc']/text()")
+    assert BASE_URL + ARTICLE in locs
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+        pass
+
+
+@pytest.fixture(scope="module")
+def served(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The site under /sub/ on 127.0.0.1, as GitHub Pages serves a project site."""
+    root = tmp_path_factory.mktemp("www")
+    (root / "sub").symlink_to(site, target_is_directory=True)
+    handler = functools.partial(_Quiet, directory=str(root))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/sub/"
+    httpd.shutdown()
+    thread.join()
+    httpd.server_close()
+
+
+@pytest.mark.parametrize("old", ["2025/06/20/storm/", "archive-2024/storm.html"])
+def test_an_alias_lands_on_the_article_in_chromium(served: str, old: str) -> None:
+    from test_browser import CHROMIUM, LAUNCH_ARGS, sync_api
+
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
+        try:
+            page = browser.new_page()
+            page.goto(served + old)
+            page.wait_for_url(served + ARTICLE, timeout=10_000)
+            assert page.locator("h1").inner_text() == "Storm Hits the Coast"
+        finally:
+            browser.close()
+
+
+# Lines: '---' 1, title 2, date 3, country 4, credits 5, author 6, aliases 7.
+@pytest.mark.parametrize(("aliases", "message"), [
+    ("[/2025/06/22/calm/]", "alias /2025/06/22/calm/ is the page of calm.md"),
+    ("[/2025/06/21/storm/]", "alias /2025/06/21/storm/ is its own page"),
+    ("[/tags/weather/]", "aliases: item 1 (/tags/weather/) is where newsdigest writes its "
+                         "own pages"),
+    ("[/feed.xml]", "aliases: item 1 (/feed.xml) is where newsdigest writes its own pages"),
+    ("[../outside/]", "aliases: item 1 (../outside/) is not a path under the site"),
+    ("[/]", "aliases: item 1 (/) is the home page"),
+    ("{old: /x/}", "aliases must be a list, not a set of fields"),
+])
+def test_an_alias_that_would_replace_a_page_is_an_error_on_its_line(
+        tmp_path: Path, aliases: str, message: str) -> None:
+    project = make_project(tmp_path / "p")
+    write_article(project, "storm.md", STORM.replace(
+        "aliases: [/2025/06/20/storm/, archive-2024/storm.html]", f"aliases: {aliases}"))
+    write_article(project, "calm.md", "title: Calm\ndate: 2025-06-22T10:00:00+05:30\n"
+                  "country: India\ncredits:\n  author: Desk")
+    result = run_newsdigest("check", cwd=project)
+    assert result.returncode == 1
+    assert f"content/storm.md:7: error: {message}" in result.stdout
+
+
+def test_two_articles_cannot_share_an_alias(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p")
+    write_article(project, "storm.md", STORM)
+    write_article(project, "calm.md", "title: Calm\ndate: 2025-06-22T10:00:00+05:30\n"
+                  "country: India\ncredits:\n  author: Desk\naliases: [2025/06/20/storm]")
+    result = run_newsdigest("build", cwd=project)
+    assert result.returncode == 1
+    assert ("content/calm.md:7: error: alias /2025/06/20/storm/ is also an alias of storm.md"
+            in result.stdout + result.stderr)
