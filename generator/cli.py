@@ -401,7 +401,8 @@ def run(argv: Sequence[str] | None = None) -> int:
     try:
         return COMMANDS[args.command](args)
     except UsageError as exc:
-        print(f"newsdigest: error: {exc}", file=sys.stderr)
+        for message in exc.messages:
+            print(f"newsdigest: error: {message}", file=sys.stderr)
     except OutputError as exc:
         print(f"newsdigest: error: {exc}", file=sys.stderr)
     except jinja2.TemplateSyntaxError as exc:

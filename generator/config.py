@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, fields, replace
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -19,29 +20,53 @@ LOCALE_PATTERN = re.compile(r"^[a-z]{2,3}_[A-Z]{2}$")
 HOST_PATTERN = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
 
 
+def _setting(default: Any, kind: str, meaning: str, shown: str = "") -> Any:
+    """A setting's declaration: its default, the kind of value and its meaning as README's
+    table shows them (`shown` replaces the default there). Its check is in CHECKS."""
+    return field(default=default, metadata={"kind": kind, "meaning": meaning, "shown": shown})
+
+
 @dataclass(frozen=True, slots=True)
 class Settings:
-    """Every setting, its type and its default. Documented in README.md ("Settings")."""
+    """Every setting: its type, default, kind and meaning, declared once; its check in
+    CHECKS. README.md's table ("Settings") is `readme_table()` (tested)."""
 
-    title: str = "newsdigest"
-    description: str = "A news digest."
-    base_url: str = "http://127.0.0.1:8000/"
-    language: str = "en"
-    timezone: str = "UTC"
-    items_per_page: int = 10
-    feed_length: int = 20
-    site_id: str = ""
-    publisher: str = ""
-    digest_days: int = 3
-    max_file_size: int = 1_000_000
-    trusted_html: bool = False
-    repo_url: str = ""
-    repo_branch: str = "main"
-    content_dir: str = "content"
-    cname: str = ""
-    websub_hub: str = ""
-    locale: str = ""  # og:locale, language_TERRITORY; default: from `language`
-    logo: str = ""  # the publisher's logo: an image file, relative to the project folder
+    title: str = _setting("newsdigest", "text", "site name, in every page and feed")
+    description: str = _setting("A news digest.", "text", "one line about the site")
+    base_url: str = _setting(
+        "http://127.0.0.1:8000/", "URL", "where the site is served, e.g. "
+        "`https://user.github.io/repo/`; `--base-url` overrides it")
+    language: str = _setting("en", "text", "the pages' `lang` and the feeds' language")
+    timezone: str = _setting("UTC", "IANA name", "for dates written without an offset, and "
+                             "for grouping the digest by day")
+    items_per_page: int = _setting(10, "number", "articles per topic, country and archive page")
+    feed_length: int = _setting(20, "number", "items in each feed")
+    site_id: str = _setting(
+        "", "text", "names the site in every GUID: a domain you own and a year, "
+        "`example.org,2025`. Never change it", shown="(required)")
+    publisher: str = _setting("", "text", "the organisation named in feeds and structured "
+                              "data", shown="the title")
+    digest_days: int = _setting(3, "number", "days shown on the home page")
+    max_file_size: int = _setting(1_000_000, "bytes", "larger article files are refused")
+    trusted_html: bool = _setting(False, "true/false",
+                                  "publish raw HTML in bodies without sanitising")
+    repo_url: str = _setting("", "URL", "`https://github.com/org/repo`: adds \"Edit this "
+                             "article\" and \"History\" links")
+    repo_branch: str = _setting("main", "text", "the branch those links point at")
+    content_dir: str = _setting("content", "path", "the folder of articles")
+    cname: str = _setting("", "domain", "writes a `CNAME` file with this domain at the site "
+                          "root (see Publishing on GitHub Pages)")
+    websub_hub: str = _setting(
+        "", "URL", "a WebSub hub, e.g. `https://pubsubhubbub.appspot.com/`: every feed names "
+        "it and `newsdigest ping` notifies it (see Feeds)")
+    locale: str = _setting(
+        "", "text", "`og:locale` in Open Graph's language_TERRITORY form (`en_GB`); by "
+        "default the language's most likely locale (CLDR, via Babel): `en` -> `en_US`, "
+        "`hi` -> `hi_IN`, `pt-BR` -> `pt_BR`", shown="from `language`")
+    logo: str = _setting(
+        "", "path", "the publisher's logo, an image file relative to the project folder "
+        "(`brand/logo.png`); published as `/logo.png` (its own extension) and named in "
+        "every article's structured data")
 
     @property
     def tz(self) -> ZoneInfo:
@@ -131,45 +156,99 @@ def _is_web_url(url: str) -> bool:
         c.isspace() for c in url)
 
 
-def validate(settings: Settings) -> Settings:
-    """Check cross-field rules; return the settings with base_url normalised."""
+def _timezone(value: str) -> str | None:
     try:
-        ZoneInfo(settings.timezone)
+        ZoneInfo(value)
     except (ZoneInfoNotFoundError, ValueError):
-        raise ConfigError(
-            f"timezone {settings.timezone!r} is not a known time zone; "
-            "use an IANA name such as 'UTC', 'Europe/London' or 'Asia/Kolkata'"
-        ) from None
-    for name in ("items_per_page", "feed_length", "digest_days", "max_file_size"):
-        if getattr(settings, name) < 1:
-            raise ConfigError(f"{name} must be at least 1")
-    if not SITE_ID_PATTERN.match(settings.site_id):
-        raise ConfigError(
-            f"site_id {settings.site_id!r} is not set or not valid; it names the site in every "
+        return (f"timezone {value!r} is not a known time zone; "
+                "use an IANA name such as 'UTC', 'Europe/London' or 'Asia/Kolkata'")
+    return None
+
+
+def _at_least_one(name: str) -> Callable[[int], str | None]:
+    return lambda value: f"{name} must be at least 1" if value < 1 else None
+
+
+def _base_url(value: str) -> str | None:
+    try:
+        normalise_base_url(value)
+    except ConfigError as exc:
+        return str(exc)
+    return None
+
+
+def _site_id(value: str) -> str | None:
+    if SITE_ID_PATTERN.match(value):
+        return None
+    return (f"site_id {value!r} is not set or not valid; it names the site in every "
             "feed GUID and must never change. Use a domain you own and the year you started, "
-            'for example site_id = "example.org,2025"'
-        )
-    if settings.repo_url and not REPO_URL_PATTERN.match(settings.repo_url):
-        raise ConfigError(
-            f"repo_url {settings.repo_url!r} must be an https URL like https://github.com/org/repo"
-        )
-    if settings.websub_hub and not _is_web_url(settings.websub_hub):
-        raise ConfigError(
-            f"websub_hub {settings.websub_hub!r} must be the hub's http(s) address, "
-            "like https://pubsubhubbub.appspot.com/"
-        )
-    if settings.locale and not LOCALE_PATTERN.match(settings.locale):
-        raise ConfigError(
-            f"locale {settings.locale!r} must be a language and a territory like 'en_GB' "
-            "or 'pt_BR' (Open Graph's form)"
-        )
-    if settings.cname and not HOST_PATTERN.match(settings.cname.lower()):
-        raise ConfigError(
-            f"cname {settings.cname!r} must be a domain name alone, like news.example.org "
-            "(no https://, no path)"
-        )
-    if not re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", settings.language):
-        raise ConfigError(f"language {settings.language!r} must be a language tag like 'en'")
+            'for example site_id = "example.org,2025"')
+
+
+def _repo_url(value: str) -> str | None:
+    if not value or REPO_URL_PATTERN.match(value):
+        return None
+    return f"repo_url {value!r} must be an https URL like https://github.com/org/repo"
+
+
+def _websub_hub(value: str) -> str | None:
+    if not value or _is_web_url(value):
+        return None
+    return (f"websub_hub {value!r} must be the hub's http(s) address, "
+            "like https://pubsubhubbub.appspot.com/")
+
+
+def _locale(value: str) -> str | None:
+    if not value or LOCALE_PATTERN.match(value):
+        return None
+    return (f"locale {value!r} must be a language and a territory like 'en_GB' "
+            "or 'pt_BR' (Open Graph's form)")
+
+
+def _cname(value: str) -> str | None:
+    if not value or HOST_PATTERN.match(value.lower()):
+        return None
+    return (f"cname {value!r} must be a domain name alone, like news.example.org "
+            "(no https://, no path)")
+
+
+def _language(value: str) -> str | None:
+    if re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", value):
+        return None
+    return f"language {value!r} must be a language tag like 'en'"
+
+
+# Each setting's check beyond its type: a message when the value is not acceptable.
+CHECKS: dict[str, Callable[[Any], str | None]] = {
+    "timezone": _timezone,
+    **{name: _at_least_one(name)
+       for name in ("items_per_page", "feed_length", "digest_days", "max_file_size")},
+    "site_id": _site_id,
+    "repo_url": _repo_url,
+    "websub_hub": _websub_hub,
+    "locale": _locale,
+    "cname": _cname,
+    "language": _language,
+    "base_url": _base_url,
+}
+
+
+def problems(settings: Settings, skip: frozenset[str] = frozenset()) -> list[str]:
+    """Every check that fails, in CHECKS order (settings in `skip` left out)."""
+    found = []
+    for name, check in CHECKS.items():
+        message = None if name in skip else check(getattr(settings, name))
+        if message:
+            found.append(message)
+    return found
+
+
+def validate(settings: Settings, skip: frozenset[str] = frozenset()) -> Settings:
+    """Check every setting, reporting all problems at once (ConfigError); return the
+    settings with base_url normalised."""
+    found = problems(settings, skip)
+    if found:
+        raise ConfigError(*found)
     return replace(
         settings,
         base_url=normalise_base_url(settings.base_url),
@@ -178,20 +257,50 @@ def validate(settings: Settings) -> Settings:
 
 
 def from_mapping(table: dict[str, Any], source: str = "[tool.newsdigest]") -> Settings:
-    """Build Settings from a TOML table, naming any unknown key or wrong type."""
+    """Build Settings from a TOML table, naming every unknown key or wrong type at once."""
+    settings, found, _ = _typed(table, source)
+    if found:
+        raise ConfigError(*found)
+    return settings
+
+
+def _typed(table: dict[str, Any], source: str) -> tuple[Settings, list[str], frozenset[str]]:
+    """Settings from the values of the right type; the problems; the names that had one."""
     known = {f.name for f in fields(Settings)}
     values: dict[str, Any] = {}
+    found: list[str] = []
+    bad: set[str] = set()
     for key, value in table.items():
         name = key.replace("-", "_")
         if name not in known:
-            raise ConfigError(
-                f"{source}: unknown setting {key!r}; known settings: {', '.join(sorted(known))}"
-            )
+            found.append(f"{source}: unknown setting {key!r}; known settings: "
+                         f"{', '.join(sorted(known))}")
+            continue
         problem = _check_value(name, value)
         if problem:
-            raise ConfigError(f"{source}: {problem}")
+            found.append(f"{source}: {problem}")
+            bad.add(name)
+            continue
         values[name] = value
-    return Settings(**values)
+    return Settings(**values), found, frozenset(bad)
+
+
+def readme_table() -> str:
+    """README.md's table of settings, from the declarations."""
+    rows = ["| setting | type | default | meaning |", "| --- | --- | --- | --- |"]
+    for item in fields(Settings):
+        meta = item.metadata
+        rows.append(f"| `{item.name}` | {meta['kind']} | {meta['shown'] or _shown(item.default)}"
+                    f" | {meta['meaning']} |")
+    return "\n".join(rows) + "\n"
+
+
+def _shown(default: Any) -> str:
+    if isinstance(default, bool):
+        return "true" if default else "false"
+    if isinstance(default, int):
+        return str(default)
+    return f"`{default}`" if default else "(none)"
 
 
 SETTINGS_FILE = "newsdigest.toml"  # a site's settings, at the top level of the file
@@ -233,19 +342,23 @@ def find_settings(site_dir: Path) -> tuple[Path, dict[str, Any], str]:
 def load(project_dir: Path, overrides: dict[str, Any] | None = None) -> Settings:
     """Read the site's settings file (see find_settings), apply overrides, validate.
 
-    Every error names the settings file, except one about a value given as an override.
+    Every problem is reported at once, each naming the settings file, except one about a
+    value given as an override.
     """
     _, table, source = find_settings(project_dir)
     given = {k: v for k, v in (overrides or {}).items() if v is not None}
     table.update(given)
-    settings = from_mapping(table, source)
+    settings, found, bad = _typed(table, source)
+    found += [message if any(message.startswith(name) for name in given)
+              else f"{source}: {message}" for message in problems(settings, bad)]
+    if found:
+        raise ConfigError(*found)
+    settings = validate(settings)
+    if not settings.logo:
+        return settings
     try:
-        settings = validate(settings)
-        return replace(settings, logo=_logo(project_dir, settings.logo)) if settings.logo \
-            else settings
+        return replace(settings, logo=_logo(project_dir, settings.logo))
     except ConfigError as exc:
-        if any(str(exc).startswith(name) for name in given):
-            raise
         raise ConfigError(f"{source}: {exc}") from None
 
 

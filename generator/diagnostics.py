@@ -36,7 +36,15 @@ def has_errors(diagnostics: list[Diagnostic]) -> bool:
 
 class UsageError(Exception):
     """A command-line value, folder, port or missing tool that makes the run impossible:
-    nothing is done and the status is 2. Its text says what to do instead."""
+    nothing is done and the status is 2. Its text says what to do instead; it may hold
+    several problems, one message each."""
+
+    @property
+    def messages(self) -> list[str]:
+        return [str(arg) for arg in self.args] or [""]
+
+    def __str__(self) -> str:
+        return "\n".join(self.messages)
 
 
 class ConfigError(UsageError):

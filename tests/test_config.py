@@ -187,3 +187,28 @@ def test_site_that_is_not_a_folder_is_named(tmp_path: Path) -> None:
     result = run_newsdigest("check", "--site", "nowhere", cwd=tmp_path)
     assert result.returncode == 2
     assert "--site nowhere: no such folder" in result.stderr
+
+
+def test_every_wrong_setting_is_reported_in_one_run(tmp_path: Path) -> None:
+    """Three mistakes, three lines: the editor fixes them all before running again."""
+    settings = (GOOD.replace('"example.org,2025"', '"my site"') + "items_per_page = 0\n"
+                + 'feed_length = "many"\n' + 'colour = "red"\n')
+    result = run_newsdigest("check", cwd=project_with(tmp_path, settings))
+    assert result.returncode == 2
+    lines = result.stderr.splitlines()
+    for words in ("site_id 'my site'", "items_per_page must be at least 1",
+                  "feed_length must be a whole number", "unknown setting 'colour'"):
+        assert [line for line in lines if words in line and "pyproject.toml" in line
+                and line.startswith("newsdigest: error: ")], (words, result.stderr)
+
+
+def test_the_readme_table_of_settings_is_the_declared_settings() -> None:
+    """Each setting is declared once (config.Settings: type, default, kind, meaning, and
+    its check in CHECKS); README's table is made from the declarations."""
+    from conftest import REPO
+
+    from generator import config
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert config.readme_table() in readme
+    assert set(config.CHECKS) <= {f.name for f in config.fields(config.Settings)}
