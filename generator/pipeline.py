@@ -150,8 +150,8 @@ def load(content_dir: Path, settings: Settings, speed: Speed | None = None
         problems.extend(article_problems)
         if article is not None:
             articles.append(article)
-    articles, topic_problems = topics.assign(articles)
-    return articles, (problems + topic_problems + list(collisions(articles))
+    articles, topic_problems = topics.assign(articles, content_dir)
+    return articles, (problems + topic_problems + list(collisions(articles, content_dir))
                       + list(alias_collisions(articles)))
 
 

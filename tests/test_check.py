@@ -175,3 +175,28 @@ def test_check_writes_nothing_at_all(project: Path, after_a_build: bool) -> None
         status, _ = check(project, *args)
         assert status == 1
         assert tree_state(project) == before
+
+
+def test_collisions_point_at_the_line_that_makes_them(project: Path) -> None:
+    """A URL clash is on the `slug:` line (the `date:` line without one), a feed-id clash on
+    the `id:` line, two tags with one URL on the `tags:` line: not line 1."""
+    write_article(project, "2025/06/floods.md", GOOD)  # date: on line 3
+    write_article(project, "world/floods.md", GOOD.replace("10:00", "18:00"))
+    write_article(project, "2025/06/storm.md", GOOD.replace("Floods", "Storm")
+                  + "\nslug: rain")  # slug: on line 7
+    write_article(project, "2025/06/rain.md", GOOD.replace("Floods", "Rain"))
+    write_article(project, "2025/06/one.md", GOOD.replace("Floods", "One")
+                  + "\nid: tag:desk.example,2025:shared")
+    write_article(project, "2025/06/two.md", GOOD.replace("Floods", "Two")
+                  + "\nid: tag:desk.example,2025:shared")
+    write_article(project, "2025/06/a.md", GOOD.replace("Floods", "A") + "\ntags: [C]")
+    write_article(project, "2025/06/b.md", GOOD.replace("Floods", "B")
+                  + "\nsummary: Short.\ntags: [C++]")
+    status, lines = check(project)
+    assert status == 1
+    found = {x.split(": error: ")[0] for x in lines if ": error: has the same " in x}
+    assert found == {"content/2025/06/floods.md:3", "content/world/floods.md:3",
+                     "content/2025/06/storm.md:7", "content/2025/06/rain.md:3",
+                     "content/2025/06/one.md:7", "content/2025/06/two.md:7"}
+    tags = [x for x in lines if "warning: tags 'C' and 'C++'" in x]
+    assert len(tags) == 1 and tags[0].startswith("content/2025/06/b.md:8: ")

@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from generator.diagnostics import Diagnostic, warning
+from generator.load.lines import field_line
 from generator.model import Article
 
 
@@ -73,22 +74,8 @@ def far_ahead(articles: Iterable[Article], content_dir: Path, now: datetime) -> 
         if article.date - now <= FAR_AHEAD:
             continue
         found.append(warning(
-            article.source, _field_line(content_dir / article.source, "date"),
+            article.source, field_line(content_dir / article.source, "date"),
             f"date {article.date.date().isoformat()} is more than a year ahead: the article "
             "is held back until then",
             "check the year; a story scheduled so far ahead is usually a typing mistake"))
     return found
-
-
-def _field_line(path: Path, key: str) -> int:
-    """The line of `key:` in the file's front matter (1 when it cannot be found)."""
-    try:
-        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
-    except OSError:
-        return 1
-    for number, line in enumerate(lines[1:], start=2):
-        if line.rstrip() == "---":
-            break
-        if line.startswith(key) and line[len(key):].lstrip().startswith(":"):
-            return number
-    return 1

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import replace
+from pathlib import Path
 
 from generator.diagnostics import Diagnostic, warning
 from generator.load import slugs
+from generator.load.lines import field_line
 from generator.model import Article, Tag
 
 
@@ -27,8 +29,12 @@ def _free_slug(base: str, number: int, taken: set[str]) -> str:
     return f"{base}-{number}"
 
 
-def assign(articles: list[Article]) -> tuple[list[Article], list[Diagnostic]]:
-    """Give every tag of every article its site-wide Tag."""
+def assign(articles: list[Article], content_dir: Path | None = None
+           ) -> tuple[list[Article], list[Diagnostic]]:
+    """Give every tag of every article its site-wide Tag.
+
+    With `content_dir`, a warning about two tags is on the `tags:` line of the article.
+    """
     spellings: dict[str, Counter[str]] = defaultdict(Counter)
     first_use: dict[str, str] = {}
     for article in articles:
@@ -49,10 +55,11 @@ def assign(articles: list[Article]) -> tuple[list[Article], list[Diagnostic]]:
             canonical[key] = Tag(slug, _display_name(spellings[key]))
         if len(keys) > 1:
             names = [canonical[k].name for k in keys]
+            source = first_use[keys[-1]]
             problems.append(
                 warning(
-                    first_use[keys[-1]],
-                    1,
+                    source,
+                    field_line(content_dir / source, "tags") if content_dir is not None else 1,
                     f"tags {' and '.join(repr(n) for n in names)} are different words with the "
                     f"same URL /tags/{base}/; they are published as "
                     + ", ".join(f"/tags/{canonical[k].slug}/" for k in keys),

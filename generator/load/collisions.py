@@ -4,13 +4,23 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
+from pathlib import Path
 
 from generator.diagnostics import Diagnostic, error
+from generator.load.lines import field_line
 from generator.model import Article
 
+# The front-matter fields that decide each key, the one to point at first.
+_FIELDS = {"URL": ("slug", "date"), "feed id": ("id", "slug", "date")}
 
-def collisions(articles: list[Article]) -> Iterator[Diagnostic]:
-    """An error on each article that shares its URL or its GUID with another."""
+
+def collisions(articles: list[Article], content_dir: Path | None = None
+               ) -> Iterator[Diagnostic]:
+    """An error on each article that shares its URL or its GUID with another.
+
+    With `content_dir`, the error is on the line that makes the key: `slug:` for a URL
+    (`id:` for a feed id), else `date:`.
+    """
     for label, key_of in (("URL", _url_key), ("feed id", _guid_key)):
         owners: dict[str, list[Article]] = defaultdict(list)
         for article in articles:
@@ -20,9 +30,11 @@ def collisions(articles: list[Article]) -> Iterator[Diagnostic]:
                 continue
             for article in clash:
                 others = ", ".join(a.source for a in clash if a is not article)
+                line = field_line(content_dir / article.source, *_FIELDS[label]) \
+                    if content_dir is not None else 1
                 yield error(
                     article.source,
-                    1,
+                    line,
                     f"has the same {label} as {others} ({key})",
                     "give one of them another file name or a 'slug:' (or 'id:') of its own",
                 )
