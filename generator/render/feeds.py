@@ -22,7 +22,7 @@ from generator.config import Settings
 from generator.index.digest import day_topics, human_day
 from generator.index.site import Group, Site
 from generator.model import Article, OutputFile
-from generator.render.feedext import add_hub
+from generator.render.feedext import MediaImage, add_hub, add_media
 from generator.render.feedlist import Feed, site_feeds
 from generator.render.markdown import absolute_links
 from generator.render.urls import Urls
@@ -95,11 +95,12 @@ class FeedWriter:
             return PlannedFeed(path, ("rss", channel, self._image_sizes(channel)),
                                lambda: self.rss(channel))
         if format == "atom":
-            return PlannedFeed(path, ("atom", channel), lambda: self.atom(channel))
+            return PlannedFeed(path, ("atom", channel, self._image_sizes(channel)),
+                               lambda: self.atom(channel))
         return PlannedFeed(path, ("json", channel), lambda: self.json_feed(channel))
 
     def _image_sizes(self, channel: Channel) -> list[int]:
-        """The sizes of the channel's local lead images: RSS enclosures carry them."""
+        """The sizes of the channel's local lead images: RSS and Atom enclosures carry them."""
         sizes = []
         for article in channel.articles:
             if article.image is not None and not article.image.is_remote:
@@ -126,6 +127,7 @@ class FeedWriter:
         fg.author({"name": self.settings.publisher_name})
         fg.generator("newsdigest", version=__version__)
         add_hub(fg, self.settings.websub_hub)
+        add_media(fg, rss)
         updated = max((a.modified for a in channel.articles), default=_EPOCH)
         fg.updated(updated.astimezone(UTC) if rss else updated)
         for article in channel.articles:
@@ -152,9 +154,15 @@ class FeedWriter:
         entry.dc.dc_creator(list(article.authors))
         for tag in article.tags:
             entry.category(term=tag.name, label=tag.name)
-        image = self._image(article) if rss else None
-        if image:
+        image = self._image(article)
+        if image and rss:
             entry.enclosure(*image)
+        if article.image is not None:  # Media RSS in RSS, an enclosure link in Atom
+            entry.media.image(MediaImage(
+                url=image[0] if image else article.image.src,
+                width=article.image.width, height=article.image.height,
+                type=image[2] if image else "", credit=article.image_credit,
+                description=article.image.alt, length=int(image[1]) if image else -1))
 
     def _image(self, article: Article) -> tuple[str, str, str] | None:
         """(url, length, type) for a local lead image, for the RSS enclosure."""
