@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
+import io
+import os
 import shutil
 import subprocess
 import sys
@@ -25,6 +28,26 @@ def run_newsdigest(*args: str, cwd: Path, timeout: float = 120) -> subprocess.Co
         text=True,
         timeout=timeout,
     )
+
+
+def run_here(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """`newsdigest ARGS` run in this process, as `run_newsdigest` reports it: for tests about
+    what a command makes or says, not about its process (exit by signal, kills, start-up)."""
+    from generator.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    here = Path.cwd()
+    os.chdir(cwd)
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = main(list(args))
+            except SystemExit as exc:  # --help, --version, argparse's usage errors
+                code = exc.code if isinstance(exc.code, int) else 1
+    finally:
+        os.chdir(here)
+    return subprocess.CompletedProcess(["newsdigest", *args], code, out.getvalue(),
+                                       err.getvalue())
 
 
 def make_project(root: Path, settings: str = "") -> Path:
@@ -63,7 +86,7 @@ def newsroom_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The fixture newsroom built once under the /sub/ base path (do not modify it)."""
     project = copy_newsroom(tmp_path_factory.mktemp("newsroom") / "project")
     out = project.parent / "site"
-    result = run_newsdigest("build", "--output", str(out), "--base-url", BASE_URL, cwd=project)
+    result = run_here("build", "--output", str(out), "--base-url", BASE_URL, cwd=project)
     assert result.returncode == 0, result.stderr
     return out
 
@@ -94,6 +117,6 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copytree(REPO / "content", project / "content")
     shutil.copy(REPO / "pyproject.toml", project / "pyproject.toml")
     out = project.parent / "site"
-    result = run_newsdigest("build", "--output", str(out), "--base-url", BASE_URL, cwd=project)
+    result = run_here("build", "--output", str(out), "--base-url", BASE_URL, cwd=project)
     assert result.returncode == 0, result.stderr
     return out

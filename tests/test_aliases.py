@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import BASE_URL, make_project, run_newsdigest, write_article
+from conftest import BASE_URL, make_project, run_here, write_article
 from lxml import etree, html
 
 STORM = """title: Storm Hits the Coast
@@ -32,7 +32,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     write_article(project, "storm.md", STORM)
     write_article(project, "calm.md", "title: Calm\ndate: 2025-06-22T10:00:00+05:30\n"
                   "country: India\ncredits:\n  author: Desk")
-    result = run_newsdigest("build", "--output", str(root / "site"), cwd=project)
+    result = run_here("build", "--output", str(root / "site"), cwd=project)
     assert result.returncode == 0, result.stderr
     return root / "site"
 
@@ -110,7 +110,7 @@ def test_an_alias_that_would_replace_a_page_is_an_error_on_its_line(
         "aliases: [/2025/06/20/storm/, archive-2024/storm.html]", f"aliases: {aliases}"))
     write_article(project, "calm.md", "title: Calm\ndate: 2025-06-22T10:00:00+05:30\n"
                   "country: India\ncredits:\n  author: Desk")
-    result = run_newsdigest("check", cwd=project)
+    result = run_here("check", cwd=project)
     assert result.returncode == 1
     assert f"content/storm.md:7: error: {message}" in result.stdout
 
@@ -120,7 +120,7 @@ def test_two_articles_cannot_share_an_alias(tmp_path: Path) -> None:
     write_article(project, "storm.md", STORM)
     write_article(project, "calm.md", "title: Calm\ndate: 2025-06-22T10:00:00+05:30\n"
                   "country: India\ncredits:\n  author: Desk\naliases: [2025/06/20/storm]")
-    result = run_newsdigest("build", cwd=project)
+    result = run_here("build", cwd=project)
     assert result.returncode == 1
     assert ("content/calm.md:7: error: alias /2025/06/20/storm/ is also an alias of storm.md"
             in result.stdout + result.stderr)

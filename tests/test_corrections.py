@@ -12,7 +12,7 @@ from typing import Any
 
 import feedparser
 import pytest
-from conftest import BASE_URL, make_project, run_newsdigest, write_article
+from conftest import BASE_URL, make_project, run_here, write_article
 from lxml import html
 
 STORY = """\
@@ -33,7 +33,7 @@ URL = BASE_URL + "2025/06/25/bridge/"
 
 
 def build(project: Path, out: Path) -> None:
-    result = run_newsdigest("build", "--output", str(out), cwd=project)
+    result = run_here("build", "--output", str(out), cwd=project)
     assert result.returncode == 0, result.stderr
 
 
@@ -115,6 +115,6 @@ def test_each_mistake_is_reported_on_its_line(tmp_path: Path, corrections: str, 
                                               message: str) -> None:
     project = make_project(tmp_path / "p")
     path = write_article(project, "bridge.md", STORY + corrections)
-    result = run_newsdigest("check", cwd=project)
+    result = run_here("check", cwd=project)
     assert result.returncode == 1
     assert f"{path.relative_to(project).as_posix()}:{line}: error: {message}" in result.stdout

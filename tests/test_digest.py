@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import feedparser
-from conftest import BASE_URL, make_project, run_newsdigest, write_article
+from conftest import BASE_URL, make_project, run_here, write_article
 from lxml import html
 
 
@@ -74,7 +74,7 @@ def _project(tmp_path: Path) -> Path:
 
 def test_related_stories_share_the_most_topics_then_the_newest(tmp_path: Path) -> None:
     project = _project(tmp_path)
-    result = run_newsdigest("build", "--output", str(tmp_path / "site"), cwd=project)
+    result = run_here("build", "--output", str(tmp_path / "site"), cwd=project)
     assert result.returncode == 0, result.stderr
     page = tmp_path / "site/2025/06/01/first/index.html"
     tree = html.parse(str(page)).getroot()
@@ -88,12 +88,12 @@ def test_related_stories_share_the_most_topics_then_the_newest(tmp_path: Path) -
 def test_a_day_keeps_its_digest_guid_when_stories_are_added(tmp_path: Path) -> None:
     project = _project(tmp_path)
     out = tmp_path / "site"
-    assert run_newsdigest("build", "--output", str(out), cwd=project).returncode == 0
+    assert run_here("build", "--output", str(out), cwd=project).returncode == 0
     first = feedparser.parse((out / "digest/feed.xml").read_bytes())
     before = {e.link: e.id for e in first.entries}
     write_article(project, "2025/late.md", "title: Late story\ndate: 2025-06-01T23:00:00+00:00\n"
                   "country: Nepal\ncredits:\n  author: Desk\n")
-    assert run_newsdigest("build", "--output", str(out), cwd=project).returncode == 0
+    assert run_here("build", "--output", str(out), cwd=project).returncode == 0
     feed = feedparser.parse((out / "digest/feed.xml").read_bytes())
     after = {e.link: e.id for e in feed.entries}
     assert after == before

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from conftest import make_project, run_newsdigest, write_article
+from conftest import make_project, run_here, write_article
 
 FRONT = """\
 title: {title}
@@ -34,7 +34,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def build(project: Path, name: str, *flags: str) -> str:
     """Build with `flags`; return every page, feed and the sitemap as one text."""
     out = project.parent / name
-    result = run_newsdigest("build", "--output", str(out), *flags, cwd=project)
+    result = run_here("build", "--output", str(out), *flags, cwd=project)
     assert result.returncode == 0, result.stderr
     files = [p for p in out.rglob("*") if p.suffix in (".html", ".xml", ".json")]
     return "\n".join(p.read_text(encoding="utf-8") for p in files)
@@ -99,29 +99,29 @@ def test_build_and_check_say_what_they_held_back(newsroom_in_india: Path) -> Non
     when = f"{soon.day} {soon:%b %Y} 09:00 IST"
     said = f"held back: 2 scheduled (next: {when}, content/{soon:%Y/%m}/soon.md), 2 drafts"
 
-    checked = run_newsdigest("check", cwd=root)
+    checked = run_here("check", cwd=root)
     assert checked.returncode == 0
     assert said in checked.stdout.splitlines()
     for _ in range(2):  # the second build finds the site up to date, and says it again
-        built = run_newsdigest("build", cwd=root)
+        built = run_here("build", cwd=root)
         assert built.returncode == 0, built.stderr
         assert said in built.stdout.splitlines()
-    built = run_newsdigest("build", "--drafts", "--output", "with-drafts", cwd=root)
+    built = run_here("build", "--drafts", "--output", "with-drafts", cwd=root)
     # With drafts published, the scheduled draft is one more scheduled article (same
     # time as soon.md; the first by file name is named).
     assert (f"held back: 3 scheduled (next: {when}, content/{soon:%Y/%m}/scheduled-draft.md)"
             in built.stdout.splitlines())
-    built = run_newsdigest("build", "--future", "--output", "with-future", cwd=root)
+    built = run_here("build", "--future", "--output", "with-future", cwd=root)
     assert "held back: 2 drafts" in built.stdout.splitlines()
-    built = run_newsdigest("build", "--future", "--drafts", "--output", "all", cwd=root)
+    built = run_here("build", "--future", "--drafts", "--output", "all", cwd=root)
     assert "held back" not in built.stdout
 
 
 def test_nothing_held_back_says_nothing(newsroom_in_india: Path) -> None:
     write_article(newsroom_in_india, "2025/06/published.md",
                   FRONT.format(title="Published", date="2025-06-02T10:00:00Z", tag="News"))
-    assert "held back" not in run_newsdigest("check", cwd=newsroom_in_india).stdout
-    assert "held back" not in run_newsdigest("build", cwd=newsroom_in_india).stdout
+    assert "held back" not in run_here("check", cwd=newsroom_in_india).stdout
+    assert "held back" not in run_here("build", cwd=newsroom_in_india).stdout
 
 
 def test_a_date_more_than_a_year_ahead_is_a_warning_on_its_line(newsroom_in_india: Path
@@ -132,11 +132,11 @@ def test_a_date_more_than_a_year_ahead_is_a_warning_on_its_line(newsroom_in_indi
         title="Budget", date="2062-06-25T09:00:00+05:30", tag="News").split("\n", 1)[1])
     write_article(root, f"{ahead:%Y/%m}/planned.md",
                   FRONT.format(title="Planned", date=ahead.isoformat(), tag="News"))
-    checked = run_newsdigest("check", cwd=root)
+    checked = run_here("check", cwd=root)
     assert checked.returncode == 0
     warnings = [line for line in checked.stdout.splitlines() if ": warning: " in line]
     assert warnings == ["content/2026/06/typo.md:3: warning: date 2062-06-25 is more than a "
                         "year ahead: the article is held back until then"]
-    built = run_newsdigest("build", cwd=root)
+    built = run_here("build", cwd=root)
     assert built.returncode == 0
     assert "content/2026/06/typo.md:3: warning: date 2062-06-25 is more than" in built.stderr

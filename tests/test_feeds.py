@@ -12,7 +12,7 @@ from typing import Any
 
 import feedparser
 import pytest
-from conftest import BASE_URL, copy_newsroom, run_newsdigest
+from conftest import BASE_URL, copy_newsroom, run_here
 
 KERALA = "monsoon-reaches-kerala-coast"
 KERALA_URL = BASE_URL + "2025/06/25/monsoon-reaches-kerala-coast/"
@@ -213,7 +213,7 @@ def test_opml_lists_every_feed_and_each_one_exists(newsroom_site: Path) -> None:
 
 def guids(project: Path, out: Path, base_url: str = BASE_URL) -> dict[str, str]:
     """slug -> GUID, from a real build's JSON Feed."""
-    result = run_newsdigest("build", "--output", str(out), "--base-url", base_url, cwd=project)
+    result = run_here("build", "--output", str(out), "--base-url", base_url, cwd=project)
     assert result.returncode == 0, result.stderr
     items = json.loads((out / "feed.json").read_text(encoding="utf-8"))["items"]
     return {slug_of(i["url"]): i["id"] for i in items}

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import feedparser
 import pytest
-from conftest import make_project, run_newsdigest, write_article
+from conftest import make_project, run_here, write_article
 
 STORY = "2025/06/floods-in-assam.md"
 FRONT = """\
@@ -47,7 +47,7 @@ def guid_of(site: Path) -> str:
 
 
 def build(project: Path, site: Path, base_url: str = "http://127.0.0.1:8000/sub/") -> str:
-    result = run_newsdigest("build", "--output", str(site), "--base-url", base_url, cwd=project)
+    result = run_here("build", "--output", str(site), "--base-url", base_url, cwd=project)
     assert result.returncode == 0, result.stderr
     return guid_of(site)
 

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import feedparser
 import pytest
-from conftest import make_project, run_newsdigest, write_article
+from conftest import make_project, run_here, write_article
 from lxml import html
 
 from generator.render.markdown import sanitise
@@ -82,7 +82,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         + "image:\n  src: https://images.example/photo.jpg\n  alt: A remote photo\n",
         "Plain body.\n",
     )
-    result = run_newsdigest("build", "--output", str(root / "site"), cwd=project)
+    result = run_here("build", "--output", str(root / "site"), cwd=project)
     assert result.returncode == 0, result.stderr
     return root / "site"
 
@@ -268,7 +268,7 @@ def test_trusted_html_publishes_raw_html_as_written(tmp_path: Path) -> None:
     project = make_project(tmp_path / "project", "trusted_html = true\n")
     write_article(project, "2025/06/embed.md", FRONT.replace(json.dumps(TITLE), "Embed"),
                   'Watch:\n\n<iframe src="https://video.example/embed/1" title="v"></iframe>\n')
-    result = run_newsdigest("build", "--output", str(tmp_path / "site"), cwd=project)
+    result = run_here("build", "--output", str(tmp_path / "site"), cwd=project)
     assert result.returncode == 0, result.stderr
     page = html.parse(str(tmp_path / "site/2025/06/01/embed/index.html")).getroot()
     assert [f.get("src") for f in page.iter("iframe")] == ["https://video.example/embed/1"]

@@ -7,7 +7,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import make_project, run_newsdigest, write_article
+from conftest import make_project, run_here, write_article
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -140,7 +140,7 @@ def tagged_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[
         quoted = "[" + ", ".join(f'"{t}"' for t in tags) + "]"
         write_article(root, name, STORY.format(title=name, day=day, tags=quoted))
     out = root.parent / "site"
-    return out, run_newsdigest("build", "--output", str(out), cwd=root)
+    return out, run_here("build", "--output", str(out), cwd=root)
 
 
 def topic_dirs(out: Path) -> set[str]:
@@ -193,6 +193,6 @@ def test_emoji_only_tags_get_a_stable_non_empty_slug(
     # The same tag in another site, in another article, gets the same slug.
     root = make_project(tmp_path / "other")
     write_article(root, "x.md", STORY.format(title="x", day=9, tags='["🔥"]'))
-    again = run_newsdigest("build", "--output", str(tmp_path / "site"), cwd=root)
+    again = run_here("build", "--output", str(tmp_path / "site"), cwd=root)
     assert again.returncode == 0, again.stderr
     assert (tmp_path / "site" / "tags" / emoji[0] / "index.html").is_file()

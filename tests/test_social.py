@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import BASE_URL, make_project, run_newsdigest, write_article
+from conftest import BASE_URL, make_project, run_here, write_article
 from lxml import html
 from PIL import Image
 
@@ -22,7 +22,7 @@ def picture(path: Path, size: tuple[int, int], kind: str) -> None:
 
 
 def build(project: Path, out: Path) -> None:
-    result = run_newsdigest("build", "--output", str(out), cwd=project)
+    result = run_here("build", "--output", str(out), cwd=project)
     assert result.returncode == 0, result.stderr
 
 
@@ -92,7 +92,7 @@ def test_og_locale_follows_the_language_or_the_locale_setting(
 
 def test_a_locale_not_in_open_graph_form_is_a_settings_error(tmp_path: Path) -> None:
     project = make_project(tmp_path / "p", 'locale = "en-GB"\n')
-    result = run_newsdigest("build", cwd=project)
+    result = run_here("build", cwd=project)
     assert result.returncode == 2 and "locale" in result.stderr
 
 
@@ -127,9 +127,9 @@ def test_news_article_json_ld_has_persons_publisher_logo_and_dates(site: Path) -
 
 def test_a_missing_or_unreadable_logo_is_a_settings_error(tmp_path: Path) -> None:
     project = make_project(tmp_path / "p", 'logo = "nowhere.png"\n')
-    result = run_newsdigest("build", cwd=project)
+    result = run_here("build", cwd=project)
     assert result.returncode == 2 and "logo" in result.stderr and "nowhere.png" in result.stderr
     project = make_project(tmp_path / "q", 'logo = "pyproject.toml"\n')
-    result = run_newsdigest("build", cwd=project)
+    result = run_here("build", cwd=project)
     assert result.returncode == 2 and "not an image" in result.stderr
     assert "Traceback" not in result.stderr

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import BASE_URL, make_project, run_newsdigest, write_article
+from conftest import BASE_URL, make_project, run_here, write_article
 from lxml import html
 
 REQUIRED = ("headline", "datePublished", "dateModified", "author", "publisher",
@@ -56,7 +56,7 @@ def test_a_hostile_headline_cannot_break_out_of_the_script(tmp_path: Path) -> No
     write_article(project, "2025/06/hostile.md",
                   f"title: {json.dumps(title)}\ndate: 2025-06-01T10:00:00+00:00\n"
                   "country: India\ncredits:\n  author: </script><!--\n")
-    result = run_newsdigest("build", "--output", str(tmp_path / "site"), cwd=project)
+    result = run_here("build", "--output", str(tmp_path / "site"), cwd=project)
     assert result.returncode == 0, result.stderr
     page = tmp_path / "site/2025/06/01/hostile/index.html"
     text = page.read_text(encoding="utf-8")

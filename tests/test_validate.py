@@ -12,7 +12,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from conftest import make_project, run_newsdigest, write_article
+from conftest import make_project, run_here, write_article
 
 from generator.config import Settings
 from generator.load.content import read_document
@@ -88,7 +88,7 @@ def checked(tmp_path_factory: pytest.TempPathFactory) -> subprocess.CompletedPro
     (root / "content" / "bad" / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     for name, front in BROKEN.items():
         write_article(root, f"bad/{name}", front)
-    return run_newsdigest("check", cwd=root)
+    return run_here("check", cwd=root)
 
 
 def reports_for(output: str, name: str) -> list[tuple[int, str, str, str]]:
@@ -133,7 +133,7 @@ def test_unknown_field_is_a_warning_that_suggests_the_known_one(
 def test_unknown_field_alone_does_not_stop_the_build(tmp_path: Path) -> None:
     root = make_project(tmp_path / "project")
     write_article(root, "story.md", VALID + "sumary: A short summary.\n")
-    result = run_newsdigest("build", "--output", str(tmp_path / "site"), cwd=root)
+    result = run_here("build", "--output", str(tmp_path / "site"), cwd=root)
     assert result.returncode == 0, result.stderr
     assert "content/story.md:8: warning: unknown field 'sumary' is ignored" in result.stderr
     assert "did you mean 'summary'?" in result.stderr
