@@ -88,6 +88,17 @@ def kicker(article: Article, page_topic: Tag | None = None) -> Tag | None:
     return next((tag for tag in article.tags if tag != page_topic), None)
 
 
+def stories(count: int) -> str:
+    """The noun after a number of stories: 'story' for 1, 'stories' otherwise."""
+    return "story" if count == 1 else "stories"
+
+
+def byline(authors: tuple[str, ...]) -> list[tuple[str, str]]:
+    """Each author with what follows the name: 'A, B and C' -> (A, ', '), (B, ' and '), (C, '')."""
+    return [(name, "" if i == len(authors) - 1 else " and " if i == len(authors) - 2 else ", ")
+            for i, name in enumerate(authors)]
+
+
 def json_ld(data: Any) -> Markup:
     """JSON for a <script type="application/ld+json"> block that no text can break out of."""
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=None)
@@ -111,6 +122,7 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
     env.filters["human_day"] = human_day
     env.filters["json_ld"] = json_ld
     env.filters["kicker"] = kicker
+    env.filters["stories"] = stories
     return env
 
 
@@ -201,6 +213,7 @@ class Renderer:
             title=article.title,
             description=article.summary,
             article=article,
+            byline=byline(article.authors),
             older=older,
             newer=newer,
             related=self.related(article),
