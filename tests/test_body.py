@@ -8,18 +8,21 @@ bounded work for pathological Markdown. Sites are built in-process from real fil
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import feedparser
+import pytest
 import regex
-from conftest import make_project, write_article
+from conftest import make_project, run_newsdigest, write_article
 from lxml import html
 
 from generator import config
 from generator.commands.build import Options, Paths, Result, Selection, build_site
+from generator.render import markdown
 
 PNG = b"\x89PNG\r\n\x1a\n an image file"  # newsdigest copies images, it does not read them
 NOW = datetime(2026, 1, 1, tzinfo=UTC)
@@ -297,3 +300,57 @@ def test_footnote_and_anchor_links_in_feeds_point_to_the_article(tmp_path: Path)
     # On the page the links stay in-page.
     hrefs = [a.get("href") for a in page(out, "2025/06/25/budget-vote").iter("a")]
     assert "#fn:1" in hrefs and "#tally" in hrefs
+
+
+# Bounded work for any input
+
+PATHOLOGICAL = {
+    # kind: (body, line of the error in the body, words of the message)
+    "nested brackets": ("Intro.\n\n" + "[" * 20000 + "x" + "]" * 20000 + "\n", 3, "'[' left open"),
+    "unclosed links": ("Intro.\n\n" + "[a](" * 25000 + "\n", 3, "'(' left open"),
+    "a run of asterisks": ("Intro.\n\n" + "*" * 50000 + "a" + "*" * 50000 + "\n", 3,
+                           "50000 '*' in a row"),
+    "emphasis markers": ("Intro.\n\n" + "*a" * 50000 + "\n", 3, "'*' or '_' in one paragraph"),
+    "quote levels": ("Intro.\n\n" + "> " * 50000 + "deep\n", 3, "50000 quote levels"),
+    "quotes line by line": ("".join(">" * i + " x\n" for i in range(1, 400)), 51,
+                            "51 quote levels"),
+}
+
+
+@pytest.mark.parametrize("kind", PATHOLOGICAL)
+def test_pathological_markdown_is_refused_on_its_line_without_converting(
+        tmp_path: Path, kind: str) -> None:
+    body, line, words = PATHOLOGICAL[kind]
+    project = project_with(tmp_path, ("2025/06/fine.md", "A normal story.\n"),
+                           ("2025/06/stall.md", body))
+    result, out = build(project)
+    (problem,) = result.diagnostics
+    assert (problem.path, problem.line, problem.severity) == ("2025/06/stall.md", 8 + line,
+                                                              "error")
+    assert words in problem.message and problem.hint
+    assert not out.exists()
+
+
+def test_a_body_that_converts_too_slowly_is_refused_by_the_time_limit(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Text the nesting check lets through but Python-Markdown takes seconds over (10,000
+    unclosed autolinks) stops at the per-article limit, made short here."""
+    monkeypatch.setattr(markdown, "TIME_LIMIT", 0.3)
+    project = project_with(tmp_path, ("2025/06/fine.md", "A normal story.\n"),
+                           ("2025/06/slow.md", "<http://a" * 10000 + "\n"))
+    result, _ = build(project)
+    (problem,) = result.diagnostics
+    assert (problem.path, problem.line) == ("2025/06/slow.md", 9)
+    assert "longer than 0.3 seconds" in problem.message
+    # The same renderer goes on converting the next article as before.
+    renderer = markdown.BodyRenderer(project / "content", lambda s: None, lambda s: s)
+    article_ = dataclasses.replace(result.articles[0], body="*Fine* again.")
+    assert renderer.render(article_)[0] == "<p><em>Fine</em> again.</p>"
+
+
+def test_the_command_line_prints_the_file_and_line_of_pathological_text(tmp_path: Path) -> None:
+    project = project_with(tmp_path, ("2025/06/stall.md", "Intro.\n\n" + "[" * 30000 + "\n"))
+    done = run_newsdigest("build", "--output", str(tmp_path / "site"), cwd=project)
+    assert done.returncode != 0
+    assert "content/2025/06/stall.md:11: error: more than 50 '[' left open" in done.stderr
+    assert "Traceback" not in done.stderr

@@ -18,9 +18,14 @@ description calls `plain_summary` (the first paragraph with text, cut for any sc
 
 from __future__ import annotations
 
+import functools
 import html
+import re
+import signal
+import threading
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
@@ -55,6 +60,10 @@ ALLOWED_ATTRIBUTES = {
 }
 URL_SCHEMES = {"http", "https", "mailto"}
 URL_ATTRIBUTES = {"a": "href", "img": "src"}  # the attributes that name a file or page
+MAX_NESTING = 50  # brackets left open in one paragraph, or quote levels on one line
+MAX_MARKER_RUN = 200  # * or _ in a row
+MAX_MARKERS = 1000  # * or _ in one paragraph
+TIME_LIMIT = 10.0  # seconds one article's body may take to convert (normal ones take ms)
 SUMMARY_BUDGET = 280  # width units: a narrow letter counts 1, a wide (CJK) character 2
 
 Attrs = list[tuple[str, str | None]]
@@ -68,6 +77,32 @@ class _Context:
     problems: list[Diagnostic] = field(default_factory=list)
     assets: set[str] = field(default_factory=set)
     searched: dict[str, int] = field(default_factory=dict)  # needle -> where to look next
+    resolved: dict[str, PurePosixPath | str] = field(default_factory=dict)
+
+
+class _TooSlow(Exception):
+    """Raised by the timer when one body takes longer than TIME_LIMIT to convert."""
+
+
+@contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    """Raise _TooSlow in this thread after `seconds` (wall clock); only in the main thread
+    of a process with SIGALRM (build workers and serve's builder are), else no limit."""
+    main = threading.current_thread() is threading.main_thread()
+    if not hasattr(signal, "setitimer") or not main:
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise _TooSlow
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 class BodyRenderer:
@@ -96,26 +131,40 @@ class BodyRenderer:
                                   output_format="html")
 
     def render(self, article: Article) -> tuple[str, list[Diagnostic], set[str]]:
-        """The body as safe HTML, problems found in it, and content files it uses."""
+        """The body as safe HTML, problems found in it, and content files it uses.
+
+        Work is bounded: text nested deeper than MAX_NESTING (or a run of more than
+        MAX_MARKER_RUN emphasis markers) is refused before conversion, on its line, and a
+        body that still takes longer than TIME_LIMIT seconds is refused as a whole.
+        """
         self.context = _Context(article)
+        too_deep = nesting_problem(article.body)
+        if too_deep is not None:
+            line, message, hint = too_deep
+            return "", [error(article.source, article.body_line + line - 1, message, hint)], set()
         self.md.reset()
         try:
-            body_html = self.md.convert(article.body)
+            with _time_limit(TIME_LIMIT):
+                body_html = self.md.convert(article.body)
+                if not self.trusted_html:
+                    body_html = sanitise(body_html)
+                body_html = rewrite_tags(body_html, self._rewrite)
         except RecursionError:
             # Python-Markdown recurses per level of nesting; hundreds of nested lists
             # exhaust the stack. Report it as the article's problem, not a crash.
-            problem = error(
-                article.source,
-                article.body_line,
-                "the text is nested too deeply (lists or quotes inside each other hundreds "
-                "of levels deep) to be converted",
-                "flatten the nested lists or quotes",
-            )
-            return "", [problem], set()
-        if not self.trusted_html:
-            body_html = sanitise(body_html)
-        body_html = rewrite_tags(body_html, self._rewrite)
-        return body_html, self.context.problems, self.context.assets
+            message = ("the text is nested too deeply (lists or quotes inside each other "
+                       "hundreds of levels deep) to be converted")
+            hint = "flatten the nested lists or quotes"
+        except _TooSlow:
+            self.md = md_lib.Markdown(extensions=["extra", "smarty", "sane_lists"],
+                                      output_format="html")  # its state was cut short
+            message = (f"the text took longer than {TIME_LIMIT:g} seconds to convert, far "
+                       "longer than any story needs")
+            hint = ("look for thousands of brackets, asterisks, links or '>' in one "
+                    "paragraph (text pasted from a program's output?) and remove them")
+        else:
+            return body_html, self.context.problems, self.context.assets
+        return "", [error(article.source, article.body_line, message, hint)], set()
 
     def _rewrite(self, tag: str, attrs: Attrs) -> Attrs | None:
         name = URL_ATTRIBUTES[tag]
@@ -147,7 +196,10 @@ class BodyRenderer:
 
         article = self.context.article
         assert article is not None
-        return resolve_local(path, article.source, self.content_dir)
+        known = self.context.resolved
+        if path not in known:
+            known[path] = resolve_local(path, article.source, self.content_dir)
+        return known[path]
 
     def _site_path(self, path: str) -> str:
         """A site-root path ('/tags/x/') under base_url's path; unchanged when already there."""
@@ -204,6 +256,71 @@ class BodyRenderer:
         article = self.context.article
         assert article is not None
         self.context.problems.append(error(article.source, self._line_of(needle), message, hint))
+
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_QUOTE_MARKS = re.compile(r"^(?: {0,3}>)+")
+_BRACKET = re.compile(r"[\[\]()]")
+_MARKER_RUN = re.compile(rf"\*{{{MAX_MARKER_RUN + 1},}}|_{{{MAX_MARKER_RUN + 1},}}")
+
+
+def nesting_problem(body: str) -> tuple[int, str, str] | None:
+    """(line in body, message, hint) for text that would make conversion take minutes, or None.
+
+    One pass over the Markdown, fenced code blocks left out: more than
+    MAX_NESTING '[' or '(' left open in one paragraph, more than MAX_NESTING quote levels
+    ('>') on a line, more than MAX_MARKER_RUN '*' or '_' in a row or more than MAX_MARKERS
+    in one paragraph. Python-Markdown's
+    time grows with the square of these; no story uses them.
+    """
+    fence = ""
+    depth = {"[": 0, "(": 0}
+    markers = 0
+    for number, line in enumerate(body.split("\n"), start=1):
+        opened = _FENCE.match(line)
+        if fence:
+            if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
+                fence = ""
+            continue
+        if opened:
+            fence = opened.group(1)
+            continue
+        if not line.strip():
+            depth = {"[": 0, "(": 0}
+            markers = 0
+            continue
+        quotes = _QUOTE_MARKS.match(line)
+        if quotes and quotes.group().count(">") > MAX_NESTING:
+            return (number, f"{quotes.group().count('>')} quote levels ('>') on one line; "
+                    f"newsdigest converts at most {MAX_NESTING}",
+                    "remove the extra '>' at the start of the line")
+        text = (line.replace("\\\\", "").replace("\\[", "").replace("\\(", "")
+                .replace("\\]", "").replace("\\)", ""))
+        run = _MARKER_RUN.search(text)
+        if run:
+            return (number, f"{len(run.group())} '{run.group()[0]}' in a row; newsdigest "
+                    f"converts at most {MAX_MARKER_RUN}",
+                    f"remove them, or write them as code between backticks (`{run.group()[0]}`)")
+        markers += text.count("*") + text.count("_")
+        if markers > MAX_MARKERS:
+            return (number, f"more than {MAX_MARKERS} '*' or '_' in one paragraph; newsdigest "
+                    "converts at most that many",
+                    "split the paragraph, or remove the stray '*' and '_' (write '\\*' for "
+                    "an asterisk that is just text)")
+        for found in _BRACKET.finditer(text):
+            char = found.group()
+            if char in depth:
+                depth[char] += 1
+                if depth[char] > MAX_NESTING:
+                    return (number, f"more than {MAX_NESTING} '{char}' left open in one "
+                            "paragraph; newsdigest converts at most that many",
+                            f"close or remove the extra '{char}', or write '\\{char}' "
+                            "for a bracket that is just text")
+            elif char == "]" and depth["["]:
+                depth["["] -= 1
+            elif char == ")" and depth["("]:
+                depth["("] -= 1
+    return None
 
 
 def sanitise(fragment: str) -> str:
@@ -265,6 +382,7 @@ def rewrite_tags(fragment: str, change: Callable[[str, Attrs], Attrs | None]) ->
     return "".join(out)
 
 
+@functools.lru_cache(maxsize=1024)  # one article is in several feeds
 def absolute_links(fragment: str, page_url: str) -> str:
     """Body HTML for a feed: every href and src absolute, read against the article's URL.
 
@@ -338,6 +456,16 @@ def _readable(text: str) -> bool:
     return any(unicodedata.category(c)[0] in "LN" for c in text)
 
 
+_PARAGRAPH = re.compile(r"<p\b[^>]*>.*?</p>", re.DOTALL)
+
+
+def _paragraph_texts(fragment: str) -> _Paragraphs:
+    parser = _Paragraphs()
+    parser.feed(fragment)
+    parser.close()
+    return parser
+
+
 def plain_summary(body_html: str, budget: int = SUMMARY_BUDGET) -> str:
     """The first paragraph with text, as plain text, for an article without `summary:`.
 
@@ -345,10 +473,13 @@ def plain_summary(body_html: str, budget: int = SUMMARY_BUDGET) -> str:
     digits (a photo alone) are skipped; with no such paragraph, the body's text. Cut to
     `shorten`'s budget.
     """
-    parser = _Paragraphs()
-    parser.feed(body_html)
-    parser.close()
-    text = next((p for p in parser.paragraphs if _readable(p)), "".join(parser.everything))
+    notes = body_html.find('<div class="footnote"')
+    before_notes = body_html if notes < 0 else body_html[:notes]
+    for found in _PARAGRAPH.finditer(before_notes):
+        text = "".join(_paragraph_texts(found.group()).paragraphs)
+        if _readable(text):
+            return shorten(" ".join(text.split()), budget)
+    text = "".join(_paragraph_texts(body_html).everything)
     return shorten(" ".join(text.split()), budget)
 
 
@@ -357,6 +488,7 @@ _SENTENCE_END = regex.compile(
     r"|[。！？｡][」』）”’]*"  # CJK: the mark ends the sentence by itself
     r"|[؟۔।॥።။៕](?=\s|$)"  # Arabic, Urdu, Devanagari, Ethiopic, Myanmar, Khmer
 )
+_GRAPHEME = regex.compile(r"\X")
 _CLAUSE_MARK = regex.compile(r"[，、；：,;:]")
 _TRAILING = "".join((",", ";", ":", "-", "–", "—", "(", "[", "“", "‘", "«", "，", "、", "；", "："))
 
@@ -374,16 +506,19 @@ def shorten(text: str, budget: int = SUMMARY_BUDGET) -> str:
     else (scripts written without spaces, such as Thai or Chinese) at a clause mark
     (，、) or between two graphemes (user-perceived characters, never inside one).
     """
-    graphemes = regex.findall(r"\X", text)
-    if sum(_width(g) for g in graphemes) <= budget:
-        return text
-    used, count = 0, 0
-    for grapheme in graphemes:
-        used += _width(grapheme)
-        if used > budget - 1:  # one unit for the ellipsis
+    if len(text) * 2 <= budget:
+        return text  # no character is wider than 2
+    used, head_end, over = 0, 0, False
+    for grapheme in _GRAPHEME.finditer(text):
+        used += _width(grapheme.group())
+        if used > budget:
+            over = True
             break
-        count += 1
-    head = "".join(graphemes[:count])
+        if used <= budget - 1:  # one unit kept for the ellipsis
+            head_end = grapheme.end()
+    if not over:
+        return text
+    head = text[:head_end]
     half = len(head) // 2
     ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, len(head) + 1)
             if half <= m.end() <= len(head)]
