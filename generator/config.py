@@ -256,14 +256,6 @@ def validate(settings: Settings, skip: frozenset[str] = frozenset()) -> Settings
     )
 
 
-def from_mapping(table: dict[str, Any], source: str = "[tool.newsdigest]") -> Settings:
-    """Build Settings from a TOML table, naming every unknown key or wrong type at once."""
-    settings, found, _ = _typed(table, source)
-    if found:
-        raise ConfigError(*found)
-    return settings
-
-
 def _typed(table: dict[str, Any], source: str) -> tuple[Settings, list[str], frozenset[str]]:
     """Settings from the values of the right type; the problems; the names that had one."""
     known = {f.name for f in fields(Settings)}

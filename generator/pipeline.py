@@ -18,7 +18,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Protocol
 
-from generator.commands.new import placeholder_warning
 from generator.config import Settings, only
 from generator.diagnostics import Diagnostic, error, has_errors
 from generator.index import topics
@@ -26,6 +25,7 @@ from generator.index.selection import HeldBack, Selection, far_ahead, held_back
 from generator.index.site import Site, build_index
 from generator.load.collisions import alias_collisions, collisions
 from generator.load.content import find_articles, read_document
+from generator.load.placeholder import placeholder_warning
 from generator.load.validate import validate
 from generator.model import Article, Image, OutputFile
 from generator.render.images import pixel_size

@@ -4,12 +4,11 @@ The file is content/YYYY/MM/SLUG.md, dated now in the site's timezone. Its name 
 the article's URL and feed GUID, so a later headline edit changes neither. Values are
 written with yaml.safe_dump, so any title survives the round trip; an existing file is
 never overwritten. The body is a placeholder that `check` and `build` warn about, on its
-line, until the editor replaces it (`placeholder_warning`).
+line, until the editor replaces it (generator.load.placeholder).
 """
 
 from __future__ import annotations
 
-import re
 import subprocess
 from datetime import datetime
 from pathlib import Path
@@ -17,16 +16,12 @@ from pathlib import Path
 import yaml
 
 from generator.config import Settings
-from generator.diagnostics import Diagnostic, UsageError, warning
+from generator.diagnostics import UsageError
 from generator.load import countries, slugs
-from generator.model import Article
+from generator.load.placeholder import PLACEHOLDER
 
 DEFAULT_AUTHOR = "Newsroom"
-PLACEHOLDER = "Write the story here."  # the marker sentence that `placeholder_warning` finds
 BODY = f"{PLACEHOLDER} The first paragraph is the summary unless you add 'summary:'.\n"
-# The marker however the editor's program re-wraps or re-cases it.
-_MARKER = re.compile(r"\s+".join(map(re.escape, PLACEHOLDER.rstrip(".").split())),
-                     re.IGNORECASE)
 
 
 def yaml_value(value: object) -> str:
@@ -108,20 +103,3 @@ def new_article(content_dir: Path, settings: Settings, title: str, country: str 
     except OSError as exc:
         raise UsageError(f"cannot write {path.as_posix()}: {exc.strerror}") from None
     return path
-
-
-def placeholder_warning(article: Article) -> Diagnostic | None:
-    """A warning on the line of the placeholder sentence `new` wrote, while it is there.
-
-    Found anywhere in the body (a story written above it still publishes it), in any
-    capitals and however the line is wrapped; None once it is gone.
-    """
-    found = _MARKER.search(article.body)
-    if found is None:
-        return None
-    line = article.body_line + article.body.count("\n", 0, found.start())
-    return warning(
-        article.source, line,
-        f"the placeholder text from `newsdigest new` is still here ({PLACEHOLDER!r}); "
-        "it would be published as the story",
-        "replace it with the story (and delete the placeholder sentence)")
