@@ -47,6 +47,12 @@ class Settings:
     publisher: str = _setting("", "text", "the organisation named in feeds and structured "
                               "data", shown="the title")
     digest_days: int = _setting(3, "number", "days shown on the home page")
+    home_per_day: int = _setting(
+        15, "number", "at most this many stories of one day on the home page; the rest are "
+        "linked as \"N more in Topic\" to the day's digest (the page shows 40 at most)")
+    home_per_topic: int = _setting(4, "number", "at most this many stories of one topic in "
+                                   "one day on the home page")
+    digests_per_page: int = _setting(30, "number", "days listed on each page of `/digest/`")
     max_file_size: int = _setting(1_000_000, "bytes", "larger article files are refused")
     trusted_html: bool = _setting(False, "true/false",
                                   "publish raw HTML in bodies without sanitising")
@@ -222,7 +228,8 @@ def _language(value: str) -> str | None:
 CHECKS: dict[str, Callable[[Any], str | None]] = {
     "timezone": _timezone,
     **{name: _at_least_one(name)
-       for name in ("items_per_page", "feed_length", "digest_days", "max_file_size")},
+       for name in ("items_per_page", "feed_length", "digest_days", "max_file_size",
+                    "home_per_day", "home_per_topic", "digests_per_page")},
     "site_id": _site_id,
     "repo_url": _repo_url,
     "websub_hub": _websub_hub,

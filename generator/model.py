@@ -83,6 +83,7 @@ class Article:
     corrections: tuple[Correction, ...] = ()  # oldest first
     aliases: tuple[str, ...] = ()  # old paths under the site root that redirect here
     aliases_line: int = 0  # the line of `aliases:` in the file, for diagnostics
+    featured: bool = False  # `featured: true`: the lead story of its day
 
     @property
     def day(self) -> dt.date:

@@ -40,6 +40,7 @@ PAGES = {
     "archive": "archive/",
     "month": "archive/2025/06/",
     "digest": "digest/2025-06-27/",
+    "digests": "digest/",
     "search": "search/",
     "not-found": "404.html",
 }

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from generator import pipeline
 from generator.commands import ping
@@ -24,7 +25,7 @@ from generator.index.selection import HeldBack, Selection, far_ahead, held_back
 from generator.index.site import Site, build_index
 from generator.model import Article, OutputFile
 from generator.pipeline import Paths
-from generator.render.feeds import FeedWriter
+from generator.render.feeds import FeedWriter, day_end
 from generator.render.pages import PageSpec, Renderer
 from generator.render.site import extra_files
 from generator.render.sitemap import news_window_ends
@@ -146,12 +147,22 @@ def _next_publication(articles: list[Article], selection: Selection,
     return min(due, default=None)
 
 
-def _next_change(articles: list[Article], selection: Selection, now: datetime) -> float | None:
+def _day_ends(published: list[Article], tz: ZoneInfo, now: datetime) -> float | None:
+    """When the latest day with stories is over in the site's timezone, if it is not yet:
+    then it joins the daily digest feed."""
+    ends = [day_end(a.date.astimezone(tz).date(), tz) for a in published]
+    return min((e.timestamp() for e in ends if e > now), default=None)
+
+
+def _next_change(articles: list[Article], selection: Selection, now: datetime,
+                 tz: ZoneInfo) -> float | None:
     """When the site must be built again although no file changed: a scheduled article
-    comes due, or a story leaves the 48 hours of the news sitemap (None: never)."""
+    comes due, a story leaves the 48 hours of the news sitemap, or a day is over and
+    joins the digest feed (None: never)."""
     published = [a for a in articles if selection.includes(a, now)]
     times = [t for t in (_next_publication(articles, selection, now),
-                         news_window_ends(published, now)) if t is not None]
+                         news_window_ends(published, now), _day_ends(published, tz, now))
+             if t is not None]
     return min(times, default=None)
 
 
@@ -253,7 +264,7 @@ def _render(run: _Build, site: Site) -> _Rendered:
     def feeds() -> list[OutputFile]:
         """Every feed; one whose inputs are those of the last build is kept, not generated."""
         out = []
-        for feed in FeedWriter(settings, urls, run.paths.content, site).plan():
+        for feed in FeedWriter(settings, urls, run.paths.content, site, run.now).plan():
             print_ = fingerprint_or_none(reader, feed.inputs) if run.caching else None
             if print_ is not None:
                 feed_prints[feed.path] = print_
@@ -318,7 +329,8 @@ def _remember(run: _Build, result: Result, done: _Rendered, articles: list[Artic
     store.put("files", snapshot(run.paths.output))
     store.put("inputs", {"digest": run.inputs, "summary": asdict(result.summary),
                          "files": result.stats.written + result.stats.unchanged,
-                         "until": _next_change(articles, run.selection, run.now),
+                         "until": _next_change(articles, run.selection, run.now,
+                                               run.settings.tz),
                          "held_back": asdict(result.held_back)})
     store.save()
     run.feed_record.put("bytes", feed_digests)

@@ -29,26 +29,72 @@ def human_day(value: date) -> str:
     return f"{value:%A} {human_date(value)}"
 
 
+HOME_LIMIT = 40  # story links on the home page, whatever the settings
+
+
 @dataclass(frozen=True, slots=True)
 class TopicGroup:
-    """On a digest day: one topic and the day's stories filed under it."""
+    """On a digest day: one topic and the day's stories filed under it (those shown), and
+    how many more of them are left for the day's digest page."""
 
     tag: Tag | None
     articles: tuple[Article, ...]
+    more: int = 0
 
 
 def day_topics(articles: tuple[Article, ...]) -> list[TopicGroup]:
     """A day's stories grouped by topic, the day's most-covered topics first.
 
-    Each story is filed once, under its tag that the day covers most.
+    Each story is filed once, under its tag that the day covers most. A featured story
+    (`featured: true`; the newest, if several) leads: its topic comes first and it first
+    in it, so the day's first story is its lead.
     """
     counts = Counter(tag for a in articles for tag in a.tags)
     filed: dict[Tag | None, list[Article]] = {}
     for article in articles:
         tag = min(article.tags, key=lambda t: (-counts[t], t.slug)) if article.tags else None
         filed.setdefault(tag, []).append(article)
-    order = sorted(filed, key=lambda t: (t is None, -len(filed[t]), t.slug if t else ""))
-    return [TopicGroup(tag, tuple(filed[tag])) for tag in order]
+    lead = next((a for a in articles if a.featured), None)
+    lead_tag = (min(lead.tags, key=lambda t: (-counts[t], t.slug)) if lead.tags else None
+                ) if lead else None
+    order = sorted(filed, key=lambda t: (lead is None or t != lead_tag, t is None,
+                                         -len(filed[t]), t.slug if t else ""))
+    groups = []
+    for tag in order:
+        stories = filed[tag]
+        if lead is not None and tag == lead_tag:
+            stories = [lead, *(a for a in stories if a is not lead)]
+        groups.append(TopicGroup(tag, tuple(stories)))
+    return groups
+
+
+def front_page(days: list[tuple[date, list[TopicGroup]]], per_day: int, per_topic: int,
+               limit: int = HOME_LIMIT) -> list[tuple[date, list[TopicGroup], int]]:
+    """The home page's share of each day: per topic at most `per_topic` stories, per day at
+    most `per_day`, on the page at most `limit`, in the day's order (its lead first).
+
+    Returns (day, groups shown with how many more each has, stories of the day's topics
+    not shown at all); a day with no room left is left out.
+    """
+    out: list[tuple[date, list[TopicGroup], int]] = []
+    room = limit
+    for day, groups in days:
+        budget = min(per_day, room)
+        if budget <= 0:
+            break
+        shown: list[TopicGroup] = []
+        hidden = 0
+        for group in groups:
+            take = min(per_topic, budget, len(group.articles))
+            if take == 0:
+                hidden += len(group.articles)
+                continue
+            shown.append(TopicGroup(group.tag, group.articles[:take],
+                                    len(group.articles) - take))
+            budget -= take
+            room -= take
+        out.append((day, shown, hidden))
+    return out
 
 
 class RelatedStories:

@@ -33,6 +33,7 @@ KNOWN_FIELDS = (
     "draft",
     "corrections",
     "aliases",
+    "featured",
 )
 # Where newsdigest writes its own pages and files: no alias may point into them.
 RESERVED_SECTIONS = ("tags", "countries", "archive", "digest", "search", "static", "media",
@@ -467,6 +468,16 @@ def _title(check: _Checker, front: Mapping) -> str:
     return title
 
 
+def _featured(check: _Checker, front: Mapping) -> bool:
+    value = front.get("featured", False)
+    if not isinstance(value, bool):
+        check.error(front.line_of("featured"), f"featured must be true or false, not {value!r}",
+                    "write 'featured: true' to make it the lead story of its day, or remove "
+                    "the line")
+        return False
+    return value
+
+
 def _draft(check: _Checker, front: Mapping) -> bool:
     value = front.get("draft", False)
     if not isinstance(value, bool):
@@ -540,6 +551,7 @@ def validate(doc: Document, settings: Settings, content_dir: Path) -> (
     draft = _draft(check, front)
     corrections = _corrections(check, front, published, settings.tz)
     aliases = _aliases(check, front)
+    featured = _featured(check, front)
     if any(p.severity == "error" for p in check.problems):
         return None, check.problems
     assert published is not None and country is not None
@@ -564,6 +576,7 @@ def validate(doc: Document, settings: Settings, content_dir: Path) -> (
         updated_has_time=_has_time(front.get("updated")),
         corrections=corrections,
         aliases=aliases,
+        featured=featured,
         aliases_line=front.line_of("aliases") if aliases else 0,
     )
     return article, check.problems

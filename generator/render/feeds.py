@@ -11,8 +11,9 @@ import mimetypes
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from feedgen.feed import FeedGenerator
 from markupsafe import escape
@@ -51,12 +52,27 @@ class PlannedFeed:
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
+def day_end(day: date, tz: ZoneInfo) -> datetime:
+    """The first instant after `day` in time zone `tz` (its next midnight)."""
+    return datetime.combine(day + timedelta(days=1), time(0), tzinfo=tz)
+
+
 class FeedWriter:
-    def __init__(self, settings: Settings, urls: Urls, content_dir: Path, site: Site) -> None:
+    def __init__(self, settings: Settings, urls: Urls, content_dir: Path, site: Site,
+                 now: datetime | None = None) -> None:
         self.settings = settings
         self.urls = urls
         self.content_dir = content_dir
         self.site = site
+        self.now = now  # the build's clock: the digest feed carries only days that are over
+
+    def finished_days(self) -> tuple[Group[date], ...]:
+        """The days of the daily digest feed: those over in the site's timezone at `now`
+        (all of them when no clock is given), newest first, at most feed_length."""
+        days = self.site.days
+        if self.now is not None:
+            days = tuple(d for d in days if day_end(d.key, self.settings.tz) <= self.now)
+        return days[: self.settings.feed_length]
 
     def absolute_html(self, article: Article) -> str:
         """The article's body HTML with every link absolute, `#fragment` ones to its page."""
@@ -78,7 +94,7 @@ class FeedWriter:
                                          feed.items), format)
                    for feed in [feeds.main, *feeds.terms.values()]
                    for format, path in feed.formats]
-        days = self.site.days[: self.settings.feed_length]
+        days = self.finished_days()
         listed = feeds.all()
         return [
             *planned,
@@ -233,7 +249,7 @@ class FeedWriter:
         fg.language(self.settings.language)
         fg.generator("newsdigest", version=__version__)
         add_hub(fg, self.settings.websub_hub)
-        days = self.site.days[: self.settings.feed_length]
+        days = self.finished_days()
         fg.updated(max((max(a.date for a in d.articles) for d in days), default=_EPOCH)
                    .astimezone(UTC))
         for day in days:

@@ -20,8 +20,15 @@ import jinja2
 from markupsafe import Markup
 
 from generator.config import Settings
-from generator.index.digest import RelatedStories, TopicGroup, day_topics, human_date, human_day
-from generator.index.site import Group, Site, paginate
+from generator.index.digest import (
+    RelatedStories,
+    TopicGroup,
+    day_topics,
+    front_page,
+    human_date,
+    human_day,
+)
+from generator.index.site import Group, Page, Site, paginate
 from generator.index.terms import COUNTRIES, KINDS, TOPICS, TermKind
 from generator.model import Article, Image, OutputFile, Tag
 from generator.render.feedlist import FeedLink, site_feeds
@@ -187,6 +194,7 @@ class Renderer:
             yield from self.term_pages(kind)
         yield from self.archive_pages()
         yield from self.digest_pages()
+        yield from self.digests_pages()
         yield self.search_page()
         yield self.not_found()
 
@@ -196,7 +204,8 @@ class Renderer:
             "home.html",
             self.urls.home(),
             title=self.settings.title,
-            days=[(g.key, day_topics(g.articles)) for g in days],
+            days=front_page([(g.key, day_topics(g.articles)) for g in days],
+                            self.settings.home_per_day, self.settings.home_per_topic),
             top_topics=self.site.topics_by_use()[:12],
             topics=self.terms(TOPICS),
             countries=self.terms(COUNTRIES),
@@ -346,6 +355,25 @@ class Renderer:
                             topics=day_topics(group.articles), count=len(group.articles),
                             newer=newer, older=older,
                             feeds=(self.digest_feed,))
+
+    def digests_pages(self) -> Iterator[PageSpec]:
+        """/digest/: every day's digest, newest first, `digests_per_page` days a page."""
+        days = self.site.days
+        per_page = self.settings.digests_per_page
+        count = max(1, -(-len(days) // per_page))
+        for number in range(1, count + 1):
+            listed = days[(number - 1) * per_page: number * per_page]
+            yield self.spec(
+                "digests.html", self.urls.digests(number),
+                title="Daily digests" if number == 1 else f"Daily digests, page {number}",
+                description=f"Every day's digest of {self.settings.title}, newest first.",
+                entries=[(g.key, len(g.articles),
+                          [t.tag.name for t in day_topics(g.articles)[:4] if t.tag])
+                         for g in listed],
+                page=Page(number, count, ()),
+                prev_url=self.urls.digests(number - 1) if number > 1 else "",
+                next_url=self.urls.digests(number + 1) if number < count else "",
+                feeds=(self.digest_feed,))
 
     def search_page(self) -> PageSpec:
         return self.spec("search.html", self.urls.search(), title="Search",

@@ -28,6 +28,7 @@ def redirect_page(article: Article, urls: Urls, language: str) -> bytes:
         "<head>\n"
         '<meta charset="utf-8">\n'
         f"<title>Moved: {title}</title>\n"
+        f'<meta name="description" content="This story has moved: {title}">\n'
         '<meta name="robots" content="noindex">\n'
         f'<link rel="canonical" href="{escape(absolute)}">\n'
         f'<meta http-equiv="refresh" content="0; url={escape(path)}">\n'

@@ -55,6 +55,6 @@ def render_site(site: Site, settings: Settings, templates_dir: Path, content_dir
     urls = Urls(settings.base_url)
     renderer = Renderer(settings, urls, templates_dir, site, search)
     pages = [renderer.render(spec) for spec in renderer.all_pages()]
-    files = pages + list(FeedWriter(settings, urls, content_dir, site).all_files())
+    files = pages + list(FeedWriter(settings, urls, content_dir, site, now).all_files())
     return files + extra_files(pages, site, settings, templates_dir, content_dir, assets,
                                now)

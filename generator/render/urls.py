@@ -91,6 +91,10 @@ class Urls:
     def digest(self, day: date) -> str:
         return self.path(f"digest/{day:%Y-%m-%d}/")
 
+    def digests(self, page: int = 1) -> str:
+        """/digest/: every day's digest, newest first, paginated."""
+        return self.paged(self.path("digest/"), page)
+
     def digest_feed(self) -> str:
         return self.path("digest/feed.xml")
 
