@@ -11,14 +11,14 @@ from __future__ import annotations
 import subprocess
 from dataclasses import dataclass
 from datetime import date, datetime
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
-from generator.config import Settings
+from generator.config import Settings, only
 from generator.diagnostics import Diagnostic, UsageError, warning
-from generator.load import slugs
-from generator.load.content import parse_front_matter, split
-from generator.load.validate import make_guid, parse_datetime
+from generator.load.content import parse_document
+from generator.load.validate import validate
 from generator.model import Article, article_path
+from generator.pipeline import READ_SETTINGS
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,32 +34,33 @@ class Address:
         return "/" + article_path(self.day, self.slug)
 
 
-def _git(content_dir: Path, *args: str) -> str:
+def _git_bytes(content_dir: Path, *args: str) -> bytes:
     try:
-        done = subprocess.run(["git", *args], cwd=content_dir, capture_output=True, text=True,
-                              check=False)
+        done = subprocess.run(["git", *args], cwd=content_dir, capture_output=True, check=False)
     except OSError as exc:
         raise UsageError(f"--base needs git: {exc.strerror}") from None
     if done.returncode != 0:
-        raise UsageError(f"--base: git {' '.join(args[:2])} failed: {done.stderr.strip()}")
+        message = done.stderr.decode("utf-8", "replace").strip()
+        raise UsageError(f"--base: git {' '.join(args[:2])} failed: {message}")
     return done.stdout
 
 
-def _old_address(text: str, source: str, settings: Settings, now: datetime) -> Address | None:
-    """The published address of an article as it was, or None if it was not published."""
-    parts = split(text, source)
-    if isinstance(parts, Diagnostic):
+def _git(content_dir: Path, *args: str) -> str:
+    return _git_bytes(content_dir, *args).decode("utf-8", "surrogateescape")
+
+
+def _old_address(raw: bytes, source: str, settings: Settings, content_dir: Path,
+                 now: datetime) -> Address | None:
+    """The published address of an article as it was, or None if it was not published.
+
+    Read and validated as a build reads it; a version with errors was not published."""
+    document, problems = parse_document(raw, source, content_dir / source)
+    if document is None:
         return None
-    front, problems = parse_front_matter(parts[0], 2, source)
-    if problems or not isinstance(front, dict) or front.get("draft") is True:
+    article, _ = validate(document, only(settings, READ_SETTINGS), content_dir)
+    if article is None or article.draft or article.date > now:
         return None
-    published = parse_datetime(str(front.get("date", "")), settings.tz)
-    if isinstance(published, str) or published > now:
-        return None
-    slug = front.get("slug") or slugs.make(PurePosixPath(source).stem)
-    pinned = str(front["id"]) if isinstance(front.get("id"), str) else ""
-    day = published.date()
-    return Address(day, str(slug), make_guid(settings, day, str(slug), pinned))
+    return _new_address(article)
 
 
 def _new_address(article: Article) -> Address:
@@ -108,8 +109,8 @@ def moved_articles(content_dir: Path, base: str, articles: list[Article], settin
     for status, old_path, new_path in _changes(content_dir, base):
         if status not in "RMD":
             continue
-        old_text = _git(content_dir, "show", f"{base}:./{old_path}")
-        before = _old_address(old_text, old_path, settings, now)
+        old_bytes = _git_bytes(content_dir, "show", f"{base}:./{old_path}")
+        before = _old_address(old_bytes, old_path, settings, content_dir, now)
         if before is None:
             continue
         article = by_source.get(new_path) if status != "D" else None

@@ -250,6 +250,13 @@ def read_document(
         raw = path.read_bytes()
     except OSError as exc:
         return None, [error(source, 1, f"cannot read the file: {exc.strerror}")]
+    return parse_document(raw, source, path)
+
+
+def parse_document(raw: bytes, source: str, path: Path) -> tuple[Document | None, list[Diagnostic]]:
+    """An article file's bytes -> Document (front matter and body), or why it is not one.
+
+    `path` is where the bytes are (or were: `check --base` reads them from git)."""
     text, problems = decode(raw, source)
     if text is None:
         return None, problems
