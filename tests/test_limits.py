@@ -16,7 +16,6 @@ MAX_MODULE = 450
 OVER = {
     "generator/commands/serve.py make_handler",
     "generator/load/validate.py validate",
-    "generator/commands/serve.py",
     "generator/load/validate.py",
     "generator/render/markdown.py",
     "generator/write/output.py",
