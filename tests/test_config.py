@@ -212,3 +212,16 @@ def test_the_readme_table_of_settings_is_the_declared_settings() -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     assert config.readme_table() in readme
     assert set(config.CHECKS) <= {f.name for f in config.fields(config.Settings)}
+
+
+def test_the_readme_table_of_front_matter_fields_is_the_declared_fields() -> None:
+    """The article fields are declared once (load/fields.py); validation knows exactly
+    those, and README's table is made from them."""
+    from conftest import REPO
+
+    from generator.load import fields, validate
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert fields.readme_table() in readme
+    assert fields.top_level() == validate.KNOWN_FIELDS
+    assert validate.KNOWN_CREDITS == ("author", "image", "sources")

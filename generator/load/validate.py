@@ -15,26 +15,11 @@ from zoneinfo import ZoneInfo
 
 from generator.config import Settings
 from generator.diagnostics import Diagnostic, error, warning
-from generator.load import countries, slugs
+from generator.load import countries, fields, slugs
 from generator.load.content import CONTROL, Document, Mapping, control_error
 from generator.model import Article, Correction, Country, Image, Tag
 
-KNOWN_FIELDS = (
-    "title",
-    "date",
-    "updated",
-    "country",
-    "credits",
-    "tags",
-    "summary",
-    "image",
-    "slug",
-    "id",
-    "draft",
-    "corrections",
-    "aliases",
-    "featured",
-)
+KNOWN_FIELDS = fields.top_level()  # declared in load/fields.py, with their meaning
 # Where newsdigest writes its own pages and files: no alias may point into them.
 RESERVED_SECTIONS = ("tags", "countries", "archive", "digest", "search", "static", "media",
                      "pagefind")
@@ -42,7 +27,7 @@ RESERVED_FILES = ("feed.xml", "atom.xml", "feed.json", "feeds.opml", "sitemap.xm
                   "sitemap-news.xml", "robots.txt", "404.html", ".nojekyll", "CNAME")
 _ALIAS = re.compile(r"^[A-Za-z0-9._~%-]+(/[A-Za-z0-9._~%-]+)*/?$")
 KNOWN_CORRECTION = ("date", "text")
-KNOWN_CREDITS = ("author", "image", "sources")
+KNOWN_CREDITS = fields.under("credits")
 KNOWN_IMAGE = ("src", "alt", "caption")
 MAX_TITLE = 110
 MAX_SUMMARY = 300

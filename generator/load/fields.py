@@ -1,0 +1,83 @@
+"""The article format: every front-matter field declared once, with what it means.
+
+`load.validate` checks the fields (its list of known fields comes from here) and README's
+table of fields ("Writing an article") is `readme_table()` (tested).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """One front-matter field; a dotted name is a field inside another (`credits.author`)."""
+
+    name: str
+    required: bool
+    meaning: str
+
+
+FIELDS = (
+    Field('title', True,
+          'the headline, one line of text'),
+    Field('date', True,
+          'publication time, ISO 8601 with an offset (`2025-06-25T15:27:00+05:30`); a date '
+          "alone or a time without offset is read in the site's `timezone`"),
+    Field('updated', False,
+          'last substantive update, same format, not before `date`'),
+    Field('country', True,
+          "an English name (`India`, `Côte d'Ivoire`, `UK`) or an ISO 3166-1 code (`NZ`, "
+          '`DEU`); shown by its common name and published at `/countries/<alpha-2>/`. A '
+          'typo is an error that suggests the closest country'),
+    Field('credits.author', True,
+          'the byline: a name, or a list of names'),
+    Field('credits.image', False,
+          'the image credit, shown as "Image Credit: ANI"'),
+    Field('credits.sources', False,
+          'list of contributing sources, shown as "(With inputs from agencies.)"'),
+    Field('tags', False,
+          'list of topics. Tags that differ only in case, spacing or hyphenation (`AI`, '
+          '`ai`; `Human Rights`, `human-rights`) are one topic, shown with its most used '
+          'spelling'),
+    Field('summary', False,
+          'one plain-text paragraph; when missing, the first paragraph of the body that has'
+          ' text, cut to about 280 letters ("The automatic summary" below)'),
+    Field('image', False,
+          "`src` (a file path relative to the article's folder, `/path` from `content/`, or"
+          ' an `https://` URL), `alt` (required with an image), optional `caption`'),
+    Field('slug', False,
+          "the article's URL segment; default: the file name without `.md`, transliterated "
+          'to ASCII, lower case, hyphenated'),
+    Field('id', False,
+          'pins the feed GUID when a slug or date must change after publication; a URI such'
+          " as the article's old `tag:...` GUID or `urn:uuid:...`"),
+    Field('draft', False,
+          '`true` keeps the article out of the build unless `--drafts`'),
+    Field('corrections', False,
+          'a list of corrections, each `date` (same format, not before `date`) and `text` '
+          '(plain text): see "Corrections" below'),
+    Field('aliases', False,
+          'old addresses of this article, relative to the site (`[/2025/06/20/old-slug/]`):'
+          ' each gets a redirect page; see "Moving an article" below'),
+    Field('featured', False,
+          "`true` makes the story the lead of its day on the home page, the day's digest "
+          'and the digest feed'),
+)
+
+
+def top_level() -> tuple[str, ...]:
+    """The fields at the top of the front matter, in the table's order."""
+    return tuple(dict.fromkeys(f.name.split(".")[0] for f in FIELDS))
+
+
+def under(parent: str) -> tuple[str, ...]:
+    """The fields inside `parent`: under("credits") -> ("author", "image", "sources")."""
+    return tuple(f.name.split(".", 1)[1] for f in FIELDS if f.name.startswith(parent + "."))
+
+
+def readme_table() -> str:
+    rows = ["| field | required | meaning |", "| --- | --- | --- |"]
+    rows += [f"| `{f.name}` | {'yes' if f.required else 'no'} | {f.meaning} |"
+             for f in FIELDS]
+    return "\n".join(rows) + "\n"
