@@ -270,6 +270,10 @@ def held_back_text(held: HeldBack, settings: config.Settings, content_dir: Path)
     return "held back: " + ", ".join(parts)
 
 
+# Opening site/index.html from disk shows a page without its style: links are site paths.
+PREVIEW = "preview: newsdigest serve (then open the address it prints)"
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     settings = _settings(args)
     paths = _paths(args, settings)
@@ -296,6 +300,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     print(summary_table(summary, result.seconds))
     if result.held_back.anything:
         print(held_back_text(result.held_back, settings, paths.content))
+    print(PREVIEW)
     if not result.search:
         print(SEARCH_OFF, file=sys.stderr)
     return EXIT_OK

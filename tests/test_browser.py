@@ -45,6 +45,54 @@ PAGES = {
     "not-found": "404.html",
 }
 SCREENSHOTS = ("home", "article", "topic")
+WIDTHS = (320, 390, 768, 1024, 1280)
+PHONE = {"width": 390, "height": 844}
+
+# In the page: the left and right edges of main's content box, of its heading and of
+# each of its visible blocks, and of the footer's content.
+EDGES = """() => {
+    const main = document.querySelector("main"), cs = getComputedStyle(main);
+    const box = main.getBoundingClientRect();
+    const left = box.left + parseFloat(cs.paddingLeft);
+    const right = box.right - parseFloat(cs.paddingRight);
+    const visible = el => el.getClientRects().length && el.getBoundingClientRect().width > 1;
+    const heading = [...main.querySelectorAll("h1, .day-head h2")].find(visible);
+    const blocks = [...main.children].filter(visible).map(el => ({
+        what: el.tagName.toLowerCase() + "." + el.className,
+        left: el.getBoundingClientRect().left}));
+    const foot = document.querySelector(".footer-inner"), fs = getComputedStyle(foot);
+    const fbox = foot.getBoundingClientRect();
+    return {left, right, heading: heading ? heading.getBoundingClientRect().left : null, blocks,
+            footLeft: fbox.left + parseFloat(fs.paddingLeft),
+            footRight: fbox.right - parseFloat(fs.paddingRight)};
+}"""
+
+# Links by accessible name (aria-label, else the text, hidden text included): a name
+# that leads to two places is two links a screen-reader user cannot tell apart.
+LINK_NAMES = """() => {
+    const names = {};
+    for (const a of document.querySelectorAll("a[href]")) {
+        const name = (a.getAttribute("aria-label") || a.textContent).replace(/\\s+/g, " ").trim();
+        (names[name] ||= new Set()).add(a.href);
+    }
+    return Object.entries(names).filter(([, hrefs]) => hrefs.size > 1)
+        .map(([name, hrefs]) => name + " -> " + [...hrefs].join(", "));
+}"""
+
+# The home page's topic columns: the bottom of each column, and the tallest story.
+COLUMNS = """() => {
+    const boxes = [...document.querySelectorAll(".day:first-of-type .topic-columns .story")]
+        .map(li => li.getBoundingClientRect());
+    const columns = {};
+    for (const b of boxes) {
+        const x = Math.round(b.left);
+        columns[x] = Math.max(columns[x] || 0, b.bottom);
+    }
+    const box = document.querySelector(".day:first-of-type .topic-columns");
+    const wanted = getComputedStyle(box).columnCount;
+    return {bottoms: Object.values(columns), wanted: wanted === "auto" ? 1 : Number(wanted),
+            tallest: Math.max(...boxes.map(b => b.height))};
+}"""
 
 sync_api = pytest.importorskip(
     "playwright.sync_api", reason="Playwright is missing: pip install -e '.[test]'"
@@ -94,19 +142,24 @@ def screenshot_dir(tmp_path: Path) -> Path:
 class Visit:
     """One page load, with everything that went wrong while it loaded."""
 
-    def __init__(self, browser: Any, width: int, scheme: str) -> None:
-        self.context = browser.new_context(viewport={"width": width, "height": 900},
+    def __init__(self, browser: Any, width: int, scheme: str, height: int = 900) -> None:
+        self.context = browser.new_context(viewport={"width": width, "height": height},
                                            color_scheme=scheme)
         self.page = self.context.new_page()
         self.problems: list[str] = []
         self.page.on("console", self._console)
         self.page.on("pageerror", lambda exc: self.problems.append(f"page error: {exc}"))
-        self.page.on("requestfailed", lambda r: self.problems.append(f"failed: {r.url}"))
+        self.page.on("requestfailed", self._failed)
         self.page.on("response", self._response)
 
     def _console(self, message: Any) -> None:
         if message.type in ("error", "warning"):
             self.problems.append(f"console {message.type}: {message.text}")
+
+    def _failed(self, request: Any) -> None:
+        # A request cut short by the next navigation of a reused page is not a failure.
+        if "ERR_ABORTED" not in (request.failure or ""):
+            self.problems.append(f"failed: {request.url} ({request.failure})")
 
     def _response(self, response: Any) -> None:
         if response.status >= 400:
@@ -157,17 +210,110 @@ def test_every_kind_of_page_loads_cleanly_fits_and_passes_axe(
     assert failures == []
 
 
-def test_the_phone_layout_has_no_sideways_scroll_even_at_320px(server: str, browser: Any) -> None:
-    failures = []
-    for name in ("home", "article", "topic", "search"):
-        visit = Visit(browser, 320, "light")
-        try:
-            visit.open(server + PAGES[name])
-            if visit.overflow() > 0:
-                failures.append(name)
-        finally:
-            visit.close()
-    assert failures == []
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", WIDTHS)
+def test_every_page_fits_its_screen_on_one_grid_with_links_named_apart(
+    server: str, browser: Any, width: int, scheme: str
+) -> None:
+    """No sideways scrolling; the heading, every block and the footer share the left
+    edge of main's content; no two links share a name but not a target; the home
+    page's topic columns are all used and end level (within one story)."""
+    failures: list[str] = []
+    visit = Visit(browser, width, scheme)  # one page, reused for every kind
+    try:
+        for name, path in PAGES.items():
+            visit.open(server + path)
+            if (extra := visit.overflow()) > 0:
+                failures.append(f"{name}: {extra}px of horizontal scrolling")
+            edges = visit.page.evaluate(EDGES)
+            lefts = [("heading", edges["heading"]), ("footer", edges["footLeft"])]
+            lefts += [(b["what"], b["left"]) for b in edges["blocks"]]
+            failures += [f"{name}: {what} starts at {x:.0f}px, the content at {edges['left']:.0f}px"
+                         for what, x in lefts if x is None or abs(x - edges["left"]) > 1]
+            if abs(edges["footRight"] - edges["right"]) > 1:
+                failures.append(f"{name}: the footer ends at {edges['footRight']:.0f}px, "
+                                f"the content at {edges['right']:.0f}px")
+            failures += [f"{name}: links share a name: {d}"
+                         for d in visit.page.evaluate(LINK_NAMES)]
+            if name == "home":
+                columns = visit.page.evaluate(COLUMNS)
+                if len(columns["bottoms"]) != columns["wanted"]:
+                    failures.append(f"home: {len(columns['bottoms'])} topic columns of "
+                                    f"{columns['wanted']} used")
+                elif max(columns["bottoms"]) - min(columns["bottoms"]) > columns["tallest"]:
+                    failures.append(f"home: topic columns end at {columns['bottoms']}")
+        assert visit.problems == []
+    finally:
+        visit.close()
+    assert failures == [], "\n".join(failures)
+
+
+def test_a_daily_digest_has_one_rule_under_its_heading(server: str, browser: Any) -> None:
+    """Between the digest page's title and its first story, no two rules in a row."""
+    visit = Visit(browser, 1280, "light")
+    try:
+        visit.open(server + PAGES["digest"])
+        rules = visit.page.evaluate("""() => {
+            const end = document.querySelector(".story-title").getBoundingClientRect().top;
+            const lines = [];
+            for (const el of document.querySelectorAll("main *")) {
+                const s = getComputedStyle(el), b = el.getBoundingClientRect();
+                const top = parseFloat(s.borderTopWidth) > 0 && s.borderTopStyle !== "none";
+                const bottom = parseFloat(s.borderBottomWidth) > 0
+                    && s.borderBottomStyle !== "none";
+                if (top) lines.push(b.top);
+                if (bottom) lines.push(b.bottom);
+            }
+            return lines.filter(y => y < end).sort((a, b) => a - b);
+        }""")
+        assert all(b - a > 24 for a, b in zip(rules, rules[1:], strict=False)), rules
+    finally:
+        visit.close()
+
+
+def test_the_search_page_wears_the_theme_in_dark_mode(server: str, browser: Any) -> None:
+    visit = Visit(browser, 390, "dark")
+    try:
+        visit.open(server + "search/?q=monsoon")
+        visit.page.locator(".pagefind-ui__result-link").first.wait_for(timeout=15000)
+        look = visit.page.evaluate("""() => {
+            const css = el => getComputedStyle(document.querySelector(el));
+            return {page: css("body").backgroundColor, ink: css("body").color,
+                    input: css(".pagefind-ui__search-input").backgroundColor,
+                    text: css(".pagefind-ui__search-input").color,
+                    mark: css(".pagefind-ui__result-excerpt mark").backgroundColor,
+                    clear: document.querySelector(".pagefind-ui__search-clear")
+                        .getBoundingClientRect().height};
+        }""")
+        assert look["input"] == look["page"] and look["text"] == look["ink"], look
+        assert look["mark"] not in ("rgb(255, 255, 0)", look["page"]), look  # not plain yellow
+        assert look["clear"] >= 44, look  # a finger-sized button
+    finally:
+        visit.close()
+
+
+def test_on_a_phone_the_lead_headline_is_on_the_first_screen_and_the_skip_link_reaches_it(
+    server: str, browser: Any
+) -> None:
+    visit = Visit(browser, PHONE["width"], "light", height=PHONE["height"])
+    try:
+        visit.open(server)
+        lead = visit.page.locator("#top-story .story-title")
+        box = lead.bounding_box()
+        assert box is not None and box["y"] + 0.5 * box["height"] < PHONE["height"], box
+        nav = visit.page.evaluate("""() => {
+            const ul = document.querySelector(".site-nav ul");
+            const tops = [...ul.querySelectorAll("a")].map(a => a.getBoundingClientRect().top);
+            return {lines: new Set(tops.map(Math.round)).size, height: ul.offsetHeight};
+        }""")
+        assert nav["lines"] == 1, nav
+        visit.page.keyboard.press("Tab")
+        visit.page.keyboard.press("Enter")
+        visit.page.keyboard.press("Tab")
+        focused = visit.page.evaluate("document.activeElement.textContent")
+        assert focused == lead.inner_text()
+    finally:
+        visit.close()
 
 
 def test_search_finds_stories_offline_and_links_under_the_base_path(

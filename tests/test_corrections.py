@@ -79,9 +79,11 @@ def test_the_page_shows_dated_notes_and_json_ld_correction_comments(
     _, after = before_and_after
     doc = html.fromstring((after / "2025/06/25/bridge/index.html").read_bytes())
     notes = [" ".join(p.text_content().split()) for p in doc.xpath('//*[@class="correction"]')]
-    assert notes == [  # oldest first, each with its date and time in its own offset
-        "Correction, 25 June 2025, 18:00 UTC+05:30: The minister's name was misspelt.",
-        "Correction, 26 June 2025, 09:30 UTC+05:30: An earlier version gave the bridge's "
+    assert notes == [  # oldest first, in its own offset and on the site's clock (UTC)
+        "Correction, 25 June 2025, 18:00 UTC+05:30 (12:30 UTC): The minister's name was "
+        "misspelt.",
+        "Correction, 26 June 2025, 09:30 UTC+05:30 (04:00 UTC): An earlier version gave the "
+        "bridge's "
         "length as 2 km; it is 1.2 km.",
     ]
     [script] = doc.xpath('//script[@type="application/ld+json"]/text()')

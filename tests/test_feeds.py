@@ -13,6 +13,10 @@ from typing import Any
 import feedparser
 import pytest
 from conftest import BASE_URL, copy_newsroom, run_here
+from lxml import html as lxml_html
+from PIL import Image
+
+from generator.render.feeds import join_names
 
 KERALA = "monsoon-reaches-kerala-coast"
 KERALA_URL = BASE_URL + "2025/06/25/monsoon-reaches-kerala-coast/"
@@ -61,7 +65,7 @@ def test_every_item_has_title_link_summary_content_author_and_instant(
         assert entry.summary
         assert len(entry.content[0].value) > len(entry.summary) / 2
         assert "<p>" in entry.content[0].value
-        assert "Fixture Desk" in [author.get("name") for author in entry.authors]
+        assert "Fixture Desk" in " and ".join(a.get("name", "") for a in entry.authors)
         assert instant(entry.published_parsed) == INSTANTS[slug_of(entry.link)]
     kerala = feed.entries[0]
     assert kerala.title == "Monsoon Reaches Kerala Coast — Fishing Boats Called Back"
@@ -179,12 +183,72 @@ def test_topic_and_country_feeds_carry_their_stories(newsroom_site: Path) -> Non
     assert instant(india.entries[0].published_parsed) == INSTANTS[KERALA]
 
 
-def test_rss_lists_every_byline_and_the_lead_image(newsroom_site: Path) -> None:
+def test_several_bylines_are_one_rss_creator_and_every_author_in_atom_and_json(
+        newsroom_site: Path) -> None:
+    rss = {slug_of(e.link): e for e in parse(newsroom_site, "feed.xml").entries}
+    assert rss["everest-waste-rules"].author == "Fixture Desk and Mountain Correspondent"
+    channel = ET.parse(newsroom_site / "feed.xml").getroot().find("channel")
+    assert channel is not None
+    everest = [i for i in channel.findall("item") if "everest" in i.findtext("link", "")][0]
+    assert len(everest.findall("dc:creator", RSS_NS)) == 1
+    atom = {slug_of(e.link): e for e in parse(newsroom_site, "atom.xml").entries}
+    assert [a.name for a in atom["everest-waste-rules"].authors] == [
+        "Fixture Desk", "Mountain Correspondent"]
+    items = json.loads((newsroom_site / "feed.json").read_text(encoding="utf-8"))["items"]
+    everest_json = [i for i in items if "everest" in i["url"]][0]
+    assert everest_json["authors"] == [{"name": "Fixture Desk"},
+                                       {"name": "Mountain Correspondent"}]
+    assert join_names(["A", "B", "C"]) == "A, B and C" and join_names(["A"]) == "A"
+
+
+@pytest.mark.parametrize("name", ["feed.xml", "atom.xml", "feed.json"])
+def test_content_carries_the_lead_figure_its_credit_and_the_sources_line(
+        newsroom_site: Path, name: str) -> None:
+    if name == "feed.json":
+        items = json.loads((newsroom_site / name).read_text(encoding="utf-8"))["items"]
+        content = {slug_of(i["url"]): i["content_html"] for i in items}[KERALA]
+    else:
+        content = {slug_of(e.link): e.content[0].value
+                   for e in parse(newsroom_site, name).entries}[KERALA]
+    figure = lxml_html.fragment_fromstring(content, create_parent="div").find(".//figure")
+    assert figure is not None
+    image = figure.find("img")
+    assert image.get("src") == BASE_URL + "media/2025/06/kerala-rain.png"
+    assert image.get("alt") == "Rain clouds over a harbour in Kochi"
+    caption = figure.find("figcaption")
+    assert [t.strip() for t in caption.itertext()] == [
+        "Boats moored in Kochi as the rain began", "Image: Test Agency"]
+    assert content.rstrip().endswith(
+        "<p><em>(With inputs from agencies, local reporters.)</em></p>")
+
+
+@pytest.mark.parametrize("name", ["feed.xml", "atom.xml", "feed.json",
+                                  "tags/climate/feed.xml", "digest/feed.xml"])
+def test_every_channel_has_an_image_or_icon_readers_can_show(
+        newsroom_site: Path, name: str) -> None:
+    icons = {}
+    if name == "feed.json":
+        feed = json.loads((newsroom_site / name).read_text(encoding="utf-8"))
+        icons = {"icon": feed["icon"], "favicon": feed["favicon"]}
+    else:
+        parsed = parse(newsroom_site, name).feed
+        if name == "atom.xml":
+            icons = {"icon": parsed.icon, "logo": parsed.logo}
+        else:
+            assert parsed.image.title == parsed.title and parsed.image.link == parsed.link
+            icons = {"image": parsed.image.href}
+    for url in icons.values():
+        assert url.startswith(BASE_URL + "static/") and url.endswith(".png"), icons
+        with Image.open(newsroom_site / url[len(BASE_URL):]) as png:
+            assert png.format == "PNG" and png.width == png.height
+            if name.endswith(".xml") and "image" in icons:
+                assert png.width <= 144  # RSS 2.0's limit for <image>
+
+
+def test_rss_carries_the_lead_image_as_an_enclosure(newsroom_site: Path) -> None:
     channel = ET.parse(newsroom_site / "feed.xml").getroot().find("channel")
     assert channel is not None
     items = {slug_of(i.findtext("link", "")): i for i in channel.findall("item")}
-    creators = [c.text for c in items["everest-waste-rules"].findall("dc:creator", RSS_NS)]
-    assert creators == ["Fixture Desk", "Mountain Correspondent"]
     enclosure = items[KERALA].find("enclosure")
     assert enclosure is not None
     assert enclosure.get("url") == BASE_URL + "media/2025/06/kerala-rain.png"

@@ -293,7 +293,7 @@ def _write(run: _Build, site: Site, done: _Rendered, assets: set[str]) -> tuple[
     run.options.progress("writing", 0, len(files))
     stats = write_site(paths.output, files, finish=finish, keep=done.keep, spare=run.spare,
                        prepared=run.prepared)
-    return len(files), stats
+    return stats.written + stats.unchanged, stats  # Pagefind's files counted too
 
 
 def _summary(site: Site, done: _Rendered, cache: ArticleCache | None) -> Summary:

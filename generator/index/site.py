@@ -77,8 +77,10 @@ def build_index(articles: Iterable[Article], tz: ZoneInfo) -> Site:
     ordered = tuple(sorted(articles, key=lambda a: a.sort_key))
     topics = _groups((tag, a) for a in ordered for tag in a.tags)
     countries = _groups((a.country, a) for a in ordered)
-    months = _groups(((a.day.year, a.day.month), a) for a in ordered)
-    days = _groups((a.date.astimezone(tz).date(), a) for a in ordered)
+    # Days and months are those of the site's timezone, the clock listings show times on.
+    local = [(a.date.astimezone(tz).date(), a) for a in ordered]
+    months = _groups(((day.year, day.month), a) for day, a in local)
+    days = _groups(local)
     return Site(
         articles=ordered,
         topics=_freeze(topics, sorted(topics, key=lambda t: t.slug)),

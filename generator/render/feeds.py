@@ -2,6 +2,10 @@
 
 Every URL in a feed is absolute; RSS dates are written in GMT, Atom and JSON Feed
 dates in RFC 3339 with the article's own offset. Item ids are the articles' GUIDs.
+
+An item's content is the story as the article page shows it: the lead figure (image,
+caption, credit), the body and the sources line. Every channel names the theme's icon:
+RSS <image> (a 144 px PNG), Atom <icon> and <logo>, JSON Feed `icon` and `favicon`.
 """
 
 from __future__ import annotations
@@ -51,6 +55,18 @@ class PlannedFeed:
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
+# The theme's PNG icons (static/, drawn by tools/make_icons.py): RSS wants an image at
+# most 144 px wide, JSON Feed a 512 px icon and a 64 px favicon.
+RSS_IMAGE, ICON, FAVICON = "icon-144.png", "icon-512.png", "icon-64.png"
+
+
+def join_names(names: Sequence[str]) -> str:
+    """'A', 'A and B', 'A, B and C': a byline of several names, as the article page
+    writes it (one RSS dc:creator, which readers show whole)."""
+    if len(names) < 3:
+        return " and ".join(names)
+    return f"{', '.join(names[:-1])} and {names[-1]}"
+
 
 def day_end(day: date, tz: ZoneInfo) -> datetime:
     """The first instant after `day` in time zone `tz` (its next midnight)."""
@@ -73,6 +89,25 @@ class FeedWriter:
         if self.now is not None:
             days = tuple(d for d in days if day_end(d.key, self.settings.tz) <= self.now)
         return days[: self.settings.feed_length]
+
+    def content_html(self, article: Article) -> str:
+        """An item's HTML content: the lead figure (image, caption, credit), the body
+        with absolute links, then the sources line, as on the article page."""
+        parts: list[str] = []
+        if article.image is not None:
+            image = article.image
+            src = image.src if image.is_remote else self.urls.absolute(self.urls.media(image.src))
+            caption = [str(escape(image.caption))] if image.caption else []
+            if article.image_credit:
+                caption.append(f"Image: {escape(article.image_credit)}")
+            figcaption = f"<figcaption>{'<br>'.join(caption)}</figcaption>" if caption else ""
+            parts.append(f'<figure><img src="{escape(src)}" alt="{escape(image.alt)}">'
+                         f"{figcaption}</figure>")
+        parts.append(self.absolute_html(article))
+        if article.sources:
+            parts.append(f"<p><em>(With inputs from {escape(', '.join(article.sources))}.)"
+                         "</em></p>")
+        return "\n".join(parts)
 
     def absolute_html(self, article: Article) -> str:
         """The article's body HTML with every link absolute, `#fragment` ones to its page."""
@@ -142,6 +177,7 @@ class FeedWriter:
         fg.language(self.settings.language)
         fg.author({"name": self.settings.publisher_name})
         fg.generator("newsdigest", version=__version__)
+        self._icons(fg)
         add_hub(fg, self.settings.websub_hub)
         add_media(fg, rss)
         updated = max((a.modified for a in channel.articles), default=_EPOCH)
@@ -149,6 +185,12 @@ class FeedWriter:
         for article in channel.articles:
             self._entry(fg, article, rss)
         return fg
+
+    def _icons(self, fg: FeedGenerator) -> None:
+        """RSS <image> (its title and link are the channel's), which feedgen also writes
+        as Atom's <logo>, and Atom's <icon>."""
+        fg.image(self.urls.absolute(self.urls.static(RSS_IMAGE)), width="144", height="144")
+        fg.icon(self.urls.absolute(self.urls.static(FAVICON)))
 
     def _entry(self, fg: FeedGenerator, article: Article, rss: bool) -> None:
         entry = fg.add_entry(order="append")
@@ -162,12 +204,13 @@ class FeedWriter:
         # <summary> is type="text" and takes it as it is.
         entry.description(str(escape(article.summary or article.title)))
         entry.summary(article.summary or article.title)
-        entry.content(self.absolute_html(article), type="html")
+        entry.content(self.content_html(article), type="html")
         entry.published(article.date.astimezone(UTC) if rss else article.date)
         entry.updated(article.modified)
         for name in article.authors:
             entry.author({"name": name})
-        entry.dc.dc_creator(list(article.authors))
+        # One dc:creator: readers that show one would show only the last of several.
+        entry.dc.dc_creator(join_names(article.authors))
         for tag in article.tags:
             entry.category(term=tag.name, label=tag.name)
         image = self._image(article)
@@ -207,6 +250,8 @@ class FeedWriter:
             "home_page_url": self.urls.absolute(channel.home),
             "feed_url": self.urls.absolute(channel.path),
             "language": self.settings.language,
+            "icon": self.urls.absolute(self.urls.static(ICON)),
+            "favicon": self.urls.absolute(self.urls.static(FAVICON)),
             "authors": [{"name": self.settings.publisher_name}],
             "items": [self._json_item(a) for a in channel.articles],
         }
@@ -220,7 +265,7 @@ class FeedWriter:
             "id": article.guid,
             "url": self.urls.absolute(self.urls.article(article)),
             "title": article.title,
-            "content_html": self.absolute_html(article),
+            "content_html": self.content_html(article),
             "summary": article.summary,
             "date_published": article.date.isoformat(),
             "date_modified": article.modified.isoformat(),
@@ -248,6 +293,7 @@ class FeedWriter:
         fg.link(href=self.urls.absolute(feed.home), rel="alternate")  # last: RSS <link>
         fg.language(self.settings.language)
         fg.generator("newsdigest", version=__version__)
+        self._icons(fg)
         add_hub(fg, self.settings.websub_hub)
         days = self.finished_days()
         fg.updated(max((max(a.date for a in d.articles) for d in days), default=_EPOCH)

@@ -31,6 +31,7 @@ from generator.index.digest import (
 from generator.index.site import Group, Page, Site, paginate
 from generator.index.terms import COUNTRIES, KINDS, TOPICS, TermKind
 from generator.model import Article, Image, OutputFile, Tag
+from generator.render.dates import Clock, time_attr
 from generator.render.feedlist import FeedLink, site_feeds
 from generator.render.images import pixel_size
 from generator.render.theme import Theme
@@ -74,22 +75,6 @@ def terms_by_use(groups: list[Group[Any]], names: list[str], hrefs: list[str],
     ]
 
 
-def human_datetime(value: datetime, has_time: bool = True) -> str:
-    """'25 June 2025, 15:27 UTC+05:30', in the time's own offset; '25 June 2025' when
-    the editor gave no time (`has_time` False), rather than an invented '00:00'."""
-    if not has_time:
-        return human_date(value.date())
-    offset = value.strftime("%z")
-    zone = "UTC" if offset in ("+0000", "") else f"UTC{offset[:3]}:{offset[3:]}"
-    return f"{value.day} {value:%B %Y, %H:%M} {zone}"
-
-
-def time_attr(value: datetime, has_time: bool = True) -> str:
-    """The `datetime` attribute of <time>: RFC 3339, or the day alone (HTML's valid date
-    string) when the editor gave no time."""
-    return value.isoformat() if has_time else value.date().isoformat()
-
-
 def kicker(article: Article, page_topic: Tag | None = None) -> Tag | None:
     """The topic named above a headline in a list: its first, unless the page is about it."""
     return next((tag for tag in article.tags if tag != page_topic), None)
@@ -123,7 +108,6 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["human_datetime"] = human_datetime
     env.filters["human_date"] = human_date
     env.filters["time_attr"] = time_attr
     env.filters["human_day"] = human_day
@@ -145,6 +129,10 @@ class Renderer:
         self.env = make_environment(templates_dir)
         self.env.filters["image_src"] = self.image_src
         self.logo = self.logo_object()
+        self.clock = Clock(settings.tz)
+        self.env.filters["time_of_day"] = self.clock.time_of_day
+        self.env.filters["listed_time"] = self.clock.listed
+        self.env.filters["dateline"] = self.clock.dateline
         self.feeds = site_feeds(site, settings, urls)
         self.main_feeds = self.feeds.main.links()
         # The main feed by format, for templates: main_feed.rss, main_feed.atom, main_feed.json
@@ -326,7 +314,9 @@ class Renderer:
             name = group.key.name
             feed = self.feeds.term(kind, group.key).link("rss")
             # A topic's page does not repeat its own topic above each headline.
-            page_topic = {"topic": group.key} if kind is TOPICS else {}
+            # Nor a country's page its country beside each story.
+            page_topic = ({"topic": group.key} if kind is TOPICS else
+                          {"country": group.key} if kind is COUNTRIES else {})
             yield from self.listing("list.html", self.urls.term(kind, group.key), group.articles,
                                     title=f"{kind.label}: {name}", heading=name,
                                     kind=kind.label, feeds=(feed,), own_feed=feed,
@@ -335,7 +325,7 @@ class Renderer:
 
     def archive_pages(self) -> Iterator[PageSpec]:
         yield self.spec("archive.html", self.urls.archive(), title="Archive",
-                        months=[(date(y, m, 1), self.urls.month(y, m), len(g.articles))
+                        months=[(f"{date(y, m, 1):%B %Y}", self.urls.month(y, m), len(g.articles))
                                 for g in self.site.months for (y, m) in [g.key]])
         for group in self.site.months:
             year, month = group.key
