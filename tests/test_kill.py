@@ -25,6 +25,7 @@ from conftest import BASE_URL, make_project, run_newsdigest, site_files, write_a
 from generator import cli
 from generator.diagnostics import UsageError
 from generator.write import output
+from generator.write import target as folder
 
 TAGS = ["Climate", "Economy", "Health", "Politics", "Sport", "Science", "Culture", "Transport"]
 COUNTRIES = ["India", "Germany", "Brazil", "Kenya", "Japan", "Canada", "France", "Nepal"]
@@ -267,7 +268,7 @@ def test_without_renameat2_the_swap_still_replaces_the_whole_site(
 
 def ours(directory: Path, files: dict[str, str]) -> Path:
     directory.mkdir(parents=True)
-    (directory / output.MARKER).write_bytes(output.MARKER_TEXT)
+    (directory / folder.MARKER).write_bytes(folder.MARKER_TEXT)
     for name, text in files.items():
         (directory / name).parent.mkdir(parents=True, exist_ok=True)
         (directory / name).write_text(text)
@@ -277,7 +278,7 @@ def ours(directory: Path, files: dict[str, str]) -> Path:
 def test_recover_puts_back_a_site_moved_aside_by_a_killed_two_step_swap(tmp_path: Path) -> None:
     ours(tmp_path / ".site.previous", {"index.html": "old"})
     ours(tmp_path / ".site.staging-999", {"index.html": "half"})
-    output.recover(tmp_path / "site")
+    folder.recover(tmp_path / "site")
     assert (tmp_path / "site/index.html").read_text() == "old"
     assert beside(tmp_path / "site") == []
 
@@ -286,7 +287,7 @@ def test_recover_finishes_deleting_a_half_deleted_old_site(tmp_path: Path) -> No
     ours(tmp_path / "site", {"index.html": "new"})
     ours(tmp_path / ".site.staging-998", {"a/b.html": "old"})
     (tmp_path / ".site.staging-997").mkdir()  # killed before its marker was written
-    output.recover(tmp_path / "site")
+    folder.recover(tmp_path / "site")
     assert (tmp_path / "site/index.html").read_text() == "new"
     assert beside(tmp_path / "site") == []
 
@@ -297,7 +298,7 @@ def test_recover_never_touches_what_newsdigest_did_not_write(tmp_path: Path) -> 
     (foreign / "thesis.tex").write_text("years of work")
     (tmp_path / ".site.previous").mkdir()
     (tmp_path / ".site.previous/notes.txt").write_text("mine")
-    output.recover(tmp_path / "site")
+    folder.recover(tmp_path / "site")
     assert (foreign / "thesis.tex").read_text() == "years of work"
     assert (tmp_path / ".site.previous/notes.txt").read_text() == "mine"
 
@@ -346,14 +347,14 @@ def test_the_home_folder_and_root_are_refused(
     monkeypatch.setenv("HOME", str(home))
     target = home if place == "home" else Path("/")
     with pytest.raises(UsageError, match="choose"):
-        output.check_target(target, tmp_path / "elsewhere/project", ())
+        folder.check_target(target, tmp_path / "elsewhere/project", ())
 
 
 def test_an_empty_folder_becomes_the_site_and_later_builds_replace_it(tmp_path: Path) -> None:
     project = newsroom(tmp_path / "project", 3)
     (tmp_path / "site").mkdir()
     build(project, tmp_path / "site")
-    assert (tmp_path / "site" / output.MARKER).is_file()
+    assert (tmp_path / "site" / folder.MARKER).is_file()
     build(project, tmp_path / "site")
     assert (tmp_path / "site/index.html").is_file()
 

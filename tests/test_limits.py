@@ -18,7 +18,6 @@ OVER = {
     "generator/load/validate.py validate",
     "generator/load/validate.py",
     "generator/render/markdown.py",
-    "generator/write/output.py",
 }
 
 

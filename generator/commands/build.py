@@ -45,8 +45,9 @@ from generator.speed.state import (
     snapshot,
     unchanged,
 )
-from generator.write.output import WriteStats, check_target, discard, prepare, recover, write_site
+from generator.write.output import WriteStats, discard, prepare, write_site
 from generator.write.search import indexer
+from generator.write.target import check_target, recover
 
 __all__ = ["HeldBack", "Options", "Paths", "Result", "Selection", "Summary", "build_site",
            "check_content"]

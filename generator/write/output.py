@@ -1,4 +1,5 @@
-"""The only module that touches the output directory.
+"""Writing the site: with generator.write.target, the only modules that touch the output
+directory.
 
 A build is written into a staging directory beside the output, then swapped in with
 one atomic rename (Linux renameat2 RENAME_EXCHANGE; elsewhere two renames with a
@@ -18,19 +19,20 @@ import ctypes
 import errno
 import os
 import shutil
-import stat
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from generator.diagnostics import UsageError
 from generator.model import OutputFile
-
-MARKER = ".newsdigest-output"
-MARKER_TEXT = (
-    b"This directory is written by newsdigest build and replaced on every build.\n"
-    b"It wrote the files listed below; any other file here is kept by the next build.\n"
+from generator.write.target import (
+    MARKER,
+    MARKER_TEXT,
+    is_ours,
+    recover,
+    remove_ours,
+    staging_names,
 )
+
 MANIFEST_HEADER = b"files:\n"
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
@@ -44,65 +46,6 @@ class OutputError(Exception):
 class WriteStats:
     written: int
     unchanged: int
-
-
-def is_ours(directory: Path) -> bool:
-    return (directory / MARKER).is_file()
-
-
-def check_target(output: Path, project_root: Path, sources: Iterable[Path]) -> None:
-    """Refuse an output directory that newsdigest must never replace.
-
-    `sources` are the content and templates directories: the output may be neither
-    them, nor inside them, nor hold them; nor the project root, the home directory or /.
-    """
-    target = output.resolve()
-    root = project_root.resolve()
-    if target == root or target in root.parents:
-        raise UsageError(
-            f"output directory {output} would replace the project at {root}; choose site/"
-        )
-    for place in (Path.home().resolve(), Path("/")):
-        if target == place:
-            raise UsageError(
-                f"output directory {output} is {place}; choose another, such as site/"
-            )
-    for source in sources:
-        place = source.resolve()
-        if target == place or target in place.parents:
-            raise UsageError(
-                f"output directory {output} would replace {source}; choose another, such as site/"
-            )
-        if place in target.parents:
-            raise UsageError(f"output directory {output} is inside {source}; choose another")
-    if target.exists() and not target.is_dir():
-        raise UsageError(f"output {output} is a file, not a directory; choose another")
-    if target.is_dir() and read_only(target):
-        mode = stat.filemode(target.stat().st_mode)
-        raise UsageError(
-            f"output directory {output} is read-only ({mode}); newsdigest will not replace a "
-            f"folder you protected. Make it writable again (chmod u+w {output}) or pass "
-            "--output DIR"
-        )
-    if target.is_dir() and not is_ours(target) and any(target.iterdir()):
-        raise UsageError(
-            f"output directory {output} is not empty and was not created by newsdigest; "
-            "newsdigest replaces its output directory on every build, so it will not touch "
-            "this one. Choose another directory or empty this one"
-        )
-
-
-def read_only(directory: Path) -> bool:
-    """Whether the folder is protected from writing: its owner's write permission is off
-    (`chmod u-w`, `chmod 555`), or this process may not write it (another user's folder,
-    a read-only file system). The permission bits count even for root, whom the system
-    would let write anyway: they say what the folder's owner wants.
-    """
-    try:
-        mode = directory.stat().st_mode
-    except OSError:
-        return False
-    return not mode & stat.S_IWUSR or not os.access(directory, os.W_OK)
 
 
 def _relative(path: str) -> str:
@@ -134,70 +77,6 @@ def _exchange(a: Path, b: Path) -> bool:
     if code in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP):
         return False
     raise OSError(code, os.strerror(code), str(b))
-
-
-def _staging_names(output: Path) -> tuple[Path, Path]:
-    parent = output.parent
-    return parent / f".{output.name}.staging-{os.getpid()}", parent / f".{output.name}.previous"
-
-
-def restore(output: Path) -> Path:
-    """Put the published site back if a build was killed between the two renames of the
-    fallback swap (systems without renameat2). Returns where that swap keeps the old site.
-    """
-    _, previous = _staging_names(output)
-    with contextlib.suppress(OSError):
-        if not output.exists() and previous.is_dir() and is_ours(previous):
-            previous.rename(output)
-    return previous
-
-
-def recover(output: Path, prepared: Path | None = None) -> None:
-    """Finish or undo what an interrupted build left beside the output directory.
-
-    `prepared` is this build's own staging folder, made by `prepare`: it is kept.
-    """
-    previous = restore(output)
-    for leftover in [*output.parent.glob(f".{output.name}.staging-*"), previous]:
-        if leftover == prepared or _build_running(leftover):
-            continue
-        if leftover.is_dir() and not leftover.is_symlink() and is_ours(leftover):
-            _remove_ours(leftover)
-        elif leftover.is_dir() and not leftover.is_symlink():
-            with contextlib.suppress(OSError):
-                leftover.rmdir()  # killed before its marker was written: empty
-
-
-def _build_running(staging: Path) -> bool:
-    """True when the staging folder belongs to another build that is still running."""
-    pid = staging.name.rpartition("-")[2]
-    if not pid.isdigit() or int(pid) == os.getpid():
-        return False
-    try:
-        os.kill(int(pid), 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
-def _remove_ours(directory: Path) -> None:
-    """Delete a directory newsdigest wrote, its marker last.
-
-    Killed halfway, the rest still carries the marker, so the next build finishes the job.
-    """
-    for child in directory.iterdir():
-        if child.name == MARKER:
-            continue
-        if child.is_dir() and not child.is_symlink():
-            shutil.rmtree(child, ignore_errors=True)
-        else:
-            with contextlib.suppress(OSError):
-                child.unlink()
-    with contextlib.suppress(OSError):
-        (directory / MARKER).unlink()
-        directory.rmdir()
 
 
 def written_by_us(directory: Path) -> set[str] | None:
@@ -408,11 +287,11 @@ def prepare(output: Path, folders: Iterable[str]) -> bool:
     `write_site` calls `discard`.
     """
     output = output.absolute()
-    staging, _ = _staging_names(output)
+    staging, _ = staging_names(output)
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
         if staging.is_dir() and not staging.is_symlink() and is_ours(staging):
-            _remove_ours(staging)  # left by an earlier process with this id
+            remove_ours(staging)  # left by an earlier process with this id
         staging.mkdir(parents=True)
         (staging / MARKER).write_bytes(MARKER_TEXT)
         root = str(staging)
@@ -427,7 +306,7 @@ def prepare(output: Path, folders: Iterable[str]) -> bool:
 
 def discard(output: Path) -> None:
     """Delete the staging folder `prepare` made, when the build writes nothing."""
-    staging, _ = _staging_names(output.absolute())
+    staging, _ = staging_names(output.absolute())
     if staging.is_dir() and not staging.is_symlink() and is_ours(staging):
         shutil.rmtree(staging, ignore_errors=True)
     elif staging.is_dir() and not staging.is_symlink():
@@ -458,7 +337,7 @@ def write_site(
     `prepared`: `prepare` made the staging folder already.
     """
     output = output.absolute()
-    staging, previous = _staging_names(output)
+    staging, previous = staging_names(output)
     own = prepared and staging.is_dir() and not staging.is_symlink() and is_ours(staging)
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
@@ -509,13 +388,13 @@ def _retire(old_site: Path, spare: Path | None) -> None:
     if spare is not None:
         try:
             if spare.is_dir() and not spare.is_symlink() and is_ours(spare):
-                _remove_ours(spare)
+                remove_ours(spare)
             spare.parent.mkdir(parents=True, exist_ok=True)
             old_site.rename(spare)
             return
         except OSError:
             pass
-    _remove_ours(old_site)
+    remove_ours(old_site)
 
 
 def _swap(staging: Path, output: Path, previous: Path, spare: Path | None = None) -> None:

@@ -1,0 +1,148 @@
+"""The output folder: which one newsdigest may replace, and what interrupted builds left
+beside it. With generator.write.output, the only modules that touch the output folder.
+
+newsdigest replaces only a folder that carries its marker file (or an empty one), never
+one that holds the project, its content or templates, nor one its owner made read-only.
+A build killed mid-way may leave its staging folder (`.site.staging-PID`) or, between the
+two renames of the fallback swap, the old site as `.site.previous`: the next build puts
+the site back and removes the rest, except a staging folder whose build still runs.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import stat
+from collections.abc import Iterable
+from pathlib import Path
+
+from generator.diagnostics import UsageError
+
+MARKER = ".newsdigest-output"
+MARKER_TEXT = (
+    b"This directory is written by newsdigest build and replaced on every build.\n"
+    b"It wrote the files listed below; any other file here is kept by the next build.\n"
+)
+
+def is_ours(directory: Path) -> bool:
+    return (directory / MARKER).is_file()
+
+
+def check_target(output: Path, project_root: Path, sources: Iterable[Path]) -> None:
+    """Refuse an output directory that newsdigest must never replace.
+
+    `sources` are the content and templates directories: the output may be neither
+    them, nor inside them, nor hold them; nor the project root, the home directory or /.
+    """
+    target = output.resolve()
+    root = project_root.resolve()
+    if target == root or target in root.parents:
+        raise UsageError(
+            f"output directory {output} would replace the project at {root}; choose site/"
+        )
+    for place in (Path.home().resolve(), Path("/")):
+        if target == place:
+            raise UsageError(
+                f"output directory {output} is {place}; choose another, such as site/"
+            )
+    for source in sources:
+        place = source.resolve()
+        if target == place or target in place.parents:
+            raise UsageError(
+                f"output directory {output} would replace {source}; choose another, such as site/"
+            )
+        if place in target.parents:
+            raise UsageError(f"output directory {output} is inside {source}; choose another")
+    if target.exists() and not target.is_dir():
+        raise UsageError(f"output {output} is a file, not a directory; choose another")
+    if target.is_dir() and read_only(target):
+        mode = stat.filemode(target.stat().st_mode)
+        raise UsageError(
+            f"output directory {output} is read-only ({mode}); newsdigest will not replace a "
+            f"folder you protected. Make it writable again (chmod u+w {output}) or pass "
+            "--output DIR"
+        )
+    if target.is_dir() and not is_ours(target) and any(target.iterdir()):
+        raise UsageError(
+            f"output directory {output} is not empty and was not created by newsdigest; "
+            "newsdigest replaces its output directory on every build, so it will not touch "
+            "this one. Choose another directory or empty this one"
+        )
+
+
+def read_only(directory: Path) -> bool:
+    """Whether the folder is protected from writing: its owner's write permission is off
+    (`chmod u-w`, `chmod 555`), or this process may not write it (another user's folder,
+    a read-only file system). The permission bits count even for root, whom the system
+    would let write anyway: they say what the folder's owner wants.
+    """
+    try:
+        mode = directory.stat().st_mode
+    except OSError:
+        return False
+    return not mode & stat.S_IWUSR or not os.access(directory, os.W_OK)
+
+
+def staging_names(output: Path) -> tuple[Path, Path]:
+    parent = output.parent
+    return parent / f".{output.name}.staging-{os.getpid()}", parent / f".{output.name}.previous"
+
+
+def restore(output: Path) -> Path:
+    """Put the published site back if a build was killed between the two renames of the
+    fallback swap (systems without renameat2). Returns where that swap keeps the old site.
+    """
+    _, previous = staging_names(output)
+    with contextlib.suppress(OSError):
+        if not output.exists() and previous.is_dir() and is_ours(previous):
+            previous.rename(output)
+    return previous
+
+
+def recover(output: Path, prepared: Path | None = None) -> None:
+    """Finish or undo what an interrupted build left beside the output directory.
+
+    `prepared` is this build's own staging folder, made by `prepare`: it is kept.
+    """
+    previous = restore(output)
+    for leftover in [*output.parent.glob(f".{output.name}.staging-*"), previous]:
+        if leftover == prepared or _build_running(leftover):
+            continue
+        if leftover.is_dir() and not leftover.is_symlink() and is_ours(leftover):
+            remove_ours(leftover)
+        elif leftover.is_dir() and not leftover.is_symlink():
+            with contextlib.suppress(OSError):
+                leftover.rmdir()  # killed before its marker was written: empty
+
+
+def _build_running(staging: Path) -> bool:
+    """True when the staging folder belongs to another build that is still running."""
+    pid = staging.name.rpartition("-")[2]
+    if not pid.isdigit() or int(pid) == os.getpid():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def remove_ours(directory: Path) -> None:
+    """Delete a directory newsdigest wrote, its marker last.
+
+    Killed halfway, the rest still carries the marker, so the next build finishes the job.
+    """
+    for child in directory.iterdir():
+        if child.name == MARKER:
+            continue
+        if child.is_dir() and not child.is_symlink():
+            shutil.rmtree(child, ignore_errors=True)
+        else:
+            with contextlib.suppress(OSError):
+                child.unlink()
+    with contextlib.suppress(OSError):
+        (directory / MARKER).unlink()
+        directory.rmdir()
