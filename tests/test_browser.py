@@ -292,6 +292,17 @@ def test_the_search_page_wears_the_theme_in_dark_mode(server: str, browser: Any)
         visit.close()
 
 
+def test_the_topics_index_is_one_list_in_one_typeface(server: str, browser: Any) -> None:
+    visit = Visit(browser, 1280, "light")
+    try:
+        visit.open(server + PAGES["topics"])
+        fonts = visit.page.evaluate("""() => [...new Set([...document.querySelectorAll(
+            ".term-list, .term-list *")].map(el => getComputedStyle(el).fontFamily))]""")
+        assert len(fonts) == 1, fonts
+    finally:
+        visit.close()
+
+
 def test_on_a_phone_the_lead_headline_is_on_the_first_screen_and_the_skip_link_reaches_it(
     server: str, browser: Any
 ) -> None:

@@ -74,3 +74,21 @@ def test_the_clock_names_summer_time_and_zones_without_a_name() -> None:
     assert Clock(ZoneInfo("Asia/Dubai")).time_of_day(summer) == "22:35 UTC+04:00"
     assert london.time_of_day(summer, has_time=False) == ""
     assert london.dateline(summer, has_time=False) == "26 June 2025"
+
+
+def test_a_country_page_does_not_repeat_its_country_on_each_story(sample_site: Path) -> None:
+    india = page(sample_site, "countries/in")
+    cards = india.find_class("card")
+    assert cards
+    assert india.xpath('//main//article[@class and contains(@class, "card")]'
+                       '//a[contains(@href, "/countries/")]') == []
+    climate = page(sample_site, "tags/climate")  # a topic page still names each country
+    assert climate.xpath('//main//article//a[contains(@href, "/countries/")]')
+
+
+def test_caption_and_credit_are_apart_and_digest_links_name_their_day(sample_site: Path) -> None:
+    home = page(sample_site, "")
+    names = [a.text_content() for a in home.xpath('//div[@class="day-head"]/a')]
+    assert names[0] == "Digest of 27 June 2025" and len(set(names)) == len(names)
+    credit = page(sample_site, ALTAF).xpath('//figcaption/span[@class="credit"]')[0]
+    assert credit.text_content() == "Image: ANI"
