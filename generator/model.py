@@ -84,6 +84,12 @@ class Article:
     aliases: tuple[str, ...] = ()  # old paths under the site root that redirect here
     aliases_line: int = 0  # the line of `aliases:` in the file, for diagnostics
     featured: bool = False  # `featured: true`: the lead story of its day
+    # File lines of some fields, for messages: "slug", "id", "date", "tags", "tag:<topic key>".
+    lines: tuple[tuple[str, int], ...] = ()
+
+    def line_of(self, field: str) -> int:
+        """The file line where `field` was written; 1 (the file) when it was not."""
+        return dict(self.lines).get(field, 1)
 
     @property
     def day(self) -> dt.date:

@@ -36,11 +36,11 @@ def assign(articles: list[Article], content_dir: Path | None = None
     With `content_dir`, a warning about two tags is on the `tags:` line of the article.
     """
     spellings: dict[str, Counter[str]] = defaultdict(Counter)
-    first_use: dict[str, str] = {}
+    first_use: dict[str, tuple[str, int]] = {}
     for article in articles:
         for tag in article.tags:
             spellings[tag.slug][tag.name] += 1
-            first_use.setdefault(tag.slug, article.source)
+            first_use.setdefault(tag.slug, (article.source, article.line_of(f"tag:{tag.slug}")))
     by_slug: dict[str, list[str]] = defaultdict(list)
     for key in sorted(spellings):
         base = slugs.make(key) or slugs.fallback(key, "topic")
@@ -55,11 +55,12 @@ def assign(articles: list[Article], content_dir: Path | None = None
             canonical[key] = Tag(slug, _display_name(spellings[key]))
         if len(keys) > 1:
             names = [canonical[k].name for k in keys]
-            source = first_use[keys[-1]]
+            source, line = first_use[keys[-1]]  # the tag's own line when known
             problems.append(
                 warning(
                     source,
-                    field_line(content_dir / source, "tags") if content_dir is not None else 1,
+                    line if line > 1 or content_dir is None else field_line(content_dir / source,
+                                                                            "tags"),
                     f"tags {' and '.join(repr(n) for n in names)} are different words with the "
                     f"same URL /tags/{base}/; they are published as "
                     + ", ".join(f"/tags/{canonical[k].slug}/" for k in keys),

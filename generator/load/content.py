@@ -1,13 +1,18 @@
 """Find article files, read them safely and split YAML front matter from the Markdown body.
 
 YAML is read with a safe loader that never constructs objects, keeps the line of every
-key, refuses duplicate keys and leaves dates as text (validation parses them).
+key and list item, and refuses duplicate keys. An unquoted value is the text the editor
+typed: YAML 1.1's implicit types (numbers, `yes`/`no`, dates, base-60 `12:30`) are not
+applied, so `title: 3.10` is "3.10" and `country: NO` is "NO". Only null (`~`, `null`, an
+empty value) keeps its meaning, "no value", with the typed word remembered for messages;
+true/false words are read as booleans only in the boolean fields (BOOLEAN_FIELDS).
 """
 
 from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,18 +25,55 @@ FENCE = "---"
 
 
 class Mapping(dict[str, Any]):
-    """A YAML mapping that remembers the file line of each key and of itself."""
+    """A YAML mapping that remembers the file line of each key and of itself.
+
+    `nulls` maps each key whose value YAML read as null ("no value") to the word typed
+    (`~`, `null`, `Null`, or '' for nothing), so a message can quote it.
+    """
 
     line: int
     lines: dict[str, int]
+    nulls: dict[str, str]
 
     def __init__(self, line: int = 1) -> None:
         super().__init__()
         self.line = line
         self.lines = {}
+        self.nulls = {}
 
     def line_of(self, key: str) -> int:
         return self.lines.get(key, self.line)
+
+
+class Items(list[Any]):
+    """A YAML list that remembers the file line of each item and the words read as null."""
+
+    line: int
+    lines: list[int]
+    nulls: dict[int, str]
+
+    def __init__(self, line: int = 1) -> None:
+        super().__init__()
+        self.line = line
+        self.lines = []
+        self.nulls = {}
+
+    def line_of(self, index: int) -> int:
+        return self.lines[index] if 0 <= index < len(self.lines) else self.line
+
+
+# Fields whose plain words true/false, yes/no, on/off are YAML 1.1 booleans.
+BOOLEAN_FIELDS = frozenset({"draft", "featured"})
+_TRUE = frozenset({"true", "yes", "on"})
+_BOOL_WORD = re.compile(
+    r"^(?:[Tt]rue|TRUE|[Ff]alse|FALSE|[Yy]es|YES|[Nn]o|NO|[Oo]n|ON|[Oo]ff|OFF)$")
+_NULL_TAG = "tag:yaml.org,2002:null"
+# Only null and the merge key `<<` are resolved implicitly; every other plain scalar is text.
+_RESOLVERS = {
+    ch: [(tag, rx) for tag, rx in resolvers
+         if tag in (_NULL_TAG, "tag:yaml.org,2002:merge")]
+    for ch, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,15 +107,32 @@ def _shallow(text: str) -> bool:
 
 def _loader_class(first_line: int, duplicates: _Duplicates,
                   base: Any = yaml.SafeLoader) -> type[yaml.SafeLoader]:
-    """A SafeLoader whose mappings record file lines and whose timestamps stay strings."""
+    """A SafeLoader whose mappings and lists record file lines and whose plain values are text."""
 
     class Loader(base):  # type: ignore[misc]
         pass
 
-    Loader.yaml_implicit_resolvers = {
-        ch: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-        for ch, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-    }
+    Loader.yaml_implicit_resolvers = {ch: list(r) for ch, r in _RESOLVERS.items() if r}
+
+    def construct_value(loader: yaml.SafeLoader, key: str, node: yaml.Node) -> Any:
+        if (key in BOOLEAN_FIELDS and isinstance(node, yaml.ScalarNode)
+                and not node.style and _BOOL_WORD.match(node.value)):
+            return node.value.lower() in _TRUE
+        return loader.construct_object(node, deep=True)
+
+    def construct_str(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> str:
+        # Canonically equivalent text is the same text: composed and decomposed accents
+        # (as some editors and file systems write them) are read as one (NFC).
+        return unicodedata.normalize("NFC", loader.construct_scalar(node))
+
+    def construct_sequence(loader: yaml.SafeLoader, node: yaml.SequenceNode) -> Items:
+        items = Items(node.start_mark.line + first_line)
+        for index, child in enumerate(node.value):
+            items.append(loader.construct_object(child, deep=True))
+            items.lines.append(child.start_mark.line + first_line)
+            if _is_null(child):
+                items.nulls[index] = child.value
+        return items
 
     def construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> Mapping:
         loader.flatten_mapping(node)
@@ -87,12 +146,27 @@ def _loader_class(first_line: int, duplicates: _Duplicates,
                 key = ascii(key)[1:-1]  # shown in messages: keep it printable
             if key in mapping:
                 duplicates.found.append((key, mapping.lines[key], line))
-            mapping[key] = loader.construct_object(value_node, deep=True)
+            mapping[key] = construct_value(loader, key, value_node)
             mapping.lines[key] = line
+            if _is_null(value_node):
+                mapping.nulls[key] = value_node.value
+            else:
+                mapping.nulls.pop(key, None)
         return mapping
 
     Loader.add_constructor("tag:yaml.org,2002:map", construct_mapping)
+    Loader.add_constructor("tag:yaml.org,2002:seq", construct_sequence)
+    Loader.add_constructor("tag:yaml.org,2002:str", construct_str)
     return Loader
+
+
+def _is_null(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and node.tag == _NULL_TAG
+
+
+def is_true(value: Any) -> bool:
+    """A boolean field's value as YAML 1.1 reads it (True for true/yes/on in any usual case)."""
+    return value is True or (isinstance(value, str) and value.strip().lower() in _TRUE)
 
 
 def parse_front_matter(text: str, first_line: int, source: str) -> tuple[Any, list[Diagnostic]]:
@@ -126,6 +200,9 @@ def parse_front_matter(text: str, first_line: int, source: str) -> tuple[Any, li
                     "remove the tag and write a plain value",
                 )
             ]
+        plain = explain_yaml_mistake(text, mark.line if mark else -1, problem)
+        if plain is not None:
+            return None, [error(source, line, *plain)]
         return None, [
             error(
                 source,
@@ -150,6 +227,52 @@ def parse_front_matter(text: str, first_line: int, source: str) -> tuple[Any, li
     finally:
         loader.dispose()
     return data, _duplicate_errors(source, duplicates)
+
+
+_FIELD_LINE = re.compile(
+    r"^(?P<lead>[ \t]*(?:-[ \t]+)?)(?P<key>[^\s:#'\"][^:#]*?):[ \t]+(?P<value>.*?)[ \t]*$")
+
+
+def double_quoted(value: str) -> str:
+    """`value` as a YAML double-quoted scalar."""
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def explain_yaml_mistake(text: str, index: int, problem: str) -> tuple[str, str] | None:
+    """(message, fix) in plain words for the commonest YAML mistakes, or None.
+
+    `index` is the 0-based line of `text` where the parser stopped. Recognised: a value
+    containing ': ' (a headline such as `title: Breaking: storm`), a Tab used to indent,
+    and a value that starts with a quote mark and goes on after the closing quote. The fix
+    shows the corrected line.
+    """
+    lines = text.split("\n")
+    if not 0 <= index < len(lines):
+        return None
+    raw = lines[index]
+    if "'\\t'" in problem or (raw[: len(raw) - len(raw.lstrip())].count("\t")
+                                 and "cannot start any token" in problem):
+        stripped = raw.lstrip(" \t")
+        indent = raw[: len(raw) - len(stripped)].replace("\t", "  ")
+        return ("this line is indented with a Tab; YAML only accepts spaces for indentation",
+                f"indent with spaces instead: '{indent}{stripped}'")
+    found = _FIELD_LINE.match(raw)
+    if found is None:
+        return None
+    lead, key, value = found.group("lead"), found.group("key"), found.group("value")
+    if problem.startswith("mapping values are not allowed") and value[:1] not in ("'", '"'):
+        return (f"the value of '{key}:' contains ': ' (a colon and a space), which YAML reads "
+                "as the start of another field",
+                f"put the whole value in quotes: {lead}{key}: {double_quoted(value)}")
+    if problem.startswith("expected <block end>") and value[:1] in ("'", '"'):
+        mark = value[0]
+        closing = value.find(mark, 1)
+        if 0 < closing < len(value) - 1:
+            fixed = ("'" + value.replace("'", "''") + "'") if mark == '"' else double_quoted(value)
+            return (f"the value of '{key}:' starts with a quote mark and goes on after the "
+                    "closing quote, so YAML cannot read it",
+                    f"put the whole value in the other kind of quotes: {lead}{key}: {fixed}")
+    return None
 
 
 def _duplicate_errors(source: str, duplicates: _Duplicates) -> list[Diagnostic]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from functools import cache
 from typing import Any
 
@@ -53,6 +54,38 @@ ALIASES = {
 }
 
 
+# Parts of a country that ISO 3166-1 does not list: accepted, published under the country,
+# with a note so the editor knows (see README, "country").
+NATIONS = {"england": "GB", "scotland": "GB", "wales": "GB", "northern ireland": "GB"}
+
+# Capitals and cities often written where a country is meant: "a city, not a country".
+# pycountry has no cities; this short list covers the usual datelines.
+CITIES = {
+    "abuja": "NG", "accra": "GH", "addis ababa": "ET", "amman": "JO", "amsterdam": "NL",
+    "ankara": "TR", "athens": "GR", "baghdad": "IQ", "bangkok": "TH", "beijing": "CN",
+    "beirut": "LB", "berlin": "DE", "bogota": "CO", "brasilia": "BR", "brussels": "BE",
+    "budapest": "HU", "buenos aires": "AR", "cairo": "EG", "canberra": "AU",
+    "cape town": "ZA", "caracas": "VE", "colombo": "LK", "copenhagen": "DK", "dakar": "SN",
+    "damascus": "SY", "delhi": "IN", "dhaka": "BD", "doha": "QA", "dubai": "AE",
+    "dublin": "IE", "geneva": "CH", "hanoi": "VN", "harare": "ZW", "havana": "CU",
+    "helsinki": "FI", "islamabad": "PK", "istanbul": "TR", "jakarta": "ID",
+    "jerusalem": "IL", "johannesburg": "ZA", "kabul": "AF", "kampala": "UG",
+    "karachi": "PK", "kathmandu": "NP", "khartoum": "SD", "kinshasa": "CD", "kolkata": "IN",
+    "kuala lumpur": "MY", "kyiv": "UA", "kiev": "UA", "lagos": "NG", "lahore": "PK",
+    "lima": "PE", "lisbon": "PT", "london": "GB", "los angeles": "US", "madrid": "ES",
+    "manila": "PH", "melbourne": "AU", "mexico city": "MX", "moscow": "RU", "mumbai": "IN",
+    "nairobi": "KE", "new delhi": "IN", "new york": "US", "oslo": "NO", "ottawa": "CA",
+    "paris": "FR", "prague": "CZ", "pretoria": "ZA", "rio de janeiro": "BR",
+    "riyadh": "SA", "rome": "IT", "santiago": "CL", "sao paulo": "BR", "seoul": "KR",
+    "shanghai": "CN", "stockholm": "SE", "sydney": "AU", "taipei": "TW", "tehran": "IR",
+    "tel aviv": "IL", "tokyo": "JP", "toronto": "CA", "vienna": "AT", "warsaw": "PL",
+    "washington": "US", "washington dc": "US", "wellington": "NZ",
+}
+
+# A suggestion must be at least this similar (difflib ratio) to help: "Indai" -> India
+# (0.8) is, "Nairobi" -> Namibia (0.71) is not.
+SUGGEST_CUTOFF = 0.75
+
 # Names readers know, where ISO's common name is the formal one.
 DISPLAY = {
     "RU": "Russia", "VN": "Vietnam", "KR": "South Korea", "KP": "North Korea", "LA": "Laos",
@@ -74,7 +107,7 @@ def _names() -> dict[str, str]:
         for attr in ("alpha_2", "alpha_3", "name", "common_name", "official_name"):
             value = getattr(record, attr, None)
             if value:
-                table[value.casefold()] = record.alpha_2
+                table[_key(value)] = record.alpha_2
     for alias, code in ALIASES.items():
         table.setdefault(alias, code)
     for code, name in DISPLAY.items():  # the names the site shows are accepted too
@@ -89,14 +122,44 @@ def by_code(code: str) -> Country:
     return Country(record.alpha_2, _display_name(record))
 
 
+def _key(value: str) -> str:
+    """Case, spacing and Unicode form (NFC) do not matter: 'Côte' composed or decomposed."""
+    text = unicodedata.normalize("NFC", value).replace("\u2019", "'")
+    return " ".join(text.split()).casefold()
+
+
+def _plain(value: str) -> str:
+    """_key without accents: 'São Paulo' and 'Sao Paulo' match the city list alike."""
+    decomposed = unicodedata.normalize("NFD", _key(value))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace(".", "")
+
+
 def lookup(value: str) -> Country | None:
     """The country `value` names (English name or alpha-2/alpha-3 code), or None."""
-    code = _names().get(" ".join(value.split()).casefold())
+    code = _names().get(_key(value))
     return by_code(code) if code else None
 
 
+def note(value: str) -> str | None:
+    """A note for a name accepted as part of a country ('England'), else None."""
+    code = NATIONS.get(_key(value))
+    if code is None:
+        return None
+    return (f"country {' '.join(value.split())!r} is published as {by_code(code).name} "
+            "(ISO 3166 lists countries, not their nations)")
+
+
+def city(value: str) -> str | None:
+    """The country of a well-known city named where a country was expected, else None."""
+    code = CITIES.get(_plain(value))
+    return by_code(code).name if code else None
+
+
 def suggest(value: str) -> str | None:
-    """The canonical name closest to an unknown `value`, for a 'did you mean' hint."""
+    """The canonical name closest to an unknown `value`, for a 'did you mean' hint.
+
+    None unless the match is close (SUGGEST_CUTOFF): a far suggestion misleads.
+    """
     names = _names()
-    match = difflib.get_close_matches(value.casefold(), list(names), n=1, cutoff=0.6)
+    match = difflib.get_close_matches(_key(value), list(names), n=1, cutoff=SUGGEST_CUTOFF)
     return by_code(names[match[0]]).name if match else None

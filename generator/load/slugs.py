@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 
 from slugify import slugify
 
@@ -11,8 +12,11 @@ _SAFE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 def make(text: str) -> str:
-    """Transliterate `text` to an ASCII slug; '' when nothing survives (emoji, punctuation)."""
-    return str(slugify(text, max_length=80, word_boundary=True))
+    """Transliterate `text` to an ASCII slug; '' when nothing survives (emoji, punctuation).
+
+    Canonically equivalent text (composed or decomposed accents) gives the same slug.
+    """
+    return str(slugify(unicodedata.normalize("NFC", text), max_length=80, word_boundary=True))
 
 
 def is_safe(slug: str) -> bool:
@@ -27,5 +31,6 @@ def fallback(text: str, prefix: str) -> str:
 
 
 def topic_key(name: str) -> str:
-    """Tags that differ only in case, spacing or hyphenation share this key."""
+    """Tags that differ only in case, spacing, hyphenation or Unicode form (NFC) share this key."""
+    name = unicodedata.normalize("NFC", name)
     return " ".join(re.sub(r"[-_\s]+", " ", name).casefold().split())

@@ -8,7 +8,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path, PurePosixPath
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 from generator.config import Settings
 from generator.diagnostics import Diagnostic, error, warning
 from generator.load import countries, fields, slugs
-from generator.load.content import CONTROL, Document, Mapping, control_error
+from generator.load.content import CONTROL, Document, Items, Mapping, control_error
 from generator.model import Article, Correction, Country, Image, Tag
 
 KNOWN_FIELDS = fields.top_level()  # declared in load/fields.py, with their meaning
@@ -29,10 +29,17 @@ _ALIAS = re.compile(r"^[A-Za-z0-9._~%-]+(/[A-Za-z0-9._~%-]+)*/?$")
 KNOWN_CORRECTION = ("date", "text")
 KNOWN_CREDITS = fields.under("credits")
 KNOWN_IMAGE = ("src", "alt", "caption")
+REQUIRED_FIELDS = ("title", "date", "country", "credits")
+# Top-level keys that belong inside a group: key -> the group's field.
+BELONGS_UNDER = {"author": "credits", "authors": "credits", "byline": "credits",
+                 "sources": "credits", "source": "credits", "src": "image", "alt": "image",
+                 "caption": "image"}
 MAX_TITLE = 110
 MAX_SUMMARY = 300
 DATE_FORMAT_HINT = "use YYYY-MM-DDTHH:MM:SS+HH:MM, for example 2025-06-25T15:27:00+05:30"
 _URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"]+$")
+_UUID = re.compile(r"^\{?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-"
+                   r"[0-9a-fA-F]{12})\}?$")
 _DATE_SHAPE = re.compile(
     r"^(\d{4})-(\d{2})-(\d{2})"
     r"(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?)?$"
@@ -45,6 +52,8 @@ class _Checker:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.problems: list[Diagnostic] = []
+        self.misspelt: dict[str, tuple[str, int]] = {}  # known field -> (typed key, line)
+        self.misplaced: dict[str, int] = {}  # top-level key that belongs in a group -> line
 
     def error(self, line: int, message: str, hint: str = "") -> None:
         self.problems.append(error(self.doc.source, line, message, hint))
@@ -52,12 +61,35 @@ class _Checker:
     def warn(self, line: int, message: str, hint: str = "") -> None:
         self.problems.append(warning(self.doc.source, line, message, hint))
 
+    def missing(self, mapping: Mapping, key: str, label: str, hint: str) -> None:
+        """Report a required field that is absent or was read as "no value"."""
+        line = mapping.line_of(key)
+        if key in mapping:
+            typed = mapping.nulls.get(key, "")
+            if typed == "":
+                self.error(line, f"{label} is empty", f"write the {label} after '{key}:'")
+            elif typed == "~":
+                self.error(line, f"{label}: '~' means \"no value\" in YAML, and {label} is "
+                           "required", f"write the {label} after '{key}:'")
+            else:
+                self.error(line, f"{label}: the word '{typed}' was read as \"no value\" "
+                           "(YAML's null), so there is none",
+                           f"if '{typed}' is meant, put it in quotes: {key}: \"{typed}\"")
+            return
+        if key in self.misspelt:
+            typed, typed_line = self.misspelt[key]
+            self.error(typed_line, f"{label} is missing, and '{typed}:' on this line is not a "
+                       f"field newsdigest knows: did you mean '{key}:'?",
+                       f"rename '{typed}:' to '{key}:'")
+            return
+        self.error(line, f"{label} is missing", hint)
+
     def text(self, mapping: Mapping, key: str, label: str, required: bool = False) -> str:
         """A non-empty string field; '' when absent or wrong (after reporting)."""
         line = mapping.line_of(key)
         if key not in mapping or mapping[key] is None:
             if required:
-                self.error(line, f"{label} is missing", f"add a line '{key}: ...'")
+                self.missing(mapping, key, label, f"add a line '{key}: ...'")
             return ""
         value = mapping[key]
         if isinstance(value, bool) or not isinstance(value, str | int | float):
@@ -83,13 +115,23 @@ class _Checker:
 
     def text_list(self, mapping: Mapping, key: str, label: str) -> tuple[str, ...]:
         """A string or a list of strings; each item stripped and non-empty."""
+        return tuple(text for text, _ in self.text_items(mapping, key, label))
+
+    def text_items(self, mapping: Mapping, key: str, label: str) -> list[tuple[str, int]]:
+        """Like text_list, with the file line of each item."""
         if key not in mapping or mapping[key] is None:
-            return ()
+            return []
         value = mapping[key]
-        line = mapping.line_of(key)
         items = value if isinstance(value, list) else [value]
-        result: list[str] = []
+        result: list[tuple[str, int]] = []
         for number, item in enumerate(items, start=1):
+            line = value.line_of(number - 1) if isinstance(value, Items) else mapping.line_of(key)
+            typed = value.nulls.get(number - 1, "") if isinstance(value, Items) else ""
+            if item is None and typed not in ("", "~"):
+                self.error(line, f"{label}: item {number}, the word '{typed}', was read as "
+                           "\"no value\" (YAML's null)",
+                           f"if '{typed}' is meant, put it in quotes: \"{typed}\"")
+                continue
             if isinstance(item, bool) or not isinstance(item, str | int | float):
                 self.error(
                     line,
@@ -101,15 +143,23 @@ class _Checker:
             if not self.printable(text, line, f"{label}: item {number}"):
                 continue
             if text:
-                result.append(text)
+                result.append((text, line))
             else:
                 self.error(line, f"{label}: item {number} is empty", "remove the empty item")
-        return tuple(result)
+        return result
 
     def mapping(self, parent: Mapping, key: str, label: str) -> Mapping | None:
         if key not in parent or parent[key] is None:
             return None
         value = parent[key]
+        if key == "image" and isinstance(value, str):
+            self.error(
+                parent.line_of(key),
+                f"image must be a set of fields (src, alt), not just the file name {value!r}",
+                f"write three lines: 'image:', then indented '  src: {value}' and "
+                "'  alt: what the picture shows'",
+            )
+            return None
         if not isinstance(value, Mapping):
             self.error(
                 parent.line_of(key),
@@ -123,11 +173,40 @@ class _Checker:
         for key in mapping:
             if key in known:
                 continue
+            group = BELONGS_UNDER.get(key.casefold()) if not prefix else None
+            if group is not None:
+                self.misplaced[key] = mapping.line_of(key)
+                continue  # reported by misplaced_fields, or by the group's missing field
             close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+            if not prefix and close and close[0] in REQUIRED_FIELDS and close[0] not in mapping:
+                self.misspelt.setdefault(close[0], (key, mapping.line_of(key)))
+                continue  # the missing field's error names it
             hint = f"did you mean '{prefix}{close[0]}'?" if close else (
                 f"known fields: {', '.join(prefix + k for k in known)}"
             )
             self.warn(mapping.line_of(key), f"unknown field {prefix + key!r} is ignored", hint)
+
+
+    def misplaced_fields(self, front: Mapping) -> None:
+        """Warn about each top-level key that belongs in a group and was not reported yet."""
+        for key, line in self.misplaced.items():
+            group = BELONGS_UNDER[key.casefold()]
+            self.warn(line, f"'{key}:' is not read at the top level; it belongs under '{group}:'",
+                      f"indent it by two spaces below a '{group}:' line: '{group}:' then "
+                      f"'  {_group_key(key)}: {_inline(front.get(key))}'")
+
+
+def _group_key(key: str) -> str:
+    folded = key.casefold()
+    return {"authors": "author", "byline": "author", "source": "sources"}.get(folded, folded)
+
+
+def _inline(value: Any) -> str:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list):
+        return "[" + ", ".join(str(v) for v in value) + "]"
+    return "..."
 
 
 def _kind(value: Any) -> str:
@@ -167,22 +246,78 @@ def parse_datetime(value: str, tz: ZoneInfo) -> datetime | str:
     return parsed
 
 
+def clock_problem(parsed: datetime, written: str) -> tuple[str, str, str] | None:
+    """('error' | 'warning', message, fix) for a local time the site's clock cannot show.
+
+    Only times written without an offset are checked (`parsed.tzinfo` is then a ZoneInfo):
+    a time skipped by a daylight-saving change does not exist (an error); a time in the
+    repeated hour exists twice (a warning; the first, summer-time reading is used).
+    """
+    zone = parsed.tzinfo
+    if not isinstance(zone, ZoneInfo):
+        return None
+    there_and_back = parsed.astimezone(UTC).astimezone(zone).replace(tzinfo=None)
+    if there_and_back != parsed.replace(tzinfo=None):
+        before = (parsed - timedelta(hours=3)).utcoffset()
+        after = (parsed + timedelta(hours=3)).utcoffset()
+        return ("error",
+                f"{written} does not exist in {zone.key}: the clocks skip that hour for "
+                "daylight saving",
+                f"write the time that was meant with its offset, such as "
+                f"{written[:10]}T{written[11:16] or '00:00'}{_offset(before)} (before the change)"
+                f" or ...{_offset(after)} (after it)")
+    first, second = parsed.replace(fold=0).utcoffset(), parsed.replace(fold=1).utcoffset()
+    if first != second:
+        return ("warning",
+                f"{written} happens twice in {zone.key} (the clocks go back that night); "
+                f"it is read as the first, {_offset(first)}",
+                f"add the offset to say which: ...{_offset(first)} or ...{_offset(second)}")
+    return None
+
+
+def _offset(delta: timedelta | None) -> str:
+    minutes = int((delta or timedelta()).total_seconds()) // 60
+    sign = "-" if minutes < 0 else "+"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
 def _date_field(check: _Checker, front: Mapping, key: str, tz: ZoneInfo, required: bool) -> (
     datetime | None
 ):
     line = front.line_of(key)
     if key not in front or front[key] is None:
         if required:
-            check.error(line, f"{key} is missing", f"add '{key}:' and the time; {DATE_FORMAT_HINT}")
+            check.missing(front, key, key, f"add '{key}:' and the time; {DATE_FORMAT_HINT}")
         return None
     value = front[key]
     if not isinstance(value, str):
-        check.error(line, f"{key}: {value!r} is not a date", DATE_FORMAT_HINT)
+        check.error(line, f"{key} must be one date, not {_kind(value)}", DATE_FORMAT_HINT)
         return None
-    parsed = parse_datetime(value.strip(), tz)
+    written = value.strip()
+    parsed = parse_datetime(written, tz)
     if isinstance(parsed, str):
         check.error(line, f"{key}: {parsed}", DATE_FORMAT_HINT)
         return None
+    try:
+        in_utc = parsed.astimezone(UTC)
+    except (OverflowError, ValueError):
+        in_utc = None
+    if parsed.year < 1000 or in_utc is None or not 1000 <= in_utc.year <= 9999:
+        check.error(line, f"{key}: the year {parsed.year} cannot be published; feeds and "
+                    "archives need a four-digit year (1000 to 9999)", DATE_FORMAT_HINT)
+        return None
+    clock = clock_problem(parsed, written)
+    if clock is not None:
+        severity, message, hint = clock
+        if severity == "error":
+            check.error(line, f"{key}: {message}", hint)
+            return None
+        check.warn(line, f"{key}: {message}", hint)
+    now = datetime.now(UTC)
+    if key == "date" and in_utc > now + timedelta(days=366):
+        check.warn(line, f"date is in {parsed.year}, more than a year from now; the article is "
+                   "held back until then", f"did you mean {now.year}? fix the year if it is a "
+                   "typing mistake")
     return parsed
 
 
@@ -383,7 +518,7 @@ def _slug(check: _Checker, front: Mapping, doc: Document) -> str:
             )
             return ""
         return slug
-    stem = PurePosixPath(doc.source).stem
+    stem = unicodedata.normalize("NFC", PurePosixPath(doc.source).stem)
     slug = slugs.make(stem)
     if not slug:
         check.error(
@@ -400,6 +535,14 @@ def _country(check: _Checker, front: Mapping) -> Country | None:
         return None
     found = countries.lookup(name)
     if found is None:
+        city = countries.city(name)
+        if city is not None:
+            check.error(
+                front.line_of("country"),
+                f"country {name!r} is a city, not a country",
+                f"write the country, such as 'country: {city}'",
+            )
+            return None
         close = countries.suggest(name)
         hint = f"did you mean {close!r}? " if close else ""
         check.error(
@@ -407,10 +550,16 @@ def _country(check: _Checker, front: Mapping) -> Country | None:
             f"country {name!r} is not a country newsdigest knows",
             hint + "use an English name or an ISO code such as 'GB' or 'IND'",
         )
+        return None
+    note = countries.note(name)
+    if note is not None:
+        check.warn(front.line_of("country"), note,
+                   "this is how it is published; write 'country: United Kingdom' to "
+                   "silence this note")
     return found
 
 
-def _tags(check: _Checker, front: Mapping) -> tuple[Tag, ...]:
+def _tags(check: _Checker, front: Mapping, lines: dict[str, int]) -> tuple[Tag, ...]:
     if "tags" in front and isinstance(front["tags"], str):
         check.error(
             front.line_of("tags"),
@@ -422,10 +571,16 @@ def _tags(check: _Checker, front: Mapping) -> tuple[Tag, ...]:
         check.error(front.line_of("tags"), "tags must be a list, not a set of fields",
                     "write tags: [First, Second]")
         return ()
-    names = check.text_list(front, "tags", "tags")
     result: dict[str, Tag] = {}
-    for name in names:
-        result.setdefault(slugs.topic_key(name), Tag(slug=slugs.topic_key(name), name=name))
+    for name, line in check.text_items(front, "tags", "tags"):
+        key = slugs.topic_key(name)
+        if key in result:
+            if result[key].name != name:
+                check.warn(line, f"tags {result[key].name!r} and {name!r} are the same topic; "
+                           "it is listed once", f"remove {name!r} from the list")
+            continue
+        result[key] = Tag(slug=key, name=name)
+        lines[f"tag:{key}"] = line
     return tuple(result.values())
 
 
@@ -465,6 +620,8 @@ def _featured(check: _Checker, front: Mapping) -> bool:
 
 def _draft(check: _Checker, front: Mapping) -> bool:
     value = front.get("draft", False)
+    if value is None:  # "no value": not a draft
+        return False
     if not isinstance(value, bool):
         check.error(front.line_of("draft"), f"draft must be true or false, not {value!r}",
                     "write 'draft: true' or remove the line")
@@ -475,7 +632,7 @@ def _draft(check: _Checker, front: Mapping) -> bool:
 def _pinned_id(check: _Checker, front: Mapping) -> str:
     """The `id:` field: feeds require a URI (Atom's <id>), so a bare word is refused."""
     pinned = check.text(front, "id", "id")
-    if pinned and not _URI.match(pinned):
+    if pinned and not _URI.match(pinned) and not _UUID.match(pinned):
         check.error(
             front.line_of("id"),
             f"id {pinned!r} is not a URI; feed readers need one",
@@ -485,10 +642,17 @@ def _pinned_id(check: _Checker, front: Mapping) -> str:
     return pinned
 
 
+def guid_from_id(pinned: str) -> str:
+    """An `id:` as a feed id: a bare UUID (RFC 9562, any case, braces allowed) becomes
+    'urn:uuid:' and the UUID in lower case (RFC 4122's URN form); a URI is used as typed."""
+    found = _UUID.match(pinned.strip())
+    return f"urn:uuid:{found.group(1).lower()}" if found else pinned
+
+
 def make_guid(settings: Settings, day: date, slug: str, pinned: str) -> str:
     """The article's permanent feed id: never from base_url or the file's folder."""
     if pinned:
-        return pinned
+        return guid_from_id(pinned)
     return f"tag:{settings.site_id}:{day.isoformat()}/{slug}"
 
 
@@ -515,22 +679,27 @@ def validate(doc: Document, settings: Settings, content_dir: Path) -> (
     sources: tuple[str, ...] = ()
     if credits is None:
         if "credits" not in front or front["credits"] is None:
-            check.error(front.line_of("credits"), "credits.author is missing",
-                        "add 'credits:' with an indented 'author: Name' line")
+            _author_missing(check, front, "add 'credits:' with an indented 'author: Name' line")
     else:
         check.unknown(credits, KNOWN_CREDITS, "credits.")
         authors = check.text_list(credits, "author", "credits.author")
         if not authors and "author" not in credits:
-            check.error(front.line_of("credits"), "credits.author is missing",
-                        "add an indented 'author: Name' line under credits:")
-        elif not authors:
-            check.error(credits.line_of("author"), "credits.author is empty",
-                        "write the byline after 'author:'")
+            _author_missing(check, front, "add an indented 'author: Name' line under credits:")
+        elif not authors and not any(p.line == credits.line_of("author")
+                                     for p in check.problems):
+            check.missing(credits, "author", "credits.author", "write the byline after 'author:'")
         image_credit = check.text(credits, "image", "credits.image")
         sources = check.text_list(credits, "sources", "credits.sources")
-    tags = _tags(check, front)
+    check.misplaced_fields(front)
+    lines = {key: front.line_of(key) for key in ("slug", "id", "date", "tags") if key in front}
+    tags = _tags(check, front, lines)
     summary = _summary(check, front)
     image = _image(check, front, doc, content_dir)
+    if image_credit and image is None and "image" not in front:
+        check.warn(credits.line_of("image") if credits is not None else 1,
+                   "credits.image is given but the article has no image, so the credit is "
+                   "not shown anywhere",
+                   "add the image (image: with src: and alt:) or remove the credit")
     slug = _slug(check, front, doc)
     pinned = _pinned_id(check, front)
     draft = _draft(check, front)
@@ -563,5 +732,23 @@ def validate(doc: Document, settings: Settings, content_dir: Path) -> (
         aliases=aliases,
         featured=featured,
         aliases_line=front.line_of("aliases") if aliases else 0,
+        lines=tuple(sorted(lines.items())),
     )
     return article, check.problems
+
+
+def _author_missing(check: _Checker, front: Mapping, hint: str) -> None:
+    """credits.author is missing: say so, naming a top-level author: line if there is one."""
+    for key in ("author", "authors", "byline"):
+        if key in check.misplaced:
+            line = check.misplaced.pop(key)
+            check.error(line, f"credits.author is missing: '{key}:' must be indented under "
+                        "'credits:'", f"write 'credits:' on its own line, then "
+                        f"'  author: {_inline(front.get(key))}' indented below it")
+            return
+    if "credits" in front:
+        check.missing(front, "credits", "credits.author", hint)
+    elif "credits" in check.misspelt:
+        check.missing(front, "credits", "credits", hint)
+    else:
+        check.error(front.line_of("credits"), "credits.author is missing", hint)
