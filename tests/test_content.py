@@ -104,13 +104,16 @@ def test_a_body_line_of_dashes_is_not_the_front_matter(tmp_path: Path) -> None:
     assert doc.body.endswith("---\n\nAfter a rule.\n")
 
 
-def test_malformed_yaml_is_reported_with_its_line(tmp_path: Path) -> None:
+def test_a_value_with_colon_space_is_named_in_plain_words_with_the_corrected_line(
+    tmp_path: Path,
+) -> None:
     broken = ARTICLE.replace("country: India", "country: India: Kerala")
     doc, problems = read(tmp_path, broken)
     assert doc is None
     problem = only_error(problems)
     assert problem.line == 4
-    assert "not valid YAML" in problem.message
+    assert "contains ': ' (a colon and a space)" in problem.message
+    assert problem.hint == 'put the whole value in quotes: country: "India: Kerala"'
 
 
 def test_unclosed_list_is_reported_in_the_front_matter(tmp_path: Path) -> None:

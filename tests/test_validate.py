@@ -66,7 +66,8 @@ EXPECTED = {
     "not-a-date.md": (3, "'last Tuesday' is not a date", "YYYY-MM-DDTHH:MM:SS+HH:MM"),
     "updated-before-date.md": (4, "updated (2025-06-19T10:00:00+05:30) is before date", "fix"),
     "unknown-country.md": (4, "country 'Indai' is not a country", "did you mean 'India'?"),
-    "typo-field.md": (2, "title is missing", "title:"),
+    "typo-field.md": (2, "title is missing, and 'tittle:' on this line is not a field "
+                     "newsdigest knows: did you mean 'title:'?", "rename 'tittle:' to 'title:'"),
     "title-list.md": (2, "title must be text, not a list", "one line of text"),
     "tags-mapping.md": (7, "tags must be a list, not a set of fields", "tags: ["),
     "tags-string.md": (7, "tags must be a list", "tags: [Climate, Floods]"),
@@ -75,7 +76,8 @@ EXPECTED = {
     "bad-slug.md": (8, "slug 'Not A Slug!' cannot be used in a URL", "'not-a-slug'"),
     "draft-text.md": (8, "draft must be true or false", "draft: true"),
     "credits-text.md": (5, "credits must be a set of fields, not text", "credits:"),
-    "image-text.md": (8, "image must be a set of fields, not text", "image:"),
+    "image-text.md": (8, "image must be a set of fields (src, alt), not just the file name "
+                      "'photo.png'", "'image:', then indented '  src: photo.png' and '  alt: "),
     "id-word.md": (8, "id 'story-one' is not a URI", "tag:"),
 }
 
@@ -121,13 +123,11 @@ def test_each_mistake_is_reported_with_its_line_and_a_fix(
     )
 
 
-def test_unknown_field_is_a_warning_that_suggests_the_known_one(
+def test_a_misspelt_required_field_is_one_message_not_two(
     checked: subprocess.CompletedProcess[str],
 ) -> None:
-    warnings = [r for r in reports_for(checked.stdout, "typo-field.md") if r[1] == "warning"]
-    assert warnings == [
-        (2, "warning", "unknown field 'tittle' is ignored", "did you mean 'title'?")
-    ]
+    reports = reports_for(checked.stdout, "typo-field.md")
+    assert [r[:2] for r in reports] == [(2, "error")]
 
 
 def test_unknown_field_alone_does_not_stop_the_build(tmp_path: Path) -> None:

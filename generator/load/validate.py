@@ -746,7 +746,7 @@ def _author_missing(check: _Checker, front: Mapping, hint: str) -> None:
                         "'credits:'", f"write 'credits:' on its own line, then "
                         f"'  author: {_inline(front.get(key))}' indented below it")
             return
-    if "credits" in front:
+    if "credits" in front and front["credits"] is None:
         check.missing(front, "credits", "credits.author", hint)
     elif "credits" in check.misspelt:
         check.missing(front, "credits", "credits", hint)
