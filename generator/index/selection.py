@@ -77,5 +77,6 @@ def far_ahead(articles: Iterable[Article], content_dir: Path, now: datetime) -> 
             article.source, field_line(content_dir / article.source, "date"),
             f"date {article.date.date().isoformat()} is more than a year ahead: the article "
             "is held back until then",
-            "check the year; a story scheduled so far ahead is usually a typing mistake"))
+            f"did you mean {now.year}? check the year; a story scheduled so far ahead is "
+            "usually a typing mistake"))
     return found

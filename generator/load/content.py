@@ -200,7 +200,8 @@ def parse_front_matter(text: str, first_line: int, source: str) -> tuple[Any, li
                     "remove the tag and write a plain value",
                 )
             ]
-        plain = explain_yaml_mistake(text, mark.line if mark else -1, problem)
+        plain = explain_yaml_mistake(text, mark.line if mark else -1, problem,
+                                     mark.column if mark else -1)
         if plain is not None:
             return None, [error(source, line, *plain)]
         return None, [
@@ -238,13 +239,15 @@ def double_quoted(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def explain_yaml_mistake(text: str, index: int, problem: str) -> tuple[str, str] | None:
+def explain_yaml_mistake(text: str, index: int, problem: str,
+                         column: int = -1) -> tuple[str, str] | None:
     """(message, fix) in plain words for the commonest YAML mistakes, or None.
 
-    `index` is the 0-based line of `text` where the parser stopped. Recognised: a value
-    containing ': ' (a headline such as `title: Breaking: storm`), a Tab used to indent,
-    and a value that starts with a quote mark and goes on after the closing quote. The fix
-    shows the corrected line.
+    `index` and `column` are the 0-based position in `text` where the parser stopped.
+    Recognised: a value containing ': ' (a headline such as `title: Breaking: storm`), a
+    field indented deeper than the one above it, a Tab used to indent, and a value that
+    starts with a quote mark and goes on after the closing quote. The fix shows the
+    corrected line.
     """
     lines = text.split("\n")
     if not 0 <= index < len(lines):
@@ -260,6 +263,13 @@ def explain_yaml_mistake(text: str, index: int, problem: str) -> tuple[str, str]
     if found is None:
         return None
     lead, key, value = found.group("lead"), found.group("key"), found.group("value")
+    key_colon = len(lead) + len(key)
+    if problem.startswith("mapping values are not allowed") and column == key_colon and index:
+        above = lines[index - 1]
+        indent = above[: len(above) - len(above.lstrip(" -"))]
+        return (f"'{key}:' is indented deeper than the line above it, so YAML reads it as "
+                "part of that line's value",
+                f"line it up with the field above: '{indent}{raw.lstrip()}'")
     if problem.startswith("mapping values are not allowed") and value[:1] not in ("'", '"'):
         return (f"the value of '{key}:' contains ': ' (a colon and a space), which YAML reads "
                 "as the start of another field",

@@ -83,8 +83,8 @@ CITIES = {
 }
 
 # A suggestion must be at least this similar (difflib ratio) to help: "Indai" -> India
-# (0.8) is, "Nairobi" -> Namibia (0.71) is not.
-SUGGEST_CUTOFF = 0.75
+# (0.8) is; "Nairobi" -> Namibia (0.71) and "Narnia" -> Armenia (0.77) are not.
+SUGGEST_CUTOFF = 0.8
 
 # Names readers know, where ISO's common name is the formal one.
 DISPLAY = {

@@ -125,7 +125,9 @@ class _Checker:
         items = value if isinstance(value, list) else [value]
         result: list[tuple[str, int]] = []
         for number, item in enumerate(items, start=1):
-            line = value.line_of(number - 1) if isinstance(value, Items) else mapping.line_of(key)
+            line = mapping.line_of(key)
+            if isinstance(value, Items):  # an item written before its key came from an alias
+                line = max(line, value.line_of(number - 1))
             typed = value.nulls.get(number - 1, "") if isinstance(value, Items) else ""
             if item is None and typed not in ("", "~"):
                 self.error(line, f"{label}: item {number}, the word '{typed}', was read as "
@@ -313,11 +315,6 @@ def _date_field(check: _Checker, front: Mapping, key: str, tz: ZoneInfo, require
             check.error(line, f"{key}: {message}", hint)
             return None
         check.warn(line, f"{key}: {message}", hint)
-    now = datetime.now(UTC)
-    if key == "date" and in_utc > now + timedelta(days=366):
-        check.warn(line, f"date is in {parsed.year}, more than a year from now; the article is "
-                   "held back until then", f"did you mean {now.year}? fix the year if it is a "
-                   "typing mistake")
     return parsed
 
 
@@ -425,6 +422,9 @@ def _image(check: _Checker, front: Mapping, doc: Document, content_dir: Path) ->
             "image.alt is missing",
             "add 'alt:' under image: a short description for readers who cannot see it",
         )
+    elif fields["alt"] is None:
+        check.missing(fields, "alt", "image.alt",
+                      "write a short description for readers who cannot see it")
     if not src:
         return None
     resolved = resolve_local(src, doc.source, content_dir)

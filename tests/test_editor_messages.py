@@ -1,0 +1,218 @@
+"""Messages a journalist can act on: the mistake named in plain words, on its line, with
+the corrected line; dates a clock cannot show; countries and text that look the same."""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import UTC
+from pathlib import Path
+
+import pytest
+
+from generator.commands.build import load_articles
+from generator.config import Settings
+from generator.diagnostics import Diagnostic
+from generator.load.content import read_document
+from generator.load.validate import validate
+from generator.model import Article
+
+# '---' is line 1: title 2, date 3, country 4, credits 5, author 6, tags 7.
+STORY = """\
+title: Harbour tunnel opens
+date: 2025-06-20T10:00:00+02:00
+country: Norway
+credits:
+  author: Nordic Desk
+tags: [Transport]
+"""
+
+
+def settings(timezone: str = "UTC") -> Settings:
+    return Settings(timezone=timezone, site_id="test.example,2025")
+
+
+def write(content: Path, name: str, front: str, body: str = "The story.\n") -> None:
+    path = content / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"---\n{front}---\n{body}", encoding="utf-8")
+
+
+def read(tmp_path: Path, front: str, timezone: str = "UTC") -> tuple[
+    Article | None, list[Diagnostic]
+]:
+    content = tmp_path / "content"
+    write(content, "story.md", front)
+    doc, problems = read_document(content / "story.md", "story.md", 1_000_000)
+    if doc is None:
+        return None, problems
+    return validate(doc, settings(timezone), content)
+
+
+def only(problems: list[Diagnostic], severity: str = "error") -> Diagnostic:
+    found = [p for p in problems if p.severity == severity]
+    assert len(found) == 1, problems
+    return found[0]
+
+
+# -- the three commonest YAML mistakes ------------------------------------------------------
+
+def test_a_tab_used_for_indentation_is_named_with_the_corrected_line(tmp_path: Path) -> None:
+    _, problems = read(tmp_path, STORY.replace("  author:", "\tauthor:"))
+    problem = only(problems)
+    assert problem.line == 6
+    assert problem.message == ("this line is indented with a Tab; YAML only accepts spaces "
+                               "for indentation")
+    assert problem.hint == "indent with spaces instead: '  author: Nordic Desk'"
+
+
+def test_a_headline_with_colon_space_is_told_to_be_quoted(tmp_path: Path) -> None:
+    _, problems = read(tmp_path, STORY.replace("Harbour tunnel opens",
+                                               'Breaking: "tunnel" opens'))
+    problem = only(problems)
+    assert problem.line == 2
+    assert "contains ': ' (a colon and a space)" in problem.message
+    assert problem.hint == 'put the whole value in quotes: title: "Breaking: \\"tunnel\\" opens"'
+
+
+@pytest.mark.parametrize(("typed", "fixed"), [
+    ('"Tunnel" opens at last', "title: '\"Tunnel\" opens at last'"),
+    ("'Tunnel' opens at last", "title: \"'Tunnel' opens at last\""),
+])
+def test_a_value_that_goes_on_after_its_closing_quote_is_named(
+    tmp_path: Path, typed: str, fixed: str
+) -> None:
+    _, problems = read(tmp_path, STORY.replace("Harbour tunnel opens", typed))
+    problem = only(problems)
+    assert problem.line == 2
+    assert "starts with a quote mark and goes on after the closing quote" in problem.message
+    assert problem.hint.endswith(fixed)
+    article, problems = read(tmp_path, STORY.replace("title: Harbour tunnel opens", fixed))
+    assert article is not None and article.title == typed
+
+
+# -- fields in the wrong place -------------------------------------------------------------
+
+def test_a_top_level_author_is_told_to_move_under_credits(tmp_path: Path) -> None:
+    _, problems = read(tmp_path, STORY.replace("credits:\n  author: Nordic Desk",
+                                               "author: Nordic Desk"))
+    problem = only(problems)
+    assert problem.line == 5
+    assert problem.message == "credits.author is missing: 'author:' must be indented under 'credits:'"
+    assert "'  author: Nordic Desk' indented below it" in problem.hint
+
+
+def test_a_second_top_level_author_is_a_warning_naming_credits(tmp_path: Path) -> None:
+    article, problems = read(tmp_path, STORY + "author: Someone Else\n")
+    assert article is not None
+    warning = only(problems, "warning")
+    assert warning.line == 8
+    assert "belongs under 'credits:'" in warning.message
+
+
+def test_an_image_credit_without_an_image_is_not_dropped_silently(tmp_path: Path) -> None:
+    article, problems = read(tmp_path, STORY.replace("  author: Nordic Desk",
+                                                     "  author: Nordic Desk\n  image: AP"))
+    assert article is not None
+    warning = only(problems, "warning")
+    assert warning.line == 7
+    assert "credits.image is given but the article has no image" in warning.message
+
+
+# -- countries ------------------------------------------------------------------------------
+
+def test_a_city_is_named_a_city_and_never_a_far_country(tmp_path: Path) -> None:
+    _, problems = read(tmp_path, STORY.replace("country: Norway", "country: Nairobi"))
+    problem = only(problems)
+    assert (problem.line, problem.message) == (4, "country 'Nairobi' is a city, not a country")
+    assert problem.hint == "write the country, such as 'country: Kenya'"
+    assert "Namibia" not in problem.message + problem.hint
+
+
+def test_a_far_unknown_country_gets_no_misleading_suggestion(tmp_path: Path) -> None:
+    _, problems = read(tmp_path, STORY.replace("country: Norway", "country: Narnia"))
+    problem = only(problems)
+    assert "did you mean" not in problem.hint
+    _, problems = read(tmp_path, STORY.replace("country: Norway", "country: Nroway"))
+    assert "did you mean 'Norway'?" in only(problems).hint
+
+
+@pytest.mark.parametrize("nation", ["England", "Scotland", "Wales", "Northern Ireland"])
+def test_a_nation_of_the_uk_is_published_as_united_kingdom_with_a_note(
+    tmp_path: Path, nation: str
+) -> None:
+    article, problems = read(tmp_path, STORY.replace("country: Norway", f"country: {nation}"))
+    assert article is not None and article.country.name == "United Kingdom"
+    note = only(problems, "warning")
+    assert note.line == 4
+    assert note.message == f"country '{nation}' is published as United Kingdom (ISO 3166 lists " \
+        "countries, not their nations)"
+
+
+# -- text that looks the same is the same (NFC) ----------------------------------------------
+
+def test_decomposed_accents_are_the_same_country_topic_and_slug(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    composed, decomposed = "Café", unicodedata.normalize("NFD", "Café")
+    assert composed != decomposed
+    write(content, "one.md", STORY.replace("country: Norway",
+                                           f"country: {unicodedata.normalize('NFD', 'Curaçao')}")
+          .replace("[Transport]", f"[{composed}]"))
+    write(content, f"{decomposed}-news.md", STORY.replace("[Transport]", f"[{decomposed}]")
+          .replace("2025-06-20", "2025-06-21"))
+    articles, problems = load_articles(content, settings())
+    assert [p for p in problems if p.severity == "error"] == []
+    assert {t for a in articles for t in a.tags} == {articles[0].tags[0]}
+    assert articles[0].tags[0].name == "Café"
+    assert {a.slug for a in articles} == {"one", "cafe-news"}
+    assert next(a for a in articles if a.slug == "one").country.code == "CW"
+
+
+# -- collisions point at the line that causes them -------------------------------------------
+
+def test_a_slug_collision_points_at_the_slug_line(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    write(content, "tunnel.md", STORY)
+    write(content, "other.md", STORY + "slug: tunnel\n")
+    _, problems = load_articles(content, settings())
+    clash = [p for p in problems if p.path == "other.md" and "same URL" in p.message]
+    assert [p.line for p in clash] == [8]
+
+
+def test_a_tag_collision_points_at_the_tag_item_line(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    write(content, "a.md", STORY.replace("[Transport]", "[C]"))
+    write(content, "b.md", STORY.replace("tags: [Transport]", "tags:\n  - Boats\n  - C++"))
+    _, problems = load_articles(content, settings())
+    [clash] = [p for p in problems if "different words with the same URL" in p.message]
+    assert (clash.path, clash.line) == ("b.md", 9)
+
+
+# -- dates a clock cannot show ---------------------------------------------------------------
+
+def test_a_time_skipped_by_daylight_saving_is_an_error_on_its_line(tmp_path: Path) -> None:
+    front = STORY.replace("2025-06-20T10:00:00+02:00", "2025-03-30T02:30")
+    _, problems = read(tmp_path, front, "Europe/Oslo")
+    problem = only(problems)
+    assert problem.line == 3
+    assert problem.message == ("date: 2025-03-30T02:30 does not exist in Europe/Oslo: the clocks "
+                               "skip that hour for daylight saving")
+    assert "+01:00" in problem.hint and "+02:00" in problem.hint
+
+
+def test_a_time_in_the_repeated_hour_is_a_warning_and_reads_the_first(tmp_path: Path) -> None:
+    front = STORY.replace("2025-06-20T10:00:00+02:00", "2025-10-26T02:30")
+    article, problems = read(tmp_path, front, "Europe/Oslo")
+    assert article is not None
+    warning = only(problems, "warning")
+    assert warning.line == 3
+    assert "happens twice in Europe/Oslo" in warning.message
+    assert article.date.utcoffset() is not None
+    assert article.date.astimezone(UTC).isoformat() == "2025-10-26T00:30:00+00:00"
+
+
+@pytest.mark.parametrize("written", ["0999-06-20T10:00:00Z", "9999-12-31T23:00:00-05:00"])
+def test_a_year_feeds_cannot_carry_is_a_clear_error(tmp_path: Path, written: str) -> None:
+    _, problems = read(tmp_path, STORY.replace("2025-06-20T10:00:00+02:00", written))
+    problem = only(problems)
+    assert problem.line == 3
+    assert "four-digit year (1000 to 9999)" in problem.message
