@@ -97,7 +97,8 @@ def test_a_top_level_author_is_told_to_move_under_credits(tmp_path: Path) -> Non
                                                "author: Nordic Desk"))
     problem = only(problems)
     assert problem.line == 5
-    assert problem.message == "credits.author is missing: 'author:' must be indented under 'credits:'"
+    assert problem.message == ("credits.author is missing: 'author:' must be indented under "
+                               "'credits:'")
     assert "'  author: Nordic Desk' indented below it" in problem.hint
 
 
