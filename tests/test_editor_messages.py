@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from generator.commands.build import load_articles
 from generator.config import Settings
 from generator.diagnostics import Diagnostic
 from generator.load.content import read_document
 from generator.load.validate import validate
 from generator.model import Article
+from generator.pipeline import load as load_articles
 
 # '---' is line 1: title 2, date 3, country 4, credits 5, author 6, tags 7.
 STORY = """\
