@@ -610,6 +610,8 @@ def _title(check: _Checker, front: Mapping) -> str:
 
 def _featured(check: _Checker, front: Mapping) -> bool:
     value = front.get("featured", False)
+    if value is None:  # "no value": not featured
+        return False
     if not isinstance(value, bool):
         check.error(front.line_of("featured"), f"featured must be true or false, not {value!r}",
                     "write 'featured: true' to make it the lead story of its day, or remove "
