@@ -132,4 +132,4 @@ def test_featured_must_be_true_or_false(tmp_path: Path) -> None:
     story(project, "odd", DAY, "Climate", "featured: 1\n")
     result = run_newsdigest("check", cwd=project)
     assert result.returncode == 1
-    assert "content/odd.md:8: error: featured must be true or false, not 1" in result.stdout
+    assert "content/odd.md:8: error: featured must be true or false, not '1'" in result.stdout
