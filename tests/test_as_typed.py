@@ -159,7 +159,8 @@ def test_country_no_is_norway(site: Path) -> None:
     """Case 23: `country: NO` is Norway's ISO code, not false."""
     tree = page(site, "2025/06/20/oslo-tunnel")
     dateline = tree.xpath("//p[@class='dateline']/a")[0]
-    assert (dateline.text, dateline.get("href")) == ("Norway", "/sub/countries/no/")
+    shown = dateline.text_content().removeprefix("Country: ").strip()
+    assert (shown, dateline.get("href")) == ("Norway", "/sub/countries/no/")
     [ld] = [json.loads(s.text) for s in tree.iter("script")
             if s.get("type") == "application/ld+json"]
     assert "Norway" in json.dumps(ld["contentLocation"])

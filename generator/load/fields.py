@@ -23,17 +23,23 @@ FIELDS = (
           'the headline, one line of text'),
     Field('date', True,
           'publication time, ISO 8601 with an offset (`2025-06-25T15:27:00+05:30`); a date '
-          "alone or a time without offset is read in the site's `timezone`"),
+          "alone or a time without offset is read in the site's `timezone`. A time without "
+          "offset that the site's clock skips (daylight saving) is an error; one in the "
+          'repeated hour is a warning and is read as the first of the two. Years 1000 to '
+          '9999 (feeds need four digits); a date more than a year ahead is a warning'),
     Field('updated', False,
           'last substantive update, same format, not before `date`'),
     Field('country', True,
           "an English name (`India`, `Côte d'Ivoire`, `UK`) or an ISO 3166-1 code (`NZ`, "
-          '`DEU`); shown by its common name and published at `/countries/<alpha-2>/`. A '
-          'typo is an error that suggests the closest country'),
+          '`DEU`, `NO`); shown by its common name and published at `/countries/<alpha-2>/`. '
+          'A typo is an error that suggests a country only when it is close (`Indai` -> '
+          'India); a well-known city (`Nairobi`) is an error that names its country. '
+          '`England`, `Scotland`, `Wales` and `Northern Ireland` are published as United '
+          'Kingdom, with a note (a warning) saying so'),
     Field('credits.author', True,
           'the byline: a name, or a list of names'),
     Field('credits.image', False,
-          'the image credit, shown as "Image Credit: ANI"'),
+          'the image credit, shown under the caption, on its own line, as "Image: ANI"'),
     Field('credits.sources', False,
           'list of contributing sources, shown as "(With inputs from agencies.)"'),
     Field('tags', False,
@@ -50,10 +56,13 @@ FIELDS = (
           "the article's URL segment; default: the file name without `.md`, transliterated "
           'to ASCII, lower case, hyphenated'),
     Field('id', False,
-          'pins the feed GUID when a slug or date must change after publication; a URI such'
-          " as the article's old `tag:...` GUID or `urn:uuid:...`"),
+          'pins the feed GUID when a slug or date must change after publication; a URI such '
+          "as the article's old `tag:...` GUID or `urn:uuid:...`. A bare UUID "
+          '(`6f1c2e0a-8d3b-4f5e-9a7c-1b2d3e4f5a6b`) is accepted and published as '
+          "`urn:uuid:` + the UUID in lower case (RFC 4122's URN form)"),
     Field('draft', False,
-          '`true` keeps the article out of the build unless `--drafts`'),
+          '`true` (or `yes`, `on`) keeps the article out of the build unless `--drafts`; '
+          '`false`, `no`, `off` or no value publish it'),
     Field('corrections', False,
           'a list of corrections, each `date` (same format, not before `date`) and `text` '
           '(plain text): see "Corrections" below'),
