@@ -33,7 +33,7 @@ from generator.commands.build import (
 from generator.commands.progress import ProgressBar, wanted
 from generator.diagnostics import Diagnostic, UsageError
 from generator.write.output import OutputError
-from generator.write.search import SEARCH_OFF
+from generator.write.search import search_off
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 EXIT_PIPE = 128 + signal.SIGPIPE  # what a shell reports for a program ended by SIGPIPE
@@ -51,7 +51,9 @@ examples:
   newsdigest check                                   report every problem, write nothing
   newsdigest check --format github                   the same, as pull-request annotations
   newsdigest new "Floods in Assam" --country India --tags Climate,Floods
-  newsdigest serve                                   preview with live reload"""
+  newsdigest serve                                   preview with live reload
+  newsdigest init gazette --url https://me.github.io/gazette/   start a new site
+  newsdigest theme copy static/style.css             override one file of the theme"""
 
 
 SITE_HELP = ("the site's folder, holding newsdigest.toml (default: the current folder); "
@@ -79,7 +81,20 @@ def make_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"newsdigest {__version__}")
     parser.add_argument("--site", metavar="DIR", type=Path, default=None, help=SITE_HELP)
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    init = commands.add_parser("init", help="start a new site in a new folder",
+                               description="Write a complete newsroom into DIR (a new or empty "
+                               "folder): newsdigest.toml, a welcome article, GitHub Pages and "
+                               "pull-request workflows, .gitignore and a README for editors.")
+    init.add_argument("dir", metavar="DIR", type=Path, help="the new site's folder")
+    init.add_argument("--title", default=None, help="the site's name (default: from DIR)")
+    init.add_argument("--url", default=None,
+                      help="the address it will be published at, e.g. "
+                      "https://user.github.io/repo/ (names its feed IDs: site_id)")
+    init.add_argument("--language", default="en", help="language tag (default: en)")
+    init.add_argument("--timezone", default=None,
+                      help="IANA time zone, e.g. Asia/Kolkata (default: this computer's)")
 
     build = commands.add_parser("build", help="build the site into the output folder",
                                 description="Check every article, then build the site. "
@@ -129,6 +144,21 @@ def make_parser() -> argparse.ArgumentParser:
                                "(listed in OUTPUT.changed-feeds.txt). Run it after deploying.")
     ping.add_argument("--output", metavar="DIR", type=Path, default=Path("site"),
                       help="the folder the site was built into (default: site/)")
+    ping.add_argument("--site", metavar="DIR", type=Path, default=argparse.SUPPRESS,
+                      help=SITE_HELP)
+
+    theme = commands.add_parser("theme", help="list the built-in theme's files or copy one "
+                                "to override it", description="The built-in theme's files, "
+                                "and overrides started from them in templates/.")
+    actions = theme.add_subparsers(dest="theme_command", metavar="ACTION", required=True)
+    listing = actions.add_parser("list", help="every file of the theme; * marks the site's own")
+    copy = actions.add_parser("copy", help="copy a theme file into templates/ to edit it")
+    copy.add_argument("path", metavar="PATH", help="as `theme list` shows it, e.g. "
+                      "partials/card.html or static/style.css")
+    for action in (listing, copy):
+        action.add_argument("--site", metavar="DIR", type=Path, default=argparse.SUPPRESS,
+                            help=SITE_HELP)
+        _add_templates(action)
     return parser
 
 
@@ -302,7 +332,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(held_back_text(result.held_back, settings, paths.content))
     print(PREVIEW)
     if not result.search:
-        print(SEARCH_OFF, file=sys.stderr)
+        print(search_off(), file=sys.stderr)
     return EXIT_OK
 
 
@@ -356,9 +386,9 @@ def cmd_ping(args: argparse.Namespace) -> int:
     settings = _settings(args)
     if not settings.websub_hub:
         print("no websub_hub setting: nothing to notify (set websub_hub = \"https://...\" "
-              "in [tool.newsdigest] to notify a WebSub hub)", file=sys.stderr)
+              "in newsdigest.toml to notify a WebSub hub)", file=sys.stderr)
         return EXIT_OK
-    feeds = read_changed(args.output)
+    feeds = read_changed(_in_site(args, args.output))
     if feeds is None:
         raise UsageError(f"{changed_list(args.output)} does not exist: run `newsdigest build "
                           f"--output {args.output}` first")
@@ -375,8 +405,55 @@ def cmd_ping(args: argparse.Namespace) -> int:
     return EXIT_OK if done == len(answers) else EXIT_CONTENT
 
 
+def cmd_init(args: argparse.Namespace) -> int:
+    from generator.commands.init import PLACEHOLDER_URL, init_site
+
+    started = init_site(args.dir, args.title, args.url, args.language, args.timezone)
+    folder = args.dir.as_posix()
+    print(f"started {started.settings.title} in {folder}/:")
+    for name in started.files:
+        print(f"  {name}")
+    print(f'\nsite_id = "{started.settings.site_id}" names this site in every feed item\'s ID: '
+          "keep it forever, even if the site moves to another address.")
+    if started.placeholder_url:
+        print(f"base_url is a placeholder ({PLACEHOLDER_URL}): set it in newsdigest.toml to the "
+              "address the site will be published at, and site_id with it, before the first "
+              "publication (or run init again with --url).")
+    print(f"The welcome article's country is {started.country}; delete the article once the "
+          "first story is in.")
+    print(f"\nnext:\n  cd {folder} && newsdigest check && newsdigest build && newsdigest serve\n"
+          "  then push the folder to a GitHub repository and choose Settings -> Pages -> "
+          'Source "GitHub Actions"')
+    return EXIT_OK
+
+
+def cmd_theme(args: argparse.Namespace) -> int:
+    from generator.commands.theme import copy_from_theme, theme_listing
+
+    overrides = _in_site(args, args.templates or Path("templates"))
+    if args.theme_command == "list":
+        for name, replaced in theme_listing(overrides):
+            own = (overrides / name).as_posix()
+            print(f"{name}  * replaced by {own}" if replaced else name)
+        return EXIT_OK
+    config.find_settings(_site(args))  # a site's folder, not anywhere
+    print(copy_from_theme(overrides, args.path).as_posix())
+    return EXIT_OK
+
+
+def command_list(parser: argparse.ArgumentParser) -> str:
+    """`newsdigest` alone: every command with its one-line help."""
+    actions = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    width = max(len(choice.dest) for choice in actions._choices_actions)
+    lines = [f"  {c.dest:<{width}}  {c.help}" for c in actions._choices_actions]
+    return (f"newsdigest {__version__}: Markdown news articles in, a news-digest website out\n"
+            "\nusage: newsdigest COMMAND [options]\n\ncommands:\n" + "\n".join(lines) +
+            "\n\n`newsdigest COMMAND --help` shows a command's options; "
+            "`newsdigest --version` its version.")
+
+
 COMMANDS = {"build": cmd_build, "check": cmd_check, "new": cmd_new, "serve": cmd_serve,
-            "ping": cmd_ping}
+            "ping": cmd_ping, "init": cmd_init, "theme": cmd_theme}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -402,7 +479,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def run(argv: Sequence[str] | None = None) -> int:
     """Parse the arguments and run the command; errors become messages and a status."""
-    args = make_parser().parse_args(argv)
+    parser = make_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        print(command_list(parser))
+        return EXIT_OK
     try:
         return COMMANDS[args.command](args)
     except UsageError as exc:

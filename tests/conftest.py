@@ -17,6 +17,9 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 BASE_URL = "http://127.0.0.1:8000/sub/"
 NEWSROOM = Path(__file__).resolve().parent / "fixtures" / "newsroom"
+# A copy of the repository's sample newsroom: tests never read content/ at the root,
+# which a newsroom that keeps this repository's layout replaces with its own articles.
+SAMPLE = Path(__file__).resolve().parent / "fixtures" / "sample"
 
 
 def run_newsdigest(*args: str, cwd: Path, timeout: float = 120) -> subprocess.CompletedProcess[str]:
@@ -109,13 +112,12 @@ def load_synth() -> ModuleType:
 
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The repository's sample newsroom built once under the /sub/ base path.
+    """The sample newsroom (tests/fixtures/sample) built once under the /sub/ base path.
 
-    Built from a copy of the project, so the build's cache is not written into the repository.
+    Built from a copy, so the build's cache is not written into the repository.
     """
     project = tmp_path_factory.mktemp("sample") / "project"
-    shutil.copytree(REPO / "content", project / "content")
-    shutil.copy(REPO / "pyproject.toml", project / "pyproject.toml")
+    shutil.copytree(SAMPLE, project)
     out = project.parent / "site"
     result = run_here("build", "--output", str(out), "--base-url", BASE_URL, cwd=project)
     assert result.returncode == 0, result.stderr

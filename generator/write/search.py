@@ -1,6 +1,6 @@
 """Search: Pagefind indexes the written site, offline, before it is published.
 
-Pagefind (`pip install -e '.[search]'`, the `pagefind[bin]` package) reads the built
+Pagefind (`pip install 'newsdigest[search]'`, the `pagefind[bin]` package) reads the built
 HTML pages and writes a static search index and its UI into /pagefind/. It runs on
 the staging directory, so the published site always has an index that matches its
 pages. Only article pages are indexed (their `data-pagefind-body`). Without Pagefind
@@ -10,16 +10,37 @@ the build goes on without search, and the search page says so.
 from __future__ import annotations
 
 import ctypes
+import json
 import os
 import signal
 import subprocess
 import sys
 from collections.abc import Callable
+from importlib import metadata
 from pathlib import Path
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
 
 from generator.write.output import OutputError
 
-SEARCH_OFF = "search is off: pip install -e '.[search]'"
+SEARCH_OFF = "search is off: pip install 'newsdigest[search]'"
+
+
+def search_off() -> str:
+    """The 'search is off' hint with the install command for the way newsdigest was installed:
+    from a package index, or editable from a source tree (then that tree's extra)."""
+    try:
+        found = metadata.distribution("newsdigest").read_text("direct_url.json")
+        origin = json.loads(found or "{}")
+    except (metadata.PackageNotFoundError, ValueError):
+        return SEARCH_OFF
+    if not origin.get("dir_info", {}).get("editable"):
+        return SEARCH_OFF
+    tree = Path(url2pathname(urlsplit(origin.get("url", "")).path))
+    where = "." if tree == Path.cwd() else str(tree)
+    return f"search is off: pip install -e '{where}[search]'"
+
+
 BUNDLE = "pagefind"  # the folder Pagefind writes under the site root
 
 

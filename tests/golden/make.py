@@ -1,11 +1,12 @@
 """Golden output: what a clean build writes, recorded so a refactor can prove it changed nothing.
 
 Two newsrooms are built in-process with a fixed clock (so scheduled articles and the
-passing of time change nothing): the repository's sample (content/, the built-in theme,
-pyproject.toml) under the /sub/ base path, and the first 1,000 articles of the benchmark's
-synthetic newsroom (bench/synth.py, deterministic). For each, one digest of the whole site
-(every path and every byte, the Pagefind bundle left out: it is another program's output)
-is kept in tests/golden/sites.json, and a few files of the sample are kept whole under
+passing of time change nothing): the sample newsroom (tests/fixtures/sample, a copy of
+the repository's content/ and settings, with the built-in theme) under the /sub/ base
+path, and the first 1,000 articles of the benchmark's synthetic newsroom (bench/synth.py,
+deterministic). For each, one digest of the whole site (every path and every byte, the
+Pagefind bundle left out: it is another program's output) is kept in
+tests/golden/sites.json, and a few files of the sample are kept whole under
 tests/golden/sample/ so that a change shows as a readable diff.
 
 A change of behaviour changes the goldens on purpose; record them again with
@@ -49,9 +50,8 @@ def _synth() -> object:
 
 
 def sample_project(root: Path) -> Path:
-    """A copy of the repository's sample newsroom in `root` (the build writes a cache)."""
-    shutil.copytree(REPO / "content", root / "content")
-    shutil.copy(REPO / "pyproject.toml", root / "pyproject.toml")
+    """A copy of tests/fixtures/sample in `root` (the build writes a cache there)."""
+    shutil.copytree(REPO / "tests" / "fixtures" / "sample", root)
     return root
 
 

@@ -1,0 +1,381 @@
+"""`newsdigest init DIR`: start a complete newsroom in a new folder, as `hugo new site` does.
+
+It writes newsdigest.toml (settings, site_id derived from the URL's host and the current
+year), content/ with one welcome article that `check` passes without a warning, the two
+GitHub Actions workflows (publish to Pages from main; check every pull request) that
+install newsdigest from the package index at the version that wrote them, a .gitignore
+and a short README for the newsroom's editors. Everything is checked before the first
+file is written, and a folder that is not empty (a `.git` folder alone is allowed, so an
+empty clone works) is refused with nothing changed. The theme is not copied: it comes
+with the package (`newsdigest theme copy` starts an override).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from urllib.parse import urlsplit
+from zoneinfo import TZPATH, ZoneInfo, ZoneInfoNotFoundError
+
+from generator import __version__, config
+from generator.commands.new import yaml_value
+from generator.diagnostics import ConfigError
+from generator.load import countries, slugs
+
+PLACEHOLDER_URL = "https://example.org/"  # Hugo's placeholder too, when no --url is given
+FALLBACK_COUNTRY = "United Kingdom"  # the welcome article's when the time zone names none
+ALLOWED = {".git"}  # what a folder may already hold: an empty clone of a new repository
+
+
+@dataclass(frozen=True, slots=True)
+class Started:
+    """What init wrote: the site's folder, its files (relative, sorted) and its settings."""
+
+    root: Path
+    files: list[str]
+    settings: config.Settings
+    country: str
+    placeholder_url: bool
+
+
+def title_from_folder(folder: Path) -> str:
+    """'harbour-gazette' -> 'Harbour Gazette'."""
+    words = re.split(r"[-_\s]+", folder.resolve().name)
+    return " ".join(w[:1].upper() + w[1:] for w in words if w) or "News Digest"
+
+
+def local_timezone() -> str:
+    """The machine's IANA time zone (TZ, then /etc/localtime), or 'UTC'."""
+    name = os.environ.get("TZ", "").lstrip(":")
+    if not name:
+        try:
+            target = os.path.realpath("/etc/localtime")
+        except OSError:
+            target = ""
+        name = target.partition("/zoneinfo/")[2]
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return "UTC"
+    return "UTC" if name in ("", "Etc/UTC", "Etc/UCT", "UCT", "Zulu", "Etc/Zulu") else name
+
+
+def country_of_timezone(timezone: str) -> str | None:
+    """The country whose zone this is, from the system's zone.tab (e.g. Asia/Kolkata -> India)."""
+    for folder in TZPATH:
+        table = Path(folder) / "zone.tab"
+        try:
+            lines = table.read_text(encoding="utf-8").splitlines()
+        except OSError:
+            continue
+        for line in lines:
+            fields = line.split("\t")
+            if not line.startswith("#") and len(fields) >= 3 and fields[2] == timezone:
+                found = countries.lookup(fields[0])
+                return found.name if found is not None else None
+    return None
+
+
+def site_id_for(base_url: str, year: int) -> str:
+    """'https://Example.GitHub.io/gazette/' in 2026 -> 'example.github.io,2026'."""
+    host = (urlsplit(base_url).hostname or "example.org").lower()
+    return f"{host},{year}"
+
+
+def settings_text(values: dict[str, str]) -> str:
+    """newsdigest.toml for title, description, base_url, language, timezone and site_id."""
+    def line(key: str) -> str:
+        return f"{key} = {_toml_string(values[key])}\n"
+
+    return (
+        "# newsdigest settings: every setting is described in newsdigest's README (Settings).\n"
+        + line("title") + line("description")
+        + "# The address the site is published at. The GitHub Pages workflow passes the real\n"
+          "# one when it builds; this one is for builds elsewhere.\n"
+        + line("base_url") + line("language") + line("timezone")
+        + "# The site's permanent name in every feed item's ID (GUID). Never change it, even\n"
+          "# if the site moves to another address: feed readers would show every story again.\n"
+        + line("site_id")
+    )
+
+
+def _toml_string(value: str) -> str:
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+    return '"' + "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in escaped) + '"'
+
+
+def welcome_article(settings: config.Settings, country: str, now: datetime) -> tuple[str, str]:
+    """(path under content/, text) of the first article: valid, no warnings, worth deleting."""
+    title = f"Welcome to {settings.title}"
+    path = f"{now:%Y}/{now:%m}/{slugs.make(title)}.md"
+    front = "\n".join([
+        "---",
+        f"title: {yaml_value(title)}",
+        f"date: {now.isoformat()}",
+        f"country: {yaml_value(country)}",
+        "credits:",
+        f"  author: {yaml_value(settings.title + ' desk')}",
+        "tags: [Newsroom]",
+        f"summary: {yaml_value(f'{settings.title} is open: how this site is written.')}",
+        "---",
+    ])
+    body = (
+        f"{settings.title} is written in Markdown files under `content/`, one story a file.\n"
+        "\n"
+        "To start a story, run `newsdigest new \"Your headline\" --country \"Country\"` and\n"
+        "write under the front matter. `newsdigest check` lists every problem with its file\n"
+        "and line, `newsdigest serve` previews the site, and every change merged into the\n"
+        "main branch is published.\n"
+        "\n"
+        "Delete this article when the first real story is in.\n"
+    )
+    return path, front + "\n" + body
+
+
+CACHE_KEY = ("newsdigest-${{ runner.os }}-"
+             "${{ hashFiles('newsdigest.toml', 'templates/**', 'content/**') }}")
+
+
+def _workflow_install(extra: str = "") -> str:
+    return f'pip install "newsdigest{extra}=={__version__}"'
+
+
+def pages_workflow() -> str:
+    return f"""\
+# Publish the site on GitHub Pages whenever main changes (and every hour, so scheduled
+# articles appear soon after their time). Repository settings -> Pages -> Source:
+# "GitHub Actions". No secrets: the deploy job proves who it is with its OIDC token.
+name: Publish to GitHub Pages
+
+on:
+  push:
+    branches: [main]
+  schedule:
+    - cron: "7 * * * *"
+  workflow_dispatch:
+
+permissions:
+  contents: read
+  pages: write
+  id-token: write
+
+concurrency:
+  group: pages
+  cancel-in-progress: false
+
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+
+      - uses: actions/setup-python@v5
+        with:
+          python-version: "3.12"
+
+      # The newsdigest version that started this site; raise it to upgrade (see README).
+      - name: Install newsdigest
+        run: {_workflow_install("[search]")}
+
+      - name: Check the articles
+        run: newsdigest check --format github
+
+      - name: Configure Pages
+        id: pages
+        uses: actions/configure-pages@v5
+
+      - name: Restore the build cache
+        uses: actions/cache@v4
+        with:
+          path: .newsdigest-cache
+          key: {CACHE_KEY}
+          restore-keys: |
+            newsdigest-${{{{ runner.os }}}}-
+
+      - name: Build the site
+        run: newsdigest build --base-url "${{{{ steps.pages.outputs.base_url }}}}/"
+
+      - name: Upload the site
+        uses: actions/upload-pages-artifact@v3
+        with:
+          path: site/
+
+  deploy:
+    needs: build
+    runs-on: ubuntu-latest
+    environment:
+      name: github-pages
+      url: ${{{{ steps.deployment.outputs.page_url }}}}
+    steps:
+      - name: Deploy to GitHub Pages
+        id: deployment
+        uses: actions/deploy-pages@v4
+"""
+
+
+def pr_workflow() -> str:
+    return f"""\
+# Check every pull request: problems in articles show up inline on the diff, moved or
+# deleted published articles are warned about, and the built site (drafts and scheduled
+# articles included) is attached to the run as a preview. Read-only: no secrets.
+name: Check pull request
+
+on:
+  pull_request:
+
+permissions:
+  contents: read
+
+concurrency:
+  group: pr-${{{{ github.event.pull_request.number }}}}
+  cancel-in-progress: true
+
+jobs:
+  articles:
+    name: Check articles and build a preview
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+        with:
+          fetch-depth: 0  # the base branch too, to compare published articles with it
+
+      - uses: actions/setup-python@v5
+        with:
+          python-version: "3.12"
+
+      - name: Install newsdigest
+        run: {_workflow_install()}
+
+      - name: Check the articles
+        run: newsdigest check --format github --base "origin/${{{{ github.base_ref }}}}"
+
+      - name: Build the preview
+        run: newsdigest build --drafts --future --base-url http://127.0.0.1:8000/
+
+      - name: Upload the preview
+        uses: actions/upload-artifact@v4
+        with:
+          name: site-preview
+          path: site/
+          include-hidden-files: true
+          retention-days: 14
+"""
+
+
+GITIGNORE = """\
+# Built by newsdigest (the site is published by the GitHub Pages workflow)
+site/
+.newsdigest-cache/
+# Virtual environments
+.venv/
+venv/
+"""
+
+
+def readme(settings: config.Settings) -> str:
+    return f"""\
+# {settings.title}
+
+This site is built with [newsdigest](https://pypi.org/project/newsdigest/) {__version__}.
+Each story is one Markdown file under `content/`; settings are in `newsdigest.toml`.
+
+## Set up once (Python 3.11 or newer, in a virtual environment)
+
+    python3 -m venv .venv && . .venv/bin/activate
+    pip install "newsdigest=={__version__}"
+
+## Write a story
+
+    newsdigest new "Floods in Assam" --country India --tags Climate,Floods
+
+writes `content/YYYY/MM/floods-in-assam.md`: write the story under its front matter
+(the lines between the two `---`). Then:
+
+    newsdigest check     # every problem, with its file and line
+    newsdigest serve     # preview at http://127.0.0.1:8000/ while you edit
+    newsdigest build     # the site, in site/
+
+A story's file name and date fix its web address and feed ID: rename or re-date a
+published story only if you mean to move it.
+
+## Publishing
+
+Push this folder to a GitHub repository, and in the repository's Settings -> Pages
+choose Source "GitHub Actions". Every push to `main` is then checked and published;
+every pull request is checked, with problems shown on its diff and the built site
+attached as a preview.
+
+## The look of the site
+
+The theme comes with newsdigest. To change one of its files, start a copy of it in
+`templates/` (`newsdigest theme list` shows them all):
+
+    newsdigest theme copy static/style.css
+
+Files in `templates/` replace the theme's file of the same name; the rest stays the
+theme's, and is upgraded with newsdigest.
+
+## Upgrading newsdigest
+
+    pip install -U newsdigest
+
+and raise the version in `.github/workflows/pages.yml` and `pr.yml` to the same one.
+"""
+
+
+def _is_empty(folder: Path) -> bool:
+    return not folder.exists() or (folder.is_dir() and
+                                   all(p.name in ALLOWED for p in folder.iterdir()))
+
+
+def init_site(root: Path, title: str | None = None, url: str | None = None,
+              language: str = "en", timezone: str | None = None,
+              now: datetime | None = None) -> Started:
+    """Write a new newsroom into `root` (created when missing); ConfigError changes nothing."""
+    if root.exists() and not root.is_dir():
+        raise ConfigError(f"{root} is a file; give the name of a new folder")
+    if not _is_empty(root):
+        raise ConfigError(f"{root} is not empty; newsdigest init only starts a site in a new "
+                          "or empty folder, so nothing was changed there")
+    name = " ".join((title if title is not None else title_from_folder(root)).split())
+    if not slugs.make(f"Welcome to {name}") or not name:
+        raise ConfigError(f"--title {name!r}: give the site's name, with letters or digits")
+    base_url = config.normalise_base_url(url or PLACEHOLDER_URL)
+    zone = timezone or local_timezone()
+    try:
+        year = (now or datetime.now(ZoneInfo(zone))).year
+    except (ZoneInfoNotFoundError, ValueError):
+        year = (now or datetime.now()).year  # validate() names the bad time zone below
+    values = {"title": name, "description": f"The latest stories from {name}.",
+              "base_url": base_url, "language": language, "timezone": zone,
+              "site_id": site_id_for(base_url, year)}
+    text = settings_text(values)
+    try:  # read back as every command will read it
+        settings = config.validate(config.from_mapping(tomllib.loads(text), "settings"))
+    except ConfigError as exc:
+        raise ConfigError(f"{exc}; nothing was written") from None
+    moment = (now or datetime.now(settings.tz)).astimezone(settings.tz).replace(
+        second=0, microsecond=0)
+    country = country_of_timezone(settings.timezone) or FALLBACK_COUNTRY
+    article, article_text = welcome_article(settings, country, moment)
+    files = {
+        "newsdigest.toml": text,
+        f"content/{article}": article_text,
+        ".github/workflows/pages.yml": pages_workflow(),
+        ".github/workflows/pr.yml": pr_workflow(),
+        ".gitignore": GITIGNORE,
+        "README.md": readme(settings),
+    }
+    try:
+        for relative, text in files.items():
+            target = root / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with target.open("x", encoding="utf-8", newline="\n") as handle:
+                handle.write(text)
+    except OSError as exc:
+        raise ConfigError(f"cannot write into {root}: {exc.strerror}") from None
+    return Started(root, sorted(files), settings, country, url is None)

@@ -1,0 +1,57 @@
+"""`newsdigest theme list` and `newsdigest theme copy PATH`: see and start theme overrides.
+
+`list` prints every file of the built-in theme by its relative path ('base.html',
+'partials/card.html', 'static/style.css'), marking those the site's override folder
+replaces. `copy` starts an override: it copies the theme's file, byte for byte, to the
+same path in the override folder (templates/ by default) and never overwrites a file.
+"""
+
+from __future__ import annotations
+
+import difflib
+import shutil
+from pathlib import Path, PurePosixPath
+
+from generator.diagnostics import ConfigError
+from generator.render.theme import THEME_DIR, Theme, default_files
+
+
+def theme_listing(overrides: Path) -> list[tuple[str, bool]]:
+    """(path, replaced by the site's file) for every file of the built-in theme."""
+    replaced = set(Theme(overrides).overridden())
+    return [(name, name in replaced) for name in default_files()]
+
+
+def _theme_name(name: str, overrides: Path) -> str:
+    """The theme's relative path for what the user typed ('templates/base.html' works too)."""
+    path = PurePosixPath(name.replace("\\", "/"))
+    parts = [p for p in path.parts if p not in ("", ".")]
+    if parts[:1] == [overrides.name]:
+        parts = parts[1:]
+    return "/".join(parts)
+
+
+def copy_from_theme(overrides: Path, name: str) -> Path:
+    """Copy the theme's file `name` to `overrides`/`name`; return the new file's path.
+
+    ConfigError (nothing written) when the theme has no such file (the closest names are
+    suggested) or the site already has its own.
+    """
+    known = default_files()
+    relative = _theme_name(name, overrides)
+    if relative not in known:
+        close = difflib.get_close_matches(relative, known, n=3)
+        hint = f"did you mean {' or '.join(close)}? " if close else ""
+        raise ConfigError(f"the theme has no file {name!r}; {hint}"
+                          "`newsdigest theme list` shows every file")
+    target = overrides / relative
+    if target.exists():
+        raise ConfigError(f"{target} already exists: it is the site's own copy, and theme copy "
+                          "never overwrites one. Delete it first to start again from the theme")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with (THEME_DIR / relative).open("rb") as source, target.open("xb") as copy:
+            shutil.copyfileobj(source, copy)
+    except OSError as exc:
+        raise ConfigError(f"cannot write {target}: {exc.strerror}") from None
+    return target

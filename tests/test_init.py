@@ -1,0 +1,179 @@
+"""`newsdigest init`: a new newsroom that checks, builds and publishes as it is written;
+`newsdigest theme list / copy`: the theme's files, and an override started from one."""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from conftest import run_newsdigest, site_files
+from test_workflows import validate
+
+from generator import __version__
+from generator.render.theme import THEME_DIR
+
+URL = "https://Harbour-Desk.github.io/gazette/"
+
+
+def init(where: Path, *args: str) -> Any:
+    return run_newsdigest("init", "gazette", *args, cwd=where)
+
+
+@pytest.fixture
+def gazette(tmp_path: Path) -> Path:
+    result = init(tmp_path, "--title", "Harbour Gazette", "--url", URL, "--timezone",
+                  "Pacific/Auckland", "--language", "en-NZ")
+    assert result.returncode == 0, result.stderr
+    return tmp_path / "gazette"
+
+
+def test_init_writes_a_newsroom_that_checks_without_a_warning_and_builds(gazette: Path) -> None:
+    files = sorted(p.relative_to(gazette).as_posix() for p in gazette.rglob("*") if p.is_file())
+    year = datetime.now().year
+    assert [f for f in files if not f.startswith("content/")] == [
+        ".github/workflows/pages.yml", ".github/workflows/pr.yml", ".gitignore", "README.md",
+        "newsdigest.toml"]
+    (article,) = [f for f in files if f.startswith("content/")]
+    assert article.endswith("/welcome-to-harbour-gazette.md")
+    check = run_newsdigest("check", cwd=gazette)
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert check.stdout == "checked 1 articles: no errors\n"
+    assert "warning" not in check.stdout + check.stderr
+    build = run_newsdigest("build", cwd=gazette)
+    assert build.returncode == 0, build.stderr
+    home = (gazette / "site" / "index.html").read_text(encoding="utf-8")
+    assert "Harbour Gazette" in home and '<html lang="en-NZ"' in home
+    assert (gazette / "site" / "static" / "style.css").is_file()  # the packaged theme
+    settings = tomllib.loads((gazette / "newsdigest.toml").read_text(encoding="utf-8"))
+    assert settings["site_id"] == f"harbour-desk.github.io,{year}"
+    assert settings["base_url"] == URL and settings["timezone"] == "Pacific/Auckland"
+    front = yaml.safe_load((gazette / article).read_text(encoding="utf-8").split("---")[1])
+    assert front["country"] == "New Zealand"  # the time zone's country
+
+
+def test_init_says_what_it_wrote_and_to_keep_the_site_id(tmp_path: Path) -> None:
+    result = init(tmp_path, "--url", URL)
+    assert result.returncode == 0, result.stderr
+    said = result.stdout
+    assert f"harbour-desk.github.io,{datetime.now().year}" in said
+    assert "never change" in said.lower() or "forever" in said.lower()
+    assert "newsdigest.toml" in said and "cd gazette" in said
+    assert '"GitHub Actions"' in said
+
+
+def test_init_without_options_starts_a_site_named_after_its_folder(tmp_path: Path) -> None:
+    result = init(tmp_path)
+    assert result.returncode == 0, result.stderr
+    settings = tomllib.loads((tmp_path / "gazette/newsdigest.toml").read_text(encoding="utf-8"))
+    assert settings["title"] == "Gazette"
+    assert "placeholder" in result.stdout and "base_url" in result.stdout
+    assert run_newsdigest("check", cwd=tmp_path / "gazette").returncode == 0
+
+
+def test_init_refuses_a_folder_that_is_not_empty_and_changes_nothing(tmp_path: Path) -> None:
+    folder = tmp_path / "gazette"
+    (folder / "content").mkdir(parents=True)
+    (folder / "notes.txt").write_text("mine", encoding="utf-8")
+    before = site_files(tmp_path)
+    result = init(tmp_path, "--title", "Harbour Gazette")
+    assert result.returncode == 2
+    assert "gazette is not empty" in result.stderr and "Traceback" not in result.stderr
+    assert site_files(tmp_path) == before
+    assert sorted(p.name for p in folder.iterdir()) == ["content", "notes.txt"]
+
+
+def test_init_accepts_an_empty_clone_holding_only_git(tmp_path: Path) -> None:
+    (tmp_path / "gazette" / ".git").mkdir(parents=True)
+    assert init(tmp_path).returncode == 0
+    assert (tmp_path / "gazette" / "newsdigest.toml").is_file()
+
+
+@pytest.mark.parametrize(("option", "words"), [
+    (("--url", "example.org/news"), "base_url 'example.org/news' is not an absolute URL"),
+    (("--timezone", "Mars/Olympus"), "timezone 'Mars/Olympus'"),
+    (("--language", "English"), "language 'English'"),
+    (("--title", "  "), "--title"),
+])
+def test_a_bad_option_is_named_and_nothing_is_written(tmp_path: Path, option: tuple[str, str],
+                                                      words: str) -> None:
+    result = init(tmp_path, *option)
+    assert result.returncode == 2
+    assert words in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "gazette").exists()
+
+
+def workflow(gazette: Path, name: str) -> dict[Any, Any]:
+    data = yaml.safe_load((gazette / ".github/workflows" / name).read_text(encoding="utf-8"))
+    assert isinstance(data, dict)
+    return data
+
+
+def runs(job: dict[str, Any]) -> list[str]:
+    return [str(step.get("run", step.get("uses", ""))) for step in job["steps"]]
+
+
+def test_the_workflows_init_writes_pass_the_github_schema(gazette: Path) -> None:
+    result = validate(gazette / ".github/workflows/pages.yml", gazette / ".github/workflows/pr.yml")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_workflows_install_this_version_from_the_index_and_run_no_test_suite(
+    gazette: Path,
+) -> None:
+    pages, pr = workflow(gazette, "pages.yml"), workflow(gazette, "pr.yml")
+    every = "\n".join(runs(pages["jobs"]["build"]) + runs(pr["jobs"]["articles"]))
+    assert f'pip install "newsdigest[search]=={__version__}"' in runs(pages["jobs"]["build"])
+    assert f'pip install "newsdigest=={__version__}"' in runs(pr["jobs"]["articles"])
+    assert "-e" not in every.split() and "pytest" not in every and "npm" not in every
+    assert list(pr["jobs"]) == ["articles"]
+    assert 'newsdigest check --format github --base "origin/${{ github.base_ref }}"' in every
+    assert "newsdigest build --drafts --future" in every
+    assert "actions/upload-pages-artifact@v3" in runs(pages["jobs"]["build"])
+    assert runs(pages["jobs"]["deploy"]) == ["actions/deploy-pages@v4"]
+    assert pages["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    assert pr["permissions"] == {"contents": "read"}
+
+
+def test_gitignore_and_editors_readme(gazette: Path) -> None:
+    ignored = (gazette / ".gitignore").read_text(encoding="utf-8").split()
+    assert {"site/", ".newsdigest-cache/", ".venv/"} <= set(ignored)
+    readme = (gazette / "README.md").read_text(encoding="utf-8")
+    assert readme.startswith("# Harbour Gazette\n")
+    assert "newsdigest new" in readme and "GitHub Actions" in readme and "pip install -U" in readme
+
+
+def test_new_with_no_flags_works_in_a_new_site(gazette: Path) -> None:
+    result = run_newsdigest("new", "Ferry timetable changes", cwd=gazette)
+    assert result.returncode == 0, result.stderr
+    assert Path(gazette / result.stdout.strip()).is_file()
+
+
+def test_theme_list_shows_every_theme_file_and_marks_the_sites_own(gazette: Path) -> None:
+    listed = run_newsdigest("theme", "list", cwd=gazette)
+    assert listed.returncode == 0, listed.stderr
+    lines = listed.stdout.splitlines()
+    assert "base.html" in lines and "partials/card.html" in lines and "static/style.css" in lines
+    (gazette / "templates").mkdir()
+    (gazette / "templates" / "base.html").write_text("mine", encoding="utf-8")
+    lines = run_newsdigest("theme", "list", cwd=gazette).stdout.splitlines()
+    assert any(line.startswith("base.html") and "templates/base.html" in line for line in lines)
+
+
+def test_theme_copy_starts_an_override_from_the_themes_file_and_never_overwrites(
+    gazette: Path,
+) -> None:
+    copied = run_newsdigest("theme", "copy", "partials/card.html", cwd=gazette)
+    assert copied.returncode == 0, copied.stderr
+    own = gazette / "templates" / "partials" / "card.html"
+    assert own.read_bytes() == (THEME_DIR / "partials" / "card.html").read_bytes()
+    own.write_text("edited", encoding="utf-8")
+    again = run_newsdigest("theme", "copy", "partials/card.html", cwd=gazette)
+    assert again.returncode == 2 and "already exists" in again.stderr
+    assert own.read_text(encoding="utf-8") == "edited"
+    typo = run_newsdigest("theme", "copy", "static/styles.css", cwd=gazette)
+    assert typo.returncode == 2 and "static/style.css" in typo.stderr
+    assert not (gazette / "templates" / "static").exists()

@@ -1,0 +1,92 @@
+"""The package as PyPI would ship it: `python -m build` and `twine check` pass, and the wheel,
+installed into a fresh virtual environment, starts and builds a newsroom with no file of
+this source tree: the theme travels inside it, and a site overrides it file by file."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import REPO, site_files
+
+from generator import __version__
+
+pytest.importorskip("build", reason="build is missing: pip install -e '.[dev]'")
+pytest.importorskip("twine", reason="twine is missing: pip install -e '.[dev]'")
+
+SKIP = shutil.ignore_patterns(".git", ".venv", "venv", "node_modules", "site", "build", "dist",
+                              "*.egg-info", "__pycache__", ".newsdigest-cache", ".pytest_cache",
+                              ".mypy_cache", ".ruff_cache")
+
+
+def run(*args: str | Path, cwd: Path, env: dict[str, str] | None = None,
+        timeout: float = 600) -> subprocess.CompletedProcess[str]:
+    result = subprocess.run([str(a) for a in args], cwd=cwd, capture_output=True, text=True,
+                            timeout=timeout, env=env)
+    assert result.returncode == 0, f"{args}:\n{result.stdout}\n{result.stderr}"
+    return result
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A fresh venv with the built wheel installed; its bin/ folder."""
+    work = tmp_path_factory.mktemp("package")
+    source = work / "source"
+    shutil.copytree(REPO, source, ignore=SKIP)  # the repository stays as it is
+    dist = work / "dist"
+    run(sys.executable, "-m", "build", "--outdir", dist, source, cwd=work, timeout=900)
+    wheels, sdists = sorted(dist.glob("*.whl")), sorted(dist.glob("*.tar.gz"))
+    assert [w.name for w in wheels] == [f"newsdigest-{__version__}-py3-none-any.whl"]
+    assert [s.name for s in sdists] == [f"newsdigest-{__version__}.tar.gz"]
+    checked = run(sys.executable, "-m", "twine", "check", "--strict", *wheels, *sdists, cwd=work)
+    assert checked.stdout.count("PASSED") == 2
+    venv = work / "venv"
+    run(sys.executable, "-m", "venv", venv, cwd=work)
+    run(venv / "bin" / "python", "-m", "pip", "install", "-q", wheels[0], cwd=work, timeout=900)
+    shutil.rmtree(source)  # nothing of the source tree is left to lean on
+    return venv / "bin"
+
+
+def environment(bin_dir: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
+    env["PATH"] = f"{bin_dir}{os.pathsep}{env.get('PATH', '')}"
+    return env
+
+
+def test_the_wheel_starts_checks_and_builds_a_newsroom_in_a_fresh_venv(installed: Path,
+                                                                        tmp_path: Path) -> None:
+    env = environment(installed)
+    tool = str(installed / "newsdigest")
+    where = run(installed / "python", "-c", "import generator; print(generator.__file__)",
+                cwd=tmp_path, env=env).stdout
+    assert where.startswith(str(installed.parent))
+    assert run(tool, "--version", cwd=tmp_path, env=env).stdout == f"newsdigest {__version__}\n"
+
+    run(tool, "init", "gazette", cwd=tmp_path, env=env)
+    site = tmp_path / "gazette"
+    assert run(tool, "check", cwd=site, env=env).stdout == "checked 1 articles: no errors\n"
+    built = run(tool, "build", cwd=site, env=env)
+    assert "search is off: pip install 'newsdigest[search]'\n" in built.stderr
+    plain = site_files(site / "site")
+    assert "static/style.css" in plain and "static/favicon.svg" in plain
+    new = run(tool, "new", "Ferry timetable changes", cwd=site, env=env)
+    (site / new.stdout.strip()).unlink()  # new works; the story is not part of what follows
+
+    run(tool, "theme", "copy", "base.html", cwd=site, env=env)
+    run(tool, "theme", "copy", "static/style.css", cwd=site, env=env)
+    base = site / "templates" / "base.html"
+    base.write_text(base.read_text(encoding="utf-8").replace(
+        "</body>", "<p>Printed in the harbour</p>\n</body>"), encoding="utf-8")
+    (site / "templates" / "static" / "style.css").write_text("body { color: navy; }\n",
+                                                            encoding="utf-8")
+    run(tool, "build", cwd=site, env=env)
+    own = site_files(site / "site")
+    changed = sorted(p for p in own if own[p] != plain.get(p))
+    assert sorted(own) == sorted(plain)
+    assert changed == sorted([*(p for p in own if p.endswith(".html")), "static/style.css"])
+    assert own["static/style.css"] == b"body { color: navy; }\n"
+    assert all(b"Printed in the harbour" in own[p] for p in own if p.endswith(".html"))
