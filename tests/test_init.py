@@ -177,3 +177,14 @@ def test_theme_copy_starts_an_override_from_the_themes_file_and_never_overwrites
     typo = run_newsdigest("theme", "copy", "static/styles.css", cwd=gazette)
     assert typo.returncode == 2 and "static/style.css" in typo.stderr
     assert not (gazette / "templates" / "static").exists()
+
+
+def test_newsdigest_alone_lists_every_command_on_one_line(tmp_path: Path) -> None:
+    result = run_newsdigest(cwd=tmp_path)
+    assert result.returncode == 0 and result.stderr == ""
+    lines = result.stdout.splitlines()
+    for command in ("init", "new", "check", "build", "serve", "theme"):
+        (line,) = [x for x in lines if x.split()[:1] == [command]]
+        assert len(line.split()) > 2  # the command and what it does
+    version = run_newsdigest("--version", cwd=tmp_path)
+    assert version.returncode == 0 and version.stdout == f"newsdigest {__version__}\n"

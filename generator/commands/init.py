@@ -270,6 +270,8 @@ GITIGNORE = """\
 # Built by newsdigest (the site is published by the GitHub Pages workflow)
 site/
 .newsdigest-cache/
+/.site.*
+/site.changed-feeds.txt
 # Virtual environments
 .venv/
 venv/
