@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import REPO, site_files
+from conftest import REPO, SAMPLE, site_files
 
 from generator import __version__
 
@@ -90,3 +90,12 @@ def test_the_wheel_starts_checks_and_builds_a_newsroom_in_a_fresh_venv(installed
     assert changed == sorted([*(p for p in own if p.endswith(".html")), "static/style.css"])
     assert own["static/style.css"] == b"body { color: navy; }\n"
     assert all(b"Printed in the harbour" in own[p] for p in own if p.endswith(".html"))
+
+
+def test_the_installed_wheel_builds_the_sample_newsroom(installed: Path, tmp_path: Path) -> None:
+    sample = shutil.copytree(SAMPLE, tmp_path / "sample")
+    env = environment(installed)
+    run(installed / "newsdigest", "build", "--no-cache", cwd=sample, env=env)
+    built = site_files(sample / "site")
+    assert "2025/06/25/altaf-hussain-calls-on-modi-to-advocate-for-mohajirs/index.html" in built
+    assert "static/style.css" in built and "feed.xml" in built
