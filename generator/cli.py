@@ -30,7 +30,10 @@ from generator.commands.build import (
     build_site,
     check_content,
 )
+from generator.commands.init import add_parser as add_init_parser
+from generator.commands.ping import add_parser as add_ping_parser
 from generator.commands.progress import ProgressBar, wanted
+from generator.commands.theme import add_parser as add_theme_parser
 from generator.diagnostics import Diagnostic, UsageError
 from generator.write.output import OutputError
 from generator.write.search import search_off
@@ -83,18 +86,7 @@ def make_parser() -> argparse.ArgumentParser:
     parser.add_argument("--site", metavar="DIR", type=Path, default=None, help=SITE_HELP)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    init = commands.add_parser("init", help="start a new site in a new folder",
-                               description="Write a complete newsroom into DIR (a new or empty "
-                               "folder): newsdigest.toml, a welcome article, GitHub Pages and "
-                               "pull-request workflows, .gitignore and a README for editors.")
-    init.add_argument("dir", metavar="DIR", type=Path, help="the new site's folder")
-    init.add_argument("--title", default=None, help="the site's name (default: from DIR)")
-    init.add_argument("--url", default=None,
-                      help="the address it will be published at, e.g. "
-                      "https://user.github.io/repo/ (names its feed IDs: site_id)")
-    init.add_argument("--language", default="en", help="language tag (default: en)")
-    init.add_argument("--timezone", default=None,
-                      help="IANA time zone, e.g. Asia/Kolkata (default: this computer's)")
+    add_init_parser(commands)
 
     build = commands.add_parser("build", help="build the site into the output folder",
                                 description="Check every article, then build the site. "
@@ -138,27 +130,8 @@ def make_parser() -> argparse.ArgumentParser:
     _add_content(serve)
     _add_templates(serve)
 
-    ping = commands.add_parser("ping", help="tell the WebSub hub which feeds changed",
-                               description="Send the websub_hub setting's hub a publish "
-                               "notification for each feed whose bytes the last build changed "
-                               "(listed in OUTPUT.changed-feeds.txt). Run it after deploying.")
-    ping.add_argument("--output", metavar="DIR", type=Path, default=Path("site"),
-                      help="the folder the site was built into (default: site/)")
-    ping.add_argument("--site", metavar="DIR", type=Path, default=argparse.SUPPRESS,
-                      help=SITE_HELP)
-
-    theme = commands.add_parser("theme", help="list the built-in theme's files or copy one "
-                                "to override it", description="The built-in theme's files, "
-                                "and overrides started from them in templates/.")
-    actions = theme.add_subparsers(dest="theme_command", metavar="ACTION", required=True)
-    listing = actions.add_parser("list", help="every file of the theme; * marks the site's own")
-    copy = actions.add_parser("copy", help="copy a theme file into templates/ to edit it")
-    copy.add_argument("path", metavar="PATH", help="as `theme list` shows it, e.g. "
-                      "partials/card.html or static/style.css")
-    for action in (listing, copy):
-        action.add_argument("--site", metavar="DIR", type=Path, default=argparse.SUPPRESS,
-                            help=SITE_HELP)
-        _add_templates(action)
+    add_ping_parser(commands, SITE_HELP)
+    add_theme_parser(commands, SITE_HELP, _add_templates)
     return parser
 
 
@@ -406,38 +379,18 @@ def cmd_ping(args: argparse.Namespace) -> int:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    from generator.commands.init import PLACEHOLDER_URL, init_site
+    from generator.commands.init import init_site, summary
 
-    started = init_site(args.dir, args.title, args.url, args.language, args.timezone)
-    folder = args.dir.as_posix()
-    print(f"started {started.settings.title} in {folder}/:")
-    for name in started.files:
-        print(f"  {name}")
-    print(f'\nsite_id = "{started.settings.site_id}" names this site in every feed item\'s ID: '
-          "keep it forever, even if the site moves to another address.")
-    if started.placeholder_url:
-        print(f"base_url is a placeholder ({PLACEHOLDER_URL}): set it in newsdigest.toml to the "
-              "address the site will be published at, and site_id with it, before the first "
-              "publication (or run init again with --url).")
-    print(f"The welcome article's country is {started.country}; delete the article once the "
-          "first story is in.")
-    print(f"\nnext:\n  cd {folder} && newsdigest check && newsdigest build && newsdigest serve\n"
-          "  then push the folder to a GitHub repository and choose Settings -> Pages -> "
-          'Source "GitHub Actions"')
+    print(summary(init_site(args.dir, args.title, args.url, args.language, args.timezone),
+                  args.dir))
     return EXIT_OK
 
 
 def cmd_theme(args: argparse.Namespace) -> int:
-    from generator.commands.theme import copy_from_theme, theme_listing
+    from generator.commands.theme import theme_command
 
     overrides = _in_site(args, args.templates or Path("templates"))
-    if args.theme_command == "list":
-        for name, replaced in theme_listing(overrides):
-            own = (overrides / name).as_posix()
-            print(f"{name}  * replaced by {own}" if replaced else name)
-        return EXIT_OK
-    config.find_settings(_site(args))  # a site's folder, not anywhere
-    print(copy_from_theme(overrides, args.path).as_posix())
+    print(theme_command(args.theme_command, overrides, getattr(args, "path", ""), _site(args)))
     return EXIT_OK
 
 

@@ -12,6 +12,7 @@ with the package (`newsdigest theme copy` starts an override).
 
 from __future__ import annotations
 
+import argparse
 import os
 import re
 import tomllib
@@ -145,7 +146,12 @@ def _workflow_install(extra: str = "") -> str:
 
 
 def pages_workflow() -> str:
-    return f"""\
+    """The deploy workflow: check, build for the Pages address, upload, deploy."""
+    return PAGES_WORKFLOW.replace("@INSTALL@", _workflow_install("[search]")).replace(
+        "@CACHE_KEY@", CACHE_KEY)
+
+
+PAGES_WORKFLOW = """\
 # Publish the site on GitHub Pages whenever main changes (and every hour, so scheduled
 # articles appear soon after their time). Repository settings -> Pages -> Source:
 # "GitHub Actions". No secrets: the deploy job proves who it is with its OIDC token.
@@ -179,7 +185,7 @@ jobs:
 
       # The newsdigest version that started this site; raise it to upgrade (see README).
       - name: Install newsdigest
-        run: {_workflow_install("[search]")}
+        run: @INSTALL@
 
       - name: Check the articles
         run: newsdigest check --format github
@@ -192,12 +198,12 @@ jobs:
         uses: actions/cache@v4
         with:
           path: .newsdigest-cache
-          key: {CACHE_KEY}
+          key: @CACHE_KEY@
           restore-keys: |
-            newsdigest-${{{{ runner.os }}}}-
+            newsdigest-${{ runner.os }}-
 
       - name: Build the site
-        run: newsdigest build --base-url "${{{{ steps.pages.outputs.base_url }}}}/"
+        run: newsdigest build --base-url "${{ steps.pages.outputs.base_url }}/"
 
       - name: Upload the site
         uses: actions/upload-pages-artifact@v3
@@ -209,7 +215,7 @@ jobs:
     runs-on: ubuntu-latest
     environment:
       name: github-pages
-      url: ${{{{ steps.deployment.outputs.page_url }}}}
+      url: ${{ steps.deployment.outputs.page_url }}
     steps:
       - name: Deploy to GitHub Pages
         id: deployment
@@ -381,3 +387,38 @@ def init_site(root: Path, title: str | None = None, url: str | None = None,
     except OSError as exc:
         raise ConfigError(f"cannot write into {root}: {exc.strerror}") from None
     return Started(root, sorted(files), settings, country, url is None)
+
+
+def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """The `init` command's arguments."""
+    init = commands.add_parser("init", help="start a new site in a new folder",
+                               description="Write a complete newsroom into DIR (a new or empty "
+                               "folder): newsdigest.toml, a welcome article, GitHub Pages and "
+                               "pull-request workflows, .gitignore and a README for editors.")
+    init.add_argument("dir", metavar="DIR", type=Path, help="the new site's folder")
+    init.add_argument("--title", default=None, help="the site's name (default: from DIR)")
+    init.add_argument("--url", default=None,
+                      help="the address it will be published at, e.g. "
+                      "https://user.github.io/repo/ (names its feed IDs: site_id)")
+    init.add_argument("--language", default="en", help="language tag (default: en)")
+    init.add_argument("--timezone", default=None,
+                      help="IANA time zone, e.g. Asia/Kolkata (default: this computer's)")
+
+
+def summary(started: Started, folder: Path) -> str:
+    """What init tells the user: the files, the site_id to keep, what to do next."""
+    where = folder.as_posix()
+    lines = [f"started {started.settings.title} in {where}/:",
+             *(f"  {name}" for name in started.files),
+             f'\nsite_id = "{started.settings.site_id}" names this site in every feed item\'s '
+             "ID: keep it forever, even if the site moves to another address."]
+    if started.placeholder_url:
+        lines.append(f"base_url is a placeholder ({PLACEHOLDER_URL}): set it in newsdigest.toml "
+                     "to the address the site will be published at, and site_id with it, "
+                     "before the first publication (or run init again with --url).")
+    lines.append(f"The welcome article's country is {started.country}; delete the article "
+                 "once the first story is in.")
+    lines.append(f"\nnext:\n  cd {where} && newsdigest check && newsdigest build && "
+                 "newsdigest serve\n  then push the folder to a GitHub repository and choose "
+                 'Settings -> Pages -> Source "GitHub Actions"')
+    return "\n".join(lines)

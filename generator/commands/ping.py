@@ -12,6 +12,7 @@ and the hubs in use take this form). A 2xx answer is success.
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import urllib.error
 import urllib.parse
@@ -91,3 +92,16 @@ def notify(hub: str, feeds: Iterable[str], post: Post = _post) -> list[Answer]:
             continue
         answers.append(Answer(feed, 200 <= status < 300, f"{status} {reason}".strip()))
     return answers
+
+
+def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser],
+               site_help: str) -> None:
+    """The `ping` command's arguments."""
+    ping = commands.add_parser("ping", help="tell the WebSub hub which feeds changed",
+                               description="Send the websub_hub setting's hub a publish "
+                               "notification for each feed whose bytes the last build changed "
+                               "(listed in OUTPUT.changed-feeds.txt). Run it after deploying.")
+    ping.add_argument("--output", metavar="DIR", type=Path, default=Path("site"),
+                      help="the folder the site was built into (default: site/)")
+    ping.add_argument("--site", metavar="DIR", type=Path, default=argparse.SUPPRESS,
+                      help=site_help)

@@ -8,10 +8,13 @@ same path in the override folder (templates/ by default) and never overwrites a 
 
 from __future__ import annotations
 
+import argparse
 import difflib
 import shutil
+from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 
+from generator.config import find_settings
 from generator.diagnostics import ConfigError
 from generator.render.theme import THEME_DIR, Theme, default_files
 
@@ -55,3 +58,30 @@ def copy_from_theme(overrides: Path, name: str) -> Path:
     except OSError as exc:
         raise ConfigError(f"cannot write {target}: {exc.strerror}") from None
     return target
+
+
+def theme_command(action: str, overrides: Path, name: str, site: Path) -> str:
+    """What `theme list` or `theme copy NAME` prints; copy needs a site's folder."""
+    if action == "list":
+        return "\n".join(f"{path}  * replaced by {(overrides / path).as_posix()}" if own
+                         else path for path, own in theme_listing(overrides))
+    find_settings(site)  # a site's folder, not anywhere
+    return copy_from_theme(overrides, name).as_posix()
+
+
+def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser], site_help: str,
+               add_templates: Callable[[argparse.ArgumentParser], None]) -> None:
+    """The `theme list` and `theme copy PATH` arguments."""
+    theme = commands.add_parser("theme", help="list the built-in theme's files or copy one "
+                                "to override it", description="The built-in theme's files, "
+                                "and overrides started from them in templates/.")
+    actions = theme.add_subparsers(dest="theme_command", metavar="ACTION", required=True)
+    listing = actions.add_parser("list", help="every file of the theme; * marks the site's own")
+    copy = actions.add_parser("copy", help="copy a theme file into templates/ to edit it")
+    copy.add_argument("path", metavar="PATH", help="as `theme list` shows it, e.g. "
+                      "partials/card.html or static/style.css")
+    for action in (listing, copy):
+        action.add_argument("--site", metavar="DIR", type=Path, default=argparse.SUPPRESS,
+                            help=site_help)
+        add_templates(action)
+
