@@ -15,7 +15,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
-import tomllib
+import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -335,6 +335,18 @@ and raise the version in `.github/workflows/pages.yml` and `pr.yml` to the same 
 """
 
 
+def _read_back(text: str) -> config.Settings:
+    """The settings of `text` read as every command will read them; ConfigError if wrong."""
+    with tempfile.TemporaryDirectory(prefix="newsdigest-init-") as scratch:
+        (Path(scratch) / config.SETTINGS_FILE).write_text(text, encoding="utf-8")
+        try:
+            return config.load(Path(scratch))
+        except ConfigError as exc:
+            prefix = f"{Path(scratch) / config.SETTINGS_FILE}: "
+            raise ConfigError(*(m.removeprefix(prefix) for m in exc.messages),
+                              "nothing was written") from None
+
+
 def _is_empty(folder: Path) -> bool:
     return not folder.exists() or (folder.is_dir() and
                                    all(p.name in ALLOWED for p in folder.iterdir()))
@@ -362,10 +374,7 @@ def init_site(root: Path, title: str | None = None, url: str | None = None,
               "base_url": base_url, "language": language, "timezone": zone,
               "site_id": site_id_for(base_url, year)}
     text = settings_text(values)
-    try:  # read back as every command will read it
-        settings = config.validate(config.from_mapping(tomllib.loads(text), "settings"))
-    except ConfigError as exc:
-        raise ConfigError(f"{exc}; nothing was written") from None
+    settings = _read_back(text)
     moment = (now or datetime.now(settings.tz)).astimezone(settings.tz).replace(
         second=0, microsecond=0)
     country = country_of_timezone(settings.timezone) or FALLBACK_COUNTRY
