@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Protocol
 
 from generator.config import Settings, only
-from generator.diagnostics import Diagnostic, error, has_errors
+from generator.diagnostics import Diagnostic, error, has_errors, warning
 from generator.index import topics
 from generator.index.selection import HeldBack, Selection, far_ahead, held_back
 from generator.index.site import Site, build_index
@@ -29,8 +29,9 @@ from generator.load.placeholder import placeholder_warning
 from generator.load.validate import validate
 from generator.model import Article, Image, OutputFile
 from generator.render.images import pixel_size
-from generator.render.markdown import BodyRenderer, plain_summary
+from generator.render.markdown import BodyRenderer
 from generator.render.site import render_site
+from generator.render.summary import plain_summary
 from generator.render.urls import Urls
 
 # The settings each costly stage reads (a cache of its results is keyed on these alone).
@@ -177,7 +178,14 @@ def convert(articles: list[Article], settings: Settings, content_dir: Path,
     for article, (html, body_problems, body_assets, _) in zip(articles, bodies, strict=True):
         problems.extend(body_problems)
         assets |= body_assets
-        out.append(replace(article, body_html=html, summary=article.summary or plain_summary(html),
+        summary = article.summary or plain_summary(html)
+        if not summary and not body_problems:
+            problems.append(warning(
+                article.source, article.body_line,
+                "no summary: the story has no paragraph of text to take one from, so search "
+                "results, social previews and feeds show none (feeds show the title)",
+                "add 'summary: One or two sentences.' to the front matter"))
+        out.append(replace(article, body_html=html, summary=summary,
                            image=_measured(article.image, content_dir, assets)))
     return out, problems, assets
 

@@ -357,3 +357,14 @@ def test_the_command_line_prints_the_file_and_line_of_pathological_text(tmp_path
     assert done.returncode != 0
     assert "content/2025/06/stall.md:11: error: more than 50 '[' left open" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_a_story_with_no_text_to_summarise_is_a_warning(tmp_path: Path) -> None:
+    project = project_with(tmp_path, ("2025/06/photo.md", "![A photo](photo.png)\n"))
+    (project / "content/2025/06/photo.png").write_bytes(PNG)
+    result, out = build(project)
+    assert result.ok
+    (problem,) = result.diagnostics
+    assert (problem.path, problem.line, problem.severity) == ("2025/06/photo.md", 9, "warning")
+    assert problem.message.startswith("no summary") and "summary:" in problem.hint
+    assert feeds(out)["json"][0]["summary"] == ""

@@ -29,7 +29,7 @@ from generator.index.site import Group, Site
 from generator.model import Article, OutputFile
 from generator.render.feedext import MediaImage, add_hub, add_media
 from generator.render.feedlist import Feed, site_feeds
-from generator.render.markdown import absolute_links
+from generator.render.links import absolute_links
 from generator.render.urls import Urls
 
 

@@ -11,32 +11,28 @@ tags (`rewrite_tags`):
   anything else (`/tags/climate/`) is put under base_url's path (`/REPO/tags/climate/`);
 - links to other sites get rel="noopener noreferrer".
 
-The result is sanitised with nh3 unless the site trusts its editors' HTML. Feeds call
-`absolute_links` (every URL absolute, `#fragment` links to the article's page) and every
-description calls `plain_summary` (the first paragraph with text, cut for any script).
+The result is sanitised with nh3 unless the site trusts its editors' HTML. Work per
+body is bounded (`nesting_problem`, TIME_LIMIT). Feeds make its links absolute with
+render/links.py; descriptions come from render/summary.py.
 """
 
 from __future__ import annotations
 
-import functools
-import html
 import re
 import signal
 import threading
-import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import unquote, urlsplit
 
 import markdown as md_lib
 import nh3
-import regex
 
 from generator.diagnostics import Diagnostic, error
 from generator.model import Article
+from generator.render.links import URL_ATTRIBUTES, Attrs, rewrite_tags
 
 ALLOWED_TAGS = {
     "p", "br", "hr", "a", "em", "strong", "b", "i", "u", "s", "del", "ins", "mark", "small",
@@ -59,14 +55,11 @@ ALLOWED_ATTRIBUTES = {
     "h2": {"id"}, "h3": {"id"}, "h4": {"id"},
 }
 URL_SCHEMES = {"http", "https", "mailto"}
-URL_ATTRIBUTES = {"a": "href", "img": "src"}  # the attributes that name a file or page
 MAX_NESTING = 50  # brackets left open in one paragraph, or quote levels on one line
 MAX_MARKER_RUN = 200  # * or _ in a row
 MAX_MARKERS = 1000  # * or _ in one paragraph
 TIME_LIMIT = 10.0  # seconds one article's body may take to convert (normal ones take ms)
-SUMMARY_BUDGET = 280  # width units: a narrow letter counts 1, a wide (CJK) character 2
 
-Attrs = list[tuple[str, str | None]]
 
 
 @dataclass(slots=True)
@@ -192,7 +185,7 @@ class BodyRenderer:
         return article.body_line + (article.body[:index].count("\n") if index >= 0 else 0)
 
     def _local(self, path: str) -> PurePosixPath | str:
-        from generator.load.validate import resolve_local
+        from generator.load.files import resolve_local
 
         article = self.context.article
         assert article is not None
@@ -246,7 +239,7 @@ class BodyRenderer:
         return self.media_url(resolved.as_posix())
 
     def _missing_hint(self, path: str, what: str) -> str:
-        from generator.load.validate import missing_file_hint
+        from generator.load.files import missing_file_hint
 
         article = self.context.article
         assert article is not None
@@ -335,200 +328,3 @@ def sanitise(fragment: str) -> str:
             strip_comments=True,
         )
     )
-
-
-class _TagRewriter(HTMLParser):
-    """Finds the start tags of <a> and <img> and asks `change` for new attributes."""
-
-    def __init__(self, change: Callable[[str, Attrs], Attrs | None]) -> None:
-        super().__init__(convert_charrefs=True)
-        self.change = change
-        self.edits: list[tuple[int, int, int, str]] = []  # (line, column, old length, new tag)
-
-    def handle_starttag(self, tag: str, attrs: Attrs) -> None:
-        if tag not in URL_ATTRIBUTES:
-            return
-        new = self.change(tag, attrs)
-        if new is None:
-            return
-        old = self.get_starttag_text() or ""
-        text = "".join(f" {k}" if v is None else f' {k}="{html.escape(v)}"' for k, v in new)
-        end = "/>" if old.endswith("/>") else ">"
-        line, column = self.getpos()
-        self.edits.append((line, column, len(old), f"<{tag}{text}{end}"))
-
-    handle_startendtag = handle_starttag
-
-
-def rewrite_tags(fragment: str, change: Callable[[str, Attrs], Attrs | None]) -> str:
-    """`fragment` with the start tags of <a> and <img> that `change` returns new attributes
-    for (a list of (name, value) pairs) rebuilt; every other character stays as it was."""
-    parser = _TagRewriter(change)
-    parser.feed(fragment)
-    parser.close()
-    if not parser.edits:
-        return fragment
-    starts = [0]
-    for index, char in enumerate(fragment):
-        if char == "\n":
-            starts.append(index + 1)
-    out: list[str] = []
-    done = 0
-    for line, column, length, new in parser.edits:
-        at = starts[line - 1] + column
-        out += [fragment[done:at], new]
-        done = at + length
-    out.append(fragment[done:])
-    return "".join(out)
-
-
-@functools.lru_cache(maxsize=1024)  # one article is in several feeds
-def absolute_links(fragment: str, page_url: str) -> str:
-    """Body HTML for a feed: every href and src absolute, read against the article's URL.
-
-    Feed content has no base URI of its own (RSS 2.0 has none; Atom's is the feed's), so
-    `#fn:1` becomes `https://example.org/2025/06/25/story/#fn:1` and `/x/` gets the origin.
-    """
-    def change(tag: str, attrs: Attrs) -> Attrs | None:
-        name = URL_ATTRIBUTES[tag]
-        fixed = [(k, urljoin(page_url, v) if k == name and v is not None else v)
-                 for k, v in attrs]
-        return fixed if fixed != attrs else None
-
-    return rewrite_tags(fragment, change)
-
-
-class _Paragraphs(HTMLParser):
-    """The text of each paragraph of a body, without footnotes and footnote references."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.paragraphs: list[str] = []
-        self.everything: list[str] = []
-        self.current: list[str] | None = None
-        self.sups: list[tuple[list[str], bool]] = []  # text held back inside <sup>
-        self.skip = 0  # depth inside footnotes, scripts and styles
-
-    def _out(self, text: str) -> None:
-        if self.skip:
-            return
-        if self.sups:
-            self.sups[-1][0].append(text)
-            return
-        self.everything.append(text)
-        if self.current is not None:
-            self.current.append(text)
-
-    def handle_starttag(self, tag: str, attrs: Attrs) -> None:
-        values = dict(attrs)
-        if self.skip or tag in ("script", "style") or (
-                tag == "div" and "footnote" in (values.get("class") or "").split()):
-            self.skip += tag not in ("br", "img", "hr")
-            return
-        if tag == "p":
-            self.current = []
-        elif tag == "sup":
-            self.sups.append(([], (values.get("id") or "").startswith("fnref")))
-        elif tag == "a" and self.sups and (values.get("href") or "").startswith("#"):
-            self.sups[-1] = (self.sups[-1][0], True)  # a note's number, not words
-        elif tag in ("br", "li", "td", "th", "h2", "h3", "h4", "h5", "h6", "div"):
-            self._out(" ")
-
-    def handle_endtag(self, tag: str) -> None:
-        if self.skip:
-            self.skip -= tag not in ("br", "img", "hr")
-            return
-        if tag == "sup" and self.sups:
-            held, reference = self.sups.pop()
-            if not reference:
-                self._out("".join(held))
-        elif tag == "p" and self.current is not None:
-            self.paragraphs.append("".join(self.current))
-            self.current = None
-        elif tag in ("li", "td", "th", "h2", "h3", "h4", "h5", "h6", "div"):
-            self._out(" ")
-
-    def handle_data(self, data: str) -> None:
-        self._out(data)
-
-
-def _readable(text: str) -> bool:
-    return any(unicodedata.category(c)[0] in "LN" for c in text)
-
-
-_PARAGRAPH = re.compile(r"<p\b[^>]*>.*?</p>", re.DOTALL)
-
-
-def _paragraph_texts(fragment: str) -> _Paragraphs:
-    parser = _Paragraphs()
-    parser.feed(fragment)
-    parser.close()
-    return parser
-
-
-def plain_summary(body_html: str, budget: int = SUMMARY_BUDGET) -> str:
-    """The first paragraph with text, as plain text, for an article without `summary:`.
-
-    Footnote references, images and markup are left out; paragraphs with no letters or
-    digits (a photo alone) are skipped; with no such paragraph, the body's text. Cut to
-    `shorten`'s budget.
-    """
-    notes = body_html.find('<div class="footnote"')
-    before_notes = body_html if notes < 0 else body_html[:notes]
-    for found in _PARAGRAPH.finditer(before_notes):
-        text = "".join(_paragraph_texts(found.group()).paragraphs)
-        if _readable(text):
-            return shorten(" ".join(text.split()), budget)
-    text = "".join(_paragraph_texts(body_html).everything)
-    return shorten(" ".join(text.split()), budget)
-
-
-_SENTENCE_END = regex.compile(
-    r"[.!?][\"'”’»)\]]*(?=\s)"  # Latin-style: the mark, closing quotes, then a space
-    r"|[。！？｡][」』）”’]*"  # CJK: the mark ends the sentence by itself
-    r"|[؟۔।॥።။៕](?=\s|$)"  # Arabic, Urdu, Devanagari, Ethiopic, Myanmar, Khmer
-)
-_GRAPHEME = regex.compile(r"\X")
-_CLAUSE_MARK = regex.compile(r"[，、；：,;:]")
-_TRAILING = "".join((",", ";", ":", "-", "–", "—", "(", "[", "“", "‘", "«", "，", "、", "；", "："))
-
-
-def _width(grapheme: str) -> int:
-    return 2 if unicodedata.east_asian_width(grapheme[0]) in ("W", "F") else 1
-
-
-def shorten(text: str, budget: int = SUMMARY_BUDGET) -> str:
-    """`text` cut to about `budget` width units, ending in '…' when cut.
-
-    A narrow character counts 1 and a wide one (Chinese, Japanese, Korean) 2, so summaries
-    read about as long in every script. The cut is at the last sentence end in the second
-    half of the budget (. ! ? followed by a space; 。！？ alone), else at the last space,
-    else (scripts written without spaces, such as Thai or Chinese) at a clause mark
-    (，、) or between two graphemes (user-perceived characters, never inside one).
-    """
-    if len(text) * 2 <= budget:
-        return text  # no character is wider than 2
-    used, head_end, over = 0, 0, False
-    for grapheme in _GRAPHEME.finditer(text):
-        used += _width(grapheme.group())
-        if used > budget:
-            over = True
-            break
-        if used <= budget - 1:  # one unit kept for the ellipsis
-            head_end = grapheme.end()
-    if not over:
-        return text
-    head = text[:head_end]
-    half = len(head) // 2
-    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, len(head) + 1)
-            if half <= m.end() <= len(head)]
-    if ends:
-        kept = text[: ends[-1]].rstrip()
-        return kept + ("…" if _width(kept[-1]) == 2 else " …")
-    space = max(head.rfind(" "), head.rfind("\u3000"))
-    if space >= half:
-        return head[:space].rstrip(_TRAILING + " ") + "…"
-    marks = [m.start() for m in _CLAUSE_MARK.finditer(head) if m.start() >= half]
-    if marks:
-        return head[: marks[-1]] + "…"
-    return head.rstrip(_TRAILING + " ") + "…"

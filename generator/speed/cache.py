@@ -216,7 +216,7 @@ class ArticleCache:
                                digest_size=20).hexdigest()
 
     def _exists(self, asset: str, source: str) -> bool:
-        from generator.load.validate import resolve_local
+        from generator.load.files import resolve_local
 
         return not isinstance(resolve_local("/" + asset, source, self.content_dir), str)
 

@@ -1,0 +1,77 @@
+"""Files an article refers to (its lead image, images and files in its body): where they are
+under content/, or why not, and what to tell the editor when one is missing."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path, PurePosixPath
+
+
+def _target(ref: str, source: str) -> PurePosixPath | str:
+    """The content path `ref` names (relative to the article's folder, or to content/ when it
+    starts with '/'), or why it cannot name one."""
+    base = PurePosixPath("/") if ref.startswith("/") else PurePosixPath("/", source).parent
+    parts: list[str] = []
+    for part in (base / ref.lstrip("/")).parts[1:]:
+        if part == "..":
+            if not parts:
+                return f"{ref!r} points outside the content folder"
+            parts.pop()
+        elif part not in (".", ""):
+            parts.append(part)
+    return PurePosixPath(*parts) if parts else PurePosixPath(".")
+
+
+def _same_text(name: str) -> str:
+    return unicodedata.normalize("NFC", name)
+
+
+def resolve_local(ref: str, source: str, content_dir: Path) -> PurePosixPath | str:
+    """A file reference in an article -> its path relative to content_dir, or why not.
+
+    Relative references are read from the article's folder; '/x.jpg' from content/.
+    A name written with the same letters in another Unicode form (composed or decomposed
+    accents) is the same name. Absolute http(s) URLs are returned as a reason string
+    (they are not local).
+    """
+    if ref.startswith(("http://", "https://")):
+        return "is a web address"
+    if ":" in ref.split("/")[0] or ref.startswith("//"):
+        return f"{ref!r} is not a file in content/ or an http(s) address"
+    relative = _target(ref, source)
+    if isinstance(relative, str):
+        return relative
+    target = content_dir / relative
+    if not target.is_file() and target.parent.is_dir():
+        wanted = _same_text(relative.name)
+        same = [p for p in target.parent.iterdir() if _same_text(p.name) == wanted]
+        if len(same) == 1:
+            relative, target = relative.with_name(same[0].name), same[0]
+    if not target.is_file():
+        return f"{ref!r} does not exist (looked for content/{relative.as_posix()})"
+    try:
+        target.resolve().relative_to(content_dir.resolve())
+    except ValueError:
+        return f"{ref!r} is a link that leads outside the content folder"
+    return relative
+
+
+def missing_file_hint(ref: str, source: str, content_dir: Path, what: str = "file") -> str:
+    """The fix for a reference `resolve_local` did not find: the folder it is read from, and
+    the file's name when one there differs only in capitals ("did you mean Photo.JPG?")."""
+    relative = _target(ref, source)
+    if isinstance(relative, str):
+        return f"put the {what} inside content/ and refer to it from there"
+    folder = relative.parent.as_posix()
+    where = "content/" if folder == "." else f"content/{folder}/"
+    directory = content_dir / relative.parent
+    wanted = _same_text(relative.name).casefold()
+    if directory.is_dir():
+        close = sorted(p.name for p in directory.iterdir()
+                       if p.is_file() and _same_text(p.name).casefold() == wanted)
+        if close:
+            return (f"did you mean {close[0]}? File names must match in capitals too "
+                    "(the web server tells them apart)")
+    next_to = " (the article's folder)" if relative.parent == PurePosixPath(source).parent else ""
+    return (f"put {relative.name} in {where}{next_to}, or correct the name; a path starting "
+            "with '/' is read from content/")

@@ -1,0 +1,150 @@
+"""The automatic summary: an article body's first paragraph with text, as plain text, cut
+to about the same reading length in every script."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from html.parser import HTMLParser
+
+import regex
+
+SUMMARY_BUDGET = 280  # width units: a narrow letter counts 1, a wide (CJK) character 2
+
+Attrs = list[tuple[str, str | None]]
+
+
+class _Paragraphs(HTMLParser):
+    """The text of each paragraph of a body, without footnotes and footnote references."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.paragraphs: list[str] = []
+        self.everything: list[str] = []
+        self.current: list[str] | None = None
+        self.sups: list[tuple[list[str], bool]] = []  # text held back inside <sup>
+        self.skip = 0  # depth inside footnotes, scripts and styles
+
+    def _out(self, text: str) -> None:
+        if self.skip:
+            return
+        if self.sups:
+            self.sups[-1][0].append(text)
+            return
+        self.everything.append(text)
+        if self.current is not None:
+            self.current.append(text)
+
+    def handle_starttag(self, tag: str, attrs: Attrs) -> None:
+        values = dict(attrs)
+        if self.skip or tag in ("script", "style") or (
+                tag == "div" and "footnote" in (values.get("class") or "").split()):
+            self.skip += tag not in ("br", "img", "hr")
+            return
+        if tag == "p":
+            self.current = []
+        elif tag == "sup":
+            self.sups.append(([], (values.get("id") or "").startswith("fnref")))
+        elif tag == "a" and self.sups and (values.get("href") or "").startswith("#"):
+            self.sups[-1] = (self.sups[-1][0], True)  # a note's number, not words
+        elif tag in ("br", "li", "td", "th", "h2", "h3", "h4", "h5", "h6", "div"):
+            self._out(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.skip:
+            self.skip -= tag not in ("br", "img", "hr")
+            return
+        if tag == "sup" and self.sups:
+            held, reference = self.sups.pop()
+            if not reference:
+                self._out("".join(held))
+        elif tag == "p" and self.current is not None:
+            self.paragraphs.append("".join(self.current))
+            self.current = None
+        elif tag in ("li", "td", "th", "h2", "h3", "h4", "h5", "h6", "div"):
+            self._out(" ")
+
+    def handle_data(self, data: str) -> None:
+        self._out(data)
+
+
+def _readable(text: str) -> bool:
+    return any(unicodedata.category(c)[0] in "LN" for c in text)
+
+
+_PARAGRAPH = re.compile(r"<p\b[^>]*>.*?</p>", re.DOTALL)
+
+
+def _paragraph_texts(fragment: str) -> _Paragraphs:
+    parser = _Paragraphs()
+    parser.feed(fragment)
+    parser.close()
+    return parser
+
+
+def plain_summary(body_html: str, budget: int = SUMMARY_BUDGET) -> str:
+    """The first paragraph with text, as plain text, for an article without `summary:`.
+
+    Footnote references, images and markup are left out; paragraphs with no letters or
+    digits (a photo alone) are skipped; with no such paragraph, the body's text. Cut to
+    `shorten`'s budget.
+    """
+    notes = body_html.find('<div class="footnote"')
+    before_notes = body_html if notes < 0 else body_html[:notes]
+    for found in _PARAGRAPH.finditer(before_notes):
+        text = "".join(_paragraph_texts(found.group()).paragraphs)
+        if _readable(text):
+            return shorten(" ".join(text.split()), budget)
+    text = "".join(_paragraph_texts(body_html).everything)
+    return shorten(" ".join(text.split()), budget)
+
+
+_SENTENCE_END = regex.compile(
+    r"[.!?][\"'”’»)\]]*(?=\s)"  # Latin-style: the mark, closing quotes, then a space
+    r"|[。！？｡][」』）”’]*"  # CJK: the mark ends the sentence by itself
+    r"|[؟۔।॥።။៕](?=\s|$)"  # Arabic, Urdu, Devanagari, Ethiopic, Myanmar, Khmer
+)
+_GRAPHEME = regex.compile(r"\X")
+_CLAUSE_MARK = regex.compile(r"[，、；：,;:]")
+_TRAILING = "".join((",", ";", ":", "-", "–", "—", "(", "[", "“", "‘", "«", "，", "、", "；", "："))
+
+
+def _width(grapheme: str) -> int:
+    return 2 if unicodedata.east_asian_width(grapheme[0]) in ("W", "F") else 1
+
+
+def shorten(text: str, budget: int = SUMMARY_BUDGET) -> str:
+    """`text` cut to about `budget` width units, ending in '…' when cut.
+
+    A narrow character counts 1 and a wide one (Chinese, Japanese, Korean) 2, so summaries
+    read about as long in every script. The cut is at the last sentence end in the second
+    half of the budget (. ! ? followed by a space; 。！？ alone), else at the last space,
+    else (scripts written without spaces, such as Thai or Chinese) at a clause mark
+    (，、) or between two graphemes (user-perceived characters, never inside one).
+    """
+    if len(text) * 2 <= budget:
+        return text  # no character is wider than 2
+    used, head_end, over = 0, 0, False
+    for grapheme in _GRAPHEME.finditer(text):
+        used += _width(grapheme.group())
+        if used > budget:
+            over = True
+            break
+        if used <= budget - 1:  # one unit kept for the ellipsis
+            head_end = grapheme.end()
+    if not over:
+        return text
+    head = text[:head_end]
+    half = len(head) // 2
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, len(head) + 1)
+            if half <= m.end() <= len(head)]
+    if ends:
+        kept = text[: ends[-1]].rstrip()
+        return kept + ("…" if _width(kept[-1]) == 2 else " …")
+    space = max(head.rfind(" "), head.rfind("\u3000"))
+    if space >= half:
+        return head[:space].rstrip(_TRAILING + " ") + "…"
+    marks = [m.start() for m in _CLAUSE_MARK.finditer(head) if m.start() >= half]
+    if marks:
+        return head[: marks[-1]] + "…"
+    return head.rstrip(_TRAILING + " ") + "…"
