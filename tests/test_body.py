@@ -368,3 +368,16 @@ def test_a_story_with_no_text_to_summarise_is_a_warning(tmp_path: Path) -> None:
     assert (problem.path, problem.line, problem.severity) == ("2025/06/photo.md", 9, "warning")
     assert problem.message.startswith("no summary") and "summary:" in problem.hint
     assert feeds(out)["json"][0]["summary"] == ""
+
+
+def test_a_missing_lead_image_names_its_folder_and_the_name_in_other_capitals(
+        tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    write_article(project, "2025/06/lead.md", FRONT.format(title="Lead", date="2025-06-25")
+                  + "\nimage:\n  src: photo.jpg\n  alt: A photo")
+    (project / "content/2025/06/Photo.JPG").write_bytes(PNG)
+    result, _ = build(project)
+    (problem,) = result.diagnostics
+    assert (problem.path, problem.line) == ("2025/06/lead.md", 9)
+    assert problem.message.startswith("image.src: 'photo.jpg' does not exist")
+    assert problem.hint.startswith("did you mean Photo.JPG?")
