@@ -155,91 +155,96 @@ def inject_reload(page: bytes, version: int) -> bytes:
     return page + script if end < 0 else page[:end] + script + page[end:]
 
 
-def make_handler(preview: Preview) -> type[BaseHTTPRequestHandler]:
-    class Handler(BaseHTTPRequestHandler):
-        server_version = "newsdigest-serve"
+class Handler(BaseHTTPRequestHandler):
+    """GET and HEAD for the preview; `preview` is set by make_handler."""
 
-        def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
-            self.respond(send_body=True)
+    preview: Preview
+    server_version = "newsdigest-serve"
 
-        def do_HEAD(self) -> None:  # noqa: N802
-            self.respond(send_body=False)
+    def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+        self.respond(send_body=True)
 
-        def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-            pass  # the terminal is for build messages
+    def do_HEAD(self) -> None:  # noqa: N802
+        self.respond(send_body=False)
 
-        def respond(self, send_body: bool) -> None:
-            snapshot = preview.snapshot
-            path = unquote(urlsplit(self.path).path)
-            if path == VERSION_PATH:
-                self.send(HTTPStatus.OK, str(snapshot.version).encode(), "text/plain", send_body)
-                return
-            base = snapshot.base_path
-            if not path.startswith(base):
-                if path == "/" or base.startswith(path.rstrip("/") + "/"):
-                    self.redirect(base)
-                else:
-                    self.not_found(snapshot, send_body)
-                return
-            target = resolve(preview.site_dir, path[len(base):])
-            if target is not None and target.is_dir():
-                if not path.endswith("/"):
-                    self.redirect(path + "/")
-                    return
-                target = target / "index.html"
-            failing = snapshot.error_page is not None
-            if failing and (target is None or not target.is_file()):
-                # The error page's style sheet, before any build has written one.
-                themed = preview.theme_file(path[len(base):])
-                if themed is not None:
-                    self.send_file(themed, HTTPStatus.OK, snapshot, send_body)
-                    return
-            if snapshot.error_page is not None and (
-                    target is None or target.suffix in ("", ".html") or not target.is_file()):
-                page = inject_reload(snapshot.error_page, snapshot.version)
-                self.send(HTTPStatus.INTERNAL_SERVER_ERROR, page, "text/html", send_body)
-            elif target is not None and target.is_file():
-                self.send_file(target, HTTPStatus.OK, snapshot, send_body)
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass  # the terminal is for build messages
+
+    def respond(self, send_body: bool) -> None:
+        snapshot = self.preview.snapshot
+        path = unquote(urlsplit(self.path).path)
+        if path == VERSION_PATH:
+            self.send(HTTPStatus.OK, str(snapshot.version).encode(), "text/plain", send_body)
+            return
+        base = snapshot.base_path
+        if not path.startswith(base):
+            if path == "/" or base.startswith(path.rstrip("/") + "/"):
+                self.redirect(base)
             else:
                 self.not_found(snapshot, send_body)
-
-        def not_found(self, snapshot: Snapshot, send_body: bool) -> None:
-            page = preview.site_dir / "404.html"
-            if page.is_file():
-                self.send_file(page, HTTPStatus.NOT_FOUND, snapshot, send_body)
-            else:
-                self.send(HTTPStatus.NOT_FOUND, b"Not found\n", "text/plain", send_body)
-
-        def send_file(self, file: Path, status: HTTPStatus, snapshot: Snapshot,
-                      send_body: bool) -> None:
-            try:
-                data = file.read_bytes()
-            except OSError:  # swapped away by a rebuild: the browser will reload
-                self.send(HTTPStatus.SERVICE_UNAVAILABLE, b"Rebuilding\n", "text/plain",
-                          send_body)
+            return
+        target = resolve(self.preview.site_dir, path[len(base):])
+        if target is not None and target.is_dir():
+            if not path.endswith("/"):
+                self.redirect(path + "/")
                 return
-            kind = TYPES.get(file.suffix) or mimetypes.guess_type(file.name)[0]
-            if file.suffix == ".html":
-                data = inject_reload(data, snapshot.version)
-            self.send(status, data, kind or "application/octet-stream", send_body)
+            target = target / "index.html"
+        failing = snapshot.error_page is not None
+        if failing and (target is None or not target.is_file()):
+            # The error page's style sheet, before any build has written one.
+            themed = self.preview.theme_file(path[len(base):])
+            if themed is not None:
+                self.send_file(themed, HTTPStatus.OK, snapshot, send_body)
+                return
+        if snapshot.error_page is not None and (
+                target is None or target.suffix in ("", ".html") or not target.is_file()):
+            page = inject_reload(snapshot.error_page, snapshot.version)
+            self.send(HTTPStatus.INTERNAL_SERVER_ERROR, page, "text/html", send_body)
+        elif target is not None and target.is_file():
+            self.send_file(target, HTTPStatus.OK, snapshot, send_body)
+        else:
+            self.not_found(snapshot, send_body)
 
-        def redirect(self, location: str) -> None:
-            self.send_response(HTTPStatus.FOUND)  # not 301: browsers would keep it
-            self.send_header("Location", location)
-            self.send_header("Content-Length", "0")
-            self.end_headers()
+    def not_found(self, snapshot: Snapshot, send_body: bool) -> None:
+        page = self.preview.site_dir / "404.html"
+        if page.is_file():
+            self.send_file(page, HTTPStatus.NOT_FOUND, snapshot, send_body)
+        else:
+            self.send(HTTPStatus.NOT_FOUND, b"Not found\n", "text/plain", send_body)
 
-        def send(self, status: HTTPStatus, data: bytes, kind: str, send_body: bool) -> None:
-            self.send_response(status)
-            text = kind.startswith("text/") or kind.endswith(("xml", "json"))
-            self.send_header("Content-Type", kind + ("; charset=utf-8" if text else ""))
-            self.send_header("Content-Length", str(len(data)))
-            self.send_header("Cache-Control", "no-store")
-            self.end_headers()
-            if send_body:
-                self.wfile.write(data)
+    def send_file(self, file: Path, status: HTTPStatus, snapshot: Snapshot,
+                  send_body: bool) -> None:
+        try:
+            data = file.read_bytes()
+        except OSError:  # swapped away by a rebuild: the browser will reload
+            self.send(HTTPStatus.SERVICE_UNAVAILABLE, b"Rebuilding\n", "text/plain",
+                      send_body)
+            return
+        kind = TYPES.get(file.suffix) or mimetypes.guess_type(file.name)[0]
+        if file.suffix == ".html":
+            data = inject_reload(data, snapshot.version)
+        self.send(status, data, kind or "application/octet-stream", send_body)
 
-    return Handler
+    def redirect(self, location: str) -> None:
+        self.send_response(HTTPStatus.FOUND)  # not 301: browsers would keep it
+        self.send_header("Location", location)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def send(self, status: HTTPStatus, data: bytes, kind: str, send_body: bool) -> None:
+        self.send_response(status)
+        text = kind.startswith("text/") or kind.endswith(("xml", "json"))
+        self.send_header("Content-Type", kind + ("; charset=utf-8" if text else ""))
+        self.send_header("Content-Length", str(len(data)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        if send_body:
+            self.wfile.write(data)
+
+
+def make_handler(preview: Preview) -> type[BaseHTTPRequestHandler]:
+    """The request handler class, bound to `preview`."""
+    return type("PreviewHandler", (Handler,), {"preview": preview})
 
 
 def resolve(site_dir: Path, relative: str) -> Path | None:
