@@ -330,6 +330,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_new(args: argparse.Namespace) -> int:
     from generator.commands.new import new_article
+    from generator.load.placeholder import PLACEHOLDER
 
     settings = _settings(args)
     path = new_article(_paths(args, settings).content, settings, args.title, args.country,
@@ -338,6 +339,8 @@ def cmd_new(args: argparse.Namespace) -> int:
     if not args.country:
         print("fill in 'country:' in that file: `newsdigest check` reports it until then",
               file=sys.stderr)
+    print(f"write the story in that file in place of {PLACEHOLDER!r}: `newsdigest check` "
+          "warns until then", file=sys.stderr)
     return EXIT_OK
 
 

@@ -50,8 +50,10 @@ def test_new_article_is_dated_now_named_after_its_title_and_passes_check(project
 
 
 def test_the_placeholder_body_is_a_warning_on_its_line_until_replaced(project: Path) -> None:
-    status, printed, _ = new(project, "Floods in Assam", "--country", "India")
+    status, printed, said = new(project, "Floods in Assam", "--country", "India")
     assert status == 0
+    assert said == ("write the story in that file in place of 'Write the story here.': "
+                    "`newsdigest check` warns until then\n")
     path = project / printed
     text = path.read_text(encoding="utf-8")
     body_line = text.count("\n", 0, text.rindex("---\n")) + 2
