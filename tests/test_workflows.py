@@ -130,3 +130,19 @@ def test_article_pages_link_to_their_file_on_github_only_with_repo_url(tmp_path:
     assert 'href="https://github.com/org/news/commits/live/content/2025/06/story.md"' in \
         pages["with"]
     assert "github.com" not in pages["without"] and "Edit this article" not in pages["without"]
+
+
+def test_release_workflow_builds_checks_and_publishes_with_trusted_publishing() -> None:
+    result = validate(WORKFLOWS / "release.yml")
+    assert result.returncode == 0, result.stdout + result.stderr
+    workflow = load("release.yml")
+    assert workflow[True] == {"push": {"tags": ["v*"]}}
+    assert workflow["permissions"] == {"contents": "read"}
+    build, publish = workflow["jobs"]["build"], workflow["jobs"]["publish"]
+    assert "python -m build" in steps(build) and "twine check --strict dist/*" in steps(build)
+    assert publish["needs"] == "build"
+    assert publish["permissions"] == {"id-token": "write"}
+    assert publish["environment"]["name"] == "pypi"
+    assert "pypa/gh-action-pypi-publish@release/v1" in steps(publish)
+    text = (WORKFLOWS / "release.yml").read_text(encoding="utf-8")
+    assert "secrets." not in text and "password" not in text
