@@ -17,6 +17,7 @@ OVER = {
     "generator/load/validate.py validate",
     "generator/load/validate.py",
     "generator/render/markdown.py",
+    "generator/cli.py",
 }
 
 
