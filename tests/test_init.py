@@ -134,6 +134,9 @@ def test_the_workflows_install_this_version_from_the_index_and_run_no_test_suite
     assert "newsdigest build --drafts --future" in every
     assert "actions/upload-pages-artifact@v3" in runs(pages["jobs"]["build"])
     assert runs(pages["jobs"]["deploy"]) == ["actions/deploy-pages@v4"]
+    ping = runs(pages["jobs"]["ping"])
+    assert pages["jobs"]["ping"]["needs"] == "deploy" and ping[-1] == "newsdigest ping"
+    assert f'pip install "newsdigest=={__version__}"' in ping
     assert pages["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
     assert pr["permissions"] == {"contents": "read"}
 

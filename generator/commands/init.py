@@ -147,8 +147,8 @@ def _workflow_install(extra: str = "") -> str:
 
 def pages_workflow() -> str:
     """The deploy workflow: check, build for the Pages address, upload, deploy."""
-    return PAGES_WORKFLOW.replace("@INSTALL@", _workflow_install("[search]")).replace(
-        "@CACHE_KEY@", CACHE_KEY)
+    return (PAGES_WORKFLOW.replace("@INSTALL@", _workflow_install("[search]"))
+            .replace("@INSTALL_PLAIN@", _workflow_install()).replace("@CACHE_KEY@", CACHE_KEY))
 
 
 PAGES_WORKFLOW = """\
@@ -210,6 +210,14 @@ jobs:
         with:
           path: site/
 
+      # The feeds whose bytes this build changed, for the ping job (not published).
+      - name: Keep the list of changed feeds
+        uses: actions/upload-artifact@v4
+        with:
+          name: changed-feeds
+          path: site.changed-feeds.txt
+          retention-days: 1
+
   deploy:
     needs: build
     runs-on: ubuntu-latest
@@ -220,6 +228,29 @@ jobs:
       - name: Deploy to GitHub Pages
         id: deployment
         uses: actions/deploy-pages@v4
+
+  # After the deploy, tell the WebSub hub (the websub_hub setting) which feeds changed, so
+  # subscribed readers get the new stories at once. Without the setting it does nothing.
+  ping:
+    needs: deploy
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/setup-python@v5
+        with:
+          python-version: "3.12"
+
+      - name: Install newsdigest
+        run: @INSTALL_PLAIN@
+
+      - uses: actions/checkout@v4
+
+      - name: Fetch the list of changed feeds
+        uses: actions/download-artifact@v4
+        with:
+          name: changed-feeds
+
+      - name: Notify the WebSub hub
+        run: newsdigest ping
 """
 
 
