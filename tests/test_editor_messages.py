@@ -217,3 +217,34 @@ def test_a_year_feeds_cannot_carry_is_a_clear_error(tmp_path: Path, written: str
     problem = only(problems)
     assert problem.line == 3
     assert "four-digit year (1000 to 9999)" in problem.message
+
+
+# -- "no value" in optional fields, and both YAML parsers ------------------------------------
+
+def test_an_optional_field_with_no_value_is_left_out(tmp_path: Path) -> None:
+    front = STORY + "slug: ~\nid: null\nsummary:\nupdated: ~\ndraft: ~\n"
+    article, problems = read(tmp_path, front)
+    assert article is not None, problems
+    assert problems == []
+    assert (article.slug, article.summary, article.updated, article.draft) == (
+        "story", "", None, False)
+    assert article.guid == "tag:test.example,2025:2025-06-20/story"
+
+
+def test_libyaml_and_pure_python_both_keep_what_was_typed() -> None:
+    from generator.load import content
+
+    text = ("title: 0x10\nslug: 010\ncountry: NO\ntags: [on, 3.10, 12:30, 1.0e+400, .inf]\n"
+            "summary: ~\ndraft: yes\n")
+    fast = content.parse_front_matter(text, 2, "a.md")
+    saved, content._FAST = content._FAST, None
+    try:
+        slow = content.parse_front_matter(text, 2, "a.md")
+    finally:
+        content._FAST = saved
+    for data, problems in (fast, slow):
+        assert problems == []
+        assert data == {"title": "0x10", "slug": "010", "country": "NO",
+                        "tags": ["on", "3.10", "12:30", "1.0e+400", ".inf"], "summary": None,
+                        "draft": True}
+        assert data.nulls == {"summary": "~"}

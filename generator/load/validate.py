@@ -438,7 +438,7 @@ def _image(check: _Checker, front: Mapping, doc: Document, content_dir: Path) ->
 
 
 def _slug(check: _Checker, front: Mapping, doc: Document) -> str:
-    if "slug" in front:
+    if front.get("slug") is not None:  # `slug: ~` is no slug: the file name gives it
         slug = check.text(front, "slug", "slug", required=True)
         if slug and not slugs.is_safe(slug):
             check.error(
