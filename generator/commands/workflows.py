@@ -1,0 +1,176 @@
+"""The GitHub Actions workflows that `newsdigest init` writes into a new site.
+
+They install newsdigest from the package index at the version that wrote them (no
+editable install, no generator test suite): `pages.yml` checks, builds for the Pages
+address, deploys and pings the WebSub hub; `pr.yml` checks a pull request's articles
+(`check --format github --base`) and attaches a preview build.
+"""
+
+from __future__ import annotations
+
+from generator import __version__
+
+CACHE_KEY = ("newsdigest-${{ runner.os }}-"
+             "${{ hashFiles('newsdigest.toml', 'templates/**', 'content/**') }}")
+
+
+def _workflow_install(extra: str = "") -> str:
+    return f'pip install "newsdigest{extra}=={__version__}"'
+
+
+def pages_workflow() -> str:
+    """The deploy workflow: check, build for the Pages address, upload, deploy."""
+    return (PAGES_WORKFLOW.replace("@INSTALL@", _workflow_install("[search]"))
+            .replace("@INSTALL_PLAIN@", _workflow_install()).replace("@CACHE_KEY@", CACHE_KEY))
+
+
+PAGES_WORKFLOW = """\
+# Publish the site on GitHub Pages whenever main changes (and every hour, so scheduled
+# articles appear soon after their time). Repository settings -> Pages -> Source:
+# "GitHub Actions". No secrets: the deploy job proves who it is with its OIDC token.
+name: Publish to GitHub Pages
+
+on:
+  push:
+    branches: [main]
+  schedule:
+    - cron: "7 * * * *"
+  workflow_dispatch:
+
+permissions:
+  contents: read
+  pages: write
+  id-token: write
+
+concurrency:
+  group: pages
+  cancel-in-progress: false
+
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+
+      - uses: actions/setup-python@v5
+        with:
+          python-version: "3.12"
+
+      # The newsdigest version that started this site; raise it to upgrade (see README).
+      - name: Install newsdigest
+        run: @INSTALL@
+
+      - name: Check the articles
+        run: newsdigest check --format github
+
+      - name: Configure Pages
+        id: pages
+        uses: actions/configure-pages@v5
+
+      - name: Restore the build cache
+        uses: actions/cache@v4
+        with:
+          path: .newsdigest-cache
+          key: @CACHE_KEY@
+          restore-keys: |
+            newsdigest-${{ runner.os }}-
+
+      - name: Build the site
+        run: newsdigest build --base-url "${{ steps.pages.outputs.base_url }}/"
+
+      - name: Upload the site
+        uses: actions/upload-pages-artifact@v3
+        with:
+          path: site/
+
+      # The feeds whose bytes this build changed, for the ping job (not published).
+      - name: Keep the list of changed feeds
+        uses: actions/upload-artifact@v4
+        with:
+          name: changed-feeds
+          path: site.changed-feeds.txt
+          retention-days: 1
+
+  deploy:
+    needs: build
+    runs-on: ubuntu-latest
+    environment:
+      name: github-pages
+      url: ${{ steps.deployment.outputs.page_url }}
+    steps:
+      - name: Deploy to GitHub Pages
+        id: deployment
+        uses: actions/deploy-pages@v4
+
+  # After the deploy, tell the WebSub hub (the websub_hub setting) which feeds changed, so
+  # subscribed readers get the new stories at once. Without the setting it does nothing.
+  ping:
+    needs: deploy
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/setup-python@v5
+        with:
+          python-version: "3.12"
+
+      - name: Install newsdigest
+        run: @INSTALL_PLAIN@
+
+      - uses: actions/checkout@v4
+
+      - name: Fetch the list of changed feeds
+        uses: actions/download-artifact@v4
+        with:
+          name: changed-feeds
+
+      - name: Notify the WebSub hub
+        run: newsdigest ping
+"""
+
+
+def pr_workflow() -> str:
+    return f"""\
+# Check every pull request: problems in articles show up inline on the diff, moved or
+# deleted published articles are warned about, and the built site (drafts and scheduled
+# articles included) is attached to the run as a preview. Read-only: no secrets.
+name: Check pull request
+
+on:
+  pull_request:
+
+permissions:
+  contents: read
+
+concurrency:
+  group: pr-${{{{ github.event.pull_request.number }}}}
+  cancel-in-progress: true
+
+jobs:
+  articles:
+    name: Check articles and build a preview
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+        with:
+          fetch-depth: 0  # the base branch too, to compare published articles with it
+
+      - uses: actions/setup-python@v5
+        with:
+          python-version: "3.12"
+
+      - name: Install newsdigest
+        run: {_workflow_install()}
+
+      - name: Check the articles
+        run: newsdigest check --format github --base "origin/${{{{ github.base_ref }}}}"
+
+      - name: Build the preview
+        run: newsdigest build --drafts --future --base-url http://127.0.0.1:8000/
+
+      - name: Upload the preview
+        uses: actions/upload-artifact@v4
+        with:
+          name: site-preview
+          path: site/
+          include-hidden-files: true
+          retention-days: 14
+"""
