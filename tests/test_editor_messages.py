@@ -248,3 +248,10 @@ def test_libyaml_and_pure_python_both_keep_what_was_typed() -> None:
                         "tags": ["on", "3.10", "12:30", "1.0e+400", ".inf"], "summary": None,
                         "draft": True}
         assert data.nulls == {"summary": "~"}
+
+
+def test_a_list_item_with_colon_space_is_told_to_be_quoted(tmp_path: Path) -> None:
+    _, problems = read(tmp_path, STORY.replace("[Transport]", "[Transport, Oslo: harbour]"))
+    problem = only(problems)
+    assert (problem.line, problem.message) == (7, "tags: item 2 must be text, not a set of fields")
+    assert problem.hint.endswith('put it in quotes: "Oslo: harbour"')

@@ -18,6 +18,7 @@ from generator.diagnostics import Diagnostic, error, warning
 from generator.load import countries, fields, slugs
 from generator.load.content import CONTROL, Document, Items, Mapping, control_error
 from generator.load.files import missing_file_hint, resolve_local
+from generator.load.yaml_mistakes import double_quoted
 from generator.model import Article, Correction, Country, Image, Tag
 
 KNOWN_FIELDS = fields.top_level()  # declared in load/fields.py, with their meaning
@@ -97,7 +98,8 @@ class _Checker:
             self.error(
                 line,
                 f"{label} must be text, not {_kind(value)}",
-                f"write {label} as one line of text; put it in quotes if it contains ': '",
+                _colon_hint(value) or f"write {label} as one line of text; put it in quotes "
+                "if it contains ': '",
             )
             return ""
         result = " ".join(str(value).split())
@@ -139,7 +141,7 @@ class _Checker:
                 self.error(
                     line,
                     f"{label}: item {number} must be text, not {_kind(item)}",
-                    f"write {label} as a list of names: [First, Second]",
+                    _colon_hint(item) or f"write {label} as a list of names: [First, Second]",
                 )
                 continue
             text = " ".join(str(item).split())
@@ -210,6 +212,16 @@ def _inline(value: Any) -> str:
     if isinstance(value, list):
         return "[" + ", ".join(str(v) for v in value) + "]"
     return "..."
+
+
+def _colon_hint(value: Any) -> str:
+    """For a one-field mapping that was meant as text with ': ' in it: how to quote it."""
+    if isinstance(value, dict) and len(value) == 1:
+        [(key, inner)] = value.items()
+        if isinstance(inner, str):
+            return f"it contains ': ', which YAML reads as a field; put it in quotes: " \
+                f"{double_quoted(f'{key}: {inner}')}"
+    return ""
 
 
 def _kind(value: Any) -> str:
