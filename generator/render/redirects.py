@@ -18,7 +18,7 @@ from generator.model import Article, OutputFile
 from generator.render.urls import Urls
 
 
-def redirect_page(article: Article, urls: Urls, language: str) -> bytes:
+def redirect_page(article: Article, urls: Urls, language: str, site_title: str) -> bytes:
     path = urls.article(article)
     absolute = urls.absolute(path)
     title = escape(article.title)
@@ -27,7 +27,7 @@ def redirect_page(article: Article, urls: Urls, language: str) -> bytes:
         f'<html lang="{escape(language)}">\n'
         "<head>\n"
         '<meta charset="utf-8">\n'
-        f"<title>Moved: {title}</title>\n"
+        f"<title>Moved: {title} · {escape(site_title)}</title>\n"
         f'<meta name="description" content="This story has moved: {title}">\n'
         '<meta name="robots" content="noindex">\n'
         f'<link rel="canonical" href="{escape(absolute)}">\n'
@@ -41,10 +41,11 @@ def redirect_page(article: Article, urls: Urls, language: str) -> bytes:
     return html.encode("utf-8")
 
 
-def redirect_files(site: Site, urls: Urls, language: str) -> Iterator[OutputFile]:
+def redirect_files(site: Site, urls: Urls, language: str, site_title: str
+                   ) -> Iterator[OutputFile]:
     """A redirect page for every alias of every published article."""
     for article in site.articles:
         page = None
         for alias in article.aliases:
-            page = page or redirect_page(article, urls, language)
+            page = page or redirect_page(article, urls, language, site_title)
             yield OutputFile(urls.output_path(urls.path(alias)), page)

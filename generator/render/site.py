@@ -41,7 +41,8 @@ def extra_files(pages: list[OutputFile], site: Site, settings: Settings, templat
              news_sitemap(site, urls, settings.publisher_name, settings.language, now),
              robots(urls), nojekyll()]
     files += [cname(settings.cname)] if settings.cname else []
-    files += list(redirect_files(site, urls, settings.language))  # not in the sitemaps
+    # Redirect pages (aliases) come after the sitemap, which lists `pages` only.
+    files += list(redirect_files(site, urls, settings.language, settings.title))
     if settings.logo:  # the publisher's logo, named in the structured data
         files.append(OutputFile(settings.logo_name, Path(settings.logo).read_bytes()))
     files += list(static_files(templates_dir))
