@@ -14,12 +14,7 @@ from pathlib import Path
 import pytest
 from golden.make import GOLDEN, SAMPLE_FILES, SITES, built_sites, record
 
-from generator.write.search import indexer
-
 UPDATE = "if the change is meant, run `python -m tests.golden --update` and review the diff"
-
-pytestmark = pytest.mark.skipif(indexer() is None, reason="the goldens are built with search on")
-
 
 @pytest.fixture(scope="module")
 def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, bytes]]:

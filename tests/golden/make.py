@@ -4,8 +4,9 @@ Two newsrooms are built in-process with a fixed clock (so scheduled articles and
 passing of time change nothing): the sample newsroom (tests/fixtures/sample, a copy of
 the repository's content/ and settings, with the built-in theme) under the /sub/ base
 path, and the first 1,000 articles of the benchmark's synthetic newsroom (bench/synth.py,
-deterministic). For each, one digest of the whole site (every path and every byte, the
-Pagefind bundle left out: it is another program's output) is kept in
+deterministic), by the plain pipeline (generator.pipeline: what `newsdigest build`
+writes, tests/test_parallel.py) with the search page on. For each, one digest of the whole
+site (every path and every byte; Pagefind's bundle is another program's) is kept in
 tests/golden/sites.json, and a few files of the sample are kept whole under
 tests/golden/sample/ so that a change shows as a readable diff.
 
@@ -63,18 +64,17 @@ def synth_project(root: Path) -> Path:
 
 
 def build(project: Path, base_url: str | None = None) -> dict[str, bytes]:
-    """Build `project` in-process as `newsdigest build --no-cache` would; its files by path."""
-    from generator import config
-    from generator.commands.build import Options, Paths, Selection, build_site
+    """Every file of `project`'s site by path, from the plain pipeline (serial, in memory,
+    with the search page on). tests/test_parallel.py proves that `newsdigest build` writes
+    these same bytes, whatever its cache and workers do."""
+    from generator import config, pipeline
 
     settings = config.load(project, {"base_url": base_url})
-    output = project.parent / (project.name + "-site")
-    paths = Paths(project, project / settings.content_dir, project / "templates", output)
-    result = build_site(paths, settings, Selection(now=NOW), Options(jobs=1, cache=False))
-    assert result.ok, result.diagnostics
-    return {p.relative_to(output).as_posix(): p.read_bytes()
-            for p in sorted(output.rglob("*"))
-            if p.is_file() and not p.relative_to(output).as_posix().startswith("pagefind/")}
+    paths = pipeline.Paths(project, project / settings.content_dir, project / "templates",
+                           project.parent / (project.name + "-site"))
+    built = pipeline.build(paths, settings, pipeline.Selection(now=NOW), search=True)
+    assert built.ok, built.diagnostics
+    return {f.path: f.data for f in built.files}
 
 
 def digest(files: dict[str, bytes]) -> str:
