@@ -37,8 +37,9 @@ class Settings:
         "http://127.0.0.1:8000/", "URL", "where the site is served, e.g. "
         "`https://user.github.io/repo/`; `--base-url` overrides it")
     language: str = _setting("en", "text", "the pages' `lang` and the feeds' language")
-    timezone: str = _setting("UTC", "IANA name", "for dates written without an offset, and "
-                             "for grouping the digest by day")
+    timezone: str = _setting("UTC", "IANA name", "for dates written without an offset; the "
+                             "clock of every listing (times shown as `14:35 IST`) and the day "
+                             "and month a story is listed under")
     items_per_page: int = _setting(10, "number", "articles per topic, country and archive page")
     feed_length: int = _setting(20, "number", "items in each feed")
     site_id: str = _setting(
