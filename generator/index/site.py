@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any, Generic, TypeVar
 from zoneinfo import ZoneInfo
 
-from generator.index.terms import TermKind
+from generator.index.terms import COUNTRIES, KINDS, TOPICS, TermKind
 from generator.model import Article, Country, Tag
 
 K = TypeVar("K", bound=Hashable)
@@ -42,6 +42,7 @@ class Site:
     countries: tuple[Group[Country], ...]  # by name
     months: tuple[Group[tuple[int, int]], ...]  # newest first
     days: tuple[Group[date], ...]  # newest first, in the site's time zone
+    by_kind: dict[str, tuple[Group[Any], ...]]  # every taxonomy's groups (index.terms.KINDS)
 
     def topics_by_use(self) -> list[Group[Tag]]:
         return sorted(self.topics, key=lambda g: (-len(g.articles), g.key.slug))
@@ -50,9 +51,7 @@ class Site:
         """The groups of a taxonomy (generator.index.terms), in URL-slug or name order.
 
         Their keys have a `slug` (URL) and a `name` (what readers see): Tag, Country."""
-        groups: dict[str, tuple[Group[Any], ...]] = {"topics": self.topics,
-                                                     "countries": self.countries}
-        return groups[kind.name]
+        return self.by_kind[kind.name]
 
     def terms_by_use(self, kind: TermKind) -> list[Group[Any]]:
         """A taxonomy's groups, the most used first when the kind is ordered by use."""
@@ -75,18 +74,21 @@ def _freeze(grouped: dict[K, list[Article]], order: Sequence[K]) -> tuple[Group[
 
 def build_index(articles: Iterable[Article], tz: ZoneInfo) -> Site:
     ordered = tuple(sorted(articles, key=lambda a: a.sort_key))
-    topics = _groups((tag, a) for a in ordered for tag in a.tags)
-    countries = _groups((a.country, a) for a in ordered)
+    by_kind = {}
+    for kind in KINDS:
+        groups = _groups((term, a) for a in ordered for term in kind.terms_of(a))
+        by_kind[kind.name] = _freeze(groups, sorted(groups, key=kind.order))
     # Days and months are those of the site's timezone, the clock listings show times on.
     local = [(a.date.astimezone(tz).date(), a) for a in ordered]
     months = _groups(((day.year, day.month), a) for day, a in local)
     days = _groups(local)
     return Site(
         articles=ordered,
-        topics=_freeze(topics, sorted(topics, key=lambda t: t.slug)),
-        countries=_freeze(countries, sorted(countries, key=lambda c: (c.name, c.code))),
+        topics=by_kind[TOPICS.name],
+        countries=by_kind[COUNTRIES.name],
         months=_freeze(months, sorted(months, reverse=True)),
         days=_freeze(days, sorted(days, reverse=True)),
+        by_kind=by_kind,
     )
 
 

@@ -1,14 +1,20 @@
 """Taxonomies: the kinds of term a story is filed under (topics, countries), one implementation.
 
-A kind names its URL folder, its words for pages and feeds, and how its index is ordered.
-Every kind gets the same things: an index page, a paginated page per term and a feed per
-term (generator.render.pages, generator.render.feedlist). A new kind (authors) is a new
-`TermKind` here, its groups in `generator.index.site.Site.terms` and its `KINDS` entry.
+A kind says which terms an article is filed under, names its URL folder and its words for
+pages and feeds, and how its index is ordered. Every kind gets the same things: its groups
+in the Site index, an index page, a paginated page per term and a feed per term
+(generator.index.site, generator.render.pages, generator.render.feedlist). A new kind
+(authors: a term type with `slug` and `name`, one per byline name) is one more `TermKind`
+in `KINDS`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
+
+from generator.model import Article
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,11 +28,14 @@ class TermKind:
     index_description: str  # the index page's description
     description: str  # a term page's and its feed's description
     by_use: bool  # index: most used first, sized by use; else in the Site's order, one size
+    terms_of: Callable[[Article], Iterable[Any]]  # an article's terms: each has slug and name
+    order: Callable[[Any], Any]  # the Site's order of the terms (sort key)
 
 
 TOPICS = TermKind("topics", "tags", "Topic", "Topics",
                   "Every topic of {site}, most covered first.", "Stories about {name}.",
-                  by_use=True)
+                  by_use=True, terms_of=lambda a: a.tags, order=lambda t: t.slug)
 COUNTRIES = TermKind("countries", "countries", "Country", "Countries",
-                     "Stories of {site} by country.", "Stories from {name}.", by_use=False)
+                     "Stories of {site} by country.", "Stories from {name}.", by_use=False,
+                     terms_of=lambda a: (a.country,), order=lambda c: (c.name, c.code))
 KINDS = (TOPICS, COUNTRIES)  # in this order on pages, in feeds and in OPML
