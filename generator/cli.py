@@ -21,7 +21,6 @@ import jinja2
 
 from generator import __version__, config
 from generator.commands.build import (
-    HeldBack,
     Options,
     Paths,
     Result,
@@ -257,22 +256,6 @@ def _build_time(value: str | None, settings: config.Settings) -> datetime | None
     return parsed
 
 
-def held_back_text(held: HeldBack, settings: config.Settings, content_dir: Path) -> str:
-    """'held back: 2 scheduled (next: 25 Jun 2025 09:00 IST, content/...), 1 draft'.
-
-    The time is in the site's timezone, with its short name.
-    """
-    parts = []
-    if held.scheduled:
-        when = datetime.fromisoformat(held.next_date).astimezone(settings.tz)
-        where = (content_dir / held.next_source).as_posix()
-        parts.append(f"{held.scheduled} scheduled (next: {when.day} {when:%b %Y %H:%M %Z}, "
-                     f"{where})")
-    if held.drafts:
-        parts.append(f"{held.drafts} draft{'s' * (held.drafts != 1)}")
-    return "held back: " + ", ".join(parts)
-
-
 # Opening site/index.html from disk shows a page without its style: links are site paths.
 PREVIEW = "preview: newsdigest serve (then open the address it prints)"
 
@@ -302,7 +285,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     )
     print(summary_table(summary, result.seconds))
     if result.held_back.anything:
-        print(held_back_text(result.held_back, settings, paths.content))
+        print(result.held_back.text(settings.tz, paths.content))
     print(PREVIEW)
     if not result.search:
         print(search_off(), file=sys.stderr)
@@ -324,7 +307,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     if result.ok and args.format == "text":
         print(f"checked {len(result.articles)} articles: no errors")
     if result.held_back.anything and args.format == "text":
-        print(held_back_text(result.held_back, settings, paths.content))
+        print(result.held_back.text(settings.tz, paths.content))
     return EXIT_OK if result.ok else EXIT_CONTENT
 
 

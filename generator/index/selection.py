@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, tzinfo
 from pathlib import Path
 
 from generator.diagnostics import Diagnostic, warning
@@ -41,6 +41,19 @@ class HeldBack:
     @property
     def anything(self) -> bool:
         return bool(self.scheduled or self.drafts)
+
+    def text(self, tz: tzinfo, content_dir: Path) -> str:
+        """'held back: 2 scheduled (next: 25 Jun 2025 09:00 IST, content/...), 1 draft':
+        the time in `tz` with its short name, the file under `content_dir`."""
+        parts = []
+        if self.scheduled:
+            when = datetime.fromisoformat(self.next_date).astimezone(tz)
+            where = (content_dir / self.next_source).as_posix()
+            parts.append(f"{self.scheduled} scheduled (next: {when.day} "
+                         f"{when:%b %Y %H:%M %Z}, {where})")
+        if self.drafts:
+            parts.append(f"{self.drafts} draft{'s' * (self.drafts != 1)}")
+        return "held back: " + ", ".join(parts)
 
 
 def held_back(articles: Iterable[Article], selection: Selection, now: datetime) -> HeldBack:
