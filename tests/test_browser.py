@@ -5,7 +5,8 @@ loads with no console error and no failed request, fits a 390 px phone without s
 scrolling, and has no serious or critical accessibility violation (light mode on the
 desktop, dark mode on the phone). Search finds stories offline, under the base path.
 
-Screenshots of the home page, an article and a topic page (1280 and 390 px wide) go to
+Screenshots of the home page, an article, a topic page, a daily digest, the topics index and
+search (1280 and 390 px wide) go to
 docs/screenshots/ when NEWSDIGEST_SCREENSHOTS=1, else into the test's tmp folder.
 """
 
@@ -46,7 +47,7 @@ PAGES = {
     "search": "search/",
     "not-found": "404.html",
 }
-SCREENSHOTS = ("home", "article", "topic")
+SCREENSHOTS = ("home", "article", "topic", "digest", "topics", "search")
 WIDTHS = (320, 390, 768, 1024, 1280)
 PHONE = {"width": 390, "height": 844}
 
