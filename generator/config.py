@@ -55,6 +55,8 @@ class Settings:
                                    "one day on the home page")
     digests_per_page: int = _setting(30, "number", "days listed on each page of `/digest/`")
     max_file_size: int = _setting(1_000_000, "bytes", "larger article files are refused")
+    max_image_size: int = _setting(20_000_000, "bytes", "larger image files (lead or body) "
+                                   "are errors (see Pictures)")
     trusted_html: bool = _setting(False, "true/false",
                                   "publish raw HTML in bodies without sanitising")
     repo_url: str = _setting("", "URL", "`https://github.com/org/repo`: adds \"Edit this "
@@ -230,6 +232,7 @@ CHECKS: dict[str, Callable[[Any], str | None]] = {
     "timezone": _timezone,
     **{name: _at_least_one(name)
        for name in ("items_per_page", "feed_length", "digest_days", "max_file_size",
+                    "max_image_size",
                     "home_per_day", "home_per_topic", "digests_per_page")},
     "site_id": _site_id,
     "repo_url": _repo_url,

@@ -28,14 +28,38 @@ class Country:
 
 
 @dataclass(frozen=True, slots=True)
+class Picture:
+    """What Pillow found in a local image file: its size in pixels after its EXIF
+    orientation, its format (Pillow's name: JPEG, PNG, WEBP, GIF; 'SVG' with size 0x0
+    for an SVG file) and, for a JPEG, the quality it was saved at (1-95)."""
+
+    width: int
+    height: int
+    format: str
+    quality: int = 90
+
+    @property
+    def processed(self) -> bool:
+        """Whether it is published in several widths (JPEG, PNG, WebP); others as they are."""
+        return self.format in ("JPEG", "PNG", "WEBP")
+
+
+@dataclass(frozen=True, slots=True)
 class Image:
-    """An article's lead image. `src` is an absolute URL or a path under content/."""
+    """An article's lead image. `src` is an absolute URL or a path under content/.
+
+    `picture` is what Pillow found in a local file. A remote image's `width` and `height`
+    are those the front matter gives (0: not given). `focus` is the focal point (x, y as
+    fractions of the width and height from the top left) the search-engine crops keep.
+    """
 
     src: str
     alt: str
     caption: str = ""
-    width: int = 0  # pixels of the published file; 0 when unknown (remote, not readable)
+    picture: Picture | None = None
+    width: int = 0  # pixels of the published file; 0 when unknown (remote, not given)
     height: int = 0
+    focus: tuple[float, float] | None = None
 
     @property
     def is_remote(self) -> bool:

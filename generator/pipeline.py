@@ -28,15 +28,16 @@ from generator.load.content import find_articles, read_document
 from generator.load.placeholder import placeholder_warning
 from generator.load.validate import validate
 from generator.model import Article, Image, OutputFile
-from generator.render.images import pixel_size
+from generator.render import images
 from generator.render.markdown import BodyRenderer
 from generator.render.site import render_site
 from generator.render.summary import plain_summary
 from generator.render.urls import Urls
 
 # The settings each costly stage reads (a cache of its results is keyed on these alone).
-READ_SETTINGS = ("timezone", "site_id", "max_file_size")  # front matter -> Article
-BODY_SETTINGS = ("base_url", "trusted_html")  # Markdown -> HTML
+READ_SETTINGS = ("timezone", "site_id", "max_file_size",
+                 "max_image_size")  # front matter -> Article
+BODY_SETTINGS = ("base_url", "trusted_html", "max_image_size")  # Markdown -> HTML
 
 Validated = tuple[Article | None, list[Diagnostic]]
 Body = tuple[str, list[Diagnostic], set[str], dict[str, str | None]]  # html, problems, assets,
@@ -117,7 +118,7 @@ def convert_many(articles: Sequence[Article], urls_by_source: dict[str, str],
 
     urls = Urls(settings.base_url)
     renderer = BodyRenderer(content_dir, article_url, urls.media, settings.trusted_html,
-                            urls.base_path)
+                            urls.base_path, settings.max_image_size)
     out: list[Body] = []
     for article in articles:
         links = {}
@@ -157,11 +158,15 @@ def load(content_dir: Path, settings: Settings, speed: Speed | None = None
 
 
 def _measured(image: Image | None, content_dir: Path, assets: set[str]) -> Image | None:
-    """A local lead image, added to the files to publish, with its size in pixels."""
+    """A local lead image, added to the files to publish, with the size in pixels of the
+    file published at its own path (the widest variant, EXIF orientation applied)."""
     if image is None or image.is_remote:
         return image
     assets.add(image.src)
-    size = pixel_size(content_dir / image.src)
+    if image.picture is not None:
+        found = images.responsive(image.src, image.picture, str)
+        return replace(image, width=found.width, height=found.height)
+    size = images.pixel_size(content_dir / image.src)
     return replace(image, width=size[0], height=size[1]) if size else image
 
 

@@ -25,6 +25,7 @@ from generator.index.selection import HeldBack, Selection, far_ahead, held_back
 from generator.index.site import Site, build_index
 from generator.model import Article, OutputFile
 from generator.pipeline import Paths
+from generator.render import images
 from generator.render.feeds import FeedWriter, day_end
 from generator.render.pages import PageSpec, Renderer
 from generator.render.site import extra_files
@@ -232,7 +233,8 @@ def _bodies(run: _Build, published: list[Article]
             run.prepared = prepare(run.paths.output, (
                 urls.output_path(urls.article(a)).rpartition("/")[0] for a in published))
 
-    speed = Fast(run.cache, run.options.workers(), run.options.progress, make_folders)
+    speed = Fast(run.cache, run.options.workers(), run.options.progress, make_folders,
+                 images=run.caching)
     return pipeline.convert(published, run.settings, run.paths.content, speed)
 
 
@@ -347,6 +349,8 @@ def build_site(paths: Paths, settings: Settings, selection: Selection,
     started = time.perf_counter()
     options = options or Options()
     run = _start(paths, settings, selection, options)
+    cache_dir = options.cache_path(paths.project)
+    images.use_cache(cache_dir / "images" if cache_dir is not None else None)
     unchanged = _nothing_changed(run, started)
     if unchanged is not None:
         return unchanged

@@ -51,7 +51,10 @@ FIELDS = (
           ' text, cut to about 280 letters ("The automatic summary" below)'),
     Field('image', False,
           "`src` (a file path relative to the article's folder, `/path` from `content/`, or"
-          ' an `https://` URL), `alt` (required with an image), optional `caption`'),
+          ' an `https://` URL), `alt` (required with an image), optional `caption`; optional'
+          ' `focus: 0.3,0.4` (the point the search-engine crops keep, across and down as'
+          ' fractions from the top left; default the centre); for an `https://` image only,'
+          ' optional `width` and `height` in pixels (written on the `<img>`). See "Pictures"'),
     Field('slug', False,
           "the article's URL segment; default: the file name without `.md`, transliterated "
           'to ASCII, lower case, hyphenated'),

@@ -30,7 +30,8 @@ RESERVED_FILES = ("feed.xml", "atom.xml", "feed.json", "feeds.opml", "sitemap.xm
 _ALIAS = re.compile(r"^[A-Za-z0-9._~%-]+(/[A-Za-z0-9._~%-]+)*/?$")
 KNOWN_CORRECTION = ("date", "text")
 KNOWN_CREDITS = fields.under("credits")
-KNOWN_IMAGE = ("src", "alt", "caption")
+KNOWN_IMAGE = ("src", "alt", "caption", "width", "height", "focus")
+LEAD_MIN_WIDTH = 1200  # px: large previews in Google Discover and social cards
 REQUIRED_FIELDS = ("title", "date", "country", "credits")
 # Top-level keys that belong inside a group: key -> the group's field.
 BELONGS_UNDER = {"author": "credits", "authors": "credits", "byline": "credits",
@@ -421,7 +422,8 @@ def _corrections(check: _Checker, front: Mapping, published: datetime | None, tz
     return tuple(sorted(found, key=lambda c: c.date.timestamp()))
 
 
-def _image(check: _Checker, front: Mapping, doc: Document, content_dir: Path) -> Image | None:
+def _image(check: _Checker, front: Mapping, doc: Document, content_dir: Path,
+           max_image_size: int) -> Image | None:
     fields = check.mapping(front, "image", "image")
     if fields is None:
         return None
@@ -429,6 +431,7 @@ def _image(check: _Checker, front: Mapping, doc: Document, content_dir: Path) ->
     src = check.text(fields, "src", "image.src", required=True)
     alt = check.text(fields, "alt", "image.alt")
     caption = check.text(fields, "caption", "image.caption")
+    focus = _focus(check, fields)
     if "alt" not in fields:
         check.error(
             front.line_of("image"),
@@ -441,12 +444,67 @@ def _image(check: _Checker, front: Mapping, doc: Document, content_dir: Path) ->
     if not src:
         return None
     resolved = resolve_local(src, doc.source, content_dir)
-    if isinstance(resolved, str) and not src.startswith(("http://", "https://")):
-        check.error(fields.line_of("src"), f"image.src: {resolved}",
-                    missing_file_hint(src, doc.source, content_dir, "image file"))
+    if isinstance(resolved, str):
+        if not src.startswith(("http://", "https://")):
+            check.error(fields.line_of("src"), f"image.src: {resolved}",
+                        missing_file_hint(src, doc.source, content_dir, "image file"))
+            return None
+        width, height = _pixels(check, fields, "width"), _pixels(check, fields, "height")
+        return Image(src=src, alt=alt, caption=caption, width=width, height=height,
+                     focus=focus)
+    from generator.render.images import probe
+
+    for key in ("width", "height"):
+        if key in fields:
+            check.warn(fields.line_of(key), f"image.{key} is ignored for an image in content/",
+                       "its real size is read from the file; remove the line")
+    picture = probe(content_dir / resolved, max_image_size)
+    if isinstance(picture, str):
+        hint = ("save the picture as JPEG, PNG or WebP and point image.src at it"
+                if "max_image_size" not in picture else
+                "make the file smaller (a 2400 px wide JPEG is plenty), or raise "
+                "max_image_size in the settings")
+        check.error(fields.line_of("src"), f"image.src: content/{resolved.as_posix()} {picture}",
+                    hint)
         return None
-    return Image(src=src if isinstance(resolved, str) else resolved.as_posix(), alt=alt,
-                 caption=caption)
+    if picture.processed and picture.width < LEAD_MIN_WIDTH:
+        check.warn(fields.line_of("src"),
+                   f"image.src is {picture.width} px wide, narrower than {LEAD_MIN_WIDTH} px",
+                   f"Google Discover and social cards show large previews only for lead images "
+                   f"at least {LEAD_MIN_WIDTH} px wide; use a larger original if you have one")
+    return Image(src=resolved.as_posix(), alt=alt, caption=caption, picture=picture,
+                 focus=focus)
+
+
+def _pixels(check: _Checker, fields: Mapping, key: str) -> int:
+    """A remote image's width or height in px (0 when not given, after reporting if wrong)."""
+    if key not in fields or fields[key] is None:
+        return 0
+    value = fields[key]
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 < value <= 100_000:
+        check.error(fields.line_of(key), f"image.{key} must be a whole number of pixels, "
+                    f"not {value!r}", f"write it like '{key}: 1200'")
+        return 0
+    return value
+
+
+_FOCUS = re.compile(r"^\s*([01](?:\.\d+)?)\s*,\s*([01](?:\.\d+)?)\s*$")
+
+
+def _focus(check: _Checker, fields: Mapping) -> tuple[float, float] | None:
+    """image.focus 'x,y': the point the crops keep, as fractions from the top left."""
+    if "focus" not in fields or fields["focus"] is None:
+        return None
+    value = fields["focus"]
+    match = _FOCUS.match(value) if isinstance(value, str) else None
+    point = (float(match.group(1)), float(match.group(2))) if match else None
+    if point is None or not all(0 <= v <= 1 for v in point):
+        check.error(fields.line_of("focus"),
+                    f"image.focus must be two numbers from 0 to 1, not {value!r}",
+                    "write the point to keep as across,down fractions of the picture, "
+                    "like 'focus: 0.3,0.4' (0,0 is the top left; 0.5,0.5 the centre)")
+        return None
+    return point
 
 
 def _slug(check: _Checker, front: Mapping, doc: Document) -> str:
@@ -639,7 +697,7 @@ def validate(doc: Document, settings: Settings, content_dir: Path) -> (
     lines = {key: front.line_of(key) for key in ("slug", "id", "date", "tags") if key in front}
     tags = _tags(check, front, lines)
     summary = _summary(check, front)
-    image = _image(check, front, doc, content_dir)
+    image = _image(check, front, doc, content_dir, settings.max_image_size)
     if image_credit and image is None and "image" not in front:
         check.warn(credits.line_of("image") if credits is not None else 1,
                    "credits.image is given but the article has no image, so the credit is "

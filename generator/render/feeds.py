@@ -27,6 +27,7 @@ from generator.config import Settings
 from generator.index.digest import day_topics, human_day
 from generator.index.site import Group, Site
 from generator.model import Article, OutputFile
+from generator.render import images
 from generator.render.feedext import MediaImage, add_hub, add_media
 from generator.render.feedlist import Feed, site_feeds
 from generator.render.links import absolute_links
@@ -230,6 +231,9 @@ class FeedWriter:
         path = self.content_dir / article.image.src
         kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         url = self.urls.absolute(self.urls.media(article.image.src))
+        picture = article.image.picture
+        if picture is not None and picture.processed:  # the published (re-encoded) file
+            return url, str(images.size_of(self.content_dir, article.image.src, picture)), kind
         return url, str(path.stat().st_size), kind
 
     def rss(self, channel: Channel) -> OutputFile:

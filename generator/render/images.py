@@ -1,19 +1,333 @@
-"""What the pages and feeds say about image files: their size in pixels and media type.
+"""Pictures: every local image checked with Pillow and published responsively.
 
-Read with Pillow, which opens only the file's header (no decoding of the pixels).
+A local image (a lead `image.src`, or an image in a body, Markdown or raw HTML) is
+
+- checked (`probe`): Pillow must open and fully decode it, and its file must be within
+  the `max_image_size` setting (bytes); its width and height (in pixels, after its EXIF
+  orientation) are then known;
+- published (`publish`) at the widths of `widths()` (480, 800, 1200, 1600 px, never wider
+  than the original) in its own format (JPEG, PNG or WebP) and as WebP, EXIF orientation
+  applied and every metadata block (EXIF with GPS, XMP, comments) left out; the ICC colour
+  profile is kept. The widest variant of the original format is published at the
+  original's own path under /media/ (so links and feeds keep working); the others are
+  named NAME-480w.jpg, NAME-1600w.webp. The widest variant keeps the original's quality
+  (a JPEG's quality is read from its quantisation tables); smaller ones use at most
+  `SMALL_QUALITY`.
+- for a lead image at least `CROP_WIDTH` px wide, cropped (`crops`) to 16:9, 4:3 and 1:1
+  around its focal point (`image.focus`, x,y fractions from the top left; default the
+  centre), each `CROP_WIDTH` px wide where the source allows: NAME-16x9.jpg.
+
+GIF (animation) and SVG files are published as they are. Encoded files are kept in a
+cache folder by the SHA-256 of the source bytes and the variant (`use_cache`): a rebuild
+with the same images encodes nothing. Encoding is deterministic for a Pillow version, so
+a serial and a parallel build publish the same bytes.
 """
 
 from __future__ import annotations
 
+import hashlib
+import io
+import os
+import tempfile
 import warnings
-from pathlib import Path
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
 
 from PIL import Image as PILImage
+from PIL import ImageOps, UnidentifiedImageError
+
+from generator.model import OutputFile, Picture
+from generator.render.links import start_tag_attributes
+
+WIDTHS = (480, 800, 1200, 1600)
+CROP_WIDTH = 1200
+CROPS = (("16x9", 16, 9), ("4x3", 4, 3), ("1x1", 1, 1))
+SMALL_QUALITY = 82
+DEFAULT_QUALITY = 90  # for a source without quantisation tables (PNG, WebP)
+PIPELINE_VERSION = "pictures-1"
+PROCESSED = {"JPEG": ("jpg", "image/jpeg"), "PNG": ("png", "image/png"),
+             "WEBP": ("webp", "image/webp")}
+AS_IS = (".svg", ".gif")  # published unchanged
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".svg", ".avif", ".bmp", ".tif",
+                  ".tiff", ".heic")
+SIZES = "(min-width: 50rem) 46rem, 100vw"
+CARD_SIZES = "(min-width: 50rem) 16rem, 100vw"
+
+_STD_LUMINANCE = (16, 11, 10, 16, 24, 40, 51, 61, 12, 12, 14, 19, 26, 58, 60, 55, 14, 13, 16,
+                  24, 40, 57, 69, 56, 14, 17, 22, 29, 51, 87, 80, 62, 18, 22, 37, 56, 68, 109,
+                  103, 77, 24, 35, 55, 64, 81, 104, 113, 92, 49, 64, 78, 87, 103, 121, 120, 101,
+                  72, 92, 95, 98, 112, 100, 103, 99)
+
+encodes = 0  # files encoded by this process (the cache makes a rebuild encode none)
+_cache_dir: Path | None = None
+_memory: dict[str, bytes] = {}
+_probes: dict[tuple[str, int, int], Picture | str] = {}
+
+
+def is_image_name(name: str) -> bool:
+    return name.lower().endswith(IMAGE_SUFFIXES)
+
+
+def use_cache(directory: Path | None) -> None:
+    """Keep encoded files in `directory` (None: in memory for this process only)."""
+    global _cache_dir
+    _cache_dir = directory
+    _memory.clear()
+
+
+def _quality(image: PILImage.Image) -> int:
+    tables = getattr(image, "quantization", None)
+    if not tables or 0 not in tables:
+        return DEFAULT_QUALITY
+    scale: float = sum(tables[0]) * 100 / sum(_STD_LUMINANCE)
+    quality = (200 - scale) / 2 if scale <= 100 else 5000 / scale
+    return int(max(1, min(95, round(quality))))
+
+
+def probe(path: Path, limit: int) -> Picture | str:
+    """The image at `path`, or why it cannot be published (a sentence for an editor).
+
+    `limit` is the max_image_size setting in bytes. The whole file is decoded, so a
+    truncated file is found here and not by a reader's browser.
+    """
+    try:
+        stat = path.stat()
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror})"
+    key = (str(path), stat.st_size, stat.st_mtime_ns)
+    if key not in _probes:
+        _probes[key] = _probe(path, stat.st_size, limit)
+    return _probes[key]
+
+
+def _probe(path: Path, size: int, limit: int) -> Picture | str:
+    if size > limit:
+        return (f"is {size / 1_000_000:.1f} MB, over the max_image_size setting "
+                f"({limit / 1_000_000:.1f} MB)")
+    if path.suffix.lower() == ".svg":
+        return Picture(0, 0, "SVG")
+    try:
+        with PILImage.open(path) as image:
+            image.load()
+            width, height = image.size
+            if image.getexif().get(0x0112, 1) in (5, 6, 7, 8):
+                width, height = height, width
+            return Picture(width, height, image.format or "", _quality(image))
+    except UnidentifiedImageError:
+        return "is not an image (Pillow cannot read it)"
+    except PILImage.DecompressionBombError:
+        return "has too many pixels to be an image for the web"
+    except (OSError, SyntaxError, ValueError) as exc:
+        return f"is damaged or cut short ({exc})"
+
+
+def widths(picture: Picture) -> list[int]:
+    """The widths an image is published at, narrowest first; the last is the widest."""
+    top = min(picture.width, WIDTHS[-1])
+    return [w for w in WIDTHS if w < top] + [top]
+
+
+def height_at(picture: Picture, width: int) -> int:
+    return max(1, round(picture.height * width / picture.width))
+
+
+def _stem(source: str) -> tuple[str, str]:
+    path = PurePosixPath(source)
+    return str(path.with_suffix("")), path.suffix
+
+
+def variant_path(source: str, picture: Picture, width: int, webp: bool = False) -> str:
+    """The content-relative name a variant is published under (below media/)."""
+    stem, suffix = _stem(source)
+    if webp:
+        return f"{stem}-{width}w.webp"
+    return source if width == widths(picture)[-1] else f"{stem}-{width}w{suffix}"
+
+
+def focus_name(focus: tuple[float, float] | None) -> str:
+    if focus is None:
+        return ""
+    return f"-f{round(focus[0] * 100)}-{round(focus[1] * 100)}"
+
+
+def crop_paths(source: str, picture: Picture, focus: tuple[float, float] | None
+               ) -> list[tuple[str, int, int]]:
+    """(content-relative name, width, height) of the search-engine crops of a lead image;
+    none for an image narrower than CROP_WIDTH or one published as it is."""
+    if not picture.processed or picture.width < CROP_WIDTH:
+        return []
+    stem, suffix = _stem(source)
+    out = []
+    for name, x, y in CROPS:
+        box_w, box_h = _crop_box(picture.width, picture.height, x, y)
+        width = min(box_w, CROP_WIDTH)
+        out.append((f"{stem}-{name}{focus_name(focus)}{suffix}", width,
+                    round(width * y / x)))
+    return out
+
+
+def _crop_box(width: int, height: int, x: int, y: int) -> tuple[int, int]:
+    """The largest x:y box inside width x height."""
+    if width * y <= height * x:
+        return width, round(width * y / x)
+    return round(height * x / y), height
+
+
+def _crop_origin(size: int, box: int, at: float) -> int:
+    return max(0, min(size - box, round(at * size - box / 2)))
+
+
+@dataclass(frozen=True, slots=True)
+class _Job:
+    name: str  # content-relative output name
+    width: int
+    height: int
+    format: str  # Pillow format to encode to
+    quality: int
+    crop: tuple[int, int, float, float] | None = None  # x, y of the ratio, focus x, y
+
+    def key(self, digest: str) -> str:
+        return hashlib.sha256(repr((PIPELINE_VERSION, digest, self.width, self.height,
+                                    self.format, self.quality, self.crop)).encode()
+                              ).hexdigest()
+
+
+def _jobs(source: str, picture: Picture, focuses: set[tuple[float, float] | None]
+          ) -> list[_Job]:
+    top = widths(picture)[-1]
+    jobs = []
+    for width in widths(picture):
+        quality = picture.quality if width == top else min(picture.quality, SMALL_QUALITY)
+        height = height_at(picture, width)
+        jobs.append(_Job(variant_path(source, picture, width), width, height, picture.format,
+                         quality))
+        jobs.append(_Job(variant_path(source, picture, width, webp=True), width, height,
+                         "WEBP", quality))
+    for focus in sorted(focuses, key=lambda f: (f is not None, f or (0.0, 0.0))):
+        if not crop_paths(source, picture, focus):
+            break
+        for (name, width, height), (_, x, y) in zip(crop_paths(source, picture, focus), CROPS,
+                                                     strict=True):
+            fx, fy = focus or (0.5, 0.5)
+            jobs.append(_Job(name, width, height, picture.format, picture.quality,
+                             (x, y, fx, fy)))
+    return jobs
+
+
+def _encode(original: PILImage.Image, job: _Job) -> bytes:
+    global encodes
+    image = original
+    if job.crop is not None:
+        x, y, fx, fy = job.crop
+        box_w, box_h = _crop_box(image.width, image.height, x, y)
+        left = _crop_origin(image.width, box_w, fx)
+        top = _crop_origin(image.height, box_h, fy)
+        image = image.crop((left, top, left + box_w, top + box_h))
+    if image.size != (job.width, job.height):
+        image = image.resize((job.width, job.height), PILImage.Resampling.LANCZOS)
+    icc = original.info.get("icc_profile")
+    image.info = {}  # no EXIF, XMP or comments in what is published
+    out = io.BytesIO()
+    options: dict[str, object] = {"icc_profile": icc} if icc else {}
+    if job.format == "JPEG":
+        if image.mode not in ("RGB", "L"):
+            image = image.convert("RGB")
+        image.save(out, "JPEG", quality=job.quality, optimize=True, progressive=True, **options)
+    elif job.format == "WEBP":
+        if image.mode not in ("RGB", "RGBA"):
+            image = image.convert("RGBA" if "A" in image.mode or image.mode == "P" else "RGB")
+        image.save(out, "WEBP", quality=job.quality, method=4, **options)
+    else:
+        image.save(out, job.format, optimize=job.format == "PNG", **options)
+    encodes += 1
+    return out.getvalue()
+
+
+def _cached(key: str) -> bytes | None:
+    if _cache_dir is None:
+        return _memory.get(key)
+    try:
+        return (_cache_dir / key[:2] / key).read_bytes()
+    except OSError:
+        return None
+
+
+def _keep(key: str, data: bytes) -> None:
+    if _cache_dir is None:
+        _memory[key] = data
+        return
+    folder = _cache_dir / key[:2]
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-")
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temporary, folder / key)
+    except OSError:
+        _memory[key] = data
+
+
+def publish(content_dir: Path, source: str, picture: Picture,
+            focuses: Iterable[tuple[float, float] | None] = ()) -> list[OutputFile]:
+    """Every file published for the image `source` (content-relative): its variants and,
+    for each focal point in `focuses`, its crops; paths under media/. Taken from the cache
+    when there; encoded (and cached) when not."""
+    path = content_dir / source
+    if not picture.processed:
+        return [OutputFile("media/" + source, path.read_bytes())]
+    raw = path.read_bytes()
+    digest = hashlib.sha256(raw).hexdigest()
+    files = []
+    opened: PILImage.Image | None = None
+    for job in _jobs(source, picture, set(focuses)):
+        key = job.key(digest)
+        data = _cached(key)
+        if data is None:
+            if opened is None:
+                with PILImage.open(io.BytesIO(raw)) as image:
+                    opened = ImageOps.exif_transpose(image)
+            data = _encode(opened, job)
+            _keep(key, data)
+        files.append(OutputFile("media/" + job.name, data))
+    return files
+
+
+def size_of(content_dir: Path, source: str, picture: Picture) -> int:
+    """The size in bytes of the file published at the image's own path."""
+    for file in publish(content_dir, source, picture):
+        if file.path == "media/" + source:
+            return len(file.data)
+    return 0
+
+
+@dataclass(frozen=True, slots=True)
+class Responsive:
+    """What an <img> (and its <picture>'s WebP <source>) says about a published image:
+    the widest variant's URL, `srcset` lists ('URL 480w, ...'), the widest size in px."""
+
+    src: str
+    srcset: str
+    webp_srcset: str
+    width: int
+    height: int
+
+
+def responsive(source: str, picture: Picture, media_url: Callable[[str], str]) -> Responsive:
+    """The srcset of a local image; `media_url` maps a content path to its site URL."""
+    if not picture.processed:
+        return Responsive(media_url(source), "", "", picture.width, picture.height)
+    ws = widths(picture)
+    return Responsive(
+        media_url(source),
+        ", ".join(f"{media_url(variant_path(source, picture, w))} {w}w" for w in ws),
+        ", ".join(f"{media_url(variant_path(source, picture, w, True))} {w}w" for w in ws),
+        ws[-1], height_at(picture, ws[-1]))
 
 
 def pixel_size(path: Path) -> tuple[int, int] | None:
-    """(width, height) in pixels of an image Pillow reads (JPEG, PNG, GIF, WebP...);
-    None for anything else (SVG, a file that is not an image, an unreadable file)."""
+    """(width, height) in pixels of an image Pillow reads (JPEG, PNG, GIF, WebP...), from
+    its header alone; None for anything else (SVG, a file that is not an image)."""
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # a huge image is measured, not decoded
@@ -22,3 +336,25 @@ def pixel_size(path: Path) -> tuple[int, int] | None:
     except (OSError, ValueError, PILImage.DecompressionBombError):
         return None
     return int(width), int(height)
+
+
+def picture_html(source: str, picture: Picture, media_url: Callable[[str], str],
+                 attrs: Sequence[tuple[str, str | None]], sizes: str = SIZES) -> str:
+    """A <picture> for a local image (content path `source`): a WebP <source> and an <img>
+    with `attrs` (alt, title...) and the published src, srcset, sizes, width and height,
+    loading="lazy", decoding="async". An SVG or GIF is an <img> alone."""
+    found = responsive(source, picture, media_url)
+    kept = [(k, v) for k, v in attrs if k not in (
+        "src", "srcset", "sizes", "width", "height", "loading", "decoding")]
+    img: list[tuple[str, str | None]] = [("src", found.src)]
+    if found.srcset:
+        img += [("srcset", found.srcset), ("sizes", sizes)]
+    if found.width and found.height:
+        img += [("width", str(found.width)), ("height", str(found.height))]
+    img += kept + [("loading", "lazy"), ("decoding", "async")]
+    tag = f"<img{start_tag_attributes(img)}>"
+    if not found.webp_srcset:
+        return tag
+    webp = start_tag_attributes([("type", "image/webp"), ("srcset", found.webp_srcset),
+                                 ("sizes", sizes)])
+    return f"<picture><source{webp}>{tag}</picture>"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import html
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from html.parser import HTMLParser
 from urllib.parse import urljoin
 
@@ -20,30 +20,42 @@ Attrs = list[tuple[str, str | None]]
 class _TagRewriter(HTMLParser):
     """Finds the start tags of <a> and <img> and asks `change` for new attributes."""
 
-    def __init__(self, change: Callable[[str, Attrs], Attrs | None]) -> None:
+    def __init__(self, change: Callable[[str, Attrs], Attrs | str | None],
+                 tags: tuple[str, ...] = tuple(URL_ATTRIBUTES)) -> None:
         super().__init__(convert_charrefs=True)
         self.change = change
+        self.tags = tags
         self.edits: list[tuple[int, int, int, str]] = []  # (line, column, old length, new tag)
 
     def handle_starttag(self, tag: str, attrs: Attrs) -> None:
-        if tag not in URL_ATTRIBUTES:
+        if tag not in self.tags:
             return
         new = self.change(tag, attrs)
         if new is None:
             return
         old = self.get_starttag_text() or ""
-        text = "".join(f" {k}" if v is None else f' {k}="{html.escape(v)}"' for k, v in new)
-        end = "/>" if old.endswith("/>") else ">"
+        if isinstance(new, str):
+            markup = new
+        else:
+            end = "/>" if old.endswith("/>") else ">"
+            markup = f"<{tag}{start_tag_attributes(new)}{end}"
         line, column = self.getpos()
-        self.edits.append((line, column, len(old), f"<{tag}{text}{end}"))
+        self.edits.append((line, column, len(old), markup))
 
     handle_startendtag = handle_starttag
 
 
-def rewrite_tags(fragment: str, change: Callable[[str, Attrs], Attrs | None]) -> str:
-    """`fragment` with the start tags of <a> and <img> that `change` returns new attributes
-    for (a list of (name, value) pairs) rebuilt; every other character stays as it was."""
-    parser = _TagRewriter(change)
+def start_tag_attributes(attrs: Sequence[tuple[str, str | None]]) -> str:
+    """' name="value"' for each attribute, escaped."""
+    return "".join(f" {k}" if v is None else f' {k}="{html.escape(v)}"' for k, v in attrs)
+
+
+def rewrite_tags(fragment: str, change: Callable[[str, Attrs], Attrs | str | None],
+                 tags: tuple[str, ...] = tuple(URL_ATTRIBUTES)) -> str:
+    """`fragment` with the start tags of `tags` (<a> and <img>) that `change` returns new
+    attributes for (a list of (name, value) pairs) rebuilt, or replaced by the markup it
+    returns as text (an <img> becomes a <picture>); every other character stays as it was."""
+    parser = _TagRewriter(change, tags)
     parser.feed(fragment)
     parser.close()
     if not parser.edits:
@@ -68,11 +80,18 @@ def absolute_links(fragment: str, page_url: str) -> str:
 
     Feed content has no base URI of its own (RSS 2.0 has none; Atom's is the feed's), so
     `#fn:1` becomes `https://example.org/2025/06/25/story/#fn:1` and `/x/` gets the origin.
+    Each URL of a `srcset` (on <img> and a <picture>'s <source>) too.
     """
+    def absolute(tag: str, name: str, value: str | None) -> str | None:
+        if value is None:
+            return None
+        if name == "srcset":
+            return ", ".join(" ".join([urljoin(page_url, c.split()[0]), *c.split()[1:]])
+                             for c in value.split(",") if c.strip())
+        return urljoin(page_url, value) if name == URL_ATTRIBUTES.get(tag) else value
+
     def change(tag: str, attrs: Attrs) -> Attrs | None:
-        name = URL_ATTRIBUTES[tag]
-        fixed = [(k, urljoin(page_url, v) if k == name and v is not None else v)
-                 for k, v in attrs]
+        fixed = [(k, absolute(tag, k, v)) for k, v in attrs]
         return fixed if fixed != attrs else None
 
-    return rewrite_tags(fragment, change)
+    return rewrite_tags(fragment, change, ("a", "img", "source"))

@@ -32,6 +32,7 @@ import nh3
 
 from generator.diagnostics import Diagnostic, error
 from generator.model import Article
+from generator.render import images
 from generator.render.links import URL_ATTRIBUTES, Attrs, rewrite_tags
 
 ALLOWED_TAGS = {
@@ -113,12 +114,14 @@ class BodyRenderer:
         media_url: Callable[[str], str],
         trusted_html: bool = False,
         base_path: str = "/",
+        max_image_size: int = 20_000_000,
     ) -> None:
         self.content_dir = content_dir
         self.article_url = article_url
         self.media_url = media_url
         self.trusted_html = trusted_html
         self.base_path = base_path
+        self.max_image_size = max_image_size
         self.context = _Context()
         self.md = md_lib.Markdown(extensions=["extra", "smarty", "sane_lists"],
                                   output_format="html")
@@ -159,12 +162,14 @@ class BodyRenderer:
             return body_html, self.context.problems, self.context.assets
         return "", [error(article.source, article.body_line, message, hint)], set()
 
-    def _rewrite(self, tag: str, attrs: Attrs) -> Attrs | None:
+    def _rewrite(self, tag: str, attrs: Attrs) -> Attrs | str | None:
         name = URL_ATTRIBUTES[tag]
         value = next((v for k, v in attrs if k == name), None)
         if not value:
             return None
-        changed = self.link_target(value) if tag == "a" else self.image_target(value)
+        if tag == "img":
+            return self._image(value, attrs)
+        changed = self.link_target(value)
         external = tag == "a" and urlsplit(value).scheme in ("http", "https")
         if changed is None and not (external and self.trusted_html):
             return None
@@ -225,8 +230,9 @@ class BodyRenderer:
                      self._missing_hint(path, "file"))
         return None
 
-    def image_target(self, src: str) -> str | None:
-        """Where a body image is published, or None to keep it as written."""
+    def _image(self, src: str, attrs: Attrs) -> str | None:
+        """A body image as published: a local one becomes a <picture> with a WebP <source>,
+        srcset, its real width and height, loading="lazy" and decoding="async"."""
         parts = urlsplit(src)
         if parts.scheme or parts.netloc:
             return None
@@ -235,8 +241,16 @@ class BodyRenderer:
             self._report(src, f"image {src!r} does not exist",
                          self._missing_hint(unquote(parts.path), "image file"))
             return None
-        self.context.assets.add(resolved.as_posix())
-        return self.media_url(resolved.as_posix())
+        source = resolved.as_posix()
+        picture = images.probe(self.content_dir / resolved, self.max_image_size)
+        if isinstance(picture, str):
+            self._report(src, f"image {src!r}: content/{source} {picture}",
+                         "save the picture as JPEG, PNG or WebP and point the image at it"
+                         if "max_image_size" not in picture else
+                         "make the file smaller, or raise max_image_size in the settings")
+            return None
+        self.context.assets.add(source)
+        return images.picture_html(source, picture, self.media_url, attrs)
 
     def _missing_hint(self, path: str, what: str) -> str:
         from generator.load.files import missing_file_hint

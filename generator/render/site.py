@@ -8,7 +8,8 @@ from pathlib import Path
 
 from generator.config import Settings
 from generator.index.site import Site
-from generator.model import OutputFile
+from generator.model import Article, OutputFile
+from generator.render import images
 from generator.render.feeds import FeedWriter
 from generator.render.pages import Renderer
 from generator.render.redirects import redirect_files
@@ -24,10 +25,43 @@ def static_files(templates_dir: Path) -> Iterator[OutputFile]:
         yield OutputFile("static/" + name, path.read_bytes())
 
 
-def media_files(content_dir: Path, assets: set[str]) -> Iterator[OutputFile]:
-    """Images and other files the articles use, from content/ to media/."""
+def lead_focuses(site: Site) -> dict[str, set[tuple[float, float] | None]]:
+    """Each local lead image's focal points (None: the centre): one set of crops each."""
+    found: dict[str, set[tuple[float, float] | None]] = {}
+    for article in site.articles:
+        if article.image is not None and article.image.picture is not None:
+            found.setdefault(article.image.src, set()).add(article.image.focus)
+    return found
+
+
+def encode_images(article: Article, assets: set[str], content_dir: Path,
+                  max_image_size: int) -> int:
+    """Encode (into the image cache) the published files of the images an article shows:
+    run by the workers after its body, so that writing the site finds them all made.
+    The number of images."""
+    focuses: dict[str, set[tuple[float, float] | None]] = {
+        source: set() for source in assets if images.is_image_name(source)}
+    if article.image is not None and article.image.picture is not None:
+        focuses.setdefault(article.image.src, set()).add(article.image.focus)
+    for source, points in focuses.items():
+        picture = images.probe(content_dir / source, max_image_size)
+        if not isinstance(picture, str):
+            images.publish(content_dir, source, picture, points)
+    return len(focuses)
+
+
+def media_files(content_dir: Path, assets: set[str], site: Site,
+                max_image_size: int) -> Iterator[OutputFile]:
+    """Images and other files the articles use, from content/ to media/: an image in its
+    published widths and formats (and a lead image's crops), another file as it is."""
+    focuses = lead_focuses(site)
     for source in sorted(assets):
-        yield OutputFile("media/" + source, (content_dir / source).read_bytes())
+        picture = (images.probe(content_dir / source, max_image_size)
+                   if images.is_image_name(source) else None)
+        if picture is None or isinstance(picture, str):
+            yield OutputFile("media/" + source, (content_dir / source).read_bytes())
+        else:
+            yield from images.publish(content_dir, source, picture, focuses.get(source, ()))
 
 
 def extra_files(pages: list[OutputFile], site: Site, settings: Settings, templates_dir: Path,
@@ -46,7 +80,7 @@ def extra_files(pages: list[OutputFile], site: Site, settings: Settings, templat
     if settings.logo:  # the publisher's logo, named in the structured data
         files.append(OutputFile(settings.logo_name, Path(settings.logo).read_bytes()))
     files += list(static_files(templates_dir))
-    files += list(media_files(content_dir, assets))
+    files += list(media_files(content_dir, assets, site, settings.max_image_size))
     return files
 
 

@@ -15,6 +15,7 @@ from generator import pipeline
 from generator.config import Settings, only
 from generator.model import Article
 from generator.pipeline import Body, Validated
+from generator.render.site import encode_images
 from generator.speed import fingerprint, parallel
 from generator.speed.cache import ArticleCache, Store
 
@@ -46,11 +47,18 @@ class BodyWork:
     urls_by_source: dict[str, str]
     settings: Settings
     content_dir: Path
+    images: bool = False  # encode each article's images into the image cache
 
 
 def body_chunk(work: BodyWork, chunk: Sequence[int]) -> list[Body]:
-    return pipeline.convert_many([work.articles[i] for i in chunk], work.urls_by_source,
-                                 work.settings, work.content_dir)
+    articles = [work.articles[i] for i in chunk]
+    bodies = pipeline.convert_many(articles, work.urls_by_source, work.settings,
+                                   work.content_dir)
+    if work.images:  # encode the article's images here, in the worker, into the cache
+        for article, (_, problems, assets, _) in zip(articles, bodies, strict=True):
+            if not problems:
+                encode_images(article, assets, work.content_dir, work.settings.max_image_size)
+    return bodies
 
 
 @dataclass(slots=True)
@@ -64,6 +72,7 @@ class Fast:
     workers: int = 1
     progress: Progress = quiet
     meanwhile: Callable[[], object] | None = None
+    images: bool = False  # encode each article's images while converting its body
 
     def read_all(self, found: Sequence[tuple[Path, str]], settings: Settings,
                  content_dir: Path) -> list[Validated]:
@@ -99,7 +108,8 @@ class Fast:
             if cached is not None:
                 bodies[i] = (cached[0], [], cached[1], {})
         todo = [i for i, body in enumerate(bodies) if body is None]
-        work = BodyWork([articles[i] for i in todo], urls_by_source, settings, content_dir)
+        work = BodyWork([articles[i] for i in todo], urls_by_source, settings, content_dir,
+                        self.images)
         hits = len(articles) - len(todo)
         fresh, _ = parallel.run(body_chunk, work, len(todo), self.workers,
                                 lambda done: self.progress("Markdown", hits + done, len(articles)),

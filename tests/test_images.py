@@ -1,0 +1,272 @@
+"""Pictures are checked and published properly (issue 13): real files made with Pillow.
+
+A photo from a phone (2400x1600, turned by its EXIF orientation, with GPS), a PNG with
+transparency and files that only pretend to be images go through a real build; what a
+reader's browser would load is read back with Pillow and lxml.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import feedparser
+from conftest import make_project, write_article
+from lxml import html
+from PIL import Image
+
+from generator import config
+from generator.commands.build import Options, Paths, Result, Selection, build_site
+from generator.render import images
+
+NOW = datetime(2026, 1, 1, tzinfo=UTC)
+FRONT = """title: {title}
+date: 2025-06-25T10:00:00+00:00
+country: India
+credits:
+  author: Desk
+  image: Test Desk
+tags: [Notes]"""
+GPS_TAG = 0x8825
+ORIENTATION = 0x0112
+
+
+def phone_photo(path: Path) -> None:
+    """A 2400x1600 JPEG stored sideways (EXIF orientation 6: shown 1600x2400) with GPS."""
+    image = Image.new("RGB", (2400, 1600), (30, 90, 160))
+    for x in range(0, 2400, 200):  # some detail, so the encoder has work to do
+        image.paste((200, 160 + x % 80, 40), (x, 0, x + 100, 1600))
+    exif = Image.Exif()
+    exif[ORIENTATION] = 6
+    exif[GPS_TAG] = {1: "N", 2: (12.0, 58.0, 11.0), 3: "E", 4: (77.0, 35.0, 40.0)}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    image.save(path, "JPEG", quality=88, exif=exif.tobytes())
+
+
+def wide_photo(path: Path, size: tuple[int, int] = (2400, 1600)) -> None:
+    image = Image.new("RGB", size, (240, 240, 240))
+    image.paste((200, 0, 0), (0, 0, size[0] // 4, size[1]))  # a red band on the left
+    path.parent.mkdir(parents=True, exist_ok=True)
+    image.save(path, "JPEG", quality=90)
+
+
+def transparent_png(path: Path) -> None:
+    image = Image.new("RGBA", (900, 600), (0, 0, 0, 0))
+    image.paste((0, 128, 0, 255), (300, 200, 600, 400))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    image.save(path, "PNG")
+
+
+def build(project: Path, cache: bool = False) -> tuple[Result, Path]:
+    settings = config.load(project)
+    out = project.parent / "site"
+    paths = Paths(project, project / "content", project / "templates", out)
+    result = build_site(paths, settings, Selection(now=NOW), Options(jobs=1, cache=cache))
+    return result, out
+
+
+def photo_story(root: Path) -> Path:
+    project = make_project(root / "p")
+    phone_photo(project / "content/2025/06/phone.jpg")
+    transparent_png(project / "content/2025/06/logo.png")
+    write_article(project, "2025/06/story.md",
+                  FRONT.format(title="Lead") + "\nimage:\n  src: phone.jpg\n  alt: A street\n"
+                  "  focus: 0.3,0.4",
+                  "Intro.\n\n![The logo](logo.png)\n\n"
+                  '<p><img src="phone.jpg" alt="again"></p>\n')
+    return project
+
+
+def published(out: Path, url: str) -> Path:
+    return out / url.removeprefix("/sub/")
+
+
+def test_every_img_states_its_real_shape_and_a_srcset_whose_files_exist(tmp_path: Path) -> None:
+    result, out = build(photo_story(tmp_path))
+    assert result.ok, result.diagnostics
+    checked = 0
+    for page in out.rglob("*.html"):
+        tree = html.fromstring(page.read_bytes())
+        for img in tree.iter("img"):
+            src = img.get("src")
+            if not src.startswith("/sub/media/"):
+                continue
+            served = Image.open(published(out, src))
+            width, height = int(img.get("width")), int(img.get("height"))
+            assert abs(width / height - served.width / served.height) < 0.01, (page, src)
+            for candidate in img.get("srcset").split(","):
+                url, stated = candidate.split()
+                with Image.open(published(out, url)) as variant:
+                    assert variant.width == int(stated.removesuffix("w"))
+            assert img.get("decoding") == "async"
+            checked += 1
+        for source in tree.iter("source"):
+            for candidate in source.get("srcset").split(","):
+                url, stated = candidate.split()
+                with Image.open(published(out, url)) as variant:
+                    assert variant.format == "WEBP"
+                    assert variant.width == int(stated.removesuffix("w"))
+    assert checked >= 3
+
+
+def test_a_phone_photo_is_turned_upright_and_published_without_gps(tmp_path: Path) -> None:
+    result, out = build(photo_story(tmp_path))
+    assert result.ok, result.diagnostics
+    page = html.fromstring((out / "2025/06/25/lead/index.html").read_bytes())
+    lead = page.cssselect(".lead-image img")[0]
+    assert (lead.get("width"), lead.get("height")) == ("1600", "2400")  # shown upright
+    assert lead.get("loading") is None  # the first thing a reader sees is not lazy
+    body_images = page.cssselect(".body img")
+    assert body_images and all(img.get("loading") == "lazy" for img in body_images)
+    widths = sorted(int(c.split()[1][:-1]) for c in lead.get("srcset").split(","))
+    assert widths == [480, 800, 1200, 1600]
+    for file in (out / "media/2025/06").iterdir():
+        data = file.read_bytes()
+        with Image.open(io.BytesIO(data)) as served:
+            exif = served.getexif()
+            assert GPS_TAG not in exif and ORIENTATION not in exif, file.name
+            assert served.height >= served.width or file.name.startswith("phone-") and (
+                "x" in file.name.split("-")[1]) or file.name.startswith("logo"), file.name
+        assert b"GPS" not in data
+
+
+def test_the_widest_variant_keeps_the_original_quality(tmp_path: Path) -> None:
+    result, out = build(photo_story(tmp_path))
+    assert result.ok
+    widest = images.probe(out / "media/2025/06/phone.jpg", 10**9)
+    small = images.probe(out / "media/2025/06/phone-480w.jpg", 10**9)
+    assert not isinstance(widest, str) and not isinstance(small, str)
+    assert abs(widest.quality - 88) <= 1
+    assert small.quality <= images.SMALL_QUALITY + 1
+
+
+def test_a_transparent_png_stays_transparent_in_png_and_webp(tmp_path: Path) -> None:
+    result, out = build(photo_story(tmp_path))
+    assert result.ok
+    for name in ("logo.png", "logo-480w.png", "logo-800w.webp", "logo-480w.webp"):
+        with Image.open(out / "media/2025/06" / name) as served:
+            assert served.mode == "RGBA", name
+            assert served.getpixel((0, 0))[3] == 0, name
+
+
+def test_crops_for_search_engines_have_their_ratios_and_follow_the_focus(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p")
+    wide_photo(project / "content/2025/06/wide.jpg")
+    write_article(project, "2025/06/story.md", FRONT.format(title="Wide") +
+                  "\nimage:\n  src: wide.jpg\n  alt: A wall\n  focus: 0.1,0.5")
+    result, out = build(project)
+    assert result.ok, result.diagnostics
+    page = html.fromstring((out / "2025/06/25/wide/index.html").read_bytes())
+    data = json.loads(page.xpath("//script[@type='application/ld+json']")[0].text)
+    assert len(data["image"]) == 3
+    ratios = []
+    for url in data["image"]:
+        with Image.open(published(out, url.removeprefix("http://127.0.0.1:8000"))) as crop:
+            assert crop.width >= 1200
+            ratios.append(round(crop.width / crop.height, 3))
+            # focus at the left edge: the crop keeps the red band on its left
+            assert crop.getpixel((10, crop.height // 2))[0] > 150
+            assert crop.getpixel((10, crop.height // 2))[1] < 60
+    assert ratios == [round(16 / 9, 3), round(4 / 3, 3), 1.0]
+    og = page.xpath("//meta[@property='og:image']/@content")[0]
+    assert og == data["image"][0]
+    assert page.xpath("//meta[@property='og:image:width']/@content") == ["1200"]
+    assert page.xpath("//meta[@property='og:image:height']/@content") == ["675"]
+
+
+def test_files_that_only_pretend_to_be_images_are_errors_on_their_line(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p")
+    folder = project / "content/2025/06"
+    folder.mkdir(parents=True)
+    (folder / "notes.jpg").write_text("meeting notes, not a photo", encoding="utf-8")
+    (folder / "report.docx").write_bytes(b"PK\x03\x04 a word document")
+    wide_photo(folder / "whole.jpg")
+    (folder / "cut.jpg").write_bytes((folder / "whole.jpg").read_bytes()[:3000])
+    write_article(project, "2025/06/a.md", FRONT.format(title="A") +
+                  "\nimage:\n  src: notes.jpg\n  alt: x")
+    write_article(project, "2025/06/b.md", FRONT.format(title="B") +
+                  "\nimage:\n  src: report.docx\n  alt: x")
+    write_article(project, "2025/06/c.md", FRONT.format(title="C"),
+                  "Text.\n\n![cut](cut.jpg)\n")
+    result, out = build(project)
+    assert not result.ok and not out.exists()
+    found = {(d.path, d.line): d.message for d in result.diagnostics if d.severity == "error"}
+    assert "not an image" in found[("2025/06/a.md", 10)]
+    assert "not an image" in found[("2025/06/b.md", 10)]
+    assert "cut short" in found[("2025/06/c.md", 12)]
+
+
+def test_an_image_over_the_size_limit_names_the_setting(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p", "max_image_size = 20000\n")
+    wide_photo(project / "content/2025/06/big.jpg")
+    (project / "content/2025/06/big.jpg").write_bytes(
+        (project / "content/2025/06/big.jpg").read_bytes() + b"\0" * 30000)
+    write_article(project, "2025/06/a.md", FRONT.format(title="A") +
+                  "\nimage:\n  src: big.jpg\n  alt: x")
+    result, _ = build(project)
+    errors = [d for d in result.diagnostics if d.severity == "error"]
+    assert errors and "max_image_size" in errors[0].message and errors[0].line == 10
+
+
+def test_a_narrow_lead_image_and_a_bad_focus_are_reported(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p")
+    wide_photo(project / "content/2025/06/small.jpg", (800, 450))
+    write_article(project, "2025/06/a.md", FRONT.format(title="A") +
+                  "\nimage:\n  src: small.jpg\n  alt: x")
+    write_article(project, "2025/06/b.md", FRONT.format(title="B") +
+                  "\nimage:\n  src: small.jpg\n  alt: x\n  focus: left")
+    result, _ = build(project)
+    narrow = [d for d in result.diagnostics if d.severity == "warning" and "1200" in d.message]
+    assert [(d.path, d.line) for d in narrow] == [("2025/06/a.md", 10), ("2025/06/b.md", 10)]
+    bad = [d for d in result.diagnostics if d.severity == "error"]
+    assert [(d.path, d.line) for d in bad] == [("2025/06/b.md", 12)]
+    assert "focus" in bad[0].message
+
+
+def test_a_remote_image_is_left_alone_with_the_size_front_matter_gives(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p")
+    write_article(project, "2025/06/a.md", FRONT.format(title="A") +
+                  "\nimage:\n  src: https://images.example.org/a.jpg\n  alt: x\n"
+                  "  width: 1600\n  height: 900")
+    result, out = build(project)
+    assert result.ok, result.diagnostics
+    page = html.fromstring((out / "2025/06/25/a/index.html").read_bytes())
+    lead = page.cssselect(".lead-image img")[0]
+    assert lead.get("src") == "https://images.example.org/a.jpg"
+    assert (lead.get("width"), lead.get("height")) == ("1600", "900")
+    assert lead.get("srcset") is None
+
+
+def test_a_rebuild_with_the_same_images_encodes_nothing(tmp_path: Path) -> None:
+    project = photo_story(tmp_path)
+    before = images.encodes
+    result, out = build(project, cache=True)
+    assert result.ok
+    first = images.encodes - before
+    assert first > 0
+    cached = sorted((project / ".newsdigest-cache/images").rglob("*"))
+    stamps = {p: p.stat().st_mtime_ns for p in cached if p.is_file()}
+    assert len(stamps) == first
+    # a new story (no new image) makes the site change; the pictures are reused
+    write_article(project, "2025/06/more.md", FRONT.format(title="More"),
+                  "![The logo](logo.png)\n")
+    result, out = build(project, cache=True)
+    assert result.ok
+    assert images.encodes - before == first
+    assert {p: p.stat().st_mtime_ns for p in stamps} == stamps
+
+
+def test_feeds_carry_the_published_image_and_absolute_srcsets(tmp_path: Path) -> None:
+    result, out = build(photo_story(tmp_path))
+    assert result.ok
+    feed = feedparser.parse((out / "feed.xml").read_bytes())
+    entry = feed.entries[0]
+    enclosure = entry.enclosures[0]
+    assert int(enclosure["length"]) == (out / "media/2025/06/phone.jpg").stat().st_size
+    content = html.fromstring(entry.content[0].value)
+    for element in content.xpath("//img | //source"):
+        for candidate in (element.get("srcset") or "").split(","):
+            if candidate.strip():
+                assert candidate.split()[0].startswith("http://127.0.0.1:8000/sub/media/")
