@@ -179,6 +179,54 @@ def bench_size(count: int, work: Path, repeats: int, pelican: str | None, hugo: 
     return runs
 
 
+def image_cost(work: Path, count: int) -> str:
+    """The cost per image: `count` 2400x1600 JPEG photos made with Pillow, each checked and
+    published (8 variants, 3 crops) in this process without a cache, then again from the
+    image cache (what a rebuild pays). One line for README "Performance"."""
+    sys.path.insert(0, str(REPO))
+    from PIL import Image, ImageDraw
+
+    from generator.render import images
+
+    folder = work / "images"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    names = []
+    for i in range(count):
+        photo = Image.new("RGB", (2400, 1600), (20 + i * 7 % 200, 90, 160))
+        draw = ImageDraw.Draw(photo)
+        for j in range(60):  # detail, so that the encoders have work to do
+            x, y = (j * 397 + i * 31) % 2400, (j * 211 + i * 17) % 1600
+            draw.ellipse((x, y, x + 120 + j * 3, y + 90 + j * 2),
+                         fill=((j * 37) % 255, (j * 91 + i) % 255, (j * 53) % 255))
+        name = f"photo-{i}.jpg"
+        photo.save(folder / name, "JPEG", quality=88)
+        names.append(name)
+
+    def run() -> tuple[float, float, int]:
+        started, cpu = time.perf_counter(), time.process_time()
+        size = 0
+        for name in names:
+            picture = images.probe(folder / name, 10**9)
+            assert not isinstance(picture, str)
+            size += sum(len(f.data) for f in images.publish(folder, name, picture, [None]))
+        return ((time.perf_counter() - started) / count, (time.process_time() - cpu) / count,
+                size)
+
+    images.use_cache(work / "image-cache")
+    shutil.rmtree(work / "image-cache", ignore_errors=True)
+    before = images.encodes
+    first, first_cpu, size = run()
+    encoded = images.encodes - before
+    images._probes.clear()  # a new build process probes again
+    again, _, _ = run()
+    return (f"Images: {first * 1000:.0f} ms ({first_cpu * 1000:.0f} ms of CPU) per 2400x1600 "
+            f"JPEG photo on one core to check it "
+            f"and publish it ({encoded // count} files: 4 widths as JPEG and WebP, 3 crops; "
+            f"{size / count / 1000:.0f} kB in all); {again * 1000:.0f} ms when the image "
+            f"cache has them (a rebuild); {count} photos.")
+
+
 def table(results: dict[int, dict[str, Samples]]) -> str:
     lines = ["| articles | build | time (median) | peak memory | vs Pelican clean | "
              "vs Hugo clean |", "| ---: | --- | ---: | ---: | ---: | ---: |"]
@@ -203,18 +251,22 @@ def main() -> None:
                         help="the pelican command (default: on PATH)")
     parser.add_argument("--hugo", default=shutil.which("hugo"),
                         help="the hugo command (default: on PATH)")
+    parser.add_argument("--images", type=int, default=20,
+                        help="photos for the cost per image (0: skip)")
     parser.add_argument("--no-search", action="store_true",
                         help="build newsdigest without its Pagefind search index, as the "
                         "peers build none")
     args = parser.parse_args()
     results = {}
-    for count in (int(x) for x in args.sizes.split(",")):
+    for count in (int(x) for x in args.sizes.split(",") if x.strip() and int(x) > 0):
         results[count] = bench_size(count, args.work, args.repeats, args.pelican, args.hugo,
                                     not args.no_search)
     search = "without" if args.no_search else "with"
     print(f"Machine: {machine()}. newsdigest {search} its Pagefind search index; "
           f"{args.repeats} interleaved runs each, medians.\n")
     print(table(results))
+    if args.images:
+        print("\n" + image_cost(args.work, args.images))
 
 
 if __name__ == "__main__":

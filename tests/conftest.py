@@ -78,6 +78,15 @@ def write_article(root: Path, relative: str, front: str, body: str = "Body text.
     return path
 
 
+def tiny_png(size: tuple[int, int] = (8, 6)) -> bytes:
+    """A real PNG made by Pillow: newsdigest opens every image it publishes."""
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", size, (200, 100, 50)).save(out, "PNG")
+    return out.getvalue()
+
+
 def copy_newsroom(root: Path) -> Path:
     """tests/fixtures/newsroom as a project in `root`, with the built-in theme."""
     shutil.copytree(NEWSROOM, root)

@@ -17,14 +17,14 @@ from typing import Any
 import feedparser
 import pytest
 import regex
-from conftest import make_project, run_newsdigest, write_article
+from conftest import make_project, run_newsdigest, tiny_png, write_article
 from lxml import html
 
 from generator import config
 from generator.commands.build import Options, Paths, Result, Selection, build_site
 from generator.render import markdown
 
-PNG = b"\x89PNG\r\n\x1a\n an image file"  # newsdigest copies images, it does not read them
+PNG = tiny_png()  # a real image: newsdigest opens every image it publishes
 NOW = datetime(2026, 1, 1, tzinfo=UTC)
 FRONT = """title: {title}
 date: {date}

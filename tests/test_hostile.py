@@ -12,7 +12,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from conftest import make_project, run_newsdigest, write_article
+from conftest import make_project, run_newsdigest, tiny_png, write_article
 
 HOSTILE = Path(__file__).resolve().parent / "hostile"
 MANIFEST = tomllib.loads((HOSTILE / "cases.toml").read_text(encoding="utf-8"))
@@ -54,7 +54,7 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     project = make_project(root / "project")
     write_article(project, "2025/06/monsoon-reaches-kerala.md", GOOD,
                   "Heavy rain arrived.\n\n![Rain clouds](rain.png)\n")
-    (project / "content/2025/06/rain.png").write_bytes(b"\x89PNG\r\n\x1a\nnot really")
+    (project / "content/2025/06/rain.png").write_bytes(tiny_png())
     write_article(project, "2025/05/budget.md", GOOD.replace("Monsoon Reaches Kerala", "Budget")
                   .replace("2025-06-01", "2025-05-20"))
     result = run_newsdigest("build", "--output", str(root / "site"), cwd=project)

@@ -114,11 +114,11 @@ def test_every_img_states_its_real_shape_and_a_srcset_whose_files_exist(tmp_path
 def test_a_phone_photo_is_turned_upright_and_published_without_gps(tmp_path: Path) -> None:
     result, out = build(photo_story(tmp_path))
     assert result.ok, result.diagnostics
-    page = html.fromstring((out / "2025/06/25/lead/index.html").read_bytes())
-    lead = page.cssselect(".lead-image img")[0]
+    page = html.fromstring((out / "2025/06/25/story/index.html").read_bytes())
+    lead = page.xpath("//figure[@class='lead-image']//img")[0]
     assert (lead.get("width"), lead.get("height")) == ("1600", "2400")  # shown upright
     assert lead.get("loading") is None  # the first thing a reader sees is not lazy
-    body_images = page.cssselect(".body img")
+    body_images = page.xpath("//div[@class='body']//img")
     assert body_images and all(img.get("loading") == "lazy" for img in body_images)
     widths = sorted(int(c.split()[1][:-1]) for c in lead.get("srcset").split(","))
     assert widths == [480, 800, 1200, 1600]
@@ -158,7 +158,7 @@ def test_crops_for_search_engines_have_their_ratios_and_follow_the_focus(tmp_pat
                   "\nimage:\n  src: wide.jpg\n  alt: A wall\n  focus: 0.1,0.5")
     result, out = build(project)
     assert result.ok, result.diagnostics
-    page = html.fromstring((out / "2025/06/25/wide/index.html").read_bytes())
+    page = html.fromstring((out / "2025/06/25/story/index.html").read_bytes())
     data = json.loads(page.xpath("//script[@type='application/ld+json']")[0].text)
     assert len(data["image"]) == 3
     ratios = []
@@ -233,7 +233,7 @@ def test_a_remote_image_is_left_alone_with_the_size_front_matter_gives(tmp_path:
     result, out = build(project)
     assert result.ok, result.diagnostics
     page = html.fromstring((out / "2025/06/25/a/index.html").read_bytes())
-    lead = page.cssselect(".lead-image img")[0]
+    lead = page.xpath("//figure[@class='lead-image']//img")[0]
     assert lead.get("src") == "https://images.example.org/a.jpg"
     assert (lead.get("width"), lead.get("height")) == ("1600", "900")
     assert lead.get("srcset") is None
@@ -270,3 +270,18 @@ def test_feeds_carry_the_published_image_and_absolute_srcsets(tmp_path: Path) ->
         for candidate in (element.get("srcset") or "").split(","):
             if candidate.strip():
                 assert candidate.split()[0].startswith("http://127.0.0.1:8000/sub/media/")
+
+
+def test_a_picture_replaced_under_the_same_name_is_measured_again(tmp_path: Path) -> None:
+    project = photo_story(tmp_path)
+    result, out = build(project, cache=True)
+    assert result.ok
+    wide_photo(project / "content/2025/06/phone.jpg", (1300, 1000))
+    transparent_png(project / "content/2025/06/logo.png")  # same bytes: still reused
+    result, out = build(project, cache=True)
+    assert result.ok, result.diagnostics
+    page = html.fromstring((out / "2025/06/25/story/index.html").read_bytes())
+    for img in page.xpath("//img[contains(@src, 'phone')]"):
+        assert (img.get("width"), img.get("height")) == ("1300", "1000")
+    with Image.open(out / "media/2025/06/phone.jpg") as served:
+        assert served.size == (1300, 1000)

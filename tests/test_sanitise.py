@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import feedparser
 import pytest
-from conftest import make_project, run_here, write_article
+from conftest import make_project, run_here, tiny_png, write_article
 from lxml import html
 
 from generator.render.markdown import sanitise
@@ -72,9 +72,9 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("untrusted")
     project = make_project(root / "project")
     write_article(project, "2025/06/hostile.md", FRONT + PHOTO, HOSTILE_BODY)
-    (project / "content/2025/06/photo.png").write_bytes(b"\x89PNG\r\n\x1a\nnot really")
+    (project / "content/2025/06/photo.png").write_bytes(tiny_png())
     # Raw-HTML images are checked like Markdown ones: the file the handler hides behind exists.
-    (project / "content/2025/06/x.png").write_bytes(b"\x89PNG\r\n\x1a\nnot really")
+    (project / "content/2025/06/x.png").write_bytes(tiny_png())
     write_article(
         project,
         "2025/06/remote-image.md",

@@ -12,7 +12,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from conftest import make_project, run_here, write_article
+from conftest import make_project, run_here, tiny_png, write_article
 
 from generator.config import Settings
 from generator.load.content import read_document
@@ -87,7 +87,7 @@ def checked(tmp_path_factory: pytest.TempPathFactory) -> subprocess.CompletedPro
     root = make_project(tmp_path_factory.mktemp("validate") / "project")
     write_article(root, "good/a-valid-story.md", VALID)
     (root / "content" / "bad").mkdir()
-    (root / "content" / "bad" / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (root / "content" / "bad" / "photo.png").write_bytes(tiny_png())
     for name, front in BROKEN.items():
         write_article(root, f"bad/{name}", front)
     return run_here("check", cwd=root)

@@ -220,6 +220,15 @@ class ArticleCache:
 
         return not isinstance(resolve_local("/" + asset, source, self.content_dir), str)
 
+    def _stamp(self, asset: str) -> list[int] | None:
+        """Size and modification time of a content file: a picture replaced under the same
+        name (its width, height, whether Pillow reads it) makes the records using it stale."""
+        try:
+            st = (self.content_dir / asset).stat()
+        except OSError:
+            return None
+        return [st.st_size, st.st_mtime_ns]
+
     def article(self, source: str, raw: bytes) -> tuple[model.Article, list[Diagnostic]] | None:
         key = self.key(source, raw)
         self.keys[source] = key
@@ -234,16 +243,20 @@ class ArticleCache:
         if not isinstance(article, model.Article) or article.source != source:
             return None
         image = article.image
-        if image is not None and not image.is_remote and not self._exists(image.src, source):
+        if image is not None and not image.is_remote and (
+                not self._exists(image.src, source) or record.get("i") != self._stamp(image.src)):
             return None
-        self.store.put(key, {"a": record["a"], "p": record["p"]})
+        self.store.put(key, {"a": record["a"], "p": record["p"], "i": record.get("i")})
         self.old_bodies[key] = record.get("b")
         return article, problems
 
     def remember_article(self, article: model.Article, problems: list[Diagnostic]) -> None:
         key = self.keys.get(article.source)
         if key is not None:
-            self.store.put(key, {"a": encode(article), "p": encode_diagnostics(problems)})
+            image = article.image
+            self.store.put(key, {"a": encode(article), "p": encode_diagnostics(problems),
+                                 "i": self._stamp(image.src) if image and not image.is_remote
+                                 else None})
 
     def body(self, article: model.Article, article_url: Any) -> tuple[str, set[str]] | None:
         """(body HTML, content files it uses), when the cached body still holds."""
@@ -261,6 +274,8 @@ class ArticleCache:
             return None
         if not all(isinstance(a, str) and self._exists(a, article.source) for a in assets):
             return None
+        if old.get("stamps") != {a: self._stamp(a) for a in assets}:
+            return None
         record["b"] = old
         self.body_hits += 1
         return html, set(assets)
@@ -276,6 +291,7 @@ class ArticleCache:
         record = self.store.new.get(key) if key else None
         if record is not None:
             record["b"] = {"html": html, "links": links, "assets": sorted(assets),
+                           "stamps": {a: self._stamp(a) for a in sorted(assets)},
                            "body": self.body_key(article)}
 
     def save(self) -> None:
