@@ -89,11 +89,12 @@ def test_pages_load_nothing_from_other_hosts(sample_site: Path) -> None:
 
 def test_an_article_shares_as_a_card_with_its_image(sample_site: Path) -> None:
     tree = page(sample_site, ARTICLE)
-    image = BASE_URL + "media/2025/06/altaf-hussain.jpg"
+    image = BASE_URL + "media/2025/06/altaf-hussain-16x9.jpg"  # the crop for large previews
     assert meta(tree, "og:type") == ["article"]
     assert meta(tree, "og:title") == [
         "Altaf Hussain Calls on Modi to Advocate for Mohajirs Facing Atrocities"]
     assert meta(tree, "og:image") == [image]
+    assert (meta(tree, "og:image:width"), meta(tree, "og:image:height")) == (["1200"], ["675"])
     assert meta(tree, "og:image:alt") == ["MQM founder Altaf Hussain speaking in a video address"]
     assert meta(tree, "twitter:card") == ["summary_large_image"]
     assert meta(tree, "twitter:image") == [image]

@@ -48,7 +48,8 @@ def test_the_founding_story_names_its_byline_dates_and_image(sample_site: Path) 
     assert data["datePublished"] == "2025-06-25T15:27:00+05:30"
     assert data["author"] == [{"@type": "Person", "name": "Devdiscourse News Desk",
                                "url": BASE_URL}]
-    assert data["image"] == [BASE_URL + "media/2025/06/altaf-hussain.jpg"]
+    assert data["image"] == [BASE_URL + f"media/2025/06/altaf-hussain-{ratio}.jpg"
+                             for ratio in ("16x9", "4x3", "1x1")]
 
 
 def test_a_hostile_headline_cannot_break_out_of_the_script(tmp_path: Path) -> None:

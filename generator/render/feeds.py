@@ -157,7 +157,8 @@ class FeedWriter:
         for article in channel.articles:
             if article.image is not None and not article.image.is_remote:
                 try:
-                    sizes.append((self.content_dir / article.image.src).stat().st_size)
+                    stat = (self.content_dir / article.image.src).stat()
+                    sizes += [stat.st_size, stat.st_mtime_ns]  # a picture replaced
                 except OSError:
                     sizes.append(-1)
         return sizes
