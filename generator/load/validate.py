@@ -481,6 +481,8 @@ def _pixels(check: _Checker, fields: Mapping, key: str) -> int:
     if key not in fields or fields[key] is None:
         return 0
     value = fields[key]
+    if isinstance(value, str) and value.strip().isdigit():  # front matter values are text
+        value = int(value.strip())
     if isinstance(value, bool) or not isinstance(value, int) or not 0 < value <= 100_000:
         check.error(fields.line_of(key), f"image.{key} must be a whole number of pixels, "
                     f"not {value!r}", f"write it like '{key}: 1200'")
