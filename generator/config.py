@@ -59,6 +59,9 @@ class Settings:
                                    "are errors (see Pictures)")
     trusted_html: bool = _setting(False, "true/false",
                                   "publish raw HTML in bodies without sanitising")
+    markdown_engine: str = _setting(
+        "python-markdown", "text", "how bodies are converted: `python-markdown` or `gfm` "
+        "(cmark-gfm, GitHub's renderer, about 40 times faster; see Markdown engines)")
     repo_url: str = _setting("", "URL", "`https://github.com/org/repo`: adds \"Edit this "
                              "article\" and \"History\" links")
     repo_branch: str = _setting("main", "text", "the branch those links point at")
@@ -221,6 +224,16 @@ def _cname(value: str) -> str | None:
             "(no https://, no path)")
 
 
+MARKDOWN_ENGINES = ("python-markdown", "gfm")
+
+
+def _markdown_engine(value: str) -> str | None:
+    if value in MARKDOWN_ENGINES:
+        return None
+    return (f"markdown_engine {value!r} is not known; use \"python-markdown\" (the "
+            "default) or \"gfm\" (GitHub's renderer)")
+
+
 def _language(value: str) -> str | None:
     if re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", value):
         return None
@@ -240,6 +253,7 @@ CHECKS: dict[str, Callable[[Any], str | None]] = {
     "locale": _locale,
     "cname": _cname,
     "language": _language,
+    "markdown_engine": _markdown_engine,
     "base_url": _base_url,
 }
 

@@ -37,7 +37,8 @@ from generator.render.urls import Urls
 # The settings each costly stage reads (a cache of its results is keyed on these alone).
 READ_SETTINGS = ("timezone", "site_id", "max_file_size",
                  "max_image_size")  # front matter -> Article
-BODY_SETTINGS = ("base_url", "trusted_html", "max_image_size")  # Markdown -> HTML
+BODY_SETTINGS = ("base_url", "trusted_html", "max_image_size",
+                 "markdown_engine")  # Markdown -> HTML
 
 Validated = tuple[Article | None, list[Diagnostic]]
 Body = tuple[str, list[Diagnostic], set[str], dict[str, str | None]]  # html, problems, assets,
@@ -118,7 +119,8 @@ def convert_many(articles: Sequence[Article], urls_by_source: dict[str, str],
 
     urls = Urls(settings.base_url)
     renderer = BodyRenderer(content_dir, article_url, urls.media, settings.trusted_html,
-                            urls.base_path, settings.max_image_size)
+                            urls.base_path, settings.max_image_size,
+                            settings.markdown_engine)
     out: list[Body] = []
     for article in articles:
         links = {}

@@ -47,6 +47,7 @@ site_id = "example.org,2025"
          "base_url 'example.org/news' is not an absolute URL"),
         (GOOD.replace("https://example.org/news/", "ftp://example.org/"), "base_url"),
         (GOOD + 'language = "English (UK)"\n', "language 'English (UK)'"),
+        (GOOD + 'markdown_engine = "commonmark"\n', "markdown_engine 'commonmark' is not known"),
         (GOOD + "[[tool.newsdigest.oops\n", "not valid TOML"),
     ],
 )

@@ -11,6 +11,11 @@ tags (`rewrite_tags`):
   anything else (`/tags/climate/`) is put under base_url's path (`/REPO/tags/climate/`);
 - links to other sites get rel="noopener noreferrer".
 
+Two engines convert the Markdown (the `markdown_engine` setting): Python-Markdown with
+its "extra", "smarty" and "sane_lists" extensions (the default), or cmark-gfm, GitHub's
+renderer (`gfm`: tables, strikethrough, autolinks, task lists, footnotes, smart
+punctuation; raw HTML kept for the sanitiser). Everything after conversion is shared.
+
 The result is sanitised with nh3 unless the site trusts its editors' HTML. Work per
 body is bounded (`nesting_problem`, TIME_LIMIT). Feeds make its links absolute with
 render/links.py; descriptions come from render/summary.py.
@@ -60,6 +65,37 @@ MAX_NESTING = 50  # brackets left open in one paragraph, or quote levels on one 
 MAX_MARKER_RUN = 200  # * or _ in a row
 MAX_MARKERS = 1000  # * or _ in one paragraph
 TIME_LIMIT = 10.0  # seconds one article's body may take to convert (normal ones take ms)
+
+# cmark-gfm's task-list boxes, as text: <input> is not kept by the sanitiser, and a
+# disabled box in a story is a mark, not a control.
+_TASK_BOX = re.compile(r'<input type="checkbox"( checked="")? disabled="" />')
+
+
+def _python_markdown() -> Callable[[str], str]:
+    converter = md_lib.Markdown(extensions=["extra", "smarty", "sane_lists"],
+                                output_format="html")
+
+    def convert(text: str) -> str:
+        converter.reset()
+        return converter.convert(text)
+
+    return convert
+
+
+def _gfm(text: str) -> str:
+    """CommonMark + GitHub's extensions (cmark-gfm); raw HTML kept, for the sanitiser."""
+    import cmarkgfm
+    from cmarkgfm.cmark import Options
+
+    options = Options.CMARK_OPT_UNSAFE | Options.CMARK_OPT_SMART | Options.CMARK_OPT_FOOTNOTES
+    html = str(cmarkgfm.github_flavored_markdown_to_html(text, options))
+    return _TASK_BOX.sub(lambda box: "\u2611" if box.group(1) else "\u2610", html)
+
+
+def converter(engine: str) -> Callable[[str], str]:
+    """Markdown text -> HTML (not yet sanitised) for a `markdown_engine` setting's value:
+    "python-markdown" or "gfm"."""
+    return _gfm if engine == "gfm" else _python_markdown()
 
 
 
@@ -115,6 +151,7 @@ class BodyRenderer:
         trusted_html: bool = False,
         base_path: str = "/",
         max_image_size: int = 20_000_000,
+        engine: str = "python-markdown",
     ) -> None:
         self.content_dir = content_dir
         self.article_url = article_url
@@ -123,8 +160,8 @@ class BodyRenderer:
         self.base_path = base_path
         self.max_image_size = max_image_size
         self.context = _Context()
-        self.md = md_lib.Markdown(extensions=["extra", "smarty", "sane_lists"],
-                                  output_format="html")
+        self.engine = engine
+        self.convert = converter(engine)
 
     def render(self, article: Article) -> tuple[str, list[Diagnostic], set[str]]:
         """The body as safe HTML, problems found in it, and content files it uses.
@@ -138,10 +175,9 @@ class BodyRenderer:
         if too_deep is not None:
             line, message, hint = too_deep
             return "", [error(article.source, article.body_line + line - 1, message, hint)], set()
-        self.md.reset()
         try:
             with _time_limit(TIME_LIMIT):
-                body_html = self.md.convert(article.body)
+                body_html = self.convert(article.body)
                 if not self.trusted_html:
                     body_html = sanitise(body_html)
                 body_html = rewrite_tags(body_html, self._rewrite)
@@ -152,8 +188,7 @@ class BodyRenderer:
                        "hundreds of levels deep) to be converted")
             hint = "flatten the nested lists or quotes"
         except _TooSlow:
-            self.md = md_lib.Markdown(extensions=["extra", "smarty", "sane_lists"],
-                                      output_format="html")  # its state was cut short
+            self.convert = converter(self.engine)  # its state was cut short
             message = (f"the text took longer than {TIME_LIMIT:g} seconds to convert, far "
                        "longer than any story needs")
             hint = ("look for thousands of brackets, asterisks, links or '>' in one "

@@ -1,0 +1,171 @@
+"""The `gfm` Markdown engine (cmark-gfm, GitHub's renderer): the sample newsroom, with one
+story using tables, footnotes, a task list, strikethrough and autolinks, builds into valid
+pages and readable feeds; links to other stories and pictures resolve as with the default
+engine; an incremental build equals a clean one."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import feedparser
+import pytest
+from conftest import BASE_URL, SAMPLE, load_synth, run_here, run_newsdigest, site_files
+from lxml import html
+from test_html import VNU
+
+STORY = "2025/06/29/election-results-by-district/index.html"
+LINKED = "2025/06/24/karachi-heatwave-strains-power-grid-and-hospitals/index.html"
+BODY = """\
+---
+title: Election Results by District
+date: 2025-06-29T09:00:00+05:30
+country: India
+credits:
+  author: Data Desk
+tags: [Politics]
+---
+Counting ended "late" on Sunday -- see the [heatwave story](karachi-heatwave-strains-power-grid-and-hospitals.md)
+and www.example.org for the count.[^source]
+
+| District | Turnout |
+| :------- | ------: |
+| North    | 61%     |
+| South    | 58%     |
+
+- [x] North counted
+- [ ] South recount
+
+The ~~first~~ final figures.
+
+![The count hall](tokyo-heat.jpg)
+
+<script>alert(1)</script>
+
+[^source]: Figures from the election commission.
+"""
+
+
+def sample_with(root: Path, engine: str) -> Path:
+    """The sample newsroom plus the story above, with `markdown_engine = ENGINE`."""
+    project = root / "project"
+    shutil.copytree(SAMPLE, project)
+    with (project / "newsdigest.toml").open("a", encoding="utf-8") as settings:
+        settings.write(f'markdown_engine = "{engine}"\n')
+    (project / "content/2025/06/election-results-by-district.md").write_text(
+        BODY, encoding="utf-8")
+    return project
+
+
+def built(project: Path) -> Path:
+    out = project.parent / "site"
+    result = run_here("build", "--output", str(out), "--base-url", BASE_URL, cwd=project)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="module")
+def gfm_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return built(sample_with(tmp_path_factory.mktemp("gfm"), "gfm"))
+
+
+@pytest.fixture(scope="module")
+def default_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return built(sample_with(tmp_path_factory.mktemp("default"), "python-markdown"))
+
+
+def story(site: Path) -> html.HtmlElement:
+    return html.parse(str(site / STORY)).getroot()
+
+
+def test_tables_footnotes_task_lists_and_smart_quotes_render(gfm_site: Path) -> None:
+    page = story(gfm_site)
+    cells = [c.text_content().strip() for c in page.iter("td")]
+    assert cells == ["North", "61%", "South", "58%"]
+    (ref,) = [a for a in page.iter("a") if a.get("href") == "#fn-source"]
+    assert ref.get("id") == "fnref-source"
+    (note,) = [li for li in page.iter("li") if li.get("id") == "fn-source"]
+    assert "Figures from the election commission." in note.text_content()
+    text = page.text_content()
+    assert "\u2611 North counted" in text and "\u2610 South recount" in text
+    assert "\u201clate\u201d" in text and "\u2013 see" in text  # smart punctuation
+    assert [d.text for d in page.iter("del")] == ["first"]
+    assert any(a.get("href") == "http://www.example.org" for a in page.iter("a"))
+    assert not list(page.iter("input"))
+
+
+def test_raw_html_is_sanitised_as_with_the_default_engine(gfm_site: Path) -> None:
+    article = story(gfm_site).find(".//article")
+    assert article is not None
+    assert not list(article.iter("script"))  # GitHub's tag filter shows it as text
+    assert not list(article.iter("section"))  # cmark-gfm's footnote wrapper is not kept
+
+
+def test_links_and_pictures_resolve_as_with_the_default_engine(
+        gfm_site: Path, default_site: Path) -> None:
+    def targets(site: Path) -> tuple[list[str], list[str]]:
+        article = story(site).find(".//article")
+        assert article is not None
+        hrefs = [a.get("href") for a in article.iter("a") if "heatwave" in (a.text or "")]
+        pictures = [s.get("srcset") or s.get("src") for s in article.iter("source", "img")]
+        return hrefs, pictures
+
+    hrefs, pictures = targets(gfm_site)
+    assert hrefs == targets(default_site)[0]
+    assert hrefs[0].endswith(LINKED.removesuffix("index.html"))
+    assert (gfm_site / LINKED).is_file()
+    assert pictures == targets(default_site)[1] and pictures
+
+
+def test_feeds_parse_and_carry_the_story(gfm_site: Path) -> None:
+    feed = feedparser.parse((gfm_site / "feed.xml").read_bytes())
+    assert not feed.bozo, feed.bozo_exception
+    (item,) = [e for e in feed.entries if e.title == "Election Results by District"]
+    assert "<table>" in item.content[0].value or "<table>" in item.summary
+
+
+def test_the_html_checker_finds_no_error_on_any_gfm_page(gfm_site: Path) -> None:
+    java = shutil.which("java")
+    if java is None or not VNU.is_file():
+        pytest.skip("Java or the Nu Html Checker is missing")
+    done = subprocess.run(
+        [java, "-jar", str(VNU), "--errors-only", "--format", "json", "--skip-non-html",
+         str(gfm_site)],
+        capture_output=True, text=True, timeout=600, check=False,
+    )
+    messages = json.loads(done.stderr or '{"messages": []}')["messages"]
+    errors = [f"{m.get('url', '').rsplit(str(gfm_site), 1)[-1]}:{m.get('lastLine')}: "
+              f"{m.get('message')}" for m in messages if m.get("type") == "error"]
+    assert errors == []
+
+
+def test_an_incremental_gfm_build_after_edits_equals_a_clean_build(tmp_path: Path) -> None:
+    synth = load_synth()
+    project = synth.write_newsdigest(tmp_path / "project", synth.articles(12))
+    settings = next(p for p in (project / "newsdigest.toml", project / "pyproject.toml")
+                    if p.is_file())
+    site, clean = tmp_path / "site", tmp_path / "clean"
+
+    def build(out: Path, *extra: str) -> str:
+        done = run_newsdigest("build", "--output", str(out), "--base-url", BASE_URL, *extra,
+                              cwd=project)
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    build(site)  # python-markdown first: switching the engine must convert again
+    settings.write_text(settings.read_text(encoding="utf-8")
+                        + 'markdown_engine = "gfm"\n', encoding="utf-8")
+    out = build(site)
+    assert "12 converted" in out
+    body = project / "content" / synth.articles(4)[3].path
+    body.write_text(body.read_text(encoding="utf-8")
+                    + "\n| a | b |\n| - | - |\n| 1 | 2 |\n\nNote.[^n]\n\n[^n]: A footnote.\n",
+                    encoding="utf-8")
+    assert "1 converted" in build(site)
+    build(clean, "--no-cache", "--jobs", "1")
+    got, want = site_files(site), site_files(clean)
+    assert sorted(got) == sorted(want)
+    assert [path for path in want if got[path] != want[path]] == []
+    assert any(b"<td>1</td>" in data for path, data in got.items() if path.endswith(".html"))
