@@ -135,7 +135,9 @@ def make_parser() -> argparse.ArgumentParser:
 
 
 def format_text(diagnostic: Diagnostic, content_dir: Path) -> str:
-    where = (content_dir / diagnostic.path).as_posix() if diagnostic.line else diagnostic.path
+    # normpath: authors.yaml beside the settings file is named '../authors.yaml' from content/
+    where = (Path(os.path.normpath(content_dir / diagnostic.path)).as_posix()
+             if diagnostic.line else diagnostic.path)
     line = f"{where}:{diagnostic.line}: {diagnostic.severity}: {diagnostic.message}"
     return line + (f"\n    fix: {diagnostic.hint}" if diagnostic.hint else "")
 
@@ -150,7 +152,7 @@ def _escape_property(text: str) -> str:
 
 def format_github(diagnostic: Diagnostic, content_dir: Path) -> str:
     """A GitHub Actions workflow command that shows the problem on the pull request's diff."""
-    path = (content_dir / diagnostic.path).as_posix()
+    path = Path(os.path.normpath(content_dir / diagnostic.path)).as_posix()
     message = diagnostic.message + (f". Fix: {diagnostic.hint}" if diagnostic.hint else "")
     return (
         f"::{diagnostic.severity} file={_escape_property(path)},line={max(diagnostic.line, 1)},"

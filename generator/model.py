@@ -45,6 +45,24 @@ class Picture:
 
 
 @dataclass(frozen=True, slots=True)
+class Author:
+    """A byline as a taxonomy term: a URL slug and the name as written in credits.author,
+    with what the author registry (authors.yaml) says: a short bio, their own web page,
+    a fediverse handle ('@name@server'), a photo (`image`, relative to `root`, the
+    registry's folder; `picture`: what Pillow found in it) and the schema.org type."""
+
+    slug: str
+    name: str
+    bio: str = ""
+    url: str = ""
+    fediverse: str = ""
+    image: str = ""
+    picture: Picture | None = None
+    type: str = "Person"  # or "Organization"
+    root: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Image:
     """An article's lead image. `src` is an absolute URL or a path under content/.
 
@@ -110,6 +128,7 @@ class Article:
     featured: bool = False  # `featured: true`: the lead story of its day
     # File lines of some fields, for messages: "slug", "id", "date", "tags", "tag:<topic key>".
     lines: tuple[tuple[str, int], ...] = ()
+    bylines: tuple[Author, ...] = ()  # `authors` as terms, from the author registry
 
     def line_of(self, field: str) -> int:
         """The file line where `field` was written; 1 (the file) when it was not."""

@@ -23,6 +23,7 @@ from generator.diagnostics import Diagnostic, error, has_errors, warning
 from generator.index import topics
 from generator.index.selection import HeldBack, Selection, far_ahead, held_back
 from generator.index.site import Site, build_index
+from generator.load import authors
 from generator.load.collisions import alias_collisions, collisions
 from generator.load.content import find_articles, read_document
 from generator.load.placeholder import placeholder_warning
@@ -73,7 +74,7 @@ class Built:
 def build(paths: Paths, settings: Settings, selection: Selection,
           search: bool = False) -> Built:
     """Every file of the site, in memory; stops after validation on any error."""
-    articles, problems = load(paths.content, settings)
+    articles, problems = load(paths.content, settings, project=paths.project)
     now = selection.now or datetime.now().astimezone()
     published = [a for a in articles if selection.includes(a, now)]
     problems += far_ahead(articles, paths.content, now)
@@ -141,9 +142,12 @@ class Serial:
         return convert_many(articles, urls_by_source, settings, content_dir)
 
 
-def load(content_dir: Path, settings: Settings, speed: Speed | None = None
-         ) -> tuple[list[Article], list[Diagnostic]]:
-    """Read and validate every article; site-wide rules (topics, URLs, ids) included."""
+def load(content_dir: Path, settings: Settings, speed: Speed | None = None,
+         project: Path | None = None) -> tuple[list[Article], list[Diagnostic]]:
+    """Read and validate every article; site-wide rules (topics, URLs, ids) included.
+
+    With `project` (the site's folder), its author registry (authors.yaml) is read and
+    checked too, and gives each article's bylines."""
     if not content_dir.is_dir():
         return [], [error(str(content_dir), 0, "content directory does not exist",
                           "create it, or pass --content DIR")]
@@ -155,8 +159,12 @@ def load(content_dir: Path, settings: Settings, speed: Speed | None = None
         if article is not None:
             articles.append(article)
     articles, topic_problems = topics.assign(articles, content_dir)
+    registry, registry_problems = (authors.load(project, content_dir, settings.max_image_size)
+                                   if project is not None else (authors.EMPTY, []))
+    articles = registry.apply(articles)
     return articles, (problems + topic_problems + list(collisions(articles, content_dir))
-                      + list(alias_collisions(articles)))
+                      + list(alias_collisions(articles)) + registry_problems
+                      + authors.check_bylines(articles, registry))
 
 
 def _measured(image: Image | None, content_dir: Path, assets: set[str]) -> Image | None:
@@ -202,7 +210,7 @@ def check(paths: Paths, settings: Settings, speed: Speed | None = None) -> Built
 
     `held_back` is what a default build would leave out now.
     """
-    articles, problems = load(paths.content, settings, speed)
+    articles, problems = load(paths.content, settings, speed, paths.project)
     articles, body_problems, _ = convert(articles, settings, paths.content, speed)
     body_problems += unpublished_links(articles, settings, paths.content, body_problems, speed)
     now = datetime.now().astimezone()

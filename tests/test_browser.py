@@ -40,6 +40,8 @@ PAGES = {
     "topics": "tags/",
     "country": "countries/in/",
     "countries": "countries/",
+    "author": "authors/haruka-mori/",
+    "authors": "authors/",
     "archive": "archive/",
     "month": "archive/2025/06/",
     "digest": "digest/2025-06-27/",

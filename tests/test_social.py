@@ -111,8 +111,8 @@ def test_news_article_json_ld_has_persons_publisher_logo_and_dates(site: Path) -
     data = structured(page(site, ARTICLE))
     assert data["@type"] == "NewsArticle"
     assert data["author"] == [
-        {"@type": "Person", "name": "Asha Rao", "url": BASE_URL},
-        {"@type": "Person", "name": "Ben Ode", "url": BASE_URL},
+        {"@type": "Person", "name": "Asha Rao", "url": BASE_URL + "authors/asha-rao/"},
+        {"@type": "Person", "name": "Ben Ode", "url": BASE_URL + "authors/ben-ode/"},
     ]
     publisher = data["publisher"]
     assert publisher["@type"] == "Organization" and publisher["name"] == "The Test Times"

@@ -32,7 +32,8 @@ def test_every_article_carries_a_complete_news_article(sample_site: Path) -> Non
         page = BASE_URL + where + "/"
         assert data["mainEntityOfPage"] == {"@type": "WebPage", "@id": page}
         assert data["publisher"]["name"] == "The Daily Digest"
-        assert all(a["@type"] == "Person" and a["name"] for a in data["author"])
+        assert all(a["@type"] in ("Person", "Organization") and a["name"]
+                   and a["url"].startswith(BASE_URL + "authors/") for a in data["author"])
         assert data["datePublished"] <= data["dateModified"]
         title = html.parse(str(path)).getroot().findtext(".//h1")
         assert data["headline"] == title
@@ -46,8 +47,10 @@ def test_the_founding_story_names_its_byline_dates_and_image(sample_site: Path) 
     path = sample_site / "2025/06/25/altaf-hussain-calls-on-modi-to-advocate-for-mohajirs"
     [data] = structured(path / "index.html")
     assert data["datePublished"] == "2025-06-25T15:27:00+05:30"
-    assert data["author"] == [{"@type": "Person", "name": "Devdiscourse News Desk",
-                               "url": BASE_URL}]
+    assert data["author"] == [{  # authors.yaml: an Organization with its page and logo
+        "@type": "Organization", "name": "Devdiscourse News Desk",
+        "url": BASE_URL + "authors/news-desk/", "sameAs": ["https://www.devdiscourse.com/"],
+        "image": BASE_URL + "media/authors/news-desk.png"}]
     assert data["image"] == [BASE_URL + f"media/2025/06/altaf-hussain-{ratio}.jpg"
                              for ratio in ("16x9", "4x3", "1x1")]
 
@@ -67,7 +70,8 @@ def test_a_hostile_headline_cannot_break_out_of_the_script(tmp_path: Path) -> No
     assert [s.get("type") for s in scripts] == ["application/ld+json"]
     [data] = structured(page)
     assert data["headline"] == title
-    assert data["author"] == [{"@type": "Person", "name": "</script><!--", "url": BASE_URL}]
+    assert data["author"] == [{"@type": "Person", "name": "</script><!--",
+                               "url": BASE_URL + "authors/script/"}]
     block = text.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0]
     assert "<" not in block and ">" not in block
     assert tree.findtext(".//h1") == title

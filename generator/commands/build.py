@@ -356,7 +356,7 @@ def build_site(paths: Paths, settings: Settings, selection: Selection,
         return unchanged
     run.cache = article_cache(options.cache_path(paths.project), paths.content, settings)
     speed = Fast(run.cache, options.workers(), options.progress)
-    articles, problems = pipeline.load(paths.content, settings, speed)
+    articles, problems = pipeline.load(paths.content, settings, speed, paths.project)
     published = [a for a in articles if selection.includes(a, run.now)]
     problems += far_ahead(articles, paths.content, run.now)
     try:

@@ -38,4 +38,8 @@ TOPICS = TermKind("topics", "tags", "Topic", "Topics",
 COUNTRIES = TermKind("countries", "countries", "Country", "Countries",
                      "Stories of {site} by country.", "Stories from {name}.", by_use=False,
                      terms_of=lambda a: (a.country,), order=lambda c: (c.name, c.code))
-KINDS = (TOPICS, COUNTRIES)  # in this order on pages, in feeds and in OPML
+AUTHORS = TermKind("authors", "authors", "Author", "Authors",
+                   "Everyone who writes for {site}, with their number of stories.",
+                   "Stories by {name}.", by_use=False, terms_of=lambda a: a.bylines,
+                   order=lambda p: (p.name.casefold(), p.slug))
+KINDS = (TOPICS, COUNTRIES, AUTHORS)  # in this order on pages, in feeds and in OPML

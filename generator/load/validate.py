@@ -697,6 +697,8 @@ def validate(doc: Document, settings: Settings, content_dir: Path) -> (
         sources = check.text_list(credits, "sources", "credits.sources")
     check.misplaced_fields(front)
     lines = {key: front.line_of(key) for key in ("slug", "id", "date", "tags") if key in front}
+    if credits is not None and "author" in credits:
+        lines["author"] = credits.line_of("author")
     tags = _tags(check, front, lines)
     summary = _summary(check, front)
     image = _image(check, front, doc, content_dir, settings.max_image_size)

@@ -53,6 +53,7 @@ IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".svg", ".avif", ".b
                   ".tiff", ".heic")
 SIZES = "(min-width: 50rem) 46rem, 100vw"
 CARD_SIZES = "(min-width: 50rem) 16rem, 100vw"
+PHOTO_SIZES = "10rem"  # an author's photo on their page
 
 _STD_LUMINANCE = (16, 11, 10, 16, 24, 40, 51, 61, 12, 12, 14, 19, 26, 58, 60, 55, 14, 13, 16,
                   24, 40, 57, 69, 56, 14, 17, 22, 29, 51, 87, 80, 62, 18, 22, 37, 56, 68, 109,

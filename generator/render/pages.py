@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import jinja2
 from markupsafe import Markup
@@ -29,8 +29,8 @@ from generator.index.digest import (
     human_day,
 )
 from generator.index.site import Group, Page, Site, paginate
-from generator.index.terms import COUNTRIES, KINDS, TOPICS, TermKind
-from generator.model import Article, Image, OutputFile, Tag
+from generator.index.terms import AUTHORS, COUNTRIES, KINDS, TOPICS, TermKind
+from generator.model import Article, Author, Image, OutputFile, Tag
 from generator.render import images
 from generator.render.dates import Clock, time_attr
 from generator.render.feedlist import FeedLink, site_feeds
@@ -86,7 +86,10 @@ def stories(count: int) -> str:
     return "story" if count == 1 else "stories"
 
 
-def byline(authors: tuple[str, ...]) -> list[tuple[str, str]]:
+T = TypeVar("T")
+
+
+def byline(authors: Sequence[T]) -> list[tuple[T, str]]:
     """Each author with what follows the name: 'A, B and C' -> (A, ', '), (B, ' and '), (C, '')."""
     return [(name, "" if i == len(authors) - 1 else " and " if i == len(authors) - 2 else ", ")
             for i, name in enumerate(authors)]
@@ -137,6 +140,8 @@ class Renderer:
         self.env.filters["img_attrs"] = self.img_attrs
         self.env.filters["webp_source"] = self.webp_source
         self.env.globals["card_sizes"] = images.CARD_SIZES
+        self.env.globals["author_url"] = lambda author: self.urls.term(AUTHORS, author)
+        self.env.filters["author_photo"] = self.author_photo
         self.feeds = site_feeds(site, settings, urls)
         self.main_feeds = self.feeds.main.links()
         # The main feed by format, for templates: main_feed.rss, main_feed.atom, main_feed.json
@@ -214,7 +219,7 @@ class Renderer:
             title=article.title,
             description=article.summary,
             article=article,
-            byline=byline(article.authors),
+            byline=byline(article.bylines or tuple(Author("", n) for n in article.authors)),
             older=older,
             newer=newer,
             related=self.related(article),
@@ -235,10 +240,7 @@ class Renderer:
             "description": article.summary,
             "datePublished": article.date.isoformat(),
             "dateModified": article.modified.isoformat(),
-            # Each byline a Person; its url is the site until authors have pages of their own.
-            "author": [{"@type": "Person", "name": name,
-                        "url": self.urls.absolute(self.urls.home())}
-                       for name in article.authors],
+            "author": [self.author_object(author) for author in article.bylines],
             "publisher": self.publisher_object(),
             "mainEntityOfPage": {"@type": "WebPage", "@id": url},
             "url": url,
@@ -275,6 +277,23 @@ class Renderer:
         if size:
             logo["width"], logo["height"] = size
         return logo
+
+    def author_object(self, author: Author) -> dict[str, Any]:
+        """A byline for JSON-LD: a Person (or an Organization, as the author registry says)
+        whose url is their author page and sameAs their own site."""
+        page = self.urls.absolute(self.urls.term(AUTHORS, author))
+        found: dict[str, Any] = {"@type": author.type, "name": author.name, "url": page}
+        found |= {"sameAs": [author.url]} if author.url else {}
+        photo = author.picture and self.urls.absolute(self.urls.media(author.image))
+        return found | ({"image": photo} if photo else {})
+
+    def author_photo(self, author: Author) -> Markup:
+        """The author's photo as a <picture> (published under /media/), or nothing."""
+        if author.picture is None:
+            return Markup("")
+        return Markup(images.picture_html(author.image, author.picture, self.urls.media,
+                                          [("alt", f"Photo of {author.name}"),
+                                           ("class", "author-photo")], images.PHOTO_SIZES))
 
     def crops(self, article: Article) -> list[tuple[str, int, int]]:
         """(absolute URL, width, height) of the lead image's 16:9, 4:3 and 1:1 crops, for
@@ -373,7 +392,8 @@ class Renderer:
             # A topic's page does not repeat its own topic above each headline.
             # Nor a country's page its country beside each story.
             page_topic = ({"topic": group.key} if kind is TOPICS else
-                          {"country": group.key} if kind is COUNTRIES else {})
+                          {"country": group.key} if kind is COUNTRIES else
+                          {"author": group.key} if kind is AUTHORS else {})
             yield from self.listing("list.html", self.urls.term(kind, group.key), group.articles,
                                     title=f"{kind.label}: {name}", heading=name,
                                     kind=kind.label, feeds=(feed,), own_feed=feed,

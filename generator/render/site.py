@@ -8,7 +8,8 @@ from pathlib import Path
 
 from generator.config import Settings
 from generator.index.site import Site
-from generator.model import Article, OutputFile
+from generator.index.terms import AUTHORS
+from generator.model import Article, Author, OutputFile
 from generator.render import images
 from generator.render.feeds import FeedWriter
 from generator.render.pages import Renderer
@@ -50,6 +51,15 @@ def encode_images(article: Article, assets: set[str], content_dir: Path,
     return len(focuses)
 
 
+def author_photos(site: Site) -> Iterator[OutputFile]:
+    """The photos of the author registry's authors who have stories, under media/ by their
+    path beside authors.yaml (media/authors/asha.jpg), in every width like other images."""
+    for group in site.terms(AUTHORS):
+        author: Author = group.key
+        if author.picture is not None:
+            yield from images.publish(Path(author.root), author.image, author.picture)
+
+
 def media_files(content_dir: Path, assets: set[str], site: Site,
                 max_image_size: int) -> Iterator[OutputFile]:
     """Images and other files the articles use, from content/ to media/: an image in its
@@ -81,6 +91,7 @@ def extra_files(pages: list[OutputFile], site: Site, settings: Settings, templat
         files.append(OutputFile(settings.logo_name, Path(settings.logo).read_bytes()))
     files += list(static_files(templates_dir))
     files += list(media_files(content_dir, assets, site, settings.max_image_size))
+    files += list(author_photos(site))
     return files
 
 

@@ -13,7 +13,7 @@ from urllib.parse import quote, urlsplit
 
 from generator.config import Settings
 from generator.index.terms import COUNTRIES, TOPICS, TermKind
-from generator.model import Article, Country, Tag
+from generator.model import Article, Author, Country, Tag
 
 
 def edit_url(settings: Settings, source: str) -> str:
@@ -64,10 +64,10 @@ class Urls:
         """The index page of a taxonomy (generator.index.terms): /tags/, /countries/."""
         return self.path(f"{kind.folder}/")
 
-    def term(self, kind: TermKind, term: Tag | Country, page: int = 1) -> str:
+    def term(self, kind: TermKind, term: Tag | Country | Author, page: int = 1) -> str:
         return self.paged(self.path(f"{kind.folder}/{term.slug}/"), page)
 
-    def term_feed(self, kind: TermKind, term: Tag | Country) -> str:
+    def term_feed(self, kind: TermKind, term: Tag | Country | Author) -> str:
         return self.path(f"{kind.folder}/{term.slug}/feed.xml")
 
     def tags(self) -> str:

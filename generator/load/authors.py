@@ -1,0 +1,238 @@
+"""The author registry: `authors.yaml` beside the settings file, checked like an article.
+
+    Asha Rao:                       # a byline exactly as in credits.author
+      slug: asha-rao                # the author page's URL segment (default: from the name)
+      bio: Covers science for the desk.
+      url: https://asha.example.org/
+      fediverse: "@asha@mastodon.social"
+      image: authors/asha.jpg       # relative to the registry's folder
+      type: Person                  # or Organization
+
+Every value is optional and the file itself too. Unknown keys, wrong types, a malformed
+handle or URL are errors on their line (`authors.yaml:LINE:`); `check_bylines` warns
+about a byline that is close to a registered one but not the same ("did you mean").
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from generator.diagnostics import Diagnostic, error, warning
+from generator.load import slugs
+from generator.load.content import CONTROL, Mapping, parse_front_matter
+from generator.model import Article, Author, Picture
+
+FILE_NAME = "authors.yaml"
+KNOWN = ("slug", "bio", "url", "fediverse", "image", "type")
+TYPES = ("Person", "Organization")
+HANDLE = re.compile(r"^@([A-Za-z0-9_][A-Za-z0-9_.-]*)@([A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+)$")
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+MAX_SIZE = 1_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class Registry:
+    """The registered authors by byline, and the file they come from (None: no file)."""
+
+    authors: dict[str, Author]
+    path: Path | None = None
+    source: str = FILE_NAME  # the diagnostics' path, relative to the content folder
+
+    def author(self, byline: str) -> Author:
+        """The byline's author: as registered, or a Person with a slug made from the name."""
+        found = self.authors.get(byline)
+        return found if found is not None else Author(_slug(byline), byline)
+
+    def apply(self, articles: list[Article]) -> list[Article]:
+        """Each article with its bylines as Authors (terms of the authors taxonomy)."""
+        return [replace(a, bylines=tuple(self.author(name) for name in a.authors))
+                for a in articles]
+
+
+EMPTY = Registry({})
+
+
+def registry_path(project: Path) -> Path:
+    """Where the registry of a site whose settings file is in `project` lives."""
+    return project / FILE_NAME
+
+
+def load(project: Path, content_dir: Path, max_image_size: int = 20_000_000
+         ) -> tuple[Registry, list[Diagnostic]]:
+    """Read `authors.yaml` in the site folder `project` (an empty registry when there is
+    none); its diagnostics name the file relative to `content_dir`, as cli prints paths."""
+    path = registry_path(project)
+    if not path.is_file():
+        return EMPTY, []
+    source = os.path.relpath(path, content_dir).replace(os.sep, "/")
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return EMPTY, [error(source, 0, f"cannot be read ({exc.strerror})")]
+    if len(raw) > MAX_SIZE:
+        return EMPTY, [error(source, 1, f"is {len(raw)} bytes, over {MAX_SIZE}",
+                             "keep the registry to bylines and short bios")]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return EMPTY, [error(source, 1, "is not UTF-8 text", "save it as UTF-8")]
+    data, problems = parse_front_matter(text, 1, source)
+    problems = [_renamed(p) for p in problems]
+    if data is None:
+        return Registry({}, path, source), problems
+    if not isinstance(data, Mapping):
+        return Registry({}, path, source), problems + [error(
+            source, 1, "must be a set of bylines, each with its fields",
+            'write one byline per line, ending in ":", and its fields indented under it')]
+    check = _Check(source, path.parent, max_image_size)
+    authors = {}
+    for byline, fields in data.items():
+        author = check.entry(byline, fields, data.line_of(byline))
+        if author is not None:
+            authors[byline] = author
+    check.slugs_unique(authors, data)
+    return Registry(authors, path, source), problems + check.problems
+
+
+def _renamed(problem: Diagnostic) -> Diagnostic:
+    """A YAML message from the front-matter reader, in the registry's words."""
+    return Diagnostic(problem.path, problem.line, problem.severity,
+                      problem.message.replace("front matter", "authors.yaml"), problem.hint)
+
+
+class _Check:
+    def __init__(self, source: str, folder: Path, max_image_size: int) -> None:
+        self.source = source
+        self.folder = folder
+        self.max_image_size = max_image_size
+        self.problems: list[Diagnostic] = []
+
+    def error(self, line: int, message: str, hint: str = "") -> None:
+        self.problems.append(error(self.source, line, message, hint))
+
+    def text(self, fields: Mapping, key: str, label: str) -> str:
+        if key not in fields or fields[key] is None:
+            return ""
+        value = fields[key]
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            self.error(fields.line_of(key), f"{label}.{key} must be text, not "
+                       f"{type(value).__name__ if not isinstance(value, list) else 'a list'}",
+                       f"write {key} as one line of text; put it in quotes if it contains ': '")
+            return ""
+        text = " ".join(str(value).split())
+        if CONTROL.search(text):
+            self.error(fields.line_of(key), f"{label}.{key} contains an invisible control "
+                       "character", "retype the text")
+            return ""
+        return text
+
+    def entry(self, byline: Any, fields: Any, line: int) -> Author | None:
+        name = " ".join(str(byline).split())
+        label = repr(name)
+        if fields is None:
+            fields = Mapping(line)
+        if not isinstance(fields, Mapping):
+            self.error(line, f"{label} must have fields (slug, bio, url, fediverse, image, "
+                       "type) or none", f"write '{name}:' alone, or its fields indented under it")
+            return None
+        before = len(self.problems)
+        for key in fields:
+            if key not in KNOWN:
+                close = difflib.get_close_matches(key, KNOWN, n=1, cutoff=0.6)
+                self.error(fields.line_of(key), f"{label}: unknown field {key!r}",
+                           f"did you mean '{close[0]}'?" if close
+                           else f"known fields: {', '.join(KNOWN)}")
+        bio = self.text(fields, "bio", label)
+        slug = self.text(fields, "slug", label)
+        if slug and not SLUG.match(slug):
+            self.error(fields.line_of("slug"), f"{label}.slug {slug!r} is not a URL slug",
+                       "use lower-case letters a-z, digits and single hyphens: asha-rao")
+        url = self.text(fields, "url", label)
+        if url and not _web_url(url):
+            self.error(fields.line_of("url"), f"{label}.url {url!r} is not a web address",
+                       "write the author's own page in full: https://example.org/asha")
+        handle = self.text(fields, "fediverse", label)
+        if handle and not HANDLE.match(handle):
+            self.error(fields.line_of("fediverse"),
+                       f"{label}.fediverse {handle!r} is not a fediverse handle",
+                       'write it as "@name@server", in quotes: "@asha@mastodon.social"')
+        kind = self.text(fields, "type", label) or "Person"
+        if kind not in TYPES:
+            self.error(fields.line_of("type"), f"{label}.type must be Person or Organization, "
+                       f"not {kind!r}", "a desk or an agency is an Organization")
+        image, picture = self._image(fields, label)
+        if len(self.problems) > before:
+            return None
+        return Author(slug or _slug(name), name, bio, url,
+                      handle, image, picture, kind, str(self.folder) if image else "")
+
+    def _image(self, fields: Mapping, label: str) -> tuple[str, Picture | None]:
+        from generator.render.images import probe
+
+        ref = self.text(fields, "image", label)
+        if not ref:
+            return "", None
+        path = (self.folder / ref).resolve()
+        if not path.is_file():
+            self.error(fields.line_of("image"), f"{label}.image {ref!r} does not exist "
+                       f"(looked for {path})", "give the photo's path relative to "
+                       "authors.yaml's folder, like authors/asha.jpg")
+            return "", None
+        picture = probe(path, self.max_image_size)
+        if isinstance(picture, str):
+            self.error(fields.line_of("image"), f"{label}.image {ref!r} {picture}",
+                       "save the photo as JPEG, PNG or WebP")
+            return "", None
+        try:
+            relative = path.relative_to(self.folder.resolve()).as_posix()
+        except ValueError:
+            self.error(fields.line_of("image"), f"{label}.image {ref!r} is outside the site's "
+                       "folder", "keep the photos in the site's folder, like authors/asha.jpg")
+            return "", None
+        return relative, picture
+
+    def slugs_unique(self, authors: dict[str, Author], data: Mapping) -> None:
+        seen: dict[str, str] = {}
+        for byline, author in authors.items():
+            if author.slug in seen:
+                self.error(data.line_of(byline), f"{byline!r} has the same author page "
+                           f"/authors/{author.slug}/ as {seen[author.slug]!r}",
+                           "give one of them its own 'slug:'")
+            seen.setdefault(author.slug, byline)
+
+
+def _slug(name: str) -> str:
+    return slugs.make(name) or slugs.fallback(name, "author")
+
+
+def _web_url(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https") and bool(parts.netloc) and not any(
+        c.isspace() for c in url)
+
+
+def check_bylines(articles: list[Article], registry: Registry) -> list[Diagnostic]:
+    """A warning for each byline close to a registered one but not the same ("Asha Roa"
+    for "Asha Rao"), on the article's credits line."""
+    if not registry.authors:
+        return []
+    known = list(registry.authors)
+    problems = []
+    for article in articles:
+        for byline in article.authors:
+            if byline in registry.authors:
+                continue
+            close = difflib.get_close_matches(byline, known, n=1, cutoff=0.85)
+            if close:
+                problems.append(warning(
+                    article.source, article.line_of("author"),
+                    f"credits.author {byline!r} is not in authors.yaml",
+                    f"did you mean {close[0]!r}? A byline must be written exactly as in "
+                    "authors.yaml to link to that author's page"))
+    return problems

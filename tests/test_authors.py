@@ -1,0 +1,154 @@
+"""Bylines are people (issue 13): author pages and feeds, and the author registry.
+
+Authors are the third taxonomy beside topics and countries (generator.index.terms): the
+same index page, paginated term pages and per-term feeds. `authors.yaml` beside the
+settings file adds a bio, a photo, a web page and a fediverse handle, checked on its lines.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import feedparser
+from conftest import make_project, run_here, write_article
+from lxml import etree, html
+from PIL import Image
+
+from generator import config
+from generator.commands.build import Options, Paths, Result, Selection, build_site
+
+NOW = datetime(2026, 1, 1, tzinfo=UTC)
+BASE = "http://127.0.0.1:8000/sub/"
+
+
+def story(project: Path, name: str, author: str, day: int) -> None:
+    write_article(project, f"2025/06/{name}.md",
+                  f"title: {name.title()}\ndate: 2025-06-{day:02d}T10:00:00+00:00\n"
+                  f"country: India\ncredits:\n  author: {author}\ntags: [Notes]")
+
+
+def newsroom(root: Path, registry: str = "") -> Path:
+    project = make_project(root / "p")
+    story(project, "one", "Asha Rao", 1)
+    story(project, "two", "Asha Rao", 2)
+    story(project, "three", "[Asha Rao, Ben Ode]", 3)
+    story(project, "four", "Devdiscourse News Desk", 4)
+    if registry:
+        (project / "authors.yaml").write_text(registry, encoding="utf-8")
+    return project
+
+
+REGISTRY = """\
+Asha Rao:
+  bio: Science correspondent.
+  url: https://asha.example.org/
+  fediverse: "@asha@mastodon.social"
+  image: photos/asha.png
+Devdiscourse News Desk:
+  type: Organization
+  slug: news-desk
+"""
+
+
+def build(project: Path) -> tuple[Result, Path]:
+    settings = config.load(project)
+    out = project.parent / "site"
+    paths = Paths(project, project / "content", project / "templates", out)
+    return build_site(paths, settings, Selection(now=NOW), Options(jobs=1, cache=False)), out
+
+
+def page(out: Path, path: str) -> html.HtmlElement:
+    return html.fromstring((out / path / "index.html").read_bytes())
+
+
+def test_every_byline_has_a_paginated_page_and_a_feed_of_its_own_stories(tmp_path: Path) -> None:
+    result, out = build(newsroom(tmp_path))
+    assert result.ok, result.diagnostics
+    index = page(out, "authors")
+    names = [a.text_content() for a in index.xpath("//main//a[contains(@href, '/authors/')]")]
+    assert any("Asha Rao" in n for n in names) and any("Ben Ode" in n for n in names)
+    first = page(out, "authors/asha-rao")  # 3 stories, 2 a page (items_per_page = 2)
+    assert first.xpath("//h1")[0].text_content().strip() == "Asha Rao"
+    assert (out / "authors/asha-rao/page/2/index.html").is_file()
+    feed = feedparser.parse((out / "authors/asha-rao/feed.xml").read_bytes())
+    assert not feed.bozo
+    assert sorted(e.title for e in feed.entries) == ["One", "Three", "Two"]
+    assert all("Asha Rao" in e.author for e in feed.entries)
+    desk = feedparser.parse((out / "authors/devdiscourse-news-desk/feed.xml").read_bytes())
+    assert [e.title for e in desk.entries] == ["Four"]
+    opml = etree.parse(str(out / "feeds.opml"))
+    assert opml.xpath("//outline[@xmlUrl='" + BASE + "authors/asha-rao/feed.xml']")
+
+
+def test_bylines_on_articles_and_cards_link_to_the_author_page(tmp_path: Path) -> None:
+    result, out = build(newsroom(tmp_path))
+    assert result.ok
+    article = page(out, "2025/06/03/three")
+    links = article.xpath("//p[@class='byline']/a")
+    assert [(a.text, a.get("href")) for a in links] == [
+        ("Asha Rao", "/sub/authors/asha-rao/"), ("Ben Ode", "/sub/authors/ben-ode/")]
+    card_links = page(out, "tags/notes").xpath("//article[contains(@class,'card')]//a/@href")
+    assert "/sub/authors/devdiscourse-news-desk/" in card_links
+
+
+def test_the_registry_gives_bio_photo_fediverse_and_structured_data(tmp_path: Path) -> None:
+    project = newsroom(tmp_path, REGISTRY)
+    (project / "photos").mkdir()
+    Image.new("RGB", (600, 600), (90, 120, 200)).save(project / "photos/asha.png")
+    result, out = build(project)
+    assert result.ok, result.diagnostics
+    author = page(out, "authors/asha-rao")
+    assert "Science correspondent." in author.xpath("//p[@class='author-bio']")[0].text
+    [photo] = author.xpath("//img[@class='author-photo']")
+    assert (out / photo.get("src").removeprefix("/sub/")).is_file()
+    assert photo.get("width") == "600" and photo.get("alt") == "Photo of Asha Rao"
+    article = page(out, "2025/06/01/one")
+    assert article.xpath("//meta[@name='fediverse:creator']/@content") == [
+        "@asha@mastodon.social"]
+    data = json.loads(article.xpath("//script[@type='application/ld+json']")[0].text)
+    [asha] = data["author"]
+    assert asha["@type"] == "Person" and asha["url"] == BASE + "authors/asha-rao/"
+    assert asha["sameAs"] == ["https://asha.example.org/"]
+    desk_page = page(out, "2025/06/04/four")
+    assert not desk_page.xpath("//meta[@name='fediverse:creator']")
+    data = json.loads(desk_page.xpath("//script[@type='application/ld+json']")[0].text)
+    assert data["author"] == [{"@type": "Organization", "name": "Devdiscourse News Desk",
+                               "url": BASE + "authors/news-desk/"}]
+    assert (out / "authors/news-desk/index.html").is_file()
+
+
+def test_registry_mistakes_are_errors_on_their_lines_in_check(tmp_path: Path) -> None:
+    project = newsroom(tmp_path, """\
+Asha Rao:
+  bio: [not, text]
+  url: asha.example.org
+  fediverse: asha@mastodon
+  colour: blue
+Devdiscourse News Desk:
+  type: Agency
+""")
+    result = run_here("check", cwd=project)
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    for number, words in ((2, "bio must be text"), (3, "not a web address"),
+                          (4, "not a fediverse handle"), (5, "unknown field 'colour'"),
+                          (7, "Person or Organization")):
+        assert any(line.startswith(f"authors.yaml:{number}: error:") and words in line
+                   for line in lines), (number, result.stdout)
+    github = run_here("check", "--format", "github", cwd=project)
+    assert "::error file=authors.yaml,line=4," in github.stdout
+
+
+def test_a_byline_close_to_a_registered_one_is_a_warning_with_did_you_mean(
+        tmp_path: Path) -> None:
+    project = newsroom(tmp_path, REGISTRY)
+    (project / "photos").mkdir()
+    Image.new("RGB", (60, 60)).save(project / "photos/asha.png")
+    story(project, "five", "Asha Roa", 5)
+    result, _ = build(project)
+    assert result.ok
+    [warning] = [d for d in result.diagnostics if "Asha Roa" in d.message]
+    assert warning.severity == "warning" and warning.path == "2025/06/five.md"
+    assert warning.line == 6 and "did you mean 'Asha Rao'" in warning.hint
