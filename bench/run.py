@@ -12,6 +12,10 @@ runs, interleaved so that a noisy machine slows every tool alike (A B C A B C ..
   edited (title and body), checking that the edit shows in the article page, its
   topic page, its country page and the main feed.
 
+With `--engines python-markdown,gfm` newsdigest's three builds run once per Markdown
+engine (the `markdown_engine` setting), each on its own copy of the newsroom, in the same
+interleaved rounds; rows of the gfm engine are named "newsdigest gfm ...".
+
 Wall time is measured around the process; peak memory is the largest sum of the
 proportional set size (PSS) of the process and all its children, sampled every 20 ms
 from /proc, so a build that forks workers is charged for all of them. It prints one
@@ -147,11 +151,30 @@ def machine() -> str:
             f"Python {platform.python_version()}, {date.today().isoformat()}")
 
 
+def engine_project(root: Path, engine: str) -> Path:
+    """The newsroom's newsdigest project for `engine`: the default one, or a copy of it
+    with `markdown_engine = ENGINE` added to its settings."""
+    project = root / "newsdigest"
+    if engine == "python-markdown":
+        return project
+    copy = root / f"newsdigest-{engine}"
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(project, copy, ignore=shutil.ignore_patterns(".newsdigest-cache"))
+    settings = copy / "pyproject.toml"
+    settings.write_text(settings.read_text(encoding="utf-8")
+                        + f'markdown_engine = "{engine}"\n', encoding="utf-8")
+    return copy
+
+
 def bench_size(count: int, work: Path, repeats: int, pelican: str | None, hugo: str | None,
-               search: bool) -> dict[str, Samples]:
+               search: bool, engines: tuple[str, ...] = ("python-markdown",)
+               ) -> dict[str, Samples]:
     items = synth.prepare(work / str(count), count)
     root = work / str(count)
-    nd = Newsdigest(root / "newsdigest", work / f"out-{count}" / "nd", search)
+    tools = [(Newsdigest(engine_project(root, engine), work / f"out-{count}" / f"nd-{engine}",
+                         search),
+              "newsdigest" if engine == "python-markdown" else f"newsdigest {engine}")
+             for engine in engines]
     runs: dict[str, Samples] = {}
 
     def record(name: str, value: tuple[float, float]) -> None:
@@ -161,21 +184,25 @@ def bench_size(count: int, work: Path, repeats: int, pelican: str | None, hugo: 
         print(f"  {count:>6} {name:<22} {value[0]:7.2f} s {value[1]:7.0f} MB", file=sys.stderr)
 
     newest = max(items, key=lambda a: (a.date[:10], a.slug))
-    nd.build()  # warm the cache
+    for nd, _ in tools:
+        nd.build()  # warm the cache
     for round_ in range(repeats):
-        record("newsdigest clean", nd.clean())
-        nd.build()  # the cache again matches the output
+        for nd, name in tools:
+            record(f"{name} clean", nd.clean())
+            nd.build()  # the cache again matches the output
         if pelican:
             out = work / f"out-{count}" / "pelican"
             record("Pelican clean", measure([pelican, "content", "-s", "pelicanconf.py", "-o",
                                              str(out), "-q"], root / "pelican"))
-        record("newsdigest no change", nd.build())
+        for nd, name in tools:
+            record(f"{name} no change", nd.build())
         if hugo:
             out = work / f"out-{count}" / "hugo"
             shutil.rmtree(out, ignore_errors=True)
             record("Hugo clean", measure([hugo, "--quiet", "-s", str(root / "hugo"), "-d",
                                           str(out)], root / "hugo"))
-        record("newsdigest one edit", edit_and_check(nd, newest, round_))
+        for nd, name in tools:
+            record(f"{name} one edit", edit_and_check(nd, newest, round_))
     return runs
 
 
@@ -253,6 +280,9 @@ def main() -> None:
                         help="the hugo command (default: on PATH)")
     parser.add_argument("--images", type=int, default=20,
                         help="photos for the cost per image (0: skip)")
+    parser.add_argument("--engines", default="python-markdown",
+                        help="comma-separated Markdown engines for newsdigest's builds "
+                        "(python-markdown, gfm)")
     parser.add_argument("--no-search", action="store_true",
                         help="build newsdigest without its Pagefind search index, as the "
                         "peers build none")
@@ -260,7 +290,9 @@ def main() -> None:
     results = {}
     for count in (int(x) for x in args.sizes.split(",") if x.strip() and int(x) > 0):
         results[count] = bench_size(count, args.work, args.repeats, args.pelican, args.hugo,
-                                    not args.no_search)
+                                    not args.no_search,
+                                    tuple(e.strip() for e in args.engines.split(",")
+                                          if e.strip()))
     search = "without" if args.no_search else "with"
     print(f"Machine: {machine()}. newsdigest {search} its Pagefind search index; "
           f"{args.repeats} interleaved runs each, medians.\n")

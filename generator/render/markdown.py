@@ -83,12 +83,16 @@ def _python_markdown() -> Callable[[str], str]:
 
 
 def _gfm(text: str) -> str:
-    """CommonMark + GitHub's extensions (cmark-gfm); raw HTML kept, for the sanitiser."""
+    """CommonMark + GitHub's extensions (cmark-gfm): tables, autolinks, strikethrough, task
+    lists, footnotes, smart punctuation. Raw HTML is kept for the sanitiser (GitHub's
+    `tagfilter`, which shows `<script>` and `<iframe>` as text, is left out, so raw HTML
+    is cleaned exactly as with Python-Markdown); code blocks keep `class="language-x"`."""
     import cmarkgfm
     from cmarkgfm.cmark import Options
 
     options = Options.CMARK_OPT_UNSAFE | Options.CMARK_OPT_SMART | Options.CMARK_OPT_FOOTNOTES
-    html = str(cmarkgfm.github_flavored_markdown_to_html(text, options))
+    html = str(cmarkgfm.markdown_to_html_with_extensions(
+        text, options=options, extensions=["table", "autolink", "strikethrough", "tasklist"]))
     return _TASK_BOX.sub(lambda box: "\u2611" if box.group(1) else "\u2610", html)
 
 
