@@ -27,8 +27,9 @@ credits:
   author: Data Desk
 tags: [Politics]
 ---
-Counting ended "late" on Sunday -- see the [heatwave story](karachi-heatwave-strains-power-grid-and-hospitals.md)
-and www.example.org for the count.[^source]
+Counting ended "late" on Sunday -- see the
+[heatwave story](karachi-heatwave-strains-power-grid-and-hospitals.md) and
+www.example.org for the count.[^source]
 
 | District | Turnout |
 | :------- | ------: |
