@@ -250,7 +250,7 @@ def _build_time(value: str | None, settings: config.Settings) -> datetime | None
     """--now TIME as an aware datetime (read in the site's timezone without an offset)."""
     if value is None:
         return None
-    from generator.load.validate import parse_datetime
+    from generator.load.dates import parse_datetime
 
     parsed = parse_datetime(value.strip(), settings.tz)
     if isinstance(parsed, str):

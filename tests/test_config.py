@@ -220,9 +220,9 @@ def test_the_readme_table_of_front_matter_fields_is_the_declared_fields() -> Non
     those, and README's table is made from them."""
     from conftest import REPO
 
-    from generator.load import fields, validate
+    from generator.load import credits, fields, validate
 
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     assert fields.readme_table() in readme
     assert fields.top_level() == validate.KNOWN_FIELDS
-    assert validate.KNOWN_CREDITS == ("author", "image", "sources")
+    assert credits.KNOWN_CREDITS == ("author", "image", "sources")

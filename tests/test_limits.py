@@ -14,9 +14,6 @@ MAX_MODULE = 450
 # Known to be over while other work on them is in progress: exempt for now, to be split
 # and removed from this list (a module or function not listed here may not go over).
 OVER = {
-    "generator/load/validate.py validate",
-    "generator/load/validate.py",
-    "generator/render/markdown.py",
     "generator/cli.py",
 }
 

@@ -1,0 +1,213 @@
+"""The Checker: reads the fields of one document and collects what is wrong with them.
+
+Its readers (text, list of text, set of fields) report a wrong value in the editor's
+words, with the field's line and how to fix it; unknown, misspelt and misplaced keys
+are reported once. The field rules themselves are in validate and the modules it calls.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any
+
+from generator.diagnostics import Diagnostic, error, warning
+from generator.load.content import CONTROL, Document, Items, Mapping, control_error
+from generator.load.yaml_mistakes import double_quoted
+
+REQUIRED_FIELDS = ("title", "date", "country", "credits")
+# Top-level keys that belong inside a group: key -> the group's field.
+BELONGS_UNDER = {"author": "credits", "authors": "credits", "byline": "credits",
+                 "sources": "credits", "source": "credits", "src": "image", "alt": "image",
+                 "caption": "image"}
+
+
+class Checker:
+    """Collects diagnostics for one document while its fields are read."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.problems: list[Diagnostic] = []
+        self.misspelt: dict[str, tuple[str, int]] = {}  # known field -> (typed key, line)
+        self.misplaced: dict[str, int] = {}  # top-level key that belongs in a group -> line
+
+    def error(self, line: int, message: str, hint: str = "") -> None:
+        self.problems.append(error(self.doc.source, line, message, hint))
+
+    def warn(self, line: int, message: str, hint: str = "") -> None:
+        self.problems.append(warning(self.doc.source, line, message, hint))
+
+    def missing(self, mapping: Mapping, key: str, label: str, hint: str) -> None:
+        """Report a required field that is absent or was read as "no value"."""
+        line = mapping.line_of(key)
+        if key in mapping:
+            typed = mapping.nulls.get(key, "")
+            if typed == "":
+                self.error(line, f"{label} is empty", f"write the {label} after '{key}:'")
+            elif typed == "~":
+                self.error(line, f"{label}: '~' means \"no value\" in YAML, and {label} is "
+                           "required", f"write the {label} after '{key}:'")
+            else:
+                self.error(line, f"{label}: the word '{typed}' was read as \"no value\" "
+                           "(YAML's null), so there is none",
+                           f"if '{typed}' is meant, put it in quotes: {key}: \"{typed}\"")
+            return
+        if key in self.misspelt:
+            typed, typed_line = self.misspelt[key]
+            self.error(typed_line, f"{label} is missing, and '{typed}:' on this line is not a "
+                       f"field newsdigest knows: did you mean '{key}:'?",
+                       f"rename '{typed}:' to '{key}:'")
+            return
+        self.error(line, f"{label} is missing", hint)
+
+    def text(self, mapping: Mapping, key: str, label: str, required: bool = False) -> str:
+        """A non-empty string field; '' when absent or wrong (after reporting)."""
+        line = mapping.line_of(key)
+        if key not in mapping or mapping[key] is None:
+            if required:
+                self.missing(mapping, key, label, f"add a line '{key}: ...'")
+            return ""
+        value = mapping[key]
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            self.error(
+                line,
+                f"{label} must be text, not {kind(value)}",
+                _colon_hint(value) or f"write {label} as one line of text; put it in quotes "
+                "if it contains ': '",
+            )
+            return ""
+        result = " ".join(str(value).split())
+        if not self.printable(result, line, label):
+            return ""
+        if not result and required:
+            self.error(line, f"{label} is empty", f"write the {label} after '{key}:'")
+        return result
+
+    def printable(self, text: str, line: int, label: str) -> bool:
+        """False (after reporting) for text with a control character, e.g. from a YAML escape."""
+        found = CONTROL.search(text)
+        if found:
+            self.problems.append(control_error(self.doc.source, line, label, found.group()))
+        return found is None
+
+    def text_list(self, mapping: Mapping, key: str, label: str) -> tuple[str, ...]:
+        """A string or a list of strings; each item stripped and non-empty."""
+        return tuple(text for text, _ in self.text_items(mapping, key, label))
+
+    def text_items(self, mapping: Mapping, key: str, label: str) -> list[tuple[str, int]]:
+        """Like text_list, with the file line of each item."""
+        if key not in mapping or mapping[key] is None:
+            return []
+        value = mapping[key]
+        items = value if isinstance(value, list) else [value]
+        result: list[tuple[str, int]] = []
+        for number, item in enumerate(items, start=1):
+            line = mapping.line_of(key)
+            if isinstance(value, Items):  # an item written before its key came from an alias
+                line = max(line, value.line_of(number - 1))
+            typed = value.nulls.get(number - 1, "") if isinstance(value, Items) else ""
+            if item is None and typed not in ("", "~"):
+                self.error(line, f"{label}: item {number}, the word '{typed}', was read as "
+                           "\"no value\" (YAML's null)",
+                           f"if '{typed}' is meant, put it in quotes: \"{typed}\"")
+                continue
+            if isinstance(item, bool) or not isinstance(item, str | int | float):
+                self.error(
+                    line,
+                    f"{label}: item {number} must be text, not {kind(item)}",
+                    _colon_hint(item) or f"write {label} as a list of names: [First, Second]",
+                )
+                continue
+            text = " ".join(str(item).split())
+            if not self.printable(text, line, f"{label}: item {number}"):
+                continue
+            if text:
+                result.append((text, line))
+            else:
+                self.error(line, f"{label}: item {number} is empty", "remove the empty item")
+        return result
+
+    def mapping(self, parent: Mapping, key: str, label: str) -> Mapping | None:
+        if key not in parent or parent[key] is None:
+            return None
+        value = parent[key]
+        if key == "image" and isinstance(value, str):
+            self.error(
+                parent.line_of(key),
+                f"image must be a set of fields (src, alt), not just the file name {value!r}",
+                f"write three lines: 'image:', then indented '  src: {value}' and "
+                "'  alt: what the picture shows'",
+            )
+            return None
+        if not isinstance(value, Mapping):
+            self.error(
+                parent.line_of(key),
+                f"{label} must be a set of fields, not {kind(value)}",
+                f"indent the fields under '{key}:' by two spaces",
+            )
+            return None
+        return value
+
+    def unknown(self, mapping: Mapping, known: tuple[str, ...], prefix: str = "") -> None:
+        for key in mapping:
+            if key in known:
+                continue
+            group = BELONGS_UNDER.get(key.casefold()) if not prefix else None
+            if group is not None:
+                self.misplaced[key] = mapping.line_of(key)
+                continue  # reported by misplaced_fields, or by the group's missing field
+            close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+            if not prefix and close and close[0] in REQUIRED_FIELDS and close[0] not in mapping:
+                self.misspelt.setdefault(close[0], (key, mapping.line_of(key)))
+                continue  # the missing field's error names it
+            hint = f"did you mean '{prefix}{close[0]}'?" if close else (
+                f"known fields: {', '.join(prefix + k for k in known)}"
+            )
+            self.warn(mapping.line_of(key), f"unknown field {prefix + key!r} is ignored", hint)
+
+
+    def misplaced_fields(self, front: Mapping) -> None:
+        """Warn about each top-level key that belongs in a group and was not reported yet."""
+        for key, line in self.misplaced.items():
+            group = BELONGS_UNDER[key.casefold()]
+            self.warn(line, f"'{key}:' is not read at the top level; it belongs under '{group}:'",
+                      f"indent it by two spaces below a '{group}:' line: '{group}:' then "
+                      f"'  {_group_key(key)}: {inline(front.get(key))}'")
+
+
+def _group_key(key: str) -> str:
+    folded = key.casefold()
+    return {"authors": "author", "byline": "author", "source": "sources"}.get(folded, folded)
+
+
+def inline(value: Any) -> str:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list):
+        return "[" + ", ".join(str(v) for v in value) + "]"
+    return "..."
+
+
+def _colon_hint(value: Any) -> str:
+    """For a one-field mapping that was meant as text with ': ' in it: how to quote it."""
+    if isinstance(value, dict) and len(value) == 1:
+        [(key, inner)] = value.items()
+        if isinstance(inner, str):
+            return f"it contains ': ', which YAML reads as a field; put it in quotes: " \
+                f"{double_quoted(f'{key}: {inner}')}"
+    return ""
+
+
+def kind(value: Any) -> str:
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a set of fields"
+    if isinstance(value, bool):
+        return "true/false"
+    if value is None:
+        return "empty"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, int | float):
+        return "a number"
+    return type(value).__name__

@@ -1,0 +1,73 @@
+"""The `credits:` group: the byline (`author`), the image credit and the sources.
+
+A byline written at the top level (`author:` without `credits:`) is reported where it was
+typed, saying it belongs under `credits:`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.load import fields
+from generator.load.checker import Checker, inline
+from generator.load.content import Mapping
+from generator.model import Image
+
+KNOWN_CREDITS = fields.under("credits")
+
+
+@dataclass(frozen=True, slots=True)
+class Credits:
+    """What `credits:` gives: names in the order typed; '' and () when absent."""
+
+    authors: tuple[str, ...] = ()
+    image: str = ""
+    sources: tuple[str, ...] = ()
+    image_line: int = 1  # the line of credits.image, for the warning about a missing image
+    author_line: int = 0  # the line of credits.author when it is written (for author pages)
+
+
+def read_credits(check: Checker, front: Mapping) -> Credits:
+    """The credits group; a missing byline is an error."""
+    group = check.mapping(front, "credits", "credits")
+    if group is None:
+        if "credits" not in front or front["credits"] is None:
+            _author_missing(check, front, "add 'credits:' with an indented 'author: Name' line")
+        return Credits()
+    check.unknown(group, KNOWN_CREDITS, "credits.")
+    authors = check.text_list(group, "author", "credits.author")
+    if not authors and "author" not in group:
+        _author_missing(check, front, "add an indented 'author: Name' line under credits:")
+    elif not authors and not any(p.line == group.line_of("author") for p in check.problems):
+        check.missing(group, "author", "credits.author", "write the byline after 'author:'")
+    image_credit = check.text(group, "image", "credits.image")
+    sources = check.text_list(group, "sources", "credits.sources")
+    return Credits(authors, image_credit, sources, group.line_of("image"),
+                   group.line_of("author") if "author" in group else 0)
+
+
+def credit_without_image(check: Checker, front: Mapping, credits: Credits,
+                         image: Image | None) -> None:
+    """Warn about an image credit that nothing shows."""
+    if credits.image and image is None and "image" not in front:
+        check.warn(credits.image_line,
+                   "credits.image is given but the article has no image, so the credit is "
+                   "not shown anywhere",
+                   "add the image (image: with src: and alt:) or remove the credit")
+
+
+def _author_missing(check: Checker, front: Mapping, hint: str) -> None:
+    """credits.author is missing: say so, naming a top-level author: line if there is one."""
+    for key in ("author", "authors", "byline"):
+        if key in check.misplaced:
+            line = check.misplaced.pop(key)
+            check.error(line, f"credits.author is missing: '{key}:' must be indented under "
+                        "'credits:'", f"write 'credits:' on its own line, then "
+                        f"'  author: {inline(front.get(key))}' indented below it")
+            return
+    if "credits" in front and front["credits"] is None:
+        check.missing(front, "credits", "credits.author", hint)
+    elif "credits" in check.misspelt:
+        check.missing(front, "credits", "credits", hint)
+    else:
+        check.error(front.line_of("credits"), "credits.author is missing", hint)

@@ -1,0 +1,162 @@
+"""Dated fields: `date`, `updated` and the dates of `corrections`, and the clock rules.
+
+Dates are ISO 8601; one without an offset is read in the site's time zone, where a time
+the clocks skip (daylight saving) is an error and one in the repeated hour a warning.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from generator.load.checker import Checker, kind
+from generator.load.content import Mapping
+from generator.model import Correction
+
+DATE_FORMAT_HINT = "use YYYY-MM-DDTHH:MM:SS+HH:MM, for example 2025-06-25T15:27:00+05:30"
+_DATE_SHAPE = re.compile(
+    r"^(\d{4})-(\d{2})-(\d{2})"
+    r"(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?)?$"
+)
+
+KNOWN_CORRECTION = ("date", "text")
+
+
+def parse_datetime(value: str, tz: ZoneInfo) -> datetime | str:
+    """An aware datetime, or the reason `value` is not one. Naive values are read in `tz`."""
+    match = _DATE_SHAPE.match(value)
+    if not match:
+        return f"{value!r} is not a date in ISO 8601 form"
+    year, month, day = (int(match.group(i)) for i in (1, 2, 3))
+    try:
+        date(year, month, day)
+    except ValueError:
+        return f"{value[:10]} is not a real date"
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return f"{value!r} is not a real time"
+    if match.group(4) is None:
+        parsed = datetime.combine(parsed.date(), time(0, 0))
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=tz)
+    return parsed
+
+
+def clock_problem(parsed: datetime, written: str) -> tuple[str, str, str] | None:
+    """('error' | 'warning', message, fix) for a local time the site's clock cannot show.
+
+    Only times written without an offset are checked (`parsed.tzinfo` is then a ZoneInfo):
+    a time skipped by a daylight-saving change does not exist (an error); a time in the
+    repeated hour exists twice (a warning; the first, summer-time reading is used).
+    """
+    zone = parsed.tzinfo
+    if not isinstance(zone, ZoneInfo):
+        return None
+    there_and_back = parsed.astimezone(UTC).astimezone(zone).replace(tzinfo=None)
+    if there_and_back != parsed.replace(tzinfo=None):
+        before = (parsed - timedelta(hours=3)).utcoffset()
+        after = (parsed + timedelta(hours=3)).utcoffset()
+        return ("error",
+                f"{written} does not exist in {zone.key}: the clocks skip that hour for "
+                "daylight saving",
+                f"write the time that was meant with its offset, such as "
+                f"{written[:10]}T{written[11:16] or '00:00'}{_offset(before)} (before the change)"
+                f" or ...{_offset(after)} (after it)")
+    first, second = parsed.replace(fold=0).utcoffset(), parsed.replace(fold=1).utcoffset()
+    if first != second:
+        return ("warning",
+                f"{written} happens twice in {zone.key} (the clocks go back that night); "
+                f"it is read as the first, {_offset(first)}",
+                f"add the offset to say which: ...{_offset(first)} or ...{_offset(second)}")
+    return None
+
+
+def _offset(delta: timedelta | None) -> str:
+    minutes = int((delta or timedelta()).total_seconds()) // 60
+    sign = "-" if minutes < 0 else "+"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+def date_field(check: Checker, front: Mapping, key: str, tz: ZoneInfo, required: bool) -> (
+    datetime | None
+):
+    line = front.line_of(key)
+    if key not in front or front[key] is None:
+        if required:
+            check.missing(front, key, key, f"add '{key}:' and the time; {DATE_FORMAT_HINT}")
+        return None
+    value = front[key]
+    if not isinstance(value, str):
+        check.error(line, f"{key} must be one date, not {kind(value)}", DATE_FORMAT_HINT)
+        return None
+    written = value.strip()
+    parsed = parse_datetime(written, tz)
+    if isinstance(parsed, str):
+        check.error(line, f"{key}: {parsed}", DATE_FORMAT_HINT)
+        return None
+    try:
+        in_utc = parsed.astimezone(UTC)
+    except (OverflowError, ValueError):
+        in_utc = None
+    if parsed.year < 1000 or in_utc is None or not 1000 <= in_utc.year <= 9999:
+        check.error(line, f"{key}: the year {parsed.year} cannot be published; feeds and "
+                    "archives need a four-digit year (1000 to 9999)", DATE_FORMAT_HINT)
+        return None
+    clock = clock_problem(parsed, written)
+    if clock is not None:
+        severity, message, hint = clock
+        if severity == "error":
+            check.error(line, f"{key}: {message}", hint)
+            return None
+        check.warn(line, f"{key}: {message}", hint)
+    return parsed
+
+
+def has_time(value: object) -> bool:
+    """Whether a date field, as typed, gives a time of day (`2025-06-25` does not)."""
+    match = _DATE_SHAPE.match(value.strip()) if isinstance(value, str) else None
+    return match is None or match.group(4) is not None
+
+
+def corrections(check: Checker, front: Mapping, published: datetime | None, tz: ZoneInfo
+                 ) -> tuple[Correction, ...]:
+    """`corrections:`, a list of `date:` + `text:`; each dated no earlier than the article.
+
+    Returned oldest first, as a reader follows them."""
+    if "corrections" not in front or front["corrections"] is None:
+        return ()
+    value, line = front["corrections"], front.line_of("corrections")
+    example = ("write each as '- date: 2025-06-26T10:00:00+05:30' with an indented "
+               "'text: What was wrong and what is right'")
+    if not isinstance(value, list):
+        check.error(line, f"corrections must be a list, not {kind(value)}", example)
+        return ()
+    found: list[Correction] = []
+    for number, item in enumerate(value, start=1):
+        label = f"corrections: item {number}"
+        if not isinstance(item, Mapping):
+            check.error(line, f"{label} must be a date and a text, not {kind(item)}", example)
+            continue
+        check.unknown(item, KNOWN_CORRECTION, "corrections.")
+        text = check.text(item, "text", f"{label}: text", required=True)
+        when = item.get("date")
+        if not isinstance(when, str):
+            check.error(item.line_of("date"), f"{label}: date is missing" if when is None
+                        else f"{label}: date {when!r} is not a date", DATE_FORMAT_HINT)
+            continue
+        parsed = parse_datetime(when.strip(), tz)
+        if isinstance(parsed, str):
+            check.error(item.line_of("date"), f"{label}: date: {parsed}", DATE_FORMAT_HINT)
+            continue
+        if published is not None and parsed < published:
+            check.error(item.line_of("date"),
+                        f"{label}: date ({parsed.isoformat()}) is before the article's date "
+                        f"({published.isoformat()})",
+                        "a correction comes after publication; fix its date")
+            continue
+        if text:
+            found.append(Correction(parsed, text, has_time(when)))
+    return tuple(sorted(found, key=lambda c: c.date.timestamp()))
+

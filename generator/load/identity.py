@@ -1,0 +1,124 @@
+"""An article's identity: its slug, its permanent feed id (GUID) and its old addresses.
+
+The slug comes from `slug:` or the file name; the GUID from `id:` or the site id, the day
+and the slug (never from base_url); `aliases:` are paths under the site that redirect.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+from pathlib import PurePosixPath
+
+from generator.config import Settings
+from generator.load import slugs
+from generator.load.checker import Checker
+from generator.load.content import Document, Mapping
+
+# Where newsdigest writes its own pages and files: no alias may point into them.
+RESERVED_SECTIONS = ("tags", "countries", "archive", "digest", "search", "static", "media",
+                     "pagefind")
+RESERVED_FILES = ("feed.xml", "atom.xml", "feed.json", "feeds.opml", "sitemap.xml",
+                  "sitemap-news.xml", "robots.txt", "404.html", ".nojekyll", "CNAME")
+_ALIAS = re.compile(r"^[A-Za-z0-9._~%-]+(/[A-Za-z0-9._~%-]+)*/?$")
+_URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"]+$")
+_UUID = re.compile(r"^\{?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-"
+                   r"[0-9a-fA-F]{12})\}?$")
+
+
+def alias_path(alias: str) -> str:
+    """An alias as a path under the site root: '/2025/06/20/storm' -> '2025/06/20/storm/'.
+    A last segment with a dot ('old/page.html') names a file; any other names a folder."""
+    path = alias.strip().lstrip("/")
+    last = path.rstrip("/").rpartition("/")[2]
+    if path and not path.endswith("/") and "." not in last:
+        path += "/"
+    return path
+
+
+def _alias_problem(path: str) -> str | None:
+    """Why `path` (from alias_path) cannot be a redirect page, or None."""
+    if not path:
+        return "is the home page"
+    segments = path.rstrip("/").split("/")
+    if not _ALIAS.match(path) or any(s in (".", "..") for s in segments):
+        return ("is not a path under the site; use letters, digits, '-', '_', '.' and '/' "
+                "only, like /2025/06/20/old-slug/")
+    if segments[0] in RESERVED_SECTIONS or path in RESERVED_FILES or (
+            len(segments) == 1 and segments[0].startswith("logo.")):
+        return "is where newsdigest writes its own pages"
+    return None
+
+
+def aliases(check: Checker, front: Mapping) -> tuple[str, ...]:
+    """`aliases:`, old paths under the site that redirect to this article."""
+    if isinstance(front.get("aliases"), Mapping):
+        check.error(front.line_of("aliases"), "aliases must be a list, not a set of fields",
+                    "write aliases: [/2025/06/20/old-slug/]")
+        return ()
+    found: list[str] = []
+    for number, alias in enumerate(check.text_list(front, "aliases", "aliases"), start=1):
+        path = alias_path(alias)
+        problem = _alias_problem(path)
+        if problem:
+            check.error(front.line_of("aliases"), f"aliases: item {number} ({alias}) {problem}",
+                        "give the old address of this article, relative to the site, like "
+                        "/2025/06/20/old-slug/")
+        elif path not in found:
+            found.append(path)
+    return tuple(found)
+
+
+
+def slug_field(check: Checker, front: Mapping, doc: Document) -> str:
+    if front.get("slug") is not None:  # `slug: ~` is no slug: the file name gives it
+        slug = check.text(front, "slug", "slug", required=True)
+        if slug and not slugs.is_safe(slug):
+            check.error(
+                front.line_of("slug"),
+                f"slug {slug!r} cannot be used in a URL",
+                "use lower-case letters, digits and hyphens, such as "
+                f"{slugs.make(slug) or 'my-story'!r}",
+            )
+            return ""
+        return slug
+    stem = unicodedata.normalize("NFC", PurePosixPath(doc.source).stem)
+    slug = slugs.make(stem)
+    if not slug:
+        check.error(
+            1,
+            f"the file name {stem!r} gives no usable URL",
+            "rename the file with letters or digits, or add 'slug: my-story'",
+        )
+    return slug
+
+
+
+def pinned_id(check: Checker, front: Mapping) -> str:
+    """The `id:` field: feeds require a URI (Atom's <id>), so a bare word is refused."""
+    pinned = check.text(front, "id", "id")
+    if pinned and not _URI.match(pinned) and not _UUID.match(pinned):
+        check.error(
+            front.line_of("id"),
+            f"id {pinned!r} is not a URI; feed readers need one",
+            "use a tag URI such as 'tag:example.org,2025:2025-06-25/my-story' "
+            "or 'urn:uuid:...'",
+        )
+    return pinned
+
+
+def guid_from_id(pinned: str) -> str:
+    """An `id:` as a feed id: a bare UUID (RFC 9562, any case, braces allowed) becomes
+    'urn:uuid:' and the UUID in lower case (RFC 4122's URN form); a URI is used as typed."""
+    found = _UUID.match(pinned.strip())
+    return f"urn:uuid:{found.group(1).lower()}" if found else pinned
+
+
+def make_guid(settings: Settings, day: date, slug: str, pinned: str) -> str:
+    """The article's permanent feed id: never from base_url or the file's folder."""
+    if pinned:
+        return guid_from_id(pinned)
+    return f"tag:{settings.site_id}:{day.isoformat()}/{slug}"
+
+
