@@ -36,7 +36,8 @@ class Settings:
     base_url: str = _setting(
         "http://127.0.0.1:8000/", "URL", "where the site is served, e.g. "
         "`https://user.github.io/repo/`; `--base-url` overrides it")
-    language: str = _setting("en", "text", "the pages' `lang` and the feeds' language")
+    language: str = _setting("en", "text", "a BCP 47 tag (`en`, `ur`, `pt-BR`): the pages' "
+                             "`lang` (and `dir`, see Languages) and the feeds' language")
     timezone: str = _setting("UTC", "IANA name", "for dates written without an offset; the "
                              "clock of every listing (times shown as `14:35 IST`) and the day "
                              "and month a story is listed under")

@@ -30,6 +30,7 @@ from generator.index.digest import (
 )
 from generator.index.site import Group, Page, Site, paginate
 from generator.index.terms import AUTHORS, COUNTRIES, KINDS, TOPICS, TermKind
+from generator.languages import text_direction
 from generator.model import Article, Author, Image, OutputFile, Tag
 from generator.render import images
 from generator.render.dates import Clock, time_attr
@@ -118,6 +119,7 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
     env.filters["json_ld"] = json_ld
     env.filters["kicker"] = kicker
     env.filters["stories"] = stories
+    env.filters["text_direction"] = text_direction
     return env
 
 
@@ -161,10 +163,12 @@ class Renderer:
 
     def spec(self, template: str, site_path: str, **context: Any) -> PageSpec:
         """A page to render: every page offers the site's feeds for autodiscovery, after
-        its own (a topic's), and has a description (the site's, unless it has its own)."""
+        its own (a topic's), has a description (the site's, unless it has its own) and a
+        `language` (BCP 47; the site's unless the page is in another)."""
         own = tuple(context.get("feeds", ()))
         context["feeds"] = own + tuple(f for f in self.main_feeds if f not in own)
         context.setdefault("description", self.settings.description)
+        context.setdefault("language", self.settings.language)
         return PageSpec(template, site_path, self.urls.output_path(site_path), context)
 
     def render(self, spec: PageSpec) -> OutputFile:

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from markupsafe import escape
 
 from generator.index.site import Site
+from generator.languages import dir_attribute
 from generator.model import Article, OutputFile
 from generator.render.urls import Urls
 
@@ -24,7 +25,7 @@ def redirect_page(article: Article, urls: Urls, language: str, site_title: str) 
     title = escape(article.title)
     html = (
         "<!DOCTYPE html>\n"
-        f'<html lang="{escape(language)}">\n'
+        f'<html lang="{escape(language)}"{dir_attribute(language)}>\n'
         "<head>\n"
         '<meta charset="utf-8">\n'
         f"<title>Moved: {title} · {escape(site_title)}</title>\n"

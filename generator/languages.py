@@ -1,0 +1,41 @@
+"""Languages of the site and its articles: BCP 47 tags read through Babel (CLDR).
+
+A tag is what the editor types (`ur`, `hi`, `pt-BR`); Babel's `Locale.parse(tag,
+sep="-")` reads it. The writing direction comes from CLDR's character order for the
+tag's script (`ar`, `ur`, `fa`, `he`, `ps`, `sd`, `ug`, `yi`, `dv`, `ckb`, `pa-Arab` are
+right to left), as HTML's `dir` attribute wants it (W3C, "Structural markup and
+right-to-left text in HTML").
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from babel import Locale, UnknownLocaleError
+
+
+@lru_cache(maxsize=256)
+def locale_of(tag: str) -> Locale | None:
+    """The Babel locale of a BCP 47 tag ('pt-BR' -> pt_BR), or None when CLDR has none."""
+    try:
+        return Locale.parse(tag.replace("_", "-"), sep="-")
+    except (UnknownLocaleError, ValueError, TypeError):
+        return None
+
+
+@lru_cache(maxsize=256)
+def text_direction(tag: str) -> str:
+    """'rtl' for a language written right to left (CLDR character order), else 'ltr'.
+
+    A tag CLDR does not know is read left to right, HTML's default.
+    """
+    locale = locale_of(tag)
+    if locale is None:
+        return "ltr"
+    return "rtl" if locale.character_order == "right-to-left" else "ltr"
+
+
+def dir_attribute(tag: str) -> str:
+    """' dir="rtl"' for a right-to-left language, '' otherwise (`<html>` is ltr by default,
+    so left-to-right pages stay as they were)."""
+    return ' dir="rtl"' if text_direction(tag) == "rtl" else ""

@@ -1,0 +1,117 @@
+"""Languages as readers and browsers see them: `<html lang dir>` on every page, and a theme
+that reads correctly right to left (case 09: an Arabic site).
+
+`lang` does not set the direction; HTML's `dir` does (W3C, "Structural markup and
+right-to-left text in HTML"): a site in a right-to-left language (CLDR's character order,
+via Babel) has `dir="rtl"` on every page's html element, and the theme's CSS uses logical
+properties, so margins, rules and alignment follow the direction.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import BASE_URL, REPO, make_project, run_here, write_article
+from lxml import html
+
+VNU = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+STYLE = REPO / "generator" / "theme" / "static" / "style.css"
+ARTICLE = "2025/06/25/riyadh-summit/index.html"
+
+# Case 09's kind of content: an Arabic title ending in "2025!", a summary ending in
+# "(1).", an Arabic tag and byline, and an alias (its redirect page is a page too).
+SUMMIT = """title: "قمة الرياض: اتفاق جديد 2025!"
+slug: riyadh-summit
+date: 2025-06-25T10:00:00+03:00
+country: Saudi Arabia
+credits:
+  author: مكتب الأخبار
+tags: [سياسة]
+aliases: [/2025/06/24/summit/]
+summary: "القادة يتفقون على خطة (المرحلة 1).\""""
+PORT = """title: "ميناء جدة يفتح رصيفا جديدا"
+slug: jeddah-port
+date: 2025-06-24T09:00:00+03:00
+country: Saudi Arabia
+credits:
+  author: مكتب جدة
+tags: [اقتصاد]
+summary: "الرصيف الجديد يستقبل 3 سفن في اليوم.\""""
+
+
+@pytest.fixture(scope="module")
+def arabic_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = make_project(tmp_path_factory.mktemp("arabic") / "project", 'language = "ar"\n')
+    write_article(project, "2025/06/riyadh-summit.md", SUMMIT,
+                  "القادة يتفقون على خطة (المرحلة 1).\n\n> اقتباس من البيان.\n\n- بند أول\n")
+    write_article(project, "2025/06/jeddah-port.md", PORT, "الرصيف الجديد يعمل.\n")
+    out = project.parent / "site"
+    result = run_here("build", "--output", str(out), "--base-url", BASE_URL, cwd=project)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def test_every_page_of_an_arabic_site_is_lang_ar_dir_rtl(arabic_site: Path) -> None:
+    pages = sorted(p.relative_to(arabic_site).as_posix() for p in arabic_site.rglob("*.html"))
+    # Every kind of page: home, article, topic and country pages and their indexes, the
+    # archive, a day's digest, the search page, the 404 page, an alias's redirect page.
+    for expected in ("index.html", ARTICLE, "tags/index.html", "countries/index.html",
+                     "archive/index.html", "digest/2025-06-25/index.html",
+                     "search/index.html", "404.html", "2025/06/24/summit/index.html"):
+        assert expected in pages
+    assert any(p.startswith("tags/") and p != "tags/index.html" for p in pages)
+    assert any(p.startswith("countries/") and p != "countries/index.html" for p in pages)
+    for relative in pages:
+        root = html.fromstring((arabic_site / relative).read_bytes())
+        assert (root.get("lang"), root.get("dir")) == ("ar", "rtl"), relative
+
+
+@pytest.mark.parametrize(("language", "direction"), [
+    ("ur", "rtl"), ("fa", "rtl"), ("he", "rtl"), ("dv", "rtl"), ("ckb", "rtl"),
+    ("pa-Arab", "rtl"), ("en", None), ("hi", None), ("pt-BR", None)])
+def test_the_direction_follows_the_languages_script(
+        tmp_path: Path, language: str, direction: str | None) -> None:
+    project = make_project(tmp_path / "project", f'language = "{language}"\n')
+    write_article(project, "2025/06/port.md", PORT)
+    out = tmp_path / "site"
+    result = run_here("build", "--output", str(out), cwd=project)
+    assert result.returncode == 0, result.stderr
+    for relative in ("index.html", "2025/06/24/jeddah-port/index.html"):
+        root = html.fromstring((out / relative).read_bytes())
+        assert (root.get("lang"), root.get("dir")) == (language, direction)
+
+
+def test_the_theme_css_has_no_left_or_right_of_its_own() -> None:
+    """Physical sides (margin-left, border-right, float: left, text-align: right, left:)
+    would stay put when the page turns right to left; logical ones follow it."""
+    css = re.sub(r"/\*.*?\*/", "", STYLE.read_text(encoding="utf-8"), flags=re.S)
+    physical = re.findall(r"[\w-]*\b(?:left|right)\b[\w-]*\s*:[^;}]*|:\s*(?:left|right)\b", css)
+    assert physical == []
+    # The four-value shorthands name top, right, bottom, left: only symmetric ones remain.
+    for value in re.findall(r"(?:margin|padding|inset)\s*:\s*([^;}]+)", css):
+        sides = value.split()
+        if len(sides) == 4:
+            assert sides[1] == sides[3], value
+
+
+def test_the_html_checker_finds_no_error_on_a_right_to_left_page(arabic_site: Path) -> None:
+    java = shutil.which("java")
+    if java is None:
+        pytest.skip("Java is missing: apt-get install default-jre-headless")
+    if not VNU.is_file():
+        pytest.skip(f"the Nu Html Checker is missing at {VNU}: run `npm install`")
+    done = subprocess.run(
+        [java, "-jar", str(VNU), "--errors-only", "--format", "json",
+         str(arabic_site / ARTICLE), str(arabic_site / "index.html")],
+        capture_output=True, text=True, timeout=600, check=False,
+    )
+    messages = json.loads(done.stderr or '{"messages": []}')["messages"]
+    errors = [f"{m.get('url', '').rsplit('/', 3)[-1]}:{m.get('lastLine')}: {m.get('message')}"
+              for m in messages if m.get("type") == "error"]
+    assert errors == []
+    assert done.returncode == 0
