@@ -19,119 +19,24 @@ from typing import TextIO
 
 import jinja2
 
-from generator import __version__, config
-from generator.commands.build import (
-    Options,
-    Paths,
-    Result,
-    Selection,
-    Summary,
-    build_site,
-    check_content,
+from generator.commands.arguments import (
+    build_time,
+    command_list,
+    in_site,
+    make_parser,
+    options_of,
+    paths_of,
+    settings_of,
+    site_folder,
 )
-from generator.commands.init import add_parser as add_init_parser
-from generator.commands.ping import add_parser as add_ping_parser
+from generator.commands.build import Result, Selection, Summary, build_site, check_content
 from generator.commands.progress import ProgressBar, wanted
-from generator.commands.theme import add_parser as add_theme_parser
 from generator.diagnostics import Diagnostic, UsageError
 from generator.write.output import OutputError
 from generator.write.search import search_off
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 EXIT_PIPE = 128 + signal.SIGPIPE  # what a shell reports for a program ended by SIGPIPE
-
-DESCRIPTION = """\
-newsdigest turns a folder of Markdown news articles (content/) into a static
-news-digest website (site/) with topic, country and archive pages and feeds.
-Settings are read from ./newsdigest.toml (or [tool.newsdigest] in ./pyproject.toml);
---site DIR runs a command on the site in DIR."""
-
-EPILOG = """\
-examples:
-  newsdigest build                                   build content/ into site/
-  newsdigest build --base-url https://me.github.io/news/
-  newsdigest check                                   report every problem, write nothing
-  newsdigest check --format github                   the same, as pull-request annotations
-  newsdigest new "Floods in Assam" --country India --tags Climate,Floods
-  newsdigest serve                                   preview with live reload
-  newsdigest init gazette --url https://me.github.io/gazette/   start a new site
-  newsdigest theme copy static/style.css             override one file of the theme"""
-
-
-SITE_HELP = ("the site's folder, holding newsdigest.toml (default: the current folder); "
-             "other paths are relative to it")
-
-
-def _add_content(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--site", metavar="DIR", type=Path, default=argparse.SUPPRESS,
-                        help=SITE_HELP)
-    parser.add_argument("--content", metavar="DIR", type=Path, default=None,
-                        help="folder of articles (default: content/)")
-
-
-def _add_templates(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--templates", metavar="DIR", type=Path, default=None,
-                        help="the site's theme overrides: templates and static/ files that "
-                        "replace the built-in theme's of the same name (default: templates/, "
-                        "if it exists)")
-
-
-def make_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="newsdigest", description=DESCRIPTION, epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    parser.add_argument("--version", action="version", version=f"newsdigest {__version__}")
-    parser.add_argument("--site", metavar="DIR", type=Path, default=None, help=SITE_HELP)
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    add_init_parser(commands)
-
-    build = commands.add_parser("build", help="build the site into the output folder",
-                                description="Check every article, then build the site. "
-                                "On any error nothing is written and the old site stays.")
-    _add_content(build)
-    _add_templates(build)
-    build.add_argument("--output", metavar="DIR", type=Path, default=Path("site"),
-                       help="where the site is written (default: site/)")
-    build.add_argument("--base-url", metavar="URL", default=None,
-                       help="the address the site is served at, overriding the setting, "
-                       "e.g. https://user.github.io/repo/")
-    build.add_argument("--drafts", action="store_true", help="include articles with draft: true")
-    build.add_argument("--future", action="store_true", help="include articles dated in the future")
-    build.add_argument("--now", metavar="TIME", default=None,
-                       help="build as of this time (ISO 8601, e.g. 2025-06-26T09:00:00+05:30) "
-                       "instead of the computer's clock: what is scheduled or recent")
-    _add_speed(build)
-
-    check = commands.add_parser("check", help="validate every article; write nothing",
-                                description="Validate all articles, drafts and scheduled ones "
-                                "included. Exit 1 if there is any error.")
-    _add_content(check)
-    check.add_argument("--format", choices=("text", "github"), default="text",
-                       help="text for people, github for GitHub Actions annotations")
-    check.add_argument("--base", metavar="REV", default=None,
-                       help="a git revision (a pull request's base, e.g. origin/main): also "
-                       "warn about published articles this change moves or deletes")
-
-    new = commands.add_parser("new", help="start a new article from a title",
-                              description="Write content/YYYY/MM/SLUG.md with valid front "
-                              "matter dated now, and print its path.")
-    new.add_argument("title", help="the headline, in quotes")
-    new.add_argument("--country", default="", help="the story's country (name or ISO code)")
-    new.add_argument("--tags", default="", help="comma-separated topics, e.g. Climate,Economy")
-    _add_content(new)
-
-    serve = commands.add_parser("serve", help="preview the site with live reload",
-                                description="Build with drafts, serve on 127.0.0.1 under the "
-                                "base path, rebuild and reload the browser on every change.")
-    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
-    _add_content(serve)
-    _add_templates(serve)
-
-    add_ping_parser(commands, SITE_HELP)
-    add_theme_parser(commands, SITE_HELP, _add_templates)
-    return parser
 
 
 def format_text(diagnostic: Diagnostic, content_dir: Path) -> str:
@@ -171,62 +76,6 @@ def report(result: Result, content_dir: Path, style: str, out: TextIO) -> None:
               file=out)
 
 
-def _site(args: argparse.Namespace) -> Path:
-    """The site's folder: --site DIR, or the current folder."""
-    site: Path | None = args.site
-    if site is None:
-        return Path.cwd()
-    if not site.is_dir():
-        raise UsageError(f"--site {site}: no such folder")
-    return site
-
-
-def _in_site(args: argparse.Namespace, path: Path) -> Path:
-    """A path given relative to the site's folder (the current folder without --site)."""
-    return path if args.site is None else args.site / path
-
-
-def _settings(args: argparse.Namespace) -> config.Settings:
-    overrides = {"base_url": getattr(args, "base_url", None)}
-    return config.load(_site(args), overrides)
-
-
-def _paths(args: argparse.Namespace, settings: config.Settings) -> Paths:
-    content = _in_site(args, args.content or Path(settings.content_dir))
-    if args.command != "new" and not content.is_dir():
-        raise UsageError(
-            f"content folder {content} does not exist; create it or pass --content DIR"
-        )
-    templates = getattr(args, "templates", None)
-    templates = None if templates is None else _in_site(args, templates)
-    if templates is not None and not templates.is_dir():
-        raise UsageError(f"templates folder {templates} does not exist; create it, or leave "
-                          "out --templates to use the built-in theme as it is")
-    return Paths(_site(args), content, templates or _in_site(args, Path("templates")),
-                 _in_site(args, getattr(args, "output", Path("site"))))
-
-
-def _add_speed(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--jobs", "-j", metavar="N", type=int, default=0,
-                        help="worker processes for Markdown and pages (default: one per core; "
-                        "1: no worker processes). The output is the same for every N")
-    parser.add_argument("--cache-dir", metavar="DIR", type=Path, default=None,
-                        help="where the build cache is kept (default: .newsdigest-cache/)")
-    parser.add_argument("--no-cache", action="store_true",
-                        help="neither read nor write the build cache: a clean build")
-
-
-def _options(args: argparse.Namespace, progress: ProgressBar | None = None) -> Options:
-    cache_dir = None if args.cache_dir is None else _in_site(args, args.cache_dir)
-    if args.jobs < 0:
-        raise UsageError(f"--jobs {args.jobs}: give a number of processes, 1 or more "
-                          "(0 for one per core)")
-    if progress is None:
-        return Options(jobs=args.jobs, cache=not args.no_cache, cache_dir=cache_dir)
-    return Options(jobs=args.jobs, cache=not args.no_cache, cache_dir=cache_dir,
-                   progress=progress)
-
-
 def summary_table(summary: Summary, seconds: float) -> str:
     """Hugo-style totals: what the site holds and how much work this build did."""
     pages = (f"{summary.rendered_pages} rendered, "
@@ -246,30 +95,18 @@ def summary_table(summary: Summary, seconds: float) -> str:
     return "\n".join(lines) + f"\nTotal in {seconds * 1000:.0f} ms"
 
 
-def _build_time(value: str | None, settings: config.Settings) -> datetime | None:
-    """--now TIME as an aware datetime (read in the site's timezone without an offset)."""
-    if value is None:
-        return None
-    from generator.load.dates import parse_datetime
-
-    parsed = parse_datetime(value.strip(), settings.tz)
-    if isinstance(parsed, str):
-        raise UsageError(f"--now: {parsed}; use a time such as 2025-06-26T09:00:00+05:30")
-    return parsed
-
-
 # Opening site/index.html from disk shows a page without its style: links are site paths.
 PREVIEW = "preview: newsdigest serve (then open the address it prints)"
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    settings = _settings(args)
-    paths = _paths(args, settings)
+    settings = settings_of(args)
+    paths = paths_of(args, settings)
     bar = ProgressBar(sys.stderr, wanted(sys.stderr))
     try:
         selection = Selection(drafts=args.drafts, future=args.future,
-                              now=_build_time(args.now, settings))
-        result = build_site(paths, settings, selection, _options(args, bar))
+                              now=build_time(args.now, settings))
+        result = build_site(paths, settings, selection, options_of(args, bar))
     finally:
         bar.clear()
     report(result, paths.content, "text", sys.stderr)
@@ -295,8 +132,8 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    settings = _settings(args)
-    paths = _paths(args, settings)
+    settings = settings_of(args)
+    paths = paths_of(args, settings)
     result = check_content(paths, settings)
     if args.base:
         from generator.commands.history import moved_articles
@@ -317,8 +154,8 @@ def cmd_new(args: argparse.Namespace) -> int:
     from generator.commands.new import new_article
     from generator.load.placeholder import PLACEHOLDER
 
-    settings = _settings(args)
-    path = new_article(_paths(args, settings).content, settings, args.title, args.country,
+    settings = settings_of(args)
+    path = new_article(paths_of(args, settings).content, settings, args.title, args.country,
                        args.tags)
     print(path.as_posix())
     if not args.country:
@@ -332,8 +169,8 @@ def cmd_new(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     from generator.commands.serve import serve
 
-    settings = _settings(args)
-    paths = _paths(args, settings)
+    settings = settings_of(args)
+    paths = paths_of(args, settings)
 
     def log(text: str) -> None:
         print(text, file=sys.stderr, flush=True)
@@ -344,12 +181,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def cmd_ping(args: argparse.Namespace) -> int:
     from generator.commands.ping import changed_list, notify, read_changed
 
-    settings = _settings(args)
+    settings = settings_of(args)
     if not settings.websub_hub:
         print("no websub_hub setting: nothing to notify (set websub_hub = \"https://...\" "
               "in newsdigest.toml to notify a WebSub hub)", file=sys.stderr)
         return EXIT_OK
-    feeds = read_changed(_in_site(args, args.output))
+    feeds = read_changed(in_site(args, args.output))
     if feeds is None:
         raise UsageError(f"{changed_list(args.output)} does not exist: run `newsdigest build "
                           f"--output {args.output}` first")
@@ -377,20 +214,10 @@ def cmd_init(args: argparse.Namespace) -> int:
 def cmd_theme(args: argparse.Namespace) -> int:
     from generator.commands.theme import theme_command
 
-    overrides = _in_site(args, args.templates or Path("templates"))
-    print(theme_command(args.theme_command, overrides, getattr(args, "path", ""), _site(args)))
+    overrides = in_site(args, args.templates or Path("templates"))
+    print(theme_command(args.theme_command, overrides, getattr(args, "path", ""),
+                        site_folder(args)))
     return EXIT_OK
-
-
-def command_list(parser: argparse.ArgumentParser) -> str:
-    """`newsdigest` alone: every command with its one-line help."""
-    actions = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
-    width = max(len(choice.dest) for choice in actions._choices_actions)
-    lines = [f"  {c.dest:<{width}}  {c.help}" for c in actions._choices_actions]
-    return (f"newsdigest {__version__}: Markdown news articles in, a news-digest website out\n"
-            "\nusage: newsdigest COMMAND [options]\n\ncommands:\n" + "\n".join(lines) +
-            "\n\n`newsdigest COMMAND --help` shows a command's options; "
-            "`newsdigest --version` its version.")
 
 
 COMMANDS = {"build": cmd_build, "check": cmd_check, "new": cmd_new, "serve": cmd_serve,

@@ -13,9 +13,7 @@ MAX_FUNCTION = 60  # lines, decorators and docstring included
 MAX_MODULE = 450
 # Known to be over while other work on them is in progress: exempt for now, to be split
 # and removed from this list (a module or function not listed here may not go over).
-OVER = {
-    "generator/cli.py",
-}
+OVER: set[str] = set()
 
 
 def function_lengths() -> list[tuple[int, str]]:
