@@ -72,6 +72,7 @@ def test_every_byline_has_a_paginated_page_and_a_feed_of_its_own_stories(tmp_pat
     first = page(out, "authors/asha-rao")  # 3 stories, 2 a page (items_per_page = 2)
     assert first.xpath("//h1")[0].text_content().strip() == "Asha Rao"
     assert (out / "authors/asha-rao/page/2/index.html").is_file()
+    assert first.xpath("//header/p[@class='kicker']/a/@href") == ["/sub/authors/"]  # index
     feed = feedparser.parse((out / "authors/asha-rao/feed.xml").read_bytes())
     assert not feed.bozo
     assert sorted(e.title for e in feed.entries) == ["One", "Three", "Two"]

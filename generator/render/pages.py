@@ -141,7 +141,7 @@ class Renderer:
         self.env.filters["dateline"] = self.clock.dateline
         self.env.filters["img_attrs"] = self.img_attrs
         self.env.filters["webp_source"] = self.webp_source
-        self.env.globals["card_sizes"] = images.CARD_SIZES
+        self.env.globals.update(card_sizes=images.CARD_SIZES, authors_index=urls.terms(AUTHORS))
         self.env.globals["author_url"] = lambda author: self.urls.term(AUTHORS, author)
         self.env.filters["author_photo"] = self.author_photo
         self.feeds = site_feeds(site, settings, urls)
