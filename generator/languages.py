@@ -39,3 +39,26 @@ def dir_attribute(tag: str) -> str:
     """' dir="rtl"' for a right-to-left language, '' otherwise (`<html>` is ltr by default,
     so left-to-right pages stay as they were)."""
     return ' dir="rtl"' if text_direction(tag) == "rtl" else ""
+
+
+def is_known(tag: str) -> bool:
+    """Whether CLDR (Babel) knows the BCP 47 tag: `ur`, `hi`, `pt-BR`, `en-GB` are known."""
+    return locale_of(tag) is not None
+
+
+def suggest(value: str) -> str | None:
+    """The known tag an editor probably meant: a language's English name ('Urdu' -> 'ur'),
+    or the CLDR locale identifier closest in spelling; None when nothing is close."""
+    import difflib
+
+    from babel.localedata import locale_identifiers
+
+    names: dict[str, str] = {str(name).lower(): str(code)
+                             for code, name in Locale("en").languages.items()}
+    if value.strip().lower() in names:
+        return names[value.strip().lower()]
+    known = sorted(identifier.replace("_", "-") for identifier in locale_identifiers())
+    lowered = {k.lower(): k for k in known}
+    close = difflib.get_close_matches(value.replace("_", "-").lower(), list(lowered), n=1,
+                                      cutoff=0.6)
+    return lowered[close[0]] if close else None

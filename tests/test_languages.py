@@ -115,3 +115,82 @@ def test_the_html_checker_finds_no_error_on_a_right_to_left_page(arabic_site: Pa
               for m in messages if m.get("type") == "error"]
     assert errors == []
     assert done.returncode == 0
+
+
+# An English site with one story in Urdu and one in Hindi (per-article `language`).
+KARACHI = """title: "کراچی میں بارش کے بعد سیلاب"
+date: 2025-06-25T11:00:00+05:00
+language: ur
+country: Pakistan
+credits:
+  author: کراچی بیورو
+tags: [Weather]
+summary: "شہر کی سڑکیں پانی میں ڈوب گئیں۔\""""
+DELHI = """title: "दिल्ली में गर्मी का नया रिकॉर्ड"
+date: 2025-06-24T11:00:00+05:30
+language: hi
+country: India
+credits:
+  author: दिल्ली ब्यूरो
+tags: [Weather]
+summary: "तापमान 47 डिग्री तक पहुंचा।\""""
+LONDON = """title: "London talks on climate finance"
+date: 2025-06-23T11:00:00+01:00
+country: UK
+credits:
+  author: London Desk
+tags: [Weather]
+summary: "Small states ask for faster money.\""""
+
+
+@pytest.fixture(scope="module")
+def mixed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = make_project(tmp_path_factory.mktemp("mixed") / "project")
+    write_article(project, "2025/06/karachi-floods.md", KARACHI)
+    write_article(project, "2025/06/delhi-heat.md", DELHI)
+    write_article(project, "2025/06/london-talks.md", LONDON)
+    out = project.parent / "site"
+    result = run_here("build", "--output", str(out), "--base-url", BASE_URL, cwd=project)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def language_of(out: Path, relative: str) -> tuple[str | None, str | None]:
+    root = html.fromstring((out / relative).read_bytes())
+    return root.get("lang"), root.get("dir")
+
+
+def test_an_articles_page_is_in_the_articles_language(mixed_site: Path) -> None:
+    assert language_of(mixed_site, "2025/06/25/karachi-floods/index.html") == ("ur", "rtl")
+    assert language_of(mixed_site, "2025/06/24/delhi-heat/index.html") == ("hi", None)
+    assert language_of(mixed_site, "2025/06/23/london-talks/index.html") == ("en", None)
+    assert language_of(mixed_site, "index.html") == ("en", None)
+
+
+def test_a_headline_in_another_language_carries_its_lang_and_dir(mixed_site: Path) -> None:
+    tag_page = html.fromstring((mixed_site / "tags/weather/index.html").read_bytes())
+    marked = {el.text_content().strip(): (el.get("lang"), el.get("dir"))
+              for el in tag_page.xpath("//main//*[@lang]")}
+    assert marked["کراچی میں بارش کے بعد سیلاب"] == ("ur", "rtl")
+    assert marked["तापमान 47 डिग्री तक पहुंचा।"] == ("hi", "ltr")
+    assert not any("London" in text for text in marked)  # the page's own language: no lang
+    # On the Urdu page, the English neighbour's headline is marked English, left to right.
+    urdu = html.fromstring((mixed_site / "2025/06/25/karachi-floods/index.html").read_bytes())
+    links = urdu.xpath("//nav[@class='prev-next']//span[@lang]")
+    assert [(s.get("lang"), s.get("dir"), s.text) for s in links] == [
+        ("hi", "ltr", "दिल्ली में गर्मी का नया रिकॉर्ड")]
+
+
+@pytest.mark.parametrize(("typed", "hint"), [
+    ("Urdu", "did you mean 'ur'?"), ("Hindi", "did you mean 'hi'?"), ("xx-yy", "BCP 47")])
+def test_an_unknown_language_is_an_error_on_its_line(
+        tmp_path: Path, typed: str, hint: str) -> None:
+    project = make_project(tmp_path / "project")
+    write_article(project, "2025/06/karachi-floods.md", KARACHI.replace("language: ur",
+                                                                         f"language: {typed}"))
+    result = run_here("check", cwd=project)
+    assert result.returncode == 1
+    # Lines: '---' 1, title 2, date 3, language 4.
+    assert (f"content/2025/06/karachi-floods.md:4: error: language '{typed}' is not a "
+            "language tag newsdigest knows") in result.stdout
+    assert hint in result.stdout

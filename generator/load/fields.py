@@ -72,6 +72,12 @@ FIELDS = (
     Field('aliases', False,
           'old addresses of this article, relative to the site (`[/2025/06/20/old-slug/]`):'
           ' each gets a redirect page; see "Moving an article" below'),
+    Field('language', False,
+          "the story's language, a BCP 47 tag (`ur`, `hi`, `pt-BR`); default the site's "
+          '`language`. Its page says `<html lang>` (and `dir="rtl"` for a right-to-left '
+          "script); its headline and summary on a page in another language carry their own "
+          '`lang` and `dir`. A tag CLDR does not know is an error that suggests one (`Urdu` '
+          "-> `ur`); see Languages"),
     Field('featured', False,
           "`true` makes the story the lead of its day on the home page, the day's digest "
           'and the digest feed'),

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from generator.config import Settings
 from generator.diagnostics import Diagnostic
+from generator.languages import is_known, suggest
 from generator.load import countries, fields, slugs
 from generator.load.checker import Checker
 from generator.load.content import Document, Mapping
@@ -119,6 +120,24 @@ def _featured(check: Checker, front: Mapping) -> bool:
     return value
 
 
+def _language(check: Checker, front: Mapping) -> str:
+    """The article's BCP 47 language tag as typed; '' (the site's `language`, which the
+    pages know) when absent, so reading an article does not depend on the setting."""
+    if "language" not in front or front["language"] is None:
+        return ""
+    tag = check.text(front, "language", "language")
+    if not tag:
+        return ""
+    if is_known(tag.strip()):
+        return tag.strip()
+    guess = suggest(tag.strip())
+    check.error(front.line_of("language"),
+                f"language {tag!r} is not a language tag newsdigest knows",
+                (f"did you mean '{guess}'? " if guess else "")
+                + "write a BCP 47 tag such as 'en', 'ur', 'hi' or 'pt-BR'")
+    return ""
+
+
 def _draft(check: Checker, front: Mapping) -> bool:
     value = front.get("draft", False)
     if value is None:  # "no value": not a draft
@@ -170,6 +189,7 @@ def validate(doc: Document, settings: Settings, content_dir: Path) -> (
     dated_corrections = corrections(check, front, published, settings.tz)
     old_paths = aliases(check, front)
     featured = _featured(check, front)
+    language = _language(check, front)
     if any(p.severity == "error" for p in check.problems):
         return None, check.problems
     assert published is not None and country is not None
@@ -195,6 +215,7 @@ def validate(doc: Document, settings: Settings, content_dir: Path) -> (
         corrections=dated_corrections,
         aliases=old_paths,
         featured=featured,
+        language=language,
         aliases_line=front.line_of("aliases") if old_paths else 0,
         lines=tuple(sorted(lines.items())),
     )

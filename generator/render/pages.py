@@ -220,6 +220,7 @@ class Renderer:
         return self.spec(
             "article.html",
             self.urls.article(article),
+            language=article.language or self.settings.language,
             title=article.title,
             description=article.summary,
             article=article,
