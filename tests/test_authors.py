@@ -153,3 +153,16 @@ def test_a_byline_close_to_a_registered_one_is_a_warning_with_did_you_mean(
     [warning] = [d for d in result.diagnostics if "Asha Roa" in d.message]
     assert warning.severity == "warning" and warning.path == "2025/06/five.md"
     assert warning.line == 6 and "did you mean 'Asha Rao'" in warning.hint
+
+
+def test_an_edited_registry_is_a_change_for_the_next_build(tmp_path: Path) -> None:
+    project = newsroom(tmp_path, "Asha Rao:\n  bio: First bio.\n")
+    settings = config.load(project)
+    out = project.parent / "site"
+    paths = Paths(project, project / "content", project / "templates", out)
+    options = Options(jobs=1, cache=True)
+    assert build_site(paths, settings, Selection(now=NOW), options).ok
+    (project / "authors.yaml").write_text("Asha Rao:\n  bio: Second bio.\n", encoding="utf-8")
+    result = build_site(paths, settings, Selection(now=NOW), options)
+    assert result.ok and result.summary is not None and not result.summary.up_to_date
+    assert "Second bio." in (out / "authors/asha-rao/index.html").read_text(encoding="utf-8")

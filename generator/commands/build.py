@@ -23,6 +23,7 @@ from generator.config import Settings
 from generator.diagnostics import Diagnostic, has_errors
 from generator.index.selection import HeldBack, Selection, far_ahead, held_back
 from generator.index.site import Site, build_index
+from generator.load import authors
 from generator.model import Article, OutputFile
 from generator.pipeline import Paths
 from generator.render import images
@@ -206,7 +207,10 @@ def _start(paths: Paths, settings: Settings, selection: Selection, options: Opti
     caching = options.cache_path(paths.project) is not None
     return _Build(paths, settings, selection, options,
                   selection.now or datetime.now().astimezone(), search, state,
-                  fingerprint.of_tree(paths.content) if caching else "",
+                  fingerprint.of_bytes(fingerprint.of_tree(paths.content).encode(),
+                                       *(p.read_bytes() for p in
+                                         authors.input_files(paths.project)))
+                  if caching else "",
                   feed_record(options.cache_path(paths.project), paths))
 
 

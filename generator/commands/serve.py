@@ -4,7 +4,8 @@ The site is built (drafts and scheduled articles included) into a temporary dire
 never into site/, with base_url pointed at http://127.0.0.1:PORT/ plus the configured
 base path, and served the way GitHub Pages serves it: `/` redirects to the base path,
 a folder serves its index.html, a miss serves 404.html. content/ and templates/ are
-watched, and so are the settings files (pyproject.toml, newsdigest.toml) through the
+watched, and so are the settings files (pyproject.toml, newsdigest.toml) and the author
+registry (authors.yaml) through the
 project folder, not their inodes: an editor (or `sed -i`) that saves by writing a new file
 and renaming it over the old one is noticed on every save. Every change rebuilds. HTML
 responses get a small script, added while they are served (the files on disk never carry
@@ -46,6 +47,7 @@ from generator.commands.failures import (
 )
 from generator.config import Settings
 from generator.diagnostics import ConfigError
+from generator.load.authors import FILE_NAME as REGISTRY_FILE
 from generator.render.theme import Theme
 from generator.write.output import OutputError
 
@@ -308,7 +310,8 @@ class Watcher:
 
         def in_project(change: watchfiles.Change, name: str) -> bool:
             path = Path(name)
-            return path.name in SETTINGS_FILES or path.resolve() in watched
+            return (path.name in SETTINGS_FILES or path.name == REGISTRY_FILE
+                    or path.resolve() in watched)
 
         self.project_stop = self._start((paths.project.resolve(),), recursive=False,
                                         watch_filter=in_project)

@@ -63,6 +63,17 @@ def registry_path(project: Path) -> Path:
     return project / FILE_NAME
 
 
+def input_files(project: Path) -> list[Path]:
+    """authors.yaml and the photos it names: files outside content/ that a build reads, for
+    the build's digest of its inputs (an edited bio or a new photo is a change)."""
+    path = registry_path(project)
+    if not path.is_file():
+        return []
+    photos = re.findall(r"^\s+image:\s*[\"']?(.+?)[\"']?\s*$", path.read_text("utf-8", "replace"),
+                        re.MULTILINE)
+    return [path] + [p for p in (project / photo for photo in photos) if p.is_file()]
+
+
 def load(project: Path, content_dir: Path, max_image_size: int = 20_000_000
          ) -> tuple[Registry, list[Diagnostic]]:
     """Read `authors.yaml` in the site folder `project` (an empty registry when there is
