@@ -194,3 +194,26 @@ def test_an_unknown_language_is_an_error_on_its_line(
     assert (f"content/2025/06/karachi-floods.md:4: error: language '{typed}' is not a "
             "language tag newsdigest knows") in result.stdout
     assert hint in result.stdout
+
+
+def dateline(out: Path, relative: str) -> str:
+    root = html.fromstring((out / relative).read_bytes())
+    return str(root.xpath("string(//p[@class='dateline']/time)"))
+
+
+def test_the_dateline_names_the_month_in_the_pages_language(mixed_site: Path) -> None:
+    """CLDR's month names via Babel: 'جون' in Urdu, 'जून' in Hindi; English unchanged."""
+    urdu = dateline(mixed_site, "2025/06/25/karachi-floods/index.html")
+    assert urdu.startswith("25 جون 2025, 11:00"), urdu
+    hindi = dateline(mixed_site, "2025/06/24/delhi-heat/index.html")
+    assert hindi.startswith("24 जून 2025, 11:00"), hindi
+    english = dateline(mixed_site, "2025/06/23/london-talks/index.html")
+    assert english.startswith("23 June 2025, 11:00"), english
+    # The English home page lists every story with English month names.
+    home = html.fromstring((mixed_site / "index.html").read_bytes())
+    assert "जून" not in home.text_content() and "جون" not in home.text_content()
+
+
+def test_an_arabic_sites_day_pages_name_days_and_months_in_arabic(arabic_site: Path) -> None:
+    digest = html.fromstring((arabic_site / "digest/2025-06-25/index.html").read_bytes())
+    assert digest.xpath("string(//h1)").strip() == "الأربعاء 25 يونيو 2025"

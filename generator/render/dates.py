@@ -6,6 +6,10 @@ above it always agree. An article's dateline keeps the local time of where it wa
 and adds the site's. Pages are static: times are absolute ("14:35 IST"), never relative
 ("3 h ago"), which would be wrong an hour after the build. `<time datetime>` values
 (`time_attr`) stay exact: RFC 3339 with the article's own offset.
+
+Day and month names are in the page's language (a BCP 47 tag): CLDR's, through Babel
+("25 جون 2025" in Urdu, "25 जून 2025" in Hindi). English, and a language CLDR does not
+know, keep the theme's English ("25 June 2025").
 """
 
 from __future__ import annotations
@@ -13,7 +17,30 @@ from __future__ import annotations
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from generator.index.digest import human_date
+from babel import Locale
+from babel.dates import format_date
+
+from generator.index.digest import human_date, human_day
+from generator.languages import locale_of
+
+
+def _locale(language: str) -> Locale | None:
+    """The CLDR locale that names days and months in `language`; None for English (and
+    for a tag CLDR does not know), whose names the theme writes itself."""
+    found = locale_of(language) if language else None
+    return None if found is None or found.language == "en" else found
+
+
+def day_text(value: date, language: str = "") -> str:
+    """'25 June 2025'; '25 جون 2025' in `ur`, '25 जून 2025' in `hi` (CLDR month names)."""
+    locale = _locale(language)
+    return human_date(value) if locale is None else format_date(value, "d MMMM y", locale)
+
+
+def weekday_text(value: date, language: str = "") -> str:
+    """'Wednesday 25 June 2025': a digest day's name, in `language` as day_text."""
+    locale = _locale(language)
+    return human_day(value) if locale is None else format_date(value, "EEEE d MMMM y", locale)
 
 
 def offset_name(value: datetime) -> str:
@@ -62,27 +89,27 @@ class Clock:
         here = self.local(value)
         return f"{here:%H:%M} {zone_name(here)}"
 
-    def listed(self, value: datetime, has_time: bool = True) -> str:
+    def listed(self, value: datetime, has_time: bool = True, language: str = "") -> str:
         """'26 June 2025, 14:35 IST': a time in a list without day headings; the day alone
-        ('26 June 2025') when the editor gave no time."""
+        ('26 June 2025') when the editor gave no time. Day and month in `language`."""
         if not has_time:
-            return human_date(value.date())
+            return day_text(value.date(), language)
         here = self.local(value)
-        return f"{human_date(here.date())}, {here:%H:%M} {zone_name(here)}"
+        return f"{day_text(here.date(), language)}, {here:%H:%M} {zone_name(here)}"
 
-    def dateline(self, value: datetime, has_time: bool = True) -> str:
+    def dateline(self, value: datetime, has_time: bool = True, language: str = "") -> str:
         """An article's dateline: the local time where it was filed, then the site's.
 
         '25 June 2025, 15:27 IST' when the two clocks agree; '26 June 2025, 14:35
         UTC-04:00 (27 June 2025, 00:05 IST)' when they do not. The day alone when the
-        editor gave no time.
+        editor gave no time. Day and month in `language`.
         """
         if not has_time:
-            return human_date(value.date())
+            return day_text(value.date(), language)
         here = self.local(value)
         if here.utcoffset() == value.utcoffset():
-            return self.listed(value)
-        own = f"{human_date(value.date())}, {value:%H:%M} {offset_name(value)}"
+            return self.listed(value, True, language)
+        own = f"{day_text(value.date(), language)}, {value:%H:%M} {offset_name(value)}"
         if here.date() == value.date():
             return f"{own} ({here:%H:%M} {zone_name(here)})"
-        return f"{own} ({self.listed(value)})"
+        return f"{own} ({self.listed(value, True, language)})"
