@@ -31,11 +31,11 @@ from generator.index.digest import (
 from generator.index.site import Group, Page, Site, paginate
 from generator.index.terms import AUTHORS, COUNTRIES, KINDS, TOPICS, TermKind
 from generator.languages import text_direction
-from generator.model import Article, Author, Image, OutputFile, Tag
+from generator.model import Article, Author, OutputFile, Tag
 from generator.render import images
 from generator.render.dates import Clock, day_text, time_attr, weekday_text
 from generator.render.feedlist import FeedLink, site_feeds
-from generator.render.links import start_tag_attributes
+from generator.render.pictures import Pictures
 from generator.render.theme import Theme
 from generator.render.urls import Urls, edit_url, history_url
 
@@ -150,17 +150,18 @@ class Renderer:
         self.urls = urls
         self.site = site
         self.env = make_environment(templates_dir)
-        self.env.filters["image_src"] = self.image_src
+        self.pictures = Pictures(urls)
+        self.env.filters["image_src"] = self.pictures.image_src
         self.logo = self.logo_object()
         self.clock = Clock(settings.tz)
         self.env.filters["time_of_day"] = self.clock.time_of_day
         self.env.filters["listed_time"] = self.listed_time
         self.env.filters["dateline"] = self.dateline
-        self.env.filters["img_attrs"] = self.img_attrs
-        self.env.filters["webp_source"] = self.webp_source
+        self.env.filters["img_attrs"] = self.pictures.img_attrs
+        self.env.filters["webp_source"] = self.pictures.webp_source
         self.env.globals.update(card_sizes=images.CARD_SIZES, authors_index=urls.terms(AUTHORS))
         self.env.globals["author_url"] = lambda author: self.urls.term(AUTHORS, author)
-        self.env.filters["author_photo"] = self.author_photo
+        self.env.filters["author_photo"] = self.pictures.author_photo
         self.feeds = site_feeds(site, settings, urls)
         self.main_feeds = self.feeds.main.links()
         # The main feed by format, for templates: main_feed.rss, main_feed.atom, main_feed.json
@@ -257,8 +258,8 @@ class Renderer:
             older=older,
             newer=newer,
             related=self.related(article),
-            image_url=self.image_url(article),
-            og_image=self.og_image(article),
+            image_url=self.pictures.image_url(article),
+            og_image=self.pictures.og_image(article),
             structured=self.structured_data(article),
             edit_url=edit_url(self.settings, article.source),
             history_url=history_url(self.settings, article.source),
@@ -281,11 +282,11 @@ class Renderer:
             "keywords": [t.name for t in article.tags],
             "contentLocation": {"@type": "Place", "name": article.country.name},
         }
-        crops = self.crops(article)
+        crops = self.pictures.crops(article)
         if crops:
             data["image"] = [url for url, _, _ in crops]
-        elif self.image_url(article):
-            data["image"] = [self.image_url(article)]
+        elif self.pictures.image_url(article):
+            data["image"] = [self.pictures.image_url(article)]
         if article.corrections:
             data["correction"] = [{"@type": "CorrectionComment", "text": c.text,
                                    "datePublished": c.date.isoformat()}
@@ -320,76 +321,6 @@ class Renderer:
         found |= {"sameAs": [author.url]} if author.url else {}
         photo = author.picture and self.urls.absolute(self.urls.media(author.image))
         return found | ({"image": photo} if photo else {})
-
-    def author_photo(self, author: Author) -> Markup:
-        """The author's photo as a <picture> (published under /media/), or nothing."""
-        if author.picture is None:
-            return Markup("")
-        return Markup(images.picture_html(author.image, author.picture, self.urls.media,
-                                          [("alt", f"Photo of {author.name}"),
-                                           ("class", "author-photo")], images.PHOTO_SIZES))
-
-    def crops(self, article: Article) -> list[tuple[str, int, int]]:
-        """(absolute URL, width, height) of the lead image's 16:9, 4:3 and 1:1 crops, for
-        JSON-LD and og:image; none for a remote image or one narrower than 1200 px."""
-        image = article.image
-        if image is None or image.picture is None:
-            return []
-        return [(self.urls.absolute(self.urls.media(path)), width, height)
-                for path, width, height in images.crop_paths(image.src, image.picture,
-                                                             image.focus)]
-
-    def og_image(self, article: Article) -> tuple[str, int, int] | None:
-        """(absolute URL, width, height) for og:image: the 16:9 crop when there is one;
-        width and height 0 when unknown (a remote image without them in front matter)."""
-        crops = self.crops(article)
-        if crops:
-            return crops[0]
-        image = article.image
-        if image is None:
-            return None
-        if image.picture is not None:
-            found = images.responsive(image.src, image.picture, self.urls.media)
-            return self.urls.absolute(found.src), found.width, found.height
-        return image.src, image.width, image.height
-
-    def img_attrs(self, image: Image, sizes: str = images.SIZES) -> Markup:
-        """src, srcset, sizes, width and height of an <img> for `image` (a remote one:
-        src, and width and height when the front matter gives them)."""
-        if image.picture is None:
-            attrs = [("src", image.src)]
-            if image.width and image.height:
-                attrs += [("width", str(image.width)), ("height", str(image.height))]
-            return Markup(start_tag_attributes(attrs).lstrip())
-        found = images.responsive(image.src, image.picture, self.urls.media)
-        attrs = [("src", found.src)]
-        if found.srcset:
-            attrs += [("srcset", found.srcset), ("sizes", sizes)]
-        if found.width and found.height:
-            attrs += [("width", str(found.width)), ("height", str(found.height))]
-        return Markup(start_tag_attributes(attrs).lstrip())
-
-    def webp_source(self, image: Image, sizes: str = images.SIZES) -> Markup:
-        """The <source type="image/webp"> of a local image's <picture>, or nothing."""
-        if image.picture is None:
-            return Markup("")
-        found = images.responsive(image.src, image.picture, self.urls.media)
-        if not found.webp_srcset:
-            return Markup("")
-        return Markup("<source" + start_tag_attributes(
-            [("type", "image/webp"), ("srcset", found.webp_srcset), ("sizes", sizes)]) + ">")
-
-    def image_src(self, image: Image) -> str:
-        """Where a page loads an image from: its URL, or its path under /media/."""
-        return image.src if image.is_remote else self.urls.media(image.src)
-
-    def image_url(self, article: Article) -> str:
-        """The absolute URL of the article's image, or ''."""
-        if article.image is None:
-            return ""
-        if article.image.is_remote:
-            return article.image.src
-        return self.urls.absolute(self.urls.media(article.image.src))
 
     def listing(self, template: str, first_page: str, articles: tuple[Article, ...],
                 **context: Any) -> Iterator[PageSpec]:
