@@ -62,3 +62,11 @@ def suggest(value: str) -> str | None:
     close = difflib.get_close_matches(value.replace("_", "-").lower(), list(lowered), n=1,
                                       cutoff=0.6)
     return lowered[close[0]] if close else None
+
+
+def autonym(tag: str) -> str:
+    """A language's name in itself, as CLDR writes it: 'ur' -> 'اردو', 'hi' -> 'हिन्दी',
+    'en' -> 'English'; the tag itself when CLDR has no name."""
+    locale = locale_of(tag)
+    name = locale.display_name if locale is not None else None
+    return str(name) if name else tag

@@ -126,6 +126,7 @@ class Article:
     aliases: tuple[str, ...] = ()  # old paths under the site root that redirect here
     aliases_line: int = 0  # the line of `aliases:` in the file, for diagnostics
     featured: bool = False  # `featured: true`: the lead story of its day
+    translation_key: str = ""  # shared by the versions of one story in other languages
     language: str = ""  # BCP 47 tag as typed (`ur`, `pt-BR`); '': the site's `language`
     # File lines of some fields, for messages: "slug", "id", "date", "tags", "tag:<topic key>".
     lines: tuple[tuple[str, int], ...] = ()

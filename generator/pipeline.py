@@ -24,7 +24,7 @@ from generator.index import topics
 from generator.index.selection import HeldBack, Selection, far_ahead, held_back
 from generator.index.site import Site, build_index
 from generator.load import authors
-from generator.load.collisions import alias_collisions, collisions
+from generator.load.collisions import alias_collisions, collisions, translation_collisions
 from generator.load.content import find_articles, read_document
 from generator.load.placeholder import placeholder_warning
 from generator.load.validate import validate
@@ -164,6 +164,7 @@ def load(content_dir: Path, settings: Settings, speed: Speed | None = None,
     articles = registry.apply(articles)
     return articles, (problems + topic_problems + list(collisions(articles, content_dir))
                       + list(alias_collisions(articles)) + registry_problems
+                      + list(translation_collisions(articles, settings.language))
                       + authors.check_bylines(articles, registry))
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 from conftest import BASE_URL, REPO, make_project, run_here, write_article
-from lxml import html
+from lxml import etree, html
 
 VNU = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 STYLE = REPO / "generator" / "theme" / "static" / "style.css"
@@ -217,3 +217,58 @@ def test_the_dateline_names_the_month_in_the_pages_language(mixed_site: Path) ->
 def test_an_arabic_sites_day_pages_name_days_and_months_in_arabic(arabic_site: Path) -> None:
     digest = html.fromstring((arabic_site / "digest/2025-06-25/index.html").read_bytes())
     assert digest.xpath("string(//h1)").strip() == "الأربعاء 25 يونيو 2025"
+
+
+def versions_site(root: Path, urdu_key: str = "karachi-floods") -> Path:
+    project = make_project(root / "project")
+    write_article(project, "2025/06/karachi-floods.md",
+                  KARACHI.replace("language: ur", f"language: ur\ntranslation_key: {urdu_key}"))
+    write_article(project, "2025/06/karachi-floods-en.md", LONDON.replace(
+        "London talks on climate finance", "Karachi floods after the rain").replace(
+        "country: UK", "country: Pakistan\ntranslation_key: karachi-floods"))
+    write_article(project, "2025/06/delhi-heat.md", DELHI)
+    return project
+
+
+def test_translations_link_each_other_visibly_and_with_hreflang(tmp_path: Path) -> None:
+    project = versions_site(tmp_path)
+    out = tmp_path / "site"
+    result = run_here("build", "--output", str(out), "--base-url", BASE_URL, cwd=project)
+    assert result.returncode == 0, result.stderr
+    urdu_url = BASE_URL + "2025/06/25/karachi-floods/"
+    english_url = BASE_URL + "2025/06/23/karachi-floods-en/"
+    expected = [("en", english_url), ("ur", urdu_url), ("x-default", english_url)]
+    for url, other, name in ((urdu_url, english_url, "English"),
+                             (english_url, urdu_url, "اردو")):
+        page = html.fromstring((out / url.removeprefix(BASE_URL) / "index.html").read_bytes())
+        alternates = [(link.get("hreflang"), link.get("href"))
+                      for link in page.xpath("//head/link[@rel='alternate'][@hreflang]")]
+        assert sorted(alternates) == expected  # reciprocal, absolute, with x-default
+        read_in = page.xpath("//nav[@class='translations']//a")
+        assert [(a.get("href"), a.text) for a in read_in] == [(other, name)]
+        assert "Read in:" in page.xpath("string(//nav[@class='translations'])")
+    # A story without translations has no alternates and no "Read in".
+    delhi = html.fromstring((out / "2025/06/24/delhi-heat/index.html").read_bytes())
+    assert delhi.xpath("//link[@hreflang]") == []
+    assert delhi.xpath("//nav[@class='translations']") == []
+    sitemap = etree.fromstring((out / "sitemap.xml").read_bytes())
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9",
+          "x": "http://www.w3.org/1999/xhtml"}
+    for url in (urdu_url, english_url):
+        entry = sitemap.xpath(f"//s:url[s:loc='{url}']", namespaces=ns)[0]
+        assert sorted((x.get("hreflang"), x.get("href")) for x in
+                      entry.xpath("x:link[@rel='alternate']", namespaces=ns)) == expected[:2]
+
+
+def test_two_versions_in_one_language_are_an_error_naming_both_files(tmp_path: Path) -> None:
+    project = versions_site(tmp_path)
+    write_article(project, "2025/06/karachi-floods-2.md",
+                  KARACHI.replace("language: ur", "language: ur\ntranslation_key: karachi-floods")
+                  .replace("date: 2025-06-25", "date: 2025-06-26"))
+    result = run_here("check", cwd=project)
+    assert result.returncode == 1
+    for path, other in (("karachi-floods.md", "karachi-floods-2.md"),
+                        ("karachi-floods-2.md", "karachi-floods.md")):
+        # Lines: '---' 1, title 2, date 3, language 4, translation_key 5.
+        assert (f"content/2025/06/{path}:5: error: translation_key 'karachi-floods' in language "
+                f"'ur' is also the key of 2025/06/{other}") in result.stdout

@@ -62,6 +62,24 @@ def alias_collisions(articles: list[Article]) -> Iterator[Diagnostic]:
                             "an old address can redirect to one article only; remove one")
 
 
+def translation_collisions(articles: list[Article], site_language: str
+                           ) -> Iterator[Diagnostic]:
+    """An error on each article that shares its `translation_key` and its language with
+    another: a story has one version per language. A key used once is fine."""
+    versions: dict[tuple[str, str], list[Article]] = defaultdict(list)
+    for article in articles:
+        if article.translation_key:
+            language = (article.language or site_language).lower()
+            versions[(article.translation_key, language)].append(article)
+    for (key, language), clash in versions.items():
+        for article in clash if len(clash) > 1 else ():
+            others = ", ".join(a.source for a in clash if a is not article)
+            yield error(article.source, article.line_of("translation_key"),
+                        f"translation_key {key!r} in language {language!r} is also the key of "
+                        f"{others}", "one story has one version per language: give one of "
+                        "them another 'language:' or another 'translation_key:'")
+
+
 def _url_key(article: Article) -> str:
     return "/" + article.path
 

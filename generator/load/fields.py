@@ -78,6 +78,11 @@ FIELDS = (
           "script); its headline and summary on a page in another language carry their own "
           '`lang` and `dir`. A tag CLDR does not know is an error that suggests one (`Urdu` '
           "-> `ur`); see Languages"),
+    Field('translation_key', False,
+          'any text shared by the versions of one story in different languages (Hugo\'s '
+          'convention): each version links the others ("Read in: اردو · हिन्दी") and names '
+          'them as `<link rel="alternate" hreflang>` and in sitemap.xml. Two articles with '
+          'one key and one language are an error; see Languages'),
     Field('featured', False,
           "`true` makes the story the lead of its day on the home page, the day's digest "
           'and the digest feed'),

@@ -176,7 +176,8 @@ def validate(doc: Document, settings: Settings, content_dir: Path) -> (
     country = _country(check, front)
     credits = read_credits(check, front)
     check.misplaced_fields(front)
-    lines = {key: front.line_of(key) for key in ("slug", "id", "date", "tags") if key in front}
+    lines = {key: front.line_of(key) for key in ("slug", "id", "date", "tags", "translation_key")
+             if key in front}
     if credits.author_line:
         lines["author"] = credits.author_line
     tags = _tags(check, front, lines)
@@ -190,6 +191,7 @@ def validate(doc: Document, settings: Settings, content_dir: Path) -> (
     old_paths = aliases(check, front)
     featured = _featured(check, front)
     language = _language(check, front)
+    translation_key = check.text(front, "translation_key", "translation_key").strip()
     if any(p.severity == "error" for p in check.problems):
         return None, check.problems
     assert published is not None and country is not None
@@ -216,6 +218,7 @@ def validate(doc: Document, settings: Settings, content_dir: Path) -> (
         aliases=old_paths,
         featured=featured,
         language=language,
+        translation_key=translation_key,
         aliases_line=front.line_of("aliases") if old_paths else 0,
         lines=tuple(sorted(lines.items())),
     )

@@ -15,8 +15,10 @@ know, keep the theme's English ("25 June 2025").
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
+import jinja2
 from babel import Locale
 from babel.dates import format_date
 
@@ -41,6 +43,23 @@ def weekday_text(value: date, language: str = "") -> str:
     """'Wednesday 25 June 2025': a digest day's name, in `language` as day_text."""
     locale = _locale(language)
     return human_day(value) if locale is None else format_date(value, "EEEE d MMMM y", locale)
+
+
+def page_language(context: jinja2.runtime.Context) -> str:
+    """The BCP 47 tag of the page being rendered ('' outside a page)."""
+    return str(context.get("language", ""))
+
+
+@jinja2.pass_context
+def human_date_filter(context: jinja2.runtime.Context, value: date) -> str:
+    """'25 June 2025', with the month's name in the page's language."""
+    return day_text(value, page_language(context))
+
+
+@jinja2.pass_context
+def human_day_filter(context: jinja2.runtime.Context, value: date) -> str:
+    """'Wednesday 25 June 2025', in the page's language."""
+    return weekday_text(value, page_language(context))
 
 
 def offset_name(value: datetime) -> str:
@@ -74,6 +93,23 @@ class Clock:
 
     def __init__(self, tz: ZoneInfo) -> None:
         self.tz = tz
+
+    def filters(self) -> dict[str, Any]:
+        """The theme's time filters, in the language of the page they render on:
+        time_of_day, listed_time, dateline."""
+
+        @jinja2.pass_context
+        def listed_time(context: jinja2.runtime.Context, value: datetime,
+                        has_time: bool = True) -> str:
+            return self.listed(value, has_time, page_language(context))
+
+        @jinja2.pass_context
+        def dateline(context: jinja2.runtime.Context, value: datetime,
+                     has_time: bool = True) -> str:
+            return self.dateline(value, has_time, page_language(context))
+
+        return {"time_of_day": self.time_of_day, "listed_time": listed_time,
+                "dateline": dateline}
 
     def local(self, value: datetime) -> datetime:
         return value.astimezone(self.tz)

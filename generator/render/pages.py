@@ -12,7 +12,7 @@ import json
 import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -33,10 +33,11 @@ from generator.index.terms import AUTHORS, COUNTRIES, KINDS, TOPICS, TermKind
 from generator.languages import text_direction
 from generator.model import Article, Author, OutputFile, Tag
 from generator.render import images
-from generator.render.dates import Clock, day_text, time_attr, weekday_text
+from generator.render.dates import Clock, human_date_filter, human_day_filter, time_attr
 from generator.render.feedlist import FeedLink, site_feeds
 from generator.render.pictures import Pictures
 from generator.render.theme import Theme
+from generator.render.translations import Translations
 from generator.render.urls import Urls, edit_url, history_url
 
 __all__ = ["FeedLink", "PageSpec", "Renderer", "Term", "TopicGroup", "day_topics", "json_ld"]
@@ -103,23 +104,6 @@ def json_ld(data: Any) -> Markup:
     return Markup(text)  # noqa: S704 (escaped above for the script context)
 
 
-def page_language(context: jinja2.runtime.Context) -> str:
-    """The BCP 47 tag of the page being rendered ('' outside a page)."""
-    return str(context.get("language", ""))
-
-
-@jinja2.pass_context
-def human_date_filter(context: jinja2.runtime.Context, value: date) -> str:
-    """'25 June 2025', with the month's name in the page's language (render/dates.py)."""
-    return day_text(value, page_language(context))
-
-
-@jinja2.pass_context
-def human_day_filter(context: jinja2.runtime.Context, value: date) -> str:
-    """'Wednesday 25 June 2025', in the page's language."""
-    return weekday_text(value, page_language(context))
-
-
 def make_environment(templates_dir: Path) -> jinja2.Environment:
     """Jinja2 with the packaged theme behind the site's override folder `templates_dir`."""
     env = jinja2.Environment(
@@ -154,9 +138,7 @@ class Renderer:
         self.env.filters["image_src"] = self.pictures.image_src
         self.logo = self.logo_object()
         self.clock = Clock(settings.tz)
-        self.env.filters["time_of_day"] = self.clock.time_of_day
-        self.env.filters["listed_time"] = self.listed_time
-        self.env.filters["dateline"] = self.dateline
+        self.env.filters.update(self.clock.filters())
         self.env.filters["img_attrs"] = self.pictures.img_attrs
         self.env.filters["webp_source"] = self.pictures.webp_source
         self.env.globals.update(card_sizes=images.CARD_SIZES, authors_index=urls.terms(AUTHORS))
@@ -169,23 +151,12 @@ class Renderer:
                           self.feeds.main.formats}
         self.digest_feed = self.feeds.digest.link("rss")
         self.related = RelatedStories(site)
+        self.translations = Translations(site.articles, settings.language, urls)
         self.neighbours = {
             a.source: (site.articles[i + 1] if i + 1 < len(site.articles) else None,
                        site.articles[i - 1] if i > 0 else None)
             for i, a in enumerate(site.articles)
         }
-
-    @jinja2.pass_context
-    def listed_time(self, context: jinja2.runtime.Context, value: datetime,
-                    has_time: bool = True) -> str:
-        """Clock.listed in the page's language."""
-        return self.clock.listed(value, has_time, page_language(context))
-
-    @jinja2.pass_context
-    def dateline(self, context: jinja2.runtime.Context, value: datetime,
-                 has_time: bool = True) -> str:
-        """Clock.dateline in the page's language."""
-        return self.clock.dateline(value, has_time, page_language(context))
 
     def page(self, template: str, site_path: str, **context: Any) -> OutputFile:
         """A page rendered at once (for a page outside the site, like serve's error page)."""
@@ -251,6 +222,7 @@ class Renderer:
             "article.html",
             self.urls.article(article),
             language=article.language or self.settings.language,
+            translations=self.translations(article),
             title=article.title,
             description=article.summary,
             article=article,

@@ -81,7 +81,7 @@ def extra_files(pages: list[OutputFile], site: Site, settings: Settings, templat
     `now` is the build's clock, which decides what is recent (the news sitemap).
     """
     urls = Urls(settings.base_url)
-    files = [sitemap(pages, site, urls),
+    files = [sitemap(pages, site, urls, settings.language),
              news_sitemap(site, urls, settings.publisher_name, settings.language, now),
              robots(urls), nojekyll()]
     files += [cname(settings.cname)] if settings.cname else []

@@ -11,20 +11,37 @@ from generator.model import Article, OutputFile
 from generator.render.urls import Urls
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+XHTML_NS = "http://www.w3.org/1999/xhtml"
 NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9"
 NEWS_WINDOW = timedelta(hours=48)  # Google News: "articles created in the last two days"
 NEWS_LIMIT = 1000  # Google News: at most 1,000 news:news tags per sitemap
 
 
-def sitemap(pages: Iterable[OutputFile], site: Site, urls: Urls) -> OutputFile:
-    """Every HTML page but the 404 page, with lastmod for articles."""
+def sitemap(pages: Iterable[OutputFile], site: Site, urls: Urls, language: str = "en"
+            ) -> OutputFile:
+    """Every HTML page but the 404 page, with lastmod for articles. An article with
+    translations (one `translation_key`) lists every version, itself included, as
+    <xhtml:link rel="alternate" hreflang href> (Google's sitemap form of hreflang);
+    `language` is the site's, for articles without their own."""
     modified = {urls.output_path(urls.article(a)): a.modified for a in site.articles}
+    versions: dict[str, list[Article]] = {}
+    for article in site.articles:
+        if article.translation_key:
+            versions.setdefault(article.translation_key, []).append(article)
+    alternates = {urls.output_path(urls.article(a)): sorted(
+        ((v.language or language, urls.absolute(urls.article(v)))
+         for v in versions[a.translation_key]), key=lambda pair: pair[0].lower())
+        for a in site.articles if len(versions.get(a.translation_key, ())) > 1}
     root = ET.Element("urlset", xmlns=SITEMAP_NS)
+    if alternates:
+        root.set("xmlns:xhtml", XHTML_NS)
     for path in sorted(p.path for p in pages if p.path.endswith("index.html")):
         entry = ET.SubElement(root, "url")
         ET.SubElement(entry, "loc").text = urls.absolute(urls.path(path[: -len("index.html")]))
         if path in modified:
             ET.SubElement(entry, "lastmod").text = modified[path].isoformat()
+        for hreflang, href in alternates.get(path, ()):
+            ET.SubElement(entry, "xhtml:link", rel="alternate", hreflang=hreflang, href=href)
     ET.indent(root)
     data = ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
     return OutputFile("sitemap.xml", data)

@@ -1,0 +1,48 @@
+"""The language versions of one story: articles that share a `translation_key`.
+
+Each version's page links the others ("Read in: اردو · हिन्दी") and lists every version,
+itself included, as `<link rel="alternate" hreflang href>` with absolute URLs plus
+`x-default` (Google's reciprocal hreflang sets).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from generator.languages import autonym, text_direction
+from generator.model import Article
+from generator.render.urls import Urls
+
+
+class Translations:
+    """The versions of every story by `translation_key`; `language` is the site's."""
+
+    def __init__(self, articles: Sequence[Article], language: str, urls: Urls) -> None:
+        self.language = language
+        self.urls = urls
+        self.versions: dict[str, list[Article]] = {}
+        for article in articles:
+            if article.translation_key:
+                self.versions.setdefault(article.translation_key, []).append(article)
+
+    def tag(self, article: Article) -> str:
+        return article.language or self.language
+
+    def __call__(self, article: Article) -> list[dict[str, Any]]:
+        """The versions of the article's story, itself included, site language first, then
+        by language tag: each {language, name (autonym), href (absolute URL), current,
+        default, direction}. `default` (hreflang x-default) is the version in the site's
+        language, else the oldest (the original). [] when the story has one version."""
+        versions = self.versions.get(article.translation_key, []) \
+            if article.translation_key else []
+        if len(versions) < 2:
+            return []
+        ordered = sorted(versions, key=lambda a: (self.tag(a) != self.language,
+                                                  self.tag(a).lower()))
+        default = next((a for a in ordered if self.tag(a) == self.language),
+                       min(versions, key=lambda a: a.date))
+        return [{"language": self.tag(a), "name": autonym(self.tag(a)),
+                 "current": a is article, "href": self.urls.absolute(self.urls.article(a)),
+                 "default": a is default, "direction": text_direction(self.tag(a))}
+                for a in ordered]
