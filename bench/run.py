@@ -42,8 +42,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import synth  # noqa: E402
 
 REPO = synth.REPO
-NO_SEARCH = ("import sys; import generator.commands.build as b; b.indexer = lambda: None; "
-             "from generator.cli import main; sys.exit(main())")
+NO_SEARCH = (
+    "import sys; import generator.commands.build as b; b.indexer = lambda: None; "
+    "from generator.cli import main; sys.exit(main())"
+)
 
 
 @dataclass
@@ -83,8 +85,13 @@ def measure(command: list[str], cwd: Path) -> tuple[float, float]:
     """(wall seconds, peak PSS of the process tree in MB); fails loudly on a failed build."""
     peak = 0
     started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, env={**os.environ, "CI": "1"})
+    process = subprocess.Popen(
+        command,
+        cwd=cwd,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "CI": "1"},
+    )
     done = threading.Event()
 
     def sample() -> None:
@@ -107,26 +114,30 @@ def measure(command: list[str], cwd: Path) -> tuple[float, float]:
 class Newsdigest:
     def __init__(self, project: Path, output: Path, search: bool) -> None:
         self.project, self.output = project, output
-        self.start = ([sys.executable, "-m", "generator"] if search
-                      else [sys.executable, "-c", NO_SEARCH])
+        self.start = (
+            [sys.executable, "-m", "generator"] if search else [sys.executable, "-c", NO_SEARCH]
+        )
 
     def build(self, *extra: str) -> tuple[float, float]:
-        return measure([*self.start, "build",
-                        "--output", str(self.output), *extra], self.project)
+        return measure([*self.start, "build", "--output", str(self.output), *extra], self.project)
 
     def clean(self) -> tuple[float, float]:
         shutil.rmtree(self.output, ignore_errors=True)
         return self.build("--no-cache")
 
 
-def edit_and_check(nd: Newsdigest, article: synth.SynthArticle, round_: int
-                   ) -> tuple[float, float]:
+def edit_and_check(nd: Newsdigest, article: synth.SynthArticle, round_: int) -> tuple[float, float]:
     """Edit the newest article's title and body, rebuild, and check the edit is everywhere."""
     path = nd.project / "content" / article.path
     marker = f"Edited{round_}x"
     text = path.read_text(encoding="utf-8")
-    text = re.sub(r'^title: "(.*?)( Edited\d+x)?"$', rf'title: "\1 {marker}"', text, count=1,
-                  flags=re.MULTILINE)
+    text = re.sub(
+        r'^title: "(.*?)( Edited\d+x)?"$',
+        rf'title: "\1 {marker}"',
+        text,
+        count=1,
+        flags=re.MULTILINE,
+    )
     path.write_text(text + f"\nA late paragraph, {marker}.\n", encoding="utf-8")
     result = nd.build()
     day = article.date[:10].replace("-", "/")
@@ -147,8 +158,10 @@ def machine() -> str:
             if line.startswith("model name"):
                 model = line.split(":", 1)[1].strip()
                 break
-    return (f"{os.cpu_count()} cores (`nproc` {len(os.sched_getaffinity(0))}), {model}, "
-            f"Python {platform.python_version()}, {date.today().isoformat()}")
+    return (
+        f"{os.cpu_count()} cores (`nproc` {len(os.sched_getaffinity(0))}), {model}, "
+        f"Python {platform.python_version()}, {date.today().isoformat()}"
+    )
 
 
 def engine_project(root: Path, engine: str) -> Path:
@@ -161,20 +174,32 @@ def engine_project(root: Path, engine: str) -> Path:
     shutil.rmtree(copy, ignore_errors=True)
     shutil.copytree(project, copy, ignore=shutil.ignore_patterns(".newsdigest-cache"))
     settings = copy / "pyproject.toml"
-    settings.write_text(settings.read_text(encoding="utf-8")
-                        + f'markdown_engine = "{engine}"\n', encoding="utf-8")
+    settings.write_text(
+        settings.read_text(encoding="utf-8") + f'markdown_engine = "{engine}"\n', encoding="utf-8"
+    )
     return copy
 
 
-def bench_size(count: int, work: Path, repeats: int, pelican: str | None, hugo: str | None,
-               search: bool, engines: tuple[str, ...] = ("python-markdown",)
-               ) -> dict[str, Samples]:
+def bench_size(
+    count: int,
+    work: Path,
+    repeats: int,
+    pelican: str | None,
+    hugo: str | None,
+    search: bool,
+    engines: tuple[str, ...] = ("python-markdown",),
+) -> dict[str, Samples]:
     items = synth.prepare(work / str(count), count)
     root = work / str(count)
-    tools = [(Newsdigest(engine_project(root, engine), work / f"out-{count}" / f"nd-{engine}",
-                         search),
-              "newsdigest" if engine == "python-markdown" else f"newsdigest {engine}")
-             for engine in engines]
+    tools = [
+        (
+            Newsdigest(
+                engine_project(root, engine), work / f"out-{count}" / f"nd-{engine}", search
+            ),
+            "newsdigest" if engine == "python-markdown" else f"newsdigest {engine}",
+        )
+        for engine in engines
+    ]
     runs: dict[str, Samples] = {}
 
     def record(name: str, value: tuple[float, float]) -> None:
@@ -192,15 +217,22 @@ def bench_size(count: int, work: Path, repeats: int, pelican: str | None, hugo: 
             nd.build()  # the cache again matches the output
         if pelican:
             out = work / f"out-{count}" / "pelican"
-            record("Pelican clean", measure([pelican, "content", "-s", "pelicanconf.py", "-o",
-                                             str(out), "-q"], root / "pelican"))
+            record(
+                "Pelican clean",
+                measure(
+                    [pelican, "content", "-s", "pelicanconf.py", "-o", str(out), "-q"],
+                    root / "pelican",
+                ),
+            )
         for nd, name in tools:
             record(f"{name} no change", nd.build())
         if hugo:
             out = work / f"out-{count}" / "hugo"
             shutil.rmtree(out, ignore_errors=True)
-            record("Hugo clean", measure([hugo, "--quiet", "-s", str(root / "hugo"), "-d",
-                                          str(out)], root / "hugo"))
+            record(
+                "Hugo clean",
+                measure([hugo, "--quiet", "-s", str(root / "hugo"), "-d", str(out)], root / "hugo"),
+            )
         for nd, name in tools:
             record(f"{name} one edit", edit_and_check(nd, newest, round_))
     return runs
@@ -224,8 +256,10 @@ def image_cost(work: Path, count: int) -> str:
         draw = ImageDraw.Draw(photo)
         for j in range(60):  # detail, so that the encoders have work to do
             x, y = (j * 397 + i * 31) % 2400, (j * 211 + i * 17) % 1600
-            draw.ellipse((x, y, x + 120 + j * 3, y + 90 + j * 2),
-                         fill=((j * 37) % 255, (j * 91 + i) % 255, (j * 53) % 255))
+            draw.ellipse(
+                (x, y, x + 120 + j * 3, y + 90 + j * 2),
+                fill=((j * 37) % 255, (j * 91 + i) % 255, (j * 53) % 255),
+            )
         name = f"photo-{i}.jpg"
         photo.save(folder / name, "JPEG", quality=88)
         names.append(name)
@@ -237,8 +271,7 @@ def image_cost(work: Path, count: int) -> str:
             picture = images.probe(folder / name, 10**9)
             assert not isinstance(picture, str)
             size += sum(len(f.data) for f in images.publish(folder, name, picture, [None]))
-        return ((time.perf_counter() - started) / count, (time.process_time() - cpu) / count,
-                size)
+        return ((time.perf_counter() - started) / count, (time.process_time() - cpu) / count, size)
 
     images.use_cache(work / "image-cache")
     shutil.rmtree(work / "image-cache", ignore_errors=True)
@@ -247,16 +280,20 @@ def image_cost(work: Path, count: int) -> str:
     encoded = images.encodes - before
     images._probes.clear()  # a new build process probes again
     again, _, _ = run()
-    return (f"Images: {first * 1000:.0f} ms ({first_cpu * 1000:.0f} ms of CPU) per 2400x1600 "
-            f"JPEG photo on one core to check it "
-            f"and publish it ({encoded // count} files: 4 widths as JPEG and WebP, 3 crops; "
-            f"{size / count / 1000:.0f} kB in all); {again * 1000:.0f} ms when the image "
-            f"cache has them (a rebuild); {count} photos.")
+    return (
+        f"Images: {first * 1000:.0f} ms ({first_cpu * 1000:.0f} ms of CPU) per 2400x1600 "
+        f"JPEG photo on one core to check it "
+        f"and publish it ({encoded // count} files: 4 widths as JPEG and WebP, 3 crops; "
+        f"{size / count / 1000:.0f} kB in all); {again * 1000:.0f} ms when the image "
+        f"cache has them (a rebuild); {count} photos."
+    )
 
 
 def table(results: dict[int, dict[str, Samples]]) -> str:
-    lines = ["| articles | build | time (median) | peak memory | vs Pelican clean | "
-             "vs Hugo clean |", "| ---: | --- | ---: | ---: | ---: | ---: |"]
+    lines = [
+        "| articles | build | time (median) | peak memory | vs Pelican clean | vs Hugo clean |",
+        "| ---: | --- | ---: | ---: | ---: | ---: |",
+    ]
     for count, runs in results.items():
         pelican = runs.get("Pelican clean")
         hugo = runs.get("Hugo clean")
@@ -264,8 +301,9 @@ def table(results: dict[int, dict[str, Samples]]) -> str:
             seconds, memory = samples.median()
             vs_p = f"{seconds / pelican.median()[0]:.2f}x" if pelican else "n/a"
             vs_h = f"{seconds / hugo.median()[0]:.2f}x" if hugo else "n/a"
-            lines.append(f"| {count:,} | {name} | {seconds:.2f} s | {memory:.0f} MB | "
-                         f"{vs_p} | {vs_h} |")
+            lines.append(
+                f"| {count:,} | {name} | {seconds:.2f} s | {memory:.0f} MB | {vs_p} | {vs_h} |"
+            )
     return "\n".join(lines)
 
 
@@ -274,28 +312,42 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000,10000", help="comma-separated article counts")
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--work", type=Path, default=Path("/tmp/newsdigest-bench"))
-    parser.add_argument("--pelican", default=shutil.which("pelican"),
-                        help="the pelican command (default: on PATH)")
-    parser.add_argument("--hugo", default=shutil.which("hugo"),
-                        help="the hugo command (default: on PATH)")
-    parser.add_argument("--images", type=int, default=20,
-                        help="photos for the cost per image (0: skip)")
-    parser.add_argument("--engines", default="python-markdown",
-                        help="comma-separated Markdown engines for newsdigest's builds "
-                        "(python-markdown, gfm)")
-    parser.add_argument("--no-search", action="store_true",
-                        help="build newsdigest without its Pagefind search index, as the "
-                        "peers build none")
+    parser.add_argument(
+        "--pelican", default=shutil.which("pelican"), help="the pelican command (default: on PATH)"
+    )
+    parser.add_argument(
+        "--hugo", default=shutil.which("hugo"), help="the hugo command (default: on PATH)"
+    )
+    parser.add_argument(
+        "--images", type=int, default=20, help="photos for the cost per image (0: skip)"
+    )
+    parser.add_argument(
+        "--engines",
+        default="python-markdown",
+        help="comma-separated Markdown engines for newsdigest's builds (python-markdown, gfm)",
+    )
+    parser.add_argument(
+        "--no-search",
+        action="store_true",
+        help="build newsdigest without its Pagefind search index, as the peers build none",
+    )
     args = parser.parse_args()
     results = {}
     for count in (int(x) for x in args.sizes.split(",") if x.strip() and int(x) > 0):
-        results[count] = bench_size(count, args.work, args.repeats, args.pelican, args.hugo,
-                                    not args.no_search,
-                                    tuple(e.strip() for e in args.engines.split(",")
-                                          if e.strip()))
+        results[count] = bench_size(
+            count,
+            args.work,
+            args.repeats,
+            args.pelican,
+            args.hugo,
+            not args.no_search,
+            tuple(e.strip() for e in args.engines.split(",") if e.strip()),
+        )
     search = "without" if args.no_search else "with"
-    print(f"Machine: {machine()}. newsdigest {search} its Pagefind search index; "
-          f"{args.repeats} interleaved runs each, medians.\n")
+    print(
+        f"Machine: {machine()}. newsdigest {search} its Pagefind search index; "
+        f"{args.repeats} interleaved runs each, medians.\n"
+    )
     print(table(results))
     if args.images:
         print("\n" + image_cost(args.work, args.images))

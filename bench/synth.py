@@ -40,30 +40,136 @@ _TOPICS_TEXT = (
 )
 TOPICS_FIXED = _TOPICS_TEXT.split()
 COUNTRIES = (
-    "India", "United States", "United Kingdom", "Pakistan", "Nigeria", "Kenya", "Brazil",
-    "Germany", "France", "Japan", "China", "Australia", "Canada", "South Africa", "Mexico",
-    "Indonesia", "Bangladesh", "Egypt", "Italy", "Spain", "Argentina", "Chile", "Peru",
-    "Colombia", "Turkey", "Iran", "Iraq", "Israel", "Saudi Arabia", "Ukraine", "Poland",
-    "Russia", "Sweden", "Norway", "Finland", "Ireland", "Netherlands", "Belgium",
-    "Switzerland", "Austria", "Greece", "Portugal", "Vietnam", "Thailand", "Philippines",
-    "Malaysia", "Singapore", "New Zealand", "Sri Lanka", "Nepal", "Afghanistan", "Ghana",
-    "Ethiopia", "Uganda", "Tanzania", "Morocco", "Algeria", "Tunisia", "Senegal",
-    "Côte d'Ivoire", "Cameroon", "Zimbabwe", "Zambia", "Mozambique", "Qatar",
-    "United Arab Emirates", "Jordan", "Lebanon", "Syria", "South Korea", "Mongolia",
-    "Kazakhstan", "Uzbekistan", "Fiji", "Papua New Guinea", "Cuba", "Jamaica", "Haiti",
-    "Venezuela", "Bolivia", "Ecuador", "Uruguay", "Paraguay", "Iceland", "Denmark",
-    "Czechia", "Hungary", "Romania", "Bulgaria", "Serbia", "Croatia", "Estonia",
+    "India",
+    "United States",
+    "United Kingdom",
+    "Pakistan",
+    "Nigeria",
+    "Kenya",
+    "Brazil",
+    "Germany",
+    "France",
+    "Japan",
+    "China",
+    "Australia",
+    "Canada",
+    "South Africa",
+    "Mexico",
+    "Indonesia",
+    "Bangladesh",
+    "Egypt",
+    "Italy",
+    "Spain",
+    "Argentina",
+    "Chile",
+    "Peru",
+    "Colombia",
+    "Turkey",
+    "Iran",
+    "Iraq",
+    "Israel",
+    "Saudi Arabia",
+    "Ukraine",
+    "Poland",
+    "Russia",
+    "Sweden",
+    "Norway",
+    "Finland",
+    "Ireland",
+    "Netherlands",
+    "Belgium",
+    "Switzerland",
+    "Austria",
+    "Greece",
+    "Portugal",
+    "Vietnam",
+    "Thailand",
+    "Philippines",
+    "Malaysia",
+    "Singapore",
+    "New Zealand",
+    "Sri Lanka",
+    "Nepal",
+    "Afghanistan",
+    "Ghana",
+    "Ethiopia",
+    "Uganda",
+    "Tanzania",
+    "Morocco",
+    "Algeria",
+    "Tunisia",
+    "Senegal",
+    "Côte d'Ivoire",
+    "Cameroon",
+    "Zimbabwe",
+    "Zambia",
+    "Mozambique",
+    "Qatar",
+    "United Arab Emirates",
+    "Jordan",
+    "Lebanon",
+    "Syria",
+    "South Korea",
+    "Mongolia",
+    "Kazakhstan",
+    "Uzbekistan",
+    "Fiji",
+    "Papua New Guinea",
+    "Cuba",
+    "Jamaica",
+    "Haiti",
+    "Venezuela",
+    "Bolivia",
+    "Ecuador",
+    "Uruguay",
+    "Paraguay",
+    "Iceland",
+    "Denmark",
+    "Czechia",
+    "Hungary",
+    "Romania",
+    "Bulgaria",
+    "Serbia",
+    "Croatia",
+    "Estonia",
 )
 OFFSETS = (
-    "-10:00", "-08:00", "-07:00", "-06:00", "-05:00", "-04:00", "-03:00", "-01:00",
-    "+00:00", "+01:00", "+02:00", "+03:00", "+03:30", "+04:00", "+04:30", "+05:00",
-    "+05:30", "+05:45", "+06:00", "+06:30", "+07:00", "+08:00", "+09:00", "+09:30",
-    "+10:00", "+11:00", "+12:00", "+12:45", "+13:00", "+14:00",
+    "-10:00",
+    "-08:00",
+    "-07:00",
+    "-06:00",
+    "-05:00",
+    "-04:00",
+    "-03:00",
+    "-01:00",
+    "+00:00",
+    "+01:00",
+    "+02:00",
+    "+03:00",
+    "+03:30",
+    "+04:00",
+    "+04:30",
+    "+05:00",
+    "+05:30",
+    "+05:45",
+    "+06:00",
+    "+06:30",
+    "+07:00",
+    "+08:00",
+    "+09:00",
+    "+09:30",
+    "+10:00",
+    "+11:00",
+    "+12:00",
+    "+12:45",
+    "+13:00",
+    "+14:00",
 )
-AUTHORS = tuple(f"{a} {b}" for a in ("Asha", "Ben", "Chen", "Dara", "Emeka", "Farah",
-                                         "Gabriel", "Hana") for b in ("Rao", "Okafor",
-                                                                      "Silva", "Müller",
-                                                                      "Kim"))
+AUTHORS = tuple(
+    f"{a} {b}"
+    for a in ("Asha", "Ben", "Chen", "Dara", "Emeka", "Farah", "Gabriel", "Hana")
+    for b in ("Rao", "Okafor", "Silva", "Müller", "Kim")
+)
 TOPIC_COUNT = 400
 ZIPF_S = 1.07
 
@@ -142,8 +248,10 @@ def _body(rng: random.Random) -> str:
         roll = rng.random()
         if roll < 0.15:
             marker = "-" if rng.random() < 0.6 else "1."
-            items = [" ".join(rng.choice(WORDS) for _ in range(rng.randint(4, 12)))
-                     for _ in range(rng.randint(3, 5))]
+            items = [
+                " ".join(rng.choice(WORDS) for _ in range(rng.randint(4, 12)))
+                for _ in range(rng.randint(3, 5))
+            ]
             blocks.append("\n".join(f"{marker} {item.capitalize()}" for item in items))
             words += sum(len(i.split()) for i in items)
         elif roll < 0.2:
@@ -168,8 +276,11 @@ def make_article(index: int, topics: list[str], weights: list[float]) -> SynthAr
     hour, minute = rng.randrange(24), rng.randrange(60)
     offset = rng.choice(OFFSETS)
     date = f"{year}-{month:02d}-{day:02d}T{hour:02d}:{minute:02d}:00{offset}"
-    updated = date if rng.random() < 0.8 else (
-        f"{year}-{month:02d}-{day:02d}T{min(23, hour + 1):02d}:{minute:02d}:00{offset}")
+    updated = (
+        date
+        if rng.random() < 0.8
+        else (f"{year}-{month:02d}-{day:02d}T{min(23, hour + 1):02d}:{minute:02d}:00{offset}")
+    )
     count = rng.choice((1, 2, 2, 3, 3, 4))
     tags: list[str] = []
     while len(tags) < count:
@@ -180,10 +291,24 @@ def make_article(index: int, topics: list[str], weights: list[float]) -> SynthAr
     body = _body(rng)
     summary = ""
     if rng.random() < 0.5:
-        summary = " ".join(w for w in _sentence(rng, rng.randint(12, 30)).split()
-                           if w.isalpha() or w[:-1].isalpha())
-    return SynthArticle(index, slug, f"{year}/{month:02d}/{slug}.md", title, date, updated,
-                        country, rng.choice(AUTHORS), tuple(tags), summary, body)
+        summary = " ".join(
+            w
+            for w in _sentence(rng, rng.randint(12, 30)).split()
+            if w.isalpha() or w[:-1].isalpha()
+        )
+    return SynthArticle(
+        index,
+        slug,
+        f"{year}/{month:02d}/{slug}.md",
+        title,
+        date,
+        updated,
+        country,
+        rng.choice(AUTHORS),
+        tuple(tags),
+        summary,
+        body,
+    )
 
 
 def articles(count: int) -> list[SynthArticle]:
@@ -372,8 +497,8 @@ def hugo_file(a: SynthArticle) -> str:
         f"authors: [{_yaml_text(a.author)}]",
         "tags: [" + ", ".join(_yaml_text(t) for t in a.tags) + "]",
         f"countries: [{_yaml_text(a.country)}]",
-        f"archive: [\"{day[:7]}\"]",
-        f"digest: [\"{day}\"]",
+        f'archive: ["{day[:7]}"]',
+        f'digest: ["{day}"]',
     ]
     if a.summary:
         lines.append(f"summary: {_yaml_text(a.summary)}")

@@ -41,8 +41,11 @@ EXIT_PIPE = 128 + signal.SIGPIPE  # what a shell reports for a program ended by 
 
 def format_text(diagnostic: Diagnostic, content_dir: Path) -> str:
     # normpath: authors.yaml beside the settings file is named '../authors.yaml' from content/
-    where = (Path(os.path.normpath(content_dir / diagnostic.path)).as_posix()
-             if diagnostic.line else diagnostic.path)
+    where = (
+        Path(os.path.normpath(content_dir / diagnostic.path)).as_posix()
+        if diagnostic.line
+        else diagnostic.path
+    )
     line = f"{where}:{diagnostic.line}: {diagnostic.severity}: {diagnostic.message}"
     return line + (f"\n    fix: {diagnostic.hint}" if diagnostic.hint else "")
 
@@ -72,24 +75,29 @@ def report(result: Result, content_dir: Path, style: str, out: TextIO) -> None:
     errors = sum(d.severity == "error" for d in result.diagnostics)
     warnings = len(result.diagnostics) - errors
     if style == "text" and result.diagnostics:
-        print(f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}",
-              file=out)
+        print(
+            f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}",
+            file=out,
+        )
 
 
 def summary_table(summary: Summary, seconds: float) -> str:
     """Hugo-style totals: what the site holds and how much work this build did."""
-    pages = (f"{summary.rendered_pages} rendered, "
-             f"{summary.pages - summary.rendered_pages} unchanged")
+    pages = f"{summary.rendered_pages} rendered, {summary.pages - summary.rendered_pages} unchanged"
     rows = [
-        ("Articles", summary.articles,
-         f"{summary.cache_hits} from cache, {summary.bodies} converted"),
+        (
+            "Articles",
+            summary.articles,
+            f"{summary.cache_hits} from cache, {summary.bodies} converted",
+        ),
         ("Pages", summary.pages, pages),
         ("Topics", summary.topics, ""),
         ("Countries", summary.countries, ""),
         ("Feeds", summary.feeds, ""),
     ]
-    lines = [f"  {name:<10} {count:>7}" + (f"  ({note})" if note else "")
-             for name, count, note in rows]
+    lines = [
+        f"  {name:<10} {count:>7}" + (f"  ({note})" if note else "") for name, count, note in rows
+    ]
     if summary.up_to_date:
         lines.append("  up to date: nothing changed since the last build")
     return "\n".join(lines) + f"\nTotal in {seconds * 1000:.0f} ms"
@@ -104,15 +112,17 @@ def cmd_build(args: argparse.Namespace) -> int:
     paths = paths_of(args, settings)
     bar = ProgressBar(sys.stderr, wanted(sys.stderr))
     try:
-        selection = Selection(drafts=args.drafts, future=args.future,
-                              now=build_time(args.now, settings))
+        selection = Selection(
+            drafts=args.drafts, future=args.future, now=build_time(args.now, settings)
+        )
         result = build_site(paths, settings, selection, options_of(args, bar))
     finally:
         bar.clear()
     report(result, paths.content, "text", sys.stderr)
     if not result.ok:
-        print(f"build stopped: fix the errors above; {paths.output} was not changed",
-              file=sys.stderr)
+        print(
+            f"build stopped: fix the errors above; {paths.output} was not changed", file=sys.stderr
+        )
         return EXIT_CONTENT
     assert result.summary is not None and result.stats is not None
     summary = result.summary
@@ -139,8 +149,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         from generator.commands.history import moved_articles
 
         now = datetime.now().astimezone()
-        result.diagnostics += moved_articles(paths.content, args.base, result.articles,
-                                             settings, now)
+        result.diagnostics += moved_articles(
+            paths.content, args.base, result.articles, settings, now
+        )
         result.diagnostics.sort(key=Diagnostic.sort_key)
     report(result, paths.content, args.format, sys.stdout)
     if result.ok and args.format == "text":
@@ -155,14 +166,20 @@ def cmd_new(args: argparse.Namespace) -> int:
     from generator.load.placeholder import PLACEHOLDER
 
     settings = settings_of(args)
-    path = new_article(paths_of(args, settings).content, settings, args.title, args.country,
-                       args.tags)
+    path = new_article(
+        paths_of(args, settings).content, settings, args.title, args.country, args.tags
+    )
     print(path.as_posix())
     if not args.country:
-        print("fill in 'country:' in that file: `newsdigest check` reports it until then",
-              file=sys.stderr)
-    print(f"write the story in that file in place of {PLACEHOLDER!r}: `newsdigest check` "
-          "warns until then", file=sys.stderr)
+        print(
+            "fill in 'country:' in that file: `newsdigest check` reports it until then",
+            file=sys.stderr,
+        )
+    print(
+        f"write the story in that file in place of {PLACEHOLDER!r}: `newsdigest check` "
+        "warns until then",
+        file=sys.stderr,
+    )
     return EXIT_OK
 
 
@@ -183,21 +200,28 @@ def cmd_ping(args: argparse.Namespace) -> int:
 
     settings = settings_of(args)
     if not settings.websub_hub:
-        print("no websub_hub setting: nothing to notify (set websub_hub = \"https://...\" "
-              "in newsdigest.toml to notify a WebSub hub)", file=sys.stderr)
+        print(
+            'no websub_hub setting: nothing to notify (set websub_hub = "https://..." '
+            "in newsdigest.toml to notify a WebSub hub)",
+            file=sys.stderr,
+        )
         return EXIT_OK
     feeds = read_changed(in_site(args, args.output))
     if feeds is None:
-        raise UsageError(f"{changed_list(args.output)} does not exist: run `newsdigest build "
-                          f"--output {args.output}` first")
+        raise UsageError(
+            f"{changed_list(args.output)} does not exist: run `newsdigest build "
+            f"--output {args.output}` first"
+        )
     if not feeds:
         print("no feed changed in the last build: nothing to notify")
         return EXIT_OK
     answers = notify(settings.websub_hub, feeds)
     for answer in answers:
         if not answer.ok:
-            print(f"newsdigest: error: {settings.websub_hub} refused {answer.feed}: "
-                  f"{answer.detail}", file=sys.stderr)
+            print(
+                f"newsdigest: error: {settings.websub_hub} refused {answer.feed}: {answer.detail}",
+                file=sys.stderr,
+            )
     done = sum(a.ok for a in answers)
     print(f"notified {settings.websub_hub} of {done} of {len(answers)} changed feeds")
     return EXIT_OK if done == len(answers) else EXIT_CONTENT
@@ -206,8 +230,9 @@ def cmd_ping(args: argparse.Namespace) -> int:
 def cmd_init(args: argparse.Namespace) -> int:
     from generator.commands.init import init_site, summary
 
-    print(summary(init_site(args.dir, args.title, args.url, args.language, args.timezone),
-                  args.dir))
+    print(
+        summary(init_site(args.dir, args.title, args.url, args.language, args.timezone), args.dir)
+    )
     return EXIT_OK
 
 
@@ -215,13 +240,21 @@ def cmd_theme(args: argparse.Namespace) -> int:
     from generator.commands.theme import theme_command
 
     overrides = in_site(args, args.templates or Path("templates"))
-    print(theme_command(args.theme_command, overrides, getattr(args, "path", ""),
-                        site_folder(args)))
+    print(
+        theme_command(args.theme_command, overrides, getattr(args, "path", ""), site_folder(args))
+    )
     return EXIT_OK
 
 
-COMMANDS = {"build": cmd_build, "check": cmd_check, "new": cmd_new, "serve": cmd_serve,
-            "ping": cmd_ping, "init": cmd_init, "theme": cmd_theme}
+COMMANDS = {
+    "build": cmd_build,
+    "check": cmd_check,
+    "new": cmd_new,
+    "serve": cmd_serve,
+    "ping": cmd_ping,
+    "init": cmd_init,
+    "theme": cmd_theme,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -34,52 +34,90 @@ class Settings:
     title: str = _setting("newsdigest", "text", "site name, in every page and feed")
     description: str = _setting("A news digest.", "text", "one line about the site")
     base_url: str = _setting(
-        "http://127.0.0.1:8000/", "URL", "where the site is served, e.g. "
-        "`https://user.github.io/repo/`; `--base-url` overrides it")
-    language: str = _setting("en", "text", "a BCP 47 tag (`en`, `ur`, `pt-BR`): the pages' "
-                             "`lang` (and `dir`, see Languages) and the feeds' language")
-    timezone: str = _setting("UTC", "IANA name", "for dates written without an offset; the "
-                             "clock of every listing (times shown as `14:35 IST`) and the day "
-                             "and month a story is listed under")
+        "http://127.0.0.1:8000/",
+        "URL",
+        "where the site is served, e.g. `https://user.github.io/repo/`; `--base-url` overrides it",
+    )
+    language: str = _setting(
+        "en",
+        "text",
+        "a BCP 47 tag (`en`, `ur`, `pt-BR`): the pages' "
+        "`lang` (and `dir`, see Languages) and the feeds' language",
+    )
+    timezone: str = _setting(
+        "UTC",
+        "IANA name",
+        "for dates written without an offset; the "
+        "clock of every listing (times shown as `14:35 IST`) and the day "
+        "and month a story is listed under",
+    )
     items_per_page: int = _setting(10, "number", "articles per topic, country and archive page")
     feed_length: int = _setting(20, "number", "items in each feed")
     site_id: str = _setting(
-        "", "text", "names the site in every GUID: a domain you own and a year, "
-        "`example.org,2025`. Never change it", shown="(required)")
-    publisher: str = _setting("", "text", "the organisation named in feeds and structured "
-                              "data", shown="the title")
+        "",
+        "text",
+        "names the site in every GUID: a domain you own and a year, "
+        "`example.org,2025`. Never change it",
+        shown="(required)",
+    )
+    publisher: str = _setting(
+        "", "text", "the organisation named in feeds and structured data", shown="the title"
+    )
     digest_days: int = _setting(3, "number", "days shown on the home page")
     home_per_day: int = _setting(
-        15, "number", "at most this many stories of one day on the home page; the rest are "
-        "linked as \"N more in Topic\" to the day's digest (the page shows 40 at most)")
-    home_per_topic: int = _setting(4, "number", "at most this many stories of one topic in "
-                                   "one day on the home page")
+        15,
+        "number",
+        "at most this many stories of one day on the home page; the rest are "
+        'linked as "N more in Topic" to the day\'s digest (the page shows 40 at most)',
+    )
+    home_per_topic: int = _setting(
+        4, "number", "at most this many stories of one topic in one day on the home page"
+    )
     digests_per_page: int = _setting(30, "number", "days listed on each page of `/digest/`")
     max_file_size: int = _setting(1_000_000, "bytes", "larger article files are refused")
-    max_image_size: int = _setting(20_000_000, "bytes", "larger image files (lead or body) "
-                                   "are errors (see Pictures)")
-    trusted_html: bool = _setting(False, "true/false",
-                                  "publish raw HTML in bodies without sanitising")
+    max_image_size: int = _setting(
+        20_000_000, "bytes", "larger image files (lead or body) are errors (see Pictures)"
+    )
+    trusted_html: bool = _setting(
+        False, "true/false", "publish raw HTML in bodies without sanitising"
+    )
     markdown_engine: str = _setting(
-        "python-markdown", "text", "how bodies are converted: `python-markdown` or `gfm` "
-        "(cmark-gfm, GitHub's renderer, about 40 times faster; see Markdown engines)")
-    repo_url: str = _setting("", "URL", "`https://github.com/org/repo`: adds \"Edit this "
-                             "article\" and \"History\" links")
+        "python-markdown",
+        "text",
+        "how bodies are converted: `python-markdown` or `gfm` "
+        "(cmark-gfm, GitHub's renderer, about 40 times faster; see Markdown engines)",
+    )
+    repo_url: str = _setting(
+        "", "URL", '`https://github.com/org/repo`: adds "Edit this article" and "History" links'
+    )
     repo_branch: str = _setting("main", "text", "the branch those links point at")
     content_dir: str = _setting("content", "path", "the folder of articles")
-    cname: str = _setting("", "domain", "writes a `CNAME` file with this domain at the site "
-                          "root (see Publishing on GitHub Pages)")
+    cname: str = _setting(
+        "",
+        "domain",
+        "writes a `CNAME` file with this domain at the site root (see Publishing on GitHub Pages)",
+    )
     websub_hub: str = _setting(
-        "", "URL", "a WebSub hub, e.g. `https://pubsubhubbub.appspot.com/`: every feed names "
-        "it and `newsdigest ping` notifies it (see Feeds)")
+        "",
+        "URL",
+        "a WebSub hub, e.g. `https://pubsubhubbub.appspot.com/`: every feed names "
+        "it and `newsdigest ping` notifies it (see Feeds)",
+    )
     locale: str = _setting(
-        "", "text", "`og:locale` in Open Graph's language_TERRITORY form (`en_GB`); by "
+        "",
+        "text",
+        "`og:locale` in Open Graph's language_TERRITORY form (`en_GB`); by "
         "default the language's most likely locale (CLDR, via Babel): `en` -> `en_US`, "
-        "`hi` -> `hi_IN`, `pt-BR` -> `pt_BR`", shown="from `language`")
+        "`hi` -> `hi_IN`, `pt-BR` -> `pt_BR`",
+        shown="from `language`",
+    )
     logo: str = _setting(
-        "", "path", "the publisher's logo, an image file relative to the project folder "
+        "",
+        "path",
+        "the publisher's logo, an image file relative to the project folder "
         "(`brand/logo.png`); published as `/logo.png` (its own extension) and named in "
-        "every article's structured data")
+        "every article's structured data",
+    )
 
     @property
     def tz(self) -> ZoneInfo:
@@ -165,16 +203,21 @@ def normalise_base_url(url: str) -> str:
 
 def _is_web_url(url: str) -> bool:
     parts = urlsplit(url)
-    return parts.scheme in ("http", "https") and bool(parts.netloc) and not any(
-        c.isspace() for c in url)
+    return (
+        parts.scheme in ("http", "https")
+        and bool(parts.netloc)
+        and not any(c.isspace() for c in url)
+    )
 
 
 def _timezone(value: str) -> str | None:
     try:
         ZoneInfo(value)
     except (ZoneInfoNotFoundError, ValueError):
-        return (f"timezone {value!r} is not a known time zone; "
-                "use an IANA name such as 'UTC', 'Europe/London' or 'Asia/Kolkata'")
+        return (
+            f"timezone {value!r} is not a known time zone; "
+            "use an IANA name such as 'UTC', 'Europe/London' or 'Asia/Kolkata'"
+        )
     return None
 
 
@@ -193,9 +236,11 @@ def _base_url(value: str) -> str | None:
 def _site_id(value: str) -> str | None:
     if SITE_ID_PATTERN.match(value):
         return None
-    return (f"site_id {value!r} is not set or not valid; it names the site in every "
-            "feed GUID and must never change. Use a domain you own and the year you started, "
-            'for example site_id = "example.org,2025"')
+    return (
+        f"site_id {value!r} is not set or not valid; it names the site in every "
+        "feed GUID and must never change. Use a domain you own and the year you started, "
+        'for example site_id = "example.org,2025"'
+    )
 
 
 def _repo_url(value: str) -> str | None:
@@ -207,22 +252,27 @@ def _repo_url(value: str) -> str | None:
 def _websub_hub(value: str) -> str | None:
     if not value or _is_web_url(value):
         return None
-    return (f"websub_hub {value!r} must be the hub's http(s) address, "
-            "like https://pubsubhubbub.appspot.com/")
+    return (
+        f"websub_hub {value!r} must be the hub's http(s) address, "
+        "like https://pubsubhubbub.appspot.com/"
+    )
 
 
 def _locale(value: str) -> str | None:
     if not value or LOCALE_PATTERN.match(value):
         return None
-    return (f"locale {value!r} must be a language and a territory like 'en_GB' "
-            "or 'pt_BR' (Open Graph's form)")
+    return (
+        f"locale {value!r} must be a language and a territory like 'en_GB' "
+        "or 'pt_BR' (Open Graph's form)"
+    )
 
 
 def _cname(value: str) -> str | None:
     if not value or HOST_PATTERN.match(value.lower()):
         return None
-    return (f"cname {value!r} must be a domain name alone, like news.example.org "
-            "(no https://, no path)")
+    return (
+        f"cname {value!r} must be a domain name alone, like news.example.org (no https://, no path)"
+    )
 
 
 MARKDOWN_ENGINES = ("python-markdown", "gfm")
@@ -231,8 +281,10 @@ MARKDOWN_ENGINES = ("python-markdown", "gfm")
 def _markdown_engine(value: str) -> str | None:
     if value in MARKDOWN_ENGINES:
         return None
-    return (f"markdown_engine {value!r} is not known; use \"python-markdown\" (the "
-            "default) or \"gfm\" (GitHub's renderer)")
+    return (
+        f'markdown_engine {value!r} is not known; use "python-markdown" (the '
+        'default) or "gfm" (GitHub\'s renderer)'
+    )
 
 
 def _language(value: str) -> str | None:
@@ -244,10 +296,19 @@ def _language(value: str) -> str | None:
 # Each setting's check beyond its type: a message when the value is not acceptable.
 CHECKS: dict[str, Callable[[Any], str | None]] = {
     "timezone": _timezone,
-    **{name: _at_least_one(name)
-       for name in ("items_per_page", "feed_length", "digest_days", "max_file_size",
-                    "max_image_size",
-                    "home_per_day", "home_per_topic", "digests_per_page")},
+    **{
+        name: _at_least_one(name)
+        for name in (
+            "items_per_page",
+            "feed_length",
+            "digest_days",
+            "max_file_size",
+            "max_image_size",
+            "home_per_day",
+            "home_per_topic",
+            "digests_per_page",
+        )
+    },
     "site_id": _site_id,
     "repo_url": _repo_url,
     "websub_hub": _websub_hub,
@@ -291,8 +352,9 @@ def _typed(table: dict[str, Any], source: str) -> tuple[Settings, list[str], fro
     for key, value in table.items():
         name = key.replace("-", "_")
         if name not in known:
-            found.append(f"{source}: unknown setting {key!r}; known settings: "
-                         f"{', '.join(sorted(known))}")
+            found.append(
+                f"{source}: unknown setting {key!r}; known settings: {', '.join(sorted(known))}"
+            )
             continue
         problem = _check_value(name, value)
         if problem:
@@ -308,8 +370,10 @@ def readme_table() -> str:
     rows = ["| setting | type | default | meaning |", "| --- | --- | --- | --- |"]
     for item in fields(Settings):
         meta = item.metadata
-        rows.append(f"| `{item.name}` | {meta['kind']} | {meta['shown'] or _shown(item.default)}"
-                    f" | {meta['meaning']} |")
+        rows.append(
+            f"| `{item.name}` | {meta['kind']} | {meta['shown'] or _shown(item.default)}"
+            f" | {meta['meaning']} |"
+        )
     return "\n".join(rows) + "\n"
 
 
@@ -347,14 +411,16 @@ def find_settings(site_dir: Path) -> tuple[Path, dict[str, Any], str]:
         if tool is not None:
             raise ConfigError(
                 f"settings are in both {own} and {pyproject} [tool.newsdigest]; keep one of "
-                "them (newsdigest.toml for a newsroom) and delete the other")
+                "them (newsdigest.toml for a newsroom) and delete the other"
+            )
         return own, _read_toml(own), str(own)
     if tool is not None:
         return pyproject, tool, f"{pyproject} [tool.newsdigest]"
     raise ConfigError(
         f"no site here: {site_dir} has no {SETTINGS_FILE} (nor [tool.newsdigest] in "
         f"{PYPROJECT}); run newsdigest in the site's folder, pass --site DIR, or start a site "
-        "with `newsdigest init DIR`")
+        "with `newsdigest init DIR`"
+    )
 
 
 def load(project_dir: Path, overrides: dict[str, Any] | None = None) -> Settings:
@@ -367,8 +433,10 @@ def load(project_dir: Path, overrides: dict[str, Any] | None = None) -> Settings
     given = {k: v for k, v in (overrides or {}).items() if v is not None}
     table.update(given)
     settings, found, bad = _typed(table, source)
-    found += [message if any(message.startswith(name) for name in given)
-              else f"{source}: {message}" for message in problems(settings, bad)]
+    found += [
+        message if any(message.startswith(name) for name in given) else f"{source}: {message}"
+        for message in problems(settings, bad)
+    ]
     if found:
         raise ConfigError(*found)
     settings = validate(settings)
@@ -386,9 +454,12 @@ def _logo(project_dir: Path, logo: str) -> str:
 
     path = (project_dir / logo).resolve()
     if not path.is_file():
-        raise ConfigError(f"logo {logo!r} does not exist (looked for {path}); give an image "
-                          "file's path relative to the project folder, like 'logo.png'")
+        raise ConfigError(
+            f"logo {logo!r} does not exist (looked for {path}); give an image "
+            "file's path relative to the project folder, like 'logo.png'"
+        )
     if pixel_size(path) is None:
-        raise ConfigError(f"logo {logo!r} is not an image newsdigest can read; use a PNG, "
-                          "JPEG, GIF or WebP file")
+        raise ConfigError(
+            f"logo {logo!r} is not an image newsdigest can read; use a PNG, JPEG, GIF or WebP file"
+        )
     return str(path)

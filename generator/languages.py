@@ -53,14 +53,16 @@ def suggest(value: str) -> str | None:
 
     from babel.localedata import locale_identifiers
 
-    names: dict[str, str] = {str(name).lower(): str(code)
-                             for code, name in Locale("en").languages.items()}
+    names: dict[str, str] = {
+        str(name).lower(): str(code) for code, name in Locale("en").languages.items()
+    }
     if value.strip().lower() in names:
         return names[value.strip().lower()]
     known = sorted(identifier.replace("_", "-") for identifier in locale_identifiers())
     lowered = {k.lower(): k for k in known}
-    close = difflib.get_close_matches(value.replace("_", "-").lower(), list(lowered), n=1,
-                                      cutoff=0.6)
+    close = difflib.get_close_matches(
+        value.replace("_", "-").lower(), list(lowered), n=1, cutoff=0.6
+    )
     return lowered[close[0]] if close else None
 
 

@@ -149,8 +149,14 @@ class Article:
     @property
     def modified(self) -> datetime:
         """The latest of `date`, `updated` and the corrections' dates."""
-        return max((self.date, *([self.updated] if self.updated else []),
-                    *(c.date for c in self.corrections)), key=lambda d: d.timestamp())
+        return max(
+            (
+                self.date,
+                *([self.updated] if self.updated else []),
+                *(c.date for c in self.corrections),
+            ),
+            key=lambda d: d.timestamp(),
+        )
 
     @property
     def sort_key(self) -> tuple[float, str]:

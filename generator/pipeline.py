@@ -36,10 +36,18 @@ from generator.render.summary import plain_summary
 from generator.render.urls import Urls
 
 # The settings each costly stage reads (a cache of its results is keyed on these alone).
-READ_SETTINGS = ("timezone", "site_id", "max_file_size",
-                 "max_image_size")  # front matter -> Article
-BODY_SETTINGS = ("base_url", "trusted_html", "max_image_size",
-                 "markdown_engine")  # Markdown -> HTML
+READ_SETTINGS = (
+    "timezone",
+    "site_id",
+    "max_file_size",
+    "max_image_size",
+)  # front matter -> Article
+BODY_SETTINGS = (
+    "base_url",
+    "trusted_html",
+    "max_image_size",
+    "markdown_engine",
+)  # Markdown -> HTML
 
 Validated = tuple[Article | None, list[Diagnostic]]
 Body = tuple[str, list[Diagnostic], set[str], dict[str, str | None]]  # html, problems, assets,
@@ -71,8 +79,7 @@ class Built:
         return not has_errors(self.diagnostics)
 
 
-def build(paths: Paths, settings: Settings, selection: Selection,
-          search: bool = False) -> Built:
+def build(paths: Paths, settings: Settings, selection: Selection, search: bool = False) -> Built:
     """Every file of the site, in memory; stops after validation on any error."""
     articles, problems = load(paths.content, settings, project=paths.project)
     now = selection.now or datetime.now().astimezone()
@@ -92,11 +99,17 @@ class Speed(Protocol):
     """How the two costly stages run over many articles: serially here, or with the build
     cache and worker processes (generator.commands.build). Results are in input order."""
 
-    def read_all(self, found: Sequence[tuple[Path, str]], settings: Settings,
-                 content_dir: Path) -> list[Validated]: ...
+    def read_all(
+        self, found: Sequence[tuple[Path, str]], settings: Settings, content_dir: Path
+    ) -> list[Validated]: ...
 
-    def convert_all(self, articles: Sequence[Article], urls_by_source: dict[str, str],
-                    settings: Settings, content_dir: Path) -> list[Body]: ...
+    def convert_all(
+        self,
+        articles: Sequence[Article],
+        urls_by_source: dict[str, str],
+        settings: Settings,
+        content_dir: Path,
+    ) -> list[Body]: ...
 
 
 def read_one(path: Path, source: str, settings: Settings, content_dir: Path) -> Validated:
@@ -109,8 +122,12 @@ def read_one(path: Path, source: str, settings: Settings, content_dir: Path) -> 
     return article, problems + field_problems + ([left] if left else [])
 
 
-def convert_many(articles: Sequence[Article], urls_by_source: dict[str, str],
-                 settings: Settings, content_dir: Path) -> list[Body]:
+def convert_many(
+    articles: Sequence[Article],
+    urls_by_source: dict[str, str],
+    settings: Settings,
+    content_dir: Path,
+) -> list[Body]:
     """Markdown -> safe HTML for each article; links to other articles by `urls_by_source`."""
     links: dict[str, str | None] = {}
 
@@ -119,9 +136,15 @@ def convert_many(articles: Sequence[Article], urls_by_source: dict[str, str],
         return links[source]
 
     urls = Urls(settings.base_url)
-    renderer = BodyRenderer(content_dir, article_url, urls.media, settings.trusted_html,
-                            urls.base_path, settings.max_image_size,
-                            settings.markdown_engine)
+    renderer = BodyRenderer(
+        content_dir,
+        article_url,
+        urls.media,
+        settings.trusted_html,
+        urls.base_path,
+        settings.max_image_size,
+        settings.markdown_engine,
+    )
     out: list[Body] = []
     for article in articles:
         links = {}
@@ -133,24 +156,37 @@ def convert_many(articles: Sequence[Article], urls_by_source: dict[str, str],
 class Serial:
     """Every stage in this process, nothing cached."""
 
-    def read_all(self, found: Sequence[tuple[Path, str]], settings: Settings,
-                 content_dir: Path) -> list[Validated]:
+    def read_all(
+        self, found: Sequence[tuple[Path, str]], settings: Settings, content_dir: Path
+    ) -> list[Validated]:
         return [read_one(path, source, settings, content_dir) for path, source in found]
 
-    def convert_all(self, articles: Sequence[Article], urls_by_source: dict[str, str],
-                    settings: Settings, content_dir: Path) -> list[Body]:
+    def convert_all(
+        self,
+        articles: Sequence[Article],
+        urls_by_source: dict[str, str],
+        settings: Settings,
+        content_dir: Path,
+    ) -> list[Body]:
         return convert_many(articles, urls_by_source, settings, content_dir)
 
 
-def load(content_dir: Path, settings: Settings, speed: Speed | None = None,
-         project: Path | None = None) -> tuple[list[Article], list[Diagnostic]]:
+def load(
+    content_dir: Path, settings: Settings, speed: Speed | None = None, project: Path | None = None
+) -> tuple[list[Article], list[Diagnostic]]:
     """Read and validate every article; site-wide rules (topics, URLs, ids) included.
 
     With `project` (the site's folder), its author registry (authors.yaml) is read and
     checked too, and gives each article's bylines."""
     if not content_dir.is_dir():
-        return [], [error(str(content_dir), 0, "content directory does not exist",
-                          "create it, or pass --content DIR")]
+        return [], [
+            error(
+                str(content_dir),
+                0,
+                "content directory does not exist",
+                "create it, or pass --content DIR",
+            )
+        ]
     found, problems = find_articles(content_dir)
     articles: list[Article] = []
     reads = only(settings, READ_SETTINGS)
@@ -159,13 +195,21 @@ def load(content_dir: Path, settings: Settings, speed: Speed | None = None,
         if article is not None:
             articles.append(article)
     articles, topic_problems = topics.assign(articles, content_dir)
-    registry, registry_problems = (authors.load(project, content_dir, settings.max_image_size)
-                                   if project is not None else (authors.EMPTY, []))
+    registry, registry_problems = (
+        authors.load(project, content_dir, settings.max_image_size)
+        if project is not None
+        else (authors.EMPTY, [])
+    )
     articles = registry.apply(articles)
-    return articles, (problems + topic_problems + list(collisions(articles, content_dir))
-                      + list(alias_collisions(articles)) + registry_problems
-                      + list(translation_collisions(articles, settings.language))
-                      + authors.check_bylines(articles, registry))
+    return articles, (
+        problems
+        + topic_problems
+        + list(collisions(articles, content_dir))
+        + list(alias_collisions(articles))
+        + registry_problems
+        + list(translation_collisions(articles, settings.language))
+        + authors.check_bylines(articles, registry)
+    )
 
 
 def _measured(image: Image | None, content_dir: Path, assets: set[str]) -> Image | None:
@@ -181,8 +225,9 @@ def _measured(image: Image | None, content_dir: Path, assets: set[str]) -> Image
     return replace(image, width=size[0], height=size[1]) if size else image
 
 
-def convert(articles: list[Article], settings: Settings, content_dir: Path,
-            speed: Speed | None = None) -> tuple[list[Article], list[Diagnostic], set[str]]:
+def convert(
+    articles: list[Article], settings: Settings, content_dir: Path, speed: Speed | None = None
+) -> tuple[list[Article], list[Diagnostic], set[str]]:
     """Every article with its body HTML and summary; the problems; the files it uses."""
     urls = Urls(settings.base_url)
     urls_by_source = {a.source: urls.article(a) for a in articles}
@@ -196,13 +241,23 @@ def convert(articles: list[Article], settings: Settings, content_dir: Path,
         assets |= body_assets
         summary = article.summary or plain_summary(html)
         if not summary and not body_problems:
-            problems.append(warning(
-                article.source, article.body_line,
-                "no summary: the story has no paragraph of text to take one from, so search "
-                "results, social previews and feeds show none (feeds show the title)",
-                "add 'summary: One or two sentences.' to the front matter"))
-        out.append(replace(article, body_html=html, summary=summary,
-                           image=_measured(article.image, content_dir, assets)))
+            problems.append(
+                warning(
+                    article.source,
+                    article.body_line,
+                    "no summary: the story has no paragraph of text to take one from, so search "
+                    "results, social previews and feeds show none (feeds show the title)",
+                    "add 'summary: One or two sentences.' to the front matter",
+                )
+            )
+        out.append(
+            replace(
+                article,
+                body_html=html,
+                summary=summary,
+                image=_measured(article.image, content_dir, assets),
+            )
+        )
     return out, problems, assets
 
 
@@ -220,15 +275,22 @@ def check(paths: Paths, settings: Settings, speed: Speed | None = None) -> Built
     return Built(diagnostics, articles, held_back=held_back(articles, Selection(), now))
 
 
-def unpublished_links(articles: list[Article], settings: Settings, content_dir: Path,
-                      known: list[Diagnostic], speed: Speed | None = None) -> list[Diagnostic]:
+def unpublished_links(
+    articles: list[Article],
+    settings: Settings,
+    content_dir: Path,
+    known: list[Diagnostic],
+    speed: Speed | None = None,
+) -> list[Diagnostic]:
     """Links to drafts or scheduled articles from published ones: `build` would stop on them."""
     now = datetime.now().astimezone()
     published = [a for a in articles if Selection().includes(a, now)]
     if len(published) == len(articles):
         return []
     _, problems, _ = convert(published, settings, content_dir, speed)
-    hint = ("it links to a draft or a scheduled article, which build leaves out; publish that "
-            "article first, or remove the link until then")
+    hint = (
+        "it links to a draft or a scheduled article, which build leaves out; publish that "
+        "article first, or remove the link until then"
+    )
     seen = set(known)
     return [replace(p, hint=hint) for p in problems if p not in seen]

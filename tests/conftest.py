@@ -49,8 +49,7 @@ def run_here(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
                 code = exc.code if isinstance(exc.code, int) else 1
     finally:
         os.chdir(here)
-    return subprocess.CompletedProcess(["newsdigest", *args], code, out.getvalue(),
-                                       err.getvalue())
+    return subprocess.CompletedProcess(["newsdigest", *args], code, out.getvalue(), err.getvalue())
 
 
 def make_project(root: Path, settings: str = "") -> Path:
@@ -105,8 +104,11 @@ def newsroom_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def site_files(root: Path) -> dict[str, bytes]:
     """Every file under `root` by its relative path: what two builds compare byte for byte."""
-    return {p.relative_to(root).as_posix(): p.read_bytes()
-            for p in sorted(root.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
 
 
 def load_synth() -> ModuleType:

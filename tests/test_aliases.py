@@ -30,8 +30,11 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("aliases")
     project = make_project(root / "project")
     write_article(project, "storm.md", STORM)
-    write_article(project, "calm.md", "title: Calm\ndate: 2025-06-22T10:00:00+05:30\n"
-                  "country: India\ncredits:\n  author: Desk")
+    write_article(
+        project,
+        "calm.md",
+        "title: Calm\ndate: 2025-06-22T10:00:00+05:30\ncountry: India\ncredits:\n  author: Desk",
+    )
     result = run_here("build", "--output", str(root / "site"), cwd=project)
     assert result.returncode == 0, result.stderr
     return root / "site"
@@ -49,11 +52,11 @@ def test_each_alias_is_a_noindex_page_canonical_to_the_article(site: Path) -> No
 
 def test_alias_pages_are_in_no_sitemap(site: Path) -> None:
     for name in ("sitemap.xml", "sitemap-news.xml"):
-        locs = etree.fromstring((site / name).read_bytes()).xpath(
-            "//*[local-name()='loc']/text()")
+        locs = etree.fromstring((site / name).read_bytes()).xpath("//*[local-name()='loc']/text()")
         assert not any("2025/06/20/storm" in loc or "archive-2024" in loc for loc in locs)
     locs = etree.fromstring((site / "sitemap.xml").read_bytes()).xpath(
-        "//*[local-name()='loc']/text()")
+        "//*[local-name()='loc']/text()"
+    )
     assert BASE_URL + ARTICLE in locs
 
 
@@ -93,23 +96,37 @@ def test_an_alias_lands_on_the_article_in_chromium(served: str, old: str) -> Non
 
 
 # Lines: '---' 1, title 2, date 3, country 4, credits 5, author 6, aliases 7.
-@pytest.mark.parametrize(("aliases", "message"), [
-    ("[/2025/06/22/calm/]", "alias /2025/06/22/calm/ is the page of calm.md"),
-    ("[/2025/06/21/storm/]", "alias /2025/06/21/storm/ is its own page"),
-    ("[/tags/weather/]", "aliases: item 1 (/tags/weather/) is where newsdigest writes its "
-                         "own pages"),
-    ("[/feed.xml]", "aliases: item 1 (/feed.xml) is where newsdigest writes its own pages"),
-    ("[../outside/]", "aliases: item 1 (../outside/) is not a path under the site"),
-    ("[/]", "aliases: item 1 (/) is the home page"),
-    ("{old: /x/}", "aliases must be a list, not a set of fields"),
-])
+@pytest.mark.parametrize(
+    ("aliases", "message"),
+    [
+        ("[/2025/06/22/calm/]", "alias /2025/06/22/calm/ is the page of calm.md"),
+        ("[/2025/06/21/storm/]", "alias /2025/06/21/storm/ is its own page"),
+        (
+            "[/tags/weather/]",
+            "aliases: item 1 (/tags/weather/) is where newsdigest writes its own pages",
+        ),
+        ("[/feed.xml]", "aliases: item 1 (/feed.xml) is where newsdigest writes its own pages"),
+        ("[../outside/]", "aliases: item 1 (../outside/) is not a path under the site"),
+        ("[/]", "aliases: item 1 (/) is the home page"),
+        ("{old: /x/}", "aliases must be a list, not a set of fields"),
+    ],
+)
 def test_an_alias_that_would_replace_a_page_is_an_error_on_its_line(
-        tmp_path: Path, aliases: str, message: str) -> None:
+    tmp_path: Path, aliases: str, message: str
+) -> None:
     project = make_project(tmp_path / "p")
-    write_article(project, "storm.md", STORM.replace(
-        "aliases: [/2025/06/20/storm/, archive-2024/storm.html]", f"aliases: {aliases}"))
-    write_article(project, "calm.md", "title: Calm\ndate: 2025-06-22T10:00:00+05:30\n"
-                  "country: India\ncredits:\n  author: Desk")
+    write_article(
+        project,
+        "storm.md",
+        STORM.replace(
+            "aliases: [/2025/06/20/storm/, archive-2024/storm.html]", f"aliases: {aliases}"
+        ),
+    )
+    write_article(
+        project,
+        "calm.md",
+        "title: Calm\ndate: 2025-06-22T10:00:00+05:30\ncountry: India\ncredits:\n  author: Desk",
+    )
     result = run_here("check", cwd=project)
     assert result.returncode == 1
     assert f"content/storm.md:7: error: {message}" in result.stdout
@@ -118,9 +135,15 @@ def test_an_alias_that_would_replace_a_page_is_an_error_on_its_line(
 def test_two_articles_cannot_share_an_alias(tmp_path: Path) -> None:
     project = make_project(tmp_path / "p")
     write_article(project, "storm.md", STORM)
-    write_article(project, "calm.md", "title: Calm\ndate: 2025-06-22T10:00:00+05:30\n"
-                  "country: India\ncredits:\n  author: Desk\naliases: [2025/06/20/storm]")
+    write_article(
+        project,
+        "calm.md",
+        "title: Calm\ndate: 2025-06-22T10:00:00+05:30\n"
+        "country: India\ncredits:\n  author: Desk\naliases: [2025/06/20/storm]",
+    )
     result = run_here("build", cwd=project)
     assert result.returncode == 1
-    assert ("content/calm.md:7: error: alias /2025/06/20/storm/ is also an alias of storm.md"
-            in result.stdout + result.stderr)
+    assert (
+        "content/calm.md:7: error: alias /2025/06/20/storm/ is also an alias of storm.md"
+        in result.stdout + result.stderr
+    )

@@ -91,8 +91,11 @@ GUID_PREFIX = "tag:test.example,2025:"
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = make_project(tmp_path_factory.mktemp("typed") / "project")
     for name, front in STORIES.items():
-        body = (COLUMNIST_FIRST_PARAGRAPH + "\n\nThe column covers local government.\n"
-                if name == "new-columnist.md" else "The story.\n")
+        body = (
+            COLUMNIST_FIRST_PARAGRAPH + "\n\nThe column covers local government.\n"
+            if name == "new-columnist.md"
+            else "The story.\n"
+        )
         write_article(project, name, front, body)
     out = project.parent / "site"
     result = run_newsdigest("build", "--output", str(out), "--base-url", BASE_URL, cwd=project)
@@ -115,28 +118,33 @@ def feeds(site: Path) -> tuple[Any, Any, dict[str, Any]]:
 def headline_everywhere(site: Path, path: str) -> set[str]:
     """The headline of the article at PATH as the page, its metadata and each feed give it."""
     tree = page(site, path)
-    [ld] = [json.loads(s.text) for s in tree.iter("script")
-            if s.get("type") == "application/ld+json"]
+    [ld] = [
+        json.loads(s.text) for s in tree.iter("script") if s.get("type") == "application/ld+json"
+    ]
     og = tree.xpath("//meta[@property='og:title']/@content")[0]
     url = BASE_URL + path + "/"
     rss, atom, jf = feeds(site)
     return {
         tree.findtext(".//h1").strip(),
         tree.findtext(".//title").removesuffix(" · Test Desk"),
-        og, ld["headline"],
+        og,
+        ld["headline"],
         next(e.title for e in rss.entries if e.link == url),
         next(e.title for e in atom.entries if e.link == url),
         next(i["title"] for i in jf["items"] if i["url"] == url),
     }
 
 
-@pytest.mark.parametrize(("path", "typed"), [
-    ("2025/06/25/0x10", "3.10"),              # case 01: not 3.1
-    ("2025/06/24/referendum-result", "yes"),  # case 02: not True
-    ("2025/06/23/prefix-010", "010"),         # case 20: not 8
-    ("2025/06/22/count-closes", "12:30"),     # case 21: not 750
-    ("2025/06/21/largest-number", "1.0e+400"),  # case 22: not inf
-])
+@pytest.mark.parametrize(
+    ("path", "typed"),
+    [
+        ("2025/06/25/0x10", "3.10"),  # case 01: not 3.1
+        ("2025/06/24/referendum-result", "yes"),  # case 02: not True
+        ("2025/06/23/prefix-010", "010"),  # case 20: not 8
+        ("2025/06/22/count-closes", "12:30"),  # case 21: not 750
+        ("2025/06/21/largest-number", "1.0e+400"),  # case 22: not inf
+    ],
+)
 def test_an_unquoted_headline_is_published_as_typed_in_page_and_every_feed(
     site: Path, path: str, typed: str
 ) -> None:
@@ -161,8 +169,9 @@ def test_country_no_is_norway(site: Path) -> None:
     dateline = tree.xpath("//p[@class='dateline']/a")[0]
     shown = dateline.text_content().removeprefix("Country: ").strip()
     assert (shown, dateline.get("href")) == ("Norway", "/sub/countries/no/")
-    [ld] = [json.loads(s.text) for s in tree.iter("script")
-            if s.get("type") == "application/ld+json"]
+    [ld] = [
+        json.loads(s.text) for s in tree.iter("script") if s.get("type") == "application/ld+json"
+    ]
     assert "Norway" in json.dumps(ld["contentLocation"])
     assert page(site, "countries/no").findtext(".//h1").strip() == "Norway"
 
@@ -194,9 +203,15 @@ def test_on_off_yes_tags_are_three_topics(site: Path) -> None:
     url = BASE_URL + "2025/06/18/streetlights-vote/"
     assert next(i for i in jf["items"] if i["url"] == url)["tags"] == ["on", "off", "yes"]
     assert [t.term for t in next(e for e in rss.entries if e.link == url).tags] == [
-        "on", "off", "yes"]
+        "on",
+        "off",
+        "yes",
+    ]
     assert {page(site, f"tags/{w}").findtext(".//h1").strip() for w in ("on", "off", "yes")} == {
-        "on", "off", "yes"}
+        "on",
+        "off",
+        "yes",
+    }
 
 
 def test_a_bare_uuid_id_is_a_urn_uuid_guid(site: Path) -> None:
@@ -219,15 +234,17 @@ def test_an_unquoted_null_byline_is_refused_with_the_word_quoted(tmp_path: Path)
     result = check(tmp_path, STORIES["new-columnist.md"].replace('"Null"', "Null"))
     assert result.returncode == 1
     assert "Traceback" not in result.stderr and "None" not in result.stdout
-    assert ("content/story.md:5: error: credits.author: the word 'Null' was read as "
-            '"no value"') in result.stdout
+    assert (
+        "content/story.md:5: error: credits.author: the word 'Null' was read as \"no value\""
+    ) in result.stdout
     assert 'put it in quotes: author: "Null"' in result.stdout
 
 
 @pytest.mark.parametrize("typed", ["~", "null", ""])
 def test_a_required_field_read_as_no_value_says_so(tmp_path: Path, typed: str) -> None:
-    front = STORIES["oslo-tunnel.md"].replace("title: Oslo opens its new harbour tunnel",
-                                              f"title: {typed}")
+    front = STORIES["oslo-tunnel.md"].replace(
+        "title: Oslo opens its new harbour tunnel", f"title: {typed}"
+    )
     result = check(tmp_path, front)
     assert result.returncode == 1
     assert "content/story.md:2: error: title" in result.stdout

@@ -24,9 +24,12 @@ BASE = "http://127.0.0.1:8000/sub/"
 
 
 def story(project: Path, name: str, author: str, day: int) -> None:
-    write_article(project, f"2025/06/{name}.md",
-                  f"title: {name.title()}\ndate: 2025-06-{day:02d}T10:00:00+00:00\n"
-                  f"country: India\ncredits:\n  author: {author}\ntags: [Notes]")
+    write_article(
+        project,
+        f"2025/06/{name}.md",
+        f"title: {name.title()}\ndate: 2025-06-{day:02d}T10:00:00+00:00\n"
+        f"country: India\ncredits:\n  author: {author}\ntags: [Notes]",
+    )
 
 
 def newsroom(root: Path, registry: str = "") -> Path:
@@ -89,7 +92,9 @@ def test_bylines_on_articles_and_cards_link_to_the_author_page(tmp_path: Path) -
     article = page(out, "2025/06/03/three")
     links = article.xpath("//p[@class='byline']/a")
     assert [(a.text, a.get("href")) for a in links] == [
-        ("Asha Rao", "/sub/authors/asha-rao/"), ("Ben Ode", "/sub/authors/ben-ode/")]
+        ("Asha Rao", "/sub/authors/asha-rao/"),
+        ("Ben Ode", "/sub/authors/ben-ode/"),
+    ]
     card_links = page(out, "tags/notes").xpath("//article[contains(@class,'card')]//a/@href")
     assert "/sub/authors/devdiscourse-news-desk/" in card_links
 
@@ -106,8 +111,7 @@ def test_the_registry_gives_bio_photo_fediverse_and_structured_data(tmp_path: Pa
     assert (out / photo.get("src").removeprefix("/sub/")).is_file()
     assert photo.get("width") == "600" and photo.get("alt") == "Photo of Asha Rao"
     article = page(out, "2025/06/01/one")
-    assert article.xpath("//meta[@name='fediverse:creator']/@content") == [
-        "@asha@mastodon.social"]
+    assert article.xpath("//meta[@name='fediverse:creator']/@content") == ["@asha@mastodon.social"]
     data = json.loads(article.xpath("//script[@type='application/ld+json']")[0].text)
     [asha] = data["author"]
     assert asha["@type"] == "Person" and asha["url"] == BASE + "authors/asha-rao/"
@@ -115,13 +119,20 @@ def test_the_registry_gives_bio_photo_fediverse_and_structured_data(tmp_path: Pa
     desk_page = page(out, "2025/06/04/four")
     assert not desk_page.xpath("//meta[@name='fediverse:creator']")
     data = json.loads(desk_page.xpath("//script[@type='application/ld+json']")[0].text)
-    assert data["author"] == [{"@type": "Organization", "name": "Devdiscourse News Desk",
-                               "url": BASE + "authors/news-desk/"}]
+    assert data["author"] == [
+        {
+            "@type": "Organization",
+            "name": "Devdiscourse News Desk",
+            "url": BASE + "authors/news-desk/",
+        }
+    ]
     assert (out / "authors/news-desk/index.html").is_file()
 
 
 def test_registry_mistakes_are_errors_on_their_lines_in_check(tmp_path: Path) -> None:
-    project = newsroom(tmp_path, """\
+    project = newsroom(
+        tmp_path,
+        """\
 Asha Rao:
   bio: [not, text]
   url: asha.example.org
@@ -129,21 +140,26 @@ Asha Rao:
   colour: blue
 Devdiscourse News Desk:
   type: Agency
-""")
+""",
+    )
     result = run_here("check", cwd=project)
     assert result.returncode == 1
     lines = result.stdout.splitlines()
-    for number, words in ((2, "bio must be text"), (3, "not a web address"),
-                          (4, "not a fediverse handle"), (5, "unknown field 'colour'"),
-                          (7, "Person or Organization")):
-        assert any(line.startswith(f"authors.yaml:{number}: error:") and words in line
-                   for line in lines), (number, result.stdout)
+    for number, words in (
+        (2, "bio must be text"),
+        (3, "not a web address"),
+        (4, "not a fediverse handle"),
+        (5, "unknown field 'colour'"),
+        (7, "Person or Organization"),
+    ):
+        assert any(
+            line.startswith(f"authors.yaml:{number}: error:") and words in line for line in lines
+        ), (number, result.stdout)
     github = run_here("check", "--format", "github", cwd=project)
     assert "::error file=authors.yaml,line=4," in github.stdout
 
 
-def test_a_byline_close_to_a_registered_one_is_a_warning_with_did_you_mean(
-        tmp_path: Path) -> None:
+def test_a_byline_close_to_a_registered_one_is_a_warning_with_did_you_mean(tmp_path: Path) -> None:
     project = newsroom(tmp_path, REGISTRY)
     (project / "photos").mkdir()
     Image.new("RGB", (60, 60)).save(project / "photos/asha.png")

@@ -53,8 +53,9 @@ def project_with(tmp_path: Path, *articles: tuple[str, str]) -> Path:
 
 
 def meta(tree: html.HtmlElement, key: str) -> str:
-    (value,) = [m.get("content") for m in tree.iter("meta")
-                if key in (m.get("property"), m.get("name"))]
+    (value,) = [
+        m.get("content") for m in tree.iter("meta") if key in (m.get("property"), m.get("name"))
+    ]
     return str(value)
 
 
@@ -91,8 +92,9 @@ def page(out: Path, relative: str) -> html.HtmlElement:
     return html.parse(str(out / relative / "index.html")).getroot()
 
 
-def article(project: Path, name: str, body: str, date: str = "2025-06-25T10:00:00Z",
-            title: str = "A story") -> None:
+def article(
+    project: Path, name: str, body: str, date: str = "2025-06-25T10:00:00Z", title: str = "A story"
+) -> None:
     write_article(project, name, FRONT.format(title=title, date=date), body)
 
 
@@ -119,7 +121,9 @@ def test_a_date_without_a_time_is_shown_as_the_day_only(tmp_path: Path) -> None:
     home = page(out, "")
     assert {t.text_content() for t in home.iter("time")} == {"09:30 UTC"}
     assert [h.text_content() for h in home.xpath('//section[@class="day"]//h2')] == [
-        "Wednesday 25 June 2025", "Tuesday 24 June 2025"]
+        "Wednesday 25 June 2025",
+        "Tuesday 24 June 2025",
+    ]
     # Feeds keep a full timestamp.
     entry = feedparser.parse((out / "atom.xml").read_bytes()).entries[0]
     assert entry.published == "2025-06-25T00:00:00+00:00"
@@ -130,10 +134,15 @@ def test_a_date_without_a_time_is_shown_as_the_day_only(tmp_path: Path) -> None:
 
 def test_the_summary_leaves_out_footnote_references(tmp_path: Path) -> None:
     """Case 05: 'in May.1' was published; the reader should get the sentence alone."""
-    project = project_with(tmp_path, ("2025/06/exports.md",
-                                      "Exports rose 12 per cent in May.[^1] Imports fell.[^2]\n\n"
-                                      "[^1]: Ministry of Finance figures.\n"
-                                      "[^2]: Seasonally adjusted.\n"))
+    project = project_with(
+        tmp_path,
+        (
+            "2025/06/exports.md",
+            "Exports rose 12 per cent in May.[^1] Imports fell.[^2]\n\n"
+            "[^1]: Ministry of Finance figures.\n"
+            "[^2]: Seasonally adjusted.\n",
+        ),
+    )
     result, out = build(project)
     assert result.ok, messages(result)
     found = descriptions(out, "2025/06/25/exports")
@@ -142,17 +151,22 @@ def test_the_summary_leaves_out_footnote_references(tmp_path: Path) -> None:
 
 def test_the_summary_skips_a_paragraph_that_holds_only_a_photo(tmp_path: Path) -> None:
     """Case 06: a body opening with a photo gave every description an empty string."""
-    project = project_with(tmp_path, (
-        "fish-market.md",
-        "![Traders at the fish market at dawn](market.jpg)\n\n"
-        "<p><img src=\"market.jpg\" alt=\"The same photo in HTML\"> &nbsp; </p>\n\n"
-        "Traders gathered before sunrise as prices climbed for the third week.\n"))
+    project = project_with(
+        tmp_path,
+        (
+            "fish-market.md",
+            "![Traders at the fish market at dawn](market.jpg)\n\n"
+            '<p><img src="market.jpg" alt="The same photo in HTML"> &nbsp; </p>\n\n'
+            "Traders gathered before sunrise as prices climbed for the third week.\n",
+        ),
+    )
     (project / "content" / "market.jpg").write_bytes(PNG)
     result, out = build(project)
     assert result.ok, messages(result)
     found = descriptions(out, "2025/06/25/fish-market")
     assert set(found.values()) == {
-        "Traders gathered before sunrise as prices climbed for the third week."}, found
+        "Traders gathered before sunrise as prices climbed for the third week."
+    }, found
 
 
 LONG = {
@@ -178,8 +192,13 @@ def test_a_long_first_paragraph_is_cut_at_a_boundary_of_its_script(tmp_path: Pat
     assert cut["chinese"].endswith("票…") or cut["chinese"].endswith("案…")
     assert "\u0e31" not in cut["thai"][-2:]  # a vowel sign never loses its letter
     # About the same length to read: a Chinese or Japanese character is worth two letters.
-    widths = {name: sum(2 if ord(c[0]) > 0x2E80 and name in ("japanese", "chinese") else 1
-                        for c in regex.findall(r"\X", text)) for name, text in cut.items()}
+    widths = {
+        name: sum(
+            2 if ord(c[0]) > 0x2E80 and name in ("japanese", "chinese") else 1
+            for c in regex.findall(r"\X", text)
+        )
+        for name, text in cut.items()
+    }
     assert all(200 <= w <= 281 for w in widths.values()), widths
 
 
@@ -188,11 +207,15 @@ def test_a_long_first_paragraph_is_cut_at_a_boundary_of_its_script(tmp_path: Pat
 
 def test_an_image_in_a_raw_html_figure_is_published_like_a_markdown_image(tmp_path: Path) -> None:
     """Case 08: <img src> inside <figure> was neither published nor checked."""
-    project = project_with(tmp_path, (
-        "2025/06/monsoon-rainfall.md",
-        '<figure><img src="rainfall.png" alt="Bar chart of June rainfall by state">'
-        "<figcaption>June rainfall, by state</figcaption></figure>\n\n"
-        "Rainfall was 8 per cent above the long-period average.\n"))
+    project = project_with(
+        tmp_path,
+        (
+            "2025/06/monsoon-rainfall.md",
+            '<figure><img src="rainfall.png" alt="Bar chart of June rainfall by state">'
+            "<figcaption>June rainfall, by state</figcaption></figure>\n\n"
+            "Rainfall was 8 per cent above the long-period average.\n",
+        ),
+    )
     (project / "content/2025/06/rainfall.png").write_bytes(PNG)
     result, out = build(project)
     assert result.ok, messages(result)
@@ -209,23 +232,35 @@ def test_an_image_in_a_raw_html_figure_is_published_like_a_markdown_image(tmp_pa
 def test_raw_html_links_to_articles_and_files_resolve_like_markdown_ones(tmp_path: Path) -> None:
     project = project_with(
         tmp_path,
-        ("2025/06/vote.md", 'See <a href="count.md#tally">the count</a> and '
-                            '<a href="report.pdf">the report</a>; '
-                            '[the same report](report.pdf).\n'),
-        ("2025/06/count.md", "The count.\n"))
+        (
+            "2025/06/vote.md",
+            'See <a href="count.md#tally">the count</a> and '
+            '<a href="report.pdf">the report</a>; '
+            "[the same report](report.pdf).\n",
+        ),
+        ("2025/06/count.md", "The count.\n"),
+    )
     (project / "content/2025/06/report.pdf").write_bytes(b"%PDF-1.4 not really")
     result, out = build(project)
     assert result.ok, messages(result)
     hrefs = [a.get("href") for a in page(out, "2025/06/25/vote").xpath('//div[@class="body"]//a')]
-    assert hrefs == ["/news/2025/06/25/count/#tally", "/news/media/2025/06/report.pdf",
-                         "/news/media/2025/06/report.pdf"]
+    assert hrefs == [
+        "/news/2025/06/25/count/#tally",
+        "/news/media/2025/06/report.pdf",
+        "/news/media/2025/06/report.pdf",
+    ]
     assert (out / "media/2025/06/report.pdf").is_file()
 
 
 def test_a_missing_file_in_raw_html_is_the_same_error_on_its_line(tmp_path: Path) -> None:
-    project = project_with(tmp_path, ("2025/06/chart.md",
-                                      "Intro.\n\n<figure><img src=\"chart.png\" alt=\"x\">"
-                                      "</figure>\n\nA <a href=\"notes.pdf\">note</a>.\n"))
+    project = project_with(
+        tmp_path,
+        (
+            "2025/06/chart.md",
+            'Intro.\n\n<figure><img src="chart.png" alt="x">'
+            '</figure>\n\nA <a href="notes.pdf">note</a>.\n',
+        ),
+    )
     result, _ = build(project)
     found = {(d.path, d.line, d.message) for d in result.diagnostics}
     assert found == {
@@ -238,9 +273,13 @@ def test_a_missing_file_in_raw_html_is_the_same_error_on_its_line(tmp_path: Path
 
 
 def test_a_missing_image_names_the_article_folder_or_the_name_in_other_capitals(
-        tmp_path: Path) -> None:
-    project = project_with(tmp_path, ("2025/06/photo.md", "![A photo](photo.jpg)\n"),
-                           ("2025/06/other.md", "![A chart](../chart.png)\n"))
+    tmp_path: Path,
+) -> None:
+    project = project_with(
+        tmp_path,
+        ("2025/06/photo.md", "![A photo](photo.jpg)\n"),
+        ("2025/06/other.md", "![A chart](../chart.png)\n"),
+    )
     (project / "content/2025/06/Photo.JPG").write_bytes(PNG)
     result, _ = build(project)
     hints = {d.path: (d.message, d.hint) for d in result.diagnostics}
@@ -248,7 +287,8 @@ def test_a_missing_image_names_the_article_folder_or_the_name_in_other_capitals(
     assert hints["2025/06/other.md"] == (
         "image '../chart.png' does not exist",
         "put chart.png in content/2025/, or correct the name; a path starting with '/' is "
-        "read from content/")
+        "read from content/",
+    )
 
 
 def test_a_file_name_in_another_unicode_form_is_the_same_file(tmp_path: Path) -> None:
@@ -264,18 +304,25 @@ def test_a_file_name_in_another_unicode_form_is_the_same_file(tmp_path: Path) ->
 
 
 def test_site_root_links_and_images_work_under_a_base_path(tmp_path: Path) -> None:
-    project = project_with(tmp_path, (
-        "2025/06/roots.md",
-        "[Climate](/tags/notes/), [again](/news/tags/notes/), ![Logo](/logo.png), "
-        "[a story](/2025/06/other.md) and [a page](/2025/06/25/other/).\n"),
-        ("2025/06/other.md", "Other.\n"))
+    project = project_with(
+        tmp_path,
+        (
+            "2025/06/roots.md",
+            "[Climate](/tags/notes/), [again](/news/tags/notes/), ![Logo](/logo.png), "
+            "[a story](/2025/06/other.md) and [a page](/2025/06/25/other/).\n",
+        ),
+        ("2025/06/other.md", "Other.\n"),
+    )
     (project / "content/logo.png").write_bytes(PNG)
     result, out = build(project)
     assert result.ok, messages(result)
     tree = page(out, "2025/06/25/roots")
     assert [a.get("href") for a in tree.xpath('//div[@class="body"]//a')] == [
-        "/news/tags/notes/", "/news/tags/notes/", "/news/2025/06/25/other/",
-        "/news/2025/06/25/other/"]
+        "/news/tags/notes/",
+        "/news/tags/notes/",
+        "/news/2025/06/25/other/",
+        "/news/2025/06/25/other/",
+    ]
     assert tree.xpath('//div[@class="body"]//img')[0].get("src") == "/news/media/logo.png"
     for href in ("/news/tags/notes/", "/news/2025/06/25/other/"):
         assert (out / href.removeprefix("/news/") / "index.html").is_file()
@@ -287,11 +334,14 @@ def test_site_root_links_and_images_work_under_a_base_path(tmp_path: Path) -> No
 def test_footnote_and_anchor_links_in_feeds_point_to_the_article(tmp_path: Path) -> None:
     """Case 04: '#fn:1' in a feed resolved against the feed, not the article."""
     project = make_project(tmp_path / "project")
-    write_article(project, "2025/06/budget-vote.md", FRONT.format(
-        title="Budget passes after late vote", date="2025-06-25T10:00:00Z"),
+    write_article(
+        project,
+        "2025/06/budget-vote.md",
+        FRONT.format(title="Budget passes after late vote", date="2025-06-25T10:00:00Z"),
         "The budget passed by four votes.[^1] See [how members voted](#tally).\n\n"
         "## How they voted {#tally}\n\nAyes 112, noes 108.\n\n"
-        "[^1]: Figures from the assembly secretariat.\n")
+        "[^1]: Figures from the assembly secretariat.\n",
+    )
     result, out = build(project)
     assert result.ok, messages(result)
     story = "https://example.org/news/2025/06/25/budget-vote/"
@@ -312,36 +362,47 @@ PATHOLOGICAL = {
     # kind: (body, line of the error in the body, words of the message)
     "nested brackets": ("Intro.\n\n" + "[" * 20000 + "x" + "]" * 20000 + "\n", 3, "'[' left open"),
     "unclosed links": ("Intro.\n\n" + "[a](" * 25000 + "\n", 3, "'(' left open"),
-    "a run of asterisks": ("Intro.\n\n" + "*" * 50000 + "a" + "*" * 50000 + "\n", 3,
-                           "50000 '*' in a row"),
+    "a run of asterisks": (
+        "Intro.\n\n" + "*" * 50000 + "a" + "*" * 50000 + "\n",
+        3,
+        "50000 '*' in a row",
+    ),
     "emphasis markers": ("Intro.\n\n" + "*a" * 50000 + "\n", 3, "'*' or '_' in one paragraph"),
     "quote levels": ("Intro.\n\n" + "> " * 50000 + "deep\n", 3, "50000 quote levels"),
-    "quotes line by line": ("".join(">" * i + " x\n" for i in range(1, 400)), 51,
-                            "51 quote levels"),
+    "quotes line by line": (
+        "".join(">" * i + " x\n" for i in range(1, 400)),
+        51,
+        "51 quote levels",
+    ),
 }
 
 
 @pytest.mark.parametrize("kind", PATHOLOGICAL)
 def test_pathological_markdown_is_refused_on_its_line_without_converting(
-        tmp_path: Path, kind: str) -> None:
+    tmp_path: Path, kind: str
+) -> None:
     body, line, words = PATHOLOGICAL[kind]
-    project = project_with(tmp_path, ("2025/06/fine.md", "A normal story.\n"),
-                           ("2025/06/stall.md", body))
+    project = project_with(
+        tmp_path, ("2025/06/fine.md", "A normal story.\n"), ("2025/06/stall.md", body)
+    )
     result, out = build(project)
     (problem,) = result.diagnostics
-    assert (problem.path, problem.line, problem.severity) == ("2025/06/stall.md", 8 + line,
-                                                              "error")
+    assert (problem.path, problem.line, problem.severity) == ("2025/06/stall.md", 8 + line, "error")
     assert words in problem.message and problem.hint
     assert not out.exists()
 
 
 def test_a_body_that_converts_too_slowly_is_refused_by_the_time_limit(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Text the nesting check lets through but Python-Markdown takes seconds over (10,000
     unclosed autolinks) stops at the per-article limit, made short here."""
     monkeypatch.setattr(markdown, "TIME_LIMIT", 0.3)
-    project = project_with(tmp_path, ("2025/06/fine.md", "A normal story.\n"),
-                           ("2025/06/slow.md", "<http://a" * 10000 + "\n"))
+    project = project_with(
+        tmp_path,
+        ("2025/06/fine.md", "A normal story.\n"),
+        ("2025/06/slow.md", "<http://a" * 10000 + "\n"),
+    )
     result, _ = build(project)
     (problem,) = result.diagnostics
     assert (problem.path, problem.line) == ("2025/06/slow.md", 9)
@@ -372,10 +433,15 @@ def test_a_story_with_no_text_to_summarise_is_a_warning(tmp_path: Path) -> None:
 
 
 def test_a_missing_lead_image_names_its_folder_and_the_name_in_other_capitals(
-        tmp_path: Path) -> None:
+    tmp_path: Path,
+) -> None:
     project = make_project(tmp_path / "project")
-    write_article(project, "2025/06/lead.md", FRONT.format(title="Lead", date="2025-06-25")
-                  + "\nimage:\n  src: photo.jpg\n  alt: A photo")
+    write_article(
+        project,
+        "2025/06/lead.md",
+        FRONT.format(title="Lead", date="2025-06-25")
+        + "\nimage:\n  src: photo.jpg\n  alt: A photo",
+    )
     (project / "content/2025/06/Photo.JPG").write_bytes(PNG)
     result, _ = build(project)
     (problem,) = result.diagnostics

@@ -29,8 +29,12 @@ from generator.write.search import indexer
 CHROMIUM = Path(os.environ.get("NEWSDIGEST_CHROMIUM", "/usr/bin/chromium"))
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 LAUNCH_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
 ]
 ARTICLE = "2025/06/25/altaf-hussain-calls-on-modi-to-advocate-for-mohajirs/"
 PAGES = {
@@ -103,11 +107,15 @@ sync_api = pytest.importorskip(
     "playwright.sync_api", reason="Playwright is missing: pip install -e '.[test]'"
 )
 if not CHROMIUM.exists():
-    pytest.skip(f"Chromium is missing at {CHROMIUM}: apt-get install chromium "
-                "(never `playwright install`)", allow_module_level=True)
+    pytest.skip(
+        f"Chromium is missing at {CHROMIUM}: apt-get install chromium (never `playwright install`)",
+        allow_module_level=True,
+    )
 if not AXE.is_file():
-    pytest.skip(f"axe-core is missing at {AXE}: run `npm install` in the repository",
-                allow_module_level=True)
+    pytest.skip(
+        f"axe-core is missing at {AXE}: run `npm install` in the repository",
+        allow_module_level=True,
+    )
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -148,8 +156,9 @@ class Visit:
     """One page load, with everything that went wrong while it loaded."""
 
     def __init__(self, browser: Any, width: int, scheme: str, height: int = 900) -> None:
-        self.context = browser.new_context(viewport={"width": width, "height": height},
-                                           color_scheme=scheme)
+        self.context = browser.new_context(
+            viewport={"width": width, "height": height}, color_scheme=scheme
+        )
         self.page = self.context.new_page()
         self.problems: list[str] = []
         self.page.on("console", self._console)
@@ -180,12 +189,14 @@ class Visit:
             return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
                                            nodes: v.nodes.map(n => n.target.join(" "))}));
         }""")
-        return [f"{v['id']} ({v['impact']}): {v['help']} at {v['nodes'][:3]}"
-                for v in found if v["impact"] in ("serious", "critical")]
+        return [
+            f"{v['id']} ({v['impact']}): {v['help']} at {v['nodes'][:3]}"
+            for v in found
+            if v["impact"] in ("serious", "critical")
+        ]
 
     def overflow(self) -> int:
-        return int(self.page.evaluate(
-            "document.documentElement.scrollWidth - window.innerWidth"))
+        return int(self.page.evaluate("document.documentElement.scrollWidth - window.innerWidth"))
 
     def close(self) -> None:
         self.context.close()
@@ -233,18 +244,25 @@ def test_every_page_fits_its_screen_on_one_grid_with_links_named_apart(
             edges = visit.page.evaluate(EDGES)
             lefts = [("heading", edges["heading"]), ("footer", edges["footLeft"])]
             lefts += [(b["what"], b["left"]) for b in edges["blocks"]]
-            failures += [f"{name}: {what} starts at {x:.0f}px, the content at {edges['left']:.0f}px"
-                         for what, x in lefts if x is None or abs(x - edges["left"]) > 1]
+            failures += [
+                f"{name}: {what} starts at {x:.0f}px, the content at {edges['left']:.0f}px"
+                for what, x in lefts
+                if x is None or abs(x - edges["left"]) > 1
+            ]
             if abs(edges["footRight"] - edges["right"]) > 1:
-                failures.append(f"{name}: the footer ends at {edges['footRight']:.0f}px, "
-                                f"the content at {edges['right']:.0f}px")
-            failures += [f"{name}: links share a name: {d}"
-                         for d in visit.page.evaluate(LINK_NAMES)]
+                failures.append(
+                    f"{name}: the footer ends at {edges['footRight']:.0f}px, "
+                    f"the content at {edges['right']:.0f}px"
+                )
+            failures += [
+                f"{name}: links share a name: {d}" for d in visit.page.evaluate(LINK_NAMES)
+            ]
             if name == "home":
                 columns = visit.page.evaluate(COLUMNS)
                 if len(columns["bottoms"]) != columns["wanted"]:
-                    failures.append(f"home: {len(columns['bottoms'])} topic columns of "
-                                    f"{columns['wanted']} used")
+                    failures.append(
+                        f"home: {len(columns['bottoms'])} topic columns of {columns['wanted']} used"
+                    )
                 elif max(columns["bottoms"]) - min(columns["bottoms"]) > columns["tallest"]:
                     failures.append(f"home: topic columns end at {columns['bottoms']}")
         assert visit.problems == []

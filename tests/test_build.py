@@ -125,8 +125,10 @@ def test_pages_offer_feed_autodiscovery_and_an_absolute_canonical(newsroom_site:
 
 
 def test_topic_and_country_pages_offer_their_own_feed_first(newsroom_site: Path) -> None:
-    for page, feed in (("tags/climate/index.html", "tags/climate/feed.xml"),
-                       ("countries/in/index.html", "countries/in/feed.xml")):
+    for page, feed in (
+        ("tags/climate/index.html", "tags/climate/feed.xml"),
+        ("countries/in/index.html", "countries/in/feed.xml"),
+    ):
         links = Page((newsroom_site / page).read_text(encoding="utf-8")).links
         feeds = [ln["href"] for ln in links if ln.get("rel") == "alternate"]
         assert feeds[0] == BASE_PATH + feed
@@ -143,23 +145,27 @@ def test_an_article_page_shows_what_the_article_says(newsroom_site: Path) -> Non
 
 def test_relative_links_and_images_in_articles_are_published(newsroom_site: Path) -> None:
     kerala = (newsroom_site / "2025/06/25/monsoon-reaches-kerala-coast/index.html").read_text(
-        encoding="utf-8")
+        encoding="utf-8"
+    )
     assert 'src="/sub/media/2025/06/kerala-rain.png"' in kerala
     assert 'alt="Rain clouds over a harbour in Kochi"' in kerala
     assert 'href="/sub/2025/06/24/everest-waste-rules/"' in kerala
     assert "Image: Test Agency" in kerala
     chatbot = (newsroom_site / "2025/06/21/chatbot-rules-questioned/index.html").read_text(
-        encoding="utf-8")
+        encoding="utf-8"
+    )
     assert 'href="/sub/2025/05/30/ai-rules-in-berlin/"' in chatbot
     assert ".md" not in "".join(Page(chatbot).urls)
 
 
 def test_unicode_titles_are_shown_as_written(newsroom_site: Path) -> None:
     html = (newsroom_site / "2025/06/22/sao-paulo-metro-strike-ends/index.html").read_text(
-        encoding="utf-8")
+        encoding="utf-8"
+    )
     assert "São Paulo Metro Strike Ends After Two Days" in html
     assert "Zürich Voters to Decide on a Housing Levy" in (
-        newsroom_site / "archive/2025/05/index.html").read_text(encoding="utf-8")
+        newsroom_site / "archive/2025/05/index.html"
+    ).read_text(encoding="utf-8")
 
 
 def test_sitemap_and_robots_use_absolute_urls(newsroom_site: Path) -> None:
@@ -181,8 +187,11 @@ ALTAF = "2025/06/25/altaf-hussain-calls-on-modi-to-advocate-for-mohajirs/index.h
 def test_the_founding_story_page_shows_every_part_of_the_article(sample_site: Path) -> None:
     html = (sample_site / ALTAF).read_text(encoding="utf-8")
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
-    assert re.search(r"<h1[^>]*>\s*Altaf Hussain Calls on Modi to Advocate for Mohajirs "
-                     r"Facing Atrocities\s*</h1>", html)
+    assert re.search(
+        r"<h1[^>]*>\s*Altaf Hussain Calls on Modi to Advocate for Mohajirs "
+        r"Facing Atrocities\s*</h1>",
+        html,
+    )
     assert "Exiled MQM leader Altaf Hussain urges India" in text
     assert "Devdiscourse News Desk" in text
     assert re.search(r"[Bb]y\s+(<[^>]+>\s*)*Devdiscourse News Desk", html)
@@ -192,8 +201,12 @@ def test_the_founding_story_page_shows_every_part_of_the_article(sample_site: Pa
     assert (sample_site / "media/2025/06/altaf-hussain.jpg").is_file()
     assert "Image: ANI" in text
     assert "With inputs from agencies" in text
-    for slug, name in (("pakistan", "Pakistan"), ("india", "India"),
-                       ("human-rights", "Human Rights"), ("mqm", "MQM")):
+    for slug, name in (
+        ("pakistan", "Pakistan"),
+        ("india", "India"),
+        ("human-rights", "Human Rights"),
+        ("mqm", "MQM"),
+    ):
         assert re.search(rf'href="/sub/tags/{slug}/"[^>]*>\s*{name}\s*<', html), name
 
 
@@ -207,18 +220,20 @@ def test_the_sample_newsroom_has_paginated_topics_and_feeds(sample_site: Path) -
 
 
 def build(project: Path, out: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    result = run_newsdigest("build", "--output", str(out), "--base-url", BASE_URL, *extra,
-                            cwd=project)
+    result = run_newsdigest(
+        "build", "--output", str(out), "--base-url", BASE_URL, *extra, cwd=project
+    )
     assert result.returncode == 0, result.stderr
     return result
 
 
-
-
 def published_times(site: Path) -> dict[Path, int]:
     """The modification time of every published file (not newsdigest's own marker)."""
-    return {p: p.stat().st_mtime_ns for p in site.rglob("*")
-            if p.is_file() and p.name != ".newsdigest-output"}
+    return {
+        p: p.stat().st_mtime_ns
+        for p in site.rglob("*")
+        if p.is_file() and p.name != ".newsdigest-output"
+    }
 
 
 def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
@@ -272,8 +287,11 @@ def test_a_deleted_article_disappears_from_the_next_build(tmp_path: Path) -> Non
     assert not (out / "countries/ch").exists()
     assert "zurich" not in (out / "feed.xml").read_text(encoding="utf-8")
     # No staging left; beside the site only the list of changed feeds (for newsdigest ping).
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site",
-                                                          "site.changed-feeds.txt"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "project",
+        "site",
+        "site.changed-feeds.txt",
+    ]
 
 
 def test_one_broken_article_stops_the_build_and_leaves_the_site_untouched(
@@ -285,29 +303,40 @@ def test_one_broken_article_stops_the_build_and_leaves_the_site_untouched(
     before = site_files(out)
     stamps = {p: (p.stat().st_mtime_ns, p.stat().st_ino) for p in out.rglob("*")}
     broken = project / "content/2025/06/everest-waste-rules.md"
-    broken.write_text(broken.read_text("utf-8").replace("2025-06-24T10:15", "2025-02-30T10:15"),
-                      "utf-8")
+    broken.write_text(
+        broken.read_text("utf-8").replace("2025-06-24T10:15", "2025-02-30T10:15"), "utf-8"
+    )
     (project / "content/2025/06/new-story.md").write_text(
         "---\ntitle: A New Story\ndate: 2025-06-26T09:00:00+05:30\ncountry: India\n"
-        "credits:\n  author: Fixture Desk\n---\nNew.\n", encoding="utf-8")
+        "credits:\n  author: Fixture Desk\n---\nNew.\n",
+        encoding="utf-8",
+    )
     result = run_newsdigest("build", "--output", str(out), "--base-url", BASE_URL, cwd=project)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert re.search(r"^content/2025/06/everest-waste-rules\.md:3: error: date: 2025-02-30 "
-                     r"is not a real date", result.stderr, re.MULTILINE), result.stderr
+    assert re.search(
+        r"^content/2025/06/everest-waste-rules\.md:3: error: date: 2025-02-30 "
+        r"is not a real date",
+        result.stderr,
+        re.MULTILINE,
+    ), result.stderr
     assert "fix:" in result.stderr
     assert site_files(out) == before
     assert {p: (p.stat().st_mtime_ns, p.stat().st_ino) for p in out.rglob("*")} == stamps
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site",
-                                                          "site.changed-feeds.txt"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "project",
+        "site",
+        "site.changed-feeds.txt",
+    ]
 
 
 def test_every_error_is_reported_in_one_run(tmp_path: Path) -> None:
     project = copy_newsroom(tmp_path / "project")
     for name in ("everest-waste-rules.md", "wildfire-crews-brace.md"):
         path = project / "content/2025/06" / name
-        path.write_text(path.read_text("utf-8").replace("country:", "country: Atlantis\nx:"),
-                        "utf-8")
+        path.write_text(
+            path.read_text("utf-8").replace("country:", "country: Atlantis\nx:"), "utf-8"
+        )
     result = run_newsdigest("build", "--output", str(tmp_path / "site"), cwd=project)
     assert result.returncode == 1
     assert "everest-waste-rules.md:4: error: country 'Atlantis'" in result.stderr
@@ -323,15 +352,20 @@ def test_python_m_generator_works_like_the_newsdigest_command(tmp_path: Path) ->
     by_module = build(project, tmp_path / "module")
     by_script = subprocess.run(
         [command, "build", "--output", str(tmp_path / "script"), "--base-url", BASE_URL],
-        cwd=project, capture_output=True, text=True, timeout=120,
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=120,
         env={**os.environ, "PYTHONPATH": str(REPO)},
     )
     assert by_script.returncode == 0, by_script.stderr
     assert site_files(tmp_path / "module") == site_files(tmp_path / "script")
     assert str(tmp_path / "module") in by_module.stdout
     assert str(tmp_path / "script") in by_script.stdout
-    helps = [run_newsdigest("--help", cwd=project).stdout,
-             subprocess.run([command, "--help"], capture_output=True, text=True).stdout]
+    helps = [
+        run_newsdigest("--help", cwd=project).stdout,
+        subprocess.run([command, "--help"], capture_output=True, text=True).stdout,
+    ]
     assert helps[0] == helps[1] and "build" in helps[0] and "check" in helps[0]
 
 
@@ -339,9 +373,11 @@ def test_drafts_and_future_articles_wait_unless_asked_for(tmp_path: Path) -> Non
     project = copy_newsroom(tmp_path / "project")
     story = "---\ntitle: {t}\ndate: {d}\ncountry: India\ncredits:\n  author: Desk\n{x}---\nText.\n"
     (project / "content/draft.md").write_text(
-        story.format(t="Draft", d="2025-06-01T10:00:00+05:30", x="draft: true\n"), "utf-8")
+        story.format(t="Draft", d="2025-06-01T10:00:00+05:30", x="draft: true\n"), "utf-8"
+    )
     (project / "content/later.md").write_text(
-        story.format(t="Later", d="2999-01-01T10:00:00+05:30", x=""), "utf-8")
+        story.format(t="Later", d="2999-01-01T10:00:00+05:30", x=""), "utf-8"
+    )
     build(project, tmp_path / "plain")
     assert not (tmp_path / "plain/2025/06/01/draft").exists()
     assert not (tmp_path / "plain/2999").exists()

@@ -27,7 +27,10 @@ def check(project: Path, *args: str) -> tuple[int, list[str]]:
 
 
 def broken_newsroom(project: Path) -> None:
-    write_article(project, "2025/06/bad-fields.md", """\
+    write_article(
+        project,
+        "2025/06/bad-fields.md",
+        """\
 title: Bad fields
 date: 2025-02-30T10:00:00+00:00
 country: Inda
@@ -35,7 +38,8 @@ credits:
   author: Desk
 image:
   src: missing.jpg
-  alt: Nothing to see""")
+  alt: Nothing to see""",
+    )
 
 
 def test_text_format_gives_path_line_message_and_fix(project: Path) -> None:
@@ -43,8 +47,9 @@ def test_text_format_gives_path_line_message_and_fix(project: Path) -> None:
     status, lines = check(project)
     assert status == 1
     assert "content/2025/06/bad-fields.md:3: error: date: 2025-02-30 is not a real date" in lines
-    assert any(line.startswith("content/2025/06/bad-fields.md:4: error: country 'Inda'")
-               for line in lines)
+    assert any(
+        line.startswith("content/2025/06/bad-fields.md:4: error: country 'Inda'") for line in lines
+    )
     fix = lines[lines.index(next(x for x in lines if ":4: error:" in x)) + 1]
     assert fix.strip().startswith("fix:") and "'India'" in fix
     assert lines[-1] == "3 errors, 0 warnings"
@@ -56,8 +61,10 @@ def test_github_format_annotates_the_diff(project: Path) -> None:
     assert status == 1
     date_error = next(x for x in lines if "line=3" in x)
     assert date_error.startswith("::error file=content/2025/06/bad-fields.md,line=3,title=")
-    assert date_error.endswith("::date: 2025-02-30 is not a real date. Fix: use "
-                               "YYYY-MM-DDTHH:MM:SS+HH:MM, for example 2025-06-25T15:27:00+05:30")
+    assert date_error.endswith(
+        "::date: 2025-02-30 is not a real date. Fix: use "
+        "YYYY-MM-DDTHH:MM:SS+HH:MM, for example 2025-06-25T15:27:00+05:30"
+    )
     assert all(x.startswith(("::error ", "::warning ")) for x in lines)
 
 
@@ -65,14 +72,17 @@ def test_missing_image_is_an_error_on_its_line(project: Path) -> None:
     broken_newsroom(project)
     status, lines = check(project)
     assert status == 1
-    assert ("content/2025/06/bad-fields.md:8: error: image.src: 'missing.jpg' does not exist "
-            "(looked for content/2025/06/missing.jpg)") in lines
+    assert (
+        "content/2025/06/bad-fields.md:8: error: image.src: 'missing.jpg' does not exist "
+        "(looked for content/2025/06/missing.jpg)"
+    ) in lines
 
 
 def test_warnings_alone_do_not_fail(project: Path) -> None:
     long_title = "A headline that goes on " + "and on " * 20
-    write_article(project, "2025/06/wordy.md",
-                  GOOD.replace("Floods in Assam", long_title) + "\ntittle: typo")
+    write_article(
+        project, "2025/06/wordy.md", GOOD.replace("Floods in Assam", long_title) + "\ntittle: typo"
+    )
     status, lines = check(project)
     assert status == 0
     assert any(":2: warning: title is" in x and "characters" in x for x in lines)
@@ -89,17 +99,20 @@ def test_two_articles_at_one_url_name_each_other(project: Path) -> None:
     status, lines = check(project)
     assert status == 1
     url_errors = [x for x in lines if "same URL" in x]
-    assert any(x.startswith("content/2025/06/floods.md:") and "world/floods.md" in x
-               for x in url_errors)
-    assert any(x.startswith("content/world/floods.md:") and "2025/06/floods.md" in x
-               for x in url_errors)
+    assert any(
+        x.startswith("content/2025/06/floods.md:") and "world/floods.md" in x for x in url_errors
+    )
+    assert any(
+        x.startswith("content/world/floods.md:") and "2025/06/floods.md" in x for x in url_errors
+    )
     assert all("/2025/06/02/floods/" in x for x in url_errors)
 
 
 def test_tags_that_slug_alike_are_one_topic_or_a_named_warning(project: Path) -> None:
     write_article(project, "2025/06/a.md", GOOD + "\ntags: [Human Rights, C]")
-    write_article(project, "2025/06/b.md",
-                  GOOD.replace("10:00", "11:00") + "\ntags: [human-rights, C++]")
+    write_article(
+        project, "2025/06/b.md", GOOD.replace("10:00", "11:00") + "\ntags: [human-rights, C++]"
+    )
     status, lines = check(project)
     assert status == 0
     collisions = [x for x in lines if "warning: tags" in x]
@@ -109,34 +122,49 @@ def test_tags_that_slug_alike_are_one_topic_or_a_named_warning(project: Path) ->
 
 def test_link_to_a_missing_article_file_is_reported_with_its_line(project: Path) -> None:
     write_article(project, "2025/06/old.md", GOOD)
-    write_article(project, "2025/06/new.md", GOOD.replace("02T", "03T"),
-                  "First paragraph.\n\nSee the [earlier report](old.md).\n\n"
-                  "And the [lost one](../05/nowhere.md).\n")
+    write_article(
+        project,
+        "2025/06/new.md",
+        GOOD.replace("02T", "03T"),
+        "First paragraph.\n\nSee the [earlier report](old.md).\n\n"
+        "And the [lost one](../05/nowhere.md).\n",
+    )
     status, lines = check(project)
     assert status == 1
-    assert lines[0] == ("content/2025/06/new.md:12: error: link to '../05/nowhere.md' points "
-                        "to no published article")
+    assert lines[0] == (
+        "content/2025/06/new.md:12: error: link to '../05/nowhere.md' points "
+        "to no published article"
+    )
     assert not any("old.md" in x for x in lines)
 
 
 def test_drafts_and_scheduled_articles_are_checked_too(project: Path) -> None:
-    write_article(project, "2025/06/draft.md", GOOD.replace("country: India", "country: Narnia")
-                  + "\ndraft: true")
-    write_article(project, "2999/01/later.md", GOOD.replace("2025-06-02", "2999-01-01")
-                  .replace("author: Desk", "author: []"))
+    write_article(
+        project,
+        "2025/06/draft.md",
+        GOOD.replace("country: India", "country: Narnia") + "\ndraft: true",
+    )
+    write_article(
+        project,
+        "2999/01/later.md",
+        GOOD.replace("2025-06-02", "2999-01-01").replace("author: Desk", "author: []"),
+    )
     status, lines = check(project)
     assert status == 1
     assert any(x.startswith("content/2025/06/draft.md:4: error: country 'Narnia'") for x in lines)
-    assert any(x.startswith("content/2999/01/later.md:") and "credits.author" in x
-               for x in lines)
+    assert any(x.startswith("content/2999/01/later.md:") and "credits.author" in x for x in lines)
 
 
 def test_link_from_a_published_article_to_a_draft_fails_check_as_it_fails_build(
     project: Path,
 ) -> None:
     write_article(project, "2025/06/draft.md", GOOD + "\ndraft: true")
-    write_article(project, "2025/06/public.md", GOOD.replace("02T", "03T"),
-                  "See the [upcoming story](draft.md).\n")
+    write_article(
+        project,
+        "2025/06/public.md",
+        GOOD.replace("02T", "03T"),
+        "See the [upcoming story](draft.md).\n",
+    )
     status, lines = check(project)
     assert status == 1
     assert lines[0].startswith("content/2025/06/public.md:8: error: link to 'draft.md'")
@@ -156,16 +184,19 @@ def test_a_clean_newsroom_passes(project: Path) -> None:
 
 def tree_state(root: Path) -> dict[str, bytes | None]:
     """Every file (its bytes) and folder (None) under `root`."""
-    return {p.relative_to(root).as_posix(): p.read_bytes() if p.is_file() else None
-            for p in sorted(root.rglob("*"))}
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes() if p.is_file() else None
+        for p in sorted(root.rglob("*"))
+    }
 
 
 @pytest.mark.parametrize("after_a_build", [False, True])
 def test_check_writes_nothing_at_all(project: Path, after_a_build: bool) -> None:
     """Not the build cache either: the project is byte for byte what it was."""
     write_article(project, "2025/06/floods.md", GOOD)
-    write_article(project, "2025/06/draft.md", GOOD.replace("Floods in Assam", "Draft") +
-                  "\ndraft: true")
+    write_article(
+        project, "2025/06/draft.md", GOOD.replace("Floods in Assam", "Draft") + "\ndraft: true"
+    )
     if after_a_build:
         assert run_newsdigest("build", cwd=project).returncode == 0
         write_article(project, "2025/06/floods.md", GOOD, "An edited body.\n")
@@ -182,21 +213,34 @@ def test_collisions_point_at_the_line_that_makes_them(project: Path) -> None:
     the `id:` line, two tags with one URL on the `tags:` line: not line 1."""
     write_article(project, "2025/06/floods.md", GOOD)  # date: on line 3
     write_article(project, "world/floods.md", GOOD.replace("10:00", "18:00"))
-    write_article(project, "2025/06/storm.md", GOOD.replace("Floods", "Storm")
-                  + "\nslug: rain")  # slug: on line 7
+    write_article(
+        project, "2025/06/storm.md", GOOD.replace("Floods", "Storm") + "\nslug: rain"
+    )  # slug: on line 7
     write_article(project, "2025/06/rain.md", GOOD.replace("Floods", "Rain"))
-    write_article(project, "2025/06/one.md", GOOD.replace("Floods", "One")
-                  + "\nid: tag:desk.example,2025:shared")
-    write_article(project, "2025/06/two.md", GOOD.replace("Floods", "Two")
-                  + "\nid: tag:desk.example,2025:shared")
+    write_article(
+        project,
+        "2025/06/one.md",
+        GOOD.replace("Floods", "One") + "\nid: tag:desk.example,2025:shared",
+    )
+    write_article(
+        project,
+        "2025/06/two.md",
+        GOOD.replace("Floods", "Two") + "\nid: tag:desk.example,2025:shared",
+    )
     write_article(project, "2025/06/a.md", GOOD.replace("Floods", "A") + "\ntags: [C]")
-    write_article(project, "2025/06/b.md", GOOD.replace("Floods", "B")
-                  + "\nsummary: Short.\ntags: [C++]")
+    write_article(
+        project, "2025/06/b.md", GOOD.replace("Floods", "B") + "\nsummary: Short.\ntags: [C++]"
+    )
     status, lines = check(project)
     assert status == 1
     found = {x.split(": error: ")[0] for x in lines if ": error: has the same " in x}
-    assert found == {"content/2025/06/floods.md:3", "content/world/floods.md:3",
-                     "content/2025/06/storm.md:7", "content/2025/06/rain.md:3",
-                     "content/2025/06/one.md:7", "content/2025/06/two.md:7"}
+    assert found == {
+        "content/2025/06/floods.md:3",
+        "content/world/floods.md:3",
+        "content/2025/06/storm.md:7",
+        "content/2025/06/rain.md:3",
+        "content/2025/06/one.md:7",
+        "content/2025/06/two.md:7",
+    }
     tags = [x for x in lines if "warning: tags 'C' and 'C++'" in x]
     assert len(tags) == 1 and tags[0].startswith("content/2025/06/b.md:8: ")

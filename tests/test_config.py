@@ -43,8 +43,10 @@ site_id = "example.org,2025"
         (GOOD + "description = 7\n", "description must be text in quotes, not 7"),
         (GOOD.replace('site_id = "example.org,2025"\n', ""), "site_id"),
         (GOOD.replace('"example.org,2025"', '"my site"'), "site_id 'my site'"),
-        (GOOD.replace("https://example.org/news/", "example.org/news"),
-         "base_url 'example.org/news' is not an absolute URL"),
+        (
+            GOOD.replace("https://example.org/news/", "example.org/news"),
+            "base_url 'example.org/news' is not an absolute URL",
+        ),
         (GOOD.replace("https://example.org/news/", "ftp://example.org/"), "base_url"),
         (GOOD + 'language = "English (UK)"\n', "language 'English (UK)'"),
         (GOOD + 'markdown_engine = "commonmark"\n', "markdown_engine 'commonmark' is not known"),
@@ -78,8 +80,9 @@ def test_unknown_setting_lists_the_known_ones(tmp_path: Path) -> None:
 
 def test_a_bad_base_url_on_the_command_line_is_named(tmp_path: Path) -> None:
     root = project_with(tmp_path, GOOD)
-    result = run_newsdigest("build", "--output", str(tmp_path / "site"), "--base-url",
-                            "localhost:8000", cwd=root)
+    result = run_newsdigest(
+        "build", "--output", str(tmp_path / "site"), "--base-url", "localhost:8000", cwd=root
+    )
     assert result.returncode == 2
     assert "base_url 'localhost:8000' is not an absolute URL" in result.stderr
     assert not (tmp_path / "site").exists()
@@ -177,8 +180,9 @@ def test_every_command_finds_the_site_given_with_site(tmp_path: Path) -> None:
     build = run_newsdigest("--site", str(root), "build", cwd=elsewhere)
     assert build.returncode == 0, build.stderr
     assert (root / "site" / "2025" / "06" / "20" / "a-story" / "index.html").is_file()
-    new = run_newsdigest("new", "Harbour reopens", "--country", "NZ", "--site", str(root),
-                         cwd=elsewhere)
+    new = run_newsdigest(
+        "new", "Harbour reopens", "--country", "NZ", "--site", str(root), cwd=elsewhere
+    )
     assert new.returncode == 0, new.stderr
     assert Path(new.stdout.strip()).is_file() and Path(new.stdout.strip()).is_relative_to(root)
     assert sorted(p.name for p in elsewhere.iterdir()) == []
@@ -192,15 +196,26 @@ def test_site_that_is_not_a_folder_is_named(tmp_path: Path) -> None:
 
 def test_every_wrong_setting_is_reported_in_one_run(tmp_path: Path) -> None:
     """Three mistakes, three lines: the editor fixes them all before running again."""
-    settings = (GOOD.replace('"example.org,2025"', '"my site"') + "items_per_page = 0\n"
-                + 'feed_length = "many"\n' + 'colour = "red"\n')
+    settings = (
+        GOOD.replace('"example.org,2025"', '"my site"')
+        + "items_per_page = 0\n"
+        + 'feed_length = "many"\n'
+        + 'colour = "red"\n'
+    )
     result = run_newsdigest("check", cwd=project_with(tmp_path, settings))
     assert result.returncode == 2
     lines = result.stderr.splitlines()
-    for words in ("site_id 'my site'", "items_per_page must be at least 1",
-                  "feed_length must be a whole number", "unknown setting 'colour'"):
-        assert [line for line in lines if words in line and "pyproject.toml" in line
-                and line.startswith("newsdigest: error: ")], (words, result.stderr)
+    for words in (
+        "site_id 'my site'",
+        "items_per_page must be at least 1",
+        "feed_length must be a whole number",
+        "unknown setting 'colour'",
+    ):
+        assert [
+            line
+            for line in lines
+            if words in line and "pyproject.toml" in line and line.startswith("newsdigest: error: ")
+        ], (words, result.stderr)
 
 
 def test_the_readme_table_of_settings_is_the_declared_settings() -> None:

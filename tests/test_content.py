@@ -26,9 +26,9 @@ Second paragraph.
 """
 
 
-def read(tmp_path: Path, text: str | bytes, name: str = "story.md") -> tuple[
-    Document | None, list[Diagnostic]
-]:
+def read(
+    tmp_path: Path, text: str | bytes, name: str = "story.md"
+) -> tuple[Document | None, list[Diagnostic]]:
     path = tmp_path / name
     if isinstance(text, str):
         path.write_text(text, encoding="utf-8", newline="")
@@ -258,4 +258,5 @@ def test_deeply_nested_front_matter_is_an_error_not_a_crash() -> None:
         data, problems = parse_front_matter(text, 2, "deep.md")
         assert data is None
         assert [p.message for p in problems] == [
-            "front matter is nested too deeply to be an article's fields"]
+            "front matter is nested too deeply to be an article's fields"
+        ]

@@ -60,7 +60,8 @@ def before_and_after(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Pa
 
 
 def test_a_correction_keeps_the_guid_and_url_and_moves_updated(
-        before_and_after: tuple[Path, Path]) -> None:
+    before_and_after: tuple[Path, Path],
+) -> None:
     before, after = before_and_after
     for name in ("feed.xml", "atom.xml"):
         old, new = entry(before, name), entry(after, name)
@@ -75,13 +76,13 @@ def test_a_correction_keeps_the_guid_and_url_and_moves_updated(
 
 
 def test_the_page_shows_dated_notes_and_json_ld_correction_comments(
-        before_and_after: tuple[Path, Path]) -> None:
+    before_and_after: tuple[Path, Path],
+) -> None:
     _, after = before_and_after
     doc = html.fromstring((after / "2025/06/25/bridge/index.html").read_bytes())
     notes = [" ".join(p.text_content().split()) for p in doc.xpath('//*[@class="correction"]')]
     assert notes == [  # oldest first, in its own offset and on the site's clock (UTC)
-        "Correction, 25 June 2025, 18:00 UTC+05:30 (12:30 UTC): The minister's name was "
-        "misspelt.",
+        "Correction, 25 June 2025, 18:00 UTC+05:30 (12:30 UTC): The minister's name was misspelt.",
         "Correction, 26 June 2025, 09:30 UTC+05:30 (04:00 UTC): An earlier version gave the "
         "bridge's "
         "length as 2 km; it is 1.2 km.",
@@ -89,32 +90,57 @@ def test_the_page_shows_dated_notes_and_json_ld_correction_comments(
     [script] = doc.xpath('//script[@type="application/ld+json"]/text()')
     data = json.loads(script)
     assert data["correction"] == [
-        {"@type": "CorrectionComment", "text": "The minister's name was misspelt.",
-         "datePublished": "2025-06-25T18:00:00+05:30"},
-        {"@type": "CorrectionComment",
-         "text": "An earlier version gave the bridge's length as 2 km; it is 1.2 km.",
-         "datePublished": "2025-06-26T09:30:00+05:30"},
+        {
+            "@type": "CorrectionComment",
+            "text": "The minister's name was misspelt.",
+            "datePublished": "2025-06-25T18:00:00+05:30",
+        },
+        {
+            "@type": "CorrectionComment",
+            "text": "An earlier version gave the bridge's length as 2 km; it is 1.2 km.",
+            "datePublished": "2025-06-26T09:30:00+05:30",
+        },
     ]
     assert data["dateModified"] == "2025-06-26T09:30:00+05:30"
     assert data["datePublished"] == "2025-06-25T10:00:00+05:30"
 
 
 # Lines: '---' 1, title 2, date 3, country 4, credits 5, author 6, corrections 7, item 8...
-@pytest.mark.parametrize(("corrections", "line", "message"), [
-    ("corrections:\n  - date: 2025-06-24T10:00:00+05:30\n    text: Too early.\n", 8,
-     "corrections: item 1: date (2025-06-24T10:00:00+05:30) is before the article's date"),
-    ("corrections:\n  - date: 2025-06-26T10:00:00+05:30\n    text: ''\n", 9,
-     "corrections: item 1: text is empty"),
-    ("corrections:\n  - date: 2025-06-26T10:00:00+05:30\n    text: Fine.\n"
-     "  - text: No date.\n", 10, "corrections: item 2: date is missing"),
-    ("corrections:\n  - date: 2025-06-26T10:00:00+05:30\n", 8,
-     "corrections: item 1: text is missing"),
-    ("corrections:\n  - date: 26 June\n    text: When?\n", 8,
-     "corrections: item 1: date: '26 June' is not a date in ISO 8601 form"),
-    ("corrections: The name was wrong.\n", 7, "corrections must be a list, not text"),
-])
-def test_each_mistake_is_reported_on_its_line(tmp_path: Path, corrections: str, line: int,
-                                              message: str) -> None:
+@pytest.mark.parametrize(
+    ("corrections", "line", "message"),
+    [
+        (
+            "corrections:\n  - date: 2025-06-24T10:00:00+05:30\n    text: Too early.\n",
+            8,
+            "corrections: item 1: date (2025-06-24T10:00:00+05:30) is before the article's date",
+        ),
+        (
+            "corrections:\n  - date: 2025-06-26T10:00:00+05:30\n    text: ''\n",
+            9,
+            "corrections: item 1: text is empty",
+        ),
+        (
+            "corrections:\n  - date: 2025-06-26T10:00:00+05:30\n    text: Fine.\n"
+            "  - text: No date.\n",
+            10,
+            "corrections: item 2: date is missing",
+        ),
+        (
+            "corrections:\n  - date: 2025-06-26T10:00:00+05:30\n",
+            8,
+            "corrections: item 1: text is missing",
+        ),
+        (
+            "corrections:\n  - date: 26 June\n    text: When?\n",
+            8,
+            "corrections: item 1: date: '26 June' is not a date in ISO 8601 form",
+        ),
+        ("corrections: The name was wrong.\n", 7, "corrections must be a list, not text"),
+    ],
+)
+def test_each_mistake_is_reported_on_its_line(
+    tmp_path: Path, corrections: str, line: int, message: str
+) -> None:
     project = make_project(tmp_path / "p")
     path = write_article(project, "bridge.md", STORY + corrections)
     result = run_here("check", cwd=project)

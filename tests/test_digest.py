@@ -19,11 +19,11 @@ def story_links(page: Path) -> list[str]:
 def test_the_digest_feed_has_one_item_per_day_listing_its_stories(sample_site: Path) -> None:
     feed = feedparser.parse((sample_site / "digest/feed.xml").read_bytes())
     assert not feed.bozo, feed.get("bozo_exception")
-    days = sorted((p.name for p in (sample_site / "digest").iterdir() if p.is_dir()),
-                  reverse=True)
+    days = sorted((p.name for p in (sample_site / "digest").iterdir() if p.is_dir()), reverse=True)
     assert len(days) > 3
     assert [e.id for e in feed.entries] == [
-        f"tag:newsdigest.example,2025:digest/{day}" for day in days[:20]]
+        f"tag:newsdigest.example,2025:digest/{day}" for day in days[:20]
+    ]
     assert feed.feed.title == "The Daily Digest: daily digest"
     assert feed.feed.link == BASE_URL
     for entry in feed.entries:
@@ -47,8 +47,10 @@ def test_the_digest_feed_is_in_the_opml_and_offered_on_the_home_page(sample_site
 def test_the_home_page_groups_each_day_by_its_most_covered_topics(sample_site: Path) -> None:
     home = html.parse(str(sample_site / "index.html")).getroot()
     day = home.find_class("day")[0]
-    groups = [(h.xpath("string(./a)"), int(h.find_class("count")[0].text))
-              for h in day.find_class("topic-heading")]
+    groups = [
+        (h.xpath("string(./a)"), int(h.find_class("count")[0].text))
+        for h in day.find_class("topic-heading")
+    ]
     assert groups[0] == ("Politics", 4)
     assert [count for _, count in groups] == sorted((c for _, c in groups), reverse=True)
     on_home = [a.get("href") for a in day.find_class("story-title")]
@@ -66,9 +68,12 @@ def _project(tmp_path: Path) -> Path:
         "unrelated": ("2025-06-04", "[Cricket]"),
     }
     for slug, (day, tags) in stories.items():
-        write_article(project, f"2025/{slug}.md",
-                      f"title: Story {slug}\ndate: {day}T10:00:00+00:00\ncountry: India\n"
-                      f"credits:\n  author: Desk\ntags: {tags}\n")
+        write_article(
+            project,
+            f"2025/{slug}.md",
+            f"title: Story {slug}\ndate: {day}T10:00:00+00:00\ncountry: India\n"
+            f"credits:\n  author: Desk\ntags: {tags}\n",
+        )
     return project
 
 
@@ -91,8 +96,12 @@ def test_a_day_keeps_its_digest_guid_when_stories_are_added(tmp_path: Path) -> N
     assert run_here("build", "--output", str(out), cwd=project).returncode == 0
     first = feedparser.parse((out / "digest/feed.xml").read_bytes())
     before = {e.link: e.id for e in first.entries}
-    write_article(project, "2025/late.md", "title: Late story\ndate: 2025-06-01T23:00:00+00:00\n"
-                  "country: Nepal\ncredits:\n  author: Desk\n")
+    write_article(
+        project,
+        "2025/late.md",
+        "title: Late story\ndate: 2025-06-01T23:00:00+00:00\n"
+        "country: Nepal\ncredits:\n  author: Desk\n",
+    )
     assert run_here("build", "--output", str(out), cwd=project).returncode == 0
     feed = feedparser.parse((out / "digest/feed.xml").read_bytes())
     after = {e.link: e.id for e in feed.entries}

@@ -20,14 +20,22 @@ tags: [{tag}]"""
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = make_project(tmp_path_factory.mktemp("drafts") / "project")
-    write_article(root, "2025/06/published.md",
-                  FRONT.format(title="Published story", date="2025-06-02T10:00:00Z", tag="News"))
-    write_article(root, "2025/06/unfinished.md",
-                  FRONT.format(title="Unfinished draft", date="2025-06-03T10:00:00Z",
-                               tag="Secret") + "\ndraft: true")
-    write_article(root, "2999/01/scheduled.md",
-                  FRONT.format(title="Scheduled story", date="2999-01-01T08:00:00Z",
-                               tag="Tomorrow"))
+    write_article(
+        root,
+        "2025/06/published.md",
+        FRONT.format(title="Published story", date="2025-06-02T10:00:00Z", tag="News"),
+    )
+    write_article(
+        root,
+        "2025/06/unfinished.md",
+        FRONT.format(title="Unfinished draft", date="2025-06-03T10:00:00Z", tag="Secret")
+        + "\ndraft: true",
+    )
+    write_article(
+        root,
+        "2999/01/scheduled.md",
+        FRONT.format(title="Scheduled story", date="2999-01-01T08:00:00Z", tag="Tomorrow"),
+    )
     return root
 
 
@@ -80,22 +88,36 @@ def newsroom_in_india(tmp_path: Path) -> Path:
 def test_build_and_check_say_what_they_held_back(newsroom_in_india: Path) -> None:
     root = newsroom_in_india
     india = timezone(timedelta(hours=5, minutes=30))
-    soon = (datetime.now(india) + timedelta(days=3)).replace(hour=9, minute=0, second=0,
-                                                              microsecond=0)
+    soon = (datetime.now(india) + timedelta(days=3)).replace(
+        hour=9, minute=0, second=0, microsecond=0
+    )
     later = soon + timedelta(days=30)
-    write_article(root, "2025/06/published.md",
-                  FRONT.format(title="Published", date="2025-06-02T10:00:00Z", tag="News"))
-    write_article(root, f"{later:%Y/%m}/later.md",
-                  FRONT.format(title="Later", date=later.isoformat(), tag="News"))
+    write_article(
+        root,
+        "2025/06/published.md",
+        FRONT.format(title="Published", date="2025-06-02T10:00:00Z", tag="News"),
+    )
+    write_article(
+        root,
+        f"{later:%Y/%m}/later.md",
+        FRONT.format(title="Later", date=later.isoformat(), tag="News"),
+    )
     # Written in UTC, said in the site's time: 03:30 UTC is 09:00 IST.
-    write_article(root, f"{soon:%Y/%m}/soon.md",
-                  FRONT.format(title="Soon", date=soon.astimezone(UTC).isoformat(), tag="News"))
-    write_article(root, "2025/06/unfinished.md",
-                  FRONT.format(title="Unfinished", date="2025-06-03T10:00:00Z", tag="News")
-                  + "\ndraft: true")
-    write_article(root, f"{soon:%Y/%m}/scheduled-draft.md",
-                  FRONT.format(title="Scheduled draft", date=soon.isoformat(), tag="News")
-                  + "\ndraft: true")
+    write_article(
+        root,
+        f"{soon:%Y/%m}/soon.md",
+        FRONT.format(title="Soon", date=soon.astimezone(UTC).isoformat(), tag="News"),
+    )
+    write_article(
+        root,
+        "2025/06/unfinished.md",
+        FRONT.format(title="Unfinished", date="2025-06-03T10:00:00Z", tag="News") + "\ndraft: true",
+    )
+    write_article(
+        root,
+        f"{soon:%Y/%m}/scheduled-draft.md",
+        FRONT.format(title="Scheduled draft", date=soon.isoformat(), tag="News") + "\ndraft: true",
+    )
     when = f"{soon.day} {soon:%b %Y} 09:00 IST"
     said = f"held back: 2 scheduled (next: {when}, content/{soon:%Y/%m}/soon.md), 2 drafts"
 
@@ -109,8 +131,10 @@ def test_build_and_check_say_what_they_held_back(newsroom_in_india: Path) -> Non
     built = run_here("build", "--drafts", "--output", "with-drafts", cwd=root)
     # With drafts published, the scheduled draft is one more scheduled article (same
     # time as soon.md; the first by file name is named).
-    assert (f"held back: 3 scheduled (next: {when}, content/{soon:%Y/%m}/scheduled-draft.md)"
-            in built.stdout.splitlines())
+    assert (
+        f"held back: 3 scheduled (next: {when}, content/{soon:%Y/%m}/scheduled-draft.md)"
+        in built.stdout.splitlines()
+    )
     built = run_here("build", "--future", "--output", "with-future", cwd=root)
     assert "held back: 2 drafts" in built.stdout.splitlines()
     built = run_here("build", "--future", "--drafts", "--output", "all", cwd=root)
@@ -118,25 +142,38 @@ def test_build_and_check_say_what_they_held_back(newsroom_in_india: Path) -> Non
 
 
 def test_nothing_held_back_says_nothing(newsroom_in_india: Path) -> None:
-    write_article(newsroom_in_india, "2025/06/published.md",
-                  FRONT.format(title="Published", date="2025-06-02T10:00:00Z", tag="News"))
+    write_article(
+        newsroom_in_india,
+        "2025/06/published.md",
+        FRONT.format(title="Published", date="2025-06-02T10:00:00Z", tag="News"),
+    )
     assert "held back" not in run_here("check", cwd=newsroom_in_india).stdout
     assert "held back" not in run_here("build", cwd=newsroom_in_india).stdout
 
 
-def test_a_date_more_than_a_year_ahead_is_a_warning_on_its_line(newsroom_in_india: Path
-                                                                 ) -> None:
+def test_a_date_more_than_a_year_ahead_is_a_warning_on_its_line(newsroom_in_india: Path) -> None:
     root = newsroom_in_india
     ahead = datetime.now(UTC) + timedelta(days=200)
-    write_article(root, "2026/06/typo.md", "title: Typo\n" + FRONT.format(
-        title="Budget", date="2062-06-25T09:00:00+05:30", tag="News").split("\n", 1)[1])
-    write_article(root, f"{ahead:%Y/%m}/planned.md",
-                  FRONT.format(title="Planned", date=ahead.isoformat(), tag="News"))
+    write_article(
+        root,
+        "2026/06/typo.md",
+        "title: Typo\n"
+        + FRONT.format(title="Budget", date="2062-06-25T09:00:00+05:30", tag="News").split("\n", 1)[
+            1
+        ],
+    )
+    write_article(
+        root,
+        f"{ahead:%Y/%m}/planned.md",
+        FRONT.format(title="Planned", date=ahead.isoformat(), tag="News"),
+    )
     checked = run_here("check", cwd=root)
     assert checked.returncode == 0
     warnings = [line for line in checked.stdout.splitlines() if ": warning: " in line]
-    assert warnings == ["content/2026/06/typo.md:3: warning: date 2062-06-25 is more than a "
-                        "year ahead: the article is held back until then"]
+    assert warnings == [
+        "content/2026/06/typo.md:3: warning: date 2062-06-25 is more than a "
+        "year ahead: the article is held back until then"
+    ]
     assert f"fix: did you mean {datetime.now(UTC).year}? check the year" in checked.stdout
     built = run_here("build", cwd=root)
     assert built.returncode == 0

@@ -37,9 +37,9 @@ def write(content: Path, name: str, front: str, body: str = "The story.\n") -> N
     path.write_text(f"---\n{front}---\n{body}", encoding="utf-8")
 
 
-def read(tmp_path: Path, front: str, timezone: str = "UTC") -> tuple[
-    Article | None, list[Diagnostic]
-]:
+def read(
+    tmp_path: Path, front: str, timezone: str = "UTC"
+) -> tuple[Article | None, list[Diagnostic]]:
     content = tmp_path / "content"
     write(content, "story.md", front)
     doc, problems = read_document(content / "story.md", "story.md", 1_000_000)
@@ -56,28 +56,32 @@ def only(problems: list[Diagnostic], severity: str = "error") -> Diagnostic:
 
 # -- the three commonest YAML mistakes ------------------------------------------------------
 
+
 def test_a_tab_used_for_indentation_is_named_with_the_corrected_line(tmp_path: Path) -> None:
     _, problems = read(tmp_path, STORY.replace("  author:", "\tauthor:"))
     problem = only(problems)
     assert problem.line == 6
-    assert problem.message == ("this line is indented with a Tab; YAML only accepts spaces "
-                               "for indentation")
+    assert problem.message == (
+        "this line is indented with a Tab; YAML only accepts spaces for indentation"
+    )
     assert problem.hint == "indent with spaces instead: '  author: Nordic Desk'"
 
 
 def test_a_headline_with_colon_space_is_told_to_be_quoted(tmp_path: Path) -> None:
-    _, problems = read(tmp_path, STORY.replace("Harbour tunnel opens",
-                                               'Breaking: "tunnel" opens'))
+    _, problems = read(tmp_path, STORY.replace("Harbour tunnel opens", 'Breaking: "tunnel" opens'))
     problem = only(problems)
     assert problem.line == 2
     assert "contains ': ' (a colon and a space)" in problem.message
     assert problem.hint == 'put the whole value in quotes: title: "Breaking: \\"tunnel\\" opens"'
 
 
-@pytest.mark.parametrize(("typed", "fixed"), [
-    ('"Tunnel" opens at last', "title: '\"Tunnel\" opens at last'"),
-    ("'Tunnel' opens at last", "title: \"'Tunnel' opens at last\""),
-])
+@pytest.mark.parametrize(
+    ("typed", "fixed"),
+    [
+        ('"Tunnel" opens at last', "title: '\"Tunnel\" opens at last'"),
+        ("'Tunnel' opens at last", "title: \"'Tunnel' opens at last\""),
+    ],
+)
 def test_a_value_that_goes_on_after_its_closing_quote_is_named(
     tmp_path: Path, typed: str, fixed: str
 ) -> None:
@@ -92,13 +96,16 @@ def test_a_value_that_goes_on_after_its_closing_quote_is_named(
 
 # -- fields in the wrong place -------------------------------------------------------------
 
+
 def test_a_top_level_author_is_told_to_move_under_credits(tmp_path: Path) -> None:
-    _, problems = read(tmp_path, STORY.replace("credits:\n  author: Nordic Desk",
-                                               "author: Nordic Desk"))
+    _, problems = read(
+        tmp_path, STORY.replace("credits:\n  author: Nordic Desk", "author: Nordic Desk")
+    )
     problem = only(problems)
     assert problem.line == 5
-    assert problem.message == ("credits.author is missing: 'author:' must be indented under "
-                               "'credits:'")
+    assert problem.message == (
+        "credits.author is missing: 'author:' must be indented under 'credits:'"
+    )
     assert "'  author: Nordic Desk' indented below it" in problem.hint
 
 
@@ -111,8 +118,9 @@ def test_a_second_top_level_author_is_a_warning_naming_credits(tmp_path: Path) -
 
 
 def test_an_image_credit_without_an_image_is_not_dropped_silently(tmp_path: Path) -> None:
-    article, problems = read(tmp_path, STORY.replace("  author: Nordic Desk",
-                                                     "  author: Nordic Desk\n  image: AP"))
+    article, problems = read(
+        tmp_path, STORY.replace("  author: Nordic Desk", "  author: Nordic Desk\n  image: AP")
+    )
     assert article is not None
     warning = only(problems, "warning")
     assert warning.line == 7
@@ -120,6 +128,7 @@ def test_an_image_credit_without_an_image_is_not_dropped_silently(tmp_path: Path
 
 
 # -- countries ------------------------------------------------------------------------------
+
 
 def test_a_city_is_named_a_city_and_never_a_far_country(tmp_path: Path) -> None:
     _, problems = read(tmp_path, STORY.replace("country: Norway", "country: Nairobi"))
@@ -145,21 +154,31 @@ def test_a_nation_of_the_uk_is_published_as_united_kingdom_with_a_note(
     assert article is not None and article.country.name == "United Kingdom"
     note = only(problems, "warning")
     assert note.line == 4
-    assert note.message == f"country '{nation}' is published as United Kingdom (ISO 3166 lists " \
+    assert (
+        note.message == f"country '{nation}' is published as United Kingdom (ISO 3166 lists "
         "countries, not their nations)"
+    )
 
 
 # -- text that looks the same is the same (NFC) ----------------------------------------------
+
 
 def test_decomposed_accents_are_the_same_country_topic_and_slug(tmp_path: Path) -> None:
     content = tmp_path / "content"
     composed, decomposed = "Café", unicodedata.normalize("NFD", "Café")
     assert composed != decomposed
-    write(content, "one.md", STORY.replace("country: Norway",
-                                           f"country: {unicodedata.normalize('NFD', 'Curaçao')}")
-          .replace("[Transport]", f"[{composed}]"))
-    write(content, f"{decomposed}-news.md", STORY.replace("[Transport]", f"[{decomposed}]")
-          .replace("2025-06-20", "2025-06-21"))
+    write(
+        content,
+        "one.md",
+        STORY.replace(
+            "country: Norway", f"country: {unicodedata.normalize('NFD', 'Curaçao')}"
+        ).replace("[Transport]", f"[{composed}]"),
+    )
+    write(
+        content,
+        f"{decomposed}-news.md",
+        STORY.replace("[Transport]", f"[{decomposed}]").replace("2025-06-20", "2025-06-21"),
+    )
     articles, problems = load_articles(content, settings())
     assert [p for p in problems if p.severity == "error"] == []
     assert {t for a in articles for t in a.tags} == {articles[0].tags[0]}
@@ -169,6 +188,7 @@ def test_decomposed_accents_are_the_same_country_topic_and_slug(tmp_path: Path) 
 
 
 # -- collisions point at the line that causes them -------------------------------------------
+
 
 def test_a_slug_collision_points_at_the_slug_line(tmp_path: Path) -> None:
     content = tmp_path / "content"
@@ -190,13 +210,16 @@ def test_a_tag_collision_points_at_the_tag_item_line(tmp_path: Path) -> None:
 
 # -- dates a clock cannot show ---------------------------------------------------------------
 
+
 def test_a_time_skipped_by_daylight_saving_is_an_error_on_its_line(tmp_path: Path) -> None:
     front = STORY.replace("2025-06-20T10:00:00+02:00", "2025-03-30T02:30")
     _, problems = read(tmp_path, front, "Europe/Oslo")
     problem = only(problems)
     assert problem.line == 3
-    assert problem.message == ("date: 2025-03-30T02:30 does not exist in Europe/Oslo: the clocks "
-                               "skip that hour for daylight saving")
+    assert problem.message == (
+        "date: 2025-03-30T02:30 does not exist in Europe/Oslo: the clocks "
+        "skip that hour for daylight saving"
+    )
     assert "+01:00" in problem.hint and "+02:00" in problem.hint
 
 
@@ -221,21 +244,28 @@ def test_a_year_feeds_cannot_carry_is_a_clear_error(tmp_path: Path, written: str
 
 # -- "no value" in optional fields, and both YAML parsers ------------------------------------
 
+
 def test_an_optional_field_with_no_value_is_left_out(tmp_path: Path) -> None:
     front = STORY + "slug: ~\nid: null\nsummary:\nupdated: ~\ndraft: ~\n"
     article, problems = read(tmp_path, front)
     assert article is not None, problems
     assert problems == []
     assert (article.slug, article.summary, article.updated, article.draft) == (
-        "story", "", None, False)
+        "story",
+        "",
+        None,
+        False,
+    )
     assert article.guid == "tag:test.example,2025:2025-06-20/story"
 
 
 def test_libyaml_and_pure_python_both_keep_what_was_typed() -> None:
     from generator.load import content
 
-    text = ("title: 0x10\nslug: 010\ncountry: NO\ntags: [on, 3.10, 12:30, 1.0e+400, .inf]\n"
-            "summary: ~\ndraft: yes\n")
+    text = (
+        "title: 0x10\nslug: 010\ncountry: NO\ntags: [on, 3.10, 12:30, 1.0e+400, .inf]\n"
+        "summary: ~\ndraft: yes\n"
+    )
     fast = content.parse_front_matter(text, 2, "a.md")
     saved, content._FAST = content._FAST, None
     try:
@@ -244,9 +274,14 @@ def test_libyaml_and_pure_python_both_keep_what_was_typed() -> None:
         content._FAST = saved
     for data, problems in (fast, slow):
         assert problems == []
-        assert data == {"title": "0x10", "slug": "010", "country": "NO",
-                        "tags": ["on", "3.10", "12:30", "1.0e+400", ".inf"], "summary": None,
-                        "draft": True}
+        assert data == {
+            "title": "0x10",
+            "slug": "010",
+            "country": "NO",
+            "tags": ["on", "3.10", "12:30", "1.0e+400", ".inf"],
+            "summary": None,
+            "draft": True,
+        }
         assert data.nulls == {"summary": "~"}
 
 

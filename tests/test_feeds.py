@@ -178,13 +178,17 @@ def test_topic_and_country_feeds_carry_their_stories(newsroom_site: Path) -> Non
     assert "Climate" in climate.feed.title
     india = parse(newsroom_site, "countries/in/feed.xml")
     assert [slug_of(e.link) for e in india.entries] == [
-        KERALA, "bengaluru-startups-bet-on-local-language-ai", "assam-floods-displace-villagers"]
+        KERALA,
+        "bengaluru-startups-bet-on-local-language-ai",
+        "assam-floods-displace-villagers",
+    ]
     assert india.entries[0].id == KERALA_GUID
     assert instant(india.entries[0].published_parsed) == INSTANTS[KERALA]
 
 
 def test_several_bylines_are_one_rss_creator_and_every_author_in_atom_and_json(
-        newsroom_site: Path) -> None:
+    newsroom_site: Path,
+) -> None:
     rss = {slug_of(e.link): e for e in parse(newsroom_site, "feed.xml").entries}
     assert rss["everest-waste-rules"].author == "Fixture Desk and Mountain Correspondent"
     channel = ET.parse(newsroom_site / "feed.xml").getroot().find("channel")
@@ -193,23 +197,26 @@ def test_several_bylines_are_one_rss_creator_and_every_author_in_atom_and_json(
     assert len(everest.findall("dc:creator", RSS_NS)) == 1
     atom = {slug_of(e.link): e for e in parse(newsroom_site, "atom.xml").entries}
     assert [a.name for a in atom["everest-waste-rules"].authors] == [
-        "Fixture Desk", "Mountain Correspondent"]
+        "Fixture Desk",
+        "Mountain Correspondent",
+    ]
     items = json.loads((newsroom_site / "feed.json").read_text(encoding="utf-8"))["items"]
     everest_json = [i for i in items if "everest" in i["url"]][0]
-    assert everest_json["authors"] == [{"name": "Fixture Desk"},
-                                       {"name": "Mountain Correspondent"}]
+    assert everest_json["authors"] == [{"name": "Fixture Desk"}, {"name": "Mountain Correspondent"}]
     assert join_names(["A", "B", "C"]) == "A, B and C" and join_names(["A"]) == "A"
 
 
 @pytest.mark.parametrize("name", ["feed.xml", "atom.xml", "feed.json"])
 def test_content_carries_the_lead_figure_its_credit_and_the_sources_line(
-        newsroom_site: Path, name: str) -> None:
+    newsroom_site: Path, name: str
+) -> None:
     if name == "feed.json":
         items = json.loads((newsroom_site / name).read_text(encoding="utf-8"))["items"]
         content = {slug_of(i["url"]): i["content_html"] for i in items}[KERALA]
     else:
-        content = {slug_of(e.link): e.content[0].value
-                   for e in parse(newsroom_site, name).entries}[KERALA]
+        content = {slug_of(e.link): e.content[0].value for e in parse(newsroom_site, name).entries}[
+            KERALA
+        ]
     figure = lxml_html.fragment_fromstring(content, create_parent="div").find(".//figure")
     assert figure is not None
     image = figure.find("img")
@@ -217,15 +224,20 @@ def test_content_carries_the_lead_figure_its_credit_and_the_sources_line(
     assert image.get("alt") == "Rain clouds over a harbour in Kochi"
     caption = figure.find("figcaption")
     assert [t.strip() for t in caption.itertext()] == [
-        "Boats moored in Kochi as the rain began", "Image: Test Agency"]
+        "Boats moored in Kochi as the rain began",
+        "Image: Test Agency",
+    ]
     assert content.rstrip().endswith(
-        "<p><em>(With inputs from agencies, local reporters.)</em></p>")
+        "<p><em>(With inputs from agencies, local reporters.)</em></p>"
+    )
 
 
-@pytest.mark.parametrize("name", ["feed.xml", "atom.xml", "feed.json",
-                                  "tags/climate/feed.xml", "digest/feed.xml"])
+@pytest.mark.parametrize(
+    "name", ["feed.xml", "atom.xml", "feed.json", "tags/climate/feed.xml", "digest/feed.xml"]
+)
 def test_every_channel_has_an_image_or_icon_readers_can_show(
-        newsroom_site: Path, name: str) -> None:
+    newsroom_site: Path, name: str
+) -> None:
     icons = {}
     if name == "feed.json":
         feed = json.loads((newsroom_site / name).read_text(encoding="utf-8"))
@@ -239,7 +251,7 @@ def test_every_channel_has_an_image_or_icon_readers_can_show(
             icons = {"image": parsed.image.href}
     for url in icons.values():
         assert url.startswith(BASE_URL + "static/") and url.endswith(".png"), icons
-        with Image.open(newsroom_site / url[len(BASE_URL):]) as png:
+        with Image.open(newsroom_site / url[len(BASE_URL) :]) as png:
             assert png.format == "PNG" and png.width == png.height
             if name.endswith(".xml") and "image" in icons:
                 assert png.width <= 144  # RSS 2.0's limit for <image>
@@ -260,11 +272,13 @@ def test_rss_carries_the_lead_image_as_an_enclosure(newsroom_site: Path) -> None
 def test_opml_lists_every_feed_and_each_one_exists(newsroom_site: Path) -> None:
     root = ET.parse(newsroom_site / "feeds.opml").getroot()
     feeds = {o.get("xmlUrl", "") for o in root.iter("outline")}
-    assert {BASE_URL + "feed.xml", BASE_URL + "tags/climate/feed.xml",
-            BASE_URL + "countries/in/feed.xml"} <= feeds
+    assert {
+        BASE_URL + "feed.xml",
+        BASE_URL + "tags/climate/feed.xml",
+        BASE_URL + "countries/in/feed.xml",
+    } <= feeds
     published = {
-        BASE_URL + p.relative_to(newsroom_site).as_posix()
-        for p in newsroom_site.rglob("feed.xml")
+        BASE_URL + p.relative_to(newsroom_site).as_posix() for p in newsroom_site.rglob("feed.xml")
     }
     assert published <= feeds
     for url in feeds:
@@ -301,8 +315,11 @@ def rewrite_body(project: Path) -> None:
 
 
 def add_update(project: Path) -> None:
-    edit(project / KERALA_FILE, "date: 2025-06-25T15:27:00+05:30",
-         "date: 2025-06-25T15:27:00+05:30\nupdated: 2025-06-26T08:00:00+05:30")
+    edit(
+        project / KERALA_FILE,
+        "date: 2025-06-25T15:27:00+05:30",
+        "date: 2025-06-25T15:27:00+05:30\nupdated: 2025-06-26T08:00:00+05:30",
+    )
 
 
 def move_folder(project: Path) -> None:
@@ -310,8 +327,11 @@ def move_folder(project: Path) -> None:
     target.mkdir(parents=True)
     (project / KERALA_FILE).rename(target / "monsoon-reaches-kerala-coast.md")
     (project / "content/2025/06/kerala-rain.png").rename(target / "kerala-rain.png")
-    edit(target / "monsoon-reaches-kerala-coast.md", "(everest-waste-rules.md)",
-         "(../../2025/06/everest-waste-rules.md)")
+    edit(
+        target / "monsoon-reaches-kerala-coast.md",
+        "(everest-waste-rules.md)",
+        "(../../2025/06/everest-waste-rules.md)",
+    )
 
 
 @pytest.mark.parametrize("change", [retitle, rewrite_body, add_update, move_folder])
@@ -347,7 +367,9 @@ def test_renaming_the_file_keeps_the_guid_when_slug_pins_it(tmp_path: Path) -> N
     project = copy_newsroom(tmp_path / "project")
     renamed = project / "content/2025/06/kerala-monsoon.md"
     (project / KERALA_FILE).rename(renamed)
-    assert "tag:fixture.example,2025:2025-06-25/kerala-monsoon" in guids(
-        project, tmp_path / "moved").values()
+    assert (
+        "tag:fixture.example,2025:2025-06-25/kerala-monsoon"
+        in guids(project, tmp_path / "moved").values()
+    )
     edit(renamed, "country: India", f"country: India\nslug: {KERALA}")
     assert guids(project, tmp_path / "pinned")[KERALA] == KERALA_GUID

@@ -22,8 +22,12 @@ STORY_LINK = re.compile(r"^/sub/\d{4}/\d{2}/\d{2}/[^/]+/$")
 
 
 def story(project: Path, name: str, when: datetime, tag: str, extra: str = "") -> None:
-    write_article(project, f"{name}.md", f"title: Story {name}\ndate: {when.isoformat()}\n"
-                  f"country: India\ncredits:\n  author: Desk\ntags: [{tag}]\n{extra}")
+    write_article(
+        project,
+        f"{name}.md",
+        f"title: Story {name}\ndate: {when.isoformat()}\n"
+        f"country: India\ncredits:\n  author: Desk\ntags: [{tag}]\n{extra}",
+    )
 
 
 def build(project: Path, out: Path, now: datetime) -> None:
@@ -53,8 +57,7 @@ def busy_day(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root / "site"
 
 
-def test_a_60_story_day_stays_under_the_caps_with_the_featured_story_first(
-        busy_day: Path) -> None:
+def test_a_60_story_day_stays_under_the_caps_with_the_featured_story_first(busy_day: Path) -> None:
     doc = html.fromstring((busy_day / "index.html").read_bytes())
     links = story_links(doc)
     assert len(links) == 15  # home_per_day's default, under the page's 40
@@ -84,8 +87,12 @@ def test_the_page_never_links_more_than_40_stories(tmp_path: Path) -> None:
     project = make_project(tmp_path / "p", "home_per_day = 25\nhome_per_topic = 25\n")
     for day in range(3):
         for i in range(25):
-            story(project, f"d{day}-{i:02d}", DAY - timedelta(days=day) + timedelta(minutes=i),
-                  TOPICS[i % 6])
+            story(
+                project,
+                f"d{day}-{i:02d}",
+                DAY - timedelta(days=day) + timedelta(minutes=i),
+                TOPICS[i % 6],
+            )
     build(project, tmp_path / "site", NEXT_DAY)
     doc = html.fromstring((tmp_path / "site" / "index.html").read_bytes())
     assert len(story_links(doc)) == 40
@@ -99,12 +106,16 @@ def test_digest_index_lists_every_day_newest_first_paginated(tmp_path: Path) -> 
     build(project, out, NEXT_DAY)
     first = html.fromstring((out / "digest/index.html").read_bytes())
     assert first.xpath('//main//ul[contains(@class, "digest-list")]//a/@href') == [
-        "/sub/digest/2025-06-25/", "/sub/digest/2025-06-24/"]
+        "/sub/digest/2025-06-25/",
+        "/sub/digest/2025-06-24/",
+    ]
     assert first.xpath('//nav[@class="pagination"]//a[@rel="next"]/@href') == [
-        "/sub/digest/page/2/"]
+        "/sub/digest/page/2/"
+    ]
     last = html.fromstring((out / "digest/page/3/index.html").read_bytes())
     assert last.xpath('//main//ul[contains(@class, "digest-list")]//a/@href') == [
-        "/sub/digest/2025-06-21/"]
+        "/sub/digest/2025-06-21/"
+    ]
     archive = html.fromstring((out / "archive/index.html").read_bytes())
     assert "/sub/digest/" in archive.xpath("//main//a/@href")
 
@@ -124,8 +135,10 @@ def test_the_digest_feed_carries_only_days_that_are_over(tmp_path: Path) -> None
     # nothing in content/ changed, but the day is over and joins the feed.
     build(project, out, datetime.fromisoformat("2025-06-26T00:10:00+05:30"))
     feed = feedparser.parse((out / "digest/feed.xml").read_bytes())
-    assert [e.link for e in feed.entries] == [BASE_URL + "digest/2025-06-25/",
-                                              BASE_URL + "digest/2025-06-24/"]
+    assert [e.link for e in feed.entries] == [
+        BASE_URL + "digest/2025-06-25/",
+        BASE_URL + "digest/2025-06-24/",
+    ]
 
 
 def test_featured_must_be_true_or_false(tmp_path: Path) -> None:

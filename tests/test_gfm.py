@@ -56,8 +56,7 @@ def sample_with(root: Path, engine: str) -> Path:
     shutil.copytree(SAMPLE, project)
     with (project / "newsdigest.toml").open("a", encoding="utf-8") as settings:
         settings.write(f'markdown_engine = "{engine}"\n')
-    (project / "content/2025/06/election-results-by-district.md").write_text(
-        BODY, encoding="utf-8")
+    (project / "content/2025/06/election-results-by-district.md").write_text(BODY, encoding="utf-8")
     return project
 
 
@@ -107,7 +106,8 @@ def test_raw_html_is_sanitised_as_with_the_default_engine(gfm_site: Path) -> Non
 
 
 def test_links_and_pictures_resolve_as_with_the_default_engine(
-        gfm_site: Path, default_site: Path) -> None:
+    gfm_site: Path, default_site: Path
+) -> None:
     def targets(site: Path) -> tuple[list[str], list[str]]:
         article = story(site).find(".//article")
         assert article is not None
@@ -134,38 +134,57 @@ def test_the_html_checker_finds_no_error_on_any_gfm_page(gfm_site: Path) -> None
     if java is None or not VNU.is_file():
         pytest.skip("Java or the Nu Html Checker is missing")
     done = subprocess.run(
-        [java, "-jar", str(VNU), "--errors-only", "--format", "json", "--skip-non-html",
-         str(gfm_site)],
-        capture_output=True, text=True, timeout=600, check=False,
+        [
+            java,
+            "-jar",
+            str(VNU),
+            "--errors-only",
+            "--format",
+            "json",
+            "--skip-non-html",
+            str(gfm_site),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
     )
     messages = json.loads(done.stderr or '{"messages": []}')["messages"]
-    errors = [f"{m.get('url', '').rsplit(str(gfm_site), 1)[-1]}:{m.get('lastLine')}: "
-              f"{m.get('message')}" for m in messages if m.get("type") == "error"]
+    errors = [
+        f"{m.get('url', '').rsplit(str(gfm_site), 1)[-1]}:{m.get('lastLine')}: {m.get('message')}"
+        for m in messages
+        if m.get("type") == "error"
+    ]
     assert errors == []
 
 
 def test_an_incremental_gfm_build_after_edits_equals_a_clean_build(tmp_path: Path) -> None:
     synth = load_synth()
     project = synth.write_newsdigest(tmp_path / "project", synth.articles(12))
-    settings = next(p for p in (project / "newsdigest.toml", project / "pyproject.toml")
-                    if p.is_file())
+    settings = next(
+        p for p in (project / "newsdigest.toml", project / "pyproject.toml") if p.is_file()
+    )
     site, clean = tmp_path / "site", tmp_path / "clean"
 
     def build(out: Path, *extra: str) -> str:
-        done = run_newsdigest("build", "--output", str(out), "--base-url", BASE_URL, *extra,
-                              cwd=project)
+        done = run_newsdigest(
+            "build", "--output", str(out), "--base-url", BASE_URL, *extra, cwd=project
+        )
         assert done.returncode == 0, done.stderr
         return done.stdout
 
     build(site)  # python-markdown first: switching the engine must convert again
-    settings.write_text(settings.read_text(encoding="utf-8")
-                        + 'markdown_engine = "gfm"\n', encoding="utf-8")
+    settings.write_text(
+        settings.read_text(encoding="utf-8") + 'markdown_engine = "gfm"\n', encoding="utf-8"
+    )
     out = build(site)
     assert "12 converted" in out
     body = project / "content" / synth.articles(4)[3].path
-    body.write_text(body.read_text(encoding="utf-8")
-                    + "\n| a | b |\n| - | - |\n| 1 | 2 |\n\nNote.[^n]\n\n[^n]: A footnote.\n",
-                    encoding="utf-8")
+    body.write_text(
+        body.read_text(encoding="utf-8")
+        + "\n| a | b |\n| - | - |\n| 1 | 2 |\n\nNote.[^n]\n\n[^n]: A footnote.\n",
+        encoding="utf-8",
+    )
     assert "1 converted" in build(site)
     build(clean, "--no-cache", "--jobs", "1")
     got, want = site_files(site), site_files(clean)
@@ -184,7 +203,20 @@ def test_the_site_judge_passes_the_sample_with_each_engine(tmp_path: Path, engin
     if not JUDGE.is_file():
         pytest.skip(f"the site judge is not installed at {JUDGE} (set NEWSDIGEST_JUDGE)")
     site = built(sample_with(tmp_path, engine))
-    done = subprocess.run(["bash", str(JUDGE), str(site), "/sub/", "--skip", "linkchecker",
-                           "--out", str(tmp_path / "report")],
-                          capture_output=True, text=True, timeout=900, check=False)
+    done = subprocess.run(
+        [
+            "bash",
+            str(JUDGE),
+            str(site),
+            "/sub/",
+            "--skip",
+            "linkchecker",
+            "--out",
+            str(tmp_path / "report"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=False,
+    )
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]

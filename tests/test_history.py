@@ -16,8 +16,12 @@ credits:
 
 
 def git(root: Path, *args: str) -> None:
-    subprocess.run(["git", "-c", "user.name=Desk", "-c", "user.email=desk@example.org", *args],
-                   cwd=root, check=True, capture_output=True)
+    subprocess.run(
+        ["git", "-c", "user.name=Desk", "-c", "user.email=desk@example.org", *args],
+        cwd=root,
+        check=True,
+        capture_output=True,
+    )
 
 
 @pytest.fixture
@@ -43,9 +47,11 @@ def test_renaming_a_published_article_warns_and_says_how_to_keep_its_url(newsroo
     result = check_against_main(newsroom)
 
     assert result.returncode == 0, "a warning does not fail the check"
-    assert ("content/2025/06/coastal-storm.md:1: warning: this change moves a published "
-            "article: its URL and feed GUID change (/2025/06/20/storm/ -> "
-            "/2025/06/20/coastal-storm/)") in result.stdout
+    assert (
+        "content/2025/06/coastal-storm.md:1: warning: this change moves a published "
+        "article: its URL and feed GUID change (/2025/06/20/storm/ -> "
+        "/2025/06/20/coastal-storm/)"
+    ) in result.stdout
     assert "fix: add 'slug: storm' to keep both" in result.stdout
 
 
@@ -90,18 +96,25 @@ def test_an_unknown_base_is_a_usage_error(newsroom: Path) -> None:
 
 
 def test_a_new_date_offers_the_exact_aliases_line_and_taking_it_ends_the_warning(
-        newsroom: Path) -> None:
+    newsroom: Path,
+) -> None:
     path = newsroom / "content/2025/06/storm.md"
     path.write_text(path.read_text().replace("2025-06-20T10", "2025-06-21T10"))
 
     result = check_against_main(newsroom)
 
-    assert ("fix: a new date gives a new URL: add the line 'aliases: [/2025/06/20/storm/]' "
-            "to send readers on, and add 'id: tag:test.example,2025:2025-06-20/storm' to keep "
-            "the feed GUID") in result.stdout
-    path.write_text(path.read_text().replace(
-        "country: India", "country: India\naliases: [/2025/06/20/storm/]\n"
-        "id: tag:test.example,2025:2025-06-20/storm"))
+    assert (
+        "fix: a new date gives a new URL: add the line 'aliases: [/2025/06/20/storm/]' "
+        "to send readers on, and add 'id: tag:test.example,2025:2025-06-20/storm' to keep "
+        "the feed GUID"
+    ) in result.stdout
+    path.write_text(
+        path.read_text().replace(
+            "country: India",
+            "country: India\naliases: [/2025/06/20/storm/]\n"
+            "id: tag:test.example,2025:2025-06-20/storm",
+        )
+    )
     result = check_against_main(newsroom)
     assert result.returncode == 0, result.stdout
     assert "moves a published article" not in result.stdout

@@ -52,11 +52,18 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """A project with two good articles and its site, built once for the module."""
     root = tmp_path_factory.mktemp("published")
     project = make_project(root / "project")
-    write_article(project, "2025/06/monsoon-reaches-kerala.md", GOOD,
-                  "Heavy rain arrived.\n\n![Rain clouds](rain.png)\n")
+    write_article(
+        project,
+        "2025/06/monsoon-reaches-kerala.md",
+        GOOD,
+        "Heavy rain arrived.\n\n![Rain clouds](rain.png)\n",
+    )
     (project / "content/2025/06/rain.png").write_bytes(tiny_png())
-    write_article(project, "2025/05/budget.md", GOOD.replace("Monsoon Reaches Kerala", "Budget")
-                  .replace("2025-06-01", "2025-05-20"))
+    write_article(
+        project,
+        "2025/05/budget.md",
+        GOOD.replace("Monsoon Reaches Kerala", "Budget").replace("2025-06-01", "2025-05-20"),
+    )
     result = run_newsdigest("build", "--output", str(root / "site"), cwd=project)
     assert result.returncode == 0, result.stderr
     return project, root / "site"
@@ -136,8 +143,10 @@ def test_the_next_build_after_a_fix_succeeds(published: tuple[Path, Path], tmp_p
 
 def test_a_byte_order_mark_and_windows_line_endings_build(tmp_path: Path) -> None:
     project = make_project(tmp_path / "project")
-    text = "---\n" + GOOD.replace("Monsoon Reaches Kerala", "Café Owners Protest") + (
-        "---\nFirst paragraph.\n\nSecond paragraph.\n"
+    text = (
+        "---\n"
+        + GOOD.replace("Monsoon Reaches Kerala", "Café Owners Protest")
+        + ("---\nFirst paragraph.\n\nSecond paragraph.\n")
     )
     path = project / "content/2025/06/cafe-owners.md"
     path.parent.mkdir(parents=True)
@@ -161,8 +170,10 @@ def test_file_names_that_are_not_utf8_or_hold_controls_are_errors(tmp_path: Path
     result = run_newsdigest("build", "--output", str(tmp_path / "site"), cwd=project)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert ("content/caf\\udce9.md:1: error: the name is not valid UTF-8 or contains a "
-            "control character") in result.stderr
+    assert (
+        "content/caf\\udce9.md:1: error: the name is not valid UTF-8 or contains a "
+        "control character"
+    ) in result.stderr
     assert "content/red\\x1b[31m.md:1: error: the name is not valid UTF-8" in result.stderr
     assert not (tmp_path / "site").exists()
 
@@ -180,12 +191,15 @@ def test_symlinks_out_of_content_are_warned_about_and_not_published(tmp_path: Pa
     result = run_newsdigest("build", "--output", str(tmp_path / "site"), cwd=project)
 
     assert result.returncode == 0, result.stderr
-    assert ("content/2025/06/secret-plans.md:1: warning: is a link to something outside the "
-            "content folder; it is not published") in result.stderr
+    assert (
+        "content/2025/06/secret-plans.md:1: warning: is a link to something outside the "
+        "content folder; it is not published"
+    ) in result.stderr
     assert "content/leak:1: warning: is a link to something outside" in result.stderr
     published = "".join(
         p.read_text(encoding="utf-8", errors="replace")
-        for p in (tmp_path / "site").rglob("*") if p.is_file()
+        for p in (tmp_path / "site").rglob("*")
+        if p.is_file()
     )
     assert "Secret Plans" not in published
     assert "Monsoon Reaches Kerala" in published
@@ -202,10 +216,13 @@ def test_symlinks_inside_content_are_read_once(tmp_path: Path) -> None:
 
 
 def tagged(project: Path, name: str, tags: str, day: int) -> None:
-    write_article(project, f"2025/06/{name}.md",
-                  GOOD.replace("tags: [Climate, Monsoon]", f"tags: {tags}")
-                  .replace("Monsoon Reaches Kerala", name.title())
-                  .replace("2025-06-01", f"2025-06-{day:02d}"))
+    write_article(
+        project,
+        f"2025/06/{name}.md",
+        GOOD.replace("tags: [Climate, Monsoon]", f"tags: {tags}")
+        .replace("Monsoon Reaches Kerala", name.title())
+        .replace("2025-06-01", f"2025-06-{day:02d}"),
+    )
 
 
 def topic_urls(site: Path) -> dict[str, str]:
@@ -215,8 +232,8 @@ def topic_urls(site: Path) -> dict[str, str]:
     page = html.parse(str(site / "tags/index.html")).getroot()
     return {
         " ".join(link.text_content().split()): link.get("href")
-        for link in page.iter("a") if "/tags/" in (link.get("href") or "")
-        and link.get("href") != "/sub/tags/"
+        for link in page.iter("a")
+        if "/tags/" in (link.get("href") or "") and link.get("href") != "/sub/tags/"
     }
 
 
@@ -233,8 +250,11 @@ def test_tags_colliding_after_slugging_get_distinct_pages_and_a_warning(tmp_path
     assert "rename one of the tags" in result.stderr
     slugs = sorted(p.name for p in (tmp_path / "site/tags").iterdir() if p.is_dir())
     assert slugs == ["c", "c-2", "c-3"]
-    names = {(tmp_path / f"site/tags/{s}/index.html").read_text(encoding="utf-8").count(n)
-             > 0 for s in slugs for n in ("C++", "C#")}
+    names = {
+        (tmp_path / f"site/tags/{s}/index.html").read_text(encoding="utf-8").count(n) > 0
+        for s in slugs
+        for n in ("C++", "C#")
+    }
     assert names == {True, False}
 
 
@@ -279,4 +299,3 @@ def test_check_annotations_point_at_the_hostile_line(tmp_path: Path) -> None:
     result = run_newsdigest("check", "--format", "github", cwd=project)
     assert result.returncode == 1
     assert "::error file=content/duplicate-key.md,line=5," in result.stdout
-

@@ -29,8 +29,9 @@ def page(site: Path, relative: str) -> html.HtmlElement:
 
 def meta(tree: html.HtmlElement, key: str) -> list[str]:
     """The content of every <meta property=KEY> or <meta name=KEY>."""
-    return [m.get("content") for m in tree.iter("meta")
-            if key in (m.get("property"), m.get("name"))]
+    return [
+        m.get("content") for m in tree.iter("meta") if key in (m.get("property"), m.get("name"))
+    ]
 
 
 def test_the_html_checker_finds_no_error_on_any_page(sample_site: Path) -> None:
@@ -40,13 +41,28 @@ def test_the_html_checker_finds_no_error_on_any_page(sample_site: Path) -> None:
     if not VNU.is_file():
         pytest.skip(f"the Nu Html Checker is missing at {VNU}: run `npm install`")
     done = subprocess.run(
-        [java, "-jar", str(VNU), "--errors-only", "--format", "json", "--skip-non-html",
-         str(sample_site)],
-        capture_output=True, text=True, timeout=600, check=False,
+        [
+            java,
+            "-jar",
+            str(VNU),
+            "--errors-only",
+            "--format",
+            "json",
+            "--skip-non-html",
+            str(sample_site),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
     )
     messages = json.loads(done.stderr or '{"messages": []}')["messages"]
-    errors = [f"{m.get('url', '').rsplit(str(sample_site), 1)[-1]}:{m.get('lastLine')}: "
-              f"{m.get('message')}" for m in messages if m.get("type") == "error"]
+    errors = [
+        f"{m.get('url', '').rsplit(str(sample_site), 1)[-1]}:{m.get('lastLine')}: "
+        f"{m.get('message')}"
+        for m in messages
+        if m.get("type") == "error"
+    ]
     assert errors == []
     assert done.returncode == 0
 
@@ -62,8 +78,9 @@ def test_every_page_has_a_title_description_canonical_url_and_language(sample_si
         if tree.xpath('//meta[@http-equiv="refresh"]'):
             continue  # an alias's redirect page: canonical to the article (test_aliases.py)
         assert meta(tree, "description") and meta(tree, "description")[0].strip(), where
-        canonical = [link.get("href") for link in tree.iter("link")
-                     if link.get("rel") == "canonical"]
+        canonical = [
+            link.get("href") for link in tree.iter("link") if link.get("rel") == "canonical"
+        ]
         expected = BASE_URL + where[: -len("index.html")]
         assert canonical == [expected], where
         assert meta(tree, "og:url") == [expected], where
@@ -92,7 +109,8 @@ def test_an_article_shares_as_a_card_with_its_image(sample_site: Path) -> None:
     image = BASE_URL + "media/2025/06/altaf-hussain-16x9.jpg"  # the crop for large previews
     assert meta(tree, "og:type") == ["article"]
     assert meta(tree, "og:title") == [
-        "Altaf Hussain Calls on Modi to Advocate for Mohajirs Facing Atrocities"]
+        "Altaf Hussain Calls on Modi to Advocate for Mohajirs Facing Atrocities"
+    ]
     assert meta(tree, "og:image") == [image]
     assert (meta(tree, "og:image:width"), meta(tree, "og:image:height")) == (["1200"], ["675"])
     assert meta(tree, "og:image:alt") == ["MQM founder Altaf Hussain speaking in a video address"]
@@ -139,8 +157,11 @@ def test_related_stories_share_topics_with_the_article(sample_site: Path) -> Non
 
 def test_the_home_page_offers_every_feed_topic_and_country(sample_site: Path) -> None:
     tree = page(sample_site, "index.html")
-    feeds = {link.get("href"): link.get("type") for link in tree.iter("link")
-             if link.get("rel") == "alternate"}
+    feeds = {
+        link.get("href"): link.get("type")
+        for link in tree.iter("link")
+        if link.get("rel") == "alternate"
+    }
     assert feeds == {
         "/sub/feed.xml": "application/rss+xml",
         "/sub/atom.xml": "application/atom+xml",

@@ -71,11 +71,13 @@ def photo_story(root: Path) -> Path:
     project = make_project(root / "p")
     phone_photo(project / "content/2025/06/phone.jpg")
     transparent_png(project / "content/2025/06/logo.png")
-    write_article(project, "2025/06/story.md",
-                  FRONT.format(title="Lead") + "\nimage:\n  src: phone.jpg\n  alt: A street\n"
-                  "  focus: 0.3,0.4",
-                  "Intro.\n\n![The logo](logo.png)\n\n"
-                  '<p><img src="phone.jpg" alt="again"></p>\n')
+    write_article(
+        project,
+        "2025/06/story.md",
+        FRONT.format(title="Lead") + "\nimage:\n  src: phone.jpg\n  alt: A street\n"
+        "  focus: 0.3,0.4",
+        'Intro.\n\n![The logo](logo.png)\n\n<p><img src="phone.jpg" alt="again"></p>\n',
+    )
     return project
 
 
@@ -127,8 +129,12 @@ def test_a_phone_photo_is_turned_upright_and_published_without_gps(tmp_path: Pat
         with Image.open(io.BytesIO(data)) as served:
             exif = served.getexif()
             assert GPS_TAG not in exif and ORIENTATION not in exif, file.name
-            assert served.height >= served.width or file.name.startswith("phone-") and (
-                "x" in file.name.split("-")[1]) or file.name.startswith("logo"), file.name
+            assert (
+                served.height >= served.width
+                or file.name.startswith("phone-")
+                and ("x" in file.name.split("-")[1])
+                or file.name.startswith("logo")
+            ), file.name
         assert b"GPS" not in data
 
 
@@ -154,8 +160,11 @@ def test_a_transparent_png_stays_transparent_in_png_and_webp(tmp_path: Path) -> 
 def test_crops_for_search_engines_have_their_ratios_and_follow_the_focus(tmp_path: Path) -> None:
     project = make_project(tmp_path / "p")
     wide_photo(project / "content/2025/06/wide.jpg")
-    write_article(project, "2025/06/story.md", FRONT.format(title="Wide") +
-                  "\nimage:\n  src: wide.jpg\n  alt: A wall\n  focus: 0.1,0.5")
+    write_article(
+        project,
+        "2025/06/story.md",
+        FRONT.format(title="Wide") + "\nimage:\n  src: wide.jpg\n  alt: A wall\n  focus: 0.1,0.5",
+    )
     result, out = build(project)
     assert result.ok, result.diagnostics
     page = html.fromstring((out / "2025/06/25/story/index.html").read_bytes())
@@ -184,12 +193,13 @@ def test_files_that_only_pretend_to_be_images_are_errors_on_their_line(tmp_path:
     (folder / "report.docx").write_bytes(b"PK\x03\x04 a word document")
     wide_photo(folder / "whole.jpg")
     (folder / "cut.jpg").write_bytes((folder / "whole.jpg").read_bytes()[:3000])
-    write_article(project, "2025/06/a.md", FRONT.format(title="A") +
-                  "\nimage:\n  src: notes.jpg\n  alt: x")
-    write_article(project, "2025/06/b.md", FRONT.format(title="B") +
-                  "\nimage:\n  src: report.docx\n  alt: x")
-    write_article(project, "2025/06/c.md", FRONT.format(title="C"),
-                  "Text.\n\n![cut](cut.jpg)\n")
+    write_article(
+        project, "2025/06/a.md", FRONT.format(title="A") + "\nimage:\n  src: notes.jpg\n  alt: x"
+    )
+    write_article(
+        project, "2025/06/b.md", FRONT.format(title="B") + "\nimage:\n  src: report.docx\n  alt: x"
+    )
+    write_article(project, "2025/06/c.md", FRONT.format(title="C"), "Text.\n\n![cut](cut.jpg)\n")
     result, out = build(project)
     assert not result.ok and not out.exists()
     found = {(d.path, d.line): d.message for d in result.diagnostics if d.severity == "error"}
@@ -202,9 +212,11 @@ def test_an_image_over_the_size_limit_names_the_setting(tmp_path: Path) -> None:
     project = make_project(tmp_path / "p", "max_image_size = 20000\n")
     wide_photo(project / "content/2025/06/big.jpg")
     (project / "content/2025/06/big.jpg").write_bytes(
-        (project / "content/2025/06/big.jpg").read_bytes() + b"\0" * 30000)
-    write_article(project, "2025/06/a.md", FRONT.format(title="A") +
-                  "\nimage:\n  src: big.jpg\n  alt: x")
+        (project / "content/2025/06/big.jpg").read_bytes() + b"\0" * 30000
+    )
+    write_article(
+        project, "2025/06/a.md", FRONT.format(title="A") + "\nimage:\n  src: big.jpg\n  alt: x"
+    )
     result, _ = build(project)
     errors = [d for d in result.diagnostics if d.severity == "error"]
     assert errors and "max_image_size" in errors[0].message and errors[0].line == 10
@@ -213,10 +225,14 @@ def test_an_image_over_the_size_limit_names_the_setting(tmp_path: Path) -> None:
 def test_a_narrow_lead_image_and_a_bad_focus_are_reported(tmp_path: Path) -> None:
     project = make_project(tmp_path / "p")
     wide_photo(project / "content/2025/06/small.jpg", (800, 450))
-    write_article(project, "2025/06/a.md", FRONT.format(title="A") +
-                  "\nimage:\n  src: small.jpg\n  alt: x")
-    write_article(project, "2025/06/b.md", FRONT.format(title="B") +
-                  "\nimage:\n  src: small.jpg\n  alt: x\n  focus: left")
+    write_article(
+        project, "2025/06/a.md", FRONT.format(title="A") + "\nimage:\n  src: small.jpg\n  alt: x"
+    )
+    write_article(
+        project,
+        "2025/06/b.md",
+        FRONT.format(title="B") + "\nimage:\n  src: small.jpg\n  alt: x\n  focus: left",
+    )
     result, _ = build(project)
     narrow = [d for d in result.diagnostics if d.severity == "warning" and "1200" in d.message]
     assert [(d.path, d.line) for d in narrow] == [("2025/06/a.md", 10), ("2025/06/b.md", 10)]
@@ -227,9 +243,12 @@ def test_a_narrow_lead_image_and_a_bad_focus_are_reported(tmp_path: Path) -> Non
 
 def test_a_remote_image_is_left_alone_with_the_size_front_matter_gives(tmp_path: Path) -> None:
     project = make_project(tmp_path / "p")
-    write_article(project, "2025/06/a.md", FRONT.format(title="A") +
-                  "\nimage:\n  src: https://images.example.org/a.jpg\n  alt: x\n"
-                  "  width: 1600\n  height: 900")
+    write_article(
+        project,
+        "2025/06/a.md",
+        FRONT.format(title="A") + "\nimage:\n  src: https://images.example.org/a.jpg\n  alt: x\n"
+        "  width: 1600\n  height: 900",
+    )
     result, out = build(project)
     assert result.ok, result.diagnostics
     page = html.fromstring((out / "2025/06/25/a/index.html").read_bytes())
@@ -250,8 +269,7 @@ def test_a_rebuild_with_the_same_images_encodes_nothing(tmp_path: Path) -> None:
     stamps = {p: p.stat().st_mtime_ns for p in cached if p.is_file()}
     assert len(stamps) == first
     # a new story (no new image) makes the site change; the pictures are reused
-    write_article(project, "2025/06/more.md", FRONT.format(title="More"),
-                  "![The logo](logo.png)\n")
+    write_article(project, "2025/06/more.md", FRONT.format(title="More"), "![The logo](logo.png)\n")
     result, out = build(project, cache=True)
     assert result.ok
     assert images.encodes - before == first

@@ -20,11 +20,10 @@ synth = load_synth()
 COUNT = 20
 
 
-
-
 def build(project: Path, out: Path, *extra: str) -> str:
-    result = run_newsdigest("build", "--output", str(out), "--base-url", BASE_URL,
-                            *extra, cwd=project)
+    result = run_newsdigest(
+        "build", "--output", str(out), "--base-url", BASE_URL, *extra, cwd=project
+    )
     assert result.returncode == 0, result.stderr
     return result.stdout
 
@@ -62,8 +61,9 @@ def test_every_kind_of_edit_gives_the_clean_build(project: Path) -> None:
     build(project, site)
 
     body = article_file(project, 3)
-    body.write_text(body.read_text(encoding="utf-8") + "\nA new closing paragraph.\n",
-                    encoding="utf-8")
+    body.write_text(
+        body.read_text(encoding="utf-8") + "\nA new closing paragraph.\n", encoding="utf-8"
+    )
     out = build(project, site)
     assert "1 converted" in out
     slug = synth.articles(4)[3].slug
@@ -72,8 +72,10 @@ def test_every_kind_of_edit_gives_the_clean_build(project: Path) -> None:
     assert_same_as_clean(project, site)
 
     title = article_file(project, 5)
-    title.write_text(title.read_text(encoding="utf-8").replace('title: "', 'title: "Updated: ',
-                                                               1), encoding="utf-8")
+    title.write_text(
+        title.read_text(encoding="utf-8").replace('title: "', 'title: "Updated: ', 1),
+        encoding="utf-8",
+    )
     build(project, site)
     assert_same_as_clean(project, site)
 
@@ -95,15 +97,23 @@ def test_every_kind_of_edit_gives_the_clean_build(project: Path) -> None:
 
     footer = project / "templates" / "base.html"  # a new override of the built-in theme's
     footer.parent.mkdir()
-    footer.write_text((THEME_DIR / "base.html").read_text(encoding="utf-8").replace(
-        "</body>", "<!-- theme edit -->\n</body>"), encoding="utf-8")
+    footer.write_text(
+        (THEME_DIR / "base.html")
+        .read_text(encoding="utf-8")
+        .replace("</body>", "<!-- theme edit -->\n</body>"),
+        encoding="utf-8",
+    )
     build(project, site)
     assert "theme edit" in (site / "index.html").read_text(encoding="utf-8")
     assert_same_as_clean(project, site)
 
     settings = project / "pyproject.toml"
-    settings.write_text(settings.read_text(encoding="utf-8").replace(
-        'title = "Bench Desk"', 'title = "Renamed Desk"'), encoding="utf-8")
+    settings.write_text(
+        settings.read_text(encoding="utf-8").replace(
+            'title = "Bench Desk"', 'title = "Renamed Desk"'
+        ),
+        encoding="utf-8",
+    )
     build(project, site)
     assert "Renamed Desk" in (site / "index.html").read_text(encoding="utf-8")
     assert_same_as_clean(project, site)
@@ -116,12 +126,12 @@ def test_a_setting_that_only_pages_read_converts_no_markdown(project: Path) -> N
     settings = project / "pyproject.toml"
     text = settings.read_text(encoding="utf-8")
     assert "items_per_page = 10" in text
-    settings.write_text(text.replace("items_per_page = 10", "items_per_page = 3"),
-                        encoding="utf-8")
+    settings.write_text(text.replace("items_per_page = 10", "items_per_page = 3"), encoding="utf-8")
     out = build(project, site)
     assert f"{COUNT} from cache, 0 converted" in out
     assert (site / "archive" / "page" / "2" / "index.html").is_file() or any(
-        site.glob("tags/*/page/2/index.html"))
+        site.glob("tags/*/page/2/index.html")
+    )
     assert_same_as_clean(project, site)
 
 
@@ -150,7 +160,7 @@ def test_a_corrupt_cache_is_ignored(project: Path, damage: str) -> None:
             cached.write_bytes(data[: len(data) // 2])
         else:  # same length, one byte changed: only the checksum can tell
             middle = len(data) // 2
-            cached.write_bytes(data[:middle] + bytes([data[middle] ^ 1]) + data[middle + 1:])
+            cached.write_bytes(data[:middle] + bytes([data[middle] ^ 1]) + data[middle + 1 :])
     out = build(project, site)
     assert f"0 from cache, {COUNT} converted" in out
     assert_same_as_clean(project, site)

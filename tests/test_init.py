@@ -25,8 +25,17 @@ def init(where: Path, *args: str) -> Any:
 
 @pytest.fixture
 def gazette(tmp_path: Path) -> Path:
-    result = init(tmp_path, "--title", "Harbour Gazette", "--url", URL, "--timezone",
-                  "Pacific/Auckland", "--language", "en-NZ")
+    result = init(
+        tmp_path,
+        "--title",
+        "Harbour Gazette",
+        "--url",
+        URL,
+        "--timezone",
+        "Pacific/Auckland",
+        "--language",
+        "en-NZ",
+    )
     assert result.returncode == 0, result.stderr
     return tmp_path / "gazette"
 
@@ -35,8 +44,12 @@ def test_init_writes_a_newsroom_that_checks_without_a_warning_and_builds(gazette
     files = sorted(p.relative_to(gazette).as_posix() for p in gazette.rglob("*") if p.is_file())
     year = datetime.now().year
     assert [f for f in files if not f.startswith("content/")] == [
-        ".github/workflows/pages.yml", ".github/workflows/pr.yml", ".gitignore", "README.md",
-        "newsdigest.toml"]
+        ".github/workflows/pages.yml",
+        ".github/workflows/pr.yml",
+        ".gitignore",
+        "README.md",
+        "newsdigest.toml",
+    ]
     (article,) = [f for f in files if f.startswith("content/")]
     assert article.endswith("/welcome-to-harbour-gazette.md")
     check = run_newsdigest("check", cwd=gazette)
@@ -92,14 +105,18 @@ def test_init_accepts_an_empty_clone_holding_only_git(tmp_path: Path) -> None:
     assert (tmp_path / "gazette" / "newsdigest.toml").is_file()
 
 
-@pytest.mark.parametrize(("option", "words"), [
-    (("--url", "example.org/news"), "base_url 'example.org/news' is not an absolute URL"),
-    (("--timezone", "Mars/Olympus"), "timezone 'Mars/Olympus'"),
-    (("--language", "English"), "language 'English'"),
-    (("--title", "  "), "--title"),
-])
-def test_a_bad_option_is_named_and_nothing_is_written(tmp_path: Path, option: tuple[str, str],
-                                                      words: str) -> None:
+@pytest.mark.parametrize(
+    ("option", "words"),
+    [
+        (("--url", "example.org/news"), "base_url 'example.org/news' is not an absolute URL"),
+        (("--timezone", "Mars/Olympus"), "timezone 'Mars/Olympus'"),
+        (("--language", "English"), "language 'English'"),
+        (("--title", "  "), "--title"),
+    ],
+)
+def test_a_bad_option_is_named_and_nothing_is_written(
+    tmp_path: Path, option: tuple[str, str], words: str
+) -> None:
     result = init(tmp_path, *option)
     assert result.returncode == 2
     assert words in result.stderr and "Traceback" not in result.stderr

@@ -45,7 +45,8 @@ def hashes(site: Path) -> Hashes:
     """Every file of a site by its path: the SHA-256 of its bytes."""
     return {
         p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(site.rglob("*")) if p.is_file()
+        for p in sorted(site.rglob("*"))
+        if p.is_file()
     }
 
 
@@ -67,11 +68,22 @@ def newsroom(root: Path, articles: int) -> Path:
     )
     for i in range(articles):
         month, day = 1 + (i // 28) % 12, 1 + i % 28
-        front = STORY.format(title=f"Story number {i}", month=month, day=day, hour=i % 24,
-                             country=COUNTRIES[i % 8], desk=i % 5, tag1=TAGS[i % 8],
-                             tag2=TAGS[(i * 3) % 8])
-        write_article(project, f"2024/{month:02d}/story-{i:04d}.md", front,
-                      f"Paragraph one of story {i}.\n\nParagraph two with *emphasis*.\n")
+        front = STORY.format(
+            title=f"Story number {i}",
+            month=month,
+            day=day,
+            hour=i % 24,
+            country=COUNTRIES[i % 8],
+            desk=i % 5,
+            tag1=TAGS[i % 8],
+            tag2=TAGS[(i * 3) % 8],
+        )
+        write_article(
+            project,
+            f"2024/{month:02d}/story-{i:04d}.md",
+            front,
+            f"Paragraph one of story {i}.\n\nParagraph two with *emphasis*.\n",
+        )
     return project
 
 
@@ -95,7 +107,9 @@ def killed_build(project: Path, site: Path, delay: float, after_staging: bool) -
     """
     process = subprocess.Popen(
         [sys.executable, "-m", "generator", "build", "--output", str(site)],
-        cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=project,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
         start_new_session=True,
     )
     staging_seen = False
@@ -126,8 +140,7 @@ def test_a_killed_build_never_leaves_half_a_site(tmp_path: Path) -> None:
     versions = {"A": version_a, "B": version_b}
     current = "A"
     killed_while_writing = 0
-    for delay, after_staging in [(0.2, False), (0.0, True), (0.05, True), (0.3, True),
-                                 (1.0, True)]:
+    for delay, after_staging in [(0.2, False), (0.0, True), (0.05, True), (0.3, True), (1.0, True)]:
         target = "B" if current == "A" else "A"
         set_version(project, target)
         staging_seen, code = killed_build(project, site, delay, after_staging)
@@ -191,7 +204,9 @@ def patch_open(monkeypatch: pytest.MonkeyPatch, fake: Callable[..., Any]) -> Non
 
 @pytest.mark.parametrize("after", [0, 5])
 def test_a_full_disk_leaves_the_site_unchanged(
-    after: int, small_site: tuple[Path, Path, Hashes], monkeypatch: pytest.MonkeyPatch,
+    after: int,
+    small_site: tuple[Path, Path, Hashes],
+    monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     project, site, before = small_site
@@ -209,7 +224,8 @@ def test_a_full_disk_leaves_the_site_unchanged(
 
 
 def test_a_read_only_parent_leaves_the_site_unchanged(
-    small_site: tuple[Path, Path, Hashes], monkeypatch: pytest.MonkeyPatch,
+    small_site: tuple[Path, Path, Hashes],
+    monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     project, site, before = small_site
@@ -231,7 +247,8 @@ def test_a_read_only_parent_leaves_the_site_unchanged(
 
 
 def test_a_refused_swap_leaves_the_site_unchanged(
-    small_site: tuple[Path, Path, Hashes], monkeypatch: pytest.MonkeyPatch,
+    small_site: tuple[Path, Path, Hashes],
+    monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     project, site, before = small_site
@@ -250,7 +267,8 @@ def test_a_refused_swap_leaves_the_site_unchanged(
 
 
 def test_without_renameat2_the_swap_still_replaces_the_whole_site(
-    small_site: tuple[Path, Path, Hashes], monkeypatch: pytest.MonkeyPatch,
+    small_site: tuple[Path, Path, Hashes],
+    monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     project, site, before = small_site
@@ -307,8 +325,6 @@ def test_recover_never_touches_what_newsdigest_did_not_write(tmp_path: Path) -> 
 # The build deletes only what it created.
 
 
-
-
 REFUSED = {
     "the content folder": ("content", "would replace content"),
     "the templates folder": ("templates", "would replace templates"),
@@ -357,4 +373,3 @@ def test_an_empty_folder_becomes_the_site_and_later_builds_replace_it(tmp_path: 
     assert (tmp_path / "site" / folder.MARKER).is_file()
     build(project, tmp_path / "site")
     assert (tmp_path / "site/index.html").is_file()
-

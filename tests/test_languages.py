@@ -47,8 +47,12 @@ summary: "الرصيف الجديد يستقبل 3 سفن في اليوم.\""""
 @pytest.fixture(scope="module")
 def arabic_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = make_project(tmp_path_factory.mktemp("arabic") / "project", 'language = "ar"\n')
-    write_article(project, "2025/06/riyadh-summit.md", SUMMIT,
-                  "القادة يتفقون على خطة (المرحلة 1).\n\n> اقتباس من البيان.\n\n- بند أول\n")
+    write_article(
+        project,
+        "2025/06/riyadh-summit.md",
+        SUMMIT,
+        "القادة يتفقون على خطة (المرحلة 1).\n\n> اقتباس من البيان.\n\n- بند أول\n",
+    )
     write_article(project, "2025/06/jeddah-port.md", PORT, "الرصيف الجديد يعمل.\n")
     out = project.parent / "site"
     result = run_here("build", "--output", str(out), "--base-url", BASE_URL, cwd=project)
@@ -60,9 +64,17 @@ def test_every_page_of_an_arabic_site_is_lang_ar_dir_rtl(arabic_site: Path) -> N
     pages = sorted(p.relative_to(arabic_site).as_posix() for p in arabic_site.rglob("*.html"))
     # Every kind of page: home, article, topic and country pages and their indexes, the
     # archive, a day's digest, the search page, the 404 page, an alias's redirect page.
-    for expected in ("index.html", ARTICLE, "tags/index.html", "countries/index.html",
-                     "archive/index.html", "digest/2025-06-25/index.html",
-                     "search/index.html", "404.html", "2025/06/24/summit/index.html"):
+    for expected in (
+        "index.html",
+        ARTICLE,
+        "tags/index.html",
+        "countries/index.html",
+        "archive/index.html",
+        "digest/2025-06-25/index.html",
+        "search/index.html",
+        "404.html",
+        "2025/06/24/summit/index.html",
+    ):
         assert expected in pages
     assert any(p.startswith("tags/") and p != "tags/index.html" for p in pages)
     assert any(p.startswith("countries/") and p != "countries/index.html" for p in pages)
@@ -71,11 +83,23 @@ def test_every_page_of_an_arabic_site_is_lang_ar_dir_rtl(arabic_site: Path) -> N
         assert (root.get("lang"), root.get("dir")) == ("ar", "rtl"), relative
 
 
-@pytest.mark.parametrize(("language", "direction"), [
-    ("ur", "rtl"), ("fa", "rtl"), ("he", "rtl"), ("dv", "rtl"), ("ckb", "rtl"),
-    ("pa-Arab", "rtl"), ("en", None), ("hi", None), ("pt-BR", None)])
+@pytest.mark.parametrize(
+    ("language", "direction"),
+    [
+        ("ur", "rtl"),
+        ("fa", "rtl"),
+        ("he", "rtl"),
+        ("dv", "rtl"),
+        ("ckb", "rtl"),
+        ("pa-Arab", "rtl"),
+        ("en", None),
+        ("hi", None),
+        ("pt-BR", None),
+    ],
+)
 def test_the_direction_follows_the_languages_script(
-        tmp_path: Path, language: str, direction: str | None) -> None:
+    tmp_path: Path, language: str, direction: str | None
+) -> None:
     project = make_project(tmp_path / "project", f'language = "{language}"\n')
     write_article(project, "2025/06/port.md", PORT)
     out = tmp_path / "site"
@@ -106,13 +130,27 @@ def test_the_html_checker_finds_no_error_on_a_right_to_left_page(arabic_site: Pa
     if not VNU.is_file():
         pytest.skip(f"the Nu Html Checker is missing at {VNU}: run `npm install`")
     done = subprocess.run(
-        [java, "-jar", str(VNU), "--errors-only", "--format", "json",
-         str(arabic_site / ARTICLE), str(arabic_site / "index.html")],
-        capture_output=True, text=True, timeout=600, check=False,
+        [
+            java,
+            "-jar",
+            str(VNU),
+            "--errors-only",
+            "--format",
+            "json",
+            str(arabic_site / ARTICLE),
+            str(arabic_site / "index.html"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
     )
     messages = json.loads(done.stderr or '{"messages": []}')["messages"]
-    errors = [f"{m.get('url', '').rsplit('/', 3)[-1]}:{m.get('lastLine')}: {m.get('message')}"
-              for m in messages if m.get("type") == "error"]
+    errors = [
+        f"{m.get('url', '').rsplit('/', 3)[-1]}:{m.get('lastLine')}: {m.get('message')}"
+        for m in messages
+        if m.get("type") == "error"
+    ]
     assert errors == []
     assert done.returncode == 0
 
@@ -169,8 +207,10 @@ def test_an_articles_page_is_in_the_articles_language(mixed_site: Path) -> None:
 
 def test_a_headline_in_another_language_carries_its_lang_and_dir(mixed_site: Path) -> None:
     tag_page = html.fromstring((mixed_site / "tags/weather/index.html").read_bytes())
-    marked = {el.text_content().strip(): (el.get("lang"), el.get("dir"))
-              for el in tag_page.xpath("//main//*[@lang]")}
+    marked = {
+        el.text_content().strip(): (el.get("lang"), el.get("dir"))
+        for el in tag_page.xpath("//main//*[@lang]")
+    }
     assert marked["کراچی میں بارش کے بعد سیلاب"] == ("ur", "rtl")
     assert marked["तापमान 47 डिग्री तक पहुंचा।"] == ("hi", "ltr")
     assert not any("London" in text for text in marked)  # the page's own language: no lang
@@ -178,21 +218,26 @@ def test_a_headline_in_another_language_carries_its_lang_and_dir(mixed_site: Pat
     urdu = html.fromstring((mixed_site / "2025/06/25/karachi-floods/index.html").read_bytes())
     links = urdu.xpath("//nav[@class='prev-next']//span[@lang]")
     assert [(s.get("lang"), s.get("dir"), s.text) for s in links] == [
-        ("hi", "ltr", "दिल्ली में गर्मी का नया रिकॉर्ड")]
+        ("hi", "ltr", "दिल्ली में गर्मी का नया रिकॉर्ड")
+    ]
 
 
-@pytest.mark.parametrize(("typed", "hint"), [
-    ("Urdu", "did you mean 'ur'?"), ("Hindi", "did you mean 'hi'?"), ("xx-yy", "BCP 47")])
-def test_an_unknown_language_is_an_error_on_its_line(
-        tmp_path: Path, typed: str, hint: str) -> None:
+@pytest.mark.parametrize(
+    ("typed", "hint"),
+    [("Urdu", "did you mean 'ur'?"), ("Hindi", "did you mean 'hi'?"), ("xx-yy", "BCP 47")],
+)
+def test_an_unknown_language_is_an_error_on_its_line(tmp_path: Path, typed: str, hint: str) -> None:
     project = make_project(tmp_path / "project")
-    write_article(project, "2025/06/karachi-floods.md", KARACHI.replace("language: ur",
-                                                                         f"language: {typed}"))
+    write_article(
+        project, "2025/06/karachi-floods.md", KARACHI.replace("language: ur", f"language: {typed}")
+    )
     result = run_here("check", cwd=project)
     assert result.returncode == 1
     # Lines: '---' 1, title 2, date 3, language 4.
-    assert (f"content/2025/06/karachi-floods.md:4: error: language '{typed}' is not a "
-            "language tag newsdigest knows") in result.stdout
+    assert (
+        f"content/2025/06/karachi-floods.md:4: error: language '{typed}' is not a "
+        "language tag newsdigest knows"
+    ) in result.stdout
     assert hint in result.stdout
 
 
@@ -221,11 +266,18 @@ def test_an_arabic_sites_day_pages_name_days_and_months_in_arabic(arabic_site: P
 
 def versions_site(root: Path, urdu_key: str = "karachi-floods") -> Path:
     project = make_project(root / "project")
-    write_article(project, "2025/06/karachi-floods.md",
-                  KARACHI.replace("language: ur", f"language: ur\ntranslation_key: {urdu_key}"))
-    write_article(project, "2025/06/karachi-floods-en.md", LONDON.replace(
-        "London talks on climate finance", "Karachi floods after the rain").replace(
-        "country: UK", "country: Pakistan\ntranslation_key: karachi-floods"))
+    write_article(
+        project,
+        "2025/06/karachi-floods.md",
+        KARACHI.replace("language: ur", f"language: ur\ntranslation_key: {urdu_key}"),
+    )
+    write_article(
+        project,
+        "2025/06/karachi-floods-en.md",
+        LONDON.replace("London talks on climate finance", "Karachi floods after the rain").replace(
+            "country: UK", "country: Pakistan\ntranslation_key: karachi-floods"
+        ),
+    )
     write_article(project, "2025/06/delhi-heat.md", DELHI)
     return project
 
@@ -238,11 +290,12 @@ def test_translations_link_each_other_visibly_and_with_hreflang(tmp_path: Path) 
     urdu_url = BASE_URL + "2025/06/25/karachi-floods/"
     english_url = BASE_URL + "2025/06/23/karachi-floods-en/"
     expected = [("en", english_url), ("ur", urdu_url), ("x-default", english_url)]
-    for url, other, name in ((urdu_url, english_url, "English"),
-                             (english_url, urdu_url, "اردو")):
+    for url, other, name in ((urdu_url, english_url, "English"), (english_url, urdu_url, "اردو")):
         page = html.fromstring((out / url.removeprefix(BASE_URL) / "index.html").read_bytes())
-        alternates = [(link.get("hreflang"), link.get("href"))
-                      for link in page.xpath("//head/link[@rel='alternate'][@hreflang]")]
+        alternates = [
+            (link.get("hreflang"), link.get("href"))
+            for link in page.xpath("//head/link[@rel='alternate'][@hreflang]")
+        ]
         assert sorted(alternates) == expected  # reciprocal, absolute, with x-default
         read_in = page.xpath("//nav[@class='translations']//a")
         assert [(a.get("href"), a.text) for a in read_in] == [(other, name)]
@@ -252,23 +305,35 @@ def test_translations_link_each_other_visibly_and_with_hreflang(tmp_path: Path) 
     assert delhi.xpath("//link[@hreflang]") == []
     assert delhi.xpath("//nav[@class='translations']") == []
     sitemap = etree.fromstring((out / "sitemap.xml").read_bytes())
-    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9",
-          "x": "http://www.w3.org/1999/xhtml"}
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
     for url in (urdu_url, english_url):
         entry = sitemap.xpath(f"//s:url[s:loc='{url}']", namespaces=ns)[0]
-        assert sorted((x.get("hreflang"), x.get("href")) for x in
-                      entry.xpath("x:link[@rel='alternate']", namespaces=ns)) == expected[:2]
+        assert (
+            sorted(
+                (x.get("hreflang"), x.get("href"))
+                for x in entry.xpath("x:link[@rel='alternate']", namespaces=ns)
+            )
+            == expected[:2]
+        )
 
 
 def test_two_versions_in_one_language_are_an_error_naming_both_files(tmp_path: Path) -> None:
     project = versions_site(tmp_path)
-    write_article(project, "2025/06/karachi-floods-2.md",
-                  KARACHI.replace("language: ur", "language: ur\ntranslation_key: karachi-floods")
-                  .replace("date: 2025-06-25", "date: 2025-06-26"))
+    write_article(
+        project,
+        "2025/06/karachi-floods-2.md",
+        KARACHI.replace("language: ur", "language: ur\ntranslation_key: karachi-floods").replace(
+            "date: 2025-06-25", "date: 2025-06-26"
+        ),
+    )
     result = run_here("check", cwd=project)
     assert result.returncode == 1
-    for path, other in (("karachi-floods.md", "karachi-floods-2.md"),
-                        ("karachi-floods-2.md", "karachi-floods.md")):
+    for path, other in (
+        ("karachi-floods.md", "karachi-floods-2.md"),
+        ("karachi-floods-2.md", "karachi-floods.md"),
+    ):
         # Lines: '---' 1, title 2, date 3, language 4, translation_key 5.
-        assert (f"content/2025/06/{path}:5: error: translation_key 'karachi-floods' in language "
-                f"'ur' is also the key of 2025/06/{other}") in result.stdout
+        assert (
+            f"content/2025/06/{path}:5: error: translation_key 'karachi-floods' in language "
+            f"'ur' is also the key of 2025/06/{other}"
+        ) in result.stdout

@@ -31,13 +31,18 @@ def function_lengths() -> list[tuple[int, str]]:
 
 
 def module_lengths() -> list[tuple[int, str]]:
-    return sorted(((len(p.read_text(encoding="utf-8").splitlines()),
-                    str(p.relative_to(PACKAGE.parent))) for p in PACKAGE.rglob("*.py")),
-                  reverse=True)
+    return sorted(
+        (
+            (len(p.read_text(encoding="utf-8").splitlines()), str(p.relative_to(PACKAGE.parent)))
+            for p in PACKAGE.rglob("*.py")
+        ),
+        reverse=True,
+    )
 
 
 def _too_long(found: list[tuple[int, str]], limit: int) -> list[tuple[int, str]]:
     """The entries over `limit`, but those in OVER ('path' or 'path name')."""
+
     def key(where: str) -> str:
         path, _, rest = where.partition(":")
         return path + (" " + rest.split(" ")[1] if rest else "")

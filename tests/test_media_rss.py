@@ -25,20 +25,27 @@ def entry(site: Path, name: str) -> Any:
 def test_rss_item_has_media_content_with_size_type_credit_and_alt(newsroom_site: Path) -> None:
     item = entry(newsroom_site, "feed.xml")
     [content] = item.media_content
-    with Image.open(newsroom_site / IMAGE[len(BASE_URL):]) as served:
+    with Image.open(newsroom_site / IMAGE[len(BASE_URL) :]) as served:
         size = served.size
-    assert content == {"url": IMAGE, "medium": "image", "width": str(size[0]),
-                       "height": str(size[1]), "type": "image/png"}
+    assert content == {
+        "url": IMAGE,
+        "medium": "image",
+        "width": str(size[0]),
+        "height": str(size[1]),
+        "type": "image/png",
+    }
     assert item.media_credit[0]["content"] == "Test Agency"
     # feedparser files media:description under the item's own description, so the alt
     # text is read with lxml, inside the item's media:content.
     rss = etree.fromstring((newsroom_site / "feed.xml").read_bytes())
-    [alt] = rss.xpath(f"//item[contains(link, '{KERALA}')]/media:content/media:description",
-                      namespaces={"media": "http://search.yahoo.com/mrss/"})
+    [alt] = rss.xpath(
+        f"//item[contains(link, '{KERALA}')]/media:content/media:description",
+        namespaces={"media": "http://search.yahoo.com/mrss/"},
+    )
     assert alt.text == "Rain clouds over a harbour in Kochi" and alt.get("type") == "plain"
     [enclosure] = item.enclosures  # the enclosure stays, for podcast-style readers
     assert enclosure.href == IMAGE and enclosure.type == "image/png"
-    assert int(enclosure.length) == (newsroom_site / IMAGE[len(BASE_URL):]).stat().st_size
+    assert int(enclosure.length) == (newsroom_site / IMAGE[len(BASE_URL) :]).stat().st_size
 
 
 def test_topic_and_country_feeds_carry_it_too(newsroom_site: Path) -> None:
@@ -56,7 +63,7 @@ def test_atom_entry_has_an_enclosure_link(newsroom_site: Path) -> None:
     item = entry(newsroom_site, "atom.xml")
     enclosures = [link for link in item.links if link.rel == "enclosure"]
     assert [(e.href, e.type) for e in enclosures] == [(IMAGE, "image/png")]
-    assert int(enclosures[0].length) == (newsroom_site / IMAGE[len(BASE_URL):]).stat().st_size
+    assert int(enclosures[0].length) == (newsroom_site / IMAGE[len(BASE_URL) :]).stat().st_size
     assert item.link == BASE_URL + f"2025/06/25/{KERALA}/"  # the alternate link is the page
 
 

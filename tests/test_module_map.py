@@ -12,7 +12,7 @@ PACKAGE = REPO / "generator"
 def mapped_modules() -> set[str]:
     """'folder/module.py' for every module named on the map (README, Development)."""
     readme = (REPO / "README.md").read_text(encoding="utf-8")
-    block = readme[readme.index("    generator/\n"):]
+    block = readme[readme.index("    generator/\n") :]
     block = block[: block.index("\n\n")]
     found, folder = set(), ""
     for line in block.splitlines()[1:]:
@@ -25,8 +25,11 @@ def mapped_modules() -> set[str]:
 
 
 def package_modules() -> set[str]:
-    return {p.relative_to(PACKAGE).as_posix() for p in PACKAGE.rglob("*.py")
-            if p.name not in ("__init__.py", "__main__.py") and "theme" not in p.parts}
+    return {
+        p.relative_to(PACKAGE).as_posix()
+        for p in PACKAGE.rglob("*.py")
+        if p.name not in ("__init__.py", "__main__.py") and "theme" not in p.parts
+    }
 
 
 def test_the_module_map_names_every_module_and_no_other() -> None:

@@ -27,8 +27,9 @@ def test_new_article_is_dated_now_named_after_its_title_and_passes_check(project
     status, printed, _ = new(project, title, "--country", "ind", "--tags", "Climate, Floods,")
     assert status == 0
     path = project / printed
-    assert re.fullmatch(r"content/\d{4}/\d{2}/floods-in-assam-worst-in-decades-2-update-more\.md",
-                        printed)
+    assert re.fullmatch(
+        r"content/\d{4}/\d{2}/floods-in-assam-worst-in-decades-2-update-more\.md", printed
+    )
     front = yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
     assert front["title"] == title
     assert front["country"] == "India"
@@ -44,7 +45,7 @@ def test_new_article_is_dated_now_named_after_its_title_and_passes_check(project
     assert checked.stdout.splitlines()[-1] == "checked 1 articles: no errors"
 
     text = path.read_text(encoding="utf-8")
-    path.write_text(text[:text.rindex("---\n") + 4] + "Rivers rose overnight.\n", "utf-8")
+    path.write_text(text[: text.rindex("---\n") + 4] + "Rivers rose overnight.\n", "utf-8")
     checked = run_newsdigest("check", cwd=project)
     assert checked.stdout.strip() == "checked 1 articles: no errors"
 
@@ -52,8 +53,10 @@ def test_new_article_is_dated_now_named_after_its_title_and_passes_check(project
 def test_the_placeholder_body_is_a_warning_on_its_line_until_replaced(project: Path) -> None:
     status, printed, said = new(project, "Floods in Assam", "--country", "India")
     assert status == 0
-    assert said == ("write the story in that file in place of 'Write the story here.': "
-                    "`newsdigest check` warns until then\n")
+    assert said == (
+        "write the story in that file in place of 'Write the story here.': "
+        "`newsdigest check` warns until then\n"
+    )
     path = project / printed
     text = path.read_text(encoding="utf-8")
     body_line = text.count("\n", 0, text.rindex("---\n")) + 2
@@ -68,7 +71,7 @@ def test_the_placeholder_body_is_a_warning_on_its_line_until_replaced(project: P
     assert f"{printed}:{body_line}: warning: the placeholder text" in built.stderr
 
     # A story written above it still publishes it; an editor may re-wrap or re-case it.
-    head = text[:text.rindex("---\n") + 4]
+    head = text[: text.rindex("---\n") + 4]
     path.write_text(head + "Rivers rose overnight.\n\nwrite the\nStory here.\n", "utf-8")
     checked = run_newsdigest("check", cwd=project)
     assert checked.stdout.startswith(f"{printed}:{body_line + 2}: warning: the placeholder")

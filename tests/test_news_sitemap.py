@@ -20,8 +20,10 @@ from generator.render.sitemap import news_sitemap
 from generator.render.urls import Urls
 
 SCHEMA = Path(__file__).parent / "fixtures" / "schemas" / "sitemap.xsd"
-NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9",
-      "news": "http://www.google.com/schemas/sitemap-news/0.9"}
+NS = {
+    "sm": "http://www.sitemaps.org/schemas/sitemap/0.9",
+    "news": "http://www.google.com/schemas/sitemap-news/0.9",
+}
 NOW = datetime.fromisoformat("2025-06-26T12:00:00+00:00")
 
 
@@ -34,8 +36,12 @@ def valid(data: bytes) -> etree._Element:
 
 
 def story(root: Path, name: str, date: datetime, extra: str = "") -> None:
-    write_article(root, f"{name}.md", f"title: Story {name}\ndate: {date.isoformat()}\n"
-                  f"country: India\ncredits:\n  author: Desk\n{extra}")
+    write_article(
+        root,
+        f"{name}.md",
+        f"title: Story {name}\ndate: {date.isoformat()}\n"
+        f"country: India\ncredits:\n  author: Desk\n{extra}",
+    )
 
 
 def build(project: Path, out: Path, now: datetime, **selection: bool) -> None:
@@ -47,8 +53,7 @@ def build(project: Path, out: Path, now: datetime, **selection: bool) -> None:
 
 @pytest.fixture
 def newsroom(tmp_path: Path) -> Path:
-    project = make_project(tmp_path / "project", 'publisher = "The Test Times"\n'
-                                                   'language = "hi"\n')
+    project = make_project(tmp_path / "project", 'publisher = "The Test Times"\nlanguage = "hi"\n')
     ist = NOW.astimezone(datetime.fromisoformat("2025-01-01T00:00+05:30").tzinfo)
     story(project, "one-hour-old", ist - timedelta(hours=1))
     story(project, "forty-seven-hours-old", NOW - timedelta(hours=47))
@@ -60,15 +65,19 @@ def newsroom(tmp_path: Path) -> Path:
 
 
 def test_recent_stories_newest_first_with_publication_date_and_title(
-        newsroom: Path, tmp_path: Path) -> None:
+    newsroom: Path, tmp_path: Path
+) -> None:
     out = tmp_path / "site"
     build(newsroom, out, NOW, drafts=True, future=True)  # drafts and future never appear
     root = valid((out / "sitemap-news.xml").read_bytes())
     locs = root.xpath("sm:url/sm:loc/text()", namespaces=NS)
-    assert locs == [BASE_URL + "2025/06/26/one-hour-old/", BASE_URL + "2025/06/26/two-hours-old/",
-                    BASE_URL + "2025/06/24/forty-seven-hours-old/"]
+    assert locs == [
+        BASE_URL + "2025/06/26/one-hour-old/",
+        BASE_URL + "2025/06/26/two-hours-old/",
+        BASE_URL + "2025/06/24/forty-seven-hours-old/",
+    ]
     for loc in locs:  # each entry is a page of the site
-        assert (out / loc[len(BASE_URL):] / "index.html").is_file()
+        assert (out / loc[len(BASE_URL) :] / "index.html").is_file()
     first = root.find("sm:url/news:news", NS)
     assert first.findtext("news:publication/news:name", namespaces=NS) == "The Test Times"
     assert first.findtext("news:publication/news:language", namespaces=NS) == "hi"
@@ -86,7 +95,8 @@ def test_robots_txt_names_both_sitemaps(newsroom: Path, tmp_path: Path) -> None:
 
 
 def test_the_same_content_and_clock_give_the_same_bytes_and_a_later_clock_drops_old_news(
-        newsroom: Path, tmp_path: Path) -> None:
+    newsroom: Path, tmp_path: Path
+) -> None:
     build(newsroom, tmp_path / "a", NOW)
     build(newsroom, tmp_path / "b", NOW)
     first = (tmp_path / "a" / "sitemap-news.xml").read_bytes()
@@ -100,8 +110,9 @@ def test_the_same_content_and_clock_give_the_same_bytes_and_a_later_clock_drops_
 
 def test_the_build_clock_is_given_on_the_command_line(newsroom: Path, tmp_path: Path) -> None:
     out = tmp_path / "site"
-    result = run_newsdigest("build", "--output", str(out), "--now", "2025-06-26T17:30:00+05:30",
-                            cwd=newsroom)
+    result = run_newsdigest(
+        "build", "--output", str(out), "--now", "2025-06-26T17:30:00+05:30", cwd=newsroom
+    )
     assert result.returncode == 0, result.stderr
     root = valid((out / "sitemap-news.xml").read_bytes())
     assert len(root.findall("sm:url", NS)) == 3
@@ -117,16 +128,19 @@ def test_at_most_1000_urls_the_newest(newsroom: Path, tmp_path: Path) -> None:
     settings = config.load(newsroom)
     articles, _ = pipeline.load(newsroom / "content", settings)
     model = next(a for a in articles if a.slug == "two-hours-old")
-    many: list[Article] = [replace(model, slug=f"story-{i:04d}",
-                                   date=NOW - timedelta(seconds=60 * i))
-                           for i in range(1200)]
+    many: list[Article] = [
+        replace(model, slug=f"story-{i:04d}", date=NOW - timedelta(seconds=60 * i))
+        for i in range(1200)
+    ]
     site = build_index(many, settings.tz)
     root = valid(news_sitemap(site, Urls(BASE_URL), "The Test Times", "zh-Hant", NOW).data)
     locs = root.xpath("sm:url/sm:loc/text()", namespaces=NS)
     assert len(locs) == 1000
     assert locs[0].endswith("/story-0000/") and locs[-1].endswith("/story-0999/")
-    assert root.xpath("string(sm:url/news:news/news:publication/news:language)",
-                      namespaces=NS) == "zh-tw"
+    assert (
+        root.xpath("string(sm:url/news:news/news:publication/news:language)", namespaces=NS)
+        == "zh-tw"
+    )
 
 
 def test_an_empty_news_sitemap_is_valid(tmp_path: Path) -> None:

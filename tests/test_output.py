@@ -92,7 +92,6 @@ def test_leftovers_of_an_interrupted_build_are_cleaned_but_foreign_ones_kept(
     assert (out / "index.html").is_file()
 
 
-
 def test_files_someone_else_put_in_the_output_survive_the_next_build(project: Path) -> None:
     assert run_newsdigest("build", cwd=project).returncode == 0
     site = project / "site"
@@ -147,8 +146,10 @@ def test_a_reused_older_site_becomes_exactly_the_new_one(tmp_path: Path) -> None
     published = site_files(site)
     # What was a folder becomes a file and the other way round; a file linked into the
     # published site gets new bytes: the published site must not change before the swap.
-    build({"index.html": b"3", "a": b"now a file", "b.txt/index.html": b"now a folder"},
-          check=published)
+    build(
+        {"index.html": b"3", "a": b"now a file", "b.txt/index.html": b"now a folder"},
+        check=published,
+    )
     build({"index.html": b"4", "a/index.html": b"a again", "b.txt": b"y"})
     assert not any(p.name.startswith(".site.") for p in tmp_path.iterdir())
 

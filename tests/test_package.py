@@ -18,15 +18,29 @@ from generator import __version__
 pytest.importorskip("build", reason="build is missing: pip install -e '.[dev]'")
 pytest.importorskip("twine", reason="twine is missing: pip install -e '.[dev]'")
 
-SKIP = shutil.ignore_patterns(".git", ".venv", "venv", "node_modules", "site", "build", "dist",
-                              "*.egg-info", "__pycache__", ".newsdigest-cache", ".pytest_cache",
-                              ".mypy_cache", ".ruff_cache")
+SKIP = shutil.ignore_patterns(
+    ".git",
+    ".venv",
+    "venv",
+    "node_modules",
+    "site",
+    "build",
+    "dist",
+    "*.egg-info",
+    "__pycache__",
+    ".newsdigest-cache",
+    ".pytest_cache",
+    ".mypy_cache",
+    ".ruff_cache",
+)
 
 
-def run(*args: str | Path, cwd: Path, env: dict[str, str] | None = None,
-        timeout: float = 600) -> subprocess.CompletedProcess[str]:
-    result = subprocess.run([str(a) for a in args], cwd=cwd, capture_output=True, text=True,
-                            timeout=timeout, env=env)
+def run(
+    *args: str | Path, cwd: Path, env: dict[str, str] | None = None, timeout: float = 600
+) -> subprocess.CompletedProcess[str]:
+    result = subprocess.run(
+        [str(a) for a in args], cwd=cwd, capture_output=True, text=True, timeout=timeout, env=env
+    )
     assert result.returncode == 0, f"{args}:\n{result.stdout}\n{result.stderr}"
     return result
 
@@ -57,12 +71,18 @@ def environment(bin_dir: Path) -> dict[str, str]:
     return env
 
 
-def test_the_wheel_starts_checks_and_builds_a_newsroom_in_a_fresh_venv(installed: Path,
-                                                                        tmp_path: Path) -> None:
+def test_the_wheel_starts_checks_and_builds_a_newsroom_in_a_fresh_venv(
+    installed: Path, tmp_path: Path
+) -> None:
     env = environment(installed)
     tool = str(installed / "newsdigest")
-    where = run(installed / "python", "-c", "import generator; print(generator.__file__)",
-                cwd=tmp_path, env=env).stdout
+    where = run(
+        installed / "python",
+        "-c",
+        "import generator; print(generator.__file__)",
+        cwd=tmp_path,
+        env=env,
+    ).stdout
     assert where.startswith(str(installed.parent))
     assert run(tool, "--version", cwd=tmp_path, env=env).stdout == f"newsdigest {__version__}\n"
 
@@ -79,10 +99,15 @@ def test_the_wheel_starts_checks_and_builds_a_newsroom_in_a_fresh_venv(installed
     run(tool, "theme", "copy", "base.html", cwd=site, env=env)
     run(tool, "theme", "copy", "static/style.css", cwd=site, env=env)
     base = site / "templates" / "base.html"
-    base.write_text(base.read_text(encoding="utf-8").replace(
-        "</body>", "<p>Printed in the harbour</p>\n</body>"), encoding="utf-8")
-    (site / "templates" / "static" / "style.css").write_text("body { color: navy; }\n",
-                                                            encoding="utf-8")
+    base.write_text(
+        base.read_text(encoding="utf-8").replace(
+            "</body>", "<p>Printed in the harbour</p>\n</body>"
+        ),
+        encoding="utf-8",
+    )
+    (site / "templates" / "static" / "style.css").write_text(
+        "body { color: navy; }\n", encoding="utf-8"
+    )
     run(tool, "build", cwd=site, env=env)
     own = site_files(site / "site")
     changed = sorted(p for p in own if own[p] != plain.get(p))

@@ -13,11 +13,10 @@ synth = load_synth()
 COUNT = 60  # above the size at which work is spread over processes
 
 
-
-
 def build(project: Path, out: Path, *extra: str) -> str:
-    result = run_newsdigest("build", "--output", str(out), "--base-url", BASE_URL,
-                            *extra, cwd=project)
+    result = run_newsdigest(
+        "build", "--output", str(out), "--base-url", BASE_URL, *extra, cwd=project
+    )
     assert result.returncode == 0, result.stderr
     return result.stdout
 

@@ -13,15 +13,21 @@ from conftest import copy_newsroom, make_project, write_article
 SIGPIPE_STATUS = 141  # 128 + SIGPIPE: what a shell reports for `yes | head -1`'s yes
 
 
-def run_into_closed_pipe(*args: str, cwd: Path, stderr_too: bool = False
-                         ) -> subprocess.CompletedProcess[str]:
+def run_into_closed_pipe(
+    *args: str, cwd: Path, stderr_too: bool = False
+) -> subprocess.CompletedProcess[str]:
     """Run newsdigest with stdout (and stderr) a pipe whose reader has already gone."""
     read_end, write_end = os.pipe()
     os.close(read_end)
     try:
         return subprocess.run(
-            [sys.executable, "-m", "generator", *args], cwd=cwd, stdout=write_end,
-            stderr=write_end if stderr_too else subprocess.PIPE, text=True, timeout=120)
+            [sys.executable, "-m", "generator", *args],
+            cwd=cwd,
+            stdout=write_end,
+            stderr=write_end if stderr_too else subprocess.PIPE,
+            text=True,
+            timeout=120,
+        )
     finally:
         os.close(write_end)
 
@@ -31,16 +37,20 @@ def newsroom(tmp_path: Path) -> Path:
     return copy_newsroom(tmp_path / "project")
 
 
-@pytest.mark.parametrize(("args", "status"), [
-    (("build", "--no-cache"), SIGPIPE_STATUS),
-    (("check",), SIGPIPE_STATUS),
-    (("new", "Floods in Assam", "--country", "India"), SIGPIPE_STATUS),
-    (("--help",), 0),  # argparse itself drops help text it cannot write
-    (("build", "--help"), 0),
-    (("--version",), 0),
-])
+@pytest.mark.parametrize(
+    ("args", "status"),
+    [
+        (("build", "--no-cache"), SIGPIPE_STATUS),
+        (("check",), SIGPIPE_STATUS),
+        (("new", "Floods in Assam", "--country", "India"), SIGPIPE_STATUS),
+        (("--help",), 0),  # argparse itself drops help text it cannot write
+        (("build", "--help"), 0),
+        (("--version",), 0),
+    ],
+)
 def test_every_command_ends_quietly_when_the_reader_has_gone(
-        newsroom: Path, args: tuple[str, ...], status: int) -> None:
+    newsroom: Path, args: tuple[str, ...], status: int
+) -> None:
     result = run_into_closed_pipe(*args, cwd=newsroom)
     assert "Traceback" not in result.stderr
     assert "BrokenPipeError" not in result.stderr
@@ -67,8 +77,13 @@ def test_errors_into_a_closed_pipe_end_quietly(tmp_path: Path, args: tuple[str, 
 
 def test_build_piped_into_head_prints_one_line_and_no_traceback(newsroom: Path) -> None:
     shell = subprocess.run(
-        f"{sys.executable} -m generator build --no-cache | head -1", shell=True, cwd=newsroom,
-        capture_output=True, text=True, timeout=120)
+        f"{sys.executable} -m generator build --no-cache | head -1",
+        shell=True,
+        cwd=newsroom,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert shell.stdout.startswith("built ")
     assert len(shell.stdout.splitlines()) == 1
     assert "Traceback" not in shell.stderr and "BrokenPipeError" not in shell.stderr

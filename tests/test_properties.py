@@ -30,11 +30,17 @@ from generator.render.pages import Renderer
 from generator.render.theme import THEME_DIR
 from generator.render.urls import Urls
 
-SETTINGS = config.validate(config.Settings(site_id="props.example,2025", timezone="UTC",
-                                           base_url="http://127.0.0.1:8000/sub/"))
+SETTINGS = config.validate(
+    config.Settings(
+        site_id="props.example,2025", timezone="UTC", base_url="http://127.0.0.1:8000/sub/"
+    )
+)
 URLS = Urls(SETTINGS.base_url)
-FAST = settings(max_examples=150, deadline=None,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+FAST = settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
 
 
 @pytest.fixture(scope="module")
@@ -96,18 +102,49 @@ SCALARS = st.one_of(
     st.floats(),
     st.booleans(),
     st.none(),
-    st.sampled_from([
-        "2025-02-30", "99999-01-01", "2025-06-01T10:00:00+05:30", "2025-06-01", "24:61",
-        "India", "atlantis", "GB", "IND", "../../etc/passwd", "http://x", "javascript:alert(1)",
-        "yes", "~", "!!python/object/apply:os.system ['id']", "*nothing", "&a x", "[a, b",
-        "{a: 1}", "'open", '"\\e"', "|", ">", "@at", "`tick`", "%TAG", "---", "...", "<<: *a",
-        "!!binary aGVsbG8=", "!!set {a, b}", "!!timestamp 2025-01-01", "? complex",
-    ]),
+    st.sampled_from(
+        [
+            "2025-02-30",
+            "99999-01-01",
+            "2025-06-01T10:00:00+05:30",
+            "2025-06-01",
+            "24:61",
+            "India",
+            "atlantis",
+            "GB",
+            "IND",
+            "../../etc/passwd",
+            "http://x",
+            "javascript:alert(1)",
+            "yes",
+            "~",
+            "!!python/object/apply:os.system ['id']",
+            "*nothing",
+            "&a x",
+            "[a, b",
+            "{a: 1}",
+            "'open",
+            '"\\e"',
+            "|",
+            ">",
+            "@at",
+            "`tick`",
+            "%TAG",
+            "---",
+            "...",
+            "<<: *a",
+            "!!binary aGVsbG8=",
+            "!!set {a, b}",
+            "!!timestamp 2025-01-01",
+            "? complex",
+        ]
+    ),
 )
 VALUES = st.recursive(
     SCALARS,
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner,
-                                                                max_size=4),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
     max_leaves=10,
 )
 KEYS = st.one_of(st.sampled_from(KNOWN_FIELDS), st.text(max_size=10))
@@ -117,8 +154,9 @@ def as_yaml_line(key: str, value: object, raw: bool) -> str:
     """One front-matter line: dumped safely, or pasted raw (which may not be YAML at all)."""
     if raw:
         return f"{key}: {value}"
-    return yaml.safe_dump({key: value}, allow_unicode=True, default_flow_style=True,
-                          width=10_000).strip()
+    return yaml.safe_dump(
+        {key: value}, allow_unicode=True, default_flow_style=True, width=10_000
+    ).strip()
 
 
 @FAST
@@ -134,12 +172,23 @@ def test_arbitrary_yaml_front_matter_gives_diagnostics_never_a_crash(
 
 
 @settings(max_examples=150, deadline=None)
-@given(front=st.fixed_dictionaries(
-    {"title": st.text(max_size=30), "date": st.sampled_from(["2025-06-01", "2025-02-29"])},
-    optional={"country": SCALARS, "credits": VALUES, "tags": VALUES, "summary": VALUES,
-              "image": VALUES, "slug": SCALARS, "id": SCALARS, "updated": SCALARS,
-              "draft": SCALARS},
-), body=st.text(max_size=300))
+@given(
+    front=st.fixed_dictionaries(
+        {"title": st.text(max_size=30), "date": st.sampled_from(["2025-06-01", "2025-02-29"])},
+        optional={
+            "country": SCALARS,
+            "credits": VALUES,
+            "tags": VALUES,
+            "summary": VALUES,
+            "image": VALUES,
+            "slug": SCALARS,
+            "id": SCALARS,
+            "updated": SCALARS,
+            "draft": SCALARS,
+        },
+    ),
+    body=st.text(max_size=300),
+)
 def test_almost_valid_articles_give_diagnostics_never_a_crash(
     content: Path, front: dict[str, object], body: str
 ) -> None:
@@ -166,20 +215,38 @@ def test_the_command_line_answers_arbitrary_files_cleanly(
 # Escaping: an editor's words reach readers as the same words, in pages and feeds.
 
 WORDS = st.text(
-    st.characters(blacklist_categories=("Cs", "Cc", "Co", "Cn"),
-                  blacklist_characters="\u2028\u2029\ufeff\x85"),
-    min_size=1, max_size=40,
+    st.characters(
+        blacklist_categories=("Cs", "Cc", "Co", "Cn"), blacklist_characters="\u2028\u2029\ufeff\x85"
+    ),
+    min_size=1,
+    max_size=40,
 ).filter(lambda s: s.strip())
-NASTY = st.sampled_from([
-    "</script><script>alert(1)</script>", "<img src=x onerror=alert(1)>", "\" onmouseover=\"x",
-    "' autofocus onfocus='x", "]]>", "&amp; &lt;", "{{ 7*7 }}", "{% raw %}", "\\u003c", "--> <!--",
-])
+NASTY = st.sampled_from(
+    [
+        "</script><script>alert(1)</script>",
+        "<img src=x onerror=alert(1)>",
+        '" onmouseover="x',
+        "' autofocus onfocus='x",
+        "]]>",
+        "&amp; &lt;",
+        "{{ 7*7 }}",
+        "{% raw %}",
+        "\\u003c",
+        "--> <!--",
+    ]
+)
 TEXT = st.one_of(WORDS, NASTY, st.tuples(WORDS, NASTY, WORDS).map("".join))
 
 
 def article_for(content: Path, title: str, tags: list[str]) -> Article | None:
-    front = {"title": title, "date": "2025-06-01T10:00:00+00:00", "country": "India",
-             "credits": {"author": "Desk"}, "tags": tags, "summary": title}
+    front = {
+        "title": title,
+        "date": "2025-06-01T10:00:00+00:00",
+        "country": "India",
+        "credits": {"author": "Desk"},
+        "tags": tags,
+        "summary": title,
+    }
     text = "---\n" + yaml.safe_dump(front, allow_unicode=True) + "---\nBody.\n"
     return process(content, text.encode("utf-8"))
 
@@ -190,8 +257,9 @@ def page_and_feed(article: Article) -> tuple[bytes, bytes]:
     site = build_index([dataclasses.replace(articles[0], body_html=body_html)], SETTINGS.tz)
     renderer = Renderer(SETTINGS, URLS, THEME_DIR, site)
     page = renderer.render(renderer.article(site.articles[0]))
-    rss = next(f for f in FeedWriter(SETTINGS, URLS, Path("."), site).all_files()
-               if f.path == "feed.xml")
+    rss = next(
+        f for f in FeedWriter(SETTINGS, URLS, Path("."), site).all_files() if f.path == "feed.xml"
+    )
     return page.data, rss.data
 
 
@@ -235,9 +303,13 @@ def test_every_topic_gets_a_distinct_url_safe_slug(
     base: Article, tag_sets: list[list[str]]
 ) -> None:
     articles = [
-        dataclasses.replace(base, source=f"{i}.md",
-                            tags=tuple({slugs.topic_key(t): Tag(slugs.topic_key(t), t)
-                                        for t in tags if t.strip()}.values()))
+        dataclasses.replace(
+            base,
+            source=f"{i}.md",
+            tags=tuple(
+                {slugs.topic_key(t): Tag(slugs.topic_key(t), t) for t in tags if t.strip()}.values()
+            ),
+        )
         for i, tags in enumerate(tag_sets)
     ]
     assigned, problems = topics.assign(articles)

@@ -33,7 +33,8 @@ def story_time(tree: html.HtmlElement, href_part: str) -> html.HtmlElement:
 
 
 def test_a_late_new_york_story_is_listed_under_the_sites_next_day_at_its_ist_time(
-        sample_site: Path) -> None:
+    sample_site: Path,
+) -> None:
     home = page(sample_site, "")
     time = story_time(home, NEW_YORK)
     assert time.text == "00:05 IST"
@@ -47,8 +48,10 @@ def test_a_late_new_york_story_is_listed_under_the_sites_next_day_at_its_ist_tim
 def test_listings_show_one_clock_the_sites_with_its_short_name(sample_site: Path) -> None:
     for where in ("", "digest/2025-06-25"):
         times = [t.text for t in page(sample_site, where).xpath("//main//time")]
-        assert times and all(t.endswith(" IST") and len(t) == len("00:05 IST") for t in times), \
-            (where, times)
+        assert times and all(t.endswith(" IST") and len(t) == len("00:05 IST") for t in times), (
+            where,
+            times,
+        )
     topic = [t.text for t in page(sample_site, "tags/climate").xpath("//main//time")]
     assert topic and all(", " in t and t.endswith(" IST") for t in topic), topic
 
@@ -80,8 +83,13 @@ def test_a_country_page_does_not_repeat_its_country_on_each_story(sample_site: P
     india = page(sample_site, "countries/in")
     cards = india.find_class("card")
     assert cards
-    assert india.xpath('//main//article[@class and contains(@class, "card")]'
-                       '//a[contains(@href, "/countries/")]') == []
+    assert (
+        india.xpath(
+            '//main//article[@class and contains(@class, "card")]'
+            '//a[contains(@href, "/countries/")]'
+        )
+        == []
+    )
     climate = page(sample_site, "tags/climate")  # a topic page still names each country
     assert climate.xpath('//main//article//a[contains(@href, "/countries/")]')
 

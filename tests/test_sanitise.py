@@ -197,8 +197,11 @@ def test_feeds_carry_the_text_exactly_and_no_script(hostile_site: Path) -> None:
         assert entry.title == TITLE
         # feedparser files an RSS item's media:description (the image's alt text) under
         # summary_detail, though summary keeps the item's description: read that.
-        summary = (feedparser.FeedParserDict(type="text/html", value=entry.summary)
-                   if name == "feed.xml" else entry.summary_detail)
+        summary = (
+            feedparser.FeedParserDict(type="text/html", value=entry.summary)
+            if name == "feed.xml"
+            else entry.summary_detail
+        )
         assert as_text(summary) == SUMMARY
         assert TAG in [t.term for t in entry.tags]
         content = html.fromstring(entry.content[0].value)
@@ -262,16 +265,30 @@ def test_sanitise_keeps_what_news_needs() -> None:
     )
     tree = html.fragment_fromstring(kept, create_parent="div")
     assert {e.tag for e in tree.iter()} >= {
-        "figure", "img", "figcaption", "table", "th", "td", "blockquote", "em", "strong",
-        "ol", "li", "a",
+        "figure",
+        "img",
+        "figcaption",
+        "table",
+        "th",
+        "td",
+        "blockquote",
+        "em",
+        "strong",
+        "ol",
+        "li",
+        "a",
     }
     assert tree.find(".//a").get("rel") == "noopener noreferrer"
 
 
 def test_trusted_html_publishes_raw_html_as_written(tmp_path: Path) -> None:
     project = make_project(tmp_path / "project", "trusted_html = true\n")
-    write_article(project, "2025/06/embed.md", FRONT.replace(json.dumps(TITLE), "Embed"),
-                  'Watch:\n\n<iframe src="https://video.example/embed/1" title="v"></iframe>\n')
+    write_article(
+        project,
+        "2025/06/embed.md",
+        FRONT.replace(json.dumps(TITLE), "Embed"),
+        'Watch:\n\n<iframe src="https://video.example/embed/1" title="v"></iframe>\n',
+    )
     result = run_here("build", "--output", str(tmp_path / "site"), cwd=project)
     assert result.returncode == 0, result.stderr
     page = html.parse(str(tmp_path / "site/2025/06/01/embed/index.html")).getroot()

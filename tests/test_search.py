@@ -20,8 +20,12 @@ def run_build(project: Path, out: Path, env: dict[str, str]) -> subprocess.Compl
     """`python -m generator build` with extra environment variables."""
     return subprocess.run(
         [sys.executable, "-m", "generator", "build", "--output", str(out), "--base-url", BASE_URL],
-        cwd=project, capture_output=True, text=True, timeout=300,
-        env={**os.environ, **env}, check=False,
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, **env},
+        check=False,
     )
 
 
@@ -32,8 +36,11 @@ def build(project: Path, out: Path, env: dict[str, str] | None = None) -> str:
 
 
 def bundle(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes()
-            for p in (site / "pagefind").rglob("*") if p.is_file()}
+    return {
+        p.relative_to(site).as_posix(): p.read_bytes()
+        for p in (site / "pagefind").rglob("*")
+        if p.is_file()
+    }
 
 
 def test_the_index_covers_every_article_and_nothing_else(newsroom_site: Path) -> None:

@@ -65,11 +65,14 @@ class Server:
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     root = make_project(tmp_path / "project")
-    write_article(root, "2025/06/rain.md",
-                  ARTICLE.format(title="Rain arrives", date="2025-06-02T10:00:00Z"))
-    write_article(root, "2025/06/plan.md",
-                  ARTICLE.format(title="Storm plan", date="2025-06-01T10:00:00Z")
-                  + "\ndraft: true")
+    write_article(
+        root, "2025/06/rain.md", ARTICLE.format(title="Rain arrives", date="2025-06-02T10:00:00Z")
+    )
+    write_article(
+        root,
+        "2025/06/plan.md",
+        ARTICLE.format(title="Storm plan", date="2025-06-01T10:00:00Z") + "\ndraft: true",
+    )
     return root
 
 
@@ -77,8 +80,13 @@ def start_serve(project: Path) -> Server:
     port = free_port()
     log = project.parent / "serve.log"
     with log.open("w") as out:
-        process = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--port",
-                                    str(port)], cwd=project, stdout=out, stderr=out, text=True)
+        process = subprocess.Popen(
+            [sys.executable, "-m", "generator", "serve", "--port", str(port)],
+            cwd=project,
+            stdout=out,
+            stderr=out,
+            text=True,
+        )
     return Server(process, log, port)
 
 
@@ -104,8 +112,10 @@ def test_serve_previews_rebuilds_and_recovers(project: Path, server: Server) -> 
     article = "/sub/2025/06/02/rain/"
     page = server.wait_for(article, lambda s, b: s == 200, "the article is served")
     assert "Rain arrives" in page and RELOAD_MARK in page
-    assert server.wait_for("/", lambda s, b: s == 200, "/ leads to the base path") == \
-        fetch(server.url("/sub/"))[1]
+    assert (
+        server.wait_for("/", lambda s, b: s == 200, "/ leads to the base path")
+        == fetch(server.url("/sub/"))[1]
+    )
     draft = server.wait_for("/sub/2025/06/01/plan/", lambda s, b: s == 200, "drafts are shown")
     assert 'class="draft-flag"' in draft
     status, missing = fetch(server.url("/sub/no/such/page/"))
@@ -118,8 +128,9 @@ def test_serve_previews_rebuilds_and_recovers(project: Path, server: Server) -> 
 
     source.write_text(source.read_text().replace("2025-06-02T10:00:00Z", "2025-02-30T10:00"))
     message = "content/2025/06/rain.md:3: error: date: 2025-02-30 is not a real date"
-    error = server.wait_for(article, lambda s, b: s == 500 and message in b,
-                            "a broken article shows an error page")
+    error = server.wait_for(
+        article, lambda s, b: s == 500 and message in b, "a broken article shows an error page"
+    )
     assert "Build failed" in error
     assert RELOAD_MARK in error
     # Themed like the site, and quoting the line at fault with its number.
@@ -154,8 +165,9 @@ def replace_file(path: Path, text: str) -> None:
     os.replace(temporary, path)
 
 
-def test_serve_follows_settings_files_saved_by_replacing_them(project: Path,
-                                                              server: Server) -> None:
+def test_serve_follows_settings_files_saved_by_replacing_them(
+    project: Path, server: Server
+) -> None:
     home = "/sub/"
     server.wait_for(home, lambda s, b: s == 200, "the site is served")
     settings = project / "pyproject.toml"
@@ -165,10 +177,12 @@ def test_serve_follows_settings_files_saved_by_replacing_them(project: Path,
 
     replace_file(settings, broken)
     message = f"pyproject.toml:{number}: error: items_per_page must be a whole number"
-    page = server.wait_for(home, lambda s, b: s == 500 and message in b,
-                           "a broken setting shows the error page")
-    assert (f'<span class="line-number">{number}</span>'
-            "<mark>items_per_page = &#34;two&#34;</mark>") in page
+    page = server.wait_for(
+        home, lambda s, b: s == 500 and message in b, "a broken setting shows the error page"
+    )
+    assert (
+        f'<span class="line-number">{number}</span><mark>items_per_page = &#34;two&#34;</mark>'
+    ) in page
     assert f'<span class="line-number">{number - 1}</span>timezone = &#34;UTC&#34;' in page
     assert 'class="masthead"' in page and "Test Desk" in page  # the last good settings
     css = page.split('<link rel="stylesheet" href="')[1].split('"')[0]
@@ -178,22 +192,26 @@ def test_serve_follows_settings_files_saved_by_replacing_them(project: Path,
     replace_file(settings, good)  # fixed: the site is back
     server.wait_for(home, lambda s, b: s == 200 and "Rain arrives" in b, "the fix is noticed")
     replace_file(settings, good.replace("Test Desk", "Evening Desk"))  # and again, and again
-    server.wait_for(home, lambda s, b: s == 200 and "Evening Desk" in b,
-                    "every later save is noticed too")
+    server.wait_for(
+        home, lambda s, b: s == 200 and "Evening Desk" in b, "every later save is noticed too"
+    )
 
     # The settings move to newsdigest.toml, saved the same way: watched just as well.
     own = project / "newsdigest.toml"
     table = good.split("[tool.newsdigest]\n", 1)[1]
     replace_file(own, table.replace('"UTC"', '"Mars/Base"'))
-    server.wait_for(home, lambda s, b: s == 500 and "settings are in both" in b,
-                    "newsdigest.toml is noticed")
+    server.wait_for(
+        home, lambda s, b: s == 500 and "settings are in both" in b, "newsdigest.toml is noticed"
+    )
     replace_file(settings, "[project]\nname = 'desk'\n")
     number = table.splitlines().index('timezone = "Mars/Base"'.replace("Mars/Base", "UTC")) + 1
-    page = server.wait_for(home, lambda s, b: s == 500 and "Mars/Base" in b,
-                           "a broken newsdigest.toml is quoted")
+    page = server.wait_for(
+        home, lambda s, b: s == 500 and "Mars/Base" in b, "a broken newsdigest.toml is quoted"
+    )
     assert f"newsdigest.toml:{number}: error:" in page
-    assert (f'<span class="line-number">{number}</span>'
-            "<mark>timezone = &#34;Mars/Base&#34;</mark>") in page
+    assert (
+        f'<span class="line-number">{number}</span><mark>timezone = &#34;Mars/Base&#34;</mark>'
+    ) in page
     replace_file(own, table)
     server.wait_for(home, lambda s, b: s == 200 and "Test Desk" in b, "and its fix")
 
@@ -215,9 +233,11 @@ def test_serve_error_page_before_any_build_worked(project: Path) -> None:
         source.write_text(good)
         (project / "templates").mkdir(exist_ok=True)
         (project / "templates" / "base.html").write_text(
-            "<!DOCTYPE html>\n<title>{{ settings.title }}</title>\n{% if %}\n")
-        page = server.wait_for("/sub/", lambda s, b: s == 500 and "base.html:3" in b,
-                               "a broken template is reported")
+            "<!DOCTYPE html>\n<title>{{ settings.title }}</title>\n{% if %}\n"
+        )
+        page = server.wait_for(
+            "/sub/", lambda s, b: s == 500 and "base.html:3" in b, "a broken template is reported"
+        )
         assert "templates/base.html:3: error: template:" in page
         assert "&gt;    3 | {% if %}" in page
     finally:

@@ -85,9 +85,10 @@ def test_country_names_and_codes_become_one_canonical_country(
     assert (country.code, country.name, country.slug) == (code, name, code.lower())
 
 
-@pytest.mark.parametrize(("typo", "suggestion"), [("Indai", "India"),
-                                                   ("Untied Kingdom", "United Kingdom"),
-                                                   ("Pakstan", "Pakistan")])
+@pytest.mark.parametrize(
+    ("typo", "suggestion"),
+    [("Indai", "India"), ("Untied Kingdom", "United Kingdom"), ("Pakstan", "Pakistan")],
+)
 def test_unknown_countries_get_the_closest_suggestion(typo: str, suggestion: str) -> None:
     assert countries.lookup(typo) is None
     assert countries.suggest(typo) == suggestion
@@ -132,9 +133,9 @@ TAGGED = {
 
 
 @pytest.fixture(scope="module")
-def tagged_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[
-    Path, subprocess.CompletedProcess[str]
-]:
+def tagged_site(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[Path, subprocess.CompletedProcess[str]]:
     root = make_project(tmp_path_factory.mktemp("topics") / "project")
     for day, (name, tags) in enumerate(sorted(TAGGED.items()), start=1):
         quoted = "[" + ", ".join(f'"{t}"' for t in tags) + "]"

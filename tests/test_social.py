@@ -44,17 +44,24 @@ def structured(doc: Any) -> dict[str, Any]:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("social")
-    project = make_project(root / "project", 'publisher = "The Test Times"\n'
-                                             'logo = "brand/masthead.png"\n')
+    project = make_project(
+        root / "project", 'publisher = "The Test Times"\nlogo = "brand/masthead.png"\n'
+    )
     picture(project / "brand" / "masthead.png", (600, 60), "PNG")
     picture(project / "content" / "heat.jpg", (1200, 675), "JPEG")
-    write_article(project, "heatwave.md",
-                  "title: Heatwave\ndate: 2025-06-25T10:00:00+05:30\n"
-                  "updated: 2025-06-25T18:00:00+05:30\ncountry: India\n"
-                  "credits:\n  author: [Asha Rao, Ben Ode]\n"
-                  "image:\n  src: heat.jpg\n  alt: A street shimmering in the heat")
-    write_article(project, "rain.md", "title: Rain\ndate: 2025-06-24T10:00:00+05:30\n"
-                  "country: India\ncredits:\n  author: Desk")
+    write_article(
+        project,
+        "heatwave.md",
+        "title: Heatwave\ndate: 2025-06-25T10:00:00+05:30\n"
+        "updated: 2025-06-25T18:00:00+05:30\ncountry: India\n"
+        "credits:\n  author: [Asha Rao, Ben Ode]\n"
+        "image:\n  src: heat.jpg\n  alt: A street shimmering in the heat",
+    )
+    write_article(
+        project,
+        "rain.md",
+        "title: Rain\ndate: 2025-06-24T10:00:00+05:30\ncountry: India\ncredits:\n  author: Desk",
+    )
     out = root / "site"
     build(project, out)
     return out
@@ -65,8 +72,11 @@ def test_every_page_allows_large_image_previews(site: Path) -> None:
     assert len(pages) > 8
     for path in pages:
         [robots] = meta(html.fromstring(path.read_bytes()), "robots")
-        expected = "noindex, max-image-preview:large" if path.name == "404.html" else (
-            "max-image-preview:large")
+        expected = (
+            "noindex, max-image-preview:large"
+            if path.name == "404.html"
+            else ("max-image-preview:large")
+        )
         assert robots == expected, path
 
 
@@ -75,17 +85,22 @@ def test_og_locale_is_language_and_territory(site: Path) -> None:
     assert meta(page(site, ARTICLE), "og:locale") == ["en_US"]
 
 
-@pytest.mark.parametrize(("settings", "expected"), [
-    ('language = "hi"\n', "hi_IN"),
-    ('language = "pt-BR"\n', "pt_BR"),
-    ('language = "zh-Hant"\n', "zh_TW"),
-    ('language = "en"\nlocale = "en_GB"\n', "en_GB"),
-])
+@pytest.mark.parametrize(
+    ("settings", "expected"),
+    [
+        ('language = "hi"\n', "hi_IN"),
+        ('language = "pt-BR"\n', "pt_BR"),
+        ('language = "zh-Hant"\n', "zh_TW"),
+        ('language = "en"\nlocale = "en_GB"\n', "en_GB"),
+    ],
+)
 def test_og_locale_follows_the_language_or_the_locale_setting(
-        tmp_path: Path, settings: str, expected: str) -> None:
+    tmp_path: Path, settings: str, expected: str
+) -> None:
     project = make_project(tmp_path / "p", settings)
-    write_article(project, "a.md", "title: A\ndate: 2025-06-24\ncountry: IN\n"
-                  "credits: {author: Desk}")
+    write_article(
+        project, "a.md", "title: A\ndate: 2025-06-24\ncountry: IN\ncredits: {author: Desk}"
+    )
     build(project, tmp_path / "site")
     assert meta(page(tmp_path / "site", "index.html"), "og:locale") == [expected]
 
@@ -100,7 +115,7 @@ def test_the_lead_image_has_its_real_size_and_alt(site: Path) -> None:
     doc = page(site, ARTICLE)
     [url] = meta(doc, "og:image")
     assert url == BASE_URL + "media/heat-16x9.jpg"  # 1200 px wide: its search-engine crop
-    with Image.open(site / url[len(BASE_URL):]) as served:
+    with Image.open(site / url[len(BASE_URL) :]) as served:
         assert meta(doc, "og:image:width") == [str(served.width)] == ["1200"]
         assert meta(doc, "og:image:height") == [str(served.height)] == ["675"]
     assert meta(doc, "og:image:alt") == ["A street shimmering in the heat"]
@@ -122,8 +137,9 @@ def test_news_article_json_ld_has_persons_publisher_logo_and_dates(site: Path) -
         assert (logo["width"], logo["height"]) == served.size == (600, 60)
     assert data["datePublished"] == "2025-06-25T10:00:00+05:30"
     assert data["dateModified"] == "2025-06-25T18:00:00+05:30"
-    assert data["image"] == [BASE_URL + f"media/heat-{ratio}.jpg"
-                             for ratio in ("16x9", "4x3", "1x1")]
+    assert data["image"] == [
+        BASE_URL + f"media/heat-{ratio}.jpg" for ratio in ("16x9", "4x3", "1x1")
+    ]
 
 
 def test_a_missing_or_unreadable_logo_is_a_settings_error(tmp_path: Path) -> None:

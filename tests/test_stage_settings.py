@@ -22,17 +22,21 @@ DERIVED = {"tz": "timezone", "base_path": "base_url"}  # properties of Settings
 def settings_read(path: Path) -> set[str]:
     names = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name | ast.Attribute)
-                and (getattr(node.value, "id", None) == "settings"
-                     or getattr(node.value, "attr", None) == "settings")):
+        if (
+            isinstance(node, ast.Attribute)
+            and isinstance(node.value, ast.Name | ast.Attribute)
+            and (
+                getattr(node.value, "id", None) == "settings"
+                or getattr(node.value, "attr", None) == "settings"
+            )
+        ):
             names.add(DERIVED.get(node.attr, node.attr))
     return names
 
 
 def test_loading_and_markdown_read_only_the_settings_they_declare() -> None:
     declared = set(pipeline.READ_SETTINGS + pipeline.BODY_SETTINGS)
-    read = {name: sorted(settings_read(path) - declared) for path in STEPS
-            for name in [path.name]}
+    read = {name: sorted(settings_read(path) - declared) for path in STEPS for name in [path.name]}
     assert {name: extra for name, extra in read.items() if extra} == {}
 
 
@@ -42,5 +46,5 @@ def test_a_step_sees_its_settings_and_the_defaults_of_the_others() -> None:
     assert reads.timezone == "Asia/Kolkata"
     assert (reads.title, reads.items_per_page) == (Settings().title, Settings().items_per_page)
     assert only(settings, pipeline.READ_SETTINGS) == only(
-        Settings(title="Other", items_per_page=50, timezone="Asia/Kolkata"),
-        pipeline.READ_SETTINGS)
+        Settings(title="Other", items_per_page=50, timezone="Asia/Kolkata"), pipeline.READ_SETTINGS
+    )

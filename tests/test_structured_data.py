@@ -9,19 +9,22 @@ from pathlib import Path
 from conftest import BASE_URL, make_project, run_here, write_article
 from lxml import html
 
-REQUIRED = ("headline", "datePublished", "dateModified", "author", "publisher",
-            "mainEntityOfPage")
+REQUIRED = ("headline", "datePublished", "dateModified", "author", "publisher", "mainEntityOfPage")
 
 
 def structured(path: Path) -> list[dict[str, object]]:
     tree = html.parse(str(path)).getroot()
-    return [json.loads(s.text) for s in tree.iter("script")
-            if s.get("type") == "application/ld+json"]
+    return [
+        json.loads(s.text) for s in tree.iter("script") if s.get("type") == "application/ld+json"
+    ]
 
 
 def test_every_article_carries_a_complete_news_article(sample_site: Path) -> None:
-    articles = sorted(p for p in sample_site.glob("20*/*/*/*/index.html")
-                      if b'http-equiv="refresh"' not in p.read_bytes())  # not the alias page
+    articles = sorted(
+        p
+        for p in sample_site.glob("20*/*/*/*/index.html")
+        if b'http-equiv="refresh"' not in p.read_bytes()
+    )  # not the alias page
     assert len(articles) == 31
     with_image = 0
     for path in articles:
@@ -32,8 +35,12 @@ def test_every_article_carries_a_complete_news_article(sample_site: Path) -> Non
         page = BASE_URL + where + "/"
         assert data["mainEntityOfPage"] == {"@type": "WebPage", "@id": page}
         assert data["publisher"]["name"] == "The Daily Digest"
-        assert all(a["@type"] in ("Person", "Organization") and a["name"]
-                   and a["url"].startswith(BASE_URL + "authors/") for a in data["author"])
+        assert all(
+            a["@type"] in ("Person", "Organization")
+            and a["name"]
+            and a["url"].startswith(BASE_URL + "authors/")
+            for a in data["author"]
+        )
         assert data["datePublished"] <= data["dateModified"]
         title = html.parse(str(path)).getroot().findtext(".//h1")
         assert data["headline"] == title
@@ -47,20 +54,29 @@ def test_the_founding_story_names_its_byline_dates_and_image(sample_site: Path) 
     path = sample_site / "2025/06/25/altaf-hussain-calls-on-modi-to-advocate-for-mohajirs"
     [data] = structured(path / "index.html")
     assert data["datePublished"] == "2025-06-25T15:27:00+05:30"
-    assert data["author"] == [{  # authors.yaml: an Organization with its page and logo
-        "@type": "Organization", "name": "Devdiscourse News Desk",
-        "url": BASE_URL + "authors/news-desk/", "sameAs": ["https://www.devdiscourse.com/"],
-        "image": BASE_URL + "media/authors/news-desk.png"}]
-    assert data["image"] == [BASE_URL + f"media/2025/06/altaf-hussain-{ratio}.jpg"
-                             for ratio in ("16x9", "4x3", "1x1")]
+    assert data["author"] == [
+        {  # authors.yaml: an Organization with its page and logo
+            "@type": "Organization",
+            "name": "Devdiscourse News Desk",
+            "url": BASE_URL + "authors/news-desk/",
+            "sameAs": ["https://www.devdiscourse.com/"],
+            "image": BASE_URL + "media/authors/news-desk.png",
+        }
+    ]
+    assert data["image"] == [
+        BASE_URL + f"media/2025/06/altaf-hussain-{ratio}.jpg" for ratio in ("16x9", "4x3", "1x1")
+    ]
 
 
 def test_a_hostile_headline_cannot_break_out_of_the_script(tmp_path: Path) -> None:
     project = make_project(tmp_path / "project")
     title = 'Ends </script><script>alert(1)</script> <!-- and "quotes" & <b>tags</b>'
-    write_article(project, "2025/06/hostile.md",
-                  f"title: {json.dumps(title)}\ndate: 2025-06-01T10:00:00+00:00\n"
-                  "country: India\ncredits:\n  author: </script><!--\n")
+    write_article(
+        project,
+        "2025/06/hostile.md",
+        f"title: {json.dumps(title)}\ndate: 2025-06-01T10:00:00+00:00\n"
+        "country: India\ncredits:\n  author: </script><!--\n",
+    )
     result = run_here("build", "--output", str(tmp_path / "site"), cwd=project)
     assert result.returncode == 0, result.stderr
     page = tmp_path / "site/2025/06/01/hostile/index.html"
@@ -70,8 +86,9 @@ def test_a_hostile_headline_cannot_break_out_of_the_script(tmp_path: Path) -> No
     assert [s.get("type") for s in scripts] == ["application/ld+json"]
     [data] = structured(page)
     assert data["headline"] == title
-    assert data["author"] == [{"@type": "Person", "name": "</script><!--",
-                               "url": BASE_URL + "authors/script/"}]
+    assert data["author"] == [
+        {"@type": "Person", "name": "</script><!--", "url": BASE_URL + "authors/script/"}
+    ]
     block = text.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0]
     assert "<" not in block and ">" not in block
     assert tree.findtext(".//h1") == title

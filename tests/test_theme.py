@@ -16,8 +16,9 @@ def project(tmp_path: Path) -> Path:
 
 
 def build(project: Path, out: Path, *extra: str) -> dict[str, bytes]:
-    result = run_newsdigest("build", "--output", str(out), "--base-url", BASE_URL, "--no-cache",
-                            *extra, cwd=project)
+    result = run_newsdigest(
+        "build", "--output", str(out), "--base-url", BASE_URL, "--no-cache", *extra, cwd=project
+    )
     assert result.returncode == 0, result.stderr
     return site_files(out)
 
@@ -35,10 +36,12 @@ def test_one_template_and_one_static_file_override_only_themselves(project: Path
     base = (THEME_DIR / "base.html").read_text(encoding="utf-8")
     (project / "templates" / "static").mkdir(parents=True)
     (project / "templates" / "base.html").write_text(
-        base.replace("</body>", "<p class=\"own-footer\">Harbour Gazette</p>\n</body>"),
-        encoding="utf-8")
-    (project / "templates" / "static" / "style.css").write_text("body { color: navy; }\n",
-                                                                 encoding="utf-8")
+        base.replace("</body>", '<p class="own-footer">Harbour Gazette</p>\n</body>'),
+        encoding="utf-8",
+    )
+    (project / "templates" / "static" / "style.css").write_text(
+        "body { color: navy; }\n", encoding="utf-8"
+    )
     own = build(project, project.parent / "own")
 
     assert sorted(own) == sorted(plain)
@@ -49,8 +52,9 @@ def test_one_template_and_one_static_file_override_only_themselves(project: Path
     # Every page uses the site's base layout and still the theme's article and list templates.
     assert all(b"own-footer" in own[p] for p in pages)
     article = "2025/06/25/monsoon-reaches-kerala-coast/index.html"
-    assert own[article].replace(b'<p class="own-footer">Harbour Gazette</p>\n', b"") \
-        == plain[article]
+    assert (
+        own[article].replace(b'<p class="own-footer">Harbour Gazette</p>\n', b"") == plain[article]
+    )
     changed = {p for p in own if own[p] != plain[p]}
     assert changed == set(pages) | {"static/style.css"}
 
@@ -59,7 +63,8 @@ def test_a_partial_override_is_used_by_the_themes_templates(project: Path) -> No
     card = (THEME_DIR / "partials" / "card.html").read_text(encoding="utf-8")
     (project / "templates" / "partials").mkdir(parents=True)
     (project / "templates" / "partials" / "card.html").write_text(
-        "<!-- own card -->\n" + card, encoding="utf-8")
+        "<!-- own card -->\n" + card, encoding="utf-8"
+    )
     files = build(project, project.parent / "site")
     assert b"<!-- own card -->" in files["tags/climate/index.html"]
     assert b"<!-- own card -->" not in files["static/style.css"]
@@ -95,5 +100,6 @@ def test_an_edited_override_is_rebuilt_with_the_cache(project: Path) -> None:
     assert (site / "static" / "style.css").read_text(encoding="utf-8") == "/* v2 */\n"
     css.unlink()
     assert run_newsdigest(*run, cwd=project).returncode == 0
-    assert (site / "static" / "style.css").read_bytes() == \
-        (THEME_DIR / "static" / "style.css").read_bytes()
+    assert (site / "static" / "style.css").read_bytes() == (
+        THEME_DIR / "static" / "style.css"
+    ).read_bytes()

@@ -66,8 +66,12 @@ EXPECTED = {
     "not-a-date.md": (3, "'last Tuesday' is not a date", "YYYY-MM-DDTHH:MM:SS+HH:MM"),
     "updated-before-date.md": (4, "updated (2025-06-19T10:00:00+05:30) is before date", "fix"),
     "unknown-country.md": (4, "country 'Indai' is not a country", "did you mean 'India'?"),
-    "typo-field.md": (2, "title is missing, and 'tittle:' on this line is not a field "
-                     "newsdigest knows: did you mean 'title:'?", "rename 'tittle:' to 'title:'"),
+    "typo-field.md": (
+        2,
+        "title is missing, and 'tittle:' on this line is not a field "
+        "newsdigest knows: did you mean 'title:'?",
+        "rename 'tittle:' to 'title:'",
+    ),
     "title-list.md": (2, "title must be text, not a list", "one line of text"),
     "tags-mapping.md": (7, "tags must be a list, not a set of fields", "tags: ["),
     "tags-string.md": (7, "tags must be a list", "tags: [Climate, Floods]"),
@@ -76,8 +80,11 @@ EXPECTED = {
     "bad-slug.md": (8, "slug 'Not A Slug!' cannot be used in a URL", "'not-a-slug'"),
     "draft-text.md": (8, "draft must be true or false", "draft: true"),
     "credits-text.md": (5, "credits must be a set of fields, not text", "credits:"),
-    "image-text.md": (8, "image must be a set of fields (src, alt), not just the file name "
-                      "'photo.png'", "'image:', then indented '  src: photo.png' and '  alt: "),
+    "image-text.md": (
+        8,
+        "image must be a set of fields (src, alt), not just the file name 'photo.png'",
+        "'image:', then indented '  src: photo.png' and '  alt: ",
+    ),
     "id-word.md": (8, "id 'story-one' is not a URI", "tag:"),
 }
 
@@ -159,8 +166,9 @@ def test_a_time_without_offset_is_read_in_the_site_timezone(tmp_path: Path) -> N
 
 
 def test_a_date_alone_is_midnight_in_the_site_timezone(tmp_path: Path) -> None:
-    article = load(tmp_path, VALID.replace("2025-06-20T10:00:00+05:30", "2025-06-20"),
-                   "Asia/Kathmandu")
+    article = load(
+        tmp_path, VALID.replace("2025-06-20T10:00:00+05:30", "2025-06-20"), "Asia/Kathmandu"
+    )
     assert article.date.utcoffset() == timedelta(hours=5, minutes=45)
     assert (article.date.year, article.date.month, article.date.day) == (2025, 6, 20)
     assert (article.date.hour, article.date.minute) == (0, 0)

@@ -19,11 +19,17 @@ HUB = "https://hub.example/"
 
 
 def stories(project: Path) -> None:
-    for name, country, tag in (("rain", "India", "Weather"), ("vote", "Kenya", "Politics"),
-                               ("match", "Brazil", "Sport")):
-        write_article(project, f"{name}.md",
-                      f"title: The {name}\ndate: 2025-06-2{len(name)}T10:00:00+00:00\n"
-                      f"country: {country}\ncredits:\n  author: Desk\ntags: [{tag}]")
+    for name, country, tag in (
+        ("rain", "India", "Weather"),
+        ("vote", "Kenya", "Politics"),
+        ("match", "Brazil", "Sport"),
+    ):
+        write_article(
+            project,
+            f"{name}.md",
+            f"title: The {name}\ndate: 2025-06-2{len(name)}T10:00:00+00:00\n"
+            f"country: {country}\ncredits:\n  author: Desk\ntags: [{tag}]",
+        )
 
 
 def build(project: Path, out: Path) -> None:
@@ -32,8 +38,11 @@ def build(project: Path, out: Path) -> None:
 
 
 def feeds_of(site: Path) -> dict[str, bytes]:
-    return {p: data for p, data in site_files(site).items() if p.endswith(("feed.xml",
-            "atom.xml", "feed.json"))}
+    return {
+        p: data
+        for p, data in site_files(site).items()
+        if p.endswith(("feed.xml", "atom.xml", "feed.json"))
+    }
 
 
 def test_every_feed_names_the_hub(tmp_path: Path) -> None:
@@ -42,8 +51,9 @@ def test_every_feed_names_the_hub(tmp_path: Path) -> None:
     build(project, tmp_path / "site")
     feeds = feeds_of(tmp_path / "site")
     rss = [p for p in feeds if p.endswith("feed.xml")]
-    assert {"feed.xml", "digest/feed.xml", "tags/weather/feed.xml", "countries/ke/feed.xml"
-            } <= set(rss)
+    assert {"feed.xml", "digest/feed.xml", "tags/weather/feed.xml", "countries/ke/feed.xml"} <= set(
+        rss
+    )
     for path in [*rss, "atom.xml"]:
         parsed = feedparser.parse(feeds[path])
         assert not parsed.bozo, (path, parsed.get("bozo_exception"))
@@ -115,7 +125,8 @@ def ping(project: Path, out: Path) -> str:
 
 
 def test_ping_notifies_the_hub_of_exactly_the_feeds_whose_bytes_changed(
-        tmp_path: Path, hub: StubHub) -> None:
+    tmp_path: Path, hub: StubHub
+) -> None:
     project = make_project(tmp_path / "p", f'websub_hub = "{hub.url}"\n')
     stories(project)
     out = tmp_path / "site"
@@ -125,9 +136,13 @@ def test_ping_notifies_the_hub_of_exactly_the_feeds_whose_bytes_changed(
     assert hub.feeds() == sorted(BASE_URL + p for p in first)
 
     hub.received.clear()
-    write_article(project, "vote.md", "title: The vote, counted\n"
-                  "date: 2025-06-24T10:00:00+00:00\ncountry: Kenya\ncredits:\n  author: Desk\n"
-                  "tags: [Politics]")
+    write_article(
+        project,
+        "vote.md",
+        "title: The vote, counted\n"
+        "date: 2025-06-24T10:00:00+00:00\ncountry: Kenya\ncredits:\n  author: Desk\n"
+        "tags: [Politics]",
+    )
     build(project, out)
     second = feeds_of(out)
     changed = sorted(BASE_URL + p for p in second if first.get(p) != second[p])
@@ -143,7 +158,8 @@ def test_ping_notifies_the_hub_of_exactly_the_feeds_whose_bytes_changed(
 
 
 def test_a_fresh_output_folder_with_the_restored_cache_notifies_nothing(
-        tmp_path: Path, hub: StubHub) -> None:
+    tmp_path: Path, hub: StubHub
+) -> None:
     """As in CI: site/ is new on every run, the build cache is restored."""
     project = make_project(tmp_path / "p", f'websub_hub = "{hub.url}"\n')
     stories(project)
@@ -156,7 +172,8 @@ def test_a_fresh_output_folder_with_the_restored_cache_notifies_nothing(
 
 
 def test_ping_without_a_hub_does_nothing_and_without_a_build_says_what_to_do(
-        tmp_path: Path, hub: StubHub) -> None:
+    tmp_path: Path, hub: StubHub
+) -> None:
     project = make_project(tmp_path / "p")
     result = run_newsdigest("ping", cwd=project)  # the Pages workflow pings every site
     assert result.returncode == 0 and "no websub_hub setting" in result.stderr

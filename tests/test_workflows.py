@@ -18,8 +18,12 @@ WORKFLOWS = REPO / ".github" / "workflows"
 def validate(*files: Path) -> subprocess.CompletedProcess[str]:
     tool = shutil.which("check-jsonschema")
     assert tool, "check-jsonschema comes with the test extra: pip install -e '.[test]'"
-    return subprocess.run([tool, "--builtin-schema", "vendor.github-workflows", *map(str, files)],
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [tool, "--builtin-schema", "vendor.github-workflows", *map(str, files)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def load(name: str) -> dict[Any, Any]:
@@ -29,8 +33,9 @@ def load(name: str) -> dict[Any, Any]:
 
 
 def steps(job: dict[str, Any]) -> str:
-    return "\n".join(str(step.get("uses", "")) + " " + str(step.get("run", ""))
-                     for step in job["steps"])
+    return "\n".join(
+        str(step.get("uses", "")) + " " + str(step.get("run", "")) for step in job["steps"]
+    )
 
 
 def test_the_workflows_pass_the_schema() -> None:
@@ -38,10 +43,13 @@ def test_the_workflows_pass_the_schema() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-@pytest.mark.parametrize("breakage", [
-    ("    runs-on: ubuntu-latest\n", ""),
-    ("    steps:\n", "    steps: oops\n    old-steps:\n"),
-])
+@pytest.mark.parametrize(
+    "breakage",
+    [
+        ("    runs-on: ubuntu-latest\n", ""),
+        ("    steps:\n", "    steps: oops\n    old-steps:\n"),
+    ],
+)
 def test_a_broken_copy_fails_the_schema(tmp_path: Path, breakage: tuple[str, str]) -> None:
     text = (WORKFLOWS / "pages.yml").read_text(encoding="utf-8")
     old, new = breakage
@@ -60,14 +68,22 @@ def test_pages_workflow_checks_builds_for_the_pages_url_and_deploys() -> None:
     assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
     assert workflow["concurrency"] == {"group": "pages", "cancel-in-progress": False}
     build = steps(workflow["jobs"]["build"])
-    order = ["actions/checkout@", "actions/setup-python@", "newsdigest check",
-             "actions/configure-pages@", "actions/cache@",
-             'newsdigest build --base-url "${{ steps.pages.outputs.base_url }}/"',
-             "actions/upload-pages-artifact@"]
+    order = [
+        "actions/checkout@",
+        "actions/setup-python@",
+        "newsdigest check",
+        "actions/configure-pages@",
+        "actions/cache@",
+        'newsdigest build --base-url "${{ steps.pages.outputs.base_url }}/"',
+        "actions/upload-pages-artifact@",
+    ]
     positions = [build.index(part) for part in order]
     assert positions == sorted(positions)
-    cache = next(s for s in workflow["jobs"]["build"]["steps"]
-                 if str(s.get("uses", "")).startswith("actions/cache@"))
+    cache = next(
+        s
+        for s in workflow["jobs"]["build"]["steps"]
+        if str(s.get("uses", "")).startswith("actions/cache@")
+    )
     assert cache["with"]["path"] == ".newsdigest-cache"
     assert "hashFiles(" in cache["with"]["key"] and "content/**" in cache["with"]["key"]
     deploy = workflow["jobs"]["deploy"]
@@ -84,8 +100,12 @@ def test_pull_request_workflow_is_read_only_and_annotates_problems() -> None:
     assert "pull_request" in workflow[True]
     assert workflow["permissions"] == {"contents": "read"}
     everything = "\n".join(steps(job) for job in workflow["jobs"].values())
-    for part in ("newsdigest check --format github", "pip install -e '.[test]' && pytest",
-                 "newsdigest build", "actions/upload-artifact@"):
+    for part in (
+        "newsdigest check --format github",
+        "pip install -e '.[test]' && pytest",
+        "newsdigest build",
+        "actions/upload-artifact@",
+    ):
         assert part in everything
     for job in workflow["jobs"].values():
         assert "permissions" not in job  # nothing widens the read-only default
@@ -98,25 +118,29 @@ def test_no_workflow_uses_secrets() -> None:
 
 def test_cname_setting_puts_the_custom_domain_at_the_site_root(tmp_path: Path) -> None:
     project = make_project(tmp_path / "project", 'cname = "news.example.org"\n')
-    write_article(project, "2025/06/a.md", "title: A\ndate: 2025-06-02\ncountry: IN\n"
-                  "credits: {author: Desk}")
+    write_article(
+        project, "2025/06/a.md", "title: A\ndate: 2025-06-02\ncountry: IN\ncredits: {author: Desk}"
+    )
     out = tmp_path / "site"
-    result = run_newsdigest("build", "--output", str(out), "--base-url",
-                            "https://news.example.org/", cwd=project)
+    result = run_newsdigest(
+        "build", "--output", str(out), "--base-url", "https://news.example.org/", cwd=project
+    )
     assert result.returncode == 0, result.stderr
     assert (out / "CNAME").read_text() == "news.example.org\n"
 
     settings = project / "pyproject.toml"
-    settings.write_text(settings.read_text().replace('"news.example.org"',
-                                                     '"https://news.example.org/"'))
+    settings.write_text(
+        settings.read_text().replace('"news.example.org"', '"https://news.example.org/"')
+    )
     result = run_newsdigest("build", "--output", str(out), cwd=project)
     assert result.returncode == 2 and "cname" in result.stderr
 
 
 def test_article_pages_link_to_their_file_on_github_only_with_repo_url(tmp_path: Path) -> None:
     front = "title: A\ndate: 2025-06-02\ncountry: IN\ncredits: {author: Desk}"
-    with_repo = make_project(tmp_path / "with", 'repo_url = "https://github.com/org/news"\n'
-                             'repo_branch = "live"\n')
+    with_repo = make_project(
+        tmp_path / "with", 'repo_url = "https://github.com/org/news"\nrepo_branch = "live"\n'
+    )
     without = make_project(tmp_path / "without")
     pages = {}
     for project in (with_repo, without):
@@ -125,10 +149,10 @@ def test_article_pages_link_to_their_file_on_github_only_with_repo_url(tmp_path:
         result = run_newsdigest("build", "--output", str(out), cwd=project)
         assert result.returncode == 0, result.stderr
         pages[project.name] = (out / "2025/06/02/story/index.html").read_text(encoding="utf-8")
-    assert 'href="https://github.com/org/news/edit/live/content/2025/06/story.md"' in \
-        pages["with"]
-    assert 'href="https://github.com/org/news/commits/live/content/2025/06/story.md"' in \
-        pages["with"]
+    assert 'href="https://github.com/org/news/edit/live/content/2025/06/story.md"' in pages["with"]
+    assert (
+        'href="https://github.com/org/news/commits/live/content/2025/06/story.md"' in pages["with"]
+    )
     assert "github.com" not in pages["without"] and "Edit this article" not in pages["without"]
 
 

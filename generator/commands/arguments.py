@@ -38,27 +38,42 @@ examples:
   newsdigest theme copy static/style.css             override one file of the theme"""
 
 
-SITE_HELP = ("the site's folder, holding newsdigest.toml (default: the current folder); "
-             "other paths are relative to it")
+SITE_HELP = (
+    "the site's folder, holding newsdigest.toml (default: the current folder); "
+    "other paths are relative to it"
+)
 
 
 def add_content(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--site", metavar="DIR", type=Path, default=argparse.SUPPRESS,
-                        help=SITE_HELP)
-    parser.add_argument("--content", metavar="DIR", type=Path, default=None,
-                        help="folder of articles (default: content/)")
+    parser.add_argument(
+        "--site", metavar="DIR", type=Path, default=argparse.SUPPRESS, help=SITE_HELP
+    )
+    parser.add_argument(
+        "--content",
+        metavar="DIR",
+        type=Path,
+        default=None,
+        help="folder of articles (default: content/)",
+    )
 
 
 def add_templates(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--templates", metavar="DIR", type=Path, default=None,
-                        help="the site's theme overrides: templates and static/ files that "
-                        "replace the built-in theme's of the same name (default: templates/, "
-                        "if it exists)")
+    parser.add_argument(
+        "--templates",
+        metavar="DIR",
+        type=Path,
+        default=None,
+        help="the site's theme overrides: templates and static/ files that "
+        "replace the built-in theme's of the same name (default: templates/, "
+        "if it exists)",
+    )
 
 
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="newsdigest", description=DESCRIPTION, epilog=EPILOG,
+        prog="newsdigest",
+        description=DESCRIPTION,
+        epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"newsdigest {__version__}")
@@ -67,44 +82,77 @@ def make_parser() -> argparse.ArgumentParser:
 
     add_init_parser(commands)
 
-    build = commands.add_parser("build", help="build the site into the output folder",
-                                description="Check every article, then build the site. "
-                                "On any error nothing is written and the old site stays.")
+    build = commands.add_parser(
+        "build",
+        help="build the site into the output folder",
+        description="Check every article, then build the site. "
+        "On any error nothing is written and the old site stays.",
+    )
     add_content(build)
     add_templates(build)
-    build.add_argument("--output", metavar="DIR", type=Path, default=Path("site"),
-                       help="where the site is written (default: site/)")
-    build.add_argument("--base-url", metavar="URL", default=None,
-                       help="the address the site is served at, overriding the setting, "
-                       "e.g. https://user.github.io/repo/")
+    build.add_argument(
+        "--output",
+        metavar="DIR",
+        type=Path,
+        default=Path("site"),
+        help="where the site is written (default: site/)",
+    )
+    build.add_argument(
+        "--base-url",
+        metavar="URL",
+        default=None,
+        help="the address the site is served at, overriding the setting, "
+        "e.g. https://user.github.io/repo/",
+    )
     build.add_argument("--drafts", action="store_true", help="include articles with draft: true")
     build.add_argument("--future", action="store_true", help="include articles dated in the future")
-    build.add_argument("--now", metavar="TIME", default=None,
-                       help="build as of this time (ISO 8601, e.g. 2025-06-26T09:00:00+05:30) "
-                       "instead of the computer's clock: what is scheduled or recent")
+    build.add_argument(
+        "--now",
+        metavar="TIME",
+        default=None,
+        help="build as of this time (ISO 8601, e.g. 2025-06-26T09:00:00+05:30) "
+        "instead of the computer's clock: what is scheduled or recent",
+    )
     add_speed(build)
 
-    check = commands.add_parser("check", help="validate every article; write nothing",
-                                description="Validate all articles, drafts and scheduled ones "
-                                "included. Exit 1 if there is any error.")
+    check = commands.add_parser(
+        "check",
+        help="validate every article; write nothing",
+        description="Validate all articles, drafts and scheduled ones "
+        "included. Exit 1 if there is any error.",
+    )
     add_content(check)
-    check.add_argument("--format", choices=("text", "github"), default="text",
-                       help="text for people, github for GitHub Actions annotations")
-    check.add_argument("--base", metavar="REV", default=None,
-                       help="a git revision (a pull request's base, e.g. origin/main): also "
-                       "warn about published articles this change moves or deletes")
+    check.add_argument(
+        "--format",
+        choices=("text", "github"),
+        default="text",
+        help="text for people, github for GitHub Actions annotations",
+    )
+    check.add_argument(
+        "--base",
+        metavar="REV",
+        default=None,
+        help="a git revision (a pull request's base, e.g. origin/main): also "
+        "warn about published articles this change moves or deletes",
+    )
 
-    new = commands.add_parser("new", help="start a new article from a title",
-                              description="Write content/YYYY/MM/SLUG.md with valid front "
-                              "matter dated now, and print its path.")
+    new = commands.add_parser(
+        "new",
+        help="start a new article from a title",
+        description="Write content/YYYY/MM/SLUG.md with valid front "
+        "matter dated now, and print its path.",
+    )
     new.add_argument("title", help="the headline, in quotes")
     new.add_argument("--country", default="", help="the story's country (name or ISO code)")
     new.add_argument("--tags", default="", help="comma-separated topics, e.g. Climate,Economy")
     add_content(new)
 
-    serve = commands.add_parser("serve", help="preview the site with live reload",
-                                description="Build with drafts, serve on 127.0.0.1 under the "
-                                "base path, rebuild and reload the browser on every change.")
+    serve = commands.add_parser(
+        "serve",
+        help="preview the site with live reload",
+        description="Build with drafts, serve on 127.0.0.1 under the "
+        "base path, rebuild and reload the browser on every change.",
+    )
     serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
     add_content(serve)
     add_templates(serve)
@@ -112,7 +160,6 @@ def make_parser() -> argparse.ArgumentParser:
     add_ping_parser(commands, SITE_HELP)
     add_theme_parser(commands, SITE_HELP, add_templates)
     return parser
-
 
 
 def site_folder(args: argparse.Namespace) -> Path:
@@ -144,32 +191,51 @@ def paths_of(args: argparse.Namespace, settings: config.Settings) -> Paths:
     templates = getattr(args, "templates", None)
     templates = None if templates is None else in_site(args, templates)
     if templates is not None and not templates.is_dir():
-        raise UsageError(f"templates folder {templates} does not exist; create it, or leave "
-                          "out --templates to use the built-in theme as it is")
-    return Paths(site_folder(args), content, templates or in_site(args, Path("templates")),
-                 in_site(args, getattr(args, "output", Path("site"))))
+        raise UsageError(
+            f"templates folder {templates} does not exist; create it, or leave "
+            "out --templates to use the built-in theme as it is"
+        )
+    return Paths(
+        site_folder(args),
+        content,
+        templates or in_site(args, Path("templates")),
+        in_site(args, getattr(args, "output", Path("site"))),
+    )
 
 
 def add_speed(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--jobs", "-j", metavar="N", type=int, default=0,
-                        help="worker processes for Markdown and pages (default: one per core; "
-                        "1: no worker processes). The output is the same for every N")
-    parser.add_argument("--cache-dir", metavar="DIR", type=Path, default=None,
-                        help="where the build cache is kept (default: .newsdigest-cache/)")
-    parser.add_argument("--no-cache", action="store_true",
-                        help="neither read nor write the build cache: a clean build")
+    parser.add_argument(
+        "--jobs",
+        "-j",
+        metavar="N",
+        type=int,
+        default=0,
+        help="worker processes for Markdown and pages (default: one per core; "
+        "1: no worker processes). The output is the same for every N",
+    )
+    parser.add_argument(
+        "--cache-dir",
+        metavar="DIR",
+        type=Path,
+        default=None,
+        help="where the build cache is kept (default: .newsdigest-cache/)",
+    )
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="neither read nor write the build cache: a clean build",
+    )
 
 
 def options_of(args: argparse.Namespace, progress: ProgressBar | None = None) -> Options:
     cache_dir = None if args.cache_dir is None else in_site(args, args.cache_dir)
     if args.jobs < 0:
-        raise UsageError(f"--jobs {args.jobs}: give a number of processes, 1 or more "
-                          "(0 for one per core)")
+        raise UsageError(
+            f"--jobs {args.jobs}: give a number of processes, 1 or more (0 for one per core)"
+        )
     if progress is None:
         return Options(jobs=args.jobs, cache=not args.no_cache, cache_dir=cache_dir)
-    return Options(jobs=args.jobs, cache=not args.no_cache, cache_dir=cache_dir,
-                   progress=progress)
-
+    return Options(jobs=args.jobs, cache=not args.no_cache, cache_dir=cache_dir, progress=progress)
 
 
 def build_time(value: str | None, settings: config.Settings) -> datetime | None:
@@ -184,13 +250,15 @@ def build_time(value: str | None, settings: config.Settings) -> datetime | None:
     return parsed
 
 
-
 def command_list(parser: argparse.ArgumentParser) -> str:
     """`newsdigest` alone: every command with its one-line help."""
     actions = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
     width = max(len(choice.dest) for choice in actions._choices_actions)
     lines = [f"  {c.dest:<{width}}  {c.help}" for c in actions._choices_actions]
-    return (f"newsdigest {__version__}: Markdown news articles in, a news-digest website out\n"
-            "\nusage: newsdigest COMMAND [options]\n\ncommands:\n" + "\n".join(lines) +
-            "\n\n`newsdigest COMMAND --help` shows a command's options; "
-            "`newsdigest --version` its version.")
+    return (
+        f"newsdigest {__version__}: Markdown news articles in, a news-digest website out\n"
+        "\nusage: newsdigest COMMAND [options]\n\ncommands:\n"
+        + "\n".join(lines)
+        + "\n\n`newsdigest COMMAND --help` shows a command's options; "
+        "`newsdigest --version` its version."
+    )

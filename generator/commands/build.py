@@ -51,8 +51,17 @@ from generator.write.output import WriteStats, discard, prepare, write_site
 from generator.write.search import indexer
 from generator.write.target import check_target, recover
 
-__all__ = ["HeldBack", "Options", "Paths", "Result", "Selection", "Summary", "build_site",
-           "check_content"]
+__all__ = [
+    "HeldBack",
+    "Options",
+    "Paths",
+    "Result",
+    "Selection",
+    "Summary",
+    "build_site",
+    "check_content",
+]
+
 
 @dataclass(frozen=True, slots=True)
 class Options:
@@ -115,12 +124,17 @@ def check_content(paths: Paths, settings: Settings, options: Options | None = No
     options = options or Options()
     cache = article_cache(options.cache_path(paths.project), paths.content, settings)
     checked = pipeline.check(paths, settings, Fast(cache, options.workers(), options.progress))
-    return Result(checked.diagnostics, checked.articles,
-                  seconds=time.perf_counter() - started, held_back=checked.held_back)
+    return Result(
+        checked.diagnostics,
+        checked.articles,
+        seconds=time.perf_counter() - started,
+        held_back=checked.held_back,
+    )
 
 
-def _up_to_date(state: PageState, inputs: str, now: datetime
-                ) -> tuple[Summary, int, HeldBack] | None:
+def _up_to_date(
+    state: PageState, inputs: str, now: datetime
+) -> tuple[Summary, int, HeldBack] | None:
     """The summary of the last build when nothing it read has changed since."""
     record = state.store.get("inputs")
     if not isinstance(record, dict) or record.get("digest") != inputs:
@@ -138,15 +152,20 @@ def _up_to_date(state: PageState, inputs: str, now: datetime
     files = record.get("files")
     if not isinstance(files, int):
         return None
-    return replace(found, rendered_pages=0, bodies=0, cache_hits=found.articles,
-                   up_to_date=True), files, held
+    return (
+        replace(found, rendered_pages=0, bodies=0, cache_hits=found.articles, up_to_date=True),
+        files,
+        held,
+    )
 
 
-def _next_publication(articles: list[Article], selection: Selection,
-                      now: datetime) -> float | None:
+def _next_publication(articles: list[Article], selection: Selection, now: datetime) -> float | None:
     """When a scheduled article comes due and the site must change (None: never)."""
-    due = [a.date.timestamp() for a in articles
-           if not selection.includes(a, now) and (selection.drafts or not a.draft)]
+    due = [
+        a.date.timestamp()
+        for a in articles
+        if not selection.includes(a, now) and (selection.drafts or not a.draft)
+    ]
     return min(due, default=None)
 
 
@@ -157,15 +176,22 @@ def _day_ends(published: list[Article], tz: ZoneInfo, now: datetime) -> float | 
     return min((e.timestamp() for e in ends if e > now), default=None)
 
 
-def _next_change(articles: list[Article], selection: Selection, now: datetime,
-                 tz: ZoneInfo) -> float | None:
+def _next_change(
+    articles: list[Article], selection: Selection, now: datetime, tz: ZoneInfo
+) -> float | None:
     """When the site must be built again although no file changed: a scheduled article
     comes due, a story leaves the 48 hours of the news sitemap, or a day is over and
     joins the digest feed (None: never)."""
     published = [a for a in articles if selection.includes(a, now)]
-    times = [t for t in (_next_publication(articles, selection, now),
-                         news_window_ends(published, now), _day_ends(published, tz, now))
-             if t is not None]
+    times = [
+        t
+        for t in (
+            _next_publication(articles, selection, now),
+            news_window_ends(published, now),
+            _day_ends(published, tz, now),
+        )
+        if t is not None
+    ]
     return min(times, default=None)
 
 
@@ -202,16 +228,26 @@ def _start(paths: Paths, settings: Settings, selection: Selection, options: Opti
     # this build stops on an error or finds the site up to date.
     recover(paths.output.absolute())
     search = indexer()
-    state = page_state(options.cache_path(paths.project), paths, settings, selection,
-                       search is not None)
+    state = page_state(
+        options.cache_path(paths.project), paths, settings, selection, search is not None
+    )
     caching = options.cache_path(paths.project) is not None
-    return _Build(paths, settings, selection, options,
-                  selection.now or datetime.now().astimezone(), search, state,
-                  fingerprint.of_bytes(fingerprint.of_tree(paths.content).encode(),
-                                       *(p.read_bytes() for p in
-                                         authors.input_files(paths.project)))
-                  if caching else "",
-                  feed_record(options.cache_path(paths.project), paths))
+    return _Build(
+        paths,
+        settings,
+        selection,
+        options,
+        selection.now or datetime.now().astimezone(),
+        search,
+        state,
+        fingerprint.of_bytes(
+            fingerprint.of_tree(paths.content).encode(),
+            *(p.read_bytes() for p in authors.input_files(paths.project)),
+        )
+        if caching
+        else "",
+        feed_record(options.cache_path(paths.project), paths),
+    )
 
 
 def _nothing_changed(run: _Build, started: float) -> Result | None:
@@ -221,24 +257,33 @@ def _nothing_changed(run: _Build, started: float) -> Result | None:
         return None
     summary, files, held = found
     ping.write_changed(run.paths.output, [])
-    return Result(search=run.search is not None, summary=summary, files=files,
-                  stats=WriteStats(0, files), seconds=time.perf_counter() - started,
-                  held_back=held)
+    return Result(
+        search=run.search is not None,
+        summary=summary,
+        files=files,
+        stats=WriteStats(0, files),
+        seconds=time.perf_counter() - started,
+        held_back=held,
+    )
 
 
-def _bodies(run: _Build, published: list[Article]
-            ) -> tuple[list[Article], list[Diagnostic], set[str]]:
+def _bodies(
+    run: _Build, published: list[Article]
+) -> tuple[list[Article], list[Diagnostic], set[str]]:
     """Markdown to HTML; meanwhile, without a kept site to reuse, make the pages' folders."""
     urls = Urls(run.settings.base_url)
     spare = run.spare
 
     def make_folders() -> None:
         if spare is None or not spare.is_dir():
-            run.prepared = prepare(run.paths.output, (
-                urls.output_path(urls.article(a)).rpartition("/")[0] for a in published))
+            run.prepared = prepare(
+                run.paths.output,
+                (urls.output_path(urls.article(a)).rpartition("/")[0] for a in published),
+            )
 
-    speed = Fast(run.cache, run.options.workers(), run.options.progress, make_folders,
-                 images=run.caching)
+    speed = Fast(
+        run.cache, run.options.workers(), run.options.progress, make_folders, images=run.caching
+    )
     return pipeline.convert(published, run.settings, run.paths.content, speed)
 
 
@@ -262,9 +307,13 @@ def _render(run: _Build, site: Site) -> _Rendered:
     jobs = list(renderer.all_pages())
     reader = fingerprint.Fingerprinter()  # shared: each article is read once
     prints: list[str | None] = fingerprints(jobs, reader) if run.caching else [None] * len(jobs)
-    keep = {job.path for job, print_ in zip(jobs, prints, strict=True)
-            if print_ is not None and run.state.pages.get(job.path) == print_
-            and unchanged(run.state, job.path)}
+    keep = {
+        job.path
+        for job, print_ in zip(jobs, prints, strict=True)
+        if print_ is not None
+        and run.state.pages.get(job.path) == print_
+        and unchanged(run.state, job.path)
+    }
     todo = [i for i, job in enumerate(jobs) if job.path not in keep]
     feed_prints: dict[str, str] = {}
 
@@ -284,8 +333,13 @@ def _render(run: _Build, site: Site) -> _Rendered:
 
     progress = run.options.progress
     rendered, feed_files = render_pages(
-        renderer, jobs, todo, run.options.workers(),
-        lambda done: progress("pages", len(keep) + done, len(jobs)), feeds)
+        renderer,
+        jobs,
+        todo,
+        run.options.workers(),
+        lambda done: progress("pages", len(keep) + done, len(jobs)),
+        feeds,
+    )
     pages = [OutputFile(job.path, rendered.get(i, b"")) for i, job in enumerate(jobs)]
     return _Rendered(jobs, prints, feed_prints, pages, feed_files, keep, len(todo))
 
@@ -293,59 +347,89 @@ def _render(run: _Build, site: Site) -> _Rendered:
 def _write(run: _Build, site: Site, done: _Rendered, assets: set[str]) -> tuple[int, WriteStats]:
     """Stage the files, run Pagefind, swap the new site in; (files, what was written)."""
     paths = run.paths
-    files = done.pages + done.feeds + extra_files(done.pages, site, run.settings,
-                                                  paths.templates, paths.content, assets, run.now)
+    files = (
+        done.pages
+        + done.feeds
+        + extra_files(
+            done.pages, site, run.settings, paths.templates, paths.content, assets, run.now
+        )
+    )
     html = {p.path for p in done.pages if p.path.endswith(".html")}
     finish = search_step(run.search, run.state, html, done.keep, paths.output)
     run.options.progress("writing", 0, len(files))
-    stats = write_site(paths.output, files, finish=finish, keep=done.keep, spare=run.spare,
-                       prepared=run.prepared)
+    stats = write_site(
+        paths.output, files, finish=finish, keep=done.keep, spare=run.spare, prepared=run.prepared
+    )
     return stats.written + stats.unchanged, stats  # Pagefind's files counted too
 
 
 def _summary(site: Site, done: _Rendered, cache: ArticleCache | None) -> Summary:
     body_hits = cache.body_hits if cache else 0
     return Summary(
-        articles=len(site.articles), pages=len(done.pages), topics=len(site.topics),
+        articles=len(site.articles),
+        pages=len(done.pages),
+        topics=len(site.topics),
         countries=len(site.countries),
         feeds=sum(f.path.endswith((".xml", ".json")) for f in done.feeds),
-        rendered_pages=done.rendered, bodies=len(site.articles) - body_hits,
-        cache_hits=body_hits)
+        rendered_pages=done.rendered,
+        bodies=len(site.articles) - body_hits,
+        cache_hits=body_hits,
+    )
 
 
 def _announce(run: _Build, done: _Rendered) -> dict[str, str]:
     """List the feeds whose bytes changed since the last build, for `newsdigest ping`."""
     urls = Urls(run.settings.base_url)
     digests = feed_digests(done.feeds, done.keep, run.paths.output, run.feed_record.get("bytes"))
-    ping.write_changed(run.paths.output, [
-        urls.absolute(urls.path(p))
-        for p in ping.changed_paths(digests, run.feed_record.get("bytes"))])
+    ping.write_changed(
+        run.paths.output,
+        [
+            urls.absolute(urls.path(p))
+            for p in ping.changed_paths(digests, run.feed_record.get("bytes"))
+        ],
+    )
     return digests
 
 
-def _remember(run: _Build, result: Result, done: _Rendered, articles: list[Article],
-              feed_digests: dict[str, str]) -> None:
+def _remember(
+    run: _Build,
+    result: Result,
+    done: _Rendered,
+    articles: list[Article],
+    feed_digests: dict[str, str],
+) -> None:
     """Save what the next build may reuse: articles, bodies, page fingerprints, the files."""
     if run.cache is None:
         return
     assert result.summary is not None and result.stats is not None
     run.cache.save()
     store = run.state.store
-    store.put("pages", {**{job.path: p for job, p in zip(done.jobs, done.prints, strict=True)
-                           if p is not None}, **done.feed_prints})
+    store.put(
+        "pages",
+        {
+            **{job.path: p for job, p in zip(done.jobs, done.prints, strict=True) if p is not None},
+            **done.feed_prints,
+        },
+    )
     store.put("files", snapshot(run.paths.output))
-    store.put("inputs", {"digest": run.inputs, "summary": asdict(result.summary),
-                         "files": result.stats.written + result.stats.unchanged,
-                         "until": _next_change(articles, run.selection, run.now,
-                                               run.settings.tz),
-                         "held_back": asdict(result.held_back)})
+    store.put(
+        "inputs",
+        {
+            "digest": run.inputs,
+            "summary": asdict(result.summary),
+            "files": result.stats.written + result.stats.unchanged,
+            "until": _next_change(articles, run.selection, run.now, run.settings.tz),
+            "held_back": asdict(result.held_back),
+        },
+    )
     store.save()
     run.feed_record.put("bytes", feed_digests)
     run.feed_record.save()
 
 
-def build_site(paths: Paths, settings: Settings, selection: Selection,
-               options: Options | None = None) -> Result:
+def build_site(
+    paths: Paths, settings: Settings, selection: Selection, options: Options | None = None
+) -> Result:
     """Check, then render and write the site; on any error nothing is written.
 
     The stages of `generator.pipeline.build`, with the cache and the workers around them.

@@ -85,17 +85,25 @@ def quote(path: Path, numbers: list[int], context: int = 1) -> tuple[Quoted, ...
         lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError:
         return ()
-    wanted = sorted({n for number in numbers if 1 <= number <= len(lines)
-                     for n in range(max(1, number - context),
-                                    min(len(lines), number + context) + 1)})
+    wanted = sorted(
+        {
+            n
+            for number in numbers
+            if 1 <= number <= len(lines)
+            for n in range(max(1, number - context), min(len(lines), number + context) + 1)
+        }
+    )
     return tuple(Quoted(n, lines[n - 1], n in numbers) for n in wanted)
 
 
 def template_failure(exc: jinja2.TemplateSyntaxError) -> Failure:
     """A template's syntax error, with its line quoted."""
     where = _display(Path(exc.filename)) if exc.filename else exc.name or "template"
-    return Failure(f"{where}:{exc.lineno}: error: template: {exc.message}", where,
-                   quote(Path(exc.filename), [exc.lineno]) if exc.filename else ())
+    return Failure(
+        f"{where}:{exc.lineno}: error: template: {exc.message}",
+        where,
+        quote(Path(exc.filename), [exc.lineno]) if exc.filename else (),
+    )
 
 
 def content_failure(diagnostic: Diagnostic, content_dir: Path, describe: Describe) -> Failure:
@@ -113,7 +121,8 @@ def _setting_lines(file: Path, lines: list[str]) -> Iterator[tuple[int, str]]:
     for number, line in enumerate(lines, start=1):
         if re.match(r"\s*\[", line):
             inside = file.name != "pyproject.toml" or bool(
-                re.match(r"\s*\[\s*tool\s*\.\s*newsdigest\s*\]", line))
+                re.match(r"\s*\[\s*tool\s*\.\s*newsdigest\s*\]", line)
+            )
             continue
         found = re.match(r"""\s*(["']?)([A-Za-z0-9_-]+)\1\s*=""", line)
         if inside and found:
@@ -125,8 +134,11 @@ def _named_setting(message: str, settings: list[tuple[int, str]]) -> list[int]:
     settings: ...' is about x; 'timezone 'Mars' is not ...' about timezone)."""
     first: dict[str, int] = {}
     for _, key in settings:
-        found = re.search(rf"(?<![\w-])({re.escape(key)}|{re.escape(key.replace('-', '_'))})"
-                          r"(?![\w-])", message)
+        found = re.search(
+            rf"(?<![\w-])({re.escape(key)}|{re.escape(key.replace('-', '_'))})"
+            r"(?![\w-])",
+            message,
+        )
         if found:
             first[key] = found.start()
     if not first:
@@ -144,8 +156,9 @@ def settings_failure(project: Path, message: str) -> Failure:
     files = [project / name for name in SETTINGS_FILES if (project / name).is_file()]
     named = [f for f in files if str(f) in message or f.name in message]
     for file in named or files:
-        text = re.sub(rf"^{re.escape(file.name)}( \[[^\]]*\])?: ", "",
-                      message.replace(str(file), file.name))
+        text = re.sub(
+            rf"^{re.escape(file.name)}( \[[^\]]*\])?: ", "", message.replace(str(file), file.name)
+        )
         try:
             lines = file.read_text(encoding="utf-8", errors="replace").splitlines()
         except OSError:
@@ -154,17 +167,18 @@ def settings_failure(project: Path, message: str) -> Failure:
         if at and file in named:
             numbers = [int(at.group(1))]
         else:
-            numbers = _named_setting(text.replace(file.name, ""),
-                                     list(_setting_lines(file, lines)))
+            numbers = _named_setting(text.replace(file.name, ""), list(_setting_lines(file, lines)))
         if numbers:
-            return Failure(f"{file.name}:{numbers[0]}: error: {text}", file.name,
-                           quote(file, numbers))
+            return Failure(
+                f"{file.name}:{numbers[0]}: error: {text}", file.name, quote(file, numbers)
+            )
     where = (named or files or [project / "pyproject.toml"])[0].name
     return Failure(f"{where}: error: {message.replace(str(project / where), where)}")
 
 
-def error_page(failures: tuple[Failure, ...], settings: Settings | None = None,
-               templates: Path | None = None) -> bytes:
+def error_page(
+    failures: tuple[Failure, ...], settings: Settings | None = None, templates: Path | None = None
+) -> bytes:
     """The theme's error page (serve-error.html, in the site's look) listing `failures`.
 
     When the theme itself cannot render it (the failure may be in base.html), a plain page
@@ -174,15 +188,24 @@ def error_page(failures: tuple[Failure, ...], settings: Settings | None = None,
         try:
             urls = Urls(settings.base_url)
             renderer = Renderer(settings, urls, templates, build_index([], settings.tz))
-            return renderer.page(ERROR_TEMPLATE, urls.home(), title="Build failed",
-                                 description="The preview could not be built.",
-                                 failures=failures).data
+            return renderer.page(
+                ERROR_TEMPLATE,
+                urls.home(),
+                title="Build failed",
+                description="The preview could not be built.",
+                failures=failures,
+            ).data
         except Exception:  # any fault of the theme: the plain page below says it all
             pass
     parts = []
     for failure in failures:
         parts.append(failure.message)
         if failure.lines:
-            parts.append(failure.file + "\n" + "\n".join(
-                f"{'>' if q.offending else ' '} {q.number:>4} | {q.text}" for q in failure.lines))
+            parts.append(
+                failure.file
+                + "\n"
+                + "\n".join(
+                    f"{'>' if q.offending else ' '} {q.number:>4} | {q.text}" for q in failure.lines
+                )
+            )
     return (ERROR_PAGE % html.escape("\n\n".join(parts))).encode("utf-8")

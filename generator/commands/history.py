@@ -49,8 +49,9 @@ def _git(content_dir: Path, *args: str) -> str:
     return _git_bytes(content_dir, *args).decode("utf-8", "surrogateescape")
 
 
-def _old_address(raw: bytes, source: str, settings: Settings, content_dir: Path,
-                 now: datetime) -> Address | None:
+def _old_address(
+    raw: bytes, source: str, settings: Settings, content_dir: Path, now: datetime
+) -> Address | None:
     """The published address of an article as it was, or None if it was not published.
 
     Read and validated as a build reads it; a version with errors was not published."""
@@ -68,23 +69,33 @@ def _new_address(article: Article) -> Address:
 
 
 def _moved_message(before: Address, after: Address) -> str:
-    changed = " and ".join(what for what, differs in (("URL", after.url != before.url),
-                                                      ("feed GUID", after.guid != before.guid))
-                           if differs)
-    return (f"this change moves a published article: its {changed} change "
-            f"({before.url} -> {after.url}); links to it break and feed readers show it again")
+    changed = " and ".join(
+        what
+        for what, differs in (
+            ("URL", after.url != before.url),
+            ("feed GUID", after.guid != before.guid),
+        )
+        if differs
+    )
+    return (
+        f"this change moves a published article: its {changed} change "
+        f"({before.url} -> {after.url}); links to it break and feed readers show it again"
+    )
 
 
 def _moved_hint(before: Address, after: Address, article: Article) -> str:
     """How to keep the old address: pin it, or redirect it with the exact aliases: line."""
     old = "/" + article_path(before.day, before.slug)
-    redirect = (f"add {old} to its aliases: list" if article.aliases
-                else f"add the line 'aliases: [{old}]'")
+    redirect = (
+        f"add {old} to its aliases: list" if article.aliases else f"add the line 'aliases: [{old}]'"
+    )
     if before.day == after.day:
         return f"add 'slug: {before.slug}' to keep both, or {redirect} to send readers on"
     if after.guid != before.guid:
-        return (f"a new date gives a new URL: {redirect} to send readers on, and add "
-                f"'id: {before.guid}' to keep the feed GUID")
+        return (
+            f"a new date gives a new URL: {redirect} to send readers on, and add "
+            f"'id: {before.guid}' to keep the feed GUID"
+        )
     return f"a new date gives a new URL: {redirect} to send readers on"
 
 
@@ -101,8 +112,9 @@ def _changes(content_dir: Path, base: str) -> list[tuple[str, str, str]]:
     return changes
 
 
-def moved_articles(content_dir: Path, base: str, articles: list[Article], settings: Settings,
-                   now: datetime) -> list[Diagnostic]:
+def moved_articles(
+    content_dir: Path, base: str, articles: list[Article], settings: Settings, now: datetime
+) -> list[Diagnostic]:
     """Warnings for published articles whose URL or GUID this change would alter."""
     by_source = {a.source: a for a in articles}
     problems: list[Diagnostic] = []
@@ -116,15 +128,21 @@ def moved_articles(content_dir: Path, base: str, articles: list[Article], settin
         article = by_source.get(new_path) if status != "D" else None
         if article is None:
             if status == "D":
-                problems.append(warning(
-                    old_path, 1,
-                    f"deletes a published article (its page {before.url} will be gone)",
-                    "keep the file, or mark it 'draft: true' if it must come down"))
+                problems.append(
+                    warning(
+                        old_path,
+                        1,
+                        f"deletes a published article (its page {before.url} will be gone)",
+                        "keep the file, or mark it 'draft: true' if it must come down",
+                    )
+                )
             continue
         after = _new_address(article)
-        if after == before or (after.guid == before.guid
-                               and before.url.lstrip("/") in article.aliases):
+        if after == before or (
+            after.guid == before.guid and before.url.lstrip("/") in article.aliases
+        ):
             continue  # not moved, or moved with its old address redirected and its GUID kept
-        problems.append(warning(new_path, 1, _moved_message(before, after),
-                                _moved_hint(before, after, article)))
+        problems.append(
+            warning(new_path, 1, _moved_message(before, after), _moved_hint(before, after, article))
+        )
     return problems

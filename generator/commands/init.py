@@ -90,17 +90,21 @@ def site_id_for(base_url: str, year: int) -> str:
 
 def settings_text(values: dict[str, str]) -> str:
     """newsdigest.toml for title, description, base_url, language, timezone and site_id."""
+
     def line(key: str) -> str:
         return f"{key} = {_toml_string(values[key])}\n"
 
     return (
         "# newsdigest settings: every setting is described in newsdigest's README (Settings).\n"
-        + line("title") + line("description")
+        + line("title")
+        + line("description")
         + "# The address the site is published at. The GitHub Pages workflow passes the real\n"
-          "# one when it builds; this one is for builds elsewhere.\n"
-        + line("base_url") + line("language") + line("timezone")
+        "# one when it builds; this one is for builds elsewhere.\n"
+        + line("base_url")
+        + line("language")
+        + line("timezone")
         + "# The site's permanent name in every feed item's ID (GUID). Never change it, even\n"
-          "# if the site moves to another address: feed readers would show every story again.\n"
+        "# if the site moves to another address: feed readers would show every story again.\n"
         + line("site_id")
     )
 
@@ -114,21 +118,23 @@ def welcome_article(settings: config.Settings, country: str, now: datetime) -> t
     """(path under content/, text) of the first article: valid, no warnings, worth deleting."""
     title = f"Welcome to {settings.title}"
     path = f"{now:%Y}/{now:%m}/{slugs.make(title)}.md"
-    front = "\n".join([
-        "---",
-        f"title: {yaml_value(title)}",
-        f"date: {now.isoformat()}",
-        f"country: {yaml_value(country)}",
-        "credits:",
-        f"  author: {yaml_value(settings.title + ' desk')}",
-        "tags: [Newsroom]",
-        f"summary: {yaml_value(f'{settings.title} is open: how this site is written.')}",
-        "---",
-    ])
+    front = "\n".join(
+        [
+            "---",
+            f"title: {yaml_value(title)}",
+            f"date: {now.isoformat()}",
+            f"country: {yaml_value(country)}",
+            "credits:",
+            f"  author: {yaml_value(settings.title + ' desk')}",
+            "tags: [Newsroom]",
+            f"summary: {yaml_value(f'{settings.title} is open: how this site is written.')}",
+            "---",
+        ]
+    )
     body = (
         f"{settings.title} is written in Markdown files under `content/`, one story a file.\n"
         "\n"
-        "To start a story, run `newsdigest new \"Your headline\" --country \"Country\"` and\n"
+        'To start a story, run `newsdigest new "Your headline" --country "Country"` and\n'
         "write under the front matter. `newsdigest check` lists every problem with its file\n"
         "and line, `newsdigest serve` previews the site, and every change merged into the\n"
         "main branch is published.\n"
@@ -209,24 +215,33 @@ def _read_back(text: str) -> config.Settings:
             return config.load(Path(scratch))
         except ConfigError as exc:
             prefix = f"{Path(scratch) / config.SETTINGS_FILE}: "
-            raise ConfigError(*(m.removeprefix(prefix) for m in exc.messages),
-                              "nothing was written") from None
+            raise ConfigError(
+                *(m.removeprefix(prefix) for m in exc.messages), "nothing was written"
+            ) from None
 
 
 def _is_empty(folder: Path) -> bool:
-    return not folder.exists() or (folder.is_dir() and
-                                   all(p.name in ALLOWED for p in folder.iterdir()))
+    return not folder.exists() or (
+        folder.is_dir() and all(p.name in ALLOWED for p in folder.iterdir())
+    )
 
 
-def init_site(root: Path, title: str | None = None, url: str | None = None,
-              language: str = "en", timezone: str | None = None,
-              now: datetime | None = None) -> Started:
+def init_site(
+    root: Path,
+    title: str | None = None,
+    url: str | None = None,
+    language: str = "en",
+    timezone: str | None = None,
+    now: datetime | None = None,
+) -> Started:
     """Write a new newsroom into `root` (created when missing); ConfigError changes nothing."""
     if root.exists() and not root.is_dir():
         raise ConfigError(f"{root} is a file; give the name of a new folder")
     if not _is_empty(root):
-        raise ConfigError(f"{root} is not empty; newsdigest init only starts a site in a new "
-                          "or empty folder, so nothing was changed there")
+        raise ConfigError(
+            f"{root} is not empty; newsdigest init only starts a site in a new "
+            "or empty folder, so nothing was changed there"
+        )
     name = " ".join((title if title is not None else title_from_folder(root)).split())
     if not slugs.make(f"Welcome to {name}") or not name:
         raise ConfigError(f"--title {name!r}: give the site's name, with letters or digits")
@@ -236,13 +251,19 @@ def init_site(root: Path, title: str | None = None, url: str | None = None,
         year = (now or datetime.now(ZoneInfo(zone))).year
     except (ZoneInfoNotFoundError, ValueError):
         year = (now or datetime.now()).year  # validate() names the bad time zone below
-    values = {"title": name, "description": f"The latest stories from {name}.",
-              "base_url": base_url, "language": language, "timezone": zone,
-              "site_id": site_id_for(base_url, year)}
+    values = {
+        "title": name,
+        "description": f"The latest stories from {name}.",
+        "base_url": base_url,
+        "language": language,
+        "timezone": zone,
+        "site_id": site_id_for(base_url, year),
+    }
     text = settings_text(values)
     settings = _read_back(text)
-    moment = (now or datetime.now(settings.tz)).astimezone(settings.tz).replace(
-        second=0, microsecond=0)
+    moment = (
+        (now or datetime.now(settings.tz)).astimezone(settings.tz).replace(second=0, microsecond=0)
+    )
     country = country_of_timezone(settings.timezone) or FALLBACK_COUNTRY
     article, article_text = welcome_article(settings, country, moment)
     files = {
@@ -266,34 +287,51 @@ def init_site(root: Path, title: str | None = None, url: str | None = None,
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """The `init` command's arguments."""
-    init = commands.add_parser("init", help="start a new site in a new folder",
-                               description="Write a complete newsroom into DIR (a new or empty "
-                               "folder): newsdigest.toml, a welcome article, GitHub Pages and "
-                               "pull-request workflows, .gitignore and a README for editors.")
+    init = commands.add_parser(
+        "init",
+        help="start a new site in a new folder",
+        description="Write a complete newsroom into DIR (a new or empty "
+        "folder): newsdigest.toml, a welcome article, GitHub Pages and "
+        "pull-request workflows, .gitignore and a README for editors.",
+    )
     init.add_argument("dir", metavar="DIR", type=Path, help="the new site's folder")
     init.add_argument("--title", default=None, help="the site's name (default: from DIR)")
-    init.add_argument("--url", default=None,
-                      help="the address it will be published at, e.g. "
-                      "https://user.github.io/repo/ (names its feed IDs: site_id)")
+    init.add_argument(
+        "--url",
+        default=None,
+        help="the address it will be published at, e.g. "
+        "https://user.github.io/repo/ (names its feed IDs: site_id)",
+    )
     init.add_argument("--language", default="en", help="language tag (default: en)")
-    init.add_argument("--timezone", default=None,
-                      help="IANA time zone, e.g. Asia/Kolkata (default: this computer's)")
+    init.add_argument(
+        "--timezone",
+        default=None,
+        help="IANA time zone, e.g. Asia/Kolkata (default: this computer's)",
+    )
 
 
 def summary(started: Started, folder: Path) -> str:
     """What init tells the user: the files, the site_id to keep, what to do next."""
     where = folder.as_posix()
-    lines = [f"started {started.settings.title} in {where}/:",
-             *(f"  {name}" for name in started.files),
-             f'\nsite_id = "{started.settings.site_id}" names this site in every feed item\'s '
-             "ID: keep it forever, even if the site moves to another address."]
+    lines = [
+        f"started {started.settings.title} in {where}/:",
+        *(f"  {name}" for name in started.files),
+        f'\nsite_id = "{started.settings.site_id}" names this site in every feed item\'s '
+        "ID: keep it forever, even if the site moves to another address.",
+    ]
     if started.placeholder_url:
-        lines.append(f"base_url is a placeholder ({PLACEHOLDER_URL}): set it in newsdigest.toml "
-                     "to the address the site will be published at, and site_id with it, "
-                     "before the first publication (or run init again with --url).")
-    lines.append(f"The welcome article's country is {started.country}; delete the article "
-                 "once the first story is in.")
-    lines.append(f"\nnext:\n  cd {where} && newsdigest check && newsdigest build && "
-                 "newsdigest serve\n  then push the folder to a GitHub repository and choose "
-                 'Settings -> Pages -> Source "GitHub Actions"')
+        lines.append(
+            f"base_url is a placeholder ({PLACEHOLDER_URL}): set it in newsdigest.toml "
+            "to the address the site will be published at, and site_id with it, "
+            "before the first publication (or run init again with --url)."
+        )
+    lines.append(
+        f"The welcome article's country is {started.country}; delete the article "
+        "once the first story is in."
+    )
+    lines.append(
+        f"\nnext:\n  cd {where} && newsdigest check && newsdigest build && "
+        "newsdigest serve\n  then push the folder to a GitHub repository and choose "
+        'Settings -> Pages -> Source "GitHub Actions"'
+    )
     return "\n".join(lines)

@@ -33,8 +33,14 @@ def yaml_value(value: object) -> str:
 def git_author(cwd: Path) -> str:
     """The committer's name from `git config user.name`, or a placeholder."""
     try:
-        found = subprocess.run(["git", "config", "user.name"], cwd=cwd, capture_output=True,
-                               text=True, timeout=5, check=False)
+        found = subprocess.run(
+            ["git", "config", "user.name"],
+            cwd=cwd,
+            capture_output=True,
+            text=True,
+            timeout=5,
+            check=False,
+        )
     except (OSError, subprocess.SubprocessError):
         return DEFAULT_AUTHOR
     name = " ".join(found.stdout.split())
@@ -56,13 +62,14 @@ def canonical_country(country: str) -> str:
     if found is None:
         close = countries.suggest(country.strip())
         hint = f"did you mean {close!r}? " if close else ""
-        raise UsageError(f"--country {country!r} is not a country newsdigest knows; {hint}"
-                          "use an English name or an ISO code such as 'GB' or 'IND'")
+        raise UsageError(
+            f"--country {country!r} is not a country newsdigest knows; {hint}"
+            "use an English name or an ISO code such as 'GB' or 'IND'"
+        )
     return found.name
 
 
-def front_matter(title: str, date: datetime, country: str, author: str,
-                 tags: list[str]) -> str:
+def front_matter(title: str, date: datetime, country: str, author: str, tags: list[str]) -> str:
     """The front-matter block: country left empty (an error for `check`) when unknown."""
     lines = [
         "---",
@@ -78,28 +85,40 @@ def front_matter(title: str, date: datetime, country: str, author: str,
     return "\n".join(lines) + "\n"
 
 
-def new_article(content_dir: Path, settings: Settings, title: str, country: str = "",
-                tags: str = "", now: datetime | None = None, author: str | None = None) -> Path:
+def new_article(
+    content_dir: Path,
+    settings: Settings,
+    title: str,
+    country: str = "",
+    tags: str = "",
+    now: datetime | None = None,
+    author: str | None = None,
+) -> Path:
     """Write content/YYYY/MM/SLUG.md for `title` and return its path."""
     title = " ".join(title.split())
     if not title:
         raise UsageError('the title is empty; write it in quotes: newsdigest new "My headline"')
     slug = slugs.make(title)
     if not slug:
-        raise UsageError(f"the title {title!r} gives no usable file name; "
-                          "use a title with letters or digits")
+        raise UsageError(
+            f"the title {title!r} gives no usable file name; use a title with letters or digits"
+        )
     name = canonical_country(country) if country.strip() else ""
     date = (now or datetime.now(settings.tz)).astimezone(settings.tz).replace(microsecond=0)
     path = content_dir / f"{date:%Y}" / f"{date:%m}" / f"{slug}.md"
-    text = front_matter(title, date, name, author or git_author(content_dir.parent),
-                        parse_tags(tags)) + BODY
+    text = (
+        front_matter(title, date, name, author or git_author(content_dir.parent), parse_tags(tags))
+        + BODY
+    )
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         with path.open("x", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
     except FileExistsError:
-        raise UsageError(f"{path.as_posix()} already exists; newsdigest new never overwrites "
-                          "an article. Edit that file, or choose another title") from None
+        raise UsageError(
+            f"{path.as_posix()} already exists; newsdigest new never overwrites "
+            "an article. Edit that file, or choose another title"
+        ) from None
     except OSError as exc:
         raise UsageError(f"cannot write {path.as_posix()}: {exc.strerror}") from None
     return path

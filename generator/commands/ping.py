@@ -69,9 +69,14 @@ Post = Callable[[str, bytes], tuple[int, str]]  # (url, form body) -> (status, r
 
 def _post(url: str, body: bytes) -> tuple[int, str]:
     request = urllib.request.Request(
-        url, data=body, method="POST",
-        headers={"Content-Type": "application/x-www-form-urlencoded",
-                 "User-Agent": "newsdigest-ping"})
+        url,
+        data=body,
+        method="POST",
+        headers={
+            "Content-Type": "application/x-www-form-urlencoded",
+            "User-Agent": "newsdigest-ping",
+        },
+    )
     try:
         with urllib.request.urlopen(request, timeout=TIMEOUT) as response:  # noqa: S310
             return response.status, response.reason
@@ -94,14 +99,22 @@ def notify(hub: str, feeds: Iterable[str], post: Post = _post) -> list[Answer]:
     return answers
 
 
-def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser],
-               site_help: str) -> None:
+def add_parser(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], site_help: str
+) -> None:
     """The `ping` command's arguments."""
-    ping = commands.add_parser("ping", help="tell the WebSub hub which feeds changed",
-                               description="Send the websub_hub setting's hub a publish "
-                               "notification for each feed whose bytes the last build changed "
-                               "(listed in OUTPUT.changed-feeds.txt). Run it after deploying.")
-    ping.add_argument("--output", metavar="DIR", type=Path, default=Path("site"),
-                      help="the folder the site was built into (default: site/)")
-    ping.add_argument("--site", metavar="DIR", type=Path, default=argparse.SUPPRESS,
-                      help=site_help)
+    ping = commands.add_parser(
+        "ping",
+        help="tell the WebSub hub which feeds changed",
+        description="Send the websub_hub setting's hub a publish "
+        "notification for each feed whose bytes the last build changed "
+        "(listed in OUTPUT.changed-feeds.txt). Run it after deploying.",
+    )
+    ping.add_argument(
+        "--output",
+        metavar="DIR",
+        type=Path,
+        default=Path("site"),
+        help="the folder the site was built into (default: site/)",
+    )
+    ping.add_argument("--site", metavar="DIR", type=Path, default=argparse.SUPPRESS, help=site_help)

@@ -68,8 +68,12 @@ RELOAD_SCRIPT = """<script>/* newsdigest serve: live reload */
 })();
 </script>
 """
-TYPES = {".xml": "application/xml", ".opml": "text/x-opml", ".json": "application/json",
-         ".webmanifest": "application/manifest+json"}
+TYPES = {
+    ".xml": "application/xml",
+    ".opml": "text/x-opml",
+    ".json": "application/json",
+    ".webmanifest": "application/manifest+json",
+}
 
 Log = Callable[[str], None]
 
@@ -116,8 +120,7 @@ def preview_settings(settings: Settings, port: int) -> Settings:
     return replace(settings, base_url=f"http://{HOST}:{port}{settings.base_path}")
 
 
-def rebuild(paths: Paths, settings: Settings, port: int, log: Log, describe: Describe
-            ) -> Outcome:
+def rebuild(paths: Paths, settings: Settings, port: int, log: Log, describe: Describe) -> Outcome:
     """Build the preview with the settings read afresh; `settings` are the last good ones."""
     try:
         settings = preview_settings(config.load(paths.project), port)
@@ -132,21 +135,25 @@ def rebuild(paths: Paths, settings: Settings, port: int, log: Log, describe: Des
     for diagnostic in result.diagnostics:
         log(describe(diagnostic))
     if not result.ok:
-        failures = [content_failure(d, paths.content, describe)
-                    for d in result.diagnostics if d.severity == "error"]
+        failures = [
+            content_failure(d, paths.content, describe)
+            for d in result.diagnostics
+            if d.severity == "error"
+        ]
         return Outcome(settings, _failed(log, failures, print_them=False))
     count = result.summary.articles if result.summary else 0
     log(f"built {count} articles in {result.seconds:.2f} s")
     return Outcome(settings)
 
 
-def _failed(log: Log, failures: list[Failure], print_them: bool = True
-            ) -> tuple[Failure, ...]:
+def _failed(log: Log, failures: list[Failure], print_them: bool = True) -> tuple[Failure, ...]:
     if print_them:
         for failure in failures:
             log(failure.message)
-    log(f"build failed ({len(failures)} error{'s' * (len(failures) != 1)}); the browser "
-        "shows the error page until you fix it")
+    log(
+        f"build failed ({len(failures)} error{'s' * (len(failures) != 1)}); the browser "
+        "shows the error page until you fix it"
+    )
     return tuple(failures)
 
 
@@ -185,7 +192,7 @@ class Handler(BaseHTTPRequestHandler):
             else:
                 self.not_found(snapshot, send_body)
             return
-        target = resolve(self.preview.site_dir, path[len(base):])
+        target = resolve(self.preview.site_dir, path[len(base) :])
         if target is not None and target.is_dir():
             if not path.endswith("/"):
                 self.redirect(path + "/")
@@ -194,12 +201,13 @@ class Handler(BaseHTTPRequestHandler):
         failing = snapshot.error_page is not None
         if failing and (target is None or not target.is_file()):
             # The error page's style sheet, before any build has written one.
-            themed = self.preview.theme_file(path[len(base):])
+            themed = self.preview.theme_file(path[len(base) :])
             if themed is not None:
                 self.send_file(themed, HTTPStatus.OK, snapshot, send_body)
                 return
         if snapshot.error_page is not None and (
-                target is None or target.suffix in ("", ".html") or not target.is_file()):
+            target is None or target.suffix in ("", ".html") or not target.is_file()
+        ):
             page = inject_reload(snapshot.error_page, snapshot.version)
             self.send(HTTPStatus.INTERNAL_SERVER_ERROR, page, "text/html", send_body)
         elif target is not None and target.is_file():
@@ -214,13 +222,13 @@ class Handler(BaseHTTPRequestHandler):
         else:
             self.send(HTTPStatus.NOT_FOUND, b"Not found\n", "text/plain", send_body)
 
-    def send_file(self, file: Path, status: HTTPStatus, snapshot: Snapshot,
-                  send_body: bool) -> None:
+    def send_file(
+        self, file: Path, status: HTTPStatus, snapshot: Snapshot, send_body: bool
+    ) -> None:
         try:
             data = file.read_bytes()
         except OSError:  # swapped away by a rebuild: the browser will reload
-            self.send(HTTPStatus.SERVICE_UNAVAILABLE, b"Rebuilding\n", "text/plain",
-                      send_body)
+            self.send(HTTPStatus.SERVICE_UNAVAILABLE, b"Rebuilding\n", "text/plain", send_body)
             return
         kind = TYPES.get(file.suffix) or mimetypes.guess_type(file.name)[0]
         if file.suffix == ".html":
@@ -268,8 +276,9 @@ def start_server(port: int, preview: Preview) -> _Server:
     try:
         return _Server((HOST, port), make_handler(preview))
     except OSError as exc:
-        raise ConfigError(f"cannot listen on {HOST}:{port} ({exc.strerror}); "
-                          "pass another port with --port N") from None
+        raise ConfigError(
+            f"cannot listen on {HOST}:{port} ({exc.strerror}); pass another port with --port N"
+        ) from None
 
 
 def _interrupt(signum: int, frame: FrameType | None) -> None:
@@ -281,12 +290,12 @@ def _trees(paths: Paths) -> tuple[Path, ...]:
     return tuple(p for p in (paths.content, paths.templates) if p.is_dir())
 
 
-def _pump(stop: threading.Event, where: tuple[Path, ...], batches: queue.Queue[set[str]],
-          **options: Any) -> None:
+def _pump(
+    stop: threading.Event, where: tuple[Path, ...], batches: queue.Queue[set[str]], **options: Any
+) -> None:
     """Put each batch of changed paths that watchfiles reports into `batches`."""
     try:
-        for changes in watchfiles.watch(*where, stop_event=stop, raise_interrupt=False,
-                                        **options):
+        for changes in watchfiles.watch(*where, stop_event=stop, raise_interrupt=False, **options):
             batches.put({name for _, name in changes})
     except (OSError, RuntimeError):  # a watched folder was deleted: the next change restarts
         batches.put({str(p) for p in where})
@@ -310,18 +319,23 @@ class Watcher:
 
         def in_project(change: watchfiles.Change, name: str) -> bool:
             path = Path(name)
-            return (path.name in SETTINGS_FILES or path.name == REGISTRY_FILE
-                    or path.resolve() in watched)
+            return (
+                path.name in SETTINGS_FILES
+                or path.name == REGISTRY_FILE
+                or path.resolve() in watched
+            )
 
-        self.project_stop = self._start((paths.project.resolve(),), recursive=False,
-                                        watch_filter=in_project)
+        self.project_stop = self._start(
+            (paths.project.resolve(),), recursive=False, watch_filter=in_project
+        )
         self.trees = _trees(paths)
         self.tree_stop = self._start(self.trees) if self.trees else None
 
     def _start(self, where: tuple[Path, ...], **options: Any) -> threading.Event:
         stop = threading.Event()
-        threading.Thread(target=_pump, args=(stop, where, self.batches), kwargs=options,
-                         daemon=True).start()
+        threading.Thread(
+            target=_pump, args=(stop, where, self.batches), kwargs=options, daemon=True
+        ).start()
         return stop
 
     def __iter__(self) -> Iterator[list[str]]:
@@ -359,16 +373,21 @@ def serve(paths: Paths, settings: Settings, port: int, log: Log, describe: Descr
 
         def build(settings: Settings) -> Settings:
             outcome = rebuild(paths, settings, port, log, describe)
-            page = error_page(outcome.failures, outcome.settings, paths.templates) \
-                if outcome.failures else None
+            page = (
+                error_page(outcome.failures, outcome.settings, paths.templates)
+                if outcome.failures
+                else None
+            )
             preview.publish(outcome.settings.base_path, page)
             return outcome.settings
 
         try:
             settings = build(preview_settings(settings, port))
             thread.start()
-            log(f"serving http://{HOST}:{port}{preview.snapshot.base_path} (drafts and "
-                "scheduled articles included); watching for changes, Ctrl-C to stop")
+            log(
+                f"serving http://{HOST}:{port}{preview.snapshot.base_path} (drafts and "
+                "scheduled articles included); watching for changes, Ctrl-C to stop"
+            )
             for names in changes:
                 log(f"changed: {', '.join(names)}; rebuilding")
                 settings = build(settings)

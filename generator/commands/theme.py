@@ -45,12 +45,15 @@ def copy_from_theme(overrides: Path, name: str) -> Path:
     if relative not in known:
         close = difflib.get_close_matches(relative, known, n=3)
         hint = f"did you mean {' or '.join(close)}? " if close else ""
-        raise ConfigError(f"the theme has no file {name!r}; {hint}"
-                          "`newsdigest theme list` shows every file")
+        raise ConfigError(
+            f"the theme has no file {name!r}; {hint}`newsdigest theme list` shows every file"
+        )
     target = overrides / relative
     if target.exists():
-        raise ConfigError(f"{target} already exists: it is the site's own copy, and theme copy "
-                          "never overwrites one. Delete it first to start again from the theme")
+        raise ConfigError(
+            f"{target} already exists: it is the site's own copy, and theme copy "
+            "never overwrites one. Delete it first to start again from the theme"
+        )
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         with (THEME_DIR / relative).open("rb") as source, target.open("xb") as copy:
@@ -63,25 +66,35 @@ def copy_from_theme(overrides: Path, name: str) -> Path:
 def theme_command(action: str, overrides: Path, name: str, site: Path) -> str:
     """What `theme list` or `theme copy NAME` prints; copy needs a site's folder."""
     if action == "list":
-        return "\n".join(f"{path}  * replaced by {(overrides / path).as_posix()}" if own
-                         else path for path, own in theme_listing(overrides))
+        return "\n".join(
+            f"{path}  * replaced by {(overrides / path).as_posix()}" if own else path
+            for path, own in theme_listing(overrides)
+        )
     find_settings(site)  # a site's folder, not anywhere
     return copy_from_theme(overrides, name).as_posix()
 
 
-def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser], site_help: str,
-               add_templates: Callable[[argparse.ArgumentParser], None]) -> None:
+def add_parser(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+    site_help: str,
+    add_templates: Callable[[argparse.ArgumentParser], None],
+) -> None:
     """The `theme list` and `theme copy PATH` arguments."""
-    theme = commands.add_parser("theme", help="list the built-in theme's files or copy one "
-                                "to override it", description="The built-in theme's files, "
-                                "and overrides started from them in templates/.")
+    theme = commands.add_parser(
+        "theme",
+        help="list the built-in theme's files or copy one to override it",
+        description="The built-in theme's files, and overrides started from them in templates/.",
+    )
     actions = theme.add_subparsers(dest="theme_command", metavar="ACTION", required=True)
     listing = actions.add_parser("list", help="every file of the theme; * marks the site's own")
     copy = actions.add_parser("copy", help="copy a theme file into templates/ to edit it")
-    copy.add_argument("path", metavar="PATH", help="as `theme list` shows it, e.g. "
-                      "partials/card.html or static/style.css")
+    copy.add_argument(
+        "path",
+        metavar="PATH",
+        help="as `theme list` shows it, e.g. partials/card.html or static/style.css",
+    )
     for action in (listing, copy):
-        action.add_argument("--site", metavar="DIR", type=Path, default=argparse.SUPPRESS,
-                            help=site_help)
+        action.add_argument(
+            "--site", metavar="DIR", type=Path, default=argparse.SUPPRESS, help=site_help
+        )
         add_templates(action)
-

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from generator import __version__
 
-CACHE_KEY = ("newsdigest-${{ runner.os }}-"
-             "${{ hashFiles('newsdigest.toml', 'templates/**', 'content/**') }}")
+CACHE_KEY = (
+    "newsdigest-${{ runner.os }}-${{ hashFiles('newsdigest.toml', 'templates/**', 'content/**') }}"
+)
 
 
 def _workflow_install(extra: str = "") -> str:
@@ -20,8 +21,11 @@ def _workflow_install(extra: str = "") -> str:
 
 def pages_workflow() -> str:
     """The deploy workflow: check, build for the Pages address, upload, deploy."""
-    return (PAGES_WORKFLOW.replace("@INSTALL@", _workflow_install("[search]"))
-            .replace("@INSTALL_PLAIN@", _workflow_install()).replace("@CACHE_KEY@", CACHE_KEY))
+    return (
+        PAGES_WORKFLOW.replace("@INSTALL@", _workflow_install("[search]"))
+        .replace("@INSTALL_PLAIN@", _workflow_install())
+        .replace("@CACHE_KEY@", CACHE_KEY)
+    )
 
 
 PAGES_WORKFLOW = """\

@@ -55,10 +55,20 @@ def day_topics(articles: tuple[Article, ...]) -> list[TopicGroup]:
         tag = min(article.tags, key=lambda t: (-counts[t], t.slug)) if article.tags else None
         filed.setdefault(tag, []).append(article)
     lead = next((a for a in articles if a.featured), None)
-    lead_tag = (min(lead.tags, key=lambda t: (-counts[t], t.slug)) if lead.tags else None
-                ) if lead else None
-    order = sorted(filed, key=lambda t: (lead is None or t != lead_tag, t is None,
-                                         -len(filed[t]), t.slug if t else ""))
+    lead_tag = (
+        (min(lead.tags, key=lambda t: (-counts[t], t.slug)) if lead.tags else None)
+        if lead
+        else None
+    )
+    order = sorted(
+        filed,
+        key=lambda t: (
+            lead is None or t != lead_tag,
+            t is None,
+            -len(filed[t]),
+            t.slug if t else "",
+        ),
+    )
     groups = []
     for tag in order:
         stories = filed[tag]
@@ -68,8 +78,9 @@ def day_topics(articles: tuple[Article, ...]) -> list[TopicGroup]:
     return groups
 
 
-def front_page(days: list[tuple[date, list[TopicGroup]]], per_day: int, per_topic: int,
-               limit: int = HOME_LIMIT) -> list[tuple[date, list[TopicGroup], int]]:
+def front_page(
+    days: list[tuple[date, list[TopicGroup]]], per_day: int, per_topic: int, limit: int = HOME_LIMIT
+) -> list[tuple[date, list[TopicGroup], int]]:
     """The home page's share of each day: per topic at most `per_topic` stories, per day at
     most `per_day`, on the page at most `limit`, in the day's order (its lead first).
 
@@ -89,8 +100,7 @@ def front_page(days: list[tuple[date, list[TopicGroup]]], per_day: int, per_topi
             if take == 0:
                 hidden += len(group.articles)
                 continue
-            shown.append(TopicGroup(group.tag, group.articles[:take],
-                                    len(group.articles) - take))
+            shown.append(TopicGroup(group.tag, group.articles[:take], len(group.articles) - take))
             budget -= take
             room -= take
         out.append((day, shown, hidden))
@@ -105,8 +115,9 @@ class RelatedStories:
     by its number of topics, so 100,000 articles cost no more per page than 100.
     """
 
-    def __init__(self, site: Site, limit: int = RELATED_LIMIT,
-                 window: int = RELATED_WINDOW) -> None:
+    def __init__(
+        self, site: Site, limit: int = RELATED_LIMIT, window: int = RELATED_WINDOW
+    ) -> None:
         self.limit = limit
         self.window = window
         self.groups = {group.key: group.articles for group in site.topics}
@@ -115,8 +126,9 @@ class RelatedStories:
             for group in site.topics
             for index, article in enumerate(group.articles)
         }
-        self.order = {article.source: article.sort_key
-                      for group in site.topics for article in group.articles}
+        self.order = {
+            article.source: article.sort_key for group in site.topics for article in group.articles
+        }
 
     def __call__(self, article: Article) -> tuple[Article, ...]:
         shared: Counter[str] = Counter()
@@ -130,7 +142,5 @@ class RelatedStories:
                 if other.source != article.source:
                     shared[other.source] += 1
                     by_source[other.source] = other
-        best = heapq.nsmallest(
-            self.limit, shared, key=lambda s: (-shared[s], self.order[s])
-        )
+        best = heapq.nsmallest(self.limit, shared, key=lambda s: (-shared[s], self.order[s]))
         return tuple(by_source[source] for source in best)

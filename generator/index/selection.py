@@ -49,8 +49,9 @@ class HeldBack:
         if self.scheduled:
             when = datetime.fromisoformat(self.next_date).astimezone(tz)
             where = (content_dir / self.next_source).as_posix()
-            parts.append(f"{self.scheduled} scheduled (next: {when.day} "
-                         f"{when:%b %Y %H:%M %Z}, {where})")
+            parts.append(
+                f"{self.scheduled} scheduled (next: {when.day} {when:%b %Y %H:%M %Z}, {where})"
+            )
         if self.drafts:
             parts.append(f"{self.drafts} draft{'s' * (self.drafts != 1)}")
         return "held back: " + ", ".join(parts)
@@ -86,10 +87,14 @@ def far_ahead(articles: Iterable[Article], content_dir: Path, now: datetime) -> 
     for article in articles:
         if article.date - now <= FAR_AHEAD:
             continue
-        found.append(warning(
-            article.source, field_line(content_dir / article.source, "date"),
-            f"date {article.date.date().isoformat()} is more than a year ahead: the article "
-            "is held back until then",
-            f"did you mean {now.year}? check the year; a story scheduled so far ahead is "
-            "usually a typing mistake"))
+        found.append(
+            warning(
+                article.source,
+                field_line(content_dir / article.source, "date"),
+                f"date {article.date.date().isoformat()} is more than a year ahead: the article "
+                "is held back until then",
+                f"did you mean {now.year}? check the year; a story scheduled so far ahead is "
+                "usually a typing mistake",
+            )
+        )
     return found

@@ -32,14 +32,37 @@ class TermKind:
     order: Callable[[Any], Any]  # the Site's order of the terms (sort key)
 
 
-TOPICS = TermKind("topics", "tags", "Topic", "Topics",
-                  "Every topic of {site}, most covered first.", "Stories about {name}.",
-                  by_use=True, terms_of=lambda a: a.tags, order=lambda t: t.slug)
-COUNTRIES = TermKind("countries", "countries", "Country", "Countries",
-                     "Stories of {site} by country.", "Stories from {name}.", by_use=False,
-                     terms_of=lambda a: (a.country,), order=lambda c: (c.name, c.code))
-AUTHORS = TermKind("authors", "authors", "Author", "Authors",
-                   "Everyone who writes for {site}, with their number of stories.",
-                   "Stories by {name}.", by_use=False, terms_of=lambda a: a.bylines,
-                   order=lambda p: (p.name.casefold(), p.slug))
+TOPICS = TermKind(
+    "topics",
+    "tags",
+    "Topic",
+    "Topics",
+    "Every topic of {site}, most covered first.",
+    "Stories about {name}.",
+    by_use=True,
+    terms_of=lambda a: a.tags,
+    order=lambda t: t.slug,
+)
+COUNTRIES = TermKind(
+    "countries",
+    "countries",
+    "Country",
+    "Countries",
+    "Stories of {site} by country.",
+    "Stories from {name}.",
+    by_use=False,
+    terms_of=lambda a: (a.country,),
+    order=lambda c: (c.name, c.code),
+)
+AUTHORS = TermKind(
+    "authors",
+    "authors",
+    "Author",
+    "Authors",
+    "Everyone who writes for {site}, with their number of stories.",
+    "Stories by {name}.",
+    by_use=False,
+    terms_of=lambda a: a.bylines,
+    order=lambda p: (p.name.casefold(), p.slug),
+)
 KINDS = (TOPICS, COUNTRIES, AUTHORS)  # in this order on pages, in feeds and in OPML

@@ -29,8 +29,9 @@ def _free_slug(base: str, number: int, taken: set[str]) -> str:
     return f"{base}-{number}"
 
 
-def assign(articles: list[Article], content_dir: Path | None = None
-           ) -> tuple[list[Article], list[Diagnostic]]:
+def assign(
+    articles: list[Article], content_dir: Path | None = None
+) -> tuple[list[Article], list[Diagnostic]]:
     """Give every tag of every article its site-wide Tag.
 
     With `content_dir`, a warning about two tags is on the `tags:` line of the article.
@@ -59,8 +60,9 @@ def assign(articles: list[Article], content_dir: Path | None = None
             problems.append(
                 warning(
                     source,
-                    line if line > 1 or content_dir is None else field_line(content_dir / source,
-                                                                            "tags"),
+                    line
+                    if line > 1 or content_dir is None
+                    else field_line(content_dir / source, "tags"),
                     f"tags {' and '.join(repr(n) for n in names)} are different words with the "
                     f"same URL /tags/{base}/; they are published as "
                     + ", ".join(f"/tags/{canonical[k].slug}/" for k in keys),

@@ -51,8 +51,9 @@ class Registry:
 
     def apply(self, articles: list[Article]) -> list[Article]:
         """Each article with its bylines as Authors (terms of the authors taxonomy)."""
-        return [replace(a, bylines=tuple(self.author(name) for name in a.authors))
-                for a in articles]
+        return [
+            replace(a, bylines=tuple(self.author(name) for name in a.authors)) for a in articles
+        ]
 
 
 EMPTY = Registry({})
@@ -69,13 +70,15 @@ def input_files(project: Path) -> list[Path]:
     path = registry_path(project)
     if not path.is_file():
         return []
-    photos = re.findall(r"^\s+image:\s*[\"']?(.+?)[\"']?\s*$", path.read_text("utf-8", "replace"),
-                        re.MULTILINE)
+    photos = re.findall(
+        r"^\s+image:\s*[\"']?(.+?)[\"']?\s*$", path.read_text("utf-8", "replace"), re.MULTILINE
+    )
     return [path] + [p for p in (project / photo for photo in photos) if p.is_file()]
 
 
-def load(project: Path, content_dir: Path, max_image_size: int = 20_000_000
-         ) -> tuple[Registry, list[Diagnostic]]:
+def load(
+    project: Path, content_dir: Path, max_image_size: int = 20_000_000
+) -> tuple[Registry, list[Diagnostic]]:
     """Read `authors.yaml` in the site folder `project` (an empty registry when there is
     none); its diagnostics name the file relative to `content_dir`, as cli prints paths."""
     path = registry_path(project)
@@ -87,8 +90,14 @@ def load(project: Path, content_dir: Path, max_image_size: int = 20_000_000
     except OSError as exc:
         return EMPTY, [error(source, 0, f"cannot be read ({exc.strerror})")]
     if len(raw) > MAX_SIZE:
-        return EMPTY, [error(source, 1, f"is {len(raw)} bytes, over {MAX_SIZE}",
-                             "keep the registry to bylines and short bios")]
+        return EMPTY, [
+            error(
+                source,
+                1,
+                f"is {len(raw)} bytes, over {MAX_SIZE}",
+                "keep the registry to bylines and short bios",
+            )
+        ]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -98,9 +107,14 @@ def load(project: Path, content_dir: Path, max_image_size: int = 20_000_000
     if data is None:
         return Registry({}, path, source), problems
     if not isinstance(data, Mapping):
-        return Registry({}, path, source), problems + [error(
-            source, 1, "must be a set of bylines, each with its fields",
-            'write one byline per line, ending in ":", and its fields indented under it')]
+        return Registry({}, path, source), problems + [
+            error(
+                source,
+                1,
+                "must be a set of bylines, each with its fields",
+                'write one byline per line, ending in ":", and its fields indented under it',
+            )
+        ]
     check = _Check(source, path.parent, max_image_size)
     authors = {}
     for byline, fields in data.items():
@@ -113,8 +127,13 @@ def load(project: Path, content_dir: Path, max_image_size: int = 20_000_000
 
 def _renamed(problem: Diagnostic) -> Diagnostic:
     """A YAML message from the front-matter reader, in the registry's words."""
-    return Diagnostic(problem.path, problem.line, problem.severity,
-                      problem.message.replace("front matter", "authors.yaml"), problem.hint)
+    return Diagnostic(
+        problem.path,
+        problem.line,
+        problem.severity,
+        problem.message.replace("front matter", "authors.yaml"),
+        problem.hint,
+    )
 
 
 class _Check:
@@ -132,14 +151,20 @@ class _Check:
             return ""
         value = fields[key]
         if isinstance(value, bool) or not isinstance(value, str | int | float):
-            self.error(fields.line_of(key), f"{label}.{key} must be text, not "
-                       f"{type(value).__name__ if not isinstance(value, list) else 'a list'}",
-                       f"write {key} as one line of text; put it in quotes if it contains ': '")
+            self.error(
+                fields.line_of(key),
+                f"{label}.{key} must be text, not "
+                f"{type(value).__name__ if not isinstance(value, list) else 'a list'}",
+                f"write {key} as one line of text; put it in quotes if it contains ': '",
+            )
             return ""
         text = " ".join(str(value).split())
         if CONTROL.search(text):
-            self.error(fields.line_of(key), f"{label}.{key} contains an invisible control "
-                       "character", "retype the text")
+            self.error(
+                fields.line_of(key),
+                f"{label}.{key} contains an invisible control character",
+                "retype the text",
+            )
             return ""
         return text
 
@@ -149,39 +174,64 @@ class _Check:
         if fields is None:
             fields = Mapping(line)
         if not isinstance(fields, Mapping):
-            self.error(line, f"{label} must have fields (slug, bio, url, fediverse, image, "
-                       "type) or none", f"write '{name}:' alone, or its fields indented under it")
+            self.error(
+                line,
+                f"{label} must have fields (slug, bio, url, fediverse, image, type) or none",
+                f"write '{name}:' alone, or its fields indented under it",
+            )
             return None
         before = len(self.problems)
         for key in fields:
             if key not in KNOWN:
                 close = difflib.get_close_matches(key, KNOWN, n=1, cutoff=0.6)
-                self.error(fields.line_of(key), f"{label}: unknown field {key!r}",
-                           f"did you mean '{close[0]}'?" if close
-                           else f"known fields: {', '.join(KNOWN)}")
+                self.error(
+                    fields.line_of(key),
+                    f"{label}: unknown field {key!r}",
+                    f"did you mean '{close[0]}'?" if close else f"known fields: {', '.join(KNOWN)}",
+                )
         bio = self.text(fields, "bio", label)
         slug = self.text(fields, "slug", label)
         if slug and not SLUG.match(slug):
-            self.error(fields.line_of("slug"), f"{label}.slug {slug!r} is not a URL slug",
-                       "use lower-case letters a-z, digits and single hyphens: asha-rao")
+            self.error(
+                fields.line_of("slug"),
+                f"{label}.slug {slug!r} is not a URL slug",
+                "use lower-case letters a-z, digits and single hyphens: asha-rao",
+            )
         url = self.text(fields, "url", label)
         if url and not _web_url(url):
-            self.error(fields.line_of("url"), f"{label}.url {url!r} is not a web address",
-                       "write the author's own page in full: https://example.org/asha")
+            self.error(
+                fields.line_of("url"),
+                f"{label}.url {url!r} is not a web address",
+                "write the author's own page in full: https://example.org/asha",
+            )
         handle = self.text(fields, "fediverse", label)
         if handle and not HANDLE.match(handle):
-            self.error(fields.line_of("fediverse"),
-                       f"{label}.fediverse {handle!r} is not a fediverse handle",
-                       'write it as "@name@server", in quotes: "@asha@mastodon.social"')
+            self.error(
+                fields.line_of("fediverse"),
+                f"{label}.fediverse {handle!r} is not a fediverse handle",
+                'write it as "@name@server", in quotes: "@asha@mastodon.social"',
+            )
         kind = self.text(fields, "type", label) or "Person"
         if kind not in TYPES:
-            self.error(fields.line_of("type"), f"{label}.type must be Person or Organization, "
-                       f"not {kind!r}", "a desk or an agency is an Organization")
+            self.error(
+                fields.line_of("type"),
+                f"{label}.type must be Person or Organization, not {kind!r}",
+                "a desk or an agency is an Organization",
+            )
         image, picture = self._image(fields, label)
         if len(self.problems) > before:
             return None
-        return Author(slug or _slug(name), name, bio, url,
-                      handle, image, picture, kind, str(self.folder) if image else "")
+        return Author(
+            slug or _slug(name),
+            name,
+            bio,
+            url,
+            handle,
+            image,
+            picture,
+            kind,
+            str(self.folder) if image else "",
+        )
 
     def _image(self, fields: Mapping, label: str) -> tuple[str, Picture | None]:
         from generator.render.images import probe
@@ -191,20 +241,28 @@ class _Check:
             return "", None
         path = (self.folder / ref).resolve()
         if not path.is_file():
-            self.error(fields.line_of("image"), f"{label}.image {ref!r} does not exist "
-                       f"(looked for {path})", "give the photo's path relative to "
-                       "authors.yaml's folder, like authors/asha.jpg")
+            self.error(
+                fields.line_of("image"),
+                f"{label}.image {ref!r} does not exist (looked for {path})",
+                "give the photo's path relative to authors.yaml's folder, like authors/asha.jpg",
+            )
             return "", None
         picture = probe(path, self.max_image_size)
         if isinstance(picture, str):
-            self.error(fields.line_of("image"), f"{label}.image {ref!r} {picture}",
-                       "save the photo as JPEG, PNG or WebP")
+            self.error(
+                fields.line_of("image"),
+                f"{label}.image {ref!r} {picture}",
+                "save the photo as JPEG, PNG or WebP",
+            )
             return "", None
         try:
             relative = path.relative_to(self.folder.resolve()).as_posix()
         except ValueError:
-            self.error(fields.line_of("image"), f"{label}.image {ref!r} is outside the site's "
-                       "folder", "keep the photos in the site's folder, like authors/asha.jpg")
+            self.error(
+                fields.line_of("image"),
+                f"{label}.image {ref!r} is outside the site's folder",
+                "keep the photos in the site's folder, like authors/asha.jpg",
+            )
             return "", None
         return relative, picture
 
@@ -212,9 +270,12 @@ class _Check:
         seen: dict[str, str] = {}
         for byline, author in authors.items():
             if author.slug in seen:
-                self.error(data.line_of(byline), f"{byline!r} has the same author page "
-                           f"/authors/{author.slug}/ as {seen[author.slug]!r}",
-                           "give one of them its own 'slug:'")
+                self.error(
+                    data.line_of(byline),
+                    f"{byline!r} has the same author page "
+                    f"/authors/{author.slug}/ as {seen[author.slug]!r}",
+                    "give one of them its own 'slug:'",
+                )
             seen.setdefault(author.slug, byline)
 
 
@@ -224,8 +285,11 @@ def _slug(name: str) -> str:
 
 def _web_url(url: str) -> bool:
     parts = urlsplit(url)
-    return parts.scheme in ("http", "https") and bool(parts.netloc) and not any(
-        c.isspace() for c in url)
+    return (
+        parts.scheme in ("http", "https")
+        and bool(parts.netloc)
+        and not any(c.isspace() for c in url)
+    )
 
 
 def check_bylines(articles: list[Article], registry: Registry) -> list[Diagnostic]:
@@ -241,9 +305,13 @@ def check_bylines(articles: list[Article], registry: Registry) -> list[Diagnosti
                 continue
             close = difflib.get_close_matches(byline, known, n=1, cutoff=0.85)
             if close:
-                problems.append(warning(
-                    article.source, article.line_of("author"),
-                    f"credits.author {byline!r} is not in authors.yaml",
-                    f"did you mean {close[0]!r}? A byline must be written exactly as in "
-                    "authors.yaml to link to that author's page"))
+                problems.append(
+                    warning(
+                        article.source,
+                        article.line_of("author"),
+                        f"credits.author {byline!r} is not in authors.yaml",
+                        f"did you mean {close[0]!r}? A byline must be written exactly as in "
+                        "authors.yaml to link to that author's page",
+                    )
+                )
     return problems

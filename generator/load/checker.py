@@ -16,9 +16,16 @@ from generator.load.yaml_mistakes import double_quoted
 
 REQUIRED_FIELDS = ("title", "date", "country", "credits")
 # Top-level keys that belong inside a group: key -> the group's field.
-BELONGS_UNDER = {"author": "credits", "authors": "credits", "byline": "credits",
-                 "sources": "credits", "source": "credits", "src": "image", "alt": "image",
-                 "caption": "image"}
+BELONGS_UNDER = {
+    "author": "credits",
+    "authors": "credits",
+    "byline": "credits",
+    "sources": "credits",
+    "source": "credits",
+    "src": "image",
+    "alt": "image",
+    "caption": "image",
+}
 
 
 class Checker:
@@ -44,18 +51,27 @@ class Checker:
             if typed == "":
                 self.error(line, f"{label} is empty", f"write the {label} after '{key}:'")
             elif typed == "~":
-                self.error(line, f"{label}: '~' means \"no value\" in YAML, and {label} is "
-                           "required", f"write the {label} after '{key}:'")
+                self.error(
+                    line,
+                    f"{label}: '~' means \"no value\" in YAML, and {label} is required",
+                    f"write the {label} after '{key}:'",
+                )
             else:
-                self.error(line, f"{label}: the word '{typed}' was read as \"no value\" "
-                           "(YAML's null), so there is none",
-                           f"if '{typed}' is meant, put it in quotes: {key}: \"{typed}\"")
+                self.error(
+                    line,
+                    f"{label}: the word '{typed}' was read as \"no value\" "
+                    "(YAML's null), so there is none",
+                    f"if '{typed}' is meant, put it in quotes: {key}: \"{typed}\"",
+                )
             return
         if key in self.misspelt:
             typed, typed_line = self.misspelt[key]
-            self.error(typed_line, f"{label} is missing, and '{typed}:' on this line is not a "
-                       f"field newsdigest knows: did you mean '{key}:'?",
-                       f"rename '{typed}:' to '{key}:'")
+            self.error(
+                typed_line,
+                f"{label} is missing, and '{typed}:' on this line is not a "
+                f"field newsdigest knows: did you mean '{key}:'?",
+                f"rename '{typed}:' to '{key}:'",
+            )
             return
         self.error(line, f"{label} is missing", hint)
 
@@ -71,8 +87,8 @@ class Checker:
             self.error(
                 line,
                 f"{label} must be text, not {kind(value)}",
-                _colon_hint(value) or f"write {label} as one line of text; put it in quotes "
-                "if it contains ': '",
+                _colon_hint(value)
+                or f"write {label} as one line of text; put it in quotes if it contains ': '",
             )
             return ""
         result = " ".join(str(value).split())
@@ -106,9 +122,12 @@ class Checker:
                 line = max(line, value.line_of(number - 1))
             typed = value.nulls.get(number - 1, "") if isinstance(value, Items) else ""
             if item is None and typed not in ("", "~"):
-                self.error(line, f"{label}: item {number}, the word '{typed}', was read as "
-                           "\"no value\" (YAML's null)",
-                           f"if '{typed}' is meant, put it in quotes: \"{typed}\"")
+                self.error(
+                    line,
+                    f"{label}: item {number}, the word '{typed}', was read as "
+                    '"no value" (YAML\'s null)',
+                    f"if '{typed}' is meant, put it in quotes: \"{typed}\"",
+                )
                 continue
             if isinstance(item, bool) or not isinstance(item, str | int | float):
                 self.error(
@@ -159,19 +178,23 @@ class Checker:
             if not prefix and close and close[0] in REQUIRED_FIELDS and close[0] not in mapping:
                 self.misspelt.setdefault(close[0], (key, mapping.line_of(key)))
                 continue  # the missing field's error names it
-            hint = f"did you mean '{prefix}{close[0]}'?" if close else (
-                f"known fields: {', '.join(prefix + k for k in known)}"
+            hint = (
+                f"did you mean '{prefix}{close[0]}'?"
+                if close
+                else (f"known fields: {', '.join(prefix + k for k in known)}")
             )
             self.warn(mapping.line_of(key), f"unknown field {prefix + key!r} is ignored", hint)
-
 
     def misplaced_fields(self, front: Mapping) -> None:
         """Warn about each top-level key that belongs in a group and was not reported yet."""
         for key, line in self.misplaced.items():
             group = BELONGS_UNDER[key.casefold()]
-            self.warn(line, f"'{key}:' is not read at the top level; it belongs under '{group}:'",
-                      f"indent it by two spaces below a '{group}:' line: '{group}:' then "
-                      f"'  {_group_key(key)}: {inline(front.get(key))}'")
+            self.warn(
+                line,
+                f"'{key}:' is not read at the top level; it belongs under '{group}:'",
+                f"indent it by two spaces below a '{group}:' line: '{group}:' then "
+                f"'  {_group_key(key)}: {inline(front.get(key))}'",
+            )
 
 
 def _group_key(key: str) -> str:
@@ -192,8 +215,10 @@ def _colon_hint(value: Any) -> str:
     if isinstance(value, dict) and len(value) == 1:
         [(key, inner)] = value.items()
         if isinstance(inner, str):
-            return f"it contains ': ', which YAML reads as a field; put it in quotes: " \
+            return (
+                f"it contains ': ', which YAML reads as a field; put it in quotes: "
                 f"{double_quoted(f'{key}: {inner}')}"
+            )
     return ""
 
 

@@ -14,8 +14,7 @@ from generator.model import Article
 _FIELDS = {"URL": ("slug", "date"), "feed id": ("id", "slug", "date")}
 
 
-def collisions(articles: list[Article], content_dir: Path | None = None
-               ) -> Iterator[Diagnostic]:
+def collisions(articles: list[Article], content_dir: Path | None = None) -> Iterator[Diagnostic]:
     """An error on each article that shares its URL or its GUID with another.
 
     With `content_dir`, the error is on the line that makes the key: `slug:` for a URL
@@ -30,8 +29,11 @@ def collisions(articles: list[Article], content_dir: Path | None = None
                 continue
             for article in clash:
                 others = ", ".join(a.source for a in clash if a is not article)
-                line = field_line(content_dir / article.source, *_FIELDS[label]) \
-                    if content_dir is not None else 1
+                line = (
+                    field_line(content_dir / article.source, *_FIELDS[label])
+                    if content_dir is not None
+                    else 1
+                )
                 yield error(
                     article.source,
                     line,
@@ -52,18 +54,23 @@ def alias_collisions(articles: list[Article]) -> Iterator[Diagnostic]:
             page = pages.get(alias)
             if page is not None:
                 whose = "its own page" if page is article else f"the page of {page.source}"
-                yield error(article.source, article.aliases_line,
-                            f"alias /{alias} is {whose}: a redirect there would replace it",
-                            "remove it from aliases:")
+                yield error(
+                    article.source,
+                    article.aliases_line,
+                    f"alias /{alias} is {whose}: a redirect there would replace it",
+                    "remove it from aliases:",
+                )
             elif len(owners) > 1:
                 others = ", ".join(a.source for a in owners if a is not article)
-                yield error(article.source, article.aliases_line,
-                            f"alias /{alias} is also an alias of {others}",
-                            "an old address can redirect to one article only; remove one")
+                yield error(
+                    article.source,
+                    article.aliases_line,
+                    f"alias /{alias} is also an alias of {others}",
+                    "an old address can redirect to one article only; remove one",
+                )
 
 
-def translation_collisions(articles: list[Article], site_language: str
-                           ) -> Iterator[Diagnostic]:
+def translation_collisions(articles: list[Article], site_language: str) -> Iterator[Diagnostic]:
     """An error on each article that shares its `translation_key` and its language with
     another: a story has one version per language. A key used once is fine."""
     versions: dict[tuple[str, str], list[Article]] = defaultdict(list)
@@ -74,10 +81,13 @@ def translation_collisions(articles: list[Article], site_language: str
     for (key, language), clash in versions.items():
         for article in clash if len(clash) > 1 else ():
             others = ", ".join(a.source for a in clash if a is not article)
-            yield error(article.source, article.line_of("translation_key"),
-                        f"translation_key {key!r} in language {language!r} is also the key of "
-                        f"{others}", "one story has one version per language: give one of "
-                        "them another 'language:' or another 'translation_key:'")
+            yield error(
+                article.source,
+                article.line_of("translation_key"),
+                f"translation_key {key!r} in language {language!r} is also the key of {others}",
+                "one story has one version per language: give one of "
+                "them another 'language:' or another 'translation_key:'",
+            )
 
 
 def _url_key(article: Article) -> str:

@@ -67,12 +67,12 @@ class Items(list[Any]):
 BOOLEAN_FIELDS = frozenset({"draft", "featured"})
 _TRUE = frozenset({"true", "yes", "on"})
 _BOOL_WORD = re.compile(
-    r"^(?:[Tt]rue|TRUE|[Ff]alse|FALSE|[Yy]es|YES|[Nn]o|NO|[Oo]n|ON|[Oo]ff|OFF)$")
+    r"^(?:[Tt]rue|TRUE|[Ff]alse|FALSE|[Yy]es|YES|[Nn]o|NO|[Oo]n|ON|[Oo]ff|OFF)$"
+)
 _NULL_TAG = "tag:yaml.org,2002:null"
 # Only null and the merge key `<<` are resolved implicitly; every other plain scalar is text.
 _RESOLVERS = {
-    ch: [(tag, rx) for tag, rx in resolvers
-         if tag in (_NULL_TAG, "tag:yaml.org,2002:merge")]
+    ch: [(tag, rx) for tag, rx in resolvers if tag in (_NULL_TAG, "tag:yaml.org,2002:merge")]
     for ch, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
@@ -106,8 +106,9 @@ def _shallow(text: str) -> bool:
     return len(text) <= 50_000 and sum(text.count(o) for o in _OPENERS) <= 500
 
 
-def _loader_class(first_line: int, duplicates: _Duplicates,
-                  base: Any = yaml.SafeLoader) -> type[yaml.SafeLoader]:
+def _loader_class(
+    first_line: int, duplicates: _Duplicates, base: Any = yaml.SafeLoader
+) -> type[yaml.SafeLoader]:
     """A SafeLoader whose mappings and lists record file lines and whose plain values are text."""
 
     class Loader(base):  # type: ignore[misc]
@@ -116,8 +117,12 @@ def _loader_class(first_line: int, duplicates: _Duplicates,
     Loader.yaml_implicit_resolvers = {ch: list(r) for ch, r in _RESOLVERS.items() if r}
 
     def construct_value(loader: yaml.SafeLoader, key: str, node: yaml.Node) -> Any:
-        if (key in BOOLEAN_FIELDS and isinstance(node, yaml.ScalarNode)
-                and not node.style and _BOOL_WORD.match(node.value)):
+        if (
+            key in BOOLEAN_FIELDS
+            and isinstance(node, yaml.ScalarNode)
+            and not node.style
+            and _BOOL_WORD.match(node.value)
+        ):
             return node.value.lower() in _TRUE
         return loader.construct_object(node, deep=True)
 
@@ -201,8 +206,9 @@ def parse_front_matter(text: str, first_line: int, source: str) -> tuple[Any, li
                     "remove the tag and write a plain value",
                 )
             ]
-        plain = explain_yaml_mistake(text, mark.line if mark else -1, problem,
-                                     mark.column if mark else -1)
+        plain = explain_yaml_mistake(
+            text, mark.line if mark else -1, problem, mark.column if mark else -1
+        )
         if plain is not None:
             return None, [error(source, line, *plain)]
         return None, [

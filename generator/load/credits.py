@@ -42,18 +42,26 @@ def read_credits(check: Checker, front: Mapping) -> Credits:
         check.missing(group, "author", "credits.author", "write the byline after 'author:'")
     image_credit = check.text(group, "image", "credits.image")
     sources = check.text_list(group, "sources", "credits.sources")
-    return Credits(authors, image_credit, sources, group.line_of("image"),
-                   group.line_of("author") if "author" in group else 0)
+    return Credits(
+        authors,
+        image_credit,
+        sources,
+        group.line_of("image"),
+        group.line_of("author") if "author" in group else 0,
+    )
 
 
-def credit_without_image(check: Checker, front: Mapping, credits: Credits,
-                         image: Image | None) -> None:
+def credit_without_image(
+    check: Checker, front: Mapping, credits: Credits, image: Image | None
+) -> None:
     """Warn about an image credit that nothing shows."""
     if credits.image and image is None and "image" not in front:
-        check.warn(credits.image_line,
-                   "credits.image is given but the article has no image, so the credit is "
-                   "not shown anywhere",
-                   "add the image (image: with src: and alt:) or remove the credit")
+        check.warn(
+            credits.image_line,
+            "credits.image is given but the article has no image, so the credit is "
+            "not shown anywhere",
+            "add the image (image: with src: and alt:) or remove the credit",
+        )
 
 
 def _author_missing(check: Checker, front: Mapping, hint: str) -> None:
@@ -61,9 +69,12 @@ def _author_missing(check: Checker, front: Mapping, hint: str) -> None:
     for key in ("author", "authors", "byline"):
         if key in check.misplaced:
             line = check.misplaced.pop(key)
-            check.error(line, f"credits.author is missing: '{key}:' must be indented under "
-                        "'credits:'", f"write 'credits:' on its own line, then "
-                        f"'  author: {inline(front.get(key))}' indented below it")
+            check.error(
+                line,
+                f"credits.author is missing: '{key}:' must be indented under 'credits:'",
+                f"write 'credits:' on its own line, then "
+                f"'  author: {inline(front.get(key))}' indented below it",
+            )
             return
     if "credits" in front and front["credits"] is None:
         check.missing(front, "credits", "credits.author", hint)

@@ -58,18 +58,22 @@ def clock_problem(parsed: datetime, written: str) -> tuple[str, str, str] | None
     if there_and_back != parsed.replace(tzinfo=None):
         before = (parsed - timedelta(hours=3)).utcoffset()
         after = (parsed + timedelta(hours=3)).utcoffset()
-        return ("error",
-                f"{written} does not exist in {zone.key}: the clocks skip that hour for "
-                "daylight saving",
-                f"write the time that was meant with its offset, such as "
-                f"{written[:10]}T{written[11:16] or '00:00'}{_offset(before)} (before the change)"
-                f" or ...{_offset(after)} (after it)")
+        return (
+            "error",
+            f"{written} does not exist in {zone.key}: the clocks skip that hour for "
+            "daylight saving",
+            f"write the time that was meant with its offset, such as "
+            f"{written[:10]}T{written[11:16] or '00:00'}{_offset(before)} (before the change)"
+            f" or ...{_offset(after)} (after it)",
+        )
     first, second = parsed.replace(fold=0).utcoffset(), parsed.replace(fold=1).utcoffset()
     if first != second:
-        return ("warning",
-                f"{written} happens twice in {zone.key} (the clocks go back that night); "
-                f"it is read as the first, {_offset(first)}",
-                f"add the offset to say which: ...{_offset(first)} or ...{_offset(second)}")
+        return (
+            "warning",
+            f"{written} happens twice in {zone.key} (the clocks go back that night); "
+            f"it is read as the first, {_offset(first)}",
+            f"add the offset to say which: ...{_offset(first)} or ...{_offset(second)}",
+        )
     return None
 
 
@@ -79,9 +83,9 @@ def _offset(delta: timedelta | None) -> str:
     return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
-def date_field(check: Checker, front: Mapping, key: str, tz: ZoneInfo, required: bool) -> (
-    datetime | None
-):
+def date_field(
+    check: Checker, front: Mapping, key: str, tz: ZoneInfo, required: bool
+) -> datetime | None:
     line = front.line_of(key)
     if key not in front or front[key] is None:
         if required:
@@ -101,8 +105,12 @@ def date_field(check: Checker, front: Mapping, key: str, tz: ZoneInfo, required:
     except (OverflowError, ValueError):
         in_utc = None
     if parsed.year < 1000 or in_utc is None or not 1000 <= in_utc.year <= 9999:
-        check.error(line, f"{key}: the year {parsed.year} cannot be published; feeds and "
-                    "archives need a four-digit year (1000 to 9999)", DATE_FORMAT_HINT)
+        check.error(
+            line,
+            f"{key}: the year {parsed.year} cannot be published; feeds and "
+            "archives need a four-digit year (1000 to 9999)",
+            DATE_FORMAT_HINT,
+        )
         return None
     clock = clock_problem(parsed, written)
     if clock is not None:
@@ -120,16 +128,19 @@ def has_time(value: object) -> bool:
     return match is None or match.group(4) is not None
 
 
-def corrections(check: Checker, front: Mapping, published: datetime | None, tz: ZoneInfo
-                 ) -> tuple[Correction, ...]:
+def corrections(
+    check: Checker, front: Mapping, published: datetime | None, tz: ZoneInfo
+) -> tuple[Correction, ...]:
     """`corrections:`, a list of `date:` + `text:`; each dated no earlier than the article.
 
     Returned oldest first, as a reader follows them."""
     if "corrections" not in front or front["corrections"] is None:
         return ()
     value, line = front["corrections"], front.line_of("corrections")
-    example = ("write each as '- date: 2025-06-26T10:00:00+05:30' with an indented "
-               "'text: What was wrong and what is right'")
+    example = (
+        "write each as '- date: 2025-06-26T10:00:00+05:30' with an indented "
+        "'text: What was wrong and what is right'"
+    )
     if not isinstance(value, list):
         check.error(line, f"corrections must be a list, not {kind(value)}", example)
         return ()
@@ -143,20 +154,26 @@ def corrections(check: Checker, front: Mapping, published: datetime | None, tz: 
         text = check.text(item, "text", f"{label}: text", required=True)
         when = item.get("date")
         if not isinstance(when, str):
-            check.error(item.line_of("date"), f"{label}: date is missing" if when is None
-                        else f"{label}: date {when!r} is not a date", DATE_FORMAT_HINT)
+            check.error(
+                item.line_of("date"),
+                f"{label}: date is missing"
+                if when is None
+                else f"{label}: date {when!r} is not a date",
+                DATE_FORMAT_HINT,
+            )
             continue
         parsed = parse_datetime(when.strip(), tz)
         if isinstance(parsed, str):
             check.error(item.line_of("date"), f"{label}: date: {parsed}", DATE_FORMAT_HINT)
             continue
         if published is not None and parsed < published:
-            check.error(item.line_of("date"),
-                        f"{label}: date ({parsed.isoformat()}) is before the article's date "
-                        f"({published.isoformat()})",
-                        "a correction comes after publication; fix its date")
+            check.error(
+                item.line_of("date"),
+                f"{label}: date ({parsed.isoformat()}) is before the article's date "
+                f"({published.isoformat()})",
+                "a correction comes after publication; fix its date",
+            )
             continue
         if text:
             found.append(Correction(parsed, text, has_time(when)))
     return tuple(sorted(found, key=lambda c: c.date.timestamp()))
-

@@ -19,73 +19,115 @@ class Field:
 
 
 FIELDS = (
-    Field('title', True,
-          'the headline, one line of text'),
-    Field('date', True,
-          'publication time, ISO 8601 with an offset (`2025-06-25T15:27:00+05:30`); a date '
-          "alone or a time without offset is read in the site's `timezone`. A time without "
-          "offset that the site's clock skips (daylight saving) is an error; one in the "
-          'repeated hour is a warning and is read as the first of the two. Years 1000 to '
-          '9999 (feeds need four digits); a date more than a year ahead is a warning'),
-    Field('updated', False,
-          'last substantive update, same format, not before `date`'),
-    Field('country', True,
-          "an English name (`India`, `Côte d'Ivoire`, `UK`) or an ISO 3166-1 code (`NZ`, "
-          '`DEU`, `NO`); shown by its common name and published at `/countries/<alpha-2>/`. '
-          'A typo is an error that suggests a country only when it is close (`Indai` -> '
-          'India); a well-known city (`Nairobi`) is an error that names its country. '
-          '`England`, `Scotland`, `Wales` and `Northern Ireland` are published as United '
-          'Kingdom, with a note (a warning) saying so'),
-    Field('credits.author', True,
-          'the byline: a name, or a list of names'),
-    Field('credits.image', False,
-          'the image credit, shown under the caption, on its own line, as "Image: ANI"'),
-    Field('credits.sources', False,
-          'list of contributing sources, shown as "(With inputs from agencies.)"'),
-    Field('tags', False,
-          'list of topics. Tags that differ only in case, spacing or hyphenation (`AI`, '
-          '`ai`; `Human Rights`, `human-rights`) are one topic, shown with its most used '
-          'spelling'),
-    Field('summary', False,
-          'one plain-text paragraph; when missing, the first paragraph of the body that has'
-          ' text, cut to about 280 letters ("The automatic summary" below)'),
-    Field('image', False,
-          "`src` (a file path relative to the article's folder, `/path` from `content/`, or"
-          ' an `https://` URL), `alt` (required with an image), optional `caption`; optional'
-          ' `focus: 0.3,0.4` (the point the search-engine crops keep, across and down as'
-          ' fractions from the top left; default the centre); for an `https://` image only,'
-          ' optional `width` and `height` in pixels (written on the `<img>`). See "Pictures"'),
-    Field('slug', False,
-          "the article's URL segment; default: the file name without `.md`, transliterated "
-          'to ASCII, lower case, hyphenated'),
-    Field('id', False,
-          'pins the feed GUID when a slug or date must change after publication; a URI such '
-          "as the article's old `tag:...` GUID or `urn:uuid:...`. A bare UUID "
-          '(`6f1c2e0a-8d3b-4f5e-9a7c-1b2d3e4f5a6b`) is accepted and published as '
-          "`urn:uuid:` + the UUID in lower case (RFC 4122's URN form)"),
-    Field('draft', False,
-          '`true` (or `yes`, `on`) keeps the article out of the build unless `--drafts`; '
-          '`false`, `no`, `off` or no value publish it'),
-    Field('corrections', False,
-          'a list of corrections, each `date` (same format, not before `date`) and `text` '
-          '(plain text): see "Corrections" below'),
-    Field('aliases', False,
-          'old addresses of this article, relative to the site (`[/2025/06/20/old-slug/]`):'
-          ' each gets a redirect page; see "Moving an article" below'),
-    Field('language', False,
-          "the story's language, a BCP 47 tag (`ur`, `hi`, `pt-BR`); default the site's "
-          '`language`. Its page says `<html lang>` (and `dir="rtl"` for a right-to-left '
-          "script); its headline and summary on a page in another language carry their own "
-          '`lang` and `dir`. A tag CLDR does not know is an error that suggests one (`Urdu` '
-          "-> `ur`); see Languages"),
-    Field('translation_key', False,
-          'any text shared by the versions of one story in different languages (Hugo\'s '
-          'convention): each version links the others ("Read in: اردو · हिन्दी") and names '
-          'them as `<link rel="alternate" hreflang>` and in sitemap.xml. Two articles with '
-          'one key and one language are an error; see Languages'),
-    Field('featured', False,
-          "`true` makes the story the lead of its day on the home page, the day's digest "
-          'and the digest feed'),
+    Field("title", True, "the headline, one line of text"),
+    Field(
+        "date",
+        True,
+        "publication time, ISO 8601 with an offset (`2025-06-25T15:27:00+05:30`); a date "
+        "alone or a time without offset is read in the site's `timezone`. A time without "
+        "offset that the site's clock skips (daylight saving) is an error; one in the "
+        "repeated hour is a warning and is read as the first of the two. Years 1000 to "
+        "9999 (feeds need four digits); a date more than a year ahead is a warning",
+    ),
+    Field("updated", False, "last substantive update, same format, not before `date`"),
+    Field(
+        "country",
+        True,
+        "an English name (`India`, `Côte d'Ivoire`, `UK`) or an ISO 3166-1 code (`NZ`, "
+        "`DEU`, `NO`); shown by its common name and published at `/countries/<alpha-2>/`. "
+        "A typo is an error that suggests a country only when it is close (`Indai` -> "
+        "India); a well-known city (`Nairobi`) is an error that names its country. "
+        "`England`, `Scotland`, `Wales` and `Northern Ireland` are published as United "
+        "Kingdom, with a note (a warning) saying so",
+    ),
+    Field("credits.author", True, "the byline: a name, or a list of names"),
+    Field(
+        "credits.image",
+        False,
+        'the image credit, shown under the caption, on its own line, as "Image: ANI"',
+    ),
+    Field(
+        "credits.sources",
+        False,
+        'list of contributing sources, shown as "(With inputs from agencies.)"',
+    ),
+    Field(
+        "tags",
+        False,
+        "list of topics. Tags that differ only in case, spacing or hyphenation (`AI`, "
+        "`ai`; `Human Rights`, `human-rights`) are one topic, shown with its most used "
+        "spelling",
+    ),
+    Field(
+        "summary",
+        False,
+        "one plain-text paragraph; when missing, the first paragraph of the body that has"
+        ' text, cut to about 280 letters ("The automatic summary" below)',
+    ),
+    Field(
+        "image",
+        False,
+        "`src` (a file path relative to the article's folder, `/path` from `content/`, or"
+        " an `https://` URL), `alt` (required with an image), optional `caption`; optional"
+        " `focus: 0.3,0.4` (the point the search-engine crops keep, across and down as"
+        " fractions from the top left; default the centre); for an `https://` image only,"
+        ' optional `width` and `height` in pixels (written on the `<img>`). See "Pictures"',
+    ),
+    Field(
+        "slug",
+        False,
+        "the article's URL segment; default: the file name without `.md`, transliterated "
+        "to ASCII, lower case, hyphenated",
+    ),
+    Field(
+        "id",
+        False,
+        "pins the feed GUID when a slug or date must change after publication; a URI such "
+        "as the article's old `tag:...` GUID or `urn:uuid:...`. A bare UUID "
+        "(`6f1c2e0a-8d3b-4f5e-9a7c-1b2d3e4f5a6b`) is accepted and published as "
+        "`urn:uuid:` + the UUID in lower case (RFC 4122's URN form)",
+    ),
+    Field(
+        "draft",
+        False,
+        "`true` (or `yes`, `on`) keeps the article out of the build unless `--drafts`; "
+        "`false`, `no`, `off` or no value publish it",
+    ),
+    Field(
+        "corrections",
+        False,
+        "a list of corrections, each `date` (same format, not before `date`) and `text` "
+        '(plain text): see "Corrections" below',
+    ),
+    Field(
+        "aliases",
+        False,
+        "old addresses of this article, relative to the site (`[/2025/06/20/old-slug/]`):"
+        ' each gets a redirect page; see "Moving an article" below',
+    ),
+    Field(
+        "language",
+        False,
+        "the story's language, a BCP 47 tag (`ur`, `hi`, `pt-BR`); default the site's "
+        '`language`. Its page says `<html lang>` (and `dir="rtl"` for a right-to-left '
+        "script); its headline and summary on a page in another language carry their own "
+        "`lang` and `dir`. A tag CLDR does not know is an error that suggests one (`Urdu` "
+        "-> `ur`); see Languages",
+    ),
+    Field(
+        "translation_key",
+        False,
+        "any text shared by the versions of one story in different languages (Hugo's "
+        'convention): each version links the others ("Read in: اردو · हिन्दी") and names '
+        'them as `<link rel="alternate" hreflang>` and in sitemap.xml. Two articles with '
+        "one key and one language are an error; see Languages",
+    ),
+    Field(
+        "featured",
+        False,
+        "`true` makes the story the lead of its day on the home page, the day's digest "
+        "and the digest feed",
+    ),
 )
 
 
@@ -101,6 +143,5 @@ def under(parent: str) -> tuple[str, ...]:
 
 def readme_table() -> str:
     rows = ["| field | required | meaning |", "| --- | --- | --- |"]
-    rows += [f"| `{f.name}` | {'yes' if f.required else 'no'} | {f.meaning} |"
-             for f in FIELDS]
+    rows += [f"| `{f.name}` | {'yes' if f.required else 'no'} | {f.meaning} |" for f in FIELDS]
     return "\n".join(rows) + "\n"

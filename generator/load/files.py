@@ -67,11 +67,18 @@ def missing_file_hint(ref: str, source: str, content_dir: Path, what: str = "fil
     directory = content_dir / relative.parent
     wanted = _same_text(relative.name).casefold()
     if directory.is_dir():
-        close = sorted(p.name for p in directory.iterdir()
-                       if p.is_file() and _same_text(p.name).casefold() == wanted)
+        close = sorted(
+            p.name
+            for p in directory.iterdir()
+            if p.is_file() and _same_text(p.name).casefold() == wanted
+        )
         if close:
-            return (f"did you mean {close[0]}? File names must match in capitals too "
-                    "(the web server tells them apart)")
+            return (
+                f"did you mean {close[0]}? File names must match in capitals too "
+                "(the web server tells them apart)"
+            )
     next_to = " (the article's folder)" if relative.parent == PurePosixPath(source).parent else ""
-    return (f"put {relative.name} in {where}{next_to}, or correct the name; a path starting "
-            "with '/' is read from content/")
+    return (
+        f"put {relative.name} in {where}{next_to}, or correct the name; a path starting "
+        "with '/' is read from content/"
+    )

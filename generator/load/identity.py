@@ -17,14 +17,34 @@ from generator.load.checker import Checker
 from generator.load.content import Document, Mapping
 
 # Where newsdigest writes its own pages and files: no alias may point into them.
-RESERVED_SECTIONS = ("tags", "countries", "archive", "digest", "search", "static", "media",
-                     "pagefind")
-RESERVED_FILES = ("feed.xml", "atom.xml", "feed.json", "feeds.opml", "sitemap.xml",
-                  "sitemap-news.xml", "robots.txt", "404.html", ".nojekyll", "CNAME")
+RESERVED_SECTIONS = (
+    "tags",
+    "countries",
+    "archive",
+    "digest",
+    "search",
+    "static",
+    "media",
+    "pagefind",
+)
+RESERVED_FILES = (
+    "feed.xml",
+    "atom.xml",
+    "feed.json",
+    "feeds.opml",
+    "sitemap.xml",
+    "sitemap-news.xml",
+    "robots.txt",
+    "404.html",
+    ".nojekyll",
+    "CNAME",
+)
 _ALIAS = re.compile(r"^[A-Za-z0-9._~%-]+(/[A-Za-z0-9._~%-]+)*/?$")
 _URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"]+$")
-_UUID = re.compile(r"^\{?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-"
-                   r"[0-9a-fA-F]{12})\}?$")
+_UUID = re.compile(
+    r"^\{?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-"
+    r"[0-9a-fA-F]{12})\}?$"
+)
 
 
 def alias_path(alias: str) -> str:
@@ -43,10 +63,15 @@ def _alias_problem(path: str) -> str | None:
         return "is the home page"
     segments = path.rstrip("/").split("/")
     if not _ALIAS.match(path) or any(s in (".", "..") for s in segments):
-        return ("is not a path under the site; use letters, digits, '-', '_', '.' and '/' "
-                "only, like /2025/06/20/old-slug/")
-    if segments[0] in RESERVED_SECTIONS or path in RESERVED_FILES or (
-            len(segments) == 1 and segments[0].startswith("logo.")):
+        return (
+            "is not a path under the site; use letters, digits, '-', '_', '.' and '/' "
+            "only, like /2025/06/20/old-slug/"
+        )
+    if (
+        segments[0] in RESERVED_SECTIONS
+        or path in RESERVED_FILES
+        or (len(segments) == 1 and segments[0].startswith("logo."))
+    ):
         return "is where newsdigest writes its own pages"
     return None
 
@@ -54,21 +79,26 @@ def _alias_problem(path: str) -> str | None:
 def aliases(check: Checker, front: Mapping) -> tuple[str, ...]:
     """`aliases:`, old paths under the site that redirect to this article."""
     if isinstance(front.get("aliases"), Mapping):
-        check.error(front.line_of("aliases"), "aliases must be a list, not a set of fields",
-                    "write aliases: [/2025/06/20/old-slug/]")
+        check.error(
+            front.line_of("aliases"),
+            "aliases must be a list, not a set of fields",
+            "write aliases: [/2025/06/20/old-slug/]",
+        )
         return ()
     found: list[str] = []
     for number, alias in enumerate(check.text_list(front, "aliases", "aliases"), start=1):
         path = alias_path(alias)
         problem = _alias_problem(path)
         if problem:
-            check.error(front.line_of("aliases"), f"aliases: item {number} ({alias}) {problem}",
-                        "give the old address of this article, relative to the site, like "
-                        "/2025/06/20/old-slug/")
+            check.error(
+                front.line_of("aliases"),
+                f"aliases: item {number} ({alias}) {problem}",
+                "give the old address of this article, relative to the site, like "
+                "/2025/06/20/old-slug/",
+            )
         elif path not in found:
             found.append(path)
     return tuple(found)
-
 
 
 def slug_field(check: Checker, front: Mapping, doc: Document) -> str:
@@ -94,7 +124,6 @@ def slug_field(check: Checker, front: Mapping, doc: Document) -> str:
     return slug
 
 
-
 def pinned_id(check: Checker, front: Mapping) -> str:
     """The `id:` field: feeds require a URI (Atom's <id>), so a bare word is refused."""
     pinned = check.text(front, "id", "id")
@@ -102,8 +131,7 @@ def pinned_id(check: Checker, front: Mapping) -> str:
         check.error(
             front.line_of("id"),
             f"id {pinned!r} is not a URI; feed readers need one",
-            "use a tag URI such as 'tag:example.org,2025:2025-06-25/my-story' "
-            "or 'urn:uuid:...'",
+            "use a tag URI such as 'tag:example.org,2025:2025-06-25/my-story' or 'urn:uuid:...'",
         )
     return pinned
 
@@ -120,5 +148,3 @@ def make_guid(settings: Settings, day: date, slug: str, pinned: str) -> str:
     if pinned:
         return guid_from_id(pinned)
     return f"tag:{settings.site_id}:{day.isoformat()}/{slug}"
-
-

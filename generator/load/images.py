@@ -18,8 +18,9 @@ KNOWN_IMAGE = ("src", "alt", "caption", "width", "height", "focus")
 LEAD_MIN_WIDTH = 1200  # px: large previews in Google Discover and social cards
 
 
-def image_field(check: Checker, front: Mapping, doc: Document, content_dir: Path,
-           max_image_size: int) -> Image | None:
+def image_field(
+    check: Checker, front: Mapping, doc: Document, content_dir: Path, max_image_size: int
+) -> Image | None:
     fields = check.mapping(front, "image", "image")
     if fields is None:
         return None
@@ -35,41 +36,51 @@ def image_field(check: Checker, front: Mapping, doc: Document, content_dir: Path
             "add 'alt:' under image: a short description for readers who cannot see it",
         )
     elif fields["alt"] is None:
-        check.missing(fields, "alt", "image.alt",
-                      "write a short description for readers who cannot see it")
+        check.missing(
+            fields, "alt", "image.alt", "write a short description for readers who cannot see it"
+        )
     if not src:
         return None
     resolved = resolve_local(src, doc.source, content_dir)
     if isinstance(resolved, str):
         if not src.startswith(("http://", "https://")):
-            check.error(fields.line_of("src"), f"image.src: {resolved}",
-                        missing_file_hint(src, doc.source, content_dir, "image file"))
+            check.error(
+                fields.line_of("src"),
+                f"image.src: {resolved}",
+                missing_file_hint(src, doc.source, content_dir, "image file"),
+            )
             return None
         width, height = _pixels(check, fields, "width"), _pixels(check, fields, "height")
-        return Image(src=src, alt=alt, caption=caption, width=width, height=height,
-                     focus=focus)
+        return Image(src=src, alt=alt, caption=caption, width=width, height=height, focus=focus)
     from generator.render.images import probe
 
     for key in ("width", "height"):
         if key in fields:
-            check.warn(fields.line_of(key), f"image.{key} is ignored for an image in content/",
-                       "its real size is read from the file; remove the line")
+            check.warn(
+                fields.line_of(key),
+                f"image.{key} is ignored for an image in content/",
+                "its real size is read from the file; remove the line",
+            )
     picture = probe(content_dir / resolved, max_image_size)
     if isinstance(picture, str):
-        hint = ("save the picture as JPEG, PNG or WebP and point image.src at it"
-                if "max_image_size" not in picture else
-                "make the file smaller (a 2400 px wide JPEG is plenty), or raise "
-                "max_image_size in the settings")
-        check.error(fields.line_of("src"), f"image.src: content/{resolved.as_posix()} {picture}",
-                    hint)
+        hint = (
+            "save the picture as JPEG, PNG or WebP and point image.src at it"
+            if "max_image_size" not in picture
+            else "make the file smaller (a 2400 px wide JPEG is plenty), or raise "
+            "max_image_size in the settings"
+        )
+        check.error(
+            fields.line_of("src"), f"image.src: content/{resolved.as_posix()} {picture}", hint
+        )
         return None
     if picture.processed and picture.width < LEAD_MIN_WIDTH:
-        check.warn(fields.line_of("src"),
-                   f"image.src is {picture.width} px wide, narrower than {LEAD_MIN_WIDTH} px",
-                   f"Google Discover and social cards show large previews only for lead images "
-                   f"at least {LEAD_MIN_WIDTH} px wide; use a larger original if you have one")
-    return Image(src=resolved.as_posix(), alt=alt, caption=caption, picture=picture,
-                 focus=focus)
+        check.warn(
+            fields.line_of("src"),
+            f"image.src is {picture.width} px wide, narrower than {LEAD_MIN_WIDTH} px",
+            f"Google Discover and social cards show large previews only for lead images "
+            f"at least {LEAD_MIN_WIDTH} px wide; use a larger original if you have one",
+        )
+    return Image(src=resolved.as_posix(), alt=alt, caption=caption, picture=picture, focus=focus)
 
 
 def _pixels(check: Checker, fields: Mapping, key: str) -> int:
@@ -80,8 +91,11 @@ def _pixels(check: Checker, fields: Mapping, key: str) -> int:
     if isinstance(value, str) and value.strip().isdigit():  # front matter values are text
         value = int(value.strip())
     if isinstance(value, bool) or not isinstance(value, int) or not 0 < value <= 100_000:
-        check.error(fields.line_of(key), f"image.{key} must be a whole number of pixels, "
-                    f"not {value!r}", f"write it like '{key}: 1200'")
+        check.error(
+            fields.line_of(key),
+            f"image.{key} must be a whole number of pixels, not {value!r}",
+            f"write it like '{key}: 1200'",
+        )
         return 0
     return value
 
@@ -97,11 +111,11 @@ def _focus(check: Checker, fields: Mapping) -> tuple[float, float] | None:
     match = _FOCUS.match(value) if isinstance(value, str) else None
     point = (float(match.group(1)), float(match.group(2))) if match else None
     if point is None or not all(0 <= v <= 1 for v in point):
-        check.error(fields.line_of("focus"),
-                    f"image.focus must be two numbers from 0 to 1, not {value!r}",
-                    "write the point to keep as across,down fractions of the picture, "
-                    "like 'focus: 0.3,0.4' (0,0 is the top left; 0.5,0.5 the centre)")
+        check.error(
+            fields.line_of("focus"),
+            f"image.focus must be two numbers from 0 to 1, not {value!r}",
+            "write the point to keep as across,down fractions of the picture, "
+            "like 'focus: 0.3,0.4' (0,0 is the top left; 0.5,0.5 the centre)",
+        )
         return None
     return point
-
-

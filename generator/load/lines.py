@@ -19,6 +19,6 @@ def field_line(path: Path, *keys: str) -> int:
         if line.rstrip() == "---":
             break
         for key in keys:
-            if line.startswith(key) and line[len(key):].lstrip().startswith(":"):
+            if line.startswith(key) and line[len(key) :].lstrip().startswith(":"):
                 found.setdefault(key, number)
     return next((found[key] for key in keys if key in found), 1)

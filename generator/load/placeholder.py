@@ -9,8 +9,7 @@ from generator.model import Article
 
 PLACEHOLDER = "Write the story here."  # the marker sentence that `placeholder_warning` finds
 # The marker however the editor's program re-wraps or re-cases it.
-_MARKER = re.compile(r"\s+".join(map(re.escape, PLACEHOLDER.rstrip(".").split())),
-                     re.IGNORECASE)
+_MARKER = re.compile(r"\s+".join(map(re.escape, PLACEHOLDER.rstrip(".").split())), re.IGNORECASE)
 
 
 def placeholder_warning(article: Article) -> Diagnostic | None:
@@ -24,7 +23,9 @@ def placeholder_warning(article: Article) -> Diagnostic | None:
         return None
     line = article.body_line + article.body.count("\n", 0, found.start())
     return warning(
-        article.source, line,
+        article.source,
+        line,
         f"the placeholder text from `newsdigest new` is still here ({PLACEHOLDER!r}); "
         "it would be published as the story",
-        "replace it with the story (and delete the placeholder sentence)")
+        "replace it with the story (and delete the placeholder sentence)",
+    )

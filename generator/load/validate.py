@@ -53,9 +53,11 @@ def _country(check: Checker, front: Mapping) -> Country | None:
         return None
     note = countries.note(name)
     if note is not None:
-        check.warn(front.line_of("country"), note,
-                   "this is how it is published; write 'country: United Kingdom' to "
-                   "silence this note")
+        check.warn(
+            front.line_of("country"),
+            note,
+            "this is how it is published; write 'country: United Kingdom' to silence this note",
+        )
     return found
 
 
@@ -68,43 +70,60 @@ def _tags(check: Checker, front: Mapping, lines: dict[str, int]) -> tuple[Tag, .
         )
         return ()
     if "tags" in front and isinstance(front["tags"], dict):
-        check.error(front.line_of("tags"), "tags must be a list, not a set of fields",
-                    "write tags: [First, Second]")
+        check.error(
+            front.line_of("tags"),
+            "tags must be a list, not a set of fields",
+            "write tags: [First, Second]",
+        )
         return ()
     result: dict[str, Tag] = {}
     for name, line in check.text_items(front, "tags", "tags"):
         key = slugs.topic_key(name)
         if key in result:
             if result[key].name != name:
-                check.warn(line, f"tags {result[key].name!r} and {name!r} are the same topic; "
-                           "it is listed once", f"remove {name!r} from the list")
+                check.warn(
+                    line,
+                    f"tags {result[key].name!r} and {name!r} are the same topic; it is listed once",
+                    f"remove {name!r} from the list",
+                )
             continue
         result[key] = Tag(slug=key, name=name)
         lines[f"tag:{key}"] = line
     return tuple(result.values())
 
 
-def _not_too_long(check: Checker, front: Mapping, key: str, limit: int, where: str,
-                  advice: str) -> None:
+def _not_too_long(
+    check: Checker, front: Mapping, key: str, limit: int, where: str, advice: str
+) -> None:
     """Warn when a field is longer than readers' tools show."""
     value = front.get(key)
     if isinstance(value, str) and len(" ".join(value.split())) > limit:
         length = len(" ".join(value.split()))
-        check.warn(front.line_of(key),
-                   f"{key} is {length} characters; {where} cut it at about {limit}", advice)
+        check.warn(
+            front.line_of(key),
+            f"{key} is {length} characters; {where} cut it at about {limit}",
+            advice,
+        )
 
 
 def _summary(check: Checker, front: Mapping) -> str:
     summary = check.text(front, "summary", "summary")
-    _not_too_long(check, front, "summary", MAX_SUMMARY, "readers and feed readers",
-                  "shorten it to one or two sentences")
+    _not_too_long(
+        check,
+        front,
+        "summary",
+        MAX_SUMMARY,
+        "readers and feed readers",
+        "shorten it to one or two sentences",
+    )
     return summary
 
 
 def _title(check: Checker, front: Mapping) -> str:
     title = check.text(front, "title", "title", required=True)
-    _not_too_long(check, front, "title", MAX_TITLE, "search results and feeds",
-                  "shorten the headline")
+    _not_too_long(
+        check, front, "title", MAX_TITLE, "search results and feeds", "shorten the headline"
+    )
     return title
 
 
@@ -113,9 +132,11 @@ def _featured(check: Checker, front: Mapping) -> bool:
     if value is None:  # "no value": not featured
         return False
     if not isinstance(value, bool):
-        check.error(front.line_of("featured"), f"featured must be true or false, not {value!r}",
-                    "write 'featured: true' to make it the lead story of its day, or remove "
-                    "the line")
+        check.error(
+            front.line_of("featured"),
+            f"featured must be true or false, not {value!r}",
+            "write 'featured: true' to make it the lead story of its day, or remove the line",
+        )
         return False
     return value
 
@@ -131,10 +152,12 @@ def _language(check: Checker, front: Mapping) -> str:
     if is_known(tag.strip()):
         return tag.strip()
     guess = suggest(tag.strip())
-    check.error(front.line_of("language"),
-                f"language {tag!r} is not a language tag newsdigest knows",
-                (f"did you mean '{guess}'? " if guess else "")
-                + "write a BCP 47 tag such as 'en', 'ur', 'hi' or 'pt-BR'")
+    check.error(
+        front.line_of("language"),
+        f"language {tag!r} is not a language tag newsdigest knows",
+        (f"did you mean '{guess}'? " if guess else "")
+        + "write a BCP 47 tag such as 'en', 'ur', 'hi' or 'pt-BR'",
+    )
     return ""
 
 
@@ -143,15 +166,18 @@ def _draft(check: Checker, front: Mapping) -> bool:
     if value is None:  # "no value": not a draft
         return False
     if not isinstance(value, bool):
-        check.error(front.line_of("draft"), f"draft must be true or false, not {value!r}",
-                    "write 'draft: true' or remove the line")
+        check.error(
+            front.line_of("draft"),
+            f"draft must be true or false, not {value!r}",
+            "write 'draft: true' or remove the line",
+        )
         return False
     return value
 
 
-def _dates(check: Checker, front: Mapping, settings: Settings) -> (
-    tuple[datetime | None, datetime | None]
-):
+def _dates(
+    check: Checker, front: Mapping, settings: Settings
+) -> tuple[datetime | None, datetime | None]:
     """`date` and `updated`; an update cannot come before publication."""
     published = date_field(check, front, "date", settings.tz, required=True)
     updated = date_field(check, front, "updated", settings.tz, required=False)
@@ -164,9 +190,9 @@ def _dates(check: Checker, front: Mapping, settings: Settings) -> (
     return published, updated
 
 
-def validate(doc: Document, settings: Settings, content_dir: Path) -> (
-    tuple[Article | None, list[Diagnostic]]
-):
+def validate(
+    doc: Document, settings: Settings, content_dir: Path
+) -> tuple[Article | None, list[Diagnostic]]:
     """Check every field of one document; an Article only when there is no error."""
     check = Checker(doc)
     front = doc.front
@@ -176,8 +202,11 @@ def validate(doc: Document, settings: Settings, content_dir: Path) -> (
     country = _country(check, front)
     credits = read_credits(check, front)
     check.misplaced_fields(front)
-    lines = {key: front.line_of(key) for key in ("slug", "id", "date", "tags", "translation_key")
-             if key in front}
+    lines = {
+        key: front.line_of(key)
+        for key in ("slug", "id", "date", "tags", "translation_key")
+        if key in front
+    }
     if credits.author_line:
         lines["author"] = credits.author_line
     tags = _tags(check, front, lines)

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 _FIELD_LINE = re.compile(
-    r"^(?P<lead>[ \t]*(?:-[ \t]+)?)(?P<key>[^\s:#'\"][^:#]*?):[ \t]+(?P<value>.*?)[ \t]*$")
+    r"^(?P<lead>[ \t]*(?:-[ \t]+)?)(?P<key>[^\s:#'\"][^:#]*?):[ \t]+(?P<value>.*?)[ \t]*$"
+)
 
 
 def double_quoted(value: str) -> str:
@@ -17,8 +18,9 @@ def double_quoted(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def explain_yaml_mistake(text: str, index: int, problem: str,
-                         column: int = -1) -> tuple[str, str] | None:
+def explain_yaml_mistake(
+    text: str, index: int, problem: str, column: int = -1
+) -> tuple[str, str] | None:
     """(message, fix) in plain words for the commonest YAML mistakes, or None.
 
     `index` and `column` are the 0-based position in `text` where the parser stopped.
@@ -31,12 +33,15 @@ def explain_yaml_mistake(text: str, index: int, problem: str,
     if not 0 <= index < len(lines):
         return None
     raw = lines[index]
-    if "'\\t'" in problem or (raw[: len(raw) - len(raw.lstrip())].count("\t")
-                                 and "cannot start any token" in problem):
+    if "'\\t'" in problem or (
+        raw[: len(raw) - len(raw.lstrip())].count("\t") and "cannot start any token" in problem
+    ):
         stripped = raw.lstrip(" \t")
         indent = raw[: len(raw) - len(stripped)].replace("\t", "  ")
-        return ("this line is indented with a Tab; YAML only accepts spaces for indentation",
-                f"indent with spaces instead: '{indent}{stripped}'")
+        return (
+            "this line is indented with a Tab; YAML only accepts spaces for indentation",
+            f"indent with spaces instead: '{indent}{stripped}'",
+        )
     found = _FIELD_LINE.match(raw)
     if found is None:
         return None
@@ -45,19 +50,25 @@ def explain_yaml_mistake(text: str, index: int, problem: str,
     if problem.startswith("mapping values are not allowed") and column == key_colon and index:
         above = lines[index - 1]
         indent = above[: len(above) - len(above.lstrip(" -"))]
-        return (f"'{key}:' is indented deeper than the line above it, so YAML reads it as "
-                "part of that line's value",
-                f"line it up with the field above: '{indent}{raw.lstrip()}'")
+        return (
+            f"'{key}:' is indented deeper than the line above it, so YAML reads it as "
+            "part of that line's value",
+            f"line it up with the field above: '{indent}{raw.lstrip()}'",
+        )
     if problem.startswith("mapping values are not allowed") and value[:1] not in ("'", '"'):
-        return (f"the value of '{key}:' contains ': ' (a colon and a space), which YAML reads "
-                "as the start of another field",
-                f"put the whole value in quotes: {lead}{key}: {double_quoted(value)}")
+        return (
+            f"the value of '{key}:' contains ': ' (a colon and a space), which YAML reads "
+            "as the start of another field",
+            f"put the whole value in quotes: {lead}{key}: {double_quoted(value)}",
+        )
     if problem.startswith("expected <block end>") and value[:1] in ("'", '"'):
         mark = value[0]
         closing = value.find(mark, 1)
         if 0 < closing < len(value) - 1:
             fixed = ("'" + value.replace("'", "''") + "'") if mark == '"' else double_quoted(value)
-            return (f"the value of '{key}:' starts with a quote mark and goes on after the "
-                    "closing quote, so YAML cannot read it",
-                    f"put the whole value in the other kind of quotes: {lead}{key}: {fixed}")
+            return (
+                f"the value of '{key}:' starts with a quote mark and goes on after the "
+                "closing quote, so YAML cannot read it",
+                f"put the whole value in the other kind of quotes: {lead}{key}: {fixed}",
+            )
     return None

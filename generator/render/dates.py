@@ -99,17 +99,18 @@ class Clock:
         time_of_day, listed_time, dateline."""
 
         @jinja2.pass_context
-        def listed_time(context: jinja2.runtime.Context, value: datetime,
-                        has_time: bool = True) -> str:
+        def listed_time(
+            context: jinja2.runtime.Context, value: datetime, has_time: bool = True
+        ) -> str:
             return self.listed(value, has_time, page_language(context))
 
         @jinja2.pass_context
-        def dateline(context: jinja2.runtime.Context, value: datetime,
-                     has_time: bool = True) -> str:
+        def dateline(
+            context: jinja2.runtime.Context, value: datetime, has_time: bool = True
+        ) -> str:
             return self.dateline(value, has_time, page_language(context))
 
-        return {"time_of_day": self.time_of_day, "listed_time": listed_time,
-                "dateline": dateline}
+        return {"time_of_day": self.time_of_day, "listed_time": listed_time, "dateline": dateline}
 
     def local(self, value: datetime) -> datetime:
         return value.astimezone(self.tz)

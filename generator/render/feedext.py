@@ -114,8 +114,9 @@ class MediaEntryExtension(BaseEntryExtension):  # type: ignore[misc]
         lead = self.lead
         if lead is None or lead.length < 0:
             return entry
-        link = etree.Element(_link_tag(entry), href=lead.url, rel="enclosure",
-                             length=str(lead.length))
+        link = etree.Element(
+            _link_tag(entry), href=lead.url, rel="enclosure", length=str(lead.length)
+        )
         if lead.type:
             link.set("type", lead.type)
         _after_links(entry, link)
@@ -125,8 +126,13 @@ class MediaEntryExtension(BaseEntryExtension):  # type: ignore[misc]
 def add_media(fg: FeedGenerator, rss: bool) -> None:
     """Let the feed's items carry their lead image: Media RSS in RSS, an enclosure link in
     Atom (call before adding entries)."""
-    fg.register_extension("media", _MediaFeedExtension if rss else _NoFeedExtension,
-                          MediaEntryExtension, atom=not rss, rss=rss)
+    fg.register_extension(
+        "media",
+        _MediaFeedExtension if rss else _NoFeedExtension,
+        MediaEntryExtension,
+        atom=not rss,
+        rss=rss,
+    )
 
 
 class _NoFeedExtension(BaseExtension):  # type: ignore[misc]

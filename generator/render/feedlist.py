@@ -76,17 +76,28 @@ class SiteFeeds:
 def site_feeds(site: Site, settings: Settings, urls: Urls) -> SiteFeeds:
     """Decide every feed of `site`."""
     title, length = settings.title, settings.feed_length
-    main = Feed(title, settings.description, urls.home(), site.articles[:length],
-                (("rss", urls.file("feed.xml")), ("atom", urls.file("atom.xml")),
-                 ("json", urls.file("feed.json"))))
-    digest = Feed(f"{title}: daily digest", "", urls.home(), (),
-                  (("rss", urls.digest_feed()),))
+    main = Feed(
+        title,
+        settings.description,
+        urls.home(),
+        site.articles[:length],
+        (
+            ("rss", urls.file("feed.xml")),
+            ("atom", urls.file("atom.xml")),
+            ("json", urls.file("feed.json")),
+        ),
+    )
+    digest = Feed(f"{title}: daily digest", "", urls.home(), (), (("rss", urls.digest_feed()),))
     terms = {}
     for kind in KINDS:
         for group in site.terms(kind):
             name = group.key.name
             terms[(kind.name, group.key.slug)] = Feed(
-                f"{title}: {name}", kind.description.format(name=name),
-                urls.term(kind, group.key), group.articles[:length],
-                (("rss", urls.term_feed(kind, group.key)),), names_format=False)
+                f"{title}: {name}",
+                kind.description.format(name=name),
+                urls.term(kind, group.key),
+                group.articles[:length],
+                (("rss", urls.term_feed(kind, group.key)),),
+                names_format=False,
+            )
     return SiteFeeds(main, digest, terms)

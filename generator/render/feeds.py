@@ -75,8 +75,14 @@ def day_end(day: date, tz: ZoneInfo) -> datetime:
 
 
 class FeedWriter:
-    def __init__(self, settings: Settings, urls: Urls, content_dir: Path, site: Site,
-                 now: datetime | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        urls: Urls,
+        content_dir: Path,
+        site: Site,
+        now: datetime | None = None,
+    ) -> None:
         self.settings = settings
         self.urls = urls
         self.content_dir = content_dir
@@ -102,12 +108,14 @@ class FeedWriter:
             if article.image_credit:
                 caption.append(f"Image: {escape(article.image_credit)}")
             figcaption = f"<figcaption>{'<br>'.join(caption)}</figcaption>" if caption else ""
-            parts.append(f'<figure><img src="{escape(src)}" alt="{escape(image.alt)}">'
-                         f"{figcaption}</figure>")
+            parts.append(
+                f'<figure><img src="{escape(src)}" alt="{escape(image.alt)}">{figcaption}</figure>'
+            )
         parts.append(self.absolute_html(article))
         if article.sources:
-            parts.append(f"<p><em>(With inputs from {escape(', '.join(article.sources))}.)"
-                         "</em></p>")
+            parts.append(
+                f"<p><em>(With inputs from {escape(', '.join(article.sources))}.)</em></p>"
+            )
         return "\n".join(parts)
 
     def absolute_html(self, article: Article) -> str:
@@ -126,29 +134,39 @@ class FeedWriter:
         inputs are those of the last build without generating it again.
         """
         feeds = site_feeds(self.site, self.settings, self.urls)
-        planned = [self._planned(Channel(feed.title, feed.description, path, feed.home,
-                                         feed.items), format)
-                   for feed in [feeds.main, *feeds.terms.values()]
-                   for format, path in feed.formats]
+        planned = [
+            self._planned(
+                Channel(feed.title, feed.description, path, feed.home, feed.items), format
+            )
+            for feed in [feeds.main, *feeds.terms.values()]
+            for format, path in feed.formats
+        ]
         days = self.finished_days()
         listed = feeds.all()
         return [
             *planned,
-            PlannedFeed(self.urls.output_path(feeds.digest.path), ("digest", days),
-                        lambda: self.digest_rss(feeds.digest)),
-            PlannedFeed(self.urls.output_path(self.urls.file("feeds.opml")),
-                        ("opml", [(f.title, f.path, f.home) for f in listed]),
-                        lambda: self.opml(listed)),
+            PlannedFeed(
+                self.urls.output_path(feeds.digest.path),
+                ("digest", days),
+                lambda: self.digest_rss(feeds.digest),
+            ),
+            PlannedFeed(
+                self.urls.output_path(self.urls.file("feeds.opml")),
+                ("opml", [(f.title, f.path, f.home) for f in listed]),
+                lambda: self.opml(listed),
+            ),
         ]
 
     def _planned(self, channel: Channel, format: str) -> PlannedFeed:
         path = self.urls.output_path(channel.path)
         if format == "rss":
-            return PlannedFeed(path, ("rss", channel, self._image_sizes(channel)),
-                               lambda: self.rss(channel))
+            return PlannedFeed(
+                path, ("rss", channel, self._image_sizes(channel)), lambda: self.rss(channel)
+            )
         if format == "atom":
-            return PlannedFeed(path, ("atom", channel, self._image_sizes(channel)),
-                               lambda: self.atom(channel))
+            return PlannedFeed(
+                path, ("atom", channel, self._image_sizes(channel)), lambda: self.atom(channel)
+            )
         return PlannedFeed(path, ("json", channel), lambda: self.json_feed(channel))
 
     def _image_sizes(self, channel: Channel) -> list[int]:
@@ -170,7 +188,7 @@ class FeedWriter:
         """
         fg = FeedGenerator()
         fg.load_extension("dc", atom=False, rss=True)
-        fg.id(f"tag:{self.settings.site_id}:{channel.path[len(self.urls.base_path):]}")
+        fg.id(f"tag:{self.settings.site_id}:{channel.path[len(self.urls.base_path) :]}")
         fg.title(channel.title)
         fg.subtitle(channel.description)
         # Self first: feedgen makes the last link the RSS channel's <link>, the web page.
@@ -219,11 +237,17 @@ class FeedWriter:
         if image and rss:
             entry.enclosure(*image)
         if article.image is not None:  # Media RSS in RSS, an enclosure link in Atom
-            entry.media.image(MediaImage(
-                url=image[0] if image else article.image.src,
-                width=article.image.width, height=article.image.height,
-                type=image[2] if image else "", credit=article.image_credit,
-                description=article.image.alt, length=int(image[1]) if image else -1))
+            entry.media.image(
+                MediaImage(
+                    url=image[0] if image else article.image.src,
+                    width=article.image.width,
+                    height=article.image.height,
+                    type=image[2] if image else "",
+                    credit=article.image_credit,
+                    description=article.image.alt,
+                    length=int(image[1]) if image else -1,
+                )
+            )
 
     def _image(self, article: Article) -> tuple[str, str, str] | None:
         """(url, length, type) for a local lead image, for the RSS enclosure."""
@@ -278,8 +302,11 @@ class FeedWriter:
             "tags": [t.name for t in article.tags],
         }
         if article.image:
-            item["image"] = (article.image.src if article.image.is_remote
-                             else self.urls.absolute(self.urls.media(article.image.src)))
+            item["image"] = (
+                article.image.src
+                if article.image.is_remote
+                else self.urls.absolute(self.urls.media(article.image.src))
+            )
         return item
 
     def digest_rss(self, feed: Feed) -> OutputFile:
@@ -291,7 +318,7 @@ class FeedWriter:
         """
         fg = FeedGenerator()
         path = feed.path
-        fg.id(f"tag:{self.settings.site_id}:{path[len(self.urls.base_path):]}")
+        fg.id(f"tag:{self.settings.site_id}:{path[len(self.urls.base_path) :]}")
         fg.title(feed.title)
         fg.subtitle(f"One item a day: the day's stories from {self.settings.title}, by topic.")
         fg.link(href=self.urls.absolute(path), rel="self")
@@ -301,8 +328,9 @@ class FeedWriter:
         self._icons(fg)
         add_hub(fg, self.settings.websub_hub)
         days = self.finished_days()
-        fg.updated(max((max(a.date for a in d.articles) for d in days), default=_EPOCH)
-                   .astimezone(UTC))
+        fg.updated(
+            max((max(a.date for a in d.articles) for d in days), default=_EPOCH).astimezone(UTC)
+        )
         for day in days:
             entry = fg.add_entry(order="append")
             guid = f"tag:{self.settings.site_id}:digest/{day.key:%Y-%m-%d}"
@@ -321,8 +349,10 @@ class FeedWriter:
             parts.append(f"<h3>{escape(group.tag.name if group.tag else 'Other news')}</h3>\n<ul>")
             for article in group.articles:
                 link = self.urls.absolute(self.urls.article(article))
-                parts.append(f'<li><a href="{escape(link)}">{escape(article.title)}</a>'
-                             f" ({escape(article.country.name)}): {escape(article.summary)}</li>")
+                parts.append(
+                    f'<li><a href="{escape(link)}">{escape(article.title)}</a>'
+                    f" ({escape(article.country.name)}): {escape(article.summary)}</li>"
+                )
             parts.append("</ul>")
         return "\n".join(parts)
 
@@ -332,9 +362,15 @@ class FeedWriter:
         ET.SubElement(head, "title").text = f"{self.settings.title}: all feeds"
         body = ET.SubElement(root, "body")
         for feed in feeds:
-            ET.SubElement(body, "outline", type="rss", text=feed.title, title=feed.title,
-                          xmlUrl=self.urls.absolute(feed.path),
-                          htmlUrl=self.urls.absolute(feed.home))
+            ET.SubElement(
+                body,
+                "outline",
+                type="rss",
+                text=feed.title,
+                title=feed.title,
+                xmlUrl=self.urls.absolute(feed.path),
+                htmlUrl=self.urls.absolute(feed.home),
+            )
         ET.indent(root)
         data = ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
         return OutputFile(self.urls.output_path(self.urls.file("feeds.opml")), data)

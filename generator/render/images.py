@@ -46,19 +46,95 @@ CROPS = (("16x9", 16, 9), ("4x3", 4, 3), ("1x1", 1, 1))
 SMALL_QUALITY = 82
 DEFAULT_QUALITY = 90  # for a source without quantisation tables (PNG, WebP)
 PIPELINE_VERSION = "pictures-1"
-PROCESSED = {"JPEG": ("jpg", "image/jpeg"), "PNG": ("png", "image/png"),
-             "WEBP": ("webp", "image/webp")}
+PROCESSED = {
+    "JPEG": ("jpg", "image/jpeg"),
+    "PNG": ("png", "image/png"),
+    "WEBP": ("webp", "image/webp"),
+}
 AS_IS = (".svg", ".gif")  # published unchanged
-IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".svg", ".avif", ".bmp", ".tif",
-                  ".tiff", ".heic")
+IMAGE_SUFFIXES = (
+    ".jpg",
+    ".jpeg",
+    ".png",
+    ".webp",
+    ".gif",
+    ".svg",
+    ".avif",
+    ".bmp",
+    ".tif",
+    ".tiff",
+    ".heic",
+)
 SIZES = "(min-width: 50rem) 46rem, 100vw"
 CARD_SIZES = "(min-width: 50rem) 16rem, 100vw"
 PHOTO_SIZES = "10rem"  # an author's photo on their page
 
-_STD_LUMINANCE = (16, 11, 10, 16, 24, 40, 51, 61, 12, 12, 14, 19, 26, 58, 60, 55, 14, 13, 16,
-                  24, 40, 57, 69, 56, 14, 17, 22, 29, 51, 87, 80, 62, 18, 22, 37, 56, 68, 109,
-                  103, 77, 24, 35, 55, 64, 81, 104, 113, 92, 49, 64, 78, 87, 103, 121, 120, 101,
-                  72, 92, 95, 98, 112, 100, 103, 99)
+_STD_LUMINANCE = (
+    16,
+    11,
+    10,
+    16,
+    24,
+    40,
+    51,
+    61,
+    12,
+    12,
+    14,
+    19,
+    26,
+    58,
+    60,
+    55,
+    14,
+    13,
+    16,
+    24,
+    40,
+    57,
+    69,
+    56,
+    14,
+    17,
+    22,
+    29,
+    51,
+    87,
+    80,
+    62,
+    18,
+    22,
+    37,
+    56,
+    68,
+    109,
+    103,
+    77,
+    24,
+    35,
+    55,
+    64,
+    81,
+    104,
+    113,
+    92,
+    49,
+    64,
+    78,
+    87,
+    103,
+    121,
+    120,
+    101,
+    72,
+    92,
+    95,
+    98,
+    112,
+    100,
+    103,
+    99,
+)
 
 encodes = 0  # files encoded by this process (the cache makes a rebuild encode none)
 _cache_dir: Path | None = None
@@ -104,8 +180,10 @@ def probe(path: Path, limit: int) -> Picture | str:
 
 def _probe(path: Path, size: int, limit: int) -> Picture | str:
     if size > limit:
-        return (f"is {size / 1_000_000:.1f} MB, over the max_image_size setting "
-                f"({limit / 1_000_000:.1f} MB)")
+        return (
+            f"is {size / 1_000_000:.1f} MB, over the max_image_size setting "
+            f"({limit / 1_000_000:.1f} MB)"
+        )
     if path.suffix.lower() == ".svg":
         return Picture(0, 0, "SVG")
     try:
@@ -152,8 +230,9 @@ def focus_name(focus: tuple[float, float] | None) -> str:
     return f"-f{round(focus[0] * 100)}-{round(focus[1] * 100)}"
 
 
-def crop_paths(source: str, picture: Picture, focus: tuple[float, float] | None
-               ) -> list[tuple[str, int, int]]:
+def crop_paths(
+    source: str, picture: Picture, focus: tuple[float, float] | None
+) -> list[tuple[str, int, int]]:
     """(content-relative name, width, height) of the search-engine crops of a lead image;
     none for an image narrower than CROP_WIDTH or one published as it is."""
     if not picture.processed or picture.width < CROP_WIDTH:
@@ -163,8 +242,7 @@ def crop_paths(source: str, picture: Picture, focus: tuple[float, float] | None
     for name, x, y in CROPS:
         box_w, box_h = _crop_box(picture.width, picture.height, x, y)
         width = min(box_w, CROP_WIDTH)
-        out.append((f"{stem}-{name}{focus_name(focus)}{suffix}", width,
-                    round(width * y / x)))
+        out.append((f"{stem}-{name}{focus_name(focus)}{suffix}", width, round(width * y / x)))
     return out
 
 
@@ -189,30 +267,41 @@ class _Job:
     crop: tuple[int, int, float, float] | None = None  # x, y of the ratio, focus x, y
 
     def key(self, digest: str) -> str:
-        return hashlib.sha256(repr((PIPELINE_VERSION, digest, self.width, self.height,
-                                    self.format, self.quality, self.crop)).encode()
-                              ).hexdigest()
+        return hashlib.sha256(
+            repr(
+                (
+                    PIPELINE_VERSION,
+                    digest,
+                    self.width,
+                    self.height,
+                    self.format,
+                    self.quality,
+                    self.crop,
+                )
+            ).encode()
+        ).hexdigest()
 
 
-def _jobs(source: str, picture: Picture, focuses: set[tuple[float, float] | None]
-          ) -> list[_Job]:
+def _jobs(source: str, picture: Picture, focuses: set[tuple[float, float] | None]) -> list[_Job]:
     top = widths(picture)[-1]
     jobs = []
     for width in widths(picture):
         quality = picture.quality if width == top else min(picture.quality, SMALL_QUALITY)
         height = height_at(picture, width)
-        jobs.append(_Job(variant_path(source, picture, width), width, height, picture.format,
-                         quality))
-        jobs.append(_Job(variant_path(source, picture, width, webp=True), width, height,
-                         "WEBP", quality))
+        jobs.append(
+            _Job(variant_path(source, picture, width), width, height, picture.format, quality)
+        )
+        jobs.append(
+            _Job(variant_path(source, picture, width, webp=True), width, height, "WEBP", quality)
+        )
     for focus in sorted(focuses, key=lambda f: (f is not None, f or (0.0, 0.0))):
         if not crop_paths(source, picture, focus):
             break
-        for (name, width, height), (_, x, y) in zip(crop_paths(source, picture, focus), CROPS,
-                                                     strict=True):
+        for (name, width, height), (_, x, y) in zip(
+            crop_paths(source, picture, focus), CROPS, strict=True
+        ):
             fx, fy = focus or (0.5, 0.5)
-            jobs.append(_Job(name, width, height, picture.format, picture.quality,
-                             (x, y, fx, fy)))
+            jobs.append(_Job(name, width, height, picture.format, picture.quality, (x, y, fx, fy)))
     return jobs
 
 
@@ -269,8 +358,12 @@ def _keep(key: str, data: bytes) -> None:
         _memory[key] = data
 
 
-def publish(content_dir: Path, source: str, picture: Picture,
-            focuses: Iterable[tuple[float, float] | None] = ()) -> list[OutputFile]:
+def publish(
+    content_dir: Path,
+    source: str,
+    picture: Picture,
+    focuses: Iterable[tuple[float, float] | None] = (),
+) -> list[OutputFile]:
     """Every file published for the image `source` (content-relative): its variants and,
     for each focal point in `focuses`, its crops; paths under media/. Taken from the cache
     when there; encoded (and cached) when not."""
@@ -323,7 +416,9 @@ def responsive(source: str, picture: Picture, media_url: Callable[[str], str]) -
         media_url(source),
         ", ".join(f"{media_url(variant_path(source, picture, w))} {w}w" for w in ws),
         ", ".join(f"{media_url(variant_path(source, picture, w, True))} {w}w" for w in ws),
-        ws[-1], height_at(picture, ws[-1]))
+        ws[-1],
+        height_at(picture, ws[-1]),
+    )
 
 
 def pixel_size(path: Path) -> tuple[int, int] | None:
@@ -339,14 +434,22 @@ def pixel_size(path: Path) -> tuple[int, int] | None:
     return int(width), int(height)
 
 
-def picture_html(source: str, picture: Picture, media_url: Callable[[str], str],
-                 attrs: Sequence[tuple[str, str | None]], sizes: str = SIZES) -> str:
+def picture_html(
+    source: str,
+    picture: Picture,
+    media_url: Callable[[str], str],
+    attrs: Sequence[tuple[str, str | None]],
+    sizes: str = SIZES,
+) -> str:
     """A <picture> for a local image (content path `source`): a WebP <source> and an <img>
     with `attrs` (alt, title...) and the published src, srcset, sizes, width and height,
     loading="lazy", decoding="async". An SVG or GIF is an <img> alone."""
     found = responsive(source, picture, media_url)
-    kept = [(k, v) for k, v in attrs if k not in (
-        "src", "srcset", "sizes", "width", "height", "loading", "decoding")]
+    kept = [
+        (k, v)
+        for k, v in attrs
+        if k not in ("src", "srcset", "sizes", "width", "height", "loading", "decoding")
+    ]
     img: list[tuple[str, str | None]] = [("src", found.src)]
     if found.srcset:
         img += [("srcset", found.srcset), ("sizes", sizes)]
@@ -356,6 +459,7 @@ def picture_html(source: str, picture: Picture, media_url: Callable[[str], str],
     tag = f"<img{start_tag_attributes(img)}>"
     if not found.webp_srcset:
         return tag
-    webp = start_tag_attributes([("type", "image/webp"), ("srcset", found.webp_srcset),
-                                 ("sizes", sizes)])
+    webp = start_tag_attributes(
+        [("type", "image/webp"), ("srcset", found.webp_srcset), ("sizes", sizes)]
+    )
     return f"<picture><source{webp}>{tag}</picture>"

@@ -20,8 +20,11 @@ Attrs = list[tuple[str, str | None]]
 class _TagRewriter(HTMLParser):
     """Finds the start tags of <a> and <img> and asks `change` for new attributes."""
 
-    def __init__(self, change: Callable[[str, Attrs], Attrs | str | None],
-                 tags: tuple[str, ...] = tuple(URL_ATTRIBUTES)) -> None:
+    def __init__(
+        self,
+        change: Callable[[str, Attrs], Attrs | str | None],
+        tags: tuple[str, ...] = tuple(URL_ATTRIBUTES),
+    ) -> None:
         super().__init__(convert_charrefs=True)
         self.change = change
         self.tags = tags
@@ -50,8 +53,11 @@ def start_tag_attributes(attrs: Sequence[tuple[str, str | None]]) -> str:
     return "".join(f" {k}" if v is None else f' {k}="{html.escape(v)}"' for k, v in attrs)
 
 
-def rewrite_tags(fragment: str, change: Callable[[str, Attrs], Attrs | str | None],
-                 tags: tuple[str, ...] = tuple(URL_ATTRIBUTES)) -> str:
+def rewrite_tags(
+    fragment: str,
+    change: Callable[[str, Attrs], Attrs | str | None],
+    tags: tuple[str, ...] = tuple(URL_ATTRIBUTES),
+) -> str:
     """`fragment` with the start tags of `tags` (<a> and <img>) that `change` returns new
     attributes for (a list of (name, value) pairs) rebuilt, or replaced by the markup it
     returns as text (an <img> becomes a <picture>); every other character stays as it was."""
@@ -82,12 +88,16 @@ def absolute_links(fragment: str, page_url: str) -> str:
     `#fn:1` becomes `https://example.org/2025/06/25/story/#fn:1` and `/x/` gets the origin.
     Each URL of a `srcset` (on <img> and a <picture>'s <source>) too.
     """
+
     def absolute(tag: str, name: str, value: str | None) -> str | None:
         if value is None:
             return None
         if name == "srcset":
-            return ", ".join(" ".join([urljoin(page_url, c.split()[0]), *c.split()[1:]])
-                             for c in value.split(",") if c.strip())
+            return ", ".join(
+                " ".join([urljoin(page_url, c.split()[0]), *c.split()[1:]])
+                for c in value.split(",")
+                if c.strip()
+            )
         return urljoin(page_url, value) if name == URL_ATTRIBUTES.get(tag) else value
 
     def change(tag: str, attrs: Attrs) -> Attrs | None:

@@ -41,11 +41,53 @@ from generator.render import images
 from generator.render.links import URL_ATTRIBUTES, Attrs, rewrite_tags
 
 ALLOWED_TAGS = {
-    "p", "br", "hr", "a", "em", "strong", "b", "i", "u", "s", "del", "ins", "mark", "small",
-    "sub", "sup", "abbr", "cite", "q", "code", "pre", "kbd", "blockquote",
-    "ul", "ol", "li", "dl", "dt", "dd", "h2", "h3", "h4", "h5", "h6",
-    "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption",
-    "figure", "figcaption", "img", "div", "span",
+    "p",
+    "br",
+    "hr",
+    "a",
+    "em",
+    "strong",
+    "b",
+    "i",
+    "u",
+    "s",
+    "del",
+    "ins",
+    "mark",
+    "small",
+    "sub",
+    "sup",
+    "abbr",
+    "cite",
+    "q",
+    "code",
+    "pre",
+    "kbd",
+    "blockquote",
+    "ul",
+    "ol",
+    "li",
+    "dl",
+    "dt",
+    "dd",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "thead",
+    "tbody",
+    "tfoot",
+    "tr",
+    "th",
+    "td",
+    "caption",
+    "figure",
+    "figcaption",
+    "img",
+    "div",
+    "span",
 }
 ALLOWED_ATTRIBUTES = {
     "a": {"href", "title", "id"},
@@ -58,7 +100,9 @@ ALLOWED_ATTRIBUTES = {
     "sup": {"id"},
     "div": {"class"},
     "code": {"class"},
-    "h2": {"id"}, "h3": {"id"}, "h4": {"id"},
+    "h2": {"id"},
+    "h3": {"id"},
+    "h4": {"id"},
 }
 URL_SCHEMES = {"http", "https", "mailto"}
 MAX_NESTING = 50  # brackets left open in one paragraph, or quote levels on one line
@@ -72,8 +116,7 @@ _TASK_BOX = re.compile(r'<input type="checkbox"( checked="")? disabled="" />')
 
 
 def _python_markdown() -> Callable[[str], str]:
-    converter = md_lib.Markdown(extensions=["extra", "smarty", "sane_lists"],
-                                output_format="html")
+    converter = md_lib.Markdown(extensions=["extra", "smarty", "sane_lists"], output_format="html")
 
     def convert(text: str) -> str:
         converter.reset()
@@ -91,8 +134,11 @@ def _gfm(text: str) -> str:
     from cmarkgfm.cmark import Options
 
     options = Options.CMARK_OPT_UNSAFE | Options.CMARK_OPT_SMART | Options.CMARK_OPT_FOOTNOTES
-    html = str(cmarkgfm.markdown_to_html_with_extensions(
-        text, options=options, extensions=["table", "autolink", "strikethrough", "tasklist"]))
+    html = str(
+        cmarkgfm.markdown_to_html_with_extensions(
+            text, options=options, extensions=["table", "autolink", "strikethrough", "tasklist"]
+        )
+    )
     return _TASK_BOX.sub(lambda box: "\u2611" if box.group(1) else "\u2610", html)
 
 
@@ -100,7 +146,6 @@ def converter(engine: str) -> Callable[[str], str]:
     """Markdown text -> HTML (not yet sanitised) for a `markdown_engine` setting's value:
     "python-markdown" or "gfm"."""
     return _gfm if engine == "gfm" else _python_markdown()
-
 
 
 @dataclass(slots=True)
@@ -188,15 +233,21 @@ class BodyRenderer:
         except RecursionError:
             # Python-Markdown recurses per level of nesting; hundreds of nested lists
             # exhaust the stack. Report it as the article's problem, not a crash.
-            message = ("the text is nested too deeply (lists or quotes inside each other "
-                       "hundreds of levels deep) to be converted")
+            message = (
+                "the text is nested too deeply (lists or quotes inside each other "
+                "hundreds of levels deep) to be converted"
+            )
             hint = "flatten the nested lists or quotes"
         except _TooSlow:
             self.convert = converter(self.engine)  # its state was cut short
-            message = (f"the text took longer than {TIME_LIMIT:g} seconds to convert, far "
-                       "longer than any story needs")
-            hint = ("look for thousands of brackets, asterisks, links or '>' in one "
-                    "paragraph (text pasted from a program's output?) and remove them")
+            message = (
+                f"the text took longer than {TIME_LIMIT:g} seconds to convert, far "
+                "longer than any story needs"
+            )
+            hint = (
+                "look for thousands of brackets, asterisks, links or '>' in one "
+                "paragraph (text pasted from a program's output?) and remove them"
+            )
         else:
             return body_html, self.context.problems, self.context.assets
         return "", [error(article.source, article.body_line, message, hint)], set()
@@ -251,13 +302,17 @@ class BodyRenderer:
             return None  # another site, mailto:, or '#fragment' / '?query' on this page
         path = unquote(parts.path)
         suffix = (f"?{parts.query}" if parts.query else "") + (
-            f"#{parts.fragment}" if parts.fragment else "")
+            f"#{parts.fragment}" if parts.fragment else ""
+        )
         resolved = self._local(path)
         if path.endswith(".md"):
             url = self.article_url(resolved.as_posix()) if not isinstance(resolved, str) else None
             if url is None:
-                self._report(href, f"link to {href!r} points to no published article",
-                             "link to an existing .md file, relative to this article's folder")
+                self._report(
+                    href,
+                    f"link to {href!r} points to no published article",
+                    "link to an existing .md file, relative to this article's folder",
+                )
                 return None
             return url + suffix
         if not isinstance(resolved, str):
@@ -265,8 +320,7 @@ class BodyRenderer:
             return self.media_url(resolved.as_posix()) + suffix
         if path.startswith("/"):
             return self._site_path(parts.path) + suffix
-        self._report(href, f"link to {href!r} points to no file",
-                     self._missing_hint(path, "file"))
+        self._report(href, f"link to {href!r} points to no file", self._missing_hint(path, "file"))
         return None
 
     def _image(self, src: str, attrs: Attrs) -> str | None:
@@ -277,16 +331,22 @@ class BodyRenderer:
             return None
         resolved = self._local(unquote(parts.path))
         if isinstance(resolved, str):
-            self._report(src, f"image {src!r} does not exist",
-                         self._missing_hint(unquote(parts.path), "image file"))
+            self._report(
+                src,
+                f"image {src!r} does not exist",
+                self._missing_hint(unquote(parts.path), "image file"),
+            )
             return None
         source = resolved.as_posix()
         picture = images.probe(self.content_dir / resolved, self.max_image_size)
         if isinstance(picture, str):
-            self._report(src, f"image {src!r}: content/{source} {picture}",
-                         "save the picture as JPEG, PNG or WebP and point the image at it"
-                         if "max_image_size" not in picture else
-                         "make the file smaller, or raise max_image_size in the settings")
+            self._report(
+                src,
+                f"image {src!r}: content/{source} {picture}",
+                "save the picture as JPEG, PNG or WebP and point the image at it"
+                if "max_image_size" not in picture
+                else "make the file smaller, or raise max_image_size in the settings",
+            )
             return None
         self.context.assets.add(source)
         return images.picture_html(source, picture, self.media_url, attrs)
@@ -337,31 +397,48 @@ def nesting_problem(body: str) -> tuple[int, str, str] | None:
             continue
         quotes = _QUOTE_MARKS.match(line)
         if quotes and quotes.group().count(">") > MAX_NESTING:
-            return (number, f"{quotes.group().count('>')} quote levels ('>') on one line; "
-                    f"newsdigest converts at most {MAX_NESTING}",
-                    "remove the extra '>' at the start of the line")
-        text = (line.replace("\\\\", "").replace("\\[", "").replace("\\(", "")
-                .replace("\\]", "").replace("\\)", ""))
+            return (
+                number,
+                f"{quotes.group().count('>')} quote levels ('>') on one line; "
+                f"newsdigest converts at most {MAX_NESTING}",
+                "remove the extra '>' at the start of the line",
+            )
+        text = (
+            line.replace("\\\\", "")
+            .replace("\\[", "")
+            .replace("\\(", "")
+            .replace("\\]", "")
+            .replace("\\)", "")
+        )
         run = _MARKER_RUN.search(text)
         if run:
-            return (number, f"{len(run.group())} '{run.group()[0]}' in a row; newsdigest "
-                    f"converts at most {MAX_MARKER_RUN}",
-                    f"remove them, or write them as code between backticks (`{run.group()[0]}`)")
+            return (
+                number,
+                f"{len(run.group())} '{run.group()[0]}' in a row; newsdigest "
+                f"converts at most {MAX_MARKER_RUN}",
+                f"remove them, or write them as code between backticks (`{run.group()[0]}`)",
+            )
         markers += text.count("*") + text.count("_")
         if markers > MAX_MARKERS:
-            return (number, f"more than {MAX_MARKERS} '*' or '_' in one paragraph; newsdigest "
-                    "converts at most that many",
-                    "split the paragraph, or remove the stray '*' and '_' (write '\\*' for "
-                    "an asterisk that is just text)")
+            return (
+                number,
+                f"more than {MAX_MARKERS} '*' or '_' in one paragraph; newsdigest "
+                "converts at most that many",
+                "split the paragraph, or remove the stray '*' and '_' (write '\\*' for "
+                "an asterisk that is just text)",
+            )
         for found in _BRACKET.finditer(text):
             char = found.group()
             if char in depth:
                 depth[char] += 1
                 if depth[char] > MAX_NESTING:
-                    return (number, f"more than {MAX_NESTING} '{char}' left open in one "
-                            "paragraph; newsdigest converts at most that many",
-                            f"close or remove the extra '{char}', or write '\\{char}' "
-                            "for a bracket that is just text")
+                    return (
+                        number,
+                        f"more than {MAX_NESTING} '{char}' left open in one "
+                        "paragraph; newsdigest converts at most that many",
+                        f"close or remove the extra '{char}', or write '\\{char}' "
+                        "for a bracket that is just text",
+                    )
             elif char == "]" and depth["["]:
                 depth["["] -= 1
             elif char == ")" and depth["("]:

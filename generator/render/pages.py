@@ -68,8 +68,9 @@ def term_size(count: int, top: int) -> int:
     return 1 + round(4 * math.log(count) / math.log(top)) if top > 1 else 1
 
 
-def terms_by_use(groups: list[Group[Any]], names: list[str], hrefs: list[str],
-                 sized: bool = True) -> list[Term]:
+def terms_by_use(
+    groups: list[Group[Any]], names: list[str], hrefs: list[str], sized: bool = True
+) -> list[Term]:
     """Index entries with their number of stories, sized by use (or all the same size)."""
     top = max((len(g.articles) for g in groups), default=1)
     return [
@@ -93,8 +94,10 @@ T = TypeVar("T")
 
 def byline(authors: Sequence[T]) -> list[tuple[T, str]]:
     """Each author with what follows the name: 'A, B and C' -> (A, ', '), (B, ' and '), (C, '')."""
-    return [(name, "" if i == len(authors) - 1 else " and " if i == len(authors) - 2 else ", ")
-            for i, name in enumerate(authors)]
+    return [
+        (name, "" if i == len(authors) - 1 else " and " if i == len(authors) - 2 else ", ")
+        for i, name in enumerate(authors)
+    ]
 
 
 def json_ld(data: Any) -> Markup:
@@ -127,8 +130,9 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
 class Renderer:
     """Renders every page of a site index with the theme (`templates_dir` overrides it)."""
 
-    def __init__(self, settings: Settings, urls: Urls, templates_dir: Path, site: Site,
-                 search: bool = False) -> None:
+    def __init__(
+        self, settings: Settings, urls: Urls, templates_dir: Path, site: Site, search: bool = False
+    ) -> None:
         self.settings = settings
         self.search = search  # whether Pagefind indexes this build (the search page works)
         self.urls = urls
@@ -147,14 +151,17 @@ class Renderer:
         self.feeds = site_feeds(site, settings, urls)
         self.main_feeds = self.feeds.main.links()
         # The main feed by format, for templates: main_feed.rss, main_feed.atom, main_feed.json
-        self.main_feed = {format: self.feeds.main.link(format) for format, _ in
-                          self.feeds.main.formats}
+        self.main_feed = {
+            format: self.feeds.main.link(format) for format, _ in self.feeds.main.formats
+        }
         self.digest_feed = self.feeds.digest.link("rss")
         self.related = RelatedStories(site)
         self.translations = Translations(site.articles, settings.language, urls)
         self.neighbours = {
-            a.source: (site.articles[i + 1] if i + 1 < len(site.articles) else None,
-                       site.articles[i - 1] if i > 0 else None)
+            a.source: (
+                site.articles[i + 1] if i + 1 < len(site.articles) else None,
+                site.articles[i - 1] if i > 0 else None,
+            )
             for i, a in enumerate(site.articles)
         }
 
@@ -206,13 +213,17 @@ class Renderer:
             "home.html",
             self.urls.home(),
             title=self.settings.title,
-            days=front_page([(g.key, day_topics(g.articles)) for g in days],
-                            self.settings.home_per_day, self.settings.home_per_topic),
+            days=front_page(
+                [(g.key, day_topics(g.articles)) for g in days],
+                self.settings.home_per_day,
+                self.settings.home_per_topic,
+            ),
             top_topics=self.site.topics_by_use()[:12],
             topics=self.terms(TOPICS),
             countries=self.terms(COUNTRIES),
-            older=self.site.days[self.settings.digest_days] if len(self.site.days) >
-            self.settings.digest_days else None,
+            older=self.site.days[self.settings.digest_days]
+            if len(self.site.days) > self.settings.digest_days
+            else None,
             feeds=(*self.main_feeds, self.digest_feed),
         )
 
@@ -260,16 +271,19 @@ class Renderer:
         elif self.pictures.image_url(article):
             data["image"] = [self.pictures.image_url(article)]
         if article.corrections:
-            data["correction"] = [{"@type": "CorrectionComment", "text": c.text,
-                                   "datePublished": c.date.isoformat()}
-                                  for c in article.corrections]
+            data["correction"] = [
+                {"@type": "CorrectionComment", "text": c.text, "datePublished": c.date.isoformat()}
+                for c in article.corrections
+            ]
         return data
 
     def publisher_object(self) -> dict[str, Any]:
         """The publisher Organization, with its logo (an ImageObject) when one is set."""
-        publisher: dict[str, Any] = {"@type": "Organization",
-                                     "name": self.settings.publisher_name,
-                                     "url": self.urls.absolute(self.urls.home())}
+        publisher: dict[str, Any] = {
+            "@type": "Organization",
+            "name": self.settings.publisher_name,
+            "url": self.urls.absolute(self.urls.home()),
+        }
         if self.logo:
             publisher["logo"] = self.logo
         return publisher
@@ -278,8 +292,10 @@ class Renderer:
         """The `logo` setting as a schema.org ImageObject: its published URL and pixel size."""
         if not self.settings.logo:
             return None
-        logo: dict[str, Any] = {"@type": "ImageObject",
-                                "url": self.urls.absolute(self.urls.file(self.settings.logo_name))}
+        logo: dict[str, Any] = {
+            "@type": "ImageObject",
+            "url": self.urls.absolute(self.urls.file(self.settings.logo_name)),
+        }
         size = images.pixel_size(Path(self.settings.logo))
         if size:
             logo["width"], logo["height"] = size
@@ -294,8 +310,9 @@ class Renderer:
         photo = author.picture and self.urls.absolute(self.urls.media(author.image))
         return found | ({"image": photo} if photo else {})
 
-    def listing(self, template: str, first_page: str, articles: tuple[Article, ...],
-                **context: Any) -> Iterator[PageSpec]:
+    def listing(
+        self, template: str, first_page: str, articles: tuple[Article, ...], **context: Any
+    ) -> Iterator[PageSpec]:
         """A paginated list of articles: one template, for topics, countries and months."""
         pages = paginate(articles, self.settings.items_per_page)
         for page in pages:
@@ -306,8 +323,9 @@ class Renderer:
                 page=page,
                 total=len(articles),
                 prev_url=self.urls.paged(first_page, page.number - 1) if page.number > 1 else "",
-                next_url=(self.urls.paged(first_page, page.number + 1)
-                          if page.number < page.count else ""),
+                next_url=(
+                    self.urls.paged(first_page, page.number + 1) if page.number < page.count else ""
+                ),
                 **context,
             )
 
@@ -315,50 +333,91 @@ class Renderer:
         """The entries of a taxonomy's index: most used first and sized by use, or in the
         site's order (by name) all one size, as the kind says."""
         groups = self.site.terms_by_use(kind)
-        return terms_by_use(groups, [g.key.name for g in groups],
-                            [self.urls.term(kind, g.key) for g in groups], sized=kind.by_use)
+        return terms_by_use(
+            groups,
+            [g.key.name for g in groups],
+            [self.urls.term(kind, g.key) for g in groups],
+            sized=kind.by_use,
+        )
 
     def term_pages(self, kind: TermKind) -> Iterator[PageSpec]:
         """A taxonomy's index page, then each term's paginated list of stories."""
-        yield self.spec("terms.html", self.urls.terms(kind), title=kind.title, kind=kind.name,
-                        description=kind.index_description.format(site=self.settings.title),
-                        terms=self.terms(kind))
+        yield self.spec(
+            "terms.html",
+            self.urls.terms(kind),
+            title=kind.title,
+            kind=kind.name,
+            description=kind.index_description.format(site=self.settings.title),
+            terms=self.terms(kind),
+        )
         for group in self.site.terms(kind):
             name = group.key.name
             feed = self.feeds.term(kind, group.key).link("rss")
             # A topic's page does not repeat its own topic above each headline.
             # Nor a country's page its country beside each story.
-            page_topic = ({"topic": group.key} if kind is TOPICS else
-                          {"country": group.key} if kind is COUNTRIES else
-                          {"author": group.key} if kind is AUTHORS else {})
-            yield from self.listing("list.html", self.urls.term(kind, group.key), group.articles,
-                                    title=f"{kind.label}: {name}", heading=name,
-                                    kind=kind.label, feeds=(feed,), own_feed=feed,
-                                    description=kind.description.format(name=name),
-                                    **page_topic)
+            page_topic = (
+                {"topic": group.key}
+                if kind is TOPICS
+                else {"country": group.key}
+                if kind is COUNTRIES
+                else {"author": group.key}
+                if kind is AUTHORS
+                else {}
+            )
+            yield from self.listing(
+                "list.html",
+                self.urls.term(kind, group.key),
+                group.articles,
+                title=f"{kind.label}: {name}",
+                heading=name,
+                kind=kind.label,
+                feeds=(feed,),
+                own_feed=feed,
+                description=kind.description.format(name=name),
+                **page_topic,
+            )
 
     def archive_pages(self) -> Iterator[PageSpec]:
-        yield self.spec("archive.html", self.urls.archive(), title="Archive",
-                        months=[(f"{date(y, m, 1):%B %Y}", self.urls.month(y, m), len(g.articles))
-                                for g in self.site.months for (y, m) in [g.key]])
+        yield self.spec(
+            "archive.html",
+            self.urls.archive(),
+            title="Archive",
+            months=[
+                (f"{date(y, m, 1):%B %Y}", self.urls.month(y, m), len(g.articles))
+                for g in self.site.months
+                for (y, m) in [g.key]
+            ],
+        )
         for group in self.site.months:
             year, month = group.key
             name = f"{date(year, month, 1):%B %Y}"
-            yield from self.listing("list.html", self.urls.month(year, month), group.articles,
-                                    title=f"Archive: {name}", heading=name, kind="Archive",
-                                    own_feed=None,
-                                    description=f"Stories published in {name}.")
+            yield from self.listing(
+                "list.html",
+                self.urls.month(year, month),
+                group.articles,
+                title=f"Archive: {name}",
+                heading=name,
+                kind="Archive",
+                own_feed=None,
+                description=f"Stories published in {name}.",
+            )
 
     def digest_pages(self) -> Iterator[PageSpec]:
         for index, group in enumerate(self.site.days):
             newer = self.site.days[index - 1].key if index > 0 else None
             older = self.site.days[index + 1].key if index + 1 < len(self.site.days) else None
-            yield self.spec("digest.html", self.urls.digest(group.key),
-                            title=f"Digest for {human_date(group.key)}", day=group.key,
-                            description=f"The news of {human_day(group.key)}, by topic.",
-                            topics=day_topics(group.articles), count=len(group.articles),
-                            newer=newer, older=older,
-                            feeds=(self.digest_feed,))
+            yield self.spec(
+                "digest.html",
+                self.urls.digest(group.key),
+                title=f"Digest for {human_date(group.key)}",
+                day=group.key,
+                description=f"The news of {human_day(group.key)}, by topic.",
+                topics=day_topics(group.articles),
+                count=len(group.articles),
+                newer=newer,
+                older=older,
+                feeds=(self.digest_feed,),
+            )
 
     def digests_pages(self) -> Iterator[PageSpec]:
         """/digest/: every day's digest, newest first, `digests_per_page` days a page."""
@@ -366,22 +425,33 @@ class Renderer:
         per_page = self.settings.digests_per_page
         count = max(1, -(-len(days) // per_page))
         for number in range(1, count + 1):
-            listed = days[(number - 1) * per_page: number * per_page]
+            listed = days[(number - 1) * per_page : number * per_page]
             yield self.spec(
-                "digests.html", self.urls.digests(number),
+                "digests.html",
+                self.urls.digests(number),
                 title="Daily digests" if number == 1 else f"Daily digests, page {number}",
                 description=f"Every day's digest of {self.settings.title}, newest first.",
-                entries=[(g.key, len(g.articles),
-                          [t.tag.name for t in day_topics(g.articles)[:4] if t.tag])
-                         for g in listed],
+                entries=[
+                    (
+                        g.key,
+                        len(g.articles),
+                        [t.tag.name for t in day_topics(g.articles)[:4] if t.tag],
+                    )
+                    for g in listed
+                ],
                 page=Page(number, count, ()),
                 prev_url=self.urls.digests(number - 1) if number > 1 else "",
                 next_url=self.urls.digests(number + 1) if number < count else "",
-                feeds=(self.digest_feed,))
+                feeds=(self.digest_feed,),
+            )
 
     def search_page(self) -> PageSpec:
-        return self.spec("search.html", self.urls.search(), title="Search",
-                         description=f"Search every story of {self.settings.title}.")
+        return self.spec(
+            "search.html",
+            self.urls.search(),
+            title="Search",
+            description=f"Search every story of {self.settings.title}.",
+        )
 
     def not_found(self) -> PageSpec:
         return self.spec("404.html", self.urls.path("404.html"), title="Page not found")

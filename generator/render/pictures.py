@@ -23,9 +23,15 @@ class Pictures:
         """The author's photo as a <picture> (published under /media/), or nothing."""
         if author.picture is None:
             return Markup("")
-        return Markup(images.picture_html(author.image, author.picture, self.urls.media,
-                                          [("alt", f"Photo of {author.name}"),
-                                           ("class", "author-photo")], images.PHOTO_SIZES))
+        return Markup(
+            images.picture_html(
+                author.image,
+                author.picture,
+                self.urls.media,
+                [("alt", f"Photo of {author.name}"), ("class", "author-photo")],
+                images.PHOTO_SIZES,
+            )
+        )
 
     def crops(self, article: Article) -> list[tuple[str, int, int]]:
         """(absolute URL, width, height) of the lead image's 16:9, 4:3 and 1:1 crops, for
@@ -33,9 +39,10 @@ class Pictures:
         image = article.image
         if image is None or image.picture is None:
             return []
-        return [(self.urls.absolute(self.urls.media(path)), width, height)
-                for path, width, height in images.crop_paths(image.src, image.picture,
-                                                             image.focus)]
+        return [
+            (self.urls.absolute(self.urls.media(path)), width, height)
+            for path, width, height in images.crop_paths(image.src, image.picture, image.focus)
+        ]
 
     def og_image(self, article: Article) -> tuple[str, int, int] | None:
         """(absolute URL, width, height) for og:image: the 16:9 crop when there is one;
@@ -74,8 +81,13 @@ class Pictures:
         found = images.responsive(image.src, image.picture, self.urls.media)
         if not found.webp_srcset:
             return Markup("")
-        return Markup("<source" + start_tag_attributes(
-            [("type", "image/webp"), ("srcset", found.webp_srcset), ("sizes", sizes)]) + ">")
+        return Markup(
+            "<source"
+            + start_tag_attributes(
+                [("type", "image/webp"), ("srcset", found.webp_srcset), ("sizes", sizes)]
+            )
+            + ">"
+        )
 
     def image_src(self, image: Image) -> str:
         """Where a page loads an image from: its URL, or its path under /media/."""

@@ -42,8 +42,7 @@ def redirect_page(article: Article, urls: Urls, language: str, site_title: str) 
     return html.encode("utf-8")
 
 
-def redirect_files(site: Site, urls: Urls, language: str, site_title: str
-                   ) -> Iterator[OutputFile]:
+def redirect_files(site: Site, urls: Urls, language: str, site_title: str) -> Iterator[OutputFile]:
     """A redirect page for every alias of every published article."""
     for article in site.articles:
         page = None

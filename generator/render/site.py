@@ -35,13 +35,15 @@ def lead_focuses(site: Site) -> dict[str, set[tuple[float, float] | None]]:
     return found
 
 
-def encode_images(article: Article, assets: set[str], content_dir: Path,
-                  max_image_size: int) -> int:
+def encode_images(
+    article: Article, assets: set[str], content_dir: Path, max_image_size: int
+) -> int:
     """Encode (into the image cache) the published files of the images an article shows:
     run by the workers after its body, so that writing the site finds them all made.
     The number of images."""
     focuses: dict[str, set[tuple[float, float] | None]] = {
-        source: set() for source in assets if images.is_image_name(source)}
+        source: set() for source in assets if images.is_image_name(source)
+    }
     if article.image is not None and article.image.picture is not None:
         focuses.setdefault(article.image.src, set()).add(article.image.focus)
     for source, points in focuses.items():
@@ -60,30 +62,44 @@ def author_photos(site: Site) -> Iterator[OutputFile]:
             yield from images.publish(Path(author.root), author.image, author.picture)
 
 
-def media_files(content_dir: Path, assets: set[str], site: Site,
-                max_image_size: int) -> Iterator[OutputFile]:
+def media_files(
+    content_dir: Path, assets: set[str], site: Site, max_image_size: int
+) -> Iterator[OutputFile]:
     """Images and other files the articles use, from content/ to media/: an image in its
     published widths and formats (and a lead image's crops), another file as it is."""
     focuses = lead_focuses(site)
     for source in sorted(assets):
-        picture = (images.probe(content_dir / source, max_image_size)
-                   if images.is_image_name(source) else None)
+        picture = (
+            images.probe(content_dir / source, max_image_size)
+            if images.is_image_name(source)
+            else None
+        )
         if picture is None or isinstance(picture, str):
             yield OutputFile("media/" + source, (content_dir / source).read_bytes())
         else:
             yield from images.publish(content_dir, source, picture, focuses.get(source, ()))
 
 
-def extra_files(pages: list[OutputFile], site: Site, settings: Settings, templates_dir: Path,
-                content_dir: Path, assets: set[str], now: datetime) -> list[OutputFile]:
+def extra_files(
+    pages: list[OutputFile],
+    site: Site,
+    settings: Settings,
+    templates_dir: Path,
+    content_dir: Path,
+    assets: set[str],
+    now: datetime,
+) -> list[OutputFile]:
     """What is not a page or a feed: sitemaps, robots.txt, .nojekyll, CNAME, static, media.
 
     `now` is the build's clock, which decides what is recent (the news sitemap).
     """
     urls = Urls(settings.base_url)
-    files = [sitemap(pages, site, urls, settings.language),
-             news_sitemap(site, urls, settings.publisher_name, settings.language, now),
-             robots(urls), nojekyll()]
+    files = [
+        sitemap(pages, site, urls, settings.language),
+        news_sitemap(site, urls, settings.publisher_name, settings.language, now),
+        robots(urls),
+        nojekyll(),
+    ]
     files += [cname(settings.cname)] if settings.cname else []
     # Redirect pages (aliases) come after the sitemap, which lists `pages` only.
     files += list(redirect_files(site, urls, settings.language, settings.title))
@@ -95,12 +111,18 @@ def extra_files(pages: list[OutputFile], site: Site, settings: Settings, templat
     return files
 
 
-def render_site(site: Site, settings: Settings, templates_dir: Path, content_dir: Path,
-                assets: set[str], search: bool, now: datetime) -> list[OutputFile]:
+def render_site(
+    site: Site,
+    settings: Settings,
+    templates_dir: Path,
+    content_dir: Path,
+    assets: set[str],
+    search: bool,
+    now: datetime,
+) -> list[OutputFile]:
     """Every file of the site, every page rendered, in memory."""
     urls = Urls(settings.base_url)
     renderer = Renderer(settings, urls, templates_dir, site, search)
     pages = [renderer.render(spec) for spec in renderer.all_pages()]
     files = pages + list(FeedWriter(settings, urls, content_dir, site, now).all_files())
-    return files + extra_files(pages, site, settings, templates_dir, content_dir, assets,
-                               now)
+    return files + extra_files(pages, site, settings, templates_dir, content_dir, assets, now)

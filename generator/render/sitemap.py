@@ -17,8 +17,9 @@ NEWS_WINDOW = timedelta(hours=48)  # Google News: "articles created in the last 
 NEWS_LIMIT = 1000  # Google News: at most 1,000 news:news tags per sitemap
 
 
-def sitemap(pages: Iterable[OutputFile], site: Site, urls: Urls, language: str = "en"
-            ) -> OutputFile:
+def sitemap(
+    pages: Iterable[OutputFile], site: Site, urls: Urls, language: str = "en"
+) -> OutputFile:
     """Every HTML page but the 404 page, with lastmod for articles. An article with
     translations (one `translation_key`) lists every version, itself included, as
     <xhtml:link rel="alternate" hreflang href> (Google's sitemap form of hreflang);
@@ -28,10 +29,17 @@ def sitemap(pages: Iterable[OutputFile], site: Site, urls: Urls, language: str =
     for article in site.articles:
         if article.translation_key:
             versions.setdefault(article.translation_key, []).append(article)
-    alternates = {urls.output_path(urls.article(a)): sorted(
-        ((v.language or language, urls.absolute(urls.article(v)))
-         for v in versions[a.translation_key]), key=lambda pair: pair[0].lower())
-        for a in site.articles if len(versions.get(a.translation_key, ())) > 1}
+    alternates = {
+        urls.output_path(urls.article(a)): sorted(
+            (
+                (v.language or language, urls.absolute(urls.article(v)))
+                for v in versions[a.translation_key]
+            ),
+            key=lambda pair: pair[0].lower(),
+        )
+        for a in site.articles
+        if len(versions.get(a.translation_key, ())) > 1
+    }
     root = ET.Element("urlset", xmlns=SITEMAP_NS)
     if alternates:
         root.set("xmlns:xhtml", XHTML_NS)
@@ -61,8 +69,9 @@ def in_news_window(article: Article, now: datetime) -> bool:
     return not article.draft and now - NEWS_WINDOW < article.date <= now
 
 
-def news_sitemap(site: Site, urls: Urls, publisher: str, language: str,
-                 now: datetime) -> OutputFile:
+def news_sitemap(
+    site: Site, urls: Urls, publisher: str, language: str, now: datetime
+) -> OutputFile:
     """/sitemap-news.xml (Google News sitemap, namespace NEWS_NS): the articles whose
     `date` is in the 48 hours before `now` (the build's clock), newest first, at most
     1,000. `now` is an input like the content: the same content and clock give the same
@@ -91,13 +100,17 @@ def news_sitemap(site: Site, urls: Urls, publisher: str, language: str,
 def news_window_ends(articles: Iterable[Article], now: datetime) -> float | None:
     """When the first article in the news sitemap leaves it (a POSIX time; None: none is in
     it): a site built later than that has another sitemap-news.xml."""
-    return min(((a.date + NEWS_WINDOW).timestamp() for a in articles
-                if in_news_window(a, now)), default=None)
+    return min(
+        ((a.date + NEWS_WINDOW).timestamp() for a in articles if in_news_window(a, now)),
+        default=None,
+    )
 
 
 def robots(urls: Urls) -> OutputFile:
-    text = (f"User-agent: *\nAllow: /\n\nSitemap: {urls.absolute(urls.file('sitemap.xml'))}\n"
-            f"Sitemap: {urls.absolute(urls.file('sitemap-news.xml'))}\n")
+    text = (
+        f"User-agent: *\nAllow: /\n\nSitemap: {urls.absolute(urls.file('sitemap.xml'))}\n"
+        f"Sitemap: {urls.absolute(urls.file('sitemap-news.xml'))}\n"
+    )
     return OutputFile("robots.txt", text.encode("utf-8"))
 
 

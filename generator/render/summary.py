@@ -37,8 +37,11 @@ class _Paragraphs(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: Attrs) -> None:
         values = dict(attrs)
-        if self.skip or tag in ("script", "style") or (
-                tag == "div" and "footnote" in (values.get("class") or "").split()):
+        if (
+            self.skip
+            or tag in ("script", "style")
+            or (tag == "div" and "footnote" in (values.get("class") or "").split())
+        ):
             self.skip += tag not in ("br", "img", "hr")
             return
         if tag == "p":
@@ -136,8 +139,11 @@ def shorten(text: str, budget: int = SUMMARY_BUDGET) -> str:
         return text
     head = text[:head_end]
     half = len(head) // 2
-    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, len(head) + 1)
-            if half <= m.end() <= len(head)]
+    ends = [
+        m.end()
+        for m in _SENTENCE_END.finditer(text, 0, len(head) + 1)
+        if half <= m.end() <= len(head)
+    ]
     if ends:
         kept = text[: ends[-1]].rstrip()
         return kept + ("…" if _width(kept[-1]) == 2 else " …")

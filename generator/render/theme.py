@@ -27,8 +27,11 @@ def _files(root: Path) -> Iterator[tuple[str, Path]]:
         return
     for path in sorted(root.rglob("*")):
         relative = path.relative_to(root)
-        if path.is_file() and not any(part.startswith(".") for part in relative.parts) \
-                and "__pycache__" not in relative.parts:
+        if (
+            path.is_file()
+            and not any(part.startswith(".") for part in relative.parts)
+            and "__pycache__" not in relative.parts
+        ):
             yield relative.as_posix(), path
 
 
@@ -62,8 +65,11 @@ class Theme:
     def overridden(self) -> list[str]:
         """The theme files the site's folder replaces (relative paths)."""
         own = dict(_files(self.default))
-        return [name for name, _ in _files(self.overrides) if name in own] \
-            if self.overrides.is_dir() else []
+        return (
+            [name for name, _ in _files(self.overrides) if name in own]
+            if self.overrides.is_dir()
+            else []
+        )
 
     def fingerprint(self) -> str:
         """A digest of every file the site sees: theme files and overrides, by name and bytes."""

@@ -34,15 +34,24 @@ class Translations:
         by language tag: each {language, name (autonym), href (absolute URL), current,
         default, direction}. `default` (hreflang x-default) is the version in the site's
         language, else the oldest (the original). [] when the story has one version."""
-        versions = self.versions.get(article.translation_key, []) \
-            if article.translation_key else []
+        versions = self.versions.get(article.translation_key, []) if article.translation_key else []
         if len(versions) < 2:
             return []
-        ordered = sorted(versions, key=lambda a: (self.tag(a) != self.language,
-                                                  self.tag(a).lower()))
-        default = next((a for a in ordered if self.tag(a) == self.language),
-                       min(versions, key=lambda a: a.date))
-        return [{"language": self.tag(a), "name": autonym(self.tag(a)),
-                 "current": a is article, "href": self.urls.absolute(self.urls.article(a)),
-                 "default": a is default, "direction": text_direction(self.tag(a))}
-                for a in ordered]
+        ordered = sorted(
+            versions, key=lambda a: (self.tag(a) != self.language, self.tag(a).lower())
+        )
+        default = next(
+            (a for a in ordered if self.tag(a) == self.language),
+            min(versions, key=lambda a: a.date),
+        )
+        return [
+            {
+                "language": self.tag(a),
+                "name": autonym(self.tag(a)),
+                "current": a is article,
+                "href": self.urls.absolute(self.urls.article(a)),
+                "default": a is default,
+                "direction": text_direction(self.tag(a)),
+            }
+            for a in ordered
+        ]

@@ -30,10 +30,13 @@ from generator.diagnostics import Diagnostic
 
 FORMAT = "newsdigest-cache-3"
 DEFAULT_DIR = ".newsdigest-cache"
-_TAG = (b"Signature: 8a477f597d28d172789f06886806bc55\n"
-        b"# This directory is newsdigest's build cache; it can be deleted at any time.\n")
+_TAG = (
+    b"Signature: 8a477f597d28d172789f06886806bc55\n"
+    b"# This directory is newsdigest's build cache; it can be deleted at any time.\n"
+)
 _MODEL_TYPES: dict[str, type[Any]] = {
-    cls.__name__: cls for cls in vars(model).values()
+    cls.__name__: cls
+    for cls in vars(model).values()
     if isinstance(cls, type) and dataclasses.is_dataclass(cls) and cls.__module__ == model.__name__
 }
 
@@ -51,8 +54,7 @@ def encode(value: Any) -> Any:
     if isinstance(value, datetime):
         zone = value.tzinfo.key if isinstance(value.tzinfo, ZoneInfo) else ""
         if zone:
-            return {"@dt": value.replace(tzinfo=None).isoformat(), "zone": zone,
-                    "fold": value.fold}
+            return {"@dt": value.replace(tzinfo=None).isoformat(), "zone": zone, "fold": value.fold}
         return {"@dt": value.isoformat()}
     if isinstance(value, date):
         return {"@date": value.isoformat()}
@@ -94,8 +96,7 @@ def decode_diagnostics(data: Any) -> list[Diagnostic]:
         raise BadEntry("diagnostics")
     out = []
     for item in data:
-        if (not isinstance(item, list) or len(item) != 5
-                or item[2] not in ("error", "warning")):
+        if not isinstance(item, list) or len(item) != 5 or item[2] not in ("error", "warning"):
             raise BadEntry("diagnostic")
         out.append(Diagnostic(str(item[0]), int(item[1]), item[2], str(item[3]), str(item[4])))
     return out
@@ -114,9 +115,12 @@ def _read(path: Path, environment: str) -> dict[str, Any] | None:
         data = json.loads(body)
     except ValueError:
         return None
-    if (not isinstance(data, dict) or data.get("format") != FORMAT
-            or data.get("environment") != environment or not isinstance(data.get("records"),
-                                                                         dict)):
+    if (
+        not isinstance(data, dict)
+        or data.get("format") != FORMAT
+        or data.get("environment") != environment
+        or not isinstance(data.get("records"), dict)
+    ):
         return None
     records: dict[str, Any] = data["records"]
     return records
@@ -124,8 +128,11 @@ def _read(path: Path, environment: str) -> dict[str, Any] | None:
 
 def _write(path: Path, environment: str, records: dict[str, Any]) -> None:
     """Replace the cache file in one rename; a cache that cannot be written is skipped."""
-    body = json.dumps({"format": FORMAT, "environment": environment, "records": records},
-                      ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    body = json.dumps(
+        {"format": FORMAT, "environment": environment, "records": records},
+        ensure_ascii=False,
+        separators=(",", ":"),
+    ).encode("utf-8")
     checksum = hashlib.sha256(body).hexdigest().encode()
     with contextlib.suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -150,13 +157,15 @@ class Store:
     With `directory` None (`--no-cache`) it is always empty and never written.
     """
 
-    def __init__(self, directory: Path | None, name: str, environment: str,
-                 shards: int = 1) -> None:
+    def __init__(
+        self, directory: Path | None, name: str, environment: str, shards: int = 1
+    ) -> None:
         self.path = directory / name if directory is not None else None
         self.environment = environment
         self.shards = shards
         self.loaded: list[dict[str, Any] | None] = [
-            _read(path, environment) for path in self._paths()]
+            _read(path, environment) for path in self._paths()
+        ]
         self.old: dict[str, Any] = {}
         for records in self.loaded:
             self.old.update(records or {})
@@ -169,8 +178,10 @@ class Store:
             return []
         if self.shards == 1:
             return [self.path]
-        return [self.path.with_name(f"{self.path.stem}-{i:02x}{self.path.suffix}")
-                for i in range(self.shards)]
+        return [
+            self.path.with_name(f"{self.path.stem}-{i:02x}{self.path.suffix}")
+            for i in range(self.shards)
+        ]
 
     def _shard(self, key: str) -> int:
         try:
@@ -212,8 +223,9 @@ class ArticleCache:
 
     @staticmethod
     def key(source: str, raw: bytes) -> str:
-        return hashlib.blake2b(source.encode("utf-8", "surrogateescape") + b"\0" + raw,
-                               digest_size=20).hexdigest()
+        return hashlib.blake2b(
+            source.encode("utf-8", "surrogateescape") + b"\0" + raw, digest_size=20
+        ).hexdigest()
 
     def _exists(self, asset: str, source: str) -> bool:
         from generator.load.files import resolve_local
@@ -243,8 +255,11 @@ class ArticleCache:
         if not isinstance(article, model.Article) or article.source != source:
             return None
         image = article.image
-        if image is not None and not image.is_remote and (
-                not self._exists(image.src, source) or record.get("i") != self._stamp(image.src)):
+        if (
+            image is not None
+            and not image.is_remote
+            and (not self._exists(image.src, source) or record.get("i") != self._stamp(image.src))
+        ):
             return None
         self.store.put(key, {"a": record["a"], "p": record["p"], "i": record.get("i")})
         self.old_bodies[key] = record.get("b")
@@ -254,9 +269,14 @@ class ArticleCache:
         key = self.keys.get(article.source)
         if key is not None:
             image = article.image
-            self.store.put(key, {"a": encode(article), "p": encode_diagnostics(problems),
-                                 "i": self._stamp(image.src) if image and not image.is_remote
-                                 else None})
+            self.store.put(
+                key,
+                {
+                    "a": encode(article),
+                    "p": encode_diagnostics(problems),
+                    "i": self._stamp(image.src) if image and not image.is_remote else None,
+                },
+            )
 
     def body(self, article: model.Article, article_url: Any) -> tuple[str, set[str]] | None:
         """(body HTML, content files it uses), when the cached body still holds."""
@@ -265,10 +285,18 @@ class ArticleCache:
         old = (record.get("b") or self.old_bodies.get(key)) if key and record else None
         if record is None or not isinstance(old, dict):
             return None
-        html, links, assets, body = (old.get("html"), old.get("links"), old.get("assets"),
-                                     old.get("body"))
-        if (not isinstance(html, str) or not isinstance(links, dict)
-                or not isinstance(assets, list) or body != self.body_key(article)):
+        html, links, assets, body = (
+            old.get("html"),
+            old.get("links"),
+            old.get("assets"),
+            old.get("body"),
+        )
+        if (
+            not isinstance(html, str)
+            or not isinstance(links, dict)
+            or not isinstance(assets, list)
+            or body != self.body_key(article)
+        ):
             return None
         if any(article_url(source) != url for source, url in links.items()):
             return None
@@ -282,17 +310,26 @@ class ArticleCache:
 
     @staticmethod
     def body_key(article: model.Article) -> str:
-        return hashlib.blake2b(f"{article.source}\0{article.body_line}\0{article.body}".encode(
-            "utf-8", "surrogatepass"), digest_size=16).hexdigest()
+        return hashlib.blake2b(
+            f"{article.source}\0{article.body_line}\0{article.body}".encode(
+                "utf-8", "surrogatepass"
+            ),
+            digest_size=16,
+        ).hexdigest()
 
-    def remember_body(self, article: model.Article, html: str, links: dict[str, str | None],
-                      assets: set[str]) -> None:
+    def remember_body(
+        self, article: model.Article, html: str, links: dict[str, str | None], assets: set[str]
+    ) -> None:
         key = self.keys.get(article.source)
         record = self.store.new.get(key) if key else None
         if record is not None:
-            record["b"] = {"html": html, "links": links, "assets": sorted(assets),
-                           "stamps": {a: self._stamp(a) for a in sorted(assets)},
-                           "body": self.body_key(article)}
+            record["b"] = {
+                "html": html,
+                "links": links,
+                "assets": sorted(assets),
+                "stamps": {a: self._stamp(a) for a in sorted(assets)},
+                "body": self.body_key(article),
+            }
 
     def save(self) -> None:
         self.store.save()

@@ -47,8 +47,9 @@ def of_tree(root: Path) -> str:
     """A digest of every file under `root` (a theme, the generator's own code)."""
     if not root.is_dir():
         return of_bytes(b"missing", str(root).encode())
-    return of_files(root, (p for p in root.rglob("*") if p.is_file() and "__pycache__" not in
-                           p.parts))
+    return of_files(
+        root, (p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    )
 
 
 def code_version() -> str:

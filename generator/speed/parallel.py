@@ -73,11 +73,13 @@ def run(
             if progress:
                 progress(len(results))
         return results, meanwhile() if meanwhile else None
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_install,
-                             initargs=(state,)) as pool:
+    with ProcessPoolExecutor(
+        jobs, mp_context=context, initializer=_install, initargs=(state,)
+    ) as pool:
         try:
-            futures: list[Future[list[R]]] = [pool.submit(_run, task, chunk)
-                                              for chunk in _chunks(count, jobs)]
+            futures: list[Future[list[R]]] = [
+                pool.submit(_run, task, chunk) for chunk in _chunks(count, jobs)
+            ]
             extra = meanwhile() if meanwhile else None
             results = []
             for future in futures:

@@ -19,8 +19,9 @@ from generator.speed import parallel
 from generator.speed.fingerprint import Fingerprinter, Unhashable
 
 
-def fingerprints(specs: Sequence[PageSpec], reader: Fingerprinter | None = None
-                 ) -> list[str | None]:
+def fingerprints(
+    specs: Sequence[PageSpec], reader: Fingerprinter | None = None
+) -> list[str | None]:
     """A digest of each page's inputs; None for a page whose values cannot be read."""
     reader = reader or Fingerprinter()
     out: list[str | None] = []
@@ -52,6 +53,7 @@ def render(
     meanwhile: Callable[[], Any] | None = None,
 ) -> tuple[dict[int, bytes], Any]:
     """Render specs[i] for i in todo; returns {i: bytes} and what `meanwhile` returned."""
-    results, extra = parallel.run(_render_chunk, _Work(renderer, specs, todo), len(todo),
-                                  workers, progress, meanwhile)
+    results, extra = parallel.run(
+        _render_chunk, _Work(renderer, specs, todo), len(todo), workers, progress, meanwhile
+    )
     return dict(zip(todo, results, strict=True)), extra

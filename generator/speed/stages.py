@@ -52,8 +52,7 @@ class BodyWork:
 
 def body_chunk(work: BodyWork, chunk: Sequence[int]) -> list[Body]:
     articles = [work.articles[i] for i in chunk]
-    bodies = pipeline.convert_many(articles, work.urls_by_source, work.settings,
-                                   work.content_dir)
+    bodies = pipeline.convert_many(articles, work.urls_by_source, work.settings, work.content_dir)
     if work.images:  # encode the article's images here, in the worker, into the cache
         for article, (_, problems, assets, _) in zip(articles, bodies, strict=True):
             if not problems:
@@ -74,14 +73,20 @@ class Fast:
     meanwhile: Callable[[], object] | None = None
     images: bool = False  # encode each article's images while converting its body
 
-    def read_all(self, found: Sequence[tuple[Path, str]], settings: Settings,
-                 content_dir: Path) -> list[Validated]:
+    def read_all(
+        self, found: Sequence[tuple[Path, str]], settings: Settings, content_dir: Path
+    ) -> list[Validated]:
         checked = [self._cached(path, source, settings.max_file_size) for path, source in found]
         misses = [i for i, item in enumerate(checked) if item is None]
         hits = len(found) - len(misses)
         work = ReadWork([found[i] for i in misses], settings, content_dir)
-        fresh, _ = parallel.run(read_chunk, work, len(misses), self.workers,
-                                lambda done: self.progress("reading", hits + done, len(found)))
+        fresh, _ = parallel.run(
+            read_chunk,
+            work,
+            len(misses),
+            self.workers,
+            lambda done: self.progress("reading", hits + done, len(found)),
+        )
         for i, (article, problems) in zip(misses, fresh, strict=True):
             checked[i] = (article, problems)
             if self.cache is not None and article is not None:
@@ -99,8 +104,13 @@ class Fast:
             return None
         return self.cache.article(source, raw)
 
-    def convert_all(self, articles: Sequence[Article], urls_by_source: dict[str, str],
-                    settings: Settings, content_dir: Path) -> list[Body]:
+    def convert_all(
+        self,
+        articles: Sequence[Article],
+        urls_by_source: dict[str, str],
+        settings: Settings,
+        content_dir: Path,
+    ) -> list[Body]:
         cache = self.cache
         bodies: list[Body | None] = [None] * len(articles)
         for i, article in enumerate(articles):
@@ -108,12 +118,18 @@ class Fast:
             if cached is not None:
                 bodies[i] = (cached[0], [], cached[1], {})
         todo = [i for i, body in enumerate(bodies) if body is None]
-        work = BodyWork([articles[i] for i in todo], urls_by_source, settings, content_dir,
-                        self.images)
+        work = BodyWork(
+            [articles[i] for i in todo], urls_by_source, settings, content_dir, self.images
+        )
         hits = len(articles) - len(todo)
-        fresh, _ = parallel.run(body_chunk, work, len(todo), self.workers,
-                                lambda done: self.progress("Markdown", hits + done, len(articles)),
-                                self.meanwhile)
+        fresh, _ = parallel.run(
+            body_chunk,
+            work,
+            len(todo),
+            self.workers,
+            lambda done: self.progress("Markdown", hits + done, len(articles)),
+            self.meanwhile,
+        )
         self.meanwhile = None
         for i, body in zip(todo, fresh, strict=True):
             bodies[i] = body
@@ -123,14 +139,13 @@ class Fast:
         return [body for body in bodies if body is not None]
 
 
-def article_cache(directory: Path | None, content: Path, settings: Settings
-                  ) -> ArticleCache | None:
+def article_cache(directory: Path | None, content: Path, settings: Settings) -> ArticleCache | None:
     """The cache of validated articles and body HTML in `directory` (None: no cache),
     keyed on the settings those steps read."""
     if directory is None:
         return None
     reads = only(settings, pipeline.READ_SETTINGS + pipeline.BODY_SETTINGS)
     environment = fingerprint.of_bytes(
-        fingerprint.code_version().encode(), repr(reads).encode(), str(content.resolve()).encode())
+        fingerprint.code_version().encode(), repr(reads).encode(), str(content.resolve()).encode()
+    )
     return ArticleCache(Store(directory, "articles.json", environment, shards=16), content)
-

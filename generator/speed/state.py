@@ -54,18 +54,23 @@ class PageState:
     now: dict[str, list[int]]  # the output as it is
 
 
-def page_state(directory: Path | None, paths: Paths, settings: Settings, selection: Selection,
-               search: bool) -> PageState:
+def page_state(
+    directory: Path | None, paths: Paths, settings: Settings, selection: Selection, search: bool
+) -> PageState:
     """What the last build into `paths.output` wrote, if every input it depends on but the
     content is the same (newsdigest, settings, selection, search, theme, folders)."""
     output = str(paths.output.resolve())
     environment = fingerprint.of_bytes(
-        fingerprint.code_version().encode(), repr(settings).encode(),
+        fingerprint.code_version().encode(),
+        repr(settings).encode(),
         repr((selection.drafts, selection.future, search)).encode(),
-        Theme(paths.templates).fingerprint().encode(), output.encode(),
-        str(paths.content.resolve()).encode())
-    store = Store(directory, f"output-{fingerprint.of_bytes(output.encode())[:16]}.json",
-                  environment)
+        Theme(paths.templates).fingerprint().encode(),
+        output.encode(),
+        str(paths.content.resolve()).encode(),
+    )
+    store = Store(
+        directory, f"output-{fingerprint.of_bytes(output.encode())[:16]}.json", environment
+    )
     pages, written = store.get("pages"), store.get("files")
     if not isinstance(pages, dict) or not isinstance(written, dict):
         pages, written = {}, {}
@@ -77,16 +82,24 @@ def unchanged(state: PageState, path: str) -> bool:
     return before is not None and state.now.get(path) == before
 
 
-def search_step(index: Callable[[Path], Iterable[str] | None] | None, state: PageState,
-                 html_paths: set[str], keep: set[str], output: Path
-                 ) -> Callable[[Path], Iterable[str]] | None:
+def search_step(
+    index: Callable[[Path], Iterable[str] | None] | None,
+    state: PageState,
+    html_paths: set[str],
+    keep: set[str],
+    output: Path,
+) -> Callable[[Path], Iterable[str]] | None:
     """Pagefind, or a link to the last build's index when no page it reads has changed."""
     if index is None:
         return None
     old_html = {p for p in state.written if p.endswith(".html")}
     bundle = [p for p in state.written if p.startswith(BUNDLE + "/")]
-    reusable = (bundle and old_html == html_paths and html_paths <= keep
-                and all(unchanged(state, p) for p in bundle))
+    reusable = (
+        bundle
+        and old_html == html_paths
+        and html_paths <= keep
+        and all(unchanged(state, p) for p in bundle)
+    )
 
     def finish(staging: Path) -> Iterable[str]:
         if not reusable:
@@ -104,12 +117,14 @@ def feed_record(directory: Path | None, paths: Paths) -> Store:
     """The digests of the feeds the last build wrote to this output folder: kept apart from
     the page cache, so a new newsdigest version or theme does not make every feed new."""
     output = str(paths.output.resolve()).encode()
-    return Store(directory, f"feeds-{fingerprint.of_bytes(output)[:16]}.json",
-                 "newsdigest-feed-bytes-1")
+    return Store(
+        directory, f"feeds-{fingerprint.of_bytes(output)[:16]}.json", "newsdigest-feed-bytes-1"
+    )
 
 
-def feed_digests(feed_files: list[OutputFile], kept: set[str], output: Path,
-                  before: object) -> dict[str, str]:
+def feed_digests(
+    feed_files: list[OutputFile], kept: set[str], output: Path, before: object
+) -> dict[str, str]:
     """SHA-256 of each feed's bytes (RSS, Atom, JSON Feed; not OPML) as written now."""
     old = before if isinstance(before, dict) else {}
     digests = {}
@@ -118,8 +133,9 @@ def feed_digests(feed_files: list[OutputFile], kept: set[str], output: Path,
             continue
         if feed.path in kept:  # not regenerated: the bytes are those already in the output
             known = old.get(feed.path)
-            digests[feed.path] = (known if isinstance(known, str)
-                                  else ping.digest((output / feed.path).read_bytes()))
+            digests[feed.path] = (
+                known if isinstance(known, str) else ping.digest((output / feed.path).read_bytes())
+            )
         else:
             digests[feed.path] = ping.digest(feed.data)
     return digests
@@ -130,4 +146,3 @@ def fingerprint_or_none(reader: fingerprint.Fingerprinter, value: object) -> str
         return reader.of(value)
     except fingerprint.Unhashable:
         return None
-

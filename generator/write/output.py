@@ -179,8 +179,13 @@ def _same_file(a: str, b: str) -> bool:
 
 
 def _write_tree(
-    staging: Path, files: Iterable[OutputFile], old: Path | None, keep: Collection[str] = (),
-    names: list[str] | None = None, reused: bool = False, made_already: bool = False,
+    staging: Path,
+    files: Iterable[OutputFile],
+    old: Path | None,
+    keep: Collection[str] = (),
+    names: list[str] | None = None,
+    reused: bool = False,
+    made_already: bool = False,
 ) -> WriteStats:
     """Write every file into `staging`: a new folder, or (`reused`) an older site of ours
     whose files are replaced, never written into.
@@ -207,8 +212,9 @@ def _write_tree(
             else:
                 os.makedirs(os.path.join(root, folder), exist_ok=True)
             made.add(folder)
-        if old is not None and (item.path in keep
-                                or _same_bytes(Path(before, relative), item.data)):
+        if old is not None and (
+            item.path in keep or _same_bytes(Path(before, relative), item.data)
+        ):
             # Keep the published file (same inode and time): rebuilds touch only what changed.
             source = os.path.join(before, relative)
             if reused:

@@ -25,6 +25,7 @@ MARKER_TEXT = (
     b"It wrote the files listed below; any other file here is kept by the next build.\n"
 )
 
+
 def is_ours(directory: Path) -> bool:
     return (directory / MARKER).is_file()
 
@@ -43,9 +44,7 @@ def check_target(output: Path, project_root: Path, sources: Iterable[Path]) -> N
         )
     for place in (Path.home().resolve(), Path("/")):
         if target == place:
-            raise UsageError(
-                f"output directory {output} is {place}; choose another, such as site/"
-            )
+            raise UsageError(f"output directory {output} is {place}; choose another, such as site/")
     for source in sources:
         place = source.resolve()
         if target == place or target in place.parents:

@@ -70,8 +70,12 @@ def build(project: Path, base_url: str | None = None) -> dict[str, bytes]:
     from generator import config, pipeline
 
     settings = config.load(project, {"base_url": base_url})
-    paths = pipeline.Paths(project, project / settings.content_dir, project / "templates",
-                           project.parent / (project.name + "-site"))
+    paths = pipeline.Paths(
+        project,
+        project / settings.content_dir,
+        project / "templates",
+        project.parent / (project.name + "-site"),
+    )
     built = pipeline.build(paths, settings, pipeline.Selection(now=NOW), search=True)
     assert built.ok, built.diagnostics
     return {f.path: f.data for f in built.files}
@@ -102,8 +106,10 @@ def built_sites(work: Path) -> dict[str, dict[str, bytes]]:
 def update() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         sites = built_sites(Path(tmp))
-    SITES.write_text(json.dumps({name: record(files) for name, files in sites.items()},
-                                indent=2) + "\n", encoding="utf-8")
+    SITES.write_text(
+        json.dumps({name: record(files) for name, files in sites.items()}, indent=2) + "\n",
+        encoding="utf-8",
+    )
     for relative in SAMPLE_FILES:
         target = GOLDEN / "sample" / relative
         target.parent.mkdir(parents=True, exist_ok=True)
