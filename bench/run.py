@@ -245,7 +245,7 @@ def image_cost(work: Path, count: int) -> str:
     sys.path.insert(0, str(REPO))
     from PIL import Image, ImageDraw
 
-    from generator.render import images
+    from generator.render import images, measure
 
     folder = work / "images"
     shutil.rmtree(folder, ignore_errors=True)
@@ -278,7 +278,7 @@ def image_cost(work: Path, count: int) -> str:
     before = images.encodes
     first, first_cpu, size = run()
     encoded = images.encodes - before
-    images._probes.clear()  # a new build process probes again
+    measure._probes.clear()  # a new build process probes again
     again, _, _ = run()
     return (
         f"Images: {first * 1000:.0f} ms ({first_cpu * 1000:.0f} ms of CPU) per 2400x1600 "

@@ -82,6 +82,17 @@ def make_parser() -> argparse.ArgumentParser:
 
     add_init_parser(commands)
 
+    _add_build_parser(commands)
+    _add_check_parser(commands)
+    _add_new_parser(commands)
+    _add_serve_parser(commands)
+    add_ping_parser(commands, SITE_HELP)
+    add_theme_parser(commands, SITE_HELP, add_templates)
+    return parser
+
+
+def _add_build_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """`newsdigest build`: its options."""
     build = commands.add_parser(
         "build",
         help="build the site into the output folder",
@@ -115,6 +126,9 @@ def make_parser() -> argparse.ArgumentParser:
     )
     add_speed(build)
 
+
+def _add_check_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """`newsdigest check`: its options."""
     check = commands.add_parser(
         "check",
         help="validate every article; write nothing",
@@ -136,6 +150,9 @@ def make_parser() -> argparse.ArgumentParser:
         "warn about published articles this change moves or deletes",
     )
 
+
+def _add_new_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """`newsdigest new`: its arguments."""
     new = commands.add_parser(
         "new",
         help="start a new article from a title",
@@ -147,6 +164,9 @@ def make_parser() -> argparse.ArgumentParser:
     new.add_argument("--tags", default="", help="comma-separated topics, e.g. Climate,Economy")
     add_content(new)
 
+
+def _add_serve_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """`newsdigest serve`: its options."""
     serve = commands.add_parser(
         "serve",
         help="preview the site with live reload",
@@ -156,10 +176,6 @@ def make_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
     add_content(serve)
     add_templates(serve)
-
-    add_ping_parser(commands, SITE_HELP)
-    add_theme_parser(commands, SITE_HELP, add_templates)
-    return parser
 
 
 def site_folder(args: argparse.Namespace) -> Path:

@@ -15,10 +15,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from generator import pipeline
 from generator.commands import ping
+from generator.commands.schedule import next_change
 from generator.config import Settings
 from generator.diagnostics import Diagnostic, has_errors
 from generator.index.selection import HeldBack, Selection, far_ahead, held_back
@@ -27,10 +27,9 @@ from generator.load import authors
 from generator.model import Article, OutputFile
 from generator.pipeline import Paths
 from generator.render import images
-from generator.render.feeds import FeedWriter, day_end
+from generator.render.feeds import FeedWriter
 from generator.render.pages import PageSpec, Renderer
 from generator.render.site import extra_files
-from generator.render.sitemap import news_window_ends
 from generator.render.urls import Urls
 from generator.speed import fingerprint, parallel
 from generator.speed.cache import DEFAULT_DIR, ArticleCache, Store
@@ -157,42 +156,6 @@ def _up_to_date(
         files,
         held,
     )
-
-
-def _next_publication(articles: list[Article], selection: Selection, now: datetime) -> float | None:
-    """When a scheduled article comes due and the site must change (None: never)."""
-    due = [
-        a.date.timestamp()
-        for a in articles
-        if not selection.includes(a, now) and (selection.drafts or not a.draft)
-    ]
-    return min(due, default=None)
-
-
-def _day_ends(published: list[Article], tz: ZoneInfo, now: datetime) -> float | None:
-    """When the latest day with stories is over in the site's timezone, if it is not yet:
-    then it joins the daily digest feed."""
-    ends = [day_end(a.date.astimezone(tz).date(), tz) for a in published]
-    return min((e.timestamp() for e in ends if e > now), default=None)
-
-
-def _next_change(
-    articles: list[Article], selection: Selection, now: datetime, tz: ZoneInfo
-) -> float | None:
-    """When the site must be built again although no file changed: a scheduled article
-    comes due, a story leaves the 48 hours of the news sitemap, or a day is over and
-    joins the digest feed (None: never)."""
-    published = [a for a in articles if selection.includes(a, now)]
-    times = [
-        t
-        for t in (
-            _next_publication(articles, selection, now),
-            news_window_ends(published, now),
-            _day_ends(published, tz, now),
-        )
-        if t is not None
-    ]
-    return min(times, default=None)
 
 
 @dataclass(slots=True)
@@ -418,7 +381,7 @@ def _remember(
             "digest": run.inputs,
             "summary": asdict(result.summary),
             "files": result.stats.written + result.stats.unchanged,
-            "until": _next_change(articles, run.selection, run.now, run.settings.tz),
+            "until": next_change(articles, run.selection, run.now, run.settings.tz),
             "held_back": asdict(result.held_back),
         },
     )

@@ -181,14 +181,7 @@ class _Check:
             )
             return None
         before = len(self.problems)
-        for key in fields:
-            if key not in KNOWN:
-                close = difflib.get_close_matches(key, KNOWN, n=1, cutoff=0.6)
-                self.error(
-                    fields.line_of(key),
-                    f"{label}: unknown field {key!r}",
-                    f"did you mean '{close[0]}'?" if close else f"known fields: {', '.join(KNOWN)}",
-                )
+        self._unknown(fields, label)
         bio = self.text(fields, "bio", label)
         slug = self.text(fields, "slug", label)
         if slug and not SLUG.match(slug):
@@ -232,6 +225,17 @@ class _Check:
             kind,
             str(self.folder) if image else "",
         )
+
+    def _unknown(self, fields: Mapping, label: str) -> None:
+        """An error for each field of an author this registry does not know."""
+        for key in fields:
+            if key not in KNOWN:
+                close = difflib.get_close_matches(key, KNOWN, n=1, cutoff=0.6)
+                self.error(
+                    fields.line_of(key),
+                    f"{label}: unknown field {key!r}",
+                    f"did you mean '{close[0]}'?" if close else f"known fields: {', '.join(KNOWN)}",
+                )
 
     def _image(self, fields: Mapping, label: str) -> tuple[str, Picture | None]:
         from generator.render.images import probe

@@ -29,16 +29,7 @@ def image_field(
     alt = check.text(fields, "alt", "image.alt")
     caption = check.text(fields, "caption", "image.caption")
     focus = _focus(check, fields)
-    if "alt" not in fields:
-        check.error(
-            front.line_of("image"),
-            "image.alt is missing",
-            "add 'alt:' under image: a short description for readers who cannot see it",
-        )
-    elif fields["alt"] is None:
-        check.missing(
-            fields, "alt", "image.alt", "write a short description for readers who cannot see it"
-        )
+    _alt_required(check, front, fields)
     if not src:
         return None
     resolved = resolve_local(src, doc.source, content_dir)
@@ -81,6 +72,20 @@ def image_field(
             f"at least {LEAD_MIN_WIDTH} px wide; use a larger original if you have one",
         )
     return Image(src=resolved.as_posix(), alt=alt, caption=caption, picture=picture, focus=focus)
+
+
+def _alt_required(check: Checker, front: Mapping, fields: Mapping) -> None:
+    """An error when the image has no alt text (missing, or no value)."""
+    if "alt" not in fields:
+        check.error(
+            front.line_of("image"),
+            "image.alt is missing",
+            "add 'alt:' under image: a short description for readers who cannot see it",
+        )
+    elif fields["alt"] is None:
+        check.missing(
+            fields, "alt", "image.alt", "write a short description for readers who cannot see it"
+        )
 
 
 def _pixels(check: Checker, fields: Mapping, key: str) -> int:

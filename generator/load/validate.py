@@ -190,6 +190,18 @@ def _dates(
     return published, updated
 
 
+def _field_lines(front: Mapping, author_line: int) -> dict[str, int]:
+    """Where the fields site-wide messages point at are written: field -> line."""
+    lines = {
+        key: front.line_of(key)
+        for key in ("slug", "id", "date", "tags", "translation_key")
+        if key in front
+    }
+    if author_line:
+        lines["author"] = author_line
+    return lines
+
+
 def validate(
     doc: Document, settings: Settings, content_dir: Path
 ) -> tuple[Article | None, list[Diagnostic]]:
@@ -202,13 +214,7 @@ def validate(
     country = _country(check, front)
     credits = read_credits(check, front)
     check.misplaced_fields(front)
-    lines = {
-        key: front.line_of(key)
-        for key in ("slug", "id", "date", "tags", "translation_key")
-        if key in front
-    }
-    if credits.author_line:
-        lines["author"] = credits.author_line
+    lines = _field_lines(front, credits.author_line)
     tags = _tags(check, front, lines)
     summary = _summary(check, front)
     image = image_field(check, front, doc, content_dir, settings.max_image_size)

@@ -29,22 +29,22 @@ import hashlib
 import io
 import os
 import tempfile
-import warnings
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from PIL import Image as PILImage
-from PIL import ImageOps, UnidentifiedImageError
+from PIL import ImageOps
 
 from generator.model import OutputFile, Picture
 from generator.render.links import start_tag_attributes
+from generator.render.measure import pixel_size as pixel_size
+from generator.render.measure import probe as probe
 
 WIDTHS = (480, 800, 1200, 1600)
 CROP_WIDTH = 1200
 CROPS = (("16x9", 16, 9), ("4x3", 4, 3), ("1x1", 1, 1))
 SMALL_QUALITY = 82
-DEFAULT_QUALITY = 90  # for a source without quantisation tables (PNG, WebP)
 PIPELINE_VERSION = "pictures-1"
 PROCESSED = {
     "JPEG": ("jpg", "image/jpeg"),
@@ -69,77 +69,10 @@ SIZES = "(min-width: 50rem) 46rem, 100vw"
 CARD_SIZES = "(min-width: 50rem) 16rem, 100vw"
 PHOTO_SIZES = "10rem"  # an author's photo on their page
 
-_STD_LUMINANCE = (
-    16,
-    11,
-    10,
-    16,
-    24,
-    40,
-    51,
-    61,
-    12,
-    12,
-    14,
-    19,
-    26,
-    58,
-    60,
-    55,
-    14,
-    13,
-    16,
-    24,
-    40,
-    57,
-    69,
-    56,
-    14,
-    17,
-    22,
-    29,
-    51,
-    87,
-    80,
-    62,
-    18,
-    22,
-    37,
-    56,
-    68,
-    109,
-    103,
-    77,
-    24,
-    35,
-    55,
-    64,
-    81,
-    104,
-    113,
-    92,
-    49,
-    64,
-    78,
-    87,
-    103,
-    121,
-    120,
-    101,
-    72,
-    92,
-    95,
-    98,
-    112,
-    100,
-    103,
-    99,
-)
 
 encodes = 0  # files encoded by this process (the cache makes a rebuild encode none)
 _cache_dir: Path | None = None
 _memory: dict[str, bytes] = {}
-_probes: dict[tuple[str, int, int], Picture | str] = {}
 
 
 def is_image_name(name: str) -> bool:
@@ -151,54 +84,6 @@ def use_cache(directory: Path | None) -> None:
     global _cache_dir
     _cache_dir = directory
     _memory.clear()
-
-
-def _quality(image: PILImage.Image) -> int:
-    tables = getattr(image, "quantization", None)
-    if not tables or 0 not in tables:
-        return DEFAULT_QUALITY
-    scale: float = sum(tables[0]) * 100 / sum(_STD_LUMINANCE)
-    quality = (200 - scale) / 2 if scale <= 100 else 5000 / scale
-    return int(max(1, min(95, round(quality))))
-
-
-def probe(path: Path, limit: int) -> Picture | str:
-    """The image at `path`, or why it cannot be published (a sentence for an editor).
-
-    `limit` is the max_image_size setting in bytes. The whole file is decoded, so a
-    truncated file is found here and not by a reader's browser.
-    """
-    try:
-        stat = path.stat()
-    except OSError as exc:
-        return f"cannot be read ({exc.strerror})"
-    key = (str(path), stat.st_size, stat.st_mtime_ns)
-    if key not in _probes:
-        _probes[key] = _probe(path, stat.st_size, limit)
-    return _probes[key]
-
-
-def _probe(path: Path, size: int, limit: int) -> Picture | str:
-    if size > limit:
-        return (
-            f"is {size / 1_000_000:.1f} MB, over the max_image_size setting "
-            f"({limit / 1_000_000:.1f} MB)"
-        )
-    if path.suffix.lower() == ".svg":
-        return Picture(0, 0, "SVG")
-    try:
-        with PILImage.open(path) as image:
-            image.load()
-            width, height = image.size
-            if image.getexif().get(0x0112, 1) in (5, 6, 7, 8):
-                width, height = height, width
-            return Picture(width, height, image.format or "", _quality(image))
-    except UnidentifiedImageError:
-        return "is not an image (Pillow cannot read it)"
-    except PILImage.DecompressionBombError:
-        return "has too many pixels to be an image for the web"
-    except (OSError, SyntaxError, ValueError) as exc:
-        return f"is damaged or cut short ({exc})"
 
 
 def widths(picture: Picture) -> list[int]:
@@ -419,19 +304,6 @@ def responsive(source: str, picture: Picture, media_url: Callable[[str], str]) -
         ws[-1],
         height_at(picture, ws[-1]),
     )
-
-
-def pixel_size(path: Path) -> tuple[int, int] | None:
-    """(width, height) in pixels of an image Pillow reads (JPEG, PNG, GIF, WebP...), from
-    its header alone; None for anything else (SVG, a file that is not an image)."""
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # a huge image is measured, not decoded
-            with PILImage.open(path) as image:
-                width, height = image.size
-    except (OSError, ValueError, PILImage.DecompressionBombError):
-        return None
-    return int(width), int(height)
 
 
 def picture_html(

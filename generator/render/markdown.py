@@ -17,8 +17,8 @@ renderer (`gfm`: tables, strikethrough, autolinks, task lists, footnotes, smart
 punctuation; raw HTML kept for the sanitiser). Everything after conversion is shared.
 
 The result is sanitised with nh3 unless the site trusts its editors' HTML. Work per
-body is bounded (`nesting_problem`, TIME_LIMIT). Feeds make its links absolute with
-render/links.py; descriptions come from render/summary.py.
+body is bounded (render/limits.py's `nesting_problem`, TIME_LIMIT). Feeds make its
+links absolute with render/links.py; descriptions come from render/summary.py.
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ import nh3
 from generator.diagnostics import Diagnostic, error
 from generator.model import Article
 from generator.render import images
+from generator.render.limits import nesting_problem
 from generator.render.links import URL_ATTRIBUTES, Attrs, rewrite_tags
 
 ALLOWED_TAGS = {
@@ -105,9 +106,6 @@ ALLOWED_ATTRIBUTES = {
     "h4": {"id"},
 }
 URL_SCHEMES = {"http", "https", "mailto"}
-MAX_NESTING = 50  # brackets left open in one paragraph, or quote levels on one line
-MAX_MARKER_RUN = 200  # * or _ in a row
-MAX_MARKERS = 1000  # * or _ in one paragraph
 TIME_LIMIT = 10.0  # seconds one article's body may take to convert (normal ones take ms)
 
 # cmark-gfm's task-list boxes, as text: <input> is not kept by the sanitiser, and a
@@ -362,88 +360,6 @@ class BodyRenderer:
         article = self.context.article
         assert article is not None
         self.context.problems.append(error(article.source, self._line_of(needle), message, hint))
-
-
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_QUOTE_MARKS = re.compile(r"^(?: {0,3}>)+")
-_BRACKET = re.compile(r"[\[\]()]")
-_MARKER_RUN = re.compile(rf"\*{{{MAX_MARKER_RUN + 1},}}|_{{{MAX_MARKER_RUN + 1},}}")
-
-
-def nesting_problem(body: str) -> tuple[int, str, str] | None:
-    """(line in body, message, hint) for text that would make conversion take minutes, or None.
-
-    One pass over the Markdown, fenced code blocks left out: more than
-    MAX_NESTING '[' or '(' left open in one paragraph, more than MAX_NESTING quote levels
-    ('>') on a line, more than MAX_MARKER_RUN '*' or '_' in a row or more than MAX_MARKERS
-    in one paragraph. Python-Markdown's
-    time grows with the square of these; no story uses them.
-    """
-    fence = ""
-    depth = {"[": 0, "(": 0}
-    markers = 0
-    for number, line in enumerate(body.split("\n"), start=1):
-        opened = _FENCE.match(line)
-        if fence:
-            if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
-                fence = ""
-            continue
-        if opened:
-            fence = opened.group(1)
-            continue
-        if not line.strip():
-            depth = {"[": 0, "(": 0}
-            markers = 0
-            continue
-        quotes = _QUOTE_MARKS.match(line)
-        if quotes and quotes.group().count(">") > MAX_NESTING:
-            return (
-                number,
-                f"{quotes.group().count('>')} quote levels ('>') on one line; "
-                f"newsdigest converts at most {MAX_NESTING}",
-                "remove the extra '>' at the start of the line",
-            )
-        text = (
-            line.replace("\\\\", "")
-            .replace("\\[", "")
-            .replace("\\(", "")
-            .replace("\\]", "")
-            .replace("\\)", "")
-        )
-        run = _MARKER_RUN.search(text)
-        if run:
-            return (
-                number,
-                f"{len(run.group())} '{run.group()[0]}' in a row; newsdigest "
-                f"converts at most {MAX_MARKER_RUN}",
-                f"remove them, or write them as code between backticks (`{run.group()[0]}`)",
-            )
-        markers += text.count("*") + text.count("_")
-        if markers > MAX_MARKERS:
-            return (
-                number,
-                f"more than {MAX_MARKERS} '*' or '_' in one paragraph; newsdigest "
-                "converts at most that many",
-                "split the paragraph, or remove the stray '*' and '_' (write '\\*' for "
-                "an asterisk that is just text)",
-            )
-        for found in _BRACKET.finditer(text):
-            char = found.group()
-            if char in depth:
-                depth[char] += 1
-                if depth[char] > MAX_NESTING:
-                    return (
-                        number,
-                        f"more than {MAX_NESTING} '{char}' left open in one "
-                        "paragraph; newsdigest converts at most that many",
-                        f"close or remove the extra '{char}', or write '\\{char}' "
-                        "for a bracket that is just text",
-                    )
-            elif char == "]" and depth["["]:
-                depth["["] -= 1
-            elif char == ")" and depth["("]:
-                depth["("] -= 1
-    return None
 
 
 def sanitise(fragment: str) -> str:

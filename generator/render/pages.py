@@ -8,16 +8,12 @@ kind of page is a method returning PageSpecs, listed in `all_pages`.
 
 from __future__ import annotations
 
-import json
 import math
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, TypeVar
-
-import jinja2
-from markupsafe import Markup
+from typing import Any
 
 from generator.config import Settings
 from generator.index.digest import (
@@ -30,13 +26,12 @@ from generator.index.digest import (
 )
 from generator.index.site import Group, Page, Site, paginate
 from generator.index.terms import AUTHORS, COUNTRIES, KINDS, TOPICS, TermKind
-from generator.languages import text_direction
-from generator.model import Article, Author, OutputFile, Tag
+from generator.model import Article, Author, OutputFile
 from generator.render import images
-from generator.render.dates import Clock, human_date_filter, human_day_filter, time_attr
+from generator.render.dates import Clock
+from generator.render.environment import byline, json_ld, make_environment
 from generator.render.feedlist import FeedLink, site_feeds
 from generator.render.pictures import Pictures
-from generator.render.theme import Theme
 from generator.render.translations import Translations
 from generator.render.urls import Urls, edit_url, history_url
 
@@ -77,54 +72,6 @@ def terms_by_use(
         Term(name, href, len(g.articles), term_size(len(g.articles), top) if sized else 2)
         for g, name, href in zip(groups, names, hrefs, strict=True)
     ]
-
-
-def kicker(article: Article, page_topic: Tag | None = None) -> Tag | None:
-    """The topic named above a headline in a list: its first, unless the page is about it."""
-    return next((tag for tag in article.tags if tag != page_topic), None)
-
-
-def stories(count: int) -> str:
-    """The noun after a number of stories: 'story' for 1, 'stories' otherwise."""
-    return "story" if count == 1 else "stories"
-
-
-T = TypeVar("T")
-
-
-def byline(authors: Sequence[T]) -> list[tuple[T, str]]:
-    """Each author with what follows the name: 'A, B and C' -> (A, ', '), (B, ' and '), (C, '')."""
-    return [
-        (name, "" if i == len(authors) - 1 else " and " if i == len(authors) - 2 else ", ")
-        for i, name in enumerate(authors)
-    ]
-
-
-def json_ld(data: Any) -> Markup:
-    """JSON for a <script type="application/ld+json"> block that no text can break out of."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=None)
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return Markup(text)  # noqa: S704 (escaped above for the script context)
-
-
-def make_environment(templates_dir: Path) -> jinja2.Environment:
-    """Jinja2 with the packaged theme behind the site's override folder `templates_dir`."""
-    env = jinja2.Environment(
-        loader=Theme(templates_dir).loader(),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    env.filters["human_date"] = human_date_filter
-    env.filters["time_attr"] = time_attr
-    env.filters["human_day"] = human_day_filter
-    env.filters["json_ld"] = json_ld
-    env.filters["kicker"] = kicker
-    env.filters["stories"] = stories
-    env.filters["text_direction"] = text_direction
-    return env
 
 
 class Renderer:

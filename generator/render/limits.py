@@ -1,0 +1,112 @@
+"""Bounded work for article bodies: Markdown that would make conversion take minutes.
+
+Python-Markdown's time grows with the square of deep nesting and long runs of emphasis
+markers; `nesting_problem` finds them before conversion, on their line.
+"""
+
+from __future__ import annotations
+
+import re
+
+MAX_NESTING = 50  # brackets left open in one paragraph, or quote levels on one line
+MAX_MARKER_RUN = 200  # * or _ in a row
+MAX_MARKERS = 1000  # * or _ in one paragraph
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_QUOTE_MARKS = re.compile(r"^(?: {0,3}>)+")
+_BRACKET = re.compile(r"[\[\]()]")
+_MARKER_RUN = re.compile(rf"\*{{{MAX_MARKER_RUN + 1},}}|_{{{MAX_MARKER_RUN + 1},}}")
+
+
+def nesting_problem(body: str) -> tuple[int, str, str] | None:
+    """(line in body, message, hint) for text that would make conversion take minutes, or None.
+
+    One pass over the Markdown, fenced code blocks left out: more than
+    MAX_NESTING '[' or '(' left open in one paragraph, more than MAX_NESTING quote levels
+    ('>') on a line, more than MAX_MARKER_RUN '*' or '_' in a row or more than MAX_MARKERS
+    in one paragraph. Python-Markdown's
+    time grows with the square of these; no story uses them.
+    """
+    fence = ""
+    depth = {"[": 0, "(": 0}
+    markers = 0
+    for number, line in enumerate(body.split("\n"), start=1):
+        opened = _FENCE.match(line)
+        if fence:
+            if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
+                fence = ""
+            continue
+        if opened:
+            fence = opened.group(1)
+            continue
+        if not line.strip():
+            depth = {"[": 0, "(": 0}
+            markers = 0
+            continue
+        text = _unescaped(line)
+        problem = _line_problem(line, text)
+        if problem:
+            return (number, *problem)
+        markers += text.count("*") + text.count("_")
+        if markers > MAX_MARKERS:
+            return (
+                number,
+                f"more than {MAX_MARKERS} '*' or '_' in one paragraph; newsdigest "
+                "converts at most that many",
+                "split the paragraph, or remove the stray '*' and '_' (write '\\*' for "
+                "an asterisk that is just text)",
+            )
+        problem = _bracket_problem(text, depth)
+        if problem:
+            return (number, *problem)
+    return None
+
+
+def _unescaped(line: str) -> str:
+    """The line without backslash-escaped brackets and backslashes (they open nothing)."""
+    return (
+        line.replace("\\\\", "")
+        .replace("\\[", "")
+        .replace("\\(", "")
+        .replace("\\]", "")
+        .replace("\\)", "")
+    )
+
+
+def _line_problem(line: str, text: str) -> tuple[str, str] | None:
+    """(message, hint) for too many quote levels or too long a run of '*' or '_' on a line."""
+    quotes = _QUOTE_MARKS.match(line)
+    if quotes and quotes.group().count(">") > MAX_NESTING:
+        return (
+            f"{quotes.group().count('>')} quote levels ('>') on one line; "
+            f"newsdigest converts at most {MAX_NESTING}",
+            "remove the extra '>' at the start of the line",
+        )
+    run = _MARKER_RUN.search(text)
+    if run:
+        return (
+            f"{len(run.group())} '{run.group()[0]}' in a row; newsdigest "
+            f"converts at most {MAX_MARKER_RUN}",
+            f"remove them, or write them as code between backticks (`{run.group()[0]}`)",
+        )
+    return None
+
+
+def _bracket_problem(text: str, depth: dict[str, int]) -> tuple[str, str] | None:
+    """(message, hint) once more than MAX_NESTING '[' or '(' are open; updates `depth`."""
+    for found in _BRACKET.finditer(text):
+        char = found.group()
+        if char in depth:
+            depth[char] += 1
+            if depth[char] > MAX_NESTING:
+                return (
+                    f"more than {MAX_NESTING} '{char}' left open in one "
+                    "paragraph; newsdigest converts at most that many",
+                    f"close or remove the extra '{char}', or write '\\{char}' "
+                    "for a bracket that is just text",
+                )
+        elif char == "]" and depth["["]:
+            depth["["] -= 1
+        elif char == ")" and depth["("]:
+            depth["("] -= 1
+    return None
