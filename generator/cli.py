@@ -127,9 +127,9 @@ def cmd_build(args: argparse.Namespace) -> int:
     assert result.summary is not None and result.stats is not None
     summary = result.summary
     print(
-        f"built {summary.articles} articles into {paths.output}/: {result.files} files "
+        f"built {counted(summary.articles, 'article')} into {paths.output}/: {result.files} files "
         f"({result.stats.written} written, {result.stats.unchanged} unchanged), "
-        f"{summary.topics} topics, {summary.countries} countries "
+        f"{counted(summary.topics, 'topic')}, {counted(summary.countries, 'country', 'countries')} "
         f"in {result.seconds:.2f} s"
     )
     print(summary_table(summary, result.seconds))
@@ -139,6 +139,11 @@ def cmd_build(args: argparse.Namespace) -> int:
     if not result.search:
         print(search_off(), file=sys.stderr)
     return EXIT_OK
+
+
+def counted(count: int, noun: str, plural: str = "") -> str:
+    """'1 article', '2 articles': a number with its noun in the right form."""
+    return f"{count} {noun if count == 1 else plural or noun + 's'}"
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -155,7 +160,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         result.diagnostics.sort(key=Diagnostic.sort_key)
     report(result, paths.content, args.format, sys.stdout)
     if result.ok and args.format == "text":
-        print(f"checked {len(result.articles)} articles: no errors")
+        print(f"checked {counted(len(result.articles), 'article')}: no errors")
     if result.held_back.anything and args.format == "text":
         print(result.held_back.text(settings.tz, paths.content))
     return EXIT_OK if result.ok else EXIT_CONTENT

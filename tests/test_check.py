@@ -177,7 +177,7 @@ def test_a_clean_newsroom_passes(project: Path) -> None:
     write_article(project, "2025/06/floods.md", GOOD)
     status, lines = check(project)
     assert status == 0
-    assert lines == ["checked 1 articles: no errors"]
+    assert lines == ["checked 1 article: no errors"]
     status, lines = check(project, "--format", "github")
     assert (status, lines) == (0, [])
 

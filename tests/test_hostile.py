@@ -212,7 +212,7 @@ def test_symlinks_inside_content_are_read_once(tmp_path: Path) -> None:
     (project / "content/2025/loop").symlink_to(project / "content", target_is_directory=True)
     result = run_newsdigest("build", "--output", str(tmp_path / "site"), cwd=project)
     assert result.returncode == 0, result.stderr
-    assert "built 1 articles" in result.stdout
+    assert "built 1 article into" in result.stdout
 
 
 def tagged(project: Path, name: str, tags: str, day: int) -> None:

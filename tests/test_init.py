@@ -54,7 +54,7 @@ def test_init_writes_a_newsroom_that_checks_without_a_warning_and_builds(gazette
     assert article.endswith("/welcome-to-harbour-gazette.md")
     check = run_newsdigest("check", cwd=gazette)
     assert check.returncode == 0, check.stdout + check.stderr
-    assert check.stdout == "checked 1 articles: no errors\n"
+    assert check.stdout == "checked 1 article: no errors\n"
     assert "warning" not in check.stdout + check.stderr
     build = run_newsdigest("build", cwd=gazette)
     assert build.returncode == 0, build.stderr

@@ -42,12 +42,12 @@ def test_new_article_is_dated_now_named_after_its_title_and_passes_check(project
 
     checked = run_newsdigest("check", cwd=project)
     assert checked.returncode == 0, checked.stdout
-    assert checked.stdout.splitlines()[-1] == "checked 1 articles: no errors"
+    assert checked.stdout.splitlines()[-1] == "checked 1 article: no errors"
 
     text = path.read_text(encoding="utf-8")
     path.write_text(text[: text.rindex("---\n") + 4] + "Rivers rose overnight.\n", "utf-8")
     checked = run_newsdigest("check", cwd=project)
-    assert checked.stdout.strip() == "checked 1 articles: no errors"
+    assert checked.stdout.strip() == "checked 1 article: no errors"
 
 
 def test_the_placeholder_body_is_a_warning_on_its_line_until_replaced(project: Path) -> None:

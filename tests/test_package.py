@@ -88,7 +88,7 @@ def test_the_wheel_starts_checks_and_builds_a_newsroom_in_a_fresh_venv(
 
     run(tool, "init", "gazette", cwd=tmp_path, env=env)
     site = tmp_path / "gazette"
-    assert run(tool, "check", cwd=site, env=env).stdout == "checked 1 articles: no errors\n"
+    assert run(tool, "check", cwd=site, env=env).stdout == "checked 1 article: no errors\n"
     built = run(tool, "build", cwd=site, env=env)
     assert "search is off: pip install 'newsdigest[search]'\n" in built.stderr
     plain = site_files(site / "site")

@@ -126,7 +126,7 @@ def _probe(path: Path, size: int, limit: int) -> Picture | str:
                 width, height = height, width
             return Picture(width, height, image.format or "", _quality(image))
     except UnidentifiedImageError:
-        return "is not an image (Pillow cannot read it)"
+        return "is not an image newsdigest can open (a JPEG, PNG, WebP or GIF picture)"
     except PILImage.DecompressionBombError:
         return "has too many pixels to be an image for the web"
     except (OSError, SyntaxError, ValueError) as exc:
