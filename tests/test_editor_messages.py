@@ -67,6 +67,21 @@ def test_a_tab_used_for_indentation_is_named_with_the_corrected_line(tmp_path: P
     assert problem.hint == "indent with spaces instead: '  author: Nordic Desk'"
 
 
+@pytest.mark.parametrize("mark", ['"', "'"])
+def test_a_quote_never_closed_is_named_on_its_own_line(tmp_path: Path, mark: str) -> None:
+    _, problems = read(
+        tmp_path, STORY.replace("Harbour tunnel opens", f"{mark}Harbour tunnel opens")
+    )
+    problem = only(problems)
+    assert problem.line == 2  # where the quote opened, not the end of the front matter
+    assert (
+        problem.message == f"the value of 'title:' opens a quote mark ({mark}) that is never closed"
+    )
+    assert problem.hint == (
+        f"end the value with the same quote mark: title: {mark}Harbour tunnel opens{mark}"
+    )
+
+
 def test_a_headline_with_colon_space_is_told_to_be_quoted(tmp_path: Path) -> None:
     _, problems = read(tmp_path, STORY.replace("Harbour tunnel opens", 'Breaking: "tunnel" opens'))
     problem = only(problems)

@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 
 from generator.diagnostics import Diagnostic, error, warning
-from generator.load.yaml_mistakes import explain_yaml_mistake
+from generator.load.yaml_mistakes import explain_yaml_mistake, unclosed_quote
 
 FENCE = "---"
 
@@ -193,32 +193,7 @@ def parse_front_matter(text: str, first_line: int, source: str) -> tuple[Any, li
     try:
         data = loader.get_single_data()
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + first_line if mark else first_line
-        problem = exc.problem or "invalid YAML"
-        if "could not determine a constructor" in str(exc):
-            tag = str(exc.problem).split("'")[1] if "'" in str(exc.problem) else "this tag"
-            return None, [
-                error(
-                    source,
-                    line,
-                    f"front matter uses the YAML tag {tag}, which newsdigest never executes",
-                    "remove the tag and write a plain value",
-                )
-            ]
-        plain = explain_yaml_mistake(
-            text, mark.line if mark else -1, problem, mark.column if mark else -1
-        )
-        if plain is not None:
-            return None, [error(source, line, *plain)]
-        return None, [
-            error(
-                source,
-                line,
-                f"front matter is not valid YAML: {problem}",
-                "check indentation, and quote values that contain ': ' or start with [ { * & ! | >",
-            )
-        ]
+        return None, [_marked_error(exc, text, first_line, source)]
     except yaml.YAMLError as exc:
         return None, [error(source, first_line, f"front matter is not valid YAML: {exc}")]
     except RecursionError:
@@ -235,6 +210,38 @@ def parse_front_matter(text: str, first_line: int, source: str) -> tuple[Any, li
     finally:
         loader.dispose()
     return data, _duplicate_errors(source, duplicates)
+
+
+def _marked_error(exc: yaml.MarkedYAMLError, text: str, first_line: int, source: str) -> Diagnostic:
+    """One Diagnostic for a YAML syntax error, in plain words where the mistake is known."""
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + first_line if mark else first_line
+    problem = exc.problem or "invalid YAML"
+    if "could not determine a constructor" in str(exc):
+        tag = str(exc.problem).split("'")[1] if "'" in str(exc.problem) else "this tag"
+        return error(
+            source,
+            line,
+            f"front matter uses the YAML tag {tag}, which newsdigest never executes",
+            "remove the tag and write a plain value",
+        )
+    opened = exc.context_mark
+    if opened is not None and (exc.context or "").startswith("while scanning a quoted scalar"):
+        # The parser stops at the end of the file; the mistake is where the quote opened.
+        found = unclosed_quote(text, opened.line)
+        if found is not None:
+            return error(source, opened.line + first_line, *found)
+    plain = explain_yaml_mistake(
+        text, mark.line if mark else -1, problem, mark.column if mark else -1
+    )
+    if plain is not None:
+        return error(source, line, *plain)
+    return error(
+        source,
+        line,
+        f"front matter is not valid YAML: {problem}",
+        "check indentation, and quote values that contain ': ' or start with [ { * & ! | >",
+    )
 
 
 def _duplicate_errors(source: str, duplicates: _Duplicates) -> list[Diagnostic]:

@@ -72,3 +72,18 @@ def explain_yaml_mistake(
                 f"put the whole value in the other kind of quotes: {lead}{key}: {fixed}",
             )
     return None
+
+
+def unclosed_quote(text: str, index: int) -> tuple[str, str] | None:
+    """(message, fix) for a value on line `index` (0-based) that opens a quote and never
+    closes it (`title: "Storm hits coast`), or None when that line is not such a value."""
+    lines = text.split("\n")
+    found = _FIELD_LINE.match(lines[index]) if 0 <= index < len(lines) else None
+    if found is None or found.group("value")[:1] not in ("'", '"'):
+        return None
+    lead, key, value = found.group("lead"), found.group("key"), found.group("value")
+    mark = value[0]
+    return (
+        f"the value of '{key}:' opens a quote mark ({mark}) that is never closed",
+        f"end the value with the same quote mark: {lead}{key}: {value}{mark}",
+    )
