@@ -176,7 +176,7 @@ def test_every_command_finds_the_site_given_with_site(tmp_path: Path) -> None:
     elsewhere.mkdir()
     check = run_newsdigest("check", "--site", str(root), cwd=elsewhere)
     assert check.returncode == 0, check.stderr
-    assert "checked 1 articles" in check.stdout
+    assert "checked 1 article:" in check.stdout
     build = run_newsdigest("--site", str(root), "build", cwd=elsewhere)
     assert build.returncode == 0, build.stderr
     assert (root / "site" / "2025" / "06" / "20" / "a-story" / "index.html").is_file()
