@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import importlib.util
 import io
+import json
 import os
 import shutil
 import subprocess
@@ -133,3 +134,32 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run_here("build", "--output", str(out), "--base-url", BASE_URL, cwd=project)
     assert result.returncode == 0, result.stderr
     return out
+
+
+VNU = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
+def vnu_errors(root: Path, *targets: Path) -> tuple[list[str], int]:
+    """The Nu Html Checker's errors on `targets` (HTML files or folders; default: `root`),
+    each as 'PATH:LINE: message' with PATH relative to `root`, and its exit status.
+    Skips the test with the install command when Java or the checker is missing."""
+    java = shutil.which("java")
+    if java is None:
+        pytest.skip("Java is missing: apt-get install default-jre-headless")
+    if not VNU.is_file():
+        pytest.skip(f"the Nu Html Checker is missing at {VNU}: run `npm install`")
+    paths = [str(t) for t in targets] or [str(root)]
+    done = subprocess.run(
+        [java, "-jar", str(VNU), "--errors-only", "--format", "json", "--skip-non-html", *paths],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    messages = json.loads(done.stderr or '{"messages": []}')["messages"]
+    errors = [
+        f"{m.get('url', '').rsplit(str(root), 1)[-1]}:{m.get('lastLine')}: {m.get('message')}"
+        for m in messages
+        if m.get("type") == "error"
+    ]
+    return errors, done.returncode

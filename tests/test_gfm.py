@@ -5,7 +5,6 @@ engine; an incremental build equals a clean one; the site judge passes with each
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import subprocess
@@ -13,9 +12,16 @@ from pathlib import Path
 
 import feedparser
 import pytest
-from conftest import BASE_URL, SAMPLE, load_synth, run_here, run_newsdigest, site_files
+from conftest import (
+    BASE_URL,
+    SAMPLE,
+    load_synth,
+    run_here,
+    run_newsdigest,
+    site_files,
+    vnu_errors,
+)
 from lxml import html
-from test_html import VNU
 
 STORY = "2025/06/29/election-results-by-district/index.html"
 LINKED = "2025/06/24/karachi-heatwave-strains-power-grid-and-hospitals/index.html"
@@ -130,31 +136,7 @@ def test_feeds_parse_and_carry_the_story(gfm_site: Path) -> None:
 
 
 def test_the_html_checker_finds_no_error_on_any_gfm_page(gfm_site: Path) -> None:
-    java = shutil.which("java")
-    if java is None or not VNU.is_file():
-        pytest.skip("Java or the Nu Html Checker is missing")
-    done = subprocess.run(
-        [
-            java,
-            "-jar",
-            str(VNU),
-            "--errors-only",
-            "--format",
-            "json",
-            "--skip-non-html",
-            str(gfm_site),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
-    messages = json.loads(done.stderr or '{"messages": []}')["messages"]
-    errors = [
-        f"{m.get('url', '').rsplit(str(gfm_site), 1)[-1]}:{m.get('lastLine')}: {m.get('message')}"
-        for m in messages
-        if m.get("type") == "error"
-    ]
+    errors, _ = vnu_errors(gfm_site)
     assert errors == []
 
 

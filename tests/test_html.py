@@ -6,19 +6,15 @@ of the sample site once; the rest reads the built pages with lxml.
 
 from __future__ import annotations
 
-import json
-import shutil
-import subprocess
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import BASE_URL, REPO
+from conftest import BASE_URL, vnu_errors
 from lxml import html
 
 from generator.write.search import indexer
 
-VNU = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 ARTICLE = "2025/06/25/altaf-hussain-calls-on-modi-to-advocate-for-mohajirs/index.html"
 NO_IMAGE = "2025/06/27/london-talks-seek-faster-climate-finance-for-small-states/index.html"
 
@@ -35,36 +31,9 @@ def meta(tree: html.HtmlElement, key: str) -> list[str]:
 
 
 def test_the_html_checker_finds_no_error_on_any_page(sample_site: Path) -> None:
-    java = shutil.which("java")
-    if java is None:
-        pytest.skip("Java is missing: apt-get install default-jre-headless")
-    if not VNU.is_file():
-        pytest.skip(f"the Nu Html Checker is missing at {VNU}: run `npm install`")
-    done = subprocess.run(
-        [
-            java,
-            "-jar",
-            str(VNU),
-            "--errors-only",
-            "--format",
-            "json",
-            "--skip-non-html",
-            str(sample_site),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
-    messages = json.loads(done.stderr or '{"messages": []}')["messages"]
-    errors = [
-        f"{m.get('url', '').rsplit(str(sample_site), 1)[-1]}:{m.get('lastLine')}: "
-        f"{m.get('message')}"
-        for m in messages
-        if m.get("type") == "error"
-    ]
+    errors, status = vnu_errors(sample_site)
     assert errors == []
-    assert done.returncode == 0
+    assert status == 0
 
 
 def test_every_page_has_a_title_description_canonical_url_and_language(sample_site: Path) -> None:

@@ -9,17 +9,13 @@ properties, so margins, rules and alignment follow the direction.
 
 from __future__ import annotations
 
-import json
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import BASE_URL, REPO, make_project, run_here, write_article
+from conftest import BASE_URL, REPO, make_project, run_here, vnu_errors, write_article
 from lxml import etree, html
 
-VNU = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 STYLE = REPO / "generator" / "theme" / "static" / "style.css"
 ARTICLE = "2025/06/25/riyadh-summit/index.html"
 
@@ -124,35 +120,9 @@ def test_the_theme_css_has_no_left_or_right_of_its_own() -> None:
 
 
 def test_the_html_checker_finds_no_error_on_a_right_to_left_page(arabic_site: Path) -> None:
-    java = shutil.which("java")
-    if java is None:
-        pytest.skip("Java is missing: apt-get install default-jre-headless")
-    if not VNU.is_file():
-        pytest.skip(f"the Nu Html Checker is missing at {VNU}: run `npm install`")
-    done = subprocess.run(
-        [
-            java,
-            "-jar",
-            str(VNU),
-            "--errors-only",
-            "--format",
-            "json",
-            str(arabic_site / ARTICLE),
-            str(arabic_site / "index.html"),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
-    messages = json.loads(done.stderr or '{"messages": []}')["messages"]
-    errors = [
-        f"{m.get('url', '').rsplit('/', 3)[-1]}:{m.get('lastLine')}: {m.get('message')}"
-        for m in messages
-        if m.get("type") == "error"
-    ]
+    errors, status = vnu_errors(arabic_site, arabic_site / ARTICLE, arabic_site / "index.html")
     assert errors == []
-    assert done.returncode == 0
+    assert status == 0
 
 
 # An English site with one story in Urdu and one in Hindi (per-article `language`).
