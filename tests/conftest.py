@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import functools
+import http.server
 import importlib.util
 import io
 import json
@@ -10,8 +12,11 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -163,3 +168,23 @@ def vnu_errors(root: Path, *targets: Path) -> tuple[list[str], int]:
         if m.get("type") == "error"
     ]
     return errors, done.returncode
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (the base's name)
+        pass
+
+
+@contextlib.contextmanager
+def static_server(root: Path) -> Iterator[str]:
+    """`root` served over HTTP on 127.0.0.1 from a thread; yields 'http://127.0.0.1:PORT/'."""
+    handler = functools.partial(_QuietHandler, directory=str(root))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+        thread.join()
+        httpd.server_close()

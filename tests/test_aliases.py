@@ -4,15 +4,11 @@ would replace a real page is an error on its line."""
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
-from conftest import BASE_URL, make_project, run_here, write_article
+from conftest import BASE_URL, make_project, run_here, static_server, write_article
 from lxml import etree, html
 
 STORM = """title: Storm Hits the Coast
@@ -60,24 +56,13 @@ def test_alias_pages_are_in_no_sitemap(site: Path) -> None:
     assert BASE_URL + ARTICLE in locs
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
-        pass
-
-
 @pytest.fixture(scope="module")
 def served(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The site under /sub/ on 127.0.0.1, as GitHub Pages serves a project site."""
     root = tmp_path_factory.mktemp("www")
     (root / "sub").symlink_to(site, target_is_directory=True)
-    handler = functools.partial(_Quiet, directory=str(root))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/sub/"
-    httpd.shutdown()
-    thread.join()
-    httpd.server_close()
+    with static_server(root) as url:
+        yield url + "sub/"
 
 
 @pytest.mark.parametrize("old", ["2025/06/20/storm/", "archive-2024/storm.html"])

@@ -12,17 +12,14 @@ docs/screenshots/ when NEWSDIGEST_SCREENSHOTS=1, else into the test's tmp folder
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REPO
+from conftest import REPO, static_server
 
 from generator.write.search import indexer
 
@@ -118,24 +115,13 @@ if not AXE.is_file():
     )
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (the base's name)
-        pass
-
-
 @pytest.fixture(scope="module")
 def server(sample_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The sample site at http://127.0.0.1:PORT/sub/, served from a thread."""
     root = tmp_path_factory.mktemp("www")
     shutil.copytree(sample_site, root / "sub")
-    handler = functools.partial(_Quiet, directory=str(root))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/sub/"
-    httpd.shutdown()
-    thread.join()
-    httpd.server_close()
+    with static_server(root) as url:
+        yield url + "sub/"
 
 
 @pytest.fixture(scope="module")
