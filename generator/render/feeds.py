@@ -28,6 +28,7 @@ from generator.index.digest import day_topics, human_day
 from generator.index.site import Group, Site
 from generator.model import Article, OutputFile
 from generator.render import images
+from generator.render.environment import byline
 from generator.render.feedext import MediaImage, add_hub, add_media
 from generator.render.feedlist import Feed, site_feeds
 from generator.render.links import absolute_links
@@ -64,9 +65,7 @@ RSS_IMAGE, ICON, FAVICON = "icon-144.png", "icon-512.png", "icon-64.png"
 def join_names(names: Sequence[str]) -> str:
     """'A', 'A and B', 'A, B and C': a byline of several names, as the article page
     writes it (one RSS dc:creator, which readers show whole)."""
-    if len(names) < 3:
-        return " and ".join(names)
-    return f"{', '.join(names[:-1])} and {names[-1]}"
+    return "".join(name + after for name, after in byline(names))
 
 
 def day_end(day: date, tz: ZoneInfo) -> datetime:
