@@ -170,11 +170,6 @@ def _is_null(node: yaml.Node) -> bool:
     return isinstance(node, yaml.ScalarNode) and node.tag == _NULL_TAG
 
 
-def is_true(value: Any) -> bool:
-    """A boolean field's value as YAML 1.1 reads it (True for true/yes/on in any usual case)."""
-    return value is True or (isinstance(value, str) and value.strip().lower() in _TRUE)
-
-
 def parse_front_matter(text: str, first_line: int, source: str) -> tuple[Any, list[Diagnostic]]:
     """Parse YAML whose first line is file line `first_line`; never raises for bad YAML."""
     if _FAST is not None and _shallow(text):
