@@ -1,25 +1,31 @@
 """Benchmark newsdigest against Pelican and Hugo on the same synthetic newsroom.
 
-    python bench/run.py --sizes 1000,10000 --repeats 3
+    python bench/run.py --sizes 1000,10000 --repeats 2 --no-search     # the goals table
+    python bench/run.py --sizes 100000 --engines gfm --repeats 1 --no-search --images 0
 
-For each size it writes the newsroom once (bench/synth.py, cached under --work), then
-runs, interleaved so that a noisy machine slows every tool alike (A B C A B C ...):
+For each size it writes the newsroom once (bench/synth.py, kept under --work between
+runs), then runs, interleaved so that a noisy machine slows every tool alike
+(A B C A B C ...):
 
-- newsdigest clean build (`--no-cache`, output removed first),
-- Pelican clean build and Hugo clean build, when installed (`--pelican`, `--hugo`,
-  default: found on PATH; this script installs nothing),
+- newsdigest clean build (`--no-cache`, output removed first), then a build with its
+  cache removed (what a first build, or CI without a restored cache, pays),
+- Pelican clean build and Hugo clean build (`--pelican`, `--hugo`; default: on PATH, and
+  Pelican also in /work/pelican, the venv README "Performance" suggests; this script
+  installs nothing), only at sizes up to `--peers-up-to` (10,000),
 - newsdigest with nothing changed (warm cache, same output), and with one article
   edited (title and body), checking that the edit shows in the article page, its
   topic page, its country page and the main feed.
 
-With `--engines python-markdown,gfm` newsdigest's three builds run once per Markdown
-engine (the `markdown_engine` setting), each on its own copy of the newsroom, in the same
-interleaved rounds; rows of the gfm engine are named "newsdigest gfm ...".
+newsdigest's builds run once per Markdown engine of `--engines` (default both,
+`python-markdown,gfm`; the `markdown_engine` setting), each on its own copy of the
+newsroom, in the same interleaved rounds; rows of the gfm engine are named
+"newsdigest gfm ...".
 
 Wall time is measured around the process; peak memory is the largest sum of the
 proportional set size (PSS) of the process and all its children, sampled every 20 ms
-from /proc, so a build that forks workers is charged for all of them. It prints one
-Markdown table of medians and ratios (copy it into README "Performance").
+from /proc, so a build that forks workers is charged for all of them. It prints the
+machine and its load average, one Markdown table of medians and ratios, and the goals
+of issue 15 as a table (bench/goals.py): copy them into README "Performance".
 """
 
 from __future__ import annotations
@@ -29,16 +35,15 @@ import os
 import platform
 import re
 import shutil
-import statistics
 import subprocess
 import sys
 import threading
 import time
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import goals  # noqa: E402
 import synth  # noqa: E402
 
 REPO = synth.REPO
@@ -48,13 +53,16 @@ NO_SEARCH = (
 )
 
 
-@dataclass
-class Samples:
-    seconds: list[float] = field(default_factory=list)
-    memory_mb: list[float] = field(default_factory=list)
+Samples = goals.Samples
+PELICAN_VENV = Path("/work/pelican/bin/pelican")
 
-    def median(self) -> tuple[float, float]:
-        return statistics.median(self.seconds), statistics.median(self.memory_mb)
+
+def find_pelican() -> str | None:
+    """`pelican` on PATH, else the venv README "Performance" installs it into."""
+    found = shutil.which("pelican")
+    if found is None and os.access(PELICAN_VENV, os.X_OK):
+        found = str(PELICAN_VENV)
+    return found
 
 
 def _children(pid: int) -> list[int]:
@@ -125,6 +133,10 @@ class Newsdigest:
         shutil.rmtree(self.output, ignore_errors=True)
         return self.build("--no-cache")
 
+    def empty_cache(self) -> tuple[float, float]:
+        shutil.rmtree(self.project / ".newsdigest-cache", ignore_errors=True)
+        return self.build()
+
 
 def edit_and_check(nd: Newsdigest, article: synth.SynthArticle, round_: int) -> tuple[float, float]:
     """Edit the newest article's title and body, rebuild, and check the edit is everywhere."""
@@ -160,8 +172,14 @@ def machine() -> str:
                 break
     return (
         f"{os.cpu_count()} cores (`nproc` {len(os.sched_getaffinity(0))}), {model}, "
-        f"Python {platform.python_version()}, {date.today().isoformat()}"
+        f"Python {platform.python_version()}, {date.today().isoformat()}, "
+        f"{time.strftime('%H:%M', time.gmtime())} UTC"
     )
+
+
+def load() -> str:
+    """The load average (1, 5 and 15 minutes), to print beside the figures."""
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
 def engine_project(root: Path, engine: str) -> Path:
@@ -171,12 +189,13 @@ def engine_project(root: Path, engine: str) -> Path:
     if engine == "python-markdown":
         return project
     copy = root / f"newsdigest-{engine}"
+    setting = f'markdown_engine = "{engine}"\n'
+    if (copy / "pyproject.toml").is_file() and setting in (copy / "pyproject.toml").read_text():
+        return copy  # kept with the newsroom between runs (synth.prepare restores the edits)
     shutil.rmtree(copy, ignore_errors=True)
     shutil.copytree(project, copy, ignore=shutil.ignore_patterns(".newsdigest-cache"))
     settings = copy / "pyproject.toml"
-    settings.write_text(
-        settings.read_text(encoding="utf-8") + f'markdown_engine = "{engine}"\n', encoding="utf-8"
-    )
+    settings.write_text(settings.read_text(encoding="utf-8") + setting, encoding="utf-8")
     return copy
 
 
@@ -189,8 +208,8 @@ def bench_size(
     search: bool,
     engines: tuple[str, ...] = ("python-markdown",),
 ) -> dict[str, Samples]:
-    items = synth.prepare(work / str(count), count)
     root = work / str(count)
+    newest = synth.prepare(root, count, peers=bool(pelican or hugo))
     tools = [
         (
             Newsdigest(
@@ -203,18 +222,20 @@ def bench_size(
     runs: dict[str, Samples] = {}
 
     def record(name: str, value: tuple[float, float]) -> None:
-        samples = runs.setdefault(name, Samples())
+        samples = runs.setdefault(name, Samples([], []))
         samples.seconds.append(value[0])
         samples.memory_mb.append(value[1])
-        print(f"  {count:>6} {name:<22} {value[0]:7.2f} s {value[1]:7.0f} MB", file=sys.stderr)
+        print(
+            f"  {count:>6} {name:<30} {value[0]:7.2f} s {value[1]:7.0f} MB  load {load()}",
+            file=sys.stderr,
+        )
 
-    newest = max(items, key=lambda a: (a.date[:10], a.slug))
-    for nd, _ in tools:
-        nd.build()  # warm the cache
+    if pelican or hugo:  # small enough to warm the disk cache and the Python caches first
+        for nd, _ in tools:
+            nd.build()
     for round_ in range(repeats):
         for nd, name in tools:
             record(f"{name} clean", nd.clean())
-            nd.build()  # the cache again matches the output
         if pelican:
             out = work / f"out-{count}" / "pelican"
             record(
@@ -225,7 +246,7 @@ def bench_size(
                 ),
             )
         for nd, name in tools:
-            record(f"{name} no change", nd.build())
+            record(f"{name} empty cache", nd.empty_cache())
         if hugo:
             out = work / f"out-{count}" / "hugo"
             shutil.rmtree(out, ignore_errors=True)
@@ -233,6 +254,8 @@ def bench_size(
                 "Hugo clean",
                 measure([hugo, "--quiet", "-s", str(root / "hugo"), "-d", str(out)], root / "hugo"),
             )
+        for nd, name in tools:
+            record(f"{name} no change", nd.build())
         for nd, name in tools:
             record(f"{name} one edit", edit_and_check(nd, newest, round_))
     return runs
@@ -298,32 +321,40 @@ def table(results: dict[int, dict[str, Samples]]) -> str:
         pelican = runs.get("Pelican clean")
         hugo = runs.get("Hugo clean")
         for name, samples in runs.items():
-            seconds, memory = samples.median()
-            vs_p = f"{seconds / pelican.median()[0]:.2f}x" if pelican else "n/a"
-            vs_h = f"{seconds / hugo.median()[0]:.2f}x" if hugo else "n/a"
+            seconds, memory = samples.time(), samples.peak()
+            vs_p = f"{seconds / pelican.time():.2f}x" if pelican else "n/a"
+            vs_h = f"{seconds / hugo.time():.2f}x" if hugo else "n/a"
             lines.append(
-                f"| {count:,} | {name} | {seconds:.2f} s | {memory:.0f} MB | {vs_p} | {vs_h} |"
+                f"| {count:,} | {name} | {seconds:.2f} s | {memory:,.0f} MB | {vs_p} | {vs_h} |"
             )
     return "\n".join(lines)
 
 
-def main() -> None:
+def options() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="1000,10000", help="comma-separated article counts")
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--work", type=Path, default=Path("/tmp/newsdigest-bench"))
     parser.add_argument(
-        "--pelican", default=shutil.which("pelican"), help="the pelican command (default: on PATH)"
+        "--pelican",
+        default=find_pelican(),
+        help=f"the pelican command (default: on PATH, else {PELICAN_VENV}; empty: skip)",
     )
     parser.add_argument(
         "--hugo", default=shutil.which("hugo"), help="the hugo command (default: on PATH)"
     )
     parser.add_argument(
-        "--images", type=int, default=20, help="photos for the cost per image (0: skip)"
+        "--peers-up-to",
+        type=int,
+        default=10_000,
+        help="run Pelican and Hugo only at sizes up to this (default 10,000)",
+    )
+    parser.add_argument(
+        "--images", type=int, default=0, help="photos for the cost per image (default 0: skip)"
     )
     parser.add_argument(
         "--engines",
-        default="python-markdown",
+        default="python-markdown,gfm",
         help="comma-separated Markdown engines for newsdigest's builds (python-markdown, gfm)",
     )
     parser.add_argument(
@@ -331,24 +362,35 @@ def main() -> None:
         action="store_true",
         help="build newsdigest without its Pagefind search index, as the peers build none",
     )
-    args = parser.parse_args()
-    results = {}
+    return parser.parse_args()
+
+
+def main() -> None:
+    args = options()
+    engines = tuple(e.strip() for e in args.engines.split(",") if e.strip())
+    results, loads = {}, []
     for count in (int(x) for x in args.sizes.split(",") if x.strip() and int(x) > 0):
+        peers = count <= args.peers_up_to
+        before = load()
         results[count] = bench_size(
             count,
             args.work,
             args.repeats,
-            args.pelican,
-            args.hugo,
+            args.pelican if peers else None,
+            args.hugo if peers else None,
             not args.no_search,
-            tuple(e.strip() for e in args.engines.split(",") if e.strip()),
+            engines,
         )
+        loads.append(f"{count:,} articles {before} -> {load()}")
     search = "without" if args.no_search else "with"
     print(
         f"Machine: {machine()}. newsdigest {search} its Pagefind search index; "
-        f"{args.repeats} interleaved runs each, medians.\n"
+        f"{args.repeats} interleaved runs each, median times, largest peak memory. "
+        f"Load average (1, 5, 15 min) before and after: {'; '.join(loads)}.\n"
     )
     print(table(results))
+    print("\nGoals of issue 15 in this run:\n")
+    print(goals.table(results))
     if args.images:
         print("\n" + image_cost(args.work, args.images))
 
