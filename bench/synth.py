@@ -559,7 +559,8 @@ def prepare(work: Path, count: int, peers: bool = True) -> SynthArticle:
 def _restore(work: Path, a: SynthArticle, peers: bool) -> None:
     """Put the newest article back as drawn in every project (each engine's copy too)."""
     for project in work.glob("newsdigest*"):
-        (project / "content" / a.path).write_text(newsdigest_file(a), encoding="utf-8")
+        if (project / "content" / a.path).is_file():  # else a copy that bench/run.py redoes
+            (project / "content" / a.path).write_text(newsdigest_file(a), encoding="utf-8")
     if peers:
         (work / "pelican" / "content" / a.path).write_text(pelican_file(a), encoding="utf-8")
         (work / "hugo" / "content" / "news" / a.path).write_text(hugo_file(a), encoding="utf-8")
