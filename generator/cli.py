@@ -31,7 +31,8 @@ from generator.commands.arguments import (
 )
 from generator.commands.build import Result, Selection, Summary, build_site, check_content
 from generator.commands.progress import ProgressBar, wanted
-from generator.diagnostics import Diagnostic, UsageError
+from generator.diagnostics import ConfigError, Diagnostic, UsageError
+from generator.settings_errors import describe as describe_setting
 from generator.write.output import OutputError
 from generator.write.search import search_off
 
@@ -190,8 +191,14 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     from generator.commands.serve import serve
+    from generator.config import Settings
 
-    settings = settings_of(args)
+    try:
+        settings = settings_of(args)
+    except ConfigError as exc:
+        if not exc.diagnostics:  # no settings file to fix: nothing to serve
+            raise
+        settings = Settings()  # the first build shows the error page until the fix
     paths = paths_of(args, settings)
 
     def log(text: str) -> None:
@@ -283,6 +290,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_PIPE
 
 
+def usage_error(exc: UsageError, style: str) -> None:
+    """Print why the run is impossible: a wrong setting on its line of the settings file
+    (as a GitHub annotation with --format github), anything else as `newsdigest: error:`."""
+    found = getattr(exc, "diagnostics", ())
+    if not found:
+        for message in exc.messages:
+            print(f"newsdigest: error: {message}", file=sys.stderr)
+        return
+    for diagnostic in found:
+        if style == "github":
+            print(format_github(diagnostic, Path()), file=sys.stdout)
+        else:
+            print(describe_setting(diagnostic), file=sys.stderr)
+
+
 def run(argv: Sequence[str] | None = None) -> int:
     """Parse the arguments and run the command; errors become messages and a status."""
     parser = make_parser()
@@ -293,8 +315,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     try:
         return COMMANDS[args.command](args)
     except UsageError as exc:
-        for message in exc.messages:
-            print(f"newsdigest: error: {message}", file=sys.stderr)
+        usage_error(exc, getattr(args, "format", "text"))
     except OutputError as exc:
         print(f"newsdigest: error: {exc}", file=sys.stderr)
     except jinja2.TemplateSyntaxError as exc:

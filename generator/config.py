@@ -11,7 +11,9 @@ from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from generator import settings_errors
 from generator.diagnostics import ConfigError
+from generator.settings_errors import Problem
 from generator.settings_file import PYPROJECT as PYPROJECT
 from generator.settings_file import SETTINGS_FILE as SETTINGS_FILE
 from generator.settings_file import find_settings as find_settings
@@ -324,11 +326,15 @@ CHECKS: dict[str, Callable[[Any], str | None]] = {
 
 def problems(settings: Settings, skip: frozenset[str] = frozenset()) -> list[str]:
     """Every check that fails, in CHECKS order (settings in `skip` left out)."""
+    return [message for _, message in _failed_checks(settings, skip)]
+
+
+def _failed_checks(settings: Settings, skip: frozenset[str]) -> list[tuple[str, str]]:
     found = []
     for name, check in CHECKS.items():
         message = None if name in skip else check(getattr(settings, name))
         if message:
-            found.append(message)
+            found.append((name, message))
     return found
 
 
@@ -345,22 +351,21 @@ def validate(settings: Settings, skip: frozenset[str] = frozenset()) -> Settings
     )
 
 
-def _typed(table: dict[str, Any], source: str) -> tuple[Settings, list[str], frozenset[str]]:
+def _typed(table: dict[str, Any]) -> tuple[Settings, list[Problem], frozenset[str]]:
     """Settings from the values of the right type; the problems; the names that had one."""
-    known = {f.name for f in fields(Settings)}
+    known = sorted(f.name for f in fields(Settings))
     values: dict[str, Any] = {}
-    found: list[str] = []
+    found: list[Problem] = []
     bad: set[str] = set()
     for key, value in table.items():
         name = key.replace("-", "_")
         if name not in known:
-            found.append(
-                f"{source}: unknown setting {key!r}; known settings: {', '.join(sorted(known))}"
-            )
+            found.append(settings_errors.unknown(key, value, known))
             continue
         problem = _check_value(name, value)
         if problem:
-            found.append(f"{source}: {problem}")
+            default = getattr(Settings(), name)
+            found.append(Problem(key, problem, settings_errors.wrong_type(key, value, default)))
             bad.add(name)
             continue
         values[name] = value
@@ -390,26 +395,32 @@ def _shown(default: Any) -> str:
 def load(project_dir: Path, overrides: dict[str, Any] | None = None) -> Settings:
     """Read the site's settings file (see find_settings), apply overrides, validate.
 
-    Every problem is reported at once, each naming the settings file, except one about a
-    value given as an override.
+    Every problem is reported at once: ConfigError, whose diagnostics put each on its line
+    of the settings file with the fixed line (settings_errors); one about a value given as
+    an override is a plain message.
     """
-    _, table, source = find_settings(project_dir)
+    file, table, _ = find_settings(project_dir)
     given = {k: v for k, v in (overrides or {}).items() if v is not None}
+    keys = {key.replace("-", "_"): key for key in table}
     table.update(given)
-    settings, found, bad = _typed(table, source)
-    found += [
-        message if any(message.startswith(name) for name in given) else f"{source}: {message}"
-        for message in problems(settings, bad)
-    ]
+    settings, found, bad = _typed(table)
+    for name, message in _failed_checks(settings, bad):
+        if name in given:
+            raise ConfigError(message)
+        what, advice = settings_errors.split_advice(message)
+        value, default = getattr(settings, name), getattr(Settings(), name)
+        hint = settings_errors.check_hint(name, value, default, advice)
+        found.append(Problem(keys.get(name, name), what, hint))
     if found:
-        raise ConfigError(*found)
+        raise settings_errors.settings_error(file, found)
     settings = validate(settings)
     if not settings.logo:
         return settings
     try:
         return replace(settings, logo=_logo(project_dir, settings.logo))
     except ConfigError as exc:
-        raise ConfigError(f"{source}: {exc}") from None
+        what, advice = settings_errors.split_advice(str(exc))
+        raise settings_errors.settings_error(file, [Problem(keys["logo"], what, advice)]) from None
 
 
 def _logo(project_dir: Path, logo: str) -> str:

@@ -48,4 +48,11 @@ class UsageError(Exception):
 
 
 class ConfigError(UsageError):
-    """A setting that makes the run impossible (a usage error found in the settings)."""
+    """A setting that makes the run impossible (a usage error found in the settings).
+
+    `diagnostics`, when given, are the same problems on their lines of the settings file
+    (one per message), which the commands print in their own format."""
+
+    def __init__(self, *messages: str, diagnostics: tuple[Diagnostic, ...] = ()) -> None:
+        super().__init__(*messages)
+        self.diagnostics = diagnostics

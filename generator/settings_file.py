@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.diagnostics import ConfigError
+from generator.settings_errors import toml_error
 
 SETTINGS_FILE = "newsdigest.toml"  # a site's settings, at the top level of the file
 PYPROJECT = "pyproject.toml"  # or [tool.newsdigest] here, for a site that is a Python project
@@ -17,7 +18,7 @@ def _read_toml(path: Path) -> dict[str, Any]:
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+        raise toml_error(path, str(exc)) from None
 
 
 def find_settings(site_dir: Path) -> tuple[Path, dict[str, Any], str]:

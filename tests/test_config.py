@@ -3,10 +3,11 @@ the command stops with exit status 2. Every command finds the site the same way.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
-from conftest import make_project, run_newsdigest, write_article
+from conftest import make_project, run_here, run_newsdigest, write_article
 
 STORY = """\
 title: A Story
@@ -58,9 +59,16 @@ def test_a_bad_setting_is_named_and_stops_with_status_2(
 ) -> None:
     result = run_newsdigest("check", cwd=project_with(tmp_path, settings))
     assert result.returncode == 2, (result.stdout, result.stderr)
-    assert result.stderr.startswith("newsdigest: error: ")
+    first = result.stderr.splitlines()[0]
+    line = len(settings.splitlines())  # the wrong setting is the file's last line
+    if words == "site_id":  # not written at all: on no line
+        assert first.startswith("newsdigest: error: pyproject.toml: site_id")
+    elif "site_id" in words or "base_url" in words:
+        assert re.match(r"pyproject\.toml:[34]: error: ", first), first
+    else:
+        assert first.startswith(f"pyproject.toml:{line}: error: "), first
     assert words in result.stderr
-    assert "pyproject.toml" in result.stderr  # the file the wrong setting is in
+    assert "\n    fix: " in result.stderr
     assert "Traceback" not in result.stderr
 
 
@@ -145,10 +153,10 @@ def test_a_wrong_setting_in_newsdigest_toml_names_that_file(tmp_path: Path) -> N
     root = newsroom(tmp_path, OWN + 'timezone = "Mars/Olympus_Mons"\n')
     result = run_newsdigest("check", cwd=root)
     assert result.returncode == 2
-    assert result.stderr.startswith(f"newsdigest: error: {root / 'newsdigest.toml'}: timezone")
+    assert result.stderr.startswith("newsdigest.toml:4: error: timezone 'Mars/Olympus_Mons'")
     root = newsroom(tmp_path / "2", OWN + "colour = 1\n")
     result = run_newsdigest("check", cwd=root)
-    assert f"{root / 'newsdigest.toml'}: unknown setting 'colour'" in result.stderr
+    assert "newsdigest.toml:4: error: unknown setting 'colour'" in result.stderr
 
 
 def test_both_settings_files_is_an_error_naming_both(tmp_path: Path) -> None:
@@ -214,7 +222,7 @@ def test_every_wrong_setting_is_reported_in_one_run(tmp_path: Path) -> None:
         assert [
             line
             for line in lines
-            if words in line and "pyproject.toml" in line and line.startswith("newsdigest: error: ")
+            if words in line and re.match(r"pyproject\.toml:\d+: error: ", line)
         ], (words, result.stderr)
 
 
@@ -241,3 +249,57 @@ def test_the_readme_table_of_front_matter_fields_is_the_declared_fields() -> Non
     assert fields.readme_table() in readme
     assert fields.top_level() == validate.KNOWN_FIELDS
     assert credits.KNOWN_CREDITS == ("author", "image", "sources")
+
+
+# newsdigest.toml: title 1, base_url 2, site_id 3, then the three mistakes on lines 4-6.
+MISTAKES = OWN + 'items_per_page = "ten"\nitem_per_page = 3\nlanguage = "English"\n'
+
+
+def test_every_command_puts_a_wrong_setting_on_its_line_with_the_fixed_line(
+    tmp_path: Path,
+) -> None:
+    """The settings file's line and the corrected line, as for an article's mistakes."""
+    root = newsroom(tmp_path, MISTAKES)
+    expected = [
+        "newsdigest.toml:4: error: items_per_page must be a whole number, not 'ten'",
+        "    fix: write a whole number, without quotes: items_per_page = 10",
+        "newsdigest.toml:5: error: unknown setting 'item_per_page'",
+        "    fix: did you mean 'items_per_page'? write: items_per_page = 3",
+        "newsdigest.toml:6: error: language 'English' must be a language tag like 'en'",
+        '    fix: write a language tag (BCP 47) such as "en", "pt-BR" or "ur": language = "en"',
+    ]
+    for command in ("check", "build"):
+        result = run_here(command, cwd=root)
+        assert result.returncode == 2
+        assert result.stderr.splitlines() == expected, result.stderr
+    assert not (root / "site").exists()
+    github = run_here("check", "--format", "github", cwd=root)
+    assert github.returncode == 2
+    assert github.stdout.splitlines()[0] == (
+        "::error file=newsdigest.toml,line=4,title=newsdigest%3A error::items_per_page must be "
+        "a whole number, not 'ten'. Fix: write a whole number, without quotes: items_per_page = 10"
+    )
+    assert [line.split(",")[1] for line in github.stdout.splitlines()] == [
+        "line=4",
+        "line=5",
+        "line=6",
+    ]
+
+
+def test_a_wrong_setting_in_pyproject_is_on_its_line_of_the_tool_table(tmp_path: Path) -> None:
+    """pyproject.toml's own lines above [tool.newsdigest] are counted; a key of the same
+    name in another table is not the setting."""
+    root = tmp_path / "project"
+    write_article(root, "a-story.md", STORY)
+    (root / "pyproject.toml").write_text(
+        '[project]\nname = "desk"\ndescription = "tools"\n\n' + GOOD + "timezone = 'Mars'\n",
+        encoding="utf-8",
+    )
+    result = run_here("check", cwd=root)
+    assert result.stderr.splitlines()[0] == (
+        "pyproject.toml:9: error: timezone 'Mars' is not a known time zone"
+    )
+    (root / "pyproject.toml").write_text(GOOD + "description = 'A\n", encoding="utf-8")
+    result = run_here("check", cwd=root)
+    assert result.stderr.startswith("pyproject.toml:5: error: this line is not valid TOML: ")
+    assert "Traceback" not in result.stderr

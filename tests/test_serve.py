@@ -242,3 +242,28 @@ def test_serve_error_page_before_any_build_worked(project: Path) -> None:
         assert "&gt;    3 | {% if %}" in page
     finally:
         stop_serve(server)
+
+
+def test_serve_started_on_broken_settings_shows_the_error_page_until_the_fix(
+    project: Path,
+) -> None:
+    """As when settings break while serving: the themed error page quoting the line, and
+    the site as soon as the file is fixed."""
+    settings = project / "pyproject.toml"
+    good = settings.read_text(encoding="utf-8")
+    settings.write_text(good.replace("items_per_page = 2", 'items_per_page = "two"'))
+    number = good.splitlines().index("items_per_page = 2") + 1
+    message = f"pyproject.toml:{number}: error: items_per_page must be a whole number, not"
+    server = start_serve(project)
+    try:
+        page = server.wait_for("/", lambda s, b: s == 500, "the error page")
+        assert message in page and "Build failed" in page
+        assert f'<span class="line-number">{number}</span><mark>items_per_page' in page
+        assert message in server.log.read_text()
+        replace_file(settings, good)
+        page = server.wait_for(
+            "/sub/2025/06/02/rain/", lambda s, b: s == 200, "the fixed settings bring the site"
+        )
+        assert "Rain arrives" in page and "Test Desk" in page
+    finally:
+        stop_serve(server)

@@ -2,8 +2,8 @@
 that `newsdigest serve` shows until the next good build.
 
 A failure quotes the offending line(s) of its file with their numbers and one line around
-each: an article's line from its diagnostic, a template's from Jinja, a setting's from the
-settings file (the line TOML names, or the line of the setting the message names). The
+each: an article's line from its diagnostic, a template's from Jinja, a setting's from its
+diagnostic (generator.settings_errors). The
 page is the theme's serve-error.html, themed like the site; when the theme cannot render
 it (the fault may be in base.html), a plain page with the same text.
 """
@@ -11,15 +11,15 @@ it (the fault may be in base.html), a plain page with the same text.
 from __future__ import annotations
 
 import html
-import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
 
+from generator import settings_errors
 from generator.config import Settings
-from generator.diagnostics import Diagnostic
+from generator.diagnostics import ConfigError, Diagnostic
 from generator.index.site import build_index
 from generator.render.pages import Renderer
 from generator.render.urls import Urls
@@ -71,14 +71,6 @@ class Failure:
     lines: tuple[Quoted, ...] = ()
 
 
-def _display(path: Path) -> str:
-    """A path as the user would type it: relative to the current folder when inside it."""
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except (ValueError, OSError):
-        return path.as_posix()
-
-
 def quote(path: Path, numbers: list[int], context: int = 1) -> tuple[Quoted, ...]:
     """Lines `numbers` of the file (from 1) with `context` lines around each; () if unreadable."""
     try:
@@ -98,7 +90,7 @@ def quote(path: Path, numbers: list[int], context: int = 1) -> tuple[Quoted, ...
 
 def template_failure(exc: jinja2.TemplateSyntaxError) -> Failure:
     """A template's syntax error, with its line quoted."""
-    where = _display(Path(exc.filename)) if exc.filename else exc.name or "template"
+    where = settings_errors.display(Path(exc.filename)) if exc.filename else exc.name or "template"
     return Failure(
         f"{where}:{exc.lineno}: error: template: {exc.message}",
         where,
@@ -114,66 +106,17 @@ def content_failure(diagnostic: Diagnostic, content_dir: Path, describe: Describ
     return Failure(describe(diagnostic), file.as_posix(), quote(file, [diagnostic.line]))
 
 
-def _setting_lines(file: Path, lines: list[str]) -> Iterator[tuple[int, str]]:
-    """(line number, key) of every setting in the file: in pyproject.toml only those of the
-    [tool.newsdigest] table, in newsdigest.toml all of them."""
-    inside = file.name != "pyproject.toml"
-    for number, line in enumerate(lines, start=1):
-        if re.match(r"\s*\[", line):
-            inside = file.name != "pyproject.toml" or bool(
-                re.match(r"\s*\[\s*tool\s*\.\s*newsdigest\s*\]", line)
-            )
-            continue
-        found = re.match(r"""\s*(["']?)([A-Za-z0-9_-]+)\1\s*=""", line)
-        if inside and found:
-            yield number, found.group(2)
-
-
-def _named_setting(message: str, settings: list[tuple[int, str]]) -> list[int]:
-    """The lines of the setting the message names first ('unknown setting 'x'; known
-    settings: ...' is about x; 'timezone 'Mars' is not ...' about timezone)."""
-    first: dict[str, int] = {}
-    for _, key in settings:
-        found = re.search(
-            rf"(?<![\w-])({re.escape(key)}|{re.escape(key.replace('-', '_'))})"
-            r"(?![\w-])",
-            message,
+def settings_failures(exc: ConfigError) -> list[Failure]:
+    """A settings error, each problem with its line quoted from the settings file (the
+    line of the setting, or the one TOML names: generator.settings_errors)."""
+    if not exc.diagnostics:
+        return [Failure(f"error: {message}") for message in exc.messages]
+    return [
+        Failure(
+            settings_errors.describe(d), d.path, quote(Path(d.path), [d.line]) if d.line else ()
         )
-        if found:
-            first[key] = found.start()
-    if not first:
-        return []
-    named = min(first, key=first.__getitem__)
-    return [n for n, key in settings if key == named]
-
-
-def settings_failure(project: Path, message: str) -> Failure:
-    """A settings error, with the line(s) it is about quoted from the settings file.
-
-    The line is the one TOML names ('at line N') or, for a setting with a wrong value, the
-    line of each setting the message names.
-    """
-    files = [project / name for name in SETTINGS_FILES if (project / name).is_file()]
-    named = [f for f in files if str(f) in message or f.name in message]
-    for file in named or files:
-        text = re.sub(
-            rf"^{re.escape(file.name)}( \[[^\]]*\])?: ", "", message.replace(str(file), file.name)
-        )
-        try:
-            lines = file.read_text(encoding="utf-8", errors="replace").splitlines()
-        except OSError:
-            continue
-        at = re.search(r"at line (\d+)", text)
-        if at and file in named:
-            numbers = [int(at.group(1))]
-        else:
-            numbers = _named_setting(text.replace(file.name, ""), list(_setting_lines(file, lines)))
-        if numbers:
-            return Failure(
-                f"{file.name}:{numbers[0]}: error: {text}", file.name, quote(file, numbers)
-            )
-    where = (named or files or [project / "pyproject.toml"])[0].name
-    return Failure(f"{where}: error: {message.replace(str(project / where), where)}")
+        for d in exc.diagnostics
+    ]
 
 
 def error_page(

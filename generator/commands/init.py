@@ -213,11 +213,9 @@ def _read_back(text: str) -> config.Settings:
         (Path(scratch) / config.SETTINGS_FILE).write_text(text, encoding="utf-8")
         try:
             return config.load(Path(scratch))
-        except ConfigError as exc:
-            prefix = f"{Path(scratch) / config.SETTINGS_FILE}: "
-            raise ConfigError(
-                *(m.removeprefix(prefix) for m in exc.messages), "nothing was written"
-            ) from None
+        except ConfigError as exc:  # about the options given, not a file the user has
+            messages = [d.message + (f"; {d.hint}" if d.hint else "") for d in exc.diagnostics]
+            raise ConfigError(*(messages or exc.messages), "nothing was written") from None
 
 
 def _is_empty(folder: Path) -> bool:

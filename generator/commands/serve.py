@@ -42,7 +42,7 @@ from generator.commands.failures import (
     Failure,
     content_failure,
     error_page,
-    settings_failure,
+    settings_failures,
     template_failure,
 )
 from generator.config import Settings
@@ -125,7 +125,7 @@ def rebuild(paths: Paths, settings: Settings, port: int, log: Log, describe: Des
     try:
         settings = preview_settings(config.load(paths.project), port)
     except ConfigError as exc:
-        return Outcome(settings, _failed(log, [settings_failure(paths.project, str(exc))]))
+        return Outcome(settings, _failed(log, [*settings_failures(exc)]))
     try:
         result = build_site(paths, settings, Selection(drafts=True, future=True))
     except jinja2.TemplateSyntaxError as exc:

@@ -1,0 +1,185 @@
+"""A wrong setting as a Diagnostic on its line of the settings file, with the fixed line.
+
+Every command reports settings the same way (`check`, `build`, `new`, `serve`'s error
+page): `newsdigest.toml:4: error: items_per_page must be a whole number, not 'ten'` and
+`fix: write the number without quotes: items_per_page = 10`. The line is that of the
+setting in newsdigest.toml, or in pyproject.toml's [tool.newsdigest] table.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from generator.diagnostics import ConfigError, Diagnostic, error
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One wrong setting: its key as written ('' when it is not about one), what is wrong,
+    and how to fix it."""
+
+    key: str
+    message: str
+    hint: str = ""
+
+
+def display(path: Path) -> str:
+    """A path as the user would type it: relative to the current folder when inside it."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except (ValueError, OSError):
+        return path.as_posix()
+
+
+def setting_lines(file: Path) -> Iterator[tuple[int, str]]:
+    """(line number, key) of every setting in the file: in pyproject.toml only those of the
+    [tool.newsdigest] table, in newsdigest.toml all of them. Nothing when unreadable."""
+    try:
+        lines = file.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return
+    inside = file.name != "pyproject.toml"
+    for number, line in enumerate(lines, start=1):
+        if re.match(r"\s*\[", line):
+            inside = file.name != "pyproject.toml" or bool(
+                re.match(r"\s*\[\s*tool\s*\.\s*newsdigest\s*\]", line)
+            )
+            continue
+        found = re.match(r"""\s*(["']?)([A-Za-z0-9_-]+)\1\s*=""", line)
+        if inside and found:
+            yield number, found.group(2)
+
+
+def line_of(file: Path, key: str) -> int:
+    """The line of setting `key` (or its spelling with '-' for '_') in the file; 0 if none."""
+    for number, written in setting_lines(file):
+        if written == key or written.replace("-", "_") == key.replace("-", "_"):
+            return number
+    return 0
+
+
+def toml_value(value: Any) -> str:
+    """`value` as it is written in TOML: 10, true, "text"."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    return '"' + str(value).replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def wrong_type(name: str, value: Any, default: Any) -> str:
+    """How to write setting `name` with the type its `default` has: the fixed line."""
+    if isinstance(default, bool):
+        good = str(value).strip().lower() in ("true", "yes", "1", "on")
+        return f"write true or false, without quotes: {name} = {toml_value(good)}"
+    if isinstance(default, int):
+        digits = str(value).replace(",", "").replace("_", "").strip()
+        number = int(digits) if digits.isdigit() else default
+        return f"write a whole number, without quotes: {name} = {number}"
+    return f"put the text in double quotes: {name} = {toml_value(str(value))}"
+
+
+def unknown(key: str, value: Any, known: list[str]) -> Problem:
+    """An unknown setting: the setting it looks like a misspelling of, or the known ones."""
+    close = difflib.get_close_matches(key.replace("-", "_").lower(), known, n=1, cutoff=0.75)
+    if close:
+        return Problem(
+            key,
+            f"unknown setting {key!r}",
+            f"did you mean {close[0]!r}? write: {close[0]} = {toml_value(value)}",
+        )
+    return Problem(
+        key,
+        f"unknown setting {key!r}",
+        f"delete this line, or use one of the known settings: {', '.join(known)} "
+        "(README: Settings)",
+    )
+
+
+def split_advice(message: str) -> tuple[str, str]:
+    """'what is wrong; what to do' -> the two parts ('' for a message without advice)."""
+    what, _, advice = message.partition("; ")
+    return what, advice
+
+
+def diagnostic(file: Path, problem: Problem) -> Diagnostic:
+    """The problem on the line of its setting in `file` (line 0 when it is not written)."""
+    line = line_of(file, problem.key) if problem.key else 0
+    return error(display(file), line, problem.message, problem.hint)
+
+
+def settings_error(file: Path, problems: list[Problem]) -> ConfigError:
+    """A ConfigError holding each problem as a Diagnostic on its line of `file`."""
+    found = tuple(diagnostic(file, problem) for problem in problems)
+    return ConfigError(*(text(d) for d in found), diagnostics=found)
+
+
+def toml_error(file: Path, detail: str) -> ConfigError:
+    """A TOML syntax error on the line tomllib names ('(at line 4, column 9)', or the last
+    line for '(at end of document)')."""
+    at = re.search(r"\(at line (\d+), column \d+\)", detail)
+    line = int(at.group(1)) if at else 0
+    if "(at end of document)" in detail:
+        try:
+            line = len(file.read_text(encoding="utf-8", errors="replace").splitlines())
+        except OSError:
+            line = 0
+    what = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", detail)
+    found = error(
+        display(file),
+        line,
+        f"this line is not valid TOML: {what}" if line else f"not valid TOML: {what}",
+        "write each setting as name = value on its own line, text in double quotes: "
+        'title = "Daily News"',
+    )
+    return ConfigError(text(found), diagnostics=(found,))
+
+
+def text(found: Diagnostic) -> str:
+    """The diagnostic as one message of `newsdigest: error: ...` (for a line-less one)."""
+    where = f"{found.path}:{found.line}" if found.line else found.path
+    return f"{where}: {found.message}" + (f"; {found.hint}" if found.hint else "")
+
+
+def check_hint(name: str, value: Any, default: Any, advice: str) -> str:
+    """How to fix a setting whose value its check refused, ending with the fixed line
+    where one can be given."""
+    if name == "language":
+        tag = _language_tag(str(value)) or default
+        return f'write a language tag (BCP 47) such as "en", "pt-BR" or "ur": {name} = "{tag}"'
+    if name == "timezone":
+        from zoneinfo import available_timezones
+
+        close = difflib.get_close_matches(str(value), sorted(available_timezones()), n=1)
+        if close:
+            return f"did you mean {close[0]!r}? write: {name} = {toml_value(close[0])}"
+    if isinstance(default, int) and not isinstance(default, bool) and isinstance(value, int):
+        return f"use a number of 1 or more: {name} = {max(default, 1)}"
+    if name == "markdown_engine":
+        return f"{advice}: {name} = {toml_value(default)}"
+    return advice
+
+
+def _language_tag(name: str) -> str:
+    """The tag of a language written by its English name ('English' -> 'en'); '' if none."""
+    from babel import Locale
+
+    wanted = re.sub(r"\s*\(.*\)\s*|[^\w\s()-]", "", name).strip().lower()
+    for code, language in Locale("en").languages.items():
+        if language.lower() == wanted and "_" not in code:
+            return str(code)
+    return ""
+
+
+def describe(found: Diagnostic) -> str:
+    """The diagnostic as the terminal prints it: 'newsdigest.toml:4: error: ...' and its fix
+    line; 'newsdigest: error: newsdigest.toml: ...' for a problem on no line."""
+    where = (
+        f"{found.path}:{found.line}: error:" if found.line else f"newsdigest: error: {found.path}:"
+    )
+    return f"{where} {found.message}" + (f"\n    fix: {found.hint}" if found.hint else "")
