@@ -46,7 +46,10 @@ def test_text_format_gives_path_line_message_and_fix(project: Path) -> None:
     broken_newsroom(project)
     status, lines = check(project)
     assert status == 1
-    assert "content/2025/06/bad-fields.md:3: error: date: 2025-02-30 is not a real date" in lines
+    assert (
+        "content/2025/06/bad-fields.md:3: error: date: 2025-02-30 is not a real date: "
+        "February 2025 has 28 days"
+    ) in lines
     assert any(
         line.startswith("content/2025/06/bad-fields.md:4: error: country 'Inda'") for line in lines
     )
@@ -62,8 +65,8 @@ def test_github_format_annotates_the_diff(project: Path) -> None:
     date_error = next(x for x in lines if "line=3" in x)
     assert date_error.startswith("::error file=content/2025/06/bad-fields.md,line=3,title=")
     assert date_error.endswith(
-        "::date: 2025-02-30 is not a real date. Fix: use "
-        "YYYY-MM-DDTHH:MM:SS+HH:MM, for example 2025-06-25T15:27:00+05:30"
+        "::date: 2025-02-30 is not a real date: February 2025 has 28 days. Fix: check the "
+        "day: write one from 01 to 28; 2025-02-28 is the last day of February 2025"
     )
     assert all(x.startswith(("::error ", "::warning ")) for x in lines)
 

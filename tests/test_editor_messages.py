@@ -257,6 +257,35 @@ def test_a_year_feeds_cannot_carry_is_a_clear_error(tmp_path: Path, written: str
     assert "four-digit year (1000 to 9999)" in problem.message
 
 
+@pytest.mark.parametrize(
+    ("written", "message", "hint"),
+    [
+        (
+            "2025-02-30 10:00",
+            "date: 2025-02-30 is not a real date: February 2025 has 28 days",
+            "check the day: write one from 01 to 28; 2025-02-28 is the last day of February 2025",
+        ),
+        (
+            "2024-02-30T10:00",
+            "date: 2024-02-30 is not a real date: February 2024 has 29 days",
+            "check the day: write one from 01 to 29; 2024-02-29 is the last day of February 2024",
+        ),
+        (
+            "2025-20-06T10:00",
+            "date: 2025-20-06 is not a real date: there is no month 20",
+            "dates are written year-month-day, the month from 01 to 12; "
+            "did you mean 2025-06-20 (June 20)?",
+        ),
+    ],
+)
+def test_a_day_that_does_not_exist_is_named_with_the_days_the_month_has(
+    tmp_path: Path, written: str, message: str, hint: str
+) -> None:
+    _, problems = read(tmp_path, STORY.replace("2025-06-20T10:00:00+02:00", written))
+    problem = only(problems)
+    assert (problem.line, problem.message, problem.hint) == (3, message, hint)
+
+
 # -- "no value" in optional fields, and both YAML parsers ------------------------------------
 
 

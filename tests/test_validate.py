@@ -62,7 +62,7 @@ EXPECTED = {
     "missing-country.md": (2, "country is missing", "country:"),
     "missing-author.md": (5, "credits.author is missing", "author:"),
     "missing-credits.md": (2, "credits.author is missing", "author:"),
-    "impossible-date.md": (3, "2025-02-30 is not a real date", "YYYY-MM-DDTHH:MM:SS+HH:MM"),
+    "impossible-date.md": (3, "February 2025 has 28 days", "2025-02-28 is the last day"),
     "not-a-date.md": (3, "'last Tuesday' is not a date", "YYYY-MM-DDTHH:MM:SS+HH:MM"),
     "updated-before-date.md": (4, "updated (2025-06-19T10:00:00+05:30) is before date", "fix"),
     "unknown-country.md": (4, "country 'Indai' is not a country", "did you mean 'India'?"),

@@ -6,6 +6,7 @@ the clocks skip (daylight saving) is an error and one in the repeated hour a war
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -32,7 +33,7 @@ def parse_datetime(value: str, tz: ZoneInfo) -> datetime | str:
     try:
         date(year, month, day)
     except ValueError:
-        return f"{value[:10]} is not a real date"
+        return f"{value[:10]} is not a real date: {_impossible(year, month, day)[0]}"
     try:
         parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
@@ -42,6 +43,47 @@ def parse_datetime(value: str, tz: ZoneInfo) -> datetime | str:
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=tz)
     return parsed
+
+
+def _impossible(year: int, month: int, day: int) -> tuple[str, str]:
+    """Why year-month-day is no day of the calendar, and how to write the day meant."""
+    if year < 1:
+        return "there is no year 0000", DATE_FORMAT_HINT
+    if not 1 <= month <= 12:
+        swapped = f"{year:04d}-{day:02d}-{month:02d}"
+        meant = (
+            f"; did you mean {swapped} ({calendar.month_name[day]} {month})?"
+            if _real(year, day, month)
+            else ""
+        )
+        return (
+            f"there is no month {month:02d}",
+            "dates are written year-month-day, the month from 01 to 12" + meant,
+        )
+    name = f"{calendar.month_name[month]} {year}"
+    last = calendar.monthrange(year, month)[1]
+    return (
+        f"{name} has {last} days" if day else "days are numbered from 01",
+        f"check the day: write one from 01 to {last}; {year:04d}-{month:02d}-{last:02d} is "
+        f"the last day of {name}",
+    )
+
+
+def _real(year: int, month: int, day: int) -> bool:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def date_hint(written: str) -> str:
+    """The fix for a date field that could not be read: how to write the day meant when
+    the date does not exist (30 February), else the format."""
+    match = _DATE_SHAPE.match(written)
+    if match and not _real(*(int(match.group(i)) for i in (1, 2, 3))):
+        return _impossible(*(int(match.group(i)) for i in (1, 2, 3)))[1]
+    return DATE_FORMAT_HINT
 
 
 def clock_problem(parsed: datetime, written: str) -> tuple[str, str, str] | None:
@@ -98,7 +140,7 @@ def date_field(
     written = value.strip()
     parsed = parse_datetime(written, tz)
     if isinstance(parsed, str):
-        check.error(line, f"{key}: {parsed}", DATE_FORMAT_HINT)
+        check.error(line, f"{key}: {parsed}", date_hint(written))
         return None
     try:
         in_utc = parsed.astimezone(UTC)
@@ -164,7 +206,7 @@ def corrections(
             continue
         parsed = parse_datetime(when.strip(), tz)
         if isinstance(parsed, str):
-            check.error(item.line_of("date"), f"{label}: date: {parsed}", DATE_FORMAT_HINT)
+            check.error(item.line_of("date"), f"{label}: date: {parsed}", date_hint(when.strip()))
             continue
         if published is not None and parsed < published:
             check.error(
