@@ -74,12 +74,13 @@ def report(result: Result, content_dir: Path, style: str, out: TextIO) -> None:
     for diagnostic in result.diagnostics:
         print(formatter(diagnostic, content_dir), file=out)
     errors = sum(d.severity == "error" for d in result.diagnostics)
-    warnings = len(result.diagnostics) - errors
-    if style == "text" and result.diagnostics:
-        print(
-            f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}",
-            file=out,
-        )
+    if style == "text" and errors:  # with warnings alone, the command's last line counts them
+        print(f"{counted(errors, 'error')}, {warnings(result)}", file=out)
+
+
+def warnings(result: Result) -> str:
+    """'2 warnings': how many of the result's diagnostics are warnings."""
+    return counted(sum(d.severity == "warning" for d in result.diagnostics), "warning")
 
 
 def summary_table(summary: Summary, seconds: float) -> str:
@@ -132,6 +133,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         f"({result.stats.written} written, {result.stats.unchanged} unchanged), "
         f"{counted(summary.topics, 'topic')}, {counted(summary.countries, 'country', 'countries')} "
         f"in {result.seconds:.2f} s"
+        + (f" ({warnings(result)} above)" if result.diagnostics else "")
     )
     print(summary_table(summary, result.seconds))
     if result.held_back.anything:
@@ -161,7 +163,10 @@ def cmd_check(args: argparse.Namespace) -> int:
         result.diagnostics.sort(key=Diagnostic.sort_key)
     report(result, paths.content, args.format, sys.stdout)
     if result.ok and args.format == "text":
-        print(f"checked {counted(len(result.articles), 'article')}: no errors")
+        print(
+            f"checked {counted(len(result.articles), 'article')}: no errors"
+            + (f", {warnings(result)}" if result.diagnostics else "")
+        )
     if result.held_back.anything and args.format == "text":
         print(result.held_back.text(settings.tz, paths.content))
     return EXIT_OK if result.ok else EXIT_CONTENT

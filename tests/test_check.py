@@ -185,6 +185,22 @@ def test_a_clean_newsroom_passes(project: Path) -> None:
     assert (status, lines) == (0, [])
 
 
+def test_warnings_alone_end_with_one_summary_line(project: Path) -> None:
+    write_article(project, "2025/06/floods.md", GOOD, "Write the story here.\n")
+    write_article(
+        project, "2025/06/rain.md", GOOD.replace("Floods", "Rain"), "Write the story here.\n"
+    )
+    status, lines = check(project)
+    assert status == 0
+    assert [line for line in lines if not line.startswith(("content/", "    fix:"))] == [
+        "checked 2 articles: no errors, 2 warnings"
+    ]
+    build = run_newsdigest("build", "--output", str(project.parent / "site"), cwd=project)
+    assert build.returncode == 0
+    assert "errors" not in build.stderr and "warnings" not in build.stderr
+    assert build.stdout.splitlines()[0].endswith(" s (2 warnings above)")
+
+
 def tree_state(root: Path) -> dict[str, bytes | None]:
     """Every file (its bytes) and folder (None) under `root`."""
     return {
