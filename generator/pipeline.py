@@ -26,7 +26,7 @@ from generator.index.site import Site, build_index
 from generator.load import authors
 from generator.load.collisions import alias_collisions, collisions, translation_collisions
 from generator.load.content import find_articles, read_document
-from generator.load.placeholder import placeholder_warning
+from generator.load.placeholder import placeholder_in_file, placeholder_warning
 from generator.load.validate import validate
 from generator.model import Article, Image, OutputFile
 from generator.render import images
@@ -116,9 +116,10 @@ def read_one(path: Path, source: str, settings: Settings, content_dir: Path) -> 
     """One article file -> Article, with every problem of its front matter."""
     document, problems = read_document(path, source, settings.max_file_size)
     if document is None:
-        return None, problems
+        left = placeholder_in_file(path, source, settings.max_file_size)
+        return None, problems + ([left] if left else [])
     article, field_problems = validate(document, settings, content_dir)
-    left = placeholder_warning(article) if article is not None else None
+    left = placeholder_warning(source, document.body, document.body_line)
     return article, problems + field_problems + ([left] if left else [])
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import make_project, run_newsdigest
+from conftest import make_project, run_here, run_newsdigest
 
 
 @pytest.fixture
@@ -120,3 +120,27 @@ def test_without_country_check_says_what_to_fill_in(project: Path) -> None:
     checked = run_newsdigest("check", cwd=project)
     assert checked.returncode == 1
     assert checked.stdout.startswith(f"{printed}:4: error: country is empty")
+
+
+def test_the_placeholder_is_reported_with_the_errors_that_stop_the_article(
+    project: Path,
+) -> None:
+    """One run shows every problem of the new article: the missing country (an error that
+    stops it), a broken front matter, and the placeholder story still there."""
+    status, printed, _ = new(project, "Floods in Assam")  # no --country
+    assert status == 0
+    path = project / printed
+    text = path.read_text(encoding="utf-8")
+    body_line = text.count("\n", 0, text.rindex("---\n")) + 2
+    checked = run_here("check", cwd=project)
+    assert checked.returncode == 1
+    problems = [line for line in checked.stdout.splitlines() if line.startswith(printed)]
+    assert [p.split(": ")[1] for p in problems] == ["error", "warning"], checked.stdout
+    assert problems[1].startswith(f"{printed}:{body_line}: warning: the placeholder text")
+    assert checked.stdout.splitlines()[-1] == "1 error, 1 warning"
+
+    path.write_text(text.replace("title: ", "title: Floods: ", 1), encoding="utf-8")
+    checked = run_here("check", cwd=project)
+    problems = [line for line in checked.stdout.splitlines() if line.startswith(printed)]
+    assert [p.split(": ")[1] for p in problems] == ["error", "warning"], checked.stdout
+    assert problems[1].startswith(f"{printed}:{body_line}: warning: the placeholder text")

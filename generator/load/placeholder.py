@@ -3,29 +3,44 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from generator.diagnostics import Diagnostic, warning
-from generator.model import Article
 
 PLACEHOLDER = "Write the story here."  # the marker sentence that `placeholder_warning` finds
 # The marker however the editor's program re-wraps or re-cases it.
 _MARKER = re.compile(r"\s+".join(map(re.escape, PLACEHOLDER.rstrip(".").split())), re.IGNORECASE)
 
 
-def placeholder_warning(article: Article) -> Diagnostic | None:
+def placeholder_warning(source: str, text: str, first_line: int) -> Diagnostic | None:
     """A warning on the line of the placeholder sentence `new` wrote, while it is there.
 
-    Found anywhere in the body (a story written above it still publishes it), in any
-    capitals and however the line is wrapped; None once it is gone.
+    `text` is the body (or, when the front matter could not be read, the whole file),
+    `first_line` the file's line number of its first line. Found anywhere in it (a story
+    written above it still publishes it), in any capitals and however the line is wrapped;
+    None once it is gone. Given whatever else is wrong with the article, so that one run
+    reports every problem.
     """
-    found = _MARKER.search(article.body)
+    found = _MARKER.search(text)
     if found is None:
         return None
-    line = article.body_line + article.body.count("\n", 0, found.start())
+    line = first_line + text.count("\n", 0, found.start())
     return warning(
-        article.source,
+        source,
         line,
         f"the placeholder text from `newsdigest new` is still here ({PLACEHOLDER!r}); "
         "it would be published as the story",
         "replace it with the story (and delete the placeholder sentence)",
     )
+
+
+def placeholder_in_file(path: Path, source: str, max_size: int) -> Diagnostic | None:
+    """The placeholder warning for a file whose front matter could not be read (the body
+    is not known): found in the whole file when it is UTF-8 text within `max_size`."""
+    try:
+        if path.stat().st_size > max_size:
+            return None
+        text = path.read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    return placeholder_warning(source, text, 1)
