@@ -121,7 +121,29 @@ def slug_field(check: Checker, front: Mapping, doc: Document) -> str:
             f"the file name {stem!r} gives no usable URL",
             "rename the file with letters or digits, or add 'slug: my-story'",
         )
+    else:
+        _suggest_slug(check, front, stem, slug)
     return slug
+
+
+def _suggest_slug(check: Checker, front: Mapping, stem: str, slug: str) -> None:
+    """Warn, on the title's line, when the slug is a machine's Latin spelling of text in a
+    script that transliterates poorly: the file name is in that script, or the headline is
+    and the file was named after it (as `newsdigest new` names it)."""
+    title = front.get("title")
+    script, spelt = slugs.poorly_spelt_script(stem), "file name"
+    if script is None and isinstance(title, str) and slugs.make(title) == slug:
+        script, spelt = slugs.poorly_spelt_script(title), "headline"
+    if script is None:
+        return
+    check.warn(
+        front.line_of("title") or 1,
+        f"the slug (this story's web address) would be '{slug}', the computer's spelling "
+        f"of the {script} {spelt} in Latin letters, which readers will not recognise",
+        "choose it now, before the story is published (changing a slug later breaks links): "
+        "add a line such as 'slug: karachi-floods-2025' under the title, a few English or "
+        "romanised words in lower-case letters, digits and hyphens",
+    )
 
 
 def pinned_id(check: Checker, front: Mapping) -> str:

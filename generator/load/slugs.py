@@ -5,10 +5,24 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections import Counter
 
 from slugify import slugify
 
 _SAFE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# Scripts that python-slugify (Unidecode) spells in Latin letters a reader recognises:
+# 'Zürich' -> 'zurich', 'Αθήνα' -> 'athena', 'Москва' -> 'moskva'. Others come out
+# unreadable or wrong: Arabic script drops its short vowels ('کراچی' -> 'khrchy'), Hebrew
+# too, Japanese kanji are read as Chinese ('東京' -> 'dong-jing').
+_SPELT_WELL = frozenset({"LATIN", "GREEK", "CYRILLIC", "ARMENIAN", "GEORGIAN"})
+_SCRIPT_NAMES = {
+    "CJK": "Chinese-character (CJK)",
+    "HIRAGANA": "Japanese",
+    "KATAKANA": "Japanese",
+    "HANGUL": "Korean",
+    "ARABIC": "Arabic-script",
+    "HEBREW": "Hebrew",
+}
 
 
 def make(text: str) -> str:
@@ -17,6 +31,25 @@ def make(text: str) -> str:
     Canonically equivalent text (composed or decomposed accents) gives the same slug.
     """
     return str(slugify(unicodedata.normalize("NFC", text), max_length=80, word_boundary=True))
+
+
+def poorly_spelt_script(text: str) -> str | None:
+    """The script of `text` when most of its letters (Unicode category L) are in a script
+    that does not give a readable Latin slug, as a reader would name it: 'Arabic-script'
+    (Arabic, Urdu, Persian), 'Hebrew', 'Devanagari', 'Bengali', 'Tamil', 'Thai',
+    'Chinese-character (CJK)', 'Japanese', 'Korean'... None for text mostly in Latin, Greek,
+    Cyrillic, Armenian or Georgian letters, or without letters. The script is the first
+    word of each letter's Unicode character name."""
+    letters = Counter(
+        unicodedata.name(char, "?").split(" ")[0]
+        for char in unicodedata.normalize("NFC", text)
+        if unicodedata.category(char).startswith("L")
+    )
+    poor = Counter({script: n for script, n in letters.items() if script not in _SPELT_WELL})
+    if not poor or 2 * sum(poor.values()) <= sum(letters.values()):
+        return None
+    script = poor.most_common(1)[0][0]
+    return _SCRIPT_NAMES.get(script, script.title())
 
 
 def is_safe(slug: str) -> bool:
