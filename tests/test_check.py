@@ -96,21 +96,6 @@ def test_warnings_alone_do_not_fail(project: Path) -> None:
     assert sum(x.startswith("::warning file=content/2025/06/wordy.md,") for x in annotations) == 2
 
 
-def test_two_articles_at_one_url_name_each_other(project: Path) -> None:
-    write_article(project, "2025/06/floods.md", GOOD)
-    write_article(project, "world/floods.md", GOOD.replace("10:00", "18:00"))
-    status, lines = check(project)
-    assert status == 1
-    url_errors = [x for x in lines if "same URL" in x]
-    assert any(
-        x.startswith("content/2025/06/floods.md:") and "world/floods.md" in x for x in url_errors
-    )
-    assert any(
-        x.startswith("content/world/floods.md:") and "2025/06/floods.md" in x for x in url_errors
-    )
-    assert all("/2025/06/02/floods/" in x for x in url_errors)
-
-
 def test_tags_that_slug_alike_are_one_topic_or_a_named_warning(project: Path) -> None:
     write_article(project, "2025/06/a.md", GOOD + "\ntags: [Human Rights, C]")
     write_article(
@@ -227,6 +212,23 @@ def test_check_writes_nothing_at_all(project: Path, after_a_build: bool) -> None
         assert tree_state(project) == before
 
 
+def test_two_stories_of_one_day_with_one_name_are_one_error_naming_both(
+    project: Path,
+) -> None:
+    write_article(project, "2025/06/floods.md", GOOD)
+    write_article(project, "desk/floods.md", GOOD.replace("10:00", "18:00"))
+    status, lines = check(project)
+    assert status == 1
+    assert lines == [
+        "content/desk/floods.md:3: error: this story and content/2025/06/floods.md (line 3) "
+        "would be published at the same address, /2025/06/02/floods/: two stories of one "
+        "day with one name",
+        "    fix: give this story a name of its own: add the line 'slug: floods-in-assam' "
+        "to its front matter (or rename its file)",
+        "1 error, 0 warnings",
+    ]
+
+
 def test_collisions_point_at_the_line_that_makes_them(project: Path) -> None:
     """A URL clash is on the `slug:` line (the `date:` line without one), a feed-id clash on
     the `id:` line, two tags with one URL on the `tags:` line: not line 1."""
@@ -252,14 +254,23 @@ def test_collisions_point_at_the_line_that_makes_them(project: Path) -> None:
     )
     status, lines = check(project)
     assert status == 1
-    found = {x.split(": error: ")[0] for x in lines if ": error: has the same " in x}
-    assert found == {
-        "content/2025/06/floods.md:3",
+    found = {x.split(": error: ")[0]: x for x in lines if ": error: this story and " in x}
+    assert set(found) == {  # one error a pair, on the file that can take another name
         "content/world/floods.md:3",
         "content/2025/06/storm.md:7",
-        "content/2025/06/rain.md:3",
-        "content/2025/06/one.md:7",
         "content/2025/06/two.md:7",
     }
+    assert (
+        "this story and content/2025/06/floods.md (line 3) would be"
+        in found["content/world/floods.md:3"]
+    )
+    assert (
+        "this story and content/2025/06/rain.md (line 3) would be"
+        in found["content/2025/06/storm.md:7"]
+    )
+    assert (
+        "this story and content/2025/06/one.md (line 7) have the same permanent id"
+        in found["content/2025/06/two.md:7"]
+    )
     tags = [x for x in lines if "warning: tags 'C' and 'C++'" in x]
     assert len(tags) == 1 and tags[0].startswith("content/2025/06/b.md:8: ")

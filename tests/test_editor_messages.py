@@ -210,8 +210,15 @@ def test_a_slug_collision_points_at_the_slug_line(tmp_path: Path) -> None:
     write(content, "tunnel.md", STORY)
     write(content, "other.md", STORY + "slug: tunnel\n")
     _, problems = load_articles(content, settings())
-    clash = [p for p in problems if p.path == "other.md" and "same URL" in p.message]
-    assert [p.line for p in clash] == [8]
+    [clash] = [p for p in problems if p.severity == "error"]  # one error for the pair
+    assert (clash.path, clash.line) == ("other.md", 8)  # its slug: line made the clash
+    assert clash.message == (
+        f"this story and {content / 'tunnel.md'} (line 3) would be published at the same "
+        "address, /2025/06/20/tunnel/: two stories of one day with one name"
+    )
+    assert clash.hint == (
+        "give this story a name of its own: change its slug line to 'slug: harbour-tunnel-opens'"
+    )
 
 
 def test_a_tag_collision_points_at_the_tag_item_line(tmp_path: Path) -> None:

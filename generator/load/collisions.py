@@ -1,45 +1,77 @@
-"""Site-wide rules over all articles: two articles at one URL, or sharing one feed id."""
+"""Site-wide rules over all articles: two articles at one URL, or with one permanent id."""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from generator.diagnostics import Diagnostic, error
+from generator.load import slugs
 from generator.load.lines import field_line
 from generator.model import Article
-
-# The front-matter fields that decide each key, the one to point at first.
-_FIELDS = {"URL": ("slug", "date"), "feed id": ("id", "slug", "date")}
+from generator.settings_errors import display
 
 
 def collisions(articles: list[Article], content_dir: Path | None = None) -> Iterator[Diagnostic]:
-    """An error on each article that shares its URL or its GUID with another.
+    """One error for each article that would be published at the URL of another, or with
+    its permanent id (GUID), naming the other file and its line.
 
-    With `content_dir`, the error is on the line that makes the key: `slug:` for a URL
-    (`id:` for a feed id), else `date:`.
+    Of the articles that share a URL (two stories of one day with one slug), one keeps it
+    (one without `slug:`, then the first in file order) and each other one gets the error,
+    on the line that makes the URL (`slug:`, else `date:`), with a slug to write; an
+    article whose GUID alone is another's gets it on its `id:` line. With `content_dir`
+    the lines are found in the files; without, line 1.
     """
-    for label, key_of in (("URL", _url_key), ("feed id", _guid_key)):
-        owners: dict[str, list[Article]] = defaultdict(list)
-        for article in articles:
-            owners[key_of(article)].append(article)
-        for key, clash in owners.items():
-            if len(clash) < 2:
-                continue
-            for article in clash:
-                others = ", ".join(a.source for a in clash if a is not article)
-                line = (
-                    field_line(content_dir / article.source, *_FIELDS[label])
-                    if content_dir is not None
-                    else 1
-                )
-                yield error(
-                    article.source,
-                    line,
-                    f"has the same {label} as {others} ({key})",
-                    "give one of them another file name or a 'slug:' (or 'id:') of its own",
-                )
+
+    def line(article: Article, *keys: str) -> int:
+        return field_line(content_dir / article.source, *keys) if content_dir else 1
+
+    def name(article: Article) -> str:  # as the user names it: content/2025/06/x.md
+        return display(content_dir / article.source) if content_dir else article.source
+
+    for first, article in _clashes(articles, _url_key, "slug"):
+        other = _other_slug(article)
+        yield error(
+            article.source,
+            line(article, "slug", "date"),
+            f"this story and {name(first)} (line {line(first, 'slug', 'date')}) would be "
+            f"published at the same address, /{article.path}: two stories of one day with "
+            "one name",
+            f"give this story a name of its own: change its slug line to 'slug: {other}'"
+            if article.line_of("slug") > 1
+            else f"give this story a name of its own: add the line 'slug: {other}' to its "
+            "front matter (or rename its file)",
+        )
+    for first, article in _clashes(articles, _guid_key, "id"):
+        if _url_key(first) == _url_key(article):
+            continue  # the same URL, reported above
+        yield error(
+            article.source,
+            line(article, "id", "slug", "date"),
+            f"this story and {name(first)} (line {line(first, 'id', 'slug', 'date')}) have "
+            f"the same permanent id ({article.guid}): feed readers would show only one of them",
+            "give one of them another 'id:' (or delete its 'id:' line)",
+        )
+
+
+def _clashes(
+    articles: list[Article], key_of: Callable[[Article], str], field: str
+) -> Iterator[tuple[Article, Article]]:
+    """(the article that keeps the key, another one) for each article whose key another has
+    too: one that gives `field` (slug:, id:) yields it to one that does not, then file order
+    decides."""
+    owners: dict[str, Article] = {}
+    for article in sorted(articles, key=lambda a: (a.line_of(field) > 1, a.source)):
+        first = owners.setdefault(key_of(article), article)
+        if first is not article:
+            yield first, article
+
+
+def _other_slug(article: Article) -> str:
+    """A slug for the article that is not its present one: from its title, or numbered."""
+    from_title = slugs.make(article.title)
+    return from_title if from_title and from_title != article.slug else f"{article.slug}-2"
 
 
 def alias_collisions(articles: list[Article]) -> Iterator[Diagnostic]:
