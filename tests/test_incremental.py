@@ -3,15 +3,19 @@
 A small synthetic newsroom (bench/synth.py) is built with the cache, edited step by step
 (body, title, a new article, a deleted one, a tag, a template, a setting), rebuilt after
 each step, and compared file by file with a clean build (`--no-cache`) of the same
-content into another directory. A corrupt cache is ignored, never trusted.
+content into another directory, with each Markdown engine. An edit is seen however it
+was made (the same size, the same second, the file's time put back, a rename); a corrupt
+cache is ignored, never trusted.
 """
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 
 import pytest
-from conftest import BASE_URL, load_synth, run_newsdigest, site_files
+from conftest import BASE_URL, load_synth, run_here, run_newsdigest, site_files
 
 from generator.render.theme import THEME_DIR
 
@@ -25,7 +29,7 @@ def build(project: Path, out: Path, *extra: str) -> str:
         "build", "--output", str(out), "--base-url", BASE_URL, *extra, cwd=project
     )
     assert result.returncode == 0, result.stderr
-    return result.stdout
+    return result.stdout + result.stderr
 
 
 def assert_same_as_clean(project: Path, site: Path) -> None:
@@ -37,9 +41,15 @@ def assert_same_as_clean(project: Path, site: Path) -> None:
     assert differing == []
 
 
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    return synth.write_newsdigest(tmp_path / "project", synth.articles(COUNT))
+@pytest.fixture(params=["python-markdown", "gfm"])
+def project(tmp_path: Path, request: pytest.FixtureRequest) -> Path:
+    """The newsroom with each Markdown engine: the default one and `gfm`."""
+    made = synth.write_newsdigest(tmp_path / "project", synth.articles(COUNT))
+    if request.param != "python-markdown":
+        settings = made / "pyproject.toml"
+        text = settings.read_text(encoding="utf-8")
+        settings.write_text(text + f'markdown_engine = "{request.param}"\n', encoding="utf-8")
+    return made
 
 
 def article_file(project: Path, index: int) -> Path:
@@ -80,7 +90,8 @@ def test_every_kind_of_edit_gives_the_clean_build(project: Path) -> None:
     assert_same_as_clean(project, site)
 
     added = synth.articles(COUNT + 1)[COUNT]
-    synth.write_newsdigest(project, [added])
+    (project / "content" / added.path).parent.mkdir(parents=True, exist_ok=True)
+    (project / "content" / added.path).write_text(synth.newsdigest_file(added), encoding="utf-8")
     build(project, site)
     assert_same_as_clean(project, site)
 
@@ -148,21 +159,116 @@ def test_a_page_edited_by_hand_in_the_output_is_rebuilt(project: Path) -> None:
 
 @pytest.mark.parametrize("damage", ["garbage", "truncate", "flip"])
 def test_a_corrupt_cache_is_ignored(project: Path, damage: str) -> None:
+    """Garbage written over the state database, the file cut in half, or one byte flipped:
+    the build is a normal one (no warning, the clean build's bytes) and the next one uses
+    the cache it wrote again."""
     site = project.parent / "site"
     build(project, site)
     body = article_file(project, 2)
     body.write_text(body.read_text(encoding="utf-8") + "\nFresh words.\n", encoding="utf-8")
-    for cached in (project / ".newsdigest-cache").glob("*.json"):
+    cache = project / ".newsdigest-cache"
+    for cached in [*cache.glob("*.json"), *cache.glob("state.sqlite*")]:
         data = cached.read_bytes()
         if damage == "garbage":
-            cached.write_bytes(b"not a cache")
+            cached.write_bytes(b"not a cache" * 100)
         elif damage == "truncate":
             cached.write_bytes(data[: len(data) // 2])
-        else:  # same length, one byte changed: only the checksum can tell
+        else:  # same length, one byte changed: only a checksum can tell
             middle = len(data) // 2
             cached.write_bytes(data[:middle] + bytes([data[middle] ^ 1]) + data[middle + 1 :])
     out = build(project, site)
-    assert f"0 from cache, {COUNT} converted" in out
+    assert "warning" not in out
+    if damage == "garbage":
+        assert f"0 from cache, {COUNT} converted" in out
+    assert "Fresh words" in (site / urls_path(project, 2)).read_text(encoding="utf-8")
+    assert_same_as_clean(project, site)
+    edit_word(article_file(project, 4), "W")
+    out = build(project, site)
+    assert f"{COUNT - 1} from cache, 1 converted" in out
+    assert_same_as_clean(project, site)
+
+
+def urls_path(project: Path, index: int) -> str:
+    """The output file of article `index`'s page."""
+    (page,) = (project.parent / "site").rglob(f"{synth.articles(index + 1)[index].slug}/index.html")
+    return str(page.relative_to(project.parent / "site"))
+
+
+def edit_word(path: Path, letter: str) -> str:
+    """Replace the body's first word of five letters or more by as many `letter`s (the
+    file keeps its size); returns the new word."""
+    text = path.read_text(encoding="utf-8")
+    head, fence, rest = text.partition("\n---\n")
+    old = next(w for w in rest.split() if w.isalpha() and len(w) >= 5)
+    path.write_text(head + fence + rest.replace(old, letter * len(old), 1), encoding="utf-8")
+    return letter * len(old)
+
+
+def test_an_edit_of_the_same_size_in_the_same_second_is_picked_up(project: Path) -> None:
+    site = project.parent / "site"
+    build(project, site)
+    path = article_file(project, 3)
+    size = path.stat().st_size
+    word = edit_word(path, "Z")  # no waiting: the same second as the build's record
+    assert path.stat().st_size == size
+    build(project, site)
+    assert word in (site / urls_path(project, 3)).read_text(encoding="utf-8")
+    assert_same_as_clean(project, site)
+
+
+def test_an_edit_whose_time_was_put_back_is_picked_up(project: Path) -> None:
+    """As `rsync --times`, `cp -p` or an archive unpacked do: the same size and the same
+    modification time as before, other bytes."""
+    site = project.parent / "site"
+    build(project, site)
+    path = article_file(project, 6)
+    before = path.stat()
+    word = edit_word(path, "Q")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert (path.stat().st_size, path.stat().st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+    build(project, site)
+    assert word in (site / urls_path(project, 6)).read_text(encoding="utf-8")
+    assert_same_as_clean(project, site)
+
+
+def test_a_renamed_or_deleted_article_file_is_picked_up(project: Path) -> None:
+    site = project.parent / "site"
+    build(project, site)
+    moved = article_file(project, 8)
+    moved.rename(moved.with_name("renamed-" + moved.name))
+    build(project, site)
+    assert_same_as_clean(project, site)
+    article_file(project, 11).unlink()
+    build(project, site)
+    assert not list(site.rglob(f"{synth.articles(12)[11].slug}/index.html"))
+    assert_same_as_clean(project, site)
+
+
+def test_a_rebuild_after_one_edit_reads_only_that_article(project: Path) -> None:
+    """The last build's stat of each file tells what changed: the others are not opened."""
+    an_hour_ago = (os.stat(project).st_mtime_ns - 3600 * 10**9,) * 2
+    for path in (project / "content").rglob("*"):
+        os.utime(path, ns=an_hour_ago)  # as after a checkout long ago
+    site = project.parent / "site"
+    run_here("build", "--output", str(site), "--base-url", BASE_URL, "--jobs", "1", cwd=project)
+    edited = article_file(project, 5)
+    edit_word(edited, "E")
+    opened: list[str] = []
+
+    def hook(event: str, args: tuple[object, ...]) -> None:
+        if event == "open" and isinstance(args[0], (str, Path)) and str(args[0]).endswith(".md"):
+            opened.append(os.path.realpath(args[0]))
+
+    listening = [True]
+    sys.addaudithook(lambda event, args: hook(event, args) if listening[0] else None)
+    try:
+        result = run_here(
+            "build", "--output", str(site), "--base-url", BASE_URL, "--jobs", "1", cwd=project
+        )
+    finally:
+        listening[0] = False
+    assert result.returncode == 0, result.stderr
+    assert set(opened) == {os.path.realpath(edited)}
     assert_same_as_clean(project, site)
 
 

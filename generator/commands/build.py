@@ -31,8 +31,9 @@ from generator.render.feeds import FeedWriter
 from generator.render.pages import PageSpec, Renderer
 from generator.render.site import extra_files
 from generator.render.urls import Urls
-from generator.speed import fingerprint, parallel
-from generator.speed.cache import DEFAULT_DIR, ArticleCache, Store
+from generator.speed import changes, fingerprint, parallel
+from generator.speed.articles import ArticleCache
+from generator.speed.cache import DEFAULT_DIR, Store
 from generator.speed.plan import fingerprints
 from generator.speed.plan import render as render_pages
 from generator.speed.stages import Fast, Progress, article_cache, quiet
@@ -132,11 +133,14 @@ def check_content(paths: Paths, settings: Settings, options: Options | None = No
 
 
 def _up_to_date(
-    state: PageState, inputs: str, now: datetime
+    state: PageState, inputs: str, now: datetime, content: Path
 ) -> tuple[Summary, int, HeldBack] | None:
-    """The summary of the last build when nothing it read has changed since."""
+    """The summary of the last build when nothing it read has changed since: the same
+    stats of every content file, and the same bytes in those written just before it."""
     record = state.store.get("inputs")
-    if not isinstance(record, dict) or record.get("digest") != inputs:
+    if not isinstance(record, dict) or not inputs or record.get("digest") != inputs:
+        return None
+    if not changes.same_contents(content, record.get("racy")):
         return None
     until, summary = record.get("until"), record.get("summary")
     if until is not None and (not isinstance(until, (int, float)) or now.timestamp() >= until):
@@ -169,7 +173,8 @@ class _Build:
     now: datetime
     search: Callable[[Path], Iterable[str] | None] | None  # Pagefind; None without it
     state: PageState
-    inputs: str  # digest of content/ ('' without the cache)
+    inputs: str  # digest of content/'s file stats and authors ('' without the cache)
+    racy: dict[str, str]  # content digests of the files whose stat is not trusted yet
     feed_record: Store  # digests of the feeds last written here
     cache: ArticleCache | None = None
     prepared: bool = False  # the staging folder was made ahead of writing
@@ -195,6 +200,7 @@ def _start(paths: Paths, settings: Settings, selection: Selection, options: Opti
         options.cache_path(paths.project), paths, settings, selection, search is not None
     )
     caching = options.cache_path(paths.project) is not None
+    tree, racy = changes.tree_digest(paths.content, changes.now_ns()) if caching else ("", {})
     return _Build(
         paths,
         settings,
@@ -204,18 +210,18 @@ def _start(paths: Paths, settings: Settings, selection: Selection, options: Opti
         search,
         state,
         fingerprint.of_bytes(
-            fingerprint.of_tree(paths.content).encode(),
-            *(p.read_bytes() for p in authors.input_files(paths.project)),
+            tree.encode(), *(p.read_bytes() for p in authors.input_files(paths.project))
         )
-        if caching
+        if tree
         else "",
+        racy,
         feed_record(options.cache_path(paths.project), paths),
     )
 
 
 def _nothing_changed(run: _Build, started: float) -> Result | None:
     """The last build's result when no input changed since it and its site is untouched."""
-    found = _up_to_date(run.state, run.inputs, run.now) if run.caching else None
+    found = _up_to_date(run.state, run.inputs, run.now, run.paths.content) if run.caching else None
     if found is None:
         return None
     summary, files, held = found
@@ -379,6 +385,7 @@ def _remember(
         "inputs",
         {
             "digest": run.inputs,
+            "racy": run.racy,
             "summary": asdict(result.summary),
             "files": result.stats.written + result.stats.unchanged,
             "until": next_change(articles, run.selection, run.now, run.settings.tz),

@@ -1,9 +1,11 @@
-"""The build cache: what earlier builds learnt, kept in .newsdigest-cache/ between runs.
+"""The build cache's values and its JSON files: what earlier builds learnt, kept in
+.newsdigest-cache/ between runs.
 
-It holds, per article file, the validated article, its warnings and its body HTML (the
-costly Markdown step), keyed by a hash of the file's path and bytes; and, per output
-directory, a fingerprint of each page's inputs and the size, time and inode of every
-file written, so unchanged pages are neither rendered nor compared again.
+`encode` and `decode` turn the model (Article, Tag, dates, tuples) into JSON data and
+back, for the state database (generator.speed.store, generator.speed.articles). `Store`
+is a JSON file of records per output directory: a fingerprint of each page's inputs and
+the size, time and inode of every file written, so unchanged pages are neither rendered
+nor compared again.
 
 Every cache file belongs to one *environment*: the generator's own code, the settings,
 the theme and the cache format. A different environment starts from an empty cache.
@@ -203,133 +205,3 @@ class Store:
         for path, records, loaded in zip(paths, parts, self.loaded, strict=True):
             if records != loaded:  # unchanged, readable files are left as they are
                 _write(path, self.environment, records)
-
-
-class ArticleCache:
-    """Validated articles and body HTML by file content, over a `Store`.
-
-    A record is reused only when what it was made from is still so: the same path and
-    bytes (the key), the same environment (the store), the lead image still a file in
-    content/, and every article its body links to still at the same URL and every
-    image it shows still there.
-    """
-
-    def __init__(self, store: Store, content_dir: Path) -> None:
-        self.store = store
-        self.content_dir = content_dir
-        self.keys: dict[str, str] = {}  # source -> key, for this build's articles
-        self.old_bodies: dict[str, Any] = {}  # key -> body record of a reused article
-        self.body_hits = 0
-
-    @staticmethod
-    def key(source: str, raw: bytes) -> str:
-        return hashlib.blake2b(
-            source.encode("utf-8", "surrogateescape") + b"\0" + raw, digest_size=20
-        ).hexdigest()
-
-    def _exists(self, asset: str, source: str) -> bool:
-        from generator.load.files import resolve_local
-
-        return not isinstance(resolve_local("/" + asset, source, self.content_dir), str)
-
-    def _stamp(self, asset: str) -> list[int] | None:
-        """Size and modification time of a content file: a picture replaced under the same
-        name (its width, height, whether Pillow reads it) makes the records using it stale."""
-        try:
-            st = (self.content_dir / asset).stat()
-        except OSError:
-            return None
-        return [st.st_size, st.st_mtime_ns]
-
-    def article(self, source: str, raw: bytes) -> tuple[model.Article, list[Diagnostic]] | None:
-        key = self.key(source, raw)
-        self.keys[source] = key
-        record = self.store.get(key)
-        if not isinstance(record, dict):
-            return None
-        try:
-            article = decode(record["a"])
-            problems = decode_diagnostics(record["p"])
-        except (BadEntry, KeyError, TypeError, ValueError):
-            return None
-        if not isinstance(article, model.Article) or article.source != source:
-            return None
-        image = article.image
-        if (
-            image is not None
-            and not image.is_remote
-            and (not self._exists(image.src, source) or record.get("i") != self._stamp(image.src))
-        ):
-            return None
-        self.store.put(key, {"a": record["a"], "p": record["p"], "i": record.get("i")})
-        self.old_bodies[key] = record.get("b")
-        return article, problems
-
-    def remember_article(self, article: model.Article, problems: list[Diagnostic]) -> None:
-        key = self.keys.get(article.source)
-        if key is not None:
-            image = article.image
-            self.store.put(
-                key,
-                {
-                    "a": encode(article),
-                    "p": encode_diagnostics(problems),
-                    "i": self._stamp(image.src) if image and not image.is_remote else None,
-                },
-            )
-
-    def body(self, article: model.Article, article_url: Any) -> tuple[str, set[str]] | None:
-        """(body HTML, content files it uses), when the cached body still holds."""
-        key = self.keys.get(article.source)
-        record = self.store.new.get(key) if key else None
-        old = (record.get("b") or self.old_bodies.get(key)) if key and record else None
-        if record is None or not isinstance(old, dict):
-            return None
-        html, links, assets, body = (
-            old.get("html"),
-            old.get("links"),
-            old.get("assets"),
-            old.get("body"),
-        )
-        if (
-            not isinstance(html, str)
-            or not isinstance(links, dict)
-            or not isinstance(assets, list)
-            or body != self.body_key(article)
-        ):
-            return None
-        if any(article_url(source) != url for source, url in links.items()):
-            return None
-        if not all(isinstance(a, str) and self._exists(a, article.source) for a in assets):
-            return None
-        if old.get("stamps") != {a: self._stamp(a) for a in assets}:
-            return None
-        record["b"] = old
-        self.body_hits += 1
-        return html, set(assets)
-
-    @staticmethod
-    def body_key(article: model.Article) -> str:
-        return hashlib.blake2b(
-            f"{article.source}\0{article.body_line}\0{article.body}".encode(
-                "utf-8", "surrogatepass"
-            ),
-            digest_size=16,
-        ).hexdigest()
-
-    def remember_body(
-        self, article: model.Article, html: str, links: dict[str, str | None], assets: set[str]
-    ) -> None:
-        key = self.keys.get(article.source)
-        record = self.store.new.get(key) if key else None
-        if record is not None:
-            record["b"] = {
-                "html": html,
-                "links": links,
-                "assets": sorted(assets),
-                "stamps": {a: self._stamp(a) for a in sorted(assets)},
-                "body": self.body_key(article),
-            }
-
-    def save(self) -> None:
-        self.store.save()

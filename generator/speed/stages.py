@@ -1,7 +1,7 @@
 """The pipeline's costly stages made fast: the build cache and worker processes.
 
 `Fast` is a `generator.pipeline.Speed`: reading and validating articles and converting
-their Markdown reuse the build cache (generator.speed.cache) and spread what is left over
+their Markdown reuse the build cache (generator.speed.articles) and spread what is left over
 worker processes (generator.speed.parallel). The results are those of the serial stages.
 """
 
@@ -17,7 +17,8 @@ from generator.model import Article
 from generator.pipeline import Body, Validated
 from generator.render.site import encode_images
 from generator.speed import fingerprint, parallel
-from generator.speed.cache import ArticleCache, Store
+from generator.speed.articles import ArticleCache
+from generator.speed.store import Database
 
 Progress = Callable[[str, int, int], None]  # (step, done, total)
 
@@ -96,13 +97,7 @@ class Fast:
     def _cached(self, path: Path, source: str, limit: int) -> Validated | None:
         if self.cache is None:
             return None
-        try:
-            if path.stat().st_size > limit:
-                return None
-            raw = path.read_bytes()
-        except OSError:
-            return None
-        return self.cache.article(source, raw)
+        return self.cache.article(path, source, limit)
 
     def convert_all(
         self,
@@ -139,13 +134,15 @@ class Fast:
         return [body for body in bodies if body is not None]
 
 
-def article_cache(directory: Path | None, content: Path, settings: Settings) -> ArticleCache | None:
+def article_cache(
+    directory: Path | None, content: Path, settings: Settings, database: Database | None = None
+) -> ArticleCache | None:
     """The cache of validated articles and body HTML in `directory` (None: no cache),
-    keyed on the settings those steps read."""
+    keyed on the settings those steps read; in `database` when the caller has it open."""
     if directory is None:
         return None
     reads = only(settings, pipeline.READ_SETTINGS + pipeline.BODY_SETTINGS)
     environment = fingerprint.of_bytes(
         fingerprint.code_version().encode(), repr(reads).encode(), str(content.resolve()).encode()
     )
-    return ArticleCache(Store(directory, "articles.json", environment, shards=16), content)
+    return ArticleCache(database or Database(directory), environment, content)

@@ -1,0 +1,216 @@
+"""Validated articles and body HTML from earlier builds, per article file, in the state database.
+
+An article file whose `stat` is the one the last build recorded (generator.speed.changes)
+is not read again: its validated record is loaded from the `articles` table. A file
+whose stat differs is read and hashed; if its bytes are those of the record (a `touch`,
+a checkout), the record is reused all the same. Only the records a build uses are read,
+one query each, and only rows that changed are written back.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from generator import model
+from generator.diagnostics import Diagnostic
+from generator.speed import changes
+from generator.speed.cache import BadEntry, decode, decode_diagnostics, encode, encode_diagnostics
+from generator.speed.store import Database, checksum, dumps
+
+SPACE = "articles"
+Seen = tuple[changes.Stat, int, str]  # stat, when it was recorded (ns), content digest
+
+
+class ArticleCache:
+    """Validated articles and body HTML by article file, over a `Database`.
+
+    A record is reused only when what it was made from is still so: the same path and
+    bytes, the same environment, the lead image still a file in content/ of the same
+    size and time; a body only while every article it links to keeps its URL and every
+    picture it shows is still there, unchanged.
+    """
+
+    def __init__(self, database: Database, environment: str, content_dir: Path) -> None:
+        self.database = database
+        self.environment = environment
+        self.content_dir = content_dir
+        self.valid = database.environment(SPACE) == environment
+        self.moment = changes.now_ns()
+        self.files: dict[str, Seen] = {}  # the last build's stats
+        if self.valid:
+            for row in database.query("SELECT * FROM files"):
+                source, size, mtime, ctime, ino, recorded, digest = row
+                self.files[source] = ((size, mtime, ctime, ino), recorded, digest)
+        self.seen: dict[str, Seen] = {}  # this build's
+        self.new_articles: dict[str, str] = {}  # source -> record JSON
+        self.new_bodies: dict[str, tuple[str, str, str]] = {}  # source -> key, meta, html
+        self.body_hits = 0
+
+    @staticmethod
+    def key(source: str, raw: bytes) -> str:
+        return hashlib.blake2b(
+            source.encode("utf-8", "surrogateescape") + b"\0" + raw, digest_size=20
+        ).hexdigest()
+
+    def _exists(self, asset: str, source: str) -> bool:
+        from generator.load.files import resolve_local
+
+        return not isinstance(resolve_local("/" + asset, source, self.content_dir), str)
+
+    def _stamp(self, asset: str) -> list[int] | None:
+        """Size and modification time of a content file: a picture replaced under the same
+        name (its width, height, whether Pillow reads it) makes the records using it stale."""
+        try:
+            st = (self.content_dir / asset).stat()
+        except OSError:
+            return None
+        return [st.st_size, st.st_mtime_ns]
+
+    def _digest(self, path: Path, source: str, limit: int) -> str | None:
+        """The file's content digest: the last build's when its stat is trusted, else read."""
+        try:
+            stat = changes.stat_of(os.stat(path))
+        except OSError:
+            return None
+        if stat[0] > limit:
+            return None
+        old = self.files.get(source)
+        if old is not None and changes.trusted(stat, old[0], old[1]):
+            self.seen[source] = old
+            return old[2]
+        try:
+            raw = path.read_bytes()
+        except OSError:
+            return None
+        digest = self.key(source, raw)
+        self.seen[source] = (stat, self.moment, digest)
+        return digest
+
+    def article(
+        self, path: Path, source: str, limit: int
+    ) -> tuple[model.Article, list[Diagnostic]] | None:
+        """The validated article and its warnings from the last build, or None (a miss)."""
+        digest = self._digest(path, source, limit)
+        if digest is None or not self.valid:
+            return None
+        row = self.database.one(
+            "SELECT digest, record, sum FROM articles WHERE source = ?", (source,)
+        )
+        if row is None or row[0] != digest or row[2] != checksum(source, row[0], row[1]):
+            return None
+        try:
+            record = json.loads(row[1])
+            article = decode(record["a"])
+            problems = decode_diagnostics(record["p"])
+        except (BadEntry, KeyError, TypeError, ValueError):
+            return None
+        if not isinstance(article, model.Article) or article.source != source:
+            return None
+        image = article.image
+        if (
+            image is not None
+            and not image.is_remote
+            and (not self._exists(image.src, source) or record.get("i") != self._stamp(image.src))
+        ):
+            return None
+        return article, problems
+
+    def remember_article(self, article: model.Article, problems: list[Diagnostic]) -> None:
+        if article.source in self.seen:
+            image = article.image
+            self.new_articles[article.source] = dumps(
+                {
+                    "a": encode(article),
+                    "p": encode_diagnostics(problems),
+                    "i": self._stamp(image.src) if image and not image.is_remote else None,
+                }
+            )
+
+    def body(
+        self, article: model.Article, article_url: Callable[[str], Any]
+    ) -> tuple[str, set[str]] | None:
+        """(body HTML, content files it uses), when the cached body still holds."""
+        if not self.valid:
+            return None
+        source = article.source
+        row = self.database.one(
+            "SELECT body_key, meta, html, sum FROM bodies WHERE source = ?", (source,)
+        )
+        if row is None or row[0] != self.body_key(article):
+            return None
+        if row[3] != checksum(source, row[0], row[1], row[2]):
+            return None
+        try:
+            meta = json.loads(row[1])
+            links, assets, stamps = meta["links"], meta["assets"], meta["stamps"]
+        except (KeyError, TypeError, ValueError):
+            return None
+        if not isinstance(links, dict) or not isinstance(assets, list):
+            return None
+        if any(article_url(linked) != url for linked, url in links.items()):
+            return None
+        if not all(isinstance(a, str) and self._exists(a, source) for a in assets):
+            return None
+        if stamps != {a: self._stamp(a) for a in assets}:
+            return None
+        self.body_hits += 1
+        return row[2], set(assets)
+
+    @staticmethod
+    def body_key(article: model.Article) -> str:
+        return hashlib.blake2b(
+            f"{article.source}\0{article.body_line}\0{article.body}".encode(
+                "utf-8", "surrogatepass"
+            ),
+            digest_size=16,
+        ).hexdigest()
+
+    def remember_body(
+        self, article: model.Article, html: str, links: dict[str, str | None], assets: set[str]
+    ) -> None:
+        meta = dumps(
+            {
+                "links": links,
+                "assets": sorted(assets),
+                "stamps": {a: self._stamp(a) for a in sorted(assets)},
+            }
+        )
+        self.new_bodies[article.source] = (self.body_key(article), meta, html)
+
+    def save(self) -> None:
+        """Write what changed since the last build, and forget the files that are gone."""
+        database = self.database
+        fresh = not self.valid or database.broken
+        if fresh:
+            database.clear(SPACE, self.environment, ("files", "articles", "bodies"))
+        gone = [(source,) for source in sorted(set(self.files) - set(self.seen))]
+        for table in ("files", "articles", "bodies"):
+            database.write_many(f"DELETE FROM {table} WHERE source = ?", gone)  # noqa: S608
+        database.write_many(
+            "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                (source, *stat, recorded, digest)
+                for source, (stat, recorded, digest) in self.seen.items()
+                if fresh or self.files.get(source) != (stat, recorded, digest)
+            ),
+        )
+        rows = []
+        for source, record in self.new_articles.items():
+            digest = self.seen[source][2]
+            rows.append((source, digest, record, checksum(source, digest, record)))
+        database.write_many("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?)", rows)
+        database.write_many(
+            "INSERT OR REPLACE INTO bodies VALUES (?, ?, ?, ?, ?)",
+            (
+                (source, key, meta, html, checksum(source, key, meta, html))
+                for source, (key, meta, html) in self.new_bodies.items()
+            ),
+        )
+        database.commit()
+        database.close()  # the last connection out folds the WAL back into the file
+        self.valid = True

@@ -1,0 +1,78 @@
+"""Which input files changed since the last build, told by their `stat` as git's index does.
+
+A file is taken as unchanged, without reading it, when its size, modification time,
+status-change time and inode are those the last build recorded, and its modification
+time was already older than the moment of recording by `RACY_NS` (git's "racy clean"
+rule: a file written in the same clock tick as the recording could be written again in
+that tick without its time moving). Anything else is read again and compared by content.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from pathlib import Path
+
+# Files modified less than this before a stat was recorded are read again next time:
+# covers coarse file-system clocks and two-second timestamps (FAT, some network shares).
+RACY_NS = 2_000_000_000
+
+Stat = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns, inode
+
+
+def stat_of(result: os.stat_result) -> Stat:
+    return (result.st_size, result.st_mtime_ns, result.st_ctime_ns, result.st_ino)
+
+
+def now_ns() -> int:
+    """The moment a stat is recorded: taken before statting, so a later write is later."""
+    return time.time_ns()
+
+
+def trusted(stat: Stat, recorded: Stat | None, recorded_ns: int) -> bool:
+    """Whether a file's stat now shows it unchanged since `recorded` was taken at `recorded_ns`."""
+    return recorded is not None and stat == recorded and stat[1] < recorded_ns - RACY_NS
+
+
+def _content(path: str) -> str:
+    with open(path, "rb") as handle:
+        return hashlib.blake2b(handle.read(), digest_size=16).hexdigest()
+
+
+def tree_digest(root: Path, moment: int) -> tuple[str, dict[str, str]]:
+    """A digest of the names and stats of every file under `root`, without reading them;
+    and the content digest of each file modified within `RACY_NS` before `moment`, whose
+    stat alone cannot be trusted next time (check them with `same_contents`)."""
+    h = hashlib.blake2b(digest_size=16)
+    entries: list[tuple[str, str]] = []
+    racy: dict[str, str] = {}
+
+    def walk(folder: str, prefix: str) -> None:
+        with os.scandir(folder) as found:
+            for entry in found:
+                if entry.is_dir(follow_symlinks=True):
+                    walk(entry.path, prefix + entry.name + "/")
+                elif entry.is_file(follow_symlinks=True):
+                    entries.append((prefix + entry.name, entry.path))
+
+    try:
+        walk(str(root), "")
+        for name, path in sorted(entries):
+            stat = stat_of(os.stat(path))
+            h.update(f"{name}\0{stat}\0".encode("utf-8", "surrogateescape"))
+            if stat[1] >= moment - RACY_NS:
+                racy[name] = _content(path)
+    except OSError:
+        return "", {}
+    return h.hexdigest(), racy
+
+
+def same_contents(root: Path, racy: object) -> bool:
+    """Whether each file named in `racy` (from `tree_digest`) still has those contents."""
+    if not isinstance(racy, dict):
+        return False
+    try:
+        return all(_content(str(root / name)) == digest for name, digest in racy.items())
+    except (OSError, TypeError):
+        return False

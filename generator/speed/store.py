@@ -1,0 +1,242 @@
+"""The build state on disk: one SQLite database, `.newsdigest-cache/state.sqlite`.
+
+Tables (all WITHOUT ROWID, keyed by text):
+
+- `spaces(name, environment)`: the environment key each part of the state was made in
+  (the generator's code, the settings the step reads, the theme, the format). A part
+  opened with another key reads as empty and is cleared when it is next saved.
+- `files(source, size, mtime_ns, ctime_ns, ino, recorded_ns, digest)`: each article
+  file's `stat` as the last build saw it, when (`recorded_ns`) and its content digest.
+- `articles(source, digest, record, sum)`: the validated article with its warnings, as
+  JSON (never pickle: a cache restored in CI must not be able to run code).
+- `bodies(source, body_key, meta, html, sum)`: body HTML, the links and pictures it used.
+- `records(space, key, value, sum)`: other JSON records by key (page fingerprints,
+  dependencies), through `Records`.
+
+Each row carries `sum`, a BLAKE2b of its key and values, checked when it is read: a row
+that fails it is a miss. A file that is not a database, or that SQLite finds malformed
+at any point, is deleted and the build goes on as with no cache; what it learns is saved
+into a new file. The database runs in WAL mode and each build saves in one transaction
+(`BEGIN IMMEDIATE`, waiting up to 30 s for another build's), so builds of the same site
+at the same time never see or leave a half-written state.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+FORMAT = 1  # PRAGMA user_version of the schema below
+FILENAME = "state.sqlite"
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS spaces (name TEXT PRIMARY KEY, environment TEXT NOT NULL)
+    WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS files (source TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER,
+    ctime_ns INTEGER, ino INTEGER, recorded_ns INTEGER, digest TEXT) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS articles (source TEXT PRIMARY KEY, digest TEXT, record TEXT,
+    sum BLOB) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS bodies (source TEXT PRIMARY KEY, body_key TEXT, meta TEXT,
+    html TEXT, sum BLOB) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS records (space TEXT, key TEXT, value TEXT, sum BLOB,
+    PRIMARY KEY (space, key)) WITHOUT ROWID;
+"""
+_TABLES = ("spaces", "files", "articles", "bodies", "records")
+
+
+def checksum(*parts: str) -> bytes:
+    """BLAKE2b (16 bytes) of text parts, each length-prefixed: a row's `sum`."""
+    h = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        data = part.encode("utf-8", "surrogatepass")
+        h.update(len(data).to_bytes(8, "little"))
+        h.update(data)
+    return h.digest()
+
+
+def dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+class Database:
+    """The state database in `directory`, or nothing (`directory` None: `--no-cache`).
+
+    Reads never raise: a broken database reads as empty (`broken` is set). Writes are
+    queued with `write` and made by `commit` in one transaction.
+    """
+
+    def __init__(self, directory: Path | None) -> None:
+        self.path = directory / FILENAME if directory is not None else None
+        self.broken = False
+        self._connection: sqlite3.Connection | None = None
+        self._queue: list[tuple[str, Sequence[Any] | Iterable[Sequence[Any]], bool]] = []
+
+    def _connected(self) -> sqlite3.Connection | None:
+        """The open connection; opened on first use, when the file exists."""
+        if self._connection is None and self.path is not None and self.path.exists():
+            self._connection = self._open(self.path)
+            self.broken = self._connection is None
+        return self._connection
+
+    @staticmethod
+    def _open(path: Path) -> sqlite3.Connection | None:
+        try:
+            connection = sqlite3.connect(path, timeout=30, isolation_level=None)
+        except sqlite3.Error:
+            return None
+        try:
+            connection.execute("PRAGMA busy_timeout = 30000")
+            if connection.execute("PRAGMA user_version").fetchone()[0] != FORMAT:
+                connection.close()
+                return None
+            connection.execute("PRAGMA journal_mode = WAL")
+            connection.execute("PRAGMA synchronous = NORMAL")
+        except sqlite3.Error:
+            connection.close()
+            return None
+        return connection
+
+    def query(self, sql: str, parameters: Sequence[Any] = ()) -> Iterator[tuple[Any, ...]]:
+        """The rows of a SELECT; none when there is no database or it is broken."""
+        connection = self._connected()
+        if connection is None or self.broken:
+            return
+        try:
+            yield from connection.execute(sql, parameters)
+        except sqlite3.Error:  # malformed, truncated, not a database
+            self.broken = True
+
+    def one(self, sql: str, parameters: Sequence[Any] = ()) -> tuple[Any, ...] | None:
+        return next(self.query(sql, parameters), None)
+
+    def environment(self, space: str) -> str | None:
+        found = self.one("SELECT environment FROM spaces WHERE name = ?", (space,))
+        return found[0] if found and isinstance(found[0], str) else None
+
+    def write(self, sql: str, parameters: Sequence[Any] = ()) -> None:
+        self._queue.append((sql, parameters, False))
+
+    def write_many(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        self._queue.append((sql, list(rows), True))
+
+    def commit(self) -> None:
+        """Make the queued writes in one transaction; a database that cannot be written
+        is skipped (the next build starts without it), a broken one is made anew."""
+        queue, self._queue = self._queue, []
+        if self.path is None or not queue:
+            return
+        with contextlib.suppress(sqlite3.Error, OSError):
+            if self._connected() is None or self.broken:
+                self._recreate()
+            connection = self._connection
+            assert connection is not None
+            connection.execute("BEGIN IMMEDIATE")
+            try:
+                for sql, parameters, many in queue:
+                    if many:
+                        connection.executemany(sql, parameters)
+                    else:
+                        connection.execute(sql, parameters)  # type: ignore[arg-type]
+                connection.execute("COMMIT")
+            except BaseException:
+                connection.execute("ROLLBACK")
+                raise
+
+    def _recreate(self) -> None:
+        assert self.path is not None
+        self.close()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+        connection = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        connection.execute("PRAGMA busy_timeout = 30000")
+        connection.execute("PRAGMA journal_mode = WAL")
+        connection.execute("PRAGMA synchronous = NORMAL")
+        connection.executescript(_SCHEMA)
+        connection.execute(f"PRAGMA user_version = {FORMAT}")
+        self._connection, self.broken = connection, False
+
+    def clear(self, space: str, environment: str, tables: Sequence[str]) -> None:
+        """Queue: empty `tables` (of `_TABLES`) and record `environment` for `space`."""
+        for table in tables:
+            if table not in _TABLES:
+                raise ValueError(table)
+            if table == "records":
+                self.write("DELETE FROM records WHERE space = ?", (space,))
+            else:
+                self.write(f"DELETE FROM {table}")  # noqa: S608 (a known table name)
+        self.write("INSERT OR REPLACE INTO spaces VALUES (?, ?)", (space, environment))
+
+    def close(self) -> None:
+        if self._connection is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._connection.close()
+            self._connection = None
+
+
+class Records:
+    """JSON records by key in one space of the database, for the page and dependency state.
+
+    `get` reads one record (checked against its `sum`; None when missing, damaged or made
+    in another environment); `put` and `delete` are saved by `save`, in one transaction.
+    """
+
+    def __init__(self, database: Database, space: str, environment: str) -> None:
+        self.database = database
+        self.space = space
+        self.environment = environment
+        self.valid = database.environment(space) == environment
+        self.new: dict[str, Any] = {}
+        self.deleted: set[str] = set()
+
+    def get(self, key: str) -> Any:
+        if key in self.new:
+            return self.new[key]
+        if not self.valid or key in self.deleted:
+            return None
+        row = self.database.one(
+            "SELECT value, sum FROM records WHERE space = ? AND key = ?", (self.space, key)
+        )
+        if row is None or row[1] != checksum(self.space, key, row[0]):
+            return None
+        try:
+            return json.loads(row[0])
+        except ValueError:
+            return None
+
+    def keys(self) -> list[str]:
+        if not self.valid:
+            return sorted(self.new)
+        stored = (
+            row[0]
+            for row in self.database.query("SELECT key FROM records WHERE space = ?", (self.space,))
+        )
+        return sorted((set(stored) - self.deleted) | set(self.new))
+
+    def put(self, key: str, value: Any) -> None:
+        self.new[key] = value
+        self.deleted.discard(key)
+
+    def delete(self, key: str) -> None:
+        self.new.pop(key, None)
+        self.deleted.add(key)
+
+    def save(self) -> None:
+        database = self.database
+        if not self.valid or database.broken:
+            database.clear(self.space, self.environment, ("records",))
+        database.write_many(
+            "DELETE FROM records WHERE space = ? AND key = ?",
+            ((self.space, key) for key in sorted(self.deleted)),
+        )
+        rows = []
+        for key, value in self.new.items():
+            text = dumps(value)
+            rows.append((self.space, key, text, checksum(self.space, key, text)))
+        database.write_many("INSERT OR REPLACE INTO records VALUES (?, ?, ?, ?)", rows)
+        database.commit()
+        self.valid, self.new, self.deleted = True, {}, set()
