@@ -48,8 +48,9 @@ class Picture:
 class Author:
     """A byline as a taxonomy term: a URL slug and the name as written in credits.author,
     with what the author registry (authors.yaml) says: a short bio, their own web page,
-    a fediverse handle ('@name@server'), a photo (`image`, relative to `root`, the
-    registry's folder; `picture`: what Pillow found in it) and the schema.org type."""
+    a fediverse handle ('@name@server') and its profile's address, a photo (`image`,
+    relative to `root`, the registry's folder; `picture`: what Pillow found in it) and the
+    schema.org type."""
 
     slug: str
     name: str
@@ -60,6 +61,7 @@ class Author:
     picture: Picture | None = None
     type: str = "Person"  # or "Organization"
     root: str = ""
+    fediverse_url: str = ""  # the fediverse profile's address, https://server/@name
 
 
 @dataclass(frozen=True, slots=True)

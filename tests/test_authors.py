@@ -110,12 +110,16 @@ def test_the_registry_gives_bio_photo_fediverse_and_structured_data(tmp_path: Pa
     [photo] = author.xpath("//img[@class='author-photo']")
     assert (out / photo.get("src").removeprefix("/sub/")).is_file()
     assert photo.get("width") == "600" and photo.get("alt") == "Photo of Asha Rao"
+    # rel="me" on the link to the profile: Mastodon then shows the author page as verified
+    [profile] = author.xpath("//p[@class='author-links']/a[contains(., '@asha@mastodon')]")
+    assert profile.get("href") == "https://mastodon.social/@asha"
+    assert "me" in profile.get("rel").split()
     article = page(out, "2025/06/01/one")
     assert article.xpath("//meta[@name='fediverse:creator']/@content") == ["@asha@mastodon.social"]
     data = json.loads(article.xpath("//script[@type='application/ld+json']")[0].text)
     [asha] = data["author"]
     assert asha["@type"] == "Person" and asha["url"] == BASE + "authors/asha-rao/"
-    assert asha["sameAs"] == ["https://asha.example.org/"]
+    assert asha["sameAs"] == ["https://asha.example.org/", "https://mastodon.social/@asha"]
     desk_page = page(out, "2025/06/04/four")
     assert not desk_page.xpath("//meta[@name='fediverse:creator']")
     data = json.loads(desk_page.xpath("//script[@type='application/ld+json']")[0].text)
@@ -127,6 +131,24 @@ def test_the_registry_gives_bio_photo_fediverse_and_structured_data(tmp_path: Pa
         }
     ]
     assert (out / "authors/news-desk/index.html").is_file()
+
+
+def test_a_fediverse_profile_address_is_linked_with_rel_me_and_gives_the_handle(
+    tmp_path: Path,
+) -> None:
+    project = newsroom(tmp_path, "Ben Ode:\n  fediverse: https://social.example.net/@ben\n")
+    result, out = build(project)
+    assert result.ok, result.diagnostics
+    [profile] = page(out, "authors/ben-ode").xpath("//p[@class='author-links']/a")
+    assert (profile.get("href"), profile.text_content()) == (
+        "https://social.example.net/@ben",
+        "Fediverse: @ben@social.example.net",
+    )
+    assert "me" in profile.get("rel").split()
+    article = page(out, "2025/06/03/three")
+    assert article.xpath("//meta[@name='fediverse:creator']/@content") == [
+        "@ben@social.example.net"
+    ]
 
 
 def test_registry_mistakes_are_errors_on_their_lines_in_check(tmp_path: Path) -> None:

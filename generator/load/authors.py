@@ -4,7 +4,7 @@
       slug: asha-rao                # the author page's URL segment (default: from the name)
       bio: Covers science for the desk.
       url: https://asha.example.org/
-      fediverse: "@asha@mastodon.social"
+      fediverse: "@asha@mastodon.social"   # or the profile: https://mastodon.social/@asha
       image: authors/asha.jpg       # relative to the registry's folder
       type: Person                  # or Organization
 
@@ -32,6 +32,9 @@ FILE_NAME = "authors.yaml"
 KNOWN = ("slug", "bio", "url", "fediverse", "image", "type")
 TYPES = ("Person", "Organization")
 HANDLE = re.compile(r"^@([A-Za-z0-9_][A-Za-z0-9_.-]*)@([A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+)$")
+PROFILE = re.compile(
+    r"^https://([A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+)/@([A-Za-z0-9_][A-Za-z0-9_.-]*)/?$"
+)
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 MAX_SIZE = 1_000_000
 
@@ -57,6 +60,18 @@ class Registry:
 
 
 EMPTY = Registry({})
+
+
+def fediverse(written: str) -> tuple[str, str]:
+    """A `fediverse:` value -> (the handle '@name@server', the profile's address
+    'https://server/@name'), from either form; (written, '') when it is neither."""
+    found = HANDLE.match(written)
+    if found:
+        return written, f"https://{found.group(2)}/@{found.group(1)}"
+    found = PROFILE.match(written)
+    if found:
+        return f"@{found.group(3)}@{found.group(1)}", written
+    return written, ""
 
 
 def registry_path(project: Path) -> Path:
@@ -197,12 +212,13 @@ class _Check:
                 f"{label}.url {url!r} is not a web address",
                 "write the author's own page in full: https://example.org/asha",
             )
-        handle = self.text(fields, "fediverse", label)
-        if handle and not HANDLE.match(handle):
+        handle, profile = fediverse(self.text(fields, "fediverse", label))
+        if handle and not profile:
             self.error(
                 fields.line_of("fediverse"),
-                f"{label}.fediverse {handle!r} is not a fediverse handle",
-                'write it as "@name@server", in quotes: "@asha@mastodon.social"',
+                f"{label}.fediverse {handle!r} is not a fediverse handle or profile address",
+                'write the handle as "@name@server", in quotes ("@asha@mastodon.social"), '
+                "or the profile's address (https://mastodon.social/@asha)",
             )
         kind = self.text(fields, "type", label) or "Person"
         if kind not in TYPES:
@@ -224,6 +240,7 @@ class _Check:
             picture,
             kind,
             str(self.folder) if image else "",
+            profile,
         )
 
     def _unknown(self, fields: Mapping, label: str) -> None:

@@ -253,7 +253,8 @@ class Renderer:
         whose url is their author page and sameAs their own site."""
         page = self.urls.absolute(self.urls.term(AUTHORS, author))
         found: dict[str, Any] = {"@type": author.type, "name": author.name, "url": page}
-        found |= {"sameAs": [author.url]} if author.url else {}
+        same = [u for u in (author.url, author.fediverse_url) if u]
+        found |= {"sameAs": same} if same else {}
         photo = author.picture and self.urls.absolute(self.urls.media(author.image))
         return found | ({"image": photo} if photo else {})
 
