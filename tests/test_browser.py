@@ -6,7 +6,7 @@ scrolling, and has no serious or critical accessibility violation (light mode on
 desktop, dark mode on the phone). Search finds stories offline, under the base path.
 
 Screenshots of the home page, an article, a topic page, a daily digest, the topics index and
-search (1280 and 390 px wide) go to
+search (1280 and 390 px wide), and of the founding story's Urdu version, go to
 docs/screenshots/ when NEWSDIGEST_SCREENSHOTS=1, else into the test's tmp folder.
 """
 
@@ -51,6 +51,11 @@ PAGES = {
     "not-found": "404.html",
 }
 SCREENSHOTS = ("home", "article", "topic", "digest", "topics", "search")
+# The founding story's Urdu and Hindi versions: path, direction, the dateline's start.
+TRANSLATIONS = {
+    "ur": ("2025/06/25/altaf-hussain-appeals-to-modi-ur/", "rtl", "25 جون 2025"),
+    "hi": ("2025/06/25/altaf-hussain-appeals-to-modi-hi/", "ltr", "25 जून 2025"),
+}
 WIDTHS = (320, 390, 768, 1024, 1280)
 PHONE = {"width": 390, "height": 844}
 
@@ -210,6 +215,48 @@ def test_every_kind_of_page_loads_cleanly_fits_and_passes_axe(
         finally:
             visit.close()
     assert failures == []
+
+
+@pytest.mark.parametrize(("width", "scheme"), [(1280, "light"), (390, "dark")])
+@pytest.mark.parametrize("language", TRANSLATIONS)
+def test_the_urdu_and_hindi_pages_read_in_their_direction_with_their_dates_and_pass_axe(
+    server: str, browser: Any, language: str, width: int, scheme: str, tmp_path: Path
+) -> None:
+    """The Urdu page is `lang="ur" dir="rtl"` and Chromium lays it out right to left (its
+    dateline starts at the column's right edge); the Hindi one left to right. Both name
+    June in their language, fit the screen and pass axe in light and dark mode."""
+    path, direction, date = TRANSLATIONS[language]
+    visit = Visit(browser, width, scheme)
+    try:
+        visit.open(server + path)
+        seen = visit.page.evaluate("""() => {
+            const root = document.documentElement, main = document.querySelector("main");
+            const line = document.querySelector(".dateline"), range = document.createRange();
+            range.selectNodeContents(line);
+            const rects = [...range.getClientRects()], box = line.getBoundingClientRect();
+            const left = Math.min(...rects.map(r => r.left));
+            const right = Math.max(...rects.map(r => r.right));
+            return {lang: root.lang, dir: root.dir, flow: getComputedStyle(main).direction,
+                    lines: new Set(rects.map(r => Math.round(r.top))).size,
+                    gapStart: left - box.left, gapEnd: box.right - right,
+                    date: document.querySelector(".dateline time").textContent};
+        }""")
+        assert (seen["lang"], seen["dir"] or "ltr") == (language, direction)
+        assert seen["flow"] == direction
+        # The dateline, shorter than the column, starts on the reading side and ends short
+        # of the other.
+        start, end = (seen["gapStart"], seen["gapEnd"])[:: -1 if direction == "rtl" else 1]
+        assert start < 2 and end > 20, seen
+        assert seen["date"].startswith(date), seen
+        assert visit.overflow() <= 0
+        assert visit.serious_violations() == []
+        assert visit.problems == []
+        if language == "ur":
+            shots = screenshot_dir(tmp_path)
+            shots.mkdir(parents=True, exist_ok=True)
+            visit.page.screenshot(path=str(shots / f"article-ur-{width}.png"), full_page=False)
+    finally:
+        visit.close()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
