@@ -32,6 +32,7 @@ from generator.render.dates import Clock
 from generator.render.environment import byline, json_ld, make_environment
 from generator.render.feedlist import FeedLink, site_feeds
 from generator.render.pictures import Pictures
+from generator.render.structured import StructuredData
 from generator.render.translations import Translations
 from generator.render.urls import Urls, edit_url, history_url
 
@@ -87,7 +88,8 @@ class Renderer:
         self.env = make_environment(templates_dir)
         self.pictures = Pictures(urls)
         self.env.filters["image_src"] = self.pictures.image_src
-        self.logo = self.logo_object()
+        self.structured = StructuredData(settings, urls, self.pictures)
+        self.logo = self.structured.logo
         self.clock = Clock(settings.tz)
         self.env.filters.update(self.clock.filters())
         self.env.filters["img_attrs"] = self.pictures.img_attrs
@@ -190,73 +192,11 @@ class Renderer:
             related=self.related(article),
             image_url=self.pictures.image_url(article),
             og_image=self.pictures.og_image(article),
-            structured=self.structured_data(article),
+            structured=self.structured.news_article(article),
             edit_url=edit_url(self.settings, article.source),
             history_url=history_url(self.settings, article.source),
             feeds=self.main_feeds,
         )
-
-    def structured_data(self, article: Article) -> dict[str, Any]:
-        url = self.urls.absolute(self.urls.article(article))
-        data: dict[str, Any] = {
-            "@context": "https://schema.org",
-            "@type": "NewsArticle",
-            "headline": article.title,
-            "description": article.summary,
-            "datePublished": article.date.isoformat(),
-            "dateModified": article.modified.isoformat(),
-            "author": [self.author_object(author) for author in article.bylines],
-            "publisher": self.publisher_object(),
-            "mainEntityOfPage": {"@type": "WebPage", "@id": url},
-            "url": url,
-            "keywords": [t.name for t in article.tags],
-            "contentLocation": {"@type": "Place", "name": article.country.name},
-        }
-        crops = self.pictures.crops(article)
-        if crops:
-            data["image"] = [url for url, _, _ in crops]
-        elif self.pictures.image_url(article):
-            data["image"] = [self.pictures.image_url(article)]
-        if article.corrections:
-            data["correction"] = [
-                {"@type": "CorrectionComment", "text": c.text, "datePublished": c.date.isoformat()}
-                for c in article.corrections
-            ]
-        return data
-
-    def publisher_object(self) -> dict[str, Any]:
-        """The publisher Organization, with its logo (an ImageObject) when one is set."""
-        publisher: dict[str, Any] = {
-            "@type": "Organization",
-            "name": self.settings.publisher_name,
-            "url": self.urls.absolute(self.urls.home()),
-        }
-        if self.logo:
-            publisher["logo"] = self.logo
-        return publisher
-
-    def logo_object(self) -> dict[str, Any] | None:
-        """The `logo` setting as a schema.org ImageObject: its published URL and pixel size."""
-        if not self.settings.logo:
-            return None
-        logo: dict[str, Any] = {
-            "@type": "ImageObject",
-            "url": self.urls.absolute(self.urls.file(self.settings.logo_name)),
-        }
-        size = images.pixel_size(Path(self.settings.logo))
-        if size:
-            logo["width"], logo["height"] = size
-        return logo
-
-    def author_object(self, author: Author) -> dict[str, Any]:
-        """A byline for JSON-LD: a Person (or an Organization, as the author registry says)
-        whose url is their author page and sameAs their own site."""
-        page = self.urls.absolute(self.urls.term(AUTHORS, author))
-        found: dict[str, Any] = {"@type": author.type, "name": author.name, "url": page}
-        same = [u for u in (author.url, author.fediverse_url) if u]
-        found |= {"sameAs": same} if same else {}
-        photo = author.picture and self.urls.absolute(self.urls.media(author.image))
-        return found | ({"image": photo} if photo else {})
 
     def listing(
         self, template: str, first_page: str, articles: tuple[Article, ...], **context: Any
