@@ -15,7 +15,7 @@ from typing import Any
 
 import feedparser
 import pytest
-from conftest import BASE_URL, make_project, run_newsdigest, write_article
+from conftest import BASE_URL, make_project, run_here, write_article
 from lxml import html
 
 # file -> front matter, written unquoted as editors type it
@@ -98,7 +98,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         )
         write_article(project, name, front, body)
     out = project.parent / "site"
-    result = run_newsdigest("build", "--output", str(out), "--base-url", BASE_URL, cwd=project)
+    result = run_here("build", "--output", str(out), "--base-url", BASE_URL, cwd=project)
     assert result.returncode == 0, result.stderr
     assert "warning" not in result.stderr, result.stderr
     return out
@@ -226,7 +226,7 @@ def test_a_bare_uuid_id_is_a_urn_uuid_guid(site: Path) -> None:
 def check(tmp_path: Path, front: str) -> subprocess.CompletedProcess[str]:
     project = make_project(tmp_path / "project")
     write_article(project, "story.md", front)
-    return run_newsdigest("check", cwd=project)
+    return run_here("check", cwd=project)
 
 
 def test_an_unquoted_null_byline_is_refused_with_the_word_quoted(tmp_path: Path) -> None:
@@ -255,6 +255,6 @@ def test_draft_still_reads_yaml_booleans(tmp_path: Path) -> None:
     project = make_project(tmp_path / "project")
     write_article(project, "story.md", STORIES["oslo-tunnel.md"] + "draft: yes\n")
     out = tmp_path / "site"
-    result = run_newsdigest("build", "--output", str(out), cwd=project)
+    result = run_here("build", "--output", str(out), cwd=project)
     assert result.returncode == 0, result.stderr
     assert not (out / "2025/06/20/oslo-tunnel").exists()

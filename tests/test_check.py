@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import make_project, run_newsdigest, write_article
+from conftest import make_project, run_here, write_article
 
 GOOD = """\
 title: Floods in Assam
@@ -21,7 +21,7 @@ def project(tmp_path: Path) -> Path:
 
 
 def check(project: Path, *args: str) -> tuple[int, list[str]]:
-    result = run_newsdigest("check", *args, cwd=project)
+    result = run_here("check", *args, cwd=project)
     assert "Traceback" not in result.stderr
     return result.returncode, result.stdout.splitlines()
 
@@ -157,7 +157,7 @@ def test_link_from_a_published_article_to_a_draft_fails_check_as_it_fails_build(
     assert status == 1
     assert lines[0].startswith("content/2025/06/public.md:8: error: link to 'draft.md'")
     assert "draft" in lines[1] and lines[1].strip().startswith("fix:")
-    build = run_newsdigest("build", "--output", str(project.parent / "site"), cwd=project)
+    build = run_here("build", "--output", str(project.parent / "site"), cwd=project)
     assert build.returncode == 1
 
 
@@ -202,7 +202,7 @@ def test_check_writes_nothing_at_all(project: Path, after_a_build: bool) -> None
         project, "2025/06/draft.md", GOOD.replace("Floods in Assam", "Draft") + "\ndraft: true"
     )
     if after_a_build:
-        assert run_newsdigest("build", cwd=project).returncode == 0
+        assert run_here("build", cwd=project).returncode == 0
         write_article(project, "2025/06/floods.md", GOOD, "An edited body.\n")
     broken_newsroom(project)
     before = tree_state(project)

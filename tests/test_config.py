@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import make_project, run_here, run_newsdigest, write_article
+from conftest import make_project, run_here, write_article
 
 STORY = """\
 title: A Story
@@ -57,7 +57,7 @@ site_id = "example.org,2025"
 def test_a_bad_setting_is_named_and_stops_with_status_2(
     tmp_path: Path, settings: str, words: str
 ) -> None:
-    result = run_newsdigest("check", cwd=project_with(tmp_path, settings))
+    result = run_here("check", cwd=project_with(tmp_path, settings))
     assert result.returncode == 2, (result.stdout, result.stderr)
     first = result.stderr.splitlines()[0]
     line = len(settings.splitlines())  # the wrong setting is the file's last line
@@ -74,21 +74,21 @@ def test_a_bad_setting_is_named_and_stops_with_status_2(
 
 def test_build_with_a_bad_setting_writes_nothing(tmp_path: Path) -> None:
     root = project_with(tmp_path, GOOD + 'titel = "Oops"\n')
-    result = run_newsdigest("build", "--output", str(tmp_path / "site"), cwd=root)
+    result = run_here("build", "--output", str(tmp_path / "site"), cwd=root)
     assert result.returncode == 2
     assert "unknown setting 'titel'" in result.stderr
     assert not (tmp_path / "site").exists()
 
 
 def test_unknown_setting_lists_the_known_ones(tmp_path: Path) -> None:
-    result = run_newsdigest("check", cwd=project_with(tmp_path, GOOD + "colour = 1\n"))
+    result = run_here("check", cwd=project_with(tmp_path, GOOD + "colour = 1\n"))
     assert "unknown setting 'colour'" in result.stderr
     assert "base_url" in result.stderr and "site_id" in result.stderr
 
 
 def test_a_bad_base_url_on_the_command_line_is_named(tmp_path: Path) -> None:
     root = project_with(tmp_path, GOOD)
-    result = run_newsdigest(
+    result = run_here(
         "build", "--output", str(tmp_path / "site"), "--base-url", "localhost:8000", cwd=root
     )
     assert result.returncode == 2
@@ -98,7 +98,7 @@ def test_a_bad_base_url_on_the_command_line_is_named(tmp_path: Path) -> None:
 
 def test_base_url_without_a_trailing_slash_still_gives_paths_under_it(tmp_path: Path) -> None:
     root = project_with(tmp_path, GOOD.replace("/news/", "/news"))
-    result = run_newsdigest("build", "--output", str(tmp_path / "site"), cwd=root)
+    result = run_here("build", "--output", str(tmp_path / "site"), cwd=root)
     assert result.returncode == 0, result.stderr
     page = (tmp_path / "site/2025/06/20/a-story/index.html").read_text(encoding="utf-8")
     assert 'href="/news/tags/"' in page
@@ -109,7 +109,7 @@ def test_settings_reach_the_site(tmp_path: Path) -> None:
     settings = GOOD + 'language = "en-GB"\ndescription = "Small news."\ntimezone = "Asia/Kolkata"\n'
     root = project_with(tmp_path, settings)
     write_article(root, "no-offset.md", STORY.replace("+05:30", "").replace("A Story", "B"))
-    result = run_newsdigest("build", "--output", str(tmp_path / "site"), cwd=root)
+    result = run_here("build", "--output", str(tmp_path / "site"), cwd=root)
     assert result.returncode == 0, result.stderr
     home = (tmp_path / "site/index.html").read_text(encoding="utf-8")
     assert '<html lang="en-GB"' in home and "Test Desk" in home and "Small news." in home
@@ -122,7 +122,7 @@ def test_without_a_settings_file_the_command_says_where_it_looked(tmp_path: Path
     root.mkdir()
     write_article(root, "a-story.md", STORY)
     for command in ("check", "build", "new"):
-        result = run_newsdigest(command, *(["Title"] if command == "new" else []), cwd=root)
+        result = run_here(command, *(["Title"] if command == "new" else []), cwd=root)
         assert result.returncode == 2
         assert f"{root} has no newsdigest.toml" in result.stderr
         assert "--site DIR" in result.stderr and "newsdigest init" in result.stderr
@@ -143,7 +143,7 @@ def newsroom(tmp_path: Path, settings: str = OWN) -> Path:
 
 def test_newsdigest_toml_holds_the_settings_at_its_top_level(tmp_path: Path) -> None:
     root = newsroom(tmp_path, OWN.replace("Test Desk", "Harbour Gazette"))
-    result = run_newsdigest("build", cwd=root)
+    result = run_here("build", cwd=root)
     assert result.returncode == 0, result.stderr
     home = (root / "site" / "index.html").read_text(encoding="utf-8")
     assert "Harbour Gazette" in home
@@ -151,11 +151,11 @@ def test_newsdigest_toml_holds_the_settings_at_its_top_level(tmp_path: Path) -> 
 
 def test_a_wrong_setting_in_newsdigest_toml_names_that_file(tmp_path: Path) -> None:
     root = newsroom(tmp_path, OWN + 'timezone = "Mars/Olympus_Mons"\n')
-    result = run_newsdigest("check", cwd=root)
+    result = run_here("check", cwd=root)
     assert result.returncode == 2
     assert result.stderr.startswith("newsdigest.toml:4: error: timezone 'Mars/Olympus_Mons'")
     root = newsroom(tmp_path / "2", OWN + "colour = 1\n")
-    result = run_newsdigest("check", cwd=root)
+    result = run_here("check", cwd=root)
     assert "newsdigest.toml:4: error: unknown setting 'colour'" in result.stderr
 
 
@@ -163,7 +163,7 @@ def test_both_settings_files_is_an_error_naming_both(tmp_path: Path) -> None:
     root = newsroom(tmp_path)
     (root / "pyproject.toml").write_text(GOOD, encoding="utf-8")
     for command in ("check", "build"):
-        result = run_newsdigest(command, cwd=root)
+        result = run_here(command, cwd=root)
         assert result.returncode == 2
         assert "newsdigest.toml" in result.stderr and "pyproject.toml" in result.stderr
         assert "Traceback" not in result.stderr
@@ -175,29 +175,27 @@ def test_a_python_projects_pyproject_without_newsdigest_settings_is_left_alone(
 ) -> None:
     root = newsroom(tmp_path)
     (root / "pyproject.toml").write_text('[project]\nname = "tools"\n', encoding="utf-8")
-    assert run_newsdigest("check", cwd=root).returncode == 0
+    assert run_here("check", cwd=root).returncode == 0
 
 
 def test_every_command_finds_the_site_given_with_site(tmp_path: Path) -> None:
     root = newsroom(tmp_path)
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    check = run_newsdigest("check", "--site", str(root), cwd=elsewhere)
+    check = run_here("check", "--site", str(root), cwd=elsewhere)
     assert check.returncode == 0, check.stderr
     assert "checked 1 article:" in check.stdout
-    build = run_newsdigest("--site", str(root), "build", cwd=elsewhere)
+    build = run_here("--site", str(root), "build", cwd=elsewhere)
     assert build.returncode == 0, build.stderr
     assert (root / "site" / "2025" / "06" / "20" / "a-story" / "index.html").is_file()
-    new = run_newsdigest(
-        "new", "Harbour reopens", "--country", "NZ", "--site", str(root), cwd=elsewhere
-    )
+    new = run_here("new", "Harbour reopens", "--country", "NZ", "--site", str(root), cwd=elsewhere)
     assert new.returncode == 0, new.stderr
     assert Path(new.stdout.strip()).is_file() and Path(new.stdout.strip()).is_relative_to(root)
     assert sorted(p.name for p in elsewhere.iterdir()) == []
 
 
 def test_site_that_is_not_a_folder_is_named(tmp_path: Path) -> None:
-    result = run_newsdigest("check", "--site", "nowhere", cwd=tmp_path)
+    result = run_here("check", "--site", "nowhere", cwd=tmp_path)
     assert result.returncode == 2
     assert "--site nowhere: no such folder" in result.stderr
 
@@ -210,7 +208,7 @@ def test_every_wrong_setting_is_reported_in_one_run(tmp_path: Path) -> None:
         + 'feed_length = "many"\n'
         + 'colour = "red"\n'
     )
-    result = run_newsdigest("check", cwd=project_with(tmp_path, settings))
+    result = run_here("check", cwd=project_with(tmp_path, settings))
     assert result.returncode == 2
     lines = result.stderr.splitlines()
     for words in (

@@ -11,7 +11,7 @@ from typing import Any
 
 import feedparser
 import pytest
-from conftest import BASE_URL, make_project, run_newsdigest, write_article
+from conftest import BASE_URL, make_project, run_here, write_article
 from lxml import html
 
 from generator import config
@@ -144,6 +144,6 @@ def test_the_digest_feed_carries_only_days_that_are_over(tmp_path: Path) -> None
 def test_featured_must_be_true_or_false(tmp_path: Path) -> None:
     project = make_project(tmp_path / "p")
     story(project, "odd", DAY, "Climate", "featured: 1\n")
-    result = run_newsdigest("check", cwd=project)
+    result = run_here("check", cwd=project)
     assert result.returncode == 1
     assert "content/odd.md:8: error: featured must be true or false, not '1'" in result.stdout

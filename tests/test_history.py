@@ -6,7 +6,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import make_project, run_newsdigest, write_article
+from conftest import make_project, run_here, write_article
 
 FRONT = """title: Storm Hits the Coast
 date: 2025-06-20T10:00:00+05:30
@@ -38,7 +38,7 @@ def newsroom(tmp_path: Path) -> Path:
 
 
 def check_against_main(root: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    return run_newsdigest("check", "--base", "main", *extra, cwd=root)
+    return run_here("check", "--base", "main", *extra, cwd=root)
 
 
 def test_renaming_a_published_article_warns_and_says_how_to_keep_its_url(newsroom: Path) -> None:
@@ -89,7 +89,7 @@ def test_deleting_a_published_article_warns_but_a_draft_does_not(newsroom: Path)
 
 
 def test_an_unknown_base_is_a_usage_error(newsroom: Path) -> None:
-    result = run_newsdigest("check", "--base", "no-such-branch", cwd=newsroom)
+    result = run_here("check", "--base", "no-such-branch", cwd=newsroom)
 
     assert result.returncode == 2
     assert "--base" in result.stderr and "Traceback" not in result.stderr

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import run_newsdigest, site_files
+from conftest import run_here, site_files
 from test_workflows import validate
 
 from generator import __version__
@@ -20,7 +20,7 @@ URL = "https://Harbour-Desk.github.io/gazette/"
 
 
 def init(where: Path, *args: str) -> Any:
-    return run_newsdigest("init", "gazette", *args, cwd=where)
+    return run_here("init", "gazette", *args, cwd=where)
 
 
 @pytest.fixture
@@ -52,11 +52,11 @@ def test_init_writes_a_newsroom_that_checks_without_a_warning_and_builds(gazette
     ]
     (article,) = [f for f in files if f.startswith("content/")]
     assert article.endswith("/welcome-to-harbour-gazette.md")
-    check = run_newsdigest("check", cwd=gazette)
+    check = run_here("check", cwd=gazette)
     assert check.returncode == 0, check.stdout + check.stderr
     assert check.stdout == "checked 1 article: no errors\n"
     assert "warning" not in check.stdout + check.stderr
-    build = run_newsdigest("build", cwd=gazette)
+    build = run_here("build", cwd=gazette)
     assert build.returncode == 0, build.stderr
     home = (gazette / "site" / "index.html").read_text(encoding="utf-8")
     assert "Harbour Gazette" in home and '<html lang="en-NZ"' in home
@@ -84,7 +84,7 @@ def test_init_without_options_starts_a_site_named_after_its_folder(tmp_path: Pat
     settings = tomllib.loads((tmp_path / "gazette/newsdigest.toml").read_text(encoding="utf-8"))
     assert settings["title"] == "Gazette"
     assert "placeholder" in result.stdout and "base_url" in result.stdout
-    assert run_newsdigest("check", cwd=tmp_path / "gazette").returncode == 0
+    assert run_here("check", cwd=tmp_path / "gazette").returncode == 0
 
 
 def test_init_refuses_a_folder_that_is_not_empty_and_changes_nothing(tmp_path: Path) -> None:
@@ -167,44 +167,44 @@ def test_gitignore_and_editors_readme(gazette: Path) -> None:
 
 
 def test_new_with_no_flags_works_in_a_new_site(gazette: Path) -> None:
-    result = run_newsdigest("new", "Ferry timetable changes", cwd=gazette)
+    result = run_here("new", "Ferry timetable changes", cwd=gazette)
     assert result.returncode == 0, result.stderr
     assert Path(gazette / result.stdout.strip()).is_file()
 
 
 def test_theme_list_shows_every_theme_file_and_marks_the_sites_own(gazette: Path) -> None:
-    listed = run_newsdigest("theme", "list", cwd=gazette)
+    listed = run_here("theme", "list", cwd=gazette)
     assert listed.returncode == 0, listed.stderr
     lines = listed.stdout.splitlines()
     assert "base.html" in lines and "partials/card.html" in lines and "static/style.css" in lines
     (gazette / "templates").mkdir()
     (gazette / "templates" / "base.html").write_text("mine", encoding="utf-8")
-    lines = run_newsdigest("theme", "list", cwd=gazette).stdout.splitlines()
+    lines = run_here("theme", "list", cwd=gazette).stdout.splitlines()
     assert any(line.startswith("base.html") and "templates/base.html" in line for line in lines)
 
 
 def test_theme_copy_starts_an_override_from_the_themes_file_and_never_overwrites(
     gazette: Path,
 ) -> None:
-    copied = run_newsdigest("theme", "copy", "partials/card.html", cwd=gazette)
+    copied = run_here("theme", "copy", "partials/card.html", cwd=gazette)
     assert copied.returncode == 0, copied.stderr
     own = gazette / "templates" / "partials" / "card.html"
     assert own.read_bytes() == (THEME_DIR / "partials" / "card.html").read_bytes()
     own.write_text("edited", encoding="utf-8")
-    again = run_newsdigest("theme", "copy", "partials/card.html", cwd=gazette)
+    again = run_here("theme", "copy", "partials/card.html", cwd=gazette)
     assert again.returncode == 2 and "already exists" in again.stderr
     assert own.read_text(encoding="utf-8") == "edited"
-    typo = run_newsdigest("theme", "copy", "static/styles.css", cwd=gazette)
+    typo = run_here("theme", "copy", "static/styles.css", cwd=gazette)
     assert typo.returncode == 2 and "static/style.css" in typo.stderr
     assert not (gazette / "templates" / "static").exists()
 
 
 def test_newsdigest_alone_lists_every_command_on_one_line(tmp_path: Path) -> None:
-    result = run_newsdigest(cwd=tmp_path)
+    result = run_here(cwd=tmp_path)
     assert result.returncode == 0 and result.stderr == ""
     lines = result.stdout.splitlines()
     for command in ("init", "new", "check", "build", "serve", "theme"):
         (line,) = [x for x in lines if x.split()[:1] == [command]]
         assert len(line.split()) > 2  # the command and what it does
-    version = run_newsdigest("--version", cwd=tmp_path)
+    version = run_here("--version", cwd=tmp_path)
     assert version.returncode == 0 and version.stdout == f"newsdigest {__version__}\n"

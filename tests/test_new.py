@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import make_project, run_here, run_newsdigest
+from conftest import make_project, run_here
 
 
 @pytest.fixture
@@ -17,7 +17,7 @@ def project(tmp_path: Path) -> Path:
 
 
 def new(project: Path, *args: str) -> tuple[int, str, str]:
-    result = run_newsdigest("new", *args, cwd=project)
+    result = run_here("new", *args, cwd=project)
     assert "Traceback" not in result.stderr
     return result.returncode, result.stdout.strip(), result.stderr
 
@@ -40,13 +40,13 @@ def test_new_article_is_dated_now_named_after_its_title_and_passes_check(project
     assert abs(datetime.now().astimezone() - written) < timedelta(minutes=5)
     assert printed.startswith(f"content/{written:%Y}/{written:%m}/")
 
-    checked = run_newsdigest("check", cwd=project)
+    checked = run_here("check", cwd=project)
     assert checked.returncode == 0, checked.stdout
     assert checked.stdout.splitlines()[-1] == "checked 1 article: no errors"
 
     text = path.read_text(encoding="utf-8")
     path.write_text(text[: text.rindex("---\n") + 4] + "Rivers rose overnight.\n", "utf-8")
-    checked = run_newsdigest("check", cwd=project)
+    checked = run_here("check", cwd=project)
     assert checked.stdout.strip() == "checked 1 article: no errors"
 
 
@@ -62,24 +62,24 @@ def test_the_placeholder_body_is_a_warning_on_its_line_until_replaced(project: P
     body_line = text.count("\n", 0, text.rindex("---\n")) + 2
     assert text.splitlines()[body_line - 1].startswith("Write the story here.")
 
-    checked = run_newsdigest("check", cwd=project)
+    checked = run_here("check", cwd=project)
     assert checked.returncode == 0
     assert checked.stdout.startswith(f"{printed}:{body_line}: warning: the placeholder text")
     assert "would be published" in checked.stdout
-    built = run_newsdigest("build", cwd=project)
+    built = run_here("build", cwd=project)
     assert built.returncode == 0
     assert f"{printed}:{body_line}: warning: the placeholder text" in built.stderr
 
     # A story written above it still publishes it; an editor may re-wrap or re-case it.
     head = text[: text.rindex("---\n") + 4]
     path.write_text(head + "Rivers rose overnight.\n\nwrite the\nStory here.\n", "utf-8")
-    checked = run_newsdigest("check", cwd=project)
+    checked = run_here("check", cwd=project)
     assert checked.stdout.startswith(f"{printed}:{body_line + 2}: warning: the placeholder")
 
     path.write_text(head + "Rivers rose overnight. Here is the story.\n", "utf-8")
-    checked = run_newsdigest("check", cwd=project)
+    checked = run_here("check", cwd=project)
     assert "warning" not in checked.stdout
-    built = run_newsdigest("build", cwd=project)
+    built = run_here("build", cwd=project)
     assert "warning" not in built.stderr
 
 
@@ -117,7 +117,7 @@ def test_without_country_check_says_what_to_fill_in(project: Path) -> None:
     status, printed, stderr = new(project, "Storm warning")
     assert status == 0
     assert "country" in stderr
-    checked = run_newsdigest("check", cwd=project)
+    checked = run_here("check", cwd=project)
     assert checked.returncode == 1
     assert checked.stdout.startswith(f"{printed}:4: error: country is empty")
 

@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from conftest import BASE_URL, make_project, run_newsdigest, write_article
+from conftest import BASE_URL, make_project, run_here, write_article
 from lxml import etree
 
 from generator import config, pipeline
@@ -110,13 +110,13 @@ def test_the_same_content_and_clock_give_the_same_bytes_and_a_later_clock_drops_
 
 def test_the_build_clock_is_given_on_the_command_line(newsroom: Path, tmp_path: Path) -> None:
     out = tmp_path / "site"
-    result = run_newsdigest(
+    result = run_here(
         "build", "--output", str(out), "--now", "2025-06-26T17:30:00+05:30", cwd=newsroom
     )
     assert result.returncode == 0, result.stderr
     root = valid((out / "sitemap-news.xml").read_bytes())
     assert len(root.findall("sm:url", NS)) == 3
-    wrong = run_newsdigest("build", "--output", str(out), "--now", "yesterday", cwd=newsroom)
+    wrong = run_here("build", "--output", str(out), "--now", "yesterday", cwd=newsroom)
     assert wrong.returncode == 2
     assert "--now" in wrong.stderr and "Traceback" not in wrong.stderr
 

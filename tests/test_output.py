@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import copy_newsroom, run_newsdigest, site_files
+from conftest import copy_newsroom, run_here, site_files
 
 
 @pytest.fixture
@@ -28,7 +28,7 @@ def test_refuses_to_build_over_the_project_or_its_sources(
     project: Path, output: str, words: str
 ) -> None:
     before = site_files(project.parent)
-    result = run_newsdigest("build", "--output", output, cwd=project)
+    result = run_here("build", "--output", output, cwd=project)
     assert result.returncode == 2
     assert result.stderr.startswith("newsdigest: error: output directory")
     assert words in result.stderr
@@ -41,7 +41,7 @@ def test_refuses_a_non_empty_directory_it_did_not_create(project: Path, tmp_path
     (mine / "notes").mkdir(parents=True)
     (mine / "thesis.txt").write_text("years of work", encoding="utf-8")
     (mine / "notes" / "a.md").write_text("notes", encoding="utf-8")
-    result = run_newsdigest("build", "--output", str(mine), cwd=project)
+    result = run_here("build", "--output", str(mine), cwd=project)
     assert result.returncode == 2
     assert "not empty and was not created by newsdigest" in result.stderr
     assert "Traceback" not in result.stderr
@@ -51,7 +51,7 @@ def test_refuses_a_non_empty_directory_it_did_not_create(project: Path, tmp_path
 def test_refuses_a_file_as_output(project: Path, tmp_path: Path) -> None:
     target = tmp_path / "site"
     target.write_text("not a directory", encoding="utf-8")
-    result = run_newsdigest("build", "--output", str(target), cwd=project)
+    result = run_here("build", "--output", str(target), cwd=project)
     assert result.returncode == 2
     assert "is a file" in result.stderr
     assert target.read_text(encoding="utf-8") == "not a directory"
@@ -62,11 +62,11 @@ def test_builds_into_an_empty_directory_and_replaces_its_own_output(
 ) -> None:
     out = tmp_path / "site"
     out.mkdir()
-    first = run_newsdigest("build", "--output", str(out), cwd=project)
+    first = run_here("build", "--output", str(out), cwd=project)
     assert first.returncode == 0, first.stderr
     assert (out / "index.html").is_file()
     (project / "content/world/zurich-housing-levy-vote.md").unlink()
-    second = run_newsdigest("build", "--output", str(out), cwd=project)
+    second = run_here("build", "--output", str(out), cwd=project)
     assert second.returncode == 0, second.stderr
     assert not (out / "2025/05/12/zurich-housing-levy-vote").exists()
 
@@ -75,7 +75,7 @@ def test_leftovers_of_an_interrupted_build_are_cleaned_but_foreign_ones_kept(
     project: Path, tmp_path: Path
 ) -> None:
     out = tmp_path / "site"
-    assert run_newsdigest("build", "--output", str(out), cwd=project).returncode == 0
+    assert run_here("build", "--output", str(out), cwd=project).returncode == 0
     ours = tmp_path / ".site.staging-99999"
     ours.mkdir()
     (ours / ".newsdigest-output").write_text("marker", encoding="utf-8")
@@ -85,7 +85,7 @@ def test_leftovers_of_an_interrupted_build_are_cleaned_but_foreign_ones_kept(
     (foreign / "keep.txt").write_text("someone else's", encoding="utf-8")
     story = project / "content/2025/06/everest-waste-rules.md"  # so the next build writes
     story.write_text(story.read_text("utf-8").replace("rubbish", "waste"), "utf-8")
-    result = run_newsdigest("build", "--output", str(out), cwd=project)
+    result = run_here("build", "--output", str(out), cwd=project)
     assert result.returncode == 0, result.stderr
     assert not ours.exists()
     assert (foreign / "keep.txt").read_text(encoding="utf-8") == "someone else's"
@@ -93,14 +93,14 @@ def test_leftovers_of_an_interrupted_build_are_cleaned_but_foreign_ones_kept(
 
 
 def test_files_someone_else_put_in_the_output_survive_the_next_build(project: Path) -> None:
-    assert run_newsdigest("build", cwd=project).returncode == 0
+    assert run_here("build", cwd=project).returncode == 0
     site = project / "site"
     (site / "CNAME").write_text("news.example.org\n")
     (site / "downloads").mkdir()
     (site / "downloads" / "report.pdf").write_bytes(b"%PDF-1.4 report")
     (site / "robots.txt").write_text("hand-edited\n")  # a file newsdigest writes itself
 
-    result = run_newsdigest("build", cwd=project)
+    result = run_here("build", cwd=project)
 
     assert result.returncode == 0, result.stderr
     assert (site / "CNAME").read_text() == "news.example.org\n"
@@ -110,13 +110,13 @@ def test_files_someone_else_put_in_the_output_survive_the_next_build(project: Pa
 
 
 def test_files_the_previous_build_wrote_are_removed_when_no_longer_built(project: Path) -> None:
-    assert run_newsdigest("build", cwd=project).returncode == 0
+    assert run_here("build", cwd=project).returncode == 0
     site = project / "site"
     article = next((project / "content").rglob("*.md"))
     before = {p.relative_to(site).as_posix() for p in site.rglob("index.html")}
     article.unlink()
 
-    assert run_newsdigest("build", cwd=project).returncode == 0
+    assert run_here("build", cwd=project).returncode == 0
 
     after = {p.relative_to(site).as_posix() for p in site.rglob("index.html")}
     gone = before - after
@@ -158,12 +158,12 @@ def test_a_build_that_stops_on_an_error_leaves_nothing_beside_the_site(
     project: Path, tmp_path: Path
 ) -> None:
     out = tmp_path / "site"
-    assert run_newsdigest("build", "--output", str(out), "--no-cache", cwd=project).returncode == 0
+    assert run_here("build", "--output", str(out), "--no-cache", cwd=project).returncode == 0
     before = site_files(out)
     story = project / "content/2025/06/everest-waste-rules.md"
     story.write_text(story.read_text("utf-8").replace("title:", "headline:", 1), "utf-8")
 
-    result = run_newsdigest("build", "--output", str(out), "--no-cache", cwd=project)
+    result = run_here("build", "--output", str(out), "--no-cache", cwd=project)
 
     assert result.returncode == 1, result.stdout + result.stderr
     assert site_files(out) == before
@@ -179,7 +179,7 @@ def test_a_staging_folder_of_another_running_build_is_left_alone(project: Path) 
         staging.mkdir()
         (staging / ".newsdigest-output").write_text("a build in progress\n")
 
-        assert run_newsdigest("build", cwd=project).returncode == 0
+        assert run_here("build", cwd=project).returncode == 0
         assert staging.is_dir(), "a running build's staging folder must not be removed"
     finally:
         other.kill()
@@ -187,7 +187,7 @@ def test_a_staging_folder_of_another_running_build_is_left_alone(project: Path) 
 
     article = next((project / "content").rglob("*.md"))
     article.write_text(article.read_text() + "\nOne more line.\n")  # so the build writes
-    assert run_newsdigest("build", cwd=project).returncode == 0
+    assert run_here("build", cwd=project).returncode == 0
     assert not staging.exists(), "once its build has ended, the leftover is cleaned up"
 
 
@@ -196,13 +196,13 @@ def test_a_build_that_stops_on_an_error_still_puts_back_a_site_left_mid_swap(
 ) -> None:
     """Where renameat2 is missing, the swap is two renames; a kill between them leaves
     the old site as .site.previous. Even a build that then fails puts it back."""
-    assert run_newsdigest("build", cwd=project).returncode == 0
+    assert run_here("build", cwd=project).returncode == 0
     site, previous = project / "site", project / ".site.previous"
     before = site_files(site)
     site.rename(previous)
     (project / "content" / "broken.md").write_text("---\ntitle: [unclosed\n---\n")
 
-    result = run_newsdigest("build", cwd=project)
+    result = run_here("build", cwd=project)
 
     assert result.returncode == 1
     assert site_files(site) == before
@@ -217,14 +217,14 @@ def beside(site: Path) -> list[str]:
 @pytest.mark.parametrize("mode", [0o555, 0o500, 0o575])
 def test_a_read_only_output_folder_is_refused_and_left_as_it_is(project: Path, mode: int) -> None:
     """chmod u-w (or a-w) on site/ means "do not touch": even root, who could, does not."""
-    assert run_newsdigest("build", cwd=project).returncode == 0
+    assert run_here("build", cwd=project).returncode == 0
     site = project / "site"
     before, inode = site_files(site), site.stat().st_ino
     story = project / "content/2025/06/everest-waste-rules.md"  # so the build would write
     story.write_text(story.read_text("utf-8").replace("rubbish", "waste"), "utf-8")
     site.chmod(mode)
     try:
-        result = run_newsdigest("build", cwd=project)
+        result = run_here("build", cwd=project)
         assert result.returncode == 2
         assert result.stderr.startswith("newsdigest: error: output directory site is read-only")
         assert "chmod u+w site" in result.stderr
@@ -235,14 +235,14 @@ def test_a_read_only_output_folder_is_refused_and_left_as_it_is(project: Path, m
         assert beside(site) == []
     finally:
         site.chmod(0o755)
-    assert run_newsdigest("build", cwd=project).returncode == 0
+    assert run_here("build", cwd=project).returncode == 0
     assert site_files(site) != before
 
 
 def test_an_empty_read_only_folder_is_refused_too(project: Path, tmp_path: Path) -> None:
     out = tmp_path / "public"
     out.mkdir(mode=0o555)
-    result = run_newsdigest("build", "--output", str(out), cwd=project)
+    result = run_here("build", "--output", str(out), cwd=project)
     assert result.returncode == 2
     assert "is read-only (dr-xr-xr-x)" in result.stderr
     assert list(out.iterdir()) == [] and out.stat().st_mode & 0o777 == 0o555
@@ -258,7 +258,7 @@ def test_a_successful_build_leaves_nothing_beside_the_site(project: Path) -> Non
     for n, flags in enumerate(runs):
         if n % 2:
             story.write_text(text + f"\nEdit {n}.\n", "utf-8")
-        result = run_newsdigest("build", *flags, cwd=project)
+        result = run_here("build", *flags, cwd=project)
         assert result.returncode == 0, result.stderr
         assert beside(site) == [], (n, flags)
         assert (site / "index.html").is_file()
@@ -266,13 +266,13 @@ def test_a_successful_build_leaves_nothing_beside_the_site(project: Path) -> Non
 
 
 def test_an_up_to_date_build_still_cleans_what_a_killed_build_left(project: Path) -> None:
-    assert run_newsdigest("build", cwd=project).returncode == 0
+    assert run_here("build", cwd=project).returncode == 0
     site = project / "site"
     leftover = project / ".site.staging-99999"  # no such process: its build was killed
     leftover.mkdir()
     (leftover / ".newsdigest-output").write_text("marker", encoding="utf-8")
     (leftover / "index.html").write_text("half a site", encoding="utf-8")
-    result = run_newsdigest("build", cwd=project)
+    result = run_here("build", cwd=project)
     assert result.returncode == 0
     assert "up to date" in result.stdout
     assert beside(site) == []

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import BASE_URL, copy_newsroom, run_newsdigest, site_files
+from conftest import BASE_URL, copy_newsroom, run_here, run_newsdigest, site_files
 
 from generator.render.theme import THEME_DIR
 
@@ -16,7 +16,7 @@ def project(tmp_path: Path) -> Path:
 
 
 def build(project: Path, out: Path, *extra: str) -> dict[str, bytes]:
-    result = run_newsdigest(
+    result = run_here(
         "build", "--output", str(out), "--base-url", BASE_URL, "--no-cache", *extra, cwd=project
     )
     assert result.returncode == 0, result.stderr
@@ -80,7 +80,7 @@ def test_templates_option_names_the_override_folder(project: Path, tmp_path: Pat
 
 
 def test_a_missing_templates_folder_given_by_option_is_an_error(project: Path) -> None:
-    result = run_newsdigest("build", "--templates", "theme-typo", cwd=project)
+    result = run_here("build", "--templates", "theme-typo", cwd=project)
     assert result.returncode == 2
     assert "templates folder theme-typo does not exist" in result.stderr
     assert "Traceback" not in result.stderr

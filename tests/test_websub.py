@@ -13,7 +13,7 @@ from pathlib import Path
 
 import feedparser
 import pytest
-from conftest import BASE_URL, make_project, run_newsdigest, site_files, write_article
+from conftest import BASE_URL, make_project, run_here, site_files, write_article
 
 HUB = "https://hub.example/"
 
@@ -33,7 +33,7 @@ def stories(project: Path) -> None:
 
 
 def build(project: Path, out: Path) -> None:
-    result = run_newsdigest("build", "--output", str(out), cwd=project)
+    result = run_here("build", "--output", str(out), cwd=project)
     assert result.returncode == 0, result.stderr
 
 
@@ -75,7 +75,7 @@ def test_no_hub_no_hub_links(tmp_path: Path) -> None:
 
 def test_a_hub_that_is_not_a_web_address_is_a_settings_error(tmp_path: Path) -> None:
     project = make_project(tmp_path / "p", 'websub_hub = "hub.example"\n')
-    result = run_newsdigest("build", cwd=project)
+    result = run_here("build", cwd=project)
     assert result.returncode == 2
     assert "websub_hub" in result.stderr and "Traceback" not in result.stderr
 
@@ -119,7 +119,7 @@ def hub() -> Iterator[StubHub]:
 
 
 def ping(project: Path, out: Path) -> str:
-    result = run_newsdigest("ping", "--output", str(out), cwd=project)
+    result = run_here("ping", "--output", str(out), cwd=project)
     assert result.returncode == 0, result.stderr
     return result.stdout
 
@@ -175,10 +175,10 @@ def test_ping_without_a_hub_does_nothing_and_without_a_build_says_what_to_do(
     tmp_path: Path, hub: StubHub
 ) -> None:
     project = make_project(tmp_path / "p")
-    result = run_newsdigest("ping", cwd=project)  # the Pages workflow pings every site
+    result = run_here("ping", cwd=project)  # the Pages workflow pings every site
     assert result.returncode == 0 and "no websub_hub setting" in result.stderr
     project = make_project(tmp_path / "q", f'websub_hub = "{hub.url}"\n')
-    result = run_newsdigest("ping", cwd=project)
+    result = run_here("ping", cwd=project)
     assert result.returncode == 2 and "newsdigest build" in result.stderr
     assert "Traceback" not in result.stderr
 
@@ -187,7 +187,7 @@ def test_a_hub_that_refuses_is_reported_and_the_others_still_notified(tmp_path: 
     project = make_project(tmp_path / "p", 'websub_hub = "http://127.0.0.1:9/"\n')
     stories(project)
     build(project, tmp_path / "site")
-    result = run_newsdigest("ping", "--output", str(tmp_path / "site"), cwd=project)
+    result = run_here("ping", "--output", str(tmp_path / "site"), cwd=project)
     assert result.returncode == 1
     assert "could not reach the hub" in result.stderr and "Traceback" not in result.stderr
     assert "notified http://127.0.0.1:9/ of 0 of" in result.stdout

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import REPO, make_project, run_newsdigest, write_article
+from conftest import REPO, make_project, run_here, write_article
 
 WORKFLOWS = REPO / ".github" / "workflows"
 
@@ -122,7 +122,7 @@ def test_cname_setting_puts_the_custom_domain_at_the_site_root(tmp_path: Path) -
         project, "2025/06/a.md", "title: A\ndate: 2025-06-02\ncountry: IN\ncredits: {author: Desk}"
     )
     out = tmp_path / "site"
-    result = run_newsdigest(
+    result = run_here(
         "build", "--output", str(out), "--base-url", "https://news.example.org/", cwd=project
     )
     assert result.returncode == 0, result.stderr
@@ -132,7 +132,7 @@ def test_cname_setting_puts_the_custom_domain_at_the_site_root(tmp_path: Path) -
     settings.write_text(
         settings.read_text().replace('"news.example.org"', '"https://news.example.org/"')
     )
-    result = run_newsdigest("build", "--output", str(out), cwd=project)
+    result = run_here("build", "--output", str(out), cwd=project)
     assert result.returncode == 2 and "cname" in result.stderr
 
 
@@ -146,7 +146,7 @@ def test_article_pages_link_to_their_file_on_github_only_with_repo_url(tmp_path:
     for project in (with_repo, without):
         write_article(project, "2025/06/story.md", front)
         out = project.parent / f"{project.name}-site"
-        result = run_newsdigest("build", "--output", str(out), cwd=project)
+        result = run_here("build", "--output", str(out), cwd=project)
         assert result.returncode == 0, result.stderr
         pages[project.name] = (out / "2025/06/02/story/index.html").read_text(encoding="utf-8")
     assert 'href="https://github.com/org/news/edit/live/content/2025/06/story.md"' in pages["with"]
