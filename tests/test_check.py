@@ -180,7 +180,7 @@ def test_warnings_alone_end_with_one_summary_line(project: Path) -> None:
     assert [line for line in lines if not line.startswith(("content/", "    fix:"))] == [
         "checked 2 articles: no errors, 2 warnings"
     ]
-    build = run_newsdigest("build", "--output", str(project.parent / "site"), cwd=project)
+    build = run_here("build", "--output", str(project.parent / "site"), cwd=project)
     assert build.returncode == 0
     assert "errors" not in build.stderr and "warnings" not in build.stderr
     assert build.stdout.splitlines()[0].endswith(" s (2 warnings above)")
