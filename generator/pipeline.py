@@ -29,9 +29,10 @@ from generator.load.content import find_articles, read_document
 from generator.load.placeholder import placeholder_in_file, placeholder_warning
 from generator.load.validate import validate
 from generator.model import Article, Image, OutputFile
-from generator.render import images
+from generator.render import images, site_links
 from generator.render.markdown import BodyRenderer
 from generator.render.site import render_site
+from generator.render.site_links import unknown_links
 from generator.render.summary import plain_summary
 from generator.render.urls import Urls
 
@@ -92,6 +93,10 @@ def build(paths: Paths, settings: Settings, selection: Selection, search: bool =
         return Built(diagnostics, published, held_back=held)
     site = build_index(published, settings.tz)
     files = render_site(site, settings, paths.templates, paths.content, assets, search, now)
+    links = unknown_links(published, {f.path for f in files}, Urls(settings.base_url).base_path)
+    if links:  # a body link to an address the site does not have
+        diagnostics = sorted(diagnostics + links, key=Diagnostic.sort_key)
+        return Built(diagnostics, published, held_back=held)
     return Built(diagnostics, published, site, files, held)
 
 
@@ -268,9 +273,11 @@ def check(paths: Paths, settings: Settings, speed: Speed | None = None) -> Built
     `held_back` is what a default build would leave out now.
     """
     articles, problems = load(paths.content, settings, speed, paths.project)
-    articles, body_problems, _ = convert(articles, settings, paths.content, speed)
+    articles, body_problems, assets = convert(articles, settings, paths.content, speed)
     body_problems += unpublished_links(articles, settings, paths.content, body_problems, speed)
     now = datetime.now().astimezone()
+    site = build_index(articles, settings.tz)  # drafts and scheduled articles included
+    body_problems += site_links.check(site, settings, paths.templates, paths.content, assets, now)
     body_problems += far_ahead(articles, paths.content, now)
     diagnostics = sorted(problems + body_problems, key=Diagnostic.sort_key)
     return Built(diagnostics, articles, held_back=held_back(articles, Selection(), now))

@@ -26,7 +26,7 @@ from generator.index.site import Site, build_index
 from generator.load import authors
 from generator.model import Article, OutputFile
 from generator.pipeline import Paths
-from generator.render import images
+from generator.render import images, site_links
 from generator.render.feeds import FeedWriter
 from generator.render.pages import PageSpec, Renderer
 from generator.render.site import extra_files
@@ -426,6 +426,12 @@ def build_site(
             return result
         site = build_index(published, settings.tz)
         done = _render(run, site)
+        rendered = [f.path for f in done.pages + done.feeds]
+        result.diagnostics += site_links.built(site, settings, paths.templates, assets, rendered)
+        if not result.ok:  # a body link to an address the site does not have
+            if run.prepared:
+                discard(paths.output)
+            return result
         result.files, result.stats = _write(run, site, done, assets)
     except BaseException:
         if run.prepared:

@@ -1,0 +1,170 @@
+"""Links in article bodies to pages of the site itself, written as site paths
+(`[about](/about/)`, `[old story](/2024/01/01/a-story/)`), checked against the files the
+build publishes: an address the site will not have is an error on its body line, with
+"did you mean" when an article's address is close.
+
+What the site publishes is found without rendering: the paths of every page
+(`Renderer.all_pages`), feed (`FeedWriter.plan`), redirect (aliases), sitemap and robots
+file, theme static file, media file and author photo. A link is a path under base_url's
+path (`/REPO/` for a project site: `/about/` in a body is published as `/REPO/about/`
+and checked as `about/`); a folder is its `index.html`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import html
+from collections.abc import Iterable
+from datetime import datetime
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from generator.config import Settings
+from generator.diagnostics import Diagnostic, error
+from generator.index.site import Site
+from generator.index.terms import AUTHORS
+from generator.model import Article
+from generator.render.feeds import FeedWriter
+from generator.render.pages import Renderer
+from generator.render.redirects import redirect_files
+from generator.render.theme import Theme
+from generator.render.urls import Urls
+
+FIXED_FILES = ("sitemap.xml", "sitemap-news.xml", "robots.txt", ".nojekyll")
+
+
+def published_paths(
+    site: Site,
+    settings: Settings,
+    templates_dir: Path,
+    content_dir: Path,
+    assets: Iterable[str],
+    now: datetime | None = None,
+) -> set[str]:
+    """Every file the build publishes for `site`, as paths under the output folder, found
+    without rendering (for `check`; a build has its pages' and feeds' paths)."""
+    urls = Urls(settings.base_url)
+    pages = {spec.path for spec in Renderer(settings, urls, templates_dir, site).all_pages()}
+    feeds = {feed.path for feed in FeedWriter(settings, urls, content_dir, site, now).plan()}
+    return pages | feeds | other_paths(site, settings, templates_dir, assets)
+
+
+def other_paths(
+    site: Site, settings: Settings, templates_dir: Path, assets: Iterable[str]
+) -> set[str]:
+    """The files published beside the pages and feeds: redirects (aliases), sitemaps,
+    robots.txt, CNAME, the logo, the theme's static files, media and author photos."""
+    urls = Urls(settings.base_url)
+    paths = {f.path for f in redirect_files(site, urls, settings.language, settings.title)}
+    paths |= set(FIXED_FILES) | ({"CNAME"} if settings.cname else set())
+    paths |= {settings.logo_name} if settings.logo else set()
+    paths |= {"static/" + name for name, _ in Theme(templates_dir).static_files()}
+    paths |= {"media/" + source for source in assets}
+    return paths | {
+        "media/" + group.key.image for group in site.terms(AUTHORS) if group.key.picture is not None
+    }
+
+
+class _Links(HTMLParser):
+    """Every <a href> of a fragment of HTML, in order."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "a":
+            self.found += [v for k, v in attrs if k == "href" and v]
+
+
+def _hrefs(body_html: str) -> list[str]:
+    parser = _Links()
+    parser.feed(body_html)
+    parser.close()
+    return parser.found
+
+
+def _site_path(href: str, base_path: str) -> str | None:
+    """The path under the site root a body link points to ('about/'); None for a link to
+    another site, to this page ('#notes') or outside base_url's path."""
+    parts = urlsplit(html.unescape(href))
+    if parts.scheme or parts.netloc or not parts.path.startswith("/"):
+        return None
+    path = unquote(parts.path)
+    return path[len(base_path) :] if path.startswith(base_path) else None
+
+
+def _published(relative: str, paths: set[str]) -> bool:
+    if relative in ("", "index.html") or relative in paths:
+        return True
+    return relative.rstrip("/") + "/index.html" in paths
+
+
+def _line(article: Article, relative: str) -> int:
+    """The body line where the link is written (as '/about/' or under the base path)."""
+    needle = "/" + relative
+    index = article.body.find(needle) if relative else -1
+    return article.body_line + (article.body.count("\n", 0, index) if index >= 0 else 0)
+
+
+def unknown_links(articles: Iterable[Article], paths: set[str], base_path: str) -> list[Diagnostic]:
+    """An error for each body link to a site path that is none of `paths` (once per article
+    and path), on its line, with the closest article address as "did you mean"."""
+    articles = list(articles)
+    addresses = sorted({p.removesuffix("index.html") for p in paths if p.endswith("/index.html")})
+    permalinks = sorted({a.path for a in articles})
+    found: list[Diagnostic] = []
+    for article in articles:
+        seen: set[str] = set()
+        for href in _hrefs(article.body_html):
+            relative = _site_path(href, base_path)
+            if relative is None or relative in seen or _published(relative, paths):
+                continue
+            seen.add(relative)
+            found.append(_unknown(article, relative, permalinks, addresses))
+    return found
+
+
+def _unknown(
+    article: Article, relative: str, permalinks: list[str], addresses: list[str]
+) -> Diagnostic:
+    shown = "/" + relative
+    close = difflib.get_close_matches(relative, permalinks, n=1, cutoff=0.75) or (
+        difflib.get_close_matches(relative, addresses, n=1, cutoff=0.8)
+    )
+    fix = (
+        f"did you mean /{close[0]}?"
+        if close
+        else "correct the address, or link to the story's file instead, like "
+        "[text](../06/story.md): its address is then always right"
+    )
+    return error(
+        article.source,
+        _line(article, relative),
+        f"link to {shown!r} goes to no page of the site",
+        fix,
+    )
+
+
+def check(
+    site: Site,
+    settings: Settings,
+    templates_dir: Path,
+    content_dir: Path,
+    assets: Iterable[str],
+    now: datetime | None = None,
+) -> list[Diagnostic]:
+    """The body links of the site's articles to site paths it will not publish, for
+    `check` (which renders nothing)."""
+    paths = published_paths(site, settings, templates_dir, content_dir, assets, now)
+    return unknown_links(site.articles, paths, Urls(settings.base_url).base_path)
+
+
+def built(
+    site: Site, settings: Settings, templates_dir: Path, assets: Iterable[str], rendered: list[str]
+) -> list[Diagnostic]:
+    """The same for a build, which has rendered its pages and feeds (`rendered`: their
+    paths) and publishes the other files beside them."""
+    paths = set(rendered) | other_paths(site, settings, templates_dir, assets)
+    return unknown_links(site.articles, paths, Urls(settings.base_url).base_path)

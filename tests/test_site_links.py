@@ -1,0 +1,104 @@
+"""A link in a story to a page of the site written as a site path (`[about](/about/)`):
+checked against what the build publishes, under base_url's path. An address the site
+will not have is an error on its body line, with "did you mean" for a near article."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import make_project, run_here, write_article
+
+from generator import config
+from generator.index.selection import Selection
+from generator.pipeline import Paths, build
+
+# '---' is line 1: title 2, date 3, country 4, credits 5, author 6, tags 7, aliases 8,
+# '---' 9; the body starts on line 10.
+FRONT = """\
+title: {title}
+date: {date}
+country: India
+credits:
+  author: Desk
+tags: [Monsoon]
+aliases: [/old/monsoon/]"""
+RAIN = FRONT.format(title="Rain arrives", date="2025-06-02T10:00:00Z")
+GOOD_LINKS = """\
+Good links, each a page or file the site publishes:
+[the earlier story](/2025/06/01/storm-plan/), [the topic](/tags/monsoon/),
+[its feed](/tags/monsoon/feed.xml), [India](/countries/in/), [the desk](/authors/desk/),
+[the day](/digest/2025-06-02/), [every day](/digest/), [the archive](/archive/),
+[the front page](/), [the main feed](/feed.xml), [a style](/static/style.css),
+[an old address](/old/monsoon/), [with the base path](/sub/tags/), [a note](#notes),
+[a section](/2025/06/01/storm-plan/#map), [another site](https://example.org/about/).
+"""
+BAD_LINKS = """\
+Read [about us](/about/) first.
+
+Then [the old story](/2024/01/01/no-such-story/) and
+[the plan](/2025/06/01/storm-plans/).
+"""
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    root = make_project(tmp_path / "project")
+    write_article(
+        root,
+        "2025/06/storm-plan.md",
+        FRONT.format(title="Storm plan", date="2025-06-01T10:00:00Z").replace("monsoon/", "plan/"),
+    )
+    return root
+
+
+def test_links_to_pages_the_site_publishes_pass(project: Path) -> None:
+    write_article(project, "2025/06/rain.md", RAIN, GOOD_LINKS)
+    result = run_here("check", cwd=project)
+    assert (result.returncode, result.stdout) == (0, "checked 2 articles: no errors\n")
+    out = project.parent / "site"
+    built = run_here("build", "--output", str(out), cwd=project)
+    assert built.returncode == 0, built.stderr
+    page = (out / "2025/06/02/rain/index.html").read_text(encoding="utf-8")
+    assert 'href="/sub/tags/monsoon/"' in page and 'href="/sub/about/"' not in page
+
+
+def test_a_link_to_an_address_the_site_does_not_have_is_an_error_on_its_line(
+    project: Path,
+) -> None:
+    write_article(project, "2025/06/rain.md", RAIN, BAD_LINKS)
+    expected = [
+        "content/2025/06/rain.md:10: error: link to '/about/' goes to no page of the site",
+        "    fix: correct the address, or link to the story's file instead, like "
+        "[text](../06/story.md): its address is then always right",
+        "content/2025/06/rain.md:12: error: link to '/2024/01/01/no-such-story/' goes to no "
+        "page of the site",
+        "    fix: correct the address, or link to the story's file instead, like "
+        "[text](../06/story.md): its address is then always right",
+        "content/2025/06/rain.md:13: error: link to '/2025/06/01/storm-plans/' goes to no "
+        "page of the site",
+        "    fix: did you mean /2025/06/01/storm-plan/?",
+        "3 errors, 0 warnings",
+    ]
+    result = run_here("check", cwd=project)
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == expected
+    out = project.parent / "site"
+    built = run_here("build", "--output", str(out), cwd=project)
+    assert built.returncode == 1
+    assert built.stderr.splitlines()[: len(expected)] == expected
+    assert not out.exists()  # nothing written
+    github = run_here("check", "--format", "github", cwd=project)
+    assert "::error file=content/2025/06/rain.md,line=10," in github.stdout
+
+
+def test_the_pipeline_checks_links_under_a_user_sites_root_too(project: Path) -> None:
+    """base_url without a sub-path: '/tags/monsoon/' is the page; '/sub/tags/' is not."""
+    write_article(project, "2025/06/rain.md", RAIN, "[a](/tags/monsoon/) and [b](/sub/tags/)\n")
+    settings = config.load(project, {"base_url": "https://news.example.org/"})
+    paths = Paths(project, project / "content", project / "templates", project / "site")
+    built = build(paths, settings, Selection())
+    assert [(d.path, d.line, d.message) for d in built.diagnostics if d.severity == "error"] == [
+        ("2025/06/rain.md", 10, "link to '/sub/tags/' goes to no page of the site")
+    ]
+    assert built.files == []
