@@ -304,3 +304,29 @@ def test_feeds_follow_an_image_replaced_under_the_same_name(tmp_path: Path) -> N
     assert kept, "feeds that do not carry the image are kept as they were"
     assert all(length not in p.read_text(encoding="utf-8") for p in kept)
     assert_same_as_clean(project, site)
+
+
+def test_two_builds_at_once_share_the_cache_without_damaging_it(project: Path) -> None:
+    """Two builds of the same newsroom run at the same time (two terminals, a watcher and
+    a build): both finish, and the cache they both saved serves the next build."""
+    import subprocess
+
+    edit_word(article_file(project, 1), "K")
+    command = [sys.executable, "-m", "generator", "build", "--base-url", BASE_URL, "--output"]
+    runs = [
+        subprocess.Popen(
+            [*command, str(project.parent / name)],
+            cwd=project,
+            text=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        for name in ("one", "two")
+    ]
+    for run in runs:
+        out, err = run.communicate(timeout=300)
+        assert run.returncode == 0, err
+    edit_word(article_file(project, 2), "J")
+    out = build(project, project.parent / "one")
+    assert f"{COUNT - 1} from cache, 1 converted" in out
+    assert_same_as_clean(project, project.parent / "one")
