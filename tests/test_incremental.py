@@ -330,3 +330,12 @@ def test_two_builds_at_once_share_the_cache_without_damaging_it(project: Path) -
     out = build(project, project.parent / "one")
     assert f"{COUNT - 1} from cache, 1 converted" in out
     assert_same_as_clean(project, project.parent / "one")
+
+
+def test_a_folder_link_back_into_content_is_followed_once(project: Path) -> None:
+    """A link inside content/ to a folder above it (a loop) neither hangs the build nor
+    stops the next one from finding the site up to date."""
+    (project / "content" / "2024" / "loop").symlink_to("..", target_is_directory=True)
+    site = project.parent / "site"
+    build(project, site)
+    assert "up to date" in build(project, site)

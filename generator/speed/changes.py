@@ -47,8 +47,13 @@ def tree_digest(root: Path, moment: int) -> tuple[str, dict[str, str]]:
     h = hashlib.blake2b(digest_size=16)
     entries: list[tuple[str, str]] = []
     racy: dict[str, str] = {}
+    seen: set[tuple[int, int]] = set()  # folders by device and inode: a link loop ends
 
     def walk(folder: str, prefix: str) -> None:
+        here = os.stat(folder)
+        if (here.st_dev, here.st_ino) in seen:
+            return
+        seen.add((here.st_dev, here.st_ino))
         with os.scandir(folder) as found:
             for entry in found:
                 if entry.is_dir(follow_symlinks=True):
