@@ -105,6 +105,35 @@ COLUMNS = """() => {
             tallest: Math.max(...boxes.map(b => b.height))};
 }"""
 
+# On an article page: its language and direction, the masthead's direction, whether the
+# story opens with a drop capital (floated first letter), where the
+# dateline's text starts and ends in its box, and the gaps that are positive when the
+# country comes before the date and the day before the month, read right to left ("rtl")
+# or left to right ("ltr").
+READING = """() => {
+    const root = document.documentElement, line = document.querySelector(".dateline");
+    const time = line.querySelector("time"), place = line.querySelector("a");
+    const box = el => el.getBoundingClientRect();
+    const span = (node, from, to) => {
+        const range = document.createRange();
+        range.setStart(node, from); range.setEnd(node, to);
+        return range.getBoundingClientRect();
+    };
+    const all = document.createRange();
+    all.selectNodeContents(line);
+    const rects = [...all.getClientRects()];
+    const left = Math.min(...rects.map(r => r.left)), right = Math.max(...rects.map(r => r.right));
+    const text = time.firstChild, day = span(text, 0, 2), month = span(text, 3, 6);
+    return {lang: root.lang, dir: root.dir,
+            flow: getComputedStyle(document.querySelector("main")).direction,
+            masthead: getComputedStyle(document.querySelector(".tagline")).direction,
+            gapStart: left - box(line).left, gapEnd: box(line).right - right,
+            date: time.textContent,
+            dropCap: getComputedStyle(document.querySelector(".body > p"), "::first-letter").float,
+            order: {rtl: [box(place).left - box(time).right, day.left - month.right],
+                    ltr: [box(time).left - box(place).right, month.left - day.right]}};
+}"""
+
 sync_api = pytest.importorskip(
     "playwright.sync_api", reason="Playwright is missing: pip install -e '.[test]'"
 )
@@ -229,25 +258,17 @@ def test_the_urdu_and_hindi_pages_read_in_their_direction_with_their_dates_and_p
     visit = Visit(browser, width, scheme)
     try:
         visit.open(server + path)
-        seen = visit.page.evaluate("""() => {
-            const root = document.documentElement, main = document.querySelector("main");
-            const line = document.querySelector(".dateline"), range = document.createRange();
-            range.selectNodeContents(line);
-            const rects = [...range.getClientRects()], box = line.getBoundingClientRect();
-            const left = Math.min(...rects.map(r => r.left));
-            const right = Math.max(...rects.map(r => r.right));
-            return {lang: root.lang, dir: root.dir, flow: getComputedStyle(main).direction,
-                    lines: new Set(rects.map(r => Math.round(r.top))).size,
-                    gapStart: left - box.left, gapEnd: box.right - right,
-                    date: document.querySelector(".dateline time").textContent};
-        }""")
+        seen = visit.page.evaluate(READING)
         assert (seen["lang"], seen["dir"] or "ltr") == (language, direction)
-        assert seen["flow"] == direction
-        # The dateline, shorter than the column, starts on the reading side and ends short
-        # of the other.
+        assert seen["flow"] == direction and seen["masthead"] == "ltr"  # the site's English
+        # In reading order: the dateline starts on the reading side; the country comes
+        # before the date, and the day before the month.
         start, end = (seen["gapStart"], seen["gapEnd"])[:: -1 if direction == "rtl" else 1]
         assert start < 2 and end > 20, seen
+        assert all(gap >= 0 for gap in seen["order"][direction]), seen
         assert seen["date"].startswith(date), seen
+        # No drop capital cuts the first Urdu letter off its word (Arabic script joins).
+        assert (seen["dropCap"] == "none") == (direction == "rtl"), seen
         assert visit.overflow() <= 0
         assert visit.serious_violations() == []
         assert visit.problems == []

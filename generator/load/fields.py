@@ -77,7 +77,8 @@ FIELDS = (
         "slug",
         False,
         "the article's URL segment; default: the file name without `.md`, transliterated "
-        "to ASCII, lower case, hyphenated",
+        "to ASCII, lower case, hyphenated. For a headline in Arabic, Hebrew, Indic, Thai or "
+        "CJK script `check` asks for one (see Languages)",
     ),
     Field(
         "id",
