@@ -7,8 +7,8 @@ For each size it writes the newsroom once (bench/synth.py, kept under --work bet
 runs), then runs, interleaved so that a noisy machine slows every tool alike
 (A B C A B C ...):
 
-- newsdigest clean build (`--no-cache`, output removed first), then a build with its
-  cache removed (what a first build, or CI without a restored cache, pays),
+- newsdigest clean build (output and build cache removed first; it writes both, as a
+  first build does),
 - Pelican clean build and Hugo clean build (`--pelican`, `--hugo`; default: on PATH, and
   Pelican also in /work/pelican, the venv README "Performance" suggests; this script
   installs nothing), only at sizes up to `--peers-up-to` (10,000),
@@ -120,21 +120,22 @@ def measure(command: list[str], cwd: Path) -> tuple[float, float]:
 
 
 class Newsdigest:
-    def __init__(self, project: Path, output: Path, search: bool) -> None:
-        self.project, self.output = project, output
+    """newsdigest building `project` into `output`, with its build cache in `cache`."""
+
+    def __init__(self, project: Path, output: Path, cache: Path, search: bool) -> None:
+        self.project, self.output, self.cache = project, output, cache
         self.start = (
             [sys.executable, "-m", "generator"] if search else [sys.executable, "-c", NO_SEARCH]
         )
 
-    def build(self, *extra: str) -> tuple[float, float]:
-        return measure([*self.start, "build", "--output", str(self.output), *extra], self.project)
+    def build(self) -> tuple[float, float]:
+        command = ["build", "--output", str(self.output), "--cache-dir", str(self.cache)]
+        return measure([*self.start, *command], self.project)
 
     def clean(self) -> tuple[float, float]:
+        """A first build: no output and no cache (it writes both, as the first build does)."""
         shutil.rmtree(self.output, ignore_errors=True)
-        return self.build("--no-cache")
-
-    def empty_cache(self) -> tuple[float, float]:
-        shutil.rmtree(self.project / ".newsdigest-cache", ignore_errors=True)
+        shutil.rmtree(self.cache, ignore_errors=True)
         return self.build()
 
 
@@ -213,7 +214,10 @@ def bench_size(
     tools = [
         (
             Newsdigest(
-                engine_project(root, engine), work / f"out-{count}" / f"nd-{engine}", search
+                engine_project(root, engine),
+                work / f"out-{count}" / f"nd-{engine}",
+                work / f"out-{count}" / f"cache-{engine}",
+                search,
             ),
             "newsdigest" if engine == "python-markdown" else f"newsdigest {engine}",
         )
@@ -245,8 +249,6 @@ def bench_size(
                     root / "pelican",
                 ),
             )
-        for nd, name in tools:
-            record(f"{name} empty cache", nd.empty_cache())
         if hugo:
             out = work / f"out-{count}" / "hugo"
             shutil.rmtree(out, ignore_errors=True)
