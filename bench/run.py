@@ -208,6 +208,7 @@ def bench_size(
     hugo: str | None,
     search: bool,
     engines: tuple[str, ...] = ("python-markdown",),
+    warm_up: bool = True,
 ) -> dict[str, Samples]:
     root = work / str(count)
     newest = synth.prepare(root, count, peers=bool(pelican or hugo))
@@ -234,7 +235,7 @@ def bench_size(
             file=sys.stderr,
         )
 
-    if pelican or hugo:  # small enough to warm the disk cache and the Python caches first
+    if warm_up:  # the disk cache and Python's bytecode, before anything is timed
         for nd, _ in tools:
             nd.build()
     for round_ in range(repeats):
@@ -360,6 +361,11 @@ def options() -> argparse.Namespace:
         help="comma-separated Markdown engines for newsdigest's builds (python-markdown, gfm)",
     )
     parser.add_argument(
+        "--no-warm-up",
+        action="store_true",
+        help="start timing at once (default: one untimed build per engine at sizes with peers)",
+    )
+    parser.add_argument(
         "--no-search",
         action="store_true",
         help="build newsdigest without its Pagefind search index, as the peers build none",
@@ -382,6 +388,7 @@ def main() -> None:
             args.hugo if peers else None,
             not args.no_search,
             engines,
+            peers and not args.no_warm_up,
         )
         loads.append(f"{count:,} articles {before} -> {load()}")
     search = "without" if args.no_search else "with"
