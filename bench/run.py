@@ -375,6 +375,7 @@ def options() -> argparse.Namespace:
 
 def main() -> None:
     args = options()
+    started = machine()  # the date and time the run began
     engines = tuple(e.strip() for e in args.engines.split(",") if e.strip())
     results, loads = {}, []
     for count in (int(x) for x in args.sizes.split(",") if x.strip() and int(x) > 0):
@@ -393,7 +394,7 @@ def main() -> None:
         loads.append(f"{count:,} articles {before} -> {load()}")
     search = "without" if args.no_search else "with"
     print(
-        f"Machine: {machine()}. newsdigest {search} its Pagefind search index; "
+        f"Machine: {started}. newsdigest {search} its Pagefind search index; "
         f"{args.repeats} interleaved runs each, median times, largest peak memory. "
         f"Load average (1, 5, 15 min) before and after: {'; '.join(loads)}.\n"
     )
