@@ -51,8 +51,9 @@ PAGES = {
     "not-found": "404.html",
 }
 SCREENSHOTS = ("home", "article", "topic", "digest", "topics", "search")
-# The founding story's Urdu and Hindi versions: path, direction, the dateline's start.
+# The founding story's versions: path, direction, the dateline's start.
 TRANSLATIONS = {
+    "en": (ARTICLE, "ltr", "25 June 2025"),
     "ur": ("2025/06/25/altaf-hussain-appeals-to-modi-ur/", "rtl", "25 جون 2025"),
     "hi": ("2025/06/25/altaf-hussain-appeals-to-modi-hi/", "ltr", "25 जून 2025"),
 }
@@ -248,12 +249,12 @@ def test_every_kind_of_page_loads_cleanly_fits_and_passes_axe(
 
 @pytest.mark.parametrize(("width", "scheme"), [(1280, "light"), (390, "dark")])
 @pytest.mark.parametrize("language", TRANSLATIONS)
-def test_the_urdu_and_hindi_pages_read_in_their_direction_with_their_dates_and_pass_axe(
+def test_the_founding_storys_urdu_hindi_and_english_pages_read_in_their_direction_and_pass_axe(
     server: str, browser: Any, language: str, width: int, scheme: str, tmp_path: Path
 ) -> None:
     """The Urdu page is `lang="ur" dir="rtl"` and Chromium lays it out right to left (its
-    dateline starts at the column's right edge); the Hindi one left to right. Both name
-    June in their language, fit the screen and pass axe in light and dark mode."""
+    dateline starts at the column's right edge); the Hindi and English ones left to right.
+    Each names June in its language, fits the screen and passes axe in light and dark."""
     path, direction, date = TRANSLATIONS[language]
     visit = Visit(browser, width, scheme)
     try:
@@ -267,8 +268,9 @@ def test_the_urdu_and_hindi_pages_read_in_their_direction_with_their_dates_and_p
         assert start < 2 and end > 20, seen
         assert all(gap >= 0 for gap in seen["order"][direction]), seen
         assert seen["date"].startswith(date), seen
-        # No drop capital cuts the first Urdu letter off its word (Arabic script joins).
-        assert (seen["dropCap"] == "none") == (direction == "rtl"), seen
+        # No drop capital cuts the first letter off its word (Arabic script joins its
+        # letters, Devanagari hangs them from one line); the English story keeps its own.
+        assert (seen["dropCap"] == "none") == (language != "en"), seen
         assert visit.overflow() <= 0
         assert visit.serious_violations() == []
         assert visit.problems == []
