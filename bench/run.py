@@ -133,9 +133,12 @@ class Newsdigest:
         return measure([*self.start, *command], self.project)
 
     def clean(self) -> tuple[float, float]:
-        """A first build: no output and no cache (it writes both, as the first build does)."""
+        """A first build: no output and no cache (it writes both, as the first build does).
+        What a killed run left beside the output (`.NAME.staging-*`) goes too, untimed."""
         shutil.rmtree(self.output, ignore_errors=True)
         shutil.rmtree(self.cache, ignore_errors=True)
+        for leftover in self.output.parent.glob(f".{self.output.name}.*"):
+            shutil.rmtree(leftover, ignore_errors=True)
         return self.build()
 
 
