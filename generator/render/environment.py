@@ -13,8 +13,9 @@ from markupsafe import Markup
 
 from generator.languages import text_direction
 from generator.model import Article, Tag
-from generator.render.dates import human_date_filter, human_day_filter, time_attr
+from generator.render.dates import human_date_filter, human_day_filter, page_language, time_attr
 from generator.render.theme import Theme
+from generator.render.words import Words
 
 
 def kicker(article: Article, page_topic: Tag | None = None) -> Tag | None:
@@ -38,6 +39,17 @@ def byline(authors: Sequence[T]) -> list[tuple[T, str]]:
     ]
 
 
+ARROWS = {"ltr": {"start": "\u2190", "end": "\u2192"}, "rtl": {"start": "\u2192", "end": "\u2190"}}
+
+
+@jinja2.pass_context
+def arrow(context: jinja2.runtime.Context, side: str) -> str:
+    """The arrow that points to the `side` ('start' or 'end') of the page's lines: '←' to
+    the start of an English page, '→' to the start of an Urdu one (Unicode does not mirror
+    arrows in right-to-left text, so each direction has its own glyph)."""
+    return ARROWS[text_direction(page_language(context) or "en")][side]
+
+
 def json_ld(data: Any) -> Markup:
     """JSON for a <script type="application/ld+json"> block that no text can break out of."""
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=None)
@@ -46,15 +58,20 @@ def json_ld(data: Any) -> Markup:
 
 
 def make_environment(templates_dir: Path) -> jinja2.Environment:
-    """Jinja2 with the packaged theme behind the site's override folder `templates_dir`."""
+    """Jinja2 with the packaged theme behind the site's override folder `templates_dir`,
+    and the theme's words in each page's language (generator.render.words)."""
+    theme = Theme(templates_dir)
     env = jinja2.Environment(
-        loader=Theme(templates_dir).loader(),
+        loader=theme.loader(),
+        extensions=["jinja2.ext.i18n"],
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.policies["ext.i18n.trimmed"] = True
+    Words(theme.folders()).install(env)
     env.filters["human_date"] = human_date_filter
     env.filters["time_attr"] = time_attr
     env.filters["human_day"] = human_day_filter
@@ -62,4 +79,5 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
     env.filters["kicker"] = kicker
     env.filters["stories"] = stories
     env.filters["text_direction"] = text_direction
+    env.globals["arrow"] = arrow
     return env

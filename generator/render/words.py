@@ -1,0 +1,102 @@
+"""The theme's own words ("By", "Updated", "Page 2 of 5") in the page's language, through
+gettext catalogs.
+
+The templates mark their words with Jinja's i18n extension (`{% trans %}`, `_()`,
+`ngettext`); Babel extracts them (`generator/theme/babel.cfg`) into
+`generator/theme/locale/messages.pot`, and each language has a catalog
+`locale/LANG/LC_MESSAGES/messages.po` in the theme, or in the site's `templates/` folder,
+which goes first: a site's catalog replaces the theme's words it translates and the
+theme's catalog still gives the rest. Catalogs are read as .po files with Babel when a
+page in their language is first rendered (no compile step: an editor's edited .po counts
+at the next build) and kept for the build. Plural forms come from each catalog's
+`Plural-Forms` header, which `pybabel init` writes from CLDR.
+
+A page's language is its BCP 47 tag (`ur`, `hi`, `ur-PK`, `pt-BR`): the catalog of the
+tag itself (`ur_PK`), then of its base language (`ur`). A language with no catalog, and
+English, whose words are the templates' own, get the English words.
+"""
+
+from __future__ import annotations
+
+import gettext
+import io
+from pathlib import Path
+
+import jinja2
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import PoFileError, read_po
+
+from generator.languages import locale_of
+from generator.render.dates import page_language
+
+DOMAIN = "messages"
+
+
+def catalog_names(tag: str) -> list[str]:
+    """The catalog folders that may hold a BCP 47 tag's words, most specific first:
+    'ur-PK' -> ['ur_PK', 'ur']; 'pt-BR' -> ['pt_BR', 'pt']; an unknown tag -> [it, its
+    base]."""
+    locale = locale_of(tag) if tag else None
+    if locale is None:
+        base = tag.replace("_", "-").split("-")[0]
+        return list(dict.fromkeys(n for n in (tag.replace("-", "_"), base) if n))
+    return list(dict.fromkeys((str(locale), locale.language)))
+
+
+def read_catalog(path: Path) -> gettext.GNUTranslations:
+    """A .po file as gettext translations (fuzzy entries left out, as msgfmt does).
+
+    Raises jinja2.TemplateError naming the file and line of a .po file Babel cannot read.
+    """
+    try:
+        with path.open("rb") as po:
+            catalog = read_po(po, abort_invalid=True)
+        mo = io.BytesIO()
+        write_mo(mo, catalog)
+        mo.seek(0)
+        return gettext.GNUTranslations(mo)
+    except PoFileError as exc:
+        raise jinja2.TemplateError(f"{path}:{exc.lineno + 1}: {exc}") from None
+    except (OSError, ValueError, UnicodeDecodeError) as exc:
+        raise jinja2.TemplateError(f"{path}: not a readable gettext catalog: {exc}") from None
+
+
+class Words:
+    """The gettext catalogs of a theme: `folders` are the template folders, the site's
+    first; each may have a `locale/` folder."""
+
+    def __init__(self, folders: list[Path]) -> None:
+        self.locales = [folder / "locale" for folder in folders]
+        self.cache: dict[str, gettext.NullTranslations] = {}
+
+    def translations(self, tag: str) -> gettext.NullTranslations:
+        """The words of language `tag`: its catalogs chained (site before theme, the exact
+        tag before its base language), ending in the English of the templates."""
+        found = self.cache.get(tag)
+        if found is None:
+            found = gettext.NullTranslations()
+            for name in reversed(catalog_names(tag)):
+                for folder in reversed(self.locales):
+                    path = folder / name / "LC_MESSAGES" / f"{DOMAIN}.po"
+                    if path.is_file():
+                        more = read_catalog(path)
+                        more.add_fallback(found)
+                        found = more
+            self.cache[tag] = found
+        return found
+
+    def install(self, env: jinja2.Environment) -> None:
+        """Give `env`'s i18n extension gettext callables that read the rendered page's
+        `language`."""
+
+        @jinja2.pass_context
+        def gettext_(context: jinja2.runtime.Context, message: str) -> str:
+            return self.translations(page_language(context)).gettext(message)
+
+        @jinja2.pass_context
+        def ngettext_(
+            context: jinja2.runtime.Context, singular: str, plural: str, count: int
+        ) -> str:
+            return self.translations(page_language(context)).ngettext(singular, plural, count)
+
+        env.install_gettext_callables(gettext_, ngettext_, newstyle=True)  # type: ignore[attr-defined]
