@@ -20,9 +20,11 @@ from __future__ import annotations
 
 import gettext
 import io
+import re
 from pathlib import Path
 
 import jinja2
+from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po
 
@@ -43,20 +45,54 @@ def catalog_names(tag: str) -> list[str]:
     return list(dict.fromkeys((str(locale), locale.language)))
 
 
+PLACEHOLDER = re.compile(r"%\((\w+)\)s")
+
+
+def unfillable(catalog: Catalog) -> tuple[int, str] | None:
+    """The first translation the theme could not fill in, as (line, what is wrong): one that
+    names a placeholder its English text does not have (`%(cont)s` for `%(count)s`), or has
+    a lone '%' (written '%%' in a catalog). None when every translation fills in."""
+    for message in catalog:
+        ids = (message.id,) if isinstance(message.id, str) else tuple(message.id)
+        strings = (message.string,) if isinstance(message.string, str) else message.string
+        if not message.id or not any(strings):
+            continue
+        names = {name: "" for text in ids for name in PLACEHOLDER.findall(text)}
+        for text in strings:
+            try:
+                text % (names | {"num": 0})
+            except KeyError as exc:
+                return message.lineno, (
+                    f"the translation of {ids[0]!r} names %({exc.args[0]})s, which the "
+                    "English text does not have"
+                )
+            except (ValueError, TypeError):
+                return message.lineno, (
+                    f"the translation of {ids[0]!r} has a lone '%': write it '%%'"
+                )
+    return None
+
+
 def read_catalog(path: Path) -> gettext.GNUTranslations:
     """A .po file as gettext translations (fuzzy entries left out, as msgfmt does).
 
-    Raises jinja2.TemplateError naming the file and line of a .po file Babel cannot read.
+    Raises jinja2.TemplateError naming the file and line of a .po file Babel cannot read,
+    or of a translation whose placeholders do not fill in.
     """
     try:
         with path.open("rb") as po:
             catalog = read_po(po, abort_invalid=True)
+        wrong = unfillable(catalog)
+        if wrong:
+            raise jinja2.TemplateError(f"{path}:{wrong[0]}: {wrong[1]}")
         mo = io.BytesIO()
         write_mo(mo, catalog)
         mo.seek(0)
         return gettext.GNUTranslations(mo)
     except PoFileError as exc:
-        raise jinja2.TemplateError(f"{path}:{exc.lineno + 1}: {exc}") from None
+        raise jinja2.TemplateError(
+            f"{path}:{exc.lineno + 1}: not a gettext catalog line ({exc})"
+        ) from None
     except (OSError, ValueError, UnicodeDecodeError) as exc:
         raise jinja2.TemplateError(f"{path}: not a readable gettext catalog: {exc}") from None
 
