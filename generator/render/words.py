@@ -48,13 +48,19 @@ def catalog_names(tag: str) -> list[str]:
 PLACEHOLDER = re.compile(r"%\((\w+)\)s")
 
 
+def forms(value: str | tuple[str, ...] | list[str] | None) -> tuple[str, ...]:
+    """A catalog entry's id or string as its forms: one, or singular and plurals."""
+    if value is None:
+        return ()
+    return (value,) if isinstance(value, str) else tuple(value)
+
+
 def unfillable(catalog: Catalog) -> tuple[int, str] | None:
     """The first translation the theme could not fill in, as (line, what is wrong): one that
     names a placeholder its English text does not have (`%(cont)s` for `%(count)s`), or has
     a lone '%' (written '%%' in a catalog). None when every translation fills in."""
     for message in catalog:
-        ids = (message.id,) if isinstance(message.id, str) else tuple(message.id)
-        strings = (message.string,) if isinstance(message.string, str) else message.string
+        ids, strings = forms(message.id), forms(message.string)
         if not message.id or not any(strings):
             continue
         names = {name: "" for text in ids for name in PLACEHOLDER.findall(text)}
@@ -62,12 +68,12 @@ def unfillable(catalog: Catalog) -> tuple[int, str] | None:
             try:
                 text % (names | {"num": 0})
             except KeyError as exc:
-                return message.lineno, (
+                return message.lineno or 0, (
                     f"the translation of {ids[0]!r} names %({exc.args[0]})s, which the "
                     "English text does not have"
                 )
             except (ValueError, TypeError):
-                return message.lineno, (
+                return message.lineno or 0, (
                     f"the translation of {ids[0]!r} has a lone '%': write it '%%'"
                 )
     return None
