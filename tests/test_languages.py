@@ -260,7 +260,10 @@ def test_translations_link_each_other_visibly_and_with_hreflang(tmp_path: Path) 
     urdu_url = BASE_URL + "2025/06/25/karachi-floods/"
     english_url = BASE_URL + "2025/06/23/karachi-floods-en/"
     expected = [("en", english_url), ("ur", urdu_url), ("x-default", english_url)]
-    for url, other, name in ((urdu_url, english_url, "English"), (english_url, urdu_url, "اردو")):
+    for url, other, name, label in (
+        (urdu_url, english_url, "English", "ان زبانوں میں بھی پڑھیں:"),  # the page's own words
+        (english_url, urdu_url, "اردو", "Read in:"),
+    ):
         page = html.fromstring((out / url.removeprefix(BASE_URL) / "index.html").read_bytes())
         alternates = [
             (link.get("hreflang"), link.get("href"))
@@ -269,7 +272,7 @@ def test_translations_link_each_other_visibly_and_with_hreflang(tmp_path: Path) 
         assert sorted(alternates) == expected  # reciprocal, absolute, with x-default
         read_in = page.xpath("//nav[@class='translations']//a")
         assert [(a.get("href"), a.text) for a in read_in] == [(other, name)]
-        assert "Read in:" in page.xpath("string(//nav[@class='translations'])")
+        assert label in page.xpath("string(//nav[@class='translations'])")
     # A story without translations has no alternates and no "Read in".
     delhi = html.fromstring((out / "2025/06/24/delhi-heat/index.html").read_bytes())
     assert delhi.xpath("//link[@hreflang]") == []

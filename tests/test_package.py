@@ -124,3 +124,23 @@ def test_the_installed_wheel_builds_the_sample_newsroom(installed: Path, tmp_pat
     built = site_files(sample / "site")
     assert "2025/06/25/altaf-hussain-calls-on-modi-to-advocate-for-mohajirs/index.html" in built
     assert "static/style.css" in built and "feed.xml" in built
+
+
+def test_the_installed_wheel_says_the_themes_words_in_urdu(installed: Path, tmp_path: Path) -> None:
+    """The gettext catalogs travel in the wheel: an Urdu story's page built by the installed
+    package says "اپ ڈیٹ" for "Updated", and `theme copy` gives a catalog to start from."""
+    env = environment(installed)
+    tool = installed / "newsdigest"
+    run(tool, "init", "gazette", cwd=tmp_path, env=env)
+    site = tmp_path / "gazette"
+    (site / "content" / "karachi.md").write_text(
+        "---\ntitle: کراچی میں بارش\nslug: karachi\ndate: 2025-06-25T10:00:00+05:00\n"
+        "updated: 2025-06-25T12:00:00+05:00\nlanguage: ur\ncountry: Pakistan\n"
+        "credits:\n  author: Desk\n---\nکراچی میں بارش ہوئی۔\n",
+        encoding="utf-8",
+    )
+    run(tool, "build", cwd=site, env=env)
+    page = (site / "site" / "2025" / "06" / "25" / "karachi" / "index.html").read_text("utf-8")
+    assert "· اپ ڈیٹ <time" in page and ">مواد پر جائیں</a>" in page
+    run(tool, "theme", "copy", "locale/messages.pot", cwd=site, env=env)
+    assert 'msgid "Updated"' in (site / "templates" / "locale" / "messages.pot").read_text("utf-8")
