@@ -15,7 +15,7 @@ from generator.languages import text_direction
 from generator.model import Article, Tag
 from generator.render.dates import human_date_filter, human_day_filter, page_language, time_attr
 from generator.render.theme import Theme
-from generator.render.words import Words
+from generator.render.words import ThemeWords, Words
 
 
 def kicker(article: Article, page_topic: Tag | None = None) -> Tag | None:
@@ -63,7 +63,7 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
     theme = Theme(templates_dir)
     env = jinja2.Environment(
         loader=theme.loader(),
-        extensions=["jinja2.ext.i18n"],
+        extensions=[ThemeWords],
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

@@ -35,6 +35,7 @@ from generator.render.pictures import Pictures
 from generator.render.structured import StructuredData
 from generator.render.translations import Translations
 from generator.render.urls import Urls, edit_url, history_url
+from generator.render.words import page_environment
 
 __all__ = ["FeedLink", "PageSpec", "Renderer", "Term", "TopicGroup", "day_topics", "json_ld"]
 
@@ -130,7 +131,8 @@ class Renderer:
 
     def render(self, spec: PageSpec) -> OutputFile:
         """The one function that turns a page into bytes."""
-        html = self.env.get_template(spec.template).render(
+        env = page_environment(self.env, str(spec.context.get("language", "")))
+        html = env.get_template(spec.template).render(
             settings=self.settings,
             urls=self.urls,
             page_path=spec.site_path,

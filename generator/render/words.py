@@ -21,6 +21,7 @@ from __future__ import annotations
 import gettext
 import io
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,9 @@ import jinja2
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po
+from jinja2 import nodes
+from jinja2.ext import InternationalizationExtension
+from jinja2.lexer import Token, TokenStream
 from markupsafe import Markup
 
 from generator.languages import locale_of
@@ -111,21 +115,45 @@ class Words:
     def __init__(self, folders: list[Path]) -> None:
         self.locales = list(dict.fromkeys(folder / "locale" for folder in folders))
         self.cache: dict[str, gettext.NullTranslations] = {}
+        self.overlays: dict[tuple[Path, ...], jinja2.Environment] = {}
+
+    def catalogs(self, tag: str) -> tuple[Path, ...]:
+        """The .po files that give language `tag` its words, first consulted first: site
+        before theme, the exact tag before its base language."""
+        return tuple(
+            path
+            for name in catalog_names(tag)
+            for folder in self.locales
+            for path in [folder / name / "LC_MESSAGES" / f"{DOMAIN}.po"]
+            if path.is_file()
+        )
 
     def translations(self, tag: str) -> gettext.NullTranslations:
-        """The words of language `tag`: its catalogs chained (site before theme, the exact
-        tag before its base language), ending in the English of the templates."""
+        """The words of language `tag`: its catalogs chained, ending in the English of the
+        templates."""
         found = self.cache.get(tag)
         if found is None:
             found = gettext.NullTranslations()
-            for name in reversed(catalog_names(tag)):
-                for folder in reversed(self.locales):
-                    path = folder / name / "LC_MESSAGES" / f"{DOMAIN}.po"
-                    if path.is_file():
-                        more = read_catalog(path)
-                        more.add_fallback(found)
-                        found = more
+            for path in reversed(self.catalogs(tag)):
+                more = read_catalog(path)
+                more.add_fallback(found)
+                found = more
             self.cache[tag] = found
+        return found
+
+    def environment(self, env: jinja2.Environment, tag: str) -> jinja2.Environment:
+        """The environment that renders a page in language `tag`: `env` itself for English
+        words (and every language without a catalog), else an overlay of `env` (same
+        loader, filters and globals; its own compiled templates) with that language's
+        words put in at compile time (ThemeWords). One overlay per set of catalogs."""
+        catalogs = self.catalogs(tag)
+        if not catalogs:
+            return env
+        found = self.overlays.get(catalogs)
+        if found is None:
+            found = env.overlay(cache_size=400)
+            found.words_translations = self.translations(tag)  # type: ignore[attr-defined]
+            self.overlays[catalogs] = found
         return found
 
     def install(self, env: jinja2.Environment) -> None:
@@ -158,6 +186,7 @@ class Words:
 
         env.newstyle_gettext = True  # type: ignore[attr-defined]
         env.globals.update(_=gettext_, gettext=gettext_, ngettext=ngettext_)
+        env.extend(theme_words=self, words_translations=gettext.NullTranslations())
 
 
 def fill(context: jinja2.runtime.Context, text: str, values: dict[str, Any]) -> str:
@@ -166,3 +195,72 @@ def fill(context: jinja2.runtime.Context, text: str, values: dict[str, Any]) -> 
     if context.eval_ctx.autoescape:
         return Markup(text) % values if "%" in text else Markup(text)
     return text % values if "%" in text else text
+
+
+def page_environment(env: jinja2.Environment, language: str) -> jinja2.Environment:
+    """The environment (made by render.environment) that renders a page in `language`."""
+    words: Words = env.theme_words  # type: ignore[attr-defined]
+    return words.environment(env, language)
+
+
+def constant(text: str) -> str:
+    """A word as newstyle gettext leaves it with no values to fill in ('%%' -> '%')."""
+    try:
+        return text % {} if "%" in text else text
+    except (ValueError, TypeError, KeyError):
+        return text
+
+
+class ThemeWords(InternationalizationExtension):
+    """Jinja's i18n extension with one language's words put in when a template is
+    compiled: `{% trans %}` without a plural and `_("literal")` become the translated text
+    (values still filled in, escaped, when the page renders), so a word costs what
+    literal text costs. Plurals and `_(expression)` are looked up as the page renders,
+    by the page's `language`. The environment's `words_translations` are the words; an
+    environment without them (Babel's extraction) gets the stock extension."""
+
+    def filter_stream(self, stream: TokenStream) -> Iterator[Token]:
+        words = getattr(self.environment, "words_translations", None)
+        tokens = list(stream)
+        i = 0
+        while i < len(tokens):
+            call = [t.type for t in tokens[i : i + 4]]
+            if (
+                words is not None
+                and tokens[i].value in ("_", "gettext")
+                and call == ["name", "lparen", "string", "rparen"]
+                and (i == 0 or tokens[i - 1].type != "dot")
+            ):
+                line, text = tokens[i].lineno, constant(words.gettext(tokens[i + 2].value))
+                yield from (
+                    Token(line, "lparen", "("),
+                    Token(line, "string", text),
+                    Token(line, "pipe", "|"),
+                    Token(line, "name", "safe"),
+                    Token(line, "rparen", ")"),
+                )
+                i += 4
+            else:
+                yield tokens[i]
+                i += 1
+
+    def _make_node(
+        self,
+        singular: str,
+        plural: str | None,
+        context: str | None,
+        variables: dict[str, nodes.Expr],
+        plural_expr: nodes.Expr | None,
+        vars_referenced: bool,
+        num_called_num: bool,
+    ) -> nodes.Output:
+        words = getattr(self.environment, "words_translations", None)
+        if words is None or plural_expr is not None or context is not None:
+            return super()._make_node(
+                singular, plural, context, variables, plural_expr, vars_referenced, num_called_num
+            )
+        text = words.gettext(singular)
+        if not variables:
+            return nodes.Output([nodes.MarkSafeIfAutoescape(nodes.Const(constant(text)))])
+        values = nodes.Dict([nodes.Pair(nodes.Const(k), v) for k, v in variables.items()])
+        return nodes.Output([nodes.Mod(nodes.MarkSafeIfAutoescape(nodes.Const(text)), values)])
