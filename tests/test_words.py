@@ -146,6 +146,10 @@ def test_an_urdu_site_counts_its_stories_with_urdu_plurals(tmp_path: Path) -> No
     assert pages.xpath("string(span[@class='page-of'])") == "2 میں سے صفحہ 1"
     # The older page lies at the end of the line: on a right-to-left page, to the left.
     assert pages.xpath("string(a[@rel='next'])") == "پرانی خبریں ←"
+    # The index page's title and a topic page's kicker are the theme's words too.
+    assert topic.xpath("string(//p[@class='kicker'])") == "موضوع"
+    index = html.fromstring((out / "tags/index.html").read_bytes())
+    assert index.xpath("string(//h1)") == "موضوعات"
 
 
 def test_a_hindi_site_counts_one_and_many_as_cldr_says(tmp_path: Path) -> None:
