@@ -276,11 +276,33 @@ def check(paths: Paths, settings: Settings, speed: Speed | None = None) -> Built
     articles, body_problems, assets = convert(articles, settings, paths.content, speed)
     body_problems += unpublished_links(articles, settings, paths.content, body_problems, speed)
     now = datetime.now().astimezone()
-    site = build_index(articles, settings.tz)  # drafts and scheduled articles included
-    body_problems += site_links.check(site, settings, paths.templates, paths.content, assets, now)
+    body_problems += _site_links(articles, settings, paths, assets, now)
     body_problems += far_ahead(articles, paths.content, now)
     diagnostics = sorted(problems + body_problems, key=Diagnostic.sort_key)
     return Built(diagnostics, articles, held_back=held_back(articles, Selection(), now))
+
+
+def _site_links(
+    articles: list[Article], settings: Settings, paths: Paths, assets: set[str], now: datetime
+) -> list[Diagnostic]:
+    """Body links to site paths that no build publishes, and (from published articles)
+    those that only a build with drafts and scheduled articles publishes."""
+    site = build_index(articles, settings.tz)
+    found = site_links.check(site, settings, paths.templates, paths.content, assets, now)
+    published = [a for a in articles if Selection().includes(a, now)]
+    if len(published) == len(articles):
+        return found
+    site = build_index(published, settings.tz)
+    hint = (
+        "it is the page of a draft or a scheduled article, which build leaves out; publish "
+        "that article first, or remove the link until then"
+    )
+    seen = {(d.path, d.line, d.message) for d in found}
+    return found + [
+        replace(d, hint=hint)
+        for d in site_links.check(site, settings, paths.templates, paths.content, assets, now)
+        if (d.path, d.line, d.message) not in seen
+    ]
 
 
 def unpublished_links(

@@ -102,3 +102,21 @@ def test_the_pipeline_checks_links_under_a_user_sites_root_too(project: Path) ->
         ("2025/06/rain.md", 10, "link to '/sub/tags/' goes to no page of the site")
     ]
     assert built.files == []
+
+
+def test_check_names_a_link_to_the_page_of_a_draft_which_build_leaves_out(
+    project: Path,
+) -> None:
+    plan = project / "content/2025/06/storm-plan.md"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("---\nBody", "draft: true\n---\nBody"))
+    write_article(project, "2025/06/rain.md", RAIN, "See [the plan](/2025/06/01/storm-plan/).\n")
+    result = run_here("check", cwd=project)
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[:2] == [
+        "content/2025/06/rain.md:10: error: link to '/2025/06/01/storm-plan/' goes to no page "
+        "of the site",
+        "    fix: it is the page of a draft or a scheduled article, which build leaves out; "
+        "publish that article first, or remove the link until then",
+    ]
+    built = run_here("build", "--output", str(project.parent / "site"), cwd=project)
+    assert built.returncode == 1 and "storm-plan/' goes to no page" in built.stderr
