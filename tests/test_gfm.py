@@ -135,8 +135,13 @@ def test_feeds_parse_and_carry_the_story(gfm_site: Path) -> None:
     assert "<table>" in item.content[0].value or "<table>" in item.summary
 
 
-def test_the_html_checker_finds_no_error_on_any_gfm_page(gfm_site: Path) -> None:
-    errors, _ = vnu_errors(gfm_site)
+def test_the_html_checker_finds_no_error_on_any_gfm_page_nor_on_the_default_engines_story(
+    gfm_site: Path, default_site: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """One run of the Nu Html Checker (a Java start-up) for both engines: every page of the
+    gfm site, and the story as the default engine writes it (tests/test_html.py checks
+    every other page of the sample with the default engine)."""
+    errors, _ = vnu_errors(tmp_path_factory.getbasetemp(), gfm_site, default_site / STORY)
     assert errors == []
 
 
@@ -178,13 +183,18 @@ def test_an_incremental_gfm_build_after_edits_equals_a_clean_build(tmp_path: Pat
 JUDGE = Path(os.environ.get("NEWSDIGEST_JUDGE", "/work/shared/judge/check_site.sh"))
 
 
-@pytest.mark.parametrize("engine", ["python-markdown", "gfm"])
-def test_the_site_judge_passes_the_sample_with_each_engine(tmp_path: Path, engine: str) -> None:
+@pytest.mark.parametrize(
+    ("engine", "skip"), [("python-markdown", "linkchecker,vnu"), ("gfm", "linkchecker")]
+)
+def test_the_site_judge_passes_the_sample_with_each_engine(
+    tmp_path: Path, engine: str, skip: str, request: pytest.FixtureRequest
+) -> None:
     """The project's site judge (feeds, Nu checker, internal links, Chromium and axe; its
-    LinkChecker crawl left out for time), when installed on this machine."""
+    LinkChecker crawl left out for time), when installed on this machine. The default
+    engine's pages go through the Nu checker in the test above and tests/test_html.py."""
     if not JUDGE.is_file():
         pytest.skip(f"the site judge is not installed at {JUDGE} (set NEWSDIGEST_JUDGE)")
-    site = built(sample_with(tmp_path, engine))
+    site = request.getfixturevalue("gfm_site" if engine == "gfm" else "default_site")
     done = subprocess.run(
         [
             "bash",
@@ -192,7 +202,7 @@ def test_the_site_judge_passes_the_sample_with_each_engine(tmp_path: Path, engin
             str(site),
             "/sub/",
             "--skip",
-            "linkchecker",
+            skip,
             "--out",
             str(tmp_path / "report"),
         ],

@@ -33,8 +33,12 @@ def build(project: Path, out: Path, *extra: str) -> str:
 
 
 def assert_same_as_clean(project: Path, site: Path) -> None:
+    """`site`, built incrementally by processes of their own, is a clean build: the
+    reference is built in this process, serially and without a cache."""
     clean = project.parent / "clean"
-    build(project, clean, "--no-cache", "--jobs", "1")
+    flags = ("--base-url", BASE_URL, "--no-cache", "--jobs", "1")
+    result = run_here("build", "--output", str(clean), *flags, cwd=project)
+    assert result.returncode == 0, result.stderr
     got, want = site_files(site), site_files(clean)
     assert sorted(got) == sorted(want)
     differing = [path for path in want if got[path] != want[path]]

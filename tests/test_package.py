@@ -30,6 +30,7 @@ SKIP = shutil.ignore_patterns(
     "__pycache__",
     ".newsdigest-cache",
     ".pytest_cache",
+    ".hypothesis",
     ".mypy_cache",
     ".ruff_cache",
 )
