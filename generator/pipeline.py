@@ -276,17 +276,23 @@ def check(paths: Paths, settings: Settings, speed: Speed | None = None) -> Built
     articles, body_problems, assets = convert(articles, settings, paths.content, speed)
     body_problems += unpublished_links(articles, settings, paths.content, body_problems, speed)
     now = datetime.now().astimezone()
-    body_problems += _site_links(articles, settings, paths, assets, now)
+    body_problems += _site_links(articles, settings, paths, assets, now, body_problems)
     body_problems += far_ahead(articles, paths.content, now)
     diagnostics = sorted(problems + body_problems, key=Diagnostic.sort_key)
     return Built(diagnostics, articles, held_back=held_back(articles, Selection(), now))
 
 
 def _site_links(
-    articles: list[Article], settings: Settings, paths: Paths, assets: set[str], now: datetime
+    articles: list[Article],
+    settings: Settings,
+    paths: Paths,
+    assets: set[str],
+    now: datetime,
+    known: list[Diagnostic],
 ) -> list[Diagnostic]:
     """Body links to site paths that no build publishes, and (from published articles)
-    those that only a build with drafts and scheduled articles publishes."""
+    those that only a build with drafts and scheduled articles publishes, as written in
+    the body (a link to a draft's file is in `known` already)."""
     site = build_index(articles, settings.tz)
     found = site_links.check(site, settings, paths.templates, paths.content, assets, now)
     published = [a for a in articles if Selection().includes(a, now)]
@@ -297,11 +303,12 @@ def _site_links(
         "it is the page of a draft or a scheduled article, which build leaves out; publish "
         "that article first, or remove the link until then"
     )
-    seen = {(d.path, d.line, d.message) for d in found}
+    seen = {(d.path, d.line) for d in found + known}
+    bodies = {a.source: a.body for a in published}
     return found + [
         replace(d, hint=hint)
         for d in site_links.check(site, settings, paths.templates, paths.content, assets, now)
-        if (d.path, d.line, d.message) not in seen
+        if (d.path, d.line) not in seen and d.message.split("'")[1] in bodies[d.path]
     ]
 
 

@@ -151,11 +151,12 @@ def test_link_from_a_published_article_to_a_draft_fails_check_as_it_fails_build(
         project,
         "2025/06/public.md",
         GOOD.replace("02T", "03T"),
-        "See the [upcoming story](draft.md).\n",
+        "The story.\n\nSee the [upcoming story](draft.md).\n",
     )
     status, lines = check(project)
     assert status == 1
-    assert lines[0].startswith("content/2025/06/public.md:8: error: link to 'draft.md'")
+    assert lines[0].startswith("content/2025/06/public.md:10: error: link to 'draft.md'")
+    assert "1 error, 0 warnings" in lines  # not again as the draft's address
     assert "draft" in lines[1] and lines[1].strip().startswith("fix:")
     build = run_here("build", "--output", str(project.parent / "site"), cwd=project)
     assert build.returncode == 1
