@@ -21,7 +21,7 @@ from __future__ import annotations
 import gettext
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -116,6 +116,7 @@ class Words:
         self.locales = list(dict.fromkeys(folder / "locale" for folder in folders))
         self.cache: dict[str, gettext.NullTranslations] = {}
         self.overlays: dict[tuple[Path, ...], jinja2.Environment] = {}
+        self.found: dict[str, tuple[Path, ...]] = {}  # language -> its catalogs
 
     def catalogs(self, tag: str) -> tuple[Path, ...]:
         """The .po files that give language `tag` its words, first consulted first: site
@@ -146,7 +147,9 @@ class Words:
         words (and every language without a catalog), else an overlay of `env` (same
         loader, filters and globals; its own compiled templates) with that language's
         words put in at compile time (ThemeWords). One overlay per set of catalogs."""
-        catalogs = self.catalogs(tag)
+        catalogs = self.found.get(tag)
+        if catalogs is None:
+            catalogs = self.found[tag] = self.catalogs(tag)
         if not catalogs:
             return env
         found = self.overlays.get(catalogs)
@@ -255,12 +258,55 @@ class ThemeWords(InternationalizationExtension):
         num_called_num: bool,
     ) -> nodes.Output:
         words = getattr(self.environment, "words_translations", None)
-        if words is None or plural_expr is not None or context is not None:
+        if words is None or context is not None:
             return super()._make_node(
                 singular, plural, context, variables, plural_expr, vars_referenced, num_called_num
             )
+        if plural_expr is not None:
+            return self.plural_node(words, (singular, plural or singular), plural_expr, variables)
         text = words.gettext(singular)
         if not variables:
             return nodes.Output([nodes.MarkSafeIfAutoescape(nodes.Const(constant(text)))])
         values = nodes.Dict([nodes.Pair(nodes.Const(k), v) for k, v in variables.items()])
         return nodes.Output([nodes.Mod(nodes.MarkSafeIfAutoescape(nodes.Const(text)), values)])
+
+    def plural_node(
+        self,
+        words: gettext.NullTranslations,
+        english: tuple[str, str],
+        count: nodes.Expr,
+        variables: dict[str, nodes.Expr],
+    ) -> nodes.Output:
+        """`{% trans count=... %}...{% pluralize %}...`: the language's forms put in now,
+        the one for the count chosen by the catalog's plural rule (a filter) at render."""
+        forms, rule = plural_forms(words, english)
+        name = f"theme_plural_{id(rule)}"
+        self.environment.filters.setdefault(name, rule)
+        choice = nodes.Getitem(
+            nodes.Const(forms), nodes.Filter(count, name, [], [], None, None), "load"
+        )
+        values = {"num": count} | variables
+        pairs = [nodes.Pair(nodes.Const(k), v) for k, v in values.items()]
+        return nodes.Output([nodes.Mod(nodes.MarkSafeIfAutoescape(choice), nodes.Dict(pairs))])
+
+
+def english_plural(count: int) -> int:
+    """The form of an English count: 0 (singular) for 1, 1 (plural) otherwise."""
+    return 0 if count == 1 else 1
+
+
+def plural_forms(
+    words: gettext.NullTranslations, english: tuple[str, str]
+) -> tuple[tuple[str, ...], Callable[[int], int]]:
+    """A plural message's forms in the first catalog of the chain that translates it, with
+    that catalog's rule (count -> form); the English forms and rule when none does."""
+    found: gettext.NullTranslations | None = words
+    while found is not None:
+        catalog: dict[object, str] = getattr(found, "_catalog", {})
+        if (english[0], 0) in catalog:
+            count = next(i for i in range(1, 10) if (english[0], i) not in catalog)
+            forms = tuple(catalog[(english[0], i)] for i in range(count))
+            rule: Callable[[int], int] = getattr(found, "plural", english_plural)
+            return forms, rule
+        found = getattr(found, "_fallback", None)
+    return english, english_plural
