@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from generator import settings_errors
 from generator.diagnostics import ConfigError
+from generator.languages import likely_locale as likely_locale
 from generator.settings_errors import Problem
 from generator.settings_file import PYPROJECT as PYPROJECT
 from generator.settings_file import SETTINGS_FILE as SETTINGS_FILE
@@ -149,26 +150,6 @@ class Settings:
         return "logo" + Path(self.logo).suffix.lower() if self.logo else ""
 
 
-def likely_locale(language: str) -> str:
-    """language_TERRITORY for a BCP 47 language tag; the language alone if CLDR has none."""
-    from babel import Locale, UnknownLocaleError
-    from babel.core import get_global
-
-    try:
-        parsed = Locale.parse(language, sep="-")
-    except (UnknownLocaleError, ValueError):
-        return language.replace("-", "_")
-    if parsed.territory and parsed.territory.isalpha():  # not a region such as 419
-        return f"{parsed.language}_{parsed.territory}"
-    likely = get_global("likely_subtags")
-    key = f"{parsed.language}_{parsed.script}" if parsed.script else parsed.language
-    found = likely.get(key) or likely.get(parsed.language)
-    if not found:
-        return parsed.language
-    full = Locale.parse(found)
-    return f"{parsed.language}_{full.territory}" if full.territory else parsed.language
-
-
 def only(settings: Settings, names: tuple[str, ...]) -> Settings:
     """The settings a step reads, the others at their defaults: the step cannot depend on
     them, and a cache keyed on `repr()` of this survives a change to any other setting."""
@@ -292,13 +273,35 @@ def _markdown_engine(value: str) -> str | None:
 
 
 def _language(value: str) -> str | None:
-    if re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", value):
-        return None
-    return f"language {value!r} must be a language tag like 'en'"
+    """The rule of the front-matter field `language` too (languages.tag_problem)."""
+    from generator.languages import tag_problem
+
+    found = tag_problem(value)
+    return f"{found[0]}; {found[1]}" if found else None
+
+
+def _not_empty(name: str, why: str, example: str) -> Callable[[str], str | None]:
+    """A text setting that must say something: empty or only spaces is an error whose
+    advice ends with the line to write."""
+    return lambda value: (
+        None
+        if value.strip()
+        else f"{name} is empty; {why}: {name} = {settings_errors.toml_value(example)}"
+    )
 
 
 # Each setting's check beyond its type: a message when the value is not acceptable.
 CHECKS: dict[str, Callable[[Any], str | None]] = {
+    "title": _not_empty(
+        "title", "every page and feed names the site: write its name", "Daily News"
+    ),
+    "description": _not_empty(
+        "description",
+        "feeds and search engines need one line about the site: write it",
+        "News from the harbour, every morning.",
+    ),
+    "repo_branch": _not_empty("repo_branch", "write the branch edits go to", "main"),
+    "content_dir": _not_empty("content_dir", "write the folder of articles", "content"),
     "timezone": _timezone,
     **{
         name: _at_least_one(name)

@@ -9,9 +9,11 @@ right-to-left text in HTML").
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
+from babel.core import get_global
 
 
 @lru_cache(maxsize=256)
@@ -25,10 +27,35 @@ def locale_of(tag: str) -> Locale | None:
 
 @lru_cache(maxsize=256)
 def text_direction(tag: str) -> str:
-    """'rtl' for a language written right to left (CLDR character order), else 'ltr'.
+    """'rtl' for text written right to left, else 'ltr': the direction of the tag's script
+    when it names one ('ur-Latn', Roman Urdu, is 'ltr'; 'pa-Arab' is 'rtl'), else of the
+    language's likely script (CLDR likely subtags: 'ur' -> Arab -> 'rtl', 'hi' -> Deva).
 
     A tag CLDR does not know is read left to right, HTML's default.
     """
+    from babel.core import parse_locale
+
+    try:
+        language, _, script, _ = parse_locale(tag.replace("_", "-"), sep="-")[:4]
+    except ValueError:
+        return "ltr"
+    if not script:
+        likely = get_global("likely_subtags").get(language.lower(), "")
+        script = next((part for part in likely.split("_") if len(part) == 4), "")
+    return _script_direction(script.title()) if script else _language_direction(tag)
+
+
+@lru_cache(maxsize=64)
+def _script_direction(script: str) -> str:
+    """A script's direction (ISO 15924 code, 'Arab'): that of its likeliest locale."""
+    try:
+        locale = Locale.parse(f"und_{script}")
+    except (UnknownLocaleError, ValueError, TypeError):
+        return "ltr"
+    return "rtl" if locale.character_order == "right-to-left" else "ltr"
+
+
+def _language_direction(tag: str) -> str:
     locale = locale_of(tag)
     if locale is None:
         return "ltr"
@@ -42,8 +69,30 @@ def dir_attribute(tag: str) -> str:
 
 
 def is_known(tag: str) -> bool:
-    """Whether CLDR (Babel) knows the BCP 47 tag: `ur`, `hi`, `pt-BR`, `en-GB` are known."""
-    return locale_of(tag) is not None
+    """Whether the text is a BCP 47 tag CLDR (Babel) knows: `ur`, `hi`, `pt-BR`, `en-GB` are;
+    `en_US` (a POSIX locale name, invalid in HTML's `lang`) and `Urdu` are not."""
+    return tag_problem(tag) is None
+
+
+TAG_SYNTAX = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")
+
+
+def tag_problem(tag: str) -> tuple[str, str] | None:
+    """Why `tag` is not a language tag for `lang` (what is wrong, the fix with 'did you mean'
+    when a tag is close), or None when it is one. The one rule of the `language` setting and
+    front-matter field: BCP 47 syntax (hyphens, RFC 5646) and known to CLDR."""
+    if TAG_SYNTAX.fullmatch(tag) and locale_of(tag) is not None:
+        return None
+    guess = suggest(tag)
+    if "_" in tag and TAG_SYNTAX.fullmatch(tag.replace("_", "-")):
+        guess = guess or tag.replace("_", "-")
+        what = f"language {tag!r} is a locale name, not a language tag (BCP 47 uses '-', not '_')"
+    else:
+        what = f"language {tag!r} is not a language tag newsdigest knows"
+    fix = (f"did you mean '{guess}'? " if guess else "") + (
+        "write a BCP 47 tag such as 'en', 'ur', 'hi' or 'pt-BR'"
+    )
+    return what, fix
 
 
 def suggest(value: str) -> str | None:
@@ -72,3 +121,20 @@ def autonym(tag: str) -> str:
     locale = locale_of(tag)
     name = locale.display_name if locale is not None else None
     return str(name) if name else tag
+
+
+def likely_locale(language: str) -> str:
+    """language_TERRITORY for a BCP 47 language tag; the language alone if CLDR has none."""
+    try:
+        parsed = Locale.parse(language, sep="-")
+    except (UnknownLocaleError, ValueError):
+        return language.replace("-", "_")
+    if parsed.territory and parsed.territory.isalpha():  # not a region such as 419
+        return f"{parsed.language}_{parsed.territory}"
+    likely = get_global("likely_subtags")
+    key = f"{parsed.language}_{parsed.script}" if parsed.script else parsed.language
+    found = likely.get(key) or likely.get(parsed.language)
+    if not found:
+        return parsed.language
+    full = Locale.parse(found)
+    return f"{parsed.language}_{full.territory}" if full.territory else parsed.language

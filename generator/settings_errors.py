@@ -150,8 +150,13 @@ def check_hint(name: str, value: Any, default: Any, advice: str) -> str:
     """How to fix a setting whose value its check refused, ending with the fixed line
     where one can be given."""
     if name == "language":
-        tag = _language_tag(str(value)) or default
-        return f'write a language tag (BCP 47) such as "en", "pt-BR" or "ur": {name} = "{tag}"'
+        from generator.languages import suggest
+
+        tag = _language_tag(str(value)) or suggest(str(value).replace("_", "-")) or default
+        return (
+            f"did you mean {tag!r}? write a language tag (BCP 47) such as "
+            f'"en", "pt-BR" or "ur": {name} = "{tag}"'
+        )
     if name == "timezone":
         from zoneinfo import available_timezones
 

@@ -263,8 +263,9 @@ def test_every_command_puts_a_wrong_setting_on_its_line_with_the_fixed_line(
         "    fix: write a whole number, without quotes: items_per_page = 10",
         "newsdigest.toml:5: error: unknown setting 'item_per_page'",
         "    fix: did you mean 'items_per_page'? write: items_per_page = 3",
-        "newsdigest.toml:6: error: language 'English' must be a language tag like 'en'",
-        '    fix: write a language tag (BCP 47) such as "en", "pt-BR" or "ur": language = "en"',
+        "newsdigest.toml:6: error: language 'English' is not a language tag newsdigest knows",
+        '    fix: did you mean \'en\'? write a language tag (BCP 47) such as "en", "pt-BR" '
+        'or "ur": language = "en"',
     ]
     for command in ("check", "build"):
         result = run_here(command, cwd=root)
@@ -301,3 +302,33 @@ def test_a_wrong_setting_in_pyproject_is_on_its_line_of_the_tool_table(tmp_path:
     result = run_here("check", cwd=root)
     assert result.stderr.startswith("pyproject.toml:5: error: this line is not valid TOML: ")
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("written", "line", "fix"),
+    [
+        ('title = ""', 2, 'write its name: title = "Daily News"'),
+        ('description = ""', 4, 'write it: description = "News from the harbour, every morning."'),
+        ('description = "   "', 4, "description = "),
+        ('repo_branch = ""', 4, 'write the branch edits go to: repo_branch = "main"'),
+    ],
+)
+def test_an_empty_required_setting_is_an_error_on_its_line_not_a_traceback(
+    tmp_path: Path, written: str, line: int, fix: str
+) -> None:
+    """An empty title or description once passed `check` and crashed `build` in the feed
+    writer (feedgen: 'Required fields not set'); now both stop on the setting's line."""
+    name = written.split(" ")[0]
+    settings = OWN.replace('title = "Test Desk"', written) if name == "title" else OWN + written
+    root = newsroom(tmp_path, settings + "\n")
+    for command in ("check", "build"):
+        result = run_here(command, cwd=root)
+        assert result.returncode == 2, (command, result.stdout, result.stderr)
+        lines = result.stderr.splitlines()
+        assert (
+            lines[0]
+            == f"newsdigest.toml:{line - 1 if name == 'title' else line}: error: {name} is empty"
+        )
+        assert lines[1].startswith("    fix: ") and fix in lines[1]
+        assert "Traceback" not in result.stderr
+    assert not (root / "site").exists()

@@ -88,6 +88,9 @@ def test_every_page_of_an_arabic_site_is_lang_ar_dir_rtl(arabic_site: Path) -> N
         ("dv", "rtl"),
         ("ckb", "rtl"),
         ("pa-Arab", "rtl"),
+        ("ur-Latn", None),  # Roman Urdu: the tag's script (Latin), not the language's
+        ("ar-Latn", None),
+        ("az-Arab", "rtl"),
         ("en", None),
         ("hi", None),
         ("pt-BR", None),
@@ -209,6 +212,40 @@ def test_an_unknown_language_is_an_error_on_its_line(tmp_path: Path, typed: str,
         "language tag newsdigest knows"
     ) in result.stdout
     assert hint in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"), [("en_US", "en-US"), ("ur_PK", "ur-PK"), ("pt_BR", "pt-BR")]
+)
+def test_a_locale_name_is_refused_as_an_articles_language_as_in_the_settings(
+    tmp_path: Path, typed: str, meant: str
+) -> None:
+    """`en_US` is no value for HTML's lang: one rule for the front-matter field and the
+    setting, each on its line with the tag meant."""
+    project = make_project(tmp_path / "project")
+    write_article(
+        project, "2025/06/karachi-floods.md", KARACHI.replace("language: ur", f"language: {typed}")
+    )
+    result = run_here("check", cwd=project)
+    assert result.returncode == 1
+    assert (
+        f"content/2025/06/karachi-floods.md:4: error: language '{typed}' is a locale name, not a "
+        "language tag (BCP 47 uses '-', not '_')"
+    ) in result.stdout
+    assert f"did you mean '{meant}'?" in result.stdout
+    built = run_here("build", "--output", str(tmp_path / "site"), cwd=project)
+    assert built.returncode == 1 and not (tmp_path / "site").exists()
+    settings_file = project / "pyproject.toml"
+    settings_file.write_text(
+        settings_file.read_text(encoding="utf-8") + f'language = "{typed}"\n', encoding="utf-8"
+    )
+    settings = run_here("check", cwd=project)
+    assert settings.returncode == 2
+    assert f"error: language '{typed}' is a locale name" in settings.stderr
+    assert (
+        f"did you mean '{meant}'? write a language tag (BCP 47)" in settings.stderr
+        and f'language = "{meant}"' in settings.stderr
+    )
 
 
 def dateline(out: Path, relative: str) -> str:

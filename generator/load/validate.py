@@ -14,7 +14,7 @@ from pathlib import Path
 
 from generator.config import Settings
 from generator.diagnostics import Diagnostic
-from generator.languages import is_known, suggest
+from generator.languages import tag_problem
 from generator.load import countries, fields, slugs
 from generator.load.checker import Checker
 from generator.load.content import Document, Mapping
@@ -149,15 +149,10 @@ def _language(check: Checker, front: Mapping) -> str:
     tag = check.text(front, "language", "language")
     if not tag:
         return ""
-    if is_known(tag.strip()):
+    found = tag_problem(tag.strip())
+    if found is None:
         return tag.strip()
-    guess = suggest(tag.strip())
-    check.error(
-        front.line_of("language"),
-        f"language {tag!r} is not a language tag newsdigest knows",
-        (f"did you mean '{guess}'? " if guess else "")
-        + "write a BCP 47 tag such as 'en', 'ur', 'hi' or 'pt-BR'",
-    )
+    check.error(front.line_of("language"), *found)
     return ""
 
 
