@@ -51,8 +51,9 @@ BODY_SETTINGS = (
 )  # Markdown -> HTML
 
 Validated = tuple[Article | None, list[Diagnostic]]
-Body = tuple[str, list[Diagnostic], set[str], dict[str, str | None]]  # html, problems, assets,
-# and the article links it resolved (source -> URL or None), for the build cache
+Body = tuple[str, list[Diagnostic], set[str], dict[str, str | None], str]  # html, problems,
+# assets, the article links it resolved (source -> URL or None, for the build cache) and the
+# summary: the front matter's, or else the body's first paragraph (plain_summary)
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,7 +156,7 @@ def convert_many(
     for article in articles:
         links = {}
         html, problems, assets = renderer.render(article)
-        out.append((html, problems, assets, links))
+        out.append((html, problems, assets, links, article.summary or plain_summary(html)))
     return out
 
 
@@ -242,10 +243,11 @@ def convert(
     problems: list[Diagnostic] = []
     assets: set[str] = set()
     out: list[Article] = []
-    for article, (html, body_problems, body_assets, _) in zip(articles, bodies, strict=True):
+    for article, (html, body_problems, body_assets, _, summary) in zip(
+        articles, bodies, strict=True
+    ):
         problems.extend(body_problems)
         assets |= body_assets
-        summary = article.summary or plain_summary(html)
         if not summary and not body_problems:
             problems.append(
                 warning(

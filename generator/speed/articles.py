@@ -133,8 +133,8 @@ class ArticleCache:
 
     def body(
         self, article: model.Article, article_url: Callable[[str], Any]
-    ) -> tuple[str, set[str]] | None:
-        """(body HTML, content files it uses), when the cached body still holds."""
+    ) -> tuple[str, set[str], str] | None:
+        """(body HTML, content files it uses, summary), when the cached body still holds."""
         if not self.valid:
             return None
         source = article.source
@@ -148,9 +148,12 @@ class ArticleCache:
         try:
             meta = json.loads(row[1])
             links, assets, stamps = meta["links"], meta["assets"], meta["stamps"]
+            summary = meta["summary"]
         except (KeyError, TypeError, ValueError):
             return None
         if not isinstance(links, dict) or not isinstance(assets, list):
+            return None
+        if not isinstance(summary, str):
             return None
         if any(article_url(linked) != url for linked, url in links.items()):
             return None
@@ -159,7 +162,7 @@ class ArticleCache:
         if stamps != {a: self._stamp(a) for a in assets}:
             return None
         self.body_hits += 1
-        return row[2], set(assets)
+        return row[2], set(assets), article.summary or summary
 
     @staticmethod
     def body_key(article: model.Article) -> str:
@@ -171,10 +174,16 @@ class ArticleCache:
         ).hexdigest()
 
     def remember_body(
-        self, article: model.Article, html: str, links: dict[str, str | None], assets: set[str]
+        self,
+        article: model.Article,
+        html: str,
+        links: dict[str, str | None],
+        assets: set[str],
+        summary: str,
     ) -> None:
         meta = dumps(
             {
+                "summary": "" if article.summary else summary,  # only one made from the body
                 "links": links,
                 "assets": sorted(assets),
                 "stamps": {a: self._stamp(a) for a in sorted(assets)},

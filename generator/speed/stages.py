@@ -55,7 +55,7 @@ def body_chunk(work: BodyWork, chunk: Sequence[int]) -> list[Body]:
     articles = [work.articles[i] for i in chunk]
     bodies = pipeline.convert_many(articles, work.urls_by_source, work.settings, work.content_dir)
     if work.images:  # encode the article's images here, in the worker, into the cache
-        for article, (_, problems, assets, _) in zip(articles, bodies, strict=True):
+        for article, (_, problems, assets, _, _) in zip(articles, bodies, strict=True):
             if not problems:
                 encode_images(article, assets, work.content_dir, work.settings.max_image_size)
     return bodies
@@ -111,7 +111,7 @@ class Fast:
         for i, article in enumerate(articles):
             cached = cache.body(article, urls_by_source.get) if cache else None
             if cached is not None:
-                bodies[i] = (cached[0], [], cached[1], {})
+                bodies[i] = (cached[0], [], cached[1], {}, cached[2])
         todo = [i for i, body in enumerate(bodies) if body is None]
         work = BodyWork(
             [articles[i] for i in todo], urls_by_source, settings, content_dir, self.images
@@ -128,9 +128,9 @@ class Fast:
         self.meanwhile = None
         for i, body in zip(todo, fresh, strict=True):
             bodies[i] = body
-            html, problems, assets, links = body
+            html, problems, assets, links, summary = body
             if cache is not None and not problems:
-                cache.remember_body(articles[i], html, links, assets)
+                cache.remember_body(articles[i], html, links, assets, summary)
         return [body for body in bodies if body is not None]
 
 
