@@ -11,7 +11,9 @@ cache is ignored, never trusted.
 from __future__ import annotations
 
 import os
+import re
 import sys
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -343,3 +345,71 @@ def test_a_folder_link_back_into_content_is_followed_once(project: Path) -> None
     site = project.parent / "site"
     build(project, site)
     assert "up to date" in build(project, site)
+
+
+def rendered_pages(out: str) -> int:
+    """The number of pages a build says it rendered ("12 rendered, 80 unchanged")."""
+    found = re.search(r"(\d+) rendered, (\d+) unchanged", out)
+    assert found, out
+    return int(found[1])
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def front_matter_line(path: Path, key: str) -> str:
+    (line,) = [x for x in path.read_text(encoding="utf-8").splitlines() if x.startswith(key)]
+    return line
+
+
+def test_edits_that_move_stories_give_the_clean_build(project: Path) -> None:
+    """Each edit a newsroom makes, one after another, with either Markdown engine: a rebuild
+    after a body or title edit renders only the pages that show that story; one that moves
+    stories (a new date, a tag, a new or deleted story, language versions) renders what
+    moved; after each the site equals a clean build."""
+    site = project.parent / "site"
+    total = rendered_pages(build(project, site))
+
+    def step() -> int:
+        rendered = rendered_pages(build(project, site))
+        assert_same_as_clean(project, site)
+        return rendered
+
+    newest = max(range(COUNT), key=lambda i: synth.articles(COUNT)[i].date)
+    body = article_file(project, 4)
+    body.write_text(body.read_text(encoding="utf-8") + "\n| a | b |\n|---|---|\n| 1 | 2 |\n")
+    assert step() < total / 3  # its page, its neighbours', its lists: not the whole site
+    edit(article_file(project, newest), 'title: "', 'title: "Breaking: ')
+    assert step() < total / 3
+    summarised = next(i for i, a in enumerate(synth.articles(COUNT)) if a.summary and i > 5)
+    edit(article_file(project, summarised), "summary: ", "summary: Revised. ")
+    step()
+    moved = article_file(project, 2)
+    when = front_matter_line(moved, "date: ")[len("date: ") :]
+    earlier = (datetime.fromisoformat(when) - timedelta(days=40)).isoformat()
+    edit(moved, f"date: {when}", f"date: {earlier}")
+    step()
+    edit(article_file(project, 8), "tags: [", "featured: true\ntags: [")
+    step()
+    for index, language in ((10, "fr"), (11, "de")):
+        versions = f"translation_key: one-story\nlanguage: {language}\n"
+        edit(article_file(project, index), "tags: [", versions + "tags: [")
+    step()
+    edit(article_file(project, 12), "tags: [", "aliases: [/old/address/]\ntags: [")
+    step()
+    retagged = article_file(project, 13)
+    tags = front_matter_line(retagged, "tags: ")
+    edit(retagged, tags, "tags: [" + tags[len("tags: [") :].split(",")[0].rstrip("]") + "]")
+    step()
+    added = project / "content" / synth.articles(COUNT + 1)[COUNT].path
+    added.parent.mkdir(parents=True, exist_ok=True)
+    added.write_text(synth.newsdigest_file(synth.articles(COUNT + 1)[COUNT]), encoding="utf-8")
+    step()
+    article_file(project, 15).unlink()
+    step()
+    (site / "feed.xml").write_bytes(b"edited by hand")
+    edit(article_file(project, 3), "\n---\n", "\n---\nA first line.\n\n")
+    step()

@@ -28,20 +28,19 @@ from generator.model import Article, OutputFile
 from generator.pipeline import Paths
 from generator.render import images, site_links
 from generator.render.feeds import FeedWriter
-from generator.render.pages import PageSpec, Renderer
+from generator.render.pages import Renderer
 from generator.render.site import extra_files
 from generator.render.urls import Urls
-from generator.speed import changes, fingerprint, parallel
+from generator.speed import changes, deps, fingerprint, parallel
 from generator.speed.articles import ArticleCache
 from generator.speed.cache import DEFAULT_DIR, Store
-from generator.speed.plan import fingerprints
+from generator.speed.plan import Planned, feed_files, plan_all, plan_changed
 from generator.speed.plan import render as render_pages
 from generator.speed.stages import Fast, Progress, article_cache, quiet
 from generator.speed.state import (
     PageState,
     feed_digests,
     feed_record,
-    fingerprint_or_none,
     page_state,
     search_step,
     snapshot,
@@ -50,6 +49,8 @@ from generator.speed.state import (
 from generator.write.output import WriteStats, discard, prepare, write_site
 from generator.write.search import indexer
 from generator.write.target import check_target, recover
+
+SITEMAP = "sitemap.xml"
 
 __all__ = [
     "HeldBack",
@@ -258,69 +259,74 @@ def _bodies(
 
 @dataclass(slots=True)
 class _Rendered:
-    """Every file of the site; `keep`: those left as the last build wrote them (empty here)."""
+    """Every file of the site; `keep`: those left as the last build wrote them."""
 
-    jobs: list[PageSpec]
-    prints: list[str | None]  # each page's fingerprint
-    feed_prints: dict[str, str]
+    planned: Planned
     pages: list[OutputFile]
     feeds: list[OutputFile]
-    keep: set[str]
     rendered: int  # pages rendered, not kept
+    digests: dict[str, tuple[str, str]]  # each article's (generator.speed.deps)
+
+    @property
+    def keep(self) -> set[str]:
+        return self.planned.keep
 
 
 def _render(run: _Build, site: Site) -> _Rendered:
     """Pages and feeds, except those whose inputs and file are those of the last build."""
     settings, urls = run.settings, Urls(run.settings.base_url)
     renderer = Renderer(settings, urls, run.paths.templates, site, run.search is not None)
-    jobs = list(renderer.all_pages())
-    reader = fingerprint.Fingerprinter()  # shared: each article is read once
-    prints: list[str | None] = fingerprints(jobs, reader) if run.caching else [None] * len(jobs)
-    keep = {
-        job.path
-        for job, print_ in zip(jobs, prints, strict=True)
-        if print_ is not None
-        and run.state.pages.get(job.path) == print_
-        and unchanged(run.state, job.path)
-    }
-    todo = [i for i, job in enumerate(jobs) if job.path not in keep]
-    feed_prints: dict[str, str] = {}
+    digests = deps.digests(site.articles, run.paths.content) if run.caching else {}
+    index = run.state.plan if run.caching else None
+    changed = index.changed(digests) if index is not None else None
+    if index is not None and changed is not None:
+        planned = plan_changed(renderer, run.state, index, changed)
+    else:
+        planned = plan_all(renderer, run.state, run.caching)
 
     def feeds() -> list[OutputFile]:
         """Every feed; one whose inputs are those of the last build is kept, not generated."""
-        out = []
-        for feed in FeedWriter(settings, urls, run.paths.content, site, run.now).plan():
-            print_ = fingerprint_or_none(reader, feed.inputs) if run.caching else None
-            if print_ is not None:
-                feed_prints[feed.path] = print_
-                if run.state.pages.get(feed.path) == print_ and unchanged(run.state, feed.path):
-                    keep.add(feed.path)
-                    out.append(OutputFile(feed.path, b""))
-                    continue
-            out.append(feed.make())
-        return out
+        writer = FeedWriter(settings, urls, run.paths.content, site, run.now)
+        return [
+            feed.make() if make else OutputFile(feed.path, b"")
+            for feed, make in feed_files(
+                writer.plan(), planned, run.state, run.caching, changed is not None
+            )
+        ]
 
-    progress = run.options.progress
-    rendered, feed_files = render_pages(
+    progress, total = run.options.progress, len(planned.pages)
+    rendered, feed_list = render_pages(
         renderer,
-        jobs,
-        todo,
+        planned.jobs,
         run.options.workers(),
-        lambda done: progress("pages", len(keep) + done, len(jobs)),
+        lambda done: progress("pages", total - len(planned.jobs) + done, total),
         feeds,
     )
-    pages = [OutputFile(job.path, rendered.get(i, b"")) for i, job in enumerate(jobs)]
-    return _Rendered(jobs, prints, feed_prints, pages, feed_files, keep, len(todo))
+    data = {spec.path: page for spec, page in zip(planned.jobs, rendered, strict=True)}
+    pages = [OutputFile(path, data.get(path, b"")) for path in planned.pages]
+    return _Rendered(planned, pages, feed_list, len(planned.jobs), digests)
 
 
 def _write(run: _Build, site: Site, done: _Rendered, assets: set[str]) -> tuple[int, WriteStats]:
     """Stage the files, run Pagefind, swap the new site in; (files, what was written)."""
     paths = run.paths
+    # The page list and every article's placement are the last build's: so is the sitemap.
+    kept_sitemap = done.planned.sitemap_kept and unchanged(run.state, SITEMAP)
+    if kept_sitemap:
+        done.keep.add(SITEMAP)
     files = (
         done.pages
         + done.feeds
+        + ([OutputFile(SITEMAP, b"")] if kept_sitemap else [])
         + extra_files(
-            done.pages, site, run.settings, paths.templates, paths.content, assets, run.now
+            done.pages,
+            site,
+            run.settings,
+            paths.templates,
+            paths.content,
+            assets,
+            run.now,
+            with_sitemap=not kept_sitemap,
         )
     )
     html = {p.path for p in done.pages if p.path.endswith(".html")}
@@ -373,12 +379,16 @@ def _remember(
     assert result.summary is not None and result.stats is not None
     run.cache.save()
     store = run.state.store
+    planned = done.planned
+    store.put("pages", planned.prints)
     store.put(
-        "pages",
-        {
-            **{job.path: p for job, p in zip(done.jobs, done.prints, strict=True) if p is not None},
-            **done.feed_prints,
-        },
+        "deps",
+        deps.Plan(
+            done.digests,
+            planned.families,
+            planned.reads,
+            [f.path for f in done.feeds],
+        ).to_record(),
     )
     store.put("files", snapshot(run.paths.output))
     store.put(

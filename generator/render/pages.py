@@ -3,15 +3,16 @@ by one function, `Renderer.render`.
 
 `Renderer.all_pages` lists every page of a site: home, articles, one index and one page
 per term of each taxonomy (generator.index.terms), archive, digests, search, 404. A new
-kind of page is a method returning PageSpecs, listed in `all_pages`.
+kind of page is a method returning PageSpecs, listed in `families` (which `all_pages` reads).
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +38,18 @@ from generator.render.translations import Translations
 from generator.render.urls import Urls, edit_url, history_url
 from generator.render.words import page_environment
 
-__all__ = ["FeedLink", "PageSpec", "Renderer", "Term", "TopicGroup", "day_topics", "json_ld"]
+Family = tuple[str, ...]  # a group of pages made together: ("term", "topics", "energy")
+
+__all__ = [
+    "Family",
+    "FeedLink",
+    "PageSpec",
+    "Renderer",
+    "Term",
+    "TopicGroup",
+    "day_topics",
+    "json_ld",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,16 +159,34 @@ class Renderer:
         return OutputFile(spec.path, html.encode("utf-8"))
 
     def all_pages(self) -> Iterator[PageSpec]:
-        yield self.home()
+        for _, make in self.families():
+            yield from make()
+
+    def families(self) -> Iterator[tuple[Family, Callable[[], Iterator[PageSpec]]]]:
+        """Every page, by family: a key naming a group of pages made together (an
+        article's page, a term's or a month's paginated list, a day's digest...) and how to
+        make them. A build that re-renders a few pages makes only their families."""
+        yield ("home",), lambda: iter((self.home(),))
         for article in self.site.articles:
-            yield self.article(article)
+            yield ("article", article.source), partial(self._one, self.article, article)
         for kind in KINDS:
-            yield from self.term_pages(kind)
-        yield from self.archive_pages()
-        yield from self.digest_pages()
-        yield from self.digests_pages()
-        yield self.search_page()
-        yield self.not_found()
+            yield ("terms", kind.name), partial(self._one, self.terms_index, kind)
+            for group in self.site.terms(kind):
+                yield ("term", kind.name, group.key.slug), partial(self.term_list, kind, group)
+        yield ("archive",), partial(self._one, self.archive_index)
+        for group in self.site.months:
+            year, month = group.key
+            yield ("month", f"{year}-{month:02}"), partial(self.month_list, group)
+        for index, group in enumerate(self.site.days):
+            yield ("day", group.key.isoformat()), partial(self._one, self.digest_page, index)
+        for number in range(1, self.digests_count() + 1):
+            yield ("digests", str(number)), partial(self._one, self.digests_page, number)
+        yield ("search",), partial(self._one, self.search_page)
+        yield ("404",), partial(self._one, self.not_found)
+
+    @staticmethod
+    def _one(make: Callable[..., PageSpec], *args: Any) -> Iterator[PageSpec]:
+        yield make(*args)
 
     def home(self) -> PageSpec:
         days = self.site.days[: self.settings.digest_days]
@@ -230,9 +260,8 @@ class Renderer:
             sized=kind.by_use,
         )
 
-    def term_pages(self, kind: TermKind) -> Iterator[PageSpec]:
-        """A taxonomy's index page, then each term's paginated list of stories."""
-        yield self.spec(
+    def terms_index(self, kind: TermKind) -> PageSpec:
+        return self.spec(
             "terms.html",
             self.urls.terms(kind),
             title=kind.title,
@@ -240,35 +269,37 @@ class Renderer:
             description=kind.index_description.format(site=self.settings.title),
             terms=self.terms(kind),
         )
-        for group in self.site.terms(kind):
-            name = group.key.name
-            feed = self.feeds.term(kind, group.key).link("rss")
-            # A topic's page does not repeat its own topic above each headline.
-            # Nor a country's page its country beside each story.
-            page_topic = (
-                {"topic": group.key}
-                if kind is TOPICS
-                else {"country": group.key}
-                if kind is COUNTRIES
-                else {"author": group.key}
-                if kind is AUTHORS
-                else {}
-            )
-            yield from self.listing(
-                "list.html",
-                self.urls.term(kind, group.key),
-                group.articles,
-                title=f"{kind.label}: {name}",
-                heading=name,
-                kind=kind.label,
-                feeds=(feed,),
-                own_feed=feed,
-                description=kind.description.format(name=name),
-                **page_topic,
-            )
 
-    def archive_pages(self) -> Iterator[PageSpec]:
-        yield self.spec(
+    def term_list(self, kind: TermKind, group: Group[Any]) -> Iterator[PageSpec]:
+        """One term's paginated list of stories."""
+        name = group.key.name
+        feed = self.feeds.term(kind, group.key).link("rss")
+        # A topic's page does not repeat its own topic above each headline.
+        # Nor a country's page its country beside each story.
+        page_topic = (
+            {"topic": group.key}
+            if kind is TOPICS
+            else {"country": group.key}
+            if kind is COUNTRIES
+            else {"author": group.key}
+            if kind is AUTHORS
+            else {}
+        )
+        yield from self.listing(
+            "list.html",
+            self.urls.term(kind, group.key),
+            group.articles,
+            title=f"{kind.label}: {name}",
+            heading=name,
+            kind=kind.label,
+            feeds=(feed,),
+            own_feed=feed,
+            description=kind.description.format(name=name),
+            **page_topic,
+        )
+
+    def archive_index(self) -> PageSpec:
+        return self.spec(
             "archive.html",
             self.urls.archive(),
             title="Archive",
@@ -278,62 +309,63 @@ class Renderer:
                 for (y, m) in [g.key]
             ],
         )
-        for group in self.site.months:
-            year, month = group.key
-            name = f"{date(year, month, 1):%B %Y}"
-            yield from self.listing(
-                "list.html",
-                self.urls.month(year, month),
-                group.articles,
-                title=f"Archive: {name}",
-                heading=name,
-                kind="Archive",
-                own_feed=None,
-                description=f"Stories published in {name}.",
-            )
 
-    def digest_pages(self) -> Iterator[PageSpec]:
-        for index, group in enumerate(self.site.days):
-            newer = self.site.days[index - 1].key if index > 0 else None
-            older = self.site.days[index + 1].key if index + 1 < len(self.site.days) else None
-            yield self.spec(
-                "digest.html",
-                self.urls.digest(group.key),
-                title=f"Digest for {human_date(group.key)}",
-                day=group.key,
-                description=f"The news of {human_day(group.key)}, by topic.",
-                topics=day_topics(group.articles),
-                count=len(group.articles),
-                newer=newer,
-                older=older,
-                feeds=(self.digest_feed,),
-            )
+    def month_list(self, group: Group[tuple[int, int]]) -> Iterator[PageSpec]:
+        year, month = group.key
+        name = f"{date(year, month, 1):%B %Y}"
+        yield from self.listing(
+            "list.html",
+            self.urls.month(year, month),
+            group.articles,
+            title=f"Archive: {name}",
+            heading=name,
+            kind="Archive",
+            own_feed=None,
+            description=f"Stories published in {name}.",
+        )
 
-    def digests_pages(self) -> Iterator[PageSpec]:
-        """/digest/: every day's digest, newest first, `digests_per_page` days a page."""
-        days = self.site.days
-        per_page = self.settings.digests_per_page
-        count = max(1, -(-len(days) // per_page))
-        for number in range(1, count + 1):
-            listed = days[(number - 1) * per_page : number * per_page]
-            yield self.spec(
-                "digests.html",
-                self.urls.digests(number),
-                title="Daily digests" if number == 1 else f"Daily digests, page {number}",
-                description=f"Every day's digest of {self.settings.title}, newest first.",
-                entries=[
-                    (
-                        g.key,
-                        len(g.articles),
-                        [t.tag.name for t in day_topics(g.articles)[:4] if t.tag],
-                    )
-                    for g in listed
-                ],
-                page=Page(number, count, ()),
-                prev_url=self.urls.digests(number - 1) if number > 1 else "",
-                next_url=self.urls.digests(number + 1) if number < count else "",
-                feeds=(self.digest_feed,),
-            )
+    def digest_page(self, index: int) -> PageSpec:
+        """The digest of the `index`th day (0: the newest), linked to the days beside it."""
+        group = self.site.days[index]
+        newer = self.site.days[index - 1].key if index > 0 else None
+        older = self.site.days[index + 1].key if index + 1 < len(self.site.days) else None
+        return self.spec(
+            "digest.html",
+            self.urls.digest(group.key),
+            title=f"Digest for {human_date(group.key)}",
+            day=group.key,
+            description=f"The news of {human_day(group.key)}, by topic.",
+            topics=day_topics(group.articles),
+            count=len(group.articles),
+            newer=newer,
+            older=older,
+            feeds=(self.digest_feed,),
+        )
+
+    def digests_count(self) -> int:
+        return max(1, -(-len(self.site.days) // self.settings.digests_per_page))
+
+    def digests_page(self, number: int) -> PageSpec:
+        per_page, count = self.settings.digests_per_page, self.digests_count()
+        listed = self.site.days[(number - 1) * per_page : number * per_page]
+        return self.spec(
+            "digests.html",
+            self.urls.digests(number),
+            title="Daily digests" if number == 1 else f"Daily digests, page {number}",
+            description=f"Every day's digest of {self.settings.title}, newest first.",
+            entries=[
+                (
+                    g.key,
+                    len(g.articles),
+                    [t.tag.name for t in day_topics(g.articles)[:4] if t.tag],
+                )
+                for g in listed
+            ],
+            page=Page(number, count, ()),
+            prev_url=self.urls.digests(number - 1) if number > 1 else "",
+            next_url=self.urls.digests(number + 1) if number < count else "",
+            feeds=(self.digest_feed,),
+        )
 
     def search_page(self) -> PageSpec:
         return self.spec(

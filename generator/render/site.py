@@ -88,14 +88,16 @@ def extra_files(
     content_dir: Path,
     assets: set[str],
     now: datetime,
+    with_sitemap: bool = True,
 ) -> list[OutputFile]:
     """What is not a page or a feed: sitemaps, robots.txt, .nojekyll, CNAME, static, media.
 
     `now` is the build's clock, which decides what is recent (the news sitemap).
+    `with_sitemap` False leaves out sitemap.xml (a build that keeps the last one).
     """
     urls = Urls(settings.base_url)
-    files = [
-        sitemap(pages, site, urls, settings.language),
+    files = [sitemap(pages, site, urls, settings.language)] if with_sitemap else []
+    files += [
         news_sitemap(site, urls, settings.publisher_name, settings.language, now),
         robots(urls),
         nojekyll(),

@@ -1,59 +1,162 @@
-"""Render only the pages whose inputs changed, spread over the cores.
+"""Render only the pages and feeds whose inputs changed, spread over the cores.
 
 The theme's Renderer lists every page as a PageSpec (template, path and the values given
-to the template) without rendering it. Each page's values are fingerprinted; a page whose
-fingerprint matches the last build's, and whose file in the output directory is untouched
-since then, is kept as it is. The others are rendered by the worker processes, which
-inherit the specs, with the Renderer's one `render`: planned, serial and parallel builds
-give the same bytes as rendering every page directly.
+to the template) without rendering it, by family (an article's page, a term's list...).
+Two ways to decide what to render:
+
+- **From the dependency index** (generator.speed.deps), when the last build's index says
+  which pages and feeds read the articles that changed and no article was added, removed
+  or moved: only their families are planned, only those pages rendered, only those feeds
+  generated; every other file is kept without being planned or fingerprinted.
+- **By fingerprint**, otherwise: every page is planned and its values fingerprinted; a
+  page whose fingerprint matches the last build's is kept. This also records the index.
+
+Either way a kept page's file must be untouched in the output since the last build (else
+it is made again), and the pages are rendered by the worker processes, which inherit the
+specs, with the Renderer's one `render`: the bytes are those of rendering every page.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from generator.render.pages import PageSpec, Renderer
+from generator.render.feeds import PlannedFeed
+from generator.render.pages import Family, PageSpec, Renderer
 from generator.speed import parallel
-from generator.speed.fingerprint import Fingerprinter, Unhashable
+from generator.speed.deps import Plan, Recorder
+from generator.speed.state import PageState, unchanged
+
+# Feeds whose inputs hold more than their articles' values (the build's clock: which days
+# are over), and OPML (its list of feeds): always fingerprinted.
+_ALWAYS_CHECKED = ("digest", "opml")
 
 
-def fingerprints(
-    specs: Sequence[PageSpec], reader: Fingerprinter | None = None
-) -> list[str | None]:
-    """A digest of each page's inputs; None for a page whose values cannot be read."""
-    reader = reader or Fingerprinter()
-    out: list[str | None] = []
-    for spec in specs:
-        try:
-            out.append(reader.of((spec.template, spec.site_path, spec.context)))
-        except Unhashable:
-            out.append(None)
+@dataclass(slots=True)
+class Planned:
+    """What a build renders and keeps, and the index and fingerprints it leaves."""
+
+    pages: list[str]  # every page's output path, in the site's order
+    jobs: list[PageSpec]  # the pages to render
+    keep: set[str] = field(default_factory=set)  # pages and feeds kept as they are
+    prints: dict[str, str] = field(default_factory=dict)  # path -> fingerprint
+    families: dict[str, Family] = field(default_factory=dict)  # page path -> family
+    reads: dict[str, frozenset[str]] = field(default_factory=dict)  # path -> article sources
+    sitemap_kept: bool = False  # no page added or removed, no article placed elsewhere
+    recorder: Recorder = field(default_factory=Recorder)
+
+    def record(self, path: str, value: Any) -> str | None:
+        """Fingerprint a page's or feed's values; note the articles it reads."""
+        print_, read = self.recorder.reads(value)
+        self.reads[path] = read
+        if print_ is None:
+            self.prints.pop(path, None)
+        else:
+            self.prints[path] = print_
+        return print_
+
+
+def plan_all(renderer: Renderer, state: PageState, caching: bool) -> Planned:
+    """Every page planned; those whose fingerprint and file are the last build's kept."""
+    planned = Planned([], [])
+    for family, make in renderer.families():
+        for spec in make():
+            planned.pages.append(spec.path)
+            planned.families[spec.path] = family
+            print_ = (
+                planned.record(spec.path, (spec.template, spec.site_path, spec.context))
+                if caching
+                else None
+            )
+            if (
+                print_ is not None
+                and state.pages.get(spec.path) == print_
+                and unchanged(state, spec.path)
+            ):
+                planned.keep.add(spec.path)
+            else:
+                planned.jobs.append(spec)
+    return planned
+
+
+def plan_changed(renderer: Renderer, state: PageState, index: Plan, changed: set[str]) -> Planned:
+    """Only the pages that read a `changed` article, or whose file was touched since."""
+    dirty = index.readers(changed)
+    dirty.update(p for p in (*index.pages, *index.feeds) if not unchanged(state, p))
+    wanted = {index.pages[p] for p in dirty if p in index.pages}
+    planned = Planned(
+        list(index.pages),
+        [],
+        prints=dict(state.pages),
+        families=dict(index.pages),
+        reads=dict(index.reads),
+        sitemap_kept=True,
+    )
+    for family, make in renderer.families():
+        if family in wanted:
+            for spec in make():
+                if spec.path in dirty:
+                    planned.record(spec.path, (spec.template, spec.site_path, spec.context))
+                    planned.jobs.append(spec)
+    made = {spec.path for spec in planned.jobs}
+    planned.keep = {p for p in planned.pages if p not in made}
+    planned.keep |= {p for p in index.feeds if p not in dirty}
+    return planned
+
+
+def feed_files(
+    feeds: list[PlannedFeed], planned: Planned, state: PageState, caching: bool, by_index: bool
+) -> list[tuple[PlannedFeed, bool]]:
+    """Each feed and whether to generate it (False: its file is kept as it is).
+
+    `by_index`: `planned` came from the dependency index, and a feed it keeps is kept
+    unless its inputs depend on more than articles."""
+    out = []
+    for feed in feeds:
+        if (
+            by_index
+            and feed.path in planned.keep
+            and not (isinstance(feed.inputs, tuple) and feed.inputs[:1] in _ONE_OF)
+        ):
+            out.append((feed, False))
+            continue
+        print_ = planned.record(feed.path, feed.inputs) if caching else None
+        kept = (
+            print_ is not None
+            and state.pages.get(feed.path) == print_
+            and unchanged(state, feed.path)
+        )
+        if kept:
+            planned.keep.add(feed.path)
+        else:
+            planned.keep.discard(feed.path)
+        out.append((feed, not kept))
     return out
+
+
+_ONE_OF = tuple((kind,) for kind in _ALWAYS_CHECKED)
 
 
 @dataclass(frozen=True, slots=True)
 class _Work:
     renderer: Renderer
     specs: Sequence[PageSpec]
-    todo: Sequence[int]
 
 
 def _render_chunk(work: _Work, chunk: Sequence[int]) -> list[bytes]:
-    return [work.renderer.render(work.specs[work.todo[i]]).data for i in chunk]
+    return [work.renderer.render(work.specs[i]).data for i in chunk]
 
 
 def render(
     renderer: Renderer,
     specs: Sequence[PageSpec],
-    todo: Sequence[int],
     workers: int,
     progress: Callable[[int], None] | None = None,
     meanwhile: Callable[[], Any] | None = None,
-) -> tuple[dict[int, bytes], Any]:
-    """Render specs[i] for i in todo; returns {i: bytes} and what `meanwhile` returned."""
+) -> tuple[list[bytes], Any]:
+    """Render every spec; returns their bytes in order and what `meanwhile` returned."""
     results, extra = parallel.run(
-        _render_chunk, _Work(renderer, specs, todo), len(todo), workers, progress, meanwhile
+        _render_chunk, _Work(renderer, specs), len(specs), workers, progress, meanwhile
     )
-    return dict(zip(todo, results, strict=True)), extra
+    return results, extra

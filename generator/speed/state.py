@@ -21,6 +21,7 @@ from generator.pipeline import Paths
 from generator.render.theme import Theme
 from generator.speed import fingerprint
 from generator.speed.cache import Store
+from generator.speed.deps import Plan, from_record
 from generator.write.search import BUNDLE
 
 
@@ -52,6 +53,7 @@ class PageState:
     pages: dict[str, str]
     written: dict[str, list[int]]  # the output as the last build left it
     now: dict[str, list[int]]  # the output as it is
+    plan: Plan | None = None  # the last build's dependency index (generator.speed.deps)
 
 
 def page_state(
@@ -74,7 +76,13 @@ def page_state(
     pages, written = store.get("pages"), store.get("files")
     if not isinstance(pages, dict) or not isinstance(written, dict):
         pages, written = {}, {}
-    return PageState(store, pages, written, snapshot(paths.output) if written else {})
+    return PageState(
+        store,
+        pages,
+        written,
+        snapshot(paths.output) if written else {},
+        from_record(store.get("deps")) if written else None,
+    )
 
 
 def unchanged(state: PageState, path: str) -> bool:

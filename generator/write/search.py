@@ -101,3 +101,20 @@ def run_pagefind(binary: Path, site_dir: Path) -> None:
             f"search index: pagefind failed ({detail[-1] if detail else done.returncode}); "
             "the published site is unchanged"
         )
+    _stable_entry(site_dir / BUNDLE / ENTRY)
+
+
+ENTRY = "pagefind-entry.json"  # Pagefind's list of the index's languages
+
+
+def _stable_entry(path: Path) -> None:
+    """List the languages of Pagefind's entry file in one order: Pagefind writes them in
+    whatever order its hash map gives, so two builds of one site would differ by bytes."""
+    try:
+        entry = json.loads(path.read_bytes())
+    except (OSError, ValueError):
+        return
+    if not isinstance(entry, dict) or not isinstance(entry.get("languages"), dict):
+        return
+    entry["languages"] = dict(sorted(entry["languages"].items()))
+    path.write_bytes(json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode())

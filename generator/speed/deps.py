@@ -1,0 +1,179 @@
+"""The dependency index: which pages and feeds read which articles.
+
+A build records, per output path, the articles its page or feed was made from (found while
+fingerprinting its values: every `Article` met, however deep), and per article two
+digests: of everything it holds, and of its *placement*, what puts it where it is on the
+site (URL, date, topics, country, authors, language versions, aliases, `featured`).
+
+The next build compares the digests. When no article was added, removed or placed
+elsewhere, nothing but the changed articles' own values can differ: the same pages and
+feeds exist, every listing has the same stories in the same order, and a page or feed
+that reads none of the changed articles has exactly the values it had. Only the pages
+and feeds that read a changed article are made again (`Plan.readers`); the others are not
+even planned. Any other change (a new, deleted or moved article) falls back to planning
+and fingerprinting every page, and settings, theme or code changes discard the whole
+record (the output state's environment key).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generator.model import Article
+from generator.speed.fingerprint import Fingerprinter, Unhashable
+
+_FIELDS = tuple(f.name for f in dataclasses.fields(Article) if f.name not in ("body", "body_html"))
+
+
+def placement(article: Article) -> tuple[Any, ...]:
+    """What decides where an article appears and what lists, links and maps say of it
+    beyond its own values: its URL, order, terms, language versions, sitemap date."""
+    return (
+        article.source,
+        article.slug,
+        article.date,
+        article.modified,
+        article.tags,
+        article.country,
+        article.authors,
+        article.bylines,
+        article.translation_key,
+        article.language,
+        article.aliases,
+        article.featured,
+        article.draft,
+    )
+
+
+def _image_stamp(article: Article, content_dir: Path) -> tuple[int, int] | None:
+    """Size and modification time of a local lead image: feeds' enclosures give its size,
+    and a picture replaced under the same name is published again."""
+    image = article.image
+    if image is None or image.is_remote:
+        return None
+    try:
+        stat = (content_dir / image.src).stat()
+    except OSError:
+        return (-1, -1)
+    return (stat.st_size, stat.st_mtime_ns)
+
+
+def digests(articles: Iterable[Article], content_dir: Path) -> dict[str, tuple[str, str]]:
+    """source -> (digest of the whole article, digest of its placement), BLAKE2b in hex.
+
+    Built from `repr` of the field values (dataclasses, dates, text: stable across runs),
+    the bytes of the body and its HTML and its lead image file's size and time; a value
+    whose repr were not stable would only make the article look changed, never the same."""
+    out: dict[str, tuple[str, str]] = {}
+    for article in articles:
+        place = repr(placement(article)).encode("utf-8", "surrogatepass")
+        whole = hashlib.blake2b(place, digest_size=16)
+        rest = ([getattr(article, name) for name in _FIELDS], _image_stamp(article, content_dir))
+        whole.update(repr(rest).encode("utf-8", "surrogatepass"))
+        whole.update(article.body.encode("utf-8", "surrogatepass") + b"\0")
+        whole.update(article.body_html.encode("utf-8", "surrogatepass"))
+        out[article.source] = (
+            whole.hexdigest(),
+            hashlib.blake2b(place, digest_size=16).hexdigest(),
+        )
+    return out
+
+
+class Recorder(Fingerprinter):
+    """A Fingerprinter that also notes the sources of the articles a value holds."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._reads: dict[int, tuple[object, frozenset[str]]] = {}
+        self._seen: set[str] = set()
+
+    def reads(self, value: Any) -> tuple[str | None, frozenset[str]]:
+        """(the fingerprint of `value` or None when it cannot be read, the articles in it)."""
+        self._seen = set()
+        try:
+            digest: str | None = self.of(value)
+        except Unhashable:
+            digest = None
+        return digest, frozenset(self._seen)
+
+    def _dataclass(self, value: Any) -> bytes:
+        if type(value) is Article:
+            self._seen.add(value.source)
+            return super()._dataclass(value)
+        known = self._reads.get(id(value))
+        if known is not None and known[0] is value:
+            self._seen |= known[1]
+            return super()._dataclass(value)
+        outer, self._seen = self._seen, set()
+        try:
+            digest = super()._dataclass(value)
+        finally:
+            inner, self._seen = self._seen, outer
+            outer |= inner
+        self._reads[id(value)] = (value, frozenset(inner))
+        return digest
+
+
+@dataclass(slots=True)
+class Plan:
+    """The last build's dependency index, as read back from the build state."""
+
+    articles: dict[str, tuple[str, str]]  # source -> (digest, placement digest)
+    pages: dict[str, tuple[str, ...]]  # output path -> its family (render.pages.Family)
+    reads: dict[str, frozenset[str]]  # output path (page or feed) -> sources it read
+    feeds: list[str] = field(default_factory=list)  # feed paths, in the order written
+
+    def changed(self, now: dict[str, tuple[str, str]]) -> set[str] | None:
+        """The articles whose values changed, or None when an article was added, removed or
+        placed elsewhere (then the whole site is planned again)."""
+        if now.keys() != self.articles.keys():
+            return None
+        out = set()
+        for source, (whole, place) in now.items():
+            before = self.articles[source]
+            if whole != before[0]:
+                if place != before[1]:
+                    return None
+                out.add(source)
+        return out
+
+    def readers(self, changed: set[str]) -> set[str]:
+        """The output paths that read any of the `changed` articles."""
+        if not changed:
+            return set()
+        return {path for path, sources in self.reads.items() if not sources.isdisjoint(changed)}
+
+    def to_record(self) -> dict[str, Any]:
+        """The plan as JSON values: sources once, each path's reads as indices into them."""
+        sources = sorted(self.articles)
+        number = {source: i for i, source in enumerate(sources)}
+        return {
+            "sources": sources,
+            "digests": [list(self.articles[s]) for s in sources],
+            "pages": {path: list(family) for path, family in self.pages.items()},
+            "reads": {path: sorted(number[s] for s in read) for path, read in self.reads.items()},
+            "feeds": self.feeds,
+        }
+
+
+def from_record(record: object) -> Plan | None:
+    """The plan saved by `Plan.to_record`; None when it is missing or malformed."""
+    if not isinstance(record, dict):
+        return None
+    try:
+        sources: Sequence[str] = record["sources"]
+        digests_ = record["digests"]
+        articles = {s: (str(d[0]), str(d[1])) for s, d in zip(sources, digests_, strict=True)}
+        pages = {str(p): tuple(str(part) for part in f) for p, f in record["pages"].items()}
+        reads = {
+            str(p): frozenset(sources[int(i)] for i in read) for p, read in record["reads"].items()
+        }
+        feeds = [str(p) for p in record["feeds"]]
+    except (KeyError, TypeError, ValueError, IndexError, AttributeError):
+        return None
+    return Plan(articles, pages, reads, feeds)
