@@ -11,10 +11,12 @@ check with the same cache. Whatever is reused or spread, the bytes written are t
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
+from itertools import chain
 from pathlib import Path
+from typing import Any
 
 from generator import pipeline
 from generator.commands import ping
@@ -39,11 +41,11 @@ from generator.speed.plan import render as render_pages
 from generator.speed.stages import Fast, Progress, article_cache, quiet
 from generator.speed.state import (
     PageState,
+    after_writing,
     feed_digests,
     feed_record,
     page_state,
     search_step,
-    snapshot,
     unchanged,
 )
 from generator.write.output import WriteStats, discard, prepare, write_site
@@ -259,52 +261,66 @@ def _bodies(
 
 @dataclass(slots=True)
 class _Rendered:
-    """Every file of the site; `keep`: those left as the last build wrote them."""
+    """The site's pages and feeds, made while they are written (`files`, once): rendered
+    in batches and dropped once written, so a build holds a few hundred pages at a time."""
 
     planned: Planned
-    pages: list[OutputFile]
-    feeds: list[OutputFile]
-    rendered: int  # pages rendered, not kept
+    files: Iterator[OutputFile]  # rendered pages, then kept ones (no bytes), then feeds
     digests: dict[str, tuple[str, str]]  # each article's (generator.speed.deps)
+    feeds: list[OutputFile] = field(default_factory=list)  # filled while `files` runs
 
     @property
     def keep(self) -> set[str]:
         return self.planned.keep
+
+    @property
+    def pages(self) -> list[OutputFile]:
+        """Every page's path (no bytes), for the sitemap."""
+        return [OutputFile(path, b"") for path in self.planned.pages]
+
+
+def _plan(run: _Build, renderer: Renderer, site: Site) -> tuple[Planned, bool, dict[str, Any]]:
+    """What to render: from the dependency index when it can tell, else every page planned.
+    (the plan, whether the index decided, each article's digests)"""
+    digests = deps.digests(site.articles, run.paths.content) if run.caching else {}
+    index = run.state.plan if run.caching else None
+    changed = index.changed(digests) if index is not None else None
+    if index is not None and changed is not None:
+        return plan_changed(renderer, run.state, index, changed), True, digests
+    return plan_all(renderer, run.state, run.caching), False, digests
 
 
 def _render(run: _Build, site: Site) -> _Rendered:
     """Pages and feeds, except those whose inputs and file are those of the last build."""
     settings, urls = run.settings, Urls(run.settings.base_url)
     renderer = Renderer(settings, urls, run.paths.templates, site, run.search is not None)
-    digests = deps.digests(site.articles, run.paths.content) if run.caching else {}
-    index = run.state.plan if run.caching else None
-    changed = index.changed(digests) if index is not None else None
-    if index is not None and changed is not None:
-        planned = plan_changed(renderer, run.state, index, changed)
-    else:
-        planned = plan_all(renderer, run.state, run.caching)
+    planned, by_index, digests = _plan(run, renderer, site)
 
-    def feeds() -> list[OutputFile]:
+    def feeds() -> None:
         """Every feed; one whose inputs are those of the last build is kept, not generated."""
         writer = FeedWriter(settings, urls, run.paths.content, site, run.now)
-        return [
+        done.feeds = [
             feed.make() if make else OutputFile(feed.path, b"")
-            for feed, make in feed_files(
-                writer.plan(), planned, run.state, run.caching, changed is not None
-            )
+            for feed, make in feed_files(writer.plan(), planned, run.state, run.caching, by_index)
         ]
 
-    progress, total = run.options.progress, len(planned.pages)
-    rendered, feed_list = render_pages(
-        renderer,
-        planned.jobs,
-        run.options.workers(),
-        lambda done: progress("pages", total - len(planned.jobs) + done, total),
-        feeds,
-    )
-    data = {spec.path: page for spec, page in zip(planned.jobs, rendered, strict=True)}
-    pages = [OutputFile(path, data.get(path, b"")) for path in planned.pages]
-    return _Rendered(planned, pages, feed_list, len(planned.jobs), digests)
+    def files() -> Iterator[OutputFile]:
+        progress, total = run.options.progress, len(planned.pages)
+        rendered = render_pages(
+            renderer,
+            planned.jobs,
+            run.options.workers(),
+            lambda count: progress("pages", total - len(planned.jobs) + count, total),
+            feeds,
+        )
+        for spec, data in zip(planned.jobs, rendered, strict=True):
+            yield OutputFile(spec.path, data)
+        made = {spec.path for spec in planned.jobs}
+        yield from (OutputFile(path, b"") for path in planned.pages if path not in made)
+        yield from done.feeds
+
+    done = _Rendered(planned, files(), digests)
+    return done
 
 
 def _write(run: _Build, site: Site, done: _Rendered, assets: set[str]) -> tuple[int, WriteStats]:
@@ -314,12 +330,12 @@ def _write(run: _Build, site: Site, done: _Rendered, assets: set[str]) -> tuple[
     kept_sitemap = done.planned.sitemap_kept and unchanged(run.state, SITEMAP)
     if kept_sitemap:
         done.keep.add(SITEMAP)
-    files = (
-        done.pages
-        + done.feeds
-        + ([OutputFile(SITEMAP, b"")] if kept_sitemap else [])
-        + extra_files(
-            done.pages,
+    pages = done.pages
+    files = chain(
+        done.files,
+        [OutputFile(SITEMAP, b"")] if kept_sitemap else [],
+        extra_files(
+            pages,
             site,
             run.settings,
             paths.templates,
@@ -327,11 +343,10 @@ def _write(run: _Build, site: Site, done: _Rendered, assets: set[str]) -> tuple[
             assets,
             run.now,
             with_sitemap=not kept_sitemap,
-        )
+        ),
     )
-    html = {p.path for p in done.pages if p.path.endswith(".html")}
+    html = {p.path for p in pages if p.path.endswith(".html")}
     finish = search_step(run.search, run.state, html, done.keep, paths.output)
-    run.options.progress("writing", 0, len(files))
     stats = write_site(
         paths.output, files, finish=finish, keep=done.keep, spare=run.spare, prepared=run.prepared
     )
@@ -342,11 +357,11 @@ def _summary(site: Site, done: _Rendered, cache: ArticleCache | None) -> Summary
     body_hits = cache.body_hits if cache else 0
     return Summary(
         articles=len(site.articles),
-        pages=len(done.pages),
+        pages=len(done.planned.pages),
         topics=len(site.topics),
         countries=len(site.countries),
         feeds=sum(f.path.endswith((".xml", ".json")) for f in done.feeds),
-        rendered_pages=done.rendered,
+        rendered_pages=len(done.planned.jobs),
         bodies=len(site.articles) - body_hits,
         cache_hits=body_hits,
     )
@@ -390,7 +405,8 @@ def _remember(
             [f.path for f in done.feeds],
         ).to_record(),
     )
-    store.put("files", snapshot(run.paths.output))
+    stats = result.stats
+    store.put("files", after_writing(run.state.now, stats.names, stats.fresh, run.paths.output))
     store.put(
         "inputs",
         {

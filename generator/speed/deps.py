@@ -13,6 +13,12 @@ and feeds that read a changed article are made again (`Plan.readers`); the other
 even planned. Any other change (a new, deleted or moved article) falls back to planning
 and fingerprinting every page, and settings, theme or code changes discard the whole
 record (the output state's environment key).
+
+The rule this rests on, which every kind of page (render.pages) keeps: a value in a page's
+or feed's context made from an article's fields beyond its placement carries the Article
+itself (the article page holds `article`, a list holds its Page of articles, related
+stories are Articles); what is made of placements only (counts, term names, dates,
+language links) may stand alone.
 """
 
 from __future__ import annotations

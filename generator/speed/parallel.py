@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable, Sequence
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import islice
 from typing import Any, TypeVar
 
 S = TypeVar("S")
@@ -90,3 +92,52 @@ def run(
             pool.shutdown(wait=True, cancel_futures=True)
             raise
     return results, extra
+
+
+def stream(
+    task: Task[S, R],
+    state: S,
+    count: int,
+    jobs: int,
+    progress: Callable[[int], None] | None = None,
+    meanwhile: Callable[[], object] | None = None,
+    ahead: int = 3,
+) -> Iterator[R]:
+    """`run`'s results one by one, in index order, as they are ready: at most `ahead`
+    chunks per worker are out at once, so the results held at a time stay bounded
+    whatever `count` is. `meanwhile` runs in this process once the first chunks are out.
+    """
+    context = _fork_context() if jobs > 1 and count >= MIN_PARALLEL else None
+    done = 0
+    if context is None:
+        if meanwhile:
+            meanwhile()
+        for chunk in _chunks(count, 1):
+            results = task(state, chunk)
+            done += len(results)
+            if progress:
+                progress(done)
+            yield from results
+        return
+    with ProcessPoolExecutor(
+        jobs, mp_context=context, initializer=_install, initargs=(state,)
+    ) as pool:
+        try:
+            chunks = iter(_chunks(count, jobs))
+            out: deque[Future[list[R]]] = deque(
+                pool.submit(_run, task, chunk) for chunk in islice(chunks, jobs * ahead)
+            )
+            if meanwhile:
+                meanwhile()
+            while out:
+                results = out.popleft().result()
+                for chunk in chunks:
+                    out.append(pool.submit(_run, task, chunk))
+                    break
+                done += len(results)
+                if progress:
+                    progress(done)
+                yield from results
+        except BaseException:
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise

@@ -18,7 +18,7 @@ specs, with the Renderer's one `render`: the bytes are those of rendering every 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -154,9 +154,9 @@ def render(
     workers: int,
     progress: Callable[[int], None] | None = None,
     meanwhile: Callable[[], Any] | None = None,
-) -> tuple[list[bytes], Any]:
-    """Render every spec; returns their bytes in order and what `meanwhile` returned."""
-    results, extra = parallel.run(
+) -> Iterator[bytes]:
+    """Every spec's bytes, in order, as the workers finish them (a few hundred held at a
+    time); `meanwhile` runs in this process while they work."""
+    return parallel.stream(
         _render_chunk, _Work(renderer, specs), len(specs), workers, progress, meanwhile
     )
-    return results, extra

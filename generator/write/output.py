@@ -20,7 +20,7 @@ import errno
 import os
 import shutil
 from collections.abc import Callable, Collection, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
 from generator.model import OutputFile
@@ -46,6 +46,8 @@ class OutputError(Exception):
 class WriteStats:
     written: int
     unchanged: int
+    names: tuple[str, ...] = ()  # every file of the new site that the build wrote or kept
+    fresh: frozenset[str] = frozenset()  # those written anew (the rest are the old files)
 
 
 def _relative(path: str) -> str:
@@ -186,6 +188,7 @@ def _write_tree(
     names: list[str] | None = None,
     reused: bool = False,
     made_already: bool = False,
+    fresh: set[str] | None = None,
 ) -> WriteStats:
     """Write every file into `staging`: a new folder, or (`reused`) an older site of ours
     whose files are replaced, never written into.
@@ -230,6 +233,8 @@ def _write_tree(
             with open(target, "wb") as handle:
                 handle.write(item.data)
             written += 1
+            if fresh is not None:
+                fresh.add(relative)
     return WriteStats(written, unchanged)
 
 
@@ -259,7 +264,7 @@ def _prune(staging: Path, names: Collection[str]) -> None:
 
 
 def _keep_unchanged(
-    staging: Path, added: Iterable[str], old: Path | None, stats: WriteStats
+    staging: Path, added: Iterable[str], old: Path | None, stats: WriteStats, fresh: set[str]
 ) -> WriteStats:
     """Files a finish step added: where the published copy has the same bytes, keep it."""
     written, unchanged = stats.written, stats.unchanged
@@ -272,6 +277,7 @@ def _keep_unchanged(
             unchanged += 1
         else:
             written += 1
+            fresh.add(str(relative))
     return WriteStats(written, unchanged)
 
 
@@ -356,16 +362,18 @@ def write_site(
     reused = not own and old is not None and spare is not None and _take_spare(spare, staging)
     try:
         names: list[str] = []
-        stats = _write_tree(staging, files, old, keep, names, reused, own)
+        fresh: set[str] = set()
+        stats = _write_tree(staging, files, old, keep, names, reused, own, fresh)
         if reused:
             _prune(staging, names)
         if finish is not None:
             added = list(finish(staging))
-            stats = _keep_unchanged(staging, added, old, stats)
+            stats = _keep_unchanged(staging, added, old, stats, fresh)
             names = _files(staging)  # whatever `finish` wrote, reported or not
         _write_manifest(staging, names)
         _carry_over(staging, old)
         _swap(staging, output, previous, spare)
+        stats = replace(stats, names=tuple(names), fresh=frozenset(fresh))
     except OSError as exc:
         shutil.rmtree(staging, ignore_errors=True)
         where = exc.filename or output
