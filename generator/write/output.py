@@ -115,16 +115,16 @@ def _write_manifest(staging: Path, names: Iterable[str]) -> None:
     (staging / MARKER).write_bytes(MARKER_TEXT + MANIFEST_HEADER + listing)
 
 
-def _carry_over(staging: Path, old: Path | None) -> int:
+def _carry_over(staging: Path, old: Path | None) -> list[str]:
     """Link files that someone else put in the old output (a CNAME, say) into the new one.
 
     The build never deletes what it did not create; where the new site has a file of
-    the same name, the new file wins.
+    the same name, the new file wins. Returns the names of the files carried over.
     """
     ours = written_by_us(old) if old is not None else None
     if old is None or ours is None:
-        return 0
-    carried = 0
+        return []
+    carried: list[str] = []
     for relative in sorted(_files(old)):
         if relative == MARKER or relative in ours:
             continue
@@ -136,7 +136,7 @@ def _carry_over(staging: Path, old: Path | None) -> int:
             target.symlink_to(os.readlink(path))
         else:
             os.link(path, target)
-        carried += 1
+        carried.append(relative)
     return carried
 
 
@@ -371,9 +371,10 @@ def write_site(
             stats = _keep_unchanged(staging, added, old, stats, fresh)
             names = _files(staging)  # whatever `finish` wrote, reported or not
         _write_manifest(staging, names)
-        _carry_over(staging, old)
+        carried = _carry_over(staging, old)
         _swap(staging, output, previous, spare)
-        stats = replace(stats, names=tuple(names), fresh=frozenset(fresh))
+        every = dict.fromkeys([*names, MARKER, *carried])  # the marker is rewritten each time
+        stats = replace(stats, names=tuple(every), fresh=frozenset(fresh | {MARKER}))
     except OSError as exc:
         shutil.rmtree(staging, ignore_errors=True)
         where = exc.filename or output
