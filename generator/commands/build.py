@@ -11,12 +11,11 @@ check with the same cache. Whatever is reused or spread, the bytes written are t
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 from itertools import chain
 from pathlib import Path
-from typing import Any
 
 from generator import pipeline
 from generator.commands import ping
@@ -36,8 +35,7 @@ from generator.render.urls import Urls
 from generator.speed import changes, deps, fingerprint, parallel
 from generator.speed.articles import ArticleCache
 from generator.speed.cache import DEFAULT_DIR, Store
-from generator.speed.plan import Planned, feed_files, plan_all, plan_changed
-from generator.speed.plan import render as render_pages
+from generator.speed.plan import Rendered, rendering
 from generator.speed.stages import Fast, Progress, article_cache, quiet
 from generator.speed.state import (
     PageState,
@@ -259,71 +257,23 @@ def _bodies(
     return pipeline.convert(published, run.settings, run.paths.content, speed)
 
 
-@dataclass(slots=True)
-class _Rendered:
-    """The site's pages and feeds, made while they are written (`files`, once): rendered
-    in batches and dropped once written, so a build holds a few hundred pages at a time."""
-
-    planned: Planned
-    files: Iterator[OutputFile]  # rendered pages, then kept ones (no bytes), then feeds
-    digests: dict[str, tuple[str, str]]  # each article's (generator.speed.deps)
-    feeds: list[OutputFile] = field(default_factory=list)  # filled while `files` runs
-
-    @property
-    def keep(self) -> set[str]:
-        return self.planned.keep
-
-    @property
-    def pages(self) -> list[OutputFile]:
-        """Every page's path (no bytes), for the sitemap."""
-        return [OutputFile(path, b"") for path in self.planned.pages]
-
-
-def _plan(run: _Build, renderer: Renderer, site: Site) -> tuple[Planned, bool, dict[str, Any]]:
-    """What to render: from the dependency index when it can tell, else every page planned.
-    (the plan, whether the index decided, each article's digests)"""
-    digests = deps.digests(site.articles, run.paths.content) if run.caching else {}
-    index = run.state.plan if run.caching else None
-    changed = index.changed(digests) if index is not None else None
-    if index is not None and changed is not None:
-        return plan_changed(renderer, run.state, index, changed), True, digests
-    return plan_all(renderer, run.state, run.caching), False, digests
-
-
-def _render(run: _Build, site: Site) -> _Rendered:
-    """Pages and feeds, except those whose inputs and file are those of the last build."""
+def _render(run: _Build, site: Site) -> Rendered:
+    """Pages and feeds, except those whose inputs and file are those of the last build:
+    made while they are written (generator.speed.plan.Rendered)."""
     settings, urls = run.settings, Urls(run.settings.base_url)
     renderer = Renderer(settings, urls, run.paths.templates, site, run.search is not None)
-    planned, by_index, digests = _plan(run, renderer, site)
-
-    def feeds() -> None:
-        """Every feed; one whose inputs are those of the last build is kept, not generated."""
-        writer = FeedWriter(settings, urls, run.paths.content, site, run.now)
-        done.feeds = [
-            feed.make() if make else OutputFile(feed.path, b"")
-            for feed, make in feed_files(writer.plan(), planned, run.state, run.caching, by_index)
-        ]
-
-    def files() -> Iterator[OutputFile]:
-        progress, total = run.options.progress, len(planned.pages)
-        rendered = render_pages(
-            renderer,
-            planned.jobs,
-            run.options.workers(),
-            lambda count: progress("pages", total - len(planned.jobs) + count, total),
-            feeds,
-        )
-        for spec, data in zip(planned.jobs, rendered, strict=True):
-            yield OutputFile(spec.path, data)
-        made = {spec.path for spec in planned.jobs}
-        yield from (OutputFile(path, b"") for path in planned.pages if path not in made)
-        yield from done.feeds
-
-    done = _Rendered(planned, files(), digests)
-    return done
+    feeds = FeedWriter(settings, urls, run.paths.content, site, run.now)
+    return rendering(
+        renderer,
+        feeds.plan,
+        run.state,
+        run.paths.content if run.caching else None,
+        run.options.workers(),
+        run.options.progress,
+    )
 
 
-def _write(run: _Build, site: Site, done: _Rendered, assets: set[str]) -> tuple[int, WriteStats]:
+def _write(run: _Build, site: Site, done: Rendered, assets: set[str]) -> tuple[int, WriteStats]:
     """Stage the files, run Pagefind, swap the new site in; (files, what was written)."""
     paths = run.paths
     # The page list and every article's placement are the last build's: so is the sitemap.
@@ -353,7 +303,7 @@ def _write(run: _Build, site: Site, done: _Rendered, assets: set[str]) -> tuple[
     return stats.written + stats.unchanged, stats  # Pagefind's files counted too
 
 
-def _summary(site: Site, done: _Rendered, cache: ArticleCache | None) -> Summary:
+def _summary(site: Site, done: Rendered, cache: ArticleCache | None) -> Summary:
     body_hits = cache.body_hits if cache else 0
     return Summary(
         articles=len(site.articles),
@@ -367,7 +317,7 @@ def _summary(site: Site, done: _Rendered, cache: ArticleCache | None) -> Summary
     )
 
 
-def _announce(run: _Build, done: _Rendered) -> dict[str, str]:
+def _announce(run: _Build, done: Rendered) -> dict[str, str]:
     """List the feeds whose bytes changed since the last build, for `newsdigest ping`."""
     urls = Urls(run.settings.base_url)
     digests = feed_digests(done.feeds, done.keep, run.paths.output, run.feed_record.get("bytes"))
@@ -384,7 +334,7 @@ def _announce(run: _Build, done: _Rendered) -> dict[str, str]:
 def _remember(
     run: _Build,
     result: Result,
-    done: _Rendered,
+    done: Rendered,
     articles: list[Article],
     feed_digests: dict[str, str],
 ) -> None:

@@ -20,11 +20,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
+from generator.model import OutputFile
 from generator.render.feeds import PlannedFeed
 from generator.render.pages import Family, PageSpec, Renderer
-from generator.speed import parallel
+from generator.speed import deps, parallel
 from generator.speed.deps import Plan, Recorder
 from generator.speed.state import PageState, unchanged
 
@@ -160,3 +162,77 @@ def render(
     return parallel.stream(
         _render_chunk, _Work(renderer, specs), len(specs), workers, progress, meanwhile
     )
+
+
+@dataclass(slots=True)
+class Rendered:
+    """The site's pages and feeds, made while they are written (`files`, once): rendered
+    in batches and dropped once written, so a build holds a few hundred pages at a time."""
+
+    planned: Planned
+    files: Iterator[OutputFile]  # rendered pages, then kept ones (no bytes), then feeds
+    digests: dict[str, tuple[str, str]]  # each article's (generator.speed.deps)
+    feeds: list[OutputFile] = field(default_factory=list)  # filled while `files` runs
+
+    @property
+    def keep(self) -> set[str]:
+        return self.planned.keep
+
+    @property
+    def pages(self) -> list[OutputFile]:
+        """Every page's path (no bytes), for the sitemap."""
+        return [OutputFile(path, b"") for path in self.planned.pages]
+
+
+def decide(
+    renderer: Renderer, state: PageState, content_dir: Path | None
+) -> tuple[Planned, bool, dict[str, tuple[str, str]]]:
+    """What to render: from the dependency index when it can tell, else every page planned
+    (`content_dir` None: no build cache, every page rendered). (the plan, whether the
+    index decided, each article's digests)"""
+    if content_dir is None:
+        return plan_all(renderer, state, False), False, {}
+    digests = deps.digests(renderer.site.articles, content_dir)
+    index = state.plan
+    changed = index.changed(digests) if index is not None else None
+    if index is not None and changed is not None:
+        return plan_changed(renderer, state, index, changed), True, digests
+    return plan_all(renderer, state, True), False, digests
+
+
+def rendering(
+    renderer: Renderer,
+    feeds: Callable[[], list[PlannedFeed]],
+    state: PageState,
+    content_dir: Path | None,
+    workers: int,
+    progress: Callable[[str, int, int], None],
+) -> Rendered:
+    """The pages and feeds to write, made as they are written; `feeds` plans the feeds
+    (render.feeds.FeedWriter.plan), which are made while the workers render pages."""
+    planned, by_index, digests = decide(renderer, state, content_dir)
+    caching = content_dir is not None
+
+    def make_feeds() -> None:
+        done.feeds = [
+            feed.make() if make else OutputFile(feed.path, b"")
+            for feed, make in feed_files(feeds(), planned, state, caching, by_index)
+        ]
+
+    def files() -> Iterator[OutputFile]:
+        total = len(planned.pages)
+        made = render(
+            renderer,
+            planned.jobs,
+            workers,
+            lambda count: progress("pages", total - len(planned.jobs) + count, total),
+            make_feeds,
+        )
+        for spec, data in zip(planned.jobs, made, strict=True):
+            yield OutputFile(spec.path, data)
+        rendered = {spec.path for spec in planned.jobs}
+        yield from (OutputFile(path, b"") for path in planned.pages if path not in rendered)
+        yield from done.feeds
+
+    done = Rendered(planned, files(), digests)
+    return done
