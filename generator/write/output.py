@@ -367,9 +367,11 @@ def write_site(
         if reused:
             _prune(staging, names)
         if finish is not None:
+            ours = set(names)
             added = list(finish(staging))
             stats = _keep_unchanged(staging, added, old, stats, fresh)
             names = _files(staging)  # whatever `finish` wrote, reported or not
+            fresh.update(name for name in names if name not in ours)
         _write_manifest(staging, names)
         carried = _carry_over(staging, old)
         _swap(staging, output, previous, spare)
