@@ -367,11 +367,7 @@ def write_site(
         if reused:
             _prune(staging, names)
         if finish is not None:
-            ours = set(names)
-            added = list(finish(staging))
-            stats = _keep_unchanged(staging, added, old, stats, fresh)
-            names = _files(staging)  # whatever `finish` wrote, reported or not
-            fresh.update(name for name in names if name not in ours)
+            names, stats = _finish(staging, finish, names, old, stats, fresh)
         _write_manifest(staging, names)
         carried = _carry_over(staging, old)
         _swap(staging, output, previous, spare)
@@ -387,6 +383,24 @@ def write_site(
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return stats
+
+
+def _finish(
+    staging: Path,
+    finish: Callable[[Path], Iterable[str]],
+    names: list[str],
+    old: Path | None,
+    stats: WriteStats,
+    fresh: set[str],
+) -> tuple[list[str], WriteStats]:
+    """Run the finish step (the search indexer) on the staging folder: every file name
+    there afterwards, and the stats with what it wrote; what it wrote is `fresh`."""
+    ours = set(names)
+    added = list(finish(staging))
+    stats = _keep_unchanged(staging, added, old, stats, fresh)
+    names = _files(staging)  # whatever `finish` wrote, reported or not
+    fresh.update(name for name in names if name not in ours)
+    return names, stats
 
 
 def _take_spare(spare: Path, staging: Path) -> bool:
