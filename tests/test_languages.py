@@ -9,8 +9,10 @@ properties, so margins, rules and alignment follow the direction.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from conftest import BASE_URL, REPO, make_project, run_here, vnu_errors, write_article
@@ -308,7 +310,9 @@ def test_translations_link_each_other_visibly_and_with_hreflang(tmp_path: Path) 
         ]
         assert sorted(alternates) == expected  # reciprocal, absolute, with x-default
         read_in = page.xpath("//nav[@class='translations']//a")
-        assert [(a.get("href"), a.text) for a in read_in] == [(other, name)]
+        # A visible link is a path like every other page link; hreflang stays absolute.
+        assert [(a.get("href"), a.text) for a in read_in] == [(urlsplit(other).path, name)]
+        assert read_in[0].get("href").startswith("/sub/2025/06/")
         assert label in page.xpath("string(//nav[@class='translations'])")
     # A story without translations has no alternates and no "Read in".
     delhi = html.fromstring((out / "2025/06/24/delhi-heat/index.html").read_bytes())
@@ -323,8 +327,25 @@ def test_translations_link_each_other_visibly_and_with_hreflang(tmp_path: Path) 
                 (x.get("hreflang"), x.get("href"))
                 for x in entry.xpath("x:link[@rel='alternate']", namespaces=ns)
             )
-            == expected[:2]
+            == expected  # the same set as the page's head, x-default included
         )
+
+
+def test_a_story_in_another_language_names_its_own_locale_and_language_to_machines(
+    mixed_site: Path,
+) -> None:
+    """og:locale and JSON-LD's inLanguage are the article's, not the English site's."""
+    for relative, locale, tag in (
+        ("2025/06/25/karachi-floods/index.html", "ur_PK", "ur"),
+        ("2025/06/24/delhi-heat/index.html", "hi_IN", "hi"),
+        ("2025/06/23/london-talks/index.html", "en_US", "en"),
+        ("index.html", "en_US", None),
+    ):
+        page = html.fromstring((mixed_site / relative).read_bytes())
+        assert page.xpath("//meta[@property='og:locale']/@content") == [locale]
+        if tag:
+            (ld,) = page.xpath("//script[@type='application/ld+json']/text()")
+            assert json.loads(ld)["inLanguage"] == tag
 
 
 def test_two_versions_in_one_language_are_an_error_naming_both_files(tmp_path: Path) -> None:

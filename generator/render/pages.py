@@ -27,6 +27,7 @@ from generator.index.digest import (
 )
 from generator.index.site import Group, Page, Site, paginate
 from generator.index.terms import AUTHORS, COUNTRIES, KINDS, TOPICS, TermKind
+from generator.languages import likely_locale
 from generator.model import Article, Author, OutputFile
 from generator.render import images
 from generator.render.dates import Clock
@@ -143,9 +144,11 @@ class Renderer:
 
     def render(self, spec: PageSpec) -> OutputFile:
         """The one function that turns a page into bytes."""
-        env = page_environment(self.env, str(spec.context.get("language", "")))
+        language = str(spec.context.get("language", ""))
+        env = page_environment(self.env, language)
         html = env.get_template(spec.template).render(
             settings=self.settings,
+            og_locale=self.og_locale(language),
             urls=self.urls,
             page_path=spec.site_path,
             canonical=self.urls.absolute(spec.site_path),
@@ -157,6 +160,14 @@ class Renderer:
             **spec.context,
         )
         return OutputFile(spec.path, html.encode("utf-8"))
+
+    def og_locale(self, language: str) -> str:
+        """og:locale of a page in `language`: the site's (`locale` setting, or its language's
+        likely locale) on a page in the site's language, else the page language's likely
+        locale (CLDR likely subtags: 'ur' -> 'ur_PK', 'hi' -> 'hi_IN')."""
+        if not language or language == self.settings.language:
+            return self.settings.og_locale
+        return likely_locale(language)
 
     def all_pages(self) -> Iterator[PageSpec]:
         for _, make in self.families():

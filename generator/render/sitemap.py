@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 
 from generator.index.site import Site
 from generator.model import Article, OutputFile
+from generator.render.translations import Translations
 from generator.render.urls import Urls
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -22,24 +23,17 @@ def sitemap(
 ) -> OutputFile:
     """Every HTML page but the 404 page, with lastmod for articles. An article with
     translations (one `translation_key`) lists every version, itself included, as
-    <xhtml:link rel="alternate" hreflang href> (Google's sitemap form of hreflang);
-    `language` is the site's, for articles without their own."""
+    <xhtml:link rel="alternate" hreflang href> plus x-default (Google's sitemap form of
+    hreflang), the same set as the page's `<head>`; `language` is the site's, for
+    articles without their own."""
     modified = {urls.output_path(urls.article(a)): a.modified for a in site.articles}
-    versions: dict[str, list[Article]] = {}
-    for article in site.articles:
-        if article.translation_key:
-            versions.setdefault(article.translation_key, []).append(article)
+    translations = Translations(site.articles, language, urls)
     alternates = {
-        urls.output_path(urls.article(a)): sorted(
-            (
-                (v.language or language, urls.absolute(urls.article(v)))
-                for v in versions[a.translation_key]
-            ),
-            key=lambda pair: pair[0].lower(),
-        )
+        urls.output_path(urls.article(a)): translations.alternates(a)
         for a in site.articles
-        if len(versions.get(a.translation_key, ())) > 1
+        if a.translation_key
     }
+    alternates = {path: found for path, found in alternates.items() if found}
     root = ET.Element("urlset", xmlns=SITEMAP_NS)
     if alternates:
         root.set("xmlns:xhtml", XHTML_NS)

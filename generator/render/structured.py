@@ -31,12 +31,14 @@ class StructuredData:
         self.logo = self.logo_object()
 
     def news_article(self, article: Article) -> dict[str, Any]:
-        """The article as a schema.org NewsArticle; URLs absolute, dates ISO 8601."""
+        """The article as a schema.org NewsArticle; URLs absolute, dates ISO 8601,
+        inLanguage the article's BCP 47 tag (its `language`, else the site's)."""
         url = self.urls.absolute(self.urls.article(article))
         data: dict[str, Any] = {
             "@context": "https://schema.org",
             "@type": "NewsArticle",
             "headline": article.title,
+            "inLanguage": article.language or self.settings.language,
             "description": article.summary,
             "datePublished": article.date.isoformat(),
             "dateModified": article.modified.isoformat(),

@@ -31,9 +31,10 @@ class Translations:
 
     def __call__(self, article: Article) -> list[dict[str, Any]]:
         """The versions of the article's story, itself included, site language first, then
-        by language tag: each {language, name (autonym), href (absolute URL), current,
-        default, direction}. `default` (hreflang x-default) is the version in the site's
-        language, else the oldest (the original). [] when the story has one version."""
+        by language tag: each {language, name (autonym), href (absolute URL, for hreflang),
+        path (the site path, for the visible "Read in" link), current, default, direction}.
+        `default` (hreflang x-default) is the version in the site's language, else the
+        oldest (the original). [] when the story has one version."""
         versions = self.versions.get(article.translation_key, []) if article.translation_key else []
         if len(versions) < 2:
             return []
@@ -50,8 +51,17 @@ class Translations:
                 "name": autonym(self.tag(a)),
                 "current": a is article,
                 "href": self.urls.absolute(self.urls.article(a)),
+                "path": self.urls.article(a),
                 "default": a is default,
                 "direction": text_direction(self.tag(a)),
             }
             for a in ordered
+        ]
+
+    def alternates(self, article: Article) -> list[tuple[str, str]]:
+        """(hreflang, absolute URL) of every version, itself included, then x-default: what
+        the page's `<head>` and sitemap.xml's `xhtml:link`s list. [] for one version."""
+        versions = self(article)
+        return [(v["language"], v["href"]) for v in versions] + [
+            ("x-default", v["href"]) for v in versions if v["default"]
         ]
