@@ -197,6 +197,31 @@ def test_a_headline_in_another_language_carries_its_lang_and_dir(mixed_site: Pat
     ]
 
 
+def test_text_in_the_sites_language_keeps_it_on_a_page_in_another(mixed_site: Path) -> None:
+    """On the Hindi story of an English site, the English neighbour and related story, and
+    the site's own title and description (masthead and footer), are marked English, left
+    to right; the Urdu neighbour Urdu, right to left. Nothing is marked on English pages."""
+    hindi = html.fromstring((mixed_site / "2025/06/24/delhi-heat/index.html").read_bytes())
+    marked = lambda xpath: [  # noqa: E731
+        (el.get("lang"), el.get("dir"), el.text_content().strip()) for el in hindi.xpath(xpath)
+    ]
+    assert marked("//nav[@class='prev-next']//span[@lang]") == [
+        ("en", "ltr", "London talks on climate finance"),
+        ("ur", "rtl", "کراچی میں بارش کے بعد سیلاب"),
+    ]
+    related = marked("//section[@class='related']//a[@class='story-title']")
+    assert ("en", "ltr", "London talks on climate finance") in related
+    assert ("ur", "rtl", "کراچی میں بارش کے بعد سیلاب") in related
+    for where in ("header", "footer"):
+        assert marked(f"//{where}//*[@lang]") == [
+            ("en", "ltr", "Test Desk"),
+            ("en", "ltr", "Stories for tests."),
+        ]
+    english = html.fromstring((mixed_site / "2025/06/23/london-talks/index.html").read_bytes())
+    assert english.xpath("//header//*[@lang] | //footer//*[@lang]") == []
+    assert english.xpath("//nav[@class='prev-next']//span[@lang]/@lang") == ["hi"]
+
+
 @pytest.mark.parametrize(
     ("typed", "hint"),
     [("Urdu", "did you mean 'ur'?"), ("Hindi", "did you mean 'hi'?"), ("xx-yy", "BCP 47")],

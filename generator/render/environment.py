@@ -1,5 +1,6 @@
 """The Jinja2 environment pages are rendered in: the packaged theme behind the site's
-templates/, and the template filters (dates, kicker, stories, json_ld, text_direction)."""
+templates/, and the template filters (dates, kicker, stories, json_ld, text_direction) and
+globals (arrow, lang_attrs)."""
 
 from __future__ import annotations
 
@@ -50,6 +51,20 @@ def arrow(context: jinja2.runtime.Context, side: str) -> str:
     return ARROWS[text_direction(page_language(context) or "en")][side]
 
 
+@jinja2.pass_context
+def lang_attrs(context: jinja2.runtime.Context, text_of: Article | str) -> Markup:
+    """' lang="ur" dir="rtl"' for an element holding text of an article (its `language`,
+    else the site's) or of a language tag, when that is not the page's language; '' when
+    it is. So the site's title on an Urdu page, or an English headline there, keeps its
+    own language and direction (W3C, "Language on the Web")."""
+    site = str(context["settings"].language) if "settings" in context else ""
+    tag = text_of if isinstance(text_of, str) else (text_of.language or site)
+    page = page_language(context) or site
+    if not tag or tag == page:
+        return Markup("")
+    return Markup(' lang="{}" dir="{}"').format(tag, text_direction(tag))
+
+
 def json_ld(data: Any) -> Markup:
     """JSON for a <script type="application/ld+json"> block that no text can break out of."""
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=None)
@@ -80,4 +95,5 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
     env.filters["stories"] = stories
     env.filters["text_direction"] = text_direction
     env.globals["arrow"] = arrow
+    env.globals["lang_attrs"] = lang_attrs
     return env
