@@ -178,7 +178,12 @@ def cmd_new(args: argparse.Namespace) -> int:
 
     settings = settings_of(args)
     path = new_article(
-        paths_of(args, settings).content, settings, args.title, args.country, args.tags
+        paths_of(args, settings).content,
+        settings,
+        args.title,
+        args.country,
+        args.tags,
+        language=args.language,
     )
     print(path.as_posix())
     if not args.country:

@@ -146,3 +146,28 @@ def test_the_placeholder_is_reported_with_the_errors_that_stop_the_article(
     problems = [line for line in checked.stdout.splitlines() if line.startswith(printed)]
     assert [p.split(": ")[1] for p in problems] == ["error", "warning"], checked.stdout
     assert problems[1].startswith(f"{printed}:{body_line}: warning: the placeholder text")
+
+
+def test_new_writes_the_storys_language_and_its_page_is_in_it(project: Path) -> None:
+    """`new --language ur` for an Urdu headline: the `language:` line under the date, and
+    the built page is Urdu, right to left."""
+    status, printed, _ = new(project, "کراچی میں بارش", "--country", "PK", "--language", "ur")
+    assert status == 0
+    lines = (project / printed).read_text(encoding="utf-8").splitlines()
+    assert lines[3] == "language: ur"
+    out = project.parent / "site"
+    built = run_here("build", "--output", str(out), cwd=project)
+    assert built.returncode == 0, built.stderr
+    (page,) = out.rglob("khrchy-myn-brsh/index.html")
+    assert re.search(r'<html lang="ur" dir="rtl">', page.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("en_US", "en-US"), ("Urdu", "ur")])
+def test_new_refuses_a_language_the_field_would_refuse(
+    project: Path, typed: str, meant: str
+) -> None:
+    status, printed, stderr = new(project, "Storm", "--country", "PK", "--language", typed)
+    assert status == 2
+    assert printed == ""
+    assert f"language '{typed}'" in stderr and f"did you mean '{meant}'?" in stderr
+    assert not list((project / "content").rglob("*.md"))

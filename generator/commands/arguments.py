@@ -162,6 +162,11 @@ def _add_new_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser
     new.add_argument("title", help="the headline, in quotes")
     new.add_argument("--country", default="", help="the story's country (name or ISO code)")
     new.add_argument("--tags", default="", help="comma-separated topics, e.g. Climate,Economy")
+    new.add_argument(
+        "--language",
+        default="",
+        help="the story's language if not the site's: a BCP 47 tag such as ur, hi or pt-BR",
+    )
     add_content(new)
 
 

@@ -17,6 +17,7 @@ import yaml
 
 from generator.config import Settings
 from generator.diagnostics import UsageError
+from generator.languages import tag_problem
 from generator.load import countries, slugs
 from generator.load.placeholder import PLACEHOLDER
 
@@ -69,12 +70,26 @@ def canonical_country(country: str) -> str:
     return found.name
 
 
-def front_matter(title: str, date: datetime, country: str, author: str, tags: list[str]) -> str:
-    """The front-matter block: country left empty (an error for `check`) when unknown."""
+def checked_language(tag: str) -> str:
+    """The --language tag as typed when it is one the `language` field accepts (the same
+    rule, generator.languages.tag_problem), else a UsageError with the tag meant."""
+    found = tag_problem(tag.strip())
+    if found:
+        what, fix = found
+        raise UsageError(f"--{what}; {fix}")
+    return tag.strip()
+
+
+def front_matter(
+    title: str, date: datetime, country: str, author: str, tags: list[str], language: str = ""
+) -> str:
+    """The front-matter block: country left empty (an error for `check`) when unknown;
+    `language:` only when given (else the site's)."""
     lines = [
         "---",
         f"title: {yaml_value(title)}",
         f"date: {date.isoformat()}",
+        *([f"language: {yaml_value(language)}"] if language else []),
         f"country: {yaml_value(country)}",
         "credits:",
         f"  author: {yaml_value(author)}",
@@ -93,9 +108,12 @@ def new_article(
     tags: str = "",
     now: datetime | None = None,
     author: str | None = None,
+    language: str = "",
 ) -> Path:
-    """Write content/YYYY/MM/SLUG.md for `title` and return its path."""
+    """Write content/YYYY/MM/SLUG.md for `title` and return its path; `language` (a BCP 47
+    tag, checked as the front-matter field is) is written as its `language:` line."""
     title = " ".join(title.split())
+    language = checked_language(language) if language.strip() else ""
     if not title:
         raise UsageError('the title is empty; write it in quotes: newsdigest new "My headline"')
     slug = slugs.make(title)
@@ -107,7 +125,9 @@ def new_article(
     date = (now or datetime.now(settings.tz)).astimezone(settings.tz).replace(microsecond=0)
     path = content_dir / f"{date:%Y}" / f"{date:%m}" / f"{slug}.md"
     text = (
-        front_matter(title, date, name, author or git_author(content_dir.parent), parse_tags(tags))
+        front_matter(
+            title, date, name, author or git_author(content_dir.parent), parse_tags(tags), language
+        )
         + BODY
     )
     path.parent.mkdir(parents=True, exist_ok=True)
