@@ -160,6 +160,12 @@ def check_hint(name: str, value: Any, default: Any, advice: str) -> str:
     if name == "timezone":
         from zoneinfo import available_timezones
 
+        zone = zone_of_abbreviation(str(value))
+        if zone:
+            return (
+                f"{str(value).strip()!r} is an abbreviation, which places may share, not a zone's "
+                f"name: did you mean {zone!r}? write: {name} = {toml_value(zone)}"
+            )
         close = difflib.get_close_matches(str(value), sorted(available_timezones()), n=1)
         if close:
             return f"did you mean {close[0]!r}? write: {name} = {toml_value(close[0])}"
@@ -188,3 +194,54 @@ def describe(found: Diagnostic) -> str:
         f"{found.path}:{found.line}: error:" if found.line else f"newsdigest: error: {found.path}:"
     )
     return f"{where} {found.message}" + (f"\n    fix: {found.hint}" if found.hint else "")
+
+
+# Abbreviations newsrooms write that tzdata does not (IST, PKT's neighbours) or shares
+# between places (CST is Chicago's and Shanghai's): the zone most readers mean.
+ZONE_ABBREVIATIONS = {
+    "IST": "Asia/Kolkata",
+    "PKT": "Asia/Karachi",
+    "BDT": "Asia/Dhaka",
+    "BST": "Europe/London",
+    "NPT": "Asia/Kathmandu",
+    "GST": "Asia/Dubai",
+    "PHT": "Asia/Manila",
+    "SGT": "Asia/Singapore",
+    "CST": "America/Chicago",
+    "CDT": "America/Chicago",
+    "EDT": "America/New_York",
+    "MDT": "America/Denver",
+    "PST": "America/Los_Angeles",
+    "PDT": "America/Los_Angeles",
+    "KST": "Asia/Seoul",
+    "MSK": "Europe/Moscow",
+    "EAT": "Africa/Nairobi",
+    "AEST": "Australia/Sydney",
+    "AEDT": "Australia/Sydney",
+    "CEST": "Europe/Berlin",
+    "EEST": "Europe/Athens",
+}
+
+
+def zone_of_abbreviation(value: str) -> str:
+    """The IANA zone an abbreviation such as 'IST' or 'PKT' names ('' when it names none):
+    ZONE_ABBREVIATIONS, else the first zone (by name, of a continent or ocean) whose
+    clock tzdata abbreviates so in January or July (JST -> Asia/Tokyo)."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo, available_timezones
+
+    wanted = value.strip().upper()
+    if not re.fullmatch(r"[A-Z]{2,5}", wanted):
+        return ""
+    if wanted in ZONE_ABBREVIATIONS:
+        return ZONE_ABBREVIATIONS[wanted]
+    year = datetime.now().year
+    for zone in sorted(available_timezones()):
+        if zone.split("/")[0] not in CONTINENTS:
+            continue
+        if any(datetime(year, m, 15, tzinfo=ZoneInfo(zone)).tzname() == wanted for m in (1, 7)):
+            return zone
+    return ""
+
+
+CONTINENTS = ("Africa", "America", "Asia", "Atlantic", "Australia", "Europe", "Indian", "Pacific")

@@ -332,3 +332,26 @@ def test_an_empty_required_setting_is_an_error_on_its_line_not_a_traceback(
         assert lines[1].startswith("    fix: ") and fix in lines[1]
         assert "Traceback" not in result.stderr
     assert not (root / "site").exists()
+
+
+@pytest.mark.parametrize(
+    ("typed", "zone"),
+    [
+        ("IST", "Asia/Kolkata"),
+        ("PKT", "Asia/Karachi"),
+        ("pkt", "Asia/Karachi"),
+        ("JST", "Asia/Tokyo"),
+    ],
+)
+def test_a_zones_abbreviation_suggests_the_zone_it_names(
+    tmp_path: Path, typed: str, zone: str
+) -> None:
+    """'IST' once suggested 'MST' (the closest spelling); an abbreviation names a place."""
+    root = newsroom(tmp_path, OWN + f'timezone = "{typed}"\n')
+    result = run_here("check", cwd=root)
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        f"newsdigest.toml:4: error: timezone '{typed}' is not a known time zone",
+        f"    fix: '{typed}' is an abbreviation, which places may share, not a zone's name: "
+        f"did you mean '{zone}'? write: timezone = \"{zone}\"",
+    ]
