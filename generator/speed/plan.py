@@ -59,9 +59,11 @@ class Planned:
         return print_
 
 
-def plan_all(renderer: Renderer, state: PageState, caching: bool) -> Planned:
+def plan_all(
+    renderer: Renderer, state: PageState, caching: bool, recorder: Recorder | None = None
+) -> Planned:
     """Every page planned; those whose fingerprint and file are the last build's kept."""
-    planned = Planned([], [])
+    planned = Planned([], [], recorder=recorder or Recorder())
     for family, make in renderer.families():
         for spec in make():
             planned.pages.append(spec.path)
@@ -82,7 +84,9 @@ def plan_all(renderer: Renderer, state: PageState, caching: bool) -> Planned:
     return planned
 
 
-def plan_changed(renderer: Renderer, state: PageState, index: Plan, changed: set[str]) -> Planned:
+def plan_changed(
+    renderer: Renderer, state: PageState, index: Plan, changed: set[str], recorder: Recorder
+) -> Planned:
     """Only the pages that read a `changed` article, or whose file was touched since."""
     dirty = index.readers(changed)
     dirty.update(p for p in (*index.pages, *index.feeds) if not unchanged(state, p))
@@ -94,6 +98,7 @@ def plan_changed(renderer: Renderer, state: PageState, index: Plan, changed: set
         families=dict(index.pages),
         reads=dict(index.reads),
         sitemap_kept=True,
+        recorder=recorder,
     )
     for family, make in renderer.families():
         if family in wanted:
@@ -193,11 +198,12 @@ def decide(
     if content_dir is None:
         return plan_all(renderer, state, False), False, {}
     digests = deps.digests(renderer.site.articles, content_dir)
+    recorder = Recorder(deps.known(renderer.site.articles, digests))
     index = state.plan
     changed = index.changed(digests) if index is not None else None
     if index is not None and changed is not None:
-        return plan_changed(renderer, state, index, changed), True, digests
-    return plan_all(renderer, state, True), False, digests
+        return plan_changed(renderer, state, index, changed, recorder), True, digests
+    return plan_all(renderer, state, True, recorder), False, digests
 
 
 def rendering(
