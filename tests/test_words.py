@@ -268,3 +268,16 @@ def test_every_word_of_the_theme_is_translated(language: str) -> None:
         assert all(strings) and len(strings) == (1 if len(forms) == 1 else catalog.num_plurals)
         for translated in strings:
             assert shape(translated) == shape(forms[-1]), (msgid, translated)
+
+
+def test_an_edited_site_catalog_changes_the_words_at_the_next_build(tmp_path: Path) -> None:
+    """No compile step and no stale page: the build cache notices the edited .po file."""
+    project = make_project(tmp_path / "project")
+    write_article(project, "2025/06/karachi.md", story("Karachi floods", "karachi", 20, "ur"))
+    folder = project / "templates" / "locale" / "ur" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    catalog = folder / "messages.po"
+    catalog.write_text(SITE_URDU, encoding="utf-8")
+    assert words(page(build(project), "karachi", 20))["updated"] == "نظرِ ثانی"
+    catalog.write_text(SITE_URDU.replace("نظرِ ثانی", "تازہ کاری"), encoding="utf-8")
+    assert words(page(build(project), "karachi", 20))["updated"] == "تازہ کاری"
