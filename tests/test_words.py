@@ -233,11 +233,12 @@ def test_a_broken_site_catalog_is_an_error_naming_its_file_and_line(
 
 
 def extracted() -> dict[str, tuple[str, ...]]:
-    """Every word Babel extracts from the theme's templates now: msgid -> its forms."""
+    """Every word Babel extracts from the theme's templates and render/titles.py now:
+    msgid -> its forms."""
     with (LOCALE / "babel.cfg").open(encoding="utf-8") as cfg:
         method_map, options_map = parse_mapping_cfg(cfg)
     found: dict[str, tuple[str, ...]] = {}
-    for *_, message, _, _ in extract_from_dir(str(THEME), method_map, options_map):
+    for *_, message, _, _ in extract_from_dir(str(THEME.parent), method_map, options_map):
         forms = (message,) if isinstance(message, str) else tuple(message)
         found[forms[0]] = forms
     return found
@@ -281,3 +282,28 @@ def test_an_edited_site_catalog_changes_the_words_at_the_next_build(tmp_path: Pa
     assert words(page(build(project), "karachi", 20))["updated"] == "نظرِ ثانی"
     catalog.write_text(SITE_URDU.replace("نظرِ ثانی", "تازہ کاری"), encoding="utf-8")
     assert words(page(build(project), "karachi", 20))["updated"] == "تازہ کاری"
+
+
+def test_an_urdu_sites_page_titles_and_month_names_are_urdu(tmp_path: Path) -> None:
+    """Titles and descriptions the Python code writes, and CLDR's month names: an Urdu
+    site's archive says 'جون 2025', not 'June 2025', in its list, heading and <title>."""
+    project = make_project(tmp_path / "project", 'language = "ur"\n')
+    for title, slug, day, _ in STORIES[:2]:
+        write_article(project, f"2025/06/{slug}.md", story(title, slug, day))
+    out = build(project)
+    archive = html.fromstring((out / "archive/index.html").read_bytes())
+    assert archive.xpath("//ul[@class='archive-list']//a/text()") == ["جون 2025"]
+    month = html.fromstring((out / "archive/2025/06/index.html").read_bytes())
+    assert month.xpath("string(//h1)") == "جون 2025"
+    assert month.xpath("string(//title)").startswith("آرکائیو: جون 2025 · ")
+    assert month.xpath("string(//meta[@name='description']/@content)") == (
+        "جون 2025 میں شائع ہونے والی خبریں۔"
+    )
+    topic = html.fromstring((out / "tags/weather/index.html").read_bytes())
+    assert topic.xpath("string(//title)").startswith("موضوع: Weather · ")
+    digest = html.fromstring((out / "digest/2025-06-21/index.html").read_bytes())
+    assert digest.xpath("string(//title)").startswith("21 جون 2025 کا خلاصہ · ")
+    search = html.fromstring((out / "search/index.html").read_bytes())
+    assert search.xpath("string(//meta[@name='description']/@content)").endswith(
+        "کی تمام خبروں میں تلاش کریں۔"
+    )

@@ -45,6 +45,14 @@ def weekday_text(value: date, language: str = "") -> str:
     return human_day(value) if locale is None else format_date(value, "EEEE d MMMM y", locale)
 
 
+def month_text(year: int, month: int, language: str = "") -> str:
+    """'June 2025': an archive month's name; 'جون 2025' in `ur`, 'जून 2025' in `hi` (CLDR's
+    stand-alone month names)."""
+    locale = _locale(language)
+    value = date(year, month, 1)
+    return f"{value:%B %Y}" if locale is None else format_date(value, "LLLL y", locale)
+
+
 def page_language(context: jinja2.runtime.Context) -> str:
     """The BCP 47 tag of the page being rendered ('' outside a page)."""
     return str(context.get("language", ""))

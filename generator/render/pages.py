@@ -11,7 +11,6 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -22,22 +21,21 @@ from generator.index.digest import (
     TopicGroup,
     day_topics,
     front_page,
-    human_date,
-    human_day,
 )
 from generator.index.site import Group, Page, Site, paginate
 from generator.index.terms import AUTHORS, COUNTRIES, KINDS, TOPICS, TermKind
 from generator.languages import likely_locale
 from generator.model import Article, Author, OutputFile
 from generator.render import images
-from generator.render.dates import Clock
+from generator.render import titles as T
+from generator.render.dates import Clock, day_text, month_text, weekday_text
 from generator.render.environment import byline, json_ld, make_environment
 from generator.render.feedlist import FeedLink, site_feeds
 from generator.render.pictures import Pictures
 from generator.render.structured import StructuredData
 from generator.render.translations import Translations
 from generator.render.urls import Urls, edit_url, history_url
-from generator.render.words import page_environment
+from generator.render.words import Words, page_environment
 
 Family = tuple[str, ...]  # a group of pages made together: ("term", "topics", "energy")
 
@@ -100,6 +98,8 @@ class Renderer:
         self.urls = urls
         self.site = site
         self.env = make_environment(templates_dir)
+        theme_words: Words = self.env.theme_words  # type: ignore[attr-defined]
+        self.say = T.PageWords(theme_words, settings.language)  # titles, descriptions
         self.pictures = Pictures(urls)
         self.env.filters["image_src"] = self.pictures.image_src
         self.structured = StructuredData(settings, urls, self.pictures)
@@ -275,9 +275,9 @@ class Renderer:
         return self.spec(
             "terms.html",
             self.urls.terms(kind),
-            title=kind.title,
+            title=self.say(T.TERM_WORDS[kind.name][0]),
             kind=kind.name,
-            description=kind.index_description.format(site=self.settings.title),
+            description=self.say(T.TERM_WORDS[kind.name][2], site=self.settings.title),
             terms=self.terms(kind),
         )
 
@@ -300,12 +300,12 @@ class Renderer:
             "list.html",
             self.urls.term(kind, group.key),
             group.articles,
-            title=f"{kind.label}: {name}",
+            title=self.say(T.TERM_WORDS[kind.name][1], name=name),
             heading=name,
             kind=kind.label,
             feeds=(feed,),
             own_feed=feed,
-            description=kind.description.format(name=name),
+            description=self.say(T.TERM_WORDS[kind.name][3], name=name),
             **page_topic,
         )
 
@@ -313,9 +313,9 @@ class Renderer:
         return self.spec(
             "archive.html",
             self.urls.archive(),
-            title="Archive",
+            title=self.say(T.ARCHIVE),
             months=[
-                (f"{date(y, m, 1):%B %Y}", self.urls.month(y, m), len(g.articles))
+                (month_text(y, m, self.settings.language), self.urls.month(y, m), len(g.articles))
                 for g in self.site.months
                 for (y, m) in [g.key]
             ],
@@ -323,16 +323,16 @@ class Renderer:
 
     def month_list(self, group: Group[tuple[int, int]]) -> Iterator[PageSpec]:
         year, month = group.key
-        name = f"{date(year, month, 1):%B %Y}"
+        name = month_text(year, month, self.settings.language)
         yield from self.listing(
             "list.html",
             self.urls.month(year, month),
             group.articles,
-            title=f"Archive: {name}",
+            title=self.say(T.ARCHIVE_MONTH, month=name),
             heading=name,
             kind="Archive",
             own_feed=None,
-            description=f"Stories published in {name}.",
+            description=self.say(T.ARCHIVE_MONTH_DESCRIPTION, month=name),
         )
 
     def digest_page(self, index: int) -> PageSpec:
@@ -343,9 +343,11 @@ class Renderer:
         return self.spec(
             "digest.html",
             self.urls.digest(group.key),
-            title=f"Digest for {human_date(group.key)}",
+            title=self.say(T.DIGEST, day=day_text(group.key, self.settings.language)),
             day=group.key,
-            description=f"The news of {human_day(group.key)}, by topic.",
+            description=self.say(
+                T.DIGEST_DESCRIPTION, day=weekday_text(group.key, self.settings.language)
+            ),
             topics=day_topics(group.articles),
             count=len(group.articles),
             newer=newer,
@@ -362,8 +364,8 @@ class Renderer:
         return self.spec(
             "digests.html",
             self.urls.digests(number),
-            title="Daily digests" if number == 1 else f"Daily digests, page {number}",
-            description=f"Every day's digest of {self.settings.title}, newest first.",
+            title=self.say(T.DIGESTS) if number == 1 else self.say(T.DIGESTS_PAGE, number=number),
+            description=self.say(T.DIGESTS_DESCRIPTION, site=self.settings.title),
             entries=[
                 (
                     g.key,
@@ -382,9 +384,9 @@ class Renderer:
         return self.spec(
             "search.html",
             self.urls.search(),
-            title="Search",
-            description=f"Search every story of {self.settings.title}.",
+            title=self.say(T.SEARCH),
+            description=self.say(T.SEARCH_DESCRIPTION, site=self.settings.title),
         )
 
     def not_found(self) -> PageSpec:
-        return self.spec("404.html", self.urls.path("404.html"), title="Page not found")
+        return self.spec("404.html", self.urls.path("404.html"), title=self.say(T.NOT_FOUND))
