@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import make_project, run_here, run_newsdigest, write_article
+from conftest import make_project, run_here, write_article
 
 GOOD = """\
 title: Floods in Assam
@@ -207,8 +207,9 @@ def test_check_writes_nothing_at_all(project: Path, after_a_build: bool) -> None
         write_article(project, "2025/06/floods.md", GOOD, "An edited body.\n")
     broken_newsroom(project)
     before = tree_state(project)
-    for args in ((), ("--format", "github")):  # each check its own process, run and ended
-        assert run_newsdigest("check", *args, cwd=project).returncode == 1
+    for args in ((), ("--format", "github")):
+        status, _ = check(project, *args)
+        assert status == 1
         assert tree_state(project) == before
 
 

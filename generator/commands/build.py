@@ -124,7 +124,11 @@ def check_content(paths: Paths, settings: Settings, options: Options | None = No
     started = time.perf_counter()
     options = options or Options()
     cache = article_cache(options.cache_path(paths.project), paths.content, settings)
-    checked = pipeline.check(paths, settings, Fast(cache, options.workers(), options.progress))
+    try:
+        checked = pipeline.check(paths, settings, Fast(cache, options.workers(), options.progress))
+    finally:
+        if cache is not None:
+            cache.database.close()  # the WAL folded back: check leaves no file behind
     return Result(
         checked.diagnostics,
         checked.articles,
