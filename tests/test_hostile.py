@@ -1,7 +1,9 @@
 """Hostile input: every bad file in tests/hostile/ gets a precise `path:line: message`,
 exit status 1 and no traceback, and the site published before it stays exactly as it was.
 
-The corpus and the expected messages are in tests/hostile/cases.toml.
+The corpus and the expected messages are in tests/hostile/cases.toml. Each case is built
+in this process (the message, the untouched site); every case at once is built by
+`python -m generator` of its own (the exit status, no traceback).
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from conftest import make_project, run_newsdigest, tiny_png, write_article
+from conftest import make_project, run_here, run_newsdigest, tiny_png, write_article
 
 HOSTILE = Path(__file__).resolve().parent / "hostile"
 MANIFEST = tomllib.loads((HOSTILE / "cases.toml").read_text(encoding="utf-8"))
@@ -83,7 +85,7 @@ def add_case(project: Path, case: str) -> None:
     if source.is_dir():
         shutil.copytree(source, target)
     else:
-        target.parent.mkdir()
+        target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, target)
     if case in CASE_SETTINGS:
         with (project / "pyproject.toml").open("a", encoding="utf-8") as settings:
@@ -104,20 +106,45 @@ def test_hostile_file_is_refused_precisely_and_the_site_is_untouched(
     add_case(project, case)
     before, beside_before = snapshot(site), neighbours(site)
 
-    result = run_newsdigest("build", "--output", str(site), cwd=project)
+    result = run_here("build", "--output", str(site), cwd=project)  # the message, the folder
 
     assert result.returncode == 1, result.stdout + result.stderr
     assert "Traceback" not in result.stderr + result.stdout
-    printed = result.stderr.splitlines()
+    assert_refused_precisely(case, result.stderr)
+    assert "was not changed" in result.stderr
+    assert snapshot(site) == before
+    assert neighbours(site) == beside_before
+
+
+def assert_refused_precisely(case: str, stderr: str) -> None:
+    """Every message the manifest expects for `case` is printed as `path:line: error: ...`."""
+    printed = stderr.splitlines()
     for expected in CASES[case]:
         file, line, message = expected.split(":", 2)
         prefix = f"content/hostile/{file}:{line}: error: "
         assert any(p.startswith(prefix) and message.strip() in p for p in printed), (
-            f"expected {prefix}...{message.strip()}...\n{result.stderr}"
+            f"expected {prefix}...{message.strip()}...\n{stderr}"
         )
-    assert "was not changed" in result.stderr
+
+
+def test_every_hostile_file_at_once_in_a_process_of_its_own(
+    published: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """`newsdigest build` as a newsroom runs it, with every hostile file of the corpus
+    that needs no setting of its own: exit status 1, no traceback, each file's message."""
+    project, site = copy_published(published, tmp_path)
+    cases = sorted(set(CASES) - set(CASE_SETTINGS))
+    for case in cases:
+        add_case(project, case)
+    before = snapshot(site)
+
+    result = run_newsdigest("build", "--output", str(site), cwd=project)
+
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    for case in cases:
+        assert_refused_precisely(case, result.stderr)
     assert snapshot(site) == before
-    assert neighbours(site) == beside_before
 
 
 def test_a_yaml_python_tag_is_never_executed(tmp_path: Path) -> None:
