@@ -3,7 +3,8 @@
 A small synthetic newsroom (bench/synth.py) is built with the cache, edited step by step
 (body, title, a new article, a deleted one, a tag, a template, a setting), rebuilt after
 each step, and compared file by file with a clean build (`--no-cache`) of the same
-content into another directory, with each Markdown engine. An edit is seen however it
+content into another directory (the engine-dependent edits with each Markdown engine, the
+rest with the default one: the engine only changes the Markdown step). An edit is seen however it
 was made (the same size, the same second, the file's time put back, a rename); a corrupt
 cache is ignored, never trusted.
 """
@@ -47,14 +48,18 @@ def assert_same_as_clean(project: Path, site: Path) -> None:
     assert differing == []
 
 
-@pytest.fixture(params=["python-markdown", "gfm"])
+ENGINES = pytest.mark.parametrize("project", ["python-markdown", "gfm"], indirect=True)
+
+
+@pytest.fixture
 def project(tmp_path: Path, request: pytest.FixtureRequest) -> Path:
-    """The newsroom with each Markdown engine: the default one and `gfm`."""
+    """The newsroom with the default Markdown engine, or the one a test's `ENGINES` names."""
+    engine = getattr(request, "param", "python-markdown")
     made = synth.write_newsdigest(tmp_path / "project", synth.articles(COUNT))
-    if request.param != "python-markdown":
+    if engine != "python-markdown":
         settings = made / "pyproject.toml"
         text = settings.read_text(encoding="utf-8")
-        settings.write_text(text + f'markdown_engine = "{request.param}"\n', encoding="utf-8")
+        settings.write_text(text + f'markdown_engine = "{engine}"\n', encoding="utf-8")
     return made
 
 
@@ -72,6 +77,7 @@ def test_a_rebuild_with_nothing_changed_leaves_the_site_as_it_was(project: Path)
     assert_same_as_clean(project, site)
 
 
+@ENGINES
 def test_every_kind_of_edit_gives_the_clean_build(project: Path) -> None:
     site = project.parent / "site"
     build(project, site)
@@ -136,6 +142,7 @@ def test_every_kind_of_edit_gives_the_clean_build(project: Path) -> None:
     assert_same_as_clean(project, site)
 
 
+@ENGINES
 def test_a_setting_that_only_pages_read_converts_no_markdown(project: Path) -> None:
     """items_per_page changes listings, not articles: every body comes from the cache."""
     site = project.parent / "site"
@@ -366,7 +373,7 @@ def front_matter_line(path: Path, key: str) -> str:
 
 
 def test_edits_that_move_stories_give_the_clean_build(project: Path) -> None:
-    """Each edit a newsroom makes, one after another, with either Markdown engine: a rebuild
+    """Each edit a newsroom makes, one after another: a rebuild
     after a body or title edit renders only the pages that show that story; one that moves
     stories (a new date, a tag, a new or deleted story, language versions) renders what
     moved; after each the site equals a clean build."""
