@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -53,17 +54,39 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     source = work / "source"
     shutil.copytree(REPO, source, ignore=SKIP)  # the repository stays as it is
     dist = work / "dist"
-    run(sys.executable, "-m", "build", "--outdir", dist, source, cwd=work, timeout=900)
+    run(
+        sys.executable, "-m", "build", *isolation(), "--outdir", dist, source, cwd=work, timeout=900
+    )
     wheels, sdists = sorted(dist.glob("*.whl")), sorted(dist.glob("*.tar.gz"))
     assert [w.name for w in wheels] == [f"newsdigest-{__version__}-py3-none-any.whl"]
     assert [s.name for s in sdists] == [f"newsdigest-{__version__}.tar.gz"]
     checked = run(sys.executable, "-m", "twine", "check", "--strict", *wheels, *sdists, cwd=work)
     assert checked.stdout.count("PASSED") == 2
     venv = work / "venv"
-    run(sys.executable, "-m", "venv", venv, cwd=work)
-    run(venv / "bin" / "python", "-m", "pip", "install", "-q", wheels[0], cwd=work, timeout=900)
+    run(sys.executable, "-m", "venv", "--without-pip", venv, cwd=work)  # this pip installs
+    pip = (sys.executable, "-m", "pip", "--python", venv / "bin" / "python")
+    run(*pip, "install", "-q", wheels[0], cwd=work, timeout=900)
     shutil.rmtree(source)  # nothing of the source tree is left to lean on
     return venv / "bin"
+
+
+def isolation() -> list[str]:
+    """`--no-isolation` when this environment already holds the build requirements of
+    pyproject.toml (the `dev` extra pins them): the same backend builds the same files,
+    without two throwaway environments; otherwise `build` makes its isolated ones."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    from packaging.requirements import Requirement
+
+    settings = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    for line in settings["build-system"]["requires"]:
+        wanted = Requirement(line)
+        try:
+            if not wanted.specifier.contains(version(wanted.name), prereleases=True):
+                return []
+        except PackageNotFoundError:
+            return []
+    return ["--no-isolation"]
 
 
 def environment(bin_dir: Path) -> dict[str, str]:
