@@ -57,8 +57,14 @@ def test_links_to_pages_the_site_publishes_pass(project: Path) -> None:
     result = run_here("check", cwd=project)
     assert (result.returncode, result.stdout) == (0, "checked 2 articles: no errors\n")
     out = project.parent / "site"
-    built = run_here("build", "--output", str(out), cwd=project)
-    assert built.returncode == 0, built.stderr
+    for jobs in ("1", "2"):  # pages and feeds made in this process, or by workers
+        built = run_here("build", "--output", str(out), "--no-cache", "--jobs", jobs, cwd=project)
+        assert built.returncode == 0, built.stderr
+    for edit in ("\nA first edit.\n", "\nA second edit.\n"):  # rebuilds that render little
+        plan = project / "content/2025/06/storm-plan.md"
+        plan.write_text(plan.read_text(encoding="utf-8") + edit, encoding="utf-8")
+        built = run_here("build", "--output", str(out), cwd=project)
+        assert built.returncode == 0, built.stderr
     page = (out / "2025/06/02/rain/index.html").read_text(encoding="utf-8")
     assert 'href="/sub/tags/monsoon/"' in page and 'href="/sub/about/"' not in page
 

@@ -261,20 +261,21 @@ def _bodies(
     return pipeline.convert(published, run.settings, run.paths.content, speed)
 
 
-def _render(run: _Build, site: Site) -> Rendered:
+def _render(run: _Build, site: Site) -> tuple[Rendered, list[str]]:
     """Pages and feeds, except those whose inputs and file are those of the last build:
-    made while they are written (generator.speed.plan.Rendered)."""
+    made while they are written (generator.speed.plan.Rendered); and every feed's path."""
     settings, urls = run.settings, Urls(run.settings.base_url)
     renderer = Renderer(settings, urls, run.paths.templates, site, run.search is not None)
-    feeds = FeedWriter(settings, urls, run.paths.content, site, run.now)
-    return rendering(
+    feeds = FeedWriter(settings, urls, run.paths.content, site, run.now).plan()
+    done = rendering(
         renderer,
-        feeds.plan,
+        lambda: feeds,
         run.state,
         run.paths.content if run.caching else None,
         run.options.workers(),
         run.options.progress,
     )
+    return done, [feed.path for feed in feeds]
 
 
 def _write(run: _Build, site: Site, done: Rendered, assets: set[str]) -> tuple[int, WriteStats]:
@@ -405,9 +406,11 @@ def build_site(
                 discard(paths.output)
             return result
         site = build_index(published, settings.tz)
-        done = _render(run, site)
-        rendered = [f.path for f in done.pages + done.feeds]
-        result.diagnostics += site_links.built(site, settings, paths.templates, assets, rendered)
+        done, feed_paths = _render(run, site)
+        pages = [f.path for f in done.pages]
+        result.diagnostics += site_links.built(
+            site, settings, paths.templates, assets, pages, feed_paths
+        )
         if not result.ok:  # a body link to an address the site does not have
             if run.prepared:
                 discard(paths.output)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import difflib
 import html
+import re
 from collections.abc import Iterable
 from datetime import datetime
 from html.parser import HTMLParser
@@ -78,7 +79,14 @@ class _Links(HTMLParser):
             self.found += [v for k, v in attrs if k == "href" and v]
 
 
+# A body with no href starting with "/" has no site-path link: most bodies, skipped without
+# parsing (the parser runs on every article at every build).
+_SITE_HREF = re.compile(r"""href\s*=\s*["']?\s*/""", re.IGNORECASE)
+
+
 def _hrefs(body_html: str) -> list[str]:
+    if _SITE_HREF.search(body_html) is None:
+        return []
     parser = _Links()
     parser.feed(body_html)
     parser.close()
@@ -162,9 +170,14 @@ def check(
 
 
 def built(
-    site: Site, settings: Settings, templates_dir: Path, assets: Iterable[str], rendered: list[str]
+    site: Site,
+    settings: Settings,
+    templates_dir: Path,
+    assets: Iterable[str],
+    pages: Iterable[str],
+    feeds: Iterable[str],
 ) -> list[Diagnostic]:
-    """The same for a build, which has rendered its pages and feeds (`rendered`: their
-    paths) and publishes the other files beside them."""
-    paths = set(rendered) | other_paths(site, settings, templates_dir, assets)
+    """The same for a build, which has planned its pages and feeds (`pages`, `feeds`:
+    their paths, rendered or kept) and publishes the other files beside them."""
+    paths = {*pages, *feeds} | other_paths(site, settings, templates_dir, assets)
     return unknown_links(site.articles, paths, Urls(settings.base_url).base_path)
