@@ -214,9 +214,11 @@ def test_a_sites_own_catalog_adds_a_language_and_changes_a_word(tmp_path: Path) 
             10,
             "names %(numbr)s, which the English text does not have",
         ),
+        ('msgid "By"\nmsgstr "unterminated\n', 11, "the quoted text is not closed"),
+        ('msgid "By"\nmsgstr "از" extra\n', 11, "text after the closing quote: 'extra'"),
     ],
 )
-def test_a_broken_site_catalog_is_an_error_naming_its_file_and_line(
+def test_a_broken_site_catalog_is_refused_by_check_and_build_on_its_line(
     tmp_path: Path, mistake: str, line: int, says: str
 ) -> None:
     project = make_project(tmp_path / "project")
@@ -230,6 +232,11 @@ def test_a_broken_site_catalog_is_an_error_naming_its_file_and_line(
     assert says in result.stderr
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "site").exists()
+    checked = run_here("check", cwd=project)  # the pull-request check catches it first
+    assert checked.returncode != 0
+    assert f"templates/locale/ur/LC_MESSAGES/messages.po:{line}: error: " in checked.stdout
+    assert says in checked.stdout
+    assert "Traceback" not in checked.stderr
 
 
 def extracted() -> dict[str, tuple[str, ...]]:

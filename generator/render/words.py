@@ -84,28 +84,82 @@ def unfillable(catalog: Catalog) -> tuple[int, str] | None:
     return None
 
 
+KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(\[\d+\])?)(\s+|(?=\"))")
+QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"')
+QUOTE_HINT = 'write a double quote inside the text as \\"'
+
+
+def bad_line(line: str) -> tuple[str, str] | None:
+    """What is wrong with one line of a .po file, and the fix, or None for a good line: a
+    comment, a blank line, or a keyword (msgid, msgstr...) or nothing, then exactly one
+    quoted string (GNU gettext's syntax, stricter than Babel's reader, which would
+    publish `msgstr "unclosed` or `msgstr "text" more` with a character lost)."""
+    text = line.strip()
+    if not text or text.startswith("#"):
+        return None
+    keyword = KEYWORD.match(text)
+    rest = text[keyword.end() :] if keyword else text
+    if not rest.startswith('"'):
+        return "not a gettext catalog line", (
+            "a line is a comment (#), msgid or msgstr and text in double quotes, or more "
+            "text in double quotes"
+        )
+    quoted = QUOTED.match(rest)
+    if quoted is None:
+        return "the quoted text is not closed", f'end it with a double quote ("); {QUOTE_HINT}'
+    after = rest[quoted.end() :].strip()
+    if after:
+        return f"text after the closing quote: {after!r}", f"put it inside the quotes; {QUOTE_HINT}"
+    return None
+
+
+def catalog_problem(path: Path) -> tuple[int, str, str] | None:
+    """The first problem of a .po file as (line, what is wrong, fix), or None: a line that
+    is not gettext, an entry Babel cannot read, a translation whose placeholders do not
+    fill in (unfillable)."""
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        return 0, f"not a readable gettext catalog: {exc}", "save it as UTF-8 text"
+    for number, line in enumerate(text.splitlines(), start=1):
+        wrong = bad_line(line)
+        if wrong:
+            return number, *wrong
+    try:
+        catalog = read_po(io.BytesIO(text.encode("utf-8")), abort_invalid=True)
+    except PoFileError as exc:
+        return exc.lineno + 1, f"not a gettext catalog line ({exc})", ""
+    except ValueError as exc:
+        return 0, f"not a readable gettext catalog: {exc}", ""
+    found = unfillable(catalog)
+    return (found[0], found[1], "") if found else None
+
+
 def read_catalog(path: Path) -> gettext.GNUTranslations:
     """A .po file as gettext translations (fuzzy entries left out, as msgfmt does).
 
-    Raises jinja2.TemplateError naming the file and line of a .po file Babel cannot read,
-    or of a translation whose placeholders do not fill in.
+    Raises jinja2.TemplateError naming the file and line of a .po file that is not valid
+    gettext (catalog_problem), with the fix.
     """
-    try:
-        with path.open("rb") as po:
-            catalog = read_po(po, abort_invalid=True)
-        wrong = unfillable(catalog)
+    wrong = catalog_problem(path)
+    if wrong:
+        line, what, fix = wrong
+        raise jinja2.TemplateError(f"{path}:{line}: {what}" + (f"\n    fix: {fix}" if fix else ""))
+    with path.open("rb") as po:
+        catalog = read_po(po, abort_invalid=True)
+    mo = io.BytesIO()
+    write_mo(mo, catalog)
+    mo.seek(0)
+    return gettext.GNUTranslations(mo)
+
+
+def site_catalogs(templates: Path) -> Iterator[tuple[Path, int, str, str]]:
+    """The problems of a site's own catalogs (templates/locale/*/LC_MESSAGES/*.po), as
+    (file, line, what is wrong, fix): what `check` reports before a build refuses them."""
+    for path in sorted((templates / "locale").glob(f"*/LC_MESSAGES/{DOMAIN}.po")):
+        wrong = catalog_problem(path)
         if wrong:
-            raise jinja2.TemplateError(f"{path}:{wrong[0]}: {wrong[1]}")
-        mo = io.BytesIO()
-        write_mo(mo, catalog)
-        mo.seek(0)
-        return gettext.GNUTranslations(mo)
-    except PoFileError as exc:
-        raise jinja2.TemplateError(
-            f"{path}:{exc.lineno + 1}: not a gettext catalog line ({exc})"
-        ) from None
-    except (OSError, ValueError, UnicodeDecodeError) as exc:
-        raise jinja2.TemplateError(f"{path}: not a readable gettext catalog: {exc}") from None
+            yield (path, *wrong)
 
 
 class Words:
