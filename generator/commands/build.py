@@ -28,8 +28,7 @@ from generator.load import authors
 from generator.model import Article, OutputFile
 from generator.pipeline import Paths
 from generator.render import images, site_links
-from generator.render.feeds import FeedWriter
-from generator.render.pages import Renderer
+from generator.render.sections import SiteRenderer
 from generator.render.site import extra_files
 from generator.render.urls import Urls
 from generator.render.words import site_catalogs
@@ -270,8 +269,8 @@ def _render(run: _Build, site: Site) -> tuple[Rendered, list[str]]:
     """Pages and feeds, except those whose inputs and file are those of the last build:
     made while they are written (generator.speed.plan.Rendered); and every feed's path."""
     settings, urls = run.settings, Urls(run.settings.base_url)
-    renderer = Renderer(settings, urls, run.paths.templates, site, run.search is not None)
-    feeds = FeedWriter(settings, urls, run.paths.content, site, run.now).plan()
+    renderer = SiteRenderer(settings, urls, run.paths.templates, site, run.search is not None)
+    feeds = renderer.feed_plans(run.paths.content, run.now)
     done = rendering(
         renderer,
         lambda: feeds,

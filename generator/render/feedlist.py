@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from generator.config import Settings
 from generator.index.site import Site
 from generator.index.terms import KINDS, TermKind
+from generator.languages import autonym
 from generator.model import Article
 from generator.render.urls import Urls
 
@@ -74,17 +75,21 @@ class SiteFeeds:
 
 
 def site_feeds(site: Site, settings: Settings, urls: Urls) -> SiteFeeds:
-    """Decide every feed of `site`."""
+    """Decide every feed of `site`. A language's section (`urls.folder`, `settings.language`
+    its tag) has its feeds in its folder, their titles naming the language in itself:
+    "Gazette (اردو)", "Gazette (اردو): Weather"."""
     title, length = settings.title, settings.feed_length
+    if urls.folder:
+        title = f"{title} ({autonym(settings.language)})"
     main = Feed(
         title,
         settings.description,
         urls.home(),
         site.articles[:length],
         (
-            ("rss", urls.file("feed.xml")),
-            ("atom", urls.file("atom.xml")),
-            ("json", urls.file("feed.json")),
+            ("rss", urls.feed("feed.xml")),
+            ("atom", urls.feed("atom.xml")),
+            ("json", urls.feed("feed.json")),
         ),
     )
     digest = Feed(f"{title}: daily digest", "", urls.home(), (), (("rss", urls.digest_feed()),))

@@ -125,12 +125,13 @@ class FeedWriter:
         for planned in self.plan():
             yield planned.make()
 
-    def plan(self) -> list[PlannedFeed]:
+    def plan(self, opml: bool = True, others: Sequence[Feed] = ()) -> list[PlannedFeed]:
         """Every feed file, not yet written: its path, what it is made of, how to make it.
 
-        The feeds are those of `site_feeds`, one file per format, then OPML. The inputs,
-        with the settings, decide the file's bytes, so a build can keep a feed whose
-        inputs are those of the last build without generating it again.
+        The feeds are those of `site_feeds`, one file per format, then (with `opml`) OPML,
+        which lists them and `others` (the other languages' feeds). The inputs, with the
+        settings, decide the file's bytes, so a build can keep a feed whose inputs are
+        those of the last build without generating it again.
         """
         feeds = site_feeds(self.site, self.settings, self.urls)
         planned = [
@@ -141,20 +142,23 @@ class FeedWriter:
             for format, path in feed.formats
         ]
         days = self.finished_days()
-        listed = feeds.all()
-        return [
-            *planned,
+        listed = [*feeds.all(), *others]
+        planned.append(
             PlannedFeed(
                 self.urls.output_path(feeds.digest.path),
                 ("digest", days),
                 lambda: self.digest_rss(feeds.digest),
-            ),
-            PlannedFeed(
-                self.urls.output_path(self.urls.file("feeds.opml")),
-                ("opml", [(f.title, f.path, f.home) for f in listed]),
-                lambda: self.opml(listed),
-            ),
-        ]
+            )
+        )
+        if opml:
+            planned.append(
+                PlannedFeed(
+                    self.urls.output_path(self.urls.file("feeds.opml")),
+                    ("opml", [(f.title, f.path, f.home) for f in listed]),
+                    lambda: self.opml(listed),
+                )
+            )
+        return planned
 
     def _planned(self, channel: Channel, format: str) -> PlannedFeed:
         path = self.urls.output_path(channel.path)

@@ -59,6 +59,7 @@ class PageSpec:
     site_path: str
     path: str  # in the output directory
     context: dict[str, Any]
+    section: str = ""  # the folder of the language it belongs to ('' the site's)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,10 +89,22 @@ def terms_by_use(
 
 
 class Renderer:
-    """Renders every page of a site index with the theme (`templates_dir` overrides it)."""
+    """Renders every page of a site index with the theme (`templates_dir` overrides it).
+
+    For one language's section of a multilingual site (generator.render.sections),
+    `settings.language` is its tag, `urls.folder` its folder and `site` its articles;
+    `translations` then spans every language, and `languages` is the homes' switcher:
+    each language's {language, name, href (absolute), path, current, direction}."""
 
     def __init__(
-        self, settings: Settings, urls: Urls, templates_dir: Path, site: Site, search: bool = False
+        self,
+        settings: Settings,
+        urls: Urls,
+        templates_dir: Path,
+        site: Site,
+        search: bool = False,
+        translations: Translations | None = None,
+        languages: tuple[dict[str, Any], ...] = (),
     ) -> None:
         self.settings = settings
         self.search = search  # whether Pagefind indexes this build (the search page works)
@@ -119,7 +132,8 @@ class Renderer:
         }
         self.digest_feed = self.feeds.digest.link("rss")
         self.related = RelatedStories(site)
-        self.translations = Translations(site.articles, settings.language, urls)
+        self.translations = translations or Translations(site.articles, settings.language, urls)
+        self.languages = languages
         self.neighbours = {
             a.source: (
                 site.articles[i + 1] if i + 1 < len(site.articles) else None,
@@ -140,7 +154,9 @@ class Renderer:
         context["feeds"] = own + tuple(f for f in self.main_feeds if f not in own)
         context.setdefault("description", self.settings.description)
         context.setdefault("language", self.settings.language)
-        return PageSpec(template, site_path, self.urls.output_path(site_path), context)
+        return PageSpec(
+            template, site_path, self.urls.output_path(site_path), context, self.urls.folder
+        )
 
     def render(self, spec: PageSpec) -> OutputFile:
         """The one function that turns a page into bytes."""
@@ -193,7 +209,8 @@ class Renderer:
         for number in range(1, self.digests_count() + 1):
             yield ("digests", str(number)), partial(self._one, self.digests_page, number)
         yield ("search",), partial(self._one, self.search_page)
-        yield ("404",), partial(self._one, self.not_found)
+        if not self.urls.folder:  # one 404 page, the site's
+            yield ("404",), partial(self._one, self.not_found)
 
     @staticmethod
     def _one(make: Callable[..., PageSpec], *args: Any) -> Iterator[PageSpec]:
@@ -217,6 +234,9 @@ class Renderer:
             if len(self.site.days) > self.settings.digest_days
             else None,
             feeds=(*self.main_feeds, self.digest_feed),
+            languages=[
+                dict(entry, current=entry["path"] == self.urls.home()) for entry in self.languages
+            ],
         )
 
     def article(self, article: Article) -> PageSpec:

@@ -11,9 +11,8 @@ from generator.index.site import Site
 from generator.index.terms import AUTHORS
 from generator.model import Article, Author, OutputFile
 from generator.render import images
-from generator.render.feeds import FeedWriter
-from generator.render.pages import Renderer
 from generator.render.redirects import redirect_files
+from generator.render.sections import SiteRenderer
 from generator.render.sitemap import cname, news_sitemap, nojekyll, robots, sitemap
 from generator.render.theme import Theme
 from generator.render.urls import Urls
@@ -124,7 +123,7 @@ def render_site(
 ) -> list[OutputFile]:
     """Every file of the site, every page rendered, in memory."""
     urls = Urls(settings.base_url)
-    renderer = Renderer(settings, urls, templates_dir, site, search)
+    renderer = SiteRenderer(settings, urls, templates_dir, site, search)
     pages = [renderer.render(spec) for spec in renderer.all_pages()]
-    files = pages + list(FeedWriter(settings, urls, content_dir, site, now).all_files())
+    files = pages + [planned.make() for planned in renderer.feed_plans(content_dir, now)]
     return files + extra_files(pages, site, settings, templates_dir, content_dir, assets, now)

@@ -3,8 +3,8 @@
 build publishes: an address the site will not have is an error on its body line, with
 "did you mean" when an article's address is close.
 
-What the site publishes is found without rendering: the paths of every page
-(`Renderer.all_pages`), feed (`FeedWriter.plan`), redirect (aliases), sitemap and robots
+What the site publishes is found without rendering: the paths of every page and feed
+of every language (`SiteRenderer.all_pages`, `feed_plans`), redirect (aliases), sitemap and robots
 file, theme static file, media file and author photo. A link is a path under base_url's
 path (`/REPO/` for a project site: `/about/` in a body is published as `/REPO/about/`
 and checked as `about/`); a folder is its `index.html`.
@@ -26,9 +26,8 @@ from generator.diagnostics import Diagnostic, error
 from generator.index.site import Site
 from generator.index.terms import AUTHORS
 from generator.model import Article
-from generator.render.feeds import FeedWriter
-from generator.render.pages import Renderer
 from generator.render.redirects import redirect_files
+from generator.render.sections import SiteRenderer
 from generator.render.theme import Theme
 from generator.render.urls import Urls
 
@@ -46,8 +45,9 @@ def published_paths(
     """Every file the build publishes for `site`, as paths under the output folder, found
     without rendering (for `check`; a build has its pages' and feeds' paths)."""
     urls = Urls(settings.base_url)
-    pages = {spec.path for spec in Renderer(settings, urls, templates_dir, site).all_pages()}
-    feeds = {feed.path for feed in FeedWriter(settings, urls, content_dir, site, now).plan()}
+    renderer = SiteRenderer(settings, urls, templates_dir, site)  # every language's pages
+    pages = {spec.path for spec in renderer.all_pages()}
+    feeds = {feed.path for feed in renderer.feed_plans(content_dir, now)}
     return pages | feeds | other_paths(site, settings, templates_dir, assets)
 
 

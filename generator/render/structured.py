@@ -66,7 +66,7 @@ class StructuredData:
         publisher: dict[str, Any] = {
             "@type": "Organization",
             "name": self.settings.publisher_name,
-            "url": self.urls.absolute(self.urls.home()),
+            "url": self.urls.absolute(self.urls.path()),
         }
         if self.logo:
             publisher["logo"] = self.logo

@@ -32,7 +32,12 @@ def history_url(settings: Settings, source: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Urls:
+    """A site's URLs; `folder` ('ur/', generator.index.languages) puts a language's pages
+    (home, listings, search, its feeds) in its folder. Articles, media, static files and
+    the top-level files (sitemaps, OPML) are the site's, outside any folder."""
+
     base_url: str  # absolute, with a trailing slash
+    folder: str = ""  # a language's folder, '' for the site's language
 
     @property
     def base_path(self) -> str:
@@ -47,12 +52,20 @@ class Urls:
         """The site path for a location relative to the site root ('' is the home page)."""
         return self.base_path + relative
 
+    def local(self, relative: str = "") -> str:
+        """A site path in this language's folder: /ur/tags/ (the site path without one)."""
+        return self.base_path + self.folder + relative
+
+    def in_folder(self, folder: str) -> Urls:
+        """The same site's URLs for the language in `folder` ('' for the site's)."""
+        return Urls(self.base_url, folder)
+
     def absolute(self, site_path: str) -> str:
         """A site path as a full URL."""
         return self.origin + site_path
 
     def home(self) -> str:
-        return self.path()
+        return self.local()
 
     def article(self, article: Article) -> str:
         return self.path(article.path)
@@ -62,13 +75,13 @@ class Urls:
 
     def terms(self, kind: TermKind) -> str:
         """The index page of a taxonomy (generator.index.terms): /tags/, /countries/."""
-        return self.path(f"{kind.folder}/")
+        return self.local(f"{kind.folder}/")
 
     def term(self, kind: TermKind, term: Tag | Country | Author, page: int = 1) -> str:
-        return self.paged(self.path(f"{kind.folder}/{term.slug}/"), page)
+        return self.paged(self.local(f"{kind.folder}/{term.slug}/"), page)
 
     def term_feed(self, kind: TermKind, term: Tag | Country | Author) -> str:
-        return self.path(f"{kind.folder}/{term.slug}/feed.xml")
+        return self.local(f"{kind.folder}/{term.slug}/feed.xml")
 
     def tags(self) -> str:
         return self.terms(TOPICS)
@@ -83,23 +96,23 @@ class Urls:
         return self.term(COUNTRIES, country, page)
 
     def archive(self) -> str:
-        return self.path("archive/")
+        return self.local("archive/")
 
     def month(self, year: int, month: int) -> str:
-        return self.path(f"archive/{year:04d}/{month:02d}/")
+        return self.local(f"archive/{year:04d}/{month:02d}/")
 
     def digest(self, day: date) -> str:
-        return self.path(f"digest/{day:%Y-%m-%d}/")
+        return self.local(f"digest/{day:%Y-%m-%d}/")
 
     def digests(self, page: int = 1) -> str:
         """/digest/: every day's digest, newest first, paginated."""
-        return self.paged(self.path("digest/"), page)
+        return self.paged(self.local("digest/"), page)
 
     def digest_feed(self) -> str:
-        return self.path("digest/feed.xml")
+        return self.local("digest/feed.xml")
 
     def search(self) -> str:
-        return self.path("search/")
+        return self.local("search/")
 
     def search_bundle(self, name: str) -> str:
         """A file Pagefind writes after the build (pagefind-ui.js, pagefind-ui.css...)."""
@@ -111,6 +124,10 @@ class Urls:
 
     def static(self, name: str) -> str:
         return self.path("static/" + name)
+
+    def feed(self, name: str) -> str:
+        """A language's main feed file: feed.xml, atom.xml, feed.json (/ur/feed.xml)."""
+        return self.local(name)
 
     def file(self, name: str) -> str:
         """A top-level file: feed.xml, atom.xml, feed.json, feeds.opml, sitemap.xml..."""

@@ -1,7 +1,8 @@
 """Render only the pages and feeds whose inputs changed, spread over the cores.
 
-The theme's Renderer lists every page as a PageSpec (template, path and the values given
-to the template) without rendering it, by family (an article's page, a term's list...).
+The theme's Renderers (one per language, generator.render.sections) list every page as a
+PageSpec (template, path and the values given to the template) without rendering it, by
+family (an article's page, a term's list...).
 Two ways to decide what to render:
 
 - **From the dependency index** (generator.speed.deps), when the last build's index says
@@ -25,7 +26,8 @@ from typing import Any
 
 from generator.model import OutputFile
 from generator.render.feeds import PlannedFeed
-from generator.render.pages import Family, PageSpec, Renderer
+from generator.render.pages import Family, PageSpec
+from generator.render.sections import SiteRenderer
 from generator.speed import deps, parallel
 from generator.speed.deps import Plan, Recorder
 from generator.speed.state import PageState, unchanged
@@ -60,7 +62,7 @@ class Planned:
 
 
 def plan_all(
-    renderer: Renderer, state: PageState, caching: bool, recorder: Recorder | None = None
+    renderer: SiteRenderer, state: PageState, caching: bool, recorder: Recorder | None = None
 ) -> Planned:
     """Every page planned; those whose fingerprint and file are the last build's kept."""
     planned = Planned([], [], recorder=recorder or Recorder())
@@ -85,7 +87,7 @@ def plan_all(
 
 
 def plan_changed(
-    renderer: Renderer, state: PageState, index: Plan, changed: set[str], recorder: Recorder
+    renderer: SiteRenderer, state: PageState, index: Plan, changed: set[str], recorder: Recorder
 ) -> Planned:
     """Only the pages that read a `changed` article, or whose file was touched since."""
     dirty = index.readers(changed)
@@ -147,7 +149,7 @@ _ONE_OF = tuple((kind,) for kind in _ALWAYS_CHECKED)
 
 @dataclass(frozen=True, slots=True)
 class _Work:
-    renderer: Renderer
+    renderer: SiteRenderer
     specs: Sequence[PageSpec]
 
 
@@ -156,7 +158,7 @@ def _render_chunk(work: _Work, chunk: Sequence[int]) -> list[bytes]:
 
 
 def render(
-    renderer: Renderer,
+    renderer: SiteRenderer,
     specs: Sequence[PageSpec],
     workers: int,
     progress: Callable[[int], None] | None = None,
@@ -190,7 +192,7 @@ class Rendered:
 
 
 def decide(
-    renderer: Renderer, state: PageState, content_dir: Path | None
+    renderer: SiteRenderer, state: PageState, content_dir: Path | None
 ) -> tuple[Planned, bool, dict[str, tuple[str, str]]]:
     """What to render: from the dependency index when it can tell, else every page planned
     (`content_dir` None: no build cache, every page rendered). (the plan, whether the
@@ -207,7 +209,7 @@ def decide(
 
 
 def rendering(
-    renderer: Renderer,
+    renderer: SiteRenderer,
     feeds: Callable[[], list[PlannedFeed]],
     state: PageState,
     content_dir: Path | None,

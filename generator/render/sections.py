@@ -1,0 +1,118 @@
+"""A multilingual site's pages and feeds: one Renderer and one FeedWriter per language.
+
+Each language's section (generator.index.languages) is rendered as a site of its own,
+in its folder (`/ur/`: home, topics, countries, authors, archive, digests, search, its
+feeds), in its language (`<html lang dir>`, the feeds' `language`). Articles keep their
+URLs and are rendered by their language's section. What spans the languages is decided
+here once: the translations of each story (Read in, hreflang), the homes' language
+switcher and their hreflang alternates, and OPML, which lists every language's feeds.
+A single-language site is one section rendered exactly as before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from generator.config import Settings
+from generator.index.languages import Section, sections
+from generator.index.site import Site
+from generator.languages import autonym, text_direction
+from generator.model import OutputFile
+from generator.render.feedlist import site_feeds
+from generator.render.feeds import FeedWriter, PlannedFeed
+from generator.render.pages import Family, PageSpec, Renderer
+from generator.render.translations import Translations
+from generator.render.urls import Urls
+
+
+def section_settings(settings: Settings, section: Section) -> Settings:
+    """The settings a language's pages and feeds are made with: its tag as `language`
+    (and the `locale` setting, the site language's, left to CLDR's likely locale)."""
+    if section.is_root:
+        return settings
+    return replace(settings, language=section.language, locale="")
+
+
+def switcher(section_list: list[Section], urls: Urls) -> tuple[dict[str, Any], ...]:
+    """Each language's home for the language switcher and the homes' hreflang links;
+    () for a site in one language."""
+    if len(section_list) < 2:
+        return ()
+    return tuple(
+        {
+            "language": section.language,
+            "name": autonym(section.language),
+            "path": urls.in_folder(section.folder).home(),
+            "href": urls.absolute(urls.in_folder(section.folder).home()),
+            "direction": text_direction(section.language),
+        }
+        for section in section_list
+    )
+
+
+class SiteRenderer:
+    """Every page and feed of a site, each language's by its own Renderer and FeedWriter."""
+
+    def __init__(
+        self, settings: Settings, urls: Urls, templates_dir: Path, site: Site, search: bool = False
+    ) -> None:
+        self.settings = settings
+        self.urls = urls
+        self.site = site
+        self.sections = sections(site, settings.language, settings.tz)
+        multilingual = len(self.sections) > 1
+        translations = Translations(site.articles, settings.language, urls)
+        languages = switcher(self.sections, urls)
+        self.renderers: dict[str, Renderer] = {
+            section.folder: Renderer(
+                section_settings(settings, section),
+                urls.in_folder(section.folder),
+                templates_dir,
+                section.site,
+                search,
+                translations if multilingual else None,
+                languages,
+            )
+            for section in self.sections
+        }
+
+    def all_pages(self) -> Iterator[PageSpec]:
+        for renderer in self.renderers.values():
+            yield from renderer.all_pages()
+
+    def families(self) -> Iterator[tuple[Family, Callable[[], Iterator[PageSpec]]]]:
+        """Every language's page families (Renderer.families); another language's keys
+        start with its folder ('ur/', 'home'), so no two languages share one."""
+        for folder, renderer in self.renderers.items():
+            for family, make in renderer.families():
+                yield ((folder, *family) if folder else family), make
+
+    def render(self, spec: PageSpec) -> OutputFile:
+        """The page's bytes (an OutputFile), by its language's Renderer."""
+        return self.renderers[spec.section].render(spec)
+
+    def feed_plans(self, content_dir: Path, now: datetime | None) -> list[PlannedFeed]:
+        """Every feed file of every language, then OPML (in the site's) listing them all."""
+        writers = [
+            FeedWriter(
+                section_settings(self.settings, section),
+                self.urls.in_folder(section.folder),
+                content_dir,
+                section.site,
+                now,
+            )
+            for section in self.sections
+        ]
+        others = [
+            feed
+            for writer in writers[1:]
+            for feed in site_feeds(writer.site, writer.settings, writer.urls).all()
+        ]
+        planned = writers[0].plan(others=others)
+        for writer in writers[1:]:
+            planned += writer.plan(opml=False)
+        return planned

@@ -1,0 +1,303 @@
+"""A home and feeds per language: an English site with Urdu and Hindi stories.
+
+The site's language is at /, every other language with stories at /LANG/ (its home,
+topics, countries and feeds, in its own `lang` and `dir`); /feed.xml carries the site's
+language only, OPML every language's feeds; the homes name each other (a language switcher
+and reciprocal hreflang); Pagefind indexes each language apart and each language's search
+page searches its own.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import feedparser
+import pytest
+from conftest import BASE_URL, make_project, run_here, static_server, write_article
+from lxml import etree, html
+
+ENGLISH = [
+    (
+        "2025/06/london-talks.md",
+        """title: London talks on climate finance
+date: 2025-06-23T11:00:00+01:00
+country: UK
+credits:
+  author: London Desk
+tags: [Weather]
+summary: Small states ask for faster money.""",
+    ),
+    (
+        "2025/06/harbour.md",
+        """title: Harbour reopens after the storm
+date: 2025-06-26T09:00:00+05:30
+country: India
+credits:
+  author: Mumbai Desk
+tags: [Economy]
+summary: Ships are back at the docks.""",
+    ),
+]
+URDU = [
+    (
+        "2025/06/karachi-floods.md",
+        """title: "کراچی میں بارش کے بعد سیلاب"
+date: 2025-06-25T11:00:00+05:00
+language: ur
+country: Pakistan
+credits:
+  author: کراچی بیورو
+tags: [Weather]
+summary: "شہر کی سڑکیں پانی میں ڈوب گئیں۔\"""",
+    ),
+    (
+        "2025/06/lahore-heat.md",
+        """title: "لاہور میں گرمی کی لہر"
+date: 2025-06-24T10:00:00+05:00
+language: ur
+country: Pakistan
+credits:
+  author: لاہور بیورو
+tags: [Weather]
+summary: "درجہ حرارت پینتالیس ڈگری تک پہنچ گیا۔\"""",
+    ),
+    (
+        "2025/06/quetta-snow.md",
+        """title: "کوئٹہ میں غیر معمولی ژالہ باری"
+date: 2025-06-22T10:00:00+05:00
+language: ur
+country: Pakistan
+credits:
+  author: کوئٹہ بیورو
+tags: [Weather]
+summary: "کسانوں کی فصلیں متاثر ہوئیں۔\"""",
+    ),
+]
+HINDI = (
+    "2025/06/delhi-heat.md",
+    """title: "दिल्ली में गर्मी का नया रिकॉर्ड"
+date: 2025-06-24T11:00:00+05:30
+language: hi
+country: India
+credits:
+  author: दिल्ली ब्यूरो
+tags: [Weather]
+summary: "तापमान 47 डिग्री तक पहुंचा।\"""",
+)
+URDU_TITLES = {
+    "کراچی میں بارش کے بعد سیلاب",
+    "لاہور میں گرمی کی لہر",
+    "کوئٹہ میں غیر معمولی ژالہ باری",
+}
+ENGLISH_TITLES = {"London talks on climate finance", "Harbour reopens after the storm"}
+HINDI_TITLE = "दिल्ली में गर्मी का नया रिकॉर्ड"
+# A word only the Urdu stories have (hailstorm): the search test looks for it.
+URDU_WORD = "ژالہ"
+
+
+def multilingual_project(root: Path) -> Path:
+    project = make_project(root)
+    for relative, front in [*ENGLISH, *URDU, HINDI]:
+        body = "پہلا پیراگراف۔\n" if "language: ur" in front else "Text.\n"
+        write_article(project, relative, front, body)
+    return project
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = multilingual_project(tmp_path_factory.mktemp("languages") / "project")
+    out = project.parent / "site"
+    result = run_here("build", "--output", str(out), "--base-url", BASE_URL, cwd=project)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def page(site: Path, relative: str) -> Any:
+    return html.fromstring((site / relative / "index.html").read_bytes())
+
+
+def headlines(tree: Any) -> set[str]:
+    """The stories a page lists: its headlines (home: story titles; lists: card titles)."""
+    found = tree.xpath("//main//a[@class='story-title'] | //main//*[@class='card-title']/a")
+    return {a.text_content().strip() for a in found}
+
+
+def parsed(site: Path, relative: str) -> Any:
+    feed = feedparser.parse((site / relative).read_bytes())
+    assert not feed.bozo, feed.bozo_exception
+    return feed
+
+
+@pytest.mark.parametrize(
+    ("folder", "language", "titles"),
+    [("", "en", ENGLISH_TITLES), ("ur/", "ur", URDU_TITLES), ("hi/", "hi", {HINDI_TITLE})],
+)
+def test_each_languages_feeds_carry_its_language_and_only_its_stories(
+    site: Path, folder: str, language: str, titles: set[str]
+) -> None:
+    for name in ("feed.xml", "atom.xml"):
+        feed = parsed(site, folder + name)
+        assert feed.feed.language == language, name
+        assert {entry.title for entry in feed.entries} == titles, name
+        assert feed.feed.link == BASE_URL + folder
+    data = json.loads((site / folder / "feed.json").read_text(encoding="utf-8"))
+    assert data["language"] == language
+    assert data["feed_url"] == BASE_URL + folder + "feed.json"
+    assert {item["title"] for item in data["items"]} == titles
+    topic = parsed(site, folder + "tags/weather/feed.xml")
+    assert topic.feed.language == language
+    assert {entry.title for entry in topic.entries} == titles & {
+        "London talks on climate finance",
+        *URDU_TITLES,
+        HINDI_TITLE,
+    }
+
+
+def test_opml_lists_every_languages_feeds(site: Path) -> None:
+    opml = etree.fromstring((site / "feeds.opml").read_bytes())
+    listed = {outline.get("xmlUrl") for outline in opml.iter("outline")}
+    for folder in ("", "ur/", "hi/"):
+        assert BASE_URL + folder + "feed.xml" in listed
+        assert BASE_URL + folder + "tags/weather/feed.xml" in listed
+    titles = {outline.get("title") for outline in opml.iter("outline")}
+    assert {"Test Desk", "Test Desk (اردو)", "Test Desk (हिन्दी)"} <= titles
+    assert not (site / "ur" / "feeds.opml").exists()
+
+
+def test_the_urdu_home_is_urdu_right_to_left_and_lists_the_urdu_stories(site: Path) -> None:
+    urdu, root = page(site, "ur"), page(site, "")
+    assert (urdu.get("lang"), urdu.get("dir")) == ("ur", "rtl")
+    assert (root.get("lang"), root.get("dir")) == ("en", None)
+    assert headlines(urdu) == URDU_TITLES
+    assert headlines(root) == ENGLISH_TITLES
+    assert headlines(page(site, "hi")) == {HINDI_TITLE}
+    # Its navigation stays in its language: its topics, countries, archive and search.
+    nav = [a.get("href") for a in urdu.xpath("//nav[@class='site-nav']//a")]
+    assert nav[:4] == ["/sub/ur/", "/sub/ur/tags/", "/sub/ur/countries/", "/sub/ur/archive/"]
+
+
+def test_a_languages_topics_and_countries_are_paginated_in_its_language(site: Path) -> None:
+    first, second = page(site, "ur/tags/weather"), page(site, "ur/tags/weather/page/2")
+    assert (second.get("lang"), second.get("dir")) == ("ur", "rtl")
+    assert headlines(first) | headlines(second) == URDU_TITLES
+    assert first.xpath("//head/link[@rel='next']/@href") == ["/sub/ur/tags/weather/page/2/"]
+    country = page(site, "ur/countries/pk")
+    assert country.get("lang") == "ur" and len(headlines(country)) == 2
+    # The site's own topic page lists the site's language only.
+    assert headlines(page(site, "tags/weather")) == {"London talks on climate finance"}
+    assert not (site / "countries" / "pk").exists()
+
+
+def test_a_languages_pages_offer_its_own_feeds(site: Path) -> None:
+    for relative in ("ur", "ur/tags/weather", "2025/06/25/karachi-floods"):
+        offered = page(site, relative).xpath("//head/link[@rel='alternate'][@type]/@href")
+        assert "/sub/ur/feed.xml" in offered, relative
+        assert all(href.startswith("/sub/ur/") for href in offered), (relative, offered)
+    assert "/sub/ur/tags/weather/feed.xml" in page(site, "ur/tags/weather").xpath(
+        "//head/link[@rel='alternate']/@href"
+    )
+    assert page(site, "").xpath("//head/link[@type='application/rss+xml']/@href")[0] == (
+        "/sub/feed.xml"
+    )
+
+
+def test_the_homes_link_each_other_with_reciprocal_absolute_hreflang(site: Path) -> None:
+    homes = {"en": BASE_URL, "hi": BASE_URL + "hi/", "ur": BASE_URL + "ur/"}
+    expected = sorted([*homes.items(), ("x-default", BASE_URL)])
+    names = {"en": "English", "hi": "हिन्दी", "ur": "اردو"}
+    for language, url in homes.items():
+        tree = page(site, url.removeprefix(BASE_URL))
+        alternates = tree.xpath("//head/link[@rel='alternate'][@hreflang]")
+        assert sorted((a.get("hreflang"), a.get("href")) for a in alternates) == expected
+        switcher = tree.xpath("//nav[@aria-label='Languages']//a")
+        assert sorted((a.get("lang"), a.get("hreflang"), a.text) for a in switcher) == sorted(
+            (other, other, names[other]) for other in homes if other != language
+        )
+        for link in switcher:
+            assert link.get("href") == homes[link.get("lang")].removeprefix("http://127.0.0.1:8000")
+            assert link.get("dir") == ("rtl" if link.get("lang") == "ur" else "ltr")
+
+
+def test_a_site_in_one_language_has_no_language_folders_or_switcher(newsroom_site: Path) -> None:
+    home = page(newsroom_site, "")
+    assert home.xpath("//link[@hreflang]") == []
+    assert home.xpath("//nav[@aria-label='Languages']") == []
+    folders = {p.name for p in newsroom_site.iterdir() if p.is_dir()}
+    assert not folders & {"en", "ur", "hi"}
+
+
+def test_each_language_has_a_search_page_in_its_language(site: Path) -> None:
+    urdu, root = page(site, "ur/search"), page(site, "search")
+    assert (urdu.get("lang"), urdu.get("dir")) == ("ur", "rtl")
+    assert root.get("lang") == "en"
+    box = urdu.get_element_by_id("search")
+    assert box.get("data-base-url") == "/sub/"  # results link to articles at the site root
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    counts = {language: found["page_count"] for language, found in entry["languages"].items()}
+    assert counts == {"en": 2, "ur": 3, "hi": 1}
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+@pytest.fixture(scope="module")
+def server(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    root = tmp_path_factory.mktemp("www")
+    shutil.copytree(site, root / "sub")
+    with static_server(root) as url:
+        yield url + "sub/"
+
+
+def search_results(server: str, path: str, query: str) -> list[str]:
+    """The titles Pagefind's UI shows for `query` on the search page at `path`."""
+    sync_api = pytest.importorskip(
+        "playwright.sync_api", reason="Playwright is missing: pip install -e '.[test]'"
+    )
+    if not CHROMIUM.exists():
+        pytest.skip(f"Chromium is missing at {CHROMIUM}: apt-get install chromium")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=["--no-sandbox", "--headless=new"]
+        )
+        try:
+            tab = browser.new_page()
+            tab.goto(server + path + "?q=" + query)
+            tab.wait_for_selector(".pagefind-ui__message", timeout=15000)
+            tab.wait_for_function(
+                "!document.querySelector('.pagefind-ui__message').textContent.includes('Searching')"
+            )
+            return tab.locator(".pagefind-ui__result-link").all_inner_texts()
+        finally:
+            browser.close()
+
+
+def test_an_urdu_word_is_found_only_by_the_urdu_search(site: Path, server: str) -> None:
+    pytest.importorskip("pagefind", reason="search extra missing: pip install -e '.[search]'")
+    assert search_results(server, "ur/search/", URDU_WORD) == ["کوئٹہ میں غیر معمولی ژالہ باری"]
+    assert search_results(server, "search/", URDU_WORD) == []
+    assert search_results(server, "search/", "harbour") == ["Harbour reopens after the storm"]
+    assert search_results(server, "ur/search/", "harbour") == []
+
+
+JUDGE = Path(os.environ.get("NEWSDIGEST_JUDGE", "/work/shared/judge/check_site.sh"))
+
+
+def test_the_site_judge_passes_a_multilingual_site(site: Path, tmp_path: Path) -> None:
+    """Feeds, the Nu checker, internal links, Chromium and axe over every language's pages
+    (the judge's LinkChecker crawl left out for time), when the judge is installed."""
+    if not JUDGE.is_file():
+        pytest.skip(f"the site judge is not installed at {JUDGE} (set NEWSDIGEST_JUDGE)")
+    done = subprocess.run(
+        ["bash", str(JUDGE), str(site), "/sub/", "--skip", "linkchecker", "--out", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]
