@@ -38,7 +38,13 @@ def test_every_article_carries_a_complete_news_article(sample_site: Path) -> Non
         assert all(
             a["@type"] in ("Person", "Organization")
             and a["name"]
-            and a["url"].startswith(BASE_URL + "authors/")
+            # the author's page in the story's language: /authors/, /ur/authors/...
+            and a["url"].startswith(tuple(BASE_URL + f for f in ("", "ur/", "hi/")))
+            and a["url"]
+            .removeprefix(BASE_URL)
+            .removeprefix("ur/")
+            .removeprefix("hi/")
+            .startswith("authors/")
             for a in data["author"]
         )
         assert data["datePublished"] <= data["dateModified"]

@@ -41,6 +41,11 @@ STORIES = [
     ("Mombasa port", "mombasa", 22, "sw"),
     ("Lahore smog", "lahore", 23, "ur-PK"),
     ("London talks", "london", 24, ""),
+    # Each story's previous and next are in its language (its section, /ur/, /sw/...):
+    # a newer Urdu story, an older English and an older Swahili one give them neighbours.
+    ("Karachi drains", "drains", 26, "ur"),
+    ("Leeds rain", "leeds", 18, ""),
+    ("Mombasa rain", "mombasa-rain", 17, "sw"),
 ]
 
 
