@@ -215,7 +215,7 @@ def test_the_homes_link_each_other_with_reciprocal_absolute_hreflang(site: Path)
         tree = page(site, url.removeprefix(BASE_URL))
         alternates = tree.xpath("//head/link[@rel='alternate'][@hreflang]")
         assert sorted((a.get("hreflang"), a.get("href")) for a in alternates) == expected
-        switcher = tree.xpath("//nav[@aria-label='Languages']//a")
+        switcher = tree.xpath("//nav[contains(@class, 'languages')]//a")
         assert sorted((a.get("lang"), a.get("hreflang"), a.text) for a in switcher) == sorted(
             (other, other, names[other]) for other in homes if other != language
         )
@@ -227,7 +227,7 @@ def test_the_homes_link_each_other_with_reciprocal_absolute_hreflang(site: Path)
 def test_a_site_in_one_language_has_no_language_folders_or_switcher(newsroom_site: Path) -> None:
     home = page(newsroom_site, "")
     assert home.xpath("//link[@hreflang]") == []
-    assert home.xpath("//nav[@aria-label='Languages']") == []
+    assert home.xpath("//nav[contains(@class, 'languages')]") == []
     folders = {p.name for p in newsroom_site.iterdir() if p.is_dir()}
     assert not folders & {"en", "ur", "hi"}
 
@@ -254,8 +254,19 @@ def server(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str
         yield url + "sub/"
 
 
+SEARCH = """async (query) => {
+    const box = document.getElementById("search");
+    const pagefind = await import(box.dataset.bundle + "pagefind.js");
+    await pagefind.options({baseUrl: box.dataset.baseUrl});
+    await pagefind.init();  // the index of the page's <html lang>, as the search UI loads it
+    const found = await pagefind.search(query);
+    const pages = await Promise.all(found.results.map((result) => result.data()));
+    return pages.map((page) => page.meta.title);
+}"""
+
+
 def search_results(server: str, path: str, query: str) -> list[str]:
-    """The titles Pagefind's UI shows for `query` on the search page at `path`."""
+    """The titles Pagefind finds for `query` from the search page at `path`, in Chromium."""
     sync_api = pytest.importorskip(
         "playwright.sync_api", reason="Playwright is missing: pip install -e '.[test]'"
     )
@@ -267,12 +278,8 @@ def search_results(server: str, path: str, query: str) -> list[str]:
         )
         try:
             tab = browser.new_page()
-            tab.goto(server + path + "?q=" + query)
-            tab.wait_for_selector(".pagefind-ui__message", timeout=15000)
-            tab.wait_for_function(
-                "!document.querySelector('.pagefind-ui__message').textContent.includes('Searching')"
-            )
-            return tab.locator(".pagefind-ui__result-link").all_inner_texts()
+            tab.goto(server + path)
+            return list(tab.evaluate(SEARCH, query))
         finally:
             browser.close()
 
