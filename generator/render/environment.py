@@ -57,7 +57,11 @@ def lang_attrs(context: jinja2.runtime.Context, text_of: Article | str) -> Marku
     else the site's) or of a language tag, when that is not the page's language; '' when
     it is. So the site's title on an Urdu page, or an English headline there, keeps its
     own language and direction (W3C, "Language on the Web")."""
-    site = str(context["settings"].language) if "settings" in context else ""
+    # The site's own language (a language section's settings say the section's).
+    site = str(
+        context.get("site_language")
+        or (context["settings"].language if "settings" in context else "")
+    )
     tag = text_of if isinstance(text_of, str) else (text_of.language or site)
     page = page_language(context) or site
     if not tag or tag == page:

@@ -111,6 +111,7 @@ class Renderer:
         self.urls = urls
         self.site = site
         self.env = make_environment(templates_dir)
+        self.env.globals["site_language"] = settings.language  # a section's: the site's
         theme_words: Words = self.env.theme_words  # type: ignore[attr-defined]
         self.say = T.PageWords(theme_words, settings.language)  # titles, descriptions
         self.pictures = Pictures(urls)

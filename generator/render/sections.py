@@ -79,6 +79,8 @@ class SiteRenderer:
             )
             for section in self.sections
         }
+        for renderer in self.renderers.values():  # the masthead's language (lang_attrs)
+            renderer.env.globals["site_language"] = settings.language
 
     def all_pages(self) -> Iterator[PageSpec]:
         for renderer in self.renderers.values():
