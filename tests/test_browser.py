@@ -285,6 +285,26 @@ def test_the_founding_storys_urdu_hindi_and_english_pages_read_in_their_directio
         visit.close()
 
 
+@pytest.mark.parametrize(("width", "scheme"), [(1280, "light"), (390, "dark")])
+def test_the_urdu_home_reads_right_to_left_and_passes_axe(
+    server: str, browser: Any, width: int, scheme: str
+) -> None:
+    """/ur/, the sample's Urdu home: its stories right to left, in light and dark mode."""
+    visit = Visit(browser, width, scheme)
+    try:
+        visit.open(server + "ur/")
+        root = visit.page.evaluate("[document.documentElement.lang, document.documentElement.dir]")
+        assert root == ["ur", "rtl"]
+        titles = visit.page.locator(".story-title").all_inner_texts()
+        assert "کراچی میں مون سون سے پہلے برساتی نالوں کی صفائی تیز" in titles
+        assert visit.overflow() <= 0
+        assert visit.serious_violations() == []
+        assert visit.problems == []
+        screenshot(visit, f"home-ur-{width}")
+    finally:
+        visit.close()
+
+
 @pytest.mark.parametrize(("width", "scheme"), [*((w, "light") for w in WIDTHS), (390, "dark")])
 def test_every_page_fits_its_screen_on_one_grid_with_links_named_apart(
     server: str, browser: Any, width: int, scheme: str
