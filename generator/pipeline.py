@@ -35,6 +35,7 @@ from generator.render.site import render_site
 from generator.render.site_links import unknown_links
 from generator.render.summary import plain_summary
 from generator.render.urls import Urls
+from generator.render.words import site_catalogs
 
 # The settings each costly stage reads (a cache of its results is keyed on these alone).
 READ_SETTINGS = (
@@ -278,9 +279,14 @@ def check(paths: Paths, settings: Settings, speed: Speed | None = None) -> Built
     articles, body_problems, assets = convert(articles, settings, paths.content, speed)
     body_problems += unpublished_links(articles, settings, paths.content, body_problems, speed)
     now = datetime.now().astimezone()
-    body_problems += _site_links(articles, settings, paths, assets, now, body_problems)
+    catalogs = [  # the site's own gettext catalogs, which a build refuses
+        error(str(path), line, what, fix)
+        for path, line, what, fix in site_catalogs(paths.templates)
+    ]
+    if not catalogs:  # the site's pages can be listed only with its words
+        body_problems += _site_links(articles, settings, paths, assets, now, body_problems)
     body_problems += far_ahead(articles, paths.content, now)
-    diagnostics = sorted(problems + body_problems, key=Diagnostic.sort_key)
+    diagnostics = sorted(problems + body_problems + catalogs, key=Diagnostic.sort_key)
     return Built(diagnostics, articles, held_back=held_back(articles, Selection(), now))
 
 

@@ -31,7 +31,6 @@ from generator.render import images, site_links
 from generator.render.sections import SiteRenderer
 from generator.render.site import extra_files
 from generator.render.urls import Urls
-from generator.render.words import site_catalogs
 from generator.speed import changes, deps, fingerprint, parallel
 from generator.speed.articles import ArticleCache
 from generator.speed.cache import DEFAULT_DIR, Store
@@ -129,12 +128,8 @@ def check_content(paths: Paths, settings: Settings, options: Options | None = No
     finally:
         if cache is not None:
             cache.database.close()  # the WAL folded back: check leaves no file behind
-    catalogs = [  # the site's own gettext catalogs, which a build would refuse
-        Diagnostic(str(path), line, "error", what, fix)
-        for path, line, what, fix in site_catalogs(paths.templates)
-    ]
     return Result(
-        checked.diagnostics + catalogs,
+        checked.diagnostics,
         checked.articles,
         seconds=time.perf_counter() - started,
         held_back=checked.held_back,
