@@ -179,7 +179,7 @@ def test_a_byte_order_mark_and_windows_line_endings_build(tmp_path: Path) -> Non
     path.parent.mkdir(parents=True)
     path.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
 
-    result = run_newsdigest("build", "--output", str(tmp_path / "site"), cwd=project)
+    result = run_here("build", "--output", str(tmp_path / "site"), cwd=project)
 
     assert result.returncode == 0, result.stderr
     page = (tmp_path / "site/2025/06/01/cafe-owners/index.html").read_text(encoding="utf-8")
@@ -215,7 +215,7 @@ def test_symlinks_out_of_content_are_warned_about_and_not_published(tmp_path: Pa
     (project / "content/2025/06/secret-plans.md").symlink_to(secret)
     (project / "content/leak").symlink_to(outside, target_is_directory=True)
 
-    result = run_newsdigest("build", "--output", str(tmp_path / "site"), cwd=project)
+    result = run_here("build", "--output", str(tmp_path / "site"), cwd=project)
 
     assert result.returncode == 0, result.stderr
     assert (
@@ -237,7 +237,7 @@ def test_symlinks_inside_content_are_read_once(tmp_path: Path) -> None:
     write_article(project, "2025/06/inside.md", GOOD)
     (project / "content/again").symlink_to(project / "content/2025", target_is_directory=True)
     (project / "content/2025/loop").symlink_to(project / "content", target_is_directory=True)
-    result = run_newsdigest("build", "--output", str(tmp_path / "site"), cwd=project)
+    result = run_here("build", "--output", str(tmp_path / "site"), cwd=project)
     assert result.returncode == 0, result.stderr
     assert "built 1 article into" in result.stdout
 
@@ -270,7 +270,7 @@ def test_tags_colliding_after_slugging_get_distinct_pages_and_a_warning(tmp_path
     tagged(project, "languages", '["C"]', 2)
     tagged(project, "sharp", '["C#"]', 3)
 
-    result = run_newsdigest("build", "--output", str(tmp_path / "site"), cwd=project)
+    result = run_here("build", "--output", str(tmp_path / "site"), cwd=project)
 
     assert result.returncode == 0, result.stderr
     assert "are different words with the same URL /tags/c/" in result.stderr
@@ -290,7 +290,7 @@ def test_tags_that_slug_to_nothing_get_a_stable_unique_url(tmp_path: Path) -> No
     tagged(project, "fire", '["🔥"]', 1)
     tagged(project, "shouting", '["!!!"]', 2)
 
-    result = run_newsdigest("build", "--output", str(tmp_path / "site"), cwd=project)
+    result = run_here("build", "--output", str(tmp_path / "site"), cwd=project)
     assert result.returncode == 0, result.stderr
     first = {p.name for p in (tmp_path / "site/tags").iterdir() if p.is_dir()}
     assert len(first) == 2
@@ -299,7 +299,7 @@ def test_tags_that_slug_to_nothing_get_a_stable_unique_url(tmp_path: Path) -> No
     # The same tag keeps its URL when other topics come and go.
     (project / "content/2025/06/shouting.md").unlink()
     tagged(project, "more", '["🌊", "🔥"]', 3)
-    result = run_newsdigest("build", "--output", str(tmp_path / "site"), cwd=project)
+    result = run_here("build", "--output", str(tmp_path / "site"), cwd=project)
     assert result.returncode == 0, result.stderr
     second = {p.name for p in (tmp_path / "site/tags").iterdir() if p.is_dir()}
     assert len(second) == 2
