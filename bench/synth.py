@@ -13,6 +13,7 @@ import random
 import shutil
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
+from datetime import datetime
 from pathlib import Path
 
 VERSION = 4  # bump when the generated articles change
@@ -540,10 +541,16 @@ def prepare(work: Path, count: int, peers: bool = True) -> SynthArticle:
         shutil.rmtree(work, ignore_errors=True)
         made = {"made": wanted, "peers": False}
     items: list[SynthArticle] | None = None
+    if "newest" in made and "newest_at" not in made:  # picked by day, not by instant:
+        old = made.pop("newest")  # put it back as drawn, then pick again
+        _restore(work, SynthArticle(**{**old, "tags": tuple(old["tags"])}), made["peers"])
+        items = articles(count)
+        made["newest"] = asdict(_newest(items))
     if "newest" not in made:
         items = articles(count)
         write_newsdigest(work / "newsdigest", items)
-        made["newest"] = asdict(max(items, key=lambda a: (a.date[:10], a.slug)))
+        made["newest"] = asdict(_newest(items))
+    made["newest_at"] = made["newest"]["date"]
     if peers and not made["peers"]:
         items = items or articles(count)
         write_pelican(work / "pelican", items)
@@ -554,6 +561,12 @@ def prepare(work: Path, count: int, peers: bool = True) -> SynthArticle:
     newest = SynthArticle(**{**made["newest"], "tags": tuple(made["newest"]["tags"])})
     _restore(work, newest, made["peers"])
     return newest
+
+
+def _newest(items: list[SynthArticle]) -> SynthArticle:
+    """The article published last (by instant: its date with its UTC offset), so it is the
+    first item of the main feed at every size."""
+    return max(items, key=lambda a: (datetime.fromisoformat(a.date), a.slug))
 
 
 def _restore(work: Path, a: SynthArticle, peers: bool) -> None:
