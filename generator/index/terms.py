@@ -19,14 +19,12 @@ from generator.model import Article
 
 @dataclass(frozen=True, slots=True)
 class TermKind:
-    """One taxonomy. `{site}` and `{name}` in the texts are the site's title and the term's."""
+    """One taxonomy. Its pages' titles and descriptions, in every language, are
+    render.titles.TERM_WORDS[name]."""
 
     name: str  # the index page's word and `Site.terms` key: "topics"
     folder: str  # URL folder: /tags/, /tags/SLUG/, /tags/SLUG/feed.xml
     label: str  # above a term page's heading: "Topic"
-    title: str  # the index page's title: "Topics"
-    index_description: str  # the index page's description
-    description: str  # a term page's and its feed's description
     by_use: bool  # index: most used first, sized by use; else in the Site's order, one size
     terms_of: Callable[[Article], Iterable[Any]]  # an article's terms: each has slug and name
     order: Callable[[Any], Any]  # the Site's order of the terms (sort key)
@@ -36,9 +34,6 @@ TOPICS = TermKind(
     "topics",
     "tags",
     "Topic",
-    "Topics",
-    "Every topic of {site}, most covered first.",
-    "Stories about {name}.",
     by_use=True,
     terms_of=lambda a: a.tags,
     order=lambda t: t.slug,
@@ -47,9 +42,6 @@ COUNTRIES = TermKind(
     "countries",
     "countries",
     "Country",
-    "Countries",
-    "Stories of {site} by country.",
-    "Stories from {name}.",
     by_use=False,
     terms_of=lambda a: (a.country,),
     order=lambda c: (c.name, c.code),
@@ -58,9 +50,6 @@ AUTHORS = TermKind(
     "authors",
     "authors",
     "Author",
-    "Authors",
-    "Everyone who writes for {site}, with their number of stories.",
-    "Stories by {name}.",
     by_use=False,
     terms_of=lambda a: a.bylines,
     order=lambda p: (p.name.casefold(), p.slug),

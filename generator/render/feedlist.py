@@ -15,6 +15,7 @@ from generator.index.site import Site
 from generator.index.terms import KINDS, TermKind
 from generator.languages import autonym
 from generator.model import Article
+from generator.render.titles import TERM_WORDS
 from generator.render.urls import Urls
 
 # Format -> (MIME type, the name readers know it by)
@@ -99,7 +100,7 @@ def site_feeds(site: Site, settings: Settings, urls: Urls) -> SiteFeeds:
             name = group.key.name
             terms[(kind.name, group.key.slug)] = Feed(
                 f"{title}: {name}",
-                kind.description.format(name=name),
+                TERM_WORDS[kind.name][3] % {"name": name},  # the feed's words are English
                 urls.term(kind, group.key),
                 group.articles[:length],
                 (("rss", urls.term_feed(kind, group.key)),),
