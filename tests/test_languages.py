@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -219,16 +220,23 @@ def test_text_in_the_sites_language_keeps_it_on_a_page_in_another(mixed_site: Pa
     assert english.xpath("//nav[@class='prev-next']//span[@lang]/@lang") == []
 
 
+def check_with_language(
+    tmp_path: Path, typed: str
+) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    """`check` on the Karachi story with `language: TYPED` (its line 4)."""
+    project = make_project(tmp_path / "project")
+    write_article(
+        project, "2025/06/karachi-floods.md", KARACHI.replace("language: ur", f"language: {typed}")
+    )
+    return project, run_here("check", cwd=project)
+
+
 @pytest.mark.parametrize(
     ("typed", "hint"),
     [("Urdu", "did you mean 'ur'?"), ("Hindi", "did you mean 'hi'?"), ("xx-yy", "BCP 47")],
 )
 def test_an_unknown_language_is_an_error_on_its_line(tmp_path: Path, typed: str, hint: str) -> None:
-    project = make_project(tmp_path / "project")
-    write_article(
-        project, "2025/06/karachi-floods.md", KARACHI.replace("language: ur", f"language: {typed}")
-    )
-    result = run_here("check", cwd=project)
+    _, result = check_with_language(tmp_path, typed)
     assert result.returncode == 1
     # Lines: '---' 1, title 2, date 3, language 4.
     assert (
@@ -246,11 +254,7 @@ def test_a_locale_name_is_refused_as_an_articles_language_as_in_the_settings(
 ) -> None:
     """`en_US` is no value for HTML's lang: one rule for the front-matter field and the
     setting, each on its line with the tag meant."""
-    project = make_project(tmp_path / "project")
-    write_article(
-        project, "2025/06/karachi-floods.md", KARACHI.replace("language: ur", f"language: {typed}")
-    )
-    result = run_here("check", cwd=project)
+    project, result = check_with_language(tmp_path, typed)
     assert result.returncode == 1
     assert (
         f"content/2025/06/karachi-floods.md:4: error: language '{typed}' is a locale name, not a "
