@@ -395,6 +395,8 @@ def build_site(
     run.cache = article_cache(options.cache_path(paths.project), paths.content, settings)
     speed = Fast(run.cache, options.workers(), options.progress)
     articles, problems = pipeline.load(paths.content, settings, speed, paths.project)
+    if run.cache is not None:
+        run.cache.settle(articles)
     published = [a for a in articles if selection.includes(a, run.now)]
     problems += far_ahead(articles, paths.content, run.now)
     try:

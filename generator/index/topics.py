@@ -69,8 +69,8 @@ def assign(
                     "rename one of the tags if they are meant to be different topics",
                 )
             )
-    result = [
-        replace(article, tags=tuple(canonical[t.slug] for t in article.tags))
-        for article in articles
-    ]
+    result = []
+    for article in articles:
+        tags = tuple(canonical[t.slug] for t in article.tags)
+        result.append(article if tags == article.tags else replace(article, tags=tags))
     return result, problems

@@ -53,10 +53,21 @@ class Registry:
         return found if found is not None else Author(_slug(byline), byline)
 
     def apply(self, articles: list[Article]) -> list[Article]:
-        """Each article with its bylines as Authors (terms of the authors taxonomy)."""
-        return [
-            replace(a, bylines=tuple(self.author(name) for name in a.authors)) for a in articles
-        ]
+        """Each article with its bylines as Authors (terms of the authors taxonomy); an
+        article whose bylines are those already is kept as it is. Each name is looked up
+        (and slugged) once."""
+        found: dict[str, Author] = {}
+        out = []
+        for article in articles:
+            bylines = []
+            for name in article.authors:
+                author = found.get(name)
+                if author is None:
+                    author = found[name] = self.author(name)
+                bylines.append(author)
+            same = tuple(bylines) == article.bylines
+            out.append(article if same else replace(article, bylines=tuple(bylines)))
+        return out
 
 
 EMPTY = Registry({})

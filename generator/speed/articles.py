@@ -4,7 +4,9 @@ An article file whose `stat` is the one the last build recorded (generator.speed
 is not read again: its validated record is loaded from the `articles` table. A file
 whose stat differs is read and hashed; if its bytes are those of the record (a `touch`,
 a checkout), the record is reused all the same. Only the records a build uses are read,
-one query each, and only rows that changed are written back.
+`BATCH` to a query, and only rows that changed are written back. A record keeps the
+bylines the author registry gave the article (`settle`), so an unchanged article and
+registry load as they were used.
 """
 
 from __future__ import annotations
@@ -12,18 +14,23 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from generator import model
 from generator.diagnostics import Diagnostic
 from generator.speed import changes
-from generator.speed.cache import BadEntry, decode, decode_diagnostics, encode, encode_diagnostics
+from generator.speed.cache import BadEntry, decode_diagnostics, encode_diagnostics
+from generator.speed.records import Shared, article_record
 from generator.speed.store import Database, checksum, dumps
 
 SPACE = "articles"
 Seen = tuple[changes.Stat, int, str]  # stat, when it was recorded (ns), content digest
+Hit = tuple[model.Article, list[Diagnostic]]
+BATCH = 500  # article rows read per query
+Read = tuple[model.Article, list[Diagnostic], list[int] | None]  # and its image's stamp
 
 
 class ArticleCache:
@@ -47,7 +54,8 @@ class ArticleCache:
                 source, size, mtime, ctime, ino, recorded, digest = row
                 self.files[source] = ((size, mtime, ctime, ino), recorded, digest)
         self.seen: dict[str, Seen] = {}  # this build's
-        self.new_articles: dict[str, str] = {}  # source -> record JSON
+        self.shared = Shared()
+        self.new_articles: dict[str, Read] = {}  # the files read anew
         self.new_bodies: dict[str, tuple[str, str, str]] = {}  # source -> key, meta, html
         self.body_hits = 0
 
@@ -91,25 +99,40 @@ class ArticleCache:
         self.seen[source] = (stat, self.moment, digest)
         return digest
 
-    def article(
-        self, path: Path, source: str, limit: int
-    ) -> tuple[model.Article, list[Diagnostic]] | None:
-        """The validated article and its warnings from the last build, or None (a miss)."""
-        digest = self._digest(path, source, limit)
-        if digest is None or not self.valid:
-            return None
-        row = self.database.one(
-            "SELECT digest, record, sum FROM articles WHERE source = ?", (source,)
-        )
-        if row is None or row[0] != digest or row[2] != checksum(source, row[0], row[1]):
-            return None
+    def articles(self, found: Sequence[tuple[Path, str]], limit: int) -> list[Hit | None]:
+        """For each (path, source) of `found`: the validated article and its warnings from
+        the last build, or None (a miss). Rows are read `BATCH` at a time."""
+        digests = [self._digest(path, source, limit) for path, source in found]
+        out: list[Hit | None] = [None] * len(found)
+        if not self.valid:
+            return out
+        wanted = {s: i for i, ((_, s), d) in enumerate(zip(found, digests, strict=True)) if d}
+        sources = list(wanted)
+        for start in range(0, len(sources), BATCH):
+            chunk = sources[start : start + BATCH]
+            rows = self.database.query(
+                "SELECT source, digest, record, sum FROM articles "  # noqa: S608 (only marks)
+                f"WHERE source IN ({','.join('?' * len(chunk))})",
+                chunk,
+            )
+            for source, digest, record, sum_ in rows:
+                i = wanted.get(source)
+                if (
+                    i is not None
+                    and digest == digests[i]
+                    and sum_ == checksum(source, digest, record)
+                ):
+                    out[i] = self._decoded(source, record)
+        return out
+
+    def _decoded(self, source: str, text: str) -> Hit | None:
         try:
-            record = json.loads(row[1])
-            article = decode(record["a"])
+            record = json.loads(text)
+            article = self.shared.article(record["a"])
             problems = decode_diagnostics(record["p"])
         except (BadEntry, KeyError, TypeError, ValueError):
             return None
-        if not isinstance(article, model.Article) or article.source != source:
+        if article.source != source:
             return None
         image = article.image
         if (
@@ -123,13 +146,24 @@ class ArticleCache:
     def remember_article(self, article: model.Article, problems: list[Diagnostic]) -> None:
         if article.source in self.seen:
             image = article.image
-            self.new_articles[article.source] = dumps(
-                {
-                    "a": encode(article),
-                    "p": encode_diagnostics(problems),
-                    "i": self._stamp(image.src) if image and not image.is_remote else None,
-                }
-            )
+            stamp = self._stamp(image.src) if image and not image.is_remote else None
+            self.new_articles[article.source] = (article, problems, stamp)
+
+    def settle(self, articles: Iterable[model.Article]) -> None:
+        """Keep the bylines the author registry gave the articles read anew (the rest of
+        the record stays as read): the next build finds them already set."""
+        for article in articles:
+            read = self.new_articles.get(article.source)
+            if read is not None and read[0].bylines != article.bylines:
+                self.new_articles[article.source] = (
+                    replace(read[0], bylines=article.bylines),
+                    *read[1:],
+                )
+
+    @staticmethod
+    def _record(read: Read) -> str:
+        article, problems, stamp = read
+        return dumps({"a": article_record(article), "p": encode_diagnostics(problems), "i": stamp})
 
     def body(
         self, article: model.Article, article_url: Callable[[str], Any]
@@ -209,8 +243,8 @@ class ArticleCache:
             ),
         )
         rows = []
-        for source, record in self.new_articles.items():
-            digest = self.seen[source][2]
+        for source, read in self.new_articles.items():
+            digest, record = self.seen[source][2], self._record(read)
             rows.append((source, digest, record, checksum(source, digest, record)))
         database.write_many("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?)", rows)
         database.write_many(

@@ -77,7 +77,9 @@ class Fast:
     def read_all(
         self, found: Sequence[tuple[Path, str]], settings: Settings, content_dir: Path
     ) -> list[Validated]:
-        checked = [self._cached(path, source, settings.max_file_size) for path, source in found]
+        checked: list[Validated | None] = [None] * len(found)
+        if self.cache is not None:
+            checked[:] = self.cache.articles(found, settings.max_file_size)
         misses = [i for i, item in enumerate(checked) if item is None]
         hits = len(found) - len(misses)
         work = ReadWork([found[i] for i in misses], settings, content_dir)
@@ -93,11 +95,6 @@ class Fast:
             if self.cache is not None and article is not None:
                 self.cache.remember_article(article, problems)
         return [item for item in checked if item is not None]
-
-    def _cached(self, path: Path, source: str, limit: int) -> Validated | None:
-        if self.cache is None:
-            return None
-        return self.cache.article(path, source, limit)
 
     def convert_all(
         self,

@@ -111,7 +111,16 @@ class Database:
             self.broken = True
 
     def one(self, sql: str, parameters: Sequence[Any] = ()) -> tuple[Any, ...] | None:
-        return next(self.query(sql, parameters), None)
+        """The first row of a SELECT, or None (as `query`)."""
+        connection = self._connected()
+        if connection is None or self.broken:
+            return None
+        try:
+            row: tuple[Any, ...] | None = connection.execute(sql, parameters).fetchone()
+        except sqlite3.Error:  # malformed, truncated, not a database
+            self.broken = True
+            return None
+        return row
 
     def environment(self, space: str) -> str | None:
         found = self.one("SELECT environment FROM spaces WHERE name = ?", (space,))

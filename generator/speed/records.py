@@ -1,0 +1,201 @@
+"""An Article as a compact JSON list and back, for the state database's `articles` rows.
+
+A rebuild loads the record of every unchanged article, so this is written out field by
+field, in the model's order, rather than walking the dataclasses (`cache.encode` and
+`cache.decode`, about fifty calls per article). The shapes:
+
+    Article   [source, slug, title, WHEN, WHEN|null, [code, name], [author...],
+               image_credit, [source...], [[slug, name]...], summary, IMAGE|null, body,
+               body_line, guid, draft, body_html, date_has_time, updated_has_time,
+               [[WHEN, text, has_time]...], [alias...], aliases_line, featured,
+               translation_key, language, [[field, line]...], [AUTHOR...]]
+    WHEN      "ISO 8601 with its offset", or [naive ISO 8601, IANA zone, fold]
+    IMAGE     [src, alt, caption, PICTURE|null, width, height, [x, y]|null]
+    PICTURE   [width, height, format, quality]
+    AUTHOR    [slug, name, bio, url, fediverse, image, PICTURE's four or four nulls,
+               type, root, fediverse_url]
+
+Records are only read back by the code that wrote them (the state's environment key
+holds the generator's code) and after their row's checksum: data of another shape
+raises `BadEntry`, read as a miss. `Shared` gives equal countries, topics and authors one
+object each across the records of a build.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from generator.model import Article, Author, Correction, Country, Image, Picture, Tag
+from generator.speed.cache import BadEntry
+
+
+def _when(value: datetime) -> str | list[Any]:
+    zone = value.tzinfo
+    if isinstance(zone, ZoneInfo):
+        return [value.replace(tzinfo=None).isoformat(), zone.key, value.fold]
+    return value.isoformat()
+
+
+def _picture(value: Picture | None) -> list[Any] | None:
+    if value is None:
+        return None
+    return [value.width, value.height, value.format, value.quality]
+
+
+def _author(value: Author) -> list[Any]:
+    picture = _picture(value.picture) or [None, None, None, None]
+    return [
+        value.slug,
+        value.name,
+        value.bio,
+        value.url,
+        value.fediverse,
+        value.image,
+        *picture,
+        value.type,
+        value.root,
+        value.fediverse_url,
+    ]
+
+
+def _image(value: Image | None) -> list[Any] | None:
+    if value is None:
+        return None
+    focus = list(value.focus) if value.focus is not None else None
+    picture = _picture(value.picture)
+    return [value.src, value.alt, value.caption, picture, value.width, value.height, focus]
+
+
+def article_record(a: Article) -> list[Any]:
+    """The article as JSON data that `Shared.article` makes into an equal Article."""
+    return [
+        a.source,
+        a.slug,
+        a.title,
+        _when(a.date),
+        _when(a.updated) if a.updated is not None else None,
+        [a.country.code, a.country.name],
+        list(a.authors),
+        a.image_credit,
+        list(a.sources),
+        [[t.slug, t.name] for t in a.tags],
+        a.summary,
+        _image(a.image),
+        a.body,
+        a.body_line,
+        a.guid,
+        a.draft,
+        a.body_html,
+        a.date_has_time,
+        a.updated_has_time,
+        [[_when(c.date), c.text, c.has_time] for c in a.corrections],
+        list(a.aliases),
+        a.aliases_line,
+        a.featured,
+        a.translation_key,
+        a.language,
+        [[name, line] for name, line in a.lines],
+        [_author(author) for author in a.bylines],
+    ]
+
+
+class Shared:
+    """Decodes article records; equal countries, topics and authors become one object."""
+
+    def __init__(self) -> None:
+        self._zones: dict[str, ZoneInfo] = {}
+        self._countries: dict[tuple[str, str], Country] = {}
+        self._tags: dict[tuple[str, str], Tag] = {}
+        self._authors: dict[tuple[Any, ...], Author] = {}  # by their record, as a tuple
+
+    def _when(self, data: Any) -> datetime:
+        if type(data) is str:
+            return datetime.fromisoformat(data)
+        naive, key, fold = data
+        zone = self._zones.get(key)
+        if zone is None:
+            zone = self._zones[key] = ZoneInfo(key)
+        return datetime.fromisoformat(naive).replace(tzinfo=zone, fold=fold)
+
+    def _country(self, data: Any) -> Country:
+        key = (data[0], data[1])
+        found = self._countries.get(key)
+        if found is None:
+            found = self._countries[key] = Country(*key)
+        return found
+
+    def _tag(self, data: Any) -> Tag:
+        key = (data[0], data[1])
+        found = self._tags.get(key)
+        if found is None:
+            found = self._tags[key] = Tag(*key)
+        return found
+
+    def _author(self, data: Any) -> Author:
+        key = tuple(data)
+        found = self._authors.get(key)
+        if found is None:
+            slug, name, bio, url, fediverse, image, w, h, form, quality, kind, root, fedi = key
+            picture = Picture(w, h, form, quality) if form is not None else None
+            found = self._authors[key] = Author(
+                slug, name, bio, url, fediverse, image, picture, kind, root, fedi
+            )
+        return found
+
+    def article(self, data: Any) -> Article:
+        """The Article of `article_record`; BadEntry when `data` has another shape."""
+        try:
+            return self._article(data)
+        except (TypeError, ValueError, KeyError, IndexError, AttributeError) as exc:
+            raise BadEntry(f"article record: {exc}") from None
+
+    def _article(self, data: Any) -> Article:
+        (
+            source, slug, title, date, updated, country, authors, image_credit, sources, tags,
+            summary, image, body, body_line, guid, draft, body_html, date_has_time,
+            updated_has_time, corrections, aliases, aliases_line, featured, translation_key,
+            language, lines, bylines,
+        ) = data  # fmt: skip
+        return Article(
+            source,
+            slug,
+            title,
+            self._when(date),
+            self._when(updated) if updated is not None else None,
+            self._country(country),
+            tuple(authors),
+            image_credit,
+            tuple(sources),
+            tuple(self._tag(t) for t in tags),
+            summary,
+            _image_from(image),
+            body,
+            body_line,
+            guid,
+            draft,
+            body_html,
+            date_has_time,
+            updated_has_time,
+            tuple(Correction(self._when(w), text, has) for w, text, has in corrections),
+            tuple(aliases),
+            aliases_line,
+            featured,
+            translation_key,
+            language,
+            tuple(map(tuple, lines)),
+            tuple(self._author(author) for author in bylines),
+        )
+
+
+def _picture_from(data: Any) -> Picture | None:
+    return None if data is None else Picture(*data)
+
+
+def _image_from(data: Any) -> Image | None:
+    if data is None:
+        return None
+    src, alt, caption, picture, width, height, focus = data
+    where = (focus[0], focus[1]) if focus is not None else None
+    return Image(src, alt, caption, _picture_from(picture), width, height, where)

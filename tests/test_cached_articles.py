@@ -1,0 +1,136 @@
+"""A rebuild loads each unchanged article from the build state instead of its file: what it
+loads must be the article the file gives, and a damaged or stale record must be read again."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+from conftest import SAMPLE, run_here, site_files
+
+from generator import pipeline
+from generator.config import load as load_settings
+from generator.diagnostics import Diagnostic
+from generator.model import Article
+from generator.speed.stages import Fast, article_cache
+
+Loaded = tuple[list[Article], list[Diagnostic]]
+EVERY_FIELD = """---
+title: Harbour reopens after the storm
+slug: harbour-reopens
+date: 2025-06-24T09:15:00
+updated: 2025-06-24 18:00
+country: Kenya
+language: en
+translation_key: harbour-reopens-2025
+featured: true
+aliases: [/2025/06/23/harbour/, /old-site/harbour.html]
+credits:
+  author: [Wanjiru Kamau, A Stringer Not In The Registry]
+  image: Port authority
+  sources: [Reuters, port authority]
+tags: [Shipping, Kenya Storm, Economy]
+image:
+  src: /2025/06/amazon-canopy.jpg
+  alt: Cranes at the harbour
+  caption: The harbour at dawn
+  focus: 0.25,0.75
+corrections:
+  - date: 2025-06-24T20:00:00+03:00
+    text: An earlier version gave the wrong number of ships.
+  - date: 2025-06-25
+    text: The port's name is spelt as the authority spells it.
+---
+The harbour reopened on Tuesday, a day after the storm.
+"""
+
+
+def sample_project(tmp_path: Path) -> Path:
+    project = tmp_path / "project"
+    shutil.copytree(SAMPLE, project)
+    (project / "content" / "2025" / "06" / "harbour-reopens.md").write_text(
+        EVERY_FIELD, encoding="utf-8"
+    )
+    return project
+
+
+def build(project: Path, out: Path, *flags: str) -> None:
+    result = run_here("build", "--output", str(out), *flags, cwd=project)
+    assert result.returncode == 0, result.stderr
+
+
+def loaded(project: Path) -> tuple[Loaded, int]:
+    """The articles as a rebuild loads them, and how many files it read again."""
+    settings = load_settings(project)
+    cache = article_cache(project / ".newsdigest-cache", project / "content", settings)
+    assert cache is not None
+    found = pipeline.load(project / "content", settings, Fast(cache), project)
+    cache.database.close()
+    return found, len(cache.new_articles)
+
+
+def test_articles_loaded_from_the_state_are_those_the_files_give(tmp_path: Path) -> None:
+    project = sample_project(tmp_path)
+    build(project, tmp_path / "site")
+    settings = load_settings(project)
+    from_files = pipeline.load(project / "content", settings, project=project)
+    from_state, read_again = loaded(project)
+    assert read_again == 0  # every record was read back
+    assert from_state == from_files
+    (harbour,) = (a for a in from_files[0] if a.slug == "harbour-reopens")
+    assert harbour.corrections and harbour.aliases and harbour.featured
+    assert harbour.image is not None and harbour.image.focus == (0.25, 0.75)
+    assert [b.name for b in harbour.bylines] == ["Wanjiru Kamau", "A Stringer Not In The Registry"]
+
+
+def test_a_damaged_article_record_is_read_again_from_its_file(tmp_path: Path) -> None:
+    """One row of the state changed behind the build's back (its checksum no longer
+    matches): that article is read from its file and the site is the clean build's."""
+    project = sample_project(tmp_path)
+    site = tmp_path / "site"
+    build(project, site)
+    database = sqlite3.connect(project / ".newsdigest-cache" / "state.sqlite")
+    with database:
+        database.execute(
+            "UPDATE articles SET record = replace(record, 'Harbour reopens', 'Harbour shut') "
+            "WHERE source = '2025/06/harbour-reopens.md'"
+        )
+    database.close()
+    _, read_again = loaded(project)
+    assert read_again == 1
+    build(project, site)
+    clean = tmp_path / "clean"
+    build(project, clean, "--no-cache", "--jobs", "1")
+    assert site_files(site) == site_files(clean)
+    assert "Harbour shut" not in str(site_files(site))
+
+
+def test_bylines_follow_the_registry_and_the_article_on_a_rebuild(tmp_path: Path) -> None:
+    """The bylines kept with an article's record are the registry's of the last build: a
+    bio edited in authors.yaml, or a byline renamed in one article, reach the author
+    pages on a rebuild as in a clean build."""
+    project = sample_project(tmp_path)
+    site = tmp_path / "site"
+    build(project, site)
+    registry = project / "authors.yaml"
+    registry.write_text(
+        registry.read_text(encoding="utf-8").replace(
+            "Nairobi-based reporter", "Mombasa-based reporter"
+        ),
+        encoding="utf-8",
+    )
+    build(project, site)
+    page = (site / "authors" / "wanjiru-kamau" / "index.html").read_text(encoding="utf-8")
+    assert "Mombasa-based reporter" in page
+    story = project / "content" / "2025" / "06" / "harbour-reopens.md"
+    story.write_text(
+        story.read_text(encoding="utf-8").replace("A Stringer Not In The Registry", "Juma Otieno"),
+        encoding="utf-8",
+    )
+    build(project, site)
+    assert (site / "authors" / "juma-otieno" / "index.html").is_file()
+    assert not (site / "authors" / "a-stringer-not-in-the-registry").exists()
+    clean = tmp_path / "clean"
+    build(project, clean, "--no-cache", "--jobs", "1")
+    assert site_files(site) == site_files(clean)
