@@ -58,6 +58,52 @@ def run_here(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.CompletedProcess(["newsdigest", *args], code, out.getvalue(), err.getvalue())
 
 
+class Forked:
+    """`newsdigest` commands, each run in a new process of its own, forked from one
+    interpreter that has only imported newsdigest (tests/fresh_processes.py): what one
+    build leaves for the next must go through the disk, as between two runs of
+    `python -m generator`, without paying for Python's start-up and imports each time."""
+
+    def __init__(self, scratch: Path) -> None:
+        self.scratch = scratch
+        self.count = 0
+        self.server = subprocess.Popen(
+            [sys.executable, str(Path(__file__).with_name("fresh_processes.py"))],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+
+    def run(self, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+        """As `run_newsdigest(*args, cwd=cwd)`."""
+        assert self.server.stdin is not None and self.server.stdout is not None
+        self.count += 1
+        out, err = self.scratch / f"{self.count}.out", self.scratch / f"{self.count}.err"
+        request = {"args": list(args), "cwd": str(cwd), "stdout": str(out), "stderr": str(err)}
+        self.server.stdin.write(json.dumps(request) + "\n")
+        self.server.stdin.flush()
+        answer = json.loads(self.server.stdout.readline())
+        return subprocess.CompletedProcess(
+            ["newsdigest", *args],
+            answer["returncode"],
+            out.read_text(encoding="utf-8"),
+            err.read_text(encoding="utf-8"),
+        )
+
+    def close(self) -> None:
+        assert self.server.stdin is not None
+        self.server.stdin.close()
+        self.server.wait(timeout=60)
+
+
+@pytest.fixture(scope="module")
+def forked(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Forked]:
+    """One `Forked` for a test module."""
+    made = Forked(tmp_path_factory.mktemp("forked"))
+    yield made
+    made.close()
+
+
 def make_project(root: Path, settings: str = "") -> Path:
     """A newsroom project in `root`: pyproject settings, content/, the built-in theme."""
     root.mkdir(parents=True, exist_ok=True)

@@ -184,14 +184,18 @@ JUDGE = Path(os.environ.get("NEWSDIGEST_JUDGE", "/work/shared/judge/check_site.s
 
 
 @pytest.mark.parametrize(
-    ("engine", "skip"), [("python-markdown", "linkchecker,vnu"), ("gfm", "linkchecker")]
+    ("engine", "skip"),
+    [("python-markdown", "linkchecker,vnu,browser"), ("gfm", "linkchecker,vnu")],
 )
 def test_the_site_judge_passes_the_sample_with_each_engine(
     tmp_path: Path, engine: str, skip: str, request: pytest.FixtureRequest
 ) -> None:
-    """The project's site judge (feeds, Nu checker, internal links, Chromium and axe; its
-    LinkChecker crawl left out for time), when installed on this machine. The default
-    engine's pages go through the Nu checker in the test above and tests/test_html.py."""
+    """The project's site judge (feeds, internal links; Chromium and axe on the gfm pages;
+    its LinkChecker crawl left out for time), when installed on this machine. Its Nu
+    checker would check again what the test above and tests/test_html.py check (every
+    page of both engines; the theme's CSS in tests/test_language_homes.py's judge run), and
+    tests/test_browser.py loads every kind of the default engine's pages in Chromium
+    with axe, in light and dark mode."""
     if not JUDGE.is_file():
         pytest.skip(f"the site judge is not installed at {JUDGE} (set NEWSDIGEST_JUDGE)")
     site = request.getfixturevalue("gfm_site" if engine == "gfm" else "default_site")

@@ -18,19 +18,26 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from conftest import BASE_URL, load_synth, run_here, run_newsdigest, site_files
+from conftest import BASE_URL, Forked, load_synth, run_here, site_files
 
 from generator.render.theme import THEME_DIR
 
 synth = load_synth()
 
 COUNT = 20
+PROCESSES: list[Forked] = []  # this module's, set by `processes`
+
+
+@pytest.fixture(autouse=True, scope="module")
+def processes(forked: Forked) -> None:
+    PROCESSES[:] = [forked]
 
 
 def build(project: Path, out: Path, *extra: str) -> str:
-    result = run_newsdigest(
-        "build", "--output", str(out), "--base-url", BASE_URL, *extra, cwd=project
-    )
+    """`newsdigest build` in a new process of its own (forked from one that has built
+    nothing): it learns what earlier builds did only from the disk."""
+    (runner,) = PROCESSES
+    result = runner.run("build", "--output", str(out), "--base-url", BASE_URL, *extra, cwd=project)
     assert result.returncode == 0, result.stderr
     return result.stdout + result.stderr
 
