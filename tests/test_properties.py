@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 import yaml
 from conftest import make_project, run_newsdigest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from lxml import etree, html
 
@@ -25,6 +26,7 @@ from generator.load.content import read_document
 from generator.load.validate import KNOWN_FIELDS, validate
 from generator.model import Article, Tag
 from generator.render.feeds import FeedWriter
+from generator.render.links import rewrite_tags
 from generator.render.markdown import BodyRenderer
 from generator.render.pages import Renderer
 from generator.render.theme import THEME_DIR
@@ -330,3 +332,58 @@ def test_slugs_are_url_safe_or_empty(text: str) -> None:
     slug = slugs.make(text)
     assert slug == "" or slugs.is_safe(slug)
     assert slugs.is_safe(slugs.fallback(text, "topic"))
+
+
+class _Reader(HTMLParser):
+    """The start tags an HTML parser sees: (offset, tag, attributes, text as written)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lines = [0] + [i + 1 for i, char in enumerate(text) if char == "\n"]
+        self.seen: list[tuple[int, str, list[tuple[str, str | None]], str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        line, column = self.getpos()
+        self.seen.append((self.lines[line - 1] + column, tag, attrs, self.get_starttag_text()))
+
+    handle_startendtag = handle_starttag
+
+
+HTML_PIECES = st.sampled_from(
+    [
+        '<a href="x">', '<A HREF="a&amp;b">', '<img src="i.png" alt="a > b" />', "<img src=x>",
+        "<br/>", "</a>", "</p >", "<p>", "text", "&amp;", "<", ">", "\n", " ", '"', "=",
+        "<!-- a -->", "<script>", "</script>", "<style>", '<a href="<img src=1>">',
+        '<source srcset="a 1x, b 2x">', '<a title="" disabled>', '<a\thref="y"\n>',
+        '<a href=""title="x">', '<a/href="x">', '<img\xa0src="q">', '<a  href = "x">',
+        "<a href='x'>", '<a href="&#39;q&quot;">', '<a:b c="d">', '<x-y href="1">',
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(pieces=st.lists(HTML_PIECES, max_size=14))
+@example(pieces=["<style>", '<a href="x">', "</style>", '<img src="i.png" alt="a > b" />'])
+@example(pieces=["<script>", '<a href="x">', "</script>", '<a href="x">'])
+@example(pieces=["<!-- a -->", '<a href="<img src=1>">', "<", '<a href=""title="x">'])
+def test_links_are_rewritten_in_the_tags_an_html_parser_reads(pieces: list[str]) -> None:
+    """Body links (and feeds' absolute links) are rewritten in exactly the <a>, <img> and
+    <source> tags, with exactly the attributes, that an HTML parser reads: in comments,
+    scripts and odd quoting too, every other character kept."""
+    text = "".join(pieces)
+    reader = _Reader(text)
+    reader.feed(text)
+    reader.close()
+    wanted = [s for s in reader.seen if s[1] in ("a", "img", "source")]
+    asked: list[tuple[str, list[tuple[str, str | None]]]] = []
+
+    def change(tag: str, attrs: list[tuple[str, str | None]]) -> str:
+        asked.append((tag, attrs))
+        return f"[{len(asked)}]"
+
+    expected, done = [], 0
+    for number, (at, _, _, old) in enumerate(wanted, 1):
+        expected += [text[done:at], f"[{number}]"]
+        done = at + len(old)
+    assert rewrite_tags(text, change, ("a", "img", "source")) == "".join(expected) + text[done:]
+    assert asked == [(tag, attrs) for _, tag, attrs, _ in wanted]

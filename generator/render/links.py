@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import html
+import re
 from collections.abc import Callable, Sequence
 from html.parser import HTMLParser
 from urllib.parse import urljoin
@@ -37,20 +38,62 @@ class _TagRewriter(HTMLParser):
         if new is None:
             return
         old = self.get_starttag_text() or ""
-        if isinstance(new, str):
-            markup = new
-        else:
-            end = "/>" if old.endswith("/>") else ">"
-            markup = f"<{tag}{start_tag_attributes(new)}{end}"
         line, column = self.getpos()
-        self.edits.append((line, column, len(old), markup))
+        self.edits.append((line, column, len(old), _markup(tag, old, new)))
 
     handle_startendtag = handle_starttag
+
+
+def _markup(tag: str, old: str, new: Attrs | str) -> str:
+    """The start tag `old` rebuilt with the attributes `new`, or the markup `new`."""
+    if isinstance(new, str):
+        return new
+    return f"<{tag}{start_tag_attributes(new)}{'/>' if old.endswith('/>') else '>'}"
 
 
 def start_tag_attributes(attrs: Sequence[tuple[str, str | None]]) -> str:
     """' name="value"' for each attribute, escaped."""
     return "".join(f" {k}" if v is None else f' {k}="{html.escape(v)}"' for k, v in attrs)
+
+
+# HTML as a serialiser writes it (nh3's html5ever, Python-Markdown, cmark-gfm): every '<'
+# opens a start tag (name, then attributes with double-quoted values or none) or an end
+# tag. On such text html.parser reads exactly these tags with exactly these attributes,
+# so `rewrite_tags` reads them with one regular expression instead; anything else
+# (comments, <script>, a bare '<', unquoted values) goes to html.parser.
+_SPACE = "[ \t\n\r\f]"
+_TAG = re.compile(
+    rf"<(?:([a-zA-Z][a-zA-Z0-9]*)((?:{_SPACE}+[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:=\"[^\"]*\")?)*)"
+    rf"{_SPACE}*/?>|/[a-zA-Z][a-zA-Z0-9]*{_SPACE}*>)"
+)
+_ATTRIBUTE = re.compile(r'([a-zA-Z_:][-a-zA-Z0-9_:.]*)(=)?(?:"([^"]*)")?')
+_RAW_TEXT = ("script", "style")  # html.parser reads their content as text
+
+
+def _serialised_tags(
+    fragment: str, tags: tuple[str, ...]
+) -> list[tuple[int, str, Attrs, str]] | None:
+    """(offset, tag, attributes, text as written) of each start tag of `tags`, when every '<'
+    of `fragment` opens a tag as a serialiser writes it; else None."""
+    found: list[tuple[int, str, Attrs, str]] = []
+    at = fragment.find("<")
+    while at >= 0:
+        match = _TAG.match(fragment, at)
+        if match is None:
+            return None
+        name = match.group(1)
+        if name is not None:
+            tag = name.lower()
+            if tag in _RAW_TEXT:
+                return None
+            if tag in tags:
+                attrs: Attrs = [
+                    (key.lower(), None if not equals else html.unescape(value) if value else "")
+                    for key, equals, value in _ATTRIBUTE.findall(match.group(2))
+                ]
+                found.append((at, tag, attrs, match.group()))
+        at = fragment.find("<", match.end())
+    return found
 
 
 def rewrite_tags(
@@ -60,7 +103,18 @@ def rewrite_tags(
 ) -> str:
     """`fragment` with the start tags of `tags` (<a> and <img>) that `change` returns new
     attributes for (a list of (name, value) pairs) rebuilt, or replaced by the markup it
-    returns as text (an <img> becomes a <picture>); every other character stays as it was."""
+    returns as text (an <img> becomes a <picture>); every other character stays as it was.
+
+    The tags are read as html.parser reads them (with it, when `fragment` is not plain
+    serialised HTML)."""
+    found = _serialised_tags(fragment, tags)
+    if found is not None:
+        edits = []
+        for at, tag, attrs, old in found:
+            new = change(tag, attrs)
+            if new is not None:
+                edits.append((at, len(old), _markup(tag, old, new)))
+        return _apply(fragment, edits)
     parser = _TagRewriter(change, tags)
     parser.feed(fragment)
     parser.close()
@@ -70,10 +124,19 @@ def rewrite_tags(
     for index, char in enumerate(fragment):
         if char == "\n":
             starts.append(index + 1)
+    return _apply(
+        fragment,
+        [(starts[line - 1] + column, length, new) for line, column, length, new in parser.edits],
+    )
+
+
+def _apply(fragment: str, edits: list[tuple[int, int, str]]) -> str:
+    """`fragment` with each (offset, old length, new text) edit made, in offset order."""
+    if not edits:
+        return fragment
     out: list[str] = []
     done = 0
-    for line, column, length, new in parser.edits:
-        at = starts[line - 1] + column
+    for at, length, new in edits:
         out += [fragment[done:at], new]
         done = at + length
     out.append(fragment[done:])
