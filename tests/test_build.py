@@ -6,12 +6,13 @@ import os
 import re
 import shutil
 import subprocess
+from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from conftest import BASE_URL, REPO, copy_newsroom, run_newsdigest, site_files
+from conftest import BASE_URL, REPO, Forked, copy_newsroom, run_newsdigest, site_files
 
 BASE_PATH = urlsplit(BASE_URL).path  # /sub/
 
@@ -219,10 +220,14 @@ def test_the_sample_newsroom_has_paginated_topics_and_feeds(sample_site: Path) -
 # Determinism and the command line.
 
 
-def build(project: Path, out: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    result = run_newsdigest(
-        "build", "--output", str(out), "--base-url", BASE_URL, *extra, cwd=project
-    )
+Run = Callable[..., subprocess.CompletedProcess[str]]
+
+
+def build(
+    project: Path, out: Path, *extra: str, run: Run = run_newsdigest
+) -> subprocess.CompletedProcess[str]:
+    """`python -m generator build`, or `run` (a `Forked`'s: each build in a new process)."""
+    result = run("build", "--output", str(out), "--base-url", BASE_URL, *extra, cwd=project)
     assert result.returncode == 0, result.stderr
     return result
 
@@ -246,13 +251,13 @@ def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
     assert [path for path in sorted(one) if one[path] != two[path]] == []
 
 
-def test_a_second_build_changes_nothing_and_says_so(tmp_path: Path) -> None:
+def test_a_second_build_changes_nothing_and_says_so(tmp_path: Path, forked: Forked) -> None:
     project = copy_newsroom(tmp_path / "project")
     out = tmp_path / "site"
-    first = build(project, out)
+    first = build(project, out, run=forked.run)
     before = site_files(out)
     stamps = published_times(out)
-    second = build(project, out)
+    second = build(project, out, run=forked.run)
     assert site_files(out) == before
     assert published_times(out) == stamps
     count = re.search(r"(\d+) files \((\d+) written, (\d+) unchanged\)", first.stdout)
@@ -262,27 +267,27 @@ def test_a_second_build_changes_nothing_and_says_so(tmp_path: Path) -> None:
     assert "preview: newsdigest serve" in first.stdout
 
 
-def test_an_edit_rewrites_only_the_files_it_changes(tmp_path: Path) -> None:
+def test_an_edit_rewrites_only_the_files_it_changes(tmp_path: Path, forked: Forked) -> None:
     project = copy_newsroom(tmp_path / "project")
     out = tmp_path / "site"
-    build(project, out)
+    build(project, out, run=forked.run)
     untouched = out / "2025/05/12/zurich-housing-levy-vote/index.html"
     stamp = untouched.stat().st_mtime_ns
     story = project / "content/2025/06/sao-paulo-metro-strike-ends.md"
     story.write_text(story.read_text("utf-8").replace("Union leaders", "Union officials"), "utf-8")
-    build(project, out)
+    build(project, out, run=forked.run)
     page = out / "2025/06/22/sao-paulo-metro-strike-ends/index.html"
     assert "Union officials" in page.read_text(encoding="utf-8")
     assert untouched.stat().st_mtime_ns == stamp
 
 
-def test_a_deleted_article_disappears_from_the_next_build(tmp_path: Path) -> None:
+def test_a_deleted_article_disappears_from_the_next_build(tmp_path: Path, forked: Forked) -> None:
     project = copy_newsroom(tmp_path / "project")
     out = tmp_path / "site"
-    build(project, out)
+    build(project, out, run=forked.run)
     assert (out / "countries/ch/index.html").is_file()
     (project / "content/world/zurich-housing-levy-vote.md").unlink()
-    build(project, out)
+    build(project, out, run=forked.run)
     assert not (out / "2025/05/12/zurich-housing-levy-vote").exists()
     assert not (out / "countries/ch").exists()
     assert "zurich" not in (out / "feed.xml").read_text(encoding="utf-8")
@@ -295,11 +300,11 @@ def test_a_deleted_article_disappears_from_the_next_build(tmp_path: Path) -> Non
 
 
 def test_one_broken_article_stops_the_build_and_leaves_the_site_untouched(
-    tmp_path: Path,
+    tmp_path: Path, forked: Forked
 ) -> None:
     project = copy_newsroom(tmp_path / "project")
     out = tmp_path / "site"
-    build(project, out)
+    build(project, out, run=forked.run)
     before = site_files(out)
     stamps = {p: (p.stat().st_mtime_ns, p.stat().st_ino) for p in out.rglob("*")}
     broken = project / "content/2025/06/everest-waste-rules.md"
@@ -369,7 +374,7 @@ def test_python_m_generator_works_like_the_newsdigest_command(tmp_path: Path) ->
     assert helps[0] == helps[1] and "build" in helps[0] and "check" in helps[0]
 
 
-def test_drafts_and_future_articles_wait_unless_asked_for(tmp_path: Path) -> None:
+def test_drafts_and_future_articles_wait_unless_asked_for(tmp_path: Path, forked: Forked) -> None:
     project = copy_newsroom(tmp_path / "project")
     story = "---\ntitle: {t}\ndate: {d}\ncountry: India\ncredits:\n  author: Desk\n{x}---\nText.\n"
     (project / "content/draft.md").write_text(
@@ -378,9 +383,9 @@ def test_drafts_and_future_articles_wait_unless_asked_for(tmp_path: Path) -> Non
     (project / "content/later.md").write_text(
         story.format(t="Later", d="2999-01-01T10:00:00+05:30", x=""), "utf-8"
     )
-    build(project, tmp_path / "plain")
+    build(project, tmp_path / "plain", run=forked.run)
     assert not (tmp_path / "plain/2025/06/01/draft").exists()
     assert not (tmp_path / "plain/2999").exists()
-    build(project, tmp_path / "all", "--drafts", "--future")
+    build(project, tmp_path / "all", "--drafts", "--future", run=forked.run)
     assert (tmp_path / "all/2025/06/01/draft/index.html").is_file()
     assert (tmp_path / "all/2999/01/01/later/index.html").is_file()

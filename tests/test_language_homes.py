@@ -9,6 +9,7 @@ page searches its own.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -265,8 +266,9 @@ SEARCH = """async (query) => {
 }"""
 
 
-def search_results(server: str, path: str, query: str) -> list[str]:
-    """The titles Pagefind finds for `query` from the search page at `path`, in Chromium."""
+@contextlib.contextmanager
+def chromium() -> Iterator[Any]:
+    """One headless Chromium (Playwright), for the searches of a test."""
     sync_api = pytest.importorskip(
         "playwright.sync_api", reason="Playwright is missing: pip install -e '.[test]'"
     )
@@ -277,19 +279,35 @@ def search_results(server: str, path: str, query: str) -> list[str]:
             executable_path=str(CHROMIUM), args=["--no-sandbox", "--headless=new"]
         )
         try:
-            tab = browser.new_page()
-            tab.goto(server + path)
-            return list(tab.evaluate(SEARCH, query))
+            yield browser
         finally:
             browser.close()
 
 
+def search_results(browser: Any, url: str, query: str) -> list[str]:
+    """The titles Pagefind finds for `query` from the search page at `url`, in a new
+    browser context of Chromium (nothing kept from an earlier search)."""
+    context = browser.new_context()
+    try:
+        tab = context.new_page()
+        tab.goto(url)
+        return list(tab.evaluate(SEARCH, query))
+    finally:
+        context.close()
+
+
 def test_an_urdu_word_is_found_only_by_the_urdu_search(site: Path, server: str) -> None:
     pytest.importorskip("pagefind", reason="search extra missing: pip install -e '.[search]'")
-    assert search_results(server, "ur/search/", URDU_WORD) == ["کوئٹہ میں غیر معمولی ژالہ باری"]
-    assert search_results(server, "search/", URDU_WORD) == []
-    assert search_results(server, "search/", "harbour") == ["Harbour reopens after the storm"]
-    assert search_results(server, "ur/search/", "harbour") == []
+    with chromium() as browser:
+        found = {
+            (path, query): search_results(browser, server + path, query)
+            for path in ("ur/search/", "search/")
+            for query in (URDU_WORD, "harbour")
+        }
+    assert found[("ur/search/", URDU_WORD)] == ["کوئٹہ میں غیر معمولی ژالہ باری"]
+    assert found[("search/", URDU_WORD)] == []
+    assert found[("search/", "harbour")] == ["Harbour reopens after the storm"]
+    assert found[("ur/search/", "harbour")] == []
 
 
 JUDGE = Path(os.environ.get("NEWSDIGEST_JUDGE", "/work/shared/judge/check_site.sh"))

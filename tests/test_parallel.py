@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import BASE_URL, load_synth, run_newsdigest, site_files
+import pytest
+from conftest import BASE_URL, Forked, load_synth, site_files
 
 from generator import config, pipeline
 
@@ -13,29 +14,35 @@ synth = load_synth()
 COUNT = 60  # above the size at which work is spread over processes
 
 
-def build(project: Path, out: Path, *extra: str) -> str:
-    result = run_newsdigest(
-        "build", "--output", str(out), "--base-url", BASE_URL, *extra, cwd=project
-    )
+def build(forked: Forked, project: Path, out: Path, *extra: str) -> str:
+    result = forked.run("build", "--output", str(out), "--base-url", BASE_URL, *extra, cwd=project)
     assert result.returncode == 0, result.stderr
     return result.stdout
 
 
-def test_serial_and_parallel_builds_are_byte_identical(tmp_path: Path) -> None:
-    project = synth.write_newsdigest(tmp_path / "project", synth.articles(COUNT))
-    build(project, tmp_path / "serial", "--no-cache", "--jobs", "1")
-    build(project, tmp_path / "parallel", "--no-cache", "--jobs", "2")
-    serial, parallel = site_files(tmp_path / "serial"), site_files(tmp_path / "parallel")
-    assert sorted(serial) == sorted(parallel)
-    assert [p for p in serial if serial[p] != parallel[p]] == []
+@pytest.fixture(scope="module")
+def parallel(forked: Forked, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The synthetic newsroom and its site, built without a cache by two worker processes."""
+    root = tmp_path_factory.mktemp("parallel")
+    project = synth.write_newsdigest(root / "project", synth.articles(COUNT))
+    build(forked, project, root / "parallel", "--no-cache", "--jobs", "2")
+    return project, root / "parallel"
+
+
+def test_serial_and_parallel_builds_are_byte_identical(
+    forked: Forked, parallel: tuple[Path, Path], tmp_path: Path
+) -> None:
+    project, parallel_site = parallel
+    build(forked, project, tmp_path / "serial", "--no-cache", "--jobs", "1")
+    serial, parallel_files = site_files(tmp_path / "serial"), site_files(parallel_site)
+    assert sorted(serial) == sorted(parallel_files)
+    assert [p for p in serial if serial[p] != parallel_files[p]] == []
     assert len([p for p in serial if p.endswith("index.html")]) > COUNT
 
 
-def test_the_build_writes_what_the_plain_pipeline_makes(tmp_path: Path) -> None:
+def test_the_build_writes_what_the_plain_pipeline_makes(parallel: tuple[Path, Path]) -> None:
     """Cache, page plan and workers change nothing: the files are the serial pipeline's."""
-    project = synth.write_newsdigest(tmp_path / "project", synth.articles(COUNT))
-    out = tmp_path / "site"
-    build(project, out, "--no-cache", "--jobs", "2")
+    project, out = parallel
     built = site_files(out)
     settings = config.load(project, {"base_url": BASE_URL})
     paths = pipeline.Paths(project, project / "content", project / "templates", out)

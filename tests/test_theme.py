@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import BASE_URL, copy_newsroom, run_here, run_newsdigest, site_files
+from conftest import BASE_URL, Forked, copy_newsroom, run_here, site_files
 
 from generator.render.theme import THEME_DIR
 
@@ -86,20 +86,21 @@ def test_a_missing_templates_folder_given_by_option_is_an_error(project: Path) -
     assert "Traceback" not in result.stderr
 
 
-def test_an_edited_override_is_rebuilt_with_the_cache(project: Path) -> None:
+def test_an_edited_override_is_rebuilt_with_the_cache(project: Path, forked: Forked) -> None:
+    """Each build in a process of its own: only the disk links one build to the next."""
     site = project.parent / "site"
     run = ("build", "--output", str(site), "--base-url", BASE_URL)
-    assert run_newsdigest(*run, cwd=project).returncode == 0
+    assert forked.run(*run, cwd=project).returncode == 0
     css = project / "templates" / "static" / "style.css"
     css.parent.mkdir(parents=True)
     css.write_text("/* v1 */\n", encoding="utf-8")
-    assert run_newsdigest(*run, cwd=project).returncode == 0
+    assert forked.run(*run, cwd=project).returncode == 0
     assert (site / "static" / "style.css").read_text(encoding="utf-8") == "/* v1 */\n"
     css.write_text("/* v2 */\n", encoding="utf-8")
-    assert run_newsdigest(*run, cwd=project).returncode == 0
+    assert forked.run(*run, cwd=project).returncode == 0
     assert (site / "static" / "style.css").read_text(encoding="utf-8") == "/* v2 */\n"
     css.unlink()
-    assert run_newsdigest(*run, cwd=project).returncode == 0
+    assert forked.run(*run, cwd=project).returncode == 0
     assert (site / "static" / "style.css").read_bytes() == (
         THEME_DIR / "static" / "style.css"
     ).read_bytes()
