@@ -181,7 +181,7 @@ class _Build:
     racy: dict[str, str]  # content digests of the files whose stat is not trusted yet
     feed_record: Store  # digests of the feeds last written here
     cache: ArticleCache | None = None
-    prepared: bool = False  # the staging folder was made ahead of writing
+    prepared: set[str] | None = None  # the folders made in the staging folder ahead of writing
 
     @property
     def caching(self) -> bool:
@@ -302,7 +302,14 @@ def _write(run: _Build, site: Site, done: Rendered, assets: set[str]) -> tuple[i
     html = {p.path for p in pages if p.path.endswith(".html")}
     finish = search_step(run.search, run.state, html, done.keep, paths.output)
     stats = write_site(
-        paths.output, files, finish=finish, keep=done.keep, spare=run.spare, prepared=run.prepared
+        paths.output,
+        files,
+        finish=finish,
+        keep=done.keep,
+        spare=run.spare,
+        prepared=run.prepared,
+        kept=run.state.kept,
+        listing=run.state.listing,
     )
     return stats.written + stats.unchanged, stats  # Pagefind's files counted too
 
@@ -361,6 +368,7 @@ def _remember(
     )
     stats = result.stats
     store.put("files", after_writing(run.state.now, stats.names, stats.fresh, run.paths.output))
+    store.put("spare", stats.kept.to_record() if stats.kept is not None else None)
     store.put(
         "inputs",
         {
@@ -403,7 +411,7 @@ def build_site(
         published, body_problems, assets = _bodies(run, published)
         result = Result(sorted(problems + body_problems, key=Diagnostic.sort_key), published)
         if not result.ok:
-            if run.prepared:
+            if run.prepared is not None:
                 discard(paths.output)
             return result
         site = build_index(published, settings.tz)
@@ -413,12 +421,12 @@ def build_site(
             site, settings, paths.templates, assets, pages, feed_paths
         )
         if not result.ok:  # a body link to an address the site does not have
-            if run.prepared:
+            if run.prepared is not None:
                 discard(paths.output)
             return result
         result.files, result.stats = _write(run, site, done, assets)
     except BaseException:
-        if run.prepared:
+        if run.prepared is not None:
             discard(paths.output)
         raise
     feed_digests = _announce(run, done)

@@ -23,27 +23,33 @@ from generator.render.theme import Theme
 from generator.speed import fingerprint
 from generator.speed.cache import Store
 from generator.speed.deps import Plan, from_record
+from generator.write import spare
 from generator.write.search import BUNDLE
+from generator.write.spare import Kept
 
 
-def snapshot(directory: Path) -> dict[str, list[int]]:
-    """Size, modification time and inode of every regular file under `directory`."""
+def snapshot(directory: Path) -> tuple[dict[str, list[int]], list[str]]:
+    """Size, modification time and inode of every regular file under `directory`; and the
+    relative path of every file and symlink there (what `write_site` keeps of others')."""
     found: dict[str, list[int]] = {}
+    listing: list[str] = []
 
     def walk(folder: str, prefix: str) -> None:
         with os.scandir(folder) as entries:
             for entry in entries:
                 if entry.is_dir(follow_symlinks=False):
                     walk(entry.path, prefix + entry.name + "/")
-                elif entry.is_file(follow_symlinks=False):
+                    continue
+                listing.append(prefix + entry.name)
+                if entry.is_file(follow_symlinks=False):
                     st = entry.stat(follow_symlinks=False)
                     found[prefix + entry.name] = [st.st_size, st.st_mtime_ns, st.st_ino]
 
     try:
         walk(str(directory), "")
     except OSError:
-        return {}
-    return found
+        return {}, []
+    return found, listing
 
 
 def after_writing(
@@ -76,6 +82,8 @@ class PageState:
     written: dict[str, list[int]]  # the output as the last build left it
     now: dict[str, list[int]]  # the output as it is
     plan: Plan | None = None  # the last build's dependency index (generator.speed.deps)
+    listing: list[str] | None = None  # every file and symlink in the output (None: not walked)
+    kept: Kept | None = None  # the site kept in the cache (generator.write.spare)
 
 
 def page_state(
@@ -98,12 +106,15 @@ def page_state(
     pages, written = store.get("pages"), store.get("files")
     if not isinstance(pages, dict) or not isinstance(written, dict):
         pages, written = {}, {}
+    now, listing = snapshot(paths.output) if written else ({}, None)
     return PageState(
         store,
         pages,
         written,
-        snapshot(paths.output) if written else {},
+        now,
         from_record(store.get("deps")) if written else None,
+        listing if written and paths.output.is_dir() else None,
+        spare.from_record(store.get("spare")) if written else None,
     )
 
 

@@ -20,10 +20,20 @@ import errno
 import os
 import shutil
 from collections.abc import Callable, Collection, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
 from generator.model import OutputFile
+from generator.write.spare import (
+    Kept,
+    clear,
+    kept_record,
+    make_parent,
+    prune,
+    prune_known,
+    same_file,
+    take,
+)
 from generator.write.target import (
     MARKER,
     MARKER_TEXT,
@@ -48,6 +58,9 @@ class WriteStats:
     unchanged: int
     names: tuple[str, ...] = ()  # every file of the new site that the build wrote or kept
     fresh: frozenset[str] = frozenset()  # those written anew (the rest are the old files)
+    kept: Kept | None = None  # the replaced site, kept in the cache for the next build
+    old_names: frozenset[str] | set[str] | None = None  # the replaced site's files, when known
+    carried: tuple[str, ...] = ()  # files someone else put in the output, kept
 
 
 def _relative(path: str) -> str:
@@ -115,22 +128,26 @@ def _write_manifest(staging: Path, names: Iterable[str]) -> None:
     (staging / MARKER).write_bytes(MARKER_TEXT + MANIFEST_HEADER + listing)
 
 
-def _carry_over(staging: Path, old: Path | None) -> list[str]:
+def _carry_over(
+    staging: Path, old: Path | None, ours: set[str] | None, listing: Iterable[str]
+) -> list[str]:
     """Link files that someone else put in the old output (a CNAME, say) into the new one.
 
-    The build never deletes what it did not create; where the new site has a file of
-    the same name, the new file wins. Returns the names of the files carried over.
+    `ours` is the old output's list of the files newsdigest wrote, `listing` every file
+    there. The build never deletes what it did not create; where the new site has a file
+    of the same name, the new file wins. Returns the names of the files carried over.
     """
-    ours = written_by_us(old) if old is not None else None
     if old is None or ours is None:
         return []
     carried: list[str] = []
-    for relative in sorted(_files(old)):
+    for relative in sorted(listing):
         if relative == MARKER or relative in ours:
             continue
         path, target = old / relative, staging / relative
         if target.exists() or target.is_symlink():
             continue
+        if not (path.exists() or path.is_symlink()):
+            continue  # gone since the output was listed
         target.parent.mkdir(parents=True, exist_ok=True)
         if path.is_symlink():
             target.symlink_to(os.readlink(path))
@@ -140,44 +157,27 @@ def _carry_over(staging: Path, old: Path | None) -> list[str]:
     return carried
 
 
-def _clear(target: Path) -> None:
-    """Make room at `target` in a reused staging tree: unlink a file, delete a folder.
-
-    Never write into a file that is there: it may be a hard link to a published file.
-    """
-    try:
-        os.unlink(target)
-    except FileNotFoundError:
-        return
-    except IsADirectoryError:
-        shutil.rmtree(target)
-    except PermissionError:  # some systems report a folder so
-        if not target.is_dir() or target.is_symlink():
-            raise
-        shutil.rmtree(target)
+def _mkdirs(root: str, folder: str, made: set[str]) -> None:
+    """Make `folder` (relative to `root`) and its missing parents: one `mkdir` each."""
+    parent = folder.rpartition("/")[0]
+    if parent not in made:
+        _mkdirs(root, parent, made)
+    with contextlib.suppress(FileExistsError):
+        os.mkdir(os.path.join(root, folder))
+    made.add(folder)
 
 
-def _make_parent(staging: Path, folder: Path) -> None:
-    """Create `folder`; in a reused tree a file may stand where a folder must be."""
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        return
-    except (FileExistsError, NotADirectoryError):
-        pass
-    here = staging
-    for part in folder.relative_to(staging).parts:
-        here = here / part
-        if here.is_symlink() or (here.exists() and not here.is_dir()):
-            os.unlink(here)
-    folder.mkdir(parents=True, exist_ok=True)
+@dataclass(slots=True)
+class _Tree:
+    """How `_write_tree` writes: into a new folder whose `made` folders exist already, or
+    (`reused`) into a kept older site, every file of which (`differs` None) or those
+    named in `differs` only may differ from the old site's."""
 
-
-def _same_file(a: str, b: str) -> bool:
-    try:
-        sa, sb = os.lstat(a), os.lstat(b)
-    except OSError:
-        return False
-    return sa.st_ino == sb.st_ino and sa.st_dev == sb.st_dev
+    reused: bool = False
+    differs: frozenset[str] | None = None
+    made: set[str] = field(default_factory=set)
+    names: list[str] = field(default_factory=list)  # every file written or kept
+    fresh: set[str] = field(default_factory=set)  # those written anew
 
 
 def _write_tree(
@@ -185,82 +185,49 @@ def _write_tree(
     files: Iterable[OutputFile],
     old: Path | None,
     keep: Collection[str] = (),
-    names: list[str] | None = None,
-    reused: bool = False,
-    made_already: bool = False,
-    fresh: set[str] | None = None,
+    tree: _Tree | None = None,
 ) -> WriteStats:
-    """Write every file into `staging`: a new folder, or (`reused`) an older site of ours
-    whose files are replaced, never written into.
-    """
-    if reused:
-        marker = staging / (MARKER + ".new")
-        marker.write_bytes(MARKER_TEXT)
-        os.replace(marker, staging / MARKER)  # the folder stays marked as ours throughout
-    elif not made_already:
-        staging.mkdir(parents=True)
-        (staging / MARKER).write_bytes(MARKER_TEXT)
+    """Write every file into `staging`: a new folder, or (`tree.reused`) an older site of
+    ours whose files are replaced, never written into."""
+    tree = tree if tree is not None else _Tree()
+    reused, differs, made = tree.reused, tree.differs, tree.made | {""}
     written = unchanged = 0
-    made: set[str] = {""}
     root, before = str(staging), str(old) if old is not None else ""
     for item in files:
         relative = _relative(item.path)
         target = os.path.join(root, relative)
-        if names is not None:
-            names.append(relative)
+        tree.names.append(relative)
+        same = old is not None and (
+            item.path in keep or _same_bytes(Path(before, relative), item.data)
+        )
+        if same and differs is not None and relative not in differs:
+            unchanged += 1  # the kept site holds the published file itself
+            continue
         folder = relative.rpartition("/")[0]
         if folder not in made:
             if reused:
-                _make_parent(staging, staging / folder)
+                make_parent(staging, staging / folder)
+                made.add(folder)
             else:
-                os.makedirs(os.path.join(root, folder), exist_ok=True)
-            made.add(folder)
-        if old is not None and (
-            item.path in keep or _same_bytes(Path(before, relative), item.data)
-        ):
+                _mkdirs(root, folder, made)
+        if same:
             # Keep the published file (same inode and time): rebuilds touch only what changed.
             source = os.path.join(before, relative)
             if reused:
-                if _same_file(source, target):
+                if differs is None and same_file(source, target):
                     unchanged += 1
                     continue
-                _clear(Path(target))
+                clear(Path(target))
             os.link(source, target)
             unchanged += 1
         else:
             if reused:
-                _clear(Path(target))
+                clear(Path(target))
             with open(target, "wb") as handle:
                 handle.write(item.data)
             written += 1
-            if fresh is not None:
-                fresh.add(relative)
+            tree.fresh.add(relative)
     return WriteStats(written, unchanged)
-
-
-def _prune(staging: Path, names: Collection[str]) -> None:
-    """Delete from a reused staging tree every file and folder this build did not write."""
-    wanted = set(names) | {MARKER}
-    folders: set[str] = set()
-    for name in wanted:
-        folder = name.rpartition("/")[0]
-        while folder and folder not in folders:
-            folders.add(folder)
-            folder = folder.rpartition("/")[0]
-
-    def walk(folder: str, prefix: str) -> None:
-        with os.scandir(folder) as entries:
-            for entry in entries:
-                relative = prefix + entry.name
-                if entry.is_dir(follow_symlinks=False):
-                    if relative in folders:
-                        walk(entry.path, relative + "/")
-                    else:
-                        shutil.rmtree(entry.path)
-                elif relative not in wanted:
-                    os.unlink(entry.path)
-
-    walk(str(staging), "")
 
 
 def _keep_unchanged(
@@ -290,16 +257,18 @@ def _same_bytes(path: Path, data: bytes) -> bool:
         return False
 
 
-def prepare(output: Path, folders: Iterable[str]) -> bool:
-    """Create the staging folder and `folders` in it ahead of `write_site`.
+def prepare(output: Path, folders: Iterable[str]) -> set[str] | None:
+    """Create the staging folder and `folders` in it ahead of `write_site`: the folders
+    made (with their parents), to pass on as its `prepared`.
 
     A build calls this while its workers convert Markdown, so that the folders (one per
-    page) are made while the processor is busy anyway. False when it cannot: then
+    page) are made while the processor is busy anyway. None when it cannot: then
     `write_site` starts afresh and reports the error. A build that stops before
     `write_site` calls `discard`.
     """
     output = output.absolute()
     staging, _ = staging_names(output)
+    made: set[str] = {""}
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
         if staging.is_dir() and not staging.is_symlink() and is_ours(staging):
@@ -307,13 +276,13 @@ def prepare(output: Path, folders: Iterable[str]) -> bool:
         staging.mkdir(parents=True)
         (staging / MARKER).write_bytes(MARKER_TEXT)
         root = str(staging)
-        for folder in sorted(set(folders)):
-            if folder:
-                os.makedirs(os.path.join(root, _relative(folder)), exist_ok=True)
+        for folder in folders:
+            if folder and folder not in made:
+                _mkdirs(root, _relative(folder), made)
     except (OSError, OutputError):
         discard(output)
-        return False
-    return True
+        return None
+    return made
 
 
 def discard(output: Path) -> None:
@@ -332,7 +301,9 @@ def write_site(
     finish: Callable[[Path], Iterable[str]] | None = None,
     keep: Collection[str] = (),
     spare: Path | None = None,
-    prepared: bool = False,
+    prepared: Collection[str] | None = None,
+    kept: Kept | None = None,
+    listing: Collection[str] | None = None,
 ) -> WriteStats:
     """Write all files as the new site at `output`, replacing the old one in one step.
 
@@ -343,14 +314,19 @@ def write_site(
     cache checked their size, time and inode): they are linked without reading them.
     `spare`, when given, is where the replaced site is kept (in the build cache) instead
     of being deleted; the next build moves it back beside the output and turns it into
-    the new site by replacing only what differs, which saves creating and deleting a
+    the new site by replacing only what differs (generator.write.spare; `kept`: what the
+    last build's `WriteStats.kept` said of it), which saves creating and deleting a
     folder per page. Files are replaced, never written into: most of them are hard links
     to the published site.
-    `prepared`: `prepare` made the staging folder already.
+    `prepared`: the folders `prepare` made in the staging folder already.
+    `listing`: every file and symlink in the output now (relative paths), when the
+    caller walked it already; else it is walked here, to keep files someone else put there.
     """
     output = output.absolute()
     staging, previous = staging_names(output)
-    own = prepared and staging.is_dir() and not staging.is_symlink() and is_ours(staging)
+    own = (
+        prepared is not None and staging.is_dir() and not staging.is_symlink() and is_ours(staging)
+    )
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
         recover(output, staging if own else None)
@@ -359,20 +335,19 @@ def write_site(
             discard(output)
         raise OutputError(f"cannot prepare {output}: {exc.strerror}") from None
     old = output if output.is_dir() else None
-    reused = not own and old is not None and spare is not None and _take_spare(spare, staging)
+    reused, differs = False, None
+    if not own and old is not None and spare is not None:
+        reused, differs = take(spare, staging, kept)
     try:
-        names: list[str] = []
-        fresh: set[str] = set()
-        stats = _write_tree(staging, files, old, keep, names, reused, own, fresh)
-        if reused:
-            _prune(staging, names)
-        if finish is not None:
-            names, stats = _finish(staging, finish, names, old, stats, fresh)
-        _write_manifest(staging, names)
-        carried = _carry_over(staging, old)
-        _swap(staging, output, previous, spare)
-        every = dict.fromkeys([*names, MARKER, *carried])  # the marker is rewritten each time
-        stats = replace(stats, names=tuple(every), fresh=frozenset(fresh | {MARKER}))
+        tree = _Tree(reused, differs, set(prepared) if own and prepared is not None else set())
+        stats = _stage(staging, files, old, keep, tree, finish, listing, own)
+        kept_now = _swap(staging, output, previous, spare)
+        names = stats.names
+        stats = replace(
+            stats,
+            fresh=frozenset(tree.fresh | {MARKER}),
+            kept=kept_record(spare, kept_now, stats.old_names, names, tree.fresh, stats.carried),
+        )
     except OSError as exc:
         shutil.rmtree(staging, ignore_errors=True)
         where = exc.filename or output
@@ -383,6 +358,42 @@ def write_site(
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return stats
+
+
+def _stage(
+    staging: Path,
+    files: Iterable[OutputFile],
+    old: Path | None,
+    keep: Collection[str],
+    tree: _Tree,
+    finish: Callable[[Path], Iterable[str]] | None,
+    listing: Collection[str] | None,
+    own: bool,
+) -> WriteStats:
+    """Make the staging folder the complete new site, marked and listed, ready to swap in."""
+    if tree.reused:
+        marker = staging / (MARKER + ".new")
+        marker.write_bytes(MARKER_TEXT)
+        os.replace(marker, staging / MARKER)  # the folder stays marked as ours throughout
+    elif not own:
+        staging.mkdir(parents=True)
+        (staging / MARKER).write_bytes(MARKER_TEXT)
+    ours = written_by_us(old) if old is not None else None
+    found = (listing if listing is not None else _files(old)) if old and ours is not None else ()
+    old_names = None if ours is None else {*ours, *found, MARKER}
+    stats = _write_tree(staging, files, old, keep, tree)
+    names = tree.names
+    if tree.reused and tree.differs is None:
+        prune(staging, names)
+    elif tree.reused:
+        known = {*(old_names or ()), *(tree.differs or ())}
+        prune_known(staging, known, {*names, MARKER})
+    if finish is not None:
+        names, stats = _finish(staging, finish, names, old, stats, tree.fresh)
+    _write_manifest(staging, names)
+    carried = _carry_over(staging, old, ours, found)
+    every = dict.fromkeys([*names, MARKER, *carried])  # the marker is rewritten each time
+    return replace(stats, names=tuple(every), old_names=old_names, carried=tuple(carried))
 
 
 def _finish(
@@ -403,38 +414,28 @@ def _finish(
     return names, stats
 
 
-def _take_spare(spare: Path, staging: Path) -> bool:
-    """Move the kept older site into place as the staging folder, when it is ours."""
-    try:
-        if spare.is_symlink() or not spare.is_dir() or not is_ours(spare):
-            return False
-        spare.rename(staging)
-    except OSError:
-        return False
-    return True
-
-
-def _retire(old_site: Path, spare: Path | None) -> None:
-    """Keep the replaced site as the next build's spare, or delete it."""
+def _retire(old_site: Path, spare: Path | None) -> bool:
+    """Keep the replaced site as the next build's spare (True), or delete it."""
     if spare is not None:
         try:
             if spare.is_dir() and not spare.is_symlink() and is_ours(spare):
                 remove_ours(spare)
             spare.parent.mkdir(parents=True, exist_ok=True)
             old_site.rename(spare)
-            return
+            return True
         except OSError:
             pass
     remove_ours(old_site)
+    return False
 
 
-def _swap(staging: Path, output: Path, previous: Path, spare: Path | None = None) -> None:
+def _swap(staging: Path, output: Path, previous: Path, spare: Path | None = None) -> bool:
+    """Swap the new site in; True when the replaced one was kept at `spare`."""
     if not output.exists():
         staging.rename(output)
-        return
+        return False
     if _exchange(staging, output):
-        _retire(staging, spare)  # now holds the old site
-        return
+        return _retire(staging, spare)  # now holds the old site
     output.rename(previous)
     staging.rename(output)
-    _retire(previous, spare)
+    return _retire(previous, spare)
