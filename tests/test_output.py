@@ -276,3 +276,41 @@ def test_an_up_to_date_build_still_cleans_what_a_killed_build_left(project: Path
     assert result.returncode == 0
     assert "up to date" in result.stdout
     assert beside(site) == []
+
+
+def test_rebuild_after_rebuild_keeps_what_hands_did_and_drops_what_went(project: Path) -> None:
+    """From the third build on, the site kept in the cache becomes the new one by touching
+    only the files that differ: a page deleted or edited by hand in the output still comes
+    back, a file someone put there stays until they delete it, a deleted story's folder
+    goes, and the site is a clean build's, folder for folder."""
+    site = project / "site"
+    stories = sorted((project / "content").rglob("*.md"))
+
+    def rebuild_after_editing(story: Path) -> None:
+        story.write_text(story.read_text(encoding="utf-8") + "\nOne more line.\n", "utf-8")
+        result = run_here("build", cwd=project)
+        assert result.returncode == 0, result.stderr
+
+    def folders(root: Path) -> set[str]:
+        return {p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_dir()}
+
+    assert run_here("build", cwd=project).returncode == 0
+    for story in stories[:3]:
+        rebuild_after_editing(story)
+    pages = sorted(site.glob("20*/**/index.html"))
+    pages[0].unlink()
+    pages[1].write_text("edited by hand")
+    (site / "CNAME").write_text("news.example.org\n")
+    rebuild_after_editing(stories[3])
+    assert pages[0].is_file()
+    assert pages[1].read_text(encoding="utf-8") != "edited by hand"
+    assert (site / "CNAME").read_text() == "news.example.org\n"
+    (site / "CNAME").unlink()
+    stories[4].unlink()
+    rebuild_after_editing(stories[5])
+    rebuild_after_editing(stories[6])
+    assert not (site / "CNAME").exists()
+    clean = project / "clean"
+    assert run_here("build", "--no-cache", "--output", str(clean), cwd=project).returncode == 0
+    assert site_files(site) == site_files(clean)
+    assert folders(site) == folders(clean)

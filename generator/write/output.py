@@ -312,12 +312,9 @@ def write_site(
     there); if it raises, nothing is published.
     `keep` names files the caller knows to be unchanged since the last build (the build
     cache checked their size, time and inode): they are linked without reading them.
-    `spare`, when given, is where the replaced site is kept (in the build cache) instead
-    of being deleted; the next build moves it back beside the output and turns it into
-    the new site by replacing only what differs (generator.write.spare; `kept`: what the
-    last build's `WriteStats.kept` said of it), which saves creating and deleting a
-    folder per page. Files are replaced, never written into: most of them are hard links
-    to the published site.
+    `spare`: where the replaced site is kept (in the build cache) to be turned into the
+    next site (generator.write.spare; `kept`: what the last build's `WriteStats.kept`
+    said of it). Files are replaced, never written into (most are hard links).
     `prepared`: the folders `prepare` made in the staging folder already.
     `listing`: every file and symlink in the output now (relative paths), when the
     caller walked it already; else it is walked here, to keep files someone else put there.
