@@ -14,7 +14,7 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from itertools import islice
+from itertools import chain, islice
 from typing import Any, TypeVar
 
 S = TypeVar("S")
@@ -100,19 +100,19 @@ def stream(
     count: int,
     jobs: int,
     progress: Callable[[int], None] | None = None,
-    meanwhile: Callable[[], object] | None = None,
+    meanwhile: Callable[[], Sequence[int] | None] | None = None,
     ahead: int = 3,
 ) -> Iterator[R]:
     """`run`'s results one by one, in index order, as they are ready: at most `ahead`
     chunks per worker are out at once, so the results held at a time stay bounded
-    whatever `count` is. `meanwhile` runs in this process once the first chunks are out.
+    whatever `count` is. `meanwhile` runs in this process once the first chunks are out;
+    the indices it returns (`count` and above) are worked on too, their results last.
     """
     context = _fork_context() if jobs > 1 and count >= MIN_PARALLEL else None
     done = 0
     if context is None:
-        if meanwhile:
-            meanwhile()
-        for chunk in _chunks(count, 1):
+        more = (meanwhile() if meanwhile else None) or []
+        for chunk in [*_chunks(count, 1), *_split(more, 1)]:
             results = task(state, chunk)
             done += len(results)
             if progress:
@@ -123,12 +123,12 @@ def stream(
         jobs, mp_context=context, initializer=_install, initargs=(state,)
     ) as pool:
         try:
-            chunks = iter(_chunks(count, jobs))
+            chunks: Iterator[Sequence[int]] = iter(_chunks(count, jobs))
             out: deque[Future[list[R]]] = deque(
                 pool.submit(_run, task, chunk) for chunk in islice(chunks, jobs * ahead)
             )
-            if meanwhile:
-                meanwhile()
+            more = (meanwhile() if meanwhile else None) or []
+            chunks = chain(chunks, _split(more, jobs))
             while out:
                 results = out.popleft().result()
                 for chunk in chunks:
@@ -141,3 +141,8 @@ def stream(
         except BaseException:
             pool.shutdown(wait=True, cancel_futures=True)
             raise
+
+
+def _split(indices: Sequence[int], jobs: int) -> list[Sequence[int]]:
+    """`indices` in chunks, as `_chunks` cuts a range."""
+    return [indices[r.start : r.stop] for r in _chunks(len(indices), jobs)]

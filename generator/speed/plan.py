@@ -151,10 +151,15 @@ _ONE_OF = tuple((kind,) for kind in _ALWAYS_CHECKED)
 class _Work:
     renderer: SiteRenderer
     specs: Sequence[PageSpec]
+    feeds: Sequence[PlannedFeed] = ()  # index len(specs) + i: the i-th feed
 
 
 def _render_chunk(work: _Work, chunk: Sequence[int]) -> list[bytes]:
-    return [work.renderer.render(work.specs[i]).data for i in chunk]
+    pages = len(work.specs)
+    return [
+        work.renderer.render(work.specs[i]).data if i < pages else work.feeds[i - pages].make().data
+        for i in chunk
+    ]
 
 
 def render(
@@ -162,12 +167,14 @@ def render(
     specs: Sequence[PageSpec],
     workers: int,
     progress: Callable[[int], None] | None = None,
-    meanwhile: Callable[[], Any] | None = None,
+    meanwhile: Callable[[], Sequence[int] | None] | None = None,
+    feeds: Sequence[PlannedFeed] = (),
 ) -> Iterator[bytes]:
     """Every spec's bytes, in order, as the workers finish them (a few hundred held at a
-    time); `meanwhile` runs in this process while they work."""
+    time); `meanwhile` runs in this process while they work, and returns which `feeds`
+    (as len(specs) + their index) the workers then make, their bytes last."""
     return parallel.stream(
-        _render_chunk, _Work(renderer, specs), len(specs), workers, progress, meanwhile
+        _render_chunk, _Work(renderer, specs, feeds), len(specs), workers, progress, meanwhile
     )
 
 
@@ -217,29 +224,36 @@ def rendering(
     progress: Callable[[str, int, int], None],
 ) -> Rendered:
     """The pages and feeds to write, made as they are written; `feeds` plans the feeds
-    (render.feeds.FeedWriter.plan), which are made while the workers render pages."""
+    (render.feeds.FeedWriter.plan), which the workers make once the pages are rendered
+    (this process fingerprints them meanwhile)."""
     planned, by_index, digests = decide(renderer, state, content_dir)
     caching = content_dir is not None
+    planned_feeds = feeds()
+    made: list[tuple[PlannedFeed, bool]] = []
 
-    def make_feeds() -> None:
-        done.feeds = [
-            feed.make() if make else OutputFile(feed.path, b"")
-            for feed, make in feed_files(feeds(), planned, state, caching, by_index)
-        ]
+    def decide_feeds() -> list[int]:
+        """Which feeds to make (fingerprinted here while the workers render pages)."""
+        made.extend(feed_files(planned_feeds, planned, state, caching, by_index))
+        return [len(planned.jobs) + i for i, (_, make) in enumerate(made) if make]
 
     def files() -> Iterator[OutputFile]:
-        total = len(planned.pages)
-        made = render(
+        total, jobs = len(planned.pages), len(planned.jobs)
+        rendered = render(
             renderer,
             planned.jobs,
             workers,
-            lambda count: progress("pages", total - len(planned.jobs) + count, total),
-            make_feeds,
+            lambda count: progress("pages", total - jobs + min(count, jobs), total),
+            decide_feeds,
+            planned_feeds,
         )
-        for spec, data in zip(planned.jobs, made, strict=True):
+        for spec, data in zip(planned.jobs, rendered, strict=False):
             yield OutputFile(spec.path, data)
-        rendered = {spec.path for spec in planned.jobs}
-        yield from (OutputFile(path, b"") for path in planned.pages if path not in rendered)
+        done_paths = {spec.path for spec in planned.jobs}
+        yield from (OutputFile(path, b"") for path in planned.pages if path not in done_paths)
+        made_feeds = iter(list(rendered))  # (`decide_feeds` runs here when no page is made)
+        done.feeds = [
+            OutputFile(feed.path, next(made_feeds) if make else b"") for feed, make in made
+        ]
         yield from done.feeds
 
     done = Rendered(planned, files(), digests)
