@@ -273,6 +273,7 @@ def _render(run: _Build, site: Site) -> tuple[Rendered, list[str]]:
         run.paths.content if run.caching else None,
         run.options.workers(),
         run.options.progress,
+        run.cache.loaded if run.cache is not None else None,
     )
     return done, [feed.path for feed in feeds]
 

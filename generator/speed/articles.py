@@ -11,6 +11,7 @@ registry load as they were used.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -21,7 +22,7 @@ from typing import Any
 
 from generator import model
 from generator.diagnostics import Diagnostic
-from generator.speed import changes
+from generator.speed import changes, deps
 from generator.speed.cache import BadEntry, decode_diagnostics, encode_diagnostics
 from generator.speed.records import Shared, article_record
 from generator.speed.store import Database, checksum, dumps
@@ -55,6 +56,7 @@ class ArticleCache:
                 self.files[source] = ((size, mtime, ctime, ino), recorded, digest)
         self.seen: dict[str, Seen] = {}  # this build's
         self.shared = Shared()
+        self.loaded: dict[str, tuple[model.Article, deps.Own]] = {}  # hits, for deps.digests
         self.new_articles: dict[str, Read] = {}  # the files read anew
         self.new_bodies: dict[str, tuple[str, str, str]] = {}  # source -> key, meta, html
         self.body_hits = 0
@@ -141,6 +143,10 @@ class ArticleCache:
             and (not self._exists(image.src, source) or record.get("i") != self._stamp(image.src))
         ):
             return None
+        own = record.get("d")
+        if isinstance(own, list) and len(own) == 2 and all(isinstance(d, str) for d in own):
+            with contextlib.suppress(ValueError):
+                self.loaded[source] = (article, (bytes.fromhex(own[0]), bytes.fromhex(own[1])))
         return article, problems
 
     def remember_article(self, article: model.Article, problems: list[Diagnostic]) -> None:
@@ -163,7 +169,9 @@ class ArticleCache:
     @staticmethod
     def _record(read: Read) -> str:
         article, problems, stamp = read
-        return dumps({"a": article_record(article), "p": encode_diagnostics(problems), "i": stamp})
+        own = [digest.hex() for digest in deps.own(article)]
+        record = {"a": article_record(article), "p": encode_diagnostics(problems), "i": stamp}
+        return dumps({**record, "d": own})
 
     def body(
         self, article: model.Article, article_url: Callable[[str], Any]

@@ -33,27 +33,44 @@ from typing import Any
 from generator.model import Article
 from generator.speed.fingerprint import Fingerprinter, Unhashable
 
-_FIELDS = tuple(f.name for f in dataclasses.fields(Article) if f.name not in ("body", "body_html"))
+# Given to an article after its file is read: by index.topics, the author registry, the
+# Markdown step. The rest is what the file alone gives (`own`).
+_LATER = ("tags", "bylines", "summary", "image", "body_html")
+_OWN = tuple(f.name for f in dataclasses.fields(Article) if f.name not in (*_LATER, "body"))
+_OWN_AND_BODY = (*_OWN, "body")
+Own = tuple[bytes, bytes]  # digests of an article's own placement and own values (`own`)
 
 
-def placement(article: Article) -> tuple[Any, ...]:
+def _own_placement(article: Article) -> tuple[Any, ...]:
     """What decides where an article appears and what lists, links and maps say of it
-    beyond its own values: its URL, order, terms, language versions, sitemap date."""
+    beyond its own values (its URL, order, terms, language versions, sitemap date), but
+    its topics and bylines, which `digests` adds."""
     return (
         article.source,
         article.slug,
         article.date,
         article.modified,
-        article.tags,
         article.country,
         article.authors,
-        article.bylines,
         article.translation_key,
         article.language,
         article.aliases,
         article.featured,
         article.draft,
     )
+
+
+def _text(value: Any) -> bytes:
+    return repr(value).encode("utf-8", "surrogatepass")
+
+
+def own(article: Article) -> Own:
+    """BLAKE2b digests of what the article's file alone gives: its placement but its topics
+    and bylines, and every value but those given later (`_LATER`), the body included.
+    Kept with the article's record (generator.speed.articles) for `digests`."""
+    whole = hashlib.blake2b(_text([getattr(article, name) for name in _OWN]), digest_size=16)
+    whole.update(article.body.encode("utf-8", "surrogatepass"))
+    return hashlib.blake2b(_text(_own_placement(article)), digest_size=16).digest(), whole.digest()
 
 
 def _image_stamp(article: Article, content_dir: Path) -> tuple[int, int] | None:
@@ -69,24 +86,36 @@ def _image_stamp(article: Article, content_dir: Path) -> tuple[int, int] | None:
     return (stat.st_size, stat.st_mtime_ns)
 
 
-def digests(articles: Iterable[Article], content_dir: Path) -> dict[str, tuple[str, str]]:
+def digests(
+    articles: Iterable[Article],
+    content_dir: Path,
+    loaded: Mapping[str, tuple[Article, Own]] | None = None,
+) -> dict[str, tuple[str, str]]:
     """source -> (digest of the whole article, digest of its placement), BLAKE2b in hex.
 
     Built from `repr` of the field values (dataclasses, dates, text: stable across runs),
     the bytes of the body and its HTML and its lead image file's size and time; a value
-    whose repr were not stable would only make the article look changed, never the same."""
+    whose repr were not stable would only make the article look changed, never the same.
+    `loaded`: articles as loaded from the build state with their `own` digests; an
+    article that still holds the very values of its loaded one (each field the same
+    object) reuses them, and only what later stages gave it is read."""
     out: dict[str, tuple[str, str]] = {}
+    loaded = loaded or {}
     for article in articles:
-        place = repr(placement(article)).encode("utf-8", "surrogatepass")
-        whole = hashlib.blake2b(place, digest_size=16)
-        rest = ([getattr(article, name) for name in _FIELDS], _image_stamp(article, content_dir))
-        whole.update(repr(rest).encode("utf-8", "surrogatepass"))
-        whole.update(article.body.encode("utf-8", "surrogatepass") + b"\0")
+        found = loaded.get(article.source)
+        if found is not None and all(
+            getattr(article, name) is getattr(found[0], name) for name in _OWN_AND_BODY
+        ):
+            own_place, own_whole = found[1]
+        else:
+            own_place, own_whole = own(article)
+        place = hashlib.blake2b(own_place, digest_size=16)
+        place.update(_text((article.tags, article.bylines)))
+        whole = hashlib.blake2b(own_whole + place.digest(), digest_size=16)
+        stamp = _image_stamp(article, content_dir)
+        whole.update(_text((article.summary, article.image, stamp)))
         whole.update(article.body_html.encode("utf-8", "surrogatepass"))
-        out[article.source] = (
-            whole.hexdigest(),
-            hashlib.blake2b(place, digest_size=16).hexdigest(),
-        )
+        out[article.source] = (whole.hexdigest(), place.hexdigest())
     return out
 
 

@@ -19,12 +19,12 @@ specs, with the Renderer's one `render`: the bytes are those of rendering every 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.model import OutputFile
+from generator.model import Article, OutputFile
 from generator.render.feeds import PlannedFeed
 from generator.render.pages import Family, PageSpec
 from generator.render.sections import SiteRenderer
@@ -199,14 +199,17 @@ class Rendered:
 
 
 def decide(
-    renderer: SiteRenderer, state: PageState, content_dir: Path | None
+    renderer: SiteRenderer,
+    state: PageState,
+    content_dir: Path | None,
+    loaded: Mapping[str, tuple[Article, deps.Own]] | None = None,
 ) -> tuple[Planned, bool, dict[str, tuple[str, str]]]:
     """What to render: from the dependency index when it can tell, else every page planned
     (`content_dir` None: no build cache, every page rendered). (the plan, whether the
-    index decided, each article's digests)"""
+    index decided, each article's digests); `loaded`: for deps.digests"""
     if content_dir is None:
         return plan_all(renderer, state, False), False, {}
-    digests = deps.digests(renderer.site.articles, content_dir)
+    digests = deps.digests(renderer.site.articles, content_dir, loaded)
     recorder = Recorder(deps.known(renderer.site.articles, digests))
     index = state.plan
     changed = index.changed(digests) if index is not None else None
@@ -222,11 +225,12 @@ def rendering(
     content_dir: Path | None,
     workers: int,
     progress: Callable[[str, int, int], None],
+    loaded: Mapping[str, tuple[Article, deps.Own]] | None = None,
 ) -> Rendered:
     """The pages and feeds to write, made as they are written; `feeds` plans the feeds
     (render.feeds.FeedWriter.plan), which the workers make once the pages are rendered
     (this process fingerprints them meanwhile)."""
-    planned, by_index, digests = decide(renderer, state, content_dir)
+    planned, by_index, digests = decide(renderer, state, content_dir, loaded)
     caching = content_dir is not None
     planned_feeds = feeds()
     made: list[tuple[PlannedFeed, bool]] = []
