@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import feedparser
+import pytest
 from conftest import make_project, write_article
 from lxml import html
 from PIL import Image
@@ -81,12 +82,21 @@ def photo_story(root: Path) -> Path:
     return project
 
 
+Built = tuple[Result, Path]
+
+
+@pytest.fixture(scope="module")
+def photo_site(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The photo story built once for the tests that only read it (do not modify it)."""
+    return build(photo_story(tmp_path_factory.mktemp("photo")))
+
+
 def published(out: Path, url: str) -> Path:
     return out / url.removeprefix("/sub/")
 
 
-def test_every_img_states_its_real_shape_and_a_srcset_whose_files_exist(tmp_path: Path) -> None:
-    result, out = build(photo_story(tmp_path))
+def test_every_img_states_its_real_shape_and_a_srcset_whose_files_exist(photo_site: Built) -> None:
+    result, out = photo_site
     assert result.ok, result.diagnostics
     checked = 0
     for page in out.rglob("*.html"):
@@ -113,8 +123,8 @@ def test_every_img_states_its_real_shape_and_a_srcset_whose_files_exist(tmp_path
     assert checked >= 3
 
 
-def test_a_phone_photo_is_turned_upright_and_published_without_gps(tmp_path: Path) -> None:
-    result, out = build(photo_story(tmp_path))
+def test_a_phone_photo_is_turned_upright_and_published_without_gps(photo_site: Built) -> None:
+    result, out = photo_site
     assert result.ok, result.diagnostics
     page = html.fromstring((out / "2025/06/25/story/index.html").read_bytes())
     lead = page.xpath("//figure[@class='lead-image']//img")[0]
@@ -138,8 +148,8 @@ def test_a_phone_photo_is_turned_upright_and_published_without_gps(tmp_path: Pat
         assert b"GPS" not in data
 
 
-def test_the_widest_variant_keeps_the_original_quality(tmp_path: Path) -> None:
-    result, out = build(photo_story(tmp_path))
+def test_the_widest_variant_keeps_the_original_quality(photo_site: Built) -> None:
+    result, out = photo_site
     assert result.ok
     widest = images.probe(out / "media/2025/06/phone.jpg", 10**9)
     small = images.probe(out / "media/2025/06/phone-480w.jpg", 10**9)
@@ -148,8 +158,8 @@ def test_the_widest_variant_keeps_the_original_quality(tmp_path: Path) -> None:
     assert small.quality <= images.SMALL_QUALITY + 1
 
 
-def test_a_transparent_png_stays_transparent_in_png_and_webp(tmp_path: Path) -> None:
-    result, out = build(photo_story(tmp_path))
+def test_a_transparent_png_stays_transparent_in_png_and_webp(photo_site: Built) -> None:
+    result, out = photo_site
     assert result.ok
     for name in ("logo.png", "logo-480w.png", "logo-800w.webp", "logo-480w.webp"):
         with Image.open(out / "media/2025/06" / name) as served:
@@ -276,8 +286,8 @@ def test_a_rebuild_with_the_same_images_encodes_nothing(tmp_path: Path) -> None:
     assert {p: p.stat().st_mtime_ns for p in stamps} == stamps
 
 
-def test_feeds_carry_the_published_image_and_absolute_srcsets(tmp_path: Path) -> None:
-    result, out = build(photo_story(tmp_path))
+def test_feeds_carry_the_published_image_and_absolute_srcsets(photo_site: Built) -> None:
+    result, out = photo_site
     assert result.ok
     feed = feedparser.parse((out / "feed.xml").read_bytes())
     entry = feed.entries[0]
