@@ -305,44 +305,57 @@ def test_the_urdu_home_reads_right_to_left_and_passes_axe(
         visit.close()
 
 
-@pytest.mark.parametrize(("width", "scheme"), [*((w, "light") for w in WIDTHS), (390, "dark")])
+def grid_failures(visit: Visit, name: str, width: int) -> list[str]:
+    """What breaks the page's one grid at this width: sideways scrolling, a heading, block
+    or footer off the left edge of main's content, the footer's end off its right edge,
+    and on the home page topic columns left empty or ending unevenly."""
+    failures: list[str] = []
+    if (extra := visit.overflow()) > 0:
+        failures.append(f"{name}: {extra}px of horizontal scrolling")
+    edges = visit.page.evaluate(EDGES)
+    lefts = [("heading", edges["heading"]), ("footer", edges["footLeft"])]
+    lefts += [(b["what"], b["left"]) for b in edges["blocks"]]
+    failures += [
+        f"{name}: {what} starts at {x:.0f}px, the content at {edges['left']:.0f}px"
+        for what, x in lefts
+        if x is None or abs(x - edges["left"]) > 1
+    ]
+    if abs(edges["footRight"] - edges["right"]) > 1:
+        failures.append(
+            f"{name}: the footer ends at {edges['footRight']:.0f}px, "
+            f"the content at {edges['right']:.0f}px"
+        )
+    if name == "home":
+        columns = visit.page.evaluate(COLUMNS)
+        if len(columns["bottoms"]) != columns["wanted"]:
+            failures.append(
+                f"home: {len(columns['bottoms'])} topic columns of {columns['wanted']} used"
+            )
+        elif max(columns["bottoms"]) - min(columns["bottoms"]) > columns["tallest"]:
+            failures.append(f"home: topic columns end at {columns['bottoms']}")
+    return [f"{failure} (at {width}px)" for failure in failures]
+
+
+@pytest.mark.parametrize(("scheme", "widths"), [("light", WIDTHS), ("dark", (390,))])
 def test_every_page_fits_its_screen_on_one_grid_with_links_named_apart(
-    server: str, browser: Any, width: int, scheme: str
+    server: str, browser: Any, scheme: str, widths: tuple[int, ...]
 ) -> None:
     """No sideways scrolling; the heading, every block and the footer share the left
     edge of main's content; no two links share a name but not a target; the home
-    page's topic columns are all used and end level (within one story)."""
+    page's topic columns are all used and end level (within one story). Each page is
+    loaded once and the window set to each width in turn, as a reader resizes it."""
     failures: list[str] = []
-    visit = Visit(browser, width, scheme)  # one page, reused for every kind
+    visit = Visit(browser, widths[0], scheme)  # one page, reused for every kind
     try:
         for name, path in PAGES.items():
+            visit.page.set_viewport_size({"width": widths[0], "height": 900})
             visit.open(server + path)
-            if (extra := visit.overflow()) > 0:
-                failures.append(f"{name}: {extra}px of horizontal scrolling")
-            edges = visit.page.evaluate(EDGES)
-            lefts = [("heading", edges["heading"]), ("footer", edges["footLeft"])]
-            lefts += [(b["what"], b["left"]) for b in edges["blocks"]]
-            failures += [
-                f"{name}: {what} starts at {x:.0f}px, the content at {edges['left']:.0f}px"
-                for what, x in lefts
-                if x is None or abs(x - edges["left"]) > 1
-            ]
-            if abs(edges["footRight"] - edges["right"]) > 1:
-                failures.append(
-                    f"{name}: the footer ends at {edges['footRight']:.0f}px, "
-                    f"the content at {edges['right']:.0f}px"
-                )
             failures += [
                 f"{name}: links share a name: {d}" for d in visit.page.evaluate(LINK_NAMES)
             ]
-            if name == "home":
-                columns = visit.page.evaluate(COLUMNS)
-                if len(columns["bottoms"]) != columns["wanted"]:
-                    failures.append(
-                        f"home: {len(columns['bottoms'])} topic columns of {columns['wanted']} used"
-                    )
-                elif max(columns["bottoms"]) - min(columns["bottoms"]) > columns["tallest"]:
-                    failures.append(f"home: topic columns end at {columns['bottoms']}")
+            for width in widths:
+                visit.page.set_viewport_size({"width": width, "height": 900})
+                failures += grid_failures(visit, name, width)
         assert visit.problems == []
     finally:
         visit.close()
