@@ -10,6 +10,7 @@ import json
 from html.parser import HTMLParser
 from pathlib import Path
 
+import markdown
 import pytest
 import yaml
 from conftest import make_project, run_newsdigest
@@ -27,7 +28,7 @@ from generator.load.validate import KNOWN_FIELDS, validate
 from generator.model import Article, Tag
 from generator.render.feeds import FeedWriter
 from generator.render.links import rewrite_tags
-from generator.render.markdown import BodyRenderer
+from generator.render.markdown import BodyRenderer, converter
 from generator.render.pages import Renderer
 from generator.render.theme import THEME_DIR
 from generator.render.urls import Urls
@@ -387,3 +388,22 @@ def test_links_are_rewritten_in_the_tags_an_html_parser_reads(pieces: list[str])
         done = at + len(old)
     assert rewrite_tags(text, change, ("a", "img", "source")) == "".join(expected) + text[done:]
     assert asked == [(tag, attrs) for _, tag, attrs, _ in wanted]
+
+
+MARKDOWN_PIECES = st.sampled_from(
+    [
+        "*", "**", "_", "`", "``", "[", "]", "(", ")", "![", "<", ">", "&", "&amp;", "\\",
+        "'", '"', "--", "---", "...", "  \n", "\n", "\n\n", "- ", "1. ", "> ", "# ", "|", "~",
+        "[^1]", "[^1]: note\n", "[x]: /a.md\n", "<b>", "</b>", "<https://e.org>", "a@b.org",
+        "'90s", "word", " ", "é", "*[HTML]: Hyper\n", "{: .c}", ":", "    ",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces=st.lists(MARKDOWN_PIECES, max_size=30))
+def test_python_markdown_converts_as_the_library_does(pieces: list[str]) -> None:
+    """The default engine, sped up, writes the HTML Python-Markdown itself writes."""
+    text = "".join(pieces)
+    library = markdown.Markdown(extensions=["extra", "smarty", "sane_lists"], output_format="html")
+    assert converter("python-markdown")(text) == library.convert(text)
