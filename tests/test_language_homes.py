@@ -20,7 +20,14 @@ from typing import Any
 
 import feedparser
 import pytest
-from conftest import BASE_URL, make_project, run_here, static_server, write_article
+from conftest import (
+    BASE_URL,
+    judge_environment,
+    make_project,
+    run_here,
+    static_server,
+    write_article,
+)
 from lxml import etree, html
 
 ENGLISH = [
@@ -320,6 +327,7 @@ def test_the_site_judge_passes_a_multilingual_site(site: Path, tmp_path: Path) -
         pytest.skip(f"the site judge is not installed at {JUDGE} (set NEWSDIGEST_JUDGE)")
     done = subprocess.run(
         ["bash", str(JUDGE), str(site), "/sub/", "--skip", "linkchecker", "--out", str(tmp_path)],
+        env=judge_environment(),
         capture_output=True,
         text=True,
         timeout=900,
