@@ -123,6 +123,7 @@ def autonym(tag: str) -> str:
     return str(name) if name else tag
 
 
+@lru_cache(maxsize=64)  # every page asks
 def likely_locale(language: str) -> str:
     """language_TERRITORY for a BCP 47 language tag; the language alone if CLDR has none."""
     try:

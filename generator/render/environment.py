@@ -88,6 +88,7 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # one build: each template read once, not stat'ed per page
     )
     env.policies["ext.i18n.trimmed"] = True
     Words(theme.folders()).install(env)
