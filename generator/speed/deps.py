@@ -27,6 +27,7 @@ import dataclasses
 import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter, is_
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +38,7 @@ from generator.speed.fingerprint import Fingerprinter, Unhashable
 # Markdown step. The rest is what the file alone gives (`own`).
 _LATER = ("tags", "bylines", "summary", "image", "body_html")
 _OWN = tuple(f.name for f in dataclasses.fields(Article) if f.name not in (*_LATER, "body"))
-_OWN_AND_BODY = (*_OWN, "body")
+_own_values = attrgetter(*_OWN, "body")  # the fields `own` reads, as a tuple
 Own = tuple[bytes, bytes]  # digests of an article's own placement and own values (`own`)
 
 
@@ -86,8 +87,26 @@ def _image_stamp(article: Article, content_dir: Path) -> tuple[int, int] | None:
     return (stat.st_size, stat.st_mtime_ns)
 
 
+def _image_text(article: Article, content_dir: Path) -> tuple[Any, ...] | None:
+    """The lead image's values and `_image_stamp`, as plain data (cheaper to repr)."""
+    image = article.image
+    if image is None:
+        return None
+    picture = image.picture
+    return (
+        image.src,
+        image.alt,
+        image.caption,
+        (picture.width, picture.height, picture.format, picture.quality) if picture else None,
+        image.width,
+        image.height,
+        image.focus,
+        _image_stamp(article, content_dir),
+    )
+
+
 def digests(
-    articles: Iterable[Article],
+    articles: Sequence[Article],
     content_dir: Path,
     loaded: Mapping[str, tuple[Article, Own]] | None = None,
 ) -> dict[str, tuple[str, str]]:
@@ -101,19 +120,27 @@ def digests(
     object) reuses them, and only what later stages gave it is read."""
     out: dict[str, tuple[str, str]] = {}
     loaded = loaded or {}
+    # The repr of a tuple of topics or bylines, by the ids of the objects in it (the tuple
+    # is kept with it, so no id is reused while this runs): articles share these objects.
+    terms: dict[tuple[int, ...], tuple[tuple[Any, ...], bytes]] = {}
+
+    def text(values: tuple[Any, ...]) -> bytes:
+        key = tuple(map(id, values))
+        found = terms.get(key)
+        if found is None:
+            found = terms[key] = (values, _text(values))
+        return found[1]
+
     for article in articles:
         found = loaded.get(article.source)
-        if found is not None and all(
-            getattr(article, name) is getattr(found[0], name) for name in _OWN_AND_BODY
-        ):
+        if found is not None and all(map(is_, _own_values(article), _own_values(found[0]))):
             own_place, own_whole = found[1]
         else:
             own_place, own_whole = own(article)
         place = hashlib.blake2b(own_place, digest_size=16)
-        place.update(_text((article.tags, article.bylines)))
+        place.update(text(article.tags) + text(article.bylines))
         whole = hashlib.blake2b(own_whole + place.digest(), digest_size=16)
-        stamp = _image_stamp(article, content_dir)
-        whole.update(_text((article.summary, article.image, stamp)))
+        whole.update(_text((article.summary, _image_text(article, content_dir))))
         whole.update(article.body_html.encode("utf-8", "surrogatepass"))
         out[article.source] = (whole.hexdigest(), place.hexdigest())
     return out
@@ -195,11 +222,12 @@ class Plan:
         """The plan as JSON values: sources once, each path's reads as indices into them."""
         sources = sorted(self.articles)
         number = {source: i for i, source in enumerate(sources)}
+        reads = self.reads.items()
         return {
             "sources": sources,
             "digests": [list(self.articles[s]) for s in sources],
             "pages": {path: list(family) for path, family in self.pages.items()},
-            "reads": {path: sorted(number[s] for s in read) for path, read in self.reads.items()},
+            "reads": {path: sorted(map(number.__getitem__, read)) for path, read in reads},
             "feeds": self.feeds,
         }
 
@@ -219,10 +247,9 @@ def from_record(record: object) -> Plan | None:
         sources: Sequence[str] = record["sources"]
         digests_ = record["digests"]
         articles = {s: (str(d[0]), str(d[1])) for s, d in zip(sources, digests_, strict=True)}
-        pages = {str(p): tuple(str(part) for part in f) for p, f in record["pages"].items()}
-        reads = {
-            str(p): frozenset(sources[int(i)] for i in read) for p, read in record["reads"].items()
-        }
+        pages = {str(p): tuple(map(str, f)) for p, f in record["pages"].items()}
+        source = sources.__getitem__
+        reads = {str(p): frozenset(map(source, read)) for p, read in record["reads"].items()}
         feeds = [str(p) for p in record["feeds"]]
     except (KeyError, TypeError, ValueError, IndexError, AttributeError):
         return None
