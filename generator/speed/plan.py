@@ -49,6 +49,13 @@ class Planned:
     reads: dict[str, frozenset[str]] = field(default_factory=dict)  # path -> article sources
     sitemap_kept: bool = False  # no page added or removed, no article placed elsewhere
     recorder: Recorder = field(default_factory=Recorder)
+    unrecorded: list[PageSpec] = field(default_factory=list)  # pages fingerprinted later
+
+    def record_later(self) -> None:
+        """Fingerprint the pages whose fingerprints nothing needed before rendering."""
+        for spec in self.unrecorded:
+            self.record(spec.path, (spec.template, spec.site_path, spec.context))
+        self.unrecorded = []
 
     def record(self, path: str, value: Any) -> str | None:
         """Fingerprint a page's or feed's values; note the articles it reads."""
@@ -64,12 +71,19 @@ class Planned:
 def plan_all(
     renderer: SiteRenderer, state: PageState, caching: bool, recorder: Recorder | None = None
 ) -> Planned:
-    """Every page planned; those whose fingerprint and file are the last build's kept."""
+    """Every page planned; those whose fingerprint and file are the last build's kept.
+    Without the last build's fingerprints (a clean build), each page is fingerprinted
+    later (`Planned.record_later`), while the workers render."""
     planned = Planned([], [], recorder=recorder or Recorder())
+    later = caching and not state.pages
     for family, make in renderer.families():
         for spec in make():
             planned.pages.append(spec.path)
             planned.families[spec.path] = family
+            if later:
+                planned.jobs.append(spec)
+                planned.unrecorded.append(spec)
+                continue
             print_ = (
                 planned.record(spec.path, (spec.template, spec.site_path, spec.context))
                 if caching
@@ -237,6 +251,7 @@ def rendering(
 
     def decide_feeds() -> list[int]:
         """Which feeds to make (fingerprinted here while the workers render pages)."""
+        planned.record_later()
         made.extend(feed_files(planned_feeds, planned, state, caching, by_index))
         return [len(planned.jobs) + i for i, (_, make) in enumerate(made) if make]
 
