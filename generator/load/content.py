@@ -386,8 +386,11 @@ def find_articles(content_dir: Path) -> tuple[list[tuple[Path, str]], list[Diagn
     found: list[tuple[Path, str]] = []
     problems: list[Diagnostic] = []
     seen = {root}
-    for dirpath, dirnames, filenames in os.walk(content_dir, followlinks=True):
+    top = str(content_dir)
+    for dirpath, dirnames, filenames in os.walk(top, followlinks=True):
         here = Path(dirpath)
+        folder = dirpath[len(top) :].strip(os.sep).replace(os.sep, "/")  # relative, '/'
+        prefix = folder + "/" if folder else ""
         for name in list(dirnames):
             if CONTROL.search(name):
                 dirnames.remove(name)
@@ -401,17 +404,17 @@ def find_articles(content_dir: Path) -> tuple[list[tuple[Path, str]], list[Diagn
             seen.add(real)
         dirnames.sort()
         for name in sorted(filenames):
-            path = here / name
             if not name.endswith(".md") or name.startswith("."):
                 continue
+            path = here / name
             if CONTROL.search(name):
                 problems.append(_unreadable_name(path, content_dir))
                 continue
             # Its folder is inside content/ (checked on the way down): only a link can leave.
-            if path.is_symlink() and not _inside(path, root):
+            if os.path.islink(path) and not _inside(path, root):
                 problems.append(_outside(path, content_dir))
                 continue
-            found.append((path, path.relative_to(content_dir).as_posix()))
+            found.append((path, prefix + name))
     return found, problems
 
 
