@@ -15,9 +15,9 @@ import pytest
 from conftest import (
     BASE_URL,
     SAMPLE,
+    Forked,
     load_synth,
     run_here,
-    run_newsdigest,
     site_files,
     vnu_errors,
 )
@@ -145,7 +145,10 @@ def test_the_html_checker_finds_no_error_on_any_gfm_page_nor_on_the_default_engi
     assert errors == []
 
 
-def test_an_incremental_gfm_build_after_edits_equals_a_clean_build(tmp_path: Path) -> None:
+def test_an_incremental_gfm_build_after_edits_equals_a_clean_build(
+    tmp_path: Path, forked: Forked
+) -> None:
+    """Each build in a process of its own: only the disk links one build to the next."""
     synth = load_synth()
     project = synth.write_newsdigest(tmp_path / "project", synth.articles(12))
     settings = next(
@@ -154,9 +157,8 @@ def test_an_incremental_gfm_build_after_edits_equals_a_clean_build(tmp_path: Pat
     site, clean = tmp_path / "site", tmp_path / "clean"
 
     def build(out: Path, *extra: str) -> str:
-        done = run_newsdigest(
-            "build", "--output", str(out), "--base-url", BASE_URL, *extra, cwd=project
-        )
+        flags = ("--output", str(out), "--base-url", BASE_URL, *extra)
+        done = forked.run("build", *flags, cwd=project)
         assert done.returncode == 0, done.stderr
         return done.stdout
 
