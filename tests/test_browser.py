@@ -235,9 +235,10 @@ def test_every_kind_of_page_loads_cleanly_fits_and_passes_axe(
     server: str, browser: Any, width: int, scheme: str
 ) -> None:
     failures: list[str] = []
-    for name, path in PAGES.items():
-        visit = Visit(browser, width, scheme)
-        try:
+    visit = Visit(browser, width, scheme)  # one tab, as a reader going from page to page
+    try:
+        for name, path in PAGES.items():
+            visit.problems.clear()
             visit.open(server + path)
             if name == "not-found":
                 assert visit.page.locator("h1").inner_text() == "Page not found"
@@ -247,8 +248,8 @@ def test_every_kind_of_page_loads_cleanly_fits_and_passes_axe(
             failures += [f"{name}: {p}" for p in visit.problems]
             if name in SCREENSHOTS:
                 screenshot(visit, f"{name}-{width}")
-        finally:
-            visit.close()
+    finally:
+        visit.close()
     assert failures == []
 
 
