@@ -144,12 +144,17 @@ def copy_newsroom(root: Path) -> Path:
     return root
 
 
+# For sites that tests only read: built in one process, as the test workers already keep
+# every core busy (tests/test_parallel.py shows that a parallel build writes the same bytes).
+SERIAL = ("--jobs", "1")
+
+
 @pytest.fixture(scope="session")
 def newsroom_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The fixture newsroom built once under the /sub/ base path (do not modify it)."""
     project = copy_newsroom(tmp_path_factory.mktemp("newsroom") / "project")
     out = project.parent / "site"
-    result = run_here("build", "--output", str(out), "--base-url", BASE_URL, cwd=project)
+    result = run_here("build", "--output", str(out), "--base-url", BASE_URL, *SERIAL, cwd=project)
     assert result.returncode == 0, result.stderr
     return out
 
@@ -182,7 +187,7 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = tmp_path_factory.mktemp("sample") / "project"
     shutil.copytree(SAMPLE, project)
     out = project.parent / "site"
-    result = run_here("build", "--output", str(out), "--base-url", BASE_URL, cwd=project)
+    result = run_here("build", "--output", str(out), "--base-url", BASE_URL, *SERIAL, cwd=project)
     assert result.returncode == 0, result.stderr
     return out
 

@@ -7,7 +7,7 @@ import shutil
 import sqlite3
 from pathlib import Path
 
-from conftest import SAMPLE, run_here, site_files
+from conftest import SAMPLE, SERIAL, run_here, site_files
 
 from generator import pipeline
 from generator.config import load as load_settings
@@ -56,7 +56,9 @@ def sample_project(tmp_path: Path) -> Path:
 
 
 def build(project: Path, out: Path, *flags: str) -> None:
-    result = run_here("build", "--output", str(out), *flags, cwd=project)
+    """Serially (what the article records hold does not depend on the workers)."""
+    serial = () if "--jobs" in flags else SERIAL
+    result = run_here("build", "--output", str(out), *flags, *serial, cwd=project)
     assert result.returncode == 0, result.stderr
 
 

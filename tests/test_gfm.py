@@ -15,6 +15,7 @@ import pytest
 from conftest import (
     BASE_URL,
     SAMPLE,
+    SERIAL,
     Forked,
     load_synth,
     run_here,
@@ -68,7 +69,7 @@ def sample_with(root: Path, engine: str) -> Path:
 
 def built(project: Path) -> Path:
     out = project.parent / "site"
-    result = run_here("build", "--output", str(out), "--base-url", BASE_URL, cwd=project)
+    result = run_here("build", "--output", str(out), "--base-url", BASE_URL, *SERIAL, cwd=project)
     assert result.returncode == 0, result.stderr
     return out
 
