@@ -157,7 +157,10 @@ class Recorder(Fingerprinter):
         super().__init__()
         self._reads: dict[int, tuple[object, frozenset[str]]] = {}
         self._seen: set[str] = set()
-        self._known = known or {}
+        self._known = {  # each article's digest as `_dataclass` answers it
+            source: (article, b"A" + bytes.fromhex(digest))
+            for source, (article, digest) in (known or {}).items()
+        }
 
     def reads(self, value: Any) -> tuple[str | None, frozenset[str]]:
         """(the fingerprint of `value` or None when it cannot be read, the articles in it)."""
@@ -173,7 +176,7 @@ class Recorder(Fingerprinter):
             self._seen.add(value.source)
             listed = self._known.get(value.source)
             if listed is not None and listed[0] is value:
-                return b"A" + bytes.fromhex(listed[1])
+                return listed[1]
             return super()._dataclass(value)
         known = self._reads.get(id(value))
         if known is not None and known[0] is value:

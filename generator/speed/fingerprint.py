@@ -71,18 +71,21 @@ class Fingerprinter:
 
     def _feed(self, h: Any, value: Any) -> None:
         kind = type(value)
-        if value is None:
-            h.update(b"N")
-        elif kind is str or kind is Markup:
+        if kind is str:
             data = value.encode("utf-8", "surrogatepass")
-            h.update((b"s" if kind is str else b"m") + len(data).to_bytes(8, "little"))
-            h.update(data)
-        elif kind is bool or kind is int or kind is float:
-            h.update(b"n" + repr(value).encode() + b";")
+            h.update(b"s" + len(data).to_bytes(8, "little") + data)
+        elif value is None:
+            h.update(b"N")
         elif kind is tuple or kind is list:
             h.update(b"(" + len(value).to_bytes(8, "little"))
+            feed = self._feed
             for item in value:
-                self._feed(h, item)
+                feed(h, item)
+        elif kind is Markup:
+            data = value.encode("utf-8", "surrogatepass")
+            h.update(b"m" + len(data).to_bytes(8, "little") + data)
+        elif kind is bool or kind is int or kind is float:
+            h.update(b"n" + repr(value).encode() + b";")
         elif kind is dict:
             h.update(b"{" + len(value).to_bytes(8, "little"))
             for key, item in value.items():
@@ -100,12 +103,25 @@ class Fingerprinter:
         known = self._memo.get(id(value))
         if known is not None and known[0] is value:
             return known[1]
-        h = hashlib.blake2b(digest_size=SIZE)
-        kind = type(value)
-        h.update(f"D{kind.__module__}.{kind.__qualname__}".encode())
-        for field in dataclasses.fields(value):
-            h.update(field.name.encode() + b"=")
-            self._feed(h, getattr(value, field.name))
+        name, fields = _layout(type(value))
+        h = hashlib.blake2b(name, digest_size=SIZE)
+        for field, label in fields:
+            h.update(label)
+            self._feed(h, getattr(value, field))
         digest = h.digest()
         self._memo[id(value)] = (value, digest)
         return digest
+
+
+_LAYOUTS: dict[type, tuple[bytes, tuple[tuple[str, bytes], ...]]] = {}
+
+
+def _layout(kind: type) -> tuple[bytes, tuple[tuple[str, bytes], ...]]:
+    """A dataclass's name and (field, 'field=') pairs, as `_dataclass` hashes them."""
+    found = _LAYOUTS.get(kind)
+    if found is None:
+        found = _LAYOUTS[kind] = (
+            f"D{kind.__module__}.{kind.__qualname__}".encode(),
+            tuple((f.name, f.name.encode() + b"=") for f in dataclasses.fields(kind)),
+        )
+    return found
