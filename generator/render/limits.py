@@ -27,6 +27,13 @@ def nesting_problem(body: str) -> tuple[int, str, str] | None:
     in one paragraph. Python-Markdown's
     time grows with the square of these; no story uses them.
     """
+    if (
+        body.count("[") <= MAX_NESTING
+        and body.count("(") <= MAX_NESTING
+        and body.count(">") <= MAX_NESTING
+        and body.count("*") + body.count("_") <= MAX_MARKER_RUN
+    ):
+        return None  # too few brackets, '>' and markers in the whole text for any problem
     fence = ""
     depth = {"[": 0, "(": 0}
     markers = 0
