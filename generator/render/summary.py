@@ -116,6 +116,20 @@ def _width(grapheme: str) -> int:
     return 2 if unicodedata.east_asian_width(grapheme[0]) in ("W", "F") else 1
 
 
+def _cut(text: str, budget: int) -> int | None:
+    """Where `text` is cut to leave one unit of `budget` for the ellipsis; None if it fits."""
+    if text.isascii() and "\r" not in text:  # each character a narrow grapheme of its own
+        return None if len(text) <= budget else budget - 1
+    used, head_end = 0, 0
+    for grapheme in _GRAPHEME.finditer(text):
+        used += _width(grapheme.group())
+        if used > budget:
+            return head_end
+        if used <= budget - 1:  # one unit kept for the ellipsis
+            head_end = grapheme.end()
+    return None
+
+
 def shorten(text: str, budget: int = SUMMARY_BUDGET) -> str:
     """`text` cut to about `budget` width units, ending in '…' when cut.
 
@@ -127,15 +141,8 @@ def shorten(text: str, budget: int = SUMMARY_BUDGET) -> str:
     """
     if len(text) * 2 <= budget:
         return text  # no character is wider than 2
-    used, head_end, over = 0, 0, False
-    for grapheme in _GRAPHEME.finditer(text):
-        used += _width(grapheme.group())
-        if used > budget:
-            over = True
-            break
-        if used <= budget - 1:  # one unit kept for the ellipsis
-            head_end = grapheme.end()
-    if not over:
+    head_end = _cut(text, budget)
+    if head_end is None:
         return text
     head = text[:head_end]
     half = len(head) // 2
