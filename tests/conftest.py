@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import functools
 import http.server
 import importlib.util
@@ -149,14 +150,30 @@ def copy_newsroom(root: Path) -> Path:
 SERIAL = ("--jobs", "1")
 
 
+def built_once(factory: pytest.TempPathFactory, name: str, source: Path) -> Path:
+    """`source` copied as a project and built under the /sub/ base path, once for the whole
+    run: the first test worker to ask builds it, the others wait for it and share it."""
+    shared = factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # this run's folder, above each worker's own
+    root = shared / f"shared-{name}"
+    with open(shared / f"shared-{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed
+        if not (root / "done").is_file():
+            shutil.rmtree(root, ignore_errors=True)
+            project = root / "project"
+            shutil.copytree(source, project)
+            flags = ("--base-url", BASE_URL, *SERIAL)
+            result = run_here("build", "--output", str(root / "site"), *flags, cwd=project)
+            assert result.returncode == 0, result.stderr
+            (root / "done").touch()
+    return root / "site"
+
+
 @pytest.fixture(scope="session")
 def newsroom_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The fixture newsroom built once under the /sub/ base path (do not modify it)."""
-    project = copy_newsroom(tmp_path_factory.mktemp("newsroom") / "project")
-    out = project.parent / "site"
-    result = run_here("build", "--output", str(out), "--base-url", BASE_URL, *SERIAL, cwd=project)
-    assert result.returncode == 0, result.stderr
-    return out
+    return built_once(tmp_path_factory, "newsroom", NEWSROOM)
 
 
 def site_files(root: Path) -> dict[str, bytes]:
@@ -180,16 +197,10 @@ def load_synth() -> ModuleType:
 
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample newsroom (tests/fixtures/sample) built once under the /sub/ base path.
-
-    Built from a copy, so the build's cache is not written into the repository.
-    """
-    project = tmp_path_factory.mktemp("sample") / "project"
-    shutil.copytree(SAMPLE, project)
-    out = project.parent / "site"
-    result = run_here("build", "--output", str(out), "--base-url", BASE_URL, *SERIAL, cwd=project)
-    assert result.returncode == 0, result.stderr
-    return out
+    """The sample newsroom (tests/fixtures/sample) built once under the /sub/ base path
+    (do not modify it). Built from a copy, so the build's cache is not written into the
+    repository."""
+    return built_once(tmp_path_factory, "sample", SAMPLE)
 
 
 VNU = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
