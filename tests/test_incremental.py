@@ -264,6 +264,21 @@ def test_a_renamed_or_deleted_article_file_is_picked_up(project: Path) -> None:
     assert_same_as_clean(project, site)
 
 
+def test_the_same_story_edited_rebuild_after_rebuild_updates_every_page_it_is_on(
+    project: Path,
+) -> None:
+    """Each one-story rebuild leaves the dependency index patched where it changed: the
+    next edit of that story (or of its neighbour) still reaches every listing and feed."""
+    site = project.parent / "site"
+    build(project, site)
+    story, neighbour = article_file(project, 2), article_file(project, 3)
+    for round_, edited in enumerate((story, story, neighbour, story)):
+        text = edited.read_text(encoding="utf-8")
+        edited.write_text(text.replace('title: "', f'title: "Round {round_}: ', 1), "utf-8")
+        build(project, site)
+        assert_same_as_clean(project, site)
+
+
 def test_a_rebuild_after_one_edit_reads_only_that_article(project: Path) -> None:
     """The last build's stat of each file tells what changed: the others are not opened."""
     an_hour_ago = (os.stat(project).st_mtime_ns - 3600 * 10**9,) * 2

@@ -31,10 +31,10 @@ from generator.render import images, site_links
 from generator.render.sections import SiteRenderer
 from generator.render.site import extra_files
 from generator.render.urls import Urls
-from generator.speed import changes, deps, fingerprint, parallel
+from generator.speed import changes, fingerprint, parallel
 from generator.speed.articles import ArticleCache
 from generator.speed.cache import DEFAULT_DIR, Store
-from generator.speed.plan import Rendered, rendering
+from generator.speed.plan import Rendered, index_record, rendering
 from generator.speed.stages import Fast, Progress, article_cache, quiet
 from generator.speed.state import (
     PageState,
@@ -358,15 +358,7 @@ def _remember(
     store = run.state.store
     planned = done.planned
     store.put("pages", planned.prints)
-    store.put(
-        "deps",
-        deps.Plan(
-            done.digests,
-            planned.families,
-            planned.reads,
-            [f.path for f in done.feeds],
-        ).to_record(),
-    )
+    store.put("deps", index_record(planned, done.digests, [f.path for f in done.feeds]))
     stats = result.stats
     store.put("files", after_writing(run.state.now, stats.names, stats.fresh, run.paths.output))
     store.put("spare", stats.kept.to_record() if stats.kept is not None else None)

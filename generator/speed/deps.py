@@ -194,12 +194,15 @@ class Recorder(Fingerprinter):
 
 @dataclass(slots=True)
 class Plan:
-    """The last build's dependency index, as read back from the build state."""
+    """The dependency index: built by a build that planned every page, or read back from
+    the build state (`from_record`: then `reads` is empty and `readers` reads the saved
+    record itself, which `updated_record` patches for the next build)."""
 
     articles: dict[str, tuple[str, str]]  # source -> (digest, placement digest)
     pages: dict[str, tuple[str, ...]]  # output path -> its family (render.pages.Family)
     reads: dict[str, frozenset[str]]  # output path (page or feed) -> sources it read
     feeds: list[str] = field(default_factory=list)  # feed paths, in the order written
+    record: dict[str, Any] | None = None  # the saved record, reads as indices into sources
 
     def changed(self, now: dict[str, tuple[str, str]]) -> set[str] | None:
         """The articles whose values changed, or None when an article was added, removed or
@@ -219,7 +222,16 @@ class Plan:
         """The output paths that read any of the `changed` articles."""
         if not changed:
             return set()
-        return {path for path, sources in self.reads.items() if not sources.isdisjoint(changed)}
+        found = {path for path, sources in self.reads.items() if not sources.isdisjoint(changed)}
+        if self.record is not None:
+            number = {source: i for i, source in enumerate(self.record["sources"])}
+            wanted = {number[s] for s in changed if s in number}
+            found.update(
+                path
+                for path, read in self.record["reads"].items()
+                if path not in self.reads and not wanted.isdisjoint(read)
+            )
+        return found
 
     def to_record(self) -> dict[str, Any]:
         """The plan as JSON values: sources once, each path's reads as indices into them."""
@@ -233,6 +245,28 @@ class Plan:
             "reads": {path: sorted(map(number.__getitem__, read)) for path, read in reads},
             "feeds": self.feeds,
         }
+
+    def updated_record(
+        self,
+        articles: dict[str, tuple[str, str]],
+        reads: Mapping[str, frozenset[str]],
+        feeds: list[str],
+    ) -> dict[str, Any] | None:
+        """The saved record with the articles' new digests and the `reads` of the pages and
+        feeds made again: the next build's index, when this one came from a record and has
+        the same articles (else None). Costs what changed, not the site's size."""
+        record = self.record
+        if record is None or articles.keys() != self.articles.keys():
+            return None
+        number = {source: i for i, source in enumerate(record["sources"])}
+        digests = list(record["digests"])
+        for source, pair in articles.items():
+            if self.articles[source] != pair:
+                digests[number[source]] = list(pair)
+        paths = dict(record["reads"])
+        for path, read in reads.items():
+            paths[path] = sorted(number[s] for s in read)
+        return {**record, "digests": digests, "reads": paths, "feeds": feeds}
 
 
 def known(
@@ -250,10 +284,16 @@ def from_record(record: object) -> Plan | None:
         sources: Sequence[str] = record["sources"]
         digests_ = record["digests"]
         articles = {s: (str(d[0]), str(d[1])) for s, d in zip(sources, digests_, strict=True)}
-        pages = {str(p): tuple(map(str, f)) for p, f in record["pages"].items()}
-        source = sources.__getitem__
-        reads = {str(p): frozenset(map(source, read)) for p, read in record["reads"].items()}
+        pages = {str(p): tuple(str(part) for part in f) for p, f in record["pages"].items()}
+        reads = record["reads"]
+        # Every read an index into sources (max raises TypeError on anything but numbers).
+        if not isinstance(reads, dict) or not all(isinstance(r, list) for r in reads.values()):
+            return None
+        top = max((max(r, default=0) for r in reads.values()), default=0)
+        low = min((min(r, default=0) for r in reads.values()), default=0)
+        if top >= len(sources) or low < 0 or len(articles) != len(sources):
+            return None
         feeds = [str(p) for p in record["feeds"]]
     except (KeyError, TypeError, ValueError, IndexError, AttributeError):
         return None
-    return Plan(articles, pages, reads, feeds)
+    return Plan(articles, pages, {}, feeds, record)

@@ -50,6 +50,7 @@ class Planned:
     sitemap_kept: bool = False  # no page added or removed, no article placed elsewhere
     recorder: Recorder = field(default_factory=Recorder)
     unrecorded: list[PageSpec] = field(default_factory=list)  # pages fingerprinted later
+    index: Plan | None = None  # the last build's index, when the plan came from it
 
     def record_later(self) -> None:
         """Fingerprint the pages whose fingerprints nothing needed before rendering."""
@@ -112,9 +113,9 @@ def plan_changed(
         [],
         prints=dict(state.pages),
         families=dict(index.pages),
-        reads=dict(index.reads),
         sitemap_kept=True,
         recorder=recorder,
+        index=index,
     )
     for family, make in renderer.families():
         if family in wanted:
@@ -126,6 +127,16 @@ def plan_changed(
     planned.keep = {p for p in planned.pages if p not in made}
     planned.keep |= {p for p in index.feeds if p not in dirty}
     return planned
+
+
+def index_record(
+    planned: Planned, digests: dict[str, tuple[str, str]], feeds: list[str]
+) -> dict[str, Any] | None:
+    """The dependency index this build leaves for the next (generator.speed.deps), as a
+    record: the last one patched where it changed when the plan came from it."""
+    if planned.index is not None:
+        return planned.index.updated_record(digests, planned.reads, feeds)
+    return Plan(digests, planned.families, planned.reads, feeds).to_record()
 
 
 def feed_files(
