@@ -284,7 +284,7 @@ def from_record(record: object) -> Plan | None:
         sources: Sequence[str] = record["sources"]
         digests_ = record["digests"]
         articles = {s: (str(d[0]), str(d[1])) for s, d in zip(sources, digests_, strict=True)}
-        pages = {str(p): tuple(str(part) for part in f) for p, f in record["pages"].items()}
+        pages = {p: tuple(f) for p, f in record["pages"].items()}
         reads = record["reads"]
         # Every read an index into sources (max raises TypeError on anything but numbers).
         if not isinstance(reads, dict) or not all(isinstance(r, list) for r in reads.values()):

@@ -65,7 +65,10 @@ class WriteStats:
 
 def _relative(path: str) -> str:
     """`path` as a clean relative name ("a//b/./c" -> "a/b/c"); refused outside the output."""
-    parts = [part for part in path.split("/") if part not in ("", ".")]
+    parts = path.split("/")
+    if "" not in parts and "." not in parts and ".." not in parts:
+        return path  # already clean (every name the build makes)
+    parts = [part for part in parts if part not in ("", ".")]
     if path.startswith("/") or ".." in parts or not parts:
         raise OutputError(f"refusing to write {path!r}: it is outside the output directory")
     return "/".join(parts)
