@@ -120,7 +120,8 @@ class RelatedStories:
     ) -> None:
         self.limit = limit
         self.window = window
-        self.groups = {group.key: group.articles for group in site.topics}
+        self.sources = {group.key: [a.source for a in group.articles] for group in site.topics}
+        self.articles = {a.source: a for group in site.topics for a in group.articles}
         self.position = {
             (group.key, article.source): index
             for group in site.topics
@@ -132,15 +133,11 @@ class RelatedStories:
 
     def __call__(self, article: Article) -> tuple[Article, ...]:
         shared: Counter[str] = Counter()
-        by_source: dict[str, Article] = {}
         for tag in article.tags:
-            group = self.groups.get(tag, ())
             here = self.position.get((tag, article.source))
-            if here is None:
-                continue
-            for other in group[max(0, here - self.window) : here + self.window + 1]:
-                if other.source != article.source:
-                    shared[other.source] += 1
-                    by_source[other.source] = other
+            if here is not None:
+                window = self.sources[tag][max(0, here - self.window) : here + self.window + 1]
+                shared.update(window)  # the article itself too, taken out below
+        shared.pop(article.source, None)
         best = heapq.nsmallest(self.limit, shared, key=lambda s: (-shared[s], self.order[s]))
-        return tuple(by_source[source] for source in best)
+        return tuple(self.articles[source] for source in best)
