@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import datetime
+from operator import attrgetter
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -164,6 +166,24 @@ class Article:
     def sort_key(self) -> tuple[float, str]:
         """Newest first, then by slug: a total, stable order."""
         return (-self.date.timestamp(), self.slug)
+
+
+_ARTICLE_FIELDS = tuple(f.name for f in fields(Article))
+_ARTICLE_INDEX = {name: i for i, name in enumerate(_ARTICLE_FIELDS)}
+_article_values = attrgetter(*_ARTICLE_FIELDS)
+
+
+def with_values(article: Article, **changes: Any) -> Article:
+    """`dataclasses.replace` for an Article, about twice as fast (no per-field checks in
+    Python): a build gives thousands of articles their topics and bylines this way.
+    TypeError for a name that is not a field."""
+    values = list(_article_values(article))
+    for name, value in changes.items():
+        index = _ARTICLE_INDEX.get(name)
+        if index is None:
+            raise TypeError(f"Article has no field {name!r}")
+        values[index] = value
+    return Article(*values)
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,13 +8,12 @@ tags that slug to nothing (emoji, punctuation) get a stable slug from their text
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import replace
 from pathlib import Path
 
 from generator.diagnostics import Diagnostic, warning
 from generator.load import slugs
 from generator.load.lines import field_line
-from generator.model import Article, Tag
+from generator.model import Article, Tag, with_values
 
 
 def _display_name(spellings: Counter[str]) -> str:
@@ -72,5 +71,5 @@ def assign(
     result = []
     for article in articles:
         tags = tuple(canonical[t.slug] for t in article.tags)
-        result.append(article if tags == article.tags else replace(article, tags=tags))
+        result.append(article if tags == article.tags else with_values(article, tags=tags))
     return result, problems

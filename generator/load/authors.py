@@ -18,7 +18,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 from generator.diagnostics import Diagnostic, error, warning
 from generator.load import slugs
 from generator.load.content import CONTROL, Mapping, parse_front_matter
-from generator.model import Article, Author, Picture
+from generator.model import Article, Author, Picture, with_values
 
 FILE_NAME = "authors.yaml"
 KNOWN = ("slug", "bio", "url", "fediverse", "image", "type")
@@ -66,7 +66,7 @@ class Registry:
                     author = found[name] = self.author(name)
                 bylines.append(author)
             same = tuple(bylines) == article.bylines
-            out.append(article if same else replace(article, bylines=tuple(bylines)))
+            out.append(article if same else with_values(article, bylines=tuple(bylines)))
         return out
 
 
