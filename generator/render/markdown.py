@@ -41,7 +41,7 @@ from markdown.util import AtomicString
 
 from generator.diagnostics import Diagnostic, error
 from generator.model import Article
-from generator.render import images
+from generator.render import cmark, images
 from generator.render.limits import nesting_problem
 from generator.render.links import URL_ATTRIBUTES, Attrs, rewrite_tags
 
@@ -168,15 +168,10 @@ def _gfm(text: str) -> str:
     lists, footnotes, smart punctuation. Raw HTML is kept for the sanitiser (GitHub's
     `tagfilter`, which shows `<script>` and `<iframe>` as text, is left out, so raw HTML
     is cleaned exactly as with Python-Markdown); code blocks keep `class="language-x"`."""
-    import cmarkgfm
     from cmarkgfm.cmark import Options
 
     options = Options.CMARK_OPT_UNSAFE | Options.CMARK_OPT_SMART | Options.CMARK_OPT_FOOTNOTES
-    html = str(
-        cmarkgfm.markdown_to_html_with_extensions(
-            text, options=options, extensions=["table", "autolink", "strikethrough", "tasklist"]
-        )
-    )
+    html = cmark.to_html(text, options, ("table", "autolink", "strikethrough", "tasklist"))
     return _TASK_BOX.sub(lambda box: "\u2611" if box.group(1) else "\u2610", html)
 
 
