@@ -33,6 +33,7 @@ from generator.render.site import extra_files
 from generator.render.urls import Urls
 from generator.speed import changes, fingerprint, parallel
 from generator.speed.articles import ArticleCache
+from generator.speed.bodies import Bodies, without_markdown
 from generator.speed.cache import DEFAULT_DIR, Store
 from generator.speed.plan import Rendered, index_record, rendering
 from generator.speed.stages import Fast, Progress, article_cache, quiet
@@ -182,6 +183,7 @@ class _Build:
     feed_record: Store  # digests of the feeds last written here
     cache: ArticleCache | None = None
     prepared: set[str] | None = None  # the folders made in the staging folder ahead of writing
+    bodies: Bodies | None = None  # the published articles' bodies, out of memory
 
     @property
     def caching(self) -> bool:
@@ -254,9 +256,8 @@ def _bodies(
                 (urls.output_path(urls.article(a)).rpartition("/")[0] for a in published),
             )
 
-    speed = Fast(
-        run.cache, run.options.workers(), run.options.progress, make_folders, images=run.caching
-    )
+    workers, progress = run.options.workers(), run.options.progress
+    speed = Fast(run.cache, workers, progress, make_folders, run.caching, run.bodies)
     return pipeline.convert(published, run.settings, run.paths.content, speed)
 
 
@@ -264,8 +265,11 @@ def _render(run: _Build, site: Site) -> tuple[Rendered, list[str]]:
     """Pages and feeds, except those whose inputs and file are those of the last build:
     made while they are written (generator.speed.plan.Rendered); and every feed's path."""
     settings, urls = run.settings, Urls(run.settings.base_url)
-    renderer = SiteRenderer(settings, urls, run.paths.templates, site, run.search is not None)
+    bodies, search = run.bodies, run.search is not None
+    assert bodies is not None
+    renderer = SiteRenderer(settings, urls, run.paths.templates, site, search, bodies.filled)
     feeds = renderer.feed_plans(run.paths.content, run.now)
+    bodies.flush()  # before the workers fork: they read the bodies back
     done = rendering(
         renderer,
         lambda: feeds,
@@ -274,6 +278,7 @@ def _render(run: _Build, site: Site) -> tuple[Rendered, list[str]]:
         run.options.workers(),
         run.options.progress,
         run.cache.loaded if run.cache is not None else None,
+        bodies.digests,
     )
     return done, [feed.path for feed in feeds]
 
@@ -394,38 +399,44 @@ def build_site(
     if unchanged is not None:
         return unchanged
     run.cache = article_cache(options.cache_path(paths.project), paths.content, settings)
-    speed = Fast(run.cache, options.workers(), options.progress)
-    articles, problems = pipeline.load(paths.content, settings, speed, paths.project)
-    if run.cache is not None:
-        run.cache.settle(articles)
-    published = [a for a in articles if selection.includes(a, run.now)]
-    problems += far_ahead(articles, paths.content, run.now)
-    try:
-        published, body_problems, assets = _bodies(run, published)
-        result = Result(sorted(problems + body_problems, key=Diagnostic.sort_key), published)
-        if not result.ok:
-            if run.prepared is not None:
-                discard(paths.output)
-            return result
-        site = build_index(published, settings.tz)
-        done, feed_paths = _render(run, site)
-        pages = [f.path for f in done.pages]
-        result.diagnostics += site_links.built(
-            site, settings, paths.templates, assets, pages, feed_paths
-        )
-        if not result.ok:  # a body link to an address the site does not have
-            if run.prepared is not None:
-                discard(paths.output)
-            return result
-        result.files, result.stats = _write(run, site, done, assets)
-    except BaseException:
-        if run.prepared is not None:
-            discard(paths.output)
-        raise
-    feed_digests = _announce(run, done)
-    result.site, result.search = site, run.search is not None
-    result.held_back = held_back(articles, selection, run.now)
-    result.summary = _summary(site, done, run.cache)
-    _remember(run, result, done, articles, feed_digests)
+    with Bodies(cache_dir) as run.bodies:
+        speed = Fast(run.cache, options.workers(), options.progress)
+        articles, problems = pipeline.load(paths.content, settings, speed, paths.project)
+        if run.cache is not None:
+            run.cache.settle(articles)
+            run.cache.html_of = run.bodies.html  # new bodies are saved into the cache from there
+        published = [a for a in articles if selection.includes(a, run.now)]
+        problems += far_ahead(articles, paths.content, run.now)
+        try:
+            published, body_problems, assets = _bodies(run, published)
+            published, articles = without_markdown(published, articles, run.cache)
+            result = Result(sorted(problems + body_problems, key=Diagnostic.sort_key), published)
+            if not result.ok:
+                return _discard(run, result)
+            site = build_index(published, settings.tz)
+            done, feed_paths = _render(run, site)
+            pages = [f.path for f in done.pages]
+            linking = run.bodies.linking(site.articles)
+            result.diagnostics += site_links.built(
+                site, settings, paths.templates, assets, pages, feed_paths, linking
+            )
+            if not result.ok:  # a body link to an address the site does not have
+                return _discard(run, result)
+            result.files, result.stats = _write(run, site, done, assets)
+        except BaseException:
+            _discard(run, result=Result())
+            raise
+        feed_digests = _announce(run, done)
+        result.site, result.search = site, run.search is not None
+        result.held_back = held_back(articles, selection, run.now)
+        result.summary = _summary(site, done, run.cache)
+        _remember(run, result, done, articles, feed_digests)
     result.seconds = time.perf_counter() - started
+    return result
+
+
+def _discard(run: _Build, result: Result) -> Result:
+    """The result of a build stopped by an error: the staging folder made ahead goes."""
+    if run.prepared is not None:
+        discard(run.paths.output)
     return result

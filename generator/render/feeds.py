@@ -81,12 +81,15 @@ class FeedWriter:
         content_dir: Path,
         site: Site,
         now: datetime | None = None,
+        filled: Callable[[Article], Article] | None = None,
     ) -> None:
         self.settings = settings
         self.urls = urls
         self.content_dir = content_dir
         self.site = site
         self.now = now  # the build's clock: the digest feed carries only days that are over
+        # The article with its body, when the articles carry none (generator.speed.bodies).
+        self.filled = filled
 
     def finished_days(self) -> tuple[Group[date], ...]:
         """The days of the daily digest feed: those over in the site's timezone at `now`
@@ -119,7 +122,8 @@ class FeedWriter:
 
     def absolute_html(self, article: Article) -> str:
         """The article's body HTML with every link absolute, `#fragment` ones to its page."""
-        return absolute_links(article.body_html, self.urls.absolute(self.urls.article(article)))
+        html = (self.filled(article) if self.filled else article).body_html
+        return absolute_links(html, self.urls.absolute(self.urls.article(article)))
 
     def all_files(self) -> Iterator[OutputFile]:
         for planned in self.plan():

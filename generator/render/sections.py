@@ -21,7 +21,7 @@ from generator.config import Settings
 from generator.index.languages import Section, sections
 from generator.index.site import Site
 from generator.languages import autonym, text_direction
-from generator.model import OutputFile
+from generator.model import Article, OutputFile
 from generator.render.feedlist import site_feeds
 from generator.render.feeds import FeedWriter, PlannedFeed
 from generator.render.pages import Family, PageSpec, Renderer
@@ -58,8 +58,17 @@ class SiteRenderer:
     """Every page and feed of a site, each language's by its own Renderer and FeedWriter."""
 
     def __init__(
-        self, settings: Settings, urls: Urls, templates_dir: Path, site: Site, search: bool = False
+        self,
+        settings: Settings,
+        urls: Urls,
+        templates_dir: Path,
+        site: Site,
+        search: bool = False,
+        filled: Callable[[Article], Article] | None = None,
     ) -> None:
+        """`filled`: the article with its body, when the site's articles carry none
+        (generator.speed.bodies): the article's page and the feeds read it back."""
+        self.filled = filled
         self.settings = settings
         self.urls = urls
         self.site = site
@@ -95,6 +104,9 @@ class SiteRenderer:
 
     def render(self, spec: PageSpec) -> OutputFile:
         """The page's bytes (an OutputFile), by its language's Renderer."""
+        article = spec.context.get("article") if self.filled is not None else None
+        if isinstance(article, Article) and self.filled is not None:
+            spec = replace(spec, context={**spec.context, "article": self.filled(article)})
         return self.renderers[spec.section].render(spec)
 
     def feed_plans(self, content_dir: Path, now: datetime | None) -> list[PlannedFeed]:
@@ -106,6 +118,7 @@ class SiteRenderer:
                 content_dir,
                 section.site,
                 now,
+                self.filled,
             )
             for section in self.sections
         ]

@@ -84,8 +84,13 @@ class _Links(HTMLParser):
 _SITE_HREF = re.compile(r"""href\s*=\s*["']?\s*/""", re.IGNORECASE)
 
 
+def may_link(body_html: str) -> bool:
+    """Whether a body's HTML may link to a path of the site (only those are parsed)."""
+    return _SITE_HREF.search(body_html) is not None
+
+
 def _hrefs(body_html: str) -> list[str]:
-    if _SITE_HREF.search(body_html) is None:
+    if not may_link(body_html):
         return []
     parser = _Links()
     parser.feed(body_html)
@@ -176,8 +181,12 @@ def built(
     assets: Iterable[str],
     pages: Iterable[str],
     feeds: Iterable[str],
+    articles: Iterable[Article] | None = None,
 ) -> list[Diagnostic]:
     """The same for a build, which has planned its pages and feeds (`pages`, `feeds`:
-    their paths, rendered or kept) and publishes the other files beside them."""
+    their paths, rendered or kept) and publishes the other files beside them. `articles`:
+    those of the site's articles whose bodies to check, with their bodies (default: all)."""
     paths = {*pages, *feeds} | other_paths(site, settings, templates_dir, assets)
-    return unknown_links(site.articles, paths, Urls(settings.base_url).base_path)
+    return unknown_links(
+        site.articles if articles is None else articles, paths, Urls(settings.base_url).base_path
+    )

@@ -58,7 +58,9 @@ class ArticleCache:
         self.shared = Shared()
         self.loaded: dict[str, tuple[model.Article, deps.Own]] = {}  # hits, for deps.digests
         self.new_articles: dict[str, Read] = {}  # the files read anew
-        self.new_bodies: dict[str, tuple[str, str, str]] = {}  # source -> key, meta, html
+        self.new_bodies: dict[str, tuple[str, str, str | None]] = {}  # source -> key, meta, html
+        # With it, a new body's HTML is not held until `save` but read back by source.
+        self.html_of: Callable[[str], str] | None = None
         self.body_hits = 0
 
     @staticmethod
@@ -166,6 +168,15 @@ class ArticleCache:
                     *read[1:],
                 )
 
+    def settle_loaded(self, articles: Iterable[model.Article]) -> None:
+        """Keep `articles` in `loaded` in place of those read from the state (the same
+        values, but the body Markdown, which generator.speed.bodies keeps instead)."""
+        loaded = self.loaded
+        for article in articles:
+            found = loaded.get(article.source)
+            if found is not None:
+                loaded[article.source] = (article, found[1])
+
     @staticmethod
     def _record(read: Read) -> str:
         article, problems, stamp = read
@@ -231,7 +242,16 @@ class ArticleCache:
                 "stamps": {a: self._stamp(a) for a in sorted(assets)},
             }
         )
-        self.new_bodies[article.source] = (self.body_key(article), meta, html)
+        kept = html if self.html_of is None else None
+        self.new_bodies[article.source] = (self.body_key(article), meta, kept)
+
+    def _body_row(
+        self, source: str, key: str, meta: str, html: str | None
+    ) -> tuple[str, str, str, str, bytes]:
+        if html is None:
+            assert self.html_of is not None
+            html = self.html_of(source)
+        return (source, key, meta, html, checksum(source, key, meta, html))
 
     def save(self) -> None:
         """Write what changed since the last build, and forget the files that are gone."""
@@ -258,9 +278,10 @@ class ArticleCache:
         database.write_many(
             "INSERT OR REPLACE INTO bodies VALUES (?, ?, ?, ?, ?)",
             (
-                (source, key, meta, html, checksum(source, key, meta, html))
+                self._body_row(source, key, meta, html)
                 for source, (key, meta, html) in self.new_bodies.items()
             ),
+            lazy=True,
         )
         database.commit()
         database.close()  # the last connection out folds the WAL back into the file

@@ -38,7 +38,7 @@ from generator.speed.fingerprint import Fingerprinter, Unhashable
 # Markdown step. The rest is what the file alone gives (`own`).
 _LATER = ("tags", "bylines", "summary", "image", "body_html")
 _OWN = tuple(f.name for f in dataclasses.fields(Article) if f.name not in (*_LATER, "body"))
-_own_values = attrgetter(*_OWN, "body")  # the fields `own` reads, as a tuple
+_own_fields = attrgetter(*_OWN)  # the fields `own` reads, as a tuple, but the body
 Own = tuple[bytes, bytes]  # digests of an article's own placement and own values (`own`)
 
 
@@ -105,10 +105,18 @@ def _image_text(article: Article, content_dir: Path) -> tuple[Any, ...] | None:
     )
 
 
+def body_digest(markdown: str, html: str) -> str:
+    """BLAKE2b (hex) of an article's body Markdown and the HTML made of it."""
+    whole = hashlib.blake2b(markdown.encode("utf-8", "surrogatepass") + b"\0", digest_size=16)
+    whole.update(html.encode("utf-8", "surrogatepass"))
+    return whole.hexdigest()
+
+
 def digests(
     articles: Sequence[Article],
     content_dir: Path,
     loaded: Mapping[str, tuple[Article, Own]] | None = None,
+    bodies: Mapping[str, str] | None = None,
 ) -> dict[str, tuple[str, str]]:
     """source -> (digest of the whole article, digest of its placement), BLAKE2b in hex.
 
@@ -117,7 +125,9 @@ def digests(
     whose repr were not stable would only make the article look changed, never the same.
     `loaded`: articles as loaded from the build state with their `own` digests; an
     article that still holds the very values of its loaded one (each field the same
-    object) reuses them, and only what later stages gave it is read."""
+    object) reuses them, and only what later stages gave it is read. `bodies`: the
+    `body_digest` of each article's Markdown and HTML, by source, when the articles carry
+    neither (generator.speed.bodies); it stands for both."""
     out: dict[str, tuple[str, str]] = {}
     loaded = loaded or {}
     # The repr of a tuple of topics or bylines, by the ids of the objects in it (the tuple
@@ -133,7 +143,12 @@ def digests(
 
     for article in articles:
         found = loaded.get(article.source)
-        if found is not None and all(map(is_, _own_values(article), _own_values(found[0]))):
+        stored = bodies.get(article.source) if bodies is not None else None
+        if (
+            found is not None
+            and all(map(is_, _own_fields(article), _own_fields(found[0])))
+            and (stored is not None or article.body is found[0].body)
+        ):
             own_place, own_whole = found[1]
         else:
             own_place, own_whole = own(article)
@@ -141,7 +156,10 @@ def digests(
         place.update(text(article.tags) + text(article.bylines))
         whole = hashlib.blake2b(own_whole + place.digest(), digest_size=16)
         whole.update(_text((article.summary, _image_text(article, content_dir))))
-        whole.update(article.body_html.encode("utf-8", "surrogatepass"))
+        if stored is not None:  # its Markdown and HTML
+            whole.update(b"\0" + stored.encode("ascii"))
+        else:
+            whole.update(article.body_html.encode("utf-8", "surrogatepass"))
         out[article.source] = (whole.hexdigest(), place.hexdigest())
     return out
 

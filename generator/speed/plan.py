@@ -228,13 +228,14 @@ def decide(
     state: PageState,
     content_dir: Path | None,
     loaded: Mapping[str, tuple[Article, deps.Own]] | None = None,
+    bodies: Mapping[str, str] | None = None,
 ) -> tuple[Planned, bool, dict[str, tuple[str, str]]]:
     """What to render: from the dependency index when it can tell, else every page planned
     (`content_dir` None: no build cache, every page rendered). (the plan, whether the
-    index decided, each article's digests); `loaded`: for deps.digests"""
+    index decided, each article's digests); `loaded`, `bodies`: for deps.digests"""
     if content_dir is None:
         return plan_all(renderer, state, False), False, {}
-    digests = deps.digests(renderer.site.articles, content_dir, loaded)
+    digests = deps.digests(renderer.site.articles, content_dir, loaded, bodies)
     recorder = Recorder(deps.known(renderer.site.articles, digests))
     index = state.plan
     changed = index.changed(digests) if index is not None else None
@@ -251,11 +252,13 @@ def rendering(
     workers: int,
     progress: Callable[[str, int, int], None],
     loaded: Mapping[str, tuple[Article, deps.Own]] | None = None,
+    bodies: Mapping[str, str] | None = None,
 ) -> Rendered:
     """The pages and feeds to write, made as they are written; `feeds` plans the feeds
     (render.feeds.FeedWriter.plan), which the workers make once the pages are rendered
-    (this process fingerprints them meanwhile)."""
-    planned, by_index, digests = decide(renderer, state, content_dir, loaded)
+    (this process fingerprints them meanwhile); `loaded`, `bodies`: for deps.digests
+    (`bodies`: the digests of the articles' bodies when they carry none, speed.bodies)."""
+    planned, by_index, digests = decide(renderer, state, content_dir, loaded, bodies)
     caching = content_dir is not None
     planned_feeds = feeds()
     made: list[tuple[PlannedFeed, bool]] = []

@@ -18,6 +18,7 @@ from generator.pipeline import Body, Validated
 from generator.render.site import encode_images
 from generator.speed import fingerprint, parallel
 from generator.speed.articles import ArticleCache
+from generator.speed.bodies import Bodies
 from generator.speed.store import Database
 
 Progress = Callable[[str, int, int], None]  # (step, done, total)
@@ -73,6 +74,8 @@ class Fast:
     progress: Progress = quiet
     meanwhile: Callable[[], object] | None = None
     images: bool = False  # encode each article's images while converting its body
+    # Where the bodies go as they are made (their HTML then left out of the results).
+    bodies: Bodies | None = None
 
     def read_all(
         self, found: Sequence[tuple[Path, str]], settings: Settings, content_dir: Path
@@ -108,27 +111,42 @@ class Fast:
         for i, article in enumerate(articles):
             cached = cache.body(article, urls_by_source.get) if cache else None
             if cached is not None:
-                bodies[i] = (cached[0], [], cached[1], {}, cached[2])
+                bodies[i] = self._kept(article, (cached[0], [], cached[1], {}, cached[2]))
         todo = [i for i, body in enumerate(bodies) if body is None]
         work = BodyWork(
             [articles[i] for i in todo], urls_by_source, settings, content_dir, self.images
         )
         hits = len(articles) - len(todo)
-        fresh, _ = parallel.run(
+        meanwhile, self.meanwhile = self.meanwhile, None
+
+        def first() -> None:
+            if meanwhile is not None:
+                meanwhile()
+
+        fresh = parallel.stream(
             body_chunk,
             work,
             len(todo),
             self.workers,
             lambda done: self.progress("Markdown", hits + done, len(articles)),
-            self.meanwhile,
+            first,
         )
-        self.meanwhile = None
         for i, body in zip(todo, fresh, strict=True):
-            bodies[i] = body
             html, problems, assets, links, summary = body
             if cache is not None and not problems:
                 cache.remember_body(articles[i], html, links, assets, summary)
+            bodies[i] = self._kept(articles[i], body)
+        if self.bodies is not None:
+            self.bodies.flush()
         return [body for body in bodies if body is not None]
+
+    def _kept(self, article: Article, body: Body) -> Body:
+        """The body as the pipeline is given it: with a body store, its HTML is put there
+        and left out (the article then carries none)."""
+        if self.bodies is None:
+            return body
+        self.bodies.put(article, body[0])
+        return ("", *body[1:])
 
 
 def article_cache(

@@ -129,8 +129,10 @@ class Database:
     def write(self, sql: str, parameters: Sequence[Any] = ()) -> None:
         self._queue.append((sql, parameters, False))
 
-    def write_many(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
-        self._queue.append((sql, list(rows), True))
+    def write_many(self, sql: str, rows: Iterable[Sequence[Any]], lazy: bool = False) -> None:
+        """Queue `sql` for each row; `lazy`: the rows are read only by `commit`, one at a
+        time (many large rows are then never all in memory at once)."""
+        self._queue.append((sql, rows if lazy else list(rows), True))
 
     def commit(self) -> None:
         """Make the queued writes in one transaction; a database that cannot be written
