@@ -404,7 +404,7 @@ def build_site(
         articles, problems = pipeline.load(paths.content, settings, speed, paths.project)
         if run.cache is not None:
             run.cache.settle(articles)
-            run.cache.html_of = run.bodies.html  # new bodies are saved into the cache from there
+            run.cache.spill(run.bodies)  # new records and bodies wait there to be saved
         published = [a for a in articles if selection.includes(a, run.now)]
         problems += far_ahead(articles, paths.content, run.now)
         try:

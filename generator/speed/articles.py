@@ -18,7 +18,7 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from generator import model
 from generator.diagnostics import Diagnostic
@@ -32,6 +32,17 @@ Seen = tuple[changes.Stat, int, str]  # stat, when it was recorded (ns), content
 Hit = tuple[model.Article, list[Diagnostic]]
 BATCH = 500  # article rows read per query
 Read = tuple[model.Article, list[Diagnostic], list[int] | None]  # and its image's stamp
+
+
+class Scratch(Protocol):
+    """Where a build keeps the new records and body HTML until they are saved
+    (generator.speed.bodies.Bodies)."""
+
+    def put_record(self, source: str, record: str) -> None: ...
+
+    def record(self, source: str) -> str: ...
+
+    def html(self, source: str) -> str: ...
 
 
 class ArticleCache:
@@ -57,10 +68,11 @@ class ArticleCache:
         self.seen: dict[str, Seen] = {}  # this build's
         self.shared = Shared()
         self.loaded: dict[str, tuple[model.Article, deps.Own]] = {}  # hits, for deps.digests
-        self.new_articles: dict[str, Read] = {}  # the files read anew
+        self.new_articles: dict[str, Read | None] = {}  # the files read anew
         self.new_bodies: dict[str, tuple[str, str, str | None]] = {}  # source -> key, meta, html
-        # With it, a new body's HTML is not held until `save` but read back by source.
-        self.html_of: Callable[[str], str] | None = None
+        # With it (`spill`), new records and body HTML are not held until `save` but read
+        # back from it by source (None above).
+        self.scratch: Scratch | None = None
         self.body_hits = 0
 
     @staticmethod
@@ -177,6 +189,15 @@ class ArticleCache:
             if found is not None:
                 loaded[article.source] = (article, found[1])
 
+    def spill(self, scratch: Scratch) -> None:
+        """Hand the records read anew to `scratch` as JSON (their articles hold the body
+        Markdown), and the new bodies' HTML from now on; `save` reads them back."""
+        self.scratch = scratch
+        for source, read in self.new_articles.items():
+            if read is not None:
+                scratch.put_record(source, self._record(read))
+                self.new_articles[source] = None
+
     @staticmethod
     def _record(read: Read) -> str:
         article, problems, stamp = read
@@ -242,16 +263,25 @@ class ArticleCache:
                 "stamps": {a: self._stamp(a) for a in sorted(assets)},
             }
         )
-        kept = html if self.html_of is None else None
+        kept = html if self.scratch is None else None
         self.new_bodies[article.source] = (self.body_key(article), meta, kept)
 
     def _body_row(
         self, source: str, key: str, meta: str, html: str | None
     ) -> tuple[str, str, str, str, bytes]:
         if html is None:
-            assert self.html_of is not None
-            html = self.html_of(source)
+            assert self.scratch is not None
+            html = self.scratch.html(source)
         return (source, key, meta, html, checksum(source, key, meta, html))
+
+    def _article_row(self, source: str, read: Read | None) -> tuple[str, str, str, bytes]:
+        if read is None:
+            assert self.scratch is not None
+            record = self.scratch.record(source)
+        else:
+            record = self._record(read)
+        digest = self.seen[source][2]
+        return (source, digest, record, checksum(source, digest, record))
 
     def save(self) -> None:
         """Write what changed since the last build, and forget the files that are gone."""
@@ -270,11 +300,11 @@ class ArticleCache:
                 if fresh or self.files.get(source) != (stat, recorded, digest)
             ),
         )
-        rows = []
-        for source, read in self.new_articles.items():
-            digest, record = self.seen[source][2], self._record(read)
-            rows.append((source, digest, record, checksum(source, digest, record)))
-        database.write_many("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?)", rows)
+        database.write_many(
+            "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?)",
+            (self._article_row(source, read) for source, read in self.new_articles.items()),
+            lazy=True,
+        )
         database.write_many(
             "INSERT OR REPLACE INTO bodies VALUES (?, ?, ?, ?, ?)",
             (

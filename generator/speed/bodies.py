@@ -6,12 +6,14 @@ and renders then carry neither (`body` and `body_html` empty), so a site of 100,
 articles does not hold 100,000 bodies, nor do the worker processes forked from it. What
 shows a body reads it back by the article's source: the article's page (the worker that
 renders it), the feeds listing it, the check of its links (`filled`). Each body's digest
-stays in memory, for the dependency index (generator.speed.deps.digests).
+stays in memory, for the dependency index (generator.speed.deps.digests). The build
+cache's new records and bodies wait here too until the cache is saved (`put_record`,
+generator.speed.articles), instead of in memory.
 
 The file is private to the build (a temporary folder, in the build cache's folder when
-there is one, so it is on the same disk as the cache) and removed when the build ends; it
-is written by the build's own process only, and each process reads it with its own
-connection (one opened before a fork is never used after it).
+there is one, so it is on the same disk as the cache) and removed when the build ends (one
+a killed build left is removed by the next); it is written by the build's own process
+only, and each process reads it with its own connection (never one opened before a fork).
 """
 
 from __future__ import annotations
@@ -39,7 +41,9 @@ class Bodies:
     def __init__(self, directory: Path | None = None) -> None:
         if directory is not None:
             directory.mkdir(parents=True, exist_ok=True)
-        self.folder = Path(tempfile.mkdtemp(prefix="bodies-", dir=directory))
+            _sweep(directory)
+        prefix = f"bodies-{os.getpid()}-"
+        self.folder = Path(tempfile.mkdtemp(prefix=prefix, dir=directory))
         self.path = self.folder / "bodies.sqlite"
         self.digests: dict[str, str] = {}  # source -> body_digest of its Markdown and HTML
         self.linked: set[str] = set()  # sources whose HTML may link to a site path
@@ -50,6 +54,8 @@ class Bodies:
         connection.execute(
             "CREATE TABLE bodies (source TEXT PRIMARY KEY, markdown TEXT, html TEXT)"
         )
+        connection.execute("CREATE TABLE records (source TEXT PRIMARY KEY, record TEXT)")
+        self._records: list[tuple[str, str]] = []
 
     def _connected(self) -> sqlite3.Connection:
         """This process's connection (a forked worker opens its own)."""
@@ -69,15 +75,34 @@ class Bodies:
         if len(self._pending) >= _BATCH:
             self.flush()
 
+    def put_record(self, source: str, record: str) -> None:
+        """Keep an article's record for the build cache (speed.articles), until it is saved."""
+        self._records.append((source, record))
+        if len(self._records) >= _BATCH:
+            self.flush()
+
     def flush(self) -> None:
-        """Write what `put` queued (before workers fork: they read the file)."""
-        if not self._pending:
+        """Write what `put` and `put_record` queued (before workers fork: they read the file)."""
+        if not self._pending and not self._records:
             return
         connection = self._connected()
         connection.execute("BEGIN")
         connection.executemany("INSERT OR REPLACE INTO bodies VALUES (?, ?, ?)", self._pending)
+        connection.executemany("INSERT OR REPLACE INTO records VALUES (?, ?)", self._records)
         connection.execute("COMMIT")
-        self._pending = []
+        self._pending, self._records = [], []
+
+    def record(self, source: str) -> str:
+        """The record `put_record` kept for `source`; KeyError when there is none."""
+        self.flush()
+        row = (
+            self._connected()
+            .execute("SELECT record FROM records WHERE source = ?", (source,))
+            .fetchone()
+        )
+        if row is None:
+            raise KeyError(source)
+        return str(row[0])
 
     def texts(self, source: str) -> tuple[str, str]:
         """(Markdown, HTML) of the article at `source`; KeyError when it was never put."""
@@ -121,6 +146,18 @@ class Bodies:
             self._connection.close()
         self._connection = None
         shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def _sweep(directory: Path) -> None:
+    """Remove the scratch folders that killed builds left in `directory` (their process
+    is gone)."""
+    for folder in directory.glob("bodies-*-*"):
+        try:
+            os.kill(int(folder.name.split("-")[1]), 0)
+        except ProcessLookupError:
+            shutil.rmtree(folder, ignore_errors=True)
+        except (ValueError, OSError):
+            continue
 
 
 def without_markdown(
