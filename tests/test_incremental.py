@@ -318,6 +318,21 @@ def test_no_cache_writes_no_cache_and_cache_dir_moves_it(project: Path) -> None:
     assert "up to date" in out
 
 
+def test_a_build_leaves_no_scratch_folder_and_removes_one_a_killed_build_left(
+    project: Path,
+) -> None:
+    """The bodies a build keeps out of memory (a scratch folder beside its cache) are gone
+    when it ends; the folder a killed build left (its process gone) goes with the next."""
+    cache = project / ".newsdigest-cache"
+    left = cache / "bodies-999999999-abc"  # no process has that number
+    left.mkdir(parents=True)
+    (left / "bodies.sqlite").write_bytes(b"half written")
+    site = project.parent / "site"
+    build(project, site)
+    assert not list(cache.glob("bodies-*"))
+    assert_same_as_clean(project, site)
+
+
 def test_feeds_follow_an_image_replaced_under_the_same_name(tmp_path: Path) -> None:
     """A feed is kept only while its inputs hold: a new lead image changes the enclosure."""
     from conftest import copy_newsroom

@@ -180,14 +180,16 @@ class ArticleCache:
                     *read[1:],
                 )
 
-    def settle_loaded(self, articles: Iterable[model.Article]) -> None:
-        """Keep `articles` in `loaded` in place of those read from the state (the same
-        values, but the body Markdown, which generator.speed.bodies keeps instead)."""
+    def settle_loaded(
+        self, before: Iterable[model.Article], after: Iterable[model.Article]
+    ) -> None:
+        """Keep the articles `after` in `loaded`, in place of `before` (the same values but
+        the body Markdown, which generator.speed.bodies keeps instead), with the `own`
+        digests of those before (read anew: made here), so every article's are made alike."""
         loaded = self.loaded
-        for article in articles:
-            found = loaded.get(article.source)
-            if found is not None:
-                loaded[article.source] = (article, found[1])
+        for old, new in zip(before, after, strict=True):
+            found = loaded.get(new.source)
+            loaded[new.source] = (new, found[1] if found is not None else deps.own(old))
 
     def spill(self, scratch: Scratch) -> None:
         """Hand the records read anew to `scratch` as JSON (their articles hold the body

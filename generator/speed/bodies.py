@@ -168,7 +168,7 @@ def without_markdown(
     build cache's articles as loaded (`loaded`, for the dependency index) too."""
     published = [replace(a, body="") for a in published]
     converted = {a.source: a for a in published}
-    articles = [converted.get(a.source) or replace(a, body="") for a in articles]
+    stripped = [converted.get(a.source) or replace(a, body="") for a in articles]
     if cache is not None:
-        cache.settle_loaded(articles)
-    return published, articles
+        cache.settle_loaded(articles, stripped)
+    return published, stripped
