@@ -12,6 +12,7 @@ and writes the files; what it writes is what `build` returns (tests/test_golden.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -96,10 +97,19 @@ def build(paths: Paths, settings: Settings, selection: Selection, search: bool =
     site = build_index(published, settings.tz)
     files = render_site(site, settings, paths.templates, paths.content, assets, search, now)
     links = unknown_links(published, {f.path for f in files}, Urls(settings.base_url).base_path)
+    links += site_links.alias_clashes(published, _own_files(files, published))
     if links:  # a body link to an address the site does not have
         diagnostics = sorted(diagnostics + links, key=Diagnostic.sort_key)
         return Built(diagnostics, published, held_back=held)
     return Built(diagnostics, published, site, files, held)
+
+
+def _own_files(files: list[OutputFile], articles: list[Article]) -> set[str]:
+    """The paths of `files` that are a page or file of the site's own, not only a redirect
+    page (a path written twice is both)."""
+    redirects = {a + "index.html" if a.endswith("/") else a for x in articles for a in x.aliases}
+    counts = Counter(f.path for f in files)
+    return {path for path, count in counts.items() if count > 1 or path not in redirects}
 
 
 class Speed(Protocol):
@@ -303,6 +313,7 @@ def _site_links(
     the body (a link to a draft's file is in `known` already)."""
     site = build_index(articles, settings.tz)
     found = site_links.check(site, settings, paths.templates, paths.content, assets, now)
+    found += site_links.check_aliases(site, settings, paths.templates, paths.content, assets, now)
     published = [a for a in articles if Selection().includes(a, now)]
     if len(published) == len(articles):
         return found

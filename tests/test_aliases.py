@@ -93,6 +93,9 @@ def test_an_alias_lands_on_the_article_in_chromium(served: str, old: str) -> Non
         ("[/feed.xml]", "aliases: item 1 (/feed.xml) is where newsdigest writes its own pages"),
         ("[../outside/]", "aliases: item 1 (../outside/) is not a path under the site"),
         ("[/]", "aliases: item 1 (/) is the home page"),
+        ("[/index.html]", "aliases: item 1 (/index.html) is the home page"),
+        ("[/2025/06/21/storm/index.html]", "alias /2025/06/21/storm/ is its own page"),
+        ("[2025/06/22/calm/index.html]", "alias /2025/06/22/calm/ is the page of calm.md"),
         ("{old: /x/}", "aliases must be a list, not a set of fields"),
     ],
 )
@@ -132,3 +135,45 @@ def test_two_articles_cannot_share_an_alias(tmp_path: Path) -> None:
         "content/calm.md:7: error: alias /2025/06/20/storm/ is also an alias of storm.md"
         in result.stdout + result.stderr
     )
+
+
+URDU = """title: Karachi Heat
+slug: karachi-heat
+language: ur
+date: 2025-06-22T09:00:00+05:00
+country: Pakistan
+credits:
+  author: Desk"""
+
+
+@pytest.mark.parametrize("alias", ["/ur/", "/ur/index.html", "ur"])
+@pytest.mark.parametrize("command", ["check", "build"])
+def test_an_alias_onto_a_page_of_the_sites_own_is_refused_and_nothing_is_published(
+    tmp_path: Path, alias: str, command: str
+) -> None:
+    """/ur/ is the Urdu home once a story is in Urdu: a redirect there would replace it."""
+    project = make_project(tmp_path / "p")
+    write_article(project, "storm.md", STORM.replace("/2025/06/20/storm/", alias))
+    write_article(project, "karachi.md", URDU)
+    output = ["--output", str(tmp_path / "site")] if command == "build" else []
+    result = run_here(command, *output, cwd=project)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert (
+        "content/storm.md:7: error: alias /ur/ is an address the site publishes a page of "
+        "its own at: a redirect there would replace that page"
+    ) in result.stdout + result.stderr
+    assert not (tmp_path / "site").exists()
+
+
+def test_the_in_memory_pipeline_refuses_an_alias_onto_a_language_home(tmp_path: Path) -> None:
+    from generator import config, pipeline
+
+    project = make_project(tmp_path / "p")
+    write_article(project, "storm.md", STORM.replace("/2025/06/20/storm/", "/ur/"))
+    write_article(project, "karachi.md", URDU)
+    paths = pipeline.Paths(project, project / "content", project / "templates", tmp_path / "s")
+    built = pipeline.build(paths, config.load(project), pipeline.Selection())
+    assert not built.ok and not built.files
+    assert [(d.path, d.line) for d in built.diagnostics if "alias /ur/" in d.message] == [
+        ("storm.md", 7)
+    ]

@@ -49,8 +49,12 @@ _UUID = re.compile(
 
 def alias_path(alias: str) -> str:
     """An alias as a path under the site root: '/2025/06/20/storm' -> '2025/06/20/storm/'.
-    A last segment with a dot ('old/page.html') names a file; any other names a folder."""
+    A last segment with a dot ('old/page.html') names a file; any other names a folder,
+    and so does a last segment 'index.html' ('/storm/index.html' is the folder 'storm/',
+    the same file on the host, so it meets the same checks)."""
     path = alias.strip().lstrip("/")
+    if path == "index.html" or path.endswith("/index.html"):
+        path = path.removesuffix("index.html")
     last = path.rstrip("/").rpartition("/")[2]
     if path and not path.endswith("/") and "." not in last:
         path += "/"

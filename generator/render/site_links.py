@@ -44,11 +44,19 @@ def published_paths(
 ) -> set[str]:
     """Every file the build publishes for `site`, as paths under the output folder, found
     without rendering (for `check`; a build has its pages' and feeds' paths)."""
+    return _generated(site, settings, templates_dir, content_dir, now) | other_paths(
+        site, settings, templates_dir, assets
+    )
+
+
+def _generated(
+    site: Site, settings: Settings, templates_dir: Path, content_dir: Path, now: datetime | None
+) -> set[str]:
+    """The paths of every page and feed of every language."""
     urls = Urls(settings.base_url)
-    renderer = SiteRenderer(settings, urls, templates_dir, site)  # every language's pages
+    renderer = SiteRenderer(settings, urls, templates_dir, site)
     pages = {spec.path for spec in renderer.all_pages()}
-    feeds = {feed.path for feed in renderer.feed_plans(content_dir, now)}
-    return pages | feeds | other_paths(site, settings, templates_dir, assets)
+    return pages | {feed.path for feed in renderer.feed_plans(content_dir, now)}
 
 
 def other_paths(
@@ -58,7 +66,14 @@ def other_paths(
     robots.txt, CNAME, the logo, the theme's static files, media and author photos."""
     urls = Urls(settings.base_url)
     paths = {f.path for f in redirect_files(site, urls, settings.language, settings.title)}
-    paths |= set(FIXED_FILES) | ({"CNAME"} if settings.cname else set())
+    return paths | own_files(site, settings, templates_dir, assets)
+
+
+def own_files(
+    site: Site, settings: Settings, templates_dir: Path, assets: Iterable[str]
+) -> set[str]:
+    """`other_paths` but the redirects: the files newsdigest publishes of its own."""
+    paths = set(FIXED_FILES) | ({"CNAME"} if settings.cname else set())
     paths |= {settings.logo_name} if settings.logo else set()
     paths |= {"static/" + name for name, _ in Theme(templates_dir).static_files()}
     paths |= {"media/" + source for source in assets}
@@ -174,6 +189,19 @@ def check(
     return unknown_links(site.articles, paths, Urls(settings.base_url).base_path)
 
 
+def check_aliases(
+    site: Site,
+    settings: Settings,
+    templates_dir: Path,
+    content_dir: Path,
+    assets: Iterable[str],
+    now: datetime | None = None,
+) -> list[Diagnostic]:
+    """`alias_clashes` for `check`, which renders nothing."""
+    own = _generated(site, settings, templates_dir, content_dir, now)
+    return alias_clashes(site.articles, own | own_files(site, settings, templates_dir, assets))
+
+
 def built(
     site: Site,
     settings: Settings,
@@ -185,8 +213,31 @@ def built(
 ) -> list[Diagnostic]:
     """The same for a build, which has planned its pages and feeds (`pages`, `feeds`:
     their paths, rendered or kept) and publishes the other files beside them. `articles`:
-    those of the site's articles whose bodies to check, with their bodies (default: all)."""
-    paths = {*pages, *feeds} | other_paths(site, settings, templates_dir, assets)
-    return unknown_links(
-        site.articles if articles is None else articles, paths, Urls(settings.base_url).base_path
-    )
+    those of the site's articles whose bodies to check, with their bodies (default: all);
+    every article's aliases are checked."""
+    own = {*pages, *feeds} | own_files(site, settings, templates_dir, assets)
+    paths = own | other_paths(site, settings, templates_dir, assets)
+    bodies = site.articles if articles is None else articles
+    links = unknown_links(bodies, paths, Urls(settings.base_url).base_path)
+    return links + alias_clashes(site.articles, own)
+
+
+def alias_clashes(articles: Iterable[Article], own: set[str]) -> list[Diagnostic]:
+    """An error on each alias whose redirect page would be written over a file the site
+    publishes of its own (`own`: its pages, feeds and other files, as paths under the
+    output folder): a language's home (`/ur/`), a page of listings, a feed."""
+    found: list[Diagnostic] = []
+    for article in articles:
+        for alias in article.aliases:
+            target = alias + "index.html" if alias.endswith("/") else alias
+            if target in own:
+                found.append(
+                    error(
+                        article.source,
+                        article.aliases_line,
+                        f"alias /{alias} is an address the site publishes a page of its own "
+                        "at: a redirect there would replace that page",
+                        "remove it from aliases:",
+                    )
+                )
+    return found
