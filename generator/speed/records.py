@@ -168,7 +168,7 @@ class Shared:
             tuple(authors),
             image_credit,
             tuple(sources),
-            tuple(self._tag(t) for t in tags),
+            tuple(map(self._tag, tags)),
             summary,
             _image_from(image),
             body,
@@ -185,7 +185,7 @@ class Shared:
             translation_key,
             language,
             tuple(map(tuple, lines)),
-            tuple(self._author(author) for author in bylines),
+            tuple(map(self._author, bylines)),
         )
 
 
