@@ -163,3 +163,21 @@ def test_a_story_leaves_the_news_sitemap_48_hours_after_its_date(tmp_path: Path)
     assert len(valid((out / "sitemap-news.xml").read_bytes()).findall("sm:url", NS)) == 1
     build(project, out, NOW + timedelta(hours=47))
     assert valid((out / "sitemap-news.xml").read_bytes()).findall("sm:url", NS) == []
+
+
+def test_a_clock_put_back_builds_the_site_of_that_time_again(tmp_path: Path) -> None:
+    """`--now` earlier than the last build's: the story is in the 48 hours again, and a
+    story scheduled after that time is held back again, though no file changed."""
+    project = make_project(tmp_path / "project")
+    story(project, "fresh", NOW - timedelta(hours=1))
+    story(project, "later", NOW + timedelta(hours=2))
+    out = tmp_path / "site"
+    build(project, out, NOW + timedelta(hours=50))
+    assert valid((out / "sitemap-news.xml").read_bytes()).findall("sm:url", NS) == []
+    assert (out / (NOW + timedelta(hours=2)).strftime("%Y/%m/%d/later/index.html")).is_file()
+    build(project, out, NOW)
+    locs = [
+        e.text for e in valid((out / "sitemap-news.xml").read_bytes()).iter(f"{{{NS['sm']}}}loc")
+    ]
+    assert locs == [f"{BASE_URL}{(NOW - timedelta(hours=1)):%Y/%m/%d}/fresh/"]
+    assert not (out / (NOW + timedelta(hours=2)).strftime("%Y/%m/%d/later")).exists()

@@ -150,6 +150,9 @@ def _up_to_date(
     until, summary = record.get("until"), record.get("summary")
     if until is not None and (not isinstance(until, (int, float)) or now.timestamp() >= until):
         return None
+    built_at = record.get("now")  # a clock put back (--now) may un-publish a story
+    if not isinstance(built_at, (int, float)) or now.timestamp() < built_at:
+        return None
     if not state.written or state.now != state.written or not isinstance(summary, dict):
         return None
     try:
@@ -375,6 +378,7 @@ def _remember(
             "summary": asdict(result.summary),
             "files": result.stats.written + result.stats.unchanged,
             "until": next_change(articles, run.selection, run.now, run.settings.tz),
+            "now": run.now.timestamp(),
             "held_back": asdict(result.held_back),
         },
     )
