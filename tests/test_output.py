@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+from collections.abc import Collection
 from pathlib import Path
 
 import pytest
@@ -314,3 +316,52 @@ def test_rebuild_after_rebuild_keeps_what_hands_did_and_drops_what_went(project:
     assert run_here("build", "--no-cache", "--output", str(clean), cwd=project).returncode == 0
     assert site_files(site) == site_files(clean)
     assert folders(site) == folders(clean)
+
+
+def test_the_first_rebuild_copies_the_site_meanwhile_and_gives_the_clean_one(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With no kept site yet, a child process copies the published site in hard links while
+    the build reads the stories: pages deleted or edited by hand still come back, a deleted
+    story's folder goes, others' files stay, and nothing is left beside the site. A copy
+    the child cannot finish (a listed file gone) is dropped and the site written afresh."""
+    from generator.write import early
+
+    copies: list[int] = []
+    real = early.start
+
+    def start(output: Path, listing: Collection[str]) -> early.Early | None:
+        copies.append(len(listing))
+        extra = ["gone/missing.html"] if len(copies) == 2 else []
+        return real(output, [*listing, *extra])
+
+    monkeypatch.setattr(early, "start", start)
+    site, cache = project / "site", project / ".newsdigest-cache"
+    stories = sorted((project / "content").rglob("*.md"))
+    for round_ in range(2):
+        assert run_here("build", cwd=project).returncode == 0
+        pages = sorted(site.glob("20*/**/index.html"))
+        pages[0].unlink()
+        pages[1].write_text("edited by hand")
+        (site / "CNAME").write_text("news.example.org\n")
+        if round_ == 0:
+            stories[4].unlink()
+        else:
+            stories[5].write_text(stories[5].read_text("utf-8") + "\nOne more line.\n", "utf-8")
+        for spare in cache.glob("output-*.site"):
+            shutil.rmtree(spare)  # no kept site: as after a first build
+        assert run_here("build", cwd=project).returncode == 0
+        assert pages[0].is_file()
+        assert pages[1].read_text(encoding="utf-8") != "edited by hand"
+        assert (site / "CNAME").read_text() == "news.example.org\n"
+        (site / "CNAME").unlink()
+        clean = project / f"clean-{round_}"
+        assert run_here("build", "--no-cache", "--output", str(clean), cwd=project).returncode == 0
+        assert site_files(site) == site_files(clean)
+        assert _folders(site) == _folders(clean)
+        assert not any(p.name.startswith(".site.") for p in project.iterdir())
+    assert len(copies) == 2, "the rebuild without a kept site copied the site ahead"
+
+
+def _folders(root: Path) -> set[str]:
+    return {p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_dir()}

@@ -46,7 +46,9 @@ from generator.speed.state import (
     search_step,
     unchanged,
 )
-from generator.write.output import WriteStats, discard, prepare, write_site
+from generator.write import early
+from generator.write.early import Early
+from generator.write.output import WriteStats, prepare, write_site
 from generator.write.search import indexer
 from generator.write.target import check_target, recover
 
@@ -187,6 +189,7 @@ class _Build:
     cache: ArticleCache | None = None
     prepared: set[str] | None = None  # the folders made in the staging folder ahead of writing
     bodies: Bodies | None = None  # the published articles' bodies, out of memory
+    early: Early | None = None  # the child making them (generator.write.early)
 
     @property
     def caching(self) -> bool:
@@ -253,7 +256,7 @@ def _bodies(
     spare = run.spare
 
     def make_folders() -> None:
-        if spare is None or not spare.is_dir():
+        if run.early is None and (spare is None or not spare.is_dir()):
             run.prepared = prepare(
                 run.paths.output,
                 (urls.output_path(urls.article(a)).rpartition("/")[0] for a in published),
@@ -308,6 +311,8 @@ def _write(run: _Build, site: Site, done: Rendered, assets: set[str]) -> tuple[i
             with_sitemap=not kept_sitemap,
         ),
     )
+    if run.early is not None:
+        run.prepared = run.early.wait()
     html = {p.path for p in pages if p.path.endswith(".html")}
     finish = search_step(run.search, run.state, html, done.keep, paths.output)
     stats = write_site(
@@ -319,6 +324,7 @@ def _write(run: _Build, site: Site, done: Rendered, assets: set[str]) -> tuple[i
         prepared=run.prepared,
         kept=run.state.kept,
         listing=run.state.listing,
+        cloned=run.early is not None,
     )
     return stats.written + stats.unchanged, stats  # Pagefind's files counted too
 
@@ -402,6 +408,7 @@ def build_site(
     unchanged = _nothing_changed(run, started)
     if unchanged is not None:
         return unchanged
+    run.early = early.ahead(run.spare, paths.output, run.state.listing)
     run.cache = article_cache(options.cache_path(paths.project), paths.content, settings)
     with Bodies(cache_dir) as run.bodies:
         speed = Fast(run.cache, options.workers(), options.progress)
@@ -441,6 +448,5 @@ def build_site(
 
 def _discard(run: _Build, result: Result) -> Result:
     """The result of a build stopped by an error: the staging folder made ahead goes."""
-    if run.prepared is not None:
-        discard(run.paths.output)
+    early.drop(run.early, run.prepared, run.paths.output)
     return result

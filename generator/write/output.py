@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
 from generator.model import OutputFile
+from generator.write.manifest import carry_over, files_under, write_manifest, written_by_us
 from generator.write.spare import (
     Kept,
     clear,
@@ -31,6 +32,7 @@ from generator.write.spare import (
     make_parent,
     prune,
     prune_known,
+    remove_unused,
     same_file,
     take,
 )
@@ -43,7 +45,6 @@ from generator.write.target import (
     staging_names,
 )
 
-MANIFEST_HEADER = b"files:\n"
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
 
@@ -95,69 +96,6 @@ def _exchange(a: Path, b: Path) -> bool:
     if code in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP):
         return False
     raise OSError(code, os.strerror(code), str(b))
-
-
-def written_by_us(directory: Path) -> set[str] | None:
-    """The files the build that made `directory` wrote, or None when it kept no list."""
-    try:
-        text = (directory / MARKER).read_bytes()
-    except OSError:
-        return None
-    _, found, listing = text.partition(MANIFEST_HEADER)
-    if not found:
-        return None
-    return set(listing.decode("utf-8", "replace").splitlines())
-
-
-def _files(directory: Path) -> list[str]:
-    """Relative paths of every file and symlink under `directory` (not following links)."""
-    found: list[str] = []
-
-    def walk(folder: str, prefix: str) -> None:
-        with os.scandir(folder) as entries:
-            for entry in entries:
-                if entry.is_dir(follow_symlinks=False):
-                    walk(entry.path, prefix + entry.name + "/")
-                else:
-                    found.append(prefix + entry.name)
-
-    walk(str(directory), "")
-    return found
-
-
-def _write_manifest(staging: Path, names: Iterable[str]) -> None:
-    """Rewrite the marker with the list of every file this build wrote."""
-    listing = "".join(name + "\n" for name in sorted(set(names) - {MARKER})).encode("utf-8")
-    (staging / MARKER).write_bytes(MARKER_TEXT + MANIFEST_HEADER + listing)
-
-
-def _carry_over(
-    staging: Path, old: Path | None, ours: set[str] | None, listing: Iterable[str]
-) -> list[str]:
-    """Link files that someone else put in the old output (a CNAME, say) into the new one.
-
-    `ours` is the old output's list of the files newsdigest wrote, `listing` every file
-    there. The build never deletes what it did not create; where the new site has a file
-    of the same name, the new file wins. Returns the names of the files carried over.
-    """
-    if old is None or ours is None:
-        return []
-    carried: list[str] = []
-    for relative in sorted(listing):
-        if relative == MARKER or relative in ours:
-            continue
-        path, target = old / relative, staging / relative
-        if target.exists() or target.is_symlink():
-            continue
-        if not (path.exists() or path.is_symlink()):
-            continue  # gone since the output was listed
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if path.is_symlink():
-            target.symlink_to(os.readlink(path))
-        else:
-            os.link(path, target)
-        carried.append(relative)
-    return carried
 
 
 def _mkdirs(root: str, folder: str, made: set[str]) -> None:
@@ -260,7 +198,7 @@ def _same_bytes(path: Path, data: bytes) -> bool:
         return False
 
 
-def prepare(output: Path, folders: Iterable[str]) -> set[str] | None:
+def prepare(output: Path, folders: Iterable[str], staging: Path | None = None) -> set[str] | None:
     """Create the staging folder and `folders` in it ahead of `write_site`: the folders
     made (with their parents), to pass on as its `prepared`.
 
@@ -270,7 +208,7 @@ def prepare(output: Path, folders: Iterable[str]) -> set[str] | None:
     `write_site` calls `discard`.
     """
     output = output.absolute()
-    staging, _ = staging_names(output)
+    staging = staging if staging is not None else staging_names(output)[0]  # or a parent's
     made: set[str] = {""}
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
@@ -307,6 +245,7 @@ def write_site(
     prepared: Collection[str] | None = None,
     kept: Kept | None = None,
     listing: Collection[str] | None = None,
+    cloned: bool = False,
 ) -> WriteStats:
     """Write all files as the new site at `output`, replacing the old one in one step.
 
@@ -318,7 +257,8 @@ def write_site(
     `spare`: where the replaced site is kept (in the build cache) to be turned into the
     next site (generator.write.spare; `kept`: what the last build's `WriteStats.kept`
     said of it). Files are replaced, never written into (most are hard links).
-    `prepared`: the folders `prepare` made in the staging folder already.
+    `prepared`: the folders `prepare` made in the staging folder already; `cloned`: and
+    hard links to every file of the output in them (generator.write.early).
     `listing`: every file and symlink in the output now (relative paths), when the
     caller walked it already; else it is walked here, to keep files someone else put there.
     """
@@ -335,11 +275,8 @@ def write_site(
             discard(output)
         raise OutputError(f"cannot prepare {output}: {exc.strerror}") from None
     old = output if output.is_dir() else None
-    reused, differs = False, None
-    if not own and old is not None and spare is not None:
-        reused, differs = take(spare, staging, kept)
     try:
-        tree = _Tree(reused, differs, set(prepared) if own and prepared is not None else set())
+        tree = _tree(staging, old, spare, kept, prepared if own else None, cloned)
         stats = _stage(staging, files, old, keep, tree, finish, listing, own)
         kept_now = _swap(staging, output, previous, spare)
         names = stats.names
@@ -358,6 +295,26 @@ def write_site(
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return stats
+
+
+def _tree(
+    staging: Path,
+    old: Path | None,
+    spare: Path | None,
+    kept: Kept | None,
+    prepared: Collection[str] | None,
+    cloned: bool,
+) -> _Tree:
+    """How the staging folder is written: made ahead (`prepared`), as a copy in hard links
+    of the output (`cloned`), as the kept site (`spare`) or anew."""
+    if prepared is not None and cloned:  # the output's files: replace only what differs
+        return _Tree(True, frozenset({MARKER}) if old is not None else None)
+    if prepared is not None:
+        return _Tree(made=set(prepared))
+    if old is not None and spare is not None:
+        reused, differs = take(spare, staging, kept)
+        return _Tree(reused, differs)
+    return _Tree()
 
 
 def _stage(
@@ -379,10 +336,14 @@ def _stage(
         staging.mkdir(parents=True)
         (staging / MARKER).write_bytes(MARKER_TEXT)
     ours = written_by_us(old) if old is not None else None
-    found = (listing if listing is not None else _files(old)) if old and ours is not None else ()
+    found: Collection[str] = ()
+    if old is not None and ours is not None:
+        found = listing if listing is not None else files_under(old)
     old_names = None if ours is None else {*ours, *found, MARKER}
     stats = _write_tree(staging, files, old, keep, tree)
     names = tree.names
+    if own and not tree.reused:
+        remove_unused(staging, tree.made, names)
     if tree.reused and tree.differs is None:
         prune(staging, names)
     elif tree.reused:
@@ -390,8 +351,8 @@ def _stage(
         prune_known(staging, known, {*names, MARKER})
     if finish is not None:
         names, stats = _finish(staging, finish, names, old, stats, tree.fresh)
-    _write_manifest(staging, names)
-    carried = _carry_over(staging, old, ours, found)
+    write_manifest(staging, names)
+    carried = carry_over(staging, old, ours, found)
     every = dict.fromkeys([*names, MARKER, *carried])  # the marker is rewritten each time
     return replace(stats, names=tuple(every), old_names=old_names, carried=tuple(carried))
 
@@ -409,7 +370,7 @@ def _finish(
     ours = set(names)
     added = list(finish(staging))
     stats = _keep_unchanged(staging, added, old, stats, fresh)
-    names = _files(staging)  # whatever `finish` wrote, reported or not
+    names = files_under(staging)  # whatever `finish` wrote, reported or not
     fresh.update(name for name in names if name not in ours)
     return names, stats
 

@@ -189,3 +189,22 @@ def kept_record(
     found = stamp(spare)
     differs = differences(old_names, names, {*fresh, *carried})
     return Kept(found, differs) if found is not None and differs is not None else None
+
+
+def with_parents(folders: Iterable[str]) -> set[str]:
+    """Every folder named, with each of its parents, and '' (the root)."""
+    found = {""}
+    for folder in folders:
+        while folder not in found:
+            found.add(folder)
+            folder = folder.rpartition("/")[0]
+    return found
+
+
+def remove_unused(staging: Path, made: Collection[str], names: Iterable[str]) -> None:
+    """Remove the folders made ahead (`made`) that hold none of the files `names`, deepest
+    first: a fresh staging folder's folders were made from the last build's files."""
+    used = with_parents(name.rpartition("/")[0] for name in names)
+    for folder in sorted(set(made) - used, key=lambda f: f.count("/"), reverse=True):
+        with contextlib.suppress(OSError):
+            os.rmdir(staging / folder)

@@ -1,0 +1,81 @@
+"""The output folder's list of the files newsdigest wrote, kept in its marker file, and the
+files someone else put there (a CNAME, say), which every build carries over.
+
+The marker (generator.write.target.MARKER) holds a line of text, then `files:` and one
+relative path per line: the files the build that made the folder wrote. Any other file
+there was put by someone else; the next build links it into the new site, unless the new
+site has a file of that name.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from generator.write.target import MARKER, MARKER_TEXT
+
+MANIFEST_HEADER = b"files:\n"
+
+
+def written_by_us(directory: Path) -> set[str] | None:
+    """The files the build that made `directory` wrote, or None when it kept no list."""
+    try:
+        text = (directory / MARKER).read_bytes()
+    except OSError:
+        return None
+    _, found, listing = text.partition(MANIFEST_HEADER)
+    if not found:
+        return None
+    return set(listing.decode("utf-8", "replace").splitlines())
+
+
+def files_under(directory: Path) -> list[str]:
+    """Relative paths of every file and symlink under `directory` (not following links)."""
+    found: list[str] = []
+
+    def walk(folder: str, prefix: str) -> None:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    walk(entry.path, prefix + entry.name + "/")
+                else:
+                    found.append(prefix + entry.name)
+
+    walk(str(directory), "")
+    return found
+
+
+def write_manifest(staging: Path, names: Iterable[str]) -> None:
+    """Rewrite the marker with the list of every file this build wrote."""
+    listing = "".join(name + "\n" for name in sorted(set(names) - {MARKER})).encode("utf-8")
+    (staging / MARKER).write_bytes(MARKER_TEXT + MANIFEST_HEADER + listing)
+
+
+def carry_over(
+    staging: Path, old: Path | None, ours: set[str] | None, listing: Iterable[str]
+) -> list[str]:
+    """Link files that someone else put in the old output (a CNAME, say) into the new one.
+
+    `ours` is the old output's list of the files newsdigest wrote, `listing` every file
+    there. The build never deletes what it did not create; where the new site has a file
+    of the same name, the new file wins. Returns the names of the files carried over.
+    """
+    if old is None or ours is None:
+        return []
+    carried: list[str] = []
+    for relative in sorted(listing):
+        if relative == MARKER or relative in ours:
+            continue
+        path, target = old / relative, staging / relative
+        if target.exists() or target.is_symlink():
+            continue
+        if not (path.exists() or path.is_symlink()):
+            continue  # gone since the output was listed
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if path.is_symlink():
+            target.symlink_to(os.readlink(path))
+        else:
+            os.link(path, target)
+        carried.append(relative)
+    return carried
