@@ -42,8 +42,16 @@ def run_newsdigest(*args: str, cwd: Path, timeout: float = 120) -> subprocess.Co
 
 def run_here(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     """`newsdigest ARGS` run in this process, as `run_newsdigest` reports it: for tests about
-    what a command makes or says, not about its process (exit by signal, kills, start-up)."""
+    what a command makes or says, not about its process (exit by signal, kills, start-up).
+
+    A build runs without worker processes unless ARGS give --jobs: a test worker has
+    threads and is not forked, and the test workers already keep every core busy. Parallel
+    builds are tested in processes of their own (tests/test_parallel.py, test_incremental.py,
+    test_kill.py, test_build.py's commands)."""
     from generator.cli import main
+
+    if args[:1] == ("build",) and not any(a.startswith(("--jobs", "-j")) for a in args):
+        args = (*args, "--jobs", "1")
 
     out, err = io.StringIO(), io.StringIO()
     here = Path.cwd()
