@@ -47,7 +47,6 @@ from generator.speed.state import (
     unchanged,
 )
 from generator.write import early
-from generator.write.early import Early
 from generator.write.output import WriteStats, prepare, write_site
 from generator.write.search import indexer
 from generator.write.target import check_target, recover
@@ -189,7 +188,7 @@ class _Build:
     cache: ArticleCache | None = None
     prepared: set[str] | None = None  # the folders made in the staging folder ahead of writing
     bodies: Bodies | None = None  # the published articles' bodies, out of memory
-    early: Early | None = None  # the child making them (generator.write.early)
+    early: early.Early | None = None  # the child making them (generator.write.early)
 
     @property
     def caching(self) -> bool:
@@ -311,8 +310,7 @@ def _write(run: _Build, site: Site, done: Rendered, assets: set[str]) -> tuple[i
             with_sitemap=not kept_sitemap,
         ),
     )
-    if run.early is not None:
-        run.prepared = run.early.wait()
+    run.prepared = run.early.wait() if run.early is not None else run.prepared
     html = {p.path for p in pages if p.path.endswith(".html")}
     finish = search_step(run.search, run.state, html, done.keep, paths.output)
     stats = write_site(
