@@ -32,6 +32,7 @@ from generator.load.validate import validate
 from generator.model import Article, Image, OutputFile
 from generator.render import images, site_links
 from generator.render.markdown import BodyRenderer
+from generator.render.redirects import alias_file
 from generator.render.site import render_site
 from generator.render.site_links import unknown_links
 from generator.render.summary import plain_summary
@@ -107,7 +108,7 @@ def build(paths: Paths, settings: Settings, selection: Selection, search: bool =
 def _own_files(files: list[OutputFile], articles: list[Article]) -> set[str]:
     """The paths of `files` that are a page or file of the site's own, not only a redirect
     page (a path written twice is both)."""
-    redirects = {a + "index.html" if a.endswith("/") else a for x in articles for a in x.aliases}
+    redirects = {alias_file(a) for article in articles for a in article.aliases}
     counts = Counter(f.path for f in files)
     return {path for path, count in counts.items() if count > 1 or path not in redirects}
 
@@ -313,7 +314,6 @@ def _site_links(
     the body (a link to a draft's file is in `known` already)."""
     site = build_index(articles, settings.tz)
     found = site_links.check(site, settings, paths.templates, paths.content, assets, now)
-    found += site_links.check_aliases(site, settings, paths.templates, paths.content, assets, now)
     published = [a for a in articles if Selection().includes(a, now)]
     if len(published) == len(articles):
         return found
@@ -326,7 +326,9 @@ def _site_links(
     bodies = {a.source: a.body for a in published}
     return found + [
         replace(d, hint=hint)
-        for d in site_links.check(site, settings, paths.templates, paths.content, assets, now)
+        for d in site_links.check(
+            site, settings, paths.templates, paths.content, assets, now, aliases=False
+        )
         if (d.path, d.line) not in seen and d.message.split("'")[1] in bodies[d.path]
     ]
 

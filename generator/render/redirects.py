@@ -42,10 +42,16 @@ def redirect_page(article: Article, urls: Urls, language: str, site_title: str) 
     return html.encode("utf-8")
 
 
+def alias_file(alias: str) -> str:
+    """The file under the output folder of an alias's redirect page (an alias as
+    load.identity.alias_path gives it: 'old/' -> 'old/index.html')."""
+    return alias + "index.html" if alias.endswith("/") else alias
+
+
 def redirect_files(site: Site, urls: Urls, language: str, site_title: str) -> Iterator[OutputFile]:
     """A redirect page for every alias of every published article."""
     for article in site.articles:
         page = None
         for alias in article.aliases:
             page = page or redirect_page(article, urls, language, site_title)
-            yield OutputFile(urls.output_path(urls.path(alias)), page)
+            yield OutputFile(alias_file(alias), page)

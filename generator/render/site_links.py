@@ -26,7 +26,7 @@ from generator.diagnostics import Diagnostic, error
 from generator.index.site import Site
 from generator.index.terms import AUTHORS
 from generator.model import Article
-from generator.render.redirects import redirect_files
+from generator.render.redirects import alias_file
 from generator.render.sections import SiteRenderer
 from generator.render.theme import Theme
 from generator.render.urls import Urls
@@ -34,45 +34,21 @@ from generator.render.urls import Urls
 FIXED_FILES = ("sitemap.xml", "sitemap-news.xml", "robots.txt", ".nojekyll")
 
 
-def published_paths(
-    site: Site,
-    settings: Settings,
-    templates_dir: Path,
-    content_dir: Path,
-    assets: Iterable[str],
-    now: datetime | None = None,
-) -> set[str]:
-    """Every file the build publishes for `site`, as paths under the output folder, found
-    without rendering (for `check`; a build has its pages' and feeds' paths)."""
-    return _generated(site, settings, templates_dir, content_dir, now) | other_paths(
-        site, settings, templates_dir, assets
-    )
-
-
 def _generated(
     site: Site, settings: Settings, templates_dir: Path, content_dir: Path, now: datetime | None
 ) -> set[str]:
-    """The paths of every page and feed of every language."""
+    """The paths of every page and feed of every language, found without rendering."""
     urls = Urls(settings.base_url)
     renderer = SiteRenderer(settings, urls, templates_dir, site)
     pages = {spec.path for spec in renderer.all_pages()}
     return pages | {feed.path for feed in renderer.feed_plans(content_dir, now)}
 
 
-def other_paths(
-    site: Site, settings: Settings, templates_dir: Path, assets: Iterable[str]
-) -> set[str]:
-    """The files published beside the pages and feeds: redirects (aliases), sitemaps,
-    robots.txt, CNAME, the logo, the theme's static files, media and author photos."""
-    urls = Urls(settings.base_url)
-    paths = {f.path for f in redirect_files(site, urls, settings.language, settings.title)}
-    return paths | own_files(site, settings, templates_dir, assets)
-
-
 def own_files(
     site: Site, settings: Settings, templates_dir: Path, assets: Iterable[str]
 ) -> set[str]:
-    """`other_paths` but the redirects: the files newsdigest publishes of its own."""
+    """The files published beside the pages, feeds and redirects: sitemaps, robots.txt,
+    CNAME, the logo, the theme's static files, media and author photos."""
     paths = set(FIXED_FILES) | ({"CNAME"} if settings.cname else set())
     paths |= {settings.logo_name} if settings.logo else set()
     paths |= {"static/" + name for name, _ in Theme(templates_dir).static_files()}
@@ -182,24 +158,13 @@ def check(
     content_dir: Path,
     assets: Iterable[str],
     now: datetime | None = None,
+    aliases: bool = True,
 ) -> list[Diagnostic]:
-    """The body links of the site's articles to site paths it will not publish, for
-    `check` (which renders nothing)."""
-    paths = published_paths(site, settings, templates_dir, content_dir, assets, now)
-    return unknown_links(site.articles, paths, Urls(settings.base_url).base_path)
-
-
-def check_aliases(
-    site: Site,
-    settings: Settings,
-    templates_dir: Path,
-    content_dir: Path,
-    assets: Iterable[str],
-    now: datetime | None = None,
-) -> list[Diagnostic]:
-    """`alias_clashes` for `check`, which renders nothing."""
+    """The body links of the site's articles to site paths it will not publish, and (with
+    `aliases`) `alias_clashes`, for `check` (which renders nothing)."""
     own = _generated(site, settings, templates_dir, content_dir, now)
-    return alias_clashes(site.articles, own | own_files(site, settings, templates_dir, assets))
+    own |= own_files(site, settings, templates_dir, assets)
+    return _problems(site, site.articles, own, settings, aliases)
 
 
 def built(
@@ -216,10 +181,22 @@ def built(
     those of the site's articles whose bodies to check, with their bodies (default: all);
     every article's aliases are checked."""
     own = {*pages, *feeds} | own_files(site, settings, templates_dir, assets)
-    paths = own | other_paths(site, settings, templates_dir, assets)
-    bodies = site.articles if articles is None else articles
-    links = unknown_links(bodies, paths, Urls(settings.base_url).base_path)
-    return links + alias_clashes(site.articles, own)
+    return _problems(site, site.articles if articles is None else articles, own, settings)
+
+
+def _problems(
+    site: Site,
+    bodies: Iterable[Article],
+    own: set[str],
+    settings: Settings,
+    aliases: bool = True,
+) -> list[Diagnostic]:
+    """`unknown_links` of `bodies` against `own` and the redirect pages, then (with
+    `aliases`) `alias_clashes` of every article of the site."""
+    redirects = {alias_file(alias) for article in site.articles for alias in article.aliases}
+    base_path = Urls(settings.base_url).base_path
+    links = unknown_links(bodies, own | redirects, base_path)
+    return links + (alias_clashes(site.articles, own) if aliases else [])
 
 
 def alias_clashes(articles: Iterable[Article], own: set[str]) -> list[Diagnostic]:
@@ -229,8 +206,7 @@ def alias_clashes(articles: Iterable[Article], own: set[str]) -> list[Diagnostic
     found: list[Diagnostic] = []
     for article in articles:
         for alias in article.aliases:
-            target = alias + "index.html" if alias.endswith("/") else alias
-            if target in own:
+            if alias_file(alias) in own:
                 found.append(
                     error(
                         article.source,
