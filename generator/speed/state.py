@@ -24,6 +24,7 @@ from generator.speed import fingerprint
 from generator.speed.cache import Store
 from generator.speed.deps import Plan, from_record
 from generator.write import spare
+from generator.write.manifest import entries_under
 from generator.write.search import BUNDLE
 from generator.write.spare import Kept
 
@@ -33,20 +34,12 @@ def snapshot(directory: Path) -> tuple[dict[str, list[int]], list[str]]:
     relative path of every file and symlink there (what `write_site` keeps of others')."""
     found: dict[str, list[int]] = {}
     listing: list[str] = []
-
-    def walk(folder: str, prefix: str) -> None:
-        with os.scandir(folder) as entries:
-            for entry in entries:
-                if entry.is_dir(follow_symlinks=False):
-                    walk(entry.path, prefix + entry.name + "/")
-                    continue
-                listing.append(prefix + entry.name)
-                if entry.is_file(follow_symlinks=False):
-                    st = entry.stat(follow_symlinks=False)
-                    found[prefix + entry.name] = [st.st_size, st.st_mtime_ns, st.st_ino]
-
     try:
-        walk(str(directory), "")
+        for name, entry in entries_under(directory):
+            listing.append(name)
+            if entry.is_file(follow_symlinks=False):
+                st = entry.stat(follow_symlinks=False)
+                found[name] = [st.st_size, st.st_mtime_ns, st.st_ino]
     except OSError:
         return {}, []
     return found, listing

@@ -10,7 +10,7 @@ site has a file of that name.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from generator.write.target import MARKER, MARKER_TEXT
@@ -30,20 +30,24 @@ def written_by_us(directory: Path) -> set[str] | None:
     return set(listing.decode("utf-8", "replace").splitlines())
 
 
-def files_under(directory: Path) -> list[str]:
-    """Relative paths of every file and symlink under `directory` (not following links)."""
-    found: list[str] = []
+def entries_under(directory: Path) -> Iterator[tuple[str, os.DirEntry[str]]]:
+    """(relative path, entry) of every file and symlink under `directory`, not following
+    links; OSError when a folder cannot be read."""
 
-    def walk(folder: str, prefix: str) -> None:
+    def walk(folder: str, prefix: str) -> Iterator[tuple[str, os.DirEntry[str]]]:
         with os.scandir(folder) as entries:
             for entry in entries:
                 if entry.is_dir(follow_symlinks=False):
-                    walk(entry.path, prefix + entry.name + "/")
+                    yield from walk(entry.path, prefix + entry.name + "/")
                 else:
-                    found.append(prefix + entry.name)
+                    yield prefix + entry.name, entry
 
-    walk(str(directory), "")
-    return found
+    return walk(str(directory), "")
+
+
+def files_under(directory: Path) -> list[str]:
+    """Relative paths of every file and symlink under `directory` (not following links)."""
+    return [name for name, _ in entries_under(directory)]
 
 
 def write_manifest(staging: Path, names: Iterable[str]) -> None:
