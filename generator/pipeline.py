@@ -29,7 +29,7 @@ from generator.load.collisions import alias_collisions, collisions, translation_
 from generator.load.content import find_articles, read_document
 from generator.load.placeholder import placeholder_in_file, placeholder_warning
 from generator.load.validate import validate
-from generator.model import Article, Image, OutputFile
+from generator.model import Article, Image, OutputFile, with_values
 from generator.render import images, site_links
 from generator.render.markdown import BodyRenderer
 from generator.render.redirects import alias_file
@@ -271,7 +271,7 @@ def convert(
                 )
             )
         out.append(
-            replace(
+            with_values(
                 article,
                 body_html=html,
                 summary=summary,

@@ -23,10 +23,9 @@ import shutil
 import sqlite3
 import tempfile
 from collections.abc import Iterable
-from dataclasses import replace
 from pathlib import Path
 
-from generator.model import Article
+from generator.model import Article, with_values
 from generator.render.site_links import may_link
 from generator.speed.articles import ArticleCache
 from generator.speed.deps import body_digest
@@ -127,7 +126,7 @@ class Bodies:
         if article.body or article.body_html or article.source not in self.digests:
             return article
         markdown, html = self.texts(article.source)
-        return replace(article, body=markdown, body_html=html)
+        return with_values(article, body=markdown, body_html=html)
 
     def linking(self, articles: Iterable[Article]) -> list[Article]:
         """Those of `articles` whose HTML may link to a path of the site, with their bodies
@@ -166,9 +165,9 @@ def without_markdown(
     """The published articles (converted, their Markdown in the store) and every article
     loaded (the published ones as converted), none holding its Markdown any longer; the
     build cache's articles as loaded (`loaded`, for the dependency index) too."""
-    published = [replace(a, body="") for a in published]
+    published = [with_values(a, body="") for a in published]
     converted = {a.source: a for a in published}
-    stripped = [converted.get(a.source) or replace(a, body="") for a in articles]
+    stripped = [converted.get(a.source) or with_values(a, body="") for a in articles]
     if cache is not None:
         cache.settle_loaded(articles, stripped)
     return published, stripped
