@@ -70,6 +70,22 @@ def test_a_partial_override_is_used_by_the_themes_templates(project: Path) -> No
     assert b"<!-- own card -->" not in files["static/style.css"]
 
 
+def test_an_override_edited_between_two_builds_in_one_process_is_used(project: Path) -> None:
+    """As `serve` rebuilds after each save: the templates compiled for the first build are
+    kept, and the edited one is compiled again from its new text."""
+    card = (THEME_DIR / "partials" / "card.html").read_text(encoding="utf-8")
+    own = project / "templates" / "partials" / "card.html"
+    own.parent.mkdir(parents=True)
+    for version in ("first", "second"):
+        own.write_text(f"<!-- {version} card -->\n" + card, encoding="utf-8")
+        files = build(project, project.parent / version)
+        assert f"<!-- {version} card -->".encode() in files["tags/climate/index.html"]
+    assert b"first card" not in files["tags/climate/index.html"]
+    own.unlink()
+    files = build(project, project.parent / "plain")
+    assert b" card -->" not in files["tags/climate/index.html"]
+
+
 def test_templates_option_names_the_override_folder(project: Path, tmp_path: Path) -> None:
     elsewhere = tmp_path / "house-style"
     (elsewhere / "static").mkdir(parents=True)

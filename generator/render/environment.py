@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from generator.languages import text_direction
 from generator.model import Article, Tag
+from generator.render.compiled import CompiledTemplates
 from generator.render.dates import human_date_filter, human_day_filter, page_language, time_attr
 from generator.render.theme import Theme
 from generator.render.words import ThemeWords, Words
@@ -89,6 +90,7 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,  # one build: each template read once, not stat'ed per page
+        bytecode_cache=CompiledTemplates(),  # a second build in this process compiles less
     )
     env.policies["ext.i18n.trimmed"] = True
     Words(theme.folders()).install(env)

@@ -35,6 +35,7 @@ from jinja2.lexer import Token, TokenStream
 from markupsafe import Markup
 
 from generator.languages import locale_of
+from generator.render.compiled import ADDED_FILTERS, with_catalogs
 
 DOMAIN = "messages"
 
@@ -208,7 +209,7 @@ class Words:
             return env
         found = self.overlays.get(catalogs)
         if found is None:
-            found = env.overlay(cache_size=400)
+            found = env.overlay(cache_size=400, bytecode_cache=with_catalogs(catalogs))
             found.words_translations = self.translations(tag)  # type: ignore[attr-defined]
             self.overlays[catalogs] = found
         return found
@@ -334,7 +335,7 @@ class ThemeWords(InternationalizationExtension):
         """`{% trans count=... %}...{% pluralize %}...`: the language's forms put in now,
         the one for the count chosen by the catalog's plural rule (a filter) at render."""
         forms, rule = plural_forms(words, english)
-        name = f"theme_plural_{id(rule)}"
+        name = f"{ADDED_FILTERS}{id(rule)}"
         self.environment.filters.setdefault(name, rule)
         choice = nodes.Getitem(
             nodes.Const(forms), nodes.Filter(count, name, [], [], None, None), "load"
