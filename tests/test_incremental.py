@@ -25,6 +25,7 @@ from generator.render.theme import THEME_DIR
 synth = load_synth()
 
 COUNT = 20
+STORIES = synth.articles(COUNT + 1)  # made once: story i is the same in any count
 PROCESSES: list[Forked] = []  # this module's, set by `processes`
 
 
@@ -62,7 +63,7 @@ ENGINES = pytest.mark.parametrize("project", ["python-markdown", "gfm"], indirec
 def project(tmp_path: Path, request: pytest.FixtureRequest) -> Path:
     """The newsroom with the default Markdown engine, or the one a test's `ENGINES` names."""
     engine = getattr(request, "param", "python-markdown")
-    made = synth.write_newsdigest(tmp_path / "project", synth.articles(COUNT))
+    made = synth.write_newsdigest(tmp_path / "project", STORIES[:COUNT])
     if engine != "python-markdown":
         settings = made / "pyproject.toml"
         text = settings.read_text(encoding="utf-8")
@@ -71,7 +72,7 @@ def project(tmp_path: Path, request: pytest.FixtureRequest) -> Path:
 
 
 def article_file(project: Path, index: int) -> Path:
-    return project / "content" / synth.articles(index + 1)[index].path
+    return project / "content" / STORIES[index].path
 
 
 def test_a_rebuild_with_nothing_changed_leaves_the_site_as_it_was(project: Path) -> None:
@@ -95,7 +96,7 @@ def test_every_kind_of_edit_gives_the_clean_build(project: Path) -> None:
     )
     out = build(project, site)
     assert "1 converted" in out
-    slug = synth.articles(4)[3].slug
+    slug = STORIES[3].slug
     (page,) = site.rglob(f"{slug}/index.html")
     assert "A new closing paragraph" in page.read_text(encoding="utf-8")
     assert_same_as_clean(project, site)
@@ -108,7 +109,7 @@ def test_every_kind_of_edit_gives_the_clean_build(project: Path) -> None:
     build(project, site)
     assert_same_as_clean(project, site)
 
-    added = synth.articles(COUNT + 1)[COUNT]
+    added = STORIES[COUNT]
     (project / "content" / added.path).parent.mkdir(parents=True, exist_ok=True)
     (project / "content" / added.path).write_text(synth.newsdigest_file(added), encoding="utf-8")
     build(project, site)
@@ -210,7 +211,7 @@ def test_a_corrupt_cache_is_ignored(project: Path, damage: str) -> None:
 
 def urls_path(project: Path, index: int) -> str:
     """The output file of article `index`'s page."""
-    (page,) = (project.parent / "site").rglob(f"{synth.articles(index + 1)[index].slug}/index.html")
+    (page,) = (project.parent / "site").rglob(f"{STORIES[index].slug}/index.html")
     return str(page.relative_to(project.parent / "site"))
 
 
@@ -260,7 +261,7 @@ def test_a_renamed_or_deleted_article_file_is_picked_up(project: Path) -> None:
     assert_same_as_clean(project, site)
     article_file(project, 11).unlink()
     build(project, site)
-    assert not list(site.rglob(f"{synth.articles(12)[11].slug}/index.html"))
+    assert not list(site.rglob(f"{STORIES[11].slug}/index.html"))
     assert_same_as_clean(project, site)
 
 
@@ -422,13 +423,13 @@ def test_edits_that_move_stories_give_the_clean_build(project: Path) -> None:
         assert_same_as_clean(project, site)
         return rendered
 
-    newest = max(range(COUNT), key=lambda i: synth.articles(COUNT)[i].date)
+    newest = max(range(COUNT), key=lambda i: STORIES[i].date)
     body = article_file(project, 4)
     body.write_text(body.read_text(encoding="utf-8") + "\n| a | b |\n|---|---|\n| 1 | 2 |\n")
     assert step() < total / 3  # its page, its neighbours', its lists: not the whole site
     edit(article_file(project, newest), 'title: "', 'title: "Breaking: ')
     assert step() < total / 3
-    summarised = next(i for i, a in enumerate(synth.articles(COUNT)) if a.summary and i > 5)
+    summarised = next(i for i, a in enumerate(STORIES[:COUNT]) if a.summary and i > 5)
     edit(article_file(project, summarised), "summary: ", "summary: Revised. ")
     step()
     moved = article_file(project, 2)
@@ -448,9 +449,9 @@ def test_edits_that_move_stories_give_the_clean_build(project: Path) -> None:
     tags = front_matter_line(retagged, "tags: ")
     edit(retagged, tags, "tags: [" + tags[len("tags: [") :].split(",")[0].rstrip("]") + "]")
     step()
-    added = project / "content" / synth.articles(COUNT + 1)[COUNT].path
+    added = project / "content" / STORIES[COUNT].path
     added.parent.mkdir(parents=True, exist_ok=True)
-    added.write_text(synth.newsdigest_file(synth.articles(COUNT + 1)[COUNT]), encoding="utf-8")
+    added.write_text(synth.newsdigest_file(STORIES[COUNT]), encoding="utf-8")
     step()
     article_file(project, 15).unlink()
     step()
