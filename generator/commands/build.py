@@ -35,7 +35,7 @@ from generator.speed import changes, fingerprint, parallel
 from generator.speed.articles import ArticleCache
 from generator.speed.bodies import Bodies, without_markdown
 from generator.speed.cache import DEFAULT_DIR, Store
-from generator.speed.plan import Rendered, index_record, rendering
+from generator.speed.plan import Rendered, rendering, values
 from generator.speed.stages import Fast, Progress, article_cache, quiet
 from generator.speed.state import (
     PageState,
@@ -43,6 +43,7 @@ from generator.speed.state import (
     feed_digests,
     feed_record,
     page_state,
+    remember,
     search_step,
     unchanged,
 )
@@ -143,7 +144,7 @@ def _up_to_date(
 ) -> tuple[Summary, int, HeldBack] | None:
     """The summary of the last build when nothing it read has changed since: the same
     stats of every content file, and the same bytes in those written just before it."""
-    record = state.store.get("inputs")
+    record = state.record("inputs")
     if not isinstance(record, dict) or not inputs or record.get("digest") != inputs:
         return None
     if not changes.same_contents(content, record.get("racy")):
@@ -197,7 +198,7 @@ class _Build:
     @property
     def spare(self) -> Path | None:
         """The site replaced last time, kept in the cache to be reused as the staging folder."""
-        return self.state.store.path.with_suffix(".site") if self.state.store.path else None
+        return self.state.spare
 
 
 def _start(paths: Paths, settings: Settings, selection: Selection, options: Options) -> _Build:
@@ -367,26 +368,27 @@ def _remember(
         return
     assert result.summary is not None and result.stats is not None
     run.cache.save()
-    store = run.state.store
-    planned = done.planned
-    store.put("pages", planned.prints)
-    store.put("deps", index_record(planned, done.digests, [f.path for f in done.feeds]))
     stats = result.stats
-    store.put("files", after_writing(run.state.now, stats.names, stats.fresh, run.paths.output))
-    store.put("spare", stats.kept.to_record() if stats.kept is not None else None)
-    store.put(
-        "inputs",
+    remember(
+        run.state,
+        done.planned.index,
+        values(done.planned),
+        done.digests,
+        after_writing(run.state.now, stats.names, stats.fresh, run.paths.output),
         {
-            "digest": run.inputs,
-            "racy": run.racy,
-            "summary": asdict(result.summary),
-            "files": result.stats.written + result.stats.unchanged,
-            "until": next_change(articles, run.selection, run.now, run.settings.tz),
-            "now": run.now.timestamp(),
-            "held_back": asdict(result.held_back),
+            "feeds": [f.path for f in done.feeds],
+            "spare": stats.kept.to_record() if stats.kept is not None else None,
+            "inputs": {
+                "digest": run.inputs,
+                "racy": run.racy,
+                "summary": asdict(result.summary),
+                "files": stats.written + stats.unchanged,
+                "until": next_change(articles, run.selection, run.now, run.settings.tz),
+                "now": run.now.timestamp(),
+                "held_back": asdict(result.held_back),
+            },
         },
     )
-    store.save()
     run.feed_record.put("bytes", feed_digests)
     run.feed_record.save()
 

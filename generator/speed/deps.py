@@ -25,14 +25,16 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import json
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from operator import attrgetter, is_
 from pathlib import Path
 from typing import Any
 
 from generator.model import Article
 from generator.speed.fingerprint import Fingerprinter, Unhashable
+from generator.speed.pagerows import PageRows
 
 # Given to an article after its file is read: by index.topics, the author registry, the
 # Markdown step. The rest is what the file alone gives (`own`).
@@ -212,15 +214,14 @@ class Recorder(Fingerprinter):
 
 @dataclass(slots=True)
 class Plan:
-    """The dependency index: built by a build that planned every page, or read back from
-    the build state (`from_record`: then `reads` is empty and `readers` reads the saved
-    record itself, which `updated_record` patches for the next build)."""
+    """The last build's dependency index, read from the build state by the keys needed
+    (generator.speed.pagerows): every article's digests and the site's pages in order;
+    the readers of an article and a page's family only when asked for."""
 
     articles: dict[str, tuple[str, str]]  # source -> (digest, placement digest)
-    pages: dict[str, tuple[str, ...]]  # output path -> its family (render.pages.Family)
-    reads: dict[str, frozenset[str]]  # output path (page or feed) -> sources it read
-    feeds: list[str] = field(default_factory=list)  # feed paths, in the order written
-    record: dict[str, Any] | None = None  # the saved record, reads as indices into sources
+    pages: list[str]  # every page's output path, in the site's order
+    feeds: list[str]  # feed paths, in the order written
+    rows: PageRows
 
     def changed(self, now: dict[str, tuple[str, str]]) -> set[str] | None:
         """The articles whose values changed, or None when an article was added, removed or
@@ -236,55 +237,26 @@ class Plan:
                 out.add(source)
         return out
 
-    def readers(self, changed: set[str]) -> set[str]:
-        """The output paths that read any of the `changed` articles."""
-        if not changed:
-            return set()
-        found = {path for path, sources in self.reads.items() if not sources.isdisjoint(changed)}
-        if self.record is not None:
-            number = {source: i for i, source in enumerate(self.record["sources"])}
-            wanted = {number[s] for s in changed if s in number}
-            found.update(
-                path
-                for path, read in self.record["reads"].items()
-                if path not in self.reads and not wanted.isdisjoint(read)
-            )
-        return found
-
-    def to_record(self) -> dict[str, Any]:
-        """The plan as JSON values: sources once, each path's reads as indices into them."""
-        sources = sorted(self.articles)
-        number = {source: i for i, source in enumerate(sources)}
-        reads = self.reads.items()
-        return {
-            "sources": sources,
-            "digests": [list(self.articles[s]) for s in sources],
-            "pages": {path: list(family) for path, family in self.pages.items()},
-            "reads": {path: sorted(map(number.__getitem__, read)) for path, read in reads},
-            "feeds": self.feeds,
-        }
-
-    def updated_record(
-        self,
-        articles: dict[str, tuple[str, str]],
-        reads: Mapping[str, frozenset[str]],
-        feeds: list[str],
-    ) -> dict[str, Any] | None:
-        """The saved record with the articles' new digests and the `reads` of the pages and
-        feeds made again: the next build's index, when this one came from a record and has
-        the same articles (else None). Costs what changed, not the site's size."""
-        record = self.record
-        if record is None or articles.keys() != self.articles.keys():
+    def readers(self, changed: set[str]) -> set[str] | None:
+        """The output paths that read any of the `changed` articles; None when the index
+        cannot tell (a row missing or damaged)."""
+        found = self.rows.readers(changed)
+        if found is None:
             return None
-        number = {source: i for i, source in enumerate(record["sources"])}
-        digests = list(record["digests"])
-        for source, pair in articles.items():
-            if self.articles[source] != pair:
-                digests[number[source]] = list(pair)
-        paths = dict(record["reads"])
-        for path, read in reads.items():
-            paths[path] = sorted(number[s] for s in read)
-        return {**record, "digests": digests, "reads": paths, "feeds": feeds}
+        return {path for _, _, paths in found.values() for path in paths}
+
+    def families(self, paths: Iterable[str]) -> dict[str, tuple[str, ...]] | None:
+        """The family (render.pages.Family) of each page of `paths`; None when a row is
+        missing or damaged."""
+        out = {}
+        for path, row in self.rows.rows(paths).items():
+            if row is None or row.family is None:
+                return None
+            try:
+                out[path] = tuple(json.loads(row.family))
+            except (ValueError, TypeError):
+                return None
+        return out
 
 
 def known(
@@ -292,26 +264,3 @@ def known(
 ) -> dict[str, tuple[Article, str]]:
     """The articles with their whole digest, for `Recorder`."""
     return {a.source: (a, found[a.source][0]) for a in articles if a.source in found}
-
-
-def from_record(record: object) -> Plan | None:
-    """The plan saved by `Plan.to_record`; None when it is missing or malformed."""
-    if not isinstance(record, dict):
-        return None
-    try:
-        sources: Sequence[str] = record["sources"]
-        digests_ = record["digests"]
-        articles = {s: (str(d[0]), str(d[1])) for s, d in zip(sources, digests_, strict=True)}
-        pages = {p: tuple(f) for p, f in record["pages"].items()}
-        reads = record["reads"]
-        # Every read an index into sources (max raises TypeError on anything but numbers).
-        if not isinstance(reads, dict) or not all(isinstance(r, list) for r in reads.values()):
-            return None
-        top = max((max(r, default=0) for r in reads.values()), default=0)
-        low = min((min(r, default=0) for r in reads.values()), default=0)
-        if top >= len(sources) or low < 0 or len(articles) != len(sources):
-            return None
-        feeds = [str(p) for p in record["feeds"]]
-    except (KeyError, TypeError, ValueError, IndexError, AttributeError):
-        return None
-    return Plan(articles, pages, {}, feeds, record)

@@ -30,7 +30,9 @@ from generator.render.pages import Family, PageSpec
 from generator.render.sections import SiteRenderer
 from generator.speed import deps, parallel
 from generator.speed.deps import Plan, Recorder
+from generator.speed.pagerows import Row
 from generator.speed.state import PageState, unchanged
+from generator.speed.store import dumps
 
 # Feeds whose inputs hold more than their articles' values (the build's clock: which days
 # are over), and OPML (its list of feeds): always fingerprinted.
@@ -76,7 +78,8 @@ def plan_all(
     Without the last build's fingerprints (a clean build), each page is fingerprinted
     later (`Planned.record_later`), while the workers render."""
     planned = Planned([], [], recorder=recorder or Recorder())
-    later = caching and not state.pages
+    later = caching and not state.written
+    prints = state.all_prints() if caching and not later else {}
     for family, make in renderer.families():
         for spec in make():
             planned.pages.append(spec.path)
@@ -92,7 +95,7 @@ def plan_all(
             )
             if (
                 print_ is not None
-                and state.pages.get(spec.path) == print_
+                and prints.get(spec.path) == print_
                 and unchanged(state, spec.path)
             ):
                 planned.keep.add(spec.path)
@@ -103,19 +106,20 @@ def plan_all(
 
 def plan_changed(
     renderer: SiteRenderer, state: PageState, index: Plan, changed: set[str], recorder: Recorder
-) -> Planned:
-    """Only the pages that read a `changed` article, or whose file was touched since."""
+) -> Planned | None:
+    """Only the pages that read a `changed` article, or whose file was touched since; None
+    when the index cannot tell (a damaged row: then every page is planned)."""
     dirty = index.readers(changed)
+    if dirty is None:
+        return None
     dirty.update(p for p in (*index.pages, *index.feeds) if not unchanged(state, p))
-    wanted = {index.pages[p] for p in dirty if p in index.pages}
+    page_set = set(index.pages)
+    families = index.families(p for p in dirty if p in page_set)
+    if families is None:
+        return None
+    wanted = set(families.values())
     planned = Planned(
-        list(index.pages),
-        [],
-        prints=dict(state.pages),
-        families=dict(index.pages),
-        sitemap_kept=True,
-        recorder=recorder,
-        index=index,
+        index.pages, [], families=families, sitemap_kept=True, recorder=recorder, index=index
     )
     for family, make in renderer.families():
         if family in wanted:
@@ -124,19 +128,27 @@ def plan_changed(
                     planned.record(spec.path, (spec.template, spec.site_path, spec.context))
                     planned.jobs.append(spec)
     made = {spec.path for spec in planned.jobs}
+    if made != families.keys():  # the index names a page the site no longer makes
+        return None
     planned.keep = {p for p in planned.pages if p not in made}
     planned.keep |= {p for p in index.feeds if p not in dirty}
     return planned
 
 
-def index_record(
-    planned: Planned, digests: dict[str, tuple[str, str]], feeds: list[str]
-) -> dict[str, Any] | None:
-    """The dependency index this build leaves for the next (generator.speed.deps), as a
-    record: the last one patched where it changed when the plan came from it."""
-    if planned.index is not None:
-        return planned.index.updated_record(digests, planned.reads, feeds)
-    return Plan(digests, planned.families, planned.reads, feeds).to_record()
+def values(planned: Planned) -> dict[str, Row]:
+    """The rows of the pages and feeds this build fingerprinted (generator.speed.pagerows):
+    their place and family, fingerprint and the articles they read."""
+    order = {path: i for i, path in enumerate(planned.pages)} if planned.index is None else {}
+    out = {}
+    for path, read in planned.reads.items():
+        family = planned.families.get(path)
+        out[path] = Row(
+            order.get(path),
+            dumps(list(family)) if family is not None else None,
+            planned.prints.get(path),
+            dumps(sorted(read)),
+        )
+    return out
 
 
 def feed_files(
@@ -158,7 +170,7 @@ def feed_files(
         print_ = planned.record(feed.path, feed.inputs) if caching else None
         kept = (
             print_ is not None
-            and state.pages.get(feed.path) == print_
+            and state.print_of(feed.path) == print_
             and unchanged(state, feed.path)
         )
         if kept:
@@ -240,7 +252,9 @@ def decide(
     index = state.plan
     changed = index.changed(digests) if index is not None else None
     if index is not None and changed is not None:
-        return plan_changed(renderer, state, index, changed, recorder), True, digests
+        planned = plan_changed(renderer, state, index, changed, recorder)
+        if planned is not None:
+            return planned, True, digests
     return plan_all(renderer, state, True, recorder), False, digests
 
 

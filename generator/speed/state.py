@@ -8,11 +8,13 @@ whose fingerprint is the last build's and whose file in the output is untouched 
 
 from __future__ import annotations
 
+import json
 import os
 import stat
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from generator.commands import ping
 from generator.config import Settings
@@ -22,36 +24,38 @@ from generator.pipeline import Paths
 from generator.render.theme import Theme
 from generator.speed import fingerprint
 from generator.speed.cache import Store
-from generator.speed.deps import Plan, from_record
+from generator.speed.deps import Plan
+from generator.speed.pagerows import PageRows, Row, Stat
+from generator.speed.store import Database
 from generator.write import spare
 from generator.write.manifest import entries_under
 from generator.write.search import BUNDLE
 from generator.write.spare import Kept
 
 
-def snapshot(directory: Path) -> tuple[dict[str, list[int]], list[str]]:
+def snapshot(directory: Path) -> tuple[dict[str, Stat], list[str]]:
     """Size, modification time and inode of every regular file under `directory`; and the
     relative path of every file and symlink there (what `write_site` keeps of others')."""
-    found: dict[str, list[int]] = {}
+    found: dict[str, Stat] = {}
     listing: list[str] = []
     try:
         for name, entry in entries_under(directory):
             listing.append(name)
             if entry.is_file(follow_symlinks=False):
                 st = entry.stat(follow_symlinks=False)
-                found[name] = [st.st_size, st.st_mtime_ns, st.st_ino]
+                found[name] = (st.st_size, st.st_mtime_ns, st.st_ino)
     except OSError:
         return {}, []
     return found, listing
 
 
 def after_writing(
-    before: dict[str, list[int]], names: Iterable[str], fresh: Collection[str], output: Path
-) -> dict[str, list[int]]:
+    before: dict[str, Stat], names: Iterable[str], fresh: Collection[str], output: Path
+) -> dict[str, Stat]:
     """`snapshot(output)` of the files a build wrote, without walking the folder: a file
     kept from the last site (a hard link) has the size, time and inode it had `before`;
     only those written anew are looked at."""
-    found: dict[str, list[int]] = {}
+    found: dict[str, Stat] = {}
     for name in names:
         known = before.get(name) if name not in fresh else None
         if known is not None:
@@ -62,21 +66,39 @@ def after_writing(
         except OSError:
             continue
         if stat.S_ISREG(st.st_mode):
-            found[name] = [st.st_size, st.st_mtime_ns, st.st_ino]
+            found[name] = (st.st_size, st.st_mtime_ns, st.st_ino)
     return found
 
 
 @dataclass(slots=True)
 class PageState:
-    """The per-output part of the cache: page fingerprints and the files as written."""
+    """The per-output part of the build state: page fingerprints and the files as written
+    (rows of the state database, generator.speed.pagerows; None with `--no-cache`)."""
 
-    store: Store
-    pages: dict[str, str]
-    written: dict[str, list[int]]  # the output as the last build left it
-    now: dict[str, list[int]]  # the output as it is
+    rows: PageRows | None
+    spare: Path | None  # where the replaced site is kept (generator.write.spare)
+    written: dict[str, Stat]  # the output as the last build left it
+    now: dict[str, Stat]  # the output as it is
     plan: Plan | None = None  # the last build's dependency index (generator.speed.deps)
     listing: list[str] | None = None  # every file and symlink in the output (None: not walked)
     kept: Kept | None = None  # the site kept in the cache (generator.write.spare)
+    prints: dict[str, str] | None = None  # every fingerprint, once `all_prints` read them
+
+    def record(self, key: str) -> Any:
+        return self.rows.record(key) if self.rows is not None else None
+
+    def all_prints(self) -> dict[str, str]:
+        """The fingerprint of every page and feed the last build made (read once)."""
+        if self.prints is None:
+            self.prints = self.rows.prints() if self.rows is not None and self.written else {}
+        return self.prints
+
+    def print_of(self, path: str) -> str | None:
+        """The fingerprint of one page or feed, read by its key."""
+        if self.prints is not None or self.rows is None or not self.written:
+            return self.all_prints().get(path)
+        row = self.rows.rows([path])[path]
+        return row.print if row is not None else None
 
 
 def page_state(
@@ -93,22 +115,109 @@ def page_state(
         output.encode(),
         str(paths.content.resolve()).encode(),
     )
-    store = Store(
-        directory, f"output-{fingerprint.of_bytes(output.encode())[:16]}.json", environment
+    if directory is None:
+        return PageState(None, None, {}, {})
+    space = f"output-{fingerprint.of_bytes(output.encode())[:16]}"
+    rows = PageRows.open(Database(directory), space, environment)
+    written = rows.stats()
+    state = PageState(rows, directory / f"{space}.site", written, {})
+    if not written:
+        return state
+    state.now, listing = snapshot(paths.output)
+    state.listing = listing if paths.output.is_dir() else None
+    feeds = rows.record("feeds")
+    if isinstance(feeds, list) and all(isinstance(f, str) for f in feeds):
+        state.plan = Plan(rows.digests(), rows.page_paths(), feeds, rows)
+    state.kept = spare.from_record(rows.record("spare"))
+    return state
+
+
+def remember(
+    state: PageState,
+    index: Plan | None,
+    values: Mapping[str, Row],
+    digests: Mapping[str, tuple[str, str]],
+    files: dict[str, Stat],
+    records: Mapping[str, Any],
+) -> None:
+    """Save this build's page state: `values` of the pages and feeds fingerprinted (each
+    with its reads), the articles' `digests`, the `files` written with their stats, and
+    JSON `records`. With `index` (the plan came from it: the same pages, the same
+    articles) only the rows that changed are written; without, the whole space anew."""
+    rows = state.rows
+    if rows is None:
+        return
+    if index is None or not rows.valid:
+        rows.clear()
+        readers: dict[str, list[str]] = {source: [] for source in digests}
+        for path, row in values.items():
+            for source in json.loads(row.reads or "[]"):
+                readers.setdefault(source, []).append(path)
+        rows.put_pages({p: (values.get(p, _NO_VALUES), s) for p, s in files.items()})
+        rows.put_values({p: v for p, v in values.items() if p not in files})
+        rows.put_readers(
+            {s: (*digests.get(s, ("", "")), paths) for s, paths in readers.items()}
+        )
+    elif not _patch(rows, index, values, digests):
+        rows.clear()  # a damaged row: the next build plans every page
+    else:
+        fresh = {p: s for p, s in files.items() if state.written.get(p) != s}
+        rows.put_stats(fresh, [p for p in state.written if p not in files])
+    for key, value in records.items():
+        rows.put_record(key, value)
+    rows.database.commit()
+    rows.database.close()
+
+
+_NO_VALUES = Row(None, None, None, None)
+
+
+def _patch(
+    rows: PageRows,
+    index: Plan,
+    values: Mapping[str, Row],
+    digests: Mapping[str, tuple[str, str]],
+) -> bool:
+    """Queue the rows a plan from `index` changed: the pages and feeds made again (their
+    reads moved in the readers' rows too) and the changed articles' digests."""
+    old = rows.rows(values)
+    added: dict[str, set[str]] = {}
+    removed: dict[str, set[str]] = {}
+    for path, row in values.items():
+        was = old.get(path)
+        before = set(json.loads(was.reads)) if was is not None and was.reads else set()
+        now = set(json.loads(row.reads or "[]"))
+        for source in now - before:
+            added.setdefault(source, set()).add(path)
+        for source in before - now:  # (a damaged old row: nothing removed, which is safe)
+            removed.setdefault(source, set()).add(path)
+    touched = {s for s, pair in digests.items() if index.articles.get(s) != pair}
+    touched |= added.keys() | removed.keys()
+    found = rows.readers(touched)
+    if found is None:
+        return False
+    rows.put_readers(
+        {
+            source: (
+                *digests.get(source, (whole, place)),
+                sorted((set(paths) - removed.get(source, set())) | added.get(source, set())),
+            )
+            for source, (whole, place, paths) in found.items()
+        }
     )
-    pages, written = store.get("pages"), store.get("files")
-    if not isinstance(pages, dict) or not isinstance(written, dict):
-        pages, written = {}, {}
-    now, listing = snapshot(paths.output) if written else ({}, None)
-    return PageState(
-        store,
-        pages,
-        written,
-        now,
-        from_record(store.get("deps")) if written else None,
-        listing if written and paths.output.is_dir() else None,
-        spare.from_record(store.get("spare")) if written else None,
+    rows.put_values(
+        {
+            path: Row(
+                was.ordinal if was is not None else None,
+                was.family if was is not None else None,
+                row.print,
+                row.reads,
+            )
+            for path, row in values.items()
+            for was in (old.get(path),)
+        }
     )
+    return True
 
 
 def unchanged(state: PageState, path: str) -> bool:

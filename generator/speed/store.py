@@ -10,8 +10,9 @@ Tables (all WITHOUT ROWID, keyed by text):
 - `articles(source, digest, record, sum)`: the validated article with its warnings, as
   JSON (never pickle: a cache restored in CI must not be able to run code).
 - `bodies(source, body_key, meta, html, sum)`: body HTML, the links and pictures it used.
-- `records(space, key, value, sum)`: other JSON records by key (page fingerprints,
-  dependencies), through `Records`.
+- `records(space, key, value, sum)`: other JSON records by key, through `Records`.
+- `pages`, `readers`: the page state and dependency index of each output folder, by
+  page path and by article (generator.speed.pagerows).
 
 Each row carries `sum`, a BLAKE2b of its key and values, checked when it is read: a row
 that fails it is a miss. A file that is not a database, or that SQLite finds malformed
@@ -31,7 +32,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-FORMAT = 1  # PRAGMA user_version of the schema below
+FORMAT = 2  # PRAGMA user_version of the schema below
 FILENAME = "state.sqlite"
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS spaces (name TEXT PRIMARY KEY, environment TEXT NOT NULL)
@@ -44,8 +45,13 @@ CREATE TABLE IF NOT EXISTS bodies (source TEXT PRIMARY KEY, body_key TEXT, meta 
     html TEXT, sum BLOB) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS records (space TEXT, key TEXT, value TEXT, sum BLOB,
     PRIMARY KEY (space, key)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS pages (space TEXT, path TEXT, ordinal INTEGER, family TEXT,
+    print TEXT, reads TEXT, size INTEGER, mtime_ns INTEGER, ino INTEGER, sum BLOB,
+    PRIMARY KEY (space, path)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS readers (space TEXT, source TEXT, whole TEXT, place TEXT,
+    paths TEXT, sum BLOB, PRIMARY KEY (space, source)) WITHOUT ROWID;
 """
-_TABLES = ("spaces", "files", "articles", "bodies", "records")
+_TABLES = ("spaces", "files", "articles", "bodies", "records", "pages", "readers")
 
 
 def checksum(*parts: str) -> bytes:
