@@ -369,26 +369,19 @@ def _remember(
     assert result.summary is not None and result.stats is not None
     run.cache.save()
     stats = result.stats
-    remember(
-        run.state,
-        done.planned.index,
-        values(done.planned),
-        done.digests,
-        after_writing(run.state.now, stats.names, stats.fresh, run.paths.output),
-        {
-            "feeds": [f.path for f in done.feeds],
-            "spare": stats.kept.to_record() if stats.kept is not None else None,
-            "inputs": {
-                "digest": run.inputs,
-                "racy": run.racy,
-                "summary": asdict(result.summary),
-                "files": stats.written + stats.unchanged,
-                "until": next_change(articles, run.selection, run.now, run.settings.tz),
-                "now": run.now.timestamp(),
-                "held_back": asdict(result.held_back),
-            },
-        },
-    )
+    files = after_writing(run.state.now, stats.names, stats.fresh, run.paths.output)
+    inputs = {
+        "digest": run.inputs,
+        "racy": run.racy,
+        "summary": asdict(result.summary),
+        "files": stats.written + stats.unchanged,
+        "until": next_change(articles, run.selection, run.now, run.settings.tz),
+        "now": run.now.timestamp(),
+        "held_back": asdict(result.held_back),
+    }
+    spare = stats.kept.to_record() if stats.kept is not None else None
+    records = {"feeds": [f.path for f in done.feeds], "spare": spare, "inputs": inputs}
+    remember(run.state, done.planned.index, values(done.planned), done.digests, files, records)
     run.feed_record.put("bytes", feed_digests)
     run.feed_record.save()
 

@@ -96,6 +96,7 @@ class PageRows:
 
     def rows(self, paths: Iterable[str]) -> dict[str, Row | None]:
         """The checked rows of `paths` (None: missing or failing its sum)."""
+        paths = list(paths)
         wanted = [p for p in paths if p not in self.rows_read]
         for chunk in _chunks(wanted):
             marks = ",".join("?" * len(chunk))

@@ -155,9 +155,7 @@ def remember(
                 readers.setdefault(source, []).append(path)
         rows.put_pages({p: (values.get(p, _NO_VALUES), s) for p, s in files.items()})
         rows.put_values({p: v for p, v in values.items() if p not in files})
-        rows.put_readers(
-            {s: (*digests.get(s, ("", "")), paths) for s, paths in readers.items()}
-        )
+        rows.put_readers({s: (*digests.get(s, ("", "")), paths) for s, paths in readers.items()})
     elif not _patch(rows, index, values, digests):
         rows.clear()  # a damaged row: the next build plans every page
     else:

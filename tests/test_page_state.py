@@ -1,0 +1,127 @@
+"""The page state between builds: rows of the state database, read and saved by key.
+
+A rebuild after one edit makes only the pages that read the edited story, knows the
+other pages from the dependency index, and saves only the rows it changed; a damaged
+row, a page deleted from the output by hand or a file edited there by hand each give
+the clean build's bytes. Each build runs in a process of its own (tests/fresh_processes.py).
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from pathlib import Path
+
+import pytest
+from conftest import BASE_URL, Forked, load_synth, run_here, site_files
+
+synth = load_synth()
+COUNT = 20
+PROCESSES: list[Forked] = []
+
+
+@pytest.fixture(autouse=True, scope="module")
+def processes(forked: Forked) -> None:
+    PROCESSES[:] = [forked]
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return synth.write_newsdigest(tmp_path / "project", synth.articles(COUNT))
+
+
+def build(project: Path) -> tuple[int, int]:
+    """`newsdigest build` into PROJECT/../site in a new process: (pages rendered, pages)."""
+    (runner,) = PROCESSES
+    out = project.parent / "site"
+    result = runner.run("build", "--output", str(out), "--base-url", BASE_URL, cwd=project)
+    assert result.returncode == 0, result.stderr
+    found = re.search(r"Pages\s+(\d+)\s+\((\d+) rendered", result.stdout + result.stderr)
+    assert found, result.stdout
+    return int(found.group(2)), int(found.group(1))
+
+
+def assert_same_as_clean(project: Path) -> None:
+    clean = project.parent / "clean"
+    flags = ("--base-url", BASE_URL, "--no-cache", "--jobs", "1")
+    result = run_here("build", "--output", str(clean), *flags, cwd=project)
+    assert result.returncode == 0, result.stderr
+    got, want = site_files(project.parent / "site"), site_files(clean)
+    assert sorted(got) == sorted(want)
+    assert [path for path in want if got[path] != want[path]] == []
+
+
+def edit(project: Path, index: int, words: str) -> str:
+    """Append a paragraph to article `index`; the path of its page in the site."""
+    article = synth.articles(index + 1)[index]
+    path = project / "content" / article.path
+    path.write_text(path.read_text(encoding="utf-8") + f"\n{words}\n", encoding="utf-8")
+    (page,) = (project.parent / "site").rglob(f"{article.slug}/index.html")
+    return page.relative_to(project.parent / "site").as_posix()
+
+
+def state(project: Path) -> sqlite3.Connection:
+    return sqlite3.connect(project / ".newsdigest-cache" / "state.sqlite", isolation_level=None)
+
+
+OUR_ROWS = "SELECT path, sum FROM pages WHERE path NOT LIKE 'pagefind/%'"  # search: its own
+
+
+def test_one_edit_makes_only_its_readers_and_saves_only_their_rows(project: Path) -> None:
+    build(project)
+    with state(project) as db:
+        before = dict(db.execute(OUR_ROWS))
+    page = edit(project, 3, "A sentence added later.")
+    rendered, pages = build(project)
+    assert 0 < rendered < pages / 4
+    assert "A sentence added later." in (project.parent / "site" / page).read_text("utf-8")
+    with state(project) as db:
+        after = dict(db.execute(OUR_ROWS))
+    assert after.keys() == before.keys()
+    assert 0 < sum(after[p] != before[p] for p in before) <= rendered + 20  # pages, feeds
+    assert_same_as_clean(project)
+
+
+@pytest.mark.parametrize("damage", ["family", "readers"])
+def test_a_damaged_page_state_row_is_not_trusted(project: Path, damage: str) -> None:
+    """A row whose values no longer match its checksum (a page's family, the list of the
+    pages that read an article): the build plans every page, and the site is the clean
+    build's."""
+    build(project)
+    page = edit(project, 3, "Words after the damage.")
+    with state(project) as db:
+        if damage == "family":
+            db.execute("UPDATE pages SET family = '[\"home\"]' WHERE path = ?", (page,))
+        else:
+            db.execute("UPDATE readers SET paths = '[]'")
+    build(project)  # every page planned (and fingerprinted), none kept on a stale index
+    assert "Words after the damage." in (project.parent / "site" / page).read_text("utf-8")
+    assert_same_as_clean(project)
+    edit(project, 5, "And the next build uses the index again.")
+    rendered, pages = build(project)
+    assert 0 < rendered < pages / 4
+    assert_same_as_clean(project)
+
+
+def test_a_page_deleted_by_hand_from_the_output_is_made_again(project: Path) -> None:
+    build(project)
+    site = project.parent / "site"
+    (page,) = site.rglob(f"{synth.articles(8)[7].slug}/index.html")
+    page.unlink()
+    edit(project, 2, "An unrelated edit.")
+    build(project)
+    assert page.is_file()
+    assert_same_as_clean(project)
+
+
+def test_an_output_file_edited_by_hand_with_a_new_size_is_made_again(project: Path) -> None:
+    """An edit in place (the same inode, the folder's time unchanged) that changes the size."""
+    build(project)
+    site = project.parent / "site"
+    (page,) = site.rglob(f"{synth.articles(6)[5].slug}/index.html")
+    with page.open("ab") as handle:
+        handle.write(b"<!-- edited on the server -->")
+    rendered, pages = build(project)
+    assert 0 < rendered < pages
+    assert b"edited on the server" not in page.read_bytes()
+    assert_same_as_clean(project)
