@@ -177,10 +177,8 @@ class Recorder(Fingerprinter):
         super().__init__()
         self._reads: dict[int, tuple[object, frozenset[str]]] = {}
         self._seen: set[str] = set()
-        self._known = {  # each article's digest as `_dataclass` answers it
-            source: (article, b"A" + bytes.fromhex(digest))
-            for source, (article, digest) in (known or {}).items()
-        }
+        self._known = known or {}  # each article's digest (hex), turned into bytes when met
+        self._answers: dict[str, bytes] = {}
 
     def reads(self, value: Any) -> tuple[str | None, frozenset[str]]:
         """(the fingerprint of `value` or None when it cannot be read, the articles in it)."""
@@ -196,7 +194,10 @@ class Recorder(Fingerprinter):
             self._seen.add(value.source)
             listed = self._known.get(value.source)
             if listed is not None and listed[0] is value:
-                return listed[1]
+                answer = self._answers.get(value.source)
+                if answer is None:
+                    answer = self._answers[value.source] = b"A" + bytes.fromhex(listed[1])
+                return answer
             return super()._dataclass(value)
         known = self._reads.get(id(value))
         if known is not None and known[0] is value:
