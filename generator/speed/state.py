@@ -28,7 +28,7 @@ from generator.speed.deps import Plan
 from generator.speed.pagerows import PageRows, Row, Stat
 from generator.speed.store import Database
 from generator.write import spare
-from generator.write.manifest import entries_under
+from generator.write.manifest import stats_under
 from generator.write.search import BUNDLE
 from generator.write.spare import Kept
 
@@ -36,17 +36,10 @@ from generator.write.spare import Kept
 def snapshot(directory: Path) -> tuple[dict[str, Stat], list[str]]:
     """Size, modification time and inode of every regular file under `directory`; and the
     relative path of every file and symlink there (what `write_site` keeps of others')."""
-    found: dict[str, Stat] = {}
-    listing: list[str] = []
     try:
-        for name, entry in entries_under(directory):
-            listing.append(name)
-            if entry.is_file(follow_symlinks=False):
-                st = entry.stat(follow_symlinks=False)
-                found[name] = (st.st_size, st.st_mtime_ns, st.st_ino)
+        return stats_under(directory)
     except OSError:
         return {}, []
-    return found, listing
 
 
 def after_writing(

@@ -45,6 +45,29 @@ def entries_under(directory: Path) -> Iterator[tuple[str, os.DirEntry[str]]]:
     return walk(str(directory), "")
 
 
+def stats_under(directory: Path) -> tuple[dict[str, tuple[int, int, int]], list[str]]:
+    """(size, st_mtime_ns, st_ino) of every regular file under `directory` by relative
+    path, and the relative path of every file and symlink there; not following links.
+    One `lstat` a file (folders' entries tell their type): a loop, not nested generators,
+    since at 100,000 articles it runs 157,000 times. OSError when a folder cannot be read."""
+    found: dict[str, tuple[int, int, int]] = {}
+    listing: list[str] = []
+    folders = [(str(directory), "")]
+    while folders:
+        folder, prefix = folders.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append((entry.path, prefix + entry.name + "/"))
+                    continue
+                name = prefix + entry.name
+                listing.append(name)
+                if entry.is_file(follow_symlinks=False):
+                    st = entry.stat(follow_symlinks=False)
+                    found[name] = (st.st_size, st.st_mtime_ns, st.st_ino)
+    return found, listing
+
+
 def files_under(directory: Path) -> list[str]:
     """Relative paths of every file and symlink under `directory` (not following links)."""
     return [name for name, _ in entries_under(directory)]
