@@ -120,24 +120,29 @@ class RelatedStories:
     ) -> None:
         self.limit = limit
         self.window = window
-        self.sources = {group.key: [a.source for a in group.articles] for group in site.topics}
-        self.articles = {a.source: a for group in site.topics for a in group.articles}
-        self.position = {
-            (group.key, article.source): index
-            for group in site.topics
-            for index, article in enumerate(group.articles)
-        }
-        self.order = {
-            article.source: article.sort_key for group in site.topics for article in group.articles
-        }
+        self.topics: dict[Tag, tuple[Article, ...]] = {g.key: g.articles for g in site.topics}
+        # Each topic's position of every story in it, made when a page first asks (a
+        # rebuild that makes a few article pages indexes only their topics).
+        self.position: dict[Tag, dict[str, int]] = {}
+
+    def _where(self, tag: Tag, source: str) -> int | None:
+        position = self.position.get(tag)
+        if position is None:
+            articles = self.topics.get(tag)
+            if articles is None:
+                return None
+            position = self.position[tag] = {a.source: i for i, a in enumerate(articles)}
+        return position.get(source)
 
     def __call__(self, article: Article) -> tuple[Article, ...]:
         shared: Counter[str] = Counter()
+        found: dict[str, Article] = {}
         for tag in article.tags:
-            here = self.position.get((tag, article.source))
+            here = self._where(tag, article.source)
             if here is not None:
-                window = self.sources[tag][max(0, here - self.window) : here + self.window + 1]
-                shared.update(window)  # the article itself too, taken out below
+                window = self.topics[tag][max(0, here - self.window) : here + self.window + 1]
+                found.update((a.source, a) for a in window)
+                shared.update([a.source for a in window])  # itself too, taken out below
         shared.pop(article.source, None)
-        best = heapq.nsmallest(self.limit, shared, key=lambda s: (-shared[s], self.order[s]))
-        return tuple(self.articles[source] for source in best)
+        best = heapq.nsmallest(self.limit, shared, key=lambda s: (-shared[s], found[s].sort_key))
+        return tuple(found[source] for source in best)
