@@ -112,8 +112,10 @@ def plan_changed(
     dirty = index.readers(changed)
     if dirty is None:
         return None
-    dirty.update(p for p in (*index.pages, *index.feeds) if not unchanged(state, p))
-    page_set = set(index.pages)
+    page_set, written, now = set(index.pages), state.written, state.now
+    touched = set() if now == written else {p for p, s in written.items() if now.get(p) != s}
+    dirty |= (page_set | set(index.feeds)) & touched  # edited or deleted since
+    dirty |= (page_set | set(index.feeds)) - written.keys()  # no stat recorded
     families = index.families(p for p in dirty if p in page_set)
     if families is None:
         return None

@@ -8,6 +8,7 @@ whose fingerprint is the last build's and whose file in the output is untouched 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import stat
@@ -158,6 +159,9 @@ def remember(
         rows.put_record(key, value)
     rows.database.commit()
     rows.database.close()
+    if rows.database.path is not None:  # the JSON file older versions kept the page state in
+        with contextlib.suppress(OSError):
+            rows.database.path.with_name(f"{rows.space}.json").unlink(missing_ok=True)
 
 
 _NO_VALUES = Row(None, None, None, None)
