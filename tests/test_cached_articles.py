@@ -7,6 +7,7 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+import pytest
 from conftest import SAMPLE, SERIAL, run_here, site_files
 
 from generator import pipeline
@@ -46,13 +47,33 @@ The harbour reopened on Tuesday, a day after the storm.
 """
 
 
-def sample_project(tmp_path: Path) -> Path:
+def sample_project(tmp_path: Path, pictures: Path | None = None) -> Path:
+    """The sample with EVERY_FIELD's story; with `pictures`, a build cache that holds only
+    those encoded pictures (kept by the SHA-256 of their bytes: what the articles'
+    records and the site are made of is still a first build's)."""
     project = tmp_path / "project"
     shutil.copytree(SAMPLE, project)
     (project / "content" / "2025" / "06" / "harbour-reopens.md").write_text(
         EVERY_FIELD, encoding="utf-8"
     )
+    if pictures is not None:
+        shutil.copytree(pictures, project / ".newsdigest-cache" / "images")
     return project
+
+
+@pytest.fixture(scope="module")
+def first(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The story's sample built once with a cache (its `project/.newsdigest-cache/images`
+    are the pictures each test's project starts with) and once clean (`clean`)."""
+    root = tmp_path_factory.mktemp("first")
+    project = sample_project(root)
+    build(project, root / "site")
+    build(project, root / "clean", "--no-cache", "--jobs", "1")
+    return root
+
+
+def pictures(first: Path) -> Path:
+    return first / "project" / ".newsdigest-cache" / "images"
 
 
 def build(project: Path, out: Path, *flags: str) -> None:
@@ -72,8 +93,10 @@ def loaded(project: Path) -> tuple[Loaded, int]:
     return found, len(cache.new_articles)
 
 
-def test_articles_loaded_from_the_state_are_those_the_files_give(tmp_path: Path) -> None:
-    project = sample_project(tmp_path)
+def test_articles_loaded_from_the_state_are_those_the_files_give(
+    tmp_path: Path, first: Path
+) -> None:
+    project = sample_project(tmp_path, pictures(first))
     build(project, tmp_path / "site")
     settings = load_settings(project)
     from_files = pipeline.load(project / "content", settings, project=project)
@@ -86,10 +109,10 @@ def test_articles_loaded_from_the_state_are_those_the_files_give(tmp_path: Path)
     assert [b.name for b in harbour.bylines] == ["Wanjiru Kamau", "A Stringer Not In The Registry"]
 
 
-def test_a_damaged_article_record_is_read_again_from_its_file(tmp_path: Path) -> None:
+def test_a_damaged_article_record_is_read_again_from_its_file(tmp_path: Path, first: Path) -> None:
     """One row of the state changed behind the build's back (its checksum no longer
     matches): that article is read from its file and the site is the clean build's."""
-    project = sample_project(tmp_path)
+    project = sample_project(tmp_path, pictures(first))
     site = tmp_path / "site"
     build(project, site)
     database = sqlite3.connect(project / ".newsdigest-cache" / "state.sqlite")
@@ -102,17 +125,17 @@ def test_a_damaged_article_record_is_read_again_from_its_file(tmp_path: Path) ->
     _, read_again = loaded(project)
     assert read_again == 1
     build(project, site)
-    clean = tmp_path / "clean"
-    build(project, clean, "--no-cache", "--jobs", "1")
-    assert site_files(site) == site_files(clean)
+    assert site_files(site) == site_files(first / "clean")  # the same files, built clean
     assert "Harbour shut" not in str(site_files(site))
 
 
-def test_bylines_follow_the_registry_and_the_article_on_a_rebuild(tmp_path: Path) -> None:
+def test_bylines_follow_the_registry_and_the_article_on_a_rebuild(
+    tmp_path: Path, first: Path
+) -> None:
     """The bylines kept with an article's record are the registry's of the last build: a
     bio edited in authors.yaml, or a byline renamed in one article, reach the author
     pages on a rebuild as in a clean build."""
-    project = sample_project(tmp_path)
+    project = sample_project(tmp_path, pictures(first))
     site = tmp_path / "site"
     build(project, site)
     registry = project / "authors.yaml"
