@@ -10,10 +10,14 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from conftest import BASE_URL, Forked, load_synth, run_here, site_files
+from conftest import BASE_URL, Forked, load_synth, make_project, run_here, site_files, write_article
+
+from generator import config
+from generator.commands.build import Options, Paths, Selection, build_site
 
 synth = load_synth()
 COUNT = 20
@@ -125,3 +129,31 @@ def test_an_output_file_edited_by_hand_with_a_new_size_is_made_again(project: Pa
     assert 0 < rendered < pages
     assert b"edited on the server" not in page.read_bytes()
     assert_same_as_clean(project)
+
+
+def test_a_day_that_ends_rebuilds_the_site_with_no_file_changed(tmp_path: Path) -> None:
+    """The last build keeps when its site goes stale: here when the newest story's day is
+    over (it then joins the digest feed), though the archive holds older stories too."""
+    project = make_project(tmp_path / "project", 'publisher = "The Test Times"\n')
+    now = datetime.fromisoformat("2025-06-26T12:00:00+00:00")
+    for name, age in (("today", 2), ("last-week", 24 * 7), ("last-year", 24 * 365)):
+        write_article(
+            project,
+            f"{name}.md",
+            f"title: Story {name}\ndate: {(now - timedelta(hours=age)).isoformat()}\n"
+            "country: India\ncredits:\n  author: Desk\n",
+        )
+    out = tmp_path / "site"
+    paths = Paths(project, project / "content", project / "templates", out)
+
+    def build_at(hours: int) -> bool:
+        at = Selection(now=now + timedelta(hours=hours))
+        result = build_site(paths, config.load(project), at, Options(jobs=1))
+        assert result.ok and result.summary is not None, result.diagnostics
+        return result.summary.up_to_date
+
+    assert not build_at(0)
+    assert build_at(1)  # nothing changed, the day not over
+    feed = (out / "digest" / "feed.xml").read_text(encoding="utf-8")
+    assert not build_at(13)  # midnight has passed: June 26 is over
+    assert (out / "digest" / "feed.xml").read_text(encoding="utf-8") != feed
