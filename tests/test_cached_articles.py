@@ -14,6 +14,7 @@ from generator import pipeline
 from generator.config import load as load_settings
 from generator.diagnostics import Diagnostic
 from generator.model import Article
+from generator.speed.articles import filled
 from generator.speed.stages import Fast, article_cache
 
 Loaded = tuple[list[Article], list[Diagnostic]]
@@ -84,13 +85,14 @@ def build(project: Path, out: Path, *flags: str) -> None:
 
 
 def loaded(project: Path) -> tuple[Loaded, int]:
-    """The articles as a rebuild loads them, and how many files it read again."""
+    """The articles as a rebuild loads them, each with the Markdown of its file (a record
+    holds none), and how many files it read again."""
     settings = load_settings(project)
     cache = article_cache(project / ".newsdigest-cache", project / "content", settings)
     assert cache is not None
-    found = pipeline.load(project / "content", settings, Fast(cache), project)
+    articles, problems = pipeline.load(project / "content", settings, Fast(cache), project)
     cache.database.close()
-    return found, len(cache.new_articles)
+    return (filled(cache, articles), problems), len(cache.new_articles)
 
 
 def test_articles_loaded_from_the_state_are_those_the_files_give(
@@ -156,6 +158,53 @@ def test_bylines_follow_the_registry_and_the_article_on_a_rebuild(
     build(project, site)
     assert (site / "authors" / "juma-otieno" / "index.html").is_file()
     assert not (site / "authors" / "a-stringer-not-in-the-registry").exists()
+    clean = tmp_path / "clean"
+    build(project, clean, "--no-cache", "--jobs", "1")
+    assert site_files(site) == site_files(clean)
+
+
+def test_a_record_holds_no_markdown_the_body_is_read_from_the_file(tmp_path: Path) -> None:
+    """The state keeps no copy of a story's text: a rebuild loads the article without it
+    and, when the body must be converted again, reads it from the file."""
+    project = sample_project(tmp_path)
+    build(project, tmp_path / "site")
+    database = sqlite3.connect(project / ".newsdigest-cache" / "state.sqlite")
+    records = [row[0] for row in database.execute("SELECT record FROM articles")]
+    database.close()
+    assert len(records) > 20
+    assert not any("a day after the storm" in record for record in records)
+    settings = load_settings(project)
+    cache = article_cache(project / ".newsdigest-cache", project / "content", settings)
+    assert cache is not None
+    articles, _ = pipeline.load(project / "content", settings, Fast(cache), project)
+    cache.database.close()
+    (harbour,) = (a for a in articles if a.slug == "harbour-reopens")
+    assert harbour.body == "" and harbour.source in cache.unread
+    with_text = cache.filled(harbour)
+    assert with_text is not None and with_text.body == EVERY_FIELD.split("---\n", 2)[2]
+
+
+def test_a_story_whose_link_moved_is_converted_again_from_its_file(tmp_path: Path) -> None:
+    """Story A links to story B's file; B's slug changes. A's file is unchanged, so A
+    loads from the state without its Markdown; its body is converted again from its file
+    and the site is the clean build's."""
+    project = sample_project(tmp_path)
+    site = tmp_path / "site"
+    folder = project / "content" / "2025" / "06"
+    linking = folder / "karachi-heatwave-strains-power-grid-and-hospitals.md"
+    linking.write_text(
+        linking.read_text(encoding="utf-8") + "\nSee also [the harbour](harbour-reopens.md).\n",
+        encoding="utf-8",
+    )
+    build(project, site, "--jobs", "2")
+    harbour = folder / "harbour-reopens.md"
+    harbour.write_text(
+        harbour.read_text(encoding="utf-8").replace("slug: harbour-reopens", "slug: port-opens"),
+        encoding="utf-8",
+    )
+    build(project, site, "--jobs", "2")
+    pages = {path: data for path, data in site_files(site).items() if b"the harbour</a>" in data}
+    assert len(pages) == 1 and b"/port-opens/" in next(iter(pages.values()))
     clean = tmp_path / "clean"
     build(project, clean, "--no-cache", "--jobs", "1")
     assert site_files(site) == site_files(clean)

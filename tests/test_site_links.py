@@ -126,3 +126,20 @@ def test_check_names_a_link_to_the_page_of_a_draft_which_build_leaves_out(
     ]
     built = run_here("build", "--output", str(project.parent / "site"), cwd=project)
     assert built.returncode == 1 and "storm-plan/' goes to no page" in built.stderr
+
+
+def test_a_link_whose_page_went_away_is_named_on_its_line_on_a_rebuild(project: Path) -> None:
+    """The linking story is unchanged, so a rebuild and a check load it from the build
+    state, which keeps no Markdown: the line comes from the file all the same."""
+    body = "First paragraph.\n\nSecond paragraph.\n\nSee [the plan](/2025/06/01/storm-plan/).\n"
+    write_article(project, "2025/06/rain.md", RAIN, body)
+    out = project.parent / "site"
+    built = run_here("build", "--output", str(out), cwd=project)
+    assert built.returncode == 0, built.stderr
+    plan = project / "content/2025/06/storm-plan.md"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("---\nBody", "draft: true\n---\nBody"))
+    expected = "content/2025/06/rain.md:14: error: link to '/2025/06/01/storm-plan/' goes to no"
+    built = run_here("build", "--output", str(out), cwd=project)
+    assert built.returncode == 1 and built.stderr.startswith(expected)
+    checked = run_here("check", cwd=project)
+    assert checked.returncode == 1 and checked.stdout.startswith(expected)

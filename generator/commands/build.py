@@ -32,7 +32,7 @@ from generator.render.sections import SiteRenderer
 from generator.render.site import extra_files
 from generator.render.urls import Urls
 from generator.speed import changes, fingerprint, parallel
-from generator.speed.articles import ArticleCache
+from generator.speed.articles import ArticleCache, filled
 from generator.speed.bodies import Bodies, without_markdown
 from generator.speed.cache import DEFAULT_DIR, Store
 from generator.speed.plan import Rendered, rendering, values
@@ -126,8 +126,9 @@ def check_content(paths: Paths, settings: Settings, options: Options | None = No
     started = time.perf_counter()
     options = options or Options()
     cache = article_cache(options.cache_path(paths.project), paths.content, settings)
+    speed = Fast(cache, options.workers(), options.progress, markdown=True)  # check quotes it
     try:
-        checked = pipeline.check(paths, settings, Fast(cache, options.workers(), options.progress))
+        checked = pipeline.check(paths, settings, speed)
     finally:
         if cache is not None:
             cache.database.close()  # the WAL folded back: check leaves no file behind
@@ -329,7 +330,6 @@ def _write(run: _Build, site: Site, done: Rendered, assets: set[str]) -> tuple[i
 
 
 def _summary(site: Site, done: Rendered, cache: ArticleCache | None) -> Summary:
-    body_hits = cache.body_hits if cache else 0
     return Summary(
         articles=len(site.articles),
         pages=len(done.planned.pages),
@@ -337,8 +337,8 @@ def _summary(site: Site, done: Rendered, cache: ArticleCache | None) -> Summary:
         countries=len(site.countries),
         feeds=sum(f.path.endswith((".xml", ".json")) for f in done.feeds),
         rendered_pages=len(done.planned.jobs),
-        bodies=len(site.articles) - body_hits,
-        cache_hits=body_hits,
+        bodies=len(site.articles) - (cache.body_hits if cache else 0),
+        cache_hits=cache.body_hits if cache else 0,
     )
 
 
@@ -420,7 +420,7 @@ def build_site(
             site = build_index(published, settings.tz)
             done, feed_paths = _render(run, site)
             pages = [f.path for f in done.pages]
-            linking = run.bodies.linking(site.articles)
+            linking = filled(run.cache, run.bodies.linking(site.articles))
             result.diagnostics += site_links.built(
                 site, settings, paths.templates, assets, pages, feed_paths, linking
             )

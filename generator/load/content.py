@@ -340,6 +340,17 @@ def read_document(
     return parse_document(raw, source, path)
 
 
+def read_body(path: Path, source: str) -> str | None:
+    """The body Markdown of the article file at `path`, as `read_document` gives it (for
+    an article loaded from the build cache without it); None when it is no longer one."""
+    try:
+        text, _ = decode(path.read_bytes(), source)
+    except OSError:
+        return None
+    parts = split(text, source) if text is not None else None
+    return parts[1] if isinstance(parts, tuple) else None
+
+
 def parse_document(raw: bytes, source: str, path: Path) -> tuple[Document | None, list[Diagnostic]]:
     """An article file's bytes -> Document (front matter and body), or why it is not one.
 

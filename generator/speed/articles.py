@@ -3,15 +3,19 @@
 An article file whose `stat` is the one the last build recorded (generator.speed.changes)
 is not read again: its validated record is loaded from the `articles` table. A file
 whose stat differs is read and hashed; if its bytes are those of the record (a `touch`,
-a checkout), the record is reused all the same. Only the records a build uses are read,
-`BATCH` to a query, and only rows that changed are written back. A record keeps the
-bylines the author registry gave the article (`settle`), so an unchanged article and
-registry load as they were used.
+a checkout), the record is reused all the same. The records are read in one query, and
+only rows that changed are written back. A record keeps the bylines the author registry
+gave the article (`settle`), so an unchanged article and registry load as they were used.
+
+A record holds no body Markdown: an article loaded from one has an empty `body` and its
+source in `unread`; what needs the Markdown (converting it again, the line of a link)
+reads it from the file (`load.content.read_body`), whose bytes are those the record was
+made from. A body's HTML is keyed on the file's content digest and the body's first line
+(`body_key`), so an unchanged file finds its HTML without its Markdown.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import os
@@ -22,6 +26,7 @@ from typing import Any, Protocol
 
 from generator import model
 from generator.diagnostics import Diagnostic
+from generator.load.content import read_body
 from generator.speed import changes, deps
 from generator.speed.cache import BadEntry, decode_diagnostics, encode_diagnostics
 from generator.speed.records import Shared, article_record
@@ -30,8 +35,8 @@ from generator.speed.store import Database, checksum, dumps
 SPACE = "articles"
 Seen = tuple[changes.Stat, int, str]  # stat, when it was recorded (ns), content digest
 Hit = tuple[model.Article, list[Diagnostic]]
-BATCH = 500  # article rows read per query
-Read = tuple[model.Article, list[Diagnostic], list[int] | None]  # and its image's stamp
+Read = tuple[model.Article, list[Diagnostic], list[int] | None, deps.Own]  # its image's
+# stamp and the digests of what its file alone gives (made while it holds its Markdown)
 
 
 class Scratch(Protocol):
@@ -67,6 +72,7 @@ class ArticleCache:
                 self.files[source] = ((size, mtime, ctime, ino), recorded, digest)
         self.seen: dict[str, Seen] = {}  # this build's
         self.shared = Shared()
+        self.unread: set[str] = set()  # sources of the articles loaded without their Markdown
         self.loaded: dict[str, tuple[model.Article, deps.Own]] = {}  # hits, for deps.digests
         self.new_articles: dict[str, Read | None] = {}  # the files read anew
         self.new_bodies: dict[str, tuple[str, str, str | None]] = {}  # source -> key, meta, html
@@ -116,29 +122,18 @@ class ArticleCache:
         return digest
 
     def articles(self, found: Sequence[tuple[Path, str]], limit: int) -> list[Hit | None]:
-        """For each (path, source) of `found`: the validated article and its warnings from
-        the last build, or None (a miss). Rows are read `BATCH` at a time."""
+        """For each (path, source) of `found`: the validated article (without its body
+        Markdown: `unread`) and its warnings from the last build, or None (a miss)."""
         digests = [self._digest(path, source, limit) for path, source in found]
         out: list[Hit | None] = [None] * len(found)
         if not self.valid:
             return out
         wanted = {s: i for i, ((_, s), d) in enumerate(zip(found, digests, strict=True)) if d}
-        sources = list(wanted)
-        for start in range(0, len(sources), BATCH):
-            chunk = sources[start : start + BATCH]
-            rows = self.database.query(
-                "SELECT source, digest, record, sum FROM articles "  # noqa: S608 (only marks)
-                f"WHERE source IN ({','.join('?' * len(chunk))})",
-                chunk,
-            )
-            for source, digest, record, sum_ in rows:
-                i = wanted.get(source)
-                if (
-                    i is not None
-                    and digest == digests[i]
-                    and sum_ == checksum(source, digest, record)
-                ):
-                    out[i] = self._decoded(source, record)
+        rows = self.database.query("SELECT source, digest, record, sum FROM articles")
+        for source, digest, record, sum_ in rows:
+            i = wanted.get(source)
+            if i is not None and digest == digests[i] and sum_ == checksum(source, digest, record):
+                out[i] = self._decoded(source, record)
         return out
 
     def _decoded(self, source: str, text: str) -> Hit | None:
@@ -158,16 +153,50 @@ class ArticleCache:
         ):
             return None
         own = record.get("d")
-        if isinstance(own, list) and len(own) == 2 and all(isinstance(d, str) for d in own):
-            with contextlib.suppress(ValueError):
-                self.loaded[source] = (article, (bytes.fromhex(own[0]), bytes.fromhex(own[1])))
+        if not (isinstance(own, list) and len(own) == 2 and all(isinstance(d, str) for d in own)):
+            return None
+        try:  # the digests of its Markdown too, which the article no longer carries
+            self.loaded[source] = (article, (bytes.fromhex(own[0]), bytes.fromhex(own[1])))
+        except ValueError:
+            return None
+        self.unread.add(source)
         return article, problems
 
-    def remember_article(self, article: model.Article, problems: list[Diagnostic]) -> None:
+    def with_markdown(self, hit: Hit | None) -> Hit | None:
+        """A loaded article and its warnings, the article with its Markdown (`filled`);
+        None when its file is no longer an article (a miss: read again)."""
+        if hit is None:
+            return None
+        article = self.filled(hit[0])
+        self.unread.discard(hit[0].source)
+        return None if article is None else (article, hit[1])
+
+    def filled(self, article: model.Article) -> model.Article | None:
+        """The article with the body Markdown of its file when it was loaded without it
+        (`unread`); None when the file is no longer an article."""
+        if article.source not in self.unread:
+            return article
+        markdown = read_body(self.content_dir / article.source, article.source)
+        return None if markdown is None else model.with_values(article, body=markdown)
+
+    def remember_article(
+        self,
+        article: model.Article,
+        problems: list[Diagnostic],
+        own: deps.Own | None = None,
+        unread: bool = False,
+    ) -> None:
+        """Keep an article read anew for `save`; `own`: its `deps.own` digests, made before
+        its Markdown was left out (`unread`: the article carries none)."""
+        if own is None:
+            own = deps.own(article)
+        if unread:
+            self.unread.add(article.source)
+        self.loaded[article.source] = (article, own)
         if article.source in self.seen:
             image = article.image
             stamp = self._stamp(image.src) if image and not image.is_remote else None
-            self.new_articles[article.source] = (article, problems, stamp)
+            self.new_articles[article.source] = (article, problems, stamp, own)
 
     def settle(self, articles: Iterable[model.Article]) -> None:
         """Keep the bylines the author registry gave the articles read anew (the rest of
@@ -192,8 +221,8 @@ class ArticleCache:
             loaded[new.source] = (new, found[1] if found is not None else deps.own(old))
 
     def spill(self, scratch: Scratch) -> None:
-        """Hand the records read anew to `scratch` as JSON (their articles hold the body
-        Markdown), and the new bodies' HTML from now on; `save` reads them back."""
+        """Hand the records read anew to `scratch` as JSON, and the new bodies' HTML from
+        now on; `save` reads them back."""
         self.scratch = scratch
         for source, read in self.new_articles.items():
             if read is not None:
@@ -202,22 +231,22 @@ class ArticleCache:
 
     @staticmethod
     def _record(read: Read) -> str:
-        article, problems, stamp = read
-        own = [digest.hex() for digest in deps.own(article)]
+        article, problems, stamp, own = read
         record = {"a": article_record(article), "p": encode_diagnostics(problems), "i": stamp}
-        return dumps({**record, "d": own})
+        return dumps({**record, "d": [digest.hex() for digest in own]})
 
     def body(
         self, article: model.Article, article_url: Callable[[str], Any]
     ) -> tuple[str, set[str], str] | None:
         """(body HTML, content files it uses, summary), when the cached body still holds."""
-        if not self.valid:
+        key = self.body_key(article)
+        if not self.valid or key is None:
             return None
         source = article.source
         row = self.database.one(
             "SELECT body_key, meta, html, sum FROM bodies WHERE source = ?", (source,)
         )
-        if row is None or row[0] != self.body_key(article):
+        if row is None or row[0] != key:
             return None
         if row[3] != checksum(source, row[0], row[1], row[2]):
             return None
@@ -240,14 +269,14 @@ class ArticleCache:
         self.body_hits += 1
         return row[2], set(assets), article.summary or summary
 
-    @staticmethod
-    def body_key(article: model.Article) -> str:
-        return hashlib.blake2b(
-            f"{article.source}\0{article.body_line}\0{article.body}".encode(
-                "utf-8", "surrogatepass"
-            ),
-            digest_size=16,
-        ).hexdigest()
+    def body_key(self, article: model.Article) -> str | None:
+        """What the body HTML is made from: the file's bytes (its content digest, which
+        holds its source) and the body's first line; the settings are the environment's.
+        None for a file this build did not see (it cannot be cached)."""
+        seen = self.seen.get(article.source)
+        if seen is None:
+            return None
+        return f"{seen[2]}:{article.body_line}"
 
     def remember_body(
         self,
@@ -265,8 +294,11 @@ class ArticleCache:
                 "stamps": {a: self._stamp(a) for a in sorted(assets)},
             }
         )
+        key = self.body_key(article)
+        if key is None:
+            return
         kept = html if self.scratch is None else None
-        self.new_bodies[article.source] = (self.body_key(article), meta, kept)
+        self.new_bodies[article.source] = (key, meta, kept)
 
     def _body_row(
         self, source: str, key: str, meta: str, html: str | None
@@ -318,3 +350,11 @@ class ArticleCache:
         database.commit()
         database.close()  # the last connection out folds the WAL back into the file
         self.valid = True
+
+
+def filled(cache: ArticleCache | None, articles: Iterable[model.Article]) -> list[model.Article]:
+    """`articles`, those loaded without their Markdown with it (ArticleCache.filled; one
+    whose file is no longer an article as it is)."""
+    if cache is None:
+        return list(articles)
+    return [cache.filled(article) or article for article in articles]

@@ -5,7 +5,7 @@ field, in the model's order, rather than walking the dataclasses (`cache.encode`
 `cache.decode`, about fifty calls per article). The shapes:
 
     Article   [source, slug, title, WHEN, WHEN|null, [code, name], [author...],
-               image_credit, [source...], [[slug, name]...], summary, IMAGE|null, body,
+               image_credit, [source...], [[slug, name]...], summary, IMAGE|null,
                body_line, guid, draft, body_html, date_has_time, updated_has_time,
                [[WHEN, text, has_time]...], [alias...], aliases_line, featured,
                translation_key, language, [[field, line]...], [AUTHOR...]]
@@ -15,6 +15,9 @@ field, in the model's order, rather than walking the dataclasses (`cache.encode`
     AUTHOR    [slug, name, bio, url, fediverse, image, PICTURE's four or four nulls,
                type, root, fediverse_url]
 
+The body's Markdown is not in the record: an article decoded from one has an empty `body`,
+and what needs the Markdown (converting it again, a link's line) reads it from the
+article's file, whose bytes are those the record was made from (`load.content.read_body`).
 Records are only read back by the code that wrote them (the state's environment key
 holds the generator's code) and after their row's checksum: data of another shape
 raises `BadEntry`, read as a miss. `Shared` gives equal countries, topics and authors one
@@ -69,7 +72,8 @@ def _image(value: Image | None) -> list[Any] | None:
 
 
 def article_record(a: Article) -> list[Any]:
-    """The article as JSON data that `Shared.article` makes into an equal Article."""
+    """The article as JSON data that `Shared.article` makes into an equal Article, but
+    for its body's Markdown (left out: empty when decoded)."""
     return [
         a.source,
         a.slug,
@@ -83,7 +87,6 @@ def article_record(a: Article) -> list[Any]:
         [[t.slug, t.name] for t in a.tags],
         a.summary,
         _image(a.image),
-        a.body,
         a.body_line,
         a.guid,
         a.draft,
@@ -154,7 +157,7 @@ class Shared:
     def _article(self, data: Any) -> Article:
         (
             source, slug, title, date, updated, country, authors, image_credit, sources, tags,
-            summary, image, body, body_line, guid, draft, body_html, date_has_time,
+            summary, image, body_line, guid, draft, body_html, date_has_time,
             updated_has_time, corrections, aliases, aliases_line, featured, translation_key,
             language, lines, bylines,
         ) = data  # fmt: skip
@@ -171,7 +174,7 @@ class Shared:
             tuple(map(self._tag, tags)),
             summary,
             _image_from(image),
-            body,
+            "",
             body_line,
             guid,
             draft,

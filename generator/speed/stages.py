@@ -13,10 +13,12 @@ from pathlib import Path
 
 from generator import pipeline
 from generator.config import Settings, only
-from generator.model import Article
+from generator.diagnostics import Diagnostic, error
+from generator.load.content import read_body
+from generator.model import Article, with_values
 from generator.pipeline import Body, Validated
 from generator.render.site import encode_images
-from generator.speed import fingerprint, parallel
+from generator.speed import deps, fingerprint, parallel
 from generator.speed.articles import ArticleCache
 from generator.speed.bodies import Bodies
 from generator.speed.store import Database
@@ -35,10 +37,22 @@ class ReadWork:
     files: Sequence[tuple[Path, str]]
     settings: Settings
     content_dir: Path
+    unread: bool = False  # leave each article's Markdown out (read again from its file)
 
 
-def read_chunk(work: ReadWork, chunk: Sequence[int]) -> list[Validated]:
-    return [pipeline.read_one(*work.files[i], work.settings, work.content_dir) for i in chunk]
+Fresh = tuple[Article | None, list[Diagnostic], deps.Own | None]  # and, `unread`, the
+# digests of what its file alone gives (deps.own), made while the article held its Markdown
+
+
+def read_chunk(work: ReadWork, chunk: Sequence[int]) -> list[Fresh]:
+    out: list[Fresh] = []
+    for i in chunk:
+        article, problems = pipeline.read_one(*work.files[i], work.settings, work.content_dir)
+        if work.unread and article is not None:  # the Markdown stays in the file
+            out.append((with_values(article, body=""), problems, deps.own(article)))
+        else:
+            out.append((article, problems, None))
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,16 +64,38 @@ class BodyWork:
     settings: Settings
     content_dir: Path
     images: bool = False  # encode each article's images into the image cache
+    unread: set[str] | frozenset[str] = frozenset()  # sources whose Markdown is in the file
 
 
 def body_chunk(work: BodyWork, chunk: Sequence[int]) -> list[Body]:
     articles = [work.articles[i] for i in chunk]
+    gone: dict[int, Body] = {}
+    for n, article in enumerate(articles):
+        if article.source in work.unread:  # its Markdown, from the file it was loaded from
+            markdown = read_body(work.content_dir / article.source, article.source)
+            if markdown is None:
+                gone[n] = _unreadable(article)
+            else:
+                articles[n] = with_values(article, body=markdown)
     bodies = pipeline.convert_many(articles, work.urls_by_source, work.settings, work.content_dir)
+    for n, body in gone.items():
+        bodies[n] = body
     if work.images:  # encode the article's images here, in the worker, into the cache
         for article, (_, problems, assets, _, _) in zip(articles, bodies, strict=True):
             if not problems:
                 encode_images(article, assets, work.content_dir, work.settings.max_image_size)
     return bodies
+
+
+def _unreadable(article: Article) -> Body:
+    """The body of an article whose file is no longer an article (changed while building)."""
+    problem = error(
+        article.source,
+        1,
+        "the file changed or went away while the site was being built",
+        "build again",
+    )
+    return "", [problem], set(), {}, ""
 
 
 @dataclass(slots=True)
@@ -76,16 +112,21 @@ class Fast:
     images: bool = False  # encode each article's images while converting its body
     # Where the bodies go as they are made (their HTML then left out of the results).
     bodies: Bodies | None = None
+    # Every article keeps its Markdown (check quotes it); else, with the cache, the
+    # articles carry none and the Markdown step reads it from their files (cache.unread).
+    markdown: bool = False
 
     def read_all(
         self, found: Sequence[tuple[Path, str]], settings: Settings, content_dir: Path
     ) -> list[Validated]:
         checked: list[Validated | None] = [None] * len(found)
         if self.cache is not None:
-            checked[:] = self.cache.articles(found, settings.max_file_size)
+            loaded = self.cache.articles(found, settings.max_file_size)
+            checked[:] = map(self.cache.with_markdown, loaded) if self.markdown else loaded
         misses = [i for i, item in enumerate(checked) if item is None]
         hits = len(found) - len(misses)
-        work = ReadWork([found[i] for i in misses], settings, content_dir)
+        unread = self.cache is not None and not self.markdown
+        work = ReadWork([found[i] for i in misses], settings, content_dir, unread)
         fresh, _ = parallel.run(
             read_chunk,
             work,
@@ -93,10 +134,10 @@ class Fast:
             self.workers,
             lambda done: self.progress("reading", hits + done, len(found)),
         )
-        for i, (article, problems) in zip(misses, fresh, strict=True):
+        for i, (article, problems, own) in zip(misses, fresh, strict=True):
             checked[i] = (article, problems)
             if self.cache is not None and article is not None:
-                self.cache.remember_article(article, problems)
+                self.cache.remember_article(article, problems, own, unread)
         return [item for item in checked if item is not None]
 
     def convert_all(
@@ -114,7 +155,12 @@ class Fast:
                 bodies[i] = self._kept(article, (cached[0], [], cached[1], {}, cached[2]))
         todo = [i for i, body in enumerate(bodies) if body is None]
         work = BodyWork(
-            [articles[i] for i in todo], urls_by_source, settings, content_dir, self.images
+            [articles[i] for i in todo],
+            urls_by_source,
+            settings,
+            content_dir,
+            self.images,
+            cache.unread if cache is not None else frozenset(),
         )
         hits = len(articles) - len(todo)
         meanwhile, self.meanwhile = self.meanwhile, None
