@@ -40,7 +40,8 @@ def assign(
     for article in articles:
         for tag in article.tags:
             spellings[tag.slug][tag.name] += 1
-            first_use.setdefault(tag.slug, (article.source, article.line_of(f"tag:{tag.slug}")))
+            if tag.slug not in first_use:
+                first_use[tag.slug] = (article.source, article.line_of(f"tag:{tag.slug}"))
     by_slug: dict[str, list[str]] = defaultdict(list)
     for key in sorted(spellings):
         base = slugs.make(key) or slugs.fallback(key, "topic")

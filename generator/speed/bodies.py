@@ -165,9 +165,11 @@ def without_markdown(
     """The published articles (converted, their Markdown in the store) and every article
     loaded (the published ones as converted), none holding its Markdown any longer; the
     build cache's articles as loaded (`loaded`, for the dependency index) too."""
-    published = [with_values(a, body="") for a in published]
+    published = [with_values(a, body="") if a.body else a for a in published]
     converted = {a.source: a for a in published}
-    stripped = [converted.get(a.source) or with_values(a, body="") for a in articles]
+    stripped = [
+        converted.get(a.source) or (with_values(a, body="") if a.body else a) for a in articles
+    ]
     if cache is not None:
         cache.settle_loaded(articles, stripped)
     return published, stripped
