@@ -320,7 +320,7 @@ class ArticleCache:
     def save(self) -> None:
         """Write what changed since the last build, and forget the files that are gone."""
         database = self.database
-        fresh = not self.valid or database.broken
+        fresh = not self.valid  # a database found broken keeps the rows it could read
         if fresh:
             database.clear(SPACE, self.environment, ("files", "articles", "bodies"))
         gone = [(source,) for source in sorted(set(self.files) - set(self.seen))]

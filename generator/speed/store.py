@@ -164,17 +164,25 @@ class Database:
                 raise
 
     def _recreate(self) -> None:
+        """A new database in place of the broken one, with the rows of the old one that
+        SQLite can still read (a damaged row fails its `sum` when it is next read)."""
         assert self.path is not None
         self.close()
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        old = self.path.with_name(self.path.name + ".broken")
         for suffix in ("", "-wal", "-shm", "-journal"):
-            Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+            Path(f"{old}{suffix}").unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                Path(f"{self.path}{suffix}").rename(f"{old}{suffix}")
         connection = sqlite3.connect(self.path, timeout=30, isolation_level=None)
         connection.execute("PRAGMA busy_timeout = 30000")
         connection.execute("PRAGMA journal_mode = WAL")
         connection.execute("PRAGMA synchronous = NORMAL")
         connection.executescript(_SCHEMA)
         connection.execute(f"PRAGMA user_version = {FORMAT}")
+        _salvage(old, connection)
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(f"{old}{suffix}").unlink(missing_ok=True)
         self._connection, self.broken = connection, False
 
     def clear(self, space: str, environment: str, tables: Sequence[str]) -> None:
@@ -193,6 +201,24 @@ class Database:
             with contextlib.suppress(sqlite3.Error):
                 self._connection.close()
             self._connection = None
+
+
+def _salvage(old: Path, connection: sqlite3.Connection) -> None:
+    """Copy into `connection` the rows of the database file `old` read before SQLite
+    finds it damaged, table by table (none when it is not a database of this format)."""
+    source = Database._open(old) if old.exists() else None
+    if source is None:
+        return
+    try:
+        connection.execute("BEGIN")
+        for table in _TABLES:
+            with contextlib.suppress(sqlite3.Error):
+                rows = source.execute(f"SELECT * FROM {table}")  # noqa: S608 (a known table)
+                marks = ", ".join("?" * len(rows.description))
+                connection.executemany(f"INSERT OR IGNORE INTO {table} VALUES ({marks})", rows)  # noqa: S608
+        connection.execute("COMMIT")
+    finally:
+        source.close()
 
 
 class Records:
