@@ -208,3 +208,30 @@ def test_a_story_whose_link_moved_is_converted_again_from_its_file(tmp_path: Pat
     clean = tmp_path / "clean"
     build(project, clean, "--no-cache", "--jobs", "1")
     assert site_files(site) == site_files(clean)
+
+
+def test_a_story_edited_while_the_site_builds_is_not_half_old_half_new(tmp_path: Path) -> None:
+    """An unchanged story loads from the state without its Markdown; if its file is
+    edited before its body is converted, the new text is not published under the old
+    front matter: the build stops and says to build again."""
+    project = sample_project(tmp_path)
+    build(project, tmp_path / "site")
+    state = sqlite3.connect(project / ".newsdigest-cache" / "state.sqlite")
+    with state:  # its body HTML is not kept: it must be converted again
+        state.execute("DELETE FROM bodies WHERE source = '2025/06/harbour-reopens.md'")
+    state.close()
+    settings = load_settings(project)
+    cache = article_cache(project / ".newsdigest-cache", project / "content", settings)
+    assert cache is not None
+    articles, _ = pipeline.load(project / "content", settings, Fast(cache), project)
+    story = project / "content" / "2025" / "06" / "harbour-reopens.md"
+    story.write_text(EVERY_FIELD + "A line written during the build.\n", encoding="utf-8")
+    converted, problems, _ = pipeline.convert(
+        articles, settings, project / "content", Fast(cache)
+    )
+    cache.database.close()
+    assert [(p.path, p.severity) for p in problems if "while the site" in p.message] == [
+        ("2025/06/harbour-reopens.md", "error")
+    ]
+    (harbour,) = (a for a in converted if a.slug == "harbour-reopens")
+    assert "during the build" not in harbour.body_html

@@ -340,13 +340,10 @@ def read_document(
     return parse_document(raw, source, path)
 
 
-def read_body(path: Path, source: str) -> str | None:
-    """The body Markdown of the article file at `path`, as `read_document` gives it (for
-    an article loaded from the build cache without it); None when it is no longer one."""
-    try:
-        text, _ = decode(path.read_bytes(), source)
-    except OSError:
-        return None
+def body_of(raw: bytes, source: str) -> str | None:
+    """The body Markdown of an article file's bytes, as `read_document` gives it (for an
+    article loaded from the build cache without it); None when they are not an article's."""
+    text, _ = decode(raw, source)
     parts = split(text, source) if text is not None else None
     return parts[1] if isinstance(parts, tuple) else None
 

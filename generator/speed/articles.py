@@ -9,8 +9,8 @@ gave the article (`settle`), so an unchanged article and registry load as they w
 
 A record holds no body Markdown: an article loaded from one has an empty `body` and its
 source in `unread`; what needs the Markdown (converting it again, the line of a link)
-reads it from the file (`load.content.read_body`), whose bytes are those the record was
-made from. A body's HTML is keyed on the file's content digest and the body's first line
+reads it from the file (`markdown`), when its bytes are still those the record was made
+from. A body's HTML is keyed on the file's content digest and the body's first line
 (`body_key`), so an unchanged file finds its HTML without its Markdown.
 """
 
@@ -26,7 +26,7 @@ from typing import Any, Protocol
 
 from generator import model
 from generator.diagnostics import Diagnostic
-from generator.load.content import read_body
+from generator.load.content import body_of
 from generator.speed import changes, deps
 from generator.speed.cache import BadEntry, decode_diagnostics, encode_diagnostics
 from generator.speed.records import Shared, article_record
@@ -48,6 +48,24 @@ class Scratch(Protocol):
     def record(self, source: str) -> str: ...
 
     def html(self, source: str) -> str: ...
+
+
+def content_digest(source: str, raw: bytes) -> str:
+    """An article file's content digest: BLAKE2b (20 bytes, hex) of its name and bytes."""
+    return hashlib.blake2b(
+        source.encode("utf-8", "surrogateescape") + b"\0" + raw, digest_size=20
+    ).hexdigest()
+
+
+def markdown_of(content_dir: Path, source: str, digest: str) -> str | None:
+    """The body Markdown of the article file `source` while its content digest is still
+    `digest` (the bytes its loaded record was made from); None when it changed since
+    (edited while the site was built) or is no longer an article."""
+    try:
+        raw = (content_dir / source).read_bytes()
+    except OSError:
+        return None
+    return body_of(raw, source) if content_digest(source, raw) == digest else None
 
 
 class ArticleCache:
@@ -83,9 +101,7 @@ class ArticleCache:
 
     @staticmethod
     def key(source: str, raw: bytes) -> str:
-        return hashlib.blake2b(
-            source.encode("utf-8", "surrogateescape") + b"\0" + raw, digest_size=20
-        ).hexdigest()
+        return content_digest(source, raw)
 
     def _exists(self, asset: str, source: str) -> bool:
         from generator.load.files import resolve_local
@@ -176,8 +192,19 @@ class ArticleCache:
         (`unread`); None when the file is no longer an article."""
         if article.source not in self.unread:
             return article
-        markdown = read_body(self.content_dir / article.source, article.source)
+        seen = self.seen.get(article.source)
+        markdown = markdown_of(self.content_dir, article.source, seen[2] if seen else "")
         return None if markdown is None else model.with_values(article, body=markdown)
+
+    def unread_digests(self, articles: Iterable[model.Article]) -> dict[str, str]:
+        """Of `articles`, those that carry no Markdown, by source: their file's content
+        digest ('' for a file this build did not see, whose Markdown is then never read)."""
+        seen = self.seen
+        return {
+            a.source: seen[a.source][2] if a.source in seen else ""
+            for a in articles
+            if a.source in self.unread
+        }
 
     def remember_article(
         self,

@@ -17,7 +17,7 @@ field, in the model's order, rather than walking the dataclasses (`cache.encode`
 
 The body's Markdown is not in the record: an article decoded from one has an empty `body`,
 and what needs the Markdown (converting it again, a link's line) reads it from the
-article's file, whose bytes are those the record was made from (`load.content.read_body`).
+article's file while its bytes are those the record was made from (`articles.markdown_of`).
 Records are only read back by the code that wrote them (the state's environment key
 holds the generator's code) and after their row's checksum: data of another shape
 raises `BadEntry`, read as a miss. `Shared` gives equal countries, topics and authors one

@@ -8,18 +8,17 @@ worker processes (generator.speed.parallel). The results are those of the serial
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator import pipeline
 from generator.config import Settings, only
 from generator.diagnostics import Diagnostic, error
-from generator.load.content import read_body
 from generator.model import Article, with_values
 from generator.pipeline import Body, Validated
 from generator.render.site import encode_images
 from generator.speed import deps, fingerprint, parallel
-from generator.speed.articles import ArticleCache
+from generator.speed.articles import ArticleCache, markdown_of
 from generator.speed.bodies import Bodies
 from generator.speed.store import Database
 
@@ -64,15 +63,18 @@ class BodyWork:
     settings: Settings
     content_dir: Path
     images: bool = False  # encode each article's images into the image cache
-    unread: set[str] | frozenset[str] = frozenset()  # sources whose Markdown is in the file
+    # The articles that carry no Markdown, by source: their file's content digest (the
+    # Markdown is read from the file while it still has those bytes).
+    unread: dict[str, str] = field(default_factory=dict)
 
 
 def body_chunk(work: BodyWork, chunk: Sequence[int]) -> list[Body]:
     articles = [work.articles[i] for i in chunk]
     gone: dict[int, Body] = {}
     for n, article in enumerate(articles):
-        if article.source in work.unread:  # its Markdown, from the file it was loaded from
-            markdown = read_body(work.content_dir / article.source, article.source)
+        digest = work.unread.get(article.source)
+        if digest is not None:  # its Markdown, from the file it was loaded from
+            markdown = markdown_of(work.content_dir, article.source, digest)
             if markdown is None:
                 gone[n] = _unreadable(article)
             else:
@@ -160,7 +162,7 @@ class Fast:
             settings,
             content_dir,
             self.images,
-            cache.unread if cache is not None else frozenset(),
+            cache.unread_digests(articles[i] for i in todo) if cache is not None else {},
         )
         hits = len(articles) - len(todo)
         meanwhile, self.meanwhile = self.meanwhile, None
