@@ -348,6 +348,7 @@ class ArticleCache:
         """Write what changed since the last build, and forget the files that are gone."""
         database = self.database
         fresh = not self.valid  # a database found broken keeps the rows it could read
+        database.sources = self.seen
         if fresh:
             database.clear(SPACE, self.environment, ("files", "articles", "bodies"))
         gone = [(source,) for source in sorted(set(self.files) - set(self.seen))]

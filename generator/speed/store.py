@@ -52,6 +52,8 @@ CREATE TABLE IF NOT EXISTS readers (space TEXT, source TEXT, whole TEXT, place T
     paths TEXT, sum BLOB, PRIMARY KEY (space, source)) WITHOUT ROWID;
 """
 _TABLES = ("spaces", "files", "articles", "bodies", "records", "pages", "readers")
+_BY_SOURCE = ("files", "articles", "bodies")  # the article cache's tables, keyed by source
+_ARTICLES = "articles"  # and its space (generator.speed.articles.SPACE)
 
 
 def checksum(*parts: str) -> bytes:
@@ -80,6 +82,9 @@ class Database:
         self.broken = False
         self._connection: sqlite3.Connection | None = None
         self._queue: list[tuple[str, Sequence[Any] | Iterable[Sequence[Any]], bool]] = []
+        # The article files a build used: if the file turns out damaged, their rows that
+        # can still be read are kept (`_salvage`).
+        self.sources: Iterable[str] = ()
 
     def _connected(self) -> sqlite3.Connection | None:
         """The open connection; opened on first use, when the file exists."""
@@ -164,8 +169,8 @@ class Database:
                 raise
 
     def _recreate(self) -> None:
-        """A new database in place of the broken one, with the rows of the old one that
-        SQLite can still read (a damaged row fails its `sum` when it is next read)."""
+        """A new database in place of the broken one, with the article cache's rows of the
+        old one that SQLite can still read (a damaged row fails its `sum` when next read)."""
         assert self.path is not None
         self.close()
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -180,7 +185,7 @@ class Database:
         connection.execute("PRAGMA synchronous = NORMAL")
         connection.executescript(_SCHEMA)
         connection.execute(f"PRAGMA user_version = {FORMAT}")
-        _salvage(old, connection)
+        _salvage(old, connection, self.sources)
         for suffix in ("", "-wal", "-shm", "-journal"):
             Path(f"{old}{suffix}").unlink(missing_ok=True)
         self._connection, self.broken = connection, False
@@ -203,19 +208,42 @@ class Database:
             self._connection = None
 
 
-def _salvage(old: Path, connection: sqlite3.Connection) -> None:
-    """Copy into `connection` the rows of the database file `old` read before SQLite
-    finds it damaged, table by table (none when it is not a database of this format)."""
+def _salvage(old: Path, connection: sqlite3.Connection, sources: Iterable[str]) -> None:
+    """Copy into `connection` the article cache's rows that SQLite can read in the
+    database file `old`: each table scanned from both ends up to a damaged page, and the
+    rows of the article files `sources` looked up one by one (the other parts of the
+    state start empty). Nothing when `old` is not a database of this format."""
     source = Database._open(old) if old.exists() else None
     if source is None:
         return
     try:
         connection.execute("BEGIN")
-        for table in _TABLES:
-            with contextlib.suppress(sqlite3.Error):
-                rows = source.execute(f"SELECT * FROM {table}")  # noqa: S608 (a known table)
-                marks = ", ".join("?" * len(rows.description))
-                connection.executemany(f"INSERT OR IGNORE INTO {table} VALUES ({marks})", rows)  # noqa: S608
+        with contextlib.suppress(sqlite3.Error):
+            for row in source.execute("SELECT * FROM spaces WHERE name = ?", (_ARTICLES,)):
+                connection.execute("INSERT OR IGNORE INTO spaces VALUES (?, ?)", row)
+        for table in _BY_SOURCE:
+            for name in sources:
+                with contextlib.suppress(sqlite3.Error):
+                    row = source.execute(
+                        f"SELECT * FROM {table} WHERE source = ?",  # noqa: S608 (known names)
+                        (name,),
+                    ).fetchone()
+                    if row is not None:
+                        marks = ", ".join("?" * len(row))
+                        connection.execute(
+                            f"INSERT OR IGNORE INTO {table} VALUES ({marks})",  # noqa: S608
+                            row,
+                        )
+            for order in ("ASC", "DESC"):  # the rows on both sides of a damaged page
+                with contextlib.suppress(sqlite3.Error):
+                    rows = source.execute(
+                        f"SELECT * FROM {table} ORDER BY source {order}"  # noqa: S608
+                    )
+                    marks = ", ".join("?" * len(rows.description))
+                    connection.executemany(
+                        f"INSERT OR IGNORE INTO {table} VALUES ({marks})",  # noqa: S608
+                        rows,
+                    )
         connection.execute("COMMIT")
     finally:
         source.close()
