@@ -135,13 +135,14 @@ class Renderer:
         self.related = RelatedStories(site)
         self.translations = translations or Translations(site.articles, settings.language, urls)
         self.languages = languages
-        self.neighbours = {
-            a.source: (
-                site.articles[i + 1] if i + 1 < len(site.articles) else None,
-                site.articles[i - 1] if i > 0 else None,
-            )
-            for i, a in enumerate(site.articles)
-        }
+        self._position: dict[str, int] | None = None  # made when an article page asks
+
+    def neighbours(self, article: Article) -> tuple[Article | None, Article | None]:
+        """The older and the newer story beside `article` in the site's order."""
+        if self._position is None:
+            self._position = {a.source: i for i, a in enumerate(self.site.articles)}
+        i, articles = self._position[article.source], self.site.articles
+        return (articles[i + 1] if i + 1 < len(articles) else None, articles[i - 1] if i else None)
 
     def page(self, template: str, site_path: str, **context: Any) -> OutputFile:
         """A page rendered at once (for a page outside the site, like serve's error page)."""
@@ -241,7 +242,7 @@ class Renderer:
         )
 
     def article(self, article: Article) -> PageSpec:
-        older, newer = self.neighbours[article.source]
+        older, newer = self.neighbours(article)
         return self.spec(
             "article.html",
             self.urls.article(article),
