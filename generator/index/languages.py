@@ -39,11 +39,18 @@ def language_of(article: Article, site_language: str) -> str:
     return article.language or site_language
 
 
+def _one_each(site: Site) -> list[Article]:
+    """One article of each language value the site's articles hold."""
+    return list({a.language: a for a in site.articles}.values())
+
+
 def sections(site: Site, site_language: str, tz: ZoneInfo) -> list[Section]:
     """The site's language first (always, even with no article of its own), then every
     other language that has articles, by folder. One section of `site` itself when every
     article is in the site's language."""
     root_key = folder_of(site_language)
+    if all(folder_of(language_of(a, site_language)) == root_key for a in _one_each(site)):
+        return [Section(site_language, "", site)]  # one language (the common case)
     by_folder: dict[str, list[Article]] = {}
     written: dict[str, str] = {}
     for article in site.articles:
