@@ -52,3 +52,41 @@ def test_a_file_that_is_not_a_database_is_replaced(tmp_path: Path) -> None:
     records.put("index.html", "new")
     records.save()
     assert Records(Database(tmp_path), "pages", "env-1").get("index.html") == "new"
+
+
+def test_a_database_damaged_in_the_middle_keeps_the_article_rows_it_can_read(
+    tmp_path: Path,
+) -> None:
+    """One page in the middle of the bodies overwritten: a scan stops there, but the
+    database made anew keeps the rows on both sides of it and those of the files the
+    build used; the damaged page's rows are gone, never served half-read."""
+    database = Database(tmp_path)
+    database.write("INSERT INTO spaces VALUES (?, ?)", ("articles", "env-1"))
+    database.write_many(
+        "INSERT INTO bodies VALUES (?, ?, ?, ?, ?)",
+        [(f"{n:03}.md", "key", "{}", f"<p>{n}</p>" + "x" * 1500, b"") for n in range(300)],
+    )
+    database.commit()
+    database.close()
+    path = tmp_path / FILENAME
+    data = bytearray(path.read_bytes())
+    page = 4096
+    middle = len(data) // page // 2 * page
+    data[middle : middle + page] = b"\xff" * page
+    path.write_bytes(bytes(data))
+    damaged = Database(tmp_path)
+    scanned = [row[0] for row in damaged.query("SELECT source FROM bodies ORDER BY source")]
+    assert damaged.broken and 0 < len(scanned) < 300
+    damaged.sources = ["299.md"]
+    damaged.write("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?)", ("new.md", 1, 2, 3, 4, 5, "d"))
+    damaged.commit()
+    damaged.close()
+    state = sqlite3.connect(path)
+    kept = [row[0] for row in state.execute("SELECT source FROM bodies ORDER BY source")]
+    assert state.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert state.execute("SELECT * FROM spaces").fetchall() == [("articles", "env-1")]
+    assert state.execute("SELECT source FROM files").fetchall() == [("new.md",)]
+    state.close()
+    assert kept[: len(scanned)] == scanned and "299.md" in kept
+    assert len(scanned) < len(kept) < 300
+    assert not list(tmp_path.glob("*.broken*"))
