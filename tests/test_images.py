@@ -232,6 +232,30 @@ def test_an_image_over_the_size_limit_names_the_setting(tmp_path: Path) -> None:
     assert errors and "max_image_size" in errors[0].message and errors[0].line == 10
 
 
+def test_the_size_limit_changed_between_two_builds_in_one_process_is_obeyed(
+    tmp_path: Path,
+) -> None:
+    """The preview (`newsdigest serve`) builds again in its own process after the settings
+    change: a picture under the old max_image_size but over the new one is refused, and
+    one refused before is published once the limit is raised."""
+    project = make_project(tmp_path / "p")
+    photo = project / "content/2025/06/big.jpg"
+    wide_photo(photo)
+    photo.write_bytes(photo.read_bytes() + b"\0" * 30000)
+    write_article(
+        project, "2025/06/a.md", FRONT.format(title="A") + "\nimage:\n  src: big.jpg\n  alt: x"
+    )
+    assert build(project)[0].ok
+    settings = project / "pyproject.toml"
+    generous = settings.read_text(encoding="utf-8")
+    settings.write_text(generous + "max_image_size = 20000\n", encoding="utf-8")
+    result, _ = build(project)
+    errors = [d for d in result.diagnostics if d.severity == "error"]
+    assert errors and "max_image_size" in errors[0].message and errors[0].line == 10
+    settings.write_text(generous, encoding="utf-8")
+    assert build(project)[0].ok
+
+
 def test_a_narrow_lead_image_and_a_bad_focus_are_reported(tmp_path: Path) -> None:
     project = make_project(tmp_path / "p")
     wide_photo(project / "content/2025/06/small.jpg", (800, 450))

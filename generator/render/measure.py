@@ -104,18 +104,19 @@ def probe(path: Path, limit: int) -> Picture | str:
         stat = path.stat()
     except OSError as exc:
         return f"cannot be read ({exc.strerror})"
-    key = (str(path), stat.st_size, stat.st_mtime_ns)
-    if key not in _probes:
-        _probes[key] = _probe(path, stat.st_size, limit)
-    return _probes[key]
-
-
-def _probe(path: Path, size: int, limit: int) -> Picture | str:
-    if size > limit:
+    size = stat.st_size
+    if size > limit:  # not remembered: the limit is a setting, read again by each build
         return (
             f"is {size / 1_000_000:.1f} MB, over the max_image_size setting "
             f"({limit / 1_000_000:.1f} MB)"
         )
+    key = (str(path), size, stat.st_mtime_ns)
+    if key not in _probes:
+        _probes[key] = _probe(path)
+    return _probes[key]
+
+
+def _probe(path: Path) -> Picture | str:
     if path.suffix.lower() == ".svg":
         return Picture(0, 0, "SVG")
     try:
