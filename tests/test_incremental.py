@@ -319,6 +319,20 @@ def test_no_cache_writes_no_cache_and_cache_dir_moves_it(project: Path) -> None:
     assert "up to date" in out
 
 
+def test_a_cache_folder_that_cannot_be_written_builds_the_site_without_it(
+    project: Path,
+) -> None:
+    """A --cache-dir that is a file (like a folder the build may not write) is no cache: the
+    site is built all the same, with no traceback, and is the clean build."""
+    in_the_way = project.parent / "cache-is-a-file"
+    in_the_way.write_text("not a folder\n", encoding="utf-8")
+    site = project.parent / "site"
+    out = build(project, site, "--cache-dir", str(in_the_way))
+    assert "Traceback" not in out
+    assert in_the_way.read_text(encoding="utf-8") == "not a folder\n"
+    assert_same_as_clean(project, site)
+
+
 def test_a_build_leaves_no_scratch_folder_and_removes_one_a_killed_build_left(
     project: Path,
 ) -> None:

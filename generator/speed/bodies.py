@@ -38,11 +38,7 @@ class Bodies:
     (None: the system's temporary folder). `close` removes it."""
 
     def __init__(self, directory: Path | None = None) -> None:
-        if directory is not None:
-            directory.mkdir(parents=True, exist_ok=True)
-            _sweep(directory)
-        prefix = f"bodies-{os.getpid()}-"
-        self.folder = Path(tempfile.mkdtemp(prefix=prefix, dir=directory))
+        self.folder = _scratch_folder(directory)
         self.path = self.folder / "bodies.sqlite"
         self.digests: dict[str, str] = {}  # source -> body_digest of its Markdown and HTML
         self.linked: set[str] = set()  # sources whose HTML may link to a site path
@@ -145,6 +141,20 @@ class Bodies:
             self._connection.close()
         self._connection = None
         shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def _scratch_folder(directory: Path | None) -> Path:
+    """A new folder in `directory`, or in the system's temporary folder when there is none
+    or it cannot be written (a read-only cache folder, a file in its place)."""
+    prefix = f"bodies-{os.getpid()}-"
+    if directory is not None:
+        try:
+            directory.mkdir(parents=True, exist_ok=True)
+            _sweep(directory)
+            return Path(tempfile.mkdtemp(prefix=prefix, dir=directory))
+        except OSError:
+            pass
+    return Path(tempfile.mkdtemp(prefix=prefix))
 
 
 def _sweep(directory: Path) -> None:
