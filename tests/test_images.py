@@ -337,3 +337,32 @@ def test_a_picture_replaced_under_the_same_name_is_measured_again(tmp_path: Path
         assert (img.get("width"), img.get("height")) == ("1300", "1000")
     with Image.open(out / "media/2025/06/phone.jpg") as served:
         assert served.size == (1300, 1000)
+
+
+def test_a_picture_saved_again_while_the_build_runs_is_measured_again_next_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The editor saves a new version of the lead photo (another size) after the build has
+    measured it: that build is of the old one, and the next build, with nothing else
+    changed, is the clean build of the new photo (the cache never keeps the old size
+    under the new file's time)."""
+    project = photo_story(tmp_path)
+    photo = project / "content/2025/06/phone.jpg"
+    measure = images.probe
+
+    def saved_meanwhile(path: Path, limit: int) -> object:
+        found = measure(path, limit)
+        if path == photo and not saved:
+            saved.append(path)
+            wide_photo(photo, (1300, 1000))
+        return found
+
+    saved: list[Path] = []
+    monkeypatch.setattr(images, "probe", saved_meanwhile)
+    assert build(project, cache=True)[0].ok
+    monkeypatch.setattr(images, "probe", measure)
+    result, out = build(project, cache=True)
+    assert result.ok
+    page = html.fromstring((out / "2025/06/25/story/index.html").read_bytes())
+    lead = page.xpath("//img[contains(@src, 'phone')]")[0]
+    assert (lead.get("width"), lead.get("height")) == ("1300", "1000")

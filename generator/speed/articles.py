@@ -117,6 +117,15 @@ class ArticleCache:
             return None
         return [st.st_size, st.st_mtime_ns]
 
+    def _kept_stamp(self, asset: str) -> list[int] | None:
+        """The stamp to save with a record: None (never equal to a file's `_stamp`) for a
+        picture modified since the build started, or just before (`changes.RACY_NS`): it
+        may have been saved again after the build measured it."""
+        stamp = self._stamp(asset)
+        if stamp is None or stamp[1] >= self.moment - changes.RACY_NS:
+            return None
+        return stamp
+
     def _digest(self, path: Path, source: str, limit: int) -> str | None:
         """The file's content digest: the last build's when its stat is trusted, else read."""
         try:
@@ -222,7 +231,7 @@ class ArticleCache:
         self.loaded[article.source] = (article, own)
         if article.source in self.seen:
             image = article.image
-            stamp = self._stamp(image.src) if image and not image.is_remote else None
+            stamp = self._kept_stamp(image.src) if image and not image.is_remote else None
             self.new_articles[article.source] = (article, problems, stamp, own)
 
     def settle(self, articles: Iterable[model.Article]) -> None:
@@ -318,7 +327,7 @@ class ArticleCache:
                 "summary": "" if article.summary else summary,  # only one made from the body
                 "links": links,
                 "assets": sorted(assets),
-                "stamps": {a: self._stamp(a) for a in sorted(assets)},
+                "stamps": {a: self._kept_stamp(a) for a in sorted(assets)},
             }
         )
         key = self.body_key(article)
