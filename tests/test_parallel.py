@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 from conftest import BASE_URL, Forked, load_synth, site_files
 
 from generator import config, pipeline
+from generator.speed.parallel import stream
 
 synth = load_synth()
 
@@ -53,3 +56,31 @@ def test_the_build_writes_what_the_plain_pipeline_makes(parallel: tuple[Path, Pa
     assert {f.path for f in direct.files} == written
     for item in direct.files:
         assert built[item.path] == item.data, item.path
+
+
+def _squares(state: list[int], chunk: Sequence[int]) -> list[int]:
+    return [state[i] * state[i] for i in chunk]
+
+
+@pytest.mark.parametrize("slow", [False, True])
+def test_work_found_while_the_workers_work_is_done_last_in_order(slow: bool) -> None:
+    """What the main process finds to do while the workers render (the feeds, decided
+    as pages render) is worked on after the pages, whether it is found before the pages
+    are done or only after."""
+    numbers = list(range(500))
+
+    def meanwhile() -> list[int]:
+        if slow:
+            time.sleep(0.5)
+        return [400, 401, 402]
+
+    results = list(stream(_squares, numbers, 400, 2, meanwhile=meanwhile, ahead=1))
+    assert results == [i * i for i in range(400)] + [400 * 400, 401 * 401, 402 * 402]
+
+
+def test_a_failure_while_the_workers_work_stops_the_build() -> None:
+    def meanwhile() -> list[int]:
+        raise OSError("disk full")
+
+    with pytest.raises(OSError, match="disk full"):
+        list(stream(_squares, list(range(200)), 200, 2, meanwhile=meanwhile))

@@ -298,20 +298,22 @@ def _write(run: _Build, site: Site, done: Rendered, assets: set[str]) -> tuple[i
     if kept_sitemap:
         done.keep.add(SITEMAP)
     pages = done.pages
-    files = chain(
-        done.files,
-        [OutputFile(SITEMAP, b"")] if kept_sitemap else [],
-        extra_files(
-            pages,
-            site,
-            run.settings,
-            paths.templates,
-            paths.content,
-            assets,
-            run.now,
-            with_sitemap=not kept_sitemap,
-        ),
+    extra: list[OutputFile] = []  # made while the workers render the pages
+    done.meanwhile.append(
+        lambda: extra.extend(
+            extra_files(
+                pages,
+                site,
+                run.settings,
+                paths.templates,
+                paths.content,
+                assets,
+                run.now,
+                with_sitemap=not kept_sitemap,
+            )
+        )
     )
+    files = chain(done.files, [OutputFile(SITEMAP, b"")] if kept_sitemap else [], extra)
     run.prepared = run.early.wait() if run.early is not None else run.prepared
     html = {p.path for p in pages if p.path.endswith(".html")}
     finish = search_step(run.search, run.state, html, done.keep, paths.output)

@@ -13,8 +13,8 @@ import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from itertools import chain, islice
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
+from itertools import islice
 from typing import Any, TypeVar
 
 S = TypeVar("S")
@@ -105,8 +105,9 @@ def stream(
 ) -> Iterator[R]:
     """`run`'s results one by one, in index order, as they are ready: at most `ahead`
     chunks per worker are out at once, so the results held at a time stay bounded
-    whatever `count` is. `meanwhile` runs in this process once the first chunks are out;
-    the indices it returns (`count` and above) are worked on too, their results last.
+    whatever `count` is. `meanwhile` runs in a thread of this process once the first
+    chunks are out, while this one keeps the workers supplied; the indices it returns
+    (`count` and above) are worked on too, their results last.
     """
     context = _fork_context() if jobs > 1 and count >= MIN_PARALLEL else None
     done = 0
@@ -122,25 +123,67 @@ def stream(
     with ProcessPoolExecutor(
         jobs, mp_context=context, initializer=_install, initargs=(state,)
     ) as pool:
+        chunks = _Chunks(iter(_chunks(count, jobs)), jobs)
         try:
-            chunks: Iterator[Sequence[int]] = iter(_chunks(count, jobs))
             out: deque[Future[list[R]]] = deque(
-                pool.submit(_run, task, chunk) for chunk in islice(chunks, jobs * ahead)
+                pool.submit(_run, task, chunk) for chunk in islice(chunks.pages, jobs * ahead)
             )
-            more = (meanwhile() if meanwhile else None) or []
-            chunks = chain(chunks, _split(more, jobs))
-            while out:
+            chunks.start(meanwhile)
+            while out or chunks.waiting():
+                if not out:  # every page chunk done before `meanwhile`: wait for it
+                    out.extend(pool.submit(_run, task, c) for c in islice(chunks, jobs))
+                    continue
                 results = out.popleft().result()
-                for chunk in chunks:
-                    out.append(pool.submit(_run, task, chunk))
-                    break
+                out.extend(pool.submit(_run, task, c) for c in islice(chunks, 1))
                 done += len(results)
                 if progress:
                     progress(done)
                 yield from results
         except BaseException:
+            chunks.finish()
             pool.shutdown(wait=True, cancel_futures=True)
             raise
+
+
+class _Chunks:
+    """`stream`'s chunks: the first `count` indices, then those `meanwhile` returns, which
+    runs in a thread while the workers work on the first (its result awaited only when
+    they are all out)."""
+
+    def __init__(self, pages: Iterator[range], jobs: int) -> None:
+        self.pages, self.jobs = pages, jobs
+        self.more: Iterator[Sequence[int]] = iter(())
+        self.thread: Future[Sequence[int] | None] | None = None
+        self.helper: ThreadPoolExecutor | None = None
+
+    def start(self, meanwhile: Callable[[], Sequence[int] | None] | None) -> None:
+        if meanwhile is not None:
+            self.helper = ThreadPoolExecutor(1, thread_name_prefix="meanwhile")
+            self.thread = self.helper.submit(meanwhile)
+
+    def waiting(self) -> bool:
+        """Whether `meanwhile`'s indices are still to come."""
+        return self.thread is not None
+
+    def finish(self) -> Sequence[int]:
+        """`meanwhile`'s indices, once it has returned (its exception, if it raised)."""
+        thread, helper, self.thread, self.helper = self.thread, self.helper, None, None
+        if thread is None or helper is None:
+            return []
+        try:
+            return thread.result() or []
+        finally:
+            helper.shutdown(wait=True)
+
+    def __iter__(self) -> Iterator[Sequence[int]]:
+        return self
+
+    def __next__(self) -> Sequence[int]:
+        for chunk in self.pages:
+            return chunk
+        if self.thread is not None:
+            self.more = iter(_split(self.finish(), self.jobs))
+        return next(self.more)
 
 
 def _split(indices: Sequence[int], jobs: int) -> list[Sequence[int]]:

@@ -226,6 +226,8 @@ class Rendered:
     files: Iterator[OutputFile]  # rendered pages, then kept ones (no bytes), then feeds
     digests: dict[str, tuple[str, str]]  # each article's (generator.speed.deps)
     feeds: list[OutputFile] = field(default_factory=list)  # filled while `files` runs
+    # Work for this process while the workers render the pages (before `files` ends).
+    meanwhile: list[Callable[[], None]] = field(default_factory=list)
 
     @property
     def keep(self) -> set[str]:
@@ -283,6 +285,8 @@ def rendering(
         """Which feeds to make (fingerprinted here while the workers render pages)."""
         planned.record_later()
         made.extend(feed_files(planned_feeds, planned, state, caching, by_index))
+        for work in done.meanwhile:
+            work()
         return [len(planned.jobs) + i for i, (_, make) in enumerate(made) if make]
 
     def files() -> Iterator[OutputFile]:
