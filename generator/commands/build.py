@@ -299,20 +299,8 @@ def _write(run: _Build, site: Site, done: Rendered, assets: set[str]) -> tuple[i
         done.keep.add(SITEMAP)
     pages = done.pages
     extra: list[OutputFile] = []  # made while the workers render the pages
-    done.meanwhile.append(
-        lambda: extra.extend(
-            extra_files(
-                pages,
-                site,
-                run.settings,
-                paths.templates,
-                paths.content,
-                assets,
-                run.now,
-                with_sitemap=not kept_sitemap,
-            )
-        )
-    )
+    inputs = (pages, site, run.settings, paths.templates, paths.content, assets, run.now)
+    done.meanwhile.append(lambda: extra.extend(extra_files(*inputs, not kept_sitemap)))
     files = chain(done.files, [OutputFile(SITEMAP, b"")] if kept_sitemap else [], extra)
     run.prepared = run.early.wait() if run.early is not None else run.prepared
     html = {p.path for p in pages if p.path.endswith(".html")}
