@@ -5,11 +5,14 @@ globals (arrow, lang_attrs)."""
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, MutableMapping, Sequence
 from pathlib import Path
+from types import BuiltinFunctionType, CodeType, FunctionType, MethodType
 from typing import Any, TypeVar
 
 import jinja2
+import markupsafe
+from jinja2.utils import internalcode
 from markupsafe import Markup
 
 from generator.languages import text_direction
@@ -77,6 +80,59 @@ def json_ld(data: Any) -> Markup:
     return Markup(text)  # noqa: S704 (escaped above for the script context)
 
 
+_escape_inner: Callable[[str], str] | None = getattr(markupsafe, "_escape_inner", None)
+_markup = str.__new__
+
+
+def escape(value: Any) -> Markup:
+    """MarkupSafe's `escape`, the same Markup, without its two Python calls for the values
+    a page shows most (text, and Markup already escaped): about 100 per page."""
+    if type(value) is str and _escape_inner is not None:
+        return _markup(Markup, _escape_inner(value))
+    if type(value) is Markup:
+        return value
+    return markupsafe.escape(value)
+
+
+class PageTemplate(jinja2.Template):
+    """A template whose `{{ value }}`s are escaped by `escape` above (the compiled code
+    looks the name up in its module's namespace, which Jinja fills from jinja2.runtime)."""
+
+    @classmethod
+    def from_code(
+        cls,
+        environment: jinja2.Environment,
+        code: CodeType,
+        globals: MutableMapping[str, Any],
+        uptodate: Callable[[], bool] | None = None,
+    ) -> jinja2.Template:
+        template = super().from_code(environment, code, globals, uptodate)
+        template.root_render_func.__globals__["escape"] = escape
+        return template
+
+
+_PLAIN = (FunctionType, MethodType, BuiltinFunctionType)
+
+
+class PageContext(jinja2.runtime.Context):
+    """Jinja's context, calling a plain function or method (`urls.article(item)`, about 50
+    a page) without first asking it three times whether it wants the context."""
+
+    @internalcode
+    def call(__self, __obj: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:  # noqa: N805
+        if type(__obj) not in _PLAIN or hasattr(__obj, "jinja_pass_arg"):
+            return super().call(__obj, *args, **kwargs)
+        if kwargs:
+            kwargs.pop("_block_vars", None)
+            kwargs.pop("_loop_vars", None)
+        try:
+            return __obj(*args, **kwargs)
+        except StopIteration:  # as Jinja's own
+            return __self.environment.undefined(
+                "value was undefined because a callable raised a StopIteration exception"
+            )
+
+
 def make_environment(templates_dir: Path) -> jinja2.Environment:
     """Jinja2 with the packaged theme behind the site's override folder `templates_dir`,
     and the theme's words in each page's language (generator.render.words)."""
@@ -93,6 +149,8 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
         bytecode_cache=CompiledTemplates(),  # a second build in this process compiles less
     )
     env.policies["ext.i18n.trimmed"] = True
+    env.template_class = PageTemplate  # the same bytes, faster (escape, calls)
+    env.context_class = PageContext
     Words(theme.folders()).install(env)
     env.filters["human_date"] = human_date_filter
     env.filters["time_attr"] = time_attr
