@@ -9,6 +9,7 @@ parallel builds call the same code on the same data and give identical output.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 from collections import deque
@@ -102,17 +103,19 @@ def stream(
     progress: Callable[[int], None] | None = None,
     meanwhile: Callable[[], Sequence[int] | None] | None = None,
     ahead: int = 3,
+    then: Callable[[], Sequence[int]] | None = None,
 ) -> Iterator[R]:
     """`run`'s results one by one, in index order, as they are ready: at most `ahead`
     chunks per worker are out at once, so the results held at a time stay bounded
     whatever `count` is. `meanwhile` runs in a thread of this process once the first
-    chunks are out, while this one keeps the workers supplied; the indices it returns
+    chunks are out, while this one keeps the workers supplied; then `then` runs in this
+    thread (for what may not leave it: a database connection). The indices they return
     (`count` and above) are worked on too, their results last.
     """
     context = _fork_context() if jobs > 1 and count >= MIN_PARALLEL else None
     done = 0
     if context is None:
-        more = (meanwhile() if meanwhile else None) or []
+        more = [*((meanwhile() if meanwhile else None) or []), *(then() if then else [])]
         for chunk in [*_chunks(count, 1), *_split(more, 1)]:
             results = task(state, chunk)
             done += len(results)
@@ -123,7 +126,7 @@ def stream(
     with ProcessPoolExecutor(
         jobs, mp_context=context, initializer=_install, initargs=(state,)
     ) as pool:
-        chunks = _Chunks(iter(_chunks(count, jobs)), jobs)
+        chunks = _Chunks(iter(_chunks(count, jobs)), jobs, then)
         try:
             out: deque[Future[list[R]]] = deque(
                 pool.submit(_run, task, chunk) for chunk in islice(chunks.pages, jobs * ahead)
@@ -140,7 +143,7 @@ def stream(
                     progress(done)
                 yield from results
         except BaseException:
-            chunks.finish()
+            chunks.abandon()
             pool.shutdown(wait=True, cancel_futures=True)
             raise
 
@@ -150,8 +153,10 @@ class _Chunks:
     runs in a thread while the workers work on the first (its result awaited only when
     they are all out)."""
 
-    def __init__(self, pages: Iterator[range], jobs: int) -> None:
-        self.pages, self.jobs = pages, jobs
+    def __init__(
+        self, pages: Iterator[range], jobs: int, then: Callable[[], Sequence[int]] | None
+    ) -> None:
+        self.pages, self.jobs, self.then = pages, jobs, then
         self.more: Iterator[Sequence[int]] = iter(())
         self.thread: Future[Sequence[int] | None] | None = None
         self.helper: ThreadPoolExecutor | None = None
@@ -162,8 +167,13 @@ class _Chunks:
             self.thread = self.helper.submit(meanwhile)
 
     def waiting(self) -> bool:
-        """Whether `meanwhile`'s indices are still to come."""
-        return self.thread is not None
+        """Whether `meanwhile`'s and `then`'s indices are still to come."""
+        return self.thread is not None or self.then is not None
+
+    def abandon(self) -> None:
+        """Wait for `meanwhile` without its result (the build stops on another error)."""
+        with contextlib.suppress(BaseException):
+            self.finish()
 
     def finish(self) -> Sequence[int]:
         """`meanwhile`'s indices, once it has returned (its exception, if it raised)."""
@@ -181,8 +191,10 @@ class _Chunks:
     def __next__(self) -> Sequence[int]:
         for chunk in self.pages:
             return chunk
-        if self.thread is not None:
-            self.more = iter(_split(self.finish(), self.jobs))
+        if self.waiting():
+            more = [*self.finish(), *(self.then() if self.then else [])]
+            self.then = None
+            self.more = iter(_split(more, self.jobs))
         return next(self.more)
 
 

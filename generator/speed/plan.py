@@ -206,14 +206,22 @@ def render(
     specs: Sequence[PageSpec],
     workers: int,
     progress: Callable[[int], None] | None = None,
-    meanwhile: Callable[[], Sequence[int] | None] | None = None,
+    meanwhile: Callable[[], None] | None = None,
     feeds: Sequence[PlannedFeed] = (),
+    then: Callable[[], Sequence[int]] | None = None,
 ) -> Iterator[bytes]:
     """Every spec's bytes, in order, as the workers finish them (a few hundred held at a
-    time); `meanwhile` runs in this process while they work, and returns which `feeds`
-    (as len(specs) + their index) the workers then make, their bytes last."""
+    time); `meanwhile` runs in a thread of this process while they work, then `then` in
+    this thread returns which `feeds` (as len(specs) + their index) the workers then
+    make, their bytes last."""
     return parallel.stream(
-        _render_chunk, _Work(renderer, specs, feeds), len(specs), workers, progress, meanwhile
+        _render_chunk,
+        _Work(renderer, specs, feeds),
+        len(specs),
+        workers,
+        progress,
+        meanwhile,
+        then=then,
     )
 
 
@@ -281,12 +289,16 @@ def rendering(
     planned_feeds = feeds()
     made: list[tuple[PlannedFeed, bool]] = []
 
-    def decide_feeds() -> list[int]:
-        """Which feeds to make (fingerprinted here while the workers render pages)."""
+    def meanwhile() -> None:
+        """Pages fingerprinted, and other work, in a thread while the workers render."""
         planned.record_later()
-        made.extend(feed_files(planned_feeds, planned, state, caching, by_index))
         for work in done.meanwhile:
             work()
+
+    def decide_feeds() -> list[int]:
+        """Which feeds to make (fingerprinted here: the state's rows are read in this
+        thread), as indices after the pages'."""
+        made.extend(feed_files(planned_feeds, planned, state, caching, by_index))
         return [len(planned.jobs) + i for i, (_, make) in enumerate(made) if make]
 
     def files() -> Iterator[OutputFile]:
@@ -296,8 +308,9 @@ def rendering(
             planned.jobs,
             workers,
             lambda count: progress("pages", total - jobs + min(count, jobs), total),
-            decide_feeds,
+            meanwhile,
             planned_feeds,
+            decide_feeds,
         )
         for spec, data in zip(planned.jobs, rendered, strict=False):
             yield OutputFile(spec.path, data)
