@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -74,8 +75,12 @@ def test_work_found_while_the_workers_work_is_done_last_in_order(slow: bool) -> 
             time.sleep(0.5)
         return [400, 401, 402]
 
-    results = list(stream(_squares, numbers, 400, 2, meanwhile=meanwhile, ahead=1))
-    assert results == [i * i for i in range(400)] + [400 * 400, 401 * 401, 402 * 402]
+    def then() -> list[int]:  # in this thread: it may use this thread's database
+        assert threading.current_thread() is threading.main_thread()
+        return [403]
+
+    results = list(stream(_squares, numbers, 400, 2, meanwhile=meanwhile, ahead=1, then=then))
+    assert results == [i * i for i in range(400)] + [i * i for i in (400, 401, 402, 403)]
 
 
 def test_a_failure_while_the_workers_work_stops_the_build() -> None:
