@@ -138,7 +138,10 @@ class Article:
 
     def line_of(self, field: str) -> int:
         """The file line where `field` was written; 1 (the file) when it was not."""
-        return dict(self.lines).get(field, 1)
+        for name, line in reversed(self.lines):  # the last, as a dict of them would keep
+            if name == field:
+                return line
+        return 1
 
     @property
     def day(self) -> dt.date:
