@@ -22,7 +22,7 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from generator import model
 from generator.diagnostics import Diagnostic
@@ -33,10 +33,25 @@ from generator.speed.records import Shared, article_record
 from generator.speed.store import Database, checksum, dumps
 
 SPACE = "articles"
+_TABLES = ("files", "articles", "bodies", "body_html")
+# A cached body's HTML with the row that vouches for it (`checked_html`).
+HTML_QUERY = (
+    "SELECT h.html, b.body_key, b.meta, b.sum FROM body_html h JOIN bodies b "
+    "ON b.source = h.source WHERE h.source = ?"
+)
 Seen = tuple[changes.Stat, int, str]  # stat, when it was recorded (ns), content digest
 Hit = tuple[model.Article, list[Diagnostic]]
 Read = tuple[model.Article, list[Diagnostic], list[int] | None, deps.Own]  # its image's
 # stamp and the digests of what its file alone gives (made while it holds its Markdown)
+
+
+class Facts(NamedTuple):
+    """What the site needs of a body besides its HTML, kept in its `bodies` row."""
+
+    assets: set[str]  # the content files it uses
+    summary: str  # the article's summary (its own, or one made from the body)
+    digest: str  # generator.speed.deps.body_digest, for the dependency index
+    linked: bool  # generator.render.site_links.may_link of its HTML
 
 
 class Scratch(Protocol):
@@ -48,6 +63,8 @@ class Scratch(Protocol):
     def record(self, source: str) -> str: ...
 
     def html(self, source: str) -> str: ...
+
+    def release(self) -> None: ...
 
 
 def content_digest(source: str, raw: bytes) -> str:
@@ -271,39 +288,52 @@ class ArticleCache:
         record = {"a": article_record(article), "p": encode_diagnostics(problems), "i": stamp}
         return dumps({**record, "d": [digest.hex() for digest in own]})
 
-    def body(
-        self, article: model.Article, article_url: Callable[[str], Any]
-    ) -> tuple[str, set[str], str] | None:
-        """(body HTML, content files it uses, summary), when the cached body still holds."""
-        key = self.body_key(article)
-        if not self.valid or key is None:
-            return None
+    def bodies(
+        self, articles: Sequence[model.Article], article_url: Callable[[str], Any]
+    ) -> list[Facts | None]:
+        """For each article, what the site needs of its cached body when that still holds
+        (None: a miss): the check reads the small `bodies` rows, in one scan, never
+        the HTML (`body_html` reads that, per page)."""
+        out: list[Facts | None] = [None] * len(articles)
+        if not self.valid:
+            return out
+        wanted = {a.source: i for i, a in enumerate(articles)}
+        for source, key, meta, sum_ in self.database.query(
+            "SELECT source, body_key, meta, sum FROM bodies"
+        ):
+            i = wanted.get(source)
+            if i is not None:
+                out[i] = self._kept(articles[i], key, meta, sum_, article_url)
+        self.body_hits += sum(kept is not None for kept in out)
+        return out
+
+    def _kept(
+        self,
+        article: model.Article,
+        key: str,
+        text: str,
+        sum_: bytes,
+        article_url: Callable[[str], Any],
+    ) -> Facts | None:
         source = article.source
-        row = self.database.one(
-            "SELECT body_key, meta, html, sum FROM bodies WHERE source = ?", (source,)
-        )
-        if row is None or row[0] != key:
+        if key != self.body_key(article) or sum_ != checksum(source, key, text):
             return None
-        if row[3] != checksum(source, row[0], row[1], row[2]):
+        meta = _meta(text)
+        if meta is None:
             return None
-        try:
-            meta = json.loads(row[1])
-            links, assets, stamps = meta["links"], meta["assets"], meta["stamps"]
-            summary = meta["summary"]
-        except (KeyError, TypeError, ValueError):
+        links, assets, stamps, summary, digest, linked = meta
+        if any(article_url(target) != url for target, url in links.items()):
             return None
-        if not isinstance(links, dict) or not isinstance(assets, list):
-            return None
-        if not isinstance(summary, str):
-            return None
-        if any(article_url(linked) != url for linked, url in links.items()):
-            return None
-        if not all(isinstance(a, str) and self._exists(a, source) for a in assets):
+        if not all(self._exists(a, source) for a in assets):
             return None
         if stamps != {a: self._stamp(a) for a in assets}:
             return None
-        self.body_hits += 1
-        return row[2], set(assets), article.summary or summary
+        return Facts(set(assets), article.summary or summary, digest, linked)
+
+    def body_html(self, source: str, digest: str) -> str | None:
+        """The cached HTML of the body `bodies` found for `source` (its `digest`), read
+        through this process's own connection; None when the row is gone or damaged."""
+        return checked_html(self.database.one(HTML_QUERY, (source,)), source, digest)
 
     def body_key(self, article: model.Article) -> str | None:
         """What the body HTML is made from: the file's bytes (its content digest, which
@@ -315,34 +345,33 @@ class ArticleCache:
         return f"{seen[2]}:{article.body_line}"
 
     def remember_body(
-        self,
-        article: model.Article,
-        html: str,
-        links: dict[str, str | None],
-        assets: set[str],
-        summary: str,
+        self, article: model.Article, html: str, links: dict[str, str | None], facts: Facts
     ) -> None:
-        meta = dumps(
-            {
-                "summary": "" if article.summary else summary,  # only one made from the body
-                "links": links,
-                "assets": sorted(assets),
-                "stamps": {a: self._kept_stamp(a) for a in sorted(assets)},
-            }
-        )
+        """Keep a body made in this build: its HTML, the articles it links to (and their
+        URLs), and what the site needs of it (`facts`)."""
         key = self.body_key(article)
         if key is None:
             return
+        assets = sorted(facts.assets)
+        meta = dumps(
+            {
+                "summary": "" if article.summary else facts.summary,  # one made from the body
+                "links": links,
+                "assets": assets,
+                "stamps": {a: self._kept_stamp(a) for a in assets},
+                "digest": facts.digest,
+                "linked": facts.linked,
+                "html": checksum(article.source, html).hex(),
+            }
+        )
         kept = html if self.scratch is None else None
         self.new_bodies[article.source] = (key, meta, kept)
 
-    def _body_row(
-        self, source: str, key: str, meta: str, html: str | None
-    ) -> tuple[str, str, str, str, bytes]:
+    def _body_html(self, source: str, html: str | None) -> tuple[str, str]:
         if html is None:
             assert self.scratch is not None
             html = self.scratch.html(source)
-        return (source, key, meta, html, checksum(source, key, meta, html))
+        return (source, html)
 
     def _article_row(self, source: str, read: Read | None) -> tuple[str, str, str, bytes]:
         if read is None:
@@ -355,13 +384,15 @@ class ArticleCache:
 
     def save(self) -> None:
         """Write what changed since the last build, and forget the files that are gone."""
+        if self.scratch is not None:
+            self.scratch.release()  # its reads of this database end before it is written
         database = self.database
         fresh = not self.valid  # a database found broken keeps the rows it could read
         database.sources = self.seen
         if fresh:
-            database.clear(SPACE, self.environment, ("files", "articles", "bodies"))
+            database.clear(SPACE, self.environment, _TABLES)
         gone = [(source,) for source in sorted(set(self.files) - set(self.seen))]
-        for table in ("files", "articles", "bodies"):
+        for table in _TABLES:
             database.write_many(f"DELETE FROM {table} WHERE source = ?", gone)  # noqa: S608
         database.write_many(
             "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -377,11 +408,15 @@ class ArticleCache:
             lazy=True,
         )
         database.write_many(
-            "INSERT OR REPLACE INTO bodies VALUES (?, ?, ?, ?, ?)",
+            "INSERT OR REPLACE INTO bodies VALUES (?, ?, ?, ?)",
             (
-                self._body_row(source, key, meta, html)
-                for source, (key, meta, html) in self.new_bodies.items()
+                (source, key, meta, checksum(source, key, meta))
+                for source, (key, meta, _) in self.new_bodies.items()
             ),
+        )
+        database.write_many(
+            "INSERT OR REPLACE INTO body_html VALUES (?, ?)",
+            (self._body_html(source, html) for source, (_, _, html) in self.new_bodies.items()),
             lazy=True,
         )
         database.commit()
@@ -395,3 +430,47 @@ def filled(cache: ArticleCache | None, articles: Iterable[model.Article]) -> lis
     if cache is None:
         return list(articles)
     return [cache.filled(article) or article for article in articles]
+
+
+Meta = tuple[dict[str, Any], list[str], Any, str, str, bool]
+
+
+def _meta(text: str) -> Meta | None:
+    """A `bodies` row's meta: (links, assets, stamps, summary, digest, linked), or None
+    when it is not of that shape."""
+    try:
+        meta = json.loads(text)
+        found = (
+            meta["links"],
+            meta["assets"],
+            meta["stamps"],
+            meta["summary"],
+            meta["digest"],
+            meta["linked"],
+        )
+    except (KeyError, TypeError, ValueError):
+        return None
+    links, assets, _, summary, digest, linked = found
+    if not isinstance(links, dict) or not isinstance(assets, list):
+        return None
+    if not all(isinstance(a, str) for a in assets) or not isinstance(linked, bool):
+        return None
+    if not isinstance(summary, str) or not isinstance(digest, str):
+        return None
+    return found
+
+
+def checked_html(row: tuple[Any, ...] | None, source: str, digest: str) -> str | None:
+    """The HTML of a row of `HTML_QUERY` when its `bodies` row is intact, is the one the
+    build checked (its body `digest`) and the HTML is the one it vouches for; else None."""
+    if row is None:
+        return None
+    html, key, text, sum_ = row
+    if not isinstance(html, str) or sum_ != checksum(source, key, text):
+        return None
+    try:
+        meta = json.loads(text)
+        sound = meta["digest"] == digest and meta["html"] == checksum(source, html).hex()
+    except (KeyError, TypeError, ValueError):
+        return None
+    return html if sound else None

@@ -1,56 +1,71 @@
-"""This build's article bodies out of memory: a scratch SQLite file, read back per page and feed.
+"""The published articles' body HTML out of memory: read back per page and feed, by source.
 
-The build command converts every published article's Markdown (or takes its HTML from the
-build cache) and puts both texts here as they come, in batches; the articles it indexes
-and renders then carry neither (`body` and `body_html` empty), so a site of 100,000
-articles does not hold 100,000 bodies, nor do the worker processes forked from it. What
-shows a body reads it back by the article's source: the article's page (the worker that
-renders it), the feeds listing it, the check of its links (`filled`). Each body's digest
-stays in memory, for the dependency index (generator.speed.deps.digests). The build
-cache's new records and bodies wait here too until the cache is saved (`put_record`,
-generator.speed.articles), instead of in memory.
+The build command converts the published articles' Markdown or keeps their bodies from the
+build cache; the articles it indexes and renders then carry no body (`body` and
+`body_html` empty), so a site of 100,000 articles does not hold 100,000 bodies, nor do the
+worker processes forked from it. A body made in this build goes into a scratch SQLite
+file, in batches (`made`); a kept one stays where it is, in the build state database
+(generator.speed.articles: `kept` only notes it, its HTML is not read). What shows a body
+reads its HTML back by the article's source (`html`, `filled`): the article's page (the
+worker that renders it), the feeds listing it, the check of its links. A kept body's HTML
+is checked against the checksum its state row holds as it is read; when the row is gone or
+damaged (the cache broke, or another build replaced it meanwhile), the article is
+converted again there and then (`remake`), so a broken cache never shows in a page.
 
-The file is private to the build (a temporary folder, in the build cache's folder when
-there is one, so it is on the same disk as the cache) and removed when the build ends (one
-a killed build left is removed by the next); it is written by the build's own process
-only, and each process reads it with its own connection (never one opened before a fork).
+Each body's digest (for the dependency index, generator.speed.deps.digests) and whether
+it may link to a path of the site are in memory; for a kept body they come from its state
+row. The build cache's new records and bodies wait in the scratch file too until the cache
+is saved (`put_record`, generator.speed.articles), instead of in memory. The Markdown is
+not kept: what needs it after conversion (the line of a broken link) reads it from the
+article's file (generator.speed.articles.filled).
+
+The scratch file is private to the build (a temporary folder, in the build cache's folder
+when there is one, so it is on the same disk as the cache) and removed when the build ends
+(one a killed build left is removed by the next); it is written by the build's own
+process only. Each process reads the scratch and the state database with its own
+connections (never one opened before a fork); `release` closes this process's connection
+to the state database before the cache writes it (generator.speed.articles.save).
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import sqlite3
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from generator.model import Article, with_values
-from generator.render.site_links import may_link
-from generator.speed.articles import ArticleCache
-from generator.speed.deps import body_digest
+from generator.speed.articles import HTML_QUERY, ArticleCache, checked_html
 
 _BATCH = 256  # bodies written per transaction
 
 
 class Bodies:
-    """Body Markdown and HTML by article source, in a scratch database under `directory`
-    (None: the system's temporary folder). `close` removes it."""
+    """Body HTML by article source: made in this build (a scratch database under
+    `directory`; None: the system's temporary folder) or kept in the build state database
+    (`state`). `close` removes the scratch."""
 
     def __init__(self, directory: Path | None = None) -> None:
         self.folder = _scratch_folder(directory)
         self.path = self.folder / "bodies.sqlite"
         self.digests: dict[str, str] = {}  # source -> body_digest of its Markdown and HTML
         self.linked: set[str] = set()  # sources whose HTML may link to a site path
-        self._pending: list[tuple[str, str, str]] = []
+        self.made_here: set[str] = set()  # sources whose body is in the scratch file
+        self.state: Path | None = None  # the state database holding the kept bodies
+        # Converts an article again (its Markdown read from its file) -> its body HTML.
+        self.remake: Callable[[Article], str] | None = None
+        self._remade: dict[str, str] = {}
+        self._pending: list[tuple[str, str]] = []
+        self._records: list[tuple[str, str]] = []
         self._connection: sqlite3.Connection | None = None
         self._pid = 0
+        self._state: tuple[sqlite3.Connection, int] | None = None
         connection = self._connected()
-        connection.execute(
-            "CREATE TABLE bodies (source TEXT PRIMARY KEY, markdown TEXT, html TEXT)"
-        )
+        connection.execute("CREATE TABLE bodies (source TEXT PRIMARY KEY, html TEXT)")
         connection.execute("CREATE TABLE records (source TEXT PRIMARY KEY, record TEXT)")
-        self._records: list[tuple[str, str]] = []
 
     def _connected(self) -> sqlite3.Connection:
         """This process's connection (a forked worker opens its own)."""
@@ -61,14 +76,20 @@ class Bodies:
             self._pid = os.getpid()
         return self._connection
 
-    def put(self, article: Article, html: str) -> None:
-        """Keep the article's Markdown (`article.body`) and its HTML."""
-        self.digests[article.source] = body_digest(article.body, html)
-        if may_link(html):
-            self.linked.add(article.source)
-        self._pending.append((article.source, article.body, html))
+    def made(self, source: str, html: str, digest: str, linked: bool) -> None:
+        """Keep the HTML of a body made in this build (`digest`: deps.body_digest of its
+        Markdown and HTML; `linked`: whether it may link to a site path)."""
+        self.kept(source, digest, linked)
+        self.made_here.add(source)
+        self._pending.append((source, html))
         if len(self._pending) >= _BATCH:
             self.flush()
+
+    def kept(self, source: str, digest: str, linked: bool) -> None:
+        """Note a body kept in the state database (its HTML stays there)."""
+        self.digests[source] = digest
+        if linked:
+            self.linked.add(source)
 
     def put_record(self, source: str, record: str) -> None:
         """Keep an article's record for the build cache (speed.articles), until it is saved."""
@@ -77,52 +98,66 @@ class Bodies:
             self.flush()
 
     def flush(self) -> None:
-        """Write what `put` and `put_record` queued (before workers fork: they read the file)."""
+        """Write what `made` and `put_record` queued (before workers fork: they read the file)."""
         if not self._pending and not self._records:
             return
         connection = self._connected()
         connection.execute("BEGIN")
-        connection.executemany("INSERT OR REPLACE INTO bodies VALUES (?, ?, ?)", self._pending)
+        connection.executemany("INSERT OR REPLACE INTO bodies VALUES (?, ?)", self._pending)
         connection.executemany("INSERT OR REPLACE INTO records VALUES (?, ?)", self._records)
         connection.execute("COMMIT")
         self._pending, self._records = [], []
 
-    def record(self, source: str) -> str:
-        """The record `put_record` kept for `source`; KeyError when there is none."""
+    def _scratch(self, sql: str, source: str) -> str:
         self.flush()
-        row = (
-            self._connected()
-            .execute("SELECT record FROM records WHERE source = ?", (source,))
-            .fetchone()
-        )
+        row = self._connected().execute(sql, (source,)).fetchone()
         if row is None:
             raise KeyError(source)
         return str(row[0])
 
-    def texts(self, source: str) -> tuple[str, str]:
-        """(Markdown, HTML) of the article at `source`; KeyError when it was never put."""
-        if self._pending:
-            self.flush()
-        row = (
-            self._connected()
-            .execute("SELECT markdown, html FROM bodies WHERE source = ?", (source,))
-            .fetchone()
-        )
-        if row is None:
-            raise KeyError(source)
-        return row[0], row[1]
+    def record(self, source: str) -> str:
+        """The record `put_record` kept for `source`; KeyError when there is none."""
+        return self._scratch("SELECT record FROM records WHERE source = ?", source)
 
-    def html(self, source: str) -> str:
-        """The HTML of the article at `source` (`texts`)."""
-        return self.texts(source)[1]
+    def html(self, source: str, article: Article | None = None) -> str:
+        """The body HTML of the article at `source`: made in this build, else kept in the
+        state database (checked), else `article` converted again; KeyError when none."""
+        if source in self.made_here:
+            return self._scratch("SELECT html FROM bodies WHERE source = ?", source)
+        found = self._remade.get(source) or self._kept_html(source)
+        if found is None:
+            if article is None or self.remake is None:
+                raise KeyError(source)
+            found = self._remade[source] = self.remake(article)
+        return found
+
+    def _kept_html(self, source: str) -> str | None:
+        """The HTML the state database keeps for `source`, when it is the one checked."""
+        if self.state is None or source not in self.digests:
+            return None
+        try:
+            if self._state is None or self._state[1] != os.getpid():
+                connection = sqlite3.connect(self.state, timeout=30, isolation_level=None)
+                connection.execute("PRAGMA query_only = ON")
+                self._state = (connection, os.getpid())
+            row = self._state[0].execute(HTML_QUERY, (source,)).fetchall()
+        except sqlite3.Error:  # gone, malformed: convert the article again
+            return None
+        return checked_html(row[0] if row else None, source, self.digests[source])
+
+    def release(self) -> None:
+        """Close this process's connection to the state database (before it is saved)."""
+        if self._state is not None and self._state[1] == os.getpid():
+            with contextlib.suppress(sqlite3.Error):
+                self._state[0].close()
+        self._state = None
 
     def filled(self, article: Article) -> Article:
-        """The article with its Markdown and HTML, as the Markdown step made them; an
-        article that carries its body already is returned as it is."""
+        """The article with its body HTML; one that carries its body already, or whose
+        body was not made or kept here, is returned as it is."""
         if article.body or article.body_html or article.source not in self.digests:
             return article
-        markdown, html = self.texts(article.source)
-        return with_values(article, body=markdown, body_html=html)
+        return with_values(article, body_html=self.html(article.source, article))
 
     def linking(self, articles: Iterable[Article]) -> list[Article]:
         """Those of `articles` whose HTML may link to a path of the site, with their bodies
@@ -136,7 +171,8 @@ class Bodies:
         self.close()
 
     def close(self) -> None:
-        """Close the connection and remove the scratch file."""
+        """Close the connections and remove the scratch file."""
+        self.release()
         if self._connection is not None and self._pid == os.getpid():
             self._connection.close()
         self._connection = None
@@ -172,7 +208,7 @@ def _sweep(directory: Path) -> None:
 def without_markdown(
     published: list[Article], articles: list[Article], cache: ArticleCache | None = None
 ) -> tuple[list[Article], list[Article]]:
-    """The published articles (converted, their Markdown in the store) and every article
+    """The published articles (converted, their HTML in the store) and every article
     loaded (the published ones as converted), none holding its Markdown any longer; the
     build cache's articles as loaded (`loaded`, for the dependency index) too."""
     published = [with_values(a, body="") if a.body else a for a in published]

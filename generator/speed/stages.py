@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from generator import pipeline
@@ -17,10 +18,13 @@ from generator.diagnostics import Diagnostic, error
 from generator.model import Article, with_values
 from generator.pipeline import Body, Validated
 from generator.render.site import encode_images
+from generator.render.site_links import may_link
 from generator.speed import deps, fingerprint, parallel
-from generator.speed.articles import ArticleCache, markdown_of
+from generator.speed.articles import ArticleCache, Facts, markdown_of
 from generator.speed.bodies import Bodies
+from generator.speed.deps import body_digest
 from generator.speed.store import Database
+from generator.write.output import OutputError
 
 Progress = Callable[[str, int, int], None]  # (step, done, total)
 
@@ -149,12 +153,16 @@ class Fast:
         settings: Settings,
         content_dir: Path,
     ) -> list[Body]:
-        cache = self.cache
+        cache, store = self.cache, self.bodies
         bodies: list[Body | None] = [None] * len(articles)
-        for i, article in enumerate(articles):
-            cached = cache.body(article, urls_by_source.get) if cache else None
-            if cached is not None:
-                bodies[i] = self._kept(article, (cached[0], [], cached[1], {}, cached[2]))
+        if store is not None:  # a kept body found damaged as a page reads it is made again
+            work = BodyWork((), urls_by_source, settings, content_dir)
+            store.remake = partial(remade, work, cache)
+            store.state = cache.database.path if cache is not None else None
+        found = cache.bodies(articles, urls_by_source.get) if cache is not None else []
+        for i, facts in enumerate(found):
+            if facts is not None:
+                bodies[i] = self._kept(articles[i], facts)
         todo = [i for i, body in enumerate(bodies) if body is None]
         work = BodyWork(
             [articles[i] for i in todo],
@@ -180,21 +188,49 @@ class Fast:
             first,
         )
         for i, body in zip(todo, fresh, strict=True):
-            html, problems, assets, links, summary = body
-            if cache is not None and not problems:
-                cache.remember_body(articles[i], html, links, assets, summary)
-            bodies[i] = self._kept(articles[i], body)
-        if self.bodies is not None:
-            self.bodies.flush()
+            bodies[i] = self._made(articles[i], body)
+        if store is not None:
+            store.flush()
         return [body for body in bodies if body is not None]
 
-    def _kept(self, article: Article, body: Body) -> Body:
-        """The body as the pipeline is given it: with a body store, its HTML is put there
-        and left out (the article then carries none)."""
-        if self.bodies is None:
+    def _kept(self, article: Article, facts: Facts) -> Body | None:
+        """A body kept in the build cache as the pipeline is given it: with a body store,
+        without its HTML (noted there, left in the cache); else with it (None: unreadable)."""
+        if self.bodies is not None:
+            self.bodies.kept(article.source, facts.digest, facts.linked)
+            html: str | None = ""
+        else:
+            assert self.cache is not None
+            html = self.cache.body_html(article.source, facts.digest)
+        return (html, [], facts.assets, {}, facts.summary) if html is not None else None
+
+    def _made(self, article: Article, body: Body) -> Body:
+        """A body made here, remembered in the cache; with a body store, its HTML is put
+        there and left out (the article then carries none)."""
+        html, problems, assets, links, summary = body
+        cache, store = self.cache, self.bodies
+        if store is None and (cache is None or problems):
             return body
-        self.bodies.put(article, body[0])
+        facts = Facts(assets, summary, body_digest(article.body, html), may_link(html))
+        if cache is not None and not problems:
+            cache.remember_body(article, html, links, facts)
+        if store is None:
+            return body
+        store.made(article.source, html, facts.digest, facts.linked)
         return ("", *body[1:])
+
+
+def remade(work: BodyWork, cache: ArticleCache | None, article: Article) -> str:
+    """The body HTML of `article` converted again, its Markdown read from its file (for a
+    body the cache kept but can no longer give back); OutputError when the file changed."""
+    mine = cache.filled(article) if cache is not None else article
+    if mine is None:
+        raise OutputError(
+            f"{article.source}: the file changed or went away while the site was being "
+            "built; build again"
+        )
+    found = pipeline.convert_many([mine], work.urls_by_source, work.settings, work.content_dir)
+    return found[0][0]
 
 
 def article_cache(

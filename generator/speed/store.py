@@ -1,6 +1,6 @@
 """The build state on disk: one SQLite database, `.newsdigest-cache/state.sqlite`.
 
-Tables (all WITHOUT ROWID, keyed by text):
+Tables (keyed by text; all WITHOUT ROWID but `body_html`, whose rows are large):
 
 - `spaces(name, environment)`: the environment key each part of the state was made in
   (the generator's code, the settings the step reads, the theme, the format). A part
@@ -9,7 +9,11 @@ Tables (all WITHOUT ROWID, keyed by text):
   file's `stat` as the last build saw it, when (`recorded_ns`) and its content digest.
 - `articles(source, digest, record, sum)`: the validated article with its warnings, as
   JSON (never pickle: a cache restored in CI must not be able to run code).
-- `bodies(source, body_key, meta, html, sum)`: body HTML, the links and pictures it used.
+- `bodies(source, body_key, meta, sum)`: what a body was made from and what the site needs of
+  it without its HTML: the links and pictures it used, its summary, its digest, whether it
+  may link to a site path, and the checksum of its HTML (`meta`, JSON).
+- `body_html(source, html)`: the body HTML, apart, so the check of every body reads small
+  rows only; read per page that shows it, against the checksum in `bodies`.
 - `records(space, key, value, sum)`: other JSON records by key, through `Records`.
 - `pages`, `readers`: the page state and dependency index of each output folder, by
   page path and by article (generator.speed.pagerows).
@@ -32,7 +36,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-FORMAT = 2  # PRAGMA user_version of the schema below
+FORMAT = 3  # PRAGMA user_version of the schema below
 FILENAME = "state.sqlite"
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS spaces (name TEXT PRIMARY KEY, environment TEXT NOT NULL)
@@ -42,7 +46,8 @@ CREATE TABLE IF NOT EXISTS files (source TEXT PRIMARY KEY, size INTEGER, mtime_n
 CREATE TABLE IF NOT EXISTS articles (source TEXT PRIMARY KEY, digest TEXT, record TEXT,
     sum BLOB) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS bodies (source TEXT PRIMARY KEY, body_key TEXT, meta TEXT,
-    html TEXT, sum BLOB) WITHOUT ROWID;
+    sum BLOB) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS body_html (source TEXT PRIMARY KEY, html TEXT);
 CREATE TABLE IF NOT EXISTS records (space TEXT, key TEXT, value TEXT, sum BLOB,
     PRIMARY KEY (space, key)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS pages (space TEXT, path TEXT, ordinal INTEGER, family TEXT,
@@ -51,8 +56,11 @@ CREATE TABLE IF NOT EXISTS pages (space TEXT, path TEXT, ordinal INTEGER, family
 CREATE TABLE IF NOT EXISTS readers (space TEXT, source TEXT, whole TEXT, place TEXT,
     paths TEXT, sum BLOB, PRIMARY KEY (space, source)) WITHOUT ROWID;
 """
-_TABLES = ("spaces", "files", "articles", "bodies", "records", "pages", "readers")
-_BY_SOURCE = ("files", "articles", "bodies")  # the article cache's tables, keyed by source
+_TABLES = (
+    "spaces", "files", "articles", "bodies", "body_html", "records", "pages", "readers"
+)
+# the article cache's tables, keyed by source
+_BY_SOURCE = ("files", "articles", "bodies", "body_html")
 _ARTICLES = "articles"  # and its space (generator.speed.articles.SPACE)
 
 

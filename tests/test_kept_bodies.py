@@ -1,0 +1,127 @@
+"""A rebuild keeps an unchanged article's body HTML where the build state has it: it checks
+small rows only, and a page that shows the body reads the HTML back by the article's
+source. A body whose HTML is damaged or gone by then is converted again for that page, so
+the site is still the clean build's; a broken link in a kept body is still named on its
+line."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from conftest import Forked, make_project, run_here, site_files, write_article
+from test_cached_articles import build, sample_project
+
+HARBOUR = "2025/06/harbour-reopens.md"
+
+
+def _state(project: Path, sql: str) -> int:
+    """Run `sql` on the build state behind the build's back; the rows it changed."""
+    database = sqlite3.connect(project / ".newsdigest-cache" / "state.sqlite")
+    with database:
+        changed = database.execute(sql, (HARBOUR,)).rowcount
+    database.close()
+    return changed
+
+
+def _retitle(project: Path, title: str) -> None:
+    """A new title, the body as it was (same line, same text): the body is kept, the page
+    that shows it is made again."""
+    story = project / "content" / HARBOUR
+    text = story.read_text(encoding="utf-8")
+    story.write_text(
+        text.replace("title: Harbour reopens after the storm", f"title: {title}"),
+        encoding="utf-8",
+    )
+
+
+def _same(site: Path, clean: Path) -> None:
+    """The two sites hold the same files, byte for byte (named when not)."""
+    mine, theirs = site_files(site), site_files(clean)
+    assert sorted(mine) == sorted(theirs)
+    assert [path for path in mine if mine[path] != theirs[path]] == []
+
+
+DAMAGES = {
+    "changed": "UPDATE body_html SET html = replace(html, 'reopened', 'XYZZY') WHERE source = ?",
+    "gone": "DELETE FROM body_html WHERE source = ?",
+    "row gone": "DELETE FROM bodies WHERE source = ?",
+}
+
+
+@pytest.mark.parametrize("damage", sorted(DAMAGES))
+def test_a_damaged_kept_body_is_converted_again_for_the_page_that_shows_it(
+    tmp_path: Path, damage: str
+) -> None:
+    project = sample_project(tmp_path)
+    site = tmp_path / "site"
+    build(project, site)
+    assert _state(project, DAMAGES[damage]) == 1
+    _retitle(project, "Harbour reopens after the great storm")
+    build(project, site)
+    clean = tmp_path / "clean"
+    build(project, clean, "--no-cache", "--jobs", "1")
+    _same(site, clean)
+    page = (site / "2025" / "06" / "24" / "harbour-reopens" / "index.html").read_text("utf-8")
+    assert "the great storm" in page and "The harbour reopened on Tuesday" in page
+    assert not any(b"XYZZY" in data for data in site_files(site).values())
+
+
+def test_worker_processes_read_kept_bodies_and_convert_a_damaged_one_again(
+    tmp_path: Path, forked: Forked
+) -> None:
+    """Pages rendered by forked workers read the state with connections of their own."""
+    project = sample_project(tmp_path)
+    site = tmp_path / "site"
+    jobs = ("--output", str(site), "--jobs", "2")
+    assert forked.run("build", *jobs, cwd=project).returncode == 0
+    _state(project, DAMAGES["changed"])
+    for title in ("Harbour reopens after the great storm", "Harbour reopens, ships sail"):
+        _retitle(project, title)
+        result = forked.run("build", *jobs, cwd=project)
+        assert result.returncode == 0, result.stderr
+    clean = tmp_path / "clean"
+    build(project, clean, "--no-cache", "--jobs", "1")
+    _same(site, clean)
+
+
+def test_every_kept_body_damaged_still_gives_the_clean_site(tmp_path: Path) -> None:
+    """Every body's HTML changed in the state (the small rows left whole): a rebuild after
+    a title edit converts again what the pages and feeds it makes show."""
+    project = sample_project(tmp_path)
+    site = tmp_path / "site"
+    build(project, site)
+    database = sqlite3.connect(project / ".newsdigest-cache" / "state.sqlite")
+    with database:
+        kept = database.execute("UPDATE body_html SET html = 'damaged'").rowcount
+    database.close()
+    assert kept > 1
+    _retitle(project, "Harbour reopens after the great storm")
+    result = run_here("build", "--output", str(site), "--jobs", "1", cwd=project)
+    assert result.returncode == 0, result.stderr
+    clean = tmp_path / "clean"
+    build(project, clean, "--no-cache", "--jobs", "1")
+    _same(site, clean)
+
+
+def test_a_broken_link_in_a_kept_body_is_named_on_its_line(tmp_path: Path) -> None:
+    """The linked article moves; the linking story is unchanged, its body kept (its
+    Markdown is not): the error names the line its file has the link on."""
+    project = make_project(tmp_path / "project")
+    front = "title: {}\ndate: 2025-06-0{}T10:00:00Z\ncountry: India\ncredits:\n  author: Desk"
+    plan = write_article(project, "2025/06/plan.md", front.format("Storm plan", 1))
+    body = "First line.\n\nSee [the plan](/2025/06/01/plan/).\n"
+    write_article(project, "2025/06/rain.md", front.format("Rain", 2), body)
+    site = tmp_path / "site"
+    assert run_here("build", "--output", str(site), cwd=project).returncode == 0
+    plan.write_text(
+        plan.read_text("utf-8").replace("title: Storm plan", "title: Storm plan\nslug: plans"),
+        encoding="utf-8",
+    )
+    result = run_here("build", "--output", str(site), cwd=project)
+    assert result.returncode == 1
+    # '---' 1, five lines of front matter, '---' 7: the body starts on line 8.
+    assert result.stderr.startswith(
+        "content/2025/06/rain.md:10: error: link to '/2025/06/01/plan/' goes to no page"
+    ), result.stderr
