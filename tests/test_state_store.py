@@ -63,8 +63,8 @@ def test_a_database_damaged_in_the_middle_keeps_the_article_rows_it_can_read(
     database = Database(tmp_path)
     database.write("INSERT INTO spaces VALUES (?, ?)", ("articles", "env-1"))
     database.write_many(
-        "INSERT INTO bodies VALUES (?, ?, ?, ?, ?)",
-        [(f"{n:03}.md", "key", "{}", f"<p>{n}</p>" + "x" * 1500, b"") for n in range(300)],
+        "INSERT INTO bodies VALUES (?, ?, ?, ?)",
+        [(f"{n:03}.md", "key", f'{{"n": {n}}}' + " " * 600, b"") for n in range(300)],
     )
     database.commit()
     database.close()
