@@ -22,36 +22,23 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, NamedTuple, Protocol
+from typing import Any, Protocol
 
 from generator import model
 from generator.diagnostics import Diagnostic
 from generator.load.content import body_of
 from generator.speed import changes, deps
+from generator.speed.bodyrows import HTML_QUERY, Facts, checked_html, meta_of
 from generator.speed.cache import BadEntry, decode_diagnostics, encode_diagnostics
 from generator.speed.records import Shared, article_record
 from generator.speed.store import Database, checksum, dumps
 
 SPACE = "articles"
 _TABLES = ("files", "articles", "bodies", "body_html")
-# A cached body's HTML with the row that vouches for it (`checked_html`).
-HTML_QUERY = (
-    "SELECT h.html, b.body_key, b.meta, b.sum FROM body_html h JOIN bodies b "
-    "ON b.source = h.source WHERE h.source = ?"
-)
 Seen = tuple[changes.Stat, int, str]  # stat, when it was recorded (ns), content digest
 Hit = tuple[model.Article, list[Diagnostic]]
 Read = tuple[model.Article, list[Diagnostic], list[int] | None, deps.Own]  # its image's
 # stamp and the digests of what its file alone gives (made while it holds its Markdown)
-
-
-class Facts(NamedTuple):
-    """What the site needs of a body besides its HTML, kept in its `bodies` row."""
-
-    assets: set[str]  # the content files it uses
-    summary: str  # the article's summary (its own, or one made from the body)
-    digest: str  # generator.speed.deps.body_digest, for the dependency index
-    linked: bool  # generator.render.site_links.may_link of its HTML
 
 
 class Scratch(Protocol):
@@ -318,7 +305,7 @@ class ArticleCache:
         source = article.source
         if key != self.body_key(article) or sum_ != checksum(source, key, text):
             return None
-        meta = _meta(text)
+        meta = meta_of(text)
         if meta is None:
             return None
         links, assets, stamps, summary, digest, linked = meta
@@ -430,47 +417,3 @@ def filled(cache: ArticleCache | None, articles: Iterable[model.Article]) -> lis
     if cache is None:
         return list(articles)
     return [cache.filled(article) or article for article in articles]
-
-
-Meta = tuple[dict[str, Any], list[str], Any, str, str, bool]
-
-
-def _meta(text: str) -> Meta | None:
-    """A `bodies` row's meta: (links, assets, stamps, summary, digest, linked), or None
-    when it is not of that shape."""
-    try:
-        meta = json.loads(text)
-        found = (
-            meta["links"],
-            meta["assets"],
-            meta["stamps"],
-            meta["summary"],
-            meta["digest"],
-            meta["linked"],
-        )
-    except (KeyError, TypeError, ValueError):
-        return None
-    links, assets, _, summary, digest, linked = found
-    if not isinstance(links, dict) or not isinstance(assets, list):
-        return None
-    if not all(isinstance(a, str) for a in assets) or not isinstance(linked, bool):
-        return None
-    if not isinstance(summary, str) or not isinstance(digest, str):
-        return None
-    return found
-
-
-def checked_html(row: tuple[Any, ...] | None, source: str, digest: str) -> str | None:
-    """The HTML of a row of `HTML_QUERY` when its `bodies` row is intact, is the one the
-    build checked (its body `digest`) and the HTML is the one it vouches for; else None."""
-    if row is None:
-        return None
-    html, key, text, sum_ = row
-    if not isinstance(html, str) or sum_ != checksum(source, key, text):
-        return None
-    try:
-        meta = json.loads(text)
-        sound = meta["digest"] == digest and meta["html"] == checksum(source, html).hex()
-    except (KeyError, TypeError, ValueError):
-        return None
-    return html if sound else None

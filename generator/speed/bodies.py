@@ -38,7 +38,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from generator.model import Article, with_values
-from generator.speed.articles import HTML_QUERY, ArticleCache, checked_html
+from generator.speed.articles import ArticleCache
+from generator.speed.bodyrows import HTML_QUERY, checked_html
 
 _BATCH = 256  # bodies written per transaction
 

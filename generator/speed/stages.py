@@ -20,8 +20,9 @@ from generator.pipeline import Body, Validated
 from generator.render.site import encode_images
 from generator.render.site_links import may_link
 from generator.speed import deps, fingerprint, parallel
-from generator.speed.articles import ArticleCache, Facts, markdown_of
+from generator.speed.articles import ArticleCache, markdown_of
 from generator.speed.bodies import Bodies
+from generator.speed.bodyrows import Facts
 from generator.speed.deps import body_digest
 from generator.speed.store import Database
 from generator.write.output import OutputError
