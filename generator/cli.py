@@ -35,6 +35,7 @@ from generator.diagnostics import ConfigError, Diagnostic, UsageError
 from generator.settings_errors import describe as describe_setting
 from generator.write.output import OutputError
 from generator.write.search import search_off
+from generator.write.target import one_build_at_a_time
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 EXIT_PIPE = 128 + signal.SIGPIPE  # what a shell reports for a program ended by SIGPIPE
@@ -117,7 +118,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         selection = Selection(
             drafts=args.drafts, future=args.future, now=build_time(args.now, settings)
         )
-        result = build_site(paths, settings, selection, options_of(args, bar))
+        with one_build_at_a_time(paths.output):
+            result = build_site(paths, settings, selection, options_of(args, bar))
     finally:
         bar.clear()
     report(result, paths.content, "text", sys.stderr)

@@ -14,8 +14,10 @@ from __future__ import annotations
 import os
 import re
 import sys
+import time
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import BASE_URL, Forked, load_synth, run_here, site_files
@@ -395,6 +397,43 @@ def test_two_builds_at_once_share_the_cache_without_damaging_it(project: Path) -
     out = build(project, project.parent / "one")
     assert f"{COUNT - 1} from cache, 1 converted" in out
     assert_same_as_clean(project, project.parent / "one")
+
+
+def test_a_build_started_while_another_writes_the_same_site_waits_for_it(
+    project: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Two builds into one output folder (a watcher and a build, a job started twice): the
+    second starts while the first reads the stories, and waits for the first to end; the
+    site is then the clean build, with no file of the last site's search index left over."""
+    import subprocess
+
+    from generator import pipeline
+
+    pytest.importorskip("pagefind", reason="search extra missing: pip install -e '.[search]'")
+    site = project.parent / "site"
+    build(project, site)
+    edit_word(article_file(project, 1), "K")
+    log = tmp_path / "second.log"
+    second: list[subprocess.Popen[bytes]] = []
+    load = pipeline.load
+
+    def second_build_meanwhile(*args: Any, **kwargs: Any) -> Any:
+        command = [sys.executable, "-m", "generator", "build", "--base-url", BASE_URL]
+        with log.open("wb") as err:
+            second.append(
+                subprocess.Popen([*command, "--output", str(site)], cwd=project, stderr=err)
+            )
+        while second[0].poll() is None and b"waiting" not in log.read_bytes():
+            time.sleep(0.1)
+        return load(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "load", second_build_meanwhile)
+    first = run_here("build", "--output", str(site), "--base-url", BASE_URL, cwd=project)
+    monkeypatch.setattr(pipeline, "load", load)
+    assert first.returncode == 0, first.stderr
+    assert second[0].wait(timeout=300) == 0, log.read_text(encoding="utf-8")
+    assert_same_as_clean(project, site)
+    assert "another build" in log.read_text(encoding="utf-8")
 
 
 def test_a_folder_link_back_into_content_is_followed_once(project: Path) -> None:

@@ -14,7 +14,8 @@ import contextlib
 import os
 import shutil
 import stat
-from collections.abc import Iterable
+import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from generator.diagnostics import UsageError
@@ -24,6 +25,53 @@ MARKER_TEXT = (
     b"This directory is written by newsdigest build and replaced on every build.\n"
     b"It wrote the files listed below; any other file here is kept by the next build.\n"
 )
+
+
+_LOCKS: list[int] = []  # the descriptors `one_build_at_a_time` holds
+
+
+def _drop_in_child() -> None:
+    """In a process forked from a build: close its copy of the lock's descriptor, so that a
+    worker or helper that outlives a killed build does not keep the next one waiting."""
+    for handle in _LOCKS:
+        with contextlib.suppress(OSError):
+            os.close(handle)
+    _LOCKS.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_drop_in_child)
+
+
+@contextlib.contextmanager
+def one_build_at_a_time(output: Path) -> Iterator[None]:
+    """Hold the lock of the folder that holds `output` (flock on that folder, so no file is
+    made) for a whole build: a second build into it waits for the first to end, instead of
+    planning from a site that the first then replaces. Without flock, no lock."""
+    folder = output.absolute().parent
+    while not folder.is_dir() and folder != folder.parent:
+        folder = folder.parent
+    try:
+        import fcntl
+
+        handle = os.open(folder, os.O_RDONLY)
+    except (ImportError, OSError):
+        yield
+        return
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print(f"another build is writing into {folder}: waiting for it", file=sys.stderr)
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        except OSError:  # a file system without locks
+            pass
+        _LOCKS.append(handle)
+        yield
+    finally:
+        if handle in _LOCKS:
+            _LOCKS.remove(handle)
+        os.close(handle)  # the lock goes with it
 
 
 def is_ours(directory: Path) -> bool:
