@@ -235,3 +235,32 @@ def test_a_story_edited_while_the_site_builds_is_not_half_old_half_new(tmp_path:
     ]
     (harbour,) = (a for a in converted if a.slug == "harbour-reopens")
     assert "during the build" not in harbour.body_html
+
+
+def test_a_story_saved_as_a_draft_mid_build_then_undone_is_published_again(
+    tmp_path: Path, first: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The editor saves the story with `draft: true` while a build is reading the files
+    (after its bytes were hashed, before they were parsed), then undoes it: the next
+    build publishes the story, as a clean build does."""
+    project = sample_project(tmp_path, pictures(first))
+    site = tmp_path / "site"
+    build(project, site)
+    story = project / "content" / "2025" / "06" / "harbour-reopens.md"
+    story.write_text(EVERY_FIELD.replace("the storm.", "the storm, officials said."), "utf-8")
+    published = story.read_bytes()
+    read_one = pipeline.read_one
+
+    def saved_meanwhile(path: Path, source: str, *args: object) -> object:
+        if source == "2025/06/harbour-reopens.md":
+            story.write_bytes(published.replace(b"featured: true", b"draft: true", 1))
+        return read_one(path, source, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline, "read_one", saved_meanwhile)
+    build(project, site)
+    monkeypatch.setattr(pipeline, "read_one", read_one)
+    story.write_bytes(published)  # undone
+    build(project, site)
+    clean = tmp_path / "clean"
+    build(project, clean, "--no-cache", "--jobs", "1")
+    assert site_files(site) == site_files(clean)

@@ -233,10 +233,22 @@ class ArticleCache:
         if unread:
             self.unread.add(article.source)
         self.loaded[article.source] = (article, own)
-        if article.source in self.seen:
+        seen = self.seen.get(article.source)
+        if seen is not None and not self._still(article.source, seen[0]):
+            # Saved again after it was hashed: what was parsed may be other bytes than
+            # the digest's. Nothing is kept of it, and its Markdown is never read.
+            self.seen[article.source] = (seen[0], seen[1], "")
+        elif seen is not None:
             image = article.image
             stamp = self._kept_stamp(image.src) if image and not image.is_remote else None
             self.new_articles[article.source] = (article, problems, stamp, own)
+
+    def _still(self, source: str, stat: changes.Stat) -> bool:
+        """Whether the article file has the stat it had when it was hashed."""
+        try:
+            return changes.stat_of(os.stat(self.content_dir / source)) == stat
+        except OSError:
+            return False
 
     def settle(self, articles: Iterable[model.Article]) -> None:
         """Keep the bylines the author registry gave the articles read anew (the rest of
