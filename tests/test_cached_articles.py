@@ -226,9 +226,7 @@ def test_a_story_edited_while_the_site_builds_is_not_half_old_half_new(tmp_path:
     articles, _ = pipeline.load(project / "content", settings, Fast(cache), project)
     story = project / "content" / "2025" / "06" / "harbour-reopens.md"
     story.write_text(EVERY_FIELD + "A line written during the build.\n", encoding="utf-8")
-    converted, problems, _ = pipeline.convert(
-        articles, settings, project / "content", Fast(cache)
-    )
+    converted, problems, _ = pipeline.convert(articles, settings, project / "content", Fast(cache))
     cache.database.close()
     assert [(p.path, p.severity) for p in problems if "while the site" in p.message] == [
         ("2025/06/harbour-reopens.md", "error")

@@ -192,6 +192,8 @@ def test_a_corrupt_cache_is_ignored(project: Path, damage: str) -> None:
     cache = project / ".newsdigest-cache"
     for cached in [*cache.glob("*.json"), *cache.glob("state.sqlite*")]:
         data = cached.read_bytes()
+        if cached.suffix == ".lock":  # the empty file builds take turns on
+            continue
         if damage == "garbage":
             cached.write_bytes(b"not a cache" * 100)
         elif damage == "truncate":

@@ -54,13 +54,9 @@ def test_a_file_that_is_not_a_database_is_replaced(tmp_path: Path) -> None:
     assert Records(Database(tmp_path), "pages", "env-1").get("index.html") == "new"
 
 
-def test_a_database_damaged_in_the_middle_keeps_the_article_rows_it_can_read(
-    tmp_path: Path,
-) -> None:
-    """One page in the middle of the bodies overwritten: a scan stops there, but the
-    database made anew keeps the rows on both sides of it and those of the files the
-    build used; the damaged page's rows are gone, never served half-read."""
-    database = Database(tmp_path)
+def damaged_in_the_middle(directory: Path) -> Path:
+    """A state of 300 body rows with one page in the middle overwritten; its path."""
+    database = Database(directory)
     database.write("INSERT INTO spaces VALUES (?, ?)", ("articles", "env-1"))
     database.write_many(
         "INSERT INTO bodies VALUES (?, ?, ?, ?)",
@@ -68,12 +64,22 @@ def test_a_database_damaged_in_the_middle_keeps_the_article_rows_it_can_read(
     )
     database.commit()
     database.close()
-    path = tmp_path / FILENAME
+    path = directory / FILENAME
     data = bytearray(path.read_bytes())
     page = 4096
     middle = len(data) // page // 2 * page
     data[middle : middle + page] = b"\xff" * page
     path.write_bytes(bytes(data))
+    return path
+
+
+def test_a_database_damaged_in_the_middle_keeps_the_article_rows_it_can_read(
+    tmp_path: Path,
+) -> None:
+    """One page in the middle of the bodies overwritten: a scan stops there, but the
+    database made anew keeps the rows on both sides of it and those of the files the
+    build used; the damaged page's rows are gone, never served half-read."""
+    path = damaged_in_the_middle(tmp_path)
     damaged = Database(tmp_path)
     scanned = [row[0] for row in damaged.query("SELECT source FROM bodies ORDER BY source")]
     assert damaged.broken and 0 < len(scanned) < 300
@@ -90,3 +96,29 @@ def test_a_database_damaged_in_the_middle_keeps_the_article_rows_it_can_read(
     assert kept[: len(scanned)] == scanned and "299.md" in kept
     assert len(scanned) < len(kept) < 300
     assert not list(tmp_path.glob("*.broken*"))
+
+
+def test_two_builds_finding_a_damaged_state_keep_what_the_first_to_save_made(
+    tmp_path: Path,
+) -> None:
+    """Two builds of one site find its state damaged: the first to save makes it anew,
+    and the second then saves into that new database instead of moving it aside as
+    damaged, so the first build's page state is not lost."""
+    damaged_in_the_middle(tmp_path)
+    first, second = Database(tmp_path), Database(tmp_path)
+    for database in (first, second):
+        list(database.query("SELECT source FROM bodies ORDER BY source"))
+        assert database.broken
+    pages = Records(first, "pages", "env-1")
+    pages.put("index.html", "a")
+    pages.save()
+    second.write("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?)", ("b.md", 1, 2, 3, 4, 5, "d"))
+    second.commit()
+    first.close()
+    second.close()
+    assert Records(Database(tmp_path), "pages", "env-1").get("index.html") == "a"
+    state = sqlite3.connect(tmp_path / FILENAME)
+    assert state.execute("SELECT source FROM files").fetchall() == [("b.md",)]
+    assert state.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    state.close()
+    assert not [p.name for p in tmp_path.iterdir() if ".new-" in p.name or ".broken" in p.name]

@@ -23,7 +23,9 @@ that fails it is a miss. A file that is not a database, or that SQLite finds mal
 at any point, is deleted and the build goes on as with no cache; what it learns is saved
 into a new file. The database runs in WAL mode and each build saves in one transaction
 (`BEGIN IMMEDIATE`, waiting up to 30 s for another build's), so builds of the same site
-at the same time never see or leave a half-written state.
+at the same time never see or leave a half-written state. A new database is made beside
+the old one and moved in whole, one build at a time (flock on `state.sqlite.lock`); a
+build that then finds a good database another build just made saves into it.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -56,9 +59,7 @@ CREATE TABLE IF NOT EXISTS pages (space TEXT, path TEXT, ordinal INTEGER, family
 CREATE TABLE IF NOT EXISTS readers (space TEXT, source TEXT, whole TEXT, place TEXT,
     paths TEXT, sum BLOB, PRIMARY KEY (space, source)) WITHOUT ROWID;
 """
-_TABLES = (
-    "spaces", "files", "articles", "bodies", "body_html", "records", "pages", "readers"
-)
+_TABLES = ("spaces", "files", "articles", "bodies", "body_html", "records", "pages", "readers")
 # the article cache's tables, keyed by source
 _BY_SOURCE = ("files", "articles", "bodies", "body_html")
 _ARTICLES = "articles"  # and its space (generator.speed.articles.SPACE)
@@ -89,6 +90,7 @@ class Database:
         self.path = directory / FILENAME if directory is not None else None
         self.broken = False
         self._connection: sqlite3.Connection | None = None
+        self._inode: int | None = None  # of the file opened (or found unreadable)
         self._queue: list[tuple[str, Sequence[Any] | Iterable[Sequence[Any]], bool]] = []
         # The article files a build used: if the file turns out damaged, their rows that
         # can still be read are kept (`_salvage`).
@@ -97,6 +99,7 @@ class Database:
     def _connected(self) -> sqlite3.Connection | None:
         """The open connection; opened on first use, when the file exists."""
         if self._connection is None and self.path is not None and self.path.exists():
+            self._inode = _inode(self.path)
             self._connection = self._open(self.path)
             self.broken = self._connection is None
         return self._connection
@@ -177,26 +180,24 @@ class Database:
                 raise
 
     def _recreate(self) -> None:
-        """A new database in place of the broken one, with the article cache's rows of the
-        old one that SQLite can still read (a damaged row fails its `sum` when next read)."""
+        """A new database in place of the broken one (or of none), with the article cache's
+        rows of the old one that SQLite can still read (a damaged row fails its `sum` when
+        next read). Builds of the same site take turns here (a lock file beside it); one
+        that finds a good database made meanwhile by another build uses it instead, and
+        the new file is made aside and moved in whole, so no build ever opens half of it."""
         assert self.path is not None
+        path, seen = self.path, self._inode
         self.close()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        old = self.path.with_name(self.path.name + ".broken")
-        for suffix in ("", "-wal", "-shm", "-journal"):
-            Path(f"{old}{suffix}").unlink(missing_ok=True)
-            with contextlib.suppress(OSError):
-                Path(f"{self.path}{suffix}").rename(f"{old}{suffix}")
-        connection = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-        connection.execute("PRAGMA busy_timeout = 30000")
-        connection.execute("PRAGMA journal_mode = WAL")
-        connection.execute("PRAGMA synchronous = NORMAL")
-        connection.executescript(_SCHEMA)
-        connection.execute(f"PRAGMA user_version = {FORMAT}")
-        _salvage(old, connection, self.sources)
-        for suffix in ("", "-wal", "-shm", "-journal"):
-            Path(f"{old}{suffix}").unlink(missing_ok=True)
-        self._connection, self.broken = connection, False
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with _turn(path.with_name(path.name + ".lock")):
+            now = _inode(path)
+            found = self._open(path) if now is not None and now != seen else None
+            if found is None:
+                _replace(path, self.sources)
+                now, found = _inode(path), self._open(path)
+            if found is None:
+                raise sqlite3.DatabaseError(f"{path} cannot be made")
+            self._connection, self.broken, self._inode = found, False, now
 
     def clear(self, space: str, environment: str, tables: Sequence[str]) -> None:
         """Queue: empty `tables` (of `_TABLES`) and record `environment` for `space`."""
@@ -214,6 +215,49 @@ class Database:
             with contextlib.suppress(sqlite3.Error):
                 self._connection.close()
             self._connection = None
+
+
+def _inode(path: Path) -> int | None:
+    try:
+        return path.stat().st_ino
+    except OSError:
+        return None
+
+
+@contextlib.contextmanager
+def _turn(lock: Path) -> Iterator[None]:
+    """Hold the lock file `lock` (flock; none where the system has no flock)."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover (Windows)
+        yield
+        return
+    with lock.open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _replace(path: Path, sources: Iterable[str]) -> None:
+    """Make a new, empty database beside `path` with the rows `_salvage` can read from
+    the one at `path`, then put it in its place (the old one and its WAL removed)."""
+    fresh = path.with_name(f"{path.name}.new-{os.getpid()}")
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{fresh}{suffix}").unlink(missing_ok=True)
+    connection = sqlite3.connect(fresh, timeout=30, isolation_level=None)
+    try:
+        connection.execute("PRAGMA journal_mode = WAL")
+        connection.executescript(_SCHEMA)
+        connection.execute(f"PRAGMA user_version = {FORMAT}")
+        if path.exists():
+            _salvage(path, connection, sources)
+    finally:
+        connection.close()  # the last connection out folds the WAL into the file
+    for suffix in ("-wal", "-shm", "-journal"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    os.replace(fresh, path)
 
 
 def _salvage(old: Path, connection: sqlite3.Connection, sources: Iterable[str]) -> None:
