@@ -110,6 +110,10 @@ def summary_table(summary: Summary, seconds: float) -> str:
 PREVIEW = "preview: newsdigest serve (then open the address it prints)"
 
 
+def _waiting(folder: Path) -> None:
+    print(f"another build is writing into {folder}: waiting for it", file=sys.stderr)
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     settings = settings_of(args)
     paths = paths_of(args, settings)
@@ -118,7 +122,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         selection = Selection(
             drafts=args.drafts, future=args.future, now=build_time(args.now, settings)
         )
-        with one_build_at_a_time(paths.output):
+        with one_build_at_a_time(paths.output, _waiting):
             result = build_site(paths, settings, selection, options_of(args, bar))
     finally:
         bar.clear()

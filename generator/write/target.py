@@ -14,8 +14,7 @@ import contextlib
 import os
 import shutil
 import stat
-import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from generator.diagnostics import UsageError
@@ -44,10 +43,13 @@ if hasattr(os, "register_at_fork"):
 
 
 @contextlib.contextmanager
-def one_build_at_a_time(output: Path) -> Iterator[None]:
+def one_build_at_a_time(
+    output: Path, waiting: Callable[[Path], None] | None = None
+) -> Iterator[None]:
     """Hold the lock of the folder that holds `output` (flock on that folder, so no file is
     made) for a whole build: a second build into it waits for the first to end, instead of
-    planning from a site that the first then replaces. Without flock, no lock."""
+    planning from a site that the first then replaces; `waiting(folder)` is told before it
+    waits. Without flock, no lock."""
     folder = output.absolute().parent
     while not folder.is_dir() and folder != folder.parent:
         folder = folder.parent
@@ -62,7 +64,8 @@ def one_build_at_a_time(output: Path) -> Iterator[None]:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            print(f"another build is writing into {folder}: waiting for it", file=sys.stderr)
+            if waiting is not None:
+                waiting(folder)
             fcntl.flock(handle, fcntl.LOCK_EX)
         except OSError:  # a file system without locks
             pass
