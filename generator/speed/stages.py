@@ -28,6 +28,7 @@ from generator.speed.store import Database
 from generator.write.output import OutputError
 
 Progress = Callable[[str, int, int], None]  # (step, done, total)
+CHANGED_WHILE_BUILDING = "the file changed or went away while the site was being built"
 
 
 def quiet(step: str, done: int, total: int) -> None:
@@ -96,12 +97,7 @@ def body_chunk(work: BodyWork, chunk: Sequence[int]) -> list[Body]:
 
 def _unreadable(article: Article) -> Body:
     """The body of an article whose file is no longer an article (changed while building)."""
-    problem = error(
-        article.source,
-        1,
-        "the file changed or went away while the site was being built",
-        "build again",
-    )
+    problem = error(article.source, 1, CHANGED_WHILE_BUILDING, "build again")
     return "", [problem], set(), {}, ""
 
 
@@ -226,10 +222,7 @@ def remade(work: BodyWork, cache: ArticleCache | None, article: Article) -> str:
     body the cache kept but can no longer give back); OutputError when the file changed."""
     mine = cache.filled(article) if cache is not None else article
     if mine is None:
-        raise OutputError(
-            f"{article.source}: the file changed or went away while the site was being "
-            "built; build again"
-        )
+        raise OutputError(f"{article.source}: {CHANGED_WHILE_BUILDING}; build again")
     found = pipeline.convert_many([mine], work.urls_by_source, work.settings, work.content_dir)
     return found[0][0]
 
