@@ -130,7 +130,8 @@ def toml_error(file: Path, detail: str) -> ConfigError:
         except OSError:
             line = 0
     what = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", detail)
-    found = error(
+    twice = _written_twice(file, line, what) if line else None
+    found = twice or error(
         display(file),
         line,
         f"this line is not valid TOML: {what}" if line else f"not valid TOML: {what}",
@@ -138,6 +139,47 @@ def toml_error(file: Path, detail: str) -> ConfigError:
         'title = "Daily News"',
     )
     return ConfigError(text(found), diagnostics=(found,))
+
+
+def _written_twice(file: Path, line: int, what: str) -> Diagnostic | None:
+    """tomllib's 'Cannot overwrite a value' / "Cannot declare ('a',) twice" on `line`, said
+    as the setting or table written a second time, with the line of the first one."""
+    try:
+        lines = file.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return None
+    if not 0 < line <= len(lines):
+        return None
+    here = lines[line - 1].strip()
+    if what.startswith("Cannot declare"):
+        name = here.strip("[] ")
+        kind, pattern = "table", rf"\[\[?\s*{re.escape(name)}\s*\]"
+    elif what == "Cannot overwrite a value":
+        name = here.partition("=")[0].strip()
+        kind, pattern = "setting", rf"{re.escape(name)}\s*="
+    else:
+        return None
+    # A setting's first line is in the same table: after the last [header] above it.
+    start = 0
+    if kind == "setting":
+        headers = [n for n, text in enumerate(lines[: line - 1]) if text.strip().startswith("[")]
+        start = headers[-1] if headers else 0
+    first = next(
+        (
+            n
+            for n, text in enumerate(lines[start : line - 1], start + 1)
+            if re.match(pattern, text.strip())
+        ),
+        0,
+    )
+    where = f" (first on line {first})" if first else ""
+    return error(
+        display(file),
+        line,
+        f"the {kind} {name} is written a second time here{where}",
+        f"keep one {name} and delete the other"
+        + (" line" if kind == "setting" else ", moving its settings into the one kept"),
+    )
 
 
 def text(found: Diagnostic) -> str:

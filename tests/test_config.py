@@ -355,3 +355,30 @@ def test_a_zones_abbreviation_suggests_the_zone_it_names(
         f"    fix: '{typed}' is an abbreviation, which places may share, not a zone's name: "
         f"did you mean '{zone}'? write: timezone = \"{zone}\"",
     ]
+
+
+def test_a_setting_or_table_written_twice_names_both_lines(tmp_path: Path) -> None:
+    """TOML refuses a key given twice; the editor is told which setting, where the first
+    one is, and to keep one, not that the line is somehow not TOML."""
+    root = newsroom(tmp_path, OWN + 'title = "Harbour Gazette"\n')
+    first = 1 + OWN.splitlines().index(next(x for x in OWN.splitlines() if x.startswith("title")))
+    second = len(OWN.splitlines()) + 1
+    result = run_here("check", cwd=root)
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[:2] == [
+        f"newsdigest.toml:{second}: error: the setting title is written a second time here "
+        f"(first on line {first})",
+        "    fix: keep one title and delete the other line",
+    ]
+    (root / "newsdigest.toml").unlink()
+    (root / "pyproject.toml").write_text(
+        '[project]\nname = "desk"\n\n' + GOOD + "\n[tool.newsdigest]\n", encoding="utf-8"
+    )
+    result = run_here("build", cwd=root)
+    assert result.returncode == 2
+    line = 4 + len(GOOD.splitlines()) + 1
+    assert result.stderr.startswith(
+        f"pyproject.toml:{line}: error: the table tool.newsdigest is written a second time "
+        "here (first on line 4)"
+    )
+    assert not (root / "site").exists()
