@@ -84,15 +84,31 @@ def tag_problem(tag: str) -> tuple[str, str] | None:
     if TAG_SYNTAX.fullmatch(tag) and locale_of(tag) is not None:
         return None
     guess = suggest(tag)
+    name = _language_name(tag) if TAG_SYNTAX.fullmatch(tag) else ""
     if "_" in tag and TAG_SYNTAX.fullmatch(tag.replace("_", "-")):
         guess = guess or tag.replace("_", "-")
         what = f"language {tag!r} is a locale name, not a language tag (BCP 47 uses '-', not '_')"
+    elif name:  # a real language (tlh, Klingon) whose dates and words CLDR does not have
+        return (
+            f"language {tag!r} ({name}) is one newsdigest cannot write dates and "
+            "the theme's words in: the Unicode CLDR data it uses has none for it",
+            "write the tag of a language CLDR covers, such as 'en', 'ur', 'hi' or 'pt-BR'",
+        )
     else:
         what = f"language {tag!r} is not a language tag newsdigest knows"
     fix = (f"did you mean '{guess}'? " if guess else "") + (
         "write a BCP 47 tag such as 'en', 'ur', 'hi' or 'pt-BR'"
     )
     return what, fix
+
+
+def _language_name(tag: str) -> str:
+    """The English name of the tag's language when ISO 639 names it but CLDR has no data
+    for it ('tlh' -> 'Klingon'); '' for any other tag ('en-XX': CLDR has English)."""
+    language = tag.partition("-")[0].lower()
+    if locale_of(language) is not None:  # CLDR has the language: the rest of the tag is wrong
+        return ""
+    return str(Locale("en").languages.get(language, ""))
 
 
 def suggest(value: str) -> str | None:

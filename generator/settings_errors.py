@@ -194,7 +194,10 @@ def check_hint(name: str, value: Any, default: Any, advice: str) -> str:
     if name == "language":
         from generator.languages import suggest
 
-        tag = _language_tag(str(value)) or suggest(str(value).replace("_", "-")) or default
+        guess = suggest(str(value).replace("_", "-")) if "did you mean" in advice else None
+        tag = _language_tag(str(value)) or guess
+        if not tag:  # nothing close, or a language CLDR has no data for (tlh, Klingon)
+            return f'{advice}: {name} = "{default}"'
         return (
             f"did you mean {tag!r}? write a language tag (BCP 47) such as "
             f'"en", "pt-BR" or "ur": {name} = "{tag}"'

@@ -130,6 +130,37 @@ def test_an_unknown_language_is_an_annotation_on_its_line(tmp_path: Path) -> Non
     ]
 
 
+@pytest.mark.parametrize("where", ["front matter", "settings"])
+def test_a_language_without_cldr_data_is_named_not_mistaken_for_a_near_spelling(
+    tmp_path: Path, where: str
+) -> None:
+    """'tlh' is Klingon, a real ISO 639 code whose dates and words CLDR does not have: the
+    editor is told so, not asked whether they meant Thai ('th'), one letter away."""
+    project = make_project(tmp_path / "project")
+    if where == "front matter":
+        write_article(
+            project, "2025/06/karachi-floods.md", URDU.replace("language: ur", "language: tlh")
+        )
+    else:
+        write_article(project, "2025/06/karachi-floods.md", URDU)
+        settings = project / "pyproject.toml"
+        settings.write_text(
+            settings.read_text(encoding="utf-8") + 'language = "tlh"\n', encoding="utf-8"
+        )
+    result = run_here("check", cwd=project)
+    assert result.returncode != 0
+    said = (result.stdout + result.stderr).splitlines()  # check's report / a settings error
+    line = next(n for n, text in enumerate(said) if "'tlh'" in text)
+    # The setting is the eighth line of make_project's pyproject.toml; the field the fourth.
+    expected = (
+        "pyproject.toml:8:" if where == "settings" else "content/2025/06/karachi-floods.md:4:"
+    )
+    assert said[line].startswith(expected)
+    assert "language 'tlh' (Klingon) is one newsdigest cannot write dates" in said[line]
+    assert said[line + 1].startswith("    fix: write the tag of a language CLDR covers")
+    assert "'th'" not in "\n".join(said)
+
+
 def test_two_versions_in_one_language_are_annotations_on_both_files(tmp_path: Path) -> None:
     project = make_project(tmp_path / "project")
     keyed = URDU.replace("language: ur", "language: ur\ntranslation_key: karachi-floods")
