@@ -17,8 +17,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
-import jinja2
-
 from generator.commands.arguments import (
     build_time,
     command_list,
@@ -321,6 +319,20 @@ def usage_error(exc: UsageError, style: str) -> None:
             print(describe_setting(diagnostic), file=sys.stderr)
 
 
+def template_error(exc: Exception) -> str | None:
+    """What to print for an error in a template of the site's (a Jinja2 error); None for any
+    other exception. Jinja2 is imported only by a build that renders pages, so an exception
+    raised before it was imported cannot be one of its own."""
+    jinja2 = sys.modules.get("jinja2")
+    if jinja2 is None:
+        return None
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        return f"{exc.filename}:{exc.lineno}: error: template: {exc.message}"
+    if isinstance(exc, jinja2.TemplateError):
+        return f"newsdigest: error: template: {exc}"
+    return None
+
+
 def run(argv: Sequence[str] | None = None) -> int:
     """Parse the arguments and run the command; errors become messages and a status."""
     parser = make_parser()
@@ -334,10 +346,11 @@ def run(argv: Sequence[str] | None = None) -> int:
         usage_error(exc, getattr(args, "format", "text"))
     except OutputError as exc:
         print(f"newsdigest: error: {exc}", file=sys.stderr)
-    except jinja2.TemplateSyntaxError as exc:
-        print(f"{exc.filename}:{exc.lineno}: error: template: {exc.message}", file=sys.stderr)
-    except jinja2.TemplateError as exc:
-        print(f"newsdigest: error: template: {exc}", file=sys.stderr)
+    except Exception as exc:
+        message = template_error(exc)
+        if message is None:
+            raise
+        print(message, file=sys.stderr)
     except KeyboardInterrupt:
         print("newsdigest: interrupted", file=sys.stderr)
     return EXIT_USAGE

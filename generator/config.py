@@ -13,7 +13,6 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from generator import settings_errors
 from generator.diagnostics import ConfigError
-from generator.languages import likely_locale as likely_locale
 from generator.settings_errors import Problem
 from generator.settings_file import PYPROJECT as PYPROJECT
 from generator.settings_file import SETTINGS_FILE as SETTINGS_FILE
@@ -142,6 +141,8 @@ class Settings:
         """The `locale` setting, or the language's most likely locale (CLDR likely subtags,
         via Babel): 'en' -> 'en_US', 'hi' -> 'hi_IN', 'pt-BR' -> 'pt_BR', 'zh-Hant' ->
         'zh_TW'. Open Graph wants language_TERRITORY."""
+        from generator.languages import likely_locale  # Babel: only for the pages
+
         return self.locale or likely_locale(self.language)
 
     @property

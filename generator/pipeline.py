@@ -38,6 +38,7 @@ from generator.render.site_links import unknown_links
 from generator.render.summary import plain_summary
 from generator.render.urls import Urls
 from generator.render.words import site_catalogs
+from generator.settings_file import Paths as Paths  # where the site's parts are
 
 # The settings each costly stage reads (a cache of its results is keyed on these alone).
 READ_SETTINGS = (
@@ -57,16 +58,6 @@ Validated = tuple[Article | None, list[Diagnostic]]
 Body = tuple[str, list[Diagnostic], set[str], dict[str, str | None], str]  # html, problems,
 # assets, the article links it resolved (source -> URL or None, for the build cache) and the
 # summary: the front matter's, or else the body's first paragraph (plain_summary)
-
-
-@dataclass(frozen=True, slots=True)
-class Paths:
-    """Where the project's parts are on disk."""
-
-    project: Path
-    content: Path
-    templates: Path
-    output: Path
 
 
 @dataclass(slots=True)

@@ -1,9 +1,10 @@
 """Where a site's settings are: newsdigest.toml, or [tool.newsdigest] in pyproject.toml,
-read as TOML (config.py types and checks them)."""
+read as TOML (config.py types and checks them); and where the site's parts are (`Paths`)."""
 
 from __future__ import annotations
 
 import tomllib
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,16 @@ from generator.settings_errors import toml_error
 
 SETTINGS_FILE = "newsdigest.toml"  # a site's settings, at the top level of the file
 PYPROJECT = "pyproject.toml"  # or [tool.newsdigest] here, for a site that is a Python project
+
+
+@dataclass(frozen=True, slots=True)
+class Paths:
+    """Where the project's parts are on disk."""
+
+    project: Path
+    content: Path
+    templates: Path
+    output: Path
 
 
 def _read_toml(path: Path) -> dict[str, Any]:

@@ -27,6 +27,7 @@ def preload() -> None:
     """Import what a build imports lazily, so that no child pays for it."""
     import generator.cli  # noqa: F401
     import generator.commands.build  # noqa: F401
+    import generator.commands.rebuild  # noqa: F401
 
     for name in ("babel", "feedgen.feed", "markdown", "pygments", "asyncio", "pagefind"):
         with contextlib.suppress(ImportError):

@@ -14,7 +14,6 @@ from pathlib import Path
 
 from generator import __version__, config
 from generator.commands.build import Options, Paths
-from generator.commands.init import add_parser as add_init_parser
 from generator.commands.ping import add_parser as add_ping_parser
 from generator.commands.progress import ProgressBar
 from generator.commands.theme import add_parser as add_theme_parser
@@ -80,7 +79,7 @@ def make_parser() -> argparse.ArgumentParser:
     parser.add_argument("--site", metavar="DIR", type=Path, default=None, help=SITE_HELP)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    add_init_parser(commands)
+    _add_init_parser(commands)
 
     _add_build_parser(commands)
     _add_check_parser(commands)
@@ -89,6 +88,31 @@ def make_parser() -> argparse.ArgumentParser:
     add_ping_parser(commands, SITE_HELP)
     add_theme_parser(commands, SITE_HELP, add_templates)
     return parser
+
+
+def _add_init_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """The `init` command's arguments."""
+    init = commands.add_parser(
+        "init",
+        help="start a new site in a new folder",
+        description="Write a complete newsroom into DIR (a new or empty "
+        "folder): newsdigest.toml, a welcome article, GitHub Pages and "
+        "pull-request workflows, .gitignore and a README for editors.",
+    )
+    init.add_argument("dir", metavar="DIR", type=Path, help="the new site's folder")
+    init.add_argument("--title", default=None, help="the site's name (default: from DIR)")
+    init.add_argument(
+        "--url",
+        default=None,
+        help="the address it will be published at, e.g. "
+        "https://user.github.io/repo/ (names its feed IDs: site_id)",
+    )
+    init.add_argument("--language", default="en", help="language tag (default: en)")
+    init.add_argument(
+        "--timezone",
+        default=None,
+        help="IANA time zone, e.g. Asia/Kolkata (default: this computer's)",
+    )
 
 
 def _add_build_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -12,7 +12,6 @@ with the package (`newsdigest theme copy` starts an override).
 
 from __future__ import annotations
 
-import argparse
 import os
 import re
 import tempfile
@@ -281,31 +280,6 @@ def init_site(
     except OSError as exc:
         raise ConfigError(f"cannot write into {root}: {exc.strerror}") from None
     return Started(root, sorted(files), settings, country, url is None)
-
-
-def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """The `init` command's arguments."""
-    init = commands.add_parser(
-        "init",
-        help="start a new site in a new folder",
-        description="Write a complete newsroom into DIR (a new or empty "
-        "folder): newsdigest.toml, a welcome article, GitHub Pages and "
-        "pull-request workflows, .gitignore and a README for editors.",
-    )
-    init.add_argument("dir", metavar="DIR", type=Path, help="the new site's folder")
-    init.add_argument("--title", default=None, help="the site's name (default: from DIR)")
-    init.add_argument(
-        "--url",
-        default=None,
-        help="the address it will be published at, e.g. "
-        "https://user.github.io/repo/ (names its feed IDs: site_id)",
-    )
-    init.add_argument("--language", default="en", help="language tag (default: en)")
-    init.add_argument(
-        "--timezone",
-        default=None,
-        help="IANA time zone, e.g. Asia/Kolkata (default: this computer's)",
-    )
 
 
 def summary(started: Started, folder: Path) -> str:

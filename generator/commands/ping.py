@@ -16,7 +16,6 @@ import argparse
 import hashlib
 import urllib.error
 import urllib.parse
-import urllib.request
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -68,6 +67,8 @@ Post = Callable[[str, bytes], tuple[int, str]]  # (url, form body) -> (status, r
 
 
 def _post(url: str, body: bytes) -> tuple[int, str]:
+    import urllib.request  # HTTP and TLS: imported by `ping` alone, not by every build
+
     request = urllib.request.Request(
         url,
         data=body,

@@ -9,10 +9,17 @@ from __future__ import annotations
 import os
 import shutil
 import time
+from collections.abc import Callable
 from typing import TextIO
 
 DELAY = 0.5  # seconds before the first draw
 INTERVAL = 0.1  # seconds between draws
+
+Progress = Callable[[str, int, int], None]  # (step, done, total): what a build reports
+
+
+def quiet(step: str, done: int, total: int) -> None:
+    """A progress report that shows nothing."""
 
 
 def wanted(stream: TextIO) -> bool:

@@ -47,7 +47,7 @@ from generator.commands.failures import (
 )
 from generator.config import Settings
 from generator.diagnostics import ConfigError
-from generator.load.authors import FILE_NAME as REGISTRY_FILE
+from generator.load.files import REGISTRY as REGISTRY_FILE
 from generator.render.theme import Theme
 from generator.write.output import OutputError
 

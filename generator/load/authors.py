@@ -26,9 +26,10 @@ from urllib.parse import urlsplit
 from generator.diagnostics import Diagnostic, error, warning
 from generator.load import slugs
 from generator.load.content import CONTROL, Mapping, parse_front_matter
+from generator.load.files import REGISTRY as FILE_NAME
+from generator.load.files import registry_path
 from generator.model import Article, Author, Picture, with_values
 
-FILE_NAME = "authors.yaml"
 KNOWN = ("slug", "bio", "url", "fediverse", "image", "type")
 TYPES = ("Person", "Organization")
 HANDLE = re.compile(r"^@([A-Za-z0-9_][A-Za-z0-9_.-]*)@([A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+)$")
@@ -83,23 +84,6 @@ def fediverse(written: str) -> tuple[str, str]:
     if found:
         return f"@{found.group(3)}@{found.group(1)}", written
     return written, ""
-
-
-def registry_path(project: Path) -> Path:
-    """Where the registry of a site whose settings file is in `project` lives."""
-    return project / FILE_NAME
-
-
-def input_files(project: Path) -> list[Path]:
-    """authors.yaml and the photos it names: files outside content/ that a build reads, for
-    the build's digest of its inputs (an edited bio or a new photo is a change)."""
-    path = registry_path(project)
-    if not path.is_file():
-        return []
-    photos = re.findall(
-        r"^\s+image:\s*[\"']?(.+?)[\"']?\s*$", path.read_text("utf-8", "replace"), re.MULTILINE
-    )
-    return [path] + [p for p in (project / photo for photo in photos) if p.is_file()]
 
 
 def load(

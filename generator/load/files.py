@@ -1,10 +1,31 @@
 """Files an article refers to (its lead image, images and files in its body): where they are
-under content/, or why not, and what to tell the editor when one is missing."""
+under content/, or why not, and what to tell the editor when one is missing; and the files
+outside content/ a build reads (authors.yaml and its photos)."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from pathlib import Path, PurePosixPath
+
+REGISTRY = "authors.yaml"  # the authors' registry, beside the settings file (load/authors.py)
+
+
+def registry_path(project: Path) -> Path:
+    """Where the registry of a site whose settings file is in `project` lives."""
+    return project / REGISTRY
+
+
+def input_files(project: Path) -> list[Path]:
+    """authors.yaml and the photos it names: files outside content/ that a build reads, for
+    the build's digest of its inputs (an edited bio or a new photo is a change)."""
+    path = registry_path(project)
+    if not path.is_file():
+        return []
+    photos = re.findall(
+        r"^\s+image:\s*[\"']?(.+?)[\"']?\s*$", path.read_text("utf-8", "replace"), re.MULTILINE
+    )
+    return [path] + [p for p in (project / photo for photo in photos) if p.is_file()]
 
 
 def _target(ref: str, source: str) -> PurePosixPath | str:

@@ -138,7 +138,7 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
     and the theme's words in each page's language (generator.render.words)."""
     theme = Theme(templates_dir)
     env = jinja2.Environment(
-        loader=theme.loader(),
+        loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(f) for f in theme.folders()]),
         extensions=[ThemeWords],
         autoescape=True,
         undefined=jinja2.StrictUndefined,

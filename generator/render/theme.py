@@ -5,8 +5,8 @@ The default theme (Jinja2 templates and `static/` assets) ships in the package a
 (`templates/` by default, absent in a site that uses the theme as it is) holds files at
 the same relative paths: each one replaces the theme's file of that name and every other
 theme file is used as it is, as Hugo's layouts/ overrides a theme's. Templates are found
-through a Jinja2 ChoiceLoader (override folder first); static files are the union of both
-folders' `static/` with the override winning.
+through a Jinja2 ChoiceLoader over `folders()` (override folder first; render/environment.py);
+static files are the union of both folders' `static/` with the override winning.
 """
 
 from __future__ import annotations
@@ -15,8 +15,6 @@ import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-
-import jinja2
 
 THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
 
@@ -45,9 +43,6 @@ class Theme:
     def folders(self) -> list[Path]:
         """Where files are looked up, first match wins: the override folder, then the theme."""
         return [self.overrides, self.default] if self.overrides.is_dir() else [self.default]
-
-    def loader(self) -> jinja2.BaseLoader:
-        return jinja2.ChoiceLoader([jinja2.FileSystemLoader(f) for f in self.folders()])
 
     def files(self) -> dict[str, Path]:
         """Every file of the theme as the site sees it: relative path -> the file that wins."""

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
-import os
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
@@ -25,13 +24,6 @@ Task = Callable[[S, Sequence[int]], list[R]]
 
 MIN_PARALLEL = 48  # fewer items than this are not worth starting processes for
 _worker_state: Any = None  # set once in each worker process by _install
-
-
-def cpu_count() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not Linux
-        return os.cpu_count() or 1
 
 
 def _install(state: Any) -> None:

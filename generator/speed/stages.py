@@ -13,6 +13,7 @@ from functools import partial
 from pathlib import Path
 
 from generator import pipeline
+from generator.commands.progress import Progress, quiet
 from generator.config import Settings, only
 from generator.diagnostics import Diagnostic, error
 from generator.model import Article, with_values
@@ -27,12 +28,7 @@ from generator.speed.deps import body_digest
 from generator.speed.store import Database
 from generator.write.output import OutputError
 
-Progress = Callable[[str, int, int], None]  # (step, done, total)
 CHANGED_WHILE_BUILDING = "the file changed or went away while the site was being built"
-
-
-def quiet(step: str, done: int, total: int) -> None:
-    """A progress report that shows nothing."""
 
 
 @dataclass(frozen=True, slots=True)

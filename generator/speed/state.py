@@ -21,8 +21,8 @@ from generator.commands import ping
 from generator.config import Settings
 from generator.index.selection import Selection
 from generator.model import OutputFile
-from generator.pipeline import Paths
 from generator.render.theme import Theme
+from generator.settings_file import Paths
 from generator.speed import fingerprint
 from generator.speed.cache import Store
 from generator.speed.deps import Plan

@@ -16,10 +16,8 @@ import signal
 import subprocess
 import sys
 from collections.abc import Callable
-from importlib import metadata
 from pathlib import Path
 from urllib.parse import urlsplit
-from urllib.request import url2pathname
 
 from generator.write.output import OutputError
 
@@ -29,6 +27,9 @@ SEARCH_OFF = "search is off: pip install 'newsdigest[search]'"
 def search_off() -> str:
     """The 'search is off' hint with the install command for the way newsdigest was installed:
     from a package index, or editable from a source tree (then that tree's extra)."""
+    from importlib import metadata  # read only when search is off
+    from urllib.request import url2pathname
+
     try:
         found = metadata.distribution("newsdigest").read_text("direct_url.json")
         origin = json.loads(found or "{}")

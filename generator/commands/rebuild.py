@@ -1,0 +1,242 @@
+"""The work of a build that found something changed, and of `check`: the pipeline's stages
+(generator.pipeline) with the build cache and the worker processes (generator.speed) around
+them, then the site written (generator.write.output).
+
+generator.commands.build imports this module only once it knows there is work to do, so a
+build that finds nothing changed imports none of the pipeline (Markdown, Jinja, YAML,
+feeds, images). What it writes is what `generator.pipeline.build` returns.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import asdict
+from itertools import chain
+
+from generator import pipeline
+from generator.commands import ping
+from generator.commands.build import Options, Result, Run, Summary
+from generator.commands.schedule import next_change
+from generator.config import Settings
+from generator.diagnostics import Diagnostic
+from generator.index.selection import far_ahead, held_back
+from generator.index.site import Site, build_index
+from generator.model import Article, OutputFile
+from generator.render import images, site_links
+from generator.render.sections import SiteRenderer
+from generator.render.site import extra_files
+from generator.render.urls import Urls
+from generator.settings_file import Paths
+from generator.speed.articles import ArticleCache, filled
+from generator.speed.bodies import Bodies, without_markdown
+from generator.speed.plan import Rendered, rendering, values
+from generator.speed.stages import Fast, article_cache
+from generator.speed.state import after_writing, feed_digests, remember, search_step, unchanged
+from generator.write import early
+from generator.write.output import WriteStats, prepare, write_site
+
+SITEMAP = "sitemap.xml"
+
+
+def check(paths: Paths, settings: Settings, options: Options) -> Result:
+    """Validate everything, drafts and scheduled articles included; write nothing.
+
+    What earlier builds cached is reused, but nothing is written: not even the cache.
+    """
+    started = time.perf_counter()
+    cache = article_cache(options.cache_path(paths.project), paths.content, settings)
+    speed = Fast(cache, options.workers(), options.progress, markdown=True)  # check quotes it
+    try:
+        checked = pipeline.check(paths, settings, speed)
+    finally:
+        if cache is not None:
+            cache.database.close()  # the WAL folded back: check leaves no file behind
+    return Result(
+        checked.diagnostics,
+        checked.articles,
+        seconds=time.perf_counter() - started,
+        held_back=checked.held_back,
+    )
+
+
+def rebuild(run: Run, started: float) -> Result:
+    """Check, then render and write the site; on any error nothing is written: the rest of
+    `build_site` once `run` has found that something changed since the last build."""
+    paths, settings, selection, options = run.paths, run.settings, run.selection, run.options
+    cache_dir = options.cache_path(paths.project)
+    images.use_cache(cache_dir / "images" if cache_dir is not None else None)
+    run.early = early.ahead(run.spare, paths.output, run.state.listing)
+    run.cache = article_cache(options.cache_path(paths.project), paths.content, settings)
+    with Bodies(cache_dir) as run.bodies:
+        speed = Fast(run.cache, options.workers(), options.progress)
+        articles, problems = pipeline.load(paths.content, settings, speed, paths.project)
+        if run.cache is not None:
+            run.cache.settle(articles)
+            run.cache.spill(run.bodies)  # new records and bodies wait there to be saved
+        published = [a for a in articles if selection.includes(a, run.now)]
+        problems += far_ahead(articles, paths.content, run.now)
+        try:
+            published, body_problems, assets = _bodies(run, published)
+            published, articles = without_markdown(published, articles, run.cache)
+            result = Result(sorted(problems + body_problems, key=Diagnostic.sort_key), published)
+            if not result.ok:
+                return _discard(run, result)
+            site = build_index(published, settings.tz)
+            done, feed_paths = _render(run, site)
+            pages = [f.path for f in done.pages]
+            linking = filled(run.cache, run.bodies.linking(site.articles))
+            result.diagnostics += site_links.built(
+                site, settings, paths.templates, assets, pages, feed_paths, linking
+            )
+            if not result.ok:  # a body link to an address the site does not have
+                return _discard(run, result)
+            result.files, result.stats = _write(run, site, done, assets)
+        except BaseException:
+            _discard(run, result=Result())
+            raise
+        feed_digests = _announce(run, done)
+        result.site, result.search = site, run.search is not None
+        result.held_back = held_back(articles, selection, run.now)
+        result.summary = _summary(site, done, run.cache)
+        _remember(run, result, done, articles, feed_digests)
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+
+
+
+
+def _bodies(
+    run: Run, published: list[Article]
+) -> tuple[list[Article], list[Diagnostic], set[str]]:
+    """Markdown to HTML; meanwhile, without a kept site to reuse, make the pages' folders."""
+    urls = Urls(run.settings.base_url)
+    spare = run.spare
+
+    def make_folders() -> None:
+        if run.early is None and (spare is None or not spare.is_dir()):
+            run.prepared = prepare(
+                run.paths.output,
+                (urls.output_path(urls.article(a)).rpartition("/")[0] for a in published),
+            )
+
+    workers, progress = run.options.workers(), run.options.progress
+    speed = Fast(run.cache, workers, progress, make_folders, run.caching, run.bodies)
+    return pipeline.convert(published, run.settings, run.paths.content, speed)
+
+
+def _render(run: Run, site: Site) -> tuple[Rendered, list[str]]:
+    """Pages and feeds, except those whose inputs and file are those of the last build:
+    made while they are written (generator.speed.plan.Rendered); and every feed's path."""
+    settings, urls = run.settings, Urls(run.settings.base_url)
+    bodies, search = run.bodies, run.search is not None
+    assert bodies is not None
+    renderer = SiteRenderer(settings, urls, run.paths.templates, site, search, bodies.filled)
+    feeds = renderer.feed_plans(run.paths.content, run.now)
+    bodies.flush()  # before the workers fork: they read the bodies back
+    done = rendering(
+        renderer,
+        lambda: feeds,
+        run.state,
+        run.paths.content if run.caching else None,
+        run.options.workers(),
+        run.options.progress,
+        run.cache.loaded if run.cache is not None else None,
+        bodies.digests,
+    )
+    return done, [feed.path for feed in feeds]
+
+
+def _write(run: Run, site: Site, done: Rendered, assets: set[str]) -> tuple[int, WriteStats]:
+    """Stage the files, run Pagefind, swap the new site in; (files, what was written)."""
+    paths = run.paths
+    # The page list and every article's placement are the last build's: so is the sitemap.
+    kept_sitemap = done.planned.sitemap_kept and unchanged(run.state, SITEMAP)
+    if kept_sitemap:
+        done.keep.add(SITEMAP)
+    pages = done.pages
+    extra: list[OutputFile] = []  # made while the workers render the pages
+    inputs = (pages, site, run.settings, paths.templates, paths.content, assets, run.now)
+    done.meanwhile.append(lambda: extra.extend(extra_files(*inputs, not kept_sitemap)))
+    files = chain(done.files, [OutputFile(SITEMAP, b"")] if kept_sitemap else [], extra)
+    run.prepared = run.early.wait() if run.early is not None else run.prepared
+    html = {p.path for p in pages if p.path.endswith(".html")}
+    finish = search_step(run.search, run.state, html, done.keep, paths.output)
+    stats = write_site(
+        paths.output,
+        files,
+        finish=finish,
+        keep=done.keep,
+        spare=run.spare,
+        prepared=run.prepared,
+        kept=run.state.kept,
+        listing=run.state.listing,
+        cloned=run.early is not None,
+    )
+    return stats.written + stats.unchanged, stats  # Pagefind's files counted too
+
+
+def _summary(site: Site, done: Rendered, cache: ArticleCache | None) -> Summary:
+    return Summary(
+        articles=len(site.articles),
+        pages=len(done.planned.pages),
+        topics=len(site.topics),
+        countries=len(site.countries),
+        feeds=sum(f.path.endswith((".xml", ".json")) for f in done.feeds),
+        rendered_pages=len(done.planned.jobs),
+        bodies=len(site.articles) - (cache.body_hits if cache else 0),
+        cache_hits=cache.body_hits if cache else 0,
+    )
+
+
+def _announce(run: Run, done: Rendered) -> dict[str, str]:
+    """List the feeds whose bytes changed since the last build, for `newsdigest ping`."""
+    urls = Urls(run.settings.base_url)
+    digests = feed_digests(done.feeds, done.keep, run.paths.output, run.feed_record.get("bytes"))
+    ping.write_changed(
+        run.paths.output,
+        [
+            urls.absolute(urls.path(p))
+            for p in ping.changed_paths(digests, run.feed_record.get("bytes"))
+        ],
+    )
+    return digests
+
+
+def _remember(
+    run: Run,
+    result: Result,
+    done: Rendered,
+    articles: list[Article],
+    feed_digests: dict[str, str],
+) -> None:
+    """Save what the next build may reuse: articles, bodies, page fingerprints, the files."""
+    if run.cache is None:
+        return
+    assert result.summary is not None and result.stats is not None
+    run.cache.save()
+    stats = result.stats
+    files = after_writing(run.state.now, stats.names, stats.fresh, run.paths.output)
+    inputs = {
+        "digest": run.inputs,
+        "racy": run.racy,
+        "summary": asdict(result.summary),
+        "files": stats.written + stats.unchanged,
+        "until": next_change(articles, run.selection, run.now, run.settings.tz),
+        "now": run.now.timestamp(),
+        "held_back": asdict(result.held_back),
+    }
+    spare = stats.kept.to_record() if stats.kept is not None else None
+    records = {"feeds": [f.path for f in done.feeds], "spare": spare, "inputs": inputs}
+    remember(run.state, done.planned.index, values(done.planned), done.digests, files, records)
+    run.feed_record.put("bytes", feed_digests)
+    run.feed_record.save()
+
+
+
+
+def _discard(run: Run, result: Result) -> Result:
+    """The result of a build stopped by an error: the staging folder made ahead goes."""
+    early.drop(run.early, run.prepared, run.paths.output)
+    return result
