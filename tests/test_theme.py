@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import BASE_URL, Forked, copy_newsroom, run_here, site_files
+from conftest import BASE_URL, Forked, copy_newsroom, run_here, run_newsdigest, site_files
 
 from generator.render.theme import THEME_DIR
 
@@ -100,6 +100,25 @@ def test_a_missing_templates_folder_given_by_option_is_an_error(project: Path) -
     assert result.returncode == 2
     assert "templates folder theme-typo does not exist" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_broken_override_is_named_on_its_line_and_leaves_the_site_as_it_was(
+    project: Path,
+) -> None:
+    """A command of its own: Jinja is imported only once a build has something to render."""
+    site = project.parent / "site"
+    run = ("build", "--output", str(site), "--base-url", BASE_URL, "--no-cache")
+    assert run_newsdigest(*run, cwd=project).returncode == 0
+    before = site_files(site)
+    (project / "templates").mkdir()
+    (project / "templates" / "base.html").write_text(
+        "<!doctype html>\n<title>x</title>\n{% if %}\n", encoding="utf-8"
+    )
+    result = run_newsdigest(*run, cwd=project)
+    assert result.returncode == 2
+    assert "templates/base.html:3: error: template:" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert site_files(site) == before
 
 
 def test_an_edited_override_is_rebuilt_with_the_cache(project: Path, forked: Forked) -> None:

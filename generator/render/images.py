@@ -32,14 +32,15 @@ import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-
-from PIL import Image as PILImage
-from PIL import ImageOps
+from typing import TYPE_CHECKING
 
 from generator.model import OutputFile, Picture
 from generator.render.links import start_tag_attributes
 from generator.render.measure import pixel_size as pixel_size
 from generator.render.measure import probe as probe
+
+if TYPE_CHECKING:
+    from PIL import Image as PILImage
 
 WIDTHS = (480, 800, 1200, 1600)
 CROP_WIDTH = 1200
@@ -200,6 +201,8 @@ def _encode(original: PILImage.Image, job: _Job) -> bytes:
         top = _crop_origin(image.height, box_h, fy)
         image = image.crop((left, top, left + box_w, top + box_h))
     if image.size != (job.width, job.height):
+        from PIL import Image as PILImage
+
         image = image.resize((job.width, job.height), PILImage.Resampling.LANCZOS)
     icc = original.info.get("icc_profile")
     image.info = {}  # no EXIF, XMP or comments in what is published
@@ -264,6 +267,9 @@ def publish(
         data = _cached(key)
         if data is None:
             if opened is None:
+                from PIL import Image as PILImage  # Pillow: only when a picture is encoded
+                from PIL import ImageOps
+
                 with PILImage.open(io.BytesIO(raw)) as image:
                     opened = ImageOps.exif_transpose(image)
             data = _encode(opened, job)

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import warnings
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PIL import Image as PILImage
-from PIL import UnidentifiedImageError
+if TYPE_CHECKING:
+    from PIL import Image as PILImage
 
 from generator.model import Picture
 
@@ -119,6 +120,9 @@ def probe(path: Path, limit: int) -> Picture | str:
 def _probe(path: Path) -> Picture | str:
     if path.suffix.lower() == ".svg":
         return Picture(0, 0, "SVG")
+    from PIL import Image as PILImage  # Pillow: imported by the first picture measured
+    from PIL import UnidentifiedImageError
+
     try:
         with PILImage.open(path) as image:
             image.load()
@@ -137,6 +141,8 @@ def _probe(path: Path) -> Picture | str:
 def pixel_size(path: Path) -> tuple[int, int] | None:
     """(width, height) in pixels of an image Pillow reads (JPEG, PNG, GIF, WebP...), from
     its header alone; None for anything else (SVG, a file that is not an image)."""
+    from PIL import Image as PILImage
+
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # a huge image is measured, not decoded
