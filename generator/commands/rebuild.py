@@ -9,6 +9,7 @@ feeds, images). What it writes is what `generator.pipeline.build` returns.
 
 from __future__ import annotations
 
+import gc
 import time
 from dataclasses import asdict
 from itertools import chain
@@ -30,7 +31,7 @@ from generator.settings_file import Paths
 from generator.speed.articles import ArticleCache, filled
 from generator.speed.bodies import Bodies, without_markdown
 from generator.speed.plan import Rendered, rendering, values
-from generator.speed.stages import Fast, article_cache
+from generator.speed.stages import Fast, article_cache, few_collections
 from generator.speed.state import after_writing, feed_digests, remember, search_step, unchanged
 from generator.write import early
 from generator.write.output import WriteStats, prepare, write_site
@@ -67,9 +68,10 @@ def rebuild(run: Run, started: float) -> Result:
     images.use_cache(cache_dir / "images" if cache_dir is not None else None)
     run.early = early.ahead(run.spare, paths.output, run.state.listing)
     run.cache = article_cache(options.cache_path(paths.project), paths.content, settings)
-    with Bodies(cache_dir) as run.bodies:
+    with Bodies(cache_dir) as run.bodies, few_collections():
         speed = Fast(run.cache, options.workers(), options.progress)
         articles, problems = pipeline.load(paths.content, settings, speed, paths.project)
+        gc.freeze()  # the articles live until the end (few_collections)
         if run.cache is not None:
             run.cache.settle(articles)
             run.cache.spill(run.bodies)  # new records and bodies wait there to be saved
@@ -83,7 +85,7 @@ def rebuild(run: Run, started: float) -> Result:
                 return _discard(run, result)
             site = build_index(published, settings.tz)
             done, feed_paths = _render(run, site)
-            pages = [f.path for f in done.pages]
+            pages = done.planned.pages
             linking = filled(run.cache, run.bodies.linking(site.articles))
             result.diagnostics += site_links.built(
                 site, settings, paths.templates, assets, pages, feed_paths, linking

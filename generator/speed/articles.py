@@ -321,11 +321,11 @@ class ArticleCache:
         if meta is None:
             return None
         links, assets, stamps, summary, digest, linked = meta
-        if any(article_url(target) != url for target, url in links.items()):
+        if links and any(article_url(target) != url for target, url in links.items()):
             return None
-        if not all(self._exists(a, source) for a in assets):
+        if assets and not all(self._exists(a, source) for a in assets):
             return None
-        if stamps != {a: self._stamp(a) for a in assets}:
+        if stamps != ({a: self._stamp(a) for a in assets} if assets else {}):
             return None
         return Facts(set(assets), article.summary or summary, digest, linked)
 

@@ -148,7 +148,7 @@ def digests(
         stored = bodies.get(article.source) if bodies is not None else None
         if (
             found is not None
-            and all(map(is_, _own_fields(article), _own_fields(found[0])))
+            and (found[0] is article or all(map(is_, _own_fields(article), _own_fields(found[0]))))
             and (stored is not None or article.body is found[0].body)
         ):
             own_place, own_whole = found[1]

@@ -70,8 +70,7 @@ def checksum(*parts: str) -> bytes:
     h = hashlib.blake2b(digest_size=16)
     for part in parts:
         data = part.encode("utf-8", "surrogatepass")
-        h.update(len(data).to_bytes(8, "little"))
-        h.update(data)
+        h.update(len(data).to_bytes(8, "little") + data)
     return h.digest()
 
 
