@@ -269,23 +269,31 @@ def static_server(root: Path) -> Iterator[str]:
         httpd.server_close()
 
 
-# The files that take longest (CPU-seconds measured on one core, most first), started
-# first: pytest-xdist hands out whole files (`--dist loadfile`) in collection order, so
-# the slow ones run side by side and the many short files fill in at the end instead of
-# one worker finishing a long file while the other waits.
+# The files that take longest (seconds on a test worker of the two-worker suite, most
+# first), started first: pytest-xdist hands out whole files (`--dist loadfile`) in
+# collection order, giving a worker its next file when two of its tests are left, so the
+# slow ones run side by side and the many short files fill in at the end instead of one
+# worker finishing a long file while the other waits.
 SLOW_FILES = (
     "test_incremental.py",
     "test_browser.py",
-    "test_gfm.py",
     "test_package.py",
-    "test_kill.py",
+    "test_gfm.py",
     "test_cached_articles.py",
+    "test_kill.py",
+    "test_kept_bodies.py",
+    "test_hostile.py",
+    "test_properties.py",
     "test_build.py",
     "test_language_homes.py",
-    "test_output.py",
-    "test_hostile.py",
+    "test_pipes.py",
     "test_golden.py",
-    "test_properties.py",
+    "test_parallel.py",
+    "test_output.py",
+    "test_search.py",
+    "test_serve.py",
+    "test_page_state.py",
+    "test_images.py",
 )
 
 

@@ -163,10 +163,12 @@ def test_bylines_follow_the_registry_and_the_article_on_a_rebuild(
     assert site_files(site) == site_files(clean)
 
 
-def test_a_record_holds_no_markdown_the_body_is_read_from_the_file(tmp_path: Path) -> None:
+def test_a_record_holds_no_markdown_the_body_is_read_from_the_file(
+    tmp_path: Path, first: Path
+) -> None:
     """The state keeps no copy of a story's text: a rebuild loads the article without it
     and, when the body must be converted again, reads it from the file."""
-    project = sample_project(tmp_path)
+    project = sample_project(tmp_path, pictures(first))
     build(project, tmp_path / "site")
     database = sqlite3.connect(project / ".newsdigest-cache" / "state.sqlite")
     records = [row[0] for row in database.execute("SELECT record FROM articles")]
@@ -184,11 +186,13 @@ def test_a_record_holds_no_markdown_the_body_is_read_from_the_file(tmp_path: Pat
     assert with_text is not None and with_text.body == EVERY_FIELD.split("---\n", 2)[2]
 
 
-def test_a_story_whose_link_moved_is_converted_again_from_its_file(tmp_path: Path) -> None:
+def test_a_story_whose_link_moved_is_converted_again_from_its_file(
+    tmp_path: Path, first: Path
+) -> None:
     """Story A links to story B's file; B's slug changes. A's file is unchanged, so A
     loads from the state without its Markdown; its body is converted again from its file
     and the site is the clean build's."""
-    project = sample_project(tmp_path)
+    project = sample_project(tmp_path, pictures(first))
     site = tmp_path / "site"
     folder = project / "content" / "2025" / "06"
     linking = folder / "karachi-heatwave-strains-power-grid-and-hospitals.md"
@@ -210,11 +214,13 @@ def test_a_story_whose_link_moved_is_converted_again_from_its_file(tmp_path: Pat
     assert site_files(site) == site_files(clean)
 
 
-def test_a_story_edited_while_the_site_builds_is_not_half_old_half_new(tmp_path: Path) -> None:
+def test_a_story_edited_while_the_site_builds_is_not_half_old_half_new(
+    tmp_path: Path, first: Path
+) -> None:
     """An unchanged story loads from the state without its Markdown; if its file is
     edited before its body is converted, the new text is not published under the old
     front matter: the build stops and says to build again."""
-    project = sample_project(tmp_path)
+    project = sample_project(tmp_path, pictures(first))
     build(project, tmp_path / "site")
     state = sqlite3.connect(project / ".newsdigest-cache" / "state.sqlite")
     with state:  # its body HTML is not kept: it must be converted again

@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 from conftest import Forked, make_project, run_here, site_files, write_article
-from test_cached_articles import build, sample_project
+from test_cached_articles import build, first, pictures, sample_project
+
+__all__ = ["first"]  # the module's fixture: the sample's pictures, encoded once
 
 HARBOUR = "2025/06/harbour-reopens.md"
 
@@ -30,10 +32,9 @@ def _retitle(project: Path, title: str) -> None:
     that shows it is made again."""
     story = project / "content" / HARBOUR
     text = story.read_text(encoding="utf-8")
-    story.write_text(
-        text.replace("title: Harbour reopens after the storm", f"title: {title}"),
-        encoding="utf-8",
-    )
+    (old,) = [line for line in text.splitlines() if line.startswith("title: ")]
+    assert old != f"title: {title}"
+    story.write_text(text.replace(old, f"title: {title}", 1), encoding="utf-8")
 
 
 def _same(site: Path, clean: Path) -> None:
@@ -41,6 +42,20 @@ def _same(site: Path, clean: Path) -> None:
     mine, theirs = site_files(site), site_files(clean)
     assert sorted(mine) == sorted(theirs)
     assert [path for path in mine if mine[path] != theirs[path]] == []
+
+
+GREAT_STORM = "Harbour reopens after the great storm"
+
+
+@pytest.fixture(scope="module")
+def clean(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample with the harbour story retitled GREAT_STORM, built without a cache: the
+    site each test's rebuilds must give, whatever they found damaged."""
+    root = tmp_path_factory.mktemp("clean")
+    project = sample_project(root)
+    _retitle(project, GREAT_STORM)
+    build(project, root / "clean", "--no-cache", "--jobs", "1")
+    return root / "clean"
 
 
 DAMAGES = {
@@ -52,16 +67,14 @@ DAMAGES = {
 
 @pytest.mark.parametrize("damage", sorted(DAMAGES))
 def test_a_damaged_kept_body_is_converted_again_for_the_page_that_shows_it(
-    tmp_path: Path, damage: str
+    tmp_path: Path, damage: str, first: Path, clean: Path
 ) -> None:
-    project = sample_project(tmp_path)
+    project = sample_project(tmp_path, pictures(first))
     site = tmp_path / "site"
     build(project, site)
     assert _state(project, DAMAGES[damage]) == 1
-    _retitle(project, "Harbour reopens after the great storm")
+    _retitle(project, GREAT_STORM)
     build(project, site)
-    clean = tmp_path / "clean"
-    build(project, clean, "--no-cache", "--jobs", "1")
     _same(site, clean)
     page = (site / "2025" / "06" / "24" / "harbour-reopens" / "index.html").read_text("utf-8")
     assert "the great storm" in page and "The harbour reopened on Tuesday" in page
@@ -69,27 +82,27 @@ def test_a_damaged_kept_body_is_converted_again_for_the_page_that_shows_it(
 
 
 def test_worker_processes_read_kept_bodies_and_convert_a_damaged_one_again(
-    tmp_path: Path, forked: Forked
+    tmp_path: Path, forked: Forked, first: Path, clean: Path
 ) -> None:
     """Pages rendered by forked workers read the state with connections of their own."""
-    project = sample_project(tmp_path)
+    project = sample_project(tmp_path, pictures(first))
     site = tmp_path / "site"
     jobs = ("--output", str(site), "--jobs", "2")
     assert forked.run("build", *jobs, cwd=project).returncode == 0
     _state(project, DAMAGES["changed"])
-    for title in ("Harbour reopens after the great storm", "Harbour reopens, ships sail"):
+    for title in ("Harbour reopens, ships sail", GREAT_STORM):
         _retitle(project, title)
         result = forked.run("build", *jobs, cwd=project)
         assert result.returncode == 0, result.stderr
-    clean = tmp_path / "clean"
-    build(project, clean, "--no-cache", "--jobs", "1")
     _same(site, clean)
 
 
-def test_every_kept_body_damaged_still_gives_the_clean_site(tmp_path: Path) -> None:
+def test_every_kept_body_damaged_still_gives_the_clean_site(
+    tmp_path: Path, first: Path, clean: Path
+) -> None:
     """Every body's HTML changed in the state (the small rows left whole): a rebuild after
     a title edit converts again what the pages and feeds it makes show."""
-    project = sample_project(tmp_path)
+    project = sample_project(tmp_path, pictures(first))
     site = tmp_path / "site"
     build(project, site)
     database = sqlite3.connect(project / ".newsdigest-cache" / "state.sqlite")
@@ -97,11 +110,9 @@ def test_every_kept_body_damaged_still_gives_the_clean_site(tmp_path: Path) -> N
         kept = database.execute("UPDATE body_html SET html = 'damaged'").rowcount
     database.close()
     assert kept > 1
-    _retitle(project, "Harbour reopens after the great storm")
+    _retitle(project, GREAT_STORM)
     result = run_here("build", "--output", str(site), "--jobs", "1", cwd=project)
     assert result.returncode == 0, result.stderr
-    clean = tmp_path / "clean"
-    build(project, clean, "--no-cache", "--jobs", "1")
     _same(site, clean)
 
 
