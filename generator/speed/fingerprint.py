@@ -9,6 +9,7 @@ the caller then treats the input as changed: an unknown value is never assumed e
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 from collections.abc import Iterable
 from datetime import date, datetime, time
@@ -52,8 +53,10 @@ def of_tree(root: Path) -> str:
     )
 
 
+@functools.cache
 def code_version() -> str:
-    """The generator's own source, so a changed newsdigest never reuses old results."""
+    """The generator's own source, so a changed newsdigest never reuses old results (read
+    once a process: the build state and the article cache both ask)."""
     return of_tree(Path(__file__).resolve().parent.parent)
 
 

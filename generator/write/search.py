@@ -17,18 +17,27 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from generator.write.output import OutputError
 
 SEARCH_OFF = "search is off: pip install 'newsdigest[search]'"
 
 
+def _url_path(path: str) -> str:
+    """The file path of a file: URL's path: urllib.request.url2pathname, without importing
+    urllib.request (HTTP and TLS) for it."""
+    if os.name == "nt":
+        from nturl2path import url2pathname
+
+        return url2pathname(path)
+    return unquote(path)
+
+
 def search_off() -> str:
     """The 'search is off' hint with the install command for the way newsdigest was installed:
     from a package index, or editable from a source tree (then that tree's extra)."""
     from importlib import metadata  # read only when search is off
-    from urllib.request import url2pathname
 
     try:
         found = metadata.distribution("newsdigest").read_text("direct_url.json")
@@ -37,7 +46,7 @@ def search_off() -> str:
         return SEARCH_OFF
     if not origin.get("dir_info", {}).get("editable"):
         return SEARCH_OFF
-    tree = Path(url2pathname(urlsplit(origin.get("url", "")).path))
+    tree = Path(_url_path(urlsplit(origin.get("url", "")).path))
     where = "." if tree == Path.cwd() else str(tree)
     return f"search is off: pip install -e '{where}[search]'"
 
