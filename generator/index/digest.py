@@ -124,6 +124,7 @@ class RelatedStories:
         # Each topic's position of every story in it, made when a page first asks (a
         # rebuild that makes a few article pages indexes only their topics).
         self.position: dict[Tag, dict[str, int]] = {}
+        self.order: dict[str, tuple[float, str]] = {}  # Article.sort_key by source, as met
 
     def _where(self, tag: Tag, source: str) -> int | None:
         position = self.position.get(tag)
@@ -144,5 +145,8 @@ class RelatedStories:
                 found.update((a.source, a) for a in window)
                 shared.update([a.source for a in window])  # itself too, taken out below
         shared.pop(article.source, None)
-        best = heapq.nsmallest(self.limit, shared, key=lambda s: (-shared[s], found[s].sort_key))
+        order = self.order
+        for source in shared.keys() - order.keys():
+            order[source] = found[source].sort_key
+        best = heapq.nsmallest(self.limit, shared, key=lambda s: (-shared[s], order[s]))
         return tuple(found[source] for source in best)

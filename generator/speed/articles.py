@@ -344,10 +344,16 @@ class ArticleCache:
         return f"{seen[2]}:{article.body_line}"
 
     def remember_body(
-        self, article: model.Article, html: str, links: dict[str, str | None], facts: Facts
+        self,
+        article: model.Article,
+        html: str,
+        links: dict[str, str | None],
+        facts: Facts,
+        html_sum: str | None = None,
     ) -> None:
         """Keep a body made in this build: its HTML, the articles it links to (and their
-        URLs), and what the site needs of it (`facts`)."""
+        URLs), and what the site needs of it (`facts`); `html_sum`: the checksum of the
+        HTML in hex, when the worker that made it gave it."""
         key = self.body_key(article)
         if key is None:
             return
@@ -360,7 +366,7 @@ class ArticleCache:
                 "stamps": {a: self._kept_stamp(a) for a in assets},
                 "digest": facts.digest,
                 "linked": facts.linked,
-                "html": checksum(article.source, html).hex(),
+                "html": html_sum or checksum(article.source, html).hex(),
             }
         )
         kept = html if self.scratch is None else None

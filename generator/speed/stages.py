@@ -27,7 +27,7 @@ from generator.speed.articles import ArticleCache, markdown_of
 from generator.speed.bodies import Bodies
 from generator.speed.bodyrows import Facts
 from generator.speed.deps import body_digest
-from generator.speed.store import Database
+from generator.speed.store import Database, checksum
 from generator.write.output import OutputError
 
 CHANGED_WHILE_BUILDING = "the file changed or went away while the site was being built"
@@ -87,6 +87,29 @@ class BodyWork:
     # The articles that carry no Markdown, by source: their file's content digest (the
     # Markdown is read from the file while it still has those bytes).
     unread: dict[str, str] = field(default_factory=dict)
+
+
+# What the build cache and the body store keep of a body besides it, made by the worker
+# that converted it (not by the main process, which receives every body): the body's
+# deps.body_digest, site_links.may_link of its HTML and the checksum of its HTML (hex).
+Made = tuple[str, bool, str]
+
+
+def made_chunk(work: BodyWork, chunk: Sequence[int]) -> list[tuple[Body, Made]]:
+    """body_chunk, each body with its `Made` (of the article as the main process has it:
+    without its Markdown when it is read from the file here)."""
+    bodies = body_chunk(work, chunk)
+    return [
+        (
+            body,
+            (
+                body_digest(work.articles[i].body, body[0]),
+                may_link(body[0]),
+                checksum(work.articles[i].source, body[0]).hex(),
+            ),
+        )
+        for i, body in zip(chunk, bodies, strict=True)
+    ]
 
 
 def body_chunk(work: BodyWork, chunk: Sequence[int]) -> list[Body]:
@@ -192,15 +215,15 @@ class Fast:
                 meanwhile()
 
         fresh = parallel.stream(
-            body_chunk,
+            made_chunk,
             work,
             len(todo),
             self.workers,
             lambda done: self.progress("Markdown", hits + done, len(articles)),
             first,
         )
-        for i, body in zip(todo, fresh, strict=True):
-            bodies[i] = self._made(articles[i], body)
+        for i, (body, made) in zip(todo, fresh, strict=True):
+            bodies[i] = self._made(articles[i], body, made)
         if store is not None:
             store.flush()
         return [body for body in bodies if body is not None]
@@ -216,16 +239,17 @@ class Fast:
             html = self.cache.body_html(article.source, facts.digest)
         return (html, [], facts.assets, {}, facts.summary) if html is not None else None
 
-    def _made(self, article: Article, body: Body) -> Body:
+    def _made(self, article: Article, body: Body, made: Made) -> Body:
         """A body made here, remembered in the cache; with a body store, its HTML is put
         there and left out (the article then carries none)."""
         html, problems, assets, links, summary = body
         cache, store = self.cache, self.bodies
         if store is None and (cache is None or problems):
             return body
-        facts = Facts(assets, summary, body_digest(article.body, html), may_link(html))
+        digest, linked, html_sum = made
+        facts = Facts(assets, summary, digest, linked)
         if cache is not None and not problems:
-            cache.remember_body(article, html, links, facts)
+            cache.remember_body(article, html, links, facts, html_sum)
         if store is None:
             return body
         store.made(article.source, html, facts.digest, facts.linked)
