@@ -136,7 +136,13 @@ def _suggest_slug(check: Checker, front: Mapping, stem: str, slug: str) -> None:
     and the file was named after it (as `newsdigest new` names it)."""
     title = front.get("title")
     script, spelt = slugs.poorly_spelt_script(stem), "file name"
-    if script is None and isinstance(title, str) and slugs.make(title) == slug:
+    # An ASCII headline is in Latin letters: it need not be spelt as a slug to know that.
+    if (
+        script is None
+        and isinstance(title, str)
+        and not title.isascii()
+        and slugs.make(title) == slug
+    ):
         script, spelt = slugs.poorly_spelt_script(title), "headline"
     if script is None:
         return

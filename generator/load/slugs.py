@@ -40,6 +40,8 @@ def poorly_spelt_script(text: str) -> str | None:
     'Chinese-character (CJK)', 'Japanese', 'Korean'... None for text mostly in Latin, Greek,
     Cyrillic, Armenian or Georgian letters, or without letters. The script is the first
     word of each letter's Unicode character name."""
+    if text.isascii():  # its only letters are A-Z and a-z: Latin
+        return None
     letters = Counter(
         unicodedata.name(char, "?").split(" ")[0]
         for char in unicodedata.normalize("NFC", text)

@@ -96,11 +96,17 @@ def time_attr(value: datetime, has_time: bool = True) -> str:
     return value.isoformat() if has_time else value.date().isoformat()
 
 
+_LISTED = 20_000  # listed times remembered by a Clock (then it starts again)
+
+
 class Clock:
     """The site's clock: formats aware datetimes in the site's timezone `tz`."""
 
     def __init__(self, tz: ZoneInfo) -> None:
         self.tz = tz
+        # listed() with a time, by instant and language: a story is listed on many pages
+        # (and an equal datetime is the same instant, shown in `tz` alike).
+        self._listed: dict[tuple[datetime, str], str] = {}
 
     def filters(self) -> dict[str, Any]:
         """The theme's time filters, in the language of the page they render on:
@@ -139,8 +145,14 @@ class Clock:
         ('26 June 2025') when the editor gave no time. Day and month in `language`."""
         if not has_time:
             return day_text(value.date(), language)
-        here = self.local(value)
-        return f"{day_text(here.date(), language)}, {here:%H:%M} {zone_name(here)}"
+        found = self._listed.get((value, language))
+        if found is None:
+            if len(self._listed) >= _LISTED:
+                self._listed.clear()
+            here = self.local(value)
+            found = f"{day_text(here.date(), language)}, {here:%H:%M} {zone_name(here)}"
+            self._listed[(value, language)] = found
+        return found
 
     def dateline(self, value: datetime, has_time: bool = True, language: str = "") -> str:
         """An article's dateline: the local time where it was filed, then the site's.

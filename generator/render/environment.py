@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 import jinja2
 import markupsafe
-from jinja2.utils import internalcode
+from jinja2.utils import _PassArg, internalcode
 from markupsafe import Markup
 
 from generator.languages import text_direction
@@ -120,8 +120,17 @@ class PageContext(jinja2.runtime.Context):
 
     @internalcode
     def call(__self, __obj: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:  # noqa: N805
-        if type(__obj) not in _PLAIN or hasattr(__obj, "jinja_pass_arg"):
+        if type(__obj) not in _PLAIN:
             return super().call(__obj, *args, **kwargs)
+        passed = getattr(__obj, "jinja_pass_arg", None)
+        if passed is not None:
+            # `lang_attrs(article)`, about 15 a page: the context as Jinja gives it, unless
+            # it must first be derived with a loop's or block's variables.
+            if passed is not _PassArg.context or kwargs.get("_loop_vars") or kwargs.get(
+                "_block_vars"
+            ):
+                return super().call(__obj, *args, **kwargs)
+            args = (__self, *args)
         if kwargs:
             kwargs.pop("_block_vars", None)
             kwargs.pop("_loop_vars", None)
