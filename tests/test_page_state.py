@@ -8,6 +8,7 @@ the clean build's bytes. Each build runs in a process of its own (tests/fresh_pr
 
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
 from datetime import datetime, timedelta
@@ -18,6 +19,7 @@ from conftest import BASE_URL, Forked, load_synth, make_project, run_here, site_
 
 from generator import config
 from generator.commands.build import Options, Paths, Selection, build_site
+from generator.write import manifest
 
 synth = load_synth()
 COUNT = 20
@@ -157,3 +159,58 @@ def test_a_day_that_ends_rebuilds_the_site_with_no_file_changed(tmp_path: Path) 
     feed = (out / "digest" / "feed.xml").read_text(encoding="utf-8")
     assert not build_at(13)  # midnight has passed: June 26 is over
     assert (out / "digest" / "feed.xml").read_text(encoding="utf-8") != feed
+
+
+# The output's walk is made by a child process while the build reads its articles
+# (generator.write.manifest.stats_ahead): the list it hands over is the one a walk in the
+# build's own process makes, whatever the names; a child that fails leaves the walk here.
+ODD = "odd name\n\twith é.txt"  # a newline, a tab, not ASCII
+
+
+def a_published_folder(root: Path) -> Path:
+    site = root / "site"
+    (site / "2024" / "story").mkdir(parents=True)
+    (site / "2024" / "story" / "index.html").write_text("<p>story</p>", encoding="utf-8")
+    (site / ODD).write_bytes(b"put here by someone else")
+    (site / os.fsdecode(b"not \xff UTF-8")).write_bytes(b"")
+    (site / "link.html").symlink_to("2024/story/index.html")
+    (site / "empty").mkdir()
+    return site
+
+
+def test_the_walk_made_meanwhile_lists_what_a_walk_here_lists(tmp_path: Path) -> None:
+    site = a_published_folder(tmp_path)
+    found, listing = manifest.stats_ahead(site)()
+    assert (found, sorted(listing)) == (
+        manifest.stats_under(site)[0],
+        sorted(manifest.stats_under(site)[1]),
+    )
+    assert ODD in found and "link.html" in listing and "link.html" not in found
+
+
+def test_a_walk_that_fails_in_the_child_is_made_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = a_published_folder(tmp_path)
+
+    def broken(directory: Path, handle: object) -> int:
+        raise RuntimeError("the child cannot write its list")
+
+    monkeypatch.setattr(manifest, "_hand_over", broken)
+    found, listing = manifest.stats_ahead(site)()
+    assert sorted(listing) == sorted(manifest.stats_under(site)[1])
+    assert found[ODD][0] == len(b"put here by someone else")
+
+
+def test_an_output_that_cannot_be_read_reads_as_unreadable(tmp_path: Path) -> None:
+    with pytest.raises(OSError):
+        manifest.stats_ahead(tmp_path / "missing")()
+
+
+def test_a_file_with_an_unusual_name_put_in_the_output_stays_there(project: Path) -> None:
+    build(project)
+    odd = project.parent / "site" / ODD
+    odd.write_bytes(b"put here by someone else")
+    edit(project, 3, "A late paragraph.")
+    build(project)
+    assert odd.read_bytes() == b"put here by someone else"

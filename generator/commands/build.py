@@ -250,4 +250,7 @@ def build_site(
         return unchanged
     from generator.commands import rebuild  # the pipeline: only when something changed
 
-    return rebuild.rebuild(run, started)
+    try:
+        return rebuild.rebuild(run, started)
+    finally:
+        run.state.walk_done()  # the output's walk waited for, even when nothing used it

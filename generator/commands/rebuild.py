@@ -66,7 +66,8 @@ def rebuild(run: Run, started: float) -> Result:
     paths, settings, selection, options = run.paths, run.settings, run.selection, run.options
     cache_dir = options.cache_path(paths.project)
     images.use_cache(cache_dir / "images" if cache_dir is not None else None)
-    run.early = early.ahead(run.spare, paths.output, run.state.listing)
+    if run.spare is not None and not run.spare.is_dir():  # no kept site (else no wait)
+        run.early = early.ahead(run.spare, paths.output, run.state.listing)
     run.cache = article_cache(options.cache_path(paths.project), paths.content, settings)
     with Bodies(cache_dir) as run.bodies, few_collections():
         speed = Fast(run.cache, options.workers(), options.progress)

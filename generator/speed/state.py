@@ -29,16 +29,17 @@ from generator.speed.deps import Plan
 from generator.speed.pagerows import PageRows, Row, Stat
 from generator.speed.store import Database
 from generator.write import spare
-from generator.write.manifest import stats_under
+from generator.write.manifest import Stats, stats_ahead
 from generator.write.search import BUNDLE
 from generator.write.spare import Kept
 
 
-def snapshot(directory: Path) -> tuple[dict[str, Stat], list[str]]:
-    """Size, modification time and inode of every regular file under `directory`; and the
-    relative path of every file and symlink there (what `write_site` keeps of others')."""
+def snapshot(walk: Callable[[], Stats]) -> Stats:
+    """Size, modification time and inode of every regular file under the output; and the
+    relative path of every file and symlink there (what `write_site` keeps of others'):
+    the result of `walk` (manifest.stats_under, or stats_ahead's), none when unreadable."""
     try:
-        return stats_under(directory)
+        return walk()
     except OSError:
         return {}, []
 
@@ -72,11 +73,36 @@ class PageState:
     rows: PageRows | None
     spare: Path | None  # where the replaced site is kept (generator.write.spare)
     written: dict[str, Stat]  # the output as the last build left it
-    now: dict[str, Stat]  # the output as it is
+    found: dict[str, Stat]  # the output as it is (`now`), once walked
     plan: Plan | None = None  # the last build's dependency index (generator.speed.deps)
-    listing: list[str] | None = None  # every file and symlink in the output (None: not walked)
+    listed: list[str] | None = None  # `listing`, once walked
     kept: Kept | None = None  # the site kept in the cache (generator.write.spare)
     prints: dict[str, str] | None = None  # every fingerprint, once `all_prints` read them
+    walk: Callable[[], Stats] | None = None  # the output's walk, made meanwhile (`snapshot`)
+    walked: bool = False  # whether the output is a folder, to be walked
+
+    @property
+    def now(self) -> dict[str, Stat]:
+        """Size, modification time and inode of each regular file in the output as it was
+        at the start of the build (waiting for its walk, made meanwhile)."""
+        self._walked()
+        return self.found
+
+    @property
+    def listing(self) -> list[str] | None:
+        """Every file and symlink in the output (None: not walked)."""
+        self._walked()
+        return self.listed
+
+    def walk_done(self) -> None:
+        """Wait for the output's walk (made meanwhile by a child process), if not yet."""
+        self._walked()
+
+    def _walked(self) -> None:
+        if self.walk is not None:
+            self.found, listing = snapshot(self.walk)
+            self.listed = listing if self.walked else None
+            self.walk = None
 
     def record(self, key: str) -> Any:
         return self.rows.record(key) if self.rows is not None else None
@@ -117,8 +143,9 @@ def page_state(
     state = PageState(rows, directory / f"{space}.site", written, {})
     if not written:
         return state
-    state.now, listing = snapshot(paths.output)
-    state.listing = listing if paths.output.is_dir() else None
+    state.walked = paths.output.is_dir()
+    if state.walked:
+        state.walk = stats_ahead(paths.output)  # while the articles are read
     feeds = rows.record("feeds")
     if isinstance(feeds, list) and all(isinstance(f, str) for f in feeds):
         state.plan = Plan(rows.digests(), rows.page_paths(), feeds, rows)
