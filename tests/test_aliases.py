@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import BASE_URL, make_project, run_here, static_server, write_article
@@ -65,19 +66,26 @@ def served(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str
         yield url + "sub/"
 
 
-@pytest.mark.parametrize("old", ["2025/06/20/storm/", "archive-2024/storm.html"])
-def test_an_alias_lands_on_the_article_in_chromium(served: str, old: str) -> None:
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Any]:
+    """One Chromium, started as tests/test_browser.py starts it, for both page loads."""
     from test_browser import CHROMIUM, LAUNCH_ARGS, sync_api
 
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
-        try:
-            page = browser.new_page()
-            page.goto(served + old)
-            page.wait_for_url(served + ARTICLE, timeout=10_000)
-            assert page.locator("h1").inner_text() == "Storm Hits the Coast"
-        finally:
-            browser.close()
+        yield browser
+        browser.close()
+
+
+@pytest.mark.parametrize("old", ["2025/06/20/storm/", "archive-2024/storm.html"])
+def test_an_alias_lands_on_the_article_in_chromium(served: str, old: str, chromium: Any) -> None:
+    page = chromium.new_page()
+    try:
+        page.goto(served + old)
+        page.wait_for_url(served + ARTICLE, timeout=10_000)
+        assert page.locator("h1").inner_text() == "Storm Hits the Coast"
+    finally:
+        page.close()
 
 
 # Lines: '---' 1, title 2, date 3, country 4, credits 5, author 6, aliases 7.
