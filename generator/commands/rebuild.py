@@ -12,6 +12,7 @@ from __future__ import annotations
 import gc
 import time
 from dataclasses import asdict
+from functools import partial
 from itertools import chain
 
 from generator import pipeline
@@ -24,6 +25,7 @@ from generator.index.selection import far_ahead, held_back
 from generator.index.site import Site, build_index
 from generator.model import Article, OutputFile
 from generator.render import images, site_links
+from generator.render.pages import compile_theme
 from generator.render.sections import SiteRenderer
 from generator.render.site import extra_files
 from generator.render.urls import Urls
@@ -71,6 +73,7 @@ def rebuild(run: Run, started: float) -> Result:
     run.cache = article_cache(options.cache_path(paths.project), paths.content, settings)
     with Bodies(cache_dir) as run.bodies, few_collections():
         speed = Fast(run.cache, options.workers(), options.progress)
+        speed.reading = partial(compile_theme, settings, paths.templates)
         articles, problems = pipeline.load(paths.content, settings, speed, paths.project)
         gc.freeze()  # the articles live until the end (few_collections)
         if run.cache is not None:

@@ -126,8 +126,10 @@ class PageContext(jinja2.runtime.Context):
         if passed is not None:
             # `lang_attrs(article)`, about 15 a page: the context as Jinja gives it, unless
             # it must first be derived with a loop's or block's variables.
-            if passed is not _PassArg.context or kwargs.get("_loop_vars") or kwargs.get(
-                "_block_vars"
+            if (
+                passed is not _PassArg.context
+                or kwargs.get("_loop_vars")
+                or kwargs.get("_block_vars")
             ):
                 return super().call(__obj, *args, **kwargs)
             args = (__self, *args)

@@ -8,6 +8,7 @@ kind of page is a method returning PageSpecs, listed in `families` (which `all_p
 
 from __future__ import annotations
 
+import contextlib
 import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -22,7 +23,7 @@ from generator.index.digest import (
     day_topics,
     front_page,
 )
-from generator.index.site import Group, Page, Site, paginate
+from generator.index.site import Group, Page, Site, build_index, paginate
 from generator.index.terms import AUTHORS, COUNTRIES, KINDS, TOPICS, TermKind
 from generator.languages import likely_locale
 from generator.model import Article, Author, OutputFile
@@ -49,6 +50,16 @@ __all__ = [
     "day_topics",
     "json_ld",
 ]
+
+
+def _is_page_template(name: str) -> bool:
+    return name.endswith(".html") and not name.startswith(("static/", "locale/"))
+
+
+def compile_theme(settings: Settings, templates_dir: Path) -> None:
+    """Renderer.compile_all, before the site is known (while the articles are read)."""
+    empty = build_index([], settings.tz)
+    Renderer(settings, Urls(settings.base_url), templates_dir, empty).compile_all()
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +147,16 @@ class Renderer:
         self.translations = translations or Translations(site.articles, settings.language, urls)
         self.languages = languages
         self._position: dict[str, int] | None = None  # made when an article page asks
+
+    def compile_all(self) -> None:
+        """Compile every template of the theme (and the site's overrides) in the page
+        language now, into this process's compiled templates (render.compiled): worker
+        processes forked later, whose environments would each compile them, find them
+        there. A template that does not compile is left to the page that uses it."""
+        env = page_environment(self.env, self.settings.language)
+        for name in env.list_templates(filter_func=_is_page_template):
+            with contextlib.suppress(Exception):
+                env.get_template(name)
 
     def neighbours(self, article: Article) -> tuple[Article | None, Article | None]:
         """The older and the newer story beside `article` in the site's order."""

@@ -156,6 +156,7 @@ class Fast:
     # Every article keeps its Markdown (check quotes it); else, with the cache, the
     # articles carry none and the Markdown step reads it from their files (cache.unread).
     markdown: bool = False
+    reading: Callable[[], object] | None = None  # runs here while the workers read
 
     def read_all(
         self, found: Sequence[tuple[Path, str]], settings: Settings, content_dir: Path
@@ -174,6 +175,7 @@ class Fast:
             len(misses),
             self.workers,
             lambda done: self.progress("reading", hits + done, len(found)),
+            self.reading,
         )
         for i, (article, problems, own) in zip(misses, fresh, strict=True):
             checked[i] = (article, problems)
