@@ -9,6 +9,8 @@ import heapq
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from itertools import groupby
+from operator import itemgetter
 
 from generator.index.site import Site
 from generator.model import Article, Tag
@@ -124,6 +126,8 @@ class RelatedStories:
         # Each topic's position of every story in it, made when a page first asks (a
         # rebuild that makes a few article pages indexes only their topics).
         self.position: dict[Tag, dict[str, int]] = {}
+        self.sources: dict[Tag, tuple[str, ...]] = {}  # each indexed topic's, in its order
+        self.by_source: dict[str, Article] = {}  # the stories of the indexed topics
         self.order: dict[str, tuple[float, str]] = {}  # Article.sort_key by source, as met
 
     def _where(self, tag: Tag, source: str) -> int | None:
@@ -133,20 +137,28 @@ class RelatedStories:
             if articles is None:
                 return None
             position = self.position[tag] = {a.source: i for i, a in enumerate(articles)}
+            sources = self.sources[tag] = tuple(a.source for a in articles)
+            self.by_source.update(zip(sources, articles, strict=True))
         return position.get(source)
 
     def __call__(self, article: Article) -> tuple[Article, ...]:
         shared: Counter[str] = Counter()
-        found: dict[str, Article] = {}
         for tag in article.tags:
             here = self._where(tag, article.source)
-            if here is not None:
-                window = self.topics[tag][max(0, here - self.window) : here + self.window + 1]
-                found.update((a.source, a) for a in window)
-                shared.update([a.source for a in window])  # itself too, taken out below
+            if here is not None:  # the window, itself too (taken out below)
+                low, high = max(0, here - self.window), here + self.window + 1
+                shared.update(self.sources[tag][low:high])
         shared.pop(article.source, None)
-        order = self.order
-        for source in shared.keys() - order.keys():
-            order[source] = found[source].sort_key
-        best = heapq.nsmallest(self.limit, shared, key=lambda s: (-shared[s], order[s]))
-        return tuple(found[source] for source in best)
+        order, by_source = self.order, self.by_source
+        for source in [s for s in shared if s not in order]:
+            order[source] = by_source[source].sort_key
+        # The most shared topics first, then the newest: sorted(shared, key=(-count, order))
+        # cut at `limit` (stable: equal keys keep the order met), each count's candidates
+        # sorted by their order only as far as they are needed.
+        best: list[str] = []
+        for _, group in groupby(shared.most_common(), itemgetter(1)):
+            need = self.limit - len(best)
+            if need <= 0:
+                break
+            best += heapq.nsmallest(need, map(itemgetter(0), group), key=order.__getitem__)
+        return tuple(by_source[source] for source in best)
