@@ -5,6 +5,7 @@ Pure functions over the site index, shared by the pages and the digest feed.
 
 from __future__ import annotations
 
+import functools
 import heapq
 from collections import Counter
 from dataclasses import dataclass
@@ -23,12 +24,27 @@ RELATED_WINDOW = 12
 
 def human_date(value: date) -> str:
     """'27 June 2025'."""
+    if type(value) is date:  # (a datetime equal to another may be on another day)
+        return _human_date(value)
     return f"{value.day} {value:%B %Y}"
 
 
 def human_day(value: date) -> str:
     """'Friday 27 June 2025': a digest day's name."""
+    if type(value) is date:
+        return _human_day(value)
     return f"{value:%A} {human_date(value)}"
+
+
+# A page lists many stories of few days, and strftime costs microseconds.
+@functools.lru_cache(maxsize=4096)
+def _human_date(value: date) -> str:
+    return f"{value.day} {value:%B %Y}"
+
+
+@functools.lru_cache(maxsize=4096)
+def _human_day(value: date) -> str:
+    return f"{value:%A} {_human_date(value)}"
 
 
 HOME_LIMIT = 40  # story links on the home page, whatever the settings
