@@ -208,9 +208,7 @@ def _start(paths: Paths, settings: Settings, selection: Selection, options: Opti
         selection.now or datetime.now().astimezone(),
         search,
         state,
-        fingerprint.of_bytes(
-            tree.encode(), *(p.read_bytes() for p in input_files(paths.project))
-        )
+        fingerprint.of_bytes(tree.encode(), *(p.read_bytes() for p in input_files(paths.project)))
         if tree
         else "",
         racy,

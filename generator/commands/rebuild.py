@@ -109,13 +109,7 @@ def rebuild(run: Run, started: float) -> Result:
     return result
 
 
-
-
-
-
-def _bodies(
-    run: Run, published: list[Article]
-) -> tuple[list[Article], list[Diagnostic], set[str]]:
+def _bodies(run: Run, published: list[Article]) -> tuple[list[Article], list[Diagnostic], set[str]]:
     """Markdown to HTML; meanwhile, without a kept site to reuse, make the pages' folders."""
     urls = Urls(run.settings.base_url)
     spare = run.spare
@@ -238,8 +232,6 @@ def _remember(
     remember(run.state, done.planned.index, values(done.planned), done.digests, files, records)
     run.feed_record.put("bytes", feed_digests)
     run.feed_record.save()
-
-
 
 
 def _discard(run: Run, result: Result) -> Result:
