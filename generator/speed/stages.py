@@ -156,7 +156,9 @@ class Fast:
     # Every article keeps its Markdown (check quotes it); else, with the cache, the
     # articles carry none and the Markdown step reads it from their files (cache.unread).
     markdown: bool = False
-    reading: Callable[[], object] | None = None  # runs here while the workers read
+    # Runs here while the workers read; not when the few files to read are read here (a
+    # rebuild after an edit), where it would only add to the build's time.
+    reading: Callable[[], object] | None = None
 
     def read_all(
         self, found: Sequence[tuple[Path, str]], settings: Settings, content_dir: Path
@@ -175,7 +177,7 @@ class Fast:
             len(misses),
             self.workers,
             lambda done: self.progress("reading", hits + done, len(found)),
-            self.reading,
+            self.reading if self.workers > 1 and len(misses) >= parallel.MIN_PARALLEL else None,
         )
         for i, (article, problems, own) in zip(misses, fresh, strict=True):
             checked[i] = (article, problems)
