@@ -261,14 +261,11 @@ def convert(
                     "add 'summary: One or two sentences.' to the front matter",
                 )
             )
-        out.append(
-            with_values(
-                article,
-                body_html=html,
-                summary=summary,
-                image=_measured(article.image, content_dir, assets),
-            )
-        )
+        image = _measured(article.image, content_dir, assets)
+        if html == article.body_html and summary == article.summary and image is article.image:
+            out.append(article)  # as it is (a body kept out of memory: its HTML is '')
+        else:
+            out.append(with_values(article, body_html=html, summary=summary, image=image))
     return out, problems, assets
 
 
