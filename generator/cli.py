@@ -108,8 +108,8 @@ def summary_table(summary: Summary, seconds: float) -> str:
 PREVIEW = "preview: newsdigest serve (then open the address it prints)"
 
 
-def _waiting(folder: Path) -> None:
-    print(f"another build is writing into {folder}: waiting for it", file=sys.stderr)
+def _waiting(output: Path) -> None:
+    print(f"another build is writing into {output}: waiting for it", file=sys.stderr)
 
 
 def cmd_build(args: argparse.Namespace) -> int:

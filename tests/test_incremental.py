@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import subprocess
 import sys
 import time
 from datetime import datetime, timedelta
@@ -21,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import BASE_URL, Forked, load_synth, run_here, site_files
+from conftest import BASE_URL, Forked, load_synth, run_here, run_newsdigest, site_files
 
 from generator.render.theme import THEME_DIR
 
@@ -462,6 +463,34 @@ def test_a_build_started_while_another_writes_the_same_site_waits_for_it(
     assert second[0].wait(timeout=300) == 0, log.read_text(encoding="utf-8")
     assert_same_as_clean(project, site)
     assert "another build" in log.read_text(encoding="utf-8")
+
+
+def test_a_build_into_another_folder_does_not_wait(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A build into a sibling folder (a preview beside the site) runs to its end while a
+    build into the site holds the site's lock; neither leaves a lock file beside them."""
+    from generator import pipeline
+
+    site, preview = project.parent / "site", project.parent / "preview"
+    other: list[subprocess.CompletedProcess[str]] = []
+    load = pipeline.load
+
+    def other_build_meanwhile(*args: Any, **kwargs: Any) -> Any:
+        other.append(
+            run_newsdigest(
+                "build", "--base-url", BASE_URL, "--output", str(preview), cwd=project, timeout=60
+            )
+        )
+        return load(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "load", other_build_meanwhile)
+    first = run_here("build", "--output", str(site), "--base-url", BASE_URL, cwd=project)
+    monkeypatch.setattr(pipeline, "load", load)
+    assert first.returncode == 0, first.stderr
+    assert other[0].returncode == 0, other[0].stderr
+    assert "waiting" not in other[0].stderr
+    assert sorted(p.name for p in project.parent.iterdir() if "lock" in p.name) == []
 
 
 def test_a_folder_link_back_into_content_is_followed_once(project: Path) -> None:

@@ -11,9 +11,11 @@ the site back and removes the rest, except a staging folder whose build still ru
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import shutil
 import stat
+import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -42,21 +44,30 @@ if hasattr(os, "register_at_fork"):
     os.register_at_fork(after_in_child=_drop_in_child)
 
 
+def lock_file(output: Path) -> Path:
+    """The file whose flock stands for the output folder `output`: in this user's folder of
+    the system's temporary directory, named by a digest of the folder's resolved path, so
+    that nothing is made beside the site and builds into other folders never wait."""
+    where = os.path.realpath(output.absolute())
+    name = hashlib.sha256(os.fsencode(where)).hexdigest()[:24]
+    user = os.getuid() if hasattr(os, "getuid") else 0
+    return Path(tempfile.gettempdir()) / f"newsdigest-{user}" / f"{name}.lock"
+
+
 @contextlib.contextmanager
 def one_build_at_a_time(
     output: Path, waiting: Callable[[Path], None] | None = None
 ) -> Iterator[None]:
-    """Hold the lock of the folder that holds `output` (flock on that folder, so no file is
-    made) for a whole build: a second build into it waits for the first to end, instead of
-    planning from a site that the first then replaces; `waiting(folder)` is told before it
-    waits. Without flock, no lock."""
-    folder = output.absolute().parent
-    while not folder.is_dir() and folder != folder.parent:
-        folder = folder.parent
+    """Hold the lock of the output folder `output` (generator.write.target.lock_file) for a
+    whole build: a second build into the same folder waits for the first to end, instead
+    of planning from a site that the first then replaces; `waiting(output)` is told before
+    it waits. Without flock, or without a temporary directory to lock in, no lock."""
     try:
         import fcntl
 
-        handle = os.open(folder, os.O_RDONLY)
+        path = lock_file(output)
+        path.parent.mkdir(mode=0o700, exist_ok=True)
+        handle = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
     except (ImportError, OSError):
         yield
         return
@@ -65,7 +76,7 @@ def one_build_at_a_time(
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             if waiting is not None:
-                waiting(folder)
+                waiting(output)
             fcntl.flock(handle, fcntl.LOCK_EX)
         except OSError:  # a file system without locks
             pass
