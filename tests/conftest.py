@@ -211,6 +211,19 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return built_once(tmp_path_factory, "sample", SAMPLE)
 
 
+def sample_pictures(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample's pictures as `sample_site`'s build encoded them (its build cache's
+    images/ folder, kept by the SHA-256 of each picture's bytes): copied into a project's
+    `.newsdigest-cache/images`, a build of the sample with its cache encodes none of them
+    again, and writes what a first build writes. Do not modify it."""
+    return (
+        built_once(tmp_path_factory, "sample", SAMPLE).parent
+        / "project"
+        / ".newsdigest-cache"
+        / "images"
+    )
+
+
 VNU = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 # The JVM's quick compiler only and one garbage-collector thread: a checker that runs
 # for seconds spends less than half the CPU time, and checks the same.

@@ -8,7 +8,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLE, SERIAL, run_here, site_files
+from conftest import SAMPLE, SERIAL, run_here, sample_pictures, site_files
 
 from generator import pipeline
 from generator.config import load as load_settings
@@ -67,7 +67,7 @@ def first(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The story's sample built once with a cache (its `project/.newsdigest-cache/images`
     are the pictures each test's project starts with) and once clean (`clean`)."""
     root = tmp_path_factory.mktemp("first")
-    project = sample_project(root)
+    project = sample_project(root, sample_pictures(tmp_path_factory))
     build(project, root / "site")
     build(project, root / "clean", "--no-cache", "--jobs", "1")
     return root

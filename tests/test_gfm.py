@@ -19,6 +19,7 @@ from conftest import (
     Forked,
     load_synth,
     run_here,
+    sample_pictures,
     site_files,
     vnu_errors,
 )
@@ -57,10 +58,12 @@ The ~~first~~ final figures.
 """
 
 
-def sample_with(root: Path, engine: str) -> Path:
-    """The sample newsroom plus the story above, with `markdown_engine = ENGINE`."""
+def sample_with(root: Path, engine: str, pictures: Path) -> Path:
+    """The sample newsroom plus the story above, with `markdown_engine = ENGINE`; its build
+    cache holds the sample's `pictures` (conftest.sample_pictures), encoded once."""
     project = root / "project"
     shutil.copytree(SAMPLE, project)
+    shutil.copytree(pictures, project / ".newsdigest-cache" / "images")
     with (project / "newsdigest.toml").open("a", encoding="utf-8") as settings:
         settings.write(f'markdown_engine = "{engine}"\n')
     (project / "content/2025/06/election-results-by-district.md").write_text(BODY, encoding="utf-8")
@@ -76,12 +79,14 @@ def built(project: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def gfm_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return built(sample_with(tmp_path_factory.mktemp("gfm"), "gfm"))
+    pictures = sample_pictures(tmp_path_factory)
+    return built(sample_with(tmp_path_factory.mktemp("gfm"), "gfm", pictures))
 
 
 @pytest.fixture(scope="module")
 def default_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return built(sample_with(tmp_path_factory.mktemp("default"), "python-markdown"))
+    pictures = sample_pictures(tmp_path_factory)
+    return built(sample_with(tmp_path_factory.mktemp("default"), "python-markdown", pictures))
 
 
 def story(site: Path) -> html.HtmlElement:
