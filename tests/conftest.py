@@ -105,9 +105,11 @@ class Forked:
         self.server.wait(timeout=60)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def forked(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Forked]:
-    """One `Forked` for a test module."""
+    """One `Forked` for a test worker's whole run: its interpreter only imports (each
+    command runs in a new process forked from it), so test modules share it and pay for
+    its start once."""
     made = Forked(tmp_path_factory.mktemp("forked"))
     yield made
     made.close()
