@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import functools
+import hashlib
 import http.server
 import importlib.util
 import io
@@ -193,6 +194,37 @@ def site_files(root: Path) -> dict[str, bytes]:
         for p in sorted(root.rglob("*"))
         if p.is_file()
     }
+
+
+CLEAN: dict[str, Path] = {}  # a clean build, by its inputs' digest
+
+
+def inputs_digest(project: Path) -> str:
+    """The SHA-256 of every file of the project (its path in it and its bytes), the
+    build cache left out: two projects with the same digest have the same clean build."""
+    digest = hashlib.sha256()
+    for folder, dirs, files in os.walk(project):
+        dirs[:] = sorted(d for d in dirs if d != ".newsdigest-cache")
+        for name in sorted(files):
+            path = Path(folder, name)
+            digest.update(f"{path.relative_to(project).as_posix()}\0".encode())
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def clean_build(project: Path) -> dict[str, bytes]:
+    """The files of `project`'s clean build under the /sub/ base path, built in this
+    process, serially and without a cache, into a new folder beside `project`: once for
+    each state of a project's files in a test worker (tests often edit their newsroom
+    into the same state, or compare a rebuild of an unedited one)."""
+    key = inputs_digest(project)
+    if key not in CLEAN:
+        clean = project.parent / f"clean-{len(CLEAN)}"
+        flags = ("--base-url", BASE_URL, "--no-cache", "--jobs", "1")
+        result = run_here("build", "--output", str(clean), *flags, cwd=project)
+        assert result.returncode == 0, result.stderr
+        CLEAN[key] = clean
+    return site_files(CLEAN[key])
 
 
 def load_synth() -> ModuleType:

@@ -11,7 +11,6 @@ cache is ignored, never trusted.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import subprocess
@@ -22,7 +21,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import BASE_URL, Forked, load_synth, run_here, run_newsdigest, site_files
+from conftest import (
+    BASE_URL,
+    Forked,
+    clean_build,
+    load_synth,
+    run_here,
+    run_newsdigest,
+    site_files,
+)
 
 from generator.render.theme import THEME_DIR
 
@@ -45,36 +52,6 @@ def build(project: Path, out: Path, *extra: str) -> str:
     result = runner.run("build", "--output", str(out), "--base-url", BASE_URL, *extra, cwd=project)
     assert result.returncode == 0, result.stderr
     return result.stdout + result.stderr
-
-
-CLEAN: dict[str, Path] = {}  # a clean build, by its inputs' digest
-
-
-def inputs_digest(project: Path) -> str:
-    """The SHA-256 of every file of the project (its path in it and its bytes), the
-    build cache left out: two projects with the same digest have the same clean build."""
-    digest = hashlib.sha256()
-    for folder, dirs, files in os.walk(project):
-        dirs[:] = sorted(d for d in dirs if d != ".newsdigest-cache")
-        for name in sorted(files):
-            path = Path(folder, name)
-            digest.update(f"{path.relative_to(project).as_posix()}\0".encode())
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
-    return digest.hexdigest()
-
-
-def clean_build(project: Path) -> dict[str, bytes]:
-    """The files of `project`'s clean build, built in this process, serially and without
-    a cache, into a new folder; once for each state of the project's files in this module
-    (the tests' edits often lead to the same newsroom)."""
-    key = inputs_digest(project)
-    if key not in CLEAN:
-        clean = project.parent / f"clean-{len(CLEAN)}"
-        flags = ("--base-url", BASE_URL, "--no-cache", "--jobs", "1")
-        result = run_here("build", "--output", str(clean), *flags, cwd=project)
-        assert result.returncode == 0, result.stderr
-        CLEAN[key] = clean
-    return site_files(CLEAN[key])
 
 
 def assert_same_as_clean(project: Path, site: Path) -> None:

@@ -15,7 +15,15 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from conftest import BASE_URL, Forked, load_synth, make_project, run_here, site_files, write_article
+from conftest import (
+    BASE_URL,
+    Forked,
+    clean_build,
+    load_synth,
+    make_project,
+    site_files,
+    write_article,
+)
 
 from generator import config
 from generator.commands.build import Options, Paths, Selection, build_site
@@ -48,11 +56,7 @@ def build(project: Path) -> tuple[int, int]:
 
 
 def assert_same_as_clean(project: Path) -> None:
-    clean = project.parent / "clean"
-    flags = ("--base-url", BASE_URL, "--no-cache", "--jobs", "1")
-    result = run_here("build", "--output", str(clean), *flags, cwd=project)
-    assert result.returncode == 0, result.stderr
-    got, want = site_files(project.parent / "site"), site_files(clean)
+    got, want = site_files(project.parent / "site"), clean_build(project)
     assert sorted(got) == sorted(want)
     assert [path for path in want if got[path] != want[path]] == []
 
