@@ -211,10 +211,19 @@ def test_an_output_that_cannot_be_read_reads_as_unreadable(tmp_path: Path) -> No
         manifest.stats_ahead(tmp_path / "missing")()
 
 
-def test_a_file_with_an_unusual_name_put_in_the_output_stays_there(project: Path) -> None:
+@pytest.mark.parametrize("name", [ODD, os.fsdecode(b"not \xff UTF-8.txt")])
+def test_a_file_with_an_unusual_name_put_in_the_output_stays_there(
+    project: Path, name: str
+) -> None:
+    """Even a name that is not UTF-8 (which the state's database cannot hold): the rebuilds
+    work, the file stays, and the site is then found up to date."""
     build(project)
-    odd = project.parent / "site" / ODD
+    odd = project.parent / "site" / name
     odd.write_bytes(b"put here by someone else")
     edit(project, 3, "A late paragraph.")
     build(project)
     assert odd.read_bytes() == b"put here by someone else"
+    edit(project, 4, "Another late paragraph.")
+    build(project)
+    assert odd.read_bytes() == b"put here by someone else"
+    assert build(project)[0] == 0  # nothing rendered: up to date

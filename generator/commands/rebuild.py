@@ -34,7 +34,14 @@ from generator.speed.articles import ArticleCache, filled
 from generator.speed.bodies import Bodies, without_markdown
 from generator.speed.plan import Rendered, rendering, values
 from generator.speed.stages import Fast, article_cache, few_collections
-from generator.speed.state import after_writing, feed_digests, remember, search_step, unchanged
+from generator.speed.state import (
+    after_writing,
+    feed_digests,
+    remember,
+    search_step,
+    storable,
+    unchanged,
+)
 from generator.write import early
 from generator.write.output import WriteStats, prepare, write_site
 
@@ -227,7 +234,9 @@ def _remember(
         "now": run.now.timestamp(),
         "held_back": asdict(result.held_back),
     }
-    spare = stats.kept.to_record() if stats.kept is not None else None
+    # A kept site whose differing files include a name the state cannot hold is not reused.
+    kept = stats.kept if stats.kept is not None and all(map(storable, stats.kept.differs)) else None
+    spare = kept.to_record() if kept is not None else None
     records = {"feeds": [f.path for f in done.feeds], "spare": spare, "inputs": inputs}
     remember(run.state, done.planned.index, values(done.planned), done.digests, files, records)
     run.feed_record.put("bytes", feed_digests)

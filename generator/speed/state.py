@@ -37,11 +37,24 @@ from generator.write.spare import Kept
 def snapshot(walk: Callable[[], Stats]) -> Stats:
     """Size, modification time and inode of every regular file under the output; and the
     relative path of every file and symlink there (what `write_site` keeps of others'):
-    the result of `walk` (manifest.stats_under, or stats_ahead's), none when unreadable."""
+    the result of `walk` (manifest.stats_under, or stats_ahead's), none when unreadable;
+    stats only of the names the state can hold (`storable`)."""
     try:
-        return walk()
+        stats, listing = walk()
     except OSError:
         return {}, []
+    return {name: st for name, st in stats.items() if storable(name)}, listing
+
+
+def storable(name: str) -> bool:
+    """Whether the state database can hold the file name `name`: SQLite's text is UTF-8, and
+    a name made of other bytes (decoded with surrogates) is not. Such a file is always
+    someone else's: it is kept in the output, listed, but its stats are not followed."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def after_writing(
@@ -51,7 +64,7 @@ def after_writing(
     kept from the last site (a hard link) has the size, time and inode it had `before`;
     only those written anew are looked at."""
     found: dict[str, Stat] = {}
-    for name in names:
+    for name in filter(storable, names):
         known = before.get(name) if name not in fresh else None
         if known is not None:
             found[name] = known
