@@ -108,3 +108,31 @@ def test_a_day_keeps_its_digest_guid_when_stories_are_added(tmp_path: Path) -> N
     assert after == before
     june_first = next(e for e in feed.entries if e.link.endswith("/digest/2025-06-01/"))
     assert "Late story" in june_first.summary and june_first.title.endswith("2 stories")
+
+
+def test_related_stories_filed_at_the_same_time_are_listed_by_slug(tmp_path: Path) -> None:
+    """More stories share the topics than the page shows: the most shared first, then the
+    newest, and stories of the same minute in the order of their slugs."""
+    project = make_project(tmp_path / "project")
+    stories = {
+        "lead": ("2025-06-10T10:00", "[Floods, Assam]"),
+        "d-both": ("2025-06-01T10:00", "[Floods, Assam]"),
+        "e-flood": ("2025-06-05T10:00", "[Floods]"),
+        "c-flood": ("2025-06-05T10:00", "[Floods]"),
+        "a-assam": ("2025-06-05T10:00", "[Assam]"),
+        "b-flood": ("2025-06-05T10:00", "[Floods]"),
+        "old-flood": ("2025-05-01T10:00", "[Floods]"),
+    }
+    for slug, (when, tags) in stories.items():
+        write_article(
+            project,
+            f"2025/{slug}.md",
+            f"title: Story {slug}\ndate: {when}:00+00:00\ncountry: India\n"
+            f"credits:\n  author: Desk\ntags: {tags}\n",
+        )
+    result = run_here("build", "--output", str(tmp_path / "site"), cwd=project)
+    assert result.returncode == 0, result.stderr
+    page = html.parse(str(tmp_path / "site/2025/06/10/lead/index.html")).getroot()
+    related = page.get_element_by_id("related-stories").getparent()
+    titles = [a.text for a in related.find_class("story-title")]
+    assert titles == ["Story d-both", "Story a-assam", "Story b-flood", "Story c-flood"]
