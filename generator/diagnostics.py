@@ -56,3 +56,33 @@ class ConfigError(UsageError):
     def __init__(self, *messages: str, diagnostics: tuple[Diagnostic, ...] = ()) -> None:
         super().__init__(*messages)
         self.diagnostics = diagnostics
+
+
+class TemplateFailure(UsageError):
+    """A template of the site's (or the theme's) that raised an error while making a page:
+    the build stops before anything is written, status 2 like any template error.
+
+    `path` and `line` are the template's file and line (line 0 when unknown), `page` the
+    site path of the page being made, `reason` the error in one line. It holds only str
+    and int, so a worker process sends it back whole (pickle rebuilds it from its args)."""
+
+    def __init__(self, path: str, line: int, page: str, reason: str) -> None:
+        super().__init__(path, line, page, reason)
+        self.path, self.line, self.page, self.reason = path, line, page, reason
+
+    @property
+    def diagnostics(self) -> tuple[Diagnostic, ...]:
+        return (
+            error(
+                self.path,
+                self.line,
+                f"this template failed while making {self.page}: {self.reason}",
+                "correct this line of the template (or the value it uses) so that it works "
+                "for every page; the site stays as it was until a build works",
+            ),
+        )
+
+    @property
+    def messages(self) -> list[str]:
+        d = self.diagnostics[0]
+        return [f"{d.path}:{d.line}: {d.message}\n    fix: {d.hint}"]

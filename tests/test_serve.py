@@ -267,3 +267,29 @@ def test_serve_started_on_broken_settings_shows_the_error_page_until_the_fix(
         assert "Rain arrives" in page and "Test Desk" in page
     finally:
         stop_serve(server)
+
+
+def test_serve_error_page_names_the_line_of_a_template_that_fails_while_making_a_page(
+    project: Path, server: Server
+) -> None:
+    """An error raised while a template runs (not a syntax error): its file and line on the
+    terminal and on the error page, the line quoted; the preview comes back on the fix."""
+    server.wait_for("/sub/", lambda s, b: s == 200, "the preview works")
+    partials = project / "templates" / "partials"
+    partials.mkdir(parents=True)
+    (partials / "extra.html").write_text("<p>\n{{ 1/0 }}\n</p>\n")
+    theme = Path(__file__).resolve().parent.parent / "generator" / "theme" / "base.html"
+    (project / "templates" / "base.html").write_text(
+        theme.read_text().replace("</body>", '{% include "partials/extra.html" %}\n</body>')
+    )
+    message = "templates/partials/extra.html:2: error: this template failed while making /sub/"
+    page = server.wait_for(
+        "/sub/", lambda s, b: s == 500 and "extra.html:2" in b, "the failing template is named"
+    )
+    assert message in page and "ZeroDivisionError: division by zero" in page
+    assert "&gt;    2 | {{ 1/0 }}" in page  # a plain page: the site's base.html is at fault
+    assert "Traceback" not in page
+    log = server.log.read_text()
+    assert message in log and "Traceback" not in log
+    (partials / "extra.html").write_text("<p>fine</p>\n")
+    server.wait_for("/sub/", lambda s, b: s == 200 and "<p>fine</p>" in b, "and its fix")

@@ -19,7 +19,7 @@ import jinja2
 
 from generator import settings_errors
 from generator.config import Settings
-from generator.diagnostics import ConfigError, Diagnostic
+from generator.diagnostics import ConfigError, Diagnostic, TemplateFailure
 from generator.index.site import build_index
 from generator.render.pages import Renderer
 from generator.render.urls import Urls
@@ -96,6 +96,13 @@ def template_failure(exc: jinja2.TemplateSyntaxError) -> Failure:
         where,
         quote(Path(exc.filename), [exc.lineno]) if exc.filename else (),
     )
+
+
+def template_run_failure(exc: TemplateFailure) -> Failure:
+    """A template's error while making a page (not of its syntax), with its line quoted."""
+    found = exc.diagnostics[0]
+    quoted = quote(Path(found.path), [found.line]) if found.line else ()
+    return Failure(settings_errors.describe(found), found.path, quoted)
 
 
 def content_failure(diagnostic: Diagnostic, content_dir: Path, describe: Describe) -> Failure:

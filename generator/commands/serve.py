@@ -44,9 +44,10 @@ from generator.commands.failures import (
     error_page,
     settings_failures,
     template_failure,
+    template_run_failure,
 )
 from generator.config import Settings
-from generator.diagnostics import ConfigError
+from generator.diagnostics import ConfigError, TemplateFailure
 from generator.load.files import REGISTRY as REGISTRY_FILE
 from generator.render.theme import Theme
 from generator.write.output import OutputError
@@ -130,6 +131,8 @@ def rebuild(paths: Paths, settings: Settings, port: int, log: Log, describe: Des
         result = build_site(paths, settings, Selection(drafts=True, future=True))
     except jinja2.TemplateSyntaxError as exc:
         return Outcome(settings, _failed(log, [template_failure(exc)]))
+    except TemplateFailure as exc:
+        return Outcome(settings, _failed(log, [template_run_failure(exc)]))
     except (jinja2.TemplateError, ConfigError, OutputError) as exc:
         return Outcome(settings, _failed(log, [Failure(f"error: {exc}")]))
     for diagnostic in result.diagnostics:

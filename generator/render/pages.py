@@ -16,7 +16,10 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+import jinja2
+
 from generator.config import Settings
+from generator.diagnostics import TemplateFailure
 from generator.index.digest import (
     RelatedStories,
     TopicGroup,
@@ -31,6 +34,7 @@ from generator.render import images
 from generator.render import titles as T
 from generator.render.dates import Clock, day_text, month_text, weekday_text
 from generator.render.environment import byline, json_ld, make_environment
+from generator.render.failures import template_failure
 from generator.render.feedlist import FeedLink, site_feeds
 from generator.render.pictures import Pictures
 from generator.render.structured import StructuredData
@@ -185,7 +189,18 @@ class Renderer:
         """The one function that turns a page into bytes."""
         language = str(spec.context.get("language", ""))
         env = page_environment(self.env, language)
-        html = env.get_template(spec.template).render(
+        try:
+            html = env.get_template(spec.template).render(self._values(spec, language))
+        except Exception as exc:  # any error of a template's: its file and line, no traceback
+            if isinstance(exc, jinja2.TemplateSyntaxError | TemplateFailure) or (
+                type(exc) is jinja2.TemplateError  # a catalog's (render.words), with its line
+            ):
+                raise
+            raise template_failure(exc, spec.template, spec.site_path) from None
+        return OutputFile(spec.path, html.encode("utf-8"))
+
+    def _values(self, spec: PageSpec, language: str) -> dict[str, Any]:
+        return dict(
             settings=self.settings,
             og_locale=self.og_locale(language),
             urls=self.urls,
@@ -198,7 +213,6 @@ class Renderer:
             logo=self.logo,
             **spec.context,
         )
-        return OutputFile(spec.path, html.encode("utf-8"))
 
     def og_locale(self, language: str) -> str:
         """og:locale of a page in `language`: the site's (`locale` setting, or its language's

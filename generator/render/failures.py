@@ -1,0 +1,49 @@
+"""An error raised while a template makes a page, as a TemplateFailure naming the
+template's file and line (not a traceback).
+
+Jinja2 rewrites the traceback of an error raised in a template so that its frames carry
+the template's file name and line (jinja2.debug.rewrite_traceback_stack); the innermost
+such frame is where the template failed, even when it was a partial it included.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import TracebackType
+
+import jinja2
+
+from generator.diagnostics import TemplateFailure
+from generator.settings_errors import display
+
+
+def template_place(tb: TracebackType | None) -> tuple[str, int] | None:
+    """(file, line) of the innermost frame of `tb` that is a template's; None without one.
+    A template's frame is any whose file is not Python source (nor `<string>`-like)."""
+    found = None
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if not filename.endswith((".py", ".pyc")) and not filename.startswith("<"):
+            found = (filename, tb.tb_lineno)
+        tb = tb.tb_next
+    return found
+
+
+def reason(exc: BaseException) -> str:
+    """The error in one line: Jinja's own words for an undefined name or a missing
+    template, else the Python error's name and text ('ZeroDivisionError: division by zero')."""
+    if isinstance(exc, jinja2.UndefinedError):
+        text = str(exc)
+    elif isinstance(exc, jinja2.TemplateNotFound):
+        text = f"there is no template {exc.name!r}"
+    else:
+        text = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+    return " ".join(text.split())
+
+
+def template_failure(exc: Exception, template: str, page: str) -> TemplateFailure:
+    """`exc`, raised while `template` made the page at site path `page`, as a TemplateFailure
+    at the template's file and line (the page's template, line 0, when no frame says)."""
+    place = template_place(exc.__traceback__)
+    path, line = (display(Path(place[0])), place[1]) if place else (template, 0)
+    return TemplateFailure(path, line, page, reason(exc))
