@@ -191,7 +191,7 @@ def _summary(site: Site, done: Rendered, cache: ArticleCache | None) -> Summary:
         topics=len(site.topics),
         countries=len(site.countries),
         feeds=sum(f.path.endswith((".xml", ".json")) for f in done.feeds),
-        rendered_pages=len(done.planned.jobs),
+        rendered_pages=done.planned.rendering,
         bodies=len(site.articles) - (cache.body_hits if cache else 0),
         cache_hits=cache.body_hits if cache else 0,
     )

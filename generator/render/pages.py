@@ -87,6 +87,21 @@ class Term:
     size: int
 
 
+@dataclass(frozen=True, slots=True)
+class ArticlePage:
+    """An article's page family (its one spec, when called); `path`: without making it."""
+
+    renderer: Renderer
+    article: Article
+
+    def __call__(self) -> Iterator[PageSpec]:
+        yield self.renderer.article(self.article)
+
+    @property
+    def path(self) -> str:
+        return self.renderer.urls.output_path(self.renderer.urls.article(self.article))
+
+
 def term_size(count: int, top: int) -> int:
     """1..5 on a log scale of use, so the few big topics stand out from the many small."""
     return 1 + round(4 * math.log(count) / math.log(top)) if top > 1 else 1
@@ -232,7 +247,7 @@ class Renderer:
         make them. A build that re-renders a few pages makes only their families."""
         yield ("home",), lambda: iter((self.home(),))
         for article in self.site.articles:
-            yield ("article", article.source), partial(self._one, self.article, article)
+            yield ("article", article.source), ArticlePage(self, article)
         for kind in KINDS:
             yield ("terms", kind.name), partial(self._one, self.terms_index, kind)
             for group in self.site.terms(kind):

@@ -189,6 +189,17 @@ class Recorder(Fingerprinter):
             digest = None
         return digest, frozenset(self._seen)
 
+    def fresh(self) -> Recorder:
+        """A Recorder of the same articles with an empty memo (what it reads is freed with
+        it): the same fingerprints."""
+        return Recorder(self._known)
+
+    def source(self, source: str) -> str:
+        """The article's own `source` string for an equal one (a copy from another
+        process), so that many pages' reads hold one string each."""
+        listed = self._known.get(source)
+        return listed[0].source if listed is not None else source
+
     def _dataclass(self, value: Any) -> bytes:
         if type(value) is Article:
             self._seen.add(value.source)

@@ -35,9 +35,20 @@ def _run(task: Task[Any, R], chunk: Sequence[int]) -> list[R]:
     return task(_worker_state, chunk)
 
 
-def _chunks(count: int, jobs: int) -> list[range]:
-    size = max(8, min(400, count // (jobs * 6) + 1))
-    return [range(start, min(start + size, count)) for start in range(0, count, size)]
+def _chunks(count: int, jobs: int, sizes: Sequence[int] | None = None) -> list[range]:
+    """range(count) cut in chunks of about the same work: `sizes[i]` items for index i
+    (default 1 each), at most 400 items a chunk unless one index alone has more."""
+    if sizes is None:
+        size = max(8, min(400, count // (jobs * 6) + 1))
+        return [range(start, min(start + size, count)) for start in range(0, count, size)]
+    size = max(8, min(400, sum(sizes) // (jobs * 6) + 1))
+    out, start, held = [], 0, 0
+    for i, items in enumerate(sizes):
+        if held and held + items > size:
+            out.append(range(start, i))
+            start, held = i, 0
+        held += items
+    return [*out, range(start, count)] if start < count else out
 
 
 def _fork_context() -> Any:
@@ -96,19 +107,21 @@ def stream(
     meanwhile: Callable[[], Sequence[int] | None] | None = None,
     ahead: int = 3,
     then: Callable[[], Sequence[int]] | None = None,
+    sizes: Sequence[int] | None = None,
 ) -> Iterator[R]:
     """`run`'s results one by one, in index order, as they are ready: at most `ahead`
     chunks per worker are out at once, so the results held at a time stay bounded
     whatever `count` is. `meanwhile` runs in a thread of this process once the first
     chunks are out, while this one keeps the workers supplied; then `then` runs in this
     thread (for what may not leave it: a database connection). The indices they return
-    (`count` and above) are worked on too, their results last.
+    (`count` and above) are worked on too, their results last. `sizes`: how many
+    results each index gives (default one), to cut chunks of even work.
     """
     context = _fork_context() if jobs > 1 and count >= MIN_PARALLEL else None
     done = 0
     if context is None:
         more = [*((meanwhile() if meanwhile else None) or []), *(then() if then else [])]
-        for chunk in [*_chunks(count, 1), *_split(more, 1)]:
+        for chunk in [*_chunks(count, 1, sizes), *_split(more, 1)]:
             results = task(state, chunk)
             done += len(results)
             if progress:
@@ -118,7 +131,7 @@ def stream(
     with ProcessPoolExecutor(
         jobs, mp_context=context, initializer=_install, initargs=(state,)
     ) as pool:
-        chunks = _Chunks(iter(_chunks(count, jobs)), jobs, then)
+        chunks = _Chunks(iter(_chunks(count, jobs, sizes)), jobs, then)
         try:
             out: deque[Future[list[R]]] = deque(
                 pool.submit(_run, task, chunk) for chunk in islice(chunks.pages, jobs * ahead)

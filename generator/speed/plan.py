@@ -26,7 +26,7 @@ from typing import Any
 
 from generator.model import Article, OutputFile
 from generator.render.feeds import PlannedFeed
-from generator.render.pages import Family, PageSpec
+from generator.render.pages import ArticlePage, Family, PageSpec
 from generator.render.sections import SiteRenderer
 from generator.speed import deps, parallel
 from generator.speed.deps import Plan, Recorder
@@ -51,14 +51,24 @@ class Planned:
     reads: dict[str, frozenset[str]] = field(default_factory=dict)  # path -> article sources
     sitemap_kept: bool = False  # no page added or removed, no article placed elsewhere
     recorder: Recorder = field(default_factory=Recorder)
-    unrecorded: list[PageSpec] = field(default_factory=list)  # pages fingerprinted later
     index: Plan | None = None  # the last build's index, when the plan came from it
+    # When every page is rendered: each family's pages (how to make them, how many), made
+    # again by the workers as they render them (and fingerprinted there, `fingerprint`),
+    # after `jobs`; the specs are never all held at once.
+    streamed: list[tuple[Callable[[], Iterator[PageSpec]], int]] = field(default_factory=list)
+    fingerprint: bool = False
 
-    def record_later(self) -> None:
-        """Fingerprint the pages whose fingerprints nothing needed before rendering."""
-        for spec in self.unrecorded:
-            self.record(spec.path, (spec.template, spec.site_path, spec.context))
-        self.unrecorded = []
+    @property
+    def rendering(self) -> int:
+        """How many pages this build renders."""
+        return len(self.jobs) + sum(count for _, count in self.streamed)
+
+    def recorded(self, path: str, print_: str | None, read: frozenset[str]) -> None:
+        """A page's fingerprint and the articles it reads, as a worker found them; each
+        source is the site's own string (not the worker's copy of it)."""
+        self.reads[path] = frozenset(self.recorder.source(s) for s in read)
+        if print_ is not None:
+            self.prints[path] = print_
 
     def record(self, path: str, value: Any) -> str | None:
         """Fingerprint a page's or feed's values; note the articles it reads."""
@@ -75,24 +85,25 @@ def plan_all(
     renderer: SiteRenderer, state: PageState, caching: bool, recorder: Recorder | None = None
 ) -> Planned:
     """Every page planned; those whose fingerprint and file are the last build's kept.
-    Without the last build's fingerprints (a clean build), each page is fingerprinted
-    later (`Planned.record_later`), while the workers render."""
+    Without the last build's fingerprints (a clean build, or no cache), every page is
+    rendered: only its path and family are noted here, the workers make its spec again
+    and fingerprint it (`Planned.streamed`), so that no process holds every page's spec."""
     planned = Planned([], [], recorder=recorder or Recorder())
-    later = caching and not state.written
-    prints = state.all_prints() if caching and not later else {}
+    if not caching or not state.written:
+        for family, make in renderer.families():
+            paths = [make.path] if isinstance(make, ArticlePage) else [s.path for s in make()]
+            for path in paths:
+                planned.pages.append(path)
+                planned.families[path] = family
+            planned.streamed.append((make, len(paths)))
+        planned.fingerprint = caching
+        return planned
+    prints = state.all_prints()
     for family, make in renderer.families():
         for spec in make():
             planned.pages.append(spec.path)
             planned.families[spec.path] = family
-            if later:
-                planned.jobs.append(spec)
-                planned.unrecorded.append(spec)
-                continue
-            print_ = (
-                planned.record(spec.path, (spec.template, spec.site_path, spec.context))
-                if caching
-                else None
-            )
+            print_ = planned.record(spec.path, (spec.template, spec.site_path, spec.context))
             if (
                 print_ is not None
                 and prints.get(spec.path) == print_
@@ -186,42 +197,62 @@ def feed_files(
 _ONE_OF = tuple((kind,) for kind in _ALWAYS_CHECKED)
 
 
+# A page's or feed's bytes, with the page's (fingerprint, articles read) when made by a
+# worker from its family (Planned.streamed).
+Made = tuple[str, bytes, tuple[str | None, frozenset[str]] | None]  # (path, bytes, ...)
+
+
 @dataclass(frozen=True, slots=True)
 class _Work:
     renderer: SiteRenderer
     specs: Sequence[PageSpec]
-    feeds: Sequence[PlannedFeed] = ()  # index len(specs) + i: the i-th feed
+    feeds: Sequence[PlannedFeed] = ()  # index len(specs) + len(families) + i: the i-th feed
+    families: Sequence[Callable[[], Iterator[PageSpec]]] = ()  # index len(specs) + i
+    recorder: Recorder | None = None  # fingerprints the families' pages
 
 
-def _render_chunk(work: _Work, chunk: Sequence[int]) -> list[bytes]:
-    pages = len(work.specs)
-    return [
-        work.renderer.render(work.specs[i]).data if i < pages else work.feeds[i - pages].make().data
-        for i in chunk
-    ]
+def _render_chunk(work: _Work, chunk: Sequence[int]) -> list[Made]:
+    pages, families = len(work.specs), len(work.specs) + len(work.families)
+    # A Recorder for this chunk: its memo (every value it read) goes with it.
+    recorder = work.recorder.fresh() if work.recorder is not None else None
+    out: list[Made] = []
+    for i in chunk:
+        if i < pages:
+            out.append(("", work.renderer.render(work.specs[i]).data, None))
+        elif i >= families:
+            out.append(("", work.feeds[i - families].make().data, None))
+        else:
+            for spec in work.families[i - pages]():
+                value = (spec.template, spec.site_path, spec.context)
+                found = recorder.reads(value) if recorder is not None else None
+                out.append((spec.path, work.renderer.render(spec).data, found))
+    return out
 
 
 def render(
     renderer: SiteRenderer,
-    specs: Sequence[PageSpec],
+    planned: Planned,
     workers: int,
     progress: Callable[[int], None] | None = None,
     meanwhile: Callable[[], None] | None = None,
     feeds: Sequence[PlannedFeed] = (),
     then: Callable[[], Sequence[int]] | None = None,
-) -> Iterator[bytes]:
-    """Every spec's bytes, in order, as the workers finish them (a few hundred held at a
-    time); `meanwhile` runs in a thread of this process while they work, then `then` in
-    this thread returns which `feeds` (as len(specs) + their index) the workers then
-    make, their bytes last."""
+) -> Iterator[Made]:
+    """Every planned page's bytes (`jobs`, then the `streamed` families' pages), in order,
+    as the workers finish them (a few hundred held at a time); `meanwhile` runs in a
+    thread of this process while they work, then `then` in this thread returns which
+    `feeds` (as len(jobs) + len(streamed) + their index) the workers then make, their
+    bytes last."""
+    specs, families = planned.jobs, [make for make, _ in planned.streamed]
     return parallel.stream(
         _render_chunk,
-        _Work(renderer, specs, feeds),
-        len(specs),
+        _Work(renderer, specs, feeds, families, planned.recorder if planned.fingerprint else None),
+        len(specs) + len(families),
         workers,
         progress,
         meanwhile,
         then=then,
+        sizes=[1] * len(specs) + [count for _, count in planned.streamed],
     )
 
 
@@ -294,8 +325,7 @@ def rendering(
     made: list[tuple[PlannedFeed, bool]] = []
 
     def meanwhile() -> None:
-        """Pages fingerprinted, and other work, in a thread while the workers render."""
-        planned.record_later()
+        """Other work, in a thread while the workers render."""
         for work in done.meanwhile:
             work()
 
@@ -303,26 +333,33 @@ def rendering(
         """Which feeds to make (fingerprinted here: the state's rows are read in this
         thread), as indices after the pages'."""
         made.extend(feed_files(planned_feeds, planned, state, caching, by_index))
-        return [len(planned.jobs) + i for i, (_, make) in enumerate(made) if make]
+        first = len(planned.jobs) + len(planned.streamed)
+        return [first + i for i, (_, make) in enumerate(made) if make]
 
     def files() -> Iterator[OutputFile]:
-        total, jobs = len(planned.pages), len(planned.jobs)
+        total, jobs = len(planned.pages), planned.rendering
         rendered = render(
             renderer,
-            planned.jobs,
+            planned,
             workers,
             lambda count: progress("pages", total - jobs + min(count, jobs), total),
             meanwhile,
             planned_feeds,
             decide_feeds,
         )
-        for spec, data in zip(planned.jobs, rendered, strict=False):
-            yield OutputFile(spec.path, data)
-        done_paths = {spec.path for spec in planned.jobs}
-        yield from (OutputFile(path, b"") for path in planned.pages if path not in done_paths)
+        paths = planned.pages if planned.streamed else [spec.path for spec in planned.jobs]
+        for path, (made_at, data, found) in zip(paths, rendered, strict=False):
+            if planned.streamed and made_at != path:  # a family made other pages than planned
+                raise RuntimeError(f"{made_at} rendered where {path} was planned")
+            if found is not None:
+                planned.recorded(path, *found)
+            yield OutputFile(path, data)
+        if not planned.streamed:  # (else every page was rendered)
+            done_paths = set(paths)
+            yield from (OutputFile(p, b"") for p in planned.pages if p not in done_paths)
         made_feeds = iter(list(rendered))  # (`decide_feeds` runs here when no page is made)
         done.feeds = [
-            OutputFile(feed.path, next(made_feeds) if make else b"") for feed, make in made
+            OutputFile(feed.path, next(made_feeds)[1] if make else b"") for feed, make in made
         ]
         yield from done.feeds
 
