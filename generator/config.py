@@ -178,8 +178,9 @@ def normalise_base_url(url: str) -> str:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise ConfigError(
-            f"base_url {url!r} is not an absolute URL; "
-            "use the address the site is served at, like https://user.github.io/repo/"
+            f"base_url {url!r} "
+            + ("must start with https:// or http://" if "://" in url else "is not an absolute URL")
+            + "; use the address the site is served at, like https://user.github.io/repo/"
         )
     if parts.query or parts.fragment:
         raise ConfigError(f"base_url {url!r} must not have a query or fragment")

@@ -38,21 +38,31 @@ def display(path: Path) -> str:
 
 def setting_lines(file: Path) -> Iterator[tuple[int, str]]:
     """(line number, key) of every setting in the file: in pyproject.toml only those of the
-    [tool.newsdigest] table, in newsdigest.toml all of them. Nothing when unreadable."""
+    [tool.newsdigest] table, in newsdigest.toml those before its first table. A table the
+    settings hold (`[extra]` in newsdigest.toml, `[tool.newsdigest.extra]` in pyproject.toml)
+    is given on the line of its header, as key 'extra'. Nothing when unreadable."""
     try:
         lines = file.read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError:
         return
-    inside = file.name != "pyproject.toml"
+    pyproject = file.name == "pyproject.toml"
+    inside = not pyproject
+    prefix = r"tool\s*\.\s*newsdigest\s*" if pyproject else ""
     for number, line in enumerate(lines, start=1):
         if re.match(r"\s*\[", line):
-            inside = file.name != "pyproject.toml" or bool(
-                re.match(r"\s*\[\s*tool\s*\.\s*newsdigest\s*\]", line)
+            inside = pyproject and bool(re.match(r"\s*\[\s*" + prefix + r"\]", line))
+            table = re.match(
+                r"\s*\[\[?\s*" + (prefix + r"\.\s*" if pyproject else "") + _KEY, line
             )
+            if table:
+                yield number, table.group(2)
             continue
-        found = re.match(r"""\s*(["']?)([A-Za-z0-9_-]+)\1\s*=""", line)
+        found = re.match(r"\s*" + _KEY + r"(\s*\.\s*[\w\"'-]+)*\s*=", line)
         if inside and found:
             yield number, found.group(2)
+
+
+_KEY = r"""(["']?)([A-Za-z0-9_-]+)\1"""  # a TOML key, bare or quoted
 
 
 def line_of(file: Path, key: str) -> int:
@@ -86,6 +96,15 @@ def wrong_type(name: str, value: Any, default: Any) -> str:
 
 def unknown(key: str, value: Any, known: list[str]) -> Problem:
     """An unknown setting: the setting it looks like a misspelling of, or the known ones."""
+    if isinstance(value, dict) or (
+        isinstance(value, list) and value and all(isinstance(v, dict) for v in value)
+    ):
+        return Problem(
+            key,
+            f"unknown setting {key!r} (a table, [{key}])",
+            "delete the table: this line and the lines under it, up to the next [table] "
+            "or the end of the file (newsdigest's settings hold no tables: README, Settings)",
+        )
     close = difflib.get_close_matches(key.replace("-", "_").lower(), known, n=1, cutoff=0.75)
     if close:
         return Problem(
@@ -115,8 +134,14 @@ def diagnostic(file: Path, problem: Problem) -> Diagnostic:
 
 def settings_error(file: Path, problems: list[Problem]) -> ConfigError:
     """A ConfigError holding each problem as a Diagnostic on its line of `file`."""
-    found = tuple(diagnostic(file, problem) for problem in problems)
+    written = sorted((diagnostic(file, problem) for problem in problems), key=_by_line)
+    found = tuple(written)
     return ConfigError(*(text(d) for d in found), diagnostics=found)
+
+
+def _by_line(found: Diagnostic) -> tuple[bool, int]:
+    """In the order of the file's lines; problems on no line after them."""
+    return (found.line == 0, found.line)
 
 
 def toml_error(file: Path, detail: str) -> ConfigError:

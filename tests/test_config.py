@@ -382,3 +382,56 @@ def test_a_setting_or_table_written_twice_names_both_lines(tmp_path: Path) -> No
         "here (first on line 4)"
     )
     assert not (root / "site").exists()
+
+
+@pytest.mark.parametrize("header", ["[extra]", "[extra.links]", "[[extra]]"])
+def test_an_unknown_table_is_named_on_its_header_line_with_how_to_delete_it(
+    tmp_path: Path, header: str
+) -> None:
+    """Its keys are the table's, not settings: one error, on the line of its header."""
+    root = newsroom(tmp_path, OWN + f'\n{header}\ntitle = "x"\nfoo = 1\n')
+    result = run_here("check", cwd=root)
+    assert result.returncode == 2
+    assert result.stderr == (
+        "newsdigest.toml:5: error: unknown setting 'extra' (a table, [extra])\n"
+        "    fix: delete the table: this line and the lines under it, up to the next [table] "
+        "or the end of the file (newsdigest's settings hold no tables: README, Settings)\n"
+    )
+    root = project_with(tmp_path / "py", GOOD + "\n[tool.newsdigest.extra]\nfoo = 1\n")
+    result = run_here("check", cwd=root)
+    assert result.stderr.startswith("pyproject.toml:6: error: unknown setting 'extra' (a table")
+
+
+def test_the_wrong_settings_are_reported_in_the_order_of_their_lines(tmp_path: Path) -> None:
+    settings = (
+        OWN.replace("Test Desk", "T") + 'colour = 1\ntimezone = "Mars/X"\nfeed_length = "x"\n'
+    )
+    settings = settings.replace('site_id = "example.org,2025"', 'site_id = "my site"')
+    result = run_here("check", cwd=newsroom(tmp_path, settings))
+    numbers = [int(n) for n in re.findall(r"^newsdigest\.toml:(\d+): error", result.stderr, re.M)]
+    assert numbers == [3, 4, 5, 6], result.stderr
+
+
+def test_a_base_url_of_another_scheme_says_it_must_start_with_https(tmp_path: Path) -> None:
+    root = newsroom(tmp_path, OWN.replace("https://example.org/news/", "ftp://x"))
+    result = run_here("check", cwd=root)
+    assert result.returncode == 2
+    assert "base_url 'ftp://x' must start with https:// or http://" in result.stderr
+    assert "not an absolute URL" not in result.stderr
+
+
+def test_the_home_folder_as_output_is_refused_saying_why(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """newsdigest would replace the whole folder: the editor's home, with all their files."""
+    home = tmp_path / "home"
+    (home / "notes.txt").parent.mkdir()
+    (home / "notes.txt").write_text("mine")
+    monkeypatch.setenv("HOME", str(home))
+    result = run_here("build", "--output", str(home), cwd=newsroom(tmp_path))
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"newsdigest: error: output directory {home} is your home folder; newsdigest replaces "
+        "the whole output folder with the site, so choose a new folder such as site/\n"
+    )
+    assert [p.name for p in home.iterdir()] == ["notes.txt"]

@@ -104,9 +104,12 @@ def check_target(output: Path, project_root: Path, sources: Iterable[Path]) -> N
         raise UsageError(
             f"output directory {output} would replace the project at {root}; choose site/"
         )
-    for place in (Path.home().resolve(), Path("/")):
+    for place, what in ((Path.home().resolve(), "your home folder"), (Path("/"), "the whole disk")):
         if target == place:
-            raise UsageError(f"output directory {output} is {place}; choose another, such as site/")
+            raise UsageError(
+                f"output directory {output} is {what}; newsdigest replaces the whole output "
+                "folder with the site, so choose a new folder such as site/"
+            )
     for source in sources:
         place = source.resolve()
         if target == place or target in place.parents:
