@@ -51,9 +51,7 @@ def setting_lines(file: Path) -> Iterator[tuple[int, str]]:
     for number, line in enumerate(lines, start=1):
         if re.match(r"\s*\[", line):
             inside = pyproject and bool(re.match(r"\s*\[\s*" + prefix + r"\]", line))
-            table = re.match(
-                r"\s*\[\[?\s*" + (prefix + r"\.\s*" if pyproject else "") + _KEY, line
-            )
+            table = re.match(r"\s*\[\[?\s*" + (prefix + r"\.\s*" if pyproject else "") + _KEY, line)
             if table:
                 yield number, table.group(2)
             continue
