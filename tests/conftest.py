@@ -15,7 +15,7 @@ import shutil
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -161,9 +161,9 @@ def copy_newsroom(root: Path) -> Path:
 SERIAL = ("--jobs", "1")
 
 
-def built_once(factory: pytest.TempPathFactory, name: str, source: Path) -> Path:
-    """`source` copied as a project and built under the /sub/ base path, once for the whole
-    run: the first test worker to ask builds it, the others wait for it and share it."""
+def made_once(factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]) -> Path:
+    """A folder `make(folder)` fills, once for the whole run: the first test worker to ask
+    makes it, the others wait for it and share it (do not modify it)."""
     shared = factory.getbasetemp()
     if os.environ.get("PYTEST_XDIST_WORKER"):
         shared = shared.parent  # this run's folder, above each worker's own
@@ -172,13 +172,24 @@ def built_once(factory: pytest.TempPathFactory, name: str, source: Path) -> Path
         fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed
         if not (root / "done").is_file():
             shutil.rmtree(root, ignore_errors=True)
-            project = root / "project"
-            shutil.copytree(source, project)
-            flags = ("--base-url", BASE_URL, *SERIAL)
-            result = run_here("build", "--output", str(root / "site"), *flags, cwd=project)
-            assert result.returncode == 0, result.stderr
+            root.mkdir()
+            make(root)
             (root / "done").touch()
-    return root / "site"
+    return root
+
+
+def built_once(factory: pytest.TempPathFactory, name: str, source: Path) -> Path:
+    """`source` copied as a project (ROOT/project) and built under the /sub/ base path
+    (ROOT/site, returned), once for the whole run (`made_once`)."""
+
+    def make(root: Path) -> None:
+        project = root / "project"
+        shutil.copytree(source, project)
+        flags = ("--base-url", BASE_URL, *SERIAL)
+        result = run_here("build", "--output", str(root / "site"), *flags, cwd=project)
+        assert result.returncode == 0, result.stderr
+
+    return made_once(factory, name, make) / "site"
 
 
 @pytest.fixture(scope="session")

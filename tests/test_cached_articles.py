@@ -8,7 +8,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLE, SERIAL, run_here, sample_pictures, site_files
+from conftest import SAMPLE, SERIAL, made_once, run_here, sample_pictures, site_files
 
 from generator import pipeline
 from generator.config import load as load_settings
@@ -62,15 +62,19 @@ def sample_project(tmp_path: Path, pictures: Path | None = None) -> Path:
     return project
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def first(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The story's sample built once with a cache (its `project/.newsdigest-cache/images`
-    are the pictures each test's project starts with) and once clean (`clean`)."""
-    root = tmp_path_factory.mktemp("first")
-    project = sample_project(root, sample_pictures(tmp_path_factory))
-    build(project, root / "site")
-    build(project, root / "clean", "--no-cache", "--jobs", "1")
-    return root
+    """The story's sample built once for the run (tests/test_kept_bodies.py shares it)
+    with a cache (its `project/.newsdigest-cache/images` are the pictures each test's
+    project starts with) and once clean (`clean`). Do not modify it."""
+    pictures = sample_pictures(tmp_path_factory)
+
+    def make(root: Path) -> None:
+        project = sample_project(root, pictures)
+        build(project, root / "site")
+        build(project, root / "clean", "--no-cache", "--jobs", "1")
+
+    return made_once(tmp_path_factory, "first", make)
 
 
 def pictures(first: Path) -> Path:
