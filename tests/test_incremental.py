@@ -545,3 +545,27 @@ def test_edits_that_move_stories_give_the_clean_build(project: Path) -> None:
     (site / "feed.xml").write_bytes(b"edited by hand")
     edit(article_file(project, 3), "\n---\n", "\n---\nA first line.\n\n")
     step()
+
+
+@pytest.mark.parametrize("other", [("--no-cache",), ("--cache-dir", "../other-cache")])
+def test_a_site_another_build_wrote_is_not_taken_for_the_last_one(
+    project: Path, other: tuple[str, ...]
+) -> None:
+    """A build with `--no-cache` or another cache folder writes the site in between: the
+    next usual build neither puts the old headline back on the neighbours' pages (from the
+    site kept in the cache) nor keeps a moved story's old page; it gives the clean build."""
+    site = project.parent / "site"
+    for flags in ((), other, ()):
+        build(project, site, *flags)
+    story = article_file(project, 5)
+    edit(story, 'title: "', 'title: "Changed headline: ')
+    build(project, site, *other)
+    assert_same_as_clean(project, site)
+    build(project, site)
+    assert_same_as_clean(project, site)
+    when = front_matter_line(story, "date: ")[len("date: ") :]
+    earlier = (datetime.fromisoformat(when) - timedelta(days=3)).isoformat()
+    edit(story, f"date: {when}", f"date: {earlier}")
+    build(project, site, *other)
+    build(project, site)
+    assert_same_as_clean(project, site)

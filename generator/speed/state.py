@@ -32,6 +32,7 @@ from generator.write import spare
 from generator.write.manifest import Stats, stats_ahead
 from generator.write.search import BUNDLE
 from generator.write.spare import Kept
+from generator.write.target import MARKER
 
 
 def snapshot(walk: Callable[[], Stats]) -> Stats:
@@ -153,6 +154,9 @@ def page_state(
     space = f"output-{fingerprint.of_bytes(output.encode())[:16]}"
     rows = PageRows.open(Database(directory), space, environment)
     written = rows.stats()
+    if written and not wrote_last(paths.output, written):
+        rows.valid = False  # another build wrote the output since: its rows read as empty
+        written = {}
     state = PageState(rows, directory / f"{space}.site", written, {})
     if not written:
         return state
@@ -164,6 +168,19 @@ def page_state(
         state.plan = Plan(rows.digests(), rows.page_paths(), feeds, rows)
     state.kept = spare.from_record(rows.record("spare"))
     return state
+
+
+def wrote_last(output: Path, written: Mapping[str, Stat]) -> bool:
+    """Whether the output's marker file is the one this state's last build wrote (its
+    size, modification time and inode): every build, with or without the cache or with
+    another cache, writes a new one, so a site written by another build since (`--no-cache`,
+    `--cache-dir`) is never taken for ours: neither its pages nor the site kept in the cache."""
+    before = written.get(MARKER)
+    try:
+        st = os.lstat(output / MARKER)
+    except OSError:
+        return False
+    return before is not None and (st.st_size, st.st_mtime_ns, st.st_ino) == before
 
 
 def remember(
