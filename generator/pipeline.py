@@ -82,6 +82,7 @@ def build(paths: Paths, settings: Settings, selection: Selection, search: bool =
     published = [a for a in articles if selection.includes(a, now)]
     problems += far_ahead(articles, paths.content, now)
     published, body_problems, assets = convert(published, settings, paths.content)
+    body_problems += unread_bodies(articles, problems, settings, paths.content)
     diagnostics = sorted(problems + body_problems, key=Diagnostic.sort_key)
     held = held_back(articles, selection, now)
     if has_errors(diagnostics):
@@ -94,6 +95,35 @@ def build(paths: Paths, settings: Settings, selection: Selection, search: bool =
         diagnostics = sorted(diagnostics + links, key=Diagnostic.sort_key)
         return Built(diagnostics, published, held_back=held)
     return Built(diagnostics, published, site, files, held)
+
+
+def unread_bodies(
+    articles: Sequence[Article], problems: list[Diagnostic], settings: Settings, content_dir: Path
+) -> list[Diagnostic]:
+    """The problems in the bodies of the article files whose front matter has errors (no
+    Article was made of them: their body is not converted for the site), so that an editor
+    sees a missing image or a dead link in the same run as the front matter's errors. A
+    file whose front matter cannot be split from its body gives nothing here."""
+    failed = {d.path for d in problems if d.severity == "error"} - {a.source for a in articles}
+    if not failed:
+        return []
+    urls = Urls(settings.base_url)
+    known = dict.fromkeys(failed, urls.home()) | {a.source: urls.article(a) for a in articles}
+    renderer = BodyRenderer(
+        content_dir,
+        known.get,
+        urls.media,
+        settings.trusted_html,
+        urls.base_path,
+        settings.max_image_size,
+        settings.markdown_engine,
+    )
+    found: list[Diagnostic] = []
+    for source in sorted(s for s in failed if s.endswith(".md")):
+        if (content_dir / source).is_file():
+            document, _ = read_document(content_dir / source, source, settings.max_file_size)
+            found += renderer.render(document)[1] if document is not None else []
+    return found
 
 
 def _own_files(files: list[OutputFile], articles: list[Article]) -> set[str]:
@@ -276,6 +306,7 @@ def check(paths: Paths, settings: Settings, speed: Speed | None = None) -> Built
     """
     articles, problems = load(paths.content, settings, speed, paths.project)
     articles, body_problems, assets = convert(articles, settings, paths.content, speed)
+    body_problems += unread_bodies(articles, problems, settings, paths.content)
     body_problems += unpublished_links(articles, settings, paths.content, body_problems, speed)
     now = datetime.now().astimezone()
     catalogs = [  # the site's own gettext catalogs, which a build refuses

@@ -275,3 +275,38 @@ def test_collisions_point_at_the_line_that_makes_them(project: Path) -> None:
     )
     tags = [x for x in lines if "warning: tags 'C' and 'C++'" in x]
     assert len(tags) == 1 and tags[0].startswith("content/2025/06/b.md:8: ")
+
+
+@pytest.mark.parametrize("command", ["check", "build"])
+@pytest.mark.parametrize(
+    ("front", "first"),
+    [
+        (GOOD.replace("country: India", "country: Narnia"), "4: error: country 'Narnia'"),
+        (
+            GOOD + "\nimage:\n  alt: A harbour",
+            "8: error: image.src is missing",
+        ),
+    ],
+)
+def test_front_matter_errors_and_body_errors_come_in_one_run(
+    project: Path, command: str, front: str, first: str
+) -> None:
+    """The editor fixes the front matter, the missing picture and the dead link at once;
+    a link to another story whose front matter is also wrong is not called dead."""
+    write_article(project, "2025/06/other.md", GOOD.replace("country: India", "country: Oz"))
+    body = "Text.\n\n![Chart](chart.png)\n\nSee [before](../05/gone.md), [other](other.md).\n"
+    path = write_article(project, "2025/06/story.md", front, body)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    image = lines.index("![Chart](chart.png)") + 1
+    result = run_here(
+        command, *(["--output", str(project / "site")] * (command == "build")), cwd=project
+    )
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    said = [line for line in (result.stdout + result.stderr).splitlines() if "story.md:" in line]
+    assert said == [
+        f"content/2025/06/story.md:{first}" + said[0].split(first, 1)[1],
+        f"content/2025/06/story.md:{image}: error: image 'chart.png' does not exist",
+        f"content/2025/06/story.md:{image + 2}: error: link to '../05/gone.md' points to "
+        "no published article",
+    ]
+    assert not (project / "site").exists()

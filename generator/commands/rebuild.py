@@ -90,6 +90,7 @@ def rebuild(run: Run, started: float) -> Result:
         problems += far_ahead(articles, paths.content, run.now)
         try:
             published, body_problems, assets = _bodies(run, published)
+            body_problems += pipeline.unread_bodies(articles, problems, settings, paths.content)
             published, articles = without_markdown(published, articles, run.cache)
             result = Result(sorted(problems + body_problems, key=Diagnostic.sort_key), published)
             if not result.ok:

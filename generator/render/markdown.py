@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import Protocol
 from urllib.parse import unquote, urlsplit
 
 import markdown as md_lib
@@ -40,7 +41,6 @@ from markdown.treeprocessors import InlineProcessor
 from markdown.util import AtomicString
 
 from generator.diagnostics import Diagnostic, error
-from generator.model import Article
 from generator.render import cmark, images
 from generator.render.limits import nesting_problem
 from generator.render.links import URL_ATTRIBUTES, Attrs, rewrite_tags
@@ -181,11 +181,23 @@ def converter(engine: str) -> Callable[[str], str]:
     return _gfm if engine == "gfm" else _python_markdown()
 
 
+class Text(Protocol):
+    """What a body's conversion reads of its article: an Article, or the Document of a
+    file whose front matter has errors (its body is checked all the same)."""
+
+    @property
+    def source(self) -> str: ...
+    @property
+    def body(self) -> str: ...
+    @property
+    def body_line(self) -> int: ...
+
+
 @dataclass(slots=True)
 class _Context:
     """What the link pass needs to know about the article being converted."""
 
-    article: Article | None = None
+    article: Text | None = None
     problems: list[Diagnostic] = field(default_factory=list)
     assets: set[str] = field(default_factory=set)
     searched: dict[str, int] = field(default_factory=dict)  # needle -> where to look next
@@ -245,7 +257,7 @@ class BodyRenderer:
         self.engine = engine
         self.convert = converter(engine)
 
-    def render(self, article: Article) -> tuple[str, list[Diagnostic], set[str]]:
+    def render(self, article: Text) -> tuple[str, list[Diagnostic], set[str]]:
         """The body as safe HTML, problems found in it, and content files it uses.
 
         Work is bounded: text nested deeper than MAX_NESTING (or a run of more than
