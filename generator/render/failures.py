@@ -8,6 +8,8 @@ such frame is where the template failed, even when it was a partial it included.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 
@@ -47,3 +49,18 @@ def template_failure(exc: Exception, template: str, page: str) -> TemplateFailur
     place = template_place(exc.__traceback__)
     path, line = (display(Path(place[0])), place[1]) if place else (template, 0)
     return TemplateFailure(path, line, page, reason(exc))
+
+
+@contextmanager
+def named_on_its_line(template: str, page: str) -> Iterator[None]:
+    """Around the rendering of `template` for the page at site path `page`: any error it
+    raises becomes a TemplateFailure (template_failure), except a syntax error (Jinja's
+    TemplateSyntaxError has its line already) and a catalog's error (render.words)."""
+    try:
+        yield
+    except Exception as exc:
+        if isinstance(exc, jinja2.TemplateSyntaxError | TemplateFailure) or (
+            type(exc) is jinja2.TemplateError  # a catalog's, with its file and line
+        ):
+            raise
+        raise template_failure(exc, template, page) from None

@@ -3,8 +3,7 @@ by one function, `Renderer.render`.
 
 `Renderer.all_pages` lists every page of a site: home, articles, one index and one page
 per term of each taxonomy (generator.index.terms), archive, digests, search, 404. A new
-kind of page is a method returning PageSpecs, listed in `families` (which `all_pages` reads).
-"""
+kind of page is a method returning PageSpecs, listed in `families` (which `all_pages` reads)."""
 
 from __future__ import annotations
 
@@ -16,10 +15,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-import jinja2
-
 from generator.config import Settings
-from generator.diagnostics import TemplateFailure
 from generator.index.digest import (
     RelatedStories,
     TopicGroup,
@@ -34,7 +30,7 @@ from generator.render import images
 from generator.render import titles as T
 from generator.render.dates import Clock, day_text, month_text, weekday_text
 from generator.render.environment import byline, json_ld, make_environment
-from generator.render.failures import template_failure
+from generator.render.failures import named_on_its_line
 from generator.render.feedlist import FeedLink, site_feeds
 from generator.render.pictures import Pictures
 from generator.render.structured import StructuredData
@@ -202,32 +198,22 @@ class Renderer:
 
     def render(self, spec: PageSpec) -> OutputFile:
         """The one function that turns a page into bytes."""
-        language = str(spec.context.get("language", ""))
-        env = page_environment(self.env, language)
-        try:
-            html = env.get_template(spec.template).render(self._values(spec, language))
-        except Exception as exc:  # any error of a template's: its file and line, no traceback
-            if isinstance(exc, jinja2.TemplateSyntaxError | TemplateFailure) or (
-                type(exc) is jinja2.TemplateError  # a catalog's (render.words), with its line
-            ):
-                raise
-            raise template_failure(exc, spec.template, spec.site_path) from None
+        env = page_environment(self.env, language := str(spec.context.get("language", "")))
+        with named_on_its_line(spec.template, spec.site_path):  # any error: file and line
+            html = env.get_template(spec.template).render(
+                settings=self.settings,
+                og_locale=self.og_locale(language),
+                urls=self.urls,
+                page_path=spec.site_path,
+                canonical=self.urls.absolute(spec.site_path),
+                main_feeds=self.main_feeds,
+                main_feed=self.main_feed,
+                digest_feed=self.digest_feed,
+                search=self.search,
+                logo=self.logo,
+                **spec.context,
+            )
         return OutputFile(spec.path, html.encode("utf-8"))
-
-    def _values(self, spec: PageSpec, language: str) -> dict[str, Any]:
-        return dict(
-            settings=self.settings,
-            og_locale=self.og_locale(language),
-            urls=self.urls,
-            page_path=spec.site_path,
-            canonical=self.urls.absolute(spec.site_path),
-            main_feeds=self.main_feeds,
-            main_feed=self.main_feed,
-            digest_feed=self.digest_feed,
-            search=self.search,
-            logo=self.logo,
-            **spec.context,
-        )
 
     def og_locale(self, language: str) -> str:
         """og:locale of a page in `language`: the site's (`locale` setting, or its language's
