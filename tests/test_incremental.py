@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -23,13 +24,16 @@ from typing import Any
 import pytest
 from conftest import (
     BASE_URL,
+    SAMPLE,
     Forked,
     clean_build,
     load_synth,
     run_here,
     run_newsdigest,
     site_files,
+    tiny_png,
 )
+from PIL import Image
 
 from generator.render.theme import THEME_DIR
 
@@ -568,4 +572,25 @@ def test_a_site_another_build_wrote_is_not_taken_for_the_last_one(
     edit(story, f"date: {when}", f"date: {earlier}")
     build(project, site, *other)
     build(project, site)
+    assert_same_as_clean(project, site)
+
+
+def test_a_logo_or_portrait_saved_again_under_its_name_is_published(tmp_path: Path) -> None:
+    """Files a build reads outside content/ and the theme: the `logo` setting's picture and
+    the authors' portraits (one named with a comment after it). Saved again under the same
+    name, the next build publishes the new picture instead of saying "up to date"."""
+    project = tmp_path / "project"
+    shutil.copytree(SAMPLE, project)
+    settings = project / "newsdigest.toml"
+    settings.write_text(settings.read_text(encoding="utf-8") + 'logo = "logo.png"\n')
+    (project / "logo.png").write_bytes(tiny_png((8, 6)))
+    edit(project / "authors.yaml", "haruka-mori.jpg", "haruka-mori.jpg  # drawn for the sample")
+    site = tmp_path / "site"
+    build(project, site)
+    (project / "logo.png").write_bytes(tiny_png((12, 9)))
+    assert "up to date" not in build(project, site)
+    assert (site / "logo.png").read_bytes() == tiny_png((12, 9))
+    assert_same_as_clean(project, site)
+    Image.new("RGB", (64, 64), (200, 30, 30)).save(project / "authors" / "haruka-mori.jpg")
+    assert "up to date" not in build(project, site)
     assert_same_as_clean(project, site)

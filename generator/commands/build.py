@@ -208,7 +208,9 @@ def _start(paths: Paths, settings: Settings, selection: Selection, options: Opti
         selection.now or datetime.now().astimezone(),
         search,
         state,
-        fingerprint.of_bytes(tree.encode(), *(p.read_bytes() for p in input_files(paths.project)))
+        fingerprint.of_bytes(
+            tree.encode(), *(p.read_bytes() for p in input_files(paths.project, settings.logo))
+        )
         if tree
         else "",
         racy,

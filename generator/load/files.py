@@ -16,16 +16,24 @@ def registry_path(project: Path) -> Path:
     return project / REGISTRY
 
 
-def input_files(project: Path) -> list[Path]:
-    """authors.yaml and the photos it names: files outside content/ that a build reads, for
-    the build's digest of its inputs (an edited bio or a new photo is a change)."""
+def input_files(project: Path, logo: str = "") -> list[Path]:
+    """The files outside content/ and the theme that a build reads, for the build's digest
+    of its inputs (an edited bio, a new photo or logo saved under the same name is a
+    change): authors.yaml, every photo it may name (any `image:` value, block or flow
+    style, a trailing comment left out: a few too many is harmless, one too few is not),
+    and the `logo` setting's file (an absolute path, as settings give it)."""
+    found = [Path(logo)] if logo and Path(logo).is_file() else []
     path = registry_path(project)
     if not path.is_file():
-        return []
-    photos = re.findall(
-        r"^\s+image:\s*[\"']?(.+?)[\"']?\s*$", path.read_text("utf-8", "replace"), re.MULTILINE
-    )
-    return [path] + [p for p in (project / photo for photo in photos) if p.is_file()]
+        return found
+    text = path.read_text("utf-8", "replace")
+    refs = {m.strip().strip("\"'").strip() for m in _IMAGE.findall(text)}
+    photos = sorted(p for p in (path.parent / ref for ref in refs if ref) if p.is_file())
+    return [path, *photos, *found]
+
+
+# An `image:` value: up to a comment (" #"), a flow mapping's "," or "}", or the line's end.
+_IMAGE = re.compile(r"\bimage\s*:[ \t]*((?:\"[^\"\n]*\"|'[^'\n]*'|[^\n,}#]|#(?<! #))*)")
 
 
 def _target(ref: str, source: str) -> PurePosixPath | str:

@@ -148,6 +148,7 @@ def page_state(
         Theme(paths.templates).fingerprint().encode(),
         output.encode(),
         str(paths.content.resolve()).encode(),
+        _bytes_of(settings.logo),  # the logo's size is in every page's structured data
     )
     if directory is None:
         return PageState(None, None, {}, {})
@@ -168,6 +169,13 @@ def page_state(
         state.plan = Plan(rows.digests(), rows.page_paths(), feeds, rows)
     state.kept = spare.from_record(rows.record("spare"))
     return state
+
+
+def _bytes_of(path: str) -> bytes:
+    try:
+        return Path(path).read_bytes() if path else b""
+    except OSError:
+        return b"unreadable"
 
 
 def wrote_last(output: Path, written: Mapping[str, Stat]) -> bool:
