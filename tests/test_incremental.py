@@ -594,3 +594,28 @@ def test_a_logo_or_portrait_saved_again_under_its_name_is_published(tmp_path: Pa
     Image.new("RGB", (64, 64), (200, 30, 30)).save(project / "authors" / "haruka-mori.jpg")
     assert "up to date" not in build(project, site)
     assert_same_as_clean(project, site)
+
+
+def test_a_build_after_the_preview_converts_only_the_story_edited_meanwhile(
+    project: Path, tmp_path: Path
+) -> None:
+    """`serve` rebuilds its preview (its own address, drafts and scheduled stories) with the
+    project's cache while an editor saves a story: the next `build` converts that story's
+    Markdown at most (the preview converted it already), instead of every article again."""
+    from generator import config
+    from generator.commands import serve
+    from generator.settings_file import Paths
+
+    news = 'base_url = "https://bench.example/news/"'
+    edit(project / "pyproject.toml", news, news.replace("/news/", "/sub/"))  # `build`'s path
+    site = project.parent / "site"
+    build(project, site)
+    body = article_file(project, 3)
+    body.write_text(body.read_text(encoding="utf-8") + "\nA paragraph saved meanwhile.\n")
+    paths = Paths(project, project / "content", project / "templates", tmp_path / "preview")
+    settings = config.load(project)
+    serve.rebuild(paths, settings, 8765, lambda _: None, str)
+    out = build(project, site)
+    converted = re.search(r"Articles\s+\d+\s+\(\d+ from cache, (\d+) converted\)", out)
+    assert converted and int(converted[1]) <= 1, out  # the preview converted it already
+    assert_same_as_clean(project, site)

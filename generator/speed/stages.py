@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import gc
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 
@@ -278,6 +278,9 @@ def article_cache(
     if directory is None:
         return None
     reads = only(settings, pipeline.READ_SETTINGS + pipeline.BODY_SETTINGS)
+    # Bodies hold site paths, never the host: `serve` (http://127.0.0.1:PORT/ + the same
+    # path) and `build` share the cache instead of replacing each other's.
+    reads = replace(reads, base_url="http://host" + settings.base_path)
     environment = fingerprint.of_bytes(
         fingerprint.code_version().encode(), repr(reads).encode(), str(content.resolve()).encode()
     )
