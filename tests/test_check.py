@@ -213,6 +213,20 @@ def test_check_writes_nothing_at_all(project: Path, after_a_build: bool) -> None
         assert tree_state(project) == before
 
 
+def test_check_leaves_the_build_cache_folder_untouched(project: Path) -> None:
+    """`check` reads what the builds cached without opening it for writing: no -wal or
+    -shm file made even for a moment, so the cache folder and every file in it keep
+    their modification times (a backup or `make` sees nothing changed)."""
+    write_article(project, "2025/06/floods.md", GOOD)
+    assert run_here("build", cwd=project).returncode == 0
+    write_article(project, "2025/06/floods.md", GOOD, "An edited body.\n")
+    cache = project / ".newsdigest-cache"
+    stamps = {p: p.stat().st_mtime_ns for p in [cache, *cache.rglob("*")]}
+    status, _ = check(project)
+    assert status == 0
+    assert {p: p.stat().st_mtime_ns for p in [cache, *cache.rglob("*")]} == stamps
+
+
 def test_two_stories_of_one_day_with_one_name_are_one_error_naming_both(
     project: Path,
 ) -> None:

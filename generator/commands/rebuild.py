@@ -54,13 +54,14 @@ def check(paths: Paths, settings: Settings, options: Options) -> Result:
     What earlier builds cached is reused, but nothing is written: not even the cache.
     """
     started = time.perf_counter()
-    cache = article_cache(options.cache_path(paths.project), paths.content, settings)
+    directory = options.cache_path(paths.project)
+    cache = article_cache(directory, paths.content, settings, read_only=True)
     speed = Fast(cache, options.workers(), options.progress, markdown=True)  # check quotes it
     try:
         checked = pipeline.check(paths, settings, speed)
     finally:
         if cache is not None:
-            cache.database.close()  # the WAL folded back: check leaves no file behind
+            cache.database.close()  # opened read-only (immutable): nothing in the folder changed
     return Result(
         checked.diagnostics,
         checked.articles,

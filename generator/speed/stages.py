@@ -271,7 +271,11 @@ def remade(work: BodyWork, cache: ArticleCache | None, article: Article) -> str:
 
 
 def article_cache(
-    directory: Path | None, content: Path, settings: Settings, database: Database | None = None
+    directory: Path | None,
+    content: Path,
+    settings: Settings,
+    database: Database | None = None,
+    read_only: bool = False,
 ) -> ArticleCache | None:
     """The cache of validated articles and body HTML in `directory` (None: no cache),
     keyed on the settings those steps read; in `database` when the caller has it open."""
@@ -284,4 +288,4 @@ def article_cache(
     environment = fingerprint.of_bytes(
         fingerprint.code_version().encode(), repr(reads).encode(), str(content.resolve()).encode()
     )
-    return ArticleCache(database or Database(directory), environment, content)
+    return ArticleCache(database or Database(directory, read_only), environment, content)

@@ -82,11 +82,14 @@ class Database:
     """The state database in `directory`, or nothing (`directory` None: `--no-cache`).
 
     Reads never raise: a broken database reads as empty (`broken` is set). Writes are
-    queued with `write` and made by `commit` in one transaction.
+    queued with `write` and made by `commit` in one transaction; `read_only` (`check`):
+    opened as an immutable file (SQLite's URI `immutable=1`: no lock, no -wal or -shm
+    file made, nothing in the folder touched) and every write dropped.
     """
 
-    def __init__(self, directory: Path | None) -> None:
+    def __init__(self, directory: Path | None, read_only: bool = False) -> None:
         self.path = directory / FILENAME if directory is not None else None
+        self.read_only = read_only
         self.broken = False
         self._connection: sqlite3.Connection | None = None
         self._inode: int | None = None  # of the file opened (or found unreadable)
@@ -99,7 +102,7 @@ class Database:
         """The open connection; opened on first use, when the file exists."""
         if self._connection is None and self.path is not None and self.path.exists():
             self._inode = _inode(self.path)
-            self._connection = self._open(self.path)
+            self._connection = _read_only(self.path) if self.read_only else self._open(self.path)
             self.broken = self._connection is None
         return self._connection
 
@@ -159,7 +162,7 @@ class Database:
         """Make the queued writes in one transaction; a database that cannot be written
         is skipped (the next build starts without it), a broken one is made anew."""
         queue, self._queue = self._queue, []
-        if self.path is None or not queue:
+        if self.path is None or not queue or self.read_only:
             return
         with contextlib.suppress(sqlite3.Error, OSError):
             if self._connected() is None or self.broken:
@@ -214,6 +217,21 @@ class Database:
             with contextlib.suppress(sqlite3.Error):
                 self._connection.close()
             self._connection = None
+
+
+def _read_only(path: Path) -> sqlite3.Connection | None:
+    """`path` opened to read only, touching nothing on disk (what a running build has
+    not folded back from its -wal file yet is not seen: rows are checked by their sums,
+    and a record missed is only work done again)."""
+    try:
+        uri = f"{path.absolute().as_uri()}?immutable=1"
+        connection = sqlite3.connect(uri, uri=True, isolation_level=None)
+        if connection.execute("PRAGMA user_version").fetchone()[0] != FORMAT:
+            connection.close()
+            return None
+    except sqlite3.Error:
+        return None
+    return connection
 
 
 def _inode(path: Path) -> int | None:
