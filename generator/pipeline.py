@@ -54,6 +54,14 @@ BODY_SETTINGS = (
     "markdown_engine",
 )  # Markdown -> HTML
 
+
+def body_reads(settings: Settings) -> Settings:
+    """The settings the Markdown step reads (BODY_SETTINGS), base_url without its host:
+    bodies hold site paths, never the host, so `serve` (http://127.0.0.1:PORT/ and the
+    same path) and `build` convert alike and share the cached bodies."""
+    return replace(only(settings, BODY_SETTINGS), base_url="http://host" + settings.base_path)
+
+
 Validated = tuple[Article | None, list[Diagnostic]]
 Body = tuple[str, list[Diagnostic], set[str], dict[str, str | None], str]  # html, problems,
 # assets, the article links it resolved (source -> URL or None, for the build cache) and the
@@ -271,7 +279,7 @@ def convert(
     """Every article with its body HTML and summary; the problems; the files it uses."""
     urls = Urls(settings.base_url)
     urls_by_source = {a.source: urls.article(a) for a in articles}
-    reads = only(settings, BODY_SETTINGS)
+    reads = body_reads(settings)
     bodies = (speed or Serial()).convert_all(articles, urls_by_source, reads, content_dir)
     problems: list[Diagnostic] = []
     assets: set[str] = set()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import gc
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
@@ -281,10 +281,7 @@ def article_cache(
     keyed on the settings those steps read; in `database` when the caller has it open."""
     if directory is None:
         return None
-    reads = only(settings, pipeline.READ_SETTINGS + pipeline.BODY_SETTINGS)
-    # Bodies hold site paths, never the host: `serve` (http://127.0.0.1:PORT/ + the same
-    # path) and `build` share the cache instead of replacing each other's.
-    reads = replace(reads, base_url="http://host" + settings.base_path)
+    reads = (only(settings, pipeline.READ_SETTINGS), pipeline.body_reads(settings))
     environment = fingerprint.of_bytes(
         fingerprint.code_version().encode(), repr(reads).encode(), str(content.resolve()).encode()
     )
