@@ -116,6 +116,14 @@ def forked(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Forked]:
     made.close()
 
 
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace the first `old` in the file at `path` with `new`, as an editor's save does;
+    `old` must be there."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
 def make_project(root: Path, settings: str = "") -> Path:
     """A newsroom project in `root`: pyproject settings, content/, the built-in theme."""
     root.mkdir(parents=True, exist_ok=True)

@@ -8,7 +8,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLE, SERIAL, made_once, run_here, sample_pictures, site_files
+from conftest import SAMPLE, SERIAL, edit, made_once, run_here, sample_pictures, site_files
 
 from generator import pipeline
 from generator.config import load as load_settings
@@ -153,20 +153,12 @@ def test_bylines_follow_the_registry_and_the_article_on_a_rebuild(
     site = tmp_path / "site"
     build(project, site)
     registry = project / "authors.yaml"
-    registry.write_text(
-        registry.read_text(encoding="utf-8").replace(
-            "Nairobi-based reporter", "Mombasa-based reporter"
-        ),
-        encoding="utf-8",
-    )
+    edit(registry, "Nairobi-based reporter", "Mombasa-based reporter")
     build(project, site)
     page = (site / "authors" / "wanjiru-kamau" / "index.html").read_text(encoding="utf-8")
     assert "Mombasa-based reporter" in page
     story = project / "content" / "2025" / "06" / "harbour-reopens.md"
-    story.write_text(
-        story.read_text(encoding="utf-8").replace("A Stringer Not In The Registry", "Juma Otieno"),
-        encoding="utf-8",
-    )
+    edit(story, "A Stringer Not In The Registry", "Juma Otieno")
     build(project, site)
     assert (site / "authors" / "juma-otieno" / "index.html").is_file()
     assert not (site / "authors" / "a-stringer-not-in-the-registry").exists()
@@ -214,10 +206,7 @@ def test_a_story_whose_link_moved_is_converted_again_from_its_file(
     )
     build(project, site, "--jobs", "2")
     harbour = folder / "harbour-reopens.md"
-    harbour.write_text(
-        harbour.read_text(encoding="utf-8").replace("slug: harbour-reopens", "slug: port-opens"),
-        encoding="utf-8",
-    )
+    edit(harbour, "slug: harbour-reopens", "slug: port-opens")
     build(project, site, "--jobs", "2")
     pages = {path: data for path, data in site_files(site).items() if b"the harbour</a>" in data}
     assert len(pages) == 1 and b"/port-opens/" in next(iter(pages.values()))

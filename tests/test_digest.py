@@ -57,24 +57,31 @@ def test_the_home_page_groups_each_day_by_its_most_covered_topics(sample_site: P
     assert on_home == story_links(sample_site / "digest/2025-06-27/index.html")
 
 
-def _project(tmp_path: Path) -> Path:
+def _newsroom(tmp_path: Path, stories: dict[str, tuple[str, str]]) -> Path:
+    """A project with one story per slug: (its time, 'YYYY-MM-DDTHH:MM' UTC, its tags)."""
     project = make_project(tmp_path / "project")
-    stories = {
-        "first": ("2025-06-01", "[Floods, Assam, Rescue]"),
-        "twin": ("2025-06-02", "[Floods, Assam, Rescue]"),
-        "cousin": ("2025-06-03", "[Floods, Assam]"),
-        "old-flood": ("2025-05-01", "[Floods]"),
-        "new-flood": ("2025-06-20", "[Floods]"),
-        "unrelated": ("2025-06-04", "[Cricket]"),
-    }
-    for slug, (day, tags) in stories.items():
+    for slug, (when, tags) in stories.items():
         write_article(
             project,
             f"2025/{slug}.md",
-            f"title: Story {slug}\ndate: {day}T10:00:00+00:00\ncountry: India\n"
+            f"title: Story {slug}\ndate: {when}:00+00:00\ncountry: India\n"
             f"credits:\n  author: Desk\ntags: {tags}\n",
         )
     return project
+
+
+def _project(tmp_path: Path) -> Path:
+    return _newsroom(
+        tmp_path,
+        {
+            "first": ("2025-06-01T10:00", "[Floods, Assam, Rescue]"),
+            "twin": ("2025-06-02T10:00", "[Floods, Assam, Rescue]"),
+            "cousin": ("2025-06-03T10:00", "[Floods, Assam]"),
+            "old-flood": ("2025-05-01T10:00", "[Floods]"),
+            "new-flood": ("2025-06-20T10:00", "[Floods]"),
+            "unrelated": ("2025-06-04T10:00", "[Cricket]"),
+        },
+    )
 
 
 def test_related_stories_share_the_most_topics_then_the_newest(tmp_path: Path) -> None:
@@ -113,23 +120,18 @@ def test_a_day_keeps_its_digest_guid_when_stories_are_added(tmp_path: Path) -> N
 def test_related_stories_filed_at_the_same_time_are_listed_by_slug(tmp_path: Path) -> None:
     """More stories share the topics than the page shows: the most shared first, then the
     newest, and stories of the same minute in the order of their slugs."""
-    project = make_project(tmp_path / "project")
-    stories = {
-        "lead": ("2025-06-10T10:00", "[Floods, Assam]"),
-        "d-both": ("2025-06-01T10:00", "[Floods, Assam]"),
-        "e-flood": ("2025-06-05T10:00", "[Floods]"),
-        "c-flood": ("2025-06-05T10:00", "[Floods]"),
-        "a-assam": ("2025-06-05T10:00", "[Assam]"),
-        "b-flood": ("2025-06-05T10:00", "[Floods]"),
-        "old-flood": ("2025-05-01T10:00", "[Floods]"),
-    }
-    for slug, (when, tags) in stories.items():
-        write_article(
-            project,
-            f"2025/{slug}.md",
-            f"title: Story {slug}\ndate: {when}:00+00:00\ncountry: India\n"
-            f"credits:\n  author: Desk\ntags: {tags}\n",
-        )
+    project = _newsroom(
+        tmp_path,
+        {
+            "lead": ("2025-06-10T10:00", "[Floods, Assam]"),
+            "d-both": ("2025-06-01T10:00", "[Floods, Assam]"),
+            "e-flood": ("2025-06-05T10:00", "[Floods]"),
+            "c-flood": ("2025-06-05T10:00", "[Floods]"),
+            "a-assam": ("2025-06-05T10:00", "[Assam]"),
+            "b-flood": ("2025-06-05T10:00", "[Floods]"),
+            "old-flood": ("2025-05-01T10:00", "[Floods]"),
+        },
+    )
     result = run_here("build", "--output", str(tmp_path / "site"), cwd=project)
     assert result.returncode == 0, result.stderr
     page = html.parse(str(tmp_path / "site/2025/06/10/lead/index.html")).getroot()

@@ -27,6 +27,7 @@ from conftest import (
     SAMPLE,
     Forked,
     clean_build,
+    edit,
     load_synth,
     run_here,
     run_newsdigest,
@@ -488,12 +489,6 @@ def rendered_pages(out: str) -> int:
     found = re.search(r"(\d+) rendered, (\d+) unchanged", out)
     assert found, out
     return int(found[1])
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def front_matter_line(path: Path, key: str) -> str:
