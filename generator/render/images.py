@@ -223,7 +223,7 @@ def _encode(original: PILImage.Image, job: _Job) -> bytes:
 
 
 def _cached(key: str) -> bytes | None:
-    if _cache_dir is None:
+    if _cache_dir is None or key in _memory:  # no folder, or it could not be written
         return _memory.get(key)
     try:
         return (_cache_dir / key[:2] / key).read_bytes()
