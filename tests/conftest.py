@@ -231,15 +231,23 @@ def inputs_digest(project: Path) -> str:
     return digest.hexdigest()
 
 
-def clean_build(project: Path) -> dict[str, bytes]:
+def clean_build(project: Path, pictures: Path | None = None) -> dict[str, bytes]:
     """The files of `project`'s clean build under the /sub/ base path, built in this
     process, serially and without a cache, into a new folder beside `project`: once for
     each state of a project's files in a test worker (tests often edit their newsroom
-    into the same state, or compare a rebuild of an unedited one)."""
+    into the same state, or compare a rebuild of an unedited one).
+
+    With `pictures` (`sample_pictures`), the build's cache is a new folder that holds only
+    those encoded pictures, kept by the SHA-256 of their bytes: a first build that encodes
+    only the pictures not among them, and writes what a build without a cache writes."""
     key = inputs_digest(project)
     if key not in CLEAN:
         clean = project.parent / f"clean-{len(CLEAN)}"
-        flags = ("--base-url", BASE_URL, "--no-cache", "--jobs", "1")
+        cache: tuple[str, ...] = ("--no-cache",)
+        if pictures is not None:
+            shutil.copytree(pictures, project.parent / f"clean-cache-{len(CLEAN)}" / "images")
+            cache = ("--cache-dir", str(project.parent / f"clean-cache-{len(CLEAN)}"))
+        flags = ("--base-url", BASE_URL, *cache, "--jobs", "1")
         result = run_here("build", "--output", str(clean), *flags, cwd=project)
         assert result.returncode == 0, result.stderr
         CLEAN[key] = clean
