@@ -12,7 +12,8 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from conftest import REPO, SAMPLE, site_files
+from conftest import REPO, SAMPLE, sample_pictures, site_files, tiny_png
+from PIL import Image
 
 from generator import __version__
 
@@ -143,10 +144,15 @@ def test_the_wheel_starts_checks_and_builds_a_newsroom_in_a_fresh_venv(
     assert all(b"Printed in the harbour" in own[p] for p in own if p.endswith(".html"))
 
 
-def test_the_installed_wheel_builds_the_sample_newsroom(installed: Path, tmp_path: Path) -> None:
+def test_the_installed_wheel_builds_the_sample_newsroom(
+    installed: Path, tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """The sample's pictures start its cache as the shared sample build encoded them (the
+    Urdu story below has the installed package encode a picture of its own)."""
     sample = shutil.copytree(SAMPLE, tmp_path / "sample")
+    shutil.copytree(sample_pictures(tmp_path_factory), sample / ".newsdigest-cache" / "images")
     env = environment(installed)
-    run(installed / "newsdigest", "build", "--no-cache", cwd=sample, env=env)
+    run(installed / "newsdigest", "build", cwd=sample, env=env)
     built = site_files(sample / "site")
     assert "2025/06/25/altaf-hussain-calls-on-modi-to-advocate-for-mohajirs/index.html" in built
     assert "static/style.css" in built and "feed.xml" in built
@@ -154,19 +160,34 @@ def test_the_installed_wheel_builds_the_sample_newsroom(installed: Path, tmp_pat
 
 def test_the_installed_wheel_says_the_themes_words_in_urdu(installed: Path, tmp_path: Path) -> None:
     """The gettext catalogs travel in the wheel: an Urdu story's page built by the installed
-    package says "اپ ڈیٹ" for "Updated", and `theme copy` gives a catalog to start from."""
+    package says "اپ ڈیٹ" for "Updated", and `theme copy` gives a catalog to start from.
+    Its photo is encoded by the installed package, in each width and as WebP."""
     env = environment(installed)
     tool = installed / "newsdigest"
     run(tool, "init", "gazette", cwd=tmp_path, env=env)
     site = tmp_path / "gazette"
+    (site / "content" / "rain.png").write_bytes(tiny_png((900, 600)))
     (site / "content" / "karachi.md").write_text(
         "---\ntitle: کراچی میں بارش\nslug: karachi\ndate: 2025-06-25T10:00:00+05:00\n"
         "updated: 2025-06-25T12:00:00+05:00\nlanguage: ur\ncountry: Pakistan\n"
+        "image:\n  src: rain.png\n  alt: بارش\n"
         "credits:\n  author: Desk\n---\nکراچی میں بارش ہوئی۔\n",
         encoding="utf-8",
     )
     run(tool, "build", cwd=site, env=env)
     page = (site / "site" / "2025" / "06" / "25" / "karachi" / "index.html").read_text("utf-8")
     assert "· اپ ڈیٹ <time" in page and ">مواد پر جائیں</a>" in page
+    media = site / "site" / "media"
+    encoded = sorted(p.name for p in media.iterdir())
+    assert encoded == [
+        "rain-480w.png",
+        "rain-480w.webp",
+        "rain-800w.png",
+        "rain-800w.webp",
+        "rain-900w.webp",
+        "rain.png",
+    ]
+    assert all(f"/media/{name} " in page for name in encoded)  # each in a srcset
+    assert Image.open(media / "rain-480w.webp").size == (480, 320)
     run(tool, "theme", "copy", "locale/messages.pot", cwd=site, env=env)
     assert 'msgid "Updated"' in (site / "templates" / "locale" / "messages.pot").read_text("utf-8")
