@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import BASE_URL, REPO, copy_newsroom, run_newsdigest
+from conftest import BASE_URL, REPO, Forked, copy_newsroom, run_here
 from lxml import html
 
 pytest.importorskip("pagefind", reason="search extra missing: pip install -e '.[search]'")
@@ -35,6 +35,16 @@ def build(project: Path, out: Path, env: dict[str, str] | None = None) -> str:
     return done.stderr
 
 
+def build_in(runner: Forked | None, project: Path, out: Path) -> str:
+    """`newsdigest build` in this process, or with `runner`, in a new process of its own
+    forked from one that has only imported newsdigest (a rebuild learns of the last build
+    only from the disk)."""
+    flags = ("build", "--output", str(out), "--base-url", BASE_URL)
+    done = runner.run(*flags, cwd=project) if runner else run_here(*flags, cwd=project)
+    assert done.returncode == 0, done.stderr
+    return done.stderr
+
+
 def bundle(site: Path) -> dict[str, bytes]:
     return {
         p.relative_to(site).as_posix(): p.read_bytes()
@@ -55,16 +65,16 @@ def test_the_index_covers_every_article_and_nothing_else(newsroom_site: Path) ->
 
 def test_two_builds_write_the_same_index(tmp_path: Path, newsroom_site: Path) -> None:
     project = copy_newsroom(tmp_path / "elsewhere")
-    build(project, tmp_path / "site")
+    build_in(None, project, tmp_path / "site")
     assert bundle(tmp_path / "site") == bundle(newsroom_site)
 
 
-def test_a_rebuild_keeps_the_unchanged_index_files(tmp_path: Path) -> None:
+def test_a_rebuild_keeps_the_unchanged_index_files(tmp_path: Path, forked: Forked) -> None:
     project = copy_newsroom(tmp_path / "project")
     out = tmp_path / "site"
-    build(project, out)
+    build_in(forked, project, out)
     inodes = {p: p.stat().st_ino for p in (out / "pagefind").rglob("*") if p.is_file()}
-    build(project, out)
+    build_in(forked, project, out)
     assert {p: p.stat().st_ino for p in (out / "pagefind").rglob("*") if p.is_file()} == inodes
 
 
@@ -89,10 +99,10 @@ def test_without_the_search_extra_the_build_says_so_and_publishes_the_rest(
     assert "/sub/search/" not in home.xpath("//nav[@class='site-nav']//a/@href")
 
 
-def test_a_failing_indexer_publishes_nothing(tmp_path: Path) -> None:
+def test_a_failing_indexer_publishes_nothing(tmp_path: Path, forked: Forked) -> None:
     project = copy_newsroom(tmp_path / "project")
     out = tmp_path / "site"
-    build(project, out)
+    build_in(forked, project, out)
     before = (out / "index.html").read_bytes()
     (project / "content/2025/06/budget-boosts-maori-media.md").unlink()
     broken = tmp_path / "pagefind"
@@ -107,5 +117,5 @@ def test_a_failing_indexer_publishes_nothing(tmp_path: Path) -> None:
 
 def test_with_the_search_extra_the_build_does_not_warn(tmp_path: Path) -> None:
     project = copy_newsroom(tmp_path / "project")
-    done = run_newsdigest("build", "--output", str(tmp_path / "site"), cwd=project)
+    done = run_here("build", "--output", str(tmp_path / "site"), cwd=project)
     assert done.returncode == 0 and "search is off" not in done.stderr

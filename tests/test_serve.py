@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from conftest import make_project, run_newsdigest, write_article
+from conftest import make_project, run_here, write_article
 
 ARTICLE = """\
 title: {title}
@@ -151,7 +151,7 @@ def test_serve_previews_rebuilds_and_recovers(project: Path, server: Server) -> 
 
 def test_built_site_carries_no_reload_script(project: Path) -> None:
     out = project.parent / "site"
-    result = run_newsdigest("build", "--drafts", "--output", str(out), cwd=project)
+    result = run_here("build", "--drafts", "--output", str(out), cwd=project)
     assert result.returncode == 0, result.stderr
     pages = list(out.rglob("*.html"))
     assert pages
