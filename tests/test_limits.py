@@ -9,6 +9,9 @@ import ast
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "generator"
+# Python that Jinja2 writes from the theme's templates (render/precompiled.py), not read or
+# edited by people: its length is the templates'.
+GENERATED = PACKAGE / "compiled_theme"
 MAX_FUNCTION = 60  # lines, decorators and docstring included
 MAX_MODULE = 450
 # Known to be over while other work on them is in progress: exempt for now, to be split
@@ -16,10 +19,14 @@ MAX_MODULE = 450
 OVER: set[str] = set()
 
 
+def _modules() -> list[Path]:
+    return [p for p in PACKAGE.rglob("*.py") if not p.is_relative_to(GENERATED)]
+
+
 def function_lengths() -> list[tuple[int, str]]:
     """(lines, 'module.py:line name') of every function and method in the package."""
     found = []
-    for path in sorted(PACKAGE.rglob("*.py")):
+    for path in sorted(_modules()):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
@@ -34,7 +41,7 @@ def module_lengths() -> list[tuple[int, str]]:
     return sorted(
         (
             (len(p.read_text(encoding="utf-8").splitlines()), str(p.relative_to(PACKAGE.parent)))
-            for p in PACKAGE.rglob("*.py")
+            for p in _modules()
         ),
         reverse=True,
     )

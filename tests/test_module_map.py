@@ -28,7 +28,9 @@ def package_modules() -> set[str]:
     return {
         p.relative_to(PACKAGE).as_posix()
         for p in PACKAGE.rglob("*.py")
-        if p.name not in ("__init__.py", "__main__.py") and "theme" not in p.parts
+        if p.name not in ("__init__.py", "__main__.py")
+        and "theme" not in p.parts
+        and "compiled_theme" not in p.parts  # generated, one module a template
     }
 
 

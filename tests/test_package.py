@@ -144,6 +144,27 @@ def test_the_wheel_starts_checks_and_builds_a_newsroom_in_a_fresh_venv(
     assert all(b"Printed in the harbour" in own[p] for p in own if p.endswith(".html"))
 
 
+SHIPPED = """
+import jinja2
+import generator.compiled_theme as shipped
+from generator.render import precompiled
+env = precompiled.page_environment()
+found = [n for n, sha in shipped.TEMPLATES.items() if precompiled.shipped_code(env, n, n, sha)]
+print(jinja2.__version__ == shipped.JINJA, len(found), len(shipped.TEMPLATES))
+"""
+
+
+def test_the_wheel_ships_the_theme_compiled(installed: Path, tmp_path: Path) -> None:
+    """The theme's templates travel compiled (render/precompiled.py): with the Jinja2 that
+    compiled them, the installed package's English pages use every one of them."""
+    env = environment(installed)
+    same, found, templates = run(
+        installed / "python", "-c", SHIPPED, cwd=tmp_path, env=env
+    ).stdout.split()
+    assert int(templates) >= 16
+    assert int(found) == (int(templates) if same == "True" else 0)
+
+
 def test_the_installed_wheel_builds_the_sample_newsroom(
     installed: Path, tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> None:

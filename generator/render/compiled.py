@@ -21,6 +21,8 @@ from typing import Any
 import jinja2
 from jinja2.bccache import Bucket
 
+from generator.render.precompiled import shipped_code
+
 ADDED_FILTERS = "theme_plural_"  # the names of filters that compiling adds
 # (words, Jinja2's key of name and file) -> (checksum of the text, compiled code, filters)
 _COMPILED: dict[tuple[str, str], tuple[str, CodeType, dict[str, Callable[..., Any]]]] = {}
@@ -32,6 +34,16 @@ class CompiledTemplates(jinja2.BytecodeCache):
 
     def __init__(self, words: str = "") -> None:
         self.words = words
+
+    def get_bucket(
+        self, environment: jinja2.Environment, name: str, filename: str | None, source: str
+    ) -> Bucket:
+        """Jinja2's bucket for a template, holding its code when this process compiled it
+        already, or else, in English, when the package ships it (render.precompiled)."""
+        bucket = super().get_bucket(environment, name, filename, source)
+        if bucket.code is None and not self.words and filename is not None:
+            bucket.code = shipped_code(environment, name, filename, bucket.checksum)
+        return bucket
 
     def load_bytecode(self, bucket: Bucket) -> None:
         found = _COMPILED.get((self.words, bucket.key))

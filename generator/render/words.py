@@ -38,6 +38,7 @@ from generator.languages import locale_of
 from generator.render.compiled import ADDED_FILTERS, with_catalogs
 
 DOMAIN = "messages"
+ENGLISH_PLURAL = f"{ADDED_FILTERS}en"  # the filter of English's plural rule
 
 
 def catalog_names(tag: str) -> list[str]:
@@ -245,6 +246,7 @@ class Words:
         env.newstyle_gettext = True  # type: ignore[attr-defined]
         env.globals.update(_=gettext_, gettext=gettext_, ngettext=ngettext_)
         env.extend(theme_words=self, words_translations=gettext.NullTranslations())
+        env.filters[ENGLISH_PLURAL] = english_plural
 
 
 def fill(context: jinja2.runtime.Context, text: str, values: dict[str, Any]) -> str:
@@ -335,7 +337,9 @@ class ThemeWords(InternationalizationExtension):
         """`{% trans count=... %}...{% pluralize %}...`: the language's forms put in now,
         the one for the count chosen by the catalog's plural rule (a filter) at render."""
         forms, rule = plural_forms(words, english)
-        name = f"{ADDED_FILTERS}{id(rule)}"
+        # English's rule has a name of its own, the same in every process (Words.install
+        # gives it): the theme's shipped code (render.precompiled) calls it so.
+        name = ENGLISH_PLURAL if rule is english_plural else f"{ADDED_FILTERS}{id(rule)}"
         self.environment.filters.setdefault(name, rule)
         choice = nodes.Getitem(
             nodes.Const(forms), nodes.Filter(count, name, [], [], None, None), "load"

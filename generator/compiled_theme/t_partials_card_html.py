@@ -1,0 +1,141 @@
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'partials/card.html'
+
+def root(context, missing=missing, environment=environment):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    l_0_item = resolve('item')
+    l_0_topic = resolve('topic')
+    l_0_urls = resolve('urls')
+    l_0_lang_attrs = resolve('lang_attrs')
+    l_0_country = resolve('country')
+    l_0_author = resolve('author')
+    l_0_card_sizes = resolve('card_sizes')
+    l_0_tag = missing
+    try:
+        t_1 = environment.filters['img_attrs']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'img_attrs' found.")
+    try:
+        t_2 = environment.filters['kicker']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
+            raise TemplateRuntimeError("No filter named 'kicker' found.")
+    try:
+        t_3 = environment.filters['length']
+    except KeyError:
+        @internalcode
+        def t_3(*unused):
+            raise TemplateRuntimeError("No filter named 'length' found.")
+    try:
+        t_4 = environment.filters['listed_time']
+    except KeyError:
+        @internalcode
+        def t_4(*unused):
+            raise TemplateRuntimeError("No filter named 'listed_time' found.")
+    try:
+        t_5 = environment.filters['safe']
+    except KeyError:
+        @internalcode
+        def t_5(*unused):
+            raise TemplateRuntimeError("No filter named 'safe' found.")
+    try:
+        t_6 = environment.filters['time_attr']
+    except KeyError:
+        @internalcode
+        def t_6(*unused):
+            raise TemplateRuntimeError("No filter named 'time_attr' found.")
+    try:
+        t_7 = environment.filters['webp_source']
+    except KeyError:
+        @internalcode
+        def t_7(*unused):
+            raise TemplateRuntimeError("No filter named 'webp_source' found.")
+    try:
+        t_8 = environment.tests['defined']
+    except KeyError:
+        @internalcode
+        def t_8(*unused):
+            raise TemplateRuntimeError("No test named 'defined' found.")
+    pass
+    yield '<article class="card'
+    if environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'image'):
+        pass
+        yield ' card-with-image'
+    yield '">\n  <div class="card-text">\n'
+    l_0_tag = t_2((undefined(name='item') if l_0_item is missing else l_0_item), ((undefined(name='topic') if l_0_topic is missing else l_0_topic) if t_8((undefined(name='topic') if l_0_topic is missing else l_0_topic)) else None))
+    context.vars['tag'] = l_0_tag
+    context.exported_vars.add('tag')
+    if (undefined(name='tag') if l_0_tag is missing else l_0_tag):
+        pass
+        yield '<p class="kicker"><a href="'
+        yield escape(context.call(environment.getattr((undefined(name='urls') if l_0_urls is missing else l_0_urls), 'tag'), (undefined(name='tag') if l_0_tag is missing else l_0_tag)))
+        yield '">'
+        yield escape(environment.getattr((undefined(name='tag') if l_0_tag is missing else l_0_tag), 'name'))
+        yield '</a></p>'
+    yield '    <h2 class="card-title"'
+    yield escape(context.call((undefined(name='lang_attrs') if l_0_lang_attrs is missing else l_0_lang_attrs), (undefined(name='item') if l_0_item is missing else l_0_item)))
+    yield '><a href="'
+    yield escape(context.call(environment.getattr((undefined(name='urls') if l_0_urls is missing else l_0_urls), 'article'), (undefined(name='item') if l_0_item is missing else l_0_item)))
+    yield '">'
+    yield escape(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'title'))
+    yield '</a></h2>\n'
+    if environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'summary'):
+        pass
+        yield '<p class="story-summary"'
+        yield escape(context.call((undefined(name='lang_attrs') if l_0_lang_attrs is missing else l_0_lang_attrs), (undefined(name='item') if l_0_item is missing else l_0_item)))
+        yield '>'
+        yield escape(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'summary'))
+        yield '</p>'
+    yield '    <p class="meta">'
+    if ((not t_8((undefined(name='country') if l_0_country is missing else l_0_country))) or (environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'country') != (undefined(name='country') if l_0_country is missing else l_0_country))):
+        pass
+        yield '<a href="'
+        yield escape(context.call(environment.getattr((undefined(name='urls') if l_0_urls is missing else l_0_urls), 'country'), environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'country')))
+        yield '"><span class="visually-hidden">Country: </span>'
+        yield escape(environment.getattr(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'country'), 'name'))
+        yield '</a> · '
+    yield '<time datetime="'
+    yield escape(t_6(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'date'), environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'date_has_time')))
+    yield '">'
+    yield escape(t_4(context, environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'date'), environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'date_has_time')))
+    yield '</time>'
+    if (environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'bylines') and ((not t_8((undefined(name='author') if l_0_author is missing else l_0_author))) or (t_3(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'bylines')) > 1))):
+        pass
+        yield ' · By '
+        l_1_loop = missing
+        for l_1_person, l_1_loop in LoopContext(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'bylines'), undefined):
+            l_1_author_url = resolve('author_url')
+            _loop_vars = {}
+            pass
+            yield '<a href="'
+            yield escape(context.call((undefined(name='author_url') if l_1_author_url is missing else l_1_author_url), l_1_person, _loop_vars=_loop_vars))
+            yield '">'
+            yield escape(environment.getattr(l_1_person, 'name'))
+            yield '</a>'
+            yield escape(('' if environment.getattr(l_1_loop, 'last') else (Markup(' and ') if (environment.getattr(l_1_loop, 'revindex') == 2) else Markup(', '))))
+        l_1_loop = l_1_person = l_1_author_url = missing
+    yield '</p>\n  </div>\n'
+    if environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'image'):
+        pass
+        yield '<picture>'
+        yield escape(t_7(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'image'), (undefined(name='card_sizes') if l_0_card_sizes is missing else l_0_card_sizes)))
+        yield '<img class="card-image" '
+        yield escape(t_1(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'image'), (undefined(name='card_sizes') if l_0_card_sizes is missing else l_0_card_sizes)))
+        yield ' alt="'
+        yield escape(environment.getattr(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'image'), 'alt'))
+        yield '"'
+        yield escape(context.call((undefined(name='lang_attrs') if l_0_lang_attrs is missing else l_0_lang_attrs), (undefined(name='item') if l_0_item is missing else l_0_item)))
+        yield ' loading="lazy" decoding="async"></picture>'
+    yield '</article>\n'
+
+blocks = {}
+debug_info = '1=68&3=72&4=75&5=83&6=89&7=97&9=125'
+
+# Generated from generator/theme/partials/card.html by `python -m generator.render.precompiled`: do not edit.
