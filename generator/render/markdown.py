@@ -33,12 +33,7 @@ from pathlib import Path, PurePosixPath
 from typing import Protocol
 from urllib.parse import unquote, urlsplit
 
-import markdown as md_lib
 import nh3
-from markdown.inlinepatterns import InlineProcessor as Processor
-from markdown.inlinepatterns import Pattern
-from markdown.treeprocessors import InlineProcessor
-from markdown.util import AtomicString
 
 from generator.diagnostics import Diagnostic, error
 from generator.render import cmark, images
@@ -117,52 +112,6 @@ TIME_LIMIT = 10.0  # seconds one article's body may take to convert (normal ones
 _TASK_BOX = re.compile(r'<input type="checkbox"( checked="")? disabled="" />')
 
 
-def _python_markdown() -> Callable[[str], str]:
-    converter = md_lib.Markdown(extensions=["extra", "smarty", "sane_lists"], output_format="html")
-    inline = [p for p in converter.treeprocessors if type(p) is InlineProcessor]
-
-    def convert(text: str) -> str:
-        converter.reset()
-        for processor in inline:
-            _skip_unmatched_patterns(processor)
-        return converter.convert(text)
-
-    return convert
-
-
-def _skip_unmatched_patterns(processor: InlineProcessor) -> None:
-    """Python-Markdown's inline step, with each pattern whose expression finds nothing in a
-    text skipped after one search (the library looks the pattern up in its registry and
-    makes a match iterator first): the same HTML in two thirds of the time. Left as it is
-    when the library's inline step is not the one this was written for (3.x)."""
-    apply = getattr(processor, "_InlineProcessor__applyPattern", None)
-    if apply is None or not hasattr(processor, "_InlineProcessor__handleInline"):
-        return
-    patterns = list(processor.inlinePatterns)
-    searches = [
-        p.compiled_re.search
-        if isinstance(p, Processor) and type(p).getCompiledRegExp is Pattern.getCompiledRegExp
-        else None
-        for p in patterns
-    ]
-
-    def handle_inline(data: str, index: int = 0) -> str:  # the library's, names kept
-        if isinstance(data, AtomicString):
-            return data
-        start = 0
-        while index < len(patterns):
-            search = searches[index]
-            if search is not None and search(data, start) is None:
-                index, start = index + 1, 0  # what __applyPattern answers: no match
-                continue
-            data, matched, start = apply(patterns[index], data, index, start)
-            if not matched:
-                index += 1
-        return data
-
-    setattr(processor, "_InlineProcessor__handleInline", handle_inline)  # noqa: B010 (mangled)
-
-
 def _gfm(text: str) -> str:
     """CommonMark + GitHub's extensions (cmark-gfm): tables, autolinks, strikethrough, task
     lists, footnotes, smart punctuation. Raw HTML is kept for the sanitiser (GitHub's
@@ -178,7 +127,11 @@ def _gfm(text: str) -> str:
 def converter(engine: str) -> Callable[[str], str]:
     """Markdown text -> HTML (not yet sanitised) for a `markdown_engine` setting's value:
     "python-markdown" or "gfm"."""
-    return _gfm if engine == "gfm" else _python_markdown()
+    if engine == "gfm":
+        return _gfm
+    from generator.render.python_markdown import python_markdown  # not imported for gfm
+
+    return python_markdown()
 
 
 class Text(Protocol):
