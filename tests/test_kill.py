@@ -237,8 +237,17 @@ def test_a_read_only_parent_leaves_the_site_unchanged(
             raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(self))
         real_mkdir(self, *args, **kwargs)
 
+    real_rename = Path.rename
+
+    def read_only_rename(self: Path, target: Any) -> Path:  # the kept site moved beside it
+        there = Path(target)
+        if there.parent == site.parent and there.name.startswith(f".{site.name}."):
+            raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(there))
+        return real_rename(self, target)
+
     with monkeypatch.context() as patch:
         patch.setattr(Path, "mkdir", read_only_mkdir)
+        patch.setattr(Path, "rename", read_only_rename)
         code, printed = in_process_build(site, capsys)
     assert code != 0
     assert "Read-only file system" in printed

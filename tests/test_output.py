@@ -365,3 +365,59 @@ def test_the_first_rebuild_copies_the_site_meanwhile_and_gives_the_clean_one(
 
 def _folders(root: Path) -> set[str]:
     return {p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_dir()}
+
+
+def test_a_first_build_leaves_the_next_one_its_staging_folder(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A first build leaves in the cache a copy of the site it published, made of the
+    published files themselves: the next build turns that copy into the new site by
+    replacing what changed, without copying the whole site first, and gives the clean
+    build's site; unchanged pages keep their file."""
+    from generator.write import early
+
+    copies: list[int] = []
+    monkeypatch.setattr(early, "start", lambda output, listing: copies.append(len(listing)))
+    site, cache = project / "site", project / ".newsdigest-cache"
+    assert run_here("build", cwd=project).returncode == 0
+    (kept,) = cache.glob("output-*.site")
+    assert not [p.name for p in cache.iterdir() if ".partial-" in p.name]
+
+    def files(root: Path) -> dict[str, int]:
+        return {
+            p.relative_to(root).as_posix(): p.stat().st_ino for p in root.rglob("*") if p.is_file()
+        }
+
+    assert files(kept) == files(site)
+    assert _folders(kept) == _folders(site)
+    before = files(site)
+    story = sorted((project / "content").rglob("*.md"))[-1]
+    story.write_text(story.read_text("utf-8") + "\nOne more line.\n", "utf-8")
+    assert run_here("build", cwd=project).returncode == 0
+    assert copies == [], "the first rebuild copied the whole site again"
+    after = files(site)
+    assert sum(after[k] == before[k] for k in after if k in before) > len(after) // 2
+    clean = project / "clean"
+    assert run_here("build", "--no-cache", "--output", str(clean), cwd=project).returncode == 0
+    assert site_files(site) == site_files(clean)
+    assert _folders(site) == _folders(clean)
+    assert not any(p.name.startswith(".site.") for p in project.iterdir())
+
+
+def test_a_copy_a_killed_first_build_left_half_made_is_removed(project: Path) -> None:
+    """A first build killed while it copied its site into the cache leaves a half-made
+    copy and no kept site: the next build copies the site itself, removes the half-made
+    one and gives the clean build's site."""
+    site, cache = project / "site", project / ".newsdigest-cache"
+    assert run_here("build", cwd=project).returncode == 0
+    (kept,) = cache.glob("output-*.site")
+    partial = kept.with_name(f"{kept.name}.partial-{2**22 + 7}")  # no such process
+    kept.rename(partial)
+    shutil.rmtree(partial / sorted(p.name for p in partial.iterdir() if p.is_dir())[0])
+    story = sorted((project / "content").rglob("*.md"))[-1]
+    story.write_text(story.read_text("utf-8") + "\nOne more line.\n", "utf-8")
+    assert run_here("build", cwd=project).returncode == 0
+    assert not partial.exists()
+    clean = project / "clean"
+    assert run_here("build", "--no-cache", "--output", str(clean), cwd=project).returncode == 0
+    assert site_files(site) == site_files(clean)

@@ -42,7 +42,7 @@ if TYPE_CHECKING:  # the pipeline's types: imported by generator.commands.rebuil
     from generator.model import Article
     from generator.speed.articles import ArticleCache
     from generator.speed.bodies import Bodies
-    from generator.write import early
+    from generator.write import early, keep
 
 __all__ = [
     "HeldBack",
@@ -177,10 +177,17 @@ class Run:
     prepared: set[str] | None = None  # the folders made in the staging folder ahead of writing
     bodies: Bodies | None = None  # the published articles' bodies, out of memory
     early: early.Early | None = None  # the child making them (generator.write.early)
+    copying: keep.Copy | None = None  # a first build's copy of its site (generator.write.keep)
 
     @property
     def caching(self) -> bool:
         return self.options.cache_path(self.paths.project) is not None
+
+    def finish_copy(self) -> None:
+        """Wait for the copy of a first build's site and put it in place (or drop it)."""
+        copying, self.copying = self.copying, None
+        if copying is not None:
+            copying.finish()
 
     @property
     def spare(self) -> Path | None:
@@ -253,4 +260,5 @@ def build_site(
     try:
         return rebuild.rebuild(run, started)
     finally:
+        run.finish_copy()  # even when the build stopped after publishing
         run.state.walk_done()  # the output's walk waited for, even when nothing used it

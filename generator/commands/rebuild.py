@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import gc
 import time
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from functools import partial
 from itertools import chain
 
@@ -42,7 +42,7 @@ from generator.speed.state import (
     storable,
     unchanged,
 )
-from generator.write import early
+from generator.write import early, keep
 from generator.write.output import WriteStats, prepare, write_site
 
 SITEMAP = "sitemap.xml"
@@ -76,6 +76,8 @@ def rebuild(run: Run, started: float) -> Result:
     paths, settings, selection, options = run.paths, run.settings, run.selection, run.options
     cache_dir = options.cache_path(paths.project)
     images.use_cache(cache_dir / "images" if cache_dir is not None else None)
+    if run.spare is not None:
+        keep.remove_partial(run.spare)  # a copy a killed first build left half-made
     if run.spare is not None and not run.spare.is_dir():  # no kept site (else no wait)
         run.early = early.ahead(run.spare, paths.output, run.state.listing)
     run.cache = article_cache(options.cache_path(paths.project), paths.content, settings)
@@ -114,6 +116,7 @@ def rebuild(run: Run, started: float) -> Result:
         result.held_back = held_back(articles, selection, run.now)
         result.summary = _summary(site, done, run.cache)
         _remember(run, result, done, articles, feed_digests)
+        run.finish_copy()  # the kept site in place before the build ends
     result.seconds = time.perf_counter() - started
     return result
 
@@ -170,6 +173,7 @@ def _write(run: Run, site: Site, done: Rendered, assets: set[str]) -> tuple[int,
     done.meanwhile.append(lambda: extra.extend(extra_files(*inputs, not kept_sitemap)))
     files = chain(done.files, [OutputFile(SITEMAP, b"")] if kept_sitemap else [], extra)
     run.prepared = run.early.wait() if run.early is not None else run.prepared
+    first = not paths.output.exists()  # no site to keep: the copy is made after (`_keep`)
     html = {p.path for p in pages if p.path.endswith(".html")}
     finish = search_step(run.search, run.state, html, done.keep, paths.output)
     stats = write_site(
@@ -183,7 +187,19 @@ def _write(run: Run, site: Site, done: Rendered, assets: set[str]) -> tuple[int,
         listing=run.state.listing,
         cloned=run.early is not None,
     )
+    if first and stats.kept is None:
+        stats = _keep(run, stats)
     return stats.written + stats.unchanged, stats  # Pagefind's files counted too
+
+
+def _keep(run: Run, stats: WriteStats) -> WriteStats:
+    """A first build: start copying the site just published, to be the next build's
+    staging folder (generator.write.keep), and record it as the kept site."""
+    spare, output = run.spare, run.paths.output
+    if spare is None:
+        return stats
+    run.copying = keep.start(output, spare, stats.names)
+    return replace(stats, kept=keep.recorded(output)) if run.copying is not None else stats
 
 
 def _summary(site: Site, done: Rendered, cache: ArticleCache | None) -> Summary:
