@@ -69,11 +69,18 @@ class Bodies:
         connection.execute("CREATE TABLE records (source TEXT PRIMARY KEY, record TEXT)")
 
     def _connected(self) -> sqlite3.Connection:
-        """This process's connection (a forked worker opens its own)."""
+        """This process's connection (a forked worker opens its own). A worker only
+        reads, after the build's process has written everything (`flush` before the fork):
+        its connection keeps its shared lock from the first read on (SQLite's exclusive
+        locking mode), instead of taking and dropping it, and looking for a journal file,
+        at each of the thousands of bodies it reads. A write meanwhile would wait for the
+        workers and fail ("database is locked"), never read half-written."""
         if self._connection is None or self._pid != os.getpid():
             self._connection = sqlite3.connect(self.path, isolation_level=None)
             self._connection.execute("PRAGMA journal_mode = OFF")
             self._connection.execute("PRAGMA synchronous = OFF")
+            if self._pid:  # a worker's
+                self._connection.execute("PRAGMA locking_mode = EXCLUSIVE")
             self._pid = os.getpid()
         return self._connection
 
