@@ -32,6 +32,7 @@ from generator.load.files import input_files
 from generator.settings_file import Paths
 from generator.speed import changes, fingerprint
 from generator.speed.cache import DEFAULT_DIR, Store
+from generator.speed.collector import few_collections
 from generator.speed.state import PageState, feed_record, page_state
 from generator.write.output import WriteStats
 from generator.write.search import indexer
@@ -255,10 +256,11 @@ def build_site(
     unchanged = _nothing_changed(run, started)
     if unchanged is not None:
         return unchanged
-    from generator.commands import rebuild  # the pipeline: only when something changed
-
     try:
-        return rebuild.rebuild(run, started)
+        with few_collections():
+            from generator.commands import rebuild  # the pipeline: only when something changed
+
+            return rebuild.rebuild(run, started)
     finally:
         run.finish_copy()  # even when the build stopped after publishing
         run.state.walk_done()  # the output's walk waited for, even when nothing used it

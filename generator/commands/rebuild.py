@@ -32,8 +32,9 @@ from generator.render.urls import Urls
 from generator.settings_file import Paths
 from generator.speed.articles import ArticleCache, filled
 from generator.speed.bodies import Bodies, without_markdown
+from generator.speed.collector import few_collections
 from generator.speed.plan import Rendered, rendering, values
-from generator.speed.stages import Fast, article_cache, few_collections
+from generator.speed.stages import Fast, article_cache
 from generator.speed.state import (
     after_writing,
     feed_digests,

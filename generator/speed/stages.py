@@ -7,9 +7,7 @@ worker processes (generator.speed.parallel). The results are those of the serial
 
 from __future__ import annotations
 
-import contextlib
-import gc
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -31,23 +29,6 @@ from generator.speed.store import Database, checksum
 from generator.write.output import OutputError
 
 CHANGED_WHILE_BUILDING = "the file changed or went away while the site was being built"
-
-
-@contextlib.contextmanager
-def few_collections() -> Iterator[None]:
-    """Python's cyclic garbage collector made to run rarely while a build runs (its first
-    generation at 50,000 new objects rather than 700); a build's articles, index and
-    plans live until it ends, and walking them again and again was a sixth of a one-edit
-    rebuild's CPU. What the build sets aside meanwhile (`gc.freeze`, once its articles
-    are loaded: never walked again, nor copied into forked workers by the walk) is put
-    back at the end, with the thresholds."""
-    threshold = gc.get_threshold()
-    gc.set_threshold(max(threshold[0], 50_000), *threshold[1:])
-    try:
-        yield
-    finally:
-        gc.unfreeze()
-        gc.set_threshold(*threshold)
 
 
 @dataclass(frozen=True, slots=True)
