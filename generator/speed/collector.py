@@ -9,18 +9,32 @@ from collections.abc import Iterator
 
 @contextlib.contextmanager
 def few_collections() -> Iterator[None]:
-    """Python's cyclic garbage collector made to run rarely while a build runs (its first
-    generation at 50,000 new objects rather than 700); a build's articles, index and
-    plans live until it ends, and walking them again and again was a sixth of a one-edit
-    rebuild's CPU. What the build sets aside meanwhile (`gc.freeze`, once its articles
-    are loaded: never walked again, nor copied into forked workers by the walk) is put
-    back at the end, with the thresholds. `commands.build` enters it before it imports
-    the pipeline (about 300 modules, their classes and functions: 8 % less CPU for the
-    imports with the collector quiet), `commands.rebuild` again around its work."""
-    threshold = gc.get_threshold()
+    """Python's cyclic garbage collector kept from running while a build imports the
+    pipeline, loads, converts, indexes and plans (`collect_again` lets it run again,
+    rarely: its first generation at 50,000 new objects rather than 700). A build's
+    articles, index and plans live until it ends, and walking them again and again as they
+    were made was a sixth of a one-edit rebuild's CPU (and 8 % of the imports' CPU: about
+    300 modules, their classes and functions). What the build sets aside (`gc.freeze`:
+    never walked again, nor copied into forked workers by the walk) is put back at the
+    end, with the thresholds and the collector as they were. `commands.build` enters it
+    before it imports the pipeline, `commands.rebuild` again around its work. Worker
+    processes collect as usual (`speed.parallel`)."""
+    threshold, enabled = gc.get_threshold(), gc.isenabled()
     gc.set_threshold(max(threshold[0], 50_000), *threshold[1:])
+    gc.disable()
     try:
         yield
     finally:
         gc.unfreeze()
         gc.set_threshold(*threshold)
+        if enabled:
+            gc.enable()
+        else:
+            gc.disable()
+
+
+def collect_again() -> None:
+    """Within `few_collections`: what the build made so far set aside (`gc.freeze`), and
+    the collector running again, rarely, for what it makes next (pages, files written)."""
+    gc.freeze()
+    gc.enable()

@@ -10,6 +10,7 @@ parallel builds call the same code on the same data and give identical output.
 from __future__ import annotations
 
 import contextlib
+import gc
 import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
@@ -29,6 +30,7 @@ _worker_state: Any = None  # set once in each worker process by _install
 def _install(state: Any) -> None:
     global _worker_state
     _worker_state = state
+    gc.enable()  # a worker forked while the build's process keeps it off (few_collections)
 
 
 def _run(task: Task[Any, R], chunk: Sequence[int]) -> list[R]:
