@@ -179,6 +179,8 @@ class Run:
     bodies: Bodies | None = None  # the published articles' bodies, out of memory
     early: early.Early | None = None  # the child making them (generator.write.early)
     copying: keep.Copy | None = None  # a first build's copy of its site (generator.write.keep)
+    # content/'s files' stats as `inputs` took them, and the moment before (changes.Stat)
+    content_stats: tuple[int, dict[str, changes.Stat]] = (0, {})
 
     @property
     def caching(self) -> bool:
@@ -207,7 +209,8 @@ def _start(paths: Paths, settings: Settings, selection: Selection, options: Opti
         options.cache_path(paths.project), paths, settings, selection, search is not None
     )
     caching = options.cache_path(paths.project) is not None
-    tree, racy = changes.tree_digest(paths.content, changes.now_ns()) if caching else ("", {})
+    moment, stats = changes.now_ns(), dict[str, changes.Stat]()
+    tree, racy = changes.tree_digest(paths.content, moment, stats) if caching else ("", {})
     return Run(
         paths,
         settings,
@@ -223,6 +226,7 @@ def _start(paths: Paths, settings: Settings, selection: Selection, options: Opti
         else "",
         racy,
         feed_record(options.cache_path(paths.project), paths),
+        content_stats=(moment, stats),
     )
 
 

@@ -32,7 +32,7 @@ from generator.render.urls import Urls
 from generator.settings_file import Paths
 from generator.speed.articles import ArticleCache, filled
 from generator.speed.bodies import Bodies, without_markdown
-from generator.speed.collector import few_collections
+from generator.speed.collector import collect_again, few_collections
 from generator.speed.plan import Rendered, rendering, values
 from generator.speed.stages import Fast, article_cache
 from generator.speed.state import (
@@ -82,6 +82,8 @@ def rebuild(run: Run, started: float) -> Result:
     if run.spare is not None and not run.spare.is_dir():  # no kept site (else no wait)
         run.early = early.ahead(run.spare, paths.output, run.state.listing)
     run.cache = article_cache(options.cache_path(paths.project), paths.content, settings)
+    if run.cache is not None:
+        run.cache.stats_taken(*run.content_stats)
     with Bodies(cache_dir) as run.bodies, few_collections():
         speed = Fast(run.cache, options.workers(), options.progress)
         speed.reading = partial(compile_theme, settings, paths.templates)
@@ -101,6 +103,7 @@ def rebuild(run: Run, started: float) -> Result:
                 return _discard(run, result)
             site = build_index(published, settings.tz)
             done, feed_paths = _render(run, site)
+            collect_again()  # (few_collections) for the pages rendered and written
             pages = done.planned.pages
             linking = filled(run.cache, run.bodies.linking(site.articles))
             result.diagnostics += site_links.built(
@@ -175,7 +178,7 @@ def _write(run: Run, site: Site, done: Rendered, assets: set[str]) -> tuple[int,
     files = chain(done.files, [OutputFile(SITEMAP, b"")] if kept_sitemap else [], extra)
     run.prepared = run.early.wait() if run.early is not None else run.prepared
     first = not paths.output.exists()  # no site to keep: the copy is made after (`_keep`)
-    html = {p.path for p in pages if p.path.endswith(".html")}
+    html = {p.path for p in pages if p.path.endswith(".html")} if run.search is not None else set()
     finish = search_step(run.search, run.state, html, done.keep, paths.output)
     stats = write_site(
         paths.output,

@@ -37,9 +37,13 @@ def assign(
     """
     spellings: dict[str, Counter[str]] = defaultdict(Counter)
     first_use: dict[str, tuple[str, int]] = {}
+    # A Tag object of the articles' own for each (slug, name): where it is the site-wide
+    # one, articles keep their tuples, compared by identity (records share their Tags).
+    given: dict[tuple[str, str], Tag] = {}
     for article in articles:
         for tag in article.tags:
             spellings[tag.slug][tag.name] += 1
+            given[tag.slug, tag.name] = tag
             if tag.slug not in first_use:
                 first_use[tag.slug] = (article.source, article.line_of(f"tag:{tag.slug}"))
     by_slug: dict[str, list[str]] = defaultdict(list)
@@ -53,7 +57,8 @@ def assign(
         for number, key in enumerate(keys, start=1):
             slug = base if number == 1 else _free_slug(base, number, taken)
             taken.add(slug)
-            canonical[key] = Tag(slug, _display_name(spellings[key]))
+            name = _display_name(spellings[key])
+            canonical[key] = given.get((slug, name)) or Tag(slug, name)
         if len(keys) > 1:
             names = [canonical[k].name for k in keys]
             source, line = first_use[keys[-1]]  # the tag's own line when known

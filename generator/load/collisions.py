@@ -61,6 +61,9 @@ def _clashes(
     """(the article that keeps the key, another one) for each article whose key another has
     too: one that gives `field` (slug:, id:) yields it to one that does not, then file order
     decides."""
+    keys = list(map(key_of, articles))
+    if len(set(keys)) == len(keys):
+        return  # no key shared: nothing to order (the common case, one pass)
     owners: dict[str, Article] = {}
     for article in sorted(articles, key=lambda a: (a.line_of(field) > 1, a.source)):
         first = owners.setdefault(key_of(article), article)

@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 
 from generator.diagnostics import Diagnostic, error, warning
+from generator.load.files import walk
 from generator.load.yaml_mistakes import explain_yaml_mistake, unclosed_quote
 
 FENCE = "---"
@@ -395,7 +396,7 @@ def find_articles(content_dir: Path) -> tuple[list[tuple[Path, str]], list[Diagn
     problems: list[Diagnostic] = []
     seen = {root}
     top = str(content_dir)
-    for dirpath, dirnames, filenames in os.walk(top, followlinks=True):
+    for dirpath, dirnames, filenames, links in walk(top):
         here = Path(dirpath)
         folder = dirpath[len(top) :].strip(os.sep).replace(os.sep, "/")  # relative, '/'
         prefix = folder + "/" if folder else ""
@@ -419,7 +420,7 @@ def find_articles(content_dir: Path) -> tuple[list[tuple[Path, str]], list[Diagn
                 problems.append(_unreadable_name(path, content_dir))
                 continue
             # Its folder is inside content/ (checked on the way down): only a link can leave.
-            if os.path.islink(path) and not _inside(path, root):
+            if name in links and not _inside(path, root):
                 problems.append(_outside(path, content_dir))
                 continue
             found.append((path, prefix + name))

@@ -1,11 +1,14 @@
 """Files an article refers to (its lead image, images and files in its body): where they are
 under content/, or why not, and what to tell the editor when one is missing; and the files
-outside content/ a build reads (authors.yaml and its photos)."""
+outside content/ a build reads (authors.yaml and its photos); the walk of content/."""
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
 REGISTRY = "authors.yaml"  # the authors' registry, beside the settings file (load/authors.py)
@@ -111,3 +114,28 @@ def missing_file_hint(ref: str, source: str, content_dir: Path, what: str = "fil
         f"put {relative.name} in {where}{next_to}, or correct the name; a path starting "
         "with '/' is read from content/"
     )
+
+
+def walk(top: str) -> Iterator[tuple[str, list[str], list[str], set[str]]]:
+    """`os.walk(top, followlinks=True)`, top down (the caller may prune the folders), each
+    folder with the names of its entries that are symbolic links, from the same listing
+    (no `lstat` per file). A folder that cannot be listed is skipped, as os.walk does."""
+    try:
+        entries = list(os.scandir(top))
+    except OSError:
+        return
+    dirnames: list[str] = []
+    filenames: list[str] = []
+    links: set[str] = set()
+    for entry in entries:
+        try:
+            is_dir = entry.is_dir()
+        except OSError:
+            is_dir = False
+        (dirnames if is_dir else filenames).append(entry.name)
+        with contextlib.suppress(OSError):
+            if not is_dir and entry.is_symlink():
+                links.add(entry.name)
+    yield top, dirnames, filenames, links
+    for name in dirnames:
+        yield from walk(os.path.join(top, name))

@@ -102,6 +102,14 @@ class ArticleCache:
         # back from it by source (None above).
         self.scratch: Scratch | None = None
         self.body_hits = 0
+        self.taken: dict[str, changes.Stat] = {}  # stats taken earlier in the build, by source
+        self.taken_at = 0  # the moment before they were taken
+
+    def stats_taken(self, moment: int, stats: dict[str, changes.Stat]) -> None:
+        """Stats of the article files taken since `moment` (the build's walk of content/,
+        changes.tree_digest): used, and recorded with that moment, instead of statting
+        each file again. A file not among them is statted as it is met."""
+        self.taken, self.taken_at = stats, moment
 
     @staticmethod
     def key(source: str, raw: bytes) -> str:
@@ -132,10 +140,12 @@ class ArticleCache:
 
     def _digest(self, path: Path, source: str, limit: int) -> str | None:
         """The file's content digest: the last build's when its stat is trusted, else read."""
-        try:
-            stat = changes.stat_of(os.stat(path))
-        except OSError:
-            return None
+        stat, moment = self.taken.get(source), self.taken_at
+        if stat is None:
+            try:
+                stat, moment = changes.stat_of(os.stat(path)), self.moment
+            except OSError:
+                return None
         if stat[0] > limit:
             return None
         old = self.files.get(source)
@@ -147,7 +157,7 @@ class ArticleCache:
         except OSError:
             return None
         digest = self.key(source, raw)
-        self.seen[source] = (stat, self.moment, digest)
+        self.seen[source] = (stat, moment, digest)
         return digest
 
     def articles(self, found: Sequence[tuple[Path, str]], limit: int) -> list[Hit | None]:

@@ -40,10 +40,14 @@ def _content(path: str) -> str:
         return hashlib.blake2b(handle.read(), digest_size=16).hexdigest()
 
 
-def tree_digest(root: Path, moment: int) -> tuple[str, dict[str, str]]:
+def tree_digest(
+    root: Path, moment: int, stats: dict[str, Stat] | None = None
+) -> tuple[str, dict[str, str]]:
     """A digest of the names and stats of every file under `root`, without reading them;
     and the content digest of each file modified within `RACY_NS` before `moment`, whose
-    stat alone cannot be trusted next time (check them with `same_contents`)."""
+    stat alone cannot be trusted next time (check them with `same_contents`). `stats`, when
+    given, is filled with each file's stat by name (taken after `moment`: what the build
+    cache may record with that moment instead of statting the file again)."""
     h = hashlib.blake2b(digest_size=16)
     entries: list[tuple[str, str]] = []
     racy: dict[str, str] = {}
@@ -65,10 +69,14 @@ def tree_digest(root: Path, moment: int) -> tuple[str, dict[str, str]]:
         walk(str(root), "")
         for name, path in sorted(entries):
             stat = stat_of(os.stat(path))
+            if stats is not None:
+                stats[name] = stat
             h.update(f"{name}\0{stat}\0".encode("utf-8", "surrogateescape"))
             if stat[1] >= moment - RACY_NS:
                 racy[name] = _content(path)
     except OSError:
+        if stats is not None:
+            stats.clear()
         return "", {}
     return h.hexdigest(), racy
 
