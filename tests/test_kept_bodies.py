@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import Forked, make_project, run_here, site_files, write_article
-from test_cached_articles import build, first, pictures, sample_project
+from test_cached_articles import build, first, first_build, pictures, sample_project
 
 __all__ = ["first"]  # the module's fixture: the sample's pictures, encoded once
 
@@ -48,13 +48,15 @@ GREAT_STORM = "Harbour reopens after the great storm"
 
 
 @pytest.fixture(scope="module")
-def clean(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample with the harbour story retitled GREAT_STORM, built without a cache: the
-    site each test's rebuilds must give, whatever they found damaged."""
+def clean(tmp_path_factory: pytest.TempPathFactory, first: Path) -> Path:
+    """The sample with the harbour story retitled GREAT_STORM, built as a first build (a
+    new cache that holds only the sample's encoded pictures: no article record, no kept
+    body, no page state): the site each test's rebuilds must give, whatever they found
+    damaged."""
     root = tmp_path_factory.mktemp("clean")
     project = sample_project(root)
     _retitle(project, GREAT_STORM)
-    build(project, root / "clean", "--no-cache", "--jobs", "1")
+    first_build(project, root / "clean", first)
     return root / "clean"
 
 
