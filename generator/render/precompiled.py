@@ -30,6 +30,7 @@ import importlib.machinery
 import importlib.util
 import os
 import sys
+import weakref
 from collections.abc import Iterator
 from pathlib import Path
 from types import CodeType
@@ -84,6 +85,22 @@ def signature(env: jinja2.Environment) -> str:
     return hashlib.sha256(repr(options).encode("utf-8")).hexdigest()
 
 
+# env -> (its filters and tests when signed, its signature): signing takes about 1 ms,
+# and a build asks for each template it loads
+_SIGNED: weakref.WeakKeyDictionary[jinja2.Environment, tuple[object, str]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _signed(env: jinja2.Environment) -> str:
+    """`signature(env)`, made again only when a filter or test was set since."""
+    now = (tuple(env.filters.items()), tuple(env.tests.items()))
+    found = _SIGNED.get(env)
+    if found is None or found[0] != now:
+        found = _SIGNED[env] = (now, signature(env))
+    return found[1]
+
+
 def module_name(name: str) -> str:
     """The module holding template `name`: 'partials/card.html' -> 't_partials_card_html'."""
     return "t_" + "".join(c if c.isalnum() else "_" for c in name)
@@ -106,7 +123,7 @@ def shipped_code(
         from generator.compiled_theme import SIGNATURE, TEMPLATES
     except ImportError:  # a tree without the modules: everything compiles as before
         return None
-    if TEMPLATES.get(name) != checksum or signature(env) != SIGNATURE:
+    if TEMPLATES.get(name) != checksum or _signed(env) != SIGNATURE:
         return None
     spec = importlib.util.find_spec(f"{PACKAGE}.{module_name(name)}")
     loader = getattr(spec, "loader", None)
