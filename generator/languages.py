@@ -45,9 +45,16 @@ def text_direction(tag: str) -> str:
     return _script_direction(script.title()) if script else _language_direction(tag)
 
 
+# Latin, the script of most sites, is written left to right (CLDR's character order of
+# und_Latn): said here, it spares a build loading a locale's whole CLDR data (about 9 ms).
+KNOWN_DIRECTIONS = {"Latn": "ltr"}
+
+
 @lru_cache(maxsize=64)
 def _script_direction(script: str) -> str:
     """A script's direction (ISO 15924 code, 'Arab'): that of its likeliest locale."""
+    if script in KNOWN_DIRECTIONS:
+        return KNOWN_DIRECTIONS[script]
     try:
         locale = Locale.parse(f"und_{script}")
     except (UnknownLocaleError, ValueError, TypeError):

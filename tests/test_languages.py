@@ -394,3 +394,15 @@ def test_two_versions_in_one_language_are_an_error_naming_both_files(tmp_path: P
             f"content/2025/06/{path}:5: error: translation_key 'karachi-floods' in language "
             f"'ur' is also the key of 2025/06/{other}"
         ) in result.stdout
+
+
+def test_the_directions_known_ahead_are_cldrs() -> None:
+    """The scripts whose direction is said without loading CLDR's data (a build's time)
+    read as CLDR reads them: Latin left to right."""
+    from babel import Locale
+
+    from generator.languages import KNOWN_DIRECTIONS
+
+    for script, direction in KNOWN_DIRECTIONS.items():
+        order = Locale.parse(f"und_{script}").character_order
+        assert direction == ("rtl" if order == "right-to-left" else "ltr")
