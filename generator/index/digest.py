@@ -146,6 +146,17 @@ class RelatedStories:
         self.by_source: dict[str, Article] = {}  # the stories of the indexed topics
         self.order: dict[str, tuple[float, str]] = {}  # Article.sort_key by source, as met
 
+    def index_all(self) -> None:
+        """Index every topic now (each is otherwise indexed when a page first asks): done
+        before worker processes fork, so that they share one index instead of each making
+        its own, and reading every topic's stories to make it, which copies them."""
+        for tag in self.topics:
+            self._where(tag, "")
+        order = self.order
+        for source, article in self.by_source.items():
+            if source not in order:
+                order[source] = article.sort_key
+
     def _where(self, tag: Tag, source: str) -> int | None:
         position = self.position.get(tag)
         if position is None:
