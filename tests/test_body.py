@@ -448,3 +448,35 @@ def test_a_missing_lead_image_names_its_folder_and_the_name_in_other_capitals(
     assert (problem.path, problem.line) == ("2025/06/lead.md", 9)
     assert problem.message.startswith("image.src: 'photo.jpg' does not exist")
     assert problem.hint.startswith("did you mean Photo.JPG?")
+
+
+def test_a_picture_linked_to_a_file_outside_content_is_named_a_link_not_missing(
+    tmp_path: Path,
+) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("root:x:0:0\n")
+    project = project_with(
+        tmp_path, ("2025/06/leak.md", "Intro.\n\n![A photo](passwd.jpg)\n\n[file](passwd.jpg)\n")
+    )
+    (project / "content/2025/06/passwd.jpg").symlink_to(secret)
+    result, out = build(project)
+    assert not result.ok
+    found = {(d.path, d.line, d.message, d.hint) for d in result.diagnostics}
+    fix = (
+        "copy the {} itself into content/ in place of the link, and refer to the copy: "
+        "a file outside content/ is never published"
+    )
+    assert found == {
+        (
+            "2025/06/leak.md",
+            11,
+            "image 'passwd.jpg' is a link to a file outside the site's content folder",
+            fix.format("image file"),
+        ),
+        (
+            "2025/06/leak.md",
+            13,
+            "linked file 'passwd.jpg' is a link to a file outside the site's content folder",
+            fix.format("file"),
+        ),
+    }

@@ -84,7 +84,7 @@ def resolve_local(ref: str, source: str, content_dir: Path) -> PurePosixPath | s
     try:
         target.resolve().relative_to(content_dir.resolve())
     except ValueError:
-        return f"{ref!r} is a link that leads outside the content folder"
+        return f"{ref!r} is a link to a file outside the site's content folder"
     return relative
 
 
@@ -94,6 +94,11 @@ def missing_file_hint(ref: str, source: str, content_dir: Path, what: str = "fil
     relative = _target(ref, source)
     if isinstance(relative, str):
         return f"put the {what} inside content/ and refer to it from there"
+    if _links_outside(content_dir / relative, content_dir):
+        return (
+            f"copy the {what} itself into content/ in place of the link, and refer to the "
+            "copy: a file outside content/ is never published"
+        )
     folder = relative.parent.as_posix()
     where = "content/" if folder == "." else f"content/{folder}/"
     directory = content_dir / relative.parent
@@ -114,6 +119,16 @@ def missing_file_hint(ref: str, source: str, content_dir: Path, what: str = "fil
         f"put {relative.name} in {where}{next_to}, or correct the name; a path starting "
         "with '/' is read from content/"
     )
+
+
+def _links_outside(path: Path, content_dir: Path) -> bool:
+    """Whether `path` is a link (itself or through a linked folder) to a file outside
+    content_dir."""
+    try:
+        path.resolve().relative_to(content_dir.resolve())
+    except ValueError:
+        return path.is_file()
+    return False
 
 
 def walk(top: str) -> Iterator[tuple[str, list[str], list[str], set[str]]]:

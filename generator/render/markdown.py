@@ -318,7 +318,12 @@ class BodyRenderer:
             return self.media_url(resolved.as_posix()) + suffix
         if path.startswith("/"):
             return self._site_path(parts.path) + suffix
-        self._report(href, f"link to {href!r} points to no file", self._missing_hint(path, "file"))
+        wrong = (
+            f"linked file {resolved}"
+            if "link to a file" in resolved
+            else f"link to {href!r} points to no file"
+        )
+        self._report(href, wrong, self._missing_hint(path, "file"))
         return None
 
     def _image(self, src: str, attrs: Attrs) -> str | None:
@@ -331,7 +336,9 @@ class BodyRenderer:
         if isinstance(resolved, str):
             self._report(
                 src,
-                f"image {src!r} does not exist",
+                f"image {resolved}"
+                if "link to a file" in resolved
+                else f"image {src!r} does not exist",
                 self._missing_hint(unquote(parts.path), "image file"),
             )
             return None
