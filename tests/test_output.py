@@ -376,6 +376,7 @@ def test_a_first_build_leaves_the_next_one_its_staging_folder(
     build's site; unchanged pages keep their file."""
     from generator.write import early
 
+    monkeypatch.delenv("CI", raising=False)
     copies: list[int] = []
     monkeypatch.setattr(early, "start", lambda output, listing: copies.append(len(listing)))
     site, cache = project / "site", project / ".newsdigest-cache"
@@ -404,10 +405,13 @@ def test_a_first_build_leaves_the_next_one_its_staging_folder(
     assert not any(p.name.startswith(".site.") for p in project.iterdir())
 
 
-def test_a_copy_a_killed_first_build_left_half_made_is_removed(project: Path) -> None:
+def test_a_copy_a_killed_first_build_left_half_made_is_removed(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A first build killed while it copied its site into the cache leaves a half-made
     copy and no kept site: the next build copies the site itself, removes the half-made
     one and gives the clean build's site."""
+    monkeypatch.delenv("CI", raising=False)
     site, cache = project / "site", project / ".newsdigest-cache"
     assert run_here("build", cwd=project).returncode == 0
     (kept,) = cache.glob("output-*.site")
@@ -421,3 +425,14 @@ def test_a_copy_a_killed_first_build_left_half_made_is_removed(project: Path) ->
     clean = project / "clean"
     assert run_here("build", "--no-cache", "--output", str(clean), cwd=project).returncode == 0
     assert site_files(site) == site_files(clean)
+
+
+def test_in_ci_the_build_cache_holds_no_copy_of_the_site(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In CI (the CI variable set, as GitHub Actions sets it) a first build leaves no copy
+    of its site in the build cache: the runner keeps no site for a next build, and the
+    cache is archived and restored whole."""
+    monkeypatch.setenv("CI", "true")
+    assert run_here("build", cwd=project).returncode == 0
+    assert not list((project / ".newsdigest-cache").glob("output-*.site*"))

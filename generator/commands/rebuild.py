@@ -10,6 +10,7 @@ feeds, images). What it writes is what `generator.pipeline.build` returns.
 from __future__ import annotations
 
 import gc
+import os
 import time
 from dataclasses import asdict, replace
 from functools import partial
@@ -198,9 +199,11 @@ def _write(run: Run, site: Site, done: Rendered, assets: set[str]) -> tuple[int,
 
 def _keep(run: Run, stats: WriteStats) -> WriteStats:
     """A first build: start copying the site just published, to be the next build's
-    staging folder (generator.write.keep), and record it as the kept site."""
+    staging folder (generator.write.keep), and record it as the kept site. Not in CI
+    (the CI variable set): there the site is not kept for a next build, and the copy
+    would only be archived with the build cache."""
     spare, output = run.spare, run.paths.output
-    if spare is None:
+    if spare is None or os.environ.get("CI"):  # CI keeps no site; its cache is archived
         return stats
     run.copying = keep.start(output, spare, stats.names)
     return replace(stats, kept=keep.recorded(output)) if run.copying is not None else stats
