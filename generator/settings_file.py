@@ -32,6 +32,17 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise toml_error(path, str(exc)) from None
 
 
+def settings_named(site_dir: Path) -> str:
+    """How to name, in a fix, the settings file of the site in `site_dir`: "newsdigest.toml",
+    "[tool.newsdigest] in pyproject.toml", or "the site's settings file" when neither is
+    there."""
+    if (site_dir / SETTINGS_FILE).is_file():
+        return SETTINGS_FILE
+    if (site_dir / PYPROJECT).is_file():
+        return f"[tool.newsdigest] in {PYPROJECT}"
+    return "the site's settings file"
+
+
 def find_settings(site_dir: Path) -> tuple[Path, dict[str, Any], str]:
     """The site's settings file in `site_dir`, its table of settings, and how to name it.
 

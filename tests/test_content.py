@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from conftest import make_project, run_here, write_article
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.diagnostics import Diagnostic
 from generator.load.content import Document, find_articles, parse_front_matter, read_document
+
+FRONT = "title: Long\ndate: 2025-06-01T09:00:00Z\ncountry: India\ncredits:\n  author: Desk"
 
 ARTICLE = """\
 ---
@@ -187,6 +191,31 @@ def test_a_file_over_the_size_limit_is_refused(tmp_path: Path) -> None:
     doc, problems = read_document(path, "big.md", 1000)
     assert doc is None
     assert "over the limit" in only_error(problems).message
+
+
+@pytest.mark.parametrize(
+    ("settings_file", "named"),
+    [
+        ("newsdigest.toml", "newsdigest.toml"),
+        ("pyproject.toml", "[tool.newsdigest] in pyproject.toml"),
+    ],
+)
+def test_a_file_too_big_names_the_settings_file_the_site_uses(
+    tmp_path: Path, settings_file: str, named: str
+) -> None:
+    project = make_project(tmp_path / "site", "max_file_size = 1000\n")
+    if settings_file == "newsdigest.toml":
+        table = (project / "pyproject.toml").read_text().replace("[tool.newsdigest]\n", "")
+        (project / "newsdigest.toml").write_text(table)
+        (project / "pyproject.toml").unlink()
+    write_article(project, "2025/06/long.md", FRONT, "x" * 2000 + "\n")
+    result = run_here("check", cwd=project)
+    assert result.returncode == 1
+    assert "content/2025/06/long.md:1: error: file is 2" in result.stdout + result.stderr
+    assert (
+        f"fix: shorten the article, or raise max_file_size in {named}\n"
+        in result.stdout + result.stderr
+    )
 
 
 def test_articles_are_found_sorted_and_hidden_files_are_skipped(tmp_path: Path) -> None:

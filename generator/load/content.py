@@ -22,6 +22,7 @@ import yaml
 from generator.diagnostics import Diagnostic, error, warning
 from generator.load.files import walk
 from generator.load.yaml_mistakes import explain_yaml_mistake, unclosed_quote
+from generator.settings_file import settings_named
 
 FENCE = "---"
 
@@ -332,7 +333,8 @@ def read_document(
                     source,
                     1,
                     f"file is {size} bytes, over the limit of {max_size} bytes",
-                    "shorten the article or raise max_file_size in [tool.newsdigest]",
+                    "shorten the article, or raise max_file_size in "
+                    + settings_named(path.parents[len(Path(source).parts)]),
                 )
             ]
         raw = path.read_bytes()
