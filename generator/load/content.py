@@ -19,8 +19,8 @@ from typing import Any
 
 import yaml
 
-from generator.diagnostics import Diagnostic, error, warning
-from generator.load.files import walk
+from generator.diagnostics import Diagnostic, error
+from generator.load.files import linked_article, misnamed_article, outside_link, walk
 from generator.load.yaml_mistakes import explain_yaml_mistake, unclosed_quote
 from generator.settings_file import settings_named
 
@@ -391,7 +391,8 @@ def find_articles(content_dir: Path) -> tuple[list[tuple[Path, str]], list[Diagn
     """Every *.md file under content_dir, sorted, with its name relative to content_dir.
 
     Hidden files and folders are skipped. Symlinks that lead outside content_dir (files
-    or folders) are reported and never read.
+    or folders) are reported and never read; so are a file link to another article and
+    an article file with another Markdown extension (`story.MD`, `story.markdown`).
     """
     root = content_dir.resolve()
     found: list[tuple[Path, str]] = []
@@ -411,11 +412,12 @@ def find_articles(content_dir: Path) -> tuple[list[tuple[Path, str]], list[Diagn
             if name.startswith(".") or real in seen or not _inside(real, root):
                 dirnames.remove(name)
                 if not name.startswith(".") and real not in seen:
-                    problems.append(_outside(here / name, content_dir))
+                    problems.append(outside_link(here / name, content_dir))
             seen.add(real)
         dirnames.sort()
         for name in sorted(filenames):
-            if not name.endswith(".md") or name.startswith("."):
+            if name.startswith(".") or not name.endswith(".md"):
+                problems.extend(misnamed_article(prefix + name))
                 continue
             path = here / name
             if CONTROL.search(name):
@@ -423,7 +425,10 @@ def find_articles(content_dir: Path) -> tuple[list[tuple[Path, str]], list[Diagn
                 continue
             # Its folder is inside content/ (checked on the way down): only a link can leave.
             if name in links and not _inside(path, root):
-                problems.append(_outside(path, content_dir))
+                problems.append(outside_link(path, content_dir))
+                continue
+            if name in links and (twice := linked_article(path, prefix + name, root)):
+                problems.append(twice)  # another article's file: it would be published twice
                 continue
             found.append((path, prefix + name))
     return found, problems
@@ -436,13 +441,4 @@ def _unreadable_name(path: Path, content_dir: Path) -> Diagnostic:
         1,
         "the name is not valid UTF-8 or contains a control character; it is not read",
         "rename it with letters, digits and hyphens, saved as UTF-8",
-    )
-
-
-def _outside(path: Path, content_dir: Path) -> Diagnostic:
-    return warning(
-        path.relative_to(content_dir).as_posix(),
-        1,
-        "is a link to something outside the content folder; it is not published",
-        "copy the article into content/ instead of linking to it",
     )

@@ -68,7 +68,8 @@ FIELDS = (
         "image",
         False,
         "`src` (a file path relative to the article's folder, `/path` from `content/`, or"
-        " an `https://` URL), `alt` (required with an image), optional `caption`; optional"
+        " an `https://` URL; an `http://` one is an error), `alt` (required with an image: what"
+        " it shows, for readers who cannot see it; empty is an error), optional `caption`; optional"
         " `focus: 0.3,0.4` (the point the search-engine crops keep, across and down as"
         " fractions from the top left; default the centre); for an `https://` image only,"
         ' optional `width` and `height` in pixels (written on the `<img>`). See "Pictures"',

@@ -11,6 +11,8 @@ import unicodedata
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
+from generator.diagnostics import Diagnostic, error, warning
+
 REGISTRY = "authors.yaml"  # the authors' registry, beside the settings file (load/authors.py)
 
 
@@ -154,3 +156,60 @@ def walk(top: str) -> Iterator[tuple[str, list[str], list[str], set[str]]]:
     yield top, dirnames, filenames, links
     for name in dirnames:
         yield from walk(os.path.join(top, name))
+
+
+# Extensions other Markdown tools read, and `.md` in other capitals: never read as articles.
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mdwn", ".mdtxt", ".mdtext")
+
+
+def outside_link(path: Path, content_dir: Path) -> Diagnostic:
+    """A warning for a link in content/ to a file or folder outside it (never read)."""
+    return warning(
+        path.relative_to(content_dir).as_posix(),
+        1,
+        "is a link to something outside the content folder; it is not published",
+        "copy the article into content/ instead of linking to it",
+    )
+
+
+def misnamed_article(relative: str) -> list[Diagnostic]:
+    """An error for a Markdown file in content/ that is not named `*.md` (lower case):
+    `story.MD`, `story.markdown`... is not read, so it would silently never be published.
+    `relative` is the file's path under content/ with '/'; none for any other file (a
+    hidden one included)."""
+    stem, dot, suffix = relative.rpartition(".")
+    name = relative.rpartition("/")[2]
+    if name.startswith(".") or not dot or "." + suffix.lower() not in MARKDOWN_SUFFIXES:
+        return []
+    if "." + suffix == ".md":
+        return []
+    fixed = f"{stem}.md".rpartition("/")[2]
+    return [
+        error(
+            relative,
+            1,
+            f"this file is not read: an article's file name must end in '.md' (in small "
+            f"letters), not '.{suffix}'",
+            f"rename the file to {fixed}",
+        )
+    ]
+
+
+def linked_article(path: Path, relative: str, root: Path) -> Diagnostic | None:
+    """An error for a symbolic link in content/ (`relative`) to another article file in
+    content/ (`root`, resolved): read, it would publish one story twice, at two URLs.
+    None when the link leads to a file that is not itself read as an article."""
+    try:
+        target = path.resolve().relative_to(root)
+    except (OSError, ValueError):
+        return None
+    if target.suffix != ".md" or any(part.startswith(".") for part in target.parts):
+        return None
+    return error(
+        relative,
+        1,
+        f"this file is a link to content/{target.as_posix()}; the story would be "
+        "published twice, at two addresses",
+        "delete the link; to keep an old address of the story working, add it to "
+        "'aliases:' in that article's front matter",
+    )

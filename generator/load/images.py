@@ -33,8 +33,10 @@ def image_field(
     if not src:
         return None
     resolved = resolve_local(src, doc.source, content_dir)
+    if _insecure(check, fields, src):
+        return None
     if isinstance(resolved, str):
-        if not src.startswith(("http://", "https://")):
+        if not src.lower().startswith("https://"):
             check.error(
                 fields.line_of("src"),
                 f"image.src: {resolved}",
@@ -74,6 +76,20 @@ def image_field(
     return Image(src=resolved.as_posix(), alt=alt, caption=caption, picture=picture, focus=focus)
 
 
+def _insecure(check: Checker, fields: Mapping, src: str) -> bool:
+    """True (after reporting) for an http:// picture: the site and its og:image are https."""
+    if not src.lower().startswith("http://"):
+        return False
+    check.error(
+        fields.line_of("src"),
+        f"image.src: {src!r} is an http:// address; the site is https only, and "
+        "browsers block or flag a picture from an http:// address on an https page",
+        f"use the picture's https:// address (https://{src[7:]}) if its site has one; "
+        "otherwise upload the picture into content/ beside the article",
+    )
+    return True
+
+
 def _alt_required(check: Checker, front: Mapping, fields: Mapping) -> None:
     """An error when the image has no alt text (missing, or no value)."""
     if "alt" not in fields:
@@ -85,6 +101,13 @@ def _alt_required(check: Checker, front: Mapping, fields: Mapping) -> None:
     elif fields["alt"] is None:
         check.missing(
             fields, "alt", "image.alt", "write a short description for readers who cannot see it"
+        )
+    elif isinstance(fields["alt"], str) and not fields["alt"].strip():
+        check.error(
+            fields.line_of("alt"),
+            "image.alt is empty",
+            "describe the picture for readers who cannot see it, like "
+            "'alt: Rescue boats on a flooded street'",
         )
 
 

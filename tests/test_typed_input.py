@@ -1,0 +1,109 @@
+"""What the editor typed is never dropped without a word: a story file with another
+Markdown extension, a link to another article, an http:// or undescribed lead image are
+each an error on their file and line, with the fix, and nothing is published."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import make_project, run_here, write_article
+
+STORY = """\
+title: Monsoon Reaches Kerala
+date: 2025-06-01T10:00:00+00:00
+country: India
+credits:
+  author: Desk
+"""
+
+
+@pytest.mark.parametrize(
+    "name", ["story.MD", "story.Md", "story.markdown", "story.mdown", "story.mkd"]
+)
+def test_a_story_not_named_md_is_an_error_naming_the_right_name(tmp_path: Path, name: str) -> None:
+    project = make_project(tmp_path / "project")
+    write_article(project, "2025/06/other.md", STORY.replace("Monsoon", "Rain"))
+    write_article(project, f"2025/06/{name}", STORY)
+
+    result = run_here("check", cwd=project)
+
+    assert result.returncode == 1
+    assert (
+        f"content/2025/06/{name}:1: error: this file is not read: an article's file name "
+        "must end in '.md'"
+    ) in said(result)
+    assert "fix: rename the file to story.md" in said(result)
+    built = run_here("build", "--output", str(tmp_path / "site"), cwd=project)
+    assert built.returncode == 1
+    assert not (tmp_path / "site").exists()
+
+
+def test_other_files_beside_the_stories_are_not_reported(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    write_article(project, "2025/06/story.md", STORY)
+    (project / "content/2025/06/notes.txt").write_text("to do\n")
+    (project / "content/2025/06/.draft.MD").write_text("hidden\n")
+
+    result = run_here("check", cwd=project)
+
+    assert result.returncode == 0, result.stderr
+    assert said(result) == "checked 1 article: no errors\n"
+
+
+def test_a_link_to_another_story_is_an_error_not_a_second_page(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    write_article(project, "2025/06/story.md", STORY)
+    (project / "content/2025/06/copy.md").symlink_to("story.md")
+    (project / "content/notes").mkdir()
+    (project / "content/notes/draft.txt").write_text(
+        "---\n" + STORY.replace("Monsoon", "Heat") + "---\nx\n"
+    )
+    (project / "content/2025/06/heat.md").symlink_to("../../notes/draft.txt")
+
+    result = run_here("build", "--output", str(tmp_path / "site"), cwd=project)
+
+    assert result.returncode == 1
+    assert (
+        "content/2025/06/copy.md:1: error: this file is a link to content/2025/06/story.md; "
+        "the story would be published twice"
+    ) in said(result)
+    assert "aliases:" in said(result)
+    assert "heat.md" not in said(result)  # a link to a file not read itself is the story
+    assert not (tmp_path / "site").exists()
+
+
+def said(result: subprocess.CompletedProcess[str]) -> str:
+    """What the command printed (check on stdout, build on stderr)."""
+    return result.stdout + result.stderr
+
+
+def _lead_image(tmp_path: Path, lines: str) -> Path:
+    project = make_project(tmp_path / "project")
+    write_article(project, "2025/06/story.md", STORY + "image:\n" + lines)
+    return project
+
+
+def test_an_http_lead_image_is_an_error_asking_for_https(tmp_path: Path) -> None:
+    project = _lead_image(tmp_path, "  src: http://x.org/a.jpg\n  alt: A street\n")
+
+    result = run_here("build", "--output", str(tmp_path / "site"), cwd=project)
+
+    assert result.returncode == 1
+    assert (
+        "content/2025/06/story.md:8: error: image.src: 'http://x.org/a.jpg' is an http:// address"
+    ) in said(result)
+    assert "https://x.org/a.jpg" in said(result)
+    assert not (tmp_path / "site").exists()
+
+
+@pytest.mark.parametrize("alt", ['""', "'   '"])
+def test_an_empty_alt_is_an_error_asking_for_a_description(tmp_path: Path, alt: str) -> None:
+    project = _lead_image(tmp_path, f"  src: https://x.org/a.jpg\n  alt: {alt}\n")
+
+    result = run_here("check", cwd=project)
+
+    assert result.returncode == 1
+    assert "content/2025/06/story.md:9: error: image.alt is empty" in said(result)
+    assert "describe the picture for readers who cannot see it" in said(result)
