@@ -630,3 +630,21 @@ def test_a_build_after_the_preview_converts_only_the_story_edited_meanwhile(
     converted = re.search(r"Articles\s+\d+\s+\(\d+ from cache, (\d+) converted\)", out)
     assert converted and int(converted[1]) <= 1, out  # the preview converted it already
     assert_same_as_clean(project, site)
+
+
+def test_a_text_edit_of_an_old_story_renders_only_the_pages_that_show_it(project: Path) -> None:
+    """The home page names the most used topics but none of their stories: a new line in
+    the body of the oldest story makes again its page and the pages that link to it, not
+    the home page, and the site is the clean build."""
+    site = project.parent / "site"
+    build(project, site)
+    oldest = min(range(COUNT), key=lambda i: STORIES[i].date)
+    story = article_file(project, oldest)
+    story.write_text(story.read_text(encoding="utf-8") + "\nOne more line.\n", "utf-8")
+    rendered = rendered_pages(build(project, site))
+    assert_same_as_clean(project, site)
+    day = STORIES[oldest].date[:10].replace("-", "/")  # its URL: /YYYY/MM/DD/SLUG/
+    address = f"/{day}/{STORIES[oldest].slug}/"
+    showing = [page for page in site.rglob("*.html") if address in page.read_text("utf-8")]
+    assert site / "index.html" not in showing
+    assert rendered == len(showing)

@@ -36,6 +36,16 @@ class Page:
 
 
 @dataclass(frozen=True, slots=True)
+class TermUse(Generic[K]):
+    """A term and how many stories have it, without the stories: a list made of placements
+    only (the home page's top topics), which an edit of a story's text leaves as it is
+    (generator.speed.deps: a page holding a Group reads every story in it)."""
+
+    key: K
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
 class Site:
     articles: tuple[Article, ...]
     topics: tuple[Group[Tag], ...]  # by slug
@@ -46,6 +56,10 @@ class Site:
 
     def topics_by_use(self) -> list[Group[Tag]]:
         return sorted(self.topics, key=lambda g: (-len(g.articles), g.key.slug))
+
+    def top_topics(self, count: int) -> list[TermUse[Tag]]:
+        """The `count` most used topics (`topics_by_use`), each with its number of stories."""
+        return [TermUse(g.key, len(g.articles)) for g in self.topics_by_use()[:count]]
 
     def terms(self, kind: TermKind) -> tuple[Group[Any], ...]:
         """The groups of a taxonomy (generator.index.terms), in URL-slug or name order.

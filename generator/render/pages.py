@@ -272,7 +272,7 @@ class Renderer:
                 self.settings.home_per_day,
                 self.settings.home_per_topic,
             ),
-            top_topics=self.site.topics_by_use()[:12],
+            top_topics=self.site.top_topics(12),  # (key, count): reads no story
             topics=self.terms(TOPICS),
             countries=self.terms(COUNTRIES),
             older=self.site.days[self.settings.digest_days]
