@@ -82,6 +82,28 @@ def test_a_quote_never_closed_is_named_on_its_own_line(tmp_path: Path, mark: str
     )
 
 
+@pytest.mark.parametrize(
+    ("value", "reads_as"),
+    [
+        ("[Breaking] tunnel opens", "the start of a list"),
+        ("{Live} tunnel opens", "the start of a set of fields"),
+        ("*Exclusive* tunnel opens", "a reference to another value"),
+        ("@Harbour tunnel opens", "a reserved character"),
+    ],
+)
+def test_a_headline_starting_with_a_yaml_character_is_told_to_be_quoted(
+    tmp_path: Path, value: str, reads_as: str
+) -> None:
+    _, problems = read(tmp_path, STORY.replace("Harbour tunnel opens", value))
+    problem = only(problems)
+    assert (problem.path, problem.line) == ("story.md", 2)
+    assert problem.message == (
+        f"the value of 'title:' starts with {value[0]!r}, which YAML reads as {reads_as}, "
+        "so it cannot read the rest of the line"
+    )
+    assert problem.hint == f'put the whole value in quotes: title: "{value}"'
+
+
 def test_a_headline_with_colon_space_is_told_to_be_quoted(tmp_path: Path) -> None:
     _, problems = read(tmp_path, STORY.replace("Harbour tunnel opens", 'Breaking: "tunnel" opens'))
     problem = only(problems)

@@ -13,6 +13,18 @@ _FIELD_LINE = re.compile(
 )
 
 
+# Characters YAML gives a meaning at the start of a value, and what it reads there.
+_STARTS = {
+    "[": "the start of a list",
+    "{": "the start of a set of fields",
+    "*": "a reference to another value",
+    "&": "a name for the value",
+    "!": "a type tag",
+    "@": "a reserved character",
+    "`": "a reserved character",
+}
+
+
 def double_quoted(value: str) -> str:
     """`value` as a YAML double-quoted scalar."""
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
@@ -26,7 +38,8 @@ def explain_yaml_mistake(
     `index` and `column` are the 0-based position in `text` where the parser stopped.
     Recognised: a value containing ': ' (a headline such as `title: Breaking: storm`), a
     field indented deeper than the one above it, a Tab used to indent, and a value that
-    starts with a quote mark and goes on after the closing quote. The fix shows the
+    starts with a quote mark and goes on after the closing quote, and a value starting with
+    a character YAML reads specially (`title: [Breaking] news`). The fix shows the
     corrected line.
     """
     lines = text.split("\n")
@@ -59,6 +72,13 @@ def explain_yaml_mistake(
         return (
             f"the value of '{key}:' contains ': ' (a colon and a space), which YAML reads "
             "as the start of another field",
+            f"put the whole value in quotes: {lead}{key}: {double_quoted(value)}",
+        )
+    starts = _STARTS.get(value[:1])
+    if starts:  # the parser stopped on this line: the special character is why
+        return (
+            f"the value of '{key}:' starts with {value[0]!r}, which YAML reads as {starts}, "
+            "so it cannot read the rest of the line",
             f"put the whole value in quotes: {lead}{key}: {double_quoted(value)}",
         )
     if problem.startswith("expected <block end>") and value[:1] in ("'", '"'):
