@@ -183,7 +183,8 @@ class FeedWriter:
             if article.image is not None and not article.image.is_remote:
                 try:
                     stat = (self.content_dir / article.image.src).stat()
-                    sizes += [stat.st_size, stat.st_mtime_ns]  # a picture replaced
+                    # a picture replaced, even with its size and time put back (cp -p)
+                    sizes += [stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns]
                 except OSError:
                     sizes.append(-1)
         return sizes

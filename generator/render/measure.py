@@ -83,7 +83,7 @@ _STD_LUMINANCE = (
 )
 
 
-_probes: dict[tuple[str, int, int], Picture | str] = {}
+_probes: dict[tuple[str, int, int, int], Picture | str] = {}
 
 
 def _quality(image: PILImage.Image) -> int:
@@ -111,7 +111,7 @@ def probe(path: Path, limit: int) -> Picture | str:
             f"is {size / 1_000_000:.1f} MB, over the max_image_size setting "
             f"({limit / 1_000_000:.1f} MB)"
         )
-    key = (str(path), size, stat.st_mtime_ns)
+    key = (str(path), size, stat.st_mtime_ns, stat.st_ctime_ns)  # ctime: a `cp -p` over it
     if key not in _probes:
         _probes[key] = _probe(path)
     return _probes[key]

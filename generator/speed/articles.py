@@ -121,13 +121,14 @@ class ArticleCache:
         return not isinstance(resolve_local("/" + asset, source, self.content_dir), str)
 
     def _stamp(self, asset: str) -> list[int] | None:
-        """Size and modification time of a content file: a picture replaced under the same
-        name (its width, height, whether Pillow reads it) makes the records using it stale."""
+        """Size, modification and status-change time of a content file: a picture replaced
+        under the same name (its width, height, whether Pillow reads it) makes the records
+        using it stale, even when `cp -p` or `rsync --times` kept its size and time."""
         try:
             st = (self.content_dir / asset).stat()
         except OSError:
             return None
-        return [st.st_size, st.st_mtime_ns]
+        return [st.st_size, st.st_mtime_ns, st.st_ctime_ns]
 
     def _kept_stamp(self, asset: str) -> list[int] | None:
         """The stamp to save with a record: None (never equal to a file's `_stamp`) for a

@@ -76,17 +76,18 @@ def own(article: Article) -> Own:
     return hashlib.blake2b(_text(_own_placement(article)), digest_size=16).digest(), whole.digest()
 
 
-def _image_stamp(article: Article, content_dir: Path) -> tuple[int, int] | None:
-    """Size and modification time of a local lead image: feeds' enclosures give its size,
-    and a picture replaced under the same name is published again."""
+def _image_stamp(article: Article, content_dir: Path) -> tuple[int, int, int] | None:
+    """Size, modification and status-change time of a local lead image: feeds' enclosures
+    give its size, and a picture replaced under the same name is published again (the
+    status-change time moves even when `cp -p` or `rsync --times` put the others back)."""
     image = article.image
     if image is None or image.is_remote:
         return None
     try:
         stat = (content_dir / image.src).stat()
     except OSError:
-        return (-1, -1)
-    return (stat.st_size, stat.st_mtime_ns)
+        return (-1, -1, -1)
+    return (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
 
 
 def _image_text(article: Article, content_dir: Path) -> tuple[Any, ...] | None:
