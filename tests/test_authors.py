@@ -181,6 +181,27 @@ Devdiscourse News Desk:
     assert "::error file=authors.yaml,line=4," in github.stdout
 
 
+def test_a_portrait_path_leaving_the_site_folder_is_named_outside_whatever_it_points_at(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "x.webp").write_bytes(b"not looked at")
+    project = newsroom(
+        tmp_path,
+        "Asha Rao:\n  image: ../../etc/passwd\nBen Ode:\n  image: ../x.webp\n"
+        "Devdiscourse News Desk:\n  image: /etc/hostname\n",
+    )
+    result = run_here("check", cwd=project)
+    assert result.returncode == 1
+    fix = "    fix: keep the photos in the site's folder, like authors/asha.jpg"
+    for line, who, ref in (
+        (2, "Asha Rao", "../../etc/passwd"),
+        (4, "Ben Ode", "../x.webp"),
+        (6, "Devdiscourse News Desk", "/etc/hostname"),
+    ):
+        wrong = f"authors.yaml:{line}: error: {who!r}.image {ref!r} is outside the site's folder"
+        assert f"{wrong}\n{fix}\n" in result.stdout, result.stdout
+
+
 def test_a_byline_close_to_a_registered_one_is_a_warning_with_did_you_mean(tmp_path: Path) -> None:
     project = newsroom(tmp_path, REGISTRY)
     (project / "photos").mkdir()

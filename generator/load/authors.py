@@ -256,6 +256,15 @@ class _Check:
         if not ref:
             return "", None
         path = (self.folder / ref).resolve()
+        try:  # first: whether a file outside the folder exists is none of the site's business
+            relative = path.relative_to(self.folder.resolve()).as_posix()
+        except ValueError:
+            self.error(
+                fields.line_of("image"),
+                f"{label}.image {ref!r} is outside the site's folder",
+                "keep the photos in the site's folder, like authors/asha.jpg",
+            )
+            return "", None
         if not path.is_file():
             self.error(
                 fields.line_of("image"),
@@ -269,15 +278,6 @@ class _Check:
                 fields.line_of("image"),
                 f"{label}.image {ref!r} {picture}",
                 "save the photo as JPEG, PNG or WebP",
-            )
-            return "", None
-        try:
-            relative = path.relative_to(self.folder.resolve()).as_posix()
-        except ValueError:
-            self.error(
-                fields.line_of("image"),
-                f"{label}.image {ref!r} is outside the site's folder",
-                "keep the photos in the site's folder, like authors/asha.jpg",
             )
             return "", None
         return relative, picture
