@@ -169,6 +169,8 @@ def generated() -> dict[str, str]:
     files = {}
     for name, source, filename in _sources(env):
         code = env.compile(source, name, filename, raw=True)
+        if module_name(name) + ".py" in files:  # 'a-b.html' beside 'a_b.html'
+            raise ValueError(f"two templates would share the module of {name!r}: rename one")
         # Nothing before the code: its line numbers map to the template's (debug_info).
         files[module_name(name) + ".py"] = (
             code.rstrip("\n") + f"\n\n# Generated from generator/theme/{name} by "
