@@ -225,7 +225,9 @@ def _summary(site: Site, done: Rendered, cache: ArticleCache | None) -> Summary:
 def _announce(run: Run, done: Rendered) -> dict[str, str]:
     """List the feeds whose bytes changed since the last build, for `newsdigest ping`."""
     urls = Urls(run.settings.base_url)
-    digests = feed_digests(done.feeds, done.keep, run.paths.output, run.feed_record.get("bytes"))
+    digests = feed_digests(
+        done.feeds, done.keep, run.paths.output, run.feed_record.get("bytes"), done.digested
+    )
     ping.write_changed(
         run.paths.output,
         [

@@ -169,32 +169,35 @@ class PageRows:
             "INSERT OR REPLACE INTO spaces VALUES (?, ?)", (self.space, self.environment)
         )
 
-    def put_pages(self, rows: Mapping[str, tuple[Row, Stat | None]]) -> None:
-        """Queue whole `pages` rows."""
+    def put_pages(self, rows: Iterable[tuple[str, Row, Stat | None]]) -> None:
+        """Queue whole `pages` rows (path, values, stat), read one by one by the commit."""
         space = self.space
         self.database.write_many(
             "INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
+            (
                 (space, path, row.ordinal, row.family, row.print, row.reads)
                 + (stat or (None, None, None))
                 + (_page_sum(space, path, row),)
-                for path, (row, stat) in rows.items()
-            ],
+                for path, row, stat in rows
+            ),
+            lazy=True,
         )
 
-    def put_values(self, rows: Mapping[str, Row]) -> None:
-        """Queue the values of pages made again, their stats left as they are."""
+    def put_values(self, rows: Iterable[tuple[str, Row]]) -> None:
+        """Queue the values (path, row) of pages made again, their stats left as they are;
+        read one by one by the commit."""
         space = self.space
         self.database.write_many(
             "INSERT INTO pages (space, path, ordinal, family, print, reads, sum)"
             " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (space, path) DO UPDATE SET"
             " ordinal = excluded.ordinal, family = excluded.family, print = excluded.print,"
             " reads = excluded.reads, sum = excluded.sum",
-            [
+            (
                 (space, path, row.ordinal, row.family, row.print, row.reads)
                 + (_page_sum(space, path, row),)
-                for path, row in rows.items()
-            ],
+                for path, row in rows
+            ),
+            lazy=True,
         )
 
     def put_stats(self, stats: Mapping[str, Stat], gone: Iterable[str]) -> None:
@@ -213,13 +216,16 @@ class PageRows:
             ],
         )
 
-    def put_readers(self, rows: Mapping[str, tuple[str, str, list[str]]]) -> None:
+    def put_readers(self, rows: Iterable[tuple[str, tuple[str, str, list[str]]]]) -> None:
+        """Queue `readers` rows (source, (digests, the paths reading it)), read one by one
+        by the commit."""
         space = self.space
-        values = []
-        for source, (whole, place, paths) in rows.items():
-            text = dumps(sorted(paths))
-            values.append((space, source, whole, place, text))
+        values = (
+            (space, source, whole, place, dumps(sorted(paths)))
+            for source, (whole, place, paths) in rows
+        )
         self.database.write_many(
             "INSERT OR REPLACE INTO readers VALUES (?, ?, ?, ?, ?, ?)",
-            [(*v, _reader_sum(*v)) for v in values],
+            ((*v, _reader_sum(*v)) for v in values),
+            lazy=True,
         )

@@ -21,9 +21,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
+from generator.commands import ping
 from generator.model import Article, OutputFile
 from generator.render.feeds import PlannedFeed
 from generator.render.pages import ArticlePage, Family, PageSpec
@@ -150,20 +152,40 @@ def plan_changed(
     return planned
 
 
-def values(planned: Planned) -> dict[str, Row]:
+class Values(Mapping[str, Row]):
     """The rows of the pages and feeds this build fingerprinted (generator.speed.pagerows):
-    their place and family, fingerprint and the articles they read."""
-    order = {path: i for i, path in enumerate(planned.pages)} if planned.index is None else {}
-    out = {}
-    for path, read in planned.reads.items():
-        family = planned.families.get(path)
-        out[path] = Row(
-            order.get(path),
+    their place and family, fingerprint and the articles they read; each row is made when
+    it is asked for, so that saving 170,000 of them never holds them all."""
+
+    def __init__(self, planned: Planned) -> None:
+        self.planned = planned
+        self.order = (
+            {path: i for i, path in enumerate(planned.pages)} if planned.index is None else {}
+        )
+
+    def __getitem__(self, path: str) -> Row:
+        read, family = self.planned.reads[path], self.planned.families.get(path)
+        return Row(
+            self.order.get(path),
             dumps(list(family)) if family is not None else None,
-            planned.prints.get(path),
+            self.planned.prints.get(path),
             dumps(list(read)),
         )
-    return out
+
+    def sources(self, path: str) -> tuple[str, ...]:
+        """The sources of the articles the page or feed at `path` reads (its row's `reads`)."""
+        return self.planned.reads[path]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.planned.reads)
+
+    def __len__(self) -> int:
+        return len(self.planned.reads)
+
+
+def values(planned: Planned) -> Values:
+    """The rows of the pages and feeds this build fingerprinted, made as they are read."""
+    return Values(planned)
 
 
 def feed_files(
@@ -266,7 +288,9 @@ class Rendered:
     planned: Planned
     files: Iterator[OutputFile]  # rendered pages, then kept ones (no bytes), then feeds
     digests: dict[str, tuple[str, str]]  # each article's (generator.speed.deps)
-    feeds: list[OutputFile] = field(default_factory=list)  # filled while `files` runs
+    feeds: list[OutputFile] = field(default_factory=list)  # paths only, filled while
+    # `files` runs; the SHA-256 (hex) of the bytes of each feed made (not kept)
+    digested: dict[str, str] = field(default_factory=dict)
     # Work for this process while the workers render the pages (before `files` ends).
     meanwhile: list[Callable[[], None]] = field(default_factory=list)
     listed: list[OutputFile] | None = None  # `pages`, made once
@@ -362,11 +386,14 @@ def rendering(
         if not planned.streamed:  # (else every page was rendered)
             done_paths = set(paths)
             yield from (OutputFile(p, b"") for p in planned.pages if p not in done_paths)
-        made_feeds = iter(list(rendered))  # (`decide_feeds` runs here when no page is made)
-        done.feeds = [
-            OutputFile(feed.path, next(made_feeds)[1] if make else b"") for feed, make in made
-        ]
-        yield from done.feeds
+        first = list(islice(rendered, 1))  # (`decide_feeds` has run once this returns)
+        made_feeds = chain(first, rendered)
+        for feed, make in made:  # each feed's digest taken, its bytes dropped once written
+            data = next(made_feeds)[1] if make else b""
+            if make:
+                done.digested[feed.path] = ping.digest(data)
+            done.feeds.append(OutputFile(feed.path, b""))
+            yield OutputFile(feed.path, data)
 
     done = Rendered(planned, files(), digests)
     return done

@@ -209,12 +209,15 @@ def remember(
     if index is None or not rows.valid:
         rows.clear()
         readers: dict[str, list[str]] = {source: [] for source in digests}
-        for path, row in values.items():
-            for source in json.loads(row.reads or "[]"):
+        sources = getattr(values, "sources", None)  # plan.Values: without the JSON
+        for path in values:
+            read = sources(path) if sources else json.loads(values[path].reads or "[]")
+            for source in read:
                 readers.setdefault(source, []).append(path)
-        rows.put_pages({p: (values.get(p, _NO_VALUES), s) for p, s in files.items()})
-        rows.put_values({p: v for p, v in values.items() if p not in files})
-        rows.put_readers({s: (*digests.get(s, ("", "")), paths) for s, paths in readers.items()})
+        # Queued as generators, read by the commit one row at a time.
+        rows.put_pages((p, values.get(p, _NO_VALUES), s) for p, s in files.items())
+        rows.put_values((p, v) for p, v in values.items() if p not in files)
+        rows.put_readers((s, (*digests.get(s, ("", "")), paths)) for s, paths in readers.items())
     elif not _patch(rows, index, values, digests):
         rows.clear()  # a damaged row: the next build plans every page
     else:
@@ -257,25 +260,31 @@ def _patch(
     if found is None:
         return False
     rows.put_readers(
-        {
-            source: (
-                *digests.get(source, (whole, place)),
-                sorted((set(paths) - removed.get(source, set())) | added.get(source, set())),
+        [
+            (
+                source,
+                (
+                    *digests.get(source, (whole, place)),
+                    sorted((set(paths) - removed.get(source, set())) | added.get(source, set())),
+                ),
             )
             for source, (whole, place, paths) in found.items()
-        }
+        ]
     )
     rows.put_values(
-        {
-            path: Row(
-                was.ordinal if was is not None else None,
-                was.family if was is not None else None,
-                row.print,
-                row.reads,
+        [
+            (
+                path,
+                Row(
+                    was.ordinal if was is not None else None,
+                    was.family if was is not None else None,
+                    row.print,
+                    row.reads,
+                ),
             )
             for path, row in values.items()
             for was in (old.get(path),)
-        }
+        ]
     )
     return True
 
@@ -326,9 +335,14 @@ def feed_record(directory: Path | None, paths: Paths) -> Store:
 
 
 def feed_digests(
-    feed_files: list[OutputFile], kept: set[str], output: Path, before: object
+    feed_files: list[OutputFile],
+    kept: set[str],
+    output: Path,
+    before: object,
+    made: Mapping[str, str] | None = None,
 ) -> dict[str, str]:
-    """SHA-256 of each feed's bytes (RSS, Atom, JSON Feed; not OPML) as written now."""
+    """SHA-256 of each feed's bytes (RSS, Atom, JSON Feed; not OPML) as written now;
+    `made`: those of the feeds made, taken as they were written (their bytes then gone)."""
     old = before if isinstance(before, dict) else {}
     digests = {}
     for feed in feed_files:
@@ -339,6 +353,8 @@ def feed_digests(
             digests[feed.path] = (
                 known if isinstance(known, str) else ping.digest((output / feed.path).read_bytes())
             )
+        elif made is not None and feed.path in made:
+            digests[feed.path] = made[feed.path]
         else:
             digests[feed.path] = ping.digest(feed.data)
     return digests
