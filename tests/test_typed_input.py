@@ -107,3 +107,40 @@ def test_an_empty_alt_is_an_error_asking_for_a_description(tmp_path: Path, alt: 
     assert result.returncode == 1
     assert "content/2025/06/story.md:9: error: image.alt is empty" in said(result)
     assert "describe the picture for readers who cannot see it" in said(result)
+
+
+EMBED = """\
+The council met on Tuesday.
+
+<iframe width="560" src="https://www.youtube.com/embed/abc"></iframe>
+
+Its chair <b onclick="steal()">spoke</b> first; `<script>` in code is text.
+
+<script>
+alert(1)
+</script>
+"""
+
+
+@pytest.mark.parametrize("engine", ["python-markdown", "gfm"])
+def test_markup_the_sanitiser_removes_is_a_warning_on_its_line(tmp_path: Path, engine: str) -> None:
+    project = make_project(tmp_path / "project", f'markdown_engine = "{engine}"\n')
+    write_article(project, "2025/06/story.md", STORY, EMBED)  # the body starts on line 8
+    write_article(project, "2025/06/other.md", STORY.replace("Monsoon", "Rain"))
+    iframe = "content/2025/06/story.md:10: warning: the <iframe> here is removed when published"
+    onclick = "content/2025/06/story.md:12: warning: the onclick= attribute of <b> here is removed"
+    script = "content/2025/06/story.md:14: warning: the <script> here is removed when published"
+
+    checked = said(run_here("check", cwd=project))
+    first = run_here("build", "--output", str(tmp_path / "site"), cwd=project)
+    write_article(project, "2025/06/other.md", STORY.replace("Monsoon", "Heat"))
+    second = run_here("build", "--output", str(tmp_path / "site"), cwd=project)
+
+    assert first.returncode == second.returncode == 0
+    for output in (checked, said(first), said(second)):  # second: a rebuild with the cache
+        assert iframe in output and onclick in output and script in output, output
+        assert "fix: link to the video or page instead" in output
+        assert output.count("story.md:") == 3  # once each; not the `<script>` in code
+    page = (tmp_path / "site/2025/06/01/story/index.html").read_text(encoding="utf-8")
+    assert "<iframe" not in page and "onclick" not in page and "alert(1)" not in page
+    assert "spoke" in page  # the sanitising itself is unchanged

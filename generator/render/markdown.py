@@ -39,6 +39,7 @@ from generator.diagnostics import Diagnostic, error
 from generator.render import cmark, images
 from generator.render.limits import nesting_problem
 from generator.render.links import URL_ATTRIBUTES, Attrs, rewrite_tags
+from generator.render.sanitised import removed_kinds, removed_markup
 
 ALLOWED_TAGS = {
     "p",
@@ -226,7 +227,7 @@ class BodyRenderer:
             with _time_limit(TIME_LIMIT):
                 body_html = self.convert(article.body)
                 if not self.trusted_html:
-                    body_html = sanitise(body_html)
+                    body_html = self._sanitised(article, body_html)
                 body_html = rewrite_tags(body_html, self._rewrite)
         except RecursionError:
             # Python-Markdown recurses per level of nesting; hundreds of nested lists
@@ -249,6 +250,18 @@ class BodyRenderer:
         else:
             return body_html, self.context.problems, self.context.assets
         return "", [error(article.source, article.body_line, message, hint)], set()
+
+    def _sanitised(self, article: Text, converted: str) -> str:
+        """The converted body sanitised; a warning for each kind of markup removed, on
+        the line where it was typed (render/sanitised.py)."""
+        clean = sanitise(converted)
+        if "<" not in article.body:  # no HTML typed (most stories): nothing to say
+            return clean
+        removed = removed_kinds(converted, clean)
+        self.context.problems.extend(
+            removed_markup(article.source, article.body, article.body_line, removed)
+        )
+        return clean
 
     def _rewrite(self, tag: str, attrs: Attrs) -> Attrs | str | None:
         name = URL_ATTRIBUTES[tag]
