@@ -42,13 +42,13 @@ def setting_lines(file: Path) -> Iterator[tuple[int, str]]:
     settings hold (`[extra]` in newsdigest.toml, `[tool.newsdigest.extra]` in pyproject.toml)
     is given on the line of its header, as key 'extra'. Nothing when unreadable."""
     try:
-        lines = file.read_text(encoding="utf-8", errors="replace").splitlines()
+        text = file.read_text(encoding="utf-8", errors="replace")
     except OSError:
         return
     pyproject = file.name == "pyproject.toml"
     inside = not pyproject
     prefix = r"tool\s*\.\s*newsdigest\s*" if pyproject else ""
-    for number, line in enumerate(lines, start=1):
+    for number, line in statement_lines(text):
         if re.match(r"\s*\[", line):
             inside = pyproject and bool(re.match(r"\s*\[\s*" + prefix + r"\]", line))
             table = re.match(r"\s*\[\[?\s*" + (prefix + r"\.\s*" if pyproject else "") + _KEY, line)
@@ -61,6 +61,58 @@ def setting_lines(file: Path) -> Iterator[tuple[int, str]]:
 
 
 _KEY = r"""(["']?)([A-Za-z0-9_-]+)\1"""  # a TOML key, bare or quoted
+
+
+def statement_lines(text: str) -> Iterator[tuple[int, str]]:
+    """(line number, line) of each line of TOML `text` where a statement starts (`key =
+    value` or a `[table]` header): not blank or comment lines, and not the lines inside a
+    multi-line string (basic or literal), an array or an inline table begun above them."""
+    inside, depth = "", 0
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not inside and depth == 0 and line.strip() and not line.lstrip().startswith("#"):
+            yield number, line
+        inside, depth = _scan(line, inside, depth)
+
+
+def _scan(line: str, inside: str, depth: int) -> tuple[str, int]:
+    """After `line`: the multi-line string's quotes still open ('' for none) and how many
+    arrays and inline tables are still open, given those before it."""
+    at = 0
+    while at < len(line):
+        if inside:
+            if inside == '"""' and line[at] == "\\":
+                at += 2
+            elif line.startswith(inside, at):
+                at += 3
+                while at < len(line) and line[at] == inside[0]:  # up to two quotes more
+                    at += 1
+                inside = ""
+            else:
+                at += 1
+            continue
+        char = line[at]
+        if char == "#":
+            break
+        if line.startswith(('"""', "'''"), at):
+            inside, at = line[at : at + 3], at + 3
+            continue
+        if char in "\"'":
+            at = _string_end(line, at)
+        elif char in "[{":
+            depth += 1
+        elif char in "]}":
+            depth = max(0, depth - 1)
+        at += 1
+    return inside, depth
+
+
+def _string_end(line: str, start: int) -> int:
+    """The index of the quote closing the one-line string opened at `start` (the line's
+    end when it is not closed)."""
+    at = start + 1
+    while at < len(line) and line[at] != line[start]:
+        at += 2 if line[start] == '"' and line[at] == "\\" else 1
+    return at
 
 
 def line_of(file: Path, key: str) -> int:
@@ -166,14 +218,16 @@ def toml_error(file: Path, detail: str) -> ConfigError:
 
 def _written_twice(file: Path, line: int, what: str) -> Diagnostic | None:
     """tomllib's 'Cannot overwrite a value' / "Cannot declare ('a',) twice" on `line`, said
-    as the setting or table written a second time, with the line of the first one."""
+    as the setting or table written a second time, with the line of the first one. tomllib
+    names the line where the value ends; the message names the line where its key is."""
     try:
-        lines = file.read_text(encoding="utf-8", errors="replace").splitlines()
+        text = file.read_text(encoding="utf-8", errors="replace")
     except OSError:
         return None
-    if not 0 < line <= len(lines):
+    statements = [found for found in statement_lines(text) if found[0] <= line]
+    if not statements:
         return None
-    here = lines[line - 1].strip()
+    line, here = statements[-1][0], statements[-1][1].strip()
     if what.startswith("Cannot declare"):
         name = here.strip("[] ")
         kind, pattern = "table", rf"\[\[?\s*{re.escape(name)}\s*\]"
@@ -183,18 +237,11 @@ def _written_twice(file: Path, line: int, what: str) -> Diagnostic | None:
     else:
         return None
     # A setting's first line is in the same table: after the last [header] above it.
-    start = 0
+    above = statements[:-1]
     if kind == "setting":
-        headers = [n for n, text in enumerate(lines[: line - 1]) if text.strip().startswith("[")]
-        start = headers[-1] if headers else 0
-    first = next(
-        (
-            n
-            for n, text in enumerate(lines[start : line - 1], start + 1)
-            if re.match(pattern, text.strip())
-        ),
-        0,
-    )
+        headers = [n for n, (_, start) in enumerate(above) if start.strip().startswith("[")]
+        above = above[headers[-1] :] if headers else above
+    first = next((n for n, start in above if re.match(pattern, start.strip())), 0)
     where = f" (first on line {first})" if first else ""
     return error(
         display(file),

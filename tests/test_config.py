@@ -384,6 +384,31 @@ def test_a_setting_or_table_written_twice_names_both_lines(tmp_path: Path) -> No
     assert not (root / "site").exists()
 
 
+@pytest.mark.parametrize(
+    "tail",
+    [
+        # a basic multi-line string above holding a header and the key; then the twice one
+        'description = """\n[extra]\ntitle = "x"\n"""\ntitle = """multi\nline"""\n',
+        "description = '''\n[extra]\ntitle = x\n'''\ntitle = '''multi\nline'''\n",
+        'keywords = [\n  "title = x",\n  "[extra]",\n]\ntitle = [\n  "a",\n  "b",\n]\n',
+        'logo = { path = "a\\"]", x = [\n1,\n2] }\n\ntitle = { a = [\n1] }\n',
+    ],
+)
+def test_a_setting_written_twice_over_several_lines_is_named_on_its_key_line(
+    tmp_path: Path, tail: str
+) -> None:
+    """tomllib names the line where the second value ends; the editor is told the line of
+    its key, and the first one's, past strings, arrays and inline tables spanning lines."""
+    root = newsroom(tmp_path, OWN + tail)
+    result = run_here("check", cwd=root)
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[:2] == [
+        "newsdigest.toml:8: error: the setting title is written a second time here "
+        "(first on line 1)",
+        "    fix: keep one title and delete the other line",
+    ]
+
+
 @pytest.mark.parametrize("header", ["[extra]", "[extra.links]", "[[extra]]"])
 def test_an_unknown_table_is_named_on_its_header_line_with_how_to_delete_it(
     tmp_path: Path, header: str
