@@ -7,7 +7,7 @@ from collections.abc import Collection
 from pathlib import Path
 
 import pytest
-from conftest import copy_newsroom, run_here, site_files
+from conftest import BASE_URL, copy_newsroom, run_here, site_files
 
 
 @pytest.fixture
@@ -436,3 +436,31 @@ def test_in_ci_the_build_cache_holds_no_copy_of_the_site(
     monkeypatch.setenv("CI", "true")
     assert run_here("build", cwd=project).returncode == 0
     assert not list((project / ".newsdigest-cache").glob("output-*.site*"))
+
+
+def test_an_output_folder_given_as_a_symbolic_link_is_published_through_it(
+    project: Path, tmp_path: Path
+) -> None:
+    """`ln -s /srv/www site2; newsdigest build --output site2`: the site lands in the folder
+    the link points to, build after build, and the link stays a link."""
+    target = tmp_path / "www"
+    target.mkdir()
+    link = project / "site2"
+    link.symlink_to(target)
+    for _ in range(2):
+        result = run_here("build", "--output", "site2", "--base-url", BASE_URL, cwd=project)
+        assert result.returncode == 0, result.stderr
+        assert link.is_symlink() and link.resolve() == target.resolve()
+        assert (target / "index.html").is_file()
+        assert (target / "feed.xml").is_file()
+    assert site_files(target) == site_files(newsroom_clean(project, tmp_path))
+    assert not [p for p in project.iterdir() if p.name.startswith(".site2")]
+
+
+def newsroom_clean(project: Path, tmp_path: Path) -> Path:
+    clean = tmp_path / "clean"
+    result = run_here(
+        "build", "--output", str(clean), "--base-url", BASE_URL, "--no-cache", cwd=project
+    )
+    assert result.returncode == 0, result.stderr
+    return clean

@@ -36,7 +36,7 @@ from generator.speed.collector import few_collections
 from generator.speed.state import PageState, feed_record, page_state
 from generator.write.output import WriteStats
 from generator.write.search import indexer
-from generator.write.target import check_target, recover
+from generator.write.target import check_target, recover, through_link
 
 if TYPE_CHECKING:  # the pipeline's types: imported by generator.commands.rebuild when it runs
     from generator.index.site import Site
@@ -199,7 +199,9 @@ class Run:
 
 
 def _start(paths: Paths, settings: Settings, selection: Selection, options: Options) -> Run:
-    """Refuse a dangerous output folder, put back a site a killed build left, read the cache."""
+    """Refuse a dangerous output folder, put back a site a killed build left, read the cache.
+    An output folder given as a symbolic link is the folder it points to (`through_link`)."""
+    paths = replace(paths, output=through_link(paths.output))
     check_target(paths.output, paths.project, (paths.content, paths.templates))
     # Put back a site left mid-swap and remove what killed builds left beside it, even when
     # this build stops on an error or finds the site up to date.

@@ -20,12 +20,16 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.write.target import through_link
+
 SUFFIX = ".changed-feeds.txt"
 TIMEOUT = 30.0  # seconds per request
 
 
 def changed_list(output: Path) -> Path:
-    """Where the build writes the changed feeds of `output`: beside it, not in it."""
+    """Where the build writes the changed feeds of `output`: beside it, not in it (beside
+    the folder it points to when `output` is a symbolic link, as the build writes there)."""
+    output = through_link(output)
     return output.with_name(output.name + SUFFIX)
 
 

@@ -88,6 +88,13 @@ def one_build_at_a_time(
         os.close(handle)  # the lock goes with it
 
 
+def through_link(output: Path) -> Path:
+    """The folder a build publishes into: `output`, or, when `output` is a symbolic link
+    (`ln -s /srv/www site`), the folder it points to, resolved (links to links included).
+    The site is swapped in beside that folder, and the link is kept as it is."""
+    return Path(os.path.realpath(output)) if output.is_symlink() else output
+
+
 def is_ours(directory: Path) -> bool:
     return (directory / MARKER).is_file()
 
