@@ -126,6 +126,7 @@ def test_an_alias_that_would_replace_a_page_is_an_error_on_its_line(
     result = run_here("check", cwd=project)
     assert result.returncode == 1
     assert f"content/storm.md:7: error: {message}" in result.stdout
+    assert result.stdout.count(": error:") == 1, result.stdout  # one problem, said once
 
 
 def test_two_articles_cannot_share_an_alias(tmp_path: Path) -> None:

@@ -202,11 +202,14 @@ def _problems(
 def alias_clashes(articles: Iterable[Article], own: set[str]) -> list[Diagnostic]:
     """An error on each alias whose redirect page would be written over a file the site
     publishes of its own (`own`: its pages, feeds and other files, as paths under the
-    output folder): a language's home (`/ur/`), a page of listings, a feed."""
+    output folder): a language's home (`/ur/`), a page of listings, a feed. An alias that
+    is an article's page is left to `load.collisions.alias_collisions`, which names it."""
     found: list[Diagnostic] = []
+    articles = list(articles)
+    stories = {article.path for article in articles}  # alias_collisions names the story
     for article in articles:
         for alias in article.aliases:
-            if alias_file(alias) in own:
+            if alias_file(alias) in own and alias not in stories:
                 found.append(
                     error(
                         article.source,
