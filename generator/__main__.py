@@ -1,5 +1,5 @@
 """`python -m generator` runs the newsdigest command line."""
 
-from generator.cli import main
+from generator.start import main
 
 raise SystemExit(main())

@@ -37,6 +37,7 @@ from generator.write.target import one_build_at_a_time
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 EXIT_PIPE = 128 + signal.SIGPIPE  # what a shell reports for a program ended by SIGPIPE
+EXIT_INTERRUPTED = 128 + signal.SIGINT  # 130: as a shell reports a program stopped by Ctrl-C
 
 
 def format_text(diagnostic: Diagnostic, content_dir: Path) -> str:
@@ -296,6 +297,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run(argv)
         finally:  # also after --help and --version, which end with SystemExit
             sys.stdout.flush()
+    except KeyboardInterrupt:  # Ctrl-C outside a command's own handling (start, flush)
+        return interrupted()
     except BrokenPipeError:
         devnull = os.open(os.devnull, os.O_WRONLY)
         for stream in (sys.stdout, sys.stderr):
@@ -352,5 +355,12 @@ def run(argv: Sequence[str] | None = None) -> int:
             raise
         print(message, file=sys.stderr)
     except KeyboardInterrupt:
-        print("newsdigest: interrupted", file=sys.stderr)
+        return interrupted()
     return EXIT_USAGE
+
+
+def interrupted() -> int:
+    """Say that Ctrl-C (SIGINT) stopped the command; its status, 130 (128 + SIGINT)."""
+    with contextlib.suppress(OSError, ValueError):
+        print("newsdigest: interrupted", file=sys.stderr)
+    return EXIT_INTERRUPTED

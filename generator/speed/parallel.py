@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import multiprocessing
+import signal
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
@@ -31,6 +32,9 @@ def _install(state: Any) -> None:
     global _worker_state
     _worker_state = state
     gc.enable()  # a worker forked while the build's process keeps it off (few_collections)
+    # Ctrl-C reaches the whole process group: the build's process stops the workers and
+    # says "interrupted" once; a worker's own traceback would only bury that.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _run(task: Task[Any, R], chunk: Sequence[int]) -> list[R]:
