@@ -181,3 +181,30 @@ def test_a_clock_put_back_builds_the_site_of_that_time_again(tmp_path: Path) -> 
     ]
     assert locs == [f"{BASE_URL}{(NOW - timedelta(hours=1)):%Y/%m/%d}/fresh/"]
     assert not (out / (NOW + timedelta(hours=2)).strftime("%Y/%m/%d/later")).exists()
+
+
+def test_each_story_has_its_own_language_as_its_page_says(tmp_path: Path) -> None:
+    """An Urdu and a Hindi story on an English site: news:language is the story's ISO 639
+    code, as the page's lang attribute gives it, not the site's language."""
+    from lxml import html
+
+    project = make_project(tmp_path / "project", 'language = "en"\n')
+    story(project, "urdu", NOW - timedelta(hours=1), "language: ur-PK\n")
+    story(project, "hindi", NOW - timedelta(hours=2), "language: hi\n")
+    story(project, "english", NOW - timedelta(hours=3))
+    story(project, "chinese", NOW - timedelta(hours=4), "language: zh-Hant-TW\n")
+    out = tmp_path / "site"
+    build(project, out, NOW)
+    root = valid((out / "sitemap-news.xml").read_bytes())
+    found = {}
+    for entry in root.findall("sm:url", NS):
+        loc = entry.findtext("sm:loc", namespaces=NS)
+        page = html.parse(str(out / loc[len(BASE_URL) :] / "index.html")).getroot()
+        language = entry.findtext("news:news/news:publication/news:language", namespaces=NS)
+        found[loc.rstrip("/").rsplit("/", 1)[1]] = (page.get("lang"), language)
+    assert found == {
+        "urdu": ("ur-PK", "ur"),
+        "hindi": ("hi", "hi"),
+        "english": ("en", "en"),
+        "chinese": ("zh-Hant-TW", "zh-tw"),
+    }

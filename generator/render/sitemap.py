@@ -69,7 +69,8 @@ def news_sitemap(
     """/sitemap-news.xml (Google News sitemap, namespace NEWS_NS): the articles whose
     `date` is in the 48 hours before `now` (the build's clock), newest first, at most
     1,000. `now` is an input like the content: the same content and clock give the same
-    bytes. Each <url> has news:publication (name, language), news:publication_date (W3C
+    bytes. Each <url> has news:publication (name, and the story's language: its own
+    `language:`, else the site's `language`), news:publication_date (W3C
     datetime in the article's own offset) and news:title. With no recent article the
     file is a valid, empty <urlset>.
     """
@@ -83,7 +84,8 @@ def news_sitemap(
         news = ET.SubElement(entry, "news:news")
         publication = ET.SubElement(news, "news:publication")
         ET.SubElement(publication, "news:name").text = publisher
-        ET.SubElement(publication, "news:language").text = news_language(language)
+        written = news_language(article.language or language)
+        ET.SubElement(publication, "news:language").text = written
         ET.SubElement(news, "news:publication_date").text = article.date.isoformat()
         ET.SubElement(news, "news:title").text = article.title
     ET.indent(root)
