@@ -157,7 +157,9 @@ def counted(count: int, noun: str, plural: str = "") -> str:
 def cmd_check(args: argparse.Namespace) -> int:
     settings = settings_of(args)
     paths = paths_of(args, settings)
-    result = check_content(paths, settings)
+    # With --base, a content folder git removed with its last article holds no article.
+    missing = args.base and not paths.content.is_dir()
+    result = Result() if missing else check_content(paths, settings)
     if args.base:
         from generator.commands.history import moved_articles
 

@@ -88,6 +88,27 @@ def test_deleting_a_published_article_warns_but_a_draft_does_not(newsroom: Path)
     assert "plans.md" not in result.stdout
 
 
+def test_deleting_every_article_warns_though_git_removed_the_content_folder(
+    newsroom: Path,
+) -> None:
+    git(newsroom, "rm", "-q", "-r", "content")
+    assert not (newsroom / "content").exists()  # git removes a folder left empty
+
+    result = check_against_main(newsroom)
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "content/2025/06/calm.md:1: warning: deletes a published article (its page "
+        "/2025/06/20/calm/ will be gone)",
+        "    fix: keep the file, or mark it 'draft: true' if it must come down",
+        "content/2025/06/storm.md:1: warning: deletes a published article (its page "
+        "/2025/06/20/storm/ will be gone)",
+        "    fix: keep the file, or mark it 'draft: true' if it must come down",
+        "checked 0 articles: no errors, 2 warnings",
+    ]
+    assert not (newsroom / "content").exists()  # check writes nothing
+
+
 def test_an_unknown_base_is_a_usage_error(newsroom: Path) -> None:
     result = run_here("check", "--base", "no-such-branch", cwd=newsroom)
 

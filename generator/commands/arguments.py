@@ -229,7 +229,9 @@ def settings_of(args: argparse.Namespace) -> config.Settings:
 
 def paths_of(args: argparse.Namespace, settings: config.Settings) -> Paths:
     content = in_site(args, args.content or Path(settings.content_dir))
-    if args.command != "new" and not content.is_dir():
+    # `check --base` after the last article's deletion: git has removed the empty content/
+    deleted_all = args.command == "check" and bool(getattr(args, "base", None))
+    if args.command != "new" and not content.is_dir() and not deleted_all:
         raise UsageError(
             f"content folder {content} does not exist; create it or pass --content DIR"
         )

@@ -34,9 +34,20 @@ class Address:
         return "/" + article_path(self.day, self.slug)
 
 
+def _where(content_dir: Path) -> tuple[Path, str]:
+    """Where to run git, and the path from there to content_dir ('' when it is there): the
+    nearest existing folder, since git removes a folder whose last file was deleted."""
+    here, prefix = content_dir, ""
+    while not here.is_dir() and here != here.parent:
+        prefix = here.name if not prefix else f"{here.name}/{prefix}"
+        here = here.parent
+    return here, prefix
+
+
 def _git_bytes(content_dir: Path, *args: str) -> bytes:
     try:
-        done = subprocess.run(["git", *args], cwd=content_dir, capture_output=True, check=False)
+        cwd = _where(content_dir)[0]
+        done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False)
     except OSError as exc:
         raise UsageError(f"--base needs git: {exc.strerror}") from None
     if done.returncode != 0:
@@ -101,7 +112,9 @@ def _moved_hint(before: Address, after: Address, article: Article) -> str:
 
 def _changes(content_dir: Path, base: str) -> list[tuple[str, str, str]]:
     """(status, old path, new path) of every changed article, relative to content_dir."""
-    out = _git(content_dir, "diff", "--name-status", "-M", "--relative", base, "--", ".")
+    prefix = _where(content_dir)[1]
+    relative = f"--relative={prefix}" if prefix else "--relative"
+    out = _git(content_dir, "diff", "--name-status", "-M", relative, base, "--", prefix or ".")
     changes = []
     for line in out.splitlines():
         fields = line.split("\t")
@@ -121,7 +134,9 @@ def moved_articles(
     for status, old_path, new_path in _changes(content_dir, base):
         if status not in "RMD":
             continue
-        old_bytes = _git_bytes(content_dir, "show", f"{base}:./{old_path}")
+        prefix = _where(content_dir)[1]
+        inside = f"{prefix}/{old_path}" if prefix else old_path
+        old_bytes = _git_bytes(content_dir, "show", f"{base}:./{inside}")
         before = _old_address(old_bytes, old_path, settings, content_dir, now)
         if before is None:
             continue
