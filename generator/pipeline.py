@@ -289,7 +289,7 @@ def convert(
     ):
         problems.extend(body_problems)
         assets |= body_assets
-        if not summary and not body_problems:
+        if not summary and not has_errors(body_problems):
             problems.append(
                 warning(
                     article.source,

@@ -144,3 +144,13 @@ def test_markup_the_sanitiser_removes_is_a_warning_on_its_line(tmp_path: Path, e
     page = (tmp_path / "site/2025/06/01/story/index.html").read_text(encoding="utf-8")
     assert "<iframe" not in page and "onclick" not in page and "alert(1)" not in page
     assert "spoke" in page  # the sanitising itself is unchanged
+
+
+def test_a_story_that_is_only_an_embed_hears_of_both(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    write_article(project, "2025/06/story.md", STORY, '<iframe src="https://x.org/v"></iframe>\n')
+
+    output = said(run_here("check", cwd=project))
+
+    assert "content/2025/06/story.md:8: warning: the <iframe> here is removed" in output
+    assert "content/2025/06/story.md:8: warning: no summary" in output
