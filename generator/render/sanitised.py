@@ -22,8 +22,8 @@ from generator.diagnostics import Diagnostic, warning
 
 Kinds = set[tuple[str, str]]  # (tag, '') for a tag; (tag, attribute) for an attribute
 
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,}).*?^ {0,3}\1[`~]*[ \t]*$", re.M | re.S)
-_CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
+_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
+_RUN = re.compile(r"`+")
 _URL_ATTRIBUTES = {"href", "src"}
 
 _EMBED = "link to the video or page instead: [Watch the video](https://...)"
@@ -74,12 +74,43 @@ def tags_of(html: str) -> list[tuple[int, str, str]]:
 
 
 def _masked(markdown: str) -> str:
-    """The text with fenced code blocks and code spans blanked (line breaks kept)."""
+    """The text with fenced code blocks and code spans blanked (line breaks kept), in one
+    pass over the lines and one over each paragraph's backtick runs (linear time)."""
+    lines = markdown.split("\n")
+    fence = ""
+    for i, line in enumerate(lines):
+        opening = _FENCE.match(line)
+        if fence:
+            closes = opening and opening.group(1).startswith(fence) and not line.strip(" \t`~")
+            lines[i] = " " * len(line)
+            fence = "" if closes else fence
+        elif opening:
+            fence = opening.group(1)
+            lines[i] = " " * len(line)
+    return "\n\n".join(_spans(part) for part in "\n".join(lines).split("\n\n"))
 
-    def blank(match: re.Match[str]) -> str:
-        return re.sub(r"[^\n]", " ", match.group())
 
-    return _CODE_SPAN.sub(blank, _FENCE.sub(blank, markdown))
+def _spans(text: str) -> str:
+    """`text` with its code spans (a backtick run to the next run of the same length) blanked."""
+    runs = list(_RUN.finditer(text))
+    following: dict[int, int] = {}
+    after: list[int | None] = [None] * len(runs)
+    for i in range(len(runs) - 1, -1, -1):
+        size = len(runs[i].group())
+        after[i] = following.get(size)
+        following[size] = i
+    chars = list(text)
+    i = 0
+    while i < len(runs):
+        close = after[i]
+        if close is None:
+            i += 1
+            continue
+        for k in range(runs[i].start(), runs[close].end()):
+            if chars[k] != "\n":
+                chars[k] = " "
+        i = close + 1
+    return "".join(chars)
 
 
 def removed_kinds(before: str, after: str) -> Kinds:
