@@ -173,13 +173,6 @@ class Renderer:
             with contextlib.suppress(Exception):
                 env.get_template(name)
 
-    def index_all(self) -> None:
-        """Make now what article pages look up (each story's place, its related stories):
-        before worker processes fork, so that they share it (RelatedStories.index_all)."""
-        if self._position is None:
-            self._position = {a.source: i for i, a in enumerate(self.site.articles)}
-        self.related.index_all()
-
     def neighbours(self, article: Article) -> tuple[Article | None, Article | None]:
         """The older and the newer story beside `article` in the site's order."""
         if self._position is None:

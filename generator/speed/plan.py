@@ -331,6 +331,31 @@ def decide(
     return plan_all(renderer, state, True, recorder), False, digests
 
 
+def _index_all(renderer: SiteRenderer) -> None:
+    """Make what article pages look up (each story's place, its related stories) in this
+    process before the workers fork, so that they share it instead of each making its own
+    by reading every article (which copies them into it)."""
+    for one in renderer.renderers.values():
+        if one.site.articles:
+            one.neighbours(one.site.articles[0])
+        one.related.index_all()
+
+
+def _feed_files(
+    done: Rendered, made: list[tuple[PlannedFeed, bool]], rendered: Iterator[Made]
+) -> Iterator[OutputFile]:
+    """The feeds, after the pages: each feed's digest taken (`Rendered.digested`) and its
+    bytes dropped once written."""
+    first = list(islice(rendered, 1))  # (`decide_feeds` has run once this returns)
+    made_feeds = chain(first, rendered)
+    for feed, make in made:
+        data = next(made_feeds)[1] if make else b""
+        if make:
+            done.digested[feed.path] = ping.digest(data)
+        done.feeds.append(OutputFile(feed.path, b""))
+        yield OutputFile(feed.path, data)
+
+
 def rendering(
     renderer: SiteRenderer,
     feeds: Callable[[], list[PlannedFeed]],
@@ -347,8 +372,7 @@ def rendering(
     (`bodies`: the digests of the articles' bodies when they carry none, speed.bodies)."""
     planned, by_index, digests = decide(renderer, state, content_dir, loaded, bodies)
     if planned.streamed:  # every page: what they all look up is made before the fork
-        for one in renderer.renderers.values():
-            one.index_all()
+        _index_all(renderer)
     caching = content_dir is not None
     planned_feeds = feeds()
     made: list[tuple[PlannedFeed, bool]] = []
@@ -386,14 +410,7 @@ def rendering(
         if not planned.streamed:  # (else every page was rendered)
             done_paths = set(paths)
             yield from (OutputFile(p, b"") for p in planned.pages if p not in done_paths)
-        first = list(islice(rendered, 1))  # (`decide_feeds` has run once this returns)
-        made_feeds = chain(first, rendered)
-        for feed, make in made:  # each feed's digest taken, its bytes dropped once written
-            data = next(made_feeds)[1] if make else b""
-            if make:
-                done.digested[feed.path] = ping.digest(data)
-            done.feeds.append(OutputFile(feed.path, b""))
-            yield OutputFile(feed.path, data)
+        yield from _feed_files(done, made, rendered)
 
     done = Rendered(planned, files(), digests)
     return done
