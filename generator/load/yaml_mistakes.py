@@ -74,13 +74,8 @@ def explain_yaml_mistake(
             "as the start of another field",
             f"put the whole value in quotes: {lead}{key}: {double_quoted(value)}",
         )
-    starts = _STARTS.get(value[:1])
-    if starts:  # the parser stopped on this line: the special character is why
-        return (
-            f"the value of '{key}:' starts with {value[0]!r}, which YAML reads as {starts}, "
-            "so it cannot read the rest of the line",
-            f"put the whole value in quotes: {lead}{key}: {double_quoted(value)}",
-        )
+    if value[:1] in _STARTS:  # the parser stopped on this line: the character is why
+        return _special_start(lead, key, value)
     if problem.startswith("expected <block end>") and value[:1] in ("'", '"'):
         mark = value[0]
         closing = value.find(mark, 1)
@@ -92,6 +87,15 @@ def explain_yaml_mistake(
                 f"put the whole value in the other kind of quotes: {lead}{key}: {fixed}",
             )
     return None
+
+
+def _special_start(lead: str, key: str, value: str) -> tuple[str, str]:
+    """(message, fix) for a value starting with a character YAML reads specially."""
+    return (
+        f"the value of '{key}:' starts with {value[0]!r}, which YAML reads as "
+        f"{_STARTS[value[0]]}, so it cannot read the rest of the line",
+        f"put the whole value in quotes: {lead}{key}: {double_quoted(value)}",
+    )
 
 
 def unclosed_quote(text: str, index: int) -> tuple[str, str] | None:
