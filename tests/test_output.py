@@ -464,3 +464,47 @@ def newsroom_clean(project: Path, tmp_path: Path) -> Path:
     )
     assert result.returncode == 0, result.stderr
     return clean
+
+
+def test_a_build_leaves_no_lock_file_and_builds_still_take_turns(
+    project: Path, tmp_path: Path
+) -> None:
+    """The lock of an output folder (a file in /tmp/newsdigest-UID/) is removed by the build
+    that holds it when it ends. A build that waited meanwhile, holding the file just
+    removed, locks the new one instead: a third build still waits for it."""
+    import threading
+
+    from generator.write.target import lock_file, one_build_at_a_time
+
+    site = tmp_path / "site"
+    result = run_here("build", "--output", str(site), "--base-url", BASE_URL, cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert not lock_file(site).exists()
+
+    second_waits, second_holds, second_may_end, third_waits = (
+        threading.Event() for _ in range(4)
+    )
+
+    def second() -> None:
+        with one_build_at_a_time(site, lambda _: second_waits.set()):
+            second_holds.set()
+            second_may_end.wait(timeout=30)
+
+    def third() -> None:
+        with one_build_at_a_time(site, lambda _: third_waits.set()):
+            pass
+
+    with one_build_at_a_time(site):
+        threads = [threading.Thread(target=second)]
+        threads[0].start()
+        assert second_waits.wait(timeout=30)
+    assert second_holds.wait(timeout=30)
+    assert lock_file(site).exists(), "the second build holds the lock file now at that path"
+    threads.append(threading.Thread(target=third))
+    threads[1].start()
+    assert third_waits.wait(timeout=10), "a third build waits for the second"
+    second_may_end.set()
+    for thread in threads:
+        thread.join(timeout=30)
+        assert not thread.is_alive()
+    assert not lock_file(site).exists()

@@ -61,31 +61,66 @@ def one_build_at_a_time(
     """Hold the lock of the output folder `output` (generator.write.target.lock_file) for a
     whole build: a second build into the same folder waits for the first to end, instead
     of planning from a site that the first then replaces; `waiting(output)` is told before
-    it waits. Without flock, or without a temporary directory to lock in, no lock."""
-    try:
-        import fcntl
+    it waits. Without flock, or without a temporary directory to lock in, no lock.
 
+    The build that holds the lock removes its file before it lets go, so that the folder
+    does not fill with one file per output ever built. A build that got the lock on a file
+    since removed (it opened it before the holder removed it) sees that the path no longer
+    names the file it locked, and locks again on a new one."""
+    path = None
+    try:
         path = lock_file(output)
         path.parent.mkdir(mode=0o700, exist_ok=True)
-        handle = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
-    except (ImportError, OSError):
+        handle = _locked(path, lambda: waiting(output) if waiting is not None else None)
+    except (ImportError, OSError):  # no fcntl (Windows), no temporary folder
+        handle = None
+    if handle is None or path is None:
         yield
         return
     try:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            if waiting is not None:
-                waiting(output)
-            fcntl.flock(handle, fcntl.LOCK_EX)
-        except OSError:  # a file system without locks
-            pass
         _LOCKS.append(handle)
         yield
     finally:
-        if handle in _LOCKS:
+        if handle in _LOCKS:  # not in a process forked from the build (`_drop_in_child`)
             _LOCKS.remove(handle)
+            with contextlib.suppress(OSError):
+                os.unlink(path)  # while still holding the lock
         os.close(handle)  # the lock goes with it
+
+
+def _locked(path: Path, waiting: Callable[[], None]) -> int | None:
+    """A descriptor of the file at `path` (made if missing) holding its exclusive flock,
+    once the path still names that very file (device and inode); `waiting()` is called
+    once, before the first wait. None when the file cannot be made."""
+    import fcntl
+
+    told = False
+    while True:
+        try:
+            handle = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError:
+            return None
+        try:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                if not told:
+                    told = True
+                    waiting()
+                fcntl.flock(handle, fcntl.LOCK_EX)
+        except OSError:  # a file system without locks
+            return handle
+        held, named = os.fstat(handle), _stat_or_none(path)
+        if named is not None and (named.st_dev, named.st_ino) == (held.st_dev, held.st_ino):
+            return handle
+        os.close(handle)  # the holder removed it meanwhile: lock the path's new file
+
+
+def _stat_or_none(path: Path) -> os.stat_result | None:
+    try:
+        return os.stat(path)
+    except OSError:
+        return None
 
 
 def through_link(output: Path) -> Path:
