@@ -481,9 +481,7 @@ def test_a_build_leaves_no_lock_file_and_builds_still_take_turns(
     assert result.returncode == 0, result.stderr
     assert not lock_file(site).exists()
 
-    second_waits, second_holds, second_may_end, third_waits = (
-        threading.Event() for _ in range(4)
-    )
+    second_waits, second_holds, second_may_end, third_waits = (threading.Event() for _ in range(4))
 
     def second() -> None:
         with one_build_at_a_time(site, lambda _: second_waits.set()):
