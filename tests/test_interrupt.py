@@ -29,6 +29,9 @@ def interrupted_build(
         stderr=subprocess.PIPE,
         text=True,
         start_new_session=True,
+        # as a terminal starts a command: Ctrl-C not ignored (a test runner's process may
+        # ignore SIGINT, and a program started so inherits that and is never interrupted)
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     if started == "reading":
         time.sleep(delay)
