@@ -16,6 +16,17 @@ from generator.diagnostics import Diagnostic, error, warning
 REGISTRY = "authors.yaml"  # the authors' registry, beside the settings file (load/authors.py)
 
 
+def stamp(path: Path) -> tuple[int, int, int] | None:
+    """Size, modification and status-change time (ns) of the file at `path`; None when it
+    cannot be statted. What decides whether a picture was replaced: the status-change
+    time moves even when `cp -p` or `rsync --times` put the other two back."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+
+
 def registry_path(project: Path) -> Path:
     """Where the registry of a site whose settings file is in `project` lives."""
     return project / REGISTRY

@@ -26,6 +26,7 @@ from generator import __version__
 from generator.config import Settings
 from generator.index.digest import day_topics, human_day
 from generator.index.site import Group, Site
+from generator.load.files import stamp
 from generator.model import Article, OutputFile
 from generator.render import images
 from generator.render.environment import byline
@@ -178,15 +179,11 @@ class FeedWriter:
 
     def _image_sizes(self, channel: Channel) -> list[int]:
         """The sizes of the channel's local lead images: RSS and Atom enclosures carry them."""
-        sizes = []
+        sizes: list[int] = []
         for article in channel.articles:
             if article.image is not None and not article.image.is_remote:
-                try:
-                    stat = (self.content_dir / article.image.src).stat()
-                    # a picture replaced, even with its size and time put back (cp -p)
-                    sizes += [stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns]
-                except OSError:
-                    sizes.append(-1)
+                found = stamp(self.content_dir / article.image.src)  # a picture replaced
+                sizes += found if found is not None else (-1,)
         return sizes
 
     def _generator(self, channel: Channel, rss: bool) -> FeedGenerator:

@@ -26,6 +26,7 @@ from typing import Any, Protocol
 
 from generator import model
 from generator.diagnostics import Diagnostic
+from generator.load import files
 from generator.load.content import body_of
 from generator.speed import changes, deps
 from generator.speed.bodyrows import HTML_QUERY, Facts, checked_html, meta_of
@@ -124,11 +125,8 @@ class ArticleCache:
         """Size, modification and status-change time of a content file: a picture replaced
         under the same name (its width, height, whether Pillow reads it) makes the records
         using it stale, even when `cp -p` or `rsync --times` kept its size and time."""
-        try:
-            st = (self.content_dir / asset).stat()
-        except OSError:
-            return None
-        return [st.st_size, st.st_mtime_ns, st.st_ctime_ns]
+        found = files.stamp(self.content_dir / asset)
+        return list(found) if found is not None else None
 
     def _kept_stamp(self, asset: str) -> list[int] | None:
         """The stamp to save with a record: None (never equal to a file's `_stamp`) for a

@@ -32,6 +32,7 @@ from operator import attrgetter, is_
 from pathlib import Path
 from typing import Any
 
+from generator.load.files import stamp
 from generator.model import Article
 from generator.speed.fingerprint import Fingerprinter, Unhashable
 from generator.speed.pagerows import PageRows
@@ -83,11 +84,7 @@ def _image_stamp(article: Article, content_dir: Path) -> tuple[int, int, int] | 
     image = article.image
     if image is None or image.is_remote:
         return None
-    try:
-        stat = (content_dir / image.src).stat()
-    except OSError:
-        return (-1, -1, -1)
-    return (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
+    return stamp(content_dir / image.src) or (-1, -1, -1)
 
 
 def _image_text(article: Article, content_dir: Path) -> tuple[Any, ...] | None:
