@@ -15,7 +15,7 @@ from pathlib import Path
 from generator import pipeline
 from generator.commands.progress import Progress, quiet
 from generator.config import Settings, only
-from generator.diagnostics import Diagnostic, error
+from generator.diagnostics import Diagnostic, error, has_errors
 from generator.model import Article, with_values
 from generator.pipeline import Body, Validated
 from generator.render.site import encode_images
@@ -109,7 +109,7 @@ def body_chunk(work: BodyWork, chunk: Sequence[int]) -> list[Body]:
         bodies[n] = body
     if work.images:  # encode the article's images here, in the worker, into the cache
         for article, (_, problems, assets, _, _) in zip(articles, bodies, strict=True):
-            if not problems:
+            if not has_errors(problems):  # a warning still publishes its pictures
                 encode_images(article, assets, work.content_dir, work.settings.max_image_size)
     return bodies
 
