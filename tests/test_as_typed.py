@@ -258,3 +258,27 @@ def test_draft_still_reads_yaml_booleans(tmp_path: Path) -> None:
     result = run_here("build", "--output", str(out), cwd=project)
     assert result.returncode == 0, result.stderr
     assert not (out / "2025/06/20/oslo-tunnel").exists()
+
+
+def test_a_value_starting_with_an_ampersand_is_refused_not_shortened(tmp_path: Path) -> None:
+    """`title: &Co news` is YAML for "news" labelled "Co": refused on its line, never
+    published without its first word."""
+    front = STORIES["oslo-tunnel.md"].replace(
+        "title: Oslo opens its new harbour tunnel", "title: &Co opens its new harbour tunnel"
+    )
+    result = check(tmp_path, front)
+    assert result.returncode == 1
+    assert (
+        "content/story.md:2: error: '&Co' at the start of a value is read by YAML as a label"
+    ) in result.stdout
+    assert 'put the whole value in quotes, for example "&Co ..."' in result.stdout
+
+
+def test_a_label_repeated_by_an_alias_is_plain_yaml(tmp_path: Path) -> None:
+    """A YAML anchor that an alias uses was written on purpose: the value is read twice."""
+    front = STORIES["oslo-tunnel.md"].replace(
+        "title: Oslo opens its new harbour tunnel",
+        "title: &headline Oslo opens its new harbour tunnel\nsummary: *headline",
+    )
+    result = check(tmp_path, front)
+    assert result.returncode == 0, result.stdout

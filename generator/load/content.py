@@ -182,7 +182,9 @@ def parse_front_matter(text: str, first_line: int, source: str) -> tuple[Any, li
         except (yaml.YAMLError, RecursionError):
             pass  # parsed again below, for the pure-Python parser's messages
         else:
-            return data, _duplicate_errors(source, duplicates)
+            return data, _duplicate_errors(source, duplicates) + _lost_labels(
+                text, first_line, source, _FAST
+            )
         finally:
             fast.dispose()
     duplicates = _Duplicates()
@@ -206,7 +208,40 @@ def parse_front_matter(text: str, first_line: int, source: str) -> tuple[Any, li
         ]
     finally:
         loader.dispose()
-    return data, _duplicate_errors(source, duplicates)
+    return data, _duplicate_errors(source, duplicates) + _lost_labels(text, first_line, source)
+
+
+def _lost_labels(
+    text: str, first_line: int, source: str, base: Any = yaml.SafeLoader
+) -> list[Diagnostic]:
+    """An error for each YAML anchor (`&name` before a value) that no alias (`*name`) uses.
+
+    YAML reads `title: &Co news` as the value "news" labelled "Co": what the editor typed
+    would be published without its first word. A label that an alias repeats was written
+    on purpose (YAML's own way to say a value twice) and is left alone."""
+    if "&" not in text:
+        return []
+    labels: dict[str, int] = {}
+    used: set[str] = set()
+    for event in yaml.parse(text, Loader=base):
+        anchor = getattr(event, "anchor", None)
+        if anchor is None:
+            continue
+        if isinstance(event, yaml.AliasEvent):
+            used.add(anchor)
+        elif event.start_mark is not None:
+            labels.setdefault(anchor, event.start_mark.line + first_line)
+    return [
+        error(
+            source,
+            line,
+            f"'&{anchor}' at the start of a value is read by YAML as a label, and would be "
+            "left out of what is published",
+            f'put the whole value in quotes, for example "&{anchor} ..."',
+        )
+        for anchor, line in labels.items()
+        if anchor not in used
+    ]
 
 
 def _marked_error(exc: yaml.MarkedYAMLError, text: str, first_line: int, source: str) -> Diagnostic:
