@@ -269,3 +269,27 @@ def test_a_story_saved_as_a_draft_mid_build_then_undone_is_published_again(
     clean = tmp_path / "clean"
     first_build(project, clean, first)
     assert site_files(site) == site_files(clean)
+
+
+def test_a_record_that_is_not_one_json_value_is_read_again(tmp_path: Path, first: Path) -> None:
+    """A row whose checksum matches but whose record is more than one JSON value (text
+    after it), or not JSON at all, is another shape: read again from the file, never half
+    used."""
+    from generator.speed.store import checksum
+
+    project = sample_project(tmp_path, pictures(first))
+    build(project, tmp_path / "site")
+    database = sqlite3.connect(project / ".newsdigest-cache" / "state.sqlite")
+    rows = database.execute("SELECT source, digest, record FROM articles").fetchall()
+    with database:
+        for n, (source, digest, record) in enumerate(rows[:2]):
+            bad = record + ' {"a": 1}' if n == 0 else record[: len(record) // 2]
+            database.execute(
+                "UPDATE articles SET record = ?, sum = ? WHERE source = ?",
+                (bad, checksum(source, digest, bad), source),
+            )
+    database.close()
+    (articles, _), read_again = loaded(project)
+    assert read_again == 2
+    settings = load_settings(project)
+    assert articles == pipeline.load(project / "content", settings, project=project)[0]

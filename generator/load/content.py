@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 
 from generator.diagnostics import Diagnostic, error
-from generator.load.files import linked_article, misnamed_article, outside_link, walk
+from generator.load.files import child_maker, linked_article, misnamed_article, outside_link, walk
 from generator.load.yaml_mistakes import explain_yaml_mistake, unclosed_quote
 from generator.settings_file import settings_named
 
@@ -436,6 +436,7 @@ def find_articles(content_dir: Path) -> tuple[list[tuple[Path, str]], list[Diagn
     top = str(content_dir)
     for dirpath, dirnames, filenames, links in walk(top):
         here = Path(dirpath)
+        child = child_maker(here)
         folder = dirpath[len(top) :].strip(os.sep).replace(os.sep, "/")  # relative, '/'
         prefix = folder + "/" if folder else ""
         for name in list(dirnames):
@@ -454,7 +455,7 @@ def find_articles(content_dir: Path) -> tuple[list[tuple[Path, str]], list[Diagn
             if name.startswith(".") or not name.endswith(".md"):
                 problems.extend(misnamed_article(prefix + name))
                 continue
-            path = here / name
+            path = child(name)
             if CONTROL.search(name):
                 problems.append(_unreadable_name(path, content_dir))
                 continue

@@ -17,7 +17,6 @@ from. A body's HTML is keyed on the file's content digest and the body's first l
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
@@ -31,7 +30,7 @@ from generator.load.content import body_of
 from generator.speed import changes, deps
 from generator.speed.bodyrows import HTML_QUERY, Facts, checked_html, meta_of
 from generator.speed.cache import BadEntry, decode_diagnostics, encode_diagnostics
-from generator.speed.records import Shared, article_record
+from generator.speed.records import Shared, article_record, parsed
 from generator.speed.store import Database, checksum, dumps
 
 SPACE = "articles"
@@ -176,7 +175,7 @@ class ArticleCache:
 
     def _decoded(self, source: str, text: str) -> Hit | None:
         try:
-            record = json.loads(text)
+            record = parsed(text)
             article = self.shared.article(record["a"])
             problems = decode_diagnostics(record["p"])
         except (BadEntry, KeyError, TypeError, ValueError):

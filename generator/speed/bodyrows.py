@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from typing import Any, NamedTuple
 
+from generator.speed.records import parsed
 from generator.speed.store import checksum
 
 # A cached body's HTML with the row that vouches for it (`checked_html`).
@@ -32,7 +33,7 @@ def meta_of(text: str) -> Meta | None:
     """A `bodies` row's meta: (links, assets, stamps, summary, digest, linked), or None
     when it is not of that shape."""
     try:
-        meta = json.loads(text)
+        meta = parsed(text)
         found = (
             meta["links"],
             meta["assets"],

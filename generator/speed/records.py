@@ -26,12 +26,30 @@ object each across the records of a build.
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from generator.model import Article, Author, Correction, Country, Image, Picture, Tag
 from generator.speed.cache import BadEntry
+
+# The scanner json.loads calls (C), without its wrapping: (value, end) of the text at an index.
+_scan: Callable[[str, int], tuple[Any, int]] = vars(json.JSONDecoder())["scan_once"]
+
+
+def parsed(text: str) -> Any:
+    """`json.loads` of a row's JSON text, as the state writes it (compact, one value, no
+    surrounding space): the scanner called directly, about a fifth cheaper per record.
+    ValueError for text that is not one JSON value."""
+    try:
+        value, end = _scan(text, 0)
+    except StopIteration:
+        raise ValueError("not a JSON value") from None
+    if end != len(text):
+        raise ValueError("more than one JSON value")
+    return value
 
 
 def _when(value: datetime) -> str | list[Any]:
@@ -161,12 +179,13 @@ class Shared:
             updated_has_time, corrections, aliases, aliases_line, featured, translation_key,
             language, lines, bylines,
         ) = data  # fmt: skip
+        when = self._when(date)
         return Article(
             source,
             slug,
             title,
-            self._when(date),
-            self._when(updated) if updated is not None else None,
+            when,
+            (when if updated == date else self._when(updated)) if updated is not None else None,
             self._country(country),
             tuple(authors),
             image_credit,
