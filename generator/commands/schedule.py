@@ -4,7 +4,7 @@ build.py records it so that an up-to-date check knows when to build again."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from generator.index.selection import Selection
@@ -15,12 +15,10 @@ from generator.render.sitemap import news_window_ends
 
 def _next_publication(articles: list[Article], selection: Selection, now: datetime) -> float | None:
     """When a scheduled article comes due and the site must change (None: never)."""
-    due = [
-        a.date.timestamp()
-        for a in articles
-        if not selection.includes(a, now) and (selection.drafts or not a.draft)
-    ]
-    return min(due, default=None)
+    if selection.future:  # every story is published whatever its date
+        return None
+    due = [a.date for a in articles if a.date > now and (selection.drafts or not a.draft)]
+    return min(due).timestamp() if due else None
 
 
 def _day_ends(published: list[Article], tz: ZoneInfo, now: datetime) -> float | None:
@@ -41,7 +39,10 @@ def next_change(
     """When the site must be built again although no file changed: a scheduled article
     comes due, a story leaves the 48 hours of the news sitemap, or a day is over and
     joins the digest feed (None: never)."""
-    published = [a for a in articles if selection.includes(a, now)]
+    # Only stories of the last three days can leave the news window or end a day later
+    # than now (at 100,000 stories, a few dozen): one look at each story's date.
+    recent = now - timedelta(days=3)
+    published = [a for a in articles if recent < a.date and selection.includes(a, now)]
     times = [
         t
         for t in (

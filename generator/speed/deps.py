@@ -130,16 +130,20 @@ def digests(
     neither (generator.speed.bodies); it stands for both."""
     out: dict[str, tuple[str, str]] = {}
     loaded = loaded or {}
-    # The repr of a tuple of topics or bylines, by the ids of the objects in it (the tuple
-    # is kept with it, so no id is reused while this runs): articles share these objects.
-    terms: dict[tuple[int, ...], tuple[tuple[Any, ...], bytes]] = {}
+    # The repr of each topic or byline, by the id of the object (kept with it, so no id is
+    # reused while this runs): articles share these objects, not their tuples of them.
+    terms: dict[int, tuple[Any, bytes]] = {}
 
     def text(values: tuple[Any, ...]) -> bytes:
-        key = tuple(map(id, values))
-        found = terms.get(key)
-        if found is None:
-            found = terms[key] = (values, _text(values))
-        return found[1]
+        """The terms' reprs, each length-prefixed, after their count."""
+        parts = [len(values).to_bytes(4, "little")]
+        for value in values:
+            found = terms.get(id(value))
+            if found is None or found[0] is not value:
+                data = _text(value)
+                found = terms[id(value)] = (value, len(data).to_bytes(4, "little") + data)
+            parts.append(found[1])
+        return b"".join(parts)
 
     for article in articles:
         found = loaded.get(article.source)

@@ -75,9 +75,10 @@ class PageRows:
     def open(cls, database: Database, space: str, environment: str) -> PageRows:
         return cls(database, space, environment, database.environment(space) == environment)
 
-    def _query(self, sql: str, parameters: Sequence[Any] = ()) -> Iterator[tuple[Any, ...]]:
-        if self.valid:
-            yield from self.database.query(sql, (self.space, *parameters))
+    def _query(self, sql: str, parameters: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        if not self.valid:
+            return []
+        return self.database.all(sql, (self.space, *parameters))
 
     def stats(self) -> dict[str, Stat]:
         """Size, time and inode of every file the last build wrote, by path."""

@@ -134,6 +134,19 @@ class Database:
         except sqlite3.Error:  # malformed, truncated, not a database
             self.broken = True
 
+    def all(self, sql: str, parameters: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        """Every row of a SELECT at once (`fetchall`: no step per row, for the large reads
+        of a rebuild); none when there is no database or it is broken."""
+        connection = self._connected()
+        if connection is None or self.broken:
+            return []
+        try:
+            rows: list[tuple[Any, ...]] = connection.execute(sql, parameters).fetchall()
+        except sqlite3.Error:  # malformed, truncated, not a database
+            self.broken = True
+            return []
+        return rows
+
     def one(self, sql: str, parameters: Sequence[Any] = ()) -> tuple[Any, ...] | None:
         """The first row of a SELECT, or None (as `query`)."""
         connection = self._connected()

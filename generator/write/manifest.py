@@ -169,9 +169,7 @@ def carry_over(
     if old is None or ours is None:
         return []
     carried: list[str] = []
-    for relative in sorted(listing):
-        if relative == MARKER or relative in ours:
-            continue
+    for relative in sorted(r for r in listing if r != MARKER and r not in ours):
         path, target = old / relative, staging / relative
         if target.exists() or target.is_symlink():
             continue

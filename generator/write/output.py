@@ -21,6 +21,7 @@ import os
 import shutil
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field, replace
+from itertools import chain
 from pathlib import Path, PurePosixPath
 
 from generator.model import OutputFile
@@ -347,7 +348,7 @@ def _stage(
     if tree.reused and tree.differs is None:
         prune(staging, names)
     elif tree.reused:
-        known = {*(old_names or ()), *(tree.differs or ())}
+        known = chain(old_names or (), tree.differs or ())
         prune_known(staging, known, {*names, MARKER})
     if finish is not None:
         names, stats = _finish(staging, finish, names, old, stats, tree.fresh)

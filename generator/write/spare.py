@@ -88,9 +88,7 @@ def prune_known(staging: Path, candidates: Iterable[str], wanted: Collection[str
     """Delete from a kept site the `candidates` that the new site does not have, and the
     folders left empty by that."""
     root = str(staging)
-    for name in sorted(set(candidates)):
-        if name in wanted:
-            continue
+    for name in sorted({name for name in candidates if name not in wanted}):
         path = os.path.join(root, name)
         try:
             os.unlink(path)
