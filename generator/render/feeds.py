@@ -192,7 +192,11 @@ class FeedWriter:
         feedgen keeps one date for both formats, so each format gets its own generator.
         """
         fg = FeedGenerator()
-        fg.load_extension("dc", atom=False, rss=True)
+        # fg.load_extension("dc", ...) without the two imports it tries for every feed
+        # (feedgen.ext.dc is imported here: it needs feedgen.feed's lxml.etree loaded first)
+        from feedgen.ext.dc import DcEntryExtension, DcExtension
+
+        fg.register_extension("dc", DcExtension, DcEntryExtension, atom=False, rss=True)
         fg.id(f"tag:{self.settings.site_id}:{channel.path[len(self.urls.base_path) :]}")
         fg.title(channel.title)
         fg.subtitle(channel.description)
@@ -232,12 +236,12 @@ class FeedWriter:
         entry.content(self.content_html(article), type="html")
         entry.published(article.date.astimezone(UTC) if rss else article.date)
         entry.updated(article.modified)
-        for name in article.authors:
-            entry.author({"name": name})
+        if article.authors:  # in one call each: feedgen redoes the list at every call
+            entry.author([{"name": name} for name in article.authors])
         # One dc:creator: readers that show one would show only the last of several.
         entry.dc.dc_creator(join_names(article.authors))
-        for tag in article.tags:
-            entry.category(term=tag.name, label=tag.name)
+        if article.tags:
+            entry.category([{"term": tag.name, "label": tag.name} for tag in article.tags])
         image = self._image(article)
         if image and rss:
             entry.enclosure(*image)
