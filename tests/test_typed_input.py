@@ -1,5 +1,5 @@
 """What the editor typed is never dropped without a word: a story file with another
-Markdown extension, a link to another article, an http:// or undescribed lead image are
+Markdown extension, a link to another article, an http:// picture or an undescribed lead image are
 each an error on their file and line, with the fix, and nothing is published."""
 
 from __future__ import annotations
@@ -95,6 +95,32 @@ def test_an_http_lead_image_is_an_error_asking_for_https(tmp_path: Path) -> None
         "content/2025/06/story.md:8: error: image.src: 'http://x.org/a.jpg' is an http:// address"
     ) in said(result)
     assert "https://x.org/a.jpg" in said(result)
+    assert not (tmp_path / "site").exists()
+
+
+@pytest.mark.parametrize("engine", ["python-markdown", "gfm"])
+def test_an_http_picture_in_the_body_is_an_error_on_its_line(tmp_path: Path, engine: str) -> None:
+    """Like an http:// lead image: a browser blocks it on the https site, so it is refused
+    on the line it was typed, typed as Markdown or as HTML, with either engine."""
+    project = make_project(tmp_path / "project", f'markdown_engine = "{engine}"\n')
+    body = (
+        "The rain came early.\n\n"
+        "![Flooded street](http://photos.example.org/street.jpg)\n\n"
+        'Later: <img src="HTTP://photos.example.org/boat.jpg" alt="A boat">\n'
+    )
+    write_article(project, "2025/06/story.md", STORY, body)  # the body starts on line 8
+
+    result = run_here("build", "--output", str(tmp_path / "site"), cwd=project)
+
+    assert result.returncode == 1
+    assert (
+        "content/2025/06/story.md:10: error: image 'http://photos.example.org/street.jpg' "
+        "is an http:// address"
+    ) in said(result)
+    assert "https://photos.example.org/street.jpg" in said(result)
+    assert "content/2025/06/story.md:12: error: image 'HTTP://photos.example.org/boat.jpg'" in (
+        said(result)
+    )
     assert not (tmp_path / "site").exists()
 
 

@@ -343,6 +343,15 @@ class BodyRenderer:
         """A body image as published: a local one becomes a <picture> with a WebP <source>,
         srcset, its real width and height, loading="lazy" and decoding="async"."""
         parts = urlsplit(src)
+        if parts.scheme.lower() == "http":
+            self._report(
+                src,
+                f"image {src!r} is an http:// address; the site is https only, and browsers "
+                "block or flag a picture from an http:// address on an https page",
+                f"use the picture's https:// address (https://{src[7:]}) if its site has "
+                "one; otherwise upload the picture into content/ beside the article",
+            )
+            return None
         if parts.scheme or parts.netloc:
             return None
         resolved = self._local(unquote(parts.path))
