@@ -64,6 +64,11 @@ def _own_placement(article: Article) -> tuple[Any, ...]:
     )
 
 
+def _counted(data: bytes) -> bytes:
+    """`data` after its length: one part of a digest's input that no other part can extend."""
+    return len(data).to_bytes(8, "little") + data
+
+
 def _text(value: Any) -> bytes:
     return repr(value).encode("utf-8", "surrogatepass")
 
@@ -140,8 +145,7 @@ def digests(
         for value in values:
             found = terms.get(id(value))
             if found is None or found[0] is not value:
-                data = _text(value)
-                found = terms[id(value)] = (value, len(data).to_bytes(4, "little") + data)
+                found = terms[id(value)] = (value, _counted(_text(value)))
             parts.append(found[1])
         return b"".join(parts)
 
@@ -156,16 +160,22 @@ def digests(
             own_place, own_whole = found[1]
         else:
             own_place, own_whole = own(article)
-        place = hashlib.blake2b(own_place, digest_size=16)
-        place.update(text(article.tags) + text(article.bylines))
-        whole = hashlib.blake2b(own_whole + place.digest(), digest_size=16)
-        whole.update(_text((article.summary, _image_text(article, content_dir))))
+        terms_text = text(article.tags) + text(article.bylines)
+        placed = hashlib.blake2b(own_place + terms_text, digest_size=16).digest()
+        summary = article.summary.encode("utf-8", "surrogatepass")
+        image = b"N" if article.image is None else _image_part(article, content_dir)
+        whole = hashlib.blake2b(own_whole + placed, digest_size=16)
+        whole.update(_counted(summary) + image)
         if stored is not None:  # its Markdown and HTML
             whole.update(b"\0" + stored.encode("ascii"))
         else:
             whole.update(article.body_html.encode("utf-8", "surrogatepass"))
-        out[article.source] = (whole.hexdigest(), place.hexdigest())
+        out[article.source] = (whole.hexdigest(), placed.hex())
     return out
+
+
+def _image_part(article: Article, content_dir: Path) -> bytes:
+    return _counted(_text(_image_text(article, content_dir)))
 
 
 class Recorder(Fingerprinter):
@@ -236,10 +246,14 @@ class Plan:
     pages: list[str]  # every page's output path, in the site's order
     feeds: list[str]  # feed paths, in the order written
     rows: PageRows
+    # What `changed` was last given, and found: the articles whose whole digest differs.
+    compared: Mapping[str, tuple[str, str]] | None = None
+    differing: set[str] | None = None
 
     def changed(self, now: dict[str, tuple[str, str]]) -> set[str] | None:
         """The articles whose values changed, or None when an article was added, removed or
         placed elsewhere (then the whole site is planned again)."""
+        self.compared, self.differing = now, None
         if now.keys() != self.articles.keys():
             return None
         out = set()
@@ -249,7 +263,8 @@ class Plan:
                 if place != before[1]:
                     return None
                 out.add(source)
-        return out
+        self.differing = out
+        return set(out)
 
     def readers(self, changed: set[str]) -> set[str] | None:
         """The output paths that read any of the `changed` articles; None when the index

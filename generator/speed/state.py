@@ -254,7 +254,10 @@ def _patch(
             added.setdefault(source, set()).add(path)
         for source in before - now:  # (a damaged old row: nothing removed, which is safe)
             removed.setdefault(source, set()).add(path)
-    touched = {s for s, pair in digests.items() if index.articles.get(s) != pair}
+    if index.differing is not None and digests is index.compared:
+        touched = set(index.differing)  # the plan compared these very digests
+    else:
+        touched = {s for s, pair in digests.items() if index.articles.get(s) != pair}
     touched |= added.keys() | removed.keys()
     found = rows.readers(touched)
     if found is None:

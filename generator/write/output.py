@@ -135,10 +135,16 @@ def _write_tree(
     reused, differs, made = tree.reused, tree.differs, tree.made | {""}
     written = unchanged = 0
     root, before = str(staging), str(old) if old is not None else ""
+    names = tree.names
+    # A kept file where the kept site holds the published file itself: nothing to do.
+    known, differing = differs is not None and old is not None, differs or frozenset()
     for item in files:
         relative = _relative(item.path)
+        names.append(relative)
+        if known and item.path in keep and relative not in differing:
+            unchanged += 1
+            continue
         target = os.path.join(root, relative)
-        tree.names.append(relative)
         same = old is not None and (
             item.path in keep or _same_bytes(Path(before, relative), item.data)
         )
