@@ -343,34 +343,49 @@ def static_server(root: Path) -> Iterator[str]:
         httpd.server_close()
 
 
-# The files that take longest (seconds on a test worker of the two-worker suite, most
-# first), started first: pytest-xdist hands out whole files (`--dist loadfile`) in
-# collection order, giving a worker its next file when two of its tests are left, so the
-# slow ones run side by side and the many short files fill in at the end instead of one
-# worker finishing a long file while the other waits.
+# The files that take longest (CPU-seconds on a test worker of the suite, most first),
+# started first: pytest-xdist hands out whole files (`--dist loadfile`) in collection
+# order, giving a worker its next file when two of its tests are left, so the slow ones run
+# side by side and the many short files fill in at the end instead of one worker finishing
+# a long file while the others wait.
 SLOW_FILES = (
     "test_incremental.py",
-    "test_package.py",
+    "test_build_cache.py",
     "test_browser.py",
+    "test_package.py",
     "test_gfm.py",
-    "test_properties.py",
-    "test_cached_articles.py",
+    "test_replaced_files.py",
     "test_kept_bodies.py",
-    "test_kill.py",
     "test_hostile.py",
-    "test_build.py",
-    "test_language_homes.py",
-    "test_golden.py",
-    "test_images.py",
     "test_output.py",
-    "test_pipes.py",
-    "test_serve.py",
+    "test_kill.py",
+    "test_images.py",
+    "test_cached_articles.py",
     "test_page_state.py",
+    "test_properties.py",
+    "test_language_homes.py",
+    "test_build.py",
+    "test_golden.py",
+    "test_interrupt.py",
+    "test_pipes.py",
     "test_parallel.py",
-    "test_search.py",
-    "test_arrows.py",
+    "test_serve.py",
+    "test_template_errors.py",
+    "test_languages.py",
     "test_theme.py",
+    "test_arrows.py",
+    "test_html.py",
+    "test_feeds.py",
+    "test_search.py",
 )
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """`-n auto`: one test worker more than the cores this process may use. Many tests
+    wait (on a build in a process of its own, Chromium, the Nu checker's Java, pip), and
+    a third worker on two cores runs its tests meanwhile."""
+    return len(os.sched_getaffinity(0)) + 1
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

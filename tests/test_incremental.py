@@ -1,49 +1,51 @@
 """Incremental builds: after any sequence of edits, the site is byte for byte a clean build.
 
-A small synthetic newsroom (bench/synth.py) is built with the cache, edited step by step
-(body, title, a new article, a deleted one, a tag, a template, a setting), rebuilt after
-each step, and compared file by file with a clean build (`--no-cache`) of the same
-content into another directory (the engine-dependent edits with each Markdown engine, the
-rest with the default one: the engine only changes the Markdown step). An edit is seen however it
-was made (the same size, the same second, the file's time put back, a rename); a corrupt
-cache is ignored, never trusted.
+A small synthetic newsroom (bench/synth.py, tests/incremental_newsroom.py) is built with
+the cache, edited step by step (body, title, a new article, a deleted one, a tag, a
+template, a setting), rebuilt after each step, and compared file by file with a clean
+build (`--no-cache`) of the same content into another directory (the engine-dependent
+edits with each Markdown engine, the rest with the default one: the engine only changes
+the Markdown step). An edit is seen however it was made (the same size, the same second,
+the file's time put back, a rename). tests/test_build_cache.py: the cache itself damaged,
+moved, shared or bypassed.
 """
 
 from __future__ import annotations
 
 import os
-import re
 import shutil
-import subprocess
 import sys
-import time
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 import pytest
 from conftest import (
     BASE_URL,
     SAMPLE,
     Forked,
-    clean_build,
     edit,
-    load_synth,
     run_here,
-    run_newsdigest,
     sample_pictures,
-    site_files,
     tiny_png,
+)
+from incremental_newsroom import (
+    COUNT,
+    ENGINES,
+    PROCESSES,
+    STORIES,
+    article_file,
+    assert_same_as_clean,
+    build,
+    edit_word,
+    front_matter_line,
+    newsroom,
+    rendered_pages,
+    synth,
+    urls_path,
 )
 from PIL import Image
 
 from generator.render.theme import THEME_DIR
-
-synth = load_synth()
-
-COUNT = 20
-STORIES = synth.articles(COUNT + 1)  # made once: story i is the same in any count
-PROCESSES: list[Forked] = []  # this module's, set by `processes`
 
 
 @pytest.fixture(autouse=True, scope="module")
@@ -51,41 +53,10 @@ def processes(forked: Forked) -> None:
     PROCESSES[:] = [forked]
 
 
-def build(project: Path, out: Path, *extra: str) -> str:
-    """`newsdigest build` in a new process of its own (forked from one that has built
-    nothing): it learns what earlier builds did only from the disk."""
-    (runner,) = PROCESSES
-    result = runner.run("build", "--output", str(out), "--base-url", BASE_URL, *extra, cwd=project)
-    assert result.returncode == 0, result.stderr
-    return result.stdout + result.stderr
-
-
-def assert_same_as_clean(project: Path, site: Path, pictures: Path | None = None) -> None:
-    """`site`, built incrementally by processes of their own, is a clean build (whose
-    cache holds only `pictures`, when given: conftest.clean_build)."""
-    got, want = site_files(site), clean_build(project, pictures)
-    assert sorted(got) == sorted(want)
-    differing = [path for path in want if got[path] != want[path]]
-    assert differing == []
-
-
-ENGINES = pytest.mark.parametrize("project", ["python-markdown", "gfm"], indirect=True)
-
-
 @pytest.fixture
 def project(tmp_path: Path, request: pytest.FixtureRequest) -> Path:
     """The newsroom with the default Markdown engine, or the one a test's `ENGINES` names."""
-    engine = getattr(request, "param", "python-markdown")
-    made = synth.write_newsdigest(tmp_path / "project", STORIES[:COUNT])
-    if engine != "python-markdown":
-        settings = made / "pyproject.toml"
-        text = settings.read_text(encoding="utf-8")
-        settings.write_text(text + f'markdown_engine = "{engine}"\n', encoding="utf-8")
-    return made
-
-
-def article_file(project: Path, index: int) -> Path:
-    return project / "content" / STORIES[index].path
+    return newsroom(tmp_path / "project", getattr(request, "param", "python-markdown"))
 
 
 def test_a_rebuild_with_nothing_changed_leaves_the_site_as_it_was(project: Path) -> None:
@@ -199,55 +170,6 @@ def test_a_page_edited_by_hand_in_the_output_is_rebuilt(project: Path) -> None:
     assert_same_as_clean(project, site)
 
 
-@pytest.mark.parametrize("damage", ["garbage", "truncate", "flip"])
-def test_a_corrupt_cache_is_ignored(project: Path, damage: str) -> None:
-    """Garbage written over the state database, the file cut in half, or one byte flipped:
-    the build is a normal one (no warning, the clean build's bytes) and the next one uses
-    the cache it wrote again."""
-    site = project.parent / "site"
-    build(project, site)
-    body = article_file(project, 2)
-    body.write_text(body.read_text(encoding="utf-8") + "\nFresh words.\n", encoding="utf-8")
-    cache = project / ".newsdigest-cache"
-    for cached in [*cache.glob("*.json"), *cache.glob("state.sqlite*")]:
-        data = cached.read_bytes()
-        if cached.suffix == ".lock":  # the empty file builds take turns on
-            continue
-        if damage == "garbage":
-            cached.write_bytes(b"not a cache" * 100)
-        elif damage == "truncate":
-            cached.write_bytes(data[: len(data) // 2])
-        else:  # same length, one byte changed: only a checksum can tell
-            middle = len(data) // 2
-            cached.write_bytes(data[:middle] + bytes([data[middle] ^ 1]) + data[middle + 1 :])
-    out = build(project, site)
-    assert "warning" not in out
-    if damage == "garbage":
-        assert f"0 from cache, {COUNT} converted" in out
-    assert "Fresh words" in (site / urls_path(project, 2)).read_text(encoding="utf-8")
-    assert_same_as_clean(project, site)
-    edit_word(article_file(project, 4), "W")
-    out = build(project, site)
-    assert f"{COUNT - 1} from cache, 1 converted" in out
-    assert_same_as_clean(project, site)
-
-
-def urls_path(project: Path, index: int) -> str:
-    """The output file of article `index`'s page."""
-    (page,) = (project.parent / "site").rglob(f"{STORIES[index].slug}/index.html")
-    return str(page.relative_to(project.parent / "site"))
-
-
-def edit_word(path: Path, letter: str) -> str:
-    """Replace the body's first word of five letters or more by as many `letter`s (the
-    file keeps its size); returns the new word."""
-    text = path.read_text(encoding="utf-8")
-    head, fence, rest = text.partition("\n---\n")
-    old = next(w for w in rest.split() if w.isalpha() and len(w) >= 5)
-    path.write_text(head + fence + rest.replace(old, letter * len(old), 1), encoding="utf-8")
-    return letter * len(old)
-
-
 def test_an_edit_of_the_same_size_in_the_same_second_is_picked_up(project: Path) -> None:
     site = project.parent / "site"
     build(project, site)
@@ -331,46 +253,6 @@ def test_a_rebuild_after_one_edit_reads_only_that_article(project: Path) -> None
     assert_same_as_clean(project, site)
 
 
-def test_no_cache_writes_no_cache_and_cache_dir_moves_it(project: Path) -> None:
-    build(project, project.parent / "a", "--no-cache")
-    assert not (project / ".newsdigest-cache").exists()
-    elsewhere = project.parent / "kept-cache"
-    build(project, project.parent / "b", "--cache-dir", str(elsewhere))
-    assert (elsewhere / "CACHEDIR.TAG").is_file()
-    assert not (project / ".newsdigest-cache").exists()
-    out = build(project, project.parent / "b", "--cache-dir", str(elsewhere))
-    assert "up to date" in out
-
-
-def test_a_cache_folder_that_cannot_be_written_builds_the_site_without_it(
-    project: Path,
-) -> None:
-    """A --cache-dir that is a file (like a folder the build may not write) is no cache: the
-    site is built all the same, with no traceback, and is the clean build."""
-    in_the_way = project.parent / "cache-is-a-file"
-    in_the_way.write_text("not a folder\n", encoding="utf-8")
-    site = project.parent / "site"
-    out = build(project, site, "--cache-dir", str(in_the_way))
-    assert "Traceback" not in out
-    assert in_the_way.read_text(encoding="utf-8") == "not a folder\n"
-    assert_same_as_clean(project, site)
-
-
-def test_a_build_leaves_no_scratch_folder_and_removes_one_a_killed_build_left(
-    project: Path,
-) -> None:
-    """The bodies a build keeps out of memory (a scratch folder beside its cache) are gone
-    when it ends; the folder a killed build left (its process gone) goes with the next."""
-    cache = project / ".newsdigest-cache"
-    left = cache / "bodies-999999999-abc"  # no process has that number
-    left.mkdir(parents=True)
-    (left / "bodies.sqlite").write_bytes(b"half written")
-    site = project.parent / "site"
-    build(project, site)
-    assert not list(cache.glob("bodies-*"))
-    assert_same_as_clean(project, site)
-
-
 def test_feeds_follow_an_image_replaced_under_the_same_name(tmp_path: Path) -> None:
     """A feed is kept only while its inputs hold: a new lead image changes the enclosure."""
     from conftest import copy_newsroom
@@ -394,97 +276,6 @@ def test_feeds_follow_an_image_replaced_under_the_same_name(tmp_path: Path) -> N
     assert_same_as_clean(project, site)
 
 
-def test_two_builds_at_once_share_the_cache_without_damaging_it(project: Path) -> None:
-    """Two builds of the same newsroom run at the same time (two terminals, a watcher and
-    a build): both finish, and the cache they both saved serves the next build."""
-    import subprocess
-
-    edit_word(article_file(project, 1), "K")
-    command = [sys.executable, "-m", "generator", "build", "--base-url", BASE_URL, "--output"]
-    runs = [
-        subprocess.Popen(
-            [*command, str(project.parent / name)],
-            cwd=project,
-            text=True,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-        )
-        for name in ("one", "two")
-    ]
-    for run in runs:
-        out, err = run.communicate(timeout=300)
-        assert run.returncode == 0, err
-    edit_word(article_file(project, 2), "J")
-    out = build(project, project.parent / "one")
-    assert f"{COUNT - 1} from cache, 1 converted" in out
-    assert_same_as_clean(project, project.parent / "one")
-
-
-def test_a_build_started_while_another_writes_the_same_site_waits_for_it(
-    project: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    """Two builds into one output folder (a watcher and a build, a job started twice): the
-    second starts while the first reads the stories, and waits for the first to end; the
-    site is then the clean build, with no file of the last site's search index left over."""
-    import subprocess
-
-    from generator import pipeline
-
-    pytest.importorskip("pagefind", reason="search extra missing: pip install -e '.[search]'")
-    site = project.parent / "site"
-    build(project, site)
-    edit_word(article_file(project, 1), "K")
-    log = tmp_path / "second.log"
-    second: list[subprocess.Popen[bytes]] = []
-    load = pipeline.load
-
-    def second_build_meanwhile(*args: Any, **kwargs: Any) -> Any:
-        command = [sys.executable, "-m", "generator", "build", "--base-url", BASE_URL]
-        with log.open("wb") as err:
-            second.append(
-                subprocess.Popen([*command, "--output", str(site)], cwd=project, stderr=err)
-            )
-        while second[0].poll() is None and b"waiting" not in log.read_bytes():
-            time.sleep(0.1)
-        return load(*args, **kwargs)
-
-    monkeypatch.setattr(pipeline, "load", second_build_meanwhile)
-    first = run_here("build", "--output", str(site), "--base-url", BASE_URL, cwd=project)
-    monkeypatch.setattr(pipeline, "load", load)
-    assert first.returncode == 0, first.stderr
-    assert second[0].wait(timeout=300) == 0, log.read_text(encoding="utf-8")
-    assert_same_as_clean(project, site)
-    assert "another build" in log.read_text(encoding="utf-8")
-
-
-def test_a_build_into_another_folder_does_not_wait(
-    project: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A build into a sibling folder (a preview beside the site) runs to its end while a
-    build into the site holds the site's lock; neither leaves a lock file beside them."""
-    from generator import pipeline
-
-    site, preview = project.parent / "site", project.parent / "preview"
-    other: list[subprocess.CompletedProcess[str]] = []
-    load = pipeline.load
-
-    def other_build_meanwhile(*args: Any, **kwargs: Any) -> Any:
-        other.append(
-            run_newsdigest(
-                "build", "--base-url", BASE_URL, "--output", str(preview), cwd=project, timeout=60
-            )
-        )
-        return load(*args, **kwargs)
-
-    monkeypatch.setattr(pipeline, "load", other_build_meanwhile)
-    first = run_here("build", "--output", str(site), "--base-url", BASE_URL, cwd=project)
-    monkeypatch.setattr(pipeline, "load", load)
-    assert first.returncode == 0, first.stderr
-    assert other[0].returncode == 0, other[0].stderr
-    assert "waiting" not in other[0].stderr
-    assert sorted(p.name for p in project.parent.iterdir() if "lock" in p.name) == []
-
-
 def test_a_folder_link_back_into_content_is_followed_once(project: Path) -> None:
     """A link inside content/ to a folder above it (a loop) neither hangs the build nor
     stops the next one from finding the site up to date."""
@@ -492,18 +283,6 @@ def test_a_folder_link_back_into_content_is_followed_once(project: Path) -> None
     site = project.parent / "site"
     build(project, site)
     assert "up to date" in build(project, site)
-
-
-def rendered_pages(out: str) -> int:
-    """The number of pages a build says it rendered ("12 rendered, 80 unchanged")."""
-    found = re.search(r"(\d+) rendered, (\d+) unchanged", out)
-    assert found, out
-    return int(found[1])
-
-
-def front_matter_line(path: Path, key: str) -> str:
-    (line,) = [x for x in path.read_text(encoding="utf-8").splitlines() if x.startswith(key)]
-    return line
 
 
 def test_edits_that_move_stories_give_the_clean_build(project: Path) -> None:
@@ -556,30 +335,6 @@ def test_edits_that_move_stories_give_the_clean_build(project: Path) -> None:
     step()
 
 
-@pytest.mark.parametrize("other", [("--no-cache",), ("--cache-dir", "../other-cache")])
-def test_a_site_another_build_wrote_is_not_taken_for_the_last_one(
-    project: Path, other: tuple[str, ...]
-) -> None:
-    """A build with `--no-cache` or another cache folder writes the site in between: the
-    next usual build neither puts the old headline back on the neighbours' pages (from the
-    site kept in the cache) nor keeps a moved story's old page; it gives the clean build."""
-    site = project.parent / "site"
-    for flags in ((), other, ()):
-        build(project, site, *flags)
-    story = article_file(project, 5)
-    edit(story, 'title: "', 'title: "Changed headline: ')
-    build(project, site, *other)
-    assert_same_as_clean(project, site)
-    build(project, site)
-    assert_same_as_clean(project, site)
-    when = front_matter_line(story, "date: ")[len("date: ") :]
-    earlier = (datetime.fromisoformat(when) - timedelta(days=3)).isoformat()
-    edit(story, f"date: {when}", f"date: {earlier}")
-    build(project, site, *other)
-    build(project, site)
-    assert_same_as_clean(project, site)
-
-
 def test_a_logo_or_portrait_saved_again_under_its_name_is_published(
     tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
@@ -605,31 +360,6 @@ def test_a_logo_or_portrait_saved_again_under_its_name_is_published(
     Image.new("RGB", (64, 64), (200, 30, 30)).save(project / "authors" / "haruka-mori.jpg")
     assert "up to date" not in build(project, site)
     assert_same_as_clean(project, site, pictures)
-
-
-def test_a_build_after_the_preview_converts_only_the_story_edited_meanwhile(
-    project: Path, tmp_path: Path
-) -> None:
-    """`serve` rebuilds its preview (its own address, drafts and scheduled stories) with the
-    project's cache while an editor saves a story: the next `build` converts that story's
-    Markdown at most (the preview converted it already), instead of every article again."""
-    from generator import config
-    from generator.commands import serve
-    from generator.settings_file import Paths
-
-    news = 'base_url = "https://bench.example/news/"'
-    edit(project / "pyproject.toml", news, news.replace("/news/", "/sub/"))  # `build`'s path
-    site = project.parent / "site"
-    build(project, site)
-    body = article_file(project, 3)
-    body.write_text(body.read_text(encoding="utf-8") + "\nA paragraph saved meanwhile.\n")
-    paths = Paths(project, project / "content", project / "templates", tmp_path / "preview")
-    settings = config.load(project)
-    serve.rebuild(paths, settings, 8765, lambda _: None, str)
-    out = build(project, site)
-    converted = re.search(r"Articles\s+\d+\s+\(\d+ from cache, (\d+) converted\)", out)
-    assert converted and int(converted[1]) <= 1, out  # the preview converted it already
-    assert_same_as_clean(project, site)
 
 
 def test_a_text_edit_of_an_old_story_renders_only_the_pages_that_show_it(project: Path) -> None:

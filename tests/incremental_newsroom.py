@@ -1,0 +1,84 @@
+"""The small synthetic newsroom that tests/test_incremental.py and tests/test_build_cache.py
+edit and rebuild: 20 stories of bench/synth.py, each build in a new process of its own
+(conftest.Forked), each site compared file by file with a clean build of the same files.
+
+Two test files, not one: pytest-xdist hands out whole files, and these builds are the
+suite's longest file's worth of CPU, now run by two test workers at once.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import BASE_URL, Forked, clean_build, load_synth, site_files
+
+synth = load_synth()
+
+COUNT = 20
+STORIES = synth.articles(COUNT + 1)  # made once: story i is the same in any count
+PROCESSES: list[Forked] = []  # set by each test module's `processes` fixture
+
+
+def build(project: Path, out: Path, *extra: str) -> str:
+    """`newsdigest build` in a new process of its own (forked from one that has built
+    nothing): it learns what earlier builds did only from the disk."""
+    (runner,) = PROCESSES
+    result = runner.run("build", "--output", str(out), "--base-url", BASE_URL, *extra, cwd=project)
+    assert result.returncode == 0, result.stderr
+    return result.stdout + result.stderr
+
+
+def assert_same_as_clean(project: Path, site: Path, pictures: Path | None = None) -> None:
+    """`site`, built incrementally by processes of their own, is a clean build (whose
+    cache holds only `pictures`, when given: conftest.clean_build)."""
+    got, want = site_files(site), clean_build(project, pictures)
+    assert sorted(got) == sorted(want)
+    differing = [path for path in want if got[path] != want[path]]
+    assert differing == []
+
+
+ENGINES = pytest.mark.parametrize("project", ["python-markdown", "gfm"], indirect=True)
+
+
+def newsroom(root: Path, engine: str = "python-markdown") -> Path:
+    """The first COUNT stories as a project in `root`, with the Markdown engine `engine`."""
+    made = synth.write_newsdigest(root, STORIES[:COUNT])
+    if engine != "python-markdown":
+        settings = made / "pyproject.toml"
+        text = settings.read_text(encoding="utf-8")
+        settings.write_text(text + f'markdown_engine = "{engine}"\n', encoding="utf-8")
+    return made
+
+
+def article_file(project: Path, index: int) -> Path:
+    return project / "content" / STORIES[index].path
+
+
+def urls_path(project: Path, index: int) -> str:
+    """The output file of article `index`'s page."""
+    (page,) = (project.parent / "site").rglob(f"{STORIES[index].slug}/index.html")
+    return str(page.relative_to(project.parent / "site"))
+
+
+def edit_word(path: Path, letter: str) -> str:
+    """Replace the body's first word of five letters or more by as many `letter`s (the
+    file keeps its size); returns the new word."""
+    text = path.read_text(encoding="utf-8")
+    head, fence, rest = text.partition("\n---\n")
+    old = next(w for w in rest.split() if w.isalpha() and len(w) >= 5)
+    path.write_text(head + fence + rest.replace(old, letter * len(old), 1), encoding="utf-8")
+    return letter * len(old)
+
+
+def rendered_pages(out: str) -> int:
+    """The number of pages a build says it rendered ("12 rendered, 80 unchanged")."""
+    found = re.search(r"(\d+) rendered, (\d+) unchanged", out)
+    assert found, out
+    return int(found[1])
+
+
+def front_matter_line(path: Path, key: str) -> str:
+    (line,) = [x for x in path.read_text(encoding="utf-8").splitlines() if x.startswith(key)]
+    return line
