@@ -20,6 +20,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from feedgen.feed import FeedGenerator
+from lxml import etree
 from markupsafe import escape
 
 from generator import __version__
@@ -30,7 +31,7 @@ from generator.load.files import stamp
 from generator.model import Article, OutputFile
 from generator.render import images
 from generator.render.environment import byline
-from generator.render.feedext import MediaImage, add_hub, add_media
+from generator.render.feedext import MediaImage, RssItem, add_hub, add_media, rss_item
 from generator.render.feedlist import Feed, site_feeds
 from generator.render.links import absolute_links
 from generator.render.urls import Urls
@@ -211,8 +212,9 @@ class FeedWriter:
         add_media(fg, rss)
         updated = max((a.modified for a in channel.articles), default=_EPOCH)
         fg.updated(updated.astimezone(UTC) if rss else updated)
-        for article in channel.articles:
-            self._entry(fg, article, rss)
+        if not rss:  # RSS items are written by rss_item (see `rss`)
+            for article in channel.articles:
+                self._entry(fg, article)
         return fg
 
     def _icons(self, fg: FeedGenerator) -> None:
@@ -221,7 +223,43 @@ class FeedWriter:
         fg.image(self.urls.absolute(self.urls.static(RSS_IMAGE)), width="144", height="144")
         fg.icon(self.urls.absolute(self.urls.static(FAVICON)))
 
-    def _entry(self, fg: FeedGenerator, article: Article, rss: bool) -> None:
+    def _rss_item(self, article: Article) -> RssItem:
+        """The article's RSS item: what `_entry` gives feedgen for an Atom entry, with the
+        dates in GMT and the lead image as an enclosure too."""
+        link = self.urls.absolute(self.urls.article(article))
+        image = self._image(article)
+        return RssItem(
+            title=article.title,
+            link=link,
+            # HTML: the plain summary is escaped once more (see `_entry`)
+            description=str(escape(article.summary or article.title)),
+            content=self.content_html(article),
+            guid=article.guid,
+            permalink=article.guid == link,
+            categories=tuple(tag.name for tag in article.tags),
+            enclosure=image,
+            published=article.date.astimezone(UTC),
+            # One dc:creator: readers that show one would show only the last of several.
+            creator=join_names(article.authors),
+            lead=self._lead(article, image),
+        )
+
+    def _lead(self, article: Article, image: tuple[str, str, str] | None) -> MediaImage | None:
+        """The lead image for Media RSS (RSS) or an enclosure link (Atom)."""
+        if article.image is None:
+            return None
+        return MediaImage(
+            url=image[0] if image else article.image.src,
+            width=article.image.width,
+            height=article.image.height,
+            type=image[2] if image else "",
+            credit=article.image_credit,
+            description=article.image.alt,
+            length=int(image[1]) if image else -1,
+        )
+
+    def _entry(self, fg: FeedGenerator, article: Article) -> None:
+        """The article's Atom entry, by feedgen."""
         entry = fg.add_entry(order="append")
         link = self.urls.absolute(self.urls.article(article))
         entry.id(article.guid)
@@ -234,29 +272,15 @@ class FeedWriter:
         entry.description(str(escape(article.summary or article.title)))
         entry.summary(article.summary or article.title)
         entry.content(self.content_html(article), type="html")
-        entry.published(article.date.astimezone(UTC) if rss else article.date)
+        entry.published(article.date)
         entry.updated(article.modified)
         if article.authors:  # in one call each: feedgen redoes the list at every call
             entry.author([{"name": name} for name in article.authors])
-        # One dc:creator: readers that show one would show only the last of several.
-        entry.dc.dc_creator(join_names(article.authors))
         if article.tags:
             entry.category([{"term": tag.name, "label": tag.name} for tag in article.tags])
-        image = self._image(article)
-        if image and rss:
-            entry.enclosure(*image)
-        if article.image is not None:  # Media RSS in RSS, an enclosure link in Atom
-            entry.media.image(
-                MediaImage(
-                    url=image[0] if image else article.image.src,
-                    width=article.image.width,
-                    height=article.image.height,
-                    type=image[2] if image else "",
-                    credit=article.image_credit,
-                    description=article.image.alt,
-                    length=int(image[1]) if image else -1,
-                )
-            )
+        lead = self._lead(article, self._image(article))
+        if lead is not None:  # an enclosure link
+            entry.media.image(lead)
 
     def _image(self, article: Article) -> tuple[str, str, str] | None:
         """(url, length, type) for a local lead image, for the RSS enclosure."""
@@ -271,9 +295,13 @@ class FeedWriter:
         return url, str(path.stat().st_size), kind
 
     def rss(self, channel: Channel) -> OutputFile:
-        # Bylines go in dc:creator: RSS's own <author> must be an e-mail address, so
-        # feedgen leaves it out for authors given by name only.
-        data = self._generator(channel, rss=True).rss_str(pretty=True)
+        # Bylines go in dc:creator: RSS's own <author> must be an e-mail address (feedgen
+        # too leaves it out for authors given by name only).
+        # The channel by feedgen (as its rss_str makes it), the items by rss_item.
+        feed, document = self._generator(channel, rss=True)._create_rss()
+        for article in channel.articles:
+            feed[0].append(rss_item(self._rss_item(article)))  # feed[0]: <channel>
+        data = etree.tostring(document, pretty_print=True, encoding="UTF-8", xml_declaration=True)
         return OutputFile(self.urls.output_path(channel.path), data)
 
     def atom(self, channel: Channel) -> OutputFile:
