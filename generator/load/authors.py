@@ -169,7 +169,7 @@ class _Check:
             )
             return ""
         text = " ".join(str(value).split())
-        if CONTROL.search(text):
+        if CONTROL.search(str(value)):
             self.error(
                 fields.line_of(key),
                 f"{label}.{key} contains an invisible control character",

@@ -91,9 +91,9 @@ class Checker:
                 or f"write {label} as one line of text; put it in quotes if it contains ': '",
             )
             return ""
-        result = " ".join(str(value).split())
-        if not self.printable(result, line, label):
+        if not self.printable(str(value), line, label):  # before \x0b, \x1f count as spaces
             return ""
+        result = " ".join(str(value).split())
         if not result and required:
             self.error(line, f"{label} is empty", f"write the {label} after '{key}:'")
         return result
@@ -136,9 +136,9 @@ class Checker:
                     _colon_hint(item) or f"write {label} as a list of names: [First, Second]",
                 )
                 continue
-            text = " ".join(str(item).split())
-            if not self.printable(text, line, f"{label}: item {number}"):
+            if not self.printable(str(item), line, f"{label}: item {number}"):
                 continue
+            text = " ".join(str(item).split())
             if text:
                 result.append((text, line))
             else:

@@ -95,6 +95,7 @@ class _Duplicates:
     found: list[tuple[str, int, int]] = field(default_factory=list)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _FAST = getattr(yaml, "CSafeLoader", None)  # libyaml's parser, when PyYAML was built with it
 # Things that open one more level of nesting on the same line. libyaml composes nodes
 # recursively in C, so a hostile file nested thousands deep would crash it; a text short
@@ -131,7 +132,10 @@ def _loader_class(
     def construct_str(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> str:
         # Canonically equivalent text is the same text: composed and decomposed accents
         # (as some editors and file systems write them) are read as one (NFC).
-        return unicodedata.normalize("NFC", loader.construct_scalar(node))
+        text = loader.construct_scalar(node)
+        if _SURROGATE.search(text):  # "\\ud83d\\ude00", an emoji spelt as UTF-16 escapes
+            text = text.encode("utf-16", "surrogatepass").decode("utf-16", "surrogatepass")
+        return unicodedata.normalize("NFC", text)
 
     def construct_sequence(loader: yaml.SafeLoader, node: yaml.SequenceNode) -> Items:
         items = Items(node.start_mark.line + first_line)
@@ -312,9 +316,10 @@ def decode(raw: bytes, source: str) -> tuple[str | None, list[Diagnostic]]:
     return text.replace("\r\n", "\n").replace("\r", "\n"), []
 
 
-# Invisible control characters that XML 1.0 forbids or HTML calls forbidden code points:
-# one in a title or body would break every feed and page. Tab and line ends are fine.
-CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+# Invisible control characters that XML 1.0 forbids or HTML calls forbidden code points
+# (NUL included: a quoted value can spell it as "\\0", "\\x00" or "\\u0000"): one in a title
+# or body would break every feed and page. Tab and line ends are fine.
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 def control_error(source: str, line: int, where: str, char: str) -> Diagnostic:

@@ -1,0 +1,106 @@
+"""Front matter is published as typed, or refused on its line with a fix an editor follows.
+
+A value YAML would cut short (text after ` #`), a character no feed can carry (a NUL
+spelt as an escape), a time the clocks skip or a date still to come in a correction, a
+country name that means two countries: each is an error naming the file and line, never
+a value silently changed or dropped and never a traceback.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import make_project, run_here, tiny_png, write_article
+
+from generator.config import Settings
+from generator.diagnostics import Diagnostic
+from generator.load.content import read_document
+from generator.load.validate import validate
+from generator.model import Article
+
+# '---' is line 1: title 2, date 3, country 4, credits 5, author 6, tags 7.
+STORY = """\
+title: Harbour tunnel opens
+date: 2025-06-20T10:00:00+02:00
+country: Norway
+credits:
+  author: Nordic Desk
+tags: [Transport]
+"""
+
+
+def read(
+    tmp_path: Path, front: str, timezone: str = "UTC"
+) -> tuple[Article | None, list[Diagnostic]]:
+    content = tmp_path / "content"
+    content.mkdir(parents=True, exist_ok=True)
+    (content / "story.md").write_text(f"---\n{front}---\nThe story.\n", encoding="utf-8")
+    doc, problems = read_document(content / "story.md", "story.md", 1_000_000)
+    if doc is None:
+        return None, problems
+    return validate(doc, Settings(timezone=timezone, site_id="test.example,2025"), content)
+
+
+def errors(problems: list[Diagnostic]) -> list[Diagnostic]:
+    return [p for p in problems if p.severity == "error"]
+
+
+# -- characters no feed or page can carry -------------------------------------------------
+
+# field -> (front matter with {} where the escape goes, the line the value is on)
+FIELDS = {
+    "title": (STORY.replace("Harbour tunnel opens", '"Control {} char"'), 2),
+    "tags": (STORY.replace("[Transport]", '[Transport, "Control {} char"]'), 7),
+    "summary": (STORY + 'summary: "Control {} char"\n', 8),
+    "image.alt": (STORY + 'image:\n  src: tunnel.png\n  alt: "Control {} char"\n', 10),
+    "id": (STORY + 'id: "tag:example.org,2025:{}x"\n', 8),
+    "correction": (
+        STORY + 'corrections:\n  - date: 2025-06-21T10:00:00+02:00\n    text: "Control {} char"\n',
+        10,
+    ),
+}
+ESCAPES = ["\\0", "\\x00", "\\u0000", "\\x0b", "\\x1f", "\\ufffe", "\\uffff", "\\ud800"]
+
+
+@pytest.mark.parametrize("escape", ESCAPES)
+@pytest.mark.parametrize("field", sorted(FIELDS))
+def test_a_character_xml_cannot_carry_is_an_error_in_every_field(
+    tmp_path: Path, field: str, escape: str
+) -> None:
+    front, line = FIELDS[field]
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "tunnel.png").write_bytes(tiny_png())
+    article, problems = read(tmp_path, front.replace("{}", escape))
+    assert article is None
+    [problem] = errors(problems)
+    assert problem.line == line
+    assert "invisible control character U+" in problem.message
+
+
+def test_an_emoji_spelt_as_two_utf16_escapes_is_the_emoji(tmp_path: Path) -> None:
+    front = STORY.replace("Harbour tunnel opens", '"\\ud83d\\ude87 Harbour tunnel opens"')
+    article, problems = read(tmp_path, front)
+    assert article is not None, problems
+    assert article.title == "\N{METRO} Harbour tunnel opens"
+
+
+def test_a_nul_in_a_correction_stops_the_build_with_an_error_not_a_traceback(
+    tmp_path: Path,
+) -> None:
+    project = make_project(tmp_path / "project")
+    write_article(
+        project,
+        "tunnel.md",
+        STORY + 'corrections:\n  - date: 2025-06-21T10:00:00+02:00\n    text: "A \\0 B"\n',
+    )
+    for command in (("check",), ("build", "--output", str(tmp_path / "site"))):
+        result = run_here(*command, cwd=project)
+        assert result.returncode == 1, result.stderr
+        said = result.stdout + result.stderr
+        assert "Traceback" not in said
+        assert (
+            "tunnel.md:10: error: corrections: item 1: text contains the invisible control "
+            "character U+0000" in said
+        )
+    assert not (tmp_path / "site" / "index.html").exists()
