@@ -52,6 +52,38 @@ def test_other_files_beside_the_stories_are_not_reported(tmp_path: Path) -> None
     assert said(result) == "checked 1 article: no errors\n"
 
 
+def test_a_story_in_a_hidden_file_or_folder_is_a_warning_naming_it(tmp_path: Path) -> None:
+    """A story saved as `.draft.md` or into `.drafts/` is never published: `check` and
+    `build` say so on each such file, with the name to give it; the rest is built."""
+    project = make_project(tmp_path / "project")
+    write_article(project, "2025/06/story.md", STORY)
+    write_article(project, "2025/06/.draft.md", STORY.replace("Monsoon", "Heat"))
+    write_article(project, ".hidden/x.md", STORY.replace("Monsoon", "Rain"))
+    write_article(project, ".hidden/deeper/y.md", STORY.replace("Monsoon", "Hail"))
+    (project / "content/.hidden/notes.txt").write_text("to do\n")
+    (project / "content/2025/06/._story.md").write_bytes(b"\0\5\x16\7")  # macOS's, not a story
+
+    checked = said(run_here("check", cwd=project))
+    built = run_here("build", "--output", str(tmp_path / "site"), cwd=project)
+
+    for output in (checked, said(built)):
+        assert (
+            "content/2025/06/.draft.md:1: warning: this file is not read: files and folders "
+            "whose names start with '.' are hidden"
+        ) in output, output
+        assert "fix: rename it to draft.md, or move it out of content/" in output
+        for name in ("x.md", "deeper/y.md"):
+            assert (
+                f"content/.hidden/{name}:1: warning: this file is not read: it is in the folder "
+                ".hidden, and files and folders whose names start with '.' are hidden"
+            ) in output
+        assert "fix: rename the folder to hidden," in output
+        assert "notes.txt" not in output and "._story" not in output
+    assert built.returncode == 0
+    assert (tmp_path / "site/2025/06/01/story/index.html").exists()
+    assert not list((tmp_path / "site").rglob("*draft*")) + list((tmp_path / "site").rglob("x"))
+
+
 def test_a_link_to_another_story_is_an_error_not_a_second_page(tmp_path: Path) -> None:
     project = make_project(tmp_path / "project")
     write_article(project, "2025/06/story.md", STORY)

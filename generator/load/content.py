@@ -430,9 +430,9 @@ def _inside(path: Path, root: Path) -> bool:
 def find_articles(content_dir: Path) -> tuple[list[tuple[Path, str]], list[Diagnostic]]:
     """Every *.md file under content_dir, sorted, with its name relative to content_dir.
 
-    Hidden files and folders are skipped. Symlinks that lead outside content_dir (files
-    or folders) are reported and never read; so are a file link to another article and
-    an article file with another Markdown extension (`story.MD`, `story.markdown`).
+    Hidden files and folders are skipped, with a warning for each .md among them. Symlinks
+    that lead outside content_dir (files or folders) are reported and never read; so are a
+    file link to another article and an article file with another Markdown extension.
     """
     root = content_dir.resolve()
     found: list[tuple[Path, str]] = []
@@ -452,13 +452,15 @@ def find_articles(content_dir: Path) -> tuple[list[tuple[Path, str]], list[Diagn
             real = (here / name).resolve()
             if name.startswith(".") or real in seen or not _inside(real, root):
                 dirnames.remove(name)
-                if not name.startswith(".") and real not in seen:
+                if name.startswith("."):  # a story inside is a warning (hidden_articles)
+                    problems.extend(misnamed_article(prefix + name, here / name))
+                elif real not in seen:
                     problems.append(outside_link(here / name, content_dir))
             seen.add(real)
         dirnames.sort()
         for name in sorted(filenames):
             if name.startswith(".") or not name.endswith(".md"):
-                problems.extend(misnamed_article(prefix + name))
+                problems.extend(misnamed_article(prefix + name, here / name))
                 continue
             path = child(name)
             if CONTROL.search(name):

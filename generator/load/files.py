@@ -191,13 +191,15 @@ def outside_link(path: Path, content_dir: Path) -> Diagnostic:
     )
 
 
-def misnamed_article(relative: str) -> list[Diagnostic]:
+def misnamed_article(relative: str, path: Path | None = None) -> list[Diagnostic]:
     """An error for a Markdown file in content/ that is not named `*.md` (lower case):
     `story.MD`, `story.markdown`... is not read, so it would silently never be published.
-    `relative` is the file's path under content/ with '/'; none for any other file (a
-    hidden one included)."""
+    `relative` is the file's path under content/ with '/'; none for any other file. For a
+    hidden file or folder (`path`, its name starting with '.'): `hidden_articles`."""
     stem, dot, suffix = relative.rpartition(".")
     name = relative.rpartition("/")[2]
+    if name.startswith(".") and path is not None:
+        return hidden_articles(path, relative)
     if name.startswith(".") or not dot or "." + suffix.lower() not in MARKDOWN_SUFFIXES:
         return []
     if "." + suffix == ".md":
@@ -212,6 +214,51 @@ def misnamed_article(relative: str) -> list[Diagnostic]:
             f"rename the file to {fixed}",
         )
     ]
+
+
+def hidden_articles(path: Path, relative: str) -> list[Diagnostic]:
+    """A warning for each `*.md` file at or under `path` (a file or folder in content/
+    whose name starts with '.', so never read; `relative` its name under content/ with
+    '/'): a story saved as `.draft.md` or into `.drafts/` would otherwise vanish without a
+    word. Editors' and systems' own hidden files are left alone: emacs locks (`.#x.md`),
+    macOS's `._x.md`, and what is inside `.git`."""
+    name = relative.rpartition("/")[2]
+    if name == ".git" or name.startswith((".#", "._")):
+        return []
+    if not path.is_dir():
+        if not name.endswith(".md") or path.is_symlink():
+            return []
+        return [_hidden(relative, name, "")]
+    found: list[Diagnostic] = []
+    for folder, dirnames, filenames in os.walk(path):  # links not followed
+        dirnames[:] = sorted(d for d in dirnames if d != ".git")
+        inner = Path(folder).relative_to(path).as_posix()
+        for file in sorted(filenames):
+            if file.endswith(".md") and not file.startswith((".#", "._")):
+                inside = f"{relative}/{inner}/{file}".replace("/./", "/")
+                found.append(_hidden(inside, file, name))
+    return found
+
+
+def _hidden(relative: str, name: str, folder: str) -> Diagnostic:
+    if folder:
+        return warning(
+            relative,
+            1,
+            f"this file is not read: it is in the folder {folder}, and files and folders "
+            "whose names start with '.' are hidden",
+            f"rename the folder to {folder.lstrip('.') or 'a name without the dot'}, or move "
+            "the file out of content/ if it is not to be published (to keep a story off "
+            "the site for now, write 'draft: true' in its front matter instead)",
+        )
+    return warning(
+        relative,
+        1,
+        "this file is not read: files and folders whose names start with '.' are hidden",
+        f"rename it to {name.lstrip('.') or 'a name without the dot'}, or move it out of "
+        "content/ if it is not to be published (to keep a story off the site for now, "
+        "write 'draft: true' in its front matter instead)",
+    )
 
 
 def linked_article(path: Path, relative: str, root: Path) -> Diagnostic | None:
