@@ -53,9 +53,19 @@ def month_text(year: int, month: int, language: str = "") -> str:
     return f"{value:%B %Y}" if locale is None else format_date(value, "LLLL y", locale)
 
 
+_NONE = object()
+
+
+def context_value(context: jinja2.runtime.Context, key: str, default: Any = None) -> Any:
+    """`context.get(key, default)`: the template's own variable, else the page's (as
+    Jinja's Context.resolve_or_missing reads them), without its three Python calls."""
+    found = context.vars.get(key, _NONE)
+    return context.parent.get(key, default) if found is _NONE else found
+
+
 def page_language(context: jinja2.runtime.Context) -> str:
     """The BCP 47 tag of the page being rendered ('' outside a page)."""
-    return str(context.get("language", ""))
+    return str(context_value(context, "language", ""))
 
 
 @jinja2.pass_context

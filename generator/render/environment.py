@@ -5,20 +5,27 @@ globals (arrow, lang_attrs)."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, MutableMapping, Sequence
+from collections.abc import Callable, Iterator, MutableMapping, Sequence
 from pathlib import Path
 from types import BuiltinFunctionType, CodeType, FunctionType, MethodType
 from typing import Any, TypeVar
 
 import jinja2
 import markupsafe
+from jinja2.nodes import EvalContext
 from jinja2.utils import _PassArg, internalcode
 from markupsafe import Markup
 
 from generator.languages import text_direction
 from generator.model import Article, Tag
 from generator.render.compiled import CompiledTemplates
-from generator.render.dates import human_date_filter, human_day_filter, page_language, time_attr
+from generator.render.dates import (
+    context_value,
+    human_date_filter,
+    human_day_filter,
+    page_language,
+    time_attr,
+)
 from generator.render.theme import Theme
 from generator.render.words import ThemeWords, Words
 
@@ -55,6 +62,9 @@ def arrow(context: jinja2.runtime.Context, side: str) -> str:
     return ARROWS[text_direction(page_language(context) or "en")][side]
 
 
+_NO_ATTRIBUTES = Markup("")
+
+
 @jinja2.pass_context
 def lang_attrs(context: jinja2.runtime.Context, text_of: Article | str) -> Markup:
     """' lang="ur" dir="rtl"' for an element holding text of an article (its `language`,
@@ -62,14 +72,14 @@ def lang_attrs(context: jinja2.runtime.Context, text_of: Article | str) -> Marku
     it is. So the site's title on an Urdu page, or an English headline there, keeps its
     own language and direction (W3C, "Language on the Web")."""
     # The site's own language (a language section's settings say the section's).
+    settings = context_value(context, "settings")
     site = str(
-        context.get("site_language")
-        or (context["settings"].language if "settings" in context else "")
+        context_value(context, "site_language") or (settings.language if settings else "")
     )
     tag = text_of if isinstance(text_of, str) else (text_of.language or site)
     page = page_language(context) or site
     if not tag or tag == page:
-        return Markup("")
+        return _NO_ATTRIBUTES
     return Markup(' lang="{}" dir="{}"').format(tag, text_direction(tag))
 
 
@@ -91,6 +101,8 @@ def escape(value: Any) -> Markup:
         return _markup(Markup, _escape_inner(value))
     if type(value) is Markup:
         return value
+    if type(value) is int:  # a count: its digits, as markupsafe writes them
+        return _markup(Markup, str(value))
     return markupsafe.escape(value)
 
 
@@ -116,7 +128,32 @@ _PLAIN = (FunctionType, MethodType, BuiltinFunctionType)
 
 class PageContext(jinja2.runtime.Context):
     """Jinja's context, calling a plain function or method (`urls.article(item)`, about 50
-    a page) without first asking it three times whether it wants the context."""
+    a page) without first asking it three times whether it wants the context, and made
+    without listing the template's globals (a ChainMap walked in Python, at every
+    {% include %}) until something asks for them."""
+
+    def __init__(
+        self,
+        environment: jinja2.Environment,
+        parent: dict[str, Any],
+        name: str | None,
+        blocks: dict[str, Callable[[jinja2.runtime.Context], Iterator[str]]],
+        globals: MutableMapping[str, Any] | None = None,
+    ) -> None:
+        # Jinja's Context.__init__, but for `globals_keys` (a property below)
+        self.parent = parent
+        self.vars: dict[str, Any] = {}
+        self.environment = environment
+        self.eval_ctx = EvalContext(environment, name)
+        self.exported_vars: set[str] = set()
+        self.name = name
+        self._globals = globals
+        self.blocks = {k: [v] for k, v in blocks.items()}
+
+    @property
+    def globals_keys(self) -> set[str]:  # type: ignore[override]
+        """The names of the template's globals (read by Jinja's template modules)."""
+        return set() if self._globals is None else set(self._globals)
 
     @internalcode
     def call(__self, __obj: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:  # noqa: N805
@@ -157,6 +194,9 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,  # one build: each template read once, not stat'ed per page
+        # A plain dict of the loaded templates (a few dozen at most): Jinja's default LRU
+        # takes a lock and reorders a deque at every {% include %}, about 6 a page.
+        cache_size=-1,
         bytecode_cache=CompiledTemplates(),  # a second build in this process compiles less
     )
     env.policies["ext.i18n.trimmed"] = True
