@@ -104,3 +104,74 @@ def test_a_nul_in_a_correction_stops_the_build_with_an_error_not_a_traceback(
             "character U+0000" in said
         )
     assert not (tmp_path / "site" / "index.html").exists()
+
+
+# -- text after ' #' ------------------------------------------------------------------------
+
+CUT = "the text after ' #' is read as a comment and would be left out"
+
+
+@pytest.mark.parametrize(
+    ("front", "line", "fix"),
+    [
+        (
+            STORY.replace("Harbour tunnel opens", "Fans chant we are # 1 again"),
+            2,
+            'title: "Fans chant we are # 1 again"',
+        ),
+        (STORY + "summary: Ranked # 1 in Europe\n", 8, 'summary: "Ranked # 1 in Europe"'),
+        (
+            STORY + "image:\n  src: tunnel.png\n  alt: Tunnel # 2 at dawn\n",
+            10,
+            'alt: "Tunnel # 2 at dawn"',
+        ),
+        (STORY.replace("Nordic Desk", "Desk # 4"), 6, 'author: "Desk # 4"'),
+        (
+            STORY.replace("[Transport]", "[Football #1, C #]"),
+            7,
+            'tags: ["Football #1", "C #"]',
+        ),
+        (STORY.replace("[Transport]", "\n  - Football # 1"), 8, '- "Football # 1"'),
+    ],
+    ids=["title", "summary", "image.alt", "author", "tags-list", "tags-block"],
+)
+def test_text_after_space_hash_is_an_error_with_the_quoted_line(
+    tmp_path: Path, front: str, line: int, fix: str
+) -> None:
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "tunnel.png").write_bytes(tiny_png())
+    article, problems = read(tmp_path, front)
+    assert article is None
+    [problem] = errors(problems)
+    assert (problem.line, problem.message) == (line, CUT)
+    assert problem.hint == f"put the whole value in quotes: {fix}"
+
+
+def test_a_note_after_a_quoted_value_a_list_or_a_date_is_a_comment(tmp_path: Path) -> None:
+    front = (
+        "# checked by the night desk\n"
+        'title: "We are # 1"  # the fans\' chant\n'
+        "date: 2025-06-20T10:00:00+02:00  # local time\n"
+        "country: Norway\n"
+        "credits:  # who wrote it\n"
+        "  author: Nordic Desk\n"
+        "tags: [Transport]  # one topic\n"
+        "draft: false # publish\n"
+    )
+    article, problems = read(tmp_path, front)
+    assert article is not None, problems
+    assert article.title == "We are # 1"
+    assert [t.name for t in article.tags] == ["Transport"]
+
+
+def test_a_bio_in_authors_yaml_cut_by_space_hash_is_an_error(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    write_article(project, "tunnel.md", STORY)
+    (project / "authors.yaml").write_text(
+        "Nordic Desk:\n  bio: Our team of reporters # 1 in Oslo\n", encoding="utf-8"
+    )
+    result = run_here("check", cwd=project)
+    said = result.stdout + result.stderr
+    assert result.returncode == 1, said
+    assert f"authors.yaml:2: error: {CUT}" in said
+    assert 'bio: "Our team of reporters # 1 in Oslo"' in said

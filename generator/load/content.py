@@ -21,7 +21,8 @@ import yaml
 
 from generator.diagnostics import Diagnostic, error
 from generator.load.files import child_maker, linked_article, misnamed_article, outside_link, walk
-from generator.load.yaml_mistakes import explain_yaml_mistake, unclosed_quote
+from generator.load.yaml_lost import lost_comments, lost_labels
+from generator.load.yaml_mistakes import duplicate_errors, marked_error
 from generator.settings_file import settings_named
 
 FENCE = "---"
@@ -129,14 +130,6 @@ def _loader_class(
             return node.value.lower() in _TRUE
         return loader.construct_object(node, deep=True)
 
-    def construct_str(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> str:
-        # Canonically equivalent text is the same text: composed and decomposed accents
-        # (as some editors and file systems write them) are read as one (NFC).
-        text = loader.construct_scalar(node)
-        if _SURROGATE.search(text):  # "\\ud83d\\ude00", an emoji spelt as UTF-16 escapes
-            text = text.encode("utf-16", "surrogatepass").decode("utf-16", "surrogatepass")
-        return unicodedata.normalize("NFC", text)
-
     def construct_sequence(loader: yaml.SafeLoader, node: yaml.SequenceNode) -> Items:
         items = Items(node.start_mark.line + first_line)
         for index, child in enumerate(node.value):
@@ -168,8 +161,17 @@ def _loader_class(
 
     Loader.add_constructor("tag:yaml.org,2002:map", construct_mapping)
     Loader.add_constructor("tag:yaml.org,2002:seq", construct_sequence)
-    Loader.add_constructor("tag:yaml.org,2002:str", construct_str)
+    Loader.add_constructor("tag:yaml.org,2002:str", _construct_str)
     return Loader
+
+
+def _construct_str(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> str:
+    # Canonically equivalent text is the same text: composed and decomposed accents
+    # (as some editors and file systems write them) are read as one (NFC).
+    text = loader.construct_scalar(node)
+    if _SURROGATE.search(text):  # "\\ud83d\\ude00", an emoji spelt as UTF-16 escapes
+        text = text.encode("utf-16", "surrogatepass").decode("utf-16", "surrogatepass")
+    return unicodedata.normalize("NFC", text)
 
 
 def _is_null(node: yaml.Node) -> bool:
@@ -186,7 +188,7 @@ def parse_front_matter(text: str, first_line: int, source: str) -> tuple[Any, li
         except (yaml.YAMLError, RecursionError):
             pass  # parsed again below, for the pure-Python parser's messages
         else:
-            return data, _duplicate_errors(source, duplicates) + _lost_labels(
+            return data, duplicate_errors(source, duplicates.found) + _lost_text(
                 text, first_line, source, _FAST
             )
         finally:
@@ -196,7 +198,10 @@ def parse_front_matter(text: str, first_line: int, source: str) -> tuple[Any, li
     try:
         data = loader.get_single_data()
     except yaml.MarkedYAMLError as exc:
-        return None, [_marked_error(exc, text, first_line, source)]
+        # A comment that cut a value short often breaks what follows: named first.
+        return None, lost_comments(text, first_line, source) or [
+            marked_error(exc, text, first_line, source)
+        ]
     except yaml.YAMLError as exc:
         return None, [error(source, first_line, f"front matter is not valid YAML: {exc}")]
     except RecursionError:
@@ -212,84 +217,14 @@ def parse_front_matter(text: str, first_line: int, source: str) -> tuple[Any, li
         ]
     finally:
         loader.dispose()
-    return data, _duplicate_errors(source, duplicates) + _lost_labels(text, first_line, source)
+    return data, duplicate_errors(source, duplicates.found) + _lost_text(text, first_line, source)
 
 
-def _lost_labels(
+def _lost_text(
     text: str, first_line: int, source: str, base: Any = yaml.SafeLoader
 ) -> list[Diagnostic]:
-    """An error for each YAML anchor (`&name` before a value) that no alias (`*name`) uses.
-
-    YAML reads `title: &Co news` as the value "news" labelled "Co": what the editor typed
-    would be published without its first word. A label that an alias repeats was written
-    on purpose (YAML's own way to say a value twice) and is left alone."""
-    if "&" not in text:
-        return []
-    labels: dict[str, int] = {}
-    used: set[str] = set()
-    for event in yaml.parse(text, Loader=base):
-        anchor = getattr(event, "anchor", None)
-        if anchor is None:
-            continue
-        if isinstance(event, yaml.AliasEvent):
-            used.add(anchor)
-        elif event.start_mark is not None:
-            labels.setdefault(anchor, event.start_mark.line + first_line)
-    return [
-        error(
-            source,
-            line,
-            f"'&{anchor}' at the start of a value is read by YAML as a label, and would be "
-            "left out of what is published",
-            f'put the whole value in quotes, for example "&{anchor} ..."',
-        )
-        for anchor, line in labels.items()
-        if anchor not in used
-    ]
-
-
-def _marked_error(exc: yaml.MarkedYAMLError, text: str, first_line: int, source: str) -> Diagnostic:
-    """One Diagnostic for a YAML syntax error, in plain words where the mistake is known."""
-    mark = exc.problem_mark or exc.context_mark
-    line = mark.line + first_line if mark else first_line
-    problem = exc.problem or "invalid YAML"
-    if "could not determine a constructor" in str(exc):
-        tag = str(exc.problem).split("'")[1] if "'" in str(exc.problem) else "this tag"
-        return error(
-            source,
-            line,
-            f"front matter uses the YAML tag {tag}, which newsdigest never executes",
-            "remove the tag and write a plain value",
-        )
-    opened = exc.context_mark
-    if opened is not None and (exc.context or "").startswith("while scanning a quoted scalar"):
-        # The parser stops at the end of the file; the mistake is where the quote opened.
-        found = unclosed_quote(text, opened.line)
-        if found is not None:
-            return error(source, opened.line + first_line, *found)
-    plain = explain_yaml_mistake(
-        text, mark.line if mark else -1, problem, mark.column if mark else -1
-    )
-    if plain is not None:
-        return error(source, line, *plain)
-    return error(
-        source,
-        line,
-        f"front matter is not valid YAML: {problem}",
-        "check indentation, and quote values that contain ': ' or start with [ { * & ! | >",
-    )
-
-
-def _duplicate_errors(source: str, duplicates: _Duplicates) -> list[Diagnostic]:
-    return [
-        error(
-            source,
-            second,
-            f"{key}: given twice (first on line {first}); only one value is allowed",
-            f"delete one of the two '{key}:' lines",
-        )
-        for key, first, second in duplicates.found
-    ]
+    """Errors for the text YAML would leave out of a value: a label, a comment."""
+    return lost_labels(text, first_line, source, base) + lost_comments(text, first_line, source)
 
 
 def decode(raw: bytes, source: str) -> tuple[str | None, list[Diagnostic]]:

@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import re
 
+import yaml
+
+from generator.diagnostics import Diagnostic, error
+
 _FIELD_LINE = re.compile(
     r"^(?P<lead>[ \t]*(?:-[ \t]+)?)(?P<key>[^\s:#'\"][^:#]*?):[ \t]+(?P<value>.*?)[ \t]*$"
 )
@@ -111,3 +115,47 @@ def unclosed_quote(text: str, index: int) -> tuple[str, str] | None:
         f"the value of '{key}:' opens a quote mark ({mark}) that is never closed",
         f"end the value with the same quote mark: {lead}{key}: {value}{mark}",
     )
+
+
+def marked_error(exc: yaml.MarkedYAMLError, text: str, first_line: int, source: str) -> Diagnostic:
+    """One Diagnostic for a YAML syntax error, in plain words where the mistake is known."""
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + first_line if mark else first_line
+    problem = exc.problem or "invalid YAML"
+    if "could not determine a constructor" in str(exc):
+        tag = str(exc.problem).split("'")[1] if "'" in str(exc.problem) else "this tag"
+        return error(
+            source,
+            line,
+            f"front matter uses the YAML tag {tag}, which newsdigest never executes",
+            "remove the tag and write a plain value",
+        )
+    opened = exc.context_mark
+    if opened is not None and (exc.context or "").startswith("while scanning a quoted scalar"):
+        # The parser stops at the end of the file; the mistake is where the quote opened.
+        found = unclosed_quote(text, opened.line)
+        if found is not None:
+            return error(source, opened.line + first_line, *found)
+    plain = explain_yaml_mistake(
+        text, mark.line if mark else -1, problem, mark.column if mark else -1
+    )
+    if plain is not None:
+        return error(source, line, *plain)
+    return error(
+        source,
+        line,
+        f"front matter is not valid YAML: {problem}",
+        "check indentation, and quote values that contain ': ' or start with [ { * & ! | >",
+    )
+
+
+def duplicate_errors(source: str, duplicates: list[tuple[str, int, int]]) -> list[Diagnostic]:
+    return [
+        error(
+            source,
+            second,
+            f"{key}: given twice (first on line {first}); only one value is allowed",
+            f"delete one of the two '{key}:' lines",
+        )
+        for key, first, second in duplicates
+    ]

@@ -1,0 +1,110 @@
+"""Text YAML would leave out of a value without saying so: refused, with the quoted line.
+
+Two marks cut a plain (unquoted) value short: `&name` at its start is read as a label
+(`title: &Co news` is "news"), and ` #` in it starts a comment (`title: We are # 1` is
+"We are"). Each is an error on its line whose fix shows the value in quotes.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+
+from generator.diagnostics import Diagnostic, error
+from generator.load.yaml_mistakes import double_quoted
+
+# Plain values after which a comment is clearly a note, not part of the value: a date
+# (`date: 2025-06-20  # local time`), true/false words, and YAML's "no value" words.
+_NOT_TEXT = re.compile(
+    r"^(?:\d{4}-\d{2}-\d{2}(?:[T ][0-9:.+\-Z]*)?|[Tt]rue|TRUE|[Ff]alse|FALSE|[Yy]es|YES|[Nn]o"
+    r"|NO|[Oo]n|ON|[Oo]ff|OFF|~|[Nn]ull|NULL)$"
+)
+_FLOW_OPEN = (yaml.FlowSequenceStartToken, yaml.FlowMappingStartToken)
+_FLOW_CLOSE = (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken)
+
+
+def lost_labels(
+    text: str, first_line: int, source: str, base: Any = yaml.SafeLoader
+) -> list[Diagnostic]:
+    """An error for each YAML anchor (`&name` before a value) that no alias (`*name`) uses.
+
+    YAML reads `title: &Co news` as the value "news" labelled "Co": what the editor typed
+    would be published without its first word. A label that an alias repeats was written
+    on purpose (YAML's own way to say a value twice) and is left alone."""
+    if "&" not in text:
+        return []
+    labels: dict[str, int] = {}
+    used: set[str] = set()
+    for event in yaml.parse(text, Loader=base):
+        anchor = getattr(event, "anchor", None)
+        if anchor is None:
+            continue
+        if isinstance(event, yaml.AliasEvent):
+            used.add(anchor)
+        elif event.start_mark is not None:
+            labels.setdefault(anchor, event.start_mark.line + first_line)
+    return [
+        error(
+            source,
+            line,
+            f"'&{anchor}' at the start of a value is read by YAML as a label, and would be "
+            "left out of what is published",
+            f'put the whole value in quotes, for example "&{anchor} ..."',
+        )
+        for anchor, line in labels.items()
+        if anchor not in used
+    ]
+
+
+def lost_comments(text: str, first_line: int, source: str) -> list[Diagnostic]:
+    """An error for each plain text value followed on its line by ` #`, which YAML reads
+    as the start of a comment: `title: Fans chant we are # 1 again` would be published as
+    "Fans chant we are". A comment on a line of its own, or after a quoted value, a list's
+    closing bracket, a date or true/false, is a note and is left alone.
+
+    Reads the tokens up to the first YAML mistake, so a comment that broke a list
+    (`tags: [Football #1, C]`) is found too."""
+    if "#" not in text:
+        return []
+    lines = text.split("\n")
+    found: list[Diagnostic] = []
+    flow = 0
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            flow += isinstance(token, _FLOW_OPEN) - isinstance(token, _FLOW_CLOSE)
+            if not isinstance(token, yaml.ScalarToken) or not token.plain:
+                continue
+            end = token.end_mark
+            after = lines[end.line][end.column :]
+            if not after.lstrip(" \t").startswith("#") or _NOT_TEXT.match(token.value):
+                continue
+            found.append(_comment_error(lines, token, flow > 0, first_line, source))
+    except yaml.YAMLError:
+        pass  # the mistake itself is reported by the parser, after these
+    return found
+
+
+def _comment_error(
+    lines: list[str], token: yaml.ScalarToken, in_flow: bool, first_line: int, source: str
+) -> Diagnostic:
+    start, end = token.start_mark, token.end_mark
+    line = lines[end.line]
+    message = "the text after ' #' is read as a comment and would be left out"
+    if start.line != end.line:
+        return error(source, end.line + first_line, message, "put the whole value in quotes")
+    if in_flow:  # each item up to the closing bracket that has ' #' in it, quoted
+        rest = line[start.column :]
+        close = max(rest.rfind("]"), rest.rfind("}"))
+        items = (rest[:close] if close >= 0 else rest).split(",")
+        quoted = [double_quoted(i.strip()) if "#" in i else i.strip() for i in items]
+        fixed = line[: start.column] + ", ".join(quoted) + (rest[close:] if close >= 0 else "")
+    else:
+        fixed = line[: start.column] + double_quoted(line[start.column :].rstrip(" \t"))
+    return error(
+        source,
+        end.line + first_line,
+        message,
+        f"put the whole value in quotes: {fixed.strip()}",
+    )
