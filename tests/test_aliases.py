@@ -186,3 +186,44 @@ def test_the_in_memory_pipeline_refuses_an_alias_onto_a_language_home(tmp_path: 
     assert [(d.path, d.line) for d in built.diagnostics if "alias /ur/" in d.message] == [
         ("storm.md", 7)
     ]
+
+
+@pytest.mark.parametrize(
+    ("aliases", "message"),
+    [
+        ("[/CNAME]", "aliases: item 1 (/CNAME) is where newsdigest writes its own pages"),
+        ("[/robots.txt/old/]", "aliases: item 1 (/robots.txt/old/) is where newsdigest"),
+        (
+            "[/2025/06/22/calm/index.html/old/]",
+            "alias /2025/06/22/calm/index.html/old/ would need a folder named "
+            "/2025/06/22/calm/index.html, but the site publishes a file of that name",
+        ),
+        (
+            "[/old/page.html/more/]",
+            "alias /old/page.html/more/ would need a folder named /old/page.html",
+        ),
+    ],
+)
+@pytest.mark.parametrize("command", ["check", "build"])
+def test_an_alias_that_needs_a_folder_where_the_site_writes_a_file_is_an_error_on_its_line(
+    tmp_path: Path, aliases: str, message: str, command: str
+) -> None:
+    """A newsroom with a custom domain aliases /CNAME by mistake: `check` used to pass and
+    `build` to stop with "cannot write the site (Not a directory)" and no file or line."""
+    project = make_project(tmp_path / "p", 'cname = "news.example.org"\n')
+    write_article(project, "storm.md", STORM.replace(OLD_LINE, f"aliases: {aliases}"))
+    write_article(
+        project,
+        "calm.md",
+        "title: Calm\ndate: 2025-06-22T10:00:00+05:30\ncountry: India\ncredits:\n  author: Desk\n"
+        "aliases: [/old/page.html]",
+    )
+    output = ["--output", str(tmp_path / "site")] if command == "build" else []
+    result = run_here(command, *output, cwd=project)
+    assert result.returncode == 1, result.stdout + result.stderr
+    said = result.stdout + result.stderr
+    assert f"content/storm.md:7: error: {message}" in said
+    assert "cannot write the site" not in said and not (tmp_path / "site").exists()
+
+
+OLD_LINE = "aliases: [/2025/06/20/storm/, archive-2024/storm.html]"

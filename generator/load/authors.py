@@ -200,6 +200,8 @@ class _Check:
                 f"{label}.slug {slug!r} is not a URL slug",
                 "use lower-case letters a-z, digits and single hyphens: asha-rao",
             )
+        elif slug and slugs.too_long(slug):
+            self.error(fields.line_of("slug"), *slugs.too_long_message(f"{label}.slug", slug))
         url = self.text(fields, "url", label)
         if url and not _web_url(url):
             self.error(
@@ -250,7 +252,7 @@ class _Check:
                 )
 
     def _image(self, fields: Mapping, label: str) -> tuple[str, Picture | None]:
-        from generator.render.images import probe
+        from generator.render.images import probe, probe_fix
 
         ref = self.text(fields, "image", label)
         if not ref:
@@ -277,7 +279,7 @@ class _Check:
             self.error(
                 fields.line_of("image"),
                 f"{label}.image {ref!r} {picture}",
-                "save the photo as JPEG, PNG or WebP",
+                probe_fix(picture, "give its path here"),
             )
             return "", None
         return relative, picture

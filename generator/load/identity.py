@@ -73,7 +73,7 @@ def _alias_problem(path: str) -> str | None:
         )
     if (
         segments[0] in RESERVED_SECTIONS
-        or path in RESERVED_FILES
+        or segments[0] in RESERVED_FILES  # '/CNAME' is the folder CNAME/: the file is there
         or (len(segments) == 1 and segments[0].startswith("logo."))
     ):
         return "is where newsdigest writes its own pages"
@@ -93,7 +93,11 @@ def aliases(check: Checker, front: Mapping) -> tuple[str, ...]:
     for number, alias in enumerate(check.text_list(front, "aliases", "aliases"), start=1):
         path = alias_path(alias)
         problem = _alias_problem(path)
-        if problem:
+        long_part = slugs.too_long(path)
+        if long_part and not problem:
+            message, fix = slugs.too_long_message(f"aliases: item {number}", long_part)
+            check.error(front.line_of("aliases"), message, fix)
+        elif problem:
             check.error(
                 front.line_of("aliases"),
                 f"aliases: item {number} ({alias}) {problem}",
@@ -115,6 +119,10 @@ def slug_field(check: Checker, front: Mapping, doc: Document) -> str:
                 "use lower-case letters, digits and hyphens, such as "
                 f"{slugs.make(slug) or 'my-story'!r}",
             )
+            return ""
+        long_part = slugs.too_long(slug)
+        if long_part:
+            check.error(front.line_of("slug"), *slugs.too_long_message("the slug", long_part))
             return ""
         return slug
     stem = unicodedata.normalize("NFC", PurePosixPath(doc.source).stem)

@@ -45,7 +45,7 @@ def image_field(
             return None
         width, height = _pixels(check, fields, "width"), _pixels(check, fields, "height")
         return Image(src=src, alt=alt, caption=caption, width=width, height=height, focus=focus)
-    from generator.render.images import probe
+    from generator.render.images import probe, probe_fix
 
     for key in ("width", "height"):
         if key in fields:
@@ -56,12 +56,7 @@ def image_field(
             )
     picture = probe(content_dir / resolved, max_image_size)
     if isinstance(picture, str):
-        hint = (
-            "save the picture as JPEG, PNG or WebP and point image.src at it"
-            if "max_image_size" not in picture
-            else "make the file smaller (a 2400 px wide JPEG is plenty), or raise "
-            "max_image_size in the settings"
-        )
+        hint = probe_fix(picture, "point image.src at it")
         check.error(
             fields.line_of("src"), f"image.src: content/{resolved.as_posix()} {picture}", hint
         )

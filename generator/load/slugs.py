@@ -54,6 +54,30 @@ def poorly_spelt_script(text: str) -> str | None:
     return _SCRIPT_NAMES.get(script, script.title())
 
 
+# The longest part of an address between two slashes, in bytes of UTF-8: each part is the
+# name of a folder or file the site is written as, and file systems take at most 255
+# bytes (NAME_MAX of ext4, APFS, NTFS); 200 leaves room for the names made from it
+# (a picture's NAME-1600w.webp) and is the longest slug WordPress makes, so the old
+# addresses of a site moved from it fit.
+MAX_SEGMENT = 200
+
+
+def too_long(path: str) -> str | None:
+    """The first part of `path` ('/'-separated) longer than MAX_SEGMENT bytes, or None."""
+    return next((s for s in path.split("/") if len(s.encode("utf-8")) > MAX_SEGMENT), None)
+
+
+def too_long_message(what: str, part: str) -> tuple[str, str]:
+    """(message, fix) for `part` of `what` (a slug, an alias) that is too long."""
+    size = len(part.encode("utf-8"))
+    return (
+        f"{what} is too long to be a web address: {part[:40]}... is {size} characters, and "
+        f"each part between two slashes may have at most {MAX_SEGMENT} (the site is saved "
+        "as files and folders named after them, and disks refuse longer names)",
+        f"shorten it to a few words, at most {MAX_SEGMENT} characters",
+    )
+
+
 def is_safe(slug: str) -> bool:
     """True for a slug that can be a URL segment as it is."""
     return bool(_SAFE.match(slug))

@@ -38,6 +38,7 @@ from generator.model import OutputFile, Picture
 from generator.render.links import start_tag_attributes
 from generator.render.measure import pixel_size as pixel_size
 from generator.render.measure import probe as probe
+from generator.render.measure import probe_fix as probe_fix
 
 if TYPE_CHECKING:
     from PIL import Image as PILImage

@@ -370,9 +370,7 @@ class BodyRenderer:
             self._report(
                 src,
                 f"image {src!r}: content/{source} {picture}",
-                "save the picture as JPEG, PNG or WebP and point the image at it"
-                if "max_image_size" not in picture
-                else "make the file smaller, or raise max_image_size in the settings",
+                images.probe_fix(picture, "point the image at it"),
             )
             return None
         self.context.assets.add(source)

@@ -83,6 +83,10 @@ _STD_LUMINANCE = (
 )
 
 
+TOO_MANY_PIXELS = (
+    "has too many pixels to be an image for the web (over 179 million: Pillow refuses "
+    "to open it, as a guard against files made to exhaust memory)"
+)
 _probes: dict[tuple[str, int, int, int], Picture | str] = {}
 
 
@@ -101,6 +105,14 @@ def probe(path: Path, limit: int) -> Picture | str:
     `limit` is the max_image_size setting in bytes. The whole file is decoded, so a
     truncated file is found here and not by a reader's browser.
     """
+    from generator.load.slugs import MAX_SEGMENT
+
+    if len(path.name.encode("utf-8")) > MAX_SEGMENT:  # NAME-1600w.webp is longer still
+        return (
+            f"has a file name of {len(path.name.encode('utf-8'))} characters: the site "
+            f"publishes the picture under names made from it, and those must stay under "
+            f"{MAX_SEGMENT} characters"
+        )
     try:
         stat = path.stat()
     except OSError as exc:
@@ -133,9 +145,29 @@ def _probe(path: Path) -> Picture | str:
     except UnidentifiedImageError:
         return "is not an image newsdigest can open (a JPEG, PNG, WebP or GIF picture)"
     except PILImage.DecompressionBombError:
-        return "has too many pixels to be an image for the web"
+        return TOO_MANY_PIXELS
     except (OSError, SyntaxError, ValueError) as exc:
         return f"is damaged or cut short ({exc})"
+
+
+def probe_fix(problem: str, point_at: str) -> str:
+    """The fix, for an editor, of a `problem` that `probe` found; `point_at` ends the
+    advice to save the picture anew ("point image.src at it")."""
+    if "max_image_size" in problem:
+        return (
+            "make the file smaller (a 2400 px wide JPEG is plenty), or raise "
+            "max_image_size in the settings"
+        )
+    if problem == TOO_MANY_PIXELS:
+        return (
+            "make the picture smaller: resize it to about 2400 pixels wide in a photo "
+            f"editor, save it, and {point_at}"
+        )
+    if problem.startswith("has a file name"):
+        return f"rename the file to a few words, then {point_at}"
+    if problem.startswith("is damaged"):
+        return f"export the picture again from the photo editor or camera, then {point_at}"
+    return f"save the picture as JPEG, PNG or WebP and {point_at}"
 
 
 def pixel_size(path: Path) -> tuple[int, int] | None:

@@ -202,21 +202,58 @@ def _problems(
 def alias_clashes(articles: Iterable[Article], own: set[str]) -> list[Diagnostic]:
     """An error on each alias whose redirect page would be written over a file the site
     publishes of its own (`own`: its pages, feeds and other files, as paths under the
-    output folder): a language's home (`/ur/`), a page of listings, a feed. An alias that
-    is an article's page is left to `load.collisions.alias_collisions`, which names it."""
+    output folder): a language's home (`/ur/`), a page of listings, a feed; or that needs
+    a folder where the site writes a file (`/CNAME/` is CNAME/index.html, but CNAME is a
+    file), or a file where the site needs a folder: no file system holds both. An alias
+    that is an article's page is left to `load.collisions.alias_collisions`, which names it."""
     found: list[Diagnostic] = []
     articles = list(articles)
     stories = {article.path for article in articles}  # alias_collisions names the story
+    redirects = {alias_file(alias) for article in articles for alias in article.aliases}
+    if not redirects:
+        return found
+    files = own | redirects
+    folders = {path[:i] for path in files for i, c in enumerate(path) if c == "/"}
     for article in articles:
         for alias in article.aliases:
-            if alias_file(alias) in own and alias not in stories:
+            target = alias_file(alias)
+            if alias in stories:
+                continue
+            if target in own:
+                problem = (
+                    "is an address the site publishes a page of its own at: a redirect "
+                    "there would replace that page"
+                )
+            else:
+                problem = _file_or_folder(target, files, folders)
+            if problem:
                 found.append(
                     error(
                         article.source,
                         article.aliases_line,
-                        f"alias /{alias} is an address the site publishes a page of its own "
-                        "at: a redirect there would replace that page",
-                        "remove it from aliases:",
+                        f"alias /{alias} {problem}",
+                        "remove it from aliases: (an old address cannot be one of the "
+                        "site's own files, such as CNAME, robots.txt or a feed, or lie "
+                        "inside one)",
                     )
                 )
     return found
+
+
+def _file_or_folder(target: str, files: set[str], folders: set[str]) -> str:
+    """Why the redirect page `target` cannot be written beside `files`, or ''."""
+    if target in folders:
+        inside = min(f for f in files if f.startswith(target + "/"))
+        return (
+            f"is a folder the site publishes files in (such as /{inside}): a redirect page "
+            "cannot be written there"
+        )
+    parts = target.split("/")
+    for end in range(1, len(parts)):
+        folder = "/".join(parts[:end])
+        if folder in files:
+            return (
+                f"would need a folder named /{folder}, but the site publishes a file of "
+                "that name: the redirect page cannot be written"
+            )
+    return ""
