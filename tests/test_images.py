@@ -389,3 +389,22 @@ def test_a_picture_saved_again_while_the_build_runs_is_measured_again_next_time(
     page = html.fromstring((out / "2025/06/25/story/index.html").read_bytes())
     lead = page.xpath("//img[contains(@src, 'phone')]")[0]
     assert (lead.get("width"), lead.get("height")) == ("1300", "1000")
+
+
+def test_a_picture_with_too_many_pixels_is_told_to_be_made_smaller(tmp_path: Path) -> None:
+    """A 180-megapixel PNG (a scan saved at full size) is refused; the fix was "save the
+    picture as JPEG, PNG or WebP", which it already is: it must say to make it smaller."""
+    project = make_project(tmp_path / "p")
+    folder = project / "content/2025/06"
+    folder.mkdir(parents=True)
+    Image.new("1", (13400, 13400)).save(folder / "scan.png")  # over Pillow's 179 million
+    write_article(
+        project, "2025/06/a.md", FRONT.format(title="A") + "\nimage:\n  src: scan.png\n  alt: x"
+    )
+    write_article(project, "2025/06/b.md", FRONT.format(title="B"), "Text.\n\n![s](scan.png)\n")
+    result, _ = build(project)
+    found = {(d.path, d.line): d for d in result.diagnostics if d.severity == "error"}
+    for where in [("2025/06/a.md", 10), ("2025/06/b.md", 12)]:
+        assert "too many pixels" in found[where].message
+        assert "make the picture smaller" in found[where].hint
+        assert "save the picture as JPEG, PNG or WebP" not in found[where].hint

@@ -193,15 +193,7 @@ class _Check:
         before = len(self.problems)
         self._unknown(fields, label)
         bio = self.text(fields, "bio", label)
-        slug = self.text(fields, "slug", label)
-        if slug and not SLUG.match(slug):
-            self.error(
-                fields.line_of("slug"),
-                f"{label}.slug {slug!r} is not a URL slug",
-                "use lower-case letters a-z, digits and single hyphens: asha-rao",
-            )
-        elif slug and slugs.too_long(slug):
-            self.error(fields.line_of("slug"), *slugs.too_long_message(f"{label}.slug", slug))
+        slug = self._slug(fields, label)
         url = self.text(fields, "url", label)
         if url and not _web_url(url):
             self.error(
@@ -239,6 +231,19 @@ class _Check:
             str(self.folder) if image else "",
             profile,
         )
+
+    def _slug(self, fields: Mapping, label: str) -> str:
+        """The author's `slug:`, its errors reported (a URL segment of a-z, 0-9 and '-')."""
+        slug = self.text(fields, "slug", label)
+        if slug and not SLUG.match(slug):
+            self.error(
+                fields.line_of("slug"),
+                f"{label}.slug {slug!r} is not a URL slug",
+                "use lower-case letters a-z, digits and single hyphens: asha-rao",
+            )
+        elif slug and slugs.too_long(slug):
+            self.error(fields.line_of("slug"), *slugs.too_long_message(f"{label}.slug", slug))
+        return slug
 
     def _unknown(self, fields: Mapping, label: str) -> None:
         """An error for each field of an author this registry does not know."""
