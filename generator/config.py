@@ -184,6 +184,9 @@ def normalise_base_url(url: str) -> str:
         )
     if parts.query or parts.fragment:
         raise ConfigError(f"base_url {url!r} must not have a query or fragment")
+    problem = settings_errors.web_address_problem(url, parts.scheme, parts.netloc, parts.path)
+    if problem:
+        raise ConfigError(f"base_url {url!r} {problem}")
     path = parts.path if parts.path.endswith("/") else parts.path + "/"
     return f"{parts.scheme}://{parts.netloc}{path}"
 
@@ -410,8 +413,8 @@ def load(project_dir: Path, overrides: dict[str, Any] | None = None) -> Settings
     table.update(given)
     settings, found, bad = _typed(table)
     for name, message in _failed_checks(settings, bad):
-        if name in given:
-            raise ConfigError(message)
+        if name in given:  # given on the command line: named as its option
+            raise ConfigError(f"--{name.replace('_', '-')}: {message}")
         what, advice = settings_errors.split_advice(message)
         value, default = getattr(settings, name), getattr(Settings(), name)
         hint = settings_errors.check_hint(name, value, default, advice)

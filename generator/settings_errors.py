@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote, urlsplit
 
 from generator.diagnostics import ConfigError, Diagnostic, error
 
@@ -360,3 +361,51 @@ def zone_of_abbreviation(value: str) -> str:
 
 
 CONTINENTS = ("Africa", "America", "Asia", "Atlantic", "Australia", "Europe", "Indian", "Pacific")
+
+
+# What RFC 3986 does not allow unescaped in a URL (besides spaces, controls and non-ASCII).
+_NOT_IN_URLS = '"<>\\^`{|}'
+
+
+def web_address_problem(url: str, scheme: str, host: str, path: str) -> str:
+    """Why base_url (split into `scheme`, `host` (netloc) and `path`) is not an address
+    that can be published as typed in pages, feeds and sitemaps (RFC 3986: no spaces,
+    quotes, <, >, backslashes, controls or non-ASCII letters; a host name in IDNA
+    'xn--' form, a port a number), as 'what; how to write it'; '' when it is one."""
+    bad = next((c for c in url if c.isspace() or c in _NOT_IN_URLS or not " " < c < "\x7f"), "")
+    if not bad and _port_problem(host):
+        return "has a port that is not a number; write it like https://example.org:8080/"
+    if not bad and re.search("%(?![0-9A-Fa-f]{2})", url):
+        return (
+            "has a % that is not followed by two hexadecimal digits; write a % sign as %25 "
+            "(and a space as %20)"
+        )
+    if not bad:
+        return ""
+    what = {" ": "a space"}.get(bad, "a tab or line break" if bad.isspace() else repr(bad))
+    if bad in host and not bad.isascii() and bad.isprintable():
+        try:
+            ascii_host = host.encode("idna").decode("ascii")
+        except UnicodeError:
+            return f"has {what} in its host name; write the host name in Latin letters"
+        return (
+            f"has {what} in its host name, which feeds and sitemaps cannot carry; write the "
+            f"host name in its xn-- form: {scheme}://{ascii_host}{path}"
+        )
+    if bad in host or (bad.isspace() and bad != " "):
+        where = "its host name" if bad in host else "it"
+        return f"has {what} in {where}, which a web address cannot contain; remove it"
+    escaped = f"{scheme}://{host}" + quote(path, safe="/%:@!$&'()*+,;=~-._")
+    if bad == " ":
+        return (
+            "has a space in it, which a web address cannot contain; write each space as "
+            f"%20 ({escaped}), or use a folder name without spaces"
+        )
+    return f"has {what} in it, which a web address cannot contain as typed; write it {escaped}"
+
+
+def _port_problem(host: str) -> bool:
+    try:
+        return urlsplit(f"http://{host}/").port == -1  # never: reading it raises or not
+    except ValueError:
+        return True

@@ -96,6 +96,62 @@ def test_a_bad_base_url_on_the_command_line_is_named(tmp_path: Path) -> None:
     assert not (tmp_path / "site").exists()
 
 
+@pytest.mark.parametrize(
+    ("url", "said", "fix"),
+    [
+        (
+            "https://exa mple.org/",
+            "has a space in its host name, which a web address cannot contain",
+            "remove it",
+        ),
+        (
+            "http://h.org/My Repo/",
+            "has a space in it, which a web address cannot contain",
+            "write each space as %20 (http://h.org/My%20Repo/), or use a folder name "
+            "without spaces",
+        ),
+        ('https://h.org/a"b/', "has '\"' in it", "write it https://h.org/a%22b/"),
+        ("https://h.org/<news>/", "has '<' in it", "write it https://h.org/%3Cnews%3E/"),
+        ("https://h.org/a\\b/", "has '\\\\' in it", "write it https://h.org/a%5Cb/"),
+        ("https://h.org/café/", "has 'é' in it", "write it https://h.org/caf%C3%A9/"),
+        (
+            "https://bücher.de/news/",
+            "has 'ü' in its host name, which feeds and sitemaps cannot carry",
+            "write the host name in its xn-- form: https://xn--bcher-kva.de/news/",
+        ),
+        ("https://h.org/100%/", "has a % that is not followed by two hexadecimal", "%25"),
+        ("https://h.org:80a/", "has a port that is not a number", "https://example.org:8080/"),
+    ],
+)
+def test_a_base_url_that_is_not_a_web_address_is_an_error_on_its_line(
+    tmp_path: Path, url: str, said: str, fix: str
+) -> None:
+    """Pages, feeds and the sitemap carry base_url as written: a space, a quote, a '<' or a
+    letter outside ASCII would be published raw, so it is refused with the way to write it."""
+    root = newsroom(tmp_path, OWN.replace('"https://example.org/news/"', f"'{url}'"))
+    site = tmp_path / "site"
+
+    checked = run_here("check", cwd=root)
+    built = run_here("build", "--output", str(site), cwd=root)
+
+    for result in (checked, built):
+        assert result.returncode == 2
+        assert f"newsdigest.toml:2: error: base_url {url!r} {said}" in result.stderr, result.stderr
+        assert "    fix: " in result.stderr and fix in result.stderr
+    assert not site.exists()
+
+
+def test_a_base_url_option_with_a_space_is_refused_naming_the_option(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    result = run_here(
+        "build", "--output", str(site), "--base-url", "http://h/My Repo/", cwd=newsroom(tmp_path)
+    )
+    assert result.returncode == 2
+    assert "--base-url: base_url 'http://h/My Repo/' has a space in it" in result.stderr
+    assert "write each space as %20 (http://h/My%20Repo/)" in result.stderr
+    assert not site.exists()
+
+
 def test_base_url_without_a_trailing_slash_still_gives_paths_under_it(tmp_path: Path) -> None:
     root = project_with(tmp_path, GOOD.replace("/news/", "/news"))
     result = run_here("build", "--output", str(tmp_path / "site"), cwd=root)
