@@ -22,7 +22,7 @@ from typing import Protocol
 from generator.config import Settings, only
 from generator.diagnostics import Diagnostic, error, has_errors, warning
 from generator.index import topics
-from generator.index.selection import HeldBack, Selection, far_ahead, held_back
+from generator.index.selection import HeldBack, Selection, far_ahead, held_back, updated_ahead
 from generator.index.site import Site, build_index
 from generator.load import authors
 from generator.load.collisions import alias_collisions, collisions, translation_collisions
@@ -89,6 +89,7 @@ def build(paths: Paths, settings: Settings, selection: Selection, search: bool =
     now = selection.now or datetime.now().astimezone()
     published = [a for a in articles if selection.includes(a, now)]
     problems += far_ahead(articles, paths.content, now)
+    problems += updated_ahead(published, paths.content, now, settings.tz)
     published, body_problems, assets = convert(published, settings, paths.content)
     body_problems += unread_bodies(articles, problems, settings, paths.content)
     diagnostics = sorted(problems + body_problems, key=Diagnostic.sort_key)
@@ -324,6 +325,7 @@ def check(paths: Paths, settings: Settings, speed: Speed | None = None) -> Built
     if not catalogs:  # the site's pages can be listed only with its words
         body_problems += _site_links(articles, settings, paths, assets, now, body_problems)
     body_problems += far_ahead(articles, paths.content, now)
+    body_problems += updated_ahead(articles, paths.content, now, settings.tz)
     diagnostics = sorted(problems + body_problems + catalogs, key=Diagnostic.sort_key)
     return Built(diagnostics, articles, held_back=held_back(articles, Selection(), now))
 

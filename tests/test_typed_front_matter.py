@@ -175,3 +175,90 @@ def test_a_bio_in_authors_yaml_cut_by_space_hash_is_an_error(tmp_path: Path) -> 
     assert result.returncode == 1, said
     assert f"authors.yaml:2: error: {CUT}" in said
     assert 'bio: "Our team of reporters # 1 in Oslo"' in said
+
+
+# -- dates ---------------------------------------------------------------------------------
+
+CORRECTION = "corrections:\n  - date: {}\n    text: The tunnel is 3 km long, not 4.\n"
+
+
+def test_a_correction_in_the_hour_the_clocks_skip_is_an_error_on_its_line(
+    tmp_path: Path,
+) -> None:
+    front = STORY.replace("2025-06-20T10:00:00+02:00", "2025-03-29T10:00") + CORRECTION.format(
+        "2025-03-30T01:15"
+    )
+    article, problems = read(tmp_path, front, "Europe/London")
+    assert article is None
+    [problem] = errors(problems)
+    assert problem.line == 9
+    assert problem.message == (
+        "corrections: item 1: date: 2025-03-30T01:15 does not exist in Europe/London: the "
+        "clocks skip that hour for daylight saving"
+    )
+    assert "+00:00" in problem.hint and "+01:00" in problem.hint
+
+
+def test_a_correction_in_the_repeated_hour_is_a_warning_as_for_date(tmp_path: Path) -> None:
+    front = STORY.replace("2025-06-20T10:00:00+02:00", "2025-10-25T10:00") + CORRECTION.format(
+        "2025-10-26T01:30"
+    )
+    article, problems = read(tmp_path, front, "Europe/London")
+    assert article is not None, problems
+    [warned] = problems
+    assert (warned.severity, warned.line) == ("warning", 9)
+    assert "happens twice in Europe/London" in warned.message
+
+
+def project_with(tmp_path: Path, front: str) -> Path:
+    project = make_project(tmp_path / "project")
+    write_article(project, "tunnel.md", front)
+    return project
+
+
+NOW = "2025-06-25T12:00:00+00:00"
+
+
+@pytest.mark.parametrize(
+    ("added", "line", "label"),
+    [
+        ("updated: 2025-07-01T10:00:00Z\n", 8, "updated 2025-07-01T10:00:00+00:00"),
+        (
+            CORRECTION.format("2025-06-21T10:00:00Z")
+            + "  - date: 2025-06-30T09:00:00Z\n    text: And it opens at 6.\n",
+            11,
+            "corrections: item 2: date 2025-06-30T09:00:00+00:00",
+        ),
+    ],
+    ids=["updated", "correction"],
+)
+def test_a_change_dated_after_the_build_is_an_error_on_its_line(
+    tmp_path: Path, added: str, line: int, label: str
+) -> None:
+    project = project_with(tmp_path, STORY + added)
+    result = run_here("build", "--now", NOW, "--output", str(tmp_path / "site"), cwd=project)
+    said = result.stdout + result.stderr
+    assert result.returncode == 1, said
+    assert (
+        f"tunnel.md:{line}: error: {label} is in the future (this build's time is "
+        "2025-06-25T12:00+00:00)" in said
+    )
+    assert "write the time it was updated" in said
+    assert not (tmp_path / "site" / "atom.xml").exists()
+
+
+def test_check_uses_the_clock_of_now(tmp_path: Path) -> None:
+    project = project_with(tmp_path, STORY + "updated: 2999-01-01T10:00:00Z\n")
+    result = run_here("check", cwd=project)
+    assert result.returncode == 1
+    assert "tunnel.md:8: error: updated 2999-01-01T10:00:00+00:00 is in the future" in (
+        result.stdout
+    )
+
+
+def test_a_scheduled_story_may_have_its_update_still_to_come(tmp_path: Path) -> None:
+    front = STORY.replace("2025-06-20T10:00:00+02:00", "2025-07-01T10:00:00Z")
+    project = project_with(tmp_path, front + "updated: 2025-07-02T10:00:00Z\n")
+    result = run_here("build", "--now", NOW, "--output", str(tmp_path / "site"), cwd=project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "held back: 1 scheduled" in result.stdout + result.stderr

@@ -22,7 +22,7 @@ from generator.commands.build import Options, Result, Run, Summary
 from generator.commands.schedule import next_change
 from generator.config import Settings
 from generator.diagnostics import Diagnostic
-from generator.index.selection import far_ahead, held_back
+from generator.index.selection import far_ahead, held_back, updated_ahead
 from generator.index.site import Site, build_index
 from generator.model import Article, OutputFile
 from generator.render import images, site_links
@@ -95,6 +95,7 @@ def rebuild(run: Run, started: float) -> Result:
             run.cache.spill(run.bodies)  # new records and bodies wait there to be saved
         published = [a for a in articles if selection.includes(a, run.now)]
         problems += far_ahead(articles, paths.content, run.now)
+        problems += updated_ahead(published, paths.content, run.now, settings.tz)
         try:
             published, body_problems, assets = _bodies(run, published)
             body_problems += pipeline.unread_bodies(articles, problems, settings, paths.content)

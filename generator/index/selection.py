@@ -6,8 +6,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
-from generator.diagnostics import Diagnostic, warning
+from generator.diagnostics import Diagnostic, error, warning
+from generator.load.content import Items, Mapping, read_document
+from generator.load.dates import parse_datetime
 from generator.load.lines import field_line
 from generator.model import Article
 
@@ -98,3 +101,63 @@ def far_ahead(articles: Iterable[Article], content_dir: Path, now: datetime) -> 
             )
         )
     return found
+
+
+def updated_ahead(
+    articles: Iterable[Article], content_dir: Path, now: datetime, tz: ZoneInfo
+) -> list[Diagnostic]:
+    """An error on the `updated:` line, or a correction's `date:` line, of each published
+    article that says it changed later than `now` (the build's clock, `--now` included).
+
+    Atom's <updated>, RSS's lastBuildDate and the sitemap's lastmod would announce a
+    change that has not happened. A story held back until its own date is left alone:
+    its dates are all still to come."""
+    found = []
+    for article in articles:
+        if article.draft or article.date > now:
+            continue
+        if article.updated is not None and article.updated > now:
+            found.append(
+                _ahead(
+                    article.source,
+                    field_line(content_dir / article.source, "updated"),
+                    "updated",
+                    article.updated,
+                    now,
+                )
+            )
+        if any(c.date > now for c in article.corrections):
+            found += _corrections_ahead(article.source, content_dir, now, tz)
+    return found
+
+
+def _corrections_ahead(
+    source: str, content_dir: Path, now: datetime, tz: ZoneInfo
+) -> list[Diagnostic]:
+    """The errors for the corrections of the file at `source` dated after `now`, each on
+    its `date:` line (the file is read again: the article keeps no line per correction)."""
+    doc, _ = read_document(content_dir / source, source, 1 << 40)
+    items = doc.front.get("corrections") if doc is not None else None
+    if not isinstance(items, Items):
+        return []
+    found = []
+    for number, item in enumerate(items, start=1):
+        written = item.get("date") if isinstance(item, Mapping) else None
+        when = parse_datetime(written.strip(), tz) if isinstance(written, str) else None
+        if isinstance(when, datetime) and when > now:
+            found.append(
+                _ahead(source, item.line_of("date"), f"corrections: item {number}: date", when, now)
+            )
+    return found
+
+
+def _ahead(source: str, line: int, label: str, when: datetime, now: datetime) -> Diagnostic:
+    return error(
+        source,
+        line,
+        f"{label} {when.isoformat()} is in the future (this build's time is "
+        f"{now.isoformat(timespec='minutes')}); feeds would announce a change that has "
+        "not happened yet",
+        "write the time it was updated; to publish the story itself later, give its "
+        "date: that time instead",
+    )

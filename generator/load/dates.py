@@ -137,10 +137,17 @@ def date_field(
     if not isinstance(value, str):
         check.error(line, f"{key} must be one date, not {kind(value)}", DATE_FORMAT_HINT)
         return None
-    written = value.strip()
+    return _read_time(check, line, key, value.strip(), tz)
+
+
+def _read_time(
+    check: Checker, line: int, label: str, written: str, tz: ZoneInfo
+) -> datetime | None:
+    """`written` as an aware datetime, or None after an error on `line`: not a date, a year
+    feeds cannot carry, or a local time the clocks skip (a repeated hour is a warning)."""
     parsed = parse_datetime(written, tz)
     if isinstance(parsed, str):
-        check.error(line, f"{key}: {parsed}", date_hint(written))
+        check.error(line, f"{label}: {parsed}", date_hint(written))
         return None
     try:
         in_utc = parsed.astimezone(UTC)
@@ -149,7 +156,7 @@ def date_field(
     if parsed.year < 1000 or in_utc is None or not 1000 <= in_utc.year <= 9999:
         check.error(
             line,
-            f"{key}: the year {parsed.year} cannot be published; feeds and "
+            f"{label}: the year {parsed.year} cannot be published; feeds and "
             "archives need a four-digit year (1000 to 9999)",
             DATE_FORMAT_HINT,
         )
@@ -158,9 +165,9 @@ def date_field(
     if clock is not None:
         severity, message, hint = clock
         if severity == "error":
-            check.error(line, f"{key}: {message}", hint)
+            check.error(line, f"{label}: {message}", hint)
             return None
-        check.warn(line, f"{key}: {message}", hint)
+        check.warn(line, f"{label}: {message}", hint)
     return parsed
 
 
@@ -204,9 +211,8 @@ def corrections(
                 DATE_FORMAT_HINT,
             )
             continue
-        parsed = parse_datetime(when.strip(), tz)
-        if isinstance(parsed, str):
-            check.error(item.line_of("date"), f"{label}: date: {parsed}", date_hint(when.strip()))
+        parsed = _read_time(check, item.line_of("date"), f"{label}: date", when.strip(), tz)
+        if parsed is None:
             continue
         if published is not None and parsed < published:
             check.error(

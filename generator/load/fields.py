@@ -29,7 +29,12 @@ FIELDS = (
         "repeated hour is a warning and is read as the first of the two. Years 1000 to "
         "9999 (feeds need four digits); a date more than a year ahead is a warning",
     ),
-    Field("updated", False, "last substantive update, same format, not before `date`"),
+    Field(
+        "updated",
+        False,
+        "last substantive update, same format, not before `date` and not after the build's "
+        "time (`--now`), unless the story itself is still scheduled",
+    ),
     Field(
         "country",
         True,
@@ -98,8 +103,8 @@ FIELDS = (
     Field(
         "corrections",
         False,
-        "a list of corrections, each `date` (same format, not before `date`) and `text` "
-        '(plain text): see "Corrections" below',
+        "a list of corrections, each `date` (same format and clock rules, not before `date`, "
+        'not after the build\'s time) and `text` (plain text): see "Corrections" below',
     ),
     Field(
         "aliases",
