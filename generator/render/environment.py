@@ -73,9 +73,7 @@ def lang_attrs(context: jinja2.runtime.Context, text_of: Article | str) -> Marku
     own language and direction (W3C, "Language on the Web")."""
     # The site's own language (a language section's settings say the section's).
     settings = context_value(context, "settings")
-    site = str(
-        context_value(context, "site_language") or (settings.language if settings else "")
-    )
+    site = str(context_value(context, "site_language") or (settings.language if settings else ""))
     tag = text_of if isinstance(text_of, str) else (text_of.language or site)
     page = page_language(context) or site
     if not tag or tag == page:
