@@ -133,7 +133,7 @@ def test_the_page_shows_dated_notes_and_json_ld_correction_comments(
         (
             "corrections:\n  - date: 26 June\n    text: When?\n",
             8,
-            "corrections: item 1: date: '26 June' is not a date in ISO 8601 form",
+            "corrections: item 1: date: '26 June' is not a date newsdigest can read",
         ),
         ("corrections: The name was wrong.\n", 7, "corrections must be a list, not text"),
     ],

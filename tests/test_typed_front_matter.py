@@ -262,3 +262,81 @@ def test_a_scheduled_story_may_have_its_update_still_to_come(tmp_path: Path) -> 
     result = run_here("build", "--now", NOW, "--output", str(tmp_path / "site"), cwd=project)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "held back: 1 scheduled" in result.stdout + result.stderr
+
+
+# -- messages in an editor's words ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("2025-06-21t10:00:00z", "2025-06-21T10:00:00Z"),
+        ("2025-06-21T10:00:00.123456789Z", "2025-06-21T10:00:00.123456Z"),
+        ("2025-W25-6", "2025-06-21"),
+        ("20250621T100000Z", "2025-06-21T10:00:00Z"),
+        ("2025-06-21T10:00:00 +05:30", "2025-06-21T10:00:00+05:30"),
+    ],
+)
+def test_another_iso_8601_form_is_answered_with_the_form_newsdigest_reads(
+    tmp_path: Path, typed: str, meant: str
+) -> None:
+    _, problems = read(tmp_path, STORY.replace("2025-06-20T10:00:00+02:00", typed))
+    [problem] = errors(problems)
+    assert problem.line == 3
+    assert problem.message == f"date: {typed!r} is not a date newsdigest can read"
+    assert "ISO 8601" not in problem.message
+    assert problem.hint.startswith("newsdigest accepts dates written as 2025-06-21T10:00:00+05:30")
+    assert problem.hint.endswith(f"write it as {meant}")
+    fixed, problems = read(tmp_path, STORY.replace("2025-06-20T10:00:00+02:00", meant))
+    assert fixed is not None, problems
+
+
+@pytest.mark.parametrize(
+    ("front", "line", "message", "fix"),
+    [
+        (
+            STORY + "summary: - and the rest\n",
+            8,
+            "the value of 'summary:' starts with '- ', which YAML reads as the start of a "
+            "list item, so it cannot read the rest of the line",
+            'put the whole value in quotes: summary: "- and the rest"',
+        ),
+        (
+            STORY.replace("Harbour tunnel opens", "? Who pays for the tunnel"),
+            2,
+            "the value of 'title:' starts with '? ', which YAML reads as the start of a "
+            "field name, so it cannot read the rest of the line",
+            'put the whole value in quotes: title: "? Who pays for the tunnel"',
+        ),
+        (
+            STORY.replace("Harbour tunnel opens", "%20 of drivers use it"),
+            2,
+            "the value of 'title:' starts with '%', which YAML reads as the start of a "
+            "directive, so it cannot read the rest of the line",
+            'put the whole value in quotes: title: "%20 of drivers use it"',
+        ),
+        (
+            STORY.replace("  author:", "    author:").replace("tags:", "  sources: NTB\ntags:"),
+            7,
+            "'sources:' is not lined up with the fields above it; YAML reads which field a "
+            "line belongs to from how far it is indented",
+            "indent it as far as the field it goes with: 'sources: NTB' or "
+            "'    sources: NTB' (under the field above)",
+        ),
+    ],
+    ids=["dash", "question", "percent", "indent"],
+)
+def test_a_yaml_mistake_is_named_in_plain_words_with_the_fixed_line(
+    tmp_path: Path, front: str, line: int, message: str, fix: str
+) -> None:
+    _, problems = read(tmp_path, front)
+    [problem] = errors(problems)
+    assert (problem.line, problem.message) == (line, message)
+    assert problem.hint.startswith(fix)
+    assert "YAML tag" not in problem.message and "not allowed here" not in problem.message
+
+
+def test_a_headline_of_two_angle_brackets_is_published_as_typed(tmp_path: Path) -> None:
+    article, problems = read(tmp_path, STORY.replace("Harbour tunnel opens", "<<"))
+    assert article is not None, problems
+    assert article.title == "<<"

@@ -162,6 +162,7 @@ def _loader_class(
     Loader.add_constructor("tag:yaml.org,2002:map", construct_mapping)
     Loader.add_constructor("tag:yaml.org,2002:seq", construct_sequence)
     Loader.add_constructor("tag:yaml.org,2002:str", _construct_str)
+    Loader.add_constructor("tag:yaml.org,2002:merge", _construct_str)  # `title: <<` is text
     return Loader
 
 

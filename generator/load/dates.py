@@ -28,7 +28,7 @@ def parse_datetime(value: str, tz: ZoneInfo) -> datetime | str:
     """An aware datetime, or the reason `value` is not one. Naive values are read in `tz`."""
     match = _DATE_SHAPE.match(value)
     if not match:
-        return f"{value!r} is not a date in ISO 8601 form"
+        return f"{value!r} is not a date newsdigest can read"
     year, month, day = (int(match.group(i)) for i in (1, 2, 3))
     try:
         date(year, month, day)
@@ -79,11 +79,47 @@ def _real(year: int, month: int, day: int) -> bool:
 
 def date_hint(written: str) -> str:
     """The fix for a date field that could not be read: how to write the day meant when
-    the date does not exist (30 February), else the format."""
+    the date does not exist (30 February); the same time in the form newsdigest reads when
+    it is another ISO 8601 form (`2025-06-21t10:00z`, `20250621T100000Z`, `2025-W25-6`, a
+    fraction finer than microseconds, a space before the offset); else the format."""
     match = _DATE_SHAPE.match(written)
     if match and not _real(*(int(match.group(i)) for i in (1, 2, 3))):
         return _impossible(*(int(match.group(i)) for i in (1, 2, 3)))[1]
+    fixed = _as_newsdigest_reads(written)
+    if fixed is not None:
+        return f"{_ACCEPTS}; write it as {fixed}"
     return DATE_FORMAT_HINT
+
+
+_ACCEPTS = (
+    "newsdigest accepts dates written as 2025-06-21T10:00:00+05:30 (capital T and Z, "
+    "hyphens and colons, at most six digits after the seconds)"
+)
+_BASIC = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})?)?(Z|[+-]\d{2}:?\d{2})?$")
+_WEEK = re.compile(r"^(\d{4})-?W(\d{2})-?([1-7])$")
+
+
+def _as_newsdigest_reads(written: str) -> str | None:
+    """`written`, an ISO 8601 time in a form newsdigest does not read, in the one it does."""
+    value = re.sub(r"(?<=\d)t(?=\d)", "T", written)
+    value = re.sub(r"(?<=\d)z$", "Z", value)
+    value = re.sub(r"(?<=\d)\s+(Z|[+-]\d{2}:?\d{2})$", r"\1", value)
+    value = re.sub(r"(\.\d{6})\d+", r"\1", value)
+    basic = _BASIC.match(value)
+    if basic:
+        year, month, day, hour, minute, second, offset = basic.groups()
+        value = f"{year}-{month}-{day}"
+        if hour is not None:
+            value += f"T{hour}:{minute}:{second or '00'}{offset or ''}"
+    week = _WEEK.match(value)
+    if week:
+        try:
+            value = date.fromisocalendar(*(int(g) for g in week.groups())).isoformat()
+        except ValueError:
+            return None
+    if value == written or not _DATE_SHAPE.match(value):
+        return None
+    return value
 
 
 def clock_problem(parsed: datetime, written: str) -> tuple[str, str, str] | None:

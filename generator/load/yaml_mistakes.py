@@ -26,7 +26,12 @@ _STARTS = {
     "!": "a type tag",
     "@": "a reserved character",
     "`": "a reserved character",
+    "%": "the start of a directive",
 }
+# Two characters YAML gives a meaning at the start of a value: a dash or a question mark
+# followed by a space (or nothing) start a list item and a field name.
+_STARTS_SPACED = {"-": "the start of a list item", "?": "the start of a field name"}
+_KEY_LINE = re.compile(r"^( *)[^\s#'\"-][^:#]*:(?:[ \t]|$)")
 
 
 def double_quoted(value: str) -> str:
@@ -80,17 +85,27 @@ def explain_yaml_mistake(
         )
     if value[:1] in _STARTS:  # the parser stopped on this line: the character is why
         return _special_start(lead, key, value)
+    if value[:1] in _STARTS_SPACED and value[1:2] in ("", " ", "\t"):
+        return _spaced_start(lead, key, value)
+    if problem.startswith("expected <block end>") and value[:1] not in ("'", '"'):
+        return _misaligned(lines, index, key)
     if problem.startswith("expected <block end>") and value[:1] in ("'", '"'):
-        mark = value[0]
-        closing = value.find(mark, 1)
-        if 0 < closing < len(value) - 1:
-            fixed = ("'" + value.replace("'", "''") + "'") if mark == '"' else double_quoted(value)
-            return (
-                f"the value of '{key}:' starts with a quote mark and goes on after the "
-                "closing quote, so YAML cannot read it",
-                f"put the whole value in the other kind of quotes: {lead}{key}: {fixed}",
-            )
+        return _after_quote(lead, key, value)
     return None
+
+
+def _after_quote(lead: str, key: str, value: str) -> tuple[str, str] | None:
+    """(message, fix) for a value that starts with a quote mark and goes on after it."""
+    mark = value[0]
+    closing = value.find(mark, 1)
+    if not 0 < closing < len(value) - 1:
+        return None
+    fixed = ("'" + value.replace("'", "''") + "'") if mark == '"' else double_quoted(value)
+    return (
+        f"the value of '{key}:' starts with a quote mark and goes on after the "
+        "closing quote, so YAML cannot read it",
+        f"put the whole value in the other kind of quotes: {lead}{key}: {fixed}",
+    )
 
 
 def _special_start(lead: str, key: str, value: str) -> tuple[str, str]:
@@ -99,6 +114,37 @@ def _special_start(lead: str, key: str, value: str) -> tuple[str, str]:
         f"the value of '{key}:' starts with {value[0]!r}, which YAML reads as "
         f"{_STARTS[value[0]]}, so it cannot read the rest of the line",
         f"put the whole value in quotes: {lead}{key}: {double_quoted(value)}",
+    )
+
+
+def _spaced_start(lead: str, key: str, value: str) -> tuple[str, str]:
+    """(message, fix) for a value starting with '- ' or '? ' on the line of its field."""
+    mark = value[0]
+    fix = f"put the whole value in quotes: {lead}{key}: {double_quoted(value)}"
+    if mark == "-":
+        item = value[1:].strip()
+        fix += f" (for a list, put each item on a line of its own below: '{lead}  - {item}')"
+    return (
+        f"the value of '{key}:' starts with '{mark} ', which YAML reads as "
+        f"{_STARTS_SPACED[mark]}, so it cannot read the rest of the line",
+        fix,
+    )
+
+
+def _misaligned(lines: list[str], index: int, key: str) -> tuple[str, str]:
+    """(message, fix) for a field indented by a depth no field above it has."""
+    raw = lines[index]
+    depth = len(raw) - len(raw.lstrip(" "))
+    depths = {len(m.group(1)) for line in lines[:index] if (m := _KEY_LINE.match(line))}
+    shallower = max((d for d in depths if d < depth), default=0)
+    deeper = min((d for d in depths if d > depth), default=None)
+    fixes = [f"'{' ' * shallower}{raw.lstrip()}'"]
+    if deeper is not None:
+        fixes.append(f"'{' ' * deeper}{raw.lstrip()}' (under the field above)")
+    return (
+        f"'{key}:' is not lined up with the fields above it; YAML reads which field a line "
+        "belongs to from how far it is indented",
+        "indent it as far as the field it goes with: " + " or ".join(fixes),
     )
 
 
