@@ -4,11 +4,14 @@ each an error on their file and line, with the fix, and nothing is published."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 from pathlib import Path
 
+import feedparser
 import pytest
 from conftest import make_project, run_here, write_article
+from lxml import html
 
 STORY = """\
 title: Monsoon Reaches Kerala
@@ -212,3 +215,72 @@ def test_a_story_that_is_only_an_embed_hears_of_both(tmp_path: Path) -> None:
 
     assert "content/2025/06/story.md:8: warning: the <iframe> here is removed" in output
     assert "content/2025/06/story.md:8: warning: no summary" in output
+
+
+LINKS = """\
+Call [the desk](tel:+441234567), text [us](sms:+441234567) or [write](mailto:desk@x.org).
+
+See [the map](geo:51.5,-0.1), [the archive](ftp://ftp.x.org/a), [chat](ircs://irc.x.org/news),
+[our channel](whatsapp://send?text=hi) and <a href="tel:+449876">the night desk</a>.
+
+Read [the memo](file:///C:/Users/desk/memo.pdf).
+The [share](smb://office/stories) and [a sketch](data:text/plain,hello).
+
+Also <a href="javascript:alert(1)">this</a> and [an app](notes-app://open/1).
+"""
+
+
+@pytest.mark.parametrize("engine", ["python-markdown", "gfm"])
+def test_a_link_keeps_a_phone_or_map_address_and_is_told_of_a_removed_one(
+    tmp_path: Path, engine: str
+) -> None:
+    """tel:, sms:, geo: (and mailto:, ftp:, ircs:, whatsapp:) links reach readers of the page
+    and of every feed with their address; a data:, file:, smb:, javascript: or unknown one
+    loses it, and the editor hears so on its line, with what to do instead."""
+    project = make_project(tmp_path / "project", f'markdown_engine = "{engine}"\n')
+    write_article(project, "2025/06/story.md", STORY, LINKS)  # the body starts on line 8
+    site = tmp_path / "site"
+
+    checked = said(run_here("check", cwd=project))
+    built = run_here("build", "--output", str(site), cwd=project)
+
+    assert built.returncode == 0
+    for output in (checked, said(built)):
+        for line, address in [
+            (13, "file:///C:/Users/desk/memo.pdf"),
+            (14, "smb://office/stories"),
+            (14, "data:text/plain,hello"),
+            (16, "javascript:alert(1)"),
+            (16, "notes-app://open/1"),
+        ]:
+            assert (
+                f"content/2025/06/story.md:{line}: warning: this link's address {address!r} is "
+                "removed when published, so the link leads nowhere"
+            ) in output, output
+        assert "fix: a file: address is a file on your own computer" in output
+        assert "fix: use an https:// address; a link may also start with" in output
+        assert output.count("story.md:") == 5, output  # the kept ones are not mentioned
+    kept = {
+        "tel:+441234567",
+        "sms:+441234567",
+        "mailto:desk@x.org",
+        "geo:51.5,-0.1",
+        "ftp://ftp.x.org/a",
+        "ircs://irc.x.org/news",
+        "whatsapp://send?text=hi",
+        "tel:+449876",
+    }
+    page = html.parse(str(site / "2025/06/01/story/index.html"))
+    hrefs = {a.get("href") for a in page.iter("a")}
+    assert kept <= hrefs
+    assert not any(h and h.startswith(("file:", "smb:", "data:", "javascript:")) for h in hrefs)
+    atom = feedparser.parse(site / "atom.xml", sanitize_html=False)
+    rss = feedparser.parse(site / "feed.xml", sanitize_html=False)
+    json_feed = json.loads((site / "feed.json").read_text(encoding="utf-8"))
+    for content in (
+        atom.entries[0].content[0].value,
+        rss.entries[0].content[0].value,
+        json_feed["items"][0]["content_html"],
+    ):
+        found = {a.get("href") for a in html.fromstring(content).iter("a")}
+        assert kept <= found, content
