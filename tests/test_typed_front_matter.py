@@ -340,3 +340,53 @@ def test_a_headline_of_two_angle_brackets_is_published_as_typed(tmp_path: Path) 
     article, problems = read(tmp_path, STORY.replace("Harbour tunnel opens", "<<"))
     assert article is not None, problems
     assert article.title == "<<"
+
+
+# -- countries -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "either"),
+    [
+        ("Congo", "'country: Republic of the Congo' (CG) or 'country: DR Congo' (CD)"),
+        ("Korea", "'country: South Korea' (KR) or 'country: North Korea' (KP)"),
+    ],
+)
+def test_a_name_of_two_countries_is_refused_naming_both(
+    tmp_path: Path, typed: str, either: str
+) -> None:
+    article, problems = read(tmp_path, STORY.replace("Norway", typed))
+    assert article is None
+    [problem] = errors(problems)
+    assert problem.line == 4
+    assert problem.message.startswith(f"country {typed!r} can mean ")
+    assert problem.hint == either
+
+
+@pytest.mark.parametrize(
+    ("typed", "code", "shown"),
+    [
+        ("UAE", "AE", "United Arab Emirates"),
+        ("DRC", "CD", "DR Congo"),
+        ("U.S.", "US", "United States"),
+        ("The Gambia", "GM", "Gambia"),
+        ("Macedonia", "MK", "North Macedonia"),
+        ("Republic of the Congo", "CG", "Republic of the Congo"),
+        ("CG", "CG", "Republic of the Congo"),
+    ],
+)
+def test_the_short_names_newsrooms_use_are_their_countries(
+    tmp_path: Path, typed: str, code: str, shown: str
+) -> None:
+    article, problems = read(tmp_path, STORY.replace("Norway", typed))
+    assert article is not None, problems
+    assert (article.country.code, article.country.name) == (code, shown)
+
+
+def test_kosovo_is_told_why_it_has_no_country_page(tmp_path: Path) -> None:
+    article, problems = read(tmp_path, STORY.replace("Norway", "Kosovo"))
+    assert article is None
+    [problem] = errors(problems)
+    assert problem.line == 4
+    assert "Kosovo has no ISO 3166 country code" in problem.message
+    assert "tags: [Kosovo]" in problem.hint

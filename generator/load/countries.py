@@ -44,15 +44,31 @@ ALIASES = {
     "vatican": "VA",
     "micronesia": "FM",
     "brunei": "BN",
-    "congo": "CG",
     "dr congo": "CD",
+    "drc": "CD",
     "democratic republic of the congo": "CD",
+    "congo-kinshasa": "CD",
+    "congo-brazzaville": "CG",
+    "uae": "AE",
+    "macedonia": "MK",
     "east timor": "TL",
     "cape verde": "CV",
     "swaziland": "SZ",
     "burma": "MM",
 }
 
+
+# Names that mean two countries: refused, with both named (the codes are never ambiguous).
+AMBIGUOUS = {
+    "korea": ("KR", "KP"),
+    "congo": ("CG", "CD"),
+    "the congo": ("CG", "CD"),
+    "virgin islands": ("VG", "VI"),
+}
+
+# Places newsrooms write as countries that ISO 3166-1 gives no code (XK is a code some
+# use for Kosovo, but ISO has not assigned it): refused with a message saying so.
+NO_CODE = {"kosovo": "Kosovo", "xk": "Kosovo", "republic of kosovo": "Kosovo"}
 
 # Parts of a country that ISO 3166-1 does not list: accepted, published under the country,
 # with a note so the editor knows (see README, "country").
@@ -165,6 +181,7 @@ DISPLAY = {
     "LA": "Laos",
     "PS": "Palestine",
     "CD": "DR Congo",
+    "CG": "Republic of the Congo",
     "FM": "Micronesia",
     "VA": "Vatican City",
     "VG": "British Virgin Islands",
@@ -213,9 +230,28 @@ def _plain(value: str) -> str:
 
 
 def lookup(value: str) -> Country | None:
-    """The country `value` names (English name or alpha-2/alpha-3 code), or None."""
-    code = _names().get(_key(value))
+    """The country `value` names (English name or alpha-2/alpha-3 code), or None.
+
+    A leading 'the' and the dots of an abbreviation are not needed to match ('The
+    Gambia', 'U.S.'); a name of two countries (AMBIGUOUS) matches none."""
+    key = _key(value)
+    if key in AMBIGUOUS:
+        return None
+    names = _names()
+    code = names.get(key) or names.get(key.removeprefix("the "))
+    if code is None and "." in key:
+        code = names.get(key.replace(".", "").replace(" ", ""))
     return by_code(code) if code else None
+
+
+def ambiguous(value: str) -> tuple[Country, ...]:
+    """The countries a name of two means ('Korea': South Korea, North Korea), else ()."""
+    return tuple(by_code(code) for code in AMBIGUOUS.get(_key(value), ()))
+
+
+def without_code(value: str) -> str | None:
+    """The name of a place ISO 3166-1 gives no country code ('Kosovo'), else None."""
+    return NO_CODE.get(_key(value))
 
 
 def note(value: str) -> str | None:

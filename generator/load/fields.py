@@ -38,12 +38,15 @@ FIELDS = (
     Field(
         "country",
         True,
-        "an English name (`India`, `Côte d'Ivoire`, `UK`) or an ISO 3166-1 code (`NZ`, "
-        "`DEU`, `NO`); shown by its common name and published at `/countries/<alpha-2>/`. "
-        "A typo is an error that suggests a country only when it is close (`Indai` -> "
-        "India); a well-known city (`Nairobi`) is an error that names its country. "
-        "`England`, `Scotland`, `Wales` and `Northern Ireland` are published as United "
-        "Kingdom, with a note (a warning) saying so",
+        "an English name (`India`, `Côte d'Ivoire`, `UK`, `UAE`, `DRC`, `U.S.`, `The "
+        "Gambia`) or an ISO 3166-1 code (`NZ`, `DEU`, `NO`); shown by its common name and "
+        "published at `/countries/<alpha-2>/`. A typo is an error that suggests a country "
+        "only when it is close (`Indai` -> India); a well-known city (`Nairobi`) is an error "
+        "that names its country; a name of two countries (`Korea`, `Congo`) is an error that "
+        "names both (`South Korea`/`North Korea`, `Republic of the Congo`/`DR Congo`, or the "
+        "codes). `England`, `Scotland`, `Wales` and `Northern Ireland` are published as "
+        "United Kingdom, with a note (a warning) saying so. Kosovo has no ISO code (XK is not "
+        "assigned): name it in a tag",
     ),
     Field("credits.author", True, "the byline: a name, or a list of names"),
     Field(

@@ -34,6 +34,22 @@ def _country(check: Checker, front: Mapping) -> Country | None:
     if not name:
         return None
     found = countries.lookup(name)
+    if found is None and (either := countries.ambiguous(name)):
+        check.error(
+            front.line_of("country"),
+            f"country {name!r} can mean {either[0].name} or {either[1].name}",
+            " or ".join(f"'country: {c.name}' ({c.code})" for c in either),
+        )
+        return None
+    if found is None and (place := countries.without_code(name)):
+        check.error(
+            front.line_of("country"),
+            f"country {name!r}: {place} has no ISO 3166 country code (XK, which some use, "
+            "is not assigned by ISO), and newsdigest files every story under one",
+            f"write the country whose page the story belongs on, and name {place} in the "
+            f"title, the summary or a tag (tags: [{place}])",
+        )
+        return None
     if found is None:
         city = countries.city(name)
         if city is not None:
