@@ -39,7 +39,12 @@ from generator.diagnostics import Diagnostic, error
 from generator.render import cmark, images
 from generator.render.limits import nesting_problem
 from generator.render.links import URL_ATTRIBUTES, Attrs, rewrite_tags
-from generator.render.sanitised import removed_kinds, removed_markup
+from generator.render.sanitised import (
+    URL_SCHEMES,
+    removed_addresses,
+    removed_kinds,
+    removed_markup,
+)
 
 ALLOWED_TAGS = {
     "p",
@@ -105,7 +110,6 @@ ALLOWED_ATTRIBUTES = {
     "h3": {"id"},
     "h4": {"id"},
 }
-URL_SCHEMES = {"http", "https", "mailto"}
 TIME_LIMIT = 10.0  # seconds one article's body may take to convert (normal ones take ms)
 
 # cmark-gfm's task-list boxes, as text: <input> is not kept by the sanitiser, and a
@@ -255,7 +259,10 @@ class BodyRenderer:
         """The converted body sanitised; a warning for each kind of markup removed, on
         the line where it was typed (render/sanitised.py)."""
         clean = sanitise(converted)
-        if "<" not in article.body:  # no HTML typed (most stories): nothing to say
+        self.context.problems.extend(
+            removed_addresses(article.source, article.body, article.body_line, converted, clean)
+        )
+        if "<" not in article.body:  # no HTML typed (most stories): nothing more to say
             return clean
         removed = removed_kinds(converted, clean)
         self.context.problems.extend(

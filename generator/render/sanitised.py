@@ -1,9 +1,12 @@
 """What the sanitiser removed from a body, said as warnings on the lines where it was typed.
 
 The sanitiser (nh3, render/markdown.py's `sanitise`) removes markup a news page must not
-carry: `<iframe>`, `<script>`, `<style>`, forms, `on...=` and `style=` attributes,
-`javascript:` links. What is published does not change; the editor is told, once per
-line and kind: `content/x.md:14: warning: the <iframe> here is removed when published`.
+carry: `<iframe>`, `<script>`, `<style>`, forms, `on...=` and `style=` attributes, and
+the address of a link or picture whose scheme is not in URL_SCHEMES (`javascript:`,
+`data:`, `file:`, `smb:`, any unknown one). What is published does not change; the
+editor is told, once per line and kind: `content/x.md:14: warning: the <iframe> here is
+removed when published`, and for each address removed, typed in Markdown
+(`[call](data:...)`) or in HTML, on its line (`removed_addresses`).
 
 What was removed is read from the converted HTML before and after the sanitiser (so
 only what really goes, with either Markdown engine); where it was typed, from the
@@ -16,9 +19,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from html.parser import HTMLParser
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from generator.diagnostics import Diagnostic, warning
+
+# The schemes a link or picture keeps (nh3's url_schemes; relative addresses are kept too):
+# the web, e-mail, and the ones that open the reader's phone, map, chat or calendar app.
+# None can run a script in the page or send the reader's login anywhere; javascript:,
+# vbscript:, data:, file:, smb: (Windows sends the share the reader's login) and every
+# scheme not listed lose their address, with a warning.
+URL_SCHEMES = frozenset(
+    {"http", "https", "mailto", "tel", "sms", "geo", "webcal", "ftp", "irc", "ircs"}
+    | {"xmpp", "sip", "sips", "whatsapp"}
+)
 
 Kinds = set[tuple[str, str]]  # (tag, '') for a tag; (tag, attribute) for an attribute
 
@@ -59,7 +72,7 @@ class _Tags(HTMLParser):
             scheme = (
                 urlsplit((value or "").strip()).scheme.lower() if name in _URL_ATTRIBUTES else ""
             )
-            unsafe = scheme and scheme not in ("http", "https", "mailto")
+            unsafe = scheme and scheme not in URL_SCHEMES
             self.found.append((line, tag, f"{name}={scheme}:" if unsafe else name))
 
     handle_startendtag = handle_starttag
@@ -127,12 +140,6 @@ def _words(tag: str, name: str) -> tuple[str, str]:
             f"<{tag}> from a story's text",
             _HINTS.get(tag, f"remove the <{tag}> tag; its text is kept, so write it in Markdown"),
         )
-    if "=" in name:
-        attribute, scheme = name.split("=", 1)
-        return (
-            f"the {scheme} address in <{tag} {attribute}=...> here is removed when published",
-            "use an https:// address",
-        )
     if name.startswith("on"):
         hint = _SCRIPT
     elif name == "style":
@@ -152,7 +159,90 @@ def removed_markup(
     said: set[tuple[int, str, str]] = set()
     for line, tag, name in tags_of(_masked(markdown)):
         whole = name and (tag, "") in removed  # an attribute of a tag removed whole
-        if (tag, name) in removed and not whole and (line, tag, name) not in said:
+        address = "=" in name  # said by removed_addresses, typed in Markdown or HTML
+        if (tag, name) in removed and not whole and not address and (line, tag, name) not in said:
             said.add((line, tag, name))
             message, hint = _words(tag, name)
             yield warning(source, first_line + line - 1, message, hint)
+
+
+_ADDRESS_HINTS = {
+    "javascript": _SCRIPT,
+    "vbscript": _SCRIPT,
+    "data": "put the picture or document in content/ beside the article and link to it "
+    "by its file name (report.pdf)",
+    "file": "a file: address is a file on your own computer, which readers cannot open: "
+    "put the file in content/ beside the article and link to it by its file name",
+    "smb": "an smb: address is a shared folder on an office network, which readers cannot "
+    "open: put the file in content/ beside the article and link to it by its file name",
+}
+
+
+class _Addresses(HTMLParser):
+    """Every <a href> and <img src> value, in order."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        name = {"a": "href", "img": "src"}.get(tag)
+        self.found.extend((tag, v) for k, v in attrs if k == name and v is not None)
+
+    handle_startendtag = handle_starttag
+
+
+def _addresses(html: str) -> list[tuple[str, str]]:
+    parser = _Addresses()
+    parser.feed(html)
+    parser.close()
+    return parser.found
+
+
+def removed_addresses(
+    source: str, markdown: str, first_line: int, before: str, after: str
+) -> Iterable[Diagnostic]:
+    """A warning for each link or picture address in `before` (the converted body) that
+    `after` (sanitised) no longer has, on the line of `markdown` (the body of `source`,
+    first line `first_line`) where it was typed: a link published without its address
+    leads nowhere, so the editor must hear of it."""
+    if after.count("href=") + after.count("src=") >= before.count("href=") + before.count("src="):
+        return  # nothing removed (most stories): no parsing
+    kept: dict[str, int] = {}
+    for _, value in _addresses(after):
+        kept[value] = kept.get(value, 0) + 1
+    searched: dict[str, int] = {}
+    for tag, value in _addresses(before):
+        if kept.get(value, 0):
+            kept[value] -= 1
+            continue
+        scheme = urlsplit(value.strip()).scheme.lower() or value.strip().partition(":")[0]
+        short = value if len(value) <= 60 else value[:57] + "..."
+        what = "link" if tag == "a" else "picture"
+        yield warning(
+            source,
+            first_line + _line(markdown, value, scheme, searched),
+            f"this {what}'s address {short!r} is removed when published, so the {what} "
+            f"{'leads nowhere' if tag == 'a' else 'is not shown'} ({scheme}: addresses are "
+            "not published)",
+            _ADDRESS_HINTS.get(
+                scheme,
+                "use an https:// address; a link may also start with "
+                + ", ".join(f"{s}:" for s in sorted(URL_SCHEMES - {"http", "https"})),
+            ),
+        )
+
+
+def _line(markdown: str, value: str, scheme: str, searched: dict[str, int]) -> int:
+    """The 0-based line of `markdown` where `value` (or, converted beyond recognition,
+    its scheme) is next typed after its last use; 0 when it cannot be found."""
+    start = searched.get(value, 0)
+    index = -1
+    for needle in (value, unquote(value), value.strip()):
+        index = markdown.find(needle, start)
+        if index >= 0:
+            break
+    if index < 0:
+        index = markdown.lower().find(scheme + ":", start)
+    searched[value] = index + 1 if index >= 0 else start
+    return markdown[: max(index, 0)].count("\n")
