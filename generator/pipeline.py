@@ -91,11 +91,13 @@ def build(paths: Paths, settings: Settings, selection: Selection, search: bool =
     problems += far_ahead(articles, paths.content, now)
     problems += updated_ahead(published, paths.content, now, settings.tz)
     published, body_problems, assets = convert(published, settings, paths.content)
-    body_problems += unread_bodies(articles, problems, settings, paths.content)
+    unread: list[Unread] = []
+    body_problems += unread_bodies(articles, problems, settings, paths.content, unread)
     diagnostics = sorted(problems + body_problems, key=Diagnostic.sort_key)
     held = held_back(articles, selection, now)
-    if has_errors(diagnostics):
-        return Built(diagnostics, published, held_back=held)
+    if has_errors(diagnostics):  # the body links to no page of the site, listed too
+        diagnostics += stopped_links(published, published, settings, paths, assets, now, unread)
+        return Built(sorted(diagnostics, key=Diagnostic.sort_key), published, held_back=held)
     site = build_index(published, settings.tz)
     files = render_site(site, settings, paths.templates, paths.content, assets, search, now)
     links = unknown_links(published, {f.path for f in files}, Urls(settings.base_url).base_path)
@@ -106,13 +108,29 @@ def build(paths: Paths, settings: Settings, selection: Selection, search: bool =
     return Built(diagnostics, published, site, files, held)
 
 
+@dataclass(frozen=True, slots=True)
+class Unread:
+    """The body of an article file whose front matter has errors, converted only to check
+    its links to site paths (render.site_links.Linking)."""
+
+    source: str
+    body: str
+    body_line: int
+    body_html: str
+
+
 def unread_bodies(
-    articles: Sequence[Article], problems: list[Diagnostic], settings: Settings, content_dir: Path
+    articles: Sequence[Article],
+    problems: list[Diagnostic],
+    settings: Settings,
+    content_dir: Path,
+    unread: list[Unread] | None = None,
 ) -> list[Diagnostic]:
     """The problems in the bodies of the article files whose front matter has errors (no
     Article was made of them: their body is not converted for the site), so that an editor
-    sees a missing image or a dead link in the same run as the front matter's errors. A
-    file whose front matter cannot be split from its body gives nothing here."""
+    sees a missing image or a dead link in the same run as the front matter's errors; each
+    such body is added to `unread`, for its links to site paths (`stopped_links`). A file
+    whose front matter cannot be split from its body gives nothing here."""
     failed = {d.path for d in problems if d.severity == "error"} - {a.source for a in articles}
     if not failed:
         return []
@@ -131,8 +149,33 @@ def unread_bodies(
     for source in sorted(s for s in failed if s.endswith(".md")):
         if (content_dir / source).is_file():
             document, _ = read_document(content_dir / source, source, settings.max_file_size)
-            found += renderer.render(document)[1] if document is not None else []
+            if document is not None:
+                html, body_problems, _ = renderer.render(document)
+                found += body_problems
+                if unread is not None:
+                    unread.append(Unread(source, document.body, document.body_line, html))
     return found
+
+
+def stopped_links(
+    published: list[Article],
+    bodies: list[Article],
+    settings: Settings,
+    paths: Paths,
+    assets: set[str],
+    now: datetime,
+    unread: Sequence[Unread] = (),
+) -> list[Diagnostic]:
+    """For a build that stops on other errors: the links of `bodies` (those of the
+    `published` articles whose HTML is at hand) and of `unread` to site paths the site
+    would not have, and the aliases it could not write, found without rendering, so that
+    one run lists every error `check` lists."""
+    if any(site_catalogs(paths.templates)):  # the site's words are broken: pages unknown
+        return []
+    site = build_index(published, settings.tz)
+    return site_links.check(
+        site, settings, paths.templates, paths.content, assets, now, bodies=bodies, unread=unread
+    )
 
 
 def _own_files(files: list[OutputFile], articles: list[Article]) -> set[str]:
@@ -315,7 +358,8 @@ def check(paths: Paths, settings: Settings, speed: Speed | None = None) -> Built
     """
     articles, problems = load(paths.content, settings, speed, paths.project)
     articles, body_problems, assets = convert(articles, settings, paths.content, speed)
-    body_problems += unread_bodies(articles, problems, settings, paths.content)
+    unread: list[Unread] = []
+    body_problems += unread_bodies(articles, problems, settings, paths.content, unread)
     body_problems += unpublished_links(articles, settings, paths.content, body_problems, speed)
     now = datetime.now().astimezone()
     catalogs = [  # the site's own gettext catalogs, which a build refuses
@@ -323,7 +367,7 @@ def check(paths: Paths, settings: Settings, speed: Speed | None = None) -> Built
         for path, line, what, fix in site_catalogs(paths.templates)
     ]
     if not catalogs:  # the site's pages can be listed only with its words
-        body_problems += _site_links(articles, settings, paths, assets, now, body_problems)
+        body_problems += _site_links(articles, settings, paths, assets, now, body_problems, unread)
     body_problems += far_ahead(articles, paths.content, now)
     body_problems += updated_ahead(articles, paths.content, now, settings.tz)
     diagnostics = sorted(problems + body_problems + catalogs, key=Diagnostic.sort_key)
@@ -337,12 +381,15 @@ def _site_links(
     assets: set[str],
     now: datetime,
     known: list[Diagnostic],
+    unread: list[Unread],
 ) -> list[Diagnostic]:
     """Body links to site paths that no build publishes, and (from published articles)
     those that only a build with drafts and scheduled articles publishes, as written in
     the body (a link to a draft's file is in `known` already)."""
     site = build_index(articles, settings.tz)
-    found = site_links.check(site, settings, paths.templates, paths.content, assets, now)
+    found = site_links.check(
+        site, settings, paths.templates, paths.content, assets, now, unread=unread
+    )
     published = [a for a in articles if Selection().includes(a, now)]
     if len(published) == len(articles):
         return found

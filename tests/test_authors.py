@@ -225,3 +225,30 @@ def test_an_edited_registry_is_a_change_for_the_next_build(tmp_path: Path) -> No
     result = build_site(paths, settings, Selection(now=NOW), options)
     assert result.ok and result.summary is not None and not result.summary.up_to_date
     assert "Second bio." in (out / "authors/asha-rao/index.html").read_text(encoding="utf-8")
+
+
+def test_two_authors_sharing_a_page_are_reported_beside_the_registrys_other_mistakes(
+    tmp_path: Path,
+) -> None:
+    """The desk fixes authors.yaml in one go: that 'Asha R' takes Asha Rao's page is said
+    in the same run as Asha Rao's bad url, not only once the url is fixed."""
+    project = newsroom(
+        tmp_path,
+        """\
+Asha Rao:
+  slug: asha
+  url: notaurl
+Asha R:
+  slug: asha
+Bad One:
+  slug: Bad Slug
+""",
+    )
+    result = run_here("check", cwd=project)
+    errors = [line for line in result.stdout.splitlines() if ": error:" in line]
+    assert result.returncode == 1
+    assert errors == [
+        "authors.yaml:3: error: 'Asha Rao'.url 'notaurl' is not a web address",
+        "authors.yaml:4: error: 'Asha R' has the same author page /authors/asha/ as 'Asha Rao'",
+        "authors.yaml:7: error: 'Bad One'.slug 'Bad Slug' is not a URL slug",
+    ]

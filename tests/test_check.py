@@ -324,3 +324,49 @@ def test_front_matter_errors_and_body_errors_come_in_one_run(
         "no published article",
     ]
     assert not (project / "site").exists()
+
+
+@pytest.mark.parametrize("command", ["check", "build"])
+def test_every_dead_link_of_every_story_is_listed_in_one_run(project: Path, command: str) -> None:
+    """A tester's newsroom: one story links to a missing story file and to /about/ (no
+    such page); another has a missing lead picture and a link to /../x. `build` used to
+    list only the first link, and both commands hid the second story's link behind its
+    picture: each fix then revealed one more error."""
+    write_article(
+        project, "2025/06/a.md", GOOD, "See [x](../05/nothing.md) and [about](/about/).\n"
+    )
+    write_article(
+        project,
+        "2025/06/b.md",
+        GOOD.replace("Assam", "Bihar") + "\nimage:\n  src: missing.jpg\n  alt: A river",
+        "See [up](/../x).\n",
+    )
+    result = run_here(
+        command, *(["--output", str(project / "site")] * (command == "build")), cwd=project
+    )
+    said = [line for line in (result.stdout + result.stderr).splitlines() if ": error:" in line]
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert said == [
+        "content/2025/06/a.md:8: error: link to '../05/nothing.md' points to no published article",
+        "content/2025/06/a.md:8: error: link to '/about/' goes to no page of the site",
+        "content/2025/06/b.md:8: error: image.src: 'missing.jpg' does not exist (looked for "
+        "content/2025/06/missing.jpg)",
+        "content/2025/06/b.md:11: error: link to '/../x' goes to no page of the site",
+    ]
+    assert not (project / "site").exists()
+
+
+def test_the_in_memory_build_lists_the_dead_site_links_beside_other_errors(
+    project: Path,
+) -> None:
+    from generator import config, pipeline
+
+    write_article(project, "2025/06/a.md", GOOD, "See [about](/about/).\n")
+    write_article(project, "2025/06/b.md", GOOD.replace("India", "Oz"), "See [up](/../x).\n")
+    paths = pipeline.Paths(project, project / "content", project / "templates", project / "site")
+    built = pipeline.build(paths, config.load(project), pipeline.Selection())
+    assert not built.ok and not built.files
+    found = [(d.path, d.line) for d in built.diagnostics if d.severity == "error"]
+    assert found == [("2025/06/a.md", 8), ("2025/06/b.md", 4), ("2025/06/b.md", 8)]
+    assert "'/about/' goes to no page" in built.diagnostics[0].message
+    assert "'/../x' goes to no page" in built.diagnostics[2].message

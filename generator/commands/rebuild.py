@@ -98,11 +98,14 @@ def rebuild(run: Run, started: float) -> Result:
         problems += updated_ahead(published, paths.content, run.now, settings.tz)
         try:
             published, body_problems, assets = _bodies(run, published)
-            body_problems += pipeline.unread_bodies(articles, problems, settings, paths.content)
+            unread: list[pipeline.Unread] = []
+            body_problems += pipeline.unread_bodies(
+                articles, problems, settings, paths.content, unread
+            )
             published, articles = without_markdown(published, articles, run.cache)
             result = Result(sorted(problems + body_problems, key=Diagnostic.sort_key), published)
             if not result.ok:
-                return _discard(run, result)
+                return _stopped(run, result, assets, unread)
             site = build_index(published, settings.tz)
             done, feed_paths = _render(run, site)
             collect_again()  # (few_collections) for the pages rendered and written
@@ -125,6 +128,22 @@ def rebuild(run: Run, started: float) -> Result:
         run.finish_copy()  # the kept site in place before the build ends
     result.seconds = time.perf_counter() - started
     return result
+
+
+def _stopped(run: Run, result: Result, assets: set[str], unread: list[pipeline.Unread]) -> Result:
+    """A build stopped by errors before rendering: written nothing, and listed with them
+    the body links to no page of the site (pipeline.stopped_links)."""
+    published, bodies = result.articles, run.bodies
+    assert bodies is not None
+    linking = filled(run.cache, bodies.linking(published))
+    result.diagnostics = sorted(
+        result.diagnostics
+        + pipeline.stopped_links(
+            published, linking, run.settings, run.paths, assets, run.now, unread
+        ),
+        key=Diagnostic.sort_key,
+    )
+    return _discard(run, result)
 
 
 def _bodies(run: Run, published: list[Article]) -> tuple[list[Article], list[Diagnostic], set[str]]:

@@ -131,7 +131,7 @@ def load(
         author = check.entry(byline, fields, data.line_of(byline))
         if author is not None:
             authors[byline] = author
-    check.slugs_unique(authors, data)
+    check.slugs_unique(data)
     return Registry(authors, path, source), problems + check.problems
 
 
@@ -152,6 +152,7 @@ class _Check:
         self.folder = folder
         self.max_image_size = max_image_size
         self.problems: list[Diagnostic] = []
+        self.pages: dict[Any, str] = {}  # byline -> slug of each entry with a usable one
 
     def error(self, line: int, message: str, hint: str = "") -> None:
         self.problems.append(error(self.source, line, message, hint))
@@ -193,7 +194,9 @@ class _Check:
         before = len(self.problems)
         self._unknown(fields, label)
         bio = self.text(fields, "bio", label)
-        slug = self._slug(fields, label)
+        slug = self._slug_field(fields, label)
+        if slug is not None:  # compared with the others even when another field has an error
+            self.pages[byline] = slug or _slug(name)
         url = self.text(fields, "url", label)
         if url and not _web_url(url):
             self.error(
@@ -232,8 +235,9 @@ class _Check:
             profile,
         )
 
-    def _slug(self, fields: Mapping, label: str) -> str:
-        """The author's `slug:`, its errors reported (a URL segment of a-z, 0-9 and '-')."""
+    def _slug_field(self, fields: Mapping, label: str) -> str | None:
+        """The author's `slug:` ('' when none), or None when it is not a URL segment of
+        a-z, 0-9 and '-' within slugs.MAX_SEGMENT (the error reported)."""
         slug = self.text(fields, "slug", label)
         if slug and not SLUG.match(slug):
             self.error(
@@ -241,8 +245,10 @@ class _Check:
                 f"{label}.slug {slug!r} is not a URL slug",
                 "use lower-case letters a-z, digits and single hyphens: asha-rao",
             )
-        elif slug and slugs.too_long(slug):
+            return None
+        if slug and slugs.too_long(slug):
             self.error(fields.line_of("slug"), *slugs.too_long_message(f"{label}.slug", slug))
+            return None
         return slug
 
     def _unknown(self, fields: Mapping, label: str) -> None:
@@ -289,17 +295,18 @@ class _Check:
             return "", None
         return relative, picture
 
-    def slugs_unique(self, authors: dict[str, Author], data: Mapping) -> None:
-        seen: dict[str, str] = {}
-        for byline, author in authors.items():
-            if author.slug in seen:
+    def slugs_unique(self, data: Mapping) -> None:
+        """An error for each entry whose author page another entry has too, whether or
+        not either has other errors (all are listed in one run)."""
+        seen: dict[str, Any] = {}
+        for byline, slug in self.pages.items():
+            if slug in seen:
                 self.error(
                     data.line_of(byline),
-                    f"{byline!r} has the same author page "
-                    f"/authors/{author.slug}/ as {seen[author.slug]!r}",
+                    f"{byline!r} has the same author page /authors/{slug}/ as {seen[slug]!r}",
                     "give one of them its own 'slug:'",
                 )
-            seen.setdefault(author.slug, byline)
+            seen.setdefault(slug, byline)
 
 
 def _slug(name: str) -> str:

@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Protocol
 from urllib.parse import unquote, urlsplit
 
 from generator.config import Settings
@@ -56,6 +57,20 @@ def own_files(
     return paths | {
         "media/" + group.key.image for group in site.terms(AUTHORS) if group.key.picture is not None
     }
+
+
+class Linking(Protocol):
+    """A body whose site-path links are checked: an Article, or the body of an article
+    file whose front matter has errors (pipeline.Unread), checked in the same run."""
+
+    @property
+    def source(self) -> str: ...
+    @property
+    def body(self) -> str: ...
+    @property
+    def body_line(self) -> int: ...
+    @property
+    def body_html(self) -> str: ...
 
 
 class _Links(HTMLParser):
@@ -105,21 +120,25 @@ def _published(relative: str, paths: set[str]) -> bool:
     return relative.rstrip("/") + "/index.html" in paths
 
 
-def _line(article: Article, relative: str) -> int:
+def _line(article: Linking, relative: str) -> int:
     """The body line where the link is written (as '/about/' or under the base path)."""
     needle = "/" + relative
     index = article.body.find(needle) if relative else -1
     return article.body_line + (article.body.count("\n", 0, index) if index >= 0 else 0)
 
 
-def unknown_links(articles: Iterable[Article], paths: set[str], base_path: str) -> list[Diagnostic]:
-    """An error for each body link to a site path that is none of `paths` (once per article
-    and path), on its line, with the closest article address as "did you mean"."""
+def unknown_links(
+    articles: Iterable[Article], paths: set[str], base_path: str, unread: Iterable[Linking] = ()
+) -> list[Diagnostic]:
+    """An error for each body link of `articles` and `unread` to a site path that is none
+    of `paths` (once per body and path), on its line, with the closest article address as
+    "did you mean"."""
     articles = list(articles)
     addresses = sorted({p.removesuffix("index.html") for p in paths if p.endswith("/index.html")})
     permalinks = sorted({a.path for a in articles})
     found: list[Diagnostic] = []
-    for article in articles:
+    bodies: list[Linking] = [*articles, *unread]
+    for article in bodies:
         seen: set[str] = set()
         for href in _hrefs(article.body_html):
             relative = _site_path(href, base_path)
@@ -131,7 +150,7 @@ def unknown_links(articles: Iterable[Article], paths: set[str], base_path: str) 
 
 
 def _unknown(
-    article: Article, relative: str, permalinks: list[str], addresses: list[str]
+    article: Linking, relative: str, permalinks: list[str], addresses: list[str]
 ) -> Diagnostic:
     shown = "/" + relative
     close = difflib.get_close_matches(relative, permalinks, n=1, cutoff=0.75) or (
@@ -159,12 +178,18 @@ def check(
     assets: Iterable[str],
     now: datetime | None = None,
     aliases: bool = True,
+    bodies: Iterable[Article] | None = None,
+    unread: Iterable[Linking] = (),
 ) -> list[Diagnostic]:
-    """The body links of the site's articles to site paths it will not publish, and (with
-    `aliases`) `alias_clashes`, for `check` (which renders nothing)."""
+    """The body links of the site's articles (or of `bodies`, those of them whose HTML is
+    at hand) and of `unread` to site paths it will not publish, and (with `aliases`)
+    `alias_clashes`, found without rendering: for `check`, and for a build that stops on
+    other errors."""
     own = _generated(site, settings, templates_dir, content_dir, now)
     own |= own_files(site, settings, templates_dir, assets)
-    return _problems(site, site.articles, own, settings, aliases)
+    return _problems(
+        site, site.articles if bodies is None else bodies, own, settings, aliases, unread
+    )
 
 
 def built(
@@ -190,12 +215,13 @@ def _problems(
     own: set[str],
     settings: Settings,
     aliases: bool = True,
+    unread: Iterable[Linking] = (),
 ) -> list[Diagnostic]:
-    """`unknown_links` of `bodies` against `own` and the redirect pages, then (with
-    `aliases`) `alias_clashes` of every article of the site."""
+    """`unknown_links` of `bodies` and `unread` against `own` and the redirect pages, then
+    (with `aliases`) `alias_clashes` of every article of the site."""
     redirects = {alias_file(alias) for article in site.articles for alias in article.aliases}
     base_path = Urls(settings.base_url).base_path
-    links = unknown_links(bodies, own | redirects, base_path)
+    links = unknown_links(bodies, own | redirects, base_path, unread)
     return links + (alias_clashes(site.articles, own) if aliases else [])
 
 
