@@ -109,3 +109,31 @@ def test_a_parallel_rebuild_of_many_pages_writes_what_a_clean_build_writes(
     assert sorted(rebuilt) == sorted(clean)
     assert [p for p in clean if rebuilt[p] != clean[p]] == []
     assert b"Retitled" in rebuilt["feed.xml"]
+
+
+def test_articles_read_by_workers_equal_the_serial_ones_and_share_repeated_values(
+    parallel: tuple[Path, Path],
+) -> None:
+    """A read worker sends each tag, country and field line once a chunk of articles
+    (memory of a large build, README "Performance"), not once an article: the articles
+    are still equal to the serial ones, field by field."""
+    import pickle
+
+    from generator.load.content import find_articles
+    from generator.speed.stages import Fast, ReadWork, read_chunk
+
+    project, _ = parallel
+    content = project / "content"
+    settings = config.load(project, {"base_url": BASE_URL})
+    found, _ = find_articles(content)
+    serial = pipeline.Serial().read_all(found, settings, content)
+    assert Fast(workers=2).read_all(found, settings, content) == serial
+    chunk = pickle.loads(pickle.dumps(read_chunk(ReadWork(found, settings, content), range(60))))
+    articles = [article for article, _, _ in chunk if article is not None]
+    assert articles == [article for article, _ in serial]
+    for values in (
+        [tag for a in articles for tag in a.tags],
+        [line for a in articles for line in a.lines],
+        [a.country for a in articles],
+    ):
+        assert len({id(value) for value in values}) == len(set(values)) < len(values)
