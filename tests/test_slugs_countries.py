@@ -197,3 +197,70 @@ def test_emoji_only_tags_get_a_stable_non_empty_slug(
     again = run_here("build", "--output", str(tmp_path / "site"), cwd=root)
     assert again.returncode == 0, again.stderr
     assert (tmp_path / "site" / "tags" / emoji[0] / "index.html").is_file()
+
+
+def _topic_story(project: Path, name: str, day: str, tag: str) -> None:
+    write_article(
+        project,
+        f"2025/06/{name}.md",
+        f"title: Story {name}\ndate: {day}T10:00:00Z\ncountry: India\n"
+        f"credits:\n  author: Desk\ntags: [{tag}]",
+    )
+
+
+def _topic_of_each_address(site: Path) -> dict[str, str]:
+    """/tags/SLUG/ -> the topic its page and its feed are about, as a reader sees them."""
+    import feedparser
+
+    found = {}
+    for folder in sorted((site / "tags").iterdir()):
+        if folder.is_dir():
+            title = feedparser.parse((folder / "feed.xml").read_bytes()).feed.title
+            found[f"/tags/{folder.name}/"] = title
+    return found
+
+
+def test_topic_addresses_stay_fixed_as_new_stories_with_look_alike_tags_arrive(
+    tmp_path: Path,
+) -> None:
+    """C# subscribers follow /tags/c/feed.xml, C++ ones /tags/c-2/feed.xml; a new story
+    tagged C used to take /tags/c/ and push the others along, so each feed's subscribers
+    got another topic. The new name takes the next number instead, and the warning on the
+    new story says where each is published."""
+    project = make_project(tmp_path / "p")
+    _topic_story(project, "one", "2025-06-01", "C#")
+    _topic_story(project, "two", "2025-06-02", "C++")
+    assert run_here("build", "--output", str(tmp_path / "site"), cwd=project).returncode == 0
+    before = _topic_of_each_address(tmp_path / "site")
+    assert [k for k in before] == ["/tags/c/", "/tags/c-2/"]
+    assert "C#" in before["/tags/c/"] and "C++" in before["/tags/c-2/"]
+
+    _topic_story(project, "three", "2025-06-03", "C")
+    result = run_here("build", "--output", str(tmp_path / "site"), cwd=project)
+    assert result.returncode == 0, result.stderr
+    after = _topic_of_each_address(tmp_path / "site")
+    assert {k: v for k, v in after.items() if k in before} == before
+    assert "C" in after["/tags/c-3/"] and "C#" not in after["/tags/c-3/"]
+    assert (
+        "content/2025/06/three.md:7: warning: tags 'C#' and 'C++' and 'C' are different "
+        "words with the same URL /tags/c/; tag 'C' is published as /tags/c-3/"
+    ) in result.stderr
+
+
+def test_a_story_dated_back_with_a_look_alike_tag_is_told_which_addresses_it_moves(
+    tmp_path: Path,
+) -> None:
+    project = make_project(tmp_path / "p")
+    _topic_story(project, "one", "2025-06-01", "C#")
+    _topic_story(project, "two", "2025-06-03", "C++")
+    _topic_story(project, "late", "2025-06-02", "C")  # added today, dated back
+    result = run_here("check", cwd=project)
+    [said] = [
+        line for line in result.stdout.splitlines() if line.startswith("content/2025/06/late")
+    ]
+    assert said.startswith("content/2025/06/late.md:7: warning: ")
+    assert "tag 'C' is published as /tags/c-2/" in said
+    assert (
+        "this story is dated before content/2025/06/two.md, the first with 'C++': if it is a "
+        "new story dated back, it moves 'C++' from /tags/c-2/ to /tags/c-3/"
+    ) in said

@@ -1,19 +1,22 @@
 """Site-wide topic names: one stable slug and one display name per topic.
 
 Tags that differ only in case, spacing or hyphenation are one topic. Different
-words that slug to the same URL are reported and kept apart with a numbered slug;
+words that slug to the same URL are reported and kept apart with a numbered slug, in
+the order of their first use (so existing addresses stay when a new story arrives);
 tags that slug to nothing (emoji, punctuation) get a stable slug from their text.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from datetime import datetime
 from pathlib import Path
 
 from generator.diagnostics import Diagnostic, warning
 from generator.load import slugs
 from generator.load.lines import field_line
 from generator.model import Article, Tag, with_values
+from generator.settings_errors import display
 
 
 def _display_name(spellings: Counter[str]) -> str:
@@ -33,10 +36,14 @@ def assign(
 ) -> tuple[list[Article], list[Diagnostic]]:
     """Give every tag of every article its site-wide Tag.
 
-    With `content_dir`, a warning about two tags is on the `tags:` line of the article.
+    Of different words that slug alike ('C#', 'C++', 'C' -> c), the one first used
+    earliest (by the date of its oldest story, then by name) keeps the plain slug, the
+    next gets -2, and so on: a new story's new name takes the next free number and the
+    addresses readers and feeds already use stay. Each name after the first is a warning
+    on the `tags:` line of its oldest story (with `content_dir`, the tag's own line).
     """
     spellings: dict[str, Counter[str]] = defaultdict(Counter)
-    first_use: dict[str, tuple[str, int]] = {}
+    first_use: dict[str, _FirstUse] = {}
     # A Tag object of the articles' own for each (slug, name): where it is the site-wide
     # one, articles keep their tuples, compared by identity (records share their Tags).
     given: dict[tuple[str, str], Tag] = {}
@@ -44,12 +51,12 @@ def assign(
         for tag in article.tags:
             spellings[tag.slug][tag.name] += 1
             given[tag.slug, tag.name] = tag
-            if tag.slug not in first_use:
-                first_use[tag.slug] = (article.source, article.line_of(f"tag:{tag.slug}"))
+            use = (article.date, article.source, article.line_of(f"tag:{tag.slug}"))
+            if tag.slug not in first_use or use[:2] < first_use[tag.slug][:2]:
+                first_use[tag.slug] = use
     by_slug: dict[str, list[str]] = defaultdict(list)
-    for key in sorted(spellings):
-        base = slugs.make(key) or slugs.fallback(key, "topic")
-        by_slug[base].append(key)
+    for key in sorted(spellings, key=lambda k: (first_use[k][0], k)):
+        by_slug[slugs.make(key) or slugs.fallback(key, "topic")].append(key)
     canonical: dict[str, Tag] = {}
     problems: list[Diagnostic] = []
     taken = set(by_slug)  # a numbered slug must not be another topic's own ("C 2" -> c-2)
@@ -60,22 +67,66 @@ def assign(
             name = _display_name(spellings[key])
             canonical[key] = given.get((slug, name)) or Tag(slug, name)
         if len(keys) > 1:
-            names = [canonical[k].name for k in keys]
-            source, line = first_use[keys[-1]]  # the tag's own line when known
-            problems.append(
-                warning(
-                    source,
-                    line
-                    if line > 1 or content_dir is None
-                    else field_line(content_dir / source, "tags"),
-                    f"tags {' and '.join(repr(n) for n in names)} are different words with the "
-                    f"same URL /tags/{base}/; they are published as "
-                    + ", ".join(f"/tags/{canonical[k].slug}/" for k in keys),
-                    "rename one of the tags if they are meant to be different topics",
-                )
-            )
+            problems += _shared_url(base, keys, canonical, first_use, content_dir)
     result = []
     for article in articles:
         tags = tuple(canonical[t.slug] for t in article.tags)
         result.append(article if tags == article.tags else with_values(article, tags=tags))
     return result, problems
+
+
+_FirstUse = tuple[datetime, str, int]  # the oldest story's date, file and tag line
+
+
+def _shared_url(
+    base: str,
+    keys: list[str],
+    canonical: dict[str, Tag],
+    first_use: dict[str, _FirstUse],
+    content_dir: Path | None,
+) -> list[Diagnostic]:
+    """A warning for each of `keys` (in the order of first use) after the first, on the
+    line of its oldest story: the address it has, why, and which addresses this story
+    moved if it is a new one dated before the first story of a later name."""
+
+    def name(source: str) -> str:  # as the user names it: content/2025/06/x.md
+        return display(content_dir / source) if content_dir else source
+
+    def shown(key: str) -> str:
+        when, source, _ = first_use[key]
+        return f"{canonical[key].name!r} (first in {name(source)}, {when:%Y-%m-%d})"
+
+    found = []
+    for index, key in enumerate(keys[1:], start=1):
+        _, source, line = first_use[key]
+        earlier = ", ".join(shown(k) for k in keys[:index])
+        message = (
+            f"tags {' and '.join(repr(canonical[k].name) for k in keys)} are different words "
+            f"with the same URL /tags/{base}/; tag {canonical[key].name!r} is published as "
+            f"/tags/{canonical[key].slug}/, numbered in the order of first use after {earlier}"
+        )
+        later = keys[index + 1 :]
+        if later:
+            moved = ", ".join(
+                f"{canonical[k].name!r} from /tags/{canonical[keys[i - 1 + index]].slug}/ to "
+                f"/tags/{canonical[k].slug}/"
+                for i, k in enumerate(later, start=1)
+            )
+            message += (
+                f"; this story is dated before {name(first_use[later[0]][1])}, the first "
+                f"with {canonical[later[0]].name!r}: if it is a new story dated back, it "
+                f"moves {moved} (readers and feed subscribers of the old address then get "
+                "another topic)"
+            )
+        found.append(
+            warning(
+                source,
+                line
+                if line > 1 or content_dir is None
+                else field_line(content_dir / source, "tags"),
+                message,
+                "rename one of the tags if they are meant to be different topics; to keep "
+                "the addresses readers already use, rename the newest one",
+            )
+        )
+    return found
