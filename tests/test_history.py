@@ -74,7 +74,7 @@ def test_a_new_date_warns_and_offers_to_pin_the_guid(newsroom: Path) -> None:
 
     assert result.returncode == 0
     line = next(x for x in result.stdout.splitlines() if x.startswith("::warning"))
-    assert "file=content/2025/06/storm.md,line=1" in line
+    assert "file=content/2025/06/storm.md,line=3" in line  # the date: line moved it
     assert "/2025/06/20/storm/ -> /2025/06/21/storm/" in line
     assert "id: tag:test.example,2025:2025-06-20/storm" in line
 
@@ -139,3 +139,30 @@ def test_a_new_date_offers_the_exact_aliases_line_and_taking_it_ends_the_warning
     result = check_against_main(newsroom)
     assert result.returncode == 0, result.stdout
     assert "moves a published article" not in result.stdout
+
+
+def test_an_edited_slug_line_is_pointed_at_and_told_to_be_changed_back(newsroom: Path) -> None:
+    """The editor changed 'slug: storm' to 'slug: storm-moved': the warning used to point
+    at line 1 and say to add a slug line the story already has."""
+    path = newsroom / "content/2025/06/storm.md"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "  author: Desk\n", "  author: Desk\nslug: storm\n"
+        ),
+        encoding="utf-8",
+    )
+    git(newsroom, "commit", "-qam", "pinned")
+    edit_text = path.read_text(encoding="utf-8").replace("slug: storm", "slug: storm-moved")
+    path.write_text(edit_text, encoding="utf-8")
+
+    result = check_against_main(newsroom)
+
+    assert (
+        "content/2025/06/storm.md:7: warning: this change moves a published article: its URL "
+        "and feed GUID change (/2025/06/20/storm/ -> /2025/06/20/storm-moved/)"
+    ) in result.stdout
+    assert (
+        "fix: change the slug line back to 'slug: storm' to keep both, or add the line "
+        "'aliases: [/2025/06/20/storm/]' to send readers on"
+    ) in result.stdout
+    assert "add 'slug:" not in result.stdout

@@ -100,6 +100,11 @@ def _moved_hint(before: Address, after: Address, article: Article) -> str:
     redirect = (
         f"add {old} to its aliases: list" if article.aliases else f"add the line 'aliases: [{old}]'"
     )
+    if before.day == after.day and article.line_of("slug") > 1:
+        return (
+            f"change the slug line back to 'slug: {before.slug}' to keep both, or {redirect} "
+            "to send readers on"
+        )
     if before.day == after.day:
         return f"add 'slug: {before.slug}' to keep both, or {redirect} to send readers on"
     if after.guid != before.guid:
@@ -158,6 +163,23 @@ def moved_articles(
         ):
             continue  # not moved, or moved with its old address redirected and its GUID kept
         problems.append(
-            warning(new_path, 1, _moved_message(before, after), _moved_hint(before, after, article))
+            warning(
+                new_path,
+                _moving_line(before, after, article),
+                _moved_message(before, after),
+                _moved_hint(before, after, article),
+            )
         )
     return problems
+
+
+def _moving_line(before: Address, after: Address, article: Article) -> int:
+    """The line that moves the article: its `date:` for a new day, its `slug:` for a new
+    slug, its `id:` for a new GUID alone; 1 (the file's name) for a renamed file."""
+    if before.day != after.day:
+        field = "date"
+    elif before.slug != after.slug:
+        field = "slug"
+    else:
+        field = "id"
+    return max(article.line_of(field), 1)
