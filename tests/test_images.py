@@ -14,7 +14,7 @@ from pathlib import Path
 
 import feedparser
 import pytest
-from conftest import make_project, write_article
+from conftest import make_project, run_here, write_article
 from lxml import html
 from PIL import Image
 
@@ -408,3 +408,129 @@ def test_a_picture_with_too_many_pixels_is_told_to_be_made_smaller(tmp_path: Pat
         assert "too many pixels" in found[where].message
         assert "make the picture smaller" in found[where].hint
         assert "save the picture as JPEG, PNG or WebP" not in found[where].hint
+
+
+SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">{}</svg>'
+STORY_FRONT = FRONT.format(title="Charts") + "\nimage:\n  src: {}\n  alt: A chart"
+
+
+@pytest.mark.parametrize("engine", ["python-markdown", "gfm"])
+def test_an_svg_that_could_run_a_script_is_refused_on_the_line_naming_it(
+    tmp_path: Path, engine: str
+) -> None:
+    """An SVG is published as it is, at the site's own address, where a browser opening it
+    runs what it holds: one with a script, a handler, a javascript: link or a web page
+    inside is an error on the line that names it, shown or linked, and nothing is built."""
+    project = make_project(tmp_path / "p", f'markdown_engine = "{engine}"\n')
+    folder = project / "content/2025/06"
+    folder.mkdir(parents=True)
+    (folder / "lead.svg").write_text(SVG.format("<script>alert(document.cookie)</script>"))
+    (folder / "chart.svg").write_text(SVG.format('<circle r="4" onclick="steal()"/>'))
+    (folder / "map.svg").write_text(SVG.format("<foreignObject><p>x</p></foreignObject>"))
+    link = '<a xmlns:x="http://www.w3.org/1999/xlink" x:href="javascript:alert(1)">go</a>'
+    (folder / "logo.svg").write_text(SVG.format(link))
+    (folder / "cut.svg").write_text(SVG.format("<g>")[:60])
+    body = (
+        "Text.\n\n![chart](chart.svg)\n\nSee [the map](map.svg).\n\n"
+        '<img src="logo.svg" alt="Logo">\n\n![cut](cut.svg)\n'
+    )
+    write_article(project, "2025/06/story.md", STORY_FRONT.format("lead.svg"), body)
+    site = tmp_path / "site"
+
+    result = run_here("build", "--output", str(site), cwd=project)
+
+    said = result.stderr
+    assert result.returncode == 1
+    for line, name, what in [
+        (10, "image.src: content/2025/06/lead.svg", "a script (<script>)"),
+        (15, "image 'chart.svg': content/2025/06/chart.svg", "a script (an onclick= handler"),
+        (17, "link 'map.svg': content/2025/06/map.svg", "a <foreignObject>"),
+        (19, "image 'logo.svg': content/2025/06/logo.svg", "a script (a javascript: address)"),
+    ]:
+        said_here = f"content/2025/06/story.md:{line}: error: {name} is an SVG picture that "
+        assert said_here + f"contains {what}" in said, said
+    assert "which a browser would run on the site's own address" in said
+    assert "fix: export the picture again without scripts" in said and "save it as PNG" in said
+    assert (
+        "content/2025/06/story.md:21: error: image 'cut.svg': content/2025/06/cut.svg is an "
+        in (said)
+    )
+    assert "cannot be read: its text is damaged" in said
+    assert not site.exists()
+
+
+def test_a_plain_svg_lead_image_is_published_but_not_offered_as_a_preview(tmp_path: Path) -> None:
+    """A plain SVG (an Illustrator export, entities and all) is published as it is; social
+    networks show no SVG preview, so the page names none and the editor is told why."""
+    project = make_project(tmp_path / "p")
+    folder = project / "content/2025/06"
+    folder.mkdir(parents=True)
+    chart = (
+        '<?xml version="1.0"?>\n<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" '
+        '"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd" [\n'
+        '<!ENTITY ns_svg "http://www.w3.org/2000/svg">\n]>\n'
+        '<svg xmlns="&ns_svg;" viewBox="0 0 10 10"><a href="https://x.org/"><rect width="5" '
+        'height="5" style="fill:red"/></a></svg>\n'
+    )
+    (folder / "chart.svg").write_text(chart)
+    write_article(project, "2025/06/story.md", STORY_FRONT.format("chart.svg"), "Text.\n")
+    site = tmp_path / "site"
+
+    result = run_here("build", "--output", str(site), cwd=project)
+
+    assert result.returncode == 0, result.stderr
+    assert (
+        "content/2025/06/story.md:10: warning: image.src is an SVG picture, which Facebook, X "
+        "and LinkedIn do not show in previews"
+    ) in result.stderr
+    assert (site / "media/2025/06/chart.svg").read_text() == chart
+    page = html.parse(str(site / "2025/06/25/story/index.html"))
+    assert not page.xpath("//meta[@property='og:image' or @name='twitter:image']")
+    assert page.xpath("//img[contains(@src, 'media/2025/06/chart.svg')]")
+
+
+def _saved(path: Path, kind: str) -> None:
+    out = io.BytesIO()
+    Image.new("RGB", (300, 200), (20, 120, 60)).save(out, kind)
+    path.write_bytes(out.getvalue())
+
+
+def test_a_picture_whose_name_hides_its_kind_is_an_error_naming_the_right_name(
+    tmp_path: Path,
+) -> None:
+    """A PNG named .jpg would be published as PNG data in files named .jpg (its crops and
+    widths too): the editor's file name must tell the truth, so the error names the file
+    and the name to give it, for a lead image, a body image and an author-less HTML one."""
+    project = make_project(tmp_path / "p")
+    folder = project / "content/2025/06"
+    folder.mkdir(parents=True)
+    _saved(folder / "lead.jpg", "PNG")
+    _saved(folder / "photo.png", "WEBP")
+    _saved(folder / "scan.png", "JPEG")
+    _saved(folder / "anim.jpg", "GIF")
+    _saved(folder / "right.jpeg", "JPEG")
+    body = (
+        'Text.\n\n![photo](photo.png)\n\n<img src="scan.png" alt="Scan">\n\n'
+        "![anim](anim.jpg) ![right](right.jpeg)\n"
+    )
+    write_article(project, "2025/06/story.md", STORY_FRONT.format("lead.jpg"), body)
+    site = tmp_path / "site"
+
+    result = run_here("build", "--output", str(site), cwd=project)
+
+    said = result.stderr
+    assert result.returncode == 1
+    for line, name, kind, right in [
+        (10, "image.src: content/2025/06/lead.jpg", "PNG", "lead.png"),
+        (15, "image 'photo.png': content/2025/06/photo.png", "WebP", "photo.webp"),
+        (17, "image 'scan.png': content/2025/06/scan.png", "JPEG", "scan.jpg"),
+        (19, "image 'anim.jpg': content/2025/06/anim.jpg", "GIF", "anim.gif"),
+    ]:
+        suffix = name.rpartition(".")[2]
+        assert (
+            f"content/2025/06/story.md:{line}: error: {name} is a {kind} picture, but its name "
+            f"ends in .{suffix}"
+        ) in said, said
+        assert f"fix: rename the file to {right}, then point " in said
+    assert "right.jpeg" not in said
+    assert not site.exists()

@@ -290,7 +290,7 @@ class _Check:
             self.error(
                 fields.line_of("image"),
                 f"{label}.image {ref!r} {picture}",
-                probe_fix(picture, "give its path here"),
+                probe_fix(picture, "give its path here", path.name),
             )
             return "", None
         return relative, picture

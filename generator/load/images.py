@@ -56,11 +56,19 @@ def image_field(
             )
     picture = probe(content_dir / resolved, max_image_size)
     if isinstance(picture, str):
-        hint = probe_fix(picture, "point image.src at it")
+        hint = probe_fix(picture, "point image.src at it", resolved.name)
         check.error(
             fields.line_of("src"), f"image.src: content/{resolved.as_posix()} {picture}", hint
         )
         return None
+    if picture.format == "SVG":
+        check.warn(
+            fields.line_of("src"),
+            "image.src is an SVG picture, which Facebook, X and LinkedIn do not show in "
+            "previews: the page names no preview picture (og:image)",
+            "for a picture beside the story when it is shared, use a PNG or JPEG copy of "
+            "it as the lead image",
+        )
     if picture.processed and picture.width < LEAD_MIN_WIDTH:
         check.warn(
             fields.line_of("src"),

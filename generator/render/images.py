@@ -17,7 +17,8 @@ A local image (a lead `image.src`, or an image in a body, Markdown or raw HTML) 
   around its focal point (`image.focus`, x,y fractions from the top left; default the
   centre), each `CROP_WIDTH` px wide where the source allows: NAME-16x9.jpg.
 
-GIF (animation) and SVG files are published as they are. Encoded files are kept in a
+GIF (animation) and SVG files are published as they are (an SVG after render/svg.py's
+check for scripts). Encoded files are kept in a
 cache folder by the SHA-256 of the source bytes and the variant (`use_cache`): a rebuild
 with the same images encodes nothing. Encoding is deterministic for a Pillow version, so
 a serial and a parallel build publish the same bytes.

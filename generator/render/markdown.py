@@ -36,6 +36,7 @@ from urllib.parse import unquote, urlsplit
 import nh3
 
 from generator.diagnostics import Diagnostic, error
+from generator.model import Picture
 from generator.render import cmark, images
 from generator.render.limits import nesting_problem
 from generator.render.links import URL_ATTRIBUTES, Attrs, rewrite_tags
@@ -334,6 +335,8 @@ class BodyRenderer:
                 return None
             return url + suffix
         if not isinstance(resolved, str):
+            if path.lower().endswith(".svg") and not self._probed(href, resolved, "link"):
+                return None  # opened at its address, an SVG's scripts would run
             self.context.assets.add(resolved.as_posix())
             return self.media_url(resolved.as_posix()) + suffix
         if path.startswith("/"):
@@ -371,17 +374,24 @@ class BodyRenderer:
                 self._missing_hint(unquote(parts.path), "image file"),
             )
             return None
-        source = resolved.as_posix()
+        picture = self._probed(src, resolved, "image")
+        if picture is None:
+            return None
+        self.context.assets.add(resolved.as_posix())
+        return images.picture_html(resolved.as_posix(), picture, self.media_url, attrs)
+
+    def _probed(self, needle: str, resolved: PurePosixPath, what: str) -> Picture | None:
+        """The picture at `resolved` (in content/), or None after an error on the line of
+        `needle` saying why it cannot be published (render/measure.py's `probe`)."""
         picture = images.probe(self.content_dir / resolved, self.max_image_size)
         if isinstance(picture, str):
             self._report(
-                src,
-                f"image {src!r}: content/{source} {picture}",
-                images.probe_fix(picture, "point the image at it"),
+                needle,
+                f"{what} {needle!r}: content/{resolved.as_posix()} {picture}",
+                images.probe_fix(picture, f"point the {what} at it", resolved.name),
             )
             return None
-        self.context.assets.add(source)
-        return images.picture_html(source, picture, self.media_url, attrs)
+        return picture
 
     def _missing_hint(self, path: str, what: str) -> str:
         from generator.load.files import missing_file_hint

@@ -88,6 +88,13 @@ TOO_MANY_PIXELS = (
     "to open it, as a guard against files made to exhaust memory)"
 )
 _probes: dict[tuple[str, int, int, int], Picture | str] = {}
+# A picture's name must tell its kind: browsers, feed readers and the published variants
+# (NAME-480w.jpg) go by it. The format Pillow reads -> the extension to give it.
+_RIGHT_SUFFIX = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp", "GIF": ".gif"}
+_SUFFIX_FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP"} | {
+    ".gif": "GIF",
+    ".svg": "SVG",
+}
 
 
 def _quality(image: PILImage.Image) -> int:
@@ -131,7 +138,10 @@ def probe(path: Path, limit: int) -> Picture | str:
 
 def _probe(path: Path) -> Picture | str:
     if path.suffix.lower() == ".svg":
-        return Picture(0, 0, "SVG")
+        from generator.render.svg import svg_problem
+
+        problem = svg_problem(path)
+        return problem or Picture(0, 0, "SVG")
     from PIL import Image as PILImage  # Pillow: imported by the first picture measured
     from PIL import UnidentifiedImageError
 
@@ -141,7 +151,13 @@ def _probe(path: Path) -> Picture | str:
             width, height = image.size
             if image.getexif().get(0x0112, 1) in (5, 6, 7, 8):
                 width, height = height, width
-            return Picture(width, height, image.format or "", _quality(image))
+            kind = image.format or ""
+            named = _SUFFIX_FORMATS.get(path.suffix.lower(), "")
+            truth = {"MPO": "JPEG"}.get(kind, kind)  # a camera's JPEG with a second picture
+            if named != truth and (named or truth in _RIGHT_SUFFIX):
+                shown = {"WEBP": "WebP"}.get(truth, truth)
+                return f"is a {shown} picture, but its name ends in {path.suffix}"
+            return Picture(width, height, kind, _quality(image))
     except UnidentifiedImageError:
         return "is not an image newsdigest can open (a JPEG, PNG, WebP or GIF picture)"
     except PILImage.DecompressionBombError:
@@ -150,9 +166,20 @@ def _probe(path: Path) -> Picture | str:
         return f"is damaged or cut short ({exc})"
 
 
-def probe_fix(problem: str, point_at: str) -> str:
+def probe_fix(problem: str, point_at: str, name: str = "") -> str:
     """The fix, for an editor, of a `problem` that `probe` found; `point_at` ends the
-    advice to save the picture anew ("point image.src at it")."""
+    advice to save the picture anew ("point image.src at it"); `name`, the file's name,
+    gives the name to rename it to."""
+    right = (
+        _RIGHT_SUFFIX.get(problem.split(" ")[2].upper(), "") if " picture, but " in problem else ""
+    )
+    if right:  # the file's kind and name disagree: the name is made to tell the truth
+        new = f"{name.rpartition('.')[0]}{right}" if name else f"a name ending in {right}"
+        return f"rename the file to {new}, then {point_at}"
+    if problem.startswith("is an SVG picture"):
+        from generator.render.svg import SVG_FIX
+
+        return f"{SVG_FIX}, then {point_at}"
     if "max_image_size" in problem:
         return (
             "make the file smaller (a 2400 px wide JPEG is plenty), or raise "

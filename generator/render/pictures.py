@@ -51,8 +51,8 @@ class Pictures:
         if crops:
             return crops[0]
         image = article.image
-        if image is None:
-            return None
+        if image is None or (image.picture is not None and image.picture.format == "SVG"):
+            return None  # Facebook, X and LinkedIn take no SVG (load/images.py warns)
         if image.picture is not None:
             found = images.responsive(image.src, image.picture, self.urls.media)
             return self.urls.absolute(found.src), found.width, found.height
