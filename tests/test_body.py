@@ -155,12 +155,12 @@ def test_the_summary_skips_a_paragraph_that_holds_only_a_photo(tmp_path: Path) -
         tmp_path,
         (
             "fish-market.md",
-            "![Traders at the fish market at dawn](market.jpg)\n\n"
-            '<p><img src="market.jpg" alt="The same photo in HTML"> &nbsp; </p>\n\n'
+            "![Traders at the fish market at dawn](market.png)\n\n"
+            '<p><img src="market.png" alt="The same photo in HTML"> &nbsp; </p>\n\n'
             "Traders gathered before sunrise as prices climbed for the third week.\n",
         ),
     )
-    (project / "content" / "market.jpg").write_bytes(PNG)
+    (project / "content" / "market.png").write_bytes(PNG)
     result, out = build(project)
     assert result.ok, messages(result)
     found = descriptions(out, "2025/06/25/fish-market")
