@@ -363,3 +363,21 @@ def test_a_list_item_with_colon_space_is_told_to_be_quoted(tmp_path: Path) -> No
     problem = only(problems)
     assert (problem.line, problem.message) == (7, "tags: item 2 must be text, not a set of fields")
     assert problem.hint.endswith('put it in quotes: "Oslo: harbour"')
+
+
+def test_two_file_names_that_differ_only_in_how_an_accent_is_stored_are_told_apart(
+    tmp_path: Path,
+) -> None:
+    """A Mac saved 'café.md' with 'e' and an accent mark, another tool with 'é': the error
+    used to read "café.md and café.md", which look identical."""
+    content = tmp_path / "content"
+    write(content, unicodedata.normalize("NFC", "café.md"), STORY)
+    write(content, unicodedata.normalize("NFD", "café.md"), STORY)
+    _, problems = load_articles(content, settings())
+    [clash] = [p for p in problems if p.severity == "error"]
+    assert "look the same but differ in how the accent of 'é' is stored" in clash.message
+    assert "both would be published at /2025/06/20/cafe/" in clash.message
+    assert clash.hint.startswith("if they are the same story, keep one file and delete")
+    assert (
+        "rename one of them with plain letters a-z (like 'harbour-tunnel-opens.md')" in clash.hint
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -31,6 +32,9 @@ def collisions(articles: list[Article], content_dir: Path | None = None) -> Iter
         return display(content_dir / article.source) if content_dir else article.source
 
     for first, article in _clashes(articles, _url_key, "slug"):
+        if _look_alike(first.source, article.source):
+            yield _same_name(first, article, name, line)
+            continue
         other = _other_slug(article)
         yield error(
             article.source,
@@ -53,6 +57,31 @@ def collisions(articles: list[Article], content_dir: Path | None = None) -> Iter
             f"the same permanent id ({article.guid}): feed readers would show only one of them",
             "give one of them another 'id:' (or delete its 'id:' line)",
         )
+
+
+def _look_alike(one: str, other: str) -> bool:
+    """Two file paths that differ only in how accents are stored: 'é' as one character
+    (NFC) or as 'e' and a combining accent (NFD), as macOS and some tools write names."""
+    return one != other and unicodedata.normalize("NFC", one) == unicodedata.normalize("NFC", other)
+
+
+def _same_name(
+    first: Article, article: Article, name: Callable[[Article], str], line: Callable[..., int]
+) -> Diagnostic:
+    """The error for two files whose names look identical (`_look_alike`)."""
+    accented = sorted({c for c in unicodedata.normalize("NFC", article.source) if ord(c) > 127})
+    letters = " ".join(repr(c) for c in accented) or "an accented letter"
+    return error(
+        article.source,
+        line(article, "slug", "date"),
+        f"this story's file and {name(first)} have names that look the same but differ in "
+        f"how the accent of {letters} is stored (as one character, or as a letter followed "
+        f"by an accent mark, as some computers save names): both would be published at "
+        f"/{article.path}",
+        "if they are the same story, keep one file and delete the other; if not, rename "
+        "one of them with plain letters a-z (like "
+        f"'{_other_slug(article)}.md')",
+    )
 
 
 def _clashes(
