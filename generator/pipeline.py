@@ -292,7 +292,7 @@ def load(
         if project is not None
         else (authors.EMPTY, [])
     )
-    articles = registry.apply(articles)
+    articles, page_problems = authors.shared_pages(registry.apply(articles), registry)
     return articles, (
         problems
         + topic_problems
@@ -301,6 +301,7 @@ def load(
         + registry_problems
         + list(translation_collisions(articles, settings.language))
         + authors.check_bylines(articles, registry)
+        + page_problems
     )
 
 

@@ -252,3 +252,30 @@ Bad One:
         "authors.yaml:4: error: 'Asha R' has the same author page /authors/asha/ as 'Asha Rao'",
         "authors.yaml:7: error: 'Bad One'.slug 'Bad Slug' is not a URL slug",
     ]
+
+
+def test_a_look_alike_byline_gets_a_page_of_its_own_and_the_first_keeps_its_address(
+    tmp_path: Path,
+) -> None:
+    """'Jose Ruiz' has /authors/jose-ruiz/; a new story by 'José Ruiz' (another reporter)
+    makes the same slug: the two used to share one page (one name's stories lost from
+    it). The first name keeps the address, the new one gets -2, with a warning."""
+    project = make_project(tmp_path / "p")
+    story(project, "one", "Jose Ruiz", 1)
+    story(project, "two", "José Ruiz", 2)
+    result = run_here("build", "--output", str(tmp_path / "site"), cwd=project)
+    assert result.returncode == 0, result.stderr
+    site = tmp_path / "site"
+    for slug, name, title in (
+        ("jose-ruiz", "Jose Ruiz", "One"),
+        ("jose-ruiz-2", "José Ruiz", "Two"),
+    ):
+        page = html.parse(str(site / "authors" / slug / "index.html")).getroot()
+        assert page.xpath("//h1")[0].text_content().strip() == name
+        feed = feedparser.parse((site / "authors" / slug / "feed.xml").read_bytes())
+        assert [e.title for e in feed.entries] == [title], slug
+    assert (
+        "content/2025/06/two.md:6: warning: bylines 'Jose Ruiz' and 'José Ruiz' are different "
+        "names with the same author page /authors/jose-ruiz/; 'José Ruiz' is published at "
+        "/authors/jose-ruiz-2/"
+    ) in result.stderr

@@ -18,7 +18,8 @@ from __future__ import annotations
 import difflib
 import os
 import re
-from dataclasses import dataclass
+from collections import defaultdict
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -345,3 +346,66 @@ def check_bylines(articles: list[Article], registry: Registry) -> list[Diagnosti
                     )
                 )
     return problems
+
+
+def shared_pages(
+    articles: list[Article], registry: Registry
+) -> tuple[list[Article], list[Diagnostic]]:
+    """Bylines that are different names with one author page ('José Ruiz' and 'Jose Ruiz'
+    both make /authors/jose-ruiz/) kept apart: a name registered in authors.yaml keeps
+    its page, then the name first used earliest (by the date of its oldest story, then
+    by name); each other one gets the next free number (-2, -3...) and a warning on the
+    credits line of its oldest story. So an author page's address stays when a new story
+    brings a look-alike name."""
+    found: dict[str, Author] = {}
+    oldest: dict[str, Article] = {}
+    for article in articles:
+        for author in article.bylines:
+            found.setdefault(author.name, author)
+            known = oldest.get(author.name)
+            if known is None or (article.date, article.source) < (known.date, known.source):
+                oldest[author.name] = article
+    by_slug: dict[str, list[str]] = defaultdict(list)
+    for name, author in found.items():
+        by_slug[author.slug].append(name)
+    if len(by_slug) == len(found):
+        return articles, []  # every page has one name (the common case, one pass)
+    registered = {author.name for author in registry.authors.values()}
+    taken = set(by_slug) | {author.slug for author in registry.authors.values()}
+    moved: dict[str, Author] = {}
+    problems: list[Diagnostic] = []
+    for slug, names in sorted(by_slug.items()):
+        names.sort(key=lambda n: (n not in registered, oldest[n].date, n))
+        for index, name in enumerate(names[1:], start=1):
+            number = index + 1
+            while f"{slug}-{number}" in taken:
+                number += 1
+            taken.add(f"{slug}-{number}")
+            moved[name] = replace(found[name], slug=f"{slug}-{number}")
+            problems.append(_shared_page(slug, names, index, moved[name], oldest))
+    if not moved:
+        return articles, problems
+    out = []
+    for article in articles:
+        bylines = tuple(moved.get(b.name, b) for b in article.bylines)
+        out.append(article if bylines == article.bylines else with_values(article, bylines=bylines))
+    return out, problems
+
+
+def _shared_page(
+    slug: str, names: list[str], index: int, author: Author, oldest: dict[str, Article]
+) -> Diagnostic:
+    """The warning for names[index], published at its numbered page `author.slug`."""
+    story = oldest[author.name]
+    earlier = ", ".join(
+        f"{n!r} (first in {oldest[n].source}, {oldest[n].date:%Y-%m-%d})" for n in names[:index]
+    )
+    return warning(
+        story.source,
+        story.line_of("author"),
+        f"bylines {' and '.join(repr(n) for n in names)} are different names with the same "
+        f"author page /authors/{slug}/; {author.name!r} is published at "
+        f"/authors/{author.slug}/, numbered in the order of first use after {earlier}",
+        "if they are one person, write the name the same way in every story; to choose "
+        "the address of an author's page, add the name to authors.yaml with its own 'slug:'",
+    )
