@@ -30,6 +30,16 @@ tags: [Transport]
 """
 
 
+def jpeg() -> bytes:
+    from io import BytesIO
+
+    from PIL import Image
+
+    out = BytesIO()
+    Image.new("RGB", (64, 64), (40, 90, 160)).save(out, "JPEG")
+    return out.getvalue()
+
+
 def read(
     tmp_path: Path, front: str, timezone: str = "UTC"
 ) -> tuple[Article | None, list[Diagnostic]]:
@@ -162,6 +172,21 @@ def test_a_note_after_a_quoted_value_a_list_or_a_date_is_a_comment(tmp_path: Pat
     assert article is not None, problems
     assert article.title == "We are # 1"
     assert [t.name for t in article.tags] == ["Transport"]
+
+
+def test_the_readme_authors_yaml_with_aligned_notes_is_read_as_meant(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    write_article(project, "tunnel.md", STORY.replace("Nordic Desk", "Asha Rao"))
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    example = readme.split("```yaml\nAsha Rao:\n", 1)[1].split("```", 1)[0]
+    (project / "authors.yaml").write_text("Asha Rao:\n" + example, encoding="utf-8")
+    (project / "authors").mkdir()
+    (project / "authors" / "asha.jpg").write_bytes(jpeg())
+    result = run_here("build", "--output", str(tmp_path / "site"), cwd=project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    page = (tmp_path / "site" / "authors" / "asha-rao" / "index.html").read_text("utf-8")
+    assert "Science correspondent in Bengaluru." in page
+    assert 'href="https://asha.example.org/"' in page
 
 
 def test_a_bio_in_authors_yaml_cut_by_space_hash_is_an_error(tmp_path: Path) -> None:

@@ -62,7 +62,8 @@ def lost_comments(text: str, first_line: int, source: str) -> list[Diagnostic]:
     """An error for each plain text value followed on its line by ` #`, which YAML reads
     as the start of a comment: `title: Fans chant we are # 1 again` would be published as
     "Fans chant we are". A comment on a line of its own, or after a quoted value, a list's
-    closing bracket, a date or true/false, is a note and is left alone.
+    closing bracket, a date or true/false, or two spaces after a one-word value, is a
+    note and is left alone.
 
     Reads the tokens up to the first YAML mistake, so a comment that broke a list
     (`tags: [Football #1, C]`) is found too."""
@@ -78,12 +79,21 @@ def lost_comments(text: str, first_line: int, source: str) -> list[Diagnostic]:
                 continue
             end = token.end_mark
             after = lines[end.line][end.column :]
-            if not after.lstrip(" \t").startswith("#") or _NOT_TEXT.match(token.value):
+            if not after.lstrip(" \t").startswith("#") or _a_note(token.value, after):
                 continue
             found.append(_comment_error(lines, token, flow > 0, first_line, source))
     except yaml.YAMLError:
         pass  # the mistake itself is reported by the parser, after these
     return found
+
+
+def _a_note(value: str, after: str) -> bool:
+    """Whether ` #...` after a plain `value` is clearly a note: after a date, true/false or
+    no value, or set apart by two spaces or a Tab after one word (`image: a.jpg  # photo`,
+    as aligned notes are written). After words with spaces, one space, it is text."""
+    if _NOT_TEXT.match(value):
+        return True
+    return not any(c.isspace() for c in value) and after.startswith(("  ", "\t"))
 
 
 def _comment_error(
