@@ -193,6 +193,7 @@ def test_the_in_memory_pipeline_refuses_an_alias_onto_a_language_home(tmp_path: 
     [
         ("[/CNAME]", "aliases: item 1 (/CNAME) is where newsdigest writes its own pages"),
         ("[/robots.txt/old/]", "aliases: item 1 (/robots.txt/old/) is where newsdigest"),
+        ("[/authors/old-name/]", "aliases: item 1 (/authors/old-name/) is where newsdigest"),
         (
             "[/2025/06/22/calm/index.html/old/]",
             "alias /2025/06/22/calm/index.html/old/ would need a folder named "

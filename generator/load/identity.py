@@ -26,6 +26,7 @@ RESERVED_SECTIONS = (
     "static",
     "media",
     "pagefind",
+    "authors",
 )
 RESERVED_FILES = (
     "feed.xml",
