@@ -296,3 +296,35 @@ def test_trusted_html_publishes_raw_html_as_written(tmp_path: Path) -> None:
     # The headline is still escaped: trusted_html is about bodies only.
     escaped = (tmp_path / "site/2025/06/01/embed/index.html").read_text(encoding="utf-8")
     assert TAG not in escaped
+
+
+@pytest.mark.parametrize("engine", ["python-markdown", "gfm"])
+def test_a_linked_web_page_file_is_refused_unless_the_site_trusts_its_editors(
+    tmp_path: Path, engine: str
+) -> None:
+    """A .html (or .xhtml, .xml) file in content/ would be published as it is, and a reader
+    opening its link would run its scripts on the site's own address: an error on the
+    line that links it; a site with trusted_html = true publishes it."""
+    story = FRONT.replace(json.dumps(TITLE), "Graphic")
+    body = 'Text.\n\nSee [the graphic](graphic.html).\n\n<a href="data.xhtml">data</a>\n'
+    sites = []
+    for trusted in ("false", "true"):
+        settings = f'markdown_engine = "{engine}"\ntrusted_html = {trusted}\n'
+        project = make_project(tmp_path / trusted / "project", settings)
+        write_article(project, "2025/06/graphic.md", story, body)  # the body starts on line 12
+        (project / "content/2025/06/graphic.html").write_text("<script>steal()</script>")
+        (project / "content/2025/06/data.xhtml").write_text("<html/>")
+        sites.append(run_here("build", "--output", str(tmp_path / trusted / "site"), cwd=project))
+    refused, trusted_build = sites
+
+    assert refused.returncode == 1
+    for line, name in [(14, "graphic.html"), (16, "data.xhtml")]:
+        assert (
+            f"content/2025/06/graphic.md:{line}: error: link {name!r}: content/2025/06/{name} is "
+            "a web page file, published as it is, whose scripts would run on the site's own "
+            "address"
+        ) in refused.stderr, refused.stderr
+    assert "fix: publish the page or graphic where it is made" in refused.stderr
+    assert not (tmp_path / "false/site").exists()
+    assert trusted_build.returncode == 0, trusted_build.stderr
+    assert (tmp_path / "true/site/media/2025/06/graphic.html").is_file()

@@ -111,6 +111,8 @@ ALLOWED_ATTRIBUTES = {
     "h3": {"id"},
     "h4": {"id"},
 }
+# Files a browser runs as a page (scripts included) when a reader opens their link.
+_WEB_PAGES = (".html", ".htm", ".shtml", ".xhtml", ".xht", ".xml", ".xsl", ".xslt", ".svgz")
 TIME_LIMIT = 10.0  # seconds one article's body may take to convert (normal ones take ms)
 
 # cmark-gfm's task-list boxes, as text: <input> is not kept by the sanitiser, and a
@@ -337,6 +339,16 @@ class BodyRenderer:
         if not isinstance(resolved, str):
             if path.lower().endswith(".svg") and not self._probed(href, resolved, "link"):
                 return None  # opened at its address, an SVG's scripts would run
+            if path.lower().endswith(_WEB_PAGES) and not self.trusted_html:
+                self._report(
+                    href,
+                    f"link {href!r}: content/{resolved} is a web page file, published as it "
+                    "is, whose scripts would run on the site's own address",
+                    "publish the page or graphic where it is made (Datawrapper, Flourish, "
+                    "another site) and link to its https:// address; a site whose editors "
+                    "are all trusted can set trusted_html = true",
+                )
+                return None
             self.context.assets.add(resolved.as_posix())
             return self.media_url(resolved.as_posix()) + suffix
         if path.startswith("/"):
