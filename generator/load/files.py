@@ -223,10 +223,10 @@ def hidden_articles(path: Path, relative: str) -> list[Diagnostic]:
     word. Editors' and systems' own hidden files are left alone: emacs locks (`.#x.md`),
     macOS's `._x.md`, and what is inside `.git`."""
     name = relative.rpartition("/")[2]
-    if name == ".git" or name.startswith((".#", "._")):
-        return []
+    if name == ".git" or name.startswith((".#", "._")) or path.is_symlink():
+        return []  # a link (an editor's lock file, a folder elsewhere) is not followed
     if not path.is_dir():
-        if not name.endswith(".md") or path.is_symlink():
+        if not name.endswith(".md"):
             return []
         return [_hidden(relative, name, "")]
     found: list[Diagnostic] = []
