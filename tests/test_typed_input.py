@@ -227,6 +227,8 @@ Read [the memo](file:///C:/Users/desk/memo.pdf).
 The [share](smb://office/stories) and [a sketch](data:text/plain,hello).
 
 Also <a href="javascript:alert(1)">this</a> and [an app](notes-app://open/1).
+
+And [the draft](C:/Users/desk/draft.docx).
 """
 
 
@@ -252,6 +254,7 @@ def test_a_link_keeps_a_phone_or_map_address_and_is_told_of_a_removed_one(
             (14, "data:text/plain,hello"),
             (16, "javascript:alert(1)"),
             (16, "notes-app://open/1"),
+            (18, "C:/Users/desk/draft.docx"),
         ]:
             assert (
                 f"content/2025/06/story.md:{line}: warning: this link's address {address!r} is "
@@ -259,7 +262,8 @@ def test_a_link_keeps_a_phone_or_map_address_and_is_told_of_a_removed_one(
             ) in output, output
         assert "fix: a file: address is a file on your own computer" in output
         assert "fix: use an https:// address; a link may also start with" in output
-        assert output.count("story.md:") == 5, output  # the kept ones are not mentioned
+        assert output.count("story.md:") == 6, output  # the kept ones are not mentioned
+        assert output.count("fix: a file: address is a file on your own computer") == 2
     kept = {
         "tel:+441234567",
         "sms:+441234567",

@@ -226,7 +226,7 @@ def removed_addresses(
             f"{'leads nowhere' if tag == 'a' else 'is not shown'} ({scheme}: addresses are "
             "not published)",
             _ADDRESS_HINTS.get(
-                scheme,
+                "file" if len(scheme) == 1 else scheme,  # C:\Users\memo.pdf: a Windows path
                 "use an https:// address; a link may also start with "
                 + ", ".join(f"{s}:" for s in sorted(URL_SCHEMES - {"http", "https"})),
             ),
