@@ -137,6 +137,50 @@ def test_an_output_file_edited_by_hand_with_a_new_size_is_made_again(project: Pa
     assert_same_as_clean(project)
 
 
+def test_a_file_someone_else_changed_in_the_output_leaves_the_next_build_up_to_date(
+    project: Path,
+) -> None:
+    """A CNAME put in the output and rewritten there after a build: an edit's rebuild
+    carries it over and records its stat, so the build after it has nothing to do."""
+    build(project)
+    cname = project.parent / "site" / "CNAME"
+    cname.write_text("news.example.org\n")
+    edit(project, 2, "A first edit.")
+    build(project)
+    cname.write_text("www.news.example.org\n")
+    edit(project, 4, "A second edit.")
+    build(project)
+    assert cname.read_text() == "www.news.example.org\n"
+    (runner,) = PROCESSES
+    again = runner.run("build", "--output", str(cname.parent), "--base-url", BASE_URL, cwd=project)
+    assert "up to date: nothing changed" in again.stdout + again.stderr
+    cname.unlink()
+    assert_same_as_clean(project)
+
+
+def test_the_marker_lists_every_file_of_the_site_in_order_after_each_rebuild(
+    project: Path,
+) -> None:
+    """The output's marker names the files the build wrote, sorted: after an edit (the
+    same files: the last list written again) and after a story is deleted (fewer)."""
+    site = project.parent / "site"
+
+    def assert_listed() -> None:
+        text = (site / manifest.MARKER).read_text("utf-8")
+        listed = text.split("files:\n", 1)[1].splitlines()
+        files = [p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()]
+        assert listed == sorted(set(files) - {manifest.MARKER})
+
+    build(project)
+    edit(project, 2, "An edit.")
+    build(project)
+    assert_listed()
+    (project / "content" / synth.articles(COUNT)[7].path).unlink()
+    build(project)
+    assert_listed()
+    assert_same_as_clean(project)
+
+
 def test_a_day_that_ends_rebuilds_the_site_with_no_file_changed(tmp_path: Path) -> None:
     """The last build keeps when its site goes stale: here when the newest story's day is
     over (it then joins the digest feed), though the archive holds older stories too."""

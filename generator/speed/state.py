@@ -58,18 +58,29 @@ def storable(name: str) -> bool:
     return True
 
 
+class Written(dict[str, Stat]):
+    """`after_writing`'s stats, by path; `looked`: the paths whose stat was taken again
+    (every other one has the stat the last build recorded)."""
+
+    looked: set[str]
+
+
 def after_writing(
     before: dict[str, Stat], names: Iterable[str], fresh: Collection[str], output: Path
-) -> dict[str, Stat]:
+) -> Written:
     """`snapshot(output)` of the files a build wrote, without walking the folder: a file
     kept from the last site (a hard link) has the size, time and inode it had `before`;
     only those written anew are looked at."""
-    found: dict[str, Stat] = {}
-    for name in filter(storable, names):
+    found = Written()
+    found.looked = set()
+    for name in names:
         known = before.get(name) if name not in fresh else None
-        if known is not None:
+        if known is not None:  # (a name the state held: storable)
             found[name] = known
             continue
+        if not storable(name):
+            continue
+        found.looked.add(name)
         try:
             st = os.lstat(output / name)
         except OSError:
@@ -221,7 +232,11 @@ def remember(
     elif not _patch(rows, index, values, digests):
         rows.clear()  # a damaged row: the next build plans every page
     else:
-        fresh = {p: s for p, s in files.items() if state.written.get(p) != s}
+        # Only the files looked at again can differ from the state (but when the output
+        # was touched since the last build: the stats taken of it then are kept).
+        same = isinstance(files, Written) and state.now == state.written
+        looked = files.looked if isinstance(files, Written) and same else files.keys()
+        fresh = {p: files[p] for p in looked if p in files and state.written.get(p) != files[p]}
         rows.put_stats(fresh, [p for p in state.written if p not in files])
     for key, value in records.items():
         rows.put_record(key, value)

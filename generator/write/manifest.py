@@ -151,10 +151,38 @@ def files_under(directory: Path) -> list[str]:
     return [name for name, _ in entries_under(directory)]
 
 
-def write_manifest(staging: Path, names: Iterable[str]) -> None:
-    """Rewrite the marker with the list of every file this build wrote."""
-    listing = "".join(name + "\n" for name in sorted(set(names) - {MARKER})).encode("utf-8")
+def write_manifest(
+    staging: Path, names: Iterable[str], old: Path | None = None, ours: set[str] | None = None
+) -> None:
+    """Rewrite the marker with the list of every file this build wrote, in code point
+    order. `old`, `ours`: the replaced site and its marker's list (`written_by_us`); when
+    it lists these very names, in this order, its bytes are written again (no sort of
+    170,000 names at 100,000 articles)."""
+    wanted = set(names)
+    wanted.discard(MARKER)
+    same = _same_listing(old, ours, wanted) if old is not None and ours == wanted else None
+    if same is not None:
+        (staging / MARKER).write_bytes(same)
+        return
+    listing = "".join(name + "\n" for name in sorted(wanted)).encode("utf-8")
     (staging / MARKER).write_bytes(MARKER_TEXT + MANIFEST_HEADER + listing)
+
+
+def _same_listing(old: Path, ours: set[str] | None, wanted: set[str]) -> bytes | None:
+    """The bytes of `old`'s marker when `write_manifest` would write exactly them for
+    `wanted` (each name once, on its line, in order); else None."""
+    head = MARKER_TEXT + MANIFEST_HEADER
+    try:
+        text = (old / MARKER).read_bytes()
+        listing = text[len(head) :].decode("utf-8") if text.startswith(head) else None
+    except (OSError, UnicodeDecodeError):
+        return None
+    if listing is None or (listing and not listing.endswith("\n")):
+        return None
+    lines = listing[:-1].split("\n") if listing else []
+    if len(lines) != len(wanted) or not all(map(str.__lt__, lines, lines[1:])):
+        return None
+    return text if all(line in wanted for line in lines) else None
 
 
 def carry_over(

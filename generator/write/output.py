@@ -358,7 +358,7 @@ def _stage(
         prune_known(staging, known, {*names, MARKER})
     if finish is not None:
         names, stats = _finish(staging, finish, names, old, stats, tree.fresh)
-    write_manifest(staging, names)
+    write_manifest(staging, names, old, ours)
     carried = carry_over(staging, old, ours, found)
     every = dict.fromkeys([*names, MARKER, *carried])  # the marker is rewritten each time
     return replace(stats, names=tuple(every), old_names=old_names, carried=tuple(carried))
