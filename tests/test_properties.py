@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from datetime import UTC, datetime, timedelta
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -27,7 +28,7 @@ from generator.index.site import build_index
 from generator.load import slugs
 from generator.load.content import read_document
 from generator.load.validate import KNOWN_FIELDS, validate
-from generator.model import Article, Tag
+from generator.model import Article, Country, Tag
 from generator.render.environment import make_environment
 from generator.render.feeds import FeedWriter
 from generator.render.links import rewrite_tags
@@ -447,3 +448,48 @@ def test_pages_show_values_as_stock_jinja_does(value: object) -> None:
     stock = jinja2.Environment(autoescape=True).from_string(source).render(values)
     ours = make_environment(Path("no-templates")).from_string(source).render(values)
     assert ours == stock
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    tag_lists=st.lists(
+        st.lists(st.sampled_from(["ports", "climate", "trade"]), max_size=3), max_size=10
+    ),
+    shared=st.lists(st.booleans(), min_size=10, max_size=10),
+)
+def test_a_topic_page_lists_its_stories_newest_first_whichever_objects_hold_the_topic(
+    tag_lists: list[list[str]], shared: list[bool]
+) -> None:
+    """Stories loaded from the build state share their Tag objects, a story read anew holds
+    its own equal ones: each topic is one group all the same, its stories newest first,
+    a story filed twice under it listed twice, as the topics say."""
+    one = {slug: Tag(slug, slug.title()) for slug in ("ports", "climate", "trade")}
+    start = datetime(2025, 6, 1, tzinfo=UTC)
+    articles = [
+        Article(
+            f"{n}.md",
+            f"story-{n}",
+            f"Story {n}",
+            start + timedelta(hours=(n * 7) % 5),
+            None,
+            Country("KE", "Kenya"),
+            (),
+            "",
+            (),
+            tuple(one[s] if shared[n] else Tag(s, s.title()) for s in slugs),
+            "",
+            None,
+            "",
+            1,
+            f"tag:props.example,2025:{n}",
+        )
+        for n, slugs in enumerate(tag_lists)
+    ]
+    site = build_index(articles, SETTINGS.tz)
+    expected = {
+        slug: [a for a in site.articles for t in a.tags if t.slug == slug]
+        for slug in sorted({s for slugs in tag_lists for s in slugs})
+    }
+    assert {g.key.slug: list(g.articles) for g in site.topics} == expected
+    assert [g.key.slug for g in site.topics] == list(expected)
+    assert site.countries[0].articles == site.articles if articles else not site.countries

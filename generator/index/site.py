@@ -82,6 +82,33 @@ def _groups(pairs: Iterable[tuple[K, Article]]) -> dict[K, list[Article]]:
     return grouped
 
 
+def _by_term(ordered: Sequence[Article], kind: TermKind) -> dict[Any, list[Article]]:
+    """`_groups` of the articles by each of their terms of `kind`: each term object is
+    looked up by its identity (articles share them), and equal terms held in different
+    objects are then merged, their articles back in the order of `ordered`. The same
+    groups, in the same order, without hashing a term (a dataclass's hash, made in
+    Python) for every article."""
+    by_id: dict[int, tuple[Any, list[Article]]] = {}
+    terms_of = kind.terms_of
+    for article in ordered:
+        for term in terms_of(article):
+            found = by_id.get(id(term))
+            if found is None:
+                found = by_id[id(term)] = (term, [])
+            found[1].append(article)
+    grouped: dict[Any, list[Article]] = {}
+    rank: dict[int, int] = {}
+    for term, articles in by_id.values():
+        same = grouped.get(term)
+        if same is None:
+            grouped[term] = articles
+            continue
+        if not rank:
+            rank = {id(a): i for i, a in enumerate(ordered)}
+        grouped[term] = sorted(same + articles, key=lambda a: rank[id(a)])
+    return grouped
+
+
 def _freeze(grouped: dict[K, list[Article]], order: Sequence[K]) -> tuple[Group[K], ...]:
     return tuple(Group(key, tuple(grouped[key])) for key in order)
 
@@ -90,7 +117,7 @@ def build_index(articles: Iterable[Article], tz: ZoneInfo) -> Site:
     ordered = tuple(sorted(articles, key=lambda a: a.sort_key))
     by_kind = {}
     for kind in KINDS:
-        groups = _groups((term, a) for a in ordered for term in kind.terms_of(a))
+        groups = _by_term(ordered, kind)
         by_kind[kind.name] = _freeze(groups, sorted(groups, key=kind.order))
     # Days and months are those of the site's timezone, the clock listings show times on.
     local = [(a.date.astimezone(tz).date(), a) for a in ordered]

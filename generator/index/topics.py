@@ -43,7 +43,7 @@ def assign(
     on the `tags:` line of its oldest story (with `content_dir`, the tag's own line).
     """
     spellings: dict[str, Counter[str]] = defaultdict(Counter)
-    first_use: dict[str, _FirstUse] = {}
+    oldest: dict[str, tuple[datetime, str, Article]] = {}  # each key's oldest story
     # A Tag object of the articles' own for each (slug, name): where it is the site-wide
     # one, articles keep their tuples, compared by identity (records share their Tags).
     given: dict[tuple[str, str], Tag] = {}
@@ -51,9 +51,14 @@ def assign(
         for tag in article.tags:
             spellings[tag.slug][tag.name] += 1
             given[tag.slug, tag.name] = tag
-            use = (article.date, article.source, article.line_of(f"tag:{tag.slug}"))
-            if tag.slug not in first_use or use[:2] < first_use[tag.slug][:2]:
-                first_use[tag.slug] = use
+            found = oldest.get(tag.slug)
+            if found is None or (article.date, article.source) < found[:2]:
+                oldest[tag.slug] = (article.date, article.source, article)
+    # The tag's line only in the oldest story of each key (a look-up in its lines).
+    first_use: dict[str, _FirstUse] = {
+        key: (when, source, article.line_of(f"tag:{key}"))
+        for key, (when, source, article) in oldest.items()
+    }
     by_slug: dict[str, list[str]] = defaultdict(list)
     for key in sorted(spellings, key=lambda k: (first_use[k][0], k)):
         by_slug[slugs.make(key) or slugs.fallback(key, "topic")].append(key)

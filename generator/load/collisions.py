@@ -108,11 +108,13 @@ def _other_slug(article: Article) -> str:
 
 def alias_collisions(articles: list[Article]) -> Iterator[Diagnostic]:
     """An error on each alias that is an article's own page or another article's alias."""
-    pages = {a.path: a for a in articles}
     claimed: dict[str, list[Article]] = defaultdict(list)
     for article in articles:
         for alias in article.aliases:
             claimed[alias].append(article)
+    if not claimed:
+        return  # no alias: no page made to look one up in (an address per article)
+    pages = {a.path: a for a in articles}
     for alias, owners in claimed.items():
         for article in owners:
             page = pages.get(alias)

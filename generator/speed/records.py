@@ -200,7 +200,9 @@ class Shared:
             body_html,
             date_has_time,
             updated_has_time,
-            tuple(Correction(self._when(w), text, has) for w, text, has in corrections),
+            tuple(Correction(self._when(w), text, has) for w, text, has in corrections)
+            if corrections
+            else (),
             tuple(aliases),
             aliases_line,
             featured,
