@@ -5,10 +5,12 @@ Built once per build with one sort (O(n log n)) and one pass over the articles.
 
 from __future__ import annotations
 
+from bisect import insort
 from collections import defaultdict
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from itertools import chain
 from typing import Any, Generic, TypeVar
 from zoneinfo import ZoneInfo
 
@@ -96,17 +98,32 @@ def _by_term(ordered: Sequence[Article], kind: TermKind) -> dict[Any, list[Artic
             if found is None:
                 found = by_id[id(term)] = (term, [])
             found[1].append(article)
+    runs: dict[Any, list[list[Article]]] = {}
+    for term, articles in by_id.values():
+        runs.setdefault(term, []).append(articles)
     grouped: dict[Any, list[Article]] = {}
     rank: dict[int, int] = {}
-    for term, articles in by_id.values():
-        same = grouped.get(term)
-        if same is None:
-            grouped[term] = articles
-            continue
-        if not rank:
+    for term, lists in runs.items():
+        if len(lists) > 1 and not rank:
             rank = {id(a): i for i, a in enumerate(ordered)}
-        grouped[term] = sorted(same + articles, key=lambda a: rank[id(a)])
+        grouped[term] = _merged(lists, rank) if len(lists) > 1 else lists[0]
     return grouped
+
+
+def _merged(runs: list[list[Article]], rank: dict[int, int]) -> list[Article]:
+    """Runs of articles, each in the index's order (`rank`: by identity), as one list in
+    that order. A few stories (the ones a rebuild read anew, holding their own term
+    objects) are inserted into the longest run; runs of like size (a clean build's read
+    workers share objects per chunk) are merged by one sort."""
+    runs.sort(key=len)
+    longest = runs.pop()
+    position: Callable[[Article], int] = lambda article: rank[id(article)]  # noqa: E731
+    if sum(map(len, runs)) * 16 > len(longest):
+        return sorted(chain(longest, *runs), key=position)
+    for run in runs:
+        for article in run:
+            insort(longest, article, key=position)
+    return longest
 
 
 def _freeze(grouped: dict[K, list[Article]], order: Sequence[K]) -> tuple[Group[K], ...]:
