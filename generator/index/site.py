@@ -5,12 +5,13 @@ Built once per build with one sort (O(n log n)) and one pass over the articles.
 
 from __future__ import annotations
 
-from bisect import insort
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from itertools import chain
+from operator import attrgetter
 from typing import Any, Generic, TypeVar
 from zoneinfo import ZoneInfo
 
@@ -102,28 +103,40 @@ def _by_term(ordered: Sequence[Article], kind: TermKind) -> dict[Any, list[Artic
     for term, articles in by_id.values():
         runs.setdefault(term, []).append(articles)
     grouped: dict[Any, list[Article]] = {}
-    rank: dict[int, int] = {}
+    rank: dict[int, int] = {}  # made only when lists have to be sorted together
+
+    def position(article: Article) -> int:
+        if not rank:
+            rank.update((id(a), i) for i, a in enumerate(ordered))
+        return rank[id(article)]
+
     for term, lists in runs.items():
-        if len(lists) > 1 and not rank:
-            rank = {id(a): i for i, a in enumerate(ordered)}
-        grouped[term] = _merged(lists, rank) if len(lists) > 1 else lists[0]
+        grouped[term] = _merged(lists, position) if len(lists) > 1 else lists[0]
     return grouped
 
 
-def _merged(runs: list[list[Article]], rank: dict[int, int]) -> list[Article]:
-    """Runs of articles, each in the index's order (`rank`: by identity), as one list in
-    that order. A few stories (the ones a rebuild read anew, holding their own term
-    objects) are inserted into the longest run; runs of like size (a clean build's read
-    workers share objects per chunk) are merged by one sort."""
+def _merged(runs: list[list[Article]], position: Callable[[Article], int]) -> list[Article]:
+    """Runs of articles, each in the index's order (`position`), as one list in that
+    order. A few stories (the ones a rebuild read anew, holding their own term objects)
+    are inserted into the longest run where their `sort_key` puts them (the index's order;
+    a story whose key another one there has too falls back to the sort); runs of like size
+    (a clean build's read workers share objects per chunk) are merged by one sort."""
     runs.sort(key=len)
     longest = runs.pop()
-    position: Callable[[Article], int] = lambda article: rank[id(article)]  # noqa: E731
-    if sum(map(len, runs)) * 16 > len(longest):
-        return sorted(chain(longest, *runs), key=position)
-    for run in runs:
-        for article in run:
-            insort(longest, article, key=position)
-    return longest
+    if sum(map(len, runs)) * 16 <= len(longest):
+        merged = list(longest)
+        for article in chain.from_iterable(runs):
+            key = article.sort_key
+            at = bisect_right(merged, key, key=_sort_key)
+            if at and merged[at - 1].sort_key == key:
+                break  # two stories with one key: their order is the index's, by position
+            merged.insert(at, article)
+        else:
+            return merged
+    return sorted(chain(longest, *runs), key=position)
+
+
+_sort_key = attrgetter("sort_key")
 
 
 def _freeze(grouped: dict[K, list[Article]], order: Sequence[K]) -> tuple[Group[K], ...]:
