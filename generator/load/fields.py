@@ -64,7 +64,8 @@ FIELDS = (
         False,
         "list of topics. Tags that differ only in case, spacing or hyphenation (`AI`, "
         "`ai`; `Human Rights`, `human-rights`) are one topic, shown with its most used "
-        "spelling",
+        "spelling; different words with one slug are numbered in the order of first use "
+        '(see "Topic addresses")',
     ),
     Field(
         "summary",
@@ -87,7 +88,8 @@ FIELDS = (
         False,
         "the article's URL segment; default: the file name without `.md`, transliterated "
         "to ASCII, lower case, hyphenated. For a headline in Arabic, Hebrew, Indic, Thai or "
-        "CJK script `check` asks for one (see Languages)",
+        "CJK script `check` asks for one (see Languages). At most 200 characters (see "
+        '"How long a name may be")',
     ),
     Field(
         "id",
