@@ -236,12 +236,33 @@ def test_the_walk_made_meanwhile_lists_what_a_walk_here_lists(tmp_path: Path) ->
     assert ODD in found and "link.html" in listing and "link.html" not in found
 
 
+def test_the_walk_told_the_last_stats_hands_over_only_changes_and_lists_the_same(
+    tmp_path: Path,
+) -> None:
+    """Given the stats the last build recorded, the child hands over only what differs
+    (a file rewritten, one deleted, one replaced by a symlink, a new one): the result is
+    the whole walk's, and a stat recorded wrongly is read as the file's own."""
+    site = a_published_folder(tmp_path)
+    known = dict(manifest.stats_under(site)[0])
+    known["gone.html"] = (1, 2, 3)  # recorded, deleted since
+    known["2024/story/index.html"] = (0, 0, 0)  # recorded wrongly (damaged)
+    (site / "link.html").unlink()
+    (site / "link.html").write_text("now a file", encoding="utf-8")
+    (site / ODD).unlink()
+    (site / ODD).symlink_to("link.html")
+    (site / "new.html").write_text("new", encoding="utf-8")
+    found, listing = manifest.stats_ahead(site, known)()
+    found_here, listing_here = manifest.stats_under(site)
+    assert found == found_here
+    assert sorted(listing) == sorted(listing_here)
+
+
 def test_a_walk_that_fails_in_the_child_is_made_here(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     site = a_published_folder(tmp_path)
 
-    def broken(directory: Path, handle: object) -> int:
+    def broken(directory: Path, handle: object, known: object) -> int:
         raise RuntimeError("the child cannot write its list")
 
     monkeypatch.setattr(manifest, "_hand_over", broken)

@@ -129,8 +129,9 @@ def plan_changed(
         return None
     page_set, written, now = set(index.pages), state.written, state.now
     touched = set() if now == written else {p for p, s in written.items() if now.get(p) != s}
-    dirty |= (page_set | set(index.feeds)) & touched  # edited or deleted since
-    dirty |= (page_set | set(index.feeds)) - written.keys()  # no stat recorded
+    outputs = page_set.union(index.feeds)
+    dirty |= outputs & touched  # edited or deleted since
+    dirty |= outputs.difference(written)  # no stat recorded
     families = index.families(p for p in dirty if p in page_set)
     if families is None:
         return None
@@ -147,7 +148,7 @@ def plan_changed(
     made = {spec.path for spec in planned.jobs}
     if made != families.keys():  # the index names a page the site no longer makes
         return None
-    planned.keep = {p for p in planned.pages if p not in made}
+    planned.keep = page_set - made
     planned.keep |= {p for p in index.feeds if p not in dirty}
     return planned
 

@@ -44,6 +44,8 @@ def snapshot(walk: Callable[[], Stats]) -> Stats:
         stats, listing = walk()
     except OSError:
         return {}, []
+    if storable("\0".join(stats)):  # (one look at every name: they mostly are)
+        return stats, listing
     return {name: st for name, st in stats.items() if storable(name)}, listing
 
 
@@ -174,7 +176,7 @@ def page_state(
         return state
     state.walked = paths.output.is_dir()
     if state.walked:
-        state.walk = stats_ahead(paths.output)  # while the articles are read
+        state.walk = stats_ahead(paths.output, written)  # while the articles are read
     feeds = rows.record("feeds")
     if isinstance(feeds, list) and all(isinstance(f, str) for f in feeds):
         state.plan = Plan(rows.digests(), rows.page_paths(), feeds, rows)
