@@ -85,6 +85,7 @@ def rebuild(run: Run, started: float) -> Result:
     run.cache = article_cache(options.cache_path(paths.project), paths.content, settings)
     if run.cache is not None:
         run.cache.stats_taken(*run.content_stats)
+    run.content_stats = (0, {})  # only loading reads them (the cache's `spill` drops them)
     with Bodies(cache_dir) as run.bodies, few_collections():
         speed = Fast(run.cache, options.workers(), options.progress)
         speed.reading = partial(compile_theme, settings, paths.templates)

@@ -21,14 +21,14 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from generator import model
 from generator.diagnostics import Diagnostic
 from generator.load import files
 from generator.load.content import body_of
 from generator.speed import changes, deps
-from generator.speed.bodyrows import HTML_QUERY, Facts, checked_html, meta_of
+from generator.speed.bodyrows import HTML_QUERY, Facts, Scratch, checked_html, meta_of
 from generator.speed.cache import BadEntry, decode_diagnostics, encode_diagnostics
 from generator.speed.records import Shared, article_record, parsed
 from generator.speed.store import Database, checksum, dumps
@@ -39,19 +39,6 @@ Seen = tuple[changes.Stat, int, str]  # stat, when it was recorded (ns), content
 Hit = tuple[model.Article, list[Diagnostic]]
 Read = tuple[model.Article, list[Diagnostic], list[int] | None, deps.Own]  # its image's
 # stamp and the digests of what its file alone gives (made while it holds its Markdown)
-
-
-class Scratch(Protocol):
-    """Where a build keeps the new records and body HTML until they are saved
-    (generator.speed.bodies.Bodies)."""
-
-    def put_record(self, source: str, record: str) -> None: ...
-
-    def record(self, source: str) -> str: ...
-
-    def html(self, source: str) -> str: ...
-
-    def release(self) -> None: ...
 
 
 def content_digest(source: str, raw: bytes) -> str:
@@ -97,9 +84,8 @@ class ArticleCache:
         self.unread: set[str] = set()  # sources of the articles loaded without their Markdown
         self.loaded: dict[str, tuple[model.Article, deps.Own]] = {}  # hits, for deps.digests
         self.new_articles: dict[str, Read | None] = {}  # the files read anew
-        self.new_bodies: dict[str, tuple[str, str, str | None]] = {}  # source -> key, meta, html
-        # With it (`spill`), new records and body HTML are not held until `save` but read
-        # back from it by source (None above).
+        self.new_bodies: dict[str, tuple[str, str | None, str | None]] = {}  # key, meta, html
+        # None: in the scratch (`spill`): not held until `save` nor by workers forked meanwhile
         self.scratch: Scratch | None = None
         self.body_hits = 0
         self.taken: dict[str, changes.Stat] = {}  # stats taken earlier in the build, by source
@@ -281,9 +267,10 @@ class ArticleCache:
             loaded[new.source] = (new, found[1] if found is not None else deps.own(old))
 
     def spill(self, scratch: Scratch) -> None:
-        """Hand the records read anew to `scratch` as JSON, and the new bodies' HTML from
-        now on; `save` reads them back."""
+        """Hand the records read anew to `scratch` as JSON, and the new bodies' meta and
+        HTML from now on (`save` reads them back); drop the stats loading took."""
         self.scratch = scratch
+        self.taken = {}
         for source, read in self.new_articles.items():
             if read is not None:
                 scratch.put_record(source, self._record(read))
@@ -377,8 +364,16 @@ class ArticleCache:
                 "html": html_sum or checksum(article.source, html).hex(),
             }
         )
-        kept = html if self.scratch is None else None
-        self.new_bodies[article.source] = (key, meta, kept)
+        if self.scratch is not None:
+            self.scratch.put_meta(article.source, meta)
+        kept = (meta, html) if self.scratch is None else (None, None)
+        self.new_bodies[article.source] = (key, *kept)
+
+    def _body_row(self, source: str, key: str, meta: str | None) -> tuple[str, str, str, bytes]:
+        if meta is None:
+            assert self.scratch is not None
+            meta = self.scratch.meta(source)
+        return (source, key, meta, checksum(source, key, meta))
 
     def _body_html(self, source: str, html: str | None) -> tuple[str, str]:
         if html is None:
@@ -399,7 +394,7 @@ class ArticleCache:
         """Write what changed since the last build, and forget the files that are gone."""
         if self.scratch is not None:
             self.scratch.release()  # its reads of this database end before it is written
-        database = self.database
+        database, new_bodies = self.database, self.new_bodies
         fresh = not self.valid  # a database found broken keeps the rows it could read
         database.sources = self.seen
         if fresh:
@@ -422,14 +417,12 @@ class ArticleCache:
         )
         database.write_many(
             "INSERT OR REPLACE INTO bodies VALUES (?, ?, ?, ?)",
-            (
-                (source, key, meta, checksum(source, key, meta))
-                for source, (key, meta, _) in self.new_bodies.items()
-            ),
+            (self._body_row(source, key, meta) for source, (key, meta, _) in new_bodies.items()),
+            lazy=True,
         )
         database.write_many(
             "INSERT OR REPLACE INTO body_html VALUES (?, ?)",
-            (self._body_html(source, html) for source, (_, _, html) in self.new_bodies.items()),
+            (self._body_html(source, html) for source, (_, _, html) in new_bodies.items()),
             lazy=True,
         )
         database.commit()

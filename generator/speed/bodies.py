@@ -61,12 +61,14 @@ class Bodies:
         self._remade: dict[str, str] = {}
         self._pending: list[tuple[str, str]] = []
         self._records: list[tuple[str, str]] = []
+        self._metas: list[tuple[str, str]] = []
         self._connection: sqlite3.Connection | None = None
         self._pid = 0
         self._state: tuple[sqlite3.Connection, int] | None = None
         connection = self._connected()
         connection.execute("CREATE TABLE bodies (source TEXT PRIMARY KEY, html TEXT)")
         connection.execute("CREATE TABLE records (source TEXT PRIMARY KEY, record TEXT)")
+        connection.execute("CREATE TABLE metas (source TEXT PRIMARY KEY, meta TEXT)")
 
     def _connected(self) -> sqlite3.Connection:
         """This process's connection (a forked worker opens its own). A worker only
@@ -105,16 +107,24 @@ class Bodies:
         if len(self._records) >= _BATCH:
             self.flush()
 
+    def put_meta(self, source: str, meta: str) -> None:
+        """Keep a new body's `bodies` row meta for the build cache, until it is saved."""
+        self._metas.append((source, meta))
+        if len(self._metas) >= _BATCH:
+            self.flush()
+
     def flush(self) -> None:
-        """Write what `made` and `put_record` queued (before workers fork: they read the file)."""
-        if not self._pending and not self._records:
+        """Write what `made`, `put_record` and `put_meta` queued (before workers fork: they
+        read the file)."""
+        if not self._pending and not self._records and not self._metas:
             return
         connection = self._connected()
         connection.execute("BEGIN")
         connection.executemany("INSERT OR REPLACE INTO bodies VALUES (?, ?)", self._pending)
         connection.executemany("INSERT OR REPLACE INTO records VALUES (?, ?)", self._records)
+        connection.executemany("INSERT OR REPLACE INTO metas VALUES (?, ?)", self._metas)
         connection.execute("COMMIT")
-        self._pending, self._records = [], []
+        self._pending, self._records, self._metas = [], [], []
 
     def _scratch(self, sql: str, source: str) -> str:
         self.flush()
@@ -126,6 +136,10 @@ class Bodies:
     def record(self, source: str) -> str:
         """The record `put_record` kept for `source`; KeyError when there is none."""
         return self._scratch("SELECT record FROM records WHERE source = ?", source)
+
+    def meta(self, source: str) -> str:
+        """The meta `put_meta` kept for `source`; KeyError when there is none."""
+        return self._scratch("SELECT meta FROM metas WHERE source = ?", source)
 
     def html(self, source: str, article: Article | None = None) -> str:
         """The body HTML of the article at `source`: made in this build, else kept in the

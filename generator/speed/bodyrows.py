@@ -1,11 +1,12 @@
 """A body's row in the build state (the `bodies` table, generator.speed.store): what the
 site needs of a body besides its HTML, and the check of the HTML read back apart
-(`body_html`) against the checksum that row keeps."""
+(`body_html`) against the checksum that row keeps; where a build keeps new rows until
+they are saved (`Scratch`)."""
 
 from __future__ import annotations
 
 import json
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Protocol
 
 from generator.speed.records import parsed
 from generator.speed.store import checksum
@@ -52,6 +53,23 @@ def meta_of(text: str) -> Meta | None:
     if not isinstance(summary, str) or not isinstance(digest, str):
         return None
     return found
+
+
+class Scratch(Protocol):
+    """Where a build keeps the new records, body rows' meta and body HTML until the build
+    cache (generator.speed.articles) saves them: generator.speed.bodies.Bodies."""
+
+    def put_record(self, source: str, record: str) -> None: ...
+
+    def record(self, source: str) -> str: ...
+
+    def put_meta(self, source: str, meta: str) -> None: ...
+
+    def meta(self, source: str) -> str: ...
+
+    def html(self, source: str) -> str: ...
+
+    def release(self) -> None: ...
 
 
 def checked_html(row: tuple[Any, ...] | None, source: str, digest: str) -> str | None:
