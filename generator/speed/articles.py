@@ -84,7 +84,7 @@ class ArticleCache:
         self.unread: set[str] = set()  # sources of the articles loaded without their Markdown
         self.loaded: dict[str, tuple[model.Article, deps.Own]] = {}  # hits, for deps.digests
         self.new_articles: dict[str, Read | None] = {}  # the files read anew
-        self.new_bodies: dict[str, tuple[str, str | None, str | None]] = {}  # key, meta, html
+        self.new_bodies: dict[str, tuple[str, str, str] | None] = {}  # key, meta, html
         # None: in the scratch (`spill`): not held until `save` nor by workers forked meanwhile
         self.scratch: Scratch | None = None
         self.body_hits = 0
@@ -365,21 +365,22 @@ class ArticleCache:
             }
         )
         if self.scratch is not None:
-            self.scratch.put_meta(article.source, meta)
-        kept = (meta, html) if self.scratch is None else (None, None)
-        self.new_bodies[article.source] = (key, *kept)
+            self.scratch.put_meta(article.source, key, meta)
+        self.new_bodies[article.source] = (key, meta, html) if self.scratch is None else None
 
-    def _body_row(self, source: str, key: str, meta: str | None) -> tuple[str, str, str, bytes]:
-        if meta is None:
+    def _body_row(self, source: str, kept: tuple[str, str, str] | None) -> tuple[Any, ...]:
+        if kept is None:
             assert self.scratch is not None
-            meta = self.scratch.meta(source)
+            key, meta = self.scratch.meta(source)
+        else:
+            key, meta, _ = kept
         return (source, key, meta, checksum(source, key, meta))
 
-    def _body_html(self, source: str, html: str | None) -> tuple[str, str]:
-        if html is None:
+    def _body_html(self, source: str, kept: tuple[str, str, str] | None) -> tuple[str, str]:
+        if kept is None:
             assert self.scratch is not None
-            html = self.scratch.html(source)
-        return (source, html)
+            return (source, self.scratch.html(source))
+        return (source, kept[2])
 
     def _article_row(self, source: str, read: Read | None) -> tuple[str, str, str, bytes]:
         if read is None:
@@ -417,12 +418,12 @@ class ArticleCache:
         )
         database.write_many(
             "INSERT OR REPLACE INTO bodies VALUES (?, ?, ?, ?)",
-            (self._body_row(source, key, meta) for source, (key, meta, _) in new_bodies.items()),
+            (self._body_row(source, kept) for source, kept in new_bodies.items()),
             lazy=True,
         )
         database.write_many(
             "INSERT OR REPLACE INTO body_html VALUES (?, ?)",
-            (self._body_html(source, html) for source, (_, _, html) in new_bodies.items()),
+            (self._body_html(source, kept) for source, kept in new_bodies.items()),
             lazy=True,
         )
         database.commit()

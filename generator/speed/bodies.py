@@ -61,14 +61,14 @@ class Bodies:
         self._remade: dict[str, str] = {}
         self._pending: list[tuple[str, str]] = []
         self._records: list[tuple[str, str]] = []
-        self._metas: list[tuple[str, str]] = []
+        self._metas: list[tuple[str, str, str]] = []
         self._connection: sqlite3.Connection | None = None
         self._pid = 0
         self._state: tuple[sqlite3.Connection, int] | None = None
         connection = self._connected()
         connection.execute("CREATE TABLE bodies (source TEXT PRIMARY KEY, html TEXT)")
         connection.execute("CREATE TABLE records (source TEXT PRIMARY KEY, record TEXT)")
-        connection.execute("CREATE TABLE metas (source TEXT PRIMARY KEY, meta TEXT)")
+        connection.execute("CREATE TABLE metas (source TEXT PRIMARY KEY, key TEXT, meta TEXT)")
 
     def _connected(self) -> sqlite3.Connection:
         """This process's connection (a forked worker opens its own). A worker only
@@ -107,9 +107,10 @@ class Bodies:
         if len(self._records) >= _BATCH:
             self.flush()
 
-    def put_meta(self, source: str, meta: str) -> None:
-        """Keep a new body's `bodies` row meta for the build cache, until it is saved."""
-        self._metas.append((source, meta))
+    def put_meta(self, source: str, key: str, meta: str) -> None:
+        """Keep a new body's `bodies` row (its key and meta) for the build cache, until it
+        is saved."""
+        self._metas.append((source, key, meta))
         if len(self._metas) >= _BATCH:
             self.flush()
 
@@ -122,7 +123,7 @@ class Bodies:
         connection.execute("BEGIN")
         connection.executemany("INSERT OR REPLACE INTO bodies VALUES (?, ?)", self._pending)
         connection.executemany("INSERT OR REPLACE INTO records VALUES (?, ?)", self._records)
-        connection.executemany("INSERT OR REPLACE INTO metas VALUES (?, ?)", self._metas)
+        connection.executemany("INSERT OR REPLACE INTO metas VALUES (?, ?, ?)", self._metas)
         connection.execute("COMMIT")
         self._pending, self._records, self._metas = [], [], []
 
@@ -137,9 +138,17 @@ class Bodies:
         """The record `put_record` kept for `source`; KeyError when there is none."""
         return self._scratch("SELECT record FROM records WHERE source = ?", source)
 
-    def meta(self, source: str) -> str:
-        """The meta `put_meta` kept for `source`; KeyError when there is none."""
-        return self._scratch("SELECT meta FROM metas WHERE source = ?", source)
+    def meta(self, source: str) -> tuple[str, str]:
+        """The key and meta `put_meta` kept for `source`; KeyError when there is none."""
+        self.flush()
+        row = (
+            self._connected()
+            .execute("SELECT key, meta FROM metas WHERE source = ?", (source,))
+            .fetchone()
+        )
+        if row is None:
+            raise KeyError(source)
+        return str(row[0]), str(row[1])
 
     def html(self, source: str, article: Article | None = None) -> str:
         """The body HTML of the article at `source`: made in this build, else kept in the
