@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, fields
 from datetime import datetime
 from operator import attrgetter
-from typing import Any
+from typing import Any, Protocol
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -103,6 +103,18 @@ def article_path(day: dt.date, slug: str) -> str:
     if day.year >= 1000:  # as strftime writes it, without its cost (pages ask often)
         return f"{day.year}/{day.month:02d}/{day.day:02d}/{slug}/"
     return f"{day:%Y/%m/%d}/{slug}/"
+
+
+class Text(Protocol):
+    """An article's body as a file gives it: an Article, or the body of an article file
+    whose front matter has errors (its body is checked all the same)."""
+
+    @property
+    def source(self) -> str: ...
+    @property
+    def body(self) -> str: ...
+    @property
+    def body_line(self) -> int: ...
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,13 +30,12 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Protocol
 from urllib.parse import unquote, urlsplit
 
 import nh3
 
 from generator.diagnostics import Diagnostic, error
-from generator.model import Picture
+from generator.model import Picture, Text
 from generator.render import cmark, images
 from generator.render.limits import nesting_problem
 from generator.render.links import URL_ATTRIBUTES, Attrs, rewrite_tags
@@ -140,18 +139,6 @@ def converter(engine: str) -> Callable[[str], str]:
     from generator.render.python_markdown import python_markdown  # not imported for gfm
 
     return python_markdown()
-
-
-class Text(Protocol):
-    """What a body's conversion reads of its article: an Article, or the Document of a
-    file whose front matter has errors (its body is checked all the same)."""
-
-    @property
-    def source(self) -> str: ...
-    @property
-    def body(self) -> str: ...
-    @property
-    def body_line(self) -> int: ...
 
 
 @dataclass(slots=True)

@@ -26,7 +26,7 @@ from generator.config import Settings
 from generator.diagnostics import Diagnostic, error
 from generator.index.site import Site
 from generator.index.terms import AUTHORS
-from generator.model import Article
+from generator.model import Article, Text
 from generator.render.redirects import alias_file
 from generator.render.sections import SiteRenderer
 from generator.render.theme import Theme
@@ -59,16 +59,10 @@ def own_files(
     }
 
 
-class Linking(Protocol):
+class Linking(Text, Protocol):
     """A body whose site-path links are checked: an Article, or the body of an article
     file whose front matter has errors (pipeline.Unread), checked in the same run."""
 
-    @property
-    def source(self) -> str: ...
-    @property
-    def body(self) -> str: ...
-    @property
-    def body_line(self) -> int: ...
     @property
     def body_html(self) -> str: ...
 
