@@ -42,18 +42,7 @@ def assign(
     addresses readers and feeds already use stay. Each name after the first is a warning
     on the `tags:` line of its oldest story (with `content_dir`, the tag's own line).
     """
-    spellings: dict[str, Counter[str]] = defaultdict(Counter)
-    oldest: dict[str, tuple[datetime, str, Article]] = {}  # each key's oldest story
-    # A Tag object of the articles' own for each (slug, name): where it is the site-wide
-    # one, articles keep their tuples, compared by identity (records share their Tags).
-    given: dict[tuple[str, str], Tag] = {}
-    for article in articles:
-        for tag in article.tags:
-            spellings[tag.slug][tag.name] += 1
-            given[tag.slug, tag.name] = tag
-            found = oldest.get(tag.slug)
-            if found is None or (article.date, article.source) < found[:2]:
-                oldest[tag.slug] = (article.date, article.source, article)
+    spellings, oldest, given, held = _uses(articles)
     # The tag's line only in the oldest story of each key (a look-up in its lines).
     first_use: dict[str, _FirstUse] = {
         key: (when, source, article.line_of(f"tag:{key}"))
@@ -73,11 +62,61 @@ def assign(
             canonical[key] = given.get((slug, name)) or Tag(slug, name)
         if len(keys) > 1:
             problems += _shared_url(base, keys, canonical, first_use, content_dir)
+    return _applied(articles, canonical, held), problems
+
+
+def _uses(
+    articles: list[Article],
+) -> tuple[
+    dict[str, Counter[str]],
+    dict[str, tuple[datetime, str, Article]],
+    dict[tuple[str, str], Tag],
+    dict[int, Tag],
+]:
+    """Each key's spellings (counted), its oldest story (date, file, article), a Tag
+    object of the articles' own for each (slug, name) and every Tag object by its id
+    (articles share them: records decoded in one build share one per key and spelling,
+    so each is counted once, not at each use)."""
+    counts: dict[int, int] = {}
+    held: dict[int, Tag] = {}
+    oldest: dict[str, tuple[datetime, str, Article]] = {}
+    for article in articles:
+        date = None
+        for tag in article.tags:
+            i = id(tag)
+            n = counts.get(i)
+            if n is None:
+                counts[i], held[i] = 1, tag
+            else:
+                counts[i] = n + 1
+            if date is None:
+                date, source = article.date, article.source
+            found = oldest.get(tag.slug)  # the order of (date, source), without the tuples
+            if found is None or date < found[0] or (date == found[0] and source < found[1]):
+                oldest[tag.slug] = (date, source, article)
+    spellings: dict[str, Counter[str]] = defaultdict(Counter)
+    given: dict[tuple[str, str], Tag] = {}
+    for i, tag in held.items():
+        spellings[tag.slug][tag.name] += counts[i]
+        given[tag.slug, tag.name] = tag
+    return spellings, oldest, given, held
+
+
+def _applied(
+    articles: list[Article], canonical: dict[str, Tag], held: dict[int, Tag]
+) -> list[Article]:
+    """The articles with their site-wide Tags; one whose every Tag equals its site-wide
+    one keeps its tuple (where it is the site-wide one, compared by identity)."""
+    to = {i: canonical[tag.slug] for i, tag in held.items()}
+    same = {i for i, tag in held.items() if to[i] == tag}
     result = []
     for article in articles:
-        tags = tuple(canonical[t.slug] for t in article.tags)
-        result.append(article if tags == article.tags else with_values(article, tags=tags))
-    return result, problems
+        tags = article.tags
+        if same.issuperset(map(id, tags)):
+            result.append(article)
+        else:
+            result.append(with_values(article, tags=tuple(map(to.__getitem__, map(id, tags)))))
+    return result
 
 
 _FirstUse = tuple[datetime, str, int]  # the oldest story's date, file and tag line
