@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import feedparser
 import pytest
-from conftest import make_project, run_here, tiny_png, write_article
+from conftest import make_project, run_here, tiny_png, vnu_errors, write_article
 from lxml import html
 
 from generator.render.markdown import sanitise
@@ -328,3 +328,43 @@ def test_a_linked_web_page_file_is_refused_unless_the_site_trusts_its_editors(
     assert not (tmp_path / "false/site").exists()
     assert trusted_build.returncode == 0, trusted_build.stderr
     assert (tmp_path / "true/site/media/2025/06/graphic.html").is_file()
+
+
+REMOVED_ADDRESSES = """\
+Read the [memo](file:///C:/memo.pdf) or [run this](javascript:alert(1)).
+
+<a href="data:text/html,x" id="raw">raw data link</a> and ![the chart](data:image/png;base64,AA)
+"""
+
+
+def test_links_whose_address_is_removed_leave_valid_html_and_a_warning(tmp_path: Path) -> None:
+    """A link or picture whose address the site does not publish (file:, javascript:,
+    data:) is published as its text, in a page the Nu Html Checker passes, with either
+    Markdown engine, and the build warns on the line where the address was typed."""
+    story = "2025/06/01/removed/index.html"
+    pages = []
+    for engine in ("python-markdown", "gfm"):
+        project = make_project(tmp_path / engine / "project", f'markdown_engine = "{engine}"\n')
+        front = FRONT.replace(json.dumps(TITLE), "Removed")
+        write_article(project, "2025/06/removed.md", front, REMOVED_ADDRESSES)  # body: line 12
+        result = run_here("build", "--output", str(tmp_path / engine / "site"), cwd=project)
+        assert result.returncode == 0, result.stderr
+        for line, address in [
+            (12, "file:///C:/memo.pdf"),
+            (12, "javascript:alert(1)"),
+            (14, "data:text/html,x"),
+        ]:
+            assert (
+                f"content/2025/06/removed.md:{line}: warning: this link's address {address!r} "
+                "is removed when published"
+            ) in result.stderr, result.stderr
+        assert "content/2025/06/removed.md:14: warning: this picture's address" in result.stderr
+        page = tmp_path / engine / "site" / story
+        body = html.parse(str(page)).getroot().find_class("body")[0]
+        links = {a.text_content(): dict(a.attrib) for a in body.iter("a")}
+        assert links["memo"] == links["run this"] == {}, engine
+        assert links["raw data link"] == {"id": "raw"}, engine
+        assert "the chart" in body.text_content() and not list(body.iter("img")), engine
+        pages.append(page)
+    errors, _ = vnu_errors(tmp_path, *pages)
+    assert errors == []

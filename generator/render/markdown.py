@@ -29,6 +29,7 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from html import escape
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
@@ -263,6 +264,8 @@ class BodyRenderer:
     def _rewrite(self, tag: str, attrs: Attrs) -> Attrs | str | None:
         name = URL_ATTRIBUTES[tag]
         value = next((v for k, v in attrs if k == name), None)
+        if value is None:
+            return _without_address(tag, attrs)
         if not value:
             return None
         if tag == "img":
@@ -403,6 +406,17 @@ class BodyRenderer:
         article = self.context.article
         assert article is not None
         self.context.problems.append(error(article.source, self._line_of(needle), message, hint))
+
+
+def _without_address(tag: str, attrs: Attrs) -> Attrs | str | None:
+    """A link or picture with no address (the sanitiser removed a `javascript:`, `data:` or
+    `file:` one, with a warning; or none was written), as valid HTML5: an <a> keeps its
+    text, without the rel= that only a link with an href may have; an <img>, which must
+    have a src, becomes its alt text."""
+    if tag == "img":
+        return escape(next((v for k, v in attrs if k == "alt" and v), ""))
+    kept = [(k, v) for k, v in attrs if k != "rel"]
+    return kept if kept != attrs else None
 
 
 def sanitise(fragment: str) -> str:
