@@ -15,34 +15,109 @@ from functools import lru_cache
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
 
+# RFC 5646 (2.2.8): the grandfathered tags whose IANA registry entry names a preferred
+# value. CLDR's aliases (below, through Babel) know the deprecated language codes (`iw`,
+# `in`, `sh`, `tl`, `mo`) but not these whole tags.
+GRANDFATHERED = {
+    "art-lojban": "jbo",
+    "i-ami": "ami",
+    "i-bnn": "bnn",
+    "i-hak": "hak",
+    "i-klingon": "tlh",
+    "i-lux": "lb",
+    "i-navajo": "nv",
+    "i-pwn": "pwn",
+    "i-tao": "tao",
+    "i-tay": "tay",
+    "i-tsu": "tsu",
+    "no-bok": "nb",
+    "no-nyn": "nn",
+    "sgn-be-fr": "sfb",
+    "sgn-be-nl": "vgt",
+    "sgn-ch-de": "sgg",
+    "zh-guoyu": "cmn",
+    "zh-hakka": "hak",
+    "zh-min-nan": "nan",
+    "zh-xiang": "hsn",
+    "en-gb-oed": "en-GB-oxendict",
+}
+# ISO 639's codes for no particular language (undetermined, multiple, none, uncoded):
+# Babel reads 'und' as American English, which would date the story in English unasked.
+NOT_LANGUAGES = frozenset({"und", "mul", "zxx", "mis"})
+VARIANT = re.compile(r"[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}")
+
+
+@lru_cache(maxsize=256)
+def subtags(tag: str) -> tuple[str, str, str] | None:
+    """(language, script, region) of a BCP 47 tag, canonical as CLDR's aliases make them:
+    'iw' -> ('he', '', ''), 'sh' -> ('sr', 'Latn', ''), 'zh-Hant' -> ('zh', 'Hant', ''),
+    'pt-BR' -> ('pt', '', 'BR'), 'zh-cmn-Hans' (an extended language subtag) -> ('zh',
+    'Hans', ''), 'i-klingon' -> ('tlh', '', ''); variants, extensions and private use
+    ('de-1996', 'en-US-x-house') are left out. None when the text is not a tag (wrong
+    syntax, `en_US`, a region that is not one such as 'UK')."""
+    text = GRANDFATHERED.get(tag.lower(), tag)
+    parts = text.split("-")
+    singleton = next((i for i, part in enumerate(parts) if i and len(part) == 1), len(parts))
+    language, rest = parts[0].lower(), parts[1:singleton]
+    tail = parts[singleton:]  # extensions and private use: a singleton, then subtags
+    if not re.fullmatch(r"[a-z]{2,3}", language) or language in NOT_LANGUAGES:
+        return None
+    if tail and (len(tail) < 2 or not all(re.fullmatch(r"[A-Za-z0-9]{1,8}", t) for t in tail)):
+        return None
+    if rest and re.fullmatch(r"[A-Za-z]{3}", rest[0]):  # extlang: 'zh-yue' is 'yue'
+        language = rest.pop(0).lower()
+    script = rest.pop(0).title() if rest and re.fullmatch(r"[A-Za-z]{4}", rest[0]) else ""
+    region = rest.pop(0).upper() if rest and re.fullmatch(r"[A-Za-z]{2}|[0-9]{3}", rest[0]) else ""
+    if any(not VARIANT.fullmatch(part) for part in rest):
+        return None
+    if region and region not in _regions():
+        return None
+    alias = str(get_global("language_aliases").get(language, language)).split("_")
+    language = alias[0]
+    script = script or next((part for part in alias[1:] if len(part) == 4), "")
+    return language, script, region
+
+
+@lru_cache(maxsize=1)
+def _regions() -> frozenset[str]:
+    """Every region CLDR names (ISO 3166-1 alpha-2, UN M.49 '419'); not its aliases ('UK')."""
+    return frozenset(str(code) for code in Locale("en").territories)
+
 
 @lru_cache(maxsize=256)
 def locale_of(tag: str) -> Locale | None:
-    """The Babel locale of a BCP 47 tag ('pt-BR' -> pt_BR), or None when CLDR has none."""
-    try:
-        return Locale.parse(tag.replace("_", "-"), sep="-")
-    except (UnknownLocaleError, ValueError, TypeError):
+    """The Babel locale whose dates and words a page in `tag` uses, or None when CLDR has none:
+    'pt-BR' -> pt_BR, 'no' -> no, 'iw' -> he, 'sh' -> sr_Latn, 'no-NO' -> no (CLDR has no
+    no_NO: the language's own data, its script kept: 'sr-Latn-AT' is sr_Latn, not sr)."""
+    found = subtags(tag)
+    if found is None:
         return None
+    language, script, region = found
+    for parts in dict.fromkeys(((language, script, region), (language, script, ""))):
+        try:  # Babel fills in a likely script: 'zh_TW' is zh_Hant_TW
+            return Locale.parse("_".join(part for part in parts if part))
+        except (UnknownLocaleError, ValueError, TypeError):
+            continue
+    return None
 
 
 @lru_cache(maxsize=256)
 def text_direction(tag: str) -> str:
     """'rtl' for text written right to left, else 'ltr': the direction of the tag's script
     when it names one ('ur-Latn', Roman Urdu, is 'ltr'; 'pa-Arab' is 'rtl'), else of the
-    language's likely script (CLDR likely subtags: 'ur' -> Arab -> 'rtl', 'hi' -> Deva).
+    language's likely script (CLDR likely subtags: 'ur' -> Arab -> 'rtl', 'hi' -> Deva;
+    'iw', the old code of Hebrew, -> 'rtl').
 
     A tag CLDR does not know is read left to right, HTML's default.
     """
-    from babel.core import parse_locale
-
-    try:
-        language, _, script, _ = parse_locale(tag.replace("_", "-"), sep="-")[:4]
-    except ValueError:
+    found = subtags(tag)
+    if found is None:
         return "ltr"
+    language, script, _ = found
     if not script:
-        likely = get_global("likely_subtags").get(language.lower(), "")
+        likely = get_global("likely_subtags").get(language, "")
         script = next((part for part in likely.split("_") if len(part) == 4), "")
-    return _script_direction(script.title()) if script else _language_direction(tag)
+    return _script_direction(script) if script else _language_direction(tag)
 
 
 # Latin, the script of most sites, is written left to right (CLDR's character order of
@@ -88,10 +163,24 @@ def tag_problem(tag: str) -> tuple[str, str] | None:
     """Why `tag` is not a language tag for `lang` (what is wrong, the fix with 'did you mean'
     when a tag is close), or None when it is one. The one rule of the `language` setting and
     front-matter field: BCP 47 syntax (hyphens, RFC 5646) and known to CLDR."""
-    if TAG_SYNTAX.fullmatch(tag) and locale_of(tag) is not None:
+    if locale_of(tag) is not None:
         return None
+    region = _region_alias(tag)
+    if region:
+        return (
+            f"language {tag!r}: {region[0]!r} is not a region code in a language tag",
+            f"did you mean '{region[1]}'? a region is written with its ISO 3166 code "
+            "(GB for the United Kingdom), as in 'en-GB' or 'pt-BR'",
+        )
+    if tag.lower() in NOT_LANGUAGES:
+        return (
+            f"language {tag!r} names no one language (ISO 639 keeps 'und', 'mul', 'zxx' "
+            "and 'mis' for undetermined, several, none and uncoded), so newsdigest cannot "
+            "choose the words and dates of the page",
+            "write the story's language, such as 'en', 'ur', 'hi' or 'pt-BR'",
+        )
     guess = suggest(tag)
-    name = _language_name(tag) if TAG_SYNTAX.fullmatch(tag) else ""
+    name = _language_name(tag) if subtags(tag) else ""
     if "_" in tag and TAG_SYNTAX.fullmatch(tag.replace("_", "-")):
         guess = guess or tag.replace("_", "-")
         what = f"language {tag!r} is a locale name, not a language tag (BCP 47 uses '-', not '_')"
@@ -109,10 +198,23 @@ def tag_problem(tag: str) -> tuple[str, str] | None:
     return what, fix
 
 
+def _region_alias(tag: str) -> tuple[str, str] | None:
+    """(the region as written, the tag with CLDR's region for it) when the tag's region is
+    an old or informal name of one ('en-UK' -> ('UK', 'en-GB')); None otherwise."""
+    parts = tag.split("-")
+    for number, part in enumerate(parts[1:3], start=1):
+        replaced = get_global("territory_aliases").get(part.upper())
+        if len(part) == 2 and replaced and part.upper() not in _regions():
+            fixed = "-".join(parts[:number] + [str(replaced[0])] + parts[number + 1 :])
+            return (part, fixed) if locale_of(fixed) is not None else None
+    return None
+
+
 def _language_name(tag: str) -> str:
     """The English name of the tag's language when ISO 639 names it but CLDR has no data
     for it ('tlh' -> 'Klingon'); '' for any other tag ('en-XX': CLDR has English)."""
-    language = tag.partition("-")[0].lower()
+    found = subtags(tag)
+    language = found[0] if found else tag.partition("-")[0].lower()
     if locale_of(language) is not None:  # CLDR has the language: the rest of the tag is wrong
         return ""
     return str(Locale("en").languages.get(language, ""))
@@ -148,17 +250,16 @@ def autonym(tag: str) -> str:
 
 @lru_cache(maxsize=64)  # every page asks
 def likely_locale(language: str) -> str:
-    """language_TERRITORY for a BCP 47 language tag; the language alone if CLDR has none."""
-    try:
-        parsed = Locale.parse(language, sep="-")
-    except (UnknownLocaleError, ValueError):
+    """language_TERRITORY for a BCP 47 language tag (Open Graph's og:locale): its own region
+    ('pt-BR' -> 'pt_BR'), else CLDR's likely one ('hi' -> 'hi_IN', 'zh-Hant' -> 'zh_TW',
+    'no' -> 'no_NO', 'iw' -> 'he_IL'); the language alone when CLDR has none."""
+    found = subtags(language)
+    if found is None:
         return language.replace("-", "_")
-    if parsed.territory and parsed.territory.isalpha():  # not a region such as 419
-        return f"{parsed.language}_{parsed.territory}"
+    code, script, region = found
+    if region.isalpha():  # not a region such as 419
+        return f"{code}_{region}"
     likely = get_global("likely_subtags")
-    key = f"{parsed.language}_{parsed.script}" if parsed.script else parsed.language
-    found = likely.get(key) or likely.get(parsed.language)
-    if not found:
-        return parsed.language
-    full = Locale.parse(found)
-    return f"{parsed.language}_{full.territory}" if full.territory else parsed.language
+    guess = likely.get(f"{code}_{script}" if script else code) or likely.get(code) or ""
+    territory = next((part for part in str(guess).split("_")[1:] if len(part) == 2), "")
+    return f"{code}_{territory}" if territory else code

@@ -1,0 +1,149 @@
+"""Every language code an editor may type: what `check` accepts, `build` publishes.
+
+Norwegian's `no` (a macrolanguage), the old codes (`iw` Hebrew, `in` Indonesian, `sh`
+Serbo-Croatian), scripts and regions (`zh-Hant`, `sr-Latn`, `pt-BR`) passed `check` and then
+stopped the build in a template; a code newsdigest cannot publish must be refused by `check`
+on its line, with a fix, and never reach the build.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import BASE_URL, make_project, run_here, write_article
+from lxml import html
+
+# (as typed, direction): macrolanguages, deprecated and grandfathered codes, extended
+# language subtags, scripts, regions, variants, private use; case as editors type it.
+ACCEPTED = [
+    ("no", None),
+    ("NO", None),
+    ("no-NO", None),
+    ("nb", None),
+    ("nn", None),
+    ("no-bok", None),
+    ("iw", "rtl"),
+    ("in", None),
+    ("ji", "rtl"),
+    ("tl", None),
+    ("mo", None),
+    ("sh", None),
+    ("zh-Hant", None),
+    ("zh-TW", None),
+    ("zh-cmn-Hans", None),
+    ("cmn", None),
+    ("sr-Latn", None),
+    ("sr-Latn-XK", None),
+    ("pt-BR", None),
+    ("es-419", None),
+    ("ar-001", "rtl"),
+    ("az-Arab", "rtl"),
+    ("art-lojban", None),
+    ("de-1996", None),
+    ("en-GB-oed", None),
+    ("en-US-x-house", None),
+]
+# (as typed, what the error says): codes no page can be written in.
+REFUSED = [
+    ("tlh", "(Klingon) is one newsdigest cannot write dates"),
+    ("i-klingon", "(Klingon) is one newsdigest cannot write dates"),
+    ("zh-min-nan", "(Min Nan Chinese) is one newsdigest cannot write dates"),
+    ("und", "names no one language"),
+    ("mul", "names no one language"),
+    ("en-UK", "'UK' is not a region code in a language tag"),
+    ("en_US", "is a locale name, not a language tag"),
+    ("Norwegian", "is not a language tag newsdigest knows"),
+    ("x-house", "is not a language tag newsdigest knows"),
+    ("en-u", "is not a language tag newsdigest knows"),
+]
+FRONT = """title: Story {number}
+date: 2025-06-{day:02d}T10:00:00+00:00
+language: {language}
+country: Norway
+credits:
+  author: Oslo Desk
+tags: [Climate]"""
+
+
+def write_stories(project: Path, languages: list[str]) -> None:
+    for number, language in enumerate(languages, start=1):
+        front = FRONT.format(number=number, day=number % 28 + 1, language=language)
+        write_article(project, f"2025/06/story-{number}.md", front)
+
+
+def test_every_code_check_accepts_builds_with_its_own_lang_and_dir(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    write_stories(project, [code for code, _ in ACCEPTED])
+    checked = run_here("check", cwd=project)
+    assert checked.returncode == 0, checked.stdout
+    out = tmp_path / "site"
+    built = run_here("build", "--output", str(out), "--base-url", BASE_URL, cwd=project)
+    assert built.returncode == 0, built.stderr
+    for number, (code, direction) in enumerate(ACCEPTED, start=1):
+        day = number % 28 + 1
+        page = html.fromstring((out / f"2025/06/{day:02d}/story-{number}/index.html").read_bytes())
+        assert (page.get("lang"), page.get("dir")) == (code, direction)
+    norwegian = html.fromstring((out / "no/index.html").read_bytes())  # no, NO: one home
+    assert str(norwegian.get("lang")).lower() == "no"
+    assert sorted(a.text_content() for a in norwegian.xpath("//a[@class='story-title']")) == [
+        "Story 1",
+        "Story 2",
+    ]
+    # Norwegian dates are CLDR's Norwegian ones, Hebrew's (old code iw) Hebrew ones.
+    assert "juni 2025" in (out / "2025/06/02/story-1/index.html").read_text(encoding="utf-8")
+    assert "8 יוני 2025" in (out / "2025/06/08/story-7/index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("code", ["no", "iw", "sh", "zh-Hant", "sr-Latn", "pt-BR", "in"])
+def test_a_site_in_any_accepted_code_builds(tmp_path: Path, code: str) -> None:
+    project = make_project(tmp_path / "project", f'language = "{code}"\n')
+    front = FRONT.format(number=1, day=2, language=code).replace(f"language: {code}\n", "")
+    write_article(project, "2025/06/story-1.md", front)
+    assert run_here("check", cwd=project).returncode == 0
+    out = tmp_path / "site"
+    built = run_here("build", "--output", str(out), "--base-url", BASE_URL, cwd=project)
+    assert built.returncode == 0, built.stderr
+    home = html.fromstring((out / "index.html").read_bytes())
+    assert home.get("lang") == code
+    og_locale = home.xpath("//meta[@property='og:locale']/@content")
+    assert og_locale and "_" in og_locale[0]  # language_TERRITORY: no_NO, he_IL, sr_RS
+
+
+def test_init_with_norwegian_checks_and_builds(tmp_path: Path) -> None:
+    made = run_here("init", "avis", "--language", "no", cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    project = tmp_path / "avis"
+    assert run_here("check", cwd=project).returncode == 0
+    out = tmp_path / "site"
+    built = run_here("build", "--output", str(out), cwd=project)
+    assert built.returncode == 0, built.stderr
+    assert html.fromstring((out / "index.html").read_bytes()).get("lang") == "no"
+
+
+def test_every_code_no_page_can_be_written_in_is_refused_by_check_on_its_line(
+    tmp_path: Path,
+) -> None:
+    project = make_project(tmp_path / "project")
+    write_stories(project, [code for code, _ in REFUSED])
+    checked = run_here("check", cwd=project)
+    assert checked.returncode == 1
+    for number, (code, said) in enumerate(REFUSED, start=1):
+        error = f"content/2025/06/story-{number}.md:4: error: language '{code}'"
+        line = next(line for line in checked.stdout.splitlines() if line.startswith(error))
+        assert said in line
+    assert "did you mean 'en-GB'?" in checked.stdout  # en-UK
+    assert "fix:" in checked.stdout and "Traceback" not in checked.stderr
+    out = tmp_path / "site"
+    assert run_here("build", "--output", str(out), cwd=project).returncode == 1
+    assert not out.exists()
+
+
+def test_a_site_setting_no_page_can_be_written_in_is_refused_with_its_line(
+    tmp_path: Path,
+) -> None:
+    project = make_project(tmp_path / "project", 'language = "i-klingon"\n')
+    write_article(project, "2025/06/story-1.md", FRONT.format(number=1, day=2, language="en"))
+    checked = run_here("check", cwd=project)
+    assert checked.returncode == 2
+    assert "pyproject.toml:" in checked.stderr and "'i-klingon' (Klingon)" in checked.stderr
