@@ -149,6 +149,23 @@ def test_serve_previews_rebuilds_and_recovers(project: Path, server: Server) -> 
     assert server.process.wait(timeout=20) == 0
 
 
+def test_a_yaml_tag_in_an_edited_article_shows_the_error_page_not_a_crash(
+    project: Path, server: Server
+) -> None:
+    """`title: !!int 2025 budget` made PyYAML raise inside serve, which died: now the
+    "Build failed" page names the line, and the server recovers after the fix."""
+    article = "/sub/2025/06/02/rain/"
+    server.wait_for(article, lambda s, b: s == 200, "the article is served")
+    source = project / "content" / "2025" / "06" / "rain.md"
+    source.write_text(source.read_text().replace("Rain arrives", "!!int 2025 budget"))
+    message = "content/2025/06/rain.md:2: error: the value of &#39;title:&#39; starts with"
+    error = server.wait_for(article, lambda s, b: s == 500 and message in b, "the error page")
+    assert "Build failed" in error and "Traceback" not in server.log.read_text()
+    source.write_text(source.read_text().replace("!!int 2025 budget", '"!!int 2025 budget"'))
+    page = server.wait_for(article, lambda s, b: s == 200, "the fixed article")
+    assert "!!int 2025 budget" in page
+
+
 def test_built_site_carries_no_reload_script(project: Path) -> None:
     out = project.parent / "site"
     result = run_here("build", "--drafts", "--output", str(out), cwd=project)

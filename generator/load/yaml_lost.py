@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 
 from generator.diagnostics import Diagnostic, error
-from generator.load.yaml_mistakes import double_quoted
+from generator.load.yaml_mistakes import double_quoted, marked_error, tag_mistake
 
 # Plain values after which a comment is clearly a note, not part of the value: a date
 # (`date: 2025-06-20  # local time`), true/false words, and YAML's "no value" words.
@@ -56,6 +56,40 @@ def lost_labels(
         for anchor, line in labels.items()
         if anchor not in used
     ]
+
+
+def explicit_tags(
+    text: str, first_line: int, source: str, base: Any = yaml.SafeLoader
+) -> list[Diagnostic]:
+    """An error for each value written after a YAML tag (`!`, `!!float`, `!foo`, `!<...>`).
+
+    A tag tells YAML to change the value (`title: !!float 5` would be "5.0", `summary:
+    !!null x` no summary at all, `title: !!int 2025 budget` cannot be read) or is dropped
+    without a trace (`title: !!str News`); newsdigest reads every value as the text typed,
+    so each tag is refused on its line, before any value is made. A YAML mistake after a
+    tag is named too."""
+    if "!" not in text:
+        return []
+    lines = text.split("\n")
+    found: list[Diagnostic] = []
+    try:
+        for event in yaml.parse(text, Loader=base):
+            start, end = event.start_mark, event.end_mark
+            if getattr(event, "tag", None) is None or start is None or end is None:
+                continue
+            quotable = (
+                isinstance(event, yaml.ScalarEvent) and not event.style and end.line == start.line
+            )
+            message, fix = tag_mistake(
+                lines[start.line], start.column, quotable, end.column if quotable else -1
+            )
+            found.append(error(source, start.line + first_line, message, fix))
+    except yaml.MarkedYAMLError as exc:
+        if found:
+            found.append(marked_error(exc, text, first_line, source))
+    except yaml.YAMLError:
+        pass  # reported by the parser when the front matter is read
+    return found
 
 
 def lost_comments(text: str, first_line: int, source: str) -> list[Diagnostic]:

@@ -83,6 +83,8 @@ def explain_yaml_mistake(
             "as the start of another field",
             f"put the whole value in quotes: {lead}{key}: {double_quoted(value)}",
         )
+    if value[:1] == "!":  # `title: !! Alert`: a tag YAML cannot read
+        return tag_mistake(raw, raw.find(value, key_colon), quotable=True)
     if value[:1] in _STARTS:  # the parser stopped on this line: the character is why
         return _special_start(lead, key, value)
     if value[:1] in _STARTS_SPACED and value[1:2] in ("", " ", "\t"):
@@ -106,6 +108,45 @@ def _after_quote(lead: str, key: str, value: str) -> tuple[str, str] | None:
         "closing quote, so YAML cannot read it",
         f"put the whole value in the other kind of quotes: {lead}{key}: {fixed}",
     )
+
+
+# A tag as written before a value: `!`, `!!float`, `!foo`, `!<tag:yaml.org,2002:int>`,
+# after the value's label (`&a`) when it has one.
+_WRITTEN_TAG = re.compile(r"(?:&[^\s\[\]{},]+[ \t]+)?(?P<tag>!<[^>]*>|![^\s\[\]{},]*)")
+
+
+def tag_mistake(line: str, column: int, quotable: bool, end: int = -1) -> tuple[str, str]:
+    """(message, fix) for a value on `line` written after a YAML tag (`title: !!float 5`).
+
+    YAML reads the tag as an instruction to convert the value (to a number, true/false,
+    "no value", a date...), never as text; newsdigest reads every value as the text
+    typed, so a tag is refused. `column` is where the value (with its tag) starts, `end`
+    where it ends on the line (-1: at the end); `quotable` says whether quoting the value
+    keeps it one value (a plain one-line value), for the fix "put it in quotes"."""
+    found = _WRITTEN_TAG.match(line, column)
+    tag = found.group("tag") if found else "!"
+    start, stop = found.span("tag") if found else (column, column + 1)
+    field = _FIELD_LINE.match(line)
+    if field is None:
+        what = "a list item" if line.lstrip().startswith("-") else "a value"
+    elif column == field.start("value"):
+        what = f"the value of '{field.group('key')}:'"
+    else:
+        what = f"an item of '{field.group('key')}:'"
+    message = (
+        f"{what} starts with '{tag}', which YAML reads as a type tag (an instruction to "
+        "convert the value), not as text"
+    )
+    deleted = (line[:start] + line[stop:].lstrip(" \t")).strip()
+    fix = f"delete '{tag}': {deleted}"
+    if quotable:
+        end = len(line.rstrip(" \t")) if end < 0 else end
+        quoted = line[:column] + double_quoted(line[column:end]) + line[end:]
+        fix = (
+            "if the '!' is part of the text, put the whole value in quotes: "
+            f"{quoted.strip()}; otherwise {fix}"
+        )
+    return message, fix
 
 
 def _special_start(lead: str, key: str, value: str) -> tuple[str, str]:
@@ -168,14 +209,6 @@ def marked_error(exc: yaml.MarkedYAMLError, text: str, first_line: int, source: 
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + first_line if mark else first_line
     problem = exc.problem or "invalid YAML"
-    if "could not determine a constructor" in str(exc):
-        tag = str(exc.problem).split("'")[1] if "'" in str(exc.problem) else "this tag"
-        return error(
-            source,
-            line,
-            f"front matter uses the YAML tag {tag}, which newsdigest never executes",
-            "remove the tag and write a plain value",
-        )
     opened = exc.context_mark
     if opened is not None and (exc.context or "").startswith("while scanning a quoted scalar"):
         # The parser stops at the end of the file; the mistake is where the quote opened.
