@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 import yaml
 from conftest import run_here, site_files
+from lxml import html
 from test_workflows import validate
 
 from generator import __version__
@@ -66,6 +67,24 @@ def test_init_writes_a_newsroom_that_checks_without_a_warning_and_builds(gazette
     assert settings["base_url"] == URL and settings["timezone"] == "Pacific/Auckland"
     front = yaml.safe_load((gazette / article).read_text(encoding="utf-8").split("---")[1])
     assert front["country"] == "New Zealand"  # the time zone's country
+
+
+@pytest.mark.parametrize(("language", "marked"), [("ar", True), ("no", True), ("en-GB", False)])
+def test_the_welcome_article_is_published_in_english_the_language_it_is_written_in(
+    tmp_path: Path, language: str, marked: bool
+) -> None:
+    """The welcome text is English: on an Arabic or Norwegian site it says `language: en`,
+    so its page is lang="en" (left to right), not English words published as Arabic."""
+    assert init(tmp_path, "--language", language).returncode == 0
+    project = tmp_path / "gazette"
+    (article,) = (project / "content").rglob("*.md")
+    assert ("\nlanguage: en\n" in article.read_text(encoding="utf-8")) is marked
+    assert run_here("check", cwd=project).stdout == "checked 1 article: no errors\n"
+    out = tmp_path / "site"
+    assert run_here("build", "--output", str(out), cwd=project).returncode == 0
+    (page,) = (out / datetime.now().strftime("%Y")).rglob("welcome-to-gazette/index.html")
+    root = html.fromstring(page.read_bytes())
+    assert (root.get("lang"), root.get("dir")) == ("en" if marked else language, None)
 
 
 def test_init_says_what_it_wrote_and_to_keep_the_site_id(tmp_path: Path) -> None:

@@ -123,6 +123,7 @@ def welcome_article(settings: config.Settings, country: str, now: datetime) -> t
             f"title: {yaml_value(title)}",
             f"date: {now.isoformat()}",
             f"country: {yaml_value(country)}",
+            *_written_in_english(settings.language),
             "credits:",
             f"  author: {yaml_value(settings.title + ' desk')}",
             "tags: [Newsroom]",
@@ -141,6 +142,16 @@ def welcome_article(settings: config.Settings, country: str, now: datetime) -> t
         "Delete this article when the first real story is in.\n"
     )
     return path, front + "\n" + body
+
+
+def _written_in_english(site_language: str) -> list[str]:
+    """The welcome article's `language:` line: it is written in English, so on a site in
+    another language it says so, and is published as English (lang="en", left to right),
+    not as Arabic or Urdu text that is not."""
+    from generator.languages import locale_of
+
+    locale = locale_of(site_language)
+    return [] if locale is not None and locale.language == "en" else ["language: en"]
 
 
 GITIGNORE = """\
