@@ -1,5 +1,5 @@
 """The small synthetic newsroom that tests/test_incremental.py and tests/test_build_cache.py
-edit and rebuild: 20 stories of bench/synth.py, each build in a new process of its own
+edit and rebuild: 12 stories of bench/synth.py, each build in a new process of its own
 (conftest.Forked), each site compared file by file with a clean build of the same files.
 
 Two test files, not one: pytest-xdist hands out whole files, and these builds are the
@@ -16,7 +16,7 @@ from conftest import BASE_URL, Forked, clean_build, load_synth, site_files
 
 synth = load_synth()
 
-COUNT = 20
+COUNT = 12  # 26 topics, 10 countries, 150 files: every kind of page, each build cheap
 STORIES = synth.articles(COUNT + 1)  # made once: story i is the same in any count
 PROCESSES: list[Forked] = []  # set by each test module's `processes` fixture
 
