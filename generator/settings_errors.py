@@ -43,7 +43,7 @@ def setting_lines(file: Path) -> Iterator[tuple[int, str]]:
     settings hold (`[extra]` in newsdigest.toml, `[tool.newsdigest.extra]` in pyproject.toml)
     is given on the line of its header, as key 'extra'. Nothing when unreadable."""
     try:
-        text = file.read_text(encoding="utf-8", errors="replace")
+        text = file.read_text(encoding="utf-8-sig", errors="replace")
     except OSError:
         return
     pyproject = file.name == "pyproject.toml"
@@ -202,7 +202,7 @@ def toml_error(file: Path, detail: str) -> ConfigError:
     line = int(at.group(1)) if at else 0
     if "(at end of document)" in detail:
         try:
-            line = len(file.read_text(encoding="utf-8", errors="replace").splitlines())
+            line = len(file.read_text(encoding="utf-8-sig", errors="replace").splitlines())
         except OSError:
             line = 0
     what = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", detail)
@@ -222,7 +222,7 @@ def _written_twice(file: Path, line: int, what: str) -> Diagnostic | None:
     as the setting or table written a second time, with the line of the first one. tomllib
     names the line where the value ends; the message names the line where its key is."""
     try:
-        text = file.read_text(encoding="utf-8", errors="replace")
+        text = file.read_text(encoding="utf-8-sig", errors="replace")
     except OSError:
         return None
     statements = [found for found in statement_lines(text) if found[0] <= line]
@@ -276,12 +276,17 @@ def check_hint(name: str, value: Any, default: Any, advice: str) -> str:
     if name == "timezone":
         from zoneinfo import available_timezones
 
+        from generator.timezones import offset_zones_hint, zone_of_abbreviation
+
         zone = zone_of_abbreviation(str(value))
         if zone:
             return (
                 f"{str(value).strip()!r} is an abbreviation, which places may share, not a zone's "
                 f"name: did you mean {zone!r}? write: {name} = {toml_value(zone)}"
             )
+        offset = offset_zones_hint(str(value))
+        if offset:
+            return offset
         close = difflib.get_close_matches(str(value), sorted(available_timezones()), n=1)
         if close:
             return f"did you mean {close[0]!r}? write: {name} = {toml_value(close[0])}"
@@ -310,57 +315,6 @@ def describe(found: Diagnostic) -> str:
         f"{found.path}:{found.line}: error:" if found.line else f"newsdigest: error: {found.path}:"
     )
     return f"{where} {found.message}" + (f"\n    fix: {found.hint}" if found.hint else "")
-
-
-# Abbreviations newsrooms write that tzdata does not (IST, PKT's neighbours) or shares
-# between places (CST is Chicago's and Shanghai's): the zone most readers mean.
-ZONE_ABBREVIATIONS = {
-    "IST": "Asia/Kolkata",
-    "PKT": "Asia/Karachi",
-    "BDT": "Asia/Dhaka",
-    "BST": "Europe/London",
-    "NPT": "Asia/Kathmandu",
-    "GST": "Asia/Dubai",
-    "PHT": "Asia/Manila",
-    "SGT": "Asia/Singapore",
-    "CST": "America/Chicago",
-    "CDT": "America/Chicago",
-    "EDT": "America/New_York",
-    "MDT": "America/Denver",
-    "PST": "America/Los_Angeles",
-    "PDT": "America/Los_Angeles",
-    "KST": "Asia/Seoul",
-    "MSK": "Europe/Moscow",
-    "EAT": "Africa/Nairobi",
-    "AEST": "Australia/Sydney",
-    "AEDT": "Australia/Sydney",
-    "CEST": "Europe/Berlin",
-    "EEST": "Europe/Athens",
-}
-
-
-def zone_of_abbreviation(value: str) -> str:
-    """The IANA zone an abbreviation such as 'IST' or 'PKT' names ('' when it names none):
-    ZONE_ABBREVIATIONS, else the first zone (by name, of a continent or ocean) whose
-    clock tzdata abbreviates so in January or July (JST -> Asia/Tokyo)."""
-    from datetime import datetime
-    from zoneinfo import ZoneInfo, available_timezones
-
-    wanted = value.strip().upper()
-    if not re.fullmatch(r"[A-Z]{2,5}", wanted):
-        return ""
-    if wanted in ZONE_ABBREVIATIONS:
-        return ZONE_ABBREVIATIONS[wanted]
-    year = datetime.now().year
-    for zone in sorted(available_timezones()):
-        if zone.split("/")[0] not in CONTINENTS:
-            continue
-        if any(datetime(year, m, 15, tzinfo=ZoneInfo(zone)).tzname() == wanted for m in (1, 7)):
-            return zone
-    return ""
-
-
-CONTINENTS = ("Africa", "America", "Asia", "Atlantic", "Australia", "Europe", "Indian", "Pacific")
 
 
 # What RFC 3986 does not allow unescaped in a URL (besides spaces, controls and non-ASCII).

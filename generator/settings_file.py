@@ -27,7 +27,7 @@ class Paths:
 
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(path.read_text(encoding="utf-8-sig"))  # a BOM, as Notepad writes
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise toml_error(path, str(exc)) from None
 

@@ -413,6 +413,55 @@ def test_a_zones_abbreviation_suggests_the_zone_it_names(
     ]
 
 
+@pytest.mark.parametrize(
+    ("typed", "zone", "clock"),
+    [
+        ("GMT+5", "Asia/Karachi", "+05:00"),
+        ("UTC+05:30", "Asia/Kolkata", "+05:30"),
+        ("+0530", "Asia/Kolkata", "+05:30"),
+        ("GMT-5", "America/Bogota", "-05:00"),
+        ("utc+3", "Europe/Moscow", "+03:00"),
+    ],
+)
+def test_a_zone_written_as_an_offset_suggests_a_city_on_that_clock(
+    tmp_path: Path, typed: str, zone: str, clock: str
+) -> None:
+    """'GMT+5' once suggested 'GMT+0', five hours off; tzdata's Etc/GMT+5 is UTC-5 (POSIX's
+    sign). The fix names a city whose clock is the offset typed, and following it puts
+    every time on that clock."""
+    root = newsroom(tmp_path, OWN + f'timezone = "{typed}"\n')
+    result = run_here("check", cwd=root)
+    assert result.returncode == 2
+    error, fix = result.stderr.splitlines()
+    assert error == f"newsdigest.toml:4: error: timezone '{typed}' is not a known time zone"
+    assert f"reads as UTC{clock}" in fix and f'write: timezone = "{zone}"' in fix
+    assert "GMT+0" not in fix
+    if typed.upper().startswith("GMT+"):
+        assert "'Etc/GMT-5'" in fix and "count the other way" in fix
+    (root / "newsdigest.toml").write_text(OWN + f'timezone = "{zone}"\n', encoding="utf-8")
+    write_article(root, "a-story.md", STORY.replace("+05:30", ""))  # read in the zone
+    assert run_here("build", cwd=root).returncode == 0
+    page = next((root / "site" / "2025").rglob("a-story/index.html")).read_text(encoding="utf-8")
+    assert f'datetime="2025-06-20T10:00:00{clock}"' in page
+
+
+def test_a_settings_file_saved_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
+    """Notepad and other Windows editors may start a UTF-8 file with a byte order mark (BOM);
+    front matter is read with one, and so are the settings, a wrong one still on its line."""
+    root = newsroom(tmp_path, "\ufeff" + OWN.replace("Test Desk", "Harbour Gazette"))
+    result = run_here("build", cwd=root)
+    assert result.returncode == 0, result.stderr
+    assert "Harbour Gazette" in (root / "site" / "index.html").read_text(encoding="utf-8")
+    (root / "newsdigest.toml").write_text("\ufeff" + OWN + "colour = 1\n", encoding="utf-8")
+    result = run_here("check", cwd=root)
+    assert "newsdigest.toml:4: error: unknown setting 'colour'" in result.stderr
+    pyproject = make_project(tmp_path / "project")
+    text = (pyproject / "pyproject.toml").read_text(encoding="utf-8")
+    (pyproject / "pyproject.toml").write_text("\ufeff" + text, encoding="utf-8")
+    write_article(pyproject, "a-story.md", STORY)
+    assert run_here("check", cwd=pyproject).returncode == 0
+
+
 def test_a_setting_or_table_written_twice_names_both_lines(tmp_path: Path) -> None:
     """TOML refuses a key given twice; the editor is told which setting, where the first
     one is, and to keep one, not that the line is somehow not TOML."""

@@ -1,0 +1,158 @@
+"""Time zones as editors write them: an abbreviation (IST, PKT) or an offset (GMT+5,
+UTC+05:30) instead of an IANA zone's name; the zone they mean, for a setting's fix."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from generator.settings_errors import toml_value
+
+# Abbreviations newsrooms write that tzdata does not (IST, PKT's neighbours) or shares
+# between places (CST is Chicago's and Shanghai's): the zone most readers mean.
+ZONE_ABBREVIATIONS = {
+    "IST": "Asia/Kolkata",
+    "PKT": "Asia/Karachi",
+    "BDT": "Asia/Dhaka",
+    "BST": "Europe/London",
+    "NPT": "Asia/Kathmandu",
+    "GST": "Asia/Dubai",
+    "PHT": "Asia/Manila",
+    "SGT": "Asia/Singapore",
+    "CST": "America/Chicago",
+    "CDT": "America/Chicago",
+    "EDT": "America/New_York",
+    "MDT": "America/Denver",
+    "PST": "America/Los_Angeles",
+    "PDT": "America/Los_Angeles",
+    "KST": "Asia/Seoul",
+    "MSK": "Europe/Moscow",
+    "EAT": "Africa/Nairobi",
+    "AEST": "Australia/Sydney",
+    "AEDT": "Australia/Sydney",
+    "CEST": "Europe/Berlin",
+    "EEST": "Europe/Athens",
+}
+
+
+def zone_of_abbreviation(value: str) -> str:
+    """The IANA zone an abbreviation such as 'IST' or 'PKT' names ('' when it names none):
+    ZONE_ABBREVIATIONS, else the first zone (by name, of a continent or ocean) whose
+    clock tzdata abbreviates so in January or July (JST -> Asia/Tokyo)."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo, available_timezones
+
+    wanted = value.strip().upper()
+    if not re.fullmatch(r"[A-Z]{2,5}", wanted):
+        return ""
+    if wanted in ZONE_ABBREVIATIONS:
+        return ZONE_ABBREVIATIONS[wanted]
+    year = datetime.now().year
+    for zone in sorted(available_timezones()):
+        if zone.split("/")[0] not in CONTINENTS:
+            continue
+        if any(datetime(year, m, 15, tzinfo=ZoneInfo(zone)).tzname() == wanted for m in (1, 7)):
+            return zone
+    return ""
+
+
+# "GMT+5", "UTC+05:30", "+0530", "UTC-3": a clock written as its offset from UTC.
+OFFSET = re.compile(r"(?:UTC|GMT|Z)?\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?", re.IGNORECASE)
+
+
+def offset_zones_hint(value: str) -> str:
+    """The fix for a time zone written as an offset ('GMT+5'): the zones of cities whose
+    clock is at that offset all year (their own zone names, never a different offset), and
+    tzdata's Etc/GMT name with its reversed sign spelt out, where there is one. '' when the
+    value is not an offset."""
+    found = OFFSET.fullmatch(value.strip())
+    if not found or (found.group(3) and int(found.group(3)) >= 60) or int(found.group(2)) > 14:
+        return ""
+    sign = 1 if found.group(1) == "+" else -1
+    minutes = sign * (int(found.group(2)) * 60 + int(found.group(3) or 0))
+    clock = f"UTC{found.group(1)}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+    if minutes == 0:
+        return f'{value.strip()!r} is UTC itself: write: timezone = "UTC"'
+    cities = zones_at_offset(minutes)
+    if not cities:
+        return (
+            f"no place keeps {clock} all year: check the offset, then write the zone of the "
+            "newsroom's city, such as 'Asia/Kolkata' or 'Europe/London'"
+        )
+    named = " or ".join(repr(zone) for zone in cities[:2])
+    etc = f"Etc/GMT{'-' if minutes > 0 else '+'}{abs(minutes) // 60}"
+    if minutes % 60 == 0 and etc in available_zones():
+        etc = f" (or {etc!r}: tzdata's Etc names count the other way, so {etc} is {clock})"
+    else:
+        etc = ""
+    return (
+        f"{value.strip()!r} reads as {clock}; a zone is named after a city on that clock all "
+        f"year ({named}); write: timezone = {toml_value(cities[0])}{etc}. A city with "
+        "summer time is written by its own name (Europe/London, America/New_York)"
+    )
+
+
+def zones_at_offset(minutes: int) -> list[str]:
+    """City zones whose clock is `minutes` ahead of UTC in January and in July (no summer
+    time): zones newsrooms know first, then the others by name; tzdata's old names for a
+    zone (Asia/Calcutta for Asia/Kolkata) left out where zone1970.tab says which are current."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    year = datetime.now().year
+
+    def all_year(zone: str) -> bool:
+        offsets = {datetime(year, m, 15, tzinfo=ZoneInfo(zone)).utcoffset() for m in (1, 7)}
+        return {o.total_seconds() if o is not None else None for o in offsets} == {minutes * 60}
+
+    current = _current_zones()
+    others = sorted(z for z in available_zones() if z.split("/")[0] in CONTINENTS)
+    candidates = dict.fromkeys([*ZONE_ABBREVIATIONS.values(), *WELL_KNOWN_ZONES, *others])
+    return [z for z in candidates if (not current or z in current) and all_year(z)]
+
+
+def available_zones() -> set[str]:
+    from zoneinfo import available_timezones
+
+    return available_timezones()
+
+
+def _current_zones() -> set[str]:
+    """The zone names of the system's zone1970.tab (or zone.tab): the current ones; empty
+    when the system has neither."""
+    from zoneinfo import TZPATH
+
+    for folder in TZPATH:
+        for name in ("zone1970.tab", "zone.tab"):
+            try:
+                lines = (Path(folder) / name).read_text(encoding="utf-8").splitlines()
+            except OSError:
+                continue
+            return {
+                f[2] for f in (ln.split("\t") for ln in lines) if len(f) > 2 and f[0][:1] != "#"
+            }
+    return set()
+
+
+# Cities readers know, for the fix of an offset: after the abbreviations' zones above.
+WELL_KNOWN_ZONES = (
+    "America/Bogota",
+    "America/Lima",
+    "America/Sao_Paulo",
+    "America/Argentina/Buenos_Aires",
+    "America/Phoenix",
+    "Pacific/Honolulu",
+    "Africa/Lagos",
+    "Africa/Johannesburg",
+    "Asia/Riyadh",
+    "Asia/Tehran",
+    "Asia/Tashkent",
+    "Asia/Bangkok",
+    "Asia/Jakarta",
+    "Asia/Shanghai",
+    "Asia/Tokyo",
+    "Australia/Brisbane",
+)
+
+
+CONTINENTS = ("Africa", "America", "Asia", "Atlantic", "Australia", "Europe", "Indian", "Pacific")
