@@ -90,17 +90,24 @@ def build(paths: Paths, settings: Settings, selection: Selection, search: bool =
     published = [a for a in articles if selection.includes(a, now)]
     problems += far_ahead(articles, paths.content, now)
     problems += updated_ahead(published, paths.content, now, settings.tz)
-    published, body_problems, assets = convert(published, settings, paths.content)
+    left_out = others(articles, published)
+    published, body_problems, assets = convert(published, settings, paths.content, held=left_out)
     unread: list[Unread] = []
-    body_problems += unread_bodies(articles, problems, settings, paths.content, unread)
+    body_problems += unread_bodies(articles, problems, settings, paths.content, unread, published)
     diagnostics = sorted(problems + body_problems, key=Diagnostic.sort_key)
     held = held_back(articles, selection, now)
+    later = site_links.later_pages(
+        published, left_out, settings, paths.templates, paths.content, assets, now
+    )
     if has_errors(diagnostics):  # the body links to no page of the site, listed too
-        diagnostics += stopped_links(published, published, settings, paths, assets, now, unread)
+        diagnostics += stopped_links(
+            published, published, settings, paths, assets, now, unread, later
+        )
         return Built(sorted(diagnostics, key=Diagnostic.sort_key), published, held_back=held)
     site = build_index(published, settings.tz)
     files = render_site(site, settings, paths.templates, paths.content, assets, search, now)
-    links = unknown_links(published, {f.path for f in files}, Urls(settings.base_url).base_path)
+    base_path = Urls(settings.base_url).base_path
+    links = unknown_links(published, {f.path for f in files}, base_path, later=later)
     links += site_links.alias_clashes(published, _own_files(files, published))
     if links:  # a body link to an address the site does not have
         diagnostics = sorted(diagnostics + links, key=Diagnostic.sort_key)
@@ -125,17 +132,22 @@ def unread_bodies(
     settings: Settings,
     content_dir: Path,
     unread: list[Unread] | None = None,
+    published: Sequence[Article] | None = None,
 ) -> list[Diagnostic]:
     """The problems in the bodies of the article files whose front matter has errors (no
     Article was made of them: their body is not converted for the site), so that an editor
     sees a missing image or a dead link in the same run as the front matter's errors; each
     such body is added to `unread`, for its links to site paths (`stopped_links`). A file
-    whose front matter cannot be split from its body gives nothing here."""
+    whose front matter cannot be split from its body gives nothing here. A link to one of
+    `articles` that is not `published` (default: all are) is an error, as from an article.
+    """
     failed = {d.path for d in problems if d.severity == "error"} - {a.source for a in articles}
     if not failed:
         return []
     urls = Urls(settings.base_url)
-    known = dict.fromkeys(failed, urls.home()) | {a.source: urls.article(a) for a in articles}
+    shown = articles if published is None else published
+    known = dict.fromkeys(failed, urls.home()) | {a.source: "" for a in articles}
+    known |= {a.source: urls.article(a) for a in shown}
     renderer = BodyRenderer(
         content_dir,
         known.get,
@@ -165,16 +177,18 @@ def stopped_links(
     assets: set[str],
     now: datetime,
     unread: Sequence[Unread] = (),
+    later: site_links.Later = site_links.nothing,
 ) -> list[Diagnostic]:
     """For a build that stops on other errors: the links of `bodies` (those of the
     `published` articles whose HTML is at hand) and of `unread` to site paths the site
-    would not have, and the aliases it could not write, found without rendering, so that
-    one run lists every error `check` lists."""
+    would not have (`later`: those a build with the articles it left out would have), and
+    the aliases it could not write, found without rendering, so that one run lists every
+    error `check` lists."""
     if any(site_catalogs(paths.templates)):  # the site's words are broken: pages unknown
         return []
-    site = build_index(published, settings.tz)
+    site, templates = build_index(published, settings.tz), paths.templates
     return site_links.check(
-        site, settings, paths.templates, paths.content, assets, now, bodies=bodies, unread=unread
+        site, settings, templates, paths.content, assets, now, True, bodies, unread, later
     )
 
 
@@ -319,11 +333,21 @@ def _measured(image: Image | None, content_dir: Path, assets: set[str]) -> Image
 
 
 def convert(
-    articles: list[Article], settings: Settings, content_dir: Path, speed: Speed | None = None
+    articles: list[Article],
+    settings: Settings,
+    content_dir: Path,
+    speed: Speed | None = None,
+    held: Sequence[Article] = (),
+    linked: Sequence[Article] = (),
 ) -> tuple[list[Article], list[Diagnostic], set[str]]:
-    """Every article with its body HTML and summary; the problems; the files it uses."""
+    """Every article with its body HTML and summary; the problems; the files it uses.
+
+    Bodies may link to `articles` and `linked`; a link to one of `held` (the articles the
+    build leaves out: drafts, scheduled ones) is an error that says so (LINKS_TO_HELD_BACK
+    of index.selection)."""
     urls = Urls(settings.base_url)
-    urls_by_source = {a.source: urls.article(a) for a in articles}
+    urls_by_source = {a.source: "" for a in held}
+    urls_by_source |= {a.source: urls.article(a) for a in [*linked, *articles]}
     reads = body_reads(settings)
     bodies = (speed or Serial()).convert_all(articles, urls_by_source, reads, content_dir)
     problems: list[Diagnostic] = []
@@ -352,23 +376,38 @@ def convert(
     return out, problems, assets
 
 
+def others(articles: Sequence[Article], published: Sequence[Article]) -> list[Article]:
+    """The `articles` a build leaves out: those not `published` (drafts, scheduled ones)."""
+    sources = {article.source for article in published}
+    return [article for article in articles if article.source not in sources]
+
+
 def check(paths: Paths, settings: Settings, speed: Speed | None = None) -> Built:
     """Validate everything, drafts and scheduled articles included; every problem, sorted.
 
+    The articles a default build publishes now are checked as that build checks them, with
+    the same errors (a link to a draft or a scheduled article, or to a page only they make,
+    included); the ones it leaves out as a build with them all would (`--drafts --future`).
     `held_back` is what a default build would leave out now.
     """
     articles, problems = load(paths.content, settings, speed, paths.project)
-    articles, body_problems, assets = convert(articles, settings, paths.content, speed)
-    unread: list[Unread] = []
-    body_problems += unread_bodies(articles, problems, settings, paths.content, unread)
-    body_problems += unpublished_links(articles, settings, paths.content, body_problems, speed)
     now = datetime.now().astimezone()
+    published = [a for a in articles if Selection().includes(a, now)]
+    held = others(articles, published)
+    published, body_problems, assets = convert(published, settings, paths.content, speed, held)
+    held, held_problems, held_assets = convert(held, settings, paths.content, speed, (), published)
+    assets |= held_assets
+    by_source = {a.source: a for a in [*published, *held]}
+    articles = [by_source[a.source] for a in articles]
+    body_problems += held_problems
+    unread: list[Unread] = []
+    body_problems += unread_bodies(articles, problems, settings, paths.content, unread, published)
     catalogs = [  # the site's own gettext catalogs, which a build refuses
         error(str(path), line, what, fix)
         for path, line, what, fix in site_catalogs(paths.templates)
     ]
     if not catalogs:  # the site's pages can be listed only with its words
-        body_problems += _site_links(articles, settings, paths, assets, now, body_problems, unread)
+        body_problems += _site_links(published, held, settings, paths, assets, now, unread)
     body_problems += far_ahead(articles, paths.content, now)
     body_problems += updated_ahead(articles, paths.content, now, settings.tz)
     diagnostics = sorted(problems + body_problems + catalogs, key=Diagnostic.sort_key)
@@ -376,56 +415,31 @@ def check(paths: Paths, settings: Settings, speed: Speed | None = None) -> Built
 
 
 def _site_links(
-    articles: list[Article],
+    published: list[Article],
+    held: list[Article],
     settings: Settings,
     paths: Paths,
     assets: set[str],
     now: datetime,
-    known: list[Diagnostic],
     unread: list[Unread],
 ) -> list[Diagnostic]:
-    """Body links to site paths that no build publishes, and (from published articles)
-    those that only a build with drafts and scheduled articles publishes, as written in
-    the body (a link to a draft's file is in `known` already)."""
-    site = build_index(articles, settings.tz)
-    found = site_links.check(
-        site, settings, paths.templates, paths.content, assets, now, unread=unread
-    )
-    published = [a for a in articles if Selection().includes(a, now)]
-    if len(published) == len(articles):
-        return found
+    """Body links to site paths that a default build would not publish, from its articles
+    and `unread` ones (with `held`, the articles it leaves out, a build with them all would
+    publish the page: the fix says so); from `held`, those that no build publishes; every
+    alias that cannot be written."""
+    templates, content = paths.templates, paths.content
+    everything = build_index([*published, *held], settings.tz)
+    own = site_links.pages(everything, settings, templates, content, assets, now)
+    if not held:
+        return site_links.problems(everything, published, own, settings, unread=unread)
+    found = site_links.problems(everything, held, own, settings)  # and every alias
     site = build_index(published, settings.tz)
-    hint = (
-        "it is the page of a draft or a scheduled article, which build leaves out; publish "
-        "that article first, or remove the link until then"
+    return found + site_links.problems(
+        site,
+        published,
+        site_links.pages(site, settings, templates, content, assets, now),
+        settings,
+        aliases=False,
+        unread=unread,
+        later=lambda: own | {alias_file(a) for article in held for a in article.aliases},
     )
-    seen = {(d.path, d.line) for d in found + known}
-    bodies = {a.source: a.body for a in published}
-    return found + [
-        replace(d, hint=hint)
-        for d in site_links.check(
-            site, settings, paths.templates, paths.content, assets, now, aliases=False
-        )
-        if (d.path, d.line) not in seen and d.message.split("'")[1] in bodies[d.path]
-    ]
-
-
-def unpublished_links(
-    articles: list[Article],
-    settings: Settings,
-    content_dir: Path,
-    known: list[Diagnostic],
-    speed: Speed | None = None,
-) -> list[Diagnostic]:
-    """Links to drafts or scheduled articles from published ones: `build` would stop on them."""
-    now = datetime.now().astimezone()
-    published = [a for a in articles if Selection().includes(a, now)]
-    if len(published) == len(articles):
-        return []
-    _, problems, _ = convert(published, settings, content_dir, speed)
-    hint = (
-        "it links to a draft or a scheduled article, which build leaves out; publish that "
-        "article first, or remove the link until then"
-    )
-    seen = set(known)
-    return [replace(p, hint=hint) for p in problems if p not in seen]

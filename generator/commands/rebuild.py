@@ -98,22 +98,23 @@ def rebuild(run: Run, started: float) -> Result:
         problems += far_ahead(articles, paths.content, run.now)
         problems += updated_ahead(published, paths.content, run.now, settings.tz)
         try:
-            published, body_problems, assets = _bodies(run, published)
+            published, body_problems, assets = _bodies(run, published, articles)
             unread: list[pipeline.Unread] = []
             body_problems += pipeline.unread_bodies(
-                articles, problems, settings, paths.content, unread
+                articles, problems, settings, paths.content, unread, published
             )
             published, articles = without_markdown(published, articles, run.cache)
+            later = _later(run, published, articles, assets)
             result = Result(sorted(problems + body_problems, key=Diagnostic.sort_key), published)
             if not result.ok:
-                return _stopped(run, result, assets, unread)
+                return _stopped(run, result, assets, unread, later)
             site = build_index(published, settings.tz)
             done, feed_paths = _render(run, site)
             collect_again()  # (few_collections) for the pages rendered and written
             pages = done.planned.pages
             linking = filled(run.cache, run.bodies.linking(site.articles))
             result.diagnostics += site_links.built(
-                site, settings, paths.templates, assets, pages, feed_paths, linking
+                site, settings, paths.templates, assets, pages, feed_paths, linking, later
             )
             if not result.ok:  # a body link to an address the site does not have
                 return _discard(run, result)
@@ -131,7 +132,13 @@ def rebuild(run: Run, started: float) -> Result:
     return result
 
 
-def _stopped(run: Run, result: Result, assets: set[str], unread: list[pipeline.Unread]) -> Result:
+def _stopped(
+    run: Run,
+    result: Result,
+    assets: set[str],
+    unread: list[pipeline.Unread],
+    later: site_links.Later,
+) -> Result:
     """A build stopped by errors before rendering: written nothing, and listed with them
     the body links to no page of the site (pipeline.stopped_links)."""
     published, bodies = result.articles, run.bodies
@@ -140,15 +147,29 @@ def _stopped(run: Run, result: Result, assets: set[str], unread: list[pipeline.U
     result.diagnostics = sorted(
         result.diagnostics
         + pipeline.stopped_links(
-            published, linking, run.settings, run.paths, assets, run.now, unread
+            published, linking, run.settings, run.paths, assets, run.now, unread, later
         ),
         key=Diagnostic.sort_key,
     )
     return _discard(run, result)
 
 
-def _bodies(run: Run, published: list[Article]) -> tuple[list[Article], list[Diagnostic], set[str]]:
-    """Markdown to HTML; meanwhile, without a kept site to reuse, make the pages' folders."""
+def _later(
+    run: Run, published: list[Article], articles: list[Article], assets: set[str]
+) -> site_links.Later:
+    """The pages a build with every one of `articles` would publish (site_links.Later)."""
+    held = pipeline.others(articles, published)
+    paths = run.paths
+    return site_links.later_pages(
+        published, held, run.settings, paths.templates, paths.content, assets, run.now
+    )
+
+
+def _bodies(
+    run: Run, published: list[Article], articles: list[Article]
+) -> tuple[list[Article], list[Diagnostic], set[str]]:
+    """Markdown to HTML (a link to one of `articles` that is not `published` is an error
+    that says so); meanwhile, without a kept site to reuse, make the pages' folders."""
     urls = Urls(run.settings.base_url)
     spare = run.spare
 
@@ -161,7 +182,8 @@ def _bodies(run: Run, published: list[Article]) -> tuple[list[Article], list[Dia
 
     workers, progress = run.options.workers(), run.options.progress
     speed = Fast(run.cache, workers, progress, make_folders, run.caching, run.bodies)
-    return pipeline.convert(published, run.settings, run.paths.content, speed)
+    held = pipeline.others(articles, published)
+    return pipeline.convert(published, run.settings, run.paths.content, speed, held)
 
 
 def _render(run: Run, site: Site) -> tuple[Rendered, list[str]]:

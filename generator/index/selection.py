@@ -14,6 +14,18 @@ from generator.load.dates import parse_datetime
 from generator.load.lines import field_line
 from generator.model import Article
 
+# The fix of a body link that a build refuses because it goes to an article the build leaves
+# out: the same words from `check` and `build`, for a link to its file (`draft.md`) and to
+# its address (`/2025/06/20/draft/`, or a topic page only it makes).
+LINKS_TO_HELD_BACK = (
+    "it links to a draft or a scheduled article, which build leaves out; publish that "
+    "article first, or remove the link until then"
+)
+PAGE_OF_HELD_BACK = (
+    "only a draft or a scheduled article makes this page, and build leaves those out; "
+    "publish that article first, or remove the link until then"
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Selection:

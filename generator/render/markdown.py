@@ -36,6 +36,7 @@ from urllib.parse import unquote, urlsplit
 import nh3
 
 from generator.diagnostics import Diagnostic, error
+from generator.index.selection import LINKS_TO_HELD_BACK
 from generator.model import Picture, Text
 from generator.render import cmark, images
 from generator.render.limits import nesting_problem
@@ -182,8 +183,9 @@ class BodyRenderer:
     """Converts article bodies; one instance per process, reused for every article.
 
     `article_url(source)` gives the site path of the article at content path `source`
-    (None when it is not published); `media_url(path)` the site path a content file is
-    published at; `base_path` is base_url's path ('/' or '/REPO/').
+    (None when there is none; '' when the build leaves it out: a draft, a scheduled one);
+    `media_url(path)` the site path a content file is published at; `base_path` is
+    base_url's path ('/' or '/REPO/').
     """
 
     def __init__(
@@ -318,11 +320,13 @@ class BodyRenderer:
         resolved = self._local(path)
         if path.endswith(".md"):
             url = self.article_url(resolved.as_posix()) if not isinstance(resolved, str) else None
-            if url is None:
+            if not url:  # '' for an article the build leaves out (a draft, a scheduled one)
                 self._report(
                     href,
                     f"link to {href!r} points to no published article",
-                    "link to an existing .md file, relative to this article's folder",
+                    LINKS_TO_HELD_BACK
+                    if url == ""
+                    else "link to an existing .md file, relative to this article's folder",
                 )
                 return None
             return url + suffix

@@ -13,9 +13,10 @@ and checked as `about/`); a folder is its `index.html`.
 from __future__ import annotations
 
 import difflib
+import functools
 import html
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Collection, Iterable, Sequence
 from datetime import datetime
 from html.parser import HTMLParser
 from pathlib import Path
@@ -24,7 +25,8 @@ from urllib.parse import unquote, urlsplit
 
 from generator.config import Settings
 from generator.diagnostics import Diagnostic, error
-from generator.index.site import Site
+from generator.index.selection import PAGE_OF_HELD_BACK
+from generator.index.site import Site, build_index
 from generator.index.terms import AUTHORS
 from generator.model import Article, Text
 from generator.render.redirects import alias_file
@@ -33,6 +35,15 @@ from generator.render.theme import Theme
 from generator.render.urls import Urls
 
 FIXED_FILES = ("sitemap.xml", "sitemap-news.xml", "robots.txt", ".nojekyll")
+
+# The paths a build with the articles it leaves out (drafts, scheduled ones) would publish,
+# found when first asked (only for a link to no page): such a link's fix says to publish
+# that article first (index.selection's PAGE_OF_HELD_BACK), in `check` and `build` alike.
+Later = Callable[[], Collection[str]]
+
+
+def nothing() -> Collection[str]:
+    return ()
 
 
 def _generated(
@@ -43,6 +54,44 @@ def _generated(
     renderer = SiteRenderer(settings, urls, templates_dir, site)
     pages = {spec.path for spec in renderer.all_pages()}
     return pages | {feed.path for feed in renderer.feed_plans(content_dir, now)}
+
+
+def pages(
+    site: Site,
+    settings: Settings,
+    templates_dir: Path,
+    content_dir: Path,
+    assets: Iterable[str],
+    now: datetime | None,
+) -> set[str]:
+    """Every path `site` publishes of its own (under the output folder; a page as
+    DIR/index.html): pages and feeds of every language and `own_files`, found without
+    rendering; not the redirect pages of aliases."""
+    own = _generated(site, settings, templates_dir, content_dir, now)
+    return own | own_files(site, settings, templates_dir, assets)
+
+
+def later_pages(
+    published: Sequence[Article],
+    held: Sequence[Article],
+    settings: Settings,
+    templates_dir: Path,
+    content_dir: Path,
+    assets: Iterable[str],
+    now: datetime | None,
+) -> Later:
+    """A `Later` for a build that publishes `published` and leaves `held` out: the `pages`
+    and redirect pages of a site of them all, found once, when first asked."""
+    if not held:
+        return nothing
+    articles = [*published, *held]
+
+    def everything() -> set[str]:
+        site = build_index(articles, settings.tz)
+        own = pages(site, settings, templates_dir, content_dir, assets, now)
+        return own | {alias_file(alias) for article in articles for alias in article.aliases}
+
+    return functools.cache(everything)
 
 
 def own_files(
@@ -108,7 +157,7 @@ def _site_path(href: str, base_path: str) -> str | None:
     return path[len(base_path) :] if path.startswith(base_path) else None
 
 
-def _published(relative: str, paths: set[str]) -> bool:
+def _published(relative: str, paths: Collection[str]) -> bool:
     if relative in ("", "index.html") or relative in paths:
         return True
     return relative.rstrip("/") + "/index.html" in paths
@@ -122,11 +171,16 @@ def _line(article: Linking, relative: str) -> int:
 
 
 def unknown_links(
-    articles: Iterable[Article], paths: set[str], base_path: str, unread: Iterable[Linking] = ()
+    articles: Iterable[Article],
+    paths: set[str],
+    base_path: str,
+    unread: Iterable[Linking] = (),
+    later: Later = nothing,
 ) -> list[Diagnostic]:
     """An error for each body link of `articles` and `unread` to a site path that is none
     of `paths` (once per body and path), on its line, with the closest article address as
-    "did you mean"."""
+    "did you mean"; or, when a build with the articles it left out would publish it
+    (`later`), saying to publish that article first."""
     articles = list(articles)
     addresses = sorted({p.removesuffix("index.html") for p in paths if p.endswith("/index.html")})
     permalinks = sorted({a.path for a in articles})
@@ -139,19 +193,22 @@ def unknown_links(
             if relative is None or relative in seen or _published(relative, paths):
                 continue
             seen.add(relative)
-            found.append(_unknown(article, relative, permalinks, addresses))
+            held = _published(relative, later())
+            found.append(_unknown(article, relative, permalinks, addresses, held))
     return found
 
 
 def _unknown(
-    article: Linking, relative: str, permalinks: list[str], addresses: list[str]
+    article: Linking, relative: str, permalinks: list[str], addresses: list[str], held: bool
 ) -> Diagnostic:
     shown = "/" + relative
     close = difflib.get_close_matches(relative, permalinks, n=1, cutoff=0.75) or (
         difflib.get_close_matches(relative, addresses, n=1, cutoff=0.8)
     )
     fix = (
-        f"did you mean /{close[0]}?"
+        PAGE_OF_HELD_BACK
+        if held
+        else f"did you mean /{close[0]}?"
         if close
         else "correct the address, or link to the story's file instead, like "
         "[text](../06/story.md): its address is then always right"
@@ -174,15 +231,14 @@ def check(
     aliases: bool = True,
     bodies: Iterable[Article] | None = None,
     unread: Iterable[Linking] = (),
+    later: Later = nothing,
 ) -> list[Diagnostic]:
     """The body links of the site's articles (or of `bodies`, those of them whose HTML is
     at hand) and of `unread` to site paths it will not publish, and (with `aliases`)
-    `alias_clashes`, found without rendering: for `check`, and for a build that stops on
-    other errors."""
-    own = _generated(site, settings, templates_dir, content_dir, now)
-    own |= own_files(site, settings, templates_dir, assets)
-    return _problems(
-        site, site.articles if bodies is None else bodies, own, settings, aliases, unread
+    `alias_clashes`, found without rendering: for a build that stops on other errors."""
+    own = pages(site, settings, templates_dir, content_dir, assets, now)
+    return problems(
+        site, site.articles if bodies is None else bodies, own, settings, aliases, unread, later
     )
 
 
@@ -194,28 +250,32 @@ def built(
     pages: Iterable[str],
     feeds: Iterable[str],
     articles: Iterable[Article] | None = None,
+    later: Later = nothing,
 ) -> list[Diagnostic]:
     """The same for a build, which has planned its pages and feeds (`pages`, `feeds`:
     their paths, rendered or kept) and publishes the other files beside them. `articles`:
     those of the site's articles whose bodies to check, with their bodies (default: all);
     every article's aliases are checked."""
     own = {*pages, *feeds} | own_files(site, settings, templates_dir, assets)
-    return _problems(site, site.articles if articles is None else articles, own, settings)
+    bodies = site.articles if articles is None else articles
+    return problems(site, bodies, own, settings, later=later)
 
 
-def _problems(
+def problems(
     site: Site,
     bodies: Iterable[Article],
     own: set[str],
     settings: Settings,
     aliases: bool = True,
     unread: Iterable[Linking] = (),
+    later: Later = nothing,
 ) -> list[Diagnostic]:
-    """`unknown_links` of `bodies` and `unread` against `own` and the redirect pages, then
-    (with `aliases`) `alias_clashes` of every article of the site."""
+    """`unknown_links` of `bodies` and `unread` against `own` (the paths `site` publishes)
+    and the redirect pages, then (with `aliases`) `alias_clashes` of every article of the
+    site."""
     redirects = {alias_file(alias) for article in site.articles for alias in article.aliases}
     base_path = Urls(settings.base_url).base_path
-    links = unknown_links(bodies, own | redirects, base_path, unread)
+    links = unknown_links(bodies, own | redirects, base_path, unread, later)
     return links + (alias_clashes(site.articles, own) if aliases else [])
 
 
