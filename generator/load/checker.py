@@ -145,6 +145,22 @@ class Checker:
                 self.error(line, f"{label}: item {number} is empty", "remove the empty item")
         return result
 
+    def distinct_items(self, mapping: Mapping, key: str, label: str) -> list[tuple[str, int]]:
+        """Like text_items, each text once: a repeat (`author: [A B, A B]`, also after
+        spaces are joined: "A  B") is left out with a warning on its line."""
+        seen: dict[str, int] = {}
+        for text, line in self.text_items(mapping, key, label):
+            if text not in seen:
+                seen[text] = line
+                continue
+            where = "" if seen[text] == line else f" (first on line {seen[text]})"
+            self.warn(
+                line,
+                f"{label}: {text!r} is repeated{where}; it is published once",
+                f"remove the second {text!r}",
+            )
+        return list(seen.items())
+
     def mapping(self, parent: Mapping, key: str, label: str) -> Mapping | None:
         if key not in parent or parent[key] is None:
             return None

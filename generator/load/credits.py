@@ -35,13 +35,13 @@ def read_credits(check: Checker, front: Mapping) -> Credits:
             _author_missing(check, front, "add 'credits:' with an indented 'author: Name' line")
         return Credits()
     check.unknown(group, KNOWN_CREDITS, "credits.")
-    authors = check.text_list(group, "author", "credits.author")
+    authors = tuple(name for name, _ in check.distinct_items(group, "author", "credits.author"))
     if not authors and "author" not in group:
         _author_missing(check, front, "add an indented 'author: Name' line under credits:")
     elif not authors and not any(p.line == group.line_of("author") for p in check.problems):
         check.missing(group, "author", "credits.author", "write the byline after 'author:'")
     image_credit = check.text(group, "image", "credits.image")
-    sources = check.text_list(group, "sources", "credits.sources")
+    sources = tuple(name for name, _ in check.distinct_items(group, "sources", "credits.sources"))
     return Credits(
         authors,
         image_credit,

@@ -93,7 +93,7 @@ def _tags(check: Checker, front: Mapping, lines: dict[str, int]) -> tuple[Tag, .
         )
         return ()
     result: dict[str, Tag] = {}
-    for name, line in check.text_items(front, "tags", "tags"):
+    for name, line in check.distinct_items(front, "tags", "tags"):
         key = slugs.topic_key(name)
         if key in result:
             if result[key].name != name:
