@@ -88,7 +88,7 @@ def test_pages_load_nothing_from_other_hosts(sample_site: Path) -> None:
 
 def test_an_article_shares_as_a_card_with_its_image(sample_site: Path) -> None:
     tree = page(sample_site, ARTICLE)
-    image = BASE_URL + "media/2025/06/altaf-hussain-16x9.jpg"  # the crop for large previews
+    image = BASE_URL + "media-sizes/2025/06/altaf-hussain.jpg/16x9.jpg"  # the 16:9 crop
     assert meta(tree, "og:type") == ["article"]
     assert meta(tree, "og:title") == [
         "Altaf Hussain Calls on Modi to Advocate for Mohajirs Facing Atrocities"

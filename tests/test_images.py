@@ -152,7 +152,7 @@ def test_the_widest_variant_keeps_the_original_quality(photo_site: Built) -> Non
     result, out = photo_site
     assert result.ok
     widest = images.probe(out / "media/2025/06/phone.jpg", 10**9)
-    small = images.probe(out / "media/2025/06/phone-480w.jpg", 10**9)
+    small = images.probe(out / "media-sizes/2025/06/phone.jpg/480w.jpg", 10**9)
     assert not isinstance(widest, str) and not isinstance(small, str)
     assert abs(widest.quality - 88) <= 1
     assert small.quality <= images.SMALL_QUALITY + 1
@@ -161,8 +161,12 @@ def test_the_widest_variant_keeps_the_original_quality(photo_site: Built) -> Non
 def test_a_transparent_png_stays_transparent_in_png_and_webp(photo_site: Built) -> None:
     result, out = photo_site
     assert result.ok
-    for name in ("logo.png", "logo-480w.png", "logo-800w.webp", "logo-480w.webp"):
-        with Image.open(out / "media/2025/06" / name) as served:
+    made = "media-sizes/2025/06/logo.png/"
+    for name in (
+        "media/2025/06/logo.png",
+        *(made + n for n in ("480w.png", "800w.webp", "480w.webp")),
+    ):
+        with Image.open(out / name) as served:
             assert served.mode == "RGBA", name
             assert served.getpixel((0, 0))[3] == 0, name
 

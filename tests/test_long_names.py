@@ -51,7 +51,8 @@ def test_a_part_of_an_address_too_long_for_a_disk_is_an_error_on_its_line(
 def test_a_picture_whose_name_is_too_long_to_publish_is_an_error_on_its_line(
     tmp_path: Path,
 ) -> None:
-    """Its smaller copies are named NAME-480w.jpg: 250 bytes of name + 5 is over 255."""
+    """Its copies are published in a folder named after it (media-sizes/NAME.jpg/480w.jpg):
+    a name over 200 bytes is refused like any long part of an address."""
     project = make_project(tmp_path / "p")
     name = "z" * 250 + ".jpg"
     (project / "content/2025/06").mkdir(parents=True)

@@ -198,17 +198,11 @@ def test_the_installed_wheel_says_the_themes_words_in_urdu(installed: Path, tmp_
     run(tool, "build", cwd=site, env=env)
     page = (site / "site" / "2025" / "06" / "25" / "karachi" / "index.html").read_text("utf-8")
     assert "· اپ ڈیٹ <time" in page and ">مواد پر جائیں</a>" in page
-    media = site / "site" / "media"
-    encoded = sorted(p.name for p in media.iterdir())
-    assert encoded == [
-        "rain-480w.png",
-        "rain-480w.webp",
-        "rain-800w.png",
-        "rain-800w.webp",
-        "rain-900w.webp",
-        "rain.png",
-    ]
-    assert all(f"/media/{name} " in page for name in encoded)  # each in a srcset
-    assert Image.open(media / "rain-480w.webp").size == (480, 320)
+    made = site / "site" / "media-sizes" / "rain.png"
+    encoded = sorted(p.name for p in made.iterdir())
+    assert encoded == ["480w.png", "480w.webp", "800w.png", "800w.webp", "900w.webp"]
+    assert all(f"/media-sizes/rain.png/{name} " in page for name in encoded)  # in a srcset
+    assert "/media/rain.png " in page  # the widest, at the picture's own address
+    assert Image.open(made / "480w.webp").size == (480, 320)
     run(tool, "theme", "copy", "locale/messages.pot", cwd=site, env=env)
     assert 'msgid "Updated"' in (site / "templates" / "locale" / "messages.pot").read_text("utf-8")

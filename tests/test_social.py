@@ -114,7 +114,7 @@ def test_a_locale_not_in_open_graph_form_is_a_settings_error(tmp_path: Path) -> 
 def test_the_lead_image_has_its_real_size_and_alt(site: Path) -> None:
     doc = page(site, ARTICLE)
     [url] = meta(doc, "og:image")
-    assert url == BASE_URL + "media/heat-16x9.jpg"  # 1200 px wide: its search-engine crop
+    assert url == BASE_URL + "media-sizes/heat.jpg/16x9.jpg"  # 1200 px wide: its search-engine crop
     with Image.open(site / url[len(BASE_URL) :]) as served:
         assert meta(doc, "og:image:width") == [str(served.width)] == ["1200"]
         assert meta(doc, "og:image:height") == [str(served.height)] == ["675"]
@@ -138,7 +138,7 @@ def test_news_article_json_ld_has_persons_publisher_logo_and_dates(site: Path) -
     assert data["datePublished"] == "2025-06-25T10:00:00+05:30"
     assert data["dateModified"] == "2025-06-25T18:00:00+05:30"
     assert data["image"] == [
-        BASE_URL + f"media/heat-{ratio}.jpg" for ratio in ("16x9", "4x3", "1x1")
+        BASE_URL + f"media-sizes/heat.jpg/{ratio}.jpg" for ratio in ("16x9", "4x3", "1x1")
     ]
 
 

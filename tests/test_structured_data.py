@@ -52,7 +52,7 @@ def test_every_article_carries_a_complete_news_article(sample_site: Path) -> Non
         assert data["headline"] == title
         if "image" in data:
             with_image += 1
-            assert all(url.startswith(BASE_URL + "media/") for url in data["image"])
+            assert all(url.startswith(BASE_URL + "media-sizes/") for url in data["image"])
     assert with_image == 6  # the founding story's picture in its three languages
 
 
@@ -66,11 +66,12 @@ def test_the_founding_story_names_its_byline_dates_and_image(sample_site: Path) 
             "name": "Devdiscourse News Desk",
             "url": BASE_URL + "authors/news-desk/",
             "sameAs": ["https://www.devdiscourse.com/"],
-            "image": BASE_URL + "media/authors/news-desk.png",
+            "image": BASE_URL + "portraits/authors/news-desk.png",
         }
     ]
     assert data["image"] == [
-        BASE_URL + f"media/2025/06/altaf-hussain-{ratio}.jpg" for ratio in ("16x9", "4x3", "1x1")
+        BASE_URL + f"media-sizes/2025/06/altaf-hussain.jpg/{ratio}.jpg"
+        for ratio in ("16x9", "4x3", "1x1")
     ]
 
 

@@ -56,9 +56,9 @@ def poorly_spelt_script(text: str) -> str | None:
 
 # The longest part of an address between two slashes, in bytes of UTF-8: each part is the
 # name of a folder or file the site is written as, and file systems take at most 255
-# bytes (NAME_MAX of ext4, APFS, NTFS); 200 leaves room for the names made from it
-# (a picture's NAME-1600w.webp) and is the longest slug WordPress makes, so the old
-# addresses of a site moved from it fit.
+# bytes (NAME_MAX of ext4, APFS, NTFS); 200 leaves room for the names made from it (a
+# redirect's, a page's) and is the longest slug WordPress makes, so the old addresses of
+# a site moved from it fit.
 MAX_SEGMENT = 200
 
 

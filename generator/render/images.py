@@ -9,13 +9,14 @@ A local image (a lead `image.src`, or an image in a body, Markdown or raw HTML) 
   than the original) in its own format (JPEG, PNG or WebP) and as WebP, EXIF orientation
   applied and every metadata block (EXIF with GPS, XMP, comments) left out; the ICC colour
   profile is kept. The widest variant of the original format is published at the
-  original's own path under /media/ (so links and feeds keep working); the others are
-  named NAME-480w.jpg, NAME-1600w.webp. The widest variant keeps the original's quality
-  (a JPEG's quality is read from its quantisation tables); smaller ones use at most
-  `SMALL_QUALITY`.
+  original's own path under /media/ (so links and feeds keep working); the others in a
+  folder of the picture's own, media-sizes/PATH/NAME.jpg/480w.jpg, .../1600w.webp, where
+  no other picture's copy and no file of the editor's can be. The widest variant keeps
+  the original's quality (a JPEG's quality is read from its quantisation tables);
+  smaller ones use at most `SMALL_QUALITY`.
 - for a lead image at least `CROP_WIDTH` px wide, cropped (`crops`) to 16:9, 4:3 and 1:1
   around its focal point (`image.focus`, x,y fractions from the top left; default the
-  centre), each `CROP_WIDTH` px wide where the source allows: NAME-16x9.jpg.
+  centre), each `CROP_WIDTH` px wide where the source allows: .../NAME.jpg/16x9.jpg.
 
 GIF (animation) and SVG files are published as they are (an SVG after render/svg.py's
 check for scripts). Encoded files are kept in a
@@ -32,7 +33,7 @@ import os
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.model import OutputFile, Picture
@@ -99,17 +100,35 @@ def height_at(picture: Picture, width: int) -> int:
     return max(1, round(picture.height * width / picture.width))
 
 
-def _stem(source: str) -> tuple[str, str]:
-    path = PurePosixPath(source)
-    return str(path.with_suffix("")), path.suffix
+PORTRAITS = "portraits"  # the root an author's photo is published under (by its path)
+SIZES_ROOT = "-sizes"  # media/x.jpg -> media-sizes/x.jpg/480w.webp
 
 
-def variant_path(source: str, picture: Picture, width: int, webp: bool = False) -> str:
-    """The content-relative name a variant is published under (below media/)."""
-    stem, suffix = _stem(source)
+def own_path(source: str, root: str = "media") -> str:
+    """Where the picture `source` (relative to its folder: content/, or the site folder for
+    an author's photo, root "portraits") is published as the editor gave it, site-relative:
+    media/2025/06/photo.jpg; its widest copy for a JPEG, PNG or WebP."""
+    return f"{root}/{source}"
+
+
+def _made(source: str, name: str, root: str) -> str:
+    """A made file of the picture `source`: in a folder of its own, named after the whole
+    file name (media-sizes/2025/06/photo.jpg/480w.webp). No file an editor places is
+    published there, and no two pictures share the folder (photo.jpg and photo.png
+    each have theirs), so no made file can take another picture's address."""
+    return f"{root}{SIZES_ROOT}/{source}/{name}"
+
+
+def variant_path(
+    source: str, picture: Picture, width: int, webp: bool = False, root: str = "media"
+) -> str:
+    """The site-relative path a variant is published at: the widest in the original's
+    format at the picture's own path, the others in its folder of made files."""
     if webp:
-        return f"{stem}-{width}w.webp"
-    return source if width == widths(picture)[-1] else f"{stem}-{width}w{suffix}"
+        return _made(source, f"{width}w.webp", root)
+    if width == widths(picture)[-1]:
+        return own_path(source, root)
+    return _made(source, f"{width}w.{PROCESSED[picture.format][0]}", root)
 
 
 def focus_name(focus: tuple[float, float] | None) -> str:
@@ -121,16 +140,18 @@ def focus_name(focus: tuple[float, float] | None) -> str:
 def crop_paths(
     source: str, picture: Picture, focus: tuple[float, float] | None
 ) -> list[tuple[str, int, int]]:
-    """(content-relative name, width, height) of the search-engine crops of a lead image;
-    none for an image narrower than CROP_WIDTH or one published as it is."""
+    """(site-relative path, width, height) of the search-engine crops of a lead image
+    (media-sizes/2025/06/lead.jpg/16x9.jpg); none for an image narrower than CROP_WIDTH or
+    one published as it is."""
     if not picture.processed or picture.width < CROP_WIDTH:
         return []
-    stem, suffix = _stem(source)
+    suffix = PROCESSED[picture.format][0]
     out = []
     for name, x, y in CROPS:
         box_w, box_h = _crop_box(picture.width, picture.height, x, y)
         width = min(box_w, CROP_WIDTH)
-        out.append((f"{stem}-{name}{focus_name(focus)}{suffix}", width, round(width * y / x)))
+        path = _made(source, f"{name}{focus_name(focus)}.{suffix}", "media")
+        out.append((path, width, round(width * y / x)))
     return out
 
 
@@ -147,7 +168,7 @@ def _crop_origin(size: int, box: int, at: float) -> int:
 
 @dataclass(frozen=True, slots=True)
 class _Job:
-    name: str  # content-relative output name
+    name: str  # site-relative output path
     width: int
     height: int
     format: str  # Pillow format to encode to
@@ -170,17 +191,25 @@ class _Job:
         ).hexdigest()
 
 
-def _jobs(source: str, picture: Picture, focuses: set[tuple[float, float] | None]) -> list[_Job]:
+def _jobs(
+    source: str, picture: Picture, focuses: set[tuple[float, float] | None], root: str
+) -> list[_Job]:
     top = widths(picture)[-1]
     jobs = []
     for width in widths(picture):
         quality = picture.quality if width == top else min(picture.quality, SMALL_QUALITY)
         height = height_at(picture, width)
         jobs.append(
-            _Job(variant_path(source, picture, width), width, height, picture.format, quality)
+            _Job(
+                variant_path(source, picture, width, False, root),
+                width,
+                height,
+                picture.format,
+                quality,
+            )
         )
         jobs.append(
-            _Job(variant_path(source, picture, width, webp=True), width, height, "WEBP", quality)
+            _Job(variant_path(source, picture, width, True, root), width, height, "WEBP", quality)
         )
     for focus in sorted(focuses, key=lambda f: (f is not None, f or (0.0, 0.0))):
         if not crop_paths(source, picture, focus):
@@ -253,18 +282,20 @@ def publish(
     source: str,
     picture: Picture,
     focuses: Iterable[tuple[float, float] | None] = (),
+    root: str = "media",
 ) -> list[OutputFile]:
-    """Every file published for the image `source` (content-relative): its variants and,
-    for each focal point in `focuses`, its crops; paths under media/. Taken from the cache
+    """Every file published for the image `source` (relative to `content_dir`): its
+    variants and, for each focal point in `focuses`, its crops; site-relative paths under
+    `root`/ (the widest) and `root`-sizes/ (own_path, variant_path). Taken from the cache
     when there; encoded (and cached) when not."""
     path = content_dir / source
     if not picture.processed:
-        return [OutputFile("media/" + source, path.read_bytes())]
+        return [OutputFile(own_path(source, root), path.read_bytes())]
     raw = path.read_bytes()
     digest = hashlib.sha256(raw).hexdigest()
     files = []
     opened: PILImage.Image | None = None
-    for job in _jobs(source, picture, set(focuses)):
+    for job in _jobs(source, picture, set(focuses), root):
         key = job.key(digest)
         data = _cached(key)
         if data is None:
@@ -276,14 +307,14 @@ def publish(
                     opened = ImageOps.exif_transpose(image)
             data = _encode(opened, job)
             _keep(key, data)
-        files.append(OutputFile("media/" + job.name, data))
+        files.append(OutputFile(job.name, data))
     return files
 
 
 def size_of(content_dir: Path, source: str, picture: Picture) -> int:
     """The size in bytes of the file published at the image's own path."""
     for file in publish(content_dir, source, picture):
-        if file.path == "media/" + source:
+        if file.path == own_path(source):
             return len(file.data)
     return 0
 
@@ -300,15 +331,19 @@ class Responsive:
     height: int
 
 
-def responsive(source: str, picture: Picture, media_url: Callable[[str], str]) -> Responsive:
-    """The srcset of a local image; `media_url` maps a content path to its site URL."""
+def responsive(
+    source: str, picture: Picture, site_url: Callable[[str], str], root: str = "media"
+) -> Responsive:
+    """The srcset of a local image; `site_url` maps a site-relative path (media/x.jpg) to
+    its URL (Urls.site_file)."""
+    own = site_url(own_path(source, root))
     if not picture.processed:
-        return Responsive(media_url(source), "", "", picture.width, picture.height)
+        return Responsive(own, "", "", picture.width, picture.height)
     ws = widths(picture)
     return Responsive(
-        media_url(source),
-        ", ".join(f"{media_url(variant_path(source, picture, w))} {w}w" for w in ws),
-        ", ".join(f"{media_url(variant_path(source, picture, w, True))} {w}w" for w in ws),
+        own,
+        ", ".join(f"{site_url(variant_path(source, picture, w, False, root))} {w}w" for w in ws),
+        ", ".join(f"{site_url(variant_path(source, picture, w, True, root))} {w}w" for w in ws),
         ws[-1],
         height_at(picture, ws[-1]),
     )
@@ -317,14 +352,16 @@ def responsive(source: str, picture: Picture, media_url: Callable[[str], str]) -
 def picture_html(
     source: str,
     picture: Picture,
-    media_url: Callable[[str], str],
+    site_url: Callable[[str], str],
     attrs: Sequence[tuple[str, str | None]],
     sizes: str = SIZES,
+    root: str = "media",
 ) -> str:
-    """A <picture> for a local image (content path `source`): a WebP <source> and an <img>
-    with `attrs` (alt, title...) and the published src, srcset, sizes, width and height,
-    loading="lazy", decoding="async". An SVG or GIF is an <img> alone."""
-    found = responsive(source, picture, media_url)
+    """A <picture> for a local image (`source`, relative to its `root`'s folder): a WebP
+    <source> and an <img> with `attrs` (alt, title...) and the published src, srcset,
+    sizes, width and height, loading="lazy", decoding="async". An SVG or GIF is an <img>
+    alone."""
+    found = responsive(source, picture, site_url, root)
     kept = [
         (k, v)
         for k, v in attrs

@@ -31,7 +31,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path, PurePosixPath
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 import nh3
 
@@ -384,7 +384,11 @@ class BodyRenderer:
         if picture is None:
             return None
         self.context.assets.add(resolved.as_posix())
-        return images.picture_html(resolved.as_posix(), picture, self.media_url, attrs)
+        return images.picture_html(resolved.as_posix(), picture, self._site_file, attrs)
+
+    def _site_file(self, relative: str) -> str:
+        """The site path of a file published at `relative` (media-sizes/...)."""
+        return self.base_path + quote(relative)
 
     def _probed(self, needle: str, resolved: PurePosixPath, what: str) -> Picture | None:
         """The picture at `resolved` (in content/), or None after an error on the line of

@@ -114,7 +114,7 @@ def probe(path: Path, limit: int) -> Picture | str:
     """
     from generator.load.slugs import MAX_SEGMENT
 
-    if len(path.name.encode("utf-8")) > MAX_SEGMENT:  # NAME-1600w.webp is longer still
+    if len(path.name.encode("utf-8")) > MAX_SEGMENT:  # its copies' folder is named so
         return (
             f"has a file name of {len(path.name.encode('utf-8'))} characters: the site "
             f"publishes the picture under names made from it, and those must stay under "

@@ -27,9 +27,10 @@ class Pictures:
             images.picture_html(
                 author.image,
                 author.picture,
-                self.urls.media,
+                self.urls.site_file,
                 [("alt", f"Photo of {author.name}"), ("class", "author-photo")],
                 images.PHOTO_SIZES,
+                images.PORTRAITS,
             )
         )
 
@@ -40,7 +41,7 @@ class Pictures:
         if image is None or image.picture is None:
             return []
         return [
-            (self.urls.absolute(self.urls.media(path)), width, height)
+            (self.urls.absolute(self.urls.site_file(path)), width, height)
             for path, width, height in images.crop_paths(image.src, image.picture, image.focus)
         ]
 
@@ -54,7 +55,7 @@ class Pictures:
         if image is None or (image.picture is not None and image.picture.format == "SVG"):
             return None  # Facebook, X and LinkedIn take no SVG (load/images.py warns)
         if image.picture is not None:
-            found = images.responsive(image.src, image.picture, self.urls.media)
+            found = images.responsive(image.src, image.picture, self.urls.site_file)
             return self.urls.absolute(found.src), found.width, found.height
         return image.src, image.width, image.height
 
@@ -66,7 +67,7 @@ class Pictures:
             if image.width and image.height:
                 attrs += [("width", str(image.width)), ("height", str(image.height))]
             return Markup(start_tag_attributes(attrs).lstrip())
-        found = images.responsive(image.src, image.picture, self.urls.media)
+        found = images.responsive(image.src, image.picture, self.urls.site_file)
         attrs = [("src", found.src)]
         if found.srcset:
             attrs += [("srcset", found.srcset), ("sizes", sizes)]
@@ -78,7 +79,7 @@ class Pictures:
         """The <source type="image/webp"> of a local image's <picture>, or nothing."""
         if image.picture is None:
             return Markup("")
-        found = images.responsive(image.src, image.picture, self.urls.media)
+        found = images.responsive(image.src, image.picture, self.urls.site_file)
         if not found.webp_srcset:
             return Markup("")
         return Markup(

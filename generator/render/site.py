@@ -53,12 +53,15 @@ def encode_images(
 
 
 def author_photos(site: Site) -> Iterator[OutputFile]:
-    """The photos of the author registry's authors who have stories, under media/ by their
-    path beside authors.yaml (media/authors/asha.jpg), in every width like other images."""
+    """The photos of the author registry's authors who have stories, under portraits/ by
+    their path beside authors.yaml (portraits/authors/asha.jpg), in every width like other
+    images: apart from content/'s files (media/), so neither takes the other's address."""
     for group in site.terms(AUTHORS):
         author: Author = group.key
         if author.picture is not None:
-            yield from images.publish(Path(author.root), author.image, author.picture)
+            yield from images.publish(
+                Path(author.root), author.image, author.picture, root=images.PORTRAITS
+            )
 
 
 def media_files(

@@ -29,6 +29,7 @@ from generator.index.selection import PAGE_OF_HELD_BACK
 from generator.index.site import Site, build_index
 from generator.index.terms import AUTHORS
 from generator.model import Article, Text
+from generator.render import images
 from generator.render.redirects import alias_file
 from generator.render.sections import SiteRenderer
 from generator.render.theme import Theme
@@ -104,7 +105,9 @@ def own_files(
     paths |= {"static/" + name for name, _ in Theme(templates_dir).static_files()}
     paths |= {"media/" + source for source in assets}
     return paths | {
-        "media/" + group.key.image for group in site.terms(AUTHORS) if group.key.picture is not None
+        images.own_path(group.key.image, images.PORTRAITS)
+        for group in site.terms(AUTHORS)
+        if group.key.picture is not None
     }
 
 

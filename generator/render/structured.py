@@ -92,5 +92,7 @@ class StructuredData:
         found: dict[str, Any] = {"@type": author.type, "name": author.name, "url": page}
         same = [u for u in (author.url, author.fediverse_url) if u]
         found |= {"sameAs": same} if same else {}
-        photo = author.picture and self.urls.absolute(self.urls.media(author.image))
+        photo = author.picture and self.urls.absolute(
+            self.urls.site_file(images.own_path(author.image, images.PORTRAITS))
+        )
         return found | ({"image": photo} if photo else {})

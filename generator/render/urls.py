@@ -122,6 +122,10 @@ class Urls:
         """Where a file from content/ (an image) is published."""
         return self.path("media/" + quote(content_path))
 
+    def site_file(self, relative: str) -> str:
+        """The site path of a file at `relative` under the site root (media-sizes/...)."""
+        return self.path(quote(relative))
+
     def static(self, name: str) -> str:
         return self.path("static/" + name)
 
