@@ -18,7 +18,7 @@ import yaml
 from generator.config import Settings
 from generator.diagnostics import UsageError
 from generator.languages import tag_problem
-from generator.load import countries, slugs
+from generator.load import countries, country_hints, slugs
 from generator.load.placeholder import PLACEHOLDER
 
 DEFAULT_AUTHOR = "Newsroom"
@@ -60,6 +60,8 @@ def parse_tags(tags: str) -> list[str]:
 def canonical_country(country: str) -> str:
     """The country's common name, or a ConfigError that suggests the closest one."""
     found = countries.lookup(country.strip())
+    if found is None and (explained := country_hints.explain(country.strip())):
+        raise UsageError(f"--{explained[0]}; {explained[1]}")
     if found is None:
         close = countries.suggest(country.strip())
         hint = f"did you mean {close!r}? " if close else ""

@@ -274,8 +274,15 @@ def city(value: str) -> str | None:
 def suggest(value: str) -> str | None:
     """The canonical name closest to an unknown `value`, for a 'did you mean' hint.
 
-    None unless the match is close (SUGGEST_CUTOFF): a far suggestion misleads.
+    None unless the match is close (SUGGEST_CUTOFF): a far suggestion misleads. Names only,
+    compared without accents, and only for a value of four letters or more: a code ('EU',
+    'ON') is close in spelling to many codes and names ('RE', 'Tonga') that it does not
+    mean (country_hints.explain says what such a code is).
     """
-    names = _names()
-    match = difflib.get_close_matches(_key(value), list(names), n=1, cutoff=SUGGEST_CUTOFF)
+    from generator.load.country_hints import plain
+
+    if len(plain(value).replace(" ", "")) < 4:
+        return None
+    names = {plain(name): code for name, code in _names().items() if len(name) > 3}
+    match = difflib.get_close_matches(plain(value), list(names), n=1, cutoff=SUGGEST_CUTOFF)
     return by_code(names[match[0]]).name if match else None

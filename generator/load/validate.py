@@ -15,7 +15,7 @@ from pathlib import Path
 from generator.config import Settings
 from generator.diagnostics import Diagnostic
 from generator.languages import tag_problem
-from generator.load import countries, fields, slugs
+from generator.load import countries, country_hints, fields, slugs
 from generator.load.checker import Checker
 from generator.load.content import Document, Mapping
 from generator.load.credits import credit_without_image, read_credits
@@ -58,6 +58,10 @@ def _country(check: Checker, front: Mapping) -> Country | None:
                 f"country {name!r} is a city, not a country",
                 f"write the country, such as 'country: {city}'",
             )
+            return None
+        explained = country_hints.explain(name)
+        if explained is not None:
+            check.error(front.line_of("country"), *explained)
             return None
         close = countries.suggest(name)
         hint = f"did you mean {close!r}? " if close else ""

@@ -1,0 +1,230 @@
+"""Why a place written as a story's country is not one, and which country was meant.
+
+`country: EU` once got "did you mean 'Réunion'?" and `ON` "did you mean 'Tonga'?": two
+letters are close in spelling to many codes, so codes are never matched by spelling. What an
+editor writes instead of a country, and what they are told (no suggestion beats a wrong one):
+
+- a group of countries or a region of the world ('EU', 'United Nations', 'Africa'): not a
+  country, with how to file the story;
+- a sports or everyday code ('GER', 'KSA', 'PRC'): the country it names;
+- a country that no longer exists (pycountry's historic ISO 3166-3 list, 'Zaire', 'USSR',
+  and older names, 'Ceylon'): its country of today when there is one;
+- a part of a country's ISO name ('Åland' in 'Åland Islands', 'Saint Helena' in 'Saint
+  Helena, Ascension and Tristan da Cunha'): that country;
+- a state or province (ISO 3166-2 through pycountry, 'Texas', 'Ontario', or its code 'ON'):
+  its country, or every country with a region of that code.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from functools import cache
+
+import pycountry
+
+# Groups and regions written where a country is meant: (what it is, a tag to file it by).
+NOT_COUNTRIES = {
+    "eu": "the European Union",
+    "european union": "the European Union",
+    "ez": "the euro area",
+    "eurozone": "the euro area",
+    "un": "the United Nations",
+    "united nations": "the United Nations",
+    "nato": "NATO",
+    "asean": "ASEAN",
+    "african union": "the African Union",
+    "gulf": "the Gulf",
+    "middle east": "the Middle East",
+    "africa": "a continent",
+    "europe": "a continent",
+    "asia": "a continent",
+    "north america": "a continent",
+    "south america": "a continent",
+    "latin america": "a region of the world",
+    "oceania": "a continent",
+    "antarctic": "a region of the world",
+    "world": "the whole world",
+    "global": "the whole world",
+    "international": "the whole world",
+}
+
+# Codes of sport (IOC, FIFA) and everyday abbreviations that are not ISO's.
+OTHER_CODES = {
+    "ger": "DE",
+    "sui": "CH",
+    "ned": "NL",
+    "por": "PT",
+    "rsa": "ZA",
+    "ksa": "SA",
+    "prc": "CN",
+    "rok": "KR",
+    "dprk": "KP",
+    "den": "DK",
+    "gre": "GR",
+    "cro": "HR",
+    "ina": "ID",
+    "mas": "MY",
+    "phi": "PH",
+    "uru": "UY",
+    "par": "PY",
+    "chi": "CL",
+    "bul": "BG",
+    "lat": "LV",
+    "zam": "ZM",
+    "zim": "ZW",
+    "nga": "NG",
+    "alg": "DZ",
+    "ang": "AO",
+    "iri": "IR",
+    "viet nam": "VN",
+}
+
+# Countries that changed their name or no longer exist, with the one country of today
+# (pycountry's historic list names them; these are the names newsrooms remember).
+FORMER = {
+    "zaire": "CD",
+    "ceylon": "LK",
+    "persia": "IR",
+    "siam": "TH",
+    "rhodesia": "ZW",
+    "southern rhodesia": "ZW",
+    "dahomey": "BJ",
+    "upper volta": "BF",
+    "new hebrides": "VU",
+    "east germany": "DE",
+    "west germany": "DE",
+    "german democratic republic": "DE",
+    "sikkim": "IN",
+    "byelorussia": "BY",
+    "french afars and issas": "DJ",
+    "bu": "MM",
+    "zr": "CD",
+    "dd": "DE",
+    "dy": "BJ",
+    "hv": "BF",
+    "nh": "VU",
+    "rh": "ZW",
+    "tp": "TL",
+    "tmp": "TL",
+    "bur": "MM",
+    "zar": "CD",
+}
+
+
+# Everyday names of countries pycountry's historic list names otherwise.
+GONE = {"soviet union": "SU", "czechoslovak socialist republic": "CS"}
+
+
+def plain(value: str) -> str:
+    """Lower case, accents and dots off, 'St' read as 'Saint': 'St. Helena' -> 'saint helena'."""
+    text = unicodedata.normalize("NFD", " ".join(value.split()).casefold())
+    text = "".join(c for c in text if not unicodedata.combining(c)).replace(".", " ")
+    text = " ".join(text.replace("\u2019", "'").split())
+    return re.sub(r"^(st|ste)\b", "saint", text)
+
+
+def explain(value: str) -> tuple[str, str] | None:
+    """(what is wrong, the fix) for a place that is not a country but means one or none:
+    None when `value` is none of the kinds above (then a spelling suggestion may help)."""
+    key = plain(value)
+    typed = " ".join(value.split())
+    if key in NOT_COUNTRIES:
+        what = NOT_COUNTRIES[key]
+        return (
+            f"country {typed!r} is not a country: it is {what}",
+            "write the country the story is filed under (where it happened, or the "
+            f"country of the capital it is datelined from), and name {typed} in a tag: "
+            f"tags: [{typed}]",
+        )
+    if key in OTHER_CODES or key in FORMER:
+        today = country_name(OTHER_CODES.get(key) or FORMER[key])
+        why = (
+            "is not an ISO 3166 code or name" if key in OTHER_CODES else "is a former name or code"
+        )
+        return (
+            f"country {typed!r} {why}",
+            f"did you mean {today!r}? write 'country: {today}'",
+        )
+    return _historic(typed, key) or _part_of_a_country(typed, key) or _region(typed, key)
+
+
+def country_name(code: str) -> str:
+    from generator.load.countries import by_code
+
+    return by_code(code).name
+
+
+def _historic(typed: str, key: str) -> tuple[str, str] | None:
+    for record in pycountry.historic_countries:
+        codes = {str(getattr(record, a, "")).lower() for a in ("alpha_2", "alpha_3", "alpha_4")}
+        names = {plain(part) for part in re.split(r",|\(", str(record.name))}
+        if key in codes or key in names or GONE.get(key) == record.alpha_2:
+            name = str(record.name).split(",")[0]
+            return (
+                f"country {typed!r} is {name}, which no longer exists (ISO 3166 withdrew it)",
+                "write the country of today where the story happened",
+            )
+    return None
+
+
+@cache
+def _parts() -> dict[str, str]:
+    """Each part of a country's ISO name that names only it, accent-free: 'aland' (Åland
+    Islands), 'saint helena', 'ascension', 'bosnia', 'holy see', 'sint maarten'."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for record in pycountry.countries:
+        for attr in ("name", "official_name", "common_name"):
+            for part in re.split(r",| and |\(|\)", str(getattr(record, attr, "") or "")):
+                words = plain(part).removeprefix("the ")
+                for each in {words, words.removesuffix(" islands"), words.removesuffix(" island")}:
+                    if len(each) > 3 and each not in ("dutch part", "french part"):
+                        found[each].add(str(record.alpha_2))
+    return {part: next(iter(codes)) for part, codes in found.items() if len(codes) == 1}
+
+
+def _part_of_a_country(typed: str, key: str) -> tuple[str, str] | None:
+    code = _parts().get(key) or _parts().get(key.removesuffix("s"))  # 'Falklands'
+    if code is None:
+        return None
+    name = country_name(code)
+    return (
+        f"country {typed!r} is not a country newsdigest knows by that name",
+        f"did you mean {name!r}? write 'country: {name}' (its code: {code})",
+    )
+
+
+@cache
+def _regions() -> tuple[dict[str, set[str]], dict[str, list[tuple[str, str]]]]:
+    """ISO 3166-2 regions: accent-free name -> countries; the code after 'CA-' -> (region's
+    name, country code) of each country that has a region so coded."""
+    names: dict[str, set[str]] = defaultdict(set)
+    codes: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for region in pycountry.subdivisions:
+        country, _, code = str(region.code).partition("-")
+        names[plain(str(region.name))].add(country)
+        codes[code.lower()].append((str(region.name), country))
+    return names, codes
+
+
+def _region(typed: str, key: str) -> tuple[str, str] | None:
+    names, codes = _regions()
+    if 0 < len(names.get(key, ())) <= 3:
+        countries = sorted(country_name(code) for code in names[key])
+        return (
+            f"country {typed!r} is a part of {' and of '.join(countries)}, not a country",
+            "write the country, "
+            + " or ".join(f"'country: {name}'" for name in countries)
+            + f", and name {typed} in the story or a tag",
+        )
+    if re.fullmatch(r"[a-z]{2,3}", key) and key in codes:
+        places = sorted({(country_name(c), region) for region, c in codes[key]})[:4]
+        listed = ", ".join(f"{region} in {country}" for country, region in places)
+        return (
+            f"country {typed!r} is not a country code: ISO 3166-1 has no {typed.upper()!r} "
+            f"(it is the code of a region: {listed})",
+            "write the country's English name or its ISO code, such as 'country: Canada' "
+            "or 'country: CA'",
+        )
+    return None

@@ -1,0 +1,82 @@
+"""What `check` says when a story's country is not one newsdigest knows: the country meant,
+when a reader of the message would agree; otherwise what the place is, and no guess.
+
+`country: EU` once got "did you mean 'Réunion'?", `ON` "did you mean 'Tonga'?", and `Åland`
+or `Saint Helena` nothing, though ISO names both (Åland Islands; Saint Helena, Ascension and
+Tristan da Cunha)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import make_project, run_here, write_article
+
+# (as typed, what the error says, what its fix says): every kind of place written as a
+# country, on its own story.
+PLACES = [
+    ("Åland", "is not a country newsdigest knows by that name", "did you mean 'Åland Islands'?"),
+    ("Aland", "by that name", "did you mean 'Åland Islands'?"),
+    (
+        "Saint Helena",
+        "by that name",
+        "Tristan da Cunha' (its code: SH)",
+    ),
+    ("St. Helena", "by that name", "did you mean 'Saint Helena, Ascension and Tristan da Cunha'?"),
+    ("Bosnia", "by that name", "did you mean 'Bosnia and Herzegovina'?"),
+    ("Saint Martin", "by that name", "did you mean 'Saint Martin (French part)'?"),
+    ("Holy See", "by that name", "did you mean 'Vatican City'?"),
+    ("EU", "is not a country: it is the European Union", "tags: [EU]"),
+    ("United Nations", "is not a country: it is the United Nations", "write the country"),
+    ("Africa", "is not a country: it is a continent", "write the country"),
+    (
+        "ON",
+        "ISO 3166-1 has no 'ON' (it is the code of a region: Ontario in Canada",
+        "'country: CA'",
+    ),
+    ("Texas", "is a part of United States, not a country", "'country: United States'"),
+    ("Punjab", "is a part of India and of Pakistan", "'country: India' or 'country: Pakistan'"),
+    ("GER", "is not an ISO 3166 code or name", "did you mean 'Germany'?"),
+    ("Zaire", "is a former name or code", "did you mean 'DR Congo'?"),
+    ("Ceylon", "is a former name or code", "did you mean 'Sri Lanka'?"),
+    ("USSR", "which no longer exists", "the country of today"),
+    ("Indai", "is not a country newsdigest knows", "did you mean 'India'?"),
+    ("Narnia", "is not a country newsdigest knows", "use an English name or an ISO code"),
+    ("XX", "is not a country newsdigest knows", "use an English name or an ISO code"),
+]
+
+
+def test_each_place_written_as_a_country_gets_a_plausible_fix_or_none(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    for number, (typed, _, _) in enumerate(PLACES, start=1):
+        front = f"title: Story {number}\ndate: 2025-06-20T10:00:00Z\ncountry: {typed}\n"
+        write_article(project, f"story-{number}.md", front + "credits:\n  author: Desk")
+    result = run_here("check", cwd=project)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    lines = result.stdout.splitlines()
+    for number, (typed, what, fix) in enumerate(PLACES, start=1):
+        start = f"content/story-{number}.md:4: error: country '{typed}' "
+        at = next(i for i, line in enumerate(lines) if line.startswith(start))
+        assert what in lines[at], lines[at]
+        assert lines[at + 1].startswith("    fix: ") and fix in lines[at + 1], lines[at + 1]
+    for wrong in ("Réunion", "Tonga", "San Marino"):  # suggested once by spelling alone
+        assert wrong not in result.stdout
+
+
+def test_following_the_fix_publishes_the_story_under_the_country_meant(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    front = "title: Story\ndate: 2025-06-20T10:00:00Z\ncountry: {}\ncredits:\n  author: Desk"
+    write_article(project, "story.md", front.format("Åland"))
+    assert run_here("check", cwd=project).returncode == 1
+    write_article(project, "story.md", front.format("Åland Islands"))
+    out = tmp_path / "site"
+    assert run_here("build", "--output", str(out), cwd=project).returncode == 0
+    assert (out / "countries" / "ax" / "index.html").is_file()
+
+
+def test_new_says_the_same_about_its_country_option(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    result = run_here("new", "A headline", "--country", "EU", cwd=project)
+    assert result.returncode == 2
+    assert "--country 'EU' is not a country: it is the European Union" in result.stderr
+    result = run_here("new", "A headline", "--country", "Åland", cwd=project)
+    assert "did you mean 'Åland Islands'?" in result.stderr
