@@ -4,9 +4,14 @@ build of the same files gives, whichever stories were read anew."""
 
 from __future__ import annotations
 
+from dataclasses import fields
 from pathlib import Path
 
 from conftest import BASE_URL, Forked, clean_build, edit, make_project, site_files, write_article
+
+from generator.config import load as load_settings
+from generator.model import Article, make_article, with_values
+from generator.pipeline import read_one
 
 
 def _story(project: Path, name: str, day: int, tags: str) -> Path:
@@ -64,3 +69,29 @@ def test_a_look_alike_topic_renamed_in_one_story_moves_the_numbered_address(
     assert rebuilt == clean_build(project)
     assert b"C++" in rebuilt["tags/c/index.html"]
     assert "tags/c-2/index.html" not in rebuilt
+
+
+def test_an_article_made_from_its_values_is_the_one_the_dataclass_makes(tmp_path: Path) -> None:
+    """A rebuild makes the stored articles with `make_article` (each slot set directly):
+    the same Article, equal and with the same hash, as `Article(*values)`, for a story
+    that gives every field; the class keeps no `__post_init__` it would skip."""
+    project = make_project(tmp_path / "project")
+    path = write_article(
+        project,
+        "2025/06/every.md",
+        'title: "Every field"\ndate: 2025-06-01T09:00:00\nupdated: 2025-06-02T10:00:00\n'
+        "country: Kenya\ntags: [Climate, Ports]\nsummary: A story.\naliases: [/old/]\n"
+        "featured: true\ncredits:\n  author: [Amina Diallo, Li Wei]\n  sources: [Reuters]",
+    )
+    article, problems = read_one(
+        path, "2025/06/every.md", load_settings(project), project / "content"
+    )
+    assert article is not None, problems
+    values = [getattr(article, f.name) for f in fields(Article)]
+    made = make_article(*values)
+    assert type(made) is Article
+    assert made == Article(*values) == article
+    assert hash(made) == hash(article)
+    assert [getattr(made, f.name) for f in fields(Article)] == values
+    assert not hasattr(Article, "__post_init__")
+    assert with_values(article, title="Other").title == "Other"

@@ -57,18 +57,23 @@ class Registry:
     def apply(self, articles: list[Article]) -> list[Article]:
         """Each article with its bylines as Authors (terms of the authors taxonomy); an
         article whose bylines are those already is kept as it is. Each name is looked up
-        (and slugged) once."""
+        (and slugged) once, and each list of bylines made once."""
         found: dict[str, Author] = {}
+        made: dict[tuple[str, ...], tuple[Author, ...]] = {}
+
+        def author(name: str) -> Author:
+            known = found.get(name)
+            if known is None:
+                known = found[name] = self.author(name)
+            return known
+
         out = []
         for article in articles:
-            bylines = []
-            for name in article.authors:
-                author = found.get(name)
-                if author is None:
-                    author = found[name] = self.author(name)
-                bylines.append(author)
-            same = tuple(bylines) == article.bylines
-            out.append(article if same else with_values(article, bylines=tuple(bylines)))
+            bylines = made.get(article.authors)
+            if bylines is None:
+                bylines = made[article.authors] = tuple(map(author, article.authors))
+            same = bylines == article.bylines
+            out.append(article if same else with_values(article, bylines=bylines))
         return out
 
 

@@ -76,9 +76,10 @@ class ArticleCache:
         self.moment = changes.now_ns()
         self.files: dict[str, Seen] = {}  # the last build's stats
         if self.valid:
-            for row in database.query("SELECT * FROM files"):
-                source, size, mtime, ctime, ino, recorded, digest = row
-                self.files[source] = ((size, mtime, ctime, ino), recorded, digest)
+            files = self.files
+            for rows in database.batches("SELECT * FROM files"):
+                for source, size, mtime, ctime, ino, recorded, digest in rows:
+                    files[source] = ((size, mtime, ctime, ino), recorded, digest)
         self.seen: dict[str, Seen] = {}  # this build's
         self.shared = Shared()
         self.unread: set[str] = set()  # sources of the articles loaded without their Markdown
@@ -152,18 +153,23 @@ class ArticleCache:
         if not self.valid:
             return out
         wanted = {s: i for i, ((_, s), d) in enumerate(zip(found, digests, strict=True)) if d}
-        rows = self.database.query("SELECT source, digest, record, sum FROM articles")
-        for source, digest, record, sum_ in rows:
-            i = wanted.get(source)
-            if i is not None and digest == digests[i] and sum_ == checksum(source, digest, record):
-                out[i] = self._decoded(source, record)
+        decoded = self._decoded
+        for rows in self.database.batches("SELECT source, digest, record, sum FROM articles"):
+            for source, digest, record, sum_ in rows:
+                i = wanted.get(source)
+                if (
+                    i is not None
+                    and digest == digests[i]
+                    and sum_ == checksum(source, digest, record)
+                ):
+                    out[i] = decoded(source, record)
         return out
 
     def _decoded(self, source: str, text: str) -> Hit | None:
         try:
             record = parsed(text)
             article = self.shared.article(record["a"])
-            problems = decode_diagnostics(record["p"])
+            problems = decode_diagnostics(record["p"]) if record["p"] != [] else []
         except (BadEntry, KeyError, TypeError, ValueError):
             return None
         if article.source != source:
@@ -176,11 +182,11 @@ class ArticleCache:
         ):
             return None
         own = record.get("d")
-        if not (isinstance(own, list) and len(own) == 2 and all(isinstance(d, str) for d in own)):
+        if type(own) is not list or len(own) != 2:
             return None
         try:  # the digests of its Markdown too, which the article no longer carries
             self.loaded[source] = (article, (bytes.fromhex(own[0]), bytes.fromhex(own[1])))
-        except ValueError:
+        except (TypeError, ValueError):  # not two hex strings
             return None
         self.unread.add(source)
         return article, problems
@@ -292,12 +298,11 @@ class ArticleCache:
         if not self.valid:
             return out
         wanted = {a.source: i for i, a in enumerate(articles)}
-        for source, key, meta, sum_ in self.database.query(
-            "SELECT source, body_key, meta, sum FROM bodies"
-        ):
-            i = wanted.get(source)
-            if i is not None:
-                out[i] = self._kept(articles[i], key, meta, sum_, article_url)
+        for rows in self.database.batches("SELECT source, body_key, meta, sum FROM bodies"):
+            for source, key, meta, sum_ in rows:
+                i = wanted.get(source)
+                if i is not None:
+                    out[i] = self._kept(articles[i], key, meta, sum_, article_url)
         self.body_hits += sum(kept is not None for kept in out)
         return out
 

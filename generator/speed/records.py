@@ -32,7 +32,16 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from generator.model import Article, Author, Correction, Country, Image, Picture, Tag
+from generator.model import (
+    Article,
+    Author,
+    Correction,
+    Country,
+    Image,
+    Picture,
+    Tag,
+    make_article,
+)
 from generator.speed.cache import BadEntry
 
 # The scanner json.loads calls (C), without its wrapping: (value, end) of the text at an index.
@@ -180,7 +189,7 @@ class Shared:
             language, lines, bylines,
         ) = data  # fmt: skip
         when = self._when(date)
-        return Article(
+        return make_article(
             source,
             slug,
             title,

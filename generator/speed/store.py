@@ -139,6 +139,20 @@ class Database:
         except sqlite3.Error:  # malformed, truncated, not a database
             self.broken = True
 
+    def batches(self, sql: str, size: int = 2048) -> Iterator[list[tuple[Any, ...]]]:
+        """The rows of a SELECT, `size` at a time (`fetchmany`: one step of this generator
+        a batch, not a row, and never every large row in memory at once); none when there
+        is no database or it is broken."""
+        connection = self._connected()
+        if connection is None or self.broken:
+            return
+        try:
+            cursor = connection.execute(sql)
+            while rows := cursor.fetchmany(size):
+                yield rows
+        except sqlite3.Error:  # malformed, truncated, not a database
+            self.broken = True
+
     def all(self, sql: str, parameters: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         """Every row of a SELECT at once (`fetchall`: no step per row, for the large reads
         of a rebuild); none when there is no database or it is broken."""
