@@ -59,3 +59,57 @@ def test_an_interrupted_build_exits_130_saying_interrupted(tmp_path: Path, start
         pytest.fail("every build ended before Ctrl-C was sent")
     assert (code, err) == (130, "newsdigest: interrupted\n")
     assert hashes(site) == before
+
+
+def threads(pid: int) -> int:
+    """How many threads the process `pid` runs now (0 once it has ended)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            return int(stat.read().rpartition(")")[2].split()[17])
+    except (OSError, IndexError, ValueError):
+        return 0
+
+
+def interrupted_as_workers_start(project: Path, site: Path, nth: int) -> tuple[bool, int, str]:
+    """`interrupted_build`, with Ctrl-C sent the moment the build's process gains a thread
+    for the `nth` time: a worker pool starts its manager thread right after forking its
+    workers, which are then still setting themselves up (the pool's start is the next
+    thread too, and a stage's `meanwhile`), the window where a child's traceback
+    would show."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "generator", "build", "--no-cache", "--output", str(site)],
+        cwd=project,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    held, rises = 1, 0
+    while rises < nth and process.poll() is None:
+        now = threads(process.pid)
+        rises += now > held
+        held = now or held
+    running = process.poll() is None
+    if running:
+        os.killpg(process.pid, signal.SIGINT)
+    _, err = process.communicate(timeout=120)
+    return running, process.returncode, err
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="threads counted in /proc")
+def test_ctrl_c_as_the_workers_start_or_work_prints_no_traceback(tmp_path: Path) -> None:
+    project = newsroom(tmp_path / "project", 200)
+    site = tmp_path / "site"
+    build(project, site)
+    before = hashes(site)
+    interrupted = 0
+    for nth in range(1, 10):  # each worker pool as it starts (forks, sets up), and works
+        running, code, err = interrupted_as_workers_start(project, site, nth)
+        if not running:  # fewer threads than `nth` in this build: it ended whole
+            assert (code, err) == (0, "")
+            break
+        interrupted += 1
+        assert (code, err) == (130, "newsdigest: interrupted\n"), (nth, err)
+        assert hashes(site) == before
+    assert interrupted >= 4

@@ -19,6 +19,8 @@ from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from itertools import islice
 from typing import Any, TypeVar
 
+from generator import interrupt
+
 S = TypeVar("S")
 R = TypeVar("R")
 T = TypeVar("T")
@@ -31,10 +33,11 @@ _worker_state: Any = None  # set once in each worker process by _install
 def _install(state: Any) -> None:
     global _worker_state
     _worker_state = state
-    gc.enable()  # a worker forked while the build's process keeps it off (few_collections)
     # Ctrl-C reaches the whole process group: the build's process stops the workers and
-    # says "interrupted" once; a worker's own traceback would only bury that.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # says "interrupted" once; a worker's own traceback would only bury that. The worker
+    # was forked with SIGINT held back (`interrupt.held`, around the pool's start).
+    interrupt.in_child(signal.SIG_IGN)
+    gc.enable()  # a worker forked while the build's process keeps it off (few_collections)
 
 
 def _run(task: Task[Any, R], chunk: Sequence[int]) -> list[R]:
@@ -89,9 +92,10 @@ def run(
         jobs, mp_context=context, initializer=_install, initargs=(state,)
     ) as pool:
         try:
-            futures: list[Future[list[R]]] = [
-                pool.submit(_run, task, chunk) for chunk in _chunks(count, jobs)
-            ]
+            with interrupt.held():  # the first `submit` forks the workers
+                futures: list[Future[list[R]]] = [
+                    pool.submit(_run, task, chunk) for chunk in _chunks(count, jobs)
+                ]
             extra = meanwhile() if meanwhile else None
             results = []
             for future in futures:
@@ -139,9 +143,10 @@ def stream(
     ) as pool:
         chunks = _Chunks(iter(_chunks(count, jobs, sizes)), jobs, then)
         try:
-            out: deque[Future[list[R]]] = deque(
-                pool.submit(_run, task, chunk) for chunk in islice(chunks.pages, jobs * ahead)
-            )
+            with interrupt.held():  # the first `submit` forks the workers
+                out: deque[Future[list[R]]] = deque(
+                    pool.submit(_run, task, c) for c in islice(chunks.pages, jobs * ahead)
+                )
             chunks.start(meanwhile)
             while out or chunks.waiting():
                 if not out:  # every page chunk done before `meanwhile`: wait for it

@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator import interrupt
 from generator.write.output import discard, prepare
 from generator.write.spare import with_parents
 from generator.write.target import MARKER, staging_names
@@ -58,10 +60,12 @@ def start(output: Path, listing: Collection[str]) -> Early | None:
     folders = with_parents(name.rpartition("/")[0] for name in listing)
     staging, _ = staging_names(output.absolute())  # named after this process, not the child
     try:
-        pid = os.fork()
+        with interrupt.held():
+            pid = os.fork()
     except OSError:
         return None
     if pid == 0:  # the child: exit without running any clean-up, 0 when the copy is whole
+        interrupt.in_child(signal.SIG_DFL)  # Ctrl-C ends it, silently
         code = 1
         with contextlib.suppress(BaseException):
             if prepare(output, sorted(folders), staging) is not None:
