@@ -18,8 +18,8 @@ from generator.model import Correction
 DATE_FORMAT_HINT = "use YYYY-MM-DDTHH:MM:SS+HH:MM, for example 2025-06-25T15:27:00+05:30"
 _DATE_SHAPE = re.compile(
     r"^(\d{4})-(\d{2})-(\d{2})"
-    r"(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?)?$"
-)
+    r"(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?$"
+)  # the offset as ISO 8601 writes it: +05:30, +0530 or +05 (the same instant, published +05:30)
 
 KNOWN_CORRECTION = ("date", "text")
 
@@ -34,6 +34,12 @@ def parse_datetime(value: str, tz: ZoneInfo) -> datetime | str:
         date(year, month, day)
     except ValueError:
         return f"{value[:10]} is not a real date: {_impossible(year, month, day)[0]}"
+    offset = re.fullmatch(r"[+-](\d{2}):?(\d{2})?", match.group(7) or "")
+    if offset and (int(offset[2] or 0) > 59 or int(offset[1]) * 60 + int(offset[2] or 0) > 840):
+        return (
+            f"{value!r} is not a real time: its offset {match.group(7)} is not one "
+            "(no clock is more than 14 hours from UTC; minutes run from 00 to 59)"
+        )
     try:
         parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
@@ -93,7 +99,8 @@ def date_hint(written: str) -> str:
 
 _ACCEPTS = (
     "newsdigest accepts dates written as 2025-06-21T10:00:00+05:30 (capital T and Z, "
-    "hyphens and colons, at most six digits after the seconds)"
+    "hyphens and colons, at most six digits after the seconds, the offset as +05:30, "
+    "+0530 or +05)"
 )
 _BASIC = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})?)?(Z|[+-]\d{2}:?\d{2})?$")
 _WEEK = re.compile(r"^(\d{4})-?W(\d{2})-?([1-7])$")
@@ -105,6 +112,11 @@ def _as_newsdigest_reads(written: str) -> str | None:
     value = re.sub(r"(?<=\d)z$", "Z", value)
     value = re.sub(r"(?<=\d)\s+(Z|[+-]\d{2}:?\d{2})$", r"\1", value)
     value = re.sub(r"(\.\d{6})\d+", r"\1", value)
+    value = re.sub(  # an offset's hour in one digit: +5:30 -> +05:30
+        r"(T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?[+-])(\d)(?::?(\d{2}))?$",
+        lambda m: f"{m[1]}0{m[2]}:{m[3] or '00'}",
+        value,
+    )
     basic = _BASIC.match(value)
     if basic:
         year, month, day, hour, minute, second, offset = basic.groups()
