@@ -30,7 +30,7 @@ from generator.commands.build import Options, Paths, Selection, build_site
 from generator.write import manifest
 
 synth = load_synth()
-COUNT = 20
+COUNT = 12  # the newsroom of tests/incremental_newsroom.py: every kind of page, cheap builds
 PROCESSES: list[Forked] = []
 
 
