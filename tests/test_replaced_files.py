@@ -12,7 +12,17 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import BASE_URL, SAMPLE, Forked, clean_build, edit, sample_pictures, site_files
+from conftest import (
+    BASE_URL,
+    SAMPLE,
+    Forked,
+    clean_build,
+    edit,
+    make_project,
+    sample_pictures,
+    site_files,
+    write_article,
+)
 from PIL import Image
 
 PROCESSES: list[Forked] = []
@@ -48,20 +58,54 @@ def replace_keeping_size_and_time(path: Path, size: tuple[int, int]) -> None:
     assert path.stat().st_mtime_ns == before.st_mtime_ns
 
 
+STORY = """---
+title: Alerts fall for a third month
+date: 2025-06-26T15:00:00-03:00
+country: Brazil
+credits:
+  author: Haruka Mori
+tags: [Climate]
+image:
+  src: amazon-canopy.jpg
+  alt: A green canopy
+---
+Alerts of clearing fell again in May.
+
+![The river in flood](body.jpg)
+"""
+OTHER = """\
+title: Rain in Kathmandu
+date: 2025-06-25T10:00:00Z
+country: Nepal
+credits:
+  author: Desk
+tags: [Climate]
+"""
+
+
 @pytest.fixture
 def project(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample newsroom with a picture in an article's body, its cache started with the
-    sample's encoded pictures."""
-    made = tmp_path / "project"
-    shutil.copytree(SAMPLE, made)
-    shutil.copytree(sample_pictures(tmp_path_factory), made / ".newsdigest-cache" / "images")
-    story = made / "content/2025/06/amazon-deforestation-alerts-fall-for-third-straight-month.md"
-    shutil.copy(made / "content/2025/06/kathmandu-river.jpg", made / "content/2025/06/body.jpg")
-    story.write_text(
-        story.read_text(encoding="utf-8") + "\n![The river in flood](body.jpg)\n", "utf-8"
+    """A newsroom of two stories with the sample's pictures (a lead image, a picture in the
+    body, an author's portrait), its cache started with the sample's encoded pictures, every
+    file an hour old (as after a checkout long ago): the files a replaced picture is on are
+    the same kinds of page and feed as in a larger newsroom."""
+    made = make_project(tmp_path / "project")
+    sample = SAMPLE / "content" / "2025" / "06"
+    folder = made / "content" / "2025" / "06"
+    folder.mkdir(parents=True)
+    (folder / "alerts.md").write_text(STORY, encoding="utf-8")
+    shutil.copy2(sample / "amazon-canopy.jpg", folder / "amazon-canopy.jpg")
+    shutil.copy2(sample / "kathmandu-river.jpg", folder / "body.jpg")
+    write_article(made, "2025/06/rain.md", OTHER)
+    (made / "authors").mkdir()
+    shutil.copy2(SAMPLE / "authors" / "haruka-mori.jpg", made / "authors" / "haruka-mori.jpg")
+    (made / "authors.yaml").write_text(
+        "Haruka Mori:\n  bio: Tokyo correspondent.\n  image: authors/haruka-mori.jpg\n",
+        encoding="utf-8",
     )
-    an_hour_ago = time.time_ns() - 3600 * 10**9  # as after a checkout long ago
-    for path in (story, made / "content/2025/06/body.jpg"):
+    shutil.copytree(sample_pictures(tmp_path_factory), made / ".newsdigest-cache" / "images")
+    an_hour_ago = time.time_ns() - 3600 * 10**9
+    for path in made.rglob("*"):
         os.utime(path, ns=(an_hour_ago, an_hour_ago))
     return made
 
@@ -97,9 +141,9 @@ def test_a_picture_replaced_with_its_size_and_time_kept_is_published_everywhere(
 def test_a_logo_replaced_with_its_size_and_time_kept_is_published(
     project: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
-    settings = project / "newsdigest.toml"
+    settings = project / "pyproject.toml"
     settings.write_text(settings.read_text(encoding="utf-8") + 'logo = "logo.jpg"\n')
-    shutil.copy(project / "authors/haruka-mori.jpg", project / "logo.jpg")
+    shutil.copy2(project / "authors/haruka-mori.jpg", project / "logo.jpg")
     site = project.parent / "site"
     build(project, site)
     replace_keeping_size_and_time(project / "logo.jpg", (300, 200))
