@@ -118,7 +118,7 @@ class Settings:
     logo: str = _setting(
         "",
         "path",
-        "the publisher's logo, an image file relative to the project folder "
+        "the publisher's logo, a PNG, JPEG, GIF or WebP file relative to the project folder "
         "(`brand/logo.png`); published as `/logo.png` (its own extension) and named in "
         "every article's structured data",
     )
@@ -432,8 +432,9 @@ def load(project_dir: Path, overrides: dict[str, Any] | None = None) -> Settings
 
 
 def _logo(project_dir: Path, logo: str) -> str:
-    """The logo setting as an absolute path, after checking it is an image Pillow reads."""
-    from generator.render.images import pixel_size
+    """The logo setting as an absolute path, after checking it is an image Pillow reads
+    of a kind browsers show (a TIFF or BMP logo: search engines and pages show none)."""
+    from generator.render.measure import web_format
 
     path = (project_dir / logo).resolve()
     if not path.is_file():
@@ -441,8 +442,7 @@ def _logo(project_dir: Path, logo: str) -> str:
             f"logo {logo!r} does not exist (looked for {path}); give an image "
             "file's path relative to the project folder, like 'logo.png'"
         )
-    if pixel_size(path) is None:
-        raise ConfigError(
-            f"logo {logo!r} is not an image newsdigest can read; use a PNG, JPEG, GIF or WebP file"
-        )
+    problem = web_format(path)
+    if problem:
+        raise ConfigError(f"logo {logo!r} {problem}; save it as a PNG, JPEG, GIF or WebP file")
     return str(path)

@@ -33,8 +33,9 @@ class Country:
 @dataclass(frozen=True, slots=True)
 class Picture:
     """What Pillow found in a local image file: its size in pixels after its EXIF
-    orientation, its format (Pillow's name: JPEG, PNG, WEBP, GIF; 'SVG' with size 0x0
-    for an SVG file) and, for a JPEG, the quality it was saved at (1-95)."""
+    orientation, its format (Pillow's name: JPEG, PNG, WEBP, GIF; 'APNG' and
+    'WEBP-ANIMATED' for a PNG or WebP of several frames; 'SVG' with size 0x0 for an SVG
+    file) and, for a JPEG, the quality it was saved at (1-95)."""
 
     width: int
     height: int
@@ -43,7 +44,8 @@ class Picture:
 
     @property
     def processed(self) -> bool:
-        """Whether it is published in several widths (JPEG, PNG, WebP); others as they are."""
+        """Whether it is published in several widths (JPEG, PNG, WebP); others (GIF, SVG,
+        an animated PNG or WebP) as they are."""
         return self.format in ("JPEG", "PNG", "WEBP")
 
 

@@ -12,10 +12,11 @@ from pathlib import Path
 from generator.load.checker import Checker
 from generator.load.content import Document, Mapping
 from generator.load.files import missing_file_hint, resolve_local
-from generator.model import Image
+from generator.model import Image, Picture
 
 KNOWN_IMAGE = ("src", "alt", "caption", "width", "height", "focus")
 LEAD_MIN_WIDTH = 1200  # px: large previews in Google Discover and social cards
+PREVIEW_MIN = 200  # px: Facebook shows no og:image smaller than 200 x 200
 
 
 def image_field(
@@ -69,14 +70,39 @@ def image_field(
             "for a picture beside the story when it is shared, use a PNG or JPEG copy of "
             "it as the lead image",
         )
-    if picture.processed and picture.width < LEAD_MIN_WIDTH:
+    if picture.processed:
+        _preview_size(check, fields, picture)
+    return Image(src=resolved.as_posix(), alt=alt, caption=caption, picture=picture, focus=focus)
+
+
+def _preview_size(check: Checker, fields: Mapping, picture: Picture) -> None:
+    """A warning for a lead image narrower than LEAD_MIN_WIDTH, or wide enough but whose
+    16:9 crop, the preview shown when the story is shared (og:image), is not: a panorama
+    too low for it (30000 x 10 px gives 18 x 10 px)."""
+    from generator.render.images import crop_paths
+
+    if picture.width < LEAD_MIN_WIDTH:
         check.warn(
             fields.line_of("src"),
             f"image.src is {picture.width} px wide, narrower than {LEAD_MIN_WIDTH} px",
             f"Google Discover and social cards show large previews only for lead images "
             f"at least {LEAD_MIN_WIDTH} px wide; use a larger original if you have one",
         )
-    return Image(src=resolved.as_posix(), alt=alt, caption=caption, picture=picture, focus=focus)
+        return
+    _, width, height = crop_paths("lead", picture, None)[0]
+    if width >= LEAD_MIN_WIDTH:
+        return
+    tiny = width < PREVIEW_MIN or height < PREVIEW_MIN
+    check.warn(
+        fields.line_of("src"),
+        f"image.src is {picture.width} x {picture.height} px, too low for its shape: the "
+        f"16:9 part of it shown when the story is shared (og:image) is only {width} x "
+        f"{height} px" + (", too small for any preview" if tiny else ""),
+        f"Google Discover and social cards show large previews from {LEAD_MIN_WIDTH} x "
+        f"{LEAD_MIN_WIDTH * 9 // 16} px, Facebook none under {PREVIEW_MIN} x {PREVIEW_MIN} "
+        f"px; use a picture at least {LEAD_MIN_WIDTH * 9 // 16} px high (a photo in 3:2 or "
+        f"16:9), and put a panorama in the body instead",
+    )
 
 
 def _insecure(check: Checker, fields: Mapping, src: str) -> bool:

@@ -97,6 +97,32 @@ _SUFFIX_FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEB
 }
 
 
+NOT_SHOWN = "which web browsers and social networks do not show"
+ANIMATED = {"PNG": "APNG", "WEBP": "WEBP-ANIMATED"}  # Picture.format of an animation
+_NAMES = {"WEBP": "WebP", "JPEG2000": "JPEG 2000", "ICO": "Windows icon", "DIB": "BMP"}
+
+
+def _shown(kind: str) -> str:
+    """A Pillow format's name as an editor knows it (WebP, TIFF, HEIC...)."""
+    return _NAMES.get(kind, kind or "unknown kind of")
+
+
+def web_format(path: Path) -> str:
+    """'' when the file at `path` is a picture browsers show (JPEG, PNG, WebP, GIF), else
+    why not, as `probe` says it ("is a TIFF picture, which web browsers ... do not show",
+    "is not an image newsdigest can read"), from its header alone."""
+    from PIL import Image as PILImage
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # a huge image is named, not decoded
+            with PILImage.open(path) as image:
+                kind = {"MPO": "JPEG"}.get(image.format or "", image.format or "")
+    except (OSError, ValueError, PILImage.DecompressionBombError):
+        return "is not an image newsdigest can read"
+    return "" if kind in _RIGHT_SUFFIX else f"is a {_shown(kind)} picture, {NOT_SHOWN}"
+
+
 def _quality(image: PILImage.Image) -> int:
     tables = getattr(image, "quantization", None)
     if not tables or 0 not in tables:
@@ -154,10 +180,13 @@ def _probe(path: Path) -> Picture | str:
             kind = image.format or ""
             named = _SUFFIX_FORMATS.get(path.suffix.lower(), "")
             truth = {"MPO": "JPEG"}.get(kind, kind)  # a camera's JPEG with a second picture
-            if named != truth and (named or truth in _RIGHT_SUFFIX):
-                shown = {"WEBP": "WebP"}.get(truth, truth)
-                return f"is a {shown} picture, but its name ends in {path.suffix}"
-            return Picture(width, height, kind, _quality(image))
+            if truth not in _RIGHT_SUFFIX:  # TIFF, BMP, HEIC, PSD...: not shown on the web
+                return f"is a {_shown(truth)} picture, {NOT_SHOWN}"
+            if named != truth:
+                return f"is a {_shown(truth)} picture, but its name ends in {path.suffix}"
+            if truth in ("PNG", "WEBP") and getattr(image, "n_frames", 1) > 1:
+                truth = ANIMATED[truth]  # published as it is, every frame kept
+            return Picture(width, height, truth, _quality(image))
     except UnidentifiedImageError:
         return "is not an image newsdigest can open (a JPEG, PNG, WebP or GIF picture)"
     except PILImage.DecompressionBombError:
@@ -192,6 +221,11 @@ def probe_fix(problem: str, point_at: str, name: str = "") -> str:
         )
     if problem.startswith("has a file name"):
         return f"rename the file to a few words, then {point_at}"
+    if problem.endswith(NOT_SHOWN):
+        return (
+            "open it in a photo editor and save it as JPEG (a photo) or PNG (a drawing, "
+            f"chart or screenshot), then {point_at}"
+        )
     if problem.startswith("is damaged"):
         return f"export the picture again from the photo editor or camera, then {point_at}"
     return f"save the picture as JPEG, PNG or WebP and {point_at}"

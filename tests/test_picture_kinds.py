@@ -1,0 +1,146 @@
+"""Pictures of kinds a browser does not show are refused; animations keep every frame;
+a lead image too low for a social preview is told (the tester's report on pictures:
+a TIFF lead image was published raw, an animated WebP lost its frames, a 30000 x 10 px
+panorama gave an 18 x 10 px og:image). Real files made with Pillow, real builds.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import make_project, run_here, write_article
+from lxml import html
+from PIL import Image
+from test_picture_addresses import FRONT, build, urls_of
+
+from generator import config
+from generator.config import ConfigError
+
+FRAMES = ((220, 0, 0), (0, 170, 0), (0, 0, 220))
+
+
+def animation(path: Path, size: tuple[int, int] = (300, 200)) -> None:
+    """Three frames, red, green and blue, in the format the name says (GIF, APNG, WebP)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    red, *more = (Image.new("RGB", size, colour) for colour in FRAMES)
+    red.save(path, save_all=True, append_images=more, duration=200, loop=0)
+
+
+def frames_at(out: Path, url: str) -> list[tuple[int, ...]]:
+    """The colour of each frame a browser plays from the picture at `url` (the nearest of
+    FRAMES: WebP is saved lossy)."""
+    path = out / url.removeprefix("http://127.0.0.1:8000").removeprefix("/sub/")
+    found = []
+    with Image.open(path) as picture:
+        for frame in range(getattr(picture, "n_frames", 1)):
+            picture.seek(frame)
+            pixel = picture.convert("RGB").getpixel((5, 5))
+            assert isinstance(pixel, tuple)
+            found.append(
+                min(FRAMES, key=lambda c: sum(abs(a - b) for a, b in zip(c, pixel, strict=True)))
+            )
+    return found
+
+
+def test_a_picture_browsers_do_not_show_is_refused_on_its_line_with_the_fix(
+    tmp_path: Path,
+) -> None:
+    project = make_project(tmp_path / "p")
+    folder = project / "content/2025/06"
+    folder.mkdir(parents=True)
+    Image.new("RGB", (1600, 900), (90, 120, 150)).save(folder / "scan.tif")
+    Image.new("RGB", (600, 400), (90, 120, 150)).save(folder / "chart.bmp")
+    Image.new("RGB", (600, 400), (90, 120, 150)).save(folder / "map.png", "TIFF")
+    (project / "photos").mkdir()
+    Image.new("RGB", (300, 300), (9, 9, 9)).save(project / "photos/desk.tif")
+    (project / "authors.yaml").write_text("Desk:\n  image: photos/desk.tif\n", encoding="utf-8")
+    write_article(
+        project,
+        "2025/06/story.md",
+        FRONT.format(title="Scan") + "\nimage:\n  src: scan.tif\n  alt: A scan",
+        'Intro.\n\n![A chart](chart.bmp)\n\n<p><img src="map.png" alt="A map"></p>\n',
+    )
+    for command in (["check"], ["build", "--output", str(tmp_path / "site")]):
+        result = run_here(*command, cwd=project)
+        said = result.stdout + result.stderr
+        assert result.returncode == 1, said
+        for line, name, kind in (
+            (9, "image.src: content/2025/06/scan.tif", "TIFF"),
+            (14, "image 'chart.bmp': content/2025/06/chart.bmp", "BMP"),
+            (16, "image 'map.png': content/2025/06/map.png", "TIFF"),
+        ):
+            expected = f"content/2025/06/story.md:{line}: error: {name} is a {kind} picture"
+            assert expected in said, said
+        assert "authors.yaml:2: error: 'Desk'.image 'photos/desk.tif' is a TIFF picture" in said
+        assert said.count("which web browsers and social networks do not show") == 4
+        assert said.count("save it as JPEG (a photo) or PNG") == 4
+    assert not (tmp_path / "site").exists()
+
+
+def test_a_logo_browsers_do_not_show_is_a_settings_error(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p", 'logo = "brand.tif"\n')
+    Image.new("RGB", (600, 60), (9, 9, 9)).save(project / "brand.tif")
+    try:
+        config.load(project)
+    except ConfigError as problem:
+        assert "is a TIFF picture, which web browsers" in str(problem)
+        assert "save it as a PNG, JPEG, GIF or WebP file" in str(problem)
+    else:
+        raise AssertionError("a TIFF logo was taken")
+    result = run_here("build", cwd=project)
+    assert result.returncode == 2 and "brand.tif" in result.stderr
+
+
+def test_animations_keep_every_frame_in_the_body_the_lead_image_and_og_image(
+    tmp_path: Path,
+) -> None:
+    project = make_project(tmp_path / "p")
+    folder = project / "content/2025/06"
+    for name in ("anim.gif", "anim.png", "anim.webp"):
+        animation(folder / name)
+    body = "Intro.\n\n![gif](anim.gif)\n\n![apng](anim.png)\n\n![webp](anim.webp)\n"
+    for name in ("anim.gif", "anim.png", "anim.webp"):
+        lead = f"\nimage:\n  src: {name}\n  alt: moving"
+        slug = name.replace(".", "-")
+        write_article(project, f"2025/06/{slug}.md", FRONT.format(title=name) + lead, body)
+    result, out = build(project)
+    assert result.ok, result.diagnostics
+    for name in ("anim.gif", "anim.png", "anim.webp"):
+        page = html.fromstring(
+            (out / f"2025/06/25/{name.replace('.', '-')}/index.html").read_bytes()
+        )
+        shown = page.xpath("//figure[@class='lead-image']//img | //div[@class='body']//img")
+        assert len(shown) == 4
+        urls = [url for img in shown for url in urls_of(img)]
+        urls += page.xpath("//meta[@property='og:image']/@content")
+        assert len(urls) == 5 and not page.xpath("//source")  # no one-frame WebP copy offered
+        assert all(frames_at(out, url) == list(FRAMES) for url in urls), urls
+        assert page.xpath("//meta[@property='og:image:width']/@content") == ["300"]
+
+
+def test_a_panorama_too_low_for_a_social_preview_is_a_warning_with_the_limits(
+    tmp_path: Path,
+) -> None:
+    project = make_project(tmp_path / "p")
+    folder = project / "content/2025/06"
+    folder.mkdir(parents=True)
+    Image.new("RGB", (30000, 10), (90, 120, 150)).save(folder / "wide.jpg")
+    Image.new("RGB", (1600, 500), (90, 120, 150)).save(folder / "banner.jpg")
+    for name in ("wide", "banner"):
+        write_article(
+            project,
+            f"2025/06/{name}.md",
+            FRONT.format(title=name) + f"\nimage:\n  src: {name}.jpg\n  alt: A view",
+        )
+    result = run_here("check", cwd=project)
+    said = result.stdout + result.stderr
+    assert result.returncode == 0, said
+    assert (
+        "content/2025/06/wide.md:9: warning: image.src is 30000 x 10 px, too low for its "
+        "shape: the 16:9 part of it shown when the story is shared (og:image) is only 18 x "
+        "10 px, too small for any preview"
+    ) in said
+    assert "content/2025/06/banner.md:9: warning: image.src is 1600 x 500 px" in said
+    assert "only 889 x 500 px\n" in said
+    assert said.count("Facebook none under 200 x 200 px") == 2
+    assert "at least 675 px high" in said
