@@ -17,9 +17,11 @@ date: 2025-06-21T10:00:00+05:30
 country: India
 credits:
   author: Desk
-aliases: [/2025/06/20/storm/, archive-2024/storm.html]"""
+aliases: [/2025/06/20/storm/, archive-2024/storm.html, /old/caf%C3%A9/]"""
 ARTICLE = "2025/06/21/storm/"
-OLD = ("2025/06/20/storm/index.html", "archive-2024/storm.html")
+# An old address with %XX codes (WordPress writes non-Latin slugs so) is the folder a web
+# server looks in after decoding them.
+OLD = ("2025/06/20/storm/index.html", "archive-2024/storm.html", "old/café/index.html")
 
 
 @pytest.fixture(scope="module")
@@ -77,7 +79,7 @@ def chromium() -> Iterator[Any]:
         browser.close()
 
 
-@pytest.mark.parametrize("old", ["2025/06/20/storm/", "archive-2024/storm.html"])
+@pytest.mark.parametrize("old", ["2025/06/20/storm/", "archive-2024/storm.html", "old/caf%C3%A9/"])
 def test_an_alias_lands_on_the_article_in_chromium(served: str, old: str, chromium: Any) -> None:
     page = chromium.new_page()
     try:
@@ -105,6 +107,23 @@ def test_an_alias_lands_on_the_article_in_chromium(served: str, old: str, chromi
         ("[/2025/06/21/storm/index.html]", "alias /2025/06/21/storm/ is its own page"),
         ("[2025/06/22/calm/index.html]", "alias /2025/06/22/calm/ is the page of calm.md"),
         ("{old: /x/}", "aliases must be a list, not a set of fields"),
+        # Addresses a browser never asks for as written: another site, a move up, a
+        # backslash, a query or fragment, an encoded '/' or '\\', a space, an empty folder.
+        ("[//evil.example.org/x/]", "aliases: item 1 (//evil.example.org/x/) starts with '//'"),
+        (
+            "[https://old.example.org/x/]",
+            "aliases: item 1 (https://old.example.org/x/) starts with '//'",
+        ),
+        ("[/%2e%2e/y/]", "aliases: item 1 (/%2e%2e/y/) is not a path under the site"),
+        ("[/a/%2E/b/]", "aliases: item 1 (/a/%2E/b/) is not a path under the site"),
+        ("['/a\\b/']", "aliases: item 1 (/a\\b/) has a backslash"),
+        ("[/a%5Cb/]", "aliases: item 1 (/a%5Cb/) is not a plain path: it has an encoded backslash"),
+        ("[/a%2Fb/]", "aliases: item 1 (/a%2Fb/) is not a plain path: it has an encoded '/'"),
+        ("[/x?page=2]", "aliases: item 1 (/x?page=2) has a '?...' or '#...' part"),
+        ("['/x#top']", "aliases: item 1 (/x#top) has a '?...' or '#...' part"),
+        ("[/a%20b/]", "aliases: item 1 (/a%20b/) is not a plain path: it has a space (or %20)"),
+        ("[/a//b/]", "aliases: item 1 (/a//b/) has '//' inside: a folder with no name"),
+        ("[/a%zz/]", "aliases: item 1 (/a%zz/) is not a plain path: it has a '%'"),
     ],
 )
 def test_an_alias_that_would_replace_a_page_is_an_error_on_its_line(
@@ -114,9 +133,7 @@ def test_an_alias_that_would_replace_a_page_is_an_error_on_its_line(
     write_article(
         project,
         "storm.md",
-        STORM.replace(
-            "aliases: [/2025/06/20/storm/, archive-2024/storm.html]", f"aliases: {aliases}"
-        ),
+        STORM.replace(OLD_LINE, f"aliases: {aliases}"),
     )
     write_article(
         project,
@@ -227,4 +244,26 @@ def test_an_alias_that_needs_a_folder_where_the_site_writes_a_file_is_an_error_o
     assert "cannot write the site" not in said and not (tmp_path / "site").exists()
 
 
-OLD_LINE = "aliases: [/2025/06/20/storm/, archive-2024/storm.html]"
+OLD_LINE = "aliases: [/2025/06/20/storm/, archive-2024/storm.html, /old/caf%C3%A9/]"
+
+
+def test_an_alias_no_browser_reaches_stops_the_build_with_its_fix(tmp_path: Path) -> None:
+    """`//host/x/` would be written as the folder host/x/ and `/%2e%2e/y/` as a folder
+    named '%2e%2e', which browsers read as '..': neither old address would ever land."""
+    project = make_project(tmp_path / "p")
+    storm = STORM.replace(OLD_LINE, "aliases: [//evil.example.org/x/, /%2e%2e/y/]")
+    write_article(project, "storm.md", storm)
+    result = run_here("build", "--output", str(tmp_path / "site"), cwd=project)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[:4] == [
+        "content/storm.md:7: error: aliases: item 1 (//evil.example.org/x/) starts with '//' "
+        "or a scheme such as 'https:', which a browser reads as another site's address, not "
+        "a path under this one",
+        "    fix: write only the path, starting with one '/', like /2025/06/20/old-slug/",
+        "content/storm.md:7: error: aliases: item 2 (/%2e%2e/y/) is not a path under the "
+        "site: '.', '..' (or %2e%2e) move to another folder, so browsers would ask for "
+        "another address",
+        "    fix: give the old address of this article, relative to the site, like "
+        "/2025/06/20/old-slug/",
+    ]
+    assert not (tmp_path / "site").exists()

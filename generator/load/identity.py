@@ -10,6 +10,7 @@ import re
 import unicodedata
 from datetime import date
 from pathlib import PurePosixPath
+from urllib.parse import unquote
 
 from generator.config import Settings
 from generator.load import slugs
@@ -40,7 +41,10 @@ RESERVED_FILES = (
     ".nojekyll",
     "CNAME",
 )
-_ALIAS = re.compile(r"^[A-Za-z0-9._~%-]+(/[A-Za-z0-9._~%-]+)*/?$")
+_PLAIN = re.compile(r"[A-Za-z0-9._~-]")  # an alias's characters in ASCII (RFC 3986's unreserved)
+_ALIAS_FIX = (
+    "give the old address of this article, relative to the site, like /2025/06/20/old-slug/"
+)
 _URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"]+$")
 _UUID = re.compile(
     r"^\{?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-"
@@ -52,8 +56,10 @@ def alias_path(alias: str) -> str:
     """An alias as a path under the site root: '/2025/06/20/storm' -> '2025/06/20/storm/'.
     A last segment with a dot ('old/page.html') names a file; any other names a folder,
     and so does a last segment 'index.html' ('/storm/index.html' is the folder 'storm/',
-    the same file on the host, so it meets the same checks)."""
-    path = alias.strip().lstrip("/")
+    the same file on the host, so it meets the same checks). %XX codes are decoded
+    ('caf%C3%A9/' is the folder 'café/'), as a web server decodes the address a browser
+    asks for before it looks for the file; `alias_problem` says which aliases have no path."""
+    path = unquote(alias.strip().lstrip("/"))
     if path == "index.html" or path.endswith("/index.html"):
         path = path.removesuffix("index.html")
     last = path.rstrip("/").rpartition("/")[2]
@@ -62,16 +68,75 @@ def alias_path(alias: str) -> str:
     return path
 
 
-def _alias_problem(path: str) -> str | None:
+def alias_problem(alias: str) -> tuple[str, str] | None:
+    """Why the alias `alias` (as typed) has no page a browser reaches at the address
+    written, as (problem, fix); None when it is a plain path under the site (it may still
+    be one of newsdigest's own: `_reserved`). A browser reads '//host/x' as another site,
+    '\\' as '/', and '..', '.' and their %2e forms as a move up; it sends no '#...' and a
+    static host ignores '?...'; a server decodes %XX before it looks for the file, so an
+    encoded '/', '\\', '%' or a space never reaches the folder of that name."""
+    typed = alias.strip()
+    if typed.startswith("//") or re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", typed):
+        return (
+            "starts with '//' or a scheme such as 'https:', which a browser reads as "
+            "another site's address, not a path under this one",
+            "write only the path, starting with one '/', like /2025/06/20/old-slug/",
+        )
+    if "\\" in typed:
+        return (
+            "has a backslash, which browsers read as '/': the redirect page would not be "
+            "found at this address",
+            "use '/' between folders, like /2025/06/20/old-slug/",
+        )
+    if "?" in typed or "#" in typed:
+        return (
+            "has a '?...' or '#...' part, which a static site's address cannot have: the "
+            "page would be found only without it",
+            "remove the '?...' or '#...' part, like /2025/06/20/old-slug/",
+        )
+    try:
+        parts = [unquote(part, errors="strict") for part in typed.lstrip("/").split("/")]
+    except UnicodeDecodeError:
+        return ("has %XX codes that are not UTF-8 text", _ALIAS_FIX)
+    if any(part in (".", "..") for part in parts):
+        return (
+            "is not a path under the site: '.', '..' (or %2e%2e) move to another folder, "
+            "so browsers would ask for another address",
+            _ALIAS_FIX,
+        )
+    if "" in parts[:-1]:
+        return ("has '//' inside: a folder with no name, which no address reaches", _ALIAS_FIX)
+    odd = next((c for part in parts for c in part if not _plain(c)), None)
+    if odd is not None:
+        what = _SHOWN.get(odd, f"{odd!r}, which a folder name in a web address cannot have")
+        return (
+            f"is not a plain path: it has {what}",
+            "use letters, digits, '-', '_', '.' and '/' only, like /2025/06/20/old-slug/",
+        )
+    return None
+
+
+_SHOWN = {
+    " ": "a space (or %20), which a folder name in a web address cannot have",
+    "/": "an encoded '/' (%2F), which a web server reads as a folder break",
+    "\\": "an encoded backslash (%5C), which browsers read as '/'",
+    "%": "a '%' that is not a %XX code of a letter (or %25), which a web server decodes",
+}
+
+
+def _plain(char: str) -> bool:
+    """A character an alias's folder or file name may have: RFC 3986's unreserved ASCII
+    ones, or a letter, digit or mark of another script (from a %XX-encoded old address)."""
+    if char.isascii():
+        return _PLAIN.match(char) is not None
+    return unicodedata.category(char)[0] in "LMN"
+
+
+def _reserved(path: str) -> str | None:
     """Why `path` (from alias_path) cannot be a redirect page, or None."""
     if not path:
         return "is the home page"
     segments = path.rstrip("/").split("/")
-    if not _ALIAS.match(path) or any(s in (".", "..") for s in segments):
-        return (
-            "is not a path under the site; use letters, digits, '-', '_', '.' and '/' "
-            "only, like /2025/06/20/old-slug/"
-        )
     if (
         segments[0] in RESERVED_SECTIONS
         or segments[0] in RESERVED_FILES  # '/CNAME' is the folder CNAME/: the file is there
@@ -93,7 +158,8 @@ def aliases(check: Checker, front: Mapping) -> tuple[str, ...]:
     found: list[str] = []
     for number, alias in enumerate(check.text_list(front, "aliases", "aliases"), start=1):
         path = alias_path(alias)
-        problem = _alias_problem(path)
+        reserved = _reserved(path)
+        problem = alias_problem(alias) or ((reserved, _ALIAS_FIX) if reserved else None)
         long_part = slugs.too_long(path)
         if long_part and not problem:
             message, fix = slugs.too_long_message(f"aliases: item {number}", long_part)
@@ -101,9 +167,8 @@ def aliases(check: Checker, front: Mapping) -> tuple[str, ...]:
         elif problem:
             check.error(
                 front.line_of("aliases"),
-                f"aliases: item {number} ({alias}) {problem}",
-                "give the old address of this article, relative to the site, like "
-                "/2025/06/20/old-slug/",
+                f"aliases: item {number} ({alias}) {problem[0]}",
+                problem[1],
             )
         elif path not in found:
             found.append(path)
