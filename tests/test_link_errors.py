@@ -144,3 +144,28 @@ def test_a_build_with_the_held_back_stories_says_only_what_is_still_missing(
     left_out = "future" if option == "--drafts" else "draft"
     [error] = [error for error in found if f"link to '{left_out}.md'" in error]
     assert HELD_BACK in found[error]
+
+
+def test_a_rebuild_after_a_story_becomes_a_draft_says_what_check_says(tmp_path: Path) -> None:
+    """The linking story is unchanged (its body comes from the build cache) when the story
+    it links to, by file and by address, is made a draft."""
+    project = make_project(tmp_path / "project")
+    shown = dict(country="India", author="Desk", tag="Monsoon")
+    plan = project / "content/2025/06/plan.md"
+    write_article(
+        project, "2025/06/plan.md", STORY.format(title="Plan", date="2025-06-20", **shown)
+    )
+    linker = STORY.format(title="Linker", date="2025-06-25T10:00:00Z", **shown)
+    write_article(project, "2025/06/linker.md", linker, "[a](plan.md) and [b](/2025/06/20/plan/)\n")
+    out = ["--output", str(tmp_path / "site")]
+    assert run_here("build", *out, cwd=project).returncode == 0
+    plan.write_text(plan.read_text(encoding="utf-8").replace("---\nBody", "draft: true\n---\nBody"))
+    built = run_here("build", *out, cwd=project)
+    checked = run_here("check", cwd=project)
+    assert errors(built.stderr) == errors(checked.stdout)
+    assert [line for line, _ in errors(built.stderr)] == [
+        "content/2025/06/linker.md:9: error: link to '/2025/06/20/plan/' goes to no page of the "
+        "site",
+        "content/2025/06/linker.md:9: error: link to 'plan.md' points to no published article",
+    ]
+    assert all(HELD_BACK in fix for _, fix in errors(built.stderr))
