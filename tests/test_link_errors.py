@@ -102,6 +102,11 @@ def test_check_and_build_give_the_same_errors_for_every_kind_of_bad_link(tmp_pat
         assert error in found, (error, found)
         assert (HELD_BACK in fixes[error]) is held, (error, fixes[error])
     assert "content/2025/06/linker.md:16: error: image 'chart.png' does not exist" in found
+    hidden = "content/2025/06/linker.md:14: error: link to '.hidden.md' points to no published"
+    assert fixes[hidden + " article"] == (
+        "fix: content/2025/06/.hidden.md is not read: files and folders whose names start "
+        "with '.' are hidden; rename it without the '.', or remove the link"
+    )
     typo = "content/2025/06/linker.md:14: error: link to '/2025/06/25/linkr/' goes to no page"
     assert fixes[typo + " of the site"] == "fix: did you mean /2025/06/25/linker/?"
     # The pipeline without the build cache and workers says the same.

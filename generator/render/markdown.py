@@ -324,9 +324,7 @@ class BodyRenderer:
                 self._report(
                     href,
                     f"link to {href!r} points to no published article",
-                    LINKS_TO_HELD_BACK
-                    if url == ""
-                    else "link to an existing .md file, relative to this article's folder",
+                    _unpublished_hint(resolved, url),
                 )
                 return None
             return url + suffix
@@ -414,6 +412,20 @@ class BodyRenderer:
         article = self.context.article
         assert article is not None
         self.context.problems.append(error(article.source, self._line_of(needle), message, hint))
+
+
+def _unpublished_hint(resolved: PurePosixPath | str, url: str | None) -> str:
+    """The fix for a link to a .md file that is no published article: `url` is '' for a
+    draft or a scheduled one; `resolved`, its path in content/ when the file exists."""
+    if url == "":
+        return LINKS_TO_HELD_BACK
+    hidden = not isinstance(resolved, str) and any(p.startswith(".") for p in resolved.parts)
+    if hidden:
+        return (
+            f"content/{resolved} is not read: files and folders whose names start with '.' "
+            "are hidden; rename it without the '.', or remove the link"
+        )
+    return "link to an existing .md file, relative to this article's folder"
 
 
 def _without_address(tag: str, attrs: Attrs) -> Attrs | str | None:
