@@ -118,7 +118,7 @@ def test_animations_keep_every_frame_in_the_body_the_lead_image_and_og_image(
         assert page.xpath("//meta[@property='og:image:width']/@content") == ["300"]
 
 
-def test_a_panorama_too_low_for_a_social_preview_is_a_warning_with_the_limits(
+def test_a_lead_image_too_low_or_too_small_for_a_social_preview_is_a_warning_with_the_limits(
     tmp_path: Path,
 ) -> None:
     project = make_project(tmp_path / "p")
@@ -126,21 +126,28 @@ def test_a_panorama_too_low_for_a_social_preview_is_a_warning_with_the_limits(
     folder.mkdir(parents=True)
     Image.new("RGB", (30000, 10), (90, 120, 150)).save(folder / "wide.jpg")
     Image.new("RGB", (1600, 500), (90, 120, 150)).save(folder / "banner.jpg")
-    for name in ("wide", "banner"):
+    Image.new("RGB", (10, 3000), (90, 120, 150)).save(folder / "tall.jpg")
+    animation(folder / "badge.gif", (150, 150))
+    for name in ("wide.jpg", "banner.jpg", "tall.jpg", "badge.gif"):
         write_article(
             project,
-            f"2025/06/{name}.md",
-            FRONT.format(title=name) + f"\nimage:\n  src: {name}.jpg\n  alt: A view",
+            f"2025/06/{name[:-4]}.md",
+            FRONT.format(title=name) + f"\nimage:\n  src: {name}\n  alt: A view",
         )
     result = run_here("check", cwd=project)
     said = result.stdout + result.stderr
     assert result.returncode == 0, said
-    assert (
-        "content/2025/06/wide.md:9: warning: image.src is 30000 x 10 px, too low for its "
-        "shape: the 16:9 part of it shown when the story is shared (og:image) is only 18 x "
-        "10 px, too small for any preview"
-    ) in said
-    assert "content/2025/06/banner.md:9: warning: image.src is 1600 x 500 px" in said
+    for name, what in (
+        (
+            "wide",
+            "image.src is 30000 x 10 px, too low for its shape: the 16:9 part of it shown "
+            "when the story is shared (og:image) is only 18 x 10 px, too small for any preview",
+        ),
+        ("banner", "image.src is 1600 x 500 px, too low for its shape"),
+        ("tall", "image.src is 10 px wide, narrower than 1200 px, too small for any preview"),
+        ("badge", "image.src is 150 x 150 px, too small for any preview when shared"),
+    ):
+        assert f"content/2025/06/{name}.md:9: warning: {what}" in said, said
     assert "only 889 x 500 px\n" in said
-    assert said.count("Facebook none under 200 x 200 px") == 2
+    assert said.count("Facebook none under 200 x 200 px") == 4
     assert "at least 675 px high" in said

@@ -70,39 +70,46 @@ def image_field(
             "for a picture beside the story when it is shared, use a PNG or JPEG copy of "
             "it as the lead image",
         )
-    if picture.processed:
+    if picture.format != "SVG":
         _preview_size(check, fields, picture)
     return Image(src=resolved.as_posix(), alt=alt, caption=caption, picture=picture, focus=focus)
 
 
 def _preview_size(check: Checker, fields: Mapping, picture: Picture) -> None:
-    """A warning for a lead image narrower than LEAD_MIN_WIDTH, or wide enough but whose
-    16:9 crop, the preview shown when the story is shared (og:image), is not: a panorama
-    too low for it (30000 x 10 px gives 18 x 10 px)."""
+    """A warning for a lead image whose preview when the story is shared (og:image: its
+    16:9 crop, or the picture itself when it has none) is narrower than LEAD_MIN_WIDTH
+    (a panorama too low for its shape: 30000 x 10 px gives 18 x 10 px), and says when it
+    is too small for any preview (under PREVIEW_MIN). A GIF or an animation, published as
+    it is, only in that last case."""
     from generator.render.images import crop_paths
 
-    if picture.width < LEAD_MIN_WIDTH:
-        check.warn(
-            fields.line_of("src"),
-            f"image.src is {picture.width} px wide, narrower than {LEAD_MIN_WIDTH} px",
-            f"Google Discover and social cards show large previews only for lead images "
-            f"at least {LEAD_MIN_WIDTH} px wide; use a larger original if you have one",
-        )
-        return
-    _, width, height = crop_paths("lead", picture, None)[0]
-    if width >= LEAD_MIN_WIDTH:
-        return
+    crops = crop_paths("lead", picture, None)
+    width, height = crops[0][1:] if crops else (picture.width, picture.height)
     tiny = width < PREVIEW_MIN or height < PREVIEW_MIN
-    check.warn(
-        fields.line_of("src"),
-        f"image.src is {picture.width} x {picture.height} px, too low for its shape: the "
-        f"16:9 part of it shown when the story is shared (og:image) is only {width} x "
-        f"{height} px" + (", too small for any preview" if tiny else ""),
+    small = ", too small for any preview" if tiny else ""
+    limits = (
         f"Google Discover and social cards show large previews from {LEAD_MIN_WIDTH} x "
-        f"{LEAD_MIN_WIDTH * 9 // 16} px, Facebook none under {PREVIEW_MIN} x {PREVIEW_MIN} "
-        f"px; use a picture at least {LEAD_MIN_WIDTH * 9 // 16} px high (a photo in 3:2 or "
-        f"16:9), and put a panorama in the body instead",
+        f"{LEAD_MIN_WIDTH * 9 // 16} px, Facebook none under {PREVIEW_MIN} x {PREVIEW_MIN} px"
     )
+    if crops and width < LEAD_MIN_WIDTH:
+        what = (
+            f"image.src is {picture.width} x {picture.height} px, too low for its shape: "
+            f"the 16:9 part of it shown when the story is shared (og:image) is only "
+            f"{width} x {height} px{small}"
+        )
+        fix = (
+            f"{limits}; use a picture at least {LEAD_MIN_WIDTH * 9 // 16} px high (a photo "
+            "in 3:2 or 16:9), and put a panorama in the body instead"
+        )
+    elif picture.processed and width < LEAD_MIN_WIDTH:
+        what = f"image.src is {width} px wide, narrower than {LEAD_MIN_WIDTH} px{small}"
+        fix = f"{limits}; use a larger original if you have one"
+    elif tiny:  # a GIF or an animation, shown when shared as it is
+        what = f"image.src is {width} x {height} px, too small for any preview when shared"
+        fix = f"{limits}; use a larger picture, or a JPEG or PNG one"
+    else:
+        return
+    check.warn(fields.line_of("src"), what, fix)
 
 
 def _insecure(check: Checker, fields: Mapping, src: str) -> bool:
