@@ -77,6 +77,34 @@ def test_a_picture_browsers_do_not_show_is_refused_on_its_line_with_the_fix(
     assert not (tmp_path / "site").exists()
 
 
+def test_a_phone_heic_and_a_remote_tiff_are_named_for_what_they_are(tmp_path: Path) -> None:
+    """A HEIC (Pillow cannot open it) is refused by its name; an https:// picture is not
+    fetched, so one named .tif is a warning (its server might send a JPEG)."""
+    project = make_project(tmp_path / "p")
+    folder = project / "content/2025/06"
+    folder.mkdir(parents=True)
+    (folder / "IMG_1234.HEIC").write_bytes(b"\x00\x00\x00\x18ftypheic" + bytes(64))
+    write_article(
+        project,
+        "2025/06/story.md",
+        FRONT.format(title="Phone") + "\nimage:\n  src: https://example.org/a/scan.TIFF?x=1\n"
+        "  alt: A scan",
+        "Intro.\n\n![A phone photo](IMG_1234.HEIC)\n\n![A map](https://example.org/map.bmp)\n",
+    )
+    result = run_here("check", cwd=project)
+    said = result.stdout + result.stderr
+    assert result.returncode == 1, said
+    for expected in (
+        "story.md:9: warning: image.src: 'https://example.org/a/scan.TIFF?x=1' is named as a "
+        "TIFF picture, which web browsers and social networks do not show",
+        "story.md:14: error: image 'IMG_1234.HEIC': content/2025/06/IMG_1234.HEIC is a HEIC "
+        "picture (by its name), which web browsers",
+        "story.md:16: warning: image 'https://example.org/map.bmp' is named as a BMP picture",
+    ):
+        assert expected in said, said
+    assert said.count("save it as JPEG") == 3
+
+
 def test_a_logo_browsers_do_not_show_is_a_settings_error(tmp_path: Path) -> None:
     project = make_project(tmp_path / "p", 'logo = "brand.tif"\n')
     Image.new("RGB", (600, 60), (9, 9, 9)).save(project / "brand.tif")

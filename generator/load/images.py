@@ -44,6 +44,7 @@ def image_field(
                 missing_file_hint(src, doc.source, content_dir, "image file"),
             )
             return None
+        _remote_kind(check, fields, src)
         width, height = _pixels(check, fields, "width"), _pixels(check, fields, "height")
         return Image(src=src, alt=alt, caption=caption, width=width, height=height, focus=focus)
     from generator.render.images import probe, probe_fix
@@ -110,6 +111,15 @@ def _preview_size(check: Checker, fields: Mapping, picture: Picture) -> None:
     else:
         return
     check.warn(fields.line_of("src"), what, fix)
+
+
+def _remote_kind(check: Checker, fields: Mapping, src: str) -> None:
+    """A warning for an https:// picture named as a kind browsers do not show (a .tif)."""
+    from generator.render.measure import remote_kind
+
+    named = remote_kind(src, f"image.src: {src!r}")
+    if named:
+        check.warn(fields.line_of("src"), *named)
 
 
 def _insecure(check: Checker, fields: Mapping, src: str) -> bool:

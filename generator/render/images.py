@@ -41,6 +41,7 @@ from generator.render.links import start_tag_attributes
 from generator.render.measure import pixel_size as pixel_size
 from generator.render.measure import probe as probe
 from generator.render.measure import probe_fix as probe_fix
+from generator.render.measure import remote_kind as remote_kind
 
 if TYPE_CHECKING:
     from PIL import Image as PILImage

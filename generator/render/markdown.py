@@ -35,7 +35,7 @@ from urllib.parse import quote, unquote, urlsplit
 
 import nh3
 
-from generator.diagnostics import Diagnostic, error
+from generator.diagnostics import Diagnostic, error, warning
 from generator.index.selection import LINKS_TO_HELD_BACK
 from generator.model import Picture, Text
 from generator.render import cmark, images
@@ -367,6 +367,9 @@ class BodyRenderer:
             )
             return None
         if parts.scheme or parts.netloc:
+            named = images.remote_kind(src, f"image {src!r}")
+            if named:  # a remote .tif: not checked, but its name says what it is
+                self._report(src, *named, warning)
             return None
         resolved = self._local(unquote(parts.path))
         if isinstance(resolved, str):
@@ -408,10 +411,12 @@ class BodyRenderer:
         assert article is not None
         return missing_file_hint(path, article.source, self.content_dir, what)
 
-    def _report(self, needle: str, message: str, hint: str) -> None:
+    def _report(
+        self, needle: str, message: str, hint: str, kind: Callable[..., Diagnostic] = error
+    ) -> None:
         article = self.context.article
         assert article is not None
-        self.context.problems.append(error(article.source, self._line_of(needle), message, hint))
+        self.context.problems.append(kind(article.source, self._line_of(needle), message, hint))
 
 
 def _unpublished_hint(resolved: PurePosixPath | str, url: str | None) -> str:

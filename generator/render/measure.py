@@ -107,6 +107,38 @@ def _shown(kind: str) -> str:
     return _NAMES.get(kind, kind or "unknown kind of")
 
 
+_NOT_SHOWN_SUFFIXES = {".tif": "TIFF", ".tiff": "TIFF", ".bmp": "BMP", ".psd": "PSD"} | {
+    ".heic": "HEIC",
+    ".heif": "HEIF",
+    ".jp2": "JPEG 2000",
+    ".dng": "camera RAW",
+    ".cr2": "camera RAW",
+    ".nef": "camera RAW",
+    ".arw": "camera RAW",
+}
+
+
+def named_kind(name: str) -> str:
+    """The kind of picture a file or URL path `name` is named as, when browsers do not
+    show that kind (scan.tif -> 'TIFF', IMG_1234.HEIC -> 'HEIC'); '' otherwise."""
+    return _NOT_SHOWN_SUFFIXES.get(Path(name).suffix.lower(), "")
+
+
+def remote_kind(url: str, what: str) -> tuple[str, str] | None:
+    """(message, fix) for a picture at `url` (https://, not fetched) whose name says it is
+    a kind browsers do not show; `what` starts the message ("image.src: 'https://...'")."""
+    from urllib.parse import urlsplit
+
+    kind = named_kind(urlsplit(url).path)
+    if not kind:
+        return None
+    return (
+        f"{what} is named as a {kind} picture, {NOT_SHOWN}",
+        "use the address of a JPEG or PNG copy of it, or save it as JPEG or PNG and "
+        "upload it into content/ beside the article",
+    )
+
+
 def web_format(path: Path) -> str:
     """'' when the file at `path` is a picture browsers show (JPEG, PNG, WebP, GIF), else
     why not, as `probe` says it ("is a TIFF picture, which web browsers ... do not show",
@@ -188,6 +220,9 @@ def _probe(path: Path) -> Picture | str:
                 truth = ANIMATED[truth]  # published as it is, every frame kept
             return Picture(width, height, truth, _quality(image))
     except UnidentifiedImageError:
+        named = named_kind(path.name)  # a HEIC from an iPhone, a camera's RAW file...
+        if named:
+            return f"is a {named} picture (by its name), {NOT_SHOWN}"
         return "is not an image newsdigest can open (a JPEG, PNG, WebP or GIF picture)"
     except PILImage.DecompressionBombError:
         return TOO_MANY_PIXELS
