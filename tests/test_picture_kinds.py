@@ -179,3 +179,26 @@ def test_a_lead_image_too_low_or_too_small_for_a_social_preview_is_a_warning_wit
     assert "only 889 x 500 px\n" in said
     assert said.count("Facebook none under 200 x 200 px") == 4
     assert "at least 675 px high" in said
+
+
+def test_a_cameras_jpeg_with_a_second_picture_is_published_like_any_jpeg(tmp_path: Path) -> None:
+    """An MPO (a JPEG holding a second, 3D or preview, picture) was published byte for byte,
+    its GPS position with it; it is a JPEG: published in widths, without its EXIF."""
+    project = make_project(tmp_path / "p")
+    folder = project / "content/2025/06"
+    folder.mkdir(parents=True)
+    exif = Image.Exif()
+    exif[0x8825] = {1: "N", 2: (12.0, 58.0, 11.0), 3: "E", 4: (77.0, 35.0, 40.0)}
+    first, second = (Image.new("RGB", (900, 600), colour) for colour in FRAMES[:2])
+    first.save(folder / "camera.jpg", "MPO", save_all=True, append_images=[second], exif=exif)
+    write_article(project, "2025/06/story.md", FRONT.format(title="3D"), "![red](camera.jpg)\n")
+    result, out = build(project)
+    assert result.ok, result.diagnostics
+    page = html.fromstring((out / "2025/06/25/story/index.html").read_bytes())
+    [img] = page.xpath("//div[@class='body']//img")
+    urls = urls_of(img) + urls_of(page.xpath("//div[@class='body']//source")[0])
+    assert len(urls) == 7
+    for url in urls:
+        assert frames_at(out, url) == [FRAMES[0]]
+        with Image.open(out / url.removeprefix("/sub/")) as served:
+            assert 0x8825 not in served.getexif()
