@@ -202,3 +202,27 @@ def test_a_cameras_jpeg_with_a_second_picture_is_published_like_any_jpeg(tmp_pat
         assert frames_at(out, url) == [FRAMES[0]]
         with Image.open(out / url.removeprefix("/sub/")) as served:
             assert 0x8825 not in served.getexif()
+
+
+def test_a_still_picture_replaced_by_an_animation_is_published_whole_next_build(
+    tmp_path: Path,
+) -> None:
+    """An incremental build: the same name, now three frames, in the body and as lead."""
+    project = make_project(tmp_path / "p")
+    folder = project / "content/2025/06"
+    folder.mkdir(parents=True)
+    Image.new("RGB", (300, 200), FRAMES[0]).save(folder / "moving.webp")
+    lead = "\nimage:\n  src: moving.webp\n  alt: moving"
+    write_article(
+        project, "2025/06/story.md", FRONT.format(title="M") + lead, "![x](moving.webp)\n"
+    )
+    result, out = build(project, cache=True)
+    assert result.ok, result.diagnostics
+    animation(folder / "moving.webp")
+    result, out = build(project, cache=True)
+    assert result.ok, result.diagnostics
+    page = html.fromstring((out / "2025/06/25/story/index.html").read_bytes())
+    urls = [url for img in page.xpath("//img") for url in urls_of(img)]
+    urls += page.xpath("//meta[@property='og:image']/@content")
+    assert len(urls) == 3 and not page.xpath("//source"), urls
+    assert all(frames_at(out, url) == list(FRAMES) for url in urls)
