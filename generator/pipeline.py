@@ -396,7 +396,6 @@ def check(paths: Paths, settings: Settings, speed: Speed | None = None) -> Built
     held = others(articles, published)
     published, body_problems, assets = convert(published, settings, paths.content, speed, held)
     held, held_problems, held_assets = convert(held, settings, paths.content, speed, (), published)
-    assets |= held_assets
     by_source = {a.source: a for a in [*published, *held]}
     articles = [by_source[a.source] for a in articles]
     body_problems += held_problems
@@ -407,7 +406,8 @@ def check(paths: Paths, settings: Settings, speed: Speed | None = None) -> Built
         for path, line, what, fix in site_catalogs(paths.templates)
     ]
     if not catalogs:  # the site's pages can be listed only with its words
-        body_problems += _site_links(published, held, settings, paths, assets, now, unread)
+        files = (assets, held_assets)
+        body_problems += _site_links(published, held, settings, paths, files, now, unread)
     body_problems += far_ahead(articles, paths.content, now)
     body_problems += updated_ahead(articles, paths.content, now, settings.tz)
     diagnostics = sorted(problems + body_problems + catalogs, key=Diagnostic.sort_key)
@@ -419,27 +419,32 @@ def _site_links(
     held: list[Article],
     settings: Settings,
     paths: Paths,
-    assets: set[str],
+    assets: tuple[set[str], set[str]],
     now: datetime,
     unread: list[Unread],
 ) -> list[Diagnostic]:
     """Body links to site paths that a default build would not publish, from its articles
     and `unread` ones (with `held`, the articles it leaves out, a build with them all would
-    publish the page: the fix says so); from `held`, those that no build publishes; every
-    alias that cannot be written."""
+    publish the page: the fix says so, as a build's does); from `held`, those that no build
+    publishes; every alias that cannot be written. `assets`: the content files the
+    published articles use, and those only the held-back ones use (a build knows only the
+    first: a link to the second is said as a build says it)."""
     templates, content = paths.templates, paths.content
+    mine, theirs = assets
     everything = build_index([*published, *held], settings.tz)
-    own = site_links.pages(everything, settings, templates, content, assets, now)
+    own = site_links.pages(everything, settings, templates, content, mine | theirs, now)
     if not held:
         return site_links.problems(everything, published, own, settings, unread=unread)
     found = site_links.problems(everything, held, own, settings)  # and every alias
+    later = own - {"media/" + path for path in theirs - mine}
+    later |= {alias_file(a) for article in held for a in article.aliases}
     site = build_index(published, settings.tz)
     return found + site_links.problems(
         site,
         published,
-        site_links.pages(site, settings, templates, content, assets, now),
+        site_links.pages(site, settings, templates, content, mine, now),
         settings,
         aliases=False,
         unread=unread,
-        later=lambda: own | {alias_file(a) for article in held for a in article.aliases},
+        later=lambda: later,
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import make_project, run_here, write_article
+from conftest import make_project, run_here, tiny_png, write_article
 
 from generator import config
 from generator.index.selection import Selection
@@ -34,6 +34,7 @@ Its old address: [old](/old/draft-address/).
 No such story: [gone](gone.md), [hidden](.hidden.md), [typo](/2025/06/25/linkr/).
 No such page: [about](/about/), [feed](/tags/nothing/feed.xml), [photo](/media/no.png).
 No such file: [report](report.pdf) and ![chart](chart.png).
+A draft's picture: [its chart](/media/2025/06/draft-chart.png).
 """
 # (line, the link as written, how the message ends, held back?)
 EXPECTED = [
@@ -53,6 +54,7 @@ EXPECTED = [
     (15, "/tags/nothing/feed.xml", "goes to no page of the site", False),
     (15, "/media/no.png", "goes to no page of the site", False),
     (16, "report.pdf", "points to no file", False),
+    (17, "/media/2025/06/draft-chart.png", "goes to no page of the site", False),
 ]
 
 
@@ -63,7 +65,8 @@ def newsroom(root: Path) -> Path:
     held = dict(country="France", author="Draft Writer", tag="Only drafts")
     draft = STORY.format(title="Draft", date="2025-06-20T10:00:00Z", **held)
     draft += "\ndraft: true\naliases: [/old/draft-address/]"
-    write_article(project, "2025/06/draft.md", draft)
+    write_article(project, "2025/06/draft.md", draft, "![A chart](draft-chart.png)\n")
+    (project / "content/2025/06/draft-chart.png").write_bytes(tiny_png())
     future = STORY.format(title="Future", date="2027-06-20T10:00:00Z", **held)
     write_article(project, "2025/06/future.md", future)
     shown = dict(country="India", author="Desk", tag="Monsoon")

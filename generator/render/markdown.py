@@ -29,7 +29,6 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from html import escape
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote, unquote, urlsplit
 
@@ -46,6 +45,7 @@ from generator.render.sanitised import (
     removed_addresses,
     removed_kinds,
     removed_markup,
+    without_address,
 )
 
 ALLOWED_TAGS = {
@@ -267,7 +267,7 @@ class BodyRenderer:
         name = URL_ATTRIBUTES[tag]
         value = next((v for k, v in attrs if k == name), None)
         if value is None:
-            return _without_address(tag, attrs)
+            return without_address(tag, attrs)
         if not value:
             return None
         if tag == "img":
@@ -431,17 +431,6 @@ def _unpublished_hint(resolved: PurePosixPath | str, url: str | None) -> str:
             "are hidden; rename it without the '.', or remove the link"
         )
     return "link to an existing .md file, relative to this article's folder"
-
-
-def _without_address(tag: str, attrs: Attrs) -> Attrs | str | None:
-    """A link or picture with no address (the sanitiser removed a `javascript:`, `data:` or
-    `file:` one, with a warning; or none was written), as valid HTML5: an <a> keeps its
-    text, without the rel= that only a link with an href may have; an <img>, which must
-    have a src, becomes its alt text."""
-    if tag == "img":
-        return escape(next((v for k, v in attrs if k == "alt" and v), ""))
-    kept = [(k, v) for k, v in attrs if k != "rel"]
-    return kept if kept != attrs else None
 
 
 def sanitise(fragment: str) -> str:

@@ -6,7 +6,8 @@ the address of a link or picture whose scheme is not in URL_SCHEMES (`javascript
 `data:`, `file:`, `smb:`, any unknown one). What is published does not change; the
 editor is told, once per line and kind: `content/x.md:14: warning: the <iframe> here is
 removed when published`, and for each address removed, typed in Markdown
-(`[call](data:...)`) or in HTML, on its line (`removed_addresses`).
+(`[call](data:...)`) or in HTML, on its line (`removed_addresses`); the link or picture
+left without an address is published as valid HTML5 (`without_address`).
 
 What was removed is read from the converted HTML before and after the sanitiser (so
 only what really goes, with either Markdown engine); where it was typed, from the
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from html import escape
 from html.parser import HTMLParser
 from urllib.parse import unquote, urlsplit
 
@@ -246,3 +248,16 @@ def _line(markdown: str, value: str, scheme: str, searched: dict[str, int]) -> i
         index = markdown.lower().find(scheme + ":", start)
     searched[value] = index + 1 if index >= 0 else start
     return markdown[: max(index, 0)].count("\n")
+
+
+def without_address(
+    tag: str, attrs: list[tuple[str, str | None]]
+) -> list[tuple[str, str | None]] | str | None:
+    """A link or picture with no address (the sanitiser removed a `javascript:`, `data:` or
+    `file:` one, with a warning; or none was written), as valid HTML5: an <a> keeps its
+    text, without the rel= that only a link with an href may have; an <img>, which must
+    have a src, becomes its alt text."""
+    if tag == "img":
+        return escape(next((v for k, v in attrs if k == "alt" and v), ""))
+    kept = [(k, v) for k, v in attrs if k != "rel"]
+    return kept if kept != attrs else None
