@@ -29,6 +29,7 @@ from generator.load import slugs
 from generator.load.content import CONTROL, Mapping, parse_front_matter
 from generator.load.files import REGISTRY as FILE_NAME
 from generator.load.files import registry_path
+from generator.load.invisible import invisible_error
 from generator.model import Article, Author, Picture, with_values
 
 KNOWN = ("slug", "bio", "url", "fediverse", "image", "type")
@@ -198,6 +199,8 @@ class _Check:
             )
             return None
         before = len(self.problems)
+        unseen = invisible_error(self.source, line, "authors.yaml", name)
+        self.problems.extend([unseen] if unseen else [])
         self._unknown(fields, label)
         bio = self.text(fields, "bio", label)
         slug = self._slug_field(fields, label)

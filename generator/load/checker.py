@@ -12,6 +12,7 @@ from typing import Any
 
 from generator.diagnostics import Diagnostic, error, warning
 from generator.load.content import CONTROL, Document, Items, Mapping, control_error
+from generator.load.invisible import invisible_error
 from generator.load.yaml_mistakes import double_quoted
 
 REQUIRED_FIELDS = ("title", "date", "country", "credits")
@@ -160,6 +161,22 @@ class Checker:
                 f"remove the second {text!r}",
             )
         return list(seen.items())
+
+    def names(self, mapping: Mapping, key: str, label: str) -> list[tuple[str, int]]:
+        """distinct_items for names that make a page (topics, bylines): a name with an
+        invisible character (a zero-width space...) is an error, left out."""
+        return [
+            (name, line)
+            for name, line in self.distinct_items(mapping, key, label)
+            if self.seen_as_typed(name, line, label)
+        ]
+
+    def seen_as_typed(self, name: str, line: int, label: str, harm: str = "") -> bool:
+        """False (after reporting) for a name with a character readers cannot see."""
+        problem = invisible_error(self.doc.source, line, label, name, harm)
+        if problem is not None:
+            self.problems.append(problem)
+        return problem is None
 
     def mapping(self, parent: Mapping, key: str, label: str) -> Mapping | None:
         if key not in parent or parent[key] is None:

@@ -35,7 +35,7 @@ def read_credits(check: Checker, front: Mapping) -> Credits:
             _author_missing(check, front, "add 'credits:' with an indented 'author: Name' line")
         return Credits()
     check.unknown(group, KNOWN_CREDITS, "credits.")
-    authors = tuple(name for name, _ in check.distinct_items(group, "author", "credits.author"))
+    authors = tuple(name for name, _ in check.names(group, "author", "credits.author"))
     if not authors and "author" not in group:
         _author_missing(check, front, "add an indented 'author: Name' line under credits:")
     elif not authors and not any(p.line == group.line_of("author") for p in check.problems):

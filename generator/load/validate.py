@@ -29,9 +29,13 @@ MAX_TITLE = 110
 MAX_SUMMARY = 300
 
 
+_NO_COUNTRY = "no country is spelt with it"
+
+
 def _country(check: Checker, front: Mapping) -> Country | None:
     name = check.text(front, "country", "country", required=True)
-    if not name:
+    line = front.line_of("country")
+    if not name or not check.seen_as_typed(name, line, "country", _NO_COUNTRY):
         return None
     found = countries.lookup(name)
     if found is None and (either := countries.ambiguous(name)):
@@ -97,7 +101,7 @@ def _tags(check: Checker, front: Mapping, lines: dict[str, int]) -> tuple[Tag, .
         )
         return ()
     result: dict[str, Tag] = {}
-    for name, line in check.distinct_items(front, "tags", "tags"):
+    for name, line in check.names(front, "tags", "tags"):
         key = slugs.topic_key(name)
         if key in result:
             if result[key].name != name:

@@ -1,0 +1,123 @@
+"""Invisible characters in a name that makes a page: a topic, a byline, a country.
+
+A zero-width space pasted into `tags: ["A\u200bI"]` makes a second topic that readers
+see as "AI", beside the real one. Names are checked for the characters Unicode draws as
+nothing (format characters such as the zero-width space, word joiner, byte-order mark,
+soft hyphen and direction marks, and the Hangul fillers). The zero-width joiner and
+non-joiner are allowed where a script needs them: between two letters of a script other
+than Latin, Greek or Cyrillic (Persian "می‌خواهم", Hindi, Malayalam) and, for the joiner,
+inside an emoji sequence (a family, a skin tone); so are the tag characters that spell a
+flag such as England's. Titles, summaries and bodies keep them as typed (a soft hyphen
+there is a hyphenation hint).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from generator.diagnostics import Diagnostic, error
+
+ZWNJ, ZWJ = "\u200c", "\u200d"
+_NAMES = {
+    "\u00ad": "soft hyphen",
+    "\u034f": "combining grapheme joiner",
+    "\u061c": "Arabic letter mark",
+    "\u115f": "Hangul filler",
+    "\u1160": "Hangul filler",
+    "\u180e": "Mongolian vowel separator",
+    "\u200b": "zero-width space",
+    ZWNJ: "zero-width non-joiner",
+    ZWJ: "zero-width joiner",
+    "\u200e": "left-to-right mark",
+    "\u200f": "right-to-left mark",
+    "\u2060": "word joiner",
+    "\u3164": "Hangul filler",
+    "\ufeff": "zero-width no-break space (byte-order mark)",
+    "\uffa0": "Hangul filler",
+}
+# Format characters that are drawn: signs written before Arabic, Syriac and Kaithi numbers.
+_VISIBLE_FORMAT = frozenset("\u0600\u0601\u0602\u0603\u0604\u0605\u06dd\u070f\u0890\u0891\u08e2")
+_FLAG_TAGS = range(0xE0020, 0xE0080)  # tag characters after U+1F3F4, e.g. England's flag
+_ALPHABETS = ("LATIN", "GREEK", "CYRILLIC")
+
+
+def invisible_error(
+    source: str, line: int, label: str, name: str, harm: str = ""
+) -> Diagnostic | None:
+    """The error for a name (`label`: "tags", "credits.author", "country") with an invisible
+    character, or None when it has none. `harm` says what it would do (default: make a
+    name of its own that looks the same as the name without it)."""
+    found = find_invisible(name)
+    if found is None:
+        return None
+    index, what = found
+    place = where(name, index)
+    return error(
+        source,
+        line,
+        f"{label}: {visible(name)!r} has an invisible character, {what}, {place}; "
+        + (harm or "it would be published as a name of its own that looks the same"),
+        f"delete the invisible character {place} (or retype the name: {visible(name)})",
+    )
+
+
+def find_invisible(text: str) -> tuple[int, str] | None:
+    """(index, description such as "a zero-width space (U+200B)") of the first invisible
+    character of `text` that no script or emoji needs, or None."""
+    for index, char in enumerate(text):
+        if not _invisible(char) or _needed(text, index):
+            continue
+        what = _NAMES.get(char) or unicodedata.name(char, "format character").lower()
+        return index, f"{'an' if what[0] in 'aeiou' else 'a'} {what} (U+{ord(char):04X})"
+    return None
+
+
+def where(text: str, index: int) -> str:
+    """Where in `text` the character at `index` is, in words: "between 'A' and 'I'"."""
+    before, after = visible(text[:index]), visible(text[index + 1 :])
+    if not before:
+        return f"at the start of {visible(text)!r}"
+    if not after:
+        return f"at the end of {visible(text)!r}"
+    return f"between {_shown(before[-1])} and {_shown(after[0])}"
+
+
+def _shown(char: str) -> str:
+    return "a space" if char == " " else repr(char)
+
+
+def visible(text: str) -> str:
+    """`text` without the invisible characters `find_invisible` reports: what readers see."""
+    kept = []
+    for index, char in enumerate(text):
+        if not _invisible(char) or _needed(text, index):
+            kept.append(char)
+    return "".join(kept)
+
+
+def _invisible(char: str) -> bool:
+    if char in _NAMES:
+        return True
+    return unicodedata.category(char) == "Cf" and char not in _VISIBLE_FORMAT
+
+
+def _needed(text: str, index: int) -> bool:
+    char = text[index]
+    before = text[index - 1] if index else ""
+    after = text[index + 1] if index + 1 < len(text) else ""
+    if ord(char) in _FLAG_TAGS:
+        return before == "\U0001f3f4" or (bool(before) and ord(before) in _FLAG_TAGS)
+    if char == ZWJ and (_emoji(before) or _emoji(after)):
+        return True
+    return char in (ZWJ, ZWNJ) and _joining_letter(before) and _joining_letter(after)
+
+
+def _emoji(char: str) -> bool:
+    return bool(char) and (unicodedata.category(char) == "So" or char == "\ufe0f")
+
+
+def _joining_letter(char: str) -> bool:
+    """A letter or mark of a script whose letters join or take half forms."""
+    if not char or unicodedata.category(char)[0] not in "LM":
+        return False
+    return not unicodedata.name(char, "").startswith(_ALPHABETS)

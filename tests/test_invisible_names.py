@@ -1,0 +1,123 @@
+"""Names readers tell apart by sight: topics, bylines, countries.
+
+A zero-width space pasted into `tags: ["A\u200bI", AI]` would publish a second topic
+"AI" at /tags/a-i/ that looks the same as the first. A character Unicode draws as
+nothing (zero-width space, joiner or non-joiner where the script does not need one, word
+joiner, byte-order mark, soft hyphen...) in a tag, a byline (in a story or authors.yaml)
+or a country is an error naming the line and where the character is. The joiners that
+Persian, Hindi or an emoji need are part of the name and published as typed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import feedparser
+import pytest
+from conftest import BASE_URL, make_project, run_here, write_article
+from lxml import html
+
+STORY = """\
+title: Chip makers meet
+date: 2025-06-25T10:00:00Z
+country: {country}
+credits:
+  author: {author}
+tags: {tags}
+"""
+
+
+def project_with(tmp_path: Path, **fields: str) -> Path:
+    project = make_project(tmp_path / "project")
+    values = {"country": "India", "author": "Asha Rao", "tags": "[AI]"} | fields
+    write_article(project, "chips.md", STORY.format(**values))
+    return project
+
+
+@pytest.mark.parametrize(
+    ("field", "typed", "line", "message"),
+    [
+        (
+            "tags",
+            '["A\u200bI", AI]',
+            7,
+            "tags: 'AI' has an invisible character, a zero-width "
+            "space (U+200B), between 'A' and 'I'",
+        ),
+        ("tags", '[AI, "A\u200dI"]', 7, "a zero-width joiner (U+200D), between 'A' and 'I'"),
+        ("tags", '["Chip\u200cs"]', 7, "a zero-width non-joiner (U+200C), between 'p' and 's'"),
+        ("tags", '["AI\u2060"]', 7, "a word joiner (U+2060), at the end of 'AI'"),
+        ("tags", '["\ufeffAI"]', 7, "(U+FEFF), at the start of 'AI'"),
+        ("tags", '["semi\u00adconductors"]', 7, "a soft hyphen (U+00AD), between 'i' and 'c'"),
+        (
+            "author",
+            '"Asha\u200b Rao"',
+            6,
+            "credits.author: 'Asha Rao' has an invisible "
+            "character, a zero-width space (U+200B), between 'a' and a space",
+        ),
+        ("author", '[Ben Ode, "Asha R\u200bao"]', 6, "between 'R' and 'a'"),
+        (
+            "country",
+            '"In\u200bdia"',
+            4,
+            "country: 'India' has an invisible character, a "
+            "zero-width space (U+200B), between 'n' and 'd'; no country is spelt with it",
+        ),
+    ],
+)
+def test_an_invisible_character_in_a_name_is_an_error_saying_where_it_is(
+    tmp_path: Path, field: str, typed: str, line: int, message: str
+) -> None:
+    project = project_with(tmp_path, **{field: typed})
+    out = tmp_path / "site"
+    result = run_here("build", "--output", str(out), cwd=project)
+    assert result.returncode == 1
+    [error] = [row for row in result.stderr.splitlines() if ": error: " in row]
+    assert error.startswith(f"content/chips.md:{line}: error: ") and message in error
+    place = error.split("), ")[1].split(";")[0]
+    assert f"fix: delete the invisible character {place}" in result.stderr
+    assert not out.exists()  # nothing published, no topic /tags/a-i/
+
+
+def test_joiners_a_script_or_an_emoji_needs_are_part_of_the_name(tmp_path: Path) -> None:
+    persian = "می\u200cخواهم"  # ZWNJ: "I want", written as Persian writes it
+    hindi = "क्\u200dष"  # ZWJ: the half form of ka
+    family = "👨\u200d👩\u200d👧"
+    england = "\U0001f3f4\U000e0067\U000e0062\U000e0065\U000e006e\U000e0067\U000e007f"
+    project = project_with(
+        tmp_path, tags=f'["{persian}", "{family}", "{england}"]', author=f'"{hindi} Rao"'
+    )
+    out = tmp_path / "site"
+    result = run_here("build", "--output", str(out), "--base-url", BASE_URL, cwd=project)
+    assert result.returncode == 0, result.stderr
+    [entry] = feedparser.parse((out / "feed.xml").read_bytes()).entries
+    assert [t.term for t in entry.tags] == [persian, family, england]
+    tree = html.parse(str(out / "2025/06/25/chips/index.html")).getroot()
+    assert [a.text for a in tree.xpath("//p[@class='byline']/a")] == [f"{hindi} Rao"]
+
+
+def test_an_invisible_character_in_an_author_registry_byline_is_an_error(
+    tmp_path: Path,
+) -> None:
+    project = project_with(tmp_path)
+    (project / "authors.yaml").write_text(
+        "Ben Ode:\n  bio: Desk.\nAsha\u200b Rao:\n  bio: Science.\n", encoding="utf-8"
+    )
+    result = run_here("check", cwd=project)
+    assert result.returncode == 1
+    assert (
+        "authors.yaml:3: error: authors.yaml: 'Asha Rao' has an invisible character, a "
+        "zero-width space (U+200B), between 'a' and a space"
+    ) in result.stdout
+
+
+def test_a_soft_hyphen_in_a_headline_is_kept_as_a_hyphenation_hint(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    front = STORY.format(country="India", author="Asha Rao", tags="[AI]")
+    write_article(project, "chips.md", front.replace("Chip makers", "Semi\u00adconductor makers"))
+    out = tmp_path / "site"
+    result = run_here("build", "--output", str(out), "--base-url", BASE_URL, cwd=project)
+    assert result.returncode == 0, result.stderr
+    [entry] = feedparser.parse((out / "feed.xml").read_bytes()).entries
+    assert entry.title == "Semi\u00adconductor makers meet"
