@@ -51,6 +51,7 @@ def test_a_picture_browsers_do_not_show_is_refused_on_its_line_with_the_fix(
     Image.new("RGB", (1600, 900), (90, 120, 150)).save(folder / "scan.tif")
     Image.new("RGB", (600, 400), (90, 120, 150)).save(folder / "chart.bmp")
     Image.new("RGB", (600, 400), (90, 120, 150)).save(folder / "map.png", "TIFF")
+    Image.new("RGB", (600, 400), (90, 120, 150)).save(folder / "hero.avif")
     (project / "photos").mkdir()
     Image.new("RGB", (300, 300), (9, 9, 9)).save(project / "photos/desk.tif")
     (project / "authors.yaml").write_text("Desk:\n  image: photos/desk.tif\n", encoding="utf-8")
@@ -58,7 +59,8 @@ def test_a_picture_browsers_do_not_show_is_refused_on_its_line_with_the_fix(
         project,
         "2025/06/story.md",
         FRONT.format(title="Scan") + "\nimage:\n  src: scan.tif\n  alt: A scan",
-        'Intro.\n\n![A chart](chart.bmp)\n\n<p><img src="map.png" alt="A map"></p>\n',
+        'Intro.\n\n![A chart](chart.bmp)\n\n<p><img src="map.png" alt="A map"></p>\n\n'
+        "![A hero](hero.avif)\n",
     )
     for command in (["check"], ["build", "--output", str(tmp_path / "site")]):
         result = run_here(*command, cwd=project)
@@ -68,12 +70,15 @@ def test_a_picture_browsers_do_not_show_is_refused_on_its_line_with_the_fix(
             (9, "image.src: content/2025/06/scan.tif", "TIFF"),
             (14, "image 'chart.bmp': content/2025/06/chart.bmp", "BMP"),
             (16, "image 'map.png': content/2025/06/map.png", "TIFF"),
+            (18, "image 'hero.avif': content/2025/06/hero.avif", "AVIF"),
         ):
-            expected = f"content/2025/06/story.md:{line}: error: {name} is a {kind} picture"
+            a = "an" if kind == "AVIF" else "a"
+            expected = f"content/2025/06/story.md:{line}: error: {name} is {a} {kind} picture"
             assert expected in said, said
         assert "authors.yaml:2: error: 'Desk'.image 'photos/desk.tif' is a TIFF picture" in said
-        assert said.count("which web browsers and social networks do not show") == 4
-        assert said.count("save it as JPEG (a photo) or PNG") == 4
+        assert said.count("which web browsers and social networks do not show") == 3
+        assert "which social networks and older browsers do not show" in said  # AVIF
+        assert said.count("save it as JPEG (a photo) or PNG") == 5
     assert not (tmp_path / "site").exists()
 
 
@@ -95,11 +100,12 @@ def test_a_phone_heic_and_a_remote_tiff_are_named_for_what_they_are(tmp_path: Pa
     said = result.stdout + result.stderr
     assert result.returncode == 1, said
     for expected in (
-        "story.md:9: warning: image.src: 'https://example.org/a/scan.TIFF?x=1' is named as a "
-        "TIFF picture, which web browsers and social networks do not show",
+        "story.md:9: warning: image.src: 'https://example.org/a/scan.TIFF?x=1' is a TIFF "
+        "picture (by its name), which web browsers and social networks do not show",
         "story.md:14: error: image 'IMG_1234.HEIC': content/2025/06/IMG_1234.HEIC is a HEIC "
         "picture (by its name), which web browsers",
-        "story.md:16: warning: image 'https://example.org/map.bmp' is named as a BMP picture",
+        "story.md:16: warning: image 'https://example.org/map.bmp' is a BMP picture (by its "
+        "name), which social networks do not show, and which is many times the size of a PNG",
     ):
         assert expected in said, said
     assert said.count("save it as JPEG") == 3

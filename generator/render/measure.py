@@ -97,25 +97,32 @@ _SUFFIX_FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEB
 }
 
 
-NOT_SHOWN = "which web browsers and social networks do not show"
+NOT_SHOWN = "do not show"  # in every message about a kind of picture the web does not show
 ANIMATED = {"PNG": "APNG", "WEBP": "WEBP-ANIMATED"}  # Picture.format of an animation
 _NAMES = {"WEBP": "WebP", "JPEG2000": "JPEG 2000", "ICO": "Windows icon", "DIB": "BMP"}
-
-
-def _shown(kind: str) -> str:
-    """A Pillow format's name as an editor knows it (WebP, TIFF, HEIC...)."""
-    return _NAMES.get(kind, kind or "unknown kind of")
-
-
+_WHY = {  # kinds some browsers show, but not social networks (and not as the README lists)
+    "AVIF": "which social networks and older browsers do not show",
+    "BMP": "which social networks do not show, and which is many times the size of a PNG",
+    "ICO": "which social networks do not show (it is an icon for a browser's tab)",
+}
 _NOT_SHOWN_SUFFIXES = {".tif": "TIFF", ".tiff": "TIFF", ".bmp": "BMP", ".psd": "PSD"} | {
     ".heic": "HEIC",
     ".heif": "HEIF",
-    ".jp2": "JPEG 2000",
+    ".jp2": "JPEG2000",
     ".dng": "camera RAW",
     ".cr2": "camera RAW",
     ".nef": "camera RAW",
     ".arw": "camera RAW",
 }
+
+
+def not_shown(kind: str, by_name: bool = False) -> str:
+    """Why a picture of the Pillow format `kind` is not published, for an editor: 'is a
+    TIFF picture, which web browsers and social networks do not show'."""
+    shown = _NAMES.get(kind, kind or "unknown kind of")
+    article = "an" if shown[:1] in "AEIOU" else "a"
+    why = _WHY.get(kind, "which web browsers and social networks do not show")
+    return f"is {article} {shown} picture{' (by its name)' if by_name else ''}, {why}"
 
 
 def named_kind(name: str) -> str:
@@ -133,7 +140,7 @@ def remote_kind(url: str, what: str) -> tuple[str, str] | None:
     if not kind:
         return None
     return (
-        f"{what} is named as a {kind} picture, {NOT_SHOWN}",
+        f"{what} {not_shown(kind, by_name=True)}",
         "use the address of a JPEG or PNG copy of it, or save it as JPEG or PNG and "
         "upload it into content/ beside the article",
     )
@@ -152,7 +159,7 @@ def web_format(path: Path) -> str:
                 kind = {"MPO": "JPEG"}.get(image.format or "", image.format or "")
     except (OSError, ValueError, PILImage.DecompressionBombError):
         return "is not an image newsdigest can read"
-    return "" if kind in _RIGHT_SUFFIX else f"is a {_shown(kind)} picture, {NOT_SHOWN}"
+    return "" if kind in _RIGHT_SUFFIX else not_shown(kind)
 
 
 def _quality(image: PILImage.Image) -> int:
@@ -213,16 +220,17 @@ def _probe(path: Path) -> Picture | str:
             named = _SUFFIX_FORMATS.get(path.suffix.lower(), "")
             truth = {"MPO": "JPEG"}.get(kind, kind)  # a camera's JPEG with a second picture
             if truth not in _RIGHT_SUFFIX:  # TIFF, BMP, HEIC, PSD...: not shown on the web
-                return f"is a {_shown(truth)} picture, {NOT_SHOWN}"
+                return not_shown(truth)
             if named != truth:
-                return f"is a {_shown(truth)} picture, but its name ends in {path.suffix}"
+                shown = {"WEBP": "WebP"}.get(truth, truth)
+                return f"is a {shown} picture, but its name ends in {path.suffix}"
             if truth in ("PNG", "WEBP") and getattr(image, "n_frames", 1) > 1:
                 truth = ANIMATED[truth]  # published as it is, every frame kept
             return Picture(width, height, truth, _quality(image))
     except UnidentifiedImageError:
         named = named_kind(path.name)  # a HEIC from an iPhone, a camera's RAW file...
         if named:
-            return f"is a {named} picture (by its name), {NOT_SHOWN}"
+            return not_shown(named, by_name=True)
         return "is not an image newsdigest can open (a JPEG, PNG, WebP or GIF picture)"
     except PILImage.DecompressionBombError:
         return TOO_MANY_PIXELS
@@ -256,7 +264,7 @@ def probe_fix(problem: str, point_at: str, name: str = "") -> str:
         )
     if problem.startswith("has a file name"):
         return f"rename the file to a few words, then {point_at}"
-    if problem.endswith(NOT_SHOWN):
+    if NOT_SHOWN in problem:
         return (
             "open it in a photo editor and save it as JPEG (a photo) or PNG (a drawing, "
             f"chart or screenshot), then {point_at}"
