@@ -9,6 +9,7 @@ tags that slug to nothing (emoji, punctuation) get a stable slug from their text
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -136,32 +137,28 @@ def _shared_url(
     def name(source: str) -> str:  # as the user names it: content/2025/06/x.md
         return display(content_dir / source) if content_dir else source
 
-    def shown(key: str) -> str:
+    def shown(key: str, here: str) -> str:
         when, source, _ = first_use[key]
+        if source == here:
+            return f"{canonical[key].name!r} (also in this story)"
         return f"{canonical[key].name!r} (first in {name(source)}, {when:%Y-%m-%d})"
 
     found = []
     for index, key in enumerate(keys[1:], start=1):
         _, source, line = first_use[key]
-        earlier = ", ".join(shown(k) for k in keys[:index])
+        earlier = ", ".join(shown(k, source) for k in keys[:index])
+        if all(first_use[k][1] == source for k in keys[:index]):  # all in this story
+            earlier = (
+                " and ".join(repr(canonical[k].name) for k in keys[:index])
+                + ", also in this story (names first used in one story are numbered in "
+                "alphabetical order)"
+            )
         message = (
             f"tags {' and '.join(repr(canonical[k].name) for k in keys)} are different words "
             f"with the same URL /tags/{base}/; tag {canonical[key].name!r} is published as "
             f"/tags/{canonical[key].slug}/, numbered in the order of first use after {earlier}"
         )
-        later = keys[index + 1 :]
-        if later:
-            moved = ", ".join(
-                f"{canonical[k].name!r} from /tags/{canonical[keys[i - 1 + index]].slug}/ to "
-                f"/tags/{canonical[k].slug}/"
-                for i, k in enumerate(later, start=1)
-            )
-            message += (
-                f"; this story is dated before {name(first_use[later[0]][1])}, the first "
-                f"with {canonical[later[0]].name!r}: if it is a new story dated back, it "
-                f"moves {moved} (readers and feed subscribers of the old address then get "
-                "another topic)"
-            )
+        message += _moved(keys, index, canonical, first_use, name)
         found.append(
             warning(
                 source,
@@ -174,3 +171,34 @@ def _shared_url(
             )
         )
     return found
+
+
+def _moved(
+    keys: list[str],
+    index: int,
+    canonical: dict[str, Tag],
+    first_use: dict[str, _FirstUse],
+    name: Callable[[str], str],
+) -> str:
+    """The clause naming the addresses the story of `keys[index]` moved if it is a new
+    story dated back: those of the later names first used in other stories ('' if none).
+    Without this story's names, the others would take the addresses in order."""
+    source = first_use[keys[index]][1]
+    later = [k for k in keys[index + 1 :] if first_use[k][1] != source]
+    if not later:
+        return ""
+    slots = [canonical[k].slug for k in keys]
+    without = [k for k in keys if first_use[k][1] != source]
+    moved = ", ".join(
+        f"{canonical[k].name!r} from /tags/{slots[without.index(k)]}/ to /tags/{canonical[k].slug}/"
+        for k in later
+        if slots[without.index(k)] != canonical[k].slug
+    )
+    if not moved:
+        return ""
+    return (
+        f"; this story is dated before {name(first_use[later[0]][1])}, the first "
+        f"with {canonical[later[0]].name!r}: if it is a new story dated back, it "
+        f"moves {moved} (readers and feed subscribers of the old address then get "
+        "another topic)"
+    )
