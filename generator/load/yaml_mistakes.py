@@ -129,6 +129,8 @@ def tag_mistake(line: str, column: int, quotable: bool, end: int = -1) -> tuple[
     field = _FIELD_LINE.match(line)
     if field is None:
         what = "a list item" if line.lstrip().startswith("-") else "a value"
+    elif column == field.start("key"):  # `!!str title: x`
+        what = "the field name"
     elif column == field.start("value"):
         what = f"the value of '{field.group('key')}:'"
     else:
@@ -142,6 +144,8 @@ def tag_mistake(line: str, column: int, quotable: bool, end: int = -1) -> tuple[
     if quotable:
         end = len(line.rstrip(" \t")) if end < 0 else end
         quoted = line[:column] + double_quoted(line[column:end]) + line[end:]
+        if not line[stop:end].strip():  # the tag alone: `tags: [a, !b]`, `title: !!float`
+            return message, f"put the whole value in quotes: {quoted.strip()}"
         fix = (
             "if the '!' is part of the text, put the whole value in quotes: "
             f"{quoted.strip()}; otherwise {fix}"
@@ -220,12 +224,31 @@ def marked_error(exc: yaml.MarkedYAMLError, text: str, first_line: int, source: 
     )
     if plain is not None:
         return error(source, line, *plain)
+    tagged = _tagged_item(text, mark.line if mark else -1)
+    if tagged is not None:
+        return error(source, tagged[0] + first_line, *tagged[1:])
     return error(
         source,
         line,
         f"front matter is not valid YAML: {problem}",
         "check indentation, and quote values that contain ': ' or start with [ { * & ! | >",
     )
+
+
+_TAGGED_ITEM = re.compile(r"[\[,{][ \t]*(!)")
+
+
+def _tagged_item(text: str, index: int) -> tuple[int, str, str] | None:
+    """(line index, message, fix) for a list item starting with '!' on line `index` or
+    above (`tags: [a, !b]`: YAML reads "!b]" as a tag and the list never closes)."""
+    lines = text.split("\n")
+    for number in range(min(index, len(lines) - 1), -1, -1):
+        found = _TAGGED_ITEM.search(lines[number])
+        if found is not None:
+            line, column = lines[number], found.start(1)
+            ends = [i for i in (line.find(c, column) for c in ",]}") if i >= 0]
+            return (number, *tag_mistake(line, column, True, min(ends, default=-1)))
+    return None
 
 
 def duplicate_errors(source: str, duplicates: list[tuple[str, int, int]]) -> list[Diagnostic]:
