@@ -1,4 +1,5 @@
-"""The warning about different tags that share one address (C, C#, C++ -> /tags/c/).
+"""The warning about different tags (C, C#, C++ -> /tags/c/) or bylines that share one
+address.
 
 Each name after the first gets a numbered address; the warning says which, after which
 names, and, for a story dated back, which addresses it moved. Names in the same story
@@ -12,6 +13,7 @@ from pathlib import Path
 
 import feedparser
 from conftest import make_project, run_here, write_article
+from lxml import html
 
 
 def story(project: Path, name: str, day: str, tags: str) -> None:
@@ -72,3 +74,29 @@ def test_a_story_dated_back_with_two_new_names_counts_both_in_the_moves(tmp_path
     assert "after 'C' (first in content/2025/06/one.md, 2025-06-01), 'C#' (also in this story)" in (
         plus
     )
+
+
+def test_look_alike_bylines_in_one_story_are_named_as_in_this_story(tmp_path: Path) -> None:
+    """Bylines that make one author page are numbered as topics are, with the same words."""
+    project = make_project(tmp_path / "p")
+    write_article(
+        project,
+        "2025/06/interview.md",
+        "title: Interview\ndate: 2025-06-01T10:00:00Z\ncountry: Spain\n"
+        "credits:\n  author: [José Ruiz, Jose Ruiz]",
+    )
+    out = tmp_path / "site"
+    result = run_here("build", "--output", str(out), cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert (
+        "content/2025/06/interview.md:6: warning: bylines 'Jose Ruiz' and 'José Ruiz' are "
+        "different names with the same author page /authors/jose-ruiz/; 'José Ruiz' is "
+        "published at /authors/jose-ruiz-2/, numbered in the order of first use after "
+        "'Jose Ruiz', also in this story (names first used in one story are numbered in "
+        "alphabetical order)"
+    ) in result.stderr
+    pages = {
+        slug: html.parse(str(out / f"authors/{slug}/index.html")).findtext(".//h1").strip()
+        for slug in ("jose-ruiz", "jose-ruiz-2")
+    }
+    assert pages == {"jose-ruiz": "Jose Ruiz", "jose-ruiz-2": "José Ruiz"}

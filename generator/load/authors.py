@@ -390,7 +390,7 @@ def shared_pages(
                 number += 1
             taken.add(f"{slug}-{number}")
             moved[name] = replace(found[name], slug=f"{slug}-{number}")
-            problems.append(_shared_page(slug, names, index, moved[name], oldest))
+            problems.append(_shared_page(slug, names, index, moved[name], oldest, registered))
     if not moved:
         return articles, problems
     out = []
@@ -401,13 +401,28 @@ def shared_pages(
 
 
 def _shared_page(
-    slug: str, names: list[str], index: int, author: Author, oldest: dict[str, Article]
+    slug: str,
+    names: list[str],
+    index: int,
+    author: Author,
+    oldest: dict[str, Article],
+    registered: set[str],
 ) -> Diagnostic:
     """The warning for names[index], published at its numbered page `author.slug`."""
     story = oldest[author.name]
     earlier = ", ".join(
-        f"{n!r} (first in {oldest[n].source}, {oldest[n].date:%Y-%m-%d})" for n in names[:index]
+        f"{n!r} (in authors.yaml)"
+        if n in registered
+        else f"{n!r} (also in this story)"
+        if oldest[n] is story
+        else f"{n!r} (first in {oldest[n].source}, {oldest[n].date:%Y-%m-%d})"
+        for n in names[:index]
     )
+    if all(oldest[n] is story and n not in registered for n in names[:index]):
+        earlier = " and ".join(repr(n) for n in names[:index]) + (
+            ", also in this story (names first used in one story are numbered in "
+            "alphabetical order)"
+        )
     return warning(
         story.source,
         story.line_of("author"),
