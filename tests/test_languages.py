@@ -15,6 +15,7 @@ import subprocess
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import feedparser
 import pytest
 from conftest import BASE_URL, REPO, make_project, run_here, vnu_errors, write_article
 from lxml import etree, html
@@ -406,3 +407,67 @@ def test_the_directions_known_ahead_are_cldrs() -> None:
     for script, direction in KNOWN_DIRECTIONS.items():
         order = Locale.parse(f"und_{script}").character_order
         assert direction == ("rtl" if order == "right-to-left" else "ltr")
+
+
+# Case 09's other half: an English site, an Arabic headline in a story without `language:`.
+MIXED_DIRECTIONS = """title: "قمة الرياض: اتفاق 2025!"
+slug: riyadh
+date: 2025-06-25T10:00:00Z
+country: Saudi Arabia
+credits:
+  author: [דוד כהן, Sara Ali]
+tags: [سياسة, Gulf אזור]
+summary: القادة يتفقون (المرحلة 1).
+image:
+  src: https://example.org/summit.jpg
+  alt: صورة القمة
+  caption: القادة في الرياض."""
+
+
+def test_right_to_left_text_in_a_left_to_right_page_takes_its_own_direction(
+    tmp_path: Path,
+) -> None:
+    """Every element holding an editor's text (headline, summary, caption, tags, bylines,
+    country, in the article and in every list) says dir="auto", so "2025!" and "(1)." end
+    the Arabic sentence on its left; the page stays left to right and valid HTML."""
+    project = make_project(tmp_path / "project")
+    write_article(project, "2025/06/riyadh.md", MIXED_DIRECTIONS)
+    write_article(project, "2025/06/other.md", LONDON.replace("[Weather]", "[سياسة]"))
+    out = tmp_path / "site"
+    result = run_here("build", "--output", str(out), "--base-url", BASE_URL, cwd=project)
+    assert result.returncode == 0, result.stderr
+    article = html.fromstring((out / "2025/06/25/riyadh/index.html").read_bytes())
+    assert (article.get("lang"), article.get("dir")) == ("en", None)
+
+    def auto(root: html.HtmlElement, text: str) -> list[str | None]:
+        """The direction each element showing `text` takes from itself or the nearest
+        element around it that says one, below <html> (which is the page's)."""
+        found = []
+        for el in root.iter():
+            if isinstance(el.tag, str) and el.tag != "title" and (el.text or "").strip() == text:
+                said = [a.get("dir") for a in (el, *el.iterancestors()) if a.tag != "html"]
+                found.append(next((d for d in said if d), None))
+        return found
+
+    for text in (
+        "قمة الرياض: اتفاق 2025!",
+        "القادة يتفقون (المرحلة 1).",
+        "القادة في الرياض.",
+        "سياسة",
+        "Gulf אזור",
+        "דוד כהן",
+        "Sara Ali",
+    ):
+        assert auto(article, text) and set(auto(article, text)) == {"auto"}, text
+    for page in ("index.html", "tags/index.html", "countries/sa/index.html", "authors/index.html"):
+        root = html.fromstring((out / page).read_bytes())
+        found = [
+            d for text in ("قمة الرياض: اتفاق 2025!", "سياسة", "דוד כהן") for d in auto(root, text)
+        ]
+        assert found and set(found) == {"auto"}, page
+    (item,) = [
+        e for e in feedparser.parse((out / "atom.xml").read_bytes()).entries if "riyadh" in e.link
+    ]
+    assert '<span dir="auto">القادة في الرياض.</span>' in item.content[0].value
+    errors, _ = vnu_errors(out, out / "2025/06/25/riyadh/index.html", out / "index.html")
+    assert errors == []

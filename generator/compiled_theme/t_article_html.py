@@ -207,15 +207,15 @@ def block_main(context, missing=missing, environment=environment):
         pass
         yield '<p class="kicker" data-pagefind-ignore><a href="'
         yield escape(context.call(environment.getattr((undefined(name='urls') if l_0_urls is missing else l_0_urls), 'tag'), environment.getitem(environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'tags'), 0), _block_vars=_block_vars))
-        yield '">'
+        yield '" dir="auto">'
         yield escape(environment.getattr(environment.getitem(environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'tags'), 0), 'name'))
         yield '</a></p>'
-    yield '    <h1 class="headline">'
+    yield '    <h1 class="headline" dir="auto">'
     yield escape(environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'title'))
     yield '</h1>\n'
     if environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'summary'):
         pass
-        yield '<p class="standfirst">'
+        yield '<p class="standfirst" dir="auto">'
         yield escape(environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'summary'))
         yield '</p>'
     if (undefined(name='translations') if l_0_translations is missing else l_0_translations):
@@ -251,7 +251,7 @@ def block_main(context, missing=missing, environment=environment):
         pass
         yield '<a class="author" href="'
         yield escape(context.call((undefined(name='author_url') if l_1_author_url is missing else l_1_author_url), l_1_author, _loop_vars=_loop_vars))
-        yield '">'
+        yield '" dir="auto">'
         yield escape(environment.getattr(l_1_author, 'name'))
         yield '</a>'
         yield escape(('' if environment.getattr(l_1_loop, 'last') else (Markup(' and ') if (environment.getattr(l_1_loop, 'revindex') == 2) else Markup(', '))))
@@ -260,7 +260,7 @@ def block_main(context, missing=missing, environment=environment):
     yield escape(t_5(context, environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'date')))
     yield '"><a href="'
     yield escape(context.call(environment.getattr((undefined(name='urls') if l_0_urls is missing else l_0_urls), 'country'), environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'country'), _block_vars=_block_vars))
-    yield '"><span class="visually-hidden">Country: </span>'
+    yield '" dir="auto"><span class="visually-hidden">Country: </span>'
     yield escape(environment.getattr(environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'country'), 'name'))
     yield '</a> · <time datetime="'
     yield escape(t_10(environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'date'), environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'date_has_time')))
@@ -287,7 +287,11 @@ def block_main(context, missing=missing, environment=environment):
         if (environment.getattr(environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'image'), 'caption') or environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'image_credit')):
             pass
             yield '    <figcaption data-pagefind-ignore>'
-            yield escape(environment.getattr(environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'image'), 'caption'))
+            if environment.getattr(environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'image'), 'caption'):
+                pass
+                yield '<span dir="auto">'
+                yield escape(environment.getattr(environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'image'), 'caption'))
+                yield '</span>'
             if environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'image_credit'):
                 pass
                 if (environment.getattr(environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'image'), 'caption') and (environment.getattr(environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'image'), 'caption')[-1:] not in '.!?')):
@@ -323,9 +327,9 @@ def block_main(context, missing=missing, environment=environment):
             _loop_vars['when'] = l_1_when
             yield '    <p class="correction"><strong>'
             yield escape((Markup('Correction, %(when)s:') % {'when': (undefined(name='when') if l_1_when is missing else l_1_when)}))
-            yield '</strong> '
+            yield '</strong> <span dir="auto">'
             yield escape(environment.getattr(l_1_correction, 'text'))
-            yield '</p>\n'
+            yield '</span></p>\n'
         l_1_correction = l_1_when = missing
         yield '  </aside>\n'
     if environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'sources'):
@@ -341,7 +345,7 @@ def block_main(context, missing=missing, environment=environment):
             pass
             yield '<li><a href="'
             yield escape(context.call(environment.getattr((undefined(name='urls') if l_0_urls is missing else l_0_urls), 'tag'), l_1_tag, _loop_vars=_loop_vars))
-            yield '" rel="tag">'
+            yield '" rel="tag" dir="auto">'
             yield escape(environment.getattr(l_1_tag, 'name'))
             yield '</a></li>'
         l_1_tag = missing
@@ -378,37 +382,23 @@ def block_main(context, missing=missing, environment=environment):
             pass
             yield '<a rel="prev" href="'
             yield escape(context.call(environment.getattr((undefined(name='urls') if l_0_urls is missing else l_0_urls), 'article'), (undefined(name='older') if l_0_older is missing else l_0_older), _block_vars=_block_vars))
-            yield '"><span class="label">Previous story</span> '
-            if context.call((undefined(name='lang_attrs') if l_0_lang_attrs is missing else l_0_lang_attrs), (undefined(name='older') if l_0_older is missing else l_0_older), _block_vars=_block_vars):
-                pass
-                yield '<span'
-                yield escape(context.call((undefined(name='lang_attrs') if l_0_lang_attrs is missing else l_0_lang_attrs), (undefined(name='older') if l_0_older is missing else l_0_older), _block_vars=_block_vars))
-                yield '>'
-                yield escape(environment.getattr((undefined(name='older') if l_0_older is missing else l_0_older), 'title'))
-                yield '</span>'
-            else:
-                pass
-                yield escape(environment.getattr((undefined(name='older') if l_0_older is missing else l_0_older), 'title'))
-            yield '</a>'
+            yield '"><span class="label">Previous story</span> <span'
+            yield escape(context.call((undefined(name='lang_attrs') if l_0_lang_attrs is missing else l_0_lang_attrs), (undefined(name='older') if l_0_older is missing else l_0_older), _block_vars=_block_vars))
+            yield '>'
+            yield escape(environment.getattr((undefined(name='older') if l_0_older is missing else l_0_older), 'title'))
+            yield '</span></a>'
         if (undefined(name='newer') if l_0_newer is missing else l_0_newer):
             pass
             yield '<a rel="next" href="'
             yield escape(context.call(environment.getattr((undefined(name='urls') if l_0_urls is missing else l_0_urls), 'article'), (undefined(name='newer') if l_0_newer is missing else l_0_newer), _block_vars=_block_vars))
-            yield '"><span class="label">Next story</span> '
-            if context.call((undefined(name='lang_attrs') if l_0_lang_attrs is missing else l_0_lang_attrs), (undefined(name='newer') if l_0_newer is missing else l_0_newer), _block_vars=_block_vars):
-                pass
-                yield '<span'
-                yield escape(context.call((undefined(name='lang_attrs') if l_0_lang_attrs is missing else l_0_lang_attrs), (undefined(name='newer') if l_0_newer is missing else l_0_newer), _block_vars=_block_vars))
-                yield '>'
-                yield escape(environment.getattr((undefined(name='newer') if l_0_newer is missing else l_0_newer), 'title'))
-                yield '</span>'
-            else:
-                pass
-                yield escape(environment.getattr((undefined(name='newer') if l_0_newer is missing else l_0_newer), 'title'))
-            yield '</a>'
+            yield '"><span class="label">Next story</span> <span'
+            yield escape(context.call((undefined(name='lang_attrs') if l_0_lang_attrs is missing else l_0_lang_attrs), (undefined(name='newer') if l_0_newer is missing else l_0_newer), _block_vars=_block_vars))
+            yield '>'
+            yield escape(environment.getattr((undefined(name='newer') if l_0_newer is missing else l_0_newer), 'title'))
+            yield '</span></a>'
         yield '</nav>\n'
 
 blocks = {'og_type': block_og_type, 'social': block_social, 'head': block_head, 'main': block_main}
-debug_info = '1=12&2=17&3=27&4=45&5=47&6=49&8=56&10=67&12=72&14=79&15=84&16=89&17=92&19=94&20=96&23=102&25=105&26=114&27=118&29=123&30=131&33=135&36=203&37=206&38=214&39=216&40=221&42=248&43=260&46=278&48=281&49=287&50=290&55=302&57=304&59=307&60=309&61=317&62=325&66=331&67=336&70=339&73=349&74=352&77=357&81=360&82=365&87=374&89=377&90=393'
+debug_info = '1=12&2=17&3=27&4=45&5=47&6=49&8=56&10=67&12=72&14=79&15=84&16=89&17=92&19=94&20=96&23=102&25=105&26=114&27=118&29=123&30=131&33=135&36=203&37=206&38=214&39=216&40=221&42=248&43=260&46=278&48=281&49=287&50=290&55=306&57=308&59=311&60=313&61=321&62=329&66=335&67=340&70=343&73=353&74=356&77=361&81=364&82=369&87=378&89=381&90=390'
 
 # Generated from generator/theme/article.html by `python -m generator.render.precompiled`: do not edit.

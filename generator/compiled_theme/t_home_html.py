@@ -161,7 +161,7 @@ def block_main(context, missing=missing, environment=environment):
             pass
             yield '    <li><a href="'
             yield escape(context.call(environment.getattr((undefined(name='urls') if l_0_urls is missing else l_0_urls), 'tag'), environment.getattr(l_1_group, 'key'), _loop_vars=_loop_vars))
-            yield '">'
+            yield '" dir="auto">'
             yield escape(environment.getattr(environment.getattr(l_1_group, 'key'), 'name'))
             yield '</a></li>\n'
         l_1_group = missing

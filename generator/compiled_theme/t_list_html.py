@@ -67,7 +67,7 @@ def block_main(context, missing=missing, environment=environment):
     else:
         pass
         yield escape((undefined(name='kind') if l_0_kind is missing else l_0_kind))
-    yield '</p>\n  <h1 class="page-title">'
+    yield '</p>\n  <h1 class="page-title" dir="auto">'
     yield escape((undefined(name='heading') if l_0_heading is missing else l_0_heading))
     yield '</h1>\n  <p class="lede">'
     yield escape(((Markup if context.eval_ctx.autoescape else identity)(environment.getitem(('%(count)s story', '%(count)s stories'), t_3((undefined(name='total') if l_0_total is missing else l_0_total)))) % {'num': (undefined(name='total') if l_0_total is missing else l_0_total), 'count': (undefined(name='total') if l_0_total is missing else l_0_total)}))
@@ -92,7 +92,7 @@ def block_main(context, missing=missing, environment=environment):
         yield '\n'
         if environment.getattr((undefined(name='author') if l_0_author is missing else l_0_author), 'bio'):
             pass
-            yield '<p class="author-bio">'
+            yield '<p class="author-bio" dir="auto">'
             yield escape(environment.getattr((undefined(name='author') if l_0_author is missing else l_0_author), 'bio'))
             yield '</p>'
         if (environment.getattr((undefined(name='author') if l_0_author is missing else l_0_author), 'url') or environment.getattr((undefined(name='author') if l_0_author is missing else l_0_author), 'fediverse')):

@@ -76,7 +76,7 @@ def root(context, missing=missing, environment=environment):
         pass
         yield '<p class="kicker"><a href="'
         yield escape(context.call(environment.getattr((undefined(name='urls') if l_0_urls is missing else l_0_urls), 'tag'), (undefined(name='tag') if l_0_tag is missing else l_0_tag)))
-        yield '">'
+        yield '" dir="auto">'
         yield escape(environment.getattr((undefined(name='tag') if l_0_tag is missing else l_0_tag), 'name'))
         yield '</a></p>'
     yield '    <h2 class="card-title"'
@@ -98,7 +98,7 @@ def root(context, missing=missing, environment=environment):
         pass
         yield '<a href="'
         yield escape(context.call(environment.getattr((undefined(name='urls') if l_0_urls is missing else l_0_urls), 'country'), environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'country')))
-        yield '"><span class="visually-hidden">Country: </span>'
+        yield '" dir="auto"><span class="visually-hidden">Country: </span>'
         yield escape(environment.getattr(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'country'), 'name'))
         yield '</a> · '
     yield '<time datetime="'
@@ -116,7 +116,7 @@ def root(context, missing=missing, environment=environment):
             pass
             yield '<a href="'
             yield escape(context.call((undefined(name='author_url') if l_1_author_url is missing else l_1_author_url), l_1_person, _loop_vars=_loop_vars))
-            yield '">'
+            yield '" dir="auto">'
             yield escape(environment.getattr(l_1_person, 'name'))
             yield '</a>'
             yield escape(('' if environment.getattr(l_1_loop, 'last') else (Markup(' and ') if (environment.getattr(l_1_loop, 'revindex') == 2) else Markup(', '))))

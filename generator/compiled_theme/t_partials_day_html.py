@@ -83,7 +83,7 @@ def root(context, missing=missing, environment=environment):
             pass
             yield '<a href="'
             yield escape(context.call(environment.getattr((undefined(name='urls') if l_1_urls is missing else l_1_urls), 'tag'), environment.getattr(l_1_group, 'tag'), _loop_vars=_loop_vars))
-            yield '">'
+            yield '" dir="auto">'
             yield escape(environment.getattr(environment.getattr(l_1_group, 'tag'), 'name'))
             yield '</a>'
         else:

@@ -100,7 +100,7 @@ def root(context, missing=missing, environment=environment):
     context.exported_vars.add('when')
     yield '  <p class="meta"><a href="'
     yield escape(context.call(environment.getattr((undefined(name='urls') if l_0_urls is missing else l_0_urls), 'country'), environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'country')))
-    yield '"><span class="visually-hidden">Country: </span>'
+    yield '" dir="auto"><span class="visually-hidden">Country: </span>'
     yield escape(environment.getattr(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'country'), 'name'))
     yield '</a>'
     if (undefined(name='when') if l_0_when is missing else l_0_when):

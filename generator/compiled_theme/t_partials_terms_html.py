@@ -28,7 +28,7 @@ def root(context, missing=missing, environment=environment):
         pass
         yield '  <li><a href="'
         yield escape(environment.getattr(l_1_term, 'href'))
-        yield '">'
+        yield '" dir="auto">'
         if t_2((undefined(name='term_prefix') if l_1_term_prefix is missing else l_1_term_prefix)):
             pass
             yield '<span class="visually-hidden">'

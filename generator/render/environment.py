@@ -62,14 +62,19 @@ def arrow(context: jinja2.runtime.Context, side: str) -> str:
     return ARROWS[text_direction(page_language(context) or "en")][side]
 
 
-_NO_ATTRIBUTES = Markup("")
+# Text in the page's language may still be written in another direction (an Arabic
+# headline on an English site whose story has no `language:`): the browser takes its
+# direction from its first strong letter (HTML's dir="auto"; W3C, "Inline markup and
+# bidirectional text in HTML").
+_AUTO_DIRECTION = Markup(' dir="auto"')
 
 
 @jinja2.pass_context
 def lang_attrs(context: jinja2.runtime.Context, text_of: Article | str) -> Markup:
     """' lang="ur" dir="rtl"' for an element holding text of an article (its `language`,
-    else the site's) or of a language tag, when that is not the page's language; '' when
-    it is. So the site's title on an Urdu page, or an English headline there, keeps its
+    else the site's) or of a language tag, when that is not the page's language;
+    ' dir="auto"' when it is (its letters choose its direction). So the site's title on
+    an Urdu page, or an English headline there, keeps its
     own language and direction (W3C, "Language on the Web")."""
     # The site's own language (a language section's settings say the section's).
     settings = context_value(context, "settings")
@@ -77,7 +82,7 @@ def lang_attrs(context: jinja2.runtime.Context, text_of: Article | str) -> Marku
     tag = text_of if isinstance(text_of, str) else (text_of.language or site)
     page = page_language(context) or site
     if not tag or tag == page:
-        return _NO_ATTRIBUTES
+        return _AUTO_DIRECTION
     return Markup(' lang="{}" dir="{}"').format(tag, text_direction(tag))
 
 

@@ -108,7 +108,7 @@ class FeedWriter:
         if article.image is not None:
             image = article.image
             src = image.src if image.is_remote else self.urls.absolute(self.urls.media(image.src))
-            caption = [str(escape(image.caption))] if image.caption else []
+            caption = [f'<span dir="auto">{escape(image.caption)}</span>'] if image.caption else []
             if article.image_credit:
                 caption.append(f"Image: {escape(article.image_credit)}")
             figcaption = f"<figcaption>{'<br>'.join(caption)}</figcaption>" if caption else ""
