@@ -8,6 +8,7 @@ on its line, with a fix, and never reach the build.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -147,3 +148,46 @@ def test_a_site_setting_no_page_can_be_written_in_is_refused_with_its_line(
     checked = run_here("check", cwd=project)
     assert checked.returncode == 2
     assert "pyproject.toml:" in checked.stderr and "'i-klingon' (Klingon)" in checked.stderr
+
+
+def every_code_an_editor_may_copy() -> list[str]:
+    """Every language and script CLDR (via Babel) has a locale for, as a BCP 47 tag ('no',
+    'sr-Latn'; its regions are read alike), and every code CLDR's aliases name (deprecated
+    ISO 639 codes, macrolanguages), and Norwegian's with its region."""
+    from babel.core import get_global
+    from babel.localedata import locale_identifiers
+
+    tags = {
+        identifier.replace("_", "-")
+        for identifier in locale_identifiers()
+        if "_" not in identifier or len(identifier.split("_")[1]) == 4
+    }
+    tags |= {str(alias).replace("_", "-") for alias in get_global("language_aliases")}
+    return sorted(tags | {f"{tag}-NO" for tag in ("no", "nb", "nn", "se")})
+
+
+def test_every_code_check_accepts_has_what_its_pages_need() -> None:
+    """The sweep behind the builds above, over about 900 codes: what `check` accepts (the
+    tags CLDR has a locale for), the pages can be written in: the direction, the og:locale,
+    the theme's words, the language's own name, and, for each code CLDR does not name a
+    locale by itself ('iw', 'sh', 'cmn'), the dates; none of it raises."""
+    from datetime import date
+
+    from babel.localedata import locale_identifiers
+
+    from generator.languages import autonym, likely_locale, locale_of, tag_problem, text_direction
+    from generator.render.dates import day_text, month_text
+    from generator.render.words import catalog_names
+
+    own = {identifier.replace("_", "-") for identifier in locale_identifiers()}
+    accepted = [tag for tag in every_code_an_editor_may_copy() if locale_of(tag) is not None]
+    assert len(accepted) > 500 and {"no", "iw", "in", "sh", "zh-Hant"} <= set(accepted)
+    for tag in accepted:
+        assert tag_problem(tag) is None and text_direction(tag) in ("ltr", "rtl")
+        assert re.fullmatch(r"[a-z]{2,3}(_[A-Z]{2})?", likely_locale(tag)), tag
+        assert catalog_names(tag)
+    # Babel's own locales load as they are; the codes read anew, once per locale they are
+    # read as ('iw' and 'he-IL' are he_IL).
+    anew = {str(locale_of(tag)): tag for tag in accepted if tag not in own}
+    for tag in anew.values():
+        assert day_text(date(2025, 6, 25), tag) and month_text(2025, 6, tag) and autonym(tag)
