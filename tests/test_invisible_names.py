@@ -3,9 +3,9 @@
 A zero-width space pasted into `tags: ["A\u200bI", AI]` would publish a second topic
 "AI" at /tags/a-i/ that looks the same as the first. A character Unicode draws as
 nothing (zero-width space, joiner or non-joiner where the script does not need one, word
-joiner, byte-order mark, soft hyphen...) in a tag, a byline (in a story or authors.yaml)
-or a country is an error naming the line and where the character is. The joiners that
-Persian, Hindi or an emoji need are part of the name and published as typed.
+joiner, byte-order mark, soft hyphen...) in a tag, a byline (in a story or authors.yaml),
+a country or a translation_key is an error naming the line and where the character is.
+The joiners that Persian, Hindi or an emoji need are part of the name, published as typed.
 """
 
 from __future__ import annotations
@@ -63,6 +63,14 @@ def project_with(tmp_path: Path, **fields: str) -> Path:
             4,
             "country: 'India' has an invisible character, a "
             "zero-width space (U+200B), between 'n' and 'd'; no country is spelt with it",
+        ),
+        (
+            "tags",
+            '[AI]\ntranslation_key: "chips\u200b-2025"',
+            8,
+            "translation_key: 'chips-2025' has an invisible character, a zero-width space "
+            "(U+200B), between 's' and '-'; it would not match the same key in the story's "
+            "other languages",
         ),
     ],
 )

@@ -246,6 +246,12 @@ def validate(
     featured = _featured(check, front)
     language = _language(check, front)
     translation_key = check.text(front, "translation_key", "translation_key").strip()
+    check.seen_as_typed(
+        translation_key,
+        front.line_of("translation_key"),
+        "translation_key",
+        "it would not match the same key in the story's other languages",
+    )
     if any(p.severity == "error" for p in check.problems):
         return None, check.problems
     assert published is not None and country is not None
