@@ -12,6 +12,7 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import sample_pictures
 from golden.make import GOLDEN, SAMPLE_FILES, SITES, built_sites, record
 
 UPDATE = "if the change is meant, run `python -m tests.golden --update` and review the diff"
@@ -19,7 +20,7 @@ UPDATE = "if the change is meant, run `python -m tests.golden --update` and revi
 
 @pytest.fixture(scope="module")
 def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, bytes]]:
-    return built_sites(tmp_path_factory.mktemp("golden"))
+    return built_sites(tmp_path_factory.mktemp("golden"), sample_pictures(tmp_path_factory))
 
 
 @pytest.mark.parametrize("relative", SAMPLE_FILES)

@@ -95,12 +95,22 @@ def record(files: dict[str, bytes]) -> dict[str, object]:
     return {"files": len(files), "sha256": digest(files)}
 
 
-def built_sites(work: Path) -> dict[str, dict[str, bytes]]:
-    """Both newsrooms built in `work`: {"sample": files, "synth1000": files}."""
-    return {
-        "sample": build(sample_project(work / "sample"), BASE_URL),
-        f"synth{SYNTH_COUNT}": build(synth_project(work / "synth")),
-    }
+def built_sites(work: Path, pictures: Path | None = None) -> dict[str, dict[str, bytes]]:
+    """Both newsrooms built in `work`: {"sample": files, "synth1000": files}.
+
+    With `pictures` (a build cache's images/ folder: conftest.sample_pictures, the sample's
+    pictures as the suite's shared sample build encoded them, by the SHA-256 of their
+    bytes and variant), the sample's build starts from a copy of them instead of encoding
+    each picture again (1.6 of its 1.9 CPU-seconds); it writes the same bytes."""
+    from generator.render import images
+
+    if pictures is not None:
+        images.use_cache(Path(shutil.copytree(pictures, work / "pictures")))
+    try:
+        sample = build(sample_project(work / "sample"), BASE_URL)
+    finally:
+        images.use_cache(None)  # as a process that has built nothing
+    return {"sample": sample, f"synth{SYNTH_COUNT}": build(synth_project(work / "synth"))}
 
 
 def update() -> None:
