@@ -132,6 +132,8 @@ def test_animations_keep_every_frame_in_the_body_the_lead_image_and_og_image(
     folder = project / "content/2025/06"
     for name in ("anim.gif", "anim.png", "anim.webp"):
         animation(folder / name)
+    animation(project / "photos/desk.webp")  # an author's photo too
+    (project / "authors.yaml").write_text("Desk:\n  image: photos/desk.webp\n", encoding="utf-8")
     body = "Intro.\n\n![gif](anim.gif)\n\n![apng](anim.png)\n\n![webp](anim.webp)\n"
     for name in ("anim.gif", "anim.png", "anim.webp"):
         lead = f"\nimage:\n  src: {name}\n  alt: moving"
@@ -150,6 +152,10 @@ def test_animations_keep_every_frame_in_the_body_the_lead_image_and_og_image(
         assert len(urls) == 5 and not page.xpath("//source")  # no one-frame WebP copy offered
         assert all(frames_at(out, url) == list(FRAMES) for url in urls), urls
         assert page.xpath("//meta[@property='og:image:width']/@content") == ["300"]
+    author = html.fromstring((out / "authors/desk/index.html").read_bytes())
+    [photo] = author.xpath("//img[@class='author-photo']")
+    assert urls_of(photo) == ["/sub/portraits/photos/desk.webp"]
+    assert frames_at(out, urls_of(photo)[0]) == list(FRAMES)
 
 
 def test_a_lead_image_too_low_or_too_small_for_a_social_preview_is_a_warning_with_the_limits(
