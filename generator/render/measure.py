@@ -89,7 +89,7 @@ TOO_MANY_PIXELS = (
 )
 _probes: dict[tuple[str, int, int, int], Picture | str] = {}
 # A picture's name must tell its kind: browsers, feed readers and the published variants
-# (NAME-480w.jpg) go by it. The format Pillow reads -> the extension to give it.
+# (NAME.jpg/480w.jpg) go by it. The format Pillow reads -> the extension to give it.
 _RIGHT_SUFFIX = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp", "GIF": ".gif"}
 _SUFFIX_FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP"} | {
     ".gif": "GIF",
