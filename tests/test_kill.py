@@ -76,7 +76,7 @@ def newsroom(root: Path, articles: int) -> Path:
             country=COUNTRIES[i % 8],
             desk=i % 5,
             tag1=TAGS[i % 8],
-            tag2=TAGS[(i * 3) % 8],
+            tag2=TAGS[(i * 3 + 1) % 8],  # never the first tag again
         )
         write_article(
             project,
