@@ -25,7 +25,7 @@ from generator.index import topics
 from generator.index.selection import HeldBack, Selection, far_ahead, held_back, updated_ahead
 from generator.index.site import Site, build_index
 from generator.load import authors
-from generator.load.collisions import alias_collisions, collisions, translation_collisions
+from generator.load.collisions import clashes
 from generator.load.content import find_articles, read_document
 from generator.load.placeholder import placeholder_in_file, placeholder_warning
 from generator.load.validate import validate
@@ -200,7 +200,7 @@ def _own_files(files: list[OutputFile], articles: list[Article]) -> set[str]:
     return {path for path, count in counts.items() if count > 1 or path not in redirects}
 
 
-class Speed(Protocol):
+class Speed(topics.NamesKept, Protocol):
     """How the two costly stages run over many articles: serially here, or with the build
     cache and worker processes (generator.commands.build). Results are in input order."""
 
@@ -259,7 +259,7 @@ def convert_many(
     return out
 
 
-class Serial:
+class Serial(topics.NoNamesKept):
     """Every stage in this process, nothing cached."""
 
     def read_all(
@@ -295,12 +295,14 @@ def load(
         ]
     found, problems = find_articles(content_dir)
     articles: list[Article] = []
-    reads = only(settings, READ_SETTINGS)
-    for article, article_problems in (speed or Serial()).read_all(found, reads, content_dir):
+    reads, speed = only(settings, READ_SETTINGS), speed or Serial()
+    for article, article_problems in speed.read_all(found, reads, content_dir):
         problems.extend(article_problems)
         if article is not None:
             articles.append(article)
-    articles, topic_problems = topics.assign(articles, content_dir)
+    kept = speed.names(articles, settings.language)  # then no clash, as in the last build
+    articles, names = topics.named(articles, content_dir, kept)
+    speed.keep_names(names, settings.language)
     registry, registry_problems = (
         authors.load(project, content_dir, settings.max_image_size)
         if project is not None
@@ -309,11 +311,9 @@ def load(
     articles, page_problems = authors.shared_pages(registry.apply(articles), registry)
     return articles, (
         problems
-        + topic_problems
-        + list(collisions(articles, content_dir))
-        + list(alias_collisions(articles))
+        + names.problems
+        + (clashes(articles, content_dir, settings.language) if kept is None else [])
         + registry_problems
-        + list(translation_collisions(articles, settings.language))
         + authors.check_bylines(articles, registry)
         + page_problems
     )

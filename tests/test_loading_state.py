@@ -4,9 +4,11 @@ build of the same files gives, whichever stories were read anew."""
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import fields
 from pathlib import Path
 
+import pytest
 from conftest import BASE_URL, Forked, clean_build, edit, make_project, site_files, write_article
 
 from generator.config import load as load_settings
@@ -95,3 +97,71 @@ def test_an_article_made_from_its_values_is_the_one_the_dataclass_makes(tmp_path
     assert [getattr(made, f.name) for f in fields(Article)] == values
     assert not hasattr(Article, "__post_init__")
     assert with_values(article, title="Other").title == "Other"
+
+
+def _state_rows(project: Path, sql: str, *parameters: str) -> None:
+    with sqlite3.connect(project / ".newsdigest-cache" / "state.sqlite") as database:
+        database.execute(sql, parameters)
+
+
+def test_look_alike_topics_warned_again_after_an_edit_of_a_title(
+    tmp_path: Path, forked: Forked
+) -> None:
+    """The warning about 'C#' and 'C++' sharing /tags/c/ is said by every build, also a
+    rebuild after a title edit that reuses the last build's names; the site is the clean
+    build's."""
+    project = make_project(tmp_path / "project")
+    _story(project, "one", 1, "C#")
+    second = _story(project, "two", 2, "C++")
+    first = _warned(forked, project)
+    edit(second, 'title: "Story two"', 'title: "Story two, updated"')
+    assert _warned(forked, project) == first
+    assert site_files(project.parent / "site") == clean_build(project)
+
+
+def _warned(forked: Forked, project: Path) -> list[str]:
+    flags = ("--output", str(project.parent / "site"), "--base-url", BASE_URL, "--jobs", "1")
+    result = forked.run("build", *flags, cwd=project)
+    assert result.returncode == 0, result.stderr
+    found = [line for line in result.stderr.splitlines() if "same URL /tags/c/" in line]
+    assert len(found) == 1, result.stderr
+    return found
+
+
+def test_a_story_moved_to_anothers_address_by_an_edit_is_refused(
+    tmp_path: Path, forked: Forked
+) -> None:
+    """An edit that gives a story the address of another is an error in the rebuild, as
+    in a clean build, though the last build's names had no clash."""
+    project = make_project(tmp_path / "project")
+    _story(project, "one", 1, "Climate")
+    second = _story(project, "two", 1, "Climate")
+    _build(forked, project)
+    edit(second, 'title: "Story two"', 'title: "Story two"\nslug: one')
+    flags = ("--output", str(project.parent / "site"), "--base-url", BASE_URL, "--jobs", "1")
+    result = forked.run("build", *flags, cwd=project)
+    assert result.returncode == 1
+    assert "two.md" in result.stderr and "the same address" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        "UPDATE records SET value = replace(value, ',\"Climate\"]', ',\"Weather\"]') "
+        "WHERE space = 'names'",
+        "UPDATE records SET sum = x'00' WHERE space = 'names'",
+        "DELETE FROM records WHERE space = 'names'",
+    ],
+)
+def test_a_damaged_or_missing_record_of_the_names_is_worked_out_again(
+    tmp_path: Path, forked: Forked, damage: str
+) -> None:
+    """The record of the last build's names altered, its checksum wrong, or gone: the
+    rebuild after an edit of a title works them out again, and is the clean build."""
+    project = make_project(tmp_path / "project")
+    _story(project, "one", 1, "Climate")
+    second = _story(project, "two", 2, "Climate, Politics")
+    _build(forked, project)
+    _state_rows(project, damage)
+    edit(second, 'title: "Story two"', 'title: "Story two, updated"')
+    assert _build(forked, project) == clean_build(project)

@@ -9,9 +9,10 @@ tags that slug to nothing (emoji, punctuation) get a stable slug from their text
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import NamedTuple, Protocol
 
 from generator.diagnostics import Diagnostic, warning
 from generator.load import slugs
@@ -32,10 +33,60 @@ def _free_slug(base: str, number: int, taken: set[str]) -> str:
     return f"{base}-{number}"
 
 
+class Names(NamedTuple):
+    """The site-wide Tag of each topic key, and the warnings about look-alike topics."""
+
+    tags: dict[str, Tag]
+    problems: list[Diagnostic]
+
+
+class NamesKept(Protocol):
+    """Where a build finds the site-wide names the last build worked out, when they hold
+    for `articles` (and, then, no two stories clash, as in the last build), and keeps its
+    own for the next: generator.speed.names; the pipeline alone keeps none."""
+
+    def names(self, articles: Sequence[Article], language: str) -> Names | None: ...
+
+    def keep_names(self, names: Names, language: str) -> None: ...
+
+
+class NoNamesKept:
+    """Nothing kept: the names are worked out every time (a NamesKept)."""
+
+    def names(self, articles: Sequence[Article], language: str) -> Names | None:
+        return None
+
+    def keep_names(self, names: Names, language: str) -> None:
+        return None
+
+
+def named(
+    articles: list[Article], content_dir: Path | None, kept: Names | None
+) -> tuple[list[Article], Names]:
+    """The articles with their site-wide Tags, and the names: `kept` (the last build's,
+    NamesKept) when given, else worked out (`site_wide`)."""
+    if kept is not None:
+        held = {id(tag): tag for article in articles for tag in article.tags}
+        if all(tag.slug in kept.tags for tag in held.values()):
+            given = {(tag.slug, tag.name): tag for tag in held.values()}  # as site_wide
+            tags = {key: given.get((t.slug, t.name), t) for key, t in kept.tags.items()}
+            return applied(articles, tags, held), Names(tags, kept.problems)
+    canonical, problems, held = site_wide(articles, content_dir)
+    return applied(articles, canonical, held), Names(canonical, problems)
+
+
 def assign(
     articles: list[Article], content_dir: Path | None = None
 ) -> tuple[list[Article], list[Diagnostic]]:
-    """Give every tag of every article its site-wide Tag.
+    """Give every tag of every article its site-wide Tag (`site_wide`, then `applied`)."""
+    canonical, problems, held = site_wide(articles, content_dir)
+    return applied(articles, canonical, held), problems
+
+
+def site_wide(
+    articles: list[Article], content_dir: Path | None = None
+) -> tuple[dict[str, Tag], list[Diagnostic], dict[int, Tag]]:
+    """Each topic key's site-wide Tag, the warnings, and the articles' Tag objects by id.
 
     Of different words that slug alike ('C#', 'C++', 'C' -> c), the one first used
     earliest (by the date of its oldest story, then by name) keeps the plain slug, the
@@ -63,7 +114,7 @@ def assign(
             canonical[key] = given.get((slug, name)) or Tag(slug, name)
         if len(keys) > 1:
             problems += _shared_url(base, keys, canonical, first_use, content_dir)
-    return _applied(articles, canonical, held), problems
+    return canonical, problems, held
 
 
 def _uses(
@@ -103,11 +154,14 @@ def _uses(
     return spellings, oldest, given, held
 
 
-def _applied(
-    articles: list[Article], canonical: dict[str, Tag], held: dict[int, Tag]
+def applied(
+    articles: list[Article], canonical: dict[str, Tag], held: dict[int, Tag] | None = None
 ) -> list[Article]:
-    """The articles with their site-wide Tags; one whose every Tag equals its site-wide
-    one keeps its tuple (where it is the site-wide one, compared by identity)."""
+    """The articles with the site-wide Tag of each of their topic keys (`canonical`); one
+    whose every Tag equals its site-wide one keeps its tuple. `held`: every Tag object of
+    the articles by id, when `site_wide` gave it. KeyError for a key not in `canonical`."""
+    if held is None:
+        held = {id(tag): tag for article in articles for tag in article.tags}
     to = {i: canonical[tag.slug] for i, tag in held.items()}
     same = {i for i, tag in held.items() if to[i] == tag}
     result = []

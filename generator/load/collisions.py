@@ -59,6 +59,17 @@ def collisions(articles: list[Article], content_dir: Path | None = None) -> Iter
         )
 
 
+def clashes(articles: list[Article], content_dir: Path, language: str) -> list[Diagnostic]:
+    """Every clash between stories: one address or GUID (`collisions`), an alias that is
+    a page or another's alias (`alias_collisions`), one translation key twice for a
+    language (`translation_collisions`); `language` is the site's."""
+    return [
+        *collisions(articles, content_dir),
+        *alias_collisions(articles),
+        *translation_collisions(articles, language),
+    ]
+
+
 def _look_alike(one: str, other: str) -> bool:
     """Two file paths that differ only in how accents are stored: 'é' as one character
     (NFC) or as 'e' and a combining accent (NFD), as macOS and some tools write names."""

@@ -91,6 +91,8 @@ class ArticleCache:
         self.body_hits = 0
         self.taken: dict[str, changes.Stat] = {}  # stats taken earlier in the build, by source
         self.taken_at = 0  # the moment before they were taken
+        self.previous: dict[str, tuple[str, str, bytes]] = {}  # rows of files now changed
+        self.names_row: tuple[str, tuple[Any, ...]] | None = None  # speed.names.keep
 
     def stats_taken(self, moment: int, stats: dict[str, changes.Stat]) -> None:
         """Stats of the article files taken since `moment` (the build's walk of content/,
@@ -163,6 +165,8 @@ class ArticleCache:
                     and sum_ == checksum(source, digest, record)
                 ):
                     out[i] = decoded(source, record)
+                elif i is not None:  # its names, for speed.names
+                    self.previous[source] = (digest, record, sum_)
         return out
 
     def _decoded(self, source: str, text: str) -> Hit | None:
@@ -408,6 +412,8 @@ class ArticleCache:
         gone = [(source,) for source in sorted(set(self.files) - set(self.seen))]
         for table in _TABLES:
             database.write_many(f"DELETE FROM {table} WHERE source = ?", gone)  # noqa: S608
+        if self.names_row is not None:
+            database.write(*self.names_row)
         database.write_many(
             "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?)",
             (

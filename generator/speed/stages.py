@@ -18,11 +18,12 @@ from generator import pipeline
 from generator.commands.progress import Progress, quiet
 from generator.config import Settings, only
 from generator.diagnostics import Diagnostic, error, has_errors
+from generator.index.topics import Names
 from generator.model import Article, with_values
 from generator.pipeline import Body, Validated
 from generator.render.site import encode_images
 from generator.render.site_links import may_link
-from generator.speed import deps, fingerprint, parallel
+from generator.speed import deps, fingerprint, names, parallel
 from generator.speed.articles import ArticleCache, markdown_of
 from generator.speed.bodies import Bodies
 from generator.speed.bodyrows import Facts
@@ -205,6 +206,13 @@ class Fast:
             if self.cache is not None and article is not None:
                 self.cache.remember_article(article, problems, own, unread)
         return [item for item in checked if item is not None]
+
+    def names(self, articles: Sequence[Article], language: str) -> Names | None:
+        return names.kept(self.cache, articles, language) if self.cache is not None else None
+
+    def keep_names(self, kept: Names, language: str) -> None:
+        if self.cache is not None:
+            names.keep(self.cache, kept, language)
 
     def convert_all(
         self,
