@@ -23,11 +23,14 @@ FIELDS = (
     Field(
         "date",
         True,
-        "publication time, ISO 8601 with an offset (`2025-06-25T15:27:00+05:30`); a date "
-        "alone or a time without offset is read in the site's `timezone`. A time without "
-        "offset that the site's clock skips (daylight saving) is an error; one in the "
-        "repeated hour is a warning and is read as the first of the two. Years 1000 to "
-        "9999 (feeds need four digits); a date more than a year ahead is a warning",
+        "publication time, ISO 8601 with an offset (`2025-06-25T15:27:00+05:30`; the "
+        "offset may also be written `+0530` or `+05`, ISO 8601's other forms, as many "
+        "exports write it: the same instant, published as `+05:30`; an offset past ±14:00"
+        " or with minutes past 59 is an error); a date alone or a time without offset is "
+        "read in the site's `timezone`. A time without offset that the site's clock skips"
+        " (daylight saving) is an error; one in the repeated hour is a warning and is "
+        "read as the first of the two. Years 1000 to 9999 (feeds need four digits); a "
+        "date more than a year ahead is a warning",
     ),
     Field(
         "updated",
