@@ -267,3 +267,21 @@ def test_an_alias_no_browser_reaches_stops_the_build_with_its_fix(tmp_path: Path
         "/2025/06/20/old-slug/",
     ]
     assert not (tmp_path / "site").exists()
+
+
+@pytest.mark.parametrize(
+    "slug", ["'//evil.example.org'", "'%2e%2e'", "'a\\b'", "'a?b'", "'a#b'", "'a b'", "'a/b'"]
+)
+def test_a_slug_no_browser_reaches_as_written_is_refused_too(tmp_path: Path, slug: str) -> None:
+    """The slug is the last folder of the article's address: only a-z, 0-9 and '-' pass."""
+    project = make_project(tmp_path / "p")
+    write_article(project, "storm.md", STORM.replace(OLD_LINE, f"slug: {slug}"))
+    result = run_here("build", "--output", str(tmp_path / "site"), cwd=project)
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    assert (
+        lines[0].startswith("content/storm.md:7: error: slug ")
+        and "cannot be used in a URL" in lines[0]
+    )
+    assert lines[1].startswith("    fix: use lower-case letters, digits and hyphens, such as")
+    assert not (tmp_path / "site").exists()
