@@ -221,6 +221,18 @@ def _field_lines(front: Mapping, author_line: int) -> dict[str, int]:
     return lines
 
 
+def _translation_key(check: Checker, front: Mapping) -> str:
+    """The key linking a story's languages: text, with no invisible character."""
+    key = check.text(front, "translation_key", "translation_key").strip()
+    check.seen_as_typed(
+        key,
+        front.line_of("translation_key"),
+        "translation_key",
+        "it would not match the same key in the story's other languages",
+    )
+    return key
+
+
 def validate(
     doc: Document, settings: Settings, content_dir: Path
 ) -> tuple[Article | None, list[Diagnostic]]:
@@ -245,13 +257,7 @@ def validate(
     old_paths = aliases(check, front)
     featured = _featured(check, front)
     language = _language(check, front)
-    translation_key = check.text(front, "translation_key", "translation_key").strip()
-    check.seen_as_typed(
-        translation_key,
-        front.line_of("translation_key"),
-        "translation_key",
-        "it would not match the same key in the story's other languages",
-    )
+    translation_key = _translation_key(check, front)
     if any(p.severity == "error" for p in check.problems):
         return None, check.problems
     assert published is not None and country is not None
