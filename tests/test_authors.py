@@ -181,6 +181,17 @@ Devdiscourse News Desk:
     assert "::error file=authors.yaml,line=4," in github.stdout
 
 
+def test_an_unclosed_bracket_in_the_registry_is_named_where_it_opened(tmp_path: Path) -> None:
+    project = newsroom(tmp_path, "Asha Rao:\n  bio: [Covers science\n  slug: asha\n")
+    result = run_here("check", cwd=project)
+    assert result.returncode == 1
+    assert (
+        "authors.yaml:2: error: the list opened with [ on line 2 is never closed\n"
+        "    fix: add ] at the end of line 2, or put the bio in quotes if the [ is part of it: "
+        '  bio: "[Covers science"'
+    ) in result.stdout, result.stdout
+
+
 def test_a_portrait_path_leaving_the_site_folder_is_named_outside_whatever_it_points_at(
     tmp_path: Path,
 ) -> None:

@@ -125,8 +125,41 @@ def test_unclosed_list_is_reported_in_the_front_matter(tmp_path: Path) -> None:
     doc, problems = read(tmp_path, broken)
     assert doc is None
     problem = only_error(problems)
-    assert 8 <= problem.line <= 9
-    assert "not valid YAML" in problem.message
+    assert problem.line == 8
+    assert problem.message == "the list opened with [ on line 8 is never closed"
+    assert problem.hint == (
+        "add ] at the end of line 8, or put the tags in quotes if the [ is part of it: "
+        'tags: "[Climate, India"'
+    )
+
+
+def test_an_unclosed_bracket_in_the_title_is_named_on_the_title_line_not_the_next(
+    tmp_path: Path,
+) -> None:
+    """`title: [broken` then `date:`: the parser gives up on the date line; the editor is
+    sent to the line where the [ (or {) opened."""
+    for opened, closer, noun in (("[", "]", "list"), ("{", "}", "set of fields")):
+        broken = ARTICLE.replace("title: Monsoon Reaches Kerala", f"title: {opened}broken")
+        doc, problems = read(tmp_path, broken)
+        assert doc is None
+        problem = only_error(problems)
+        assert (problem.line, problem.message) == (
+            2,
+            f"the {noun} opened with {opened} on line 2 is never closed",
+        )
+        assert problem.hint == (
+            f"add {closer} at the end of line 2, or put the title in quotes if the {opened} "
+            f'is part of it: title: "{opened}broken"'
+        )
+
+
+def test_a_list_over_several_lines_left_open_is_closed_on_its_last_line(tmp_path: Path) -> None:
+    broken = ARTICLE.replace("tags: [Climate, India]", "tags: [Climate,\n  India")
+    doc, problems = read(tmp_path, broken)
+    problem = only_error(problems)
+    assert problem.line == 8
+    assert problem.message == "the list opened with [ on line 8 is never closed"
+    assert problem.hint.startswith("add ] at the end of line 9, or put the tags in quotes")
 
 
 def test_duplicate_keys_name_both_lines(tmp_path: Path) -> None:

@@ -208,6 +208,36 @@ def unclosed_quote(text: str, index: int) -> tuple[str, str] | None:
     )
 
 
+_FLOWS = {"sequence": ("[", "]", "list"), "mapping": ("{", "}", "set of fields")}
+
+
+def unclosed_bracket(
+    exc: yaml.MarkedYAMLError, text: str, first_line: int
+) -> tuple[str, str] | None:
+    """(message, fix) for a list opened with `[` (or fields with `{`) that is never closed,
+    named at the line where it opened (PyYAML's context mark), not where the parser gave up
+    (`title: [broken` then `date: ...` fails on the date line); None for other mistakes."""
+    opened, context = exc.context_mark, exc.context or ""
+    kind = context.removeprefix("while parsing a flow ")
+    if opened is None or kind not in _FLOWS or not (exc.problem or "").startswith("expected ','"):
+        return None
+    bracket, closer, noun = _FLOWS[kind]
+    number = opened.line + first_line
+    lines = text.split("\n")
+    end = exc.problem_mark.line - 1 if exc.problem_mark is not None else opened.line
+    while end > opened.line and not lines[min(end, len(lines) - 1)].strip():
+        end -= 1  # the list's last line: the one before the parser gave up, blanks left out
+    fix = f"add {closer} at the end of line {max(end, opened.line) + first_line}"
+    found = _FIELD_LINE.match(lines[opened.line]) if opened.line < len(lines) else None
+    if found is not None and found.group("value").startswith(bracket):
+        lead, key, value = found.group("lead"), found.group("key"), found.group("value")
+        fix += (
+            f", or put the {key} in quotes if the {bracket} is part of it: "
+            f"{lead}{key}: {double_quoted(value)}"
+        )
+    return f"the {noun} opened with {bracket} on line {number} is never closed", fix
+
+
 def marked_error(exc: yaml.MarkedYAMLError, text: str, first_line: int, source: str) -> Diagnostic:
     """One Diagnostic for a YAML syntax error, in plain words where the mistake is known."""
     mark = exc.problem_mark or exc.context_mark
@@ -227,6 +257,9 @@ def marked_error(exc: yaml.MarkedYAMLError, text: str, first_line: int, source: 
     tagged = _tagged_item(text, mark.line if mark else -1)
     if tagged is not None:
         return error(source, tagged[0] + first_line, *tagged[1:])
+    unclosed = unclosed_bracket(exc, text, first_line)
+    if unclosed is not None and opened is not None:
+        return error(source, opened.line + first_line, *unclosed)
     return error(
         source,
         line,
