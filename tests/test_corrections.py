@@ -146,3 +146,33 @@ def test_each_mistake_is_reported_on_its_line(
     result = run_here("check", cwd=project)
     assert result.returncode == 1
     assert f"{path.relative_to(project).as_posix()}:{line}: error: {message}" in result.stdout
+
+
+def test_feed_readers_get_each_correction_as_the_page_shows_it(tmp_path: Path) -> None:
+    """RSS, Atom and JSON Feed items (the site's, the topic's, the country's and the
+    author's feeds) carry the correction note in their content: the page's words and
+    date, the text escaped once (a reader shows '<b>' as typed, never bold)."""
+    project = make_project(tmp_path / "project")
+    story = STORY.replace("credits:", "tags: [Transport]\ncredits:")
+    note = (
+        "corrections:\n  - date: 2025-06-26T20:00:00+05:30\n"
+        '    text: "Fixed a number & <b>bold</b>."\n'
+    )
+    write_article(project, "bridge.md", story + note)
+    build(project, tmp_path / "site")
+    site = tmp_path / "site"
+    page = html.fromstring((site / "2025/06/25/bridge/index.html").read_bytes())
+    [shown] = [" ".join(p.text_content().split()) for p in page.xpath('//*[@class="correction"]')]
+    assert shown == (
+        "Correction, 26 June 2025, 20:00 UTC+05:30 (14:30 UTC): Fixed a number & <b>bold</b>."
+    )
+    feeds = ["feed.xml", "atom.xml", "tags/transport/feed.xml", "countries/in/feed.xml"]
+    feeds.append("authors/desk/feed.xml")
+    contents = [entry(site, name).content[0].value for name in feeds]
+    item = json.loads((site / "feed.json").read_text(encoding="utf-8"))["items"][0]
+    for content in [*contents, item["content_html"]]:
+        note_html = html.fragment_fromstring(content, create_parent="div")
+        [p] = note_html.xpath('//*[@class="correction"]')
+        assert " ".join(p.text_content().split()) == shown
+        assert p.xpath(".//b") == []  # the text is text, not markup
+        assert p.xpath(".//time/@datetime") == ["2025-06-26T20:00:00+05:30"]

@@ -143,7 +143,6 @@ def block_main(context, missing=missing, environment=environment):
     l_0_urls = resolve('urls')
     l_0_translations = resolve('translations')
     l_0_byline = resolve('byline')
-    l_0_ngettext = resolve('ngettext')
     l_0_edit_url = resolve('edit_url')
     l_0_history_url = resolve('history_url')
     l_0_related = resolve('related')
@@ -175,28 +174,22 @@ def block_main(context, missing=missing, environment=environment):
         def t_7(*unused):
             raise TemplateRuntimeError("No filter named 'join' found.")
     try:
-        t_8 = environment.filters['length']
+        t_8 = environment.filters['safe']
     except KeyError:
         @internalcode
         def t_8(*unused):
-            raise TemplateRuntimeError("No filter named 'length' found.")
+            raise TemplateRuntimeError("No filter named 'safe' found.")
     try:
-        t_9 = environment.filters['safe']
+        t_9 = environment.filters['time_attr']
     except KeyError:
         @internalcode
         def t_9(*unused):
-            raise TemplateRuntimeError("No filter named 'safe' found.")
+            raise TemplateRuntimeError("No filter named 'time_attr' found.")
     try:
-        t_10 = environment.filters['time_attr']
+        t_10 = environment.filters['webp_source']
     except KeyError:
         @internalcode
         def t_10(*unused):
-            raise TemplateRuntimeError("No filter named 'time_attr' found.")
-    try:
-        t_11 = environment.filters['webp_source']
-    except KeyError:
-        @internalcode
-        def t_11(*unused):
             raise TemplateRuntimeError("No filter named 'webp_source' found.")
     pass
     yield '<article class="article" data-pagefind-body>\n  <header class="article-head">\n'
@@ -221,12 +214,12 @@ def block_main(context, missing=missing, environment=environment):
     if (undefined(name='translations') if l_0_translations is missing else l_0_translations):
         pass
         yield '<nav class="translations" aria-label="Other languages" data-pagefind-ignore><p>Read in: '
-        def t_12(fiter):
+        def t_11(fiter):
             for l_1_version in fiter:
                 if (not environment.getattr(l_1_version, 'current')):
                     yield l_1_version
         l_1_loop = missing
-        for l_1_version, l_1_loop in LoopContext(t_12((undefined(name='translations') if l_0_translations is missing else l_0_translations)), undefined):
+        for l_1_version, l_1_loop in LoopContext(t_11((undefined(name='translations') if l_0_translations is missing else l_0_translations)), undefined):
             _loop_vars = {}
             pass
             yield '<a href="'
@@ -263,14 +256,14 @@ def block_main(context, missing=missing, environment=environment):
     yield '" dir="auto"><span class="visually-hidden">Country: </span>'
     yield escape(environment.getattr(environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'country'), 'name'))
     yield '</a> · <time datetime="'
-    yield escape(t_10(environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'date'), environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'date_has_time')))
+    yield escape(t_9(environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'date'), environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'date_has_time')))
     yield '">'
     yield escape(t_4(context, environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'date'), environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'date_has_time')))
     yield '</time>'
     if (environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'updated') and (environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'updated') != environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'date'))):
         pass
         yield ' · Updated <time datetime="'
-        yield escape(t_10(environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'updated'), environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'updated_has_time')))
+        yield escape(t_9(environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'updated'), environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'updated_has_time')))
         yield '">'
         yield escape(t_4(context, environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'updated'), environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'updated_has_time')))
         yield '</time>'
@@ -278,7 +271,7 @@ def block_main(context, missing=missing, environment=environment):
     if environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'image'):
         pass
         yield '  <figure class="lead-image">\n    <picture>'
-        yield escape(t_11(environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'image')))
+        yield escape(t_10(environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'image')))
         yield '<img '
         yield escape(t_6(environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'image')))
         yield ' alt="'
@@ -303,35 +296,14 @@ def block_main(context, missing=missing, environment=environment):
             yield '</figcaption>\n'
         yield '  </figure>\n'
     yield '  <div class="body">\n'
-    yield escape(t_9(environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'body_html')))
+    yield escape(t_8(environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'body_html')))
     yield '\n  </div>\n'
-    if environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'corrections'):
-        pass
-        yield '  <aside class="corrections" aria-labelledby="article-corrections">\n    <h2 id="article-corrections">'
-        yield escape(context.call((undefined(name='ngettext') if l_0_ngettext is missing else l_0_ngettext), 'Correction', 'Corrections', t_8(environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'corrections')), _block_vars=_block_vars))
-        yield '</h2>\n'
-        for l_1_correction in environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'corrections'):
-            l_1_when = missing
-            _loop_vars = {}
-            pass
-            t_13 = []
-            pass
-            t_13.extend((
-                '<time datetime="',
-                escape(t_10(environment.getattr(l_1_correction, 'date'), environment.getattr(l_1_correction, 'has_time'))),
-                '">',
-                escape(t_4(context, environment.getattr(l_1_correction, 'date'), environment.getattr(l_1_correction, 'has_time'))),
-                '</time>',
-            ))
-            l_1_when = (Markup if context.eval_ctx.autoescape else identity)(concat(t_13))
-            _loop_vars['when'] = l_1_when
-            yield '    <p class="correction"><strong>'
-            yield escape((Markup('Correction, %(when)s:') % {'when': (undefined(name='when') if l_1_when is missing else l_1_when)}))
-            yield '</strong> <span dir="auto">'
-            yield escape(environment.getattr(l_1_correction, 'text'))
-            yield '</span></p>\n'
-        l_1_correction = l_1_when = missing
-        yield '  </aside>\n'
+    template = environment.get_template('partials/corrections.html', 'article.html')
+    gen = template.root_render_func(template.new_context(context.get_all(), True, {}))
+    try:
+        for event in gen:
+            yield event
+    finally: gen.close()
     if environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'sources'):
         pass
         yield '<p class="sources">'
@@ -399,6 +371,6 @@ def block_main(context, missing=missing, environment=environment):
         yield '</nav>\n'
 
 blocks = {'og_type': block_og_type, 'social': block_social, 'head': block_head, 'main': block_main}
-debug_info = '1=12&2=17&3=27&4=45&5=47&6=49&8=56&10=67&12=72&14=79&15=84&16=89&17=92&19=94&20=96&23=102&25=105&26=114&27=118&29=123&30=131&33=135&36=203&37=206&38=214&39=216&40=221&42=248&43=260&46=278&48=281&49=287&50=290&55=306&57=308&59=311&60=313&61=321&62=329&66=335&67=340&70=343&73=353&74=356&77=361&81=364&82=369&87=378&89=381&90=390'
+debug_info = '1=12&2=17&3=27&4=45&5=47&6=49&8=56&10=67&12=72&14=79&15=84&16=89&17=92&19=94&20=96&23=102&25=105&26=114&27=118&29=123&30=131&33=135&36=196&37=199&38=207&39=209&40=214&42=241&43=253&46=271&48=274&49=280&50=283&55=299&57=301&58=307&59=312&62=315&65=325&66=328&69=333&73=336&74=341&79=350&81=353&82=362'
 
 # Generated from generator/theme/article.html by `python -m generator.render.precompiled`: do not edit.

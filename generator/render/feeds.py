@@ -4,8 +4,10 @@ Every URL in a feed is absolute; RSS dates are written in GMT, Atom and JSON Fee
 dates in RFC 3339 with the article's own offset. Item ids are the articles' GUIDs.
 
 An item's content is the story as the article page shows it: the lead figure (image,
-caption, credit), the body and the sources line. Every channel names the theme's icon:
-RSS <image> (a 144 px PNG), Atom <icon> and <logo>, JSON Feed `icon` and `favicon`.
+caption, credit), the body, the corrections (the theme's partials/corrections.html, so
+the same words, dates and escaping as the page) and the sources line. Every channel
+names the theme's icon: RSS <image> (a 144 px PNG), Atom <icon> and <logo>, JSON Feed
+`icon` and `favicon`.
 """
 
 from __future__ import annotations
@@ -84,6 +86,7 @@ class FeedWriter:
         site: Site,
         now: datetime | None = None,
         filled: Callable[[Article], Article] | None = None,
+        corrections: Callable[[Article], str] | None = None,
     ) -> None:
         self.settings = settings
         self.urls = urls
@@ -92,6 +95,8 @@ class FeedWriter:
         self.now = now  # the build's clock: the digest feed carries only days that are over
         # The article with its body, when the articles carry none (generator.speed.bodies).
         self.filled = filled
+        # The article's corrections as its page shows them (render.sections.corrections_html).
+        self.corrections = corrections
 
     def finished_days(self) -> tuple[Group[date], ...]:
         """The days of the daily digest feed: those over in the site's timezone at `now`
@@ -103,7 +108,7 @@ class FeedWriter:
 
     def content_html(self, article: Article) -> str:
         """An item's HTML content: the lead figure (image, caption, credit), the body
-        with absolute links, then the sources line, as on the article page."""
+        with absolute links, the corrections, then the sources line, as on the article page."""
         parts: list[str] = []
         if article.image is not None:
             image = article.image
@@ -116,6 +121,8 @@ class FeedWriter:
                 f'<figure><img src="{escape(src)}" alt="{escape(image.alt)}">{figcaption}</figure>'
             )
         parts.append(self.absolute_html(article))
+        if self.corrections is not None and article.corrections:
+            parts.append(self.corrections(article))
         if article.sources:
             parts.append(
                 f"<p><em>(With inputs from {escape(', '.join(article.sources))}.)</em></p>"

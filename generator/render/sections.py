@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -22,11 +23,13 @@ from generator.index.languages import Section, sections
 from generator.index.site import Site
 from generator.languages import autonym, text_direction
 from generator.model import Article, OutputFile
+from generator.render.failures import named_on_its_line
 from generator.render.feedlist import site_feeds
 from generator.render.feeds import FeedWriter, PlannedFeed
 from generator.render.pages import Family, PageSpec, Renderer
 from generator.render.translations import Translations
 from generator.render.urls import Urls
+from generator.render.words import page_environment
 
 
 def section_settings(settings: Settings, section: Section) -> Settings:
@@ -35,6 +38,18 @@ def section_settings(settings: Settings, section: Section) -> Settings:
     if section.is_root:
         return settings
     return replace(settings, language=section.language, locale="")
+
+
+def corrections_html(renderer: Renderer, article: Article) -> str:
+    """The article's corrections as its page shows them (the theme's
+    partials/corrections.html, in its language's words), '' when it has none: a feed
+    item's content carries them (generator.render.feeds)."""
+    if not article.corrections:
+        return ""
+    env = page_environment(renderer.env, renderer.settings.language)
+    with named_on_its_line("partials/corrections.html", renderer.urls.article(article)):
+        html = env.get_template("partials/corrections.html").render(article=article)
+    return html.strip()
 
 
 def switcher(section_list: list[Section], urls: Urls) -> tuple[dict[str, Any], ...]:
@@ -119,6 +134,7 @@ class SiteRenderer:
                 section.site,
                 now,
                 self.filled,
+                partial(corrections_html, self.renderers[section.folder]),
             )
             for section in self.sections
         ]
