@@ -182,25 +182,36 @@ def in_process_build(site: Path, capsys: pytest.CaptureFixture[str]) -> tuple[in
     return code, captured.out + captured.err
 
 
-def failing_writes(under: Path, code: int, after: int = 0) -> Callable[..., Any]:
-    """An `open` that fails with `code` when writing under `under`, after `after` files."""
-    real_open = io.open
+def failing_writes(under: Path, code: int, after: int = 0) -> tuple[Callable[..., Any], ...]:
+    """An `open` and an `os.open` that fail with `code` when writing under `under`, after
+    `after` files (counted together)."""
+    real_open, real_os_open = io.open, os.open
     count = {"files": 0}
 
-    def fake_open(file: Any, mode: str = "r", *args: Any, **kwargs: Any) -> Any:
-        writing = any(flag in mode for flag in "wax+")
-        if writing and isinstance(file, str | os.PathLike) and str(file).startswith(str(under)):
+    def full(file: Any) -> bool:
+        if isinstance(file, str | os.PathLike) and str(file).startswith(str(under)):
             count["files"] += 1
-            if count["files"] > after:
-                raise OSError(code, os.strerror(code), str(file))
+            return count["files"] > after
+        return False
+
+    def fake_open(file: Any, mode: str = "r", *args: Any, **kwargs: Any) -> Any:
+        if any(flag in mode for flag in "wax+") and full(file):
+            raise OSError(code, os.strerror(code), str(file))
         return real_open(file, mode, *args, **kwargs)
 
-    return fake_open
+    def fake_os_open(file: Any, flags: int, *args: Any, **kwargs: Any) -> int:
+        if flags & (os.O_WRONLY | os.O_RDWR) and full(file):
+            raise OSError(code, os.strerror(code), str(file))
+        return real_os_open(file, flags, *args, **kwargs)
+
+    return fake_open, fake_os_open
 
 
-def patch_open(monkeypatch: pytest.MonkeyPatch, fake: Callable[..., Any]) -> None:
-    monkeypatch.setattr(io, "open", fake)
-    monkeypatch.setattr(builtins, "open", fake)
+def patch_open(monkeypatch: pytest.MonkeyPatch, fakes: tuple[Callable[..., Any], ...]) -> None:
+    fake_open, fake_os_open = fakes
+    monkeypatch.setattr(io, "open", fake_open)
+    monkeypatch.setattr(builtins, "open", fake_open)
+    monkeypatch.setattr(os, "open", fake_os_open)
 
 
 @pytest.mark.parametrize("after", [0, 5])
@@ -386,3 +397,4 @@ def test_an_empty_folder_becomes_the_site_and_later_builds_replace_it(tmp_path: 
     assert (tmp_path / "site" / folder.MARKER).is_file()
     build(project, tmp_path / "site")
     assert (tmp_path / "site/index.html").is_file()
+
