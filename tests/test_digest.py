@@ -138,3 +138,36 @@ def test_related_stories_filed_at_the_same_time_are_listed_by_slug(tmp_path: Pat
     related = page.get_element_by_id("related-stories").getparent()
     titles = [a.text for a in related.find_class("story-title")]
     assert titles == ["Story d-both", "Story a-assam", "Story b-flood", "Story c-flood"]
+
+
+def test_a_digest_item_is_dated_the_end_of_its_day_at_every_build(tmp_path: Path) -> None:
+    """A day's item is dated its last second on the site's clock (Asia/Kolkata here), so
+    a reader shows the day it covers, not its first story's time; a story added to the
+    day and a second build leave the date as it was."""
+    project = _newsroom(
+        tmp_path, {"a": ("2025-06-01T04:00", "[X]"), "b": ("2025-06-02T10:00", "[Y]")}
+    )
+    settings = project / "pyproject.toml"
+    text = settings.read_text(encoding="utf-8")
+    settings.write_text(text.replace('"UTC"', '"Asia/Kolkata"'), encoding="utf-8")
+    out = tmp_path / "site"
+
+    def dates() -> dict[str, tuple[int, ...]]:
+        assert run_here("build", "--output", str(out), cwd=project).returncode == 0
+        feed = feedparser.parse((out / "digest/feed.xml").read_bytes())
+        assert not feed.bozo, feed.get("bozo_exception")
+        assert tuple(feed.feed.updated_parsed)[:6] == (2025, 6, 2, 18, 29, 59)  # newest day
+        return {e.id.rsplit("/", 1)[1]: tuple(e.published_parsed)[:6] for e in feed.entries}
+
+    first = dates()
+    assert first == {  # 23:59:59 IST is 18:29:59 UTC
+        "2025-06-02": (2025, 6, 2, 18, 29, 59),
+        "2025-06-01": (2025, 6, 1, 18, 29, 59),
+    }
+    write_article(
+        project,
+        "2025/late.md",
+        "title: Late story\ndate: 2025-06-01T17:00:00+00:00\n"
+        "country: Nepal\ncredits:\n  author: Desk\n",
+    )
+    assert dates() == first

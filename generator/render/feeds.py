@@ -77,6 +77,12 @@ def day_end(day: date, tz: ZoneInfo) -> datetime:
     return datetime.combine(day + timedelta(days=1), time(0), tzinfo=tz)
 
 
+def day_close(day: date, tz: ZoneInfo) -> datetime:
+    """The last second of `day` in time zone `tz` (23:59:59): a digest item's date, the
+    day it covers in any reader on the site's clock, and the same at every build."""
+    return day_end(day, tz) - timedelta(seconds=1)
+
+
 class FeedWriter:
     def __init__(
         self,
@@ -357,8 +363,9 @@ class FeedWriter:
         """/digest/feed.xml: one item per day, listing that day's stories by topic.
 
         For readers who want one notification a day. An item's GUID names its day
-        (tag:SITE_ID:digest/YYYY-MM-DD), so it never changes; its date is the day's
-        latest story.
+        (tag:SITE_ID:digest/YYYY-MM-DD), so it never changes; its date is the day's last
+        second in the site's timezone (`day_close`), the day complete: never a story's
+        time (which back-dates the day) nor the build's clock (which moves at each build).
         """
         fg = FeedGenerator()
         path = feed.path
@@ -372,9 +379,8 @@ class FeedWriter:
         self._icons(fg)
         add_hub(fg, self.settings.websub_hub)
         days = self.finished_days()
-        fg.updated(
-            max((max(a.date for a in d.articles) for d in days), default=_EPOCH).astimezone(UTC)
-        )
+        tz = self.settings.tz
+        fg.updated(max((day_close(d.key, tz) for d in days), default=_EPOCH).astimezone(UTC))
         for day in days:
             entry = fg.add_entry(order="append")
             guid = f"tag:{self.settings.site_id}:digest/{day.key:%Y-%m-%d}"
@@ -383,7 +389,7 @@ class FeedWriter:
             entry.title(f"{human_day(day.key)}: {count} {'story' if count == 1 else 'stories'}")
             entry.link(href=self.urls.absolute(self.urls.digest(day.key)))
             entry.description(self._digest_html(day))
-            entry.published(max(a.date for a in day.articles).astimezone(UTC))
+            entry.published(day_close(day.key, tz).astimezone(UTC))
         return OutputFile(self.urls.output_path(path), fg.rss_str(pretty=True))
 
     def _digest_html(self, day: Group[date]) -> str:
