@@ -284,6 +284,12 @@ def test_opml_lists_every_feed_and_each_one_exists(newsroom_site: Path) -> None:
     for url in feeds:
         assert url.startswith(BASE_URL)
         assert (newsroom_site / url[len(BASE_URL) :]).is_file(), url
+    # Each feed once, in RSS: a reader importing the file subscribes to every outline,
+    # so the Atom and JSON Feed copies would give it every story three times.
+    outlines = list(root.iter("outline"))
+    assert len(outlines) == len(feeds) == len(published)
+    assert {o.get("type") for o in outlines} == {"rss"}
+    assert not {BASE_URL + "atom.xml", BASE_URL + "feed.json"} & feeds
 
 
 # GUIDs: built from the site id, the date and the slug, and from nothing else.
