@@ -60,6 +60,13 @@ def check(tmp_path: Path, front: str) -> str:
         ("title: Budget passes", "title: !foo Budget", 2, "'!foo'", "title: Budget"),
         ("summary: The budget passed.", "summary: !!null x", 10, "'!!null'", "summary: x"),
         ("summary: The budget passed.", "summary: !!float .nan", 10, "'!!float'", ".nan"),
+        (  # "no summary" was perhaps meant: both fixes are offered
+            "summary: The budget passed.",
+            "summary: !!null",
+            10,
+            "'!!null'",
+            "quotes: summary: \"!!null\"; otherwise delete '!!null': summary:",
+        ),
         (
             "summary: The budget passed.",
             "summary: !<tag:yaml.org,2002:int> x",

@@ -144,7 +144,8 @@ def tag_mistake(line: str, column: int, quotable: bool, end: int = -1) -> tuple[
     if quotable:
         end = len(line.rstrip(" \t")) if end < 0 else end
         quoted = line[:column] + double_quoted(line[column:end]) + line[end:]
-        if not line[stop:end].strip():  # the tag alone: `tags: [a, !b]`, `title: !!float`
+        if not line[stop:end].strip() and line[:column].rstrip().endswith(("[", ",", "{")):
+            # a list item that is the tag alone (`tags: [a, !b]`): deleting it leaves nothing
             return message, f"put the whole value in quotes: {quoted.strip()}"
         fix = (
             "if the '!' is part of the text, put the whole value in quotes: "
