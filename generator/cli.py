@@ -162,11 +162,13 @@ def cmd_check(args: argparse.Namespace) -> int:
     result = Result() if missing else check_content(paths, settings)
     if args.base:
         from generator.commands.history import moved_articles
+        from generator.commands.moved_pages import moved_pages
 
         now = datetime.now().astimezone()
         result.diagnostics += moved_articles(
             paths.content, args.base, result.articles, settings, now
         )
+        result.diagnostics += moved_pages(paths, args.base, result.articles, settings, now)
         result.diagnostics.sort(key=Diagnostic.sort_key)
     report(result, paths.content, args.format, sys.stdout)
     if result.ok and args.format == "text":

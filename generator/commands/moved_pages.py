@@ -1,0 +1,198 @@
+"""What a change does to published topic, country and author pages and their feeds.
+
+`check --base REV` reads the site as it was at the git revision REV (the pull request's
+base) and warns about every page `/tags/SLUG/`, `/countries/SLUG/` or `/authors/SLUG/`
+(and its `feed.xml`, which readers subscribe to, listed in feeds.opml) that it published
+and this change would remove: an author's `slug:` changed or the author left out of
+authors.yaml, a byline renamed, a tag renamed or its last published story retagged or
+deleted. There is no redirect for these pages, so the fix keeps the old name.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import tarfile
+import tempfile
+from collections.abc import Iterable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from generator.commands.history import _git, _git_bytes
+from generator.config import Settings
+from generator.diagnostics import Diagnostic, UsageError, warning
+from generator.index.languages import folder_of
+from generator.index.terms import AUTHORS, COUNTRIES, KINDS, TermKind
+from generator.load.content import Mapping, parse_front_matter
+from generator.load.files import registry_path
+from generator.model import Article
+from generator.settings_file import Paths
+
+Page = tuple[TermKind, Any, Article]  # the taxonomy, the term, a published story under it
+_FIELD = {"topics": "tags", "countries": "country"}
+
+
+def moved_pages(
+    paths: Paths, base: str, articles: list[Article], settings: Settings, now: datetime
+) -> list[Diagnostic]:
+    """Warnings for the topic, country and author pages (and feeds) published at `base`
+    that `articles` (the content now) would no longer publish."""
+    before = _pages(_base_articles(paths, base, settings), settings, now)
+    after = _pages(articles, settings, now)
+    by_source = {a.source: a for a in articles}
+    names = {(kind.name, term.name): path for path, (kind, term, _) in after.items()}
+    problems = []
+    for path, (kind, term, old) in sorted(before.items()):
+        if path in after:
+            continue
+        moved_to = names.get((kind.name, term.name))
+        if kind is AUTHORS:
+            problems.append(_author_gone(paths, path, term, moved_to, old, by_source))
+        else:
+            where = _where(old, _FIELD[kind.name], by_source, paths.content)
+            problems.append(_term_gone(path, kind, term, moved_to, old, where))
+    return problems
+
+
+def _pages(articles: Iterable[Article], settings: Settings, now: datetime) -> dict[str, Page]:
+    """Every term page the published `articles` make: its site path ('/tags/climate/',
+    '/ur/tags/climate/' in a language's folder) -> (kind, term, a story under it)."""
+    root = folder_of(settings.language)
+    pages: dict[str, Page] = {}
+    for article in articles:
+        if article.draft or article.date > now:
+            continue
+        language = folder_of(article.language or settings.language)
+        folder = "" if language == root else language
+        for kind in KINDS:
+            for term in kind.terms_of(article):
+                pages.setdefault(f"/{folder}{kind.folder}/{term.slug}/", (kind, term, article))
+    return pages
+
+
+def _base_articles(paths: Paths, base: str, settings: Settings) -> list[Article]:
+    """The articles (bylines from that authors.yaml) of the site's folder at git `base`,
+    read as a build reads them; none when the folder was not in that revision."""
+    from generator.pipeline import load  # the pipeline's own reading, as check does
+
+    top = Path(_git(paths.project, "rev-parse", "--show-toplevel").strip())
+    project = os.path.relpath(paths.project.resolve(), top).replace(os.sep, "/")
+    content = os.path.relpath(paths.content.resolve(), paths.project.resolve())
+    if project.startswith("..") or content.startswith(".."):
+        return []  # the site or its content is outside the repository: nothing to compare
+    try:
+        tar = _git_bytes(top, "archive", "--format=tar", base, "--", project)
+    except UsageError:
+        return []  # no such folder at base: nothing was published from it
+    with tempfile.TemporaryDirectory(prefix="newsdigest-base-") as folder:
+        with tarfile.open(fileobj=io.BytesIO(tar)) as archive:
+            archive.extractall(folder, filter="data")
+        old_project = Path(folder) / project
+        old_content = old_project / content
+        if not old_content.is_dir():
+            return []
+        articles, _ = load(old_content, settings, project=old_project)
+    return articles
+
+
+def _where(
+    article: Article, field: str, by_source: dict[str, Article], content: Path
+) -> tuple[str, int]:
+    """The file and line to name for a page lost with `article`'s term: its `field` line
+    now, or the file's first line when the story is gone (deleted or renamed)."""
+    now = by_source.get(article.source)
+    if now is None:
+        return article.source, 1
+    line = now.line_of(field)
+    if line == 1:  # a field whose line validation does not keep (country): found as written
+        try:
+            text = (content / now.source).read_text("utf-8", "replace").split("\n")
+        except OSError:
+            text = []
+        written = (n for n, t in enumerate(text, 1) if t.startswith(f"{field}:"))
+        line = next(written, 1)
+    return now.source, line
+
+
+def _feed(path: str) -> str:
+    return f"{path} and {path}feed.xml"
+
+
+def _term_gone(
+    path: str,
+    kind: TermKind,
+    term: Any,
+    moved_to: str | None,
+    old: Article,
+    where: tuple[str, int],
+) -> Diagnostic:
+    """The warning for a topic or country page that this change removes."""
+    what = "topic" if kind is not COUNTRIES else "country"
+    if moved_to is not None:
+        message = (
+            f"this change moves the {what} page of {term.name!r}: {_feed(path)} move to "
+            f"{_feed(moved_to)}; readers' links and feed subscriptions to the old address "
+            "break"
+        )
+    else:
+        message = (
+            f"this change removes the published {what} page of {term.name!r}: "
+            f"{_feed(path)} will be gone (no published story has it any more); readers' links "
+            "and feed subscriptions to it break"
+        )
+    word = "tag" if kind is not COUNTRIES else "country"
+    return warning(
+        *where,
+        message,
+        f"keep the {word} {term.name!r} on at least one published story ({old.source} "
+        f"had it); a {what} page cannot be redirected",
+    )
+
+
+def _author_gone(
+    paths: Paths,
+    path: str,
+    term: Any,
+    moved_to: str | None,
+    old: Article,
+    by_source: dict[str, Article],
+) -> Diagnostic:
+    """The warning for an author page that this change moves or removes."""
+    registry = registry_path(paths.project)
+    entry = _entry(registry, term.name)
+    old_slug = path.rstrip("/").rsplit("/", 1)[-1]
+    if moved_to is not None:  # the same byline, a new slug: authors.yaml changed
+        source = os.path.relpath(registry, paths.content).replace(os.sep, "/")
+        line, fix = 1, f"add '{term.name}:' with the line 'slug: {old_slug}' under it"
+        if entry is not None:
+            line = entry.line_of("slug") if "slug" in entry else entry.line
+            fix = f"change the line back to 'slug: {old_slug}'"
+        return warning(
+            source,
+            line,
+            f"this change moves the author page of {term.name!r}: {_feed(path)} move to "
+            f"{_feed(moved_to)}; readers' links and feed subscriptions to the old address "
+            "break",
+            f"{fix} in authors.yaml to keep the old address (an author page cannot be redirected)",
+        )
+    source, line = _where(old, "author", by_source, paths.content)
+    return warning(
+        source,
+        line,
+        f"this change removes the published author page of {term.name!r}: {_feed(path)} "
+        "will be gone (no published story has that byline any more); readers' links and "
+        "feed subscriptions to it break",
+        f"if the byline was renamed, give the new one 'slug: {old_slug}' in authors.yaml to "
+        f"keep the address; else keep the byline {term.name!r} on a published story",
+    )
+
+
+def _entry(registry: Path, byline: str) -> Mapping | None:
+    """The byline's fields in authors.yaml now (with their lines), or None."""
+    try:
+        data, _ = parse_front_matter(registry.read_text("utf-8-sig"), 1, registry.name)
+    except (OSError, UnicodeDecodeError):
+        return None
+    fields = data.get(byline) if isinstance(data, Mapping) else None
+    return fields if isinstance(fields, Mapping) else None

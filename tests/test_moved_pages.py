@@ -1,0 +1,134 @@
+"""check --base: a change that removes or moves a published topic, country or author page
+(and the feed readers subscribed to) is warned about, with the line that does it."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import make_project, run_here, write_article
+
+FRONT = """title: Storm Hits the Coast
+date: 2025-06-20T10:00:00+05:30
+country: India
+credits:
+  author: Asha Rao
+tags: [Weather, Kerala]"""
+
+REGISTRY = "Asha Rao:\n  slug: asha\n  bio: Covers the weather.\n"
+
+
+def git(root: Path, *args: str) -> None:
+    subprocess.run(
+        ["git", "-c", "user.name=Desk", "-c", "user.email=desk@example.org", *args],
+        cwd=root,
+        check=True,
+        capture_output=True,
+    )
+
+
+@pytest.fixture
+def newsroom(tmp_path: Path) -> Path:
+    """A project in git: two stories by Asha Rao (author page /authors/asha/), committed."""
+    root = make_project(tmp_path / "news")
+    (root / "authors.yaml").write_text(REGISTRY, encoding="utf-8")
+    write_article(root, "2025/06/storm.md", FRONT)
+    write_article(root, "2025/06/calm.md", FRONT.replace("Storm Hits", "Calm Returns to"))
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "published")
+    return root
+
+
+def warnings_against_main(root: Path) -> list[str]:
+    result = run_here("check", "--base", "main", cwd=root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return [line for line in result.stdout.splitlines() if "warning:" in line or "fix:" in line]
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+
+
+def test_a_changed_author_slug_names_the_slug_line_and_the_pages_it_moves(
+    newsroom: Path,
+) -> None:
+    edit(newsroom / "authors.yaml", "slug: asha", "slug: asha-r")
+
+    said = warnings_against_main(newsroom)
+
+    assert said == [
+        "authors.yaml:2: warning: this change moves the author page of 'Asha Rao': "
+        "/authors/asha/ and /authors/asha/feed.xml move to /authors/asha-r/ and "
+        "/authors/asha-r/feed.xml; readers' links and feed subscriptions to the old address "
+        "break",
+        "    fix: change the line back to 'slug: asha' in authors.yaml to keep the old address "
+        "(an author page cannot be redirected)",
+    ]
+    edit(newsroom / "authors.yaml", "slug: asha-r", "slug: asha")
+    assert warnings_against_main(newsroom) == []
+
+
+def test_an_author_left_out_of_the_registry_is_told_to_be_added_back_with_the_slug(
+    newsroom: Path,
+) -> None:
+    (newsroom / "authors.yaml").write_text("Desk:\n  bio: The desk.\n", encoding="utf-8")
+
+    said = "\n".join(warnings_against_main(newsroom))
+
+    assert "authors.yaml:1: warning: this change moves the author page of 'Asha Rao'" in said
+    assert "move to /authors/asha-rao/" in said
+    assert "fix: add 'Asha Rao:' with the line 'slug: asha' under it in authors.yaml" in said
+
+
+def test_a_renamed_byline_names_the_author_line_and_offers_the_old_slug(newsroom: Path) -> None:
+    for name in ("storm", "calm"):
+        edit(newsroom / f"content/2025/06/{name}.md", "author: Asha Rao", "author: Asha R. Rao")
+
+    said = warnings_against_main(newsroom)
+
+    assert len(said) == 2, said
+    assert said[0].startswith(
+        "content/2025/06/calm.md:6: warning: this change removes the published author page "
+        "of 'Asha Rao': /authors/asha/ and /authors/asha/feed.xml will be gone"
+    )
+    assert "give the new one 'slug: asha' in authors.yaml" in said[1]
+
+
+def test_a_tag_taken_off_its_last_story_and_a_new_country_name_their_lines(
+    newsroom: Path,
+) -> None:
+    edit(newsroom / "content/2025/06/storm.md", "[Weather, Kerala]", "[Weather]")
+    edit(newsroom / "content/2025/06/calm.md", "[Weather, Kerala]", "[Weather, Coast]")
+    for name in ("storm", "calm"):
+        edit(newsroom / f"content/2025/06/{name}.md", "country: India", "country: Sri Lanka")
+
+    said = warnings_against_main(newsroom)
+
+    assert any(
+        line.startswith(
+            "content/2025/06/calm.md:7: warning: this change removes the "
+            "published topic page of 'Kerala': /tags/kerala/ and /tags/kerala/feed.xml"
+        )
+        for line in said
+    ), said
+    assert any("fix: keep the tag 'Kerala' on at least one published story" in x for x in said)
+    assert not any("'Sri Lanka'" in x or "'Weather'" in x for x in said)
+    assert any(
+        ".md:4: warning:" in x and "country page of 'India': /countries/in/" in x for x in said
+    )
+
+
+def test_a_page_kept_by_another_story_or_made_by_a_draft_only_is_not_reported(
+    newsroom: Path,
+) -> None:
+    edit(newsroom / "content/2025/06/storm.md", "[Weather, Kerala]", "[Weather]")
+    write_article(newsroom, "2025/06/plans.md", FRONT.replace("Kerala", "Plans"))
+    edit(newsroom / "content/2025/06/plans.md", "tags:", "draft: true\ntags:")
+    git(newsroom, "add", "-A")
+    git(newsroom, "commit", "-qm", "a draft")
+
+    (newsroom / "content/2025/06/plans.md").unlink()
+
+    assert warnings_against_main(newsroom) == []
