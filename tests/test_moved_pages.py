@@ -132,3 +132,17 @@ def test_a_page_kept_by_another_story_or_made_by_a_draft_only_is_not_reported(
     (newsroom / "content/2025/06/plans.md").unlink()
 
     assert warnings_against_main(newsroom) == []
+
+
+def test_a_byline_in_two_languages_is_one_warning_naming_both_pages(newsroom: Path) -> None:
+    edit(newsroom / "content/2025/06/calm.md", "tags:", "language: ur\ntags:")
+    git(newsroom, "commit", "-qam", "in Urdu")
+    edit(newsroom / "authors.yaml", "slug: asha", "slug: asha-r")
+
+    said = warnings_against_main(newsroom)
+
+    assert len(said) == 2, said
+    assert (
+        "/authors/asha/, /ur/authors/asha/ (each with its feed.xml) move to /authors/asha-r/, "
+        "/ur/authors/asha-r/ (each with its feed.xml)"
+    ) in said[0]

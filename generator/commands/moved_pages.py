@@ -41,18 +41,32 @@ def moved_pages(
     before = _pages(_base_articles(paths, base, settings), settings, now)
     after = _pages(articles, settings, now)
     by_source = {a.source: a for a in articles}
-    names = {(kind.name, term.name): path for path, (kind, term, _) in after.items()}
-    problems = []
-    for path, (kind, term, old) in sorted(before.items()):
+    names = {
+        (_folder(path, page[0]), page[0].name, page[1].name): path for path, page in after.items()
+    }
+    groups: dict[tuple[str, str, bool], list[tuple[str, str | None, Page]]] = {}
+    for path, page in sorted(before.items()):
         if path in after:
             continue
-        moved_to = names.get((kind.name, term.name))
+        moved = names.get((_folder(path, page[0]), page[0].name, page[1].name))
+        key = (page[0].name, page[1].name, moved is not None)
+        groups.setdefault(key, []).append((path, moved, page))
+    problems = []
+    for group in groups.values():  # one warning per term, for its pages in every language
+        kind, term, old = group[0][2]
+        olds = [path for path, _, _ in group]
+        moved_to = [moved for _, moved, _ in group if moved is not None]
         if kind is AUTHORS:
-            problems.append(_author_gone(paths, path, term, moved_to, old, by_source))
+            problems.append(_author_gone(paths, olds, term, moved_to, old, by_source))
         else:
             where = _where(old, _FIELD[kind.name], by_source, paths.content)
-            problems.append(_term_gone(path, kind, term, moved_to, old, where))
+            problems.append(_term_gone(olds, kind, term, moved_to, old, where))
     return problems
+
+
+def _folder(path: str, kind: TermKind) -> str:
+    """The language folder of a term page's path: '/' or '/ur/'."""
+    return path[: path.index(f"/{kind.folder}/") + 1]
 
 
 def _pages(articles: Iterable[Article], settings: Settings, now: datetime) -> dict[str, Page]:
@@ -115,30 +129,33 @@ def _where(
     return now.source, line
 
 
-def _feed(path: str) -> str:
-    return f"{path} and {path}feed.xml"
+def _feed(paths: list[str]) -> str:
+    """The pages and their feeds, in words: '/tags/x/ and /tags/x/feed.xml'."""
+    if len(paths) == 1:
+        return f"{paths[0]} and {paths[0]}feed.xml"
+    return ", ".join(paths) + " (each with its feed.xml)"
 
 
 def _term_gone(
-    path: str,
+    olds: list[str],
     kind: TermKind,
     term: Any,
-    moved_to: str | None,
+    moved_to: list[str],
     old: Article,
     where: tuple[str, int],
 ) -> Diagnostic:
     """The warning for a topic or country page that this change removes."""
     what = "topic" if kind is not COUNTRIES else "country"
-    if moved_to is not None:
+    if moved_to:
         message = (
-            f"this change moves the {what} page of {term.name!r}: {_feed(path)} move to "
+            f"this change moves the {what} page of {term.name!r}: {_feed(olds)} move to "
             f"{_feed(moved_to)}; readers' links and feed subscriptions to the old address "
             "break"
         )
     else:
         message = (
             f"this change removes the published {what} page of {term.name!r}: "
-            f"{_feed(path)} will be gone (no published story has it any more); readers' links "
+            f"{_feed(olds)} will be gone (no published story has it any more); readers' links "
             "and feed subscriptions to it break"
         )
     word = "tag" if kind is not COUNTRIES else "country"
@@ -152,17 +169,17 @@ def _term_gone(
 
 def _author_gone(
     paths: Paths,
-    path: str,
+    olds: list[str],
     term: Any,
-    moved_to: str | None,
+    moved_to: list[str],
     old: Article,
     by_source: dict[str, Article],
 ) -> Diagnostic:
     """The warning for an author page that this change moves or removes."""
     registry = registry_path(paths.project)
     entry = _entry(registry, term.name)
-    old_slug = path.rstrip("/").rsplit("/", 1)[-1]
-    if moved_to is not None:  # the same byline, a new slug: authors.yaml changed
+    old_slug = olds[0].rstrip("/").rsplit("/", 1)[-1]
+    if moved_to:  # the same byline, a new slug: authors.yaml changed
         source = os.path.relpath(registry, paths.content).replace(os.sep, "/")
         line, fix = 1, f"add '{term.name}:' with the line 'slug: {old_slug}' under it"
         if entry is not None:
@@ -171,7 +188,7 @@ def _author_gone(
         return warning(
             source,
             line,
-            f"this change moves the author page of {term.name!r}: {_feed(path)} move to "
+            f"this change moves the author page of {term.name!r}: {_feed(olds)} move to "
             f"{_feed(moved_to)}; readers' links and feed subscriptions to the old address "
             "break",
             f"{fix} in authors.yaml to keep the old address (an author page cannot be redirected)",
@@ -180,7 +197,7 @@ def _author_gone(
     return warning(
         source,
         line,
-        f"this change removes the published author page of {term.name!r}: {_feed(path)} "
+        f"this change removes the published author page of {term.name!r}: {_feed(olds)} "
         "will be gone (no published story has that byline any more); readers' links and "
         "feed subscriptions to it break",
         f"if the byline was renamed, give the new one 'slug: {old_slug}' in authors.yaml to "
