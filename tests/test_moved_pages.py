@@ -146,3 +146,22 @@ def test_a_byline_in_two_languages_is_one_warning_naming_both_pages(newsroom: Pa
         "/authors/asha/, /ur/authors/asha/ (each with its feed.xml) move to /authors/asha-r/, "
         "/ur/authors/asha-r/ (each with its feed.xml)"
     ) in said[0]
+
+
+def test_the_last_story_in_a_language_taken_out_warns_about_its_home_and_feeds(
+    newsroom: Path,
+) -> None:
+    edit(newsroom / "content/2025/06/calm.md", "tags:", "language: ur\ntags:")
+    git(newsroom, "commit", "-qam", "in Urdu")
+    edit(newsroom / "content/2025/06/calm.md", "language: ur\n", "")
+
+    said = warnings_against_main(newsroom)
+
+    assert any(
+        line.startswith(
+            "content/2025/06/calm.md:1: warning: this change removes the published "
+            "'ur' section: /ur/, /ur/feed.xml, /ur/atom.xml and /ur/feed.json will be gone"
+        )
+        for line in said
+    ), said
+    assert "    fix: keep 'language: ur' on at least one published story" in "\n".join(said)

@@ -1,11 +1,12 @@
-"""What a change does to published topic, country and author pages and their feeds.
+"""What a change does to published topic, country, author and language pages and feeds.
 
 `check --base REV` reads the site as it was at the git revision REV (the pull request's
 base) and warns about every page `/tags/SLUG/`, `/countries/SLUG/` or `/authors/SLUG/`
 (and its `feed.xml`, which readers subscribe to, listed in feeds.opml) that it published
 and this change would remove: an author's `slug:` changed or the author left out of
 authors.yaml, a byline renamed, a tag renamed or its last published story retagged or
-deleted. There is no redirect for these pages, so the fix keeps the old name.
+deleted; and a language's home and feeds (`/ur/`, `/ur/feed.xml`) whose last published
+story goes. There is no redirect for these pages, so the fix keeps the old name.
 """
 
 from __future__ import annotations
@@ -38,7 +39,8 @@ def moved_pages(
 ) -> list[Diagnostic]:
     """Warnings for the topic, country and author pages (and feeds) published at `base`
     that `articles` (the content now) would no longer publish."""
-    before = _pages(_base_articles(paths, base, settings), settings, now)
+    published = _base_articles(paths, base, settings)
+    before = _pages(published, settings, now)
     after = _pages(articles, settings, now)
     by_source = {a.source: a for a in articles}
     names = {
@@ -61,6 +63,42 @@ def moved_pages(
         else:
             where = _where(old, _FIELD[kind.name], by_source, paths.content)
             problems.append(_term_gone(olds, kind, term, moved_to, old, where))
+    return problems + _sections_gone(published, articles, settings, now, paths.content)
+
+
+def _sections(articles: Iterable[Article], settings: Settings, now: datetime) -> dict[str, Article]:
+    """The language folders ('ur/') of the published `articles` other than the site's
+    language -> a story in it."""
+    root = folder_of(settings.language)
+    found: dict[str, Article] = {}
+    for article in articles:
+        folder = folder_of(article.language or settings.language)
+        if folder != root and not article.draft and article.date <= now:
+            found.setdefault(folder, article)
+    return found
+
+
+def _sections_gone(
+    before: list[Article], after: list[Article], settings: Settings, now: datetime, content: Path
+) -> list[Diagnostic]:
+    """Warnings for a language's home and feeds (/ur/, /ur/feed.xml) whose last story goes."""
+    now_sections, by_source = _sections(after, settings, now), {a.source: a for a in after}
+    problems = []
+    for folder, old in sorted(_sections(before, settings, now).items()):
+        if folder in now_sections:
+            continue
+        language = old.language
+        problems.append(
+            warning(
+                *_where(old, "language", by_source, content),
+                f"this change removes the published {language!r} section: /{folder}, "
+                f"/{folder}feed.xml, /{folder}atom.xml and /{folder}feed.json will be gone "
+                f"(no published story in {language!r} any more); readers' links and feed "
+                "subscriptions to them break",
+                f"keep 'language: {language}' on at least one published story ({old.source} "
+                "had it)",
+            )
+        )
     return problems
 
 
