@@ -40,6 +40,8 @@ def moved_pages(
     """Warnings for the topic, country and author pages (and feeds) published at `base`
     that `articles` (the content now) would no longer publish."""
     published = _base_articles(paths, base, settings)
+    if published is None:
+        return []  # the site's folder is as it was at base
     before = _pages(published, settings, now)
     after = _pages(articles, settings, now)
     by_source = {a.source: a for a in articles}
@@ -123,9 +125,10 @@ def _pages(articles: Iterable[Article], settings: Settings, now: datetime) -> di
     return pages
 
 
-def _base_articles(paths: Paths, base: str, settings: Settings) -> list[Article]:
+def _base_articles(paths: Paths, base: str, settings: Settings) -> list[Article] | None:
     """The articles (bylines from that authors.yaml) of the site's folder at git `base`,
-    read as a build reads them; none when the folder was not in that revision."""
+    read as a build reads them; none when the folder was not in that revision; None when
+    no file of the site's folder differs from that revision (nothing to read)."""
     from generator.pipeline import load  # the pipeline's own reading, as check does
 
     top = Path(_git(paths.project, "rev-parse", "--show-toplevel").strip())
@@ -133,6 +136,8 @@ def _base_articles(paths: Paths, base: str, settings: Settings) -> list[Article]
     content = os.path.relpath(paths.content.resolve(), paths.project.resolve())
     if project.startswith("..") or content.startswith(".."):
         return []  # the site or its content is outside the repository: nothing to compare
+    if not _git(top, "diff", "--name-only", base, "--", project).strip():
+        return None
     try:
         tar = _git_bytes(top, "archive", "--format=tar", base, "--", project)
     except UsageError:
