@@ -202,12 +202,13 @@ def _term_gone(
             "and feed subscriptions to it break"
         )
     word = "tag" if kind is not COUNTRIES else "country"
-    return warning(
-        *where,
-        message,
-        f"keep the {word} {term.name!r} on at least one published story ({old.source} "
-        f"had it); a {what} page cannot be redirected",
+    fix = (
+        f"write the {word} as it was on its stories ({old.source} had {term.name!r}) so its "
+        "page keeps its address"
+        if moved_to
+        else f"keep the {word} {term.name!r} on at least one published story ({old.source} had it)"
     )
+    return warning(*where, message, f"{fix}; a {what} page cannot be redirected")
 
 
 def _author_gone(
