@@ -7,11 +7,14 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 from conftest import BASE_URL, REPO, Forked, copy_newsroom, run_here
 from lxml import html
+
+from generator.write.search import indexer
 
 pytest.importorskip("pagefind", reason="search extra missing: pip install -e '.[search]'")
 
@@ -119,3 +122,32 @@ def test_with_the_search_extra_the_build_does_not_warn(tmp_path: Path) -> None:
     project = copy_newsroom(tmp_path / "project")
     done = run_here("build", "--output", str(tmp_path / "site"), cwd=project)
     assert done.returncode == 0 and "search is off" not in done.stderr
+
+
+def copy_pages(site: Path, into: Path, *, backwards: bool) -> Path:
+    """`site` without its index, each folder's entries created in sorted or reverse order:
+    on tmpfs (and btrfs) a folder lists its files in the order they were created."""
+    into.mkdir()
+    for entry in sorted(site.iterdir(), reverse=backwards):
+        if entry.name == "pagefind":
+            continue
+        if entry.is_dir():
+            copy_pages(entry, into / entry.name, backwards=backwards)
+        else:
+            (into / entry.name).write_bytes(entry.read_bytes())
+    return into
+
+
+def test_the_index_does_not_depend_on_the_order_the_pages_were_written(
+    tmp_path: Path, newsroom_site: Path
+) -> None:
+    # An incremental build writes its pages in another order than a clean build.
+    shm = Path("/dev/shm")
+    with tempfile.TemporaryDirectory(dir=shm if shm.is_dir() else tmp_path) as scratch:
+        forwards = copy_pages(newsroom_site, Path(scratch, "forwards"), backwards=False)
+        backwards = copy_pages(newsroom_site, Path(scratch, "backwards"), backwards=True)
+        index_site = indexer()
+        assert index_site is not None
+        index_site(forwards)
+        index_site(backwards)
+        assert bundle(forwards) == bundle(backwards) == bundle(newsroom_site)

@@ -9,14 +9,17 @@ the build goes on without search, and the search page says so.
 
 from __future__ import annotations
 
+import base64
 import ctypes
 import json
 import os
 import signal
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any, cast
 from urllib.parse import unquote, urlsplit
 
 from generator.write.output import OutputError
@@ -94,24 +97,101 @@ def _die_with_the_build() -> None:
 
 
 def run_pagefind(binary: Path, site_dir: Path) -> None:
-    """Write the search index into site_dir/pagefind/; an OutputError if Pagefind fails."""
-    try:
-        done = subprocess.run(
-            [str(binary), "--site", str(site_dir), "--output-subdir", BUNDLE, "--silent"],
-            capture_output=True,
-            text=True,
-            check=False,
-            preexec_fn=_die_with_the_build if sys.platform == "linux" else None,
-        )
-    except OSError as exc:
-        raise OutputError(f"search index: cannot run {binary}: {exc.strerror}") from None
-    if done.returncode != 0:
-        detail = (done.stderr or done.stdout).strip().splitlines()
-        raise OutputError(
-            f"search index: pagefind failed ({detail[-1] if detail else done.returncode}); "
-            "the published site is unchanged"
-        )
+    """Write the search index into site_dir/pagefind/; an OutputError if Pagefind fails.
+
+    Pagefind's service (`pagefind --service`: base64 JSON messages ended by a comma, on
+    stdin and stdout) is given every HTML page in sorted path order: `pagefind --site` takes
+    them in the order the file system lists them, which on tmpfs or btrfs is creation order,
+    so an incremental build's index would differ by bytes from a clean build's.
+    """
+    with tempfile.TemporaryFile() as errors:
+        try:
+            service = subprocess.Popen(
+                [str(binary), "--service"],
+                cwd=site_dir,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=errors,
+                preexec_fn=_die_with_the_build if sys.platform == "linux" else None,
+            )
+        except OSError as exc:
+            raise OutputError(f"search index: cannot run {binary}: {exc.strerror}") from None
+        try:
+            _index_pages(_Service(service), site_dir)
+            failed = ""
+        except _ServiceError as exc:
+            failed = str(exc)
+        finally:
+            service.kill()
+            service.wait()
+        if failed:
+            errors.seek(0)
+            said = errors.read().decode(errors="replace").strip().splitlines()
+            why = said[-1] if failed == STOPPED and said else failed
+            raise OutputError(
+                f"search index: pagefind failed ({why}); the published site is unchanged"
+            )
     _stable_entry(site_dir / BUNDLE / ENTRY)
+
+
+def _index_pages(service: _Service, site_dir: Path) -> None:
+    """Add site_dir's HTML pages (not Pagefind's own folder) in sorted path order, then
+    write the bundle Pagefind made into site_dir/pagefind/."""
+    index = service.ask({"type": "NewIndex", "config": None})["index_id"]
+    pages = sorted(
+        page.relative_to(site_dir).as_posix()
+        for page in site_dir.rglob("*.html")
+        if page.is_file() and page.relative_to(site_dir).parts[0] != BUNDLE
+    )
+    for page in pages:
+        text = (site_dir / page).read_text(encoding="utf-8", errors="replace")
+        service.ask(
+            {"type": "AddFile", "index_id": index, "file_path": page, "file_contents": text}
+        )
+    # Pagefind's own WriteFiles answers before its files are on disk: written here instead.
+    bundle = site_dir / BUNDLE
+    for made in service.ask({"type": "GetFiles", "index_id": index})["files"]:
+        target = bundle / made["path"]
+        if bundle.resolve() not in target.resolve().parents:
+            raise _ServiceError(f"it made a file outside {BUNDLE}/: {made['path']}")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(base64.b64decode(made["content"]))
+
+
+STOPPED = "it stopped"
+
+
+class _ServiceError(Exception):
+    """Pagefind's service answered with an error, or ended."""
+
+
+class _Service:
+    """One request at a time to a running `pagefind --service`."""
+
+    def __init__(self, process: subprocess.Popen[bytes]) -> None:
+        self.process = process
+        self.sent = 0
+
+    def ask(self, payload: dict[str, object]) -> dict[str, Any]:
+        """Send one request and return its answer's payload; a _ServiceError for an error."""
+        assert self.process.stdin is not None and self.process.stdout is not None
+        self.sent += 1
+        message = json.dumps({"message_id": self.sent, "payload": payload}).encode()
+        try:
+            self.process.stdin.write(base64.b64encode(message) + b",")
+            self.process.stdin.flush()
+        except OSError:
+            raise _ServiceError(STOPPED) from None
+        answer = bytearray()
+        while not answer.endswith(b","):
+            chunk = os.read(self.process.stdout.fileno(), 65536)
+            if not chunk:
+                raise _ServiceError(STOPPED)
+            answer += chunk
+        reply = json.loads(base64.b64decode(answer[:-1]))["payload"]
+        if reply.get("type") == "Error":
+            raise _ServiceError(str(reply.get("message", "error")))
+        return cast(dict[str, Any], reply)
 
 
 ENTRY = "pagefind-entry.json"  # Pagefind's list of the index's languages
