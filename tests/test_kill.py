@@ -397,4 +397,3 @@ def test_an_empty_folder_becomes_the_site_and_later_builds_replace_it(tmp_path: 
     assert (tmp_path / "site" / folder.MARKER).is_file()
     build(project, tmp_path / "site")
     assert (tmp_path / "site/index.html").is_file()
-
