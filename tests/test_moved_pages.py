@@ -165,3 +165,25 @@ def test_the_last_story_in_a_language_taken_out_warns_about_its_home_and_feeds(
         for line in said
     ), said
     assert "    fix: keep 'language: ur' on at least one published story" in "\n".join(said)
+
+
+def test_a_topic_renumbered_when_the_older_one_goes_is_a_move(newsroom: Path) -> None:
+    """'C#' and 'C' both slug to c: the first used keeps /tags/c/, the other /tags/c-2/."""
+    edit(newsroom / "content/2025/06/storm.md", "date: 2025-06-20", "date: 2025-06-19")
+    edit(newsroom / "content/2025/06/storm.md", "[Weather, Kerala]", "[Weather, Kerala, C#]")
+    edit(newsroom / "content/2025/06/calm.md", "[Weather, Kerala]", "[Weather, Kerala, C]")
+    git(newsroom, "commit", "-qam", "two topics on one slug")
+    edit(newsroom / "content/2025/06/storm.md", ", C#]", "]")
+
+    said = warnings_against_main(newsroom)
+
+    assert any(
+        "this change moves the topic page of 'C': /tags/c-2/ and /tags/c-2/feed.xml move to "
+        "/tags/c/ and /tags/c/feed.xml" in line
+        for line in said
+    ), said
+    assert any(
+        "fix: 'C' takes the address of 'C#', which had the same slug and is now on no "
+        "published story: keep 'C#' on a story to keep both addresses" in line
+        for line in said
+    ), said

@@ -64,7 +64,9 @@ def moved_pages(
             problems.append(_author_gone(paths, olds, term, moved_to, old, by_source))
         else:
             where = _where(old, _FIELD[kind.name], by_source, paths.content)
-            problems.append(_term_gone(olds, kind, term, moved_to, old, where))
+            taken = before.get(moved_to[0]) if moved_to else None  # whose address it takes
+            gave = taken[1].name if taken is not None and taken[1].name != term.name else ""
+            problems.append(_term_gone(olds, kind, term, moved_to, old, where, gave))
     return problems + _sections_gone(published, articles, settings, now, paths.content)
 
 
@@ -186,8 +188,10 @@ def _term_gone(
     moved_to: list[str],
     old: Article,
     where: tuple[str, int],
+    gave: str = "",
 ) -> Diagnostic:
-    """The warning for a topic or country page that this change removes."""
+    """The warning for a topic or country page that this change moves or removes; `gave`:
+    the topic whose address it takes, now on no published story (same slug, first used)."""
     what = "topic" if kind is not COUNTRIES else "country"
     if moved_to:
         message = (
@@ -203,7 +207,10 @@ def _term_gone(
         )
     word = "tag" if kind is not COUNTRIES else "country"
     fix = (
-        f"write the {word} as it was on its stories ({old.source} had {term.name!r}) so its "
+        f"{term.name!r} takes the address of {gave!r}, which had the same slug and is now on "
+        f"no published story: keep {gave!r} on a story to keep both addresses"
+        if gave
+        else f"write the {word} as it was on its stories ({old.source} had {term.name!r}) so its "
         "page keeps its address"
         if moved_to
         else f"keep the {word} {term.name!r} on at least one published story ({old.source} had it)"
