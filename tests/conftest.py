@@ -125,6 +125,16 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+def git(root: Path, *args: str) -> None:
+    """Run `git ARGS` in `root` as the newsroom's desk (a commit needs a name and e-mail)."""
+    subprocess.run(
+        ["git", "-c", "user.name=Desk", "-c", "user.email=desk@example.org", *args],
+        cwd=root,
+        check=True,
+        capture_output=True,
+    )
+
+
 def make_project(root: Path, settings: str = "") -> Path:
     """A newsroom project in `root`: pyproject settings, content/, the built-in theme."""
     root.mkdir(parents=True, exist_ok=True)

@@ -6,22 +6,13 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import make_project, run_here, write_article
+from conftest import git, make_project, run_here, write_article
 
 FRONT = """title: Storm Hits the Coast
 date: 2025-06-20T10:00:00+05:30
 country: India
 credits:
   author: Desk"""
-
-
-def git(root: Path, *args: str) -> None:
-    subprocess.run(
-        ["git", "-c", "user.name=Desk", "-c", "user.email=desk@example.org", *args],
-        cwd=root,
-        check=True,
-        capture_output=True,
-    )
 
 
 @pytest.fixture
