@@ -15,14 +15,9 @@ import pytest
 from test_kill import build, hashes, newsroom, set_version
 
 
-def interrupted_build(
-    project: Path, site: Path, started: str, delay: float
-) -> tuple[bool, int, str]:
-    """Start `newsdigest build` and send SIGINT to its process group, as Ctrl-C in a
-    terminal does, once `started` ('reading': `delay` seconds in; 'writing': when the
-    staging folder appears). Whether the build was still running when the signal was
-    sent, its exit status and what it printed on stderr."""
-    process = subprocess.Popen(
+def start_build(project: Path, site: Path) -> subprocess.Popen[str]:
+    """`newsdigest build` started in its own process group, its stderr captured."""
+    return subprocess.Popen(
         [sys.executable, "-m", "generator", "build", "--no-cache", "--output", str(site)],
         cwd=project,
         stdout=subprocess.DEVNULL,
@@ -33,6 +28,16 @@ def interrupted_build(
         # ignore SIGINT, and a program started so inherits that and is never interrupted)
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
+
+
+def interrupted_build(
+    project: Path, site: Path, started: str, delay: float
+) -> tuple[bool, int, str]:
+    """Start `newsdigest build` and send SIGINT to its process group, as Ctrl-C in a
+    terminal does, once `started` ('reading': `delay` seconds in; 'writing': when the
+    staging folder appears). Whether the build was still running when the signal was
+    sent, its exit status and what it printed on stderr."""
+    process = start_build(project, site)
     if started == "reading":
         time.sleep(delay)
     else:
@@ -76,15 +81,7 @@ def interrupted_as_workers_start(project: Path, site: Path, nth: int) -> tuple[b
     workers, which are then still setting themselves up (the pool's start is the next
     thread too, and a stage's `meanwhile`), the window where a child's traceback
     would show."""
-    process = subprocess.Popen(
-        [sys.executable, "-m", "generator", "build", "--no-cache", "--output", str(site)],
-        cwd=project,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-        start_new_session=True,
-        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
-    )
+    process = start_build(project, site)
     held, rises = 1, 0
     while rises < nth and process.poll() is None:
         now = threads(process.pid)
