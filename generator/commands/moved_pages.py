@@ -27,6 +27,7 @@ from generator.index.languages import folder_of
 from generator.index.terms import AUTHORS, COUNTRIES, KINDS, TermKind
 from generator.load.content import Mapping, parse_front_matter
 from generator.load.files import registry_path
+from generator.load.lines import field_line
 from generator.model import Article
 from generator.settings_file import Paths
 
@@ -165,12 +166,7 @@ def _where(
         return article.source, 1
     line = now.line_of(field)
     if line == 1:  # a field whose line validation does not keep (country): found as written
-        try:
-            text = (content / now.source).read_text("utf-8", "replace").split("\n")
-        except OSError:
-            text = []
-        written = (n for n, t in enumerate(text, 1) if t.startswith(f"{field}:"))
-        line = next(written, 1)
+        line = field_line(content / now.source, field)
     return now.source, line
 
 
