@@ -23,7 +23,7 @@ from typing import Any
 from generator.commands.history import _git, _git_bytes
 from generator.config import Settings
 from generator.diagnostics import Diagnostic, UsageError, warning
-from generator.index.languages import folder_of
+from generator.index.languages import folder_of, language_of
 from generator.index.terms import AUTHORS, COUNTRIES, KINDS, TermKind
 from generator.load.content import Mapping, parse_front_matter
 from generator.load.files import registry_path
@@ -77,7 +77,7 @@ def _sections(articles: Iterable[Article], settings: Settings, now: datetime) ->
     root = folder_of(settings.language)
     found: dict[str, Article] = {}
     for article in articles:
-        folder = folder_of(article.language or settings.language)
+        folder = folder_of(language_of(article, settings.language))
         if folder != root and not article.draft and article.date <= now:
             found.setdefault(folder, article)
     return found
@@ -120,7 +120,7 @@ def _pages(articles: Iterable[Article], settings: Settings, now: datetime) -> di
     for article in articles:
         if article.draft or article.date > now:
             continue
-        language = folder_of(article.language or settings.language)
+        language = folder_of(language_of(article, settings.language))
         folder = "" if language == root else language
         for kind in KINDS:
             for term in kind.terms_of(article):
