@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import git, make_project, run_here, write_article
+from conftest import edit, git, make_project, run_here, write_article
 
 FRONT = """title: Storm Hits the Coast
 date: 2025-06-20T10:00:00+05:30
@@ -35,10 +35,6 @@ def warnings_against_main(root: Path) -> list[str]:
     result = run_here("check", "--base", "main", cwd=root)
     assert result.returncode == 0, result.stdout + result.stderr
     return [line for line in result.stdout.splitlines() if "warning:" in line or "fix:" in line]
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
 
 
 def test_a_changed_author_slug_names_the_slug_line_and_the_pages_it_moves(
