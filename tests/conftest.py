@@ -135,6 +135,13 @@ def git(root: Path, *args: str) -> None:
     )
 
 
+def commit_all(root: Path) -> None:
+    """Put the project in `root` in a new git repository, everything committed on 'main'."""
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "published")
+
+
 def make_project(root: Path, settings: str = "") -> Path:
     """A newsroom project in `root`: pyproject settings, content/, the built-in theme."""
     root.mkdir(parents=True, exist_ok=True)

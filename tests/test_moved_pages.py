@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import edit, git, make_project, run_here, write_article
+from conftest import commit_all, edit, git, make_project, run_here, write_article
 
 FRONT = """title: Storm Hits the Coast
 date: 2025-06-20T10:00:00+05:30
@@ -25,9 +25,7 @@ def newsroom(tmp_path: Path) -> Path:
     (root / "authors.yaml").write_text(REGISTRY, encoding="utf-8")
     write_article(root, "2025/06/storm.md", FRONT)
     write_article(root, "2025/06/calm.md", FRONT.replace("Storm Hits", "Calm Returns to"))
-    git(root, "init", "-q", "-b", "main")
-    git(root, "add", "-A")
-    git(root, "commit", "-qm", "published")
+    commit_all(root)
     return root
 
 
