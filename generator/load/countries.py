@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
 from functools import cache
 from typing import Any
@@ -229,6 +230,14 @@ def _plain(value: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).replace(".", "")
 
 
+def plain(value: str) -> str:
+    """Lower case, accents and dots off, 'St' read as 'Saint': 'St. Helena' -> 'saint helena'."""
+    text = unicodedata.normalize("NFD", " ".join(value.split()).casefold())
+    text = "".join(c for c in text if not unicodedata.combining(c)).replace(".", " ")
+    text = " ".join(text.replace("\u2019", "'").split())
+    return re.sub(r"^(st|ste)\b", "saint", text)
+
+
 def lookup(value: str) -> Country | None:
     """The country `value` names (English name or alpha-2/alpha-3 code), or None.
 
@@ -279,8 +288,6 @@ def suggest(value: str) -> str | None:
     'ON') is close in spelling to many codes and names ('RE', 'Tonga') that it does not
     mean (country_hints.explain says what such a code is).
     """
-    from generator.load.country_hints import plain
-
     if len(plain(value).replace(" ", "")) < 4:
         return None
     names = {plain(name): code for name, code in _names().items() if len(name) > 3}

@@ -18,11 +18,12 @@ editor writes instead of a country, and what they are told (no suggestion beats 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from functools import cache
 
 import pycountry
+
+from generator.load.countries import by_code, plain
 
 # Groups and regions written where a country is meant: (what it is, a tag to file it by).
 NOT_COUNTRIES = {
@@ -117,14 +118,6 @@ FORMER = {
 GONE = {"soviet union": "SU", "czechoslovak socialist republic": "CS"}
 
 
-def plain(value: str) -> str:
-    """Lower case, accents and dots off, 'St' read as 'Saint': 'St. Helena' -> 'saint helena'."""
-    text = unicodedata.normalize("NFD", " ".join(value.split()).casefold())
-    text = "".join(c for c in text if not unicodedata.combining(c)).replace(".", " ")
-    text = " ".join(text.replace("\u2019", "'").split())
-    return re.sub(r"^(st|ste)\b", "saint", text)
-
-
 def explain(value: str) -> tuple[str, str] | None:
     """(what is wrong, the fix) for a place that is not a country but means one or none:
     None when `value` is none of the kinds above (then a spelling suggestion may help)."""
@@ -151,8 +144,6 @@ def explain(value: str) -> tuple[str, str] | None:
 
 
 def country_name(code: str) -> str:
-    from generator.load.countries import by_code
-
     return by_code(code).name
 
 
