@@ -290,6 +290,12 @@ def suggest(value: str) -> str | None:
     """
     if len(plain(value).replace(" ", "")) < 4:
         return None
-    names = {plain(name): code for name, code in _names().items() if len(name) > 3}
+    names = _spellings()
     match = difflib.get_close_matches(plain(value), list(names), n=1, cutoff=SUGGEST_CUTOFF)
     return by_code(names[match[0]]).name if match else None
+
+
+@cache
+def _spellings() -> dict[str, str]:
+    """_names without codes (three letters or fewer), accent-free: what `suggest` compares."""
+    return {plain(name): code for name, code in _names().items() if len(name) > 3}
