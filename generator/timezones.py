@@ -4,7 +4,9 @@ UTC+05:30) instead of an IANA zone's name; the zone they mean, for a setting's f
 from __future__ import annotations
 
 import re
+from datetime import datetime, timedelta
 from pathlib import Path
+from zoneinfo import TZPATH, ZoneInfo, available_timezones
 
 from generator.settings_errors import toml_value
 
@@ -39,21 +41,23 @@ def zone_of_abbreviation(value: str) -> str:
     """The IANA zone an abbreviation such as 'IST' or 'PKT' names ('' when it names none):
     ZONE_ABBREVIATIONS, else the first zone (by name, of a continent or ocean) whose
     clock tzdata abbreviates so in January or July (JST -> Asia/Tokyo)."""
-    from datetime import datetime
-    from zoneinfo import ZoneInfo, available_timezones
-
     wanted = value.strip().upper()
     if not re.fullmatch(r"[A-Z]{2,5}", wanted):
         return ""
     if wanted in ZONE_ABBREVIATIONS:
         return ZONE_ABBREVIATIONS[wanted]
-    year = datetime.now().year
     for zone in sorted(available_timezones()):
         if zone.split("/")[0] not in CONTINENTS:
             continue
-        if any(datetime(year, m, 15, tzinfo=ZoneInfo(zone)).tzname() == wanted for m in (1, 7)):
+        if any(clock.tzname() == wanted for clock in _winter_and_summer(zone)):
             return zone
     return ""
+
+
+def _winter_and_summer(zone: str) -> tuple[datetime, datetime]:
+    """Mid-January and mid-July of this year on `zone`'s clock."""
+    year, clock = datetime.now().year, ZoneInfo(zone)
+    return datetime(year, 1, 15, tzinfo=clock), datetime(year, 7, 15, tzinfo=clock)
 
 
 # "GMT+5", "UTC+05:30", "+0530", "UTC-3": a clock written as its offset from UTC.
@@ -81,7 +85,7 @@ def offset_zones_hint(value: str) -> str:
         )
     named = " or ".join(repr(zone) for zone in cities[:2])
     etc = f"Etc/GMT{'-' if minutes > 0 else '+'}{abs(minutes) // 60}"
-    if minutes % 60 == 0 and etc in available_zones():
+    if minutes % 60 == 0 and etc in available_timezones():
         etc = f" (or {etc!r}: tzdata's Etc names count the other way, so {etc} is {clock})"
     else:
         etc = ""
@@ -96,32 +100,20 @@ def zones_at_offset(minutes: int) -> list[str]:
     """City zones whose clock is `minutes` ahead of UTC in January and in July (no summer
     time): zones newsrooms know first, then the others by name; tzdata's old names for a
     zone (Asia/Calcutta for Asia/Kolkata) left out where zone1970.tab says which are current."""
-    from datetime import datetime
-    from zoneinfo import ZoneInfo
-
-    year = datetime.now().year
+    offset = timedelta(minutes=minutes)
 
     def all_year(zone: str) -> bool:
-        offsets = {datetime(year, m, 15, tzinfo=ZoneInfo(zone)).utcoffset() for m in (1, 7)}
-        return {o.total_seconds() if o is not None else None for o in offsets} == {minutes * 60}
+        return all(clock.utcoffset() == offset for clock in _winter_and_summer(zone))
 
     current = _current_zones()
-    others = sorted(z for z in available_zones() if z.split("/")[0] in CONTINENTS)
+    others = sorted(z for z in available_timezones() if z.split("/")[0] in CONTINENTS)
     candidates = dict.fromkeys([*ZONE_ABBREVIATIONS.values(), *WELL_KNOWN_ZONES, *others])
     return [z for z in candidates if (not current or z in current) and all_year(z)]
-
-
-def available_zones() -> set[str]:
-    from zoneinfo import available_timezones
-
-    return available_timezones()
 
 
 def _current_zones() -> set[str]:
     """The zone names of the system's zone1970.tab (or zone.tab): the current ones; empty
     when the system has neither."""
-    from zoneinfo import TZPATH
-
     for folder in TZPATH:
         for name in ("zone1970.tab", "zone.tab"):
             try:
