@@ -71,7 +71,7 @@ def image_field(
             "for a picture beside the story when it is shared, use a PNG or JPEG copy of "
             "it as the lead image",
         )
-    if picture.format != "SVG":
+    else:
         _preview_size(check, fields, picture)
     return Image(src=resolved.as_posix(), alt=alt, caption=caption, picture=picture, focus=focus)
 
