@@ -78,9 +78,9 @@ def named(
 def assign(
     articles: list[Article], content_dir: Path | None = None
 ) -> tuple[list[Article], list[Diagnostic]]:
-    """Give every tag of every article its site-wide Tag (`site_wide`, then `applied`)."""
-    canonical, problems, held = site_wide(articles, content_dir)
-    return applied(articles, canonical, held), problems
+    """Give every tag of every article its site-wide Tag (`named`, nothing kept)."""
+    articles, names = named(articles, content_dir, None)
+    return articles, names.problems
 
 
 def site_wide(
@@ -155,13 +155,11 @@ def _uses(
 
 
 def applied(
-    articles: list[Article], canonical: dict[str, Tag], held: dict[int, Tag] | None = None
+    articles: list[Article], canonical: dict[str, Tag], held: dict[int, Tag]
 ) -> list[Article]:
     """The articles with the site-wide Tag of each of their topic keys (`canonical`); one
     whose every Tag equals its site-wide one keeps its tuple. `held`: every Tag object of
-    the articles by id, when `site_wide` gave it. KeyError for a key not in `canonical`."""
-    if held is None:
-        held = {id(tag): tag for article in articles for tag in article.tags}
+    the articles by id. KeyError for a key not in `canonical`."""
     to = {i: canonical[tag.slug] for i, tag in held.items()}
     same = {i for i, tag in held.items() if to[i] == tag}
     result = []
