@@ -29,6 +29,7 @@ from generator.render import images, site_links
 from generator.render.pages import compile_theme
 from generator.render.sections import SiteRenderer
 from generator.render.site import extra_files
+from generator.render.unread import Unread, stopped_links, unread_bodies
 from generator.render.urls import Urls
 from generator.settings_file import Paths
 from generator.speed.articles import ArticleCache, filled
@@ -99,8 +100,8 @@ def rebuild(run: Run, started: float) -> Result:
         problems += updated_ahead(published, paths.content, run.now, settings.tz)
         try:
             published, body_problems, assets = _bodies(run, published, articles)
-            unread: list[pipeline.Unread] = []
-            body_problems += pipeline.unread_bodies(
+            unread: list[Unread] = []
+            body_problems += unread_bodies(
                 articles, problems, settings, paths.content, unread, published
             )
             published, articles = without_markdown(published, articles, run.cache)
@@ -136,17 +137,17 @@ def _stopped(
     run: Run,
     result: Result,
     assets: set[str],
-    unread: list[pipeline.Unread],
+    unread: list[Unread],
     later: site_links.Later,
 ) -> Result:
     """A build stopped by errors before rendering: written nothing, and listed with them
-    the body links to no page of the site (pipeline.stopped_links)."""
+    the body links to no page of the site (stopped_links)."""
     published, bodies = result.articles, run.bodies
     assert bodies is not None
     linking = filled(run.cache, bodies.linking(published))
     result.diagnostics = sorted(
         result.diagnostics
-        + pipeline.stopped_links(
+        + stopped_links(
             published, linking, run.settings, run.paths, assets, run.now, unread, later
         ),
         key=Diagnostic.sort_key,

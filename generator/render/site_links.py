@@ -113,7 +113,7 @@ def own_files(
 
 class Linking(Text, Protocol):
     """A body whose site-path links are checked: an Article, or the body of an article
-    file whose front matter has errors (pipeline.Unread), checked in the same run."""
+    file whose front matter has errors (generator.render.unread.Unread), checked in the same run."""
 
     @property
     def body_html(self) -> str: ...

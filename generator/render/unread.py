@@ -1,0 +1,99 @@
+"""The bodies of article files whose front matter has errors, and the links of a build
+that stops on errors: checked in the same run, so that one run lists every error `check`
+lists (the pipeline's `build` and `check`, and the build command's rebuild).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from generator.config import Settings
+from generator.diagnostics import Diagnostic
+from generator.index.site import build_index
+from generator.load.content import read_document
+from generator.model import Article
+from generator.render import site_links
+from generator.render.markdown import BodyRenderer
+from generator.render.urls import Urls
+from generator.render.words import site_catalogs
+from generator.settings_file import Paths
+
+
+@dataclass(frozen=True, slots=True)
+class Unread:
+    """The body of an article file whose front matter has errors, converted only to check
+    its links to site paths (render.site_links.Linking)."""
+
+    source: str
+    body: str
+    body_line: int
+    body_html: str
+
+
+def unread_bodies(
+    articles: Sequence[Article],
+    problems: list[Diagnostic],
+    settings: Settings,
+    content_dir: Path,
+    unread: list[Unread] | None = None,
+    published: Sequence[Article] | None = None,
+) -> list[Diagnostic]:
+    """The problems in the bodies of the article files whose front matter has errors (no
+    Article was made of them: their body is not converted for the site), so that an editor
+    sees a missing image or a dead link in the same run as the front matter's errors; each
+    such body is added to `unread`, for its links to site paths (`stopped_links`). A file
+    whose front matter cannot be split from its body gives nothing here. A link to one of
+    `articles` that is not `published` (default: all are) is an error, as from an article.
+    """
+    failed = {d.path for d in problems if d.severity == "error"} - {a.source for a in articles}
+    if not failed:
+        return []
+    urls = Urls(settings.base_url)
+    shown = articles if published is None else published
+    known = dict.fromkeys(failed, urls.home()) | {a.source: "" for a in articles}
+    known |= {a.source: urls.article(a) for a in shown}
+    renderer = BodyRenderer(
+        content_dir,
+        known.get,
+        urls.media,
+        settings.trusted_html,
+        urls.base_path,
+        settings.max_image_size,
+        settings.markdown_engine,
+    )
+    found: list[Diagnostic] = []
+    for source in sorted(s for s in failed if s.endswith(".md")):
+        if (content_dir / source).is_file():
+            document, _ = read_document(content_dir / source, source, settings.max_file_size)
+            if document is not None:
+                html, body_problems, _ = renderer.render(document)
+                found += body_problems
+                if unread is not None:
+                    unread.append(Unread(source, document.body, document.body_line, html))
+    return found
+
+
+def stopped_links(
+    published: list[Article],
+    bodies: list[Article],
+    settings: Settings,
+    paths: Paths,
+    assets: set[str],
+    now: datetime,
+    unread: Sequence[Unread] = (),
+    later: site_links.Later = site_links.nothing,
+) -> list[Diagnostic]:
+    """For a build that stops on other errors: the links of `bodies` (those of the
+    `published` articles whose HTML is at hand) and of `unread` to site paths the site
+    would not have (`later`: those a build with the articles it left out would have), and
+    the aliases it could not write, found without rendering, so that one run lists every
+    error `check` lists."""
+    if any(site_catalogs(paths.templates)):  # the site's words are broken: pages unknown
+        return []
+    site, templates = build_index(published, settings.tz), paths.templates
+    return site_links.check(
+        site, settings, templates, paths.content, assets, now, True, bodies, unread, later
+    )
