@@ -61,7 +61,8 @@ _HINTS = {
 
 
 class _Tags(HTMLParser):
-    """Every start tag's kinds (tag; tag and attribute; a URL's unsafe scheme), with its line."""
+    """Every start tag's kinds (tag; tag and attribute), with its line. An address whose
+    scheme is not kept is left out: `removed_addresses` speaks of it."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -70,14 +71,17 @@ class _Tags(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         line = self.getpos()[0]
         self.found.append((line, tag, ""))
-        for name, value in attrs:
-            scheme = (
-                urlsplit((value or "").strip()).scheme.lower() if name in _URL_ATTRIBUTES else ""
-            )
-            unsafe = scheme and scheme not in URL_SCHEMES
-            self.found.append((line, tag, f"{name}={scheme}:" if unsafe else name))
+        self.found += [(line, tag, name) for name, value in attrs if not _unsafe(name, value)]
 
     handle_startendtag = handle_starttag
+
+
+def _unsafe(name: str, value: str | None) -> bool:
+    """Whether attribute `name` is an address with a scheme the sanitiser does not keep."""
+    if name not in _URL_ATTRIBUTES:
+        return False
+    scheme = urlsplit((value or "").strip()).scheme.lower()
+    return bool(scheme) and scheme not in URL_SCHEMES
 
 
 def tags_of(html: str) -> list[tuple[int, str, str]]:
@@ -129,7 +133,7 @@ def _spans(text: str) -> str:
 
 
 def removed_kinds(before: str, after: str) -> Kinds:
-    """The tags and attributes (and unsafe URL schemes) of `before` that `after` lacks."""
+    """The tags and attributes of `before` that `after` lacks."""
     kept = {(tag, name) for _, tag, name in tags_of(after)}
     return {(tag, name) for _, tag, name in tags_of(before)} - kept
 
@@ -161,8 +165,7 @@ def removed_markup(
     said: set[tuple[int, str, str]] = set()
     for line, tag, name in tags_of(_masked(markdown)):
         whole = name and (tag, "") in removed  # an attribute of a tag removed whole
-        address = "=" in name  # said by removed_addresses, typed in Markdown or HTML
-        if (tag, name) in removed and not whole and not address and (line, tag, name) not in said:
+        if (tag, name) in removed and not whole and (line, tag, name) not in said:
             said.add((line, tag, name))
             message, hint = _words(tag, name)
             yield warning(source, first_line + line - 1, message, hint)
