@@ -1,7 +1,8 @@
 """Rewriting the URLs of an HTML fragment's <a href> and <img src>, every other character kept.
 
 Used by the body step (resolving editors' links and images, Markdown and raw HTML alike)
-and by feeds (`absolute_links`).
+and by feeds (`absolute_links`); `addresses` reads them (the sanitiser's warnings, the
+check of links to site paths).
 """
 
 from __future__ import annotations
@@ -42,6 +43,27 @@ class _TagRewriter(HTMLParser):
         self.edits.append((line, column, len(old), _markup(tag, old, new)))
 
     handle_startendtag = handle_starttag
+
+
+class _Addresses(HTMLParser):
+    """Every <a href> and <img src> value, in order."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: Attrs) -> None:
+        name = URL_ATTRIBUTES.get(tag)
+        self.found.extend((tag, v) for k, v in attrs if k == name and v is not None)
+
+
+def addresses(fragment: str) -> list[tuple[str, str]]:
+    """(tag, value) of every <a href> and <img src> of an HTML fragment, in order,
+    character references decoded."""
+    parser = _Addresses()
+    parser.feed(fragment)
+    parser.close()
+    return parser.found
 
 
 def _markup(tag: str, old: str, new: Attrs | str) -> str:

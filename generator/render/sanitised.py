@@ -24,6 +24,7 @@ from html.parser import HTMLParser
 from urllib.parse import unquote, urlsplit
 
 from generator.diagnostics import Diagnostic, warning
+from generator.render.links import addresses
 
 # The schemes a link or picture keeps (nh3's url_schemes; relative addresses are kept too):
 # the web, e-mail, and the ones that open the reader's phone, map, chat or calendar app.
@@ -183,27 +184,6 @@ _ADDRESS_HINTS = {
 }
 
 
-class _Addresses(HTMLParser):
-    """Every <a href> and <img src> value, in order."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.found: list[tuple[str, str]] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        name = {"a": "href", "img": "src"}.get(tag)
-        self.found.extend((tag, v) for k, v in attrs if k == name and v is not None)
-
-    handle_startendtag = handle_starttag
-
-
-def _addresses(html: str) -> list[tuple[str, str]]:
-    parser = _Addresses()
-    parser.feed(html)
-    parser.close()
-    return parser.found
-
-
 def removed_addresses(
     source: str, markdown: str, first_line: int, before: str, after: str
 ) -> Iterable[Diagnostic]:
@@ -214,10 +194,10 @@ def removed_addresses(
     if after.count("href=") + after.count("src=") >= before.count("href=") + before.count("src="):
         return  # nothing removed (most stories): no parsing
     kept: dict[str, int] = {}
-    for _, value in _addresses(after):
+    for _, value in addresses(after):
         kept[value] = kept.get(value, 0) + 1
     searched: dict[str, int] = {}
-    for tag, value in _addresses(before):
+    for tag, value in addresses(before):
         if kept.get(value, 0):
             kept[value] -= 1
             continue

@@ -18,7 +18,6 @@ import html
 import re
 from collections.abc import Callable, Collection, Iterable, Sequence
 from datetime import datetime
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Protocol
 from urllib.parse import unquote, urlsplit
@@ -30,6 +29,7 @@ from generator.index.site import Site, build_index
 from generator.index.terms import AUTHORS
 from generator.model import Article, Text
 from generator.render import images
+from generator.render.links import addresses
 from generator.render.redirects import alias_file
 from generator.render.sections import SiteRenderer
 from generator.render.theme import Theme
@@ -119,18 +119,6 @@ class Linking(Text, Protocol):
     def body_html(self) -> str: ...
 
 
-class _Links(HTMLParser):
-    """Every <a href> of a fragment of HTML, in order."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.found: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "a":
-            self.found += [v for k, v in attrs if k == "href" and v]
-
-
 # A body with no href starting with "/" has no site-path link: most bodies, skipped without
 # parsing (the parser runs on every article at every build).
 _SITE_HREF = re.compile(r"""href\s*=\s*["']?\s*/""", re.IGNORECASE)
@@ -144,10 +132,7 @@ def may_link(body_html: str) -> bool:
 def _hrefs(body_html: str) -> list[str]:
     if not may_link(body_html):
         return []
-    parser = _Links()
-    parser.feed(body_html)
-    parser.close()
-    return parser.found
+    return [value for tag, value in addresses(body_html) if tag == "a" and value]
 
 
 def _site_path(href: str, base_path: str) -> str | None:
