@@ -101,8 +101,10 @@ class FeedWriter:
         self.now = now  # the build's clock: the digest feed carries only days that are over
         # The article with its body, when the articles carry none (generator.speed.bodies).
         self.filled = filled
-        # The article's corrections as its page shows them (render.sections.corrections_html).
+        # The article's corrections as its page shows them (render.sections.corrections_html),
+        # rendered once per article (by its source) however many feeds carry it.
         self.corrections = corrections
+        self._corrections: dict[str, str] = {}
 
     def finished_days(self) -> tuple[Group[date], ...]:
         """The days of the daily digest feed: those over in the site's timezone at `now`
@@ -128,7 +130,9 @@ class FeedWriter:
             )
         parts.append(self.absolute_html(article))
         if self.corrections is not None and article.corrections:
-            parts.append(self.corrections(article))
+            if article.source not in self._corrections:
+                self._corrections[article.source] = self.corrections(article)
+            parts.append(self._corrections[article.source])
         if article.sources:
             parts.append(
                 f"<p><em>(With inputs from {escape(', '.join(article.sources))}.)</em></p>"
