@@ -13,6 +13,7 @@ SIGINT blocked and unblocks it only once it has set what SIGINT does there (`in_
 from __future__ import annotations
 
 import contextlib
+import os
 import signal
 from collections.abc import Iterator
 
@@ -41,3 +42,13 @@ def in_child(handler: signal.Handlers) -> None:
     signal.signal(signal.SIGINT, handler)
     if _CAN_BLOCK:
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
+def fork() -> int:
+    """`os.fork()` inside `held`; in the child (0 returned) SIGINT is the default there
+    (`in_child`): Ctrl-C ends a helper, silently, with the build. OSError as `os.fork`."""
+    with held():
+        pid = os.fork()
+    if pid == 0:
+        in_child(signal.SIG_DFL)
+    return pid

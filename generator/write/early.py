@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import signal
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,12 +59,10 @@ def start(output: Path, listing: Collection[str]) -> Early | None:
     folders = with_parents(name.rpartition("/")[0] for name in listing)
     staging, _ = staging_names(output.absolute())  # named after this process, not the child
     try:
-        with interrupt.held():
-            pid = os.fork()
+        pid = interrupt.fork()  # Ctrl-C ends the child, silently
     except OSError:
         return None
     if pid == 0:  # the child: exit without running any clean-up, 0 when the copy is whole
-        interrupt.in_child(signal.SIG_DFL)  # Ctrl-C ends it, silently
         code = 1
         with contextlib.suppress(BaseException):
             if prepare(output, sorted(folders), staging) is not None:

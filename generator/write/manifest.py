@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import signal
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
@@ -92,13 +91,11 @@ def stats_ahead(
     handle = tempfile.TemporaryFile()  # noqa: SIM115 (closed by `result`)
     before = known if known is not None else {}
     try:
-        with interrupt.held():
-            pid = os.fork()
+        pid = interrupt.fork()  # Ctrl-C ends the child, silently
     except OSError:
         handle.close()
         return lambda: stats_under(directory)
     if pid == 0:  # the child: exit without running any clean-up, 0 when the walk is whole
-        interrupt.in_child(signal.SIG_DFL)  # Ctrl-C ends it, silently
         code = 1
         with contextlib.suppress(BaseException):
             code = _hand_over(directory, handle, before)
