@@ -6,7 +6,6 @@ it created.
 from __future__ import annotations
 
 import builtins
-import contextlib
 import errno
 import hashlib
 import io
@@ -14,7 +13,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -101,34 +99,73 @@ def set_version(project: Path, version: str) -> None:
     story.write_text("".join(lines), encoding="utf-8")
 
 
-def killed_build(project: Path, site: Path, delay: float, after_staging: bool) -> tuple[bool, int]:
-    """Start a build and SIGKILL it `delay` seconds after it starts (or starts writing).
+# `newsdigest build`, as `python -m generator` runs it, with one function of the build's own
+# process wrapped to stop there: the test acts (kills, interrupts) at a known step of the
+# build instead of after a guessed delay. The wrapper writes "paused" on stdout and waits
+# on stdin, which the test never writes to; it changes nothing the build does.
+PAUSED = """
+import os, sys, threading
+from generator.commands import progress
+from generator.write import output
 
-    Returns whether the staging directory was seen, and the process's return code.
-    """
+where, nth = sys.argv[1], int(sys.argv[2])
+sys.argv[1:] = sys.argv[3:]
+owner, name = (progress.ProgressBar, "__call__") if where == "reading" else (output, where)
+real, calls, build = getattr(owner, name), [], os.getpid()
+
+def paused(*args, **kwargs):
+    here = os.getpid() == build and threading.current_thread() is threading.main_thread()
+    if here and (where != "reading" or args[1] == "reading"):
+        calls.append(1)
+        if len(calls) == nth:
+            sys.__stdout__.write("paused\\n")
+            sys.__stdout__.flush()
+            os.read(0, 1)
+    return real(*args, **kwargs)
+
+setattr(owner, name, paused)
+from generator.start import main
+raise SystemExit(main())
+"""
+
+# Where a build is stopped, and which version the site must then be: (function of
+# generator.write.output, or "reading" for the build's progress report, its nth call).
+STEPS = [
+    ("reading", 1, "old"),  # reading the edited article: no staging folder yet
+    ("write_new", 1, "old"),  # the first new file written into the staging folder
+    ("write_new", 4, "old"),  # more of them
+    ("_swap", 1, "old"),  # the staging folder complete, search index included
+    ("_retire", 1, "new"),  # swapped in; the replaced site not yet moved away
+]
+
+
+def paused_build(
+    project: Path, site: Path, where: str, nth: int, *extra: str
+) -> subprocess.Popen[str]:
+    """`newsdigest build --output SITE EXTRA` in a new process group, stopped at the `nth`
+    call of `where` (PAUSED): returned once it is there."""
     process = subprocess.Popen(
-        [sys.executable, "-m", "generator", "build", "--output", str(site)],
+        [sys.executable, "-c", PAUSED, where, str(nth), "build", "--output", str(site), *extra],
         cwd=project,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
         start_new_session=True,
+        # as a terminal starts a command: Ctrl-C not ignored (a test runner's process may
+        # ignore SIGINT, and a program started so inherits that and is never interrupted)
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
-    staging_seen = False
-    if after_staging:
-        while process.poll() is None and not staging_seen:
-            staging_seen = any(site.parent.glob(f".{site.name}.staging-*"))
-            time.sleep(0.001)
-    time.sleep(delay)
-    staging_seen = staging_seen or any(site.parent.glob(f".{site.name}.staging-*"))
-    # The whole process group, as a cancelled CI job is killed: the search indexer that
-    # a build may be running dies with it instead of writing on as an orphan.
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(process.pid, signal.SIGKILL)
-    return staging_seen, process.wait()
+    assert process.stdout is not None
+    line = process.stdout.readline()
+    if line != "paused\n":
+        out, err = process.communicate(timeout=120)
+        pytest.fail(f"the build never reached {where} #{nth}: {line}{out}{err}")
+    return process
 
 
 def test_a_killed_build_never_leaves_half_a_site(tmp_path: Path) -> None:
-    project = newsroom(tmp_path / "project", 800)
+    project = newsroom(tmp_path / "project", 60)
     site = tmp_path / "site"
     set_version(project, "B")
     build(project, site)
@@ -140,19 +177,20 @@ def test_a_killed_build_never_leaves_half_a_site(tmp_path: Path) -> None:
 
     versions = {"A": version_a, "B": version_b}
     current = "A"
-    killed_while_writing = 0
-    for delay, after_staging in [(0.2, False), (0.0, True), (0.05, True), (0.3, True), (1.0, True)]:
+    for where, nth, left in STEPS:
         target = "B" if current == "A" else "A"
         set_version(project, target)
-        staging_seen, code = killed_build(project, site, delay, after_staging)
-        now = hashes(site)
-        assert now in (versions[current], versions[target]), (
-            f"killed after {delay}s: the site is neither the old nor the new build"
-        )
-        if code == -signal.SIGKILL and staging_seen and now == versions[current]:
-            killed_while_writing += 1
-        current = "A" if now == version_a else "B"
-    assert killed_while_writing >= 1, "no kill landed while the new site was being written"
+        process = paused_build(project, site, where, nth)
+        if where != "reading":  # (a staging folder may be made while reading: write/early.py)
+            assert any(site.parent.glob(f".{site.name}.staging-*")), where
+        # The whole process group, as a cancelled CI job is killed: the search indexer that
+        # a build may be running dies with it instead of writing on as an orphan.
+        os.killpg(process.pid, signal.SIGKILL)
+        process.communicate(timeout=60)
+        assert process.returncode == -signal.SIGKILL
+        expected = current if left == "old" else target
+        assert hashes(site) == versions[expected], f"killed at {where} #{nth}"
+        current = expected
 
     set_version(project, "B")
     build(project, site)
