@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import subprocess
 import tomllib
 from datetime import datetime
 from pathlib import Path
@@ -227,3 +228,29 @@ def test_newsdigest_alone_lists_every_command_on_one_line(tmp_path: Path) -> Non
         assert len(line.split()) > 2  # the command and what it does
     version = run_here("--version", cwd=tmp_path)
     assert version.returncode == 0 and version.stdout == f"newsdigest {__version__}\n"
+
+
+@pytest.mark.parametrize("branch", ["master", "trunk"])
+def test_init_in_a_git_repository_publishes_its_current_branch(tmp_path: Path, branch: str) -> None:
+    """A repository on `master` (git's own default) gets a Pages workflow that runs on
+    master, and "Edit this article" links to it: a workflow for `main` would never run."""
+    folder = tmp_path / "gazette"
+    subprocess.run(["git", "init", "-q", "-b", branch, str(folder)], check=True)
+    result = init(tmp_path, "--url", URL)
+    assert result.returncode == 0, result.stderr
+    pages = workflow(folder, "pages.yml")
+    assert pages[True]["push"]["branches"] == [branch]  # YAML 1.1 reads the key `on` as True
+    settings = tomllib.loads((folder / "newsdigest.toml").read_text(encoding="utf-8"))
+    assert settings["repo_branch"] == branch
+    assert f"publishes every push to the branch {branch}" in result.stdout
+    assert f"`{branch}`" in (folder / "README.md").read_text(encoding="utf-8")
+    assert validate(folder / ".github/workflows/pages.yml").returncode == 0
+    assert run_here("check", cwd=folder).returncode == 0
+
+
+def test_init_outside_a_git_repository_publishes_main_and_says_so(tmp_path: Path) -> None:
+    result = init(tmp_path, "--url", URL, "--title", "Gazette")
+    assert result.returncode == 0, result.stderr
+    assert workflow(tmp_path / "gazette", "pages.yml")[True]["push"]["branches"] == ["main"]
+    assert "publishes every push to the branch main" in result.stdout
+    assert "not a git repository" in result.stdout

@@ -23,7 +23,7 @@ from zoneinfo import TZPATH, ZoneInfo, ZoneInfoNotFoundError
 
 from generator import __version__, config
 from generator.commands.new import yaml_value
-from generator.commands.workflows import pages_workflow, pr_workflow
+from generator.commands.workflows import DEFAULT_BRANCH, git_branch, pages_workflow, pr_workflow
 from generator.diagnostics import ConfigError
 from generator.load import countries, slugs
 
@@ -41,6 +41,7 @@ class Started:
     settings: config.Settings
     country: str
     placeholder_url: bool
+    branch: str | None  # the git repository's current branch, None outside one
 
 
 def title_from_folder(folder: Path) -> str:
@@ -105,6 +106,12 @@ def settings_text(values: dict[str, str]) -> str:
         + "# The site's permanent name in every feed item's ID (GUID). Never change it, even\n"
         "# if the site moves to another address: feed readers would show every story again.\n"
         + line("site_id")
+        + (
+            '# The branch that is published (pages.yml) and that "Edit this article" links open.\n'
+            + line("repo_branch")
+            if "repo_branch" in values
+            else ""
+        )
     )
 
 
@@ -195,7 +202,7 @@ published story only if you mean to move it.
 ## Publishing
 
 Push this folder to a GitHub repository, and in the repository's Settings -> Pages
-choose Source "GitHub Actions". Every push to `main` is then checked and published;
+choose Source "GitHub Actions". Every push to `{settings.repo_branch}` is then checked and published;
 every pull request is checked, with problems shown on its diff and the built site
 attached as a preview.
 
@@ -267,6 +274,9 @@ def init_site(
         "timezone": zone,
         "site_id": site_id_for(base_url, year),
     }
+    branch = git_branch(root)
+    if branch is not None and branch != DEFAULT_BRANCH:
+        values["repo_branch"] = branch
     text = settings_text(values)
     settings = _read_back(text)
     moment = (
@@ -277,7 +287,7 @@ def init_site(
     files = {
         "newsdigest.toml": text,
         f"content/{article}": article_text,
-        ".github/workflows/pages.yml": pages_workflow(),
+        ".github/workflows/pages.yml": pages_workflow(branch or DEFAULT_BRANCH),
         ".github/workflows/pr.yml": pr_workflow(),
         ".gitignore": GITIGNORE,
         "README.md": readme(settings),
@@ -290,7 +300,22 @@ def init_site(
                 handle.write(text)
     except OSError as exc:
         raise ConfigError(f"cannot write into {root}: {exc.strerror}") from None
-    return Started(root, sorted(files), settings, country, url is None)
+    return Started(root, sorted(files), settings, country, url is None, branch)
+
+
+def _published_branch(branch: str | None) -> str:
+    """Which branch pages.yml publishes, and why that one."""
+    if branch is None:
+        return (
+            f"pages.yml publishes every push to the branch {DEFAULT_BRANCH} (this folder is "
+            "not a git repository yet); if yours is another, change `branches: "
+            f"[{DEFAULT_BRANCH}]` in .github/workflows/pages.yml and set repo_branch."
+        )
+    return (
+        f"pages.yml publishes every push to the branch {branch}, this git repository's "
+        "current branch; to publish another, change `branches: "
+        f"[{branch}]` in .github/workflows/pages.yml (and repo_branch in newsdigest.toml)."
+    )
 
 
 def summary(started: Started, folder: Path) -> str:
@@ -308,6 +333,7 @@ def summary(started: Started, folder: Path) -> str:
             "to the address the site will be published at, and site_id with it, "
             "before the first publication (or run init again with --url)."
         )
+    lines.append(_published_branch(started.branch))
     lines.append(
         f"The welcome article's country is {started.country}; delete the article "
         "once the first story is in."

@@ -8,7 +8,14 @@ address, deploys and pings the WebSub hub; `pr.yml` checks a pull request's arti
 
 from __future__ import annotations
 
+import json
+import re
+import subprocess
+from pathlib import Path
+
 from generator import __version__
+
+DEFAULT_BRANCH = "main"  # GitHub's default branch name, when the folder is no git repository
 
 CACHE_KEY = (
     "newsdigest-${{ runner.os }}-${{ hashFiles('newsdigest.toml', 'templates/**', 'content/**') }}"
@@ -19,24 +26,53 @@ def _workflow_install(extra: str = "") -> str:
     return f'pip install "newsdigest{extra}=={__version__}"'
 
 
-def pages_workflow() -> str:
-    """The deploy workflow: check, build for the Pages address, upload, deploy."""
+def git_branch(folder: Path) -> str | None:
+    """The current branch of the git repository holding `folder` (or its nearest existing
+    parent): 'master' on a fresh `git init -b master`, even before the first commit.
+    None outside a repository, on a detached HEAD, or without git."""
+    where = folder
+    while not where.is_dir() and where != where.parent:
+        where = where.parent
+    try:
+        found = subprocess.run(
+            ["git", "symbolic-ref", "--quiet", "--short", "HEAD"],
+            cwd=where,
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    name = found.stdout.strip()
+    return name if found.returncode == 0 and name else None
+
+
+def _yaml_name(name: str) -> str:
+    """A branch name as a YAML flow item: plain when it can be, else double-quoted."""
+    return name if re.fullmatch(r"[A-Za-z0-9_./-]+", name) else json.dumps(name)
+
+
+def pages_workflow(branch: str = DEFAULT_BRANCH) -> str:
+    """The deploy workflow for pushes to `branch`: check, build for the Pages address,
+    upload, deploy."""
     return (
-        PAGES_WORKFLOW.replace("@INSTALL@", _workflow_install("[search]"))
+        PAGES_WORKFLOW.replace("@BRANCH@", _yaml_name(branch))
+        .replace("@INSTALL@", _workflow_install("[search]"))
         .replace("@INSTALL_PLAIN@", _workflow_install())
         .replace("@CACHE_KEY@", CACHE_KEY)
     )
 
 
 PAGES_WORKFLOW = """\
-# Publish the site on GitHub Pages whenever main changes (and every hour, so scheduled
+# Publish the site on GitHub Pages whenever @BRANCH@ changes (and every hour, so scheduled
 # articles appear soon after their time). Repository settings -> Pages -> Source:
 # "GitHub Actions". No secrets: the deploy job proves who it is with its OIDC token.
 name: Publish to GitHub Pages
 
 on:
   push:
-    branches: [main]
+    branches: [@BRANCH@]
   schedule:
     - cron: "7 * * * *"
   workflow_dispatch:
