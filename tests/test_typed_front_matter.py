@@ -343,10 +343,10 @@ def test_another_iso_8601_form_is_answered_with_the_form_newsdigest_reads(
         (
             STORY.replace("  author:", "    author:").replace("tags:", "  sources: NTB\ntags:"),
             7,
-            "'sources:' is not lined up with the fields above it; YAML reads which field a "
-            "line belongs to from how far it is indented",
-            "indent it as far as the field it goes with: 'sources: NTB' or "
-            "'    sources: NTB' (under the field above)",
+            "'sources:' is not lined up with 'author:' above it (line 6); YAML reads which "
+            "field a line belongs to from how far it is indented",
+            "indent it as far as 'author:' (4 spaces): '    sources: NTB', or indent both by "
+            "2 spaces: '  author: Nordic Desk' and '  sources: NTB'",
         ),
     ],
     ids=["dash", "question", "percent", "indent"],
@@ -415,3 +415,27 @@ def test_kosovo_is_told_why_it_has_no_country_page(tmp_path: Path) -> None:
     assert problem.line == 4
     assert "Kosovo has no ISO 3166 country code" in problem.message
     assert "tags: [Kosovo]" in problem.hint
+
+
+@pytest.mark.parametrize("sources", ["[agencies]", '"[agencies]"', "agencies", "'agencies'"])
+def test_a_credit_indented_less_than_the_one_above_is_named_with_both_lines(
+    tmp_path: Path, sources: str
+) -> None:
+    """`author:` indented four spaces and `sources:` two: whatever the value starts with (a
+    list, a quote), the error is the indentation, naming both lines, and its fix reads."""
+    front = STORY.replace("  author:", "    author:").replace(
+        "tags:", f"  sources: {sources}\ntags:"
+    )
+    _, problems = read(tmp_path, front)
+    [problem] = errors(problems)
+    assert problem.line == 7
+    assert problem.message.startswith("'sources:' is not lined up with 'author:' above it (line 6)")
+    assert problem.hint.startswith(
+        f"indent it as far as 'author:' (4 spaces): '    sources: {sources}'"
+    )
+    assert "quotes" not in problem.hint
+    article, problems = read(
+        tmp_path, front.replace(f"  sources: {sources}", f"    sources: {sources}")
+    )
+    assert article is not None, problems
+    assert article.sources == ("[agencies]" if sources.startswith('"[') else "agencies",)

@@ -40,7 +40,7 @@ def double_quoted(value: str) -> str:
 
 
 def explain_yaml_mistake(
-    text: str, index: int, problem: str, column: int = -1
+    text: str, index: int, problem: str, column: int = -1, first_line: int = 1
 ) -> tuple[str, str] | None:
     """(message, fix) in plain words for the commonest YAML mistakes, or None.
 
@@ -49,7 +49,8 @@ def explain_yaml_mistake(
     field indented deeper than the one above it, a Tab used to indent, and a value that
     starts with a quote mark and goes on after the closing quote, and a value starting with
     a character YAML reads specially (`title: [Breaking] news`). The fix shows the
-    corrected line.
+    corrected line. `first_line` is the file line of `text`'s first line, for messages
+    that name another line.
     """
     lines = text.split("\n")
     if not 0 <= index < len(lines):
@@ -69,7 +70,14 @@ def explain_yaml_mistake(
         return None
     lead, key, value = found.group("lead"), found.group("key"), found.group("value")
     key_colon = len(lead) + len(key)
-    if problem.startswith("mapping values are not allowed") and column == key_colon and index:
+    if problem.startswith("expected <block end>, but found '<block mapping start>'"):
+        return _misaligned(lines, index, key, first_line)  # whatever the value starts with
+    if (
+        problem.startswith("mapping values are not allowed")
+        and column == key_colon
+        and index
+        and _depth(raw) > _depth(lines[index - 1])
+    ):
         above = lines[index - 1]
         indent = above[: len(above) - len(above.lstrip(" -"))]
         return (
@@ -90,7 +98,7 @@ def explain_yaml_mistake(
     if value[:1] in _STARTS_SPACED and value[1:2] in ("", " ", "\t"):
         return _spaced_start(lead, key, value)
     if problem.startswith("expected <block end>") and value[:1] not in ("'", '"'):
-        return _misaligned(lines, index, key)
+        return _misaligned(lines, index, key, first_line)
     if problem.startswith("expected <block end>") and value[:1] in ("'", '"'):
         return _after_quote(lead, key, value)
     return None
@@ -177,21 +185,47 @@ def _spaced_start(lead: str, key: str, value: str) -> tuple[str, str]:
     )
 
 
-def _misaligned(lines: list[str], index: int, key: str) -> tuple[str, str]:
-    """(message, fix) for a field indented by a depth no field above it has."""
+def _depth(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _misaligned(lines: list[str], index: int, key: str, first_line: int) -> tuple[str, str]:
+    """(message, fix) for a field indented by a depth no field above it has: named with the
+    field above it that it was most likely meant to line up with (`author:` indented four
+    spaces, `sources:` two), and the ways to line them up."""
     raw = lines[index]
-    depth = len(raw) - len(raw.lstrip(" "))
-    depths = {len(m.group(1)) for line in lines[:index] if (m := _KEY_LINE.match(line))}
-    shallower = max((d for d in depths if d < depth), default=0)
-    deeper = min((d for d in depths if d > depth), default=None)
-    fixes = [f"'{' ' * shallower}{raw.lstrip()}'"]
-    if deeper is not None:
-        fixes.append(f"'{' ' * deeper}{raw.lstrip()}' (under the field above)")
+    depth = _depth(raw)
+    keyed = [
+        (n, len(m.group(1))) for n, line in enumerate(lines[:index]) if (m := _KEY_LINE.match(line))
+    ]
+    above = next(((n, d) for n, d in reversed(keyed) if d > depth), None)
+    parent = next((d for _, d in reversed(keyed) if d < depth), None)
+    reasons = "YAML reads which field a line belongs to from how far it is indented"
+    if above is None:
+        return (
+            f"'{key}:' is not lined up with the fields above it; {reasons}",
+            f"indent it as far as the field it goes with: '{raw.lstrip()}'",
+        )
+    number, deeper = above
+    other = lines[number].strip().split(":", 1)[0]
+    fix = f"indent it as far as '{other}:' ({deeper} spaces): '{' ' * deeper}{raw.lstrip()}'"
+    even = (parent or 0) + 2
+    if parent is not None and even != deeper:
+        fix += (
+            f", or indent both by {even} spaces: '{' ' * even}{lines[number].lstrip()}' "
+            f"and '{' ' * even}{raw.lstrip()}'"
+        )
+    if parent is not None and parent == 0 and depth > 0 and key not in _GROUP_FIELDS:
+        fix += f", or '{raw.lstrip()}' at the start of the line for a field of its own"
     return (
-        f"'{key}:' is not lined up with the fields above it; YAML reads which field a line "
-        "belongs to from how far it is indented",
-        "indent it as far as the field it goes with: " + " or ".join(fixes),
+        f"'{key}:' is not lined up with '{other}:' above it "
+        f"(line {number + first_line}); {reasons}",
+        fix,
     )
+
+
+# Fields that are only read inside a group (credits:, image:, corrections:).
+_GROUP_FIELDS = frozenset({"author", "sources", "src", "alt", "caption", "focus", "text"})
 
 
 def unclosed_quote(text: str, index: int) -> tuple[str, str] | None:
@@ -251,7 +285,7 @@ def marked_error(exc: yaml.MarkedYAMLError, text: str, first_line: int, source: 
         if found is not None:
             return error(source, opened.line + first_line, *found)
     plain = explain_yaml_mistake(
-        text, mark.line if mark else -1, problem, mark.column if mark else -1
+        text, mark.line if mark else -1, problem, mark.column if mark else -1, first_line
     )
     if plain is not None:
         return error(source, line, *plain)
