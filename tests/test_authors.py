@@ -290,3 +290,20 @@ def test_a_look_alike_byline_gets_a_page_of_its_own_and_the_first_keeps_its_addr
         "names with the same author page /authors/jose-ruiz/; 'José Ruiz' is published at "
         "/authors/jose-ruiz-2/"
     ) in result.stderr
+
+
+def test_an_http_author_url_is_an_error_on_its_line_in_check_and_build(tmp_path: Path) -> None:
+    """README: a registry URL that is not https:// is an error; it was published with
+    rel="me" and in JSON-LD sameAs."""
+    project = newsroom(tmp_path, "Asha Rao:\n  bio: Science.\n  url: http://asha.example.org/\n")
+    checked = run_here("check", cwd=project)
+    assert checked.returncode == 1
+    assert (
+        "authors.yaml:3: error: 'Asha Rao'.url 'http://asha.example.org/' is an http:// "
+        "address; an author's page is linked only with https://, as the site itself is\n"
+        "    fix: write https://asha.example.org/ if the author's site has it"
+    ) in checked.stdout, checked.stdout
+    result, out = build(project)
+    assert not result.ok and not (out / "authors").exists()
+    [wrong] = [d for d in result.diagnostics if d.path.endswith("authors.yaml")]
+    assert (wrong.line, wrong.severity) == (3, "error") and "http://" in wrong.message

@@ -206,13 +206,7 @@ class _Check:
         slug = self._slug_field(fields, label)
         if slug is not None:  # compared with the others even when another field has an error
             self.pages[byline] = slug or _slug(name)
-        url = self.text(fields, "url", label)
-        if url and not _web_url(url):
-            self.error(
-                fields.line_of("url"),
-                f"{label}.url {url!r} is not a web address",
-                "write the author's own page in full: https://example.org/asha",
-            )
+        url = self._url(fields, label)
         handle, profile = fediverse(self.text(fields, "fediverse", label))
         if handle and not profile:
             self.error(
@@ -243,6 +237,26 @@ class _Check:
             str(self.folder) if image else "",
             profile,
         )
+
+    def _url(self, fields: Mapping, label: str) -> str:
+        """The author's `url:` as written; an error when it is not an https:// address
+        (the site is https only, like an article's `image.src`: README, Bylines)."""
+        url = self.text(fields, "url", label)
+        if url and not _web_url(url):
+            self.error(
+                fields.line_of("url"),
+                f"{label}.url {url!r} is not a web address",
+                "write the author's own page in full: https://example.org/asha",
+            )
+        elif url and urlsplit(url).scheme != "https":
+            self.error(
+                fields.line_of("url"),
+                f"{label}.url {url!r} is an http:// address; an author's page is linked "
+                "only with https://, as the site itself is",
+                f"write https://{url.split('://', 1)[1]} if the author's site has it (most "
+                "do); otherwise leave url out",
+            )
+        return url
 
     def _slug_field(self, fields: Mapping, label: str) -> str | None:
         """The author's `slug:` ('' when none), or None when it is not a URL segment of
