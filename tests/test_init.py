@@ -107,16 +107,70 @@ def test_init_without_options_starts_a_site_named_after_its_folder(tmp_path: Pat
     assert run_here("check", cwd=tmp_path / "gazette").returncode == 0
 
 
-def test_init_refuses_a_folder_that_is_not_empty_and_changes_nothing(tmp_path: Path) -> None:
+def test_init_adopts_a_repository_made_on_github_and_keeps_its_files(tmp_path: Path) -> None:
+    """A clone of a repository GitHub made with a README, a .gitignore and a licence gets
+    the files newsdigest needs; the three are kept byte for byte, and init names them."""
     folder = tmp_path / "gazette"
-    (folder / "content").mkdir(parents=True)
-    (folder / "notes.txt").write_text("mine", encoding="utf-8")
+    subprocess.run(["git", "init", "-q", "-b", "main", str(folder)], check=True)
+    mine = {"README.md": "# gazette\n", ".gitignore": "*.pyc\n", "LICENSE": "MIT\n"}
+    for name, text in mine.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    result = init(tmp_path, "--url", URL)
+    assert result.returncode == 0, result.stderr
+    for name, text in mine.items():
+        assert (folder / name).read_text(encoding="utf-8") == text
+    said = result.stdout
+    assert "kept, not changed" in said
+    assert "  .gitignore: newsdigest's build folders are not in it; add these lines: site/" in said
+    assert "  README.md: " in said and "LICENSE" not in said
+    written = said.split("kept")[0]
+    assert "newsdigest.toml" in written and ".github/workflows/pages.yml" in written
+    assert "README.md" not in written and ".gitignore" not in written
+    check = run_here("check", cwd=folder)
+    assert check.stdout == "checked 1 article: no errors\n", check.stdout + check.stderr
+
+
+def test_init_adopts_a_hugo_newsroom_keeping_its_stories_and_writes_no_welcome(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "gazette"
+    (folder / "content" / "posts").mkdir(parents=True)
+    story = folder / "content" / "posts" / "hello.md"
+    story.write_text('---\ntitle: "Hello"\ndate: 2024-01-01\n---\nHi\n', encoding="utf-8")
+    (folder / "hugo.toml").write_text('baseURL = "https://example.org/"\n', encoding="utf-8")
+    before = site_files(folder)
+    result = init(tmp_path, "--url", URL)
+    assert result.returncode == 0, result.stderr
+    after = site_files(folder)
+    assert {name: after[name] for name in before} == before
+    assert [n for n in after if n.startswith("content/")] == ["content/posts/hello.md"]
+    assert "content/: 1 Markdown file, read as stories" in result.stdout
+    assert "welcome article's country" not in result.stdout
+    check = run_here("check", cwd=folder)  # its front matter is another generator's
+    assert "content/posts/hello.md:2: error: country is missing" in check.stdout
+
+
+@pytest.mark.parametrize(
+    ("existing", "words"),
+    [
+        ({"newsdigest.toml": 'title = "Mine"\n'}, "gazette is already a newsdigest site"),
+        ({"pyproject.toml": "[tool.newsdigest]\n"}, "[tool.newsdigest]"),
+        ({"content": "not a folder"}, "gazette/content is a file, where newsdigest keeps"),
+    ],
+)
+def test_init_refuses_an_existing_site_and_changes_nothing(
+    tmp_path: Path, existing: dict[str, str], words: str
+) -> None:
+    folder = tmp_path / "gazette"
+    folder.mkdir()
+    for name, text in existing.items():
+        (folder / name).write_text(text, encoding="utf-8")
     before = site_files(tmp_path)
     result = init(tmp_path, "--title", "Harbour Gazette")
     assert result.returncode == 2
-    assert "gazette is not empty" in result.stderr and "Traceback" not in result.stderr
+    assert words in result.stderr and "Traceback" not in result.stderr
+    assert "nothing was changed" in result.stderr
     assert site_files(tmp_path) == before
-    assert sorted(p.name for p in folder.iterdir()) == ["content", "notes.txt"]
 
 
 def test_init_accepts_an_empty_clone_holding_only_git(tmp_path: Path) -> None:

@@ -2,11 +2,12 @@
 
 It writes newsdigest.toml (settings, site_id derived from the URL's host and the current
 year), content/ with one welcome article that `check` passes without a warning, the two
-GitHub Actions workflows (publish to Pages from main; check every pull request) that
-install newsdigest from the package index at the version that wrote them, a .gitignore
-and a short README for the newsroom's editors. Everything is checked before the first
-file is written, and a folder that is not empty (a `.git` folder alone is allowed, so an
-empty clone works) is refused with nothing changed. The theme is not copied: it comes
+GitHub Actions workflows (publish to Pages from the git repository's current branch, or
+main; check every pull request) that install newsdigest from the package index at the
+version that wrote them, a .gitignore and a short README for the newsroom's editors.
+Everything is checked before the first file is written. A folder that already has files
+is adopted (generator.commands.existing): a file that is there is kept as it is and
+named; only an existing newsdigest site is refused. The theme is not copied: it comes
 with the package (`newsdigest theme copy` starts an override).
 """
 
@@ -22,6 +23,7 @@ from urllib.parse import urlsplit
 from zoneinfo import TZPATH, ZoneInfo, ZoneInfoNotFoundError
 
 from generator import __version__, config
+from generator.commands import existing
 from generator.commands.new import yaml_value
 from generator.commands.workflows import DEFAULT_BRANCH, git_branch, pages_workflow, pr_workflow
 from generator.diagnostics import ConfigError
@@ -29,7 +31,6 @@ from generator.load import countries, slugs
 
 PLACEHOLDER_URL = "https://example.org/"  # Hugo's placeholder too, when no --url is given
 FALLBACK_COUNTRY = "United Kingdom"  # the welcome article's when the time zone names none
-ALLOWED = {".git"}  # what a folder may already hold: an empty clone of a new repository
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +43,8 @@ class Started:
     country: str
     placeholder_url: bool
     branch: str | None  # the git repository's current branch, None outside one
+    kept: dict[str, str]  # files init would have written that were there: what to do
+    stories: int  # Markdown files content/ already held (then no welcome article)
 
 
 def title_from_folder(folder: Path) -> str:
@@ -202,8 +205,8 @@ published story only if you mean to move it.
 ## Publishing
 
 Push this folder to a GitHub repository, and in the repository's Settings -> Pages
-choose Source "GitHub Actions". Every push to `{settings.repo_branch}` is then checked and published;
-every pull request is checked, with problems shown on its diff and the built site
+choose Source "GitHub Actions". Every push to `{settings.repo_branch}` is then checked and
+published; every pull request is checked, with problems shown on its diff and the built site
 attached as a preview.
 
 ## The look of the site
@@ -235,10 +238,23 @@ def _read_back(text: str) -> config.Settings:
             raise ConfigError(*(messages or exc.messages), "nothing was written") from None
 
 
-def _is_empty(folder: Path) -> bool:
-    return not folder.exists() or (
-        folder.is_dir() and all(p.name in ALLOWED for p in folder.iterdir())
-    )
+def _write_missing(root: Path, files: dict[str, str]) -> dict[str, str]:
+    """Write each file of `files` that `root` lacks; return those it kept, with advice."""
+    kept = {
+        name: existing.kept_advice(root, name, text)
+        for name, text in files.items()
+        if os.path.lexists(root / name)
+    }
+    try:
+        for relative, text in files.items():
+            if relative not in kept:
+                target = root / relative
+                target.parent.mkdir(parents=True, exist_ok=True)
+                with target.open("x", encoding="utf-8", newline="\n") as handle:
+                    handle.write(text)
+    except OSError as exc:
+        raise ConfigError(f"cannot write into {root}: {exc.strerror}") from None
+    return kept
 
 
 def init_site(
@@ -250,13 +266,7 @@ def init_site(
     now: datetime | None = None,
 ) -> Started:
     """Write a new newsroom into `root` (created when missing); ConfigError changes nothing."""
-    if root.exists() and not root.is_dir():
-        raise ConfigError(f"{root} is a file; give the name of a new folder")
-    if not _is_empty(root):
-        raise ConfigError(
-            f"{root} is not empty; newsdigest init only starts a site in a new "
-            "or empty folder, so nothing was changed there"
-        )
+    existing.refuse_a_site(root)
     name = " ".join((title if title is not None else title_from_folder(root)).split())
     if not slugs.make(f"Welcome to {name}") or not name:
         raise ConfigError(f"--title {name!r}: give the site's name, with letters or digits")
@@ -283,24 +293,19 @@ def init_site(
         (now or datetime.now(settings.tz)).astimezone(settings.tz).replace(second=0, microsecond=0)
     )
     country = country_of_timezone(settings.timezone) or FALLBACK_COUNTRY
+    stories = len(existing.stories_in(root / settings.content_dir))
     article, article_text = welcome_article(settings, country, moment)
     files = {
         "newsdigest.toml": text,
-        f"content/{article}": article_text,
+        **({} if stories else {f"content/{article}": article_text}),
         ".github/workflows/pages.yml": pages_workflow(branch or DEFAULT_BRANCH),
         ".github/workflows/pr.yml": pr_workflow(),
         ".gitignore": GITIGNORE,
         "README.md": readme(settings),
     }
-    try:
-        for relative, text in files.items():
-            target = root / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            with target.open("x", encoding="utf-8", newline="\n") as handle:
-                handle.write(text)
-    except OSError as exc:
-        raise ConfigError(f"cannot write into {root}: {exc.strerror}") from None
-    return Started(root, sorted(files), settings, country, url is None, branch)
+    kept = _write_missing(root, files)
+    written = sorted(set(files) - set(kept))
+    return Started(root, written, settings, country, url is None, branch, kept, stories)
 
 
 def _published_branch(branch: str | None) -> str:
@@ -324,6 +329,7 @@ def summary(started: Started, folder: Path) -> str:
     lines = [
         f"started {started.settings.title} in {where}/:",
         *(f"  {name}" for name in started.files),
+        *existing.kept_lines(started.kept, started.stories),
         f'\nsite_id = "{started.settings.site_id}" names this site in every feed item\'s '
         "ID: keep it forever, even if the site moves to another address.",
     ]
@@ -331,13 +337,14 @@ def summary(started: Started, folder: Path) -> str:
         lines.append(
             f"base_url is a placeholder ({PLACEHOLDER_URL}): set it in newsdigest.toml "
             "to the address the site will be published at, and site_id with it, "
-            "before the first publication (or run init again with --url)."
+            "before the first publication."
         )
     lines.append(_published_branch(started.branch))
-    lines.append(
-        f"The welcome article's country is {started.country}; delete the article "
-        "once the first story is in."
-    )
+    if not started.stories:
+        lines.append(
+            f"The welcome article's country is {started.country}; delete the article "
+            "once the first story is in."
+        )
     lines.append(
         f"\nnext:\n  cd {where} && newsdigest check && newsdigest build && "
         "newsdigest serve\n  then push the folder to a GitHub repository and choose "
