@@ -23,6 +23,7 @@ from generator.diagnostics import Diagnostic, error
 from generator.load.files import child_maker, linked_article, misnamed_article, outside_link, walk
 from generator.load.yaml_lost import explicit_tags, lost_comments, lost_labels
 from generator.load.yaml_mistakes import duplicate_errors, marked_error
+from generator.load.yaml_slips import typing_slips
 from generator.settings_file import settings_named
 
 FENCE = "---"
@@ -183,8 +184,11 @@ def parse_front_matter(text: str, first_line: int, source: str) -> tuple[Any, li
     """Parse YAML whose first line is file line `first_line`; never raises for bad YAML.
 
     A value written after a YAML tag (`!!float 5`) is an error, found before any value is
-    made (PyYAML's constructors would convert it, drop it or fail on it)."""
-    tagged = explicit_tags(text, first_line, source, _FAST or yaml.SafeLoader)
+    made (PyYAML's constructors would convert it, drop it or fail on it), and so is a
+    typing slip YAML would read as something else (`title:Storm`, `tags: #Climate`)."""
+    tagged = typing_slips(text, first_line, source) or explicit_tags(
+        text, first_line, source, _FAST or yaml.SafeLoader
+    )
     if tagged:
         return None, tagged
     if _FAST is not None and _shallow(text):

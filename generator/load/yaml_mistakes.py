@@ -59,12 +59,7 @@ def explain_yaml_mistake(
     if "'\\t'" in problem or (
         raw[: len(raw) - len(raw.lstrip())].count("\t") and "cannot start any token" in problem
     ):
-        stripped = raw.lstrip(" \t")
-        indent = raw[: len(raw) - len(stripped)].replace("\t", "  ")
-        return (
-            "this line is indented with a Tab; YAML only accepts spaces for indentation",
-            f"indent with spaces instead: '{indent}{stripped}'",
-        )
+        return _tab(raw)
     found = _FIELD_LINE.match(raw)
     if found is None:
         return None
@@ -102,6 +97,15 @@ def explain_yaml_mistake(
     if problem.startswith("expected <block end>") and value[:1] in ("'", '"'):
         return _after_quote(lead, key, value)
     return None
+
+
+def _tab(raw: str) -> tuple[str, str]:
+    stripped = raw.lstrip(" \t")
+    indent = raw[: len(raw) - len(stripped)].replace("\t", "  ")
+    return (
+        "this line is indented with a Tab; YAML only accepts spaces for indentation",
+        f"indent with spaces instead: '{indent}{stripped}'",
+    )
 
 
 def _after_quote(lead: str, key: str, value: str) -> tuple[str, str] | None:

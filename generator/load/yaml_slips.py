@@ -1,0 +1,175 @@
+"""Typing slips in front matter that YAML reads as something else, named on their own line.
+
+Read from the lines as typed, before YAML: `title:Storm` (no space after the colon: YAML
+reads the whole line as text, and blames the line after it), `tags: #Climate #Floods` and
+`tags: [#Climate]` (a value that starts with `#` is a comment: the value would be dropped
+without a word), `- #Climate` and `-Floods` in a list. Each is an error on the line that
+has it, whose fix shows the line as it should be.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from generator.diagnostics import Diagnostic, error
+from generator.load import fields
+from generator.load.yaml_mistakes import double_quoted
+
+# Every field name newsdigest reads, at the top or inside a group, and the names of
+# credits written at the top (which the checker moves under `credits:`).
+KNOWN = frozenset(part for f in fields.FIELDS for part in f.name.split(".")) | frozenset(
+    {"src", "alt", "caption", "focus", "width", "height", "text", "authors"}
+)
+# Fields read as a list of names: a value of hashtags is read as its items.
+LISTS = frozenset({"tags", "sources", "aliases"})
+
+_ANY = re.compile(
+    r"^[ \t]*(?:-[ \t]+)?[A-Za-z_][\w-]*:(?:[^\s]|[ \t]+#)|^[ \t]*-(?:[ \t]+#|[^\s-])|[\[,][ \t]*#",
+    re.MULTILINE,
+)
+_LINE = re.compile(
+    r"^(?P<lead>[ \t]*(?P<dash>-[ \t]+)?)(?P<key>[A-Za-z_][\w-]*):"
+    r"(?P<gap>[ \t]*)(?P<value>.*?)[ \t]*$"
+)
+_BLOCK_SCALAR = re.compile(r"^[|>][0-9+-]*(?:[ \t]+#.*)?$")
+_DASH = re.compile(r"^(?P<lead>[ \t]*)-(?P<gap>[ \t]*)(?P<value>.*?)[ \t]*$")
+
+
+def _depth(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _lines(text: str) -> Iterator[tuple[int, str, str]]:
+    """(index, line, line before it) for each line that YAML could read as a field or a
+    list item: lines inside a block value (`summary: |`) and the lines that go on a plain
+    value written over several lines are left out, as they are the value's text."""
+    lines = text.split("\n")
+    inside = -1  # the depth of the field whose text the following deeper lines are
+    before = ""
+    for index, line in enumerate(lines):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if inside >= 0 and _depth(line) > inside:
+            continue
+        inside = -1
+        yield index, line, before
+        before = line
+        found = _LINE.match(line)
+        if found is None:
+            continue
+        if _goes_on(found.group("gap"), found.group("value")):
+            inside = len(found.group("lead")) if not found.group("dash") else _depth(line)
+
+
+def _goes_on(gap: str, value: str) -> bool:
+    """Whether a field's value goes on over the deeper lines below it: a block value
+    (`|`, `>`), a plain value (text after the space), a quote or bracket not closed."""
+    if _BLOCK_SCALAR.match(value) or not value:
+        return bool(value)
+    if value[0] in "'\"":
+        return len(value) == 1 or not value.endswith(value[0])
+    if value[0] in "[{":
+        return "]}"["[{".index(value[0])] not in value
+    return bool(gap) and value[0] not in "#&*!|>"
+
+
+def typing_slips(text: str, first_line: int, source: str) -> list[Diagnostic]:
+    """An error for each typing slip YAML would read as something else (module docstring)."""
+    if _ANY.search(text) is None:
+        return []
+    lines = text.split("\n")
+    found: list[Diagnostic] = []
+    for index, line, before in _lines(text):
+        slip = _slip(line, before, lines[index + 1 :])
+        if slip is not None:
+            found.append(error(source, index + first_line, *slip))
+    return found
+
+
+def _slip(line: str, before: str, after: list[str]) -> tuple[str, str] | None:
+    field = _LINE.match(line)
+    if field is None:
+        return _list_item(line, before)
+    lead, key, value = field.group("lead"), field.group("key"), field.group("value")
+    if not field.group("gap") and value and not value.startswith("//"):
+        if field.group("dash") and key not in KNOWN:
+            return None  # `- Climate:Floods`, a list item with a colon in it
+        return (
+            f"'{key}:' needs a space after the colon; without it YAML reads the whole line "
+            "as text, not as a field",
+            f"{lead}{key}: {value}",
+        )
+    if value.startswith("#") and key in KNOWN and not _has_nested(line, after):
+        return _comment_value(lead, key, value)
+    if value.startswith("["):
+        return _comment_item(lead, key, value)
+    return None
+
+
+def _has_nested(line: str, after: list[str]) -> bool:
+    """Whether the field on `line` has its value on the lines below (`credits:  # who`)."""
+    following = next((a for a in after if a.strip() and not a.lstrip().startswith("#")), "")
+    depth, below = _depth(line), _depth(following)
+    return bool(following) and (below > depth or following.lstrip().startswith("- "))
+
+
+def _comment_value(lead: str, key: str, value: str) -> tuple[str, str]:
+    message = (
+        f"{key}: '{value}' after the colon is read as a comment (YAML's '#'), so {key} "
+        "would be empty"
+    )
+    words = value.split()
+    if key in LISTS and all(w.startswith("#") and len(w) > 1 for w in words):
+        quoted = ", ".join(double_quoted(w) for w in words)
+        plain = ", ".join(w.lstrip("#") for w in words)
+        return message, f"{lead}{key}: [{quoted}] or {lead.strip()}{key}: [{plain}]"
+    if key in LISTS:
+        return message, f"put it in quotes: {lead}{key}: [{double_quoted(value)}]"
+    return message, f"put the whole value in quotes: {lead}{key}: {double_quoted(value)}"
+
+
+def _comment_item(lead: str, key: str, value: str) -> tuple[str, str] | None:
+    """`tags: [#Climate, Floods]`: after '[' or ',' a '#' starts a comment, and the list
+    is never closed."""
+    if any(q in value for q in "'\""):
+        return None
+    close = value.find("]")
+    items = [i.strip() for i in (value[1:close] if close > 0 else value[1:]).split(",")]
+    hashed = [i for i in items if i.startswith("#")]
+    if not hashed:
+        return None
+    quoted = ", ".join(double_quoted(i) if i.startswith("#") else i for i in items)
+    plain = ", ".join(i.lstrip("#").strip() for i in items)
+    return (
+        f"{key}: '{hashed[0]}' in the list is read as a comment (YAML's '#'), so the rest "
+        "of the line is lost and the list is never closed",
+        f"{lead}{key}: [{quoted}] or {lead.strip()}{key}: [{plain}]",
+    )
+
+
+def _list_item(line: str, before: str) -> tuple[str, str] | None:
+    """`- #Climate` (a comment, so the item is empty) and `-Floods` under `- Climate`."""
+    item = _DASH.match(line)
+    if item is None or not item.group("value"):
+        return None
+    lead, value = item.group("lead"), item.group("value")
+    if item.group("gap") and value.startswith("#"):
+        return (
+            f"the list item '{value}' is read as a comment (YAML's '#'), so the item would "
+            "be empty",
+            f"put it in quotes: - {double_quoted(value)}, or leave out the '#': "
+            f"- {value.lstrip('#').strip()}",
+        )
+    above = _DASH.match(before)
+    if (
+        not item.group("gap")
+        and above is not None
+        and above.group("gap")
+        and len(above.group("lead")) == len(lead)
+    ):
+        return (
+            f"'-{value}' needs a space after the dash to be an item of the list above",
+            f"{lead}- {value}",
+        )
+    return None

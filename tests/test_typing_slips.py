@@ -1,0 +1,150 @@
+"""Typing slips YAML would read as something else are errors on the line that has them.
+
+`title:Storm` (no space after the colon) used to be blamed on the next, correct line;
+`tags: #Climate #Floods` and `summary: #1 story` were comments to YAML, so the topics and
+the summary were dropped without a word. Each is now an error naming its own line, with
+the line as it should be written, and following the fix publishes what was typed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.config import Settings
+from generator.diagnostics import Diagnostic
+from generator.load.content import read_document
+from generator.load.validate import validate
+from generator.model import Article
+
+# '---' is line 1: title 2, date 3, country 4, credits 5, author 6, tags 7.
+STORY = """\
+title: Storm hits the coast
+date: 2025-06-20T10:00:00+05:30
+country: India
+credits:
+  author: Asha Rao
+tags: [Climate]
+"""
+
+
+def read(tmp_path: Path, front: str) -> tuple[Article | None, list[Diagnostic]]:
+    content = tmp_path / "content"
+    content.mkdir(parents=True, exist_ok=True)
+    (content / "story.md").write_text(f"---\n{front}---\nBody.\n", encoding="utf-8")
+    doc, problems = read_document(content / "story.md", "story.md", 1_000_000)
+    if doc is None:
+        return None, problems
+    return validate(doc, Settings(timezone="UTC", site_id="test.example,2025"), content)
+
+
+def the_error(problems: list[Diagnostic]) -> Diagnostic:
+    found = [p for p in problems if p.severity == "error"]
+    assert len(found) == 1, problems
+    return found[0]
+
+
+# typed line -> (its line, the line as it should be)
+NO_SPACE = {
+    "title:Storm hits the coast": 2,
+    "date:2025-06-20T10:00:00+05:30": 3,
+    "country:India": 4,
+    "  author:Asha Rao": 6,
+    "tags:[Climate]": 7,
+}
+
+
+@pytest.mark.parametrize("typed", sorted(NO_SPACE))
+def test_a_missing_space_after_the_colon_is_named_on_its_own_line(
+    tmp_path: Path, typed: str
+) -> None:
+    key, value = typed.split(":", 1)
+    right = f"{key}: {value}"
+    article, problems = read(tmp_path, STORY.replace(right, typed))
+    assert article is None
+    problem = the_error(problems)
+    assert problem.line == NO_SPACE[typed]
+    assert problem.message.startswith(f"'{key.strip()}:' needs a space after the colon")
+    assert problem.hint == right
+    article, problems = read(tmp_path, STORY)
+    assert article is not None, problems
+
+
+def test_a_field_newsdigest_does_not_know_written_without_the_space_is_named_too(
+    tmp_path: Path,
+) -> None:
+    article, problems = read(tmp_path, STORY + "kicker:Breaking\n")
+    problem = the_error(problems)
+    assert (problem.line, problem.hint) == (8, "kicker: Breaking")
+
+
+def test_colons_inside_values_and_web_addresses_are_text(tmp_path: Path) -> None:
+    front = STORY.replace("Storm hits the coast", "Storm at 10:30 in Kochi:update") + (
+        "summary: The storm reached the coast\n  at dawn:local time\n"
+        "aliases:\n  - /2025/06/20/storm-kochi/\n"
+    )
+    article, problems = read(tmp_path, front)
+    assert article is not None, problems
+    assert article.title == "Storm at 10:30 in Kochi:update"
+    assert article.summary == "The storm reached the coast at dawn:local time"
+
+
+# -- a value that starts with '#' is a comment to YAML --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "line", "fix"),
+    [
+        ("tags: #Climate #Floods", 7, 'tags: ["#Climate", "#Floods"] or tags: [Climate, Floods]'),
+        ("tags: [#Climate, Floods]", 7, 'tags: ["#Climate", Floods] or tags: [Climate, Floods]'),
+        ("tags: [Floods, #Climate]", 7, 'tags: [Floods, "#Climate"] or tags: [Floods, Climate]'),
+        ("tags:\n  - Floods\n  - #Climate", 9, "- \"#Climate\", or leave out the '#': - Climate"),
+    ],
+    ids=["words", "first-item", "second-item", "block-item"],
+)
+def test_hashtags_as_tags_are_an_error_not_a_story_without_topics(
+    tmp_path: Path, typed: str, line: int, fix: str
+) -> None:
+    article, problems = read(tmp_path, STORY.replace("tags: [Climate]", typed))
+    assert article is None
+    problem = the_error(problems)
+    assert problem.line == line
+    assert "comment" in problem.message and "#Climate" in problem.message
+    assert problem.hint.endswith(fix)
+    right = fix.split(" or ")[0] if "\n" not in typed else typed.replace("#Climate", '"#Climate"')
+    article, problems = read(tmp_path, STORY.replace("tags: [Climate]", right))
+    assert article is not None, problems
+    assert "#Climate" in [tag.name for tag in article.tags]
+
+
+def test_a_summary_starting_with_a_hash_is_an_error_not_replaced_by_the_body(
+    tmp_path: Path,
+) -> None:
+    article, problems = read(tmp_path, STORY + "summary: #1 story of the day\n")
+    assert article is None
+    problem = the_error(problems)
+    assert problem.line == 8
+    assert problem.message == (
+        "summary: '#1 story of the day' after the colon is read as a comment (YAML's '#'), "
+        "so summary would be empty"
+    )
+    assert problem.hint == 'put the whole value in quotes: summary: "#1 story of the day"'
+    article, problems = read(tmp_path, STORY + 'summary: "#1 story of the day"\n')
+    assert article is not None and article.summary == "#1 story of the day", problems
+
+
+def test_a_note_after_a_field_whose_value_is_below_it_is_a_note(tmp_path: Path) -> None:
+    front = STORY.replace("credits:", "credits:  # who wrote it").replace(
+        "tags: [Climate]", "tags:  # topics\n- Climate\n- Floods"
+    )
+    article, problems = read(tmp_path, front)
+    assert article is not None, problems
+    assert [tag.name for tag in article.tags] == ["Climate", "Floods"]
+
+
+def test_a_list_item_without_a_space_after_the_dash_is_named(tmp_path: Path) -> None:
+    front = STORY.replace("tags: [Climate]", "tags:\n- Climate\n-Floods")
+    problem = the_error(read(tmp_path, front)[1])
+    assert (problem.line, problem.hint) == (9, "- Floods")
+    assert "needs a space after the dash" in problem.message
