@@ -24,7 +24,7 @@ from generator.diagnostics import Diagnostic, error, has_errors, warning
 from generator.index import topics
 from generator.index.selection import HeldBack, Selection, far_ahead, held_back, updated_ahead
 from generator.index.site import Site, build_index
-from generator.load import authors
+from generator.load import authors, bylines
 from generator.load.collisions import clashes
 from generator.load.content import find_articles, read_document
 from generator.load.placeholder import placeholder_in_file, placeholder_warning
@@ -232,13 +232,14 @@ def load(
         if project is not None
         else (authors.EMPTY, [])
     )
+    written = bylines.check_bylines(articles, registry)  # before apply: as typed
     articles, page_problems = authors.shared_pages(registry.apply(articles), registry)
     return articles, (
         problems
         + names.problems
         + (clashes(articles, content_dir, settings.language) if kept is None else [])
         + registry_problems
-        + authors.check_bylines(articles, registry)
+        + written
         + page_problems
     )
 

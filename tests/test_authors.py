@@ -307,3 +307,34 @@ def test_an_http_author_url_is_an_error_on_its_line_in_check_and_build(tmp_path:
     assert not result.ok and not (out / "authors").exists()
     [wrong] = [d for d in result.diagnostics if d.path.endswith("authors.yaml")]
     assert (wrong.line, wrong.severity) == (3, "error") and "http://" in wrong.message
+
+
+def test_a_byline_in_other_capitals_or_spacing_is_the_registered_author_with_a_warning(
+    tmp_path: Path,
+) -> None:
+    """'asha rao' beside the registered 'Asha Rao' once got an author page of its own,
+    silently; now it is that author (as tags in other capitals are one topic), warned."""
+    project = newsroom(tmp_path, "Asha Rao:\n  slug: asha\n  bio: Science.\n")
+    story(project, "five", "asha rao", 5)
+    story(project, "six", "AshaRao", 6)
+    checked = run_here("check", cwd=project)
+    assert checked.returncode == 0, checked.stdout
+    for name, spelt in (("five", "asha rao"), ("six", "AshaRao")):
+        assert (
+            f"content/2025/06/{name}.md:6: warning: credits.author {spelt!r} is written "
+            "'Asha Rao' in authors.yaml; it is published as 'Asha Rao', on that author's page\n"
+            "    fix: write 'Asha Rao', as in authors.yaml"
+        ) in checked.stdout, checked.stdout
+    result, out = build(project)
+    assert result.ok and sum("'Asha Rao'" in d.message for d in result.diagnostics) == 2
+    assert sorted(p.name for p in (out / "authors").iterdir() if p.is_dir()) == [
+        "asha",
+        "ben-ode",
+        "devdiscourse-news-desk",
+    ]
+    stories = page(out, "authors/asha").xpath("//main//article//h2//a/text()")
+    assert {"Five", "Six"} <= set(stories), stories
+    byline = page(out, "2025/06/05/five").xpath("//a[@href='/sub/authors/asha/']/text()")
+    assert byline == ["Asha Rao"], byline
+    entries = feedparser.parse((out / "feed.xml").read_bytes()).entries
+    assert {e.author for e in entries if e.title in ("Five", "Six")} == {"Asha Rao"}

@@ -9,8 +9,9 @@
       type: Person                  # or Organization
 
 Every value is optional and the file itself too. Unknown keys, wrong types, a malformed
-handle or URL are errors on their line (`authors.yaml:LINE:`); `check_bylines` warns
-about a byline that is close to a registered one but not the same ("did you mean").
+handle or URL are errors on their line (`authors.yaml:LINE:`). A byline that differs from
+a registered one only in capitals or spaces (`asha rao`) is that author, with a warning
+(load/bylines.py, which also warns about a close one: "did you mean").
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -61,21 +63,33 @@ class Registry:
         (and slugged) once, and each list of bylines made once."""
         found: dict[str, Author] = {}
         made: dict[tuple[str, ...], tuple[Author, ...]] = {}
+        spelt = self.spellings()
 
         def author(name: str) -> Author:
             known = found.get(name)
             if known is None:
-                known = found[name] = self.author(name)
+                known = found[name] = self.author(spelt.get(same_name(name), name))
             return known
 
         out = []
         for article in articles:
             bylines = made.get(article.authors)
-            if bylines is None:
-                bylines = made[article.authors] = tuple(map(author, article.authors))
-            same = bylines == article.bylines
-            out.append(article if same else with_values(article, bylines=bylines))
+            if bylines is None:  # 'asha rao' and 'Asha Rao' in one story: one author
+                named = {a.name: a for a in map(author, article.authors)}
+                bylines = made[article.authors] = tuple(named.values())
+            names = tuple(a.name for a in bylines)
+            if names != article.authors:  # written as registered (load/bylines.py warns)
+                out.append(with_values(article, bylines=bylines, authors=names))
+            else:
+                same = bylines == article.bylines
+                out.append(article if same else with_values(article, bylines=bylines))
         return out
+
+    def spellings(self) -> dict[str, str]:
+        """Each registered byline by its `same_name` key (left out: a key that two
+        registered names share, which only their exact spelling names)."""
+        keys = [same_name(name) for name in self.authors]
+        return {k: n for k, n in zip(keys, self.authors, strict=True) if keys.count(k) == 1}
 
 
 EMPTY = Registry({})
@@ -332,6 +346,12 @@ class _Check:
             seen.setdefault(slug, byline)
 
 
+def same_name(byline: str) -> str:
+    """What two bylines that differ only in capitals or spaces share ('asha rao', 'Asha
+    Rao', 'AshaRao' -> 'asharao'), accents composed alike (Unicode NFC)."""
+    return "".join(unicodedata.normalize("NFC", byline).casefold().split())
+
+
 def _slug(name: str) -> str:
     return slugs.make(name) or slugs.fallback(name, "author")
 
@@ -343,31 +363,6 @@ def _web_url(url: str) -> bool:
         and bool(parts.netloc)
         and not any(c.isspace() for c in url)
     )
-
-
-def check_bylines(articles: list[Article], registry: Registry) -> list[Diagnostic]:
-    """A warning for each byline close to a registered one but not the same ("Asha Roa"
-    for "Asha Rao"), on the article's credits line."""
-    if not registry.authors:
-        return []
-    known = list(registry.authors)
-    problems = []
-    for article in articles:
-        for byline in article.authors:
-            if byline in registry.authors:
-                continue
-            close = difflib.get_close_matches(byline, known, n=1, cutoff=0.85)
-            if close:
-                problems.append(
-                    warning(
-                        article.source,
-                        article.line_of("author"),
-                        f"credits.author {byline!r} is not in authors.yaml",
-                        f"did you mean {close[0]!r}? A byline must be written exactly as in "
-                        "authors.yaml to link to that author's page",
-                    )
-                )
-    return problems
 
 
 def shared_pages(
