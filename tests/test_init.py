@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import run_here, site_files
+from conftest import REPO, run_here, site_files
 from lxml import html
 from test_workflows import validate
 
@@ -308,3 +308,19 @@ def test_init_outside_a_git_repository_publishes_main_and_says_so(tmp_path: Path
     assert workflow(tmp_path / "gazette", "pages.yml")[True]["push"]["branches"] == ["main"]
     assert "publishes every push to the branch main" in result.stdout
     assert "not a git repository" in result.stdout
+
+
+def test_init_warns_when_the_workflows_install_line_cannot_be_this_newsdigest(
+    tmp_path: Path,
+) -> None:
+    """The tests run an editable install of this checkout (PEP 610 `dir_info`): a runner
+    cannot reach that folder, so init keeps the index line and says what to change."""
+    result = init(tmp_path, "--url", URL)
+    assert result.returncode == 0, result.stderr
+    (warning,) = [line for line in result.stdout.splitlines() if line.startswith("warning:")]
+    assert f"installed from the source folder {REPO.as_posix()}," in warning or (
+        f"installed from {REPO.as_posix()}," in warning
+    )
+    assert f"does not list {__version__}" in warning and "pages.yml and pr.yml" in warning
+    readme = (tmp_path / "gazette" / "README.md").read_text(encoding="utf-8")
+    assert f'pip install "newsdigest=={__version__}"' in readme

@@ -11,6 +11,11 @@ from typing import Any
 import pytest
 import yaml
 from conftest import REPO, make_project, run_here, write_article
+from packaging.requirements import Requirement
+
+from generator import __version__
+from generator.commands.installed import from_direct_url
+from generator.commands.workflows import pages_workflow, pr_workflow
 
 WORKFLOWS = REPO / ".github" / "workflows"
 
@@ -170,3 +175,63 @@ def test_release_workflow_builds_checks_and_publishes_with_trusted_publishing() 
     assert "pypa/gh-action-pypi-publish@release/v1" in steps(publish)
     text = (WORKFLOWS / "release.yml").read_text(encoding="utf-8")
     assert "secrets." not in text and "password" not in text
+
+
+COMMIT = "3f8a3a1a0ec59faff3813f4ecda8cb1cc930fdbc"
+
+
+@pytest.mark.parametrize(
+    ("direct_url", "line"),
+    [
+        (None, f'pip install "newsdigest[search]=={__version__}"'),
+        (
+            '{"url": "https://github.com/harbour/newsdigest.git", "vcs_info": {"vcs": "git", '
+            f'"requested_revision": "v0.1.0", "commit_id": "{COMMIT}"}}}}',
+            'pip install "newsdigest[search] @ '
+            f'git+https://github.com/harbour/newsdigest.git@{COMMIT}"',
+        ),
+        (
+            '{"url": "https://example.net/newsdigest-0.1.0-py3-none-any.whl", "archive_info": {}}',
+            'pip install "newsdigest[search] @ https://example.net/newsdigest-0.1.0-py3-none-any.whl"',
+        ),
+    ],
+)
+def test_the_workflows_install_newsdigest_the_way_it_was_installed(
+    tmp_path: Path, direct_url: str | None, line: str
+) -> None:
+    """PEP 610: from the index, the released version; from a git URL, that very commit,
+    which a runner can fetch; each line is a requirement pip accepts."""
+    source = from_direct_url(direct_url)
+    assert source.warning is None
+    (tmp_path / "pages.yml").write_text(pages_workflow("main", source), encoding="utf-8")
+    (tmp_path / "pr.yml").write_text(pr_workflow(source), encoding="utf-8")
+    pages = yaml.safe_load((tmp_path / "pages.yml").read_text(encoding="utf-8"))
+    pr = yaml.safe_load((tmp_path / "pr.yml").read_text(encoding="utf-8"))
+    installs = [
+        step["run"]
+        for job in (pages["jobs"]["build"], pages["jobs"]["ping"], pr["jobs"]["articles"])
+        for step in job["steps"]
+        if str(step.get("run", "")).startswith("pip install")
+    ]
+    assert installs[0] == line and installs[1:] == [line.replace("[search]", "")] * 2
+    for install in installs:
+        Requirement(install.removeprefix("pip install ").strip('"'))  # pip's own parser
+    assert validate(tmp_path / "pages.yml", tmp_path / "pr.yml").returncode == 0
+
+
+@pytest.mark.parametrize(
+    "direct_url",
+    [
+        '{"url": "file:///home/ed/newsdigest", "dir_info": {"editable": true}}',
+        '{"url": "file:///home/ed/dist/newsdigest-0.1.0-py3-none-any.whl", "archive_info": {}}',
+        '{"url": "file:///home/ed/newsdigest", "vcs_info": {"vcs": "git", "commit_id": "ab"}}',
+    ],
+)
+def test_a_newsdigest_installed_from_this_computer_keeps_the_index_line_and_warns(
+    direct_url: str,
+) -> None:
+    source = from_direct_url(direct_url)
+    assert source.requirement() == f"newsdigest=={__version__}"
+    assert source.warning is not None
+    assert "/home/ed/" in source.warning and "cannot reach" in source.warning
+    assert "pages.yml and pr.yml" in source.warning and "git+https://" in source.warning

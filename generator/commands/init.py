@@ -23,7 +23,8 @@ from urllib.parse import urlsplit
 from zoneinfo import TZPATH, ZoneInfo, ZoneInfoNotFoundError
 
 from generator import __version__, config
-from generator.commands import existing
+from generator.commands import existing, installed
+from generator.commands.installed import Source
 from generator.commands.new import yaml_value
 from generator.commands.workflows import DEFAULT_BRANCH, git_branch, pages_workflow, pr_workflow
 from generator.diagnostics import ConfigError
@@ -45,6 +46,7 @@ class Started:
     branch: str | None  # the git repository's current branch, None outside one
     kept: dict[str, str]  # files init would have written that were there: what to do
     stories: int  # Markdown files content/ already held (then no welcome article)
+    install_warning: str | None  # the workflows' install line may not work: what to change
 
 
 def title_from_folder(folder: Path) -> str:
@@ -176,7 +178,7 @@ venv/
 """
 
 
-def readme(settings: config.Settings) -> str:
+def readme(settings: config.Settings, source: Source) -> str:
     return f"""\
 # {settings.title}
 
@@ -186,7 +188,7 @@ Each story is one Markdown file under `content/`; settings are in `newsdigest.to
 ## Set up once (Python 3.11 or newer, in a virtual environment)
 
     python3 -m venv .venv && . .venv/bin/activate
-    pip install "newsdigest=={__version__}"
+    pip install "{source.requirement()}"
 
 ## Write a story
 
@@ -223,7 +225,8 @@ theme's, and is upgraded with newsdigest.
 
     pip install -U newsdigest
 
-and raise the version in `.github/workflows/pages.yml` and `pr.yml` to the same one.
+and put the same version (or, for an install from git, the same commit) in the
+`pip install` lines of `.github/workflows/pages.yml` and `pr.yml`.
 """
 
 
@@ -293,19 +296,22 @@ def init_site(
         (now or datetime.now(settings.tz)).astimezone(settings.tz).replace(second=0, microsecond=0)
     )
     country = country_of_timezone(settings.timezone) or FALLBACK_COUNTRY
+    source = installed.running()
     stories = len(existing.stories_in(root / settings.content_dir))
     article, article_text = welcome_article(settings, country, moment)
     files = {
         "newsdigest.toml": text,
         **({} if stories else {f"content/{article}": article_text}),
-        ".github/workflows/pages.yml": pages_workflow(branch or DEFAULT_BRANCH),
-        ".github/workflows/pr.yml": pr_workflow(),
+        ".github/workflows/pages.yml": pages_workflow(branch or DEFAULT_BRANCH, source),
+        ".github/workflows/pr.yml": pr_workflow(source),
         ".gitignore": GITIGNORE,
-        "README.md": readme(settings),
+        "README.md": readme(settings, source),
     }
     kept = _write_missing(root, files)
     written = sorted(set(files) - set(kept))
-    return Started(root, written, settings, country, url is None, branch, kept, stories)
+    return Started(
+        root, written, settings, country, url is None, branch, kept, stories, source.warning
+    )
 
 
 def _published_branch(branch: str | None) -> str:
@@ -340,6 +346,8 @@ def summary(started: Started, folder: Path) -> str:
             "before the first publication."
         )
     lines.append(_published_branch(started.branch))
+    if started.install_warning:
+        lines.append(f"warning: {started.install_warning}")
     if not started.stories:
         lines.append(
             f"The welcome article's country is {started.country}; delete the article "

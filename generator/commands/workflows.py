@@ -13,8 +13,9 @@ import re
 import subprocess
 from pathlib import Path
 
-from generator import __version__
+from generator.commands.installed import Source
 
+INDEX = Source()  # newsdigest from the package index, at this version
 DEFAULT_BRANCH = "main"  # GitHub's default branch name, when the folder is no git repository
 
 CACHE_KEY = (
@@ -22,8 +23,8 @@ CACHE_KEY = (
 )
 
 
-def _workflow_install(extra: str = "") -> str:
-    return f'pip install "newsdigest{extra}=={__version__}"'
+def _workflow_install(source: Source, extra: str = "") -> str:
+    return f'pip install "{source.requirement(extra)}"'
 
 
 def git_branch(folder: Path) -> str | None:
@@ -53,13 +54,13 @@ def _yaml_name(name: str) -> str:
     return name if re.fullmatch(r"[A-Za-z0-9_./-]+", name) else json.dumps(name)
 
 
-def pages_workflow(branch: str = DEFAULT_BRANCH) -> str:
+def pages_workflow(branch: str = DEFAULT_BRANCH, source: Source = INDEX) -> str:
     """The deploy workflow for pushes to `branch`: check, build for the Pages address,
     upload, deploy."""
     return (
         PAGES_WORKFLOW.replace("@BRANCH@", _yaml_name(branch))
-        .replace("@INSTALL@", _workflow_install("[search]"))
-        .replace("@INSTALL_PLAIN@", _workflow_install())
+        .replace("@INSTALL@", _workflow_install(source, "[search]"))
+        .replace("@INSTALL_PLAIN@", _workflow_install(source))
         .replace("@CACHE_KEY@", CACHE_KEY)
     )
 
@@ -167,7 +168,7 @@ jobs:
 """
 
 
-def pr_workflow() -> str:
+def pr_workflow(source: Source = INDEX) -> str:
     return f"""\
 # Check every pull request: problems in articles show up inline on the diff, moved or
 # deleted published articles are warned about, and the built site (drafts and scheduled
@@ -198,7 +199,7 @@ jobs:
           python-version: "3.12"
 
       - name: Install newsdigest
-        run: {_workflow_install()}
+        run: {_workflow_install(source)}
 
       - name: Check the articles
         run: newsdigest check --format github --base "origin/${{{{ github.base_ref }}}}"
