@@ -148,3 +148,62 @@ def test_a_list_item_without_a_space_after_the_dash_is_named(tmp_path: Path) -> 
     problem = the_error(read(tmp_path, front)[1])
     assert (problem.line, problem.hint) == (9, "- Floods")
     assert "needs a space after the dash" in problem.message
+
+
+# -- typographic quotes pasted from a word processor ----------------------------------------
+
+PAIRS = ["“”", "‘’", "„“", "‚‘", "«»", "»«", "„”"]
+# where the quoted value goes -> (front matter with {} for it, the line it is on)
+PLACES = {
+    "title": (STORY.replace("Storm hits the coast", "{}"), 2),
+    "author": (STORY.replace("  author: Asha Rao", "  author: {}"), 6),
+    "author-list": (STORY.replace("  author: Asha Rao", "  author: [Ravi K, {}]"), 6),
+    "sources": (STORY.replace("tags:", "  sources:\n    - {}\ntags:"), 8),
+    "tags": (STORY.replace("[Climate]", "[{}, Floods]"), 7),
+    "summary": (STORY + "summary: {}\n", 8),
+    "alt": (STORY + "image:\n  src: https://example.org/a.jpg\n  alt: {}\n", 10),
+}
+
+
+@pytest.mark.parametrize("pair", PAIRS)
+@pytest.mark.parametrize("place", sorted(PLACES))
+def test_a_value_wrapped_in_typographic_quotes_is_an_error_on_its_line(
+    tmp_path: Path, place: str, pair: str
+) -> None:
+    front, line = PLACES[place]
+    article, problems = read(tmp_path, front.format(f"{pair[0]}Asha Rao{pair[1]}"))
+    assert article is None
+    problem = the_error(problems)
+    assert problem.line == line
+    assert f"'{pair[0]}Asha Rao{pair[1]}' is wrapped in typographic quotes" in problem.message
+    assert pair[0] in problem.message.split("quotes, ", 1)[1]
+    assert problem.hint.startswith('write it without them, or with straight quotes (")')
+    article, problems = read(tmp_path, front.format('"Asha Rao"'))
+    assert article is not None, problems
+
+
+def test_typographic_quotes_inside_a_headline_or_chosen_in_straight_quotes_are_kept(
+    tmp_path: Path,
+) -> None:
+    front = STORY.replace("Storm hits the coast", "The “new” normal") + (
+        "summary: '“We will rebuild”, the mayor says'\n"
+    )
+    article, problems = read(tmp_path, front.replace("[Climate]", "['“Climate”', Floods]"))
+    assert article is not None, problems
+    assert article.title == "The “new” normal"
+    assert article.summary == "“We will rebuild”, the mayor says"
+    assert [tag.name for tag in article.tags] == ["“Climate”", "Floods"]
+
+
+def test_a_byline_of_authors_yaml_in_typographic_quotes_is_named(tmp_path: Path) -> None:
+    from generator.load.authors import load as load_authors
+
+    (tmp_path / "content").mkdir()
+    (tmp_path / "authors.yaml").write_text(
+        "Ravi K:\n  bio: Reporter.\n“Asha Rao”:\n  bio: Climate desk.\n", encoding="utf-8"
+    )
+    _, problems = load_authors(tmp_path, tmp_path / "content")
+    problem = the_error(problems)
+    assert problem.path == "../authors.yaml" and problem.line == 3
+    assert "'“Asha Rao”' is wrapped in typographic quotes" in problem.message
+    assert problem.hint == "write it without them: Asha Rao:"

@@ -3,8 +3,11 @@
 Read from the lines as typed, before YAML: `title:Storm` (no space after the colon: YAML
 reads the whole line as text, and blames the line after it), `tags: #Climate #Floods` and
 `tags: [#Climate]` (a value that starts with `#` is a comment: the value would be dropped
-without a word), `- #Climate` and `-Floods` in a list. Each is an error on the line that
-has it, whose fix shows the line as it should be.
+without a word), `- #Climate` and `-Floods` in a list, and a value, list item or name wrapped in
+typographic quotes (`tags: [“Climate”]`, `author: ‘Asha Rao’`, pasted from a word
+processor: YAML reads only straight quotes as quotes, so the curly ones would be published
+as part of the name, and make a topic or byline page of their own). Each is an error on
+the line that has it, whose fix shows the line as it should be.
 """
 
 from __future__ import annotations
@@ -25,7 +28,8 @@ KNOWN = frozenset(part for f in fields.FIELDS for part in f.name.split(".")) | f
 LISTS = frozenset({"tags", "sources", "aliases"})
 
 _ANY = re.compile(
-    r"^[ \t]*(?:-[ \t]+)?[A-Za-z_][\w-]*:(?:[^\s]|[ \t]+#)|^[ \t]*-(?:[ \t]+#|[^\s-])|[\[,][ \t]*#",
+    r"^[ \t]*(?:-[ \t]+)?[A-Za-z_][\w-]*:(?:[^\s]|[ \t]+#)|^[ \t]*-(?:[ \t]+#|[^\s-])"
+    r"|[\[,][ \t]*#|[“”„‘’‚«»‹›]",
     re.MULTILINE,
 )
 _LINE = re.compile(
@@ -33,6 +37,22 @@ _LINE = re.compile(
     r"(?P<gap>[ \t]*)(?P<value>.*?)[ \t]*$"
 )
 _BLOCK_SCALAR = re.compile(r"^[|>][0-9+-]*(?:[ \t]+#.*)?$")
+# Typographic quote marks, as word processors type them in English, German, French...
+OPENING = "“”„‘’‚«»‹›"
+CLOSING = "”“’‘»«›‹"
+_NAMES = {
+    "“": "“ (left double quote)",
+    "”": "” (right double quote)",
+    "„": "„ (low double quote)",
+    "‘": "‘ (left single quote)",
+    "’": "’ (right single quote)",
+    "‚": "‚ (low single quote)",
+    "«": "« (left guillemet)",
+    "»": "» (right guillemet)",
+    "‹": "‹ (left single guillemet)",
+    "›": "› (right single guillemet)",
+}
+_CURLY_KEY = re.compile(rf"^(?P<lead>[ \t]*)(?P<key>[{OPENING}][^:]*[{CLOSING}]):(?=[ \t]|$)")
 _DASH = re.compile(r"^(?P<lead>[ \t]*)-(?P<gap>[ \t]*)(?P<value>.*?)[ \t]*$")
 
 
@@ -89,6 +109,11 @@ def typing_slips(text: str, first_line: int, source: str) -> list[Diagnostic]:
 
 def _slip(line: str, before: str, after: list[str]) -> tuple[str, str] | None:
     field = _LINE.match(line)
+    named = _CURLY_KEY.match(line)
+    if named is not None:  # a byline of authors.yaml: `“Asha Rao”:`
+        key = named.group("key")
+        found = _curly("the name", key, "")
+        return (found[0], f"write it without them: {key[1:-1].strip()}:") if found else None
     if field is None:
         return _list_item(line, before)
     lead, key, value = field.group("lead"), field.group("key"), field.group("value")
@@ -103,8 +128,54 @@ def _slip(line: str, before: str, after: list[str]) -> tuple[str, str] | None:
     if value.startswith("#") and key in KNOWN and not _has_nested(line, after):
         return _comment_value(lead, key, value)
     if value.startswith("["):
-        return _comment_item(lead, key, value)
-    return None
+        return _comment_item(lead, key, value) or _curly_items(lead, key, value)
+    return _curly(f"{key}:", value, f"{lead}{key}: ")
+
+
+def curly_wrapped(value: str) -> bool:
+    """Whether `value` as a whole is wrapped in typographic quotes (“Climate”, ‘Asha’,
+    „Klima“, « Climat »), with none inside: quotes inside a headline (The “new” normal)
+    are the editor's text."""
+    inner = value[1:-1]
+    return (
+        len(value) > 2
+        and value[0] in OPENING
+        and value[-1] in CLOSING
+        and not any(c in inner for c in OPENING + CLOSING)
+    )
+
+
+def _curly(where: str, value: str, written: str) -> tuple[str, str] | None:
+    """(message, fix) for a value (or list item) wrapped in typographic quotes."""
+    if not curly_wrapped(value):
+        return None
+    inner = value[1:-1].strip()
+    marks = " and ".join(dict.fromkeys(_NAMES[c] for c in (value[0], value[-1])))
+    straight = double_quoted(inner) if any(c in inner for c in ":#[]{},&*!|>'\"%@`") else inner
+    return (
+        f"{where} '{value}' is wrapped in typographic quotes, {marks}, which YAML does not "
+        "read as quotes: they would be published as part of it",
+        f'write it without them, or with straight quotes ("): {written.strip()} {straight}'
+        f" or {written.strip()} {double_quoted(inner)}",
+    )
+
+
+def _curly_items(lead: str, key: str, value: str) -> tuple[str, str] | None:
+    """`tags: [“Climate”, Floods]`: each item wrapped in typographic quotes, unwrapped."""
+    close = value.rfind("]")
+    if close < 0 or any(q in value for q in "'\""):
+        return None
+    items = [i.strip() for i in value[1:close].split(",")]
+    wrapped = [i for i in items if curly_wrapped(i)]
+    if not wrapped:
+        return None
+    plain = ", ".join(i[1:-1].strip() if curly_wrapped(i) else i for i in items)
+    quoted = ", ".join(double_quoted(i[1:-1].strip()) if curly_wrapped(i) else i for i in items)
+    found = _curly(f"{key}:", wrapped[0], "")
+    fix = (
+        f'write it without them, or with straight quotes ("): {key}: [{plain}] or {key}: [{quoted}]'
+    )
+    return (found[0], fix) if found else None
 
 
 def _has_nested(line: str, after: list[str]) -> bool:
@@ -154,6 +225,8 @@ def _list_item(line: str, before: str) -> tuple[str, str] | None:
     if item is None or not item.group("value"):
         return None
     lead, value = item.group("lead"), item.group("value")
+    if item.group("gap") and curly_wrapped(value):
+        return _curly("the list item", value, "- ")
     if item.group("gap") and value.startswith("#"):
         return (
             f"the list item '{value}' is read as a comment (YAML's '#'), so the item would "
