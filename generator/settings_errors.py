@@ -207,14 +207,43 @@ def toml_error(file: Path, detail: str) -> ConfigError:
             line = 0
     what = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", detail)
     twice = _written_twice(file, line, what) if line else None
-    found = twice or error(
-        display(file),
-        line,
-        f"this line is not valid TOML: {what}" if line else f"not valid TOML: {what}",
-        "write each setting as name = value on its own line, text in double quotes: "
-        'title = "Daily News"',
+    found = (
+        twice
+        or _unquoted(file, line, what)
+        or error(
+            display(file),
+            line,
+            f"this line is not valid TOML: {what}" if line else f"not valid TOML: {what}",
+            "write each setting as name = value on its own line, text in double quotes: "
+            'title = "Daily News"',
+        )
     )
     return ConfigError(text(found), diagnostics=(found,))
+
+
+_SETTING = re.compile(r"^\s*(?P<key>[A-Za-z0-9_-]+)\s*=\s*(?P<value>[^\s\"'\[{#].*?)\s*(?:#.*)?$")
+
+
+def _unquoted(file: Path, line: int, what: str) -> Diagnostic | None:
+    """tomllib's 'Invalid value' for text written without quotes (`timezone = Asia/Kolkata`),
+    said as such, with the user's own line quoted."""
+    if what != "Invalid value" or not line:
+        return None
+    try:
+        lines = file.read_text(encoding="utf-8-sig", errors="replace").splitlines()
+    except OSError:
+        return None
+    found = _SETTING.match(lines[line - 1]) if line <= len(lines) else None
+    if found is None:
+        return None
+    key = found.group("key")
+    value = found.group("value").replace("\\", "\\\\").replace('"', '\\"')
+    return error(
+        display(file),
+        line,
+        f"the value of {key} is text written without quotes, which TOML cannot read",
+        f'put it in double quotes: {key} = "{value}"',
+    )
 
 
 def _written_twice(file: Path, line: int, what: str) -> Diagnostic | None:

@@ -29,6 +29,7 @@ from urllib.parse import urlsplit
 from generator.diagnostics import Diagnostic, error, warning
 from generator.load import slugs
 from generator.load.content import CONTROL, Mapping, parse_front_matter
+from generator.load.encoding import UTF16_FIX, utf16
 from generator.load.files import REGISTRY as FILE_NAME
 from generator.load.files import registry_path
 from generator.load.invisible import invisible_error
@@ -129,6 +130,8 @@ def load(
                 "keep the registry to bylines and short bios",
             )
         ]
+    if (wide := utf16(raw)) is not None:
+        return EMPTY, [error(source, 1, wide, UTF16_FIX)]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 
 from generator.diagnostics import Diagnostic, error
+from generator.load.encoding import UTF16_FIX, utf16
 from generator.load.files import child_maker, linked_article, misnamed_article, outside_link, walk
 from generator.load.yaml_lost import explicit_tags, lost_comments, lost_labels
 from generator.load.yaml_mistakes import duplicate_errors, marked_error
@@ -240,6 +241,8 @@ def _lost_text(
 
 def decode(raw: bytes, source: str) -> tuple[str | None, list[Diagnostic]]:
     """Decode UTF-8 (a byte-order mark is allowed), rejecting NUL bytes; normalise newlines."""
+    if (wide := utf16(raw)) is not None:
+        return None, [error(source, 1, wide, UTF16_FIX)]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -87,14 +87,78 @@ def date_hint(written: str) -> str:
     """The fix for a date field that could not be read: how to write the day meant when
     the date does not exist (30 February); the same time in the form newsdigest reads when
     it is another ISO 8601 form (`2025-06-21t10:00z`, `20250621T100000Z`, `2025-W25-6`, a
-    fraction finer than microseconds, a space before the offset); else the format."""
+    fraction finer than microseconds, a space before the offset), has dashes for hyphens
+    (`2025–06–20`) or is written day/month/year (`31/12/2025`); else the format."""
     match = _DATE_SHAPE.match(written)
     if match and not _real(*(int(match.group(i)) for i in (1, 2, 3))):
         return _impossible(*(int(match.group(i)) for i in (1, 2, 3)))[1]
     fixed = _as_newsdigest_reads(written)
     if fixed is not None:
         return f"{_ACCEPTS}; write it as {fixed}"
-    return DATE_FORMAT_HINT
+    return _dashes(written) or _day_month(written) or DATE_FORMAT_HINT
+
+
+# Dashes a word processor types for '-' (AutoCorrect's en dash, an em dash, a minus sign).
+_DASHES = {
+    "\u2013": "en dash",
+    "\u2014": "em dash",
+    "\u2212": "minus sign",
+    "\u2012": "figure dash",
+    "\u2010": "hyphen (U+2010)",
+    "\u2011": "non-breaking hyphen",
+}
+
+
+def _dashes(written: str) -> str | None:
+    """The fix for a date whose hyphens a word processor turned into dashes (2025–06–20)."""
+    found = [c for c in written if c in _DASHES]
+    if not found:
+        return None
+    plain = "".join("-" if c in _DASHES else c for c in written)
+    fixed = plain if _DATE_SHAPE.match(plain) else _as_newsdigest_reads(plain)
+    if fixed is None:
+        return None
+    return (
+        f"the date has '{found[0]}' ({_DASHES[found[0]]}) where '-' (a hyphen) is "
+        f"needed: write {fixed}"
+    )
+
+
+_NUMERIC = re.compile(r"^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?:[ T](\d{1,2}):(\d{2}))?$")
+_YEAR_FIRST = re.compile(r"^(\d{4})([/.])(\d{1,2})\2(\d{1,2})$")
+_EARTH = "as most of the world writes it"
+
+
+def _day_month(written: str) -> str | None:
+    """The fix for a date written day/month/year (31/12/2025, 31.12.2025), month/day/year
+    (12/31/2025), or either (01/02/2025: both are real dates, so the fix names both)."""
+    year_first = _YEAR_FIRST.match(written)
+    if year_first is not None:  # 2025/06/20: the order is right, the marks are not
+        year, month, day = (int(year_first[i]) for i in (1, 3, 4))
+        meant = f"{year:04d}-{month:02d}-{day:02d}"
+        fix = f"the date has '{year_first[2]}' where '-' (a hyphen) is needed: write {meant}"
+        return fix if _real(year, month, day) else None
+    found = _NUMERIC.match(written)
+    if found is None:
+        return None
+    first, mark, second, year = int(found[1]), found[2], int(found[3]), int(found[4])
+    clock = f"T{int(found[5]):02d}:{found[6]}" if found[5] else ""
+    day_first = f"{year:04d}-{second:02d}-{first:02d}{clock}" if _real(year, second, first) else ""
+    month_first = (
+        f"{year:04d}-{first:02d}-{second:02d}{clock}" if _real(year, first, second) else ""
+    )
+    typed = f"{found[1]}{mark}{found[3]}{mark}{found[4]}"
+    reads = "newsdigest reads dates written year-month-day"
+    if day_first and month_first and day_first != month_first:
+        return (
+            f"{typed} can be read two ways, and {reads}: write {day_first} if it is "
+            f"day{mark}month{mark}year ({_EARTH}) or {month_first} if it is "
+            f"month{mark}day{mark}year (as the US writes it)"
+        )
+    if day_first or month_first:
+        order = f"day{mark}month{mark}year" if day_first else f"month{mark}day{mark}year"
+        return f"{typed} is {order}; {reads}: write {day_first or month_first}"
+    return None
 
 
 _ACCEPTS = (

@@ -1,0 +1,26 @@
+"""Files saved in an encoding other than UTF-8, named so an editor knows what to do.
+
+Notepad and Word call UTF-16 "Unicode"; a file saved so is not UTF-8 (its first bytes are
+a byte-order mark, FF FE or FE FF, and every other byte of Latin text is zero).
+"""
+
+from __future__ import annotations
+
+UTF16_FIX = (
+    "open it and save it again as UTF-8: in Notepad, File > Save As, Encoding: UTF-8; "
+    "in Word, Save As Plain Text, Unicode (UTF-8); in VS Code, click 'UTF-16' in the "
+    "status bar, then Save with Encoding, UTF-8"
+)
+
+
+def utf16(raw: bytes) -> str | None:
+    """The message for bytes saved as UTF-16 (with its byte-order mark, or Latin text
+    whose every other byte is zero), or None."""
+    if raw[:2] not in (b"\xff\xfe", b"\xfe\xff"):
+        head = raw[:200]
+        if len(head) < 8 or max(head[0::2].count(0), head[1::2].count(0)) < len(head) // 2 * 0.9:
+            return None
+    return (
+        'the file is saved as UTF-16 (what Notepad and Word call "Unicode"), and newsdigest '
+        "reads UTF-8"
+    )

@@ -1,0 +1,99 @@
+"""Small slips an editor makes outside the YAML itself, each named in words they act on:
+a story saved as UTF-16 ("Unicode" in Notepad and Word), a date written 31/12/2025 or with
+the en dashes Word's AutoCorrect types, a setting's text written without quotes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import run_here, write_article
+
+from generator.config import Settings
+from generator.load.content import read_document
+from generator.load.validate import validate
+
+STORY = """\
+title: Storm hits the coast
+date: 2025-06-20T10:00:00+05:30
+country: India
+credits:
+  author: Asha Rao
+"""
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_a_story_saved_as_utf16_is_named_so_with_how_to_save_it_as_utf8(
+    tmp_path: Path, encoding: str
+) -> None:
+    path = tmp_path / "story.md"
+    path.write_bytes(f"---\n{STORY}---\nBody.\n".encode(encoding))
+    doc, [problem] = read_document(path, "story.md", 1_000_000)
+    assert doc is None
+    assert problem.line == 1
+    assert problem.message.startswith("the file is saved as UTF-16")
+    assert "save it again as UTF-8" in problem.hint
+    assert "byte 0" not in problem.message and "NUL" not in problem.message
+
+
+@pytest.mark.parametrize(
+    ("typed", "fix"),
+    [
+        ("31/12/2025", "31/12/2025 is day/month/year; "),
+        ("12/31/2025", "12/31/2025 is month/day/year; "),
+        ("31.12.2025", "31.12.2025 is day.month.year; "),
+        ("2025–12–31", "the date has '–' (en dash) where '-' (a hyphen) is needed: "),
+        ("2025—12—31", "the date has '—' (em dash) where '-' (a hyphen) is needed: "),
+        ("2025/12/31", "the date has '/' where '-' (a hyphen) is needed: "),
+    ],
+)
+def test_a_date_in_another_form_is_answered_with_the_iso_date_meant(
+    tmp_path: Path, typed: str, fix: str
+) -> None:
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "story.md").write_text(
+        f"---\n{STORY.replace('2025-06-20T10:00:00+05:30', typed)}---\nBody.\n", encoding="utf-8"
+    )
+    doc, problems = read_document(content / "story.md", "story.md", 1_000_000)
+    assert doc is not None, problems
+    article, problems = validate(doc, Settings(timezone="Asia/Kolkata"), content)
+    [problem] = [p for p in problems if p.severity == "error"]
+    assert problem.line == 3
+    assert problem.hint.startswith(fix)
+    assert problem.hint.endswith("write 2025-12-31")
+
+
+def test_a_date_that_is_a_day_either_way_round_names_both(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "story.md").write_text(
+        f"---\n{STORY.replace('2025-06-20T10:00:00+05:30', '01/02/2025')}---\nBody.\n",
+        encoding="utf-8",
+    )
+    doc, _ = read_document(content / "story.md", "story.md", 1_000_000)
+    assert doc is not None
+    _, [problem] = validate(doc, Settings(timezone="Asia/Kolkata"), content)
+    assert problem.hint == (
+        "01/02/2025 can be read two ways, and newsdigest reads dates written year-month-day: "
+        "write 2025-02-01 if it is day/month/year (as most of the world writes it) or "
+        "2025-01-02 if it is month/day/year (as the US writes it)"
+    )
+
+
+def test_a_setting_written_without_quotes_is_shown_with_its_own_value_quoted(
+    tmp_path: Path,
+) -> None:
+    root = tmp_path / "site"
+    write_article(root, "2025/06/story.md", STORY)
+    (root / "newsdigest.toml").write_text(
+        'title = "Daily News"\nbase_url = "https://example.org/news/"\ntimezone = Asia/Kolkata\n',
+        encoding="utf-8",
+    )
+    result = run_here("check", cwd=root)
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[:2] == [
+        "newsdigest.toml:3: error: the value of timezone is text written without "
+        "quotes, which TOML cannot read",
+        '    fix: put it in double quotes: timezone = "Asia/Kolkata"',
+    ]
