@@ -286,8 +286,8 @@ def test_a_missing_image_names_the_article_folder_or_the_name_in_other_capitals(
     assert hints["2025/06/photo.md"][1].startswith("did you mean Photo.JPG?")
     assert hints["2025/06/other.md"] == (
         "image '../chart.png' does not exist",
-        "put chart.png in content/2025/, or correct the name; a path starting with '/' is "
-        "read from content/",
+        "no file chart.png was found in content/2025/: put the image file there, or correct "
+        "the name; a path starting with '/' is read from content/",
     )
 
 

@@ -1,5 +1,5 @@
 """Files an article refers to (its lead image, images and files in its body): where they are
-under content/, or why not, and what to tell the editor when one is missing; and the files
+under content/, or why not (the fix for a missing one: load/meant.py); and the files
 outside content/ a build reads (authors.yaml and its photos); the walk of content/."""
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ def input_files(project: Path, logo: str = "") -> list[Path]:
 _IMAGE = re.compile(r"\bimage\s*:[ \t]*((?:\"[^\"\n]*\"|'[^'\n]*'|[^\n,}#]|#(?<! #))*)")
 
 
-def _target(ref: str, source: str) -> PurePosixPath | str:
+def content_path(ref: str, source: str) -> PurePosixPath | str:
     """The content path `ref` names (relative to the article's folder, or to content/ when it
     starts with '/'), or why it cannot name one."""
     base = PurePosixPath("/") if ref.startswith("/") else PurePosixPath("/", source).parent
@@ -67,7 +67,7 @@ def _target(ref: str, source: str) -> PurePosixPath | str:
     return PurePosixPath(*parts) if parts else PurePosixPath(".")
 
 
-def _same_text(name: str) -> str:
+def same_text(name: str) -> str:
     return unicodedata.normalize("NFC", name)
 
 
@@ -83,13 +83,13 @@ def resolve_local(ref: str, source: str, content_dir: Path) -> PurePosixPath | s
         return "is a web address"
     if ":" in ref.split("/")[0] or ref.startswith("//"):
         return f"{ref!r} is not a file in content/ or an http(s) address"
-    relative = _target(ref, source)
+    relative = content_path(ref, source)
     if isinstance(relative, str):
         return relative
     target = content_dir / relative
     if not target.is_file() and target.parent.is_dir():
-        wanted = _same_text(relative.name)
-        same = [p for p in target.parent.iterdir() if _same_text(p.name) == wanted]
+        wanted = same_text(relative.name)
+        same = [p for p in target.parent.iterdir() if same_text(p.name) == wanted]
         if len(same) == 1:
             relative, target = relative.with_name(same[0].name), same[0]
     if not target.is_file():
@@ -101,40 +101,7 @@ def resolve_local(ref: str, source: str, content_dir: Path) -> PurePosixPath | s
     return relative
 
 
-def missing_file_hint(ref: str, source: str, content_dir: Path, what: str = "file") -> str:
-    """The fix for a reference `resolve_local` did not find: the folder it is read from, and
-    the file's name when one there differs only in capitals ("did you mean Photo.JPG?")."""
-    relative = _target(ref, source)
-    if isinstance(relative, str):
-        return f"put the {what} inside content/ and refer to it from there"
-    if _links_outside(content_dir / relative, content_dir):
-        return (
-            f"copy the {what} itself into content/ in place of the link, and refer to the "
-            "copy: a file outside content/ is never published"
-        )
-    folder = relative.parent.as_posix()
-    where = "content/" if folder == "." else f"content/{folder}/"
-    directory = content_dir / relative.parent
-    wanted = _same_text(relative.name).casefold()
-    if directory.is_dir():
-        close = sorted(
-            p.name
-            for p in directory.iterdir()
-            if p.is_file() and _same_text(p.name).casefold() == wanted
-        )
-        if close:
-            return (
-                f"did you mean {close[0]}? File names must match in capitals too "
-                "(the web server tells them apart)"
-            )
-    next_to = " (the article's folder)" if relative.parent == PurePosixPath(source).parent else ""
-    return (
-        f"put {relative.name} in {where}{next_to}, or correct the name; a path starting "
-        "with '/' is read from content/"
-    )
-
-
-def _links_outside(path: Path, content_dir: Path) -> bool:
+def links_outside(path: Path, content_dir: Path) -> bool:
     """Whether `path` is a link (itself or through a linked folder) to a file outside
     content_dir."""
     try:

@@ -11,7 +11,8 @@ from pathlib import Path
 
 from generator.load.checker import Checker
 from generator.load.content import Document, Mapping
-from generator.load.files import missing_file_hint, resolve_local
+from generator.load.files import resolve_local
+from generator.load.meant import missing_file_hint
 from generator.model import Image, Picture
 
 KNOWN_IMAGE = ("src", "alt", "caption", "width", "height", "focus")

@@ -36,6 +36,7 @@ import nh3
 
 from generator.diagnostics import Diagnostic, error, warning
 from generator.index.selection import LINKS_TO_HELD_BACK
+from generator.load.meant import from_repository, missing_file_hint, story_link
 from generator.model import Picture, Text
 from generator.render import cmark, images
 from generator.render.limits import nesting_problem
@@ -320,14 +321,15 @@ class BodyRenderer:
         resolved = self._local(path)
         if path.endswith(".md"):
             url = self.article_url(resolved.as_posix()) if not isinstance(resolved, str) else None
-            if not url:  # '' for an article the build leaves out (a draft, a scheduled one)
-                self._report(
-                    href,
-                    f"link to {href!r} points to no published article",
-                    _unpublished_hint(resolved, url),
-                )
-                return None
-            return url + suffix
+            if url == "":  # an article the build leaves out (a draft, a scheduled one)
+                message = f"link to {href!r} points to no published article"
+                self._report(href, message, LINKS_TO_HELD_BACK)
+            elif url is None:
+                article = self.context.article
+                assert article is not None
+                found = story_link(href, path, resolved, article.source, self.content_dir)
+                self._report(href, *found)
+            return url + suffix if url else None
         if not isinstance(resolved, str):
             if path.lower().endswith(".svg") and not self._probed(href, resolved, "link"):
                 return None  # opened at its address, an SVG's scripts would run
@@ -343,7 +345,7 @@ class BodyRenderer:
                 return None
             self.context.assets.add(resolved.as_posix())
             return self.media_url(resolved.as_posix()) + suffix
-        if path.startswith("/"):
+        if path.startswith("/") and from_repository(path, "", self.content_dir) is None:
             return self._site_path(parts.path) + suffix
         wrong = (
             f"linked file {resolved}"
@@ -405,8 +407,6 @@ class BodyRenderer:
         return picture
 
     def _missing_hint(self, path: str, what: str) -> str:
-        from generator.load.files import missing_file_hint
-
         article = self.context.article
         assert article is not None
         return missing_file_hint(path, article.source, self.content_dir, what)
@@ -417,20 +417,6 @@ class BodyRenderer:
         article = self.context.article
         assert article is not None
         self.context.problems.append(kind(article.source, self._line_of(needle), message, hint))
-
-
-def _unpublished_hint(resolved: PurePosixPath | str, url: str | None) -> str:
-    """The fix for a link to a .md file that is no published article: `url` is '' for a
-    draft or a scheduled one; `resolved`, its path in content/ when the file exists."""
-    if url == "":
-        return LINKS_TO_HELD_BACK
-    hidden = not isinstance(resolved, str) and any(p.startswith(".") for p in resolved.parts)
-    if hidden:
-        return (
-            f"content/{resolved} is not read: files and folders whose names start with '.' "
-            "are hidden; rename it without the '.', or remove the link"
-        )
-    return "link to an existing .md file, relative to this article's folder"
 
 
 def sanitise(fragment: str) -> str:

@@ -1,0 +1,185 @@
+"""What an editor meant by a link or a picture path that names no file in content/, for
+the fix of its error: the path GitHub shows (`content/2025/06/photo.jpg`, read from the
+repository, above content/), other capitals (`Target.md`), '\\' between folders, an e-mail
+or web address without `mailto:` or `https://`, a story named without `.md`, a folder, a
+name close to one in the folder; and a link to a story that exists but is not published.
+
+Every fix names a file that exists, or says plainly that none was found.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from collections.abc import Callable
+from pathlib import Path, PurePosixPath
+
+from generator.diagnostics import Diagnostic, error, warning
+from generator.load.files import content_path, links_outside, same_text
+
+EMAIL = re.compile(r"^[^\s/@:]+@[^\s/@:]+\.[A-Za-z]{2,}$")
+Kind = Callable[..., Diagnostic]
+
+
+def missing_file_hint(ref: str, source: str, content_dir: Path, what: str = "file") -> str:
+    """The fix for `ref` (written in the article `source`, a path under content/) that
+    names no file: what the editor likely meant (a file that exists), else where the file
+    was looked for and that none was found there. `what`: "file", "image file", "story"."""
+    relative = content_path(ref, source)
+    if isinstance(relative, str):
+        return f"put the {what} inside content/ and refer to it from there"
+    if links_outside(content_dir / relative, content_dir):
+        return (
+            f"copy the {what} itself into content/ in place of the link, and refer to the "
+            "copy: a file outside content/ is never published"
+        )
+    meant = _meant(ref, relative, source, content_dir, what)
+    if meant is not None:
+        return meant
+    folder = relative.parent.as_posix()
+    where = "content/" if folder == "." else f"content/{folder}/"
+    next_to = " (the article's folder)" if relative.parent == PurePosixPath(source).parent else ""
+    if what == "story":
+        return (
+            f"no story {relative.name} was found in {where}{next_to}: link to a story's .md "
+            "file, relative to this article's folder (or from content/ with a leading '/')"
+        )
+    return (
+        f"no file {relative.name} was found in {where}{next_to}: put the {what} there, or "
+        "correct the name; a path starting with '/' is read from content/"
+    )
+
+
+def from_repository(ref: str, source: str, content_dir: Path) -> str | None:
+    """The fix for `ref` written from the repository's top (`content/2025/06/photo.jpg`,
+    `/content/...`: the path GitHub shows) when it names a file in content/: the same file
+    relative to the article, and from content/; None otherwise."""
+    rest = _from_top(ref, content_dir)
+    if rest is None or not (content_dir / rest).is_file():
+        return None
+    return (
+        f"write {_from_article(rest, source)} (from this article's folder) or /{rest} (from "
+        f"content/): a path is read from the article's folder, not from the top of the "
+        f"repository as GitHub shows it"
+    )
+
+
+def _from_top(ref: str, content_dir: Path) -> PurePosixPath | None:
+    """The path under content/ that `ref` names when read from the repository's top (its
+    first folder is content/'s name), if a file or folder is there; else None."""
+    parts = PurePosixPath(ref.lstrip("/")).parts
+    if len(parts) < 2 or parts[0] != content_dir.name or ".." in parts:
+        return None
+    rest = PurePosixPath(*parts[1:])
+    return rest if (content_dir / rest).exists() else None
+
+
+def _from_article(path: PurePosixPath, source: str) -> str:
+    """The content path `path` written relative to the folder of the article `source`."""
+    return os.path.relpath(path.as_posix(), PurePosixPath(source).parent.as_posix()).replace(
+        os.sep, "/"
+    )
+
+
+def _meant(
+    ref: str, relative: PurePosixPath, source: str, content_dir: Path, what: str
+) -> str | None:
+    """The fix naming what `ref` (at content path `relative`, not a file) likely meant."""
+    if EMAIL.match(ref):
+        return f"an e-mail address needs mailto: in front: write mailto:{ref}"
+    if ref.lower().startswith("www."):
+        return f"a web address needs https:// in front: write https://{ref}"
+    if "\\" in ref:
+        fixed = ref.replace("\\", "/")
+        found = content_path(fixed, source)
+        if not isinstance(found, str) and (content_dir / found).is_file():
+            return f"use / between folders, not \\: write {fixed}"
+        return f"use / between folders, not \\ ({fixed}); " + missing_file_hint(
+            fixed, source, content_dir, what
+        )
+    repository = from_repository(ref, source, content_dir)
+    if repository is not None:
+        return repository
+    folder = _from_top(ref, content_dir) or relative
+    if (content_dir / folder).is_dir():
+        return _folder(ref, folder, content_dir, source)
+    if not relative.suffix:  # a story named without .md ('target', 'Target')
+        story = relative.with_name(relative.name + ".md")
+        if (content_dir / story).is_file():
+            return f"did you mean {ref.rstrip('/')}.md? a link to a story names its .md file"
+        return _close_name(ref.rstrip("/") + ".md", story, content_dir)
+    return _close_name(ref, relative, content_dir)
+
+
+def _folder(ref: str, folder: PurePosixPath, content_dir: Path, source: str) -> str:
+    """The fix for a link to a folder of content/ (`./`, `../06/`) from the article
+    `source` (not offered as a story to link to)."""
+    where = "content/" if folder == PurePosixPath(".") else f"content/{folder}/"
+    stories = sorted(
+        p.name
+        for p in (content_dir / folder).iterdir()
+        if p.suffix == ".md" and p.is_file() and (folder / p.name).as_posix() != source
+    )
+    if not stories:
+        return f"{ref!r} is the folder {where}, which is not a page: link to a file in it"
+    return (
+        f"{ref!r} is the folder {where}, which is not a page: link to one story in it by "
+        f"its .md file, such as {_from_article(folder / stories[0], source)}"
+    )
+
+
+def _close_name(ref: str, relative: PurePosixPath, content_dir: Path) -> str | None:
+    """'did you mean' a file of the same folder in other capitals, or with a close name."""
+    folder = content_dir / relative.parent
+    if not folder.is_dir():
+        return None
+    names = sorted(p.name for p in folder.iterdir() if p.is_file())
+    wanted = same_text(relative.name).casefold()
+    same = [name for name in names if same_text(name).casefold() == wanted]
+    if same and same[0] != relative.name:
+        return (
+            f"did you mean {_renamed(ref, same[0])}? File names must match in capitals too "
+            "(the web server tells them apart)"
+        )
+    close = difflib.get_close_matches(relative.name, names, n=1, cutoff=0.8)
+    if close:
+        return f"did you mean {_renamed(ref, close[0])}? no file {relative.name} was found"
+    return None
+
+
+def _renamed(ref: str, name: str) -> str:
+    """`ref` with its last part (the file's name) replaced by `name`."""
+    folder, slash, _ = ref.rpartition("/")
+    return f"{folder}{slash}{name}"
+
+
+def story_link(
+    href: str, path: str, resolved: PurePosixPath | str, source: str, content_dir: Path
+) -> tuple[str, str, Kind]:
+    """The message, fix and severity for a body link `href` (its file's path: `path`) to
+    a .md file that is no article of the build, nor a draft or a scheduled one: `resolved`
+    is the file's path under content/ when there is one. A story that exists but was not
+    read (its own error stops it, reported on its lines) is a warning here: the link is
+    right."""
+    message = f"link to {href!r} points to no published article"
+    if isinstance(resolved, str):
+        return message, missing_file_hint(path, source, content_dir, "story"), error
+    if any(p.startswith(".") for p in resolved.parts):
+        return (
+            message,
+            (
+                f"content/{resolved} is not read: files and folders whose names start with '.' "
+                "are hidden; rename it without the '.', or remove the link"
+            ),
+            error,
+        )
+    if resolved.name not in os.listdir(content_dir / resolved.parent):  # other capitals
+        return message, missing_file_hint(path, source, content_dir, "story"), error
+    return (
+        f"link to {href!r}: the story content/{resolved} exists but is not published, "
+        "because of an error of its own, listed under its name",
+        f"correct content/{resolved} (its error is listed under its name); this link is "
+        "right and works once that story is published",
+        warning,
+    )

@@ -1,0 +1,160 @@
+"""The `fix:` line of a link or picture that names no file says what the editor meant: a
+file that is there (the path GitHub shows, other capitals, `\\` between folders, a story
+named without `.md`, `mailto:` for an e-mail address) or plainly that none was found; a
+link to a story that exists but is not published because of its own error says so.
+`check` (on a pull request) and `build` (the deploy) say the same."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import make_project, run_here, tiny_png, write_article
+
+STORY = """\
+title: {title}
+date: 2025-06-{day}T10:00:00+05:30
+country: {country}
+credits:
+  author: Asha Rao"""
+
+
+def story(project: Path, name: str, day: int, body: str, country: str = "India") -> None:
+    front = STORY.format(title=name.title(), day=day, country=country)
+    write_article(project, f"2025/06/{name}.md", front, body)
+
+
+def said(project: Path) -> list[tuple[str, str]]:
+    """Each problem `check` prints, with its fix; `build` must print the same."""
+    checked = run_here("check", cwd=project)
+    built = run_here("build", "--output", str(project.parent / "site"), cwd=project)
+    assert (checked.returncode, built.returncode) == (1, 1), checked.stdout + built.stderr
+    assert not (project.parent / "site").exists()
+
+    def problems(output: str) -> list[tuple[str, str]]:
+        lines = output.splitlines()
+        return [
+            (line, lines[i + 1].strip())
+            for i, line in enumerate(lines)
+            if ": error: " in line or ": warning: " in line
+        ]
+
+    assert problems(checked.stdout) == problems(built.stderr)
+    return problems(checked.stdout)
+
+
+def test_a_link_to_a_story_with_an_error_of_its_own_says_so_and_other_capitals_are_named(
+    tmp_path: Path,
+) -> None:
+    """target.md exists but its country is a typo: the link to it is right, and was told to
+    'link to an existing .md file'; Target.md works on a Mac, not on GitHub Pages."""
+    project = make_project(tmp_path / "p")
+    story(project, "target", 20, "Body.\n", country="Inda")
+    story(project, "linker", 21, "See [it](target.md) and [again](Target.md#part).\n")
+    found = said(project)
+    assert (
+        "content/2025/06/linker.md:8: warning: link to 'target.md': the story "
+        "content/2025/06/target.md exists but is not published, because of an error of its "
+        "own, listed under its name",
+        "fix: correct content/2025/06/target.md (its error is listed under its name); this "
+        "link is right and works once that story is published",
+    ) in found
+    assert (
+        "content/2025/06/linker.md:8: error: link to 'Target.md#part' points to no published "
+        "article",
+        "fix: did you mean target.md? File names must match in capitals too (the web server "
+        "tells them apart)",
+    ) in found
+    assert [line for line, _ in found if "target.md:4: error: country 'Inda'" in line]
+
+
+def test_the_path_github_shows_gets_the_path_that_works(tmp_path: Path) -> None:
+    """`content/2025/06/photo.jpg`, copied from github.com, was told to go into
+    content/2025/06/content/2025/06/."""
+    project = make_project(tmp_path / "p")
+    (project / "content/2025/06").mkdir(parents=True)
+    (project / "content/2025/06/photo.jpg").write_bytes(tiny_png())
+    image = "\nimage:\n  src: {}\n  alt: A photo"
+    write_article(
+        project,
+        "2025/06/lead.md",
+        STORY.format(title="Lead", day=22, country="India")
+        + image.format("/content/2025/06/photo.jpg"),
+    )
+    story(
+        project,
+        "linker",
+        23,
+        "[a](content/2025/06/lead.md), [b](/content/2025/06/photo.jpg), "
+        "![c](../../2025/06/content/2025/06/photo.jpg) and ![d](content/2025/06/photo.jpg).\n",
+    )
+    found = dict(said(project))
+    works = (
+        "fix: write {} (from this article's folder) or /2025/06/{} (from content/): a path is "
+        "read from the article's folder, not from the top of the repository as GitHub shows it"
+    )
+    for where, link, name in (
+        (
+            "lead.md:8: error: image.src: '/content/2025/06/photo.jpg' does not exist",
+            "",
+            "photo.jpg",
+        ),
+        (
+            "linker.md:8: error: link to 'content/2025/06/lead.md'",
+            " points to no published article",
+            "lead.md",
+        ),
+        (
+            "linker.md:8: error: link to '/content/2025/06/photo.jpg'",
+            " points to no file",
+            "photo.jpg",
+        ),
+        ("linker.md:8: error: image 'content/2025/06/photo.jpg'", " does not exist", "photo.jpg"),
+    ):
+        line = next(line for line in found if line.startswith(f"content/2025/06/{where}{link}"))
+        assert found[line] == works.format(name, name), (line, found[line])
+    wrong = "content/2025/06/linker.md:8: error: image '../../2025/06/content/2025/06/photo.jpg'"
+    assert found[wrong + " does not exist"].startswith("fix: no file photo.jpg was found in ")
+
+
+def test_everyday_link_slips_get_a_fix_that_names_what_was_meant(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p")
+    story(project, "target", 20, "Body.\n\n## Section\n")
+    story(
+        project,
+        "linker",
+        21,
+        "A [win](..\\06\\target.md), [anchor](target.md#section), [noext](target), "
+        "[dir](./), [mail](asha@example.org), [typo](targte.md), [web](www.example.org), "
+        "[none](..\\06\\nothing.md), [pdf](report.pdf).\n",
+    )
+    fixes = {line.split("link to ")[1]: fix for line, fix in said(project)}
+    assert fixes == {
+        "'..\\\\06\\\\target.md' points to no published article": (
+            "fix: use / between folders, not \\: write ../06/target.md"
+        ),
+        "'target' points to no file": (
+            "fix: did you mean target.md? a link to a story names its .md file"
+        ),
+        "'./' points to no file": (
+            "fix: './' is the folder content/2025/06/, which is not a page: link to one story "
+            "in it by its .md file, such as target.md"
+        ),
+        "'asha@example.org' points to no file": (
+            "fix: an e-mail address needs mailto: in front: write mailto:asha@example.org"
+        ),
+        "'targte.md' points to no published article": (
+            "fix: did you mean target.md? no file targte.md was found"
+        ),
+        "'www.example.org' points to no file": (
+            "fix: a web address needs https:// in front: write https://www.example.org"
+        ),
+        "'..\\\\06\\\\nothing.md' points to no published article": (
+            "fix: use / between folders, not \\ (../06/nothing.md); no story nothing.md was "
+            "found in content/2025/06/ (the article's folder): link to a story's .md file, "
+            "relative to this article's folder (or from content/ with a leading '/')"
+        ),
+        "'report.pdf' points to no file": (
+            "fix: no file report.pdf was found in content/2025/06/ (the article's folder): put "
+            "the file there, or correct the name; a path starting with '/' is read from content/"
+        ),
+    }
