@@ -182,27 +182,39 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from generator.commands.new import new_article
+    from generator.commands.new import DEFAULT_AUTHOR, git_author, new_article
     from generator.load.placeholder import PLACEHOLDER
 
     settings = settings_of(args)
+    author = " ".join((args.author or "").split()) or None
+    if args.author is not None and author is None:
+        raise UsageError('--author is empty; write the byline in quotes: --author "Asha Rao"')
+    known = author or git_author(site_folder(args))
     path = new_article(
         paths_of(args, settings).content,
         settings,
         args.title,
         args.country,
         args.tags,
+        author=known or DEFAULT_AUTHOR,
         language=args.language,
     )
     print(path.as_posix())
+    if known is None:
+        print(
+            f"the byline is {DEFAULT_AUTHOR!r}: git has no user name here; write the "
+            "reporter's name in 'author:' in that file (or next time: newsdigest new "
+            '... --author "Name", or git config --global user.name "Name")',
+            file=sys.stderr,
+        )
     if not args.country:
         print(
             "fill in 'country:' in that file: `newsdigest check` reports it until then",
             file=sys.stderr,
         )
     print(
-        f"write the story in that file in place of {PLACEHOLDER!r}: `newsdigest check` "
-        "warns until then",
+        f"it is a draft: write the story in place of {PLACEHOLDER!r}, then delete the "
+        "line 'draft: true' to publish it",
         file=sys.stderr,
     )
     return EXIT_OK

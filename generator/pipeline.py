@@ -148,7 +148,8 @@ def read_one(path: Path, source: str, settings: Settings, content_dir: Path) -> 
         left = placeholder_in_file(path, source, settings.max_file_size)
         return None, problems + ([left] if left else [])
     article, field_problems = validate(document, settings, content_dir)
-    left = placeholder_warning(source, document.body, document.body_line)
+    draft = article.draft if article is not None else document.front.get("draft") is True
+    left = placeholder_warning(source, document.body, document.body_line, draft)
     return article, problems + field_problems + ([left] if left else [])
 
 

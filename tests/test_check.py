@@ -172,10 +172,9 @@ def test_a_clean_newsroom_passes(project: Path) -> None:
 
 
 def test_warnings_alone_end_with_one_summary_line(project: Path) -> None:
-    write_article(project, "2025/06/floods.md", GOOD, "Write the story here.\n")
-    write_article(
-        project, "2025/06/rain.md", GOOD.replace("Floods", "Rain"), "Write the story here.\n"
-    )
+    typo = "\nsumary: A typo for summary."  # a warning: unknown field
+    write_article(project, "2025/06/floods.md", GOOD + typo, "Rivers rose.\n")
+    write_article(project, "2025/06/rain.md", GOOD.replace("Floods", "Rain") + typo, "Rain.\n")
     status, lines = check(project)
     assert status == 0
     assert [line for line in lines if not line.startswith(("content/", "    fix:"))] == [

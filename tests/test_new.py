@@ -35,6 +35,7 @@ def test_new_article_is_dated_now_named_after_its_title_and_passes_check(project
     assert front["country"] == "India"
     assert front["tags"] == ["Climate", "Floods"]
     assert front["credits"]["author"]
+    assert front["draft"] is True  # published only once the editor deletes the line
     written = datetime.fromisoformat(str(front["date"]))
     assert written.utcoffset() == timedelta(0)  # the test site's timezone is UTC
     assert abs(datetime.now().astimezone() - written) < timedelta(minutes=5)
@@ -42,47 +43,76 @@ def test_new_article_is_dated_now_named_after_its_title_and_passes_check(project
 
     checked = run_here("check", cwd=project)
     assert checked.returncode == 0, checked.stdout
-    assert (
-        checked.stdout.splitlines()[-1] == "checked 1 article: no errors, 1 warning"
-    )  # the placeholder
+    assert "checked 1 article: no errors, 1 warning\n" in checked.stdout  # the placeholder
+    assert checked.stdout.endswith("held back: 1 draft\n")
 
-    text = path.read_text(encoding="utf-8")
+    text = path.read_text(encoding="utf-8").replace("draft: true\n", "")
     path.write_text(text[: text.rindex("---\n") + 4] + "Rivers rose overnight.\n", "utf-8")
     checked = run_here("check", cwd=project)
     assert checked.stdout.strip() == "checked 1 article: no errors"
 
 
-def test_the_placeholder_body_is_a_warning_on_its_line_until_replaced(project: Path) -> None:
+def test_a_new_story_is_a_draft_and_its_placeholder_stops_it_once_published(
+    project: Path,
+) -> None:
+    """As Hugo's archetypes: `new` writes `draft: true`, so the placeholder never reaches
+    the site or the feeds; while it is a draft the placeholder is a warning, and a story
+    published with it still there is an error on its line for check and build."""
     status, printed, said = new(project, "Floods in Assam", "--country", "India")
     assert status == 0
-    assert said == (
-        "write the story in that file in place of 'Write the story here.': "
-        "`newsdigest check` warns until then\n"
-    )
+    assert "it is a draft: write the story in place of 'Write the story here.', then " in said
+    assert "delete the line 'draft: true' to publish it" in said
     path = project / printed
     text = path.read_text(encoding="utf-8")
+    assert "\ndraft: true\n" in text
     body_line = text.count("\n", 0, text.rindex("---\n")) + 2
     assert text.splitlines()[body_line - 1].startswith("Write the story here.")
 
     checked = run_here("check", cwd=project)
     assert checked.returncode == 0
     assert checked.stdout.startswith(f"{printed}:{body_line}: warning: the placeholder text")
-    assert "would be published" in checked.stdout
-    built = run_here("build", cwd=project)
-    assert built.returncode == 0
-    assert f"{printed}:{body_line}: warning: the placeholder text" in built.stderr
+    assert "this draft cannot be published until it is replaced" in checked.stdout
+    out = project.parent / "site"
+    built = run_here("build", "--output", str(out), cwd=project)
+    assert built.returncode == 0 and not list(out.rglob("floods-in-assam"))
 
-    # A story written above it still publishes it; an editor may re-wrap or re-case it.
-    head = text[: text.rindex("---\n") + 4]
+    # Published (draft line deleted) with the placeholder still there: an error, nothing
+    # built; a story written above it still publishes it, re-wrapped or re-cased.
+    head = text[: text.rindex("---\n") + 4].replace("draft: true\n", "")
     path.write_text(head + "Rivers rose overnight.\n\nwrite the\nStory here.\n", "utf-8")
-    checked = run_here("check", cwd=project)
-    assert checked.stdout.startswith(f"{printed}:{body_line + 2}: warning: the placeholder")
+    before = sorted(p.relative_to(out).as_posix() for p in out.rglob("*"))
+    for command in (("check",), ("build", "--output", str(out))):
+        result = run_here(*command, cwd=project)
+        assert result.returncode == 1, result.stdout + result.stderr
+        said = result.stdout + result.stderr
+        assert f"{printed}:{body_line + 1}: error: the placeholder text" in said
+        assert "would be published as the story" in said and "'draft: true'" in said
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) == before
 
     path.write_text(head + "Rivers rose overnight. Here is the story.\n", "utf-8")
     checked = run_here("check", cwd=project)
-    assert "warning" not in checked.stdout
-    built = run_here("build", cwd=project)
-    assert "warning" not in built.stderr
+    assert "warning" not in checked.stdout and checked.returncode == 0
+    built = run_here("build", "--output", str(out), cwd=project)
+    assert built.returncode == 0 and "warning" not in built.stderr
+    assert list(out.rglob("floods-in-assam/index.html"))
+
+
+def test_without_a_git_user_name_new_says_which_byline_it_wrote(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HOME", str(project.parent))  # no ~/.gitconfig: no user.name
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    monkeypatch.delenv("GIT_CONFIG_GLOBAL", raising=False)
+    status, printed, said = new(project, "Floods in Assam", "--country", "India")
+    assert status == 0
+    assert "the byline is 'Newsroom': git has no user name here" in said
+    assert '--author "Name"' in said
+    status, printed, said = new(project, "Ferry strike", "--country", "IN", "--author", "Asha Rao")
+    assert status == 0 and "byline" not in said
+    front = yaml.safe_load((project / printed).read_text(encoding="utf-8").split("---\n")[1])
+    assert front["credits"]["author"] == "Asha Rao"
+    status, _, said = new(project, "Ferry strike 2", "--author", "  ")
+    assert status == 2 and "--author is empty" in said
 
 
 def test_new_article_uses_the_site_timezone(tmp_path: Path) -> None:
@@ -121,7 +151,7 @@ def test_without_country_check_says_what_to_fill_in(project: Path) -> None:
     assert "country" in stderr
     checked = run_here("check", cwd=project)
     assert checked.returncode == 1
-    assert checked.stdout.startswith(f"{printed}:4: error: country is empty")
+    assert checked.stdout.startswith(f"{printed}:5: error: country is empty")
 
 
 def test_the_placeholder_is_reported_with_the_errors_that_stop_the_article(
@@ -154,7 +184,11 @@ def test_new_writes_the_storys_language_and_its_page_is_in_it(project: Path) -> 
     status, printed, _ = new(project, "کراچی میں بارش", "--country", "PK", "--language", "ur")
     assert status == 0
     lines = (project / printed).read_text(encoding="utf-8").splitlines()
-    assert lines[3] == "language: ur"
+    assert lines[4] == "language: ur"
+    (project / printed).write_text(
+        "\n".join(lines[:-1]).replace("draft: true\n", "") + "\nبارش جاری ہے۔\n",
+        encoding="utf-8",
+    )
     out = project.parent / "site"
     built = run_here("build", "--output", str(out), cwd=project)
     assert built.returncode == 0, built.stderr

@@ -95,8 +95,8 @@ def _add_init_parser(commands: argparse._SubParsersAction[argparse.ArgumentParse
     init = commands.add_parser(
         "init",
         help="start a new site in a new folder",
-        description="Write a complete newsroom into DIR (a new or empty "
-        "folder): newsdigest.toml, a welcome article, GitHub Pages and "
+        description="Write a complete newsroom into DIR (a new folder, or one whose "
+        "files are kept as they are): newsdigest.toml, a welcome article, GitHub Pages and "
         "pull-request workflows, .gitignore and a README for editors.",
     )
     init.add_argument("dir", metavar="DIR", type=Path, help="the new site's folder")
@@ -180,8 +180,8 @@ def _add_new_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser
     new = commands.add_parser(
         "new",
         help="start a new article from a title",
-        description="Write content/YYYY/MM/SLUG.md with valid front "
-        "matter dated now, and print its path.",
+        description="Write content/YYYY/MM/SLUG.md, a draft (draft: true) with valid "
+        "front matter dated now, and print its path.",
     )
     new.add_argument("title", help="the headline, in quotes")
     new.add_argument("--country", default="", help="the story's country (name or ISO code)")
@@ -190,6 +190,9 @@ def _add_new_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser
         "--language",
         default="",
         help="the story's language if not the site's: a BCP 47 tag such as ur, hi or pt-BR",
+    )
+    new.add_argument(
+        "--author", default=None, help="the byline (default: your `git config user.name`)"
     )
     add_content(new)
 

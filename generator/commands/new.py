@@ -3,8 +3,10 @@
 The file is content/YYYY/MM/SLUG.md, dated now in the site's timezone. Its name fixes
 the article's URL and feed GUID, so a later headline edit changes neither. Values are
 written with yaml.safe_dump, so any title survives the round trip; an existing file is
-never overwritten. The body is a placeholder that `check` and `build` warn about, on its
-line, until the editor replaces it (generator.load.placeholder).
+never overwritten. It is a draft (`draft: true`), and its body a placeholder: `check`
+warns about it on its line while the story is a draft, and it is an error (stopping
+`build`) once `draft: true` is deleted before the story replaces it
+(generator.load.placeholder). The byline is --author, else `git config user.name`.
 """
 
 from __future__ import annotations
@@ -31,8 +33,8 @@ def yaml_value(value: object) -> str:
     return text.removesuffix("\n").removesuffix("\n...")
 
 
-def git_author(cwd: Path) -> str:
-    """The committer's name from `git config user.name`, or a placeholder."""
+def git_author(cwd: Path) -> str | None:
+    """The committer's name from `git config user.name`; None when git has none."""
     try:
         found = subprocess.run(
             ["git", "config", "user.name"],
@@ -43,9 +45,9 @@ def git_author(cwd: Path) -> str:
             check=False,
         )
     except (OSError, subprocess.SubprocessError):
-        return DEFAULT_AUTHOR
+        return None
     name = " ".join(found.stdout.split())
-    return name if found.returncode == 0 and name else DEFAULT_AUTHOR
+    return name if found.returncode == 0 and name else None
 
 
 def parse_tags(tags: str) -> list[str]:
@@ -85,12 +87,14 @@ def checked_language(tag: str) -> str:
 def front_matter(
     title: str, date: datetime, country: str, author: str, tags: list[str], language: str = ""
 ) -> str:
-    """The front-matter block: country left empty (an error for `check`) when unknown;
-    `language:` only when given (else the site's)."""
+    """The front-matter block of a draft (`draft: true`: the story is not published until
+    the editor deletes that line): country left empty (an error for `check`) when
+    unknown; `language:` only when given (else the site's)."""
     lines = [
         "---",
         f"title: {yaml_value(title)}",
         f"date: {date.isoformat()}",
+        "draft: true",
         *([f"language: {yaml_value(language)}"] if language else []),
         f"country: {yaml_value(country)}",
         "credits:",
@@ -128,7 +132,12 @@ def new_article(
     path = content_dir / f"{date:%Y}" / f"{date:%m}" / f"{slug}.md"
     text = (
         front_matter(
-            title, date, name, author or git_author(content_dir.parent), parse_tags(tags), language
+            title,
+            date,
+            name,
+            author or git_author(content_dir.parent) or DEFAULT_AUTHOR,
+            parse_tags(tags),
+            language,
         )
         + BODY
     )

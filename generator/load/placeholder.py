@@ -5,15 +5,20 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from generator.diagnostics import Diagnostic, warning
+from generator.diagnostics import Diagnostic, error, warning
 
 PLACEHOLDER = "Write the story here."  # the marker sentence that `placeholder_warning` finds
 # The marker however the editor's program re-wraps or re-cases it.
 _MARKER = re.compile(r"\s+".join(map(re.escape, PLACEHOLDER.rstrip(".").split())), re.IGNORECASE)
 
 
-def placeholder_warning(source: str, text: str, first_line: int) -> Diagnostic | None:
-    """A warning on the line of the placeholder sentence `new` wrote, while it is there.
+def placeholder_warning(
+    source: str, text: str, first_line: int, draft: bool = True
+) -> Diagnostic | None:
+    """The placeholder sentence `new` wrote, on its line, while it is there: an error on a
+    story that would be published (not a draft), which stops `build` and fails `check`
+    before it reaches the site and the feeds; a warning on a draft (`new` writes
+    `draft: true`), a reminder to write the story before publishing it.
 
     `text` is the body (or, when the front matter could not be read, the whole file),
     `first_line` the file's line number of its first line. Found anywhere in it (a story
@@ -25,12 +30,21 @@ def placeholder_warning(source: str, text: str, first_line: int) -> Diagnostic |
     if found is None:
         return None
     line = first_line + text.count("\n", 0, found.start())
-    return warning(
+    still = f"the placeholder text from `newsdigest new` is still here ({PLACEHOLDER!r})"
+    if draft:
+        return warning(
+            source,
+            line,
+            f"{still}; this draft cannot be published until it is replaced",
+            "write the story in its place (delete the placeholder sentence), then delete "
+            "the line 'draft: true' to publish it",
+        )
+    return error(
         source,
         line,
-        f"the placeholder text from `newsdigest new` is still here ({PLACEHOLDER!r}); "
-        "it would be published as the story",
-        "replace it with the story (and delete the placeholder sentence)",
+        f"{still}; it would be published as the story",
+        "write the story in its place (delete the placeholder sentence), or keep the "
+        "story off the site until it is written with 'draft: true' in its front matter",
     )
 
 
