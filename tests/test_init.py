@@ -182,9 +182,11 @@ def test_init_accepts_an_empty_clone_holding_only_git(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("option", "words"),
     [
-        (("--url", "example.org/news"), "base_url 'example.org/news' is not an absolute URL"),
-        (("--timezone", "Mars/Olympus"), "timezone 'Mars/Olympus'"),
+        (("--url", "example.org/news"), "--url 'example.org/news' is not an absolute URL"),
+        (("--timezone", "Mars/Olympus"), "--timezone 'Mars/Olympus'"),
+        (("--timezone", "IST"), "did you mean 'Asia/Kolkata'? use --timezone Asia/Kolkata\n"),
         (("--language", "English"), "language 'English'"),
+        (("--language", "English"), "such as \"en\", \"pt-BR\" or \"ur\": --language en\n"),
         (("--title", "  "), "--title"),
     ],
 )

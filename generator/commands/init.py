@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 import tempfile
 from dataclasses import dataclass
 from datetime import datetime
@@ -238,7 +239,28 @@ def _read_back(text: str) -> config.Settings:
             return config.load(Path(scratch))
         except ConfigError as exc:  # about the options given, not a file the user has
             messages = [d.message + (f"; {d.hint}" if d.hint else "") for d in exc.diagnostics]
-            raise ConfigError(*(messages or exc.messages), "nothing was written") from None
+            said = [_as_options(m) for m in messages or exc.messages]
+            raise ConfigError(*said, "nothing was written") from None
+
+
+OPTIONS = {
+    "title": "--title",
+    "base_url": "--url",
+    "language": "--language",
+    "timezone": "--timezone",
+}
+
+
+def _as_options(text: str) -> str:
+    """A settings-file message in the words of init's options: `timezone 'IST'` ->
+    `--timezone 'IST'`, `write: timezone = "Asia/Kolkata"` -> `--timezone Asia/Kolkata`."""
+
+    def option(found: re.Match[str]) -> str:
+        return f"{OPTIONS[found[1]]} {shlex.quote(found[2])}"
+
+    text = re.sub(r'\b(title|base_url|language|timezone) = "((?:[^"\\]|\\.)*)"', option, text)
+    text = re.sub(r"^(title|base_url|language|timezone) '", lambda m: f"{OPTIONS[m[1]]} '", text)
+    return text.replace("write: --", "use --")
 
 
 def _write_missing(root: Path, files: dict[str, str]) -> dict[str, str]:
@@ -273,7 +295,10 @@ def init_site(
     name = " ".join((title if title is not None else title_from_folder(root)).split())
     if not slugs.make(f"Welcome to {name}") or not name:
         raise ConfigError(f"--title {name!r}: give the site's name, with letters or digits")
-    base_url = config.normalise_base_url(url or PLACEHOLDER_URL)
+    try:
+        base_url = config.normalise_base_url(url or PLACEHOLDER_URL)
+    except ConfigError as exc:
+        raise ConfigError(*map(_as_options, exc.messages), "nothing was written") from None
     zone = timezone or local_timezone()
     try:
         year = (now or datetime.now(ZoneInfo(zone))).year
