@@ -186,7 +186,7 @@ def test_init_accepts_an_empty_clone_holding_only_git(tmp_path: Path) -> None:
         (("--timezone", "Mars/Olympus"), "--timezone 'Mars/Olympus'"),
         (("--timezone", "IST"), "did you mean 'Asia/Kolkata'? use --timezone Asia/Kolkata\n"),
         (("--language", "English"), "language 'English'"),
-        (("--language", "English"), "such as \"en\", \"pt-BR\" or \"ur\": --language en\n"),
+        (("--language", "English"), 'such as "en", "pt-BR" or "ur": --language en\n'),
         (("--title", "  "), "--title"),
     ],
 )

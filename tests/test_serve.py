@@ -310,3 +310,28 @@ def test_serve_error_page_names_the_line_of_a_template_that_fails_while_making_a
     assert message in log and "Traceback" not in log
     (partials / "extra.html").write_text("<p>fine</p>\n")
     server.wait_for("/sub/", lambda s, b: s == 200 and "<p>fine</p>" in b, "and its fix")
+
+
+def test_serve_counts_in_words_and_quotes_a_utf16_file_as_text(tmp_path: Path) -> None:
+    """`built 1 article`, not `1 articles`; a story saved as UTF-16 ("Unicode" in Notepad)
+    is quoted on the error page as the text it holds, with no NUL bytes in the HTML."""
+    project = make_project(tmp_path / "project")
+    write_article(
+        project,
+        "2025/06/rain.md",
+        ARTICLE.format(title="Rain arrives", date="2025-06-02T10:00:00Z"),
+    )
+    server = start_serve(project)
+    try:
+        server.wait_for("/sub/2025/06/02/rain/", lambda s, b: s == 200, "the article")
+        assert "built 1 article in " in server.log.read_text()
+        story = "---\n" + ARTICLE.format(title="Tide tables", date="2025-06-03T10:00:00Z")
+        saved = project / "content" / "2025" / "06" / "tide.md"
+        saved.write_bytes((story + "\n---\nBody.\n").encode("utf-16"))
+        page = server.wait_for(
+            "/sub/", lambda s, b: s == 500 and "tide.md:1" in b, "the error page"
+        )
+        assert "\x00" not in page and "\ufffd" not in page
+        assert "<mark>---</mark>" in page and "title: Tide tables" in page
+    finally:
+        stop_serve(server)

@@ -10,6 +10,7 @@ it (the fault may be in base.html), a plain page with the same text.
 
 from __future__ import annotations
 
+import codecs
 import html
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -71,10 +72,29 @@ class Failure:
     lines: tuple[Quoted, ...] = ()
 
 
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE: its BOM starts the same way
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_CONTROLS = {code: chr(0x2400 + code) for code in range(32) if chr(code) not in "\t\n\r"}
+
+
+def readable(data: bytes) -> str:
+    """A file's bytes as text to quote on a page: in the encoding its byte-order mark
+    names (a file saved as UTF-16, "Unicode" in Notepad or Word), else UTF-8 with U+FFFD
+    for what is not; control characters (NUL...) shown as their symbols (U+2400...),
+    which HTML may carry, not as themselves."""
+    encoding = next((name for bom, name in _BOMS if data.startswith(bom)), "utf-8-sig")
+    text = data.decode(encoding, errors="replace").translate(_CONTROLS)
+    return text.replace("\x7f", "\u2421")
+
+
 def quote(path: Path, numbers: list[int], context: int = 1) -> tuple[Quoted, ...]:
     """Lines `numbers` of the file (from 1) with `context` lines around each; () if unreadable."""
     try:
-        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+        lines = readable(path.read_bytes()).splitlines()
     except OSError:
         return ()
     wanted = sorted(

@@ -145,7 +145,7 @@ def rebuild(paths: Paths, settings: Settings, port: int, log: Log, describe: Des
         ]
         return Outcome(settings, _failed(log, failures, print_them=False))
     count = result.summary.articles if result.summary else 0
-    log(f"built {count} articles in {result.seconds:.2f} s")
+    log(f"built {count} article{'s' * (count != 1)} in {result.seconds:.2f} s")
     return Outcome(settings)
 
 
