@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -13,7 +14,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from conftest import make_project, run_here, write_article
+from conftest import REPO, make_project, run_here, write_article
 
 ARTICLE = """\
 title: {title}
@@ -335,3 +336,20 @@ def test_serve_counts_in_words_and_quotes_a_utf16_file_as_text(tmp_path: Path) -
         assert "<mark>---</mark>" in page and "title: Tide tables" in page
     finally:
         stop_serve(server)
+
+
+def test_ctrl_c_is_how_serve_ends_stopped_and_status_0_as_readme_says(project: Path) -> None:
+    """A preview server's normal end is Ctrl-C (as `python -m http.server`, `hugo server`):
+    `stopped` and 0, so `make preview` does not report an error; README says the same
+    where it gives every command's 130 for Ctrl-C."""
+    server = start_serve(project)
+    try:
+        server.wait_for("/sub/", lambda s, b: s == 200, "the home page")
+        server.process.send_signal(signal.SIGINT)
+        assert server.process.wait(timeout=20) == 0
+    finally:
+        stop_serve(server)
+    said = server.log.read_text()
+    assert said.endswith("stopped\n") and "interrupted" not in said and "Traceback" not in said
+    readme = " ".join((REPO / "README.md").read_text(encoding="utf-8").split())
+    assert "except `serve`, whose normal end is Ctrl-C: it prints `stopped` and exits 0" in readme

@@ -17,6 +17,7 @@ line of the file, with its number; the next good build replaces it.
 
 from __future__ import annotations
 
+import contextlib
 import mimetypes
 import queue
 import signal
@@ -363,7 +364,19 @@ class Watcher:
 
 
 def serve(paths: Paths, settings: Settings, port: int, log: Log, describe: Describe) -> int:
-    """Build, serve and rebuild on every change until Ctrl-C (or SIGTERM); exit status 0."""
+    """Build, serve and rebuild on every change until Ctrl-C (or SIGTERM); exit status 0.
+
+    Ctrl-C is how a preview server ends (as `python -m http.server` and `hugo server`),
+    not an interruption of work: at any moment once serve runs, even during its first
+    build, it ends with the line `stopped` and status 0, not 130."""
+    with contextlib.suppress(KeyboardInterrupt):  # also while starting or cleaning up
+        _serve(paths, settings, port, log, describe)
+    log("stopped")
+    return 0
+
+
+def _serve(paths: Paths, settings: Settings, port: int, log: Log, describe: Describe) -> None:
+    """serve(), until Ctrl-C: the temporary site, the server, the watcher, the rebuilds."""
     with tempfile.TemporaryDirectory(prefix="newsdigest-serve-") as scratch:
         site_dir = Path(scratch) / "site"
         paths = replace(paths, output=site_dir)  # never the project's site/
@@ -402,5 +415,3 @@ def serve(paths: Paths, settings: Settings, port: int, log: Log, describe: Descr
             if thread.is_alive():
                 server.shutdown()
             server.server_close()
-    log("stopped")
-    return 0
