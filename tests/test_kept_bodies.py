@@ -7,11 +7,19 @@ line."""
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from conftest import Forked, make_project, run_here, site_files, write_article
-from test_cached_articles import build, first, first_build, pictures, sample_project
+from test_cached_articles import (
+    build,
+    desk_project,
+    first,
+    first_build,
+    pictures,
+    sample_project,
+)
 
 __all__ = ["first"]  # the module's fixture: the sample's pictures, encoded once
 
@@ -47,17 +55,21 @@ def _same(site: Path, clean: Path) -> None:
 GREAT_STORM = "Harbour reopens after the great storm"
 
 
-@pytest.fixture(scope="module")
-def clean(tmp_path_factory: pytest.TempPathFactory, first: Path) -> Path:
-    """The sample with the harbour story retitled GREAT_STORM, built as a first build (a
-    new cache that holds only the sample's encoded pictures: no article record, no kept
-    body, no page state): the site each test's rebuilds must give, whatever they found
-    damaged."""
-    root = tmp_path_factory.mktemp("clean")
-    project = sample_project(root)
+def retitled_clean(root: Path, first: Path, make: Callable[..., Path]) -> Path:
+    """The project `make` makes (`sample_project`, `desk_project`) with the harbour story
+    retitled GREAT_STORM, built as a first build (a new cache that holds only the sample's
+    encoded pictures: no article record, no kept body, no page state): the site each
+    test's rebuilds must give, whatever they found damaged."""
+    project = make(root)
     _retitle(project, GREAT_STORM)
     first_build(project, root / "clean", first)
     return root / "clean"
+
+
+@pytest.fixture(scope="module")
+def clean(tmp_path_factory: pytest.TempPathFactory, first: Path) -> Path:
+    """`retitled_clean` of the DESK stories (tests/test_cached_articles.py)."""
+    return retitled_clean(tmp_path_factory.mktemp("clean"), first, desk_project)
 
 
 DAMAGES = {
@@ -71,7 +83,7 @@ DAMAGES = {
 def test_a_damaged_kept_body_is_converted_again_for_the_page_that_shows_it(
     tmp_path: Path, damage: str, first: Path, clean: Path
 ) -> None:
-    project = sample_project(tmp_path, pictures(first))
+    project = desk_project(tmp_path, pictures(first))
     site = tmp_path / "site"
     build(project, site)
     assert _state(project, DAMAGES[damage]) == 1
@@ -84,9 +96,11 @@ def test_a_damaged_kept_body_is_converted_again_for_the_page_that_shows_it(
 
 
 def test_worker_processes_read_kept_bodies_and_convert_a_damaged_one_again(
-    tmp_path: Path, forked: Forked, first: Path, clean: Path
+    tmp_path: Path, forked: Forked, first: Path
 ) -> None:
-    """Pages rendered by forked workers read the state with connections of their own."""
+    """Pages rendered by forked workers read the state with connections of their own (the
+    whole sample: enough pages for a build to start them)."""
+    clean = retitled_clean(tmp_path / "clean", first, sample_project)
     project = sample_project(tmp_path, pictures(first))
     site = tmp_path / "site"
     jobs = ("--output", str(site), "--jobs", "2")
@@ -104,7 +118,7 @@ def test_every_kept_body_damaged_still_gives_the_clean_site(
 ) -> None:
     """Every body's HTML changed in the state (the small rows left whole): a rebuild after
     a title edit converts again what the pages and feeds it makes show."""
-    project = sample_project(tmp_path, pictures(first))
+    project = desk_project(tmp_path, pictures(first))
     site = tmp_path / "site"
     build(project, site)
     database = sqlite3.connect(project / ".newsdigest-cache" / "state.sqlite")
