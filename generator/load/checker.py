@@ -12,6 +12,7 @@ from typing import Any
 
 from generator.diagnostics import Diagnostic, error, warning
 from generator.load.content import CONTROL, Document, Items, Mapping, control_error
+from generator.load.foreign import foreign_field
 from generator.load.invisible import invisible_error
 from generator.load.yaml_mistakes import double_quoted
 
@@ -207,6 +208,10 @@ class Checker:
             if group is not None:
                 self.misplaced[key] = mapping.line_of(key)
                 continue  # reported by misplaced_fields, or by the group's missing field
+            other = foreign_field(key, mapping[key], mapping) if not prefix else None
+            if other is not None:
+                self.warn(mapping.line_of(key), *other)
+                continue
             close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
             if not prefix and close and close[0] in REQUIRED_FIELDS and close[0] not in mapping:
                 self.misspelt.setdefault(close[0], (key, mapping.line_of(key)))

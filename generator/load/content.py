@@ -22,6 +22,7 @@ import yaml
 from generator.diagnostics import Diagnostic, error
 from generator.load.encoding import UTF16_FIX, utf16
 from generator.load.files import child_maker, linked_article, misnamed_article, outside_link, walk
+from generator.load.foreign import toml_front_matter
 from generator.load.yaml_lost import explicit_tags, lost_comments, lost_labels
 from generator.load.yaml_mistakes import duplicate_errors, marked_error
 from generator.load.yaml_slips import typing_slips
@@ -286,7 +287,7 @@ _FENCE_LINE = re.compile(r"^---[ \t]*$", re.MULTILINE)
 def split(text: str, source: str) -> tuple[str, str, int] | Diagnostic:
     """Return (front matter, body, body's first line) or the reason the fences are wrong."""
     if not text.startswith(FENCE) or not _FENCE_LINE.match(text):
-        return error(
+        return toml_front_matter(text, source) or error(
             source,
             1,
             "the file does not start with a front-matter block",

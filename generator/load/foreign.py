@@ -1,0 +1,152 @@
+"""Front matter written for Hugo, Jekyll or Pelican, named with its newsdigest form.
+
+A newsroom moving in brings Hugo's TOML front matter (`+++` lines), the field names of
+other generators (`description:`, `categories:`, `lastmod:`) and Jekyll's post file names
+(`2025-06-22-story.md`). newsdigest reads YAML front matter only: a TOML block is an error
+whose fix is the same fields written in YAML, with newsdigest's names; a foreign field
+name is a warning naming the field it means, with the line rewritten; a Jekyll file
+name's date is left out of the slug, as Jekyll leaves it out of the URL.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from datetime import date, datetime
+from typing import Any
+
+from generator.diagnostics import Diagnostic, error
+from generator.load.yaml_mistakes import double_quoted
+
+# Field names of Hugo, Jekyll and Pelican -> the newsdigest field that holds the same.
+FOREIGN = {
+    "description": "summary",
+    "excerpt": "summary",
+    "categories": "tags",
+    "category": "tags",
+    "keywords": "tags",
+    "lastmod": "updated",
+    "modified": "updated",
+    "last_modified_at": "updated",
+    "publishdate": "date",
+    "images": "image",
+    "cover": "image",
+    "featured_image": "image",
+    "thumbnail": "image",
+}
+# Foreign fields newsdigest has no use for: each one's meaning, for the warning.
+UNUSED = {
+    "layout": "Jekyll's page layout (newsdigest's theme lays out every article)",
+    "type": "Hugo's content type (newsdigest's theme lays out every article)",
+    "weight": "Hugo's ordering weight (newsdigest lists stories by date)",
+}
+
+
+def foreign_field(key: str, value: Any, front: dict[str, Any]) -> tuple[str, str] | None:
+    """(message, fix) for a field of another generator (`description:` -> `summary:`), or
+    None for a name no generator newsdigest knows of uses."""
+    folded = key.casefold()
+    if folded in UNUSED:
+        return (
+            f"'{key}:' is {UNUSED[folded]}; it is not used",
+            f"delete the line '{key}: {_inline(value)}'",
+        )
+    meant = FOREIGN.get(folded)
+    if meant is None:
+        return None
+    message = (
+        f"'{key}:' is another site generator's name (Hugo, Jekyll, Pelican); newsdigest "
+        f"reads '{meant}:', so this one is not published"
+    )
+    if meant == "tags":
+        words = value.split() if isinstance(value, str) else value
+        typed = list(words) if isinstance(words, list) else []
+        tags = front.get("tags")
+        have = list(tags) if isinstance(tags, list) else []
+        merged = list(dict.fromkeys([str(t) for t in have] + [str(w) for w in typed]))
+        if have:
+            return message, f"move them into 'tags:' and delete this line: tags: {_inline(merged)}"
+        return message, f"rename it: tags: {_inline(merged)}"
+    if meant == "image":
+        return message, "write 'image:' with 'src:' and 'alt:' indented under it (Pictures)"
+    if meant in front:
+        return message, f"'{meant}:' is there already: keep one of the two"
+    return message, f"rename it: {meant}: {_inline(value)}"
+
+
+def jekyll_slug(stem: str) -> str | None:
+    """The file name without Jekyll's `YYYY-MM-DD-` date (`2025-06-22-rain` -> `rain`),
+    or None when it does not start with a real date and a name."""
+    found = re.match(r"^(\d{4})-(\d{2})-(\d{2})-(.+)$", stem)
+    if found is None:
+        return None
+    try:
+        date(int(found[1]), int(found[2]), int(found[3]))
+    except ValueError:
+        return None
+    return found[4]
+
+
+def toml_front_matter(text: str, source: str) -> Diagnostic | None:
+    """The error for Hugo's TOML front matter (`+++` ... `+++`), whose fix is the block in
+    YAML with newsdigest's field names; None when the file does not start with `+++`."""
+    lines = text.split("\n")
+    if lines[0].rstrip() != "+++":
+        return None
+    message = (
+        "the front matter is TOML, between '+++' lines (Hugo's format); newsdigest reads "
+        "YAML front matter, between '---' lines"
+    )
+    end = next((n for n, line in enumerate(lines[1:], 1) if line.rstrip() == "+++"), 0)
+    try:
+        fields = tomllib.loads("\n".join(lines[1:end])) if end else None
+    except tomllib.TOMLDecodeError:
+        fields = None
+    if not fields:
+        return error(source, 1, message, "write 'key: value' lines between two '---' lines instead")
+    yaml_lines = ["---", *as_yaml(fields), "---"]
+    return error(
+        source,
+        1,
+        message,
+        "replace the block with this one (one line each): " + "  |  ".join(yaml_lines),
+    )
+
+
+def as_yaml(fields: dict[str, Any]) -> list[str]:
+    """TOML front matter's fields as YAML lines, under newsdigest's names."""
+    out: dict[str, Any] = {}
+    credits: list[str] = []
+    for key, value in fields.items():
+        folded = key.casefold()
+        if folded in ("author", "authors"):
+            credits += value if isinstance(value, list) else [value]
+            continue
+        if folded in UNUSED or isinstance(value, dict):
+            continue
+        name = FOREIGN.get(folded, key) if FOREIGN.get(folded) != "image" else key
+        if name == "tags":
+            words = value if isinstance(value, list) else [value]
+            out["tags"] = list(dict.fromkeys([*out.get("tags", []), *words]))
+        elif name not in out:
+            out[name] = value
+    lines = [f"{key}: {_inline(value)}" for key, value in out.items()]
+    if credits:
+        author = credits[0] if len(credits) == 1 else credits
+        lines.append(f"credits:  |    author: {_inline(author)}")
+    return lines
+
+
+_PLAIN = re.compile(r"^[A-Za-z0-9À-ɏ(][^:#\[\]{},\"'&*!|>%@`]*$")
+
+
+def _inline(value: Any) -> str:
+    """`value` written as YAML on one line."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return "[" + ", ".join(_inline(v) for v in value) + "]"
+    text = str(value)
+    return text if _PLAIN.match(text) and text == text.strip() else double_quoted(text)

@@ -1,0 +1,115 @@
+"""A newsroom moving in from Hugo or Jekyll is told how to convert each file.
+
+Hugo's TOML front matter (`+++`) is an error whose fix is the same block in YAML with
+newsdigest's field names; `description:`, `categories:` and the other generators' names
+are warnings naming the field meant, with the line rewritten (the editor's summary and
+topics are never dropped without a word); a Jekyll post's `2025-06-22-story.md` is
+published at .../2025/06/22/story/, the address Jekyll gave it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.config import Settings
+from generator.diagnostics import Diagnostic
+from generator.load.content import read_document
+from generator.load.validate import validate
+from generator.model import Article
+
+TOML_STORY = """\
++++
+title = "Floods in Assam"
+date = 2025-06-20T10:00:00+05:30
+categories = ["Climate"]
+tags = ["Assam"]
+author = "Asha Rao"
+description = "Rivers rise: 2 districts cut off"
+draft = false
++++
+Body of toml story.
+"""
+
+HUGO_YAML = """\
+---
+title: "Heatwave grips Delhi"
+date: 2025-06-21
+categories: [Weather, Climate]
+tags: [heat]
+country: India
+credits:
+  author: Asha Rao
+description: "Delhi swelters."
+layout: post
+---
+Body.
+"""
+
+
+def read(tmp_path: Path, name: str, text: str) -> tuple[Article | None, list[Diagnostic]]:
+    content = tmp_path / "content"
+    path = content / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    doc, problems = read_document(path, name, 1_000_000)
+    if doc is None:
+        return None, problems
+    return validate(doc, Settings(timezone="Asia/Kolkata"), content)
+
+
+def test_toml_front_matter_is_named_with_the_same_fields_in_yaml(tmp_path: Path) -> None:
+    article, [problem] = read(tmp_path, "posts/floods.md", TOML_STORY)
+    assert article is None
+    assert (problem.severity, problem.line) == ("error", 1)
+    assert problem.message == (
+        "the front matter is TOML, between '+++' lines (Hugo's format); newsdigest reads "
+        "YAML front matter, between '---' lines"
+    )
+    block = problem.hint.split(": ", 1)[1].split("  |  ")
+    assert block[0] == block[-1] == "---"
+    # following the fix (and adding the country newsdigest files every story under)
+    converted = "\n".join([*block[:-1], "country: India", "---", "Body of toml story.", ""])
+    article, problems = read(tmp_path, "posts/floods.md", converted)
+    assert article is not None, problems
+    assert article.title == "Floods in Assam"
+    assert article.summary == "Rivers rise: 2 districts cut off"
+    assert [tag.name for tag in article.tags] == ["Climate", "Assam"]
+    assert list(article.authors) == ["Asha Rao"]
+    assert article.date.isoformat() == "2025-06-20T10:00:00+05:30"
+    assert not [p for p in problems if p.severity == "warning"]
+
+
+def test_hugo_and_jekyll_field_names_are_named_with_the_field_meant(tmp_path: Path) -> None:
+    article, problems = read(tmp_path, "posts/heat.md", HUGO_YAML)
+    assert article is not None
+    found = {p.line: (p.message, p.hint) for p in problems}
+    assert found[4] == (
+        "'categories:' is another site generator's name (Hugo, Jekyll, Pelican); newsdigest "
+        "reads 'tags:', so this one is not published",
+        "move them into 'tags:' and delete this line: tags: [heat, Weather, Climate]",
+    )
+    assert found[9][0].startswith("'description:' is another site generator's name")
+    assert found[9][1] == "rename it: summary: Delhi swelters."
+    assert found[10] == (
+        "'layout:' is Jekyll's page layout (newsdigest's theme lays out every article); "
+        "it is not used",
+        "delete the line 'layout: post'",
+    )
+    assert {p.severity for p in problems} == {"warning"}
+
+
+def test_jekylls_space_separated_categories_are_given_as_a_list(tmp_path: Path) -> None:
+    text = HUGO_YAML.replace("categories: [Weather, Climate]\ntags: [heat]\n", "")
+    text = text.replace("layout: post\n", "categories: news india\n")
+    _, problems = read(tmp_path, "posts/heat.md", text)
+    [hint] = [p.hint for p in problems if "'categories:'" in p.message]
+    assert hint == "rename it: tags: [news, india]"
+
+
+def test_a_jekyll_post_keeps_the_address_jekyll_gave_it(tmp_path: Path) -> None:
+    text = HUGO_YAML.replace("date: 2025-06-21", "date: 2025-06-22 09:15:00+0530")
+    article, problems = read(tmp_path, "_posts/2025-06-22-jekyll-story.md", text)
+    assert article is not None, problems
+    assert article.slug == "jekyll-story"
+    article, _ = read(tmp_path, "2025-06-22-.md", text)  # no name after the date: kept
+    assert article is not None and article.slug == "2025-06-22"
