@@ -129,7 +129,7 @@ def test_everyday_link_slips_get_a_fix_that_names_what_was_meant(tmp_path: Path)
     )
     fixes = {line.split("link to ")[1]: fix for line, fix in said(project)}
     assert fixes == {
-        "'..\\\\06\\\\target.md' points to no published article": (
+        "'..\\06\\target.md' points to no published article": (
             "fix: use / between folders, not \\: write ../06/target.md"
         ),
         "'target' points to no file": (
@@ -148,7 +148,7 @@ def test_everyday_link_slips_get_a_fix_that_names_what_was_meant(tmp_path: Path)
         "'www.example.org' points to no file": (
             "fix: a web address needs https:// in front: write https://www.example.org"
         ),
-        "'..\\\\06\\\\nothing.md' points to no published article": (
+        "'..\\06\\nothing.md' points to no published article": (
             "fix: use / between folders, not \\ (../06/nothing.md); no story nothing.md was "
             "found in content/2025/06/ (the article's folder): link to a story's .md file, "
             "relative to this article's folder (or from content/ with a leading '/')"

@@ -67,6 +67,12 @@ def content_path(ref: str, source: str) -> PurePosixPath | str:
     return PurePosixPath(*parts) if parts else PurePosixPath(".")
 
 
+def shown(ref: str) -> str:
+    """`ref` in quotes for a message, as `repr` writes it (invisible characters as escapes)
+    but with a backslash written once, as the editor typed it: '..\\06\\x.md'."""
+    return repr(ref).replace("\\\\", "\\")
+
+
 def same_text(name: str) -> str:
     return unicodedata.normalize("NFC", name)
 
@@ -93,7 +99,7 @@ def resolve_local(ref: str, source: str, content_dir: Path) -> PurePosixPath | s
         if len(same) == 1:
             relative, target = relative.with_name(same[0].name), same[0]
     if not target.is_file():
-        return f"{ref!r} does not exist (looked for content/{relative.as_posix()})"
+        return f"{shown(ref)} does not exist (looked for content/{relative.as_posix()})"
     try:
         target.resolve().relative_to(content_dir.resolve())
     except ValueError:

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 
 from generator.diagnostics import Diagnostic, error, warning
-from generator.load.files import content_path, links_outside, same_text
+from generator.load.files import content_path, links_outside, same_text, shown
 
 EMAIL = re.compile(r"^[^\s/@:]+@[^\s/@:]+\.[A-Za-z]{2,}$")
 Kind = Callable[..., Diagnostic]
@@ -162,7 +162,7 @@ def story_link(
     is the file's path under content/ when there is one. A story that exists but was not
     read (its own error stops it, reported on its lines) is a warning here: the link is
     right."""
-    message = f"link to {href!r} points to no published article"
+    message = f"link to {shown(href)} points to no published article"
     if isinstance(resolved, str):
         return message, missing_file_hint(path, source, content_dir, "story"), error
     if any(p.startswith(".") for p in resolved.parts):
@@ -177,7 +177,7 @@ def story_link(
     if resolved.name not in os.listdir(content_dir / resolved.parent):  # other capitals
         return message, missing_file_hint(path, source, content_dir, "story"), error
     return (
-        f"link to {href!r}: the story content/{resolved} exists but is not published, "
+        f"link to {shown(href)}: the story content/{resolved} exists but is not published, "
         "because of an error of its own, listed under its name",
         f"correct content/{resolved} (its error is listed under its name); this link is "
         "right and works once that story is published",

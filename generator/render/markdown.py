@@ -36,6 +36,7 @@ import nh3
 
 from generator.diagnostics import Diagnostic, error, warning
 from generator.index.selection import LINKS_TO_HELD_BACK
+from generator.load.files import shown
 from generator.load.meant import from_repository, missing_file_hint, story_link
 from generator.model import Picture, Text
 from generator.render import cmark, images
@@ -322,7 +323,7 @@ class BodyRenderer:
         if path.endswith(".md"):
             url = self.article_url(resolved.as_posix()) if not isinstance(resolved, str) else None
             if url == "":  # an article the build leaves out (a draft, a scheduled one)
-                message = f"link to {href!r} points to no published article"
+                message = f"link to {shown(href)} points to no published article"
                 self._report(href, message, LINKS_TO_HELD_BACK)
             elif url is None:
                 article = self.context.article
@@ -350,7 +351,7 @@ class BodyRenderer:
         wrong = (
             f"linked file {resolved}"
             if "link to a file" in resolved
-            else f"link to {href!r} points to no file"
+            else f"link to {shown(href)} points to no file"
         )
         self._report(href, wrong, self._missing_hint(path, "file"))
         return None
@@ -379,7 +380,7 @@ class BodyRenderer:
                 src,
                 f"image {resolved}"
                 if "link to a file" in resolved
-                else f"image {src!r} does not exist",
+                else f"image {shown(src)} does not exist",
                 self._missing_hint(unquote(parts.path), "image file"),
             )
             return None
