@@ -207,3 +207,24 @@ def test_a_byline_of_authors_yaml_in_typographic_quotes_is_named(tmp_path: Path)
     assert problem.path == "../authors.yaml" and problem.line == 3
     assert "'“Asha Rao”' is wrapped in typographic quotes" in problem.message
     assert problem.hint == "write it without them: Asha Rao:"
+
+
+def test_a_missing_space_in_a_correction_after_its_date_is_named(tmp_path: Path) -> None:
+    front = STORY + (
+        "corrections:\n  - date: 2025-06-21T10:00:00+05:30\n    text:The minister was misnamed\n"
+    )
+    problem = the_error(read(tmp_path, front)[1])
+    assert (problem.line, problem.hint) == (10, "    text: The minister was misnamed")
+
+
+def test_a_bio_in_authors_yaml_starting_with_a_hash_is_named(tmp_path: Path) -> None:
+    from generator.load.authors import load as load_authors
+
+    (tmp_path / "content").mkdir()
+    (tmp_path / "authors.yaml").write_text(
+        "Asha Rao:\n  bio: #1 climate reporter\n", encoding="utf-8"
+    )
+    _, problems = load_authors(tmp_path, tmp_path / "content")
+    problem = the_error(problems)
+    assert problem.line == 2
+    assert problem.hint == 'put the whole value in quotes:   bio: "#1 climate reporter"'

@@ -24,6 +24,7 @@ from generator.load.yaml_mistakes import double_quoted
 KNOWN = frozenset(part for f in fields.FIELDS for part in f.name.split(".")) | frozenset(
     {"src", "alt", "caption", "focus", "width", "height", "text", "authors"}
 )
+KNOWN |= frozenset({"bio", "url", "fediverse", "type"})  # a byline's fields in authors.yaml
 # Fields read as a list of names: a value of hashtags is read as its items.
 LISTS = frozenset({"tags", "sources", "aliases"})
 
@@ -79,7 +80,7 @@ def _lines(text: str) -> Iterator[tuple[int, str, str]]:
         if found is None:
             continue
         if _goes_on(found.group("gap"), found.group("value")):
-            inside = len(found.group("lead")) if not found.group("dash") else _depth(line)
+            inside = len(found.group("lead"))  # the column of the field name
 
 
 def _goes_on(gap: str, value: str) -> bool:
