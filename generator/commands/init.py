@@ -147,10 +147,10 @@ def welcome_article(settings: config.Settings, country: str, now: datetime) -> t
     body = (
         f"{settings.title} is written in Markdown files under `content/`, one story a file.\n"
         "\n"
-        'To start a story, run `newsdigest new "Your headline" --country "Country"` and\n'
-        "write under the front matter. `newsdigest check` lists every problem with its file\n"
-        "and line, `newsdigest serve` previews the site, and every change merged into the\n"
-        "main branch is published.\n"
+        'To start a story, run `newsdigest new "Your headline" --country "Country"`,\n'
+        "write under the front matter, and delete its line `draft: true` to publish it.\n"
+        "`newsdigest check` lists every problem with its file and line, `newsdigest serve`\n"
+        "previews the site, and every change merged into the main branch is published.\n"
         "\n"
         "Delete this article when the first real story is in.\n"
     )
@@ -195,8 +195,9 @@ Each story is one Markdown file under `content/`; settings are in `newsdigest.to
 
     newsdigest new "Floods in Assam" --country India --tags Climate,Floods
 
-writes `content/YYYY/MM/floods-in-assam.md`: write the story under its front matter
-(the lines between the two `---`). Then:
+writes `content/YYYY/MM/floods-in-assam.md`, a draft: write the story under its front
+matter (the lines between the two `---`) in place of "Write the story here.", then
+delete the line `draft: true` to publish it. Then:
 
     newsdigest check     # every problem, with its file and line
     newsdigest serve     # preview at http://127.0.0.1:8000/ while you edit
