@@ -103,9 +103,7 @@ class Correction:
 def article_path(day: dt.date, slug: str) -> str:
     """An article's place under the site root: 'YYYY/MM/DD/SLUG/'. It fixes the URL, and
     two articles with the same one collide."""
-    if day.year >= 1000:  # as strftime writes it, without its cost (pages ask often)
-        return f"{day.year}/{day.month:02d}/{day.day:02d}/{slug}/"
-    return f"{day:%Y/%m/%d}/{slug}/"
+    return f"{day.year:04d}/{day.month:02d}/{day.day:02d}/{slug}/"
 
 
 class Text(Protocol):

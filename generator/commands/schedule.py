@@ -4,7 +4,7 @@ build.py records it so that an up-to-date check knows when to build again."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from generator.index.selection import Selection
@@ -28,7 +28,9 @@ def _day_ends(published: list[Article], tz: ZoneInfo, now: datetime) -> float | 
     # those of the last three days are looked at (at 100,000 stories, a few dozen).
     recent = now.timestamp() - 3 * 86400
     ends = [
-        day_end(a.date.astimezone(tz).date(), tz) for a in published if a.date.timestamp() > recent
+        day_end(day, tz)
+        for day in {a.date.astimezone(tz).date() for a in published if a.date.timestamp() > recent}
+        if day < date.max  # 9999-12-31 is never over (its end is in the year 10000)
     ]
     return min((e.timestamp() for e in ends if e > now), default=None)
 

@@ -261,17 +261,9 @@ def _read_time(
     if isinstance(parsed, str):
         check.error(line, f"{label}: {parsed}", date_hint(written))
         return None
-    try:
-        in_utc = parsed.astimezone(UTC)
-    except (OverflowError, ValueError):
-        in_utc = None
-    if parsed.year < 1000 or in_utc is None or not 1000 <= in_utc.year <= 9999:
-        check.error(
-            line,
-            f"{label}: the year {parsed.year} cannot be published; feeds and "
-            "archives need a four-digit year (1000 to 9999)",
-            DATE_FORMAT_HINT,
-        )
+    outside = _outside_years(parsed, written, tz)
+    if outside is not None:
+        check.error(line, f"{label}: {outside}", YEARS_HINT)
         return None
     clock = clock_problem(parsed, written)
     if clock is not None:
@@ -281,6 +273,28 @@ def _read_time(
             return None
         check.warn(line, f"{label}: {message}", hint)
     return parsed
+
+
+YEARS_HINT = "write a date from 1000-01-01 to 9999-12-31, in UTC and on the site's clock"
+
+
+def _outside_years(parsed: datetime, written: str, tz: ZoneInfo) -> str | None:
+    """Why `parsed` cannot be published, or None: its year, as written, in UTC (feeds) and on
+    the site's clock `tz` (archives, digest days) must be 1000 to 9999 (four digits)."""
+    need = "feeds and archives need a four-digit year (1000 to 9999)"
+    if parsed.year < 1000:
+        return f"the year {parsed.year} cannot be published; {need}"
+    for clock, name in ((UTC, "in UTC"), (tz, f"on the site's clock ({tz.key})")):
+        try:
+            there = parsed.astimezone(clock)
+        except (OverflowError, ValueError):  # past 9999-12-31 23:59 or before 0001
+            there = None
+        if there is None or not 1000 <= there.year <= 9999:
+            shown = there.isoformat()[:16].replace("T", " ") if there else "in the year 10000"
+            if there is None and parsed.year < 5000:
+                shown = "before the year 1"
+            return f"{written} is {shown} {name}; {need}"
+    return None
 
 
 def has_time(value: object) -> bool:

@@ -29,8 +29,12 @@ FIELDS = (
         " or with minutes past 59 is an error); a date alone or a time without offset is "
         "read in the site's `timezone`. A time without offset that the site's clock skips"
         " (daylight saving) is an error; one in the repeated hour is a warning and is "
-        "read as the first of the two. Years 1000 to 9999 (feeds need four digits); a "
-        "date more than a year ahead is a warning",
+        "read as the first of the two. Years 1000 to 9999 (feeds and archives need four "
+        "digits), in UTC and on the site's clock: `1000-01-01T02:00:00Z` is still 999 in Los "
+        "Angeles and `9999-12-31T10:00:00Z` already 10000 in Kiritimati (UTC+14), both "
+        "errors on their line. A story on 9999-12-31 is published, but its day never joins "
+        "the daily-digest feed (the day ends in the year 10000); a date more than a year "
+        "ahead is a warning",
     ),
     Field(
         "updated",

@@ -73,7 +73,8 @@ def join_names(names: Sequence[str]) -> str:
 
 
 def day_end(day: date, tz: ZoneInfo) -> datetime:
-    """The first instant after `day` in time zone `tz` (its next midnight)."""
+    """The first instant after `day` in time zone `tz` (its next midnight); `day` must be
+    before 9999-12-31 (`date.max`), whose end no datetime can hold."""
     return datetime.combine(day + timedelta(days=1), time(0), tzinfo=tz)
 
 
@@ -109,7 +110,8 @@ class FeedWriter:
     def finished_days(self) -> tuple[Group[date], ...]:
         """The days of the daily digest feed: those over in the site's timezone at `now`
         (all of them when no clock is given), newest first, at most feed_length."""
-        days = self.site.days
+        # 9999-12-31 ends in the year 10000, after every clock a build can be given: never over.
+        days = tuple(d for d in self.site.days if d.key < date.max)
         if self.now is not None:
             days = tuple(d for d in days if day_end(d.key, self.settings.tz) <= self.now)
         return days[: self.settings.feed_length]

@@ -15,6 +15,7 @@ SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9"
 NEWS_WINDOW = timedelta(hours=48)  # Google News: "articles created in the last two days"
+WINDOW_SECONDS = NEWS_WINDOW.total_seconds()  # added to a POSIX time: no overflow in 9999
 NEWS_LIMIT = 1000  # Google News: at most 1,000 news:news tags per sitemap
 
 
@@ -97,7 +98,7 @@ def news_window_ends(articles: Iterable[Article], now: datetime) -> float | None
     """When the first article in the news sitemap leaves it (a POSIX time; None: none is in
     it): a site built later than that has another sitemap-news.xml."""
     return min(
-        ((a.date + NEWS_WINDOW).timestamp() for a in articles if in_news_window(a, now)),
+        (a.date.timestamp() + WINDOW_SECONDS for a in articles if in_news_window(a, now)),
         default=None,
     )
 

@@ -102,7 +102,7 @@ class Urls:
         return self.local(f"archive/{year:04d}/{month:02d}/")
 
     def digest(self, day: date) -> str:
-        return self.local(f"digest/{day:%Y-%m-%d}/")
+        return self.local(f"digest/{day.year:04d}-{day.month:02d}-{day.day:02d}/")
 
     def digests(self, page: int = 1) -> str:
         """/digest/: every day's digest, newest first, paginated."""
