@@ -9,6 +9,7 @@ right-to-left text in HTML").
 
 from __future__ import annotations
 
+import html
 import re
 from functools import lru_cache
 
@@ -148,6 +149,15 @@ def dir_attribute(tag: str) -> str:
     """' dir="rtl"' for a right-to-left language, '' otherwise (`<html>` is ltr by default,
     so left-to-right pages stay as they were)."""
     return ' dir="rtl"' if text_direction(tag) == "rtl" else ""
+
+
+def text_attributes(tag: str, page: str) -> str:
+    """' lang="ur" dir="rtl"' for an element holding text in language `tag` on a page in
+    language `page` (W3C, "Language on the Web": text in another language says so); ' dir="auto"'
+    when they are the same (its own letters then choose its direction)."""
+    if not tag or tag == page:
+        return ' dir="auto"'
+    return f' lang="{html.escape(tag)}" dir="{text_direction(tag)}"'
 
 
 def is_known(tag: str) -> bool:

@@ -65,15 +65,16 @@ def block_main(context, missing=missing, environment=environment):
     yield escape(environment.getattr((undefined(name='digest_feed') if l_0_digest_feed is missing else l_0_digest_feed), 'href'))
     yield '">Get the digest by RSS</a></p>\n</header>\n'
     l_1_group_id = 't'
+    l_1_day_label = ''
     l_1_level = 2
     pass
     template = environment.get_template('partials/day.html', 'digest.html')
-    gen = template.root_render_func(template.new_context(context.get_all(), True, {'group_id': l_1_group_id, 'level': l_1_level}))
+    gen = template.root_render_func(template.new_context(context.get_all(), True, {'day_label': l_1_day_label, 'group_id': l_1_group_id, 'level': l_1_level}))
     try:
         for event in gen:
             yield event
     finally: gen.close()
-    l_1_group_id = l_1_level = missing
+    l_1_group_id = l_1_day_label = l_1_level = missing
     yield '<nav class="pagination" aria-label="Days">\n'
     if (undefined(name='newer') if l_0_newer is missing else l_0_newer):
         pass
@@ -96,6 +97,6 @@ def block_main(context, missing=missing, environment=environment):
     yield '</nav>\n'
 
 blocks = {'layout': block_layout, 'main': block_main}
-debug_info = '1=12&2=17&3=27&6=61&7=63&9=70&11=78&12=87'
+debug_info = '1=12&2=17&3=27&6=61&7=63&9=71&11=79&12=88'
 
 # Generated from generator/theme/digest.html by `python -m generator.render.precompiled`: do not edit.

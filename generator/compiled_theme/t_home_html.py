@@ -183,16 +183,17 @@ def block_main(context, missing=missing, environment=environment):
         yield escape((Markup('Digest of %(day)s') % {'day': t_1(context, l_1_day)}))
         yield '</a>\n  </div>\n'
         l_2_group_id = markup_join(('d', context.call(environment.getattr(l_1_day, 'isoformat'), _loop_vars=_loop_vars), ))
+        l_2_day_label = markup_join((' day-', context.call(environment.getattr(l_1_day, 'isoformat'), _loop_vars=_loop_vars), ))
         l_2_level = 3
         l_2_top_story = environment.getattr(l_1_loop, 'first')
         pass
         template = environment.get_template('partials/day.html', 'home.html')
-        gen = template.root_render_func(template.new_context(context.get_all(), True, {'group_id': l_2_group_id, 'level': l_2_level, 'top_story': l_2_top_story, 'day': l_1_day, 'hidden': l_1_hidden, 'loop': l_1_loop, 'topics': l_1_topics, '_trans': l_0__trans, 'site_name': l_0_site_name}))
+        gen = template.root_render_func(template.new_context(context.get_all(), True, {'day_label': l_2_day_label, 'group_id': l_2_group_id, 'level': l_2_level, 'top_story': l_2_top_story, 'day': l_1_day, 'hidden': l_1_hidden, 'loop': l_1_loop, 'topics': l_1_topics, '_trans': l_0__trans, 'site_name': l_0_site_name}))
         try:
             for event in gen:
                 yield event
         finally: gen.close()
-        l_2_group_id = l_2_level = l_2_top_story = missing
+        l_2_group_id = l_2_day_label = l_2_level = l_2_top_story = missing
         if l_1_hidden:
             pass
             yield '<p class="more-in-topic"><a href="'
@@ -253,6 +254,6 @@ def block_main(context, missing=missing, environment=environment):
     yield '</li>\n    </ul>\n  </section>\n</div>\n'
 
 blocks = {'layout': block_layout, 'skip_target': block_skip_target, 'head': block_head, 'main': block_main}
-debug_info = '1=12&2=17&4=27&5=38&7=47&8=51&10=56&11=60&14=64&15=106&16=109&18=136&19=154&20=156&24=159&25=163&30=171&31=175&33=177&34=181&36=189&37=196&42=209&45=221&46=225&49=233&50=238&55=246&56=248&57=252'
+debug_info = '1=12&2=17&4=27&5=38&7=47&8=51&10=56&11=60&14=64&15=106&16=109&18=136&19=154&20=156&24=159&25=163&30=171&31=175&33=177&34=181&36=190&37=197&42=210&45=222&46=226&49=234&50=239&55=247&56=249&57=253'
 
 # Generated from generator/theme/home.html by `python -m generator.render.precompiled`: do not edit.

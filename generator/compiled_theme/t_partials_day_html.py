@@ -55,6 +55,7 @@ def root(context, missing=missing, environment=environment):
     l_1_loop = missing
     for l_1_group, l_1_loop in LoopContext((undefined(name='topics') if l_0_topics is missing else l_0_topics), undefined):
         l_1_group_id = resolve('group_id')
+        l_1_day_label = resolve('day_label')
         l_1_level = resolve('level')
         l_1_urls = resolve('urls')
         l_1_day = resolve('day')
@@ -72,6 +73,7 @@ def root(context, missing=missing, environment=environment):
         yield escape((undefined(name='group_id') if l_1_group_id is missing else l_1_group_id))
         yield '-'
         yield escape(environment.getattr(l_1_loop, 'index'))
+        yield escape((undefined(name='day_label') if l_1_day_label is missing else l_1_day_label))
         yield '">\n  <h'
         yield escape((undefined(name='level') if l_1_level is missing else l_1_level))
         yield ' class="kicker topic-heading" id="'
@@ -128,10 +130,10 @@ def root(context, missing=missing, environment=environment):
         if (environment.getattr(l_1_loop, 'last') and (not environment.getattr(l_1_loop, 'first'))):
             pass
             yield '</div>\n'
-    l_1_loop = l_1_group = l_1_others = l_1_group_id = l_1_level = l_1_urls = l_1_group_first = l_1_day = missing
+    l_1_loop = l_1_group = l_1_others = l_1_group_id = l_1_day_label = l_1_level = l_1_urls = l_1_group_first = l_1_day = missing
     yield '</div>\n'
 
 blocks = {}
-debug_info = '5=56&6=64&7=67&8=76&10=97&11=100&12=106&15=115&17=123&18=126&20=128'
+debug_info = '8=56&9=65&10=68&11=78&13=99&14=102&15=108&18=117&20=125&21=128&23=130'
 
 # Generated from generator/theme/partials/day.html by `python -m generator.render.precompiled`: do not edit.

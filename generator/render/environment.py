@@ -16,7 +16,7 @@ from jinja2.nodes import EvalContext
 from jinja2.utils import _PassArg, internalcode
 from markupsafe import Markup
 
-from generator.languages import text_direction
+from generator.languages import text_attributes, text_direction
 from generator.model import Article, Tag
 from generator.render.compiled import CompiledTemplates
 from generator.render.dates import (
@@ -83,7 +83,7 @@ def lang_attrs(context: jinja2.runtime.Context, text_of: Article | str) -> Marku
     page = page_language(context) or site
     if not tag or tag == page:
         return _AUTO_DIRECTION
-    return Markup(' lang="{}" dir="{}"').format(tag, text_direction(tag))
+    return Markup(text_attributes(tag, page))  # noqa: S704 (a checked language tag, escaped)
 
 
 def json_ld(data: Any) -> Markup:

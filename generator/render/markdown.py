@@ -228,6 +228,8 @@ class BodyRenderer:
                 if not self.trusted_html:
                     body_html = self._sanitised(article, body_html)
                 body_html = rewrite_tags(body_html, self._rewrite)
+                if "<table" in body_html or "<pre" in body_html:
+                    body_html = rewrite_tags(body_html, _focusable, SCROLL_BOXES)
         except RecursionError:
             # Python-Markdown recurses per level of nesting; hundreds of nested lists
             # exhaust the stack. Report it as the article's problem, not a crash.
@@ -418,6 +420,17 @@ class BodyRenderer:
         article = self.context.article
         assert article is not None
         self.context.problems.append(kind(article.source, self._line_of(needle), message, hint))
+
+
+# The theme lets a table or a block of code wider than the column scroll sideways; a
+# scrolling box must be reachable from the keyboard (WCAG 2.1.1, axe's
+# scrollable-region-focusable), so each is a stop of the Tab key.
+SCROLL_BOXES = ("table", "pre")
+
+
+def _focusable(tag: str, attrs: Attrs) -> Attrs | None:
+    """`attrs` with tabindex="0", unless the editor's HTML already gives a tabindex."""
+    return None if any(k == "tabindex" for k, _ in attrs) else [*attrs, ("tabindex", "0")]
 
 
 def sanitise(fragment: str) -> str:

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from markupsafe import escape
 
 from generator.index.site import Site
-from generator.languages import dir_attribute
+from generator.languages import dir_attribute, text_attributes
 from generator.model import Article, OutputFile
 from generator.render.urls import Urls
 
@@ -35,7 +35,9 @@ def redirect_page(article: Article, urls: Urls, language: str, site_title: str) 
         f'<meta http-equiv="refresh" content="0; url={escape(path)}">\n'
         "</head>\n"
         "<body>\n"
-        f'<main><p>This story has moved: <a href="{escape(path)}">{title}</a>.</p></main>\n'
+        "<main><p>This story has moved: "
+        f'<a href="{escape(path)}"{text_attributes(article.language or language, language)}>'
+        f"{title}</a>.</p></main>\n"
         "</body>\n"
         "</html>\n"
     )
