@@ -378,18 +378,21 @@ def shared_pages(
     credits line of its oldest story. So an author page's address stays when a new story
     brings a look-alike name."""
     found: dict[str, Author] = {}
-    oldest: dict[str, Article] = {}
-    for article in articles:
-        for author in article.bylines:
+    # Articles share their tuples of bylines (Registry.apply): each tuple is looked at once.
+    for bylines in {id(a.bylines): a.bylines for a in articles}.values():
+        for author in bylines:
             found.setdefault(author.name, author)
-            known = oldest.get(author.name)
-            if known is None or (article.date, article.source) < (known.date, known.source):
-                oldest[author.name] = article
     by_slug: dict[str, list[str]] = defaultdict(list)
     for name, author in found.items():
         by_slug[author.slug].append(name)
     if len(by_slug) == len(found):
-        return articles, []  # every page has one name (the common case, one pass)
+        return articles, []  # every page has one name (the common case)
+    oldest: dict[str, Article] = {}
+    for article in articles:
+        for author in article.bylines:
+            known = oldest.get(author.name)
+            if known is None or (article.date, article.source) < (known.date, known.source):
+                oldest[author.name] = article
     registered = {author.name for author in registry.authors.values()}
     taken = set(by_slug) | {author.slug for author in registry.authors.values()}
     moved: dict[str, Author] = {}
