@@ -121,8 +121,11 @@ def test_the_build_clock_is_given_on_the_command_line(newsroom: Path, tmp_path: 
     assert "--now" in wrong.stderr and "Traceback" not in wrong.stderr
 
 
-def test_at_most_1000_urls_the_newest(newsroom: Path, tmp_path: Path) -> None:
-    """1,200 stories in the last day (made from one real article): the 1,000 newest."""
+def test_over_1000_recent_stories_an_index_lists_news_sitemaps_of_1000_none_left_out(
+    newsroom: Path, tmp_path: Path
+) -> None:
+    """1,200 stories in the last day (made from one real article): Google reads at most
+    1,000 news:news per news sitemap, so sitemap-news.xml is a sitemap index of two."""
     out = tmp_path / "site"
     build(newsroom, out, NOW)
     settings = config.load(newsroom)
@@ -133,14 +136,34 @@ def test_at_most_1000_urls_the_newest(newsroom: Path, tmp_path: Path) -> None:
         for i in range(1200)
     ]
     site = build_index(many, settings.tz)
-    root = valid(news_sitemap(site, Urls(BASE_URL), "The Test Times", "zh-Hant", NOW).data)
-    locs = root.xpath("sm:url/sm:loc/text()", namespaces=NS)
-    assert len(locs) == 1000
-    assert locs[0].endswith("/story-0000/") and locs[-1].endswith("/story-0999/")
+    files = news_sitemap(site, Urls(BASE_URL), "The Test Times", "zh-Hant", NOW)
+    assert [f.path for f in files] == [
+        "sitemap-news.xml",
+        "sitemap-news-1.xml",
+        "sitemap-news-2.xml",
+    ]
+    index = etree.fromstring(files[0].data)
+    assert index.tag == f"{{{NS['sm']}}}sitemapindex"
+    assert index.xpath("sm:sitemap/sm:loc/text()", namespaces=NS) == [
+        BASE_URL + "sitemap-news-1.xml",
+        BASE_URL + "sitemap-news-2.xml",
+    ]
+    locs = [
+        loc
+        for part in files[1:]
+        for loc in valid(part.data).xpath("sm:url/sm:loc/text()", namespaces=NS)
+    ]
+    assert len(valid(files[1].data).findall("sm:url", NS)) == 1000
+    assert len(locs) == 1200 and len(set(locs)) == 1200  # newest first, none left out
+    assert locs[0].endswith("/story-0000/") and locs[-1].endswith("/story-1199/")
     assert (
-        root.xpath("string(sm:url/news:news/news:publication/news:language)", namespaces=NS)
+        valid(files[2].data).xpath(
+            "string(sm:url/news:news/news:publication/news:language)", namespaces=NS
+        )
         == "zh-tw"
     )
+    one = news_sitemap(build_index(many[:1000], settings.tz), Urls(BASE_URL), "T", "en", NOW)
+    assert [f.path for f in one] == ["sitemap-news.xml"]  # 1,000: one file, as before
 
 
 def test_an_empty_news_sitemap_is_valid(tmp_path: Path) -> None:

@@ -98,9 +98,9 @@ def extra_files(
     `with_sitemap` False leaves out sitemap.xml (a build that keeps the last one).
     """
     urls = Urls(settings.base_url)
-    files = [sitemap(pages, site, urls, settings.language)] if with_sitemap else []
+    files = sitemap(pages, site, urls, settings.language) if with_sitemap else []
+    files += news_sitemap(site, urls, settings.publisher_name, settings.language, now)
     files += [
-        news_sitemap(site, urls, settings.publisher_name, settings.language, now),
         robots(urls),
         nojekyll(),
     ]

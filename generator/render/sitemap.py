@@ -19,14 +19,48 @@ WINDOW_SECONDS = NEWS_WINDOW.total_seconds()  # added to a POSIX time: no overfl
 NEWS_LIMIT = 1000  # Google News: at most 1,000 news:news tags per sitemap
 
 
+URL_LIMIT = 50_000  # sitemaps.org: at most 50,000 URLs in one sitemap file ...
+BYTE_LIMIT = 52_428_800  # ... and at most 50 MB (uncompressed)
+
+
 def sitemap(
-    pages: Iterable[OutputFile], site: Site, urls: Urls, language: str = "en"
-) -> OutputFile:
-    """Every HTML page but the 404 page, with lastmod for articles. An article with
-    translations (one `translation_key`) lists every version, itself included, as
+    pages: Iterable[OutputFile],
+    site: Site,
+    urls: Urls,
+    language: str = "en",
+    limit: int = URL_LIMIT,
+    max_bytes: int = BYTE_LIMIT,
+) -> list[OutputFile]:
+    """/sitemap.xml: every HTML page but the 404 page, with lastmod for articles. An article
+    with translations (one `translation_key`) lists every version, itself included, as
     <xhtml:link rel="alternate" hreflang href> plus x-default (Google's sitemap form of
     hreflang), the same set as the page's `<head>`; `language` is the site's, for
-    articles without their own."""
+    articles without their own.
+
+    Over `limit` URLs or `max_bytes` bytes (sitemaps.org: 50,000 and 50 MB), sitemap.xml is
+    a <sitemapindex> of numbered sitemaps, sitemap-1.xml, sitemap-2.xml..., each within
+    both limits, the pages in the same order; robots.txt names sitemap.xml either way."""
+    return _split(_urlset(pages, site, urls, language), "sitemap", urls, limit, max_bytes)
+
+
+def _split(root: ET.Element, name: str, urls: Urls, limit: int, max_bytes: int) -> list[OutputFile]:
+    """NAME.xml holding `root`'s <url>s; over `limit` of them or `max_bytes`, a
+    <sitemapindex> of NAME-1.xml, NAME-2.xml..., each within both, in the same order."""
+    data = _xml(root)
+    if len(root) <= limit and len(data) <= max_bytes:
+        return [OutputFile(f"{name}.xml", data)]
+    entries = list(root)
+    chunks = [entries[start : start + limit] for start in range(0, len(entries), limit)]
+    parts = [part for chunk in chunks for part in _within(root, chunk, max_bytes)]
+    index = ET.Element("sitemapindex", xmlns=SITEMAP_NS)
+    for number in range(1, len(parts) + 1):
+        entry = ET.SubElement(index, "sitemap")
+        ET.SubElement(entry, "loc").text = urls.absolute(urls.file(f"{name}-{number}.xml"))
+    files = [OutputFile(f"{name}.xml", _xml(index))]
+    return files + [OutputFile(f"{name}-{n}.xml", data) for n, data in enumerate(parts, start=1)]
+
+
+def _urlset(pages: Iterable[OutputFile], site: Site, urls: Urls, language: str) -> ET.Element:
     modified = {urls.output_path(urls.article(a)): a.modified for a in site.articles}
     translations = Translations(site.articles, language, urls)
     alternates = {
@@ -45,9 +79,24 @@ def sitemap(
             ET.SubElement(entry, "lastmod").text = modified[path].isoformat()
         for hreflang, href in alternates.get(path, ()):
             ET.SubElement(entry, "xhtml:link", rel="alternate", hreflang=hreflang, href=href)
+    return root
+
+
+def _within(whole: ET.Element, entries: list[ET.Element], max_bytes: int) -> list[bytes]:
+    """`entries` as one <urlset> like `whole`, or as several when one would pass max_bytes."""
+    part = ET.Element(whole.tag, whole.attrib)
+    part.extend(entries)
+    data = _xml(part)
+    if len(data) <= max_bytes or len(entries) == 1:
+        return [data]
+    half = len(entries) // 2
+    return _within(whole, entries[:half], max_bytes) + _within(whole, entries[half:], max_bytes)
+
+
+def _xml(root: ET.Element) -> bytes:
     ET.indent(root)
-    data = ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
-    return OutputFile("sitemap.xml", data)
+    data: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    return data + b"\n"
 
 
 def news_language(language: str) -> str:
@@ -65,21 +114,27 @@ def in_news_window(article: Article, now: datetime) -> bool:
 
 
 def news_sitemap(
-    site: Site, urls: Urls, publisher: str, language: str, now: datetime
-) -> OutputFile:
+    site: Site,
+    urls: Urls,
+    publisher: str,
+    language: str,
+    now: datetime,
+    limit: int = NEWS_LIMIT,
+) -> list[OutputFile]:
     """/sitemap-news.xml (Google News sitemap, namespace NEWS_NS): the articles whose
-    `date` is in the 48 hours before `now` (the build's clock), newest first, at most
-    1,000. `now` is an input like the content: the same content and clock give the same
-    bytes. Each <url> has news:publication (name, and the story's language: its own
-    `language:`, else the site's `language`), news:publication_date (W3C
-    datetime in the article's own offset) and news:title. With no recent article the
-    file is a valid, empty <urlset>.
+    `date` is in the 48 hours before `now` (the build's clock), newest first; over
+    `limit` (Google: 1,000 news:news per sitemap), a sitemap index of sitemap-news-1.xml,
+    sitemap-news-2.xml..., each of at most `limit`, none left out. `now` is an input like
+    the content: the same content and clock give the same bytes. Each <url> has
+    news:publication (name, and the story's language: its own `language:`, else the
+    site's `language`), news:publication_date (W3C datetime in the article's own offset)
+    and news:title. With no recent article the file is a valid, empty <urlset>.
     """
     root = ET.Element("urlset", xmlns=SITEMAP_NS)
     root.set("xmlns:news", NEWS_NS)
     recent = [a for a in site.articles if in_news_window(a, now)]
     recent.sort(key=lambda a: a.sort_key)
-    for article in recent[:NEWS_LIMIT]:
+    for article in recent:
         entry = ET.SubElement(root, "url")
         ET.SubElement(entry, "loc").text = urls.absolute(urls.article(article))
         news = ET.SubElement(entry, "news:news")
@@ -89,9 +144,7 @@ def news_sitemap(
         ET.SubElement(publication, "news:language").text = written
         ET.SubElement(news, "news:publication_date").text = article.date.isoformat()
         ET.SubElement(news, "news:title").text = article.title
-    ET.indent(root)
-    data = ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
-    return OutputFile("sitemap-news.xml", data)
+    return _split(root, "sitemap-news", urls, limit, BYTE_LIMIT)
 
 
 def news_window_ends(articles: Iterable[Article], now: datetime) -> float | None:
