@@ -17,11 +17,13 @@ variables), so the other dark widths would measure the same boxes again.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 import pytest
 from conftest import REPO, static_server
@@ -30,6 +32,7 @@ from generator.write.search import indexer
 
 CHROMIUM = Path(os.environ.get("NEWSDIGEST_CHROMIUM", "/usr/bin/chromium"))
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+AXE_URL = "/axe.min.js"  # where `server` serves it, outside the site
 LAUNCH_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -157,9 +160,11 @@ if not AXE.is_file():
 
 @pytest.fixture(scope="module")
 def server(sample_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The sample site at http://127.0.0.1:PORT/sub/, served from a thread."""
+    """The sample site at http://127.0.0.1:PORT/sub/, served from a thread; axe-core beside
+    it, at AXE_URL."""
     root = tmp_path_factory.mktemp("www")
     shutil.copytree(sample_site, root / "sub")
+    shutil.copy(AXE, root / AXE_URL.strip("/"))
     with static_server(root) as url:
         yield url + "sub/"
 
@@ -170,6 +175,16 @@ def browser() -> Iterator[Any]:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture(scope="module")
+def tabs(browser: Any) -> Iterator[Any]:
+    """One browser context whose tabs the tests open (`Visit`), as one reader's browser:
+    the theme keeps nothing in it (no cookie, no storage), and the tabs share its HTTP
+    cache, so axe-core is compiled once (V8's code cache) instead of on every page."""
+    context = browser.new_context()
+    yield context
+    context.close()
 
 
 def screenshot(visit: Visit, name: str) -> None:
@@ -183,11 +198,11 @@ def screenshot(visit: Visit, name: str) -> None:
 class Visit:
     """One page load, with everything that went wrong while it loaded."""
 
-    def __init__(self, browser: Any, width: int, scheme: str, height: int = 900) -> None:
-        self.context = browser.new_context(
-            viewport={"width": width, "height": height}, color_scheme=scheme
-        )
-        self.page = self.context.new_page()
+    def __init__(self, tabs: Any, width: int, scheme: str, height: int = 900) -> None:
+        self.page = tabs.new_page()
+        self.page.set_viewport_size({"width": width, "height": height})
+        self.page.emulate_media(color_scheme=scheme)
+        self.scheme = scheme
         self.problems: list[str] = []
         self.page.on("console", self._console)
         self.page.on("pageerror", lambda exc: self.problems.append(f"page error: {exc}"))
@@ -209,9 +224,11 @@ class Visit:
 
     def open(self, url: str) -> None:
         self.page.goto(url, wait_until="load")
+        dark = self.page.evaluate("matchMedia('(prefers-color-scheme: dark)').matches")
+        assert dark == (self.scheme == "dark"), f"{url} not seen in {self.scheme} mode"
 
     def serious_violations(self) -> list[str]:
-        self.page.add_script_tag(path=str(AXE))
+        self.page.add_script_tag(url=urljoin(self.page.url, AXE_URL))
         found = self.page.evaluate("""async () => {
             const r = await axe.run(document, {resultTypes: ["violations"]});
             return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
@@ -227,42 +244,19 @@ class Visit:
         return int(self.page.evaluate("document.documentElement.scrollWidth - window.innerWidth"))
 
     def close(self) -> None:
-        self.context.close()
-
-
-@pytest.mark.parametrize(("width", "scheme"), [(1280, "light"), (390, "dark")])
-def test_every_kind_of_page_loads_cleanly_fits_and_passes_axe(
-    server: str, browser: Any, width: int, scheme: str
-) -> None:
-    failures: list[str] = []
-    visit = Visit(browser, width, scheme)  # one tab, as a reader going from page to page
-    try:
-        for name, path in PAGES.items():
-            visit.problems.clear()
-            visit.open(server + path)
-            if name == "not-found":
-                assert visit.page.locator("h1").inner_text() == "Page not found"
-            if width <= 390 and (extra := visit.overflow()) > 0:
-                failures.append(f"{name}: {extra}px of horizontal scrolling at {width}px")
-            failures += [f"{name} ({scheme}): {v}" for v in visit.serious_violations()]
-            failures += [f"{name}: {p}" for p in visit.problems]
-            if name in SCREENSHOTS:
-                screenshot(visit, f"{name}-{width}")
-    finally:
-        visit.close()
-    assert failures == []
+        self.page.close()
 
 
 @pytest.mark.parametrize(("width", "scheme"), [(1280, "light"), (390, "dark")])
 @pytest.mark.parametrize("language", TRANSLATIONS)
 def test_the_founding_storys_urdu_hindi_and_english_pages_read_in_their_direction_and_pass_axe(
-    server: str, browser: Any, language: str, width: int, scheme: str
+    server: str, tabs: Any, language: str, width: int, scheme: str
 ) -> None:
     """The Urdu page is `lang="ur" dir="rtl"` and Chromium lays it out right to left (its
     dateline starts at the column's right edge); the Hindi and English ones left to right.
     Each names June in its language, fits the screen and passes axe in light and dark."""
     path, direction, date = TRANSLATIONS[language]
-    visit = Visit(browser, width, scheme)
+    visit = Visit(tabs, width, scheme)
     try:
         visit.open(server + path)
         seen = visit.page.evaluate(READING)
@@ -288,10 +282,10 @@ def test_the_founding_storys_urdu_hindi_and_english_pages_read_in_their_directio
 
 @pytest.mark.parametrize(("width", "scheme"), [(1280, "light"), (390, "dark")])
 def test_the_urdu_home_reads_right_to_left_and_passes_axe(
-    server: str, browser: Any, width: int, scheme: str
+    server: str, tabs: Any, width: int, scheme: str
 ) -> None:
     """/ur/, the sample's Urdu home: its stories right to left, in light and dark mode."""
-    visit = Visit(browser, width, scheme)
+    visit = Visit(tabs, width, scheme)
     try:
         visit.open(server + "ur/")
         root = visit.page.evaluate("[document.documentElement.lang, document.documentElement.dir]")
@@ -337,35 +331,91 @@ def grid_failures(visit: Visit, name: str, width: int) -> list[str]:
     return [f"{failure} (at {width}px)" for failure in failures]
 
 
+# Each kind of page in each colour scheme is loaded once, in one tab, as a reader going
+# from page to page, and checked by the two tests below: at the widths the window is set
+# to in turn (the grid), and at the one width the page is checked with axe at.
+TOURS = {"light": (WIDTHS, 1280), "dark": ((390,), 390)}
+
+
+@dataclasses.dataclass
+class Tour:
+    """What went wrong on the tour of every kind of page in one colour scheme."""
+
+    axe: list[str]  # at the axe width: axe, sideways scrolling on a phone, load problems
+    grid: list[str]  # grid failures and links that share a name, at every width
+    problems: list[str]  # console errors and failed requests, at any width
+
+
+def take_tour(tabs: Any, server: str, scheme: str) -> Tour:
+    widths, axe_width = TOURS[scheme]
+    tour = Tour([], [], [])
+    visit = Visit(tabs, widths[0], scheme)
+    try:
+        for name, path in PAGES.items():
+            visit.problems.clear()
+            visit.page.set_viewport_size({"width": widths[0], "height": 900})
+            visit.open(server + path)
+            if name == "not-found" and (h1 := visit.page.locator("h1").inner_text()) != (
+                "Page not found"
+            ):
+                tour.axe.append(f"not-found: its heading is {h1!r}")
+            links = visit.page.evaluate(LINK_NAMES)
+            tour.grid += [f"{name}: links share a name: {d}" for d in links]
+            for width in widths:
+                visit.page.set_viewport_size({"width": width, "height": 900})
+                tour.grid += grid_failures(visit, name, width)
+                if width != axe_width:
+                    continue
+                if width <= 390 and (extra := visit.overflow()) > 0:
+                    tour.axe.append(f"{name}: {extra}px of horizontal scrolling at {width}px")
+                tour.axe += [f"{name} ({scheme}): {v}" for v in visit.serious_violations()]
+                tour.axe += [f"{name}: {p}" for p in visit.problems]
+                if name in SCREENSHOTS:
+                    screenshot(visit, f"{name}-{width}")
+            tour.problems += [f"{name}: {p}" for p in visit.problems]
+    finally:
+        visit.close()
+    return tour
+
+
+@pytest.fixture(scope="module")
+def tours(server: str, tabs: Any) -> Callable[[str], Tour]:
+    """The tour of a colour scheme (`take_tour`), taken once for the tests that read it."""
+    taken: dict[str, Tour] = {}
+
+    def tour(scheme: str) -> Tour:
+        if scheme not in taken:
+            taken[scheme] = take_tour(tabs, server, scheme)
+        return taken[scheme]
+
+    return tour
+
+
+@pytest.mark.parametrize(("width", "scheme"), [(1280, "light"), (390, "dark")])
+def test_every_kind_of_page_loads_cleanly_fits_and_passes_axe(
+    tours: Callable[[str], Tour], width: int, scheme: str
+) -> None:
+    assert TOURS[scheme][1] == width
+    assert tours(scheme).axe == []
+
+
 @pytest.mark.parametrize(("scheme", "widths"), [("light", WIDTHS), ("dark", (390,))])
 def test_every_page_fits_its_screen_on_one_grid_with_links_named_apart(
-    server: str, browser: Any, scheme: str, widths: tuple[int, ...]
+    tours: Callable[[str], Tour], scheme: str, widths: tuple[int, ...]
 ) -> None:
     """No sideways scrolling; the heading, every block and the footer share the left
     edge of main's content; no two links share a name but not a target; the home
     page's topic columns are all used and end level (within one story). Each page is
     loaded once and the window set to each width in turn, as a reader resizes it."""
-    failures: list[str] = []
-    visit = Visit(browser, widths[0], scheme)  # one page, reused for every kind
-    try:
-        for name, path in PAGES.items():
-            visit.page.set_viewport_size({"width": widths[0], "height": 900})
-            visit.open(server + path)
-            failures += [
-                f"{name}: links share a name: {d}" for d in visit.page.evaluate(LINK_NAMES)
-            ]
-            for width in widths:
-                visit.page.set_viewport_size({"width": width, "height": 900})
-                failures += grid_failures(visit, name, width)
-        assert visit.problems == []
-    finally:
-        visit.close()
-    assert failures == [], "\n".join(failures)
+    assert TOURS[scheme][0] == widths
+    tour = tours(scheme)
+    assert tour.problems == []
+    assert tour.grid == [], "\n".join(tour.grid)
 
 
-def test_a_daily_digest_has_one_rule_under_its_heading(server: str, browser: Any) -> None:
+def test_a_daily_digest_has_one_rule_under_its_heading(server: str, tabs: Any) -> None:
     """Between the digest page's title and its first story, no two rules in a row."""
-    visit = Visit(browser, 1280, "light")
+    visit = Visit(tabs, 1280, "light")
     try:
         visit.open(server + PAGES["digest"])
         rules = visit.page.evaluate("""() => {
@@ -386,8 +436,8 @@ def test_a_daily_digest_has_one_rule_under_its_heading(server: str, browser: Any
         visit.close()
 
 
-def test_the_search_page_wears_the_theme_in_dark_mode(server: str, browser: Any) -> None:
-    visit = Visit(browser, 390, "dark")
+def test_the_search_page_wears_the_theme_in_dark_mode(server: str, tabs: Any) -> None:
+    visit = Visit(tabs, 390, "dark")
     try:
         visit.open(server + "search/?q=monsoon")
         visit.page.locator(".pagefind-ui__result-link").first.wait_for(timeout=15000)
@@ -407,8 +457,8 @@ def test_the_search_page_wears_the_theme_in_dark_mode(server: str, browser: Any)
         visit.close()
 
 
-def test_the_topics_index_is_one_list_in_one_typeface(server: str, browser: Any) -> None:
-    visit = Visit(browser, 1280, "light")
+def test_the_topics_index_is_one_list_in_one_typeface(server: str, tabs: Any) -> None:
+    visit = Visit(tabs, 1280, "light")
     try:
         visit.open(server + PAGES["topics"])
         fonts = visit.page.evaluate("""() => [...new Set([...document.querySelectorAll(
@@ -419,9 +469,9 @@ def test_the_topics_index_is_one_list_in_one_typeface(server: str, browser: Any)
 
 
 def test_on_a_phone_the_lead_headline_is_on_the_first_screen_and_the_skip_link_reaches_it(
-    server: str, browser: Any
+    server: str, tabs: Any
 ) -> None:
-    visit = Visit(browser, PHONE["width"], "light", height=PHONE["height"])
+    visit = Visit(tabs, PHONE["width"], "light", height=PHONE["height"])
     try:
         visit.open(server)
         lead = visit.page.locator("#top-story .story-title")
@@ -443,11 +493,11 @@ def test_on_a_phone_the_lead_headline_is_on_the_first_screen_and_the_skip_link_r
 
 
 def test_search_finds_stories_offline_and_links_under_the_base_path(
-    server: str, browser: Any
+    server: str, tabs: Any
 ) -> None:
     if indexer() is None:
         pytest.skip("search needs the search extra: pip install -e '.[search]'")
-    visit = Visit(browser, 1280, "light")
+    visit = Visit(tabs, 1280, "light")
     try:
         visit.open(server + "search/?q=monsoon")
         results = visit.page.locator(".pagefind-ui__result-link")
@@ -480,8 +530,8 @@ def test_stories_read_without_javascript(server: str, browser: Any) -> None:
         context.close()
 
 
-def test_keyboard_users_get_a_skip_link_and_a_visible_focus(server: str, browser: Any) -> None:
-    visit = Visit(browser, 1280, "light")
+def test_keyboard_users_get_a_skip_link_and_a_visible_focus(server: str, tabs: Any) -> None:
+    visit = Visit(tabs, 1280, "light")
     try:
         visit.open(server + ARTICLE)
         visit.page.keyboard.press("Tab")
