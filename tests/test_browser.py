@@ -492,9 +492,7 @@ def test_on_a_phone_the_lead_headline_is_on_the_first_screen_and_the_skip_link_r
         visit.close()
 
 
-def test_search_finds_stories_offline_and_links_under_the_base_path(
-    server: str, tabs: Any
-) -> None:
+def test_search_finds_stories_offline_and_links_under_the_base_path(server: str, tabs: Any) -> None:
     if indexer() is None:
         pytest.skip("search needs the search extra: pip install -e '.[search]'")
     visit = Visit(tabs, 1280, "light")
