@@ -69,25 +69,23 @@ def served(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str
 
 
 @pytest.fixture(scope="module")
-def chromium() -> Iterator[Any]:
-    """One Chromium, started as tests/test_browser.py starts it, for both page loads."""
+def tab() -> Iterator[Any]:
+    """One tab of a Chromium started as tests/test_browser.py starts it, for every alias
+    (each from a blank page: nothing of the last one's page is left to land on)."""
     from test_browser import CHROMIUM, LAUNCH_ARGS, sync_api
 
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
-        yield browser
+        yield browser.new_page()
         browser.close()
 
 
 @pytest.mark.parametrize("old", ["2025/06/20/storm/", "archive-2024/storm.html", "old/caf%C3%A9/"])
-def test_an_alias_lands_on_the_article_in_chromium(served: str, old: str, chromium: Any) -> None:
-    page = chromium.new_page()
-    try:
-        page.goto(served + old)
-        page.wait_for_url(served + ARTICLE, timeout=10_000)
-        assert page.locator("h1").inner_text() == "Storm Hits the Coast"
-    finally:
-        page.close()
+def test_an_alias_lands_on_the_article_in_chromium(served: str, old: str, tab: Any) -> None:
+    tab.goto("about:blank")
+    tab.goto(served + old)
+    tab.wait_for_url(served + ARTICLE, timeout=10_000)
+    assert tab.locator("h1").inner_text() == "Storm Hits the Coast"
 
 
 # Lines: '---' 1, title 2, date 3, country 4, credits 5, author 6, aliases 7.

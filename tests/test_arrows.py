@@ -67,26 +67,24 @@ def site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactor
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
+def tab() -> Iterator[Any]:
+    """One Chromium tab, 1024 x 800, that the tests load their pages in (a new context or
+    tab each would start a renderer process each)."""
     with sync_api.sync_playwright() as playwright:
         chromium = playwright.chromium.launch(
             executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"]
         )
-        yield chromium
+        yield chromium.new_page(viewport={"width": 1024, "height": 800})
         chromium.close()
 
 
 @pytest.mark.parametrize("path", ["tags/weather/", "tags/weather/page/2/", "digest/2025-06-21/"])
 def test_arrows_point_outwards_and_newer_points_to_the_start(
-    site: str, browser: Any, path: str
+    site: str, tab: Any, path: str
 ) -> None:
-    page = browser.new_page(viewport={"width": 1024, "height": 800})
-    try:
-        page.goto(site + path, wait_until="load")
-        rtl = page.evaluate("document.documentElement.dir") == "rtl"
-        links = page.evaluate(ARROWS)
-    finally:
-        page.close()
+    tab.goto(site + path, wait_until="load")
+    rtl = tab.evaluate("document.documentElement.dir") == "rtl"
+    links = tab.evaluate(ARROWS)
     assert links, path
     for link in links:
         points = -1 if link["glyph"] == "←" else 1

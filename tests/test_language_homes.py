@@ -291,23 +291,19 @@ def chromium() -> Iterator[Any]:
             browser.close()
 
 
-def search_results(browser: Any, url: str, query: str) -> list[str]:
-    """The titles Pagefind finds for `query` from the search page at `url`, in a new
-    browser context of Chromium (nothing kept from an earlier search)."""
-    context = browser.new_context()
-    try:
-        tab = context.new_page()
-        tab.goto(url)
-        return list(tab.evaluate(SEARCH, query))
-    finally:
-        context.close()
+def search_results(tab: Any, url: str, query: str) -> list[str]:
+    """The titles Pagefind finds for `query` from the search page at `url`, loaded anew
+    in Chromium's `tab` (nothing of an earlier search's page is kept)."""
+    tab.goto(url)
+    return list(tab.evaluate(SEARCH, query))
 
 
 def test_an_urdu_word_is_found_only_by_the_urdu_search(site: Path, server: str) -> None:
     pytest.importorskip("pagefind", reason="search extra missing: pip install -e '.[search]'")
     with chromium() as browser:
+        tab = browser.new_page()
         found = {
-            (path, query): search_results(browser, server + path, query)
+            (path, query): search_results(tab, server + path, query)
             for path in ("ur/search/", "search/")
             for query in (URDU_WORD, "harbour")
         }
