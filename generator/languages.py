@@ -79,6 +79,26 @@ def subtags(tag: str) -> tuple[str, str, str] | None:
     return language, script, region
 
 
+@lru_cache(maxsize=256)
+def preferred_tag(tag: str) -> str:
+    """The tag in the form machines read (RFC 5646 4.5, with CLDR's aliases through Babel):
+    a deprecated or grandfathered language replaced by its preferred value ('iw' -> 'he',
+    'in' -> 'id', 'no-bok' -> 'nb', 'zh-guoyu' -> 'zh', 'sh' -> 'sr-Latn', 'zh-yue' ->
+    'yue'), subtags in their usual case ('pt-br' -> 'pt-BR'), variants and extensions kept.
+    Feeds, hreflang, news:language and inLanguage carry it; a page's own `lang` keeps the
+    tag as typed. The tag itself when it is not one."""
+    found = subtags(tag)
+    if found is None:
+        return tag
+    parts = GRANDFATHERED.get(tag.lower(), tag).split("-")[1:]
+    if parts and re.fullmatch(r"[A-Za-z]{3}", parts[0]):  # an extended language subtag
+        parts.pop(0)
+    for shape in (r"[A-Za-z]{4}", r"[A-Za-z]{2}|[0-9]{3}"):  # script, region: in `found`
+        if parts and re.fullmatch(shape, parts[0]):
+            parts.pop(0)
+    return "-".join([part for part in found if part] + [part.lower() for part in parts])
+
+
 @lru_cache(maxsize=1)
 def _regions() -> frozenset[str]:
     """Every region CLDR names (ISO 3166-1 alpha-2, UN M.49 '419'); not its aliases ('UK')."""

@@ -29,6 +29,7 @@ from generator import __version__
 from generator.config import Settings
 from generator.index.digest import day_topics, human_day
 from generator.index.site import Group, Site
+from generator.languages import preferred_tag
 from generator.load.files import stamp
 from generator.model import Article, OutputFile
 from generator.render import images
@@ -223,7 +224,7 @@ class FeedWriter:
         # Self first: feedgen makes the last link the RSS channel's <link>, the web page.
         fg.link(href=self.urls.absolute(channel.path), rel="self")
         fg.link(href=self.urls.absolute(channel.home), rel="alternate")
-        fg.language(self.settings.language)
+        fg.language(preferred_tag(self.settings.language))
         fg.author({"name": self.settings.publisher_name})
         fg.generator("newsdigest", version=__version__)
         self._icons(fg)
@@ -334,7 +335,7 @@ class FeedWriter:
             "description": channel.description,
             "home_page_url": self.urls.absolute(channel.home),
             "feed_url": self.urls.absolute(channel.path),
-            "language": self.settings.language,
+            "language": preferred_tag(self.settings.language),
             "icon": self.urls.absolute(self.urls.static(ICON)),
             "favicon": self.urls.absolute(self.urls.static(FAVICON)),
             "authors": [{"name": self.settings.publisher_name}],
@@ -380,7 +381,7 @@ class FeedWriter:
         fg.subtitle(f"One item a day: the day's stories from {self.settings.title}, by topic.")
         fg.link(href=self.urls.absolute(path), rel="self")
         fg.link(href=self.urls.absolute(feed.home), rel="alternate")  # last: RSS <link>
-        fg.language(self.settings.language)
+        fg.language(preferred_tag(self.settings.language))
         fg.generator("newsdigest", version=__version__)
         self._icons(fg)
         add_hub(fg, self.settings.websub_hub)

@@ -21,7 +21,7 @@ from typing import Any
 from generator.config import Settings
 from generator.index.languages import Section, sections
 from generator.index.site import Site
-from generator.languages import autonym, text_direction
+from generator.languages import autonym, preferred_tag, text_direction
 from generator.model import Article, OutputFile
 from generator.render.failures import named_on_its_line
 from generator.render.feedlist import site_feeds
@@ -59,7 +59,7 @@ def switcher(section_list: list[Section], urls: Urls) -> tuple[dict[str, Any], .
         return ()
     return tuple(
         {
-            "language": section.language,
+            "language": preferred_tag(section.language),  # hreflang: RFC 5646 form
             "name": autonym(section.language),
             "path": urls.in_folder(section.folder).home(),
             "href": urls.absolute(urls.in_folder(section.folder).home()),

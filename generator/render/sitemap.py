@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 
 from generator.index.site import Site
+from generator.languages import preferred_tag
 from generator.model import Article, OutputFile
 from generator.render.translations import Translations
 from generator.render.urls import Urls
@@ -100,9 +101,10 @@ def _xml(root: ET.Element) -> bytes:
 
 
 def news_language(language: str) -> str:
-    """A BCP 47 tag as Google News wants it: the ISO 639 code ('en', 'hi', 'fil'), except
+    """A BCP 47 tag as Google News wants it: the ISO 639 code ('en', 'hi', 'fil'; 'he' for
+    the withdrawn 'iw'), except
     Chinese, which is 'zh-cn' (Simplified) or 'zh-tw' (Traditional)."""
-    parts = language.lower().split("-")
+    parts = preferred_tag(language).lower().split("-")
     if parts[0] != "zh":
         return parts[0]
     return "zh-tw" if {"hant", "tw", "hk", "mo"} & set(parts[1:]) else "zh-cn"

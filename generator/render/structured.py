@@ -13,6 +13,7 @@ from typing import Any
 
 from generator.config import Settings
 from generator.index.terms import AUTHORS
+from generator.languages import preferred_tag
 from generator.model import Article, Author
 from generator.render import images
 from generator.render.pictures import Pictures
@@ -38,7 +39,7 @@ class StructuredData:
             "@context": "https://schema.org",
             "@type": "NewsArticle",
             "headline": article.title,
-            "inLanguage": article.language or self.settings.language,
+            "inLanguage": preferred_tag(article.language or self.settings.language),
             "description": article.summary,
             "datePublished": article.date.isoformat(),
             "dateModified": article.modified.isoformat(),

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from generator.languages import autonym, text_direction
+from generator.languages import autonym, preferred_tag, text_direction
 from generator.model import Article
 from generator.render.urls import Urls
 
@@ -47,7 +47,7 @@ class Translations:
         )
         return [
             {
-                "language": self.tag(a),
+                "language": preferred_tag(self.tag(a)),  # hreflang: RFC 5646 form
                 "name": autonym(self.tag(a)),
                 "current": a is article,
                 "href": self.urls.absolute(self.urls.article(a)),
