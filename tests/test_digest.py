@@ -171,3 +171,50 @@ def test_a_digest_item_is_dated_the_end_of_its_day_at_every_build(tmp_path: Path
         "country: Nepal\ncredits:\n  author: Desk\n",
     )
     assert dates() == first
+
+
+def test_each_languages_digest_item_has_its_own_guid_and_the_sites_keeps_its_own(
+    tmp_path: Path,
+) -> None:
+    """An English site with Urdu, Brazilian Portuguese and Taiwanese Chinese stories on one
+    day: four digest items, four GUIDs. Once all four were tag:...:digest/2025-06-01, so a
+    reader subscribed to two (feeds.opml lists them all) kept one. The English item's GUID
+    is the one it always had, so no subscriber sees its digests again."""
+    project = make_project(tmp_path / "project", 'language = "en"\n')
+    for code in ("en", "ur", "pt-br", "zh-tw"):
+        write_article(
+            project,
+            f"{code}.md",
+            f"title: Story {code}\ndate: 2025-06-01T10:00:00+00:00\nlanguage: {code}\n"
+            "country: Nepal\ncredits:\n  author: Desk\n",
+        )
+    out = tmp_path / "site"
+    built = run_here("build", "--output", str(out), "--now", "2025-06-03T00:00:00Z", cwd=project)
+    assert built.returncode == 0, built.stderr
+    ids = {}
+    for folder in ("", "ur/", "pt-br/", "zh-tw/"):
+        feed = feedparser.parse((out / folder / "digest/feed.xml").read_bytes())
+        (entry,) = feed.entries
+        assert entry.link == f"{BASE_URL}{folder}digest/2025-06-01/"
+        ids[folder] = entry.id
+    assert ids[""] == "tag:test.example,2025:digest/2025-06-01"  # as before: unchanged
+    assert ids["ur/"] == "tag:test.example,2025:ur/digest/2025-06-01"
+    assert len(set(ids.values())) == 4
+
+
+def test_a_story_id_that_is_a_digest_guid_is_refused_on_its_line(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    for number, pinned in enumerate(
+        ["tag:test.example,2025:digest/2025-06-01", "tag:test.example,2025:ur/digest/2025-06-01"]
+    ):
+        write_article(
+            project,
+            f"story-{number}.md",
+            "title: Story\ndate: 2025-06-01T10:00:00+00:00\ncountry: Nepal\n"
+            f"credits:\n  author: Desk\nid: {pinned}\n",
+        )
+    result = run_here("check", cwd=project)
+    assert result.returncode == 1
+    for number in range(2):
+        assert f"content/story-{number}.md:7: error: id 'tag:test.example,2025:" in result.stdout
+    assert result.stdout.count("is the GUID of a daily-digest item in this site's feeds") == 2

@@ -232,14 +232,21 @@ def _suggest_slug(check: Checker, front: Mapping, stem: str, slug: str) -> None:
     )
 
 
-def pinned_id(check: Checker, front: Mapping) -> str:
-    """The `id:` field: feeds require a URI (Atom's <id>), so a bare word is refused."""
+def pinned_id(check: Checker, front: Mapping, site_id: str) -> str:
+    """The `id:` field: feeds require a URI (Atom's <id>), so a bare word is refused, and
+    one of the daily-digest items' GUIDs (tag:SITE_ID:digest/DAY, tag:SITE_ID:ur/digest/DAY)
+    is refused: a feed reader would take the story for that day's digest or the digest
+    for the story."""
     pinned = check.text(front, "id", "id")
+    hint = "use a tag URI such as 'tag:example.org,2025:2025-06-25/my-story' or 'urn:uuid:...'"
     if pinned and not _URI.match(pinned) and not _UUID.match(pinned):
+        check.error(front.line_of("id"), f"id {pinned!r} is not a URI; feed readers need one", hint)
+    elif pinned and re.match(rf"tag:{re.escape(site_id)}:([^/]+/)?digest/", pinned.strip()):
         check.error(
             front.line_of("id"),
-            f"id {pinned!r} is not a URI; feed readers need one",
-            "use a tag URI such as 'tag:example.org,2025:2025-06-25/my-story' or 'urn:uuid:...'",
+            f"id {pinned!r} is the GUID of a daily-digest item in this site's feeds; feed "
+            "readers would take one for the other",
+            hint.replace("use", "give the story its own id,", 1),
         )
     return pinned
 

@@ -249,7 +249,7 @@ def validate(
     image = image_field(check, front, doc, content_dir, settings.max_image_size)
     credit_without_image(check, front, credits, image)
     slug = slug_field(check, front, doc)
-    pinned = pinned_id(check, front)
+    pinned = pinned_id(check, front, settings.site_id)
     draft = _draft(check, front)
     dated_corrections = corrections(check, front, published, settings.tz)
     old_paths = aliases(check, front)

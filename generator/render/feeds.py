@@ -369,10 +369,12 @@ class FeedWriter:
     def digest_rss(self, feed: Feed) -> OutputFile:
         """/digest/feed.xml: one item per day, listing that day's stories by topic.
 
-        For readers who want one notification a day. An item's GUID names its day
-        (tag:SITE_ID:digest/YYYY-MM-DD), so it never changes; its date is the day's last
-        second in the site's timezone (`day_close`), the day complete: never a story's
-        time (which back-dates the day) nor the build's clock (which moves at each build).
+        For readers who want one notification a day. An item's GUID names its day and,
+        outside the site's language, the language's folder (tag:SITE_ID:digest/YYYY-MM-DD,
+        tag:SITE_ID:ur/digest/YYYY-MM-DD), so it never changes and no two are one; its
+        date is the day's last second in the site's timezone (`day_close`), the day
+        complete: never a story's time (which back-dates the day) nor the build's clock
+        (which moves at each build).
         """
         fg = FeedGenerator()
         path = feed.path
@@ -390,8 +392,10 @@ class FeedWriter:
         fg.updated(max((day_close(d.key, tz) for d in days), default=_EPOCH).astimezone(UTC))
         for day in days:
             entry = fg.add_entry(order="append")
-            guid = f"tag:{self.settings.site_id}:digest/{day.key:%Y-%m-%d}"
-            entry.guid(guid, permalink=False)
+            # tag:SITE_ID:digest/DAY for the site's language (as it always was), and the
+            # language's folder first for the others: tag:SITE_ID:ur/digest/DAY.
+            page = self.urls.digest(day.key)[len(self.urls.base_path) :].rstrip("/")
+            entry.guid(f"tag:{self.settings.site_id}:{page}", permalink=False)
             count = len(day.articles)
             entry.title(f"{human_day(day.key)}: {count} {'story' if count == 1 else 'stories'}")
             entry.link(href=self.urls.absolute(self.urls.digest(day.key)))
