@@ -38,7 +38,7 @@ from generator.render.site_links import unknown_links
 from generator.render.summary import plain_summary
 from generator.render.unread import Unread, stopped_links, unread_bodies
 from generator.render.urls import Urls
-from generator.render.words import site_catalogs
+from generator.render.words import page_environment, site_catalogs
 from generator.settings_file import Paths as Paths  # where the site's parts are
 
 # The settings each costly stage reads (a cache of its results is keyed on these alone).
@@ -332,12 +332,27 @@ def check(paths: Paths, settings: Settings, speed: Speed | None = None) -> Built
         for path, line, what, fix in site_catalogs(paths.templates)
     ]
     if not catalogs:  # the site's pages can be listed only with its words
+        catalogs += _templates(settings, paths)
+    if not catalogs:
         files = (assets, held_assets)
         body_problems += _site_links(published, held, settings, paths, files, now, unread)
     body_problems += far_ahead(articles, paths.content, now)
     body_problems += updated_ahead(articles, paths.content, now, settings.tz)
     diagnostics = sorted(problems + body_problems + catalogs, key=Diagnostic.sort_key)
     return Built(diagnostics, articles, held_back=held_back(articles, Selection(), now))
+
+
+def _templates(settings: Settings, paths: Paths) -> list[Diagnostic]:
+    """The syntax errors of the site's templates and the theme's, which stop a build."""
+    from generator.render.failures import template_syntax
+    from generator.render.pages import Renderer, is_page_template
+    from generator.render.theme import Theme
+
+    empty = build_index([], settings.tz)
+    renderer = Renderer(settings, Urls(settings.base_url), paths.templates, empty)
+    env = page_environment(renderer.env, settings.language)
+    names = env.list_templates(filter_func=is_page_template)
+    return template_syntax(env, names, Theme(paths.templates).folders(), paths.content)
 
 
 def _site_links(

@@ -8,6 +8,7 @@ such frame is where the template failed, even when it was a partial it included.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -15,7 +16,7 @@ from types import TracebackType
 
 import jinja2
 
-from generator.diagnostics import TemplateFailure
+from generator.diagnostics import Diagnostic, TemplateFailure, error
 from generator.settings_errors import display
 
 
@@ -64,3 +65,27 @@ def named_on_its_line(template: str, page: str) -> Iterator[None]:
         ):
             raise
         raise template_failure(exc, template, page) from None
+
+
+def template_syntax(
+    env: jinja2.Environment, names: list[str], folders: list[Path], content: Path
+) -> list[Diagnostic]:
+    """The errors a build would stop on in templates `names` of `env` (from `folders`, the
+    site's overrides before the theme): a syntax error on its line, a file not in UTF-8 on
+    line 1. The file is named from `content` (as an article's), as a build prints it."""
+    found = []
+    for name in names:
+        try:
+            env.get_template(name)
+        except jinja2.TemplateSyntaxError as exc:
+            where = exc.filename or name
+            fix = "correct the template tag on this line (a build stops on it before any page)"
+            found.append((where, exc.lineno, f"template: {exc.message}", fix))
+        except UnicodeDecodeError:
+            where = next((str(f / name) for f in folders if (f / name).is_file()), name)
+            fix = "open it in your editor and save it with the encoding UTF-8"
+            found.append((where, 1, "template: the file is not saved as UTF-8", fix))
+    return [
+        error(Path(os.path.relpath(where, content)).as_posix(), line, what, fix)
+        for where, line, what, fix in found
+    ]

@@ -52,7 +52,7 @@ __all__ = [
 ]
 
 
-def _is_page_template(name: str) -> bool:
+def is_page_template(name: str) -> bool:
     return name.endswith(".html") and not name.startswith(("static/", "locale/"))
 
 
@@ -169,7 +169,7 @@ class Renderer:
         processes forked later, whose environments would each compile them, find them
         there. A template that does not compile is left to the page that uses it."""
         env = page_environment(self.env, self.settings.language)
-        for name in env.list_templates(filter_func=_is_page_template):
+        for name in env.list_templates(filter_func=is_page_template):
             with contextlib.suppress(Exception):
                 env.get_template(name)
 

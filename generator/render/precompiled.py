@@ -148,9 +148,9 @@ def page_environment() -> jinja2.Environment:
 
 def _sources(env: jinja2.Environment) -> Iterator[tuple[str, str, str]]:
     """(name, text, file) of every page template of the packaged theme."""
-    from generator.render.pages import _is_page_template
+    from generator.render.pages import is_page_template
 
-    for name in env.list_templates(filter_func=_is_page_template):
+    for name in env.list_templates(filter_func=is_page_template):
         source, filename, _ = env.loader.get_source(env, name)  # type: ignore[union-attr]
         yield name, source, str(filename)
 

@@ -1,0 +1,73 @@
+"""`newsdigest check` is the pull request's gate: what a build refuses, check refuses first,
+named on the same file and line, in the terminal and as GitHub annotations."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import make_project, run_here, write_article
+
+from generator.render.theme import default_files
+
+STORY = """\
+title: Floods in Assam
+date: 2025-06-02T10:00:00+05:30
+country: India
+credits:
+  author: Desk"""
+
+
+def theme_copy(project: Path, name: str) -> Path:
+    """templates/NAME as `newsdigest theme copy` makes it."""
+    assert run_here("theme", "copy", name, cwd=project).returncode == 0
+    return project / "templates" / name
+
+
+@pytest.mark.parametrize(
+    ("name", "typo", "message"),
+    [
+        ("partials/card.html", "{% if %}{% endif %}", "Expected an expression"),
+        ("base.html", "{{ title | shout }}", "No filter named 'shout'"),
+        ("article.html", "{% for x in y %}", "Unexpected end of template"),
+    ],
+)
+def test_a_template_override_that_build_refuses_fails_check_on_its_line(
+    tmp_path: Path, name: str, typo: str, message: str
+) -> None:
+    project = make_project(tmp_path / "news")
+    write_article(project, "2025/06/floods.md", STORY)
+    template = theme_copy(project, name)
+    lines = template.read_text(encoding="utf-8").splitlines()
+    lines.insert(2, typo)
+    template.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    line = len(lines) if "end of template" in message else 3
+
+    build = run_here("build", cwd=project)
+    assert build.returncode != 0 and f"templates/{name}:{line}: error: template:" in build.stderr
+    checked = run_here("check", cwd=project)
+    assert checked.returncode == 1, checked.stdout
+    assert f"templates/{name}:{line}: error: template: {message}" in checked.stdout
+    github = run_here("check", "--format", "github", cwd=project)
+    assert github.returncode == 1
+    assert f"::error file=templates/{name},line={line}," in github.stdout
+
+
+def test_a_template_not_saved_as_utf8_fails_check_as_it_fails_build(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "news")
+    write_article(project, "2025/06/floods.md", STORY)
+    template = theme_copy(project, "partials/card.html")
+    template.write_bytes(template.read_text(encoding="utf-8").encode("utf-16"))
+    assert run_here("build", cwd=project).returncode != 0
+    checked = run_here("check", cwd=project)
+    assert checked.returncode == 1
+    assert "templates/partials/card.html:1: error: template: the file is not saved as UTF-8" in (
+        checked.stdout
+    )
+
+
+def test_the_packaged_theme_passes_check(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "news")
+    write_article(project, "2025/06/floods.md", STORY)
+    assert "partials/card.html" in default_files()
+    assert run_here("check", cwd=project).returncode == 0
