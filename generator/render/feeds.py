@@ -95,6 +95,7 @@ class FeedWriter:
         now: datetime | None = None,
         filled: Callable[[Article], Article] | None = None,
         corrections: Callable[[Article], str] | None = None,
+        newest: datetime | None = None,
     ) -> None:
         self.settings = settings
         self.urls = urls
@@ -107,6 +108,10 @@ class FeedWriter:
         # rendered once per article (by its source) however many feeds carry it.
         self.corrections = corrections
         self._corrections: dict[str, str] = {}
+        # A feed with no item is dated the newest change of any story of the site, every
+        # language's (RFC 4287 4.2.15: a real instant), else the build's clock; the
+        # epoch only when neither is known (a writer made without them).
+        self.empty_updated = newest or now or _EPOCH
 
     def finished_days(self) -> tuple[Group[date], ...]:
         """The days of the daily digest feed: those over in the site's timezone at `now`
@@ -172,7 +177,7 @@ class FeedWriter:
         planned.append(
             PlannedFeed(
                 self.urls.output_path(feeds.digest.path),
-                ("digest", days),
+                ("digest", days, *(() if days else (self.empty_updated,))),
                 lambda: self.digest_rss(feeds.digest),
             )
         )
@@ -188,15 +193,21 @@ class FeedWriter:
 
     def _planned(self, channel: Channel, format: str) -> PlannedFeed:
         path = self.urls.output_path(channel.path)
+        # An empty feed's date is not its own: it is one of its inputs.
+        empty = () if channel.articles else (self.empty_updated,)
         if format == "rss":
             return PlannedFeed(
-                path, ("rss", channel, self._image_sizes(channel)), lambda: self.rss(channel)
+                path,
+                ("rss", channel, self._image_sizes(channel), *empty),
+                lambda: self.rss(channel),
             )
         if format == "atom":
             return PlannedFeed(
-                path, ("atom", channel, self._image_sizes(channel)), lambda: self.atom(channel)
+                path,
+                ("atom", channel, self._image_sizes(channel), *empty),
+                lambda: self.atom(channel),
             )
-        return PlannedFeed(path, ("json", channel), lambda: self.json_feed(channel))
+        return PlannedFeed(path, ("json", channel, *empty), lambda: self.json_feed(channel))
 
     def _image_sizes(self, channel: Channel) -> list[int]:
         """The sizes of the channel's local lead images: RSS and Atom enclosures carry them."""
@@ -230,7 +241,7 @@ class FeedWriter:
         self._icons(fg)
         add_hub(fg, self.settings.websub_hub)
         add_media(fg, rss)
-        updated = max((a.modified for a in channel.articles), default=_EPOCH)
+        updated = max((a.modified for a in channel.articles), default=self.empty_updated)
         fg.updated(updated.astimezone(UTC) if rss else updated)
         if not rss:  # RSS items are written by rss_item (see `rss`)
             for article in channel.articles:
@@ -389,7 +400,8 @@ class FeedWriter:
         add_hub(fg, self.settings.websub_hub)
         days = self.finished_days()
         tz = self.settings.tz
-        fg.updated(max((day_close(d.key, tz) for d in days), default=_EPOCH).astimezone(UTC))
+        closed = (day_close(d.key, tz) for d in days)
+        fg.updated(max(closed, default=self.empty_updated).astimezone(UTC))
         for day in days:
             entry = fg.add_entry(order="append")
             # tag:SITE_ID:digest/DAY for the site's language (as it always was), and the

@@ -126,6 +126,7 @@ class SiteRenderer:
 
     def feed_plans(self, content_dir: Path, now: datetime | None) -> list[PlannedFeed]:
         """Every feed file of every language, then OPML (in the site's) listing them all."""
+        newest = max((a.modified for s in self.sections for a in s.site.articles), default=None)
         writers = [
             FeedWriter(
                 section_settings(self.settings, section),
@@ -135,6 +136,7 @@ class SiteRenderer:
                 now,
                 self.filled,
                 partial(corrections_html, self.renderers[section.folder]),
+                newest,
             )
             for section in self.sections
         ]
