@@ -32,88 +32,24 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote, unquote, urlsplit
 
-import nh3
-
 from generator.diagnostics import Diagnostic, error, warning
 from generator.index.selection import LINKS_TO_HELD_BACK
 from generator.load.files import shown
 from generator.load.meant import from_repository, missing_file_hint, story_link
 from generator.model import Picture, Text
 from generator.render import cmark, images
+from generator.render.body_html import fixed_headings, stray_end_tags
 from generator.render.limits import nesting_problem
 from generator.render.links import URL_ATTRIBUTES, Attrs, rewrite_tags
 from generator.render.sanitised import (
-    URL_SCHEMES,
+    masked,
     removed_addresses,
     removed_kinds,
     removed_markup,
+    sanitise,
     without_address,
 )
 
-ALLOWED_TAGS = {
-    "p",
-    "br",
-    "hr",
-    "a",
-    "em",
-    "strong",
-    "b",
-    "i",
-    "u",
-    "s",
-    "del",
-    "ins",
-    "mark",
-    "small",
-    "sub",
-    "sup",
-    "abbr",
-    "cite",
-    "q",
-    "code",
-    "pre",
-    "kbd",
-    "blockquote",
-    "ul",
-    "ol",
-    "li",
-    "dl",
-    "dt",
-    "dd",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "table",
-    "thead",
-    "tbody",
-    "tfoot",
-    "tr",
-    "th",
-    "td",
-    "caption",
-    "figure",
-    "figcaption",
-    "img",
-    "div",
-    "span",
-}
-ALLOWED_ATTRIBUTES = {
-    "a": {"href", "title", "id"},
-    "img": {"src", "alt", "title", "width", "height"},
-    "abbr": {"title"},
-    "th": {"colspan", "rowspan", "scope"},
-    "td": {"colspan", "rowspan"},
-    "ol": {"start"},
-    "li": {"id"},
-    "sup": {"id"},
-    "div": {"class"},
-    "code": {"class"},
-    "h2": {"id"},
-    "h3": {"id"},
-    "h4": {"id"},
-}
 # Files a browser runs as a page (scripts included) when a reader opens their link.
 _WEB_PAGES = (".html", ".htm", ".shtml", ".xhtml", ".xht", ".xml", ".xsl", ".xslt", ".svgz")
 TIME_LIMIT = 10.0  # seconds one article's body may take to convert (normal ones take ms)
@@ -224,7 +160,7 @@ class BodyRenderer:
             return "", [error(article.source, article.body_line + line - 1, message, hint)], set()
         try:
             with _time_limit(TIME_LIMIT):
-                body_html = self.convert(article.body)
+                body_html = self.convert(self._typed(article))
                 if not self.trusted_html:
                     body_html = self._sanitised(article, body_html)
                 body_html = rewrite_tags(body_html, self._rewrite)
@@ -252,9 +188,34 @@ class BodyRenderer:
             return body_html, self.context.problems, self.context.assets
         return "", [error(article.source, article.body_line, message, hint)], set()
 
+    def _typed(self, article: Text) -> str:
+        """The body to convert: without the end tags typed as text with no start tag
+        before them (`</script>`, `</p>`), each a warning on its line (render/body_html.py)."""
+        if self.trusted_html or "</" not in article.body:
+            return article.body
+        body, stray = stray_end_tags(article.body, masked(article.body))
+        for line, tag in stray:
+            self.context.problems.append(
+                warning(
+                    article.source,
+                    article.body_line + line,
+                    f"the </{tag}> here is removed when published: it ends no <{tag}> "
+                    "of the story, and a browser would drop it or end the paragraph there",
+                    f"to show </{tag}> as text, put it in backticks: `</{tag}>`; "
+                    "otherwise delete it",
+                )
+            )
+        return body
+
     def _sanitised(self, article: Text, converted: str) -> str:
         """The converted body sanitised; a warning for each kind of markup removed, on
-        the line where it was typed (render/sanitised.py)."""
+        the line where it was typed (render/sanitised.py), and for each heading published
+        at another level (render/body_html.py's `fixed_headings`)."""
+        converted, shifted = fixed_headings(converted, masked(article.body))
+        for line, message, hint in shifted:
+            self.context.problems.append(
+                warning(article.source, article.body_line + line, message, hint)
+            )
         clean = sanitise(converted)
         self.context.problems.extend(
             removed_addresses(article.source, article.body, article.body_line, converted, clean)
@@ -431,17 +392,3 @@ SCROLL_BOXES = ("table", "pre")
 def _focusable(tag: str, attrs: Attrs) -> Attrs | None:
     """`attrs` with tabindex="0", unless the editor's HTML already gives a tabindex."""
     return None if any(k == "tabindex" for k, _ in attrs) else [*attrs, ("tabindex", "0")]
-
-
-def sanitise(fragment: str) -> str:
-    """Keep the HTML a news article needs; drop scripts, frames, handlers and odd URLs."""
-    return str(
-        nh3.clean(
-            fragment,
-            tags=ALLOWED_TAGS,
-            attributes=ALLOWED_ATTRIBUTES,
-            url_schemes=URL_SCHEMES,
-            link_rel="noopener noreferrer",
-            strip_comments=True,
-        )
-    )

@@ -1,4 +1,4 @@
-"""What the sanitiser removed from a body, said as warnings on the lines where it was typed.
+"""The sanitiser's allow-list, and what it removed from a body, said as warnings on its lines.
 
 The sanitiser (nh3, render/markdown.py's `sanitise`) removes markup a news page must not
 carry: `<iframe>`, `<script>`, `<style>`, forms, `on...=` and `style=` attributes, and
@@ -22,6 +22,8 @@ from collections.abc import Iterable
 from html import escape
 from html.parser import HTMLParser
 from urllib.parse import unquote, urlsplit
+
+import nh3
 
 from generator.diagnostics import Diagnostic, warning
 from generator.render.links import addresses
@@ -93,7 +95,7 @@ def tags_of(html: str) -> list[tuple[int, str, str]]:
     return parser.found
 
 
-def _masked(markdown: str) -> str:
+def masked(markdown: str) -> str:
     """The text with fenced code blocks and code spans blanked (line breaks kept), in one
     pass over the lines and one over each paragraph's backtick runs (linear time)."""
     lines = markdown.split("\n")
@@ -164,7 +166,7 @@ def removed_markup(
     if not removed:
         return
     said: set[tuple[int, str, str]] = set()
-    for line, tag, name in tags_of(_masked(markdown)):
+    for line, tag, name in tags_of(masked(markdown)):
         whole = name and (tag, "") in removed  # an attribute of a tag removed whole
         if (tag, name) in removed and not whole and (line, tag, name) not in said:
             said.add((line, tag, name))
@@ -244,3 +246,83 @@ def without_address(
         return escape(next((v for k, v in attrs if k == "alt" and v), ""))
     kept = [(k, v) for k, v in attrs if k != "rel"]
     return kept if kept != attrs else None
+
+
+ALLOWED_TAGS = {
+    "p",
+    "br",
+    "hr",
+    "a",
+    "em",
+    "strong",
+    "b",
+    "i",
+    "u",
+    "s",
+    "del",
+    "ins",
+    "mark",
+    "small",
+    "sub",
+    "sup",
+    "abbr",
+    "cite",
+    "q",
+    "code",
+    "pre",
+    "kbd",
+    "blockquote",
+    "ul",
+    "ol",
+    "li",
+    "dl",
+    "dt",
+    "dd",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "thead",
+    "tbody",
+    "tfoot",
+    "tr",
+    "th",
+    "td",
+    "caption",
+    "figure",
+    "figcaption",
+    "img",
+    "div",
+    "span",
+}
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title", "id"},
+    "img": {"src", "alt", "title", "width", "height"},
+    "abbr": {"title"},
+    "th": {"colspan", "rowspan", "scope"},
+    "td": {"colspan", "rowspan"},
+    "ol": {"start"},
+    "li": {"id"},
+    "sup": {"id"},
+    "div": {"class"},
+    "code": {"class"},
+    "h2": {"id"},
+    "h3": {"id"},
+    "h4": {"id"},
+}
+
+
+def sanitise(fragment: str) -> str:
+    """Keep the HTML a news article needs; drop scripts, frames, handlers and odd URLs."""
+    return str(
+        nh3.clean(
+            fragment,
+            tags=ALLOWED_TAGS,
+            attributes=ALLOWED_ATTRIBUTES,
+            url_schemes=URL_SCHEMES,
+            link_rel="noopener noreferrer",
+            strip_comments=True,
+        )
+    )

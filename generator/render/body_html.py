@@ -1,0 +1,129 @@
+"""What an article body's HTML must be to make a valid, accessible page, said on its line.
+
+render/markdown.py calls these around the sanitiser (not for a site with trusted_html):
+
+- `stray_end_tags` (before conversion): an end tag typed as text (`</script>`, `</p>`)
+  with no start tag of its kind before it is taken out, with a warning: a browser drops
+  it or, for `</p>`, ends the paragraph there;
+- `fixed_headings` (before the sanitiser): the page's headline is its only h1, and a
+  heading may not skip a level (Nu Html Checker, WCAG 1.3.1): a body `#` heading, or one
+  deeper than the level after the heading before it, is published one level below that
+  heading, with a warning on its line;
+- `gfm_footnotes`: cmark-gfm's footnote section as Python-Markdown writes it;
+- `unnamed_links`, `id_problems` (after the sanitiser): a link with no text for a screen
+  reader to say, an id the theme's page already uses or used twice, and an in-page link
+  (`#results`) to an id the page does not have.
+
+Each problem is (needle to find its line, message, fix); lines come from the body text.
+"""
+
+from __future__ import annotations
+
+import re
+
+Problem = tuple[str, str, str]  # needle, message, fix
+
+# The ids the theme's pages give their own elements (generator/theme/): a body must not
+# repeat one (an id is unique in a page, and the theme's links and labels point at them).
+THEME_IDS = frozenset(
+    {"main", "article-corrections", "article-topics", "related-stories", "search"}
+    | {"browse-countries", "browse-feeds", "browse-topics", "top-story", "top-topics-label"}
+)
+
+_END_TAG = re.compile(r"</([A-Za-z][A-Za-z0-9-]*)\s*>")
+_START_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])")
+_VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "source", "wbr", "area", "col"})
+
+
+def stray_end_tags(body: str, masked: str) -> tuple[str, list[tuple[int, str]]]:
+    """`body` without the end tags typed with no start tag of their kind open before them
+    (found in `masked`, the body with its code blanked; same length), and (0-based line,
+    tag) of each. A body with no '</' is returned as it is."""
+    if "</" not in masked:
+        return body, []
+    events = [(m.start(), m.end(), m.group(1).lower(), False) for m in _START_TAG.finditer(masked)]
+    events += [(m.start(), m.end(), m.group(1).lower(), True) for m in _END_TAG.finditer(masked)]
+    open_tags: dict[str, int] = {}
+    cut: list[tuple[int, int]] = []
+    found: list[tuple[int, str]] = []
+    for start, end, tag, closing in sorted(events):
+        if not closing:
+            if tag not in _VOID:
+                open_tags[tag] = open_tags.get(tag, 0) + 1
+        elif open_tags.get(tag, 0):
+            open_tags[tag] -= 1
+        else:
+            cut.append((start, end))
+            found.append((masked.count("\n", 0, start), tag))
+    for start, end in reversed(cut):
+        body = body[:start] + body[end:]
+    return body, found
+
+
+_HEADING = re.compile(r"<(/?)h([1-6])\b", re.IGNORECASE)
+_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)(.*)$")
+_SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+_HTML_HEADING = re.compile(r"<h([1-6])\b", re.IGNORECASE)
+
+
+def _typed_headings(masked: str) -> list[tuple[int, int]]:
+    """(0-based line, level) of each heading typed in the body: `#` lines, underlined
+    (setext) ones and HTML `<h2>` tags, in order."""
+    lines = masked.split("\n")
+    found: list[tuple[int, int]] = []
+    for i, line in enumerate(lines):
+        atx = _ATX.match(line)
+        if atx:
+            found.append((i, len(atx.group(1))))
+            continue
+        found += [(i, int(m.group(1))) for m in _HTML_HEADING.finditer(line)]
+        setext = _SETEXT.match(line)
+        if setext and i and lines[i - 1].strip() and not _ATX.match(lines[i - 1]):
+            found.append((i - 1, 1 if setext.group(1)[0] == "=" else 2))
+    return found
+
+
+def fixed_headings(converted: str, masked: str) -> tuple[str, list[tuple[int, str, str]]]:
+    """`converted` with each heading that is an h1 or skips a level published one level
+    below the heading before it (the headline, h1, before the first), and (0-based line,
+    message, fix) for each, the line read from `masked`."""
+    if "<h" not in converted and "<H" not in converted:
+        return converted, []
+    typed = _typed_headings(masked)
+    problems: list[tuple[int, str, str]] = []
+    levels: list[int] = []  # the published level of each open heading, by order
+    previous = 1
+    count = 0
+
+    def shift(match: re.Match[str]) -> str:
+        nonlocal previous, count
+        level = int(match.group(2))
+        if match.group(1):
+            return f"</h{levels.pop() if levels else level}"
+        published = min(max(level, 2), previous + 1)
+        line = typed[count][0] if count < len(typed) else 0
+        count += 1
+        if published != level:
+            problems.append((line, *_heading_words(level, published)))
+        previous = published
+        levels.append(published)
+        return f"<h{published}"
+
+    return _HEADING.sub(shift, converted), problems
+
+
+def _heading_words(level: int, published: int) -> tuple[str, str]:
+    marks = "#" * level
+    if level == 1:
+        return (
+            f"a '{marks} ' heading is a first-level heading, but the headline is the page's "
+            f"only one: it is published as a second-level heading ('{'#' * published} ')",
+            "the headline is the page's only first-level heading: write '## ' for a heading",
+        )
+    return (
+        f"this '{marks} ' heading skips a level (no '{'#' * (level - 1)} ' heading before "
+        f"it): it is published as a '{'#' * published} ' heading, so the page's outline "
+        "stays whole",
+        f"start the story's headings with '## ', then '### ' under it; write "
+        f"'{'#' * published} ' here",
+    )

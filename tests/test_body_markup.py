@@ -1,0 +1,116 @@
+"""A story's body makes a valid, accessible page whatever the editor typed: headings keep
+the page's outline, end tags typed as text are said, not silently lost, with either
+Markdown engine, and `check` says the same as `build`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import make_project, run_here, tiny_png, vnu_errors, write_article
+from lxml import html
+
+ENGINES = ("python-markdown", "gfm")
+FRONT = "title: Story\ndate: 2025-06-01T10:00:00+00:00\ncountry: India\ncredits:\n  author: Desk\n"
+PAGE = "2025/06/01/story/index.html"  # the body's first line is the file's line 8
+
+
+def built(root: Path, engine: str, body: str, png: str = "") -> tuple[str, str, html.HtmlElement]:
+    """(check's output, build's output, the published body) of one story in `engine`."""
+    project = make_project(root / engine / "project", f'markdown_engine = "{engine}"\n')
+    write_article(project, "2025/06/story.md", FRONT, body)
+    if png:
+        (project / "content/2025/06" / png).write_bytes(tiny_png())
+    checked = run_here("check", cwd=project)
+    result = run_here("build", "--output", str(root / engine / "site"), cwd=project)
+    assert result.returncode == 0, result.stderr
+    page = html.parse(str(root / engine / "site" / PAGE)).getroot()
+    return checked.stdout + checked.stderr, result.stderr, page.find_class("body")[0]
+
+
+HEADINGS = """\
+Intro.
+
+# A body headline
+
+Text.
+
+Deep
+----
+
+#### Too deep
+
+<h5>Raw and deep</h5>
+
+## Fine again
+"""
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_body_headings_keep_the_outline_and_each_change_is_said_on_its_line(
+    tmp_path: Path, engine: str
+) -> None:
+    """A `#` heading is published as a second-level heading (the headline is the page's only
+    h1) and a heading that skips a level one level below the one before it; each is a
+    warning on its line with the fix, the text is kept, and the Nu Html Checker passes."""
+    checked, said, body = built(tmp_path, engine, HEADINGS)
+    levels = [(h.tag, h.text_content()) for h in body.iter("h1", "h2", "h3", "h4", "h5", "h6")]
+    assert levels == [
+        ("h2", "A body headline"),
+        ("h2", "Deep"),
+        ("h3", "Too deep"),
+        ("h4", "Raw and deep"),
+        ("h2", "Fine again"),
+    ]
+    for output in (checked, said):
+        assert "content/2025/06/story.md:10: warning: a '# ' heading" in output, output
+        assert "fix: the headline is the page's only first-level heading: write '## '" in output
+        assert "story.md:17: warning: this '#### ' heading skips a level" in output, output
+        assert "story.md:19: warning: this '##### ' heading skips a level" in output, output
+        assert "story.md:14:" not in output and "story.md:21:" not in output, output
+    errors, _ = vnu_errors(tmp_path, tmp_path / engine / "site" / PAGE)
+    assert errors == []
+
+
+def test_a_first_heading_deeper_than_the_second_level_is_published_under_the_headline(
+    tmp_path: Path,
+) -> None:
+    """`### Sub` as the body's first heading would skip a level after the headline."""
+    checked, said, body = built(tmp_path, "python-markdown", "Intro.\n\n### Sub\n\nText.\n")
+    assert [h.tag for h in body.iter("h2", "h3")] == ["h2"]
+    assert "story.md:10: warning: this '### ' heading skips a level" in said, said
+    assert "write '## ' here" in checked
+
+
+END_TAGS = """\
+The attacker typed </script> into the form.
+
+Close a paragraph with </p> and a div with </div> in HTML.
+
+Code keeps them: `</p>`, and <em>typed</em> pairs stay.
+"""
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_end_tags_typed_as_text_are_removed_with_a_warning_on_their_line(
+    tmp_path: Path, engine: str
+) -> None:
+    """An end tag with no start tag before it is removed, like a start tag the site does not
+    publish, with a warning on its line that says how to show it as text; `</p>` does not
+    cut its paragraph in two."""
+    checked, said, body = built(tmp_path, engine, END_TAGS)
+    paragraphs = [p.text_content() for p in body.iter("p")]
+    assert paragraphs == [
+        "The attacker typed  into the form.",
+        "Close a paragraph with  and a div with  in HTML.",
+        "Code keeps them: </p>, and typed pairs stay.",
+    ]
+    for output in (checked, said):
+        for line, tag in [(8, "script"), (10, "p"), (10, "div")]:
+            assert (
+                f"content/2025/06/story.md:{line}: warning: the </{tag}> here is removed "
+                "when published"
+            ) in output, output
+        assert "fix: to show </script> as text, put it in backticks: `</script>`" in output
+        assert "story.md:12:" not in output
