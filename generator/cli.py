@@ -14,6 +14,7 @@ import signal
 import sys
 from collections.abc import Sequence
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import TextIO
 
@@ -69,11 +70,23 @@ def format_github(diagnostic: Diagnostic, content_dir: Path) -> str:
     )
 
 
+def _place(diagnostic: Diagnostic, content_dir: Path) -> str:
+    """'content/2025/06/x.md:3': where the problem is, as the text format names it."""
+    path = Path(os.path.normpath(content_dir / diagnostic.path)).as_posix()
+    return f"{path}:{diagnostic.line}" if diagnostic.line else path
+
+
 def report(result: Result, content_dir: Path, style: str, out: TextIO) -> None:
     formatter = format_github if style == "github" else format_text
     for diagnostic in result.diagnostics:
         print(formatter(diagnostic, content_dir), file=out)
     errors = sum(d.severity == "error" for d in result.diagnostics)
+    if style == "github" and result.diagnostics:
+        from generator.commands import github
+
+        where = partial(_place, content_dir=content_dir)
+        written = github.write_summary(result.diagnostics, where)
+        print(github.count_line(result.diagnostics, written), file=out)
     if style == "text" and errors:  # with warnings alone, the command's last line counts them
         print(f"{counted(errors, 'error')}, {warnings(result)}", file=out)
 

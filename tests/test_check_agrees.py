@@ -71,3 +71,38 @@ def test_the_packaged_theme_passes_check(tmp_path: Path) -> None:
     write_article(project, "2025/06/floods.md", STORY)
     assert "partials/card.html" in default_files()
     assert run_here("check", cwd=project).returncode == 0
+
+
+def test_more_than_ten_problems_on_a_pull_request_are_counted_and_listed_in_the_job_summary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = make_project(tmp_path / "news")
+    for number in range(1, 13):  # a batch of wire stories, each with one mistake
+        write_article(project, f"2025/06/wire-{number:02}.md", STORY.replace("India", "Inda"))
+    summary = tmp_path / "step_summary.md"
+    summary.write_text("An earlier step's summary.\n", encoding="utf-8")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    checked = run_here("check", "--format", "github", cwd=project)
+    assert checked.returncode == 1
+    lines = checked.stdout.splitlines()
+    assert len([x for x in lines if x.startswith("::error ")]) == 12
+    assert lines[-1] == (
+        "12 errors, 0 warnings; GitHub shows the first 10 of each on the pull request: "
+        "every one is listed in this log and in the job summary"
+    )
+    written = summary.read_text(encoding="utf-8")
+    assert written.startswith("An earlier step's summary.\n### newsdigest check\n")
+    for number in range(1, 13):
+        row = next(x for x in written.splitlines() if f"wire-{number:02}.md:4" in x)
+        assert row.startswith(f"| content/2025/06/wire-{number:02}.md:4 | error | country 'Inda'")
+        assert "did you mean 'India'?" in row
+
+
+def test_a_few_problems_are_counted_without_a_word_about_limits(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = make_project(tmp_path / "news")
+    write_article(project, "2025/06/wire.md", STORY.replace("India", "Inda"))
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+    checked = run_here("check", "--format", "github", cwd=project)
+    assert checked.stdout.splitlines()[-1] == "1 error, 0 warnings"

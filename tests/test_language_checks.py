@@ -126,7 +126,8 @@ def test_an_unknown_language_is_an_annotation_on_its_line(tmp_path: Path) -> Non
     assert annotations == [
         "::error file=content/2025/06/karachi-floods.md,line=4,title=newsdigest%3A error::"
         "language 'Urdu' is not a language tag newsdigest knows. Fix: did you mean 'ur'? "
-        "write a BCP 47 tag such as 'en', 'ur', 'hi' or 'pt-BR'"
+        "write a BCP 47 tag such as 'en', 'ur', 'hi' or 'pt-BR'",
+        "1 error, 0 warnings",
     ]
 
 
@@ -173,6 +174,7 @@ def test_two_versions_in_one_language_are_annotations_on_both_files(tmp_path: Pa
         ". Fix: one story has one version per language: give one of them another "
         "'language:' or another 'translation_key:'"
     )
+    assert annotations.pop() == "2 errors, 0 warnings"
     assert sorted(annotations) == [
         f"::error file=content/2025/06/{path},line=5,title=newsdigest%3A error::translation_key "
         f"'karachi-floods' in language 'ur' is also the key of 2025/06/{other}{fix}"
