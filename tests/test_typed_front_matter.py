@@ -71,6 +71,8 @@ FIELDS = {
     ),
 }
 ESCAPES = ["\\0", "\\x00", "\\u0000", "\\x0b", "\\x1f", "\\ufffe", "\\uffff", "\\ud800"]
+# Noncharacters (Unicode 23.7): Nu calls each one an error wherever a page shows it.
+ESCAPES += ["\\ufdd0", "\\ufdef", "\\U0001fffe", "\\U0010ffff"]
 
 
 @pytest.mark.parametrize("escape", ESCAPES)
@@ -114,6 +116,22 @@ def test_a_nul_in_a_correction_stops_the_build_with_an_error_not_a_traceback(
             "character U+0000" in said
         )
     assert not (tmp_path / "site" / "index.html").exists()
+
+
+@pytest.mark.parametrize("char", ["\ufdd0", "\ufdef", "\U0001ffff", "\U0010fffe"])
+def test_a_noncharacter_typed_in_the_body_is_an_error_on_its_line(
+    tmp_path: Path, char: str
+) -> None:
+    """Once only U+FFFE and U+FFFF were refused; the other 64 noncharacters passed check
+    and made every page that showed them invalid HTML."""
+    project = make_project(tmp_path / "project")
+    write_article(project, "tunnel.md", STORY, f"First line.\n\nThe {char} here.\n")
+    result = run_here("check", cwd=project)
+    assert result.returncode == 1
+    assert result.stdout.startswith(
+        f"content/tunnel.md:11: error: the file contains the invisible control character "
+        f"U+{ord(char):04X}\n"
+    )
 
 
 # -- text after ' #' ------------------------------------------------------------------------

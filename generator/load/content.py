@@ -286,10 +286,10 @@ def decode(raw: bytes, source: str) -> tuple[str | None, list[Diagnostic]]:
     return text.replace("\r\n", "\n").replace("\r", "\n"), []
 
 
-# Invisible control characters that XML 1.0 forbids or HTML calls forbidden code points
-# (NUL included: a quoted value can spell it as "\\0", "\\x00" or "\\u0000"): one in a title
-# or body would break every feed and page. Tab and line ends are fine.
-CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+# Code points XML 1.0 forbids or HTML calls errors (controls, NUL spelt "\\0" or "\\u0000", and
+# the 66 noncharacters: U+FDD0-FDEF, the last two of each plane). Tab and line ends are fine.
+_ENDS = "".join(chr(plane << 16 | low) for plane in range(17) for low in (0xFFFE, 0xFFFF))
+CONTROL = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef{_ENDS}]")
 
 
 def control_error(source: str, line: int, where: str, char: str) -> Diagnostic:
