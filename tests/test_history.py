@@ -155,3 +155,42 @@ def test_an_edited_slug_line_is_pointed_at_and_told_to_be_changed_back(newsroom:
         "'aliases: [/2025/06/20/storm/]' to send readers on"
     ) in result.stdout
     assert "add 'slug:" not in result.stdout
+
+
+def test_base_outside_a_git_clone_says_so_in_plain_words(tmp_path: Path) -> None:
+    folder = make_project(tmp_path / "downloaded-zip")  # the site's files, not a clone
+    write_article(folder, "2025/06/storm.md", FRONT)
+
+    result = run_here("check", "--base", "main", cwd=folder)
+
+    assert result.returncode == 2
+    assert result.stderr.startswith(
+        "newsdigest: error: --base needs a git repository: this folder is not in one; "
+        "run it in the newsroom's clone"
+    )
+    assert "Could not access" not in result.stderr and "fatal" not in result.stderr
+
+
+def test_an_unknown_base_names_the_branch_and_how_to_fetch_it(newsroom: Path) -> None:
+    result = run_here("check", "--base", "origin/main", cwd=newsroom)
+
+    assert result.returncode == 2
+    assert "no branch, tag or commit 'origin/main'" in result.stderr
+    assert "(git fetch origin main)" in result.stderr
+    assert "fatal" not in result.stderr
+
+
+def test_a_renamed_article_whose_id_keeps_its_guid_is_said_to_keep_it(newsroom: Path) -> None:
+    path = newsroom / "content/2025/06/storm.md"
+    path.write_text(path.read_text().replace("country: India", "country: India\nid: tag:x,2020:s"))
+    commit_all(newsroom)
+    git(newsroom, "mv", "content/2025/06/storm.md", "content/2025/06/coastal-storm.md")
+
+    result = check_against_main(newsroom)
+
+    said = next(x for x in result.stdout.splitlines() if "coastal-storm.md:1: warning" in x)
+    assert said.endswith(
+        "this change moves a published article: its URL changes (/2025/06/20/storm/ -> "
+        "/2025/06/20/coastal-storm/); links to it break (its feed GUID stays the same, so "
+        "feed readers do not show it again)"
+    )

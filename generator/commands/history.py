@@ -56,6 +56,25 @@ def _git_bytes(content_dir: Path, *args: str) -> bytes:
     return done.stdout
 
 
+def _repository(content_dir: Path, base: str) -> None:
+    """Refuse, in plain words, a folder outside a git clone or a base git does not know."""
+    try:
+        _git_bytes(content_dir, "rev-parse", "--is-inside-work-tree")
+    except UsageError:
+        raise UsageError(
+            "--base needs a git repository: this folder is not in one; run it in the "
+            "newsroom's clone (git clone ...), or check without --base"
+        ) from None
+    try:
+        _git_bytes(content_dir, "rev-parse", "--verify", "--quiet", f"{base}^{{commit}}")
+    except UsageError:
+        branch = base.removeprefix("origin/")
+        raise UsageError(
+            f"--base {base}: this clone has no branch, tag or commit {base!r}; fetch it "
+            f"(git fetch origin {branch}) or name one that `git branch -a` lists"
+        ) from None
+
+
 def _git(content_dir: Path, *args: str) -> str:
     return _git_bytes(content_dir, *args).decode("utf-8", "surrogateescape")
 
@@ -80,17 +99,22 @@ def _new_address(article: Article) -> Address:
 
 
 def _moved_message(before: Address, after: Address) -> str:
-    changed = " and ".join(
-        what
-        for what, differs in (
-            ("URL", after.url != before.url),
-            ("feed GUID", after.guid != before.guid),
+    """What moving the article does: links break (a new URL), feed readers show it again
+    (a new GUID), or both; a GUID kept (its `id:` line) is said to be kept."""
+    moved = f"({before.url} -> {after.url})"
+    if after.guid == before.guid:
+        return (
+            f"this change moves a published article: its URL changes {moved}; links to it "
+            "break (its feed GUID stays the same, so feed readers do not show it again)"
         )
-        if differs
-    )
+    if after.url == before.url:
+        return (
+            "this change gives a published article a new feed GUID "
+            f"({before.guid} -> {after.guid}); feed readers show it again as a new story"
+        )
     return (
-        f"this change moves a published article: its {changed} change "
-        f"({before.url} -> {after.url}); links to it break and feed readers show it again"
+        f"this change moves a published article: its URL and feed GUID change {moved}; "
+        "links to it break and feed readers show it again"
     )
 
 
@@ -134,6 +158,7 @@ def moved_articles(
     content_dir: Path, base: str, articles: list[Article], settings: Settings, now: datetime
 ) -> list[Diagnostic]:
     """Warnings for published articles whose URL or GUID this change would alter."""
+    _repository(content_dir, base)
     by_source = {a.source: a for a in articles}
     problems: list[Diagnostic] = []
     for status, old_path, new_path in _changes(content_dir, base):
