@@ -114,3 +114,33 @@ def test_end_tags_typed_as_text_are_removed_with_a_warning_on_their_line(
             ) in output, output
         assert "fix: to show </script> as text, put it in backticks: `</script>`" in output
         assert "story.md:12:" not in output
+
+
+PICTURES = """\
+<img src="dot.png">
+
+<figure><img src="https://images.example/map.jpg"><figcaption>The map</figcaption></figure>
+
+<img src="dot.png" alt=""> and ![](dot.png) are decorations, said so by the editor.
+"""
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_an_html_picture_without_alt_is_published_as_a_decoration_with_a_warning(
+    tmp_path: Path, engine: str
+) -> None:
+    """HTML requires alt= on every <img>: one typed without it is published with alt="",
+    as `![](dot.png)` is, and `check` and `build` warn on its line how to describe it;
+    an alt="" the editor typed is a decoration and says nothing."""
+    checked, said, body = built(tmp_path, engine, PICTURES, png="dot.png")
+    assert [img.get("alt") for img in body.iter("img")] == ["", "", "", ""]
+    for output in (checked, said):
+        for line, src in [(8, "dot.png"), (10, "https://images.example/map.jpg")]:
+            assert (
+                f"content/2025/06/story.md:{line}: warning: the picture '{src}' has no alt= "
+                "text, so a screen reader cannot say what it shows"
+            ) in output, output
+        assert 'fix: describe it: <img src="dot.png" alt="What the picture shows">' in output
+        assert "story.md:12:" not in output, output
+    errors, _ = vnu_errors(tmp_path, tmp_path / engine / "site" / PAGE)
+    assert errors == []

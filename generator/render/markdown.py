@@ -236,7 +236,11 @@ class BodyRenderer:
         if not value:
             return None
         if tag == "img":
-            return self._image(value, attrs)
+            if any(k == "alt" for k, _ in attrs):
+                return self._image(value, attrs)
+            described = [*attrs, ("alt", "")]  # as ![](x.png): a decoration
+            self._report(value, *_no_alt(value), warning)
+            return self._image(value, described) or described
         changed = self.link_target(value)
         external = tag == "a" and urlsplit(value).scheme in ("http", "https")
         if changed is None and not (external and self.trusted_html):
@@ -381,6 +385,16 @@ class BodyRenderer:
         article = self.context.article
         assert article is not None
         self.context.problems.append(kind(article.source, self._line_of(needle), message, hint))
+
+
+def _no_alt(src: str) -> tuple[str, str]:
+    """The warning for an HTML <img> with no alt= (HTML requires one; WCAG 1.1.1)."""
+    return (
+        f"the picture {shown(src)} has no alt= text, so a screen reader cannot say what "
+        'it shows: it is published with alt="", as a decoration, like ![](picture.png)',
+        f'describe it: <img src="{src}" alt="What the picture shows">, or write alt="" '
+        "if it only decorates the story",
+    )
 
 
 # The theme lets a table or a block of code wider than the column scroll sideways; a
