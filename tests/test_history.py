@@ -194,3 +194,34 @@ def test_a_renamed_article_whose_id_keeps_its_guid_is_said_to_keep_it(newsroom: 
         "/2025/06/20/coastal-storm/); links to it break (its feed GUID stays the same, so "
         "feed readers do not show it again)"
     )
+
+
+@pytest.mark.parametrize("settings_file", ["pyproject.toml", "newsdigest.toml"])
+def test_a_pull_request_that_changes_site_id_fails_on_that_line(
+    tmp_path: Path, settings_file: str
+) -> None:
+    root = make_project(tmp_path / "news")
+    if settings_file == "newsdigest.toml":  # a newsroom made by init: its own settings file
+        settings = (root / "pyproject.toml").read_text().replace("[tool.newsdigest]\n", "")
+        (root / "newsdigest.toml").write_text(settings)
+        (root / "pyproject.toml").unlink()
+    write_article(root, "2025/06/storm.md", FRONT)
+    commit_all(root)
+    settings_path = root / settings_file
+    text = settings_path.read_text()
+    settings_path.write_text(text.replace("test.example,2025", "news.example.org,2026"))
+    line = text.splitlines().index('site_id = "test.example,2025"') + 1
+
+    result = check_against_main(root)
+
+    assert result.returncode == 1
+    assert (
+        f"{settings_file}:{line}: error: site_id was 'test.example,2025' at main; changing it "
+        "gives every story a new feed ID (GUID)"
+    ) in result.stdout
+    assert 'fix: change it back: site_id = "test.example,2025"' in result.stdout
+    github = check_against_main(root, "--format", "github")
+    assert f"::error file={settings_file},line={line}," in github.stdout
+
+    settings_path.write_text(text.replace("Test Desk", "The Test Desk"))  # another setting
+    assert check_against_main(root).returncode == 0
