@@ -7,7 +7,7 @@ Open Graph, sitemaps and feeds. `output_path()` maps a URL path to the file to w
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from urllib.parse import quote, urlsplit
 
@@ -38,10 +38,11 @@ class Urls:
 
     base_url: str  # absolute, with a trailing slash
     folder: str = ""  # a language's folder, '' for the site's language
+    # The path of base_url, split once (every URL a page holds starts with it).
+    base_path: str = field(init=False, repr=False, compare=False)
 
-    @property
-    def base_path(self) -> str:
-        return urlsplit(self.base_url).path
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "base_path", urlsplit(self.base_url).path)
 
     @property
     def origin(self) -> str:
