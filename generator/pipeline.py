@@ -124,6 +124,30 @@ def _own_files(files: list[OutputFile], articles: list[Article]) -> set[str]:
     return {path for path, count in counts.items() if count > 1 or path not in redirects}
 
 
+class ArticleUrls:
+    """Each article's URL by its source, made when a body asks for it (`get`, as a dict's):
+    a rebuild checks the links of every kept body, which name few articles, and need not
+    make the URL of each of 100,000. A source of `held` (a draft, a scheduled story) is
+    '' (a link to it is an error that says so); any other is None."""
+
+    __slots__ = ("_articles", "_held", "_made", "_urls")
+
+    def __init__(self, urls: Urls, articles: Sequence[Article], held: Sequence[Article]) -> None:
+        self._urls = urls
+        self._articles = {a.source: a for a in articles}
+        self._held = {a.source for a in held}
+        self._made: dict[str, str] = {}
+
+    def get(self, source: str) -> str | None:
+        found = self._made.get(source)
+        if found is None:
+            article = self._articles.get(source)
+            if article is None:
+                return "" if source in self._held else None
+            found = self._made[source] = self._urls.article(article)
+        return found
+
+
 class Speed(topics.NamesKept, Protocol):
     """How the two costly stages run over many articles: serially here, or with the build
     cache and worker processes (generator.commands.build). Results are in input order."""
@@ -135,7 +159,7 @@ class Speed(topics.NamesKept, Protocol):
     def convert_all(
         self,
         articles: Sequence[Article],
-        urls_by_source: dict[str, str],
+        urls_by_source: ArticleUrls,
         settings: Settings,
         content_dir: Path,
     ) -> list[Body]: ...
@@ -155,7 +179,7 @@ def read_one(path: Path, source: str, settings: Settings, content_dir: Path) -> 
 
 def convert_many(
     articles: Sequence[Article],
-    urls_by_source: dict[str, str],
+    urls_by_source: ArticleUrls,
     settings: Settings,
     content_dir: Path,
 ) -> list[Body]:
@@ -195,7 +219,7 @@ class Serial(topics.NoNamesKept):
     def convert_all(
         self,
         articles: Sequence[Article],
-        urls_by_source: dict[str, str],
+        urls_by_source: ArticleUrls,
         settings: Settings,
         content_dir: Path,
     ) -> list[Body]:
@@ -271,9 +295,7 @@ def convert(
     Bodies may link to `articles` and `linked`; a link to one of `held` (the articles the
     build leaves out: drafts, scheduled ones) is an error that says so (LINKS_TO_HELD_BACK
     of index.selection)."""
-    urls = Urls(settings.base_url)
-    urls_by_source = {a.source: "" for a in held}
-    urls_by_source |= {a.source: urls.article(a) for a in [*linked, *articles]}
+    urls_by_source = ArticleUrls(Urls(settings.base_url), [*linked, *articles], held)
     reads = body_reads(settings)
     bodies = (speed or Serial()).convert_all(articles, urls_by_source, reads, content_dir)
     problems: list[Diagnostic] = []

@@ -102,7 +102,7 @@ class BodyWork:
     """What a worker needs to convert bodies: the articles and every article's URL."""
 
     articles: Sequence[Article]
-    urls_by_source: dict[str, str]
+    urls_by_source: pipeline.ArticleUrls
     settings: Settings
     content_dir: Path
     images: bool = False  # encode each article's images into the image cache
@@ -217,7 +217,7 @@ class Fast:
     def convert_all(
         self,
         articles: Sequence[Article],
-        urls_by_source: dict[str, str],
+        urls_by_source: pipeline.ArticleUrls,
         settings: Settings,
         content_dir: Path,
     ) -> list[Body]:
