@@ -40,48 +40,6 @@ def _content(path: str) -> str:
         return hashlib.blake2b(handle.read(), digest_size=16).hexdigest()
 
 
-# Each file statted by its name in its folder (`fstatat`), not by its whole path: the
-# kernel then looks up one name, not every folder on the way (a quarter less per file).
-_BY_FOLDER = os.stat in os.supports_dir_fd and os.scandir in os.supports_fd
-
-
-Listed = tuple[list[str], list[tuple[str, Stat]]]  # a folder's folders, its files' stats
-
-
-def _listed(folder: str, seen: set[tuple[int, int]]) -> Listed | None:
-    """The folders and the files (with their stats) in `folder`; None when it was listed
-    already (`seen`: folders by device and inode, so that a link loop ends)."""
-    folders: list[str] = []
-    files: list[tuple[str, Stat]] = []
-    if not _BY_FOLDER:
-        here = os.stat(folder)
-        if (here.st_dev, here.st_ino) in seen:
-            return None
-        seen.add((here.st_dev, here.st_ino))
-        with os.scandir(folder) as found:
-            for entry in found:
-                if entry.is_dir(follow_symlinks=True):
-                    folders.append(entry.name)
-                elif entry.is_file(follow_symlinks=True):
-                    files.append((entry.name, stat_of(os.stat(entry.path))))
-        return folders, files
-    handle = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
-    try:
-        here = os.fstat(handle)
-        if (here.st_dev, here.st_ino) in seen:
-            return None
-        seen.add((here.st_dev, here.st_ino))
-        with os.scandir(handle) as found:
-            for entry in found:
-                if entry.is_dir(follow_symlinks=True):
-                    folders.append(entry.name)
-                elif entry.is_file(follow_symlinks=True):
-                    files.append((entry.name, stat_of(os.stat(entry.name, dir_fd=handle))))
-        return folders, files
-    finally:
-        os.close(handle)
-
-
 def tree_digest(
     root: Path, moment: int, stats: dict[str, Stat] | None = None
 ) -> tuple[str, dict[str, str]]:
@@ -90,35 +48,37 @@ def tree_digest(
     stat alone cannot be trusted next time (check them with `same_contents`). `stats`, when
     given, is filled with each file's stat by name (taken after `moment`: what the build
     cache may record with that moment instead of statting the file again)."""
-    entries: list[tuple[str, str, Stat]] = []  # name under `root`, folder, stat
-    seen: set[tuple[int, int]] = set()
+    h = hashlib.blake2b(digest_size=16)
+    entries: list[tuple[str, str]] = []
+    racy: dict[str, str] = {}
+    seen: set[tuple[int, int]] = set()  # folders by device and inode: a link loop ends
 
     def walk(folder: str, prefix: str) -> None:
-        listed = _listed(folder, seen)
-        if listed is None:
+        here = os.stat(folder)
+        if (here.st_dev, here.st_ino) in seen:
             return
-        folders, files = listed
-        entries.extend((prefix + name, folder, stat) for name, stat in files)
-        for name in folders:
-            walk(os.path.join(folder, name), prefix + name + "/")
+        seen.add((here.st_dev, here.st_ino))
+        with os.scandir(folder) as found:
+            for entry in found:
+                if entry.is_dir(follow_symlinks=True):
+                    walk(entry.path, prefix + entry.name + "/")
+                elif entry.is_file(follow_symlinks=True):
+                    entries.append((prefix + entry.name, entry.path))
 
-    racy: dict[str, str] = {}
     try:
         walk(str(root), "")
-        entries.sort()
-        lines = []
-        for name, folder, stat in entries:
+        for name, path in sorted(entries):
+            stat = stat_of(os.stat(path))
             if stats is not None:
                 stats[name] = stat
-            lines.append(f"{name}\0{stat}\0")
+            h.update(f"{name}\0{stat}\0".encode("utf-8", "surrogateescape"))
             if stat[1] >= moment - RACY_NS:
-                racy[name] = _content(os.path.join(folder, name.rpartition("/")[2]))
+                racy[name] = _content(path)
     except OSError:
         if stats is not None:
             stats.clear()
         return "", {}
-    text = "".join(lines).encode("utf-8", "surrogateescape")
-    return hashlib.blake2b(text, digest_size=16).hexdigest(), racy
+    return h.hexdigest(), racy
 
 
 def same_contents(root: Path, racy: object) -> bool:
