@@ -282,3 +282,32 @@ def test_a_label_repeated_by_an_alias_is_plain_yaml(tmp_path: Path) -> None:
     )
     result = check(tmp_path, front)
     assert result.returncode == 0, result.stdout
+
+
+def test_a_headline_keeps_the_code_points_typed_and_names_still_match(tmp_path: Path) -> None:
+    """U+FA10 (a CJK compatibility ideograph, kept for its glyph in Japanese names), 'e' +
+    a combining acute and U+212B (ANGSTROM SIGN): once the title and summary were NFC'd
+    (U+585A, U+00E9, U+00C5) while the body kept them. A topic typed composed in one story
+    and decomposed in another is still one topic."""
+    typed = "Cafe\u0301 and \ufa10 and \u212b"
+    project = make_project(tmp_path / "project")
+    for name, topic in (("typed", "Cafe\u0301"), ("composed", "Caf\u00e9")):
+        write_article(
+            project,
+            f"{name}.md",
+            f'title: "{typed} {name}"\nsummary: "{typed}"\ndate: 2025-06-25T10:00:00Z\n'
+            f"country: Japan\ncredits:\n  author: Desk\ntags: [{topic}]",
+            f"{typed} in the body.\n",
+        )
+    assert run_here("check", cwd=project).stdout == "checked 2 articles: no errors\n"
+    out = tmp_path / "site"
+    assert run_here("build", "--output", str(out), cwd=project).returncode == 0
+    page = html.fromstring((out / "2025/06/25/typed/index.html").read_bytes())
+    assert page.xpath("string(//h1)") == f"{typed} typed"
+    assert page.xpath("string(//meta[@property='og:title']/@content)") == f"{typed} typed"
+    feed = feedparser.parse((out / "atom.xml").read_bytes())
+    entry = next(e for e in feed.entries if e.title.endswith("typed"))
+    assert (entry.title, entry.summary) == (f"{typed} typed", typed)
+    assert [p.name for p in (out / "tags").iterdir() if p.is_dir()] == ["cafe"]
+    topic = html.fromstring((out / "tags/cafe/index.html").read_bytes())
+    assert len(topic.xpath("//h2[@class='card-title']")) == 2

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -176,12 +175,12 @@ def _loader_class(base: Any) -> Any:
 
 
 def _construct_str(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> str:
-    # Canonically equivalent text is the same text: composed and decomposed accents
-    # (as some editors and file systems write them) are read as one (NFC).
+    # Text is kept as typed (no NFC: U+FA10 is not U+585A in a name); what matches names
+    # (countries, topics, slugs, bylines, translation keys) compares them in NFC itself.
     text = loader.construct_scalar(node)
     if _SURROGATE.search(text):  # "\\ud83d\\ude00", an emoji spelt as UTF-16 escapes
         text = text.encode("utf-16", "surrogatepass").decode("utf-16", "surrogatepass")
-    return unicodedata.normalize("NFC", text)
+    return str(text)
 
 
 def _is_null(node: yaml.Node) -> bool:

@@ -9,6 +9,7 @@ reports in the editor's words, with the line of the field and how to fix it.
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import datetime
 from pathlib import Path
 
@@ -228,7 +229,7 @@ def _translation_key(check: Checker, front: Mapping) -> str:
         "translation_key",
         "it would not match the same key in the story's other languages",
     )
-    return key
+    return unicodedata.normalize("NFC", key)  # an identity: accents composed or not match
 
 
 def validate(
