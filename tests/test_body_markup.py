@@ -144,3 +144,39 @@ def test_an_html_picture_without_alt_is_published_as_a_decoration_with_a_warning
         assert "story.md:12:" not in output, output
     errors, _ = vnu_errors(tmp_path, tmp_path / engine / "site" / PAGE)
     assert errors == []
+
+
+UNNAMED_LINKS = """\
+See the chart:
+
+[![](chart.png)](https://example.com/data)
+
+[](https://example.com/empty) and <a href="https://example.com/raw"> </a>
+
+[![Rainfall by state](chart.png)](https://example.com/named) and [text](https://example.com/t)
+"""
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_link_with_nothing_for_a_screen_reader_to_say_is_an_error_on_its_line(
+    tmp_path: Path, engine: str
+) -> None:
+    """A link whose only content is a picture without alt= text, or that has no text, has
+    no name (axe: link-name): `check` and `build` say so on its line with the fix, and the
+    build publishes nothing until it is fixed."""
+    project = make_project(tmp_path / "project", f'markdown_engine = "{engine}"\n')
+    write_article(project, "2025/06/story.md", FRONT, UNNAMED_LINKS)
+    (project / "content/2025/06/chart.png").write_bytes(tiny_png())
+    checked = run_here("check", cwd=project)
+    built = run_here("build", "--output", str(tmp_path / "site"), cwd=project)
+    assert checked.returncode != 0 and built.returncode != 0
+    assert not (tmp_path / "site").exists()
+    for output in (checked.stdout + checked.stderr, built.stderr):
+        assert (
+            "content/2025/06/story.md:10: error: the link to 'https://example.com/data' holds "
+            "only a picture with no alt= text"
+        ) in output, output
+        assert "fix: describe the picture, which is the link's only text" in output
+        for address in ("https://example.com/empty", "https://example.com/raw"):
+            assert f"story.md:12: error: the link to '{address}' has no text" in output
+        assert "story.md:14:" not in output

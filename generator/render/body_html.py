@@ -20,6 +20,7 @@ Each problem is (needle to find its line, message, fix); lines come from the bod
 from __future__ import annotations
 
 import re
+from html import unescape
 
 Problem = tuple[str, str, str]  # needle, message, fix
 
@@ -127,3 +128,46 @@ def _heading_words(level: int, published: int) -> tuple[str, str]:
         f"start the story's headings with '## ', then '### ' under it; write "
         f"'{'#' * published} ' here",
     )
+
+
+_LINK = re.compile(r"<a\b([^>]*)>(.*?)</a>", re.IGNORECASE | re.DOTALL)
+_HREF = re.compile(r'\bhref="([^"]*)"')
+_TITLE = re.compile(r'\btitle="([^"]*\S[^"]*)"')
+_ALT = re.compile(r'<img\b[^>]*?\balt="([^"]*)"[^>]*>', re.IGNORECASE)
+_TAG = re.compile(r"<[^>]*>")
+
+
+def unnamed_links(clean: str) -> list[Problem]:
+    """A problem for each link of `clean` (sanitised HTML) with nothing for a screen reader
+    to say (WCAG 2.4.4, 4.1.2): no text, no picture with alt= text, no title=."""
+    if "<a" not in clean:
+        return []
+    found: list[Problem] = []
+    for link in _LINK.finditer(clean):
+        href = _HREF.search(link.group(1))
+        if href is None or _TITLE.search(link.group(1)):
+            continue
+        inner = _ALT.sub(lambda img: f" {img.group(1)} ", link.group(2))
+        if unescape(_TAG.sub("", inner)).strip():
+            continue
+        address = unescape(href.group(1))
+        if "<img" in link.group(2).lower():
+            found.append(
+                (
+                    address,
+                    f"the link to {address!r} holds only a picture with no alt= text, so a "
+                    "screen reader cannot say where it leads",
+                    f"describe the picture, which is the link's only text: "
+                    f"[![Chart of the data](chart.png)]({address})",
+                )
+            )
+        else:
+            found.append(
+                (
+                    address,
+                    f"the link to {address!r} has no text, so readers cannot see or hear "
+                    "where it leads",
+                    f"write the link's text between the brackets: [the data]({address})",
+                )
+            )
+    return found

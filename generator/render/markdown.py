@@ -38,7 +38,7 @@ from generator.load.files import shown
 from generator.load.meant import from_repository, missing_file_hint, story_link
 from generator.model import Picture, Text
 from generator.render import cmark, images
-from generator.render.body_html import fixed_headings, stray_end_tags
+from generator.render.body_html import fixed_headings, stray_end_tags, unnamed_links
 from generator.render.limits import nesting_problem
 from generator.render.links import URL_ATTRIBUTES, Attrs, rewrite_tags
 from generator.render.sanitised import (
@@ -163,6 +163,8 @@ class BodyRenderer:
                 body_html = self.convert(self._typed(article))
                 if not self.trusted_html:
                     body_html = self._sanitised(article, body_html)
+                for needle, message, hint in unnamed_links(body_html):
+                    self._report(needle, message, hint)
                 body_html = rewrite_tags(body_html, self._rewrite)
                 if "<table" in body_html or "<pre" in body_html:
                     body_html = rewrite_tags(body_html, _focusable, SCROLL_BOXES)
