@@ -38,16 +38,15 @@ class Urls:
 
     base_url: str  # absolute, with a trailing slash
     folder: str = ""  # a language's folder, '' for the site's language
-    # The path of base_url, split once (every URL a page holds starts with it).
+    # base_url's path ('/REPO/') and its scheme and host ('https://example.org'): read
+    # once, not at each of the dozens of URLs a page holds
     base_path: str = field(init=False, repr=False, compare=False)
+    origin: str = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "base_path", urlsplit(self.base_url).path)
-
-    @property
-    def origin(self) -> str:
         parts = urlsplit(self.base_url)
-        return f"{parts.scheme}://{parts.netloc}"
+        object.__setattr__(self, "base_path", parts.path)
+        object.__setattr__(self, "origin", f"{parts.scheme}://{parts.netloc}")
 
     def path(self, relative: str = "") -> str:
         """The site path for a location relative to the site root ('' is the home page)."""
