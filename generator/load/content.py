@@ -136,7 +136,6 @@ def _construct_sequence(loader: Any, node: yaml.SequenceNode) -> Items:
 
 def _construct_mapping(loader: Any, node: yaml.MappingNode) -> Mapping:
     first_line: int = loader.first_line
-    duplicates: _Duplicates = loader.duplicates
     loader.flatten_mapping(node)
     mapping = Mapping(node.start_mark.line + first_line)
     for key_node, value_node in node.value:
@@ -147,7 +146,7 @@ def _construct_mapping(loader: Any, node: yaml.MappingNode) -> Mapping:
         if CONTROL.search(key):
             key = ascii(key)[1:-1]  # shown in messages: keep it printable
         if key in mapping:
-            duplicates.found.append((key, mapping.lines[key], line))
+            loader.duplicates.found.append((key, mapping.lines[key], line))
         mapping[key] = _construct_value(loader, key, value_node)
         mapping.lines[key] = line
         if _is_null(value_node):
@@ -158,14 +157,10 @@ def _construct_mapping(loader: Any, node: yaml.MappingNode) -> Mapping:
 
 
 def _loader_class(base: Any) -> Any:
-    """A SafeLoader (on `base`) whose mappings and lists record file lines and whose plain
-    values are text: each loader is given the file line of the text's first line
-    (`first_line`) and where to note duplicate keys (`duplicates`) by `_loader`."""
+    """A SafeLoader (on `base`) whose mappings and lists record file lines (`_loader` gives
+    each loader its text's first line) and whose plain values are text."""
 
-    class Loader(base):  # type: ignore[misc]
-        first_line = 0
-        duplicates: _Duplicates
-
+    Loader: Any = type("Loader", (base,), {})
     Loader.yaml_implicit_resolvers = {ch: list(r) for ch, r in _RESOLVERS.items() if r}
     Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
     Loader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
@@ -187,11 +182,8 @@ def _is_null(node: yaml.Node) -> bool:
     return isinstance(node, yaml.ScalarNode) and node.tag == _NULL_TAG
 
 
-# One loader class per parser, made once (making a class is about 60 us, a fifth of the
-# time it takes to read an article's file and check its fields).
-_LOADERS: dict[Any, Any] = {
-    base: _loader_class(base) for base in (yaml.SafeLoader, _FAST) if base is not None
-}
+# One loader class per parser, made once (one a file was a tenth of reading an article).
+_LOADERS: dict[Any, Any] = {b: _loader_class(b) for b in (yaml.SafeLoader, _FAST) if b}
 
 
 def _loader(text: str, first_line: int, found: _Duplicates, base: Any = yaml.SafeLoader) -> Any:
