@@ -282,13 +282,17 @@ def autonym(tag: str) -> str:
 def likely_locale(language: str) -> str:
     """language_TERRITORY for a BCP 47 language tag (Open Graph's og:locale): its own region
     ('pt-BR' -> 'pt_BR'), else CLDR's likely one ('hi' -> 'hi_IN', 'zh-Hant' -> 'zh_TW',
-    'no' -> 'no_NO', 'iw' -> 'he_IL'); the language alone when CLDR has none."""
+    'no' -> 'no_NO', 'iw' -> 'he_IL'); the language alone when CLDR has none, or when the
+    tag's region is an area of several countries ('es-419', Latin America: 'es', never
+    the likely 'es_ES', the one country the tag leaves out)."""
     found = subtags(language)
     if found is None:
         return language.replace("-", "_")
     code, script, region = found
-    if region.isalpha():  # not a region such as 419
+    if region.isalpha():
         return f"{code}_{region}"
+    if region:  # UN M.49 area ('419', '001'): no one country to name
+        return code
     likely = get_global("likely_subtags")
     guess = likely.get(f"{code}_{script}" if script else code) or likely.get(code) or ""
     territory = next((part for part in str(guess).split("_")[1:] if len(part) == 2), "")

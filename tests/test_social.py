@@ -150,3 +150,30 @@ def test_a_missing_or_unreadable_logo_is_a_settings_error(tmp_path: Path) -> Non
     result = run_here("build", cwd=project)
     assert result.returncode == 2 and "not an image" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_latin_american_spanish_claims_no_country_and_translations_are_alternates(
+    tmp_path: Path,
+) -> None:
+    """`es-419` is Spanish of Latin America: og:locale once said es_ES, the one country
+    the tag leaves out. It is now the language alone, `es`; each version of a translated
+    story names the others' locales as og:locale:alternate (ogp.me)."""
+    project = make_project(tmp_path / "project", 'language = "es-419"\n')
+    for slug, language in (("hola", "es-419"), ("hello", "en"), ("salam", "ur")):
+        write_article(
+            project,
+            f"{slug}.md",
+            f"title: {slug}\ndate: 2025-06-25T10:00:00Z\nlanguage: {language}\n"
+            "translation_key: greeting\ncountry: Mexico\ncredits:\n  author: Desk",
+        )
+    out = tmp_path / "site"
+    build(project, out)
+    assert meta(page(out, "index.html"), "og:locale") == ["es"]
+    for slug, locale, others in (
+        ("hola", "es", ["en_US", "ur_PK"]),
+        ("hello", "en_US", ["es", "ur_PK"]),
+        ("salam", "ur_PK", ["en_US", "es"]),
+    ):
+        article = page(out, f"2025/06/25/{slug}/index.html")
+        assert meta(article, "og:locale") == [locale]
+        assert sorted(meta(article, "og:locale:alternate")) == others

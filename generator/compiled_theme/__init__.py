@@ -7,7 +7,7 @@ SIGNATURE = '856dcfd058ee33374b226dffc17611e68334dc8ee1ec5e28d522f91522902b5e'
 TEMPLATES: dict[str, str] = {
     '404.html': '17fbea409e23d024d926570024ef41845e335eb9',
     'archive.html': 'e8c4e6a3a0d0718214a7ca97fad4756971dd06c3',
-    'article.html': '3ab778becf9f9807218347cb4dd98d6a402507aa',
+    'article.html': 'b10b245bd6e1cd3a3bca2fa5ab18f887412d504e',
     'base.html': 'ba4139e03cac7f5a18d5a48589676dbdc3ddc5a9',
     'digest.html': 'f54059bebc420bdb19f3744c1fa2dfc7310f3614',
     'digests.html': 'e3e9fc64f4fe6475bf04d440cf0b74e5df1f6829',

@@ -31,6 +31,7 @@ def block_social(context, missing=missing, environment=environment):
     cond_expr_undefined = Undefined
     if 0: yield None
     _block_vars = {}
+    l_0_translations = resolve('translations')
     l_0_article = resolve('article')
     l_0_og_image = resolve('og_image')
     l_0_structured = resolve('structured')
@@ -41,6 +42,18 @@ def block_social(context, missing=missing, environment=environment):
         def t_1(*unused):
             raise TemplateRuntimeError("No filter named 'json_ld' found.")
     pass
+    def t_2(fiter):
+        l_1_og_locale = resolve('og_locale')
+        for l_1_version in fiter:
+            if ((not environment.getattr(l_1_version, 'current')) and (environment.getattr(l_1_version, 'locale') != (undefined(name='og_locale') if l_1_og_locale is missing else l_1_og_locale))):
+                yield l_1_version
+    for l_1_version in t_2((undefined(name='translations') if l_0_translations is missing else l_0_translations)):
+        _loop_vars = {}
+        pass
+        yield '<meta property="og:locale:alternate" content="'
+        yield escape(environment.getattr(l_1_version, 'locale'))
+        yield '">\n'
+    l_1_version = missing
     yield '<meta property="article:published_time" content="'
     yield escape(context.call(environment.getattr(environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'date'), 'isoformat'), _block_vars=_block_vars))
     yield '">\n<meta property="article:modified_time" content="'
@@ -53,11 +66,11 @@ def block_social(context, missing=missing, environment=environment):
         yield escape(l_1_name)
         yield '">\n'
     l_1_name = missing
-    def t_2(fiter):
+    def t_3(fiter):
         for l_1_author in fiter:
             if environment.getattr(l_1_author, 'fediverse'):
                 yield l_1_author
-    for l_1_author in t_2(environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'bylines')):
+    for l_1_author in t_3(environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'bylines')):
         _loop_vars = {}
         pass
         yield '<meta name="fediverse:creator" content="'
@@ -120,11 +133,11 @@ def block_head(context, missing=missing, environment=environment):
         yield escape(environment.getattr(l_1_version, 'href'))
         yield '">\n'
     l_1_version = missing
-    def t_3(fiter):
+    def t_4(fiter):
         for l_1_version in fiter:
             if environment.getattr(l_1_version, 'default'):
                 yield l_1_version
-    for l_1_version in t_3((undefined(name='translations') if l_0_translations is missing else l_0_translations)):
+    for l_1_version in t_4((undefined(name='translations') if l_0_translations is missing else l_0_translations)):
         _loop_vars = {}
         pass
         yield '<link rel="alternate" hreflang="x-default" href="'
@@ -150,46 +163,46 @@ def block_main(context, missing=missing, environment=environment):
     l_0_newer = resolve('newer')
     l_0_lang_attrs = resolve('lang_attrs')
     try:
-        t_4 = environment.filters['dateline']
-    except KeyError:
-        @internalcode
-        def t_4(*unused):
-            raise TemplateRuntimeError("No filter named 'dateline' found.")
-    try:
-        t_5 = environment.filters['human_date']
+        t_5 = environment.filters['dateline']
     except KeyError:
         @internalcode
         def t_5(*unused):
-            raise TemplateRuntimeError("No filter named 'human_date' found.")
+            raise TemplateRuntimeError("No filter named 'dateline' found.")
     try:
-        t_6 = environment.filters['img_attrs']
+        t_6 = environment.filters['human_date']
     except KeyError:
         @internalcode
         def t_6(*unused):
-            raise TemplateRuntimeError("No filter named 'img_attrs' found.")
+            raise TemplateRuntimeError("No filter named 'human_date' found.")
     try:
-        t_7 = environment.filters['join']
+        t_7 = environment.filters['img_attrs']
     except KeyError:
         @internalcode
         def t_7(*unused):
-            raise TemplateRuntimeError("No filter named 'join' found.")
+            raise TemplateRuntimeError("No filter named 'img_attrs' found.")
     try:
-        t_8 = environment.filters['safe']
+        t_8 = environment.filters['join']
     except KeyError:
         @internalcode
         def t_8(*unused):
-            raise TemplateRuntimeError("No filter named 'safe' found.")
+            raise TemplateRuntimeError("No filter named 'join' found.")
     try:
-        t_9 = environment.filters['time_attr']
+        t_9 = environment.filters['safe']
     except KeyError:
         @internalcode
         def t_9(*unused):
-            raise TemplateRuntimeError("No filter named 'time_attr' found.")
+            raise TemplateRuntimeError("No filter named 'safe' found.")
     try:
-        t_10 = environment.filters['webp_source']
+        t_10 = environment.filters['time_attr']
     except KeyError:
         @internalcode
         def t_10(*unused):
+            raise TemplateRuntimeError("No filter named 'time_attr' found.")
+    try:
+        t_11 = environment.filters['webp_source']
+    except KeyError:
+        @internalcode
+        def t_11(*unused):
             raise TemplateRuntimeError("No filter named 'webp_source' found.")
     pass
     yield '<article class="article" data-pagefind-body>\n  <header class="article-head">\n'
@@ -214,12 +227,12 @@ def block_main(context, missing=missing, environment=environment):
     if (undefined(name='translations') if l_0_translations is missing else l_0_translations):
         pass
         yield '<nav class="translations" aria-label="Other languages" data-pagefind-ignore><p>Read in: '
-        def t_11(fiter):
+        def t_12(fiter):
             for l_1_version in fiter:
                 if (not environment.getattr(l_1_version, 'current')):
                     yield l_1_version
         l_1_loop = missing
-        for l_1_version, l_1_loop in LoopContext(t_11((undefined(name='translations') if l_0_translations is missing else l_0_translations)), undefined):
+        for l_1_version, l_1_loop in LoopContext(t_12((undefined(name='translations') if l_0_translations is missing else l_0_translations)), undefined):
             _loop_vars = {}
             pass
             yield '<a href="'
@@ -250,30 +263,30 @@ def block_main(context, missing=missing, environment=environment):
         yield escape(('' if environment.getattr(l_1_loop, 'last') else (Markup(' and ') if (environment.getattr(l_1_loop, 'revindex') == 2) else Markup(', '))))
     l_1_loop = l_1_author = l_1_after = l_1_author_url = missing
     yield '</p>\n      <p class="dateline" data-pagefind-meta="date:'
-    yield escape(t_5(context, environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'date')))
+    yield escape(t_6(context, environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'date')))
     yield '"><a href="'
     yield escape(context.call(environment.getattr((undefined(name='urls') if l_0_urls is missing else l_0_urls), 'country'), environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'country'), _block_vars=_block_vars))
     yield '" dir="auto"><span class="visually-hidden">Country: </span>'
     yield escape(environment.getattr(environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'country'), 'name'))
     yield '</a> · <time datetime="'
-    yield escape(t_9(environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'date'), environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'date_has_time')))
+    yield escape(t_10(environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'date'), environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'date_has_time')))
     yield '">'
-    yield escape(t_4(context, environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'date'), environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'date_has_time')))
+    yield escape(t_5(context, environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'date'), environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'date_has_time')))
     yield '</time>'
     if (environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'updated') and (environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'updated') != environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'date'))):
         pass
         yield ' · Updated <time datetime="'
-        yield escape(t_9(environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'updated'), environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'updated_has_time')))
+        yield escape(t_10(environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'updated'), environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'updated_has_time')))
         yield '">'
-        yield escape(t_4(context, environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'updated'), environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'updated_has_time')))
+        yield escape(t_5(context, environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'updated'), environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'updated_has_time')))
         yield '</time>'
     yield '</p>\n    </div>\n  </header>\n'
     if environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'image'):
         pass
         yield '  <figure class="lead-image">\n    <picture>'
-        yield escape(t_10(environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'image')))
+        yield escape(t_11(environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'image')))
         yield '<img '
-        yield escape(t_6(environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'image')))
+        yield escape(t_7(environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'image')))
         yield ' alt="'
         yield escape(environment.getattr(environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'image'), 'alt'))
         yield '" decoding="async" fetchpriority="high" data-pagefind-meta="image[src], image_alt[alt]"></picture>\n'
@@ -296,7 +309,7 @@ def block_main(context, missing=missing, environment=environment):
             yield '</figcaption>\n'
         yield '  </figure>\n'
     yield '  <div class="body">\n'
-    yield escape(t_8(environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'body_html')))
+    yield escape(t_9(environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'body_html')))
     yield '\n  </div>\n'
     template = environment.get_template('partials/corrections.html', 'article.html')
     gen = template.root_render_func(template.new_context(context.get_all(), True, {}))
@@ -307,7 +320,7 @@ def block_main(context, missing=missing, environment=environment):
     if environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'sources'):
         pass
         yield '<p class="sources">'
-        yield escape((Markup('(With inputs from %(sources)s.)') % {'sources': t_7(context.eval_ctx, environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'sources'), Markup(', '))}))
+        yield escape((Markup('(With inputs from %(sources)s.)') % {'sources': t_8(context.eval_ctx, environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'sources'), Markup(', '))}))
         yield '</p>'
     if environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'tags'):
         pass
@@ -371,6 +384,6 @@ def block_main(context, missing=missing, environment=environment):
         yield '</nav>\n'
 
 blocks = {'og_type': block_og_type, 'social': block_social, 'head': block_head, 'main': block_main}
-debug_info = '1=12&2=17&3=27&4=45&5=47&6=49&8=56&10=67&12=72&14=79&15=84&16=89&17=92&19=94&20=96&23=102&25=105&26=114&27=118&29=123&30=131&33=135&36=196&37=199&38=207&39=209&40=214&42=241&43=253&46=271&48=274&49=280&50=283&55=299&57=301&58=307&59=312&62=315&65=325&66=328&69=333&73=336&74=341&79=350&81=353&82=362'
+debug_info = '1=12&2=17&3=27&4=45&6=58&7=60&8=62&10=69&12=80&14=85&16=92&17=97&18=102&19=105&21=107&22=109&25=115&27=118&28=127&29=131&31=136&32=144&35=148&38=209&39=212&40=220&41=222&42=227&44=254&45=266&48=284&50=287&51=293&52=296&57=312&59=314&60=320&61=325&64=328&67=338&68=341&71=346&75=349&76=354&81=363&83=366&84=375'
 
 # Generated from generator/theme/article.html by `python -m generator.render.precompiled`: do not edit.

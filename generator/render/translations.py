@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from generator.languages import autonym, preferred_tag, text_direction
+from generator.languages import autonym, likely_locale, preferred_tag, text_direction
 from generator.model import Article
 from generator.render.urls import Urls
 
@@ -32,7 +32,8 @@ class Translations:
     def __call__(self, article: Article) -> list[dict[str, Any]]:
         """The versions of the article's story, itself included, site language first, then
         by language tag: each {language, name (autonym), href (absolute URL, for hreflang),
-        path (the site path, for the visible "Read in" link), current, default, direction}.
+        path (the site path, for the visible "Read in" link), current, default, direction,
+        locale (og:locale:alternate)}.
         `default` (hreflang x-default) is the version in the site's language, else the
         oldest (the original). [] when the story has one version."""
         versions = self.versions.get(article.translation_key, []) if article.translation_key else []
@@ -54,6 +55,7 @@ class Translations:
                 "path": self.urls.article(a),
                 "default": a is default,
                 "direction": text_direction(self.tag(a)),
+                "locale": likely_locale(self.tag(a)),  # og:locale:alternate
             }
             for a in ordered
         ]
