@@ -180,3 +180,65 @@ def test_a_link_with_nothing_for_a_screen_reader_to_say_is_an_error_on_its_line(
         for address in ("https://example.com/empty", "https://example.com/raw"):
             assert f"story.md:12: error: the link to '{address}' has no text" in output
         assert "story.md:14:" not in output
+
+
+IDS = """\
+Intro, with [the other part](#other) linked.
+
+## Main points {#main}
+
+<h2 id="related-stories">Raw heading</h2>
+
+## Other {#other}
+
+<h3 id="other">Twice</h3>
+"""
+
+
+def test_an_id_the_page_already_has_is_an_error_on_its_line(tmp_path: Path) -> None:
+    """An id typed in a body that the theme's page uses (`main`, `related-stories`) or that
+    the story uses twice would make the page invalid and its skip link and labels point at
+    the wrong place: `check` names the clash on its line."""
+    project = make_project(tmp_path / "project")
+    write_article(project, "2025/06/story.md", FRONT, IDS)
+    checked = run_here("check", cwd=project)
+    output = checked.stdout + checked.stderr
+    assert checked.returncode != 0
+    for line, value in [(10, "main"), (12, "related-stories"), (16, "other")]:
+        assert f"content/2025/06/story.md:{line}: error: the id {value!r} of this" in output
+    assert "is already used by the theme's page" in output
+    assert "fix: choose another id, such as main-1" in output
+    assert "story.md:14: error" not in output, output
+
+
+IN_PAGE = """\
+Jump to [the results](#results), [the tally](#tally) or [the top](#top).
+
+## Results
+
+Text.
+
+<h2 id="tally">Tally</h2>
+"""
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_an_in_page_link_to_no_id_is_a_warning_with_the_engines_way_to_make_one(
+    tmp_path: Path, engine: str
+) -> None:
+    """Headings get no automatic id: a link to `#results` with no such id in the story goes
+    nowhere, and `check` and `build` say so on its line with how to give the heading an id
+    (`{#results}` with Python-Markdown; HTML with gfm, which has no attribute lists)."""
+    checked, said, body = built(tmp_path, engine, IN_PAGE)
+    assert body.get_element_by_id("tally").text_content() == "Tally"
+    for output in (checked, said):
+        assert (
+            "content/2025/06/story.md:8: warning: the link to '#results' goes nowhere"
+        ) in output, output
+        assert "'#tally'" not in output and "'#top'" not in output
+        fix = (
+            'write the heading as HTML, <h2 id="results">'
+            if engine == "gfm"
+            else "give the heading that id: ## Its text {#results}"
+        )
+        assert fix in output

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from html import unescape
+from urllib.parse import unquote
 
 Problem = tuple[str, str, str]  # needle, message, fix
 
@@ -171,3 +172,59 @@ def unnamed_links(clean: str) -> list[Problem]:
                 )
             )
     return found
+
+
+_ID = re.compile(r'<([a-z0-9]+)\b[^>]*?\bid="([^"]*)"', re.IGNORECASE)
+_FRAGMENT = re.compile(r'<a\b[^>]*?\bhref="#([^"]*)"', re.IGNORECASE)
+
+
+def _id_needle(body: str, value: str, last: bool) -> str:
+    """What to look for in the Markdown `body` to find where id `value` was typed (its
+    `last` use: a second one)."""
+    forms = (f"{{#{value}", f'id="{value}"', f"id='{value}'", f"id={value}", f"#{value}")
+    typed = [needle for needle in forms if needle in body] or [value]
+    return max(typed, key=body.rfind) if last else typed[0]
+
+
+def id_problems(clean: str, body: str, gfm: bool) -> tuple[list[Problem], list[Problem]]:
+    """(errors, warnings) about the ids of `clean` (the body's HTML; `body` its Markdown):
+    an id the theme's page already has (THEME_IDS) or used twice is an error (an id is
+    unique in a page); an in-page link (`#results`) to an id the page does not have is a
+    warning, with the way to give a heading an id in the engine used."""
+    if "id=" not in clean and 'href="#' not in clean:
+        return [], []
+    errors: list[Problem] = []
+    seen: set[str] = set()
+    for match in _ID.finditer(clean):
+        tag, value = match.group(1).lower(), unescape(match.group(2))
+        if value in THEME_IDS or value in seen:
+            where = "the theme's page" if value in THEME_IDS else "the story"
+            errors.append(
+                (
+                    _id_needle(body, value, value in seen),
+                    f"the id {value!r} of this <{tag}> is already used by {where}: an id "
+                    "names one place on a page, and links and labels would find the wrong one",
+                    f"choose another id, such as {value}-1 (and change the links to it)",
+                )
+            )
+        seen.add(value)
+    warnings: list[Problem] = []
+    for match in _FRAGMENT.finditer(clean):
+        target = unquote(unescape(match.group(1)))
+        if target in seen or target in THEME_IDS or target.lower() in ("", "top"):
+            continue
+        how = (
+            f'the gfm engine gives headings no id: write the heading as HTML, <h2 id="{target}">'
+            "...</h2>"
+            if gfm
+            else f"give the heading that id: ## Its text {{#{target}}}"
+        )
+        warnings.append(
+            (
+                f"#{target}",
+                f"the link to '#{target}' goes nowhere: no heading or note of the story has "
+                f"the id {target!r}",
+                f"{how}; or correct the link",
+            )
+        )
+    return errors, warnings

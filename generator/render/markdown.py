@@ -38,7 +38,7 @@ from generator.load.files import shown
 from generator.load.meant import from_repository, missing_file_hint, story_link
 from generator.model import Picture, Text
 from generator.render import cmark, images
-from generator.render.body_html import fixed_headings, stray_end_tags, unnamed_links
+from generator.render.body_html import fixed_headings, id_problems, stray_end_tags, unnamed_links
 from generator.render.limits import nesting_problem
 from generator.render.links import URL_ATTRIBUTES, Attrs, rewrite_tags
 from generator.render.sanitised import (
@@ -163,8 +163,7 @@ class BodyRenderer:
                 body_html = self.convert(self._typed(article))
                 if not self.trusted_html:
                     body_html = self._sanitised(article, body_html)
-                for needle, message, hint in unnamed_links(body_html):
-                    self._report(needle, message, hint)
+                self._check_html(body_html)
                 body_html = rewrite_tags(body_html, self._rewrite)
                 if "<table" in body_html or "<pre" in body_html:
                     body_html = rewrite_tags(body_html, _focusable, SCROLL_BOXES)
@@ -208,6 +207,18 @@ class BodyRenderer:
                 )
             )
         return body
+
+    def _check_html(self, body_html: str) -> None:
+        """Errors and warnings on what the body's HTML would make of the page: links with
+        nothing for a screen reader to say, ids the page already has, in-page links to no
+        id (render/body_html.py)."""
+        article = self.context.article
+        assert article is not None
+        errors, warnings = id_problems(body_html, article.body, self.engine == "gfm")
+        for needle, message, hint in unnamed_links(body_html) + errors:
+            self._report(needle, message, hint)
+        for needle, message, hint in warnings:
+            self._report(needle, message, hint, warning)
 
     def _sanitised(self, article: Text, converted: str) -> str:
         """The converted body sanitised; a warning for each kind of markup removed, on
