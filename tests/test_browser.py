@@ -17,6 +17,7 @@ variables), so the other dark widths would measure the same boxes again.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import os
 import shutil
@@ -25,8 +26,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
+import feedparser
 import pytest
-from conftest import REPO, static_server
+from conftest import BASE_URL, REPO, static_server
 
 from generator.write.search import indexer
 
@@ -158,23 +160,38 @@ if not AXE.is_file():
     )
 
 
-@pytest.fixture(scope="module")
-def server(sample_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The sample site at http://127.0.0.1:PORT/sub/, served from a thread; axe-core beside
-    it, at AXE_URL."""
-    root = tmp_path_factory.mktemp("www")
-    shutil.copytree(sample_site, root / "sub")
+@contextlib.contextmanager
+def served(site: Path, root: Path) -> Iterator[str]:
+    """`site` copied to ROOT/sub/ and served from a thread at http://127.0.0.1:PORT/sub/
+    (yielded), as GitHub Pages serves a project site; axe-core beside it, at AXE_URL."""
+    shutil.copytree(site, root / "sub")
     shutil.copy(AXE, root / AXE_URL.strip("/"))
     with static_server(root) as url:
         yield url + "sub/"
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
+@contextlib.contextmanager
+def launched() -> Iterator[Any]:
+    """Debian's Chromium, headless, driven by Playwright."""
     with sync_api.sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@pytest.fixture(scope="module")
+def server(sample_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The sample site at http://127.0.0.1:PORT/sub/ (`served`)."""
+    with served(sample_site, tmp_path_factory.mktemp("www")) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with launched() as chromium:
         yield chromium
-        chromium.close()
 
 
 @pytest.fixture(scope="module")
@@ -329,6 +346,41 @@ def grid_failures(visit: Visit, name: str, width: int) -> list[str]:
         elif max(columns["bottoms"]) - min(columns["bottoms"]) > columns["tallest"]:
             failures.append(f"home: topic columns end at {columns['bottoms']}")
     return [f"{failure} (at {width}px)" for failure in failures]
+
+
+# The screens of the site judge's browser check (/work/shared/judge, judge/browser.py): a
+# 1280 x 900 window and a 390 x 844 phone with a touch screen.
+JUDGE_SCREENS = ((1280, 900, False), (390, 844, True))
+
+
+def judge_pages(site: Path) -> list[str]:
+    """The pages the site judge's browser check loads, by path under the site: the home
+    page, the first topic page and the newest story of the main feed."""
+    (first_topic, *_) = sorted(site.glob("tags/*/index.html"))
+    newest = feedparser.parse((site / "feed.xml").read_bytes()).entries[0].link
+    assert newest.startswith(BASE_URL), newest
+    return ["", first_topic.parent.relative_to(site).as_posix() + "/", newest[len(BASE_URL) :]]
+
+
+def judged_in_chromium(browser: Any, server: str, paths: list[str]) -> list[str]:
+    """What the site judge's browser check fails a page for, on each of `paths` under
+    `server` (`served`) on each of its screens: the page or a request it makes failing, a
+    console error (or warning) or uncaught exception, a serious or critical axe-core
+    violation. The same checks as the judge's, without its screenshots and its second
+    Chromium (about 7 CPU-seconds a site)."""
+    failures: list[str] = []
+    for width, height, phone in JUDGE_SCREENS:
+        screen = browser.new_context(is_mobile=phone, has_touch=phone)
+        visit = Visit(screen, width, "light", height)
+        try:
+            for path in paths:
+                visit.problems.clear()
+                visit.open(server + path)
+                found = visit.serious_violations() + visit.problems
+                failures += [f"{path or 'home'} at {width}px: {problem}" for problem in found]
+        finally:
+            screen.close()
+    return failures
 
 
 # Each kind of page in each colour scheme is loaded once, in one tab, as a reader going

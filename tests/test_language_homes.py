@@ -9,7 +9,6 @@ page searches its own.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import shutil
@@ -273,9 +272,9 @@ SEARCH = """async (query) => {
 }"""
 
 
-@contextlib.contextmanager
+@pytest.fixture(scope="module")
 def chromium() -> Iterator[Any]:
-    """One headless Chromium (Playwright), for the searches of a test."""
+    """One headless Chromium (Playwright), for the module's page loads."""
     sync_api = pytest.importorskip(
         "playwright.sync_api", reason="Playwright is missing: pip install -e '.[test]'"
     )
@@ -298,15 +297,16 @@ def search_results(tab: Any, url: str, query: str) -> list[str]:
     return list(tab.evaluate(SEARCH, query))
 
 
-def test_an_urdu_word_is_found_only_by_the_urdu_search(site: Path, server: str) -> None:
+def test_an_urdu_word_is_found_only_by_the_urdu_search(
+    site: Path, server: str, chromium: Any
+) -> None:
     pytest.importorskip("pagefind", reason="search extra missing: pip install -e '.[search]'")
-    with chromium() as browser:
-        tab = browser.new_page()
-        found = {
-            (path, query): search_results(tab, server + path, query)
-            for path in ("ur/search/", "search/")
-            for query in (URDU_WORD, "harbour")
-        }
+    tab = chromium.new_page()
+    found = {
+        (path, query): search_results(tab, server + path, query)
+        for path in ("ur/search/", "search/")
+        for query in (URDU_WORD, "harbour")
+    }
     assert found[("ur/search/", URDU_WORD)] == ["کوئٹہ میں غیر معمولی ژالہ باری"]
     assert found[("search/", URDU_WORD)] == []
     assert found[("search/", "harbour")] == ["Harbour reopens after the storm"]
@@ -317,12 +317,22 @@ JUDGE = Path(os.environ.get("NEWSDIGEST_JUDGE", "/work/shared/judge/check_site.s
 
 
 def test_the_site_judge_passes_a_multilingual_site(site: Path, tmp_path: Path) -> None:
-    """Feeds, the Nu checker, internal links, Chromium and axe over every language's pages
-    (the judge's LinkChecker crawl left out for time), when the judge is installed."""
+    """Feeds, the Nu checker and internal links over every language's pages, when the
+    judge is installed (its LinkChecker crawl left out for time; its browser check, what
+    the test below checks)."""
     if not JUDGE.is_file():
         pytest.skip(f"the site judge is not installed at {JUDGE} (set NEWSDIGEST_JUDGE)")
     done = subprocess.run(
-        ["bash", str(JUDGE), str(site), "/sub/", "--skip", "linkchecker", "--out", str(tmp_path)],
+        [
+            "bash",
+            str(JUDGE),
+            str(site),
+            "/sub/",
+            "--skip",
+            "linkchecker,browser",
+            "--out",
+            str(tmp_path),
+        ],
         env=judge_environment(),
         capture_output=True,
         text=True,
@@ -330,3 +340,14 @@ def test_the_site_judge_passes_a_multilingual_site(site: Path, tmp_path: Path) -
         check=False,
     )
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]
+
+
+def test_the_pages_pass_the_judges_browser_check(site: Path, chromium: Any, tmp_path: Path) -> None:
+    """The pages the site judge's browser check loads (the home page, the first topic page
+    and the newest story), and the Urdu and Hindi homes, in Chromium in a window and on a
+    phone: no failed request, no console error, no serious or critical axe-core violation
+    (tests/test_browser.py's `judged_in_chromium`)."""
+    from test_browser import judge_pages, judged_in_chromium, served
+
+    with served(site, tmp_path) as server:
+        assert judged_in_chromium(chromium, server, [*judge_pages(site), "ur/", "hi/"]) == []
