@@ -15,7 +15,7 @@ import jinja2
 import markdown
 import pytest
 import yaml
-from conftest import make_project, run_newsdigest
+from conftest import Forked, make_project
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from lxml import etree, html
@@ -207,11 +207,13 @@ def test_almost_valid_articles_give_diagnostics_never_a_crash(
 @settings(max_examples=5, deadline=None)
 @given(data=st.binary(min_size=1, max_size=300))
 def test_the_command_line_answers_arbitrary_files_cleanly(
-    tmp_path_factory: pytest.TempPathFactory, data: bytes
+    tmp_path_factory: pytest.TempPathFactory, forked: Forked, data: bytes
 ) -> None:
+    """`newsdigest check` in a process of its own (forked from one that has imported
+    newsdigest: conftest.Forked), its exit status and everything it prints."""
     project = make_project(tmp_path_factory.mktemp("cli") / "project")
     (project / "content/story.md").write_bytes(b"---\n" + data)
-    result = run_newsdigest("check", cwd=project)
+    result = forked.run("check", cwd=project)
     assert result.returncode in (0, 1)
     assert "Traceback" not in result.stdout + result.stderr
     for line in result.stdout.splitlines():
