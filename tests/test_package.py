@@ -4,15 +4,20 @@ this source tree: the theme travels inside it, and a site overrides it file by f
 
 from __future__ import annotations
 
+import email
 import os
 import shutil
 import subprocess
 import sys
 import tomllib
+import zipfile
+from importlib.metadata import Distribution, PackageNotFoundError, distribution
 from pathlib import Path
 
 import pytest
 from conftest import REPO, SAMPLE, sample_pictures, site_files, tiny_png
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
 from PIL import Image
 
 from generator import __version__
@@ -68,9 +73,54 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     pip = (sys.executable, "-m", "pip", "--python", venv / "bin" / "python")
     # --no-compile: Python compiles what newsdigest imports when it runs, as without pip's
     # byte-compiling of every module of every dependency up front (seconds of CPU).
-    run(*pip, "install", "-q", "--no-compile", wheels[0], cwd=work, timeout=900)
+    needed = dependencies(wheels[0])
+    if needed is None:  # pip fetches them
+        run(*pip, "install", "-q", "--no-compile", wheels[0], cwd=work, timeout=900)
+    else:  # pip finds them installed, and must: there is no index to fetch one from
+        site = venv / "lib" / f"python{sys.version_info[0]}.{sys.version_info[1]}" / "site-packages"
+        for found in needed:
+            copy_installed(found, site)
+        run(*pip, "install", "-q", "--no-compile", "--no-index", wheels[0], cwd=work)
     shutil.rmtree(source)  # nothing of the source tree is left to lean on
     return venv / "bin"
+
+
+def dependencies(wheel: Path) -> list[Distribution] | None:
+    """The distributions installed here that the wheel's Requires-Dist names, and theirs
+    in turn (no extras): what pip would install with it. None when one is missing or
+    does not list its files (then pip fetches them from the index)."""
+    with zipfile.ZipFile(wheel) as archive:
+        info = f"newsdigest-{__version__}.dist-info/METADATA"
+        wanted = email.message_from_bytes(archive.read(info)).get_all("Requires-Dist") or []
+    found: dict[str, Distribution] = {}
+    while wanted:
+        requirement = Requirement(wanted.pop())
+        name = canonicalize_name(requirement.name)
+        marker = requirement.marker
+        if name in found or (marker is not None and not marker.evaluate({"extra": ""})):
+            continue
+        try:
+            installed = distribution(name)
+        except PackageNotFoundError:
+            return None
+        if installed.files is None:
+            return None
+        found[name] = installed
+        wanted += installed.requires or []
+    return list(found.values())
+
+
+def copy_installed(installed: Distribution, site: Path) -> None:
+    """The files `installed` put in this environment's site-packages (its RECORD: modules,
+    data, its .dist-info), copied into `site`, as pip would have unpacked its wheel."""
+    root = Path(str(installed.locate_file(""))).resolve()
+    for listed in installed.files or []:
+        source = Path(str(installed.locate_file(listed))).resolve()
+        if root not in source.parents or not source.is_file():
+            continue  # a script in bin/, or a file removed since
+        target = site / source.relative_to(root)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
 
 
 def isolation() -> list[str]:
