@@ -122,6 +122,7 @@ class Settings:
         "(`brand/logo.png`); published as `/logo.png` (its own extension) and named in "
         "every article's structured data",
     )
+    written_base_path: str = field(default="", metadata={})  # the file's, under --base-url
 
     @property
     def tz(self) -> ZoneInfo:
@@ -193,11 +194,8 @@ def normalise_base_url(url: str) -> str:
 
 def _is_web_url(url: str) -> bool:
     parts = urlsplit(url)
-    return (
-        parts.scheme in ("http", "https")
-        and bool(parts.netloc)
-        and not any(c.isspace() for c in url)
-    )
+    web = parts.scheme in ("http", "https") and bool(parts.netloc)
+    return web and not any(c.isspace() for c in url)
 
 
 def _timezone(value: str) -> str | None:
@@ -361,7 +359,7 @@ def validate(settings: Settings, skip: frozenset[str] = frozenset()) -> Settings
 
 def _typed(table: dict[str, Any]) -> tuple[Settings, list[Problem], frozenset[str]]:
     """Settings from the values of the right type; the problems; the names that had one."""
-    known = sorted(f.name for f in fields(Settings))
+    known = sorted(f.name for f in fields(Settings) if f.metadata)
     values: dict[str, Any] = {}
     found: list[Problem] = []
     bad: set[str] = set()
@@ -383,7 +381,7 @@ def _typed(table: dict[str, Any]) -> tuple[Settings, list[Problem], frozenset[st
 def readme_table() -> str:
     """README.md's table of settings, from the declarations."""
     rows = ["| setting | type | default | meaning |", "| --- | --- | --- | --- |"]
-    for item in fields(Settings):
+    for item in (f for f in fields(Settings) if f.metadata):
         meta = item.metadata
         rows.append(
             f"| `{item.name}` | {meta['kind']} | {meta['shown'] or _shown(item.default)}"
@@ -410,6 +408,7 @@ def load(project_dir: Path, overrides: dict[str, Any] | None = None) -> Settings
     file, table, _ = find_settings(project_dir)
     given = {k: v for k, v in (overrides or {}).items() if v is not None}
     keys = {key.replace("-", "_"): key for key in table}
+    written = (urlsplit(str(table.get("base_url", "/"))).path or "/") if "base_url" in given else ""
     table.update(given)
     settings, found, bad = _typed(table)
     for name, message in _failed_checks(settings, bad):
@@ -421,7 +420,7 @@ def load(project_dir: Path, overrides: dict[str, Any] | None = None) -> Settings
         found.append(Problem(keys.get(name, name), what, hint))
     if found:
         raise settings_errors.settings_error(file, found)
-    settings = validate(settings)
+    settings = replace(validate(settings), written_base_path=written)
     if not settings.logo:
         return settings
     try:

@@ -53,6 +53,7 @@ BODY_SETTINGS = (
     "trusted_html",
     "max_image_size",
     "markdown_engine",
+    "written_base_path",
 )  # Markdown -> HTML
 
 
@@ -199,6 +200,7 @@ def convert_many(
         urls.base_path,
         settings.max_image_size,
         settings.markdown_engine,
+        settings.written_base_path,
     )
     out: list[Body] = []
     for article in articles:

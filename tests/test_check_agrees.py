@@ -106,3 +106,53 @@ def test_a_few_problems_are_counted_without_a_word_about_limits(
     monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
     checked = run_here("check", "--format", "github", cwd=project)
     assert checked.stdout.splitlines()[-1] == "1 error, 0 warnings"
+
+
+TARGET = STORY.replace("Floods in Assam", "Target").replace("06-02T", "06-20T")
+LIVE = "See [the story](/b1/2025/06/20/target/) and [every topic](/b1/tags/).\n"
+ADDRESSES = [
+    (),
+    ("--base-url", "http://127.0.0.1:8000/"),
+    ("--base-url", "https://news.example.org/"),
+]
+
+
+def project_site(tmp_path: Path, base_url: str) -> Path:
+    """A project site whose editor copied links from the live site's address bar."""
+    project = make_project(tmp_path / "news")
+    text = (project / "pyproject.toml").read_text(encoding="utf-8")
+    base = next(x for x in text.splitlines() if x.startswith("base_url"))
+    (project / "pyproject.toml").write_text(text.replace(base, f'base_url = "{base_url}"'))
+    write_article(project, "2025/06/target.md", TARGET)
+    write_article(project, "2025/06/linker.md", STORY, LIVE)
+    return project
+
+
+@pytest.mark.parametrize("address", ADDRESSES)
+def test_a_link_with_the_base_path_passes_check_preview_and_deploy_alike(
+    tmp_path: Path, address: tuple[str, ...]
+) -> None:
+    project = project_site(tmp_path, "https://me.github.io/b1/")
+    checked = run_here("check", cwd=project)
+    assert checked.returncode == 0
+    assert "fix: write /2025/06/20/target/: it works at any address" in checked.stdout
+
+    out = tmp_path / "site"
+    built = run_here("build", "--output", str(out), *address, cwd=project)
+    assert built.returncode == 0, built.stderr  # as check said: the preview, a custom domain
+    page = (out / "2025/06/02/linker/index.html").read_text(encoding="utf-8")
+    base = "/b1/" if not address else "/"
+    assert f'href="{base}2025/06/20/target/"' in page and f'href="{base}tags/"' in page
+    assert (out / "2025/06/20/target/index.html").is_file()
+
+
+@pytest.mark.parametrize("address", [(), ("--base-url", "https://me.github.io/b1/")])
+def test_with_a_placeholder_base_url_check_and_the_deploy_refuse_the_link_alike(
+    tmp_path: Path, address: tuple[str, ...]
+) -> None:
+    project = project_site(tmp_path, "https://example.org/")  # the deploy sets the address
+    said = "linker.md:8: error: link to '/b1/2025/06/20/target/' goes to no page of the site"
+    checked = run_here("check", cwd=project)
+    assert checked.returncode == 1 and said in checked.stdout
+    built = run_here("build", *address, cwd=project)
+    assert built.returncode == 1 and said in built.stderr

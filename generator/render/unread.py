@@ -63,6 +63,7 @@ def unread_bodies(
         urls.base_path,
         settings.max_image_size,
         settings.markdown_engine,
+        settings.written_base_path,
     )
     found: list[Diagnostic] = []
     for source in sorted(s for s in failed if s.endswith(".md")):
