@@ -242,3 +242,32 @@ def test_an_in_page_link_to_no_id_is_a_warning_with_the_engines_way_to_make_one(
             else "give the heading that id: ## Its text {#results}"
         )
         assert fix in output
+
+
+NOTES = """\
+The minister said so.[^1]
+
+Final paragraph of the story.
+
+[^1]: Hansard, 3 June.
+"""
+
+
+def test_footnotes_are_set_apart_and_labelled_alike_with_either_engine(tmp_path: Path) -> None:
+    """The notes follow a rule in their own <div class="footnote">, not as if part of the
+    story, and each back-link has a title saying where it leads, with gfm as with
+    Python-Markdown (whose output is unchanged); no warning, and the page is valid."""
+    shapes = {}
+    for engine in ENGINES:
+        checked, said, body = built(tmp_path, engine, NOTES)
+        assert "warning" not in checked + said
+        (notes,) = body.find_class("footnote")
+        assert notes.tag == "div" and notes[0].tag == "hr" and notes[1].tag == "ol"
+        (back,) = notes.iter("a")
+        assert back.get("title") == "Jump back to footnote 1 in the text"
+        assert back.get("href") == ("#fnref-1" if engine == "gfm" else "#fnref:1")
+        shapes[engine] = [e.tag for e in notes.iter()]
+    assert shapes["gfm"] == shapes["python-markdown"]
+    pages = [tmp_path / engine / "site" / PAGE for engine in ENGINES]
+    errors, _ = vnu_errors(tmp_path, *pages)
+    assert errors == []

@@ -228,3 +228,25 @@ def id_problems(clean: str, body: str, gfm: bool) -> tuple[list[Problem], list[P
             )
         )
     return errors, warnings
+
+
+_GFM_NOTES = re.compile(
+    r'<section class="footnotes" data-footnotes>\n(<ol>\n.*</ol>)\n</section>\n*\Z', re.DOTALL
+)
+_GFM_BACKREF = re.compile(
+    r'<a href="(#fnref-[^"]*)" class="footnote-backref" data-footnote-backref '
+    r'data-footnote-backref-idx="([^"]*)" aria-label="[^"]*">'
+)
+
+
+def gfm_footnotes(converted: str) -> str:
+    """cmark-gfm's footnotes as Python-Markdown writes them, which the sanitiser keeps: the
+    notes in <div class="footnote"> after an <hr> (a <section> is not published), each
+    back-link with the title "Jump back to footnote N in the text"."""
+    if "data-footnotes>" not in converted:
+        return converted
+    converted = _GFM_NOTES.sub(r'<div class="footnote">\n<hr>\n\1\n</div>\n', converted)
+    return _GFM_BACKREF.sub(
+        r'<a class="footnote-backref" href="\1" title="Jump back to footnote \2 in the text">',
+        converted,
+    )

@@ -38,7 +38,13 @@ from generator.load.files import shown
 from generator.load.meant import from_repository, missing_file_hint, story_link
 from generator.model import Picture, Text
 from generator.render import cmark, images
-from generator.render.body_html import fixed_headings, id_problems, stray_end_tags, unnamed_links
+from generator.render.body_html import (
+    fixed_headings,
+    gfm_footnotes,
+    id_problems,
+    stray_end_tags,
+    unnamed_links,
+)
 from generator.render.limits import nesting_problem
 from generator.render.links import URL_ATTRIBUTES, Attrs, rewrite_tags
 from generator.render.sanitised import (
@@ -68,7 +74,8 @@ def _gfm(text: str) -> str:
 
     options = Options.CMARK_OPT_UNSAFE | Options.CMARK_OPT_SMART | Options.CMARK_OPT_FOOTNOTES
     html = cmark.to_html(text, options, ("table", "autolink", "strikethrough", "tasklist"))
-    return _TASK_BOX.sub(lambda box: "\u2611" if box.group(1) else "\u2610", html)
+    html = _TASK_BOX.sub(lambda box: "\u2611" if box.group(1) else "\u2610", html)
+    return gfm_footnotes(html)
 
 
 def converter(engine: str) -> Callable[[str], str]:
