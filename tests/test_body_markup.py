@@ -89,6 +89,8 @@ The attacker typed </script> into the form.
 Close a paragraph with </p> and a div with </div> in HTML.
 
 Code keeps them: `</p>`, and <em>typed</em> pairs stay.
+
+A break typed as </br> is a break.
 """
 
 
@@ -105,7 +107,9 @@ def test_end_tags_typed_as_text_are_removed_with_a_warning_on_their_line(
         "The attacker typed  into the form.",
         "Close a paragraph with  and a div with  in HTML.",
         "Code keeps them: </p>, and typed pairs stay.",
+        "A break typed as  is a break.",
     ]
+    assert len(list(body.iter("br"))) == 1
     for output in (checked, said):
         for line, tag in [(8, "script"), (10, "p"), (10, "div")]:
             assert (
@@ -113,7 +117,7 @@ def test_end_tags_typed_as_text_are_removed_with_a_warning_on_their_line(
                 "when published"
             ) in output, output
         assert "fix: to show </script> as text, put it in backticks: `</script>`" in output
-        assert "story.md:12:" not in output
+        assert "story.md:12:" not in output and "story.md:14:" not in output
 
 
 PICTURES = """\

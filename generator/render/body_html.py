@@ -52,6 +52,8 @@ def stray_end_tags(body: str, masked: str) -> tuple[str, list[tuple[int, str]]]:
         if not closing:
             if tag not in _VOID:
                 open_tags[tag] = open_tags.get(tag, 0) + 1
+        elif tag == "br":  # </br> is read as <br>
+            continue
         elif open_tags.get(tag, 0):
             open_tags[tag] -= 1
         else:
@@ -65,13 +67,14 @@ def stray_end_tags(body: str, masked: str) -> tuple[str, list[tuple[int, str]]]:
 _HEADING = re.compile(r"<(/?)h([1-6])\b", re.IGNORECASE)
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)(.*)$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+_QUOTED = re.compile(r"^(?: {0,3}>)+ ?")  # a blockquote's marks, before a heading in it
 _HTML_HEADING = re.compile(r"<h([1-6])\b", re.IGNORECASE)
 
 
 def _typed_headings(masked: str) -> list[tuple[int, int]]:
     """(0-based line, level) of each heading typed in the body: `#` lines, underlined
     (setext) ones and HTML `<h2>` tags, in order."""
-    lines = masked.split("\n")
+    lines = [_QUOTED.sub("", line) for line in masked.split("\n")]
     found: list[tuple[int, int]] = []
     for i, line in enumerate(lines):
         atx = _ATX.match(line)
