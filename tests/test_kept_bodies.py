@@ -21,6 +21,8 @@ from test_cached_articles import (
     sample_project,
 )
 
+from generator.render.theme import THEME_DIR
+
 __all__ = ["first"]  # the module's fixture: the sample's pictures, encoded once
 
 HARBOUR = "2025/06/harbour-reopens.md"
@@ -111,6 +113,27 @@ def test_worker_processes_read_kept_bodies_and_convert_a_damaged_one_again(
         result = forked.run("build", *jobs, cwd=project)
         assert result.returncode == 0, result.stderr
     _same(site, clean)
+    # A retitled story's rebuild makes a dozen pages, too few for worker processes; a theme
+    # edit makes every page again, in the workers, each reading its story's body back.
+    assert _state(project, DAMAGES["changed"]) == 1
+    _theme_edit(project)
+    result = forked.run("build", *jobs, cwd=project)
+    assert result.returncode == 0, result.stderr
+    themed = retitled_clean(
+        tmp_path / "themed", first, lambda root: _theme_edit(sample_project(root))
+    )
+    _same(site, themed)
+    assert not any(b"XYZZY" in data for data in site_files(site).values())
+
+
+def _theme_edit(project: Path) -> Path:
+    """An override of the built-in theme's base.html, one comment added."""
+    (project / "templates").mkdir()
+    base = (THEME_DIR / "base.html").read_text(encoding="utf-8")
+    (project / "templates" / "base.html").write_text(
+        base.replace("</body>", "<!-- theme edit -->\n</body>"), encoding="utf-8"
+    )
+    return project
 
 
 def test_every_kept_body_damaged_still_gives_the_clean_site(
