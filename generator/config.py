@@ -420,7 +420,9 @@ def load(project_dir: Path, overrides: dict[str, Any] | None = None) -> Settings
         found.append(Problem(keys.get(name, name), what, hint))
     if found:
         raise settings_errors.settings_error(file, found)
-    settings = replace(validate(settings), written_base_path=written)
+    settings = validate(settings)
+    if written and written.rstrip("/") + "/" != settings.base_path:  # else: as the file says
+        settings = replace(settings, written_base_path=written)
     if not settings.logo:
         return settings
     try:
