@@ -137,3 +137,14 @@ def test_an_id_pins_the_guid_when_the_date_must_change(
     site = tmp_path / "site"
     assert build(project, site) == first[1]
     assert (site / "2025/06/24/floods-in-assam/index.html").is_file()
+
+
+def test_a_dated_file_name_keeps_its_address_and_guid(tmp_path: Path) -> None:
+    """A newsroom's `2025-06-22-rain.md` (Jekyll's naming) was published at
+    .../2025-06-22-rain/: a newer newsdigest keeps that address and that GUID."""
+    project = make_project(tmp_path / "project")
+    write_article(project, "2025/06/2025-06-22-rain.md", FRONT.replace("06-25", "06-22"))
+    site = tmp_path / "site"
+    assert build(project, site) == "tag:test.example,2025:2025-06-22/2025-06-22-rain"
+    assert (site / "2025/06/22/2025-06-22-rain/index.html").is_file()
+    assert not (site / "2025/06/22/rain").exists()

@@ -3,8 +3,9 @@
 Hugo's TOML front matter (`+++`) is an error whose fix is the same block in YAML with
 newsdigest's field names; `description:`, `categories:` and the other generators' names
 are warnings naming the field meant, with the line rewritten (the editor's summary and
-topics are never dropped without a word); a Jekyll post's `2025-06-22-story.md` is
-published at .../2025/06/22/story/, the address Jekyll gave it.
+topics are never dropped without a word); a Jekyll post's `2025-06-22-story.md` keeps its
+whole name as the slug, as every newsdigest story always did, and gets Jekyll's
+.../2025/06/22/story/ with the `slug:` README tells of.
 """
 
 from __future__ import annotations
@@ -106,10 +107,14 @@ def test_jekylls_space_separated_categories_are_given_as_a_list(tmp_path: Path) 
     assert hint == "rename it: tags: [news, india]"
 
 
-def test_a_jekyll_post_keeps_the_address_jekyll_gave_it(tmp_path: Path) -> None:
+def test_a_dated_file_name_is_the_slug_whole_and_slug_gives_jekylls_address(
+    tmp_path: Path,
+) -> None:
     text = HUGO_YAML.replace("date: 2025-06-21", "date: 2025-06-22 09:15:00+0530")
     article, problems = read(tmp_path, "_posts/2025-06-22-jekyll-story.md", text)
     assert article is not None, problems
+    assert article.slug == "2025-06-22-jekyll-story"  # as before: an upgrade moves nothing
+    text = text.replace("layout: post\n", "slug: jekyll-story\n")
+    article, problems = read(tmp_path, "_posts/2025-06-22-jekyll-story.md", text)
+    assert article is not None, problems
     assert article.slug == "jekyll-story"
-    article, _ = read(tmp_path, "2025-06-22-.md", text)  # no name after the date: kept
-    assert article is not None and article.slug == "2025-06-22"

@@ -93,9 +93,7 @@ FIELDS = (
     Field(
         "slug",
         False,
-        "the article's URL segment; default: the file name without `.md` (and without a "
-        "Jekyll post's date: `2025-06-22-rain.md` gives `rain`, as Jekyll's URL has it), "
-        "transliterated "
+        "the article's URL segment; default: the file name without `.md`, transliterated "
         "to ASCII, lower case, hyphenated. For a headline in Arabic, Hebrew, Indic, Thai or "
         "CJK script `check` asks for one (see Languages). At most 200 characters (see "
         '"How long a name may be")',

@@ -1,11 +1,12 @@
 """Front matter written for Hugo, Jekyll or Pelican, named with its newsdigest form.
 
-A newsroom moving in brings Hugo's TOML front matter (`+++` lines), the field names of
-other generators (`description:`, `categories:`, `lastmod:`) and Jekyll's post file names
-(`2025-06-22-story.md`). newsdigest reads YAML front matter only: a TOML block is an error
-whose fix is the same fields written in YAML, with newsdigest's names; a foreign field
-name is a warning naming the field it means, with the line rewritten; a Jekyll file
-name's date is left out of the slug, as Jekyll leaves it out of the URL.
+A newsroom moving in brings Hugo's TOML front matter (`+++` lines) and the field names of
+other generators (`description:`, `categories:`, `lastmod:`). newsdigest reads YAML front
+matter only: a TOML block is an error whose fix is the same fields written in YAML, with
+newsdigest's names; a foreign field name is a warning naming the field it means, with the
+line rewritten. A dated file name (Jekyll's `2025-06-22-story.md`) is the slug whole, as
+it always was: a published story's address and GUID never move on an upgrade; a Jekyll
+post keeps Jekyll's address with `slug:` (README, "Moving in from Hugo or Jekyll").
 """
 
 from __future__ import annotations
@@ -72,19 +73,6 @@ def foreign_field(key: str, value: Any, front: dict[str, Any]) -> tuple[str, str
     if meant in front:
         return message, f"'{meant}:' is there already: keep one of the two"
     return message, f"rename it: {meant}: {_inline(value)}"
-
-
-def jekyll_slug(stem: str) -> str | None:
-    """The file name without Jekyll's `YYYY-MM-DD-` date (`2025-06-22-rain` -> `rain`),
-    or None when it does not start with a real date and a name."""
-    found = re.match(r"^(\d{4})-(\d{2})-(\d{2})-(.+)$", stem)
-    if found is None:
-        return None
-    try:
-        date(int(found[1]), int(found[2]), int(found[3]))
-    except ValueError:
-        return None
-    return found[4]
 
 
 def toml_front_matter(text: str, source: str) -> Diagnostic | None:

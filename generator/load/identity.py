@@ -16,7 +16,6 @@ from generator.config import Settings
 from generator.load import slugs
 from generator.load.checker import Checker
 from generator.load.content import Document, Mapping
-from generator.load.foreign import jekyll_slug
 
 # Where newsdigest writes its own pages and files: no alias may point into them.
 RESERVED_SECTIONS = (
@@ -193,7 +192,6 @@ def slug_field(check: Checker, front: Mapping, doc: Document) -> str:
             return ""
         return slug
     stem = unicodedata.normalize("NFC", PurePosixPath(doc.source).stem)
-    stem = jekyll_slug(stem) or stem  # Jekyll's `2025-06-22-rain.md` is at .../rain/
     slug = slugs.make(stem)
     if not slug:
         check.error(
