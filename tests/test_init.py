@@ -326,3 +326,96 @@ def test_init_warns_when_the_workflows_install_line_cannot_be_this_newsdigest(
     assert f"does not list {__version__}" in warning and "pages.yml and pr.yml" in warning
     readme = (tmp_path / "gazette" / "README.md").read_text(encoding="utf-8")
     assert f'pip install "newsdigest=={__version__}"' in readme
+
+
+def test_init_in_a_subfolder_of_a_repository_says_its_workflows_would_never_run(
+    tmp_path: Path,
+) -> None:
+    """GitHub runs only the workflows at the repository's top: init in `repo/gazette` says
+    so, with the two ways out, instead of promising a publication that never happens."""
+    subprocess.run(["git", "init", "-q", "-b", "main", str(tmp_path)], check=True)
+    result = init(tmp_path, "--url", URL)
+    assert result.returncode == 0, result.stderr
+    (warning,) = [line for line in result.stdout.splitlines() if "not at its top" in line]
+    assert warning.startswith(
+        f"warning: gazette is inside the git repository {tmp_path.as_posix()}"
+    )
+    assert "working-directory: gazette" in warning
+
+
+def test_init_on_a_detached_head_calls_it_a_repository_and_says_main_was_assumed(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "gazette"
+    subprocess.run(["git", "init", "-q", "-b", "master", str(folder)], check=True)
+    (folder / "LICENSE").write_text("MIT\n", encoding="utf-8")
+    who = ["-c", "user.name=Desk", "-c", "user.email=desk@example.org"]
+    for step in (
+        ["add", "LICENSE"],
+        [*who, "commit", "-qm", "licence"],
+        ["checkout", "-q", "--detach"],
+    ):
+        subprocess.run(["git", *step], cwd=folder, check=True)
+    result = init(tmp_path, "--url", URL)
+    assert result.returncode == 0, result.stderr
+    assert "publishes every push to the branch main (HEAD is detached" in result.stdout
+    assert "not a git repository" not in result.stdout
+
+
+def test_init_names_another_generators_pages_workflow_and_keeps_it(tmp_path: Path) -> None:
+    """Hugo's own hugo.yml also deploys Pages on every push: init keeps it, byte for byte,
+    and says the two would race."""
+    workflows = tmp_path / "gazette" / ".github" / "workflows"
+    workflows.mkdir(parents=True)
+    hugo = "on: push\njobs:\n  deploy:\n    steps:\n      - uses: actions/deploy-pages@v4\n"
+    (workflows / "hugo.yml").write_text(hugo, encoding="utf-8")
+    (workflows / "ci.yml").write_text("on: push\njobs: {}\n", encoding="utf-8")
+    result = init(tmp_path, "--url", URL)
+    assert result.returncode == 0, result.stderr
+    assert (workflows / "hugo.yml").read_text(encoding="utf-8") == hugo
+    warnings = [line for line in result.stdout.splitlines() if "also publishes" in line]
+    assert warnings == [
+        "warning: .github/workflows/hugo.yml also publishes to GitHub Pages: each push would "
+        "start both, and the last to finish wins; delete it once newsdigest's pages.yml "
+        "publishes the site."
+    ]
+
+
+def test_init_beside_a_pages_yml_of_its_own_does_not_claim_to_publish(tmp_path: Path) -> None:
+    workflows = tmp_path / "gazette" / ".github" / "workflows"
+    workflows.mkdir(parents=True)
+    (workflows / "pages.yml").write_text("on: push\njobs: {}\n", encoding="utf-8")
+    result = init(tmp_path, "--url", URL)
+    assert result.returncode == 0, result.stderr
+    assert "newsdigest's pages.yml was not written" in result.stdout
+    assert "publishes every push" not in result.stdout
+
+
+def test_init_in_a_jekyll_newsroom_names_its_posts_and_writes_no_welcome(tmp_path: Path) -> None:
+    """Jekyll keeps posts in _posts/, which newsdigest does not read: init says how many and
+    where they go, and writes no welcome article that would hide that none was read."""
+    posts = tmp_path / "gazette" / "_posts"
+    posts.mkdir(parents=True)
+    for name in ("2025-06-22-rain.md", "2025-06-23-floods.markdown"):
+        (posts / name).write_text("---\ntitle: Rain\n---\nText\n", encoding="utf-8")
+    result = init(tmp_path, "--url", URL)
+    assert result.returncode == 0, result.stderr
+    assert "  _posts/: 2 Jekyll posts, NOT read: newsdigest reads stories under content/;" in (
+        result.stdout
+    )
+    assert not list((tmp_path / "gazette").glob("content/**/*.md"))
+    assert "welcome article's country" not in result.stdout
+
+
+def test_a_gitignore_that_already_ignores_site_without_a_slash_is_not_told_to_add_it(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "gazette"
+    folder.mkdir()
+    (folder / ".gitignore").write_text("*.pyc\nsite\n/.newsdigest-cache/\n", encoding="utf-8")
+    result = init(tmp_path, "--url", URL)
+    assert result.returncode == 0, result.stderr
+    (line,) = [line for line in result.stdout.splitlines() if line.startswith("  .gitignore:")]
+    assert line.endswith(
+        "add these lines: .newsdigest-cache/ /.site.* /site.changed-feeds.txt .venv/ venv/"
+    )

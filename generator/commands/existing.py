@@ -3,7 +3,8 @@ GitHub with a README, .gitignore and licence; a Hugo or Jekyll newsroom): as
 `hugo new site --force`, it writes the files newsdigest needs that are missing and keeps
 every existing file exactly as it is, naming each one it kept and what to do about it.
 Only a folder that already is a newsdigest site (newsdigest.toml, or [tool.newsdigest]
-in pyproject.toml) is refused.
+in pyproject.toml) is refused. Jekyll's _posts/ and other generators' Pages workflows
+are named, with what to do about them.
 """
 
 from __future__ import annotations
@@ -51,9 +52,9 @@ def stories_in(content: Path) -> list[Path]:
 def kept_advice(root: Path, name: str, wanted: str) -> str:
     """What to do about an existing file init kept in place of writing `wanted` there."""
     if name == ".gitignore" and (root / name).is_file():
-        have = set((root / name).read_text(encoding="utf-8", errors="replace").split())
+        have = (root / name).read_text(encoding="utf-8", errors="replace").split()
         missing = [line for line in wanted.splitlines() if line and line[0] != "#"]
-        missing = [line for line in missing if line not in have]
+        missing = [line for line in missing if not any(_covers(h, line) for h in have)]
         if not missing:
             return "it already ignores what newsdigest builds"
         return "newsdigest's build folders are not in it; add these lines: " + " ".join(missing)
@@ -67,7 +68,41 @@ def kept_advice(root: Path, name: str, wanted: str) -> str:
     return "not changed"
 
 
-def kept_lines(kept: dict[str, str], stories: int) -> list[str]:
+def _covers(have: str, wanted: str) -> bool:
+    """Whether the .gitignore pattern `have` ignores all that `wanted` does: `site` covers
+    `site/` (a name anywhere, file or folder), `/site/` does not cover `site/` (anywhere)."""
+    return (
+        have.strip("/") == wanted.strip("/")
+        and (not have.startswith("/") or wanted.startswith("/"))
+        and (not have.endswith("/") or wanted.endswith("/"))
+    )
+
+
+# Steps of other generators' workflows that publish to GitHub Pages.
+_PAGES_DEPLOYERS = ("actions/deploy-pages", "actions-gh-pages", "github-pages-deploy-action")
+
+
+def other_pages_workflows(root: Path, ours: set[str]) -> list[str]:
+    """The workflows under root/.github/workflows, other than `ours`, that publish to
+    GitHub Pages (Hugo's hugo.yml, Jekyll's jekyll.yml...): each push would start both."""
+    folder = root / ".github" / "workflows"
+    found = []
+    for path in sorted(folder.glob("*.y*ml")) if folder.is_dir() else []:
+        name = path.relative_to(root).as_posix()
+        text = path.read_text(encoding="utf-8", errors="replace")
+        if name not in ours and any(step in text for step in _PAGES_DEPLOYERS):
+            found.append(name)
+    return found
+
+
+def jekyll_posts(root: Path) -> int:
+    """How many Markdown posts a Jekyll newsroom keeps in root/_posts (not read as stories:
+    newsdigest reads content/)."""
+    posts = root / "_posts"
+    return sum(1 for p in posts.rglob("*") if p.suffix.lower() in (".md", ".markdown"))
+
+
+def kept_lines(kept: dict[str, str], stories: int, posts: int = 0) -> list[str]:
     """The summary's lines about what init found in the folder and left as it was."""
     lines = ["kept, not changed (they were already there):"] if kept or stories else []
     lines += [f"  {name}: {advice}" for name, advice in kept.items()]
@@ -76,5 +111,12 @@ def kept_lines(kept: dict[str, str], stories: int) -> list[str]:
             f"  content/: {stories} Markdown file{'s' if stories != 1 else ''}, read as "
             "stories from now on (no welcome article was written); `newsdigest check` "
             "names what each one needs (front matter from another generator may)"
+        )
+    if posts:
+        lines.append(
+            f"  _posts/: {posts} Jekyll post{'s' if posts != 1 else ''}, NOT read: "
+            "newsdigest reads stories under content/; move them there "
+            "(`git mv _posts content/posts`) and run `newsdigest check` (README: "
+            '"Moving in from Hugo or Jekyll"). No welcome article was written.'
         )
     return lines

@@ -27,7 +27,13 @@ from generator import __version__, config
 from generator.commands import existing, installed
 from generator.commands.installed import Source
 from generator.commands.new import yaml_value
-from generator.commands.workflows import DEFAULT_BRANCH, git_branch, pages_workflow, pr_workflow
+from generator.commands.workflows import (
+    DEFAULT_BRANCH,
+    git_branch,
+    git_top,
+    pages_workflow,
+    pr_workflow,
+)
 from generator.diagnostics import ConfigError
 from generator.load import countries, slugs
 
@@ -48,6 +54,9 @@ class Started:
     kept: dict[str, str]  # files init would have written that were there: what to do
     stories: int  # Markdown files content/ already held (then no welcome article)
     install_warning: str | None  # the workflows' install line may not work: what to change
+    top: Path | None = None  # the git repository's top folder, None outside one
+    posts: int = 0  # Jekyll posts in _posts/ (not read: they belong under content/)
+    other_pages: tuple[str, ...] = ()  # other workflows that publish to GitHub Pages
 
 
 def title_from_folder(folder: Path) -> str:
@@ -324,10 +333,11 @@ def init_site(
     country = country_of_timezone(settings.timezone) or FALLBACK_COUNTRY
     source = installed.running()
     stories = len(existing.stories_in(root / settings.content_dir))
+    posts = existing.jekyll_posts(root)
     article, article_text = welcome_article(settings, country, moment)
     files = {
         "newsdigest.toml": text,
-        **({} if stories else {f"content/{article}": article_text}),
+        **({} if stories or posts else {f"content/{article}": article_text}),
         ".github/workflows/pages.yml": pages_workflow(branch or DEFAULT_BRANCH, source),
         ".github/workflows/pr.yml": pr_workflow(source),
         ".gitignore": GITIGNORE,
@@ -335,18 +345,32 @@ def init_site(
     }
     kept = _write_missing(root, files)
     written = sorted(set(files) - set(kept))
+    others = existing.other_pages_workflows(root, set(files))
     return Started(
-        root, written, settings, country, url is None, branch, kept, stories, source.warning
+        root,
+        *(written, settings, country, url is None, branch, kept, stories, source.warning),
+        *(git_top(root), posts, tuple(others)),
     )
 
 
-def _published_branch(branch: str | None) -> str:
+def _published_branch(started: Started) -> str:
     """Which branch pages.yml publishes, and why that one."""
-    if branch is None:
+    branch = started.branch
+    if ".github/workflows/pages.yml" in started.kept:
         return (
-            f"pages.yml publishes every push to the branch {DEFAULT_BRANCH} (this folder is "
-            "not a git repository yet); if yours is another, change `branches: "
-            f"[{DEFAULT_BRANCH}]` in .github/workflows/pages.yml and set repo_branch."
+            "newsdigest's pages.yml was not written (the folder has one): the site is "
+            "published only once that workflow builds it with newsdigest."
+        )
+    if branch is None:
+        why = (
+            "HEAD is detached, on a commit or tag rather than a branch"
+            if started.top is not None
+            else "this folder is not a git repository yet"
+        )
+        return (
+            f"pages.yml publishes every push to the branch {DEFAULT_BRANCH} ({why}); if "
+            f"yours is another, change `branches: [{DEFAULT_BRANCH}]` in "
+            ".github/workflows/pages.yml and set repo_branch."
         )
     return (
         f"pages.yml publishes every push to the branch {branch}, this git repository's "
@@ -355,13 +379,34 @@ def _published_branch(branch: str | None) -> str:
     )
 
 
+def _workflow_warnings(started: Started) -> list[str]:
+    """Why the workflows init wrote may never run, or run beside another publisher."""
+    lines = [
+        f"warning: {name} also publishes to GitHub Pages: each push would start both, and "
+        "the last to finish wins; delete it once newsdigest's pages.yml publishes the site."
+        for name in started.other_pages
+    ]
+    top, root = started.top, started.root.resolve()
+    if top is not None and top.resolve() != root:
+        inner = root.relative_to(top.resolve()).as_posix()
+        lines.append(
+            f"warning: {started.root.as_posix()} is inside the git repository {top.as_posix()}, "
+            f"not at its top: GitHub runs only the workflows in {top.as_posix()}/.github/"
+            "workflows, so the ones written here never run. Keep the newsroom in a "
+            "repository of its own, or move .github/ to the top and give each workflow "
+            f"`defaults: {{run: {{working-directory: {inner}}}}}` and {inner}/ before the "
+            "paths it uploads."
+        )
+    return lines
+
+
 def summary(started: Started, folder: Path) -> str:
     """What init tells the user: the files, the site_id to keep, what to do next."""
     where = folder.as_posix()
     lines = [
         f"started {started.settings.title} in {where}/:",
         *(f"  {name}" for name in started.files),
-        *existing.kept_lines(started.kept, started.stories),
+        *existing.kept_lines(started.kept, started.stories, started.posts),
         f'\nsite_id = "{started.settings.site_id}" names this site in every feed item\'s '
         "ID: keep it forever, even if the site moves to another address.",
     ]
@@ -371,10 +416,11 @@ def summary(started: Started, folder: Path) -> str:
             "to the address the site will be published at, and site_id with it, "
             "before the first publication."
         )
-    lines.append(_published_branch(started.branch))
+    lines.append(_published_branch(started))
+    lines += _workflow_warnings(started)
     if started.install_warning:
         lines.append(f"warning: {started.install_warning}")
-    if not started.stories:
+    if not started.stories and not started.posts:
         lines.append(
             f"The welcome article's country is {started.country}; delete the article "
             "once the first story is in."

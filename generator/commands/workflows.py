@@ -27,26 +27,34 @@ def _workflow_install(source: Source, extra: str = "") -> str:
     return f'pip install "{source.requirement(extra)}"'
 
 
-def git_branch(folder: Path) -> str | None:
-    """The current branch of the git repository holding `folder` (or its nearest existing
-    parent): 'master' on a fresh `git init -b master`, even before the first commit.
-    None outside a repository, on a detached HEAD, or without git."""
+def _git(folder: Path, *args: str) -> str | None:
+    """What `git ARGS` prints in `folder` (or its nearest existing parent); None when git
+    fails, is missing, or the folder is in no repository."""
     where = folder
     while not where.is_dir() and where != where.parent:
         where = where.parent
     try:
         found = subprocess.run(
-            ["git", "symbolic-ref", "--quiet", "--short", "HEAD"],
-            cwd=where,
-            capture_output=True,
-            text=True,
-            timeout=10,
-            check=False,
+            ["git", *args], cwd=where, capture_output=True, text=True, timeout=10, check=False
         )
     except (OSError, subprocess.SubprocessError):
         return None
-    name = found.stdout.strip()
-    return name if found.returncode == 0 and name else None
+    out = found.stdout.strip()
+    return out if found.returncode == 0 and out else None
+
+
+def git_branch(folder: Path) -> str | None:
+    """The current branch of the git repository holding `folder` (or its nearest existing
+    parent): 'master' on a fresh `git init -b master`, even before the first commit.
+    None outside a repository, on a detached HEAD, or without git."""
+    return _git(folder, "symbolic-ref", "--quiet", "--short", "HEAD")
+
+
+def git_top(folder: Path) -> Path | None:
+    """The top folder of the git repository holding `folder`, None outside one (GitHub runs
+    only the workflows in TOP/.github/workflows)."""
+    top = _git(folder, "rev-parse", "--show-toplevel")
+    return Path(top) if top else None
 
 
 def _yaml_name(name: str) -> str:
