@@ -120,6 +120,41 @@ def test_end_tags_typed_as_text_are_removed_with_a_warning_on_their_line(
         assert "story.md:12:" not in output and "story.md:14:" not in output
 
 
+CODE = """\
+Run this:
+
+    indented </em> code and <b>x</b> and </p>
+
+- A list item with ``a </strong> span`` and text </em> typed.
+
+        code in the list </div>
+
+~~~
+fenced </i>
+~~~
+"""
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_end_tags_in_code_of_any_kind_are_shown_as_typed_without_a_warning(
+    tmp_path: Path, engine: str
+) -> None:
+    """Code (an indented block, one in a list, a span, a fence) is published as typed,
+    end tags included; only the end tag typed in the list item's running text is removed."""
+    checked, said, body = built(tmp_path, engine, CODE)
+    blocks = [pre.text_content() for pre in body.iter("pre")]
+    assert [block.strip() for block in blocks] == [
+        "indented </em> code and <b>x</b> and </p>",
+        "code in the list </div>",
+        "fenced </i>",
+    ]
+    assert [code.text_content() for code in body.iter("code")][1] == "a </strong> span"
+    assert "and text  typed." in body.find(".//li").text_content()
+    for output in (checked, said):
+        assert "content/2025/06/story.md:12: warning: the </em> here is removed" in output
+        assert output.count("here is removed when published") == 1, output
+
+
 PICTURES = """\
 <img src="dot.png">
 

@@ -20,7 +20,7 @@ Each problem is (needle to find its line, message, fix); lines come from the bod
 from __future__ import annotations
 
 import re
-from html import unescape
+from html import escape, unescape
 from urllib.parse import unquote
 
 Problem = tuple[str, str, str]  # needle, message, fix
@@ -37,17 +37,22 @@ _START_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])")
 _VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "source", "wbr", "area", "col"})
 
 
-def stray_end_tags(body: str, masked: str) -> tuple[str, list[tuple[int, str]]]:
-    """`body` without the end tags typed with no start tag of their kind open before them
-    (found in `masked`, the body with its code blanked; same length), and (0-based line,
-    tag) of each. A body with no '</' is returned as it is."""
-    if "</" not in masked:
-        return body, []
+def stray_end_tags(body: str, masked: str) -> tuple[str, int, list[tuple[int, str, str]]]:
+    """`body` with each end tag typed with no start tag of its kind open before it (found
+    in `masked`, the body with its fenced code and code spans blanked; same length)
+    replaced by a placeholder of private-use characters, and (0-based line, tag, text
+    typed) of each, in order. `settled` then drops the ones in running text and puts the
+    ones the engine made code (an indented block) back as typed; `base` is the first
+    character of the placeholders' block. A body with no '</', or using every block, is
+    returned as it is."""
+    base = _free_block(body) if "</" in masked else None
+    if base is None:
+        return body, 0, []
     events = [(m.start(), m.end(), m.group(1).lower(), False) for m in _START_TAG.finditer(masked)]
     events += [(m.start(), m.end(), m.group(1).lower(), True) for m in _END_TAG.finditer(masked)]
     open_tags: dict[str, int] = {}
     cut: list[tuple[int, int]] = []
-    found: list[tuple[int, str]] = []
+    found: list[tuple[int, str, str]] = []
     for start, end, tag, closing in sorted(events):
         if not closing:
             if tag not in _VOID:
@@ -58,10 +63,53 @@ def stray_end_tags(body: str, masked: str) -> tuple[str, list[tuple[int, str]]]:
             open_tags[tag] -= 1
         else:
             cut.append((start, end))
-            found.append((masked.count("\n", 0, start), tag))
-    for start, end in reversed(cut):
-        body = body[:start] + body[end:]
-    return body, found
+            found.append((masked.count("\n", 0, start), tag, body[start:end]))
+    for n, (start, end) in reversed(list(enumerate(cut))):
+        body = body[:start] + _placeholder(base, n) + body[end:]
+    return body, base, found
+
+
+def _free_block(body: str) -> int | None:
+    """The first block of 16 private-use characters the body does not use (placeholders
+    are made of them), or None."""
+    for base in range(0xE000, 0xF900, 0x100):
+        if not any(chr(base) <= c < chr(base + 16) for c in body if c >= "\ue000"):
+            return base
+    return None
+
+
+def _placeholder(base: int, n: int) -> str:
+    return chr(base) + "".join(chr(base + 2 + int(d)) for d in str(n)) + chr(base + 1)
+
+
+def settled(converted: str, base: int, typed: list[str]) -> tuple[str, list[int]]:
+    """`converted` with the placeholders of `stray_end_tags` (block `base`; the end tags
+    `typed`, in order) resolved: inside <pre> or <code> (code the engine made, an indented
+    block) the end tag is put back as typed, as text; elsewhere, in running text or an
+    attribute, it is dropped. Returns the numbers of the ones dropped."""
+    if not typed:
+        return converted, []
+    marks = f"{chr(base)}([{chr(base + 2)}-{chr(base + 11)}]+){chr(base + 1)}"
+    code = 0
+    dropped: list[int] = []
+
+    def mark(match: re.Match[str], quote: bool = False) -> str:
+        n = int("".join(str(ord(c) - base - 2) for c in match.group(match.lastindex or 0)))
+        if code > 0:
+            return escape(typed[n], quote=quote)
+        dropped.append(n)
+        return ""
+
+    def one(match: re.Match[str]) -> str:
+        nonlocal code
+        if match.group(1) is None:  # a placeholder in text
+            return mark(match)
+        if match.group(2):  # <pre>, <code> or their end tags
+            code += -1 if match.group(1) else 1
+        return re.sub(marks, lambda m: mark(m, quote=True), match.group())
+
+    pattern = rf"<(/?)(?:(pre|code)\b|[A-Za-z!])[^>]*>|{marks}"
+    return re.sub(pattern, one, converted), sorted(set(dropped))
 
 
 _HEADING = re.compile(r"<(/?)h([1-6])\b", re.IGNORECASE)

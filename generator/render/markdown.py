@@ -42,6 +42,7 @@ from generator.render.body_html import (
     fixed_headings,
     gfm_footnotes,
     id_problems,
+    settled,
     stray_end_tags,
     unnamed_links,
 )
@@ -170,7 +171,7 @@ class BodyRenderer:
             return "", [error(article.source, article.body_line + line - 1, message, hint)], set()
         try:
             with _time_limit(TIME_LIMIT):
-                body_html = self.convert(self._typed(article))
+                body_html = self._converted(article)
                 if not self.trusted_html:
                     body_html = self._sanitised(article, body_html)
                 self._check_html(body_html)
@@ -199,13 +200,15 @@ class BodyRenderer:
             return body_html, self.context.problems, self.context.assets
         return "", [error(article.source, article.body_line, message, hint)], set()
 
-    def _typed(self, article: Text) -> str:
-        """The body to convert: without the end tags typed as text with no start tag
-        before them (`</script>`, `</p>`), each a warning on its line (render/body_html.py)."""
+    def _converted(self, article: Text) -> str:
+        """The body converted, without the end tags typed in its running text with no start
+        tag before them (`</script>`, `</p>`), each a warning on its line; in code (fenced,
+        indented, a span) they are shown as typed (render/body_html.py)."""
         if self.trusted_html or "</" not in article.body:
-            return article.body
-        body, stray = stray_end_tags(article.body, masked(article.body))
-        for line, tag in stray:
+            return self.convert(article.body)
+        body, base, stray = stray_end_tags(article.body, masked(article.body))
+        converted, dropped = settled(self.convert(body), base, [typed for *_, typed in stray])
+        for line, tag, _ in (stray[n] for n in dropped):
             self.context.problems.append(
                 warning(
                     article.source,
@@ -216,7 +219,7 @@ class BodyRenderer:
                     "otherwise delete it",
                 )
             )
-        return body
+        return converted
 
     def _check_html(self, body_html: str) -> None:
         """Errors and warnings on what the body's HTML would make of the page: links with
