@@ -97,6 +97,30 @@ def test_a_new_story_is_a_draft_and_its_placeholder_stops_it_once_published(
     assert list(out.rglob("floods-in-assam/index.html"))
 
 
+def test_every_placeholder_sentence_new_wrote_stops_the_story_once_published(
+    project: Path,
+) -> None:
+    """`new` writes the story's place and a tip after it: an editor who writes the story
+    over 'Write the story here.' alone, as told, still has the tip in the body; it is an
+    error on its line, not the published story and its summary (curled quotes too)."""
+    status, printed, _ = new(project, "Storm hits coast", "--country", "India")
+    assert status == 0
+    path = project / printed
+    text = path.read_text(encoding="utf-8").replace("draft: true\n", "")
+    body_line = text.count("\n", 0, text.rindex("---\n")) + 2
+    written = text.replace("Write the story here.", "A storm hit the coast today.")
+    for body in (written, written.replace("'summary:'", "‘summary:’")):
+        path.write_text(body, encoding="utf-8")
+        checked = run_here("check", cwd=project)
+        assert checked.returncode == 1, checked.stdout
+        assert checked.stdout.startswith(
+            f"{printed}:{body_line}: error: the placeholder text from `newsdigest new` is "
+            "still here (\"The first paragraph is the summary unless you add 'summary:'.\")"
+        )
+    path.write_text(written.split("today.")[0] + "today.\n", encoding="utf-8")
+    assert run_here("check", cwd=project).returncode == 0
+
+
 def test_without_a_git_user_name_new_says_which_byline_it_wrote(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

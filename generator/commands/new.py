@@ -21,10 +21,9 @@ from generator.config import Settings
 from generator.diagnostics import UsageError
 from generator.languages import tag_problem
 from generator.load import countries, country_hints, slugs
-from generator.load.placeholder import PLACEHOLDER
+from generator.load.placeholder import BODY
 
 DEFAULT_AUTHOR = "Newsroom"
-BODY = f"{PLACEHOLDER} The first paragraph is the summary unless you add 'summary:'.\n"
 
 
 def yaml_value(value: object) -> str:

@@ -1,4 +1,5 @@
-"""The placeholder body `newsdigest new` writes, found again until the story replaces it."""
+"""The placeholder body `newsdigest new` writes, found again until the story replaces it:
+every sentence of it (the story's place and the tip after it), from this one text."""
 
 from __future__ import annotations
 
@@ -7,9 +8,20 @@ from pathlib import Path
 
 from generator.diagnostics import Diagnostic, error, warning
 
-PLACEHOLDER = "Write the story here."  # the marker sentence that `placeholder_warning` finds
-# The marker however the editor's program re-wraps or re-cases it.
-_MARKER = re.compile(r"\s+".join(map(re.escape, PLACEHOLDER.rstrip(".").split())), re.IGNORECASE)
+PLACEHOLDER = "Write the story here."  # where the story goes
+TIP = "The first paragraph is the summary unless you add 'summary:'."
+# Every sentence `new` writes as the body: the one source of its text and of what is found.
+SENTENCES = (PLACEHOLDER, TIP)
+BODY = " ".join(SENTENCES) + "\n"
+
+
+def _marker(sentence: str) -> str:
+    """`sentence` however the editor's program re-wraps, re-cases or curls its quotes."""
+    words = (re.escape(word).replace("'", "['‘’]") for word in sentence.rstrip(".").split())
+    return r"\s+".join(words)
+
+
+_MARKERS = [re.compile(_marker(sentence), re.IGNORECASE) for sentence in SENTENCES]
 
 
 def placeholder_warning(
@@ -26,24 +38,29 @@ def placeholder_warning(
     None once it is gone. Given whatever else is wrong with the article, so that one run
     reports every problem.
     """
-    found = _MARKER.search(text)
-    if found is None:
+    found = sorted(
+        (match.start(), sentence)
+        for marker, sentence in zip(_MARKERS, SENTENCES, strict=True)
+        if (match := marker.search(text))
+    )
+    if not found:
         return None
-    line = first_line + text.count("\n", 0, found.start())
-    still = f"the placeholder text from `newsdigest new` is still here ({PLACEHOLDER!r})"
+    line = first_line + text.count("\n", 0, found[0][0])
+    quoted = " and ".join(repr(sentence) for _, sentence in found)
+    still = f"the placeholder text from `newsdigest new` is still here ({quoted})"
     if draft:
         return warning(
             source,
             line,
             f"{still}; this draft cannot be published until it is replaced",
-            "write the story in its place (delete the placeholder sentence), then delete "
+            "write the story in its place (delete the placeholder text), then delete "
             "the line 'draft: true' to publish it",
         )
     return error(
         source,
         line,
         f"{still}; it would be published as the story",
-        "write the story in its place (delete the placeholder sentence), or keep the "
+        "write the story in its place (delete the placeholder text), or keep the "
         "story off the site until it is written with 'draft: true' in its front matter",
     )
 
