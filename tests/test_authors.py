@@ -338,3 +338,23 @@ def test_a_byline_in_other_capitals_or_spacing_is_the_registered_author_with_a_w
     assert byline == ["Asha Rao"], byline
     entries = feedparser.parse((out / "feed.xml").read_bytes()).entries
     assert {e.author for e in entries if e.title in ("Five", "Six")} == {"Asha Rao"}
+
+
+def test_a_byline_typed_with_a_combining_accent_is_the_same_author(tmp_path: Path) -> None:
+    """'José' typed as 'e' plus a combining accent (as macOS and some editors store it) and
+    as 'é' is one author page, as a tag is one topic; matched in NFC, with authors.yaml's
+    names too, without a warning that would print two names no editor can tell apart."""
+    project = make_project(tmp_path / "p")
+    story(project, "one", "Jose\u0301 Ruiz", 1)
+    story(project, "two", "Jos\u00e9 Ruiz", 2)
+    result, out = build(project)
+    assert result.ok and not result.diagnostics, result.diagnostics
+    assert not (out / "authors/jose-ruiz-2").exists()
+    feed = feedparser.parse((out / "authors/jose-ruiz/feed.xml").read_bytes())
+    assert sorted(e.title for e in feed.entries) == ["One", "Two"]
+    (project / "authors.yaml").write_text("Jose\u0301 Ruiz:\n  bio: Reporter.\n", "utf-8")
+    result, out = build(project)
+    assert result.ok and not result.diagnostics, result.diagnostics
+    feed = feedparser.parse((out / "authors/jose-ruiz/feed.xml").read_bytes())
+    assert sorted(e.title for e in feed.entries) == ["One", "Two"]
+    assert "Reporter." in page(out, "authors/jose-ruiz").text_content()

@@ -67,9 +67,10 @@ class Registry:
         spelt = self.spellings()
 
         def author(name: str) -> Author:
-            known = found.get(name)
+            key = unicodedata.normalize("NFC", name)  # accents composed or not: one author
+            known = found.get(key)
             if known is None:
-                known = found[name] = self.author(spelt.get(same_name(name), name))
+                known = found[key] = self.author(spelt.get(same_name(name), name))
             return known
 
         out = []

@@ -6,6 +6,7 @@ mean"), each on the article's `author:` line."""
 from __future__ import annotations
 
 import difflib
+import unicodedata
 
 from generator.diagnostics import Diagnostic, warning
 from generator.load.authors import Registry, same_name
@@ -20,11 +21,12 @@ def check_bylines(articles: list[Article], registry: Registry) -> list[Diagnosti
         return []
     known = list(registry.authors)
     spelt = registry.spellings()
+    composed = {unicodedata.normalize("NFC", name) for name in known}
     problems = []
     for article in articles:
         for byline in article.authors:
-            if byline in registry.authors:
-                continue
+            if unicodedata.normalize("NFC", byline) in composed:
+                continue  # as registered, accents composed or not (Unicode NFC)
             line = article.line_of("author")
             registered = spelt.get(same_name(byline))
             if registered is not None:
