@@ -62,3 +62,27 @@ def test_a_site_with_no_story_yet_dates_its_feeds_by_the_builds_clock(tmp_path: 
     assert atom.feed.updated == "2026-11-30T12:00:00+00:00"
     assert "1970" not in (out / "atom.xml").read_text(encoding="utf-8")
     assert "1970" not in (out / "digest/feed.xml").read_text(encoding="utf-8")
+
+
+def test_a_rebuild_at_a_later_clock_dates_the_empty_feeds_as_a_clean_build(
+    tmp_path: Path,
+) -> None:
+    """The only story is a draft: each build, with nothing changed or with the draft
+    edited, writes the feeds dated by its own --now, byte for byte a clean build's."""
+    project = make_project(tmp_path / "project")
+    front = STORY.format(title="Draft", date="2026-11-30T10:00:00Z", language="en")
+    write_article(project, "draft.md", front + "\ndraft: true")
+    out = tmp_path / "site"
+    built(project, out, "2026-11-30T15:00:00Z")
+    for hour, edited in ((16, False), (17, True), (18, False)):
+        if edited:
+            with (project / "content/draft.md").open("a", encoding="utf-8") as draft:
+                draft.write("\nMore text.\n")
+        now = f"2026-11-30T{hour}:00:00Z"
+        built(project, out, now)
+        atom = feedparser.parse((out / "atom.xml").read_bytes())
+        assert atom.feed.updated == f"2026-11-30T{hour}:00:00+00:00"
+        clean = tmp_path / f"clean-{hour}"
+        result = run_here("build", "--no-cache", "--output", str(clean), "--now", now, cwd=project)
+        assert result.returncode == 0, result.stderr
+        assert site_files(out) == site_files(clean)

@@ -4,6 +4,7 @@ build.py records it so that an up-to-date check knows when to build again."""
 
 from __future__ import annotations
 
+import math
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -19,6 +20,14 @@ def _next_publication(articles: list[Article], selection: Selection, now: dateti
         return None
     due = [a.date for a in articles if a.date > now and (selection.drafts or not a.draft)]
     return min(due).timestamp() if due else None
+
+
+def _clock_dated(articles: list[Article], selection: Selection, now: datetime) -> float | None:
+    """Just after `now` when no story is published: the site's feeds, all empty, are dated
+    the build's clock (render/feeds.py), and a build at a later one writes them again."""
+    if any(selection.includes(a, now) for a in articles):
+        return None
+    return math.nextafter(now.timestamp(), math.inf)
 
 
 def _day_ends(published: list[Article], tz: ZoneInfo, now: datetime) -> float | None:
@@ -40,7 +49,8 @@ def next_change(
 ) -> float | None:
     """When the site must be built again although no file changed: a scheduled article
     comes due, a story leaves the 48 hours of the news sitemap, or a day is over and
-    joins the digest feed (None: never)."""
+    joins the digest feed, or any later clock when no story is published: the feeds are
+    then dated by the clock (None: never)."""
     # Only stories of the last three days can leave the news window or end a day later
     # than now (at 100,000 stories, a few dozen): one look at each story's date.
     recent = now - timedelta(days=3)
@@ -51,6 +61,7 @@ def next_change(
             _next_publication(articles, selection, now),
             news_window_ends(published, now),
             _day_ends(published, tz, now),
+            _clock_dated(articles, selection, now),
         )
         if t is not None
     ]

@@ -18,6 +18,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from functools import partial
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -58,6 +59,7 @@ class PlannedFeed:
     path: str  # in the output directory
     inputs: object  # the values its bytes are made from, for the build's fingerprint
     make: Callable[[], OutputFile]
+    checked: bool = False  # its inputs hold more than its articles: never kept unread
 
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -192,22 +194,14 @@ class FeedWriter:
         return planned
 
     def _planned(self, channel: Channel, format: str) -> PlannedFeed:
-        path = self.urls.output_path(channel.path)
-        # An empty feed's date is not its own: it is one of its inputs.
+        # An empty feed's date is not its own (the site's newest story, else the clock): it
+        # is one of its inputs, and the feed is compared on every build (`checked`).
         empty = () if channel.articles else (self.empty_updated,)
-        if format == "rss":
-            return PlannedFeed(
-                path,
-                ("rss", channel, self._image_sizes(channel), *empty),
-                lambda: self.rss(channel),
-            )
-        if format == "atom":
-            return PlannedFeed(
-                path,
-                ("atom", channel, self._image_sizes(channel), *empty),
-                lambda: self.atom(channel),
-            )
-        return PlannedFeed(path, ("json", channel, *empty), lambda: self.json_feed(channel))
+        make = {"rss": self.rss, "atom": self.atom, "json": self.json_feed}[format]
+        sizes = () if format == "json" else (self._image_sizes(channel),)
+        inputs = (format, channel, *sizes, *empty)
+        path = self.urls.output_path(channel.path)
+        return PlannedFeed(path, inputs, partial(make, channel), checked=bool(empty))
 
     def _image_sizes(self, channel: Channel) -> list[int]:
         """The sizes of the channel's local lead images: RSS and Atom enclosures carry them."""

@@ -195,12 +195,13 @@ def feed_files(
     """Each feed and whether to generate it (False: its file is kept as it is).
 
     `by_index`: `planned` came from the dependency index, and a feed it keeps is kept
-    unless its inputs depend on more than articles."""
+    unless its inputs depend on more than articles (the digest, OPML, an empty feed)."""
     out = []
     for feed in feeds:
         if (
             by_index
             and feed.path in planned.keep
+            and not feed.checked
             and not (isinstance(feed.inputs, tuple) and feed.inputs[:1] in _ONE_OF)
         ):
             out.append((feed, False))
