@@ -228,3 +228,42 @@ def test_a_bio_in_authors_yaml_starting_with_a_hash_is_named(tmp_path: Path) -> 
     problem = the_error(problems)
     assert problem.line == 2
     assert problem.hint == 'put the whole value in quotes:   bio: "#1 climate reporter"'
+
+
+# an item or value wrapped in typographic marks, or in a straight and a typographic one,
+# whatever its neighbours -> the tags or summary published once the fix is followed
+WRAPPED = {
+    'tags: [Floods, "“Quoted”", „Klima“]': ["Floods", "“Quoted”", "Klima"],
+    'tags: [Floods, „Klima“, "“Quoted”"]': ["Floods", "Klima", "“Quoted”"],
+    "tags: [„Klima“, Floods, ”Rain”]": ["Klima", "Floods", "Rain"],
+    'tags: ["Storm”, Floods]': ["Storm", "Floods"],
+    'tags: [“Storm", Floods]': ["Storm", "Floods"],
+    'summary: "Storm”': "Storm",
+    'summary: “Storm"': "Storm",
+}
+
+
+@pytest.mark.parametrize("typed", sorted(WRAPPED))
+def test_a_wrapped_item_is_an_error_whatever_its_neighbours_and_the_fix_builds(
+    tmp_path: Path, typed: str
+) -> None:
+    front = (
+        STORY + typed + "\n"
+        if typed.startswith("summary")
+        else STORY.replace("tags: [Climate]", typed)
+    )
+    article, problems = read(tmp_path, front)
+    assert article is None
+    problem = the_error(problems)
+    assert problem.line == (8 if typed.startswith("summary") else 7)
+    key = typed.split(":")[0]
+    assert problem.message.startswith(f"{key}: '")
+    if "„Klima“" in typed and "”Rain”" in typed:
+        assert "'„Klima“'" in problem.message and "'”Rain”'" in problem.message
+    for fixed in problem.hint.split(": ", 1)[1].split(" or "):
+        article, problems = read(tmp_path, front.replace(typed, fixed.strip()))
+        assert article is not None, (fixed, problems)
+        if key == "tags":
+            assert [tag.name for tag in article.tags] == WRAPPED[typed]
+        else:
+            assert article.summary == WRAPPED[typed]

@@ -52,6 +52,8 @@ _NAMES = {
     "»": "» (right guillemet)",
     "‹": "‹ (left single guillemet)",
     "›": "› (right single guillemet)",
+    '"': '" (straight double quote)',
+    "'": "' (straight single quote)",
 }
 _CURLY_KEY = re.compile(rf"^(?P<lead>[ \t]*)(?P<key>[{OPENING}][^:]*[{CLOSING}]):(?=[ \t]|$)")
 _DASH = re.compile(r"^(?P<lead>[ \t]*)-(?P<gap>[ \t]*)(?P<value>.*?)[ \t]*$")
@@ -135,14 +137,19 @@ def _slip(line: str, before: str, after: list[str]) -> tuple[str, str] | None:
 
 def curly_wrapped(value: str) -> bool:
     """Whether `value` as a whole is wrapped in typographic quotes (“Climate”, ‘Asha’,
-    „Klima“, « Climat »), with none inside: quotes inside a headline (The “new” normal)
-    are the editor's text."""
+    „Klima“, « Climat »), or in a straight and a typographic one ("Storm”, “Storm"), with
+    no typographic mark inside: quotes inside a headline (The “new” normal) are the
+    editor's text, and so are typographic quotes inside straight ones ("“Quoted”")."""
     inner = value[1:-1]
+    first, last = value[:1], value[-1:]
     return (
         len(value) > 2
-        and value[0] in OPENING
-        and value[-1] in CLOSING
+        and first in OPENING + "\"'"
+        and last in CLOSING + "\"'"
+        and (first in OPENING or last in CLOSING)
         and not any(c in inner for c in OPENING + CLOSING)
+        and not (first in "\"'" and first in inner)
+        and not (last in "\"'" and last in inner)
     )
 
 
@@ -151,32 +158,95 @@ def _curly(where: str, value: str, written: str) -> tuple[str, str] | None:
     if not curly_wrapped(value):
         return None
     inner = value[1:-1].strip()
-    marks = " and ".join(dict.fromkeys(_NAMES[c] for c in (value[0], value[-1])))
-    straight = double_quoted(inner) if any(c in inner for c in ":#[]{},&*!|>'\"%@`") else inner
+    straight = double_quoted(inner) if _needs_quotes(inner) else inner
     return (
-        f"{where} '{value}' is wrapped in typographic quotes, {marks}, which YAML does not "
-        "read as quotes: they would be published as part of it",
+        f"{where} {_wrapped(value)}",
         f'write it without them, or with straight quotes ("): {written.strip()} {straight}'
         f" or {written.strip()} {double_quoted(inner)}",
     )
 
 
+def _wrapped(value: str) -> str:
+    """'“Storm”' is wrapped in ...: the marks named, and why they are wrong."""
+    marks = " and ".join(dict.fromkeys(_NAMES[c] for c in (value[0], value[-1])))
+    if value[0] in "\"'" or value[-1] in "\"'":
+        return (
+            f"'{value}' is wrapped in a straight and a typographic quote mark, {marks}, which "
+            "YAML does not read as a pair: the typographic one would be published as part of it"
+        )
+    return (
+        f"'{value}' is wrapped in typographic quotes, {marks}, which YAML does not "
+        "read as quotes: they would be published as part of it"
+    )
+
+
+def _needs_quotes(text: str) -> bool:
+    return any(c in text for c in ":#[]{},&*!|>'\"%@`") or text[:1] in "-?"
+
+
+def flow_items(inside: str) -> list[tuple[str, bool]]:
+    """The items of a one-line flow list's inside (`Floods, "“Quoted”", „Klima“`), each
+    as typed and whether it is in straight quotes that YAML reads as quotes (closed,
+    then followed by `,` or the end)."""
+    items: list[tuple[str, bool]] = []
+    at = 0
+    while at <= len(inside):
+        start = at + len(inside[at:]) - len(inside[at:].lstrip())
+        mark = inside[start : start + 1]
+        if mark in ('"', "'"):
+            end = _closing(inside, start, mark)
+            if end > 0 and inside[end + 1 :].lstrip()[:1] in ("", ","):
+                comma = inside.find(",", end + 1)
+                items.append((inside[start : end + 1], True))
+                at = len(inside) + 1 if comma < 0 else comma + 1
+                continue
+        comma = inside.find(",", start)
+        stop = len(inside) if comma < 0 else comma
+        items.append((inside[start:stop].strip(), False))
+        at = stop + 1
+    return items
+
+
+def _closing(text: str, start: int, mark: str) -> int:
+    """The index of the straight quote that closes the one at `start`, or -1."""
+    at = start + 1
+    while at < len(text):
+        if mark == '"' and text[at] == "\\":
+            at += 2
+            continue
+        if text[at] == mark:
+            if mark == "'" and text[at + 1 : at + 2] == "'":
+                at += 2
+                continue
+            return at
+        at += 1
+    return -1
+
+
 def _curly_items(lead: str, key: str, value: str) -> tuple[str, str] | None:
-    """`tags: [“Climate”, Floods]`: each item wrapped in typographic quotes, unwrapped."""
+    """`tags: [Floods, “Climate”, „Klima“]`: each item wrapped in typographic quotes (or in
+    a straight and a typographic one), whatever its neighbours, unwrapped in the fix."""
     close = value.rfind("]")
-    if close < 0 or any(q in value for q in "'\""):
+    if close < 0 or value[close + 1 :].strip()[:1] not in ("", "#"):
         return None
-    items = [i.strip() for i in value[1:close].split(",")]
-    wrapped = [i for i in items if curly_wrapped(i)]
+    items = flow_items(value[1:close])
+    wrapped = [i for i, quoted in items if not quoted and curly_wrapped(i)]
     if not wrapped:
         return None
-    plain = ", ".join(i[1:-1].strip() if curly_wrapped(i) else i for i in items)
-    quoted = ", ".join(double_quoted(i[1:-1].strip()) if curly_wrapped(i) else i for i in items)
-    found = _curly(f"{key}:", wrapped[0], "")
-    fix = (
-        f'write it without them, or with straight quotes ("): {key}: [{plain}] or {key}: [{quoted}]'
-    )
-    return (found[0], fix) if found else None
+
+    def written(quote: bool) -> str:
+        out = []
+        for item, quoted in items:
+            inner = item[1:-1].strip()
+            if quoted or not curly_wrapped(item):
+                out.append(item)
+            else:
+                out.append(double_quoted(inner) if quote or _needs_quotes(inner) else inner)
+        return ", ".join(i for i in out if i)
+
+    message = f"{key}: " + "; ".join(_wrapped(i) for i in wrapped)
+    plain, quoted = f"{lead}{key}: [{written(False)}]", f"{key}: [{written(True)}]"
+    return message, f'write it without them, or with straight quotes ("): {plain} or {quoted}'
 
 
 def _has_nested(line: str, after: list[str]) -> bool:
