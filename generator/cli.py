@@ -193,6 +193,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         )
     if result.held_back.anything and args.format == "text":
         print(result.held_back.text(settings.tz, paths.content))
+    if result.templates_wrong:  # a template a build stops on: its status, 2
+        return EXIT_USAGE
     return EXIT_OK if result.ok else EXIT_CONTENT
 
 

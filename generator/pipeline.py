@@ -12,6 +12,7 @@ and writes the files; what it writes is what `build` returns (tests/test_golden.
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -79,6 +80,7 @@ class Built:
     site: Site | None = None  # None when an error stopped the build
     files: list[OutputFile] = field(default_factory=list)
     held_back: HeldBack = HeldBack()  # what the selection leaves out
+    templates_wrong: bool = False  # a template error (check): exit status 2, as a build's
 
     @property
     def ok(self) -> bool:
@@ -360,10 +362,13 @@ def check(paths: Paths, settings: Settings, speed: Speed | None = None) -> Built
     if not catalogs:
         files = (assets, held_assets)
         body_problems += _site_links(published, held, settings, paths, files, now, unread)
+        catalogs += _pages(published, settings, paths)
+    stopped = any(d.severity == "error" for d in catalogs)  # as a build: exit status 2
     body_problems += far_ahead(articles, paths.content, now)
     body_problems += updated_ahead(articles, paths.content, now, settings.tz)
     diagnostics = sorted(problems + body_problems + catalogs, key=Diagnostic.sort_key)
-    return Built(diagnostics, articles, held_back=held_back(articles, Selection(), now))
+    held_now = held_back(articles, Selection(), now)
+    return Built(diagnostics, articles, held_back=held_now, templates_wrong=stopped)
 
 
 def _templates(settings: Settings, paths: Paths) -> list[Diagnostic]:
@@ -377,6 +382,18 @@ def _templates(settings: Settings, paths: Paths) -> list[Diagnostic]:
     env = page_environment(renderer.env, settings.language)
     names = env.list_templates(filter_func=is_page_template)
     return template_syntax(env, names, Theme(paths.templates).folders(), paths.content)
+
+
+def _pages(published: list[Article], settings: Settings, paths: Paths) -> list[Diagnostic]:
+    """What stops a build of today's site while it makes its pages (a missing include, an
+    undefined function): render/failures.py's `one_page_each`, in memory."""
+    from generator.render.failures import one_page_each
+    from generator.render.sections import SiteRenderer
+
+    site = build_index(published, settings.tz)
+    found = one_page_each(SiteRenderer(settings, Urls(settings.base_url), paths.templates, site))
+    # named as an article is, from content/ (the command prints it as a build does)
+    return [replace(d, path=os.path.relpath(os.path.abspath(d.path), paths.content)) for d in found]
 
 
 def _site_links(

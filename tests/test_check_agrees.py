@@ -44,12 +44,12 @@ def test_a_template_override_that_build_refuses_fails_check_on_its_line(
     line = len(lines) if "end of template" in message else 3
 
     build = run_here("build", cwd=project)
-    assert build.returncode != 0 and f"templates/{name}:{line}: error: template:" in build.stderr
+    assert build.returncode == 2 and f"templates/{name}:{line}: error: template:" in build.stderr
     checked = run_here("check", cwd=project)
-    assert checked.returncode == 1, checked.stdout
+    assert checked.returncode == 2, checked.stdout  # a template error, as the build's status
     assert f"templates/{name}:{line}: error: template: {message}" in checked.stdout
     github = run_here("check", "--format", "github", cwd=project)
-    assert github.returncode == 1
+    assert github.returncode == 2
     assert f"::error file=templates/{name},line={line}," in github.stdout
 
 
@@ -58,12 +58,44 @@ def test_a_template_not_saved_as_utf8_fails_check_as_it_fails_build(tmp_path: Pa
     write_article(project, "2025/06/floods.md", STORY)
     template = theme_copy(project, "partials/card.html")
     template.write_bytes(template.read_text(encoding="utf-8").encode("utf-16"))
-    assert run_here("build", cwd=project).returncode != 0
+    assert run_here("build", cwd=project).returncode == 2
     checked = run_here("check", cwd=project)
-    assert checked.returncode == 1
+    assert checked.returncode == 2
     assert "templates/partials/card.html:1: error: template: the file is not saved as UTF-8" in (
         checked.stdout
     )
+
+
+@pytest.mark.parametrize(
+    "override",
+    [
+        '{% extends "base.html" %}{% block main %}{% include "partials/nosuch.html" %}'
+        "{% endblock %}",
+        '{% extends "nosuch.html" %}',
+        '{% import "nosuch.html" as m %}{{ title }}',
+        "{{ nosuchfunc() }}",
+        "{{ 1/0 }}",
+    ],
+)
+def test_a_template_that_fails_while_making_a_page_fails_check_as_it_stops_build(
+    tmp_path: Path, override: str
+) -> None:
+    """A missing include, extends or import, an undefined function, a division by zero:
+    no syntax error, but the build stops (status 2) on the first page that uses it; check
+    makes one page of each kind in memory and says the same, with the same status."""
+    project = make_project(tmp_path / "news")
+    write_article(project, "2025/06/floods.md", STORY)
+    (project / "templates").mkdir(exist_ok=True)
+    (project / "templates/article.html").write_text(override + "\n", encoding="utf-8")
+    build = run_here("build", cwd=project)
+    assert build.returncode == 2
+    said = "templates/article.html:1: error: this template failed while making /sub/2025/06/02/"
+    assert said in build.stderr
+    for style in ("text", "github"):
+        checked = run_here("check", "--format", style, cwd=project)
+        assert checked.returncode == 2, checked.stdout
+    assert said in run_here("check", cwd=project).stdout
+    assert "::error file=templates/article.html,line=1," in checked.stdout
 
 
 def test_the_packaged_theme_passes_check(tmp_path: Path) -> None:

@@ -111,6 +111,7 @@ class Result:
     search: bool = False  # whether Pagefind indexed the site
     summary: Summary | None = None
     held_back: HeldBack = HeldBack()  # what a build leaves out (for check: a default build)
+    templates_wrong: bool = False  # check: a template error, which stops a build (status 2)
 
     @property
     def ok(self) -> bool:

@@ -72,6 +72,7 @@ def check(paths: Paths, settings: Settings, options: Options) -> Result:
         checked.articles,
         seconds=time.perf_counter() - started,
         held_back=checked.held_back,
+        templates_wrong=checked.templates_wrong,
     )
 
 

@@ -13,11 +13,16 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 import jinja2
 
 from generator.diagnostics import Diagnostic, TemplateFailure, error
 from generator.settings_errors import display
+
+if TYPE_CHECKING:
+    from generator.render.pages import PageSpec
+    from generator.render.sections import SiteRenderer
 
 
 def template_place(tb: TracebackType | None) -> tuple[str, int] | None:
@@ -89,3 +94,35 @@ def template_syntax(
         error(Path(os.path.relpath(where, content)).as_posix(), line, what, fix)
         for where, line, what, fix in found
     ]
+
+
+def one_page_each(renderer: SiteRenderer) -> list[Diagnostic]:
+    """What a build of `renderer`'s site would stop on while making its pages, found by
+    making the first page of each kind (the home page, an article's, a topic's, a month's,
+    a day's digest...) of each language, in memory: a missing include, extends or import,
+    an undefined function, a division by zero, as the build names it. Only the first, as a
+    build stops on it; an error that only some pages of a kind meet is left to the build."""
+    kinds: set[tuple[str, str]] = set()
+    for folder, language in renderer.renderers.items():
+        for family, make in language.families():
+            if (folder, family[0]) in kinds:
+                continue
+            kinds.add((folder, family[0]))
+            failed = _failure(renderer, make())
+            if failed:
+                return failed
+    return []
+
+
+def _failure(renderer: SiteRenderer, specs: Iterator[PageSpec]) -> list[Diagnostic]:
+    """The error that stops the making of the first of `specs` that fails, if one does."""
+    for spec in specs:
+        try:
+            renderer.render(spec)
+        except TemplateFailure as failure:
+            return list(failure.diagnostics)
+        except jinja2.TemplateSyntaxError as exc:  # a partial's bad filter, met as it is included
+            where = display(Path(exc.filename)) if exc.filename else spec.template
+            fix = "correct the template tag on this line (a build stops on it before any page)"
+            return [error(where, exc.lineno, f"template: {exc.message}", fix)]
+    return []
