@@ -17,7 +17,7 @@ from typing import Any
 import feedparser
 import pytest
 import regex
-from conftest import make_project, run_newsdigest, tiny_png, write_article
+from conftest import BASE_URL, make_project, run_newsdigest, tiny_png, write_article
 from lxml import html
 from PIL import Image
 
@@ -314,6 +314,10 @@ def test_site_root_links_and_images_work_under_a_base_path(tmp_path: Path) -> No
         ("2025/06/other.md", "Other.\n"),
     )
     (project / "content/logo.png").write_bytes(PNG)
+    settings_file = project / "pyproject.toml"  # the settings' base_url has the path /news/
+    settings_file.write_text(
+        settings_file.read_text().replace(BASE_URL, "https://example.org/news/")
+    )
     result, out = build(project)
     assert result.ok, messages(result)
     tree = page(out, "2025/06/25/roots")
