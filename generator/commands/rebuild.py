@@ -50,7 +50,7 @@ from generator.write import early, keep
 from generator.write.output import WriteStats, prepare, write_site
 
 SITEMAP = "sitemap.xml"
-SITEMAP_PART = re.compile(r"sitemap-[1-9][0-9]*\.xml")  # render.sitemap.PART
+SITEMAP_PART = re.compile(r"sitemap-[1-9][0-9]*\.xml\Z")  # an index's parts (render.sitemap)
 
 
 def check(paths: Paths, settings: Settings, options: Options) -> Result:
@@ -218,14 +218,15 @@ def _write(run: Run, site: Site, done: Rendered, assets: set[str]) -> tuple[int,
     # The page list and every article's placement are the last build's: so is the sitemap.
     kept_sitemap = done.planned.sitemap_kept and unchanged(run.state, SITEMAP)
     # Over 50,000 pages sitemap.xml is an index of sitemap-1.xml, sitemap-2.xml...: kept too.
-    kept = [SITEMAP, *(p for p in run.state.written if SITEMAP_PART.fullmatch(p))]
-    if kept_sitemap:
-        done.keep.update(kept)
+    kept = (
+        [SITEMAP, *(p for p in run.state.written if SITEMAP_PART.match(p))] if kept_sitemap else []
+    )
+    done.keep.update(kept)
     pages = done.pages
     extra: list[OutputFile] = []  # made while the workers render the pages
     inputs = (pages, site, run.settings, paths.templates, paths.content, assets, run.now)
     done.meanwhile.append(lambda: extra.extend(extra_files(*inputs, not kept_sitemap)))
-    files = chain(done.files, [OutputFile(p, b"") for p in kept] if kept_sitemap else [], extra)
+    files = chain(done.files, [OutputFile(p, b"") for p in kept], extra)
     run.prepared = run.early.wait() if run.early is not None else run.prepared
     first = not paths.output.exists()  # no site to keep: the copy is made after (`_keep`)
     html = {p.path for p in pages if p.path.endswith(".html")} if run.search is not None else set()
