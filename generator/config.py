@@ -112,7 +112,8 @@ class Settings:
         "text",
         "`og:locale` in Open Graph's language_TERRITORY form (`en_GB`); by "
         "default the language's most likely locale (CLDR, via Babel): `en` -> `en_US`, "
-        "`hi` -> `hi_IN`, `pt-BR` -> `pt_BR`",
+        "`hi` -> `hi_IN`, `pt-BR` -> `pt_BR`; a region of several countries gives the "
+        "language alone (`es-419` -> `es`, never `es_ES`); translations: `og:locale:alternate`",
         shown="from `language`",
     )
     logo: str = _setting(
