@@ -225,3 +225,33 @@ def test_a_pull_request_that_changes_site_id_fails_on_that_line(
 
     settings_path.write_text(text.replace("Test Desk", "The Test Desk"))  # another setting
     assert check_against_main(root).returncode == 0
+
+
+def test_a_renamed_redated_story_pinned_as_the_fix_says_is_not_called_deleted(
+    newsroom: Path,
+) -> None:
+    """Renamed, redated and given its old address and GUID, the short file is too changed for
+    git to pair it with the old one (a deletion and an addition): it is the same story,
+    found by its id: or aliases:, and with both pinned there is nothing to say."""
+    git(newsroom, "mv", "content/2025/06/storm.md", "content/2025/06/2025-06-20-storm.md")
+    path = newsroom / "content/2025/06/2025-06-20-storm.md"
+    aliases = "aliases: [/2025/06/20/storm/]"
+    pinned = f"{aliases}\nid: tag:test.example,2025:2025-06-20/storm"
+    text = path.read_text().replace("2025-06-20T10", "2025-06-21T10")
+    path.write_text(text.replace("country: India", f"country: India\n{pinned}"))
+    commit_all(newsroom)
+    diff = ["git", "diff", "--name-status", "-M", "main~1", "main"]
+    changes = subprocess.run(diff, cwd=newsroom, capture_output=True, text=True).stdout
+    assert "\nD\tcontent/2025/06/storm.md" in "\n" + changes, changes  # not a rename
+
+    result = run_here("check", "--base", "main~1", cwd=newsroom)
+    assert result.returncode == 0, result.stdout
+    assert "deletes a published article" not in result.stdout
+    assert "storm" not in result.stdout, result.stdout
+
+    path.write_text(path.read_text().replace(pinned, aliases))  # the GUID not kept
+    result = run_here("check", "--base", "main~1", cwd=newsroom)
+    assert "deletes a published article" not in result.stdout
+    assert (
+        "content/2025/06/2025-06-20-storm.md:3: warning: this change moves a published article"
+    ) in result.stdout

@@ -160,6 +160,9 @@ def moved_articles(
     """Warnings for published articles whose URL or GUID this change would alter."""
     _repository(content_dir, base)
     by_source = {a.source: a for a in articles}
+    # A file git sees deleted may live on in one it sees added (a rename with its lines
+    # changed): the article whose id: is its GUID, or whose aliases: hold its address.
+    pinned = {a.guid: a for a in articles} | {al: a for a in articles for al in a.aliases}
     problems: list[Diagnostic] = []
     for status, old_path, new_path in _changes(content_dir, base):
         if status not in "RMD":
@@ -171,6 +174,9 @@ def moved_articles(
         if before is None:
             continue
         article = by_source.get(new_path) if status != "D" else None
+        if status == "D":
+            article = pinned.get(before.guid) or pinned.get(before.url.lstrip("/"))
+            new_path = article.source if article is not None else new_path
         if article is None:
             if status == "D":
                 problems.append(
