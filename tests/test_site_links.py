@@ -32,6 +32,8 @@ Good links, each a page or file the site publishes:
 [the front page](/), [the main feed](/feed.xml), [a style](/static/style.css),
 [an old address](/old/monsoon/), [with the base path](/sub/tags/), [a note](#notes),
 [a section](/2025/06/01/storm-plan/#map), [another site](https://example.org/about/).
+
+<h2 id="notes">Notes</h2>
 """
 BAD_LINKS = """\
 Read [about us](/about/) first.
