@@ -258,6 +258,8 @@ Jump to [the results](#results), [the tally](#tally) or [the top](#top).
 Text.
 
 <h2 id="tally">Tally</h2>
+
+## Later {#later}
 """
 
 
@@ -281,6 +283,8 @@ def test_an_in_page_link_to_no_id_is_a_warning_with_the_engines_way_to_make_one(
             else "give the heading that id: ## Its text {#results}"
         )
         assert fix in output
+        shown = "story.md:16: warning: {#later} is shown as text in this heading"
+        assert (shown in output) == (engine == "gfm"), output
 
 
 NOTES = """\

@@ -226,6 +226,7 @@ def unnamed_links(clean: str) -> list[Problem]:
 
 
 _ID = re.compile(r'<([a-z0-9]+)\b[^>]*?\bid="([^"]*)"', re.IGNORECASE)
+_SHOWN_ID = re.compile(r"<h[2-6][^>]*>[^<]*\{#([^}\s<]+)\}\s*</h", re.IGNORECASE)
 _FRAGMENT = re.compile(r'<a\b[^>]*?\bhref="#([^"]*)"', re.IGNORECASE)
 
 
@@ -259,7 +260,7 @@ def id_problems(clean: str, body: str, gfm: bool) -> tuple[list[Problem], list[P
                 )
             )
         seen.add(value)
-    warnings: list[Problem] = []
+    warnings = [_as_text(match.group(1)) for match in _SHOWN_ID.finditer(clean)] if gfm else []
     for match in _FRAGMENT.finditer(clean):
         target = unquote(unescape(match.group(1)))
         if target in seen or target in THEME_IDS or target.lower() in ("", "top"):
@@ -300,4 +301,15 @@ def gfm_footnotes(converted: str) -> str:
     return _GFM_BACKREF.sub(
         r'<a class="footnote-backref" href="\1" title="Jump back to footnote \2 in the text">',
         converted,
+    )
+
+
+def _as_text(value: str) -> Problem:
+    """The warning for a heading's `{#id}` that the gfm engine shows as text."""
+    return (
+        f"{{#{value}",
+        f"{{#{value}}} is shown as text in this heading: the gfm engine has no attribute "
+        "lists, so the heading gets no id",
+        f'write the heading as HTML, <h2 id="{value}">...</h2>, or set '
+        'markdown_engine = "python-markdown"',
     )
