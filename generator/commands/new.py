@@ -22,6 +22,8 @@ from generator.diagnostics import UsageError
 from generator.languages import tag_problem
 from generator.load import countries, country_hints, slugs
 from generator.load.placeholder import BODY
+from generator.load.yaml_mistakes import double_quoted
+from generator.load.yaml_slips import curly_wrapped, typing_slips
 
 DEFAULT_AUTHOR = "Newsroom"
 
@@ -91,7 +93,9 @@ def front_matter(
     unknown; `language:` only when given (else the site's)."""
     lines = [
         "---",
-        f"title: {yaml_value(title)}",
+        # A headline that is a quotation (“We will rebuild”): in straight quotes, as README
+        # says such a headline is written, so YAML keeps the marks and check accepts it.
+        f"title: {double_quoted(title) if curly_wrapped(title) else yaml_value(title)}",
         f"date: {date.isoformat()}",
         "draft: true",
         *([f"language: {yaml_value(language)}"] if language else []),
@@ -103,6 +107,26 @@ def front_matter(
         lines.append(f"tags: {yaml_value(tags)}")
     lines.append("---")
     return "\n".join(lines) + "\n"
+
+
+OPTIONS = {"author": "--author", "tags": "--tags"}
+
+
+def _checked(text: str, typed: dict[str, str]) -> None:
+    """A UsageError, before anything is written, for a value `check` would refuse in the
+    file: a byline or tag wrapped in typographic quotes (`--author '“Asha”'`, pasted
+    from a word processor), named with the option it came from and its value unwrapped."""
+    for key, value in typed.items():
+        for item in parse_tags(value) if key == "tags" else [value.strip()]:
+            if curly_wrapped(item):
+                marks = f"{item[0]} and {item[-1]}" if item[0] != item[-1] else item[0]
+                raise UsageError(
+                    f"{OPTIONS[key]} {item!r} is wrapped in quote marks ({marks}) that would "
+                    f"be published as part of it; write it without them: {item[1:-1].strip()!r}"
+                )
+    front = text.split("\n---\n", 1)[0].removeprefix("---\n")
+    for slip in typing_slips(front, 2, "the new file"):
+        raise UsageError(f"newsdigest new would write a line check refuses: {slip.message}")
 
 
 def new_article(
@@ -140,6 +164,7 @@ def new_article(
         )
         + BODY
     )
+    _checked(text, {"author": author or "", "tags": tags})
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         with path.open("x", encoding="utf-8", newline="\n") as handle:

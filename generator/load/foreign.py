@@ -60,19 +60,44 @@ def foreign_field(key: str, value: Any, front: dict[str, Any]) -> tuple[str, str
         f"reads '{meant}:', so this one is not published"
     )
     if meant == "tags":
-        words = value.split() if isinstance(value, str) else value
-        typed = list(words) if isinstance(words, list) else []
-        tags = front.get("tags")
-        have = list(tags) if isinstance(tags, list) else []
-        merged = list(dict.fromkeys([str(t) for t in have] + [str(w) for w in typed]))
-        if have:
-            return message, f"move them into 'tags:' and delete this line: tags: {_inline(merged)}"
-        return message, f"rename it: tags: {_inline(merged)}"
+        return message, _tags_fix(key, front)
     if meant == "image":
         return message, "write 'image:' with 'src:' and 'alt:' indented under it (Pictures)"
     if meant in front:
         return message, f"'{meant}:' is there already: keep one of the two"
     return message, f"rename it: {meant}: {_inline(value)}"
+
+
+def _words(key: str, value: Any) -> list[str]:
+    """A foreign field's topics: a list as it is; a text split at its commas, else, for
+    Jekyll's `categories:`, at its spaces (`news india`); else one topic (Hugo reads a
+    text as a list of one)."""
+    if isinstance(value, list):
+        return [str(v) for v in value if v is not None]
+    if value is None or isinstance(value, dict):
+        return []
+    text = str(value)
+    if "," in text:
+        return [w.strip() for w in text.split(",") if w.strip()]
+    if key.casefold() == "categories":
+        return text.split()
+    return [text.strip()] if text.strip() else []
+
+
+def _tags_fix(key: str, front: dict[str, Any]) -> str:
+    """One `tags:` line for the story's tags and every foreign field of topics in it
+    (`categories:`, `keywords:`), the same whichever of them it is given for."""
+    others = [k for k in front if FOREIGN.get(k.casefold()) == "tags"]
+    tags = front.get("tags")
+    have = _words("tags", tags) if tags is not None else []
+    merged = list(dict.fromkeys(have + [w for k in others for w in _words(k, front[k])]))
+    line = f"tags: {_inline(merged)}"
+    gone = " and ".join(f"'{k}:'" for k in others) if len(others) > 1 else "this line"
+    if "tags" in front:
+        return f"move them into 'tags:' and delete {gone}: {line}"
+    if len(others) > 1:
+        return f"write one line for {gone} and delete them: {line}"
+    return f"rename it: {line}"
 
 
 def toml_front_matter(text: str, source: str) -> Diagnostic | None:

@@ -144,6 +144,15 @@ def _comment_error(
         items = (rest[:close] if close >= 0 else rest).split(",")
         quoted = [double_quoted(i.strip()) if "#" in i else i.strip() for i in items]
         fixed = line[: start.column] + ", ".join(quoted) + (rest[close:] if close >= 0 else "")
+    elif _key_of(line, token) in _ONE_WORD:  # `url: https://x.org/ # note`: a note
+        end_column = end.column
+        note = line[:end_column] + "  " + line[end_column:].lstrip(" \t")
+        return error(
+            source,
+            end.line + first_line,
+            message,
+            f"a note is set apart with two spaces: {note.rstrip()}",
+        )
     else:
         fixed = line[: start.column] + double_quoted(line[start.column :].rstrip(" \t"))
     return error(
@@ -152,3 +161,12 @@ def _comment_error(
         message,
         f"put the whole value in quotes: {fixed.strip()}",
     )
+
+
+# Fields whose value is one word (an address, a name in a URL, a code): ` # ...` after one
+# is a note, never part of the value, and quoting it into the value makes it wrong.
+_ONE_WORD = frozenset({"url", "slug", "src", "id", "fediverse", "language", "type"})
+
+
+def _key_of(line: str, token: yaml.ScalarToken) -> str:
+    return line[: token.start_mark.column].strip().removeprefix("- ").rstrip(": ")

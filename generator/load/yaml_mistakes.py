@@ -11,6 +11,7 @@ import re
 import yaml
 
 from generator.diagnostics import Diagnostic, error
+from generator.load import fields
 
 _FIELD_LINE = re.compile(
     r"^(?P<lead>[ \t]*(?:-[ \t]+)?)(?P<key>[^\s:#'\"][^:#]*?):[ \t]+(?P<value>.*?)[ \t]*$"
@@ -219,7 +220,9 @@ def _misaligned(lines: list[str], index: int, key: str, first_line: int) -> tupl
             f", or indent both by {even} spaces: '{' ' * even}{lines[number].lstrip()}' "
             f"and '{' ' * even}{raw.lstrip()}'"
         )
-    if parent is not None and parent == 0 and depth > 0 and key not in _GROUP_FIELDS:
+    group = next((lines[n].split(":", 1)[0] for n, d in reversed(keyed) if d == 0), "")
+    inside = key in _GROUP_FIELDS or key in fields.under(group.strip())  # credits.image
+    if parent is not None and parent == 0 and depth > 0 and not inside:
         fix += f", or '{raw.lstrip()}' at the start of the line for a field of its own"
     return (
         f"'{key}:' is not lined up with '{other}:' above it "

@@ -126,13 +126,33 @@ def _slip(line: str, before: str, after: list[str]) -> tuple[str, str] | None:
         return (
             f"'{key}:' needs a space after the colon; without it YAML reads the whole line "
             "as text, not as a field",
-            f"{lead}{key}: {value}",
+            _spaced(lead, key, value),
         )
     if value.startswith("#") and key in KNOWN and not _has_nested(line, after):
         return _comment_value(lead, key, value)
     if value.startswith("["):
         return _comment_item(lead, key, value) or _curly_items(lead, key, value)
     return _curly(f"{key}:", value, f"{lead}{key}: ")
+
+
+def _spaced(lead: str, key: str, value: str) -> str:
+    """The fix for `key:value`: the line with its space, and the value in the quotes (or
+    the list with the items unwrapped) it then needs, so that following it is final."""
+    if value.startswith("["):
+        found = _comment_item(lead, key, value) or _curly_items(lead, key, value)
+        return found[1] if found else f"{lead}{key}: {value}"
+    if curly_wrapped(value):
+        value = value[1:-1].strip()
+    elif value[:1] in "\"'" and len(value) > 1 and value.endswith(value[0]):
+        return f"{lead}{key}: {value}"  # quoted already
+    plain = not _needs_quotes(value) or (
+        _NOT_NEEDED.match(value) is not None and ": " not in value and " #" not in value
+    )
+    return f"{lead}{key}: {value if plain else double_quoted(value)}"
+
+
+# Plain values YAML reads as typed although they hold a mark: a web address, a time.
+_NOT_NEEDED = re.compile(r"^[\w./@+~-][^\s#]*$")
 
 
 def curly_wrapped(value: str) -> bool:

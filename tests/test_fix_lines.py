@@ -1,0 +1,140 @@
+"""A `fix:` line, followed, is final: the editor writes the line `check` printed into the
+file, runs `check` again, and the story passes (or, for authors.yaml, the registry).
+
+Each case is a story with one mistake typed on one line; the test reads the `fix:` line
+`newsdigest check` printed, writes its first suggested line in place of the typed one
+(keeping the line's indent) and runs `check` again.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import make_project, run_here, write_article
+
+GOOD = """\
+title: Floods in Assam
+date: 2025-06-02T10:00:00+05:30
+country: India
+credits:
+  author: Desk
+tags: [Rain]"""
+
+# the line typed in place of (or after) one of GOOD's lines -> the field the fix rewrites
+TYPED = {
+    "summary:Storm: the sequel": "summary",
+    "summary:#1 hit": "summary",
+    "summary:Fans chant we are # 1": "summary",
+    "summary:“Storm”": "summary",
+    "summary:Rock & roll: 50% off": "summary",
+    "slug: rain # old": "slug",
+}
+TAGS = {"tags:[#a]": ["#a"], "tags:[„Klima“, Rain]": ["Klima", "Rain"]}
+
+
+def checked(project: Path) -> tuple[int, str]:
+    result = run_here("check", cwd=project)
+    assert "Traceback" not in result.stderr
+    return result.returncode, result.stdout + result.stderr
+
+
+def first_fix(said: str, key: str) -> str:
+    """The first line a `fix:` line suggests for `key:`, with its indent when it is
+    printed in quotes ('    image: AFP')."""
+    for hint in (line.strip() for line in said.splitlines() if line.strip().startswith("fix:")):
+        found = re.search(rf"'( *{re.escape(key)}: [^']*)'", hint) or re.search(
+            rf"(?:^|\s)({re.escape(key)}: .*?)(?:; | or |$)", hint
+        )
+        if found:
+            return found.group(1).rstrip()
+    raise AssertionError(f"no fix for {key}: in {said}")
+
+
+def follow(path: Path, typed: str, key: str, said: str) -> str:
+    fixed = first_fix(said, key)
+    indent = "" if fixed.startswith(" ") else typed[: len(typed) - len(typed.lstrip())]
+    text = path.read_text(encoding="utf-8")
+    assert typed + "\n" in text
+    path.write_text(text.replace(typed + "\n", indent + fixed + "\n"), encoding="utf-8")
+    return fixed
+
+
+@pytest.mark.parametrize("typed", sorted(TYPED) + sorted(TAGS))
+def test_following_the_fix_for_a_typing_slip_passes_check(tmp_path: Path, typed: str) -> None:
+    project = make_project(tmp_path / "p")
+    key = TYPED.get(typed) or "tags"
+    front = GOOD.replace("tags: [Rain]", typed) if key == "tags" else GOOD + "\n" + typed
+    path = write_article(project, "2025/06/story.md", front)
+    status, said = checked(project)
+    assert status == 1, said
+    fixed = follow(path, typed, key, said)
+    status, said = checked(project)
+    assert status == 0, (fixed, said)
+
+
+def test_a_note_after_a_web_address_is_set_apart_not_quoted_into_it(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p")
+    (project / "authors.yaml").write_text(
+        "Cy:\n  url: https://cy.example.org/ # note\n", encoding="utf-8"
+    )
+    front = GOOD + "\nimage:\n  src: https://example.org/a.jpg # the photo\n  alt: Rain"
+    path = write_article(project, "2025/06/story.md", front)
+    status, said = checked(project)
+    assert status == 1 and '"https://' not in said, said
+    follow(project / "authors.yaml", "  url: https://cy.example.org/ # note", "url", said)
+    follow(path, "  src: https://example.org/a.jpg # the photo", "src", said)
+    status, said = checked(project)
+    assert status == 0, said
+
+
+def test_a_misaligned_image_credit_is_not_offered_as_the_lead_picture(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p")
+    front = GOOD.replace("  author: Desk", "    author: Desk\n  image: AFP")
+    path = write_article(project, "2025/06/story.md", front)
+    status, said = checked(project)
+    assert status == 1 and "at the start of the line" not in said, said
+    follow(path, "  image: AFP", "image", said)
+    status, said = checked(project)
+    assert status == 0, said
+
+
+@pytest.mark.parametrize(
+    ("foreign", "tags"),
+    [
+        ('categories: "news, india"', ["Rain", "news", "india"]),
+        ('keywords: "C #"', ["Rain", "C #"]),
+        ("keywords: [a, b]\ncategories: news india", ["Rain", "a", "b", "news", "india"]),
+    ],
+)
+def test_another_generators_topics_become_one_tags_line(
+    tmp_path: Path, foreign: str, tags: list[str]
+) -> None:
+    project = make_project(tmp_path / "p")
+    path = write_article(project, "2025/06/story.md", GOOD + "\n" + foreign)
+    _, said = checked(project)
+    fixes = {first_fix(line, "tags") for line in said.splitlines() if "fix:" in line}
+    assert len(fixes) == 1, said  # every foreign field gives the same, merged line
+    text = path.read_text(encoding="utf-8").replace("tags: [Rain]", fixes.pop())
+    for line in foreign.splitlines():
+        text = text.replace(line + "\n", "")
+    path.write_text(text, encoding="utf-8")
+    status, said = checked(project)
+    assert status == 0 and "warning" not in said, said
+    front = yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])
+    assert front["tags"] == tags
+
+
+def test_new_writes_nothing_check_refuses(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p")
+    result = run_here("new", "#1 story", "--country", "India", "--author", "“Asha”", cwd=project)
+    assert result.returncode == 2 and "'“Asha”' is wrapped in quote marks" in result.stderr
+    assert not list((project / "content").rglob("*.md"))
+    result = run_here("new", "Rain", "--country", "India", "--tags", "Rain, „Klima“", cwd=project)
+    assert result.returncode == 2 and "--tags '„Klima“'" in result.stderr
+    result = run_here("new", "“We will rebuild”", "--country", "India", cwd=project)
+    assert result.returncode == 0, result.stderr
+    status, said = checked(project)
+    assert status == 0, said
