@@ -314,3 +314,55 @@ def test_footnotes_are_set_apart_and_labelled_alike_with_either_engine(tmp_path:
     pages = [tmp_path / engine / "site" / PAGE for engine in ENGINES]
     errors, _ = vnu_errors(tmp_path, *pages)
     assert errors == []
+
+
+PLACES = """\
+The sub folder and the Floods file are named here first, as words.
+
+[h](sub)
+
+[h2](sub/) and [i](Floods)
+
+![l](sub\\\\map.png)
+
+<IMG SRC="dot.png" ALT> <img alt src="dot.png">
+
+Then dot.png as a word, and the picture without alt:
+
+<img src="dot.png">
+
+> # Quoted
+
+- ## Item
+
+    # Under the item
+"""
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_each_link_picture_and_heading_problem_is_named_on_its_own_line(
+    tmp_path: Path, engine: str
+) -> None:
+    """The line of the link, picture or heading itself: not the first line where its
+    address is typed as a word, nor the body's first line (GitHub puts the note there)."""
+    project = make_project(tmp_path / engine, f'markdown_engine = "{engine}"\n')
+    write_article(project, "2025/06/story.md", FRONT, PLACES)
+    (project / "content/2025/06/dot.png").write_bytes(tiny_png())
+    checked = run_here("check", cwd=project)
+    found = [
+        line.split(": ", 1)[0].removeprefix("content/2025/06/story.md:") + " " + line[-20:]
+        for line in checked.stdout.splitlines()
+        if line.startswith("content/")
+    ]
+    said = {line.split(" ")[0] for line in found}
+    assert said == {"10", "12", "14", "20", "22", "26"}, found
+    for line, words in [
+        (10, "error: link to 'sub' points to no file"),
+        (12, "error: link to 'sub/' points to no file"),
+        (12, "error: link to 'Floods' points to no file"),
+        (14, "error: image 'sub"),  # sub\map.png (gfm: sub%5Cmap.png)
+        (20, "warning: the picture 'dot.png' has no alt= text"),
+        (22, "warning: a '# ' heading is a first-level heading"),
+        (26, "warning: a '# ' heading is a first-level heading"),
+    ]:
+        assert f"content/2025/06/story.md:{line}: {words}" in checked.stdout, checked.stdout

@@ -23,6 +23,8 @@ import re
 from html import escape, unescape
 from urllib.parse import unquote
 
+from generator.load.files import shown
+
 Problem = tuple[str, str, str]  # needle, message, fix
 
 # The ids the theme's pages give their own elements (generator/theme/): a body must not
@@ -119,10 +121,29 @@ _QUOTED = re.compile(r"^(?: {0,3}>)+ ?")  # a blockquote's marks, before a headi
 _HTML_HEADING = re.compile(r"<h([1-6])\b", re.IGNORECASE)
 
 
+_ITEM = re.compile(r" {0,3}(?:[-*+]|[0-9]{1,9}[.)])(?:[ \t]+|$)")
+
+
+def _unlisted(lines: list[str]) -> list[str]:
+    """`lines` without their list items' marks (`- `, `1. `) and the indent of the lines
+    that go on an item (a heading in a list item is a heading: `- ## Item`)."""
+    out, listed = [], False
+    for line in lines:
+        item = _ITEM.match(line)
+        if item:
+            listed = True
+            out.append(line[item.end() :])
+            continue
+        if line.strip() and not line.startswith((" ", "\t")):
+            listed = False
+        out.append(re.sub(r"^(?: {1,4}|\t)", "", line) if listed else line)
+    return out
+
+
 def _typed_headings(masked: str) -> list[tuple[int, int]]:
     """(0-based line, level) of each heading typed in the body: `#` lines, underlined
     (setext) ones and HTML `<h2>` tags, in order."""
-    lines = [_QUOTED.sub("", line) for line in masked.split("\n")]
+    lines = _unlisted([_QUOTED.sub("", line) for line in masked.split("\n")])
     found: list[tuple[int, int]] = []
     for i, line in enumerate(lines):
         atx = _ATX.match(line)
@@ -313,3 +334,39 @@ def _as_text(value: str) -> Problem:
         f'write the heading as HTML, <h2 id="{value}">...</h2>, or set '
         'markdown_engine = "python-markdown"',
     )
+
+
+def no_alt(src: str) -> tuple[str, str]:
+    """The warning for an HTML <img> with no alt= (HTML requires one; WCAG 1.1.1)."""
+    return (
+        f"the picture {shown(src)} has no alt= text, so a screen reader cannot say what "
+        'it shows: it is published with alt="", as a decoration, like ![](picture.png)',
+        f'describe it: <img src="{src}" alt="What the picture shows">, or write alt="" '
+        "if it only decorates the story",
+    )
+
+
+# What comes before an address typed as one: '](' (a link), ']: ' (a reference), '=' or
+# '="' (an HTML attribute), '<' (an autolink); and what may come after it.
+_OPENER = re.compile(r"(?:\]\(\s*<?|\]:[ \t]*<?|=[ \t]*[\"']?|<)$")
+_CLOSER = re.compile(r"[)\"'>\s]|$")
+
+
+def address_line(masked: str, value: str, nth: int) -> int | None:
+    """The 0-based line of the `nth` (from 0) place where the address `value` (an href or
+    src of the converted body) is typed as a link's or picture's address in `masked` (the
+    body with its code blanked), read as typed: %-encoded or not, with '\\' escapes; the
+    last such place when there are fewer (a reference used twice), None without one."""
+    forms = {value, unquote(value), escape(value), unquote(value).replace("\\", "\\\\")}
+    starts: set[int] = set()
+    for form in forms:
+        at = masked.find(form)
+        while at >= 0:
+            end = at + len(form)
+            if _OPENER.search(masked, max(0, at - 8), at) and _CLOSER.match(masked, end):
+                starts.add(at)
+            at = masked.find(form, at + 1)
+    if not starts:
+        return None
+    ordered = sorted(starts)
+    return masked.count("\n", 0, ordered[min(nth, len(ordered) - 1)])

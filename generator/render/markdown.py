@@ -39,9 +39,11 @@ from generator.load.meant import from_repository, missing_file_hint, story_link
 from generator.model import Picture, Text
 from generator.render import cmark, images
 from generator.render.body_html import (
+    address_line,
     fixed_headings,
     gfm_footnotes,
     id_problems,
+    no_alt,
     settled,
     stray_end_tags,
     unnamed_links,
@@ -97,6 +99,8 @@ class _Context:
     problems: list[Diagnostic] = field(default_factory=list)
     assets: set[str] = field(default_factory=set)
     searched: dict[str, int] = field(default_factory=dict)  # needle -> where to look next
+    addresses: dict[str, int] = field(default_factory=dict)  # href/src -> tags with it so far
+    masked: str | None = None  # the body with its code blanked, once an address is looked for
     resolved: dict[str, PurePosixPath | str] = field(default_factory=dict)
 
 
@@ -261,11 +265,12 @@ class BodyRenderer:
             return without_address(tag, attrs)
         if not value:
             return None
+        self.context.addresses[value] = self.context.addresses.get(value, -1) + 1
         if tag == "img":
             if any(k == "alt" for k, _ in attrs):
                 return self._image(value, attrs)
             described = [*attrs, ("alt", "")]  # as ![](x.png): a decoration
-            self._report(value, *_no_alt(value), warning)
+            self._report(value, *no_alt(value), warning)
             return self._image(value, described) or described
         changed = self.link_target(value)
         external = tag == "a" and urlsplit(value).scheme in ("http", "https")
@@ -278,8 +283,13 @@ class BodyRenderer:
 
     def _line_of(self, needle: str) -> int:
         """The body line of `needle`'s next use (the same file named twice: each its line)."""
-        article = self.context.article
+        article, context = self.context.article, self.context
         assert article is not None
+        if needle in context.addresses:  # a link's or picture's address: where it is typed
+            context.masked = masked(article.body) if context.masked is None else context.masked
+            line = address_line(context.masked, needle, context.addresses[needle])
+            if line is not None:
+                return article.body_line + line
         start = self.context.searched.get(needle, 0)
         index = article.body.find(needle, start)
         if index < 0:
@@ -424,16 +434,6 @@ class BodyRenderer:
         article = self.context.article
         assert article is not None
         self.context.problems.append(kind(article.source, self._line_of(needle), message, hint))
-
-
-def _no_alt(src: str) -> tuple[str, str]:
-    """The warning for an HTML <img> with no alt= (HTML requires one; WCAG 1.1.1)."""
-    return (
-        f"the picture {shown(src)} has no alt= text, so a screen reader cannot say what "
-        'it shows: it is published with alt="", as a decoration, like ![](picture.png)',
-        f'describe it: <img src="{src}" alt="What the picture shows">, or write alt="" '
-        "if it only decorates the story",
-    )
 
 
 # The theme lets a table or a block of code wider than the column scroll sideways; a
