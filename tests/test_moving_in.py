@@ -118,3 +118,24 @@ def test_a_dated_file_name_is_the_slug_whole_and_slug_gives_jekylls_address(
     article, problems = read(tmp_path, "_posts/2025-06-22-jekyll-story.md", text)
     assert article is not None, problems
     assert article.slug == "jekyll-story"
+
+
+def test_hugos_url_and_jekylls_permalink_become_an_alias_that_builds(tmp_path: Path) -> None:
+    """The address readers know is kept working: the fix writes it as an alias, and
+    followed, the story's page and a redirect at the old address are built."""
+    from conftest import make_project, run_here, write_article
+
+    for field in ("url", "permalink"):
+        project = make_project(tmp_path / field)
+        front = "title: Rain\ndate: 2025-06-22T10:00:00Z\ncountry: India\ncredits:\n  author: A"
+        path = write_article(project, "2025/06/rain.md", f"{front}\n{field}: /old/rain/")
+        said = run_here("check", cwd=project).stdout
+        assert f"rain.md:7: warning: '{field}:' is " in said, said
+        fix = said.split("in place of this line: ", 1)[1].splitlines()[0]
+        text = path.read_text(encoding="utf-8").replace(f"{field}: /old/rain/", fix)
+        path.write_text(text, encoding="utf-8")
+        site = tmp_path / f"site-{field}"
+        built = run_here("build", "--output", str(site), cwd=project)
+        assert built.returncode == 0 and "warning" not in built.stderr, built.stderr
+        assert (site / "2025/06/22/rain/index.html").is_file()
+        assert "2025/06/22/rain/" in (site / "old/rain/index.html").read_text(encoding="utf-8")

@@ -40,7 +40,13 @@ UNUSED = {
     "layout": "Jekyll's page layout (newsdigest's theme lays out every article)",
     "type": "Hugo's content type (newsdigest's theme lays out every article)",
     "weight": "Hugo's ordering weight (newsdigest lists stories by date)",
+    "expirydate": "Hugo's expiry date; newsdigest does not take a story down at a time: "
+    "the story stays published until its file is deleted or it is given 'draft: true'",
 }
+# The address another generator published the story at (Hugo's `url:`, Jekyll's
+# `permalink:`): newsdigest's own address is /YYYY/MM/DD/slug/, and the old one is kept
+# working with `aliases:`.
+ADDRESS = {"url": "Hugo's", "permalink": "Jekyll's"}
 
 
 def foreign_field(key: str, value: Any, front: dict[str, Any]) -> tuple[str, str] | None:
@@ -52,6 +58,8 @@ def foreign_field(key: str, value: Any, front: dict[str, Any]) -> tuple[str, str
             f"'{key}:' is {UNUSED[folded]}; it is not used",
             f"delete the line '{key}: {_inline(value)}'",
         )
+    if folded in ADDRESS:
+        return _address(key, value, front)
     meant = FOREIGN.get(folded)
     if meant is None:
         return None
@@ -66,6 +74,27 @@ def foreign_field(key: str, value: Any, front: dict[str, Any]) -> tuple[str, str
     if meant in front:
         return message, f"'{meant}:' is there already: keep one of the two"
     return message, f"rename it: {meant}: {_inline(value)}"
+
+
+def _address(key: str, value: Any, front: dict[str, Any]) -> tuple[str, str]:
+    """(message, fix) for Hugo's `url:` or Jekyll's `permalink:`: the old address kept
+    working as an alias (a redirect page), since newsdigest publishes at its own."""
+    message = (
+        f"'{key}:' is {ADDRESS[key.casefold()]} address for the story; newsdigest publishes "
+        "it at /YYYY/MM/DD/slug/ and does not use this one"
+    )
+    old = str(value).strip() if isinstance(value, str) else ""
+    if not old or ":" in old:  # no value, or a pattern (`/:categories/:title/`)
+        return message, "delete the line; keep an old address working with 'aliases:'"
+    aliases = front.get("aliases")
+    have = [str(a) for a in aliases] if isinstance(aliases, list) else []
+    line = f"aliases: {_inline(list(dict.fromkeys([*have, old])))}"
+    if "aliases" in front:
+        return (
+            message,
+            f"keep it working: add it to 'aliases:' and delete this line: {line}",
+        )
+    return message, f"keep the address its readers know working, in place of this line: {line}"
 
 
 def _words(key: str, value: Any) -> list[str]:
