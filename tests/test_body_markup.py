@@ -366,3 +366,23 @@ def test_each_link_picture_and_heading_problem_is_named_on_its_own_line(
         (26, "warning: a '# ' heading is a first-level heading"),
     ]:
         assert f"content/2025/06/story.md:{line}: {words}" in checked.stdout, checked.stdout
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_site_that_trusts_its_html_keeps_the_outline_too(tmp_path: Path, engine: str) -> None:
+    """trusted_html is about the HTML an editor types: a '# ' heading is still published
+    under the headline, with the same warning on its line, as the <img> without alt= is."""
+    project = make_project(
+        tmp_path / engine, f'markdown_engine = "{engine}"\ntrusted_html = true\n'
+    )
+    write_article(project, "2025/06/story.md", FRONT, 'Intro.\n\n<img src="dot.png">\n\n# Big\n')
+    (project / "content/2025/06/dot.png").write_bytes(tiny_png())
+    checked = run_here("check", cwd=project)
+    result = run_here("build", "--output", str(tmp_path / "site"), cwd=project)
+    assert result.returncode == 0, result.stderr
+    for output in (checked.stdout, result.stderr):
+        assert "content/2025/06/story.md:12: warning: a '# ' heading" in output, output
+        assert "content/2025/06/story.md:10: warning: the picture 'dot.png'" in output
+    page = html.parse(str(tmp_path / "site" / PAGE)).getroot()
+    assert [h.text_content() for h in page.iter("h1")] == ["Story"]
+    assert [h.text_content() for h in page.find_class("body")[0].iter("h2")] == ["Big"]

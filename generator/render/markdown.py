@@ -176,8 +176,7 @@ class BodyRenderer:
         try:
             with _time_limit(TIME_LIMIT):
                 body_html = self._converted(article)
-                if not self.trusted_html:
-                    body_html = self._sanitised(article, body_html)
+                body_html = self._sanitised(article, body_html)
                 self._check_html(body_html)
                 body_html = rewrite_tags(body_html, self._rewrite)
                 if "<table" in body_html or "<pre" in body_html:
@@ -238,14 +237,16 @@ class BodyRenderer:
             self._report(needle, message, hint, warning)
 
     def _sanitised(self, article: Text, converted: str) -> str:
-        """The converted body sanitised; a warning for each kind of markup removed, on
-        the line where it was typed (render/sanitised.py), and for each heading published
-        at another level (render/body_html.py's `fixed_headings`)."""
+        """The converted body sanitised (not with trusted_html); a warning for each kind of
+        markup removed, on the line where it was typed (render/sanitised.py), and for each
+        heading published at another level (body_html.py's `fixed_headings`: any site's)."""
         converted, shifted = fixed_headings(converted, masked(article.body))
         for line, message, hint in shifted:
             self.context.problems.append(
                 warning(article.source, article.body_line + line, message, hint)
             )
+        if self.trusted_html:
+            return converted
         clean = sanitise(converted)
         self.context.problems.extend(
             removed_addresses(article.source, article.body, article.body_line, converted, clean)
