@@ -139,3 +139,43 @@ def test_hugos_url_and_jekylls_permalink_become_an_alias_that_builds(tmp_path: P
         assert built.returncode == 0 and "warning" not in built.stderr, built.stderr
         assert (site / "2025/06/22/rain/index.html").is_file()
         assert "2025/06/22/rain/" in (site / "old/rain/index.html").read_text(encoding="utf-8")
+
+
+HUGO_TABLES = '''\
++++
+title = 'Breaking: We are # 1'
+date = 2025-06-20T10:00:00+05:30
+summary = """Line one
+line two"""
+tags = ['C #', "[x]"]
+author = ["Asha Rao", "Ben"]
+url = "/old/we-are-1/"
+[params]
+country = "India"
+[[images]]
+src = "a.jpg"
++++
+Body.
+'''
+
+
+def test_a_toml_block_with_tables_and_a_text_over_lines_is_given_line_by_line(
+    tmp_path: Path,
+) -> None:
+    """Each YAML line of the fix is one line (a text over several lines written with \\n),
+    Hugo's [params] are the story's own fields, a table newsdigest cannot read is named
+    as left out (never a Python repr), and the block, followed, is read as typed."""
+    _, [problem] = read(tmp_path, "posts/we.md", HUGO_TABLES)
+    lines, left = problem.hint.split("(one line each): ", 1)[1].split("; left out: ")
+    assert left.startswith("[images], tables newsdigest does not read")
+    block = lines.split("  |  ")
+    assert all("\n" not in line and "{'" not in line for line in block), block
+    article, problems = read(tmp_path, "posts/we.md", "\n".join([*block, "Body.", ""]))
+    assert article is not None, problems
+    assert not [p for p in problems if p.severity == "error"], problems
+    assert article.title == "Breaking: We are # 1"
+    assert article.summary.split() == ["Line", "one", "line", "two"]
+    assert [tag.name for tag in article.tags] == ["C #", "[x]"]
+    assert list(article.authors) == ["Asha Rao", "Ben"]
+    assert article.country.name == "India"
+    assert article.aliases == ("old/we-are-1/",)  # Hugo's url:, kept as an alias

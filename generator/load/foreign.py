@@ -146,25 +146,40 @@ def toml_front_matter(text: str, source: str) -> Diagnostic | None:
         fields = None
     if not fields:
         return error(source, 1, message, "write 'key: value' lines between two '---' lines instead")
-    yaml_lines = ["---", *as_yaml(fields), "---"]
-    return error(
-        source,
-        1,
-        message,
-        "replace the block with this one (one line each): " + "  |  ".join(yaml_lines),
+    written, left = as_yaml(fields)
+    fix = "replace the block with this one (one line each): " + "  |  ".join(
+        ["---", *written, "---"]
     )
+    if left:
+        tables = ", ".join(f"[{name}]" for name in left)
+        fix += (
+            f"; left out: {tables}, tables newsdigest does not read (a picture is 'image:' "
+            "with 'src:' and 'alt:' indented under it)"
+        )
+    return error(source, 1, message, fix)
 
 
-def as_yaml(fields: dict[str, Any]) -> list[str]:
-    """TOML front matter's fields as YAML lines, under newsdigest's names."""
+def as_yaml(fields: dict[str, Any]) -> tuple[list[str], list[str]]:
+    """TOML front matter's fields as YAML lines, under newsdigest's names, and the tables
+    left out (`[[images]]`, `[cascade]`: newsdigest has no field that reads them).
+    Hugo's `[params]` are the story's own fields: they are written at the top."""
     out: dict[str, Any] = {}
     credits: list[str] = []
-    for key, value in fields.items():
+    left: list[str] = []
+    params = fields.get("params")
+    merged = {**fields, **(params if isinstance(params, dict) else {})}
+    for key, value in merged.items():
         folded = key.casefold()
         if folded in ("author", "authors"):
             credits += value if isinstance(value, list) else [value]
             continue
-        if folded in UNUSED or isinstance(value, dict):
+        if isinstance(value, dict) or (isinstance(value, list) and _has_table(value)):
+            left += [] if key == "params" else [key]
+            continue
+        if folded in ADDRESS and isinstance(value, str) and ":" not in value:
+            out["aliases"] = [*out.get("aliases", []), value]
+            continue
+        if folded in UNUSED:
             continue
         name = FOREIGN.get(folded, key) if FOREIGN.get(folded) != "image" else key
         if name == "tags":
@@ -176,7 +191,11 @@ def as_yaml(fields: dict[str, Any]) -> list[str]:
     if credits:
         author = credits[0] if len(credits) == 1 else credits
         lines.append(f"credits:  |    author: {_inline(author)}")
-    return lines
+    return lines, left
+
+
+def _has_table(value: list[Any]) -> bool:
+    return any(isinstance(v, dict) or (isinstance(v, list) and _has_table(v)) for v in value)
 
 
 _PLAIN = re.compile(r"^[A-Za-z0-9À-ɏ(][^:#\[\]{},\"'&*!|>%@`]*$")
@@ -191,4 +210,6 @@ def _inline(value: Any) -> str:
     if isinstance(value, list):
         return "[" + ", ".join(_inline(v) for v in value) + "]"
     text = str(value)
-    return text if _PLAIN.match(text) and text == text.strip() else double_quoted(text)
+    if _PLAIN.match(text) and text == text.strip() and text.isprintable():
+        return text
+    return double_quoted(text).replace("\n", "\\n").replace("\t", "\\t").replace("\r", "\\r")
