@@ -368,3 +368,23 @@ def test_links_whose_address_is_removed_leave_valid_html_and_a_warning(tmp_path:
         pages.append(page)
     errors, _ = vnu_errors(tmp_path, *pages)
     assert errors == []
+
+
+@pytest.mark.parametrize("engine", ["python-markdown", "gfm"])
+def test_a_windows_path_is_named_as_typed_with_the_file_name_to_write(
+    tmp_path: Path, engine: str
+) -> None:
+    """`C:\\Users\\desk\\Chart.png` is a file on the editor's computer, not a 'c:' address:
+    named with its backslashes as typed (not doubled, not %5C), and the fix gives the
+    file name to write once the file is beside the article."""
+    project = make_project(tmp_path / "project", f'markdown_engine = "{engine}"\n')
+    front = FRONT.replace(json.dumps(TITLE), "Paths")
+    body = "Intro.\n\n![c](C:\\Users\\desk\\Chart.png)\n"
+    write_article(project, "2025/06/paths.md", front, body)  # the picture: line 14
+    checked = run_here("check", cwd=project)
+    assert (
+        "content/2025/06/paths.md:14: warning: this picture's address "
+        "'C:\\Users\\desk\\Chart.png' is a file on your own computer (drive C:)"
+    ) in checked.stdout, checked.stdout
+    assert "write its file name as the address: Chart.png" in checked.stdout
+    assert "c: addresses" not in checked.stdout and "%5C" not in checked.stdout

@@ -26,6 +26,7 @@ from urllib.parse import unquote, urlsplit
 import nh3
 
 from generator.diagnostics import Diagnostic, warning
+from generator.load.files import shown
 from generator.render.links import addresses
 
 # The schemes a link or picture keeps (nh3's url_schemes; relative addresses are kept too):
@@ -204,16 +205,30 @@ def removed_addresses(
             kept[value] -= 1
             continue
         scheme = urlsplit(value.strip()).scheme.lower() or value.strip().partition(":")[0]
-        short = value if len(value) <= 60 else value[:57] + "..."
+        typed = unquote(value) if len(scheme) == 1 else value  # C:%5CUsers: C:\Users
+        short = shown(typed if len(typed) <= 60 else typed[:57] + "...")
         what = "link" if tag == "a" else "picture"
+        line = first_line + _line(markdown, value, scheme, searched)
+        outcome = "leads nowhere" if tag == "a" else "is not shown"
+        if len(scheme) == 1:  # C:\Users\desk\chart.png: a Windows path
+            name = re.split(r"[\\/]", typed)[-1]
+            yield warning(
+                source,
+                line,
+                f"this {what}'s address {short} is a file on your own computer (drive "
+                f"{scheme.upper()}:), which readers cannot open: it is removed when "
+                f"published, so the {what} {outcome}",
+                f"put {name} in content/ beside the article (if it is not there yet) and "
+                f"write its file name as the address: {name}",
+            )
+            continue
         yield warning(
             source,
-            first_line + _line(markdown, value, scheme, searched),
-            f"this {what}'s address {short!r} is removed when published, so the {what} "
-            f"{'leads nowhere' if tag == 'a' else 'is not shown'} ({scheme}: addresses are "
-            "not published)",
+            line,
+            f"this {what}'s address {short} is removed when published, so the {what} "
+            f"{outcome} ({scheme}: addresses are not published)",
             _ADDRESS_HINTS.get(
-                "file" if len(scheme) == 1 else scheme,  # C:\Users\memo.pdf: a Windows path
+                scheme,
                 "use an https:// address; a link may also start with "
                 + ", ".join(f"{s}:" for s in sorted(URL_SCHEMES - {"http", "https"})),
             ),
