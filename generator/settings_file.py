@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.diagnostics import ConfigError
-from generator.settings_errors import toml_error
+from generator.diagnostics import ConfigError, error
+from generator.load.encoding import UTF16_FIX, utf16
+from generator.settings_errors import display, text, toml_error
 
 SETTINGS_FILE = "newsdigest.toml"  # a site's settings, at the top level of the file
 PYPROJECT = "pyproject.toml"  # or [tool.newsdigest] here, for a site that is a Python project
@@ -26,10 +27,32 @@ class Paths:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    raw = path.read_bytes()
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8-sig"))  # a BOM, as Notepad writes
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        return tomllib.loads(raw.decode("utf-8-sig"))  # a BOM, as Notepad writes
+    except tomllib.TOMLDecodeError as exc:
         raise toml_error(path, str(exc)) from None
+    except UnicodeDecodeError as exc:
+        raise _not_utf8(path, raw, exc) from None
+
+
+def _not_utf8(path: Path, raw: bytes, exc: UnicodeDecodeError) -> ConfigError:
+    """The settings file saved as UTF-16 or UTF-32 (Notepad's "Unicode"), or holding a
+    byte that is not UTF-8 (on its line), with how to save it as UTF-8."""
+    wide = utf16(raw)
+    line = 1 if wide else raw.count(b"\n", 0, exc.start) + 1
+    message = wide or (
+        f"the file is not UTF-8 text: byte 0x{raw[exc.start]:02x} on this line is not a "
+        "character in UTF-8 (the file was saved in another encoding, such as Windows-1252)"
+    )
+    found = error(display(path), line, message, UTF16_FIX if wide else _SAVE_UTF8)
+    return ConfigError(text(found), diagnostics=(found,))
+
+
+_SAVE_UTF8 = (
+    "open it and save it again as UTF-8 (in VS Code: click the encoding's name in the "
+    "status bar, then Save with Encoding, UTF-8)"
+)
 
 
 def settings_named(site_dir: Path) -> str:

@@ -97,3 +97,25 @@ def test_a_setting_written_without_quotes_is_shown_with_its_own_value_quoted(
         "quotes, which TOML cannot read",
         '    fix: put it in double quotes: timezone = "Asia/Kolkata"',
     ]
+
+
+@pytest.mark.parametrize(
+    ("encoding", "said"),
+    [
+        ("utf-16", "newsdigest.toml:1: error: the file is saved as UTF-16"),
+        ("utf-32", "newsdigest.toml:1: error: the file is saved as UTF-32"),
+        ("cp1252", "newsdigest.toml:2: error: the file is not UTF-8 text: byte 0xe9 on this"),
+    ],
+)
+def test_a_settings_file_not_saved_as_utf8_is_named_as_a_story_is(
+    tmp_path: Path, encoding: str, said: str
+) -> None:
+    """Notepad's "Unicode" (UTF-16), UTF-32 or Windows-1252 newsdigest.toml: the encoding
+    named with how to save it as UTF-8, never Python's codec message."""
+    (tmp_path / "content").mkdir()
+    settings = 'base_url = "https://x.org/"\ntitle = "Café"\n'
+    (tmp_path / "newsdigest.toml").write_bytes(settings.encode(encoding))
+    result = run_here("check", cwd=tmp_path)
+    assert result.returncode == 2, result.stderr
+    assert said in result.stderr + result.stdout
+    assert "codec" not in result.stderr and "save it again as UTF-8" in result.stderr

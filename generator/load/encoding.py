@@ -8,14 +8,17 @@ from __future__ import annotations
 
 UTF16_FIX = (
     "open it and save it again as UTF-8: in Notepad, File > Save As, Encoding: UTF-8; "
-    "in Word, Save As Plain Text, Unicode (UTF-8); in VS Code, click 'UTF-16' in the "
-    "status bar, then Save with Encoding, UTF-8"
+    "in Word, Save As Plain Text, Unicode (UTF-8); in VS Code, click the encoding's name "
+    "in the status bar, then Save with Encoding, UTF-8"
 )
 
 
 def utf16(raw: bytes) -> str | None:
     """The message for bytes saved as UTF-16 (with its byte-order mark, or Latin text
-    whose every other byte is zero), or None."""
+    whose every other byte is zero), or None; UTF-32 (byte-order mark FF FE 00 00 or
+    00 00 FE FF) is named as UTF-32."""
+    if raw[:4] in (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"):
+        return "the file is saved as UTF-32, and newsdigest reads UTF-8"
     if raw[:2] not in (b"\xff\xfe", b"\xfe\xff"):
         head = raw[:200]
         if len(head) < 8 or max(head[0::2].count(0), head[1::2].count(0)) < len(head) // 2 * 0.9:
