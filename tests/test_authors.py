@@ -358,3 +358,21 @@ def test_a_byline_typed_with_a_combining_accent_is_the_same_author(tmp_path: Pat
     feed = feedparser.parse((out / "authors/jose-ruiz/feed.xml").read_bytes())
     assert sorted(e.title for e in feed.entries) == ["One", "Two"]
     assert "Reporter." in page(out, "authors/jose-ruiz").text_content()
+
+
+def test_a_registry_entry_with_an_error_still_names_its_authors_page(tmp_path: Path) -> None:
+    """An http:// url is an error on its line; the entry's byline and slug still match the
+    stories, so check's other words describe the site built once the url is fixed: no
+    numbered look-alike pages, and the other spellings named as the registered author."""
+    project = make_project(tmp_path / "p")
+    (project / "authors.yaml").write_text(
+        "Asha Rao:\n  slug: asha\n  url: http://asha.example.org/\n", encoding="utf-8"
+    )
+    story(project, "one", "asha rao", 1)
+    story(project, "two", "ASHA RAO", 2)
+    story(project, "three", "Asha Rao", 3)
+    result = run_here("check", cwd=project)
+    said = result.stdout
+    assert result.returncode == 1 and "authors.yaml:3: error: 'Asha Rao'.url" in said, said
+    assert "-2/" not in said and "-3/" not in said, said
+    assert said.count("is written 'Asha Rao' in authors.yaml") == 2, said
