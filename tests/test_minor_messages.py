@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import run_here, write_article
+from conftest import make_project, run_here, write_article
 
 from generator.config import Settings
 from generator.load.content import read_document
@@ -119,3 +119,22 @@ def test_a_settings_file_not_saved_as_utf8_is_named_as_a_story_is(
     assert result.returncode == 2, result.stderr
     assert said in result.stderr + result.stdout
     assert "codec" not in result.stderr and "save it again as UTF-8" in result.stderr
+
+
+def test_every_line_holding_a_noncharacter_or_control_character_is_named(
+    tmp_path: Path,
+) -> None:
+    """One error for each line that holds one, in one run, each named for what it is: a
+    noncharacter (U+FFFE, U+FDEF) is not a control character from a terminal."""
+    body = (
+        "Body \U0001fffe here.\n\nSecond \ufdef para.\n\n| a | b |\n|---|---|\n"
+        "| \ufdef | x |\n\n`code \uffff` and a bell \x07.\n"
+    )
+    project = make_project(tmp_path / "p")
+    write_article(project, "a/one.md", STORY, body)
+    result = run_here("check", cwd=project)
+    said = [line for line in result.stdout.splitlines() if ": error: " in line]
+    assert [line.split(":")[1] for line in said] == ["8", "10", "14", "16"], said
+    assert "the noncharacter U+1FFFE (a code point Unicode never gives a character)" in said[0]
+    assert "the noncharacter U+FDEF" in said[1] and "control" not in said[1]
+    assert "U+FFFF" in said[3] and "the invisible control character U+0007" in said[3]

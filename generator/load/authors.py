@@ -32,7 +32,7 @@ from generator.load.content import CONTROL, Mapping, parse_front_matter
 from generator.load.encoding import UTF16_FIX, utf16
 from generator.load.files import REGISTRY as FILE_NAME
 from generator.load.files import registry_path
-from generator.load.invisible import invisible_error
+from generator.load.invisible import control_error, invisible_error
 from generator.model import Article, Author, Picture, with_values
 
 KNOWN = ("slug", "bio", "url", "fediverse", "image", "type")
@@ -195,12 +195,9 @@ class _Check:
             )
             return ""
         text = " ".join(str(value).split())
-        if CONTROL.search(str(value)):
-            self.error(
-                fields.line_of(key),
-                f"{label}.{key} contains an invisible control character",
-                "retype the text",
-            )
+        if found := CONTROL.findall(str(value)):
+            line = fields.line_of(key)
+            self.problems.append(control_error(self.source, line, f"{label}.{key}", "".join(found)))
             return ""
         return text
 

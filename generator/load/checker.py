@@ -11,9 +11,9 @@ import difflib
 from typing import Any
 
 from generator.diagnostics import Diagnostic, error, warning
-from generator.load.content import CONTROL, Document, Items, Mapping, control_error
+from generator.load.content import CONTROL, Document, Items, Mapping
 from generator.load.foreign import foreign_field
-from generator.load.invisible import invisible_error
+from generator.load.invisible import control_error, invisible_error
 from generator.load.yaml_mistakes import double_quoted
 
 REQUIRED_FIELDS = ("title", "date", "country", "credits")

@@ -22,6 +22,7 @@ from generator.diagnostics import Diagnostic, error
 from generator.load.encoding import UTF16_FIX, utf16
 from generator.load.files import child_maker, linked_article, misnamed_article, outside_link, walk
 from generator.load.foreign import toml_front_matter
+from generator.load.invisible import control_errors
 from generator.load.yaml_lost import explicit_tags, lost_comments, lost_labels
 from generator.load.yaml_mistakes import duplicate_errors, marked_error
 from generator.load.yaml_slips import typing_slips
@@ -270,10 +271,8 @@ def decode(raw: bytes, source: str) -> tuple[str | None, list[Diagnostic]]:
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
         return None, [error(source, line, "contains a NUL byte", "remove it; articles are text")]
-    found = CONTROL.search(text)
-    if found:
-        line = text[: found.start()].count("\n") + 1
-        return None, [control_error(source, line, "the file", found.group())]
+    if CONTROL.search(text):  # one error for each line that holds one
+        return None, control_errors(CONTROL.finditer(text), text, source)
     return text.replace("\r\n", "\n").replace("\r", "\n"), []
 
 
@@ -281,15 +280,6 @@ def decode(raw: bytes, source: str) -> tuple[str | None, list[Diagnostic]]:
 # the 66 noncharacters: U+FDD0-FDEF, the last two of each plane). Tab and line ends are fine.
 _ENDS = "".join(chr(plane << 16 | low) for plane in range(17) for low in (0xFFFE, 0xFFFF))
 CONTROL = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef{_ENDS}]")
-
-
-def control_error(source: str, line: int, where: str, char: str) -> Diagnostic:
-    return error(
-        source,
-        line,
-        f"{where} contains the invisible control character U+{ord(char):04X}",
-        "delete it (it usually comes from pasting out of a terminal or word processor)",
-    )
 
 
 _FENCE_LINE = re.compile(r"^---[ \t]*$", re.MULTILINE)

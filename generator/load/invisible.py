@@ -13,7 +13,9 @@ there is a hyphenation hint).
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from collections.abc import Iterable
 
 from generator.diagnostics import Diagnostic, error
 
@@ -121,3 +123,33 @@ def _joining_letter(char: str) -> bool:
     if not char or unicodedata.category(char)[0] not in "LM":
         return False
     return not unicodedata.name(char, "").startswith(_ALPHABETS)
+
+
+def _named(char: str) -> str:
+    """A character no text may hold, named for an editor: what it is, and its code point."""
+    point = ord(char)
+    if 0xFDD0 <= point <= 0xFDEF or point & 0xFFFE == 0xFFFE:
+        return f"the noncharacter U+{point:04X} (a code point Unicode never gives a character)"
+    if 0xD800 <= point <= 0xDFFF:
+        return f"the lone surrogate U+{point:04X} (half of a character, from a broken copy)"
+    return f"the invisible control character U+{point:04X}"
+
+
+def control_error(source: str, line: int, where: str, chars: str) -> Diagnostic:
+    """The error for `where` holding `chars` (control characters or noncharacters)."""
+    named = " and ".join(dict.fromkeys(_named(c) for c in chars))
+    return error(
+        source,
+        line,
+        f"{where} contains {named}",
+        "delete it (it usually comes from pasting out of a terminal, a PDF or a word processor)",
+    )
+
+
+def control_errors(found: Iterable[re.Match[str]], text: str, source: str) -> list[Diagnostic]:
+    """One error for each line of `text` holding the characters `found`, naming them all."""
+    lines: dict[int, str] = {}
+    for match in found:
+        line = text.count("\n", 0, match.start()) + 1
+        lines[line] = lines.get(line, "") + match.group()
+    return [control_error(source, n, "the file", chars) for n, chars in lines.items()]
