@@ -254,16 +254,23 @@ def test_a_link_keeps_a_phone_or_map_address_and_is_told_of_a_removed_one(
             (14, "data:text/plain,hello"),
             (16, "javascript:alert(1)"),
             (16, "notes-app://open/1"),
-            (18, "C:/Users/desk/draft.docx"),
         ]:
             assert (
                 f"content/2025/06/story.md:{line}: warning: this link's address {address!r} is "
                 "removed when published, so the link leads nowhere"
             ) in output, output
+        assert (  # a Windows path: named as the file on the editor's computer it is
+            "content/2025/06/story.md:18: warning: this link's address "
+            "'C:/Users/desk/draft.docx' is a file on your own computer (drive C:), which "
+            "readers cannot open: it is removed when published, so the link leads nowhere"
+        ) in output, output
         assert "fix: a file: address is a file on your own computer" in output
         assert "fix: use an https:// address; a link may also start with" in output
         assert output.count("story.md:") == 6, output  # the kept ones are not mentioned
-        assert output.count("fix: a file: address is a file on your own computer") == 2
+        assert output.count("fix: a file: address is a file on your own computer") == 1
+        assert "fix: put draft.docx in content/ beside the article (if it is not there yet)" in (
+            output
+        )
     kept = {
         "tel:+441234567",
         "sms:+441234567",
