@@ -8,6 +8,7 @@ links would break and feed readers would show it again as a new story.
 
 from __future__ import annotations
 
+import os
 import subprocess
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -77,6 +78,14 @@ def _repository(content_dir: Path, base: str) -> None:
 
 def _git(content_dir: Path, *args: str) -> str:
     return _git_bytes(content_dir, *args).decode("utf-8", "surrogateescape")
+
+
+def _in_repository(project: Path) -> tuple[Path, str] | None:
+    """The top folder of the git repository holding the site's folder `project`, and the
+    path from there to it ('.' at the top); None when the folder is outside it."""
+    top = Path(_git(project, "rev-parse", "--show-toplevel").strip())
+    inside = os.path.relpath(project.resolve(), top).replace(os.sep, "/")
+    return None if inside.startswith("..") else (top, inside)
 
 
 def _old_address(

@@ -20,7 +20,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from generator.commands.history import _git, _git_bytes
+from generator.commands.history import _git, _git_bytes, _in_repository
 from generator.config import Settings
 from generator.diagnostics import Diagnostic, UsageError, warning
 from generator.index.languages import folder_of, language_of
@@ -134,11 +134,11 @@ def _base_articles(paths: Paths, base: str, settings: Settings) -> list[Article]
     no file of the site's folder differs from that revision (nothing to read)."""
     from generator.pipeline import load  # the pipeline's own reading, as check does
 
-    top = Path(_git(paths.project, "rev-parse", "--show-toplevel").strip())
-    project = os.path.relpath(paths.project.resolve(), top).replace(os.sep, "/")
+    repository = _in_repository(paths.project)
     content = os.path.relpath(paths.content.resolve(), paths.project.resolve())
-    if project.startswith("..") or content.startswith(".."):
+    if repository is None or content.startswith(".."):
         return []  # the site or its content is outside the repository: nothing to compare
+    top, project = repository
     if not _git(top, "diff", "--name-only", base, "--", project).strip():
         return None
     try:

@@ -12,14 +12,14 @@ import os
 import tomllib
 from pathlib import Path
 
-from generator.commands.history import _git, _git_bytes
+from generator.commands.history import _git_bytes, _in_repository
 from generator.config import Settings
 from generator.diagnostics import Diagnostic, UsageError, error
 from generator.settings_errors import setting_lines
 from generator.settings_file import PYPROJECT, SETTINGS_FILE, Paths, find_settings
 
 
-def _old_site_id(top: Path, base: str, project: str) -> str | None:
+def _old_site_id(top: Path, project: str, base: str) -> str | None:
     """The site_id in the site's settings file at git `base` (newsdigest.toml, or
     [tool.newsdigest] in pyproject.toml); None when neither file says one there."""
     for name, table in ((SETTINGS_FILE, ()), (PYPROJECT, ("tool", "newsdigest"))):
@@ -39,11 +39,10 @@ def _old_site_id(top: Path, base: str, project: str) -> str | None:
 
 def site_id_changed(paths: Paths, base: str, settings: Settings) -> list[Diagnostic]:
     """An error on the site_id line when the setting differs from its value at `base`."""
-    top = Path(_git(paths.project, "rev-parse", "--show-toplevel").strip())
-    project = os.path.relpath(paths.project.resolve(), top).replace(os.sep, "/")
-    if project.startswith(".."):
+    repository = _in_repository(paths.project)
+    if repository is None:
         return []
-    before = _old_site_id(top, base, project)
+    before = _old_site_id(*repository, base)
     if before is None or before == settings.site_id:
         return []
     file = find_settings(paths.project)[0]
