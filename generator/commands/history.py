@@ -173,10 +173,10 @@ def moved_articles(
     # changed): the article whose id: is its GUID, or whose aliases: hold its address.
     pinned = {a.guid: a for a in articles} | {al: a for a in articles for al in a.aliases}
     problems: list[Diagnostic] = []
+    prefix = _where(content_dir)[1]
     for status, old_path, new_path in _changes(content_dir, base):
         if status not in "RMD":
             continue
-        prefix = _where(content_dir)[1]
         inside = f"{prefix}/{old_path}" if prefix else old_path
         old_bytes = _git_bytes(content_dir, "show", f"{base}:./{inside}")
         before = _old_address(old_bytes, old_path, settings, content_dir, now)
