@@ -181,6 +181,7 @@ class FeedWriter:
                 self.urls.output_path(feeds.digest.path),
                 ("digest", days, *(() if days else (self.empty_updated,))),
                 lambda: self.digest_rss(feeds.digest),
+                checked=True,  # the build's clock: which days are over
             )
         )
         if opml:
@@ -189,6 +190,7 @@ class FeedWriter:
                     self.urls.output_path(self.urls.file("feeds.opml")),
                     ("opml", [(f.title, f.path, f.home) for f in listed]),
                     lambda: self.opml(listed),
+                    checked=True,  # its list of feeds
                 )
             )
         return planned

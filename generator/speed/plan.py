@@ -36,10 +36,6 @@ from generator.speed.pagerows import Row
 from generator.speed.state import PageState, unchanged
 from generator.speed.store import dumps
 
-# Feeds whose inputs hold more than their articles' values (the build's clock: which days
-# are over), and OPML (its list of feeds): always fingerprinted.
-_ALWAYS_CHECKED = ("digest", "opml")
-
 
 @dataclass(slots=True)
 class Planned:
@@ -195,15 +191,11 @@ def feed_files(
     """Each feed and whether to generate it (False: its file is kept as it is).
 
     `by_index`: `planned` came from the dependency index, and a feed it keeps is kept
-    unless its inputs depend on more than articles (the digest, OPML, an empty feed)."""
+    unless it is `checked`: its inputs hold more than articles (the digest, OPML, an empty
+    feed)."""
     out = []
     for feed in feeds:
-        if (
-            by_index
-            and feed.path in planned.keep
-            and not feed.checked
-            and not (isinstance(feed.inputs, tuple) and feed.inputs[:1] in _ONE_OF)
-        ):
+        if by_index and feed.path in planned.keep and not feed.checked:
             out.append((feed, False))
             continue
         print_ = planned.record(feed.path, feed.inputs) if caching else None
@@ -218,9 +210,6 @@ def feed_files(
             planned.keep.discard(feed.path)
         out.append((feed, not kept))
     return out
-
-
-_ONE_OF = tuple((kind,) for kind in _ALWAYS_CHECKED)
 
 
 # A page's or feed's bytes, with the page's (fingerprint, articles read) when made by a
