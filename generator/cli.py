@@ -41,13 +41,14 @@ EXIT_PIPE = 128 + signal.SIGPIPE  # what a shell reports for a program ended by 
 EXIT_INTERRUPTED = 128 + signal.SIGINT  # 130: as a shell reports a program stopped by Ctrl-C
 
 
+def _file(diagnostic: Diagnostic, content_dir: Path) -> str:
+    """The problem's file from the site's folder: 'content/2025/06/x.md'; normpath:
+    authors.yaml beside the settings file is named '../authors.yaml' from content/."""
+    return Path(os.path.normpath(content_dir / diagnostic.path)).as_posix()
+
+
 def format_text(diagnostic: Diagnostic, content_dir: Path) -> str:
-    # normpath: authors.yaml beside the settings file is named '../authors.yaml' from content/
-    where = (
-        Path(os.path.normpath(content_dir / diagnostic.path)).as_posix()
-        if diagnostic.line
-        else diagnostic.path
-    )
+    where = _file(diagnostic, content_dir) if diagnostic.line else diagnostic.path
     line = f"{where}:{diagnostic.line}: {diagnostic.severity}: {diagnostic.message}"
     return line + (f"\n    fix: {diagnostic.hint}" if diagnostic.hint else "")
 
@@ -62,7 +63,7 @@ def _escape_property(text: str) -> str:
 
 def format_github(diagnostic: Diagnostic, content_dir: Path) -> str:
     """A GitHub Actions workflow command that shows the problem on the pull request's diff."""
-    path = Path(os.path.normpath(content_dir / diagnostic.path)).as_posix()
+    path = _file(diagnostic, content_dir)
     message = diagnostic.message + (f". Fix: {diagnostic.hint}" if diagnostic.hint else "")
     return (
         f"::{diagnostic.severity} file={_escape_property(path)},line={max(diagnostic.line, 1)},"
@@ -72,7 +73,7 @@ def format_github(diagnostic: Diagnostic, content_dir: Path) -> str:
 
 def _place(diagnostic: Diagnostic, content_dir: Path) -> str:
     """'content/2025/06/x.md:3': where the problem is, as the text format names it."""
-    path = Path(os.path.normpath(content_dir / diagnostic.path)).as_posix()
+    path = _file(diagnostic, content_dir)
     return f"{path}:{diagnostic.line}" if diagnostic.line else path
 
 
