@@ -63,11 +63,10 @@ def _depth(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
 
-def _lines(text: str) -> Iterator[tuple[int, str, str]]:
-    """(index, line, line before it) for each line that YAML could read as a field or a
-    list item: lines inside a block value (`summary: |`) and the lines that go on a plain
+def _lines(lines: list[str]) -> Iterator[tuple[int, str, str]]:
+    """(index, line, line before it) for each of `lines` that YAML could read as a field or
+    a list item: lines inside a block value (`summary: |`) and the lines that go on a plain
     value written over several lines are left out, as they are the value's text."""
-    lines = text.split("\n")
     inside = -1  # the depth of the field whose text the following deeper lines are
     before = ""
     for index, line in enumerate(lines):
@@ -103,14 +102,14 @@ def typing_slips(text: str, first_line: int, source: str) -> list[Diagnostic]:
         return []
     lines = text.split("\n")
     found: list[Diagnostic] = []
-    for index, line, before in _lines(text):
-        slip = _slip(line, before, lines[index + 1 :])
+    for index, line, before in _lines(lines):
+        slip = _slip(line, before, lines, index)
         if slip is not None:
             found.append(error(source, index + first_line, *slip))
     return found
 
 
-def _slip(line: str, before: str, after: list[str]) -> tuple[str, str] | None:
+def _slip(line: str, before: str, lines: list[str], index: int) -> tuple[str, str] | None:
     field = _LINE.match(line)
     named = _CURLY_KEY.match(line)
     if named is not None:  # a byline of authors.yaml: `“Asha Rao”:`
@@ -128,7 +127,7 @@ def _slip(line: str, before: str, after: list[str]) -> tuple[str, str] | None:
             "as text, not as a field",
             _spaced(lead, key, value),
         )
-    if value.startswith("#") and key in KNOWN and not _has_nested(line, after):
+    if value.startswith("#") and key in KNOWN and not _has_nested(lines, index):
         return _comment_value(lead, key, value)
     if value.startswith("["):
         return _comment_item(lead, key, value) or _curly_items(lead, key, value)
@@ -269,10 +268,11 @@ def _curly_items(lead: str, key: str, value: str) -> tuple[str, str] | None:
     return message, f'write it without them, or with straight quotes ("): {plain} or {quoted}'
 
 
-def _has_nested(line: str, after: list[str]) -> bool:
-    """Whether the field on `line` has its value on the lines below (`credits:  # who`)."""
+def _has_nested(lines: list[str], index: int) -> bool:
+    """Whether the field on `lines[index]` has its value on the lines below (`credits:  # who`)."""
+    after = (lines[n] for n in range(index + 1, len(lines)))
     following = next((a for a in after if a.strip() and not a.lstrip().startswith("#")), "")
-    depth, below = _depth(line), _depth(following)
+    depth, below = _depth(lines[index]), _depth(following)
     return bool(following) and (below > depth or following.lstrip().startswith("- "))
 
 
