@@ -72,7 +72,7 @@ def explain_yaml_mistake(
         problem.startswith("mapping values are not allowed")
         and column == key_colon
         and index
-        and _depth(raw) > _depth(lines[index - 1])
+        and indent_of(raw) > indent_of(lines[index - 1])
     ):
         above = lines[index - 1]
         indent = above[: len(above) - len(above.lstrip(" -"))]
@@ -190,7 +190,8 @@ def _spaced_start(lead: str, key: str, value: str) -> tuple[str, str]:
     )
 
 
-def _depth(line: str) -> int:
+def indent_of(line: str) -> int:
+    """How many spaces `line` is indented by."""
     return len(line) - len(line.lstrip(" "))
 
 
@@ -199,7 +200,7 @@ def _misaligned(lines: list[str], index: int, key: str, first_line: int) -> tupl
     field above it that it was most likely meant to line up with (`author:` indented four
     spaces, `sources:` two), and the ways to line them up."""
     raw = lines[index]
-    depth = _depth(raw)
+    depth = indent_of(raw)
     keyed = [
         (n, len(m.group(1))) for n, line in enumerate(lines[:index]) if (m := _KEY_LINE.match(line))
     ]

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 from generator.diagnostics import Diagnostic, error
 from generator.load import fields
-from generator.load.yaml_mistakes import double_quoted
+from generator.load.yaml_mistakes import double_quoted, indent_of
 
 # Every field name newsdigest reads, at the top or inside a group, and the names of
 # credits written at the top (which the checker moves under `credits:`).
@@ -59,10 +59,6 @@ _CURLY_KEY = re.compile(rf"^(?P<lead>[ \t]*)(?P<key>[{OPENING}][^:]*[{CLOSING}])
 _DASH = re.compile(r"^(?P<lead>[ \t]*)-(?P<gap>[ \t]*)(?P<value>.*?)[ \t]*$")
 
 
-def _depth(line: str) -> int:
-    return len(line) - len(line.lstrip(" "))
-
-
 def _lines(lines: list[str]) -> Iterator[tuple[int, str, str]]:
     """(index, line, line before it) for each of `lines` that YAML could read as a field or
     a list item: lines inside a block value (`summary: |`) and the lines that go on a plain
@@ -72,7 +68,7 @@ def _lines(lines: list[str]) -> Iterator[tuple[int, str, str]]:
     for index, line in enumerate(lines):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
-        if inside >= 0 and _depth(line) > inside:
+        if inside >= 0 and indent_of(line) > inside:
             continue
         inside = -1
         yield index, line, before
@@ -272,7 +268,7 @@ def _has_nested(lines: list[str], index: int) -> bool:
     """Whether the field on `lines[index]` has its value on the lines below (`credits:  # who`)."""
     after = (lines[n] for n in range(index + 1, len(lines)))
     following = next((a for a in after if a.strip() and not a.lstrip().startswith("#")), "")
-    depth, below = _depth(lines[index]), _depth(following)
+    depth, below = indent_of(lines[index]), indent_of(following)
     return bool(following) and (below > depth or following.lstrip().startswith("- "))
 
 
