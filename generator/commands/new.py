@@ -136,7 +136,7 @@ def new_article(
     country: str = "",
     tags: str = "",
     now: datetime | None = None,
-    author: str | None = None,
+    author: str = DEFAULT_AUTHOR,
     language: str = "",
 ) -> Path:
     """Write content/YYYY/MM/SLUG.md for `title` and return its path; `language` (a BCP 47
@@ -153,18 +153,8 @@ def new_article(
     name = canonical_country(country) if country.strip() else ""
     date = (now or datetime.now(settings.tz)).astimezone(settings.tz).replace(microsecond=0)
     path = content_dir / f"{date:%Y}" / f"{date:%m}" / f"{slug}.md"
-    text = (
-        front_matter(
-            title,
-            date,
-            name,
-            author or git_author(content_dir.parent) or DEFAULT_AUTHOR,
-            parse_tags(tags),
-            language,
-        )
-        + BODY
-    )
-    _checked(text, {"author": author or "", "tags": tags})
+    text = front_matter(title, date, name, author, parse_tags(tags), language) + BODY
+    _checked(text, {"author": author, "tags": tags})
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         with path.open("x", encoding="utf-8", newline="\n") as handle:
