@@ -360,9 +360,10 @@ def check(paths: Paths, settings: Settings, speed: Speed | None = None) -> Built
     if not catalogs:  # the site's pages can be listed only with its words
         catalogs += _templates(settings, paths)
     if not catalogs:
+        site = build_index(published, settings.tz)  # the default build's: made once
         files = (assets, held_assets)
-        body_problems += _site_links(published, held, settings, paths, files, now, unread)
-        catalogs += _pages(published, settings, paths)
+        body_problems += _site_links(site, published, held, settings, paths, files, now, unread)
+        catalogs += _pages(site, settings, paths)
     stopped = any(d.severity == "error" for d in catalogs)  # as a build: exit status 2
     body_problems += far_ahead(articles, paths.content, now)
     body_problems += updated_ahead(articles, paths.content, now, settings.tz)
@@ -384,19 +385,19 @@ def _templates(settings: Settings, paths: Paths) -> list[Diagnostic]:
     return template_syntax(env, names, Theme(paths.templates).folders(), paths.content)
 
 
-def _pages(published: list[Article], settings: Settings, paths: Paths) -> list[Diagnostic]:
-    """What stops a build of today's site while it makes its pages (a missing include, an
-    undefined function): render/failures.py's `one_page_each`, in memory."""
+def _pages(site: Site, settings: Settings, paths: Paths) -> list[Diagnostic]:
+    """What stops a build of today's site (`site`) while it makes its pages (a missing
+    include, an undefined function): render/failures.py's `one_page_each`, in memory."""
     from generator.render.failures import one_page_each
     from generator.render.sections import SiteRenderer
 
-    site = build_index(published, settings.tz)
     found = one_page_each(SiteRenderer(settings, Urls(settings.base_url), paths.templates, site))
     # named as an article is, from content/ (the command prints it as a build does)
     return [replace(d, path=os.path.relpath(os.path.abspath(d.path), paths.content)) for d in found]
 
 
 def _site_links(
+    site: Site,
     published: list[Article],
     held: list[Article],
     settings: Settings,
@@ -405,22 +406,22 @@ def _site_links(
     now: datetime,
     unread: list[Unread],
 ) -> list[Diagnostic]:
-    """Body links to site paths that a default build would not publish, from its articles
-    and `unread` ones (with `held`, the articles it leaves out, a build with them all would
-    publish the page: the fix says so, as a build's does); from `held`, those that no build
-    publishes; every alias that cannot be written. `assets`: the content files the
-    published articles use, and those only the held-back ones use (a build knows only the
-    first: a link to the second is said as a build says it)."""
+    """Body links to site paths that a default build (`site`, of `published`) would not
+    publish, from its articles and `unread` ones (with `held`, the articles it leaves out,
+    a build with them all would publish the page: the fix says so, as a build's does);
+    from `held`, those that no build publishes; every alias that cannot be written.
+    `assets`: the content files the published articles use, and those only the held-back
+    ones use (a build knows only the first: a link to the second is said as a build says
+    it)."""
     templates, content = paths.templates, paths.content
     mine, theirs = assets
-    everything = build_index([*published, *held], settings.tz)
+    everything = build_index([*published, *held], settings.tz) if held else site
     own = site_links.pages(everything, settings, templates, content, mine | theirs, now)
     if not held:
         return site_links.problems(everything, published, own, settings, unread=unread)
     found = site_links.problems(everything, held, own, settings)  # and every alias
     later = own - {"media/" + path for path in theirs - mine}
     later |= {alias_file(a) for article in held for a in article.aliases}
-    site = build_index(published, settings.tz)
     return found + site_links.problems(
         site,
         published,
