@@ -20,7 +20,7 @@ import difflib
 import os
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -90,8 +90,9 @@ class Registry:
     def spellings(self) -> dict[str, str]:
         """Each registered byline by its `same_name` key (left out: a key that two
         registered names share, which only their exact spelling names)."""
-        keys = [same_name(name) for name in self.authors]
-        return {k: n for k, n in zip(keys, self.authors, strict=True) if keys.count(k) == 1}
+        keys = {name: same_name(name) for name in self.authors}
+        shared = Counter(keys.values())
+        return {k: name for name, k in keys.items() if shared[k] == 1}
 
 
 EMPTY = Registry({})
