@@ -138,21 +138,18 @@ def _index_pages(service: _Service, site_dir: Path) -> None:
     """Add site_dir's HTML pages (not Pagefind's own folder) in sorted path order, then
     write the bundle Pagefind made into site_dir/pagefind/."""
     index = service.ask({"type": "NewIndex", "config": None})["index_id"]
-    pages = sorted(
-        page.relative_to(site_dir).as_posix()
-        for page in site_dir.rglob("*.html")
-        if page.is_file() and page.relative_to(site_dir).parts[0] != BUNDLE
-    )
+    found = (page.relative_to(site_dir) for page in site_dir.rglob("*.html") if page.is_file())
+    pages = sorted(page.as_posix() for page in found if page.parts[0] != BUNDLE)
     for page in pages:
         text = (site_dir / page).read_text(encoding="utf-8", errors="replace")
         service.ask(
             {"type": "AddFile", "index_id": index, "file_path": page, "file_contents": text}
         )
     # Pagefind's own WriteFiles answers before its files are on disk: written here instead.
-    bundle = site_dir / BUNDLE
+    bundle = (site_dir / BUNDLE).resolve()
     for made in service.ask({"type": "GetFiles", "index_id": index})["files"]:
         target = bundle / made["path"]
-        if bundle.resolve() not in target.resolve().parents:
+        if bundle not in target.resolve().parents:
             raise _ServiceError(f"it made a file outside {BUNDLE}/: {made['path']}")
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(base64.b64decode(made["content"]))
