@@ -178,9 +178,7 @@ class BodyRenderer:
                 body_html = self._converted(article)
                 body_html = self._sanitised(article, body_html)
                 self._check_html(body_html)
-                body_html = rewrite_tags(body_html, self._rewrite)
-                if "<table" in body_html or "<pre" in body_html:
-                    body_html = rewrite_tags(body_html, _focusable, SCROLL_BOXES)
+                body_html = rewrite_tags(body_html, self._rewrite, _REWRITTEN)
         except RecursionError:
             # Python-Markdown recurses per level of nesting; hundreds of nested lists
             # exhaust the stack. Report it as the article's problem, not a crash.
@@ -260,6 +258,8 @@ class BodyRenderer:
         return clean
 
     def _rewrite(self, tag: str, attrs: Attrs) -> Attrs | str | None:
+        if tag in SCROLL_BOXES:
+            return _focusable(tag, attrs)
         name = URL_ATTRIBUTES[tag]
         value = next((v for k, v in attrs if k == name), None)
         if value is None:
@@ -441,6 +441,7 @@ class BodyRenderer:
 # scrolling box must be reachable from the keyboard (WCAG 2.1.1, axe's
 # scrollable-region-focusable), so each is a stop of the Tab key.
 SCROLL_BOXES = ("table", "pre")
+_REWRITTEN = (*URL_ATTRIBUTES, *SCROLL_BOXES)  # the start tags `_rewrite` reads, in one pass
 
 
 def _focusable(tag: str, attrs: Attrs) -> Attrs | None:
