@@ -12,7 +12,9 @@ render/markdown.py calls these around the sanitiser (not for a site with trusted
 - `gfm_footnotes`: cmark-gfm's footnote section as Python-Markdown writes it;
 - `unnamed_links`, `id_problems` (after the sanitiser): a link with no text for a screen
   reader to say, an id the theme's page already uses or used twice, and an in-page link
-  (`#results`) to an id the page does not have.
+  (`#results`) to an id the page does not have;
+- `focusable` (in the link pass, any site's): a table or code block, which may scroll
+  sideways, is reachable from the keyboard.
 
 Each problem is (needle to find its line, message, fix); lines come from the body text.
 """
@@ -24,6 +26,7 @@ from html import escape, unescape
 from urllib.parse import unquote
 
 from generator.load.files import shown
+from generator.render.links import Attrs
 
 Problem = tuple[str, str, str]  # needle, message, fix
 
@@ -370,3 +373,14 @@ def address_line(masked: str, value: str, nth: int) -> int | None:
         return None
     ordered = sorted(starts)
     return masked.count("\n", 0, ordered[min(nth, len(ordered) - 1)])
+
+
+# The theme lets a table or a block of code wider than the column scroll sideways; a
+# scrolling box must be reachable from the keyboard (WCAG 2.1.1, axe's
+# scrollable-region-focusable), so each is a stop of the Tab key.
+SCROLL_BOXES = ("table", "pre")
+
+
+def focusable(tag: str, attrs: Attrs) -> Attrs | None:
+    """`attrs` with tabindex="0", unless the editor's HTML already gives a tabindex."""
+    return None if any(k == "tabindex" for k, _ in attrs) else [*attrs, ("tabindex", "0")]

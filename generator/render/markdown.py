@@ -39,8 +39,10 @@ from generator.load.meant import from_repository, missing_file_hint, story_link
 from generator.model import Picture, Text
 from generator.render import cmark, images
 from generator.render.body_html import (
+    SCROLL_BOXES,
     address_line,
     fixed_headings,
+    focusable,
     gfm_footnotes,
     id_problems,
     no_alt,
@@ -66,6 +68,7 @@ TIME_LIMIT = 10.0  # seconds one article's body may take to convert (normal ones
 # cmark-gfm's task-list boxes, as text: <input> is not kept by the sanitiser, and a
 # disabled box in a story is a mark, not a control.
 _TASK_BOX = re.compile(r'<input type="checkbox"( checked="")? disabled="" />')
+_REWRITTEN = (*URL_ATTRIBUTES, *SCROLL_BOXES)  # the start tags `_rewrite` reads, in one pass
 
 
 def _gfm(text: str) -> str:
@@ -259,7 +262,7 @@ class BodyRenderer:
 
     def _rewrite(self, tag: str, attrs: Attrs) -> Attrs | str | None:
         if tag in SCROLL_BOXES:
-            return _focusable(tag, attrs)
+            return focusable(tag, attrs)
         name = URL_ATTRIBUTES[tag]
         value = next((v for k, v in attrs if k == name), None)
         if value is None:
@@ -435,15 +438,3 @@ class BodyRenderer:
         article = self.context.article
         assert article is not None
         self.context.problems.append(kind(article.source, self._line_of(needle), message, hint))
-
-
-# The theme lets a table or a block of code wider than the column scroll sideways; a
-# scrolling box must be reachable from the keyboard (WCAG 2.1.1, axe's
-# scrollable-region-focusable), so each is a stop of the Tab key.
-SCROLL_BOXES = ("table", "pre")
-_REWRITTEN = (*URL_ATTRIBUTES, *SCROLL_BOXES)  # the start tags `_rewrite` reads, in one pass
-
-
-def _focusable(tag: str, attrs: Attrs) -> Attrs | None:
-    """`attrs` with tabindex="0", unless the editor's HTML already gives a tabindex."""
-    return None if any(k == "tabindex" for k, _ in attrs) else [*attrs, ("tabindex", "0")]
