@@ -22,6 +22,7 @@ Each problem is (needle to find its line, message, fix); lines come from the bod
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from html import escape, unescape
 from urllib.parse import unquote
 
@@ -160,13 +161,16 @@ def _typed_headings(masked: str) -> list[tuple[int, int]]:
     return found
 
 
-def fixed_headings(converted: str, masked: str) -> tuple[str, list[tuple[int, str, str]]]:
+def fixed_headings(
+    converted: str, masked: Callable[[], str]
+) -> tuple[str, list[tuple[int, str, str]]]:
     """`converted` with each heading that is an h1 or skips a level published one level
     below the heading before it (the headline, h1, before the first), and (0-based line,
-    message, fix) for each, the line read from `masked`."""
+    message, fix) for each, the line read from `masked()` (the body with its code blanked,
+    asked for only when `converted` has a heading)."""
     if "<h" not in converted and "<H" not in converted:
         return converted, []
-    typed = _typed_headings(masked)
+    typed = _typed_headings(masked())
     problems: list[tuple[int, str, str]] = []
     levels: list[int] = []  # the published level of each open heading, by order
     previous = 1

@@ -103,7 +103,7 @@ class _Context:
     assets: set[str] = field(default_factory=set)
     searched: dict[str, int] = field(default_factory=dict)  # needle -> where to look next
     addresses: dict[str, int] = field(default_factory=dict)  # href/src -> tags with it so far
-    masked: str | None = None  # the body with its code blanked, once an address is looked for
+    masked: str | None = None  # the body with its code blanked, once asked for (`_masked`)
     resolved: dict[str, PurePosixPath | str] = field(default_factory=dict)
 
 
@@ -210,7 +210,7 @@ class BodyRenderer:
         indented, a span) they are shown as typed (render/body_html.py)."""
         if self.trusted_html or "</" not in article.body:
             return self.convert(article.body)
-        body, base, stray = stray_end_tags(article.body, masked(article.body))
+        body, base, stray = stray_end_tags(article.body, self._masked())
         converted, dropped = settled(self.convert(body), base, [typed for *_, typed in stray])
         for line, tag, _ in (stray[n] for n in dropped):
             self.context.problems.append(
@@ -241,7 +241,7 @@ class BodyRenderer:
         """The converted body sanitised (not with trusted_html); a warning for each kind of
         markup removed, on the line where it was typed (render/sanitised.py), and for each
         heading published at another level (body_html.py's `fixed_headings`: any site's)."""
-        converted, shifted = fixed_headings(converted, masked(article.body))
+        converted, shifted = fixed_headings(converted, self._masked)
         for line, message, hint in shifted:
             self.context.problems.append(
                 warning(article.source, article.body_line + line, message, hint)
@@ -285,13 +285,21 @@ class BodyRenderer:
             result = [(k, v) for k, v in result if k != "rel"] + [("rel", "noopener noreferrer")]
         return result
 
+    def _masked(self) -> str:
+        """The body with its code blanked (render/sanitised.py's `masked`), made once per
+        article: the stray end tags, the headings and the addresses' lines read it."""
+        context = self.context
+        if context.masked is None:
+            assert context.article is not None
+            context.masked = masked(context.article.body)
+        return context.masked
+
     def _line_of(self, needle: str) -> int:
         """The body line of `needle`'s next use (the same file named twice: each its line)."""
         article, context = self.context.article, self.context
         assert article is not None
         if needle in context.addresses:  # a link's or picture's address: where it is typed
-            context.masked = masked(article.body) if context.masked is None else context.masked
-            line = address_line(context.masked, needle, context.addresses[needle])
+            line = address_line(self._masked(), needle, context.addresses[needle])
             if line is not None:
                 return article.body_line + line
         start = self.context.searched.get(needle, 0)
