@@ -32,12 +32,11 @@ from generator.load.placeholder import placeholder_in_file, placeholder_warning
 from generator.load.validate import validate
 from generator.model import Article, Image, OutputFile, with_values
 from generator.render import images, site_links
-from generator.render.markdown import BodyRenderer
 from generator.render.redirects import alias_file
 from generator.render.site import render_site
 from generator.render.site_links import unknown_links
 from generator.render.summary import plain_summary
-from generator.render.unread import Unread, stopped_links, unread_bodies
+from generator.render.unread import Unread, body_renderer, stopped_links, unread_bodies
 from generator.render.urls import Urls
 from generator.render.words import page_environment, site_catalogs
 from generator.settings_file import Paths as Paths  # where the site's parts are
@@ -193,17 +192,7 @@ def convert_many(
         links[source] = urls_by_source.get(source)
         return links[source]
 
-    urls = Urls(settings.base_url)
-    renderer = BodyRenderer(
-        content_dir,
-        article_url,
-        urls.media,
-        settings.trusted_html,
-        urls.base_path,
-        settings.max_image_size,
-        settings.markdown_engine,
-        settings.written_base_path,
-    )
+    renderer = body_renderer(content_dir, article_url, settings)
     out: list[Body] = []
     for article in articles:
         links = {}

@@ -5,7 +5,7 @@ lists (the pipeline's `build` and `check`, and the build command's rebuild).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -20,6 +20,24 @@ from generator.render.markdown import BodyRenderer
 from generator.render.urls import Urls
 from generator.render.words import site_catalogs
 from generator.settings_file import Paths
+
+
+def body_renderer(
+    content_dir: Path, article_url: Callable[[str], str | None], settings: Settings
+) -> BodyRenderer:
+    """Markdown -> safe HTML as the site's settings ask (pipeline.BODY_SETTINGS); a link to
+    an article file is given its URL by `article_url` (None: no such article)."""
+    urls = Urls(settings.base_url)
+    return BodyRenderer(
+        content_dir,
+        article_url,
+        urls.media,
+        settings.trusted_html,
+        urls.base_path,
+        settings.max_image_size,
+        settings.markdown_engine,
+        settings.written_base_path,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,16 +73,7 @@ def unread_bodies(
     shown = articles if published is None else published
     known = dict.fromkeys(failed, urls.home()) | {a.source: "" for a in articles}
     known |= {a.source: urls.article(a) for a in shown}
-    renderer = BodyRenderer(
-        content_dir,
-        known.get,
-        urls.media,
-        settings.trusted_html,
-        urls.base_path,
-        settings.max_image_size,
-        settings.markdown_engine,
-        settings.written_base_path,
-    )
+    renderer = body_renderer(content_dir, known.get, settings)
     found: list[Diagnostic] = []
     for source in sorted(s for s in failed if s.endswith(".md")):
         if (content_dir / source).is_file():
