@@ -174,7 +174,10 @@ def dir_attribute(tag: str) -> str:
 def text_attributes(tag: str, page: str) -> str:
     """' lang="ur" dir="rtl"' for an element holding text in language `tag` on a page in
     language `page` (W3C, "Language on the Web": text in another language says so); ' dir="auto"'
-    when they are the same (its own letters then choose its direction)."""
+    when they are the same: text in the page's language may still be written in another
+    direction (an Arabic headline on an English site whose story has no `language:`), so
+    its own first strong letter chooses (W3C, "Inline markup and bidirectional text in
+    HTML")."""
     if not tag or tag == page:
         return ' dir="auto"'
     return f' lang="{html.escape(tag)}" dir="{text_direction(tag)}"'

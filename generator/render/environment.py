@@ -62,13 +62,6 @@ def arrow(context: jinja2.runtime.Context, side: str) -> str:
     return ARROWS[text_direction(page_language(context) or "en")][side]
 
 
-# Text in the page's language may still be written in another direction (an Arabic
-# headline on an English site whose story has no `language:`): the browser takes its
-# direction from its first strong letter (HTML's dir="auto"; W3C, "Inline markup and
-# bidirectional text in HTML").
-_AUTO_DIRECTION = Markup(' dir="auto"')
-
-
 @jinja2.pass_context
 def lang_attrs(context: jinja2.runtime.Context, text_of: Article | str) -> Markup:
     """' lang="ur" dir="rtl"' for an element holding text of an article (its `language`,
@@ -81,8 +74,6 @@ def lang_attrs(context: jinja2.runtime.Context, text_of: Article | str) -> Marku
     site = str(context_value(context, "site_language") or (settings.language if settings else ""))
     tag = text_of if isinstance(text_of, str) else (text_of.language or site)
     page = page_language(context) or site
-    if not tag or tag == page:
-        return _AUTO_DIRECTION
     return Markup(text_attributes(tag, page))  # noqa: S704 (a checked language tag, escaped)
 
 
