@@ -256,7 +256,7 @@ class BodyRenderer:
             return clean
         removed = removed_kinds(converted, clean)
         self.context.problems.extend(
-            removed_markup(article.source, article.body, article.body_line, removed)
+            removed_markup(article.source, self._masked(), article.body_line, removed)
         )
         return clean
 

@@ -160,14 +160,14 @@ def _words(tag: str, name: str) -> tuple[str, str]:
 
 
 def removed_markup(
-    source: str, markdown: str, first_line: int, removed: Kinds
+    source: str, code_blanked: str, first_line: int, removed: Kinds
 ) -> Iterable[Diagnostic]:
-    """A warning per line and kind for each removed kind typed in `markdown` (the body of
-    `source`, whose first line is the file's line `first_line`)."""
+    """A warning per line and kind for each removed kind typed in `code_blanked` (the body
+    of `source` as `masked` gives it, whose first line is the file's line `first_line`)."""
     if not removed:
         return
     said: set[tuple[int, str, str]] = set()
-    for line, tag, name in tags_of(masked(markdown)):
+    for line, tag, name in tags_of(code_blanked):
         whole = name and (tag, "") in removed  # an attribute of a tag removed whole
         if (tag, name) in removed and not whole and (line, tag, name) not in said:
             said.add((line, tag, name))
