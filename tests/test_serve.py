@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
@@ -77,7 +78,13 @@ def project(tmp_path: Path) -> Path:
     return root
 
 
-def start_serve(project: Path) -> Server:
+def ignore_ctrl_c() -> None:
+    """In the child: SIGINT ignored, as a shell script's `newsdigest serve &` (or a CI
+    runner, or a test suite run in the background) starts it."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def start_serve(project: Path, ctrl_c_ignored: bool = False) -> Server:
     port = free_port()
     log = project.parent / "serve.log"
     with log.open("w") as out:
@@ -87,6 +94,7 @@ def start_serve(project: Path) -> Server:
             stdout=out,
             stderr=out,
             text=True,
+            preexec_fn=ignore_ctrl_c if ctrl_c_ignored else None,
         )
     return Server(process, log, port)
 
@@ -338,18 +346,52 @@ def test_serve_counts_in_words_and_quotes_a_utf16_file_as_text(tmp_path: Path) -
         stop_serve(server)
 
 
-def test_ctrl_c_is_how_serve_ends_stopped_and_status_0_as_readme_says(project: Path) -> None:
-    """A preview server's normal end is Ctrl-C (as `python -m http.server`, `hugo server`):
-    `stopped` and 0, so `make preview` does not report an error; README says the same
-    where it gives every command's 130 for Ctrl-C."""
-    server = start_serve(project)
+def assert_ctrl_c_stops(server: Server) -> None:
+    """SIGINT: `stopped` and status 0, well before the 20 s a waiting user would give up."""
+    server.process.send_signal(signal.SIGINT)
     try:
-        server.wait_for("/sub/", lambda s, b: s == 200, "the home page")
-        server.process.send_signal(signal.SIGINT)
-        assert server.process.wait(timeout=20) == 0
+        assert server.process.wait(timeout=20) == 0, server.log.read_text()
     finally:
         stop_serve(server)
     said = server.log.read_text()
     assert said.endswith("stopped\n") and "interrupted" not in said and "Traceback" not in said
+
+
+def test_ctrl_c_is_how_serve_ends_stopped_and_status_0_as_readme_says(project: Path) -> None:
+    """A preview server's normal end is Ctrl-C (as `python -m http.server`, `hugo server`):
+    `stopped` and 0, so `make preview` does not report an error; README says the same
+    where it gives every command's 130 for Ctrl-C. Also with a browser's connection open
+    (an idle one and one halfway through its request), during a rebuild, and when serve
+    was started with SIGINT ignored (a script's `newsdigest serve &`, a CI runner): that
+    left Ctrl-C doing nothing, and the test waited 20 s for serve."""
+    server = start_serve(project, ctrl_c_ignored=True)
+    try:
+        server.wait_for("/sub/", lambda s, b: s == 200, "the home page")
+        idle = socket.create_connection(("127.0.0.1", server.port))
+        halfway = socket.create_connection(("127.0.0.1", server.port))
+        halfway.sendall(b"GET /sub/ HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+        source = project / "content" / "2025" / "06" / "rain.md"
+        source.write_text(source.read_text().replace("Rain arrives", "Monsoon arrives"))
+        deadline = time.monotonic() + 30
+        while "rebuilding" not in server.log.read_text() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        with idle, halfway:
+            assert_ctrl_c_stops(server)  # while rebuilding, or just after on a fast machine
+    finally:
+        stop_serve(server)
     readme = " ".join((REPO / "README.md").read_text(encoding="utf-8").split())
     assert "except `serve`, whose normal end is Ctrl-C: it prints `stopped` and exits 0" in readme
+
+
+def test_ctrl_c_stops_serve_during_its_first_build(project: Path) -> None:
+    """Once serve listens (before its first build ends), Ctrl-C already ends it with
+    `stopped` and 0, as README says, even with SIGINT ignored by whoever started it."""
+    server = start_serve(project, ctrl_c_ignored=True)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        assert server.process.poll() is None, server.log.read_text()
+        with contextlib.suppress(ConnectionRefusedError):
+            socket.create_connection(("127.0.0.1", server.port)).close()
+            break
+        time.sleep(0.02)
+    assert_ctrl_c_stops(server)

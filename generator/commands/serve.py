@@ -368,9 +368,16 @@ def serve(paths: Paths, settings: Settings, port: int, log: Log, describe: Descr
 
     Ctrl-C is how a preview server ends (as `python -m http.server` and `hugo server`),
     not an interruption of work: at any moment once serve runs, even during its first
-    build, it ends with the line `stopped` and status 0, not 130."""
-    with contextlib.suppress(KeyboardInterrupt):  # also while starting or cleaning up
-        _serve(paths, settings, port, log, describe)
+    build, it ends with the line `stopped` and status 0, not 130. Ctrl-C works even when
+    whoever started serve had SIGINT ignored (a shell script's `newsdigest serve &`, a CI
+    runner, a test suite run in the background): the process inherits that, and Python
+    then leaves SIGINT ignored, so Ctrl-C (or `kill -INT`) did nothing until a SIGTERM."""
+    previous = signal.signal(signal.SIGINT, _interrupt)
+    try:
+        with contextlib.suppress(KeyboardInterrupt):  # also while starting or cleaning up
+            _serve(paths, settings, port, log, describe)
+    finally:
+        signal.signal(signal.SIGINT, previous)
     log("stopped")
     return 0
 
