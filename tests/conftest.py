@@ -42,14 +42,34 @@ def run_newsdigest(*args: str, cwd: Path, timeout: float = 120) -> subprocess.Co
     )
 
 
-def run_here(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+@contextlib.contextmanager
+def searching(search: bool) -> Iterator[None]:
+    """With `search` False, builds in this process run as without the search extra: no
+    Pagefind index (and the "search is off" hint), as a newsroom without Pagefind gets.
+    For builds of tests that do not look at search: Pagefind indexing every page is about
+    a fifth of a small newsroom's build (tests/test_search.py tests the index)."""
+    from generator.write import search as module
+
+    if search:
+        yield
+        return
+    found = module.pagefind_binary
+    module.pagefind_binary = lambda: None
+    try:
+        yield
+    finally:
+        module.pagefind_binary = found
+
+
+def run_here(*args: str, cwd: Path, search: bool = True) -> subprocess.CompletedProcess[str]:
     """`newsdigest ARGS` run in this process, as `run_newsdigest` reports it: for tests about
     what a command makes or says, not about its process (exit by signal, kills, start-up).
 
     A build runs without worker processes unless ARGS give --jobs: a test worker has
     threads and is not forked, and the test workers already keep every core busy. Parallel
     builds are tested in processes of their own (tests/test_parallel.py, test_incremental.py,
-    test_kill.py, test_build.py's commands)."""
+    test_kill.py, test_build.py's commands). With `search` False, without the search
+    index (`searching`)."""
     from generator.cli import main
 
     if args[:1] == ("build",) and not any(a.startswith(("--jobs", "-j")) for a in args):
@@ -59,7 +79,7 @@ def run_here(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     here = Path.cwd()
     os.chdir(cwd)
     try:
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), searching(search):
             try:
                 code = main(list(args))
             except SystemExit as exc:  # --help, --version, argparse's usage errors
@@ -85,12 +105,14 @@ class Forked:
             text=True,
         )
 
-    def run(self, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-        """As `run_newsdigest(*args, cwd=cwd)`."""
+    def run(self, *args: str, cwd: Path, search: bool = True) -> subprocess.CompletedProcess[str]:
+        """As `run_newsdigest(*args, cwd=cwd)`; with `search` False, without the search
+        index (`searching`)."""
         assert self.server.stdin is not None and self.server.stdout is not None
         self.count += 1
         out, err = self.scratch / f"{self.count}.out", self.scratch / f"{self.count}.err"
         request = {"args": list(args), "cwd": str(cwd), "stdout": str(out), "stderr": str(err)}
+        request["search"] = "on" if search else "off"
         self.server.stdin.write(json.dumps(request) + "\n")
         self.server.stdin.flush()
         answer = json.loads(self.server.stdout.readline())
@@ -249,7 +271,9 @@ def inputs_digest(project: Path) -> str:
     return digest.hexdigest()
 
 
-def clean_build(project: Path, pictures: Path | None = None) -> dict[str, bytes]:
+def clean_build(
+    project: Path, pictures: Path | None = None, search: bool = True
+) -> dict[str, bytes]:
     """The files of `project`'s clean build under the /sub/ base path, built in this
     process, serially and without a cache, into a new folder beside `project`: once for
     each state of a project's files in a test worker (tests often edit their newsroom
@@ -257,8 +281,9 @@ def clean_build(project: Path, pictures: Path | None = None) -> dict[str, bytes]
 
     With `pictures` (`sample_pictures`), the build's cache is a new folder that holds only
     those encoded pictures, kept by the SHA-256 of their bytes: a first build that encodes
-    only the pictures not among them, and writes what a build without a cache writes."""
-    key = inputs_digest(project)
+    only the pictures not among them, and writes what a build without a cache writes.
+    With `search` False, the clean build without the search index (`searching`)."""
+    key = inputs_digest(project) + ("" if search else " without search")
     if key not in CLEAN:
         clean = project.parent / f"clean-{len(CLEAN)}"
         cache: tuple[str, ...] = ("--no-cache",)
@@ -266,7 +291,7 @@ def clean_build(project: Path, pictures: Path | None = None) -> dict[str, bytes]
             shutil.copytree(pictures, project.parent / f"clean-cache-{len(CLEAN)}" / "images")
             cache = ("--cache-dir", str(project.parent / f"clean-cache-{len(CLEAN)}"))
         flags = ("--base-url", BASE_URL, *cache, "--jobs", "1")
-        result = run_here("build", "--output", str(clean), *flags, cwd=project)
+        result = run_here("build", "--output", str(clean), *flags, cwd=project, search=search)
         assert result.returncode == 0, result.stderr
         CLEAN[key] = clean
     return site_files(CLEAN[key])
@@ -407,6 +432,10 @@ def pytest_configure(config: pytest.Config) -> None:
     or PYTEST_DEBUG_TEMPROOT says where: builds there take half the CPU they take on disk.
     Numbered runs as usual (pytest-of-USER/pytest-N); xdist gives each worker a folder
     under the controller's, as it does by default."""
+    config.addinivalue_line(
+        "markers",
+        "search: the test's newsroom is built with the search index (incremental_newsroom)",
+    )
     if config.option.basetemp or os.environ.get("PYTEST_DEBUG_TEMPROOT"):
         return
     with contextlib.suppress(OSError):

@@ -3,7 +3,8 @@
 `python fresh_processes.py` imports newsdigest and the libraries a build loads, compiles
 the packaged theme's templates (as any build does first; render/compiled.py keeps them by
 their text), and nothing else happens in it: no command runs there. For each request
-(one JSON line on stdin: arguments, working directory, files for stdout and stderr) it
+(one JSON line on stdin: arguments, working directory, files for stdout and stderr,
+search on or off) it
 forks a child that runs the command and exits with its status, which the parent sends
 back as a JSON line. Each command therefore runs in a new process that has never built
 anything: whatever a build keeps must reach the next one through the disk (its cache,
@@ -95,6 +96,11 @@ def child(request: dict[str, object]) -> None:
         os.dup2(null, 0)
         os.close(null)
         from generator.cli import main
+
+        if request.get("search") == "off":  # as without the search extra (conftest.searching)
+            from generator.write import search
+
+            search.pagefind_binary = lambda: None
 
         args = request["args"]
         assert isinstance(args, list)

@@ -22,6 +22,11 @@ synth = load_synth()
 COUNT = 12  # 26 topics, 10 countries, 150 files: every kind of page, each build cheap
 STORIES = synth.articles(COUNT + 1)  # made once: story i is the same in any count
 PROCESSES: list[Forked] = []  # set by each test module's `processes` fixture
+# The projects whose builds index the site with Pagefind (`newsroom(..., search=True)`, for
+# tests marked `search`); the others' builds and clean builds are made without the search
+# index (conftest.searching): Pagefind, a fifth of these builds' CPU, is tested in
+# tests/test_search.py and by the tests that keep it.
+INDEXED: set[Path] = set()
 
 
 CODE = Path(generator.__file__).resolve().parent
@@ -56,7 +61,8 @@ def build(project: Path, out: Path, *extra: str) -> str:
     nothing): it learns what earlier builds did only from the disk."""
     (runner,) = PROCESSES
     same_code(project)
-    result = runner.run("build", "--output", str(out), "--base-url", BASE_URL, *extra, cwd=project)
+    flags = ("--output", str(out), "--base-url", BASE_URL, *extra)
+    result = runner.run("build", *flags, cwd=project, search=project in INDEXED)
     same_code(project)
     assert result.returncode == 0, result.stderr
     return result.stdout + result.stderr
@@ -65,7 +71,7 @@ def build(project: Path, out: Path, *extra: str) -> str:
 def assert_same_as_clean(project: Path, site: Path, pictures: Path | None = None) -> None:
     """`site`, built incrementally by processes of their own, is a clean build (whose
     cache holds only `pictures`, when given: conftest.clean_build)."""
-    got, want = site_files(site), clean_build(project, pictures)
+    got, want = site_files(site), clean_build(project, pictures, project in INDEXED)
     assert sorted(got) == sorted(want)
     differing = [path for path in want if got[path] != want[path]]
     assert differing == []
@@ -74,9 +80,12 @@ def assert_same_as_clean(project: Path, site: Path, pictures: Path | None = None
 ENGINES = pytest.mark.parametrize("project", ["python-markdown", "gfm"], indirect=True)
 
 
-def newsroom(root: Path, engine: str = "python-markdown") -> Path:
-    """The first COUNT stories as a project in `root`, with the Markdown engine `engine`."""
+def newsroom(root: Path, engine: str = "python-markdown", search: bool = False) -> Path:
+    """The first COUNT stories as a project in `root`, with the Markdown engine `engine`;
+    built with the search index when `search` (INDEXED)."""
     made = synth.write_newsdigest(root, STORIES[:COUNT])
+    if search:
+        INDEXED.add(made)
     _CODE_SEEN[made] = _code_on_disk()  # a build not run by `build` (Popen) is checked too
     if engine != "python-markdown":
         settings = made / "pyproject.toml"

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import BASE_URL, Forked, edit, run_here, run_newsdigest
+from conftest import BASE_URL, Forked, edit, run_here, run_newsdigest, searching
 from incremental_newsroom import (
     COUNT,
     PROCESSES,
@@ -37,9 +37,12 @@ def processes(forked: Forked) -> None:
 
 
 @pytest.fixture
-def project(tmp_path: Path) -> Path:
-    """The newsroom, with the default Markdown engine."""
-    return newsroom(tmp_path / "project")
+def project(tmp_path: Path, request: pytest.FixtureRequest) -> Path:
+    """The newsroom, with the default Markdown engine; with the search index for the tests
+    marked `search`."""
+    return newsroom(
+        tmp_path / "project", search=request.node.get_closest_marker("search") is not None
+    )
 
 
 @pytest.mark.parametrize("damage", ["garbage", "truncate", "flip"])
@@ -115,6 +118,7 @@ def test_a_build_leaves_no_scratch_folder_and_removes_one_a_killed_build_left(
     assert_same_as_clean(project, site)
 
 
+@pytest.mark.search
 def test_two_builds_at_once_share_the_cache_without_damaging_it(project: Path) -> None:
     """Two builds of the same newsroom run at the same time (two terminals, a watcher and
     a build): both finish, and the cache they both saved serves the next build."""
@@ -141,6 +145,7 @@ def test_two_builds_at_once_share_the_cache_without_damaging_it(project: Path) -
     assert_same_as_clean(project, project.parent / "one")
 
 
+@pytest.mark.search
 def test_a_build_started_while_another_writes_the_same_site_waits_for_it(
     project: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
@@ -253,7 +258,8 @@ def test_a_build_after_the_preview_converts_only_the_story_edited_meanwhile(
     # tests ago; read it now, as the `build` processes around it do (same_code).
     fingerprint.code_version.cache_clear()
     same_code(project)
-    serve.rebuild(paths, settings, 8765, lambda _: None, str)
+    with searching(False):  # as `build` here (incremental_newsroom.INDEXED)
+        serve.rebuild(paths, settings, 8765, lambda _: None, str)
     same_code(project)
     out = build(project, site)
     converted = re.search(r"Articles\s+\d+\s+\(\d+ from cache, (\d+) converted\)", out)

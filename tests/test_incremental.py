@@ -54,10 +54,14 @@ def processes(forked: Forked) -> None:
 
 @pytest.fixture
 def project(tmp_path: Path, request: pytest.FixtureRequest) -> Path:
-    """The newsroom with the default Markdown engine, or the one a test's `ENGINES` names."""
-    return newsroom(tmp_path / "project", getattr(request, "param", "python-markdown"))
+    """The newsroom with the default Markdown engine, or the one a test's `ENGINES` names;
+    with the search index for the tests marked `search`."""
+    engine = getattr(request, "param", "python-markdown")
+    search = request.node.get_closest_marker("search") is not None
+    return newsroom(tmp_path / "project", engine, search)
 
 
+@pytest.mark.search
 def test_a_rebuild_with_nothing_changed_leaves_the_site_as_it_was(project: Path) -> None:
     site = project.parent / "site"
     build(project, site)
@@ -68,6 +72,7 @@ def test_a_rebuild_with_nothing_changed_leaves_the_site_as_it_was(project: Path)
     assert_same_as_clean(project, site)
 
 
+@pytest.mark.search
 @ENGINES
 def test_every_edit_of_an_articles_markdown_gives_the_clean_build(project: Path) -> None:
     """A body, a title and a new story: what the Markdown step converts, with each engine."""
@@ -158,6 +163,7 @@ def test_a_setting_that_only_pages_read_converts_no_markdown(project: Path) -> N
     assert_same_as_clean(project, site)
 
 
+@pytest.mark.search
 def test_a_page_edited_by_hand_in_the_output_is_rebuilt(project: Path) -> None:
     site = project.parent / "site"
     build(project, site)
@@ -230,7 +236,8 @@ def test_a_rebuild_after_one_edit_reads_only_that_article(project: Path) -> None
     for path in (project / "content").rglob("*"):
         os.utime(path, ns=an_hour_ago)  # as after a checkout long ago
     site = project.parent / "site"
-    run_here("build", "--output", str(site), "--base-url", BASE_URL, "--jobs", "1", cwd=project)
+    flags = ("--output", str(site), "--base-url", BASE_URL, "--jobs", "1")
+    run_here("build", *flags, cwd=project, search=False)
     edited = article_file(project, 5)
     edit_word(edited, "E")
     opened: list[str] = []
@@ -242,9 +249,7 @@ def test_a_rebuild_after_one_edit_reads_only_that_article(project: Path) -> None
     listening = [True]
     sys.addaudithook(lambda event, args: hook(event, args) if listening[0] else None)
     try:
-        result = run_here(
-            "build", "--output", str(site), "--base-url", BASE_URL, "--jobs", "1", cwd=project
-        )
+        result = run_here("build", *flags, cwd=project, search=False)
     finally:
         listening[0] = False
     assert result.returncode == 0, result.stderr
