@@ -108,9 +108,10 @@ def pictures(first: Path) -> Path:
 
 
 def build(project: Path, out: Path, *flags: str) -> None:
-    """Serially (what the article records hold does not depend on the workers)."""
+    """Serially (what the article records hold does not depend on the workers), without
+    the search index (nor on Pagefind's: conftest.searching)."""
     serial = () if "--jobs" in flags else SERIAL
-    result = run_here("build", "--output", str(out), *flags, *serial, cwd=project)
+    result = run_here("build", "--output", str(out), *flags, *serial, cwd=project, search=False)
     assert result.returncode == 0, result.stderr
 
 

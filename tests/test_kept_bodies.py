@@ -2,7 +2,8 @@
 small rows only, and a page that shows the body reads the HTML back by the article's
 source. A body whose HTML is damaged or gone by then is converted again for that page, so
 the site is still the clean build's; a broken link in a kept body is still named on its
-line."""
+line. The sites are built without the search index, as `test_cached_articles.build` builds
+the clean ones they are compared with."""
 
 from __future__ import annotations
 
@@ -106,18 +107,18 @@ def test_worker_processes_read_kept_bodies_and_convert_a_damaged_one_again(
     project = sample_project(tmp_path, pictures(first))
     site = tmp_path / "site"
     jobs = ("--output", str(site), "--jobs", "2")
-    assert forked.run("build", *jobs, cwd=project).returncode == 0
+    assert forked.run("build", *jobs, cwd=project, search=False).returncode == 0
     _state(project, DAMAGES["changed"])
     for title in ("Harbour reopens, ships sail", GREAT_STORM):
         _retitle(project, title)
-        result = forked.run("build", *jobs, cwd=project)
+        result = forked.run("build", *jobs, cwd=project, search=False)
         assert result.returncode == 0, result.stderr
     _same(site, clean)
     # A retitled story's rebuild makes a dozen pages, too few for worker processes; a theme
     # edit makes every page again, in the workers, each reading its story's body back.
     assert _state(project, DAMAGES["changed"]) == 1
     _theme_edit(project)
-    result = forked.run("build", *jobs, cwd=project)
+    result = forked.run("build", *jobs, cwd=project, search=False)
     assert result.returncode == 0, result.stderr
     themed = retitled_clean(
         tmp_path / "themed", first, lambda root: _theme_edit(sample_project(root))
@@ -150,7 +151,7 @@ def test_every_kept_body_damaged_still_gives_the_clean_site(
     database.close()
     assert kept > 1
     _retitle(project, GREAT_STORM)
-    result = run_here("build", "--output", str(site), "--jobs", "1", cwd=project)
+    result = run_here("build", "--output", str(site), "--jobs", "1", cwd=project, search=False)
     assert result.returncode == 0, result.stderr
     _same(site, clean)
 

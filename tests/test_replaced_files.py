@@ -34,9 +34,11 @@ def processes(forked: Forked) -> None:
 
 
 def build(project: Path, out: Path) -> str:
-    """`newsdigest build` in a new process: it learns what earlier builds did only from disk."""
+    """`newsdigest build` in a new process: it learns what earlier builds did only from disk.
+    Without the search index, as the clean build it is compared with (conftest.searching)."""
     (runner,) = PROCESSES
-    result = runner.run("build", "--output", str(out), "--base-url", BASE_URL, cwd=project)
+    flags = ("--output", str(out), "--base-url", BASE_URL)
+    result = runner.run("build", *flags, cwd=project, search=False)
     assert result.returncode == 0, result.stderr
     return result.stdout + result.stderr
 
@@ -113,7 +115,10 @@ def project(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 def assert_same_as_clean(
     project: Path, site: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
-    got, want = site_files(site), clean_build(project, sample_pictures(tmp_path_factory))
+    got, want = (
+        site_files(site),
+        clean_build(project, sample_pictures(tmp_path_factory), search=False),
+    )
     assert sorted(got) == sorted(want)
     assert [path for path in want if got[path] != want[path]] == []
 
