@@ -205,9 +205,29 @@ def _add_serve_parser(commands: argparse._SubParsersAction[argparse.ArgumentPars
         description="Build with drafts, serve on 127.0.0.1 under the "
         "base path, rebuild and reload the browser on every change.",
     )
-    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    serve.add_argument(
+        "--port",
+        metavar="N",
+        type=port_number,
+        default=8000,
+        help="the port, 0 to 65535 (default: 8000; 0: any free port)",
+    )
     add_content(serve)
     add_templates(serve)
+
+
+def port_number(text: str) -> int:
+    """--port's value: a TCP port, 0 to 65535 (0: the system picks a free one).
+    argparse.ArgumentTypeError (a usage error, status 2) for anything else."""
+    try:
+        port = int(text)
+    except ValueError:
+        port = -1
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(
+            f"must be a port number from 0 to 65535 (0: any free port), not {text!r}"
+        )
+    return port
 
 
 def site_folder(args: argparse.Namespace) -> Path:
