@@ -12,6 +12,27 @@ from markdown.inlinepatterns import Pattern
 from markdown.treeprocessors import InlineProcessor
 from markdown.util import AtomicString
 
+# Text each of the library's inline expressions (by their exact source: those of
+# Markdown 3.x's own patterns and of its "extra" and "smarty" extensions) cannot match
+# without: a text that lacks it, from where the search starts on, is not searched at all
+# (`str.find` scans for it many times faster than an expression that starts with a
+# look-behind tries it at every character). An expression not listed is always searched.
+_NEEDS = {
+    "(?:(?<!\\\\)((?:\\\\{2})+)(?=`+)|(?<!\\\\)`)": "`",  # backtick
+    "\\[\\^([^\\]]*)\\]": "[^",  # footnote
+    "(?<!\\!)\\[": "[",  # reference, link, short_reference
+    "(?<!-)---(?!-)": "---",  # smarty: em dash
+    "(?<!-)--(?!-)": "--",  # en dash
+    "(?<=[^\\ \\t\\r\\n\\[\\{\\(\\-\\u0002\\u0003])\\'\"": "'\"",  # smarty quotes
+    "(?<=[^\\ \\t\\r\\n\\[\\{\\(\\-\\u0002\\u0003])\\\"'": "\"'",
+    "(?<!\\w)'(?=\\d{2}s)": "'",
+    "(\\s|&nbsp;|--|\u2013|\u2014|&[mn]dash;|&#8211;|&#8212;)'(?=\\w)": "'",
+    "(?<=[^\\ \\t\\r\\n\\[\\{\\(\\-\\u0002\\u0003])'(?!\\s|s\\b|\\d)": "'",
+    '(\\s|&nbsp;|--|\u2013|\u2014|&[mn]dash;|&#8211;|&#8212;)"(?=\\w)': '"',
+    '(?<=[^\\ \\t\\r\\n\\[\\{\\(\\-\\u0002\\u0003])"': '"',
+    "(?<!\\.)\\.{3}(?!\\.)": "...",  # ellipsis
+}
+
 
 def python_markdown() -> Callable[[str], str]:
     """Markdown text -> HTML (not yet sanitised), one converter reset for each text."""
@@ -38,12 +59,14 @@ def _skip_unmatched_patterns(processor: InlineProcessor) -> None:
     if apply is None or not hasattr(processor, "_InlineProcessor__handleInline"):
         return
     patterns = list(processor.inlinePatterns)
-    searches = [
-        p.compiled_re.search
+    expressions = [
+        p.compiled_re
         if isinstance(p, Processor) and type(p).getCompiledRegExp is Pattern.getCompiledRegExp
         else None
         for p in patterns
     ]
+    searches = [e.search if e is not None else None for e in expressions]
+    needs = [_NEEDS.get(e.pattern, "") if e is not None else "" for e in expressions]
 
     def handle_inline(data: str, index: int = 0) -> str:  # the library's, names kept
         if isinstance(data, AtomicString):
@@ -51,7 +74,10 @@ def _skip_unmatched_patterns(processor: InlineProcessor) -> None:
         start = 0
         while index < len(patterns):
             search = searches[index]
-            if search is not None and search(data, start) is None:
+            need = needs[index]
+            if search is not None and (
+                (need and data.find(need, start) < 0) or search(data, start) is None
+            ):
                 index, start = index + 1, 0  # what __applyPattern answers: no match
                 continue
             data, matched, start = apply(patterns[index], data, index, start)
