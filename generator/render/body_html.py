@@ -167,25 +167,26 @@ def fixed_headings(
     """`converted` with each heading that is an h1 or skips a level published one level
     below the heading before it (the headline, h1, before the first), and (0-based line,
     message, fix) for each, the line read from `masked()` (the body with its code blanked,
-    asked for only when `converted` has a heading)."""
+    asked for only when a heading is published at another level: most bodies have none)."""
     if "<h" not in converted and "<H" not in converted:
         return converted, []
-    typed = _typed_headings(masked())
+    typed: list[tuple[int, int]] | None = None  # the typed headings, read when one shifts
     problems: list[tuple[int, str, str]] = []
     levels: list[int] = []  # the published level of each open heading, by order
     previous = 1
     count = 0
 
     def shift(match: re.Match[str]) -> str:
-        nonlocal previous, count
+        nonlocal previous, count, typed
         level = int(match.group(2))
         if match.group(1):
             return f"</h{levels.pop() if levels else level}"
         published = min(max(level, 2), previous + 1)
-        line = typed[count][0] if count < len(typed) else 0
-        count += 1
         if published != level:
+            typed = _typed_headings(masked()) if typed is None else typed
+            line = typed[count][0] if count < len(typed) else 0
             problems.append((line, *_heading_words(level, published)))
+        count += 1
         previous = published
         levels.append(published)
         return f"<h{published}"
