@@ -184,8 +184,8 @@ def normalise_base_url(url: str) -> str:
             + ("must start with https:// or http://" if "://" in url else "is not an absolute URL")
             + "; use the address the site is served at, like https://user.github.io/repo/"
         )
-    if parts.query or parts.fragment:
-        raise ConfigError(f"base_url {url!r} must not have a query or fragment")
+    if "?" in url or "#" in url:
+        raise ConfigError(f"base_url {url!r} {settings_errors.query_problem(url)}")
     problem = settings_errors.web_address_problem(url, parts.scheme, parts.netloc, parts.path)
     if problem:
         raise ConfigError(f"base_url {url!r} {problem}")

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 from generator.diagnostics import ConfigError, Diagnostic, error
 
@@ -364,7 +364,7 @@ def web_address_problem(url: str, scheme: str, host: str, path: str) -> str:
             "(and a space as %20)"
         )
     if not bad:
-        return ""
+        return _host_problem(scheme, host, path) or _path_problem(scheme, host, path)
     what = {" ": "a space"}.get(bad, "a tab or line break" if bad.isspace() else repr(bad))
     if bad in host and not bad.isascii() and bad.isprintable():
         try:
@@ -392,3 +392,55 @@ def _port_problem(host: str) -> bool:
         return urlsplit(f"http://{host}/").port == -1  # never: reading it raises or not
     except ValueError:
         return True
+
+
+def query_problem(url: str) -> str:
+    """Why base_url `url`, which holds a '?' or '#', is not a site's address (pages are
+    reached at folders under it, and a query or fragment would end up in the middle of
+    every link), as 'what; how to write it'."""
+    cut = urlsplit(url.split("?")[0].split("#")[0])
+    return (
+        "must not have a query (?...) or fragment (#...): the site's pages are folders under "
+        f"it; write the address without it: {cut.scheme}://{cut.netloc}{cut.path or '/'}"
+    )
+
+
+def _host_problem(scheme: str, host: str, path: str) -> str:
+    """A user name or password, or a ':' with no port, in base_url's host part."""
+    if "@" in host:
+        return (
+            "has a user name before its host name (the part before '@'), which would be "
+            f"published in every link; write it without: {scheme}://{host.rsplit('@', 1)[1]}{path}"
+        )
+    if host.endswith(":"):
+        return f"has a ':' with no port number after it; write it without: {scheme}://{host[:-1]}{path}"
+    return ""
+
+
+def _path_problem(scheme: str, host: str, path: str) -> str:
+    """Why base_url's `path` is not a folder every page can be published under (RFC 3986
+    section 3.3): an empty folder ('//', which makes every link '//static/...', an address
+    on another host), a '.' or '..' folder (browsers resolve them away, so links and
+    addresses disagree), or a last part that names a page ('index.html'); '' if none."""
+    folders = [unquote(part) for part in path.split("/")[1:]]
+    if folders and not folders[-1]:
+        folders.pop()
+    fixed: list[str] = []
+    for name in folders:
+        if name == "..":
+            fixed = fixed[:-1]
+        elif name not in ("", "."):
+            fixed.append(name)
+    if "" in folders:
+        what = "an empty folder ('//'), so every link would start with '//' (another host)"
+    elif "." in folders or ".." in folders:
+        what = "a '.' or '..' folder, which browsers resolve away (a/../b is b)"
+    elif folders and re.search(r"\.html?$", folders[-1], re.IGNORECASE):
+        what = f"a page ({folders[-1]!r}) at its end, and base_url is the folder the site is in"
+        fixed = fixed[:-1]
+    else:
+        return ""
+    kept = "/".join(quote(name, safe=":@!$&'()*+,;=~-._") for name in fixed)
+    return f"has {what}; write the folder the site is at: {scheme}://{host}/" + (
+        f"{kept}/" if kept else ""
+    )
