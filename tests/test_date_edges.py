@@ -75,3 +75,25 @@ def test_the_first_day_of_1000_on_the_sites_clock_has_four_digit_addresses(tmp_p
     assert (out / "1000/01/01/far/index.html").is_file()
     assert (out / "digest/1000-01-01/index.html").is_file()
     assert (out / "archive/1000/01/index.html").is_file()
+
+
+@pytest.mark.parametrize(
+    ("now", "said"),
+    [
+        ("0001-01-01T00:00:00Z", "the year 1 cannot be published"),
+        ("0999-12-31T23:59:59Z", "the year 999 cannot be published"),
+        ("1000-01-01T02:00:00Z", "1000-01-01T02:00:00Z is 0999-12-31 18:07 on the site's clock"),
+    ],
+)
+def test_a_build_time_outside_the_four_digit_years_is_refused_before_building(
+    tmp_path: Path, now: str, said: str
+) -> None:
+    """`build --now 0001-01-01T00:00:00Z` once wrote the whole site, then ended in an
+    OverflowError's traceback: --now is held to the years a date may have."""
+    project = newsroom(tmp_path / "project", "2025-06-20T10:00:00Z", "America/Los_Angeles")
+    out = tmp_path / "site"
+    result = run_here("build", "--output", str(out), "--now", now, cwd=project)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.startswith(f"newsdigest: error: --now: {said}")
+    assert "four-digit year (1000 to 9999)" in result.stderr
+    assert not out.exists()

@@ -312,11 +312,15 @@ def build_time(value: str | None, settings: config.Settings) -> datetime | None:
     """--now TIME as an aware datetime (read in the site's timezone without an offset)."""
     if value is None:
         return None
-    from generator.load.dates import parse_datetime
+    from generator.load.dates import outside_years, parse_datetime
 
     parsed = parse_datetime(value.strip(), settings.tz)
     if isinstance(parsed, str):
         raise UsageError(f"--now: {parsed}; use a time such as 2025-06-26T09:00:00+05:30")
+    outside = outside_years(parsed, value.strip(), settings.tz)
+    if outside:
+        what = outside.replace("; ", ": ")
+        raise UsageError(f"--now: {what}; use a time such as 2025-06-26T09:00:00+05:30")
     return parsed
 
 

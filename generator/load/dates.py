@@ -261,7 +261,7 @@ def _read_time(
     if isinstance(parsed, str):
         check.error(line, f"{label}: {parsed}", date_hint(written))
         return None
-    outside = _outside_years(parsed, written, tz)
+    outside = outside_years(parsed, written, tz)
     if outside is not None:
         check.error(line, f"{label}: {outside}", YEARS_HINT)
         return None
@@ -278,7 +278,7 @@ def _read_time(
 YEARS_HINT = "write a date from 1000-01-01 to 9999-12-31, in UTC and on the site's clock"
 
 
-def _outside_years(parsed: datetime, written: str, tz: ZoneInfo) -> str | None:
+def outside_years(parsed: datetime, written: str, tz: ZoneInfo) -> str | None:
     """Why `parsed` cannot be published, or None: its year, as written, in UTC (feeds) and on
     the site's clock `tz` (archives, digest days) must be 1000 to 9999 (four digits)."""
     need = "feeds and archives need a four-digit year (1000 to 9999)"
