@@ -17,6 +17,7 @@ from generator.settings_errors import Problem
 from generator.settings_file import PYPROJECT as PYPROJECT
 from generator.settings_file import SETTINGS_FILE as SETTINGS_FILE
 from generator.settings_file import find_settings as find_settings
+from generator.web_address import normalise_base_url as normalise_base_url
 
 SITE_ID_PATTERN = re.compile(r"^[A-Za-z0-9.-]+(@[A-Za-z0-9.-]+)?,\d{4}(-\d{2}(-\d{2})?)?$")
 REPO_URL_PATTERN = re.compile(r"^https://[^\s/]+/[^\s]+$")
@@ -153,6 +154,9 @@ class Settings:
         return "logo" + Path(self.logo).suffix.lower() if self.logo else ""
 
 
+_toml = settings_errors.shown  # a value as TOML spells it: true, 'text', [1, 2]
+
+
 def only(settings: Settings, names: tuple[str, ...]) -> Settings:
     """The settings a step reads, the others at their defaults: the step cannot depend on
     them, and a cache keyed on `repr()` of this survives a change to any other setting."""
@@ -167,30 +171,12 @@ def _check_value(name: str, value: Any) -> str | None:
     """Return a message when `value` is not acceptable for setting `name`."""
     expected = _expected_type(name)
     if expected is int and (isinstance(value, bool) or not isinstance(value, int)):
-        return f"{name} must be a whole number, not {value!r}"
+        return f"{name} must be a whole number, not {_toml(value)}"
     if expected is bool and not isinstance(value, bool):
-        return f"{name} must be true or false, not {value!r}"
+        return f"{name} must be true or false, not {_toml(value)}"
     if not isinstance(value, expected):
-        return f"{name} must be text in quotes, not {value!r}"
+        return f"{name} must be text in quotes, not {_toml(value)}"
     return None
-
-
-def normalise_base_url(url: str) -> str:
-    """Check that base_url is an absolute http(s) URL and give it a trailing slash."""
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise ConfigError(
-            f"base_url {url!r} "
-            + ("must start with https:// or http://" if "://" in url else "is not an absolute URL")
-            + "; use the address the site is served at, like https://user.github.io/repo/"
-        )
-    if "?" in url or "#" in url:
-        raise ConfigError(f"base_url {url!r} {settings_errors.query_problem(url)}")
-    problem = settings_errors.web_address_problem(url, parts.scheme, parts.netloc, parts.path)
-    if problem:
-        raise ConfigError(f"base_url {url!r} {problem}")
-    path = parts.path if parts.path.endswith("/") else parts.path + "/"
-    return f"{parts.scheme}://{parts.netloc}{path}"
 
 
 def _is_web_url(url: str) -> bool:
@@ -204,7 +190,7 @@ def _timezone(value: str) -> str | None:
         ZoneInfo(value)
     except (ZoneInfoNotFoundError, ValueError):
         return (
-            f"timezone {value!r} is not a known time zone; "
+            f"timezone {_toml(value)} is not a known time zone; "
             "use an IANA name such as 'UTC', 'Europe/London' or 'Asia/Kolkata'"
         )
     return None
@@ -226,7 +212,7 @@ def _site_id(value: str) -> str | None:
     if SITE_ID_PATTERN.match(value):
         return None
     return (
-        f"site_id {value!r} is not set or not valid; it names the site in every "
+        f"site_id {_toml(value)} is not set or not valid; it names the site in every "
         "feed GUID and must never change. Use a domain you own and the year you started, "
         'for example site_id = "example.org,2025"'
     )
@@ -235,14 +221,14 @@ def _site_id(value: str) -> str | None:
 def _repo_url(value: str) -> str | None:
     if not value or REPO_URL_PATTERN.match(value):
         return None
-    return f"repo_url {value!r} must be an https URL like https://github.com/org/repo"
+    return f"repo_url {_toml(value)} must be an https URL like https://github.com/org/repo"
 
 
 def _websub_hub(value: str) -> str | None:
     if not value or _is_web_url(value):
         return None
     return (
-        f"websub_hub {value!r} must be the hub's http(s) address, "
+        f"websub_hub {_toml(value)} must be the hub's http(s) address, "
         "like https://pubsubhubbub.appspot.com/"
     )
 
@@ -251,7 +237,7 @@ def _locale(value: str) -> str | None:
     if not value or LOCALE_PATTERN.match(value):
         return None
     return (
-        f"locale {value!r} must be a language and a territory like 'en_GB' "
+        f"locale {_toml(value)} must be a language and a territory like 'en_GB' "
         "or 'pt_BR' (Open Graph's form)"
     )
 
@@ -260,7 +246,8 @@ def _cname(value: str) -> str | None:
     if not value or HOST_PATTERN.match(value.lower()):
         return None
     return (
-        f"cname {value!r} must be a domain name alone, like news.example.org (no https://, no path)"
+        f"cname {_toml(value)} must be a domain name alone, like news.example.org "
+        "(no https://, no path)"
     )
 
 
@@ -271,7 +258,7 @@ def _markdown_engine(value: str) -> str | None:
     if value in MARKDOWN_ENGINES:
         return None
     return (
-        f'markdown_engine {value!r} is not known; use "python-markdown" (the '
+        f'markdown_engine {_toml(value)} is not known; use "python-markdown" (the '
         'default) or "gfm" (GitHub\'s renderer)'
     )
 
@@ -441,10 +428,10 @@ def _logo(project_dir: Path, logo: str) -> str:
     path = (project_dir / logo).resolve()
     if not path.is_file():
         raise ConfigError(
-            f"logo {logo!r} does not exist (looked for {path}); give an image "
+            f"logo {_toml(logo)} does not exist (looked for {path}); give an image "
             "file's path relative to the project folder, like 'logo.png'"
         )
     problem = web_format(path)
     if problem:
-        raise ConfigError(f"logo {logo!r} {problem}; save it as a PNG, JPEG, GIF or WebP file")
+        raise ConfigError(f"logo {_toml(logo)} {problem}; save it as a PNG, JPEG, GIF or WebP file")
     return str(path)

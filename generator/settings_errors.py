@@ -8,13 +8,14 @@ setting in newsdigest.toml, or in pyproject.toml's [tool.newsdigest] table.
 
 from __future__ import annotations
 
+import datetime
 import difflib
+import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, unquote, urlsplit
 
 from generator.diagnostics import ConfigError, Diagnostic, error
 
@@ -124,13 +125,53 @@ def line_of(file: Path, key: str) -> int:
     return 0
 
 
-def toml_value(value: Any) -> str:
-    """`value` as it is written in TOML: 10, true, "text"."""
+def toml_value(value: Any, literal: bool = False) -> str:
+    """`value` as TOML 1.0 writes it, never as Python does: 10, 1.5, inf, true, "text",
+    [1, 2], { a = 1 }, 2025-06-01T10:00:00Z. Text is a basic string ("...", escaped), or
+    with `literal` a literal string ('...') when it holds no ' and no control character."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int):
         return str(value)
-    return '"' + str(value).replace("\\", "\\\\").replace('"', '\\"') + '"'
+    if isinstance(value, float):
+        return "nan" if math.isnan(value) else repr(value)  # 1.5, 1e+20, inf, -inf
+    if isinstance(value, datetime.datetime | datetime.date | datetime.time):
+        written = value.isoformat()
+        return written[:-6] + "Z" if written.endswith("+00:00") else written
+    if isinstance(value, list):
+        return "[" + ", ".join(toml_value(item, literal) for item in value) + "]"
+    if isinstance(value, dict):
+        pairs = (f"{_toml_key(key)} = {toml_value(item, literal)}" for key, item in value.items())
+        return "{ " + ", ".join(pairs) + " }" if value else "{}"
+    text = str(value)
+    if literal and "'" not in text and not any(_control(c) for c in text):
+        return f"'{text}'"
+    escaped = (_TOML_ESCAPES.get(c) or (f"\\u{ord(c):04X}" if _control(c) else c) for c in text)
+    return '"' + "".join(escaped) + '"'
+
+
+def shown(value: Any) -> str:
+    """`value` quoted in a message as TOML spells it: true, 10, 'text' (literal where it can be)."""
+    return toml_value(value, literal=True)
+
+
+_TOML_ESCAPES = {
+    "\\": "\\\\",
+    '"': '\\"',
+    "\b": "\\b",
+    "\t": "\\t",
+    "\n": "\\n",
+    "\f": "\\f",
+    "\r": "\\r",
+}
+
+
+def _control(c: str) -> bool:
+    return c < " " or c == "\x7f"
+
+
+def _toml_key(key: str) -> str:
+    return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else toml_value(key)
 
 
 def wrong_type(name: str, value: Any, default: Any) -> str:
@@ -310,8 +351,8 @@ def check_hint(name: str, value: Any, default: Any, advice: str) -> str:
         zone = zone_of_abbreviation(str(value))
         if zone:
             return (
-                f"{str(value).strip()!r} is an abbreviation, which places may share, not a zone's "
-                f"name: did you mean {zone!r}? write: {name} = {toml_value(zone)}"
+                f"{shown(str(value).strip())} is an abbreviation, which places may share, not "
+                f"a zone's name: did you mean {zone!r}? write: {name} = {toml_value(zone)}"
             )
         offset = offset_zones_hint(str(value))
         if offset:
@@ -344,103 +385,3 @@ def describe(found: Diagnostic) -> str:
         f"{found.path}:{found.line}: error:" if found.line else f"newsdigest: error: {found.path}:"
     )
     return f"{where} {found.message}" + (f"\n    fix: {found.hint}" if found.hint else "")
-
-
-# What RFC 3986 does not allow unescaped in a URL (besides spaces, controls and non-ASCII).
-_NOT_IN_URLS = '"<>\\^`{|}'
-
-
-def web_address_problem(url: str, scheme: str, host: str, path: str) -> str:
-    """Why base_url (split into `scheme`, `host` (netloc) and `path`) is not an address
-    that can be published as typed in pages, feeds and sitemaps (RFC 3986: no spaces,
-    quotes, <, >, backslashes, controls or non-ASCII letters; a host name in IDNA
-    'xn--' form, a port a number), as 'what; how to write it'; '' when it is one."""
-    bad = next((c for c in url if c.isspace() or c in _NOT_IN_URLS or not " " < c < "\x7f"), "")
-    if not bad and _port_problem(host):
-        return "has a port that is not a number; write it like https://example.org:8080/"
-    if not bad and re.search("%(?![0-9A-Fa-f]{2})", url):
-        return (
-            "has a % that is not followed by two hexadecimal digits; write a % sign as %25 "
-            "(and a space as %20)"
-        )
-    if not bad:
-        return _host_problem(scheme, host, path) or _path_problem(scheme, host, path)
-    what = {" ": "a space"}.get(bad, "a tab or line break" if bad.isspace() else repr(bad))
-    if bad in host and not bad.isascii() and bad.isprintable():
-        try:
-            ascii_host = host.encode("idna").decode("ascii")
-        except UnicodeError:
-            return f"has {what} in its host name; write the host name in Latin letters"
-        return (
-            f"has {what} in its host name, which feeds and sitemaps cannot carry; write the "
-            f"host name in its xn-- form: {scheme}://{ascii_host}{path}"
-        )
-    if bad in host or (bad.isspace() and bad != " "):
-        where = "its host name" if bad in host else "it"
-        return f"has {what} in {where}, which a web address cannot contain; remove it"
-    escaped = f"{scheme}://{host}" + quote(path, safe="/%:@!$&'()*+,;=~-._")
-    if bad == " ":
-        return (
-            "has a space in it, which a web address cannot contain; write each space as "
-            f"%20 ({escaped}), or use a folder name without spaces"
-        )
-    return f"has {what} in it, which a web address cannot contain as typed; write it {escaped}"
-
-
-def _port_problem(host: str) -> bool:
-    try:
-        return urlsplit(f"http://{host}/").port == -1  # never: reading it raises or not
-    except ValueError:
-        return True
-
-
-def query_problem(url: str) -> str:
-    """Why base_url `url`, which holds a '?' or '#', is not a site's address (pages are
-    reached at folders under it, and a query or fragment would end up in the middle of
-    every link), as 'what; how to write it'."""
-    cut = urlsplit(url.split("?")[0].split("#")[0])
-    return (
-        "must not have a query (?...) or fragment (#...): the site's pages are folders under "
-        f"it; write the address without it: {cut.scheme}://{cut.netloc}{cut.path or '/'}"
-    )
-
-
-def _host_problem(scheme: str, host: str, path: str) -> str:
-    """A user name or password, or a ':' with no port, in base_url's host part."""
-    if "@" in host:
-        return (
-            "has a user name before its host name (the part before '@'), which would be "
-            f"published in every link; write it without: {scheme}://{host.rsplit('@', 1)[1]}{path}"
-        )
-    if host.endswith(":"):
-        return f"has a ':' with no port number after it; write it without: {scheme}://{host[:-1]}{path}"
-    return ""
-
-
-def _path_problem(scheme: str, host: str, path: str) -> str:
-    """Why base_url's `path` is not a folder every page can be published under (RFC 3986
-    section 3.3): an empty folder ('//', which makes every link '//static/...', an address
-    on another host), a '.' or '..' folder (browsers resolve them away, so links and
-    addresses disagree), or a last part that names a page ('index.html'); '' if none."""
-    folders = [unquote(part) for part in path.split("/")[1:]]
-    if folders and not folders[-1]:
-        folders.pop()
-    fixed: list[str] = []
-    for name in folders:
-        if name == "..":
-            fixed = fixed[:-1]
-        elif name not in ("", "."):
-            fixed.append(name)
-    if "" in folders:
-        what = "an empty folder ('//'), so every link would start with '//' (another host)"
-    elif "." in folders or ".." in folders:
-        what = "a '.' or '..' folder, which browsers resolve away (a/../b is b)"
-    elif folders and re.search(r"\.html?$", folders[-1], re.IGNORECASE):
-        what = f"a page ({folders[-1]!r}) at its end, and base_url is the folder the site is in"
-        fixed = fixed[:-1]
-    else:
-        return ""
-    kept = "/".join(quote(name, safe=":@!$&'()*+,;=~-._") for name in fixed)
-    return f"has {what}; write the folder the site is at: {scheme}://{host}/" + (
-        f"{kept}/" if kept else ""
-    )

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import TZPATH, ZoneInfo, available_timezones
 
-from generator.settings_errors import toml_value
+from generator.settings_errors import shown, toml_value
 
 # Abbreviations newsrooms write that tzdata does not (IST, PKT's neighbours) or shares
 # between places (CST is Chicago's and Shanghai's): the zone most readers mean.
@@ -76,7 +76,7 @@ def offset_zones_hint(value: str) -> str:
     minutes = sign * (int(found.group(2)) * 60 + int(found.group(3) or 0))
     clock = f"UTC{found.group(1)}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
     if minutes == 0:
-        return f'{value.strip()!r} is UTC itself: write: timezone = "UTC"'
+        return f'{shown(value.strip())} is UTC itself: write: timezone = "UTC"'
     cities = zones_at_offset(minutes)
     if not cities:
         return (
@@ -90,7 +90,7 @@ def offset_zones_hint(value: str) -> str:
     else:
         etc = ""
     return (
-        f"{value.strip()!r} reads as {clock}; a zone is named after a city on that clock all "
+        f"{shown(value.strip())} reads as {clock}; a zone is named after a city on that clock all "
         f"year ({named}); write: timezone = {toml_value(cities[0])}{etc}. A city with "
         "summer time is written by its own name (Europe/London, America/New_York)"
     )

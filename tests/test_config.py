@@ -112,7 +112,7 @@ def test_a_bad_base_url_on_the_command_line_is_named(tmp_path: Path) -> None:
         ),
         ('https://h.org/a"b/', "has '\"' in it", "write it https://h.org/a%22b/"),
         ("https://h.org/<news>/", "has '<' in it", "write it https://h.org/%3Cnews%3E/"),
-        ("https://h.org/a\\b/", "has '\\\\' in it", "write it https://h.org/a%5Cb/"),
+        ("https://h.org/a\\b/", "has '\\' in it", "write it https://h.org/a%5Cb/"),
         ("https://h.org/café/", "has 'é' in it", "write it https://h.org/caf%C3%A9/"),
         (
             "https://bücher.de/news/",
@@ -136,7 +136,8 @@ def test_a_base_url_that_is_not_a_web_address_is_an_error_on_its_line(
 
     for result in (checked, built):
         assert result.returncode == 2
-        assert f"newsdigest.toml:2: error: base_url {url!r} {said}" in result.stderr, result.stderr
+        # quoted as TOML writes it (a literal string: a backslash is itself)
+        assert f"newsdigest.toml:2: error: base_url '{url}' {said}" in result.stderr, result.stderr
         assert "    fix: " in result.stderr and fix in result.stderr
     assert not site.exists()
 
@@ -565,3 +566,30 @@ def test_the_home_folder_as_output_is_refused_saying_why(
         "the whole output folder with the site, so choose a new folder such as site/\n"
     )
     assert [p.name for p in home.iterdir()] == ["notes.txt"]
+
+
+@pytest.mark.parametrize(
+    ("written", "quoted", "rewritten"),
+    [
+        ("true", "true", "true"),
+        ("1.5", "1.5", "1.5"),
+        ("[1, 2]", "[1, 2]", "[1, 2]"),
+        ("2025-06-01T10:00:00Z", "2025-06-01T10:00:00Z", "2025-06-01T10:00:00Z"),
+        ("2025-06-01", "2025-06-01", "2025-06-01"),
+        ('"ten"', "'ten'", '"ten"'),
+        ('"tab\\there"', '"tab\\there"', '"tab\\there"'),
+        ("'C:\\news'", "'C:\\news'", '"C:\\\\news"'),
+    ],
+)
+def test_a_value_of_the_wrong_type_is_quoted_as_toml_writes_it(
+    tmp_path: Path, written: str, quoted: str, rewritten: str
+) -> None:
+    """`items_per_page = true` once said "not True", Python's spelling: every value the
+    messages quote is written as it would be in the settings file (TOML), and a fix that
+    moves the value to another line writes it so TOML reads the same value."""
+    root = newsroom(tmp_path, OWN + f"items_per_page = {written}\ntitl = {written}\n")
+    result = run_here("check", cwd=root)
+    assert result.returncode == 2
+    said = f"newsdigest.toml:4: error: items_per_page must be a whole number, not {quoted}\n"
+    assert said in result.stderr, result.stderr
+    assert f"fix: did you mean 'title'? write: title = {rewritten}\n" in result.stderr

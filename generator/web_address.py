@@ -1,0 +1,129 @@
+"""base_url as a web address: why an address typed in the settings or given to --base-url
+cannot be published as it is in every page, feed and sitemap (RFC 3986), as
+'what is wrong; how to write it', the fix naming the address to write."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote, unquote, urlsplit
+
+from generator.diagnostics import ConfigError
+from generator.settings_errors import shown
+
+
+def normalise_base_url(url: str) -> str:
+    """Check that base_url is an absolute http(s) URL and give it a trailing slash."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ConfigError(
+            f"base_url {shown(url)} "
+            + ("must start with https:// or http://" if "://" in url else "is not an absolute URL")
+            + "; use the address the site is served at, like https://user.github.io/repo/"
+        )
+    if "?" in url or "#" in url:
+        raise ConfigError(f"base_url {shown(url)} {query_problem(url)}")
+    wrong = problem(url, parts.scheme, parts.netloc, parts.path)
+    if wrong:
+        raise ConfigError(f"base_url {shown(url)} {wrong}")
+    path = parts.path if parts.path.endswith("/") else parts.path + "/"
+    return f"{parts.scheme}://{parts.netloc}{path}"
+
+
+# What RFC 3986 does not allow unescaped in a URL (besides spaces, controls and non-ASCII).
+_NOT_IN_URLS = '"<>\\^`{|}'
+
+
+def problem(url: str, scheme: str, host: str, path: str) -> str:
+    """Why base_url (split into `scheme`, `host` (netloc) and `path`) is not an address
+    that can be published as typed in pages, feeds and sitemaps (RFC 3986: no spaces,
+    quotes, <, >, backslashes, controls or non-ASCII letters; a host name in IDNA
+    'xn--' form, a port a number), as 'what; how to write it'; '' when it is one."""
+    bad = next((c for c in url if c.isspace() or c in _NOT_IN_URLS or not " " < c < "\x7f"), "")
+    if not bad and _port_problem(host):
+        return "has a port that is not a number; write it like https://example.org:8080/"
+    if not bad and re.search("%(?![0-9A-Fa-f]{2})", url):
+        return (
+            "has a % that is not followed by two hexadecimal digits; write a % sign as %25 "
+            "(and a space as %20)"
+        )
+    if not bad:
+        return _host_problem(scheme, host, path) or _path_problem(scheme, host, path)
+    what = {" ": "a space"}.get(bad, "a tab or line break" if bad.isspace() else shown(bad))
+    if bad in host and not bad.isascii() and bad.isprintable():
+        try:
+            ascii_host = host.encode("idna").decode("ascii")
+        except UnicodeError:
+            return f"has {what} in its host name; write the host name in Latin letters"
+        return (
+            f"has {what} in its host name, which feeds and sitemaps cannot carry; write the "
+            f"host name in its xn-- form: {scheme}://{ascii_host}{path}"
+        )
+    if bad in host or (bad.isspace() and bad != " "):
+        where = "its host name" if bad in host else "it"
+        return f"has {what} in {where}, which a web address cannot contain; remove it"
+    escaped = f"{scheme}://{host}" + quote(path, safe="/%:@!$&'()*+,;=~-._")
+    if bad == " ":
+        return (
+            "has a space in it, which a web address cannot contain; write each space as "
+            f"%20 ({escaped}), or use a folder name without spaces"
+        )
+    return f"has {what} in it, which a web address cannot contain as typed; write it {escaped}"
+
+
+def _port_problem(host: str) -> bool:
+    try:
+        return urlsplit(f"http://{host}/").port == -1  # never: reading it raises or not
+    except ValueError:
+        return True
+
+
+def query_problem(url: str) -> str:
+    """Why base_url `url`, which holds a '?' or '#', is not a site's address (pages are
+    reached at folders under it, and a query or fragment would end up in the middle of
+    every link), as 'what; how to write it'."""
+    cut = urlsplit(url.split("?")[0].split("#")[0])
+    return (
+        "must not have a query (?...) or fragment (#...): the site's pages are folders under "
+        f"it; write the address without it: {cut.scheme}://{cut.netloc}{cut.path or '/'}"
+    )
+
+
+def _host_problem(scheme: str, host: str, path: str) -> str:
+    """A user name or password, or a ':' with no port, in base_url's host part."""
+    if "@" in host:
+        return (
+            "has a user name before its host name (the part before '@'), which would be "
+            f"published in every link; write it without: {scheme}://{host.rsplit('@', 1)[1]}{path}"
+        )
+    if host.endswith(":"):
+        return f"has a ':' with no port number after it; write it without: {scheme}://{host[:-1]}{path}"
+    return ""
+
+
+def _path_problem(scheme: str, host: str, path: str) -> str:
+    """Why base_url's `path` is not a folder every page can be published under (RFC 3986
+    section 3.3): an empty folder ('//', which makes every link '//static/...', an address
+    on another host), a '.' or '..' folder (browsers resolve them away, so links and
+    addresses disagree), or a last part that names a page ('index.html'); '' if none."""
+    folders = [unquote(part) for part in path.split("/")[1:]]
+    if folders and not folders[-1]:
+        folders.pop()
+    fixed: list[str] = []
+    for name in folders:
+        if name == "..":
+            fixed = fixed[:-1]
+        elif name not in ("", "."):
+            fixed.append(name)
+    if "" in folders:
+        what = "an empty folder ('//'), so every link would start with '//' (another host)"
+    elif "." in folders or ".." in folders:
+        what = "a '.' or '..' folder, which browsers resolve away (a/../b is b)"
+    elif folders and re.search(r"\.html?$", folders[-1], re.IGNORECASE):
+        what = f"a page ({folders[-1]!r}) at its end, and base_url is the folder the site is in"
+        fixed = fixed[:-1]
+    else:
+        return ""
+    kept = "/".join(quote(name, safe=":@!$&'()*+,;=~-._") for name in fixed)
+    return f"has {what}; write the folder the site is at: {scheme}://{host}/" + (
+        f"{kept}/" if kept else ""
+    )
