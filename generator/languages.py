@@ -99,6 +99,20 @@ def preferred_tag(tag: str) -> str:
     return "-".join([part for part in found if part] + [part.lower() for part in parts])
 
 
+@lru_cache(maxsize=256)
+def language_key(tag: str) -> str:
+    """One text per language, as BCP 47 compares tags (RFC 5646 2.1.1: without case; 4.5:
+    a deprecated code is its preferred value): 'he', 'HE', 'iw' -> 'he'; 'nb', 'no-bok' ->
+    'nb'; 'pt-BR', 'pt-br' -> 'pt-br'. Two tags with one key are one language: one folder,
+    one version of a story, one hreflang. `en` and `en-GB` are two."""
+    return preferred_tag(tag.replace("_", "-")).lower()
+
+
+def same_language(one: str, other: str) -> bool:
+    """Whether two BCP 47 tags name one language (`language_key`): 'EN' is 'en'."""
+    return one == other or language_key(one) == language_key(other)
+
+
 @lru_cache(maxsize=1)
 def _regions() -> frozenset[str]:
     """Every region CLDR names (ISO 3166-1 alpha-2, UN M.49 '419'); not its aliases ('UK')."""
@@ -178,7 +192,7 @@ def text_attributes(tag: str, page: str) -> str:
     direction (an Arabic headline on an English site whose story has no `language:`), so
     its own first strong letter chooses (W3C, "Inline markup and bidirectional text in
     HTML")."""
-    if not tag or tag == page:
+    if not tag or same_language(tag, page):
         return ' dir="auto"'
     return f' lang="{html.escape(tag)}" dir="{text_direction(tag)}"'
 

@@ -23,8 +23,9 @@ from typing import Any
 from generator.commands.history import _git, _git_bytes, _in_repository
 from generator.config import Settings
 from generator.diagnostics import Diagnostic, UsageError, warning
-from generator.index.languages import folder_of, language_of
+from generator.index.languages import folder_of, language_of, written
 from generator.index.terms import AUTHORS, COUNTRIES, KINDS, TermKind
+from generator.languages import language_key
 from generator.load.content import Mapping, parse_front_matter
 from generator.load.files import registry_path
 from generator.load.lines import field_line
@@ -74,13 +75,21 @@ def moved_pages(
 def _sections(articles: Iterable[Article], settings: Settings, now: datetime) -> dict[str, Article]:
     """The language folders ('ur/') of the published `articles` other than the site's
     language -> a story in it."""
-    root = folder_of(settings.language)
+    published = [a for a in articles if not a.draft and a.date <= now]
+    folders = _folders(published, settings)
     found: dict[str, Article] = {}
-    for article in articles:
-        folder = folder_of(language_of(article, settings.language))
-        if folder != root and not article.draft and article.date <= now:
+    for article in published:
+        folder = folders[language_key(language_of(article, settings.language))]
+        if folder:
             found.setdefault(folder, article)
     return found
+
+
+def _folders(articles: list[Article], settings: Settings) -> dict[str, str]:
+    """Each language of `articles` (its language_key) -> its folder, '' for the site's."""
+    root = language_key(settings.language)
+    tags = written(articles, settings.language)
+    return {key: "" if key == root else folder_of(tag) for key, tag in tags.items()}
 
 
 def _sections_gone(
@@ -115,13 +124,11 @@ def _folder(path: str, kind: TermKind) -> str:
 def _pages(articles: Iterable[Article], settings: Settings, now: datetime) -> dict[str, Page]:
     """Every term page the published `articles` make: its site path ('/tags/climate/',
     '/ur/tags/climate/' in a language's folder) -> (kind, term, a story under it)."""
-    root = folder_of(settings.language)
+    published = [a for a in articles if not a.draft and a.date <= now]
+    folders = _folders(published, settings)
     pages: dict[str, Page] = {}
-    for article in articles:
-        if article.draft or article.date > now:
-            continue
-        language = folder_of(language_of(article, settings.language))
-        folder = "" if language == root else language
+    for article in published:
+        folder = folders[language_key(language_of(article, settings.language))]
         for kind in KINDS:
             for term in kind.terms_of(article):
                 pages.setdefault(f"/{folder}{kind.folder}/{term.slug}/", (kind, term, article))

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from generator.diagnostics import Diagnostic, error
+from generator.languages import language_key, preferred_tag
 from generator.load import slugs
 from generator.load.lines import field_line
 from generator.model import Article
@@ -149,19 +150,25 @@ def alias_collisions(articles: list[Article]) -> Iterator[Diagnostic]:
 
 def translation_collisions(articles: list[Article], site_language: str) -> Iterator[Diagnostic]:
     """An error on each article that shares its `translation_key` and its language with
-    another: a story has one version per language. A key used once is fine."""
+    another: a story has one version per language. Languages are compared as BCP 47
+    compares tags (`HE`, `he` and `iw`, Hebrew's old code, are one). A key used once is
+    fine."""
     versions: dict[tuple[str, str], list[Article]] = defaultdict(list)
     for article in articles:
         if article.translation_key:
-            language = (article.language or site_language).lower()
+            language = language_key(article.language or site_language)
             versions[(article.translation_key, language)].append(article)
-    for (key, language), clash in versions.items():
+    for (key, _), clash in versions.items():
         for article in clash if len(clash) > 1 else ():
             others = ", ".join(a.source for a in clash if a is not article)
+            tag = article.language or site_language
+            language = repr(preferred_tag(tag))
+            if tag.lower() != preferred_tag(tag).lower():
+                language += f" (written {tag!r}, another code for it)"
             yield error(
                 article.source,
                 article.line_of("translation_key"),
-                f"translation_key {key!r} in language {language!r} is also the key of {others}",
+                f"translation_key {key!r} in language {language} is also the key of {others}",
                 "one story has one version per language: give one of "
                 "them another 'language:' or another 'translation_key:'",
             )

@@ -24,7 +24,7 @@ from generator.index.digest import (
 )
 from generator.index.site import Group, Page, Site, build_index, paginate
 from generator.index.terms import AUTHORS, COUNTRIES, KINDS, TOPICS, TermKind
-from generator.languages import likely_locale
+from generator.languages import likely_locale, same_language
 from generator.model import Article, Author, OutputFile
 from generator.render import images
 from generator.render import titles as T
@@ -219,7 +219,7 @@ class Renderer:
         """og:locale of a page in `language`: the site's (`locale` setting, or its language's
         likely locale) on a page in the site's language, else the page language's likely
         locale (CLDR likely subtags: 'ur' -> 'ur_PK', 'hi' -> 'hi_IN')."""
-        if not language or language == self.settings.language:
+        if not language or same_language(language, self.settings.language):
             return self.settings.og_locale
         return likely_locale(language)
 

@@ -10,7 +10,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from generator.languages import autonym, likely_locale, preferred_tag, text_direction
+from generator.languages import (
+    autonym,
+    likely_locale,
+    preferred_tag,
+    same_language,
+    text_direction,
+)
 from generator.model import Article
 from generator.render.urls import Urls
 
@@ -29,21 +35,24 @@ class Translations:
     def tag(self, article: Article) -> str:
         return article.language or self.language
 
+    def is_default(self, article: Article) -> bool:
+        """Whether the article is in the site's language (`EN` on an `en` site is)."""
+        return same_language(self.tag(article), self.language)
+
     def __call__(self, article: Article) -> list[dict[str, Any]]:
         """The versions of the article's story, itself included, site language first, then
         by language tag: each {language, name (autonym), href (absolute URL, for hreflang),
         path (the site path, for the visible "Read in" link), current, default, direction,
         locale (og:locale:alternate)}.
-        `default` (hreflang x-default) is the version in the site's language, else the
-        oldest (the original). [] when the story has one version."""
+        `default` (hreflang x-default) is the version in the site's language (its tag
+        compared as BCP 47 compares tags: `EN` is `en`), else the oldest (the original).
+        [] when the story has one version."""
         versions = self.versions.get(article.translation_key, []) if article.translation_key else []
         if len(versions) < 2:
             return []
-        ordered = sorted(
-            versions, key=lambda a: (self.tag(a) != self.language, self.tag(a).lower())
-        )
+        ordered = sorted(versions, key=lambda a: (not self.is_default(a), self.tag(a).lower()))
         default = next(
-            (a for a in ordered if self.tag(a) == self.language),
+            (a for a in ordered if self.is_default(a)),
             min(versions, key=lambda a: a.date),
         )
         return [
