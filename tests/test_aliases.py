@@ -283,3 +283,46 @@ def test_a_slug_no_browser_reaches_as_written_is_refused_too(tmp_path: Path, slu
     )
     assert lines[1].startswith("    fix: use lower-case letters, digits and hyphens, such as")
     assert not (tmp_path / "site").exists()
+
+
+@pytest.mark.parametrize(
+    "alias",
+    [
+        "/ur/tags/floods/",
+        "/ur/authors/asha/",
+        "/UR/countries/pk/",
+        "/pt-br/archive/",
+        "/iw/digest/2025-06-20/",
+        "/hi/search/",
+        "/ur/feed.xml",
+        "/ur/pagefind/x/",
+        "/portraits/authors/asha.jpg",
+        "/portraits-sizes/authors/asha.jpg/480w.webp",
+        "/media-sizes/2025/06/photo.jpg/480w.jpg",
+        "/sitemap-2.xml",
+    ],
+)
+def test_an_alias_where_any_language_section_writes_its_pages_is_refused_before_it_exists(
+    tmp_path: Path, alias: str
+) -> None:
+    """No story in that language yet: the alias would break the day one is published
+    (its topic or author page would be the alias's address), on the old story's line."""
+    project = make_project(tmp_path / "p")
+    write_article(project, "storm.md", STORM.replace(OLD_LINE, f"aliases: [{alias}]"))
+    result = run_here("check", cwd=project)
+    assert result.returncode == 1
+    said = f"content/storm.md:7: error: aliases: item 1 ({alias}) is where newsdigest writes"
+    assert said in result.stdout, result.stdout
+    assert result.stdout.count(": error:") == 1, result.stdout
+
+
+@pytest.mark.parametrize("alias", ["/en/2020/06/storm/", "/ur/old/storm/", "/news/tags/x/"])
+def test_an_old_address_under_a_language_folder_outside_its_sections_is_a_redirect(
+    tmp_path: Path, alias: str
+) -> None:
+    project = make_project(tmp_path / "p")
+    write_article(project, "storm.md", STORM.replace(OLD_LINE, f"aliases: [{alias}]"))
+    out = tmp_path / "site"
+    result = run_here("build", "--output", str(out), cwd=project, search=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (out / alias.strip("/") / "index.html").is_file()

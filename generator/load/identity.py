@@ -13,6 +13,7 @@ from pathlib import PurePosixPath
 from urllib.parse import unquote
 
 from generator.config import Settings
+from generator.languages import TAG_SYNTAX, tag_problem
 from generator.load import slugs
 from generator.load.checker import Checker
 from generator.load.content import Document, Mapping
@@ -28,7 +29,19 @@ RESERVED_SECTIONS = (
     "media",
     "pagefind",
     "authors",
+    "portraits",  # authors' photos (render/images.PORTRAITS)
+    "portraits-sizes",  # their made widths
+    "media-sizes",  # the made widths of pictures (render/images.SIZES_ROOT)
 )
+# What each language's section writes in its folder (/ur/tags/, /ur/feed.xml...): under
+# any folder named by a language tag, as a story in that language makes it.
+LANGUAGE_SECTIONS = (
+    *RESERVED_SECTIONS,
+    "feed.xml",
+    "atom.xml",
+    "feed.json",
+)
+_SITEMAP_PART = re.compile(r"sitemap(-news)?-[0-9]+\.xml")  # a large sitemap's parts
 RESERVED_FILES = (
     "feed.xml",
     "atom.xml",
@@ -140,10 +153,23 @@ def _reserved(path: str) -> str | None:
     if (
         segments[0] in RESERVED_SECTIONS
         or segments[0] in RESERVED_FILES  # '/CNAME' is the folder CNAME/: the file is there
+        or _SITEMAP_PART.fullmatch(segments[0])
         or (len(segments) == 1 and segments[0].startswith("logo."))
     ):
         return "is where newsdigest writes its own pages"
+    if len(segments) > 1 and segments[1] in LANGUAGE_SECTIONS and _language_folder(segments[0]):
+        return (
+            f"is where newsdigest writes its own pages for stories in {segments[0]!r} (a "
+            f"language's home, topics, authors and feeds are under /{segments[0]}/, as the "
+            "site language's are at the root)"
+        )
     return None
+
+
+def _language_folder(segment: str) -> bool:
+    """Whether a folder name is one a language's section can have: a language tag
+    newsdigest publishes ('ur', 'pt-br', 'iw'; in any capitals)."""
+    return TAG_SYNTAX.fullmatch(segment) is not None and tag_problem(segment) is None
 
 
 def aliases(check: Checker, front: Mapping) -> tuple[str, ...]:
