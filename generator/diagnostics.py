@@ -85,4 +85,19 @@ class TemplateFailure(UsageError):
     @property
     def messages(self) -> list[str]:
         d = self.diagnostics[0]
-        return [f"{d.path}:{d.line}: {d.message}\n    fix: {d.hint}"]
+        return [f"{d.path}:{d.line}: {d.message}" + (f"\n    fix: {d.hint}" if d.hint else "")]
+
+
+class CatalogFailure(TemplateFailure):
+    """A gettext catalog (a .po file of the site's templates/locale/ or the theme's) that a
+    build cannot read: `path` (as the user would type it) and `line` (0 when the whole file
+    is unreadable) name it, `what` is wrong and `fix` says how to mend it ('' if unknown).
+    Named and quoted as every other file's problem: check, build and serve's error page."""
+
+    def __init__(self, path: str, line: int, what: str, fix: str) -> None:
+        UsageError.__init__(self, path, line, what, fix)
+        self.path, self.line, self.what, self.fix = path, line, what, fix
+
+    @property
+    def diagnostics(self) -> tuple[Diagnostic, ...]:
+        return (error(self.path, self.line, self.what, self.fix),)

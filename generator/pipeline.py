@@ -343,7 +343,7 @@ def check(paths: Paths, settings: Settings, speed: Speed | None = None) -> Built
     unread: list[Unread] = []
     body_problems += unread_bodies(articles, problems, settings, paths.content, unread, published)
     catalogs = [  # the site's own gettext catalogs, which a build refuses
-        error(str(path), line, what, fix)
+        error(os.path.relpath(os.path.abspath(path), paths.content), line, what, fix)
         for path, line, what, fix in site_catalogs(paths.templates)
     ]
     if not catalogs:  # the site's pages can be listed only with its words

@@ -231,17 +231,53 @@ def test_a_broken_site_catalog_is_refused_by_check_and_build_on_its_line(
     folder = project / "templates" / "locale" / "ur" / "LC_MESSAGES"
     folder.mkdir(parents=True)
     (folder / "messages.po").write_text(SITE_URDU + "\n" + mistake, encoding="utf-8")
+    named = f"templates/locale/ur/LC_MESSAGES/messages.po:{line}: error: "
     result = run_here("build", "--output", str(tmp_path / "site"), cwd=project)
-    assert result.returncode != 0
-    assert f"templates/locale/ur/LC_MESSAGES/messages.po:{line}: " in result.stderr
-    assert says in result.stderr
+    assert result.returncode == 2
+    assert result.stderr.startswith(named), result.stderr  # as check names it
+    assert says in result.stderr.splitlines()[0] and "\n    fix: " in result.stderr
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "site").exists()
     checked = run_here("check", cwd=project)  # the pull-request check catches it first
     assert checked.returncode != 0
-    assert f"templates/locale/ur/LC_MESSAGES/messages.po:{line}: error: " in checked.stdout
-    assert says in checked.stdout
+    assert checked.stdout.startswith(named), checked.stdout  # not content/templates/...
+    assert says in checked.stdout.splitlines()[0] and "\n    fix: " in checked.stdout
     assert "Traceback" not in checked.stderr
+    annotated = run_here("check", "--format", "github", cwd=project)
+    first = annotated.stdout.splitlines()[0]
+    # the file as it is in the repository, so that GitHub puts it on the pull request's diff
+    assert first.startswith(
+        f"::error file=templates/locale/ur/LC_MESSAGES/messages.po,line={line},"
+    )
+
+
+def test_serves_error_page_quotes_the_broken_line_of_a_site_catalog(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The preview's error page names the catalog as check does and quotes its line, as it
+    does for an article, the settings, authors.yaml or a template."""
+    from generator import config
+    from generator.commands import serve
+    from generator.settings_file import Paths
+
+    project = make_project(tmp_path / "project")
+    write_article(project, "2025/06/karachi.md", story("Karachi floods", "karachi", 20, "ur"))
+    folder = project / "templates" / "locale" / "ur" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    broken = SITE_URDU + '\nmsgid "By"\nmsgstr "unterminated\n'
+    (folder / "messages.po").write_text(broken, encoding="utf-8")
+    monkeypatch.chdir(project)
+    paths = Paths(project, project / "content", project / "templates", tmp_path / "preview")
+    said: list[str] = []
+    outcome = serve.rebuild(paths, config.load(project), 8765, said.append, str)
+    (failure,) = outcome.failures
+    named = "templates/locale/ur/LC_MESSAGES/messages.po:11: error: the quoted text is not closed"
+    assert failure.message.startswith(named) and "\n    fix: " in failure.message
+    assert said[0] == failure.message
+    assert failure.file == "templates/locale/ur/LC_MESSAGES/messages.po"
+    assert [(q.number, q.text, q.offending) for q in failure.lines if q.offending] == [
+        (11, 'msgstr "unterminated', True)
+    ]
 
 
 def extracted() -> dict[str, tuple[str, ...]]:

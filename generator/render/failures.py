@@ -61,13 +61,11 @@ def template_failure(exc: Exception, template: str, page: str) -> TemplateFailur
 def named_on_its_line(template: str, page: str) -> Iterator[None]:
     """Around the rendering of `template` for the page at site path `page`: any error it
     raises becomes a TemplateFailure (template_failure), except a syntax error (Jinja's
-    TemplateSyntaxError has its line already) and a catalog's error (render.words)."""
+    TemplateSyntaxError has its line already) and a catalog's (render.words' CatalogFailure)."""
     try:
         yield
     except Exception as exc:
-        if isinstance(exc, jinja2.TemplateSyntaxError | TemplateFailure) or (
-            type(exc) is jinja2.TemplateError  # a catalog's, with its file and line
-        ):
+        if isinstance(exc, jinja2.TemplateSyntaxError | TemplateFailure):  # or CatalogFailure
             raise
         raise template_failure(exc, template, page) from None
 

@@ -34,8 +34,10 @@ from jinja2.ext import InternationalizationExtension
 from jinja2.lexer import Token, TokenStream
 from markupsafe import Markup
 
+from generator.diagnostics import CatalogFailure
 from generator.languages import locale_of
 from generator.render.compiled import ADDED_FILTERS, with_catalogs
+from generator.settings_errors import display
 
 DOMAIN = "messages"
 ENGLISH_PLURAL = f"{ADDED_FILTERS}en"  # the filter of English's plural rule
@@ -62,10 +64,10 @@ def forms(value: str | tuple[str, ...] | list[str] | None) -> tuple[str, ...]:
     return (value,) if isinstance(value, str) else tuple(value)
 
 
-def unfillable(catalog: Catalog) -> tuple[int, str] | None:
-    """The first translation the theme could not fill in, as (line, what is wrong): one that
-    names a placeholder its English text does not have (`%(cont)s` for `%(count)s`), or has
-    a lone '%' (written '%%' in a catalog). None when every translation fills in."""
+def unfillable(catalog: Catalog) -> tuple[int, str, str] | None:
+    """The first translation the theme could not fill in, as (line, what is wrong, fix): one
+    that names a placeholder its English text does not have (`%(cont)s` for `%(count)s`), or
+    has a lone '%' (written '%%' in a catalog). None when every translation fills in."""
     for message in catalog:
         ids, strings = forms(message.id), forms(message.string)
         if not message.id or not any(strings):
@@ -75,13 +77,20 @@ def unfillable(catalog: Catalog) -> tuple[int, str] | None:
             try:
                 text % (names | {"num": 0})
             except KeyError as exc:
-                return message.lineno or 0, (
+                known = ", ".join(f"%({name})s" for name in names)
+                return (
+                    message.lineno or 0,
                     f"the translation of {ids[0]!r} names %({exc.args[0]})s, which the "
-                    "English text does not have"
+                    "English text does not have",
+                    f"use only the English text's placeholders ({known}), spelled as there"
+                    if known
+                    else f"delete %({exc.args[0]})s: the English text has no placeholder",
                 )
             except (ValueError, TypeError):
-                return message.lineno or 0, (
-                    f"the translation of {ids[0]!r} has a lone '%': write it '%%'"
+                return (
+                    message.lineno or 0,
+                    f"the translation of {ids[0]!r} has a lone '%'",
+                    "write a percent sign as '%%'",
                 )
     return None
 
@@ -134,19 +143,18 @@ def catalog_problem(path: Path) -> tuple[int, str, str] | None:
     except ValueError as exc:
         return 0, f"not a readable gettext catalog: {exc}", ""
     found = unfillable(catalog)
-    return (found[0], found[1], "") if found else None
+    return found
 
 
 def read_catalog(path: Path) -> gettext.GNUTranslations:
     """A .po file as gettext translations (fuzzy entries left out, as msgfmt does).
 
-    Raises jinja2.TemplateError naming the file and line of a .po file that is not valid
+    Raises CatalogFailure naming the file and line of a .po file that is not valid
     gettext (catalog_problem), with the fix.
     """
     wrong = catalog_problem(path)
     if wrong:
-        line, what, fix = wrong
-        raise jinja2.TemplateError(f"{path}:{line}: {what}" + (f"\n    fix: {fix}" if fix else ""))
+        raise CatalogFailure(display(path), *wrong)
     with path.open("rb") as po:
         catalog = read_po(po, abort_invalid=True)
     mo = io.BytesIO()
