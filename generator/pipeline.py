@@ -25,7 +25,7 @@ from generator.diagnostics import Diagnostic, error, has_errors, warning
 from generator.index import topics
 from generator.index.selection import HeldBack, Selection, far_ahead, held_back, updated_ahead
 from generator.index.site import Site, build_index
-from generator.load import authors, bylines
+from generator.load import author_pages, authors, bylines
 from generator.load.collisions import clashes
 from generator.load.content import find_articles, read_document
 from generator.load.placeholder import placeholder_in_file, placeholder_warning
@@ -251,7 +251,10 @@ def load(
         else (authors.EMPTY, [])
     )
     written = bylines.check_bylines(articles, registry)  # before apply: as typed
-    articles, page_problems = authors.shared_pages(registry.apply(articles), registry)
+    articles, page_problems = author_pages.shared_pages(
+        registry.apply(articles), registry, settings.language
+    )
+    page_problems += author_pages.unreadable_pages(articles, registry, settings.language)
     return articles, (
         problems
         + names.problems

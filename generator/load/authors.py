@@ -20,13 +20,13 @@ import difflib
 import os
 import re
 import unicodedata
-from collections import Counter, defaultdict
-from dataclasses import dataclass, replace
+from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from generator.diagnostics import Diagnostic, error, warning
+from generator.diagnostics import Diagnostic, error
 from generator.load import slugs
 from generator.load.content import CONTROL, Mapping, parse_front_matter
 from generator.load.encoding import UTF16_FIX, utf16
@@ -52,6 +52,7 @@ class Registry:
     authors: dict[str, Author]
     path: Path | None = None
     source: str = FILE_NAME  # the diagnostics' path, relative to the content folder
+    pinned: frozenset[str] = frozenset()  # the bylines whose entry gives a `slug:`
 
     def author(self, byline: str) -> Author:
         """The byline's author: as registered, or a Person with a slug made from the name."""
@@ -158,7 +159,8 @@ def load(
         if author is not None:
             authors[byline] = author
     check.slugs_unique(data)
-    return Registry(authors, path, source), problems + check.problems
+    pinned = frozenset(check.pinned)
+    return Registry(authors, path, source, pinned), problems + check.problems
 
 
 def _renamed(problem: Diagnostic) -> Diagnostic:
@@ -179,6 +181,7 @@ class _Check:
         self.max_image_size = max_image_size
         self.problems: list[Diagnostic] = []
         self.pages: dict[Any, str] = {}  # byline -> slug of each entry with a usable one
+        self.pinned: set[str] = set()  # the names (Author.name) given a usable `slug:`
 
     def error(self, line: int, message: str, hint: str = "") -> None:
         self.problems.append(error(self.source, line, message, hint))
@@ -222,6 +225,8 @@ class _Check:
         slug = self._slug_field(fields, label)
         if slug is not None:  # compared with the others even when another field has an error
             self.pages[byline] = slug or _slug(name)
+            if slug:
+                self.pinned.add(name)
         url = self._url(fields, label)
         handle, profile = fediverse(self.text(fields, "fediverse", label))
         if handle and not profile:
@@ -364,85 +369,4 @@ def _web_url(url: str) -> bool:
         parts.scheme in ("http", "https")
         and bool(parts.netloc)
         and not any(c.isspace() for c in url)
-    )
-
-
-def shared_pages(
-    articles: list[Article], registry: Registry
-) -> tuple[list[Article], list[Diagnostic]]:
-    """Bylines that are different names with one author page ('José Ruiz' and 'Jose Ruiz'
-    both make /authors/jose-ruiz/) kept apart: a name registered in authors.yaml keeps
-    its page, then the name first used earliest (by the date of its oldest story, then
-    by name); each other one gets the next free number (-2, -3...) and a warning on the
-    credits line of its oldest story. So an author page's address stays when a new story
-    brings a look-alike name."""
-    found: dict[str, Author] = {}
-    # Articles share their tuples of bylines (Registry.apply): each tuple is looked at once.
-    for bylines in {id(a.bylines): a.bylines for a in articles}.values():
-        for author in bylines:
-            found.setdefault(author.name, author)
-    by_slug: dict[str, list[str]] = defaultdict(list)
-    for name, author in found.items():
-        by_slug[author.slug].append(name)
-    if len(by_slug) == len(found):
-        return articles, []  # every page has one name (the common case)
-    oldest: dict[str, Article] = {}
-    for article in articles:
-        for author in article.bylines:
-            known = oldest.get(author.name)
-            if known is None or (article.date, article.source) < (known.date, known.source):
-                oldest[author.name] = article
-    registered = {author.name for author in registry.authors.values()}
-    taken = set(by_slug) | {author.slug for author in registry.authors.values()}
-    moved: dict[str, Author] = {}
-    problems: list[Diagnostic] = []
-    for slug, names in sorted(by_slug.items()):
-        names.sort(key=lambda n: (n not in registered, oldest[n].date, n))
-        for index, name in enumerate(names[1:], start=1):
-            number = index + 1
-            while f"{slug}-{number}" in taken:
-                number += 1
-            taken.add(f"{slug}-{number}")
-            moved[name] = replace(found[name], slug=f"{slug}-{number}")
-            problems.append(_shared_page(slug, names, index, moved[name], oldest, registered))
-    if not moved:
-        return articles, problems
-    out = []
-    for article in articles:
-        bylines = tuple(moved.get(b.name, b) for b in article.bylines)
-        out.append(article if bylines == article.bylines else with_values(article, bylines=bylines))
-    return out, problems
-
-
-def _shared_page(
-    slug: str,
-    names: list[str],
-    index: int,
-    author: Author,
-    oldest: dict[str, Article],
-    registered: set[str],
-) -> Diagnostic:
-    """The warning for names[index], published at its numbered page `author.slug`."""
-    story = oldest[author.name]
-    earlier = ", ".join(
-        f"{n!r} (in authors.yaml)"
-        if n in registered
-        else f"{n!r} (also in this story)"
-        if oldest[n] is story
-        else f"{n!r} (first in {oldest[n].source}, {oldest[n].date:%Y-%m-%d})"
-        for n in names[:index]
-    )
-    if all(oldest[n] is story and n not in registered for n in names[:index]):
-        earlier = " and ".join(repr(n) for n in names[:index]) + (
-            ", also in this story (names first used in one story are numbered in "
-            "alphabetical order)"
-        )
-    return warning(
-        story.source,
-        story.line_of("author"),
-        f"bylines {' and '.join(repr(n) for n in names)} are different names with the same "
-        f"author page /authors/{slug}/; {author.name!r} is published at "
-        f"/authors/{author.slug}/, numbered in the order of first use after {earlier}",
-        "if they are one person, write the name the same way in every story; to choose "
-        "the address of an author's page, add the name to authors.yaml with its own 'slug:'",
     )
