@@ -78,19 +78,21 @@ def test_pages_workflow_checks_builds_for_the_pages_url_and_deploys() -> None:
         "actions/setup-python@",
         "newsdigest check",
         "actions/configure-pages@",
-        "actions/cache@",
+        "actions/cache/restore@",
         'newsdigest build --base-url "${{ steps.pages.outputs.base_url }}/"',
+        "actions/cache/save@",
         "actions/upload-pages-artifact@",
     ]
     positions = [build.index(part) for part in order]
     assert positions == sorted(positions)
-    cache = next(
-        s
-        for s in workflow["jobs"]["build"]["steps"]
-        if str(s.get("uses", "")).startswith("actions/cache@")
+    restore, save = (
+        next(s for s in workflow["jobs"]["build"]["steps"] if str(s.get("uses", "")).startswith(u))
+        for u in ("actions/cache/restore@", "actions/cache/save@")
     )
-    assert cache["with"]["path"] == ".newsdigest-cache"
-    assert "hashFiles(" in cache["with"]["key"] and "content/**" in cache["with"]["key"]
+    assert restore["with"]["path"] == save["with"]["path"] == ".newsdigest-cache"
+    # saved under the built site's hash, restored from the newest (tests/test_pages_cache.py)
+    assert save["with"]["key"] == "newsdigest-${{ runner.os }}-${{ hashFiles('site/**') }}"
+    assert restore["with"]["restore-keys"].splitlines() == ["newsdigest-${{ runner.os }}-"]
     deploy = workflow["jobs"]["deploy"]
     assert deploy["needs"] == "build" and "actions/deploy-pages@" in steps(deploy)
     # After the deploy, the hub hears of the feeds the build changed (the build's list).

@@ -18,8 +18,14 @@ from generator.commands.installed import Source
 INDEX = Source()  # newsdigest from the package index, at this version
 DEFAULT_BRANCH = "main"  # GitHub's default branch name, when the folder is no git repository
 
-CACHE_KEY = (
-    "newsdigest-${{ runner.os }}-${{ hashFiles('newsdigest.toml', 'templates/**', 'content/**') }}"
+# The build cache is saved under the hash of the site the build made: a run whose site
+# changed (a new story, a scheduled one come due, a story out of the news sitemap) saves
+# its state, one that changed nothing saves nothing; each run restores the newest state.
+CACHE_PREFIX = "newsdigest-${{ runner.os }}-"
+CACHE_KEY = CACHE_PREFIX + "${{ hashFiles('site/**') }}"
+CACHE_CHANGED = (  # the site's key is not the one restored
+    "steps.cache.outputs.cache-matched-key != "
+    "format('newsdigest-{0}-{1}', runner.os, hashFiles('site/**'))"
 )
 
 
@@ -70,6 +76,8 @@ def pages_workflow(branch: str = DEFAULT_BRANCH, source: Source = INDEX) -> str:
         .replace("@INSTALL@", _workflow_install(source, "[search]"))
         .replace("@INSTALL_PLAIN@", _workflow_install(source))
         .replace("@CACHE_KEY@", CACHE_KEY)
+        .replace("@CACHE_CHANGED@", CACHE_CHANGED)
+        .replace("@CACHE_PREFIX@", CACHE_PREFIX)
     )
 
 
@@ -82,6 +90,9 @@ name: Publish to GitHub Pages
 on:
   push:
     branches: [@BRANCH@]
+  # GitHub turns this schedule off in a public repository after 60 days without a commit
+  # (scheduled stories then wait for the next push): the Actions tab offers to turn it on
+  # again, and any commit within the 60 days keeps it on (README: "60 days").
   schedule:
     - cron: "7 * * * *"
   workflow_dispatch:
@@ -116,16 +127,28 @@ jobs:
         id: pages
         uses: actions/configure-pages@v5
 
+      # The newest saved state of the build (what it published, which feeds it wrote).
       - name: Restore the build cache
-        uses: actions/cache@v4
+        id: cache
+        uses: actions/cache/restore@v4
         with:
           path: .newsdigest-cache
-          key: @CACHE_KEY@
+          key: @CACHE_PREFIX@latest
           restore-keys: |
-            newsdigest-${{ runner.os }}-
+            @CACHE_PREFIX@
 
       - name: Build the site
         run: newsdigest build --base-url "${{ steps.pages.outputs.base_url }}/"
+
+      # Saved under the site's hash when the site changed: the next hourly run starts from
+      # this build's state, so a scheduled story that came due is announced (its feeds
+      # listed as changed for the ping job) once, not every hour.
+      - name: Save the build cache
+        if: @CACHE_CHANGED@
+        uses: actions/cache/save@v4
+        with:
+          path: .newsdigest-cache
+          key: @CACHE_KEY@
 
       - name: Upload the site
         uses: actions/upload-pages-artifact@v3
