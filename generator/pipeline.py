@@ -28,6 +28,7 @@ from generator.index.site import Site, build_index
 from generator.load import author_pages, authors, bylines
 from generator.load.collisions import clashes
 from generator.load.content import find_articles, read_document
+from generator.load.language_sections import section_warnings
 from generator.load.placeholder import placeholder_in_file, placeholder_warning
 from generator.load.validate import validate
 from generator.model import Article, Image, OutputFile, with_values
@@ -255,6 +256,7 @@ def load(
         registry.apply(articles), registry, settings.language
     )
     page_problems += author_pages.unreadable_pages(articles, registry, settings.language)
+    page_problems += section_warnings(articles, settings.language, content_dir)
     return articles, (
         problems
         + names.problems

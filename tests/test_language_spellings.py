@@ -102,3 +102,101 @@ def test_x_default_is_the_site_languages_version_in_any_capitals(
     assert defaults and set(defaults) == {english}
     home = html.fromstring((out / "index.html").read_bytes())
     assert "Storm s3" in {a.text_content() for a in home.xpath("//a[@class='story-title']")}
+
+
+def test_an_old_code_beside_its_languages_current_one_is_a_warning_on_its_line(
+    tmp_path: Path,
+) -> None:
+    project = make_project(tmp_path / "project", 'language = "en"\n')
+    story(project, "s1", 21, "he")
+    story(project, "s2", 22, "iw")
+    story(project, "s3", 23, "iw")
+    story(project, "s4", 24, "EN")  # the site's language in capitals: no warning
+    checked = run_here("check", cwd=project)
+    assert checked.returncode == 0, checked.stdout
+    assert checked.stdout.splitlines()[:2] == [
+        "content/2025/06/s2.md:6: warning: language 'iw' is an old code of Hebrew, which "
+        "other stories write 'he': all are published as one language, in /he/",
+        "    fix: write 'language: he'",
+    ]
+    assert checked.stdout.count("warning:") == 1
+
+
+def test_a_site_written_with_one_code_keeps_its_folder_and_gets_no_warning(
+    tmp_path: Path,
+) -> None:
+    project = make_project(tmp_path / "project", 'language = "en"\n')
+    story(project, "s1", 21, "iw")
+    story(project, "s2", 22, "en")
+    checked = run_here("check", cwd=project)
+    assert checked.returncode == 0 and "warning" not in checked.stdout, checked.stdout
+    out = tmp_path / "site"
+    assert run_here("build", "--output", str(out), cwd=project, search=False).returncode == 0
+    assert (out / "iw/index.html").is_file() and not (out / "he").exists()
+
+
+URDU = """title: {slug}
+slug: {slug}
+date: 2025-06-{day}T10:00:00+05:00
+country: Pakistan
+language: {language}
+credits:
+  author: Asma Khan
+tags: [Energy]
+"""
+
+
+@pytest.mark.parametrize(
+    ("site", "stories", "warned"),
+    [
+        (
+            "en",
+            [("solar", "ur"), ("drains", "ur-PK")],
+            "content/2025/06/drains.md:6: warning: language 'ur-PK' (Urdu (Pakistan)) makes a "
+            "section of its own, /ur-pk/, with its own home, feeds and search (1 story), apart "
+            "from the 1 Urdu story at /ur/: its stories are not listed there\n"
+            "    fix: write 'language: ur' to publish it with the other Urdu stories; keep "
+            "'ur-PK' only for an edition of its own",
+        ),
+        (
+            "ur",
+            [("solar", "ur"), ("wind", "ur"), ("drains", "ur-pk")],
+            "content/2025/06/drains.md:6: warning: language 'ur-pk' (Urdu (Pakistan)) makes a "
+            "section of its own, /ur-pk/, with its own home, feeds and search (1 story), apart "
+            "from the 2 Urdu stories at /: its stories are not listed there\n"
+            "    fix: write 'language: ur' to publish it with the other Urdu stories (or leave "
+            "'language:' out: a story is in the site's language by default); keep 'ur-pk' "
+            "only for an edition of its own",
+        ),
+        (
+            "ur-PK",
+            [("solar", "ur-PK"), ("drains", "ur")],
+            "content/2025/06/drains.md:6: warning: language 'ur' (Urdu) makes a section of its "
+            "own, /ur/, with its own home, feeds and search (1 story), apart from the 1 Urdu "
+            "(Pakistan) story at /: its stories are not listed there",
+        ),
+    ],
+)
+def test_a_regional_tag_beside_its_language_is_a_warning_naming_both_sections(
+    tmp_path: Path, site: str, stories: list[tuple[str, str]], warned: str
+) -> None:
+    project = make_project(tmp_path / "project", f'language = "{site}"\n')
+    for day, (slug, language) in enumerate(stories, start=21):
+        front = URDU.format(slug=slug, day=day, language=language)
+        write_article(project, f"2025/06/{slug}.md", front)
+    checked = run_here("check", cwd=project)
+    assert checked.returncode == 0, checked.stdout
+    assert warned in checked.stdout, checked.stdout
+    assert checked.stdout.count("warning:") == 1
+
+
+@pytest.mark.parametrize("languages", [("ur", "hi"), ("pt-BR", "pt-PT"), ("sr", "sr-Latn")])
+def test_languages_and_editions_of_their_own_are_not_warned(
+    tmp_path: Path, languages: tuple[str, str]
+) -> None:
+    project = make_project(tmp_path / "project", 'language = "en"\n')
+    for day, language in enumerate(languages, start=21):
+        front = URDU.format(slug=f"s{day}", day=day, language=language)
+        write_article(project, f"2025/06/s{day}.md", front)
+    checked = run_here("check", cwd=project)
+    assert checked.returncode == 0 and "warning" not in checked.stdout, checked.stdout
