@@ -351,3 +351,23 @@ def test_the_pages_pass_the_judges_browser_check(site: Path, chromium: Any, tmp_
 
     with served(site, tmp_path) as server:
         assert judged_in_chromium(chromium, server, [*judge_pages(site), "ur/", "hi/"]) == []
+
+
+def test_a_home_whose_language_has_no_story_yet_leads_to_the_languages_that_have(
+    tmp_path: Path,
+) -> None:
+    """An English site whose stories are all in Urdu and Hindi: its home said "No
+    stories yet. Add an article under content/" to readers; it now names where the
+    news is, each language by its own name, in its own lang and dir."""
+    project = make_project(tmp_path / "project", 'language = "en"\n')
+    for path, front in [URDU[0], HINDI]:
+        write_article(project, path, front)
+    out = tmp_path / "site"
+    built = run_here("build", "--output", str(out), cwd=project, search=False)
+    assert built.returncode == 0, built.stdout + built.stderr
+    home = html.fromstring((out / "index.html").read_bytes())
+    [empty] = home.xpath("//main//p[@class='empty']")
+    assert empty.text_content().startswith("No stories in this language yet. Read the news in:")
+    assert "content/" not in empty.text_content()
+    links = [(a.get("href"), a.get("lang"), a.get("dir"), a.text) for a in empty.xpath("a")]
+    assert links == [("/sub/hi/", "hi", "ltr", "हिन्दी"), ("/sub/ur/", "ur", "rtl", "اردو")]

@@ -11,7 +11,7 @@ TEMPLATES: dict[str, str] = {
     'base.html': 'ba4139e03cac7f5a18d5a48589676dbdc3ddc5a9',
     'digest.html': 'f54059bebc420bdb19f3744c1fa2dfc7310f3614',
     'digests.html': 'e3e9fc64f4fe6475bf04d440cf0b74e5df1f6829',
-    'home.html': 'cc414b83ceba32df860bc9d2bbc1c1aed9d01d43',
+    'home.html': 'ab059de91d8b9caae3bc663cbbe129747be2a4c4',
     'list.html': '013d7ff5ed874026effd8b297a3a3d48c03660eb',
     'partials/card.html': '246b708d4c90a9cffa12b8b4b67ae85202065813',
     'partials/corrections.html': '1b9c5e0091053f7b708540066a358873d1f74989',

@@ -206,7 +206,34 @@ def block_main(context, missing=missing, environment=environment):
     l_1_loop = l_1_day = l_1_topics = l_1_hidden = missing
     if t_7:
         pass
-        yield '<p class="empty">No stories yet. Add an article under <code>content/</code> and build again.</p>\n'
+        if (undefined(name='languages') if l_0_languages is missing else l_0_languages):
+            pass
+            yield '<p class="empty">No stories in this language yet. Read the news in: '
+            def t_8(fiter):
+                for l_2_other in fiter:
+                    if (not environment.getattr(l_2_other, 'current')):
+                        yield l_2_other
+            l_2_loop = missing
+            for l_2_other, l_2_loop in LoopContext(t_8((undefined(name='languages') if l_0_languages is missing else l_0_languages)), undefined):
+                _loop_vars = {}
+                pass
+                yield '<a href="'
+                yield escape(environment.getattr(l_2_other, 'path'))
+                yield '" hreflang="'
+                yield escape(environment.getattr(l_2_other, 'language'))
+                yield '" lang="'
+                yield escape(environment.getattr(l_2_other, 'language'))
+                yield '" dir="'
+                yield escape(environment.getattr(l_2_other, 'direction'))
+                yield '">'
+                yield escape(environment.getattr(l_2_other, 'name'))
+                yield '</a>'
+                yield escape(('' if environment.getattr(l_2_loop, 'last') else ' · '))
+            l_2_loop = l_2_other = missing
+            yield '</p>\n'
+        else:
+            pass
+            yield '<p class="empty">No stories yet. Add an article under <code>content/</code> and build again.</p>\n'
     if (undefined(name='older') if l_0_older is missing else l_0_older):
         pass
         yield '<p class="more"><a href="'
@@ -254,6 +281,6 @@ def block_main(context, missing=missing, environment=environment):
     yield '</li>\n    </ul>\n  </section>\n</div>\n'
 
 blocks = {'layout': block_layout, 'skip_target': block_skip_target, 'head': block_head, 'main': block_main}
-debug_info = '1=12&2=17&4=27&5=38&7=47&8=51&10=56&11=60&14=64&15=106&16=109&18=136&19=154&20=156&24=159&25=163&30=171&31=175&33=177&34=181&36=190&37=197&42=210&45=222&46=226&49=234&50=239&55=247&56=249&57=253'
+debug_info = '1=12&2=17&4=27&5=38&7=47&8=51&10=56&11=60&14=64&15=106&16=109&18=136&19=154&20=156&24=159&25=163&30=171&31=175&33=177&34=181&36=190&37=197&40=209&42=212&47=237&50=249&51=253&54=261&55=266&60=274&61=276&62=280'
 
 # Generated from generator/theme/home.html by `python -m generator.render.precompiled`: do not edit.
