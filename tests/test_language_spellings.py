@@ -39,7 +39,17 @@ def alternates(page: Path) -> list[tuple[str, str]]:
 
 @pytest.mark.parametrize(
     ("one", "other", "shown"),
-    [("he", "iw", "'he'"), ("nb", "no-bok", "'nb'"), ("id", "in", "'id'"), ("he", "HE", "'he'")],
+    [
+        ("he", "iw", "'he'"),
+        ("nb", "no-bok", "'nb'"),
+        ("id", "in", "'id'"),
+        ("yi", "ji", "'yi'"),
+        ("jv", "jw", "'jv'"),
+        ("ro", "mo", "'ro'"),
+        ("zh", "zh-guoyu", "'zh'"),
+        ("sr-Latn", "sh", "'sr-Latn'"),
+        ("he", "HE", "'he'"),
+    ],
 )
 def test_two_versions_in_one_language_written_two_ways_are_refused_on_both(
     tmp_path: Path, one: str, other: str, shown: str
