@@ -102,6 +102,13 @@ class Settings:
         "domain",
         "writes a `CNAME` file with this domain at the site root (see Publishing on GitHub Pages)",
     )
+    former_base_url: str = _setting(
+        "",
+        "URL",
+        "the site's address before it moved (`https://user.github.io/repo/`, after a move to "
+        "a custom domain): body links written with its path (`/repo/2025/...`) are read as "
+        "the site's pages, with a warning, not errors (see A custom domain)",
+    )
     websub_hub: str = _setting(
         "",
         "URL",
@@ -294,6 +301,7 @@ CHECKS: dict[str, Callable[[Any], str | None]] = {
     "repo_branch": _not_empty("repo_branch", "write the branch edits go to", "main"),
     "content_dir": _not_empty("content_dir", "write the folder of articles", "content"),
     "timezone": _timezone,
+    "former_base_url": lambda value: _base_url(value) if value else None,
     **{
         name: _at_least_one(name)
         for name in (

@@ -41,6 +41,7 @@ from generator.render.unread import Unread, body_renderer, stopped_links, unread
 from generator.render.urls import Urls
 from generator.render.words import page_environment, site_catalogs
 from generator.settings_file import Paths as Paths  # where the site's parts are
+from generator.web_address import cname_warnings
 
 # The settings each costly stage reads (a cache of its results is keyed on these alone).
 READ_SETTINGS = (
@@ -55,6 +56,7 @@ BODY_SETTINGS = (
     "max_image_size",
     "markdown_engine",
     "written_base_path",
+    "former_base_url",
 )  # Markdown -> HTML
 
 
@@ -264,6 +266,11 @@ def load(
         + registry_problems
         + written
         + page_problems
+        + (
+            cname_warnings(project, content_dir, settings.cname, settings.base_url)
+            if project
+            else []
+        )
     )
 
 

@@ -4,11 +4,14 @@ cannot be published as it is in every page, feed and sitemap (RFC 3986), as
 
 from __future__ import annotations
 
+import os
 import re
+from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
-from generator.diagnostics import ConfigError
-from generator.settings_errors import shown
+from generator.diagnostics import ConfigError, Diagnostic, warning
+from generator.settings_errors import line_of, shown
+from generator.settings_file import find_settings
 
 
 def normalise_base_url(url: str) -> str:
@@ -127,3 +130,38 @@ def _path_problem(scheme: str, host: str, path: str) -> str:
     return f"has {what}; write the folder the site is at: {scheme}://{host}/" + (
         f"{kept}/" if kept else ""
     )
+
+
+def cname_warnings(project: Path, content_dir: Path, cname: str, base_url: str) -> list[Diagnostic]:
+    """Warnings on the `cname` line of the project's settings file (named from `content_dir`,
+    as articles are): a custom domain that is not `base_url`'s host (every canonical link,
+    feed and sitemap would name the other host), or a github.io address (GitHub Pages takes
+    no github.io name as a custom domain: such a site needs no CNAME file)."""
+    if not cname:
+        return []
+    file = find_settings(project)[0]
+    where = Path(os.path.relpath(os.path.abspath(file), os.path.abspath(content_dir))).as_posix()
+    line, host = line_of(file, "cname"), urlsplit(base_url).hostname or ""
+    if cname.lower().rstrip(".").endswith(".github.io"):
+        return [
+            warning(
+                where,
+                line,
+                f"cname {shown(cname)} is a github.io address, which GitHub Pages does not "
+                "take as a custom domain: the site is already served there",
+                "delete the cname line (a CNAME file is only for a domain of your own)",
+            )
+        ]
+    if cname.lower().rstrip(".") == host.lower():
+        return []
+    return [
+        warning(
+            where,
+            line,
+            f"cname {shown(cname)} is not base_url's host ({host}): every canonical link, "
+            f"feed and sitemap names {base_url}, so search engines and feed readers are sent "
+            f"there, not to {cname}",
+            f'set base_url = "https://{cname}/" too, or delete the cname line if the site is '
+            "not served at that domain",
+        )
+    ]

@@ -115,7 +115,12 @@ def test_the_pipeline_checks_links_under_a_user_sites_root_too(project: Path) ->
     paths = Paths(project, project / "content", project / "templates", project / "site")
     built = build(paths, settings, Selection())
     assert [(d.path, d.line, d.message) for d in built.diagnostics if d.severity == "error"] == [
-        ("2025/06/rain.md", 10, "link to '/sub/tags/' goes to no page of the site")
+        (
+            "2025/06/rain.md",
+            10,
+            "link to '/sub/tags/' goes to no page of the site; without its first folder /sub/ "
+            "it is the page /tags/: was /sub/ the site's base path before it moved?",
+        )
     ]
     assert built.files == []
 

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 import signal
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -150,15 +150,15 @@ class BodyRenderer:
         base_path: str = "/",
         max_image_size: int = 20_000_000,
         engine: str = "python-markdown",
-        written_base: str = "",
+        written_bases: Sequence[tuple[str, str]] = (),
     ) -> None:
         self.content_dir = content_dir
         self.article_url = article_url
         self.media_url = media_url
         self.trusted_html = trusted_html
         self.base_path = base_path
-        # base_url's path in the settings file, when --base-url overrides it (see _site_path)
-        self.written_base = written_base.rstrip("/") + "/" if written_base else base_path
+        # (path, its name): links written under them are read as site paths (_site_path)
+        self.written_bases = written_bases or [(base_path, f"the site's base path {base_path}")]
         self.max_image_size = max_image_size
         self.context = _Context()
         self.engine = engine
@@ -321,21 +321,23 @@ class BodyRenderer:
 
     def _site_path(self, path: str) -> str:
         """A site-root path ('/tags/x/') under base_url's path. A path that starts with the
-        settings file's base path ('/REPO/tags/x/', copied from the live site) is read as
+        settings file's base path ('/REPO/tags/x/', copied from the live site) or with
+        former_base_url's (`written_bases`, render/unread.py's body_renderer) is read as
         the site path after it, whatever --base-url the build has, with a warning: check
         and every build (preview, custom domain) read it alike."""
-        written = self.written_base
-        if written != "/" and (path + "/").startswith(written):
-            portable = "/" + path[len(written) :]
-            self._report(
-                path,
-                f"link {path!r} starts with the site's base path {written} (base_url's): it "
-                f"is read as the page {portable}, which the site has at any address it is "
-                "served at (a pull request's preview, a custom domain)",
-                f"write {portable}: it works at any address",
-                warning,
-            )
-            path = portable
+        for written, whose in self.written_bases:
+            if written != "/" and (path + "/").startswith(written):
+                portable = "/" + path[len(written) :]
+                self._report(
+                    path,
+                    f"link {path!r} starts with {whose}: it is read as the page {portable}, "
+                    "which the site has at any address it is served at (a pull request's "
+                    "preview, a custom domain)",
+                    f"write {portable}: it works at any address",
+                    warning,
+                )
+                path = portable
+                break
         return path if self.base_path == "/" else self.base_path + path.lstrip("/")
 
     def link_target(self, href: str) -> str | None:

@@ -182,8 +182,27 @@ def unknown_links(
                 continue
             seen.add(relative)
             held = _published(relative, later())
+            first, _, rest = relative.partition("/")
+            if rest and not held and _published(rest, paths):  # /OLD-BASE/2025/06/20/x/
+                found.append(_moved(article, relative, first))
+                continue
             found.append(_unknown(article, relative, permalinks, addresses, held))
     return found
+
+
+def _moved(article: Linking, relative: str, first: str) -> Diagnostic:
+    """A link that is a page of the site under one folder more: the site's base path before
+    it moved (`/REPO/...`, copied from the address bar before a move to a custom domain)."""
+    page = "/" + relative.partition("/")[2]
+    return error(
+        article.source,
+        _line(article, relative),
+        f"link to '/{relative}' goes to no page of the site; without its first folder /{first}/ "
+        f"it is the page {page}: was /{first}/ the site's base path before it moved?",
+        f"write {page}: it works at any address; until every such link is fixed, name the "
+        f'old address in the settings file: former_base_url = "https://USER.github.io/{first}/" '
+        "(README: A custom domain)",
+    )
 
 
 def _unknown(

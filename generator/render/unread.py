@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from generator.config import Settings
 from generator.diagnostics import Diagnostic
@@ -36,8 +37,20 @@ def body_renderer(
         urls.base_path,
         settings.max_image_size,
         settings.markdown_engine,
-        settings.written_base_path,
+        written_bases(settings, urls.base_path),
     )
+
+
+def written_bases(settings: Settings, base_path: str) -> list[tuple[str, str]]:
+    """The paths a body link may be written under and still mean a site path, each with
+    how a warning names it: the settings file's base_url's (`base_path` unless --base-url
+    overrides it), and former_base_url's (the site's address before it moved), if any."""
+    written = settings.written_base_path.rstrip("/") + "/" if settings.written_base_path else ""
+    bases = [(written or base_path, f"the site's base path {written or base_path} (base_url's)")]
+    former = urlsplit(settings.former_base_url).path.rstrip("/") + "/"
+    if former != "/" and former != bases[0][0]:
+        bases.append((former, f"{former}, the path of former_base_url (where the site was)"))
+    return bases
 
 
 @dataclass(frozen=True, slots=True)
