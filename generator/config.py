@@ -132,6 +132,7 @@ class Settings:
         "every article's structured data",
     )
     written_base_path: str = field(default="", metadata={})  # the file's, under --base-url
+    static_dir: str = field(default="", metadata={})  # PROJECT/static/: the site root's files
 
     @property
     def tz(self) -> ZoneInfo:
@@ -416,7 +417,7 @@ def load(project_dir: Path, overrides: dict[str, Any] | None = None) -> Settings
         found.append(Problem(keys.get(name, name), what, hint))
     if found:
         raise settings_errors.settings_error(file, found)
-    settings = validate(settings)
+    settings = replace(validate(settings), static_dir=str((project_dir / "static").absolute()))
     if written and written.rstrip("/") + "/" != settings.base_path:  # else: as the file says
         settings = replace(settings, written_base_path=written)
     if not settings.logo:

@@ -34,6 +34,7 @@ from generator.load.validate import validate
 from generator.model import Article, Image, OutputFile, with_values
 from generator.render import images, site_links
 from generator.render.redirects import alias_file
+from generator.render.root_files import misplaced, root_paths, root_problems
 from generator.render.site import render_site
 from generator.render.site_links import unknown_links
 from generator.render.summary import plain_summary
@@ -115,6 +116,9 @@ def build(paths: Paths, settings: Settings, selection: Selection, search: bool =
     base_path = Urls(settings.base_url).base_path
     links = unknown_links(published, {f.path for f in files}, base_path, later=later)
     links += site_links.alias_clashes(published, _own_files(files, published))
+    roots, counts = set(root_paths(settings.static_dir)), Counter(f.path for f in files)
+    own = {path for path, count in counts.items() if count > 1 or path not in roots}
+    links += root_problems(settings.static_dir, paths.content, own)  # PROJECT/static/'s
     if links:  # a body link to an address the site does not have
         diagnostics = sorted(diagnostics + links, key=Diagnostic.sort_key)
         return Built(diagnostics, published, held_back=held)
@@ -271,6 +275,7 @@ def load(
             if project
             else []
         )
+        + (misplaced(project, content_dir) if project else [])  # for static/
     )
 
 
@@ -419,8 +424,10 @@ def _site_links(
     everything = build_index([*published, *held], settings.tz) if held else site
     own = site_links.pages(everything, settings, templates, content, mine | theirs, now)
     if not held:
-        return site_links.problems(everything, published, own, settings, unread=unread)
-    found = site_links.problems(everything, held, own, settings)  # and every alias
+        return site_links.problems(
+            everything, published, own, settings, unread=unread, content=content
+        )
+    found = site_links.problems(everything, held, own, settings, content=content)  # and aliases
     later = own - {"media/" + path for path in theirs - mine}
     later |= {alias_file(a) for article in held for a in article.aliases}
     return found + site_links.problems(

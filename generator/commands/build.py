@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -29,6 +29,7 @@ from generator.config import Settings
 from generator.diagnostics import Diagnostic, has_errors
 from generator.index.selection import HeldBack, Selection
 from generator.load.files import input_files
+from generator.render.root_files import root_paths
 from generator.settings_file import Paths
 from generator.speed import changes, fingerprint
 from generator.speed.cache import DEFAULT_DIR, Store
@@ -223,7 +224,9 @@ def _start(paths: Paths, settings: Settings, selection: Selection, options: Opti
         search,
         state,
         fingerprint.of_bytes(
-            tree.encode(), *(p.read_bytes() for p in input_files(paths.project, settings.logo))
+            tree.encode(),
+            *(p.read_bytes() for p in input_files(paths.project, settings.logo)),
+            *_root_files(settings),
         )
         if tree
         else "",
@@ -231,6 +234,15 @@ def _start(paths: Paths, settings: Settings, selection: Selection, options: Opti
         feed_record(options.cache_path(paths.project), paths),
         content_stats=(moment, stats),
     )
+
+
+def _root_files(settings: Settings) -> Iterator[bytes]:
+    """The name and bytes of each file of the project's static/ (render/root_files.py)."""
+    for name, file in root_paths(settings.static_dir).items():
+        regular = file.is_file() and not file.is_symlink()
+        yield f"{name}\0".encode("utf-8", "surrogateescape") + (
+            file.read_bytes() if regular else b""
+        )
 
 
 def _nothing_changed(run: Run, started: float) -> Result | None:

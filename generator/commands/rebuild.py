@@ -117,8 +117,9 @@ def rebuild(run: Run, started: float) -> Result:
             collect_again()  # (few_collections) for the pages rendered and written
             pages = done.planned.pages
             linking = filled(run.cache, run.bodies.linking(site.articles))
+            planned = (pages, feed_paths, linking, later, paths.content)
             result.diagnostics += site_links.built(
-                site, settings, paths.templates, assets, pages, feed_paths, linking, later
+                site, settings, paths.templates, assets, *planned
             )
             if not result.ok:  # a body link to an address the site does not have
                 return _discard(run, result)

@@ -290,8 +290,11 @@ def _interrupt(signum: int, frame: FrameType | None) -> None:
 
 
 def _trees(paths: Paths) -> tuple[Path, ...]:
-    """The folders watched with everything in them: content/ and templates/, when there."""
-    return tuple(p for p in (paths.content, paths.templates) if p.is_dir())
+    """The folders watched with everything in them: content/, templates/ and static/ (the
+    site root's files), when there."""
+    return tuple(
+        p for p in (paths.content, paths.templates, paths.project / "static") if p.is_dir()
+    )
 
 
 def _pump(
@@ -319,7 +322,7 @@ class Watcher:
     def __init__(self, paths: Paths, poll: float = 0.25) -> None:
         self.paths, self.poll = paths, poll
         self.batches: queue.Queue[set[str]] = queue.Queue()
-        watched = {p.resolve() for p in (paths.content, paths.templates)}
+        watched = {p.resolve() for p in (paths.content, paths.templates, paths.project / "static")}
 
         def in_project(change: watchfiles.Change, name: str) -> bool:
             path = Path(name)

@@ -12,6 +12,7 @@ from generator.index.terms import AUTHORS
 from generator.model import Article, Author, OutputFile
 from generator.render import images
 from generator.render.redirects import redirect_files
+from generator.render.root_files import root_output
 from generator.render.sections import SiteRenderer
 from generator.render.sitemap import cname, news_sitemap, nojekyll, robots, sitemap
 from generator.render.theme import Theme
@@ -110,6 +111,7 @@ def extra_files(
     if settings.logo:  # the publisher's logo, named in the structured data
         files.append(OutputFile(settings.logo_name, Path(settings.logo).read_bytes()))
     files += list(static_files(templates_dir))
+    files += root_output(settings.static_dir)  # PROJECT/static/, as it is
     files += list(media_files(content_dir, assets, site, settings.max_image_size))
     files += list(author_photos(site))
     return files

@@ -31,6 +31,7 @@ from generator.model import Article, Text
 from generator.render import images
 from generator.render.links import addresses
 from generator.render.redirects import alias_file
+from generator.render.root_files import root_paths, root_problems
 from generator.render.sections import SiteRenderer
 from generator.render.theme import Theme
 from generator.render.urls import Urls
@@ -258,6 +259,7 @@ def built(
     feeds: Iterable[str],
     articles: Iterable[Article] | None = None,
     later: Later = nothing,
+    content: Path | None = None,
 ) -> list[Diagnostic]:
     """The same for a build, which has planned its pages and feeds (`pages`, `feeds`:
     their paths, rendered or kept) and publishes the other files beside them. `articles`:
@@ -265,7 +267,7 @@ def built(
     every article's aliases are checked."""
     own = {*pages, *feeds} | own_files(site, settings, templates_dir, assets)
     bodies = site.articles if articles is None else articles
-    return problems(site, bodies, own, settings, later=later)
+    return problems(site, bodies, own, settings, later=later, content=content)
 
 
 def problems(
@@ -276,14 +278,20 @@ def problems(
     aliases: bool = True,
     unread: Iterable[Linking] = (),
     later: Later = nothing,
+    content: Path | None = None,
 ) -> list[Diagnostic]:
-    """`unknown_links` of `bodies` and `unread` against `own` (the paths `site` publishes)
-    and the redirect pages, then (with `aliases`) `alias_clashes` of every article of the
-    site."""
+    """`unknown_links` of `bodies` and `unread` against `own` (the paths `site` publishes),
+    the redirect pages and the project's static/ files (render/root_files.py), then (with
+    `aliases`) `alias_clashes` of every article of the site and, given the `content`
+    folder (errors are named from it), the static/ files that clash with the site's."""
     redirects = {alias_file(alias) for article in site.articles for alias in article.aliases}
     base_path = Urls(settings.base_url).base_path
-    links = unknown_links(bodies, own | redirects, base_path, unread, later)
-    return links + (alias_clashes(site.articles, own) if aliases else [])
+    root = set(root_paths(settings.static_dir))  # PROJECT/static/'s files, at the root
+    links = unknown_links(bodies, own | redirects | root, base_path, unread, later)
+    if not aliases:
+        return links
+    clashes = root_problems(settings.static_dir, content, own | redirects) if content else []
+    return links + alias_clashes(site.articles, own) + clashes
 
 
 def alias_clashes(articles: Iterable[Article], own: set[str]) -> list[Diagnostic]:
