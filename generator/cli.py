@@ -12,12 +12,14 @@ import contextlib
 import os
 import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from functools import partial
 from pathlib import Path
-from typing import TextIO
+from types import FrameType
+from typing import Any, TextIO
 
+from generator import interrupt
 from generator.commands.arguments import (
     build_time,
     command_list,
@@ -137,6 +139,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         )
         with one_build_at_a_time(paths.output, _waiting):
             result = build_site(paths, settings, selection, options_of(args, bar))
+        if result.ok:  # the site is written: Ctrl-C now would stop nothing (exit 0)
+            interrupt.work_done()
     finally:
         bar.clear()
     report(result, paths.content, "text", sys.stderr)
@@ -326,11 +330,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     SIGPIPE"), the rest of the output goes to /dev/null, so that neither that write nor
     the final flush prints a traceback, and the status is that of a program ended by SIGPIPE.
     """
+    ctrl_c = signal.getsignal(signal.SIGINT)
     try:
         try:
             return run(argv)
         finally:  # also after --help and --version, which end with SystemExit
             sys.stdout.flush()
+            if argv is not None and ctrl_c is not None:  # a caller that goes on (a test)
+                _handle_ctrl_c(ctrl_c)
     except KeyboardInterrupt:  # Ctrl-C outside a command's own handling (start, flush)
         return interrupted()
     except BrokenPipeError:
@@ -393,8 +400,17 @@ def run(argv: Sequence[str] | None = None) -> int:
     return EXIT_USAGE
 
 
+def _handle_ctrl_c(handler: Callable[[int, FrameType | None], Any] | int) -> None:
+    """Ctrl-C handled by `handler` again (after `interrupt.work_done`), in the main thread."""
+    if signal.getsignal(signal.SIGINT) is not handler:
+        with contextlib.suppress(ValueError):  # not the main thread: nothing was changed
+            signal.signal(signal.SIGINT, handler)
+
+
 def interrupted() -> int:
-    """Say that Ctrl-C (SIGINT) stopped the command; its status, 130 (128 + SIGINT)."""
+    """Say that Ctrl-C (SIGINT) stopped the command; its status, 130 (128 + SIGINT).
+    serve, whose normal end it is (or SIGTERM's), says `stopped`: status 0."""
+    stopped = interrupt.stop_requested()
     with contextlib.suppress(OSError, ValueError):
-        print("newsdigest: interrupted", file=sys.stderr)
-    return EXIT_INTERRUPTED
+        print("stopped" if stopped else "newsdigest: interrupted", file=sys.stderr)
+    return EXIT_OK if stopped else EXIT_INTERRUPTED

@@ -8,6 +8,15 @@ own after-fork clean-up, the worker pool's start) and print a traceback under th
 message. So this process holds SIGINT back (blocked: pending, not lost) while it forks
 (`held`): it gets the signal as soon as the children are started; each child starts with
 SIGINT blocked and unblocks it only once it has set what SIGINT does there (`in_child`).
+SIGTERM is held back the same way; a child ends on it as any process does.
+
+`serve`, whose normal end is Ctrl-C or SIGTERM, takes both over from the moment its
+process starts (`stop_on_signals`): the first one raises KeyboardInterrupt in the main
+thread and is remembered (`stop_requested`), so that a KeyboardInterrupt swallowed on the
+way (a worker pool closed by the garbage collector, a clean-up that waits) cannot lose
+it, and later ones are ignored while serve cleans up. Once a command's work is done (the
+site written, serve stopped), Ctrl-C changes nothing more (`work_done`): it is ignored
+until the process ends, so it cannot turn a finished build into an interrupted one.
 """
 
 from __future__ import annotations
@@ -15,9 +24,13 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
-from collections.abc import Iterator
+import threading
+from collections.abc import Iterator, Sequence
+from types import FrameType
 
 _CAN_BLOCK = hasattr(signal, "pthread_sigmask")
+_HELD = {signal.SIGINT, signal.SIGTERM}
+_STOP = [False]  # whether a stop was requested (`stop_on_signals`)
 
 
 @contextlib.contextmanager
@@ -27,7 +40,7 @@ def held() -> Iterator[None]:
     if not _CAN_BLOCK:
         yield
         return
-    before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)
     try:
         yield
     finally:
@@ -38,10 +51,12 @@ def in_child(handler: signal.Handlers) -> None:
     """In a child forked inside `held`: SIGINT's `handler` set, then SIGINT unblocked.
     SIG_IGN for a worker, whose work the build's process stops; SIG_DFL for a helper
     that should end, silently, with the build. A Ctrl-C that came before is then dropped
-    (ignored) or ends the child (default); none raises KeyboardInterrupt there."""
+    (ignored) or ends the child (default); none raises KeyboardInterrupt there. SIGTERM
+    ends the child, as it ends any process (not serve's handler, inherited by the fork)."""
     signal.signal(signal.SIGINT, handler)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if _CAN_BLOCK:
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _HELD)
 
 
 def fork() -> int:
@@ -52,3 +67,47 @@ def fork() -> int:
     if pid == 0:
         in_child(signal.SIG_DFL)
     return pid
+
+
+def command_of(argv: Sequence[str]) -> str | None:
+    """The command a command line runs ('serve' for `newsdigest --site DIR serve`), read
+    before the command line's parser is even imported; None for none."""
+    words = iter(argv)
+    for word in words:
+        if word == "--site":
+            next(words, None)
+        elif not word.startswith("-"):
+            return word
+    return None
+
+
+def stop_on_signals() -> None:
+    """From now on (main thread only), Ctrl-C and SIGTERM stop the process: the first
+    raises KeyboardInterrupt and is remembered (`stop_requested`); later ones are ignored.
+    Ctrl-C works even when whoever started the process had SIGINT ignored (a script's
+    `newsdigest serve &`, a CI runner): Python leaves an inherited SIG_IGN in place.
+    Called again after a stop was requested, it changes nothing (the stop stands)."""
+    if _STOP[0]:
+        return
+    signal.signal(signal.SIGINT, _stop)
+    signal.signal(signal.SIGTERM, _stop)
+
+
+def _stop(signum: int, frame: FrameType | None) -> None:
+    _STOP[0] = True
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    raise KeyboardInterrupt
+
+
+def stop_requested() -> bool:
+    """Whether Ctrl-C or SIGTERM has asked to stop since `stop_on_signals`."""
+    return _STOP[0]
+
+
+def work_done() -> None:
+    """The command's work is done (its output complete): Ctrl-C, which can no longer stop
+    it, is ignored from now on; a pending one is dropped. Outside the main thread,
+    nothing changes. (cli.main, called by a test that goes on, puts Ctrl-C back.)"""
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, signal.SIG_IGN)

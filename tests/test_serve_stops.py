@@ -3,10 +3,17 @@ at every moment), what it says about its options, and what it watches."""
 
 from __future__ import annotations
 
+import os
+import signal
+import socket
+import subprocess
+import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 from conftest import make_project, run_here
+from test_kill import newsroom
 
 
 @pytest.mark.parametrize("port", ["99999", "-1", "65536", "eighty"])
@@ -20,3 +27,174 @@ def test_a_port_out_of_range_is_a_usage_error_not_a_traceback(tmp_path: Path, po
         ran.stderr
     )
     assert "Traceback" not in ran.stderr
+
+
+# `newsdigest ARGS` (as the `newsdigest` command starts: generator.start), stopped at a
+# named point instead of after a guessed delay: `import:MODULE` while MODULE is being
+# imported (the first time), or `MODULE:NAME` (NAME may be `Class.method`) at its `nth`
+# call in the command's own process and main thread. There it writes "paused" on stdout
+# and waits on stdin: the test signals it there, or writes a line to let it go on.
+PAUSED = """
+import importlib, os, sys, threading
+
+where, nth = sys.argv[1], int(sys.argv[2])
+sys.argv[1:] = sys.argv[3:]
+me, calls = os.getpid(), []
+
+def pause():
+    if os.getpid() == me and threading.current_thread() is threading.main_thread():
+        calls.append(1)
+        if len(calls) == nth:
+            sys.__stdout__.write("paused\\n")
+            sys.__stdout__.flush()
+            os.read(0, 1)
+
+class Importing:
+    def find_spec(self, name, path=None, target=None):
+        if name == where[len("import:"):]:
+            sys.meta_path.remove(self)
+            pause()
+        return None
+
+if where.startswith("import:"):
+    sys.meta_path.insert(0, Importing())
+else:
+    module, _, name = where.partition(":")
+    owner = importlib.import_module(module)
+    *outer, name = name.split(".")
+    for part in outer:
+        owner = getattr(owner, part)
+    real = getattr(owner, name)
+
+    def paused(*args, **kwargs):
+        pause()
+        return real(*args, **kwargs)
+
+    setattr(owner, name, paused)
+from generator.start import main
+raise SystemExit(main())
+"""
+
+
+def paused(project: Path, where: str, nth: int, *command: str) -> subprocess.Popen[str]:
+    """`newsdigest COMMAND` in a new process group, as a terminal starts it (Ctrl-C not
+    ignored), stopped at `where` (PAUSED): returned once it is there."""
+    process = subprocess.Popen(
+        [sys.executable, "-c", PAUSED, where, str(nth), *command],
+        cwd=project,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    assert process.stdout is not None
+    before = ""  # what the command printed before (a build's report)
+    for line in process.stdout:
+        if line == "paused\n":
+            return process
+        before += line
+    out, err = process.communicate(timeout=120)
+    pytest.fail(f"newsdigest never reached {where} #{nth}: {before}{out}{err}")
+
+
+def children(pid: int) -> list[int]:
+    """The processes `pid` has forked and that still run (its build's workers)."""
+    found: list[int] = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        found += [int(n) for n in (task / "children").read_text().split()]
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rpartition(")")[2].split()[0] != "Z"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def ended(process: subprocess.Popen[str], data: str = "", timeout: float = 120) -> tuple[str, str]:
+    """The process's (stdout, stderr) once it has ended; after `timeout` seconds its
+    process group (workers included) is killed and the test fails."""
+    try:
+        return process.communicate(data, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        out, err = process.communicate()
+        pytest.fail(f"still running after {timeout} s:\n{out}{err}")
+
+
+def assert_stopped(process: subprocess.Popen[str], port: int, workers: Sequence[int] = ()) -> None:
+    """serve ended as README says (`stopped`, status 0, no traceback, within the 20 s a
+    waiting user would give up after), its workers with it, and its port free again."""
+    _, err = ended(process, timeout=20)
+    assert (process.returncode, err.splitlines()[-1:]) == (0, ["stopped"]), err
+    assert "Traceback" not in err and "interrupted" not in err and "Exception" not in err
+    assert not [pid for pid in workers if alive(pid)]
+    with socket.socket() as again:  # (no SO_REUSEADDR: a process left listening refuses)
+        again.bind(("127.0.0.1", port))
+
+
+# Where serve is stopped before its first build: while Python imports the command line
+# (then serve's own modules), and while it reads the settings file.
+STARTING = ["import:generator.cli", "import:generator.commands.serve", "generator.config:load"]
+
+
+@pytest.mark.parametrize("where", STARTING)
+@pytest.mark.parametrize("how", [signal.SIGINT, signal.SIGTERM])
+def test_ctrl_c_or_sigterm_while_serve_starts_says_stopped_status_0(
+    tmp_path: Path, where: str, how: signal.Signals
+) -> None:
+    """README: Ctrl-C (or SIGTERM) stops serve, `stopped` and status 0, at any moment,
+    even during its first build. In its first half second it said `newsdigest:
+    interrupted` with status 130 (Ctrl-C), or ended silently with status 143 (SIGTERM)."""
+    project = make_project(tmp_path / "project")
+    port = free_port()
+    process = paused(project, where, 1, "serve", "--port", str(port))
+    os.killpg(process.pid, how)  # Ctrl-C reaches the process group; SIGTERM the process
+    assert_stopped(process, port)
+
+
+@pytest.mark.parametrize("how", [signal.SIGINT, signal.SIGTERM])
+def test_a_stop_while_the_first_build_shuts_its_workers_down_is_not_lost(
+    tmp_path: Path, how: signal.Signals
+) -> None:
+    """Ctrl-C as the first build's worker pool shuts down (its pages made): it was raised
+    where the garbage collector closed the pool, printed as an ignored exception with a
+    traceback, and lost: serve went on serving, and a SIGTERM later left the workers
+    running, holding serve's port, so every later serve on it failed."""
+    project = newsroom(tmp_path / "project", 40)  # pages enough for worker processes
+    port = free_port()
+    process = paused(
+        project, "concurrent.futures:ProcessPoolExecutor.shutdown", 1, "serve", "--port", str(port)
+    )
+    workers = children(process.pid)
+    assert workers  # the build's worker processes, forked by serve
+    if how == signal.SIGINT:
+        os.killpg(process.pid, how)
+    else:
+        process.send_signal(how)
+    assert_stopped(process, port, workers)
+
+
+def test_ctrl_c_once_the_site_is_written_is_a_finished_build(tmp_path: Path) -> None:
+    """A Ctrl-C that came once `build` had written the site gave status 130 after the full
+    success report, with no `interrupted` line (or `interrupted` under it). The site is
+    complete: the build is done, status 0, its report whole."""
+    project = newsroom(tmp_path / "project", 3)
+    site = tmp_path / "site"
+    process = paused(project, "generator.cli:summary_table", 1, "build", "--output", str(site))
+    os.killpg(process.pid, signal.SIGINT)
+    out, err = ended(process, "go\n")
+    assert process.returncode == 0, err
+    assert "interrupted" not in err
+    assert out.splitlines()[-1].startswith("preview: newsdigest serve")
+    assert (site / "index.html").is_file()

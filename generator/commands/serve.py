@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import contextlib
 import mimetypes
+import multiprocessing
+import os
 import queue
-import signal
 import tempfile
 import threading
 from collections.abc import Callable, Iterator
@@ -28,14 +29,13 @@ from dataclasses import dataclass, replace
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path, PurePosixPath
-from types import FrameType
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import jinja2
 import watchfiles
 
-from generator import config
+from generator import config, interrupt
 from generator.commands.build import Paths, Selection, build_site
 from generator.commands.failures import (
     SETTINGS_FILES,
@@ -277,16 +277,17 @@ class _Server(ThreadingHTTPServer):
 
 
 def start_server(port: int, preview: Preview) -> _Server:
+    """The server, listening. A process the build forks (its workers) closes its copy of
+    the listening socket: one left running after serve (killed with SIGKILL) would hold
+    the port, and every later serve on it would be refused."""
     try:
-        return _Server((HOST, port), make_handler(preview))
+        server = _Server((HOST, port), make_handler(preview))
     except OSError as exc:
         raise ConfigError(
             f"cannot listen on {HOST}:{port} ({exc.strerror}); pass another port with --port N"
         ) from None
-
-
-def _interrupt(signum: int, frame: FrameType | None) -> None:
-    raise KeyboardInterrupt
+    os.register_at_fork(after_in_child=server.socket.close)
+    return server
 
 
 def _trees(paths: Paths) -> tuple[Path, ...]:
@@ -371,18 +372,42 @@ def serve(paths: Paths, settings: Settings, port: int, log: Log, describe: Descr
 
     Ctrl-C is how a preview server ends (as `python -m http.server` and `hugo server`),
     not an interruption of work: at any moment once serve runs, even during its first
-    build, it ends with the line `stopped` and status 0, not 130. Ctrl-C works even when
-    whoever started serve had SIGINT ignored (a shell script's `newsdigest serve &`, a CI
-    runner, a test suite run in the background): the process inherits that, and Python
-    then leaves SIGINT ignored, so Ctrl-C (or `kill -INT`) did nothing until a SIGTERM."""
-    previous = signal.signal(signal.SIGINT, _interrupt)
+    build, it ends with the line `stopped` and status 0, not 130 (generator.start takes
+    the signals over from the process's start: generator.interrupt.stop_on_signals, which
+    also makes Ctrl-C work when whoever started serve had SIGINT ignored). The first
+    signal stops serve; later ones are ignored while it stops its server, its watchers and
+    the build's worker processes. A stop is remembered, not only raised: one that a build
+    swallowed on the way (a worker pool shut down by the garbage collector) ends serve
+    when that build returns."""
+    interrupt.stop_on_signals()
     try:
         with contextlib.suppress(KeyboardInterrupt):  # also while starting or cleaning up
             _serve(paths, settings, port, log, describe)
     finally:
-        signal.signal(signal.SIGINT, previous)
+        _end_workers()
     log("stopped")
     return 0
+
+
+def _end_workers() -> None:
+    """The build's worker processes still running ended (SIGTERM; SIGKILL a second later):
+    a stop that came while a build shut its worker pool down can leave them waiting for
+    work that never comes, and this process's exit would wait for them forever."""
+    children = multiprocessing.active_children()
+    for child in children:
+        child.terminate()
+    for child in children:
+        child.join(1)
+        if child.is_alive():
+            child.kill()
+            child.join()
+
+
+def _stop_if_asked() -> None:
+    """KeyboardInterrupt when Ctrl-C or SIGTERM asked serve to stop (the build may have
+    swallowed the KeyboardInterrupt that said so)."""
+    if interrupt.stop_requested():
+        raise KeyboardInterrupt
 
 
 def _serve(paths: Paths, settings: Settings, port: int, log: Log, describe: Describe) -> None:
@@ -393,12 +418,12 @@ def _serve(paths: Paths, settings: Settings, port: int, log: Log, describe: Desc
         preview = Preview(site_dir, settings.base_path, Theme(paths.templates))
         server = start_server(port, preview)
         port = server.server_address[1]
-        previous = signal.signal(signal.SIGTERM, _interrupt)
         thread = threading.Thread(target=server.serve_forever, daemon=True)
         changes = Watcher(paths)
 
         def build(settings: Settings) -> Settings:
             outcome = rebuild(paths, settings, port, log, describe)
+            _stop_if_asked()
             page = (
                 error_page(outcome.failures, outcome.settings, paths.templates)
                 if outcome.failures
@@ -408,6 +433,7 @@ def _serve(paths: Paths, settings: Settings, port: int, log: Log, describe: Desc
             return outcome.settings
 
         try:
+            _stop_if_asked()
             settings = build(preview_settings(settings, port))
             thread.start()
             log(
@@ -415,13 +441,11 @@ def _serve(paths: Paths, settings: Settings, port: int, log: Log, describe: Desc
                 "scheduled articles included); watching for changes, Ctrl-C to stop"
             )
             for names in changes:
+                _stop_if_asked()
                 log(f"changed: {', '.join(names)}; rebuilding")
                 settings = build(settings)
-        except KeyboardInterrupt:
-            pass
         finally:
             changes.close()
-            signal.signal(signal.SIGTERM, previous)
             if thread.is_alive():
                 server.shutdown()
             server.server_close()

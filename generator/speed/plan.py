@@ -345,6 +345,11 @@ def _feed_files(
             done.digested[feed.path] = ping.digest(data)
         done.feeds.append(OutputFile(feed.path, b""))
         yield OutputFile(feed.path, data)
+    # The workers' stream run to its end here: its worker pool is shut down in this
+    # frame, where a Ctrl-C meanwhile stops the build, not later by the garbage
+    # collector, which would print the KeyboardInterrupt as ignored and go on.
+    if next(made_feeds, None) is not None:
+        raise RuntimeError("the workers made more feeds than were planned")
 
 
 def rendering(
