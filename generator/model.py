@@ -170,15 +170,15 @@ class Article:
 
     @property
     def modified(self) -> datetime:
-        """The latest of `date`, `updated` and the corrections' dates."""
-        return max(
-            (
-                self.date,
-                *([self.updated] if self.updated else []),
-                *(c.date for c in self.corrections),
-            ),
-            key=lambda d: d.timestamp(),
-        )
+        """The latest of `date`, `updated` and the corrections' dates (the first of equal
+        instants, in that order)."""
+        latest = self.date
+        if self.updated is not None and self.updated.timestamp() > latest.timestamp():
+            latest = self.updated
+        for correction in self.corrections:
+            if correction.date.timestamp() > latest.timestamp():
+                latest = correction.date
+        return latest
 
     @property
     def sort_key(self) -> tuple[float, str]:

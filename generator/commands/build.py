@@ -183,6 +183,8 @@ class Run:
     copying: keep.Copy | None = None  # a first build's copy of its site (generator.write.keep)
     # content/'s files' stats as `inputs` took them, and the moment before (changes.Stat)
     content_stats: tuple[int, dict[str, changes.Stat]] = (0, {})
+    outside: str = ""  # digest of the files outside content/ that `inputs` read
+    others: str = ""  # changes.others_digest: content/ but the articles' bytes, and `outside`
 
     @property
     def caching(self) -> bool:
@@ -215,6 +217,14 @@ def _start(paths: Paths, settings: Settings, selection: Selection, options: Opti
     caching = options.cache_path(paths.project) is not None
     moment, stats = changes.now_ns(), dict[str, changes.Stat]()
     tree, racy = changes.tree_digest(paths.content, moment, stats) if caching else ("", {})
+    outside = (
+        [
+            *(p.read_bytes() for p in input_files(paths.project, settings.logo)),
+            *_root_files(settings),
+        ]
+        if tree
+        else []
+    )
     return Run(
         paths,
         settings,
@@ -223,16 +233,11 @@ def _start(paths: Paths, settings: Settings, selection: Selection, options: Opti
         selection.now or datetime.now().astimezone(),
         search,
         state,
-        fingerprint.of_bytes(
-            tree.encode(),
-            *(p.read_bytes() for p in input_files(paths.project, settings.logo)),
-            *_root_files(settings),
-        )
-        if tree
-        else "",
+        fingerprint.of_bytes(tree.encode(), *outside) if tree else "",
         racy,
         feed_record(options.cache_path(paths.project), paths),
         content_stats=(moment, stats),
+        outside=fingerprint.of_bytes(*outside) if tree else "",
     )
 
 

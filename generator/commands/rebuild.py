@@ -33,6 +33,7 @@ from generator.render.site import extra_files
 from generator.render.unread import Unread, stopped_links, unread_bodies
 from generator.render.urls import Urls
 from generator.settings_file import Paths
+from generator.speed import changes, names
 from generator.speed.articles import ArticleCache, filled
 from generator.speed.bodies import Bodies, without_markdown
 from generator.speed.collector import collect_again, few_collections
@@ -89,7 +90,7 @@ def rebuild(run: Run, started: float) -> Result:
     run.cache = article_cache(options.cache_path(paths.project), paths.content, settings)
     if run.cache is not None:
         run.cache.stats_taken(*run.content_stats)
-    run.content_stats = (0, {})  # only loading reads them (the cache's `spill` drops them)
+    run.others, run.content_stats = _others(run), (0, {})  # only loading reads the stats
     with Bodies(cache_dir) as run.bodies, few_collections():
         speed = Fast(run.cache, options.workers(), options.progress)
         speed.reading = partial(compile_theme, settings, paths.templates)
@@ -113,7 +114,7 @@ def rebuild(run: Run, started: float) -> Result:
             if not result.ok:
                 return _stopped(run, result, assets, unread, later)
             site = build_index(published, settings.tz)
-            done, feed_paths = _render(run, site)
+            done, feed_paths = _render(run, site, speed.names_sum)
             collect_again()  # (few_collections) for the pages rendered and written
             pages = done.planned.pages
             linking = filled(run.cache, run.bodies.linking(site.articles))
@@ -191,9 +192,44 @@ def _bodies(
     return pipeline.convert(published, run.settings, run.paths.content, speed, held)
 
 
-def _render(run: Run, site: Site) -> tuple[Rendered, list[str]]:
+def _others(run: Run) -> str:
+    """changes.others_digest of this build's walk of content/ (with the build cache)."""
+    if run.options.cache_path(run.paths.project) is None:
+        return ""
+    return changes.others_digest(run.content_stats[1], run.racy, run.outside)
+
+
+def _unchanged(run: Run, names_sum: bytes | None) -> set[str] | None:
+    """The articles whose digests (generator.speed.deps) are by construction those the last
+    build saved, so that planning reuses them: when nothing in content/ but article files
+    changed, nor the files outside it a build reads (the same `others`), and the last
+    build's site-wide names were kept (`names_sum`, their checksum, is the one saved with
+    the page state: the same article records), each article loaded from its unchanged
+    file's record, with its kept body. None: none is (digests are made for every one)."""
+    record, cache, bodies = run.state.record("inputs"), run.cache, run.bodies
+    if cache is None or bodies is None or names_sum is None or not run.others:
+        return None
+    if not isinstance(record, dict) or record.get("others") != run.others:
+        return None
+    if record.get("names") != names_sum.hex():
+        return None
+    fresh, made, seen, files = cache.new_articles, bodies.made_here, cache.seen, cache.files
+    return {
+        source
+        for source in bodies.digests
+        if source not in made
+        and source not in fresh
+        and source in cache.unread
+        and source in seen
+        and source in files
+        and seen[source][2] == files[source][2] != ""
+    }
+
+
+def _render(run: Run, site: Site, names_sum: bytes | None) -> tuple[Rendered, list[str]]:
     """Pages and feeds, except those whose inputs and file are those of the last build:
-    made while they are written (generator.speed.plan.Rendered); and every feed's path."""
+    made while they are written (generator.speed.plan.Rendered); and every feed's path.
+    `names_sum`: the checksum of the site-wide names the build kept (`_unchanged`)."""
     settings, urls = run.settings, Urls(run.settings.base_url)
     bodies, search = run.bodies, run.search is not None
     assert bodies is not None
@@ -209,6 +245,7 @@ def _render(run: Run, site: Site) -> tuple[Rendered, list[str]]:
         run.options.progress,
         run.cache.loaded if run.cache is not None else None,
         bodies.digests,
+        _unchanged(run, names_sum),
     )
     return done, [feed.path for feed in feeds]
 
@@ -311,6 +348,8 @@ def _remember(
         "until": next_change(articles, run.selection, run.now, run.settings.tz),
         "now": run.now.timestamp(),
         "held_back": asdict(result.held_back),
+        "others": run.others,
+        "names": names.new_sum(run.cache),
     }
     # A kept site whose differing files include a name the state cannot hold is not reused.
     kept = stats.kept if stats.kept is not None and all(map(storable, stats.kept.differs)) else None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import math
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -39,6 +39,7 @@ from generator.render.urls import Urls, edit_url, history_url
 from generator.render.words import Words, page_environment
 
 Family = tuple[str, ...]  # a group of pages made together: ("term", "topics", "energy")
+Families = Iterator[tuple[Family, Callable[[], Iterator["PageSpec"]]]]  # and how to make each
 
 __all__ = [
     "Family",
@@ -227,12 +228,11 @@ class Renderer:
         for _, make in self.families():
             yield from make()
 
-    def families(self) -> Iterator[tuple[Family, Callable[[], Iterator[PageSpec]]]]:
-        """Every page, by family: a key naming a group of pages made together (an
-        article's page, a term's or a month's paginated list, a day's digest...) and how to
-        make them. A build that re-renders a few pages makes only their families."""
+    def families(self, only: Sequence[Article] | None = None) -> Families:
+        """Every page by family (a key naming pages made together: an article's page, a term's
+        or a month's list, a day's digest...) and how to make them; `only`: these articles'."""
         yield ("home",), lambda: iter((self.home(),))
-        for article in self.site.articles:
+        for article in self.site.articles if only is None else only:
             yield ("article", article.source), ArticlePage(self, article)
         for kind in KINDS:
             yield ("terms", kind.name), partial(self._one, self.terms_index, kind)

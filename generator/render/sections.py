@@ -11,7 +11,7 @@ A single-language site is one section rendered exactly as before.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import replace
 from datetime import datetime
 from functools import partial
@@ -110,11 +110,21 @@ class SiteRenderer:
         for renderer in self.renderers.values():
             yield from renderer.all_pages()
 
-    def families(self) -> Iterator[tuple[Family, Callable[[], Iterator[PageSpec]]]]:
+    def families(
+        self, among: Collection[Family] | None = None
+    ) -> Iterator[tuple[Family, Callable[[], Iterator[PageSpec]]]]:
         """Every language's page families (Renderer.families); another language's keys
-        start with its folder ('ur/', 'home'), so no two languages share one."""
+        start with its folder ('ur/', 'home'), so no two languages share one. `among`: of
+        the article pages' families, only those it holds (the rest all, in their order):
+        a rebuild that makes a few article pages does not make 100,000 families to find
+        them."""
         for folder, renderer in self.renderers.items():
-            for family, make in renderer.families():
+            only = None
+            if among is not None:
+                start = (folder, "article") if folder else ("article",)
+                wanted = {f[-1] for f in among if f[:-1] == start}
+                only = [a for a in renderer.site.articles if a.source in wanted]
+            for family, make in renderer.families(only):
                 yield ((folder, *family) if folder else family), make
 
     def render(self, spec: PageSpec) -> OutputFile:

@@ -303,10 +303,10 @@ def alias_clashes(articles: Iterable[Article], own: set[str]) -> list[Diagnostic
     that is an article's page is left to `load.collisions.alias_collisions`, which names it."""
     found: list[Diagnostic] = []
     articles = list(articles)
-    stories = {article.path for article in articles}  # alias_collisions names the story
     redirects = {alias_file(alias) for article in articles for alias in article.aliases}
     if not redirects:
         return found
+    stories = {article.path for article in articles}  # alias_collisions names the story
     files = own | redirects
     folders = {path[:i] for path in files for i, c in enumerate(path) if c == "/"}
     for article in articles:

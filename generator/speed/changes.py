@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import os
 import time
+from collections.abc import Mapping
 from pathlib import Path
 
 # Files modified less than this before a stat was recorded are read again next time:
@@ -79,6 +80,22 @@ def tree_digest(
             stats.clear()
         return "", {}
     return h.hexdigest(), racy
+
+
+def others_digest(stats: Mapping[str, Stat], racy: Mapping[str, str], outside: str) -> str:
+    """A digest of what content/ holds besides the articles' own bytes: every file's name,
+    the stat of each that is not an article file (`*.md`: the build cache tells those
+    apart by their content digests), and `outside` (the digest of the files outside
+    content/ a build reads); '' (never the same) when one of those files' stat cannot be
+    trusted (`racy`) or the walk failed. `stats`: `tree_digest`'s, in its (sorted) order."""
+    if not stats or not outside or any(not name.endswith(".md") for name in racy):
+        return ""
+    text = "".join(
+        f"{name}\0" if name.endswith(".md") else f"{name}\0{stat}\0" for name, stat in stats.items()
+    )
+    whole = hashlib.blake2b(text.encode("utf-8", "surrogateescape"), digest_size=16)
+    whole.update(outside.encode())
+    return whole.hexdigest()
 
 
 def same_contents(root: Path, racy: object) -> bool:

@@ -26,7 +26,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from operator import attrgetter, is_
 from pathlib import Path
@@ -122,6 +122,7 @@ def digests(
     content_dir: Path,
     loaded: Mapping[str, tuple[Article, Own]] | None = None,
     bodies: Mapping[str, str] | None = None,
+    kept: tuple[Mapping[str, tuple[str, str]], Collection[str]] | None = None,
 ) -> dict[str, tuple[str, str]]:
     """source -> (digest of the whole article, digest of its placement), BLAKE2b in hex.
 
@@ -132,9 +133,10 @@ def digests(
     article that still holds the very values of its loaded one (each field the same
     object) reuses them, and only what later stages gave it is read. `bodies`: the
     `body_digest` of each article's Markdown and HTML, by source, when the articles carry
-    neither (generator.speed.bodies); it stands for both."""
+    neither (generator.speed.bodies); it stands for both. `kept`: the last build's digests,
+    and the articles that have them still (commands.rebuild `_unchanged`): taken as they are."""
     out: dict[str, tuple[str, str]] = {}
-    loaded = loaded or {}
+    loaded, (stored, same) = loaded or {}, kept if kept is not None else ({}, ())
     # The repr of each topic or byline, by the id of the object (kept with it, so no id is
     # reused while this runs): articles share these objects, not their tuples of them.
     terms: dict[int, tuple[Any, bytes]] = {}
@@ -150,12 +152,15 @@ def digests(
         return b"".join(parts)
 
     for article in articles:
+        if article.source in same and article.source in stored:
+            out[article.source] = stored[article.source]
+            continue
         found = loaded.get(article.source)
-        stored = bodies.get(article.source) if bodies is not None else None
+        stored_body = bodies.get(article.source) if bodies is not None else None
         if (
             found is not None
             and (found[0] is article or all(map(is_, _own_fields(article), _own_fields(found[0]))))
-            and (stored is not None or article.body is found[0].body)
+            and (stored_body is not None or article.body is found[0].body)
         ):
             own_place, own_whole = found[1]
         else:
@@ -166,8 +171,8 @@ def digests(
         image = b"N" if article.image is None else _image_part(article, content_dir)
         whole = hashlib.blake2b(own_whole + placed, digest_size=16)
         whole.update(_counted(summary) + image)
-        if stored is not None:  # its Markdown and HTML
-            whole.update(b"\0" + stored.encode("ascii"))
+        if stored_body is not None:  # its Markdown and HTML
+            whole.update(b"\0" + stored_body.encode("ascii"))
         else:
             whole.update(article.body_html.encode("utf-8", "surrogatepass"))
         out[article.source] = (whole.hexdigest(), placed.hex())

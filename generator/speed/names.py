@@ -112,3 +112,15 @@ def keep(cache: ArticleCache, names: Names, language: str) -> None:
     )
     row = (SPACE, KEY, text, checksum(SPACE, KEY, text))
     cache.names_row = ("INSERT OR REPLACE INTO records VALUES (?, ?, ?, ?)", row)
+
+
+def saved_sum(cache: ArticleCache) -> bytes | None:
+    """The checksum of the names the last build saved (`kept` checked it just before)."""
+    row = cache.database.one("SELECT sum FROM records WHERE space = ? AND key = ?", (SPACE, KEY))
+    return row[0] if row is not None and isinstance(row[0], bytes) else None
+
+
+def new_sum(cache: ArticleCache) -> str:
+    """The checksum (hex) of the names `keep` made this build to save; '' when none."""
+    row = cache.names_row
+    return row[1][3].hex() if row is not None and len(row[1]) == 4 else ""

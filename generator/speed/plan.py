@@ -19,7 +19,7 @@ specs, with the Renderer's one `render`: the bytes are those of rendering every 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, islice
 from pathlib import Path
@@ -135,7 +135,7 @@ def plan_changed(
     planned = Planned(
         index.pages, [], families=families, sitemap_kept=True, recorder=recorder, index=index
     )
-    for family, make in renderer.families():
+    for family, make in renderer.families(wanted):
         if family in wanted:
             for spec in make():
                 if spec.path in dirty:
@@ -305,15 +305,18 @@ def decide(
     content_dir: Path | None,
     loaded: Mapping[str, tuple[Article, deps.Own]] | None = None,
     bodies: Mapping[str, str] | None = None,
+    same: Collection[str] | None = None,
 ) -> tuple[Planned, bool, dict[str, tuple[str, str]]]:
     """What to render: from the dependency index when it can tell, else every page planned
     (`content_dir` None: no build cache, every page rendered). (the plan, whether the
-    index decided, each article's digests); `loaded`, `bodies`: for deps.digests"""
+    index decided, each article's digests); `loaded`, `bodies`, `same` (the articles whose
+    digests are the index's): for deps.digests"""
     if content_dir is None:
         return plan_all(renderer, state, False), False, {}
-    digests = deps.digests(renderer.site.articles, content_dir, loaded, bodies)
-    recorder = Recorder(deps.known(renderer.site.articles, digests))
     index = state.plan
+    kept = (index.articles, same) if index is not None and same else None
+    digests = deps.digests(renderer.site.articles, content_dir, loaded, bodies, kept)
+    recorder = Recorder(deps.known(renderer.site.articles, digests))
     changed = index.changed(digests) if index is not None else None
     if index is not None and changed is not None:
         planned = plan_changed(renderer, state, index, changed, recorder)
@@ -361,12 +364,13 @@ def rendering(
     progress: Callable[[str, int, int], None],
     loaded: Mapping[str, tuple[Article, deps.Own]] | None = None,
     bodies: Mapping[str, str] | None = None,
+    same: Collection[str] | None = None,
 ) -> Rendered:
     """The pages and feeds to write, made as they are written; `feeds` plans the feeds
     (render.feeds.FeedWriter.plan), which the workers make once the pages are rendered
     (this process fingerprints them meanwhile); `loaded`, `bodies`: for deps.digests
     (`bodies`: the digests of the articles' bodies when they carry none, speed.bodies)."""
-    planned, by_index, digests = decide(renderer, state, content_dir, loaded, bodies)
+    planned, by_index, digests = decide(renderer, state, content_dir, loaded, bodies, same)
     if planned.streamed:  # every page: what they all look up is made before the fork
         _index_all(renderer)
     caching = content_dir is not None

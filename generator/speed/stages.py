@@ -181,6 +181,7 @@ class Fast:
     # Runs here while the workers read; not when the few files to read are read here (a
     # rebuild after an edit), where it would only add to the build's time.
     reading: Callable[[], object] | None = None
+    names_sum: bytes | None = None  # the checksum of the last build's names, when kept
 
     def read_all(
         self, found: Sequence[tuple[Path, str]], settings: Settings, content_dir: Path
@@ -208,7 +209,10 @@ class Fast:
         return [item for item in checked if item is not None]
 
     def names(self, articles: Sequence[Article], language: str) -> Names | None:
-        return names.kept(self.cache, articles, language) if self.cache is not None else None
+        found = names.kept(self.cache, articles, language) if self.cache is not None else None
+        if found is not None and self.cache is not None:
+            self.names_sum = names.saved_sum(self.cache)
+        return found
 
     def keep_names(self, kept: Names, language: str) -> None:
         if self.cache is not None:
