@@ -30,7 +30,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from operator import attrgetter, is_
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 from generator.load.files import stamp
 from generator.model import Article
@@ -152,8 +152,8 @@ def digests(
         return b"".join(parts)
 
     for article in articles:
-        if article.source in same and article.source in stored:
-            out[article.source] = stored[article.source]
+        if article.source in same and _well_formed(old := stored.get(article.source)):
+            out[article.source] = old
             continue
         found = loaded.get(article.source)
         stored_body = bodies.get(article.source) if bodies is not None else None
@@ -177,6 +177,19 @@ def digests(
             whole.update(article.body_html.encode("utf-8", "surrogatepass"))
         out[article.source] = (whole.hexdigest(), placed.hex())
     return out
+
+
+def _well_formed(pair: object) -> TypeGuard[tuple[str, str]]:
+    """Whether a saved pair of digests is two hex digests as `digests` makes them (a row
+    read without its checksum: damaged, it can only make its story look changed)."""
+    return (
+        type(pair) is tuple
+        and len(pair) == 2
+        and all(type(d) is str and len(d) == 32 and not d.strip(_HEX) for d in pair)
+    )
+
+
+_HEX = "0123456789abcdef"
 
 
 def _image_part(article: Article, content_dir: Path) -> bytes:
