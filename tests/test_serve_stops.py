@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
-from conftest import make_project, run_here
+from conftest import make_project, run_here, tiny_png, write_article
 from test_kill import newsroom
 
 
@@ -27,6 +27,15 @@ def test_a_port_out_of_range_is_a_usage_error_not_a_traceback(tmp_path: Path, po
         ran.stderr
     )
     assert "Traceback" not in ran.stderr
+
+
+STORY = """\
+title: Storm hits the coast
+date: 2025-06-20T10:00:00Z
+country: India
+credits:
+  author: {author}
+tags: [Weather]"""
 
 
 # `newsdigest ARGS` (as the `newsdigest` command starts: generator.start), stopped at a
@@ -198,3 +207,46 @@ def test_ctrl_c_once_the_site_is_written_is_a_finished_build(tmp_path: Path) -> 
     assert "interrupted" not in err
     assert out.splitlines()[-1].startswith("preview: newsdigest serve")
     assert (site / "index.html").is_file()
+
+
+def replace_file(path: Path, data: bytes) -> None:
+    """Save as many editors do: a new file renamed over the old one (a new inode)."""
+    new = path.with_name(path.name + ".new")
+    new.write_bytes(data)
+    new.replace(path)
+
+
+def test_serve_rebuilds_when_a_photo_or_the_logo_changes_goes_or_comes_back(
+    tmp_path: Path,
+) -> None:
+    """serve watched authors.yaml but not the photos it names nor the `logo` file: a
+    replaced photo kept its old size on the author page, and a deleted logo was still
+    served without an error while `check` and the deploy failed on it. Every file the
+    build reads is watched now, a photo's folder made later included."""
+    from test_serve import start_serve, stop_serve
+
+    project = make_project(tmp_path / "project", 'logo = "brand/logo.png"\n')
+    (project / "brand").mkdir()
+    (project / "brand" / "logo.png").write_bytes(tiny_png((60, 60)))
+    (project / "authors.yaml").write_text(
+        "Asha Rao:\n  image: authors/asha.png\nJo Lee:\n  image: people/jo.png\n",
+        encoding="utf-8",
+    )
+    (project / "authors").mkdir()
+    (project / "authors" / "asha.png").write_bytes(tiny_png((400, 400)))
+    write_article(project, "2025/06/a.md", STORY.format(author="Asha Rao"))
+    write_article(project, "2025/06/b.md", STORY.format(author="Jo Lee"))
+    server = start_serve(project)
+    try:
+        server.wait_for("/sub/", lambda s, b: s == 500 and "people/jo.png" in b, "Jo's photo")
+        (project / "people").mkdir()  # the folder made, then the photo saved into it
+        (project / "people" / "jo.png").write_bytes(tiny_png((300, 300)))
+        server.wait_for("/sub/authors/asha-rao/", lambda s, b: 'width="400"' in b, "the photo")
+        replace_file(project / "authors" / "asha.png", tiny_png((800, 500)))
+        server.wait_for("/sub/authors/asha-rao/", lambda s, b: 'width="800"' in b, "new photo")
+        (project / "brand" / "logo.png").unlink()
+        server.wait_for("/sub/", lambda s, b: s == 500 and "brand/logo.png" in b, "no logo")
+        (project / "brand" / "logo.png").write_bytes(tiny_png((60, 60)))
+        server.wait_for("/sub/", lambda s, b: s == 200, "the logo put back")
+    finally:
+        stop_serve(server)

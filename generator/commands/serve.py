@@ -3,11 +3,11 @@
 The site is built (drafts and scheduled articles included) into a temporary directory,
 never into site/, with base_url pointed at http://127.0.0.1:PORT/ plus the configured
 base path, and served the way GitHub Pages serves it: `/` redirects to the base path,
-a folder serves its index.html, a miss serves 404.html. content/ and templates/ are
-watched, and so are the settings files (pyproject.toml, newsdigest.toml) and the author
-registry (authors.yaml) through the
-project folder, not their inodes: an editor (or `sed -i`) that saves by writing a new file
-and renaming it over the old one is noticed on every save. Every change rebuilds. HTML
+a folder serves its index.html, a miss serves 404.html. Every file the build reads is
+watched (generator.commands.watch: content/, templates/, static/, the settings files,
+authors.yaml, its photos, the logo), through its folder, not its inode: an editor (or
+`sed -i`) that saves by writing a new file and renaming it over the old one is noticed on
+every save. Every change rebuilds. HTML
 responses get a small script, added while they are served (the files on disk never carry
 it), that polls the build version and reloads the page after a rebuild. While the build
 fails, every page is the error page (generator.commands.failures: the theme's
@@ -21,24 +21,20 @@ import contextlib
 import mimetypes
 import multiprocessing
 import os
-import queue
 import tempfile
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path, PurePosixPath
-from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import jinja2
-import watchfiles
 
 from generator import config, interrupt
 from generator.commands.build import Paths, Selection, build_site
 from generator.commands.failures import (
-    SETTINGS_FILES,
     Describe,
     Failure,
     content_failure,
@@ -47,9 +43,10 @@ from generator.commands.failures import (
     template_failure,
     template_run_failure,
 )
+from generator.commands.watch import Watcher
 from generator.config import Settings
 from generator.diagnostics import ConfigError, TemplateFailure
-from generator.load.files import REGISTRY as REGISTRY_FILE
+from generator.load.files import named_files
 from generator.render.theme import Theme
 from generator.write.output import OutputError
 
@@ -290,83 +287,6 @@ def start_server(port: int, preview: Preview) -> _Server:
     return server
 
 
-def _trees(paths: Paths) -> tuple[Path, ...]:
-    """The folders watched with everything in them: content/, templates/ and static/ (the
-    site root's files), when there."""
-    return tuple(
-        p for p in (paths.content, paths.templates, paths.project / "static") if p.is_dir()
-    )
-
-
-def _pump(
-    stop: threading.Event, where: tuple[Path, ...], batches: queue.Queue[set[str]], **options: Any
-) -> None:
-    """Put each batch of changed paths that watchfiles reports into `batches`."""
-    try:
-        for changes in watchfiles.watch(*where, stop_event=stop, raise_interrupt=False, **options):
-            batches.put({name for _, name in changes})
-    except (OSError, RuntimeError):  # a watched folder was deleted: the next change restarts
-        batches.put({str(p) for p in where})
-
-
-class Watcher:
-    """The names of the files changed since the last batch, a batch at a time, forever.
-
-    content/ and templates/ are watched with everything in them. The settings files are
-    watched through the project folder (not recursively), never through their inodes: an
-    editor that saves by writing a new file and renaming it over the old one (and `sed -i`)
-    replaces the inode, and a watch on the old one would never fire again. A templates/ or
-    content/ folder made (or deleted) later is noticed too. Watching starts when the
-    Watcher is made, so nothing saved during the first build is missed; `close` stops it.
-    """
-
-    def __init__(self, paths: Paths, poll: float = 0.25) -> None:
-        self.paths, self.poll = paths, poll
-        self.batches: queue.Queue[set[str]] = queue.Queue()
-        watched = {p.resolve() for p in (paths.content, paths.templates, paths.project / "static")}
-
-        def in_project(change: watchfiles.Change, name: str) -> bool:
-            path = Path(name)
-            return (
-                path.name in SETTINGS_FILES
-                or path.name == REGISTRY_FILE
-                or path.resolve() in watched
-            )
-
-        self.project_stop = self._start(
-            (paths.project.resolve(),), recursive=False, watch_filter=in_project
-        )
-        self.trees = _trees(paths)
-        self.tree_stop = self._start(self.trees) if self.trees else None
-
-    def _start(self, where: tuple[Path, ...], **options: Any) -> threading.Event:
-        stop = threading.Event()
-        threading.Thread(
-            target=_pump, args=(stop, where, self.batches), kwargs=options, daemon=True
-        ).start()
-        return stop
-
-    def __iter__(self) -> Iterator[list[str]]:
-        while True:
-            try:
-                names = self.batches.get(timeout=self.poll)
-            except queue.Empty:
-                continue
-            while not self.batches.empty():
-                names |= self.batches.get_nowait()
-            if _trees(self.paths) != self.trees:  # a folder came or went: watch what is there
-                if self.tree_stop is not None:
-                    self.tree_stop.set()
-                self.trees = _trees(self.paths)
-                self.tree_stop = self._start(self.trees) if self.trees else None
-            yield sorted({Path(name).name for name in names})
-
-    def close(self) -> None:
-        self.project_stop.set()
-        if self.tree_stop is not None:
-            self.tree_stop.set()
-
-
 def serve(paths: Paths, settings: Settings, port: int, log: Log, describe: Describe) -> int:
     """Build, serve and rebuild on every change until Ctrl-C (or SIGTERM); exit status 0.
 
@@ -430,6 +350,7 @@ def _serve(paths: Paths, settings: Settings, port: int, log: Log, describe: Desc
                 else None
             )
             preview.publish(outcome.settings.base_path, page)
+            changes.follow(named_files(paths.project, outcome.settings.logo))
             return outcome.settings
 
         try:

@@ -35,16 +35,23 @@ def registry_path(project: Path) -> Path:
 def input_files(project: Path, logo: str = "") -> list[Path]:
     """The files outside content/ and the theme that a build reads, for the build's digest
     of its inputs (an edited bio, a new photo or logo saved under the same name is a
-    change): authors.yaml, every photo it may name (any `image:` value, block or flow
-    style, a trailing comment left out: a few too many is harmless, one too few is not),
-    and the `logo` setting's file (an absolute path, as settings give it)."""
-    found = [Path(logo)] if logo and Path(logo).is_file() else []
+    change): `named_files` that exist."""
+    return [p for p in named_files(project, logo) if p.is_file()]
+
+
+def named_files(project: Path, logo: str = "") -> list[Path]:
+    """The files outside content/ and the theme that a build reads or looks for, there or
+    not (serve watches them all: a photo put back is a change): authors.yaml, every photo
+    it may name (any `image:` value, block or flow style, a trailing comment left out: a
+    few too many is harmless, one too few is not), and the `logo` setting's file (an
+    absolute path, as settings give it)."""
+    found = [Path(logo)] if logo else []
     path = registry_path(project)
     if not path.is_file():
         return found
     text = path.read_text("utf-8", "replace")
     refs = {m.strip().strip("\"'").strip() for m in _IMAGE.findall(text)}
-    photos = sorted(p for p in (path.parent / ref for ref in refs if ref) if p.is_file())
+    photos = sorted(path.parent / ref for ref in refs if ref)
     return [path, *photos, *found]
 
 
