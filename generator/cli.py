@@ -50,8 +50,12 @@ def _file(diagnostic: Diagnostic, content_dir: Path) -> str:
 
 
 def format_text(diagnostic: Diagnostic, content_dir: Path) -> str:
-    where = _file(diagnostic, content_dir) if diagnostic.line else diagnostic.path
-    line = f"{where}:{diagnostic.line}: {diagnostic.severity}: {diagnostic.message}"
+    where = (
+        f"{_file(diagnostic, content_dir)}:{diagnostic.line}"
+        if diagnostic.line
+        else diagnostic.path
+    )
+    line = f"{where}: {diagnostic.severity}: {diagnostic.message}"
     return line + (f"\n    fix: {diagnostic.hint}" if diagnostic.hint else "")
 
 
@@ -371,7 +375,10 @@ def template_error(exc: Exception) -> str | None:
     if jinja2 is None:
         return None
     if isinstance(exc, jinja2.TemplateSyntaxError):
-        return f"{exc.filename}:{exc.lineno}: error: template: {exc.message}"
+        from generator.render.failures import SYNTAX_FIX
+
+        where = f"{exc.filename}:{exc.lineno}: error: template: {exc.message}"
+        return f"{where}\n    fix: {SYNTAX_FIX}"
     if isinstance(exc, jinja2.TemplateError):
         return f"newsdigest: error: template: {exc}"
     return None

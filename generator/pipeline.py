@@ -238,8 +238,8 @@ def load(
             error(
                 str(content_dir),
                 0,
-                "content directory does not exist",
-                "create it, or pass --content DIR",
+                "the content folder does not exist",
+                "create it (or put it back), or pass --content DIR",
             )
         ]
     found, problems = find_articles(content_dir)

@@ -250,3 +250,63 @@ def test_serve_rebuilds_when_a_photo_or_the_logo_changes_goes_or_comes_back(
         server.wait_for("/sub/", lambda s, b: s == 200, "the logo put back")
     finally:
         stop_serve(server)
+
+
+def test_serve_says_where_the_site_moved_and_each_problem_with_its_fix(tmp_path: Path) -> None:
+    """Started on a broken settings file, serve printed `serving http://127.0.0.1:PORT/`
+    and, once the file was fixed, nothing, while the site was at /sub/ (the same when
+    base_url's path changes while serving). Its template errors had no `fix:` line, and a
+    content folder moved away was `content:0:`, a line that does not exist."""
+    from test_serve import start_serve, stop_serve
+
+    project = make_project(tmp_path / "project")
+    write_article(project, "2025/06/a.md", STORY.format(author="Asha Rao"))
+    settings = project / "pyproject.toml"
+    good = settings.read_text(encoding="utf-8")
+    settings.write_text(good.replace("items_per_page = 2", "items_per_page = 0.5"))
+    server = start_serve(project)
+    try:
+        server.wait_for("/", lambda s, b: s == 500, "the error page")
+        replace_file(settings, good.encode())
+        server.wait_for("/sub/", lambda s, b: s == 200, "the site")
+        assert f"the site is now at http://127.0.0.1:{server.port}/sub/" in server.log.read_text()
+        moved = good.replace("/sub/", "/gazette/")
+        replace_file(settings, moved.encode())
+        server.wait_for("/gazette/", lambda s, b: s == 200, "the site at its new path")
+        assert f"the site is now at http://127.0.0.1:{server.port}/gazette/" in (
+            server.log.read_text()
+        )
+        card = project / "templates" / "partials" / "card.html"
+        card.parent.mkdir(parents=True)
+        card.write_text("{% if %}\n", encoding="utf-8")
+        server.wait_for("/gazette/", lambda s, b: s == 500 and "card.html" in b, "its error")
+        said = server.log.read_text()
+        assert "templates/partials/card.html:1: error: template: " in said
+        assert "    fix: correct the template tag on this line" in said
+        card.unlink()
+        server.wait_for("/gazette/", lambda s, b: s == 200, "the site again")
+        (project / "content").rename(project / "drafts-away")
+        server.wait_for("/gazette/", lambda s, b: s == 500, "no content folder")
+        said = server.log.read_text()
+        assert "content: error: the content folder does not exist" in said
+        assert "fix: create it (or put it back), or pass --content DIR" in said
+        assert ":0:" not in said
+    finally:
+        stop_serve(server)
+
+
+def test_build_prints_the_fix_of_a_template_syntax_error(tmp_path: Path) -> None:
+    """README: each problem comes with a `fix:` line; `check` gave one for a template's
+    syntax error, `build` (and serve) not."""
+    project = make_project(tmp_path / "project")
+    write_article(project, "2025/06/a.md", STORY.format(author="Asha Rao"))
+    card = project / "templates" / "partials" / "card.html"
+    card.parent.mkdir(parents=True)
+    card.write_text("{% if %}\n", encoding="utf-8")
+    ran = run_here("build", "--output", str(tmp_path / "site"), cwd=project, search=False)
+    assert ran.returncode == 2
+    assert ran.stderr.splitlines()[-2:] == [
+        "templates/partials/card.html:1: error: template: Expected an expression, got "
+        "'end of statement block'",
+        "    fix: correct the template tag on this line (a build stops on it before any page)",
+    ]

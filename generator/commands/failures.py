@@ -22,6 +22,7 @@ from generator import settings_errors
 from generator.config import Settings
 from generator.diagnostics import ConfigError, Diagnostic, TemplateFailure
 from generator.index.site import build_index
+from generator.render.failures import SYNTAX_FIX
 from generator.render.pages import Renderer
 from generator.render.urls import Urls
 
@@ -112,7 +113,7 @@ def template_failure(exc: jinja2.TemplateSyntaxError) -> Failure:
     """A template's syntax error, with its line quoted."""
     where = settings_errors.display(Path(exc.filename)) if exc.filename else exc.name or "template"
     return Failure(
-        f"{where}:{exc.lineno}: error: template: {exc.message}",
+        f"{where}:{exc.lineno}: error: template: {exc.message}\n    fix: {SYNTAX_FIX}",
         where,
         quote(Path(exc.filename), [exc.lineno]) if exc.filename else (),
     )

@@ -341,6 +341,12 @@ def _serve(paths: Paths, settings: Settings, port: int, log: Log, describe: Desc
         thread = threading.Thread(target=server.serve_forever, daemon=True)
         changes = Watcher(paths)
 
+        def base_path() -> str:
+            return preview.snapshot.base_path
+
+        def address() -> str:
+            return f"http://{HOST}:{port}{base_path()}"
+
         def build(settings: Settings) -> Settings:
             outcome = rebuild(paths, settings, port, log, describe)
             _stop_if_asked()
@@ -349,7 +355,10 @@ def _serve(paths: Paths, settings: Settings, port: int, log: Log, describe: Desc
                 if outcome.failures
                 else None
             )
+            moved = preview.snapshot.version and outcome.settings.base_path != base_path()
             preview.publish(outcome.settings.base_path, page)
+            if moved:  # open tabs reload into a 404 at the old address: say the new one
+                log(f"base_url's path changed: the site is now at {address()}")
             changes.follow(named_files(paths.project, outcome.settings.logo))
             return outcome.settings
 
@@ -358,8 +367,8 @@ def _serve(paths: Paths, settings: Settings, port: int, log: Log, describe: Desc
             settings = build(preview_settings(settings, port))
             thread.start()
             log(
-                f"serving http://{HOST}:{port}{preview.snapshot.base_path} (drafts and "
-                "scheduled articles included); watching for changes, Ctrl-C to stop"
+                f"serving {address()} (drafts and scheduled articles included); watching "
+                "for changes, Ctrl-C to stop"
             )
             for names in changes:
                 _stop_if_asked()

@@ -57,6 +57,10 @@ def template_failure(exc: Exception, template: str, page: str) -> TemplateFailur
     return TemplateFailure(path, line, page, reason(exc))
 
 
+# The fix of a template's syntax error, wherever it is printed (check, build, serve).
+SYNTAX_FIX = "correct the template tag on this line (a build stops on it before any page)"
+
+
 @contextmanager
 def named_on_its_line(template: str, page: str) -> Iterator[None]:
     """Around the rendering of `template` for the page at site path `page`: any error it
@@ -82,7 +86,7 @@ def template_syntax(
             env.get_template(name)
         except jinja2.TemplateSyntaxError as exc:
             where = exc.filename or name
-            fix = "correct the template tag on this line (a build stops on it before any page)"
+            fix = SYNTAX_FIX
             found.append((where, exc.lineno, f"template: {exc.message}", fix))
         except UnicodeDecodeError:
             where = next((str(f / name) for f in folders if (f / name).is_file()), name)
@@ -121,6 +125,6 @@ def _failure(renderer: SiteRenderer, specs: Iterator[PageSpec]) -> list[Diagnost
             return list(failure.diagnostics)
         except jinja2.TemplateSyntaxError as exc:  # a partial's bad filter, met as it is included
             where = display(Path(exc.filename)) if exc.filename else spec.template
-            fix = "correct the template tag on this line (a build stops on it before any page)"
+            fix = SYNTAX_FIX
             return [error(where, exc.lineno, f"template: {exc.message}", fix)]
     return []
