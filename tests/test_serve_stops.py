@@ -310,3 +310,30 @@ def test_build_prints_the_fix_of_a_template_syntax_error(tmp_path: Path) -> None
         "'end of statement block'",
         "    fix: correct the template tag on this line (a build stops on it before any page)",
     ]
+
+
+def test_a_broken_serve_error_override_is_reported_not_silently_replaced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A templates/serve-error.html that fails as it runs (no build renders it, so neither
+    `check` nor `build` meets it): serve fell back to the plain page without a word. It
+    now says why, in the terminal and on that page, naming the file and line."""
+    from generator import config
+    from generator.commands.failures import Failure, error_page
+
+    project = make_project(tmp_path / "project")
+    override = project / "templates" / "serve-error.html"
+    override.parent.mkdir()
+    override.write_text(
+        '{% extends "base.html" %}{% block main %}\n'
+        "{{ failures[0].nothing.here }}\n{% endblock %}\n",
+        encoding="utf-8",
+    )
+    said: list[str] = []
+    monkeypatch.chdir(project)  # where serve runs
+    settings = config.load(project)
+    page = error_page((Failure("x.md:1: error: broken"),), settings, Path("templates"), said.append)
+    assert len(said) == 1 and said[0].startswith("templates/serve-error.html:2: ")
+    assert "fix: " in said[0]
+    text = page.decode("utf-8")
+    assert "x.md:1: error: broken" in text and "templates/serve-error.html:2: " in text

@@ -13,7 +13,7 @@ from __future__ import annotations
 import codecs
 import html
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import jinja2
@@ -147,13 +147,33 @@ def settings_failures(exc: ConfigError) -> list[Failure]:
     ]
 
 
+def _own_fault(exc: Exception) -> Failure | None:
+    """The failure of serve-error.html itself in `exc` (None: a fault elsewhere in the
+    theme, which the build's own failures name)."""
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        own = (exc.filename or exc.name or "").endswith(ERROR_TEMPLATE)
+        return template_failure(exc) if own else None
+    if isinstance(exc, TemplateFailure):
+        found = exc.diagnostics[0]
+        if not found.path.endswith(ERROR_TEMPLATE):
+            return None
+        shown = replace(found, path=settings_errors.display(Path(found.path)))
+        quoted = quote(Path(found.path), [found.line]) if found.line else ()
+        return Failure(settings_errors.describe(shown), shown.path, quoted)
+    return Failure(f"{ERROR_TEMPLATE}: error: the error page could not be made: {exc!r}")
+
+
 def error_page(
-    failures: tuple[Failure, ...], settings: Settings | None = None, templates: Path | None = None
+    failures: tuple[Failure, ...],
+    settings: Settings | None = None,
+    templates: Path | None = None,
+    log: Callable[[str], None] | None = None,
 ) -> bytes:
     """The theme's error page (serve-error.html, in the site's look) listing `failures`.
 
     When the theme itself cannot render it (the failure may be in base.html), a plain page
-    with the same text.
+    with the same text; a fault of serve-error.html itself (a site's override that fails
+    as it runs, which no build meets) is added there and told to `log`.
     """
     if settings is not None and templates is not None:
         try:
@@ -166,8 +186,12 @@ def error_page(
                 description="The preview could not be built.",
                 failures=failures,
             ).data
-        except Exception:  # any fault of the theme: the plain page below says it all
-            pass
+        except Exception as exc:  # any fault of the theme: the plain page below says it all
+            fault = _own_fault(exc)
+            if fault is not None:
+                failures = (*failures, fault)
+                if log is not None:
+                    log(fault.message)
     parts = []
     for failure in failures:
         parts.append(failure.message)

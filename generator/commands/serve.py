@@ -351,7 +351,7 @@ def _serve(paths: Paths, settings: Settings, port: int, log: Log, describe: Desc
             outcome = rebuild(paths, settings, port, log, describe)
             _stop_if_asked()
             page = (
-                error_page(outcome.failures, outcome.settings, paths.templates)
+                error_page(outcome.failures, outcome.settings, paths.templates, log)
                 if outcome.failures
                 else None
             )
