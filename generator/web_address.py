@@ -106,7 +106,8 @@ def _host_problem(scheme: str, host: str, path: str) -> str:
 def _path_problem(scheme: str, host: str, path: str) -> str:
     """Why base_url's `path` is not a folder every page can be published under (RFC 3986
     section 3.3): an empty folder ('//', which makes every link '//static/...', an address
-    on another host), a '.' or '..' folder (browsers resolve them away, so links and
+    on another host), a folder name with an encoded '/', '\\' or control character (no
+    folder can have it), a '.' or '..' folder (browsers resolve them away, so links and
     addresses disagree), or a last part that names a page ('index.html'); '' if none."""
     folders = [unquote(part) for part in path.split("/")[1:]]
     if folders and not folders[-1]:
@@ -119,6 +120,9 @@ def _path_problem(scheme: str, host: str, path: str) -> str:
             fixed.append(name)
     if "" in folders:
         what = "an empty folder ('//'), so every link would start with '//' (another host)"
+    elif any(c in "/\\" or not " " <= c != "\x7f" for name in folders for c in name):
+        what = "an encoded '/', '\\' or control character (%2F, %5C, %00...) in a folder's name"
+        fixed = [re.sub(r"[/\\\x00-\x1f\x7f]", "-", name) for name in fixed]
     elif "." in folders or ".." in folders:
         what = "a '.' or '..' folder, which browsers resolve away (a/../b is b)"
     elif folders and re.search(r"\.html?$", folders[-1], re.IGNORECASE):

@@ -30,6 +30,7 @@ BAD = [
     ("https://me.github.io/a/../b/", "a '.' or '..' folder", "https://me.github.io/b/"),
     ("https://me.github.io/./gaz/", "a '.' or '..' folder", "https://me.github.io/gaz/"),
     ("https://me.github.io/%2e%2e/", "a '.' or '..' folder", "https://me.github.io/"),
+    ("https://me.github.io/a%2Fb/", "an encoded '/'", "https://me.github.io/a-b/"),
     ("https://me.github.io/gaz/index.html", "a page ('index.html')", "https://me.github.io/gaz/"),
     ("https://me.github.io/gaz/?", "must not have a query", "https://me.github.io/gaz/"),
     ("https://me.github.io/gaz/#top", "must not have a query", "https://me.github.io/gaz/"),
