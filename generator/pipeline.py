@@ -42,7 +42,7 @@ from generator.render.unread import Unread, body_renderer, stopped_links, unread
 from generator.render.urls import Urls
 from generator.render.words import page_environment, site_catalogs
 from generator.settings_file import Paths as Paths  # where the site's parts are
-from generator.web_address import cname_warnings
+from generator.web_address import cname_warnings, former_unused
 
 # The settings each costly stage reads (a cache of its results is keyed on these alone).
 READ_SETTINGS = (
@@ -373,6 +373,8 @@ def check(paths: Paths, settings: Settings, speed: Speed | None = None) -> Built
     stopped = any(d.severity == "error" for d in catalogs)  # as a build: exit status 2
     body_problems += far_ahead(articles, paths.content, now)
     body_problems += updated_ahead(articles, paths.content, now, settings.tz)
+    former = settings.former_base_url  # once no link needs it, the setting can go
+    body_problems += former_unused(paths.project, paths.content, former, body_problems)
     diagnostics = sorted(problems + body_problems + catalogs, key=Diagnostic.sort_key)
     held_now = held_back(articles, Selection(), now)
     return Built(diagnostics, articles, held_back=held_now, templates_wrong=stopped)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
@@ -167,5 +168,25 @@ def cname_warnings(project: Path, content_dir: Path, cname: str, base_url: str) 
             f"there, not to {cname}",
             f'set base_url = "https://{cname}/" too, or delete the cname line if the site is '
             "not served at that domain",
+        )
+    ]
+
+
+def former_unused(
+    project: Path, content_dir: Path, former: str, found: Iterable[Diagnostic]
+) -> list[Diagnostic]:
+    """A warning on the `former_base_url` line once no body link is written under its path
+    any more (`found`: check's problems, which warn of each such link): the links it kept
+    working are all fixed, and the setting can go (README: A custom domain)."""
+    if not former or any("the path of former_base_url" in d.message for d in found):
+        return []
+    file = find_settings(project)[0]
+    where = Path(os.path.relpath(os.path.abspath(file), os.path.abspath(content_dir))).as_posix()
+    return [
+        warning(
+            where,
+            line_of(file, "former_base_url"),
+            f"former_base_url {shown(former)}: no article links under its path any more",
+            "delete the former_base_url line: every link was fixed",
         )
     ]

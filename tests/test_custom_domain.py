@@ -123,3 +123,17 @@ def test_a_cname_that_is_base_urls_host_says_nothing(tmp_path: Path) -> None:
     )
     result = run_here("check", cwd=root)
     assert result.returncode == 0 and "warning" not in result.stdout, result.stdout
+
+
+def test_once_every_old_link_is_fixed_check_says_former_base_url_can_go(tmp_path: Path) -> None:
+    former = 'former_base_url = "https://me.github.io/gaz/"\n'
+    root = newsroom(tmp_path, "https://news.example.org/", former)
+    assert "former_base_url (where the site was)" in run_here("check", cwd=root).stdout
+    second = root / "content/2025/06/second.md"
+    second.write_text(second.read_text().replace("(/gaz/2025/", "(/2025/"), encoding="utf-8")
+    result = run_here("check", cwd=root)
+    assert result.returncode == 0
+    assert result.stdout.startswith(
+        "newsdigest.toml:4: warning: former_base_url 'https://me.github.io/gaz/': no article "
+        "links under its path any more\n    fix: delete the former_base_url line"
+    ), result.stdout
