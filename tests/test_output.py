@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from pathlib import Path
 
 import pytest
-from conftest import BASE_URL, copy_newsroom, run_here, site_files
+from conftest import BASE_URL, copy_newsroom, run_here, searching, site_files
+
+
+@pytest.fixture(autouse=True)
+def search_index(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Builds without the search index (conftest.searching), but in the tests marked
+    `search`: those of rebuilds, staging folders and copies, where Pagefind's files are
+    written, kept and linked like the pages."""
+    with searching(request.node.get_closest_marker("search") is not None):
+        yield
 
 
 @pytest.fixture
@@ -250,6 +259,7 @@ def test_an_empty_read_only_folder_is_refused_too(project: Path, tmp_path: Path)
     assert list(out.iterdir()) == [] and out.stat().st_mode & 0o777 == 0o555
 
 
+@pytest.mark.search
 def test_a_successful_build_leaves_nothing_beside_the_site(project: Path) -> None:
     """First build, rebuilds that reuse the previous site (cached), unchanged rebuilds,
     clean and serial builds: only site/ is there afterwards, never .site.staging-*."""
@@ -280,6 +290,7 @@ def test_an_up_to_date_build_still_cleans_what_a_killed_build_left(project: Path
     assert beside(site) == []
 
 
+@pytest.mark.search
 def test_rebuild_after_rebuild_keeps_what_hands_did_and_drops_what_went(project: Path) -> None:
     """From the third build on, the site kept in the cache becomes the new one by touching
     only the files that differ: a page deleted or edited by hand in the output still comes
@@ -318,6 +329,7 @@ def test_rebuild_after_rebuild_keeps_what_hands_did_and_drops_what_went(project:
     assert folders(site) == folders(clean)
 
 
+@pytest.mark.search
 def test_the_first_rebuild_copies_the_site_meanwhile_and_gives_the_clean_one(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -367,6 +379,7 @@ def _folders(root: Path) -> set[str]:
     return {p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_dir()}
 
 
+@pytest.mark.search
 def test_a_first_build_leaves_the_next_one_its_staging_folder(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -405,6 +418,7 @@ def test_a_first_build_leaves_the_next_one_its_staging_folder(
     assert not any(p.name.startswith(".site.") for p in project.iterdir())
 
 
+@pytest.mark.search
 def test_a_copy_a_killed_first_build_left_half_made_is_removed(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
