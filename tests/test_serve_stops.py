@@ -257,7 +257,8 @@ def test_serve_says_where_the_site_moved_and_each_problem_with_its_fix(tmp_path:
     """Started on a broken settings file, serve printed `serving http://127.0.0.1:PORT/`
     and, once the file was fixed, nothing, while the site was at /sub/ (the same when
     base_url's path changes while serving). Its template errors had no `fix:` line, and a
-    content folder moved away was `content:0:`, a line that does not exist."""
+    content folder moved away was `content:0:`, a line that does not exist. Open tabs
+    reloaded into a 404 at the old base path: they are sent to the same page at the new."""
     from test_serve import start_serve, stop_serve
 
     project = make_project(tmp_path / "project")
@@ -274,6 +275,8 @@ def test_serve_says_where_the_site_moved_and_each_problem_with_its_fix(tmp_path:
         moved = good.replace("/sub/", "/gazette/")
         replace_file(settings, moved.encode())
         server.wait_for("/gazette/", lambda s, b: s == 200, "the site at its new path")
+        # A tab open at the old address reloads into the same page at the new one.
+        server.wait_for("/sub/feed.xml", lambda s, b: s == 200 and "/gazette/" in b, "old address")
         assert f"the site is now at http://127.0.0.1:{server.port}/gazette/" in (
             server.log.read_text()
         )

@@ -89,11 +89,20 @@ class Outcome:
 @dataclass(frozen=True, slots=True)
 class Snapshot:
     """What the server shows: the latest build's number, its base path and, while the build
-    fails, the error page (without the reload script)."""
+    fails, the error page (without the reload script); the base paths it had before
+    (`former`, latest first), which redirect to the same page under the current one."""
 
     version: int
     base_path: str
     error_page: bytes | None = None
+    former: tuple[str, ...] = ()
+
+    def moved(self, path: str) -> str | None:
+        """Where `path` is now, when it is under a former base path; else None."""
+        for old in self.former:
+            if path.startswith(old):
+                return self.base_path + path[len(old) :]
+        return None
 
 
 class Preview:
@@ -105,7 +114,10 @@ class Preview:
         self.snapshot = Snapshot(0, base_path)  # replaced whole, never mutated
 
     def publish(self, base_path: str, error_page: bytes | None = None) -> None:
-        self.snapshot = Snapshot(self.snapshot.version + 1, base_path, error_page)
+        now = self.snapshot
+        former = (now.base_path, *now.former) if base_path != now.base_path else now.former
+        former = tuple(p for p in dict.fromkeys(former) if p != base_path)
+        self.snapshot = Snapshot(now.version + 1, base_path, error_page, former)
 
     def theme_file(self, relative: str) -> Path | None:
         """A static file of the theme, for a request the (failed) build has no file for."""
@@ -188,8 +200,11 @@ class Handler(BaseHTTPRequestHandler):
             return
         base = snapshot.base_path
         if not path.startswith(base):
+            moved = snapshot.moved(path)  # an open tab of the site before its path changed
             if path == "/" or base.startswith(path.rstrip("/") + "/"):
                 self.redirect(base)
+            elif moved is not None:
+                self.redirect(moved)
             else:
                 self.not_found(snapshot, send_body)
             return
