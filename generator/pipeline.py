@@ -161,6 +161,10 @@ class Speed(topics.NamesKept, Protocol):
     """How the two costly stages run over many articles: serially here, or with the build
     cache and worker processes (generator.commands.build). Results are in input order."""
 
+    def find(self, content_dir: Path) -> tuple[list[tuple[Path, str]], list[Diagnostic]]:
+        """load.content.find_articles' answer."""
+        ...
+
     def read_all(
         self, found: Sequence[tuple[Path, str]], settings: Settings, content_dir: Path
     ) -> list[Validated]: ...
@@ -211,6 +215,9 @@ def convert_many(
 class Serial(topics.NoNamesKept):
     """Every stage in this process, nothing cached."""
 
+    def find(self, content_dir: Path) -> tuple[list[tuple[Path, str]], list[Diagnostic]]:
+        return find_articles(content_dir)
+
     def read_all(
         self, found: Sequence[tuple[Path, str]], settings: Settings, content_dir: Path
     ) -> list[Validated]:
@@ -242,9 +249,9 @@ def load(
                 "create it (or put it back), or pass --content DIR",
             )
         ]
-    found, problems = find_articles(content_dir)
-    articles: list[Article] = []
     reads, speed = only(settings, READ_SETTINGS), speed or Serial()
+    found, problems = speed.find(content_dir)
+    articles: list[Article] = []
     for article, article_problems in speed.read_all(found, reads, content_dir):
         problems.extend(article_problems)
         if article is not None:

@@ -119,10 +119,15 @@ class FeedWriter:
         """The days of the daily digest feed: those over in the site's timezone at `now`
         (all of them when no clock is given), newest first, at most feed_length."""
         # 9999-12-31 ends in the year 10000, after every clock a build can be given: never over.
-        days = tuple(d for d in self.site.days if d.key < date.max)
-        if self.now is not None:
-            days = tuple(d for d in days if day_end(d.key, self.settings.tz) <= self.now)
-        return days[: self.settings.feed_length]
+        days: list[Group[date]] = []
+        for day in self.site.days:  # (the first feed_length found: not every day's end)
+            if len(days) >= self.settings.feed_length:
+                break
+            if day.key < date.max and (
+                self.now is None or day_end(day.key, self.settings.tz) <= self.now
+            ):
+                days.append(day)
+        return tuple(days)
 
     def content_html(self, article: Article) -> str:
         """An item's HTML content: the lead figure (image, caption, credit), the body

@@ -13,6 +13,7 @@ import hashlib
 import os
 import time
 from collections.abc import Mapping
+from operator import attrgetter
 from pathlib import Path
 
 # Files modified less than this before a stat was recorded are read again next time:
@@ -48,27 +49,43 @@ def tree_digest(
     and the content digest of each file modified within `RACY_NS` before `moment`, whose
     stat alone cannot be trusted next time (check them with `same_contents`). `stats`, when
     given, is filled with each file's stat by name (taken after `moment`: what the build
-    cache may record with that moment instead of statting the file again)."""
+    cache may record with that moment instead of statting the file again), in the order
+    load.content.find_articles lists files (each folder's files by name, then its folders
+    by name, each in turn); and, when `root` holds no link, nothing but files and folders
+    and no folder twice, with the key PLAIN first (`plain`: then the listing may stand for
+    find_articles' walk)."""
     h = hashlib.blake2b(digest_size=16)
     entries: list[tuple[str, str]] = []
     racy: dict[str, str] = {}
     seen: set[tuple[int, int]] = set()  # folders by device and inode: a link loop ends
+    odd: list[str] = []  # a link, a folder met twice, neither file nor folder
 
     def walk(folder: str, prefix: str) -> None:
         here = os.stat(folder)
         if (here.st_dev, here.st_ino) in seen:
+            odd.append(folder)
             return
         seen.add((here.st_dev, here.st_ino))
         with os.scandir(folder) as found:
-            for entry in found:
-                if entry.is_dir(follow_symlinks=True):
-                    walk(entry.path, prefix + entry.name + "/")
-                elif entry.is_file(follow_symlinks=True):
-                    entries.append((prefix + entry.name, entry.path))
+            listed = sorted(found, key=_name)
+        folders = []
+        for entry in listed:
+            if entry.is_symlink():
+                odd.append(entry.path)
+            if entry.is_dir(follow_symlinks=True):
+                folders.append(entry)
+            elif entry.is_file(follow_symlinks=True):
+                entries.append((prefix + entry.name, entry.path))
+            else:
+                odd.append(entry.path)
+        for entry in folders:
+            walk(entry.path, prefix + entry.name + "/")
 
     try:
         walk(str(root), "")
-        for name, path in sorted(entries):
+        if stats is not None and not odd:
+            stats[PLAIN] = (0, 0, 0, 0)
+        for name, path in entries:
             stat = stat_of(os.stat(path))
             if stats is not None:
                 stats[name] = stat
@@ -80,6 +97,20 @@ def tree_digest(
             stats.clear()
         return "", {}
     return h.hexdigest(), racy
+
+
+PLAIN = ""  # tree_digest's mark of a listing find_articles' walk would make alike (no file
+# is named '')
+_name = attrgetter("name")
+
+
+def plain(stats: Mapping[str, Stat]) -> list[str] | None:
+    """The files `tree_digest` listed in `stats`, in its order, when it marked the listing
+    PLAIN; else None."""
+    if PLAIN not in stats:
+        return None
+    names = list(stats)
+    return names[1:] if names and names[0] == PLAIN else None
 
 
 def others_digest(stats: Mapping[str, Stat], racy: Mapping[str, str], outside: str) -> str:

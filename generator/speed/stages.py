@@ -19,11 +19,13 @@ from generator.commands.progress import Progress, quiet
 from generator.config import Settings, only
 from generator.diagnostics import Diagnostic, error, has_errors
 from generator.index.topics import Names
+from generator.load.content import CONTROL, find_articles
+from generator.load.files import child_maker, misnamed_article
 from generator.model import Article, with_values
 from generator.pipeline import Body, Validated
 from generator.render.site import encode_images
 from generator.render.site_links import may_link
-from generator.speed import deps, fingerprint, names, parallel
+from generator.speed import changes, deps, fingerprint, names, parallel
 from generator.speed.articles import ArticleCache, markdown_of
 from generator.speed.bodies import Bodies
 from generator.speed.bodyrows import Facts
@@ -183,6 +185,13 @@ class Fast:
     reading: Callable[[], object] | None = None
     names_sum: bytes | None = None  # the checksum of the last build's names, when kept
 
+    def find(self, content_dir: Path) -> tuple[list[tuple[Path, str]], list[Diagnostic]]:
+        """find_articles' answer, from the build's own walk of content/ when it can stand
+        for find_articles' (the cache's stats, changes.tree_digest: `listed`)."""
+        names = changes.plain(self.cache.taken) if self.cache is not None else None
+        found = listed(content_dir, names) if names is not None else None
+        return found if found is not None else find_articles(content_dir)
+
     def read_all(
         self, found: Sequence[tuple[Path, str]], settings: Settings, content_dir: Path
     ) -> list[Validated]:
@@ -291,6 +300,29 @@ class Fast:
             return body
         store.made(article.source, html, facts.digest, facts.linked)
         return ("", *body[1:])
+
+
+def listed(
+    content_dir: Path, names: Sequence[str]
+) -> tuple[list[tuple[Path, str]], list[Diagnostic]] | None:
+    """find_articles' answer made from `names`, every file under `content_dir` in its order
+    (a walk with no link, changes.tree_digest's): None when one of them needs find_articles'
+    own look (a hidden file or folder, a name with a control character or not UTF-8)."""
+    text = "/" + "/".join(names)  # every name after a '/' (none holds one)
+    if "/." in text or CONTROL.search(text):
+        return None
+    found: list[tuple[Path, str]] = []
+    problems: list[Diagnostic] = []
+    current, child = None, child_maker(content_dir)
+    for name in names:
+        folder, _, file = name.rpartition("/")
+        if not file.endswith(".md"):
+            problems.extend(misnamed_article(name))  # story.MD, story.markdown...
+            continue
+        if folder != current:
+            current, child = folder, child_maker(content_dir / folder if folder else content_dir)
+        found.append((child(file), name))
+    return found, problems
 
 
 def remade(work: BodyWork, cache: ArticleCache | None, article: Article) -> str:
