@@ -2,7 +2,7 @@
 (generator.speed.store): read by the keys a rebuild needs, saved where it changed.
 
 Two tables, each row keyed by the output folder's *space* (`output-` and a digest of
-its path, whose environment key is in `spaces`) and checksummed (`sum`, BLAKE2b):
+its path, whose environment key is in `spaces`) and checksummed (`sum`, CRC-32):
 
 - `pages(path, ordinal, family, print, reads, size, mtime_ns, ino)`: one row per file
   the last build wrote. A page has its place in the site's order (`ordinal`) and its
