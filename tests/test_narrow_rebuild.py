@@ -146,3 +146,26 @@ def test_a_damaged_record_of_the_last_build_gives_the_clean_build(
     edit(article_file(project, 2), 'title: "', 'title: "Again: ')
     build(project, site)
     assert_same_as_clean(project, site)
+
+
+def test_files_that_are_not_read_are_named_by_a_rebuild_as_by_a_first_build(
+    project: Path,
+) -> None:
+    """The rebuild finds the article files from its own walk of content/ (made for the
+    stats it compares) when nothing there needs a closer look; a story saved hidden, or a
+    folder linked in from outside, between two rebuilds: each is named as a first build
+    names it, and the site is the clean build."""
+    site = project.parent / "site"
+    build(project, site)
+    story = article_file(project, 4).read_text(encoding="utf-8")
+    (project / "content" / ".draft.md").write_text(story, encoding="utf-8")
+    out = build(project, site)
+    assert ".draft.md" in out
+    assert_same_as_clean(project, site)
+    (project / "content" / ".draft.md").unlink()
+    (project.parent / "elsewhere").mkdir()
+    (project.parent / "elsewhere" / "far.md").write_text(story, encoding="utf-8")
+    (project / "content" / "linked").symlink_to(project.parent / "elsewhere")
+    out = build(project, site)
+    assert "linked" in out and "outside the content folder" in out
+    assert_same_as_clean(project, site)
