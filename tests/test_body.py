@@ -378,7 +378,24 @@ PATHOLOGICAL = {
         51,
         "51 quote levels",
     ),
+    # Python-Markdown recurses once a level: 400 levels take seconds, then exhaust it.
+    "a list in tabs": ("".join("\t" * i + "- x\n" for i in range(400)), 52, "50 levels deep"),
+    "a list in spaces": ("".join("    " * i + "1. x\n" for i in range(400)), 52, "50 levels"),
 }
+
+
+def test_a_list_fifty_levels_deep_is_still_converted(tmp_path: Path) -> None:
+    """The list limit is on the 51st level: a list 50 deep (4 columns or a tab a level)
+    is converted with either engine, every level an item."""
+    body = "".join("\t" * i + f"- level {i + 1}\n" for i in range(50))
+    for engine in ("python-markdown", "gfm"):
+        project = make_project(tmp_path / engine, f'markdown_engine = "{engine}"\n')
+        article(project, "2025/06/deep.md", body)
+        result, out = build(project)
+        assert not result.diagnostics, engine
+        page = html.fromstring((out / "2025/06/25/deep/index.html").read_bytes())
+        (deepest,) = page.xpath('//li[starts-with(normalize-space(text()), "level 50")]')
+        assert len(deepest.xpath("ancestor::ul")) == 50, engine
 
 
 @pytest.mark.parametrize("kind", PATHOLOGICAL)

@@ -16,6 +16,10 @@ _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _QUOTE_MARKS = re.compile(r"^(?: {0,3}>)+")
 _BRACKET = re.compile(r"[\[\]()]")
 _MARKER_RUN = re.compile(rf"\*{{{MAX_MARKER_RUN + 1},}}|_{{{MAX_MARKER_RUN + 1},}}")
+# A list level is 4 columns (a tab is one level): an item further in than MAX_NESTING levels.
+_LIST_INDENT = 4 * MAX_NESTING
+_DEEP_START = re.compile(rf"^[ \t]{{{MAX_NESTING},}}", re.MULTILINE)
+_LIST_ITEM = re.compile(r"^([ \t]*)(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)")
 
 
 def nesting_problem(body: str) -> tuple[int, str, str] | None:
@@ -23,15 +27,17 @@ def nesting_problem(body: str) -> tuple[int, str, str] | None:
 
     One pass over the Markdown, fenced code blocks left out: more than
     MAX_NESTING '[' or '(' left open in one paragraph, more than MAX_NESTING quote levels
-    ('>') on a line, more than MAX_MARKER_RUN '*' or '_' in a row or more than MAX_MARKERS
-    in one paragraph. Python-Markdown's
-    time grows with the square of these; no story uses them.
+    ('>') on a line, a list item more than MAX_NESTING levels (4 columns, or a tab, each)
+    in, more than MAX_MARKER_RUN '*' or '_' in a row or more than MAX_MARKERS in one
+    paragraph. Python-Markdown's time grows with the square of these (a list a few hundred
+    levels deep exhausts its recursion after seconds); no story uses them.
     """
     if (
         body.count("[") <= MAX_NESTING
         and body.count("(") <= MAX_NESTING
         and body.count(">") <= MAX_NESTING
         and body.count("*") + body.count("_") <= MAX_MARKER_RUN
+        and _DEEP_START.search(body) is None
     ):
         return None  # too few brackets, '>' and markers in the whole text for any problem
     fence = ""
@@ -81,7 +87,15 @@ def _unescaped(line: str) -> str:
 
 
 def _line_problem(line: str, text: str) -> tuple[str, str] | None:
-    """(message, hint) for too many quote levels or too long a run of '*' or '_' on a line."""
+    """(message, hint) for a list item nested too deep, too many quote levels or too long a
+    run of '*' or '_' on a line."""
+    item = _LIST_ITEM.match(line)
+    if item and len(item.group(1).expandtabs(4)) > _LIST_INDENT:
+        return (
+            f"a list nested more than {MAX_NESTING} levels deep (lists inside each other);"
+            f" newsdigest converts at most {MAX_NESTING}",
+            "flatten the list: move its items further left, or make them paragraphs",
+        )
     quotes = _QUOTE_MARKS.match(line)
     if quotes and quotes.group().count(">") > MAX_NESTING:
         return (
