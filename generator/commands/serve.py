@@ -51,6 +51,9 @@ from generator.render.theme import Theme
 from generator.write.output import OutputError
 
 HOST = "127.0.0.1"
+# Seconds between the server thread's looks at whether it should stop: how long Ctrl-C
+# waits for it (http.server's default, half a second, was most of the wait).
+STOP_POLL = 0.1
 VERSION_PATH = "/__newsdigest/version"
 RELOAD_SCRIPT = """<script>/* newsdigest serve: live reload */
 (function () {
@@ -353,7 +356,7 @@ def _serve(paths: Paths, settings: Settings, port: int, log: Log, describe: Desc
         preview = Preview(site_dir, settings.base_path, Theme(paths.templates))
         server = start_server(port, preview)
         port = server.server_address[1]
-        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread = threading.Thread(target=server.serve_forever, args=(STOP_POLL,), daemon=True)
         changes = Watcher(paths)
 
         def base_path() -> str:
