@@ -21,6 +21,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import html_checker
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
@@ -339,42 +340,34 @@ def sample_pictures(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
 
 
-VNU = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-# The JVM's quick compiler only and one garbage-collector thread: a checker that runs
-# for seconds spends less than half the CPU time, and checks the same.
-JAVA_QUICK = ("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")
-
-
 def judge_environment() -> dict[str, str]:
     """The environment for the site judge: its Java (the Nu checker) started as JAVA_QUICK."""
-    return {**os.environ, "JDK_JAVA_OPTIONS": " ".join(JAVA_QUICK)}
+    return {**os.environ, "JDK_JAVA_OPTIONS": " ".join(html_checker.JAVA_QUICK)}
 
 
-def vnu_errors(root: Path, *targets: Path) -> tuple[list[str], int]:
-    """The Nu Html Checker's errors on `targets` (HTML files or folders; default: `root`),
-    each as 'PATH:LINE: message' with PATH relative to `root`, and its exit status.
-    Skips the test with the install command when Java or the checker is missing."""
-    java = shutil.which("java")
-    if java is None:
-        pytest.skip("Java is missing: apt-get install default-jre-headless")
-    if not VNU.is_file():
-        pytest.skip(f"the Nu Html Checker is missing at {VNU}: run `npm install`")
-    paths = [str(t) for t in targets] or [str(root)]
-    done = subprocess.run(
-        [java, *JAVA_QUICK, "-jar", str(VNU), "--errors-only", "--format", "json"]
-        + ["--skip-non-html", *paths],
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
-    messages = json.loads(done.stderr or '{"messages": []}')["messages"]
-    errors = [
-        f"{m.get('url', '').rsplit(str(root), 1)[-1]}:{m.get('lastLine')}: {m.get('message')}"
-        for m in messages
-        if m.get("type") == "error"
-    ]
-    return errors, done.returncode
+def shared_folder(factory: pytest.TempPathFactory) -> Path:
+    """This run's folder that every test worker shares (above each worker's own)."""
+    shared = factory.getbasetemp()
+    return shared.parent if os.environ.get("PYTEST_XDIST_WORKER") else shared
+
+
+VnuErrors = Callable[..., tuple[list[str], int]]
+
+
+@pytest.fixture(scope="session")
+def vnu_errors(tmp_path_factory: pytest.TempPathFactory) -> VnuErrors:
+    """`vnu_errors(root, *targets)`: the Nu Html Checker's errors on `targets` (HTML files
+    or folders; default: `root`), each as 'PATH:LINE: message' with PATH relative to
+    `root`, and the exit status its command line gives for them. The checker is the run's
+    one web service (tests/html_checker.py), started when a test first asks. Skips the test
+    with the install command when Java or the checker is missing."""
+    shared = shared_folder(tmp_path_factory)
+
+    def check(root: Path, *targets: Path) -> tuple[list[str], int]:
+        url = html_checker.service(shared)
+        return html_checker.errors(url, root, targets or (root,))
+
+    return check
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import make_project, run_here, tiny_png, vnu_errors, write_article
+from conftest import VnuErrors, make_project, run_here, tiny_png, write_article
 from lxml import html
 
 ENGINES = ("python-markdown", "gfm")
@@ -49,7 +49,9 @@ Deep
 
 @pytest.mark.parametrize("engine", ENGINES)
 def test_body_headings_keep_the_outline_and_each_change_is_said_on_its_line(
-    tmp_path: Path, engine: str
+    tmp_path: Path,
+    engine: str,
+    vnu_errors: VnuErrors,
 ) -> None:
     """A `#` heading is published as a second-level heading (the headline is the page's only
     h1) and a heading that skips a level one level below the one before it; each is a
@@ -166,7 +168,9 @@ PICTURES = """\
 
 @pytest.mark.parametrize("engine", ENGINES)
 def test_an_html_picture_without_alt_is_published_as_a_decoration_with_a_warning(
-    tmp_path: Path, engine: str
+    tmp_path: Path,
+    engine: str,
+    vnu_errors: VnuErrors,
 ) -> None:
     """HTML requires alt= on every <img>: one typed without it is published with alt="",
     as `![](dot.png)` is, and `check` and `build` warn on its line how to describe it;
@@ -296,7 +300,9 @@ Final paragraph of the story.
 """
 
 
-def test_footnotes_are_set_apart_and_labelled_alike_with_either_engine(tmp_path: Path) -> None:
+def test_footnotes_are_set_apart_and_labelled_alike_with_either_engine(
+    tmp_path: Path, vnu_errors: VnuErrors
+) -> None:
     """The notes follow a rule in their own <div class="footnote">, not as if part of the
     story, and each back-link has a title saying where it leads, with gfm as with
     Python-Markdown (whose output is unchanged); no warning, and the page is valid."""

@@ -17,11 +17,11 @@ from conftest import (
     SAMPLE,
     SERIAL,
     Forked,
+    VnuErrors,
     load_synth,
     run_here,
     sample_pictures,
     site_files,
-    vnu_errors,
 )
 from lxml import html
 
@@ -142,7 +142,10 @@ def test_feeds_parse_and_carry_the_story(gfm_site: Path) -> None:
 
 
 def test_the_html_checker_finds_no_error_on_any_gfm_page_nor_on_the_default_engines_story(
-    gfm_site: Path, default_site: Path, tmp_path_factory: pytest.TempPathFactory
+    gfm_site: Path,
+    default_site: Path,
+    tmp_path_factory: pytest.TempPathFactory,
+    vnu_errors: VnuErrors,
 ) -> None:
     """One run of the Nu Html Checker (a Java start-up) for both engines: every page of the
     gfm site, and the story as the default engine writes it (tests/test_html.py checks

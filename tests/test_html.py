@@ -10,7 +10,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import BASE_URL, vnu_errors
+from conftest import BASE_URL, VnuErrors
 from lxml import html
 
 from generator.write.search import indexer
@@ -30,7 +30,9 @@ def meta(tree: html.HtmlElement, key: str) -> list[str]:
     ]
 
 
-def test_the_html_checker_finds_no_error_on_any_page(sample_site: Path) -> None:
+def test_the_html_checker_finds_no_error_on_any_page(
+    sample_site: Path, vnu_errors: VnuErrors
+) -> None:
     errors, status = vnu_errors(sample_site)
     assert errors == []
     assert status == 0

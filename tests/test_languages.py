@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 import feedparser
 import pytest
-from conftest import BASE_URL, REPO, make_project, run_here, vnu_errors, write_article
+from conftest import BASE_URL, REPO, VnuErrors, make_project, run_here, write_article
 from lxml import etree, html
 
 STYLE = REPO / "generator" / "theme" / "static" / "style.css"
@@ -126,7 +126,9 @@ def test_the_theme_css_has_no_left_or_right_of_its_own() -> None:
             assert sides[1] == sides[3], value
 
 
-def test_the_html_checker_finds_no_error_on_a_right_to_left_page(arabic_site: Path) -> None:
+def test_the_html_checker_finds_no_error_on_a_right_to_left_page(
+    arabic_site: Path, vnu_errors: VnuErrors
+) -> None:
     errors, status = vnu_errors(arabic_site, arabic_site / ARTICLE, arabic_site / "index.html")
     assert errors == []
     assert status == 0
@@ -426,6 +428,7 @@ image:
 
 def test_right_to_left_text_in_a_left_to_right_page_takes_its_own_direction(
     tmp_path: Path,
+    vnu_errors: VnuErrors,
 ) -> None:
     """Every element holding an editor's text (headline, summary, caption, tags, bylines,
     country, in the article and in every list) says dir="auto", so "2025!" and "(1)." end

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import feedparser
 import pytest
-from conftest import make_project, run_here, tiny_png, vnu_errors, write_article
+from conftest import VnuErrors, make_project, run_here, tiny_png, write_article
 from lxml import html
 
 from generator.render.markdown import sanitise
@@ -337,7 +337,9 @@ Read the [memo](file:///C:/memo.pdf) or [run this](javascript:alert(1)).
 """
 
 
-def test_links_whose_address_is_removed_leave_valid_html_and_a_warning(tmp_path: Path) -> None:
+def test_links_whose_address_is_removed_leave_valid_html_and_a_warning(
+    tmp_path: Path, vnu_errors: VnuErrors
+) -> None:
     """A link or picture whose address the site does not publish (file:, javascript:,
     data:) is published as its text, in a page the Nu Html Checker passes, with either
     Markdown engine, and the build warns on the line where the address was typed."""
