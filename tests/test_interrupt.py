@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import run_here
 from test_kill import build, hashes, newsroom, paused_build, set_version
 
 
@@ -92,3 +93,32 @@ def test_ctrl_c_as_the_workers_start_or_work_prints_no_traceback(tmp_path: Path)
         assert (code, err) == (130, "newsdigest: interrupted\n"), (nth, err)
         assert hashes(site) == before
     assert interrupted >= 2  # at least the first pools (how many threads a build shows varies)
+
+
+def test_ctrl_c_while_the_build_waits_for_its_walk_of_the_output_says_interrupted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A rebuild walks the published site in a child process while it reads the articles,
+    and waits for it. Ctrl-C during that wait made the build wait for the walk again as it
+    ended, on the walk's closed file: a ValueError traceback instead of `interrupted`
+    (seen when `serve` was stopped during a rebuild)."""
+    from generator.write import manifest
+
+    project = newsroom(tmp_path / "project", 8)
+    site = tmp_path / "site"
+    assert run_here("build", "--output", str(site), cwd=project).returncode == 0
+    set_version(project, "B")
+    waits: list[int] = []
+
+    def ctrl_c_in_the_first_wait(pid: int, options: int) -> tuple[int, int]:
+        waits.append(pid)
+        if len(waits) == 1:
+            raise KeyboardInterrupt  # as Python raises it for a SIGINT during the wait
+        return os.waitpid(pid, options)
+
+    proxy = type("OsWaitingOnce", (), {"__getattr__": lambda _, name: getattr(os, name)})()
+    proxy.waitpid = ctrl_c_in_the_first_wait
+    monkeypatch.setattr(manifest, "os", proxy)
+    done = run_here("build", "--output", str(site), cwd=project)
+    assert (done.returncode, done.stderr) == (130, "newsdigest: interrupted\n")
+    assert len(waits) == 1

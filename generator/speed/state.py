@@ -126,10 +126,10 @@ class PageState:
         self._walked()
 
     def _walked(self) -> None:
-        if self.walk is not None:
-            self.found, listing = snapshot(self.walk)
+        walk, self.walk = self.walk, None  # waited for once: not again after a Ctrl-C there
+        if walk is not None:
+            self.found, listing = snapshot(walk)
             self.listed = listing if self.walked else None
-            self.walk = None
 
     def record(self, key: str) -> Any:
         return self.rows.record(key) if self.rows is not None else None
