@@ -370,6 +370,38 @@ def vnu_errors(tmp_path_factory: pytest.TempPathFactory) -> VnuErrors:
     return check
 
 
+CHROMIUM = Path(os.environ.get("NEWSDIGEST_CHROMIUM", "/usr/bin/chromium"))
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Any]:
+    """Debian's Chromium, headless, driven by Playwright: one for a test worker's whole
+    run, started when a test first asks (each start costs about a CPU-second); test
+    modules open their own contexts and tabs in it, and close them."""
+    sync_api = pytest.importorskip(
+        "playwright.sync_api", reason="Playwright is missing: pip install -e '.[test]'"
+    )
+    if not CHROMIUM.exists():
+        pytest.skip(
+            f"Chromium is missing at {CHROMIUM}: apt-get install chromium "
+            "(never `playwright install`)"
+        )
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (the base's name)
         pass

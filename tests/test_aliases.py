@@ -69,15 +69,12 @@ def served(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str
 
 
 @pytest.fixture(scope="module")
-def tab() -> Iterator[Any]:
-    """One tab of a Chromium started as tests/test_browser.py starts it, for every alias
-    (each from a blank page: nothing of the last one's page is left to land on)."""
-    from test_browser import CHROMIUM, LAUNCH_ARGS, sync_api
-
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
-        yield browser.new_page()
-        browser.close()
+def tab(chromium: Any) -> Iterator[Any]:
+    """One Chromium tab for every alias (each from a blank page: nothing of the last
+    one's page is left to land on)."""
+    page = chromium.new_page()
+    yield page
+    page.close()
 
 
 @pytest.mark.parametrize("old", ["2025/06/20/storm/", "archive-2024/storm.html", "old/caf%C3%A9/"])

@@ -67,15 +67,12 @@ def site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactor
 
 
 @pytest.fixture(scope="module")
-def tab() -> Iterator[Any]:
+def tab(chromium: Any) -> Iterator[Any]:
     """One Chromium tab, 1024 x 800, that the tests load their pages in (a new context or
     tab each would start a renderer process each)."""
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"]
-        )
-        yield chromium.new_page(viewport={"width": 1024, "height": 800})
-        chromium.close()
+    page = chromium.new_page(viewport={"width": 1024, "height": 800})
+    yield page
+    page.close()
 
 
 @pytest.mark.parametrize("path", ["tags/weather/", "tags/weather/page/2/", "digest/2025-06-21/"])

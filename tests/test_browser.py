@@ -28,21 +28,12 @@ from urllib.parse import urljoin
 
 import feedparser
 import pytest
-from conftest import BASE_URL, REPO, static_server
+from conftest import BASE_URL, CHROMIUM, REPO, static_server
 
 from generator.write.search import indexer
 
-CHROMIUM = Path(os.environ.get("NEWSDIGEST_CHROMIUM", "/usr/bin/chromium"))
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 AXE_URL = "/axe.min.js"  # where `server` serves it, outside the site
-LAUNCH_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 ARTICLE = "2025/06/25/altaf-hussain-calls-on-modi-to-advocate-for-mohajirs/"
 PAGES = {
     "home": "",
@@ -170,17 +161,6 @@ def served(site: Path, root: Path) -> Iterator[str]:
         yield url + "sub/"
 
 
-@contextlib.contextmanager
-def launched() -> Iterator[Any]:
-    """Debian's Chromium, headless, driven by Playwright."""
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
-
-
 @pytest.fixture(scope="module")
 def server(sample_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The sample site at http://127.0.0.1:PORT/sub/ (`served`)."""
@@ -189,17 +169,11 @@ def server(sample_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Itera
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with launched() as chromium:
-        yield chromium
-
-
-@pytest.fixture(scope="module")
-def tabs(browser: Any) -> Iterator[Any]:
+def tabs(chromium: Any) -> Iterator[Any]:
     """One browser context whose tabs the tests open (`Visit`), as one reader's browser:
     the theme keeps nothing in it (no cookie, no storage), and the tabs share its HTTP
     cache, so axe-core is compiled once (V8's code cache) instead of on every page."""
-    context = browser.new_context()
+    context = chromium.new_context()
     yield context
     context.close()
 
@@ -565,8 +539,8 @@ def test_search_finds_stories_offline_and_links_under_the_base_path(server: str,
         visit.close()
 
 
-def test_stories_read_without_javascript(server: str, browser: Any) -> None:
-    context = browser.new_context(java_script_enabled=False)
+def test_stories_read_without_javascript(server: str, chromium: Any) -> None:
+    context = chromium.new_context(java_script_enabled=False)
     page = context.new_page()
     try:
         page.goto(server + ARTICLE)

@@ -9,6 +9,7 @@ import os
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import feedparser
 import pytest
@@ -226,14 +227,16 @@ def test_the_site_judge_passes_the_sample_with_each_engine(
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]
 
 
-def test_the_gfm_pages_pass_the_judges_browser_check(gfm_site: Path, tmp_path: Path) -> None:
+def test_the_gfm_pages_pass_the_judges_browser_check(
+    gfm_site: Path, tmp_path: Path, chromium: Any
+) -> None:
     """The pages the site judge's browser check loads (the home page, the first topic page
     and the newest story: the one above, with its table, footnote and task list), in
     Chromium in a window and on a phone: no failed request, no console error, no serious
     or critical axe-core violation (tests/test_browser.py's `judged_in_chromium`)."""
-    from test_browser import judge_pages, judged_in_chromium, launched, served
+    from test_browser import judge_pages, judged_in_chromium, served
 
     paths = judge_pages(gfm_site)
     assert paths[2] + "index.html" == STORY
-    with served(gfm_site, tmp_path) as server, launched() as browser:
-        assert judged_in_chromium(browser, server, paths) == []
+    with served(gfm_site, tmp_path) as server:
+        assert judged_in_chromium(chromium, server, paths) == []

@@ -91,21 +91,13 @@ def test_a_table_and_a_code_block_are_reachable_from_the_keyboard_in_every_forma
 sync_api = pytest.importorskip(
     "playwright.sync_api", reason="Playwright is missing: pip install -e '.[test]'"
 )
-from test_browser import AXE, CHROMIUM, LAUNCH_ARGS  # noqa: E402 (after the skip)
+from test_browser import AXE, CHROMIUM  # noqa: E402 (after the skip)
 
 if not CHROMIUM.exists() or not AXE.is_file():
     pytest.skip(
         "Chromium or axe-core is missing: apt-get install chromium; npm install",
         allow_module_level=True,
     )
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture(scope="module")
@@ -124,17 +116,19 @@ VIOLATIONS = """async () => {
 
 @pytest.mark.parametrize("width", [1280, 390])
 def test_every_page_fits_its_screen_and_axe_finds_nothing(
-    server: str, browser: Any, width: int
+    server: str, chromium: Any, width: int
 ) -> None:
-    page = browser.new_page(viewport={"width": width, "height": 900})
+    page = chromium.new_page(viewport={"width": width, "height": 900})
     found = {}
-    for path in PAGES:
-        page.goto(server + path, wait_until="load")
-        wider = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-        page.add_script_tag(path=str(AXE))
-        problems = page.evaluate(VIOLATIONS)
-        problems += [f"{wider}px wider than the screen"] if wider else []
-        if problems:
-            found[path] = problems
-    page.close()
+    try:
+        for path in PAGES:
+            page.goto(server + path, wait_until="load")
+            wider = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+            page.add_script_tag(path=str(AXE))
+            problems = page.evaluate(VIOLATIONS)
+            problems += [f"{wider}px wider than the screen"] if wider else []
+            if problems:
+                found[path] = problems
+    finally:
+        page.close()
     assert found == {}
