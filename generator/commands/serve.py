@@ -51,9 +51,7 @@ from generator.render.theme import Theme
 from generator.write.output import OutputError
 
 HOST = "127.0.0.1"
-# Seconds between the server thread's looks at whether it should stop: how long Ctrl-C
-# waits for it (http.server's default, half a second, was most of the wait).
-STOP_POLL = 0.1
+STOP_POLL = 0.1  # seconds between the server's looks at a stop: Ctrl-C's wait (was 0.5)
 VERSION_PATH = "/__newsdigest/version"
 RELOAD_SCRIPT = """<script>/* newsdigest serve: live reload */
 (function () {
