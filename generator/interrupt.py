@@ -8,7 +8,11 @@ own after-fork clean-up, the worker pool's start) and print a traceback under th
 message. So this process holds SIGINT back (blocked: pending, not lost) while it forks
 (`held`): it gets the signal as soon as the children are started; each child starts with
 SIGINT blocked and unblocks it only once it has set what SIGINT does there (`in_child`).
-SIGTERM is held back the same way; a child ends on it as any process does.
+SIGTERM is held back the same way; a child ends on it as any process does. The programs
+a build starts (Pagefind, the copy of the published site) are started inside `held` too:
+Python runs its after-fork clean-up there (the logging module's lock), where a Ctrl-C
+would print "Exception ignored ... KeyboardInterrupt"; each unblocks both signals in the
+child before it runs (`unblock`).
 
 `serve`, whose normal end is Ctrl-C or SIGTERM, takes both over from the moment its
 process starts (`stop_on_signals`): the first one raises KeyboardInterrupt in the main
@@ -47,6 +51,13 @@ def held() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
+def unblock() -> None:
+    """SIGINT and SIGTERM unblocked: in a program started (`subprocess.Popen`'s
+    `preexec_fn`) inside `held`, which it would otherwise inherit blocked across exec."""
+    if _CAN_BLOCK:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _HELD)
+
+
 def in_child(handler: signal.Handlers) -> None:
     """In a child forked inside `held`: SIGINT's `handler` set, then SIGINT unblocked.
     SIG_IGN for a worker, whose work the build's process stops; SIG_DFL for a helper
@@ -55,8 +66,7 @@ def in_child(handler: signal.Handlers) -> None:
     ends the child, as it ends any process (not serve's handler, inherited by the fork)."""
     signal.signal(signal.SIGINT, handler)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    if _CAN_BLOCK:
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, _HELD)
+    unblock()
 
 
 def fork() -> int:

@@ -27,6 +27,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator import interrupt
 from generator.write.spare import Kept, stamp
 from generator.write.target import MARKER, is_ours, remove_ours
 
@@ -80,12 +81,14 @@ def start(output: Path, spare: Path, names: Collection[str]) -> Copy | None:
     listing = [MARKER, *(name for name in names if name != MARKER)]
     try:
         spare.parent.mkdir(parents=True, exist_ok=True)
-        process = subprocess.Popen(
-            [sys.executable, "-I", "-S", "-c", _COPY, str(output.absolute()), str(partial)],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
+        with interrupt.held():  # a Ctrl-C waits until the fork's clean-up has run
+            process = subprocess.Popen(
+                [sys.executable, "-I", "-S", "-c", _COPY, str(output.absolute()), str(partial)],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                preexec_fn=interrupt.unblock,
+            )
     except OSError:
         return None
     assert process.stdin is not None

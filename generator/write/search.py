@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, cast
 from urllib.parse import unquote, urlsplit
 
+from generator import interrupt
 from generator.write.output import OutputError
 
 SEARCH_OFF = "search is off: pip install 'newsdigest[search]'"
@@ -88,12 +89,15 @@ _PR_SET_PDEATHSIG = 1
 
 
 def _die_with_the_build() -> None:
-    """In Pagefind's process: end it when the build that started it dies (Linux).
+    """In Pagefind's process: end it when the build that started it dies (Linux), and
+    let Ctrl-C reach it again (it was forked with SIGINT held back: `interrupt.held`).
 
     Otherwise a killed build would leave Pagefind writing into a staging folder.
     """
-    libc = ctypes.CDLL(None, use_errno=True)
-    libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if sys.platform == "linux":
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    interrupt.unblock()
 
 
 def run_pagefind(binary: Path, site_dir: Path) -> None:
@@ -106,14 +110,15 @@ def run_pagefind(binary: Path, site_dir: Path) -> None:
     """
     with tempfile.TemporaryFile() as errors:
         try:
-            service = subprocess.Popen(
-                [str(binary), "--service"],
-                cwd=site_dir,
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
-                stderr=errors,
-                preexec_fn=_die_with_the_build if sys.platform == "linux" else None,
-            )
+            with interrupt.held():  # a Ctrl-C waits until the fork's clean-up has run
+                service = subprocess.Popen(
+                    [str(binary), "--service"],
+                    cwd=site_dir,
+                    stdin=subprocess.PIPE,
+                    stdout=subprocess.PIPE,
+                    stderr=errors,
+                    preexec_fn=_die_with_the_build,
+                )
         except OSError as exc:
             raise OutputError(f"search index: cannot run {binary}: {exc.strerror}") from None
         try:
