@@ -264,6 +264,8 @@ def _write(run: Run, site: Site, done: Rendered, assets: set[str]) -> tuple[int,
     extra: list[OutputFile] = []  # made while the workers render the pages
     inputs = (pages, site, run.settings, paths.templates, paths.content, assets, run.now)
     done.meanwhile.append(lambda: extra.extend(extra_files(*inputs, not kept_sitemap)))
+    if run.cache is not None:  # the articles and bodies saved while the workers render
+        done.first.append(run.cache.save)
     files = chain(done.files, [OutputFile(p, b"") for p in kept], extra)
     run.prepared = run.early.wait() if run.early is not None else run.prepared
     first = not paths.output.exists()  # no site to keep: the copy is made after (`_keep`)
@@ -333,12 +335,12 @@ def _remember(
     articles: list[Article],
     feed_digests: dict[str, str],
 ) -> None:
-    """Save what the next build may reuse: articles, bodies, page fingerprints, the files."""
+    """Save what the next build may reuse: page fingerprints, the files (the articles and
+    bodies were saved while the workers rendered: `_write`)."""
     if run.cache is None:
         return
     assert result.summary is not None and result.stats is not None
-    run.cache.save()
-    stats = result.stats
+    stats = result.stats  # (the article cache was saved as the pages were made: `_write`)
     files = after_writing(run.state.now, stats.names, stats.fresh, run.paths.output)
     inputs = {
         "digest": run.inputs,

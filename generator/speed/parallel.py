@@ -118,6 +118,7 @@ def stream(
     ahead: int = 3,
     then: Callable[[], Sequence[int]] | None = None,
     sizes: Sequence[int] | None = None,
+    first: Callable[[], None] | None = None,
 ) -> Iterator[R]:
     """`run`'s results one by one, in index order, as they are ready: at most `ahead`
     chunks per worker are out at once, so the results held at a time stay bounded
@@ -125,11 +126,14 @@ def stream(
     chunks are out, while this one keeps the workers supplied; then `then` runs in this
     thread (for what may not leave it: a database connection). The indices they return
     (`count` and above) are worked on too, their results last. `sizes`: how many
-    results each index gives (default one), to cut chunks of even work.
+    results each index gives (default one), to cut chunks of even work. `first` runs in
+    this thread once the first chunks are out, before any result is awaited.
     """
     context = _fork_context() if jobs > 1 and count >= MIN_PARALLEL else None
     done = 0
     if context is None:
+        if first is not None:
+            first()
         more = [*((meanwhile() if meanwhile else None) or []), *(then() if then else [])]
         for chunk in [*_chunks(count, 1, sizes), *_split(more, 1)]:
             results = task(state, chunk)
@@ -148,6 +152,8 @@ def stream(
                     pool.submit(_run, task, c) for c in islice(chunks.pages, jobs * ahead)
                 )
             chunks.start(meanwhile)
+            if first is not None:
+                first()
             while out or chunks.waiting():
                 if not out:  # every page chunk done before `meanwhile`: wait for it
                     out.extend(pool.submit(_run, task, c) for c in islice(chunks, jobs))

@@ -252,12 +252,13 @@ def render(
     meanwhile: Callable[[], None] | None = None,
     feeds: Sequence[PlannedFeed] = (),
     then: Callable[[], Sequence[int]] | None = None,
+    first: Callable[[], None] | None = None,
 ) -> Iterator[Made]:
     """Every planned page's bytes (`jobs`, then the `streamed` families' pages), in order,
     as the workers finish them (a few hundred held at a time); `meanwhile` runs in a
-    thread of this process while they work, then `then` in this thread returns which
-    `feeds` (as len(jobs) + len(streamed) + their index) the workers then make, their
-    bytes last."""
+    thread of this process while they work, and `first` in this thread once they have
+    started, then `then` in this thread returns which `feeds` (as len(jobs) +
+    len(streamed) + their index) the workers then make, their bytes last."""
     specs, families = planned.jobs, [make for make, _ in planned.streamed]
     return parallel.stream(
         _render_chunk,
@@ -268,6 +269,7 @@ def render(
         meanwhile,
         then=then,
         sizes=[1] * len(specs) + [count for _, count in planned.streamed],
+        first=first,
     )
 
 
@@ -282,8 +284,10 @@ class Rendered:
     feeds: list[OutputFile] = field(default_factory=list)  # paths only, filled while
     # `files` runs; the SHA-256 (hex) of the bytes of each feed made (not kept)
     digested: dict[str, str] = field(default_factory=dict)
-    # Work for this process while the workers render the pages (before `files` ends).
+    # Work for this process while the workers render the pages (before `files` ends): in a
+    # thread (`meanwhile`), or in this one once they have started (`first`).
     meanwhile: list[Callable[[], None]] = field(default_factory=list)
+    first: list[Callable[[], None]] = field(default_factory=list)
     listed: list[OutputFile] | None = None  # `pages`, made once
 
     @property
@@ -377,9 +381,9 @@ def rendering(
     planned_feeds = feeds()
     made: list[tuple[PlannedFeed, bool]] = []
 
-    def meanwhile() -> None:
-        """Other work, in a thread while the workers render."""
-        for work in done.meanwhile:
+    def meanwhile(first: bool = False) -> None:
+        """Other work while the workers render: in a thread, or `first` in this one."""
+        for work in done.first if first else done.meanwhile:
             work()
 
     def decide_feeds() -> list[int]:
@@ -399,6 +403,7 @@ def rendering(
             meanwhile,
             planned_feeds,
             decide_feeds,
+            lambda: meanwhile(first=True),
         )
         paths = planned.pages if planned.streamed else [spec.path for spec in planned.jobs]
         for path, (made_at, data, found) in zip(paths, rendered, strict=False):

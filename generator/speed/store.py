@@ -86,8 +86,15 @@ def checksum(*parts: str) -> bytes:
     return _CRC32(b"".join([_LENGTH(len(d)) + d for d in data])).to_bytes(4, "little")
 
 
+# json.dumps with these options makes a new encoder at every call (a third of its time
+# for a page's short lists: 100,000 calls saving the state at 10,000 articles).
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
 def dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    """`value` as compact JSON, as json.dumps(value, ensure_ascii=False, separators=(",",
+    ":")) writes it."""
+    return _ENCODE(value)
 
 
 class Database:
