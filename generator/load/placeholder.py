@@ -22,6 +22,9 @@ def _marker(sentence: str) -> str:
 
 
 _MARKERS = [re.compile(_marker(sentence), re.IGNORECASE) for sentence in SENTENCES]
+# A word each sentence holds, lower-cased: an ASCII text without it is not searched (in
+# ASCII, only the letters' own capitals match; `re` also takes 'ſ' for 's', 'K' for 'k').
+_WORDS = [max((w for w in s.split() if w.isalpha()), key=len).lower() for s in SENTENCES]
 
 
 def placeholder_warning(
@@ -38,10 +41,11 @@ def placeholder_warning(
     None once it is gone. Given whatever else is wrong with the article, so that one run
     reports every problem.
     """
+    lower = text.lower() if text.isascii() else None
     found = sorted(
         (match.start(), sentence)
-        for marker, sentence in zip(_MARKERS, SENTENCES, strict=True)
-        if (match := marker.search(text))
+        for marker, word, sentence in zip(_MARKERS, _WORDS, SENTENCES, strict=True)
+        if (lower is None or word in lower) and (match := marker.search(text))
     )
     if not found:
         return None
