@@ -45,7 +45,7 @@ def language_of(article: Article, site_language: str) -> str:
     return article.language or site_language
 
 
-def _one_each(articles: Iterable[Article]) -> list[Article]:
+def one_each(articles: Iterable[Article]) -> list[Article]:
     """One article of each language value the articles hold."""
     return list({a.language: a for a in articles}.values())
 
@@ -55,7 +55,7 @@ def written(articles: Iterable[Article], site_language: str) -> dict[str, str]:
     its folder (folder_of): as typed when every article writes it alike ('iw' -> /iw/),
     else its current form ('iw' and 'he' -> 'he', /he/; 'pt-br' and 'pt-BR' -> 'pt-BR')."""
     found: dict[str, str] = {}
-    for article in _one_each(articles):
+    for article in one_each(articles):
         tag = language_of(article, site_language)
         key = language_key(tag)
         if found.setdefault(key, tag) != tag:  # written two ways: its current form

@@ -17,7 +17,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from generator.diagnostics import Diagnostic, warning
-from generator.index.languages import folder_of, language_of, written
+from generator.index.languages import folder_of, language_of, one_each, written
 from generator.languages import language_key, locale_of, preferred_tag, subtags
 from generator.load.lines import field_line
 from generator.model import Article
@@ -37,10 +37,10 @@ def section_warnings(
     of which the site's language is one), and for each old code written beside its
     language's current one, on the story's `language:` line (found in its file under
     `content_dir`; line 1 without); [] for a site in one language (the common case)."""
-    tags = written(articles, site_language)
-    spellings = {language_of(a, site_language) for a in _one_each(articles)}
+    spellings = {language_of(a, site_language) for a in one_each(articles)}
     if len(spellings) < 2:
         return []
+    tags = written(articles, site_language)
     root = language_key(site_language)
     problems = _variants(articles, site_language, tags, root)
     problems += _old_codes(articles, site_language, spellings, root)
@@ -50,10 +50,6 @@ def section_warnings(
         replace(p, line=field_line(content_dir / p.path, "language") if p.line == 1 else p.line)
         for p in problems
     ]
-
-
-def _one_each(articles: list[Article]) -> list[Article]:
-    return list({a.language: a for a in articles}.values())
 
 
 def _oldest(articles: list[Article], of: Callable[[Article], str | None]) -> dict[str, Article]:
