@@ -87,10 +87,11 @@ def rebuild(run: Run, started: float) -> Result:
         keep.remove_partial(run.spare)  # a copy a killed first build left half-made
     if run.spare is not None and not run.spare.is_dir():  # no kept site (else no wait)
         run.early = early.ahead(run.spare, paths.output, run.state.listing)
-    run.cache = article_cache(options.cache_path(paths.project), paths.content, settings)
-    if run.cache is not None:
+    run.cache = article_cache(cache_dir, paths.content, settings)
+    if run.cache is not None:  # what `_unchanged` and `_remember` compare with the last build
         run.cache.stats_taken(*run.content_stats)
-    run.others, run.content_stats = _others(run), (0, {})  # only loading reads the stats
+        run.others = changes.others_digest(run.content_stats[1], run.racy, run.outside)
+    run.content_stats = (0, {})  # only loading reads them
     with Bodies(cache_dir) as run.bodies, few_collections():
         speed = Fast(run.cache, options.workers(), options.progress)
         speed.reading = partial(compile_theme, settings, paths.templates)
@@ -190,13 +191,6 @@ def _bodies(
     speed = Fast(run.cache, workers, progress, make_folders, run.caching, run.bodies)
     held = pipeline.others(articles, published)
     return pipeline.convert(published, run.settings, run.paths.content, speed, held)
-
-
-def _others(run: Run) -> str:
-    """changes.others_digest of this build's walk of content/ (with the build cache)."""
-    if run.options.cache_path(run.paths.project) is None:
-        return ""
-    return changes.others_digest(run.content_stats[1], run.racy, run.outside)
 
 
 def _unchanged(run: Run, names_sum: bytes | None) -> set[str] | None:
