@@ -50,9 +50,11 @@ def _key(language: str) -> list[str]:
     return [language, str(Path.cwd().resolve())]
 
 
-def kept(cache: ArticleCache, articles: Sequence[Article], language: str) -> Names | None:
-    """The last build's names when they hold for `articles` (all this build loaded), else
-    None: work them out anew."""
+def kept(
+    cache: ArticleCache, articles: Sequence[Article], language: str
+) -> tuple[Names, bytes] | None:
+    """The last build's names when they hold for `articles` (all this build loaded), with
+    the checksum of the row they were saved in; else None: work them out anew."""
     old, now = cache.files, cache.seen
     if not cache.valid or len(articles) != len(now) or set(now) != set(old):
         return None
@@ -71,7 +73,7 @@ def kept(cache: ArticleCache, articles: Sequence[Article], language: str) -> Nam
         if not _same_names(cache, [a for a in articles if a.source in changed], changed):
             return None
         tags = {key: Tag(slug, name) for key, slug, name in saved["tags"]}
-        return Names(tags, decode_diagnostics(saved["problems"]))
+        return Names(tags, decode_diagnostics(saved["problems"])), row[1]
     except (BadEntry, KeyError, TypeError, ValueError):
         return None
 
@@ -112,12 +114,6 @@ def keep(cache: ArticleCache, names: Names, language: str) -> None:
     )
     row = (SPACE, KEY, text, checksum(SPACE, KEY, text))
     cache.names_row = ("INSERT OR REPLACE INTO records VALUES (?, ?, ?, ?)", row)
-
-
-def saved_sum(cache: ArticleCache) -> bytes | None:
-    """The checksum of the names the last build saved (`kept` checked it just before)."""
-    row = cache.database.one("SELECT sum FROM records WHERE space = ? AND key = ?", (SPACE, KEY))
-    return row[0] if row is not None and isinstance(row[0], bytes) else None
 
 
 def new_sum(cache: ArticleCache) -> str:

@@ -219,9 +219,10 @@ class Fast:
 
     def names(self, articles: Sequence[Article], language: str) -> Names | None:
         found = names.kept(self.cache, articles, language) if self.cache is not None else None
-        if found is not None and self.cache is not None:
-            self.names_sum = names.saved_sum(self.cache)
-        return found
+        if found is None:
+            return None
+        kept, self.names_sum = found
+        return kept
 
     def keep_names(self, kept: Names, language: str) -> None:
         if self.cache is not None:
