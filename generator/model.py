@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields
 from datetime import datetime
 from operator import attrgetter
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -209,6 +209,19 @@ def _maker() -> Callable[..., Article]:
 
 
 make_article = _maker()
+
+
+K = TypeVar("K")
+
+
+def oldest_by(pairs: Iterable[tuple[K, Article]]) -> dict[K, Article]:
+    """The oldest article (by date, then file name) of each key, from (key, article) pairs."""
+    found: dict[K, Article] = {}
+    for key, article in pairs:
+        known = found.get(key)
+        if known is None or (article.date, article.source) < (known.date, known.source):
+            found[key] = article
+    return found
 
 
 def with_values(article: Article, **changes: Any) -> Article:

@@ -18,7 +18,7 @@ from generator.index.languages import folder_of, language_of, written
 from generator.languages import language_key
 from generator.load import slugs
 from generator.load.authors import Registry
-from generator.model import Article, Author, with_values
+from generator.model import Article, Author, oldest_by, with_values
 
 Place = tuple[str, str]  # (a section's folder: '' or 'ur/', a byline's name)
 
@@ -52,12 +52,7 @@ def shared_pages(
     if len({author.slug for author in found.values()}) == len(found):
         return articles, []  # every page has one name (the common case)
     folder = section_folder(articles, site_language)
-    oldest: dict[Place, Article] = {}
-    for article in articles:
-        for author in article.bylines:
-            known = oldest.get((folder(article), author.name))
-            if known is None or (article.date, article.source) < (known.date, known.source):
-                oldest[(folder(article), author.name)] = article
+    oldest = oldest_by(((folder(a), author.name), a) for a in articles for author in a.bylines)
     by_page: dict[tuple[str, str], list[str]] = defaultdict(list)
     for where, name in oldest:
         by_page[(where, found[name].slug)].append(name)
@@ -140,18 +135,12 @@ def unreadable_pages(
     }
     if not unread:
         return []  # names in Latin letters, or pinned (the common case)
-    oldest: dict[str, tuple[Article, Author]] = {}
-    for article in articles:
-        for author in article.bylines:
-            if author.name not in unread:
-                continue
-            known = oldest.get(author.name)
-            if known is None or (article.date, article.source) < (known[0].date, known[0].source):
-                oldest[author.name] = (article, author)
+    oldest = oldest_by((au.name, a) for a in articles for au in a.bylines if au.name in unread)
     folder = section_folder(articles, site_language)
     problems = []
     for name, script in sorted(unread.items()):
-        story, author = oldest[name]
+        story = oldest[name]
+        author = next(au for au in story.bylines if au.name == name)
         if name in registry.authors:
             add = f"add a line 'slug: firstname-lastname' under {name!r} in authors.yaml"
         else:

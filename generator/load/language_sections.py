@@ -12,7 +12,6 @@ code's folder. Both are warnings on the `language:` line of the oldest story con
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -20,7 +19,7 @@ from generator.diagnostics import Diagnostic, warning
 from generator.index.languages import folder_of, language_of, one_each, written
 from generator.languages import language_key, locale_of, preferred_tag, subtags
 from generator.load.lines import field_line
-from generator.model import Article
+from generator.model import Article, oldest_by
 
 
 def english_name(tag: str) -> str:
@@ -52,19 +51,6 @@ def section_warnings(
     ]
 
 
-def _oldest(articles: list[Article], of: Callable[[Article], str | None]) -> dict[str, Article]:
-    """The oldest story (then by file name) of each value of `of` but None."""
-    found: dict[str, Article] = {}
-    for article in articles:
-        value = of(article)
-        if value is None:
-            continue
-        known = found.get(value)
-        if known is None or (article.date, article.source) < (known.date, known.source):
-            found[value] = article
-    return found
-
-
 def _variants(
     articles: list[Article], site_language: str, tags: dict[str, str], root: str
 ) -> list[Diagnostic]:
@@ -85,8 +71,9 @@ def _variants(
                 break
     if not bases:
         return []
-    counts = Counter(language_key(language_of(a, site_language)) for a in articles)
-    oldest = _oldest(articles, lambda a: _key_in(a, site_language, bases))
+    keyed = [(language_key(language_of(a, site_language)), a) for a in articles]
+    counts = Counter(key for key, _ in keyed)
+    oldest = oldest_by(pair for pair in keyed if pair[0] in bases)
     problems = []
     for key, base in sorted(bases.items()):
         other = site_language if base == root else tags[base]
@@ -112,11 +99,6 @@ def _variants(
     return problems
 
 
-def _key_in(article: Article, site_language: str, keys: dict[str, str]) -> str | None:
-    key = language_key(language_of(article, site_language))
-    return key if key in keys else None
-
-
 def _old_codes(
     articles: list[Article], site_language: str, spellings: set[str], root: str
 ) -> list[Diagnostic]:
@@ -135,7 +117,7 @@ def _old_codes(
     if not old:
         return []
     problems = []
-    oldest = _oldest(articles, lambda a: a.language if a.language in old else None)
+    oldest = oldest_by((a.language, a) for a in articles if a.language in old)
     for tag, story in sorted(oldest.items()):
         current = preferred_tag(tag)
         problems.append(
