@@ -27,7 +27,6 @@ from generator.render.pages import Renderer
 from generator.render.urls import Urls
 
 ERROR_TEMPLATE = "serve-error.html"  # the theme's error page; a site's templates/ may override it
-SETTINGS_FILES = ("newsdigest.toml", "pyproject.toml")  # in the project folder
 
 Describe = Callable[[Diagnostic], str]
 

@@ -22,8 +22,8 @@ from typing import Any
 import watchfiles
 
 from generator.commands.build import Paths
-from generator.commands.failures import SETTINGS_FILES
 from generator.load.files import REGISTRY as REGISTRY_FILE
+from generator.settings_file import PYPROJECT, SETTINGS_FILE
 
 
 def _trees(paths: Paths) -> tuple[Path, ...]:
@@ -100,7 +100,7 @@ class Watcher:
 
         def wanted(change: watchfiles.Change, name: str) -> bool:
             path = Path(name)
-            if path.parent == project and path.name in (*SETTINGS_FILES, REGISTRY_FILE):
+            if path.parent == project and path.name in (SETTINGS_FILE, PYPROJECT, REGISTRY_FILE):
                 return True
             return path in files or path in on_the_way or path.resolve() in trees
 
