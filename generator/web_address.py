@@ -137,6 +137,13 @@ def _path_problem(scheme: str, host: str, path: str) -> str:
     )
 
 
+def _settings_file(project: Path, content_dir: Path) -> tuple[Path, str]:
+    """The project's settings file, and its name from `content_dir` (as articles are named)."""
+    file = find_settings(project)[0]
+    where = os.path.relpath(os.path.abspath(file), os.path.abspath(content_dir))
+    return file, Path(where).as_posix()
+
+
 def cname_warnings(project: Path, content_dir: Path, cname: str, base_url: str) -> list[Diagnostic]:
     """Warnings on the `cname` line of the project's settings file (named from `content_dir`,
     as articles are): a custom domain that is not `base_url`'s host (every canonical link,
@@ -144,8 +151,7 @@ def cname_warnings(project: Path, content_dir: Path, cname: str, base_url: str) 
     no github.io name as a custom domain: such a site needs no CNAME file)."""
     if not cname:
         return []
-    file = find_settings(project)[0]
-    where = Path(os.path.relpath(os.path.abspath(file), os.path.abspath(content_dir))).as_posix()
+    file, where = _settings_file(project, content_dir)
     line, host = line_of(file, "cname"), urlsplit(base_url).hostname or ""
     if cname.lower().rstrip(".").endswith(".github.io"):
         return [
@@ -180,8 +186,7 @@ def former_unused(
     working are all fixed, and the setting can go (README: A custom domain)."""
     if not former or any("the path of former_base_url" in d.message for d in found):
         return []
-    file = find_settings(project)[0]
-    where = Path(os.path.relpath(os.path.abspath(file), os.path.abspath(content_dir))).as_posix()
+    file, where = _settings_file(project, content_dir)
     return [
         warning(
             where,
