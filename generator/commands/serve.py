@@ -116,8 +116,7 @@ class Preview:
 
     def publish(self, base_path: str, error_page: bytes | None = None) -> None:
         now = self.snapshot
-        former = (now.base_path, *now.former) if base_path != now.base_path else now.former
-        former = tuple(p for p in dict.fromkeys(former) if p != base_path)
+        former = tuple(p for p in dict.fromkeys((now.base_path, *now.former)) if p != base_path)
         self.snapshot = Snapshot(now.version + 1, base_path, error_page, former)
 
     def theme_file(self, relative: str) -> Path | None:
