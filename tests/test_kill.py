@@ -139,23 +139,29 @@ STEPS = [
 ]
 
 
-def paused_build(
-    project: Path, site: Path, where: str, nth: int, *extra: str
-) -> subprocess.Popen[str]:
-    """`newsdigest build --output SITE EXTRA` in a new process group, stopped at the `nth`
-    call of `where` (PAUSED): returned once it is there."""
-    process = subprocess.Popen(
-        [sys.executable, "-c", PAUSED, where, str(nth), "build", "--output", str(site), *extra],
+def from_a_terminal(project: Path, *args: str) -> subprocess.Popen[str]:
+    """`python ARGS` run in `project`, in a new process group, its stdin, stdout and stderr
+    piped, as a terminal starts a command: Ctrl-C not ignored (a test runner's process may
+    ignore SIGINT, and a program started so inherits that and is never interrupted)."""
+    return subprocess.Popen(
+        [sys.executable, *args],
         cwd=project,
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
         start_new_session=True,
-        # as a terminal starts a command: Ctrl-C not ignored (a test runner's process may
-        # ignore SIGINT, and a program started so inherits that and is never interrupted)
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
+
+
+def paused_build(
+    project: Path, site: Path, where: str, nth: int, *extra: str
+) -> subprocess.Popen[str]:
+    """`newsdigest build --output SITE EXTRA` in a new process group, stopped at the `nth`
+    call of `where` (PAUSED): returned once it is there."""
+    command = ("build", "--output", str(site), *extra)
+    process = from_a_terminal(project, "-c", PAUSED, where, str(nth), *command)
     assert process.stdout is not None
     line = process.stdout.readline()
     if line != "paused\n":

@@ -7,13 +7,12 @@ import os
 import signal
 import socket
 import subprocess
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 from conftest import make_project, run_here, tiny_png, write_article
-from test_kill import newsroom
+from test_kill import from_a_terminal, newsroom
 
 
 @pytest.mark.parametrize("port", ["99999", "-1", "65536", "eighty"])
@@ -88,16 +87,7 @@ raise SystemExit(main())
 def paused(project: Path, where: str, nth: int, *command: str) -> subprocess.Popen[str]:
     """`newsdigest COMMAND` in a new process group, as a terminal starts it (Ctrl-C not
     ignored), stopped at `where` (PAUSED): returned once it is there."""
-    process = subprocess.Popen(
-        [sys.executable, "-c", PAUSED, where, str(nth), *command],
-        cwd=project,
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        start_new_session=True,
-        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
-    )
+    process = from_a_terminal(project, "-c", PAUSED, where, str(nth), *command)
     assert process.stdout is not None
     before = ""  # what the command printed before (a build's report)
     for line in process.stdout:
