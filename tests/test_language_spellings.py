@@ -145,17 +145,6 @@ def test_a_site_written_with_one_code_keeps_its_folder_and_gets_no_warning(
     assert (out / "iw/index.html").is_file() and not (out / "he").exists()
 
 
-URDU = """title: {slug}
-slug: {slug}
-date: 2025-06-{day}T10:00:00+05:00
-country: Pakistan
-language: {language}
-credits:
-  author: Asma Khan
-tags: [Energy]
-"""
-
-
 @pytest.mark.parametrize(
     ("site", "stories", "warned"),
     [
@@ -192,8 +181,7 @@ def test_a_regional_tag_beside_its_language_is_a_warning_naming_both_sections(
 ) -> None:
     project = make_project(tmp_path / "project", f'language = "{site}"\n')
     for day, (slug, language) in enumerate(stories, start=21):
-        front = URDU.format(slug=slug, day=day, language=language)
-        write_article(project, f"2025/06/{slug}.md", front)
+        story(project, slug, day, language)
     checked = run_here("check", cwd=project)
     assert checked.returncode == 0, checked.stdout
     assert warned in checked.stdout, checked.stdout
@@ -206,7 +194,6 @@ def test_languages_and_editions_of_their_own_are_not_warned(
 ) -> None:
     project = make_project(tmp_path / "project", 'language = "en"\n')
     for day, language in enumerate(languages, start=21):
-        front = URDU.format(slug=f"s{day}", day=day, language=language)
-        write_article(project, f"2025/06/s{day}.md", front)
+        story(project, f"s{day}", day, language)
     checked = run_here("check", cwd=project)
     assert checked.returncode == 0 and "warning" not in checked.stdout, checked.stdout
