@@ -26,8 +26,8 @@ def _display_name(spellings: Counter[str]) -> str:
     return min(spellings, key=lambda s: (-spellings[s], s == s.lower(), s))
 
 
-def _free_slug(base: str, number: int, taken: set[str]) -> str:
-    """base-NUMBER, or the next number up that no other topic uses."""
+def free_slug(base: str, number: int, taken: set[str]) -> str:
+    """base-NUMBER, or the next number up that is not in `taken` (a topic's, an author's)."""
     while f"{base}-{number}" in taken:
         number += 1
     return f"{base}-{number}"
@@ -108,7 +108,7 @@ def site_wide(
     taken = set(by_slug)  # a numbered slug must not be another topic's own ("C 2" -> c-2)
     for base, keys in sorted(by_slug.items()):
         for number, key in enumerate(keys, start=1):
-            slug = base if number == 1 else _free_slug(base, number, taken)
+            slug = base if number == 1 else free_slug(base, number, taken)
             taken.add(slug)
             name = _display_name(spellings[key])
             canonical[key] = given.get((slug, name)) or Tag(slug, name)

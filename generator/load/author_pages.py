@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from generator.diagnostics import Diagnostic, warning
 from generator.index.languages import folder_of, language_of, written
+from generator.index.topics import free_slug
 from generator.languages import language_key
 from generator.load import slugs
 from generator.load.authors import Registry
@@ -64,11 +65,9 @@ def shared_pages(
         names.sort(key=lambda n: (n not in registered, oldest[(where, n)].date, n))
         taken = {page for place, page in by_page if place == where} | pinned
         for index, name in enumerate(names[1:], start=1):
-            number = index + 1
-            while f"{slug}-{number}" in taken:
-                number += 1
-            taken.add(f"{slug}-{number}")
-            moved[(where, name)] = replace(found[name], slug=f"{slug}-{number}")
+            numbered = free_slug(slug, index + 1, taken)
+            taken.add(numbered)
+            moved[(where, name)] = replace(found[name], slug=numbered)
             first = {n: oldest[(where, n)] for n in names}
             problems.append(
                 _shared_page(where, slug, names, index, moved[(where, name)], first, registered)
