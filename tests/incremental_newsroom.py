@@ -80,6 +80,21 @@ def assert_same_as_clean(project: Path, site: Path, pictures: Path | None = None
 ENGINES = pytest.mark.parametrize("project", ["python-markdown", "gfm"], indirect=True)
 
 
+@pytest.fixture(autouse=True, scope="module")
+def processes(forked: Forked) -> None:
+    """Each importing test module's builds run in `forked`'s processes (`build`)."""
+    PROCESSES[:] = [forked]
+
+
+@pytest.fixture
+def project(tmp_path: Path, request: pytest.FixtureRequest) -> Path:
+    """The newsroom with the default Markdown engine, or the one a test's `ENGINES` names;
+    with the search index for the tests marked `search`."""
+    engine = getattr(request, "param", "python-markdown")
+    search = request.node.get_closest_marker("search") is not None
+    return newsroom(tmp_path / "project", engine, search)
+
+
 def newsroom(root: Path, engine: str = "python-markdown", search: bool = False) -> Path:
     """The first COUNT stories as a project in `root`, with the Markdown engine `engine`;
     built with the search index when `search` (INDEXED)."""

@@ -15,34 +15,22 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import incremental_newsroom
 import pytest
-from conftest import BASE_URL, Forked, edit, run_here, run_newsdigest, searching
+from conftest import BASE_URL, edit, run_here, run_newsdigest, searching
 from incremental_newsroom import (
     COUNT,
-    PROCESSES,
     article_file,
     assert_same_as_clean,
     build,
     edit_word,
     front_matter_line,
-    newsroom,
     same_code,
     urls_path,
 )
 
-
-@pytest.fixture(autouse=True, scope="module")
-def processes(forked: Forked) -> None:
-    PROCESSES[:] = [forked]
-
-
-@pytest.fixture
-def project(tmp_path: Path, request: pytest.FixtureRequest) -> Path:
-    """The newsroom, with the default Markdown engine; with the search index for the tests
-    marked `search`."""
-    return newsroom(
-        tmp_path / "project", search=request.node.get_closest_marker("search") is not None
-    )
+# The newsroom's fixtures: `processes` (autouse) and `project`.
+processes, project = incremental_newsroom.processes, incremental_newsroom.project
 
 
 @pytest.mark.parametrize("damage", ["garbage", "truncate", "flip"])

@@ -17,10 +17,10 @@ import sys
 from datetime import datetime, timedelta
 from pathlib import Path
 
+import incremental_newsroom
 import pytest
 from conftest import (
     BASE_URL,
-    Forked,
     edit,
     make_project,
     run_here,
@@ -30,14 +30,12 @@ from conftest import (
 from incremental_newsroom import (
     COUNT,
     ENGINES,
-    PROCESSES,
     STORIES,
     article_file,
     assert_same_as_clean,
     build,
     edit_word,
     front_matter_line,
-    newsroom,
     rendered_pages,
     synth,
     urls_path,
@@ -46,19 +44,8 @@ from PIL import Image
 
 from generator.render.theme import THEME_DIR
 
-
-@pytest.fixture(autouse=True, scope="module")
-def processes(forked: Forked) -> None:
-    PROCESSES[:] = [forked]
-
-
-@pytest.fixture
-def project(tmp_path: Path, request: pytest.FixtureRequest) -> Path:
-    """The newsroom with the default Markdown engine, or the one a test's `ENGINES` names;
-    with the search index for the tests marked `search`."""
-    engine = getattr(request, "param", "python-markdown")
-    search = request.node.get_closest_marker("search") is not None
-    return newsroom(tmp_path / "project", engine, search)
+# The newsroom's fixtures: `processes` (autouse) and `project`.
+processes, project = incremental_newsroom.processes, incremental_newsroom.project
 
 
 @pytest.mark.search

@@ -11,30 +11,22 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import incremental_newsroom
 import pytest
-from conftest import Forked, edit, tiny_png
+from conftest import edit, tiny_png
 from incremental_newsroom import (
     COUNT,
     ENGINES,
-    PROCESSES,
     STORIES,
     article_file,
     assert_same_as_clean,
     build,
     front_matter_line,
-    newsroom,
     rendered_pages,
 )
 
-
-@pytest.fixture(autouse=True, scope="module")
-def processes(forked: Forked) -> None:
-    PROCESSES[:] = [forked]
-
-
-@pytest.fixture
-def project(tmp_path: Path, request: pytest.FixtureRequest) -> Path:
-    return newsroom(tmp_path / "project", getattr(request, "param", "python-markdown"))
+# The newsroom's fixtures: `processes` (autouse) and `project`.
+processes, project = incremental_newsroom.processes, incremental_newsroom.project
 
 
 def _pages_naming(site: Path, text: str) -> list[Path]:
