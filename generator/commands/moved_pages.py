@@ -23,7 +23,7 @@ from typing import Any
 from generator.commands.history import _git, _git_bytes, _in_repository
 from generator.config import Settings
 from generator.diagnostics import Diagnostic, UsageError, warning
-from generator.index.languages import folder_of, language_of, written
+from generator.index.languages import language_of, section_folders
 from generator.index.terms import AUTHORS, COUNTRIES, KINDS, TermKind
 from generator.languages import language_key
 from generator.load.content import Mapping, parse_front_matter
@@ -76,20 +76,13 @@ def _sections(articles: Iterable[Article], settings: Settings, now: datetime) ->
     """The language folders ('ur/') of the published `articles` other than the site's
     language -> a story in it."""
     published = [a for a in articles if not a.draft and a.date <= now]
-    folders = _folders(published, settings)
+    folders = section_folders(published, settings.language)
     found: dict[str, Article] = {}
     for article in published:
         folder = folders[language_key(language_of(article, settings.language))]
         if folder:
             found.setdefault(folder, article)
     return found
-
-
-def _folders(articles: list[Article], settings: Settings) -> dict[str, str]:
-    """Each language of `articles` (its language_key) -> its folder, '' for the site's."""
-    root = language_key(settings.language)
-    tags = written(articles, settings.language)
-    return {key: "" if key == root else folder_of(tag) for key, tag in tags.items()}
 
 
 def _sections_gone(
@@ -125,7 +118,7 @@ def _pages(articles: Iterable[Article], settings: Settings, now: datetime) -> di
     """Every term page the published `articles` make: its site path ('/tags/climate/',
     '/ur/tags/climate/' in a language's folder) -> (kind, term, a story under it)."""
     published = [a for a in articles if not a.draft and a.date <= now]
-    folders = _folders(published, settings)
+    folders = section_folders(published, settings.language)
     pages: dict[str, Page] = {}
     for article in published:
         folder = folders[language_key(language_of(article, settings.language))]

@@ -63,6 +63,14 @@ def written(articles: Iterable[Article], site_language: str) -> dict[str, str]:
     return found
 
 
+def section_folders(articles: Iterable[Article], site_language: str) -> dict[str, str]:
+    """Each language of the articles (its language_key) -> its section's URL folder: '' for
+    the site's language, else folder_of its `written` tag ('ur/', 'he/')."""
+    root = language_key(site_language)
+    tags = written(articles, site_language)
+    return {key: "" if key == root else folder_of(tag) for key, tag in tags.items()}
+
+
 def sections(site: Site, site_language: str, tz: ZoneInfo) -> list[Section]:
     """The site's language first (always, even with no article of its own), then every
     other language that has articles, by folder. One section of `site` itself when every

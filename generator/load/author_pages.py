@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from generator.diagnostics import Diagnostic, warning
-from generator.index.languages import folder_of, language_of, written
+from generator.index.languages import language_of, section_folders
 from generator.index.topics import free_slug
 from generator.languages import language_key
 from generator.load import slugs
@@ -26,12 +26,8 @@ Place = tuple[str, str]  # (a section's folder: '' or 'ur/', a byline's name)
 
 def section_folder(articles: list[Article], site_language: str) -> Callable[[Article], str]:
     """The folder of each article's language section: '' for the site's language, 'ur/'."""
-    root = language_key(site_language)
-    folders = {
-        key: "" if key == root else folder_of(tag)
-        for key, tag in written(articles, site_language).items()
-    }
-    return lambda article: folders[language_key(language_of(article, site_language))]
+    found = section_folders(articles, site_language)
+    return lambda article: found[language_key(language_of(article, site_language))]
 
 
 def shared_pages(
