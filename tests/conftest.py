@@ -340,11 +340,6 @@ def sample_pictures(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
 
 
-def judge_environment() -> dict[str, str]:
-    """The environment for the site judge: its Java (the Nu checker) started as JAVA_QUICK."""
-    return {**os.environ, "JDK_JAVA_OPTIONS": " ".join(html_checker.JAVA_QUICK)}
-
-
 def shared_folder(factory: pytest.TempPathFactory) -> Path:
     """This run's folder that every test worker shares (above each worker's own)."""
     shared = factory.getbasetemp()

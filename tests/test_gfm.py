@@ -5,9 +5,7 @@ engine; an incremental build equals a clean one; the site judge passes with each
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +23,7 @@ from conftest import (
     site_files,
 )
 from lxml import html
+from site_judge import judge
 
 STORY = "2025/06/29/election-results-by-district/index.html"
 LINKED = "2025/06/24/karachi-heatwave-strains-power-grid-and-hospitals/index.html"
@@ -192,9 +191,6 @@ def test_an_incremental_gfm_build_after_edits_equals_a_clean_build(
     assert any(b"<td>1</td>" in data for path, data in got.items() if path.endswith(".html"))
 
 
-JUDGE = Path(os.environ.get("NEWSDIGEST_JUDGE", "/work/shared/judge/check_site.sh"))
-
-
 @pytest.mark.parametrize("engine", ["python-markdown", "gfm"])
 def test_the_site_judge_passes_the_sample_with_each_engine(
     tmp_path: Path, engine: str, request: pytest.FixtureRequest
@@ -205,26 +201,8 @@ def test_the_site_judge_passes_the_sample_with_each_engine(
     tests/test_language_homes.py's judge run); its browser check, what the test below
     checks on the gfm pages, and tests/test_browser.py on every kind of the default
     engine's pages, in light and dark mode."""
-    if not JUDGE.is_file():
-        pytest.skip(f"the site judge is not installed at {JUDGE} (set NEWSDIGEST_JUDGE)")
     site = request.getfixturevalue("gfm_site" if engine == "gfm" else "default_site")
-    done = subprocess.run(
-        [
-            "bash",
-            str(JUDGE),
-            str(site),
-            "/sub/",
-            "--skip",
-            "linkchecker,vnu,browser",
-            "--out",
-            str(tmp_path / "report"),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=900,
-        check=False,
-    )
-    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]
+    judge(site, "/sub/", "--skip", "linkchecker,vnu,browser", "--out", str(tmp_path / "report"))
 
 
 def test_the_gfm_pages_pass_the_judges_browser_check(

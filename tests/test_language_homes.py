@@ -10,9 +10,7 @@ page searches its own.
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -21,13 +19,13 @@ import feedparser
 import pytest
 from conftest import (
     BASE_URL,
-    judge_environment,
     make_project,
     run_here,
     static_server,
     write_article,
 )
 from lxml import etree, html
+from site_judge import judge
 
 ENGLISH = [
     (
@@ -295,33 +293,11 @@ def test_an_urdu_word_is_found_only_by_the_urdu_search(
     assert found[("ur/search/", "harbour")] == []
 
 
-JUDGE = Path(os.environ.get("NEWSDIGEST_JUDGE", "/work/shared/judge/check_site.sh"))
-
-
 def test_the_site_judge_passes_a_multilingual_site(site: Path, tmp_path: Path) -> None:
     """Feeds, the Nu checker and internal links over every language's pages, when the
     judge is installed (its LinkChecker crawl left out for time; its browser check, what
     the test below checks)."""
-    if not JUDGE.is_file():
-        pytest.skip(f"the site judge is not installed at {JUDGE} (set NEWSDIGEST_JUDGE)")
-    done = subprocess.run(
-        [
-            "bash",
-            str(JUDGE),
-            str(site),
-            "/sub/",
-            "--skip",
-            "linkchecker,browser",
-            "--out",
-            str(tmp_path),
-        ],
-        env=judge_environment(),
-        capture_output=True,
-        text=True,
-        timeout=900,
-        check=False,
-    )
-    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]
+    judge(site, "/sub/", "--skip", "linkchecker,browser", "--out", str(tmp_path))
 
 
 def test_the_pages_pass_the_judges_browser_check(site: Path, chromium: Any, tmp_path: Path) -> None:

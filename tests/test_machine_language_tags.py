@@ -7,14 +7,13 @@ Once `iw` went to feeds as typed and the W3C feed validator called them invalid.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 from pathlib import Path
 
 import feedparser
 import pytest
-from conftest import judge_environment, make_project, run_here, write_article
+from conftest import make_project, run_here, write_article
 from lxml import etree, html
+from site_judge import judge
 
 NOW = "2026-11-30T12:00:00Z"
 # (as typed, its folder, the form machines read)
@@ -28,7 +27,6 @@ NEWS = {
     "sm": "http://www.sitemaps.org/schemas/sitemap/0.9",
     "news": "http://www.google.com/schemas/sitemap-news/0.9",
 }
-JUDGE = Path(os.environ.get("NEWSDIGEST_JUDGE", "/work/shared/judge/check_site.sh"))
 
 
 @pytest.fixture(scope="module")
@@ -81,14 +79,4 @@ def test_the_news_sitemap_and_sitemap_give_the_current_codes(site: Path) -> None
 
 
 def test_the_w3c_feed_validator_finds_no_invalid_language(site: Path, tmp_path: Path) -> None:
-    if not JUDGE.is_file():
-        pytest.skip(f"the site judge is not installed at {JUDGE} (set NEWSDIGEST_JUDGE)")
-    done = subprocess.run(
-        ["bash", str(JUDGE), str(site), "/", "--only", "w3c", "--out", str(tmp_path)],
-        env=judge_environment(),
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
-    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]
+    judge(site, "/", "--only", "w3c", "--out", str(tmp_path), timeout=600)
