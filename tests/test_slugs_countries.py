@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,24 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.load import countries, slugs
+
+ROOT = Path(__file__).parents[1]
+
+
+def test_a_slug_is_the_same_whether_or_not_unidecode_is_installed(tmp_path: Path) -> None:
+    """python-slugify would spell Hebrew with Unidecode when another package has installed
+    it; the address stays text-unidecode's, the one a fresh install publishes."""
+    fake = tmp_path / "unidecode.py"  # what a machine with Unidecode installed would load
+    fake.write_text("def unidecode(text, *args, **kwargs):\n    return 'spelt-otherwise'\n")
+    code = "from generator.load import slugs; print(slugs.make('גשם כבד בתל אביב'))"
+    with_it = subprocess.run(
+        [sys.executable, "-c", code],
+        env={**os.environ, "PYTHONPATH": os.pathsep.join([str(tmp_path), str(ROOT)])},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert with_it.stdout.strip() == slugs.make("גשם כבד בתל אביב") == "gshm-kbd-btl-byb"
 
 
 @pytest.mark.parametrize(

@@ -6,9 +6,16 @@ import hashlib
 import re
 import unicodedata
 from collections import Counter
+from typing import Final
 
 from slugify import slugify
 
+# python-slugify's own dependency text-unidecode spells every slug, whatever else is
+# installed: left to choose, python-slugify would use Unidecode when some other package
+# (Pelican, for one) has installed it, and that spells some scripts otherwise (Hebrew
+# 'גשם כבד' is 'gshm-kbd' with text-unidecode, 'gshm-khbd' with Unidecode), so a story's
+# address would change with the machine that builds the site.
+TRANSLITERATION: Final = "text-unidecode"
 _SAFE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Scripts that python-slugify (Unidecode) spells in Latin letters a reader recognises:
 # 'Zürich' -> 'zurich', 'Αθήνα' -> 'athena', 'Москва' -> 'moskva'. Others come out
@@ -30,7 +37,8 @@ def make(text: str) -> str:
 
     Canonically equivalent text (composed or decomposed accents) gives the same slug.
     """
-    return str(slugify(unicodedata.normalize("NFC", text), max_length=80, word_boundary=True))
+    normal = unicodedata.normalize("NFC", text)
+    return str(slugify(normal, max_length=80, word_boundary=True, backend=TRANSLITERATION))
 
 
 def poorly_spelt_script(text: str) -> str | None:
