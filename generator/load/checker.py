@@ -11,12 +11,13 @@ import difflib
 from typing import Any
 
 from generator.diagnostics import Diagnostic, error, warning
+from generator.load import fields
 from generator.load.content import CONTROL, Document, Items, Mapping
 from generator.load.foreign import foreign_field
 from generator.load.invisible import control_error, invisible_error
 from generator.load.yaml_mistakes import double_quoted
 
-REQUIRED_FIELDS = ("title", "date", "country", "credits")
+REQUIRED_FIELDS = fields.required()  # declared in load/fields.py
 # Top-level keys that belong inside a group: key -> the group's field.
 BELONGS_UNDER = {
     "author": "credits",

@@ -155,6 +155,12 @@ def top_level() -> tuple[str, ...]:
     return tuple(dict.fromkeys(f.name.split(".")[0] for f in FIELDS))
 
 
+def required() -> tuple[str, ...]:
+    """The top-level fields every article must have: a group is required when a field in it
+    is (`credits`, for `credits.author`)."""
+    return tuple(dict.fromkeys(f.name.split(".")[0] for f in FIELDS if f.required))
+
+
 def under(parent: str) -> tuple[str, ...]:
     """The fields inside `parent`: under("credits") -> ("author", "image", "sources")."""
     return tuple(f.name.split(".", 1)[1] for f in FIELDS if f.name.startswith(parent + "."))
