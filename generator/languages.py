@@ -197,12 +197,6 @@ def text_attributes(tag: str, page: str) -> str:
     return f' lang="{html.escape(tag)}" dir="{text_direction(tag)}"'
 
 
-def is_known(tag: str) -> bool:
-    """Whether the text is a BCP 47 tag CLDR (Babel) knows: `ur`, `hi`, `pt-BR`, `en-GB` are;
-    `en_US` (a POSIX locale name, invalid in HTML's `lang`) and `Urdu` are not."""
-    return tag_problem(tag) is None
-
-
 TAG_SYNTAX = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 
 
