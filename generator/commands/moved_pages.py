@@ -24,7 +24,7 @@ from generator.commands.history import _git, _git_bytes, _in_repository
 from generator.config import Settings
 from generator.diagnostics import Diagnostic, UsageError, warning
 from generator.index.languages import language_of, section_folders
-from generator.index.terms import AUTHORS, COUNTRIES, KINDS, TermKind
+from generator.index.terms import AUTHORS, KINDS, TermKind
 from generator.languages import language_key
 from generator.load.content import Mapping, parse_front_matter
 from generator.load.files import registry_path
@@ -33,7 +33,6 @@ from generator.model import Article
 from generator.settings_file import Paths
 
 Page = tuple[TermKind, Any, Article]  # the taxonomy, the term, a published story under it
-_FIELD = {"topics": "tags", "countries": "country"}
 
 
 def moved_pages(
@@ -65,7 +64,7 @@ def moved_pages(
         if kind is AUTHORS:
             problems.append(_author_gone(paths, olds, term, moved_to, old, by_source))
         else:
-            where = _where(old, _FIELD[kind.name], by_source, paths.content)
+            where = _where(old, kind.field, by_source, paths.content)
             taken = before.get(moved_to[0]) if moved_to else None  # whose address it takes
             gave = taken[1].name if taken is not None and taken[1].name != term.name else ""
             problems.append(_term_gone(olds, kind, term, moved_to, old, where, gave))
@@ -188,7 +187,7 @@ def _term_gone(
 ) -> Diagnostic:
     """The warning for a topic or country page that this change moves or removes; `gave`:
     the topic whose address it takes, now on no published story (same slug, first used)."""
-    what = "topic" if kind is not COUNTRIES else "country"
+    what = kind.label.lower()
     if moved_to:
         message = (
             f"this change moves the {what} page of {term.name!r}: {_feed(olds)} move to "
@@ -201,7 +200,7 @@ def _term_gone(
             f"{_feed(olds)} will be gone (no published story has it any more); readers' links "
             "and feed subscriptions to it break"
         )
-    word = "tag" if kind is not COUNTRIES else "country"
+    word = kind.written_as
     fix = (
         f"{term.name!r} takes the address of {gave!r}, which had the same slug and is now on "
         f"no published story: keep {gave!r} on a story to keep both addresses"

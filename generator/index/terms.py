@@ -5,7 +5,8 @@ pages and feeds, and how its index is ordered. Every kind gets the same things: 
 in the Site index, an index page, a paginated page per term and a feed per term
 (generator.index.site, generator.render.pages, generator.render.feedlist). A new kind
 (authors: a term type with `slug` and `name`, one per byline name) is one more `TermKind`
-in `KINDS`.
+in `KINDS`; README (Development, "Where the next things go") lists what it touches around
+this module: the field, the Article's slot, the theme's words.
 """
 
 from __future__ import annotations
@@ -28,6 +29,10 @@ class TermKind:
     by_use: bool  # index: most used first, sized by use; else in the Site's order, one size
     terms_of: Callable[[Article], Iterable[Any]]  # an article's terms: each has slug and name
     order: Callable[[Any], Any]  # the Site's order of the terms (sort key)
+    # The front-matter field the terms are written in, and one term as an editor calls it,
+    # for messages that point there (check --base: a term page moved or gone).
+    field: str
+    written_as: str
 
 
 TOPICS = TermKind(
@@ -37,6 +42,8 @@ TOPICS = TermKind(
     by_use=True,
     terms_of=lambda a: a.tags,
     order=lambda t: t.slug,
+    field="tags",
+    written_as="tag",
 )
 COUNTRIES = TermKind(
     "countries",
@@ -45,6 +52,8 @@ COUNTRIES = TermKind(
     by_use=False,
     terms_of=lambda a: (a.country,),
     order=lambda c: (c.name, c.code),
+    field="country",
+    written_as="country",
 )
 AUTHORS = TermKind(
     "authors",
@@ -53,5 +62,7 @@ AUTHORS = TermKind(
     by_use=False,
     terms_of=lambda a: a.bylines,
     order=lambda p: (p.name.casefold(), p.slug),
+    field="credits",
+    written_as="byline",
 )
 KINDS = (TOPICS, COUNTRIES, AUTHORS)  # in this order on pages, in feeds and in OPML
