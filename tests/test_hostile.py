@@ -147,10 +147,10 @@ def test_every_hostile_file_at_once_in_a_process_of_its_own(
     assert snapshot(site) == before
 
 
-def test_a_yaml_python_tag_is_never_executed(tmp_path: Path) -> None:
+def test_a_yaml_python_tag_is_never_executed(tmp_path: Path, forked: Forked) -> None:
     project = make_project(tmp_path / "project")
     add_case(project, "python-object-tag.md")
-    result = run_newsdigest("check", cwd=project)
+    result = forked.run("check", cwd=project)  # a process of its own, as each check below
     assert result.returncode == 1
     assert not (project / "HOSTILE-EXECUTED").exists()
     assert not list(tmp_path.rglob("HOSTILE-EXECUTED"))
@@ -159,11 +159,11 @@ def test_a_yaml_python_tag_is_never_executed(tmp_path: Path) -> None:
 def test_the_next_build_after_a_fix_succeeds(
     published: tuple[Path, Path], tmp_path: Path, forked: Forked
 ) -> None:
-    """The refused build is `python -m generator`; the next one, after the fix, a process of
-    its own too (forked from one that has imported newsdigest): only the disk links them."""
+    """The refused build and the next one, after the fix, each in a process of its own
+    (forked from one that has imported newsdigest): only the disk links them."""
     project, site = copy_published(published, tmp_path)
     add_case(project, "impossible-date.md")
-    assert run_newsdigest("build", "--output", str(site), cwd=project).returncode == 1
+    assert forked.run("build", "--output", str(site), cwd=project).returncode == 1
     article = project / "content/hostile/impossible-date.md"
     article.write_text(article.read_text().replace("2025-02-30", "2025-02-28"))
     result = forked.run("build", "--output", str(site), cwd=project)
@@ -311,12 +311,12 @@ def test_tags_that_slug_to_nothing_get_a_stable_unique_url(tmp_path: Path) -> No
     assert fire.strip("/").split("/")[-1] in first
 
 
-def test_check_reports_every_hostile_file_at_once(tmp_path: Path) -> None:
+def test_check_reports_every_hostile_file_at_once(tmp_path: Path, forked: Forked) -> None:
     project = make_project(tmp_path / "project")
     for case in ("impossible-date.md", "unknown-country.md", "nul-byte.md"):
         target = project / "content" / case
         shutil.copyfile(HOSTILE / case, target)
-    result = run_newsdigest("check", cwd=project)
+    result = forked.run("check", cwd=project)
     assert result.returncode == 1
     assert "content/impossible-date.md:3: error:" in result.stdout
     assert "content/unknown-country.md:4: error:" in result.stdout
@@ -324,9 +324,9 @@ def test_check_reports_every_hostile_file_at_once(tmp_path: Path) -> None:
     assert "3 errors" in result.stdout
 
 
-def test_check_annotations_point_at_the_hostile_line(tmp_path: Path) -> None:
+def test_check_annotations_point_at_the_hostile_line(tmp_path: Path, forked: Forked) -> None:
     project = make_project(tmp_path / "project")
     shutil.copyfile(HOSTILE / "duplicate-key.md", project / "content/duplicate-key.md")
-    result = run_newsdigest("check", "--format", "github", cwd=project)
+    result = forked.run("check", "--format", "github", cwd=project)
     assert result.returncode == 1
     assert "::error file=content/duplicate-key.md,line=5," in result.stdout
