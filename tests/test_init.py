@@ -98,6 +98,30 @@ def test_init_says_what_it_wrote_and_to_keep_the_site_id(tmp_path: Path) -> None
     assert '"GitHub Actions"' in said
 
 
+@pytest.mark.parametrize("zone", ["IST-5:30", "Foo/Bar"])
+def test_init_says_when_it_cannot_read_the_computers_time_zone(
+    tmp_path: Path, zone: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A TZ that is a POSIX rule or no zone name: UTC is written, and init says so."""
+    monkeypatch.setenv("TZ", zone)
+    result = init(tmp_path, "--url", URL)
+    assert result.returncode == 0, result.stderr
+    settings = tomllib.loads((tmp_path / "gazette" / "newsdigest.toml").read_text())
+    assert settings["timezone"] == "UTC"
+    [warning] = [line for line in result.stdout.splitlines() if f"(TZ={zone})" in line]
+    assert warning.startswith("warning: this computer's time zone")
+    assert 'timezone = "UTC"' in warning and "--timezone" in warning
+
+
+def test_init_writes_the_computers_time_zone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TZ", "Asia/Kolkata")
+    result = init(tmp_path, "--url", URL)
+    settings = tomllib.loads((tmp_path / "gazette" / "newsdigest.toml").read_text())
+    assert settings["timezone"] == "Asia/Kolkata" and "time zone" not in result.stdout
+
+
 def test_init_without_options_starts_a_site_named_after_its_folder(tmp_path: Path) -> None:
     result = init(tmp_path)
     assert result.returncode == 0, result.stderr

@@ -57,6 +57,7 @@ class Started:
     top: Path | None = None  # the git repository's top folder, None outside one
     posts: int = 0  # Jekyll posts in _posts/ (not read: they belong under content/)
     other_pages: tuple[str, ...] = ()  # other workflows that publish to GitHub Pages
+    unread_zone: str | None = None  # the machine's time zone, when no IANA name (then UTC)
 
 
 def title_from_folder(folder: Path) -> str:
@@ -65,20 +66,24 @@ def title_from_folder(folder: Path) -> str:
     return " ".join(w[:1].upper() + w[1:] for w in words if w) or "News Digest"
 
 
-def local_timezone() -> str:
-    """The machine's IANA time zone (TZ, then /etc/localtime), or 'UTC'."""
+def local_timezone() -> tuple[str, str | None]:
+    """The machine's IANA time zone (TZ, then /etc/localtime), or 'UTC'; and, when it is
+    'UTC' because the machine's zone is not an IANA name (TZ=IST-5:30, a POSIX rule, or
+    a misspelt name), how the machine names it, for init to say so."""
     name = os.environ.get("TZ", "").lstrip(":")
+    told = f"TZ={name}" if name else ""
     if not name:
         try:
             target = os.path.realpath("/etc/localtime")
         except OSError:
             target = ""
         name = target.partition("/zoneinfo/")[2]
+        told = target
     try:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
-        return "UTC"
-    return "UTC" if name in ("", "Etc/UTC", "Etc/UCT", "UCT", "Zulu", "Etc/Zulu") else name
+        return "UTC", told or None
+    return ("UTC" if name in ("", "Etc/UTC", "Etc/UCT", "UCT", "Zulu", "Etc/Zulu") else name), None
 
 
 def country_of_timezone(timezone: str) -> str | None:
@@ -309,7 +314,7 @@ def init_site(
         base_url = config.normalise_base_url(url or PLACEHOLDER_URL)
     except ConfigError as exc:
         raise ConfigError(*map(_as_options, exc.messages), "nothing was written") from None
-    zone = timezone or local_timezone()
+    zone, unread = (timezone, None) if timezone else local_timezone()
     try:
         year = (now or datetime.now(ZoneInfo(zone))).year
     except (ZoneInfoNotFoundError, ValueError):
@@ -349,7 +354,7 @@ def init_site(
     return Started(
         root,
         *(written, settings, country, url is None, branch, kept, stories, source.warning),
-        *(git_top(root), posts, tuple(others)),
+        *(git_top(root), posts, tuple(others), unread),
     )
 
 
@@ -420,6 +425,12 @@ def summary(started: Started, folder: Path) -> str:
     lines += _workflow_warnings(started)
     if started.install_warning:
         lines.append(f"warning: {started.install_warning}")
+    if started.unread_zone:
+        lines.append(
+            f"warning: this computer's time zone ({started.unread_zone}) is not a time zone "
+            'name such as Asia/Kolkata, so newsdigest.toml says timezone = "UTC": write the '
+            "newsroom's zone there (or run init again with --timezone)."
+        )
     if not started.stories and not started.posts:
         lines.append(
             f"The welcome article's country is {started.country}; delete the article "
