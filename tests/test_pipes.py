@@ -40,7 +40,7 @@ def newsroom(tmp_path: Path) -> Path:
 @pytest.mark.parametrize(
     ("args", "status"),
     [
-        (("build", "--no-cache"), SIGPIPE_STATUS),
+        (("build",), SIGPIPE_STATUS),  # and the site is built (below)
         (("check",), SIGPIPE_STATUS),
         (("new", "Floods in Assam", "--country", "India"), SIGPIPE_STATUS),
         (("--help",), 0),  # argparse itself drops help text it cannot write
@@ -56,12 +56,8 @@ def test_every_command_ends_quietly_when_the_reader_has_gone(
     assert "BrokenPipeError" not in result.stderr
     assert "Exception ignored" not in result.stderr
     assert result.returncode == status
-
-
-def test_a_build_into_a_closed_pipe_still_builds_the_site(newsroom: Path) -> None:
-    result = run_into_closed_pipe("build", cwd=newsroom)
-    assert result.returncode == SIGPIPE_STATUS
-    assert (newsroom / "site" / "index.html").is_file()
+    if args[0] == "build" and status == SIGPIPE_STATUS:  # its report unread, the site built
+        assert (newsroom / "site" / "index.html").is_file()
 
 
 @pytest.mark.parametrize("args", [("check",), ("check", "--format", "github"), ("build",)])
