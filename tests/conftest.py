@@ -444,6 +444,7 @@ SLOW_FILES = (
     "test_pipes.py",
     "test_parallel.py",
     "test_serve.py",
+    "test_serve_stops.py",
     "test_template_errors.py",
     "test_languages.py",
     "test_theme.py",
