@@ -169,12 +169,14 @@ def server(sample_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Itera
 
 
 @pytest.fixture(scope="module")
-def tabs(chromium: Any) -> Iterator[Any]:
-    """One browser context whose tabs the tests open (`Visit`), as one reader's browser:
-    the theme keeps nothing in it (no cookie, no storage), and the tabs share its HTTP
-    cache, so axe-core is compiled once (V8's code cache) instead of on every page."""
+def tab(chromium: Any) -> Iterator[Any]:
+    """One tab of one browser context that the tests load their pages in (`Visit`), one
+    after the other, as one reader's browser: the theme keeps nothing in it (no cookie, no
+    storage), and each load is a new document. A new tab for each test cost Chromium about
+    0.6 CPU-seconds more a page checked with axe-core (a renderer started, axe-core
+    compiled again) than the next page in the same tab."""
     context = chromium.new_context()
-    yield context
+    yield context.new_page()
     context.close()
 
 
@@ -187,18 +189,26 @@ def screenshot(visit: Visit, name: str) -> None:
 
 
 class Visit:
-    """One page load, with everything that went wrong while it loaded."""
+    """Page loads in the tab `page` at one size and colour scheme, with everything that
+    went wrong while they loaded (until `close`)."""
 
-    def __init__(self, tabs: Any, width: int, scheme: str, height: int = 900) -> None:
-        self.page = tabs.new_page()
+    def __init__(self, page: Any, width: int, scheme: str, height: int = 900) -> None:
+        self.page = page
         self.page.set_viewport_size({"width": width, "height": height})
         self.page.emulate_media(color_scheme=scheme)
         self.scheme = scheme
         self.problems: list[str] = []
-        self.page.on("console", self._console)
-        self.page.on("pageerror", lambda exc: self.problems.append(f"page error: {exc}"))
-        self.page.on("requestfailed", self._failed)
-        self.page.on("response", self._response)
+        self._listeners = {
+            "console": self._console,
+            "pageerror": self._error,
+            "requestfailed": self._failed,
+            "response": self._response,
+        }
+        for event, listener in self._listeners.items():
+            self.page.on(event, listener)
+
+    def _error(self, exc: Any) -> None:
+        self.problems.append(f"page error: {exc}")
 
     def _console(self, message: Any) -> None:
         if message.type in ("error", "warning"):
@@ -235,19 +245,21 @@ class Visit:
         return int(self.page.evaluate("document.documentElement.scrollWidth - window.innerWidth"))
 
     def close(self) -> None:
-        self.page.close()
+        """Stop listening to the tab (which the next visit loads its pages in)."""
+        for event, listener in self._listeners.items():
+            self.page.remove_listener(event, listener)
 
 
 @pytest.mark.parametrize(("width", "scheme"), [(1280, "light"), (390, "dark")])
 @pytest.mark.parametrize("language", TRANSLATIONS)
 def test_the_founding_storys_urdu_hindi_and_english_pages_read_in_their_direction_and_pass_axe(
-    server: str, tabs: Any, language: str, width: int, scheme: str
+    server: str, tab: Any, language: str, width: int, scheme: str
 ) -> None:
     """The Urdu page is `lang="ur" dir="rtl"` and Chromium lays it out right to left (its
     dateline starts at the column's right edge); the Hindi and English ones left to right.
     Each names June in its language, fits the screen and passes axe in light and dark."""
     path, direction, date = TRANSLATIONS[language]
-    visit = Visit(tabs, width, scheme)
+    visit = Visit(tab, width, scheme)
     try:
         visit.open(server + path)
         seen = visit.page.evaluate(READING)
@@ -273,10 +285,10 @@ def test_the_founding_storys_urdu_hindi_and_english_pages_read_in_their_directio
 
 @pytest.mark.parametrize(("width", "scheme"), [(1280, "light"), (390, "dark")])
 def test_the_urdu_home_reads_right_to_left_and_passes_axe(
-    server: str, tabs: Any, width: int, scheme: str
+    server: str, tab: Any, width: int, scheme: str
 ) -> None:
     """/ur/, the sample's Urdu home: its stories right to left, in light and dark mode."""
-    visit = Visit(tabs, width, scheme)
+    visit = Visit(tab, width, scheme)
     try:
         visit.open(server + "ur/")
         root = visit.page.evaluate("[document.documentElement.lang, document.documentElement.dir]")
@@ -345,7 +357,7 @@ def judged_in_chromium(browser: Any, server: str, paths: list[str]) -> list[str]
     failures: list[str] = []
     for width, height, phone in JUDGE_SCREENS:
         screen = browser.new_context(is_mobile=phone, has_touch=phone)
-        visit = Visit(screen, width, "light", height)
+        visit = Visit(screen.new_page(), width, "light", height)
         try:
             for path in paths:
                 visit.problems.clear()
@@ -372,10 +384,10 @@ class Tour:
     problems: list[str]  # console errors and failed requests, at any width
 
 
-def take_tour(tabs: Any, server: str, scheme: str) -> Tour:
+def take_tour(tab: Any, server: str, scheme: str) -> Tour:
     widths, axe_width = TOURS[scheme]
     tour = Tour([], [], [])
-    visit = Visit(tabs, widths[0], scheme)
+    visit = Visit(tab, widths[0], scheme)
     try:
         for name, path in PAGES.items():
             visit.problems.clear()
@@ -405,13 +417,13 @@ def take_tour(tabs: Any, server: str, scheme: str) -> Tour:
 
 
 @pytest.fixture(scope="module")
-def tours(server: str, tabs: Any) -> Callable[[str], Tour]:
+def tours(server: str, tab: Any) -> Callable[[str], Tour]:
     """The tour of a colour scheme (`take_tour`), taken once for the tests that read it."""
     taken: dict[str, Tour] = {}
 
     def tour(scheme: str) -> Tour:
         if scheme not in taken:
-            taken[scheme] = take_tour(tabs, server, scheme)
+            taken[scheme] = take_tour(tab, server, scheme)
         return taken[scheme]
 
     return tour
@@ -439,9 +451,9 @@ def test_every_page_fits_its_screen_on_one_grid_with_links_named_apart(
     assert tour.grid == [], "\n".join(tour.grid)
 
 
-def test_a_daily_digest_has_one_rule_under_its_heading(server: str, tabs: Any) -> None:
+def test_a_daily_digest_has_one_rule_under_its_heading(server: str, tab: Any) -> None:
     """Between the digest page's title and its first story, no two rules in a row."""
-    visit = Visit(tabs, 1280, "light")
+    visit = Visit(tab, 1280, "light")
     try:
         visit.open(server + PAGES["digest"])
         rules = visit.page.evaluate("""() => {
@@ -462,8 +474,8 @@ def test_a_daily_digest_has_one_rule_under_its_heading(server: str, tabs: Any) -
         visit.close()
 
 
-def test_the_search_page_wears_the_theme_in_dark_mode(server: str, tabs: Any) -> None:
-    visit = Visit(tabs, 390, "dark")
+def test_the_search_page_wears_the_theme_in_dark_mode(server: str, tab: Any) -> None:
+    visit = Visit(tab, 390, "dark")
     try:
         visit.open(server + "search/?q=monsoon")
         visit.page.locator(".pagefind-ui__result-link").first.wait_for(timeout=15000)
@@ -483,8 +495,8 @@ def test_the_search_page_wears_the_theme_in_dark_mode(server: str, tabs: Any) ->
         visit.close()
 
 
-def test_the_topics_index_is_one_list_in_one_typeface(server: str, tabs: Any) -> None:
-    visit = Visit(tabs, 1280, "light")
+def test_the_topics_index_is_one_list_in_one_typeface(server: str, tab: Any) -> None:
+    visit = Visit(tab, 1280, "light")
     try:
         visit.open(server + PAGES["topics"])
         fonts = visit.page.evaluate("""() => [...new Set([...document.querySelectorAll(
@@ -495,9 +507,9 @@ def test_the_topics_index_is_one_list_in_one_typeface(server: str, tabs: Any) ->
 
 
 def test_on_a_phone_the_lead_headline_is_on_the_first_screen_and_the_skip_link_reaches_it(
-    server: str, tabs: Any
+    server: str, tab: Any
 ) -> None:
-    visit = Visit(tabs, PHONE["width"], "light", height=PHONE["height"])
+    visit = Visit(tab, PHONE["width"], "light", height=PHONE["height"])
     try:
         visit.open(server)
         lead = visit.page.locator("#top-story .story-title")
@@ -518,10 +530,10 @@ def test_on_a_phone_the_lead_headline_is_on_the_first_screen_and_the_skip_link_r
         visit.close()
 
 
-def test_search_finds_stories_offline_and_links_under_the_base_path(server: str, tabs: Any) -> None:
+def test_search_finds_stories_offline_and_links_under_the_base_path(server: str, tab: Any) -> None:
     if indexer() is None:
         pytest.skip("search needs the search extra: pip install -e '.[search]'")
-    visit = Visit(tabs, 1280, "light")
+    visit = Visit(tab, 1280, "light")
     try:
         visit.open(server + "search/?q=monsoon")
         results = visit.page.locator(".pagefind-ui__result-link")
@@ -554,8 +566,8 @@ def test_stories_read_without_javascript(server: str, chromium: Any) -> None:
         context.close()
 
 
-def test_keyboard_users_get_a_skip_link_and_a_visible_focus(server: str, tabs: Any) -> None:
-    visit = Visit(tabs, 1280, "light")
+def test_keyboard_users_get_a_skip_link_and_a_visible_focus(server: str, tab: Any) -> None:
+    visit = Visit(tab, 1280, "light")
     try:
         visit.open(server + ARTICLE)
         visit.page.keyboard.press("Tab")
