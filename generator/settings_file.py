@@ -86,8 +86,26 @@ def find_settings(site_dir: Path) -> tuple[Path, dict[str, Any], str]:
         return own, _read_toml(own), str(own)
     if tool is not None:
         return pyproject, tool, f"{pyproject} [tool.newsdigest]"
+    above = _site_above(site_dir)
+    if above is not None:
+        raise ConfigError(
+            f"no site here: {site_dir} is inside the site {above}, not the site's own folder; "
+            f"run newsdigest there (cd {above}) or pass --site {above}"
+        )
     raise ConfigError(
         f"no site here: {site_dir} has no {SETTINGS_FILE} (nor [tool.newsdigest] in "
         f"{PYPROJECT}); run newsdigest in the site's folder, pass --site DIR, or start a site "
         "with `newsdigest init DIR`"
     )
+
+
+def _site_above(folder: Path) -> Path | None:
+    """The nearest folder above `folder` with a newsdigest.toml or a pyproject.toml with
+    [tool.newsdigest] (an editor who ran newsdigest in content/2025/), or None."""
+    for parent in folder.resolve().parents:
+        if (parent / SETTINGS_FILE).is_file():
+            return parent
+        pyproject = parent / PYPROJECT
+        if pyproject.is_file() and "[tool.newsdigest]" in pyproject.read_text("utf-8", "replace"):
+            return parent
+    return None

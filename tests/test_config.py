@@ -187,6 +187,19 @@ def test_without_a_settings_file_the_command_says_where_it_looked(tmp_path: Path
     assert not (root / "site").exists()
 
 
+def test_a_command_run_inside_a_sites_folder_names_the_site_above(tmp_path: Path) -> None:
+    """An editor who ran check in content/2025/ is told where the site is."""
+    project = make_project(tmp_path / "newsroom")
+    inside = project / "content" / "2025"
+    inside.mkdir(parents=True, exist_ok=True)
+    for command in ("check", "build"):
+        result = run_here(command, cwd=inside)
+        assert result.returncode == 2
+        assert f"{inside} is inside the site {project}" in result.stderr
+        assert f"cd {project}" in result.stderr and f"--site {project}" in result.stderr
+    assert not (inside / "site").exists()
+
+
 OWN = GOOD.replace("[tool.newsdigest]\n", "")
 
 
