@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from generator.index.selection import Selection
 from generator.model import Article
-from generator.render.feeds import day_end
+from generator.render.digestfeed import day_end
 from generator.render.sitemap import news_window_ends
 
 
