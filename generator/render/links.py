@@ -118,6 +118,28 @@ def _serialised_tags(
     return found
 
 
+def serialised_tags(fragment: str) -> list[tuple[int, int, str]] | None:
+    """(start, end, name) of every tag of `fragment`, in order, the name lowercased and an
+    end tag's written '/p', when every '<' opens a tag as a serialiser writes it and none
+    is <script> or <style>; else None."""
+    found: list[tuple[int, int, str]] = []
+    at = fragment.find("<")
+    while at >= 0:
+        match = _TAG.match(fragment, at)
+        if match is None:
+            return None
+        name = match.group(1)
+        if name is None:  # an end tag: '</' name, spaces, '>'
+            tag = "/" + match.group()[2:-1].rstrip(" \t\n\r\f").lower()
+        elif name.lower() in _RAW_TEXT:
+            return None
+        else:
+            tag = name.lower()
+        found.append((at, match.end(), tag))
+        at = fragment.find("<", match.end())
+    return found
+
+
 def rewrite_tags(
     fragment: str,
     change: Callable[[str, Attrs], Attrs | str | None],

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from html import unescape
 from html.parser import HTMLParser
 
 import regex
+
+from generator.render.links import serialised_tags
 
 SUMMARY_BUDGET = 280  # width units: a narrow letter counts 1, a wide (CJK) character 2
 
@@ -85,6 +88,28 @@ def _paragraph_texts(fragment: str) -> _Paragraphs:
     return parser
 
 
+# The tags `_Paragraphs` passes over in a paragraph (their text kept, nothing added).
+_PASSED = frozenset(
+    {"a", "abbr", "b", "cite", "code", "del", "em", "i", "img", "ins", "kbd", "mark"}
+    | {"picture", "q", "s", "small", "source", "span", "strong", "sub", "u"}
+)
+
+
+def _paragraph_text(paragraph: str) -> str:
+    """The text `_Paragraphs` reads in `paragraph` (`<p>...</p>`). One written as a
+    serialiser writes HTML (links.py's `serialised_tags`) with only `_PASSED` tags inside
+    is read without html.parser: its text between the tags, character references
+    decoded, as html.parser gives it."""
+    tags = serialised_tags(paragraph)
+    if tags is None or len(tags) < 2 or tags[0][2] != "p" or tags[-1][2] != "/p":
+        return "".join(_paragraph_texts(paragraph).paragraphs)
+    inside = (tag.lstrip("/") for *_, tag in tags[1:-1])
+    if tags[-1][1] != len(paragraph) or any(tag not in _PASSED for tag in inside):
+        return "".join(_paragraph_texts(paragraph).paragraphs)
+    pieces = [paragraph[end : tags[i + 1][0]] for i, (_, end, _) in enumerate(tags[:-1])]
+    return "".join(unescape(piece) if "&" in piece else piece for piece in pieces)
+
+
 def plain_summary(body_html: str, budget: int = SUMMARY_BUDGET) -> str:
     """The first paragraph with text, as plain text, for an article without `summary:`.
 
@@ -95,7 +120,7 @@ def plain_summary(body_html: str, budget: int = SUMMARY_BUDGET) -> str:
     notes = body_html.find('<div class="footnote"')
     before_notes = body_html if notes < 0 else body_html[:notes]
     for found in _PARAGRAPH.finditer(before_notes):
-        text = "".join(_paragraph_texts(found.group()).paragraphs)
+        text = _paragraph_text(found.group())
         if _readable(text):
             return shorten(" ".join(text.split()), budget)
     text = "".join(_paragraph_texts(body_html).everything)
@@ -112,14 +137,19 @@ _CLAUSE_MARK = regex.compile(r"[，、；：,;:]")
 _TRAILING = "".join((",", ";", ":", "-", "–", "—", "(", "[", "“", "‘", "«", "，", "、", "；", "："))
 
 
+# A character that may be wide or join its neighbour in a grapheme: any but Latin (to
+# U+02FF) and the dashes, quotes and ellipsis of U+2010-U+2027 (smart punctuation's).
+_WIDE_OR_JOINED = re.compile("[^\x00-\u02ff\u2010-\u2027]")
+
+
 def _width(grapheme: str) -> int:
     return 2 if unicodedata.east_asian_width(grapheme[0]) in ("W", "F") else 1
 
 
 def _cut(text: str, budget: int) -> int | None:
     """Where `text` is cut to leave one unit of `budget` for the ellipsis; None if it fits."""
-    if text.isascii() and "\r" not in text:  # each character a narrow grapheme of its own
-        return None if len(text) <= budget else budget - 1
+    if "\r" not in text and (text.isascii() or not _WIDE_OR_JOINED.search(text)):
+        return None if len(text) <= budget else budget - 1  # one narrow grapheme a character
     used, head_end = 0, 0
     for grapheme in _GRAPHEME.finditer(text):
         used += _width(grapheme.group())
