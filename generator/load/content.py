@@ -286,8 +286,27 @@ _NEAR = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\uf
 _FAR = re.compile("[\U00010000-\U0010ffff]")
 
 
+# The UTF-8 bytes no character CONTROL finds is spelt with: printable ASCII, tab and line
+# ends, and every byte from 0x80 but the first byte of a C1 control (0xC2), of a surrogate
+# (0xED), of U+FDD0-FDEF and U+FFFE-FFFF (0xEF), and of a plane's last two (0xF0-0xF4).
+_SPELT_SAFELY = bytes(
+    b
+    for b in range(256)
+    if b in b"\t\n\r"
+    or 0x20 <= b < 0x7F
+    or b >= 0x80
+    and b not in b"\xc2\xed\xef\xf0\xf1\xf2\xf3\xf4"
+)
+
+
 def has_control(text: str) -> bool:
-    """Whether CONTROL finds a character in `text` (a tenth of its time on a file's text)."""
+    """Whether CONTROL finds a character in `text`. Its UTF-8 bytes are read first (bytes'
+    `translate`, in C): a text with none but `_SPELT_SAFELY`'s (nearly every file) has
+    none, without `re` testing each character against CONTROL's ranges (12 times as long
+    on a 5 KB file); the others are searched for the others first, then for any character
+    beyond U+FFFF (CONTROL's 32 noncharacters there are slow to test)."""
+    if not text.encode("utf-8", "surrogatepass").translate(None, _SPELT_SAFELY):
+        return False
     return bool(_NEAR.search(text) or (_FAR.search(text) and CONTROL.search(text)))
 
 
