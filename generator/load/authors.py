@@ -28,11 +28,11 @@ from urllib.parse import urlsplit
 
 from generator.diagnostics import Diagnostic, error
 from generator.load import slugs
-from generator.load.content import CONTROL, Mapping, parse_front_matter
+from generator.load.content import Mapping, parse_front_matter
 from generator.load.encoding import UTF16_FIX, utf16
 from generator.load.files import REGISTRY as FILE_NAME
 from generator.load.files import registry_path
-from generator.load.invisible import control_error, invisible_error
+from generator.load.invisible import CONTROL, control_error, invisible_error
 from generator.model import Article, Author, Picture, with_values
 
 KNOWN = ("slug", "bio", "url", "fediverse", "image", "type")

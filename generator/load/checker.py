@@ -12,9 +12,9 @@ from typing import Any
 
 from generator.diagnostics import Diagnostic, error, warning
 from generator.load import fields
-from generator.load.content import CONTROL, Document, Items, Mapping
+from generator.load.content import Document, Items, Mapping
 from generator.load.foreign import foreign_field
-from generator.load.invisible import control_error, invisible_error
+from generator.load.invisible import CONTROL, control_error, invisible_error
 from generator.load.yaml_mistakes import double_quoted
 
 REQUIRED_FIELDS = fields.required()  # declared in load/fields.py

@@ -22,7 +22,7 @@ from generator.diagnostics import Diagnostic, error
 from generator.load.encoding import UTF16_FIX, utf16
 from generator.load.files import child_maker, linked_article, misnamed_article, outside_link, walk
 from generator.load.foreign import toml_front_matter
-from generator.load.invisible import control_errors
+from generator.load.invisible import CONTROL, control_errors, has_control
 from generator.load.yaml_lost import explicit_tags, lost_comments, lost_labels
 from generator.load.yaml_mistakes import duplicate_errors, marked_error
 from generator.load.yaml_slips import typing_slips
@@ -274,40 +274,6 @@ def decode(raw: bytes, source: str) -> tuple[str | None, list[Diagnostic]]:
     if has_control(text):  # one error for each line that holds one
         return None, control_errors(CONTROL.finditer(text), text, source)
     return text.replace("\r\n", "\n").replace("\r", "\n"), []
-
-
-# Code points XML 1.0 forbids or HTML calls errors (controls, NUL spelt "\\0" or "\\u0000", and
-# the 66 noncharacters: U+FDD0-FDEF, the last two of each plane). Tab and line ends are fine.
-_ENDS = "".join(chr(plane << 16 | low) for plane in range(17) for low in (0xFFFE, 0xFFFF))
-CONTROL = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef{_ENDS}]")
-# Its 32 noncharacters beyond U+FFFF make `re` test each character against each of them:
-# a file's text is searched for the others, and for any character beyond U+FFFF, first.
-_NEAR = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef{_ENDS[:2]}]")
-_FAR = re.compile("[\U00010000-\U0010ffff]")
-
-
-# The UTF-8 bytes no character CONTROL finds is spelt with: printable ASCII, tab and line
-# ends, and every byte from 0x80 but the first byte of a C1 control (0xC2), of a surrogate
-# (0xED), of U+FDD0-FDEF and U+FFFE-FFFF (0xEF), and of a plane's last two (0xF0-0xF4).
-_SPELT_SAFELY = bytes(
-    b
-    for b in range(256)
-    if b in b"\t\n\r"
-    or 0x20 <= b < 0x7F
-    or b >= 0x80
-    and b not in b"\xc2\xed\xef\xf0\xf1\xf2\xf3\xf4"
-)
-
-
-def has_control(text: str) -> bool:
-    """Whether CONTROL finds a character in `text`. Its UTF-8 bytes are read first (bytes'
-    `translate`, in C): a text with none but `_SPELT_SAFELY`'s (nearly every file) has
-    none, without `re` testing each character against CONTROL's ranges (12 times as long
-    on a 5 KB file); the others are searched for the others first, then for any character
-    beyond U+FFFF (CONTROL's 32 noncharacters there are slow to test)."""
-    if not text.encode("utf-8", "surrogatepass").translate(None, _SPELT_SAFELY):
-        return False
-    return bool(_NEAR.search(text) or (_FAR.search(text) and CONTROL.search(text)))
 
 
 _FENCE_LINE = re.compile(r"^---[ \t]*$", re.MULTILINE)

@@ -9,6 +9,9 @@ than Latin, Greek or Cyrillic (Persian "می‌خواهم", Hindi, Malayalam) an
 inside an emoji sequence (a family, a skin tone); so are the tag characters that spell a
 flag such as England's. Titles, summaries and bodies keep them as typed (a soft hyphen
 there is a hyphenation hint).
+
+Control characters and noncharacters (CONTROL) are refused anywhere in a file
+(load/content.py's `decode`, `has_control`) and in a field's text (load/checker.py).
 """
 
 from __future__ import annotations
@@ -18,6 +21,40 @@ import unicodedata
 from collections.abc import Iterable
 
 from generator.diagnostics import Diagnostic, error
+
+# Code points XML 1.0 forbids or HTML calls errors (controls, NUL spelt "\\0" or "\\u0000", and
+# the 66 noncharacters: U+FDD0-FDEF, the last two of each plane). Tab and line ends are fine.
+_ENDS = "".join(chr(plane << 16 | low) for plane in range(17) for low in (0xFFFE, 0xFFFF))
+CONTROL = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef{_ENDS}]")
+# Its 32 noncharacters beyond U+FFFF make `re` test each character against each of them:
+# a file's text is searched for the others, and for any character beyond U+FFFF, first.
+_NEAR = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef{_ENDS[:2]}]")
+_FAR = re.compile("[\U00010000-\U0010ffff]")
+
+
+# The UTF-8 bytes no character CONTROL finds is spelt with: printable ASCII, tab and line
+# ends, and every byte from 0x80 but the first byte of a C1 control (0xC2), of a surrogate
+# (0xED), of U+FDD0-FDEF and U+FFFE-FFFF (0xEF), and of a plane's last two (0xF0-0xF4).
+_SPELT_SAFELY = bytes(
+    b
+    for b in range(256)
+    if b in b"\t\n\r"
+    or 0x20 <= b < 0x7F
+    or b >= 0x80
+    and b not in b"\xc2\xed\xef\xf0\xf1\xf2\xf3\xf4"
+)
+
+
+def has_control(text: str) -> bool:
+    """Whether CONTROL finds a character in `text`. Its UTF-8 bytes are read first (bytes'
+    `translate`, in C): a text with none but `_SPELT_SAFELY`'s (nearly every file) has
+    none, without `re` testing each character against CONTROL's ranges (12 times as long
+    on a 5 KB file); the others are searched for the others first, then for any character
+    beyond U+FFFF (CONTROL's 32 noncharacters there are slow to test)."""
+    if not text.encode("utf-8", "surrogatepass").translate(None, _SPELT_SAFELY):
+        return False
+    return bool(_NEAR.search(text) or (_FAR.search(text) and CONTROL.search(text)))
+
 
 ZWNJ, ZWJ = "\u200c", "\u200d"
 _NAMES = {

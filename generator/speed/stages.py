@@ -19,8 +19,9 @@ from generator.commands.progress import Progress, quiet
 from generator.config import Settings, only
 from generator.diagnostics import Diagnostic, error, has_errors
 from generator.index.topics import Names
-from generator.load.content import CONTROL, find_articles
+from generator.load.content import find_articles
 from generator.load.files import child_maker, misnamed_article
+from generator.load.invisible import CONTROL
 from generator.model import Article, with_values
 from generator.pipeline import Body, Validated
 from generator.render.site import encode_images
