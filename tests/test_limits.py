@@ -1,4 +1,5 @@
-"""The code stays readable: no function longer than a screen, no module longer than ~450 lines.
+"""The code stays readable: no function longer than a screen, no class longer than ~150
+lines (one job each), no module longer than ~450 lines.
 
 Run alone to list the longest: `python tests/test_limits.py`.
 """
@@ -13,10 +14,22 @@ PACKAGE = Path(__file__).resolve().parent.parent / "generator"
 # edited by people: its length is the templates'.
 GENERATED = PACKAGE / "compiled_theme"
 MAX_FUNCTION = 60  # lines, decorators and docstring included
+MAX_CLASS = 150  # a class with one job: Renderer's and FeedWriter's pieces are under it
 MAX_MODULE = 450
 # Known to be over while other work on them is in progress: exempt for now, to be split
-# and removed from this list (a module or function not listed here may not go over).
+# and removed from this list (a module, class or function not listed here may not go over).
 OVER: set[str] = set()
+# Classes over MAX_CLASS when the limit came, each still doing several jobs: to be split
+# and removed from this list (a class not listed here may not go over).
+CLASSES_OVER = {
+    "generator/speed/articles.py ArticleCache",
+    "generator/render/markdown.py BodyRenderer",
+    "generator/load/checker.py Checker",
+    "generator/load/authors.py _Check",
+    "generator/speed/pagerows.py PageRows",
+    "generator/speed/store.py Database",
+    "generator/speed/bodies.py Bodies",
+}
 
 
 def _modules() -> list[Path]:
@@ -37,6 +50,19 @@ def function_lengths() -> list[tuple[int, str]]:
     return sorted(found, reverse=True)
 
 
+def class_lengths() -> list[tuple[int, str]]:
+    """(lines, 'module.py:line Name') of every class in the package, its methods included."""
+    found = []
+    for path in sorted(_modules()):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef):
+                first = min([node.lineno] + [d.lineno for d in node.decorator_list])
+                assert node.end_lineno is not None
+                where = f"{path.relative_to(PACKAGE.parent)}:{node.lineno} {node.name}"
+                found.append((node.end_lineno - first + 1, where))
+    return sorted(found, reverse=True)
+
+
 def module_lengths() -> list[tuple[int, str]]:
     return sorted(
         (
@@ -47,18 +73,30 @@ def module_lengths() -> list[tuple[int, str]]:
     )
 
 
+def _key(where: str) -> str:
+    """'path' or 'path name' of 'path' or 'path:line name', as OVER names them."""
+    path, _, rest = where.partition(":")
+    return path + (" " + rest.split(" ")[1] if rest else "")
+
+
 def _too_long(found: list[tuple[int, str]], limit: int) -> list[tuple[int, str]]:
     """The entries over `limit`, but those in OVER ('path' or 'path name')."""
-
-    def key(where: str) -> str:
-        path, _, rest = where.partition(":")
-        return path + (" " + rest.split(" ")[1] if rest else "")
-
-    return [(lines, where) for lines, where in found if lines > limit and key(where) not in OVER]
+    return [(lines, where) for lines, where in found if lines > limit and _key(where) not in OVER]
 
 
 def test_no_function_is_longer_than_a_screen() -> None:
     assert _too_long(function_lengths(), MAX_FUNCTION) == []
+
+
+def test_no_class_is_longer_than_150_lines() -> None:
+    over = _too_long(class_lengths(), MAX_CLASS)
+    assert [(lines, where) for lines, where in over if _key(where) not in CLASSES_OVER] == []
+
+
+def test_the_classes_let_over_are_still_there_and_over() -> None:
+    """An exempt class split (or gone) leaves the list, so the exemption cannot outlive it."""
+    over = {_key(where) for lines, where in class_lengths() if lines > MAX_CLASS}
+    assert sorted(CLASSES_OVER - over) == []
 
 
 def test_no_module_is_longer_than_450_lines() -> None:
@@ -66,5 +104,5 @@ def test_no_module_is_longer_than_450_lines() -> None:
 
 
 if __name__ == "__main__":
-    for lines, where in function_lengths()[:10] + module_lengths()[:10]:
+    for lines, where in function_lengths()[:10] + class_lengths()[:10] + module_lengths()[:10]:
         print(f"{lines:5}  {where}")
