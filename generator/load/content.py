@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from generator.diagnostics import Diagnostic, error
-from generator.load.encoding import UTF16_FIX, utf16
+from generator.load.encoding import UTF16_FIX, not_utf8, utf16
 from generator.load.files import child_maker, linked_article, misnamed_article, outside_link, walk
 from generator.load.foreign import toml_front_matter
 from generator.load.invisible import CONTROL, control_errors, has_control
@@ -259,15 +259,7 @@ def decode(raw: bytes, source: str) -> tuple[str | None, list[Diagnostic]]:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        return None, [
-            error(
-                source,
-                line,
-                f"not valid UTF-8 (byte {exc.start} is 0x{raw[exc.start]:02x})",
-                "save the file as UTF-8",
-            )
-        ]
+        return None, [not_utf8(raw, exc.start, source)]
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
         return None, [error(source, line, "contains a NUL byte", "remove it; articles are text")]
@@ -281,6 +273,13 @@ _FENCE_LINE = re.compile(r"^---[ \t]*$", re.MULTILINE)
 
 def split(text: str, source: str) -> tuple[str, str, int] | Diagnostic:
     """Return (front matter, body, body's first line) or the reason the fences are wrong."""
+    if not text.strip():
+        return error(
+            source,
+            1,
+            "the file is empty",
+            "write the story in it ('newsdigest new \"Headline\"' starts one), or delete the file",
+        )
     if not text.startswith(FENCE) or not _FENCE_LINE.match(text):
         return toml_front_matter(text, source) or error(
             source,

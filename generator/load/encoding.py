@@ -1,10 +1,13 @@
 """Files saved in an encoding other than UTF-8, named so an editor knows what to do.
 
 Notepad and Word call UTF-16 "Unicode"; a file saved so is not UTF-8 (its first bytes are
-a byte-order mark, FF FE or FE FF, and every other byte of Latin text is zero).
+a byte-order mark, FF FE or FE FF, and every other byte of Latin text is zero); a file
+saved by an older editor is most often in Windows-1252 (Latin-1's letters and more).
 """
 
 from __future__ import annotations
+
+from generator.diagnostics import Diagnostic, error
 
 UTF16_FIX = (
     "open it and save it again as UTF-8: in Notepad, File > Save As, Encoding: UTF-8; "
@@ -26,4 +29,27 @@ def utf16(raw: bytes) -> str | None:
     return (
         'the file is saved as UTF-16 (what Notepad and Word call "Unicode"), and newsdigest '
         "reads UTF-8"
+    )
+
+
+def not_utf8(raw: bytes, at: int, source: str) -> Diagnostic:
+    """The error for a file not saved as UTF-8, its first wrong byte at offset `at`: on its
+    line, with the character the byte is in Windows-1252 (which covers Latin-1's letters),
+    the encoding such a file was most likely saved in, and the words around it."""
+    line = raw[:at].count(b"\n") + 1
+    start, end = raw.rfind(b"\n", 0, at) + 1, raw.find(b"\n", at)
+    before = raw[start:at].decode("utf-8", "replace")[-25:].lstrip()
+    after = raw[at + 1 : end if end >= 0 else len(raw)].decode("cp1252", "replace")[:25]
+    char = raw[at : at + 1].decode("cp1252", "replace")
+    seen = (
+        f": byte 0x{raw[at]:02x} is '{char}' in the older Windows (Latin-1) encoding, "
+        f"in '{before}{char}{after.rstrip()}'"
+        if char != "\ufffd" and char.isprintable()
+        else f" (byte 0x{raw[at]:02x})"
+    )
+    return error(
+        source,
+        line,
+        f"the file is not saved as UTF-8, the encoding newsdigest reads{seen}",
+        f"{UTF16_FIX}; then check that its accented letters and quotation marks read right",
     )
