@@ -198,6 +198,8 @@ def test_file_names_that_are_not_utf8_or_hold_controls_are_errors(tmp_path: Path
     article = "---\n" + GOOD + "---\nBody.\n"
     (project / "content").joinpath(os.fsdecode(b"caf\xe9.md")).write_text(article)
     (project / "content/red\x1b[31m.md").write_text(article.replace("06-01", "06-02"))
+    (project / "content/two\nlines.md").write_text(article.replace("06-01", "06-03"))
+    (project / "content/tab\tbed.md").write_text(article.replace("06-01", "06-04"))
     result = run_newsdigest("build", "--output", str(tmp_path / "site"), cwd=project)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
@@ -206,6 +208,9 @@ def test_file_names_that_are_not_utf8_or_hold_controls_are_errors(tmp_path: Path
         "control character"
     ) in result.stderr
     assert "content/red\\x1b[31m.md:1: error: the name is not valid UTF-8" in result.stderr
+    # A line end or tab in a name would split the message's path:line: (and its address).
+    assert "content/two\\nlines.md:1: error: the name is not valid UTF-8" in result.stderr
+    assert "content/tab\\tbed.md:1: error: the name is not valid UTF-8" in result.stderr
     assert not (tmp_path / "site").exists()
 
 

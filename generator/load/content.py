@@ -22,7 +22,7 @@ from generator.diagnostics import Diagnostic, error
 from generator.load.encoding import UTF16_FIX, not_utf8, utf16
 from generator.load.files import child_maker, linked_article, misnamed_article, outside_link, walk
 from generator.load.foreign import toml_front_matter
-from generator.load.invisible import CONTROL, control_errors, has_control
+from generator.load.invisible import CONTROL, NAME_CONTROL, control_errors, has_control
 from generator.load.yaml_lost import explicit_tags, lost_comments, lost_labels
 from generator.load.yaml_mistakes import duplicate_errors, marked_error
 from generator.load.yaml_slips import typing_slips
@@ -389,7 +389,7 @@ def find_articles(content_dir: Path) -> tuple[list[tuple[Path, str]], list[Diagn
         folder = dirpath[len(top) :].strip(os.sep).replace(os.sep, "/")  # relative, '/'
         prefix = folder + "/" if folder else ""
         for name in list(dirnames):
-            if CONTROL.search(name):
+            if NAME_CONTROL.search(name):
                 dirnames.remove(name)
                 problems.append(_unreadable_name(here / name, content_dir))
                 continue
@@ -407,7 +407,7 @@ def find_articles(content_dir: Path) -> tuple[list[tuple[Path, str]], list[Diagn
                 problems.extend(misnamed_article(prefix + name, here / name))
                 continue
             path = child(name)
-            if CONTROL.search(name):
+            if NAME_CONTROL.search(name):
                 problems.append(_unreadable_name(path, content_dir))
                 continue
             # Its folder is inside content/ (checked on the way down): only a link can leave.

@@ -21,7 +21,7 @@ from generator.diagnostics import Diagnostic, error, has_errors
 from generator.index.topics import Names
 from generator.load.content import find_articles
 from generator.load.files import child_maker, misnamed_article
-from generator.load.invisible import CONTROL
+from generator.load.invisible import NAME_CONTROL
 from generator.model import Article, with_values
 from generator.pipeline import Body, Validated
 from generator.render.site import encode_images
@@ -311,7 +311,7 @@ def listed(
     (a walk with no link, changes.tree_digest's): None when one of them needs find_articles'
     own look (a hidden file or folder, a name with a control character or not UTF-8)."""
     text = "/" + "/".join(names)  # every name after a '/' (none holds one)
-    if "/." in text or CONTROL.search(text):
+    if "/." in text or NAME_CONTROL.search(text):
         return None
     found: list[tuple[Path, str]] = []
     problems: list[Diagnostic] = []
