@@ -56,7 +56,6 @@ PROCESSED = {
     "PNG": ("png", "image/png"),
     "WEBP": ("webp", "image/webp"),
 }
-AS_IS = (".svg", ".gif")  # published unchanged
 IMAGE_SUFFIXES = (
     ".jpg",
     ".jpeg",

@@ -378,10 +378,3 @@ def feed_digests(
         else:
             digests[feed.path] = ping.digest(feed.data)
     return digests
-
-
-def fingerprint_or_none(reader: fingerprint.Fingerprinter, value: object) -> str | None:
-    try:
-        return reader.of(value)
-    except fingerprint.Unhashable:
-        return None
