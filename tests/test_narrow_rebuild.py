@@ -13,7 +13,7 @@ from pathlib import Path
 
 import incremental_newsroom
 import pytest
-from conftest import edit, tiny_png
+from conftest import BASE_URL, edit, tiny_png
 from incremental_newsroom import (
     COUNT,
     ENGINES,
@@ -161,3 +161,40 @@ def test_files_that_are_not_read_are_named_by_a_rebuild_as_by_a_first_build(
     out = build(project, site)
     assert "linked" in out and "outside the content folder" in out
     assert_same_as_clean(project, site)
+
+
+def _failing_build(project: Path, site: Path) -> str:
+    """`newsdigest build` that stops on an error; what it printed."""
+    (runner,) = incremental_newsroom.PROCESSES
+    flags = ("--output", str(site), "--base-url", BASE_URL)
+    result = runner.run("build", *flags, cwd=project, search=False)
+    assert result.returncode != 0, result.stdout
+    return result.stdout + result.stderr
+
+
+@ENGINES
+def test_a_link_broken_by_another_storys_edit_stops_the_rebuild_as_a_first_build(
+    project: Path,
+) -> None:
+    """A rebuild after a body edit checks the site links of the edited bodies alone when
+    the others and the site's paths are the last build's. A picture dropped from one story
+    unpublishes the file another story links to: that story's link is an error, as in a
+    first build; and so is a link to no page that the edit itself adds."""
+    site = project.parent / "site"
+    (project / "content" / "chart.png").write_bytes(tiny_png((40, 30)))
+    shown, linking = article_file(project, 0), article_file(project, 1)
+    shown.write_text(shown.read_text("utf-8") + "\n![A chart](/chart.png)\n", "utf-8")
+    link = "\n[The chart](/media/chart.png)\n"
+    linking.write_text(linking.read_text("utf-8") + link, "utf-8")
+    build(project, site)
+    assert (site / "media" / "chart.png").is_file()
+    edit(shown, "![A chart](/chart.png)", "No chart.")
+    failed = _failing_build(project, site)
+    assert "link to '/media/chart.png' goes to no page of the site" in failed
+    assert STORIES[1].path in failed
+    edit(shown, "No chart.", "![A chart](/chart.png)")
+    build(project, site)
+    edit(article_file(project, 2), "\n---\n", "\n---\n[Gone](/2001/01/01/nowhere/)\n\n")
+    failed = _failing_build(project, site)
+    assert "link to '/2001/01/01/nowhere/' goes to no page of the site" in failed
+    assert STORIES[2].path in failed

@@ -33,7 +33,7 @@ from generator.render.site import extra_files
 from generator.render.unread import Unread, stopped_links, unread_bodies
 from generator.render.urls import Urls
 from generator.settings_file import Paths
-from generator.speed import changes, names
+from generator.speed import changes, fingerprint, names
 from generator.speed.articles import ArticleCache, filled
 from generator.speed.bodies import Bodies, without_markdown
 from generator.speed.collector import collect_again, few_collections
@@ -117,12 +117,7 @@ def rebuild(run: Run, started: float) -> Result:
             site = build_index(published, settings.tz)
             done, feed_paths = _render(run, site, speed.names_sum)
             collect_again()  # (few_collections) for the pages rendered and written
-            pages = done.planned.pages
-            linking = filled(run.cache, run.bodies.linking(site.articles))
-            planned = (pages, feed_paths, linking, later, paths.content)
-            result.diagnostics += site_links.built(
-                site, settings, paths.templates, assets, *planned
-            )
+            result.diagnostics += _site_links(run, site, done, feed_paths, assets, later)
             if not result.ok:  # a body link to an address the site does not have
                 return _discard(run, result)
             result.files, result.stats = _write(run, site, done, assets)
@@ -133,7 +128,7 @@ def rebuild(run: Run, started: float) -> Result:
         result.site, result.search = site, run.search is not None
         result.held_back = held_back(articles, selection, run.now)
         result.summary = _summary(site, done, run.cache)
-        _remember(run, result, done, articles, feed_digests)
+        _remember(run, result, done, articles, feed_digests, assets)
         run.finish_copy()  # the kept site in place before the build ends
     result.seconds = time.perf_counter() - started
     return result
@@ -170,6 +165,56 @@ def _later(
     return site_links.later_pages(
         published, held, run.settings, paths.templates, paths.content, assets, run.now
     )
+
+
+def _site_links(
+    run: Run,
+    site: Site,
+    done: Rendered,
+    feeds: list[str],
+    assets: set[str],
+    later: site_links.Later,
+) -> list[Diagnostic]:
+    """The body links to paths the site does not publish, and the aliases that clash with
+    its files (render.site_links); only the bodies of the articles that changed when the
+    last build checked the others against the same paths (`_checked_before`)."""
+    paths, bodies = run.paths, run.bodies
+    assert bodies is not None
+    changed = _checked_before(run, done, feeds, assets)
+    if changed is not None:  # the same paths: only the changed bodies' links can be new
+        linking = filled(run.cache, bodies.linking(a for a in site.articles if a.source in changed))
+        if not linking:
+            return []
+    else:
+        linking = filled(run.cache, bodies.linking(site.articles))
+    planned = (done.planned.pages, feeds, linking, later, paths.content)
+    whole = changed is None
+    return site_links.built(site, run.settings, paths.templates, assets, *planned, whole)
+
+
+def _checked_before(
+    run: Run, done: Rendered, feeds: list[str], assets: set[str]
+) -> set[str] | None:
+    """The articles whose values changed since the last build, when that build checked
+    every other body's links and every alias against the paths this build publishes: the
+    pages were planned from its dependency index (the same articles, none placed
+    elsewhere, so the same pages, aliases and article addresses; every other body the
+    same HTML), the same feeds, the same files beside the articles in content/ and
+    outside it (`others`: static/, authors.yaml and its portraits, the logo) and the same
+    files the bodies and lead pictures publish. None: every body is checked."""
+    index, record = done.planned.index, run.state.record("inputs")
+    if index is None or index.differing is None or not isinstance(record, dict):
+        return None
+    if not run.others or record.get("others") != run.others:
+        return None
+    if record.get("assets") != _assets_sum(assets) or set(feeds) != set(index.feeds):
+        return None
+    return index.differing
+
+
+def _assets_sum(assets: set[str]) -> str:
+    """A digest of the files the bodies and lead pictures publish (their paths in content/)."""
+    return fingerprint.of_bytes(*(a.encode("utf-8", "surrogateescape") for a in sorted(assets)))
 
 
 def _bodies(
@@ -328,6 +373,7 @@ def _remember(
     done: Rendered,
     articles: list[Article],
     feed_digests: dict[str, str],
+    assets: set[str],
 ) -> None:
     """Save what the next build may reuse: page fingerprints, the files (the articles and
     bodies were saved while the workers rendered: `_write`)."""
@@ -346,6 +392,7 @@ def _remember(
         "held_back": asdict(result.held_back),
         "others": run.others,
         "names": names.new_sum(run.cache),
+        "assets": _assets_sum(assets),
     }
     # A kept site whose differing files include a name the state cannot hold is not reused.
     kept = stats.kept if stats.kept is not None and all(map(storable, stats.kept.differs)) else None

@@ -270,14 +270,15 @@ def built(
     articles: Iterable[Article] | None = None,
     later: Later = nothing,
     content: Path | None = None,
+    aliases: bool = True,
 ) -> list[Diagnostic]:
     """The same for a build, which has planned its pages and feeds (`pages`, `feeds`:
     their paths, rendered or kept) and publishes the other files beside them. `articles`:
     those of the site's articles whose bodies to check, with their bodies (default: all);
-    every article's aliases are checked."""
+    with `aliases`, every article's aliases and the project's static/ files are checked."""
     own = {*pages, *feeds} | own_files(site, settings, templates_dir, assets)
     bodies = site.articles if articles is None else articles
-    return problems(site, bodies, own, settings, later=later, content=content)
+    return problems(site, bodies, own, settings, aliases, later=later, content=content)
 
 
 def problems(
