@@ -13,7 +13,6 @@ and the hubs in use take this form). A 2xx answer is success.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import urllib.error
 import urllib.parse
 from collections.abc import Callable, Iterable
@@ -48,10 +47,6 @@ def read_changed(output: Path) -> list[str] | None:
     except FileNotFoundError:
         return None
     return [line.strip() for line in text.splitlines() if line.strip()]
-
-
-def digest(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
 
 
 def changed_paths(digests: dict[str, str], before: object) -> list[str]:

@@ -33,6 +33,12 @@ def of_bytes(*parts: bytes) -> str:
     return h.hexdigest()
 
 
+def feed_digest(data: bytes) -> str:
+    """A feed file's SHA-256 (hex): the build state keeps each feed's, and a feed whose
+    digest differs from the last build's is one `newsdigest ping` announces."""
+    return hashlib.sha256(data).hexdigest()
+
+
 def of_files(root: Path, paths: Iterable[Path]) -> str:
     """One digest of the names and bytes of files under `root`."""
     h = hashlib.blake2b(digest_size=SIZE)

@@ -25,12 +25,11 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
-from generator.commands import ping
 from generator.model import Article, OutputFile
 from generator.render.feeds import PlannedFeed
 from generator.render.pages import ArticlePage, Family, PageSpec
 from generator.render.sections import SiteRenderer
-from generator.speed import deps, parallel
+from generator.speed import deps, fingerprint, parallel
 from generator.speed.deps import Plan, Recorder
 from generator.speed.pagerows import Row
 from generator.speed.state import PageState, unchanged
@@ -349,7 +348,7 @@ def _feed_files(
     for feed, make in made:
         data = next(made_feeds)[1] if make else b""
         if make:
-            done.digested[feed.path] = ping.digest(data)
+            done.digested[feed.path] = fingerprint.feed_digest(data)
         done.feeds.append(OutputFile(feed.path, b""))
         yield OutputFile(feed.path, data)
     # The workers' stream run to its end here: its worker pool is shut down in this

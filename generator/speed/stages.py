@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from generator import pipeline
-from generator.commands.progress import Progress, quiet
 from generator.config import Settings, only
 from generator.diagnostics import Diagnostic, error, has_errors
 from generator.index.topics import Names
@@ -173,7 +172,8 @@ class Fast:
 
     cache: ArticleCache | None = None
     workers: int = 1
-    progress: Progress = quiet
+    # (step, done, total), as commands.progress reports it; by default nothing is shown
+    progress: Callable[[str, int, int], None] = lambda step, done, total: None
     meanwhile: Callable[[], object] | None = None
     images: bool = False  # encode each article's images while converting its body
     # Where the bodies go as they are made (their HTML then left out of the results).

@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.commands import ping
 from generator.config import Settings
 from generator.index.selection import Selection
 from generator.model import OutputFile
@@ -371,10 +370,12 @@ def feed_digests(
         if feed.path in kept:  # not regenerated: the bytes are those already in the output
             known = old.get(feed.path)
             digests[feed.path] = (
-                known if isinstance(known, str) else ping.digest((output / feed.path).read_bytes())
+                known
+                if isinstance(known, str)
+                else fingerprint.feed_digest((output / feed.path).read_bytes())
             )
         elif made is not None and feed.path in made:
             digests[feed.path] = made[feed.path]
         else:
-            digests[feed.path] = ping.digest(feed.data)
+            digests[feed.path] = fingerprint.feed_digest(feed.data)
     return digests
