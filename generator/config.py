@@ -17,6 +17,7 @@ from generator.settings_errors import Problem
 from generator.settings_file import PYPROJECT as PYPROJECT
 from generator.settings_file import SETTINGS_FILE as SETTINGS_FILE
 from generator.settings_file import find_settings as find_settings
+from generator.settings_file import read_settings
 from generator.web_address import normalise_base_url as normalise_base_url
 
 SITE_ID_PATTERN = re.compile(r"^[A-Za-z0-9.-]+(@[A-Za-z0-9.-]+)?,\d{4}(-\d{2}(-\d{2})?)?$")
@@ -402,7 +403,7 @@ def load(project_dir: Path, overrides: dict[str, Any] | None = None) -> Settings
     of the settings file with the fixed line (settings_errors); one about a value given as
     an override is a plain message.
     """
-    file, table, _ = find_settings(project_dir)
+    file, table, _, twice = read_settings(project_dir)
     given = {k: v for k, v in (overrides or {}).items() if v is not None}
     keys = {key.replace("-", "_"): key for key in table}
     written = (urlsplit(str(table.get("base_url", "/"))).path or "/") if "base_url" in given else ""
@@ -415,8 +416,8 @@ def load(project_dir: Path, overrides: dict[str, Any] | None = None) -> Settings
         value, default = getattr(settings, name), getattr(Settings(), name)
         hint = settings_errors.check_hint(name, value, default, advice)
         found.append(Problem(keys.get(name, name), what, hint))
-    if found:
-        raise settings_errors.settings_error(file, found)
+    if found or twice:  # a setting written twice: named with every other problem
+        raise settings_errors.settings_error(file, found, twice)
     settings = replace(validate(settings), static_dir=str((project_dir / "static").absolute()))
     if written and written.rstrip("/") + "/" != settings.base_path:  # else: as the file says
         settings = replace(settings, written_base_path=written)

@@ -179,7 +179,7 @@ class Speed(topics.NamesKept, Protocol):
 
 
 def read_one(path: Path, source: str, settings: Settings, content_dir: Path) -> Validated:
-    """One article file -> Article, with every problem of its front matter."""
+    """One article file -> Article (none of one read with errors), with all its problems."""
     document, problems = read_document(path, source, settings.max_file_size)
     if document is None:
         left = placeholder_in_file(path, source, settings.max_file_size)
@@ -187,7 +187,7 @@ def read_one(path: Path, source: str, settings: Settings, content_dir: Path) -> 
     article, field_problems = validate(document, settings, content_dir)
     draft = article.draft if article is not None else document.front.get("draft") is True
     left = placeholder_warning(source, document.body, document.body_line, draft)
-    return article, problems + field_problems + ([left] if left else [])
+    return (None if problems else article), problems + field_problems + ([left] if left else [])
 
 
 def convert_many(

@@ -224,9 +224,13 @@ def diagnostic(file: Path, problem: Problem) -> Diagnostic:
     return error(display(file), line, problem.message, problem.hint)
 
 
-def settings_error(file: Path, problems: list[Problem]) -> ConfigError:
-    """A ConfigError holding each problem as a Diagnostic on its line of `file`."""
-    written = sorted((diagnostic(file, problem) for problem in problems), key=_by_line)
+def settings_error(
+    file: Path, problems: list[Problem], found_too: list[Diagnostic] | None = None
+) -> ConfigError:
+    """A ConfigError holding each problem as a Diagnostic on its line of `file`, with
+    `found_too` (those already on their line: a setting written twice)."""
+    made = [diagnostic(file, problem) for problem in problems] + (found_too or [])
+    written = sorted(made, key=_by_line)
     found = tuple(written)
     return ConfigError(*(text(d) for d in found), diagnostics=found)
 

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.diagnostics import ConfigError, error
+from generator.diagnostics import ConfigError, Diagnostic, error
 from generator.load.encoding import UTF16_FIX, utf16
-from generator.settings_errors import display, text, toml_error
+from generator.settings_errors import display, statement_lines, text, toml_error
 
 SETTINGS_FILE = "newsdigest.toml"  # a site's settings, at the top level of the file
 PYPROJECT = "pyproject.toml"  # or [tool.newsdigest] here, for a site that is a Python project
@@ -26,14 +26,37 @@ class Paths:
     output: Path
 
 
-def _read_toml(path: Path) -> dict[str, Any]:
+def _read_toml(path: Path) -> tuple[dict[str, Any], list[Diagnostic]]:
+    """The file's table, and an error for each setting written a second time: that line is
+    left out and the rest read, so that the settings' other mistakes are named in the same
+    run (config.load reports them all). ConfigError for any other TOML mistake, with the
+    second settings found before it."""
     raw = path.read_bytes()
     try:
-        return tomllib.loads(raw.decode("utf-8-sig"))  # a BOM, as Notepad writes
-    except tomllib.TOMLDecodeError as exc:
-        raise toml_error(path, str(exc)) from None
+        written = raw.decode("utf-8-sig")  # a BOM, as Notepad writes
     except UnicodeDecodeError as exc:
         raise _not_utf8(path, raw, exc) from None
+    twice: list[Diagnostic] = []
+    while True:
+        try:
+            return tomllib.loads(written), twice
+        except tomllib.TOMLDecodeError as exc:
+            problem = toml_error(path, str(exc))
+        found = problem.diagnostics
+        if len(found) != 1 or not found[0].message.startswith("the setting ") or len(twice) > 99:
+            everything = tuple(twice) + found
+            raise ConfigError(*(text(d) for d in everything), diagnostics=everything)
+        twice.append(found[0])
+        written = _without_statement(written, found[0].line)
+
+
+def _without_statement(text: str, line: int) -> str:
+    """`text` with the statement that starts on `line` blanked (its lines kept, empty)."""
+    lines = text.split("\n")
+    after = next((n for n, _ in statement_lines(text) if n > line), len(lines) + 1)
+    for number in range(line, after):
+        lines[number - 1] = ""
+    return "\n".join(lines)
 
 
 def _not_utf8(path: Path, raw: bytes, exc: UnicodeDecodeError) -> ConfigError:
@@ -70,12 +93,22 @@ def find_settings(site_dir: Path) -> tuple[Path, dict[str, Any], str]:
     """The site's settings file in `site_dir`, its table of settings, and how to name it.
 
     newsdigest.toml (settings at the top level) or pyproject.toml's [tool.newsdigest];
-    ConfigError when there is neither, or both (naming both files).
+    ConfigError when there is neither, or both (naming both files). A setting written
+    twice is not an error here (the second is left out): `read_settings` names it.
     """
+    file, table, name, _ = read_settings(site_dir)
+    return file, table, name
+
+
+def read_settings(site_dir: Path) -> tuple[Path, dict[str, Any], str, list[Diagnostic]]:
+    """find_settings' answer, and an error for each setting written a second time in the
+    file (its second line left out of the table)."""
     own, pyproject = site_dir / SETTINGS_FILE, site_dir / PYPROJECT
     tool: dict[str, Any] | None = None
+    twice: list[Diagnostic] = []
     if pyproject.is_file():
-        found = _read_toml(pyproject).get("tool", {}).get("newsdigest")
+        whole, twice = _read_toml(pyproject)
+        found = whole.get("tool", {}).get("newsdigest")
         tool = dict(found) if isinstance(found, dict) else None
     if own.is_file():
         if tool is not None:
@@ -83,9 +116,10 @@ def find_settings(site_dir: Path) -> tuple[Path, dict[str, Any], str]:
                 f"settings are in both {own} and {pyproject} [tool.newsdigest]; keep one of "
                 "them (newsdigest.toml for a newsroom) and delete the other"
             )
-        return own, _read_toml(own), str(own)
+        table, twice = _read_toml(own)
+        return own, table, str(own), twice
     if tool is not None:
-        return pyproject, tool, f"{pyproject} [tool.newsdigest]"
+        return pyproject, tool, f"{pyproject} [tool.newsdigest]", twice
     above = _site_above(site_dir)
     if above is not None:
         raise ConfigError(

@@ -45,7 +45,8 @@ def read(
     doc, problems = read_document(content / "story.md", "story.md", 1_000_000)
     if doc is None:
         return None, problems
-    return validate(doc, settings(timezone), content)
+    article, more = validate(doc, settings(timezone), content)
+    return (None if problems else article), problems + more  # as the pipeline reads it
 
 
 def only(problems: list[Diagnostic], severity: str = "error") -> Diagnostic:

@@ -74,7 +74,7 @@ def process(content: Path, data: bytes, name: str = "story.md") -> Article | Non
     path.write_bytes(data)
     document, problems = read_document(path, name, SETTINGS.max_file_size)
     clean(problems, name)
-    if document is None:
+    if document is None or problems:  # an article is made of no file read with errors
         assert any(p.severity == "error" for p in problems)
         return None
     article, problems = validate(document, SETTINGS, content)

@@ -95,7 +95,7 @@ def _old_address(
 
     Read and validated as a build reads it; a version with errors was not published."""
     document, problems = parse_document(raw, source, content_dir / source)
-    if document is None:
+    if document is None or any(p.severity == "error" for p in problems):
         return None
     article, _ = validate(document, only(settings, READ_SETTINGS), content_dir)
     if article is None or article.draft or article.date > now:

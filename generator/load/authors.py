@@ -153,6 +153,8 @@ def load(
             )
         ]
     check = _Check(source, path.parent, max_image_size)
+    for byline, fields, line in data.shadowed:  # a name given twice: both entries checked
+        check.entry(byline, fields, line)
     authors = {}
     for byline, fields in data.items():
         author = check.entry(byline, fields, data.line_of(byline))

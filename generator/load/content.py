@@ -20,10 +20,18 @@ import yaml
 
 from generator.diagnostics import Diagnostic, error
 from generator.load.encoding import UTF16_FIX, not_utf8, utf16
-from generator.load.files import child_maker, linked_article, misnamed_article, outside_link, walk
+from generator.load.files import (
+    child_maker,
+    inside,
+    linked_article,
+    misnamed_article,
+    outside_link,
+    unreadable_name,
+    walk,
+)
 from generator.load.foreign import toml_front_matter
 from generator.load.invisible import CONTROL, NAME_CONTROL, control_errors, has_control
-from generator.load.yaml_lost import explicit_tags, lost_comments, lost_labels
+from generator.load.yaml_lost import explicit_tags, lost_comments, lost_labels, untagged_data
 from generator.load.yaml_mistakes import duplicate_errors, marked_error
 from generator.load.yaml_slips import typing_slips
 from generator.settings_file import settings_named
@@ -41,6 +49,9 @@ class Mapping(dict[str, Any]):
     line: int
     lines: dict[str, int]
     nulls: dict[str, str]
+    # (key, value, line) of each value a later line with the same key replaced: still
+    # checked (authors.yaml), so that a duplicate does not hide the first one's mistakes.
+    shadowed: tuple[tuple[str, Any, int], ...] = ()
 
     def __init__(self, line: int = 1) -> None:
         super().__init__()
@@ -148,6 +159,7 @@ def _construct_mapping(loader: Any, node: yaml.MappingNode) -> Mapping:
             key = ascii(key)[1:-1]  # shown in messages: keep it printable
         if key in mapping:
             loader.duplicates.found.append((key, mapping.lines[key], line))
+            mapping.shadowed += ((key, mapping[key], mapping.lines[key]),)
         mapping[key] = _construct_value(loader, key, value_node)
         mapping.lines[key] = line
         if _is_null(value_node):
@@ -198,22 +210,25 @@ def parse_front_matter(text: str, first_line: int, source: str) -> tuple[Any, li
     """Parse YAML whose first line is file line `first_line`; never raises for bad YAML.
 
     A value written after a YAML tag (`!!float 5`) is an error, found before any value is
-    made (PyYAML's constructors would convert it, drop it or fail on it), and so is a
-    typing slip YAML would read as something else (`title:Storm`, `tags: #Climate`)."""
-    tagged = typing_slips(text, first_line, source) or explicit_tags(
-        text, first_line, source, _FAST or yaml.SafeLoader
-    )
-    if tagged:
-        return None, tagged
+    made (PyYAML's constructors would convert it, drop it or fail on it): the value is then
+    read as the text typed, so that the rest of the file is still checked. A typing slip
+    YAML would read as something else (`title:Storm`, `tags: #Climate`) is an error that
+    stops the reading. The data comes back with the errors that leave it readable (a
+    field given twice, a tag, a label, a comment): the caller checks the rest of it too;
+    it is None when the text cannot be read."""
+    slips = typing_slips(text, first_line, source)
+    if slips:
+        return None, slips
+    tagged = explicit_tags(text, first_line, source, _FAST or yaml.SafeLoader)
     if _FAST is not None and _shallow(text):
         duplicates = _Duplicates()
         fast = _loader(text, first_line, duplicates, _FAST)
         try:
-            data = fast.get_single_data()
+            data = untagged_data(fast, bool(tagged))
         except (yaml.YAMLError, RecursionError):
             pass  # parsed again below, for the pure-Python parser's messages
         else:
-            return data, duplicate_errors(source, duplicates.found) + _lost_text(
+            return data, tagged + duplicate_errors(source, duplicates.found) + _lost_text(
                 text, first_line, source, _FAST
             )
         finally:
@@ -221,14 +236,14 @@ def parse_front_matter(text: str, first_line: int, source: str) -> tuple[Any, li
     duplicates = _Duplicates()
     loader = _loader(text, first_line, duplicates)
     try:
-        data = loader.get_single_data()
+        data = untagged_data(loader, bool(tagged))
     except yaml.MarkedYAMLError as exc:
         # A comment that cut a value short often breaks what follows: named first.
-        return None, lost_comments(text, first_line, source) or [
+        return None, tagged or lost_comments(text, first_line, source) or [
             marked_error(exc, text, first_line, source)
         ]
     except yaml.YAMLError as exc:
-        return None, [error(source, first_line, f"front matter is not valid YAML: {exc}")]
+        return None, tagged or [error(source, first_line, f"front matter is not valid YAML: {exc}")]
     except RecursionError:
         # PyYAML composes nested lists and mappings recursively; a hostile file can nest
         # thousands deep. The reader's position is where the nesting was being read.
@@ -242,7 +257,9 @@ def parse_front_matter(text: str, first_line: int, source: str) -> tuple[Any, li
         ]
     finally:
         loader.dispose()
-    return data, duplicate_errors(source, duplicates.found) + _lost_text(text, first_line, source)
+    return data, tagged + duplicate_errors(source, duplicates.found) + _lost_text(
+        text, first_line, source
+    )
 
 
 def _lost_text(
@@ -338,7 +355,10 @@ def body_of(raw: bytes, source: str) -> str | None:
 def parse_document(raw: bytes, source: str, path: Path) -> tuple[Document | None, list[Diagnostic]]:
     """An article file's bytes -> Document (front matter and body), or why it is not one.
 
-    `path` is where the bytes are (or were: `check --base` reads them from git)."""
+    A Document can come with errors (a field given twice, a YAML tag, a label): its
+    fields are read as well as they can be and are still checked, so that one run names
+    every mistake of the file; an article is never made of it. `path` is where the bytes
+    are (or were: `check --base` reads them from git)."""
     text, problems = decode(raw, source)
     if text is None:
         return None, problems
@@ -349,10 +369,10 @@ def parse_document(raw: bytes, source: str, path: Path) -> tuple[Document | None
     data, problems = parse_front_matter(front_text, 2, source)
     if data is None and not problems:
         data = Mapping(2)
-    if problems:
+    if data is None:
         return None, problems
     if not isinstance(data, Mapping):
-        return None, [
+        return None, problems + [
             error(
                 source,
                 2,
@@ -360,15 +380,7 @@ def parse_document(raw: bytes, source: str, path: Path) -> tuple[Document | None
                 "write fields such as 'title: ...' and 'date: ...', one per line",
             )
         ]
-    return Document(path, source, data, body, body_line), []
-
-
-def _inside(path: Path, root: Path) -> bool:
-    try:
-        path.resolve().relative_to(root)
-    except ValueError:
-        return False
-    return True
+    return Document(path, source, data, body, body_line), problems
 
 
 def find_articles(content_dir: Path) -> tuple[list[tuple[Path, str]], list[Diagnostic]]:
@@ -391,10 +403,10 @@ def find_articles(content_dir: Path) -> tuple[list[tuple[Path, str]], list[Diagn
         for name in list(dirnames):
             if NAME_CONTROL.search(name):
                 dirnames.remove(name)
-                problems.append(_unreadable_name(here / name, content_dir))
+                problems.append(unreadable_name(here / name, content_dir))
                 continue
             real = (here / name).resolve()
-            if name.startswith(".") or real in seen or not _inside(real, root):
+            if name.startswith(".") or real in seen or not inside(real, root):
                 dirnames.remove(name)
                 if name.startswith("."):  # a story inside is a warning (hidden_articles)
                     problems.extend(misnamed_article(prefix + name, here / name))
@@ -408,10 +420,10 @@ def find_articles(content_dir: Path) -> tuple[list[tuple[Path, str]], list[Diagn
                 continue
             path = child(name)
             if NAME_CONTROL.search(name):
-                problems.append(_unreadable_name(path, content_dir))
+                problems.append(unreadable_name(path, content_dir))
                 continue
             # Its folder is inside content/ (checked on the way down): only a link can leave.
-            if name in links and not _inside(path, root):
+            if name in links and not inside(path, root):
                 problems.append(outside_link(path, content_dir))
                 continue
             if name in links and (twice := linked_article(path, prefix + name, root)):
@@ -419,13 +431,3 @@ def find_articles(content_dir: Path) -> tuple[list[tuple[Path, str]], list[Diagn
                 continue
             found.append((path, prefix + name))
     return found, problems
-
-
-def _unreadable_name(path: Path, content_dir: Path) -> Diagnostic:
-    """A name that is not UTF-8 (Python holds its bytes as surrogates) or has a control."""
-    return error(
-        ascii(path.relative_to(content_dir).as_posix())[1:-1],
-        1,
-        "the name is not valid UTF-8 or contains a control character; it is not read",
-        "rename it with letters, digits and hyphens, saved as UTF-8",
-    )

@@ -259,3 +259,22 @@ def linked_article(path: Path, relative: str, root: Path) -> Diagnostic | None:
         "delete the link; to keep an old address of the story working, add it to "
         "'aliases:' in that article's front matter",
     )
+
+
+def inside(path: Path, root: Path) -> bool:
+    """Whether `path`, its links followed, is under `root` (a resolved folder)."""
+    try:
+        path.resolve().relative_to(root)
+    except ValueError:
+        return False
+    return True
+
+
+def unreadable_name(path: Path, content_dir: Path) -> Diagnostic:
+    """A name that is not UTF-8 (Python holds its bytes as surrogates) or has a control."""
+    return error(
+        ascii(path.relative_to(content_dir).as_posix())[1:-1],
+        1,
+        "the name is not valid UTF-8 or contains a control character; it is not read",
+        "rename it with letters, digits and hyphens, saved as UTF-8",
+    )

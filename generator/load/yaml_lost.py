@@ -170,3 +170,28 @@ _ONE_WORD = frozenset({"url", "slug", "src", "id", "fediverse", "language", "typ
 
 def _key_of(line: str, token: yaml.ScalarToken) -> str:
     return line[: token.start_mark.column].strip().removeprefix("- ").rstrip(": ")
+
+
+NULL_TAG = "tag:yaml.org,2002:null"
+_PLAIN = {yaml.ScalarNode: "str", yaml.SequenceNode: "seq", yaml.MappingNode: "map"}
+
+
+def untagged_data(loader: Any, tagged: bool) -> Any:
+    """The loader's document; with `tagged`, each value written after a tag (each one an
+    error already) read as if the tag were not there: text, a list or fields."""
+    if not tagged:
+        return loader.get_single_data()
+    node = loader.get_single_node()
+    if node is None:
+        return None
+    todo = [node]
+    while todo:
+        here = todo.pop()
+        plain = "tag:yaml.org,2002:" + _PLAIN[type(here)]
+        if here.tag not in (plain, NULL_TAG, "tag:yaml.org,2002:merge"):
+            here.tag = plain
+        if isinstance(here, yaml.SequenceNode):
+            todo.extend(here.value)
+        elif isinstance(here, yaml.MappingNode):
+            todo.extend(n for pair in here.value for n in pair)
+    return loader.construct_document(node)
