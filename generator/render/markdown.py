@@ -23,7 +23,6 @@ links absolute with render/links.py; descriptions come from render/summary.py.
 
 from __future__ import annotations
 
-import re
 import signal
 import threading
 from collections.abc import Callable, Iterator, Sequence
@@ -37,13 +36,12 @@ from generator.index.selection import LINKS_TO_HELD_BACK
 from generator.load.files import shown
 from generator.load.meant import from_repository, missing_file_hint, story_link
 from generator.model import Picture, Text
-from generator.render import cmark, images
+from generator.render import cmark, images, unaddressed
 from generator.render.body_html import (
     SCROLL_BOXES,
     address_line,
     fixed_headings,
     focusable,
-    gfm_footnotes,
     id_problems,
     no_alt,
     settled,
@@ -65,30 +63,14 @@ from generator.render.sanitised import (
 _WEB_PAGES = (".html", ".htm", ".shtml", ".xhtml", ".xht", ".xml", ".xsl", ".xslt", ".svgz")
 TIME_LIMIT = 10.0  # seconds one article's body may take to convert (normal ones take ms)
 
-# cmark-gfm's task-list boxes, as text: <input> is not kept by the sanitiser, and a
-# disabled box in a story is a mark, not a control.
-_TASK_BOX = re.compile(r'<input type="checkbox"( checked="")? disabled="" />')
 _REWRITTEN = (*URL_ATTRIBUTES, *SCROLL_BOXES)  # the start tags `_rewrite` reads, in one pass
-
-
-def _gfm(text: str) -> str:
-    """CommonMark + GitHub's extensions (cmark-gfm): tables, autolinks, strikethrough, task
-    lists, footnotes, smart punctuation. Raw HTML is kept for the sanitiser (GitHub's
-    `tagfilter`, which shows `<script>` and `<iframe>` as text, is left out, so raw HTML
-    is cleaned exactly as with Python-Markdown); code blocks keep `class="language-x"`."""
-    from cmarkgfm.cmark import Options
-
-    options = Options.CMARK_OPT_UNSAFE | Options.CMARK_OPT_SMART | Options.CMARK_OPT_FOOTNOTES
-    html = cmark.to_html(text, options, ("table", "autolink", "strikethrough", "tasklist"))
-    html = _TASK_BOX.sub(lambda box: "\u2611" if box.group(1) else "\u2610", html)
-    return gfm_footnotes(html)
 
 
 def converter(engine: str) -> Callable[[str], str]:
     """Markdown text -> HTML (not yet sanitised) for a `markdown_engine` setting's value:
     "python-markdown" or "gfm"."""
     if engine == "gfm":
-        return _gfm
+        return cmark.gfm
     from generator.render.python_markdown import python_markdown  # not imported for gfm
 
     return python_markdown()
@@ -179,6 +161,9 @@ class BodyRenderer:
         try:
             with _time_limit(TIME_LIMIT):
                 body_html = self._converted(article)
+                for line, message, hint, wrong in unaddressed.problems(body_html, self._masked):
+                    at, kind = article.body_line + line, error if wrong else warning
+                    self.context.problems.append(kind(article.source, at, message, hint))
                 body_html = self._sanitised(article, body_html)
                 self._check_html(body_html)
                 body_html = rewrite_tags(body_html, self._rewrite, _REWRITTEN)
@@ -267,8 +252,8 @@ class BodyRenderer:
         value = next((v for k, v in attrs if k == name), None)
         if value is None:
             return without_address(tag, attrs)
-        if not value:
-            return None
+        if not value.strip():  # unaddressed.problems says so: a picture stays, for the error
+            return None if tag == "img" else [(k, v) for k, v in attrs if k not in (name, "rel")]
         self.context.addresses[value] = self.context.addresses.get(value, -1) + 1
         if tag == "img":
             if any(k == "alt" for k, _ in attrs):
