@@ -81,11 +81,12 @@ def test_a_link_to_an_address_the_site_does_not_have_is_an_error_on_its_line(
     write_article(project, "2025/06/rain.md", RAIN, BAD_LINKS)
     expected = [
         "content/2025/06/rain.md:10: error: link to '/about/' goes to no page of the site",
-        "    fix: correct the address, or link to the story's file instead, like "
-        "[text](../06/story.md): its address is then always right",
+        "    fix: the site has no page of that name: open the page you mean (newsdigest "
+        "serve shows the site) and copy its address, or remove the link",
         "content/2025/06/rain.md:12: error: link to '/2024/01/01/no-such-story/' goes to no "
         "page of the site",
-        "    fix: correct the address, or link to the story's file instead, like "
+        "    fix: the site has no story at that address: copy the story's address from the "
+        "site (newsdigest serve shows it), or link to the story's file instead, like "
         "[text](../06/story.md): its address is then always right",
         "content/2025/06/rain.md:13: error: link to '/2025/06/01/storm-plans/' goes to no "
         "page of the site",
@@ -158,3 +159,65 @@ def test_a_link_whose_page_went_away_is_named_on_its_line_on_a_rebuild(project: 
     assert built.returncode == 1 and built.stderr.startswith(expected)
     checked = run_here("check", cwd=project)
     assert checked.returncode == 1 and checked.stdout.startswith(expected)
+
+
+FAR_LINKS = """\
+Links to pages the site does not have, none of them a slip of the keys:
+[a story](/2025/06/01/nope/), [a topic](/tags/zzz/).
+
+Slips: [the plan](/2025/06/01/storm-plam/), [a day off](/2025/06/02/storm-plan/),
+[the topics](/tag/).
+"""
+
+
+def test_did_you_mean_is_offered_only_for_a_close_address(project: Path) -> None:
+    write_article(project, "2025/06/rain.md", RAIN, FAR_LINKS)
+    result = run_here("check", cwd=project)
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    fixes = dict(zip(lines[::2], lines[1::2], strict=False))
+    link = "content/2025/06/rain.md:{}: error: link to '{}' goes to no page of the site"
+    assert fixes[link.format(11, "/2025/06/01/nope/")] == (
+        "    fix: the site has no story at that address: copy the story's address from the "
+        "site (newsdigest serve shows it), or link to the story's file instead, like "
+        "[text](../06/story.md): its address is then always right"
+    )
+    assert fixes[link.format(11, "/tags/zzz/")] == (
+        "    fix: the site has no page of that name in /tags/: the page /tags/ lists them; "
+        "copy the address from there (newsdigest serve shows the site)"
+    )
+    did_you_mean = "    fix: did you mean /{}?"
+    assert fixes[link.format(13, "/2025/06/01/storm-plam/")] == did_you_mean.format(
+        "2025/06/01/storm-plan/"
+    )
+    assert fixes[link.format(13, "/2025/06/02/storm-plan/")] == did_you_mean.format(
+        "2025/06/01/storm-plan/"
+    )
+    assert fixes[link.format(14, "/tag/")] == did_you_mean.format("tags/")
+
+
+def test_a_link_by_address_to_a_story_with_an_error_of_its_own_is_right(project: Path) -> None:
+    """The story's page is named as its .md link names it: a warning, not another story."""
+    plan = project / "content/2025/06/storm-plan.md"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("India", "Atlantis"), "utf-8")
+    decoy = FRONT.format(title="Storm plans", date="2025-06-01T11:00:00Z")  # a close address
+    write_article(project, "2025/06/storm-plans.md", decoy.replace("/old/monsoon/", "/old/x/"))
+    links = "See [the plan](/2025/06/01/storm-plan/) and [its file](storm-plan.md).\n"
+    write_article(project, "2025/06/rain.md", RAIN, links)
+    for command in ("check", "build"):
+        result = run_here(command, cwd=project)
+        assert result.returncode == 1
+        lines = result.stdout.splitlines() if command == "check" else result.stderr.splitlines()
+        assert [line for line in lines if "rain.md" in line] == [
+            f"content/2025/06/rain.md:10: warning: link to {link!r}: the story "
+            "content/2025/06/storm-plan.md "
+            + (
+                "makes this page but is not published"
+                if link.startswith("/")
+                else "exists but is not published"
+            )
+            + ", because of an error of its own, listed under its name"
+            for link in ("/2025/06/01/storm-plan/", "storm-plan.md")
+        ], lines
+        assert not any("did you mean" in line for line in lines)
+        assert "content/2025/06/storm-plan.md:4: error: country 'Atlantis'" in "\n".join(lines)

@@ -1,7 +1,8 @@
 """Links in article bodies to pages of the site itself, written as site paths
 (`[about](/about/)`, `[old story](/2024/01/01/a-story/)`), checked against the files the
 build publishes: an address the site will not have is an error on its body line, with
-"did you mean" when an article's address is close.
+"did you mean" only when an address is close (`_close`); the page of an article file whose
+own errors stop it (render/unread.py's `Unread.page`) is a warning: the link is right.
 
 What the site publishes is found without rendering: the paths of every page and feed
 of every language (`SiteRenderer.all_pages`, `feed_plans`), redirect (aliases), sitemap and robots
@@ -23,7 +24,7 @@ from typing import Protocol
 from urllib.parse import unquote, urlsplit
 
 from generator.config import Settings
-from generator.diagnostics import Diagnostic, error
+from generator.diagnostics import Diagnostic, error, warning
 from generator.index.selection import PAGE_OF_HELD_BACK
 from generator.index.site import Site, build_index
 from generator.index.terms import AUTHORS
@@ -177,28 +178,45 @@ def unknown_links(
     later: Later = nothing,
 ) -> list[Diagnostic]:
     """An error for each body link of `articles` and `unread` to a site path that is none
-    of `paths` (once per body and path), on its line, with the closest article address as
-    "did you mean"; or, when a build with the articles it left out would publish it
-    (`later`), saying to publish that article first."""
-    articles = list(articles)
-    addresses = sorted({p.removesuffix("index.html") for p in paths if p.endswith("/index.html")})
-    permalinks = sorted({a.path for a in articles})
+    of `paths` (once per body and path), on its line, with "did you mean" when an address
+    is close (`_close`); or, when a build with the articles it left out would publish it
+    (`later`), saying to publish that article first. A link to the page an `unread`
+    article file would make (its front matter has errors: `page`) is a warning: the link
+    is right."""
+    articles, unread = list(articles), list(unread)
+    making = {page: body.source for body in unread if (page := getattr(body, "page", ""))}
+    pages = sorted({p.removesuffix("index.html") for p in paths if p.endswith("/index.html")})
     found: list[Diagnostic] = []
-    bodies: list[Linking] = [*articles, *unread]
-    for article in bodies:
+    for article in [*articles, *unread]:
         seen: set[str] = set()
         for href in _hrefs(article.body_html):
             relative = _site_path(href, base_path)
             if relative is None or relative in seen or _published(relative, paths):
                 continue
             seen.add(relative)
+            page = relative.removesuffix("index.html").rstrip("/") + "/"
+            if page in making:
+                found.append(_not_yet(article, relative, making[page]))
+                continue
             held = _published(relative, later())
             first, _, rest = relative.partition("/")
             if rest and not held and _published(rest, paths):  # /OLD-BASE/2025/06/20/x/
                 found.append(_moved(article, relative, first))
                 continue
-            found.append(_unknown(article, relative, permalinks, addresses, held))
+            found.append(_unknown(article, relative, pages, held))
     return found
+
+
+def _not_yet(article: Linking, relative: str, source: str) -> Diagnostic:
+    """A link to the page the article file `source` makes once its own errors are fixed."""
+    return warning(
+        article.source,
+        _line(article, relative),
+        f"link to '/{relative}': the story content/{source} makes this page but is not "
+        "published, because of an error of its own, listed under its name",
+        f"correct content/{source} (its error is listed under its name); this link is right "
+        "and works once that story is published",
+    )
 
 
 def _moved(article: Linking, relative: str, first: str) -> Diagnostic:
@@ -216,27 +234,56 @@ def _moved(article: Linking, relative: str, first: str) -> Diagnostic:
     )
 
 
-def _unknown(
-    article: Linking, relative: str, permalinks: list[str], addresses: list[str], held: bool
-) -> Diagnostic:
-    shown = "/" + relative
-    close = difflib.get_close_matches(relative, permalinks, n=1, cutoff=0.75) or (
-        difflib.get_close_matches(relative, addresses, n=1, cutoff=0.8)
-    )
-    fix = (
-        PAGE_OF_HELD_BACK
-        if held
-        else f"did you mean /{close[0]}?"
-        if close
-        else "correct the address, or link to the story's file instead, like "
-        "[text](../06/story.md): its address is then always right"
-    )
+def _unknown(article: Linking, relative: str, pages: list[str], held: bool) -> Diagnostic:
+    close = None if held else _close(relative, pages)
+    first = relative.partition("/")[0]
+    if held:
+        fix = PAGE_OF_HELD_BACK
+    elif close:
+        fix = f"did you mean /{close}?"
+    elif first.isdigit():  # a story's address, /YYYY/MM/DD/SLUG/
+        fix = (
+            "the site has no story at that address: copy the story's address from the site "
+            "(newsdigest serve shows it), or link to the story's file instead, like "
+            "[text](../06/story.md): its address is then always right"
+        )
+    elif "/" in relative.rstrip("/") and f"{first}/" in pages:
+        fix = (
+            f"the site has no page of that name in /{first}/: the page /{first}/ lists "
+            "them; copy the address from there (newsdigest serve shows the site)"
+        )
+    else:
+        fix = (
+            "the site has no page of that name: open the page you mean (newsdigest serve "
+            "shows the site) and copy its address, or remove the link"
+        )
     return error(
         article.source,
         _line(article, relative),
-        f"link to {shown!r} goes to no page of the site",
+        f"link to {'/' + relative!r} goes to no page of the site",
         fix,
     )
+
+
+def _close(relative: str, pages: list[str]) -> str | None:
+    """The page (of `pages`, 'DIR/') an editor probably meant by `relative`: one in the
+    same folder whose name is spelt alike (`storm-plans/` for `storm-plan/`), else one of
+    the same name in a folder as deep and alike (`2025/06/21/x/` for `2025/06/20/x/`);
+    None when none is that close (`nope/` is not `s3/`, whatever their day)."""
+    folder, _, name = relative.removesuffix("index.html").rstrip("/").rpartition("/")
+    neighbours: list[str] = []
+    namesakes: list[str] = []
+    for page in pages:
+        other_folder, _, other = page.rstrip("/").rpartition("/")
+        if other_folder == folder:
+            neighbours.append(other)
+        elif other == name and other_folder.count("/") == folder.count("/"):
+            namesakes.append(other_folder)
+    spelt = difflib.get_close_matches(name, neighbours, n=1, cutoff=0.75)
+    if spelt:
+        return f"{folder}/{spelt[0]}/" if folder else f"{spelt[0]}/"
+    near = difflib.get_close_matches(folder, namesakes, n=1, cutoff=0.6)
+    return f"{near[0]}/{name}/" if near else None
 
 
 def check(

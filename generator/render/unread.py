@@ -14,8 +14,11 @@ from urllib.parse import urlsplit
 from generator.config import Settings
 from generator.diagnostics import Diagnostic
 from generator.index.site import build_index
-from generator.load.content import read_document
-from generator.model import Article
+from generator.load.checker import Checker
+from generator.load.content import Document, read_document
+from generator.load.dates import date_field
+from generator.load.identity import slug_field
+from generator.model import Article, article_path
 from generator.render import site_links
 from generator.render.markdown import BodyRenderer
 from generator.render.urls import Urls
@@ -62,6 +65,17 @@ class Unread:
     body: str
     body_line: int
     body_html: str
+    page: str = ""  # the page it would make, 'YYYY/MM/DD/SLUG/' ('': its date or slug is wrong)
+
+
+def _page(document: Document, settings: Settings) -> str:
+    """The page an article file makes once its errors are fixed: its date's day and its
+    slug, read as validate reads them (their own errors are said there); '' when either
+    is wrong."""
+    scratch = Checker(document)
+    published = date_field(scratch, document.front, "date", settings.tz, required=True)
+    slug = slug_field(scratch, document.front, document)
+    return article_path(published.date(), slug) if published and slug else ""
 
 
 def unread_bodies(
@@ -95,7 +109,9 @@ def unread_bodies(
                 html, body_problems, _ = renderer.render(document)
                 found += body_problems
                 if unread is not None:
-                    unread.append(Unread(source, document.body, document.body_line, html))
+                    page = _page(document, settings)
+                    body = document.body
+                    unread.append(Unread(source, body, document.body_line, html, page))
     return found
 
 
