@@ -10,12 +10,13 @@ from __future__ import annotations
 import io
 import json
 import shutil
+import warnings
 from datetime import UTC, datetime
 from pathlib import Path
 
 import feedparser
 import pytest
-from conftest import make_project, run_here, write_article
+from conftest import make_project, run_here, run_newsdigest, write_article
 from lxml import html
 from PIL import Image
 
@@ -435,6 +436,32 @@ def test_a_picture_with_too_many_pixels_is_told_to_be_made_smaller(tmp_path: Pat
         assert "too many pixels" in found[where].message
         assert "make the picture smaller" in found[where].hint
         assert "save the picture as JPEG, PNG or WebP" not in found[where].hint
+
+
+def test_a_large_picture_within_the_limit_is_published_without_pillows_warning(
+    tmp_path: Path,
+) -> None:
+    """A 96-megapixel picture (12000 x 8000, under the 179 million refused above) made
+    Pillow print its DecompressionBombWarning, a Python source path and no file or line,
+    before anything else `check` and `build` said: it is allowed, and nothing is said."""
+    project = make_project(tmp_path / "p")
+    folder = project / "content/2025/06"
+    folder.mkdir(parents=True)
+    Image.new("1", (12000, 8000)).save(folder / "huge.png")
+    write_article(
+        project, "2025/06/a.md", FRONT.format(title="A") + "\nimage:\n  src: huge.png\n  alt: x"
+    )
+    write_article(project, "2025/06/b.md", FRONT.format(title="B"), "Text.\n\n![h](huge.png)\n")
+    checked = run_newsdigest("check", cwd=project)  # a process of its own: Python's warnings
+    assert checked.returncode == 0, checked.stdout
+    assert checked.stderr == "" and "huge" not in checked.stdout
+    with warnings.catch_warnings(record=True) as said:
+        warnings.simplefilter("always")
+        result, out = build(project)
+    assert result.ok and not [d for d in result.diagnostics if "huge" in d.message]
+    assert [w for w in said if issubclass(w.category, Image.DecompressionBombWarning)] == []
+    with Image.open(out / "media/2025/06/huge.png") as published:
+        assert published.size == (1600, 1067)
 
 
 SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">{}</svg>'

@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING
 
 from generator.model import OutputFile, Picture
 from generator.render.links import start_tag_attributes
+from generator.render.measure import allowed_size
 from generator.render.measure import pixel_size as pixel_size
 from generator.render.measure import probe as probe
 from generator.render.measure import probe_fix as probe_fix
@@ -303,9 +304,10 @@ def publish(
                 from PIL import Image as PILImage  # Pillow: only when a picture is encoded
                 from PIL import ImageOps
 
-                with PILImage.open(io.BytesIO(raw)) as image:
+                with allowed_size(), PILImage.open(io.BytesIO(raw)) as image:
                     opened = ImageOps.exif_transpose(image)
-            data = _encode(opened, job)
+            with allowed_size():  # a crop as large as the picture is checked again
+                data = _encode(opened, job)
             _keep(key, data)
         files.append(OutputFile(job.name, data))
     return files

@@ -5,6 +5,8 @@ header alone (`pixel_size`). render/images.py publishes what is measured here.""
 from __future__ import annotations
 
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -201,6 +203,19 @@ def probe(path: Path, limit: int) -> Picture | str:
     return _probes[key]
 
 
+@contextmanager
+def allowed_size() -> Iterator[None]:
+    """Pillow's DecompressionBombWarning (a picture of 89 to 179 million pixels), which it
+    would print as a Python warning, silenced: such a picture is allowed and published
+    without a word (README: Pictures); over 179 million, Pillow's DecompressionBombError
+    is said as TOO_MANY_PIXELS."""
+    from PIL import Image as PILImage
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", PILImage.DecompressionBombWarning)
+        yield
+
+
 def _probe(path: Path) -> Picture | str:
     if path.suffix.lower() == ".svg":
         from generator.render.svg import svg_problem
@@ -211,7 +226,7 @@ def _probe(path: Path) -> Picture | str:
     from PIL import UnidentifiedImageError
 
     try:
-        with PILImage.open(path) as image:
+        with allowed_size(), PILImage.open(path) as image:
             image.load()
             width, height = image.size
             if image.getexif().get(0x0112, 1) in (5, 6, 7, 8):
