@@ -253,3 +253,24 @@ def test_a_build_after_the_preview_converts_only_the_story_edited_meanwhile(
     converted = re.search(r"Articles\s+\d+\s+\(\d+ from cache, (\d+) converted\)", out)
     assert converted and int(converted[1]) <= 1, out  # the preview converted it already
     assert_same_as_clean(project, site)
+
+
+def test_a_site_large_enough_to_save_its_cache_after_the_pages_reuses_it_next_time(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """From `SAVE_AFTER` articles on, the build cache is saved once the pages are written
+    (not while they are made, which holds more memory at once): the next build reuses
+    it all the same, and gives the clean build's bytes."""
+    from generator.commands import rebuild
+
+    monkeypatch.setattr(rebuild, "SAVE_AFTER", 1)
+    site = project.parent / "site"
+    flags = ("build", "--output", str(site), "--base-url", BASE_URL)
+    first = run_here(*flags, cwd=project, search=False)
+    assert first.returncode == 0, first.stderr
+    assert f"0 from cache, {COUNT} converted" in first.stdout
+    edit_word(article_file(project, 4), "W")
+    second = run_here(*flags, cwd=project, search=False)
+    assert second.returncode == 0, second.stderr
+    assert f"{COUNT - 1} from cache, 1 converted" in second.stdout
+    assert_same_as_clean(project, site)

@@ -52,6 +52,7 @@ from generator.write.output import WriteStats, prepare, write_site
 
 SITEMAP = "sitemap.xml"
 SITEMAP_PART = re.compile(r"sitemap-[1-9][0-9]*\.xml\Z")  # an index's parts (render.sitemap)
+SAVE_AFTER = 50_000  # articles: from this many on, the article cache is saved after the render
 
 
 def check(paths: Paths, settings: Settings, options: Options) -> Result:
@@ -303,8 +304,8 @@ def _write(run: Run, site: Site, done: Rendered, assets: set[str]) -> tuple[int,
     extra: list[OutputFile] = []  # made while the workers render the pages
     inputs = (pages, site, run.settings, paths.templates, paths.content, assets, run.now)
     done.meanwhile.append(lambda: extra.extend(extra_files(*inputs, not kept_sitemap)))
-    if run.cache is not None:  # the articles and bodies saved while the workers render
-        done.first.append(run.cache.save)
+    if run.cache is not None and len(site.articles) < SAVE_AFTER:  # else `_remember` saves
+        done.first.append(run.cache.save)  # the articles and bodies saved while they render
     files = chain(done.files, [OutputFile(p, b"") for p in kept], extra)
     run.prepared = run.early.wait() if run.early is not None else run.prepared
     first = not paths.output.exists()  # no site to keep: the copy is made after (`_keep`)
@@ -380,7 +381,10 @@ def _remember(
     if run.cache is None:
         return
     assert result.summary is not None and result.stats is not None
-    stats = result.stats  # (the article cache was saved as the pages were made: `_write`)
+    assert result.site is not None
+    if len(result.site.articles) >= SAVE_AFTER:  # (else saved as the pages were made: `_write`)
+        run.cache.save()
+    stats = result.stats
     files = after_writing(run.state.now, stats.names, stats.fresh, run.paths.output)
     inputs = {
         "digest": run.inputs,
