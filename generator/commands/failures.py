@@ -184,6 +184,7 @@ def error_page(
                 title="Build failed",
                 description="The preview could not be built.",
                 failures=failures,
+                problems="problem" if len(failures) == 1 else "problems",  # the page is English
             ).data
         except Exception as exc:  # any fault of the theme: the plain page below says it all
             fault = _own_fault(exc)

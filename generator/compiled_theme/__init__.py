@@ -2,24 +2,24 @@
 `python -m generator.render.precompiled`: do not edit."""
 
 JINJA = '3.1.6'  # the version that compiled it
-SIGNATURE = '856dcfd058ee33374b226dffc17611e68334dc8ee1ec5e28d522f91522902b5e'
+SIGNATURE = '5eb2f0d5e3e5046c850fe8910923a0f33a83f5e27b571c630a33edebe99fefb1'
 # template -> SHA-1 of the text it was compiled from
 TEMPLATES: dict[str, str] = {
     '404.html': '17fbea409e23d024d926570024ef41845e335eb9',
     'archive.html': 'e8c4e6a3a0d0718214a7ca97fad4756971dd06c3',
-    'article.html': 'b10b245bd6e1cd3a3bca2fa5ab18f887412d504e',
+    'article.html': 'b94f87a9fcb00a15662431eaac3c0d8cb74bfbe2',
     'base.html': 'ba4139e03cac7f5a18d5a48589676dbdc3ddc5a9',
     'digest.html': 'f54059bebc420bdb19f3744c1fa2dfc7310f3614',
     'digests.html': 'e3e9fc64f4fe6475bf04d440cf0b74e5df1f6829',
     'home.html': 'ab059de91d8b9caae3bc663cbbe129747be2a4c4',
-    'list.html': '013d7ff5ed874026effd8b297a3a3d48c03660eb',
-    'partials/card.html': '246b708d4c90a9cffa12b8b4b67ae85202065813',
+    'list.html': 'd3c41a8b9d6633aae921f1a129ed266838bf024f',
+    'partials/card.html': '6af342d42f696cb33a4b834d9e11d9d23f353d7f',
     'partials/corrections.html': '1b9c5e0091053f7b708540066a358873d1f74989',
-    'partials/day.html': '922ba89ca5b3aba763cc7470e73c4f9708a370e2',
+    'partials/day.html': '98c214526ec830c35160a9de30cd042850a59688',
     'partials/pagination.html': '95fd86cd916473712e6443d87bc11eb796497665',
     'partials/story.html': 'a3e5f01eb75a757305afef235830b9518c846fc0',
     'partials/terms.html': 'e404a19d4f07cc4036c9e8a7f72333e1b7328c77',
     'search.html': 'a8e723931c2d383b76b102156816cfbbfab88e89',
-    'serve-error.html': '495e876e9c8885ba5aaab860f9c91bc057ea57bf',
-    'terms.html': '15d87362834bdfd9e5e1e81c8c73aab346bea484',
+    'serve-error.html': '05e53c4268ac7194ca6356dd6e1741bde8fe524e',
+    'terms.html': '380161401e669899a724f113b734f8430b13e0fb',
 }

@@ -250,8 +250,7 @@ def block_main(context, missing=missing, environment=environment):
         l_1_loop = l_1_version = missing
         yield '</p></nav>'
     yield '    <div class="article-meta" data-pagefind-ignore>\n      <p class="byline">By '
-    l_1_loop = missing
-    for (l_1_author, l_1_after), l_1_loop in LoopContext((undefined(name='byline') if l_0_byline is missing else l_0_byline), undefined):
+    for (l_1_author, l_1_after) in (undefined(name='byline') if l_0_byline is missing else l_0_byline):
         l_1_author_url = resolve('author_url')
         _loop_vars = {}
         pass
@@ -260,8 +259,8 @@ def block_main(context, missing=missing, environment=environment):
         yield '" dir="auto">'
         yield escape(environment.getattr(l_1_author, 'name'))
         yield '</a>'
-        yield escape(('' if environment.getattr(l_1_loop, 'last') else (Markup(' and ') if (environment.getattr(l_1_loop, 'revindex') == 2) else Markup(', '))))
-    l_1_loop = l_1_author = l_1_after = l_1_author_url = missing
+        yield escape(l_1_after)
+    l_1_author = l_1_after = l_1_author_url = missing
     yield '</p>\n      <p class="dateline" data-pagefind-meta="date:'
     yield escape(t_6(context, environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'date')))
     yield '"><a href="'
@@ -384,6 +383,6 @@ def block_main(context, missing=missing, environment=environment):
         yield '</nav>\n'
 
 blocks = {'og_type': block_og_type, 'social': block_social, 'head': block_head, 'main': block_main}
-debug_info = '1=12&2=17&3=27&4=45&6=58&7=60&8=62&10=69&12=80&14=85&16=92&17=97&18=102&19=105&21=107&22=109&25=115&27=118&28=127&29=131&31=136&32=144&35=148&38=209&39=212&40=220&41=222&42=227&44=254&45=266&48=284&50=287&51=293&52=296&57=312&59=314&60=320&61=325&64=328&67=338&68=341&71=346&75=349&76=354&81=363&83=366&84=375'
+debug_info = '1=12&2=17&3=27&4=45&6=58&7=60&8=62&10=69&12=80&14=85&16=92&17=97&18=102&19=105&21=107&22=109&25=115&27=118&28=127&29=131&31=136&32=144&35=148&38=209&39=212&40=220&41=222&42=227&44=253&45=265&48=283&50=286&51=292&52=295&57=311&59=313&60=319&61=324&64=327&67=337&68=340&71=345&75=348&76=353&81=362&83=365&84=374'
 
 # Generated from generator/theme/article.html by `python -m generator.render.precompiled`: do not edit.

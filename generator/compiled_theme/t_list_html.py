@@ -21,9 +21,9 @@ def block_main(context, missing=missing, environment=environment):
     cond_expr_undefined = Undefined
     if 0: yield None
     _block_vars = {}
-    l_0_kind = resolve('kind')
     l_0_author = resolve('author')
     l_0_authors_index = resolve('authors_index')
+    l_0_kind = resolve('kind')
     l_0_heading = resolve('heading')
     l_0_total = resolve('total')
     l_0_page = resolve('page')
@@ -35,29 +35,20 @@ def block_main(context, missing=missing, environment=environment):
         def t_1(*unused):
             raise TemplateRuntimeError("No filter named 'author_photo' found.")
     try:
-        t_2 = environment.filters['safe']
+        t_2 = environment.filters['theme_plural_en']
     except KeyError:
         @internalcode
         def t_2(*unused):
-            raise TemplateRuntimeError("No filter named 'safe' found.")
+            raise TemplateRuntimeError("No filter named 'theme_plural_en' found.")
     try:
-        t_3 = environment.filters['theme_plural_en']
+        t_3 = environment.tests['defined']
     except KeyError:
         @internalcode
         def t_3(*unused):
-            raise TemplateRuntimeError("No filter named 'theme_plural_en' found.")
-    try:
-        t_4 = environment.tests['defined']
-    except KeyError:
-        @internalcode
-        def t_4(*unused):
             raise TemplateRuntimeError("No test named 'defined' found.")
     pass
-    yield '<header class="page-head">\n'
-    l_0_kind = context.call(environment.getattr({'Topic': Markup('Topic'), 'Country': Markup('Country'), 'Author': Markup('Author'), 'Archive': Markup('Archive')}, 'get'), (undefined(name='kind') if l_0_kind is missing else l_0_kind), (undefined(name='kind') if l_0_kind is missing else l_0_kind), _block_vars=_block_vars)
-    _block_vars['kind'] = l_0_kind
-    yield '  <p class="kicker">'
-    if t_4((undefined(name='author') if l_0_author is missing else l_0_author)):
+    yield '<header class="page-head">\n  <p class="kicker">'
+    if t_3((undefined(name='author') if l_0_author is missing else l_0_author)):
         pass
         yield '<a href="'
         yield escape((undefined(name='authors_index') if l_0_authors_index is missing else l_0_authors_index))
@@ -70,7 +61,7 @@ def block_main(context, missing=missing, environment=environment):
     yield '</p>\n  <h1 class="page-title" dir="auto">'
     yield escape((undefined(name='heading') if l_0_heading is missing else l_0_heading))
     yield '</h1>\n  <p class="lede">'
-    yield escape(((Markup if context.eval_ctx.autoescape else identity)(environment.getitem(('%(count)s story', '%(count)s stories'), t_3((undefined(name='total') if l_0_total is missing else l_0_total)))) % {'num': (undefined(name='total') if l_0_total is missing else l_0_total), 'count': (undefined(name='total') if l_0_total is missing else l_0_total)}))
+    yield escape(((Markup if context.eval_ctx.autoescape else identity)(environment.getitem(('%(count)s story', '%(count)s stories'), t_2((undefined(name='total') if l_0_total is missing else l_0_total)))) % {'num': (undefined(name='total') if l_0_total is missing else l_0_total), 'count': (undefined(name='total') if l_0_total is missing else l_0_total)}))
     if (environment.getattr((undefined(name='page') if l_0_page is missing else l_0_page), 'count') > 1):
         pass
         yield ' · '
@@ -83,7 +74,7 @@ def block_main(context, missing=missing, environment=environment):
         yield escape((Markup('RSS feed<span class="visually-hidden"> for %(heading)s</span>') % {'heading': (undefined(name='heading') if l_0_heading is missing else l_0_heading)}))
         yield '</a>'
     yield '</p>\n</header>\n'
-    if (t_4((undefined(name='author') if l_0_author is missing else l_0_author)) and (((environment.getattr((undefined(name='author') if l_0_author is missing else l_0_author), 'bio') or environment.getattr((undefined(name='author') if l_0_author is missing else l_0_author), 'picture')) or environment.getattr((undefined(name='author') if l_0_author is missing else l_0_author), 'url')) or environment.getattr((undefined(name='author') if l_0_author is missing else l_0_author), 'fediverse'))):
+    if (t_3((undefined(name='author') if l_0_author is missing else l_0_author)) and (((environment.getattr((undefined(name='author') if l_0_author is missing else l_0_author), 'bio') or environment.getattr((undefined(name='author') if l_0_author is missing else l_0_author), 'picture')) or environment.getattr((undefined(name='author') if l_0_author is missing else l_0_author), 'url')) or environment.getattr((undefined(name='author') if l_0_author is missing else l_0_author), 'fediverse'))):
         pass
         yield '<section class="author-card" aria-label="'
         yield escape((Markup('About %(name)s') % {'name': environment.getattr((undefined(name='author') if l_0_author is missing else l_0_author), 'name')}))
@@ -122,7 +113,7 @@ def block_main(context, missing=missing, environment=environment):
         _loop_vars = {}
         pass
         template = environment.get_template('partials/card.html', 'list.html')
-        gen = template.root_render_func(template.new_context(context.get_all(), True, {'item': l_1_item, 'kind': l_0_kind}))
+        gen = template.root_render_func(template.new_context(context.get_all(), True, {'item': l_1_item}))
         try:
             for event in gen:
                 yield event
@@ -130,13 +121,13 @@ def block_main(context, missing=missing, environment=environment):
     l_1_item = missing
     yield '</div>\n'
     template = environment.get_template('partials/pagination.html', 'list.html')
-    gen = template.root_render_func(template.new_context(context.get_all(), True, {'kind': l_0_kind}))
+    gen = template.root_render_func(template.new_context(context.get_all(), True, {}))
     try:
         for event in gen:
             yield event
     finally: gen.close()
 
 blocks = {'main': block_main}
-debug_info = '1=12&2=17&4=57&5=60&6=71&7=73&9=86&10=89&11=91&12=93&13=98&17=121&18=124&21=132'
+debug_info = '1=12&2=17&4=51&5=62&6=64&8=77&9=80&10=82&11=84&12=89&16=112&17=115&20=123'
 
 # Generated from generator/theme/list.html by `python -m generator.render.precompiled`: do not edit.

@@ -16,52 +16,58 @@ def root(context, missing=missing, environment=environment):
     l_0_card_sizes = resolve('card_sizes')
     l_0_tag = missing
     try:
-        t_1 = environment.filters['img_attrs']
+        t_1 = environment.filters['byline']
     except KeyError:
         @internalcode
         def t_1(*unused):
-            raise TemplateRuntimeError("No filter named 'img_attrs' found.")
+            raise TemplateRuntimeError("No filter named 'byline' found.")
     try:
-        t_2 = environment.filters['kicker']
+        t_2 = environment.filters['img_attrs']
     except KeyError:
         @internalcode
         def t_2(*unused):
-            raise TemplateRuntimeError("No filter named 'kicker' found.")
+            raise TemplateRuntimeError("No filter named 'img_attrs' found.")
     try:
-        t_3 = environment.filters['length']
+        t_3 = environment.filters['kicker']
     except KeyError:
         @internalcode
         def t_3(*unused):
-            raise TemplateRuntimeError("No filter named 'length' found.")
+            raise TemplateRuntimeError("No filter named 'kicker' found.")
     try:
-        t_4 = environment.filters['listed_time']
+        t_4 = environment.filters['length']
     except KeyError:
         @internalcode
         def t_4(*unused):
-            raise TemplateRuntimeError("No filter named 'listed_time' found.")
+            raise TemplateRuntimeError("No filter named 'length' found.")
     try:
-        t_5 = environment.filters['safe']
+        t_5 = environment.filters['listed_time']
     except KeyError:
         @internalcode
         def t_5(*unused):
-            raise TemplateRuntimeError("No filter named 'safe' found.")
+            raise TemplateRuntimeError("No filter named 'listed_time' found.")
     try:
-        t_6 = environment.filters['time_attr']
+        t_6 = environment.filters['safe']
     except KeyError:
         @internalcode
         def t_6(*unused):
-            raise TemplateRuntimeError("No filter named 'time_attr' found.")
+            raise TemplateRuntimeError("No filter named 'safe' found.")
     try:
-        t_7 = environment.filters['webp_source']
+        t_7 = environment.filters['time_attr']
     except KeyError:
         @internalcode
         def t_7(*unused):
-            raise TemplateRuntimeError("No filter named 'webp_source' found.")
+            raise TemplateRuntimeError("No filter named 'time_attr' found.")
     try:
-        t_8 = environment.tests['defined']
+        t_8 = environment.filters['webp_source']
     except KeyError:
         @internalcode
         def t_8(*unused):
+            raise TemplateRuntimeError("No filter named 'webp_source' found.")
+    try:
+        t_9 = environment.tests['defined']
+    except KeyError:
+        @internalcode
+        def t_9(*unused):
             raise TemplateRuntimeError("No test named 'defined' found.")
     pass
     yield '<article class="card'
@@ -69,7 +75,7 @@ def root(context, missing=missing, environment=environment):
         pass
         yield ' card-with-image'
     yield '">\n  <div class="card-text">\n'
-    l_0_tag = t_2((undefined(name='item') if l_0_item is missing else l_0_item), ((undefined(name='topic') if l_0_topic is missing else l_0_topic) if t_8((undefined(name='topic') if l_0_topic is missing else l_0_topic)) else None))
+    l_0_tag = t_3((undefined(name='item') if l_0_item is missing else l_0_item), ((undefined(name='topic') if l_0_topic is missing else l_0_topic) if t_9((undefined(name='topic') if l_0_topic is missing else l_0_topic)) else None))
     context.vars['tag'] = l_0_tag
     context.exported_vars.add('tag')
     if (undefined(name='tag') if l_0_tag is missing else l_0_tag):
@@ -94,7 +100,7 @@ def root(context, missing=missing, environment=environment):
         yield escape(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'summary'))
         yield '</p>'
     yield '    <p class="meta">'
-    if ((not t_8((undefined(name='country') if l_0_country is missing else l_0_country))) or (environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'country') != (undefined(name='country') if l_0_country is missing else l_0_country))):
+    if ((not t_9((undefined(name='country') if l_0_country is missing else l_0_country))) or (environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'country') != (undefined(name='country') if l_0_country is missing else l_0_country))):
         pass
         yield '<a href="'
         yield escape(context.call(environment.getattr((undefined(name='urls') if l_0_urls is missing else l_0_urls), 'country'), environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'country')))
@@ -102,15 +108,14 @@ def root(context, missing=missing, environment=environment):
         yield escape(environment.getattr(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'country'), 'name'))
         yield '</a> · '
     yield '<time datetime="'
-    yield escape(t_6(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'date'), environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'date_has_time')))
+    yield escape(t_7(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'date'), environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'date_has_time')))
     yield '">'
-    yield escape(t_4(context, environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'date'), environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'date_has_time')))
+    yield escape(t_5(context, environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'date'), environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'date_has_time')))
     yield '</time>'
-    if (environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'bylines') and ((not t_8((undefined(name='author') if l_0_author is missing else l_0_author))) or (t_3(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'bylines')) > 1))):
+    if (environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'bylines') and ((not t_9((undefined(name='author') if l_0_author is missing else l_0_author))) or (t_4(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'bylines')) > 1))):
         pass
         yield ' · By '
-        l_1_loop = missing
-        for l_1_person, l_1_loop in LoopContext(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'bylines'), undefined):
+        for (l_1_person, l_1_after) in t_1(context, environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'bylines')):
             l_1_author_url = resolve('author_url')
             _loop_vars = {}
             pass
@@ -119,15 +124,15 @@ def root(context, missing=missing, environment=environment):
             yield '" dir="auto">'
             yield escape(environment.getattr(l_1_person, 'name'))
             yield '</a>'
-            yield escape(('' if environment.getattr(l_1_loop, 'last') else (Markup(' and ') if (environment.getattr(l_1_loop, 'revindex') == 2) else Markup(', '))))
-        l_1_loop = l_1_person = l_1_author_url = missing
+            yield escape(l_1_after)
+        l_1_person = l_1_after = l_1_author_url = missing
     yield '</p>\n  </div>\n'
     if environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'image'):
         pass
         yield '<picture>'
-        yield escape(t_7(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'image'), (undefined(name='card_sizes') if l_0_card_sizes is missing else l_0_card_sizes)))
+        yield escape(t_8(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'image'), (undefined(name='card_sizes') if l_0_card_sizes is missing else l_0_card_sizes)))
         yield '<img class="card-image" '
-        yield escape(t_1(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'image'), (undefined(name='card_sizes') if l_0_card_sizes is missing else l_0_card_sizes)))
+        yield escape(t_2(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'image'), (undefined(name='card_sizes') if l_0_card_sizes is missing else l_0_card_sizes)))
         yield ' alt="'
         yield escape(environment.getattr(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'image'), 'alt'))
         yield '"'
@@ -136,6 +141,6 @@ def root(context, missing=missing, environment=environment):
     yield '</article>\n'
 
 blocks = {}
-debug_info = '1=68&3=72&4=75&5=83&6=89&7=97&9=125'
+debug_info = '1=74&3=78&4=81&5=89&6=95&7=103&9=130'
 
 # Generated from generator/theme/partials/card.html by `python -m generator.render.precompiled`: do not edit.

@@ -8,50 +8,42 @@ def root(context, missing=missing, environment=environment):
     cond_expr_undefined = Undefined
     if 0: yield None
     l_0_topics = resolve('topics')
+    l_0_lead_columns = l_0_columns = missing
     try:
-        t_1 = environment.filters['human_day']
+        t_1 = environment.filters['day_columns']
     except KeyError:
         @internalcode
         def t_1(*unused):
-            raise TemplateRuntimeError("No filter named 'human_day' found.")
+            raise TemplateRuntimeError("No filter named 'day_columns' found.")
     try:
-        t_2 = environment.filters['length']
+        t_2 = environment.filters['human_day']
     except KeyError:
         @internalcode
         def t_2(*unused):
-            raise TemplateRuntimeError("No filter named 'length' found.")
+            raise TemplateRuntimeError("No filter named 'human_day' found.")
     try:
-        t_3 = environment.filters['map']
+        t_3 = environment.filters['length']
     except KeyError:
         @internalcode
         def t_3(*unused):
-            raise TemplateRuntimeError("No filter named 'map' found.")
+            raise TemplateRuntimeError("No filter named 'length' found.")
     try:
-        t_4 = environment.filters['min']
+        t_4 = environment.filters['safe']
     except KeyError:
         @internalcode
         def t_4(*unused):
-            raise TemplateRuntimeError("No filter named 'min' found.")
+            raise TemplateRuntimeError("No filter named 'safe' found.")
     try:
-        t_5 = environment.filters['safe']
+        t_5 = environment.filters['theme_plural_en']
     except KeyError:
         @internalcode
         def t_5(*unused):
-            raise TemplateRuntimeError("No filter named 'safe' found.")
-    try:
-        t_6 = environment.filters['sum']
-    except KeyError:
-        @internalcode
-        def t_6(*unused):
-            raise TemplateRuntimeError("No filter named 'sum' found.")
-    try:
-        t_7 = environment.filters['theme_plural_en']
-    except KeyError:
-        @internalcode
-        def t_7(*unused):
             raise TemplateRuntimeError("No filter named 'theme_plural_en' found.")
     pass
     yield '<div class="topics">\n'
+    (l_0_lead_columns, l_0_columns) = t_1((undefined(name='topics') if l_0_topics is missing else l_0_topics))
+    context.vars.update({'columns': l_0_columns, 'lead_columns': l_0_lead_columns})
+    context.exported_vars.update(('columns', 'lead_columns'))
     l_1_loop = missing
     for l_1_group, l_1_loop in LoopContext((undefined(name='topics') if l_0_topics is missing else l_0_topics), undefined):
         l_1_group_id = resolve('group_id')
@@ -59,16 +51,14 @@ def root(context, missing=missing, environment=environment):
         l_1_level = resolve('level')
         l_1_urls = resolve('urls')
         l_1_day = resolve('day')
-        l_1_others = l_1_group_first = missing
+        l_1_group_first = missing
         _loop_vars = {}
         pass
-        l_1_others = (t_2(environment.getattr(l_1_group, 'articles')) - (1 if environment.getattr(l_1_loop, 'first') else 0))
-        _loop_vars['others'] = l_1_others
         yield '<section class="topic-group'
         if environment.getattr(l_1_loop, 'first'):
             pass
             yield ' topic-lead columns-'
-            yield escape(t_4(environment, [3, (undefined(name='others') if l_1_others is missing else l_1_others)]))
+            yield escape((undefined(name='lead_columns') if l_0_lead_columns is missing else l_0_lead_columns))
         yield '" aria-labelledby="'
         yield escape((undefined(name='group_id') if l_1_group_id is missing else l_1_group_id))
         yield '-'
@@ -92,7 +82,7 @@ def root(context, missing=missing, environment=environment):
             pass
             yield 'Other news'
         yield ' <span class="count">'
-        yield escape((t_2(environment.getattr(l_1_group, 'articles')) + environment.getattr(l_1_group, 'more')))
+        yield escape((t_3(environment.getattr(l_1_group, 'articles')) + environment.getattr(l_1_group, 'more')))
         yield '</span></h'
         yield escape((undefined(name='level') if l_1_level is missing else l_1_level))
         yield '>\n  <ul class="stories">\n'
@@ -106,7 +96,7 @@ def root(context, missing=missing, environment=environment):
             l_3_in_day = True
             pass
             template = environment.get_template('partials/story.html', 'partials/day.html')
-            gen = template.root_render_func(template.new_context(context.get_all(), True, {'in_day': l_3_in_day, 'lead': l_3_lead, 'item': l_2_item, 'loop': l_2_loop, 'group': l_1_group, 'group_first': l_1_group_first, 'others': l_1_others}))
+            gen = template.root_render_func(template.new_context(context.get_all(), True, {'in_day': l_3_in_day, 'lead': l_3_lead, 'item': l_2_item, 'loop': l_2_loop, 'group': l_1_group, 'group_first': l_1_group_first, 'columns': l_0_columns, 'lead_columns': l_0_lead_columns}))
             try:
                 for event in gen:
                     yield event
@@ -119,21 +109,21 @@ def root(context, missing=missing, environment=environment):
             yield '<p class="more-in-topic"><a href="'
             yield escape(context.call(environment.getattr((undefined(name='urls') if l_1_urls is missing else l_1_urls), 'digest'), (undefined(name='day') if l_1_day is missing else l_1_day), _loop_vars=_loop_vars))
             yield '">'
-            yield escape(((Markup if context.eval_ctx.autoescape else identity)(environment.getitem(('%(count)s more in %(topic)s<span class="visually-hidden"> on %(day)s</span>', '%(count)s more in %(topic)s<span class="visually-hidden"> on %(day)s</span>'), t_7(environment.getattr(l_1_group, 'more')))) % {'num': environment.getattr(l_1_group, 'more'), 'count': environment.getattr(l_1_group, 'more'), 'topic': (environment.getattr(environment.getattr(l_1_group, 'tag'), 'name') if environment.getattr(l_1_group, 'tag') else Markup('Other news')), 'day': t_1(context, (undefined(name='day') if l_1_day is missing else l_1_day))}))
+            yield escape(((Markup if context.eval_ctx.autoescape else identity)(environment.getitem(('%(count)s more in %(topic)s<span class="visually-hidden"> on %(day)s</span>', '%(count)s more in %(topic)s<span class="visually-hidden"> on %(day)s</span>'), t_5(environment.getattr(l_1_group, 'more')))) % {'num': environment.getattr(l_1_group, 'more'), 'count': environment.getattr(l_1_group, 'more'), 'topic': (environment.getattr(environment.getattr(l_1_group, 'tag'), 'name') if environment.getattr(l_1_group, 'tag') else Markup('Other news')), 'day': t_2(context, (undefined(name='day') if l_1_day is missing else l_1_day))}))
             yield '</a></p>'
         yield '</section>\n'
         if (environment.getattr(l_1_loop, 'first') and (not environment.getattr(l_1_loop, 'last'))):
             pass
             yield '<div class="topic-columns columns-'
-            yield escape(t_4(environment, [3, t_6(environment, t_3(context, t_3(context, (undefined(name='topics') if l_0_topics is missing else l_0_topics)[1:], attribute='articles'), 'length'))]))
+            yield escape((undefined(name='columns') if l_0_columns is missing else l_0_columns))
             yield '">\n'
         if (environment.getattr(l_1_loop, 'last') and (not environment.getattr(l_1_loop, 'first'))):
             pass
             yield '</div>\n'
-    l_1_loop = l_1_group = l_1_others = l_1_group_id = l_1_day_label = l_1_level = l_1_urls = l_1_group_first = l_1_day = missing
+    l_1_loop = l_1_group = l_1_group_id = l_1_day_label = l_1_level = l_1_urls = l_1_group_first = l_1_day = missing
     yield '</div>\n'
 
 blocks = {}
-debug_info = '8=56&9=65&10=68&11=78&13=99&14=102&15=108&18=117&20=125&21=128&23=130'
+debug_info = '8=44&9=48&10=58&11=68&13=89&14=92&15=98&18=107&20=115&21=118&23=120'
 
 # Generated from generator/theme/partials/day.html by `python -m generator.render.precompiled`: do not edit.

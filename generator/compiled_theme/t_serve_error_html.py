@@ -50,16 +50,11 @@ def block_main(context, missing=missing, environment=environment):
     cond_expr_undefined = Undefined
     if 0: yield None
     _block_vars = {}
+    l_0_problems = resolve('problems')
     l_0_failures = resolve('failures')
-    try:
-        t_1 = environment.filters['length']
-    except KeyError:
-        @internalcode
-        def t_1(*unused):
-            raise TemplateRuntimeError("No filter named 'length' found.")
     pass
     yield '<header class="page-head">\n  <p class="kicker">newsdigest serve</p>\n  <h1 class="page-title">Build failed</h1>\n</header>\n<p>newsdigest could not build the site. Fix the '
-    yield escape(('problem' if (t_1((undefined(name='failures') if l_0_failures is missing else l_0_failures)) == 1) else 'problems'))
+    yield escape((undefined(name='problems') if l_0_problems is missing else l_0_problems))
     yield ' below and save: this page reloads by itself when the build works again.</p>\n'
     for l_1_failure in (undefined(name='failures') if l_0_failures is missing else l_0_failures):
         _loop_vars = {}
@@ -93,6 +88,6 @@ def block_main(context, missing=missing, environment=environment):
     l_1_failure = missing
 
 blocks = {'canonical': block_canonical, 'meta': block_meta, 'head': block_head, 'main': block_main}
-debug_info = '4=12&5=17&6=26&8=36&18=46&23=62&24=64&26=68&27=70&29=73&30=75'
+debug_info = '4=12&5=17&6=26&8=36&18=46&23=57&24=59&26=63&27=65&29=68&30=70'
 
 # Generated from generator/theme/serve-error.html by `python -m generator.render.precompiled`: do not edit.

@@ -51,18 +51,23 @@ class TermUse(Generic[K]):
 @dataclass(frozen=True, slots=True)
 class Site:
     articles: tuple[Article, ...]
-    topics: tuple[Group[Tag], ...]  # by slug
-    countries: tuple[Group[Country], ...]  # by name
     months: tuple[Group[tuple[int, int]], ...]  # newest first
     days: tuple[Group[date], ...]  # newest first, in the site's time zone
     by_kind: dict[str, tuple[Group[Any], ...]]  # every taxonomy's groups (index.terms.KINDS)
 
-    def topics_by_use(self) -> list[Group[Tag]]:
-        return sorted(self.topics, key=lambda g: (-len(g.articles), g.key.slug))
+    @property
+    def topics(self) -> tuple[Group[Tag], ...]:
+        """The topics' groups, by slug: `terms(TOPICS)`."""
+        return self.terms(TOPICS)
+
+    @property
+    def countries(self) -> tuple[Group[Country], ...]:
+        """The countries' groups, by name: `terms(COUNTRIES)`."""
+        return self.terms(COUNTRIES)
 
     def top_topics(self, count: int) -> list[TermUse[Tag]]:
-        """The `count` most used topics (`topics_by_use`), each with its number of stories."""
-        return [TermUse(g.key, len(g.articles)) for g in self.topics_by_use()[:count]]
+        """The `count` most used topics (`terms_by_use`), each with its number of stories."""
+        return [TermUse(g.key, len(g.articles)) for g in self.terms_by_use(TOPICS)[:count]]
 
     def terms(self, kind: TermKind) -> tuple[Group[Any], ...]:
         """The groups of a taxonomy (generator.index.terms), in URL-slug or name order.
@@ -155,8 +160,6 @@ def build_index(articles: Iterable[Article], tz: ZoneInfo) -> Site:
     days = _groups(local)
     return Site(
         articles=ordered,
-        topics=by_kind[TOPICS.name],
-        countries=by_kind[COUNTRIES.name],
         months=_freeze(months, sorted(months, reverse=True)),
         days=_freeze(days, sorted(days, reverse=True)),
         by_kind=by_kind,

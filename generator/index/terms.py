@@ -25,7 +25,7 @@ class TermKind:
 
     name: str  # the index page's word and `Site.terms` key: "topics"
     folder: str  # URL folder: /tags/, /tags/SLUG/, /tags/SLUG/feed.xml
-    label: str  # above a term page's heading: "Topic"
+    label: str  # above a term page's heading, in English (render.titles.TERM_LABELS): "Topic"
     by_use: bool  # index: most used first, sized by use; else in the Site's order, one size
     terms_of: Callable[[Article], Iterable[Any]]  # an article's terms: each has slug and name
     order: Callable[[Any], Any]  # the Site's order of the terms (sort key)
@@ -33,6 +33,8 @@ class TermKind:
     # for messages that point there (check --base: a term page moved or gone).
     field: str
     written_as: str
+    # The term on its own page, as the templates call it (a card leaves it out): "topic"
+    variable: str
 
 
 TOPICS = TermKind(
@@ -44,6 +46,7 @@ TOPICS = TermKind(
     order=lambda t: t.slug,
     field="tags",
     written_as="tag",
+    variable="topic",
 )
 COUNTRIES = TermKind(
     "countries",
@@ -54,6 +57,7 @@ COUNTRIES = TermKind(
     order=lambda c: (c.name, c.code),
     field="country",
     written_as="country",
+    variable="country",
 )
 AUTHORS = TermKind(
     "authors",
@@ -64,5 +68,6 @@ AUTHORS = TermKind(
     order=lambda p: (p.name.casefold(), p.slug),
     field="credits",
     written_as="byline",
+    variable="author",
 )
 KINDS = (TOPICS, COUNTRIES, AUTHORS)  # in this order on pages, in feeds and in OPML

@@ -43,7 +43,7 @@ class ArchivePages:
             group.articles,
             title=self.pages.say(T.ARCHIVE_MONTH, month=name),
             heading=name,
-            kind="Archive",
+            kind=self.pages.say(T.ARCHIVE),  # the label above the heading
             own_feed=None,
             description=self.pages.say(T.ARCHIVE_MONTH_DESCRIPTION, month=name),
         )

@@ -4,6 +4,7 @@ globals (arrow, lang_attrs)."""
 
 from __future__ import annotations
 
+import gettext
 import json
 from collections.abc import Callable, Iterator, MutableMapping, Sequence
 from pathlib import Path
@@ -16,6 +17,7 @@ from jinja2.nodes import EvalContext
 from jinja2.utils import _PassArg, internalcode
 from markupsafe import Markup
 
+from generator.index.digest import TopicGroup
 from generator.languages import text_attributes, text_direction
 from generator.model import Article, Tag
 from generator.render.compiled import CompiledTemplates
@@ -27,12 +29,23 @@ from generator.render.dates import (
     time_attr,
 )
 from generator.render.theme import Theme
-from generator.render.words import ThemeWords, Words
+from generator.render.titles import BYLINE_AND, BYLINE_COMMA
+from generator.render.words import ThemeWords, Words, constant
 
 
 def kicker(article: Article, page_topic: Tag | None = None) -> Tag | None:
     """The topic named above a headline in a list: its first, unless the page is about it."""
     return next((tag for tag in article.tags if tag != page_topic), None)
+
+
+def day_columns(topics: Sequence[TopicGroup]) -> tuple[int, int]:
+    """The newspaper columns of a day's topics (partials/day.html): the lead topic's, for
+    its stories after the lead story, and the other topics', for all their stories; as
+    many as there are stories, at most three each, so no column stays empty."""
+    if not topics:
+        return 0, 0
+    others = sum(len(group.articles) for group in topics[1:])
+    return min(3, len(topics[0].articles) - 1), min(3, others)
 
 
 def stories(count: int) -> str:
@@ -43,12 +56,28 @@ def stories(count: int) -> str:
 T = TypeVar("T")
 
 
-def byline(authors: Sequence[T]) -> list[tuple[T, str]]:
-    """Each author with what follows the name: 'A, B and C' -> (A, ', '), (B, ' and '), (C, '')."""
+def byline(authors: Sequence[T], and_: str = " and ", comma: str = ", ") -> list[tuple[T, str]]:
+    """Each author with what follows the name: 'A, B and C' -> (A, ', '), (B, ' and '), (C, '');
+    `and_` and `comma`: the words between names in another language than English."""
     return [
-        (name, "" if i == len(authors) - 1 else " and " if i == len(authors) - 2 else ", ")
+        (name, "" if i == len(authors) - 1 else and_ if i == len(authors) - 2 else comma)
         for i, name in enumerate(authors)
     ]
+
+
+def said_byline(words: gettext.NullTranslations, authors: Sequence[T]) -> list[tuple[T, str]]:
+    """`byline` in a page's language (`words`, render.words.Words.translations): its
+    ' and ' and ', ' (render.titles.BYLINE_AND, BYLINE_COMMA), as markup (a translator's
+    words are written as they are, as the templates' are)."""
+    said = [Markup(constant(words.gettext(text))) for text in (BYLINE_AND, BYLINE_COMMA)]
+    return byline(authors, *said)
+
+
+@jinja2.pass_context
+def byline_filter(context: jinja2.runtime.Context, authors: Sequence[T]) -> list[tuple[T, str]]:
+    """`authors | byline`: each with what follows the name, in the page's language."""
+    words: Words = context.environment.theme_words  # type: ignore[attr-defined]
+    return said_byline(words.translations(str(context.get("language", ""))), authors)
 
 
 ARROWS = {"ltr": {"start": "\u2190", "end": "\u2192"}, "rtl": {"start": "\u2192", "end": "\u2190"}}
@@ -202,6 +231,8 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
     env.filters["human_day"] = human_day_filter
     env.filters["json_ld"] = json_ld
     env.filters["kicker"] = kicker
+    env.filters["day_columns"] = day_columns
+    env.filters["byline"] = byline_filter
     env.filters["stories"] = stories
     env.filters["text_direction"] = text_direction
     env.globals["arrow"] = arrow

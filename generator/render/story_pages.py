@@ -9,7 +9,7 @@ from generator.index.digest import RelatedStories, day_topics, front_page
 from generator.index.site import Site
 from generator.index.terms import COUNTRIES, TOPICS
 from generator.model import Article, Author
-from generator.render.environment import byline
+from generator.render.environment import said_byline
 from generator.render.page_render import PageRenderer, PageSpec
 from generator.render.term_pages import TermPages
 from generator.render.translations import Translations
@@ -38,6 +38,7 @@ class StoryPages:
         self.translations = translations
         self.languages = languages
         self._position: dict[str, int] | None = None  # made when an article page asks
+        self.words = pages.say.words.translations  # a language's words (its tag)
 
     def neighbours(self, article: Article) -> tuple[Article | None, Article | None]:
         """The older and the newer story beside `article` in the site's order."""
@@ -67,18 +68,24 @@ class StoryPages:
             ],
         )
 
+    @staticmethod
+    def names(article: Article) -> tuple[Author, ...]:
+        """The authors of a story without bylines (no author pages), by name."""
+        return tuple(Author("", name) for name in article.authors)
+
     def article(self, article: Article) -> PageSpec:
         older, newer = self.neighbours(article)
         pictures = self.pages.pictures
+        language = article.language or self.settings.language
         return self.pages.spec(
             "article.html",
             self.urls.article(article),
-            language=article.language or self.settings.language,
+            language=language,
             translations=self.translations(article),
             title=article.title,
             description=article.summary,
             article=article,
-            byline=byline(article.bylines or tuple(Author("", n) for n in article.authors)),
+            byline=said_byline(self.words(language), article.bylines or self.names(article)),
             older=older,
             newer=newer,
             related=self.related(article),

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.index.site import Group, Site
-from generator.index.terms import AUTHORS, COUNTRIES, TOPICS, TermKind
+from generator.index.terms import TermKind
 from generator.render import titles as T
 from generator.render.page_render import PageRenderer, PageSpec
 
@@ -62,39 +62,32 @@ class TermPages:
         )
 
     def terms_index(self, kind: TermKind) -> PageSpec:
+        terms = self.terms(kind)
         return self.pages.spec(
             "terms.html",
             self.urls.terms(kind),
             title=self.say(T.TERM_WORDS[kind.name][0]),
             kind=kind.name,
             description=self.say(T.TERM_WORDS[kind.name][2], site=self.pages.settings.title),
-            terms=self.terms(kind),
+            terms=terms,
+            lede=self.say.count(T.TERM_LEDES[kind.name], len(terms)),
         )
 
     def term_list(self, kind: TermKind, group: Group[Any]) -> Iterator[PageSpec]:
         """One term's paginated list of stories."""
         name = group.key.name
         feed = self.pages.feeds.term(kind, group.key).link("rss")
-        # A topic's page does not repeat its own topic above each headline.
-        # Nor a country's page its country beside each story.
-        page_topic = (
-            {"topic": group.key}
-            if kind is TOPICS
-            else {"country": group.key}
-            if kind is COUNTRIES
-            else {"author": group.key}
-            if kind is AUTHORS
-            else {}
-        )
         yield from self.pages.listing(
             "list.html",
             self.urls.term(kind, group.key),
             group.articles,
             title=self.say(T.TERM_WORDS[kind.name][1], name=name),
             heading=name,
-            kind=kind.label,
+            kind=self.say(kind.label),  # the label above the heading
             feeds=(feed,),
             own_feed=feed,
             description=self.say(T.TERM_WORDS[kind.name][3], name=name),
-            **page_topic,
+            # A topic's page does not repeat its own topic above each headline, nor a
+            # country's page its country beside each story (partials/card.html).
+            **{kind.variable: group.key},
         )

@@ -9,12 +9,20 @@ translation. English, and a language without a catalog, keep the English text.
 
 from __future__ import annotations
 
-from generator.render.words import Words
+from markupsafe import Markup
+
+from generator.render.words import Words, plural_forms
 
 
 def N_(text: str) -> str:
     """Marks an English text for Babel's extraction; the text itself."""
     return text
+
+
+def ngettext(singular: str, plural: str) -> tuple[str, str]:
+    """Marks an English text with a plural for Babel's extraction (its `ngettext`
+    keyword); its two forms, said for a count by `PageWords.count`."""
+    return singular, plural
 
 
 # A taxonomy's words by TermKind.name: index title, term page title, index description,
@@ -40,6 +48,30 @@ TERM_WORDS: dict[str, tuple[str, str, str, str]] = {
     ),
 }
 
+# The lede of a taxonomy's index page, by TermKind.name: its number of terms, `count`.
+TERM_LEDES: dict[str, tuple[str, str]] = {
+    "topics": ngettext(
+        "%(count)s topic, the most covered first, with its number of stories.",
+        "%(count)s topics, the most covered first, with their number of stories.",
+    ),
+    "countries": ngettext(
+        "%(count)s country, by name, with its number of stories.",
+        "%(count)s countries, by name, with their number of stories.",
+    ),
+    "authors": ngettext(
+        "%(count)s author, by name, with their number of stories.",
+        "%(count)s authors, by name, with their number of stories.",
+    ),
+}
+
+# Above a term page's heading: its TermKind.label (a month's page: ARCHIVE), said in the
+# page's language.
+TERM_LABELS = (N_("Topic"), N_("Country"), N_("Author"))
+
+# Between the names of a byline: "A, B and C" (render.environment.said_byline).
+BYLINE_AND = N_(" and ")
+BYLINE_COMMA = N_(", ")
+
 ARCHIVE = N_("Archive")
 ARCHIVE_MONTH = N_("Archive: %(month)s")
 ARCHIVE_MONTH_DESCRIPTION = N_("Stories published in %(month)s.")
@@ -64,3 +96,9 @@ class PageWords:
     def __call__(self, text: str, **values: object) -> str:
         found = self.words.translations(self.language).gettext(text)
         return found % values if "%" in found else found
+
+    def count(self, english: tuple[str, str], count: int, **values: object) -> Markup:
+        """The form of a plural text (`ngettext`) for `count`, by the language's plural rule,
+        as the templates' `{% trans count=... %}` says it (markup, its values escaped)."""
+        forms, rule = plural_forms(self.words.translations(self.language), english)
+        return Markup(forms[rule(count)]) % ({"num": count, "count": count} | values)
