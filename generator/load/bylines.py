@@ -1,15 +1,20 @@
 """Bylines beside the author registry: a warning for one that differs from a registered
 byline only in capitals or spaces (`asha rao` for `Asha Rao`: published as that author,
 load/authors.py's `Registry.apply`) and for one close to a registered byline ("did you
-mean"), each on the article's `author:` line."""
+mean"), each on the article's `author:` line; and for a byline that holds registered
+names with more around them: several in one (`Asha Rao, Ben Li`, `Asha Rao & Ben Li`,
+`Asha Rao and Ben Li`), a prefix (`By Asha Rao`) or an agency after the name (`Asha Rao
+(ANI)`), with the `author:` line as it should be."""
 
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
 
 from generator.diagnostics import Diagnostic, warning
 from generator.load.authors import Registry, same_name
+from generator.load.yaml_mistakes import double_quoted
 from generator.model import Article
 
 
@@ -41,6 +46,10 @@ def check_bylines(articles: list[Article], registry: Registry) -> list[Diagnosti
                     )
                 )
                 continue
+            parts = _registered_parts(byline, spelt, composed)
+            if parts is not None:
+                problems.append(_wrapped(article, byline, parts, spelt, composed))
+                continue
             close = difflib.get_close_matches(byline, known, n=1, cutoff=0.85)
             if close:
                 problems.append(
@@ -53,3 +62,84 @@ def check_bylines(articles: list[Article], registry: Registry) -> list[Diagnosti
                     )
                 )
     return problems
+
+
+# What an editor writes around registered names in one byline: a prefix ("By", "Reporting
+# by"), an agency or role after the name ("(ANI)", "/ ANI", "- Reuters"), and the words
+# that join two names. A byline is read so only when every name left is registered.
+_PREFIX = re.compile(r"^(?:(?:reporting|written|words|story|text)\s+)?by\s*[:\-]?\s+", re.I)
+_SUFFIX = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\]|\s[-\u2013\u2014|/]\s*[^,&;]+|/\s*\S[^,&;]*)$")
+_JOINS = re.compile(r"\s*(?:,|;|&|\+|\band\b|\bund\b|\bet\b|\by\b)\s*", re.I)
+
+
+def _registered(name: str, spelt: dict[str, str], composed: set[str]) -> str | None:
+    """`name` as authors.yaml writes it, or None when it is not registered."""
+    if unicodedata.normalize("NFC", name) in composed:
+        return name
+    return spelt.get(same_name(name))
+
+
+def _registered_parts(
+    byline: str, spelt: dict[str, str], composed: set[str]
+) -> tuple[str, str, list[str]] | None:
+    """(the prefix, the suffix, the names) of a byline made of names, at least one of them
+    registered (given as authors.yaml writes it), with a prefix, a suffix or more than one
+    name; None for any other byline."""
+    rest, before, after = byline.strip(), "", ""
+    prefix = _PREFIX.match(rest)
+    if prefix:
+        before, rest = prefix.group(0).strip(), rest[prefix.end() :]
+    suffix = _SUFFIX.search(rest)
+    if suffix and _names(rest[: suffix.start()], spelt, composed):
+        after, rest = suffix.group(0).strip(), rest[: suffix.start()]
+    names = _names(rest, spelt, composed)
+    if not names or (len(names) == 1 and not before and not after):
+        return None
+    return before, after, names
+
+
+def _names(text: str, spelt: dict[str, str], composed: set[str]) -> list[str]:
+    """The names `text` joins (',', '&', 'and'...), each as authors.yaml writes it when it
+    is registered; [] when none of them is."""
+    names = [n.strip() for n in _JOINS.split(text) if n.strip()]
+    found = [_registered(n, spelt, composed) for n in names]
+    if not any(found):
+        return []
+    return [known or name for known, name in zip(found, names, strict=True)]
+
+
+def _wrapped(
+    article: Article,
+    byline: str,
+    parts: tuple[str, str, list[str]],
+    spelt: dict[str, str],
+    composed: set[str],
+) -> Diagnostic:
+    """The warning for a byline of names with more around them or several in one, whose fix
+    is the article's whole `author:` line with each byline so read replaced by its names."""
+    before, after, names = parts
+    fixed: list[str] = []
+    for written in article.authors:
+        each = _registered_parts(written, spelt, composed)
+        for name in each[2] if each is not None else [written]:
+            if name not in fixed:
+                fixed.append(name)
+    shown = [double_quoted(n) if re.search(r"[:#,\[\]{}&*!|>'\"%@`]", n) else n for n in fixed]
+    line = f"author: [{', '.join(shown)}]" if len(shown) > 1 else f"author: {shown[0]}"
+    what = [f"holds {len(names)} bylines"] if len(names) > 1 else []
+    what += [f"has {before!r} before the name"] if before else []
+    what += [f"has {after!r} after the name"] if after else []
+    registered = [repr(n) for n in names if n in spelt.values() or n in composed]
+    fix = f"write {line}"
+    if before or after:
+        aside = " and ".join(repr(x) for x in (before, after) if x)
+        fix += f" ({aside} is not part of a name" + (
+            "; an agency goes in sources:)" if after else ")"
+        )
+    return warning(
+        article.source,
+        article.line_of("author"),
+        f"credits.author {byline!r} {', and '.join(what)}: it would be published as one new "
+        f"author, not on the page of {' or '.join(registered)} in authors.yaml",
+        fix,
+    )
