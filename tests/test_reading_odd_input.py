@@ -114,21 +114,27 @@ VIOLATIONS = """async () => {
 }"""
 
 
+@pytest.fixture(scope="module")
+def tab(chromium: Any) -> Iterator[Any]:
+    """One tab for both widths' pages: a new tab costs Chromium a renderer's start and
+    axe-core's compilation again (tests/test_browser.py's `tab`)."""
+    page = chromium.new_page()
+    yield page
+    page.close()  # an open page keeps the worker's Chromium busy
+
+
 @pytest.mark.parametrize("width", [1280, 390])
 def test_every_page_fits_its_screen_and_axe_finds_nothing(
-    server: str, chromium: Any, width: int
+    server: str, tab: Any, width: int
 ) -> None:
-    page = chromium.new_page(viewport={"width": width, "height": 900})
+    tab.set_viewport_size({"width": width, "height": 900})
     found = {}
-    try:
-        for path in PAGES:
-            page.goto(server + path, wait_until="load")
-            wider = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-            page.add_script_tag(path=str(AXE))
-            problems = page.evaluate(VIOLATIONS)
-            problems += [f"{wider}px wider than the screen"] if wider else []
-            if problems:
-                found[path] = problems
-    finally:
-        page.close()
+    for path in PAGES:
+        tab.goto(server + path, wait_until="load")
+        wider = tab.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        tab.add_script_tag(path=str(AXE))
+        problems = tab.evaluate(VIOLATIONS)
+        problems += [f"{wider}px wider than the screen"] if wider else []
+        if problems:
+            found[path] = problems
     assert found == {}
