@@ -169,6 +169,66 @@ def test_the_summary_skips_a_paragraph_that_holds_only_a_photo(tmp_path: Path) -
     }, found
 
 
+def test_the_summary_reads_a_picture_among_the_words_as_its_alt_text(tmp_path: Path) -> None:
+    """The tester's A7: the picture was dropped and the sentence read "Body with and a
+    table:"; its alt text takes its place, and a decorative one (alt="") nothing."""
+    project = project_with(
+        tmp_path,
+        ("map.md", "Body with ![a map of the flood](map.png) and a table:\n\n| a |\n|---|\n"),
+        ("line.md", "Body with ![](map.png)a rule.\n"),
+    )
+    (project / "content" / "map.png").write_bytes(PNG)
+    result, out = build(project)
+    assert result.ok, messages(result)
+    assert meta(page(out, "2025/06/25/map"), "description") == (
+        "Body with a map of the flood and a table:"
+    )
+    descriptions = {item["url"]: item["summary"] for item in feeds(out)["json"]}
+    assert set(descriptions.values()) == {
+        "Body with a map of the flood and a table:",
+        "Body with a rule.",
+    }
+
+
+@pytest.mark.parametrize("engine", ["python-markdown", "gfm"])
+def test_a_removed_details_block_keeps_its_texts_apart(tmp_path: Path, engine: str) -> None:
+    """The tester's A6: <details><summary>More</summary>hidden</details> was published as
+    "Morehidden", outside any paragraph; each text is now a block of its own (warned as
+    removed, as before)."""
+    project = make_project(tmp_path / "project", f'markdown_engine = "{engine}"\n')
+    body = "Intro.\n\n<details><summary>More</summary>hidden</details>\n"
+    article(project, "details.md", body)
+    result, out = build(project)
+    assert result.ok, messages(result)
+    said = {(d.line, d.message.split(" here")[0]) for d in result.diagnostics}
+    assert said == {(11, "the <details>"), (11, "the <summary>")}
+    tree = page(out, "2025/06/25/details")
+    (summary,) = tree.xpath("//div[text()='More']")  # a block of its own
+    assert summary.tail == "hidden"  # after it, in the <div> of the <details>
+    assert "Morehidden" not in (out / "2025/06/25/details/index.html").read_text("utf-8")
+
+
+def test_markdown_in_a_summary_is_a_warning_on_its_line_and_published_as_typed(
+    tmp_path: Path,
+) -> None:
+    """The tester's A5: `summary:` is plain text; Markdown in it was published with its
+    asterisks and brackets without a word. It still is (as typed), with a warning."""
+    project = make_project(tmp_path / "project")
+    typed = "**Markdown** summary with [link](http://x.y)"
+    front = FRONT.format(title="Typed", date="2025-06-25T10:00:00Z")
+    write_article(project, "typed.md", f"{front}\nsummary: '{typed}'", "Text.\n")
+    write_article(project, "plain.md", f"{front}\nsummary: 'A_b c * d'", "Text.\n")
+    result, out = build(project)
+    assert result.ok, messages(result)
+    assert messages(result) == [
+        "typed.md:8: warning: summary is plain text: **Markdown** is published as typed, "
+        "asterisks included, on the page, in search results and in feeds (write it without "
+        "Markdown: summary: 'Markdown summary with link'; a link belongs in the story's "
+        "text, where it is a link)"
+    ]
+    assert meta(page(out, "2025/06/25/typed"), "description") == typed
+
+
 LONG = {
     "english": "The council approved the budget after a long night of debate. " * 12,
     "japanese": "市議会は長い議論の末に予算案を可決した。野党は反対票を投じた。" * 12,

@@ -131,6 +131,12 @@ def _not_too_long(
 
 def _summary(check: Checker, front: Mapping) -> str:
     summary = check.text(front, "summary", "summary")
+    if any(mark in summary for mark in "*_[`"):  # Markdown, published as typed: said
+        from generator.render.summary import markdown_in_summary
+
+        typed = markdown_in_summary(summary)
+        if typed:
+            check.warn(front.line_of("summary"), *typed)
     _not_too_long(
         check,
         front,

@@ -51,6 +51,7 @@ from generator.render.body_html import (
 from generator.render.limits import nesting_problem
 from generator.render.links import URL_ATTRIBUTES, Attrs, rewrite_tags
 from generator.render.sanitised import (
+    apart,
     masked,
     removed_addresses,
     removed_kinds,
@@ -233,7 +234,7 @@ class BodyRenderer:
             )
         if self.trusted_html:
             return converted
-        clean = sanitise(converted)
+        clean = sanitise(apart(converted) if "<" in article.body else converted)
         self.context.problems.extend(
             removed_addresses(article.source, article.body, article.body_line, converted, clean)
         )

@@ -354,6 +354,22 @@ def _cleaner() -> Callable[[str], str]:
 _clean = _cleaner()
 
 
+# Block elements the allow-list removes while keeping their text (`<details>`,
+# `<summary>`, `<section>`...): each is made a <div> before cleaning, so that its text
+# stays a block apart from its neighbours' ("More" and "hidden", not "Morehidden"). The
+# warning names the tag as typed (`removed_kinds` compares with the HTML before this).
+_BLOCKS = (
+    "details|summary|section|article|aside|header|footer|nav|main|center|address|hgroup"
+    "|fieldset|legend|dialog|menu|search"
+)
+_BLOCK_TAG = re.compile(rf"<(/?)(?:{_BLOCKS})(?=[\s/>])(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", re.I)
+
+
+def apart(fragment: str) -> str:
+    """`fragment` with the removed block elements' tags made <div> (`_BLOCK_TAG`)."""
+    return _BLOCK_TAG.sub(lambda tag: f"<{tag.group(1)}div>", fragment)
+
+
 def sanitise(fragment: str) -> str:
     """Keep the HTML a news article needs; drop scripts, frames, handlers and odd URLs."""
     return str(_clean(fragment))

@@ -18,10 +18,12 @@ Attrs = list[tuple[str, str | None]]
 
 
 class _Paragraphs(HTMLParser):
-    """The text of each paragraph of a body, without footnotes and footnote references."""
+    """The text of each paragraph of a body, without footnotes and footnote references;
+    with `alts`, a picture's alt text in its place."""
 
-    def __init__(self) -> None:
+    def __init__(self, alts: bool = False) -> None:
         super().__init__(convert_charrefs=True)
+        self.alts = alts
         self.paragraphs: list[str] = []
         self.everything: list[str] = []
         self.current: list[str] | None = None
@@ -49,6 +51,8 @@ class _Paragraphs(HTMLParser):
             return
         if tag == "p":
             self.current = []
+        elif tag == "img" and self.alts:
+            self._out(values.get("alt") or "")
         elif tag == "sup":
             self.sups.append(([], (values.get("id") or "").startswith("fnref")))
         elif tag == "a" and self.sups and (values.get("href") or "").startswith("#"):
@@ -81,8 +85,8 @@ def _readable(text: str) -> bool:
 _PARAGRAPH = re.compile(r"<p\b[^>]*>.*?</p>", re.DOTALL)
 
 
-def _paragraph_texts(fragment: str) -> _Paragraphs:
-    parser = _Paragraphs()
+def _paragraph_texts(fragment: str, alts: bool = False) -> _Paragraphs:
+    parser = _Paragraphs(alts)
     parser.feed(fragment)
     parser.close()
     return parser
@@ -113,15 +117,18 @@ def _paragraph_text(paragraph: str) -> str:
 def plain_summary(body_html: str, budget: int = SUMMARY_BUDGET) -> str:
     """The first paragraph with text, as plain text, for an article without `summary:`.
 
-    Footnote references, images and markup are left out; paragraphs with no letters or
-    digits (a photo alone) are skipped; with no such paragraph, the body's text. Cut to
-    `shorten`'s budget.
+    Footnote references and markup are left out; paragraphs with no letters or digits
+    (a photo alone) are skipped; in the paragraph taken, a picture among the words is
+    read as its alt text (the sentence stays whole: "Body with a map and a table"); with
+    no such paragraph, the body's text, without pictures. Cut to `shorten`'s budget.
     """
     notes = body_html.find('<div class="footnote"')
     before_notes = body_html if notes < 0 else body_html[:notes]
     for found in _PARAGRAPH.finditer(before_notes):
         text = _paragraph_text(found.group())
         if _readable(text):
+            if "<img" in found.group():
+                text = "".join(_paragraph_texts(found.group(), alts=True).paragraphs)
             return shorten(" ".join(text.split()), budget)
     text = "".join(_paragraph_texts(body_html).everything)
     return shorten(" ".join(text.split()), budget)
@@ -191,3 +198,47 @@ def shorten(text: str, budget: int = SUMMARY_BUDGET) -> str:
     if marks:
         return head[: marks[-1]] + "…"
     return head.rstrip(_TRAILING + " ") + "…"
+
+
+# Markdown an editor may type in `summary:`, which is plain text (README: Writing an
+# article): a link or picture, **strong** or __strong__, *emphasis* or _emphasis_, `code`.
+_MARKDOWN = re.compile(
+    r"(!?)\[([^\[\]\n]+)\]\([^()\s]*(?:\s+\"[^\"]*\")?\)"
+    r"|(\*\*|__)(?=\S)(.+?)(?<=\S)\3"
+    r"|(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])"
+    r"|(?<![\w_])_(?=[^\s_])([^_\n]+?)(?<=[^\s_])_(?![\w_])"
+    r"|`([^`\n]+)`"
+)
+
+
+def _words(found: re.Match[str]) -> str:
+    return next(group for group in found.group(2, 4, 5, 6, 7) if group is not None)
+
+
+def markdown_in_summary(summary: str) -> tuple[str, str] | None:
+    """(message, fix) when `summary` holds Markdown, which it publishes as typed (a
+    summary is plain text on the page, in search results and in every feed); None
+    otherwise."""
+    found = _MARKDOWN.search(summary) if any(c in summary for c in "*_[`") else None
+    if found is None:
+        return None
+    typed = found.group()
+    marks = (
+        "brackets and address"
+        if typed.endswith(")")
+        else "backticks"
+        if typed.startswith("`")
+        else "underscores"
+        if typed.startswith("_")
+        else "asterisks"
+    )
+    plain = _MARKDOWN.sub(_words, summary)
+    line = "summary: '" + plain.replace("'", "''") + "'"
+    fix = f"write it without Markdown: {line if len(line) <= 120 else line[:117] + '...'}"
+    if any(m.group().endswith(")") for m in _MARKDOWN.finditer(summary)):
+        fix += "; a link belongs in the story's text, where it is a link"
+    return (
+        f"summary is plain text: {typed if len(typed) <= 60 else typed[:57] + '...'} is "
+        f"published as typed, {marks} included, on the page, in search results and in feeds",
+        fix,
+    )
