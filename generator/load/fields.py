@@ -77,8 +77,10 @@ FIELDS = (
     Field(
         "summary",
         False,
-        "one plain-text paragraph; when missing, the first paragraph of the body that has"
-        ' text, cut to about 280 letters ("The automatic summary" below)',
+        "one plain-text paragraph (Markdown in it, `**word**` or `[text](https://...)`, is"
+        " published as typed, asterisks and brackets included, with a warning on its line"
+        " whose fix is the summary without it); when missing, the first paragraph of the"
+        ' body that has text, cut to about 280 letters ("The automatic summary" below)',
     ),
     Field(
         "image",
