@@ -1,6 +1,8 @@
 """Site-wide topic names: one stable slug and one display name per topic.
 
-Tags that differ only in case, spacing or hyphenation are one topic. Different
+Tags that differ only in case (as Unicode folds it: ß and ss), spacing, hyphenation or
+look-alike forms (full-width ＡＩ, NFKC) are one topic, shown with its most used spelling
+(on a tie, the first used); every other spelling is a warning on its first story. Different
 words that slug to the same URL are reported and kept apart with a numbered slug, in
 the order of their first use (so existing addresses stay when a new story arrives);
 tags that slug to nothing (emoji, punctuation) get a stable slug from their text.
@@ -21,9 +23,12 @@ from generator.model import Article, Tag, with_values
 from generator.settings_errors import display
 
 
-def _display_name(spellings: Counter[str]) -> str:
-    """The most used spelling; on a tie, the one with capitals, then the first in order."""
-    return min(spellings, key=lambda s: (-spellings[s], s == s.lower(), s))
+def _display_name(spellings: Counter[str], first: dict[str, _FirstUse] | None) -> str:
+    """The most used spelling; on a tie, the one first used (its oldest story's date, then
+    file), so a new story never renames a topic it ties with; then by character order."""
+    if first is None:
+        return min(spellings, key=lambda s: (-spellings[s], s))
+    return min(spellings, key=lambda s: (-spellings[s], first[s][:2], s))
 
 
 def free_slug(base: str, number: int, taken: set[str]) -> str:
@@ -105,13 +110,16 @@ def site_wide(
         by_slug[slugs.make(key) or slugs.fallback(key, "topic")].append(key)
     canonical: dict[str, Tag] = {}
     problems: list[Diagnostic] = []
+    firsts = _first_spellings(articles, spellings)
     taken = set(by_slug)  # a numbered slug must not be another topic's own ("C 2" -> c-2)
     for base, keys in sorted(by_slug.items()):
         for number, key in enumerate(keys, start=1):
             slug = base if number == 1 else free_slug(base, number, taken)
             taken.add(slug)
-            name = _display_name(spellings[key])
+            name = _display_name(spellings[key], firsts.get(key))
             canonical[key] = given.get((slug, name)) or Tag(slug, name)
+            if key in firsts:
+                problems += _other_spellings(name, firsts[key], content_dir)
         if len(keys) > 1:
             problems += _shared_url(base, keys, canonical, first_use, content_dir)
     return canonical, problems, held
@@ -173,6 +181,49 @@ def applied(
 
 
 _FirstUse = tuple[datetime, str, int]  # the oldest story's date, file and tag line
+
+
+def _first_spellings(
+    articles: list[Article], spellings: dict[str, Counter[str]]
+) -> dict[str, dict[str, _FirstUse]]:
+    """For each key written in more than one way, each spelling's oldest story."""
+    keys = {key for key, counted in spellings.items() if len(counted) > 1}
+    found: dict[str, dict[str, tuple[datetime, str, Article]]] = defaultdict(dict)
+    for article in articles if keys else ():
+        for tag in article.tags:
+            if tag.slug in keys:
+                had = found[tag.slug].get(tag.name)
+                if had is None or (article.date, article.source) < had[:2]:
+                    found[tag.slug][tag.name] = (article.date, article.source, article)
+    return {
+        key: {name: (d, s, a.line_of(f"tag:{key}")) for name, (d, s, a) in uses.items()}
+        for key, uses in found.items()
+    }
+
+
+def _other_spellings(
+    shown: str, first: dict[str, _FirstUse], content_dir: Path | None
+) -> list[Diagnostic]:
+    """A warning for each spelling of a topic other than the one it is shown with, on the
+    tags: line of the oldest story that writes it so (one per spelling, not per story)."""
+    found = []
+    for spelling, (_, source, line) in sorted(first.items(), key=lambda item: item[1]):
+        if spelling == shown:
+            continue
+        where = (
+            line if line > 1 or content_dir is None else field_line(content_dir / source, "tags")
+        )
+        found.append(
+            warning(
+                source,
+                where,
+                f"tag {spelling!r} is the topic {shown!r}, shown with that spelling on every "
+                "page and feed (its most used one; on a tie, the first used)",
+                f"write {shown!r}: tags that differ only in capitals (ß and ss too), spacing "
+                "or hyphenation are one topic",
+            )
+        )
+    return found
 
 
 def _shared_url(

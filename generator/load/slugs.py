@@ -98,6 +98,8 @@ def fallback(text: str, prefix: str) -> str:
 
 
 def topic_key(name: str) -> str:
-    """Tags that differ only in case, spacing, hyphenation or Unicode form (NFC) share this key."""
-    name = unicodedata.normalize("NFC", name)
+    """Tags that differ only in case (casefold: 'ß' is 'ss'), spacing, hyphenation or
+    Unicode form share this key; the form is NFKC, which folds look-alikes as README's
+    rule on invisible characters does: full-width 'ＡＩ' is 'AI', 'ﬁ' is 'fi'."""
+    name = unicodedata.normalize("NFKC", name)
     return " ".join(re.sub(r"[-_\s]+", " ", name).casefold().split())

@@ -112,6 +112,13 @@ def _tags(check: Checker, front: Mapping, lines: dict[str, int]) -> tuple[Tag, .
             continue
         result[key] = Tag(slug=key, name=name)
         lines[f"tag:{key}"] = line
+        if not any(c.isalnum() or unicodedata.category(c) == "So" for c in key):
+            check.warn(
+                line,
+                f"tag {name!r} has no letter, digit or emoji, which is probably a slip; it "
+                f"would be a topic of its own at /tags/{slugs.fallback(key, 'topic')}/",
+                f"write the topic in words, or remove {name!r} from the list",
+            )
     return tuple(result.values())
 
 

@@ -1,0 +1,59 @@
+"""A topic's spelling: the most used, and on a tie the first used (the oldest story's), so
+a new story typed in capitals never renames a topic on every page; each other spelling is
+a warning on its first story's tags: line. Case is folded as Unicode does (ß is ss), and
+look-alike forms as NFKC (full-width ＡＩ is AI); a tag with no letter or digit is a slip."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import BASE_URL, make_project, run_here, write_article
+
+STORY = "title: {title}\ndate: 2025-06-23T{hour}:00:00Z\ncountry: UK\ncredits:\n  author: A\n"
+
+
+def story(project: Path, name: str, hour: int, tags: str) -> None:
+    front = STORY.format(title=name.upper(), hour=hour) + f"tags: {tags}\n"
+    write_article(project, f"{name}.md", front)
+
+
+def build(project: Path) -> tuple[Path, str]:
+    out = project.parent / "site"
+    result = run_here("build", "--output", str(out), "--base-url", BASE_URL, cwd=project)
+    assert result.returncode == 0, result.stderr
+    return out, result.stderr
+
+
+def test_a_tie_keeps_the_first_used_spelling_and_warns_on_the_newcomer(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    story(project, "tt1", 11, "[Flood Watch]")
+    story(project, "tt2", 12, "[FLOOD WATCH]")
+    out, said = build(project)
+    page = (out / "tags" / "flood-watch" / "index.html").read_text(encoding="utf-8")
+    assert "Topic: Flood Watch" in page and "FLOOD WATCH" not in page
+    story_page = (out / "2025" / "06" / "23" / "tt2" / "index.html").read_text(encoding="utf-8")
+    assert ">Flood Watch<" in story_page
+    assert "content/tt2.md:7: warning: tag 'FLOOD WATCH' is the topic 'Flood Watch'" in said
+    assert "fix: write 'Flood Watch'" in said
+
+
+def test_sharp_s_and_full_width_letters_are_one_topic(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    story(project, "s1", 10, "[Straße, AI]")
+    story(project, "s2", 11, "[Strasse, ＡＩ]")
+    story(project, "s3", 12, "[STRASSE]")
+    out, said = build(project)
+    assert (out / "tags" / "ai" / "index.html").is_file()
+    assert not (out / "tags" / "ai-2").exists()
+    assert ">Straße<" in (out / "2025" / "06" / "23" / "s3" / "index.html").read_text("utf-8")
+    assert "content/s2.md:7: warning: tag 'Strasse' is the topic 'Straße'" in said
+    assert "content/s2.md:7: warning: tag 'ＡＩ' is the topic 'AI'" in said
+
+
+def test_a_tag_with_no_letter_or_digit_is_a_warning_naming_its_address(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    story(project, "p", 10, "['#', Floods]")
+    result = run_here("check", cwd=project)
+    assert result.returncode == 0
+    assert "content/p.md:7: warning: tag '#' has no letter, digit or emoji" in result.stdout
+    assert "/tags/topic-" in result.stdout
