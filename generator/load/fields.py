@@ -70,9 +70,9 @@ FIELDS = (
         "tags",
         False,
         "list of topics. Tags that differ only in case, spacing or hyphenation (`AI`, "
-        "`ai`; `Human Rights`, `human-rights`) are one topic, shown with its most used "
-        "spelling; different words with one slug are numbered in the order of first use "
-        '(see "Topic addresses")',
+        "`ai`; `Human Rights`, `human-rights`; `Straße`, `STRASSE`; full-width `ＡＩ`) are "
+        "one topic, shown with its most used spelling, on a tie the first used; different "
+        'words with one slug are numbered in the order of first use (see "Topic addresses")',
     ),
     Field(
         "summary",
