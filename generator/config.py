@@ -182,7 +182,7 @@ def _check_value(name: str, value: Any) -> str | None:
     if expected is int and (isinstance(value, bool) or not isinstance(value, int)):
         return f"{name} must be a whole number, not {_toml(value)}"
     if expected is bool and not isinstance(value, bool):
-        return f"{name} must be true or false, not {_toml(value)}"
+        return settings_errors.not_boolean(name, value)
     if not isinstance(value, expected):
         return f"{name} must be text in quotes, not {_toml(value)}"
     return None

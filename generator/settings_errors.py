@@ -174,6 +174,16 @@ def _toml_key(key: str) -> str:
     return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else toml_value(key)
 
 
+def not_boolean(name: str, value: Any) -> str:
+    """What is wrong with a value of true/false setting `name` that is not true or false:
+    a true/false word in quotes (`trusted_html = "true"`) is said to be text."""
+    if isinstance(value, str) and value.strip().lower() in ("true", "false", "yes", "no"):
+        return (
+            f"{name} is written in quotes ({shown(value)}), which makes it text, not true or false"
+        )
+    return f"{name} must be true or false, not {shown(value)}"
+
+
 def wrong_type(name: str, value: Any, default: Any) -> str:
     """How to write setting `name` with the type its `default` has: the fixed line."""
     if isinstance(default, bool):

@@ -89,7 +89,7 @@ def _tags(check: Checker, front: Mapping, lines: dict[str, int]) -> tuple[Tag, .
         check.error(
             front.line_of("tags"),
             "tags must be a list",
-            f"write tags: [{', '.join(t.strip() for t in front['tags'].split(','))}]",
+            f"write tags: [{', '.join(_listed(front['tags']))}]",
         )
         return ()
     if "tags" in front and isinstance(front["tags"], dict):
@@ -120,6 +120,12 @@ def _tags(check: Checker, front: Mapping, lines: dict[str, int]) -> tuple[Tag, .
                 f"write the topic in words, or remove {name!r} from the list",
             )
     return tuple(result.values())
+
+
+def _listed(text: str) -> list[str]:
+    """The items of a list written as text (`"[a,,b]"` in quotes, `a, b`), empty ones out."""
+    inner = text.strip().removeprefix("[").removesuffix("]")
+    return [item.strip() for item in inner.split(",") if item.strip()]
 
 
 def _not_too_long(
@@ -164,17 +170,9 @@ def _title(check: Checker, front: Mapping) -> str:
 
 
 def _featured(check: Checker, front: Mapping) -> bool:
-    value = front.get("featured", False)
-    if value is None:  # "no value": not featured
-        return False
-    if not isinstance(value, bool):
-        check.error(
-            front.line_of("featured"),
-            f"featured must be true or false, not {value!r}",
-            "write 'featured: true' to make it the lead story of its day, or remove the line",
-        )
-        return False
-    return value
+    return _boolean(
+        check, front, "featured", "write 'featured: true' to make it the lead story of its day"
+    )
 
 
 def _language(check: Checker, front: Mapping) -> str:
@@ -193,17 +191,33 @@ def _language(check: Checker, front: Mapping) -> str:
 
 
 def _draft(check: Checker, front: Mapping) -> bool:
-    value = front.get("draft", False)
-    if value is None:  # "no value": not a draft
-        return False
-    if not isinstance(value, bool):
+    return _boolean(check, front, "draft", "write 'draft: true'")
+
+
+_WORDS = {"true": "true", "yes": "true", "on": "true", "false": "false", "no": "false"}
+_WORDS["off"] = "false"
+
+
+def _boolean(check: Checker, front: Mapping, key: str, advice: str) -> bool:
+    """A true/false field (False when absent or with no value); an error for any other
+    value, and for a true/false word in quotes (`draft: "true"`), which is text."""
+    value = front.get(key, False)
+    if value is None or isinstance(value, bool):  # "no value": false
+        return bool(value)
+    word = _WORDS.get(value.strip().lower()) if isinstance(value, str) else None
+    if word is not None:
         check.error(
-            front.line_of("draft"),
-            f"draft must be true or false, not {value!r}",
-            "write 'draft: true' or remove the line",
+            front.line_of(key),
+            f"{key} is written in quotes ({value!r}), which makes it text, not true or false",
+            f"write {key}: {word} without quotes",
         )
         return False
-    return value
+    check.error(
+        front.line_of(key),
+        f"{key} must be true or false, not {value!r}",
+        f"{advice}, or remove the line",
+    )
+    return False
 
 
 def _dates(

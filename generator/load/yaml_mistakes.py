@@ -87,6 +87,8 @@ def explain_yaml_mistake(
             "as the start of another field",
             f"put the whole value in quotes: {lead}{key}: {double_quoted(value)}",
         )
+    if (empty := _empty_item(lead, key, value)) is not None:  # `tags: [a,,b]`
+        return empty
     if value[:1] == "!":  # `title: !! Alert`: a tag YAML cannot read
         return tag_mistake(raw, raw.find(value, key_colon), quotable=True)
     if value[:1] in _STARTS:  # the parser stopped on this line: the character is why
@@ -98,6 +100,31 @@ def explain_yaml_mistake(
     if problem.startswith("expected <block end>") and value[:1] in ("'", '"'):
         return _after_quote(lead, key, value)
     return None
+
+
+def _empty_item(lead: str, key: str, value: str) -> tuple[str, str] | None:
+    """(message, fix) for a one-line list with an empty item (`tags: [a,,b]`, `[a, , b]`,
+    `[Floods, , ]`): two commas with nothing between them, which YAML cannot read; the fix
+    is the list without it. None for any other value (quoted items are left alone)."""
+    if not (value.startswith("[") and value.endswith("]")) or "'" in value or '"' in value:
+        return None
+    inner = value[1:-1]
+    if "[" in inner or "]" in inner or "{" in inner:
+        return None
+    items = [item.strip() for item in inner.split(",")]
+    if items and not items[-1]:
+        items.pop()  # `[a, b, ]`: YAML allows one comma after the last item
+    empty = [n for n, item in enumerate(items, start=1) if not item]
+    if not empty:
+        return None
+    kept = ", ".join(item for item in items if item)
+    which = " and ".join(str(n) for n in empty)
+    many = len(empty) > 1
+    return (
+        f"{key}: item{'s' * many} {which} {'are' if many else 'is'} empty (a comma with "
+        "nothing before it), so YAML cannot read the list",
+        f"remove the extra comma{'s' * many}: {lead}{key}: [{kept}]",
+    )
 
 
 def _tab(raw: str) -> tuple[str, str]:
