@@ -134,8 +134,9 @@ def shipped_code(
 
 
 def page_environment() -> jinja2.Environment:
-    """The English environment the theme's pages render in (render.pages.Renderer's, with
-    every filter and global), with no override folder."""
+    """The English environment the theme's pages render in (render.pages.Renderer's, made
+    by render.page_render.PageRenderer, with every filter and global), with no override
+    folder."""
     from generator.config import Settings
     from generator.index.site import build_index
     from generator.render.pages import Renderer
