@@ -254,7 +254,7 @@ def test_articles_are_found_sorted_and_hidden_files_are_skipped(tmp_path: Path) 
     for name in ("b/2.md", "a/1.md", "a/notes.txt", ".git/x.md", "b/.draft.md", "top.md"):
         path = tmp_path / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(ARTICLE, encoding="utf-8")
+        path.write_text("notes\n" if name.endswith(".txt") else ARTICLE, encoding="utf-8")
     found, problems = find_articles(tmp_path)
     # A hidden story is said (tests/test_typed_input.py); what is inside .git is not.
     assert [(p.path, p.severity) for p in problems] == [("b/.draft.md", "warning")]

@@ -180,8 +180,10 @@ def misnamed_article(relative: str, path: Path | None = None) -> list[Diagnostic
     name = relative.rpartition("/")[2]
     if name.startswith(".") and path is not None:
         return hidden_articles(path, relative)
-    if name.startswith(".") or not dot or "." + suffix.lower() not in MARKDOWN_SUFFIXES:
+    if name.startswith(".") or not dot:
         return []
+    if "." + suffix.lower() not in MARKDOWN_SUFFIXES:
+        return _saved_as_text(relative, path)
     if "." + suffix == ".md":
         return []
     fixed = f"{stem}.md".rpartition("/")[2]
@@ -194,6 +196,56 @@ def misnamed_article(relative: str, path: Path | None = None) -> list[Diagnostic
             f"rename the file to {fixed}",
         )
     ]
+
+
+def _saved_as_text(relative: str, path: Path | None) -> list[Diagnostic]:
+    """An error for an article saved with another extension after its own, as Notepad
+    does (`story.md.txt`, `story.markdown.html`), or a `.txt` file that starts with a
+    front-matter block (`path`, when given, is read for it): never read, so it would
+    silently never be published."""
+    name = relative.rpartition("/")[2]
+    stem, _, suffix = name.rpartition(".")
+    inner = stem.rpartition(".")
+    if inner[1] and "." + inner[2].lower() in MARKDOWN_SUFFIXES:
+        fixed = inner[0] + ".md"
+    elif suffix.lower() == "txt" and path is not None and _front_matter_first(path):
+        fixed = stem + ".md"
+    else:
+        return []
+    return [
+        error(
+            relative,
+            1,
+            f"this file is not read: it looks like an article (saved as '.{suffix}', as "
+            "Notepad does when Windows hides extensions), and an article's file name must "
+            "end in '.md'",
+            f"rename the file to {fixed}",
+        )
+    ]
+
+
+def _front_matter_first(path: Path) -> bool:
+    """Whether the file at `path` starts with a '---' line (an article's front matter)."""
+    try:
+        with path.open("rb") as file:
+            head = file.read(8)
+    except OSError:
+        return False
+    return head.removeprefix(b"\xef\xbb\xbf").rstrip(b" \t").startswith((b"---\n", b"---\r"))
+
+
+def doubled_suffix(source: str) -> tuple[str, str] | None:
+    """(message, fix) for an article file named with a Markdown extension twice
+    (`x.md.md`, `x.markdown.md`), which would be published as `x-md`; None otherwise."""
+    name = source.rpartition("/")[2].removesuffix(".md")
+    stem, dot, suffix = name.rpartition(".")
+    if not dot or not stem or "." + suffix.lower() not in MARKDOWN_SUFFIXES:
+        return None
+    return (
+        f"the file name ends in '.{suffix}.md': the extension is written twice, and the "
+        f"story would be published at an address ending in '{suffix}'",
+        f"rename the file to {stem}.md",
+    )
 
 
 def hidden_articles(path: Path, relative: str) -> list[Diagnostic]:

@@ -17,6 +17,7 @@ from generator.languages import TAG_SYNTAX, tag_problem
 from generator.load import slugs
 from generator.load.checker import Checker
 from generator.load.content import Document, Mapping
+from generator.load.files import doubled_suffix
 
 # Where newsdigest writes its own pages and files: no alias may point into them.
 RESERVED_SECTIONS = (
@@ -202,6 +203,8 @@ def aliases(check: Checker, front: Mapping) -> tuple[str, ...]:
 
 
 def slug_field(check: Checker, front: Mapping, doc: Document) -> str:
+    if doubled := doubled_suffix(doc.source):  # `x.md.md`: an error whatever the slug
+        check.error(1, *doubled)
     if front.get("slug") is not None:  # `slug: ~` is no slug: the file name gives it
         slug = check.text(front, "slug", "slug", required=True)
         if slug and not slugs.is_safe(slug):
