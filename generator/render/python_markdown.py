@@ -17,7 +17,7 @@ from markdown.util import AtomicString
 # without: a text that lacks it, from where the search starts on, is not searched at all
 # (`str.find` scans for it many times faster than an expression that starts with a
 # look-behind tries it at every character). An expression not listed is always searched.
-_NEEDS = {
+_NEEDS: dict[str, str | tuple[str, ...]] = {
     "(?:(?<!\\\\)((?:\\\\{2})+)(?=`+)|(?<!\\\\)`)": "`",  # backtick
     "\\[\\^([^\\]]*)\\]": "[^",  # footnote
     "(?<!\\!)\\[": "[",  # reference, link, short_reference
@@ -31,6 +31,28 @@ _NEEDS = {
     '(\\s|&nbsp;|--|\u2013|\u2014|&[mn]dash;|&#8211;|&#8212;)"(?=\\w)': '"',
     '(?<=[^\\ \\t\\r\\n\\[\\{\\(\\-\\u0002\\u0003])"': '"',
     "(?<!\\.)\\.{3}(?!\\.)": "...",  # ellipsis
+    "\\\\(.)": "\\",  # escape
+    "\\!\\[": "![",  # image_link, image_reference, short_image_ref
+    "<([A-Za-z][A-Za-z0-9+.-]*://[^<>]*)>": "://",  # autolink
+    "<([^<> !]+@[^@<> ]+)>": "@",  # automail
+    "  \\n": "  \n",  # linebreak
+    "(&(?:\\#[0-9]+|\\#x[0-9a-fA-F]+|[a-zA-Z0-9]+);)": "&",  # entity
+    "\\*|_": ("*", "_"),  # em_strong: either
+    (  # html
+        "(<(\\/?+[a-zA-Z][^\\s\"'<>@]*+(?:\\s+[^\\s\"'=<>]++(?:\\s*+=\\s*+(?:"
+        "\"[^\"]*+\"|'[^']*+'|[^\\s\"'=<>]++))?+)*+\\s*+/?|!--(?:(?!<!--|--"
+        ">).)*--|[?](?:(?!<[?]|[?]>).)*[?]|!\\[CDATA\\[(?:(?!<!\\[CDATA\\"
+        "[|\\]\\]>).)*\\]\\])>)"
+    ): "<",
+    # smarty: a quote opening the text
+    "^'(?=[!\"#\\$\\%'()*+,-.\\/:;<=>?\\@\\[\\\\\\]\\^_`{|}~]\\B)": "'",
+    '^"(?=[!"#\\$\\%\'()*+,-.\\/:;<=>?\\@\\[\\\\\\]\\^_`{|}~]\\B)': '"',
+    "\"'(?=\\w)": "\"'",  # smarty quotes
+    "'\"(?=\\w)": "'\"",
+    "'(\\s|s\\b)": "'",
+    "'": "'",
+    '"(?=\\s)': '"',
+    '"': '"',
 }
 
 
@@ -67,16 +89,20 @@ def _skip_unmatched_patterns(processor: InlineProcessor) -> None:
     ]
     searches = [e.search if e is not None else None for e in expressions]
     needs = [_NEEDS.get(e.pattern, "") if e is not None else "" for e in expressions]
+    rests = _rests(needs)
 
     def handle_inline(data: str, index: int = 0) -> str:  # the library's, names kept
         if isinstance(data, AtomicString):
             return data
+        rest = rests[index] if index < len(rests) else ()
+        if rest is not None and not any(need in data for need in rest):
+            return data  # no pattern left can match: the loop below would leave it so
         start = 0
         while index < len(patterns):
             search = searches[index]
             need = needs[index]
             if search is not None and (
-                (need and data.find(need, start) < 0) or search(data, start) is None
+                (need and _absent(need, data, start)) or search(data, start) is None
             ):
                 index, start = index + 1, 0  # what __applyPattern answers: no match
                 continue
@@ -86,3 +112,24 @@ def _skip_unmatched_patterns(processor: InlineProcessor) -> None:
         return data
 
     setattr(processor, "_InlineProcessor__handleInline", handle_inline)  # noqa: B010 (mangled)
+
+
+def _absent(need: str | tuple[str, ...], data: str, start: int) -> bool:
+    """Whether `data` from `start` on lacks `need` (a text, or each of several)."""
+    if type(need) is str:
+        return data.find(need, start) < 0
+    return all(data.find(one, start) < 0 for one in need)
+
+
+def _rests(needs: list[str | tuple[str, ...]]) -> list[tuple[str, ...] | None]:
+    """For each pattern, every text that the patterns from it on need (a text holding none
+    of them is left as it is); None when one of them needs nothing known."""
+    rests: list[tuple[str, ...] | None] = []
+    known: set[str] | None = set()
+    for need in reversed(needs):
+        if known is not None and need:
+            known |= {need} if isinstance(need, str) else set(need)
+        else:
+            known = None
+        rests.append(None if known is None else tuple(sorted(known)))
+    return rests[::-1]
