@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import re
+import unicodedata
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -18,7 +19,8 @@ from generator.model import Correction
 DATE_FORMAT_HINT = "use YYYY-MM-DDTHH:MM:SS+HH:MM, for example 2025-06-25T15:27:00+05:30"
 _DATE_SHAPE = re.compile(
     r"^(\d{4})-(\d{2})-(\d{2})"
-    r"(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?$"
+    r"(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?$",
+    re.ASCII,  # digits 0-9 only: full-width ones are named by date_hint
 )  # the offset as ISO 8601 writes it: +05:30, +0530 or +05 (the same instant, published +05:30)
 
 KNOWN_CORRECTION = ("date", "text")
@@ -93,6 +95,12 @@ def date_hint(written: str) -> str:
     if match and not _real(*(int(match.group(i)) for i in (1, 2, 3))):
         return _impossible(*(int(match.group(i)) for i in (1, 2, 3)))[1]
     fixed = _as_newsdigest_reads(written)
+    wide = [c for c in written if c.isdigit() and not c.isascii()]
+    if fixed is not None and wide:
+        return (
+            f"the date is written with full-width digits ({wide[0]}, as a Chinese, Japanese "
+            f"or Korean input method types them), not 0-9: write {fixed}"
+        )
     if fixed is not None:
         return f"{_ACCEPTS}; write it as {fixed}"
     return _dashes(written) or _day_month(written) or DATE_FORMAT_HINT
@@ -170,9 +178,17 @@ _BASIC = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})?)?(Z|[+-]\
 _WEEK = re.compile(r"^(\d{4})-?W(\d{2})-?([1-7])$")
 
 
+def _padded(found: re.Match[str]) -> str:
+    return f"{found[1]}-{int(found[2]):02d}-{int(found[3]):02d}"  # 2025-6-5 -> 2025-06-05
+
+
 def _as_newsdigest_reads(written: str) -> str | None:
-    """`written`, an ISO 8601 time in a form newsdigest does not read, in the one it does."""
-    value = re.sub(r"(?<=\d)t(?=\d)", "T", written)
+    """`written`, an ISO 8601 time in a form newsdigest does not read, in the one it does
+    (also: full-width digits, a month or day in one digit, GMT or UTC after the time)."""
+    value = unicodedata.normalize("NFKC", written).strip()  # ２０２５ -> 2025
+    value = re.sub(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)", _padded, value, flags=re.ASCII)
+    value = re.sub(r"(?<=\d)\s*(?:GMT|UTC)$", "Z", value, flags=re.I)
+    value = re.sub(r"(?<=\d)t(?=\d)", "T", value)
     value = re.sub(r"(?<=\d)z$", "Z", value)
     value = re.sub(r"(?<=\d)\s+(Z|[+-]\d{2}:?\d{2})$", r"\1", value)
     value = re.sub(r"(\.\d{6})\d+", r"\1", value)
