@@ -10,6 +10,7 @@ tags that slug to nothing (emoji, punctuation) get a stable slug from their text
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from datetime import datetime
@@ -208,8 +209,8 @@ def _other_spellings(
     tags: line of the oldest story that writes it so (one per spelling, not per story)."""
     found = []
     for spelling, (_, source, line) in sorted(first.items(), key=lambda item: item[1]):
-        if spelling == shown:
-            continue
+        if unicodedata.normalize("NFC", spelling) == unicodedata.normalize("NFC", shown):
+            continue  # the same letters, accents composed or not: nothing to write
         where = (
             line if line > 1 or content_dir is None else field_line(content_dir / source, "tags")
         )
