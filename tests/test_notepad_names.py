@@ -38,3 +38,17 @@ def test_an_article_saved_by_notepad_is_named_with_the_fix(tmp_path: Path) -> No
     assert built.returncode == 1
     assert "content/a/x.md.md:1: error:" in built.stdout + built.stderr
     assert not (tmp_path / "site").exists()
+
+
+def test_a_txt_article_added_after_a_build_stops_the_cached_build(tmp_path: Path) -> None:
+    """The build with its cache lists content/ from the last build's names: a `.txt` file
+    with front matter added since is read there too, as check reads it."""
+    project = make_project(tmp_path / "project")
+    write_article(project, "a/good.md", STORY.replace("Notepad story", "Good"))
+    site = tmp_path / "site"
+    assert run_here("build", "--output", str(site), cwd=project).returncode == 0
+    plain = write_article(project, "a/other.md", STORY)
+    plain.rename(plain.with_name("other.txt"))
+    built = run_here("build", "--output", str(site), cwd=project)
+    assert built.returncode == 1
+    assert "content/a/other.txt:1: error: this file is not read" in built.stdout + built.stderr

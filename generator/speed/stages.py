@@ -319,7 +319,7 @@ def listed(
     for name in names:
         folder, _, file = name.rpartition("/")
         if not file.endswith(".md"):
-            problems.extend(misnamed_article(name))  # story.MD, story.markdown...
+            problems.extend(misnamed_article(name, content_dir / name))  # story.MD, .txt
             continue
         if folder != current:
             current, child = folder, child_maker(content_dir / folder if folder else content_dir)
