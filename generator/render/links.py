@@ -97,24 +97,19 @@ def _serialised_tags(
 ) -> list[tuple[int, str, Attrs, str]] | None:
     """(offset, tag, attributes, text as written) of each start tag of `tags`, when every '<'
     of `fragment` opens a tag as a serialiser writes it; else None."""
+    spans = serialised_tags(fragment)
+    if spans is None:
+        return None
     found: list[tuple[int, str, Attrs, str]] = []
-    at = fragment.find("<")
-    while at >= 0:
-        match = _TAG.match(fragment, at)
-        if match is None:
-            return None
-        name = match.group(1)
-        if name is not None:
-            tag = name.lower()
-            if tag in _RAW_TEXT:
-                return None
-            if tag in tags:
-                attrs: Attrs = [
-                    (key.lower(), None if not equals else html.unescape(value) if value else "")
-                    for key, equals, value in _ATTRIBUTE.findall(match.group(2))
-                ]
-                found.append((at, tag, attrs, match.group()))
-        at = fragment.find("<", match.end())
+    for start, _end, tag in spans:
+        if tag in tags:  # (an end tag's name starts with '/')
+            match = _TAG.match(fragment, start)
+            assert match is not None  # serialised_tags matched it there
+            attrs: Attrs = [
+                (key.lower(), None if not equals else html.unescape(value) if value else "")
+                for key, equals, value in _ATTRIBUTE.findall(match.group(2))
+            ]
+            found.append((start, tag, attrs, match.group()))
     return found
 
 
