@@ -25,15 +25,14 @@ from generator.diagnostics import Diagnostic, error
 # Code points XML 1.0 forbids or HTML calls errors (controls, NUL spelt "\\0" or "\\u0000", and
 # the 66 noncharacters: U+FDD0-FDEF, the last two of each plane). Tab and line ends are fine.
 _ENDS = "".join(chr(plane << 16 | low) for plane in range(17) for low in (0xFFFE, 0xFFFF))
-CONTROL = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef{_ENDS}]")
+_CONTROLS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
+CONTROL = re.compile(f"[{_CONTROLS}{_ENDS}]")
 # In a file or folder name, tab and line ends too: a name holding one would split the
 # `path:line:` of every message about the file (and no editor means to type one).
-NAME_CONTROL = re.compile(
-    f"[\t\n\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef{_ENDS}]"
-)
+NAME_CONTROL = re.compile(f"[\t\n\r{_CONTROLS}{_ENDS}]")
 # Its 32 noncharacters beyond U+FFFF make `re` test each character against each of them:
 # a file's text is searched for the others, and for any character beyond U+FFFF, first.
-_NEAR = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef{_ENDS[:2]}]")
+_NEAR = re.compile(f"[{_CONTROLS}{_ENDS[:2]}]")
 _FAR = re.compile("[\U00010000-\U0010ffff]")
 
 
