@@ -18,7 +18,10 @@ child before it runs (`unblock`).
 process starts (`stop_on_signals`): the first one raises KeyboardInterrupt in the main
 thread and is remembered (`stop_requested`), so that a KeyboardInterrupt swallowed on the
 way (a worker pool closed by the garbage collector, a clean-up that waits) cannot lose
-it, and later ones are ignored while serve cleans up. Once a command's work is done (the
+it, and later ones are ignored while serve cleans up. A KeyboardInterrupt raised where
+Python cannot pass it on (a finaliser, a garbage-collector callback: "Exception ignored
+in ...") is dropped silently once the stop is remembered (`_unraisable`), instead of
+printing a traceback in the middle of serve's output. Once a command's work is done (the
 site written, serve stopped), Ctrl-C changes nothing more (`work_done`): it is ignored
 until the process ends, so it cannot turn a finished build into an interrupted one.
 """
@@ -28,6 +31,7 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
+import sys
 import threading
 from collections.abc import Iterator, Sequence
 from types import FrameType
@@ -35,6 +39,7 @@ from types import FrameType
 _CAN_BLOCK = hasattr(signal, "pthread_sigmask")
 _HELD = {signal.SIGINT, signal.SIGTERM}
 _STOP = [False]  # whether a stop was requested (`stop_on_signals`)
+_HOOK = [sys.unraisablehook]  # the hook `_unraisable` passes other exceptions to
 
 
 @contextlib.contextmanager
@@ -101,6 +106,18 @@ def stop_on_signals() -> None:
         return
     signal.signal(signal.SIGINT, _stop)
     signal.signal(signal.SIGTERM, _stop)
+    if sys.unraisablehook is not _unraisable:
+        _HOOK[0] = sys.unraisablehook
+        sys.unraisablehook = _unraisable
+
+
+def _unraisable(unraisable: sys.UnraisableHookArgs) -> None:
+    """sys.unraisablehook: the stop's own KeyboardInterrupt, raised inside a finaliser or
+    callback that cannot pass it on, is dropped (the stop is remembered: `_STOP`); any
+    other exception is reported as before."""
+    if _STOP[0] and unraisable.exc_type is KeyboardInterrupt:
+        return
+    _HOOK[0](unraisable)
 
 
 def _stop(signum: int, frame: FrameType | None) -> None:

@@ -7,6 +7,8 @@ import os
 import signal
 import socket
 import subprocess
+import sys
+import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -331,3 +333,33 @@ def test_a_broken_serve_error_override_is_reported_not_silently_replaced(
     assert "fix: " in said[0]
     text = page.decode("utf-8")
     assert "x.md:1: error: broken" in text and "templates/serve-error.html:2: " in text
+
+
+def test_ctrl_c_landing_in_a_finaliser_prints_no_traceback_and_still_stops() -> None:
+    """serve's Ctrl-C raises KeyboardInterrupt wherever Python is; when that is inside a
+    finaliser (an object freed mid-rebuild), Python cannot pass it on and printed
+    "Exception ignored in ... KeyboardInterrupt" with a traceback in the middle of serve's
+    output. The stop is remembered and nothing is printed."""
+    script = textwrap.dedent(
+        """
+        import os, signal
+        from generator import interrupt
+
+        class Freed:
+            def __del__(self):
+                os.kill(os.getpid(), signal.SIGINT)
+                for _ in range(100_000):
+                    pass  # the handler runs here, inside the finaliser
+
+        interrupt.stop_on_signals()
+        thing = Freed()
+        del thing
+        print("went on, stop requested:", interrupt.stop_requested())
+        """
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "went on, stop requested: True"
+    assert done.stderr == ""
