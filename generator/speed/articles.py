@@ -16,7 +16,6 @@ from. A body's HTML is keyed on the file's content digest and the body's first l
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
@@ -33,19 +32,12 @@ from generator.speed.cache import BadEntry, decode_diagnostics, encode_diagnosti
 from generator.speed.records import Shared, article_record, parsed
 from generator.speed.store import Database, checksum, dumps
 
-SPACE = "articles"
+SPACE, BODY_SPACE = "articles", "bodies"  # each with its environment: reading's, Markdown's
 _TABLES = ("files", "articles", "bodies", "body_html")
 Seen = tuple[changes.Stat, int, str]  # stat, when it was recorded (ns), content digest
 Hit = tuple[model.Article, list[Diagnostic]]
 Read = tuple[model.Article, list[Diagnostic], list[int] | None, deps.Own]  # its image's
 # stamp and the digests of what its file alone gives (made while it holds its Markdown)
-
-
-def content_digest(source: str, raw: bytes) -> str:
-    """An article file's content digest: BLAKE2b (20 bytes, hex) of its name and bytes."""
-    return hashlib.blake2b(
-        source.encode("utf-8", "surrogateescape") + b"\0" + raw, digest_size=20
-    ).hexdigest()
 
 
 def markdown_of(content_dir: Path, source: str, digest: str) -> str | None:
@@ -56,23 +48,27 @@ def markdown_of(content_dir: Path, source: str, digest: str) -> str | None:
         raw = (content_dir / source).read_bytes()
     except OSError:
         return None
-    return body_of(raw, source) if content_digest(source, raw) == digest else None
+    return body_of(raw, source) if changes.content_digest(source, raw) == digest else None
 
 
 class ArticleCache:
     """Validated articles and body HTML by article file, over a `Database`.
 
     A record is reused only when what it was made from is still so: the same path and
-    bytes, the same environment, the lead image still a file in content/ of the same
-    size and time; a body only while every article it links to keeps its URL and every
-    picture it shows is still there, unchanged.
+    bytes, the same environment (reading's), the lead image still a file in content/ of
+    the same size and time; a body only in the same environment (Markdown's), while every
+    article it links to keeps its URL and every picture it shows is still there, unchanged.
     """
 
-    def __init__(self, database: Database, environment: str, content_dir: Path) -> None:
+    def __init__(
+        self, database: Database, environment: str, content_dir: Path, body_environment: str
+    ) -> None:
         self.database = database
-        self.environment = environment
+        self.environment, self.body_environment = environment, body_environment
         self.content_dir = content_dir
         self.valid = database.environment(SPACE) == environment
+        self.bodies_valid = database.environment(BODY_SPACE) == body_environment
+        self.stored: set[str] = set()  # the sources of the bodies rows (`bodies`)
         self.moment = changes.now_ns()
         self.files: dict[str, Seen] = {}  # the last build's stats
         if self.valid:
@@ -102,7 +98,7 @@ class ArticleCache:
 
     @staticmethod
     def key(source: str, raw: bytes) -> str:
-        return content_digest(source, raw)
+        return changes.content_digest(source, raw)
 
     def _exists(self, asset: str, source: str) -> bool:
         from generator.load.files import resolve_local
@@ -299,11 +295,12 @@ class ArticleCache:
         (None: a miss): the check reads the small `bodies` rows, in one scan, never
         the HTML (`body_html` reads that, per page)."""
         out: list[Facts | None] = [None] * len(articles)
-        if not self.valid:
+        if not self.bodies_valid:
             return out
         wanted = {a.source: i for i, a in enumerate(articles)}
         for rows in self.database.batches("SELECT source, body_key, meta, sum FROM bodies"):
             for source, key, meta, sum_ in rows:
+                self.stored.add(source)
                 i = wanted.get(source)
                 if i is not None:
                     out[i] = self._kept(articles[i], key, meta, sum_, article_url)
@@ -340,7 +337,7 @@ class ArticleCache:
 
     def body_key(self, article: model.Article) -> str | None:
         """What the body HTML is made from: the file's bytes (its content digest, which
-        holds its source) and the body's first line; the settings are the environment's.
+        holds its source) and the body's first line; the settings are `body_environment`'s.
         None for a file this build did not see (it cannot be cached)."""
         seen = self.seen.get(article.source)
         if seen is None:
@@ -408,8 +405,10 @@ class ArticleCache:
         fresh = not self.valid  # a database found broken keeps the rows it could read
         database.sources = self.seen
         if fresh:
-            database.clear(SPACE, self.environment, _TABLES)
-        gone = [(source,) for source in sorted(set(self.files) - set(self.seen))]
+            database.clear(SPACE, self.environment, _TABLES[:2])
+        if not self.bodies_valid:
+            database.clear(BODY_SPACE, self.body_environment, _TABLES[2:])
+        gone = [(source,) for source in sorted((set(self.files) | self.stored) - set(self.seen))]
         for table in _TABLES:
             database.write_many(f"DELETE FROM {table} WHERE source = ?", gone)  # noqa: S608
         if self.names_row is not None:
@@ -439,7 +438,7 @@ class ArticleCache:
         )
         database.commit()
         database.close()  # the last connection out folds the WAL back into the file
-        self.valid = True
+        self.valid = self.bodies_valid = True
 
 
 def filled(cache: ArticleCache | None, articles: Iterable[model.Article]) -> list[model.Article]:

@@ -27,6 +27,13 @@ def stat_of(result: os.stat_result) -> Stat:
     return (result.st_size, result.st_mtime_ns, result.st_ctime_ns, result.st_ino)
 
 
+def content_digest(source: str, raw: bytes) -> str:
+    """An article file's content digest: BLAKE2b (20 bytes, hex) of its name and bytes."""
+    return hashlib.blake2b(
+        source.encode("utf-8", "surrogateescape") + b"\0" + raw, digest_size=20
+    ).hexdigest()
+
+
 def now_ns() -> int:
     """The moment a stat is recorded: taken before statting, so a later write is later."""
     return time.time_ns()

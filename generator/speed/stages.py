@@ -344,12 +344,12 @@ def article_cache(
     database: Database | None = None,
     read_only: bool = False,
 ) -> ArticleCache | None:
-    """The cache of validated articles and body HTML in `directory` (None: no cache),
-    keyed on the settings those steps read; in `database` when the caller has it open."""
+    """The cache of validated articles and body HTML in `directory` (None: no cache), the
+    articles keyed on the settings reading reads, the bodies on those Markdown reads
+    (pipeline.READ_SETTINGS, body_reads); in `database` when the caller has it open."""
     if directory is None:
         return None
+    code, folder = fingerprint.code_version().encode(), str(content.resolve()).encode()
     reads = (only(settings, pipeline.READ_SETTINGS), pipeline.body_reads(settings))
-    environment = fingerprint.of_bytes(
-        fingerprint.code_version().encode(), repr(reads).encode(), str(content.resolve()).encode()
-    )
-    return ArticleCache(database or Database(directory, read_only), environment, content)
+    keys = [fingerprint.of_bytes(code, repr(read).encode(), folder) for read in reads]
+    return ArticleCache(database or Database(directory, read_only), keys[0], content, keys[1])

@@ -68,7 +68,7 @@ CREATE INDEX IF NOT EXISTS readers_digests ON readers (space, whole, place);
 _TABLES = ("spaces", "files", "articles", "bodies", "body_html", "records", "pages", "readers")
 # the article cache's tables, keyed by source
 _BY_SOURCE = ("files", "articles", "bodies", "body_html")
-_ARTICLES = "articles"  # and its space (generator.speed.articles.SPACE)
+_SALVAGED = ("articles", "bodies")  # the spaces of generator.speed.articles (SPACE, BODY_SPACE)
 
 
 _LENGTH = struct.Struct("<Q").pack  # a part's length, 8 bytes little-endian
@@ -334,7 +334,7 @@ def _salvage(old: Path, connection: sqlite3.Connection, sources: Iterable[str]) 
     try:
         connection.execute("BEGIN")
         with contextlib.suppress(sqlite3.Error):
-            for row in source.execute("SELECT * FROM spaces WHERE name = ?", (_ARTICLES,)):
+            for row in source.execute("SELECT * FROM spaces WHERE name IN (?, ?)", _SALVAGED):
                 connection.execute("INSERT OR IGNORE INTO spaces VALUES (?, ?)", row)
         for table in _BY_SOURCE:
             for name in sources:
