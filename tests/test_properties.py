@@ -12,6 +12,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urljoin
 
 import jinja2
 import markdown
@@ -34,7 +35,7 @@ from generator.load.validate import KNOWN_FIELDS, validate
 from generator.model import Article, Country, Tag
 from generator.render.environment import make_environment
 from generator.render.feeds import FeedWriter
-from generator.render.links import rewrite_tags
+from generator.render.links import absolute_links, rewrite_tags
 from generator.render.markdown import BodyRenderer, converter
 from generator.render.pages import Renderer
 from generator.render.theme import THEME_DIR
@@ -399,6 +400,62 @@ def test_links_are_rewritten_in_the_tags_an_html_parser_reads(pieces: list[str])
         done = at + len(old)
     assert rewrite_tags(text, change, ("a", "img", "source")) == "".join(expected) + text[done:]
     assert asked == [(tag, attrs) for _, tag, attrs, _ in wanted]
+
+
+FEED_URLS = st.sampled_from(
+    [
+        "https://e.org/a", "http://e.org/a?b=1#c", "https://e.org/a;", "https://e.org/a?",
+        "https://e.org/a#", "https:///a", "https://e.org/a,", "HTTPS://E.org/", "/a/", "a/b",
+        "#fn:1", "", "../a", "?q", "//cdn.org/a", "mailto:a@e.org", "https://e.org/a&amp;b",
+        "https://e.org/\tb", "https://e.org/é", "https://e.org/a b",
+    ]
+)  # fmt: skip
+FEED_TAGS = st.sampled_from(
+    [
+        '<a href="{}">', '<img src="{}" alt="x">', '<source srcset="{} 2x">', '<A HREF="{}">',
+        "<a href='{}'>", '<img srcset="{}">', "<a href={}>", '<a title="{}">',
+        '<!-- <a href="{}"> -->', '<a\nhref="{}" >', '<img src="{}"/>', '<source src="{}">',
+        "<p>{}</p>",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    pieces=st.lists(st.one_of(HTML_PIECES, st.tuples(FEED_TAGS, FEED_URLS)), max_size=10),
+    page=st.sampled_from(["https://e.org/news/2025/06/25/x/", "http://h.example/a/"]),
+)
+@example(pieces=[('<a href="{}">', "https://e.org/a;")], page="https://e.org/news/")
+@example(pieces=[('<img srcset="{}">', "https://e.org/a,")], page="https://e.org/news/")
+def test_feed_bodies_have_each_address_an_html_parser_reads_made_absolute(
+    pieces: list[str | tuple[str, str]], page: str
+) -> None:
+    """A feed item's body has every <a href>, <img src> and srcset URL an HTML parser reads
+    made absolute against the article's page, and every other character as written:
+    bodies whose links are already absolute (returned as they are) too."""
+    text = "".join(p if isinstance(p, str) else p[0].format(p[1]) for p in pieces)
+
+    def absolute(tag: str, attrs: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
+        def one(name: str, value: str | None) -> str | None:
+            if value is None:
+                return None
+            if name == "srcset":
+                return ", ".join(
+                    " ".join([urljoin(page, c.split()[0]), *c.split()[1:]])
+                    for c in value.split(",")
+                    if c.strip()
+                )
+            return urljoin(page, value) if name == {"a": "href", "img": "src"}.get(tag) else value
+
+        return [(name, one(name, value)) for name, value in attrs]
+
+    def change(
+        tag: str, attrs: list[tuple[str, str | None]]
+    ) -> list[tuple[str, str | None]] | None:
+        new = absolute(tag, attrs)
+        return new if new != attrs else None
+
+    assert absolute_links(text, page) == rewrite_tags(text, change, ("a", "img", "source"))
 
 
 MARKDOWN_PIECES = st.sampled_from(

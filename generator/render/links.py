@@ -182,28 +182,75 @@ def _apply(fragment: str, edits: list[tuple[int, int, str]]) -> str:
     return "".join(out)
 
 
-@functools.lru_cache(maxsize=1024)  # one article is in several feeds
 def absolute_links(fragment: str, page_url: str) -> str:
     """Body HTML for a feed: every href and src absolute, read against the article's URL.
 
     Feed content has no base URI of its own (RSS 2.0 has none; Atom's is the feed's), so
     `#fn:1` becomes `https://example.org/2025/06/25/story/#fn:1` and `/x/` gets the origin.
-    Each URL of a `srcset` (on <img> and a <picture>'s <source>) too.
+    Each URL of a `srcset` (on <img> and a <picture>'s <source>) too. A body whose <a>,
+    <img> and <source> tags hold only URLs that stay as they are (`_kept_as_is`: most
+    bodies, whose links are to other sites) is returned as it is, without reading all
+    its tags.
     """
+    if _kept_as_is(fragment, page_url):
+        return fragment
+    return _absolute_links(fragment, page_url)
 
-    def absolute(tag: str, name: str, value: str | None) -> str | None:
-        if value is None:
-            return None
-        if name == "srcset":
-            return ", ".join(
-                " ".join([urljoin(page_url, c.split()[0]), *c.split()[1:]])
-                for c in value.split(",")
-                if c.strip()
-            )
-        return urljoin(page_url, value) if name == URL_ATTRIBUTES.get(tag) else value
+
+_FEED_TAGS = ("a", "img", "source")
+# Every place html.parser could read an <a>, <img> or <source> start tag (it lowercases
+# the name, which ends at a space, '/' or '>'), and more: a false find only costs time.
+_FEED_TAG = re.compile(r"<(?:a|img|source)(?![a-zA-Z0-9])", re.IGNORECASE)
+# An absolute http(s) URL that urljoin gives back unchanged whatever the page's URL: a
+# host, then a path without ';' (urlparse's params), a query and a fragment, each
+# non-empty when written and of characters urlsplit keeps as they are.
+_PLAIN_URL = re.compile(
+    r"https?://[A-Za-z0-9.-]+(?:/[A-Za-z0-9._~!$&'()*+,=:@%/-]*)?"
+    r"(?:\?[A-Za-z0-9._~!$&'()*+,;=:@%/?-]+)?(?:#[A-Za-z0-9._~!$&'()*+,;=:@%/?-]+)?\Z"
+)
+
+
+def _kept_as_is(fragment: str, page_url: str) -> bool:
+    """Whether `_absolute_links` would change no tag of `fragment`: each place an <a>,
+    <img> or <source> could start is such a tag as a serialiser writes it, and each of
+    its attributes that `_absolute` reads stays the same (False: not known to)."""
+    for found in _FEED_TAG.finditer(fragment):
+        match = _TAG.match(fragment, found.start())
+        if match is None:
+            return False
+        tag = match.group(1).lower()
+        for key, equals, value in _ATTRIBUTE.findall(match.group(2)):
+            name = key.lower()
+            if name != "srcset" and name != URL_ATTRIBUTES.get(tag):
+                continue
+            if not equals:
+                continue  # (no value: None, which stays None)
+            text = html.unescape(value) if "&" in value else value
+            plain = name != "srcset" and _PLAIN_URL.match(text)
+            if not plain and _absolute(page_url, tag, name, text) != text:
+                return False
+    return True
+
+
+def _absolute(page_url: str, tag: str, name: str, value: str | None) -> str | None:
+    """An attribute's value as a feed gives it: its URLs read against `page_url`."""
+    if value is None:
+        return None
+    if name == "srcset":
+        return ", ".join(
+            " ".join([urljoin(page_url, c.split()[0]), *c.split()[1:]])
+            for c in value.split(",")
+            if c.strip()
+        )
+    return urljoin(page_url, value) if name == URL_ATTRIBUTES.get(tag) else value
+
+
+@functools.lru_cache(maxsize=1024)  # one article is in several feeds
+def _absolute_links(fragment: str, page_url: str) -> str:
+    """absolute_links, every <a>, <img> and <source> tag read."""
 
     def change(tag: str, attrs: Attrs) -> Attrs | None:
-        fixed = [(k, absolute(tag, k, v)) for k, v in attrs]
+        fixed = [(k, _absolute(page_url, tag, k, v)) for k, v in attrs]
         return fixed if fixed != attrs else None
 
-    return rewrite_tags(fragment, change, ("a", "img", "source"))
+    return rewrite_tags(fragment, change, _FEED_TAGS)
