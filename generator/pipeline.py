@@ -5,15 +5,14 @@
 
 `build` returns every file of the site, or the diagnostics that stop it; `check` validates
 everything, drafts and scheduled articles included. Nothing is written and nothing is
-cached here. The build command (generator.commands.build) runs these same stages with the
-build cache and worker processes (generator.speed) around them, passed in as a `Speed`,
-and writes the files; what it writes is what `build` returns (tests/test_golden.py).
+cached here. The build command runs this same `build` with its `Stages` (commands/rebuild.py:
+the build cache and worker processes of generator.speed around them, writing the site), and
+`check` with its `Speed`; what a build writes is what `build` returns (tests/test_golden.py).
 """
 
 from __future__ import annotations
 
 import os
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -31,16 +30,16 @@ from generator.load.content import find_articles, read_document
 from generator.load.language_sections import section_warnings
 from generator.load.placeholder import placeholder_in_file, placeholder_warning
 from generator.load.validate import validate
-from generator.model import Article, Image, OutputFile, with_values
+from generator.model import Article, OutputFile, with_values
 from generator.render import images, site_links
+from generator.render.failures import page_errors, template_errors
 from generator.render.redirects import alias_file
-from generator.render.root_files import misplaced, root_paths, root_problems
+from generator.render.root_files import misplaced
 from generator.render.site import render_site
-from generator.render.site_links import unknown_links
 from generator.render.summary import plain_summary
 from generator.render.unread import Unread, body_renderer, stopped_links, unread_bodies
 from generator.render.urls import Urls
-from generator.render.words import page_environment, site_catalogs
+from generator.render.words import site_catalogs
 from generator.settings_file import Paths as Paths  # where the site's parts are
 from generator.web_address import cname_warnings, former_unused
 
@@ -90,47 +89,82 @@ class Built:
         return not has_errors(self.diagnostics)
 
 
-def build(paths: Paths, settings: Settings, selection: Selection, search: bool = False) -> Built:
-    """Every file of the site, in memory; stops after validation on any error."""
-    articles, problems = load(paths.content, settings, project=paths.project)
+def build(
+    paths: Paths,
+    settings: Settings,
+    selection: Selection,
+    search: bool = False,
+    stages: Stages | None = None,
+) -> Built:
+    """Every file of the site, in memory; stops after validation on any error. With
+    `stages`, the build command's (cached, in workers, writing the site as it is made)."""
+    stages = stages or Stages(paths, settings, search)
+    articles, problems = stages.load()
     now = selection.now or datetime.now().astimezone()
     published = [a for a in articles if selection.includes(a, now)]
     problems += far_ahead(articles, paths.content, now)
     problems += updated_ahead(published, paths.content, now, settings.tz)
-    left_out = others(articles, published)
-    published, body_problems, assets = convert(published, settings, paths.content, held=left_out)
+    published, articles, body_problems, assets = stages.convert(published, articles)
     unread: list[Unread] = []
     body_problems += unread_bodies(articles, problems, settings, paths.content, unread, published)
     diagnostics = sorted(problems + body_problems, key=Diagnostic.sort_key)
     held = held_back(articles, selection, now)
+    left_out = others(articles, published)
     later = site_links.later_pages(
         published, left_out, settings, paths.templates, paths.content, assets, now
     )
     if has_errors(diagnostics):  # the body links to no page of the site, listed too
-        diagnostics += stopped_links(
-            published, published, settings, paths, assets, now, unread, later
-        )
-        return Built(sorted(diagnostics, key=Diagnostic.sort_key), published, held_back=held)
+        bodies = stages.linking(published)
+        found = stopped_links(published, bodies, settings, paths, assets, now, unread, later)
+        diagnostics = sorted(diagnostics + found, key=Diagnostic.sort_key)
+        return Built(diagnostics, published, held_back=held)
     site = build_index(published, settings.tz)
-    files = render_site(site, settings, paths.templates, paths.content, assets, search, now)
-    base_path = Urls(settings.base_url).base_path
-    links = unknown_links(published, {f.path for f in files}, base_path, later=later)
-    links += site_links.alias_clashes(published, _own_files(files, published))
-    roots, counts = set(root_paths(settings.static_dir)), Counter(f.path for f in files)
-    own = {path for path, count in counts.items() if count > 1 or path not in roots}
-    links += root_problems(settings.static_dir, paths.content, own)  # PROJECT/static/'s
+    links = stages.render(site, assets, now, later)
     if links:  # a body link to an address the site does not have
         diagnostics = sorted(diagnostics + links, key=Diagnostic.sort_key)
         return Built(diagnostics, published, held_back=held)
-    return Built(diagnostics, published, site, files, held)
+    return Built(diagnostics, published, site, stages.write(site, assets, now), held)
 
 
-def _own_files(files: list[OutputFile], articles: list[Article]) -> set[str]:
-    """The paths of `files` that are a page or file of the site's own, not only a redirect
-    page (a path written twice is both)."""
-    redirects = {alias_file(a) for article in articles for a in article.aliases}
-    counts = Counter(f.path for f in files)
-    return {path for path, count in counts.items() if count > 1 or path not in redirects}
+class Stages:
+    """How `build` runs its stages: here serially, in memory, nothing cached or written.
+    The build command's (generator.commands.rebuild.Cached) load and convert with the build
+    cache and workers, render only what changed and write the site."""
+
+    def __init__(self, paths: Paths, settings: Settings, search: bool = False) -> None:
+        self.paths, self.settings, self.search = paths, settings, search
+        self.files: list[OutputFile] = []
+
+    def load(self) -> tuple[list[Article], list[Diagnostic]]:
+        return load(self.paths.content, self.settings, project=self.paths.project)
+
+    def convert(
+        self, published: list[Article], articles: list[Article]
+    ) -> tuple[list[Article], list[Article], list[Diagnostic], set[str]]:
+        """(`published` with their body HTML, `articles` (the published ones may be as
+        converted), the bodies' problems, the content files they publish)."""
+        held = others(articles, published)
+        converted = convert(published, self.settings, self.paths.content, held=held)
+        return converted[0], articles, converted[1], converted[2]
+
+    def linking(self, published: list[Article]) -> list[Article]:
+        """`published` with their body HTML at hand (a stopped build checks their links)."""
+        return published
+
+    def render(
+        self, site: Site, assets: set[str], now: datetime, later: site_links.Later
+    ) -> list[Diagnostic]:
+        """Make the site's files (or plan them); the body links to paths it does not
+        publish, the aliases that clash with its files, PROJECT/static/'s problems."""
+        settings, paths = self.settings, self.paths
+        self.files = files = render_site(
+            site, settings, paths.templates, paths.content, assets, self.search, now
+        )
+        return site_links.rendered(site.articles, files, settings, paths.content, later)
+
+    def write(self, site: Site, assets: set[str], now: datetime) -> list[OutputFile]:
+        """The files made, for the caller to write (none: the stages wrote them)."""
+        return self.files
 
 
 class ArticleUrls:
@@ -286,19 +320,6 @@ def load(
     )
 
 
-def _measured(image: Image | None, content_dir: Path, assets: set[str]) -> Image | None:
-    """A local lead image, added to the files to publish, with the size in pixels of the
-    file published at its own path (the widest variant, EXIF orientation applied)."""
-    if image is None or image.is_remote:
-        return image
-    assets.add(image.src)
-    if image.picture is not None:
-        found = images.responsive(image.src, image.picture, str)
-        return replace(image, width=found.width, height=found.height)
-    size = images.pixel_size(content_dir / image.src)
-    return replace(image, width=size[0], height=size[1]) if size else image
-
-
 def convert(
     articles: list[Article],
     settings: Settings,
@@ -333,7 +354,7 @@ def convert(
                     "add 'summary: One or two sentences.' to the front matter",
                 )
             )
-        image = _measured(article.image, content_dir, assets)
+        image = images.measured(article.image, content_dir, assets)
         if html == article.body_html and summary == article.summary and image is article.image:
             out.append(article)  # as it is (a body kept out of memory: its HTML is '')
         else:
@@ -371,12 +392,12 @@ def check(paths: Paths, settings: Settings, speed: Speed | None = None) -> Built
         for path, line, what, fix in site_catalogs(paths.templates)
     ]
     if not catalogs:  # the site's pages can be listed only with its words
-        catalogs += _templates(settings, paths)
+        catalogs += template_errors(settings, paths)
     if not catalogs:
         site = build_index(published, settings.tz)  # the default build's: made once
         files = (assets, held_assets)
         body_problems += _site_links(site, published, held, settings, paths, files, now, unread)
-        catalogs += _pages(site, settings, paths)
+        catalogs += page_errors(site, settings, paths)
     stopped = any(d.severity == "error" for d in catalogs)  # as a build: exit status 2
     body_problems += far_ahead(articles, paths.content, now)
     body_problems += updated_ahead(articles, paths.content, now, settings.tz)
@@ -385,30 +406,6 @@ def check(paths: Paths, settings: Settings, speed: Speed | None = None) -> Built
     diagnostics = sorted(problems + body_problems + catalogs, key=Diagnostic.sort_key)
     held_now = held_back(articles, Selection(), now)
     return Built(diagnostics, articles, held_back=held_now, templates_wrong=stopped)
-
-
-def _templates(settings: Settings, paths: Paths) -> list[Diagnostic]:
-    """The syntax errors of the site's templates and the theme's, which stop a build."""
-    from generator.render.failures import template_syntax
-    from generator.render.pages import Renderer, is_page_template
-    from generator.render.theme import Theme
-
-    empty = build_index([], settings.tz)
-    renderer = Renderer(settings, Urls(settings.base_url), paths.templates, empty)
-    env = page_environment(renderer.env, settings.language)
-    names = env.list_templates(filter_func=is_page_template)
-    return template_syntax(env, names, Theme(paths.templates).folders(), paths.content)
-
-
-def _pages(site: Site, settings: Settings, paths: Paths) -> list[Diagnostic]:
-    """What stops a build of today's site (`site`) while it makes its pages (a missing
-    include, an undefined function): render/failures.py's `one_page_each`, in memory."""
-    from generator.render.failures import one_page_each
-    from generator.render.sections import SiteRenderer
-
-    found = one_page_each(SiteRenderer(settings, Urls(settings.base_url), paths.templates, site))
-    # named as an article is, from content/ (the command prints it as a build does)
-    return [replace(d, path=os.path.relpath(os.path.abspath(d.path), paths.content)) for d in found]
 
 
 def _site_links(

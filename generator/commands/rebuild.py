@@ -1,6 +1,6 @@
-"""The work of a build that found something changed, and of `check`: the pipeline's stages
-(generator.pipeline) with the build cache and the worker processes (generator.speed) around
-them, then the site written (generator.write.output).
+"""The work of a build that found something changed, and of `check`: the pipeline's
+`build` (generator.pipeline) run with `Cached`, its stages with the build cache and the
+worker processes (generator.speed) around them, the site written (generator.write.output).
 
 generator.commands.build imports this module only once it knows there is work to do, so a
 build that finds nothing changed imports none of the pipeline (Markdown, Jinja, YAML,
@@ -14,6 +14,7 @@ import os
 import re
 import time
 from dataclasses import asdict, replace
+from datetime import datetime
 from functools import partial
 from itertools import chain
 
@@ -23,14 +24,12 @@ from generator.commands.build import Options, Result, Run, Summary
 from generator.commands.schedule import next_change
 from generator.config import Settings
 from generator.diagnostics import Diagnostic
-from generator.index.selection import far_ahead, held_back, updated_ahead
-from generator.index.site import Site, build_index
+from generator.index.site import Site
 from generator.model import Article, OutputFile
 from generator.render import images, site_links
 from generator.render.pages import compile_theme
 from generator.render.sections import SiteRenderer
 from generator.render.site import extra_files
-from generator.render.unread import Unread, stopped_links, unread_bodies
 from generator.render.urls import Urls
 from generator.settings_file import Paths
 from generator.speed import changes, fingerprint, names
@@ -80,8 +79,9 @@ def check(paths: Paths, settings: Settings, options: Options) -> Result:
 
 def rebuild(run: Run, started: float) -> Result:
     """Check, then render and write the site; on any error nothing is written: the rest of
-    `build_site` once `run` has found that something changed since the last build."""
-    paths, settings, selection, options = run.paths, run.settings, run.selection, run.options
+    `build_site` once `run` has found that something changed since the last build. The
+    stages are the pipeline's (`pipeline.build`), run by `Cached`."""
+    paths, settings, options = run.paths, run.settings, run.options
     cache_dir = options.cache_path(paths.project)
     images.use_cache(cache_dir / "images" if cache_dir is not None else None)
     if run.spare is not None:
@@ -94,78 +94,82 @@ def rebuild(run: Run, started: float) -> Result:
         run.others = changes.others_digest(run.content_stats[1], run.racy, run.outside)
     run.content_stats = (0, {})  # only loading reads them
     with Bodies(cache_dir) as run.bodies, few_collections():
-        speed = Fast(run.cache, options.workers(), options.progress)
-        speed.reading = partial(compile_theme, settings, paths.templates)
-        articles, problems = pipeline.load(paths.content, settings, speed, paths.project)
-        gc.freeze()  # the articles live until the end (few_collections)
-        if run.cache is not None:
-            run.cache.settle(articles)
-            run.cache.spill(run.bodies)  # new records and bodies wait there to be saved
-        published = [a for a in articles if selection.includes(a, run.now)]
-        problems += far_ahead(articles, paths.content, run.now)
-        problems += updated_ahead(published, paths.content, run.now, settings.tz)
+        stages = Cached(run)
         try:
-            published, body_problems, assets = _bodies(run, published, articles)
-            unread: list[Unread] = []
-            body_problems += unread_bodies(
-                articles, problems, settings, paths.content, unread, published
-            )
-            published, articles = without_markdown(published, articles, run.cache)
-            later = _later(run, published, articles, assets)
-            result = Result(sorted(problems + body_problems, key=Diagnostic.sort_key), published)
-            if not result.ok:
-                return _stopped(run, result, assets, unread, later)
-            site = build_index(published, settings.tz)
-            done, feed_paths = _render(run, site, speed.names_sum)
-            collect_again()  # (few_collections) for the pages rendered and written
-            result.diagnostics += _site_links(run, site, done, feed_paths, assets, later)
-            if not result.ok:  # a body link to an address the site does not have
-                return _discard(run, result)
-            result.files, result.stats = _write(run, site, done, assets)
+            selection = replace(run.selection, now=run.now)
+            built = pipeline.build(paths, settings, selection, stages=stages)
         except BaseException:
             _discard(run, result=Result())
             raise
+        result = Result(built.diagnostics, built.articles)
+        site, done = built.site, stages.done
+        if site is None or done is None:  # stopped by errors: nothing written
+            return _discard(run, result)
+        result.files, result.stats = stages.written
         feed_digests = _announce(run, done)
         result.site, result.search = site, run.search is not None
-        result.held_back = held_back(articles, selection, run.now)
+        result.held_back = built.held_back
         result.summary = _summary(site, done, run.cache)
-        _remember(run, result, done, articles, feed_digests, assets)
+        _remember(run, result, done, stages.articles, feed_digests, stages.assets)
         run.finish_copy()  # the kept site in place before the build ends
     result.seconds = time.perf_counter() - started
     return result
 
 
-def _stopped(
-    run: Run,
-    result: Result,
-    assets: set[str],
-    unread: list[Unread],
-    later: site_links.Later,
-) -> Result:
-    """A build stopped by errors before rendering: written nothing, and listed with them
-    the body links to no page of the site (stopped_links)."""
-    published, bodies = result.articles, run.bodies
-    assert bodies is not None
-    linking = filled(run.cache, bodies.linking(published))
-    result.diagnostics = sorted(
-        result.diagnostics
-        + stopped_links(
-            published, linking, run.settings, run.paths, assets, run.now, unread, later
-        ),
-        key=Diagnostic.sort_key,
-    )
-    return _discard(run, result)
+class Cached(pipeline.Stages):
+    """The pipeline's stages with the speed layer around them: reading and Markdown
+    through the build cache and worker processes (generator.speed.stages), the bodies out
+    of memory (`run.bodies`), only the pages whose inputs changed rendered, while the site
+    is written (generator.speed.plan, generator.write.output)."""
 
+    def __init__(self, run: Run) -> None:
+        super().__init__(run.paths, run.settings, run.search is not None)
+        self.run = run
+        self.speed = Fast(run.cache, run.options.workers(), run.options.progress)
+        self.speed.reading = partial(compile_theme, run.settings, run.paths.templates)
+        self.articles: list[Article] = []  # every article loaded, none with its Markdown
+        self.assets: set[str] = set()
+        self.done: Rendered | None = None
+        self.written: tuple[int, WriteStats | None] = (0, None)  # files, what was written
 
-def _later(
-    run: Run, published: list[Article], articles: list[Article], assets: set[str]
-) -> site_links.Later:
-    """The pages a build with every one of `articles` would publish (site_links.Later)."""
-    held = pipeline.others(articles, published)
-    paths = run.paths
-    return site_links.later_pages(
-        published, held, run.settings, paths.templates, paths.content, assets, run.now
-    )
+    def load(self) -> tuple[list[Article], list[Diagnostic]]:
+        run = self.run
+        articles, problems = pipeline.load(
+            run.paths.content, run.settings, self.speed, run.paths.project
+        )
+        gc.freeze()  # the articles live until the end (few_collections)
+        if run.cache is not None and run.bodies is not None:
+            run.cache.settle(articles)
+            run.cache.spill(run.bodies)  # new records and bodies wait there to be saved
+        return articles, problems
+
+    def convert(
+        self, published: list[Article], articles: list[Article]
+    ) -> tuple[list[Article], list[Article], list[Diagnostic], set[str]]:
+        """The bodies converted (`_bodies`), then no article holds its Markdown any longer."""
+        published, problems, self.assets = _bodies(self.run, published, articles)
+        published, self.articles = without_markdown(published, articles, self.run.cache)
+        return published, self.articles, problems, self.assets
+
+    def linking(self, published: list[Article]) -> list[Article]:
+        bodies = self.run.bodies
+        assert bodies is not None
+        return filled(self.run.cache, bodies.linking(published))
+
+    def render(
+        self, site: Site, assets: set[str], now: datetime, later: site_links.Later
+    ) -> list[Diagnostic]:
+        """Plan the pages and feeds (made while they are written: `write`); the problems
+        of the body links and aliases (`_site_links`)."""
+        self.done, feeds = _render(self.run, site, self.speed.names_sum)
+        collect_again()  # (few_collections) for the pages rendered and written
+        return _site_links(self.run, site, self.done, feeds, assets, later)
+
+    def write(self, site: Site, assets: set[str], now: datetime) -> list[OutputFile]:
+        assert self.done is not None
+        files, stats = _write(self.run, site, self.done, assets)
+        self.written = (files, stats)
+        return []  # written
 
 
 def _site_links(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -19,8 +20,11 @@ import jinja2
 
 from generator.diagnostics import Diagnostic, TemplateFailure, error
 from generator.settings_errors import display
+from generator.settings_file import Paths
 
 if TYPE_CHECKING:
+    from generator.config import Settings
+    from generator.index.site import Site
     from generator.render.pages import PageSpec
     from generator.render.sections import SiteRenderer
 
@@ -128,3 +132,29 @@ def _failure(renderer: SiteRenderer, specs: Iterator[PageSpec]) -> list[Diagnost
             fix = SYNTAX_FIX
             return [error(where, exc.lineno, f"template: {exc.message}", fix)]
     return []
+
+
+def template_errors(settings: Settings, paths: Paths) -> list[Diagnostic]:
+    """The syntax errors of the site's templates and the theme's, which stop a build."""
+    from generator.index.site import build_index
+    from generator.render.pages import Renderer, is_page_template
+    from generator.render.theme import Theme
+    from generator.render.urls import Urls
+    from generator.render.words import page_environment
+
+    empty = build_index([], settings.tz)
+    renderer = Renderer(settings, Urls(settings.base_url), paths.templates, empty)
+    env = page_environment(renderer.env, settings.language)
+    names = env.list_templates(filter_func=is_page_template)
+    return template_syntax(env, names, Theme(paths.templates).folders(), paths.content)
+
+
+def page_errors(site: Site, settings: Settings, paths: Paths) -> list[Diagnostic]:
+    """What stops a build of today's site (`site`) while it makes its pages (a missing
+    include, an undefined function): `one_page_each`, in memory; each named as an
+    article is, from content/ (the command prints it as a build does)."""
+    from generator.render.sections import SiteRenderer
+    from generator.render.urls import Urls
+
+    found = one_page_each(SiteRenderer(settings, Urls(settings.base_url), paths.templates, site))
+    return [replace(d, path=os.path.relpath(os.path.abspath(d.path), paths.content)) for d in found]

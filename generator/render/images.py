@@ -32,11 +32,11 @@ import io
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generator.model import OutputFile, Picture
+from generator.model import Image, OutputFile, Picture
 from generator.render.links import start_tag_attributes
 from generator.render.measure import allowed_size
 from generator.render.measure import pixel_size as pixel_size
@@ -382,3 +382,17 @@ def picture_html(
         [("type", "image/webp"), ("srcset", found.webp_srcset), ("sizes", sizes)]
     )
     return f"<picture><source{webp}>{tag}</picture>"
+
+
+def measured(image: Image | None, content_dir: Path, assets: set[str]) -> Image | None:
+    """A local lead image, added to the files to publish (`assets`), with the size in
+    pixels of the file published at its own path (the widest variant, EXIF orientation
+    applied); a remote one, or None, as it is."""
+    if image is None or image.is_remote:
+        return image
+    assets.add(image.src)
+    if image.picture is not None:
+        found = responsive(image.src, image.picture, str)
+        return replace(image, width=found.width, height=found.height)
+    size = pixel_size(content_dir / image.src)
+    return replace(image, width=size[0], height=size[1]) if size else image

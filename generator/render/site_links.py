@@ -17,6 +17,7 @@ import difflib
 import functools
 import html
 import re
+from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -28,7 +29,7 @@ from generator.diagnostics import Diagnostic, error, warning
 from generator.index.selection import PAGE_OF_HELD_BACK
 from generator.index.site import Site, build_index
 from generator.index.terms import AUTHORS
-from generator.model import Article, Text
+from generator.model import Article, OutputFile, Text
 from generator.render import images
 from generator.render.links import addresses
 from generator.render.redirects import alias_file
@@ -410,3 +411,24 @@ def _file_or_folder(target: str, files: set[str], folders: set[str]) -> str:
                 "that name: the redirect page cannot be written"
             )
     return ""
+
+
+def rendered(
+    articles: Sequence[Article],
+    files: Sequence[OutputFile],
+    settings: Settings,
+    content: Path,
+    later: Later = nothing,
+) -> list[Diagnostic]:
+    """The problems of a site made in memory (`files`, of `articles`): body links to paths
+    it does not publish, aliases that clash with its own files (a path written twice is
+    a page or file of its own too), PROJECT/static/'s files that clash or are not allowed."""
+    base_path = Urls(settings.base_url).base_path
+    links = unknown_links(articles, {f.path for f in files}, base_path, later=later)
+    counts = Counter(f.path for f in files)
+    redirects = {alias_file(a) for article in articles for a in article.aliases}
+    own = {path for path, count in counts.items() if count > 1 or path not in redirects}
+    links += alias_clashes(articles, own)
+    roots = set(root_paths(settings.static_dir))
+    own = {path for path, count in counts.items() if count > 1 or path not in roots}
+    return links + root_problems(settings.static_dir, content, own)
