@@ -24,8 +24,6 @@ OVER: set[str] = set()
 CLASSES_OVER = {
     "generator/speed/articles.py ArticleCache",
     "generator/render/markdown.py BodyRenderer",
-    "generator/load/checker.py Checker",
-    "generator/load/authors.py _Check",
     "generator/speed/pagerows.py PageRows",
     "generator/speed/store.py Database",
     "generator/speed/bodies.py Bodies",

@@ -176,14 +176,15 @@ def _renamed(problem: Diagnostic) -> Diagnostic:
     )
 
 
-class _Check:
+class _Fields:
+    """The fields of the registry's entries (text, url, slug, image, unknown keys), each
+    problem an error on its line of authors.yaml (`problems`)."""
+
     def __init__(self, source: str, folder: Path, max_image_size: int) -> None:
         self.source = source
         self.folder = folder
         self.max_image_size = max_image_size
         self.problems: list[Diagnostic] = []
-        self.pages: dict[Any, str] = {}  # byline -> slug of each entry with a usable one
-        self.pinned: set[str] = set()  # the names (Author.name) given a usable `slug:`
 
     def error(self, line: int, message: str, hint: str = "") -> None:
         self.problems.append(error(self.source, line, message, hint))
@@ -206,60 +207,6 @@ class _Check:
             self.problems.append(control_error(self.source, line, f"{label}.{key}", "".join(found)))
             return ""
         return text
-
-    def entry(self, byline: Any, fields: Any, line: int) -> Author | None:
-        name = " ".join(str(byline).split())
-        label = repr(name)
-        if fields is None:
-            fields = Mapping(line)
-        if not isinstance(fields, Mapping):
-            self.error(
-                line,
-                f"{label} must have fields (slug, bio, url, fediverse, image, type) or none",
-                f"write '{name}:' alone, or its fields indented under it",
-            )
-            return None
-        before = len(self.problems)
-        unseen = invisible_error(self.source, line, "authors.yaml", name)
-        self.problems.extend([unseen] if unseen else [])
-        self._unknown(fields, label)
-        bio = self.text(fields, "bio", label)
-        slug = self._slug_field(fields, label)
-        if slug is not None:  # compared with the others even when another field has an error
-            self.pages[byline] = slug or _slug(name)
-            if slug:
-                self.pinned.add(name)
-        url = self._url(fields, label)
-        handle, profile = fediverse(self.text(fields, "fediverse", label))
-        if handle and not profile:
-            self.error(
-                fields.line_of("fediverse"),
-                f"{label}.fediverse {handle!r} is not a fediverse handle or profile address",
-                'write the handle as "@name@server", in quotes ("@asha@mastodon.social"), '
-                "or the profile's address (https://mastodon.social/@asha)",
-            )
-        kind = self.text(fields, "type", label) or "Person"
-        if kind not in TYPES:
-            self.error(
-                fields.line_of("type"),
-                f"{label}.type must be Person or Organization, not {kind!r}",
-                "a desk or an agency is an Organization",
-            )
-        image, picture = self._image(fields, label)
-        if len(self.problems) > before:  # the build stops; the name and page still match
-            return Author(slug or _slug(name), name, type=kind if kind in TYPES else "Person")
-        return Author(
-            slug or _slug(name),
-            name,
-            bio,
-            url,
-            handle,
-            image,
-            picture,
-            kind,
-            str(self.folder) if image else "",
-            profile,
-        )
 
     def _url(self, fields: Mapping, label: str) -> str:
         """The author's `url:` as written; an error when it is not an https:// address
@@ -340,6 +287,69 @@ class _Check:
             )
             return "", None
         return relative, picture
+
+
+class _Check(_Fields):
+    """The registry's entries as Authors, and their author pages compared."""
+
+    def __init__(self, source: str, folder: Path, max_image_size: int) -> None:
+        super().__init__(source, folder, max_image_size)
+        self.pages: dict[Any, str] = {}  # byline -> slug of each entry with a usable one
+        self.pinned: set[str] = set()  # the names (Author.name) given a usable `slug:`
+
+    def entry(self, byline: Any, fields: Any, line: int) -> Author | None:
+        name = " ".join(str(byline).split())
+        label = repr(name)
+        if fields is None:
+            fields = Mapping(line)
+        if not isinstance(fields, Mapping):
+            self.error(
+                line,
+                f"{label} must have fields (slug, bio, url, fediverse, image, type) or none",
+                f"write '{name}:' alone, or its fields indented under it",
+            )
+            return None
+        before = len(self.problems)
+        unseen = invisible_error(self.source, line, "authors.yaml", name)
+        self.problems.extend([unseen] if unseen else [])
+        self._unknown(fields, label)
+        bio = self.text(fields, "bio", label)
+        slug = self._slug_field(fields, label)
+        if slug is not None:  # compared with the others even when another field has an error
+            self.pages[byline] = slug or _slug(name)
+            if slug:
+                self.pinned.add(name)
+        url = self._url(fields, label)
+        handle, profile = fediverse(self.text(fields, "fediverse", label))
+        if handle and not profile:
+            self.error(
+                fields.line_of("fediverse"),
+                f"{label}.fediverse {handle!r} is not a fediverse handle or profile address",
+                'write the handle as "@name@server", in quotes ("@asha@mastodon.social"), '
+                "or the profile's address (https://mastodon.social/@asha)",
+            )
+        kind = self.text(fields, "type", label) or "Person"
+        if kind not in TYPES:
+            self.error(
+                fields.line_of("type"),
+                f"{label}.type must be Person or Organization, not {kind!r}",
+                "a desk or an agency is an Organization",
+            )
+        image, picture = self._image(fields, label)
+        if len(self.problems) > before:  # the build stops; the name and page still match
+            return Author(slug or _slug(name), name, type=kind if kind in TYPES else "Person")
+        return Author(
+            slug or _slug(name),
+            name,
+            bio,
+            url,
+            handle,
+            image,
+            picture,
+            kind,
+            str(self.folder) if image else "",
+            profile,
+        )
 
     def slugs_unique(self, data: Mapping) -> None:
         """An error for each entry whose author page another entry has too, whether or

@@ -31,20 +31,28 @@ BELONGS_UNDER = {
 }
 
 
-class Checker:
-    """Collects diagnostics for one document while its fields are read."""
+class Reports:
+    """The diagnostics of one document, each on its line."""
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.problems: list[Diagnostic] = []
-        self.misspelt: dict[str, tuple[str, int]] = {}  # known field -> (typed key, line)
-        self.misplaced: dict[str, int] = {}  # top-level key that belongs in a group -> line
 
     def error(self, line: int, message: str, hint: str = "") -> None:
         self.problems.append(error(self.doc.source, line, message, hint))
 
     def warn(self, line: int, message: str, hint: str = "") -> None:
         self.problems.append(warning(self.doc.source, line, message, hint))
+
+
+class KeyChecks(Reports):
+    """The document's keys: a required field missing (or misspelt: said on the line of
+    the key typed), unknown keys, and top-level keys that belong in a group."""
+
+    def __init__(self, doc: Document) -> None:
+        super().__init__(doc)
+        self.misspelt: dict[str, tuple[str, int]] = {}  # known field -> (typed key, line)
+        self.misplaced: dict[str, int] = {}  # top-level key that belongs in a group -> line
 
     def missing(self, mapping: Mapping, key: str, label: str, hint: str) -> None:
         """Report a required field that is absent or was read as "no value"."""
@@ -77,6 +85,45 @@ class Checker:
             )
             return
         self.error(line, f"{label} is missing", hint)
+
+    def unknown(self, mapping: Mapping, known: tuple[str, ...], prefix: str = "") -> None:
+        for key in mapping:
+            if key in known:
+                continue
+            group = BELONGS_UNDER.get(key.casefold()) if not prefix else None
+            if group is not None:
+                self.misplaced[key] = mapping.line_of(key)
+                continue  # reported by misplaced_fields, or by the group's missing field
+            other = foreign_field(key, mapping[key], mapping) if not prefix else None
+            if other is not None:
+                self.warn(mapping.line_of(key), *other)
+                continue
+            close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+            if not prefix and close and close[0] in REQUIRED_FIELDS and close[0] not in mapping:
+                self.misspelt.setdefault(close[0], (key, mapping.line_of(key)))
+                continue  # the missing field's error names it
+            hint = (
+                f"did you mean '{prefix}{close[0]}'?"
+                if close
+                else (f"known fields: {', '.join(prefix + k for k in known)}")
+            )
+            self.warn(mapping.line_of(key), f"unknown field {prefix + key!r} is ignored", hint)
+
+    def misplaced_fields(self, front: Mapping) -> None:
+        """Warn about each top-level key that belongs in a group and was not reported yet."""
+        for key, line in self.misplaced.items():
+            group = BELONGS_UNDER[key.casefold()]
+            self.warn(
+                line,
+                f"'{key}:' is not read at the top level; it belongs under '{group}:'",
+                f"indent it by two spaces below a '{group}:' line: '{group}:' then "
+                f"'  {_group_key(key)}: {inline(front.get(key))}'",
+            )
+
+
+class Checker(KeyChecks):
+    """Collects diagnostics for one document while its fields are read: its readers
+    (text, lists of text, names, groups of fields) and the key checks (KeyChecks)."""
 
     def text(self, mapping: Mapping, key: str, label: str, required: bool = False) -> str:
         """A non-empty string field; '' when absent or wrong (after reporting)."""
@@ -200,40 +247,6 @@ class Checker:
             )
             return None
         return value
-
-    def unknown(self, mapping: Mapping, known: tuple[str, ...], prefix: str = "") -> None:
-        for key in mapping:
-            if key in known:
-                continue
-            group = BELONGS_UNDER.get(key.casefold()) if not prefix else None
-            if group is not None:
-                self.misplaced[key] = mapping.line_of(key)
-                continue  # reported by misplaced_fields, or by the group's missing field
-            other = foreign_field(key, mapping[key], mapping) if not prefix else None
-            if other is not None:
-                self.warn(mapping.line_of(key), *other)
-                continue
-            close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-            if not prefix and close and close[0] in REQUIRED_FIELDS and close[0] not in mapping:
-                self.misspelt.setdefault(close[0], (key, mapping.line_of(key)))
-                continue  # the missing field's error names it
-            hint = (
-                f"did you mean '{prefix}{close[0]}'?"
-                if close
-                else (f"known fields: {', '.join(prefix + k for k in known)}")
-            )
-            self.warn(mapping.line_of(key), f"unknown field {prefix + key!r} is ignored", hint)
-
-    def misplaced_fields(self, front: Mapping) -> None:
-        """Warn about each top-level key that belongs in a group and was not reported yet."""
-        for key, line in self.misplaced.items():
-            group = BELONGS_UNDER[key.casefold()]
-            self.warn(
-                line,
-                f"'{key}:' is not read at the top level; it belongs under '{group}:'",
-                f"indent it by two spaces below a '{group}:' line: '{group}:' then "
-                f"'  {_group_key(key)}: {inline(front.get(key))}'",
-            )
 
 
 def _group_key(key: str) -> str:
