@@ -115,14 +115,9 @@ def _time_limit(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-class BodyRenderer:
-    """Converts article bodies; one instance per process, reused for every article.
-
-    `article_url(source)` gives the site path of the article at content path `source`
-    (None when there is none; '' when the build leaves it out: a draft, a scheduled one);
-    `media_url(path)` the site path a content file is published at; `base_path` is
-    base_url's path ('/' or '/REPO/').
-    """
+class _Body:
+    """The body being converted (`context`: its article, problems and the files it uses)
+    and where in it a problem was typed: each is reported on its line (`_report`)."""
 
     def __init__(
         self,
@@ -146,130 +141,6 @@ class BodyRenderer:
         self.context = _Context()
         self.engine = engine
         self.convert = converter(engine)
-
-    def render(self, article: Text) -> tuple[str, list[Diagnostic], set[str]]:
-        """The body as safe HTML, problems found in it, and content files it uses.
-
-        Work is bounded: text nested deeper than MAX_NESTING (or a run of more than
-        MAX_MARKER_RUN emphasis markers) is refused before conversion, on its line, and a
-        body that still takes longer than TIME_LIMIT seconds is refused as a whole.
-        """
-        self.context = _Context(article)
-        too_deep = nesting_problem(article.body)
-        if too_deep is not None:
-            line, message, hint = too_deep
-            return "", [error(article.source, article.body_line + line - 1, message, hint)], set()
-        try:
-            with _time_limit(TIME_LIMIT):
-                body_html = self._converted(article)
-                for line, message, hint, wrong in unaddressed.problems(body_html, self._masked):
-                    at, kind = article.body_line + line, error if wrong else warning
-                    self.context.problems.append(kind(article.source, at, message, hint))
-                body_html = self._sanitised(article, body_html)
-                self._check_html(body_html)
-                body_html = rewrite_tags(body_html, self._rewrite, _REWRITTEN)
-        except RecursionError:
-            # Python-Markdown recurses per level of nesting; hundreds of nested lists
-            # exhaust the stack. Report it as the article's problem, not a crash.
-            message = (
-                "the text is nested too deeply (lists or quotes inside each other "
-                "hundreds of levels deep) to be converted"
-            )
-            hint = "flatten the nested lists or quotes"
-        except _TooSlow:
-            self.convert = converter(self.engine)  # its state was cut short
-            message = (
-                f"the text took longer than {TIME_LIMIT:g} seconds to convert, far "
-                "longer than any story needs"
-            )
-            hint = (
-                "look for thousands of brackets, asterisks, links or '>' in one "
-                "paragraph (text pasted from a program's output?) and remove them"
-            )
-        else:
-            return body_html, self.context.problems, self.context.assets
-        return "", [error(article.source, article.body_line, message, hint)], set()
-
-    def _converted(self, article: Text) -> str:
-        """The body converted, without the end tags typed in its running text with no start
-        tag before them (`</script>`, `</p>`), each a warning on its line; in code (fenced,
-        indented, a span) they are shown as typed (render/body_html.py)."""
-        if self.trusted_html or "</" not in article.body:
-            return self.convert(article.body)
-        body, base, stray = stray_end_tags(article.body, self._masked())
-        converted, dropped = settled(self.convert(body), base, [typed for *_, typed in stray])
-        for line, tag, _ in (stray[n] for n in dropped):
-            self.context.problems.append(
-                warning(
-                    article.source,
-                    article.body_line + line,
-                    f"the </{tag}> here is removed when published: it ends no <{tag}> "
-                    "of the story, and a browser would drop it or end the paragraph there",
-                    f"to show </{tag}> as text, put it in backticks: `</{tag}>`; "
-                    "otherwise delete it",
-                )
-            )
-        return converted
-
-    def _check_html(self, body_html: str) -> None:
-        """Errors and warnings on what the body's HTML would make of the page: links with
-        nothing for a screen reader to say, ids the page already has, in-page links to no
-        id (render/body_html.py)."""
-        article = self.context.article
-        assert article is not None
-        errors, warnings = id_problems(body_html, article.body, self.engine == "gfm")
-        for needle, message, hint in unnamed_links(body_html) + errors:
-            self._report(needle, message, hint)
-        for needle, message, hint in warnings:
-            self._report(needle, message, hint, warning)
-
-    def _sanitised(self, article: Text, converted: str) -> str:
-        """The converted body sanitised (not with trusted_html); a warning for each kind of
-        markup removed, on the line where it was typed (render/sanitised.py), and for each
-        heading published at another level (body_html.py's `fixed_headings`: any site's)."""
-        converted, shifted = fixed_headings(converted, self._masked)
-        for line, message, hint in shifted:
-            self.context.problems.append(
-                warning(article.source, article.body_line + line, message, hint)
-            )
-        if self.trusted_html:
-            return converted
-        clean = sanitise(apart(converted) if "<" in article.body else converted)
-        self.context.problems.extend(
-            removed_addresses(article.source, article.body, article.body_line, converted, clean)
-        )
-        if "<" not in article.body:  # no HTML typed (most stories): nothing more to say
-            return clean
-        removed = removed_kinds(converted, clean)
-        self.context.problems.extend(
-            removed_markup(article.source, self._masked(), article.body_line, removed)
-        )
-        return clean
-
-    def _rewrite(self, tag: str, attrs: Attrs) -> Attrs | str | None:
-        if tag in SCROLL_BOXES:
-            return focusable(tag, attrs)
-        name = URL_ATTRIBUTES[tag]
-        value = next((v for k, v in attrs if k == name), None)
-        if value is None:
-            return without_address(tag, attrs)
-        if not value.strip():  # unaddressed.problems says so: a picture stays, for the error
-            return None if tag == "img" else [(k, v) for k, v in attrs if k not in (name, "rel")]
-        self.context.addresses[value] = self.context.addresses.get(value, -1) + 1
-        if tag == "img":
-            if any(k == "alt" for k, _ in attrs):
-                return self._image(value, attrs)
-            described = [*attrs, ("alt", "")]  # as ![](x.png): a decoration
-            self._report(value, *no_alt(value), warning)
-            return self._image(value, described) or described
-        changed = self.link_target(value)
-        external = tag == "a" and urlsplit(value).scheme in ("http", "https")
-        if changed is None and not (external and self.trusted_html):
-            return None
-        result = [(k, changed if k == name and changed is not None else v) for k, v in attrs]
-        if external:
-            result = [(k, v) for k, v in result if k != "rel"] + [("rel", "noopener noreferrer")]
-        return result
 
     def _masked(self) -> str:
         """The body with its code blanked (render/sanitised.py's `masked`), made once per
@@ -304,6 +175,49 @@ class BodyRenderer:
         if path not in known:
             known[path] = resolve_local(path, article.source, self.content_dir)
         return known[path]
+
+    def _missing_hint(self, path: str, what: str) -> str:
+        article = self.context.article
+        assert article is not None
+        return missing_file_hint(path, article.source, self.content_dir, what)
+
+    def _report(
+        self, needle: str, message: str, hint: str, kind: Callable[..., Diagnostic] = error
+    ) -> None:
+        article = self.context.article
+        assert article is not None
+        self.context.problems.append(kind(article.source, self._line_of(needle), message, hint))
+
+
+class _Addresses(_Body):
+    """Every link and picture address of a body resolved by the rules above: an article's
+    URL, a content file under /media/, a site path under base_url's path, a picture as a
+    <picture>; the problems of each on its line."""
+
+    def _rewrite(self, tag: str, attrs: Attrs) -> Attrs | str | None:
+        if tag in SCROLL_BOXES:
+            return focusable(tag, attrs)
+        name = URL_ATTRIBUTES[tag]
+        value = next((v for k, v in attrs if k == name), None)
+        if value is None:
+            return without_address(tag, attrs)
+        if not value.strip():  # unaddressed.problems says so: a picture stays, for the error
+            return None if tag == "img" else [(k, v) for k, v in attrs if k not in (name, "rel")]
+        self.context.addresses[value] = self.context.addresses.get(value, -1) + 1
+        if tag == "img":
+            if any(k == "alt" for k, _ in attrs):
+                return self._image(value, attrs)
+            described = [*attrs, ("alt", "")]  # as ![](x.png): a decoration
+            self._report(value, *no_alt(value), warning)
+            return self._image(value, described) or described
+        changed = self.link_target(value)
+        external = tag == "a" and urlsplit(value).scheme in ("http", "https")
+        if changed is None and not (external and self.trusted_html):
+            return None
+        result = [(k, changed if k == name and changed is not None else v) for k, v in attrs]
+        if external:
+            result = [(k, v) for k, v in result if k != "rel"] + [("rel", "noopener noreferrer")]
+        return result
 
     def _site_path(self, path: str) -> str:
         """A site-root path ('/tags/x/') under base_url's path. A path that starts with the
@@ -423,14 +337,111 @@ class BodyRenderer:
             return None
         return picture
 
-    def _missing_hint(self, path: str, what: str) -> str:
-        article = self.context.article
-        assert article is not None
-        return missing_file_hint(path, article.source, self.content_dir, what)
 
-    def _report(
-        self, needle: str, message: str, hint: str, kind: Callable[..., Diagnostic] = error
-    ) -> None:
+class BodyRenderer(_Addresses):
+    """Converts article bodies; one instance per process, reused for every article.
+
+    `article_url(source)` gives the site path of the article at content path `source`
+    (None when there is none; '' when the build leaves it out: a draft, a scheduled one);
+    `media_url(path)` the site path a content file is published at; `base_path` is
+    base_url's path ('/' or '/REPO/').
+    """
+
+    def render(self, article: Text) -> tuple[str, list[Diagnostic], set[str]]:
+        """The body as safe HTML, problems found in it, and content files it uses.
+
+        Work is bounded: text nested deeper than MAX_NESTING (or a run of more than
+        MAX_MARKER_RUN emphasis markers) is refused before conversion, on its line, and a
+        body that still takes longer than TIME_LIMIT seconds is refused as a whole.
+        """
+        self.context = _Context(article)
+        too_deep = nesting_problem(article.body)
+        if too_deep is not None:
+            line, message, hint = too_deep
+            return "", [error(article.source, article.body_line + line - 1, message, hint)], set()
+        try:
+            with _time_limit(TIME_LIMIT):
+                body_html = self._converted(article)
+                for line, message, hint, wrong in unaddressed.problems(body_html, self._masked):
+                    at, kind = article.body_line + line, error if wrong else warning
+                    self.context.problems.append(kind(article.source, at, message, hint))
+                body_html = self._sanitised(article, body_html)
+                self._check_html(body_html)
+                body_html = rewrite_tags(body_html, self._rewrite, _REWRITTEN)
+        except RecursionError:
+            # Python-Markdown recurses per level of nesting; hundreds of nested lists
+            # exhaust the stack. Report it as the article's problem, not a crash.
+            message = (
+                "the text is nested too deeply (lists or quotes inside each other "
+                "hundreds of levels deep) to be converted"
+            )
+            hint = "flatten the nested lists or quotes"
+        except _TooSlow:
+            self.convert = converter(self.engine)  # its state was cut short
+            message = (
+                f"the text took longer than {TIME_LIMIT:g} seconds to convert, far "
+                "longer than any story needs"
+            )
+            hint = (
+                "look for thousands of brackets, asterisks, links or '>' in one "
+                "paragraph (text pasted from a program's output?) and remove them"
+            )
+        else:
+            return body_html, self.context.problems, self.context.assets
+        return "", [error(article.source, article.body_line, message, hint)], set()
+
+    def _converted(self, article: Text) -> str:
+        """The body converted, without the end tags typed in its running text with no start
+        tag before them (`</script>`, `</p>`), each a warning on its line; in code (fenced,
+        indented, a span) they are shown as typed (render/body_html.py)."""
+        if self.trusted_html or "</" not in article.body:
+            return self.convert(article.body)
+        body, base, stray = stray_end_tags(article.body, self._masked())
+        converted, dropped = settled(self.convert(body), base, [typed for *_, typed in stray])
+        for line, tag, _ in (stray[n] for n in dropped):
+            self.context.problems.append(
+                warning(
+                    article.source,
+                    article.body_line + line,
+                    f"the </{tag}> here is removed when published: it ends no <{tag}> "
+                    "of the story, and a browser would drop it or end the paragraph there",
+                    f"to show </{tag}> as text, put it in backticks: `</{tag}>`; "
+                    "otherwise delete it",
+                )
+            )
+        return converted
+
+    def _check_html(self, body_html: str) -> None:
+        """Errors and warnings on what the body's HTML would make of the page: links with
+        nothing for a screen reader to say, ids the page already has, in-page links to no
+        id (render/body_html.py)."""
         article = self.context.article
         assert article is not None
-        self.context.problems.append(kind(article.source, self._line_of(needle), message, hint))
+        errors, warnings = id_problems(body_html, article.body, self.engine == "gfm")
+        for needle, message, hint in unnamed_links(body_html) + errors:
+            self._report(needle, message, hint)
+        for needle, message, hint in warnings:
+            self._report(needle, message, hint, warning)
+
+    def _sanitised(self, article: Text, converted: str) -> str:
+        """The converted body sanitised (not with trusted_html); a warning for each kind of
+        markup removed, on the line where it was typed (render/sanitised.py), and for each
+        heading published at another level (body_html.py's `fixed_headings`: any site's)."""
+        converted, shifted = fixed_headings(converted, self._masked)
+        for line, message, hint in shifted:
+            self.context.problems.append(
+                warning(article.source, article.body_line + line, message, hint)
+            )
+        if self.trusted_html:
+            return converted
+        clean = sanitise(apart(converted) if "<" in article.body else converted)
+        self.context.problems.extend(
+            removed_addresses(article.source, article.body, article.body_line, converted, clean)
+        )
+        if "<" not in article.body:  # no HTML typed (most stories): nothing more to say
+            return clean
+        removed = removed_kinds(converted, clean)
+        self.context.problems.extend(
+            removed_markup(article.source, self._masked(), article.body_line, removed)
+        )
+        return clean
