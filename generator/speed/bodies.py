@@ -44,10 +44,10 @@ from generator.speed.bodyrows import HTML_QUERY, checked_html
 _BATCH = 256  # bodies written per transaction
 
 
-class Bodies:
-    """Body HTML by article source: made in this build (a scratch database under
-    `directory`; None: the system's temporary folder) or kept in the build state database
-    (`state`). `close` removes the scratch."""
+class _ScratchFile:
+    """The build's scratch SQLite file, private to it: the bodies made in this build, and
+    the build cache's new records and body rows until the cache is saved, written in
+    batches (`flush`) by the build's process; each process reads it with its own connection."""
 
     def __init__(self, directory: Path | None = None) -> None:
         self.folder = _scratch_folder(directory)
@@ -85,21 +85,6 @@ class Bodies:
                 self._connection.execute("PRAGMA locking_mode = EXCLUSIVE")
             self._pid = os.getpid()
         return self._connection
-
-    def made(self, source: str, html: str, digest: str, linked: bool) -> None:
-        """Keep the HTML of a body made in this build (`digest`: deps.body_digest of its
-        Markdown and HTML; `linked`: whether it may link to a site path)."""
-        self.kept(source, digest, linked)
-        self.made_here.add(source)
-        self._pending.append((source, html))
-        if len(self._pending) >= _BATCH:
-            self.flush()
-
-    def kept(self, source: str, digest: str, linked: bool) -> None:
-        """Note a body kept in the state database (its HTML stays there)."""
-        self.digests[source] = digest
-        if linked:
-            self.linked.add(source)
 
     def put_record(self, source: str, record: str) -> None:
         """Keep an article's record for the build cache (speed.articles), until it is saved."""
@@ -149,6 +134,27 @@ class Bodies:
         if row is None:
             raise KeyError(source)
         return str(row[0]), str(row[1])
+
+
+class Bodies(_ScratchFile):
+    """Body HTML by article source: made in this build (a scratch database under
+    `directory`; None: the system's temporary folder) or kept in the build state database
+    (`state`). `close` removes the scratch."""
+
+    def made(self, source: str, html: str, digest: str, linked: bool) -> None:
+        """Keep the HTML of a body made in this build (`digest`: deps.body_digest of its
+        Markdown and HTML; `linked`: whether it may link to a site path)."""
+        self.kept(source, digest, linked)
+        self.made_here.add(source)
+        self._pending.append((source, html))
+        if len(self._pending) >= _BATCH:
+            self.flush()
+
+    def kept(self, source: str, digest: str, linked: bool) -> None:
+        """Note a body kept in the state database (its HTML stays there)."""
+        self.digests[source] = digest
+        if linked:
+            self.linked.add(source)
 
     def html(self, source: str, article: Article | None = None) -> str:
         """The body HTML of the article at `source`: made in this build, else kept in the

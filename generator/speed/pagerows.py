@@ -28,7 +28,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Self
 
 from generator.speed.store import Database, checksum, dumps
 
@@ -61,9 +61,9 @@ def _chunks(keys: Iterable[str]) -> Iterator[list[str]]:
 
 
 @dataclass(slots=True)
-class PageRows:
-    """One output folder's rows; `valid` False when they were made in another environment
-    (then they read as empty and `save` replaces them all)."""
+class _PageReads:
+    """One output folder's rows as read; `valid` False when they were made in another
+    environment (then they read as empty and `save` replaces them all)."""
 
     database: Database
     space: str
@@ -72,7 +72,7 @@ class PageRows:
     rows_read: dict[str, Row | None] = field(default_factory=dict)
 
     @classmethod
-    def open(cls, database: Database, space: str, environment: str) -> PageRows:
+    def open(cls, database: Database, space: str, environment: str) -> Self:
         return cls(database, space, environment, database.environment(space) == environment)
 
     def _query(self, sql: str, parameters: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
@@ -153,7 +153,12 @@ class PageRows:
                     return None
         return None
 
-    # Saving: queued on the database, made in one transaction by `commit`.
+
+class PageRows(_PageReads):
+    """One output folder's rows, read (`_PageReads`) and saved: queued on the database,
+    made in one transaction by `commit`."""
+
+    __slots__ = ()
 
     def put_record(self, key: str, value: Any) -> None:
         text = dumps(value)

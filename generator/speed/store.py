@@ -97,14 +97,9 @@ def dumps(value: Any) -> str:
     return _ENCODE(value)
 
 
-class Database:
-    """The state database in `directory`, or nothing (`directory` None: `--no-cache`).
-
-    Reads never raise: a broken database reads as empty (`broken` is set). Writes are
-    queued with `write` and made by `commit` in one transaction; `read_only` (`check`):
-    opened as an immutable file (SQLite's URI `immutable=1`: no lock, no -wal or -shm
-    file made, nothing in the folder touched) and every write dropped.
-    """
+class _Reads:
+    """The state database opened on first use (`_connected`), and its reads, which never
+    raise: a broken database reads as empty (`broken` is set)."""
 
     def __init__(self, directory: Path | None, read_only: bool = False) -> None:
         self.path = directory / FILENAME if directory is not None else None
@@ -196,6 +191,22 @@ class Database:
         found = self.one("SELECT environment FROM spaces WHERE name = ?", (space,))
         return found[0] if found and isinstance(found[0], str) else None
 
+    def close(self) -> None:
+        if self._connection is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._connection.close()
+            self._connection = None
+
+
+class Database(_Reads):
+    """The state database in `directory`, or nothing (`directory` None: `--no-cache`).
+
+    Reads never raise: a broken database reads as empty (`broken` is set). Writes are
+    queued with `write` and made by `commit` in one transaction; `read_only` (`check`):
+    opened as an immutable file (SQLite's URI `immutable=1`: no lock, no -wal or -shm
+    file made, nothing in the folder touched) and every write dropped.
+    """
+
     def write(self, sql: str, parameters: Sequence[Any] = ()) -> None:
         self._queue.append((sql, parameters, False))
 
@@ -257,12 +268,6 @@ class Database:
             else:
                 self.write(f"DELETE FROM {table}")  # noqa: S608 (a known table name)
         self.write("INSERT OR REPLACE INTO spaces VALUES (?, ?)", (space, environment))
-
-    def close(self) -> None:
-        if self._connection is not None:
-            with contextlib.suppress(sqlite3.Error):
-                self._connection.close()
-            self._connection = None
 
 
 def _read_only(path: Path) -> sqlite3.Connection | None:
