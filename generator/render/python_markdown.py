@@ -4,11 +4,15 @@ converts with it (render/markdown.py's `converter`): a `gfm` site never loads th
 
 from __future__ import annotations
 
+import re
+import xml.etree.ElementTree as etree
 from collections.abc import Callable
 
 import markdown
+from markdown.blockprocessors import BlockProcessor
 from markdown.inlinepatterns import InlineProcessor as Processor
 from markdown.inlinepatterns import Pattern
+from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import InlineProcessor
 from markdown.util import AtomicString
 
@@ -56,11 +60,55 @@ _NEEDS: dict[str, str | tuple[str, ...]] = {
 }
 
 
+# The library's block processors (by class, and the exact source of the expression their
+# test or run searches each block with) and the texts that expression cannot match a block
+# without: a block holding none of them gets the answer the processor would give after a
+# search that finds nothing (its test false; or a run that gives the block back, False),
+# without the search. Each expression starts with `^` or `(^|\n)`, which `re` tries at
+# every character of the block. A processor not listed, or listed with another
+# expression (another library version), is asked as before.
+_BLOCK_NEEDS: dict[tuple[str, str], tuple[str, ...]] = {
+    (
+        "blockprocessors.HashHeaderProcessor",
+        "(?:^|\\n)(?P<level>#{1,6})(?P<header>(?:\\\\.|[^\\\\#]|#+(?=[^#\\n]))*?)#*(?:\\n|$)",
+    ): ("#",),
+    ("blockprocessors.SetextHeaderProcessor", "^.*?\\n(?:=+|-+)[ ]*(\\n|$)"): ("\n=", "\n-"),
+    (
+        "blockprocessors.HRProcessor",
+        "^[ ]{0,3}(?=(?P<atomicgroup>(-+[ ]{0,2}){3,}|(_+[ ]{0,2}){3,}|(\\*+[ ]{0,2}){3,}))"
+        "(?P=atomicgroup)[ ]*$",
+    ): ("-", "_", "*"),
+    ("extensions.def_list.DefListProcessor", "(^|\\n)[ ]{0,3}:[ ]{1,3}(.*?)(\\n|$)"): (":",),
+    ("blockprocessors.BlockQuoteProcessor", "(^|\\n)[ ]{0,3}>[ ]?(.*)"): (">",),
+    ("extensions.footnotes.FootnoteBlockProcessor", "^[ ]{0,3}\\[\\^([^\\]]*)\\]:[ ]*(.*)$"): (
+        "[^",
+    ),
+    (
+        "extensions.abbr.AbbrBlockprocessor",
+        "^[*]\\[(?P<abbr>[^\\\\]*?)\\][ ]?:[ ]*\\n?[ ]*(?P<title>.*)$",
+    ): ("*[",),
+    (
+        "blockprocessors.ReferenceProcessor",
+        "^[ ]{0,3}\\[([^\\[\\]]*)\\]:[ ]*(?:\\n[ ]*)?([^\\s]+)[ ]*(?:\\n[ ]*)?"
+        "(([\"\\'])(.*)\\4[ ]*|\\((.*)\\)[ ]*)?$",
+    ): ("]:",),
+}
+# The fenced-code step's expression, which needs three backticks or tildes.
+_FENCE = (
+    "extensions.fenced_code.FencedBlockPreprocessor",
+    "\n(?P<fence>^(?:~{3,}|`{3,}))[ ]*                          # opening fence\n",
+)
+
+
 def python_markdown() -> Callable[[str], str]:
     """Markdown text -> HTML (not yet sanitised), one converter reset for each text."""
     converter = markdown.Markdown(
         extensions=["extra", "smarty", "sane_lists"], output_format="html"
     )
+    for processor in converter.parser.blockprocessors:
+        _skip_unmatched_blocks(processor)
+    for step in converter.preprocessors:
+        _skip_unfenced(step)
     inline = [p for p in converter.treeprocessors if type(p) is InlineProcessor]
 
     def convert(text: str) -> str:
@@ -112,6 +160,49 @@ def _skip_unmatched_patterns(processor: InlineProcessor) -> None:
         return data
 
     setattr(processor, "_InlineProcessor__handleInline", handle_inline)  # noqa: B010 (mangled)
+
+
+def _skip_unmatched_blocks(processor: BlockProcessor) -> None:
+    """The processor's test answers false, without searching, for a block that lacks what
+    its expression needs (`_BLOCK_NEEDS`); it is left as it is when not listed there."""
+    kind = type(processor)
+    name = f"{kind.__module__.removeprefix('markdown.')}.{kind.__qualname__}"
+    expression = getattr(kind, "SEARCH_RE", None) or getattr(kind, "RE", None)
+    if not isinstance(expression, re.Pattern):
+        return
+    needs = _BLOCK_NEEDS.get((name, expression.pattern))
+    if needs is None:
+        return
+    test = processor.test
+
+    def quick(parent: etree.Element, block: str) -> bool:
+        for need in needs:
+            if need in block:
+                return test(parent, block)
+        return False  # what the search gives (a run then gives the block back: False)
+
+    processor.test = quick  # type: ignore[method-assign]
+
+
+def _skip_unfenced(step: Preprocessor) -> None:
+    """The fenced-code step gives a text without three backticks or tildes back as it is,
+    without searching it for a fence (it would return its lines joined and split again)."""
+    kind = type(step)
+    name = f"{kind.__module__.removeprefix('markdown.')}.{kind.__qualname__}"
+    expression = getattr(kind, "FENCED_BLOCK_RE", None)
+    if name != _FENCE[0] or not isinstance(expression, re.Pattern):
+        return
+    if not expression.pattern.startswith(_FENCE[1]):
+        return
+    run = step.run
+
+    def quick(lines: list[str]) -> list[str]:
+        text = "\n".join(lines)
+        if "```" not in text and "~~~" not in text:
+            return text.split("\n")
+        return run(lines)
+
+    step.run = quick  # type: ignore[method-assign]
 
 
 def _absent(need: str | tuple[str, ...], data: str, start: int) -> bool:
