@@ -11,12 +11,13 @@ A record holds no body Markdown: an article loaded from one has an empty `body` 
 source in `unread`; what needs the Markdown (converting it again, the line of a link)
 reads it from the file (`markdown`), when its bytes are still those the record was made
 from. A body's HTML is keyed on the file's content digest and the body's first line
-(`body_key`), so an unchanged file finds its HTML without its Markdown.
+(`body_key`), so an unchanged file finds its HTML without its Markdown. The files' side
+(stats, content digests, pictures' stamps, the Markdown read back) is
+generator.speed.sources.ArticleFiles; the records' is `_Records`; the bodies' ArticleCache.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -24,124 +25,35 @@ from typing import Any
 
 from generator import model
 from generator.diagnostics import Diagnostic
-from generator.load import files
-from generator.load.content import body_of
-from generator.speed import changes, deps
+from generator.speed import deps
 from generator.speed.bodyrows import HTML_QUERY, Facts, Scratch, checked_html, meta_of
 from generator.speed.cache import BadEntry, decode_diagnostics, encode_diagnostics
 from generator.speed.records import Shared, article_record, parsed
+from generator.speed.sources import BODY_SPACE, SPACE, ArticleFiles
+from generator.speed.sources import markdown_of as markdown_of
 from generator.speed.store import Database, checksum, dumps
 
-SPACE, BODY_SPACE = "articles", "bodies"  # each with its environment: reading's, Markdown's
 _TABLES = ("files", "articles", "bodies", "body_html")
-Seen = tuple[changes.Stat, int, str]  # stat, when it was recorded (ns), content digest
 Hit = tuple[model.Article, list[Diagnostic]]
 Read = tuple[model.Article, list[Diagnostic], list[int] | None, deps.Own]  # its image's
 # stamp and the digests of what its file alone gives (made while it holds its Markdown)
 
 
-def markdown_of(content_dir: Path, source: str, digest: str) -> str | None:
-    """The body Markdown of the article file `source` while its content digest is still
-    `digest` (the bytes its loaded record was made from); None when it changed since
-    (edited while the site was built) or is no longer an article."""
-    try:
-        raw = (content_dir / source).read_bytes()
-    except OSError:
-        return None
-    return body_of(raw, source) if changes.content_digest(source, raw) == digest else None
-
-
-class ArticleCache:
-    """Validated articles and body HTML by article file, over a `Database`.
-
-    A record is reused only when what it was made from is still so: the same path and
-    bytes, the same environment (reading's), the lead image still a file in content/ of
-    the same size and time; a body only in the same environment (Markdown's), while every
-    article it links to keeps its URL and every picture it shows is still there, unchanged.
-    """
+class _Records(ArticleFiles):
+    """The validated articles' records: read in one scan (`articles`), kept as read anew
+    (`remember_article`, `settle`), handed to the scratch file (`spill`), saved as rows."""
 
     def __init__(
         self, database: Database, environment: str, content_dir: Path, body_environment: str
     ) -> None:
-        self.database = database
-        self.environment, self.body_environment = environment, body_environment
-        self.content_dir = content_dir
-        self.valid = database.environment(SPACE) == environment
-        self.bodies_valid = database.environment(BODY_SPACE) == body_environment
-        self.stored: set[str] = set()  # the sources of the bodies rows (`bodies`)
-        self.moment = changes.now_ns()
-        self.files: dict[str, Seen] = {}  # the last build's stats
-        if self.valid:
-            files = self.files
-            for rows in database.batches("SELECT * FROM files"):
-                for source, size, mtime, ctime, ino, recorded, digest in rows:
-                    files[source] = ((size, mtime, ctime, ino), recorded, digest)
-        self.seen: dict[str, Seen] = {}  # this build's
+        super().__init__(database, environment, content_dir, body_environment)
         self.shared = Shared()
-        self.unread: set[str] = set()  # sources of the articles loaded without their Markdown
         self.loaded: dict[str, tuple[model.Article, deps.Own]] = {}  # hits, for deps.digests
         self.new_articles: dict[str, Read | None] = {}  # the files read anew
-        self.new_bodies: dict[str, tuple[str, str, str] | None] = {}  # key, meta, html
         # None: in the scratch (`spill`): not held until `save` nor by workers forked meanwhile
         self.scratch: Scratch | None = None
-        self.body_hits = 0
-        self.taken: dict[str, changes.Stat] = {}  # stats taken earlier in the build, by source
-        self.taken_at = 0  # the moment before they were taken
         self.previous: dict[str, tuple[str, str, bytes]] = {}  # rows of files now changed
         self.names_row: tuple[str, tuple[Any, ...]] | None = None  # speed.names.keep
-
-    def stats_taken(self, moment: int, stats: dict[str, changes.Stat]) -> None:
-        """Stats of the article files taken since `moment` (the build's walk of content/,
-        changes.tree_digest): used, and recorded with that moment, instead of statting
-        each file again. A file not among them is statted as it is met."""
-        self.taken, self.taken_at = stats, moment
-
-    @staticmethod
-    def key(source: str, raw: bytes) -> str:
-        return changes.content_digest(source, raw)
-
-    def _exists(self, asset: str, source: str) -> bool:
-        from generator.load.files import resolve_local
-
-        return not isinstance(resolve_local("/" + asset, source, self.content_dir), str)
-
-    def _stamp(self, asset: str) -> list[int] | None:
-        """Size, modification and status-change time of a content file: a picture replaced
-        under the same name (its width, height, whether Pillow reads it) makes the records
-        using it stale, even when `cp -p` or `rsync --times` kept its size and time."""
-        found = files.stamp(self.content_dir / asset)
-        return list(found) if found is not None else None
-
-    def _kept_stamp(self, asset: str) -> list[int] | None:
-        """The stamp to save with a record: None (never equal to a file's `_stamp`) for a
-        picture modified since the build started, or just before (`changes.RACY_NS`): it
-        may have been saved again after the build measured it."""
-        stamp = self._stamp(asset)
-        if stamp is None or stamp[1] >= self.moment - changes.RACY_NS:
-            return None
-        return stamp
-
-    def _digest(self, path: Path, source: str, limit: int) -> str | None:
-        """The file's content digest: the last build's when its stat is trusted, else read."""
-        stat, moment = self.taken.get(source), self.taken_at
-        if stat is None:
-            try:
-                stat, moment = changes.stat_of(os.stat(path)), self.moment
-            except OSError:
-                return None
-        if stat[0] > limit:
-            return None
-        old = self.files.get(source)
-        if old is not None and changes.trusted(stat, old[0], old[1]):
-            self.seen[source] = old
-            return old[2]
-        try:
-            raw = path.read_bytes()
-        except OSError:
-            return None
-        digest = self.key(source, raw)
-        self.seen[source] = (stat, moment, digest)
-        return digest
 
     def articles(self, found: Sequence[tuple[Path, str]], limit: int) -> list[Hit | None]:
         """For each (path, source) of `found`: the validated article (without its body
@@ -200,25 +112,6 @@ class ArticleCache:
         self.unread.discard(hit[0].source)
         return None if article is None else (article, hit[1])
 
-    def filled(self, article: model.Article) -> model.Article | None:
-        """The article with the body Markdown of its file when it was loaded without it
-        (`unread`); None when the file is no longer an article."""
-        if article.source not in self.unread:
-            return article
-        seen = self.seen.get(article.source)
-        markdown = markdown_of(self.content_dir, article.source, seen[2] if seen else "")
-        return None if markdown is None else model.with_values(article, body=markdown)
-
-    def unread_digests(self, articles: Iterable[model.Article]) -> dict[str, str]:
-        """Of `articles`, those that carry no Markdown, by source: their file's content
-        digest ('' for a file this build did not see, whose Markdown is then never read)."""
-        seen = self.seen
-        return {
-            a.source: seen[a.source][2] if a.source in seen else ""
-            for a in articles
-            if a.source in self.unread
-        }
-
     def remember_article(
         self,
         article: model.Article,
@@ -242,13 +135,6 @@ class ArticleCache:
             image = article.image
             stamp = self._kept_stamp(image.src) if image and not image.is_remote else None
             self.new_articles[article.source] = (article, problems, stamp, own)
-
-    def _still(self, source: str, stat: changes.Stat) -> bool:
-        """Whether the article file has the stat it had when it was hashed."""
-        try:
-            return changes.stat_of(os.stat(self.content_dir / source)) == stat
-        except OSError:
-            return False
 
     def settle(self, articles: Iterable[model.Article]) -> None:
         """Keep the bylines the author registry gave the articles read anew (the rest of
@@ -287,6 +173,33 @@ class ArticleCache:
         article, problems, stamp, own = read
         record = {"a": article_record(article), "p": encode_diagnostics(problems), "i": stamp}
         return dumps({**record, "d": [digest.hex() for digest in own]})
+
+    def _article_row(self, source: str, read: Read | None) -> tuple[str, str, str, bytes]:
+        if read is None:
+            assert self.scratch is not None
+            record = self.scratch.record(source)
+        else:
+            record = self._record(read)
+        digest = self.seen[source][2]
+        return (source, digest, record, checksum(source, digest, record))
+
+
+class ArticleCache(_Records):
+    """Validated articles and body HTML by article file, over a `Database`.
+
+    A record is reused only when what it was made from is still so: the same path and
+    bytes, the same environment (reading's), the lead image still a file in content/ of
+    the same size and time; a body only in the same environment (Markdown's), while every
+    article it links to keeps its URL and every picture it shows is still there, unchanged.
+    """
+
+    def __init__(
+        self, database: Database, environment: str, content_dir: Path, body_environment: str
+    ) -> None:
+        super().__init__(database, environment, content_dir, body_environment)
+        self.stored: set[str] = set()  # the sources of the bodies rows (`bodies`)
+        self.new_bodies: dict[str, tuple[str, str, str] | None] = {}  # key, meta, html
+        self.body_hits = 0
 
     def bodies(
         self, articles: Sequence[model.Article], article_url: Callable[[str], Any]
@@ -335,15 +248,6 @@ class ArticleCache:
         through this process's own connection; None when the row is gone or damaged."""
         return checked_html(self.database.one(HTML_QUERY, (source,)), source, digest)
 
-    def body_key(self, article: model.Article) -> str | None:
-        """What the body HTML is made from: the file's bytes (its content digest, which
-        holds its source) and the body's first line; the settings are `body_environment`'s.
-        None for a file this build did not see (it cannot be cached)."""
-        seen = self.seen.get(article.source)
-        if seen is None:
-            return None
-        return f"{seen[2]}:{article.body_line}"
-
     def remember_body(
         self,
         article: model.Article,
@@ -387,15 +291,6 @@ class ArticleCache:
             assert self.scratch is not None
             return (source, self.scratch.html(source))
         return (source, kept[2])
-
-    def _article_row(self, source: str, read: Read | None) -> tuple[str, str, str, bytes]:
-        if read is None:
-            assert self.scratch is not None
-            record = self.scratch.record(source)
-        else:
-            record = self._record(read)
-        digest = self.seen[source][2]
-        return (source, digest, record, checksum(source, digest, record))
 
     def save(self) -> None:
         """Write what changed since the last build, and forget the files that are gone."""
