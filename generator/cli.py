@@ -34,6 +34,7 @@ from generator.commands.build import Result, Selection, Summary, build_site, che
 from generator.commands.progress import ProgressBar, wanted
 from generator.diagnostics import ConfigError, Diagnostic, UsageError
 from generator.settings_errors import describe as describe_setting
+from generator.speed.collector import leave_to_the_system
 from generator.write.output import OutputError
 from generator.write.search import search_off
 from generator.write.target import one_build_at_a_time
@@ -333,6 +334,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     write fails with EPIPE. As the Python documentation advises (signal module, "Note on
     SIGPIPE"), the rest of the output goes to /dev/null, so that neither that write nor
     the final flush prints a traceback, and the status is that of a program ended by SIGPIPE.
+    Run for the process's own command line (`argv` None), what the command leaves behind is
+    left to the system as the process ends, not collected (speed.collector).
     """
     ctrl_c = signal.getsignal(signal.SIGINT)
     try:
@@ -342,6 +345,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             sys.stdout.flush()
             if argv is not None and ctrl_c is not None:  # a caller that goes on (a test)
                 _handle_ctrl_c(ctrl_c)
+            elif argv is None:  # the process's own command line: it ends next
+                leave_to_the_system()
     except KeyboardInterrupt:  # Ctrl-C outside a command's own handling (start, flush)
         return interrupted()
     except BrokenPipeError:

@@ -335,3 +335,17 @@ def test_check_annotations_point_at_the_hostile_line(tmp_path: Path, forked: For
     result = forked.run("check", "--format", "github", cwd=project)
     assert result.returncode == 1
     assert "::error file=content/duplicate-key.md,line=5," in result.stdout
+
+
+def test_the_quick_look_for_controls_in_file_names_finds_what_the_full_one_finds() -> None:
+    """A rebuild looks at every file name of content/ at once (speed.stages.listed); in
+    ASCII it looks for NAME_CONTROL's characters alone, and must miss none of them."""
+    from generator.load.invisible import NAME_CONTROL
+    from generator.speed.stages import name_control
+
+    samples = [chr(i) for i in range(0x3000)]
+    ends = (0xFFFD, 0xFFFE, 0xFFFF)
+    samples += [chr(plane << 16 | low) for plane in range(1, 17) for low in ends]
+    for character in samples:
+        for text in (character, f"/2025/06/a{character}b.md/x.md"):
+            assert name_control(text) == bool(NAME_CONTROL.search(text)), repr(character)

@@ -38,3 +38,16 @@ def collect_again() -> None:
     the collector running again, rarely, for what it makes next (pages, files written)."""
     gc.freeze()
     gc.enable()
+
+
+def leave_to_the_system() -> None:
+    """As the process ends, once its command has returned (cli.main for the process's own
+    command line): whatever is still waiting for the collector is set aside (`gc.freeze`),
+    so that the collection the interpreter makes as it ends does not walk it and free it
+    object by object; the system takes the memory back with the process. After a rebuild
+    that is the build's articles, index and plans, held in reference cycles (about 165,000
+    objects at 10,000 articles: about 0.2 CPU-seconds, a tenth of a one-edit rebuild).
+    Only objects nothing can reach any longer are left unfreed; every file a command
+    writes is closed (or written without a buffer) before it returns, so no write waits
+    for a finalizer. The exit handlers (`atexit`) and the modules' clean-up run as before."""
+    gc.freeze()
