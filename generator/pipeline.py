@@ -119,9 +119,10 @@ def build(
         diagnostics = sorted(diagnostics + found, key=Diagnostic.sort_key)
         return Built(diagnostics, published, held_back=held)
     site = build_index(published, settings.tz)
-    links = stages.render(site, assets, now, later)
-    if links:  # a body link to an address the site does not have
-        diagnostics = sorted(diagnostics + links, key=Diagnostic.sort_key)
+    diagnostics = sorted(
+        diagnostics + stages.render(site, assets, now, later), key=Diagnostic.sort_key
+    )
+    if has_errors(diagnostics):  # a body link to an address the site does not have
         return Built(diagnostics, published, held_back=held)
     return Built(diagnostics, published, site, stages.write(site, assets, now), held)
 

@@ -34,3 +34,23 @@ def test_only_commands_use_the_speed_layer_and_the_commands() -> None:
         if used:
             wrong[relative] = used
     assert wrong == {}
+
+
+# The stages of pipeline.build a copy of its order would call (selection, held-back
+# stories, bodies of unread files, the index, the links of a stopped build).
+STAGE_STEPS = (
+    "generator.index.selection.far_ahead",
+    "generator.index.selection.updated_ahead",
+    "generator.index.selection.held_back",
+    "generator.index.site.build_index",
+    "generator.render.unread.unread_bodies",
+    "generator.render.unread.stopped_links",
+)
+
+
+def test_the_build_command_runs_the_pipelines_stages_not_a_copy_of_them() -> None:
+    """commands/rebuild.py hands its cached stages to pipeline.build (README, Development):
+    a stage added there runs in both builds, so the command calls none of them itself."""
+    used = imports(PACKAGE / "commands" / "rebuild.py")
+    assert "generator.pipeline" in used
+    assert sorted(used.intersection(STAGE_STEPS)) == []
