@@ -62,15 +62,16 @@ def searching(search: bool) -> Iterator[None]:
         module.pagefind_binary = found
 
 
-def run_here(*args: str, cwd: Path, search: bool = True) -> subprocess.CompletedProcess[str]:
+def run_here(*args: str, cwd: Path, search: bool = False) -> subprocess.CompletedProcess[str]:
     """`newsdigest ARGS` run in this process, as `run_newsdigest` reports it: for tests about
     what a command makes or says, not about its process (exit by signal, kills, start-up).
 
     A build runs without worker processes unless ARGS give --jobs: a test worker has
     threads and is not forked, and the test workers already keep every core busy. Parallel
     builds are tested in processes of their own (tests/test_parallel.py, test_incremental.py,
-    test_kill.py, test_build.py's commands). With `search` False, without the search
-    index (`searching`)."""
+    test_kill.py, test_build.py's commands). Without the search index (`searching`) unless
+    `search` is True: Pagefind more than doubles the CPU of a small newsroom's build, and
+    only the tests that look at search, its files or every line a build prints need it."""
     from generator.cli import main
 
     if args[:1] == ("build",) and not any(a.startswith(("--jobs", "-j")) for a in args):
@@ -235,7 +236,7 @@ def built_once(factory: pytest.TempPathFactory, name: str, source: Path) -> Path
         project = root / "project"
         shutil.copytree(source, project)
         flags = ("--base-url", BASE_URL, *SERIAL)
-        result = run_here("build", "--output", str(root / "site"), *flags, cwd=project)
+        result = run_here("build", "--output", str(root / "site"), *flags, cwd=project, search=True)
         assert result.returncode == 0, result.stderr
 
     return made_once(factory, name, make) / "site"

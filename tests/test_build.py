@@ -6,6 +6,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
@@ -350,7 +351,10 @@ def test_every_error_is_reported_in_one_run(tmp_path: Path) -> None:
 
 
 def test_python_m_generator_works_like_the_newsdigest_command(tmp_path: Path) -> None:
-    command = shutil.which("newsdigest")
+    # The script installed beside this Python first: PATH may lead to another installation.
+    command = shutil.which("newsdigest", path=Path(sys.executable).parent) or shutil.which(
+        "newsdigest"
+    )
     if command is None:
         pytest.skip("the newsdigest script is not on PATH (package not installed)")
     project = copy_newsroom(tmp_path / "project")
@@ -369,7 +373,12 @@ def test_python_m_generator_works_like_the_newsdigest_command(tmp_path: Path) ->
     assert str(tmp_path / "script") in by_script.stdout
     helps = [
         run_newsdigest("--help", cwd=project).stdout,
-        subprocess.run([command, "--help"], capture_output=True, text=True).stdout,
+        subprocess.run(
+            [command, "--help"],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PYTHONPATH": str(REPO)},
+        ).stdout,
     ]
     assert helps[0] == helps[1] and "build" in helps[0] and "check" in helps[0]
 

@@ -86,8 +86,9 @@ def newsroom(root: Path, articles: int) -> Path:
 
 
 def build(project: Path, site: Path) -> None:
-    """A build that runs to its end, in this process (the killed ones have their own)."""
-    result = run_here("build", "--output", str(site), cwd=project)
+    """A build that runs to its end, in this process (the killed ones have their own), with
+    the search index as theirs."""
+    result = run_here("build", "--output", str(site), cwd=project, search=True)
     assert result.returncode == 0, result.stderr
 
 

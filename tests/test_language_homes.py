@@ -118,7 +118,9 @@ def multilingual_project(root: Path) -> Path:
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = multilingual_project(tmp_path_factory.mktemp("languages") / "project")
     out = project.parent / "site"
-    result = run_here("build", "--output", str(out), "--base-url", BASE_URL, cwd=project)
+    result = run_here(
+        "build", "--output", str(out), "--base-url", BASE_URL, cwd=project, search=True
+    )
     assert result.returncode == 0, result.stderr
     return out
 

@@ -43,7 +43,7 @@ def build_in(runner: Forked | None, project: Path, out: Path) -> str:
     forked from one that has only imported newsdigest (a rebuild learns of the last build
     only from the disk)."""
     flags = ("build", "--output", str(out), "--base-url", BASE_URL)
-    done = runner.run(*flags, cwd=project) if runner else run_here(*flags, cwd=project)
+    done = runner.run(*flags, cwd=project) if runner else run_here(*flags, cwd=project, search=True)
     assert done.returncode == 0, done.stderr
     return done.stderr
 
@@ -120,7 +120,7 @@ def test_a_failing_indexer_publishes_nothing(tmp_path: Path, forked: Forked) -> 
 
 def test_with_the_search_extra_the_build_does_not_warn(tmp_path: Path) -> None:
     project = copy_newsroom(tmp_path / "project")
-    done = run_here("build", "--output", str(tmp_path / "site"), cwd=project)
+    done = run_here("build", "--output", str(tmp_path / "site"), cwd=project, search=True)
     assert done.returncode == 0 and "search is off" not in done.stderr
 
 
