@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import feedparser
-from conftest import make_project, run_here, write_article
+from conftest import make_project, run_here, searching, write_article
 from lxml import etree, html
 from PIL import Image
 
@@ -59,7 +59,8 @@ def build(project: Path) -> tuple[Result, Path]:
     settings = config.load(project)
     out = project.parent / "site"
     paths = Paths(project, project / "content", project / "templates", out)
-    return build_site(paths, settings, Selection(now=NOW), Options(jobs=1, cache=False)), out
+    with searching(False):  # (no test here looks at the search index)
+        return build_site(paths, settings, Selection(now=NOW), Options(jobs=1, cache=False)), out
 
 
 def page(out: Path, path: str) -> html.HtmlElement:

@@ -17,7 +17,7 @@ from typing import Any
 import feedparser
 import pytest
 import regex
-from conftest import BASE_URL, make_project, run_newsdigest, tiny_png, write_article
+from conftest import BASE_URL, make_project, run_newsdigest, searching, tiny_png, write_article
 from lxml import html
 from PIL import Image
 
@@ -40,7 +40,8 @@ def build(project: Path, base_url: str = "https://example.org/news/") -> tuple[R
     settings = config.load(project, {"base_url": base_url})
     out = project.parent / "site"
     paths = Paths(project, project / "content", project / "templates", out)
-    result = build_site(paths, settings, Selection(now=NOW), Options(jobs=1, cache=False))
+    with searching(False):  # (no test here looks at the search index)
+        result = build_site(paths, settings, Selection(now=NOW), Options(jobs=1, cache=False))
     return result, out
 
 
