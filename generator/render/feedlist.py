@@ -1,8 +1,12 @@
 """Every feed of the site, decided once: what it is called, where it lives, what it carries.
 
-The same list makes the feed files (generator.render.feeds), OPML, the pages'
-`<link rel="alternate">` tags and the links the templates show
-(generator.render.pages). A new feed is a new entry in `site_feeds`.
+`site_feeds` returns one list, `SiteFeeds`, and everything that names a feed iterates it or
+looks a feed up in it by key: the feed files (generator.render.feeds: each feed in each of
+its formats, made by what its items are, `carries`), OPML (every feed, in this order), the
+pages' `<link rel="alternate">` tags (the `advertised` feeds, generator.render.page_render)
+and the links the templates show (`main_feed`, `digest_feed`, a term page's `own_feed`). A
+new feed is one more entry in `site_feeds`: its key, title, page, items, formats, what its
+items are and whether every page advertises it.
 """
 
 from __future__ import annotations
@@ -45,6 +49,8 @@ class Feed:
     items: Sequence[Article]  # newest first, at most feed_length; the digest's are its days
     formats: tuple[tuple[str, str], ...]  # (format, site path of its file)
     names_format: bool = True  # its link titles end with the format: "Desk (Atom)"
+    carries: str = "stories"  # its items: "stories" (one an article), "days" (one a day over)
+    advertised: bool = False  # every page's <link rel="alternate"> tags offer it
 
     @property
     def path(self) -> str:
@@ -61,18 +67,33 @@ class Feed:
 
 @dataclass(frozen=True, slots=True)
 class SiteFeeds:
-    """The site's feeds: every story, the daily digest, and one per taxonomy term."""
+    """The site's feeds, by key in the order OPML lists them: every story ("main"), the
+    daily digest ("digest"), then one per taxonomy term ("KIND/SLUG", KINDS' order)."""
 
-    main: Feed
-    digest: Feed
-    terms: dict[tuple[str, str], Feed]  # (kind name, term slug) -> its feed
+    feeds: dict[str, Feed]
 
     def all(self) -> list[Feed]:
-        """Every feed, in the order OPML lists them."""
-        return [self.main, self.digest, *self.terms.values()]
+        """Every feed, in the order OPML lists them and feeds.py plans their files."""
+        return list(self.feeds.values())
+
+    @property
+    def main(self) -> Feed:
+        return self.feeds["main"]
+
+    @property
+    def digest(self) -> Feed:
+        return self.feeds["digest"]
 
     def term(self, kind: TermKind, key: object) -> Feed:
-        return self.terms[(kind.name, getattr(key, "slug"))]  # noqa: B009 (Tag or Country)
+        return self.feeds[term_key(kind, getattr(key, "slug"))]  # noqa: B009 (Tag or Country)
+
+    def advertised(self) -> tuple[FeedLink, ...]:
+        """The links every page's <link rel="alternate"> tags offer, after its own."""
+        return tuple(link for feed in self.all() if feed.advertised for link in feed.links())
+
+
+def term_key(kind: TermKind, slug: str) -> str:
+    return f"{kind.name}/{slug}"
 
 
 def site_feeds(site: Site, settings: Settings, urls: Urls) -> SiteFeeds:
@@ -82,23 +103,32 @@ def site_feeds(site: Site, settings: Settings, urls: Urls) -> SiteFeeds:
     title, length = settings.title, settings.feed_length
     if urls.folder:
         title = f"{title} ({autonym(settings.language)})"
-    main = Feed(
-        title,
-        settings.description,
-        urls.home(),
-        site.articles[:length],
-        (
-            ("rss", urls.feed("feed.xml")),
-            ("atom", urls.feed("atom.xml")),
-            ("json", urls.feed("feed.json")),
+    feeds = {
+        "main": Feed(
+            title,
+            settings.description,
+            urls.home(),
+            site.articles[:length],
+            (
+                ("rss", urls.feed("feed.xml")),
+                ("atom", urls.feed("atom.xml")),
+                ("json", urls.feed("feed.json")),
+            ),
+            advertised=True,
         ),
-    )
-    digest = Feed(f"{title}: daily digest", "", urls.home(), (), (("rss", urls.digest_feed()),))
-    terms = {}
+        "digest": Feed(
+            f"{title}: daily digest",
+            "",
+            urls.home(),
+            (),
+            (("rss", urls.digest_feed()),),
+            carries="days",
+        ),
+    }
     for kind in KINDS:
         for group in site.terms(kind):
             name = group.key.name
-            terms[(kind.name, group.key.slug)] = Feed(
+            feeds[term_key(kind, group.key.slug)] = Feed(
                 f"{title}: {name}",
                 TERM_WORDS[kind.name][3] % {"name": name},  # the feed's words are English
                 urls.term(kind, group.key),
@@ -106,4 +136,4 @@ def site_feeds(site: Site, settings: Settings, urls: Urls) -> SiteFeeds:
                 (("rss", urls.term_feed(kind, group.key)),),
                 names_format=False,
             )
-    return SiteFeeds(main, digest, terms)
+    return SiteFeeds(feeds)

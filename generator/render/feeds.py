@@ -100,32 +100,42 @@ class FeedWriter:
     def plan(self, opml: bool = True, others: Sequence[Feed] = ()) -> list[PlannedFeed]:
         """Every feed file, not yet written: its path, what it is made of, how to make it.
 
-        The feeds are those of `site_feeds`, one file per format, then (with `opml`) OPML,
+        The feeds are those of `site_feeds`, in its order, each made by what its items are
+        (`Feed.carries`): stories, one file per format; days, the digest. Then (with `opml`) OPML,
         which lists them and `others` (the other languages' feeds). The inputs, with the
         settings, decide the file's bytes, so a build can keep a feed whose inputs are
         those of the last build without generating it again.
         """
-        feeds = site_feeds(self.site, self.settings, self.urls)
+        feeds = site_feeds(self.site, self.settings, self.urls).all()
         planned = [
+            planned
+            for feed in feeds
+            for planned in (self._days(feed) if feed.carries == "days" else self._stories(feed))
+        ]
+        if opml:
+            planned.append(self._opml([*feeds, *others]))
+        return planned
+
+    def _stories(self, feed: Feed) -> list[PlannedFeed]:
+        """A feed of stories, one file per format."""
+        return [
             self._planned(
                 Channel(feed.title, feed.description, path, feed.home, feed.items), format
             )
-            for feed in [feeds.main, *feeds.terms.values()]
             for format, path in feed.formats
         ]
+
+    def _days(self, feed: Feed) -> list[PlannedFeed]:
+        """The daily digest feed (RSS only): one item per day that is over."""
         days = self.digest.finished_days()
-        listed = [*feeds.all(), *others]
-        planned.append(
+        return [
             PlannedFeed(
-                self.urls.output_path(feeds.digest.path),
+                self.urls.output_path(feed.path),
                 ("digest", days, *(() if days else (self.empty_updated,))),
-                partial(self.digest, feeds.digest),
+                partial(self.digest, feed),
                 checked=True,  # the build's clock: which days are over
             )
-        )
-        if opml:
-            planned.append(self._opml(listed))
-        return planned
+        ]
 
     def _opml(self, listed: list[Feed]) -> PlannedFeed:
         return PlannedFeed(

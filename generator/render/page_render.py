@@ -71,7 +71,8 @@ class PageRenderer:
         self.env.globals["author_url"] = lambda author: self.urls.term(AUTHORS, author)
         self.env.filters["author_photo"] = self.pictures.author_photo
         self.feeds = site_feeds(site, settings, urls)
-        self.main_feeds = self.feeds.main.links()
+        self.advertised = self.feeds.advertised()  # every page's <link rel="alternate">
+        self.main_feeds = self.feeds.main.links()  # for themes: every format of the main feed
         # The main feed by format, for templates: main_feed.rss, main_feed.atom, main_feed.json
         self.main_feed = {
             format: self.feeds.main.link(format) for format, _ in self.feeds.main.formats
@@ -93,11 +94,11 @@ class PageRenderer:
         return self.render(self.spec(template, site_path, **context))
 
     def spec(self, template: str, site_path: str, **context: Any) -> PageSpec:
-        """A page to render: every page offers the site's feeds for autodiscovery, after
-        its own (a topic's), has a description (the site's, unless it has its own) and a
-        `language` (BCP 47; the site's unless the page is in another)."""
+        """A page to render: every page offers the site's advertised feeds (`SiteFeeds`) for
+        autodiscovery, after its own (a topic's), has a description (the site's, unless it
+        has its own) and a `language` (BCP 47; the site's unless the page is in another)."""
         own = tuple(context.get("feeds", ()))
-        context["feeds"] = own + tuple(f for f in self.main_feeds if f not in own)
+        context["feeds"] = own + tuple(f for f in self.advertised if f not in own)
         context.setdefault("description", self.settings.description)
         context.setdefault("language", self.settings.language)
         return PageSpec(

@@ -62,7 +62,7 @@ class StoryPages:
             topics=self.term_pages.terms(TOPICS),
             countries=self.term_pages.terms(COUNTRIES),
             older=days[settings.digest_days] if len(days) > settings.digest_days else None,
-            feeds=(*self.pages.main_feeds, self.pages.digest_feed),
+            feeds=(*self.pages.advertised, self.pages.digest_feed),
             languages=[
                 dict(entry, current=entry["path"] == self.urls.home()) for entry in self.languages
             ],
@@ -94,5 +94,5 @@ class StoryPages:
             structured=self.pages.structured.news_article(article),
             edit_url=edit_url(self.settings, article.source),
             history_url=history_url(self.settings, article.source),
-            feeds=self.pages.main_feeds,
+            feeds=self.pages.advertised,
         )
