@@ -172,9 +172,14 @@ class Article:
     def modified(self) -> datetime:
         """The latest of `date`, `updated` and the corrections' dates (the first of equal
         instants, in that order)."""
-        latest = self.date
-        if self.updated is not None and self.updated.timestamp() > latest.timestamp():
-            latest = self.updated
+        latest, updated = self.date, self.updated
+        # (`updated` is often the date object itself: a stored record's, when they are equal)
+        if (
+            updated is not None
+            and updated is not latest
+            and updated.timestamp() > latest.timestamp()
+        ):
+            latest = updated
         for correction in self.corrections:
             if correction.date.timestamp() > latest.timestamp():
                 latest = correction.date

@@ -134,7 +134,8 @@ def news_sitemap(
     """
     root = ET.Element("urlset", xmlns=SITEMAP_NS)
     root.set("xmlns:news", NEWS_NS)
-    recent = [a for a in site.articles if in_news_window(a, now)]
+    start = now - NEWS_WINDOW  # (in_news_window, the window's start made once)
+    recent = [a for a in site.articles if not a.draft and start < a.date <= now]
     recent.sort(key=lambda a: a.sort_key)
     for article in recent:
         entry = ET.SubElement(root, "url")
