@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import SAMPLE, SERIAL, edit, made_once, run_here, sample_pictures, site_files
 
-from generator import pipeline
+from generator import pipeline, stages_api
 from generator.config import load as load_settings
 from generator.diagnostics import Diagnostic
 from generator.model import Article
@@ -281,16 +281,16 @@ def test_a_story_saved_as_a_draft_mid_build_then_undone_is_published_again(
     story = project / "content" / "2025" / "06" / "harbour-reopens.md"
     story.write_text(EVERY_FIELD.replace("the storm.", "the storm, officials said."), "utf-8")
     published = story.read_bytes()
-    read_one = pipeline.read_one
+    read_one = stages_api.read_one
 
     def saved_meanwhile(path: Path, source: str, *args: object) -> object:
         if source == "2025/06/harbour-reopens.md":
             story.write_bytes(published.replace(b"featured: true", b"draft: true", 1))
         return read_one(path, source, *args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(pipeline, "read_one", saved_meanwhile)
+    monkeypatch.setattr(stages_api, "read_one", saved_meanwhile)
     build(project, site)
-    monkeypatch.setattr(pipeline, "read_one", read_one)
+    monkeypatch.setattr(stages_api, "read_one", read_one)
     story.write_bytes(published)  # undone
     build(project, site)
     clean = tmp_path / "clean"

@@ -13,7 +13,7 @@ from conftest import BASE_URL, Forked, clean_build, edit, make_project, site_fil
 
 from generator.config import load as load_settings
 from generator.model import Article, make_article, with_values
-from generator.pipeline import read_one
+from generator.stages_api import read_one
 
 
 def _story(project: Path, name: str, day: int, tags: str) -> Path:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import BASE_URL, Forked, load_synth, site_files
 
-from generator import config, pipeline
+from generator import config, pipeline, stages_api
 from generator.speed.parallel import stream
 
 synth = load_synth()
@@ -126,7 +126,7 @@ def test_articles_read_by_workers_equal_the_serial_ones_and_share_repeated_value
     content = project / "content"
     settings = config.load(project, {"base_url": BASE_URL})
     found, _ = find_articles(content)
-    serial = pipeline.Serial().read_all(found, settings, content)
+    serial = stages_api.Serial().read_all(found, settings, content)
     assert Fast(workers=2).read_all(found, settings, content) == serial
     chunk = pickle.loads(pickle.dumps(read_chunk(ReadWork(found, settings, content), range(60))))
     articles = [article for article, _, _ in chunk if article is not None]

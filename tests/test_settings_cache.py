@@ -1,8 +1,8 @@
 """Each cached step survives a change of a setting it does not read.
 
 The build cache keeps validated articles keyed on the settings reading reads
-(generator.pipeline.READ_SETTINGS) and body HTML keyed on those Markdown reads
-(`pipeline.body_reads`); the pages are fingerprinted on their values. So a setting only
+(generator.stages_api.READ_SETTINGS) and body HTML keyed on those Markdown reads
+(`stages_api.body_reads`); the pages are fingerprinted on their values. So a setting only
 the pages read converts no Markdown, one only reading reads re-reads the front matter but
 converts no Markdown, and the Markdown engine converts every body again; each time the
 site is byte for byte a clean build (tests/incremental_newsroom.py).

@@ -19,7 +19,7 @@ from generator.diagnostics import Diagnostic, UsageError, warning
 from generator.load.content import parse_document
 from generator.load.validate import validate
 from generator.model import Article, article_path
-from generator.pipeline import READ_SETTINGS
+from generator.stages_api import READ_SETTINGS
 
 
 @dataclass(frozen=True, slots=True)

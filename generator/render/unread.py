@@ -29,7 +29,7 @@ from generator.settings_file import Paths
 def body_renderer(
     content_dir: Path, article_url: Callable[[str], str | None], settings: Settings
 ) -> BodyRenderer:
-    """Markdown -> safe HTML as the site's settings ask (pipeline.BODY_SETTINGS); a link to
+    """Markdown -> safe HTML as the site's settings ask (stages_api.BODY_SETTINGS); a link to
     an article file is given its URL by `article_url` (None: no such article)."""
     urls = Urls(settings.base_url)
     return BodyRenderer(

@@ -1,6 +1,6 @@
 """The pipeline's costly stages made fast: the build cache and worker processes.
 
-`Fast` is a `generator.pipeline.Speed`: reading and validating articles and converting
+`Fast` is a `generator.stages_api.Speed`: reading and validating articles and converting
 their Markdown reuse the build cache (generator.speed.articles) and spread what is left over
 worker processes (generator.speed.parallel). The results are those of the serial stages.
 """
@@ -15,7 +15,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
-from generator import pipeline
+from generator import stages_api
 from generator.config import Settings, only
 from generator.diagnostics import Diagnostic, error, has_errors
 from generator.index.topics import Names
@@ -23,7 +23,6 @@ from generator.load.content import find_articles
 from generator.load.files import child_maker, misnamed_article
 from generator.load.invisible import NAME_CONTROL
 from generator.model import Article, with_values
-from generator.pipeline import Body, Validated
 from generator.render.site import encode_images
 from generator.render.site_links import may_link
 from generator.speed import changes, deps, fingerprint, names, parallel
@@ -32,6 +31,7 @@ from generator.speed.bodies import Bodies
 from generator.speed.bodyrows import Facts
 from generator.speed.deps import body_digest
 from generator.speed.store import Database, checksum
+from generator.stages_api import Body, Validated
 from generator.write.output import OutputError
 
 V = TypeVar("V")
@@ -59,7 +59,7 @@ Fresh = tuple[Article | None, list[Diagnostic], deps.Own | None]  # and, `unread
 def read_chunk(work: ReadWork, chunk: Sequence[int]) -> list[Fresh]:
     out: list[Fresh] = []
     for i in chunk:
-        article, problems = pipeline.read_one(*work.files[i], work.settings, work.content_dir)
+        article, problems = stages_api.read_one(*work.files[i], work.settings, work.content_dir)
         if work.unread and article is not None:  # the Markdown stays in the file
             out.append((shared(article, body=""), problems, deps.own(article)))
         else:
@@ -109,7 +109,7 @@ class BodyWork:
     """What a worker needs to convert bodies: the articles and every article's URL."""
 
     articles: Sequence[Article]
-    urls_by_source: pipeline.ArticleUrls
+    urls_by_source: stages_api.ArticleUrls
     settings: Settings
     content_dir: Path
     images: bool = False  # encode each article's images into the image cache
@@ -152,7 +152,7 @@ def body_chunk(work: BodyWork, chunk: Sequence[int]) -> list[Body]:
                 gone[n] = _unreadable(article)
             else:
                 articles[n] = with_values(article, body=markdown)
-    bodies = pipeline.convert_many(articles, work.urls_by_source, work.settings, work.content_dir)
+    bodies = stages_api.convert_many(articles, work.urls_by_source, work.settings, work.content_dir)
     for n, body in gone.items():
         bodies[n] = body
     if work.images:  # encode the article's images here, in the worker, into the cache
@@ -237,7 +237,7 @@ class Fast:
     def convert_all(
         self,
         articles: Sequence[Article],
-        urls_by_source: pipeline.ArticleUrls,
+        urls_by_source: stages_api.ArticleUrls,
         settings: Settings,
         content_dir: Path,
     ) -> list[Body]:
@@ -346,7 +346,7 @@ def remade(work: BodyWork, cache: ArticleCache | None, article: Article) -> str:
     mine = cache.filled(article) if cache is not None else article
     if mine is None:
         raise OutputError(f"{article.source}: {CHANGED_WHILE_BUILDING}; build again")
-    found = pipeline.convert_many([mine], work.urls_by_source, work.settings, work.content_dir)
+    found = stages_api.convert_many([mine], work.urls_by_source, work.settings, work.content_dir)
     return found[0][0]
 
 
@@ -359,10 +359,10 @@ def article_cache(
 ) -> ArticleCache | None:
     """The cache of validated articles and body HTML in `directory` (None: no cache), the
     articles keyed on the settings reading reads, the bodies on those Markdown reads
-    (pipeline.READ_SETTINGS, body_reads); in `database` when the caller has it open."""
+    (stages_api.READ_SETTINGS, body_reads); in `database` when the caller has it open."""
     if directory is None:
         return None
     code, folder = fingerprint.code_version().encode(), str(content.resolve()).encode()
-    reads = (only(settings, pipeline.READ_SETTINGS), pipeline.body_reads(settings))
+    reads = (only(settings, stages_api.READ_SETTINGS), stages_api.body_reads(settings))
     keys = [fingerprint.of_bytes(code, repr(read).encode(), folder) for read in reads]
     return ArticleCache(database or Database(directory, read_only), keys[0], content, keys[1])
