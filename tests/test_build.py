@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import shutil
@@ -233,6 +234,12 @@ def build(
     return result
 
 
+def unindexed(forked: Forked) -> Run:
+    """`forked.run` without the search index (conftest.searching), for the tests that do
+    not look at search."""
+    return functools.partial(forked.run, search=False)
+
+
 def published_times(site: Path) -> dict[Path, int]:
     """The modification time of every published file (not newsdigest's own marker)."""
     return {
@@ -271,12 +278,12 @@ def test_a_second_build_changes_nothing_and_says_so(tmp_path: Path, forked: Fork
 def test_an_edit_rewrites_only_the_files_it_changes(tmp_path: Path, forked: Forked) -> None:
     project = copy_newsroom(tmp_path / "project")
     out = tmp_path / "site"
-    build(project, out, run=forked.run)
+    build(project, out, run=unindexed(forked))
     untouched = out / "2025/05/12/zurich-housing-levy-vote/index.html"
     stamp = untouched.stat().st_mtime_ns
     story = project / "content/2025/06/sao-paulo-metro-strike-ends.md"
     story.write_text(story.read_text("utf-8").replace("Union leaders", "Union officials"), "utf-8")
-    build(project, out, run=forked.run)
+    build(project, out, run=unindexed(forked))
     page = out / "2025/06/22/sao-paulo-metro-strike-ends/index.html"
     assert "Union officials" in page.read_text(encoding="utf-8")
     assert untouched.stat().st_mtime_ns == stamp
@@ -285,10 +292,10 @@ def test_an_edit_rewrites_only_the_files_it_changes(tmp_path: Path, forked: Fork
 def test_a_deleted_article_disappears_from_the_next_build(tmp_path: Path, forked: Forked) -> None:
     project = copy_newsroom(tmp_path / "project")
     out = tmp_path / "site"
-    build(project, out, run=forked.run)
+    build(project, out, run=unindexed(forked))
     assert (out / "countries/ch/index.html").is_file()
     (project / "content/world/zurich-housing-levy-vote.md").unlink()
-    build(project, out, run=forked.run)
+    build(project, out, run=unindexed(forked))
     assert not (out / "2025/05/12/zurich-housing-levy-vote").exists()
     assert not (out / "countries/ch").exists()
     assert "zurich" not in (out / "feed.xml").read_text(encoding="utf-8")
@@ -305,7 +312,7 @@ def test_one_broken_article_stops_the_build_and_leaves_the_site_untouched(
 ) -> None:
     project = copy_newsroom(tmp_path / "project")
     out = tmp_path / "site"
-    build(project, out, run=forked.run)
+    build(project, out, run=unindexed(forked))
     before = site_files(out)
     stamps = {p: (p.stat().st_mtime_ns, p.stat().st_ino) for p in out.rglob("*")}
     broken = project / "content/2025/06/everest-waste-rules.md"
@@ -392,9 +399,9 @@ def test_drafts_and_future_articles_wait_unless_asked_for(tmp_path: Path, forked
     (project / "content/later.md").write_text(
         story.format(t="Later", d="2999-01-01T10:00:00+05:30", x=""), "utf-8"
     )
-    build(project, tmp_path / "plain", run=forked.run)
+    build(project, tmp_path / "plain", run=unindexed(forked))
     assert not (tmp_path / "plain/2025/06/01/draft").exists()
     assert not (tmp_path / "plain/2999").exists()
-    build(project, tmp_path / "all", "--drafts", "--future", run=forked.run)
+    build(project, tmp_path / "all", "--drafts", "--future", run=unindexed(forked))
     assert (tmp_path / "all/2025/06/01/draft/index.html").is_file()
     assert (tmp_path / "all/2999/01/01/later/index.html").is_file()

@@ -272,7 +272,7 @@ def test_the_size_limit_changed_between_two_builds_in_one_process_is_obeyed(
     one refused before is published once the limit is raised."""
     project = make_project(tmp_path / "p")
     photo = project / "content/2025/06/big.jpg"
-    wide_photo(photo)
+    wide_photo(photo, (1200, 800))  # wide enough for a lead image; its bytes make it big
     photo.write_bytes(photo.read_bytes() + b"\0" * 30000)
     write_article(
         project, "2025/06/a.md", FRONT.format(title="A") + "\nimage:\n  src: big.jpg\n  alt: x"

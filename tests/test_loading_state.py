@@ -1,6 +1,7 @@
 """What a rebuild takes from the build state instead of doing again for every unchanged
 story (the site-wide topics, the records decoded once): it must give the site a clean
-build of the same files gives, whichever stories were read anew."""
+build of the same files gives, whichever stories were read anew. Every build here is made
+without the search index (conftest.searching): none of these tests looks at search."""
 
 from __future__ import annotations
 
@@ -28,7 +29,7 @@ def _story(project: Path, name: str, day: int, tags: str) -> Path:
 def _build(forked: Forked, project: Path) -> dict[str, bytes]:
     site = project.parent / "site"
     flags = ("--base-url", BASE_URL, "--jobs", "1")
-    result = forked.run("build", "--output", str(site), *flags, cwd=project)
+    result = forked.run("build", "--output", str(site), *flags, cwd=project, search=False)
     assert result.returncode == 0, result.stderr
     return site_files(site)
 
@@ -46,10 +47,10 @@ def test_a_topics_name_is_its_most_used_spelling_over_stored_and_new_stories(
     built = _build(forked, project)
     assert b">Climate<" in built["tags/climate/index.html"]
     edit(first, "[Climate,", "[climate,")
-    assert _build(forked, project) == clean_build(project)
+    assert _build(forked, project) == clean_build(project, search=False)
     edit(second, "[Climate]", "[climate]")
     rebuilt = _build(forked, project)
-    assert rebuilt == clean_build(project)
+    assert rebuilt == clean_build(project, search=False)
     assert b">climate<" in rebuilt["tags/climate/index.html"]
     assert b">Climate<" not in rebuilt["tags/climate/index.html"]
 
@@ -68,7 +69,7 @@ def test_a_look_alike_topic_renamed_in_one_story_moves_the_numbered_address(
     assert b"C++" in built["tags/c-2/index.html"]
     edit(oldest, "[C#]", "[Rust]")
     rebuilt = _build(forked, project)
-    assert rebuilt == clean_build(project)
+    assert rebuilt == clean_build(project, search=False)
     assert b"C++" in rebuilt["tags/c/index.html"]
     assert "tags/c-2/index.html" not in rebuilt
 
@@ -116,12 +117,12 @@ def test_look_alike_topics_warned_again_after_an_edit_of_a_title(
     first = _warned(forked, project)
     edit(second, 'title: "Story two"', 'title: "Story two, updated"')
     assert _warned(forked, project) == first
-    assert site_files(project.parent / "site") == clean_build(project)
+    assert site_files(project.parent / "site") == clean_build(project, search=False)
 
 
 def _warned(forked: Forked, project: Path) -> list[str]:
     flags = ("--output", str(project.parent / "site"), "--base-url", BASE_URL, "--jobs", "1")
-    result = forked.run("build", *flags, cwd=project)
+    result = forked.run("build", *flags, cwd=project, search=False)
     assert result.returncode == 0, result.stderr
     found = [line for line in result.stderr.splitlines() if "same URL /tags/c/" in line]
     assert len(found) == 1, result.stderr
@@ -139,7 +140,7 @@ def test_a_story_moved_to_anothers_address_by_an_edit_is_refused(
     _build(forked, project)
     edit(second, 'title: "Story two"', 'title: "Story two"\nslug: one')
     flags = ("--output", str(project.parent / "site"), "--base-url", BASE_URL, "--jobs", "1")
-    result = forked.run("build", *flags, cwd=project)
+    result = forked.run("build", *flags, cwd=project, search=False)
     assert result.returncode == 1
     assert "two.md" in result.stderr and "the same address" in result.stderr
 
@@ -164,4 +165,4 @@ def test_a_damaged_or_missing_record_of_the_names_is_worked_out_again(
     _build(forked, project)
     _state_rows(project, damage)
     edit(second, 'title: "Story two"', 'title: "Story two, updated"')
-    assert _build(forked, project) == clean_build(project)
+    assert _build(forked, project) == clean_build(project, search=False)

@@ -110,7 +110,7 @@ def test_a_broken_override_is_named_on_its_line_and_leaves_the_site_as_it_was(
     newsdigest and Jinja.)"""
     site = project.parent / "site"
     run = ("build", "--output", str(site), "--base-url", BASE_URL, "--no-cache")
-    assert forked.run(*run, cwd=project).returncode == 0
+    assert forked.run(*run, cwd=project, search=False).returncode == 0
     before = site_files(site)
     (project / "templates").mkdir()
     (project / "templates" / "base.html").write_text(
@@ -127,17 +127,17 @@ def test_an_edited_override_is_rebuilt_with_the_cache(project: Path, forked: For
     """Each build in a process of its own: only the disk links one build to the next."""
     site = project.parent / "site"
     run = ("build", "--output", str(site), "--base-url", BASE_URL)
-    assert forked.run(*run, cwd=project).returncode == 0
+    assert forked.run(*run, cwd=project, search=False).returncode == 0
     css = project / "templates" / "static" / "style.css"
     css.parent.mkdir(parents=True)
     css.write_text("/* v1 */\n", encoding="utf-8")
-    assert forked.run(*run, cwd=project).returncode == 0
+    assert forked.run(*run, cwd=project, search=False).returncode == 0
     assert (site / "static" / "style.css").read_text(encoding="utf-8") == "/* v1 */\n"
     css.write_text("/* v2 */\n", encoding="utf-8")
-    assert forked.run(*run, cwd=project).returncode == 0
+    assert forked.run(*run, cwd=project, search=False).returncode == 0
     assert (site / "static" / "style.css").read_text(encoding="utf-8") == "/* v2 */\n"
     css.unlink()
-    assert forked.run(*run, cwd=project).returncode == 0
+    assert forked.run(*run, cwd=project, search=False).returncode == 0
     assert (site / "static" / "style.css").read_bytes() == (
         THEME_DIR / "static" / "style.css"
     ).read_bytes()
