@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from generator import settings_errors
-from generator.diagnostics import ConfigError
+from generator.diagnostics import ConfigError, Diagnostic, error
 from generator.settings_errors import Problem
 from generator.settings_file import PYPROJECT as PYPROJECT
 from generator.settings_file import SETTINGS_FILE as SETTINGS_FILE
@@ -400,8 +400,8 @@ def load(project_dir: Path, overrides: dict[str, Any] | None = None) -> Settings
     """Read the site's settings file (see find_settings), apply overrides, validate.
 
     Every problem is reported at once: ConfigError, whose diagnostics put each on its line
-    of the settings file with the fixed line (settings_errors); one about a value given as
-    an override is a plain message.
+    of the settings file with the fixed line (settings_errors), a value given as an
+    override named as its option on no line; with only overrides wrong, plain messages.
     """
     file, table, _, twice = read_settings(project_dir)
     given = {k: v for k, v in (overrides or {}).items() if v is not None}
@@ -409,39 +409,42 @@ def load(project_dir: Path, overrides: dict[str, Any] | None = None) -> Settings
     written = (urlsplit(str(table.get("base_url", "/"))).path or "/") if "base_url" in given else ""
     table.update(given)
     settings, found, bad = _typed(table)
+    options: list[Diagnostic] = []  # the problems of values given on the command line
     for name, message in _failed_checks(settings, bad):
-        if name in given:  # given on the command line: named as its option
-            raise ConfigError(f"--{name.replace('_', '-')}: {message}")
         what, advice = settings_errors.split_advice(message)
+        if name in given:  # named as its option
+            options.append(error(f"--{name.replace('_', '-')}", 0, what, advice))
+            continue
         value, default = getattr(settings, name), getattr(Settings(), name)
         hint = settings_errors.check_hint(name, value, default, advice)
         found.append(Problem(keys.get(name, name), what, hint))
+    logo, wrong = _logo(project_dir, settings.logo) if "logo" not in bad else ("", None)
+    if wrong:
+        found.append(Problem(keys.get("logo", "logo"), *settings_errors.split_advice(wrong)))
     if found or twice:  # a setting written twice: named with every other problem
-        raise settings_errors.settings_error(file, found, twice)
+        raise settings_errors.settings_error(file, found, twice + options)
+    if options:
+        raise ConfigError(*(settings_errors.text(d) for d in options))
     settings = replace(validate(settings), static_dir=str((project_dir / "static").absolute()))
     if written and written.rstrip("/") + "/" != settings.base_path:  # else: as the file says
         settings = replace(settings, written_base_path=written)
-    if not settings.logo:
-        return settings
-    try:
-        return replace(settings, logo=_logo(project_dir, settings.logo))
-    except ConfigError as exc:
-        what, advice = settings_errors.split_advice(str(exc))
-        raise settings_errors.settings_error(file, [Problem(keys["logo"], what, advice)]) from None
+    return replace(settings, logo=logo) if logo else settings
 
 
-def _logo(project_dir: Path, logo: str) -> str:
-    """The logo setting as an absolute path, after checking it is an image Pillow reads
-    of a kind browsers show (a TIFF or BMP logo: search engines and pages show none)."""
+def _logo(project_dir: Path, logo: str) -> tuple[str, str | None]:
+    """The logo setting as an absolute path ('' for none), or why it cannot be: it must be
+    an image Pillow reads of a kind browsers show (a TIFF or BMP logo: none shows)."""
     from generator.render.measure import web_format
 
+    if not logo:
+        return "", None
     path = (project_dir / logo).resolve()
     if not path.is_file():
-        raise ConfigError(
+        return "", (
             f"logo {_toml(logo)} does not exist (looked for {path}); give an image "
             "file's path relative to the project folder, like 'logo.png'"
         )
     problem = web_format(path)
     if problem:
-        raise ConfigError(f"logo {_toml(logo)} {problem}; save it as a PNG, JPEG, GIF or WebP file")
-    return str(path)
+        return "", f"logo {_toml(logo)} {problem}; save it as a PNG, JPEG, GIF or WebP file"
+    return str(path), None

@@ -153,6 +153,31 @@ def test_a_base_url_option_with_a_space_is_refused_naming_the_option(tmp_path: P
     assert not site.exists()
 
 
+def test_every_settings_problem_is_reported_at_once_the_logo_and_an_option_too(
+    tmp_path: Path,
+) -> None:
+    """An editor fixing newsdigest.toml sees every problem in one run: an empty title, a
+    number out of range, a logo that is not there (checked once the others pass, before)
+    and a wrong --base-url, each with its fix; nothing is built."""
+    settings = OWN.replace('title = "Test Desk"', 'title = ""') + (
+        'items_per_page = 0\nlogo = "nope.png"\n'
+    )
+    root = newsroom(tmp_path, settings)
+    site = tmp_path / "site"
+    result = run_here("build", "--output", str(site), "--base-url", "http://h/My Repo/", cwd=root)
+    assert result.returncode == 2
+    lines = settings.splitlines()
+    title = lines.index('title = ""') + 1
+    logo = lines.index('logo = "nope.png"') + 1
+    assert f"newsdigest.toml:{title}: error: title" in result.stderr, result.stderr
+    assert "items_per_page must be at least 1" in result.stderr
+    assert f"newsdigest.toml:{logo}: error: logo 'nope.png' does not exist" in result.stderr
+    assert "--base-url: base_url 'http://h/My Repo/' has a space in it" in result.stderr
+    assert "write each space as %20 (http://h/My%20Repo/)" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not site.exists()
+
+
 def test_base_url_without_a_trailing_slash_still_gives_paths_under_it(tmp_path: Path) -> None:
     root = project_with(tmp_path, GOOD.replace("/news/", "/news"))
     result = run_here("build", "--output", str(tmp_path / "site"), cwd=root)
