@@ -12,24 +12,24 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
-from generator.diagnostics import ConfigError
+from generator.diagnostics import UsageError
 
 
 def refuse_a_site(root: Path) -> None:
-    """ConfigError when `root` is no folder, is already a newsdigest site, or holds a file
+    """UsageError when `root` is no folder, is already a newsdigest site, or holds a file
     where init must make a folder (`content`, `.github`): nothing is written then."""
     if root.exists() and not root.is_dir():
-        raise ConfigError(f"{root} is a file; give the name of a new folder")
+        raise UsageError(f"{root} is a file; give the name of a new folder")
     settings = root / "newsdigest.toml"
     if settings.exists() or _pyproject_has_settings(root / "pyproject.toml"):
         which = "newsdigest.toml" if settings.exists() else "pyproject.toml's [tool.newsdigest]"
-        raise ConfigError(
+        raise UsageError(
             f"{root} is already a newsdigest site ({which}), so nothing was changed there; "
             f"run `newsdigest check` in it, or give init a new folder"
         )
     for folder in ("content", ".github", ".github/workflows"):
         if (root / folder).exists() and not (root / folder).is_dir():
-            raise ConfigError(
+            raise UsageError(
                 f"{(root / folder).as_posix()} is a file, where newsdigest keeps a folder; "
                 "rename it and run init again (nothing was changed)"
             )

@@ -34,7 +34,7 @@ from generator.commands.workflows import (
     pages_workflow,
     pr_workflow,
 )
-from generator.diagnostics import ConfigError
+from generator.diagnostics import ConfigError, UsageError
 from generator.load import countries, slugs
 
 PLACEHOLDER_URL = "https://example.org/"  # Hugo's placeholder too, when no --url is given
@@ -247,7 +247,8 @@ and put the same version (or, for an install from git, the same commit) in the
 
 
 def _read_back(text: str) -> config.Settings:
-    """The settings of `text` read as every command will read them; ConfigError if wrong."""
+    """The settings of `text` read as every command will read them; UsageError (in the
+    words of init's options: no settings file is there yet) if wrong."""
     with tempfile.TemporaryDirectory(prefix="newsdigest-init-") as scratch:
         (Path(scratch) / config.SETTINGS_FILE).write_text(text, encoding="utf-8")
         try:
@@ -255,7 +256,7 @@ def _read_back(text: str) -> config.Settings:
         except ConfigError as exc:  # about the options given, not a file the user has
             messages = [d.message + (f"; {d.hint}" if d.hint else "") for d in exc.diagnostics]
             said = [_as_options(m) for m in messages or exc.messages]
-            raise ConfigError(*said, "nothing was written") from None
+            raise UsageError(*said, "nothing was written") from None
 
 
 OPTIONS = {
@@ -293,7 +294,7 @@ def _write_missing(root: Path, files: dict[str, str]) -> dict[str, str]:
                 with target.open("x", encoding="utf-8", newline="\n") as handle:
                     handle.write(text)
     except OSError as exc:
-        raise ConfigError(f"cannot write into {root}: {exc.strerror}") from None
+        raise UsageError(f"cannot write into {root}: {exc.strerror}") from None
     return kept
 
 
@@ -305,15 +306,15 @@ def init_site(
     timezone: str | None = None,
     now: datetime | None = None,
 ) -> Started:
-    """Write a new newsroom into `root` (created when missing); ConfigError changes nothing."""
+    """Write a new newsroom into `root` (created when missing); UsageError changes nothing."""
     existing.refuse_a_site(root)
     name = " ".join((title if title is not None else title_from_folder(root)).split())
     if not slugs.make(f"Welcome to {name}") or not name:
-        raise ConfigError(f"--title {name!r}: give the site's name, with letters or digits")
+        raise UsageError(f"--title {name!r}: give the site's name, with letters or digits")
     try:
         base_url = config.normalise_base_url(url or PLACEHOLDER_URL)
     except ConfigError as exc:
-        raise ConfigError(*map(_as_options, exc.messages), "nothing was written") from None
+        raise UsageError(*map(_as_options, exc.messages), "nothing was written") from None
     zone, unread = (timezone, None) if timezone else local_timezone()
     try:
         year = (now or datetime.now(ZoneInfo(zone))).year

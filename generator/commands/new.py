@@ -61,7 +61,7 @@ def parse_tags(tags: str) -> list[str]:
 
 
 def canonical_country(country: str) -> str:
-    """The country's common name, or a ConfigError that suggests the closest one."""
+    """The country's common name, or a UsageError that suggests the closest one."""
     found = countries.lookup(country.strip())
     if found is None and (explained := country_hints.explain(country.strip())):
         raise UsageError(f"--{explained[0]}; {explained[1]}")

@@ -45,7 +45,7 @@ from generator.commands.failures import (
 )
 from generator.commands.watch import Watcher
 from generator.config import Settings
-from generator.diagnostics import ConfigError, TemplateFailure
+from generator.diagnostics import ConfigError, TemplateFailure, UsageError
 from generator.load.files import named_files
 from generator.render.theme import Theme
 from generator.write.output import OutputError
@@ -295,7 +295,7 @@ def start_server(port: int, preview: Preview) -> _Server:
     try:
         server = _Server((HOST, port), make_handler(preview))
     except OSError as exc:
-        raise ConfigError(
+        raise UsageError(
             f"cannot listen on {HOST}:{port} ({exc.strerror}); pass another port with --port N"
         ) from None
     os.register_at_fork(after_in_child=server.socket.close)

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 
 from generator.config import find_settings
-from generator.diagnostics import ConfigError
+from generator.diagnostics import UsageError
 from generator.render.theme import THEME_DIR, Theme, default_files
 
 
@@ -37,7 +37,7 @@ def _theme_name(name: str, overrides: Path) -> str:
 def copy_from_theme(overrides: Path, name: str) -> Path:
     """Copy the theme's file `name` to `overrides`/`name`; return the new file's path.
 
-    ConfigError (nothing written) when the theme has no such file (the closest names are
+    UsageError (nothing written) when the theme has no such file (the closest names are
     suggested) or the site already has its own.
     """
     known = default_files()
@@ -45,12 +45,12 @@ def copy_from_theme(overrides: Path, name: str) -> Path:
     if relative not in known:
         close = difflib.get_close_matches(relative, known, n=3)
         hint = f"did you mean {' or '.join(close)}? " if close else ""
-        raise ConfigError(
+        raise UsageError(
             f"the theme has no file {name!r}; {hint}`newsdigest theme list` shows every file"
         )
     target = overrides / relative
     if target.exists():
-        raise ConfigError(
+        raise UsageError(
             f"{target} already exists: it is the site's own copy, and theme copy "
             "never overwrites one. Delete it first to start again from the theme"
         )
@@ -59,7 +59,7 @@ def copy_from_theme(overrides: Path, name: str) -> Path:
         with (THEME_DIR / relative).open("rb") as source, target.open("xb") as copy:
             shutil.copyfileobj(source, copy)
     except OSError as exc:
-        raise ConfigError(f"cannot write {target}: {exc.strerror}") from None
+        raise UsageError(f"cannot write {target}: {exc.strerror}") from None
     return target
 
 
