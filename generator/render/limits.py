@@ -1,12 +1,18 @@
 """Bounded work for article bodies: Markdown that would make conversion take minutes.
 
 Python-Markdown's time grows with the square of deep nesting and long runs of emphasis
-markers; `nesting_problem` finds them before conversion, on their line.
+markers; `nesting_problem` finds them before conversion, on their line. What still takes
+too long is stopped by a timer (`time_limit`).
 """
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 import re
+import signal
+import threading
+from collections.abc import Callable
 
 MAX_NESTING = 50  # brackets left open in one paragraph, or quote levels on one line
 MAX_MARKER_RUN = 200  # * or _ in a row
@@ -136,3 +142,45 @@ def _bracket_problem(text: str, depth: dict[str, int]) -> tuple[str, str] | None
         elif char == ")" and depth["("]:
             depth["("] -= 1
     return None
+
+
+class TooSlow(Exception):
+    """Raised by the timer when one body takes longer than its time limit to convert."""
+
+
+# signal.signal without turning the handler it returns into an enum member (for a Python
+# function a failed enum lookup: most of what the limit cost a body, about 70 us here):
+# the function signal.signal wraps, where there is one.
+_SET_HANDLER: Callable[..., object] = getattr(
+    importlib.import_module("_signal") if importlib.util.find_spec("_signal") else signal,
+    "signal",
+    signal.signal,
+)
+
+
+def _expire(signum: int, frame: object) -> None:
+    raise TooSlow
+
+
+class time_limit:  # noqa: N801 (used as a function: `with time_limit(seconds):`)
+    """Raise TooSlow in this thread after `seconds` (wall clock); only in the main thread
+    of a process with SIGALRM (build workers and serve's builder are), else no limit. The
+    SIGALRM handler before it is put back after."""
+
+    __slots__ = ("armed", "previous", "seconds")
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.armed = False
+        self.previous: object = None
+
+    def __enter__(self) -> None:
+        if hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread():
+            self.previous = _SET_HANDLER(signal.SIGALRM, _expire)
+            self.armed = True
+            signal.setitimer(signal.ITIMER_REAL, self.seconds)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.armed:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            _SET_HANDLER(signal.SIGALRM, self.previous)

@@ -23,10 +23,7 @@ links absolute with render/links.py; descriptions come from render/summary.py.
 
 from __future__ import annotations
 
-import signal
-import threading
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote, unquote, urlsplit
@@ -48,7 +45,7 @@ from generator.render.body_html import (
     stray_end_tags,
     unnamed_links,
 )
-from generator.render.limits import nesting_problem
+from generator.render.limits import TooSlow, nesting_problem, time_limit
 from generator.render.links import URL_ATTRIBUTES, Attrs, rewrite_tags
 from generator.render.sanitised import (
     apart,
@@ -88,31 +85,6 @@ class _Context:
     addresses: dict[str, int] = field(default_factory=dict)  # href/src -> tags with it so far
     masked: str | None = None  # the body with its code blanked, once asked for (`_masked`)
     resolved: dict[str, PurePosixPath | str] = field(default_factory=dict)
-
-
-class _TooSlow(Exception):
-    """Raised by the timer when one body takes longer than TIME_LIMIT to convert."""
-
-
-@contextmanager
-def _time_limit(seconds: float) -> Iterator[None]:
-    """Raise _TooSlow in this thread after `seconds` (wall clock); only in the main thread
-    of a process with SIGALRM (build workers and serve's builder are), else no limit."""
-    main = threading.current_thread() is threading.main_thread()
-    if not hasattr(signal, "setitimer") or not main:
-        yield
-        return
-
-    def expire(signum: int, frame: object) -> None:
-        raise _TooSlow
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 class _Body:
@@ -360,7 +332,7 @@ class BodyRenderer(_Addresses):
             line, message, hint = too_deep
             return "", [error(article.source, article.body_line + line - 1, message, hint)], set()
         try:
-            with _time_limit(TIME_LIMIT):
+            with time_limit(TIME_LIMIT):
                 body_html = self._converted(article)
                 for line, message, hint, wrong in unaddressed.problems(body_html, self._masked):
                     at, kind = article.body_line + line, error if wrong else warning
@@ -376,7 +348,7 @@ class BodyRenderer(_Addresses):
                 "hundreds of levels deep) to be converted"
             )
             hint = "flatten the nested lists or quotes"
-        except _TooSlow:
+        except TooSlow:
             self.convert = converter(self.engine)  # its state was cut short
             message = (
                 f"the text took longer than {TIME_LIMIT:g} seconds to convert, far "
