@@ -30,11 +30,17 @@ from generator.commands.arguments import (
     settings_of,
     site_folder,
 )
-from generator.commands.build import Result, Selection, Summary, build_site, check_content
+from generator.commands.build import (
+    Result,
+    Selection,
+    Summary,
+    build_site,
+    check_content,
+    leave_to_the_system,
+)
 from generator.commands.progress import ProgressBar, wanted
 from generator.diagnostics import ConfigError, Diagnostic, UsageError
 from generator.settings_errors import describe as describe_setting
-from generator.speed.collector import leave_to_the_system
 from generator.write.output import OutputError
 from generator.write.search import search_off
 from generator.write.target import one_build_at_a_time
@@ -335,7 +341,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     SIGPIPE"), the rest of the output goes to /dev/null, so that neither that write nor
     the final flush prints a traceback, and the status is that of a program ended by SIGPIPE.
     Run for the process's own command line (`argv` None), what the command leaves behind is
-    left to the system as the process ends, not collected (speed.collector).
+    left to the system as the process ends, not collected (commands.build: speed.collector).
     """
     ctrl_c = signal.getsignal(signal.SIGINT)
     try:

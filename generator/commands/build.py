@@ -33,7 +33,7 @@ from generator.render.root_files import root_paths
 from generator.settings_file import Paths
 from generator.speed import changes, fingerprint
 from generator.speed.cache import DEFAULT_DIR, Store
-from generator.speed.collector import few_collections
+from generator.speed.collector import few_collections, leave_to_the_system
 from generator.speed.state import PageState, feed_record, page_state
 from generator.write.output import WriteStats
 from generator.write.search import indexer
@@ -55,6 +55,7 @@ __all__ = [
     "Summary",
     "build_site",
     "check_content",
+    "leave_to_the_system",  # for the command line, as its process ends (speed.collector)
 ]
 
 
