@@ -89,10 +89,10 @@ def process(content: Path, data: bytes, name: str = "story.md") -> Article | Non
     assert "<script" not in body_html.lower()
     article = dataclasses.replace(article, body_html=body_html)
     # Feeds are XML: text that XML cannot hold must have been refused above.
-    articles, _ = topics.assign([article])
+    articles, _ = topics.named([article], None, None)
     site = build_index(articles, SETTINGS.tz)
-    for feed in FeedWriter(SETTINGS, URLS, content, site).all_files():
-        assert feed.data
+    for feed in FeedWriter(SETTINGS, URLS, content, site).plan():
+        assert feed.make().data
     return article
 
 
@@ -267,14 +267,13 @@ def article_for(content: Path, title: str, tags: list[str]) -> Article | None:
 
 
 def page_and_feed(article: Article) -> tuple[bytes, bytes]:
-    articles, _ = topics.assign([article])
+    articles, _ = topics.named([article], None, None)
     body_html = "<p>Body.</p>"
     site = build_index([dataclasses.replace(articles[0], body_html=body_html)], SETTINGS.tz)
     renderer = Renderer(SETTINGS, URLS, THEME_DIR, site)
     page = renderer.render(renderer.article(site.articles[0]))
-    rss = next(
-        f for f in FeedWriter(SETTINGS, URLS, Path("."), site).all_files() if f.path == "feed.xml"
-    )
+    planned = FeedWriter(SETTINGS, URLS, Path("."), site).plan()
+    rss = next(f.make() for f in planned if f.path == "feed.xml")
     return page.data, rss.data
 
 
@@ -327,7 +326,8 @@ def test_every_topic_gets_a_distinct_url_safe_slug(
         )
         for i, tags in enumerate(tag_sets)
     ]
-    assigned, problems = topics.assign(articles)
+    assigned, names = topics.named(articles, None, None)
+    problems = names.problems
     clean_sources = {a.source for a in articles}
     assert all(p.path in clean_sources for p in problems)
     slug_of: dict[str, str] = {}

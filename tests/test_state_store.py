@@ -6,52 +6,65 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from generator.speed.store import FILENAME, Database, Records
+from generator.speed.pagerows import PageRows
+from generator.speed.store import FILENAME, Database
+
+SPACE = "output-site"  # an output folder's page state, as generator.speed.state keeps it
+
+
+def save(directory: Path | Database, environment: str = "env-1", **records: object) -> None:
+    """Save `records` as a build does: the space claimed for `environment` when it was
+    made in another (or in a database that is not one), in one transaction."""
+    database = directory if isinstance(directory, Database) else Database(directory)
+    rows = PageRows.open(database, SPACE, environment)
+    if not rows.valid:
+        rows.clear()
+    for key, value in records.items():
+        rows.put_record(key, value)
+    database.commit()
+
+
+def record(directory: Path, key: str, environment: str = "env-1") -> object:
+    return PageRows.open(Database(directory), SPACE, environment).record(key)
 
 
 def saved(directory: Path, environment: str = "env-1") -> None:
-    records = Records(Database(directory), "pages", environment)
-    records.put("index.html", {"print": "abc", "reads": ["2025/a.md"]})
-    records.put("feed.xml", ["x", 1])
-    records.save()
+    pages = {"index.html": {"print": "abc", "reads": ["2025/a.md"]}, "feed.xml": ["x", 1]}
+    save(directory, environment, **{"pages": pages, "feeds": ["feed.xml", "atom.xml"]})
 
 
 def test_records_saved_by_one_build_are_read_by_the_next(tmp_path: Path) -> None:
     saved(tmp_path)
-    records = Records(Database(tmp_path), "pages", "env-1")
-    assert records.get("index.html") == {"print": "abc", "reads": ["2025/a.md"]}
-    assert records.keys() == ["feed.xml", "index.html"]
-    records.delete("feed.xml")
-    records.save()
-    assert Records(Database(tmp_path), "pages", "env-1").keys() == ["index.html"]
+    assert record(tmp_path, "pages") == {
+        "index.html": {"print": "abc", "reads": ["2025/a.md"]},
+        "feed.xml": ["x", 1],
+    }
+    assert record(tmp_path, "feeds") == ["feed.xml", "atom.xml"]
+    assert record(tmp_path, "spare") is None
 
 
 def test_another_environment_reads_empty_and_replaces_the_old_records(tmp_path: Path) -> None:
     saved(tmp_path)
-    records = Records(Database(tmp_path), "pages", "env-2")
-    assert records.get("index.html") is None
-    records.put("about.html", 1)
-    records.save()
-    assert Records(Database(tmp_path), "pages", "env-2").keys() == ["about.html"]
-    assert Records(Database(tmp_path), "pages", "env-1").get("about.html") is None
+    assert record(tmp_path, "feeds", "env-2") is None
+    save(tmp_path, "env-2", about=1)
+    assert record(tmp_path, "about", "env-2") == 1
+    assert record(tmp_path, "feeds", "env-2") is None  # the old ones are gone
+    assert record(tmp_path, "about", "env-1") is None
 
 
 def test_a_changed_row_reads_as_missing(tmp_path: Path) -> None:
     saved(tmp_path)
     with sqlite3.connect(tmp_path / FILENAME) as connection:
-        connection.execute("UPDATE records SET value = '\"forged\"' WHERE key = 'feed.xml'")
-    records = Records(Database(tmp_path), "pages", "env-1")
-    assert records.get("feed.xml") is None
-    assert records.get("index.html") is not None
+        connection.execute("UPDATE records SET value = '\"forged\"' WHERE key = 'feeds'")
+    assert record(tmp_path, "feeds") is None
+    assert record(tmp_path, "pages") is not None
 
 
 def test_a_file_that_is_not_a_database_is_replaced(tmp_path: Path) -> None:
     (tmp_path / FILENAME).write_bytes(b"SQLite format 3\x00" + b"\xff" * 5000)
-    records = Records(Database(tmp_path), "pages", "env-1")
-    assert records.get("index.html") is None
-    records.put("index.html", "new")
-    records.save()
-    assert Records(Database(tmp_path), "pages", "env-1").get("index.html") == "new"
+    assert record(tmp_path, "feeds") is None
+    save(tmp_path, feeds="new")
+    assert record(tmp_path, "feeds") == "new"
 
 
 def damaged_in_the_middle(directory: Path) -> Path:
@@ -109,14 +122,12 @@ def test_two_builds_finding_a_damaged_state_keep_what_the_first_to_save_made(
     for database in (first, second):
         list(database.query("SELECT source FROM bodies ORDER BY source"))
         assert database.broken
-    pages = Records(first, "pages", "env-1")
-    pages.put("index.html", "a")
-    pages.save()
+    save(first, index="a")
     second.write("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?)", ("b.md", 1, 2, 3, 4, 5, "d"))
     second.commit()
     first.close()
     second.close()
-    assert Records(Database(tmp_path), "pages", "env-1").get("index.html") == "a"
+    assert record(tmp_path, "index") == "a"
     state = sqlite3.connect(tmp_path / FILENAME)
     assert state.execute("SELECT source FROM files").fetchall() == [("b.md",)]
     assert state.execute("PRAGMA integrity_check").fetchone() == ("ok",)

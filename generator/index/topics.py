@@ -81,14 +81,6 @@ def named(
     return applied(articles, canonical, held), Names(canonical, problems)
 
 
-def assign(
-    articles: list[Article], content_dir: Path | None = None
-) -> tuple[list[Article], list[Diagnostic]]:
-    """Give every tag of every article its site-wide Tag (`named`, nothing kept)."""
-    articles, names = named(articles, content_dir, None)
-    return articles, names.problems
-
-
 def site_wide(
     articles: list[Article], content_dir: Path | None = None
 ) -> tuple[dict[str, Tag], list[Diagnostic], dict[int, Tag]]:

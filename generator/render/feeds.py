@@ -9,7 +9,7 @@ articles' GUIDs; every URL in a feed is absolute.
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import partial
@@ -61,7 +61,7 @@ def opml(settings: Settings, urls: Urls, feeds: list[Feed]) -> OutputFile:
 
 
 class FeedWriter:
-    """The feed files of a section's `site` (`plan`, or made at once: `all_files`).
+    """The feed files of a section's `site`, planned (`plan`): each made by its `make`.
 
     `now`: the build's clock (the digest feed carries only days that are over); `filled`
     and `corrections`: FeedItems'. A feed with no item is dated the newest change of any
@@ -92,10 +92,6 @@ class FeedWriter:
             "json": JsonFeedWriter(settings, urls, items),
         }
         self.digest = DigestFeedWriter(settings, urls, site, now, self.empty_updated)
-
-    def all_files(self) -> Iterator[OutputFile]:
-        for planned in self.plan():
-            yield planned.make()
 
     def plan(self, opml: bool = True, others: Sequence[Feed] = ()) -> list[PlannedFeed]:
         """Every feed file, not yet written: its path, what it is made of, how to make it.

@@ -14,7 +14,8 @@ Tables (keyed by text; all WITHOUT ROWID but `body_html`, whose rows are large):
   may link to a site path, and the checksum of its HTML (`meta`, JSON).
 - `body_html(source, html)`: the body HTML, apart, so the check of every body reads small
   rows only; read per page that shows it, against the checksum in `bodies`.
-- `records(space, key, value, sum)`: other JSON records by key, through `Records`.
+- `records(space, key, value, sum)`: other JSON records by key, of an output folder's
+  page state (generator.speed.pagerows: `PageRows.record`, `put_record`).
 - `pages`, `readers`: the page state and dependency index of each output folder, by
   page path and by article (generator.speed.pagerows). Three indexes cover what a
   rebuild reads of every row (each file's stat, the pages' order, each article's
@@ -370,67 +371,3 @@ def _salvage(old: Path, connection: sqlite3.Connection, sources: Iterable[str]) 
         connection.execute("COMMIT")
     finally:
         source.close()
-
-
-class Records:
-    """JSON records by key in one space of the database, for the page and dependency state.
-
-    `get` reads one record (checked against its `sum`; None when missing, damaged or made
-    in another environment); `put` and `delete` are saved by `save`, in one transaction.
-    """
-
-    def __init__(self, database: Database, space: str, environment: str) -> None:
-        self.database = database
-        self.space = space
-        self.environment = environment
-        self.valid = database.environment(space) == environment
-        self.new: dict[str, Any] = {}
-        self.deleted: set[str] = set()
-
-    def get(self, key: str) -> Any:
-        if key in self.new:
-            return self.new[key]
-        if not self.valid or key in self.deleted:
-            return None
-        row = self.database.one(
-            "SELECT value, sum FROM records WHERE space = ? AND key = ?", (self.space, key)
-        )
-        if row is None or row[1] != checksum(self.space, key, row[0]):
-            return None
-        try:
-            return json.loads(row[0])
-        except ValueError:
-            return None
-
-    def keys(self) -> list[str]:
-        if not self.valid:
-            return sorted(self.new)
-        stored = (
-            row[0]
-            for row in self.database.query("SELECT key FROM records WHERE space = ?", (self.space,))
-        )
-        return sorted((set(stored) - self.deleted) | set(self.new))
-
-    def put(self, key: str, value: Any) -> None:
-        self.new[key] = value
-        self.deleted.discard(key)
-
-    def delete(self, key: str) -> None:
-        self.new.pop(key, None)
-        self.deleted.add(key)
-
-    def save(self) -> None:
-        database = self.database
-        if not self.valid or database.broken:
-            database.clear(self.space, self.environment, ("records",))
-        database.write_many(
-            "DELETE FROM records WHERE space = ? AND key = ?",
-            ((self.space, key) for key in sorted(self.deleted)),
-        )
-        rows = []
-        for key, value in self.new.items():
-            text = dumps(value)
-            rows.append((self.space, key, text, checksum(self.space, key, text)))
-        database.write_many("INSERT OR REPLACE INTO records VALUES (?, ?, ?, ?)", rows)
-        database.commit()
-        self.valid, self.new, self.deleted = True, {}, set()
