@@ -18,7 +18,7 @@ from typing import Protocol
 from generator.config import Settings, only
 from generator.diagnostics import Diagnostic
 from generator.index import topics
-from generator.load.content import find_articles, read_document
+from generator.load.content import Document, find_articles, parse_document, read_document
 from generator.load.placeholder import placeholder_in_file, placeholder_warning
 from generator.load.validate import validate
 from generator.model import Article
@@ -107,9 +107,24 @@ def read_one(path: Path, source: str, settings: Settings, content_dir: Path) -> 
     if document is None:
         left = placeholder_in_file(path, source, settings.max_file_size)
         return None, problems + ([left] if left else [])
+    return _validated(document, problems, settings, content_dir)
+
+
+def read_bytes(raw: bytes, source: str, settings: Settings, content_dir: Path) -> Validated:
+    """An article file's bytes read as `read_one` reads the file (`check --base`: the file
+    as it was at a git revision, which may be gone from `content_dir` now)."""
+    document, problems = parse_document(raw, source, content_dir / source)
+    if document is None:
+        return None, problems
+    return _validated(document, problems, settings, content_dir)
+
+
+def _validated(
+    document: Document, problems: list[Diagnostic], settings: Settings, content_dir: Path
+) -> Validated:
     article, field_problems = validate(document, settings, content_dir)
     draft = article.draft if article is not None else document.front.get("draft") is True
-    left = placeholder_warning(source, document.body, document.body_line, draft)
+    left = placeholder_warning(document.source, document.body, document.body_line, draft)
     return (None if problems else article), problems + field_problems + ([left] if left else [])
 
 

@@ -16,10 +16,9 @@ from pathlib import Path
 
 from generator.config import Settings, only
 from generator.diagnostics import Diagnostic, UsageError, warning
-from generator.load.content import parse_document
-from generator.load.validate import validate
+from generator.index.selection import Selection
 from generator.model import Article, article_path
-from generator.stages_api import READ_SETTINGS
+from generator.stages_api import READ_SETTINGS, read_bytes
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,12 +92,10 @@ def _old_address(
 ) -> Address | None:
     """The published address of an article as it was, or None if it was not published.
 
-    Read and validated as a build reads it; a version with errors was not published."""
-    document, problems = parse_document(raw, source, content_dir / source)
-    if document is None or any(p.severity == "error" for p in problems):
-        return None
-    article, _ = validate(document, only(settings, READ_SETTINGS), content_dir)
-    if article is None or article.draft or article.date > now:
+    Read and validated as a build reads it (stages_api.read_bytes, as read_one reads a
+    file); a version with errors was not published, nor one a default build leaves out."""
+    article, _ = read_bytes(raw, source, only(settings, READ_SETTINGS), content_dir)
+    if article is None or not Selection().includes(article, now):
         return None
     return _new_address(article)
 

@@ -24,12 +24,14 @@ from generator.commands.history import _git, _git_bytes, _in_repository
 from generator.config import Settings
 from generator.diagnostics import Diagnostic, UsageError, warning
 from generator.index.languages import language_of, section_folders
+from generator.index.selection import Selection
 from generator.index.terms import AUTHORS, KINDS, TermKind
 from generator.languages import language_key
 from generator.load.content import Mapping, parse_front_matter
 from generator.load.files import registry_path
 from generator.load.lines import field_line
 from generator.model import Article
+from generator.render.urls import Urls
 from generator.settings_file import Paths
 
 Page = tuple[TermKind, Any, Article]  # the taxonomy, the term, a published story under it
@@ -74,7 +76,7 @@ def moved_pages(
 def _sections(articles: Iterable[Article], settings: Settings, now: datetime) -> dict[str, Article]:
     """The language folders ('ur/') of the published `articles` other than the site's
     language -> a story in it."""
-    published = [a for a in articles if not a.draft and a.date <= now]
+    published = _published(articles, now)
     folders = section_folders(published, settings.language)
     found: dict[str, Article] = {}
     for article in published:
@@ -116,15 +118,24 @@ def _folder(path: str, kind: TermKind) -> str:
 def _pages(articles: Iterable[Article], settings: Settings, now: datetime) -> dict[str, Page]:
     """Every term page the published `articles` make: its site path ('/tags/climate/',
     '/ur/tags/climate/' in a language's folder) -> (kind, term, a story under it)."""
-    published = [a for a in articles if not a.draft and a.date <= now]
+    published = _published(articles, now)
     folders = section_folders(published, settings.language)
     pages: dict[str, Page] = {}
     for article in published:
-        folder = folders[language_key(language_of(article, settings.language))]
+        urls = _ROOT.in_folder(folders[language_key(language_of(article, settings.language))])
         for kind in KINDS:
             for term in kind.terms_of(article):
-                pages.setdefault(f"/{folder}{kind.folder}/{term.slug}/", (kind, term, article))
+                pages.setdefault(urls.term(kind, term), (kind, term, article))
     return pages
+
+
+_ROOT = Urls("https://site.invalid/")  # site paths from the site's root, as warnings name them
+
+
+def _published(articles: Iterable[Article], now: datetime) -> list[Article]:
+    """The `articles` a default build publishes at `now` (no drafts, none scheduled)."""
+    selection = Selection()
+    return [a for a in articles if selection.includes(a, now)]
 
 
 def _base_articles(paths: Paths, base: str, settings: Settings) -> list[Article] | None:
