@@ -9,18 +9,27 @@ REPO = Path(__file__).resolve().parent.parent
 PACKAGE = REPO / "generator"
 
 
-def mapped_modules() -> set[str]:
-    """'folder/module.py' for every module named on the map (README, Development)."""
+ENTRY = re.compile(r"( {6}| {8})(\S+(?: \S+\.py)*)(?: {2,}|$)")  # names, then what they do
+
+
+def map_entries() -> list[str]:
+    """'folder/module.py' for every entry of the map (README, Development): the names that
+    start a line of generator/ (6 spaces) or of one of its folders (8 spaces), before what
+    they do; a module named only in a description is no entry."""
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     block = readme[readme.index("    generator/\n") :]
     block = block[: block.index("\n\n")]
-    found, folder = set(), ""
+    found, folder = [], ""
     for line in block.splitlines()[1:]:
-        stripped = line.strip()
-        if len(line) - len(stripped) == 6:  # an entry of generator/ itself
-            first = stripped.split()[0]
-            folder = first if first.endswith("/") else ""
-        found.update(folder + name for name in re.findall(r"\b\w+\.py\b", stripped))
+        entry = ENTRY.match(line)
+        if entry is None:
+            continue  # a description's next line
+        names = entry[2].split()
+        if len(entry[1]) == 6:  # an entry of generator/ itself
+            folder = names[0] if names[0].endswith("/") else ""
+            if folder:
+                continue
+        found += [folder + name for name in names if name.endswith(".py")]
     return found
 
 
@@ -35,6 +44,8 @@ def package_modules() -> set[str]:
 
 
 def test_the_module_map_names_every_module_and_no_other() -> None:
-    mapped = mapped_modules()
+    entries = map_entries()
+    assert sorted(e for e in set(entries) if entries.count(e) > 1) == []  # one entry each
+    mapped = set(entries)
     assert sorted(package_modules() - mapped) == []  # in generator/, not on the map
     assert sorted(mapped - package_modules()) == []  # on the map, not in generator/
