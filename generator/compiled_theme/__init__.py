@@ -2,7 +2,7 @@
 `python -m generator.render.precompiled`: do not edit."""
 
 JINJA = '3.1.6'  # the version that compiled it
-SIGNATURE = '5eb2f0d5e3e5046c850fe8910923a0f33a83f5e27b571c630a33edebe99fefb1'
+SIGNATURE = '7928850762323dc972ccaafa064405d7aa1d1894b7cf2ecb144832bb3df9122a'
 # template -> SHA-1 of the text it was compiled from
 TEMPLATES: dict[str, str] = {
     '404.html': '17fbea409e23d024d926570024ef41845e335eb9',
@@ -13,9 +13,9 @@ TEMPLATES: dict[str, str] = {
     'digests.html': 'e3e9fc64f4fe6475bf04d440cf0b74e5df1f6829',
     'home.html': 'ab059de91d8b9caae3bc663cbbe129747be2a4c4',
     'list.html': 'd3c41a8b9d6633aae921f1a129ed266838bf024f',
-    'partials/card.html': '6af342d42f696cb33a4b834d9e11d9d23f353d7f',
+    'partials/card.html': 'd9d0b70d72054d01c07ec5b350e19a2ae85c066e',
     'partials/corrections.html': '1b9c5e0091053f7b708540066a358873d1f74989',
-    'partials/day.html': '98c214526ec830c35160a9de30cd042850a59688',
+    'partials/day.html': 'b2263c12d43e4fcb4371d91f005072d8c4cfa3c0',
     'partials/pagination.html': '95fd86cd916473712e6443d87bc11eb796497665',
     'partials/story.html': 'a3e5f01eb75a757305afef235830b9518c846fc0',
     'partials/terms.html': 'e404a19d4f07cc4036c9e8a7f72333e1b7328c77',

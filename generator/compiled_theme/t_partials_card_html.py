@@ -11,10 +11,8 @@ def root(context, missing=missing, environment=environment):
     l_0_topic = resolve('topic')
     l_0_urls = resolve('urls')
     l_0_lang_attrs = resolve('lang_attrs')
-    l_0_country = resolve('country')
-    l_0_author = resolve('author')
     l_0_card_sizes = resolve('card_sizes')
-    l_0_tag = missing
+    l_0_tag = l_0_meta = missing
     try:
         t_1 = environment.filters['byline']
     except KeyError:
@@ -22,23 +20,23 @@ def root(context, missing=missing, environment=environment):
         def t_1(*unused):
             raise TemplateRuntimeError("No filter named 'byline' found.")
     try:
-        t_2 = environment.filters['img_attrs']
+        t_2 = environment.filters['card_meta']
     except KeyError:
         @internalcode
         def t_2(*unused):
-            raise TemplateRuntimeError("No filter named 'img_attrs' found.")
+            raise TemplateRuntimeError("No filter named 'card_meta' found.")
     try:
-        t_3 = environment.filters['kicker']
+        t_3 = environment.filters['img_attrs']
     except KeyError:
         @internalcode
         def t_3(*unused):
-            raise TemplateRuntimeError("No filter named 'kicker' found.")
+            raise TemplateRuntimeError("No filter named 'img_attrs' found.")
     try:
-        t_4 = environment.filters['length']
+        t_4 = environment.filters['kicker']
     except KeyError:
         @internalcode
         def t_4(*unused):
-            raise TemplateRuntimeError("No filter named 'length' found.")
+            raise TemplateRuntimeError("No filter named 'kicker' found.")
     try:
         t_5 = environment.filters['listed_time']
     except KeyError:
@@ -75,7 +73,7 @@ def root(context, missing=missing, environment=environment):
         pass
         yield ' card-with-image'
     yield '">\n  <div class="card-text">\n'
-    l_0_tag = t_3((undefined(name='item') if l_0_item is missing else l_0_item), ((undefined(name='topic') if l_0_topic is missing else l_0_topic) if t_9((undefined(name='topic') if l_0_topic is missing else l_0_topic)) else None))
+    l_0_tag = t_4((undefined(name='item') if l_0_item is missing else l_0_item), ((undefined(name='topic') if l_0_topic is missing else l_0_topic) if t_9((undefined(name='topic') if l_0_topic is missing else l_0_topic)) else None))
     context.vars['tag'] = l_0_tag
     context.exported_vars.add('tag')
     if (undefined(name='tag') if l_0_tag is missing else l_0_tag):
@@ -100,22 +98,25 @@ def root(context, missing=missing, environment=environment):
         yield escape(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'summary'))
         yield '</p>'
     yield '    <p class="meta">'
-    if ((not t_9((undefined(name='country') if l_0_country is missing else l_0_country))) or (environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'country') != (undefined(name='country') if l_0_country is missing else l_0_country))):
+    l_0_meta = t_2(context, (undefined(name='item') if l_0_item is missing else l_0_item))
+    context.vars['meta'] = l_0_meta
+    context.exported_vars.add('meta')
+    if environment.getattr((undefined(name='meta') if l_0_meta is missing else l_0_meta), 'country'):
         pass
         yield '<a href="'
-        yield escape(context.call(environment.getattr((undefined(name='urls') if l_0_urls is missing else l_0_urls), 'country'), environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'country')))
+        yield escape(context.call(environment.getattr((undefined(name='urls') if l_0_urls is missing else l_0_urls), 'country'), environment.getattr((undefined(name='meta') if l_0_meta is missing else l_0_meta), 'country')))
         yield '" dir="auto"><span class="visually-hidden">Country: </span>'
-        yield escape(environment.getattr(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'country'), 'name'))
+        yield escape(environment.getattr(environment.getattr((undefined(name='meta') if l_0_meta is missing else l_0_meta), 'country'), 'name'))
         yield '</a> · '
     yield '<time datetime="'
     yield escape(t_7(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'date'), environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'date_has_time')))
     yield '">'
     yield escape(t_5(context, environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'date'), environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'date_has_time')))
     yield '</time>'
-    if (environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'bylines') and ((not t_9((undefined(name='author') if l_0_author is missing else l_0_author))) or (t_4(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'bylines')) > 1))):
+    if environment.getattr((undefined(name='meta') if l_0_meta is missing else l_0_meta), 'bylines'):
         pass
         yield ' · By '
-        for (l_1_person, l_1_after) in t_1(context, environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'bylines')):
+        for (l_1_person, l_1_after) in t_1(context, environment.getattr((undefined(name='meta') if l_0_meta is missing else l_0_meta), 'bylines')):
             l_1_author_url = resolve('author_url')
             _loop_vars = {}
             pass
@@ -132,7 +133,7 @@ def root(context, missing=missing, environment=environment):
         yield '<picture>'
         yield escape(t_8(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'image'), (undefined(name='card_sizes') if l_0_card_sizes is missing else l_0_card_sizes)))
         yield '<img class="card-image" '
-        yield escape(t_2(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'image'), (undefined(name='card_sizes') if l_0_card_sizes is missing else l_0_card_sizes)))
+        yield escape(t_3(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'image'), (undefined(name='card_sizes') if l_0_card_sizes is missing else l_0_card_sizes)))
         yield ' alt="'
         yield escape(environment.getattr(environment.getattr((undefined(name='item') if l_0_item is missing else l_0_item), 'image'), 'alt'))
         yield '"'
@@ -141,6 +142,6 @@ def root(context, missing=missing, environment=environment):
     yield '</article>\n'
 
 blocks = {}
-debug_info = '1=74&3=78&4=81&5=89&6=95&7=103&9=130'
+debug_info = '1=72&3=76&4=79&5=87&6=93&7=101&9=131'
 
 # Generated from generator/theme/partials/card.html by `python -m generator.render.precompiled`: do not edit.

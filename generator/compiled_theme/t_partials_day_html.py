@@ -22,22 +22,16 @@ def root(context, missing=missing, environment=environment):
         def t_2(*unused):
             raise TemplateRuntimeError("No filter named 'human_day' found.")
     try:
-        t_3 = environment.filters['length']
+        t_3 = environment.filters['safe']
     except KeyError:
         @internalcode
         def t_3(*unused):
-            raise TemplateRuntimeError("No filter named 'length' found.")
+            raise TemplateRuntimeError("No filter named 'safe' found.")
     try:
-        t_4 = environment.filters['safe']
+        t_4 = environment.filters['theme_plural_en']
     except KeyError:
         @internalcode
         def t_4(*unused):
-            raise TemplateRuntimeError("No filter named 'safe' found.")
-    try:
-        t_5 = environment.filters['theme_plural_en']
-    except KeyError:
-        @internalcode
-        def t_5(*unused):
             raise TemplateRuntimeError("No filter named 'theme_plural_en' found.")
     pass
     yield '<div class="topics">\n'
@@ -82,7 +76,7 @@ def root(context, missing=missing, environment=environment):
             pass
             yield 'Other news'
         yield ' <span class="count">'
-        yield escape((t_3(environment.getattr(l_1_group, 'articles')) + environment.getattr(l_1_group, 'more')))
+        yield escape(environment.getattr(l_1_group, 'count'))
         yield '</span></h'
         yield escape((undefined(name='level') if l_1_level is missing else l_1_level))
         yield '>\n  <ul class="stories">\n'
@@ -109,7 +103,7 @@ def root(context, missing=missing, environment=environment):
             yield '<p class="more-in-topic"><a href="'
             yield escape(context.call(environment.getattr((undefined(name='urls') if l_1_urls is missing else l_1_urls), 'digest'), (undefined(name='day') if l_1_day is missing else l_1_day), _loop_vars=_loop_vars))
             yield '">'
-            yield escape(((Markup if context.eval_ctx.autoescape else identity)(environment.getitem(('%(count)s more in %(topic)s<span class="visually-hidden"> on %(day)s</span>', '%(count)s more in %(topic)s<span class="visually-hidden"> on %(day)s</span>'), t_5(environment.getattr(l_1_group, 'more')))) % {'num': environment.getattr(l_1_group, 'more'), 'count': environment.getattr(l_1_group, 'more'), 'topic': (environment.getattr(environment.getattr(l_1_group, 'tag'), 'name') if environment.getattr(l_1_group, 'tag') else Markup('Other news')), 'day': t_2(context, (undefined(name='day') if l_1_day is missing else l_1_day))}))
+            yield escape(((Markup if context.eval_ctx.autoescape else identity)(environment.getitem(('%(count)s more in %(topic)s<span class="visually-hidden"> on %(day)s</span>', '%(count)s more in %(topic)s<span class="visually-hidden"> on %(day)s</span>'), t_4(environment.getattr(l_1_group, 'more')))) % {'num': environment.getattr(l_1_group, 'more'), 'count': environment.getattr(l_1_group, 'more'), 'topic': (environment.getattr(environment.getattr(l_1_group, 'tag'), 'name') if environment.getattr(l_1_group, 'tag') else Markup('Other news')), 'day': t_2(context, (undefined(name='day') if l_1_day is missing else l_1_day))}))
             yield '</a></p>'
         yield '</section>\n'
         if (environment.getattr(l_1_loop, 'first') and (not environment.getattr(l_1_loop, 'last'))):
@@ -124,6 +118,6 @@ def root(context, missing=missing, environment=environment):
     yield '</div>\n'
 
 blocks = {}
-debug_info = '8=44&9=48&10=58&11=68&13=89&14=92&15=98&18=107&20=115&21=118&23=120'
+debug_info = '8=38&9=42&10=52&11=62&13=83&14=86&15=92&18=101&20=109&21=112&23=114'
 
 # Generated from generator/theme/partials/day.html by `python -m generator.render.precompiled`: do not edit.

@@ -59,6 +59,11 @@ class TopicGroup:
     articles: tuple[Article, ...]
     more: int = 0
 
+    @property
+    def count(self) -> int:
+        """Every story of the day under the topic: those shown and the `more`."""
+        return len(self.articles) + self.more
+
 
 def day_topics(articles: tuple[Article, ...]) -> list[TopicGroup]:
     """A day's stories grouped by topic, the day's most-covered topics first.

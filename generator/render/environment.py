@@ -1,12 +1,13 @@
 """The Jinja2 environment pages are rendered in: the packaged theme behind the site's
-templates/, and the template filters (dates, kicker, stories, json_ld, text_direction) and
-globals (arrow, lang_attrs)."""
+templates/, and the template filters (dates, kicker, card_meta, stories, json_ld,
+text_direction) and globals (arrow, lang_attrs)."""
 
 from __future__ import annotations
 
 import gettext
 import json
 from collections.abc import Callable, Iterator, MutableMapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from types import BuiltinFunctionType, CodeType, FunctionType, MethodType
 from typing import Any, TypeVar
@@ -19,7 +20,7 @@ from markupsafe import Markup
 
 from generator.index.digest import TopicGroup
 from generator.languages import text_attributes, text_direction
-from generator.model import Article, Tag
+from generator.model import Article, Author, Country, Tag
 from generator.render.compiled import CompiledTemplates
 from generator.render.dates import (
     context_value,
@@ -36,6 +37,27 @@ from generator.render.words import ThemeWords, Words, constant
 def kicker(article: Article, page_topic: Tag | None = None) -> Tag | None:
     """The topic named above a headline in a list: its first, unless the page is about it."""
     return next((tag for tag in article.tags if tag != page_topic), None)
+
+
+@dataclass(frozen=True, slots=True)
+class CardMeta:
+    """What a list's card says under its summary besides the date: the story's country
+    and its bylines, each left out (None, ()) where the list is about it."""
+
+    country: Country | None
+    bylines: tuple[Author, ...]
+
+
+@jinja2.pass_context
+def card_meta(context: jinja2.runtime.Context, article: Article) -> CardMeta:
+    """`item | card_meta` (partials/card.html): the country, but on its own country's list;
+    the bylines, but on the list of their only author (the page's `country`, `author`)."""
+    country, author = context.get("country"), context.get("author")
+    alone = author is not None and len(article.bylines) == 1
+    return CardMeta(
+        None if article.country == country else article.country,
+        () if alone else article.bylines,
+    )
 
 
 def day_columns(topics: Sequence[TopicGroup]) -> tuple[int, int]:
@@ -231,6 +253,7 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
     env.filters["human_day"] = human_day_filter
     env.filters["json_ld"] = json_ld
     env.filters["kicker"] = kicker
+    env.filters["card_meta"] = card_meta
     env.filters["day_columns"] = day_columns
     env.filters["byline"] = byline_filter
     env.filters["stories"] = stories
