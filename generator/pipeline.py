@@ -13,7 +13,7 @@ converting, run over many articles); what a build writes is what `build` returns
 
 Where the next things go: a new kind of term (authors were the third) is one more
 `TermKind` in index/terms.py's KINDS, its pages made by render/term_pages.py; a new feed
-is one more entry in render/feedlist.py's `site_feeds`; a new stage is a step of `build`
+is one more entry in render/feeds/feedlist.py's `site_feeds`; a new stage is a step of `build`
 here (and of `Stages`, which the build command's `Cached` overrides when it can do it
 faster).
 """

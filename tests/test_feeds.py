@@ -16,7 +16,7 @@ from conftest import BASE_URL, copy_newsroom, run_here
 from lxml import html as lxml_html
 from PIL import Image
 
-from generator.render.feedwriters import join_names
+from generator.render.feeds.writers import join_names
 
 KERALA = "monsoon-reaches-kerala-coast"
 KERALA_URL = BASE_URL + "2025/06/25/monsoon-reaches-kerala-coast/"

@@ -9,27 +9,29 @@ REPO = Path(__file__).resolve().parent.parent
 PACKAGE = REPO / "generator"
 
 
-ENTRY = re.compile(r"( {6}| {8})(\S+(?: \S+\.py)*)(?: {2,}|$)")  # names, then what they do
+ENTRY = re.compile(r"( {6,})(\S+(?: \S+\.py)*)(?: {2,}|$)")  # names, then what they do
 
 
 def map_entries() -> list[str]:
     """'folder/module.py' for every entry of the map (README, Development): the names that
-    start a line of generator/ (6 spaces) or of one of its folders (8 spaces), before what
-    they do; a module named only in a description is no entry."""
+    start a line of generator/ (6 spaces), of one of its folders (8) or of a folder in one
+    (10), before what they do; a module named only in a description is no entry."""
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     block = readme[readme.index("    generator/\n") :]
     block = block[: block.index("\n\n")]
-    found, folder = [], ""
+    found: list[str] = []
+    folders: list[str] = []  # the folders the line is in, one per two spaces past six
     for line in block.splitlines()[1:]:
         entry = ENTRY.match(line)
-        if entry is None:
+        depth = (len(entry[1]) - 6) // 2 if entry else -1
+        if entry is None or len(entry[1]) % 2 or depth > len(folders):
             continue  # a description's next line
         names = entry[2].split()
-        if len(entry[1]) == 6:  # an entry of generator/ itself
-            folder = names[0] if names[0].endswith("/") else ""
-            if folder:
-                continue
-        found += [folder + name for name in names if name.endswith(".py")]
+        del folders[depth:]
+        if names[0].endswith("/"):
+            folders.append(names[0])
+            continue
+        found += ["".join(folders) + name for name in names if name.endswith(".py")]
     return found
 
 

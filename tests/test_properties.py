@@ -34,7 +34,7 @@ from generator.load.invisible import find_invisible
 from generator.load.validate import KNOWN_FIELDS, validate
 from generator.model import Article, Country, Tag
 from generator.render.environment import make_environment
-from generator.render.feeds import FeedWriter
+from generator.render.feeds.files import FeedWriter
 from generator.render.links import absolute_links, rewrite_tags
 from generator.render.markdown import BodyRenderer, converter
 from generator.render.pages import Renderer

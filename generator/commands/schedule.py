@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from generator.index.selection import Selection
 from generator.model import Article
-from generator.render.digestfeed import day_end
+from generator.render.feeds.digest import day_end
 from generator.render.sitemap import news_window_ends
 
 
@@ -24,7 +24,7 @@ def _next_publication(articles: list[Article], selection: Selection, now: dateti
 
 def _clock_dated(articles: list[Article], selection: Selection, now: datetime) -> float | None:
     """Just after `now` when no story is published: the site's feeds, all empty, are dated
-    the build's clock (render/feeds.py), and a build at a later one writes them again."""
+    the build's clock (render/feeds/files.py), and a build at a later one writes them again."""
     if any(selection.includes(a, now) for a in articles):
         return None
     return math.nextafter(now.timestamp(), math.inf)

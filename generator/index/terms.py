@@ -3,7 +3,7 @@
 A kind says which terms an article is filed under, names its URL folder and its words for
 pages and feeds, and how its index is ordered. Every kind gets the same things: its groups
 in the Site index, an index page, a paginated page per term and a feed per term
-(generator.index.site, generator.render.term_pages, generator.render.feedlist). A new kind
+(generator.index.site, generator.render.term_pages, generator.render.feeds.feedlist). A new kind
 (authors: a term type with `slug` and `name`, one per byline name) is one more `TermKind`
 in `KINDS`; README (Development, "Where the next things go") lists what it touches around
 this module: the field, the Article's slot, the theme's words.

@@ -23,7 +23,7 @@ from generator.render import titles as T
 from generator.render.dates import Clock
 from generator.render.environment import make_environment
 from generator.render.failures import named_on_its_line
-from generator.render.feedlist import site_feeds
+from generator.render.feeds.feedlist import site_feeds
 from generator.render.pictures import Pictures
 from generator.render.structured import StructuredData
 from generator.render.urls import Urls

@@ -23,7 +23,7 @@ from generator.model import Article
 from generator.render import titles as T
 from generator.render.dated_pages import ArchivePages, DigestPages
 from generator.render.environment import json_ld
-from generator.render.feedlist import FeedLink
+from generator.render.feeds.feedlist import FeedLink
 from generator.render.page_render import PageRenderer, PageSpec, is_page_template
 from generator.render.story_pages import StoryPages
 from generator.render.term_pages import Term, TermPages

@@ -24,8 +24,8 @@ from generator.index.site import Site
 from generator.languages import autonym, preferred_tag, text_direction
 from generator.model import Article, OutputFile
 from generator.render.failures import named_on_its_line
-from generator.render.feedlist import site_feeds
-from generator.render.feeds import FeedWriter, PlannedFeed
+from generator.render.feeds.feedlist import site_feeds
+from generator.render.feeds.files import FeedWriter, PlannedFeed
 from generator.render.pages import Family, PageSpec, Renderer
 from generator.render.translations import Translations
 from generator.render.urls import Urls
@@ -43,7 +43,7 @@ def section_settings(settings: Settings, section: Section) -> Settings:
 def corrections_html(renderer: Renderer, article: Article) -> str:
     """The article's corrections as its page shows them (the theme's
     partials/corrections.html, in its language's words), '' when it has none: a feed
-    item's content carries them (generator.render.feeds)."""
+    item's content carries them (generator.render.feeds.files)."""
     if not article.corrections:
         return ""
     env = page_environment(renderer.env, renderer.settings.language)

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.model import Article, OutputFile
-from generator.render.feeds import PlannedFeed
+from generator.render.feeds.files import PlannedFeed
 from generator.render.pages import ArticlePage, Family, PageSpec
 from generator.render.sections import SiteRenderer
 from generator.speed import deps, fingerprint, parallel
@@ -370,7 +370,7 @@ def rendering(
     same: Collection[str] | None = None,
 ) -> Rendered:
     """The pages and feeds to write, made as they are written; `feeds` plans the feeds
-    (render.feeds.FeedWriter.plan), which the workers make once the pages are rendered
+    (render.feeds.files.FeedWriter.plan), which the workers make once the pages are rendered
     (this process fingerprints them meanwhile); `loaded`, `bodies`: for deps.digests
     (`bodies`: the digests of the articles' bodies when they carry none, speed.bodies)."""
     planned, by_index, digests = decide(renderer, state, content_dir, loaded, bodies, same)

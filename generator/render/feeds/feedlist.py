@@ -1,7 +1,7 @@
 """Every feed of the site, decided once: what it is called, where it lives, what it carries.
 
 `site_feeds` returns one list, `SiteFeeds`, and everything that names a feed iterates it or
-looks a feed up in it by key: the feed files (generator.render.feeds: each feed in each of
+looks a feed up in it by key: the feed files (generator.render.feeds.files: each feed in each of
 its formats, made by what its items are, `carries`), OPML (every feed, in this order), the
 pages' `<link rel="alternate">` tags (the `advertised` feeds, generator.render.page_render)
 and the links the templates show (`main_feed`, `digest_feed`, a term page's `own_feed`). A
@@ -73,7 +73,7 @@ class SiteFeeds:
     feeds: dict[str, Feed]
 
     def all(self) -> list[Feed]:
-        """Every feed, in the order OPML lists them and feeds.py plans their files."""
+        """Every feed, in the order OPML lists them and files.py plans their files."""
         return list(self.feeds.values())
 
     @property

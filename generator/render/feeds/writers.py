@@ -1,5 +1,5 @@
 """Each format's writer of a feed (a Channel): RSS 2.0 and Atom 1.0 (by feedgen, which
-writes the channel's head; RSS items by feedext.rss_item) and JSON Feed 1.1 (json).
+writes the channel's head; RSS items by extensions.rss_item) and JSON Feed 1.1 (json).
 
 RSS dates are written in GMT, Atom and JSON Feed dates in RFC 3339 with the article's own
 offset; every URL is absolute. Every channel names the theme's icon: RSS <image> (a 144
@@ -21,8 +21,8 @@ from generator.config import Settings
 from generator.languages import preferred_tag
 from generator.model import Article, OutputFile
 from generator.render.environment import byline
-from generator.render.feedext import RssItem, add_hub, add_media, rss_item
-from generator.render.feeditems import FeedItems
+from generator.render.feeds.extensions import RssItem, add_hub, add_media, rss_item
+from generator.render.feeds.items import FeedItems
 from generator.render.urls import Urls
 
 # The theme's PNG icons (static/, drawn by tools/make_icons.py): RSS wants an image at

@@ -1,8 +1,8 @@
 """Every feed file of a language's section, planned before it is made: the feeds of
-`feedlist.site_feeds` in each of their formats (RSS, Atom, JSON Feed: feedwriters), the
-daily digest feed (digestfeed) and OPML, which lists them.
+`feedlist.site_feeds` in each of their formats (RSS, Atom, JSON Feed: writers), the
+daily digest feed (digest) and OPML, which lists them.
 
-An item's content is the story as the article page shows it (feeditems). Item ids are the
+An item's content is the story as the article page shows it (items). Item ids are the
 articles' GUIDs; every URL in a feed is absolute.
 """
 
@@ -19,10 +19,10 @@ from generator.config import Settings
 from generator.index.site import Site
 from generator.load.files import stamp
 from generator.model import Article, OutputFile
-from generator.render.digestfeed import DigestFeedWriter
-from generator.render.feeditems import FeedItems
-from generator.render.feedlist import Feed, site_feeds
-from generator.render.feedwriters import AtomWriter, Channel, JsonFeedWriter, RssWriter
+from generator.render.feeds.digest import DigestFeedWriter
+from generator.render.feeds.feedlist import Feed, site_feeds
+from generator.render.feeds.items import FeedItems
+from generator.render.feeds.writers import AtomWriter, Channel, JsonFeedWriter, RssWriter
 from generator.render.urls import Urls
 
 

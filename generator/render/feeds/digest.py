@@ -15,9 +15,9 @@ from generator.index.digest import day_topics, human_day
 from generator.index.site import Group, Site
 from generator.languages import preferred_tag
 from generator.model import OutputFile
-from generator.render.feedext import add_hub
-from generator.render.feedlist import Feed
-from generator.render.feedwriters import add_icons
+from generator.render.feeds.extensions import add_hub
+from generator.render.feeds.feedlist import Feed
+from generator.render.feeds.writers import add_icons
 from generator.render.urls import Urls
 
 

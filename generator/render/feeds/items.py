@@ -12,7 +12,7 @@ from markupsafe import escape
 
 from generator.model import Article
 from generator.render import images
-from generator.render.feedext import MediaImage
+from generator.render.feeds.extensions import MediaImage
 from generator.render.links import absolute_links
 from generator.render.urls import Urls
 
