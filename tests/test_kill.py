@@ -85,10 +85,10 @@ def newsroom(root: Path, articles: int) -> Path:
     return project
 
 
-def build(project: Path, site: Path) -> None:
+def build(project: Path, site: Path, search: bool = True) -> None:
     """A build that runs to its end, in this process (the killed ones have their own), with
-    the search index as theirs."""
-    result = run_here("build", "--output", str(site), cwd=project, search=True)
+    the search index as theirs unless `search` is False."""
+    result = run_here("build", "--output", str(site), cwd=project, search=search)
     assert result.returncode == 0, result.stderr
 
 

@@ -11,7 +11,7 @@ import json
 from datetime import UTC, datetime
 from pathlib import Path
 
-from conftest import make_project, write_article
+from conftest import make_project, searching, write_article
 from lxml import html
 from PIL import Image
 
@@ -49,7 +49,8 @@ def build(project: Path, cache: bool = False) -> tuple[Result, Path]:
     settings = config.load(project)
     out = project.parent / "site"
     paths = Paths(project, project / "content", project / "templates", out)
-    result = build_site(paths, settings, Selection(now=NOW), Options(jobs=1, cache=cache))
+    with searching(False):  # (no test here looks at the search index)
+        result = build_site(paths, settings, Selection(now=NOW), Options(jobs=1, cache=cache))
     return result, out
 
 

@@ -10,7 +10,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from conftest import BASE_URL, make_project, write_article
+from conftest import BASE_URL, make_project, searching, write_article
 from lxml import etree
 
 from generator import config, pipeline
@@ -37,7 +37,8 @@ def newsroom(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
         write_article(project, f"story-{day}.md", front)
     settings = config.load(project)
     paths = Paths(project, project / "content", project / "templates", root / "site")
-    assert build_site(paths, settings, Selection(now=NOW), Options(jobs=1)).ok
+    with searching(False):  # (no test here looks at the search index)
+        assert build_site(paths, settings, Selection(now=NOW), Options(jobs=1)).ok
     return project, root / "site"
 
 
