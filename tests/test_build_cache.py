@@ -274,3 +274,28 @@ def test_a_site_large_enough_to_save_its_cache_after_the_pages_reuses_it_next_ti
     assert second.returncode == 0, second.stderr
     assert f"{COUNT - 1} from cache, 1 converted" in second.stdout
     assert_same_as_clean(project, site)
+
+
+@pytest.mark.search
+def test_builds_run_as_their_own_process_leave_a_whole_cache_behind(project: Path) -> None:
+    """`newsdigest build` as a process of its own ends without collecting what the build
+    left in memory (speed.collector.leave_to_the_system): everything it saves must be on
+    disk when it ends, closed, so that the next process reuses it and makes the clean
+    build."""
+    command = [sys.executable, "-m", "generator", "build", "--base-url", BASE_URL, "--output"]
+    site, cache = project.parent / "site", project / ".newsdigest-cache"
+    for letter in ("", "K"):
+        if letter:
+            edit_word(article_file(project, 1), letter)
+        done = subprocess.run(
+            [*command, str(site)], cwd=project, capture_output=True, text=True, timeout=300
+        )
+        assert done.returncode == 0, done.stderr
+        assert not list(cache.glob("*-wal")) and not list(cache.glob("*-journal"))
+    assert f"{COUNT - 1} from cache, 1 converted" in done.stdout
+    assert_same_as_clean(project, site)
+    again = subprocess.run(
+        [*command, str(site)], cwd=project, capture_output=True, text=True, timeout=300
+    )
+    assert again.returncode == 0, again.stderr
+    assert "up to date" in again.stdout
