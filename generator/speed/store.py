@@ -66,7 +66,6 @@ CREATE INDEX IF NOT EXISTS pages_stats ON pages (space, size, mtime_ns, ino);
 CREATE INDEX IF NOT EXISTS pages_order ON pages (space, ordinal);
 CREATE INDEX IF NOT EXISTS readers_digests ON readers (space, whole, place);
 """
-_TABLES = ("spaces", "files", "articles", "bodies", "body_html", "records", "pages", "readers")
 # the article cache's tables, keyed by source
 _BY_SOURCE = ("files", "articles", "bodies", "body_html")
 _SALVAGED = ("articles", "bodies")  # the spaces of generator.speed.articles (SPACE, BODY_SPACE)
@@ -263,14 +262,12 @@ class Database(_Reads):
             self._connection, self.broken, self._inode = found, False, now
 
     def clear(self, space: str, environment: str, tables: Sequence[str]) -> None:
-        """Queue: empty `tables` (of `_TABLES`) and record `environment` for `space`."""
+        """Queue: empty `tables` (the article cache's, `_BY_SOURCE`) and record
+        `environment` for `space` (an output folder's rows: pagerows.PageRows.clear)."""
         for table in tables:
-            if table not in _TABLES:
+            if table not in _BY_SOURCE:
                 raise ValueError(table)
-            if table == "records":
-                self.write("DELETE FROM records WHERE space = ?", (space,))
-            else:
-                self.write(f"DELETE FROM {table}")  # noqa: S608 (a known table name)
+            self.write(f"DELETE FROM {table}")  # noqa: S608 (a known table name)
         self.write("INSERT OR REPLACE INTO spaces VALUES (?, ?)", (space, environment))
 
 
