@@ -268,3 +268,25 @@ def test_a_wrapped_item_is_an_error_whatever_its_neighbours_and_the_fix_builds(
             assert [tag.name for tag in article.tags] == WRAPPED[typed]
         else:
             assert article.summary == WRAPPED[typed]
+
+
+@pytest.mark.parametrize("item", ["credits:2025", "title:Part 2", "country:India"])
+def test_a_topic_that_starts_with_a_field_name_and_a_colon_is_published_as_typed(
+    tmp_path: Path, item: str
+) -> None:
+    """In a list of names (tags) an item is text: `- country:India` is the topic
+    'country:India', as YAML reads it, not a field missing its space."""
+    article, problems = read(
+        tmp_path, STORY.replace("tags: [Climate]", f"tags:\n  - Climate\n  - {item}")
+    )
+    assert article is not None, problems
+    assert [tag.name for tag in article.tags] == ["Climate", item]
+    assert [p for p in problems if p.severity == "error"] == []
+
+
+def test_a_field_missing_its_space_in_a_list_of_credits_is_still_named(tmp_path: Path) -> None:
+    """Outside a list of names, `- author:Asha Rao` is still the slip it looks like."""
+    front = STORY.replace("credits:\n  author: Asha Rao", "credits:\n  - author:Asha Rao")
+    _, problems = read(tmp_path, front)
+    problem = the_error(problems)
+    assert problem.message.startswith("'author:' needs a space after the colon")

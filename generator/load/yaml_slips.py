@@ -3,8 +3,9 @@
 Read from the lines as typed, before YAML: `title:Storm` (no space after the colon: YAML
 reads the whole line as text, and blames the line after it), `tags: #Climate #Floods` and
 `tags: [#Climate]` (a value that starts with `#` is a comment: the value would be dropped
-without a word), `- #Climate` and `-Floods` in a list, and a value, list item or name wrapped in
-typographic quotes (`tags: [“Climate”]`, `author: ‘Asha Rao’`, pasted from a word
+without a word), `- #Climate` and `-Floods` in a list (an item of a list of names, such
+as `- credits:x` under `tags:`, is text with a colon in it, as YAML reads it), and a
+value, list item or name wrapped in typographic quotes (`tags: [“Climate”]`, `author: ‘Asha Rao’`, pasted from a word
 processor: YAML reads only straight quotes as quotes, so the curly ones would be published
 as part of the name, and make a topic or byline page of their own). Each is an error on
 the line that has it, whose fix shows the line as it should be.
@@ -116,8 +117,8 @@ def _slip(line: str, before: str, lines: list[str], index: int) -> tuple[str, st
         return _list_item(line, before)
     lead, key, value = field.group("lead"), field.group("key"), field.group("value")
     if not field.group("gap") and value and not value.startswith("//"):
-        if field.group("dash") and key not in KNOWN:
-            return None  # `- Climate:Floods`, a list item with a colon in it
+        if field.group("dash") and (key not in KNOWN or _list_of(lines, index) in LISTS):
+            return None  # `- Climate:Floods`, `- credits:x` in tags: an item with a colon in it
         return (
             f"'{key}:' needs a space after the colon; without it YAML reads the whole line "
             "as text, not as a field",
@@ -128,6 +129,22 @@ def _slip(line: str, before: str, lines: list[str], index: int) -> tuple[str, st
     if value.startswith("["):
         return _comment_item(lead, key, value) or _curly_items(lead, key, value)
     return _curly(f"{key}:", value, f"{lead}{key}: ")
+
+
+def _list_of(lines: list[str], index: int) -> str | None:
+    """The field whose list the item on `lines[index]` is in (`tags` for `- a` below
+    `tags:`, at its depth or deeper), or None when it is in none."""
+    depth = indent_of(lines[index])
+    for line in reversed(lines[:index]):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if indent_of(line) > depth or (indent_of(line) == depth and line.lstrip()[:1] == "-"):
+            continue
+        field = _LINE.match(line)
+        if field is None or field.group("dash"):
+            return None
+        return field.group("key")
+    return None
 
 
 def _spaced(lead: str, key: str, value: str) -> str:
