@@ -5,10 +5,11 @@ reads the whole line as text, and blames the line after it), `tags: #Climate #Fl
 `tags: [#Climate]` (a value that starts with `#` is a comment: the value would be dropped
 without a word), `- #Climate` and `-Floods` in a list (an item of a list of names, such
 as `- credits:x` under `tags:`, is text with a colon in it, as YAML reads it), and a
-value, list item or name wrapped in typographic quotes (`tags: [“Climate”]`, `author: ‘Asha Rao’`, pasted from a word
-processor: YAML reads only straight quotes as quotes, so the curly ones would be published
-as part of the name, and make a topic or byline page of their own). Each is an error on
-the line that has it, whose fix shows the line as it should be.
+value, list item or name wrapped in typographic quotes (`tags: [“Climate”]`,
+`author: ‘Asha Rao’`, pasted from a word processor: YAML reads only straight quotes as
+quotes, so the curly ones would be published as part of the name, and make a topic or
+byline page of their own). Each is an error on the line that has it, whose fix shows
+the line as it should be.
 """
 
 from __future__ import annotations
