@@ -32,7 +32,7 @@ LISTS = frozenset({"tags", "sources", "aliases"})
 
 _ANY = re.compile(
     r"^[ \t]*(?:-[ \t]+)?[A-Za-z_][\w-]*:(?:[^\s]|[ \t]+#)|^[ \t]*-(?:[ \t]+#|[^\s-])"
-    r"|[\[,][ \t]*#|[“”„‘’‚«»‹›]",
+    r"|[\[,][ \t]*#|[“”„‘’‚«»‹›]|^(?P<d>[ \t]*)-[ \t].*\n(?P=d)[ \t]+-[ \t]",
     re.MULTILINE,
 )
 _LINE = re.compile(
@@ -340,6 +340,9 @@ def _list_item(line: str, before: str) -> tuple[str, str] | None:
             f"- {value.lstrip('#').strip()}",
         )
     above = _DASH.match(before)
+    deeper = _deeper_item(line, before)
+    if deeper is not None:
+        return deeper
     if (
         not item.group("gap")
         and above is not None
@@ -351,3 +354,21 @@ def _list_item(line: str, before: str) -> tuple[str, str] | None:
             f"{lead}- {value}",
         )
     return None
+
+
+def _deeper_item(line: str, before: str) -> tuple[str, str] | None:
+    """`- Harbour` one space deeper than `- Newsroom` above it: YAML reads it as the rest
+    of the plain item above (one topic 'Newsroom - Harbour'), without a word."""
+    item, above = _DASH.match(line), _DASH.match(before)
+    if item is None or above is None or not item.group("gap") or not above.group("gap"):
+        return None
+    value, text = item.group("value"), above.group("value")
+    if len(item.group("lead")) <= len(above.group("lead")) or not text:
+        return None
+    if text[0] in "'\"[{|>&*!#" or _LINE.match(before) is not None:
+        return None  # quoted, a list or block of its own, or an item with fields
+    return (
+        f"'- {value}' is indented more than the item above it, so YAML reads it as part "
+        f"of '{text}'",
+        f"indent it like the item above: {above.group('lead')}- {value}",
+    )

@@ -1,0 +1,86 @@
+"""Slips in a list field that YAML would read as something else, or that a fix would lead
+round in a circle: each is an error on the line that has it, and following its fix
+publishes the list the editor meant.
+
+`- Harbour` one space deeper than `- Newsroom` above it was read as the rest of that
+item (one topic 'Newsroom - Harbour', a byline 'Asha Rao - Ben Okoye'), without a word.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.config import Settings
+from generator.diagnostics import Diagnostic
+from generator.load.content import read_document
+from generator.load.validate import validate
+from generator.model import Article
+
+# '---' is line 1: title 2, date 3, country 4, credits 5, author 6, tags 7.
+STORY = """\
+title: Storm hits the coast
+date: 2025-06-20T10:00:00+05:30
+country: India
+credits:
+  author: Asha Rao
+tags: [Newsroom]
+"""
+
+
+def read(tmp_path: Path, front: str) -> tuple[Article | None, list[Diagnostic]]:
+    content = tmp_path / "content"
+    content.mkdir(parents=True, exist_ok=True)
+    (content / "story.md").write_text(f"---\n{front}---\nBody.\n", encoding="utf-8")
+    doc, problems = read_document(content / "story.md", "story.md", 1_000_000)
+    if doc is None:
+        return None, problems
+    article, more = validate(doc, Settings(timezone="UTC", site_id="test.example,2025"), content)
+    return (None if problems else article), problems + more
+
+
+def the_error(problems: list[Diagnostic]) -> Diagnostic:
+    found = [p for p in problems if p.severity == "error"]
+    assert len(found) == 1, problems
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line", "fix"),
+    [
+        ("tags: [Newsroom]", "tags:\n  - Newsroom\n   - Harbour", 9, "  - Harbour"),
+        ("  author: Asha Rao", "  author:\n    - Asha Rao\n     - Ben Okoye", 8, "    - Ben Okoye"),
+    ],
+    ids=["tags", "authors"],
+)
+def test_an_item_indented_deeper_than_the_one_above_is_named_not_joined_to_it(
+    tmp_path: Path, old: str, new: str, line: int, fix: str
+) -> None:
+    typed = STORY.replace(old, new)
+    article, problems = read(tmp_path, typed)
+    assert article is None
+    problem = the_error(problems)
+    value, above = new.split("\n")[2].strip(), new.split("\n")[1].strip()[2:]
+    assert problem.line == line
+    assert problem.message == (
+        f"'{value}' is indented more than the item above it, so YAML reads it as part of '{above}'"
+    )
+    assert problem.hint == f"indent it like the item above: {fix}"
+    lines = typed.split("\n")
+    lines[line - 2] = fix
+    article, problems = read(tmp_path, "\n".join(lines))
+    assert article is not None, problems
+    tags = ["Newsroom", "Harbour"] if line == 9 else ["Newsroom"]
+    assert [t.name for t in article.tags] == tags
+    assert list(article.authors) == (["Asha Rao"] if line == 9 else ["Asha Rao", "Ben Okoye"])
+
+
+def test_a_value_written_over_several_lines_is_still_read_whole(tmp_path: Path) -> None:
+    front = STORY.replace("tags: [Newsroom]", "tags:\n  - Newsroom\n  - Harbour") + (
+        "summary: The storm reached the coast\n  - and the harbour - at dawn\n"
+    )
+    article, problems = read(tmp_path, front)
+    assert article is not None, problems
+    assert article.summary == "The storm reached the coast - and the harbour - at dawn"
+    assert [t.name for t in article.tags] == ["Newsroom", "Harbour"]
