@@ -123,8 +123,11 @@ def _tags(check: Checker, front: Mapping, lines: dict[str, int]) -> tuple[Tag, .
 
 
 def _listed(text: str) -> list[str]:
-    """The items of a list written as text (`"[a,,b]"` in quotes, `a, b`), empty ones out."""
-    inner = text.strip().removeprefix("[").removesuffix("]")
+    """The items of a list written as text (`"[a,,b]"` in quotes, `a, b`, `(a, b)`), empty
+    ones out."""
+    inner = text.strip()
+    if inner[:1] in "[(":  # `[a]]`, `[a] [b]`, `(a, b)`: the names, the brackets left out
+        inner = inner.translate(str.maketrans("[]()", ",,,,"))
     return [item.strip() for item in inner.split(",") if item.strip()]
 
 
