@@ -127,10 +127,8 @@ def test_unclosed_list_is_reported_in_the_front_matter(tmp_path: Path) -> None:
     problem = only_error(problems)
     assert problem.line == 8
     assert problem.message == "the list opened with [ on line 8 is never closed"
-    assert problem.hint == (
-        "add ] at the end of line 8, or put the tags in quotes if the [ is part of it: "
-        'tags: "[Climate, India"'
-    )
+    # a list of names: closed, never put in quotes (which would make it text, not a list)
+    assert problem.hint == "add ] at the end of line 8: tags: [Climate, India]"
 
 
 def test_an_unclosed_bracket_in_the_title_is_named_on_the_title_line_not_the_next(

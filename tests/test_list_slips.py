@@ -84,3 +84,50 @@ def test_a_value_written_over_several_lines_is_still_read_whole(tmp_path: Path) 
     assert article is not None, problems
     assert article.summary == "The storm reached the coast - and the harbour - at dawn"
     assert [t.name for t in article.tags] == ["Newsroom", "Harbour"]
+
+
+# typed line 7 -> (the words the error has, the corrected line its fix ends with)
+ONE_LINE = {
+    "tags: [Newsroom, Harbour]]": ("one ']' too many", "tags: [Newsroom, Harbour]"),
+    "tags: [Climate, Floods] [Rain]": (
+        "is closed before '[Rain]'",
+        "tags: [Climate, Floods, Rain]",
+    ),
+    "tags: [Climate, Floods": ("never closed", "tags: [Climate, Floods]"),
+    'tags: [Newsroom, "Harbour]': (
+        "the quote mark (\") opened before 'Harbour' is never closed",
+        'tags: [Newsroom, "Harbour"]',
+    ),
+    "tags: [O'Brien, 'Harbour]": (
+        "the quote mark (') opened before 'Harbour' is never closed",
+        "tags: [O'Brien, 'Harbour']",
+    ),
+    "tags: (Newsroom, Harbour)": ("tags must be a list", "tags: [Newsroom, Harbour]"),
+    # the old advice, followed: the whole list in quotes
+    'tags: "[Newsroom, Harbour]]"': ("tags must be a list", "tags: [Newsroom, Harbour]"),
+    'tags: "[Climate, Floods] [Rain]"': ("tags must be a list", "tags: [Climate, Floods, Rain]"),
+}
+
+
+@pytest.mark.parametrize("typed", sorted(ONE_LINE))
+def test_a_one_line_list_yaml_cannot_read_is_fixed_as_a_list_never_in_quotes(
+    tmp_path: Path, typed: str
+) -> None:
+    words, fixed = ONE_LINE[typed]
+    after = "summary: 'A storm: the harbour'\n"  # a quote below, for the quote to run into
+    article, problems = read(tmp_path, STORY.replace("tags: [Newsroom]", typed) + after)
+    assert article is None
+    problem = the_error(problems)
+    assert problem.line == 7
+    assert words in problem.message
+    assert problem.hint.endswith(f" {fixed}") and "quotes" not in problem.hint
+    article, problems = read(tmp_path, STORY.replace("tags: [Newsroom]", fixed) + after)
+    assert article is not None, problems
+    names = fixed.split("[", 1)[1].rstrip("]").split(", ")
+    assert [t.name for t in article.tags] == [n.strip("'\"") for n in names]
+
+
+def test_a_value_that_is_not_a_list_may_still_be_quoted_whole(tmp_path: Path) -> None:
+    article, problems = read(tmp_path, STORY.replace("Storm hits the coast", "[Breaking] news"))
+    problem = the_error(problems)
+    assert problem.hint == 'put the whole value in quotes: title: "[Breaking] news"'

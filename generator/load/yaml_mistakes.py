@@ -12,6 +12,7 @@ import yaml
 
 from generator.diagnostics import Diagnostic, error
 from generator.load import fields
+from generator.load.yaml_lists import list_slip, unclosed_list_fix
 
 _FIELD_LINE = re.compile(
     r"^(?P<lead>[ \t]*(?:-[ \t]+)?)(?P<key>[^\s:#'\"][^:#]*?):[ \t]+(?P<value>.*?)[ \t]*$"
@@ -195,8 +196,10 @@ def tag_mistake(line: str, column: int, quotable: bool, end: int = -1) -> tuple[
 
 
 def _special_start(lead: str, key: str, value: str) -> tuple[str, str]:
-    """(message, fix) for a value starting with a character YAML reads specially."""
-    return (
+    """(message, fix) for a value starting with a character YAML reads specially; a
+    one-line list of names is fixed as a list (`tags: [a, b]]`), never in quotes."""
+    listed = list_slip(lead, key, value)
+    return listed or (
         f"the value of '{key}:' starts with {value[0]!r}, which YAML reads as "
         f"{_STARTS[value[0]]}, so it cannot read the rest of the line",
         f"put the whole value in quotes: {lead}{key}: {double_quoted(value)}",
@@ -268,9 +271,11 @@ def unclosed_quote(text: str, index: int) -> tuple[str, str] | None:
     closes it (`title: "Storm hits coast`), or None when that line is not such a value."""
     lines = text.split("\n")
     found = _FIELD_LINE.match(lines[index]) if 0 <= index < len(lines) else None
-    if found is None or found.group("value")[:1] not in ("'", '"'):
+    if found is None or found.group("value")[:1] not in ("'", '"', "["):
         return None
     lead, key, value = found.group("lead"), found.group("key"), found.group("value")
+    if value[0] == "[":  # `tags: [Newsroom, "Harbour]`
+        return list_slip(lead, key, value)
     mark = value[0]
     return (
         f"the value of '{key}:' opens a quote mark ({mark}) that is never closed",
@@ -301,6 +306,14 @@ def unclosed_bracket(
     found = _FIELD_LINE.match(lines[opened.line]) if opened.line < len(lines) else None
     if found is not None and found.group("value").startswith(bracket):
         lead, key, value = found.group("lead"), found.group("key"), found.group("value")
+        quoted = list_slip(lead, key, value)  # `tags: [a, 'b]`: the quote took the `]`
+        if quoted is not None:
+            return quoted
+        listed = unclosed_list_fix(lead, key, value) if end <= opened.line else None
+        if listed is not None:
+            return f"the {noun} opened with {bracket} on line {number} is never closed", (
+                f"{fix}: {listed}"
+            )
         fix += (
             f", or put the {key} in quotes if the {bracket} is part of it: "
             f"{lead}{key}: {double_quoted(value)}"

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 
 from generator.diagnostics import Diagnostic, error
 from generator.load import fields
+from generator.load.yaml_lists import closing
 from generator.load.yaml_mistakes import double_quoted, indent_of
 
 # Every field name newsdigest reads, at the top or inside a group, and the names of
@@ -227,7 +228,7 @@ def flow_items(inside: str) -> list[tuple[str, bool]]:
         start = at + len(inside[at:]) - len(inside[at:].lstrip())
         mark = inside[start : start + 1]
         if mark in ('"', "'"):
-            end = _closing(inside, start, mark)
+            end = closing(inside, start, mark)
             if end > 0 and inside[end + 1 :].lstrip()[:1] in ("", ","):
                 comma = inside.find(",", end + 1)
                 items.append((inside[start : end + 1], True))
@@ -238,22 +239,6 @@ def flow_items(inside: str) -> list[tuple[str, bool]]:
         items.append((inside[start:stop].strip(), False))
         at = stop + 1
     return items
-
-
-def _closing(text: str, start: int, mark: str) -> int:
-    """The index of the straight quote that closes the one at `start`, or -1."""
-    at = start + 1
-    while at < len(text):
-        if mark == '"' and text[at] == "\\":
-            at += 2
-            continue
-        if text[at] == mark:
-            if mark == "'" and text[at + 1 : at + 2] == "'":
-                at += 2
-                continue
-            return at
-        at += 1
-    return -1
 
 
 def _curly_items(lead: str, key: str, value: str) -> tuple[str, str] | None:
