@@ -132,9 +132,10 @@ def check_content(paths: Paths, settings: Settings, options: Options | None = No
 
 def _up_to_date(
     state: PageState, inputs: str, now: datetime, content: Path
-) -> tuple[Summary, int, HeldBack] | None:
+) -> tuple[Summary, int, HeldBack, list[Diagnostic]] | None:
     """The summary of the last build when nothing it read has changed since: the same
-    stats of every content file, and the same bytes in those written just before it."""
+    stats of every content file, and the same bytes in those written just before it; with
+    the warnings it printed, printed again (a warning is not fixed by building twice)."""
     record = state.record("inputs")
     if not isinstance(record, dict) or not inputs or record.get("digest") != inputs:
         return None
@@ -151,7 +152,8 @@ def _up_to_date(
     try:
         found = Summary(**summary)
         held = HeldBack(**record.get("held_back", {}))
-    except TypeError:
+        warned = [Diagnostic(**w) for w in record["warnings"]]
+    except (TypeError, KeyError):  # a state from before warnings were kept: built again
         return None
     files = record.get("files")
     if not isinstance(files, int):
@@ -160,6 +162,7 @@ def _up_to_date(
         replace(found, rendered_pages=0, bodies=0, cache_hits=found.articles, up_to_date=True),
         files,
         held,
+        warned,
     )
 
 
@@ -256,9 +259,10 @@ def _nothing_changed(run: Run, started: float) -> Result | None:
     found = _up_to_date(run.state, run.inputs, run.now, run.paths.content) if run.caching else None
     if found is None:
         return None
-    summary, files, held = found
+    summary, files, held, warned = found
     ping.write_changed(run.paths.output, [])
     return Result(
+        warned,
         search=run.search is not None,
         summary=summary,
         files=files,

@@ -398,6 +398,7 @@ def _remember(
         "until": next_change(articles, run.selection, run.now, run.settings.tz),
         "now": run.now.timestamp(),
         "held_back": asdict(result.held_back),
+        "warnings": [asdict(d) for d in result.diagnostics],  # printed again when up to date
         "others": run.others,
         "names": names.new_sum(run.cache),
         "assets": _assets_sum(assets),
