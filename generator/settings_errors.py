@@ -192,6 +192,8 @@ def wrong_type(name: str, value: Any, default: Any) -> str:
     if isinstance(default, int):
         digits = str(value).replace(",", "").replace("_", "").strip()
         number = int(digits) if digits.isdigit() else default
+        if isinstance(value, float) and value.is_integer():  # 1e9, 2.0: the number meant
+            number = int(value)
         return f"write a whole number, without quotes: {name} = {number}"
     return f"put the text in double quotes: {name} = {toml_value(str(value))}"
 
@@ -229,9 +231,30 @@ def split_advice(message: str) -> tuple[str, str]:
 
 
 def diagnostic(file: Path, problem: Problem) -> Diagnostic:
-    """The problem on the line of its setting in `file` (line 0 when it is not written)."""
+    """The problem on the line of its setting in `file` (line 0 when it is not written),
+    a number it names quoted as typed (`not 1e9`, not as Python writes it: 1000000000.0)."""
     line = line_of(file, problem.key) if problem.key else 0
-    return error(display(file), line, problem.message, problem.hint)
+    message = problem.message
+    number = _NOT_A_NUMBER.search(message)
+    typed = _typed_value(file, line) if number and line else ""
+    if number and typed and _NUMBER.fullmatch(typed):
+        message = message[: number.start(1)] + typed
+    return error(display(file), line, message, problem.hint)
+
+
+# `..., not 1000000000.0` at the end of a message: a float, as toml_value writes it
+_NOT_A_NUMBER = re.compile(r", not (-?(?:\d[\d.e+-]*|inf|nan))$")
+_NUMBER = re.compile(r"[+-]?(?:[\d_]+(?:\.[\d_]+)?(?:[eE][+-]?[\d_]+)?|inf|nan)")
+
+
+def _typed_value(file: Path, line: int) -> str:
+    """The value on `line` of `file` as typed (`1e9` in `items_per_page = 1e9  # note`)."""
+    try:
+        lines = file.read_text(encoding="utf-8-sig", errors="replace").splitlines()
+    except OSError:
+        return ""
+    written = lines[line - 1] if 0 < line <= len(lines) else ""
+    return written.partition("=")[2].partition("#")[0].strip()
 
 
 def settings_error(

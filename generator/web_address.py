@@ -43,8 +43,8 @@ def problem(url: str, scheme: str, host: str, path: str) -> str:
     quotes, <, >, backslashes, controls or non-ASCII letters; a host name in IDNA
     'xn--' form, a port a number), as 'what; how to write it'; '' when it is one."""
     bad = next((c for c in url if c.isspace() or c in _NOT_IN_URLS or not " " < c < "\x7f"), "")
-    if not bad and _port_problem(host):
-        return "has a port that is not a number; write it like https://example.org:8080/"
+    if not bad and (port := _port_problem(scheme, host, path)):
+        return port
     if not bad and re.search("%(?![0-9A-Fa-f]{2})", url):
         return (
             "has a % that is not followed by two hexadecimal digits; write a % sign as %25 "
@@ -74,11 +74,22 @@ def problem(url: str, scheme: str, host: str, path: str) -> str:
     return f"has {what} in it, which a web address cannot contain as typed; write it {escaped}"
 
 
-def _port_problem(host: str) -> bool:
+def _port_problem(scheme: str, host: str, path: str) -> str:
+    """Why the port of `host` (netloc) is not one, as 'what; how to write it'; '' if it is."""
     try:
-        return urlsplit(f"http://{host}/").port == -1  # never: reading it raises or not
+        port = urlsplit(f"http://{host}/").port
     except ValueError:
-        return True
+        port = -1
+    written = host.rpartition(":")[2]
+    if port is None or 1 <= port <= 65535:
+        return ""
+    if not written.isdigit():
+        return "has a port that is not a number; write it like https://example.org:8080/"
+    bare = host.rpartition(":")[0]
+    return (
+        f"has port {written}, which is out of range (a port is a number from 1 to 65535); "
+        f"write a port in that range, or none: {scheme}://{bare}{path or '/'}"
+    )
 
 
 def query_problem(url: str) -> str:

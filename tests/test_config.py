@@ -121,6 +121,8 @@ def test_a_bad_base_url_on_the_command_line_is_named(tmp_path: Path) -> None:
         ),
         ("https://h.org/100%/", "has a % that is not followed by two hexadecimal", "%25"),
         ("https://h.org:80a/", "has a port that is not a number", "https://example.org:8080/"),
+        ("https://h.org:99999/", "has port 99999, which is out of range", "1 to 65535"),
+        ("https://h.org:0/news/", "has port 0, which is out of range", "https://h.org/news/"),
     ],
 )
 def test_a_base_url_that_is_not_a_web_address_is_an_error_on_its_line(
@@ -612,6 +614,7 @@ def test_the_home_folder_as_output_is_refused_saying_why(
     [
         ("true", "true", "true"),
         ("1.5", "1.5", "1.5"),
+        ("1e9", "1e9", "1000000000.0"),  # as typed, not as Python writes it
         ("[1, 2]", "[1, 2]", "[1, 2]"),
         ("2025-06-01T10:00:00Z", "2025-06-01T10:00:00Z", "2025-06-01T10:00:00Z"),
         ("2025-06-01", "2025-06-01", "2025-06-01"),
@@ -632,3 +635,15 @@ def test_a_value_of_the_wrong_type_is_quoted_as_toml_writes_it(
     said = f"newsdigest.toml:4: error: items_per_page must be a whole number, not {quoted}\n"
     assert said in result.stderr, result.stderr
     assert f"fix: did you mean 'title'? write: title = {rewritten}\n" in result.stderr
+
+
+def test_a_whole_number_written_as_a_decimal_is_fixed_to_that_number(tmp_path: Path) -> None:
+    """`items_per_page = 1e9` is a TOML float: named as typed, and the fix is the number meant,
+    not the default (which would publish something else)."""
+    root = newsroom(tmp_path, OWN + "items_per_page = 1e9  # every story on one page\n")
+    result = run_here("check", cwd=root)
+    assert result.returncode == 2
+    assert "items_per_page must be a whole number, not 1e9\n" in result.stderr, result.stderr
+    assert "fix: write a whole number, without quotes: items_per_page = 1000000000\n" in (
+        result.stderr
+    )
