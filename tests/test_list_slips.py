@@ -131,3 +131,48 @@ def test_a_value_that_is_not_a_list_may_still_be_quoted_whole(tmp_path: Path) ->
     article, problems = read(tmp_path, STORY.replace("Storm hits the coast", "[Breaking] news"))
     problem = the_error(problems)
     assert problem.hint == 'put the whole value in quotes: title: "[Breaking] news"'
+
+
+# Valid front matter whose deeper `- ` lines are the text of a value, not list items: YAML
+# reads each as typed, and so does newsdigest (no error).
+TEXT_VALUES = {
+    "a summary begun below its field": (
+        "summary:\n  The plan for the coast\n  - new roads\n    - two bridges\n",
+        "The plan for the coast - new roads - two bridges",
+    ),
+    "a quoted summary over several lines": (
+        'summary: "The plan:\n- roads\n  - bridges"\n',
+        "The plan: - roads - bridges",
+    ),
+    "a summary with a spaced key": (
+        "summary : The plan\n  - roads\n    - bridges\n",
+        "The plan - roads - bridges",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(TEXT_VALUES))
+def test_deeper_dashes_in_a_text_value_are_its_text_as_typed(tmp_path: Path, name: str) -> None:
+    typed, published = TEXT_VALUES[name]
+    article, problems = read(tmp_path, STORY + typed)
+    assert [p for p in problems if p.severity == "error"] == []
+    assert article is not None
+    assert article.summary == published
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        "  - Newsroom  # the desk\n   - Harbour\n",  # a note after the item above
+        "  - country:India\n    - Harbour\n",  # an item that looks like a field
+    ],
+)
+def test_a_deeper_item_is_named_after_a_note_or_a_field_like_item(
+    tmp_path: Path, items: str
+) -> None:
+    article, problems = read(tmp_path, STORY.replace("tags: [Newsroom]\n", "tags:\n" + items))
+    assert article is None
+    (problem,) = [p for p in problems if p.severity == "error"]
+    assert problem.line == 9
+    assert "'- Harbour' is indented more than the item above it" in problem.message
+    assert "# the desk" not in problem.message

@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+import yaml
+
 from generator.diagnostics import Diagnostic, error
 from generator.load import fields
 from generator.load.yaml_lists import closing
@@ -30,6 +32,7 @@ KNOWN = frozenset(part for f in fields.FIELDS for part in f.name.split(".")) | f
 KNOWN |= frozenset({"bio", "url", "fediverse", "type"})  # a byline's fields in authors.yaml
 # Fields read as a list of names: a value of hashtags is read as its items.
 LISTS = frozenset({"tags", "sources", "aliases"})
+DEEPER = "is indented more than the item above it"  # `_deeper_item`'s slip
 
 _ANY = re.compile(
     r"^[ \t]*(?:-[ \t]+)?[A-Za-z_][\w-]*:(?:[^\s]|[ \t]+#)|^[ \t]*-(?:[ \t]+#|[^\s-])"
@@ -101,11 +104,46 @@ def typing_slips(text: str, first_line: int, source: str) -> list[Diagnostic]:
         return []
     lines = text.split("\n")
     found: list[Diagnostic] = []
+    items: list[list[str] | None] = []  # what YAML reads as list items, once one is asked
     for index, line, before in _lines(lines):
         slip = _slip(line, before, lines, index)
+        if slip is not None and DEEPER in slip[0]:
+            items = items or [_list_items(text)]
+            if items[0] is not None and not _joined(items[0], before, line):
+                continue  # the text of a value (a summary), or not read as one item
         if slip is not None:
             found.append(error(source, index + first_line, *slip))
     return found
+
+
+def _list_items(text: str) -> list[str] | None:
+    """Every text YAML reads as an item of a list in `text`; None when YAML cannot read
+    it (a note after the item above ends it, and the deeper item is then YAML's error)."""
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError:
+        return None
+    found: list[str] = []
+    stack = [data]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, dict):
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            found.extend(v for v in value if isinstance(v, str))
+            stack.extend(value)
+    return found
+
+
+def _joined(items: list[str], before: str, line: str) -> bool:
+    """Whether YAML made one list item of the item on `before` and the deeper `line`
+    ('Newsroom - Harbour'): only then is the deeper line the slip `_deeper_item` names."""
+    above, item = _DASH.match(before), _DASH.match(line)
+    if above is None or item is None:
+        return False
+    first = above.group("value").split(" #")[0].strip()
+    second = item.group("value").split(" #")[0].strip()
+    return any(f"{first} - {second}" in text for text in items)
 
 
 def _slip(line: str, before: str, lines: list[str], index: int) -> tuple[str, str] | None:
@@ -350,10 +388,10 @@ def _deeper_item(line: str, before: str) -> tuple[str, str] | None:
     value, text = item.group("value"), above.group("value")
     if len(item.group("lead")) <= len(above.group("lead")) or not text:
         return None
-    if text[0] in "'\"[{|>&*!#" or _LINE.match(before) is not None:
-        return None  # quoted, a list or block of its own, or an item with fields
+    if text[0] in "'\"[{|>&*!#":
+        return None  # quoted, or a list or block of its own
+    text = text.split(" #")[0].strip()  # without the note after it
     return (
-        f"'- {value}' is indented more than the item above it, so YAML reads it as part "
-        f"of '{text}'",
+        f"'- {value}' {DEEPER}, so YAML reads it as part of '{text}'",
         f"indent it like the item above: {above.group('lead')}- {value}",
     )
