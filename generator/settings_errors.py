@@ -194,6 +194,8 @@ def wrong_type(name: str, value: Any, default: Any) -> str:
         number = int(digits) if digits.isdigit() else default
         if isinstance(value, float) and value.is_integer():  # 1e9, 2.0: the number meant
             number = int(value)
+        if number < 1:  # every whole-number setting is at least 1: a fix that holds
+            number = default
         return f"write a whole number, without quotes: {name} = {number}"
     return f"put the text in double quotes: {name} = {toml_value(str(value))}"
 

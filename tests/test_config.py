@@ -647,3 +647,16 @@ def test_a_whole_number_written_as_a_decimal_is_fixed_to_that_number(tmp_path: P
     assert "fix: write a whole number, without quotes: items_per_page = 1000000000\n" in (
         result.stderr
     )
+
+
+@pytest.mark.parametrize("written", ["-1e2", "0.0"])
+def test_a_decimal_below_one_is_fixed_to_the_default_not_to_another_mistake(
+    tmp_path: Path, written: str
+) -> None:
+    """`items_per_page = -1e2` once got the fix `= -100`, which is the next error (at least
+    1): the fix is a value the setting takes, its default."""
+    root = newsroom(tmp_path, OWN + f"items_per_page = {written}\n")
+    result = run_here("check", cwd=root)
+    assert result.returncode == 2
+    assert f"items_per_page must be a whole number, not {written}\n" in result.stderr
+    assert "fix: write a whole number, without quotes: items_per_page = 10\n" in result.stderr
