@@ -176,3 +176,151 @@ def test_a_deeper_item_is_named_after_a_note_or_a_field_like_item(
     assert problem.line == 9
     assert "'- Harbour' is indented more than the item above it" in problem.message
     assert "# the desk" not in problem.message
+
+
+# The tester's story: '---' is line 1, credits 5, author 6, the typed line 7 (or 6 for
+# the byline itself).
+BYLINE = "title: T\ndate: 2026-11-20T10:00:00Z\ncountry: India\ncredits:\n  author: Asha Rao\n"
+
+
+def published(tmp_path: Path, typed: str) -> tuple[Article | None, list[Diagnostic], int]:
+    """The story with `typed` below the byline (or as the byline): article, problems, line."""
+    if typed.startswith("  author:"):
+        return (*read(tmp_path, BYLINE.replace("  author: Asha Rao\n", typed + "\n")), 6)
+    return (*read(tmp_path, BYLINE + typed + "\n"), 7)
+
+
+def names(article: Article, key: str) -> list[str]:
+    if key == "tags":
+        return [t.name for t in article.tags]
+    return list(article.authors if key == "author" else article.sources)
+
+
+# typed line -> (words in the error, the line its fix ends with, field, what it publishes)
+FIXED_AS_MEANT = {
+    # an item YAML reads specially is quoted alone, the list kept
+    "tags: [Newsroom, *NSYNC]": (
+        "'*NSYNC'",
+        'tags: [Newsroom, "*NSYNC"]',
+        ["Newsroom", "*NSYNC"],
+    ),
+    "tags: [Newsroom, %Harbour]": ("'%Harbour'", 'tags: [Newsroom, "%Harbour"]', None),
+    "tags: [Newsroom, |Harbour]": ("'|Harbour'", 'tags: [Newsroom, "|Harbour"]', None),
+    "tags: [Newsroom, `Harbour`]": ("'`Harbour`'", 'tags: [Newsroom, "`Harbour`"]', None),
+    "  author: [Asha Rao, @asha]": (
+        "'@asha'",
+        '  author: [Asha Rao, "@asha"]',
+        ["Asha Rao", "@asha"],
+    ),
+    "  sources: [ANI, @Reuters]": (
+        "'@Reuters'",
+        '  sources: [ANI, "@Reuters"]',
+        ["ANI", "@Reuters"],
+    ),
+    # the old advice (the whole list in quotes), followed
+    'tags: "[Newsroom, *NSYNC]"': (
+        "tags must be a list",
+        'tags: [Newsroom, "*NSYNC"]',
+        ["Newsroom", "*NSYNC"],
+    ),
+    '  author: "[Asha Rao, @asha]"': (
+        "credits.author must be a list",
+        '  author: [Asha Rao, "@asha"]',
+        ["Asha Rao", "@asha"],
+    ),
+    '  author: "[Asha Rao, Ben Okoye]"': (
+        "credits.author must be a list",
+        "  author: [Asha Rao, Ben Okoye]",
+        ["Asha Rao", "Ben Okoye"],
+    ),
+    '  sources: "[ANI, @Reuters]"': (
+        "credits.sources must be a list",
+        '  sources: [ANI, "@Reuters"]',
+        ["ANI", "@Reuters"],
+    ),
+    # a note after the list stays a note after it
+    "tags: [Newsroom, Harbour]]  # the two desks": (
+        "one ']' too many",
+        "tags: [Newsroom, Harbour]  # the two desks",
+        ["Newsroom", "Harbour"],
+    ),
+    "tags: [Newsroom] [Harbour]  # note": (
+        "is closed before '[Harbour]'",
+        "tags: [Newsroom, Harbour]  # note",
+        ["Newsroom", "Harbour"],
+    ),
+    'tags: [Newsroom, "Harbour]  # note': (
+        "opened before 'Harbour' is never closed",
+        'tags: [Newsroom, "Harbour"]  # note',
+        ["Newsroom", "Harbour"],
+    ),
+    # quoted items joined as typed
+    'tags: [Climate, "[Rain]"] [Floods]': (
+        "is closed before '[Floods]'",
+        'tags: [Climate, "[Rain]", Floods]',
+        ["Climate", "[Rain]", "Floods"],
+    ),
+    'tags: [Climate, "a,b"] [Rain]': (
+        "is closed before '[Rain]'",
+        'tags: [Climate, "a,b", Rain]',
+        ["Climate", "a,b", "Rain"],
+    ),
+    # a stray mark after the list is left out, not made a topic
+    "tags: [Newsroom, Harbour].": (
+        "followed by '.'",
+        "tags: [Newsroom, Harbour]",
+        ["Newsroom", "Harbour"],
+    ),
+    "tags: [A, B]; [C]": ("followed by ';'", "tags: [A, B, C]", ["A", "B", "C"]),
+    "tags: [A, B)": ("never closed", "tags: [A, B]", ["A", "B"]),
+    # only the outer parentheses are the list's; several names in ( ) are a list
+    "tags: (Newsroom (NZ), Harbour)": (
+        "tags must be a list",
+        "tags: [Newsroom (NZ), Harbour]",
+        ["Newsroom (NZ)", "Harbour"],
+    ),
+    "  author: (Asha Rao, Ben Okoye)": (
+        "credits.author must be a list",
+        "  author: [Asha Rao, Ben Okoye]",
+        ["Asha Rao", "Ben Okoye"],
+    ),
+    "  sources: (ANI, Reuters)": (
+        "credits.sources must be a list",
+        "  sources: [ANI, Reuters]",
+        ["ANI", "Reuters"],
+    ),
+}
+
+
+@pytest.mark.parametrize("typed", sorted(FIXED_AS_MEANT))
+def test_a_one_line_list_of_names_is_fixed_to_publish_the_names_meant(
+    tmp_path: Path, typed: str
+) -> None:
+    words, fixed, meant = FIXED_AS_MEANT[typed]
+    article, problems, line = published(tmp_path, typed)
+    assert article is None
+    problem = the_error(problems)
+    assert problem.line == line
+    assert words in problem.message
+    assert problem.hint.endswith(f" {fixed.strip()}")
+    article, problems, _ = published(tmp_path, fixed)
+    assert article is not None, problems
+    assert problems == []
+    key = fixed.split(":")[0].strip()
+    assert names(article, key) == (meant or ["Newsroom", fixed.split('"')[1]])
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ('  sources: "[agencies]"', ["[agencies]"]),
+        ("  sources: (ANI)", ["(ANI)"]),
+        ("  author: Asha Rao (Reuters)", ["Asha Rao (Reuters)"]),
+    ],
+)
+def test_a_byline_or_source_with_brackets_but_one_name_is_published_as_typed(
+    tmp_path: Path, typed: str, meant: list[str]
+) -> None:
+    article, problems, _ = published(tmp_path, typed)
+    assert article is not None, problems
+    assert names(article, typed.split(":")[0].strip()) == meant

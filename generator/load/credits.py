@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from generator.load import fields
 from generator.load.checker import Checker, inline
 from generator.load.content import Mapping
+from generator.load.yaml_lists import text_list
 from generator.model import Image
 
 KNOWN_CREDITS = fields.under("credits")
@@ -35,13 +36,16 @@ def read_credits(check: Checker, front: Mapping) -> Credits:
             _author_missing(check, front, "add 'credits:' with an indented 'author: Name' line")
         return Credits()
     check.unknown(group, KNOWN_CREDITS, "credits.")
+    typed = _text_list(check, group, "author")
     authors = tuple(name for name, _ in check.names(group, "author", "credits.author"))
+    authors = () if typed else authors
     if not authors and "author" not in group:
         _author_missing(check, front, "add an indented 'author: Name' line under credits:")
     elif not authors and not any(p.line == group.line_of("author") for p in check.problems):
         check.missing(group, "author", "credits.author", "write the byline after 'author:'")
     image_credit = check.text(group, "image", "credits.image")
     sources = tuple(name for name, _ in check.distinct_items(group, "sources", "credits.sources"))
+    sources = () if _text_list(check, group, "sources") else sources
     return Credits(
         authors,
         image_credit,
@@ -49,6 +53,22 @@ def read_credits(check: Checker, front: Mapping) -> Credits:
         group.line_of("image"),
         group.line_of("author") if "author" in group else 0,
     )
+
+
+def _text_list(check: Checker, group: Mapping, key: str) -> bool:
+    """An error for several names typed as one text in brackets or parentheses
+    (`author: "[Asha Rao, Ben Okoye]"`, `sources: (ANI, Reuters)`), which would be
+    published as one name with its brackets; the fix is the list."""
+    value = group.get(key)
+    items = text_list(value, every=False) if isinstance(value, str) else None
+    if items is None:
+        return False
+    check.error(
+        group.line_of(key),
+        f"credits.{key} must be a list to name several, not the text {value!r}",
+        f"write {key}: [{', '.join(items)}]",
+    )
+    return True
 
 
 def credit_without_image(

@@ -23,6 +23,7 @@ from generator.load.credits import credit_without_image, read_credits
 from generator.load.dates import corrections, date_field, has_time
 from generator.load.identity import aliases, make_guid, pinned_id, slug_field
 from generator.load.images import image_field
+from generator.load.yaml_lists import text_list
 from generator.model import Article, Country, Tag
 
 KNOWN_FIELDS = fields.top_level()  # declared in load/fields.py, with their meaning
@@ -89,7 +90,7 @@ def _tags(check: Checker, front: Mapping, lines: dict[str, int]) -> tuple[Tag, .
         check.error(
             front.line_of("tags"),
             "tags must be a list",
-            f"write tags: [{', '.join(_listed(front['tags']))}]",
+            f"write tags: [{', '.join(text_list(front['tags']) or ())}]",
         )
         return ()
     if "tags" in front and isinstance(front["tags"], dict):
@@ -120,15 +121,6 @@ def _tags(check: Checker, front: Mapping, lines: dict[str, int]) -> tuple[Tag, .
                 f"write the topic in words, or remove {name!r} from the list",
             )
     return tuple(result.values())
-
-
-def _listed(text: str) -> list[str]:
-    """The items of a list written as text (`"[a,,b]"` in quotes, `a, b`, `(a, b)`), empty
-    ones out."""
-    inner = text.strip()
-    if inner[:1] in "[(":  # `[a]]`, `[a] [b]`, `(a, b)`: the names, the brackets left out
-        inner = inner.translate(str.maketrans("[]()", ",,,,"))
-    return [item.strip() for item in inner.split(",") if item.strip()]
 
 
 def _not_too_long(

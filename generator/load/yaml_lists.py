@@ -2,19 +2,31 @@
 
 A list field (tags, sources, aliases, a byline's author or authors) holds names, so the
 fix for such a list is never the whole value in quotes: that makes it text, whose "tags
-must be a list" would lead back to the slip. It says what to remove, join or close, with
-the corrected line: `tags: [Newsroom, Harbour]]` -> `tags: [Newsroom, Harbour]`,
-`tags: [Climate, Floods] [Rain]` -> `tags: [Climate, Floods, Rain]`, and a quote opened in
-the list and never closed (`tags: [Newsroom, "Harbour]`) -> `tags: [Newsroom, "Harbour"]`.
+must be a list" would lead back to the slip. It says what to remove, join, close or
+quote, with the corrected line: `tags: [Newsroom, Harbour]]` -> `tags: [Newsroom,
+Harbour]`, `tags: [Climate, Floods] [Rain]` -> `tags: [Climate, Floods, Rain]`, a stray
+mark after the list (`[a, b].`, `[a, b)`) left out, an item YAML reads specially quoted
+alone (`tags: [Newsroom, *NSYNC]` -> `tags: [Newsroom, "*NSYNC"]`), and a quote opened in
+the list and never closed (`tags: [Newsroom, "Harbour]`) -> `tags: [Newsroom,
+"Harbour"]`. Quoted items are kept as typed, and a note after the list (`  # the desks`)
+stays a note after it.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
+
+import yaml
 
 # Fields whose value may be a one-line list of names.
 LIST_FIELDS = frozenset({"tags", "sources", "aliases", "author", "authors"})
-_BRACKETS = re.compile(r"[\[\]]")
+_NOTE = re.compile(r"[ \t]+#")
+
+
+def double_quoted(value: str) -> str:
+    """`value` as a YAML double-quoted scalar."""
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def closing(text: str, start: int, mark: str) -> int:
@@ -33,73 +45,168 @@ def closing(text: str, start: int, mark: str) -> int:
     return -1
 
 
-def _scan(value: str) -> tuple[int, int]:
-    """(index of the `]` that closes the `[` at `value[0]`, or -1; index of a quote mark
-    that opens an item and is never closed, or -1). A quote is one only at the start of
-    an item (after `[` or `,`): an apostrophe inside a name (O'Brien) is text."""
-    depth, start, at = 0, True, 0
+@dataclass
+class _Typed:
+    """A one-line list as typed: its items (quoted ones as typed), where the first list
+    closes (-1: never), a quote never closed (-1: none), what is outside the lists, and
+    a note after them (with the spaces before it)."""
+
+    items: list[str] = field(default_factory=list)
+    close: int = -1
+    quote: int = -1
+    lists: int = 0
+    extra: str = ""  # `]` after the list
+    marks: str = ""  # other marks outside the lists (`.`, `;`, `)`)
+    note: str = ""
+
+
+def _parse(value: str) -> _Typed:
+    """`value` (starting with `[`) read as the editor meant it (the class docstring):
+    `[`, `]` and `,` end an item; text between lists is an item when it has a letter or
+    digit (`[a] b`), otherwise a stray mark (`[a].`)."""
+    typed, depth, buf, at = _Typed(), 0, "", 0
+
+    def flush() -> None:
+        text = buf.strip()
+        if depth or any(c.isalnum() for c in text):
+            typed.items += [text] if text else []
+        else:
+            typed.marks += "".join(text.split())
+
     while at < len(value):
         mark = value[at]
-        if start and mark in "\"'":
+        if mark == "#" and (at == 0 or value[at - 1] in " \t"):
+            typed.note = value[len(value[:at].rstrip(" \t")) :]
+            break
+        if depth and mark in "\"'" and not buf.strip():
             end = closing(value, at, mark)
             if end < 0:
-                return -1, at
-            at, start = end + 1, False
+                typed.quote = at
+                return typed
+            buf, at = value[at : end + 1], end + 1
             continue
-        if mark in "[,":
-            depth += mark == "["
-            start = True
-        elif mark == "]":
+        if mark in "[],":
+            flush()
+            buf = ""
+        if mark == "[":
+            typed.lists += not depth
+            depth += 1
+        elif mark == "]" and depth:
             depth -= 1
-            if depth == 0:
-                return at, -1
-        elif not mark.isspace():
-            start = False
+            typed.close = at if not depth and typed.close < 0 else typed.close
+        elif mark == "]":
+            typed.extra += mark
+        elif mark != ",":
+            buf += mark
         at += 1
-    return -1, -1
+    flush()
+    return typed
+
+
+def written(item: str) -> str:
+    """An item as it is written in a one-line list: as typed when YAML reads it so (or it
+    is quoted already), else in double quotes (`*NSYNC`, `@asha`, `a, b`)."""
+    if len(item) > 1 and item[0] in "\"'" and item[-1] == item[0]:
+        return item
+    try:
+        read = yaml.safe_load(f"[{item}]")
+    except yaml.YAMLError:
+        return double_quoted(item)
+    if not isinstance(read, list) or len(read) != 1:
+        return double_quoted(item)
+    return double_quoted(item) if isinstance(read[0], str) and read[0] != item else item
+
+
+def _line(lead: str, key: str, typed: _Typed) -> str:
+    listed = ", ".join(written(i) for i in typed.items)
+    return f"{lead}{key}: [{listed}]{typed.note}"
 
 
 def list_slip(lead: str, key: str, value: str) -> tuple[str, str] | None:
     """(message, fix) for a one-line list YAML cannot read (module docstring), or None."""
     if not value.startswith("["):
         return None
-    close, quote = _scan(value)
-    if quote >= 0:
-        return _open_quote(lead, key, value, quote)
-    if key not in LIST_FIELDS or close < 0:
+    typed = _parse(value)
+    if typed.quote >= 0:
+        return _open_quote(lead, key, value, typed.quote)
+    if key not in LIST_FIELDS or typed.close < 0:
         return None
-    rest = value[close + 1 :].strip()
-    if not rest or rest.startswith("#"):
-        return None
-    listed = value[: close + 1]
-    if not rest.strip("] \t"):
+    listed, fixed = value[: typed.close + 1], _line(lead, key, typed)
+    if typed.marks:
+        how = "write one list with every item, without" if typed.lists > 1 else "remove"
         return (
-            f"{key}: the list {listed} is followed by {rest!r}, one ']' too many, so YAML "
-            "cannot read the line",
-            f"remove {rest!r} after the list: {lead}{key}: {listed}",
+            f"{key}: the list {listed} is followed by {typed.marks!r}, which YAML cannot read "
+            "after it",
+            f"{how} {typed.marks!r}: {fixed}",
         )
-    items = [i.strip() for i in _BRACKETS.sub(",", value).split(",") if i.strip()]
+    if typed.lists > 1 or len(typed.items) > len(_parse(listed).items):
+        rest = value[typed.close + 1 : len(value) - len(typed.note)].strip()
+        return (
+            f"{key}: the list {listed} is closed before {rest!r}, which YAML cannot read after it",
+            f"write one list with every item: {fixed}",
+        )
+    if typed.extra:
+        return (
+            f"{key}: the list {listed} is followed by {typed.extra!r}, one ']' too many, so "
+            "YAML cannot read the line",
+            f"remove {typed.extra!r} after the list: {fixed}",
+        )
+    return _special_items(key, typed, fixed)
+
+
+def _special_items(key: str, typed: _Typed, fixed: str) -> tuple[str, str] | None:
+    """`tags: [Newsroom, *NSYNC]`: the items YAML reads specially, each quoted alone."""
+    odd = [i for i in typed.items if written(i) != i]
+    if not odd:
+        return None
+    named = ", ".join(repr(i) for i in odd)
     return (
-        f"{key}: the list {listed} is closed before {rest!r}, which YAML cannot read after it",
-        f"write one list with every item: {lead}{key}: [{', '.join(items)}]",
+        f"{key}: YAML cannot read the item{'s' * (len(odd) > 1)} {named} in the list as typed "
+        "(YAML reads an item that starts with @, *, `, % or | specially)",
+        f"put {'each' if len(odd) > 1 else 'it'} in quotes, not the whole list: {fixed}",
     )
 
 
 def _open_quote(lead: str, key: str, value: str, quote: int) -> tuple[str, str]:
-    """`tags: [Newsroom, "Harbour]`: the quote is closed after the item in the fix."""
+    """`tags: [Newsroom, "Harbour]`: the quote is closed after the item in the fix, and a
+    note after the list (`  # the desk`) stays a note after it."""
     mark, body = value[quote], value[quote + 1 :].rstrip()
-    body = body.removesuffix("]").rstrip()
+    found = _NOTE.search(body)
+    note = body[found.start() :] if found else ""
+    body = body[: len(body) - len(note)].rstrip().removesuffix("]").rstrip()
     name = body.split(",")[0].strip()
     return (
         f"{key}: the quote mark ({mark}) opened before '{name}' is never closed, so YAML "
         "reads the lines after it as part of that item",
-        f"close it after the item: {lead}{key}: {value[:quote]}{mark}{body}{mark}]",
+        f"close it after the item: {lead}{key}: {value[:quote]}{mark}{body}{mark}]{note}",
     )
 
 
-def unclosed_list_fix(lead: str, key: str, value: str) -> str | None:
-    """The corrected line for a list field's one-line list never closed (`tags: [a, b`),
-    or None for another field (whose `[` may be part of a value)."""
+def unclosed_list_fix(lead: str, key: str, value: str) -> tuple[str, str] | None:
+    """(how, the corrected line) for a list field's one-line list never closed (`tags:
+    [a, b`, `tags: [a, b)`: how is '' for "add ] at the end"), or None for another field
+    (whose `[` may be part of a value)."""
     if key not in LIST_FIELDS:
         return None
-    return f"{lead}{key}: {value.rstrip()}]"
+    typed = _parse(value)
+    last = typed.items[-1] if typed.items else ""
+    if last.endswith(")") and last.count(")") > last.count("("):
+        typed.items[-1] = last[:-1].rstrip()
+        return "close it with ']', not ')'", _line(lead, key, typed)
+    return "", _line(lead, key, typed)
+
+
+def text_list(text: str, every: bool = True) -> list[str] | None:
+    """The items, as written in a one-line list, of a list typed as text (`"[a, b]]"` in
+    quotes, `(a, b)`, `a, b`); with `every` False, None unless `text` is wrapped in
+    brackets or parentheses with a comma inside (a byline or a source is text, and such a
+    text only when it names several: `"[agencies]"` is published as typed)."""
+    text = text.strip()
+    wrapped = text[:1] + text[-1:] in ("[]", "()") and "," in text
+    if not every and not wrapped:
+        return None
+    if text.startswith("["):
+        return [written(i) for i in _parse(text).items]
+    if text[:1] + text[-1:] == "()":
+        text = text[1:-1]
+    return [written(i.strip()) for i in text.split(",") if i.strip()]

@@ -12,6 +12,7 @@ import yaml
 
 from generator.diagnostics import Diagnostic, error
 from generator.load import fields
+from generator.load.yaml_lists import double_quoted as double_quoted
 from generator.load.yaml_lists import list_slip, unclosed_list_fix
 
 _FIELD_LINE = re.compile(
@@ -34,11 +35,6 @@ _STARTS = {
 # followed by a space (or nothing) start a list item and a field name.
 _STARTS_SPACED = {"-": "the start of a list item", "?": "the start of a field name"}
 _KEY_LINE = re.compile(r"^( *)[^\s#'\"-][^:#]*:(?:[ \t]|$)")
-
-
-def double_quoted(value: str) -> str:
-    """`value` as a YAML double-quoted scalar."""
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def explain_yaml_mistake(
@@ -312,7 +308,7 @@ def unclosed_bracket(
         listed = unclosed_list_fix(lead, key, value) if end <= opened.line else None
         if listed is not None:
             return f"the {noun} opened with {bracket} on line {number} is never closed", (
-                f"{fix}: {listed}"
+                f"{listed[0] or fix}: {listed[1]}"
             )
         fix += (
             f", or put the {key} in quotes if the {bracket} is part of it: "
