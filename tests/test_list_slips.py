@@ -273,6 +273,15 @@ FIXED_AS_MEANT = {
     ),
     "tags: [A, B]; [C]": ("followed by ';'", "tags: [A, B, C]", ["A", "B", "C"]),
     "tags: [A, B)": ("never closed", "tags: [A, B]", ["A", "B"]),
+    "tags: [A, B],": ("followed by ','", "tags: [A, B]", ["A", "B"]),
+    "tags: [A, B)  # the desks": ("never closed", "tags: [A, B]  # the desks", ["A", "B"]),
+    # never closed, with an item YAML reads specially: both mended
+    "tags: [Newsroom, *NSYNC": ("never closed", 'tags: [Newsroom, "*NSYNC"]', None),
+    "  author: [Asha Rao, @asha": (
+        "never closed",
+        '  author: [Asha Rao, "@asha"]',
+        ["Asha Rao", "@asha"],
+    ),
     # only the outer parentheses are the list's; several names in ( ) are a list
     "tags: (Newsroom (NZ), Harbour)": (
         "tags must be a list",

@@ -67,11 +67,11 @@ def _parse(value: str) -> _Typed:
     typed, depth, buf, at = _Typed(), 0, "", 0
 
     def flush() -> None:
-        text = buf.strip()
+        text = buf.strip() if depth else buf.strip().lstrip(", ")
         if depth or any(c.isalnum() for c in text):
             typed.items += [text] if text else []
         else:
-            typed.marks += "".join(text.split())
+            typed.marks += "".join(buf.split())
 
     while at < len(value):
         mark = value[at]
@@ -96,7 +96,7 @@ def _parse(value: str) -> _Typed:
             typed.close = at if not depth and typed.close < 0 else typed.close
         elif mark == "]":
             typed.extra += mark
-        elif mark != ",":
+        elif mark != "," or not depth:  # a comma after a list is a stray mark (`[a],`)
             buf += mark
         at += 1
     flush()
@@ -129,8 +129,10 @@ def list_slip(lead: str, key: str, value: str) -> tuple[str, str] | None:
     typed = _parse(value)
     if typed.quote >= 0:
         return _open_quote(lead, key, value, typed.quote)
-    if key not in LIST_FIELDS or typed.close < 0:
+    if key not in LIST_FIELDS:
         return None
+    if typed.close < 0:
+        return _unclosed_special(lead, key, value)
     listed, fixed = value[: typed.close + 1], _line(lead, key, typed)
     if typed.marks:
         how = "write one list with every item, without" if typed.lists > 1 else "remove"
@@ -164,6 +166,21 @@ def _special_items(key: str, typed: _Typed, fixed: str) -> tuple[str, str] | Non
         f"{key}: YAML cannot read the item{'s' * (len(odd) > 1)} {named} in the list as typed "
         "(YAML reads an item that starts with @, *, `, % or | specially)",
         f"put {'each' if len(odd) > 1 else 'it'} in quotes, not the whole list: {fixed}",
+    )
+
+
+def _unclosed_special(lead: str, key: str, value: str) -> tuple[str, str] | None:
+    """`tags: [Newsroom, @asha`: never closed, with an item YAML reads specially."""
+    typed = _parse(value)
+    odd = [i for i in typed.items if written(i) != i]
+    how, fixed = unclosed_list_fix(lead, key, value) or ("", "")
+    if not odd:
+        return None
+    return (
+        f"{key}: the list is never closed, and YAML cannot read {', '.join(map(repr, odd))} "
+        "in it as typed (YAML reads an item that starts with @, *, `, % or | specially)",
+        f"{how or 'close it with ]'} and put {'each' if len(odd) > 1 else 'it'} in quotes, "
+        f"not the whole list: {fixed}",
     )
 
 
