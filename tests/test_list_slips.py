@@ -165,6 +165,7 @@ def test_deeper_dashes_in_a_text_value_are_its_text_as_typed(tmp_path: Path, nam
     [
         "  - Newsroom  # the desk\n   - Harbour\n",  # a note after the item above
         "  - country:India\n    - Harbour\n",  # an item that looks like a field
+        "  - Newsroom\n\n    - Harbour\n",  # a blank line between them
     ],
 )
 def test_a_deeper_item_is_named_after_a_note_or_a_field_like_item(
@@ -173,7 +174,7 @@ def test_a_deeper_item_is_named_after_a_note_or_a_field_like_item(
     article, problems = read(tmp_path, STORY.replace("tags: [Newsroom]\n", "tags:\n" + items))
     assert article is None
     (problem,) = [p for p in problems if p.severity == "error"]
-    assert problem.line == 9
+    assert problem.line == 8 + items.rstrip("\n").count("\n")  # the '- Harbour' line
     assert "'- Harbour' is indented more than the item above it" in problem.message
     assert "# the desk" not in problem.message
 

@@ -36,7 +36,7 @@ DEEPER = "is indented more than the item above it"  # `_deeper_item`'s slip
 
 _ANY = re.compile(
     r"^[ \t]*(?:-[ \t]+)?[A-Za-z_][\w-]*:(?:[^\s]|[ \t]+#)|^[ \t]*-(?:[ \t]+#|[^\s-])"
-    r"|[\[,][ \t]*#|[“”„‘’‚«»‹›]|^(?P<d>[ \t]*)-[ \t].*\n(?P=d)[ \t]+-[ \t]",
+    r"|[\[,][ \t]*#|[“”„‘’‚«»‹›]|^(?P<d>[ \t]*)-[ \t].*\n(?:[ \t]*\n)*(?P=d)[ \t]+-[ \t]",
     re.MULTILINE,
 )
 _LINE = re.compile(
@@ -143,7 +143,8 @@ def _joined(items: list[str], before: str, line: str) -> bool:
         return False
     first = above.group("value").split(" #")[0].strip()
     second = item.group("value").split(" #")[0].strip()
-    return any(f"{first} - {second}" in text for text in items)
+    joined = re.compile(rf"{re.escape(first)}\s+- {re.escape(second)}")  # a blank line: \n
+    return any(joined.search(text) for text in items)
 
 
 def _slip(line: str, before: str, lines: list[str], index: int) -> tuple[str, str] | None:
