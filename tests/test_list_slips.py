@@ -334,3 +334,22 @@ def test_a_byline_or_source_with_brackets_but_one_name_is_published_as_typed(
     article, problems, _ = published(tmp_path, typed)
     assert article is not None, problems
     assert names(article, typed.split(":")[0].strip()) == meant
+
+
+def test_three_items_each_deeper_get_fixes_that_hold_together(tmp_path: Path) -> None:
+    """`- Newsroom`, `    - Harbour`, `      - Rain`: both deeper lines are named at once,
+    each fix at the first item's depth, so that following both publishes three topics
+    (the second fix once said 'like Harbour', which the first fix had moved)."""
+    items = "  - Newsroom\n    - Harbour\n      - Rain\n"
+    article, problems = read(tmp_path, STORY.replace("tags: [Newsroom]\n", "tags:\n" + items))
+    assert article is None
+    found = [p for p in problems if p.severity == "error"]
+    assert [(p.line, p.hint) for p in found] == [
+        (9, "indent it like the item above:   - Harbour"),
+        (10, "indent it like the item above:   - Rain"),
+    ]
+    assert "part of 'Harbour'" in found[1].message
+    fixed = "tags:\n  - Newsroom\n  - Harbour\n  - Rain\n"
+    article, problems = read(tmp_path, STORY.replace("tags: [Newsroom]\n", fixed))
+    assert article is not None, problems
+    assert [tag.name for tag in article.tags] == ["Newsroom", "Harbour", "Rain"]

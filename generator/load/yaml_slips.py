@@ -105,12 +105,15 @@ def typing_slips(text: str, first_line: int, source: str) -> list[Diagnostic]:
     lines = text.split("\n")
     found: list[Diagnostic] = []
     items: list[list[str] | None] = []  # what YAML reads as list items, once one is asked
+    moved = ("", "")  # the last deeper item as typed, and as its fix writes it
     for index, line, before in _lines(lines):
+        typed, before = before, moved[1] if before == moved[0] else before
         slip = _slip(line, before, lines, index)
         if slip is not None and DEEPER in slip[0]:
             items = items or [_list_items(text)]
-            if items[0] is not None and not _joined(items[0], before, line):
+            if items[0] is not None and not _joined(items[0], typed, line):
                 continue  # the text of a value (a summary), or not read as one item
+            moved = (line, before[: len(before) - len(before.lstrip())] + line.lstrip())
         if slip is not None:
             found.append(error(source, index + first_line, *slip))
     return found
