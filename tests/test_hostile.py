@@ -341,7 +341,7 @@ def test_the_quick_look_for_controls_in_file_names_finds_what_the_full_one_finds
     """A rebuild looks at every file name of content/ at once (speed.stages.listed); in
     ASCII it looks for NAME_CONTROL's characters alone, and must miss none of them."""
     from generator.load.invisible import NAME_CONTROL
-    from generator.speed.stages import name_control
+    from generator.load.invisible import has_name_control as name_control
 
     samples = [chr(i) for i in range(0x3000)]
     ends = (0xFFFD, 0xFFFE, 0xFFFF)

@@ -30,7 +30,7 @@ from generator.load.files import (
     walk,
 )
 from generator.load.foreign import toml_front_matter
-from generator.load.invisible import CONTROL, NAME_CONTROL, control_errors, has_control
+from generator.load.invisible import CONTROL, control_errors, has_control, has_name_control
 from generator.load.yaml_lost import explicit_tags, lost_comments, lost_labels, untagged_data
 from generator.load.yaml_mistakes import duplicate_errors, marked_error
 from generator.load.yaml_slips import typing_slips
@@ -401,7 +401,7 @@ def find_articles(content_dir: Path) -> tuple[list[tuple[Path, str]], list[Diagn
         folder = dirpath[len(top) :].strip(os.sep).replace(os.sep, "/")  # relative, '/'
         prefix = folder + "/" if folder else ""
         for name in list(dirnames):
-            if NAME_CONTROL.search(name):
+            if has_name_control(name):
                 dirnames.remove(name)
                 problems.append(unreadable_name(here / name, content_dir))
                 continue
@@ -419,7 +419,7 @@ def find_articles(content_dir: Path) -> tuple[list[tuple[Path, str]], list[Diagn
                 problems.extend(misnamed_article(prefix + name, here / name))
                 continue
             path = child(name)
-            if NAME_CONTROL.search(name):
+            if has_name_control(name):
                 problems.append(unreadable_name(path, content_dir))
                 continue
             # Its folder is inside content/ (checked on the way down): only a link can leave.

@@ -30,6 +30,19 @@ CONTROL = re.compile(f"[{_CONTROLS}{_ENDS}]")
 # In a file or folder name, tab and line ends too: a name holding one would split the
 # `path:line:` of every message about the file (and no editor means to type one).
 NAME_CONTROL = re.compile(f"[\t\n\r{_CONTROLS}{_ENDS}]")
+# NAME_CONTROL's characters in ASCII (its far ranges, the noncharacters beyond U+FFFF,
+# make `re` test each character against each: 30 ms over 10,000 names, against 5).
+_ASCII_NAME_CONTROL = re.compile("[\x00-\x1f\x7f]")
+
+
+def has_name_control(name: str) -> bool:
+    """Whether NAME_CONTROL finds a character in `name` (a file or folder name, or a path
+    of them): in an ASCII name, nearly every one, by its ASCII characters alone."""
+    if name.isascii():
+        return _ASCII_NAME_CONTROL.search(name) is not None
+    return NAME_CONTROL.search(name) is not None
+
+
 # Its 32 noncharacters beyond U+FFFF make `re` test each character against each of them:
 # a file's text is searched for the others, and for any character beyond U+FFFF, first.
 _NEAR = re.compile(f"[{_CONTROLS}{_ENDS[:2]}]")

@@ -7,7 +7,6 @@ worker processes (generator.speed.parallel). The results are those of the serial
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -21,7 +20,7 @@ from generator.diagnostics import Diagnostic, error, has_errors
 from generator.index.topics import Names
 from generator.load.content import find_articles
 from generator.load.files import child_maker, misnamed_article
-from generator.load.invisible import NAME_CONTROL
+from generator.load.invisible import has_name_control
 from generator.model import Article, with_values
 from generator.render.site import encode_images
 from generator.render.site_links import may_link
@@ -35,10 +34,6 @@ from generator.stages_api import Body, Validated
 from generator.write.output import OutputError
 
 V = TypeVar("V")
-# NAME_CONTROL's characters in an ASCII text: every C0 control (tab and line ends too) and
-# DEL. Its other ranges lie beyond ASCII, and the 32 noncharacters beyond U+FFFF among them
-# make `re` test each character against each: 30 ms over 10,000 names, against 5.
-_ASCII_NAME_CONTROL = re.compile("[\x00-\x1f\x7f]")
 CHANGED_WHILE_BUILDING = "the file changed or went away while the site was being built"
 
 
@@ -316,7 +311,7 @@ def listed(
     (a walk with no link, changes.tree_digest's): None when one of them needs find_articles'
     own look (a hidden file or folder, a name with a control character or not UTF-8)."""
     text = "/" + "/".join(names)  # every name after a '/' (none holds one)
-    if "/." in text or name_control(text):
+    if "/." in text or has_name_control(text):
         return None
     found: list[tuple[Path, str]] = []
     problems: list[Diagnostic] = []
@@ -330,14 +325,6 @@ def listed(
             current, child = folder, child_maker(content_dir / folder if folder else content_dir)
         found.append((child(file), name))
     return found, problems
-
-
-def name_control(text: str) -> bool:
-    """Whether NAME_CONTROL finds a character in `text`: in an ASCII text (nearly always)
-    by `_ASCII_NAME_CONTROL`, the same characters there."""
-    if text.isascii():
-        return _ASCII_NAME_CONTROL.search(text) is not None
-    return NAME_CONTROL.search(text) is not None
 
 
 def remade(work: BodyWork, cache: ArticleCache | None, article: Article) -> str:
