@@ -11,11 +11,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from test_typing_slips import read, the_error
 
-from generator.config import Settings
 from generator.diagnostics import Diagnostic
-from generator.load.content import read_document
-from generator.load.validate import validate
 from generator.model import Article
 
 # '---' is line 1: title 2, date 3, country 4, credits 5, author 6, tags 7.
@@ -27,23 +25,6 @@ credits:
   author: Asha Rao
 tags: [Newsroom]
 """
-
-
-def read(tmp_path: Path, front: str) -> tuple[Article | None, list[Diagnostic]]:
-    content = tmp_path / "content"
-    content.mkdir(parents=True, exist_ok=True)
-    (content / "story.md").write_text(f"---\n{front}---\nBody.\n", encoding="utf-8")
-    doc, problems = read_document(content / "story.md", "story.md", 1_000_000)
-    if doc is None:
-        return None, problems
-    article, more = validate(doc, Settings(timezone="UTC", site_id="test.example,2025"), content)
-    return (None if problems else article), problems + more
-
-
-def the_error(problems: list[Diagnostic]) -> Diagnostic:
-    found = [p for p in problems if p.severity == "error"]
-    assert len(found) == 1, problems
-    return found[0]
 
 
 @pytest.mark.parametrize(
