@@ -19,8 +19,10 @@ from dataclasses import dataclass, field
 
 import yaml
 
-# Fields whose value may be a one-line list of names.
-LIST_FIELDS = frozenset({"tags", "sources", "aliases", "author", "authors"})
+# Fields read as a list of names (a value of hashtags is read as its items), and the
+# fields whose value may be a one-line list of names: those and the bylines.
+LISTS = frozenset({"tags", "sources", "aliases"})
+LIST_FIELDS = LISTS | {"author", "authors"}
 _NOTE = re.compile(r"[ \t]+#")
 
 

@@ -14,6 +14,7 @@ the line as it should be.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -21,7 +22,7 @@ import yaml
 
 from generator.diagnostics import Diagnostic, error
 from generator.load import fields
-from generator.load.yaml_lists import closing
+from generator.load.yaml_lists import LISTS, closing
 from generator.load.yaml_mistakes import double_quoted, indent_of
 
 # Every field name newsdigest reads, at the top or inside a group, and the names of
@@ -30,8 +31,6 @@ KNOWN = frozenset(part for f in fields.FIELDS for part in f.name.split(".")) | f
     {"src", "alt", "caption", "focus", "width", "height", "text", "authors"}
 )
 KNOWN |= frozenset({"bio", "url", "fediverse", "type"})  # a byline's fields in authors.yaml
-# Fields read as a list of names: a value of hashtags is read as its items.
-LISTS = frozenset({"tags", "sources", "aliases"})
 DEEPER = "is indented more than the item above it"  # `_deeper_item`'s slip
 
 _ANY = re.compile(
@@ -104,14 +103,13 @@ def typing_slips(text: str, first_line: int, source: str) -> list[Diagnostic]:
         return []
     lines = text.split("\n")
     found: list[Diagnostic] = []
-    items: list[list[str] | None] = []  # what YAML reads as list items, once one is asked
     moved = ("", "")  # the last deeper item as typed, and as its fix writes it
     for index, line, before in _lines(lines):
         typed, before = before, moved[1] if before == moved[0] else before
         slip = _slip(line, before, lines, index)
         if slip is not None and DEEPER in slip[0]:
-            items = items or [_list_items(text)]
-            if items[0] is not None and not _joined(items[0], typed, line):
+            items = _list_items(text)  # read once a file (the last text is kept)
+            if items is not None and not _joined(items, typed, line):
                 continue  # the text of a value (a summary), or not read as one item
             moved = (line, before[: len(before) - len(before.lstrip())] + line.lstrip())
         if slip is not None:
@@ -119,6 +117,7 @@ def typing_slips(text: str, first_line: int, source: str) -> list[Diagnostic]:
     return found
 
 
+@functools.lru_cache(maxsize=1)
 def _list_items(text: str) -> list[str] | None:
     """Every text YAML reads as an item of a list in `text`; None when YAML cannot read
     it (a note after the item above ends it, and the deeper item is then YAML's error)."""
