@@ -31,6 +31,14 @@ NEWSROOM = Path(__file__).resolve().parent / "fixtures" / "newsroom"
 # which a newsroom that keeps this repository's layout replaces with its own articles.
 SAMPLE = Path(__file__).resolve().parent / "fixtures" / "sample"
 
+# The process number of a build that is no longer running, for its staging folder's name
+# (`.site.staging-PID`): above the system's largest (pid_max) no process has it; a fixed
+# small one (997, 99999) is sometimes a live process of the test run, whose folder a build
+# rightly keeps.
+GONE_PID = (
+    int(Path("/proc/sys/kernel/pid_max").read_text()) + 1 if sys.platform == "linux" else 999_999
+)
+
 
 def run_newsdigest(*args: str, cwd: Path, timeout: float = 120) -> subprocess.CompletedProcess[str]:
     """Run `python -m generator ARGS` in `cwd`, capturing its output."""

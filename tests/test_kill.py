@@ -18,7 +18,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import BASE_URL, make_project, run_here, run_newsdigest, site_files, write_article
+from conftest import (
+    BASE_URL,
+    GONE_PID,
+    make_project,
+    run_here,
+    run_newsdigest,
+    site_files,
+    write_article,
+)
 
 from generator import cli
 from generator.diagnostics import UsageError
@@ -361,7 +369,7 @@ def ours(directory: Path, files: dict[str, str]) -> Path:
 
 def test_recover_puts_back_a_site_moved_aside_by_a_killed_two_step_swap(tmp_path: Path) -> None:
     ours(tmp_path / ".site.previous", {"index.html": "old"})
-    ours(tmp_path / ".site.staging-999", {"index.html": "half"})
+    ours(tmp_path / f".site.staging-{GONE_PID}", {"index.html": "half"})
     folder.recover(tmp_path / "site")
     assert (tmp_path / "site/index.html").read_text() == "old"
     assert beside(tmp_path / "site") == []
@@ -369,8 +377,8 @@ def test_recover_puts_back_a_site_moved_aside_by_a_killed_two_step_swap(tmp_path
 
 def test_recover_finishes_deleting_a_half_deleted_old_site(tmp_path: Path) -> None:
     ours(tmp_path / "site", {"index.html": "new"})
-    ours(tmp_path / ".site.staging-998", {"a/b.html": "old"})
-    (tmp_path / ".site.staging-997").mkdir()  # killed before its marker was written
+    ours(tmp_path / f".site.staging-{GONE_PID}", {"a/b.html": "old"})
+    (tmp_path / f".site.staging-{GONE_PID + 1}").mkdir()  # killed before its marker was written
     folder.recover(tmp_path / "site")
     assert (tmp_path / "site/index.html").read_text() == "new"
     assert beside(tmp_path / "site") == []

@@ -7,7 +7,7 @@ from collections.abc import Collection, Iterator
 from pathlib import Path
 
 import pytest
-from conftest import BASE_URL, copy_newsroom, run_here, searching, site_files
+from conftest import BASE_URL, GONE_PID, copy_newsroom, run_here, searching, site_files
 
 
 @pytest.fixture(autouse=True)
@@ -87,7 +87,7 @@ def test_leftovers_of_an_interrupted_build_are_cleaned_but_foreign_ones_kept(
 ) -> None:
     out = tmp_path / "site"
     assert run_here("build", "--output", str(out), cwd=project).returncode == 0
-    ours = tmp_path / ".site.staging-99999"
+    ours = tmp_path / f".site.staging-{GONE_PID}"
     ours.mkdir()
     (ours / ".newsdigest-output").write_text("marker", encoding="utf-8")
     (ours / "index.html").write_text("half a site", encoding="utf-8")
@@ -280,7 +280,7 @@ def test_a_successful_build_leaves_nothing_beside_the_site(project: Path) -> Non
 def test_an_up_to_date_build_still_cleans_what_a_killed_build_left(project: Path) -> None:
     assert run_here("build", cwd=project).returncode == 0
     site = project / "site"
-    leftover = project / ".site.staging-99999"  # no such process: its build was killed
+    leftover = project / f".site.staging-{GONE_PID}"  # no such process: its build was killed
     leftover.mkdir()
     (leftover / ".newsdigest-output").write_text("marker", encoding="utf-8")
     (leftover / "index.html").write_text("half a site", encoding="utf-8")
