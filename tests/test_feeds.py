@@ -6,7 +6,7 @@ import calendar
 import json
 import re
 import xml.etree.ElementTree as ET
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -107,6 +107,18 @@ def test_rss_dates_are_in_gmt_and_atom_dates_keep_the_offset(newsroom_site: Path
     assert "<published>2025-06-24T10:15:00+05:45</published>" in atom
     assert "<published>2025-06-23T08:00:00-07:00</published>" in atom
     assert "<updated>2025-06-24T09:30:00-07:00</updated>" in atom
+
+
+def test_rss_dates_read_as_feedgen_writes_them_on_every_weekday_and_month() -> None:
+    from feedgen.util import formatRFC2822
+
+    from generator.render.feeds.extensions import rfc2822
+
+    for day in range(1, 400, 3):  # every weekday in every month, with offsets and none
+        moment = datetime(2024, 1, 1, 7, 8, 9, tzinfo=UTC) + timedelta(days=day, minutes=day)
+        for shown in (moment, moment.astimezone(timezone(timedelta(hours=-9, minutes=-30)))):
+            assert rfc2822(shown) == formatRFC2822(shown)
+        assert rfc2822(moment.replace(tzinfo=None)) == formatRFC2822(moment.replace(tzinfo=None))
 
 
 def test_an_update_is_carried_as_the_modified_time(newsroom_site: Path) -> None:

