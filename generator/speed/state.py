@@ -74,6 +74,7 @@ def after_writing(
     only those written anew are looked at."""
     found = Written()
     found.looked = set()
+    folder = os.path.join(output, "")  # a str: no Path made per file
     for name in names:
         known = before.get(name) if name not in fresh else None
         if known is not None:  # (a name the state held: storable)
@@ -83,7 +84,7 @@ def after_writing(
             continue
         found.looked.add(name)
         try:
-            st = os.lstat(output / name)
+            st = os.lstat(folder + name)
         except OSError:
             continue
         if stat.S_ISREG(st.st_mode):
@@ -228,7 +229,8 @@ def remember(
                 readers.setdefault(source, []).append(path)
         # Queued as generators, read by the commit one row at a time.
         rows.put_pages((p, values.get(p, _NO_VALUES), s) for p, s in files.items())
-        rows.put_values((p, v) for p, v in values.items() if p not in files)
+        # (each row made only for a path not written: `items` would make every one)
+        rows.put_values((p, values[p]) for p in values if p not in files)
         rows.put_readers((s, (*digests.get(s, ("", "")), paths)) for s, paths in readers.items())
     elif not _patch(rows, index, values, digests):
         rows.clear()  # a damaged row: the next build plans every page
