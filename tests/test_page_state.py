@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import sqlite3
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -120,6 +121,40 @@ def test_a_damaged_page_state_row_is_not_trusted(project: Path, damage: str) -> 
     rendered, pages = build(project)
     assert 0 < rendered < pages / 4
     assert_same_as_clean(project)
+
+
+ORDER = "SELECT path FROM pages WHERE ordinal IS NOT NULL ORDER BY ordinal"
+
+
+def test_a_story_added_then_deleted_saves_only_the_rows_that_differ(project: Path) -> None:
+    """A new story and a deleted one make the build plan every page; the rows it saves
+    are those that differ from the last build's (the new story's page takes a place
+    between two others), the pages stay in the site's order, and the next edit plans
+    from the dependency index again."""
+    build(project)
+    total = len(site_files(project.parent / "site"))
+    added = synth.articles(COUNT + 1)[COUNT]
+    path = project / "content" / added.path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    for change in (lambda: path.write_text(synth.newsdigest_file(added), "utf-8"), path.unlink):
+        with state(project) as db:
+            before = dict(db.execute(OUR_ROWS))
+        change()
+        build(project)
+        with state(project) as db:
+            after, order = dict(db.execute(OUR_ROWS)), [p for (p,) in db.execute(ORDER)]
+        assert 0 < sum(after.get(p) != before.get(p) for p in {*before, *after}) < total / 2
+        assert_same_as_clean(project)
+        fresh = project.parent / "fresh" / "project"  # the order a first build saves
+        shutil.rmtree(fresh.parent, ignore_errors=True)
+        shutil.copytree(project, fresh, ignore=shutil.ignore_patterns(".newsdigest-cache"))
+        build(fresh)
+        with state(fresh) as db:
+            assert order == [p for (p,) in db.execute(ORDER)]
+        edit(project, 4, "Later.")
+        rendered, pages = build(project)
+        assert 0 < rendered < pages / 4
+        assert_same_as_clean(project)
 
 
 def test_a_page_deleted_by_hand_from_the_output_is_made_again(project: Path) -> None:

@@ -407,7 +407,8 @@ def _remember(
     kept = stats.kept if stats.kept is not None and all(map(storable, stats.kept.differs)) else None
     spare = kept.to_record() if kept is not None else None
     records = {"feeds": [f.path for f in done.feeds], "spare": spare, "inputs": inputs}
-    remember(run.state, done.planned.index, values(done.planned), done.digests, files, records)
+    planned = done.planned
+    remember(run.state, planned.index, values(planned), done.digests, files, records, planned.pages)
     run.feed_record.put("bytes", feed_digests)
     run.feed_record.save()
 

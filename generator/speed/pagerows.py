@@ -40,17 +40,19 @@ _CHUNK = 500  # keys to a query
 class Row:
     """A checked `pages` row's values (the stats apart)."""
 
-    ordinal: int | None
+    ordinal: int | float | None  # whole, or between two pages (generator.speed.resave)
     family: str | None  # JSON list
     print: str | None
     reads: str | None  # JSON list of sources
 
 
-def _page_sum(space: str, path: str, row: Row) -> bytes:
+def page_sum(space: str, path: str, row: Row) -> bytes:
+    """A `pages` row's sum: of its values, not its file's stat."""
     return checksum(space, path, repr((row.ordinal, row.family, row.print, row.reads)))
 
 
-def _reader_sum(space: str, source: str, whole: str, place: str, paths: str) -> bytes:
+def reader_sum(space: str, source: str, whole: str, place: str, paths: str) -> bytes:
+    """A `readers` row's sum."""
     return checksum(space, source, whole, place, paths)
 
 
@@ -95,6 +97,25 @@ class _PageReads:
         sql = "SELECT source, whole, place FROM readers WHERE space = ?"
         return {s: (w, p) for s, w, p in self._query(sql) if isinstance(w, str)}
 
+    def ordinals(self) -> dict[str, int | float]:
+        """Every page's place in the site's order (a number, not always whole), by path."""
+        sql = "SELECT path, ordinal FROM pages WHERE space = ? AND ordinal IS NOT NULL"
+        return dict(self._query(sql))
+
+    def saved(self) -> Iterator[tuple[Any, ...]]:
+        """Every `pages` row as saved, one at a time, unchecked: (path, ordinal, family,
+        print, reads, size, mtime_ns, ino, sum)."""
+        sql = "SELECT path, ordinal, family, print, reads, size, mtime_ns, ino, sum FROM pages"
+        return (
+            self.database.query(f"{sql} WHERE space = ?", (self.space,)) if self.valid else iter(())
+        )
+
+    def saved_readers(self) -> Iterator[tuple[Any, ...]]:
+        """Every `readers` row as saved, one at a time, unchecked: (source, whole, place,
+        paths, sum)."""
+        sql = "SELECT source, whole, place, paths, sum FROM readers WHERE space = ?"
+        return self.database.query(sql, (self.space,)) if self.valid else iter(())
+
     def rows(self, paths: Iterable[str]) -> dict[str, Row | None]:
         """The checked rows of `paths` (None: missing or failing its sum)."""
         paths = list(paths)
@@ -107,7 +128,7 @@ class _PageReads:
             )
             for path, ordinal, family, print_, reads, sum_ in self._query(sql, chunk):
                 row = Row(ordinal, family, print_, reads)
-                self.rows_read[path] = row if sum_ == _page_sum(self.space, path, row) else None
+                self.rows_read[path] = row if sum_ == page_sum(self.space, path, row) else None
         for path in wanted:
             self.rows_read.setdefault(path, None)
         return {path: self.rows_read[path] for path in paths}
@@ -118,7 +139,7 @@ class _PageReads:
         out = {}
         for path, ordinal, family, print_, reads, sum_ in self._query(sql):
             row = Row(ordinal, family, print_, reads)
-            if print_ is not None and sum_ == _page_sum(self.space, path, row):
+            if print_ is not None and sum_ == page_sum(self.space, path, row):
                 out[path] = print_
         return out
 
@@ -133,7 +154,7 @@ class _PageReads:
                 f" WHERE space = ? AND source IN ({marks})"  # noqa: S608 (placeholders only)
             )
             for source, whole, place, paths, sum_ in self._query(sql, chunk):
-                if sum_ != _reader_sum(self.space, source, whole, place, paths):
+                if sum_ != reader_sum(self.space, source, whole, place, paths):
                     return None
                 try:
                     listed = json.loads(paths)
@@ -183,7 +204,7 @@ class PageRows(_PageReads):
             (
                 (space, path, row.ordinal, row.family, row.print, row.reads)
                 + (stat or (None, None, None))
-                + (_page_sum(space, path, row),)
+                + (page_sum(space, path, row),)
                 for path, row, stat in rows
             ),
             lazy=True,
@@ -200,7 +221,7 @@ class PageRows(_PageReads):
             " reads = excluded.reads, sum = excluded.sum",
             (
                 (space, path, row.ordinal, row.family, row.print, row.reads)
-                + (_page_sum(space, path, row),)
+                + (page_sum(space, path, row),)
                 for path, row in rows
             ),
             lazy=True,
@@ -217,10 +238,18 @@ class PageRows(_PageReads):
             " ON CONFLICT (space, path) DO UPDATE SET size = excluded.size,"
             " mtime_ns = excluded.mtime_ns, ino = excluded.ino",
             [
-                (space, path, *stat, _page_sum(space, path, Row(None, None, None, None)))
+                (space, path, *stat, page_sum(space, path, Row(None, None, None, None)))
                 for path, stat in stats.items()
             ],
         )
+
+    def forget(self, paths: Iterable[str], sources: Iterable[str]) -> None:
+        """Queue: remove the `pages` rows of `paths` and the `readers` rows of `sources`."""
+        space = self.space
+        sql = "DELETE FROM pages WHERE space = ? AND path = ?"
+        self.database.write_many(sql, [(space, p) for p in paths])
+        sql = "DELETE FROM readers WHERE space = ? AND source = ?"
+        self.database.write_many(sql, [(space, s) for s in sources])
 
     def put_readers(self, rows: Iterable[tuple[str, tuple[str, str, list[str]]]]) -> None:
         """Queue `readers` rows (source, (digests, the paths reading it)), read one by one
@@ -232,6 +261,6 @@ class PageRows(_PageReads):
         )
         self.database.write_many(
             "INSERT OR REPLACE INTO readers VALUES (?, ?, ?, ?, ?, ?)",
-            ((*v, _reader_sum(*v)) for v in values),
+            ((*v, reader_sum(*v)) for v in values),
             lazy=True,
         )

@@ -12,7 +12,7 @@ import contextlib
 import json
 import os
 import stat
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -26,6 +26,7 @@ from generator.speed import fingerprint
 from generator.speed.cache import Store
 from generator.speed.deps import Plan
 from generator.speed.pagerows import PageRows, Row, Stat
+from generator.speed.resave import resave
 from generator.speed.store import Database
 from generator.write import spare
 from generator.write.manifest import Stats, stats_ahead
@@ -211,27 +212,29 @@ def remember(
     digests: Mapping[str, tuple[str, str]],
     files: dict[str, Stat],
     records: Mapping[str, Any],
+    order: Sequence[str] | None = None,
 ) -> None:
     """Save this build's page state: `values` of the pages and feeds fingerprinted (each
     with its reads), the articles' `digests`, the `files` written with their stats, and
     JSON `records`. With `index` (the plan came from it: the same pages, the same
-    articles) only the rows that changed are written; without, the whole space anew."""
+    articles) only the rows that changed are written; without, with `order` (every
+    page's path in the site's order) the rows that differ from the last build's
+    (generator.speed.resave), else the whole space anew."""
     rows = state.rows
     if rows is None:
         return
     if index is None or not rows.valid:
-        rows.clear()
         readers: dict[str, list[str]] = {source: [] for source in digests}
         sources = getattr(values, "sources", None)  # plan.Values: without the JSON
         for path in values:
             read = sources(path) if sources else json.loads(values[path].reads or "[]")
             for source in read:
                 readers.setdefault(source, []).append(path)
-        # Queued as generators, read by the commit one row at a time.
-        rows.put_pages((p, values.get(p, _NO_VALUES), s) for p, s in files.items())
-        # (each row made only for a path not written: `items` would make every one)
-        rows.put_values((p, values[p]) for p in values if p not in files)
-        rows.put_readers((s, (*digests.get(s, ("", "")), paths)) for s, paths in readers.items())
+        pairs = {s: (*digests.get(s, ("", "")), paths) for s, paths in readers.items()}
+        if order is None or not rows.valid or not state.written:
+            _rewrite(rows, values, files, pairs)
+        elif not resave(rows, order, values, files, pairs):
+            _rewrite(rows, values, files, pairs)  # the pages' order moved
     elif not _patch(rows, index, values, digests):
         rows.clear()  # a damaged row: the next build plans every page
     else:
@@ -251,6 +254,21 @@ def remember(
 
 
 _NO_VALUES = Row(None, None, None, None)
+
+
+def _rewrite(
+    rows: PageRows,
+    values: Mapping[str, Row],
+    files: dict[str, Stat],
+    readers: Mapping[str, tuple[str, str, list[str]]],
+) -> None:
+    """Queue the whole space anew: every file's row, every page's values, every reader."""
+    rows.clear()
+    # Queued as generators, read by the commit one row at a time.
+    rows.put_pages((p, values.get(p, _NO_VALUES), s) for p, s in files.items())
+    # (each row made only for a path not written: `items` would make every one)
+    rows.put_values((p, values[p]) for p in values if p not in files)
+    rows.put_readers(readers.items())
 
 
 def _patch(
