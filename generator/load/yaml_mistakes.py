@@ -134,17 +134,53 @@ def _tab(raw: str) -> tuple[str, str]:
 
 
 def _after_quote(lead: str, key: str, value: str) -> tuple[str, str] | None:
-    """(message, fix) for a value that starts with a quote mark and goes on after it."""
+    """(message, fix) for a value that starts with a quote mark and goes on after it.
+
+    A value wrapped in one mark with the same mark inside (`'Rao's last day'`,
+    `"He said "no" today"`) is an editor's wrapper: the fix quotes the inside in the other
+    mark (`"Rao's last day"`), so the wrapper is not published as text. A value whose
+    quote closes early (`"Yes" wins`, `'Yes' or 'No'`) keeps its marks as text."""
     mark = value[0]
     closing = value.find(mark, 1)
     if not 0 < closing < len(value) - 1:
         return None
-    fixed = ("'" + value.replace("'", "''") + "'") if mark == '"' else double_quoted(value)
-    return (
+    wrapped = _wrapper_inside(value)
+    text = value if wrapped is None else wrapped
+    fixed = ("'" + text.replace("'", "''") + "'") if mark == '"' else double_quoted(text)
+    message = (
         f"the value of '{key}:' starts with a quote mark and goes on after the "
-        "closing quote, so YAML cannot read it",
-        f"put the whole value in the other kind of quotes: {lead}{key}: {fixed}",
+        "closing quote, so YAML cannot read it"
     )
+    if wrapped is not None:
+        return (
+            f"the value of '{key}:' is wrapped in quote marks ({mark}) with the same mark "
+            "inside it, so YAML reads the value as ending at the inner one and cannot read "
+            "the rest",
+            "write the value in the other kind of quotes, without the outer ones: "
+            f"{lead}{key}: {fixed}",
+        )
+    return message, f"put the whole value in the other kind of quotes: {lead}{key}: {fixed}"
+
+
+def _wrapper_inside(value: str) -> str | None:
+    """The text inside `value`'s outer quote marks when they are a wrapper: the value ends
+    with the mark it starts with, and the first mark inside (not an apostrophe between two
+    letters, `Rao's`) opens a quote of its own rather than closing the first one (a mark
+    after a space: `"He said "no" today"`). None otherwise (`'Yes' or 'No'`)."""
+    mark = value[0]
+    if len(value) < 3 or value[-1] != mark:
+        return None
+    inner = value[1:-1]
+    for at, char in enumerate(inner):
+        if char != mark:
+            continue
+        before = inner[at - 1] if at else " "
+        after = inner[at + 1] if at + 1 < len(inner) else " "
+        if before.isalnum() and after.isalnum():
+            continue  # an apostrophe
+        opens = before.isspace() or (not before.isalnum() and after.isalnum())
+        return inner if opens else None
+    return inner
 
 
 # A tag as written before a value: `!`, `!!float`, `!foo`, `!<tag:yaml.org,2002:int>`,

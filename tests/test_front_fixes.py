@@ -1,0 +1,83 @@
+"""Front-matter fixes that, followed as printed, publish what the editor meant: the
+editor types a slip, `newsdigest check` names it with a `fix:` line, the editor writes
+that line in place of the typed one, and the story builds with the headline (summary,
+byline) meant, not with YAML's own marks as text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import make_project, run_here, write_article
+from lxml import html
+
+GOOD = """\
+title: Floods in Assam
+date: 2025-06-02T10:00:00+05:30
+country: India
+credits:
+  author: Desk
+tags: [Rain]"""
+
+
+def checked(project: Path) -> tuple[int, str]:
+    result = run_here("check", cwd=project)
+    assert "Traceback" not in result.stderr
+    return result.returncode, result.stdout + result.stderr
+
+
+def fix_lines(said: str) -> list[str]:
+    return [line.strip() for line in said.splitlines() if line.strip().startswith("fix:")]
+
+
+def follow_fix(project: Path, path: Path, typed: str, key: str) -> tuple[str, str]:
+    """Check, write the `key:` line the one `fix:` line gives in place of `typed`, build;
+    (what check said, the built article's HTML)."""
+    status, said = checked(project)
+    assert status == 1, said
+    [hint] = fix_lines(said)
+    fixed = hint[hint.index(f"{key}: ") :]
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(typed + "\n", fixed + "\n"), encoding="utf-8")
+    site = project / "site"
+    result = run_here("build", "--output", str(site), cwd=project)
+    assert result.returncode == 0, (fixed, result.stdout + result.stderr)
+    [page] = [p for p in site.glob("2025/06/*/*/index.html")]
+    return said, page.read_text(encoding="utf-8")
+
+
+# -- a value wrapped in quotes with the same mark inside (tester's fault 11) ---------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "key", "fix", "published"),
+    [
+        ("title: 'Rao's last day'", "title", 'title: "Rao\'s last day"', "Rao's last day"),
+        ("summary: 'It's a storm'", "summary", 'summary: "It\'s a storm"', "It's a storm"),
+        (
+            'title: "He said "no" today"',
+            "title",
+            "title: 'He said \"no\" today'",
+            'He said "no" today',
+        ),
+        ("title: 'O'Brien's 'big' day'", "title", "title: \"O'Brien's 'big' day\"", None),
+        # the quote closes early: the marks are text, kept as typed
+        ("title: 'Yes' or 'No'", "title", "title: \"'Yes' or 'No'\"", "'Yes' or 'No'"),
+        ('title: "Yes" wins', "title", "title: '\"Yes\" wins'", '"Yes" wins'),
+    ],
+)
+def test_a_value_wrapped_in_quotes_with_the_same_mark_inside_is_published_without_them(
+    tmp_path: Path, typed: str, key: str, fix: str, published: str | None
+) -> None:
+    project = make_project(tmp_path / "p")
+    front = GOOD.replace("title: Floods in Assam", typed) if key == "title" else GOOD
+    front = front if key == "title" else GOOD + "\n" + typed
+    path = write_article(project, "2025/06/story.md", front)
+    said, page = follow_fix(project, path, typed, key)
+    line = 2 if key == "title" else 8
+    assert f"content/2025/06/story.md:{line}: error:" in said, said
+    assert fix_lines(said)[0].endswith(": " + fix), said
+    text = published or fix.split(": ", 1)[1].strip("\"'")
+    doc = html.fromstring(page)
+    where = '//h1[@class="headline"]' if key == "title" else '//*[contains(@class, "standfirst")]'
+    assert [e.text_content().strip() for e in doc.xpath(where)][:1] == [text], page
