@@ -33,7 +33,7 @@ from generator.index.selection import LINKS_TO_HELD_BACK
 from generator.load.files import shown
 from generator.load.meant import from_repository, missing_file_hint, story_link
 from generator.model import Picture, Text
-from generator.render import cmark, images, unaddressed
+from generator.render import cmark, images, unaddressed, unclosed
 from generator.render.body_html import (
     SCROLL_BOXES,
     address_line,
@@ -48,6 +48,7 @@ from generator.render.body_html import (
 from generator.render.limits import TooSlow, nesting_problem, time_limit
 from generator.render.links import URL_ATTRIBUTES, Attrs, rewrite_tags
 from generator.render.sanitised import (
+    ALLOWED_TAGS,
     apart,
     masked,
     removed_addresses,
@@ -333,7 +334,7 @@ class BodyRenderer(_Addresses):
             return "", [error(article.source, article.body_line + line - 1, message, hint)], set()
         try:
             with time_limit(TIME_LIMIT):
-                body_html = self._converted(article)
+                body_html = self._ended(article, self._converted(article))
                 for line, message, hint, wrong in unaddressed.problems(body_html, self._masked):
                     at, kind = article.body_line + line, error if wrong else warning
                     self.context.problems.append(kind(article.source, at, message, hint))
@@ -381,6 +382,19 @@ class BodyRenderer(_Addresses):
                     "otherwise delete it",
                 )
             )
+        return converted
+
+    def _ended(self, article: Text, converted: str) -> str:
+        """`converted` with each inline element typed without its end tag (`<b>Budget
+        passed`) ended where its paragraph ends, a warning on its line (render/unclosed.py)."""
+        if "<" not in article.body:
+            return converted
+        kept = (lambda tag: True) if self.trusted_html else ALLOWED_TAGS.__contains__
+        converted, found = unclosed.ended(converted, kept)
+        for tag, typed, nth in found:
+            line, rest = unclosed.line_of(self._masked(), typed, nth)
+            at = article.body_line + line
+            self.context.problems.append(warning(article.source, at, *unclosed.words(tag, rest)))
         return converted
 
     def _check_html(self, body_html: str) -> None:
