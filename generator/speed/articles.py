@@ -18,8 +18,9 @@ generator.speed.sources.ArticleFiles; the records' is `_Records`; the bodies' Ar
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -174,14 +175,16 @@ class _Records(ArticleFiles):
         record = {"a": article_record(article), "p": encode_diagnostics(problems), "i": stamp}
         return dumps({**record, "d": [digest.hex() for digest in own]})
 
-    def _article_row(self, source: str, read: Read | None) -> tuple[str, str, str, bytes]:
-        if read is None:
-            assert self.scratch is not None
-            record = self.scratch.record(source)
-        else:
-            record = self._record(read)
-        digest = self.seen[source][2]
-        return (source, digest, record, checksum(source, digest, record))
+    def _article_rows(self) -> Iterator[tuple[str, str, str, bytes]]:
+        """The rows of the articles read anew: those spilled to the scratch read back from
+        it in one scan, the others made from what is held here."""
+        new = self.new_articles
+        spilled = self.scratch.spilled("records") if self.scratch is not None else ()
+        found = ((s, r) for s, r in spilled if s in new and new[s] is None)
+        held = ((s, self._record(read)) for s, read in new.items() if read is not None)
+        for source, record in chain(held, found):
+            digest = self.seen[source][2]
+            yield (source, digest, record, checksum(source, digest, record))
 
 
 class ArticleCache(_Records):
@@ -278,25 +281,26 @@ class ArticleCache(_Records):
             self.scratch.put_meta(article.source, key, meta)
         self.new_bodies[article.source] = (key, meta, html) if self.scratch is None else None
 
-    def _body_row(self, source: str, kept: tuple[str, str, str] | None) -> tuple[Any, ...]:
-        if kept is None:
-            assert self.scratch is not None
-            key, meta = self.scratch.meta(source)
-        else:
-            key, meta, _ = kept
-        return (source, key, meta, checksum(source, key, meta))
+    def _spilled(self, table: str) -> Iterator[tuple[str, ...]]:
+        """The scratch's rows of `table` ('metas', 'bodies') of the new bodies it holds."""
+        new = self.new_bodies
+        rows = self.scratch.spilled(table) if self.scratch is not None else ()
+        return (row for row in rows if row[0] in new and new[row[0]] is None)
 
-    def _body_html(self, source: str, kept: tuple[str, str, str] | None) -> tuple[str, str]:
-        if kept is None:
-            assert self.scratch is not None
-            return (source, self.scratch.html(source))
-        return (source, kept[2])
+    def _body_rows(self) -> Iterator[tuple[Any, ...]]:
+        held = ((s, *kept[:2]) for s, kept in self.new_bodies.items() if kept is not None)
+        for source, key, meta in chain(held, self._spilled("metas")):
+            yield (source, key, meta, checksum(source, key, meta))
+
+    def _body_htmls(self) -> Iterator[tuple[str, ...]]:
+        held = ((s, kept[2]) for s, kept in self.new_bodies.items() if kept is not None)
+        return chain(held, self._spilled("bodies"))
 
     def save(self) -> None:
         """Write what changed since the last build, and forget the files that are gone."""
         if self.scratch is not None:
             self.scratch.release()  # its reads of this database end before it is written
-        database, new_bodies = self.database, self.new_bodies
+        database = self.database
         fresh = not self.valid  # a database found broken keeps the rows it could read
         database.sources = self.seen
         if fresh:
@@ -317,19 +321,13 @@ class ArticleCache(_Records):
             ),
         )
         database.write_many(
-            "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?)",
-            (self._article_row(source, read) for source, read in self.new_articles.items()),
-            lazy=True,
+            "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?)", self._article_rows(), lazy=True
         )
         database.write_many(
-            "INSERT OR REPLACE INTO bodies VALUES (?, ?, ?, ?)",
-            (self._body_row(source, kept) for source, kept in new_bodies.items()),
-            lazy=True,
+            "INSERT OR REPLACE INTO bodies VALUES (?, ?, ?, ?)", self._body_rows(), lazy=True
         )
         database.write_many(
-            "INSERT OR REPLACE INTO body_html VALUES (?, ?)",
-            (self._body_html(source, kept) for source, kept in new_bodies.items()),
-            lazy=True,
+            "INSERT OR REPLACE INTO body_html VALUES (?, ?)", self._body_htmls(), lazy=True
         )
         database.commit()
         database.close()  # the last connection out folds the WAL back into the file
