@@ -81,3 +81,30 @@ def test_a_value_wrapped_in_quotes_with_the_same_mark_inside_is_published_withou
     doc = html.fromstring(page)
     where = '//h1[@class="headline"]' if key == "title" else '//*[contains(@class, "standfirst")]'
     assert [e.text_content().strip() for e in doc.xpath(where)][:1] == [text], page
+
+
+# -- a value typed in brackets on its line, read by YAML as a list (tester's fault 8) ------
+
+
+@pytest.mark.parametrize(
+    ("typed", "fix", "where", "published"),
+    [
+        ("title: [Live]", 'title: "[Live]"', '//h1[@class="headline"]', "[Live]"),
+        ("title: {Live}", 'title: "{Live}"', '//h1[@class="headline"]', "{Live}"),
+        ("summary: [a, b]", 'summary: "[a, b]"', '//p[@class="standfirst"]', "[a, b]"),
+        ("tags: [[Live], Rain]", 'tags: ["[Live]", Rain]', "//a[@rel='tag']", "[Live]"),
+    ],
+)
+def test_a_value_in_brackets_read_as_a_list_is_fixed_by_quoting_it(
+    tmp_path: Path, typed: str, fix: str, where: str, published: str
+) -> None:
+    project = make_project(tmp_path / "p")
+    key = typed.split(":")[0]
+    kept = [line for line in GOOD.splitlines() if not line.startswith(key + ":")]
+    path = write_article(project, "2025/06/story.md", "\n".join([typed, *kept]))
+    said, page = follow_fix(project, path, typed, key)
+    assert "content/2025/06/story.md:2: error:" in said, said
+    assert "in brackets as a" in said, said
+    assert fix_lines(said)[0].endswith(": " + fix), said
+    found = [e.text_content().strip() for e in html.fromstring(page).xpath(where)]
+    assert published in found, page

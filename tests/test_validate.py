@@ -72,7 +72,7 @@ EXPECTED = {
         "newsdigest knows: did you mean 'title:'?",
         "rename 'tittle:' to 'title:'",
     ),
-    "title-list.md": (2, "title must be text, not a list", "one line of text"),
+    "title-list.md": (2, "title must be text, not a list", 'title: "[A, Valid, Story]"'),
     "tags-mapping.md": (7, "tags must be a list, not a set of fields", "tags: ["),
     "tags-string.md": (7, "tags must be a list", "tags: [Climate, Floods]"),
     "image-no-alt.md": (8, "image.alt is missing", "alt:"),

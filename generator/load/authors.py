@@ -28,6 +28,7 @@ from urllib.parse import urlsplit
 
 from generator.diagnostics import Diagnostic, error
 from generator.load import slugs
+from generator.load.checker import quoted_hint
 from generator.load.content import Mapping, parse_front_matter
 from generator.load.encoding import UTF16_FIX, utf16
 from generator.load.files import REGISTRY as FILE_NAME
@@ -198,7 +199,8 @@ class _Fields:
                 fields.line_of(key),
                 f"{label}.{key} must be text, not "
                 f"{type(value).__name__ if not isinstance(value, list) else 'a list'}",
-                f"write {key} as one line of text; put it in quotes if it contains ': '",
+                quoted_hint(key, value)
+                or f"write {key} as one line of text; put it in quotes if it contains ': '",
             )
             return ""
         text = " ".join(str(value).split())

@@ -8,6 +8,7 @@ are reported once. The field rules themselves are in validate and the modules it
 from __future__ import annotations
 
 import difflib
+import re
 from typing import Any
 
 from generator.diagnostics import Diagnostic, error, warning
@@ -136,8 +137,9 @@ class Checker(KeyChecks):
         if isinstance(value, bool) or not isinstance(value, str | int | float):
             self.error(
                 line,
-                f"{label} must be text, not {kind(value)}",
-                _colon_hint(value)
+                f"{label} must be text, not {kind(value)}{_brackets(value)}",
+                quoted_hint(key, value)
+                or _colon_hint(value)
                 or f"write {label} as one line of text; put it in quotes if it contains ': '",
             )
             return ""
@@ -182,8 +184,10 @@ class Checker(KeyChecks):
             if isinstance(item, bool) or not isinstance(item, str | int | float):
                 self.error(
                     line,
-                    f"{label}: item {number} must be text, not {kind(item)}",
-                    _colon_hint(item) or f"write {label} as a list of names: [First, Second]",
+                    f"{label}: item {number} must be text, not {kind(item)}{_brackets(item)}",
+                    _quoted_item_hint(key, value, item)
+                    or _colon_hint(item)
+                    or f"write {label} as a list of names: [First, Second]",
                 )
                 continue
             if not self.printable(str(item), line, f"{label}: item {number}"):
@@ -260,6 +264,33 @@ def inline(value: Any) -> str:
     if isinstance(value, list):
         return "[" + ", ".join(str(v) for v in value) + "]"
     return "..."
+
+
+def _brackets(value: Any) -> str:
+    """How YAML read a value typed in brackets on one line: ' (YAML reads [Live] ...)'."""
+    typed = getattr(value, "typed", "")
+    what = "a list" if typed.startswith("[") else "a set of fields"
+    return f" (YAML reads {typed} in brackets as {what})" if typed else ""
+
+
+def quoted_hint(key: str, value: Any) -> str:
+    """For a value typed as `[Live]` or `{Live}` on its line: the line with it quoted."""
+    typed = getattr(value, "typed", "")
+    return f"put the whole value in quotes: {key}: {double_quoted(typed)}" if typed else ""
+
+
+def _quoted_item_hint(key: str, value: Any, item: Any) -> str:
+    """For an item typed as `[Live]` in a list of names: the list with that item quoted
+    (`tags: ["[Live]"]`), or the item's line (`- "[Live]"`) in a list written below."""
+    inner = getattr(item, "typed", "")
+    if not inner:
+        return ""
+    quoted = double_quoted(inner)
+    outer = getattr(value, "typed", "")
+    if outer:
+        fixed = re.sub(r"(?<![\"'])" + re.escape(inner), lambda _: quoted, outer, count=1)
+        return f"put the item in quotes: {key}: {fixed}"
+    return f"put the item in quotes: - {quoted}"
 
 
 def _colon_hint(value: Any) -> str:

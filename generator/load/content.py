@@ -52,6 +52,7 @@ class Mapping(dict[str, Any]):
     # (key, value, line) of each value a later line with the same key replaced: still
     # checked (authors.yaml), so that a duplicate does not hide the first one's mistakes.
     shadowed: tuple[tuple[str, Any, int], ...] = ()
+    typed = ""  # `{...}` as typed, when written on one line (a fix quotes it)
 
     def __init__(self, line: int = 1) -> None:
         super().__init__()
@@ -69,6 +70,7 @@ class Items(list[Any]):
     line: int
     lines: list[int]
     nulls: dict[int, str]
+    typed = ""  # `[...]` as typed, when written on one line (`title: [Live]`: a fix quotes it)
 
     def __init__(self, line: int = 1) -> None:
         super().__init__()
@@ -138,6 +140,7 @@ def _construct_value(loader: Any, key: str, node: yaml.Node) -> Any:
 def _construct_sequence(loader: Any, node: yaml.SequenceNode) -> Items:
     first_line: int = loader.first_line
     items = Items(node.start_mark.line + first_line)
+    items.typed = _flow_typed(loader, node)
     for index, child in enumerate(node.value):
         items.append(loader.construct_object(child, deep=True))
         items.lines.append(child.start_mark.line + first_line)
@@ -146,10 +149,17 @@ def _construct_sequence(loader: Any, node: yaml.SequenceNode) -> Items:
     return items
 
 
+def _flow_typed(loader: Any, node: yaml.CollectionNode) -> str:
+    start, end = node.start_mark, node.end_mark
+    typed = str(loader.text[start.index : end.index]) if node.flow_style else ""
+    return typed if start.line == end.line and typed[:1] in ("[", "{") else ""
+
+
 def _construct_mapping(loader: Any, node: yaml.MappingNode) -> Mapping:
     first_line: int = loader.first_line
     loader.flatten_mapping(node)
     mapping = Mapping(node.start_mark.line + first_line)
+    mapping.typed = _flow_typed(loader, node)
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         line = key_node.start_mark.line + first_line
@@ -202,7 +212,7 @@ _LOADERS: dict[Any, Any] = {b: _loader_class(b) for b in (yaml.SafeLoader, _FAST
 def _loader(text: str, first_line: int, found: _Duplicates, base: Any = yaml.SafeLoader) -> Any:
     """A loader of `text`, which begins on file line `first_line`; duplicates go in `found`."""
     loader = _LOADERS[base](text)
-    loader.first_line, loader.duplicates = first_line, found
+    loader.first_line, loader.duplicates, loader.text = first_line, found, text
     return loader
 
 
