@@ -363,13 +363,15 @@ def vnu_errors(tmp_path_factory: pytest.TempPathFactory) -> VnuErrors:
     """`vnu_errors(root, *targets)`: the Nu Html Checker's errors on `targets` (HTML files
     or folders; default: `root`), each as 'PATH:LINE: message' with PATH relative to
     `root`, and the exit status its command line gives for them. The checker is the run's
-    one web service (tests/html_checker.py), started when a test first asks. Skips the test
-    with the install command when Java or the checker is missing."""
+    one web service (tests/html_checker.py), started when a test first asks; a page whose
+    bytes it already checked in this run is not checked again (its messages kept by their
+    SHA-256 in the run's shared folder). Skips the test with the install command when Java
+    or the checker is missing."""
     shared = shared_folder(tmp_path_factory)
 
     def check(root: Path, *targets: Path) -> tuple[list[str], int]:
         url = html_checker.service(shared)
-        return html_checker.errors(url, root, targets or (root,))
+        return html_checker.errors(url, root, targets or (root,), shared / "nu-checked")
 
     return check
 

@@ -7,13 +7,16 @@ worker that checks a page starts it (under a lock in the run's shared folder, as
 `conftest.made_once`), every worker then posts its pages to it (`?out=json`, each page
 with Content-Type text/html; charset=utf-8) and reads the same messages the command line
 prints. A small keeper process ends the service when the test run's process ends,
-however it ends.
+however it ends. The messages on each page are kept for the run by the SHA-256 of its bytes
+(`known`): a page another test (or worker) already had checked byte for byte, as most pages
+of a site built twice with one story more, is not posted again.
 """
 
 from __future__ import annotations
 
 import contextlib
 import fcntl
+import hashlib
 import json
 import os
 import shutil
@@ -125,23 +128,42 @@ def _pages(targets: tuple[Path, ...]) -> list[Path]:
     return found
 
 
-def _messages(url: str, page: Path) -> list[dict[str, Any]]:
+def _messages(url: str, page: Path, known: Path | None) -> list[dict[str, Any]]:
+    """The service's messages on `page`; with `known`, a folder of the messages already
+    found on other pages, each file named by the SHA-256 of the page's bytes: those of a
+    page with the same bytes are read from there, and a page's new ones are added."""
+    data = page.read_bytes()
+    kept = known / f"{hashlib.sha256(data).hexdigest()}.json" if known else None
+    if kept is not None:
+        with contextlib.suppress(FileNotFoundError):
+            return list(json.loads(kept.read_bytes()))
     request = urllib.request.Request(
         url + "?out=json",
-        data=page.read_bytes(),
+        data=data,
         headers={"Content-Type": "text/html; charset=utf-8"},
     )
     with urllib.request.urlopen(request, timeout=600) as answer:
-        return list(json.loads(answer.read())["messages"])
+        messages = list(json.loads(answer.read())["messages"])
+    if kept is not None:  # whole or not at all for a reader in another test worker
+        partial = kept.with_name(f"{kept.stem}.{os.getpid()}.part")
+        partial.write_text(json.dumps(messages), encoding="utf-8")
+        partial.replace(kept)
+    return messages
 
 
-def errors(url: str, root: Path, targets: tuple[Path, ...]) -> tuple[list[str], int]:
+def errors(
+    url: str, root: Path, targets: tuple[Path, ...], known: Path | None = None
+) -> tuple[list[str], int]:
     """The checker's errors on the HTML files `targets` (files or folders), each as
     'PATH:LINE: message' with PATH after `root` (a page it could not read among them),
-    and the command line's exit status for them (1 when any page has an error, else 0)."""
+    and the command line's exit status for them (1 when any page has an error, else 0).
+    With `known`, the messages on pages already checked are kept in that folder, by the
+    SHA-256 of the page's bytes (`_messages`)."""
     pages = _pages(targets)
+    if known is not None:
+        known.mkdir(parents=True, exist_ok=True)
     with ThreadPoolExecutor(4) as pool:
-        answers = list(pool.map(lambda page: _messages(url, page), pages))
+        answers = list(pool.map(lambda page: _messages(url, page, known), pages))
     found = [
         f"{str(page).rsplit(str(root), 1)[-1]}:{m.get('lastLine')}: {m.get('message')}"
         for page, messages in zip(pages, answers, strict=True)
