@@ -5,6 +5,7 @@ byline) meant, not with YAML's own marks as text."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -108,3 +109,53 @@ def test_a_value_in_brackets_read_as_a_list_is_fixed_by_quoting_it(
     assert fix_lines(said)[0].endswith(": " + fix), said
     found = [e.text_content().strip() for e in html.fromstring(page).xpath(where)]
     assert published in found, page
+
+
+# -- `credits:` typed empty, as a name or as a list (tester's fault 5) ---------------------
+
+NO_CREDITS = "\n".join(
+    line for line in GOOD.splitlines() if "credits" not in line and "author" not in line
+)
+
+
+@pytest.mark.parametrize(
+    ("typed", "names"),
+    [
+        ("credits: Asha Rao", ["Asha Rao"]),
+        ("credits:\n  Asha Rao", ["Asha Rao"]),
+        ("credits:\n  - Asha Rao", ["Asha Rao"]),
+        ("credits: [Asha Rao, Ben Li]", ["Asha Rao", "Ben Li"]),
+    ],
+)
+def test_credits_typed_as_a_name_get_the_two_lines_to_write(
+    tmp_path: Path, typed: str, names: list[str]
+) -> None:
+    project = make_project(tmp_path / "p")
+    path = write_article(project, "2025/06/story.md", NO_CREDITS + "\n" + typed)
+    status, said = checked(project)
+    assert status == 1
+    assert "content/2025/06/story.md:6: error: credits must be a set of fields" in said, said
+    [hint] = fix_lines(said)
+    found = re.search(r"write 'credits:' on its own line, then '(  author: [^']+)' indented", hint)
+    assert found, said
+    text = path.read_text(encoding="utf-8").replace(typed, "credits:\n" + found.group(1))
+    path.write_text(text, encoding="utf-8")
+    site = project / "site"
+    result = run_here("build", "--output", str(site), cwd=project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    [page] = site.glob("2025/06/*/*/index.html")
+    doc = html.fromstring(page.read_bytes())
+    assert doc.xpath('//p[@class="byline"]/a[@class="author"]/text()') == names
+
+
+@pytest.mark.parametrize("typed", ["credits:", "credits: ~", "credits: null"])
+def test_empty_credits_are_told_to_write_author_below(tmp_path: Path, typed: str) -> None:
+    project = make_project(tmp_path / "p")
+    write_article(project, "2025/06/story.md", NO_CREDITS + "\n" + typed)
+    status, said = checked(project)
+    assert status == 1
+    assert "content/2025/06/story.md:6: error: credits is empty" in said, said
+    assert fix_lines(said) == [
+        "fix: write 'credits:' on its own line, then below it the line '  author: ' (two "
+        "spaces in) followed by the writer's name"
+    ]

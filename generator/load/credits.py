@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.load import fields
-from generator.load.checker import Checker, inline
+from generator.load.checker import Checker, inline, kind
 from generator.load.content import Mapping
 from generator.load.yaml_lists import text_list
 from generator.model import Image
@@ -30,6 +30,9 @@ class Credits:
 
 def read_credits(check: Checker, front: Mapping) -> Credits:
     """The credits group; a missing byline is an error."""
+    if "credits" in front and not isinstance(front["credits"], Mapping):
+        _credits_not_fields(check, front)
+        return Credits()
     group = check.mapping(front, "credits", "credits")
     if group is None:
         if "credits" not in front or front["credits"] is None:
@@ -102,3 +105,40 @@ def _author_missing(check: Checker, front: Mapping, hint: str) -> None:
         check.missing(front, "credits", "credits", hint)
     else:
         check.error(front.line_of("credits"), "credits.author is missing", hint)
+
+
+def _credits_not_fields(check: Checker, front: Mapping) -> None:
+    """An error for `credits:` typed empty, as a name or as a list of names: its fix gives
+    the two lines to write, the byline after `author:` indented below `credits:`."""
+    value, line = front["credits"], front.line_of("credits")
+    top = next((key for key in ("author", "authors", "byline") if key in check.misplaced), "")
+    if value is None and top:  # `credits:` above a top-level `author:`
+        _author_missing(check, front, "")
+        return
+    names = value if isinstance(value, list) else [value]
+    if value is not None and all(isinstance(n, str | int | float) for n in names):
+        one = names[0] if len(names) == 1 else value  # `- Asha Rao`: one byline
+        typed = inline(one) if isinstance(one, list) else " ".join(str(one).split())
+        check.error(
+            line,
+            f"credits must be a set of fields, not {kind(value)}: the byline goes after "
+            "'author:', indented below 'credits:'",
+            f"write 'credits:' on its own line, then '  author: {typed}' indented below it",
+        )
+        return
+    if isinstance(value, list) and all(isinstance(item, Mapping) for item in value):
+        check.error(
+            line,
+            "credits must be a set of fields, not a list: its fields are written without "
+            "'- ' in front",
+            "delete the '- ' before each field under 'credits:' and line the fields up "
+            "two spaces in, like '  author: ...'",
+        )
+        return
+    said = "is empty" if value is None else f"must be a set of fields, not {kind(value)}"
+    check.error(
+        line,
+        f"credits {said}: it needs the byline, after 'author:' indented below it",
+        "write 'credits:' on its own line, then below it the line '  author: ' (two "
+        "spaces in) followed by the writer's name",
+    )
