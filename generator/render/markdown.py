@@ -33,7 +33,7 @@ from generator.index.selection import LINKS_TO_HELD_BACK
 from generator.load.files import shown
 from generator.load.meant import from_repository, missing_file_hint, story_link
 from generator.model import Picture, Text
-from generator.render import cmark, images, unaddressed, unclosed
+from generator.render import broken_links, cmark, images, unaddressed, unclosed
 from generator.render.body_html import (
     SCROLL_BOXES,
     address_line,
@@ -335,7 +335,9 @@ class BodyRenderer(_Addresses):
         try:
             with time_limit(TIME_LIMIT):
                 body_html = self._ended(article, self._converted(article))
-                for line, message, hint, wrong in unaddressed.problems(body_html, self._masked):
+                slips = unaddressed.problems(body_html, self._masked)
+                slips += broken_links.problems(body_html, self._masked)
+                for line, message, hint, wrong in slips:
                     at, kind = article.body_line + line, error if wrong else warning
                     self.context.problems.append(kind(article.source, at, message, hint))
                 body_html = self._sanitised(article, body_html)

@@ -53,7 +53,11 @@ _INLINE = frozenset(
     | {"strong", "sub", "sup", "u", "time", "dfn", "bdi", "bdo"}
 )
 # A reference left as text: `[text][label]`, `[label][]`, `![alt][label]`; `![alt]`.
-_REFERENCE = re.compile(r"(!?)\[([^\[\]\n]+)\]\[([^\[\]\n]*)\]|!\[([^\[\]\n]+)\](?![\[(])")
+# A `![alt] (chart.png)` or `![alt]chart.png)` is a picture's broken syntax, not a reference
+# (render/broken_links.py says so).
+_REFERENCE = re.compile(
+    r"(!?)\[([^\[\]\n]+)\]\[([^\[\]\n]*)\]|!\[([^\[\]\n]+)\](?![\[(]|\s*\(|[^\s()\[\]]+\))"
+)
 
 
 class _Found(HTMLParser):
@@ -93,6 +97,14 @@ class _Found(HTMLParser):
             self.text.append(data)
 
 
+def shown_text(converted: str) -> str:
+    """The text of `converted` (HTML) outside code, each block on lines of its own."""
+    found = _Found()
+    found.feed(converted)
+    found.close()
+    return "".join(found.text)
+
+
 def problems(converted: str, masked: Callable[[], str]) -> list[Problem]:
     """The pictures and links of `converted` (a body's HTML, not yet sanitised) with no
     address, and its references left as text, each on its line of `masked()` (the body's
@@ -105,7 +117,7 @@ def problems(converted: str, masked: Callable[[], str]) -> list[Problem]:
     references = list(_REFERENCE.finditer("".join(found.text)))
     if not found.empty and not references:
         return []
-    body = _without_comments(masked())
+    body = without_comments(masked())
     typed = _typed_without_address(body)
     result: list[Problem] = []
     counts = {"img": 0, "a": 0}
@@ -125,7 +137,7 @@ def problems(converted: str, masked: Callable[[], str]) -> list[Problem]:
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 
-def _without_comments(body: str) -> str:
+def without_comments(body: str) -> str:
     """`body` with its HTML comments blanked (line breaks kept): not published."""
     return _COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), body)
 
@@ -218,7 +230,7 @@ def _empty(kind: str, place: Place | None, body: str) -> Problem:
     )
 
 
-def _typed_at(body: str, needle: str, searched: dict[str, int]) -> int:
+def typed_at(body: str, needle: str, searched: dict[str, int]) -> int:
     """Where `needle` is next typed in `body`, not after a backslash (an escape); -1."""
     at = body.find(needle, searched.get(needle, 0))
     while at > 0 and body[at - 1] == "\\":
@@ -239,7 +251,7 @@ def _undefined(match: re.Match[str], body: str, searched: dict[str, int]) -> Pro
         label = label or text
         needle = f"][{label}]" if match.group(3) else f"[{text}][]"
         typed, picture = match.group(), bool(bang)
-    at = _typed_at(body, needle, searched)
+    at = typed_at(body, needle, searched)
     if at < 0:
         return None
     line = body.count("\n", 0, at)

@@ -1,0 +1,118 @@
+"""A link or picture whose Markdown is broken (no closing `)`, a space between `]` and `(`,
+a missing `]` or `(`, a space in the address) is left as typed by both engines: `check`
+and `build` say so on its line with the fix, an error for a picture (it would vanish), a
+warning for a link; brackets typed on purpose say nothing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import make_project, run_here, tiny_png, write_article
+
+FRONT = "title: Story\ndate: 2025-06-01T10:00:00+00:00\ncountry: India\ncredits:\n  author: Desk\n"
+ENGINES = ("python-markdown", "gfm")
+
+PICTURES = """\
+The chart shows June rainfall.
+
+![June rainfall by state](chart.png
+
+The map ![Map of the coast] (chart.png) shows it.
+
+And ![Rain gauge(chart.png) too.
+"""
+
+LINKS = """\
+Read [the report](https://x.org/report.pdf for details.
+
+Or [the summary] (https://x.org/summary.pdf).
+
+See [the data(https://x.org/data.csv) and [the notes]https://x.org/notes.pdf) here.
+
+The [minutes]
+(https://x.org/minutes.pdf) are out.
+
+Typed on purpose: \\[not a link](really), [sic] (see above), [1] (2020), `[a](b` in code.
+"""
+
+
+def _run(root: Path, engine: str, body: str) -> tuple[str, str, int]:
+    project = make_project(root / engine, f'markdown_engine = "{engine}"\n')
+    write_article(project, "2025/06/story.md", FRONT, body)
+    (project / "content/2025/06/chart.png").write_bytes(tiny_png())
+    checked = run_here("check", cwd=project)
+    built = run_here("build", "--output", str(root / engine / "site"), cwd=project)
+    return checked.stdout + checked.stderr, built.stderr, built.returncode
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_picture_with_broken_markdown_is_an_error_on_its_line(
+    tmp_path: Path, engine: str
+) -> None:
+    """The picture would be published as its Markdown text and its file left out: `check`
+    and `build` refuse it on its line with the picture written right."""
+    checked, said, status = _run(tmp_path, engine, PICTURES)
+    assert status != 0 and not (tmp_path / engine / "site").exists()
+    for output in (checked, said):
+        for line, typed, fix in [
+            (
+                10,
+                "![June rainfall by state](chart.png has no closing ')'",
+                "![June rainfall by state](chart.png)",
+            ),
+            (
+                12,
+                "![Map of the coast] (chart.png) has a space between ']' and '('",
+                "![Map of the coast](chart.png)",
+            ),
+            (14, "![Rain gauge(chart.png) has no ']' before '('", "![Rain gauge](chart.png)"),
+        ]:
+            assert (
+                f"content/2025/06/story.md:{line}: error: {typed}: it is published as typed"
+                in output
+            ), output
+            assert f"fix: write the picture as {fix}" in output
+        assert "and the picture is not shown" in output
+        assert output.count("story.md:") == 3, output
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_link_with_broken_markdown_is_a_warning_on_its_line(tmp_path: Path, engine: str) -> None:
+    """Each broken link is a warning on the line it starts on, with the link written right;
+    brackets escaped, holding no address, or in code are not."""
+    checked, said, status = _run(tmp_path, engine, LINKS)
+    assert status == 0, said
+    for output in (checked, said):
+        for line, typed, fix in [
+            (
+                8,
+                "[the report](https://x.org/report.pdf has no closing ')'",
+                "[the report](https://x.org/report.pdf)",
+            ),
+            (
+                10,
+                "[the summary] (https://x.org/summary.pdf) has a space between",
+                "[the summary](https://x.org/summary.pdf)",
+            ),
+            (
+                12,
+                "[the data(https://x.org/data.csv) has no ']' before '('",
+                "[the data](https://x.org/data.csv)",
+            ),
+            (
+                12,
+                "[the notes]https://x.org/notes.pdf) has no '(' after ']'",
+                "[the notes](https://x.org/notes.pdf)",
+            ),
+            (
+                14,
+                "[minutes] (https://x.org/minutes.pdf) has a space between",
+                "[minutes](https://x.org/minutes.pdf)",
+            ),
+        ]:
+            assert f"content/2025/06/story.md:{line}: warning: {typed}" in output, output
+            assert f"fix: write the link as {fix}" in output
+        assert "its words are not a link" in output
+        assert output.count("story.md:") == 5, output
