@@ -159,3 +159,48 @@ def test_empty_credits_are_told_to_write_author_below(tmp_path: Path, typed: str
         "fix: write 'credits:' on its own line, then below it the line '  author: ' (two "
         "spaces in) followed by the writer's name"
     ]
+
+
+# -- a Tab at a line's end above a Tab-indented line (tester's fault 10) -------------------
+
+TABBED = "title: Storm\ndate: 2025-06-02T10:00:00+05:30\ncountry: Norway\t\ncredits:\n"
+
+
+@pytest.mark.parametrize(
+    ("typed", "line", "fixed"),
+    [
+        ("\tauthor: Asha", 6, "  author: Asha"),
+        ("\t\tauthor: Asha", 6, "    author: Asha"),
+        ("  author: Asha\n\tsources: [AFP]", 7, "  sources: [AFP]"),
+    ],
+)
+def test_a_tab_indented_line_is_named_whatever_tabs_end_the_lines_above(
+    tmp_path: Path, typed: str, line: int, fixed: str
+) -> None:
+    project = make_project(tmp_path / "p")
+    path = write_article(project, "2025/06/story.md", TABBED + typed)
+    status, said = checked(project)
+    assert status == 1
+    assert f"content/2025/06/story.md:{line}: error: this line is indented with a Tab" in said
+    assert fix_lines(said) == [f"fix: indent with spaces instead: '{fixed}'"], said
+    tabbed = typed.splitlines()[-1]
+    path.write_text(path.read_text(encoding="utf-8").replace(tabbed, fixed), encoding="utf-8")
+    status, said = checked(project)
+    assert status == 0, said
+
+
+def test_a_tab_at_a_line_end_that_yaml_cannot_read_is_named_with_the_line_without_it(
+    tmp_path: Path,
+) -> None:
+    # over 500 brackets: read by PyYAML's own parser, which stops on a Tab at a line's end
+    project = make_project(tmp_path / "p")
+    summary = 'summary: "' + "[" * 501 + '"\n'
+    path = write_article(project, "2025/06/story.md", TABBED + "  author: Asha\n" + summary)
+    status, said = checked(project)
+    assert status == 1
+    assert "content/2025/06/story.md:4: error: this line ends with a Tab" in said, said
+    assert fix_lines(said) == ["fix: delete the Tab at the end of the line: 'country: Norway'"]
+    text = path.read_text(encoding="utf-8").replace("Norway\t", "Norway")
+    path.write_text(text, encoding="utf-8")
+    status, said = checked(project)
+    assert status == 0, said

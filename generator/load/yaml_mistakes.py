@@ -355,6 +355,9 @@ def unclosed_bracket(
 
 def marked_error(exc: yaml.MarkedYAMLError, text: str, first_line: int, source: str) -> Diagnostic:
     """One Diagnostic for a YAML syntax error, in plain words where the mistake is known."""
+    trailing = _trailing_tab(exc, text, first_line, source)
+    if trailing is not None:
+        return trailing
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + first_line if mark else first_line
     problem = exc.problem or "invalid YAML"
@@ -380,6 +383,38 @@ def marked_error(exc: yaml.MarkedYAMLError, text: str, first_line: int, source: 
         line,
         f"front matter is not valid YAML: {problem}",
         "check indentation, and quote values that contain ': ' or start with [ { * & ! | >",
+    )
+
+
+_TRAILING = re.compile(r"[ \t]*\t[ \t]*$", re.MULTILINE)
+
+
+def _trailing_tab(
+    exc: yaml.MarkedYAMLError, text: str, first_line: int, source: str
+) -> Diagnostic | None:
+    """For PyYAML stopping on a Tab at the end of a line (`country: Norway<Tab>`, pasted
+    from a spreadsheet; libyaml reads it): the mistake found with the line ends' Tabs
+    left out (a Tab-indented line below is named on its own line), or, when there is no
+    other, the Tab itself. None when PyYAML stopped elsewhere."""
+    mark = exc.problem_mark
+    lines = text.split("\n")
+    if mark is None or "'\\t'" not in (exc.problem or "") or not 0 <= mark.line < len(lines):
+        return None
+    raw = lines[mark.line]
+    if raw[mark.column :].strip(" \t"):
+        return None
+    cleaned = _TRAILING.sub("", text)
+    try:
+        yaml.compose(cleaned, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as other:
+        return marked_error(other, cleaned, first_line, source)
+    except yaml.YAMLError:
+        pass
+    return error(
+        source,
+        mark.line + first_line,
+        "this line ends with a Tab, which YAML cannot read after the value",
+        "delete the Tab at the end of the line: '" + raw.rstrip(" \t") + "'",
     )
 
 
