@@ -42,6 +42,13 @@ PLACES = [
     ("Indai", "is not a country newsdigest knows", "did you mean 'India'?"),
     ("Narnia", "is not a country newsdigest knows", "use an English name or an ISO code"),
     ("XX", "is not a country newsdigest knows", "use an English name or an ISO code"),
+    # a country's name after its form of state is that country, not one spelt alike
+    # (once 'Republic of Ireland' -> Iceland, 'Republic of Korea' -> Kenya, ... -> Chad)
+    ("Republic of China", "can mean Taiwan or China", "'country: Taiwan' (TW) or 'country: China'"),
+    ("Republic of Kenia", "is not a country newsdigest knows", "did you mean 'Kenya'?"),
+    ("Republic of Irland", "is not a country newsdigest knows", "did you mean 'Ireland'?"),
+    ("Koreaa", "is not a country", "did you mean 'North Korea' or 'South Korea'?"),
+    ("Kongo", "is not a country", "did you mean 'DR Congo' or 'Republic of the Congo'?"),
 ]
 
 
@@ -58,7 +65,7 @@ def test_each_place_written_as_a_country_gets_a_plausible_fix_or_none(tmp_path: 
         at = next(i for i, line in enumerate(lines) if line.startswith(start))
         assert what in lines[at], lines[at]
         assert lines[at + 1].startswith("    fix: ") and fix in lines[at + 1], lines[at + 1]
-    for wrong in ("Réunion", "Tonga", "San Marino"):  # suggested once by spelling alone
+    for wrong in ("Réunion", "Tonga", "San Marino", "Iceland", "Chad"):  # by spelling alone
         assert wrong not in result.stdout
 
 
@@ -80,3 +87,37 @@ def test_new_says_the_same_about_its_country_option(tmp_path: Path) -> None:
     assert "--country 'EU' is not a country: it is the European Union" in result.stderr
     result = run_here("new", "A headline", "--country", "Åland", cwd=project)
     assert "did you mean 'Åland Islands'?" in result.stderr
+
+
+def test_a_country_written_with_its_form_of_state_is_that_country(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    typed = {
+        "Republic of Ireland": "ie",
+        "Republic of Korea": "kr",
+        "Korea, Republic of": "kr",
+        "Kingdom of Norway": "no",
+        "Islamic Republic of Pakistan": "pk",
+        "Republic of Congo": "cg",
+        "Democratic Republic of Congo": "cd",
+    }
+    front = "title: Story {}\ndate: 2025-06-20T10:00:00Z\ncountry: {}\ncredits:\n  author: Desk"
+    for number, name in enumerate(typed, start=1):
+        write_article(project, f"story-{number}.md", front.format(number, name))
+    out = tmp_path / "site"
+    result = run_here("build", "--output", str(out), cwd=project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    for number, code in enumerate(typed.values(), start=1):
+        page = (out / "countries" / code / "index.html").read_text(encoding="utf-8")
+        assert f"Story {number}<" in page, code
+    for wrong in ("is", "ke", "td"):
+        assert not (out / "countries" / wrong).exists()
+
+
+def test_new_names_both_countries_of_a_name_of_two(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    result = run_here("new", "A headline", "--country", "Korea", cwd=project)
+    assert result.returncode == 2
+    assert (
+        "--country 'Korea' can mean South Korea or North Korea; --country 'South Korea' (KR) "
+        "or --country 'North Korea' (KP)"
+    ) in result.stderr

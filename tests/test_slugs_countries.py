@@ -111,7 +111,7 @@ def test_country_names_and_codes_become_one_canonical_country(
 )
 def test_unknown_countries_get_the_closest_suggestion(typo: str, suggestion: str) -> None:
     assert countries.lookup(typo) is None
-    assert countries.suggest(typo) == suggestion
+    assert countries.suggest(typo) == (suggestion,)
 
 
 def test_canonical_country_names_read_like_names() -> None:

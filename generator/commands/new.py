@@ -63,15 +63,10 @@ def parse_tags(tags: str) -> list[str]:
 def canonical_country(country: str) -> str:
     """The country's common name, or a UsageError that suggests the closest one."""
     found = countries.lookup(country.strip())
-    if found is None and (explained := country_hints.explain(country.strip())):
-        raise UsageError(f"--{explained[0]}; {explained[1]}")
-    if found is None:
-        close = countries.suggest(country.strip())
-        hint = f"did you mean {close!r}? " if close else ""
-        raise UsageError(
-            f"--country {country!r} is not a country newsdigest knows; {hint}"
-            "use an English name or an ISO code such as 'GB' or 'IND'"
-        )
+    if found is None:  # what `check` says of `country:`, in the option's words
+        what, fix = country_hints.unknown(country.strip())
+        option = fix.replace("'country: ", "--country '")
+        raise UsageError(f"--{what}; {option}")
     return found.name
 
 

@@ -56,6 +56,8 @@ ALIASES = {
     "cape verde": "CV",
     "swaziland": "SZ",
     "burma": "MM",
+    "republic of congo": "CG",
+    "democratic republic of congo": "CD",
 }
 
 
@@ -65,7 +67,20 @@ AMBIGUOUS = {
     "congo": ("CG", "CD"),
     "the congo": ("CG", "CD"),
     "virgin islands": ("VG", "VI"),
+    # Taiwan's official name, often confused with the People's Republic's
+    "republic of china": ("TW", "CN"),
+    "the republic of china": ("TW", "CN"),
 }
+
+# The form of state in front of a country's name ('Republic of Ireland', 'Kingdom of
+# Norway', 'Islamic Republic of Pakistan'): a name so written is the country after it.
+# Not 'State of' (a US state: 'State of Georgia'), nor 'Special Administrative Region of'.
+_FORM = re.compile(
+    r"^(?:the )?(?:(?:united|federal|federative|democratic|people's|socialist|islamic|arab|"
+    r"bolivarian|eastern|hashemite|independent|plurinational|grand|co-operative|"
+    r"cooperative) )*(?:republic|kingdom|principality|duchy|commonwealth|sultanate|"
+    r"emirates?|confederation|federation|union) of (?:the )?"
+)
 
 # Places newsrooms write as countries that ISO 3166-1 gives no code (XK is a code some
 # use for Kosovo, but ISO has not assigned it): refused with a message saying so.
@@ -204,6 +219,9 @@ def _names() -> dict[str, str]:
             value = getattr(record, attr, None)
             if value:
                 table[_key(value)] = record.alpha_2
+        inverted = re.fullmatch(r"(.+), ((?:the )?.+ of(?: the)?)", _key(str(record.name)))
+        if inverted:  # 'Korea, Republic of' -> 'republic of korea'
+            table.setdefault(f"{inverted.group(2)} {inverted.group(1)}", record.alpha_2)
     for alias, code in ALIASES.items():
         table.setdefault(alias, code)
     for code, name in DISPLAY.items():  # the names the site shows are accepted too
@@ -250,6 +268,9 @@ def lookup(value: str) -> Country | None:
     code = names.get(key) or names.get(key.removeprefix("the "))
     if code is None and "." in key:
         code = names.get(key.replace(".", "").replace(" ", ""))
+    form = _FORM.match(key) if code is None else None
+    if form is not None and key[form.end() :] not in AMBIGUOUS:  # 'Republic of Ireland'
+        code = names.get(key[form.end() :])
     return by_code(code) if code else None
 
 
@@ -280,22 +301,48 @@ def city(value: str) -> str | None:
     return by_code(code).name if code else None
 
 
-def suggest(value: str) -> str | None:
-    """The canonical name closest to an unknown `value`, for a 'did you mean' hint.
+def suggest(value: str) -> tuple[str, ...]:
+    """The canonical names closest to an unknown `value`, for a 'did you mean' hint.
 
-    None unless the match is close (SUGGEST_CUTOFF): a far suggestion misleads. Names only,
-    compared without accents, and only for a value of four letters or more: a code ('EU',
+    () unless the match is close (SUGGEST_CUTOFF): a far suggestion misleads. Names only
+    (ISO's names, common and official names, everyday ones), compared without accents and
+    without the form of state ('Republic of Irland' is compared as 'irland', so it is never
+    'Republic of Iceland'), and only for a value of four letters or more: a code ('EU',
     'ON') is close in spelling to many codes and names ('RE', 'Tonga') that it does not
-    mean (country_hints.explain says what such a code is).
+    mean (country_hints.explain says what such a code is). A spelling of several
+    countries ('Koreaa': South Korea, North Korea), or several spellings as close, gives
+    every country they name.
     """
-    if len(plain(value).replace(" ", "")) < 4:
-        return None
+    typed = _core(plain(value))
+    if len(typed.replace(" ", "")) < 4:
+        return ()
     names = _spellings()
-    match = difflib.get_close_matches(plain(value), list(names), n=1, cutoff=SUGGEST_CUTOFF)
-    return by_code(names[match[0]]).name if match else None
+    scored = []
+    for spelling, codes in names.items():
+        matcher = difflib.SequenceMatcher(None, typed, spelling)
+        if matcher.real_quick_ratio() >= SUGGEST_CUTOFF <= matcher.quick_ratio():
+            scored.append((matcher.ratio(), codes))
+    best = max((ratio for ratio, _ in scored), default=0.0)
+    if best < SUGGEST_CUTOFF:
+        return ()
+    found = [by_code(code).name for ratio, codes in scored if ratio == best for code in codes]
+    return tuple(dict.fromkeys(found))
+
+
+def _core(name: str) -> str:
+    """An accent-free name without its form of state: 'republic of ireland' -> 'ireland'."""
+    form = _FORM.match(name)
+    return name[form.end() :] if form and name[form.end() :] else name
 
 
 @cache
-def _spellings() -> dict[str, str]:
-    """_names without codes (three letters or fewer), accent-free: what `suggest` compares."""
-    return {plain(name): code for name, code in _names().items() if len(name) > 3}
+def _spellings() -> dict[str, tuple[str, ...]]:
+    """_names without codes (three letters or fewer), accent-free and without the form of
+    state, with AMBIGUOUS's names: what `suggest` compares -> the countries each names."""
+    found: dict[str, set[str]] = {}
+    for name, code in _names().items():
+        if len(name) > 3:
+            found.setdefault(_core(plain(name)), set()).add(code)
+    for name, codes in AMBIGUOUS.items():  # 'korea'; 'republic of china' as typed
+        found.setdefault(plain(name), set()).update(codes)
+    return {name: tuple(sorted(codes)) for name, codes in found.items()}

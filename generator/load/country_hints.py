@@ -23,6 +23,7 @@ from functools import cache
 
 import pycountry
 
+from generator.load import countries
 from generator.load.countries import by_code, plain
 
 # Groups and regions written where a country is meant: (what it is, a tag to file it by).
@@ -219,3 +220,41 @@ def _region(typed: str, key: str) -> tuple[str, str] | None:
             "or 'country: CA'",
         )
     return None
+
+
+def unknown(name: str) -> tuple[str, str]:
+    """(message, fix) for a `country` that names no country: two countries ('Korea'), a
+    place with no ISO code ('Kosovo'), a city, a region or former country (`explain`),
+    else a typo, with the closest name when one is close."""
+    if either := countries.ambiguous(name):
+        return (
+            f"country {name!r} can mean {either[0].name} or {either[1].name}",
+            " or ".join(f"'country: {c.name}' ({c.code})" for c in either),
+        )
+    if place := countries.without_code(name):
+        return (
+            f"country {name!r}: {place} has no ISO 3166 country code (XK, which some use, "
+            "is not assigned by ISO), and newsdigest files every story under one",
+            f"write the country whose page the story belongs on, and name {place} in the "
+            f"title, the summary or a tag (tags: [{place}])",
+        )
+    if city := countries.city(name):
+        return (
+            f"country {name!r} is a city, not a country",
+            f"write the country, such as 'country: {city}'",
+        )
+    explained = explain(name)
+    if explained is not None:
+        return explained
+    hint = did_you_mean(name)
+    return (
+        f"country {name!r} is not a country newsdigest knows",
+        hint + "use an English name or an ISO code such as 'GB' or 'IND'",
+    )
+
+
+def did_you_mean(name: str) -> str:
+    """ "did you mean 'India'? " for a close spelling (every country a spelling names:
+    "did you mean 'North Korea' or 'South Korea'? "), else ''."""
+    close = countries.suggest(name)
+    return f"did you mean {' or '.join(repr(c) for c in close)}? " if close else ""

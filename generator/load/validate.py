@@ -41,7 +41,7 @@ def _country(check: Checker, front: Mapping) -> Country | None:
         return None
     found = countries.lookup(name)
     if found is None:
-        check.error(line, *_unknown_country(name))
+        check.error(line, *country_hints.unknown(name))
         return None
     note = countries.note(name)
     if note is not None:
@@ -51,38 +51,6 @@ def _country(check: Checker, front: Mapping) -> Country | None:
             "this is how it is published; write 'country: United Kingdom' to silence this note",
         )
     return found
-
-
-def _unknown_country(name: str) -> tuple[str, str]:
-    """(message, fix) for a `country` that names no country: two countries ('Korea'), a
-    place with no ISO code ('Kosovo'), a city, a region or former country (country_hints),
-    else a typo, with the closest name when one is close."""
-    if either := countries.ambiguous(name):
-        return (
-            f"country {name!r} can mean {either[0].name} or {either[1].name}",
-            " or ".join(f"'country: {c.name}' ({c.code})" for c in either),
-        )
-    if place := countries.without_code(name):
-        return (
-            f"country {name!r}: {place} has no ISO 3166 country code (XK, which some use, "
-            "is not assigned by ISO), and newsdigest files every story under one",
-            f"write the country whose page the story belongs on, and name {place} in the "
-            f"title, the summary or a tag (tags: [{place}])",
-        )
-    if city := countries.city(name):
-        return (
-            f"country {name!r} is a city, not a country",
-            f"write the country, such as 'country: {city}'",
-        )
-    explained = country_hints.explain(name)
-    if explained is not None:
-        return explained
-    close = countries.suggest(name)
-    hint = f"did you mean {close!r}? " if close else ""
-    return (
-        f"country {name!r} is not a country newsdigest knows",
-        hint + "use an English name or an ISO code such as 'GB' or 'IND'",
-    )
 
 
 def _tags(check: Checker, front: Mapping, lines: dict[str, int]) -> tuple[Tag, ...]:
