@@ -45,15 +45,21 @@ FIELDS = (
     Field(
         "country",
         True,
-        "an English name (`India`, `Côte d'Ivoire`, `UK`, `UAE`, `DRC`, `U.S.`, `The "
-        "Gambia`) or an ISO 3166-1 code (`NZ`, `DEU`, `NO`); shown by its common name and "
-        "published at `/countries/<alpha-2>/`. A typo is an error that suggests a country "
-        "only when it is close (`Indai` -> India); a well-known city (`Nairobi`) is an error "
-        "that names its country; a name of two countries (`Korea`, `Congo`) is an error that "
-        "names both (`South Korea`/`North Korea`, `Republic of the Congo`/`DR Congo`, or the "
-        "codes). `England`, `Scotland`, `Wales` and `Northern Ireland` are published as "
-        "United Kingdom, with a note (a warning) saying so. Kosovo has no ISO code (XK is not "
-        "assigned): name it in a tag",
+        "an English name (`India`, `Côte d'Ivoire`, `UK`, `UAE`, `DRC`, `U.S.`, `The Gambia`) "
+        "or an ISO 3166-1 code (`NZ`, `DEU`, `NO`); shown by its common name and published at "
+        "`/countries/<alpha-2>/`. A name written with its form of state is that country "
+        "(`Republic of Ireland`, `Republic of Korea` or `Korea, Republic of`, `Kingdom of "
+        "Norway`, `Islamic Republic of Pakistan`), as is ISO's official name (`Plurinational "
+        "State of Bolivia`). A typo is an error that suggests a country only when it is close "
+        "(`Indai` -> India), compared with ISO's names, common and official names without the "
+        "form of state (`Republic of Kenia` -> Kenya, never a country spelt alike such as "
+        "Iceland for Ireland); a spelling as close to several countries names them all "
+        "(`Koreaa`: North Korea or South Korea); a well-known city (`Nairobi`) is an error that"
+        " names its country; a name of two countries (`Korea`, `Congo`) is an error that names "
+        "both (`South Korea`/`North Korea`, `Republic of the Congo`/`DR Congo`, or the codes). "
+        "`England`, `Scotland`, `Wales` and `Northern Ireland` are published as United Kingdom,"
+        " with a note (a warning) saying so. Kosovo has no ISO code (XK is not assigned): name "
+        "it in a tag",
     ),
     Field("credits.author", True, "the byline: a name, or a list of names"),
     Field(
