@@ -118,7 +118,7 @@ def test_the_path_github_shows_gets_the_path_that_works(tmp_path: Path) -> None:
 
 def test_everyday_link_slips_get_a_fix_that_names_what_was_meant(tmp_path: Path) -> None:
     project = make_project(tmp_path / "p")
-    story(project, "target", 20, "Body.\n\n## Section\n")
+    story(project, "target", 20, "Body.\n\n## Section {#section}\n")
     story(
         project,
         "linker",

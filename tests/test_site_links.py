@@ -50,6 +50,7 @@ def project(tmp_path: Path) -> Path:
         root,
         "2025/06/storm-plan.md",
         FRONT.format(title="Storm plan", date="2025-06-01T10:00:00Z").replace("monsoon/", "plan/"),
+        "Body text.\n\n## The map {#map}\n",  # a place other stories link to
     )
     return root
 

@@ -194,7 +194,14 @@ def _site_links(
         linking = filled(run.cache, bodies.linking(site.articles))
     planned = (done.planned.pages, feeds, linking, later, paths.content)
     whole = changed is None
-    return site_links.built(site, run.settings, paths.templates, assets, *planned, whole)
+
+    def html_of(article: Article) -> str:  # a linked story's body, for its ids
+        try:
+            return article.body_html or bodies.html(article.source)
+        except KeyError:
+            return ""
+
+    return site_links.built(site, run.settings, paths.templates, assets, *planned, whole, html_of)
 
 
 def _checked_before(

@@ -31,6 +31,7 @@ from generator.index.site import Site, build_index
 from generator.index.terms import AUTHORS
 from generator.model import Article, OutputFile, Text
 from generator.render import images
+from generator.render.anchors import Anchors
 from generator.render.links import addresses
 from generator.render.redirects import alias_file
 from generator.render.root_files import root_paths, root_problems
@@ -177,13 +178,14 @@ def unknown_links(
     base_path: str,
     unread: Iterable[Linking] = (),
     later: Later = nothing,
+    anchors: Anchors | None = None,
 ) -> list[Diagnostic]:
     """An error for each body link of `articles` and `unread` to a site path that is none
     of `paths` (once per body and path), on its line, with "did you mean" when an address
     is close (`_close`); or, when a build with the articles it left out would publish it
     (`later`), saying to publish that article first. A link to the page an `unread`
     article file would make (its front matter has errors: `page`) is a warning: the link
-    is right."""
+    is right; with `anchors`, an error for a link to a place (`#id`) a story's page lacks."""
     articles, unread = list(articles), list(unread)
     making = {page: body.source for body in unread if (page := getattr(body, "page", ""))}
     pages = sorted({p.removesuffix("index.html") for p in paths if p.endswith("/index.html")})
@@ -192,6 +194,9 @@ def unknown_links(
         seen: set[str] = set()
         for href in _hrefs(article.body_html):
             relative = _site_path(href, base_path)
+            if relative is not None and anchors and "#" in href and href not in seen:
+                seen.add(href)  # a place in a story's page: its id (render/anchors.py)
+                found += [p for p in [anchors.problem(article, href, relative)] if p]
             if relative is None or relative in seen or _published(relative, paths):
                 continue
             seen.add(relative)
@@ -319,14 +324,18 @@ def built(
     later: Later = nothing,
     content: Path | None = None,
     aliases: bool = True,
+    html_of: Callable[[Article], str] | None = None,
 ) -> list[Diagnostic]:
     """The same for a build, which has planned its pages and feeds (`pages`, `feeds`:
     their paths, rendered or kept) and publishes the other files beside them. `articles`:
     those of the site's articles whose bodies to check, with their bodies (default: all);
-    with `aliases`, every article's aliases and the project's static/ files are checked."""
+    with `aliases`, every article's aliases and the project's static/ files are checked;
+    `html_of`: a story's body HTML, for links to a place in it ('' when not at hand)."""
     own = {*pages, *feeds} | own_files(site, settings, templates_dir, assets)
     bodies = site.articles if articles is None else articles
-    return problems(site, bodies, own, settings, aliases, later=later, content=content)
+    return problems(
+        site, bodies, own, settings, aliases, later=later, content=content, html_of=html_of
+    )
 
 
 def problems(
@@ -338,6 +347,7 @@ def problems(
     unread: Iterable[Linking] = (),
     later: Later = nothing,
     content: Path | None = None,
+    html_of: Callable[[Article], str] | None = None,
 ) -> list[Diagnostic]:
     """`unknown_links` of `bodies` and `unread` against `own` (the paths `site` publishes),
     the redirect pages and the project's static/ files (render/root_files.py), then (with
@@ -346,7 +356,8 @@ def problems(
     redirects = {alias_file(alias) for article in site.articles for alias in article.aliases}
     base_path = Urls(settings.base_url).base_path
     root = set(root_paths(settings.static_dir))  # PROJECT/static/'s files, at the root
-    links = unknown_links(bodies, own | redirects | root, base_path, unread, later)
+    anchors = Anchors(site.articles, html_of)
+    links = unknown_links(bodies, own | redirects | root, base_path, unread, later, anchors)
     if not aliases:
         return links
     clashes = root_problems(settings.static_dir, content, own | redirects) if content else []
@@ -424,7 +435,10 @@ def rendered(
     it does not publish, aliases that clash with its own files (a path written twice is
     a page or file of its own too), PROJECT/static/'s files that clash or are not allowed."""
     base_path = Urls(settings.base_url).base_path
-    links = unknown_links(articles, {f.path for f in files}, base_path, later=later)
+    anchors = Anchors(articles)
+    links = unknown_links(
+        articles, {f.path for f in files}, base_path, later=later, anchors=anchors
+    )
     counts = Counter(f.path for f in files)
     redirects = {alias_file(a) for article in articles for a in article.aliases}
     own = {path for path, count in counts.items() if count > 1 or path not in redirects}

@@ -1,0 +1,79 @@
+"""Links to a place in another story (`[results](../10/floods.md#results)`,
+`[results](/2026/10/21/floods/#results)`) checked against the ids that story's page has:
+its body's (headings given an id, footnotes) and the theme's. A misspelt `#resluts`
+would open the story at its top, not where the link says: an error on the link's line,
+with "did you mean" when one of the story's ids is close, else the ids it has
+(render/body_html.py's `id_problems` does the same for a link inside one story).
+
+render/site_links.py asks `Anchors.problem` for each body link to a story's page that
+the site publishes; a story whose body HTML is not at hand (`html_of` gives '') is not
+checked.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable, Iterable
+from html import unescape
+from urllib.parse import unquote, urlsplit
+
+from generator.diagnostics import Diagnostic, error
+from generator.model import Article, Text
+from generator.render.body_html import THEME_IDS
+
+_ID = re.compile(r'\bid="([^"]*)"')
+
+
+class Anchors:
+    """The ids of the stories' pages (`articles`, by their path 'YYYY/MM/DD/SLUG/'), read
+    from their body HTML (`html_of`) when a link first names one."""
+
+    def __init__(
+        self, articles: Iterable[Article], html_of: Callable[[Article], str] | None = None
+    ) -> None:
+        self._stories = {article.path: article for article in articles}
+        self._html_of = html_of or (lambda article: article.body_html)
+        self._ids: dict[str, frozenset[str] | None] = {}
+
+    def _ids_of(self, page: str) -> frozenset[str] | None:
+        if page not in self._ids:
+            story = self._stories.get(page)
+            html = self._html_of(story) if story is not None else ""
+            found = frozenset(unescape(value) for value in _ID.findall(html)) if html else None
+            self._ids[page] = found
+        return self._ids[page]
+
+    def problem(self, article: Text, href: str, relative: str) -> Diagnostic | None:
+        """The error for `href` (a body link of `article` to the site path `relative`) when
+        it names a place (`#id`) that the story's page at `relative` does not have."""
+        typed = urlsplit(unescape(href)).fragment
+        fragment = unquote(typed)
+        page = relative.removesuffix("index.html")
+        if not fragment or fragment.lower() == "top" or fragment in THEME_IDS:
+            return None
+        ids = self._ids_of(page)
+        if ids is None or fragment in ids:
+            return None
+        story = self._stories[page]
+        mine = sorted(ids - THEME_IDS)
+        close = difflib.get_close_matches(fragment, mine, n=1, cutoff=0.6)
+        if close:
+            fix = f"did you mean #{close[0]}? Write #{close[0]} in the link"
+        elif mine:
+            shown = ", ".join(f"#{value}" for value in mine[:8])
+            fix = f"link to one of the places the story has: {shown}; or give the heading that id"
+        else:
+            fix = (
+                f"give the heading in content/{story.source} that id: ## Its text "
+                f"{{#{fragment}}}; or link to the story without '#{typed}'"
+            )
+        index = article.body.find(f"#{typed}")
+        line = article.body.count("\n", 0, index) if index >= 0 else 0
+        return error(
+            article.source,
+            article.body_line + line,
+            f"the link to '#{fragment}' in the story content/{story.source} goes to no place "
+            f"in it: its page has no id {fragment!r}, so the link opens the story at its top",
+            fix,
+        )

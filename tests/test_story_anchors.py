@@ -1,0 +1,44 @@
+"""A link to a place in another story (`../06/floods.md#results`,
+`/2025/06/20/floods/#results`) names an id that story's page has: a misspelt one is an
+error on the link's line with "did you mean", in `check` and in a build that reuses the
+last build's work, as a misspelt `#id` inside one story is said.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import edit, make_project, run_here, write_article
+
+FLOODS = "title: Floods\ndate: 2025-06-20T10:00:00Z\ncountry: UK\ncredits:\n  author: Desk\n"
+LINKER = "title: Linker\ndate: 2025-06-21T10:00:00Z\ncountry: UK\ncredits:\n  author: Desk\n"
+FLOODS_BODY = "Intro.[^1]\n\n## Results {#results}\n\nText.\n\n[^1]: A note.\n"
+LINKS = """\
+See [the results](../06/floods.md#results).
+
+And [by path](/2025/06/20/floods/#results), [a note](../06/floods.md#fn:1),
+[top](/2025/06/20/floods/#top).
+"""
+
+
+def test_a_misspelt_place_in_another_story_is_an_error_on_the_links_line(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p")
+    write_article(project, "2025/06/floods.md", FLOODS, FLOODS_BODY)
+    linker = write_article(project, "2025/06/linker.md", LINKER, LINKS)
+    first = run_here("build", cwd=project)
+    assert first.returncode == 0, first.stderr
+    assert "goes to no place" not in first.stdout + first.stderr
+    edit(linker, "floods.md#results", "floods.md#resluts")
+    edit(linker, "/floods/#results", "/floods/#Results")
+    checked = run_here("check", cwd=project)
+    again = run_here("build", cwd=project)
+    assert checked.returncode != 0 and again.returncode != 0
+    for output in (checked.stdout + checked.stderr, again.stdout + again.stderr):
+        for line, fragment in [(8, "resluts"), (10, "Results")]:
+            assert (
+                f"content/2025/06/linker.md:{line}: error: the link to '#{fragment}' in the "
+                "story content/2025/06/floods.md goes to no place in it: its page has no id "
+                f"'{fragment}'"
+            ) in output, output
+        assert "fix: did you mean #results? Write #results in the link" in output
+        assert output.count("goes to no place") == 2, output
