@@ -204,3 +204,37 @@ def test_a_tab_at_a_line_end_that_yaml_cannot_read_is_named_with_the_line_withou
     path.write_text(text, encoding="utf-8")
     status, said = checked(project)
     assert status == 0, said
+
+
+# -- authors.yaml: a `slug:` that is not a URL slug (tester's fault 4) ---------------------
+
+
+def test_the_fix_for_an_authors_bad_slug_is_made_from_it_or_the_name(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p")
+    write_article(
+        project,
+        "2025/06/story.md",
+        GOOD.replace("author: Desk", "author: [Asha Rao, Ben Li, 中村]"),
+    )
+    registry = project / "authors.yaml"
+    registry.write_text(
+        "Asha Rao:\n  bio: Reporter.\nBen Li:\n  slug: Ben Li!\n中村:\n  slug: '!!'\n",
+        encoding="utf-8",
+    )
+    status, said = checked(project)
+    assert status == 1
+    assert "authors.yaml:4: error: 'Ben Li'.slug 'Ben Li!' is not a URL slug" in said, said
+    assert "authors.yaml:6: error: '中村'.slug '!!' is not a URL slug" in said, said
+    fixes = fix_lines(said)
+    assert fixes[0].endswith("single hyphens: slug: ben-li"), said
+    assert fixes[1].endswith("the name in romanised words, 'slug: firstname-lastname'"), said
+    assert "asha-rao" not in said
+    text = registry.read_text(encoding="utf-8")
+    text = text.replace("slug: Ben Li!", "slug: ben-li").replace("slug: '!!'", "slug: nakamura")
+    registry.write_text(text, encoding="utf-8")
+    site = project / "site"
+    result = run_here("build", "--output", str(site), cwd=project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    for slug, name in (("asha-rao", "Asha Rao"), ("ben-li", "Ben Li"), ("nakamura", "中村")):
+        page = (site / "authors" / slug / "index.html").read_text(encoding="utf-8")
+        assert f">{name}<" in page, slug

@@ -230,15 +230,20 @@ class _Fields:
             )
         return url
 
-    def _slug_field(self, fields: Mapping, label: str) -> str | None:
+    def _slug_field(self, fields: Mapping, label: str, name: str) -> str | None:
         """The author's `slug:` ('' when none), or None when it is not a URL segment of
-        a-z, 0-9 and '-' within slugs.MAX_SEGMENT (the error reported)."""
+        a-z, 0-9 and '-' within slugs.MAX_SEGMENT (the error reported, with the slug made
+        from the value typed, else from the author's `name`, as its fix)."""
         slug = self.text(fields, "slug", label)
         if slug and not SLUG.match(slug):
+            machine = slugs.poorly_spelt_script(name)  # '中村' -> zhong-cun: not a name
+            meant = slugs.make(slug) or ("" if machine else slugs.make(name))  # ben-li
+            romanised = "the name in romanised words, 'slug: firstname-lastname'"
             self.error(
                 fields.line_of("slug"),
                 f"{label}.slug {slug!r} is not a URL slug",
-                "use lower-case letters a-z, digits and single hyphens: asha-rao",
+                "use lower-case letters a-z, digits and single hyphens: "
+                + (f"slug: {meant}" if meant else romanised),
             )
             return None
         if slug and slugs.too_long(slug):
@@ -316,7 +321,7 @@ class _Check(_Fields):
         self.problems.extend([unseen] if unseen else [])
         self._unknown(fields, label)
         bio = self.text(fields, "bio", label)
-        slug = self._slug_field(fields, label)
+        slug = self._slug_field(fields, label, name)
         if slug is not None:  # compared with the others even when another field has an error
             self.pages[byline] = slug or _slug(name)
             if slug:
