@@ -299,7 +299,7 @@ def test_raw_html_links_to_articles_and_files_resolve_like_markdown_ones(tmp_pat
             '<a href="report.pdf">the report</a>; '
             "[the same report](report.pdf).\n",
         ),
-        ("2025/06/count.md", "The count.\n"),
+        ("2025/06/count.md", "The count.\n\n## Tally {#tally}\n"),
     )
     (project / "content/2025/06/report.pdf").write_bytes(b"%PDF-1.4 not really")
     result, out = build(project)
