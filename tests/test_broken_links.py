@@ -1,7 +1,8 @@
 """A link or picture whose Markdown is broken (no closing `)`, a space between `]` and `(`,
 a missing `]` or `(`, a space in the address) is left as typed by both engines: `check`
 and `build` say so on its line with the fix, an error for a picture (it would vanish), a
-warning for a link; brackets typed on purpose say nothing.
+warning for a link; brackets typed on purpose say nothing. An address that may hold a
+space (in <...>, in HTML) is published %-encoded.
 """
 
 from __future__ import annotations
@@ -9,7 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import make_project, run_here, tiny_png, write_article
+from conftest import VnuErrors, make_project, run_here, tiny_png, write_article
+from lxml import html
 
 FRONT = "title: Story\ndate: 2025-06-01T10:00:00+00:00\ncountry: India\ncredits:\n  author: Desk\n"
 ENGINES = ("python-markdown", "gfm")
@@ -116,3 +118,35 @@ def test_a_link_with_broken_markdown_is_a_warning_on_its_line(tmp_path: Path, en
             assert f"fix: write the link as {fix}" in output
         assert "its words are not a link" in output
         assert output.count("story.md:") == 5, output
+
+
+SPACES = """\
+E [link](<https://x.org/a b>) and <a href="https://x.org/c d|e">raw</a> and
+[a file](<the report.pdf>) and ![A picture](<my chart.png>).
+"""
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_an_address_with_a_space_is_published_percent_encoded(
+    tmp_path: Path, engine: str, vnu_errors: VnuErrors
+) -> None:
+    """Markdown allows a space in an address written in <...>, and HTML's href may hold
+    one as typed; the page and the feed carry it %-encoded, which is valid HTML."""
+    project = make_project(tmp_path / engine, f'markdown_engine = "{engine}"\n')
+    write_article(project, "2025/06/story.md", FRONT, SPACES)
+    (project / "content/2025/06/my chart.png").write_bytes(tiny_png())
+    (project / "content/2025/06/the report.pdf").write_bytes(b"%PDF-1.4\n")
+    built = run_here("build", "--output", str(tmp_path / "site"), cwd=project)
+    assert built.returncode == 0, built.stderr
+    page = tmp_path / "site/2025/06/01/story/index.html"
+    body = html.parse(str(page)).getroot().find_class("body")[0]
+    assert [a.get("href") for a in body.iter("a")] == [
+        "https://x.org/a%20b",
+        "https://x.org/c%20d%7Ce",
+        "/sub/media/2025/06/the%20report.pdf",
+    ]
+    assert " " not in body.find(".//img").get("src")
+    feed = (tmp_path / "site/feed.xml").read_text(encoding="utf-8")
+    assert "https://x.org/a%20b" in feed and "https://x.org/a b" not in feed
+    errors, _ = vnu_errors(tmp_path, page)
+    assert errors == []

@@ -135,6 +135,38 @@ def serialised_tags(fragment: str) -> list[tuple[int, int, str]] | None:
     return found
 
 
+# Characters no address may hold as typed (RFC 3986; the Nu Html Checker: "Illegal character
+# in path segment"): %-encoded where the body's HTML has them, as cmark-gfm encodes a
+# Markdown address. Letters of any script and '%' are kept as typed.
+_NOT_IN_URL = re.compile(r'[\x00-\x20"<>\\^`{|}\x7f]')
+
+
+def legal_url(value: str) -> str:
+    """`value` (an href or src) without the spaces around it, each character no URL may
+    hold inside it %-encoded: 'https://x.org/a b' -> 'https://x.org/a%20b'."""
+    value = value.strip(" \t\n\r\f")
+    return _NOT_IN_URL.sub(lambda m: "%" + m.group().encode().hex().upper(), value)
+
+
+def with_legal_urls(
+    change: Callable[[str, Attrs], Attrs | str | None],
+) -> Callable[[str, Attrs], Attrs | str | None]:
+    """`change` (for `rewrite_tags`), then each href and src it leaves or gives made
+    `legal_url`: an address with a space is published %-encoded, whoever typed it."""
+
+    def legal(tag: str, attrs: Attrs) -> Attrs | str | None:
+        new = change(tag, attrs)
+        name = URL_ATTRIBUTES.get(tag)
+        if isinstance(new, str) or name is None:
+            return new
+        final = attrs if new is None else new
+        if all(k != name or not v or legal_url(v) == v for k, v in final):
+            return new
+        return [(k, legal_url(v) if k == name and v else v) for k, v in final]
+
+    return legal
+
+
 def rewrite_tags(
     fragment: str,
     change: Callable[[str, Attrs], Attrs | str | None],

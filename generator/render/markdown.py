@@ -46,7 +46,7 @@ from generator.render.body_html import (
     unnamed_links,
 )
 from generator.render.limits import TooSlow, nesting_problem, time_limit
-from generator.render.links import URL_ATTRIBUTES, Attrs, rewrite_tags
+from generator.render.links import URL_ATTRIBUTES, Attrs, rewrite_tags, with_legal_urls
 from generator.render.sanitised import (
     ALLOWED_TAGS,
     apart,
@@ -342,7 +342,7 @@ class BodyRenderer(_Addresses):
                     self.context.problems.append(kind(article.source, at, message, hint))
                 body_html = self._sanitised(article, body_html)
                 self._check_html(body_html)
-                body_html = rewrite_tags(body_html, self._rewrite, _REWRITTEN)
+                body_html = rewrite_tags(body_html, with_legal_urls(self._rewrite), _REWRITTEN)
         except RecursionError:
             # Python-Markdown recurses per level of nesting; hundreds of nested lists
             # exhaust the stack. Report it as the article's problem, not a crash.
