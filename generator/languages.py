@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
@@ -134,6 +135,26 @@ def locale_of(tag: str) -> Locale | None:
         except (UnknownLocaleError, ValueError, TypeError):
             continue
     return None
+
+
+_STRONG = {"L": "ltr", "R": "rtl", "AL": "rtl"}
+
+
+def first_direction(markup: str) -> str:
+    """'ltr' or 'rtl': the direction of the first letter of `markup`'s text that has one (its
+    tags and character references skipped), as a browser's dir="auto" finds it; '' when
+    no letter has a direction (digits, punctuation)."""
+    skip = ""
+    for char in markup:
+        if skip:
+            skip = "" if char == skip else skip
+        elif char in "<&":
+            skip = ">" if char == "<" else ";"
+        elif char >= "A":
+            found = _STRONG.get(unicodedata.bidirectional(char))
+            if found:
+                return found
+    return ""
 
 
 @lru_cache(maxsize=256)

@@ -2,12 +2,12 @@
 `python -m generator.render.precompiled`: do not edit."""
 
 JINJA = '3.1.6'  # the version that compiled it
-SIGNATURE = '7928850762323dc972ccaafa064405d7aa1d1894b7cf2ecb144832bb3df9122a'
+SIGNATURE = '0dfe6564fbf51ab71e2f304df24b3f3e872155cc249379fb681b4785291e89ee'
 # template -> SHA-1 of the text it was compiled from
 TEMPLATES: dict[str, str] = {
     '404.html': '17fbea409e23d024d926570024ef41845e335eb9',
     'archive.html': 'e8c4e6a3a0d0718214a7ca97fad4756971dd06c3',
-    'article.html': 'b94f87a9fcb00a15662431eaac3c0d8cb74bfbe2',
+    'article.html': '026363c3a185b44e10aed90c85891d334878a6b6',
     'base.html': 'ba4139e03cac7f5a18d5a48589676dbdc3ddc5a9',
     'digest.html': 'f54059bebc420bdb19f3744c1fa2dfc7310f3614',
     'digests.html': 'e3e9fc64f4fe6475bf04d440cf0b74e5df1f6829',

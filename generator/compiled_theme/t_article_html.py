@@ -163,46 +163,52 @@ def block_main(context, missing=missing, environment=environment):
     l_0_newer = resolve('newer')
     l_0_lang_attrs = resolve('lang_attrs')
     try:
-        t_5 = environment.filters['dateline']
+        t_5 = environment.filters['body_dir']
     except KeyError:
         @internalcode
         def t_5(*unused):
-            raise TemplateRuntimeError("No filter named 'dateline' found.")
+            raise TemplateRuntimeError("No filter named 'body_dir' found.")
     try:
-        t_6 = environment.filters['human_date']
+        t_6 = environment.filters['dateline']
     except KeyError:
         @internalcode
         def t_6(*unused):
-            raise TemplateRuntimeError("No filter named 'human_date' found.")
+            raise TemplateRuntimeError("No filter named 'dateline' found.")
     try:
-        t_7 = environment.filters['img_attrs']
+        t_7 = environment.filters['human_date']
     except KeyError:
         @internalcode
         def t_7(*unused):
-            raise TemplateRuntimeError("No filter named 'img_attrs' found.")
+            raise TemplateRuntimeError("No filter named 'human_date' found.")
     try:
-        t_8 = environment.filters['join']
+        t_8 = environment.filters['img_attrs']
     except KeyError:
         @internalcode
         def t_8(*unused):
-            raise TemplateRuntimeError("No filter named 'join' found.")
+            raise TemplateRuntimeError("No filter named 'img_attrs' found.")
     try:
-        t_9 = environment.filters['safe']
+        t_9 = environment.filters['join']
     except KeyError:
         @internalcode
         def t_9(*unused):
-            raise TemplateRuntimeError("No filter named 'safe' found.")
+            raise TemplateRuntimeError("No filter named 'join' found.")
     try:
-        t_10 = environment.filters['time_attr']
+        t_10 = environment.filters['safe']
     except KeyError:
         @internalcode
         def t_10(*unused):
-            raise TemplateRuntimeError("No filter named 'time_attr' found.")
+            raise TemplateRuntimeError("No filter named 'safe' found.")
     try:
-        t_11 = environment.filters['webp_source']
+        t_11 = environment.filters['time_attr']
     except KeyError:
         @internalcode
         def t_11(*unused):
+            raise TemplateRuntimeError("No filter named 'time_attr' found.")
+    try:
+        t_12 = environment.filters['webp_source']
+    except KeyError:
+        @internalcode
+        def t_12(*unused):
             raise TemplateRuntimeError("No filter named 'webp_source' found.")
     pass
     yield '<article class="article" data-pagefind-body>\n  <header class="article-head">\n'
@@ -227,12 +233,12 @@ def block_main(context, missing=missing, environment=environment):
     if (undefined(name='translations') if l_0_translations is missing else l_0_translations):
         pass
         yield '<nav class="translations" aria-label="Other languages" data-pagefind-ignore><p>Read in: '
-        def t_12(fiter):
+        def t_13(fiter):
             for l_1_version in fiter:
                 if (not environment.getattr(l_1_version, 'current')):
                     yield l_1_version
         l_1_loop = missing
-        for l_1_version, l_1_loop in LoopContext(t_12((undefined(name='translations') if l_0_translations is missing else l_0_translations)), undefined):
+        for l_1_version, l_1_loop in LoopContext(t_13((undefined(name='translations') if l_0_translations is missing else l_0_translations)), undefined):
             _loop_vars = {}
             pass
             yield '<a href="'
@@ -262,30 +268,30 @@ def block_main(context, missing=missing, environment=environment):
         yield escape(l_1_after)
     l_1_author = l_1_after = l_1_author_url = missing
     yield '</p>\n      <p class="dateline" data-pagefind-meta="date:'
-    yield escape(t_6(context, environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'date')))
+    yield escape(t_7(context, environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'date')))
     yield '"><a href="'
     yield escape(context.call(environment.getattr((undefined(name='urls') if l_0_urls is missing else l_0_urls), 'country'), environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'country'), _block_vars=_block_vars))
     yield '" dir="auto"><span class="visually-hidden">Country: </span>'
     yield escape(environment.getattr(environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'country'), 'name'))
     yield '</a> · <time datetime="'
-    yield escape(t_10(environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'date'), environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'date_has_time')))
+    yield escape(t_11(environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'date'), environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'date_has_time')))
     yield '">'
-    yield escape(t_5(context, environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'date'), environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'date_has_time')))
+    yield escape(t_6(context, environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'date'), environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'date_has_time')))
     yield '</time>'
     if (environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'updated') and (environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'updated') != environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'date'))):
         pass
         yield ' · Updated <time datetime="'
-        yield escape(t_10(environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'updated'), environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'updated_has_time')))
+        yield escape(t_11(environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'updated'), environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'updated_has_time')))
         yield '">'
-        yield escape(t_5(context, environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'updated'), environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'updated_has_time')))
+        yield escape(t_6(context, environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'updated'), environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'updated_has_time')))
         yield '</time>'
     yield '</p>\n    </div>\n  </header>\n'
     if environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'image'):
         pass
         yield '  <figure class="lead-image">\n    <picture>'
-        yield escape(t_11(environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'image')))
+        yield escape(t_12(environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'image')))
         yield '<img '
-        yield escape(t_7(environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'image')))
+        yield escape(t_8(environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'image')))
         yield ' alt="'
         yield escape(environment.getattr(environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'image'), 'alt'))
         yield '" decoding="async" fetchpriority="high" data-pagefind-meta="image[src], image_alt[alt]"></picture>\n'
@@ -307,8 +313,10 @@ def block_main(context, missing=missing, environment=environment):
                 yield '</span>'
             yield '</figcaption>\n'
         yield '  </figure>\n'
-    yield '  <div class="body">\n'
-    yield escape(t_9(environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'body_html')))
+    yield '  <div class="body"'
+    yield escape(t_5(context, environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'body_html')))
+    yield '>\n'
+    yield escape(t_10(environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'body_html')))
     yield '\n  </div>\n'
     template = environment.get_template('partials/corrections.html', 'article.html')
     gen = template.root_render_func(template.new_context(context.get_all(), True, {}))
@@ -319,7 +327,7 @@ def block_main(context, missing=missing, environment=environment):
     if environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'sources'):
         pass
         yield '<p class="sources">'
-        yield escape((Markup('(With inputs from %(sources)s.)') % {'sources': t_8(context.eval_ctx, environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'sources'), Markup(', '))}))
+        yield escape((Markup('(With inputs from %(sources)s.)') % {'sources': t_9(context.eval_ctx, environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'sources'), Markup(', '))}))
         yield '</p>'
     if environment.getattr((undefined(name='article') if l_0_article is missing else l_0_article), 'tags'):
         pass
@@ -383,6 +391,6 @@ def block_main(context, missing=missing, environment=environment):
         yield '</nav>\n'
 
 blocks = {'og_type': block_og_type, 'social': block_social, 'head': block_head, 'main': block_main}
-debug_info = '1=12&2=17&3=27&4=45&6=58&7=60&8=62&10=69&12=80&14=85&16=92&17=97&18=102&19=105&21=107&22=109&25=115&27=118&28=127&29=131&31=136&32=144&35=148&38=209&39=212&40=220&41=222&42=227&44=253&45=265&48=283&50=286&51=292&52=295&57=311&59=313&60=319&61=324&64=327&67=337&68=340&71=345&75=348&76=353&81=362&83=365&84=374'
+debug_info = '1=12&2=17&3=27&4=45&6=58&7=60&8=62&10=69&12=80&14=85&16=92&17=97&18=102&19=105&21=107&22=109&25=115&27=118&28=127&29=131&31=136&32=144&35=148&38=215&39=218&40=226&41=228&42=233&44=259&45=271&48=289&50=292&51=298&52=301&56=317&57=319&59=321&60=327&61=332&64=335&67=345&68=348&71=353&75=356&76=361&81=370&83=373&84=382'
 
 # Generated from generator/theme/article.html by `python -m generator.render.precompiled`: do not edit.

@@ -19,7 +19,7 @@ from jinja2.utils import _PassArg, internalcode
 from markupsafe import Markup
 
 from generator.index.digest import TopicGroup
-from generator.languages import text_attributes, text_direction
+from generator.languages import first_direction, text_attributes, text_direction
 from generator.model import Article, Author, Country, Tag
 from generator.render.compiled import CompiledTemplates
 from generator.render.dates import (
@@ -111,6 +111,16 @@ def arrow(context: jinja2.runtime.Context, side: str) -> str:
     the start of an English page, '→' to the start of an Urdu one (Unicode does not mirror
     arrows in right-to-left text, so each direction has its own glyph)."""
     return ARROWS[text_direction(page_language(context) or "en")][side]
+
+
+@jinja2.pass_context
+def body_dir(context: jinja2.runtime.Context, body_html: str) -> Markup:
+    """' dir="auto"' for a story's body whose first letter is written in the other direction
+    from the page's (an Arabic story without `language:` on an English site, an English one
+    on an Urdu site), so that it reads in its own; '' when the page's direction is its."""
+    found = first_direction(body_html)
+    page = text_direction(page_language(context) or "en")
+    return Markup(' dir="auto"') if found and found != page else Markup("")
 
 
 @jinja2.pass_context
@@ -258,6 +268,7 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
     env.filters["byline"] = byline_filter
     env.filters["stories"] = stories
     env.filters["text_direction"] = text_direction
+    env.filters["body_dir"] = body_dir
     env.globals["arrow"] = arrow
     env.globals["lang_attrs"] = lang_attrs
     return env

@@ -1,0 +1,53 @@
+"""A story's body reads in its own direction: an Arabic story without `language:` on an
+English site, or an English one on an Urdu site, has its paragraphs laid out in its
+script's direction in a browser, while a story in the site's language is left as it was.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from conftest import make_project, run_here, static_server, write_article
+
+FRONT = (
+    "title: {title}\ndate: 2025-06-0{day}T10:00:00Z\ncountry: UK\nslug: {slug}\n"
+    "credits:\n  author: Desk\n"
+)
+ARABIC = "انعقدت القمة في الرياض اليوم.\n\n- بند أول.\n\n## عنوان\n"
+ENGLISH = "The summit met in Riyadh today.\n\n- First item.\n"
+
+
+def _directions(chromium: Any, site: Path, page: str) -> list[str]:
+    """The computed direction of each paragraph, list item and heading of a page's body."""
+    with static_server(site) as server:
+        context = chromium.new_context()
+        try:
+            tab = context.new_page()
+            tab.goto(server + page)
+            found: list[str] = tab.eval_on_selector_all(
+                ".body p, .body li, .body h2", "els => els.map(e => getComputedStyle(e).direction)"
+            )
+        finally:
+            context.close()
+    return found
+
+
+def test_a_body_in_the_other_direction_reads_in_its_own(tmp_path: Path, chromium: Any) -> None:
+    project = make_project(tmp_path / "en")
+    write_article(project, "a.md", FRONT.format(title="قمة", day=1, slug="summit"), ARABIC)
+    write_article(project, "b.md", FRONT.format(title="Summit", day=2, slug="english"), ENGLISH)
+    ur = make_project(tmp_path / "ur", 'language = "ur"\n')
+    write_article(ur, "b.md", FRONT.format(title="Summit", day=2, slug="english"), ENGLISH)
+    for root in (project, ur):
+        built = run_here(
+            "build", "--base-url", "http://127.0.0.1/", "--output", str(root / "site"), cwd=root
+        )
+        assert built.returncode == 0, built.stderr
+    arabic = (project / "site/2025/06/01/summit/index.html").read_text(encoding="utf-8")
+    english = (project / "site/2025/06/02/english/index.html").read_text(encoding="utf-8")
+    assert '<div class="body" dir="auto">' in arabic
+    assert '<div class="body">' in english  # the site's direction: as before
+    assert _directions(chromium, project / "site", "2025/06/01/summit/") == ["rtl"] * 3
+    assert _directions(chromium, project / "site", "2025/06/02/english/") == ["ltr"] * 2
+    assert _directions(chromium, ur / "site", "2025/06/02/english/") == ["ltr"] * 2
