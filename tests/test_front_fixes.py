@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import make_project, run_here, write_article
+from conftest import make_project, run_here, tiny_png, write_article
 from lxml import html
 
 GOOD = """\
@@ -238,3 +238,59 @@ def test_the_fix_for_an_authors_bad_slug_is_made_from_it_or_the_name(tmp_path: P
     for slug, name in (("asha-rao", "Asha Rao"), ("ben-li", "Ben Li"), ("nakamura", "中村")):
         page = (site / "authors" / slug / "index.html").read_text(encoding="utf-8")
         assert f">{name}<" in page, slug
+
+
+# -- image.src neither https:// nor a file in content/ (tester's fault 7) ------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "said", "fixed"),
+    [
+        ("//cdn.example.org/a.jpg", "has no https: in front", "https://cdn.example.org/a.jpg"),
+        ("https:/example.org/a.jpg", "is a web address mistyped", "https://example.org/a.jpg"),
+        ("https:///example.org/a.jpg", "is a web address mistyped", "https://example.org/a.jpg"),
+        ("https//example.org/a.jpg", "is a web address mistyped", "https://example.org/a.jpg"),
+        ("htps://example.org/a.jpg", "is a web address mistyped", "https://example.org/a.jpg"),
+        ("'C:\\Users\\desk\\photo.png'", "is a file on your own computer or network", "photo.png"),
+        ("C:/Users/desk/photo.png", "(drive C:)", "photo.png"),
+        ("file:///C:/Users/desk/photo.png", "is a file on your own computer", "photo.png"),
+        ("'\\\\server\\share\\photo.png'", "is a file on your own computer", "photo.png"),
+    ],
+)
+def test_an_image_address_that_is_neither_https_nor_a_file_gets_a_fix_that_works(
+    tmp_path: Path, typed: str, said: str, fixed: str
+) -> None:
+    project = make_project(tmp_path / "p")
+    front = GOOD + f"\nimage:\n  src: {typed}\n  alt: The flooded road"
+    path = write_article(project, "2025/06/story.md", front)
+    status, out = checked(project)
+    assert status == 1
+    assert "content/2025/06/story.md:9: error: image.src: " in out, out
+    assert said in out, out
+    assert fix_lines(out)[0].endswith(f"src: {fixed}"), out
+    if not fixed.startswith("https://"):  # put the picture beside the article, as told
+        (path.parent / fixed).write_bytes(tiny_png((1600, 900)))
+    path.write_text(path.read_text(encoding="utf-8").replace(typed, fixed), encoding="utf-8")
+    status, out = checked(project)
+    assert status == 0, out
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("ftp://x.org/a.jpg", "(ftp: addresses are not published)"),
+        ("'data:image/png;base64,iVBORw0KGgo='", "the picture is pasted as text (a data: address)"),
+        ("mailto:desk@example.org", "(mailto: addresses are not published)"),
+    ],
+)
+def test_another_kind_of_address_as_an_image_is_told_to_use_https_or_a_file(
+    tmp_path: Path, typed: str, said: str
+) -> None:
+    project = make_project(tmp_path / "p")
+    front = GOOD + f"\nimage:\n  src: {typed}\n  alt: The flooded road"
+    write_article(project, "2025/06/story.md", front)
+    status, out = checked(project)
+    assert status == 1
+    assert "content/2025/06/story.md:9: error: image.src: " in out and said in out, out
+    [fix] = fix_lines(out)
+    assert "content/ beside the article" in fix and "no file" not in fix, out

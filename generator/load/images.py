@@ -12,7 +12,7 @@ from pathlib import Path
 from generator.load.checker import Checker
 from generator.load.content import Document, Mapping
 from generator.load.files import resolve_local
-from generator.load.meant import missing_file_hint
+from generator.load.meant import address_meant, missing_file_hint
 from generator.model import Image, Picture
 
 KNOWN_IMAGE = ("src", "alt", "caption", "width", "height", "focus")
@@ -36,6 +36,10 @@ def image_field(
         return None
     resolved = resolve_local(src, doc.source, content_dir)
     if _insecure(check, fields, src):
+        return None
+    mistyped = address_meant(src, "image.src") if isinstance(resolved, str) else None
+    if mistyped is not None:  # `//cdn...`, `https:/...`, `C:\...`, `ftp:`, `data:`
+        check.error(fields.line_of("src"), *mistyped)
         return None
     if isinstance(resolved, str):
         if not src.lower().startswith("https://"):

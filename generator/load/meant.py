@@ -183,3 +183,62 @@ def story_link(
         "right and works once that story is published",
         warning,
     )
+
+
+# The start of a web address typed with its scheme or slashes wrong: 'https:/x', 'https:x',
+# 'https//x', 'https:///x', 'htps://x', 'https:\\x' (a word close to https, then ':' and
+# slashes in any number, or slashes alone), before a host name.
+_WEB_START = re.compile(r"^(?P<scheme>[a-z]{3,6})(?P<sep>:[/\\]*|[/\\]+)(?=[^/\\]+\.)", re.I)
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
+_LOCAL_DISK = re.compile(r"^(?:file:/*)?(?P<drive>[A-Za-z]):[\\/]|^\\\\|^file:", re.I)
+
+
+def address_meant(src: str, field: str) -> tuple[str, str] | None:
+    """(message, fix) for a picture address `src` in `field` (`image.src`) that is neither
+    an https:// address nor a file's path: a protocol-relative address copied from HTML
+    (`//cdn.example.org/a.jpg`), a web address with its scheme or slashes mistyped
+    (`https:/example.org/a.jpg`, `https:///...`, `htps://...`), a path on the editor's
+    computer (`C:\\Users\\...`, `\\\\server\\share\\...`, `file:///...`) or another
+    kind of address (`ftp:`, `data:`). None for any other value (a path in content/, a
+    well-formed web address)."""
+    short = src if len(src) <= 60 else src[:57] + "..."
+    key = field.rsplit(".", 1)[-1]
+    if src.startswith("//") and len(src) > 2 and src[2] not in "/\\":
+        return (
+            f"{field}: {short!r} has no https: in front (an address copied from a "
+            "page's HTML), so it is not a web address",
+            f"write the whole address: {key}: https:{src}",
+        )
+    web = _WEB_START.match(src)
+    scheme, sep = (web.group("scheme").lower(), web.group("sep")) if web else ("", "")
+    close = difflib.SequenceMatcher(None, scheme, "https").ratio() >= 0.75
+    if web and close and (scheme, sep) not in (("https", "://"), ("http", "://")):
+        return (
+            f"{field}: {short!r} is a web address mistyped: it starts {src[: web.end()]!r}, "
+            "where a web address starts https://",
+            f"write {key}: https://{src[web.end() :]}",
+        )
+    disk = _LOCAL_DISK.match(src)
+    if disk:
+        name = re.split(r"[\\/]", src)[-1] or "the picture"
+        where = f"drive {disk.group('drive').upper()}:" if disk.group("drive") else "not online"
+        return (
+            f"{field}: {short!r} is a file on your own computer or network ({where}), "
+            "which readers cannot open",
+            f"put {name} in content/ beside the article and write its file name: {key}: {name}",
+        )
+    found = _SCHEME.match(src)
+    kind = found.group(1).lower() if found else ""
+    if kind in ("", "http", "https"):
+        return None
+    if kind == "data":
+        return (
+            f"{field}: the picture is pasted as text (a data: address), which is not published",
+            "save the picture as a file in content/ beside the article, and write that "
+            f"file's name after '{key}:' ({key}: chart.png for a file chart.png)",
+        )
+    return (
+        f"{field}: {short!r} is not a picture's web address ({kind}: addresses are not published)",
+        "use the picture's https:// address, or put the picture in content/ beside the "
+        f"article and write its file name after {key}:",
+    )
