@@ -100,6 +100,13 @@ _FENCE = (
 )
 
 
+# The raw-HTML steps: "extra"'s (md_in_html), and the library's own without it.
+_HTML_STEPS = (
+    "markdown.extensions.md_in_html.HtmlBlockPreprocessor",
+    "markdown.preprocessors.HtmlBlockPreprocessor",
+)
+
+
 def python_markdown() -> Callable[[str], str]:
     """Markdown text -> HTML (not yet sanitised), one converter reset for each text."""
     converter = markdown.Markdown(
@@ -109,6 +116,7 @@ def python_markdown() -> Callable[[str], str]:
         _skip_unmatched_blocks(processor)
     for step in converter.preprocessors:
         _skip_unfenced(step)
+        _skip_html_free(step)
     inline = [p for p in converter.treeprocessors if type(p) is InlineProcessor]
 
     def convert(text: str) -> str:
@@ -199,6 +207,25 @@ def _skip_unfenced(step: Preprocessor) -> None:
     def quick(lines: list[str]) -> list[str]:
         text = "\n".join(lines)
         if "```" not in text and "~~~" not in text:
+            return text.split("\n")
+        return run(lines)
+
+    step.run = quick  # type: ignore[method-assign]
+
+
+def _skip_html_free(step: Preprocessor) -> None:
+    """The raw-HTML step ("md_in_html", of "extra") gives a text without `<` and `&` back as
+    it is, without feeding it to its HTML parser: with neither, the parser sees one piece of
+    text and keeps it whole (a `&` is not given back as written: `&#169` comes back
+    `&#169;`). A step of another class or module (another library version) is run as before."""
+    kind = type(step)
+    if f"{kind.__module__}.{kind.__qualname__}" not in _HTML_STEPS:
+        return
+    run = step.run
+
+    def quick(lines: list[str]) -> list[str]:
+        text = "\n".join(lines)
+        if "<" not in text and "&" not in text:
             return text.split("\n")
         return run(lines)
 
