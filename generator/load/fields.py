@@ -19,7 +19,13 @@ class Field:
 
 
 FIELDS = (
-    Field("title", True, "the headline, one line of text"),
+    Field(
+        "title",
+        True,
+        "the headline, one line of plain text (HTML in it, `<b>hits</b>` or `AT&amp;T`, is "
+        "published as typed, on the page and in feeds whose readers may read it as HTML: a "
+        "warning on its line, whose fix is the headline without it; the same for `summary`)",
+    ),
     Field(
         "date",
         True,

@@ -113,6 +113,7 @@ def _summary(check: Checker, front: Mapping) -> str:
         typed = markdown_in_summary(summary)
         if typed:
             check.warn(front.line_of("summary"), *typed)
+    _no_markup(check, front, "summary", summary)
     _not_too_long(
         check,
         front,
@@ -124,8 +125,19 @@ def _summary(check: Checker, front: Mapping) -> str:
     return summary
 
 
+def _no_markup(check: Checker, front: Mapping, key: str, value: str) -> None:
+    """Warn when a plain-text field holds HTML (render/summary.py's `markup_in_text`)."""
+    if "<" in value or "&" in value:
+        from generator.render.summary import markup_in_text
+
+        typed = markup_in_text(key, value)
+        if typed:
+            check.warn(front.line_of(key), *typed)
+
+
 def _title(check: Checker, front: Mapping) -> str:
     title = check.text(front, "title", "title", required=True)
+    _no_markup(check, front, "title", title)
     _not_too_long(
         check, front, "title", MAX_TITLE, "search results and feeds", "shorten the headline"
     )

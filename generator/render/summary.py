@@ -242,3 +242,30 @@ def markdown_in_summary(summary: str) -> tuple[str, str] | None:
         f"published as typed, {marks} included, on the page, in search results and in feeds",
         fix,
     )
+
+
+# HTML an editor may type in a headline or summary, which are plain text: a tag (`<b>`,
+# `</b>`, `<script>`) or a character reference (`&amp;`, `&#8217;`), shown as typed.
+_MARKUP = re.compile(
+    r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#x[0-9A-Fa-f]+);"
+)
+
+
+def markup_in_text(key: str, value: str) -> tuple[str, str] | None:
+    """(message, fix) when `value`, the plain-text field `key` (title, summary), holds an
+    HTML tag or character reference: published as typed on the page, and in feeds, whose
+    readers often read a title as HTML (the W3C feed validator warns of it); None
+    otherwise."""
+    found = _MARKUP.search(value) if "<" in value or "&" in value else None
+    if found is None:
+        return None
+    plain = " ".join(
+        _MARKUP.sub(lambda m: unescape(m.group()) if m.group()[0] == "&" else "", value).split()
+    )
+    line = f"{key}: '" + plain.replace("'", "''") + "'"
+    what = "HTML tags" if found.group().startswith("<") else "HTML codes"
+    return (
+        f"{key} is plain text: {found.group()} is published as typed, on the page and in "
+        "feeds, where many feed readers would read it as HTML",
+        f"write it without {what}: {line if len(line) <= 120 else line[:117] + '...'}",
+    )

@@ -1,0 +1,43 @@
+"""A headline or summary is plain text: HTML typed in one (`<b>`, `<script>`, `&amp;`) is
+published as typed, and many feed readers read a feed's title as HTML, so `check` and
+`build` warn on its line with the line to write; followed, the warning goes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import edit, make_project, run_here, write_article
+
+FRONT = """\
+title: Storm <b>hits</b> the <script>coast</script>
+date: 2025-06-01T10:00:00+00:00
+country: India
+credits:
+  author: Desk
+summary: Talks with AT&amp;T went on.
+"""
+
+
+def test_html_in_a_headline_or_summary_is_a_warning_with_the_plain_line(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p")
+    story = write_article(project, "2025/06/story.md", FRONT)
+    checked = run_here("check", cwd=project)
+    built = run_here("build", "--output", str(tmp_path / "site"), cwd=project)
+    assert checked.returncode == 0 and built.returncode == 0, built.stderr
+    for output in (checked.stdout + checked.stderr, built.stderr):
+        assert (
+            "content/2025/06/story.md:2: warning: title is plain text: <b> is published as "
+            "typed, on the page and in feeds, where many feed readers would read it as HTML"
+        ) in output, output
+        assert "fix: write it without HTML tags: title: 'Storm hits the coast'" in output
+        assert "story.md:7: warning: summary is plain text: &amp; is published as typed" in output
+        assert "fix: write it without HTML codes: summary: 'Talks with AT&T went on.'" in output
+    edit(
+        story,
+        "title: Storm <b>hits</b> the <script>coast</script>",
+        "title: 'Storm hits the coast'",
+    )
+    edit(story, "summary: Talks with AT&amp;T went on.", "summary: 'Talks with AT&T went on.'")
+    again = run_here("check", cwd=project)
+    assert again.returncode == 0 and "plain text" not in again.stdout + again.stderr
