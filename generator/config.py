@@ -4,6 +4,7 @@ validated, frozen."""
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -17,7 +18,7 @@ from generator.settings_errors import Problem
 from generator.settings_file import PYPROJECT as PYPROJECT
 from generator.settings_file import SETTINGS_FILE as SETTINGS_FILE
 from generator.settings_file import find_settings as find_settings
-from generator.settings_file import read_settings
+from generator.settings_file import logo_file, read_settings
 from generator.web_address import normalise_base_url as normalise_base_url
 
 SITE_ID_PATTERN = re.compile(r"^[A-Za-z0-9.-]+(@[A-Za-z0-9.-]+)?,\d{4}(-\d{2}(-\d{2})?)?$")
@@ -220,10 +221,12 @@ def _base_url(value: str) -> str | None:
 def _site_id(value: str) -> str | None:
     if SITE_ID_PATTERN.match(value):
         return None
+    bare = SITE_ID_PATTERN.match(f"{value},2025")  # 'example.org': the year missing
+    what = f"{_toml(value)} {'has no year' if bare else 'is not valid'}" if value else "is not set"
     return (
-        f"site_id {_toml(value)} is not set or not valid; it names the site in every "
-        "feed GUID and must never change. Use a domain you own and the year you started, "
-        'for example site_id = "example.org,2025"'
+        f"site_id {what}; it names the site in every feed GUID and must never change. Use "
+        f"a domain you own and the year you started, {'after a comma, ' if bare else ''}for "
+        f'example site_id = "{value if bare else "example.org"},{time.gmtime().tm_year}"'
     )
 
 
@@ -418,7 +421,7 @@ def load(project_dir: Path, overrides: dict[str, Any] | None = None) -> Settings
         value, default = getattr(settings, name), getattr(Settings(), name)
         hint = settings_errors.check_hint(name, value, default, advice)
         found.append(Problem(keys.get(name, name), what, hint))
-    logo, wrong = _logo(project_dir, settings.logo) if "logo" not in bad else ("", None)
+    logo, wrong = logo_file(project_dir, settings.logo) if "logo" not in bad else ("", None)
     if wrong:
         found.append(Problem(keys.get("logo", "logo"), *settings_errors.split_advice(wrong)))
     if found or twice:  # a setting written twice: named with every other problem
@@ -429,22 +432,3 @@ def load(project_dir: Path, overrides: dict[str, Any] | None = None) -> Settings
     if written and written.rstrip("/") + "/" != settings.base_path:  # else: as the file says
         settings = replace(settings, written_base_path=written)
     return replace(settings, logo=logo) if logo else settings
-
-
-def _logo(project_dir: Path, logo: str) -> tuple[str, str | None]:
-    """The logo setting as an absolute path ('' for none), or why it cannot be: it must be
-    an image Pillow reads of a kind browsers show (a TIFF or BMP logo: none shows)."""
-    from generator.render.measure import web_format
-
-    if not logo:
-        return "", None
-    path = (project_dir / logo).resolve()
-    if not path.is_file():
-        return "", (
-            f"logo {_toml(logo)} does not exist (looked for {path}); give an image "
-            "file's path relative to the project folder, like 'logo.png'"
-        )
-    problem = web_format(path)
-    if problem:
-        return "", f"logo {_toml(logo)} {problem}; save it as a PNG, JPEG, GIF or WebP file"
-    return str(path), None

@@ -48,11 +48,11 @@ def setting_lines(file: Path) -> Iterator[tuple[int, str]]:
     except OSError:
         return
     pyproject = file.name == "pyproject.toml"
-    inside = not pyproject
+    inside = not pyproject  # in newsdigest.toml, a key under a [table] is named too
     prefix = r"tool\s*\.\s*newsdigest\s*" if pyproject else ""
     for number, line in statement_lines(text):
         if re.match(r"\s*\[", line):
-            inside = pyproject and bool(re.match(r"\s*\[\s*" + prefix + r"\]", line))
+            inside = not pyproject or bool(re.match(r"\s*\[\s*" + prefix + r"\]", line))
             table = re.match(r"\s*\[\[?\s*" + (prefix + r"\.\s*" if pyproject else "") + _KEY, line)
             if table:
                 yield number, table.group(2)

@@ -3,6 +3,7 @@ read as TOML (config.py types and checks them); and where the site's parts are (
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,7 +11,14 @@ from typing import Any
 
 from generator.diagnostics import ConfigError, Diagnostic, error
 from generator.load.encoding import UTF16_FIX, utf16
-from generator.settings_errors import display, statement_lines, text, toml_error
+from generator.settings_errors import (
+    display,
+    shown,
+    statement_lines,
+    text,
+    toml_error,
+    toml_value,
+)
 
 SETTINGS_FILE = "newsdigest.toml"  # a site's settings, at the top level of the file
 PYPROJECT = "pyproject.toml"  # or [tool.newsdigest] here, for a site that is a Python project
@@ -78,6 +86,69 @@ _SAVE_UTF8 = (
 )
 
 
+def _lifted(file: Path, table: dict[str, Any]) -> tuple[dict[str, Any], list[Diagnostic]]:
+    """newsdigest.toml's table with the settings written under a [table] header (`[tool.
+    newsdigest]` copied from a pyproject.toml, `[newsdigest]`, `[settings]`: a table most
+    of whose keys are settings) moved to the top level, where they are checked as written
+    (not reported as missing), and an error on the line of each such header."""
+    from dataclasses import fields
+
+    from generator.config import Settings
+
+    known = {f.name for f in fields(Settings) if f.metadata}
+    lifted, found = dict(table), []
+    for key, value in table.items():
+        inner = _settings_table(key, value, known)
+        if inner is None:
+            continue
+        path, settings = inner
+        del lifted[key]
+        for name, setting in settings.items():
+            lifted.setdefault(name, setting)
+        for other in (k for k, v in value.items() if v is not settings and path != key):
+            found.append(  # [tool.black] beside [tool.newsdigest]: not newsdigest's
+                error(
+                    display(file),
+                    _header_line(file, f"{key}.{other}"),
+                    f"unknown table [{key}.{other}]",
+                    "delete this line and the lines under it, up to the next [table] or the "
+                    "end of the file (newsdigest's settings hold no tables: README, Settings)",
+                )
+            )
+        found.append(
+            error(
+                display(file),
+                _header_line(file, path),
+                f"the line [{path}] puts the settings below it in a table, and newsdigest "
+                "reads settings only at the top level",
+                f"delete the line [{path}]: {SETTINGS_FILE} holds its settings at the top "
+                "level, with no [table] header above them"
+                + (" ([tool.newsdigest] is how pyproject.toml holds them)" if "." in path else ""),
+            )
+        )
+    return lifted, found
+
+
+def _header_line(file: Path, path: str) -> int:
+    """The line of the header [PATH] (or [[PATH]]) in `file`; 0 when it is not found."""
+    parts = r"\s*\.\s*".join(re.escape(part) for part in path.split("."))
+    header = re.compile(r"\s*\[\[?\s*" + parts + r"\s*\]")
+    text = file.read_text(encoding="utf-8-sig", errors="replace")
+    return next((n for n, line in statement_lines(text) if header.match(line)), 0)
+
+
+def _settings_table(key: str, value: Any, known: set[str]) -> tuple[str, dict[str, Any]] | None:
+    """(its name, the table) for the table `key`, or a table in it, more than half of whose
+    keys are settings: 'newsdigest', 'tool.newsdigest'; None when there is none."""
+    inside = list(value.items()) if isinstance(value, dict) else []
+    for path, table in ((key, value), *((f"{key}.{k}", v) for k, v in inside)):
+        if isinstance(table, dict) and table:
+            named = sum(k.replace("-", "_") in known for k in table)
+            if named * 2 > len(table):
+                return path, table
+    return None
+
+
 def settings_named(site_dir: Path) -> str:
     """How to name, in a fix, the settings file of the site in `site_dir`: "newsdigest.toml",
     "[tool.newsdigest] in pyproject.toml", or "the site's settings file" when neither is
@@ -117,7 +188,8 @@ def read_settings(site_dir: Path) -> tuple[Path, dict[str, Any], str, list[Diagn
                 "them (newsdigest.toml for a newsroom) and delete the other"
             )
         table, twice = _read_toml(own)
-        return own, table, str(own), twice
+        table, headers = _lifted(own, table)
+        return own, table, str(own), twice + headers
     if tool is not None:
         return pyproject, tool, f"{pyproject} [tool.newsdigest]", twice
     above = _site_above(site_dir)
@@ -143,3 +215,43 @@ def _site_above(folder: Path) -> Path | None:
         if pyproject.is_file() and "[tool.newsdigest]" in pyproject.read_text("utf-8", "replace"):
             return parent
     return None
+
+
+def logo_file(project_dir: Path, logo: str) -> tuple[str, str | None]:
+    """The logo setting as an absolute path ('' for none), or why it cannot be ('what is
+    wrong; what to do'): it must be an image Pillow reads of a kind browsers show (a TIFF
+    or BMP logo: none shows). A logo not found is looked for by its name in the project
+    (`static/logo.png` for `logo = "logo.png"`), for the fix."""
+    from generator.render.measure import web_format
+
+    if not logo:
+        return "", None
+    path = (project_dir / logo).resolve()
+    if not path.is_file():
+        found = _same_name(project_dir, Path(logo).name)
+        where = path.parent
+        fix = (
+            f"did you mean {found!r}? write: logo = {toml_value(found)}"
+            if found
+            else f"put {Path(logo).name} in {where}, or write the path of the logo "
+            'from the project folder (logo = "brand/logo.png" for a file logo.png in brand/)'
+        )
+        return "", f"logo {shown(logo)} does not exist (looked for {path}); {fix}"
+    problem = web_format(path)
+    if problem:
+        return "", f"logo {shown(logo)} {problem}; save it as a PNG, JPEG, GIF or WebP file"
+    return str(path), None
+
+
+def _same_name(project_dir: Path, name: str) -> str:
+    """The path from `project_dir` of the one file called `name` in it or a folder below it
+    (not a hidden one, nor the built site/), '' for none or several."""
+    found = [
+        path.relative_to(project_dir).as_posix()
+        for path in project_dir.glob(f"**/{name}")
+        if not any(
+            part.startswith(".") or part == "site"
+            for part in path.relative_to(project_dir).parts[:-1]
+        )
+    ]
+    return found[0] if len(found) == 1 else ""

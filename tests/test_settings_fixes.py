@@ -1,0 +1,111 @@
+"""Settings mistakes whose fix, followed as printed, gives the site meant: a [table]
+header above the settings in newsdigest.toml (tester's fault 6), a site_id with no year
+or none, a logo given by the wrong path. Each is run through `newsdigest check`, the fix
+followed in the file, and the site checked or built again."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from conftest import run_here, tiny_png, write_article
+
+STORY = "title: A Story\ndate: 2025-06-20T10:00:00+05:30\ncountry: India\ncredits:\n  author: Desk"
+SETTINGS = """\
+title = "Harbour Gazette"
+base_url = "https://example.org/news/"
+site_id = "example.org,2025"
+"""
+
+
+def newsroom(tmp_path: Path, settings: str) -> Path:
+    root = tmp_path / "gazette"
+    write_article(root, "a-story.md", STORY)
+    (root / "newsdigest.toml").write_text(settings, encoding="utf-8")
+    return root
+
+
+def checked(root: Path) -> tuple[int, list[str]]:
+    result = run_here("check", cwd=root)
+    assert "Traceback" not in result.stderr
+    return result.returncode, (result.stdout + result.stderr).splitlines()
+
+
+@pytest.mark.parametrize(
+    ("settings", "header", "line"),
+    [
+        ("[tool.newsdigest]\n" + SETTINGS, "[tool.newsdigest]", 1),
+        ("[newsdigest]\n" + SETTINGS, "[newsdigest]", 1),
+        (SETTINGS.replace("site_id", "[settings]\nsite_id"), "[settings]", 3),
+        ("# copied\n[ tool . newsdigest ]\n" + SETTINGS, "[tool.newsdigest]", 2),
+    ],
+)
+def test_a_table_header_above_the_settings_is_deleted_not_the_settings(
+    tmp_path: Path, settings: str, header: str, line: int
+) -> None:
+    root = newsroom(tmp_path, settings)
+    status, said = checked(root)
+    assert status == 2
+    assert said == [
+        f"newsdigest.toml:{line}: error: the line {header} puts the settings below it in a "
+        "table, and newsdigest reads settings only at the top level",
+        f"    fix: delete the line {header}: newsdigest.toml holds its settings at the top "
+        "level, with no [table] header above them"
+        + (" ([tool.newsdigest] is how pyproject.toml holds them)" if "." in header else ""),
+    ]  # and no word of site_id, written under the header
+    lines = (root / "newsdigest.toml").read_text(encoding="utf-8").splitlines()
+    del lines[line - 1]  # the fix, followed
+    (root / "newsdigest.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run_here("build", cwd=root)
+    assert result.returncode == 0, result.stderr
+    assert "Harbour Gazette" in (root / "site" / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_settings_under_a_header_are_still_checked_in_the_same_run(tmp_path: Path) -> None:
+    settings = (
+        "[tool.newsdigest]\n" + SETTINGS + 'timezone = "Asia/Kolkatta"\n[tool.black]\nx = 1\n'
+    )
+    status, said = checked(newsroom(tmp_path, settings))
+    assert status == 2
+    errors = [line for line in said if ": error: " in line]
+    assert [e.split(": error: ")[0] for e in errors] == [
+        "newsdigest.toml:1",
+        "newsdigest.toml:5",
+        "newsdigest.toml:6",
+    ], said
+    assert "timezone 'Asia/Kolkatta' is not a known time zone" in errors[1]
+    assert errors[2].endswith("unknown table [tool.black]")
+    assert not any("site_id" in line for line in said)
+
+
+def test_a_site_id_without_its_year_or_missing_says_so(tmp_path: Path) -> None:
+    year = time.gmtime().tm_year
+    root = newsroom(tmp_path, SETTINGS.replace('"example.org,2025"', '"example.org"'))
+    status, said = checked(root)
+    assert status == 2
+    assert said[0] == "newsdigest.toml:3: error: site_id 'example.org' has no year"
+    assert said[1].endswith(f'after a comma, for example site_id = "example.org,{year}"')
+    settings = SETTINGS.replace('"example.org,2025"', f'"example.org,{year}"')
+    (root / "newsdigest.toml").write_text(settings, encoding="utf-8")
+    assert checked(root)[0] == 0
+    (root / "newsdigest.toml").write_text(SETTINGS.replace("site_id", "# site_id"), "utf-8")
+    status, said = checked(root)
+    assert said[0] == "newsdigest: error: newsdigest.toml: site_id is not set", said
+
+
+def test_a_logo_not_where_it_is_given_is_found_by_its_name(tmp_path: Path) -> None:
+    root = newsroom(tmp_path, SETTINGS + 'logo = "logo.png"\n')
+    status, said = checked(root)
+    assert status == 2
+    assert said[0].startswith("newsdigest.toml:4: error: logo 'logo.png' does not exist")
+    assert said[1] == (
+        f"    fix: put logo.png in {root.resolve()}, or write the path of the logo from the "
+        'project folder (logo = "brand/logo.png" for a file logo.png in brand/)'
+    )
+    (root / "brand").mkdir()
+    (root / "brand" / "logo.png").write_bytes(tiny_png((64, 64)))
+    status, said = checked(root)
+    assert said[1] == """    fix: did you mean 'brand/logo.png'? write: logo = "brand/logo.png\""""
+    (root / "newsdigest.toml").write_text(SETTINGS + 'logo = "brand/logo.png"\n', "utf-8")
+    assert checked(root)[0] == 0
