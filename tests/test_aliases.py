@@ -9,7 +9,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import BASE_URL, make_project, run_here, static_server, write_article
+from conftest import (
+    BASE_URL,
+    VnuErrors,
+    make_project,
+    run_here,
+    static_server,
+    write_article,
+)
 from lxml import etree, html
 
 STORM = """title: Storm Hits the Coast
@@ -47,6 +54,22 @@ def test_each_alias_is_a_noindex_page_canonical_to_the_article(site: Path) -> No
         [refresh] = doc.xpath('//meta[@http-equiv="refresh"]/@content')
         assert refresh == "0; url=/sub/" + ARTICLE
         assert doc.xpath("//a/@href") == ["/sub/" + ARTICLE]
+
+
+def test_an_alias_page_reads_as_a_page_of_the_site_where_the_refresh_is_not_followed(
+    site: Path, vnu_errors: VnuErrors
+) -> None:
+    """A reader whose browser does not follow the refresh sees a page made for a phone
+    (a viewport) headed "This story has moved", with the link; the site's checker counts
+    no problem there and the Nu Html Checker none either."""
+    for path in OLD:
+        doc = html.fromstring((site / path).read_bytes())
+        viewport = doc.xpath('//meta[@name="viewport"]/@content')
+        assert viewport == ["width=device-width, initial-scale=1"]
+        assert [h1.text_content() for h1 in doc.iter("h1")] == ["This story has moved"]
+        assert doc.xpath("//main//a")[0].text_content() == "Storm Hits the Coast"
+    errors, _ = vnu_errors(site.parent, *(site / path for path in OLD))
+    assert errors == []
 
 
 def test_alias_pages_are_in_no_sitemap(site: Path) -> None:

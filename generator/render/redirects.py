@@ -4,7 +4,9 @@ A static host cannot answer 301, so each old address gets a small HTML page with
 immediate `<meta http-equiv="refresh">` to the article's path (it works on a preview
 server too), a `<link rel="canonical">` to the article's absolute URL (search engines
 treat it like a permanent redirect) and `<meta name="robots" content="noindex">`. The
-pages are left out of the sitemaps and the search index.
+pages are left out of the sitemaps and the search index. Like every page of the site, one
+has a viewport and a first-level heading ("This story has moved"), for the reader whose
+browser does not follow the refresh.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ def redirect_page(article: Article, urls: Urls, language: str, site_title: str) 
         f'<html lang="{escape(language)}"{dir_attribute(language)}>\n'
         "<head>\n"
         '<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>Moved: {title} · {escape(site_title)}</title>\n"
         f'<meta name="description" content="This story has moved: {title}">\n'
         '<meta name="robots" content="noindex">\n'
@@ -35,7 +38,7 @@ def redirect_page(article: Article, urls: Urls, language: str, site_title: str) 
         f'<meta http-equiv="refresh" content="0; url={escape(path)}">\n'
         "</head>\n"
         "<body>\n"
-        "<main><p>This story has moved: "
+        "<main><h1>This story has moved</h1>\n<p>Read it at its new address: "
         f'<a href="{escape(path)}"{text_attributes(article.language or language, language)}>'
         f"{title}</a>.</p></main>\n"
         "</body>\n"
