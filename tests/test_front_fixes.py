@@ -294,3 +294,52 @@ def test_another_kind_of_address_as_an_image_is_told_to_use_https_or_a_file(
     assert "content/2025/06/story.md:9: error: image.src: " in out and said in out, out
     [fix] = fix_lines(out)
     assert "content/ beside the article" in fix and "no file" not in fix, out
+
+
+# -- tags typed as words, with ';', or on two lines (tester's small item 21) ---------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "said", "fixed"),
+    [
+        (
+            "tags: Weather Floods",
+            "error: tags must be a list",
+            "tags: [Weather Floods] for one topic, or tags: [Weather, Floods] for two: a comma "
+            "separates the topics",
+        ),
+        (
+            "tags:\n  Weather\n  Floods",
+            "error: tags must be a list",
+            "tags: [Weather Floods] for one topic, or tags: [Weather, Floods] for two: a comma "
+            "separates the topics",
+        ),
+        (
+            "tags: [Weather; Floods]",
+            "warning: tags: 'Weather; Floods' is one topic: a comma, not ';', separates topics",
+            "for two topics, write them with commas: tags: [Weather, Floods]",
+        ),
+        (
+            "tags: Weather\ntags: Floods",
+            "error: tags: given twice (first on line 7)",
+            "one 'tags:' line with the items of both, and delete the other: "
+            "tags: [Weather, Floods]",
+        ),
+    ],
+)
+def test_two_topics_typed_without_a_comma_between_get_the_list_of_both(
+    tmp_path: Path, typed: str, said: str, fixed: str
+) -> None:
+    project = make_project(tmp_path / "p")
+    front = GOOD.replace("tags: [Rain]", typed)
+    path = write_article(project, "2025/06/story.md", front)
+    status, out = checked(project)
+    assert f"content/2025/06/story.md:{7 + typed.count('tags:') - 1}: {said}" in out, out
+    assert fix_lines(out) == [f"fix: {fixed}" if fixed.startswith("for") else f"fix: write {fixed}"]
+    text = path.read_text(encoding="utf-8").replace(typed, "tags: [Weather, Floods]")
+    path.write_text(text, encoding="utf-8")
+    site = project / "site"
+    assert run_here("build", "--output", str(site), cwd=project).returncode == 0
+    [page] = site.glob("2025/06/*/*/index.html")
+    topics = html.fromstring(page.read_bytes()).xpath("//a[@rel='tag']/text()")
+    assert topics == ["Weather", "Floods"]

@@ -31,8 +31,9 @@ from generator.load.files import (
 )
 from generator.load.foreign import toml_front_matter
 from generator.load.invisible import CONTROL, control_errors, has_control, has_name_control
+from generator.load.yaml_lists import duplicate_errors
 from generator.load.yaml_lost import explicit_tags, lost_comments, lost_labels, untagged_data
-from generator.load.yaml_mistakes import duplicate_errors, marked_error
+from generator.load.yaml_mistakes import marked_error
 from generator.load.yaml_slips import typing_slips
 from generator.settings_file import settings_named
 
@@ -238,7 +239,7 @@ def parse_front_matter(text: str, first_line: int, source: str) -> tuple[Any, li
         except (yaml.YAMLError, RecursionError):
             pass  # parsed again below, for the pure-Python parser's messages
         else:
-            return data, tagged + duplicate_errors(source, duplicates.found) + _lost_text(
+            return data, tagged + duplicate_errors(source, duplicates.found, data) + _lost_text(
                 text, first_line, source, _FAST
             )
         finally:
@@ -267,7 +268,7 @@ def parse_front_matter(text: str, first_line: int, source: str) -> tuple[Any, li
         ]
     finally:
         loader.dispose()
-    return data, tagged + duplicate_errors(source, duplicates.found) + _lost_text(
+    return data, tagged + duplicate_errors(source, duplicates.found, data) + _lost_text(
         text, first_line, source
     )
 

@@ -9,6 +9,7 @@ reports in the editor's words, with the line of the field and how to fix it.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from datetime import datetime
 from pathlib import Path
@@ -53,13 +54,43 @@ def _country(check: Checker, front: Mapping) -> Country | None:
     return found
 
 
+def _tags_fix(text: str) -> str:
+    """The fix for `tags:` typed as text: the list; words with no comma between them
+    (`Weather Floods`, or on lines below) may be one topic or several, so both are given."""
+    items = text_list(text) or []
+    words = text.split()
+    if len(items) == 1 and 1 < len(words) <= 6:
+        return (
+            f"write tags: [{items[0]}] for one topic, or tags: [{', '.join(words)}] for "
+            f"{_COUNT[len(words)]}: a comma separates the topics"
+        )
+    return f"write tags: [{', '.join(items)}]"
+
+
+_COUNT = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
+# Marks typed between topics where YAML needs a comma: ';', full-width ';', '、', '،'.
+_NOT_COMMAS = re.compile(r"\s*[;；、،]\s*")
+
+
+def _not_comma(check: Checker, name: str, line: int) -> None:
+    """A warning for a topic with ';' (or '、'...) where a comma would make two:
+    `tags: [Weather; Floods]` is the one topic 'Weather; Floods'."""
+    found = _NOT_COMMAS.search(name)
+    parts = [part for part in _NOT_COMMAS.split(name) if part]
+    if found is None or len(parts) < 2:
+        return
+    check.warn(
+        line,
+        f"tags: {name!r} is one topic: a comma, not {found.group().strip()!r}, separates topics",
+        f"for {_COUNT.get(len(parts), len(parts))} topics, write them with commas: "
+        f"tags: [{', '.join(parts)}]",
+    )
+
+
 def _tags(check: Checker, front: Mapping, lines: dict[str, int]) -> tuple[Tag, ...]:
     if "tags" in front and isinstance(front["tags"], str):
-        check.error(
-            front.line_of("tags"),
-            "tags must be a list",
-            f"write tags: [{', '.join(text_list(front['tags']) or ())}]",
-        )
+        if not any(key == "tags" for key, _, _ in front.shadowed):  # else: one line of both
+            check.error(front.line_of("tags"), "tags must be a list", _tags_fix(front["tags"]))
         return ()
     if "tags" in front and isinstance(front["tags"], dict):
         check.error(
@@ -81,6 +112,7 @@ def _tags(check: Checker, front: Mapping, lines: dict[str, int]) -> tuple[Tag, .
             continue
         result[key] = Tag(slug=key, name=name)
         lines[f"tag:{key}"] = line
+        _not_comma(check, name, line)
         if not any(c.isalnum() or unicodedata.category(c) == "So" for c in key):
             check.warn(
                 line,

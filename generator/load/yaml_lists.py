@@ -16,8 +16,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 import yaml
+
+from generator.diagnostics import Diagnostic, error
 
 # Fields read as a list of names (a value of hashtags is read as its items), and the
 # fields whose value may be a one-line list of names: those and the bylines.
@@ -229,3 +232,45 @@ def text_list(text: str, every: bool = True) -> list[str] | None:
     if text[:1] + text[-1:] == "()":
         text = text[1:-1]
     return [written(i.strip()) for i in text.split(",") if i.strip()]
+
+
+def duplicate_errors(
+    source: str, duplicates: list[tuple[str, int, int]], data: Any = None
+) -> list[Diagnostic]:
+    """An error for each field given twice (key, first line, second line) in `data` (the
+    front matter read: its mappings keep the first value, `shadowed`). For a list of names
+    (`tags: Weather` then `tags: Floods`) the fix is one line with the items of both."""
+    found = []
+    for key, first, second in duplicates:
+        both = _both_lists(key, second, data) if key in LIST_FIELDS else None
+        found.append(
+            error(
+                source,
+                second,
+                f"{key}: given twice (first on line {first}); only one value is allowed",
+                f"write one '{key}:' line with the items of both, and delete the other: "
+                f"{key}: [{', '.join(both)}]"
+                if both
+                else f"delete one of the two '{key}:' lines",
+            )
+        )
+    return found
+
+
+def _both_lists(key: str, second: int, data: Any) -> list[str] | None:
+    """The names of both values of `key` (the one on line `second` and the one before it)
+    in `data` or a set of fields in it, in order and once each; None when either is not
+    names."""
+    for mapping in (data, *(data.values() if isinstance(data, dict) else ())):
+        if getattr(mapping, "lines", {}).get(key) != second:
+            continue
+        before = [value for name, value, _ in getattr(mapping, "shadowed", ()) if name == key]
+        values = [before[-1], mapping[key]] if before else []
+        names: list[str] = []
+        for value in values:
+            items = text_list(value) if isinstance(value, str) else value
+            if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
+                return None
+            names += [item for item in items if item not in names]
+        return names or None
+    return None

@@ -432,15 +432,3 @@ def _tagged_item(text: str, index: int) -> tuple[int, str, str] | None:
             ends = [i for i in (line.find(c, column) for c in ",]}") if i >= 0]
             return (number, *tag_mistake(line, column, True, min(ends, default=-1)))
     return None
-
-
-def duplicate_errors(source: str, duplicates: list[tuple[str, int, int]]) -> list[Diagnostic]:
-    return [
-        error(
-            source,
-            second,
-            f"{key}: given twice (first on line {first}); only one value is allowed",
-            f"delete one of the two '{key}:' lines",
-        )
-        for key, first, second in duplicates
-    ]
