@@ -6,29 +6,11 @@ from __future__ import annotations
 
 import os
 import signal
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
 from conftest import run_here
-from test_kill import build, hashes, newsroom, paused_build, set_version
-
-
-def start_build(project: Path, site: Path) -> subprocess.Popen[str]:
-    """`newsdigest build` started in its own process group, its stderr captured."""
-    return subprocess.Popen(
-        [sys.executable, "-m", "generator", "build", "--no-cache", "--output", str(site)],
-        cwd=project,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-        start_new_session=True,
-        # as a terminal starts a command: Ctrl-C not ignored (a test runner's process may
-        # ignore SIGINT, and a program started so inherits that and is never interrupted)
-        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
-    )
+from test_kill import build, from_a_terminal, hashes, newsroom, paused_build, set_version
 
 
 # Ctrl-C while the worker processes read the articles (the build's progress report says
@@ -47,36 +29,44 @@ def test_an_interrupted_build_exits_130_saying_interrupted(tmp_path: Path, where
     assert hashes(site) == before
 
 
-def threads(pid: int) -> int:
-    """How many threads the process `pid` runs now (0 once it has ended)."""
-    try:
-        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
-            return int(stat.read().rpartition(")")[2].split()[17])
-    except (OSError, IndexError, ValueError):
-        return 0
+# `newsdigest build`, as `python -m generator` runs it, pressing Ctrl-C itself (SIGINT to
+# its process group, as a terminal sends it) the moment its process has started its `nth`
+# thread, after writing "sent" on stdout: a worker pool starts its manager thread right
+# after forking its workers, which are then still setting themselves up (the pool's
+# feeder is the next thread, and a stage's `meanwhile`), the window where a child's
+# traceback would show. The wrapper changes nothing else the build does. (The test once
+# watched the thread count in /proc every fifth of a millisecond instead: about 3
+# CPU-seconds of the test's own for the same windows, a little later each.)
+AT_THREAD = """
+import os, signal, sys, threading
+nth, build, started = int(sys.argv[1]), os.getpid(), []
+real = threading.Thread.start
+
+def start(self):
+    real(self)
+    if os.getpid() == build:
+        started.append(self)
+        if len(started) == nth:
+            sys.__stdout__.write("sent\\n")
+            sys.__stdout__.flush()
+            os.killpg(0, signal.SIGINT)
+
+threading.Thread.start = start
+sys.argv[1:] = sys.argv[2:]
+from generator.start import main
+raise SystemExit(main())
+"""
 
 
 def interrupted_as_workers_start(project: Path, site: Path, nth: int) -> tuple[bool, int, str]:
-    """`interrupted_build`, with Ctrl-C sent the moment the build's process gains a thread
-    for the `nth` time: a worker pool starts its manager thread right after forking its
-    workers, which are then still setting themselves up (the pool's start is the next
-    thread too, and a stage's `meanwhile`), the window where a child's traceback
-    would show."""
-    process = start_build(project, site)
-    held, rises = 1, 0
-    while rises < nth and process.poll() is None:
-        now = threads(process.pid)
-        rises += now > held
-        held = now or held
-        time.sleep(0.0002)  # a fifth of a millisecond late at most, the core left to the build
-    running = process.poll() is None
-    if running:
-        os.killpg(process.pid, signal.SIGINT)
-    _, err = process.communicate(timeout=120)
-    return running, process.returncode, err
+    """`newsdigest build` interrupted as its process starts its `nth` thread (`AT_THREAD`):
+    whether Ctrl-C was sent (the build had that many threads), its exit status and stderr."""
+    command = ("build", "--no-cache", "--output", str(site))
+    process = from_a_terminal(project, "-c", AT_THREAD, str(nth), *command)
+    out, err = process.communicate(timeout=120)
+    return "sent" in out.splitlines(), process.returncode, err
 
 
-@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="threads counted in /proc")
 def test_ctrl_c_as_the_workers_start_or_work_prints_no_traceback(tmp_path: Path) -> None:
     project = newsroom(tmp_path / "project", 60)
     site = tmp_path / "site"
@@ -84,8 +74,8 @@ def test_ctrl_c_as_the_workers_start_or_work_prints_no_traceback(tmp_path: Path)
     before = hashes(site)
     interrupted = 0
     for nth in range(1, 10):  # each worker pool as it starts (forks, sets up), and works
-        running, code, err = interrupted_as_workers_start(project, site, nth)
-        if not running:  # fewer threads than `nth` in this build: it ended whole
+        sent, code, err = interrupted_as_workers_start(project, site, nth)
+        if not sent:  # fewer threads than `nth` in this build: it ended whole
             assert code == 0
             assert "Traceback" not in err
             break
