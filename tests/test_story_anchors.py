@@ -42,3 +42,23 @@ def test_a_misspelt_place_in_another_story_is_an_error_on_the_links_line(tmp_pat
             ) in output, output
         assert "fix: did you mean #results? Write #results in the link" in output
         assert output.count("goes to no place") == 2, output
+
+
+def test_a_story_whose_place_is_renamed_breaks_the_unchanged_links_to_it(tmp_path: Path) -> None:
+    """The linking story is unchanged: a build that reuses the last build's work still
+    checks its link against the edited story's ids."""
+    project = make_project(tmp_path / "p")
+    floods = write_article(project, "2025/06/floods.md", FLOODS, FLOODS_BODY)
+    write_article(project, "2025/06/linker.md", LINKER, LINKS)
+    first = run_here("build", cwd=project)
+    assert first.returncode == 0, first.stderr
+    edit(floods, "{#results}", "{#outcome}")
+    again = run_here("build", cwd=project)
+    said = again.stdout + again.stderr
+    assert again.returncode != 0, said
+    assert (
+        "content/2025/06/linker.md:8: error: the link to '#results' in the story "
+        "content/2025/06/floods.md goes to no place in it"
+    ) in said
+    assert "fix: link to one of the places the story has: " in said
+    assert "#outcome" in said.partition("places the story has: ")[2].splitlines()[0]

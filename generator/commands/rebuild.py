@@ -185,15 +185,6 @@ def _site_links(
     last build checked the others against the same paths (`_checked_before`)."""
     paths, bodies = run.paths, run.bodies
     assert bodies is not None
-    changed = _checked_before(run, done, feeds, assets)
-    if changed is not None:  # the same paths: only the changed bodies' links can be new
-        linking = filled(run.cache, bodies.linking(a for a in site.articles if a.source in changed))
-        if not linking:
-            return []
-    else:
-        linking = filled(run.cache, bodies.linking(site.articles))
-    planned = (done.planned.pages, feeds, linking, later, paths.content)
-    whole = changed is None
 
     def html_of(article: Article) -> str:  # a linked story's body, for its ids
         try:
@@ -201,6 +192,19 @@ def _site_links(
         except KeyError:
             return ""
 
+    changed = _checked_before(run, done, feeds, assets)
+    # A changed story with ids (headings', footnotes') may no longer have the one another
+    # story's unchanged link names (render/anchors.py): then every body's links are checked.
+    if changed is not None and not any(
+        'id="' in html_of(a) for a in site.articles if a.source in changed
+    ):  # the same paths and places: only the changed bodies' links can be new
+        linking = filled(run.cache, bodies.linking(a for a in site.articles if a.source in changed))
+        if not linking:
+            return []
+    else:
+        linking = filled(run.cache, bodies.linking(site.articles))
+    planned = (done.planned.pages, feeds, linking, later, paths.content)
+    whole = changed is None
     return site_links.built(site, run.settings, paths.templates, assets, *planned, whole, html_of)
 
 
