@@ -3,6 +3,7 @@ read as TOML (config.py types and checks them); and where the site's parts are (
 
 from __future__ import annotations
 
+import difflib
 import re
 import tomllib
 from dataclasses import dataclass
@@ -177,10 +178,15 @@ def read_settings(site_dir: Path) -> tuple[Path, dict[str, Any], str, list[Diagn
     own, pyproject = site_dir / SETTINGS_FILE, site_dir / PYPROJECT
     tool: dict[str, Any] | None = None
     twice: list[Diagnostic] = []
+    misspelt = ""  # [tool.newsdiggest]: named when there is no site here
     if pyproject.is_file():
         whole, twice = _read_toml(pyproject)
-        found = whole.get("tool", {}).get("newsdigest")
+        tables = whole["tool"] if isinstance(whole.get("tool"), dict) else {}
+        found = tables.get("newsdigest")
         tool = dict(found) if isinstance(found, dict) else None
+        close = difflib.get_close_matches("newsdigest", list(tables), n=1, cutoff=0.8)
+        if close:
+            misspelt = f"; {PYPROJECT} has [tool.{close[0]}]: did you mean [tool.newsdigest]?"
     if own.is_file():
         if tool is not None:
             raise ConfigError(
@@ -200,8 +206,8 @@ def read_settings(site_dir: Path) -> tuple[Path, dict[str, Any], str, list[Diagn
         )
     raise ConfigError(
         f"no site here: {site_dir} has no {SETTINGS_FILE} (nor [tool.newsdigest] in "
-        f"{PYPROJECT}); run newsdigest in the site's folder, pass --site DIR, or start a site "
-        "with `newsdigest init DIR`"
+        f"{PYPROJECT}){misspelt}; run newsdigest in the site's folder, pass --site DIR, "
+        "or start a site with `newsdigest init DIR`"
     )
 
 

@@ -271,7 +271,9 @@ def test_a_value_starting_with_an_ampersand_is_refused_not_shortened(tmp_path: P
     assert (
         "content/story.md:2: error: '&Co' at the start of a value is read by YAML as a label"
     ) in result.stdout
-    assert 'put the whole value in quotes, for example "&Co ..."' in result.stdout
+    assert 'put the whole value in quotes: title: "&Co opens its new harbour tunnel"' in (
+        result.stdout
+    )
 
 
 def test_a_label_repeated_by_an_alias_is_plain_yaml(tmp_path: Path) -> None:

@@ -343,3 +343,68 @@ def test_two_topics_typed_without_a_comma_between_get_the_list_of_both(
     [page] = site.glob("2025/06/*/*/index.html")
     topics = html.fromstring(page.read_bytes()).xpath("//a[@rel='tag']/text()")
     assert topics == ["Weather", "Floods"]
+
+
+# -- other unclear fixes (tester's small item 24) ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "said", "fix", "followed", "published"),
+    [
+        (
+            "title: &Co opens",
+            "'&Co' at the start of a value is read by YAML as a label",
+            'put the whole value in quotes: title: "&Co opens"',
+            'title: "&Co opens"',
+            ("//h1", "&Co opens"),
+        ),
+        (
+            "  author: Asha Rao  # staff",
+            "the text after ' #' is read as a comment",
+            "if '# staff' is a note, write it on a line of its own (or delete it): author: Asha "
+            'Rao; if it is text, put the whole value in quotes: author: "Asha Rao  # staff"',
+            "  author: Asha Rao",
+            ("//a[@class='author']", "Asha Rao"),
+        ),
+        (
+            '  author: "  "',
+            "credits.author is empty",
+            "write the byline after 'author:'",
+            "  author: Asha Rao",
+            ("//a[@class='author']", "Asha Rao"),
+        ),
+        (
+            "tags: [Weather, ~]",
+            "tags: item 2 is '~', which YAML reads as \"no value\"",
+            "remove the item (and its comma), or if '~' is meant, put it in quotes: \"~\"",
+            "tags: [Weather]",
+            ("//a[@rel='tag']", "Weather"),
+        ),
+    ],
+)
+def test_unclear_fixes_say_what_to_write(
+    tmp_path: Path, typed: str, said: str, fix: str, followed: str, published: tuple[str, str]
+) -> None:
+    project = make_project(tmp_path / "p")
+    key = typed.strip().split(":")[0]
+    lines = [typed if line.strip().split(":")[0] == key else line for line in GOOD.splitlines()]
+    path = write_article(project, "2025/06/story.md", "\n".join(lines))
+    status, out = checked(project)
+    assert status == 1 and said in out, out
+    assert fix_lines(out) == [f"fix: {fix}"], out
+    path.write_text(path.read_text(encoding="utf-8").replace(typed, followed), encoding="utf-8")
+    site = project / "site"
+    result = run_here("build", "--output", str(site), cwd=project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    [page] = site.glob("2025/06/*/*/index.html")
+    where, text = published
+    assert text in [e.text_content() for e in html.fromstring(page.read_bytes()).xpath(where)]
+
+
+def test_a_misspelt_tool_newsdigest_table_is_named(tmp_path: Path) -> None:
+    project = tmp_path / "p"
+    (project / "content").mkdir(parents=True)
+    (project / "pyproject.toml").write_text('[tool.newsdiggest]\ntitle = "T"\n', "utf-8")
+    result = run_here("check", cwd=project)
+    assert result.returncode == 2
+    assert "pyproject.toml has [tool.newsdiggest]: did you mean [tool.newsdigest]?" in result.stderr

@@ -173,6 +173,13 @@ class Checker(KeyChecks):
             if isinstance(value, Items):  # an item written before its key came from an alias
                 line = max(line, value.line_of(number - 1))
             typed = value.nulls.get(number - 1, "") if isinstance(value, Items) else ""
+            if item is None and typed == "~":  # `tags: [Weather, ~]`
+                self.error(
+                    line,
+                    f"{label}: item {number} is '~', which YAML reads as \"no value\"",
+                    "remove the item (and its comma), or if '~' is meant, put it in quotes: \"~\"",
+                )
+                continue
             if item is None and typed not in ("", "~"):
                 self.error(
                     line,
@@ -195,6 +202,9 @@ class Checker(KeyChecks):
             text = " ".join(str(item).split())
             if text:
                 result.append((text, line))
+            elif not isinstance(value, list):  # `author: "  "`: no name, not a list
+                what = "the byline" if key == "author" else "a name"
+                self.error(line, f"{label} is empty", f"write {what} after '{key}:'")
             else:
                 self.error(line, f"{label}: item {number} is empty", "remove the empty item")
         return result

@@ -35,8 +35,9 @@ def lost_labels(
     on purpose (YAML's own way to say a value twice) and is left alone."""
     if "&" not in text:
         return []
-    labels: dict[str, int] = {}
+    labels: dict[str, tuple[int, str]] = {}
     used: set[str] = set()
+    lines = text.split("\n")
     for event in yaml.parse(text, Loader=base):
         anchor = getattr(event, "anchor", None)
         if anchor is None:
@@ -44,16 +45,23 @@ def lost_labels(
         if isinstance(event, yaml.AliasEvent):
             used.add(anchor)
         elif event.start_mark is not None:
-            labels.setdefault(anchor, event.start_mark.line + first_line)
+            start, end = event.start_mark, event.end_mark
+            fix = f'put the whole value in quotes, for example "&{anchor} ..."'
+            plain = isinstance(event, yaml.ScalarEvent) and not event.style
+            if plain and end is not None and end.line == start.line:
+                line = lines[start.line]  # `title: &Co opens` -> `title: "&Co opens"`
+                quoted = line[: start.column] + double_quoted(line[start.column : end.column])
+                fix = f"put the whole value in quotes: {(quoted + line[end.column :]).strip()}"
+            labels.setdefault(anchor, (start.line + first_line, fix))
     return [
         error(
             source,
             line,
             f"'&{anchor}' at the start of a value is read by YAML as a label, and would be "
             "left out of what is published",
-            f'put the whole value in quotes, for example "&{anchor} ..."',
+            fix,
         )
-        for anchor, line in labels.items()
+        for anchor, (line, fix) in labels.items()
         if anchor not in used
     ]
 
@@ -155,6 +163,14 @@ def _comment_error(
         )
     else:
         fixed = line[: start.column] + double_quoted(line[start.column :].rstrip(" \t"))
+        kept = line[: end.column].rstrip(" \t").strip()
+        note = line[end.column :].strip()
+        quote = f"put the whole value in quotes: {fixed.strip()}"
+        drop = f"if {note!r} is a note, write it on a line of its own (or delete it): {kept}"
+        if line[end.column :].startswith(("  ", "\t")):  # set apart as a note is
+            return error(source, end.line + first_line, message, f"{drop}; if it is text, {quote}")
+        if note[1:].strip()[:1].isalpha():  # `- Weather # main topic`, not `we are # 1`
+            return error(source, end.line + first_line, message, f"{quote}; {drop}")
     return error(
         source,
         end.line + first_line,
