@@ -33,8 +33,13 @@ from generator.write.target import MARKER, is_ours, remove_ours
 
 # Run by `sys.executable -I -S -c`: the folder argv[2] made a copy in hard links of the
 # folder argv[1], file by file as named on standard input (NUL-separated, marker first).
+# Started inside `interrupt.held`, it first unblocks the signals it inherits blocked (in
+# its own code, not a `preexec_fn`: with one, Python forks the whole build's process to
+# start it, page tables and all, instead of using vfork).
 _COPY = r"""
-import os, sys
+import os, signal, sys
+if hasattr(signal, "pthread_sigmask"):
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
 source, target = os.fsencode(sys.argv[1]), os.fsencode(sys.argv[2])
 made = {b""}
 def make(folder):
@@ -81,13 +86,12 @@ def start(output: Path, spare: Path, names: Collection[str]) -> Copy | None:
     listing = [MARKER, *(name for name in names if name != MARKER)]
     try:
         spare.parent.mkdir(parents=True, exist_ok=True)
-        with interrupt.held():  # a Ctrl-C waits until the fork's clean-up has run
+        with interrupt.held():  # a Ctrl-C waits until the copy has started
             process = subprocess.Popen(
                 [sys.executable, "-I", "-S", "-c", _COPY, str(output.absolute()), str(partial)],
                 stdin=subprocess.PIPE,
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
-                preexec_fn=interrupt.unblock,
             )
     except OSError:
         return None
