@@ -100,9 +100,9 @@ def resave(
         assert row is not None
         changed.append((path, row, stat))
     rows.put_pages(changed)
-    rows.put_readers(_readers(rows, readers))
-    gone_readers = {s for s, *_ in rows.saved_readers()} - readers.keys()
-    rows.forget(seen - wanted, gone_readers)
+    differing, saved_sources = _readers(rows, readers)
+    rows.put_readers(differing)
+    rows.forget(seen - wanted, saved_sources - readers.keys())
     return True
 
 
@@ -120,10 +120,14 @@ def _wanted(
     return Row(numbers.get(path), found.family, found.print, found.reads), stat
 
 
-def _readers(rows: PageRows, readers: Readers) -> list[tuple[str, tuple[str, str, list[str]]]]:
-    """The `readers` rows that differ from those saved (or are not saved)."""
-    space, same = rows.space, set()
+def _readers(
+    rows: PageRows, readers: Readers
+) -> tuple[list[tuple[str, tuple[str, str, list[str]]]], set[str]]:
+    """The `readers` rows that differ from those saved (or are not saved); the sources of
+    the rows saved."""
+    space, same, saved = rows.space, set(), set()
     for source, whole, place, paths, sum_ in rows.saved_readers():
+        saved.add(source)
         wanted = readers.get(source)
         if wanted is None:
             continue
@@ -132,4 +136,4 @@ def _readers(rows: PageRows, readers: Readers) -> list[tuple[str, tuple[str, str
             space, source, whole, place, paths
         ):
             same.add(source)
-    return [(source, found) for source, found in readers.items() if source not in same]
+    return [(source, found) for source, found in readers.items() if source not in same], saved
