@@ -408,3 +408,15 @@ def test_a_misspelt_tool_newsdigest_table_is_named(tmp_path: Path) -> None:
     result = run_here("check", cwd=project)
     assert result.returncode == 2
     assert "pyproject.toml has [tool.newsdiggest]: did you mean [tool.newsdigest]?" in result.stderr
+
+
+def test_an_unknown_field_is_named_as_typed_not_as_python_writes_it(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p")
+    write_article(project, "2025/06/story.md", GOOD + "\nnull: y\n[a]: b\n~: c")
+    status, out = checked(project)
+    assert status == 0, out
+    for line, typed in ((8, "null"), (9, "[a]"), (10, "~")):
+        assert (
+            f"content/2025/06/story.md:{line}: warning: unknown field '{typed}' is ignored" in out
+        )
+    assert "None" not in out and "['a']" not in out

@@ -223,15 +223,22 @@ def test_symlinks_out_of_content_are_warned_about_and_not_published(tmp_path: Pa
     secret.write_text("---\n" + GOOD.replace("Monsoon Reaches Kerala", "Secret Plans") + "---\nx\n")
     (project / "content/2025/06/secret-plans.md").symlink_to(secret)
     (project / "content/leak").symlink_to(outside, target_is_directory=True)
+    (project / "content/2025/06/moved.md").symlink_to(tmp_path / "gone.md")
 
     result = run_here("build", "--output", str(tmp_path / "site"), cwd=project)
 
     assert result.returncode == 0, result.stderr
     assert (
-        "content/2025/06/secret-plans.md:1: warning: is a link to something outside the "
-        "content folder; it is not published"
+        f"content/2025/06/secret-plans.md:1: warning: this file is a link to {secret}, "
+        "outside the content folder; it is not published"
     ) in result.stderr
-    assert "content/leak:1: warning: is a link to something outside" in result.stderr
+    assert f"content/leak:1: warning: this folder is a link to {outside}, outside" in (
+        result.stderr
+    )
+    assert (
+        f"content/2025/06/moved.md:1: warning: this file is a link to {tmp_path / 'gone.md'}, "
+        "which does not exist; it is not published\n    fix: delete the link, or copy"
+    ) in result.stderr
     published = "".join(
         p.read_text(encoding="utf-8", errors="replace")
         for p in (tmp_path / "site").rglob("*")

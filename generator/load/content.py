@@ -150,6 +150,11 @@ def _construct_sequence(loader: Any, node: yaml.SequenceNode) -> Items:
     return items
 
 
+def _typed_key(loader: Any, node: yaml.Node) -> str:
+    start, end = node.start_mark.index, node.end_mark.index
+    return str(node.value if isinstance(node, yaml.ScalarNode) else loader.text[start:end])
+
+
 def _flow_typed(loader: Any, node: yaml.CollectionNode) -> str:
     start, end = node.start_mark, node.end_mark
     typed = str(loader.text[start.index : end.index]) if node.flow_style else ""
@@ -164,8 +169,8 @@ def _construct_mapping(loader: Any, node: yaml.MappingNode) -> Mapping:
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         line = key_node.start_mark.line + first_line
-        if not isinstance(key, str):
-            key = str(key)
+        if not isinstance(key, str):  # `null:`, `[a]:`: named as typed, not as Python's
+            key = _typed_key(loader, key_node)
         if CONTROL.search(key):
             key = ascii(key)[1:-1]  # shown in messages: keep it printable
         if key in mapping:

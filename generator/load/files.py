@@ -162,12 +162,22 @@ MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mdwn", ".m
 
 
 def outside_link(path: Path, content_dir: Path) -> Diagnostic:
-    """A warning for a link in content/ to a file or folder outside it (never read)."""
+    """A warning for a link in content/ to a file or folder outside it (never read), or to
+    nothing (a link whose file was moved or deleted)."""
+    what = "file" if path.is_file() or not path.is_dir() else "folder"
+    try:
+        target = os.readlink(path)
+    except OSError:
+        target = "another place"
+    gone = not path.exists()
     return warning(
         path.relative_to(content_dir).as_posix(),
         1,
-        "is a link to something outside the content folder; it is not published",
-        "copy the article into content/ instead of linking to it",
+        f"this {what} is a link to {target}, "
+        + ("which does not exist" if gone else "outside the content folder")
+        + "; it is not published",
+        ("delete the link, or " if gone else "")
+        + f"copy the {what} itself into content/ instead of linking to it",
     )
 
 
