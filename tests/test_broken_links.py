@@ -150,3 +150,21 @@ def test_an_address_with_a_space_is_published_percent_encoded(
     assert "https://x.org/a%20b" in feed and "https://x.org/a b" not in feed
     errors, _ = vnu_errors(tmp_path, page)
     assert errors == []
+
+
+TITLE = """\
+Read [the report](https://x.org/r.pdf "The annual report) today, and
+[the summary](https://x.org/s.pdf "Summary") too.
+"""
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_title_without_its_closing_quote_is_said_on_its_line(tmp_path: Path, engine: str) -> None:
+    """Python-Markdown would hide the words up to the next title in the link's title, gfm
+    publish the link as text: either way a warning on its line with the quote closed."""
+    checked, said, status = _run(tmp_path, engine, TITLE)
+    assert status == 0, said
+    for output in (checked, said):
+        assert "content/2025/06/story.md:8: warning: " in output, output
+        assert '[the report](https://x.org/r.pdf "The annual report")' in output, output
+        assert output.count("story.md:") == 1, output

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from html import unescape
 
 from generator.render.unaddressed import Problem, shown_text, typed_at, without_comments
 
@@ -28,6 +29,11 @@ _SPACED = re.compile(r"(!?)(" + _BRACKETS + r")([ \t]*\n?[ \t]+|[ \t]*\n)\(([^()
 _NO_BRACKET = re.compile(r"(!?)\[([^\[\]\n(]*?)\((" + _ADDRESS + r")\)")
 _NO_PAREN = re.compile(r"(!?)(" + _BRACKETS + r")(" + _ADDRESS + r")\)")
 _LOOKS = re.compile(_ADDRESS)
+_QUOTES = "\"'\u201c\u201d\u2018\u2019"
+# A title whose closing quote was forgotten: Python-Markdown closes it at a later link's
+# (`[t](https://x.org "The title) and [u](https://y.org "Other")`), and the words between
+# become the first link's title, not shown.
+_SWALLOWED = re.compile(r'<(a|img)\b[^>]*?\btitle="([^"]*\]\([^"]*)"')
 
 
 def problems(converted: str, masked: Callable[[], str]) -> list[Problem]:
@@ -36,10 +42,12 @@ def problems(converted: str, masked: Callable[[], str]) -> list[Problem]:
     of `masked()` (the body's Markdown with code blanked); [] without a '[' in the HTML."""
     if "[" not in converted:
         return []
-    text = shown_text(converted)
-    if "[" not in text:
-        return []
     found: list[tuple[str, str, str, bool]] = []  # needle, message, fix, is a picture
+    for match in _SWALLOWED.finditer(converted):
+        found.append(_swallowed(match))
+    text = shown_text(converted)
+    if "[" not in text and not found:
+        return []
     for match in _UNCLOSED.finditer(text):
         if match.group(5) and not match.group(4).strip():
             continue  # [text](address) shown as text on purpose (typed with '\\[')
@@ -69,6 +77,12 @@ def problems(converted: str, masked: Callable[[], str]) -> list[Problem]:
             continue  # typed with '\\[': brackets shown on purpose
         line = body.count("\n", 0, max(at, 0))
         what = "picture" if picture else "link"
+        if message.startswith("the title "):  # _swallowed: the link is made, wrongly
+            opening = body.rfind("[", 0, at) if at > 0 else -1
+            opening -= 1 if opening > 0 and body[opening - 1] == "!" else 0
+            typed = body[opening:at] + needle + '")' if opening >= 0 else ""
+            result.append((line, message, f"close the title's quotes: {typed}", False))
+            continue
         outcome = "the picture is not shown" if picture else "its words are not a link"
         result.append(
             (
@@ -80,6 +94,21 @@ def problems(converted: str, masked: Callable[[], str]) -> list[Problem]:
             )
         )
     return sorted(result)
+
+
+def _swallowed(match: re.Match[str]) -> tuple[str, str, str, bool]:
+    """The problem of a title that took in the text after it (`_SWALLOWED`)."""
+    title = unescape(match.group(2))
+    start = title.split(")", 1)[0]
+    return (
+        f'"{start}',
+        f'the title "{start}" has no closing quote, so the words after it, up to a later '
+        "link's title, are hidden in this "
+        + ("picture's" if match.group(1) == "img" else "link's")
+        + " title",
+        "",
+        match.group(1) == "img",
+    )
 
 
 def _unclosed(match: re.Match[str]) -> tuple[str, str, str, bool]:
@@ -94,7 +123,7 @@ def _unclosed(match: re.Match[str]) -> tuple[str, str, str, bool]:
         return (
             typed,
             f"{match.group()} has a title whose quotes are not closed",
-            f'{bang}{brackets}({address} "The title")',
+            f'{bang}{brackets}({address} "{rest.strip().strip(_QUOTES) or "The title"}")',
             bool(bang),
         )
     return (
