@@ -420,3 +420,23 @@ def test_an_unknown_field_is_named_as_typed_not_as_python_writes_it(tmp_path: Pa
             f"content/2025/06/story.md:{line}: warning: unknown field '{typed}' is ignored" in out
         )
     assert "None" not in out and "['a']" not in out
+
+
+def test_a_correction_typed_as_text_is_named_on_its_own_line(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p")
+    corrections = (
+        "\ncorrections:\n  - date: 2025-06-03T09:00:00+05:30\n    text: It is 1.2 km.\n"
+        '  - date: 2025-06-03T10:00:00+05:30\n    text: ""\n  - "just a string"'
+    )
+    write_article(project, "2025/06/story.md", GOOD + corrections)
+    status, out = checked(project)
+    assert status == 1
+    lines = out.splitlines()
+    assert lines[:4] == [
+        "content/2025/06/story.md:12: error: corrections: item 2: text is empty",
+        "    fix: write the correction's text after 'text:'",
+        "content/2025/06/story.md:13: error: corrections: item 3 must be a date and a text, "
+        "not text",
+        "    fix: write each as '- date: 2025-06-26T10:00:00+05:30' with an indented "
+        "'text: What was wrong and what is right'",
+    ], out

@@ -60,13 +60,14 @@ class KeyChecks(Reports):
         line = mapping.line_of(key)
         if key in mapping:
             typed = mapping.nulls.get(key, "")
+            what = _what(label)
             if typed == "":
-                self.error(line, f"{label} is empty", f"write the {label} after '{key}:'")
+                self.error(line, f"{label} is empty", f"write the {what} after '{key}:'")
             elif typed == "~":
                 self.error(
                     line,
                     f"{label}: '~' means \"no value\" in YAML, and {label} is required",
-                    f"write the {label} after '{key}:'",
+                    f"write the {what} after '{key}:'",
                 )
             else:
                 self.error(
@@ -147,7 +148,7 @@ class Checker(KeyChecks):
             return ""
         result = " ".join(str(value).split())
         if not result and required:
-            self.error(line, f"{label} is empty", f"write the {label} after '{key}:'")
+            self.error(line, f"{label} is empty", f"write the {_what(label)} after '{key}:'")
         return result
 
     def printable(self, text: str, line: int, label: str) -> bool:
@@ -261,6 +262,14 @@ class Checker(KeyChecks):
             )
             return None
         return value
+
+
+def _what(label: str) -> str:
+    """A field's label as a fix names it: 'corrections: item 2: text' -> "correction's
+    text", 'credits.author' -> 'byline', 'title' -> 'title'."""
+    if label.startswith("corrections: item "):
+        return "correction's " + label.rsplit(": ", 1)[-1]
+    return {"credits.author": "byline"}.get(label, label)
 
 
 def _group_key(key: str) -> str:

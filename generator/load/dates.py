@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from generator.load.checker import Checker, kind
-from generator.load.content import Mapping
+from generator.load.content import Items, Mapping
 from generator.model import Correction
 
 DATE_FORMAT_HINT = "use YYYY-MM-DDTHH:MM:SS+HH:MM, for example 2025-06-25T15:27:00+05:30"
@@ -338,8 +338,9 @@ def corrections(
     found: list[Correction] = []
     for number, item in enumerate(value, start=1):
         label = f"corrections: item {number}"
-        if not isinstance(item, Mapping):
-            check.error(line, f"{label} must be a date and a text, not {kind(item)}", example)
+        if not isinstance(item, Mapping):  # on the item's own line
+            at = value.line_of(number - 1) if isinstance(value, Items) else line
+            check.error(at, f"{label} must be a date and a text, not {kind(item)}", example)
             continue
         check.unknown(item, KNOWN_CORRECTION, "corrections.")
         text = check.text(item, "text", f"{label}: text", required=True)
