@@ -262,6 +262,10 @@ def test_an_image_over_the_size_limit_names_the_setting(tmp_path: Path) -> None:
     result, _ = build(project)
     errors = [d for d in result.diagnostics if d.severity == "error"]
     assert errors and "max_image_size" in errors[0].message and errors[0].line == 10
+    size = (project / "content/2025/06/big.jpg").stat().st_size
+    assert errors[0].message.endswith(
+        f"is {size / 1000:.1f} kB, over the max_image_size setting (20,000 bytes, 20.0 kB)"
+    ), errors[0].message  # not '0.0 MB' for a limit given in bytes
 
 
 def test_the_size_limit_changed_between_two_builds_in_one_process_is_obeyed(

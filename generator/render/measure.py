@@ -193,14 +193,20 @@ def probe(path: Path, limit: int) -> Picture | str:
         return f"cannot be read ({exc.strerror})"
     size = stat.st_size
     if size > limit:  # not remembered: the limit is a setting, read again by each build
-        return (
-            f"is {size / 1_000_000:.1f} MB, over the max_image_size setting "
-            f"({limit / 1_000_000:.1f} MB)"
+        return f"is {_amount(size)}, over the max_image_size setting ({limit:,} bytes" + (
+            f", {_amount(limit)})" if limit >= 1000 else ")"
         )
     key = (str(path), size, stat.st_mtime_ns, stat.st_ctime_ns)  # ctime: a `cp -p` over it
     if key not in _probes:
         _probes[key] = _probe(path)
     return _probes[key]
+
+
+def _amount(size: int) -> str:
+    """A file's size as read: '2.4 MB' from 0.1 MB, '6.2 kB' from 1 kB, else '640 bytes'."""
+    if size >= 100_000:
+        return f"{size / 1_000_000:.1f} MB"
+    return f"{size / 1000:.1f} kB" if size >= 1000 else f"{size} bytes"
 
 
 @contextmanager
