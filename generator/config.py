@@ -257,10 +257,9 @@ def _locale(value: str) -> str | None:
 def _cname(value: str) -> str | None:
     if not value or HOST_PATTERN.match(value.lower()):
         return None
-    return (
-        f"cname {_toml(value)} must be a domain name alone, like news.example.org "
-        "(no https://, no path)"
-    )
+    host = urlsplit(value.strip() if "//" in value else "//" + value.strip()).hostname or ""
+    fix = f'write: cname = "{host}"' if HOST_PATTERN.match(host) else "like news.example.org"
+    return f"cname {_toml(value)} must be a domain name alone (no https://, no path); {fix}"
 
 
 MARKDOWN_ENGINES = ("python-markdown", "gfm")

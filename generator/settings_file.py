@@ -234,7 +234,7 @@ def logo_file(project_dir: Path, logo: str) -> tuple[str, str | None]:
         return "", None
     path = (project_dir / logo).resolve()
     if not path.is_file():
-        found = _same_name(project_dir, Path(logo).name)
+        found = file_named(project_dir, Path(logo).name)
         where = path.parent
         fix = (
             f"did you mean {found!r}? write: logo = {toml_value(found)}"
@@ -249,7 +249,7 @@ def logo_file(project_dir: Path, logo: str) -> tuple[str, str | None]:
     return str(path), None
 
 
-def _same_name(project_dir: Path, name: str) -> str:
+def file_named(project_dir: Path, name: str) -> str:
     """The path from `project_dir` of the one file called `name` in it or a folder below it
     (not a hidden one, nor the built site/), '' for none or several."""
     found = [

@@ -109,3 +109,36 @@ def test_a_logo_not_where_it_is_given_is_found_by_its_name(tmp_path: Path) -> No
     assert said[1] == """    fix: did you mean 'brand/logo.png'? write: logo = "brand/logo.png\""""
     (root / "newsdigest.toml").write_text(SETTINGS + 'logo = "brand/logo.png"\n', "utf-8")
     assert checked(root)[0] == 0
+
+
+def test_a_cname_with_https_and_a_path_gets_the_name_to_write(tmp_path: Path) -> None:
+    root = newsroom(tmp_path, SETTINGS + 'cname = "https://news.example.org/"\n')
+    status, said = checked(root)
+    assert status == 2
+    assert said == [
+        "newsdigest.toml:4: error: cname 'https://news.example.org/' must be a domain name "
+        "alone (no https://, no path)",
+        '    fix: write: cname = "news.example.org"',
+    ]
+    (root / "newsdigest.toml").write_text(SETTINGS + 'cname = "news.example.org"\n', "utf-8")
+    assert checked(root)[0] == 0
+
+
+def test_an_authors_photo_not_where_it_is_given_is_found_by_its_name(tmp_path: Path) -> None:
+    root = newsroom(tmp_path, SETTINGS)
+    (root / "authors.yaml").write_text("Desk:\n  image: authors/desk.png\n", "utf-8")
+    status, said = checked(root)
+    assert status == 1
+    assert said[:2] == [
+        f"authors.yaml:2: error: 'Desk'.image 'authors/desk.png' does not exist (looked for "
+        f"{(root / 'authors' / 'desk.png').resolve()})",
+        f"    fix: put desk.png in {(root / 'authors').resolve()}, or give the photo's path "
+        "from authors.yaml's folder",
+    ]
+    (root / "photos").mkdir()
+    (root / "photos" / "desk.png").write_bytes(tiny_png((300, 300)))
+    status, said = checked(root)
+    assert said[1] == "    fix: did you mean 'photos/desk.png'? write: image: photos/desk.png"
+    (root / "authors.yaml").write_text("Desk:\n  image: photos/desk.png\n", "utf-8")
+    status, said = checked(root)
+    assert status == 0, said

@@ -35,6 +35,7 @@ from generator.load.files import REGISTRY as FILE_NAME
 from generator.load.files import registry_path
 from generator.load.invisible import CONTROL, control_error, invisible_error
 from generator.model import Article, Author, Picture, with_values
+from generator.settings_file import file_named
 
 KNOWN = ("slug", "bio", "url", "fediverse", "image", "type")
 TYPES = ("Person", "Organization")
@@ -279,10 +280,14 @@ class _Fields:
             )
             return "", None
         if not path.is_file():
+            found = file_named(self.folder, path.name)  # 'asha.jpg' for authors/asha.jpg
             self.error(
                 fields.line_of("image"),
                 f"{label}.image {ref!r} does not exist (looked for {path})",
-                "give the photo's path relative to authors.yaml's folder, like authors/asha.jpg",
+                f"did you mean {found!r}? write: image: {found}"
+                if found
+                else f"put {path.name} in {path.parent}, or give the photo's path from "
+                "authors.yaml's folder",
             )
             return "", None
         picture = probe(path, self.max_image_size)
