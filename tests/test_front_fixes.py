@@ -440,3 +440,15 @@ def test_a_correction_typed_as_text_is_named_on_its_own_line(tmp_path: Path) -> 
         "    fix: write each as '- date: 2025-06-26T10:00:00+05:30' with an indented "
         "'text: What was wrong and what is right'",
     ], out
+
+
+@pytest.mark.parametrize("tags", ["[Weather, Floods]", " (Weather, Floods) "])
+def test_new_refuses_topics_wrapped_in_brackets(tmp_path: Path, tags: str) -> None:
+    project = make_project(tmp_path / "p")
+    result = run_here("new", "Storm hits", "--country", "India", "--tags", tags, cwd=project)
+    assert result.returncode == 2
+    assert (
+        f"--tags {tags.strip()!r} is wrapped in brackets, which would be published as part of "
+        "the first and last topics; write the topics with commas alone: --tags 'Weather, Floods'"
+    ) in result.stderr
+    assert not list((project / "content").rglob("*.md"))

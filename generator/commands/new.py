@@ -111,6 +111,13 @@ def _checked(text: str, typed: dict[str, str]) -> None:
     """A UsageError, before anything is written, for a value `check` would refuse in the
     file: a byline or tag wrapped in typographic quotes (`--author '“Asha”'`, pasted
     from a word processor), named with the option it came from and its value unwrapped."""
+    tags = typed.get("tags", "").strip()
+    if tags[:1] in "[(" and tags[-1:] in "])" and tags:  # `--tags "[Weather, Floods]"`
+        inner = ", ".join(parse_tags(tags[1:-1]))
+        raise UsageError(
+            f"--tags {tags!r} is wrapped in brackets, which would be published as part of "
+            f"the first and last topics; write the topics with commas alone: --tags {inner!r}"
+        )
     for key, value in typed.items():
         for item in parse_tags(value) if key == "tags" else [value.strip()]:
             if curly_wrapped(item):
