@@ -206,3 +206,15 @@ def former_unused(
             "delete the former_base_url line: every link was fixed",
         )
     ]
+
+
+# A base_url copied from an example and not yet filled in: USER.github.io, OWNER.github.io,
+# example.org (the host names documentation uses, RFC 2606).
+_PLACEHOLDER_HOST = re.compile(
+    r"^(?:user|username|owner|org|your-?name|you|me)\.github\.io$|(?:^|\.)example\.(?:org|com|net)$"
+)
+
+
+def is_placeholder(base_url: str) -> bool:
+    """Whether `base_url` is an example's address, not the site's own yet."""
+    return bool(_PLACEHOLDER_HOST.search((urlsplit(base_url).hostname or "").lower()))

@@ -443,3 +443,22 @@ def test_a_gitignore_that_already_ignores_site_without_a_slash_is_not_told_to_ad
     assert line.endswith(
         "add these lines: .newsdigest-cache/ /.site.* /site.changed-feeds.txt .venv/ venv/"
     )
+
+
+@pytest.mark.parametrize(
+    ("url", "placeholder"),
+    [
+        ("https://USER.github.io/gazette/", True),
+        ("https://OWNER.github.io/gazette/", True),
+        ("https://news.example.com/", True),
+        ("https://asha.github.io/gazette/", False),
+    ],
+)
+def test_init_names_an_examples_address_as_a_placeholder(
+    tmp_path: Path, url: str, placeholder: bool
+) -> None:
+    """README's Quick start command, typed as printed, gets the note to set base_url."""
+    result = init(tmp_path, "--url", url)
+    assert result.returncode == 0, result.stderr
+    said = f"base_url is a placeholder ({url}): set it in newsdigest.toml"
+    assert (said in result.stdout) is placeholder, result.stdout

@@ -36,6 +36,7 @@ from generator.commands.workflows import (
 )
 from generator.diagnostics import ConfigError, UsageError
 from generator.load import countries, slugs
+from generator.web_address import is_placeholder
 
 PLACEHOLDER_URL = "https://example.org/"  # Hugo's placeholder too, when no --url is given
 FALLBACK_COUNTRY = "United Kingdom"  # the welcome article's when the time zone names none
@@ -214,7 +215,7 @@ matter (the lines between the two `---`) in place of "Write the story here.", th
 delete the line `draft: true` to publish it. Then:
 
     newsdigest check     # every problem, with its file and line
-    newsdigest serve     # preview at http://127.0.0.1:8000/ while you edit
+    newsdigest serve     # preview while you edit, at the address it prints
     newsdigest build     # the site, in site/
 
 A story's file name and date fix its web address and feed ID: rename or re-date a
@@ -354,7 +355,8 @@ def init_site(
     others = existing.other_pages_workflows(root, set(files))
     return Started(
         root,
-        *(written, settings, country, url is None, branch, kept, stories, source.warning),
+        *(written, settings, country, is_placeholder(base_url), branch, kept, stories),
+        source.warning,
         *(git_top(root), posts, tuple(others), unread),
     )
 
@@ -418,9 +420,9 @@ def summary(started: Started, folder: Path) -> str:
     ]
     if started.placeholder_url:
         lines.append(
-            f"base_url is a placeholder ({PLACEHOLDER_URL}): set it in newsdigest.toml "
-            "to the address the site will be published at, and site_id with it, "
-            "before the first publication."
+            f"base_url is a placeholder ({started.settings.base_url}): set it in "
+            "newsdigest.toml to the address the site will be published at, and site_id with "
+            "it, before the first publication."
         )
     lines.append(_published_branch(started))
     lines += _workflow_warnings(started)
