@@ -5,6 +5,7 @@ byline) meant, not with YAML's own marks as text."""
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -452,3 +453,30 @@ def test_new_refuses_topics_wrapped_in_brackets(tmp_path: Path, tags: str) -> No
         "the first and last topics; write the topics with commas alone: --tags 'Weather, Floods'"
     ) in result.stderr
     assert not list((project / "content").rglob("*.md"))
+
+
+def test_a_named_pipe_or_a_name_with_spaces_after_md_is_named_not_waited_on(
+    tmp_path: Path,
+) -> None:
+    project = make_project(tmp_path / "p")
+    write_article(project, "2025/06/story.md", GOOD)
+    site = project / "site"
+    assert run_here("build", "--output", str(site), cwd=project).returncode == 0
+    os.mkfifo(project / "content/2025/06/fifo.md")  # read, it would hang check and build
+    (project / "content/2025/06/other.md ").write_text("---\n" + GOOD + "\n---\nB.\n", "utf-8")
+    for command in ("check", "build"):
+        result = (
+            run_here(command, "--output", str(site), cwd=project)
+            if command == "build"
+            else (run_here(command, cwd=project))
+        )
+        said = result.stdout + result.stderr
+        assert result.returncode == 1, said
+        assert (
+            "content/2025/06/fifo.md:1: error: this is not a file but a named pipe, a socket or a "
+            "device, which cannot be read as an article"
+        ) in said
+        assert (
+            "content/2025/06/other.md :1: error: this file is not read: its name ends in spaces "
+            "after the extension\n    fix: rename the file to other.md"
+        ) in said

@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import stat
 import unicodedata
 from collections.abc import Callable, Iterator
 from pathlib import Path, PurePosixPath
@@ -149,8 +150,8 @@ def walk(top: str) -> Iterator[tuple[str, list[str], list[str], set[str]]]:
         except OSError:
             is_dir = False
         (dirnames if is_dir else filenames).append(entry.name)
-        with contextlib.suppress(OSError):
-            if not is_dir and entry.is_symlink():
+        with contextlib.suppress(OSError):  # a named pipe too: never opened (linked_article)
+            if not is_dir and (entry.is_symlink() or not entry.is_file(follow_symlinks=False)):
                 links.add(entry.name)
     yield top, dirnames, filenames, links
     for name in dirnames:
@@ -188,6 +189,15 @@ def misnamed_article(relative: str, path: Path | None = None) -> list[Diagnostic
     hidden file or folder (`path`, its name starting with '.'): `hidden_articles`."""
     stem, dot, suffix = relative.rpartition(".")
     name = relative.rpartition("/")[2]
+    if name != name.rstrip() and name.rstrip().lower().endswith(MARKDOWN_SUFFIXES):
+        return [  # `story.md ` (a space after the extension, as a Mac allows)
+            error(
+                relative,
+                1,
+                "this file is not read: its name ends in spaces after the extension",
+                f"rename the file to {name.strip()}",
+            )
+        ]
     if name.startswith(".") and path is not None:
         return hidden_articles(path, relative)
     if name.startswith(".") or not dot:
@@ -306,7 +316,21 @@ def _hidden(relative: str, name: str, folder: str) -> Diagnostic:
 def linked_article(path: Path, relative: str, root: Path) -> Diagnostic | None:
     """An error for a symbolic link in content/ (`relative`) to another article file in
     content/ (`root`, resolved): read, it would publish one story twice, at two URLs.
-    None when the link leads to a file that is not itself read as an article."""
+    None when the link leads to a file that is not itself read as an article. An error
+    too for a named pipe, a socket or a device (or a link to one): reading it would wait
+    for ever."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        mode = stat.S_IFREG
+    if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        return error(
+            relative,
+            1,
+            "this is not a file but a named pipe, a socket or a device, which cannot be read "
+            "as an article",
+            "delete it from content/ (or rename it without '.md')",
+        )
     try:
         target = path.resolve().relative_to(root)
     except (OSError, ValueError):

@@ -99,6 +99,8 @@ def tree_digest(
             h.update(f"{name}\0{stat}\0".encode("utf-8", "surrogateescape"))
             if stat[1] >= moment - RACY_NS:
                 racy[name] = _content(path)
+        for path in odd:  # a named pipe added (an error of check's) changes the tree too
+            h.update(f"\0odd\0{path}\0".encode("utf-8", "surrogateescape"))
     except OSError:
         if stats is not None:
             stats.clear()
