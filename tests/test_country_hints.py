@@ -48,7 +48,7 @@ PLACES = [
     ("Republic of Kenia", "is not a country newsdigest knows", "did you mean 'Kenya'?"),
     ("Republic of Irland", "is not a country newsdigest knows", "did you mean 'Ireland'?"),
     ("Koreaa", "is not a country", "did you mean 'North Korea' or 'South Korea'?"),
-    ("Kongo", "is not a country", "did you mean 'DR Congo' or 'Republic of the Congo'?"),
+    ("Kongo", "is DR Congo or Republic of the Congo in", "'country: DR Congo' (CD) or write"),
 ]
 
 
@@ -121,3 +121,26 @@ def test_new_names_both_countries_of_a_name_of_two(tmp_path: Path) -> None:
         "--country 'Korea' can mean South Korea or North Korea; --country 'South Korea' (KR) "
         "or --country 'North Korea' (KP)"
     ) in result.stderr
+
+
+def test_a_country_typed_in_another_language_gets_its_english_name(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    typed = {
+        "Deutschland": ("Germany in German", "'country: Germany' (DE)"),
+        "Österreich": ("Austria in German", "'country: Austria' (AT)"),
+        "España": ("Spain in Spanish", "'country: Spain' (ES)"),
+        "Россия": ("Russia in Russian", "'country: Russia' (RU)"),
+        "السعودية": ("Saudi Arabia in Arabic", "'country: Saudi Arabia' (SA)"),
+        "中国": ("China in Chinese and Japanese", "'country: China' (CN)"),
+    }
+    front = "title: Story {}\ndate: 2025-06-20T10:00:00Z\ncountry: {}\ncredits:\n  author: Desk"
+    for number, name in enumerate(typed, start=1):
+        write_article(project, f"story-{number}.md", front.format(number, name))
+    result = run_here("check", cwd=project)
+    lines = result.stdout.splitlines()
+    for number, (name, (what, fix)) in enumerate(typed.items(), start=1):
+        at = lines.index(
+            f"content/story-{number}.md:4: error: country {name!r} is {what}; newsdigest reads "
+            "countries by their English name or ISO code"
+        )
+        assert lines[at + 1] == f"    fix: write {fix}"

@@ -246,6 +246,9 @@ def unknown(name: str) -> tuple[str, str]:
     explained = explain(name)
     if explained is not None:
         return explained
+    other = _in_another_language(name)
+    if other is not None:
+        return other
     hint = did_you_mean(name)
     return (
         f"country {name!r} is not a country newsdigest knows",
@@ -258,3 +261,87 @@ def did_you_mean(name: str) -> str:
     "did you mean 'North Korea' or 'South Korea'? "), else ''."""
     close = countries.suggest(name)
     return f"did you mean {' or '.join(repr(c) for c in close)}? " if close else ""
+
+
+# Languages whose names of countries (CLDR, through Babel) an editor may type.
+_LANGUAGES = tuple(
+    [
+        "ar",
+        "zh",
+        "es",
+        "de",
+        "ru",
+        "fr",
+        "pt",
+        "ja",
+        "ko",
+        "hi",
+        "ur",
+        "it",
+        "nl",
+        "tr",
+        "fa",
+        "pl",
+        "sv",
+        "uk",
+        "id",
+        "bn",
+        "ms",
+        "th",
+        "vi",
+        "he",
+        "el",
+        "cs",
+        "ro",
+        "hu",
+        "fi",
+        "da",
+        "nb",
+        "sw",
+        "ta",
+        "pa",
+    ]
+)
+
+
+@cache
+def _foreign_names() -> dict[str, dict[str, set[str]]]:
+    """A country's name in each of _LANGUAGES (NFC, casefolded) -> its codes -> the
+    languages that name it so: 'deutschland' -> {'DE': {'de'}}."""
+    import unicodedata
+
+    from babel import Locale
+
+    found: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for language in _LANGUAGES:
+        for code, name in Locale.parse(language).territories.items():
+            if len(code) == 2 and code.isalpha() and countries.lookup(code) is not None:
+                key = unicodedata.normalize("NFC", name).casefold()
+                found[key][code].add(language)
+    return found
+
+
+def _in_another_language(name: str) -> tuple[str, str] | None:
+    """(message, fix) for a country typed in another language ('Deutschland', 'Россия',
+    '中国', or 'السعودية', a part of one name only): the English name, or every country
+    the name may mean; None when no language of _LANGUAGES names a country so."""
+    import unicodedata
+
+    from babel import Locale
+
+    key = " ".join(unicodedata.normalize("NFC", name).casefold().split())
+    table = _foreign_names()
+    codes = table.get(key)
+    if codes is None and len(key) >= 4:  # a word of one name only: 'السعودية'
+        parts = {c: langs for n, cs in table.items() if key in n.split() for c, langs in cs.items()}
+        codes = parts if len(parts) == 1 else None
+    if not codes:
+        return None
+    english = Locale.parse("en").languages
+    said = sorted({english.get(lang, lang) for langs in codes.values() for lang in langs})
+    meant = sorted((countries.by_code(code).name, code) for code in codes)
+    return (
+        f"country {name!r} is {' or '.join(m for m, _ in meant)} in {' and '.join(said)}; "
+        "newsdigest reads countries by their English name or ISO code",
+        " or ".join(f"write 'country: {m}' ({c})" for m, c in meant),
+    )
