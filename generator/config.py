@@ -412,11 +412,14 @@ def load(project_dir: Path, overrides: dict[str, Any] | None = None) -> Settings
     table.update(given)
     settings, found, bad = _typed(table)
     options: list[Diagnostic] = []  # the problems of values given on the command line
+    said = {d.line for d in twice} - {0}  # a statement TOML could not read: left out
     for name, message in _failed_checks(settings, bad):
         what, advice = settings_errors.split_advice(message)
         if name in given:  # named as its option
             options.append(error(f"--{name.replace('_', '-')}", 0, what, advice))
             continue
+        if settings_errors.line_of(file, keys.get(name, name)) in said:
+            continue  # `site_id = example.org,2026` unquoted: not also "not set"
         value, default = getattr(settings, name), getattr(Settings(), name)
         hint = settings_errors.check_hint(name, value, default, advice)
         found.append(Problem(keys.get(name, name), what, hint))

@@ -36,10 +36,11 @@ class Paths:
 
 
 def _read_toml(path: Path) -> tuple[dict[str, Any], list[Diagnostic]]:
-    """The file's table, and an error for each setting written a second time: that line is
-    left out and the rest read, so that the settings' other mistakes are named in the same
-    run (config.load reports them all). ConfigError for any other TOML mistake, with the
-    second settings found before it."""
+    """The file's table, and an error for each setting written a second time or that TOML
+    cannot read (`timezone = Asia/Kolkata`): that statement is left out and the rest read,
+    so that the settings' other mistakes are named in the same run (config.load reports
+    them all, and checks no setting whose line has an error already). ConfigError for a
+    TOML mistake on no line, or that leaving its statement out does not get past."""
     raw = path.read_bytes()
     try:
         written = raw.decode("utf-8-sig")  # a BOM, as Notepad writes
@@ -52,10 +53,11 @@ def _read_toml(path: Path) -> tuple[dict[str, Any], list[Diagnostic]]:
         except tomllib.TOMLDecodeError as exc:
             problem = toml_error(path, str(exc))
         found = problem.diagnostics
-        if len(found) != 1 or not found[0].message.startswith("the setting ") or len(twice) > 99:
+        again = any(d.line == found[0].line for d in twice) if len(found) == 1 else True
+        if len(found) != 1 or found[0].line < 1 or again or len(twice) > 99:
             everything = tuple(twice) + found
             raise ConfigError(*(text(d) for d in everything), diagnostics=everything)
-        twice.append(found[0])
+        twice.append(found[0])  # the statement left out, the rest read: every problem named
         written = _without_statement(written, found[0].line)
 
 

@@ -142,3 +142,32 @@ def test_an_authors_photo_not_where_it_is_given_is_found_by_its_name(tmp_path: P
     (root / "authors.yaml").write_text("Desk:\n  image: photos/desk.png\n", "utf-8")
     status, said = checked(root)
     assert status == 0, said
+
+
+def test_a_toml_syntax_error_hides_no_other_settings_error(tmp_path: Path) -> None:
+    """README's example in Settings, typed into a file: its four errors in one run."""
+    settings = (
+        'title = "T"\ndescription = "D"\nbase_url = "https://example.org/news/"\n'
+        'items_per_page = "ten"\nitem_per_page = 3\nsite_id = "example.org,2026"\n'
+        'language = "en"\nfeed_length = 20\ntitle = "X"\ntimezone = Asia/Kolkata\n'
+    )
+    status, said = checked(newsroom(tmp_path / "a", settings))
+    assert status == 2
+    assert [line.split(": error: ")[0] for line in said if ": error: " in line] == [
+        "newsdigest.toml:4",
+        "newsdigest.toml:5",
+        "newsdigest.toml:9",
+        "newsdigest.toml:10",
+    ], said
+    settings = 'title = T\nbase_url = "https://example.org/news/"\nsite_id = example.org,2026\n'
+    status, said = checked(newsroom(tmp_path / "b", settings + "items_per_page = 0\n"))
+    assert said == [
+        "newsdigest.toml:1: error: the value of title is text written without quotes, which "
+        "TOML cannot read",
+        '    fix: put it in double quotes: title = "T"',
+        "newsdigest.toml:3: error: the value of site_id is text written without quotes, which "
+        "TOML cannot read",
+        '    fix: put it in double quotes: site_id = "example.org,2026"',
+        "newsdigest.toml:4: error: items_per_page must be at least 1",
+        "    fix: use a number of 1 or more: items_per_page = 10",
+    ]  # and not "site_id is not set"
