@@ -171,3 +171,20 @@ def test_a_toml_syntax_error_hides_no_other_settings_error(tmp_path: Path) -> No
         "newsdigest.toml:4: error: items_per_page must be at least 1",
         "    fix: use a number of 1 or more: items_per_page = 10",
     ]  # and not "site_id is not set"
+
+
+def test_a_yaml_slip_in_authors_yaml_hides_none_of_its_other_problems(tmp_path: Path) -> None:
+    root = newsroom(tmp_path, SETTINGS)
+    write_article(root, "b-story.md", STORY.replace("author: Desk", "author: Asha Roa"))
+    (root / "authors.yaml").write_text(
+        "Asha Rao:\n  bio: Science correspondent: Bengaluru.\n  url: http://asha.example.org/\n"
+        "Ben Li:\n  slug: Ben Li!\n",
+        encoding="utf-8",
+    )
+    status, said = checked(root)
+    assert status == 1
+    text = "\n".join(said)
+    assert "authors.yaml:2: error: the value of 'bio:' contains ': '" in text
+    assert "authors.yaml:3: error: 'Asha Rao'.url 'http://asha.example.org/' is an http://" in text
+    assert "authors.yaml:5: error: 'Ben Li'.slug 'Ben Li!' is not a URL slug" in text
+    assert "content/b-story.md:6: warning: credits.author 'Asha Roa' is not in authors.yaml" in text

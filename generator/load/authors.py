@@ -113,6 +113,26 @@ def fediverse(written: str) -> tuple[str, str]:
     return written, ""
 
 
+def _parsed(text: str, source: str) -> tuple[Any, list[Diagnostic]]:
+    """authors.yaml read, with its problems. A YAML mistake on a line (`bio: Science
+    correspondent: Bengaluru.` unquoted) hides none of the others: that line is left out
+    and the rest read again (up to 20 times), so every entry is still checked and every
+    byline compared with them; the mistake itself is reported and fails the check."""
+    lines = text.split("\n")
+    said: list[Diagnostic] = []
+    for _ in range(20):
+        data, problems = parse_front_matter("\n".join(lines), 1, source)
+        problems = [_renamed(p) for p in problems]
+        stop = [p for p in problems if p.severity == "error"][:1]
+        if data is not None or not stop or not 0 < stop[0].line <= len(lines):
+            return data, said + problems
+        if not lines[stop[0].line - 1].strip():
+            return data, said + problems  # left out already: no further
+        said += stop
+        lines[stop[0].line - 1] = ""
+    return None, said
+
+
 def load(
     project: Path, content_dir: Path, max_image_size: int = 20_000_000
 ) -> tuple[Registry, list[Diagnostic]]:
@@ -141,8 +161,7 @@ def load(
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         return EMPTY, [error(source, 1, "is not UTF-8 text", "save it as UTF-8")]
-    data, problems = parse_front_matter(text, 1, source)
-    problems = [_renamed(p) for p in problems]
+    data, problems = _parsed(text, source)
     if data is None:
         return Registry({}, path, source), problems
     if not isinstance(data, Mapping):
