@@ -45,15 +45,22 @@ def test_an_unclosed_inline_tag_ends_with_its_paragraph_and_is_said_on_its_line(
     built = run_here("build", "--output", str(tmp_path / "site"), cwd=project)
     assert checked.returncode == 0 and built.returncode == 0, built.stderr
     for output in (checked.stdout + checked.stderr, built.stderr):
-        for line, tag in [(8, "b"), (10, "a"), (10, "i"), (12, "em"), (17, "u")]:
+        for line, tag, where in [
+            (8, "b", "paragraph"),
+            (10, "a", "paragraph"),
+            (10, "i", "paragraph"),
+            (12, "em", "list item"),
+            (17, "u", "table cell"),
+        ]:
             assert (
                 f"content/2025/06/story.md:{line}: warning: the <{tag}> here has no </{tag}> "
-                "in its paragraph: it is ended where the paragraph ends"
+                f"in its {where}: it is ended where the {where} ends"
             ) in output, output
         assert "fix: write </b> where it should end, in the same paragraph: " in output
         assert "<b>Budget passed</b>" in output
         assert '<a href="https://council.example.org/budget.pdf">the budget and</a>' in output
-        assert output.count("in its paragraph") == 5, output
+        assert output.count("in its paragraph") == 3, output
+        assert "in the same table cell: <u>1</u> | 2 |" in output, output
     body = html.parse(str(tmp_path / "site" / PAGE)).getroot().find_class("body")[0]
     inside = {
         tag: [el.tag for el in body.iter(tag) for el in el.iter("p", "ul", "li", "table")]
@@ -69,3 +76,55 @@ def test_an_unclosed_inline_tag_ends_with_its_paragraph_and_is_said_on_its_line(
     assert [a.text_content() for a in content.iter("a")] == ["the budget and its notes"]
     errors, _ = vnu_errors(tmp_path, tmp_path / "site" / PAGE)
     assert errors == []
+
+
+NESTED = """\
+Text <a href="https://x.org/">link <b>bold</a> after.
+
+Second paragraph, not bold.
+
+| a | b |
+|---|---|
+| <b>1 | 2 |</b>
+
+## Results <i>now {#results}
+
+Last paragraph, not bold.
+"""
+FIXED = {  # each warning's line: the fix's text replaces what was typed from its tag on
+    8: ("<b>bold</a> after.", "write </b> before the </a>: "),
+    14: ("<b>1 | 2 |</b>", "write </b> where it should end, in the same table cell: "),
+    16: ("<i>now {#results}", "write </i> where it should end, in the same heading: "),
+}
+
+
+@pytest.mark.parametrize("engine", ["python-markdown", "gfm"])
+def test_a_tag_left_open_inside_another_or_in_a_cell_ends_there_and_its_fix_works(
+    tmp_path: Path, engine: str
+) -> None:
+    """A <b> left open inside a link is ended before the link's </a> (a browser carries it
+    on to the end of the story), with a warning on its line; the fix for a table cell's or
+    a heading's tag keeps the cell borders and the {#id}; each fix, followed as printed,
+    leaves a story that checks clean, in either engine."""
+    project = make_project(tmp_path / "project", f'markdown_engine = "{engine}"\n')
+    to_id = "\n[To the results](#results).\n" if engine == "python-markdown" else ""
+    story = write_article(project, "2025/06/story.md", FRONT, NESTED + to_id)
+    built = run_here("build", "--output", str(tmp_path / "site"), cwd=project)
+    assert built.returncode == 0, built.stderr
+    assert (
+        "content/2025/06/story.md:8: warning: the <b> here has no </b> before the </a> "
+        "of the <a> it is in"
+    ) in built.stderr, built.stderr
+    body = html.parse(str(tmp_path / "site" / PAGE)).getroot().find_class("body")[0]
+    assert [b.text_content() for b in body.iter("b")] == ["bold", "1"]
+    assert [el.tag for b in body.iter("b", "i") for el in b.iter("p", "table", "h2")] == []
+    text = story.read_text(encoding="utf-8")
+    for line, (typed, said) in FIXED.items():
+        fix = built.stderr.split(f"story.md:{line}: warning:", 1)[1].split("fix: ", 1)[1]
+        assert fix.startswith(said), fix
+        text = text.replace(typed, fix.split("\n", 1)[0].removeprefix(said))
+    story.write_text(text, encoding="utf-8")
+    checked = run_here("check", cwd=project)
+    assert checked.returncode == 0 and "warning" not in checked.stdout + checked.stderr, (
+        text + checked.stdout + checked.stderr
+    )

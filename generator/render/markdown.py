@@ -393,10 +393,11 @@ class BodyRenderer(_Addresses):
             return converted
         kept = (lambda tag: True) if self.trusted_html else ALLOWED_TAGS.__contains__
         converted, found = unclosed.ended(converted, kept)
-        for tag, typed, nth in found:
+        for tag, typed, nth, ended_by in found:
             line, rest = unclosed.line_of(self._masked(), typed, nth)
             at = article.body_line + line
-            self.context.problems.append(warning(article.source, at, *unclosed.words(tag, rest)))
+            said = unclosed.words(tag, rest, ended_by)
+            self.context.problems.append(warning(article.source, at, *said))
         return converted
 
     def _check_html(self, body_html: str) -> None:

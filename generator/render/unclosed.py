@@ -6,8 +6,11 @@ A browser, and the sanitiser (nh3 parses as a browser does), carries an unclosed
 on the page and in every feed, and a page that is not valid HTML5 (a table inside a
 `<b>`). `ended` reads the converted body's tags: an inline element (PHRASING) still open
 when a block starts or ends (a paragraph, a list item, a table cell, a heading, a quote)
-is ended there, so what the editor typed stays inside its own paragraph; `line_of` finds
-where it was typed, for the warning (`words`).
+is ended there, so what the editor typed stays inside its own paragraph; one still open
+inside another inline element when that one's end tag comes (`<a href=...>link <b>bold</a>`)
+is ended before that end tag, as a browser would not (it carries the `<b>` on after the
+`</a>`, to the end of the story); `line_of` finds where it was typed, for the warning
+(`words`).
 """
 
 from __future__ import annotations
@@ -37,18 +40,21 @@ _TOKEN = re.compile(
 )
 _RAW_TEXT = ("script", "style", "textarea", "title")
 
-Unclosed = tuple[str, str, int]  # tag, its start tag as typed, which of those (from 0)
+# tag, its start tag as typed, which of those (from 0), the tag whose start or end ended it
+# ("" at the body's end)
+Unclosed = tuple[str, str, int, str]
 
 
 def ended(converted: str, kept: Callable[[str], bool]) -> tuple[str, list[Unclosed]]:
     """`converted` (a body's HTML before the sanitiser) with an end tag put in for each
     inline element (PHRASING, `kept(tag)`: one the site publishes) still open where a
     block starts or ends, or where the body ends; and each such element, in order, as
-    (tag, its start tag's text, how many start tags of that same text came before it)."""
+    (tag, its start tag's text, how many start tags of that same text came before it, the
+    tag that ended it: a block's, or the inline element's whose end tag came first)."""
     if "<" not in converted:
         return converted, []
     out: list[str] = []
-    open_tags: list[tuple[str, str, int]] = []
+    open_tags: list[tuple[str, str, int, str]] = []
     seen: dict[str, int] = {}
     found: list[Unclosed] = []
     done = 0
@@ -66,20 +72,26 @@ def ended(converted: str, kept: Callable[[str], bool]) -> tuple[str, list[Unclos
             out.append(converted[done : match.start()])
             done = match.start()
             out.extend(f"</{name}>" for name, *_ in reversed(open_tags))
-            found += open_tags
+            found += [(name, typed, nth, tag) for name, typed, nth, _ in open_tags]
             open_tags = []
         elif tag in PHRASING and kept(tag) and not match.group().endswith("/>"):
             if closing:
                 names = [name for name, *_ in open_tags]
-                if tag in names:  # ends it, and what was opened inside it
-                    del open_tags[len(names) - 1 - names[::-1].index(tag) :]
+                if tag in names:  # ends it, and what was opened inside it, before it
+                    at = len(names) - 1 - names[::-1].index(tag)
+                    inner = open_tags[at + 1 :]
+                    out.append(converted[done : match.start()])
+                    done = match.start()
+                    out.extend(f"</{name}>" for name, *_ in reversed(inner))
+                    found += [(name, typed, nth, tag) for name, typed, nth, _ in inner]
+                    del open_tags[at:]
             else:
                 typed = match.group()
-                open_tags.append((tag, typed, seen.get(typed, 0)))
+                open_tags.append((tag, typed, seen.get(typed, 0), ""))
                 seen[typed] = seen.get(typed, 0) + 1
     out.append(converted[done:])
     out.extend(f"</{name}>" for name, *_ in reversed(open_tags))
-    found += open_tags
+    found += [(name, typed, nth, "") for name, typed, nth, _ in open_tags]
     return "".join(out), found
 
 
@@ -98,19 +110,64 @@ def line_of(masked: str, typed: str, nth: int) -> tuple[int, str]:
 
 
 _WHAT = {"a": "one link", "b": "bold", "strong": "bold", "i": "italic", "em": "italic"}
+_CELL = re.compile(r"(?<!\\)\|")
+_ATTRS = re.compile(r"\s*\{:?\s*[#.][^}]*\}\s*$")  # a heading's {#results}
 
 
-def words(tag: str, rest: str) -> tuple[str, str]:
+def _place(ended_by: str) -> str:
+    """Where an element ended at `ended_by`'s tag ends, in words."""
+    if ended_by in ("td", "th"):
+        return "table cell"
+    if ended_by == "li":
+        return "list item"
+    return "heading" if re.fullmatch(r"h[1-6]", ended_by) else "paragraph"
+
+
+def words(tag: str, rest: str, ended_by: str = "") -> tuple[str, str]:
     """The warning and the fix for an inline `tag` left open; `rest` is its line from the
-    start tag on (`line_of`), for the example."""
+    start tag on (`line_of`), for the example; `ended_by` the tag that ended it (`ended`).
+    The fix is the typed text with the end tag put in: before a table cell's `|`, a
+    heading's `{#id}`, or the end tag of the inline element it was opened in."""
     start = re.match(r"<(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", rest)
     head = start.group() if start else f"<{tag}>"
-    text = rest[len(head) :].split("<", 1)[0].rstrip(" .,;:")
+    after = rest[len(head) :]
+    spread = _WHAT.get(tag, f"inside the <{tag}>")
+    if ended_by in PHRASING:
+        return _inside(tag, head, after, ended_by, spread)
+    cut = re.search(rf"<|{_CELL.pattern}" if ended_by in ("td", "th") else "<", after)
+    text = after[: cut.start()] if cut else after
+    tail = ""
+    if cut and cut.group() == "|":
+        tail = " " + after[cut.start() :]
+    elif _ATTRS.search(text):
+        attrs = _ATTRS.search(text)
+        assert attrs is not None
+        text, tail = text[: attrs.start()], " " + attrs.group().strip()
+    if tail:  # an end tag typed past the cell's border (| <b>1 | 2 |</b>) is not kept
+        text, tail = text.rstrip(), re.sub(rf"</{tag}\s*>", "", tail, count=1, flags=re.I)
+    else:
+        text = text.rstrip(" .,;:")
     if len(text) > 40:
         text = text[:40].rsplit(" ", 1)[0]
-    spread = _WHAT.get(tag, f"inside the <{tag}>")
+    where = _place(ended_by)
     return (
-        f"the <{tag}> here has no </{tag}> in its paragraph: it is ended where the "
-        f"paragraph ends (left open, it would make the rest of the story {spread})",
-        f"write </{tag}> where it should end, in the same paragraph: {head}{text or '...'}</{tag}>",
+        f"the <{tag}> here has no </{tag}> in its {where}: it is ended where the "
+        f"{where} ends (left open, it would make the rest of the story {spread})",
+        f"write </{tag}> where it should end, in the same {where}: "
+        f"{head}{text or '...'}</{tag}>{tail}",
+    )
+
+
+def _inside(tag: str, head: str, after: str, outer: str, spread: str) -> tuple[str, str]:
+    """`words` for a `tag` still open when the `</outer>` of the element it is in comes."""
+    end = re.search(rf"</{outer}\s*>", after, re.I)
+    text, tail = (after[: end.start()], after[end.start() :]) if end else (after, "")
+    if end:  # an end tag typed right after the outer one (<b><i>x</b></i>) goes before it
+        tail = tail[: end.end() - end.start()] + re.sub(
+            rf"^</{tag}\s*>", "", tail[end.end() - end.start() :], flags=re.I
+        )
+    return (
+        f"the <{tag}> here has no </{tag}> before the </{outer}> of the <{outer}> it is in: "
+        f"it is ended there (left open, a browser would make the rest of the story {spread})",
+        f"write </{tag}> before the </{outer}>: {head}{text}</{tag}>{tail}",
     )
