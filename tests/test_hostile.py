@@ -258,6 +258,43 @@ def test_symlinks_inside_content_are_read_once(tmp_path: Path) -> None:
     assert "built 1 article into" in result.stdout
 
 
+def test_links_that_lead_round_in_a_loop_are_errors_on_their_names(tmp_path: Path) -> None:
+    """A link to itself, two links to each other, a folder link to a folder above: named,
+    with a fix, never a traceback; the other stories are checked."""
+    project = make_project(tmp_path / "project")
+    write_article(project, "2025/06/inside.md", GOOD)
+    folder = project / "content/2025/06"
+    (folder / "loop.md").symlink_to("loop.md")
+    (folder / "a.md").symlink_to("b.md")
+    (folder / "b.md").symlink_to("a.md")
+    (folder / "photos").symlink_to("photos")
+    (folder / "up").symlink_to("..", target_is_directory=True)
+    (folder / "gone.md").symlink_to("nothing.md")
+
+    for command in (["check"], ["build", "--output", str(tmp_path / "site")]):
+        result = run_here(*command, cwd=project)
+        assert "Traceback" not in result.stdout + result.stderr
+        said = result.stdout + result.stderr
+        assert result.returncode == 1, said
+        assert (
+            "content/2025/06/loop.md:1: error: this is a link that leads back to itself, so it "
+            "cannot be read; it is not published\n    fix: delete the link, or copy the file "
+            "itself into content/ in its place"
+        ) in said
+        assert "content/2025/06/a.md:1: error: this is a link that leads back to itself " in said
+        assert "content/2025/06/b.md:1: error: this is a link that leads back to itself (" in said
+        assert "content/2025/06/photos:1: error: this is a link that leads back" in said
+        assert (
+            "content/2025/06/up:1: warning: this folder is a link to content/2025, which is "
+            "read already; it is not read again"
+        ) in said
+        assert (
+            "content/2025/06/gone.md:1: warning: this file is a link to nothing.md, which does "
+            "not exist"
+        ) in said
+        assert not (tmp_path / "site").exists()
+
+
 def tagged(project: Path, name: str, tags: str, day: int) -> None:
     write_article(
         project,

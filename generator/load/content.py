@@ -22,10 +22,13 @@ from generator.diagnostics import Diagnostic, error
 from generator.load.encoding import UTF16_FIX, not_utf8, utf16
 from generator.load.files import (
     child_maker,
+    folder_link,
     inside,
-    linked_article,
+    link_problem,
+    loop_link,
+    looped,
     misnamed_article,
-    outside_link,
+    unreadable,
     unreadable_name,
     walk,
 )
@@ -356,7 +359,7 @@ def read_document(
             ]
         raw = path.read_bytes()
     except OSError as exc:
-        return None, [error(source, 1, f"cannot read the file: {exc.strerror}")]
+        return None, [error(source, 1, f"cannot read the file: {exc.strerror}", unreadable(exc))]
     return parse_document(raw, source, path)
 
 
@@ -416,7 +419,7 @@ def find_articles(content_dir: Path) -> tuple[list[tuple[Path, str]], list[Diagn
         child = child_maker(here)
         folder = dirpath[len(top) :].strip(os.sep).replace(os.sep, "/")  # relative, '/'
         prefix = folder + "/" if folder else ""
-        for name in list(dirnames):
+        for name in sorted(dirnames, key=lambda name: (here / name).is_symlink()):  # real first
             if has_name_control(name):
                 dirnames.remove(name)
                 problems.append(unreadable_name(here / name, content_dir))
@@ -426,24 +429,20 @@ def find_articles(content_dir: Path) -> tuple[list[tuple[Path, str]], list[Diagn
                 dirnames.remove(name)
                 if name.startswith("."):  # a story inside is a warning (hidden_articles)
                     problems.extend(misnamed_article(prefix + name, here / name))
-                elif real not in seen:
-                    problems.append(outside_link(here / name, content_dir))
+                else:
+                    problems.extend(folder_link(here / name, content_dir, real in seen))
             seen.add(real)
         dirnames.sort()
         for name in sorted(filenames):
-            if name.startswith(".") or not name.endswith(".md"):
-                problems.extend(misnamed_article(prefix + name, here / name))
-                continue
             path = child(name)
-            if has_name_control(name):
+            if name in links and looped(path):  # any name: it cannot be read
+                problems.append(loop_link(path, content_dir))
+            elif name.startswith(".") or not name.endswith(".md"):
+                problems.extend(misnamed_article(prefix + name, here / name))
+            elif has_name_control(name):
                 problems.append(unreadable_name(path, content_dir))
-                continue
-            # Its folder is inside content/ (checked on the way down): only a link can leave.
-            if name in links and not inside(path, root):
-                problems.append(outside_link(path, content_dir))
-                continue
-            if name in links and (twice := linked_article(path, prefix + name, root)):
-                problems.append(twice)  # another article's file: it would be published twice
-                continue
-            found.append((path, prefix + name))
+            elif name in links and (wrong := link_problem(path, prefix + name, root, content_dir)):
+                problems.append(wrong)  # a link out of content/, or to another story's file
+            else:
+                found.append((path, prefix + name))
     return found, problems

@@ -5,6 +5,7 @@ outside content/ a build reads (authors.yaml and its photos); the walk of conten
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
 import stat
@@ -348,12 +349,72 @@ def linked_article(path: Path, relative: str, root: Path) -> Diagnostic | None:
 
 
 def inside(path: Path, root: Path) -> bool:
-    """Whether `path`, its links followed, is under `root` (a resolved folder)."""
+    """Whether `path`, its links followed, is under `root` (a resolved folder); False for
+    a link that leads round in a loop (Python 3.11's resolve raises RuntimeError)."""
     try:
         path.resolve().relative_to(root)
-    except ValueError:
+    except (ValueError, RuntimeError, OSError):
         return False
     return True
+
+
+def looped(path: Path) -> bool:
+    """Whether `path` is a link that leads back to itself, directly or through other links
+    (the system's ELOOP: a name that is neither a file nor a folder and cannot be read)."""
+    try:
+        os.stat(path)
+    except OSError as problem:
+        return problem.errno == errno.ELOOP
+    return False
+
+
+def loop_link(path: Path, content_dir: Path) -> Diagnostic:
+    """An error for a link in content/ that leads back to itself (`ln -s loop.md loop.md`,
+    or a.md -> b.md -> a.md): it cannot be read, so it is never published."""
+    try:
+        target = os.readlink(path)
+    except OSError:
+        target = "another link"
+    back = "itself" if target == path.name else f"itself (through {target})"
+    return error(
+        path.relative_to(content_dir).as_posix(),
+        1,
+        f"this is a link that leads back to {back}, so it cannot be read; it is not published",
+        "delete the link, or copy the file itself into content/ in its place",
+    )
+
+
+def link_problem(path: Path, relative: str, root: Path, content_dir: Path) -> Diagnostic | None:
+    """For a link named `*.md` in content/ (`root`, resolved) whose folder is inside
+    content/: a warning when it leads out of content/ or to nothing, an error when it leads
+    to another article's file (`linked_article`); None when it is read as the article."""
+    if not path.exists() or not inside(path, root):
+        return outside_link(path, content_dir)
+    return linked_article(path, relative, root)
+
+
+def folder_link(path: Path, content_dir: Path, read: bool) -> list[Diagnostic]:
+    """A warning for a folder in content/ that is not read: a link out of content/
+    (`outside_link`), or, `read`, a link to a folder of content/ that is read already (a
+    folder above it, or one linked twice): its stories are published from there."""
+    if not read:
+        return [outside_link(path, content_dir)]
+    if not path.is_symlink():
+        return []
+    try:
+        shown = "content/" + path.resolve().relative_to(content_dir.resolve()).as_posix()
+    except (ValueError, RuntimeError, OSError):
+        shown = os.readlink(path)
+    return [
+        warning(
+            path.relative_to(content_dir).as_posix(),
+            1,
+            f"this folder is a link to {shown.rstrip('/.') or 'content'}, which is read "
+            "already; it is not read again (its stories would be published twice)",
+            "delete the link; to keep an old address of a story working, add it to "
+            "'aliases:' in that article's front matter",
+        )
+    ]
 
 
 def unreadable_name(path: Path, content_dir: Path) -> Diagnostic:
@@ -364,3 +425,10 @@ def unreadable_name(path: Path, content_dir: Path) -> Diagnostic:
         "the name is not valid UTF-8 or contains a control character; it is not read",
         "rename it with letters, digits and hyphens, saved as UTF-8",
     )
+
+
+def unreadable(problem: OSError) -> str:
+    """The fix for an article file that cannot be read: '' unless it is its permissions."""
+    if problem.errno not in (errno.EACCES, errno.EPERM):
+        return ""
+    return "let the file be read (its Permissions, or chmod a+r FILE), or delete it"
