@@ -62,3 +62,25 @@ def test_a_story_whose_place_is_renamed_breaks_the_unchanged_links_to_it(tmp_pat
     ) in said
     assert "fix: link to one of the places the story has: " in said
     assert "#outcome" in said.partition("places the story has: ")[2].splitlines()[0]
+
+
+def test_a_story_edited_to_have_no_ids_breaks_the_unchanged_links_to_it(tmp_path: Path) -> None:
+    """The edited story now has no id at all (its {#results} and its footnote deleted): a
+    build that reuses the last build's work stops with the errors check and a clean build
+    give, not publishing links to places the page no longer has."""
+    project = make_project(tmp_path / "p")
+    floods = write_article(project, "2025/06/floods.md", FLOODS, FLOODS_BODY)
+    write_article(project, "2025/06/linker.md", LINKER, LINKS)
+    first = run_here("build", cwd=project)
+    assert first.returncode == 0, first.stderr
+    floods.write_text(floods.read_text().split("Intro.")[0] + "Intro.\n\n## Results\n\nText.\n")
+    checked = run_here("check", cwd=project)
+    again = run_here("build", cwd=project)
+    assert checked.returncode != 0 and again.returncode != 0, again.stdout + again.stderr
+    for said in (checked.stdout + checked.stderr, again.stdout + again.stderr):
+        for line, fragment in [(8, "results"), (10, "fn:1")]:
+            assert (
+                f"content/2025/06/linker.md:{line}: error: the link to '#{fragment}' in the "
+                "story content/2025/06/floods.md goes to no place in it"
+            ) in said, said
+    assert "site was not changed" in again.stdout + again.stderr

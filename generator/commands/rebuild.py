@@ -193,10 +193,13 @@ def _site_links(
             return ""
 
     changed = _checked_before(run, done, feeds, assets)
-    # A changed story with ids (headings', footnotes') may no longer have the one another
-    # story's unchanged link names (render/anchors.py): then every body's links are checked.
+    # A changed story that has or had ids (headings', footnotes') may no longer have the
+    # one another story's unchanged link names (render/anchors.py): then every body's links
+    # are checked, as a clean build checks them.
     if changed is not None and not any(
-        'id="' in html_of(a) for a in site.articles if a.source in changed
+        'id="' in html_of(a) or bodies.had_ids(a.source)
+        for a in site.articles
+        if a.source in changed
     ):  # the same paths and places: only the changed bodies' links can be new
         linking = filled(run.cache, bodies.linking(a for a in site.articles if a.source in changed))
         if not linking:

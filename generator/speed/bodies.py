@@ -178,6 +178,22 @@ class Bodies(_ScratchFile):
             return None
         return checked_html(row[0] if row else None, source, self.digests[source])
 
+    def had_ids(self, source: str) -> bool:
+        """Whether the body the last build kept for `source` had an id (a heading's, a
+        footnote's) another story's link may name; True when that cannot be read, False
+        when the last build kept no body for it (a new story)."""
+        if self.state is None:
+            return source in self.digests
+        try:
+            if self._state is None or self._state[1] != os.getpid():
+                connection = sqlite3.connect(self.state, timeout=30, isolation_level=None)
+                connection.execute("PRAGMA query_only = ON")
+                self._state = (connection, os.getpid())
+            row = self._state[0].execute(HTML_QUERY, (source,)).fetchone()
+        except sqlite3.Error:
+            return True
+        return row is not None and (not isinstance(row[0], str) or 'id="' in row[0])
+
     def release(self) -> None:
         """Close this process's connection to the state database (before it is saved)."""
         if self._state is not None and self._state[1] == os.getpid():
