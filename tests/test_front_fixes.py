@@ -126,6 +126,8 @@ NO_CREDITS = "\n".join(
         ("credits:\n  Asha Rao", ["Asha Rao"]),
         ("credits:\n  - Asha Rao", ["Asha Rao"]),
         ("credits: [Asha Rao, Ben Li]", ["Asha Rao", "Ben Li"]),
+        ('credits: "author: Asha Rao"', ["Asha Rao"]),
+        ("credits: author: Asha Rao", ["Asha Rao"]),
     ],
 )
 def test_credits_typed_as_a_name_get_the_two_lines_to_write(
@@ -135,7 +137,10 @@ def test_credits_typed_as_a_name_get_the_two_lines_to_write(
     path = write_article(project, "2025/06/story.md", NO_CREDITS + "\n" + typed)
     status, said = checked(project)
     assert status == 1
-    assert "content/2025/06/story.md:6: error: credits must be a set of fields" in said, said
+    assert (
+        "content/2025/06/story.md:6: error: credits must be a set of fields" in said
+        or "story.md:6: error: 'author:' is a field inside 'credits:', typed on its line" in said
+    ), said
     [hint] = fix_lines(said)
     found = re.search(r"write 'credits:' on its own line, then '(  author: [^']+)' indented", hint)
     assert found, said
@@ -344,6 +349,56 @@ def test_two_topics_typed_without_a_comma_between_get_the_list_of_both(
     [page] = site.glob("2025/06/*/*/index.html")
     topics = html.fromstring(page.read_bytes()).xpath("//a[@rel='tag']/text()")
     assert topics == ["Weather", "Floods"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "topics"),
+    [
+        ("tags: Weather; Floods", ["Weather", "Floods"]),
+        ('tags: "Weather; Floods"', ["Weather", "Floods"]),
+        ("tags: Weather、Floods", ["Weather", "Floods"]),
+        ("tags: Weather, Floods;", ["Weather", "Floods"]),
+        ('tags: "Weather: Floods"', ["Weather", "Floods"]),
+        ("tags: Weather: Floods", ["Weather", "Floods"]),
+        ("tags: Weather: Floods: Rain", ["Weather", "Floods", "Rain"]),
+    ],
+)
+def test_the_fix_for_topics_between_marks_publishes_them_without_the_marks(
+    tmp_path: Path, typed: str, topics: list[str]
+) -> None:
+    """The fix's list of several topics, followed as written, publishes the words alone,
+    never 'Weather;' or 'Weather:' (tester's second round, fault 5)."""
+    project = make_project(tmp_path / "p")
+    path = write_article(project, "2025/06/story.md", GOOD.replace("tags: [Rain]", typed))
+    status, out = checked(project)
+    assert status == 1 and "content/2025/06/story.md:7: error:" in out, out
+    [fix] = fix_lines(out)
+    followed = re.findall(r"tags: \[[^]]*\]", fix)[-1]
+    path.write_text(path.read_text(encoding="utf-8").replace(typed, followed), encoding="utf-8")
+    status, out = checked(project)
+    assert (status, out.count("warning")) == (0, 0), (followed, out)
+    site = project / "site"
+    assert run_here("build", "--output", str(site), cwd=project).returncode == 0
+    [page] = site.glob("2025/06/*/*/index.html")
+    assert html.fromstring(page.read_bytes()).xpath("//a[@rel='tag']/text()") == topics
+
+
+def test_one_topic_with_a_colon_is_offered_in_quotes(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p")
+    path = write_article(
+        project, "2025/06/story.md", GOOD.replace("tags: [Rain]", "tags: Vote: Live")
+    )
+    status, out = checked(project)
+    [fix] = fix_lines(out)
+    assert 'write tags: ["Vote: Live"] for one topic, or tags: [Vote, Live] for 2 topics' in fix
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("tags: Vote: Live", 'tags: ["Vote: Live"]'),
+        encoding="utf-8",
+    )
+    site = project / "site"
+    assert run_here("build", "--output", str(site), cwd=project).returncode == 0
+    [page] = site.glob("2025/06/*/*/index.html")
+    assert html.fromstring(page.read_bytes()).xpath("//a[@rel='tag']/text()") == ["Vote: Live"]
 
 
 # -- other unclear fixes (tester's small item 24) ------------------------------------------

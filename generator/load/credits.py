@@ -119,11 +119,13 @@ def _credits_not_fields(check: Checker, front: Mapping) -> None:
     if value is not None and all(isinstance(n, str | int | float) for n in names):
         one = names[0] if len(names) == 1 else value  # `- Asha Rao`: one byline
         typed = inline(one) if isinstance(one, list) else " ".join(str(one).split())
+        field, colon, rest = typed.partition(": ")  # `credits: "author: Asha Rao"`
+        below = typed if colon and field in fields.under("credits") else f"author: {typed}"
         check.error(
             line,
             f"credits must be a set of fields, not {kind(value)}: the byline goes after "
             "'author:', indented below 'credits:'",
-            f"write 'credits:' on its own line, then '  author: {typed}' indented below it",
+            f"write 'credits:' on its own line, then '  {below}' indented below it",
         )
         return
     if isinstance(value, list) and all(isinstance(item, Mapping) for item in value):

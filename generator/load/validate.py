@@ -24,7 +24,7 @@ from generator.load.credits import credit_without_image, read_credits
 from generator.load.dates import corrections, date_field, has_time
 from generator.load.identity import aliases, make_guid, pinned_id, slug_field
 from generator.load.images import image_field
-from generator.load.yaml_lists import text_list
+from generator.load.yaml_lists import double_quoted, text_list
 from generator.model import Article, Country, Tag
 
 KNOWN_FIELDS = fields.top_level()  # declared in load/fields.py, with their meaning
@@ -56,17 +56,34 @@ def _country(check: Checker, front: Mapping) -> Country | None:
 
 def _tags_fix(text: str) -> str:
     """The fix for `tags:` typed as text: the list; words with no comma between them
-    (`Weather Floods`, or on lines below) may be one topic or several, so both are given."""
+    (`Weather Floods`, or on lines below) may be one topic or several, so both are given.
+    Words between ';' (or '、'...) are topics ([Weather, Floods], never 'Weather;'); words
+    around ': ' one topic in quotes or two."""
     items = text_list(text) or []
-    words = text.split()
+    if len(items) == 1 and (parts := _parts(items[0], _NOT_COMMAS)):
+        return f"write tags: [{', '.join(parts)}]: a comma separates the topics"
+    if len(items) == 1 and (parts := _parts(items[0], _COLON)):
+        return (
+            f"write tags: [{double_quoted(items[0])}] for one topic, or tags: "
+            f"[{', '.join(parts)}] for {_COUNT.get(len(parts), len(parts))}: a comma "
+            "separates the topics"
+        )
+    words = [word.strip(",;:") for word in text.split() if word.strip(",;:")]
     if len(items) == 1 and 1 < len(words) <= 6:
         return (
             f"write tags: [{items[0]}] for one topic, or tags: [{', '.join(words)}] for "
             f"{_COUNT[len(words)]}: a comma separates the topics"
         )
-    return f"write tags: [{', '.join(items)}]"
+    return f"write tags: [{', '.join(item.strip(',;:；、، ') or item for item in items)}]"
 
 
+def _parts(text: str, marks: re.Pattern[str]) -> list[str]:
+    """The words of `text` between `marks`, when there are two or more; else none."""
+    parts = [part.strip() for part in marks.split(text) if part.strip()]
+    return parts if len(parts) > 1 else []
+
+
+_COLON = re.compile(r":\s+")
 _COUNT = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
 # Marks typed between topics where YAML needs a comma: ';', full-width ';', '、', '،'.
 _NOT_COMMAS = re.compile(r"\s*[;；、،]\s*")

@@ -274,3 +274,31 @@ def _both_lists(key: str, second: int, data: Any) -> list[str] | None:
             names += [item for item in items if item not in names]
         return names or None
     return None
+
+
+def colon_value(lead: str, key: str, value: str, inner: tuple[str, ...]) -> tuple[str, str]:
+    """(message, fix) for a value holding ': ' that YAML reads as another field: a field
+    of a group typed on the group's line (`credits: author: Asha Rao`, `inner` the group's
+    fields) goes on the line below it; a list of names gets the list (one name in quotes,
+    or the words on both sides as names: `tags: [Weather, Floods]`); else the quoted value."""
+    message = (
+        f"the value of '{key}:' contains ': ' (a colon and a space), which YAML reads as the "
+        "start of another field"
+    )
+    field, _, rest = value.partition(": ")
+    if field.strip() in inner:
+        return (
+            f"'{field.strip()}:' is a field inside '{key}:', typed on its line: YAML cannot "
+            "read two fields on one line",
+            f"write '{lead}{key}:' on its own line, then '{lead}  {field.strip()}: "
+            f"{rest.strip()}' indented below it",
+        )
+    if key in LISTS:
+        names = [part.strip() for part in value.split(": ") if part.strip()]
+        noun = "topic" if key == "tags" else "name" if key == "sources" else "address"
+        return message, (
+            f"write {lead}{key}: [{double_quoted(value)}] for one {noun}, or "
+            f"{lead}{key}: [{', '.join(names)}] for {len(names)} {noun}s: a comma separates "
+            "them"
+        )
+    return message, f"put the whole value in quotes: {lead}{key}: {double_quoted(value)}"

@@ -12,8 +12,8 @@ import yaml
 
 from generator.diagnostics import Diagnostic, error
 from generator.load import fields
+from generator.load.yaml_lists import colon_value, list_slip, unclosed_list_fix
 from generator.load.yaml_lists import double_quoted as double_quoted
-from generator.load.yaml_lists import list_slip, unclosed_list_fix
 
 _FIELD_LINE = re.compile(
     r"^(?P<lead>[ \t]*(?:-[ \t]+)?)(?P<key>[^\s:#'\"][^:#]*?):[ \t]+(?P<value>.*?)[ \t]*$"
@@ -79,11 +79,7 @@ def explain_yaml_mistake(
             f"line it up with the field above: '{indent}{raw.lstrip()}'",
         )
     if problem.startswith("mapping values are not allowed") and value[:1] not in ("'", '"'):
-        return (
-            f"the value of '{key}:' contains ': ' (a colon and a space), which YAML reads "
-            "as the start of another field",
-            f"put the whole value in quotes: {lead}{key}: {double_quoted(value)}",
-        )
+        return colon_value(lead, key, value, fields.under(key) if not lead.strip() else ())
     if (empty := _empty_item(lead, key, value)) is not None:  # `tags: [a,,b]`
         return empty
     if value[:1] == "!":  # `title: !! Alert`: a tag YAML cannot read
