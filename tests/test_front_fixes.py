@@ -85,6 +85,51 @@ def test_a_value_wrapped_in_quotes_with_the_same_mark_inside_is_published_withou
     assert [e.text_content().strip() for e in doc.xpath(where)][:1] == [text], page
 
 
+@pytest.mark.parametrize(
+    ("typed", "fix", "topics"),
+    [
+        (
+            'tags: ["Rao"s view", Weather]',
+            "tags: ['Rao\"s view', Weather]",
+            ['Rao"s view', "Weather"],
+        ),
+        (
+            "tags: ['Rao's view', Weather]",
+            'tags: ["Rao\'s view", Weather]',
+            ["Rao's view", "Weather"],
+        ),
+        ('tags: [Weather, "He said "no" today"]', "tags: [Weather, 'He said \"no\" today']", None),
+        ("tags:\n  - 'Rao's view'\n  - Weather", '- "Rao\'s view"', ["Rao's view", "Weather"]),
+        ('tags:\n  - Weather\n  - "Rao"s view"', "- 'Rao\"s view'", ["Weather", 'Rao"s view']),
+    ],
+)
+def test_an_item_wrapped_in_quotes_with_the_same_mark_inside_is_requoted(
+    tmp_path: Path, typed: str, fix: str, topics: list[str] | None
+) -> None:
+    """As for a field's value: the fix writes the item in the other kind of quotes, and
+    followed it publishes the topic (tester's second round, fault 16: it went round in a
+    loop, or was the parser's words)."""
+    project = make_project(tmp_path / "p")
+    path = write_article(project, "2025/06/story.md", GOOD.replace("tags: [Rain]", typed))
+    status, said = checked(project)
+    assert status == 1 and "with the same mark inside it" in said, said
+    [hint] = fix_lines(said)
+    assert hint.endswith(": " + fix), said
+    if fix.startswith("-"):
+        wrong = next(line for line in typed.splitlines() if "view" in line)
+        followed = typed.replace(wrong, "  " + fix)
+    else:
+        followed = fix
+    path.write_text(path.read_text(encoding="utf-8").replace(typed, followed), encoding="utf-8")
+    status, said = checked(project)
+    assert status == 0, (followed, said)
+    site = project / "site"
+    assert run_here("build", "--output", str(site), cwd=project).returncode == 0
+    [page] = site.glob("2025/06/*/*/index.html")
+    published = html.fromstring(page.read_bytes()).xpath("//a[@rel='tag']/text()")
+    assert published == (topics or ["Weather", 'He said "no" today'])
+
+
 # -- a value typed in brackets on its line, read by YAML as a list (tester's fault 8) ------
 
 

@@ -14,6 +14,7 @@ from generator.diagnostics import Diagnostic, error
 from generator.load import fields
 from generator.load.yaml_lists import colon_value, list_slip, unclosed_list_fix
 from generator.load.yaml_lists import double_quoted as double_quoted
+from generator.load.yaml_quotes import after_quote, quoted_item, quoted_items
 
 _FIELD_LINE = re.compile(
     r"^(?P<lead>[ \t]*(?:-[ \t]+)?)(?P<key>[^\s:#'\"][^:#]*?):[ \t]+(?P<value>.*?)[ \t]*$"
@@ -60,7 +61,7 @@ def explain_yaml_mistake(
         return _tab(raw)
     found = _FIELD_LINE.match(raw)
     if found is None:
-        return None
+        return quoted_item(raw) if problem.startswith("expected <block end>") else None
     lead, key, value = found.group("lead"), found.group("key"), found.group("value")
     key_colon = len(lead) + len(key)
     if problem.startswith("expected <block end>, but found '<block mapping start>'"):
@@ -91,7 +92,7 @@ def explain_yaml_mistake(
     if problem.startswith("expected <block end>") and value[:1] not in ("'", '"'):
         return _misaligned(lines, index, key, first_line)
     if problem.startswith("expected <block end>") and value[:1] in ("'", '"'):
-        return _after_quote(lead, key, value)
+        return after_quote(lead, key, value)
     return None
 
 
@@ -127,56 +128,6 @@ def _tab(raw: str) -> tuple[str, str]:
         "this line is indented with a Tab; YAML only accepts spaces for indentation",
         f"indent with spaces instead: '{indent}{stripped}'",
     )
-
-
-def _after_quote(lead: str, key: str, value: str) -> tuple[str, str] | None:
-    """(message, fix) for a value that starts with a quote mark and goes on after it.
-
-    A value wrapped in one mark with the same mark inside (`'Rao's last day'`,
-    `"He said "no" today"`) is an editor's wrapper: the fix quotes the inside in the other
-    mark (`"Rao's last day"`), so the wrapper is not published as text. A value whose
-    quote closes early (`"Yes" wins`, `'Yes' or 'No'`) keeps its marks as text."""
-    mark = value[0]
-    closing = value.find(mark, 1)
-    if not 0 < closing < len(value) - 1:
-        return None
-    wrapped = _wrapper_inside(value)
-    text = value if wrapped is None else wrapped
-    fixed = ("'" + text.replace("'", "''") + "'") if mark == '"' else double_quoted(text)
-    message = (
-        f"the value of '{key}:' starts with a quote mark and goes on after the "
-        "closing quote, so YAML cannot read it"
-    )
-    if wrapped is not None:
-        return (
-            f"the value of '{key}:' is wrapped in quote marks ({mark}) with the same mark "
-            "inside it, so YAML reads the value as ending at the inner one and cannot read "
-            "the rest",
-            "write the value in the other kind of quotes, without the outer ones: "
-            f"{lead}{key}: {fixed}",
-        )
-    return message, f"put the whole value in the other kind of quotes: {lead}{key}: {fixed}"
-
-
-def _wrapper_inside(value: str) -> str | None:
-    """The text inside `value`'s outer quote marks when they are a wrapper: the value ends
-    with the mark it starts with, and the first mark inside (not an apostrophe between two
-    letters, `Rao's`) opens a quote of its own rather than closing the first one (a mark
-    after a space: `"He said "no" today"`). None otherwise (`'Yes' or 'No'`)."""
-    mark = value[0]
-    if len(value) < 3 or value[-1] != mark:
-        return None
-    inner = value[1:-1]
-    for at, char in enumerate(inner):
-        if char != mark:
-            continue
-        before = inner[at - 1] if at else " "
-        after = inner[at + 1] if at + 1 < len(inner) else " "
-        if before.isalnum() and after.isalnum():
-            continue  # an apostrophe
-        opens = before.isspace() or (not before.isalnum() and after.isalnum())
-        return inner if opens else None
-    return inner
 
 
 # A tag as written before a value: `!`, `!!float`, `!foo`, `!<tag:yaml.org,2002:int>`,
@@ -225,8 +176,9 @@ def tag_mistake(line: str, column: int, quotable: bool, end: int = -1) -> tuple[
 
 def _special_start(lead: str, key: str, value: str) -> tuple[str, str]:
     """(message, fix) for a value starting with a character YAML reads specially; a
-    one-line list of names is fixed as a list (`tags: [a, b]]`), never in quotes."""
-    listed = list_slip(lead, key, value)
+    one-line list of names is fixed as a list (`tags: [a, b]]`, `["Rao"s view", b]`),
+    never in quotes."""
+    listed = quoted_items(lead, key, value) or list_slip(lead, key, value)
     return listed or (
         f"the value of '{key}:' starts with {value[0]!r}, which YAML reads as "
         f"{_STARTS[value[0]]}, so it cannot read the rest of the line",
