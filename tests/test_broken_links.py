@@ -168,3 +168,64 @@ def test_a_title_without_its_closing_quote_is_said_on_its_line(tmp_path: Path, e
         assert "content/2025/06/story.md:8: warning: " in output, output
         assert '[the report](https://x.org/r.pdf "The annual report")' in output, output
         assert output.count("story.md:") == 1, output
+
+
+SLIPS = """\
+B [report](https://x.org/r.pdf 'The annual report) and more.
+
+C ![chart](chart.png "The chart) here.
+
+D [link](https://x.org/a "Title with "inner" quotes") here.
+
+H ![photo](https://x.org/a b.png) with space.
+
+I [link](https://x.org/(a) unbalanced paren.
+
+K [link](https://x.org/a "Title" extra) junk.
+
+Fine: [a](https://x.org/b "Rao's view"), [c](https://x.org/(d)), [e](<https://x.org/f g>).
+"""
+SLIP_FIXES = {  # line: (typed, the fix as printed)
+    8: (
+        "[report](https://x.org/r.pdf 'The annual report)",
+        '[report](https://x.org/r.pdf "The annual report")',
+    ),
+    10: ('![chart](chart.png "The chart)', '![chart](chart.png "The chart")'),
+    14: ("![photo](https://x.org/a b.png)", "![photo](https://x.org/a%20b.png)"),
+    16: ("[link](https://x.org/(a)", "[link](https://x.org/(a))"),
+    18: ('[link](https://x.org/a "Title" extra)', '[link](https://x.org/a "Title") extra'),
+}
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_title_or_address_typed_wrong_is_said_as_typed_and_its_fix_works(
+    tmp_path: Path, engine: str
+) -> None:
+    """A title's single quote not closed, words after a title, a space in a picture's
+    address, a ')' missing after an address with ( ) in it: each on its line, quoted as
+    the file has it (straight quotes), with a fix that keeps the address and the title;
+    a picture's file is not called missing; a title with its own quote marks is valid
+    with Python-Markdown (nothing said) and gets the other mark with gfm; followed, the
+    fixes leave a story that checks clean."""
+    checked, said, status = _run(tmp_path, engine, SLIPS)
+    assert status != 0  # the pictures are errors
+    for line, (typed, fix) in SLIP_FIXES.items():
+        assert f"content/2025/06/story.md:{line}: " in checked, checked
+        assert typed in checked.split(f"story.md:{line}: ", 1)[1].split("\n", 1)[0], checked
+        assert f"as {fix}" in checked, checked
+    assert "does not exist" not in checked and "\u2019" not in checked, checked
+    inner = '[link](https://x.org/a "Title with "inner" quotes")'
+    if engine == "gfm":
+        assert f"story.md:12: warning: {inner} has a title with its own" in checked
+        assert "as [link](https://x.org/a 'Title with \"inner\" quotes')" in checked
+    assert checked.count("story.md:") == (6 if engine == "gfm" else 5), checked
+    story = tmp_path / engine / "content/2025/06/story.md"
+    text = story.read_text(encoding="utf-8")
+    for typed, fix in SLIP_FIXES.values():
+        text = text.replace(typed, fix)
+    text = text.replace(inner, "[link](https://x.org/a 'Title with \"inner\" quotes')")
+    story.write_text(text, encoding="utf-8")
+    again = run_here("check", cwd=story.parents[3])
+    assert again.returncode == 0 and "story.md:" not in again.stdout + again.stderr, (
+        again.stdout + again.stderr
+    )
