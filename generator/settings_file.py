@@ -105,10 +105,13 @@ def _lifted(file: Path, table: dict[str, Any]) -> tuple[dict[str, Any], list[Dia
         if inner is None:
             continue
         path, settings = inner
+        line, typed = _header(file, path)
+        shown = typed or (f"[{path}]" if not isinstance(value, list) else f"[[{path}]]")
         del lifted[key]
         for name, setting in settings.items():
             lifted.setdefault(name, setting)
-        for other in (k for k, v in value.items() if v is not settings and path != key):
+        others = value.items() if isinstance(value, dict) and path.count(".") == 1 else ()
+        for other in (k for k, _ in others if k != path.split(".")[1]):
             found.append(  # [tool.black] beside [tool.newsdigest]: not newsdigest's
                 error(
                     display(file),
@@ -121,10 +124,10 @@ def _lifted(file: Path, table: dict[str, Any]) -> tuple[dict[str, Any], list[Dia
         found.append(
             error(
                 display(file),
-                _header_line(file, path),
-                f"the line [{path}] puts the settings below it in a table, and newsdigest "
+                line,
+                f"the line {shown} puts the settings below it in a table, and newsdigest "
                 "reads settings only at the top level",
-                f"delete the line [{path}]: {SETTINGS_FILE} holds its settings at the top "
+                f"delete the line {shown}: {SETTINGS_FILE} holds its settings at the top "
                 "level, with no [table] header above them"
                 + (" ([tool.newsdigest] is how pyproject.toml holds them)" if "." in path else ""),
             )
@@ -134,21 +137,36 @@ def _lifted(file: Path, table: dict[str, Any]) -> tuple[dict[str, Any], list[Dia
 
 def _header_line(file: Path, path: str) -> int:
     """The line of the header [PATH] (or [[PATH]]) in `file`; 0 when it is not found."""
-    parts = r"\s*\.\s*".join(re.escape(part) for part in path.split("."))
-    header = re.compile(r"\s*\[\[?\s*" + parts + r"\s*\]")
+    return _header(file, path)[0]
+
+
+def _header(file: Path, path: str) -> tuple[int, str]:
+    """The line of the header [PATH] (or [[PATH]], its names in quotes or not: `["a"]`) in
+    `file`, and the header as typed; (0, '') when it is not found."""
+    parts = r"\s*\.\s*".join(f"[\"']?{re.escape(part)}[\"']?" for part in path.split("."))
+    header = re.compile(r"\s*\[\[?\s*" + parts + r"\s*\]\]?")
     text = file.read_text(encoding="utf-8-sig", errors="replace")
-    return next((n for n, line in statement_lines(text) if header.match(line)), 0)
+    for number, line in statement_lines(text):
+        if found := header.match(line):
+            return number, found.group().strip()
+    return 0, ""
 
 
 def _settings_table(key: str, value: Any, known: set[str]) -> tuple[str, dict[str, Any]] | None:
-    """(its name, the table) for the table `key`, or a table in it, more than half of whose
-    keys are settings: 'newsdigest', 'tool.newsdigest'; None when there is none."""
-    inside = list(value.items()) if isinstance(value, dict) else []
-    for path, table in ((key, value), *((f"{key}.{k}", v) for k, v in inside)):
-        if isinstance(table, dict) and table:
-            named = sum(k.replace("-", "_") in known for k in table)
-            if named * 2 > len(table):
-                return path, table
+    """(its name, the table) for the table `key`, or a table in it (at any depth:
+    `[tool.newsdigest.settings]`), more than half of whose keys are settings: 'newsdigest',
+    'tool.newsdigest'; None when there is none. A list of one table (`[[newsdigest]]`) is
+    that table."""
+    if isinstance(value, list) and len(value) == 1 and isinstance(value[0], dict):
+        value = value[0]
+    if not isinstance(value, dict) or not value:
+        return None
+    if sum(k.replace("-", "_") in known for k in value) * 2 > len(value):
+        return key, value
+    for inner, table in value.items():
+        found = _settings_table(f"{key}.{inner}", table, known)
+        if found is not None:
+            return found
     return None
 
 

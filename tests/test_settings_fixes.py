@@ -38,7 +38,12 @@ def checked(root: Path) -> tuple[int, list[str]]:
         ("[tool.newsdigest]\n" + SETTINGS, "[tool.newsdigest]", 1),
         ("[newsdigest]\n" + SETTINGS, "[newsdigest]", 1),
         (SETTINGS.replace("site_id", "[settings]\nsite_id"), "[settings]", 3),
-        ("# copied\n[ tool . newsdigest ]\n" + SETTINGS, "[tool.newsdigest]", 2),
+        ("# copied\n[ tool . newsdigest ]\n" + SETTINGS, "[ tool . newsdigest ]", 2),
+        # the tester's second round: other headers' settings were all to be deleted
+        ("[[newsdigest]]\n" + SETTINGS, "[[newsdigest]]", 1),
+        ("[[tool.newsdigest]]\n" + SETTINGS, "[[tool.newsdigest]]", 1),
+        ("[tool.newsdigest.settings]\n" + SETTINGS, "[tool.newsdigest.settings]", 1),
+        ('["newsdigest"]\n' + SETTINGS, '["newsdigest"]', 1),
     ],
 )
 def test_a_table_header_above_the_settings_is_deleted_not_the_settings(
