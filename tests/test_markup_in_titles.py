@@ -41,3 +41,34 @@ def test_html_in_a_headline_or_summary_is_a_warning_with_the_plain_line(tmp_path
     edit(story, "summary: Talks with AT&amp;T went on.", "summary: 'Talks with AT&T went on.'")
     again = run_here("check", cwd=project)
     assert again.returncode == 0 and "plain text" not in again.stdout + again.stderr
+
+
+def test_a_headline_fix_keeps_every_word_and_a_name_that_is_no_reference_is_text(
+    tmp_path: Path,
+) -> None:
+    """'&D;' in 'R&D; budget' is no character reference HTML knows: nothing is said. A word
+    in angle brackets that is no HTML element (<Live>) becomes [Live] in the fix, a tag
+    named in the text (<br>) its name in quotes, and a headline with an apostrophe is
+    quoted in the other mark; each fix, followed, checks clean."""
+    project = make_project(tmp_path / "p")
+    cases = {
+        "R&D; budget rises, AT&T; Verizon": None,
+        "<Live> storm": "title: '[Live] storm'",
+        "Use the <br> tag": "title: 'Use the \"br\" tag'",
+        "Rao's <b>last</b> day": 'title: "Rao\'s last day"',
+    }
+    for n, (typed, fix) in enumerate(cases.items()):
+        front = FRONT.replace("title: Storm <b>hits</b> the <script>coast</script>", "title: X")
+        front = front.replace("summary: Talks with AT&amp;T went on.\n", "")
+        story = write_article(project, f"2025/06/story{n}.md", front.replace("X", typed))
+        checked = run_here("check", cwd=project)
+        said = checked.stdout + checked.stderr
+        if fix is None:
+            assert "plain text" not in said, said
+        else:
+            assert f"story{n}.md:2: warning: title is plain text" in said, said
+            assert f"fix: write it without HTML tags: {fix}\n" in said, said
+            edit(story, f"title: {typed}", fix)
+            again = run_here("check", cwd=project)
+            assert "plain text" not in again.stdout + again.stderr, again.stdout + again.stderr
+        story.unlink()

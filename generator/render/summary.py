@@ -6,11 +6,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from html import unescape
+from html.entities import html5
 from html.parser import HTMLParser
 
 import regex
 
 from generator.render.links import serialised_tags
+from generator.render.unclosed import BLOCKS, PHRASING
 
 SUMMARY_BUDGET = 280  # width units: a narrow letter counts 1, a wide (CJK) character 2
 
@@ -232,8 +234,7 @@ def markdown_in_summary(summary: str) -> tuple[str, str] | None:
         if typed.startswith("_")
         else "asterisks"
     )
-    plain = _MARKDOWN.sub(_words, summary)
-    line = "summary: '" + plain.replace("'", "''") + "'"
+    line = yaml_line("summary", _MARKDOWN.sub(_words, summary))
     fix = f"write it without Markdown: {line if len(line) <= 120 else line[:117] + '...'}"
     if any(m.group().endswith(")") for m in _MARKDOWN.finditer(summary)):
         fix += "; a link belongs in the story's text, where it is a link"
@@ -245,24 +246,68 @@ def markdown_in_summary(summary: str) -> tuple[str, str] | None:
 
 
 # HTML an editor may type in a headline or summary, which are plain text: a tag (`<b>`,
-# `</b>`, `<script>`) or a character reference (`&amp;`, `&#8217;`), shown as typed.
+# `</b>`, `<script>`) or a character reference (`&amp;`, `&#8217;`; `&D;` in `R&D; budget`
+# is no reference HTML knows, and is read as typed), shown as typed.
 _MARKUP = re.compile(
-    r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#x[0-9A-Fa-f]+);"
+    r"</?([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?/?>|&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#x[0-9A-Fa-f]+);"
 )
+# Elements named in HTML: a tag-like word of another name (`<Live>`) is words in brackets.
+_HTML_NAMES = (
+    PHRASING
+    | BLOCKS
+    | {"br", "img", "wbr", "script", "style", "iframe", "input", "meta", "link", "object"}
+    | {"embed", "svg", "math", "button", "textarea", "select", "option", "label", "video"}
+    | {"audio", "source", "picture", "title", "head", "body", "html", "canvas", "noscript"}
+)
+
+
+def _is_markup(found: re.Match[str]) -> bool:
+    text = found.group()
+    if text.startswith("&"):
+        return text.startswith("&#") or text[1:] in html5
+    return True
+
+
+def _plain(value: str) -> str:
+    """`value` with its markup written as words: a tag that wraps words (`<b>last</b>`,
+    `<b>` alone) left out, another standing alone kept as its name ('Use the "br" tag'),
+    a word in angle brackets that names no HTML element in brackets ('[Live] storm'), a
+    character reference as its character."""
+
+    def word(found: re.Match[str]) -> str:
+        text, name = found.group(), (found.group(1) or "").lower()
+        if text.startswith("&"):
+            return unescape(text) if _is_markup(found) else text
+        if name not in _HTML_NAMES:
+            return f"[{found.group(1)}]" if not text.startswith("</") else ""
+        wraps = name in PHRASING or name in ("script", "style") or text.startswith("</")
+        return "" if wraps or f"/{name}" in _closing_names(value) else f'"{name}"'
+
+    return " ".join(_MARKUP.sub(word, value).split())
+
+
+def _closing_names(value: str) -> set[str]:
+    return {"/" + m.lower() for m in re.findall(r"</([A-Za-z][A-Za-z0-9-]*)", value)}
+
+
+def yaml_line(key: str, text: str) -> str:
+    """`key: text` quoted for YAML in the mark the text does not hold ("Rao's day")."""
+    if "'" in text and '"' not in text and "\\" not in text:
+        return f'{key}: "{text}"'
+    return f"{key}: '" + text.replace("'", "''") + "'"
 
 
 def markup_in_text(key: str, value: str) -> tuple[str, str] | None:
     """(message, fix) when `value`, the plain-text field `key` (title, summary), holds an
     HTML tag or character reference: published as typed on the page, and in feeds, whose
     readers often read a title as HTML (the W3C feed validator warns of it); None
-    otherwise."""
-    found = _MARKUP.search(value) if "<" in value or "&" in value else None
+    otherwise. The fix keeps every word (`_plain`)."""
+    if "<" not in value and "&" not in value:
+        return None
+    found = next((m for m in _MARKUP.finditer(value) if _is_markup(m)), None)
     if found is None:
         return None
-    plain = " ".join(
-        _MARKUP.sub(lambda m: unescape(m.group()) if m.group()[0] == "&" else "", value).split()
-    )
-    line = f"{key}: '" + plain.replace("'", "''") + "'"
+    line = yaml_line(key, _plain(value))
     what = "HTML tags" if found.group().startswith("<") else "HTML codes"
     return (
         f"{key} is plain text: {found.group()} is published as typed, on the page and in "
