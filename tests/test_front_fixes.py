@@ -306,6 +306,12 @@ def test_the_fix_for_an_authors_bad_slug_is_made_from_it_or_the_name(tmp_path: P
         ("C:/Users/desk/photo.png", "(drive C:)", "photo.png"),
         ("file:///C:/Users/desk/photo.png", "is a file on your own computer", "photo.png"),
         ("'\\\\server\\share\\photo.png'", "is a file on your own computer", "photo.png"),
+        # the tester's second round (fault 8)
+        ("'https;//example.org/a.jpg'", "starts 'https;//'", "https://example.org/a.jpg"),
+        ("example.org/a.jpg", "without https:// in front", "https://example.org/a.jpg"),
+        ("/home/asha/photo.png", "(in your home folder)", "photo.png"),
+        ("'~/photo.png'", "(in your home folder)", "photo.png"),
+        ("/Users/asha/Desktop/photo.png", "(in your home folder)", "photo.png"),
     ],
 )
 def test_an_image_address_that_is_neither_https_nor_a_file_gets_a_fix_that_works(
@@ -332,6 +338,8 @@ def test_an_image_address_that_is_neither_https_nor_a_file_gets_a_fix_that_works
         ("ftp://x.org/a.jpg", "(ftp: addresses are not published)"),
         ("'data:image/png;base64,iVBORw0KGgo='", "the picture is pasted as text (a data: address)"),
         ("mailto:desk@example.org", "(mailto: addresses are not published)"),
+        ("'https://'", "'https://' is the start of a web address with no address after it"),
+        ("'https:'", "is the start of a web address with no address after it"),
     ],
 )
 def test_another_kind_of_address_as_an_image_is_told_to_use_https_or_a_file(

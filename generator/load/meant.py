@@ -188,9 +188,34 @@ def story_link(
 # The start of a web address typed with its scheme or slashes wrong: 'https:/x', 'https:x',
 # 'https//x', 'https:///x', 'htps://x', 'https:\\x' (a word close to https, then ':' and
 # slashes in any number, or slashes alone), before a host name.
-_WEB_START = re.compile(r"^(?P<scheme>[a-z]{3,6})(?P<sep>:[/\\]*|[/\\]+)(?=[^/\\]+\.)", re.I)
+_WEB_START = re.compile(r"^(?P<scheme>[a-z]{3,6})(?P<sep>[:;][/\\]*|[/\\]+)(?=[^/\\]+\.)", re.I)
+# A web address typed without https:// (`x.org/a.jpg`): a host name, then a path.
+_BARE_HOST = re.compile(r"^(?:[a-z0-9-]+\.)+[a-z]{2,12}/\S", re.I)
+# A path on the editor's own computer: in the home folder (`~/`, `/home/`, `/Users/`) or
+# on a disk mounted there (`/Volumes/`, `/mnt/`, `/media/`).
+_HOME = re.compile(r"^~[\\/]|^/(?:home|Users|Volumes|mnt|media|root)/", re.I)
+_NO_HOST = re.compile(r"^https?:[/\\]*$", re.I)
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 _LOCAL_DISK = re.compile(r"^(?:file:/*)?(?P<drive>[A-Za-z]):[\\/]|^\\\\|^file:", re.I)
+
+
+def _unfinished(src: str, field: str, key: str, short: str) -> tuple[str, str] | None:
+    """(message, fix) for `https://` with no address after it, or an address typed
+    without it (`example.org/a.jpg`); None otherwise."""
+    if _NO_HOST.match(src):
+        return (
+            f"{field}: {short!r} is the start of a web address with no address after it",
+            f"write the picture's whole address ({key}: https://example.org/photo.jpg), or "
+            f"put the picture in content/ beside the article and write its file name after "
+            f"{key}:",
+        )
+    if _BARE_HOST.match(src):
+        return (
+            f"{field}: {short!r} is a web address without https:// in front, so it is read "
+            "as a file in content/, which is not there",
+            f"write {key}: https://{src}",
+        )
+    return None
 
 
 def address_meant(src: str, field: str) -> tuple[str, str] | None:
@@ -203,6 +228,9 @@ def address_meant(src: str, field: str) -> tuple[str, str] | None:
     well-formed web address)."""
     short = src if len(src) <= 60 else src[:57] + "..."
     key = field.rsplit(".", 1)[-1]
+    unfinished = _unfinished(src, field, key, short)
+    if unfinished is not None:
+        return unfinished
     if src.startswith("//") and len(src) > 2 and src[2] not in "/\\":
         return (
             f"{field}: {short!r} has no https: in front (an address copied from a "
@@ -218,10 +246,12 @@ def address_meant(src: str, field: str) -> tuple[str, str] | None:
             "where a web address starts https://",
             f"write {key}: https://{src[web.end() :]}",
         )
-    disk = _LOCAL_DISK.match(src)
+    disk = _LOCAL_DISK.match(src) or _HOME.match(src)
     if disk:
         name = re.split(r"[\\/]", src)[-1] or "the picture"
-        where = f"drive {disk.group('drive').upper()}:" if disk.group("drive") else "not online"
+        drive = disk.groupdict().get("drive")
+        home = "in your home folder" if _HOME.match(src) else "not online"
+        where = f"drive {drive.upper()}:" if drive else home
         return (
             f"{field}: {short!r} is a file on your own computer or network ({where}), "
             "which readers cannot open",
