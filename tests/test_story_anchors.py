@@ -84,3 +84,6 @@ def test_a_story_edited_to_have_no_ids_breaks_the_unchanged_links_to_it(tmp_path
                 "story content/2025/06/floods.md goes to no place in it"
             ) in said, said
     assert "site was not changed" in again.stdout + again.stderr
+    assert (
+        "fix: the story has no footnote [^1]: link to the story without '#fn:1'"
+    ) in checked.stdout + checked.stderr
