@@ -291,6 +291,37 @@ def test_the_fix_for_an_authors_bad_slug_is_made_from_it_or_the_name(tmp_path: P
         assert f">{name}<" in page, slug
 
 
+@pytest.mark.parametrize(
+    "registry",
+    [
+        "Asha Rao:\n  slug: asha-rao\nBen Li:\n  slug: Asha Rao\n",
+        "Ben Li:\n  slug: Asha Rao\nAsha Rao:\n  bio: Reporter.\n",  # her page from her name
+    ],
+)
+def test_the_fix_for_a_bad_slug_is_never_another_authors_page(
+    tmp_path: Path, registry: str
+) -> None:
+    """'slug: Asha Rao' under Ben Li: the fix is ben-li, from his name, not asha-rao,
+    which is Asha Rao's page (tester's second round, fault 11)."""
+    project = make_project(tmp_path / "p")
+    write_article(
+        project, "2025/06/story.md", GOOD.replace("author: Desk", "author: [Asha Rao, Ben Li]")
+    )
+    (project / "authors.yaml").write_text(registry, encoding="utf-8")
+    status, said = checked(project)
+    assert status == 1
+    assert "error: 'Ben Li'.slug 'Asha Rao' is not a URL slug" in said, said
+    [fix] = fix_lines(said)
+    assert fix.endswith("single hyphens: slug: ben-li"), said
+    text = registry.replace("slug: Asha Rao", fix[fix.rindex("slug: ") :])
+    (project / "authors.yaml").write_text(text, encoding="utf-8")
+    site = project / "site"
+    result = run_here("build", "--output", str(site), cwd=project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    for slug, name in (("asha-rao", "Asha Rao"), ("ben-li", "Ben Li")):
+        assert f">{name}<" in (site / "authors" / slug / "index.html").read_text(encoding="utf-8")
+
+
 # -- image.src neither https:// nor a file in content/ (tester's fault 7) ------------------
 
 

@@ -174,6 +174,7 @@ def load(
             )
         ]
     check = _Check(source, path.parent, max_image_size)
+    check.taken = _pages(data)
     for byline, fields, line in data.shadowed:  # a name given twice: both entries checked
         check.entry(byline, fields, line)
     authors = {}
@@ -184,6 +185,18 @@ def load(
     check.slugs_unique(data)
     pinned = frozenset(check.pinned)
     return Registry(authors, path, source, pinned), problems + check.problems
+
+
+def _pages(data: Mapping) -> dict[str, str]:
+    """The author page each entry of the registry asks for (its `slug:` when it is one,
+    else the one made from its name) -> the entry's name: the slugs a fix may not offer."""
+    pages: dict[str, str] = {}
+    for byline, fields in data.items():
+        name = " ".join(str(byline).split())
+        typed = fields.get("slug") if isinstance(fields, Mapping) else None
+        slug = typed if isinstance(typed, str) and SLUG.match(typed) else _slug(name)
+        pages.setdefault(slug, name)
+    return pages
 
 
 def _renamed(problem: Diagnostic) -> Diagnostic:
@@ -206,6 +219,7 @@ class _Fields:
         self.folder = folder
         self.max_image_size = max_image_size
         self.problems: list[Diagnostic] = []
+        self.taken: dict[str, str] = {}  # author page's slug -> the name of its entry
 
     def error(self, line: int, message: str, hint: str = "") -> None:
         self.problems.append(error(self.source, line, message, hint))
@@ -257,7 +271,9 @@ class _Fields:
         slug = self.text(fields, "slug", label)
         if slug and not SLUG.match(slug):
             machine = slugs.poorly_spelt_script(name)  # '中村' -> zhong-cun: not a name
-            meant = slugs.make(slug) or ("" if machine else slugs.make(name))  # ben-li
+            made = [slugs.make(slug), "" if machine else slugs.make(name)]  # ben-li
+            free = [m for m in made if m and self.taken.get(m, name) == name]
+            meant = free[0] if free else ""  # never another author's page
             romanised = "the name in romanised words, 'slug: firstname-lastname'"
             self.error(
                 fields.line_of("slug"),
