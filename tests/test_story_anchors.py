@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import edit, make_project, run_here, write_article
+from conftest import BASE_URL, edit, make_project, run_here, write_article
 
 FLOODS = "title: Floods\ndate: 2025-06-20T10:00:00Z\ncountry: UK\ncredits:\n  author: Desk\n"
 LINKER = "title: Linker\ndate: 2025-06-21T10:00:00Z\ncountry: UK\ncredits:\n  author: Desk\n"
@@ -87,3 +87,33 @@ def test_a_story_edited_to_have_no_ids_breaks_the_unchanged_links_to_it(tmp_path
     assert (
         "fix: the story has no footnote [^1]: link to the story without '#fn:1'"
     ) in checked.stdout + checked.stderr
+
+
+def test_a_place_named_by_the_sites_own_full_address_is_checked(tmp_path: Path) -> None:
+    """A link to another story written as the site's full address (base_url's host and
+    path) with a misspelt #id is the same error as its /path/ form, in check, a clean
+    build and a build that reuses the last one's work; another site's address is not."""
+    project = make_project(tmp_path / "p")
+    base = BASE_URL.rstrip("/")
+    write_article(project, "2025/06/floods.md", FLOODS, FLOODS_BODY)
+    linker = write_article(
+        project,
+        "2025/06/linker.md",
+        LINKER,
+        f"See [the results]({base}/2025/06/20/floods/#results) and "
+        "[elsewhere](https://other.example.net/2025/06/20/floods/#nowhere).\n",
+    )
+    first = run_here("build", cwd=project)
+    assert first.returncode == 0, first.stdout + first.stderr
+    edit(linker, "floods/#results", "floods/#resluts")
+    checked = run_here("check", cwd=project)
+    again = run_here("build", cwd=project)
+    clean = run_here("build", "--output", str(tmp_path / "clean"), cwd=project)
+    for run in (checked, again, clean):
+        said = run.stdout + run.stderr
+        assert run.returncode != 0, said
+        assert (
+            "content/2025/06/linker.md:8: error: the link to '#resluts' in the story "
+            "content/2025/06/floods.md goes to no place in it"
+        ) in said, said
+        assert "fix: did you mean #results?" in said and "nowhere" not in said, said

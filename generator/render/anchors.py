@@ -30,9 +30,13 @@ class Anchors:
     from their body HTML (`html_of`) when a link first names one."""
 
     def __init__(
-        self, articles: Iterable[Article], html_of: Callable[[Article], str] | None = None
+        self,
+        articles: Iterable[Article],
+        html_of: Callable[[Article], str] | None = None,
+        base_url: str = "",
     ) -> None:
         self._stories = {article.path: article for article in articles}
+        self._base = urlsplit(base_url)  # a link written as the site's own full address
         self._html_of = html_of or (lambda article: article.body_html)
         self._ids: dict[str, frozenset[str] | None] = {}
 
@@ -44,9 +48,24 @@ class Anchors:
             self._ids[page] = found
         return self._ids[page]
 
-    def problem(self, article: Text, href: str, relative: str) -> Diagnostic | None:
-        """The error for `href` (a body link of `article` to the site path `relative`) when
-        it names a place (`#id`) that the story's page at `relative` does not have."""
+    def _own(self, href: str) -> str | None:
+        """The site path ('2026/10/21/floods/') of `href` written as the site's own full
+        address (base_url's host and path: https://example.org/news/2026/...); else None."""
+        parts, base = urlsplit(unescape(href)), self._base
+        if parts.scheme.lower() not in ("http", "https") or not base.netloc:
+            return None
+        path, prefix = unquote(parts.path), base.path.rstrip("/") + "/"
+        if parts.netloc.lower() != base.netloc.lower() or not path.startswith(prefix):
+            return None
+        return path[len(prefix) :]
+
+    def problem(self, article: Text, href: str, relative: str | None) -> Diagnostic | None:
+        """The error for `href` (a body link of `article` to the site path `relative`, or
+        None: then `href` may be the site's own full address, `_own`) when it names a place
+        (`#id`) that the story's page there does not have."""
+        relative = self._own(href) if relative is None else relative
+        if relative is None:
+            return None
         typed = urlsplit(unescape(href)).fragment
         fragment = unquote(typed)
         page = relative.removesuffix("index.html")

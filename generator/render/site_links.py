@@ -124,16 +124,18 @@ class Linking(Text, Protocol):
 
 
 # A body with no href starting with "/" has no site-path link: most bodies, skipped without
-# parsing (the parser runs on every article at every build).
-# Searched as an address after '=' (its '=' leads, so `re` looks for it before trying the
-# rest), then 'href' before it, in any case: `href\s*=\s*["']?\s*/` with IGNORECASE
-# was tried at every character of every body, a twentieth of the Markdown step.
+# parsing. Searched as an address after '=' (`re` looks for the '=' first), then 'href'
+# before it, in any case: `href\s*=\s*["']?\s*/` with IGNORECASE was tried at every
+# character of every body, a twentieth of the Markdown step.
 _PATH_VALUE = re.compile(r"""=\s*["']?\s*/""")
+_FULL_PLACE = re.compile(r"""href="https?://[^"#]*#""", re.IGNORECASE)
 
 
 def may_link(body_html: str) -> bool:
-    r"""Whether a body's HTML may link to a path of the site (only those are parsed):
-    whether `href\s*=\s*["']?\s*/` (any case) is in it."""
+    r"""Whether a body's HTML may link to a path of the site (only those are parsed): an
+    `href\s*=\s*["']?\s*/` (any case), or a full address with '#' (render/anchors.py)."""
+    if "#" in body_html and _FULL_PLACE.search(body_html):
+        return True
     for found in _PATH_VALUE.finditer(body_html):
         end = found.start()
         while end and body_html[end - 1].isspace():  # what `\s` matches
@@ -194,7 +196,7 @@ def unknown_links(
         seen: set[str] = set()
         for href in _hrefs(article.body_html):
             relative = _site_path(href, base_path)
-            if relative is not None and anchors and "#" in href and href not in seen:
+            if anchors and "#" in href and href not in seen:
                 seen.add(href)  # a place in a story's page: its id (render/anchors.py)
                 found += [p for p in [anchors.problem(article, href, relative)] if p]
             if relative is None or relative in seen or _published(relative, paths):
@@ -356,7 +358,7 @@ def problems(
     redirects = {alias_file(alias) for article in site.articles for alias in article.aliases}
     base_path = Urls(settings.base_url).base_path
     root = set(root_paths(settings.static_dir))  # PROJECT/static/'s files, at the root
-    anchors = Anchors(site.articles, html_of)
+    anchors = Anchors(site.articles, html_of, settings.base_url)
     links = unknown_links(bodies, own | redirects | root, base_path, unread, later, anchors)
     if not aliases:
         return links
@@ -435,7 +437,7 @@ def rendered(
     it does not publish, aliases that clash with its own files (a path written twice is
     a page or file of its own too), PROJECT/static/'s files that clash or are not allowed."""
     base_path = Urls(settings.base_url).base_path
-    anchors = Anchors(articles)
+    anchors = Anchors(articles, base_url=settings.base_url)
     links = unknown_links(
         articles, {f.path for f in files}, base_path, later=later, anchors=anchors
     )
