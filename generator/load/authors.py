@@ -129,8 +129,20 @@ def _parsed(text: str, source: str) -> tuple[Any, list[Diagnostic]]:
         if not lines[stop[0].line - 1].strip():
             return data, said + problems  # left out already: no further
         said += stop
-        lines[stop[0].line - 1] = ""
+        _leave_out(lines, stop[0].line - 1)
     return None, said
+
+
+def _leave_out(lines: list[str], at: int) -> None:
+    """Blank line `at` and the lines indented under it (an entry's `bio:`, a bio's next
+    lines), which would otherwise join the entry above it."""
+    depth = len(lines[at]) - len(lines[at].lstrip())
+    lines[at] = ""
+    for number in range(at + 1, len(lines)):
+        line = lines[number]
+        if line.strip() and len(line) - len(line.lstrip()) <= depth:
+            return
+        lines[number] = ""
 
 
 def load(
