@@ -271,7 +271,16 @@ def lookup(value: str) -> Country | None:
     form = _FORM.match(key) if code is None else None
     if form is not None and key[form.end() :] not in AMBIGUOUS:  # 'Republic of Ireland'
         code = names.get(key[form.end() :])
+    if code is None and ", " in key:  # 'Guinea, Republic of', 'Korea, South', 'Gambia, The'
+        return lookup(_reordered(key))
     return by_code(code) if code else None
+
+
+def _reordered(key: str) -> str:
+    """A name written in a list's inverted order, the form after a comma, put back in
+    order: 'guinea, republic of' -> 'republic of guinea', 'korea, south' -> 'south korea'."""
+    name, _, form = key.rpartition(", ")
+    return f"{form} {name}".strip()
 
 
 def ambiguous(value: str) -> tuple[Country, ...]:
@@ -313,7 +322,7 @@ def suggest(value: str) -> tuple[str, ...]:
     countries ('Koreaa': South Korea, North Korea), or several spellings as close, gives
     every country they name.
     """
-    typed = _core(plain(value))
+    typed = _core(plain(value).rpartition(", ")[0] or plain(value))  # 'Irland, Republic of'
     if len(typed.replace(" ", "")) < 4:
         return ()
     names = _spellings()
