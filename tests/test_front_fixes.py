@@ -12,14 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import make_project, run_here, tiny_png, write_article
 from lxml import html
-
-GOOD = """\
-title: Floods in Assam
-date: 2025-06-02T10:00:00+05:30
-country: India
-credits:
-  author: Desk
-tags: [Rain]"""
+from test_fix_lines import GOOD
 
 
 def checked(project: Path) -> tuple[int, str]:

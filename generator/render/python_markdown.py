@@ -202,15 +202,7 @@ def _skip_unfenced(step: Preprocessor) -> None:
         return
     if not expression.pattern.startswith(_FENCE[1]):
         return
-    run = step.run
-
-    def quick(lines: list[str]) -> list[str]:
-        text = "\n".join(lines)
-        if "```" not in text and "~~~" not in text:
-            return text.split("\n")
-        return run(lines)
-
-    step.run = quick  # type: ignore[method-assign]
+    _run_only_with(step, ("```", "~~~"))
 
 
 def _skip_html_free(step: Preprocessor) -> None:
@@ -221,11 +213,17 @@ def _skip_html_free(step: Preprocessor) -> None:
     kind = type(step)
     if f"{kind.__module__}.{kind.__qualname__}" not in _HTML_STEPS:
         return
+    _run_only_with(step, ("<", "&"))
+
+
+def _run_only_with(step: Preprocessor, marks: tuple[str, str]) -> None:
+    """`step` runs on a text holding one of `marks`; any other text is given back as it is."""
     run = step.run
+    first, second = marks
 
     def quick(lines: list[str]) -> list[str]:
         text = "\n".join(lines)
-        if "<" not in text and "&" not in text:
+        if first not in text and second not in text:
             return text.split("\n")
         return run(lines)
 
