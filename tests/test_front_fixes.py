@@ -216,6 +216,10 @@ TABBED = "title: Storm\ndate: 2025-06-02T10:00:00+05:30\ncountry: Norway\t\ncred
         ("\tauthor: Asha", 6, "  author: Asha"),
         ("\t\tauthor: Asha", 6, "    author: Asha"),
         ("  author: Asha\n\tsources: [AFP]", 7, "  sources: [AFP]"),
+        # the tester's second round (fault 12): a Tab after the dash; a top-level field
+        ("  author: Asha\ntags:\n  -\tRain", 8, "  - Rain"),
+        ("  author: Asha\ntags:\n\t-\tRain", 8, "  - Rain"),
+        ("  author: Asha\nsummary: Rain.\n\tlanguage: en", 8, "language: en"),
     ],
 )
 def test_a_tab_indented_line_is_named_whatever_tabs_end_the_lines_above(

@@ -58,7 +58,7 @@ def explain_yaml_mistake(
     if "'\\t'" in problem or (
         raw[: len(raw) - len(raw.lstrip())].count("\t") and "cannot start any token" in problem
     ):
-        return _tab(raw)
+        return _tab(raw, lines[:index])
     found = _FIELD_LINE.match(raw)
     if found is None:
         return quoted_item(raw) if problem.startswith("expected <block end>") else None
@@ -121,9 +121,18 @@ def _empty_item(lead: str, key: str, value: str) -> tuple[str, str] | None:
     )
 
 
-def _tab(raw: str) -> tuple[str, str]:
-    stripped = raw.lstrip(" \t")
-    indent = raw[: len(raw) - len(stripped)].replace("\t", "  ")
+def _tab(raw: str, above: list[str]) -> tuple[str, str]:
+    """(message, fix) for a line indented with a Tab (or a Tab after its list dash): the
+    line with spaces, indented as the line above (`above`) lets it be read: deeper than a
+    field whose value is below it (`tags:`), else as deep as that line."""
+    stripped = re.sub(r"^-[ \t]+", "- ", raw.lstrip(" \t"))
+    indent = raw[: len(raw) - len(raw.lstrip(" \t"))].replace("\t", "  ")
+    last = next((a for a in reversed(above) if a.strip() and a.strip()[0] != "#"), "")
+    depth = len(last) - len(last.lstrip(" "))
+    if last.rstrip().endswith(":") and len(indent) <= depth:
+        indent = " " * (depth + 2)
+    elif last and not last.rstrip().endswith(":") and not stripped.startswith("- "):
+        indent = " " * depth
     return (
         "this line is indented with a Tab; YAML only accepts spaces for indentation",
         f"indent with spaces instead: '{indent}{stripped}'",
