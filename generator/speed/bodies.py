@@ -36,6 +36,7 @@ import sqlite3
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from generator.model import Article, with_values
 from generator.speed.articles import ArticleCache
@@ -169,14 +170,19 @@ class Bodies(_ScratchFile):
         if self.state is None or source not in self.digests:
             return None
         try:
-            if self._state is None or self._state[1] != os.getpid():
-                connection = sqlite3.connect(self.state, timeout=30, isolation_level=None)
-                connection.execute("PRAGMA query_only = ON")
-                self._state = (connection, os.getpid())
-            row = self._state[0].execute(HTML_QUERY, (source,)).fetchall()
+            rows = self._kept_rows(self.state, source)
         except sqlite3.Error:  # gone, malformed: convert the article again
             return None
-        return checked_html(row[0] if row else None, source, self.digests[source])
+        return checked_html(rows[0] if rows else None, source, self.digests[source])
+
+    def _kept_rows(self, state: Path, source: str) -> list[tuple[Any, ...]]:
+        """`HTML_QUERY`'s rows for `source` in `state`, read through one read-only connection
+        per process. Raises sqlite3.Error when the database is gone or malformed."""
+        if self._state is None or self._state[1] != os.getpid():
+            connection = sqlite3.connect(state, timeout=30, isolation_level=None)
+            connection.execute("PRAGMA query_only = ON")
+            self._state = (connection, os.getpid())
+        return self._state[0].execute(HTML_QUERY, (source,)).fetchall()
 
     def had_ids(self, source: str) -> bool:
         """Whether the body the last build kept for `source` had an id (a heading's, a
@@ -185,14 +191,10 @@ class Bodies(_ScratchFile):
         if self.state is None:
             return source in self.digests
         try:
-            if self._state is None or self._state[1] != os.getpid():
-                connection = sqlite3.connect(self.state, timeout=30, isolation_level=None)
-                connection.execute("PRAGMA query_only = ON")
-                self._state = (connection, os.getpid())
-            row = self._state[0].execute(HTML_QUERY, (source,)).fetchone()
+            rows = self._kept_rows(self.state, source)
         except sqlite3.Error:
             return True
-        return row is not None and (not isinstance(row[0], str) or 'id="' in row[0])
+        return bool(rows) and (not isinstance(rows[0][0], str) or 'id="' in rows[0][0])
 
     def release(self) -> None:
         """Close this process's connection to the state database (before it is saved)."""
