@@ -18,7 +18,7 @@ from generator.settings_errors import Problem
 from generator.settings_file import PYPROJECT as PYPROJECT
 from generator.settings_file import SETTINGS_FILE as SETTINGS_FILE
 from generator.settings_file import find_settings as find_settings
-from generator.settings_file import logo_file, read_settings
+from generator.settings_file import logo_file, read_settings, site_id_meant
 from generator.web_address import normalise_base_url as normalise_base_url
 
 SITE_ID_PATTERN = re.compile(r"^[A-Za-z0-9.-]+(@[A-Za-z0-9.-]+)?,\d{4}(-\d{2}(-\d{2})?)?$")
@@ -221,6 +221,12 @@ def _base_url(value: str) -> str | None:
 def _site_id(value: str) -> str | None:
     if SITE_ID_PATTERN.match(value):
         return None
+    meant = site_id_meant(value, SITE_ID_PATTERN)
+    if meant:  # 'https://example.org,2026', 'example.org, 2026'
+        return (
+            f"site_id {_toml(value)} is not valid: it is a domain, a comma and a year, with no "
+            f'https:// nor spaces; write: site_id = "{meant}"'
+        )
     bare = SITE_ID_PATTERN.match(f"{value},2025")  # 'example.org': the year missing
     what = f"{_toml(value)} {'has no year' if bare else 'is not valid'}" if value else "is not set"
     return (

@@ -4,6 +4,7 @@ read as TOML (config.py types and checks them); and where the site's parts are (
 from __future__ import annotations
 
 import difflib
+import os
 import re
 import tomllib
 from dataclasses import dataclass
@@ -254,10 +255,15 @@ def logo_file(project_dir: Path, logo: str) -> tuple[str, str | None]:
         return "", None
     path = (project_dir / logo).resolve()
     if not path.is_file():
-        found = file_named(project_dir, Path(logo).name)
+        found = file_named(project_dir, Path(logo).name, logo)
         where = path.parent
+        capitals = (
+            " (file names must match in capitals too)"
+            if found.casefold() == logo.casefold()
+            else ""
+        )
         fix = (
-            f"did you mean {found!r}? write: logo = {toml_value(found)}"
+            f"did you mean {found!r}?{capitals} write: logo = {toml_value(found)}"
             if found
             else f"put {Path(logo).name} in {where}, or write the path of the logo "
             'from the project folder (logo = "brand/logo.png" for a file logo.png in brand/)'
@@ -269,15 +275,33 @@ def logo_file(project_dir: Path, logo: str) -> tuple[str, str | None]:
     return str(path), None
 
 
-def file_named(project_dir: Path, name: str) -> str:
+def file_named(project_dir: Path, name: str, path: str = "") -> str:
     """The path from `project_dir` of the one file called `name` in it or a folder below it
-    (not a hidden one, nor the built site/), '' for none or several."""
-    found = [
-        path.relative_to(project_dir).as_posix()
-        for path in project_dir.glob(f"**/{name}")
-        if not any(
-            part.startswith(".") or part == "site"
-            for part in path.relative_to(project_dir).parts[:-1]
-        )
-    ]
-    return found[0] if len(found) == 1 else ""
+    (not a hidden one, nor the built site/), in any capitals ('Logo.PNG' finds logo.png: a
+    Mac's disk ignores them, the server's does not); '' for none or several. Of several,
+    the one at `path` in other capitals ('Brand/Logo.png')."""
+    found = []
+    for folder, folders, files in os.walk(project_dir):
+        folders[:] = [
+            f
+            for f in folders
+            if not f.startswith(".") and (folder, f) != (str(project_dir), "site")
+        ]
+        found += [
+            Path(folder, file).relative_to(project_dir).as_posix()
+            for file in files
+            if file.casefold() == name.casefold()
+        ]
+    exact = [f for f in found if f.casefold() == path.casefold()]
+    return found[0] if len(found) == 1 else exact[0] if len(exact) == 1 else ""
+
+
+def site_id_meant(value: str, pattern: re.Pattern[str]) -> str:
+    """The site_id `value` meant, typed with a web address's scheme or path, or spaces
+    ('https://example.org/news/, 2026' -> 'example.org,2026'), that `pattern` (config's)
+    matches; '' when none is."""
+    host, comma, year = re.sub(r"^[a-z][a-z0-9+.-]*://", "", value.strip(), flags=re.I).partition(
+        ","
+    )
+    meant = host.strip().split("/")[0] + comma + "".join(year.split())
+    return meant if meant != value and pattern.match(meant) else ""

@@ -116,6 +116,38 @@ def test_a_logo_not_where_it_is_given_is_found_by_its_name(tmp_path: Path) -> No
     assert checked(root)[0] == 0
 
 
+@pytest.mark.parametrize("typed", ["Brand/Logo.png", "brand/logo.PNG", "LOGO.png"])
+def test_a_logo_given_in_other_capitals_is_found(tmp_path: Path, typed: str) -> None:
+    """A Mac's disk ignores capitals, the server's does not (tester's second round, 15)."""
+    root = newsroom(tmp_path, SETTINGS + f'logo = "{typed}"\n')
+    (root / "brand").mkdir()
+    (root / "brand" / "logo.png").write_bytes(tiny_png((64, 64)))
+    status, said = checked(root)
+    assert status == 2
+    assert said[0].startswith(f"newsdigest.toml:4: error: logo '{typed}' does not exist")
+    assert said[1].startswith("    fix: did you mean 'brand/logo.png'?"), said
+    assert said[1].endswith('write: logo = "brand/logo.png"'), said
+    if typed.casefold() == "brand/logo.png":
+        assert "(file names must match in capitals too)" in said[1]
+    (root / "newsdigest.toml").write_text(SETTINGS + 'logo = "brand/logo.png"\n', "utf-8")
+    assert checked(root)[0] == 0
+
+
+@pytest.mark.parametrize(
+    "typed", ["https://example.org,2025", "example.org, 2025", "https://example.org/news/ ,2025"]
+)
+def test_a_site_id_typed_as_an_address_or_with_spaces_gets_the_value_to_write(
+    tmp_path: Path, typed: str
+) -> None:
+    root = newsroom(tmp_path, SETTINGS.replace('"example.org,2025"', f'"{typed}"'))
+    status, said = checked(root)
+    assert status == 2
+    assert said[0].startswith(f"newsdigest.toml:3: error: site_id '{typed}' is not valid"), said
+    assert said[1] == '    fix: write: site_id = "example.org,2025"', said
+    (root / "newsdigest.toml").write_text(SETTINGS, encoding="utf-8")
+    assert checked(root)[0] == 0
+
+
 def test_a_cname_with_https_and_a_path_gets_the_name_to_write(tmp_path: Path) -> None:
     root = newsroom(tmp_path, SETTINGS + 'cname = "https://news.example.org/"\n')
     status, said = checked(root)
