@@ -319,6 +319,30 @@ def test_the_fix_for_a_bad_slug_is_never_another_authors_page(
         assert f">{name}<" in (site / "authors" / slug / "index.html").read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize("name", ["[Live] Desk", "{Live} Desk", "*Star Desk"])
+def test_a_byline_in_authors_yaml_starting_with_a_bracket_is_put_in_quotes(
+    tmp_path: Path, name: str
+) -> None:
+    """Not the parser's 'expected <block end>' (tester's second round, fault 17)."""
+    project = make_project(tmp_path / "p")
+    write_article(project, "2025/06/story.md", GOOD.replace("author: Desk", f'author: "{name}"'))
+    registry = project / "authors.yaml"
+    registry.write_text(f"{name}:\n  bio: The live desk.\n", encoding="utf-8")
+    status, said = checked(project)
+    assert status == 1
+    assert f"authors.yaml:1: error: the name '{name}' starts with '{name[0]}'" in said, said
+    assert "block end" not in said
+    [fix] = fix_lines(said)
+    assert fix == f'fix: put the name in quotes: "{name}":', said
+    registry.write_text(f'"{name}":\n  bio: The live desk.\n', encoding="utf-8")
+    site = project / "site"
+    result = run_here("build", "--output", str(site), cwd=project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    [page] = site.glob("2025/06/*/*/index.html")
+    doc = html.fromstring(page.read_bytes())
+    assert doc.xpath('//p[@class="byline"]/a[@class="author"]/text()') == [name]
+
+
 # -- image.src neither https:// nor a file in content/ (tester's fault 7) ------------------
 
 

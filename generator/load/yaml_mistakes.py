@@ -14,7 +14,7 @@ from generator.diagnostics import Diagnostic, error
 from generator.load import fields
 from generator.load.yaml_lists import colon_value, list_slip, unclosed_list_fix
 from generator.load.yaml_lists import double_quoted as double_quoted
-from generator.load.yaml_quotes import after_quote, quoted_item, quoted_items
+from generator.load.yaml_quotes import after_quote, quoted_item, quoted_items, special_name
 
 _FIELD_LINE = re.compile(
     r"^(?P<lead>[ \t]*(?:-[ \t]+)?)(?P<key>[^\s:#'\"][^:#]*?):[ \t]+(?P<value>.*?)[ \t]*$"
@@ -60,8 +60,12 @@ def explain_yaml_mistake(
     ):
         return _tab(raw, lines[:index])
     found = _FIELD_LINE.match(raw)
-    if found is None:
-        return quoted_item(raw) if problem.startswith("expected <block end>") else None
+    if found is None or found.group("key")[:1] in "[{&*!@`%":  # `[Live] Desk: ...`
+        named = special_name(raw)
+        if named is not None or found is None:
+            return named or (
+                quoted_item(raw) if problem.startswith("expected <block end>") else None
+            )
     lead, key, value = found.group("lead"), found.group("key"), found.group("value")
     key_colon = len(lead) + len(key)
     if problem.startswith("expected <block end>, but found '<block mapping start>'"):

@@ -118,3 +118,30 @@ def _wrapper_inside(value: str) -> str | None:
         opens = before.isspace() or (not before.isalnum() and after.isalnum())
         return inner if opens else None
     return inner
+
+
+# A name before ':' that starts with a character YAML reads specially (`[Live] Desk:` in
+# authors.yaml), the text going on after its bracket closes.
+_SPECIAL_NAME = re.compile(
+    r"^(?P<lead>[ \t]*)(?P<key>[\[{&*!@`%][^#:]*?)[ \t]*:(?P<rest>(?:[ \t].*)?)$"
+)
+_CLOSING = {"[": "]", "{": "}"}
+
+
+def special_name(raw: str) -> tuple[str, str] | None:
+    """(message, fix) for a name (a byline in authors.yaml) that starts with '[', '{', '&',
+    '*', '!'... which YAML reads as a list, a label or a tag: the name in quotes."""
+    found = _SPECIAL_NAME.match(raw)
+    if found is None:
+        return None
+    key = found.group("key")
+    close = _CLOSING.get(key[0])
+    if close is not None and key.endswith(close):  # `[a, b]:` alone: not a name typed
+        return None
+    rest = found.group("rest").strip()
+    return (
+        f"the name {key!r} starts with {key[0]!r}, which YAML reads specially, so it cannot "
+        "read the line",
+        f"put the name in quotes: {found.group('lead')}{double_quoted(key)}:"
+        + (f" {rest}" if rest else ""),
+    )
