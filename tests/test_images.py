@@ -242,12 +242,24 @@ def test_files_that_only_pretend_to_be_images_are_errors_on_their_line(tmp_path:
         project, "2025/06/b.md", FRONT.format(title="B") + "\nimage:\n  src: report.docx\n  alt: x"
     )
     write_article(project, "2025/06/c.md", FRONT.format(title="C"), "Text.\n\n![cut](cut.jpg)\n")
+    # a copy cut short after the picture's first bytes: too short for Pillow to say its kind
+    (folder / "stub.jpg").write_bytes((folder / "whole.jpg").read_bytes()[:4])
+    (folder / "stub.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    for name, picture in (("d", "stub.jpg"), ("e", "stub.png")):
+        image = f"\nimage:\n  src: {picture}\n  alt: x"
+        write_article(project, f"2025/06/{name}.md", FRONT.format(title=name.upper()) + image)
     result, out = build(project)
     assert not result.ok and not out.exists()
-    found = {(d.path, d.line): d.message for d in result.diagnostics if d.severity == "error"}
-    assert "not an image" in found[("2025/06/a.md", 10)]
-    assert "not an image" in found[("2025/06/b.md", 10)]
-    assert "cut short" in found[("2025/06/c.md", 12)]
+    found = {(d.path, d.line): d for d in result.diagnostics if d.severity == "error"}
+    assert "not an image" in found[("2025/06/a.md", 10)].message
+    assert "not an image" in found[("2025/06/b.md", 10)].message
+    assert "cut short" in found[("2025/06/c.md", 12)].message
+    for name, kind, size in (("d", "JPEG", 4), ("e", "PNG", 8)):
+        stub = found[(f"2025/06/{name}.md", 10)]
+        assert f"is damaged or cut short (it begins as a {kind} picture but is {size} bytes)" in (
+            stub.message
+        )
+        assert stub.hint.startswith("export the picture again")
 
 
 def test_an_image_over_the_size_limit_names_the_setting(tmp_path: Path) -> None:

@@ -252,11 +252,33 @@ def _probe(path: Path) -> Picture | str:
         named = named_kind(path.name)  # a HEIC from an iPhone, a camera's RAW file...
         if named:
             return not_shown(named, by_name=True)
+        begun = _begun_as(path)
+        if begun:  # a picture's first bytes and no more: a copy or upload cut short
+            size = path.stat().st_size
+            return f"is damaged or cut short (it begins as a {begun} picture but is {size:,} bytes)"
         return "is not an image newsdigest can open (a JPEG, PNG, WebP or GIF picture)"
     except PILImage.DecompressionBombError:
         return TOO_MANY_PIXELS
     except (OSError, SyntaxError, ValueError) as exc:
         return f"is damaged or cut short ({exc})"
+
+
+_SIGNATURES = (  # the bytes each kind of picture file begins with
+    (b"\xff\xd8\xff", "JPEG"),
+    (b"\x89PNG\r\n\x1a\n", "PNG"),
+    (b"GIF8", "GIF"),
+    (b"RIFF", "WebP"),
+)
+
+
+def _begun_as(path: Path) -> str:
+    """The kind of picture `path`'s first bytes announce ('JPEG', 'PNG'...), or ''."""
+    with path.open("rb") as handle:
+        head = handle.read(16)
+    for signature, kind in _SIGNATURES:
+        if head.startswith(signature) and (kind != "WebP" or head[8:12] == b"WEBP"):
+            return kind
+    return ""
 
 
 def probe_fix(problem: str, point_at: str, name: str = "") -> str:
