@@ -46,6 +46,9 @@ class Row:
     reads: str | None  # JSON list of sources
 
 
+NO_VALUES = Row(None, None, None, None)  # a file written that is not a page fingerprinted
+
+
 def page_sum(space: str, path: str, row: Row) -> bytes:
     """A `pages` row's sum: of its values, not its file's stat."""
     return checksum(space, path, repr((row.ordinal, row.family, row.print, row.reads)))
@@ -238,7 +241,7 @@ class PageRows(_PageReads):
             " ON CONFLICT (space, path) DO UPDATE SET size = excluded.size,"
             " mtime_ns = excluded.mtime_ns, ino = excluded.ino",
             [
-                (space, path, *stat, page_sum(space, path, Row(None, None, None, None)))
+                (space, path, *stat, page_sum(space, path, NO_VALUES))
                 for path, stat in stats.items()
             ],
         )

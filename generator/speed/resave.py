@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 
-from generator.speed.pagerows import PageRows, Row, Stat, page_sum, reader_sum
+from generator.speed.pagerows import NO_VALUES, PageRows, Row, Stat, page_sum, reader_sum
 from generator.speed.store import dumps
 
 Number = int | float
@@ -106,9 +106,6 @@ def resave(
     return True
 
 
-_NO_VALUES = Row(None, None, None, None)
-
-
 def _wanted(
     path: str, values: Mapping[str, Row], files: Mapping[str, Stat], numbers: Mapping[str, Number]
 ) -> tuple[Row | None, Stat | None]:
@@ -116,7 +113,7 @@ def _wanted(
     stat = files.get(path)
     found = values.get(path)
     if found is None:
-        return (_NO_VALUES, stat) if stat is not None else (None, None)
+        return (NO_VALUES, stat) if stat is not None else (None, None)
     return Row(numbers.get(path), found.family, found.print, found.reads), stat
 
 

@@ -25,7 +25,7 @@ from generator.settings_file import Paths
 from generator.speed import fingerprint
 from generator.speed.cache import Store
 from generator.speed.deps import Plan
-from generator.speed.pagerows import PageRows, Row, Stat
+from generator.speed.pagerows import NO_VALUES, PageRows, Row, Stat
 from generator.speed.resave import resave
 from generator.speed.store import Database
 from generator.write import spare
@@ -231,10 +231,15 @@ def remember(
             for source in read:
                 readers.setdefault(source, []).append(path)
         pairs = {s: (*digests.get(s, ("", "")), paths) for s, paths in readers.items()}
-        if order is None or not rows.valid or not state.written:
+        # resave: only the rows that differ from sound saved rows, unless the order moved
+        resaved = (
+            order is not None
+            and rows.valid
+            and bool(state.written)
+            and resave(rows, order, values, files, pairs)
+        )
+        if not resaved:
             _rewrite(rows, values, files, pairs)
-        elif not resave(rows, order, values, files, pairs):
-            _rewrite(rows, values, files, pairs)  # the pages' order moved
     elif not _patch(rows, index, values, digests):
         rows.clear()  # a damaged row: the next build plans every page
     else:
@@ -253,9 +258,6 @@ def remember(
             rows.database.path.with_name(f"{rows.space}.json").unlink(missing_ok=True)
 
 
-_NO_VALUES = Row(None, None, None, None)
-
-
 def _rewrite(
     rows: PageRows,
     values: Mapping[str, Row],
@@ -265,7 +267,7 @@ def _rewrite(
     """Queue the whole space anew: every file's row, every page's values, every reader."""
     rows.clear()
     # Queued as generators, read by the commit one row at a time.
-    rows.put_pages((p, values.get(p, _NO_VALUES), s) for p, s in files.items())
+    rows.put_pages((p, values.get(p, NO_VALUES), s) for p, s in files.items())
     # (each row made only for a path not written: `items` would make every one)
     rows.put_values((p, values[p]) for p in values if p not in files)
     rows.put_readers(readers.items())
