@@ -7,7 +7,7 @@ import difflib
 import os
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
@@ -95,8 +95,6 @@ def _lifted(file: Path, table: dict[str, Any]) -> tuple[dict[str, Any], list[Dia
     newsdigest]` copied from a pyproject.toml, `[newsdigest]`, `[settings]`: a table most
     of whose keys are settings) moved to the top level, where they are checked as written
     (not reported as missing), and an error on the line of each such header."""
-    from dataclasses import fields
-
     from generator.config import Settings
 
     known = {f.name for f in fields(Settings) if f.metadata}
@@ -116,7 +114,7 @@ def _lifted(file: Path, table: dict[str, Any]) -> tuple[dict[str, Any], list[Dia
             found.append(  # [tool.black] beside [tool.newsdigest]: not newsdigest's
                 error(
                     display(file),
-                    _header_line(file, f"{key}.{other}"),
+                    _header(file, f"{key}.{other}")[0],
                     f"unknown table [{key}.{other}]",
                     "delete this line and the lines under it, up to the next [table] or the "
                     "end of the file (newsdigest's settings hold no tables: README, Settings)",
@@ -134,11 +132,6 @@ def _lifted(file: Path, table: dict[str, Any]) -> tuple[dict[str, Any], list[Dia
             )
         )
     return lifted, found
-
-
-def _header_line(file: Path, path: str) -> int:
-    """The line of the header [PATH] (or [[PATH]]) in `file`; 0 when it is not found."""
-    return _header(file, path)[0]
 
 
 def _header(file: Path, path: str) -> tuple[int, str]:
