@@ -166,7 +166,7 @@ MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mdwn", ".m
 def outside_link(path: Path, content_dir: Path) -> Diagnostic:
     """A warning for a link in content/ to a file or folder outside it (never read), or to
     nothing (a link whose file was moved or deleted)."""
-    what = "file" if path.is_file() or not path.is_dir() else "folder"
+    what = "folder" if path.is_dir() else "file"
     try:
         target = os.readlink(path)
     except OSError:
