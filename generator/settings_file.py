@@ -105,7 +105,7 @@ def _lifted(file: Path, table: dict[str, Any]) -> tuple[dict[str, Any], list[Dia
             continue
         path, settings = inner
         line, typed = _header(file, path)
-        shown = typed or (f"[{path}]" if not isinstance(value, list) else f"[[{path}]]")
+        header = typed or (f"[{path}]" if not isinstance(value, list) else f"[[{path}]]")
         del lifted[key]
         for name, setting in settings.items():
             lifted.setdefault(name, setting)
@@ -124,9 +124,9 @@ def _lifted(file: Path, table: dict[str, Any]) -> tuple[dict[str, Any], list[Dia
             error(
                 display(file),
                 line,
-                f"the line {shown} puts the settings below it in a table, and newsdigest "
+                f"the line {header} puts the settings below it in a table, and newsdigest "
                 "reads settings only at the top level",
-                f"delete the line {shown}: {SETTINGS_FILE} holds its settings at the top "
+                f"delete the line {header}: {SETTINGS_FILE} holds its settings at the top "
                 "level, with no [table] header above them"
                 + (" ([tool.newsdigest] is how pyproject.toml holds them)" if "." in path else ""),
             )
