@@ -137,7 +137,7 @@ def list_slip(lead: str, key: str, value: str) -> tuple[str, str] | None:
     if key not in LIST_FIELDS:
         return None
     if typed.close < 0:
-        return _unclosed_special(lead, key, value)
+        return _unclosed_special(lead, key, value, typed)
     listed, fixed = value[: typed.close + 1], _line(lead, key, typed)
     if typed.marks:
         how = "write one list with every item, without" if typed.lists > 1 else "remove"
@@ -174,13 +174,13 @@ def _special_items(key: str, typed: _Typed, fixed: str) -> tuple[str, str] | Non
     )
 
 
-def _unclosed_special(lead: str, key: str, value: str) -> tuple[str, str] | None:
-    """`tags: [Newsroom, @asha`: never closed, with an item YAML reads specially."""
-    typed = _parse(value)
+def _unclosed_special(lead: str, key: str, value: str, typed: _Typed) -> tuple[str, str] | None:
+    """`tags: [Newsroom, @asha`: never closed (`typed`: `value` parsed), with an item YAML
+    reads specially."""
     odd = [i for i in typed.items if written(i) != i]
-    how, fixed = unclosed_list_fix(lead, key, value) or ("", "")
     if not odd:
         return None
+    how, fixed = unclosed_list_fix(lead, key, value) or ("", "")
     return (
         f"{key}: the list is never closed, and YAML cannot read {', '.join(map(repr, odd))} "
         "in it as typed (YAML reads an item that starts with @, *, `, % or | specially)",
