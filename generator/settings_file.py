@@ -198,7 +198,7 @@ def read_settings(site_dir: Path) -> tuple[Path, dict[str, Any], str, list[Diagn
         tables = whole["tool"] if isinstance(whole.get("tool"), dict) else {}
         found = tables.get("newsdigest")
         tool = dict(found) if isinstance(found, dict) else None
-        close = difflib.get_close_matches("newsdigest", list(tables), n=1, cutoff=0.8)
+        close = [] if tool else difflib.get_close_matches("newsdigest", list(tables), 1, 0.8)
         if close:
             misspelt = f"; {PYPROJECT} has [tool.{close[0]}]: did you mean [tool.newsdigest]?"
     if own.is_file():
