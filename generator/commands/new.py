@@ -22,7 +22,7 @@ from generator.diagnostics import UsageError
 from generator.languages import tag_problem
 from generator.load import countries, country_hints, slugs
 from generator.load.placeholder import BODY
-from generator.load.yaml_mistakes import double_quoted
+from generator.load.yaml_lists import double_quoted
 from generator.load.yaml_slips import curly_wrapped, typing_slips
 
 DEFAULT_AUTHOR = "Newsroom"

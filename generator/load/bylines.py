@@ -14,7 +14,7 @@ import unicodedata
 
 from generator.diagnostics import Diagnostic, warning
 from generator.load.authors import Registry, same_name
-from generator.load.yaml_mistakes import double_quoted
+from generator.load.yaml_lists import double_quoted
 from generator.model import Article
 
 

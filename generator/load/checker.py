@@ -16,7 +16,7 @@ from generator.load import fields
 from generator.load.content import Document, Items, Mapping
 from generator.load.foreign import foreign_field
 from generator.load.invisible import CONTROL, control_error, invisible_error
-from generator.load.yaml_mistakes import double_quoted
+from generator.load.yaml_lists import double_quoted
 
 REQUIRED_FIELDS = fields.required()  # declared in load/fields.py
 # Top-level keys that belong inside a group: key -> the group's field.

@@ -17,7 +17,7 @@ from datetime import date, datetime
 from typing import Any
 
 from generator.diagnostics import Diagnostic, error
-from generator.load.yaml_mistakes import double_quoted
+from generator.load.yaml_lists import double_quoted
 
 # Field names of Hugo, Jekyll and Pelican -> the newsdigest field that holds the same.
 FOREIGN = {

@@ -13,7 +13,8 @@ from typing import Any
 import yaml
 
 from generator.diagnostics import Diagnostic, error
-from generator.load.yaml_mistakes import double_quoted, marked_error, tag_mistake
+from generator.load.yaml_lists import double_quoted
+from generator.load.yaml_mistakes import marked_error, tag_mistake
 
 # Plain values after which a comment is clearly a note, not part of the value: a date
 # (`date: 2025-06-20  # local time`), true/false words, and YAML's "no value" words.

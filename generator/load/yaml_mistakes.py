@@ -12,8 +12,7 @@ import yaml
 
 from generator.diagnostics import Diagnostic, error
 from generator.load import fields
-from generator.load.yaml_lists import colon_value, list_slip, unclosed_list_fix
-from generator.load.yaml_lists import double_quoted as double_quoted
+from generator.load.yaml_lists import colon_value, double_quoted, list_slip, unclosed_list_fix
 from generator.load.yaml_quotes import after_quote, quoted_item, quoted_items, special_name
 
 _FIELD_LINE = re.compile(

@@ -22,8 +22,8 @@ import yaml
 
 from generator.diagnostics import Diagnostic, error
 from generator.load import fields
-from generator.load.yaml_lists import LISTS, closing
-from generator.load.yaml_mistakes import double_quoted, indent_of
+from generator.load.yaml_lists import LISTS, closing, double_quoted
+from generator.load.yaml_mistakes import indent_of
 
 # Every field name newsdigest reads, at the top or inside a group, and the names of
 # credits written at the top (which the checker moves under `credits:`).
