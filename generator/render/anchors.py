@@ -23,6 +23,23 @@ from generator.model import Article, Text
 from generator.render.body_html import THEME_IDS
 
 _ID = re.compile(r'\bid="([^"]*)"')
+# Each '://' and what follows it up to a '"' or '#' (a literal `re` finds fast, reading
+# each character once); then the '#' after it and 'href="http' or 'href="https' before it.
+_FULL_PLACE = re.compile(r"""://[^"#]*""")
+_FULL_START = re.compile(r"""href="https?\Z""", re.IGNORECASE)
+
+
+def links_to_place(body_html: str) -> bool:
+    """Whether `body_html` has a full address with '#' (`href="https?://[^"#]*#"`, any
+    case): one that may name a place in a story (searched whole with IGNORECASE, that
+    pattern was tried at every character of each body holding a '#')."""
+    for found in _FULL_PLACE.finditer(body_html) if "#" in body_html else ():
+        at = found.start()
+        if body_html.startswith("#", found.end()) and _FULL_START.search(
+            body_html, max(0, at - 11), at
+        ):
+            return True
+    return False
 
 
 class Anchors:

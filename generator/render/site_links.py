@@ -31,7 +31,7 @@ from generator.index.site import Site, build_index
 from generator.index.terms import AUTHORS
 from generator.model import Article, OutputFile, Text
 from generator.render import images
-from generator.render.anchors import Anchors
+from generator.render.anchors import Anchors, links_to_place
 from generator.render.links import addresses
 from generator.render.redirects import alias_file
 from generator.render.root_files import root_paths, root_problems
@@ -128,13 +128,12 @@ class Linking(Text, Protocol):
 # before it, in any case: `href\s*=\s*["']?\s*/` with IGNORECASE was tried at every
 # character of every body, a twentieth of the Markdown step.
 _PATH_VALUE = re.compile(r"""=\s*["']?\s*/""")
-_FULL_PLACE = re.compile(r"""href="https?://[^"#]*#""", re.IGNORECASE)
 
 
 def may_link(body_html: str) -> bool:
     r"""Whether a body's HTML may link to a path of the site (only those are parsed): an
     `href\s*=\s*["']?\s*/` (any case), or a full address with '#' (render/anchors.py)."""
-    if "#" in body_html and _FULL_PLACE.search(body_html):
+    if links_to_place(body_html):
         return True
     for found in _PATH_VALUE.finditer(body_html):
         end = found.start()
