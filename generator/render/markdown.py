@@ -392,7 +392,7 @@ class BodyRenderer(_Addresses):
     def _ended(self, article: Text, converted: str) -> str:
         """`converted` with each inline element typed without its end tag (`<b>Budget
         passed`) ended where its paragraph ends, a warning on its line (render/unclosed.py)."""
-        if "<" not in article.body:
+        if "<" not in article.body or not unclosed.TYPED_TAG.search(article.body):
             return converted
         kept = (lambda tag: True) if self.trusted_html else ALLOWED_TAGS.__contains__
         converted, found = unclosed.ended(converted, kept)

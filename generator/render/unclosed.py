@@ -39,6 +39,9 @@ _TOKEN = re.compile(
     re.DOTALL,
 )
 _RAW_TEXT = ("script", "style", "textarea", "title")
+# A start or end tag typed in a body's Markdown (not `<https://...>`, not `a < b`): without
+# one, the converted HTML's tags are all the engine's own, each ended, and `ended` is not run.
+TYPED_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*[\s/>]")
 
 # tag, its start tag as typed, which of those (from 0), the tag whose start or end ended it
 # ("" at the body's end)
