@@ -273,6 +273,7 @@ def _plain(value: str) -> str:
     `<b>` alone) left out, another standing alone kept as its name ('Use the "br" tag'),
     a word in angle brackets that names no HTML element in brackets ('[Live] storm'), a
     character reference as its character."""
+    closing = {"/" + m.lower() for m in re.findall(r"</([A-Za-z][A-Za-z0-9-]*)", value)}
 
     def word(found: re.Match[str]) -> str:
         text, name = found.group(), (found.group(1) or "").lower()
@@ -281,13 +282,9 @@ def _plain(value: str) -> str:
         if name not in _HTML_NAMES:
             return f"[{found.group(1)}]" if not text.startswith("</") else ""
         wraps = name in PHRASING or name in ("script", "style") or text.startswith("</")
-        return "" if wraps or f"/{name}" in _closing_names(value) else f'"{name}"'
+        return "" if wraps or f"/{name}" in closing else f'"{name}"'
 
     return " ".join(_MARKUP.sub(word, value).split())
-
-
-def _closing_names(value: str) -> set[str]:
-    return {"/" + m.lower() for m in re.findall(r"</([A-Za-z][A-Za-z0-9-]*)", value)}
 
 
 def yaml_line(key: str, text: str) -> str:
