@@ -23,6 +23,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -145,7 +146,9 @@ def _messages(url: str, page: Path, known: Path | None) -> list[dict[str, Any]]:
     with urllib.request.urlopen(request, timeout=600) as answer:
         messages = list(json.loads(answer.read())["messages"])
     if kept is not None:  # whole or not at all for a reader in another test worker
-        partial = kept.with_name(f"{kept.stem}.{os.getpid()}.part")
+        # one writer's own file: pages with the same bytes are checked in this process's
+        # threads at once too (the pool below), each writing the same name
+        partial = kept.with_name(f"{kept.stem}.{os.getpid()}-{threading.get_ident()}.part")
         partial.write_text(json.dumps(messages), encoding="utf-8")
         partial.replace(kept)
     return messages
