@@ -24,6 +24,7 @@ from generator.load.credits import credit_without_image, read_credits
 from generator.load.dates import corrections, date_field, has_time
 from generator.load.identity import aliases, make_guid, pinned_id, slug_field
 from generator.load.images import image_field
+from generator.load.plain_text import markdown_in_summary, markup_in_text
 from generator.load.yaml_lists import double_quoted, text_list
 from generator.model import Article, Country, Tag
 
@@ -157,8 +158,6 @@ def _not_too_long(
 def _summary(check: Checker, front: Mapping) -> str:
     summary = check.text(front, "summary", "summary")
     if any(mark in summary for mark in "*_[`"):  # Markdown, published as typed: said
-        from generator.render.summary import markdown_in_summary
-
         typed = markdown_in_summary(summary)
         if typed:
             check.warn(front.line_of("summary"), *typed)
@@ -175,10 +174,8 @@ def _summary(check: Checker, front: Mapping) -> str:
 
 
 def _no_markup(check: Checker, front: Mapping, key: str, value: str) -> None:
-    """Warn when a plain-text field holds HTML (render/summary.py's `markup_in_text`)."""
+    """Warn when a plain-text field holds HTML (load/plain_text.py)."""
     if "<" in value or "&" in value:
-        from generator.render.summary import markup_in_text
-
         typed = markup_in_text(key, value)
         if typed:
             check.warn(front.line_of(key), *typed)

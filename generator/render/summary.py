@@ -6,13 +6,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from html import unescape
-from html.entities import html5
 from html.parser import HTMLParser
 
 import regex
 
 from generator.render.links import serialised_tags
-from generator.render.unclosed import BLOCKS, PHRASING
 
 SUMMARY_BUDGET = 280  # width units: a narrow letter counts 1, a wide (CJK) character 2
 
@@ -200,114 +198,3 @@ def shorten(text: str, budget: int = SUMMARY_BUDGET) -> str:
     if marks:
         return head[: marks[-1]] + "…"
     return head.rstrip(_TRAILING + " ") + "…"
-
-
-# Markdown an editor may type in `summary:`, which is plain text (README: Writing an
-# article): a link or picture, **strong** or __strong__, *emphasis* or _emphasis_, `code`.
-_MARKDOWN = re.compile(
-    r"(!?)\[([^\[\]\n]+)\]\([^()\s]*(?:\s+\"[^\"]*\")?\)"
-    r"|(\*\*|__)(?=\S)(.+?)(?<=\S)\3"
-    r"|(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])"
-    r"|(?<![\w_])_(?=[^\s_])([^_\n]+?)(?<=[^\s_])_(?![\w_])"
-    r"|`([^`\n]+)`"
-)
-
-
-def _words(found: re.Match[str]) -> str:
-    return next(group for group in found.group(2, 4, 5, 6, 7) if group is not None)
-
-
-def markdown_in_summary(summary: str) -> tuple[str, str] | None:
-    """(message, fix) when `summary` holds Markdown, which it publishes as typed (a
-    summary is plain text on the page, in search results and in every feed); None
-    otherwise."""
-    found = _MARKDOWN.search(summary) if any(c in summary for c in "*_[`") else None
-    if found is None:
-        return None
-    typed = found.group()
-    marks = (
-        "brackets and address"
-        if typed.endswith(")")
-        else "backticks"
-        if typed.startswith("`")
-        else "underscores"
-        if typed.startswith("_")
-        else "asterisks"
-    )
-    line = yaml_line("summary", _MARKDOWN.sub(_words, summary))
-    fix = f"write it without Markdown: {line if len(line) <= 120 else line[:117] + '...'}"
-    if any(m.group().endswith(")") for m in _MARKDOWN.finditer(summary)):
-        fix += "; a link belongs in the story's text, where it is a link"
-    return (
-        f"summary is plain text: {typed if len(typed) <= 60 else typed[:57] + '...'} is "
-        f"published as typed, {marks} included, on the page, in search results and in feeds",
-        fix,
-    )
-
-
-# HTML an editor may type in a headline or summary, which are plain text: a tag (`<b>`,
-# `</b>`, `<script>`) or a character reference (`&amp;`, `&#8217;`; `&D;` in `R&D; budget`
-# is no reference HTML knows, and is read as typed), shown as typed.
-_MARKUP = re.compile(
-    r"</?([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?/?>|&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#x[0-9A-Fa-f]+);"
-)
-# Elements named in HTML: a tag-like word of another name (`<Live>`) is words in brackets.
-_HTML_NAMES = (
-    PHRASING
-    | BLOCKS
-    | {"br", "img", "wbr", "script", "style", "iframe", "input", "meta", "link", "object"}
-    | {"embed", "svg", "math", "button", "textarea", "select", "option", "label", "video"}
-    | {"audio", "source", "picture", "title", "head", "body", "html", "canvas", "noscript"}
-)
-
-
-def _is_markup(found: re.Match[str]) -> bool:
-    text = found.group()
-    if text.startswith("&"):
-        return text.startswith("&#") or text[1:] in html5
-    return True
-
-
-def _plain(value: str) -> str:
-    """`value` with its markup written as words: a tag that wraps words (`<b>last</b>`,
-    `<b>` alone) left out, another standing alone kept as its name ('Use the "br" tag'),
-    a word in angle brackets that names no HTML element in brackets ('[Live] storm'), a
-    character reference as its character."""
-    closing = {"/" + m.lower() for m in re.findall(r"</([A-Za-z][A-Za-z0-9-]*)", value)}
-
-    def word(found: re.Match[str]) -> str:
-        text, name = found.group(), (found.group(1) or "").lower()
-        if text.startswith("&"):
-            return unescape(text) if _is_markup(found) else text
-        if name not in _HTML_NAMES:
-            return f"[{found.group(1)}]" if not text.startswith("</") else ""
-        wraps = name in PHRASING or name in ("script", "style") or text.startswith("</")
-        return "" if wraps or f"/{name}" in closing else f'"{name}"'
-
-    return " ".join(_MARKUP.sub(word, value).split())
-
-
-def yaml_line(key: str, text: str) -> str:
-    """`key: text` quoted for YAML in the mark the text does not hold ("Rao's day")."""
-    if "'" in text and '"' not in text and "\\" not in text:
-        return f'{key}: "{text}"'
-    return f"{key}: '" + text.replace("'", "''") + "'"
-
-
-def markup_in_text(key: str, value: str) -> tuple[str, str] | None:
-    """(message, fix) when `value`, the plain-text field `key` (title, summary), holds an
-    HTML tag or character reference: published as typed on the page, and in feeds, whose
-    readers often read a title as HTML (the W3C feed validator warns of it); None
-    otherwise. The fix keeps every word (`_plain`)."""
-    if "<" not in value and "&" not in value:
-        return None
-    found = next((m for m in _MARKUP.finditer(value) if _is_markup(m)), None)
-    if found is None:
-        return None
-    line = yaml_line(key, _plain(value))
-    what = "HTML tags" if found.group().startswith("<") else "HTML codes"
-    return (
-        f"{key} is plain text: {found.group()} is published as typed, on the page and in "
-        "feeds, where many feed readers would read it as HTML",
-        f"write it without {what}: {line if len(line) <= 120 else line[:117] + '...'}",
-    )

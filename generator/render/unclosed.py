@@ -18,22 +18,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-# Inline elements an editor may type with text inside; any of them left open would go on
-# into the blocks after it (a void one, such as <br> or <img>, has no end tag).
-PHRASING = frozenset(
-    {"a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em"}
-    | {"font", "i", "ins", "kbd", "mark", "nobr", "q", "s", "samp", "small", "span"}
-    | {"strike", "strong", "sub", "sup", "time", "tt", "u", "var"}
-)
-# Elements that make a block of their own: an inline element open when one starts or
-# ends is ended there.
-BLOCKS = frozenset(
-    {"address", "article", "aside", "blockquote", "caption", "center", "dd", "details"}
-    | {"dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form"}
-    | {"h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "legend", "li"}
-    | {"main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody"}
-    | {"td", "tfoot", "th", "thead", "tr", "ul"}
-)
+from generator.load.plain_text import BLOCKS, PHRASING
+
 _TOKEN = re.compile(
     r"<!--.*?-->|<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])(?:[^>\"']|\"[^\"]*\"|'[^']*')*>",
     re.DOTALL,
