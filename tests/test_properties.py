@@ -35,7 +35,7 @@ from generator.load.validate import KNOWN_FIELDS, validate
 from generator.model import Article, Country, Tag
 from generator.render.environment import make_environment
 from generator.render.feeds.files import FeedWriter
-from generator.render.links import absolute_links, rewrite_tags
+from generator.render.links import absolute_links, rewrite_tags, serialised_tags
 from generator.render.markdown import BodyRenderer, converter
 from generator.render.pages import Renderer
 from generator.render.theme import THEME_DIR
@@ -383,8 +383,13 @@ HTML_PIECES = st.sampled_from(
 def test_links_are_rewritten_in_the_tags_an_html_parser_reads(pieces: list[str]) -> None:
     """Body links (and feeds' absolute links) are rewritten in exactly the <a>, <img> and
     <source> tags, with exactly the attributes, that an HTML parser reads: in comments,
-    scripts and odd quoting too, every other character kept."""
-    text = "".join(pieces)
+    scripts and odd quoting too, every other character kept. Also after a run of plain
+    tags, as a whole body has (a fragment with many tags is read by another path)."""
+    for text in ("".join(pieces), "<p>" * 17 + "".join(pieces)):
+        _rewritten_as_read(text)
+
+
+def _rewritten_as_read(text: str) -> None:
     reader = _Reader(text)
     reader.feed(text)
     reader.close()
@@ -401,6 +406,10 @@ def test_links_are_rewritten_in_the_tags_an_html_parser_reads(pieces: list[str])
         done = at + len(old)
     assert rewrite_tags(text, change, ("a", "img", "source")) == "".join(expected) + text[done:]
     assert asked == [(tag, attrs) for _, tag, attrs, _ in wanted]
+    tags = serialised_tags(text)  # every tag, when all are as a serialiser writes them
+    if tags is not None:
+        starts = [(at, tag) for at, _, tag in tags if not tag.startswith("/")]
+        assert starts == [(at, tag) for at, tag, _, _ in reader.seen]
 
 
 FEED_URLS = st.sampled_from(

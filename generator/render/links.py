@@ -92,31 +92,87 @@ _ATTRIBUTE = re.compile(r'([a-zA-Z_:][-a-zA-Z0-9_:.]*)(=)?(?:"([^"]*)")?')
 _RAW_TEXT = ("script", "style")  # html.parser reads their content as text
 
 
+# Where every '<' of a fragment opens such a tag (none inside an attribute's value), the
+# tags are found by scanning for them in C (`re`) rather than in a Python loop from '<' to
+# '<': `_only_tags` says so by counting. A fragment it does not vouch for, or with a few
+# tags only (a paragraph: the loop is quicker there), is read '<' by '<'.
+_FEW_TAGS = 16
+_RAW_TEXT_START = re.compile(r"<(?:script|style)(?![a-zA-Z0-9])", re.IGNORECASE)
+
+
+def _only_tags(fragment: str) -> bool:
+    """Whether `fragment` has more than a few tags and every '<' of it starts a tag as a
+    serialiser writes it (`_TAG`), none of them <script> or <style>: `_TAG` then matches as
+    many times as there are '<', each match holding its own '<' only (two matches never
+    overlap, each holds at least one)."""
+    count = fragment.count("<")
+    return (
+        count > _FEW_TAGS
+        and _TAG.subn("", fragment)[1] == count
+        and _RAW_TEXT_START.search(fragment) is None
+    )
+
+
+@functools.lru_cache(maxsize=16)
+def _start_tags(tags: tuple[str, ...]) -> re.Pattern[str]:
+    """Where a start tag named one of `tags` begins (any case; not a longer name)."""
+    names = "|".join(re.escape(tag) for tag in sorted(tags, key=len, reverse=True))
+    return re.compile(rf"<(?:{names})(?![a-zA-Z0-9])", re.IGNORECASE)
+
+
+def _attributes(match: re.Match[str]) -> Attrs:
+    """A start tag's attributes as html.parser gives them: names lowercased, values decoded."""
+    return [
+        (key.lower(), None if not equals else html.unescape(value) if value else "")
+        for key, equals, value in _ATTRIBUTE.findall(match.group(2))
+    ]
+
+
 def _serialised_tags(
     fragment: str, tags: tuple[str, ...]
 ) -> list[tuple[int, str, Attrs, str]] | None:
     """(offset, tag, attributes, text as written) of each start tag of `tags`, when every '<'
     of `fragment` opens a tag as a serialiser writes it; else None."""
-    spans = serialised_tags(fragment)
+    if _only_tags(fragment):  # each '<' a tag: those of `tags` found by their names
+        found: list[tuple[int, str, Attrs, str]] = []
+        for begins in _start_tags(tags).finditer(fragment):
+            at = begins.start()
+            match = _TAG.match(fragment, at)
+            assert match is not None  # _only_tags: every '<' starts a _TAG
+            found.append((at, match.group(1).lower(), _attributes(match), match.group()))
+        return found
+    spans = _tags_one_by_one(fragment)
     if spans is None:
         return None
-    found: list[tuple[int, str, Attrs, str]] = []
+    found = []
     for start, _end, tag in spans:
         if tag in tags:  # (an end tag's name starts with '/')
             match = _TAG.match(fragment, start)
-            assert match is not None  # serialised_tags matched it there
-            attrs: Attrs = [
-                (key.lower(), None if not equals else html.unescape(value) if value else "")
-                for key, equals, value in _ATTRIBUTE.findall(match.group(2))
-            ]
-            found.append((start, tag, attrs, match.group()))
+            assert match is not None  # _tags_one_by_one matched it there
+            found.append((start, tag, _attributes(match), match.group()))
     return found
+
+
+def _name(match: re.Match[str]) -> str:
+    """A `_TAG` match's tag name, lowercased; an end tag's written '/p'."""
+    name = match.group(1)
+    if name is None:  # an end tag: '</' name, spaces, '>'
+        return "/" + match.group()[2:-1].rstrip(" \t\n\r\f").lower()
+    return name.lower()
 
 
 def serialised_tags(fragment: str) -> list[tuple[int, int, str]] | None:
     """(start, end, name) of every tag of `fragment`, in order, the name lowercased and an
     end tag's written '/p', when every '<' opens a tag as a serialiser writes it and none
     is <script> or <style>; else None."""
+    if _only_tags(fragment):
+        return [(match.start(), match.end(), _name(match)) for match in _TAG.finditer(fragment)]
+    return _tags_one_by_one(fragment)
+
+
+def _tags_one_by_one(fragment: str) -> list[tuple[int, int, str]] | None:
+    """serialised_tags, read from each '<' to the next after its tag (a '<' inside an
+    attribute's value, which `_only_tags` does not vouch for, is read as text there)."""
     found: list[tuple[int, int, str]] = []
     at = fragment.find("<")
     while at >= 0:
@@ -152,7 +208,9 @@ def with_legal_urls(
     change: Callable[[str, Attrs], Attrs | str | None],
 ) -> Callable[[str, Attrs], Attrs | str | None]:
     """`change` (for `rewrite_tags`), then each href and src it leaves or gives made
-    `legal_url`: an address with a space is published %-encoded, whoever typed it."""
+    `legal_url`: an address with a space is published %-encoded, whoever typed it. (An
+    address with no character `_NOT_IN_URL` names is its own `legal_url`: it has no space
+    at either end to strip, nor anything to encode.)"""
 
     def legal(tag: str, attrs: Attrs) -> Attrs | str | None:
         new = change(tag, attrs)
@@ -160,7 +218,7 @@ def with_legal_urls(
         if isinstance(new, str) or name is None:
             return new
         final = attrs if new is None else new
-        if all(k != name or not v or legal_url(v) == v for k, v in final):
+        if all(k != name or not v or not _NOT_IN_URL.search(v) for k, v in final):
             return new
         return [(k, legal_url(v) if k == name and v else v) for k, v in final]
 
