@@ -28,12 +28,12 @@ from pathlib import Path
 
 from generator.config import Settings, only
 from generator.diagnostics import Diagnostic, error, has_errors, warning
-from generator.index import topics
+from generator.index import author_pages, topics
+from generator.index.language_sections import section_warnings
 from generator.index.selection import HeldBack, Selection, far_ahead, held_back, updated_ahead
 from generator.index.site import Site, build_index
-from generator.load import author_pages, authors, bylines
+from generator.load import authors, bylines
 from generator.load.collisions import clashes
-from generator.load.language_sections import section_warnings
 from generator.model import Article, OutputFile, with_values
 from generator.render import images, site_links
 from generator.render.failures import page_errors, template_errors

@@ -242,7 +242,7 @@ def logo_file(project_dir: Path, logo: str) -> tuple[str, str | None]:
     wrong; what to do'): it must be an image Pillow reads of a kind browsers show (a TIFF
     or BMP logo: none shows). A logo not found is looked for by its name in the project
     (`static/logo.png` for `logo = "logo.png"`), for the fix."""
-    from generator.render.measure import web_format
+    from generator.load.measure import web_format
 
     if not logo:
         return "", None

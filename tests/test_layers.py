@@ -63,3 +63,22 @@ def test_the_build_command_runs_the_pipelines_stages_not_a_copy_of_them() -> Non
     used = imports(PACKAGE / "commands" / "rebuild.py")
     assert "generator.pipeline" in used
     assert sorted(used.intersection(STAGE_STEPS)) == []
+
+
+# Each stage's folder and the later stages it may not use: data flows load -> index ->
+# render -> write (README, Development), so a stage never reaches forward into one after it.
+LATER = {
+    "load/": ("generator.index", "generator.render", "generator.write"),
+    "index/": ("generator.render", "generator.write"),
+    "render/": ("generator.write",),
+}
+
+
+def test_each_stage_uses_only_the_stages_before_it() -> None:
+    wrong = {}
+    for folder, later in LATER.items():
+        for path in sorted((PACKAGE / folder).rglob("*.py")):
+            used = sorted(m for m in imports(path) if m.startswith(later))
+            if used:
+                wrong[path.relative_to(PACKAGE).as_posix()] = used
+    assert wrong == {}

@@ -34,6 +34,7 @@ from generator.load.encoding import UTF16_FIX, utf16
 from generator.load.files import REGISTRY as FILE_NAME
 from generator.load.files import registry_path
 from generator.load.invisible import CONTROL, control_error, invisible_error
+from generator.load.measure import probe, probe_fix
 from generator.model import Article, Author, Picture, with_values
 from generator.settings_file import file_named
 
@@ -311,8 +312,6 @@ class _Fields:
                 )
 
     def _image(self, fields: Mapping, label: str) -> tuple[str, Picture | None]:
-        from generator.render.images import probe, probe_fix
-
         ref = self.text(fields, "image", label)
         if not ref:
             return "", None

@@ -13,6 +13,7 @@ from generator.load.checker import Checker
 from generator.load.content import Document, Mapping
 from generator.load.files import resolve_local
 from generator.load.meant import address_meant, missing_file_hint
+from generator.load.measure import crop_sizes, probe, probe_fix, remote_kind
 from generator.model import Image, Picture
 
 KNOWN_IMAGE = ("src", "alt", "caption", "width", "height", "focus")
@@ -52,8 +53,6 @@ def image_field(
         _remote_kind(check, fields, src)
         width, height = _pixels(check, fields, "width"), _pixels(check, fields, "height")
         return Image(src=src, alt=alt, caption=caption, width=width, height=height, focus=focus)
-    from generator.render.images import probe, probe_fix
-
     for key in ("width", "height"):
         if key in fields:
             check.warn(
@@ -87,9 +86,7 @@ def _preview_size(check: Checker, fields: Mapping, picture: Picture) -> None:
     (a panorama too low for its shape: 30000 x 10 px gives 18 x 10 px), and says when it
     is too small for any preview (under PREVIEW_MIN). A GIF or an animation, published as
     it is, only in that last case."""
-    from generator.render.images import crop_paths
-
-    crops = crop_paths("lead", picture, None)
+    crops = crop_sizes(picture)
     width, height = crops[0][1:] if crops else (picture.width, picture.height)
     tiny = width < PREVIEW_MIN or height < PREVIEW_MIN
     small = ", too small for any preview" if tiny else ""
@@ -120,8 +117,6 @@ def _preview_size(check: Checker, fields: Mapping, picture: Picture) -> None:
 
 def _remote_kind(check: Checker, fields: Mapping, src: str) -> None:
     """A warning for an https:// picture named as a kind browsers do not show (a .tif)."""
-    from generator.render.measure import remote_kind
-
     named = remote_kind(src, f"image.src: {src!r}")
     if named:
         check.warn(fields.line_of("src"), *named)

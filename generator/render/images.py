@@ -18,7 +18,7 @@ A local image (a lead `image.src`, or an image in a body, Markdown or raw HTML) 
   around its focal point (`image.focus`, x,y fractions from the top left; default the
   centre), each `CROP_WIDTH` px wide where the source allows: .../NAME.jpg/16x9.jpg.
 
-GIF (animation) and SVG files are published as they are (an SVG after render/svg.py's
+GIF (animation) and SVG files are published as they are (an SVG after load/svg.py's
 check for scripts). Encoded files are kept in a
 cache folder by the SHA-256 of the source bytes and the variant (`use_cache`): a rebuild
 with the same images encodes nothing. Encoding is deterministic for a Pillow version, so
@@ -36,20 +36,18 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from generator.load.measure import CROPS, allowed_size, crop_box, crop_sizes
+from generator.load.measure import pixel_size as pixel_size
+from generator.load.measure import probe as probe
+from generator.load.measure import probe_fix as probe_fix
+from generator.load.measure import remote_kind as remote_kind
 from generator.model import Image, OutputFile, Picture
 from generator.render.links import start_tag_attributes
-from generator.render.measure import allowed_size
-from generator.render.measure import pixel_size as pixel_size
-from generator.render.measure import probe as probe
-from generator.render.measure import probe_fix as probe_fix
-from generator.render.measure import remote_kind as remote_kind
 
 if TYPE_CHECKING:
     from PIL import Image as PILImage
 
 WIDTHS = (480, 800, 1200, 1600)
-CROP_WIDTH = 1200
-CROPS = (("16x9", 16, 9), ("4x3", 4, 3), ("1x1", 1, 1))
 SMALL_QUALITY = 82
 PIPELINE_VERSION = "pictures-1"
 PROCESSED = {
@@ -143,24 +141,12 @@ def crop_paths(
 ) -> list[tuple[str, int, int]]:
     """(site-relative path, width, height) of the search-engine crops of a lead image
     (media-sizes/2025/06/lead.jpg/16x9.jpg); none for an image narrower than CROP_WIDTH or
-    one published as it is."""
-    if not picture.processed or picture.width < CROP_WIDTH:
-        return []
-    suffix = PROCESSED[picture.format][0]
-    out = []
-    for name, x, y in CROPS:
-        box_w, box_h = _crop_box(picture.width, picture.height, x, y)
-        width = min(box_w, CROP_WIDTH)
-        path = _made(source, f"{name}{focus_name(focus)}.{suffix}", "media")
-        out.append((path, width, round(width * y / x)))
-    return out
-
-
-def _crop_box(width: int, height: int, x: int, y: int) -> tuple[int, int]:
-    """The largest x:y box inside width x height."""
-    if width * y <= height * x:
-        return width, round(width * y / x)
-    return round(height * x / y), height
+    one published as it is (load/measure.py's `crop_sizes`)."""
+    suffix = PROCESSED[picture.format][0] if picture.processed else ""
+    return [
+        (_made(source, f"{name}{focus_name(focus)}.{suffix}", "media"), width, height)
+        for name, width, height in crop_sizes(picture)
+    ]
 
 
 def _crop_origin(size: int, box: int, at: float) -> int:
@@ -228,7 +214,7 @@ def _encode(original: PILImage.Image, job: _Job) -> bytes:
     image = original
     if job.crop is not None:
         x, y, fx, fy = job.crop
-        box_w, box_h = _crop_box(image.width, image.height, x, y)
+        box_w, box_h = crop_box(image.width, image.height, x, y)
         left = _crop_origin(image.width, box_w, fx)
         top = _crop_origin(image.height, box_h, fy)
         image = image.crop((left, top, left + box_w, top + box_h))

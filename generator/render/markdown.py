@@ -302,7 +302,7 @@ class _Addresses(_Body):
 
     def _probed(self, needle: str, resolved: PurePosixPath, what: str) -> Picture | None:
         """The picture at `resolved` (in content/), or None after an error on the line of
-        `needle` saying why it cannot be published (render/measure.py's `probe`)."""
+        `needle` saying why it cannot be published (load/measure.py's `probe`)."""
         picture = images.probe(self.content_dir / resolved, self.max_image_size)
         if isinstance(picture, str):
             self._report(

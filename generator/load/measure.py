@@ -17,6 +17,31 @@ from generator.model import Picture
 
 DEFAULT_QUALITY = 90  # for a source without quantisation tables (PNG, WebP)
 
+
+CROP_WIDTH = 1200  # px: a lead image at least this wide gets the search engines' crops
+CROPS = (("16x9", 16, 9), ("4x3", 4, 3), ("1x1", 1, 1))
+
+
+def crop_box(width: int, height: int, x: int, y: int) -> tuple[int, int]:
+    """The largest x:y box inside width x height."""
+    if width * y <= height * x:
+        return width, round(width * y / x)
+    return round(height * x / y), height
+
+
+def crop_sizes(picture: Picture) -> list[tuple[str, int, int]]:
+    """(name, width, height) in px of each crop of a lead image (16x9, 4x3, 1x1), each at
+    most CROP_WIDTH wide; none for a picture narrower than CROP_WIDTH or one published as
+    it is (GIF, SVG, an animation). render/images.py publishes them."""
+    if not picture.processed or picture.width < CROP_WIDTH:
+        return []
+    out = []
+    for name, x, y in CROPS:
+        width = min(crop_box(picture.width, picture.height, x, y)[0], CROP_WIDTH)
+        out.append((name, width, round(width * y / x)))
+    return out
+
+
 _STD_LUMINANCE = (
     16,
     11,
@@ -224,7 +249,7 @@ def allowed_size() -> Iterator[None]:
 
 def _probe(path: Path) -> Picture | str:
     if path.suffix.lower() == ".svg":
-        from generator.render.svg import svg_problem
+        from generator.load.svg import svg_problem
 
         problem = svg_problem(path)
         return problem or Picture(0, 0, "SVG")
@@ -292,7 +317,7 @@ def probe_fix(problem: str, point_at: str, name: str = "") -> str:
         new = f"{name.rpartition('.')[0]}{right}" if name else f"a name ending in {right}"
         return f"rename the file to {new}, then {point_at}"
     if problem.startswith("is an SVG picture"):
-        from generator.render.svg import SVG_FIX
+        from generator.load.svg import SVG_FIX
 
         return f"{SVG_FIX}, then {point_at}"
     if "max_image_size" in problem:
