@@ -16,7 +16,13 @@ from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 
 from generator.diagnostics import Diagnostic, error, warning
-from generator.load.files import content_path, links_outside, same_text, shown
+from generator.load.files import (
+    MARKDOWN_SUFFIXES,
+    content_path,
+    links_outside,
+    same_text,
+    shown,
+)
 
 EMAIL = re.compile(r"^[^\s/@:]+@[^\s/@:]+\.[A-Za-z]{2,}$")
 Kind = Callable[..., Diagnostic]
@@ -150,8 +156,61 @@ def _close_name(ref: str, relative: PurePosixPath, content_dir: Path) -> str | N
 
 def _renamed(ref: str, name: str) -> str:
     """`ref` with its last part (the file's name) replaced by `name`."""
-    folder, slash, _ = ref.rpartition("/")
+    folder, slash, _ = ref.rstrip("/").rpartition("/")  # 'Target.md/' names Target.md
     return f"{folder}{slash}{name}"
+
+
+def names_story(path: str, resolved: PurePosixPath | str, source: str) -> bool:
+    """Whether a link's path `path` (written in the article `source`; `resolved`, its file
+    under content/ or why there is none) names a story's .md file: as written (`x.md`), or
+    once read as a path (`x.md/`, `x.md/.`, `x.md//`: the same file)."""
+    if path.endswith(".md"):
+        return True
+    named = resolved if not isinstance(resolved, str) else content_path(path, source)
+    return not isinstance(named, str) and named.name.endswith(".md")
+
+
+# Files a browser runs as a page (scripts included) when a reader opens their link.
+WEB_PAGES = (".html", ".htm", ".shtml", ".xhtml", ".xht", ".xml", ".xsl", ".xslt", ".svgz")
+
+
+def unpublished_file(
+    href: str, resolved: PurePosixPath, content_dir: Path, trusted_html: bool
+) -> tuple[str, str] | None:
+    """(message, fix) for a link `href` to a file of content/ (`resolved`, not named
+    `*.md`) that is not published: a web page file (unless `trusted_html`), whose scripts
+    would run on the site's address, or an article's Markdown text: a Markdown file not
+    named `*.md` (`x.MD`, `x.markdown`), or a link on disk to a story's file. Published
+    as a file, it would give readers the story's text, front matter and all, a draft's or
+    a scheduled story's too. None for any other file. The name is read as resolved:
+    `x.html/` is x.html."""
+    name = resolved.name
+    if name.lower().endswith(WEB_PAGES) and not trusted_html:
+        return (
+            f"link {href!r}: content/{resolved} is a web page file, published as it is, "
+            "whose scripts would run on the site's own address",
+            "publish the page or graphic where it is made (Datawrapper, Flourish, another "
+            "site) and link to its https:// address; a site whose editors are all trusted "
+            "can set trusted_html = true",
+        )
+    try:
+        found = (content_dir / resolved).resolve().relative_to(content_dir.resolve())
+        real = PurePosixPath(found.as_posix())
+    except (OSError, ValueError, RuntimeError):
+        real = resolved
+    if not name.lower().endswith(MARKDOWN_SUFFIXES) and not real.name.endswith(".md"):
+        return None
+    message = (
+        f"link to {shown(href)}: content/{resolved} is an article's Markdown text, which is "
+        "never published as a file (readers would get its front matter and all)"
+    )
+    if real != resolved and real.name.endswith(".md"):
+        return message, f"content/{resolved} is a link to content/{real}: link to that story"
+    stem = name.rpartition(".")[0]
+    return message, (
+        f"rename the file to {stem}.md, as an article's file name must end in '.md', and "
+        f"link to {stem}.md: the link then goes to the story's page"
+    )
 
 
 def story_link(

@@ -32,7 +32,13 @@ from urllib.parse import quote, unquote, urlsplit
 from generator.diagnostics import Diagnostic, error, warning
 from generator.index.selection import LINKS_TO_HELD_BACK
 from generator.load.files import shown
-from generator.load.meant import from_repository, missing_file_hint, story_link
+from generator.load.meant import (
+    from_repository,
+    missing_file_hint,
+    names_story,
+    story_link,
+    unpublished_file,
+)
 from generator.model import Picture, Text
 from generator.render import broken_links, cmark, images, unaddressed, unclosed
 from generator.render.body_html import (
@@ -59,8 +65,6 @@ from generator.render.sanitised import (
     without_address,
 )
 
-# Files a browser runs as a page (scripts included) when a reader opens their link.
-_WEB_PAGES = (".html", ".htm", ".shtml", ".xhtml", ".xht", ".xml", ".xsl", ".xslt", ".svgz")
 TIME_LIMIT = 10.0  # seconds one article's body may take to convert (normal ones take ms)
 
 _REWRITTEN = (*URL_ATTRIBUTES, *SCROLL_BOXES)  # the start tags `_rewrite` reads, in one pass
@@ -224,30 +228,24 @@ class _Addresses(_Body):
             f"#{parts.fragment}" if parts.fragment else ""
         )
         resolved = self._local(path)
-        if path.endswith(".md"):
+        article = self.context.article
+        assert article is not None
+        if names_story(path, resolved, article.source):  # 'x.md', and 'x.md/' read alike
             url = self.article_url(resolved.as_posix()) if not isinstance(resolved, str) else None
             if url == "":  # an article the build leaves out (a draft, a scheduled one)
                 message = f"link to {shown(href)} points to no published article"
                 self._report(href, message, LINKS_TO_HELD_BACK)
             elif url is None:
-                article = self.context.article
-                assert article is not None
                 found = story_link(href, path, resolved, article.source, self.content_dir)
                 self._report(href, *found)
             return url + suffix if url else None
         if not isinstance(resolved, str):
-            if path.lower().endswith(".svg") and not self._probed(href, resolved, "link"):
-                return None  # opened at its address, an SVG's scripts would run
-            if path.lower().endswith(_WEB_PAGES) and not self.trusted_html:
-                self._report(
-                    href,
-                    f"link {href!r}: content/{resolved} is a web page file, published as it "
-                    "is, whose scripts would run on the site's own address",
-                    "publish the page or graphic where it is made (Datawrapper, Flourish, "
-                    "another site) and link to its https:// address; a site whose editors "
-                    "are all trusted can set trusted_html = true",
-                )
+            refused = unpublished_file(href, resolved, self.content_dir, self.trusted_html)
+            if refused is not None:  # an article's text, a web page: never published
+                self._report(href, *refused)
                 return None
+            if resolved.name.lower().endswith(".svg") and not self._probed(href, resolved, "link"):
+                return None  # opened at its address, an SVG's scripts would run
             self.context.assets.add(resolved.as_posix())
             return self.media_url(resolved.as_posix()) + suffix
         if path.startswith("/") and from_repository(path, "", self.content_dir) is None:
