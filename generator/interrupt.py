@@ -24,6 +24,11 @@ in ...") is dropped silently once the stop is remembered (`_unraisable`), instea
 printing a traceback in the middle of serve's output. Once a command's work is done (the
 site written, serve stopped), Ctrl-C changes nothing more (`work_done`): it is ignored
 until the process ends, so it cannot turn a finished build into an interrupted one.
+
+A child also ends when the build's process dies without a word (`kill -9`, the
+out-of-memory killer, a CI job's timeout that kills only that process): `in_child` starts
+a watch that exits the child once its parent is gone (`_watch_parent`), so no worker is
+left waiting, orphaned, for work that will never come.
 """
 
 from __future__ import annotations
@@ -33,6 +38,7 @@ import os
 import signal
 import sys
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from types import FrameType
 
@@ -40,6 +46,11 @@ _CAN_BLOCK = hasattr(signal, "pthread_sigmask")
 _HELD = {signal.SIGINT, signal.SIGTERM}
 _STOP = [False]  # whether a stop was requested (`stop_on_signals`)
 _HOOK = [sys.unraisablehook]  # the hook `_unraisable` passes other exceptions to
+_FORKER = [os.getpid()]  # the process that last forked: a child's parent (`_watch_parent`)
+PARENT_POLL = 0.25  # seconds between a child's looks at whether its parent is alive
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(before=lambda: _FORKER.__setitem__(0, os.getpid()))
 
 
 @contextlib.contextmanager
@@ -68,10 +79,28 @@ def in_child(handler: signal.Handlers) -> None:
     SIG_IGN for a worker, whose work the build's process stops; SIG_DFL for a helper
     that should end, silently, with the build. A Ctrl-C that came before is then dropped
     (ignored) or ends the child (default); none raises KeyboardInterrupt there. SIGTERM
-    ends the child, as it ends any process (not serve's handler, inherited by the fork)."""
+    ends the child, as it ends any process (not serve's handler, inherited by the fork).
+    The child exits (status 1, no clean-up) once its parent has died (`_watch_parent`)."""
     signal.signal(signal.SIGINT, handler)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     unblock()
+    _watch_parent(_FORKER[0])
+
+
+def _watch_parent(parent: int) -> None:
+    """In a forked child: exit at once when `parent` (the process that forked it) is gone,
+    else watch, in a daemon thread, every PARENT_POLL seconds: an orphan is adopted by
+    another process, so its parent's id changes. (PR_SET_PDEATHSIG would tie the child to
+    the thread that forked it, not to the process; a pool may fork from any thread.)"""
+    if os.getppid() != parent:
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_POLL)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 def fork() -> int:

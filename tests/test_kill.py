@@ -13,6 +13,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -211,6 +212,43 @@ def test_a_killed_build_never_leaves_half_a_site(tmp_path: Path) -> None:
     build(project, site)
     assert hashes(site) == version_b
     assert beside(site) == []
+
+
+def children(pid: int) -> set[int]:
+    """The processes `pid` has forked and not yet reaped (Linux's /proc)."""
+    found: set[int] = set()
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        found.update(int(child) for child in (task / "children").read_text().split())
+    return found
+
+
+def alive(pid: int) -> bool:
+    """Whether process `pid` still runs (a zombie has ended: only its exit status is left)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except (FileNotFoundError, ProcessLookupError):
+        return False
+    return stat.rpartition(")")[2].split()[0] not in ("Z", "X")
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux's /proc")
+def test_workers_end_when_the_build_alone_is_killed(tmp_path: Path) -> None:
+    # kill -9 of the build's process only (the out-of-memory killer, a watchdog, a CI
+    # timeout): its worker processes, busy reading or waiting for work, must not run on.
+    project = newsroom(tmp_path / "project", 60)  # enough articles for worker processes
+    process = paused_build(project, tmp_path / "site", "reading", 1, "--no-cache", "--jobs", "2")
+    workers = children(process.pid)
+    assert len(workers) >= 2, workers
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait(timeout=60)  # (not its output: orphans would hold its pipes open)
+    deadline = time.monotonic() + 30
+    while any(alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    left = [pid for pid in workers if alive(pid)]
+    for pid in left:  # not to leave them running after the test either
+        os.kill(pid, signal.SIGKILL)
+    process.communicate(timeout=60)
+    assert left == []
 
 
 # ---------------------------------------------------------------------------
