@@ -72,3 +72,35 @@ def test_a_headline_fix_keeps_every_word_and_a_name_that_is_no_reference_is_text
             again = run_here("check", cwd=project)
             assert "plain text" not in again.stdout + again.stderr, again.stdout + again.stderr
         story.unlink()
+
+
+def test_a_tag_with_no_words_inside_is_left_out_of_the_fix(tmp_path: Path) -> None:
+    """<br>, <hr>, <img ...> in a summary or headline: the fix leaves them out (a space
+    between the words, a picture's alt text kept), as it does <b>; only a tag the text
+    names ('the <br> tag') keeps its name. Each fix, followed, checks clean."""
+    project = make_project(tmp_path / "p")
+    cases = {
+        "summary: 'One<br>two'": "summary: 'One two'",
+        "summary: 'One <br/> two'": "summary: 'One two'",
+        "summary: 'Up <hr> down'": "summary: 'Up down'",
+        "summary: 'See <img src=\"x.jpg\"> here'": "summary: 'See here'",
+        'summary: \'See <img src="m.png" alt="the map"> here\'': "summary: 'See the map here'",
+        "summary: Rain & landslides <br> hit Kerala": "summary: 'Rain & landslides hit Kerala'",
+        "title: 'Up<wbr>date <input> now'": "title: 'Up date now'",
+    }
+    for n, (typed, fix) in enumerate(cases.items()):
+        front = FRONT.replace("<b>hits</b> the <script>coast</script>", "hits the coast")
+        if typed.startswith("title:"):
+            front = front.replace("summary: Talks with AT&amp;T went on.\n", "")
+            front = front.replace("title: Storm hits the coast", typed)
+        else:
+            front = front.replace("summary: Talks with AT&amp;T went on.", typed)
+        story = write_article(project, f"2025/06/void{n}.md", front)
+        checked = run_here("check", cwd=project)
+        said = checked.stdout + checked.stderr
+        assert "warning: " + typed.split(":")[0] + " is plain text" in said, said
+        assert f"fix: write it without HTML tags: {fix}\n" in said, said
+        edit(story, typed, fix)
+        again = run_here("check", cwd=project)
+        assert "plain text" not in again.stdout + again.stderr, again.stdout + again.stderr
+        story.unlink()

@@ -93,11 +93,30 @@ def _is_markup(found: re.Match[str]) -> bool:
     return True
 
 
+# Words around a tag that show the text names it ('Use the <br> tag', 'an <img> element').
+_NAMED_BEFORE = re.compile(r"(?:^|\s)(?:the|a|an)\s*$", re.IGNORECASE)
+_NAMED_AFTER = re.compile(r"^\s*(?:tags?|elements?)\b", re.IGNORECASE)
+_ALT = re.compile(r"""\salt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
+
+
+def _standing_alone(found: re.Match[str], name: str) -> str:
+    """A tag that wraps no words (<br>, <hr>, <img ...>, <div> with no end tag): its name
+    in quotes where the text names it ('Use the "br" tag'); else a picture's alt text,
+    and any other tag a space between the words it stood between ('One two')."""
+    before, after = found.string[: found.start()], found.string[found.end() :]
+    if _NAMED_BEFORE.search(before) or _NAMED_AFTER.match(after):
+        return f'"{name}"'
+    alt = _ALT.search(found.group()) if name == "img" else None
+    words = next((g for g in alt.groups() if g is not None), "") if alt else ""
+    return f" {unescape(words)} "
+
+
 def _plain(value: str) -> str:
     """`value` with its markup written as words: a tag that wraps words (`<b>last</b>`,
-    `<b>` alone) left out, another standing alone kept as its name ('Use the "br" tag'),
-    a word in angle brackets that names no HTML element in brackets ('[Live] storm'), a
-    character reference as its character."""
+    `<b>` alone) left out, another standing alone kept as its name where the text names
+    it ('Use the "br" tag'), else left out (`_standing_alone`: 'One<br>two' is 'One
+    two'), a word in angle brackets that names no HTML element in brackets ('[Live]
+    storm'), a character reference as its character."""
     closing = {"/" + m.lower() for m in re.findall(r"</([A-Za-z][A-Za-z0-9-]*)", value)}
 
     def word(found: re.Match[str]) -> str:
@@ -107,7 +126,7 @@ def _plain(value: str) -> str:
         if name not in _HTML_NAMES:
             return f"[{found.group(1)}]" if not text.startswith("</") else ""
         wraps = name in PHRASING or name in ("script", "style") or text.startswith("</")
-        return "" if wraps or f"/{name}" in closing else f'"{name}"'
+        return "" if wraps or f"/{name}" in closing else _standing_alone(found, name)
 
     return " ".join(_MARKUP.sub(word, value).split())
 
