@@ -640,3 +640,38 @@ def test_a_named_pipe_or_a_name_with_spaces_after_md_is_named_not_waited_on(
             "content/2025/06/other.md :1: error: this file is not read: its name ends in spaces "
             "after the extension\n    fix: rename the file to other.md"
         ) in said
+
+
+@pytest.mark.parametrize(
+    ("typed", "choices"),
+    [
+        ('tags: "C #"', [["C #"]]),  # '#' alone is no topic: not offered as one
+        ('tags: "Rain #floods"', [["Rain #floods"], ["Rain", "#floods"]]),
+        ("tags: Vote: #1", [["Vote: #1"], ["Vote", "#1"]]),
+        ('tags: "@desk; *NSYNC"', [["@desk", "*NSYNC"]]),
+    ],
+)
+def test_every_list_a_topic_fix_offers_is_valid_yaml_with_those_topics(
+    tmp_path: Path, typed: str, choices: list[list[str]]
+) -> None:
+    """`tags: "C #"` (a Hugo `keywords:` renamed): each list the fix offers, followed as
+    written, checks clean and publishes those topics: '#' quoted, never read as a comment
+    (tester 2, M4)."""
+    project = make_project(tmp_path / "p")
+    path = write_article(project, "2025/06/story.md", GOOD.replace("tags: [Rain]", typed))
+    status, out = checked(project)
+    assert status == 1 and "content/2025/06/story.md:7: error:" in out, out
+    [fix] = fix_lines(out)
+    offered = re.findall(r"tags: (\[.*?\])(?= for |:|$)", fix)
+    assert len(offered) == len(choices), fix
+    for listed, topics in zip(offered, choices, strict=True):
+        path.write_text(
+            path.read_text(encoding="utf-8").replace(typed, f"tags: {listed}"), encoding="utf-8"
+        )
+        status, out = checked(project)
+        assert (status, out.count("warning")) == (0, 0), (listed, out)
+        site = project / "site"
+        assert run_here("build", "--output", str(site), cwd=project).returncode == 0
+        [page] = site.glob("2025/06/*/*/index.html")
+        assert html.fromstring(page.read_bytes()).xpath("//a[@rel='tag']/text()") == topics
+        typed = f"tags: {listed}"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 
@@ -25,7 +26,7 @@ from generator.load.dates import corrections, date_field, has_time
 from generator.load.identity import aliases, make_guid, pinned_id, slug_field
 from generator.load.images import image_field
 from generator.load.plain_text import markdown_in_summary, markup_in_text
-from generator.load.yaml_lists import double_quoted, text_list
+from generator.load.yaml_lists import text_list, written
 from generator.model import Article, Country, Tag
 
 KNOWN_FIELDS = fields.top_level()  # declared in load/fields.py, with their meaning
@@ -61,21 +62,42 @@ def _tags_fix(text: str) -> str:
     Words between ';' (or '、'...) are topics ([Weather, Floods], never 'Weather;'); words
     around ': ' one topic in quotes or two."""
     items = text_list(text) or []
-    if len(items) == 1 and (parts := _parts(items[0], _NOT_COMMAS)):
-        return f"write tags: [{', '.join(parts)}]: a comma separates the topics"
-    if len(items) == 1 and (parts := _parts(items[0], _COLON)):
+    one = _unwritten(items[0]) if len(items) == 1 else ""
+    if one and (parts := _parts(one, _NOT_COMMAS)):
+        return f"write tags: [{_listed(parts)}]: a comma separates the topics"
+    if one and (parts := _parts(one, _COLON)):
         return (
-            f"write tags: [{double_quoted(items[0])}] for one topic, or tags: "
-            f"[{', '.join(parts)}] for {_COUNT.get(len(parts), len(parts))}: a comma "
+            f"write tags: [{written(one)}] for one topic, or tags: "
+            f"[{_listed(parts)}] for {_COUNT.get(len(parts), len(parts))}: a comma "
             "separates the topics"
         )
-    words = [word.strip(",;:") for word in text.split() if word.strip(",;:")]
-    if len(items) == 1 and 1 < len(words) <= 6:
+    words = [word.strip(",;:") for word in one.split() if word.strip(",;:")]
+    if 1 < len(words) <= 6 and all(map(_has_word, words)):
         return (
-            f"write tags: [{items[0]}] for one topic, or tags: [{', '.join(words)}] for "
+            f"write tags: [{written(one)}] for one topic, or tags: [{_listed(words)}] for "
             f"{_COUNT[len(words)]}: a comma separates the topics"
         )
-    return f"write tags: [{', '.join(item.strip(',;:；、، ') or item for item in items)}]"
+    return f"write tags: [{_listed(item.strip(',;:；、، ') or item for item in items)}]"
+
+
+def _unwritten(item: str) -> str:
+    """An item of `text_list` as its words (without the quotes `written` gave it)."""
+    if len(item) > 1 and item[0] == item[-1] == '"':
+        return re.sub(r"\\(.)", r"\1", item[1:-1])
+    if len(item) > 1 and item[0] == item[-1] == "'":
+        return item[1:-1].replace("''", "'")
+    return item
+
+
+def _has_word(text: str) -> bool:
+    """Whether `text` could be a topic of its own: a letter, digit or emoji in it ('#' is
+    none)."""
+    return any(c.isalnum() or unicodedata.category(c) == "So" for c in text)
+
+
+def _listed(items: Iterable[str]) -> str:
+    """`items` as a one-line YAML list's inside, each quoted where YAML needs it (`#`)."""
+    return ", ".join(written(item) for item in items)
 
 
 def _parts(text: str, marks: re.Pattern[str]) -> list[str]:

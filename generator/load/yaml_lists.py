@@ -298,7 +298,7 @@ def colon_value(lead: str, key: str, value: str, inner: tuple[str, ...]) -> tupl
         noun = "topic" if key == "tags" else "name" if key == "sources" else "address"
         return message, (
             f"write {lead}{key}: [{double_quoted(value)}] for one {noun}, or "
-            f"{lead}{key}: [{', '.join(names)}] for {len(names)} {noun}s: a comma separates "
-            "them"
+            f"{lead}{key}: [{', '.join(map(written, names))}] for {len(names)} {noun}s: a "
+            "comma separates them"
         )
     return message, f"put the whole value in quotes: {lead}{key}: {double_quoted(value)}"
