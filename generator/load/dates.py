@@ -19,15 +19,19 @@ from generator.model import Correction
 DATE_FORMAT_HINT = "use YYYY-MM-DDTHH:MM:SS+HH:MM, for example 2025-06-25T15:27:00+05:30"
 _DATE_SHAPE = re.compile(
     r"^(\d{4})-(\d{2})-(\d{2})"
-    r"(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?$",
+    r"(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?$",
     re.ASCII,  # digits 0-9 only: full-width ones are named by date_hint
 )  # the offset as ISO 8601 writes it: +05:30, +0530 or +05 (the same instant, published +05:30)
+# A fraction of a second (`10:00:00.5`, Hugo's nanoseconds): read, and dropped with a warning.
+_FRACTION = re.compile(r"(?<=:\d{2})\.\d+", re.ASCII)
 
 KNOWN_CORRECTION = ("date", "text")
 
 
 def parse_datetime(value: str, tz: ZoneInfo) -> datetime | str:
-    """An aware datetime, or the reason `value` is not one. Naive values are read in `tz`."""
+    """An aware datetime to the whole second (a fraction of a second, of any number of
+    digits, is dropped: `fraction_dropped` says so), or the reason `value` is not one.
+    Naive values are read in `tz`."""
     match = _DATE_SHAPE.match(value)
     if not match:
         return f"{value!r} is not a date newsdigest can read"
@@ -43,7 +47,7 @@ def parse_datetime(value: str, tz: ZoneInfo) -> datetime | str:
             "(no clock is more than 14 hours from UTC; minutes run from 00 to 59)"
         )
     try:
-        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        parsed = datetime.fromisoformat(_FRACTION.sub("", value).replace("Z", "+00:00"))
     except ValueError:
         return f"{value!r} is not a real time"
     if match.group(4) is None:
@@ -171,8 +175,7 @@ def _day_month(written: str) -> str | None:
 
 _ACCEPTS = (
     "newsdigest accepts dates written as 2025-06-21T10:00:00+05:30 (capital T and Z, "
-    "hyphens and colons, at most six digits after the seconds, the offset as +05:30, "
-    "+0530 or +05)"
+    "hyphens and colons, the offset as +05:30, +0530 or +05, no fraction of a second)"
 )
 _BASIC = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})?)?(Z|[+-]\d{2}:?\d{2})?$")
 _WEEK = re.compile(r"^(\d{4})-?W(\d{2})-?([1-7])$")
@@ -191,7 +194,7 @@ def _as_newsdigest_reads(written: str) -> str | None:
     value = re.sub(r"(?<=\d)t(?=\d)", "T", value)
     value = re.sub(r"(?<=\d)z$", "Z", value)
     value = re.sub(r"(?<=\d)\s+(Z|[+-]\d{2}:?\d{2})$", r"\1", value)
-    value = re.sub(r"(\.\d{6})\d+", r"\1", value)
+    value = _FRACTION.sub("", value)
     value = re.sub(  # an offset's hour in one digit: +5:30 -> +05:30
         r"(T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?[+-])(\d)(?::?(\d{2}))?$",
         lambda m: f"{m[1]}0{m[2]}:{m[3] or '00'}",
@@ -281,6 +284,9 @@ def _read_time(
     if outside is not None:
         check.error(line, f"{label}: {outside}", YEARS_HINT)
         return None
+    dropped = fraction_dropped(written)
+    if dropped is not None:
+        check.warn(line, f"{label}: {dropped[0]}", dropped[1])
     clock = clock_problem(parsed, written)
     if clock is not None:
         severity, message, hint = clock
@@ -289,6 +295,21 @@ def _read_time(
             return None
         check.warn(line, f"{label}: {message}", hint)
     return parsed
+
+
+def fraction_dropped(written: str) -> tuple[str, str] | None:
+    """(message, fix) for a time `written` with a fraction of a second, which is dropped:
+    HTML's <time> holds at most three digits of it, and a story is dated to the second;
+    None without one."""
+    fraction = _FRACTION.search(written)
+    if fraction is None:
+        return None
+    whole = _FRACTION.sub("", written)
+    return (
+        f"{written} has a fraction of a second ({fraction.group()}), which is not "
+        f"published: stories are dated to the second, so it is read as {whole}",
+        f"write {whole}",
+    )
 
 
 YEARS_HINT = "write a date from 1000-01-01 to 9999-12-31, in UTC and on the site's clock"
