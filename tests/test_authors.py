@@ -377,3 +377,24 @@ def test_a_registry_entry_with_an_error_still_names_its_authors_page(tmp_path: P
     assert result.returncode == 1 and "authors.yaml:3: error: 'Asha Rao'.url" in said, said
     assert "-2/" not in said and "-3/" not in said, said
     assert said.count("is written 'Asha Rao' in authors.yaml") == 2, said
+
+
+def test_a_byline_missing_its_colon_is_named_on_its_line_and_hides_no_other_mistake(
+    tmp_path: Path,
+) -> None:
+    """`Carla Gomez` with no ':' (tester 2, M5): PyYAML stops on the lines after it; check
+    names line 3 with the line to write, and still reports every other entry's mistake."""
+    project = newsroom(
+        tmp_path,
+        "Asha Rao:\n  slug: ben\nCarla Gomez\nBen Li:\n  slug: ben\n  colour: blue\n"
+        "Dev Desk:\n  type: organisation\n",
+    )
+    result = run_here("check", cwd=project)
+    assert result.returncode == 1
+    assert (
+        "authors.yaml:3: error: 'Carla Gomez' has no ':', so YAML cannot read this line as a "
+        "field\n    fix: write the line with a colon after the name: 'Carla Gomez:'"
+    ) in result.stdout, result.stdout
+    said = [line.split(": error: ")[0] for line in result.stdout.splitlines() if "error:" in line]
+    assert {"authors.yaml:3", "authors.yaml:6", "authors.yaml:8"} <= set(said), result.stdout
+    assert "not valid YAML" not in result.stdout

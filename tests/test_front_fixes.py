@@ -675,3 +675,54 @@ def test_every_list_a_topic_fix_offers_is_valid_yaml_with_those_topics(
         [page] = site.glob("2025/06/*/*/index.html")
         assert html.fromstring(page.read_bytes()).xpath("//a[@rel='tag']/text()") == topics
         typed = f"tags: {listed}"
+
+
+@pytest.mark.parametrize(
+    ("typed", "replaced", "line", "fixed"),
+    [
+        ("country India", "country: India", 4, "country: India"),
+        ("  author Desk\n  sources: [PTI]", "  author: Desk", 6, "  author: Desk"),
+        ("tags [Rain]", "tags: [Rain]", 7, "tags: [Rain]"),
+        ("draft false", "tags: [Rain]", 8, "draft: false"),  # the last line
+    ],
+)
+def test_a_line_missing_its_colon_is_named_on_its_own_line_with_the_colon_added(
+    tmp_path: Path, typed: str, replaced: str, line: int, fixed: str
+) -> None:
+    """`country India`: PyYAML stops on the line after it (or the next field's); check names
+    the line typed and the fix, followed, checks clean (tester 2, M5)."""
+    project = make_project(tmp_path / "p")
+    front = (
+        GOOD.replace(replaced, typed)
+        if replaced != "tags: [Rain]" or "tags" in typed
+        else (GOOD + "\n" + typed)
+    )
+    path = write_article(project, "2025/06/story.md", front)
+    status, out = checked(project)
+    words = typed.split("\n")[0].strip()
+    assert status == 1
+    assert (
+        f"content/2025/06/story.md:{line}: error: '{words}' has no ':', so YAML cannot "
+        "read this line as a field"
+    ) in out, out
+    assert fix_lines(out) == [f"fix: write the line with a colon after the name: '{fixed}'"]
+    text = path.read_text(encoding="utf-8").replace(typed.split("\n")[0], fixed)
+    path.write_text(text, encoding="utf-8")
+    assert checked(project)[0] == 0
+
+
+def test_the_last_field_of_credits_missing_its_colon_gets_the_field_and_its_value(
+    tmp_path: Path,
+) -> None:
+    """`  author Desk` as credits' last line is valid YAML (credits' text): the fix is the
+    field with its colon, never `author: author Desk`."""
+    project = make_project(tmp_path / "p")
+    path = write_article(project, "2025/06/story.md", GOOD.replace("author: Desk", "author Desk"))
+    status, out = checked(project)
+    assert status == 1 and "content/2025/06/story.md:5: error: credits must be" in out, out
+    assert fix_lines(out) == [
+        "fix: write 'credits:' on its own line, then '  author: Desk' indented below it"
+    ]
+    text = path.read_text(encoding="utf-8").replace("  author Desk", "  author: Desk")
+    path.write_text(text, encoding="utf-8")
+    assert checked(project)[0] == 0

@@ -120,7 +120,14 @@ def _credits_not_fields(check: Checker, front: Mapping) -> None:
         one = names[0] if len(names) == 1 else value  # `- Asha Rao`: one byline
         typed = inline(one) if isinstance(one, list) else " ".join(str(one).split())
         field, colon, rest = typed.partition(": ")  # `credits: "author: Asha Rao"`
-        below = typed if colon and field in fields.under("credits") else f"author: {typed}"
+        word, _, words = typed.partition(" ")  # `  author Asha Rao` below: its colon missing
+        below = (
+            typed
+            if colon and field in fields.under("credits")
+            else f"{word}: {words}"
+            if words and word in fields.under("credits")
+            else f"author: {typed}"
+        )
         check.error(
             line,
             f"credits must be a set of fields, not {kind(value)}: the byline goes after "

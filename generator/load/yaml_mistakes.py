@@ -318,6 +318,9 @@ def marked_error(exc: yaml.MarkedYAMLError, text: str, first_line: int, source: 
     trailing = _trailing_tab(exc, text, first_line, source)
     if trailing is not None:
         return trailing
+    colon = missing_colon(exc, text, source.endswith("authors.yaml"))
+    if colon is not None:
+        return error(source, colon[0] + first_line, *colon[1:])
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + first_line if mark else first_line
     problem = exc.problem or "invalid YAML"
@@ -392,3 +395,49 @@ def _tagged_item(text: str, index: int) -> tuple[int, str, str] | None:
             ends = [i for i in (line.find(c, column) for c in ",]}") if i >= 0]
             return (number, *tag_mistake(line, column, True, min(ends, default=-1)))
     return None
+
+
+_NAMES = frozenset(f.name.rpartition(".")[2] for f in fields.FIELDS) | {
+    "slug",
+    "bio",
+    "url",
+    "fediverse",
+    "image",
+    "type",  # authors.yaml's (load/authors.py)
+}
+
+
+def missing_colon(
+    exc: yaml.MarkedYAMLError, text: str, registry: bool
+) -> tuple[int, str, str] | None:
+    """(0-based line, message, fix) for a line of words with no ':' among fields
+    (`country India`, `Carla Gomez` in authors.yaml, `  author Asha Rao` under
+    `credits:`): PyYAML names the line after it, or the next field's. The fix puts the
+    colon after a field's name (`country: India`), else at the end (`Carla Gomez:`: a
+    byline of authors.yaml when `registry`). None for other mistakes."""
+    lines, problem = text.split("\n"), exc.problem or ""
+    at = -1
+    if exc.context == "while scanning a simple key" and problem.startswith("could not find"):
+        at = exc.context_mark.line if exc.context_mark is not None else -1
+    elif problem.startswith("mapping values are not allowed") and exc.problem_mark is not None:
+        here = exc.problem_mark.line
+        above = lines[here - 1] if 0 < here < len(lines) else ""
+        if above.strip() and ":" not in above and indent_of(above) == indent_of(lines[here]):
+            at = here - 1
+    raw = lines[at] if 0 <= at < len(lines) else ""
+    words = raw.strip()
+    if not words or ":" in words or words[:1] in "-#[{'\"":
+        return None
+    lead = raw[: len(raw) - len(raw.lstrip())]
+    name, _, rest = words.partition(" ")
+    if name.lower() in _NAMES and rest.strip():
+        fixed = f"{lead}{name}: {rest.strip()}"
+    elif registry and not lead:
+        fixed = f"{words}:"
+    else:
+        fixed = f"{lead}{name}: {rest.strip()}" if rest.strip() else f"{lead}{words}:"
+    return (
+        at,
+        (f"'{words}' has no ':', so YAML cannot read this line as a field"),
+        f"write the line with a colon after the name: '{fixed}'",
+    )
