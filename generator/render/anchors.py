@@ -51,8 +51,10 @@ class Anchors:
         articles: Iterable[Article],
         html_of: Callable[[Article], str] | None = None,
         base_url: str = "",
+        engine: str = "python-markdown",
     ) -> None:
         self._stories = {article.path: article for article in articles}
+        self._gfm = engine == "gfm"  # the markdown_engine: how a heading is given an id
         self._base = urlsplit(base_url)  # a link written as the site's own full address
         self._html_of = html_of or (lambda article: article.body_html)
         self._ids: dict[str, frozenset[str] | None] = {}
@@ -106,6 +108,15 @@ class Anchors:
         elif mine:
             shown = ", ".join(f"#{value}" for value in mine[:8])
             fix = f"link to one of the places the story has: {shown}; or give the heading that id"
+            fix += (
+                f' (<h2 id="{fragment}">...</h2>: the gfm engine gives headings no id)' * self._gfm
+            )
+        elif self._gfm:  # no attribute lists: render/body_html.py's `attribute_lists`
+            fix = (
+                f'write the heading in content/{story.source} as HTML, <h2 id="{fragment}">'
+                f"...</h2> (the gfm engine gives headings no id); or link to the story "
+                f"without '#{typed}'"
+            )
         else:
             fix = (
                 f"give the heading in content/{story.source} that id: ## Its text "

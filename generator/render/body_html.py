@@ -10,6 +10,7 @@ render/markdown.py calls these around the sanitiser (not for a site with trusted
   deeper than the level after the heading before it, is published one level below that
   heading, with a warning on its line;
 - `gfm_footnotes`: cmark-gfm's footnote section as Python-Markdown writes it;
+- `attribute_lists` (gfm only): a `{#id}` or `{: .class}` the engine shows as text;
 - `unnamed_links`, `id_problems` (after the sanitiser): a link with no text for a screen
   reader to say, an id the theme's page already uses or used twice, and an in-page link
   (`#results`) to an id the page does not have;
@@ -255,7 +256,6 @@ def unnamed_links(clean: str) -> list[Problem]:
 
 
 _ID = re.compile(r'<([a-z0-9]+)\b[^>]*?\bid="([^"]*)"', re.IGNORECASE)
-_SHOWN_ID = re.compile(r"<h[2-6][^>]*>[^<]*\{#([^}\s<]+)\}\s*</h", re.IGNORECASE)
 _FRAGMENT = re.compile(r'<a\b[^>]*?\bhref="#([^"]*)"', re.IGNORECASE)
 
 
@@ -289,17 +289,24 @@ def id_problems(clean: str, body: str, gfm: bool) -> tuple[list[Problem], list[P
                 )
             )
         seen.add(value)
-    warnings = [_as_text(match.group(1)) for match in _SHOWN_ID.finditer(clean)] if gfm else []
+    warnings: list[Problem] = []
     for match in _FRAGMENT.finditer(clean):
         target = unquote(unescape(match.group(1)))
         if target in seen or target in THEME_IDS or target.lower() in ("", "top"):
             continue
-        how = (
-            f'the gfm engine gives headings no id: write the heading as HTML, <h2 id="{target}">'
-            "...</h2>"
-            if gfm
-            else f"give the heading that id: ## Its text {{#{target}}}"
-        )
+        note = re.fullmatch(r"(fn(?:ref)?):(.+)", target)
+        if gfm and note and f"{note[1]}-{note[2]}" in seen:  # Python-Markdown's #fn:x
+            how = (
+                f"the gfm engine names the footnote [^{note[2]}] #fn-{note[2]} (and the place "
+                f"that refers to it #fnref-{note[2]}): write #{note[1]}-{note[2]}"
+            )
+        elif gfm:
+            how = (
+                "the gfm engine gives headings no id: write the heading as HTML, "
+                f'<h2 id="{target}">...</h2>'
+            )
+        else:
+            how = f"give the heading that id: ## Its text {{#{target}}}"
         warnings.append(
             (
                 f"#{target}",
@@ -333,15 +340,42 @@ def gfm_footnotes(converted: str) -> str:
     )
 
 
-def _as_text(value: str) -> Problem:
-    """The warning for a heading's `{#id}` that the gfm engine shows as text."""
-    return (
-        f"{{#{value}",
-        f"{{#{value}}} is shown as text in this heading: the gfm engine has no attribute "
-        "lists, so the heading gets no id",
-        f'write the heading as HTML, <h2 id="{value}">...</h2>, or set '
-        'markdown_engine = "python-markdown"',
-    )
+# An attribute list as Python-Markdown's attr_list reads one: '{#id}', '{.class}' or
+# '{: ...}' (not after a backslash, which shows it as text on purpose).
+_ATTRIBUTE_LIST = re.compile(
+    r"(?<!\\)\{(?::[^{}\n]*|[#.][^\s{}#.][^\s{}]*(?:[ \t]+[#.][^\s{}]+)*)[ \t]*\}"
+)
+_ATX_LINE = re.compile(r"[ ]{0,3}#{1,6}[ \t]")
+
+
+def attribute_lists(converted: str, body: str) -> list[tuple[int, str, str, bool]]:
+    """(line, message, fix, False) of a warning for each attribute list (`{#id}`,
+    `{.class}`, `{: .note}`) typed in `body` (the Markdown, its code and comments blanked)
+    that `converted` (the gfm engine's HTML) shows as text: the gfm engine has none."""
+    found = []
+    for match in _ATTRIBUTE_LIST.finditer(body) if "{" in body else ():
+        typed = match.group()
+        if escape(typed, quote=False) not in converted:
+            continue
+        line = body.count("\n", 0, match.start())
+        start = body.rfind("\n", 0, match.start()) + 1
+        ident = re.search(r"#([^\s{}.#]+)", typed)
+        heading = _ATX_LINE.match(body, start) is not None
+        if heading and ident:
+            message = f"{typed} is shown as text in this heading: the gfm engine has no "
+            message += "attribute lists, so the heading gets no id"
+            fix = f'write the heading as HTML, <h2 id="{ident[1]}">...</h2>'
+        else:
+            message = f"{typed} is shown as text: the gfm engine has no attribute lists "
+            message += "({#id}, {.class}, {: ...}), so it gives nothing an id or a class"
+            fix = f"remove {typed}" + (
+                f'; to give a heading an id, write it as HTML, <h2 id="{ident[1]}">...</h2>'
+                if ident
+                else ""
+            )
+        fix += '; or set markdown_engine = "python-markdown", which reads them'
+        found.append((line, message, fix, False))
+    return found
 
 
 def no_alt(src: str) -> tuple[str, str]:

@@ -44,6 +44,7 @@ from generator.render import broken_links, cmark, images, unaddressed, unclosed
 from generator.render.body_html import (
     SCROLL_BOXES,
     address_line,
+    attribute_lists,
     fixed_headings,
     focusable,
     id_problems,
@@ -64,6 +65,7 @@ from generator.render.sanitised import (
     sanitise,
     without_address,
 )
+from generator.render.unaddressed import without_comments
 
 TIME_LIMIT = 10.0  # seconds one article's body may take to convert (normal ones take ms)
 
@@ -338,6 +340,8 @@ class BodyRenderer(_Addresses):
                 body_html = self._ended(article, self._converted(article))
                 slips = unaddressed.problems(body_html, self._masked)
                 slips += broken_links.problems(body_html, self._masked)
+                if self.engine == "gfm":
+                    slips += attribute_lists(body_html, without_comments(self._masked()))
                 for line, message, hint, wrong in slips:
                     at, kind = article.body_line + line, error if wrong else warning
                     self.context.problems.append(kind(article.source, at, message, hint))

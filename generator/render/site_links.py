@@ -357,7 +357,7 @@ def problems(
     redirects = {alias_file(alias) for article in site.articles for alias in article.aliases}
     base_path = Urls(settings.base_url).base_path
     root = set(root_paths(settings.static_dir))  # PROJECT/static/'s files, at the root
-    anchors = Anchors(site.articles, html_of, settings.base_url)
+    anchors = Anchors(site.articles, html_of, settings.base_url, settings.markdown_engine)
     links = unknown_links(bodies, own | redirects | root, base_path, unread, later, anchors)
     if not aliases:
         return links
@@ -436,7 +436,7 @@ def rendered(
     it does not publish, aliases that clash with its own files (a path written twice is
     a page or file of its own too), PROJECT/static/'s files that clash or are not allowed."""
     base_path = Urls(settings.base_url).base_path
-    anchors = Anchors(articles, base_url=settings.base_url)
+    anchors = Anchors(articles, None, settings.base_url, settings.markdown_engine)
     links = unknown_links(
         articles, {f.path for f in files}, base_path, later=later, anchors=anchors
     )
