@@ -462,3 +462,31 @@ def test_init_names_an_examples_address_as_a_placeholder(
     assert result.returncode == 0, result.stderr
     said = f"base_url is a placeholder ({url}): set it in newsdigest.toml"
     assert (said in result.stdout) is placeholder, result.stdout
+
+
+@pytest.mark.parametrize(
+    ("title", "language", "zone"),
+    [("أخبار", "ar", "Asia/Dubai"), ("समाचार", "hi", "Asia/Kolkata"), ("Akhbar", "ar", "UTC")],
+)
+def test_a_site_in_another_script_starts_with_a_welcome_that_checks_clean(
+    tmp_path: Path, title: str, language: str, zone: str
+) -> None:
+    """An Arabic or Hindi site name (tester 2, M6): the welcome article's file and byline
+    are not the computer's Latin spelling of it (which `check` warns about), and the
+    description on every page is not an English sentence on a site in another language."""
+    args = ("--title", title, "--url", URL, "--language", language, "--timezone", zone)
+    assert init(tmp_path, *args).returncode == 0
+    project = tmp_path / "gazette"
+    checked = run_here("check", cwd=project)
+    assert checked.stdout + checked.stderr == "checked 1 article: no errors\n"
+    (article,) = (project / "content").rglob("*.md")
+    if title.isascii():
+        assert article.name == "welcome-to-akhbar.md"
+    else:
+        assert article.name == "welcome.md"
+    settings = tomllib.loads((project / "newsdigest.toml").read_text(encoding="utf-8"))
+    assert settings["description"] == title
+    out = tmp_path / "site"
+    assert run_here("build", "--output", str(out), cwd=project).returncode == 0
+    home = html.fromstring((out / "index.html").read_bytes())
+    assert home.xpath("//meta[@name='description']/@content") == [title]

@@ -142,18 +142,20 @@ def _toml_string(value: str) -> str:
 
 
 def welcome_article(settings: config.Settings, country: str, now: datetime) -> tuple[str, str]:
-    """(path under content/, text) of the first article: valid, no warnings, worth deleting."""
-    title = f"Welcome to {settings.title}"
-    path = f"{now:%Y}/{now:%m}/{slugs.make(title)}.md"
+    """(path under content/, text) of the first article: valid, no warnings, worth deleting.
+    A site name in a script Latin letters spell poorly (Arabic, Hindi...) is in neither
+    its file name nor its byline, whose addresses would be the computer's spelling."""
+    title, unread = f"Welcome to {settings.title}", slugs.poorly_spelt_script(settings.title)
+    path = f"{now:%Y}/{now:%m}/{'welcome' if unread else slugs.make(title)}.md"
     front = "\n".join(
         [
             "---",
             f"title: {yaml_value(title)}",
             f"date: {now.isoformat()}",
             f"country: {yaml_value(country)}",
-            *_written_in_english(settings.language),
+            *([] if english(settings.language) else ["language: en"]),
             "credits:",
-            f"  author: {yaml_value(settings.title + ' desk')}",
+            f"  author: {yaml_value(('Newsroom' if unread else settings.title) + ' desk')}",
             "tags: [Newsroom]",
             f"summary: {yaml_value(f'{settings.title} is open: how this site is written.')}",
             "---",
@@ -172,14 +174,15 @@ def welcome_article(settings: config.Settings, country: str, now: datetime) -> t
     return path, front + "\n" + body
 
 
-def _written_in_english(site_language: str) -> list[str]:
-    """The welcome article's `language:` line: it is written in English, so on a site in
-    another language it says so, and is published as English (lang="en", left to right),
-    not as Arabic or Urdu text that is not."""
+def english(language: str) -> bool:
+    """Whether the site's `language` is English, the language of init's words. On a site in
+    another, the welcome article says `language: en` (published as English, lang="en",
+    left to right, not as Arabic or Urdu text that is not), and the description is the
+    site's name, for the newsroom to write in its language."""
     from generator.languages import locale_of
 
-    locale = locale_of(site_language)
-    return [] if locale is not None and locale.language == "en" else ["language: en"]
+    locale = locale_of(language)
+    return locale is not None and locale.language == "en"
 
 
 GITIGNORE = """\
@@ -323,7 +326,7 @@ def init_site(
         year = (now or datetime.now()).year  # validate() names the bad time zone below
     values = {
         "title": name,
-        "description": f"The latest stories from {name}.",
+        "description": f"The latest stories from {name}." if english(language) else name,
         "base_url": base_url,
         "language": language,
         "timezone": zone,
