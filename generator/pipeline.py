@@ -30,7 +30,14 @@ from generator.config import Settings, only
 from generator.diagnostics import Diagnostic, error, has_errors, warning
 from generator.index import author_pages, topics
 from generator.index.language_sections import section_warnings
-from generator.index.selection import HeldBack, Selection, far_ahead, held_back, updated_ahead
+from generator.index.selection import (
+    HeldBack,
+    Selection,
+    far_ahead,
+    held_back,
+    unread_ahead,
+    updated_ahead,
+)
 from generator.index.site import Site, build_index
 from generator.load import authors, bylines
 from generator.load.collisions import clashes
@@ -82,6 +89,7 @@ def build(
     published, articles, body_problems, assets = stages.convert(published, articles)
     unread: list[Unread] = []
     body_problems += unread_bodies(articles, problems, settings, paths.content, unread, published)
+    body_problems += unread_ahead([u.source for u in unread], paths.content, now, settings.tz)
     diagnostics = sorted(problems + body_problems, key=Diagnostic.sort_key)
     held = held_back(articles, selection, now)
     left_out = others(articles, published)
@@ -277,6 +285,7 @@ def check(paths: Paths, settings: Settings, speed: Speed | None = None) -> Built
     stopped = any(d.severity == "error" for d in catalogs)  # as a build: exit status 2
     body_problems += far_ahead(articles, paths.content, now)
     body_problems += updated_ahead(articles, paths.content, now, settings.tz)
+    body_problems += unread_ahead([u.source for u in unread], paths.content, now, settings.tz)
     former = settings.former_base_url  # once no link needs it, the setting can go
     body_problems += former_unused(paths.project, paths.content, former, body_problems)
     diagnostics = sorted(problems + body_problems + catalogs, key=Diagnostic.sort_key)

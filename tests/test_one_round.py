@@ -101,3 +101,64 @@ def test_a_setting_written_twice_is_named_with_the_other_wrong_settings(tmp_path
         "pyproject.toml:10:",
     ]
     assert "timezone is written a second time here (first on line 6)" in found[1]
+
+
+ALIASES = """\
+title: Q2
+date: 2025-06-20T11:00:00Z
+country: UK
+credits:
+  author: Asha Rao
+aliases: [/2025/06/20/q1/, /tags/foo/, /2025/06/20/q2/, /old/q3/]
+"""
+CORRECTED = """\
+title: Q3
+date: 2025-06-20T12:00:00Z
+country: UK
+credits:
+  author: Asha Rao
+updated: 2025-07-01T10:00:00Z
+corrections:
+  - date: 2025-06-19T10:00:00Z
+    text: Early.
+  - date: 2025-07-01T10:00:00Z
+    text: Late.
+  - date: 2025-06-21
+    text: ''
+"""
+
+
+def test_aliases_and_future_corrections_are_named_with_the_files_other_mistakes(
+    tmp_path: Path,
+) -> None:
+    """An alias that is another story's page or the story's own, and a change dated after
+    the build's time, are named with the other errors of the same line, not only once
+    those are fixed: by `check` and by `build`, alike."""
+    project = make_project(tmp_path / "project")
+    q1 = ALIASES.replace("Q2", "Q1").replace("11:00", "10:00")
+    write_article(project, "q/q1.md", q1.replace(ALIASES.splitlines()[-1], "aliases: [/old/q1/]"))
+    write_article(project, "q/q2.md", ALIASES.replace("/old/q3/", "/old/q1/"))
+    write_article(project, "q/q3.md", CORRECTED)
+    now = "2025-06-25T12:00:00Z"
+    built = run_here("build", "--now", now, "--output", str(tmp_path / "site"), cwd=project)
+    assert built.returncode == 1
+    found = [line for line in built.stderr.splitlines() if ": error: " in line]
+    for expected in [
+        "content/q/q2.md:7: error: alias /2025/06/20/q1/ is the page of q/q1.md",
+        "content/q/q2.md:7: error: alias /2025/06/20/q2/ is its own page",
+        "content/q/q2.md:7: error: alias /old/q1/ is also an alias of q/q1.md",
+        "content/q/q2.md:7: error: aliases: item 2 (/tags/foo/)",
+        "content/q/q3.md:7: error: updated 2025-07-01T10:00:00+00:00 is in the future",
+        "content/q/q3.md:9: error: corrections: item 1: date (2025-06-19T10:00:00+00:00) is before",
+        "content/q/q3.md:11: error: corrections: item 2: date 2025-07-01T10:00:00+00:00 is in "
+        "the future",
+        "content/q/q3.md:14: error: corrections: item 3: text is empty",
+    ]:
+        assert any(line.startswith(expected) for line in found), (expected, found)
+    lines = built.stderr.splitlines()
+    [late] = [i for i, line in enumerate(lines) if "item 2: date 2025-07-01" in line]
+    assert lines[late + 1].strip().startswith("fix: write the time the correction was made")
+    # check, with its own clock (today), names them too
+    found = check(project)
+    assert any("q2.md:7: error: alias /2025/06/20/q2/ is its own page" in f for f in found)
+    assert any("q2.md:7: error: alias /2025/06/20/q1/ is the page of q/q1.md" in f for f in found)

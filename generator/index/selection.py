@@ -143,6 +143,30 @@ def updated_ahead(
     return found
 
 
+def unread_ahead(
+    sources: Iterable[str], content_dir: Path, now: datetime, tz: ZoneInfo
+) -> list[Diagnostic]:
+    """`updated_ahead` for the article files at `sources` whose front matter has other
+    errors (no Article was made of them), read as validate reads them: their `updated:`
+    and corrections dated after `now`, unless the file is a draft or its own date is still
+    to come (or cannot be read); so that one run lists them with the file's other errors."""
+    found = []
+    for source in sources:
+        doc, _ = read_document(content_dir / source, source, 1 << 40)
+        front = doc.front if doc is not None else {}
+        written, updated = front.get("date"), front.get("updated")
+        published = parse_datetime(written.strip(), tz) if isinstance(written, str) else None
+        if doc is None or front.get("draft") is True or not isinstance(published, datetime):
+            continue
+        if published > now:
+            continue
+        when = parse_datetime(updated.strip(), tz) if isinstance(updated, str) else None
+        if isinstance(when, datetime) and when > now:
+            found.append(_ahead(source, doc.front.line_of("updated"), "updated", when, now))
+        found += _corrections_ahead(source, content_dir, now, tz)
+    return found
+
+
 def _corrections_ahead(
     source: str, content_dir: Path, now: datetime, tz: ZoneInfo
 ) -> list[Diagnostic]:
@@ -170,6 +194,9 @@ def _ahead(source: str, line: int, label: str, when: datetime, now: datetime) ->
         f"{label} {when.isoformat()} is in the future (this build's time is "
         f"{now.isoformat(timespec='minutes')}); feeds would announce a change that has "
         "not happened yet",
-        "write the time it was updated; to publish the story itself later, give its "
+        "write the time the correction was made; to publish a correction later, add it "
+        "to the story then"
+        if label.startswith("corrections")
+        else "write the time it was updated; to publish the story itself later, give its "
         "date: that time instead",
     )

@@ -12,12 +12,12 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from generator.config import Settings
-from generator.diagnostics import Diagnostic
+from generator.diagnostics import Diagnostic, error
 from generator.index.site import build_index
 from generator.load.checker import Checker
 from generator.load.content import Document, read_document
 from generator.load.dates import date_field
-from generator.load.identity import slug_field
+from generator.load.identity import aliases, slug_field
 from generator.model import Article, article_path
 from generator.render import site_links
 from generator.render.markdown import BodyRenderer
@@ -78,6 +78,33 @@ def _page(document: Document, settings: Settings) -> str:
     return article_path(published.date(), slug) if published and slug else ""
 
 
+def _alias_clashes(document: Document, page: str, articles: Sequence[Article]) -> list[Diagnostic]:
+    """The errors load.collisions.alias_collisions gives a story, for the aliases of an
+    article file whose front matter has other errors (read as validate reads them; their
+    own errors are said there): one that is its own page (`page`), another story's page
+    or another story's alias; so that one run lists them with the file's other errors."""
+    scratch = Checker(document)
+    pages = {a.path: a.source for a in articles}
+    claimed = {alias: a.source for a in articles for alias in a.aliases}
+    found: list[Diagnostic] = []
+    for alias in aliases(scratch, document.front):
+        line = document.front.line_of("aliases")
+        if alias == page or alias in pages:
+            whose = "its own page" if alias == page else f"the page of {pages[alias]}"
+            message = f"alias /{alias} is {whose}: a redirect there would replace it"
+            found.append(error(document.source, line, message, "remove it from aliases:"))
+        elif alias in claimed:
+            found.append(
+                error(
+                    document.source,
+                    line,
+                    f"alias /{alias} is also an alias of {claimed[alias]}",
+                    "an old address can redirect to one article only; remove one",
+                )
+            )
+    return found
+
+
 def unread_bodies(
     articles: Sequence[Article],
     problems: list[Diagnostic],
@@ -108,8 +135,9 @@ def unread_bodies(
             if document is not None:
                 html, body_problems, _ = renderer.render(document)
                 found += body_problems
+                page = _page(document, settings)
+                found += _alias_clashes(document, page, articles)
                 if unread is not None:
-                    page = _page(document, settings)
                     body = document.body
                     unread.append(Unread(source, body, document.body_line, html, page))
     return found
