@@ -158,3 +158,31 @@ def test_check_prints_the_picture_error_and_the_link_warning_with_their_fixes(
         "    fix: add the line [bar]: https://... below the paragraph, after a blank line; "
         "or write the address in place: [x](https://...)"
     ) in done.stdout
+
+
+NOTES = """\
+Text[^1] and [^missing].
+
+Escaped \\[^esc] and `[^code]`, and the second [^gone] one.
+
+[^1]: Note.
+"""
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_footnote_reference_no_line_defines_is_a_warning_on_its_line(
+    tmp_path: Path, engine: str
+) -> None:
+    """`[^missing]` with no `[^missing]: ...` line is published as typed, brackets and all:
+    a warning on its line, as for a link reference; not for an escaped one or one in code."""
+    result, out = build(project(tmp_path, engine, NOTES))
+    assert result.ok
+    for line, label in ((BODY_LINE, "missing"), (BODY_LINE + 2, "gone")):
+        message = (
+            f"[^{label}] is published as typed, brackets included: no line defines the "
+            f"footnote [^{label}]"
+        )
+        assert (line, "warning", message) in said(result)
+        [fix] = [d.hint for d in result.diagnostics if d.message == message]
+        assert fix.startswith("add the note on a line of its own below the paragraph")
+    assert not [d for d in result.diagnostics if "esc" in d.message or "code" in d.message]

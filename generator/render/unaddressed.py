@@ -31,7 +31,7 @@ Problem = tuple[int, str, str, bool]  # (0-based body line, message, fix, is an 
 # left as text, an <img> without an address. Most bodies have none: they are looked at
 # with substring searches alone (a regular expression tried at every character of every
 # body cost more than the rest of this check), and not parsed.
-_EMPTY = ('src=""', "src=''", 'href=""', "href=''", 'href=" ', "href>", "href ", "][", "![")
+_EMPTY = ('src=""', "src=''", 'href=""', "href=''", 'href=" ', "href>", "href ", "][", "![", "[^")
 _IMG_SRC = re.compile(r"""\ssrc\s*=\s*["']?[^\s"'>]""", re.IGNORECASE)
 
 
@@ -58,6 +58,10 @@ _INLINE = frozenset(
 _REFERENCE = re.compile(
     r"(!?)\[([^\[\]\n]+)\]\[([^\[\]\n]*)\]|!\[([^\[\]\n]+)\](?![\[(]|\s*\(|[^\s()\[\]]+\))"
 )
+
+# A footnote reference left as text (`[^missing]`): no line defines its note. Not a
+# definition left as text (`[^1]: ...`), which says what it is.
+_NOTE = re.compile(r"\[\^([^\[\]\s]+)\](?!:)")
 
 
 class _Found(HTMLParser):
@@ -114,8 +118,10 @@ def problems(converted: str, masked: Callable[[], str]) -> list[Problem]:
     found = _Found()
     found.feed(converted)
     found.close()
-    references = list(_REFERENCE.finditer("".join(found.text)))
-    if not found.empty and not references:
+    text = "".join(found.text)
+    references = list(_REFERENCE.finditer(text))
+    notes = list(_NOTE.finditer(text)) if "[^" in text else []
+    if not found.empty and not references and not notes:
         return []
     body = without_comments(masked())
     typed = _typed_without_address(body)
@@ -131,7 +137,23 @@ def problems(converted: str, masked: Callable[[], str]) -> list[Problem]:
         undefined = _undefined(match, body, searched)
         if undefined is not None:  # None: typed with '\\[', shown as text on purpose
             result.append(undefined)
+    for note in notes:
+        at = typed_at(body, note.group(), searched)
+        if at >= 0:  # (not found: typed with '\\[', shown as text on purpose)
+            result.append(_no_note(note.group(1), body.count("\n", 0, at)))
     return result
+
+
+def _no_note(label: str, line: int) -> Problem:
+    """The warning for a footnote reference `[^label]` no line defines, on `line`."""
+    return (
+        line,
+        f"[^{label}] is published as typed, brackets included: no line defines the "
+        f"footnote [^{label}]",
+        f"add the note on a line of its own below the paragraph, after a blank line: "
+        f"[^{label}]: Its text; or remove [^{label}]",
+        False,
+    )
 
 
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
