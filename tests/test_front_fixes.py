@@ -31,7 +31,8 @@ def follow_fix(project: Path, path: Path, typed: str, key: str) -> tuple[str, st
     status, said = checked(project)
     assert status == 1, said
     [hint] = fix_lines(said)
-    fixed = hint[hint.index(f"{key}: ") :]
+    quoted = "if they are part of the name, put the item in quotes" in hint  # the second
+    fixed = hint[(hint.rindex if quoted else hint.index)(f"{key}: ") :]
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace(typed + "\n", fixed + "\n"), encoding="utf-8")
     site = project / "site"
@@ -726,3 +727,68 @@ def test_the_last_field_of_credits_missing_its_colon_gets_the_field_and_its_valu
     text = path.read_text(encoding="utf-8").replace("  author Desk", "  author: Desk")
     path.write_text(text, encoding="utf-8")
     assert checked(project)[0] == 0
+
+
+@pytest.mark.parametrize(
+    ("typed", "country", "topics"),
+    [
+        ("country: [India, Pakistan]", "India", ["Rain", "Pakistan"]),
+        ("country: [India]", "India", ["Rain"]),
+    ],
+)
+def test_a_list_of_countries_gets_one_country_and_the_others_as_topics(
+    tmp_path: Path, typed: str, country: str, topics: list[str]
+) -> None:
+    """`country: [India, Pakistan]` (tester 2, M7): the fix is one country and the others
+    in the topics, never the list in quotes (a country named "[India, Pakistan]")."""
+    project = make_project(tmp_path / "p")
+    front = GOOD.replace("country: India", typed)
+    path = write_article(project, "2025/06/story.md", front)
+    status, said = checked(project)
+    assert status == 1 and "content/2025/06/story.md:4: error: country must be one country" in said
+    [fix] = fix_lines(said)
+    assert '"[' not in fix, fix
+    lines = [line for line in front.splitlines() if not line.startswith(("country:", "tags:"))]
+    listed = re.search(r"tags: \[.*\]$", fix)
+    given = [re.findall(r"country: [^,]+", fix)[0], listed.group() if listed else "tags: [Rain]"]
+    path.write_text("---\n" + "\n".join([*lines, *given]) + "\n---\nBody.\n", encoding="utf-8")
+    assert checked(project)[0] == 0, given
+    site = project / "site"
+    assert run_here("build", "--output", str(site), cwd=project).returncode == 0
+    [page] = site.glob("2025/06/*/*/index.html")
+    tree = html.fromstring(page.read_bytes())
+    assert tree.xpath("//a[@rel='tag']/text()") == topics
+    assert country in page.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("typed", "removed", "topics"),
+    [
+        ("tags:\n  - Politics\n  - [Elections]", "tags:\n  - Politics\n  - Elections", None),
+        ("tags: [Politics, [Elections]]", "tags: [Politics, Elections]", None),
+        (
+            "tags:\n  - [Elections, Polls]",
+            "tags:\n  - Elections\n  - Polls",
+            ["Elections", "Polls"],
+        ),  # noqa: E501
+    ],
+)
+def test_an_item_in_brackets_is_offered_without_them_first(
+    tmp_path: Path, typed: str, removed: str, topics: list[str] | None
+) -> None:
+    """`- [Elections]` (tester 2, M7): the fix first removes the brackets (a topic named
+    "[Elections]" is rarely meant), then offers the quotes for a name that has them."""
+    project = make_project(tmp_path / "p")
+    path = write_article(project, "2025/06/story.md", GOOD.replace("tags: [Rain]", typed))
+    status, said = checked(project)
+    assert status == 1 and "must be text, not a list" in said, said
+    [fix] = fix_lines(said)
+    assert fix.startswith("fix: remove the brackets: "), fix
+    assert "or, if they are part of the name, put the item in quotes" in fix
+    path.write_text(path.read_text(encoding="utf-8").replace(typed, removed), encoding="utf-8")
+    assert checked(project)[0] == 0
+    site = project / "site"
+    assert run_here("build", "--output", str(site), cwd=project).returncode == 0
+    [page] = site.glob("2025/06/*/*/index.html")
+    published = html.fromstring(page.read_bytes()).xpath("//a[@rel='tag']/text()")
+    assert published == (topics or ["Politics", "Elections"])

@@ -16,7 +16,7 @@ from generator.load import fields
 from generator.load.content import Document, Items, Mapping
 from generator.load.foreign import foreign_field
 from generator.load.invisible import CONTROL, control_error, invisible_error
-from generator.load.yaml_lists import double_quoted
+from generator.load.yaml_lists import double_quoted, written
 
 REQUIRED_FIELDS = fields.required()  # declared in load/fields.py
 # Top-level keys that belong inside a group: key -> the group's field.
@@ -306,10 +306,20 @@ def _quoted_item_hint(key: str, value: Any, item: Any) -> str:
         return ""
     quoted = double_quoted(inner)
     outer = getattr(value, "typed", "")
+    names = isinstance(item, list) and item and all(isinstance(n, str) for n in item)
+    bare = ", ".join(written(n) for n in item) if names else ""
     if outer:
-        fixed = re.sub(r"(?<![\"'])" + re.escape(inner), lambda _: quoted, outer, count=1)
-        return f"put the item in quotes: {key}: {fixed}"
-    return f"put the item in quotes: - {quoted}"
+        at = r"(?<![\"'])" + re.escape(inner)
+        fixed = re.sub(at, lambda _: quoted, outer, count=1)
+        plain = re.sub(at, lambda _: bare, outer, count=1)
+        bare = f"remove the brackets: {key}: {plain}; or, if they are part of the name, " * (
+            bool(bare)
+        )
+        return f"{bare}put the item in quotes: {key}: {fixed}"
+    if bare:
+        lines = "' and '- ".join(written(n) for n in item)
+        bare = f"remove the brackets: '- {lines}'; or, if they are part of the name, "
+    return f"{bare}put the item in quotes: - {quoted}"
 
 
 def _colon_hint(value: Any) -> str:
