@@ -509,6 +509,32 @@ def pytest_sessionstart(session: pytest.Session) -> None:
     each), and each test worker too."""
     if not os.environ.get("PYTEST_XDIST_WORKER"):
         compileall.compile_dir(REPO / "generator", quiet=1)
+        if session.config.pluginmanager.has_plugin("xdist") and session.config.getoption(
+            "numprocesses", None
+        ):
+            rewrite_test_modules(session.config)
+
+
+def rewrite_test_modules(config: pytest.Config) -> None:
+    """The test modules' assertion-rewritten bytecode written once, here, before the test
+    workers start: on a fresh clone (no tests/__pycache__) every worker would otherwise
+    rewrite and compile all of them at once (about 3.7 CPU-seconds each). What pytest's
+    import hook does on import (`_pytest.assertion.rewrite`), without running the modules;
+    with another pytest whose hook differs, the workers rewrite them as before."""
+    if config.getoption("assertmode", "rewrite") != "rewrite":
+        return
+    try:
+        from _pytest.assertion import rewrite
+
+        state = config.stash[rewrite.assertstate_key]
+        for source in sorted(Path(__file__).parent.glob("test_*.py")):
+            folder = rewrite.get_cache_dir(source)
+            pyc = folder / (source.name[:-3] + rewrite.PYC_TAIL)
+            if rewrite.try_makedirs(folder) and rewrite._read_pyc(source, pyc, state.trace) is None:
+                stat, code = rewrite._rewrite_test(source, config)
+                rewrite._write_pyc(state, code, stat, pyc)
+    except (AttributeError, ImportError, KeyError, TypeError, OSError):
+        return  # the workers rewrite what is missing
 
 
 @pytest.hookimpl(wrapper=True)
