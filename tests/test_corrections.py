@@ -176,3 +176,33 @@ def test_feed_readers_get_each_correction_as_the_page_shows_it(tmp_path: Path) -
         assert " ".join(p.text_content().split()) == shown
         assert p.xpath(".//b") == []  # the text is text, not markup
         assert p.xpath(".//time/@datetime") == ["2025-06-26T20:00:00+05:30"]
+
+
+def test_a_correction_split_in_two_items_is_said_once_with_the_dash_to_remove(
+    tmp_path: Path,
+) -> None:
+    """`- date:` then `- text:` (a dash too many) is one correction in two halves: one
+    error naming the dash to remove, not 'text is missing' and 'date is missing'."""
+    project = make_project(tmp_path / "project")
+    split = (
+        "corrections:\n"
+        "  - date: 2025-06-26T09:30:00+05:30\n"
+        "  - text: Fixed the name.\n"
+        "  - text: And the length.\n"
+        "  - date: 2025-06-27T09:30:00+05:30\n"
+    )
+    write_article(project, "2025/06/bridge.md", STORY + split)
+    result = run_here("check", cwd=project)
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert "is missing" not in result.stdout
+    for line, number, latter, first in ((9, 1, "text", "date"), (11, 3, "date", "text")):
+        at = lines.index(
+            f"content/2025/06/bridge.md:{line}: error: corrections: items {number} and "
+            f"{number + 1} are one correction split in two: the '- ' before '{latter}:' starts "
+            f"a new item, so item {number} has no {latter} and item {number + 1} no {first}"
+        )
+        assert lines[at + 1].strip() == (
+            f"fix: remove the '- ' before '{latter}:' and indent '{latter}:' to line up with "
+            f"'{first}:' above it"
+        )

@@ -340,6 +340,31 @@ def has_time(value: object) -> bool:
     return match is None or match.group(4) is not None
 
 
+def _split_items(check: Checker, items: list[object]) -> set[int]:
+    """The numbers of the items that are halves of one correction, each pair said once:
+    an item with only `date:` next to one with only `text:` (a '- ' typed before the
+    second line starts a new item, so each half misses the other's field)."""
+    halves: set[int] = set()
+    for number in range(1, len(items)):
+        first, second = items[number - 1], items[number]
+        if number in halves or not (isinstance(first, Mapping) and isinstance(second, Mapping)):
+            continue
+        fields = {tuple(first), tuple(second)}
+        if fields != {("date",), ("text",)}:
+            continue
+        latter = next(iter(second))
+        check.error(
+            second.line_of(latter),
+            f"corrections: items {number} and {number + 1} are one correction split in two: "
+            f"the '- ' before '{latter}:' starts a new item, so item {number} has no "
+            f"{latter} and item {number + 1} no {next(iter(first))}",
+            f"remove the '- ' before '{latter}:' and indent '{latter}:' to line up with "
+            f"'{next(iter(first))}:' above it",
+        )
+        halves |= {number, number + 1}
+    return halves
+
+
 def corrections(
     check: Checker, front: Mapping, published: datetime | None, tz: ZoneInfo
 ) -> tuple[Correction, ...]:
@@ -357,7 +382,10 @@ def corrections(
         check.error(line, f"corrections must be a list, not {kind(value)}", example)
         return ()
     found: list[Correction] = []
+    halves = _split_items(check, value)
     for number, item in enumerate(value, start=1):
+        if number in halves:
+            continue
         label = f"corrections: item {number}"
         if not isinstance(item, Mapping):  # on the item's own line
             at = value.line_of(number - 1) if isinstance(value, Items) else line
