@@ -191,14 +191,15 @@ def cmd_check(args: argparse.Namespace) -> int:
     result = Result() if missing else check_content(paths, settings)
     if args.base:
         from generator.commands.history import moved_articles
-        from generator.commands.moved_pages import moved_pages
+        from generator.commands.moved_pages import moved_pages, superseded
         from generator.commands.site_id import site_id_changed
 
         now = datetime.now().astimezone()
         result.diagnostics += moved_articles(
             paths.content, args.base, result.articles, settings, now
         )
-        result.diagnostics += moved_pages(paths, args.base, result.articles, settings, now)
+        moved = moved_pages(paths, args.base, result.articles, settings, now)
+        result.diagnostics = superseded(result.diagnostics, moved) + moved
         result.diagnostics += site_id_changed(paths, args.base, settings)
         result.diagnostics.sort(key=Diagnostic.sort_key)
     report(result, paths.content, args.format, sys.stdout)

@@ -171,3 +171,28 @@ def test_a_topic_renumbered_when_the_older_one_goes_is_a_move(newsroom: Path) ->
         "published story: keep 'C#' on a story to keep both addresses" in line
         for line in said
     ), said
+
+
+def test_a_published_author_page_in_another_script_gets_one_warning_not_two(
+    tmp_path: Path,
+) -> None:
+    """A byline in Urdu script whose page authors.yaml pinned (`slug: asma-khan`) and this
+    change unpins: the page is published, so only the warning that it moves is given,
+    with the slug that keeps it; not also 'choose it now, before the page is published'."""
+    root = make_project(tmp_path / "news")
+    (root / "authors.yaml").write_text("عاصمہ خان:\n  slug: asma-khan\n", encoding="utf-8")
+    write_article(root, "2025/06/storm.md", FRONT.replace("Asha Rao", "عاصمہ خان"))
+    commit_all(root)
+    (root / "authors.yaml").write_text("Desk:\n  bio: The desk.\n", encoding="utf-8")
+
+    said = warnings_against_main(root)
+
+    assert said[0].startswith(
+        "authors.yaml:1: warning: this change moves the author page of 'عاصمہ خان': "
+        "/authors/asma-khan/"
+    )
+    assert "fix: add 'عاصمہ خان:' with the line 'slug: asma-khan' under it" in said[1]
+    assert len(said) == 2, said
+    # without --base the page is not known to be published: choose a slug now
+    checked = run_here("check", cwd=root)
+    assert "warning: the author page of 'عاصمہ خان' would be" in checked.stdout

@@ -73,6 +73,17 @@ def moved_pages(
     return problems + _sections_gone(published, articles, settings, now, paths.content)
 
 
+def superseded(diagnostics: list[Diagnostic], moved: list[Diagnostic]) -> list[Diagnostic]:
+    """`diagnostics` without the warning that an author page would get an address readers
+    will not recognise (index/author_pages.py's `unreadable_pages`: "choose it now, before
+    the page is published") for each author whose published page this change moves
+    (`moved`: moved_pages' warnings, whose fix keeps the published address)."""
+    start = "this change moves the author page of "
+    names = [d.message[len(start) :].split(": /")[0] for d in moved if d.message.startswith(start)]
+    unread = tuple(f"the author page of {name} would be " for name in names)
+    return [d for d in diagnostics if not (unread and d.message.startswith(unread))]
+
+
 def _sections(articles: Iterable[Article], settings: Settings, now: datetime) -> dict[str, Article]:
     """The language folders ('ur/') of the published `articles` other than the site's
     language -> a story in it."""
