@@ -156,3 +156,50 @@ def test_a_country_typed_in_another_language_gets_its_english_name(tmp_path: Pat
             "countries by their English name or ISO code"
         )
         assert lines[at + 1] == f"    fix: write {fix}"
+
+
+RENAMED = {
+    "Turkey": "Türkiye",
+    "Holland": "Netherlands",
+    "Burma": "Myanmar",
+    "Czech Republic": "Czechia",
+    "Ivory Coast": "Côte d'Ivoire",
+    "Swaziland": "Eswatini",
+    "Great Britain": "United Kingdom",
+}
+# Published as typed but for case, accents, dots, a leading 'the', a form of state or the
+# order of a list: nothing is said.
+UNCHANGED = ["UK", "U.S.", "DEU", "The Netherlands", "Cote d'Ivoire", "Korea, South", "Viet Nam"]
+
+
+def test_a_country_published_under_another_name_gets_a_note_saying_which(tmp_path: Path) -> None:
+    """`country: Turkey` is published as Türkiye (tester 2, M8): like England as United
+    Kingdom, a warning on the line names the published name, and writing that name
+    silences it; a code or the same name otherwise spelt gets none."""
+    project = make_project(tmp_path / "p")
+    typed = [*RENAMED, *UNCHANGED]
+    for n, name in enumerate(typed):
+        write_article(
+            project,
+            f"2025/06/s{n}.md",
+            f"title: Story {n}\ndate: 2025-06-01T10:00:00+00:00\ncountry: {name}\n"
+            "credits:\n  author: Desk\n",
+        )
+    result = run_here("check", cwd=project)
+    said = result.stdout + result.stderr
+    assert result.returncode == 0, said
+    for n, name in enumerate(typed):
+        shown = RENAMED.get(name)
+        if shown is None:
+            assert f"s{n}.md:" not in said, said
+            continue
+        assert (
+            f"content/2025/06/s{n}.md:4: warning: country {name!r} is published as {shown}, "
+            "the name the site gives that country\n"
+            f"    fix: this is how it is published; write 'country: {shown}' to silence this note"
+        ) in said, said
+        story = project / f"content/2025/06/s{n}.md"
+        text = story.read_text(encoding="utf-8")
+        story.write_text(text.replace(f"country: {name}", f"country: {shown}"), encoding="utf-8")
+    again = run_here("check", cwd=project)
+    assert "warning" not in again.stdout + again.stderr, again.stdout + again.stderr

@@ -304,6 +304,24 @@ def note(value: str) -> str | None:
     )
 
 
+def renamed(value: str, country: Country) -> str | None:
+    """A note for a name the site publishes as another ('Turkey' as Türkiye, 'Burma' as
+    Myanmar, 'Holland' as Netherlands), else None: not for a code or an abbreviation of
+    four letters or fewer ('UK', 'U.S.', 'DEU'), nor when one name holds the other, with
+    case, accents, dots and a leading 'the' aside ('The Gambia', 'Kingdom of Norway',
+    'Russian Federation', 'Vatican')."""
+    typed, shown = (
+        re.sub(r"[\W_]", "", _reordered(plain(v)).removeprefix("the "))  # 'Korea, South'
+        for v in (value, country.name)
+    )
+    if len(typed) <= 4 or typed in shown or shown in typed:  # 'Viet Nam', 'Gambia, The'
+        return None
+    return (
+        f"country {' '.join(value.split())!r} is published as {country.name}, the name the "
+        "site gives that country"
+    )
+
+
 def city(value: str) -> str | None:
     """The country of a well-known city named where a country was expected, else None."""
     code = CITIES.get(_plain(value))

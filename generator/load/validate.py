@@ -58,12 +58,12 @@ def _country(check: Checker, front: Mapping) -> Country | None:
     if found is None:
         check.error(line, *country_hints.unknown(name))
         return None
-    note = countries.note(name)
+    note = countries.note(name) or countries.renamed(name, found)
     if note is not None:
         check.warn(
             line,
             note,
-            "this is how it is published; write 'country: United Kingdom' to silence this note",
+            f"this is how it is published; write 'country: {found.name}' to silence this note",
         )
     return found
 
