@@ -183,6 +183,20 @@ def test_a_value_wrapped_in_typographic_quotes_is_an_error_on_its_line(
     assert article is not None, problems
 
 
+def test_a_value_in_typographic_quotes_that_needs_quotes_gets_one_fix_not_the_same_twice(
+    tmp_path: Path,
+) -> None:
+    front = STORY + "summary: “Smart quotes: here”\n"
+    _, problems = read(tmp_path, front)
+    problem = the_error(problems)
+    assert problem.hint == (
+        'write it with straight quotes ("), as it holds a character YAML reads: '
+        'summary: "Smart quotes: here"'
+    )
+    article, problems = read(tmp_path, STORY + 'summary: "Smart quotes: here"\n')
+    assert article is not None and article.summary == "Smart quotes: here", problems
+
+
 def test_typographic_quotes_inside_a_headline_or_chosen_in_straight_quotes_are_kept(
     tmp_path: Path,
 ) -> None:

@@ -233,11 +233,15 @@ def _curly(where: str, value: str, written: str) -> tuple[str, str] | None:
     if not curly_wrapped(value):
         return None
     inner = value[1:-1].strip()
-    straight = double_quoted(inner) if _needs_quotes(inner) else inner
+    line = f"{written.strip()} {double_quoted(inner)}"
+    if _needs_quotes(inner):  # it needs the straight quotes: one line to offer
+        return (
+            f"{where} {_wrapped(value)}",
+            f'write it with straight quotes ("), as it holds a character YAML reads: {line}',
+        )
     return (
         f"{where} {_wrapped(value)}",
-        f'write it without them, or with straight quotes ("): {written.strip()} {straight}'
-        f" or {written.strip()} {double_quoted(inner)}",
+        f'write it without them, or with straight quotes ("): {written.strip()} {inner} or {line}',
     )
 
 
