@@ -129,3 +129,43 @@ def test_a_soft_hyphen_in_a_headline_is_kept_as_a_hyphenation_hint(tmp_path: Pat
     assert result.returncode == 0, result.stderr
     [entry] = feedparser.parse((out / "feed.xml").read_bytes()).entries
     assert entry.title == "Semi\u00adconductor makers meet"
+
+
+def test_an_invisible_character_in_a_headline_is_a_warning_saying_where_it_is(
+    tmp_path: Path,
+) -> None:
+    project = project_with(tmp_path)
+    story = project / "content/chips.md"
+    story.write_text(
+        story.read_text("utf-8").replace("Chip makers", "Chip\u200bmakers"), encoding="utf-8"
+    )
+    result = run_here("check", cwd=project)
+    assert result.returncode == 0, result.stdout
+    lines = result.stdout.splitlines()
+    at = lines.index(
+        "content/chips.md:2: warning: title: 'Chipmakers meet' has an invisible character, a "
+        "zero-width space (U+200B), between 'p' and 'm'; it is published as typed, and a "
+        "reader searching for the headline, or a search engine, would not find the word it "
+        "splits"
+    )
+    assert lines[at + 1].strip() == (
+        "fix: delete the invisible character between 'p' and 'm' (or retype the headline)"
+    )
+
+
+def test_two_tags_written_alike_with_an_accent_stored_two_ways_are_told_apart(
+    tmp_path: Path,
+) -> None:
+    composed, decomposed = "Caf\u00e9", "Cafe\u0301"
+    project = project_with(tmp_path, tags=f"[{composed}, Chips, {decomposed}]")
+    result = run_here("check", cwd=project)
+    lines = result.stdout.splitlines()
+    at = lines.index(
+        f"content/chips.md:7: warning: tags '{composed}' (item 1) and '{decomposed}' (item 3) "
+        "are the same topic, written alike but with an accent stored in two ways (as one "
+        "character, and as a letter followed by a combining accent, as some tools write it); "
+        "it is listed once"
+    )
+    assert lines[at + 1].strip() == (
+        f"fix: remove item 3 ('{decomposed}', the one after '{composed}') from the list"
+    )

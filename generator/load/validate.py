@@ -25,6 +25,7 @@ from generator.load.credits import credit_without_image, read_credits
 from generator.load.dates import corrections, date_field, has_time
 from generator.load.identity import aliases, make_guid, pinned_id, slug_field
 from generator.load.images import image_field
+from generator.load.invisible import find_invisible, visible, where
 from generator.load.plain_text import markdown_in_summary, markup_in_text
 from generator.load.yaml_lists import text_list, written
 from generator.model import Article, Country, Tag
@@ -139,6 +140,23 @@ def _not_comma(check: Checker, name: str, line: int) -> None:
     )
 
 
+def _same_topic(first: str, at: int, name: str, number: int) -> tuple[str, str]:
+    """(message, fix) for the tag `name` (item `number`), the same topic as `first` (item
+    `at`): told apart by their places when they look alike (an accent stored as one
+    character or as a letter and a combining accent, as macOS and some tools write it)."""
+    if unicodedata.normalize("NFC", first) != unicodedata.normalize("NFC", name):
+        return (
+            f"tags {first!r} and {name!r} are the same topic; it is listed once",
+            f"remove {name!r} from the list",
+        )
+    return (
+        f"tags {first!r} (item {at}) and {name!r} (item {number}) are the same topic, "
+        "written alike but with an accent stored in two ways (as one character, and as a "
+        "letter followed by a combining accent, as some tools write it); it is listed once",
+        f"remove item {number} ({name!r}, the one after {first!r}) from the list",
+    )
+
+
 def _tags(check: Checker, front: Mapping, lines: dict[str, int]) -> tuple[Tag, ...]:
     if "tags" in front and isinstance(front["tags"], str):
         if not any(key == "tags" for key, _, _ in front.shadowed):  # else: one line of both
@@ -152,16 +170,14 @@ def _tags(check: Checker, front: Mapping, lines: dict[str, int]) -> tuple[Tag, .
         )
         return ()
     result: dict[str, Tag] = {}
-    for name, line in check.names(front, "tags", "tags"):
+    numbers: dict[str, int] = {}
+    for number, (name, line) in enumerate(check.names(front, "tags", "tags"), start=1):
         key = slugs.topic_key(name)
         if key in result:
             if result[key].name != name:
-                check.warn(
-                    line,
-                    f"tags {result[key].name!r} and {name!r} are the same topic; it is listed once",
-                    f"remove {name!r} from the list",
-                )
+                check.warn(line, *_same_topic(result[key].name, numbers[key], name, number))
             continue
+        numbers[key] = number
         result[key] = Tag(slug=key, name=name)
         lines[f"tag:{key}"] = line
         _not_comma(check, name, line)
@@ -218,6 +234,16 @@ def _no_markup(check: Checker, front: Mapping, key: str, value: str) -> None:
 def _title(check: Checker, front: Mapping) -> str:
     title = check.text(front, "title", "title", required=True)
     _no_markup(check, front, "title", title)
+    hidden = find_invisible(title.replace("\u00ad", ""))  # a soft hyphen: a hint, kept
+    if hidden is not None:
+        at = where(title.replace("\u00ad", ""), hidden[0])
+        check.warn(
+            front.line_of("title"),
+            f"title: {visible(title)!r} has an invisible character, {hidden[1]}, {at}; it is "
+            "published as typed, and a reader searching for the headline, or a search "
+            "engine, would not find the word it splits",
+            f"delete the invisible character {at} (or retype the headline)",
+        )
     _not_too_long(
         check, front, "title", MAX_TITLE, "search results and feeds", "shorten the headline"
     )
