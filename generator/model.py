@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, fields
 from datetime import datetime
 from operator import attrgetter
@@ -248,3 +248,35 @@ class OutputFile:
 
     path: str
     data: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class KeptFiles:
+    """Files of the built site kept as the last build wrote them, by path, in the site's
+    order: given to the writer as one item, not as an OutputFile each (17,000 at 10,000
+    articles, kept by a rebuild after one edit)."""
+
+    paths: list[str]
+
+    def among(
+        self, keep: Collection[str], differing: Collection[str], listed: Collection[str]
+    ) -> bool:
+        """Whether every path is in `keep` and in `listed` (the relative paths a walk of a
+        folder made: clean, no part '', '.' or '..'), and none in `differing`."""
+        paths, found = self.paths, listed if isinstance(listed, set | frozenset) else set(listed)
+        return (
+            all(map(keep.__contains__, paths))
+            and all(map(found.__contains__, paths))
+            and not any(map(differing.__contains__, paths))
+        )
+
+
+def one_by_one(
+    files: Iterable[OutputFile | KeptFiles], at_once: Callable[[KeptFiles], bool]
+) -> Iterator[OutputFile]:
+    """`files` one at a time, but for each run of kept files that `at_once` took whole."""
+    for item in files:
+        if isinstance(item, OutputFile):
+            yield item
+        elif not at_once(item):
+            yield from (OutputFile(path, b"") for path in item.paths)

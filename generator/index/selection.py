@@ -138,7 +138,7 @@ def updated_ahead(
                     now,
                 )
             )
-        if any(c.date > now for c in article.corrections):
+        if article.corrections and any(c.date > now for c in article.corrections):
             found += _corrections_ahead(article.source, content_dir, now, tz)
     return found
 

@@ -92,13 +92,16 @@ def tree_digest(
         walk(str(root), "")
         if stats is not None and not odd:
             stats[PLAIN] = (0, 0, 0, 0)
+        found, racy_from = [], moment - RACY_NS  # the names, then their stats, hashed
         for name, path in entries:
-            stat = stat_of(os.stat(path))
+            st = os.stat(path)
+            found.append(stat := (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino))
             if stats is not None:
                 stats[name] = stat
-            h.update(f"{name}\0{stat}\0".encode("utf-8", "surrogateescape"))
-            if stat[1] >= moment - RACY_NS:
+            if stat[1] >= racy_from:
                 racy[name] = _content(path)
+        h.update("\0".join([name for name, _ in entries]).encode("utf-8", "surrogateescape"))
+        h.update(repr(found).encode())
         for path in odd:  # a named pipe added (an error of check's) changes the tree too
             h.update(f"\0odd\0{path}\0".encode("utf-8", "surrogateescape"))
     except OSError:
@@ -130,10 +133,11 @@ def others_digest(stats: Mapping[str, Stat], racy: Mapping[str, str], outside: s
     trusted (`racy`) or the walk failed. `stats`: `tree_digest`'s, in its (sorted) order."""
     if not stats or not outside or any(not name.endswith(".md") for name in racy):
         return ""
-    text = "".join(
-        f"{name}\0" if name.endswith(".md") else f"{name}\0{stat}\0" for name, stat in stats.items()
-    )
-    whole = hashlib.blake2b(text.encode("utf-8", "surrogateescape"), digest_size=16)
+    # Every name, then the name and stat of each file that is not an article's
+    names = "\0".join(stats)
+    text = "".join([f"{n}\0{stats[n]}\0" for n in stats if not n.endswith(".md")])
+    whole = hashlib.blake2b(names.encode("utf-8", "surrogateescape"), digest_size=16)
+    whole.update(b"\0\0" + text.encode("utf-8", "surrogateescape"))
     whole.update(outside.encode())
     return whole.hexdigest()
 

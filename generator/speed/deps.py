@@ -182,10 +182,14 @@ def digests(
 def _well_formed(pair: object) -> TypeGuard[tuple[str, str]]:
     """Whether a saved pair of digests is two hex digests as `digests` makes them (a row
     read without its checksum: damaged, it can only make its story look changed)."""
+    if type(pair) is not tuple or len(pair) != 2:
+        return False
+    whole, place = pair  # (no generator per pair: a rebuild checks one for every story)
     return (
-        type(pair) is tuple
-        and len(pair) == 2
-        and all(type(d) is str and len(d) == 32 and not d.strip(_HEX) for d in pair)
+        type(whole) is str
+        and type(place) is str
+        and len(whole) == 32 == len(place)
+        and not (whole + place).strip(_HEX)
     )
 
 

@@ -37,7 +37,7 @@ _NAMED = (0, 1, 3, 9, 13, 19, 22, 23, 24)
 
 def _files_digest(files: Sequence[tuple[str, str]]) -> str:
     """BLAKE2b of every article file's name and content digest, in order of name."""
-    text = "\n".join(f"{source}\0{digest}" for source, digest in sorted(files))
+    text = "\n".join(map("\0".join, sorted(files)))  # "source\0digest" lines
     return hashlib.blake2b(text.encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
 
 

@@ -25,7 +25,7 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
-from generator.model import Article, OutputFile
+from generator.model import Article, KeptFiles, OutputFile
 from generator.render.feeds.files import PlannedFeed
 from generator.render.pages import ArticlePage, Family, PageSpec
 from generator.render.sections import SiteRenderer
@@ -278,7 +278,7 @@ class Rendered:
     in batches and dropped once written, so a build holds a few hundred pages at a time."""
 
     planned: Planned
-    files: Iterator[OutputFile]  # rendered pages, then kept ones (no bytes), then feeds
+    files: Iterator[OutputFile | KeptFiles]  # rendered pages, the kept ones, then feeds
     digests: dict[str, tuple[str, str]]  # each article's (generator.speed.deps)
     feeds: list[OutputFile] = field(default_factory=list)  # paths only, filled while
     # `files` runs; the SHA-256 (hex) of the bytes of each feed made (not kept)
@@ -392,7 +392,7 @@ def rendering(
         first = len(planned.jobs) + len(planned.streamed)
         return [first + i for i, (_, make) in enumerate(made) if make]
 
-    def files() -> Iterator[OutputFile]:
+    def files() -> Iterator[OutputFile | KeptFiles]:
         total, jobs = len(planned.pages), planned.rendering
         rendered = render(
             renderer,
@@ -411,9 +411,9 @@ def rendering(
             if found is not None:
                 planned.recorded(path, *found)
             yield OutputFile(path, data)
-        if not planned.streamed:  # (else every page was rendered)
+        if not planned.streamed:  # (else every page was rendered): the rest, kept
             done_paths = set(paths)
-            yield from (OutputFile(p, b"") for p in planned.pages if p not in done_paths)
+            yield KeptFiles([p for p in planned.pages if p not in done_paths])
         yield from _feed_files(done, made, rendered)
 
     done = Rendered(planned, files(), digests)

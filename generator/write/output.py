@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 from itertools import chain
 from pathlib import Path, PurePosixPath
 
-from generator.model import OutputFile
+from generator.model import KeptFiles, OutputFile, one_by_one
 from generator.write.manifest import carry_over, files_under, write_manifest, written_by_us
 from generator.write.spare import (
     Kept,
@@ -125,21 +125,28 @@ class _Tree:
 
 def _write_tree(
     staging: Path,
-    files: Iterable[OutputFile],
+    files: Iterable[OutputFile | KeptFiles],
     old: Path | None,
-    keep: Collection[str] = (),
-    tree: _Tree | None = None,
+    keep: Collection[str],
+    tree: _Tree,
+    listed: Collection[str] = (),
 ) -> WriteStats:
     """Write every file into `staging`: a new folder, or (`tree.reused`) an older site of
-    ours whose files are replaced, never written into."""
-    tree = tree if tree is not None else _Tree()
+    ours (`old`, holding the files `listed`) whose files are replaced, never written into."""
     reused, differs, made = tree.reused, tree.differs, tree.made | {""}
     written = unchanged = 0
-    root, before = str(staging), str(old) if old is not None else ""
-    names = tree.names
+    root, before, names = str(staging), str(old) if old is not None else "", tree.names
     # A kept file where the kept site holds the published file itself: nothing to do.
     known, differing = differs is not None and old is not None, differs or frozenset()
-    for item in files:
+
+    def at_once(kept: KeptFiles) -> bool:  # every one kept as it is (else one at a time)
+        nonlocal unchanged
+        if whole := known and kept.among(keep, differing, listed):  # (clean, as found)
+            names.extend(kept.paths)
+        unchanged += len(kept.paths) if whole else 0
+        return whole
+
+    for item in one_by_one(files, at_once):
         relative = _relative(item.path)
         names.append(relative)
         if known and item.path in keep and relative not in differing:
@@ -272,7 +279,7 @@ def discard(output: Path) -> None:
 
 def write_site(
     output: Path,
-    files: Iterable[OutputFile],
+    files: Iterable[OutputFile | KeptFiles],
     finish: Callable[[Path], Iterable[str]] | None = None,
     keep: Collection[str] = (),
     spare: Path | None = None,
@@ -353,7 +360,7 @@ def _tree(
 
 def _stage(
     staging: Path,
-    files: Iterable[OutputFile],
+    files: Iterable[OutputFile | KeptFiles],
     old: Path | None,
     keep: Collection[str],
     tree: _Tree,
@@ -374,7 +381,7 @@ def _stage(
     if old is not None and ours is not None:
         found = listing if listing is not None else files_under(old)
     old_names = None if ours is None else {*ours, *found, MARKER}
-    stats = _write_tree(staging, files, old, keep, tree)
+    stats = _write_tree(staging, files, old, keep, tree, found)
     names = tree.names
     if own and not tree.reused:
         remove_unused(staging, tree.made, names)
