@@ -101,6 +101,30 @@ def test_front_matter_that_is_never_closed_is_reported(tmp_path: Path) -> None:
     assert "never closed" in problem.message
 
 
+def test_front_matter_closed_by_four_dashes_or_after_an_empty_line_is_named_where_it_is(
+    tmp_path: Path,
+) -> None:
+    """`----` meant as the closing line is named on its line; an empty line 1 before the
+    opening `---` is named as such, with the line to delete (`check`, real files)."""
+    project = make_project(tmp_path / "project")
+    fields = "title: Open\ndate: 2025-06-25\ncountry: India\ncredits:\n  author: Desk\n"
+    (project / "content/four.md").write_text(f"---\n{fields}----\nBody.\n", encoding="utf-8")
+    (project / "content/late.md").write_text(f"\n\n---\n{fields}---\nBody.\n", encoding="utf-8")
+    lines = run_here("check", cwd=project).stdout.splitlines()
+    four = lines.index(
+        "content/four.md:7: error: front matter is never closed: line 7 is '----' (4 dashes), "
+        "and the front matter ends with a line of exactly three, '---'"
+    )
+    assert lines[four + 1].strip() == "fix: write '---' on line 7"
+    late = lines.index(
+        "content/late.md:1: error: the file does not start with a front-matter block: lines 1 "
+        "to 2 are empty, and the '---' that opens the front matter is on line 3"
+    )
+    assert lines[late + 1].strip() == (
+        "fix: delete the empty lines before '---': the front matter must start on line 1"
+    )
+
+
 def test_a_body_line_of_dashes_is_not_the_front_matter(tmp_path: Path) -> None:
     doc, problems = read(tmp_path, ARTICLE + "\n---\n\nAfter a rule.\n")
     assert problems == []

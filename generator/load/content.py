@@ -20,6 +20,7 @@ import yaml
 
 from generator.diagnostics import Diagnostic, error
 from generator.load.encoding import UTF16_FIX, not_utf8, utf16
+from generator.load.fences import never_closed, no_start
 from generator.load.files import (
     child_maker,
     folder_link,
@@ -317,23 +318,13 @@ def split(text: str, source: str) -> tuple[str, str, int] | Diagnostic:
             "write the story in it ('newsdigest new \"Headline\"' starts one), or delete the file",
         )
     if not text.startswith(FENCE) or not _FENCE_LINE.match(text):
-        return toml_front_matter(text, source) or error(
-            source,
-            1,
-            "the file does not start with a front-matter block",
-            "make the first line '---', then the fields (title:, date:, ...), then '---'",
-        )
+        return toml_front_matter(text, source) or no_start(text, source)
     first_nl = text.find("\n")
     if first_nl < 0:
         return error(source, 1, "front matter is never closed", "add a line '---' after the fields")
     closing = _FENCE_LINE.search(text, first_nl + 1)
     if closing is None:
-        return error(
-            source,
-            1,
-            "front matter is never closed",
-            "add a line '---' after the last field, before the article text",
-        )
+        return never_closed(text, source)
     front = text[first_nl + 1 : closing.start()]
     body_start = text.find("\n", closing.end())
     body = "" if body_start < 0 else text[body_start + 1 :]
