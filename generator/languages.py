@@ -43,6 +43,10 @@ GRANDFATHERED = {
     "zh-xiang": "hsn",
     "en-gb-oed": "en-GB-oxendict",
 }
+# IANA's deprecated language subtags (the registry's Deprecated field) and their current
+# codes: a page's lang="iw" is flagged by the Nu HTML checker ("deprecated: use he").
+# Not `tl`, `sh` or `no`, which are current codes CLDR merely reads as others.
+DEPRECATED = {"iw": "he", "in": "id", "ji": "yi", "jw": "jv", "mo": "ro"}
 # ISO 639's codes for no particular language (undetermined, multiple, none, uncoded):
 # Babel reads 'und' as American English, which would date the story in English unasked.
 NOT_LANGUAGES = frozenset({"und", "mul", "zxx", "mis"})
@@ -329,3 +333,16 @@ def likely_locale(language: str) -> str:
     guess = likely.get(f"{code}_{script}" if script else code) or likely.get(code) or ""
     territory = next((part for part in str(guess).split("_")[1:] if len(part) == 2), "")
     return f"{code}_{territory}" if territory else code
+
+
+def old_code(tag: str) -> tuple[str, str] | None:
+    """(the language's English name, the tag to write) when `tag` is written with a
+    deprecated code ('iw' -> ('Hebrew', 'he'), 'in-ID' -> ('Indonesian', 'id-ID'),
+    'no-bok' -> ('Norwegian Bokmål', 'nb')); None for a current tag or no tag."""
+    first = tag.split("-")[0].lower()
+    if (first not in DEPRECATED and tag.lower() not in GRANDFATHERED) or not subtags(tag):
+        return None
+    current = preferred_tag(tag)
+    locale = locale_of(current)
+    name = locale.get_display_name("en") if locale is not None else None
+    return str(name or current), current

@@ -52,7 +52,7 @@ from generator.render.urls import Urls
 from generator.render.words import site_catalogs
 from generator.settings_file import Paths as Paths  # where the site's parts are
 from generator.stages_api import READ_SETTINGS, ArticleUrls, Serial, Speed, body_reads
-from generator.web_address import cname_warnings, former_unused
+from generator.web_address import cname_warnings, former_unused, language_warnings
 
 
 @dataclass(slots=True)
@@ -197,6 +197,7 @@ def load(
         + page_problems
         + (
             cname_warnings(project, content_dir, settings.cname, settings.base_url)
+            + language_warnings(project, content_dir, settings.language)
             if project
             else []
         )

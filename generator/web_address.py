@@ -189,6 +189,28 @@ def cname_warnings(project: Path, content_dir: Path, cname: str, base_url: str) 
     ]
 
 
+def language_warnings(project: Path, content_dir: Path, language: str) -> list[Diagnostic]:
+    """A warning on the settings' `language` line for a deprecated code (`iw`, `in`,
+    `no-bok`: languages.old_code), which every page's lang would carry (named from
+    `content_dir`, as articles are)."""
+    from generator.languages import old_code
+
+    old = old_code(language)
+    if old is None:
+        return []
+    file, where = _settings_file(project, content_dir)
+    return [
+        warning(
+            where,
+            line_of(file, "language"),
+            f"language {shown(language)} is an old code of {old[0]}, which HTML checkers "
+            f"flag on every page and browsers and screen readers may not know: its current "
+            f"code is {shown(old[1])}",
+            f"write language = {shown(old[1])}",
+        )
+    ]
+
+
 def former_unused(
     project: Path, content_dir: Path, former: str, found: Iterable[Diagnostic]
 ) -> list[Diagnostic]:

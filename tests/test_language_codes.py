@@ -191,3 +191,31 @@ def test_every_code_check_accepts_has_what_its_pages_need() -> None:
     anew = {str(locale_of(tag)): tag for tag in accepted if tag not in own}
     for tag in anew.values():
         assert day_text(date(2025, 6, 25), tag) and month_text(2025, 6, tag) and autonym(tag)
+
+
+@pytest.mark.parametrize(
+    ("code", "name", "current"), [("iw", "Hebrew", "he"), ("in", "Indonesian", "id")]
+)
+def test_a_site_language_in_an_old_code_is_a_warning_on_its_settings_line(
+    tmp_path: Path, code: str, name: str, current: str
+) -> None:
+    """`language = "iw"` (tester 2, M9): every page would say lang="iw", which the Nu
+    checker flags; check and build warn on the setting's line with the code to write,
+    and the site still builds (`tl`, `sh`, `no` are current codes: nothing is said)."""
+    project = make_project(tmp_path / "project", f'language = "{code}"\n')
+    front = FRONT.format(number=1, day=2, language=code).replace(f"language: {code}\n", "")
+    write_article(project, "2025/06/story-1.md", front)
+    said = run_here("check", cwd=project)
+    assert said.returncode == 0
+    line = next(
+        n
+        for n, text in enumerate((project / "pyproject.toml").read_text().splitlines(), 1)
+        if text.startswith("language")
+    )
+    assert (
+        f"pyproject.toml:{line}: warning: language '{code}' is an old code of {name}, which HTML "
+        "checkers flag on every page and browsers and screen readers may not know: its "
+        f"current code is '{current}'\n    fix: write language = '{current}'\n"
+    ) in said.stdout, said.stdout
+    built = run_here("build", "--output", str(tmp_path / "site"), cwd=project)
+    assert built.returncode == 0 and "is an old code of" in built.stderr

@@ -124,22 +124,27 @@ def test_an_old_code_beside_its_languages_current_one_is_a_warning_on_its_line(
     story(project, "s4", 24, "EN")  # the site's language in capitals: no warning
     checked = run_here("check", cwd=project)
     assert checked.returncode == 0, checked.stdout
-    assert checked.stdout.splitlines()[:2] == [
-        "content/2025/06/s2.md:6: warning: language 'iw' is an old code of Hebrew, which "
-        "other stories write 'he': all are published as one language, in /he/",
-        "    fix: write 'language: he'",
-    ]
-    assert checked.stdout.count("warning:") == 1
+    for name in ("s2", "s3"):  # each story's line: each is a line to change
+        assert (
+            f"content/2025/06/{name}.md:6: warning: language 'iw' is an old code of Hebrew, "
+            "which HTML checkers flag and browsers and screen readers may not know: its "
+            "current code is 'he'\n    fix: write 'language: he'\n"
+        ) in checked.stdout, checked.stdout
+    assert checked.stdout.count("warning:") == 2
 
 
-def test_a_site_written_with_one_code_keeps_its_folder_and_gets_no_warning(
+def test_a_site_written_with_one_old_code_keeps_its_folder_with_a_warning(
     tmp_path: Path,
 ) -> None:
     project = make_project(tmp_path / "project", 'language = "en"\n')
     story(project, "s1", 21, "iw")
     story(project, "s2", 22, "en")
     checked = run_here("check", cwd=project)
-    assert checked.returncode == 0 and "warning" not in checked.stdout, checked.stdout
+    assert checked.returncode == 0, checked.stdout
+    # A deprecated code alone is still warned of (tester 2, M9): lang="iw" on every page
+    # of its section is flagged by the Nu checker; it keeps its folder until changed.
+    assert checked.stdout.count("warning:") == 1
+    assert "s1.md:6: warning: language 'iw' is an old code of Hebrew" in checked.stdout
     out = tmp_path / "site"
     assert run_here("build", "--output", str(out), cwd=project, search=False).returncode == 0
     assert (out / "iw/index.html").is_file() and not (out / "he").exists()

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from generator.diagnostics import Diagnostic, warning
 from generator.index.languages import folder_of, language_of, one_each, written
-from generator.languages import language_key, locale_of, preferred_tag, subtags
+from generator.languages import language_key, locale_of, old_code, preferred_tag, subtags
 from generator.load.lines import field_line
 from generator.model import Article, oldest_by
 
@@ -112,7 +112,7 @@ def _old_codes(
         for key, written_as in by_key.items()
         if key != root and len({t.lower() for t in written_as}) > 1
         for tag in written_as
-        if tag.lower() != preferred_tag(tag).lower()
+        if tag.lower() != preferred_tag(tag).lower() and old_code(tag) is None  # (on its own)
     }
     if not old:
         return []

@@ -72,8 +72,16 @@ FIELDS = (
         " names its country; a name of two countries (`Korea`, `Congo`) is an error that names "
         "both (`South Korea`/`North Korea`, `Republic of the Congo`/`DR Congo`, or the codes). "
         "`England`, `Scotland`, `Wales` and `Northern Ireland` are published as United Kingdom,"
-        " with a note (a warning) saying so. Kosovo has no ISO code (XK is not assigned): name "
-        "it in a tag",
+        " with a note (a warning) saying so; so is every other name the site publishes as "
+        "another: `Turkey` as Türkiye, `Holland` as Netherlands, `Burma` as Myanmar, `Czech "
+        "Republic` as Czechia, `Ivory Coast` as Côte d'Ivoire, `Swaziland` as Eswatini, `Great "
+        "Britain` as United Kingdom (a country has one name on the site, its page and its "
+        "feeds, whatever each story typed: the note says which, and writing that name silences"
+        " it). Nothing is said for a code or an abbreviation of four letters or fewer (`UK`, "
+        "`U.S.`, `DEU`), nor for the same name spelt otherwise: case, accents, dots, spaces, a "
+        "leading \"the\", a form of state, a list's inverted order (`Cote d'Ivoire`, `The "
+        "Netherlands`, `Republic of Ireland`, `Korea, South`, `Viet Nam`, `Vatican`). Kosovo "
+        "has no ISO code (XK is not assigned): name it in a tag",
     ),
     Field("credits.author", True, "the byline: a name, or a list of names"),
     Field(

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from generator.config import Settings
 from generator.diagnostics import Diagnostic
-from generator.languages import tag_problem
+from generator.languages import old_code, tag_problem
 from generator.load import countries, country_hints, fields, slugs
 from generator.load.checker import Checker, inline
 from generator.load.content import Document, Mapping
@@ -265,6 +265,14 @@ def _language(check: Checker, front: Mapping) -> str:
     if not tag:
         return ""
     found = tag_problem(tag.strip())
+    old = old_code(tag.strip()) if found is None else None
+    if old is not None:
+        check.warn(
+            front.line_of("language"),
+            f"language {tag.strip()!r} is an old code of {old[0]}, which HTML checkers flag "
+            f"and browsers and screen readers may not know: its current code is {old[1]!r}",
+            f"write 'language: {old[1]}'",
+        )
     if found is None:
         return tag.strip()
     check.error(front.line_of("language"), *found)
