@@ -161,7 +161,9 @@ def test_the_html_checker_finds_no_error_on_any_gfm_page_nor_on_the_default_engi
 def test_an_incremental_gfm_build_after_edits_equals_a_clean_build(
     tmp_path: Path, forked: Forked
 ) -> None:
-    """Each build in a process of its own: only the disk links one build to the next."""
+    """Each build in a process of its own: only the disk links one build to the next.
+    Without the search index (conftest.searching), which this test does not look at:
+    tests/test_search.py and the incremental tests marked `search` test it."""
     synth = load_synth()
     project = synth.write_newsdigest(tmp_path / "project", synth.articles(12))
     settings = next(
@@ -171,7 +173,7 @@ def test_an_incremental_gfm_build_after_edits_equals_a_clean_build(
 
     def build(out: Path, *extra: str) -> str:
         flags = ("--output", str(out), "--base-url", BASE_URL, *extra)
-        done = forked.run("build", *flags, cwd=project)
+        done = forked.run("build", *flags, cwd=project, search=False)
         assert done.returncode == 0, done.stderr
         return done.stdout
 
