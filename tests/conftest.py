@@ -451,6 +451,7 @@ SLOW_FILES = (
     "test_kept_bodies.py",
     "test_reading_odd_input.py",
     "test_golden.py",
+    "test_front_fixes.py",
     "test_kill.py",
     "test_parallel.py",
     "test_output.py",
