@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import edit, make_project, run_here, write_article
+from lxml import html
 
 FRONT = """\
 title: Storm <b>hits</b> the <script>coast</script>
@@ -104,3 +105,35 @@ def test_a_tag_with_no_words_inside_is_left_out_of_the_fix(tmp_path: Path) -> No
         again = run_here("check", cwd=project)
         assert "plain text" not in again.stdout + again.stderr, again.stdout + again.stderr
         story.unlink()
+
+
+def test_a_word_in_angle_brackets_in_a_summary_reaches_every_feed_as_typed(
+    tmp_path: Path,
+) -> None:
+    """`summary: "The C++ <T> guide"`: no HTML element is named, and every feed carries the
+    summary as text, so readers get '<T>' as typed; nothing is said, and a fix for a real
+    tag in the same summary keeps '<T>' as typed, not '[T]'."""
+    import json
+
+    import feedparser
+
+    project = make_project(tmp_path / "p")
+    front = FRONT.replace("<b>hits</b> the <script>coast</script>", "hits the coast")
+    summary = "The 'C++ <T>' guide & more"
+    story = write_article(
+        project, "2025/06/story.md", front.replace("Talks with AT&amp;T went on.", f'"{summary}"')
+    )
+    site = tmp_path / "site"
+    built = run_here("build", "--output", str(site), cwd=project)
+    assert built.returncode == 0 and "plain text" not in built.stderr, built.stderr
+    for feed in ("feed.xml", "atom.xml"):
+        [entry] = feedparser.parse((site / feed).read_bytes()).entries
+        shown = entry.summary  # what a reader shows: HTML's text, or the text
+        if entry.summary_detail.type == "text/html":
+            shown = html.fromstring(f"<p>{shown}</p>").text_content()
+        assert shown == summary, (feed, entry.summary)
+    [item] = json.loads((site / "feed.json").read_text("utf-8"))["items"]
+    assert item["summary"] == summary
+    edit(story, "C++ <T>", "<b>C++ <T></b>")
+    said = run_here("check", cwd=project).stdout
+    assert "fix: write it without HTML tags: summary: \"The 'C++ <T>' guide & more\"" in said

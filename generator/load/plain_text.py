@@ -111,7 +111,13 @@ def _standing_alone(found: re.Match[str], name: str) -> str:
     return f" {unescape(words)} "
 
 
-def _plain(value: str) -> str:
+def _word_in_brackets(found: re.Match[str]) -> bool:
+    """Whether a `_MARKUP` match is a word in angle brackets that names no HTML element
+    (`<T>`, `<Live>`): words, not a tag an editor meant."""
+    return found.group().startswith("<") and (found.group(1) or "").lower() not in _HTML_NAMES
+
+
+def _plain(value: str, words_kept: bool = False) -> str:
     """`value` with its markup written as words: a tag that wraps words (`<b>last</b>`,
     `<b>` alone) left out, another standing alone kept as its name where the text names
     it ('Use the "br" tag'), else left out (`_standing_alone`: 'One<br>two' is 'One
@@ -123,6 +129,8 @@ def _plain(value: str) -> str:
         text, name = found.group(), (found.group(1) or "").lower()
         if text.startswith("&"):
             return unescape(text) if _is_markup(found) else text
+        if name not in _HTML_NAMES and words_kept:
+            return text
         if name not in _HTML_NAMES:
             return f"[{found.group(1)}]" if not text.startswith("</") else ""
         wraps = name in PHRASING or name in ("script", "style") or text.startswith("</")
@@ -142,13 +150,24 @@ def markup_in_text(key: str, value: str) -> tuple[str, str] | None:
     """(message, fix) when `value`, the plain-text field `key` (title, summary), holds an
     HTML tag or character reference: published as typed on the page, and in feeds, whose
     readers often read a title as HTML (the W3C feed validator warns of it); None
-    otherwise. The fix keeps every word (`_plain`)."""
+    otherwise. The fix keeps every word (`_plain`). A summary's word in angle brackets
+    that names no HTML element (`C++ <T>`) is left alone: every feed carries the summary
+    as text (RSS's description escaped as HTML, Atom's summary of type text, JSON Feed's
+    summary), so readers see it as typed."""
     if "<" not in value and "&" not in value:
         return None
-    found = next((m for m in _MARKUP.finditer(value) if _is_markup(m)), None)
+    summary = key == "summary"
+    found = next(
+        (
+            m
+            for m in _MARKUP.finditer(value)
+            if _is_markup(m) and not (summary and _word_in_brackets(m))
+        ),
+        None,
+    )
     if found is None:
         return None
-    line = yaml_line(key, _plain(value))
+    line = yaml_line(key, _plain(value, summary))
     what = "HTML tags" if found.group().startswith("<") else "HTML codes"
     return (
         f"{key} is plain text: {found.group()} is published as typed, on the page and in "
