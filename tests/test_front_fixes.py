@@ -792,3 +792,27 @@ def test_an_item_in_brackets_is_offered_without_them_first(
     [page] = site.glob("2025/06/*/*/index.html")
     published = html.fromstring(page.read_bytes()).xpath("//a[@rel='tag']/text()")
     assert published == (topics or ["Politics", "Elections"])
+
+
+def test_fields_of_credits_without_their_credits_line_are_told_to_add_it(tmp_path: Path) -> None:
+    """`  author:` and `  sources:` indented under `country:` with no `credits:` line (tester
+    2, M11): the fix adds `credits:` above them, and followed, the story checks clean
+    (lining `author:` up with `country:` would only lead to the next error)."""
+    project = make_project(tmp_path / "p")
+    front = GOOD.replace("credits:\n  author: Desk", "  author: Desk\n  sources: [PTI]")
+    path = write_article(project, "2025/06/story.md", front)
+    status, said = checked(project)
+    assert status == 1
+    assert (
+        "content/2025/06/story.md:5: error: 'author:' is a field of 'credits:', and no "
+        "'credits:' line is above it: YAML reads it as part of the line above's value"
+    ) in said, said
+    assert fix_lines(said) == [
+        "fix: add the line 'credits:' above it, with 'author:' and the other fields of "
+        "credits indented below it"
+    ]
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("  author: Desk", "credits:\n  author: Desk"),
+        encoding="utf-8",
+    )
+    assert checked(project) == (0, "checked 1 article: no errors\n")

@@ -12,6 +12,7 @@ import yaml
 
 from generator.diagnostics import Diagnostic, error
 from generator.load import fields
+from generator.load.yaml_lines import deeper, missing_colon
 from generator.load.yaml_lists import colon_value, double_quoted, list_slip, unclosed_list_fix
 from generator.load.yaml_quotes import after_quote, quoted_item, quoted_items, special_name
 
@@ -75,13 +76,7 @@ def explain_yaml_mistake(
         and index
         and indent_of(raw) > indent_of(lines[index - 1])
     ):
-        above = lines[index - 1]
-        indent = above[: len(above) - len(above.lstrip(" -"))]
-        return (
-            f"'{key}:' is indented deeper than the line above it, so YAML reads it as "
-            "part of that line's value",
-            f"line it up with the field above: '{indent}{raw.lstrip()}'",
-        )
+        return deeper(key, raw, lines[index - 1])
     if problem.startswith("mapping values are not allowed") and value[:1] not in ("'", '"'):
         return colon_value(lead, key, value, fields.under(key) if not lead.strip() else ())
     if (empty := _empty_item(lead, key, value)) is not None:  # `tags: [a,,b]`
@@ -395,49 +390,3 @@ def _tagged_item(text: str, index: int) -> tuple[int, str, str] | None:
             ends = [i for i in (line.find(c, column) for c in ",]}") if i >= 0]
             return (number, *tag_mistake(line, column, True, min(ends, default=-1)))
     return None
-
-
-_NAMES = frozenset(f.name.rpartition(".")[2] for f in fields.FIELDS) | {
-    "slug",
-    "bio",
-    "url",
-    "fediverse",
-    "image",
-    "type",  # authors.yaml's (load/authors.py)
-}
-
-
-def missing_colon(
-    exc: yaml.MarkedYAMLError, text: str, registry: bool
-) -> tuple[int, str, str] | None:
-    """(0-based line, message, fix) for a line of words with no ':' among fields
-    (`country India`, `Carla Gomez` in authors.yaml, `  author Asha Rao` under
-    `credits:`): PyYAML names the line after it, or the next field's. The fix puts the
-    colon after a field's name (`country: India`), else at the end (`Carla Gomez:`: a
-    byline of authors.yaml when `registry`). None for other mistakes."""
-    lines, problem = text.split("\n"), exc.problem or ""
-    at = -1
-    if exc.context == "while scanning a simple key" and problem.startswith("could not find"):
-        at = exc.context_mark.line if exc.context_mark is not None else -1
-    elif problem.startswith("mapping values are not allowed") and exc.problem_mark is not None:
-        here = exc.problem_mark.line
-        above = lines[here - 1] if 0 < here < len(lines) else ""
-        if above.strip() and ":" not in above and indent_of(above) == indent_of(lines[here]):
-            at = here - 1
-    raw = lines[at] if 0 <= at < len(lines) else ""
-    words = raw.strip()
-    if not words or ":" in words or words[:1] in "-#[{'\"":
-        return None
-    lead = raw[: len(raw) - len(raw.lstrip())]
-    name, _, rest = words.partition(" ")
-    if name.lower() in _NAMES and rest.strip():
-        fixed = f"{lead}{name}: {rest.strip()}"
-    elif registry and not lead:
-        fixed = f"{words}:"
-    else:
-        fixed = f"{lead}{name}: {rest.strip()}" if rest.strip() else f"{lead}{words}:"
-    return (
-        at,
-        (f"'{words}' has no ':', so YAML cannot read this line as a field"),
-        f"write the line with a colon after the name: '{fixed}'",
-    )
