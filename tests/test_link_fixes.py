@@ -113,7 +113,10 @@ def test_the_path_github_shows_gets_the_path_that_works(tmp_path: Path) -> None:
         line = next(line for line in found if line.startswith(f"content/2025/06/{where}{link}"))
         assert found[line] == works.format(name, name), (line, found[line])
     wrong = "content/2025/06/linker.md:8: error: image '../../2025/06/content/2025/06/photo.jpg'"
-    assert found[wrong + " does not exist"].startswith("fix: no file photo.jpg was found in ")
+    assert found[wrong + " does not exist"] == (  # the one photo.jpg of content/
+        "fix: did you mean photo.jpg? The file content/2025/06/photo.jpg has that name: was it "
+        "moved?"
+    )
 
 
 def test_everyday_link_slips_get_a_fix_that_names_what_was_meant(tmp_path: Path) -> None:
@@ -158,3 +161,27 @@ def test_everyday_link_slips_get_a_fix_that_names_what_was_meant(tmp_path: Path)
             "the file there, or correct the name; a path starting with '/' is read from content/"
         ),
     }
+
+
+def test_a_moved_or_renamed_file_is_offered_where_it_is_now(tmp_path: Path) -> None:
+    """A story moved to another month's folder, a picture moved with it, and a story
+    renamed with words added to its name: the fix names each where it is now."""
+    project = make_project(tmp_path / "project")
+    story(project, "relief-grows", 20, "Text.\n")
+    moved = STORY.format(title="Welcome", day=21, country="India")
+    write_article(project, "2025/07/welcome.md", moved)
+    (project / "content/2025/07/map.png").write_bytes(tiny_png())
+    story(project, "linker", 22, "[a](relief.md#who) [b](welcome.md) ![m](map.png)\n")
+    found = dict(said(project))
+    at = "content/2025/06/linker.md:8: error:"
+    assert found[f"{at} link to 'relief.md#who' points to no published article"] == (
+        "fix: did you mean relief-grows.md? Was the story's file renamed?"
+    )
+    assert found[f"{at} link to 'welcome.md' points to no published article"] == (
+        "fix: did you mean ../07/welcome.md? The file content/2025/07/welcome.md has that "
+        "name: was it moved?"
+    )
+    assert found[f"{at} image 'map.png' does not exist"] == (
+        "fix: did you mean ../07/map.png? The file content/2025/07/map.png has that name: was "
+        "it moved?"
+    )

@@ -40,7 +40,9 @@ def missing_file_hint(ref: str, source: str, content_dir: Path, what: str = "fil
             f"copy the {what} itself into content/ in place of the link, and refer to the "
             "copy: a file outside content/ is never published"
         )
-    meant = _meant(ref, relative, source, content_dir, what)
+    meant = _meant(ref, relative, source, content_dir, what) or _moved(
+        ref, relative, source, content_dir
+    )
     if meant is not None:
         return meant
     folder = relative.parent.as_posix()
@@ -116,6 +118,32 @@ def _meant(
             return f"did you mean {ref.rstrip('/')}.md? a link to a story names its .md file"
         return _close_name(ref.rstrip("/") + ".md", story, content_dir)
     return _close_name(ref, relative, content_dir)
+
+
+def _moved(ref: str, relative: PurePosixPath, source: str, content_dir: Path) -> str | None:
+    """'did you mean' for a file moved or renamed: one of the same name in another folder
+    of content/ (`../11/x.md` when it is in 12/), or, for a story, one in the folder whose
+    name starts with the name's (`relief.md` renamed `relief-grows.md`); None when there
+    is none, or more than one of that name."""
+    wanted = same_text(relative.name).casefold()
+    found = []
+    for folder, dirnames, filenames in os.walk(content_dir):  # links not followed
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        found += [(folder, f) for f in filenames if same_text(f).casefold() == wanted]
+    if len(found) == 1:
+        folder, name = found[0]
+        there = PurePosixPath(Path(folder).relative_to(content_dir).as_posix()) / name
+        return (
+            f"did you mean {_from_article(there, source)}? The file content/{there} has that "
+            "name: was it moved?"
+        )
+    stem, parent = relative.stem, content_dir / relative.parent
+    if relative.suffix != ".md" or not parent.is_dir():
+        return None
+    renamed = sorted(p.name for p in parent.iterdir() if p.name.startswith(stem + "-"))
+    if len(renamed) != 1 or not renamed[0].endswith(".md"):
+        return None
+    return f"did you mean {_renamed(ref, renamed[0])}? Was the story's file renamed?"
 
 
 def _folder(ref: str, folder: PurePosixPath, content_dir: Path, source: str) -> str:
