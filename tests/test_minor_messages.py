@@ -138,3 +138,20 @@ def test_every_line_holding_a_noncharacter_or_control_character_is_named(
     assert "the noncharacter U+1FFFE (a code point Unicode never gives a character)" in said[0]
     assert "the noncharacter U+FDEF" in said[1] and "control" not in said[1]
     assert "U+FFFF" in said[3] and "the invisible control character U+0007" in said[3]
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [(("bild",), "build"), (("chek",), "check"), (("BUILD",), "build"), (("theme", "lst"), "list")],
+)
+def test_a_misspelt_command_names_the_command_meant(
+    tmp_path: Path, typed: tuple[str, ...], meant: str
+) -> None:
+    """`newsdigest bild` (tester 2, L11): the usage error (status 2) ends with "did you mean
+    'build'?"; a word close to no command gets the list of commands alone."""
+    result = run_here(*typed, cwd=tmp_path)
+    assert result.returncode == 2
+    assert f"invalid choice: '{typed[-1]}'" in result.stderr
+    assert result.stderr.rstrip().endswith(f"; did you mean '{meant}'?"), result.stderr
+    other = run_here("zzz", cwd=tmp_path)
+    assert other.returncode == 2 and "did you mean" not in other.stderr

@@ -9,8 +9,11 @@ Nothing here prints or exits: cli does.
 from __future__ import annotations
 
 import argparse
+import difflib
+import re
 from datetime import datetime
 from pathlib import Path
+from typing import NoReturn, cast
 
 from generator import __version__, config
 from generator.commands.build import Options, Paths
@@ -68,8 +71,22 @@ def add_templates(parser: argparse.ArgumentParser) -> None:
     )
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse's parser, whose "invalid choice" error names the closest command
+    (`newsdigest bild`: did you mean 'build'?); subcommands' parsers are of this class."""
+
+    def error(self, message: str) -> NoReturn:
+        found = re.search(r"invalid choice: '([^']*)' \(choose from (.*)\)$", message)
+        if found is not None:
+            choices = re.findall(r"'([^']*)'", found.group(2))
+            close = difflib.get_close_matches(found.group(1).lower(), choices, n=1, cutoff=0.6)
+            if close:
+                message += f"; did you mean '{close[0]}'?"
+        super().error(message)
+
+
 def make_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="newsdigest",
         description=DESCRIPTION,
         epilog=EPILOG,
@@ -77,7 +94,10 @@ def make_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"newsdigest {__version__}")
     parser.add_argument("--site", metavar="DIR", type=Path, default=None, help=SITE_HELP)
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = cast(  # its parsers are _Parser: argparse.ArgumentParser to the commands
+        "argparse._SubParsersAction[argparse.ArgumentParser]",
+        parser.add_subparsers(dest="command", metavar="COMMAND"),
+    )
 
     _add_init_parser(commands)
 
