@@ -1,6 +1,8 @@
 """Dates an editor types in a form newsdigest does not read get the date to write in the
 fix, as `2025-W25-5` does: full-width digits (a CJK input method), a month or day in
-one digit, GMT or UTC after the time."""
+one digit, GMT or UTC after the time; and the forms CMSs, feeds and databases write (a
+zone's abbreviation or name, an RSS date, a month in words, 24:00, an hour alone, a Unix
+time, a year alone)."""
 
 from __future__ import annotations
 
@@ -17,6 +19,25 @@ from conftest import make_project, run_here, write_article
         ("2025-6-5", "write it as", "write it as 2025-06-05"),
         ("2025-06-20T10:00:00GMT", "write it as", "write it as 2025-06-20T10:00:00Z"),
         ("2025-06-20T10:00:00 UTC", "write it as", "write it as 2025-06-20T10:00:00Z"),
+        # the forms CMSs, feeds and databases write
+        (
+            "2026-11-20 10:00 IST",
+            "abbreviation",
+            "India Standard Time (Israel's IST is +02:00, Irish summer time +01:00)",
+        ),
+        ("2026-11-20 10:00 EST", "write 2026-11-20T10:00:00-05:00", "US Eastern Standard Time"),
+        ("'Sun, 22 Jun 2025 10:00:00 +0530'", "RSS date", "write 2025-06-22T10:00:00+05:30"),
+        ("'June 22, 2025'", "write 2025-06-22", "2025-06-22T10:00:00+05:30)"),
+        ("22 June 2025", "write 2025-06-22", "2025-06-22T10:00:00+05:30)"),
+        ("2026-11-20T24:00:00+05:30", "end of 2026-11-20", "write 2026-11-21T00:00:00+05:30"),
+        ("2026-11-20T10+05:30", "needs its minutes", "write 2026-11-20T10:00:00+05:30"),
+        ("1750000000", "Unix time", "write 2025-06-15T15:06:40Z"),
+        ("2026", "month and day", "2026-06-25T10:00:00+05:30)"),
+        (
+            "2026-11-20T10:00:00 Asia/Kolkata",
+            "zone's name",
+            "write 2026-11-20T10:00:00+05:30 (Asia/Kolkata's offset then)",
+        ),
     ],
 )
 def test_a_date_in_another_form_gets_the_date_to_write(
@@ -28,4 +49,4 @@ def test_a_date_in_another_form_gets_the_date_to_write(
     assert result.returncode == 1
     lines = result.stdout.splitlines()
     [at] = [n for n, line in enumerate(lines) if line.startswith("content/d.md:3: error: date:")]
-    assert words in lines[at + 1] and lines[at + 1].endswith(fixed)
+    assert words in lines[at + 1] and lines[at + 1].endswith(fixed), lines[at + 1]

@@ -1,0 +1,155 @@
+"""Dates written in forms other than ISO 8601, converted for a date error's fix: an e-mail
+or RSS date (`Sun, 22 Jun 2025 10:00:00 +0530`), a month in words (`June 22, 2025`), a
+time zone's name or abbreviation after the time (`Asia/Kolkata`, `IST`), `24:00`, an
+hour without minutes, a Unix time (`1750000000`) and a year alone (load/dates.py's
+`date_hint` and `date_field`)."""
+
+from __future__ import annotations
+
+import calendar
+import email.utils
+import re
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+_RFC2822 = re.compile(r"^(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{1,2}:\d{2}")
+_MONTHS = {
+    name.lower(): number
+    for number in range(1, 13)
+    for name in (calendar.month_name[number], calendar.month_abbr[number])
+}
+_MONTH = "(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH_FIRST = re.compile(rf"^{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})$", re.I)
+_DAY_FIRST = re.compile(rf"^(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(\d{{4}})$", re.I)
+_CLOCK = r"(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?"
+_NAMED_ZONE = re.compile(rf"^{_CLOCK}\s*([A-Za-z]+(?:/[A-Za-z0-9_+-]+)+|[A-Z]{{2,5}})$")
+_MIDNIGHT = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ]24:00(?::00)?(Z|[+-]\d{2}:?\d{2})?$")
+_HOUR_ONLY = re.compile(r"^(\d{4}-\d{2}-\d{2})T(\d{2})(Z|[+-]\d{2}:\d{2})?$")
+# Abbreviations an editor or CMS writes after a time: the offset of the first meaning,
+# and the others it has.
+_ABBREVIATIONS = {
+    "IST": ("+05:30", "India Standard Time", "Israel's IST is +02:00, Irish summer time +01:00"),
+    "PKT": ("+05:00", "Pakistan time", ""),
+    "NPT": ("+05:45", "Nepal time", ""),
+    "BST": ("+01:00", "British Summer Time", "Bangladesh's BST is +06:00"),
+    "CET": ("+01:00", "Central European Time", ""),
+    "CEST": ("+02:00", "Central European Summer Time", ""),
+    "EET": ("+02:00", "Eastern European Time", ""),
+    "EEST": ("+03:00", "Eastern European Summer Time", ""),
+    "WET": ("+00:00", "Western European Time", ""),
+    "WEST": ("+01:00", "Western European Summer Time", ""),
+    "MSK": ("+03:00", "Moscow time", ""),
+    "GST": ("+04:00", "Gulf Standard Time", ""),
+    "SGT": ("+08:00", "Singapore time", ""),
+    "HKT": ("+08:00", "Hong Kong time", ""),
+    "JST": ("+09:00", "Japan Standard Time", ""),
+    "KST": ("+09:00", "Korea Standard Time", ""),
+    "AEST": ("+10:00", "Australian Eastern Standard Time", ""),
+    "AEDT": ("+11:00", "Australian Eastern Daylight Time", ""),
+    "EST": ("-05:00", "US Eastern Standard Time", ""),
+    "EDT": ("-04:00", "US Eastern Daylight Time", ""),
+    "CST": ("-06:00", "US Central Standard Time", "China Standard Time is +08:00"),
+    "CDT": ("-05:00", "US Central Daylight Time", ""),
+    "MST": ("-07:00", "US Mountain Standard Time", ""),
+    "MDT": ("-06:00", "US Mountain Daylight Time", ""),
+    "PST": ("-08:00", "US Pacific Standard Time", ""),
+    "PDT": ("-07:00", "US Pacific Daylight Time", ""),
+}
+_READS = "newsdigest reads dates written year-month-day, then T, the time and its offset"
+
+
+def other_form(written: str) -> str | None:
+    """The fix for a date `written` in one of this module's forms, with the date as
+    newsdigest reads it; None for any other text."""
+    value = written.strip()
+    if value.isascii() and value.isdigit():
+        return _number(int(value))
+    for convert in (_rfc2822, _in_words, _zone, _midnight, _hour_only):
+        fix = convert(value)
+        if fix is not None:
+            return fix
+    return None
+
+
+def _rfc2822(value: str) -> str | None:
+    if not _RFC2822.match(value):
+        return None
+    try:
+        parsed = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if parsed.tzinfo is None:
+        return None
+    return f"{value} is an e-mail or RSS date; {_READS}: write {parsed.isoformat()}"
+
+
+def _in_words(value: str) -> str | None:
+    found = _MONTH_FIRST.match(value)
+    if found:
+        month, day, year = _MONTHS[found[1].lower()], int(found[2]), int(found[3])
+    elif found := _DAY_FIRST.match(value):
+        day, month, year = int(found[1]), _MONTHS[found[2].lower()], int(found[3])
+    else:
+        return None
+    try:
+        day_meant = date(year, month, day).isoformat()
+    except ValueError:
+        return None
+    return (
+        f"{_READS}: write {day_meant} (with the time, if you have it: {day_meant}T10:00:00+05:30)"
+    )
+
+
+def _zone(value: str) -> str | None:
+    found = _NAMED_ZONE.match(value)
+    if found is None:
+        return None
+    day, hour, minute, second, name = found.groups()
+    clock = f"{day}T{hour}:{minute}:{second or '00'}"
+    if name.upper() in _ABBREVIATIONS:
+        offset, meaning, others = _ABBREVIATIONS[name.upper()]
+        return (
+            f"{_READS}, not a zone's abbreviation, which can mean more than one: write "
+            f"{clock}{offset} if {name} is {meaning}" + (f" ({others})" if others else "")
+        )
+    try:
+        zone = ZoneInfo(name)
+        local = datetime.fromisoformat(clock).replace(tzinfo=zone)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+    return f"{_READS}, not a zone's name: write {local.isoformat()} ({name}'s offset then)"
+
+
+def _midnight(value: str) -> str | None:
+    found = _MIDNIGHT.match(value)
+    if found is None:
+        return None
+    try:
+        after = date.fromisoformat(found[1]) + timedelta(days=1)
+    except ValueError:
+        return None
+    return (
+        f"24:00 is the end of {found[1]}, which newsdigest writes as 00:00 of the next day: "
+        f"write {after.isoformat()}T00:00:00{found[2] or ''}"
+    )
+
+
+def _hour_only(value: str) -> str | None:
+    found = _HOUR_ONLY.match(value)
+    if found is None:
+        return None
+    return f"the time needs its minutes: write {found[1]}T{found[2]}:00:00{found[3] or ''}"
+
+
+def _number(value: int) -> str | None:
+    """The fix for a date typed as a number: a year alone (`2026`), or a Unix time (the
+    seconds since 1970 that databases export: `1750000000`); None for another number."""
+    if 1000 <= value <= 9999:
+        return (
+            f"a date needs its month and day as well as the year: write {value}-MM-DD, "
+            f"such as {value}-06-25 (and the time, if you have it: {value}-06-25T10:00:00+05:30)"
+        )
+    if 100_000_000 <= value <= 9_999_999_999:
+        when = datetime.fromtimestamp(value, UTC).isoformat().replace("+00:00", "Z")
+        return f"{value} looks like a Unix time (seconds since 1970, in UTC): write {when}"
+    return None
