@@ -392,3 +392,37 @@ def test_a_site_that_trusts_its_html_keeps_the_outline_too(tmp_path: Path, engin
     page = html.parse(str(tmp_path / "site" / PAGE)).getroot()
     assert [h.text_content() for h in page.iter("h1")] == ["Story"]
     assert [h.text_content() for h in page.find_class("body")[0].iter("h2")] == ["Big"]
+
+
+FRAMED = """\
+See the map and
+<iframe src="https://maps.example.com/x"></iframe>
+below.
+
+## Head
+<script>alert(1)</script>
+After the heading.
+
+```
+<iframe src="https://shown.example.com/"></iframe>
+```
+"""
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_an_element_removed_from_inside_a_paragraph_leaves_the_paragraph_whole(
+    tmp_path: Path, engine: str
+) -> None:
+    """An <iframe> typed on a line of its own inside a paragraph is removed (a warning on
+    its line) and the paragraph stays one, not "See the map and" and "below." apart; code
+    shows it as typed, and after a heading nothing changes."""
+    checked, said, body = built(tmp_path, engine, FRAMED)
+    paragraphs = [" ".join(p.text_content().split()) for p in body.iter("p")]
+    assert paragraphs == ["See the map and below.", "After the heading."], paragraphs
+    assert body.find(".//h2").text_content() == "Head"
+    assert (
+        '<iframe src="https://shown.example.com/"></iframe>' in body.find(".//pre").text_content()
+    )
+    for output in (checked, said):
+        assert "story.md:9: warning: the <iframe> here is removed when published" in output
+        assert "story.md:13: warning: the <script> here is removed when published" in output

@@ -65,6 +65,9 @@ from generator.render.sanitised import (
     sanitise,
     without_address,
 )
+from generator.render.sanitised import (
+    kept_in_paragraph as kept,
+)
 from generator.render.unaddressed import without_comments
 
 TIME_LIMIT = 10.0  # seconds one article's body may take to convert (normal ones take ms)
@@ -374,10 +377,10 @@ class BodyRenderer(_Addresses):
         """The body converted, without the end tags typed in its running text with no start
         tag before them (`</script>`, `</p>`), each a warning on its line; in code (fenced,
         indented, a span) they are shown as typed (render/body_html.py)."""
-        if self.trusted_html or "</" not in article.body:
-            return self.convert(article.body)
+        if self.trusted_html or "</" not in article.body:  # (trusted: <iframe> kept)
+            return self.convert(article.body if self.trusted_html else kept(article.body))
         body, base, stray = stray_end_tags(article.body, self._masked())
-        converted, dropped = settled(self.convert(body), base, [typed for *_, typed in stray])
+        converted, dropped = settled(self.convert(kept(body)), base, [typed for *_, typed in stray])
         for line, tag, _ in (stray[n] for n in dropped):
             self.context.problems.append(
                 warning(

@@ -373,3 +373,32 @@ def apart(fragment: str) -> str:
 def sanitise(fragment: str) -> str:
     """Keep the HTML a news article needs; drop scripts, frames, handlers and odd URLs."""
     return str(_clean(fragment))
+
+
+# Elements the allow-list removes, which both engines read as an HTML block when a line
+# starts with one, ending the paragraph above it: once removed, the paragraph's words
+# would be two paragraphs ("and" and "."). Indented by four spaces after a paragraph's
+# line, such a line is read inside the paragraph (a lazy line; an indented code block
+# cannot interrupt a paragraph), with the same line numbers.
+_REMOVED = "iframe|script|style|object|embed|noscript|form|textarea|canvas|video|audio|template"
+_REMOVED_START = re.compile(rf"^ {{0,3}}<(?:{_REMOVED})(?=[\s/>])", re.IGNORECASE | re.MULTILINE)
+_NOT_PARAGRAPH = re.compile(r" {0,3}(?:#{1,6}(?:\s|$)|[=-]+\s*$|```|~~~|[|<>])|    |\t")
+
+
+def kept_in_paragraph(body: str) -> str:
+    """The Markdown `body` with each line that starts with an element the allow-list
+    removes (`<iframe ...>`) and follows a line of a paragraph (not code, a heading, a
+    table, a quote or HTML) indented by four spaces, so that the paragraph stays one."""
+    if "<" not in body or _REMOVED_START.search(body) is None:
+        return body
+    lines, shown = body.split("\n"), masked(body).split("\n")
+    for i in range(1, min(len(lines), len(shown))):
+        above = shown[i - 1]
+        if (
+            _REMOVED_START.match(lines[i])
+            and shown[i].strip()
+            and above.strip()
+            and not _NOT_PARAGRAPH.match(above)
+        ):
+            lines[i] = "    " + lines[i]
+    return "\n".join(lines)
