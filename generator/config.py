@@ -239,7 +239,11 @@ def _site_id(value: str) -> str | None:
 def _repo_url(value: str) -> str | None:
     if not value or REPO_URL_PATTERN.match(value):
         return None
-    return f"repo_url {_toml(value)} must be an https URL like https://github.com/org/repo"
+    meant = settings_errors.repo_url_meant(value, REPO_URL_PATTERN)
+    return (
+        f"repo_url {_toml(value)} must be an https URL like https://github.com/org/repo; "
+        f"write {meant or 'the repository page address, repo_url = ' + _toml('https://github.com/org/repo')}"
+    )
 
 
 def _websub_hub(value: str) -> str | None:
@@ -254,9 +258,12 @@ def _websub_hub(value: str) -> str | None:
 def _locale(value: str) -> str | None:
     if not value or LOCALE_PATTERN.match(value):
         return None
+    language, _, territory = value.replace("-", "_").partition("_")
+    meant = f"{language.lower()}_{territory.upper()}"
+    write = f"locale = {_toml(meant)}" if LOCALE_PATTERN.match(meant) else "locale = 'en_GB'"
     return (
         f"locale {_toml(value)} must be a language and a territory like 'en_GB' "
-        "or 'pt_BR' (Open Graph's form)"
+        f"or 'pt_BR' (Open Graph's form, with '_'); write {write}"
     )
 
 

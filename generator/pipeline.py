@@ -52,7 +52,7 @@ from generator.render.urls import Urls
 from generator.render.words import site_catalogs
 from generator.settings_file import Paths as Paths  # where the site's parts are
 from generator.stages_api import READ_SETTINGS, ArticleUrls, Serial, Speed, body_reads
-from generator.web_address import cname_warnings, former_unused, language_warnings
+from generator.web_address import cname_warnings, former_unused, settings_warnings
 
 
 @dataclass(slots=True)
@@ -197,7 +197,9 @@ def load(
         + page_problems
         + (
             cname_warnings(project, content_dir, settings.cname, settings.base_url)
-            + language_warnings(project, content_dir, settings.language)
+            + settings_warnings(
+                project, content_dir, settings.language, settings.title, settings.description
+            )
             if project
             else []
         )

@@ -424,3 +424,12 @@ def describe(found: Diagnostic) -> str:
         f"{found.path}:{found.line}: error:" if found.line else f"newsdigest: error: {found.path}:"
     )
     return f"{where} {found.message}" + (f"\n    fix: {found.hint}" if found.hint else "")
+
+
+def repo_url_meant(value: str, pattern: re.Pattern[str]) -> str:
+    """`repo_url = '...'` for the repository page an address in another form names
+    ('github.com/org/repo', 'http://...', 'git@github.com:org/repo.git'); '' for none."""
+    scp = re.fullmatch(r"git@([^:\s]+):(\S+)", value)  # the clone address SSH uses
+    meant = f"{scp.group(1)}/{scp.group(2)}" if scp else re.sub(r"^[a-z+]*://", "", value)
+    meant = "https://" + meant.strip("/").removesuffix(".git")
+    return f"repo_url = {shown(meant)}" if pattern.match(meant) else ""

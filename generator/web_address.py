@@ -189,26 +189,56 @@ def cname_warnings(project: Path, content_dir: Path, cname: str, base_url: str) 
     ]
 
 
-def language_warnings(project: Path, content_dir: Path, language: str) -> list[Diagnostic]:
-    """A warning on the settings' `language` line for a deprecated code (`iw`, `in`,
-    `no-bok`: languages.old_code), which every page's lang would carry (named from
-    `content_dir`, as articles are)."""
+def settings_warnings(
+    project: Path, content_dir: Path, language: str, title: str, description: str
+) -> list[Diagnostic]:
+    """Warnings on the settings file's lines (named from `content_dir`, as articles are):
+    a `language` in a deprecated code (`iw`, `in`, `no-bok`: languages.old_code), which
+    every page's lang would carry; HTML in `title` or `description`, published as typed
+    (as an article's headline: load/plain_text.py); a line break in either, published
+    inside every page's <meta> and every feed."""
     from generator.languages import old_code
+    from generator.load.plain_text import markup_in_text
 
-    old = old_code(language)
-    if old is None:
-        return []
     file, where = _settings_file(project, content_dir)
-    return [
-        warning(
-            where,
-            line_of(file, "language"),
-            f"language {shown(language)} is an old code of {old[0]}, which HTML checkers "
-            f"flag on every page and browsers and screen readers may not know: its current "
-            f"code is {shown(old[1])}",
-            f"write language = {shown(old[1])}",
+    found = []
+    old = old_code(language)
+    if old is not None:
+        found.append(
+            warning(
+                where,
+                line_of(file, "language"),
+                f"language {shown(language)} is an old code of {old[0]}, which HTML checkers "
+                f"flag on every page and browsers and screen readers may not know: its "
+                f"current code is {shown(old[1])}",
+                f"write language = {shown(old[1])}",
+            )
         )
-    ]
+    for key, value in (("title", title), ("description", description)):
+        one_line = " ".join(value.split())
+        if one_line != value.strip():
+            found.append(
+                warning(
+                    where,
+                    line_of(file, key),
+                    f"{key} holds a line break, which every page's <meta> and every feed "
+                    "would publish inside it: it is one line",
+                    f"write {key} = {shown(one_line)}",
+                )
+            )
+        markup = markup_in_text(key, one_line)
+        if markup is not None:
+            plain = markup[1].partition(f"{key}: ")[2]
+            text = plain[1:-1].replace("''", "'") if plain[:1] == "'" else plain[1:-1]
+            found.append(
+                warning(
+                    where,
+                    line_of(file, key),
+                    markup[0].replace("on the page and in feeds", "on every page and feed"),
+                    f"write {key} = {shown(text)}",
+                )
+            )
+    return found
 
 
 def former_unused(

@@ -155,3 +155,71 @@ def test_a_misspelt_command_names_the_command_meant(
     assert result.stderr.rstrip().endswith(f"; did you mean '{meant}'?"), result.stderr
     other = run_here("zzz", cwd=tmp_path)
     assert other.returncode == 2 and "did you mean" not in other.stderr
+
+
+@pytest.mark.parametrize(
+    ("line", "said", "fix"),
+    [
+        (
+            'repo_url = "github.com/org/repo"',
+            "repo_url 'github.com/org/repo' must be an https URL",
+            "write repo_url = 'https://github.com/org/repo'",
+        ),
+        (
+            'repo_url = "git@github.com:org/repo.git"',
+            "repo_url 'git@github.com:org/repo.git' must be an https URL",
+            "write repo_url = 'https://github.com/org/repo'",
+        ),
+        (
+            'locale = "en-GB"',
+            "locale 'en-GB' must be a language and a territory",
+            "write locale = 'en_GB'",
+        ),
+    ],
+)
+def test_a_setting_in_another_form_gets_the_line_to_write(
+    tmp_path: Path, line: str, said: str, fix: str
+) -> None:
+    """`repo_url = "github.com/org/repo"`, `locale = "en-GB"` (tester 2, L2): the error has
+    a fix: line with the value in the form the setting takes, and followed, it goes."""
+    project = make_project(tmp_path / "p", line + "\n")
+    write_article(project, "2025/06/story.md", STORY)
+    result = run_here("check", cwd=project)
+    assert result.returncode == 2
+    assert f"pyproject.toml:8: error: {said}" in result.stderr, result.stderr
+    assert f"\n    fix: {fix}\n" in result.stderr, result.stderr
+    settings = project / "pyproject.toml"
+    text = settings.read_text(encoding="utf-8")
+    settings.write_text(text.replace(line, fix.removeprefix("write ")), encoding="utf-8")
+    assert run_here("check", cwd=project).returncode == 0
+
+
+def test_html_or_a_line_break_in_the_site_title_or_description_is_a_warning(
+    tmp_path: Path,
+) -> None:
+    """`title = "A <b>Bold</b> & Co"`, `description = "Line one\\nline two"` (tester 2, L3):
+    warned of on their lines, as an article's headline is, with the line to write; the
+    fixed settings check clean."""
+    project = make_project(tmp_path / "p")
+    settings = project / "pyproject.toml"
+    text = settings.read_text(encoding="utf-8")
+    text = text.replace('title = "Test Desk"', 'title = "A <b>Bold</b> & Co"')
+    text = text.replace('"Stories for tests."', '"Line one\\nline two"')
+    settings.write_text(text, encoding="utf-8")
+    write_article(project, "2025/06/story.md", STORY)
+    result = run_here("check", cwd=project)
+    assert result.returncode == 0
+    assert (
+        "pyproject.toml:2: warning: title is plain text: <b> is published as typed, on every "
+        "page and feed, where many feed readers would read it as HTML\n"
+        "    fix: write title = 'A Bold & Co'\n"
+    ) in result.stdout, result.stdout
+    assert (
+        "pyproject.toml:3: warning: description holds a line break, which every page's "
+        "<meta> and every feed would publish inside it: it is one line\n"
+        "    fix: write description = 'Line one line two'\n"
+    ) in result.stdout, result.stdout
+    text = text.replace('"A <b>Bold</b> & Co"', "'A Bold & Co'")
+    settings.write_text(text.replace('"Line one\\nline two"', "'Line one line two'"), "utf-8")
+    again = run_here("check", cwd=project)
+    assert "warning" not in again.stdout + again.stderr, again.stdout
