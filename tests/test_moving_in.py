@@ -67,9 +67,15 @@ def test_toml_front_matter_is_named_with_the_same_fields_in_yaml(tmp_path: Path)
         "the front matter is TOML, between '+++' lines (Hugo's format); newsdigest reads "
         "YAML front matter, between '---' lines"
     )
-    block = problem.hint.split(": ", 1)[1].split("  |  ")
+    fix, _, then = problem.hint.partition("; then add ")
+    block = fix.split(": ", 1)[1].split("  |  ")
     assert block[0] == block[-1] == "---"
-    # following the fix (and adding the country newsdigest files every story under)
+    # The fix names the country Hugo has no field for (tester 2, L16), which the story
+    # is filed under: followed, with that line added, the story reads without a problem.
+    assert then == (
+        "the story's country, 'country: India' (a name or ISO code), which newsdigest "
+        "requires and the TOML block does not have"
+    )
     converted = "\n".join([*block[:-1], "country: India", "---", "Body of toml story.", ""])
     article, problems = read(tmp_path, "posts/floods.md", converted)
     assert article is not None, problems

@@ -17,6 +17,7 @@ from datetime import date, datetime
 from typing import Any
 
 from generator.diagnostics import Diagnostic, error
+from generator.load import fields as fields_of
 from generator.load.yaml_lists import double_quoted
 
 # Field names of Hugo, Jekyll and Pelican -> the newsdigest field that holds the same.
@@ -150,6 +151,13 @@ def toml_front_matter(text: str, source: str) -> Diagnostic | None:
     fix = "replace the block with this one (one line each): " + "  |  ".join(
         ["---", *written, "---"]
     )
+    given = {line.partition(":")[0] for line in written}
+    missing = [key for key in fields_of.required() if key not in given]
+    if missing:  # Hugo has no country; a post may have no author
+        fix += (
+            f"; then add {' and '.join(_REQUIRED[key] for key in missing)}, which "
+            "newsdigest requires and the TOML block does not have"
+        )
     if left:
         tables = ", ".join(f"[{name}]" for name in left)
         fix += (
@@ -157,6 +165,15 @@ def toml_front_matter(text: str, source: str) -> Diagnostic | None:
             "with 'src:' and 'alt:' indented under it)"
         )
     return error(source, 1, message, fix)
+
+
+# What a line a story must have looks like, for the fix of a block that lacks it.
+_REQUIRED = {
+    "title": "'title: The headline'",
+    "date": "'date: 2025-06-25T15:27:00+05:30'",
+    "country": "the story's country, 'country: India' (a name or ISO code)",
+    "credits": "the byline, 'credits:' with '  author: Asha Rao' indented below it",
+}
 
 
 def as_yaml(fields: dict[str, Any]) -> tuple[list[str], list[str]]:
