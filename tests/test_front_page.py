@@ -148,3 +148,33 @@ def test_featured_must_be_true_or_false(tmp_path: Path) -> None:
     result = run_here("check", cwd=project)
     assert result.returncode == 1
     assert "content/odd.md:8: error: featured must be true or false, not '1'" in result.stdout
+
+
+def test_a_second_featured_story_on_a_day_is_a_warning_on_its_featured_line(
+    tmp_path: Path,
+) -> None:
+    """Two stories of one day say `featured: true` (tester 2, L17): the newest leads the
+    day, and check and build warn on the older one's `featured:` line, naming the other;
+    with one featured story a day, nothing is said."""
+    project = make_project(tmp_path / "p")
+    story(project, "older", DAY + timedelta(hours=8), "Health", "featured: true\n")
+    story(project, "newer", DAY + timedelta(hours=10), "Sport", "featured: true\n")
+    story(project, "next", NEXT_DAY, "Sport", "featured: true\n")  # another day's lead
+    warned = (
+        "content/older.md:8: warning: featured: true, but newer.md is featured on the same "
+        "day (2025-06-25) and is newer: only the newest featured story leads the day, so "
+        "this one is listed as any other\n"
+        "    fix: keep 'featured: true' on the one story that should lead the day, and "
+        "delete it from the other\n"
+    )
+    checked = run_here("check", cwd=project)
+    assert checked.returncode == 0 and warned in checked.stdout, checked.stdout
+    assert checked.stdout.count("warning:") == 1
+    out = tmp_path / "site"
+    built = run_here("build", "--output", str(out), "--now", "2025-06-27T00:00:00Z", cwd=project)
+    assert built.returncode == 0 and warned in built.stderr, built.stderr
+    digest = html.fromstring((out / "digest/2025-06-25/index.html").read_bytes())
+    assert [link.rsplit("/", 2)[1] for link in story_links(digest)][:1] == ["newer"]
+    older = project / "content/older.md"
+    older.write_text(older.read_text().replace("featured: true\n", ""), encoding="utf-8")
+    assert "warning" not in run_here("check", cwd=project).stdout

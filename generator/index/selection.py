@@ -200,3 +200,31 @@ def _ahead(source: str, line: int, label: str, when: datetime, now: datetime) ->
         else "write the time it was updated; to publish the story itself later, give its "
         "date: that time instead",
     )
+
+
+def featured_twice(
+    articles: Iterable[Article], content_dir: Path, tz: ZoneInfo
+) -> list[Diagnostic]:
+    """A warning on the `featured:` line of each published story that another featured
+    story of the same day (on the site's clock) outranks: the newest leads the day's
+    digest and home page (index/digest.py), the others are listed as any story."""
+    by_day: dict[object, list[Article]] = {}
+    for article in articles:
+        if article.featured:
+            by_day.setdefault(article.date.astimezone(tz).date(), []).append(article)
+    found = []
+    for day, stories in by_day.items():
+        lead, *others = sorted(stories, key=lambda a: (a.date, a.source), reverse=True)
+        for story in others:
+            found.append(
+                warning(
+                    story.source,
+                    field_line(content_dir / story.source, "featured"),
+                    f"featured: true, but {lead.source} is featured on the same day ({day}) "
+                    "and is newer: only the newest featured story leads the day, so this "
+                    "one is listed as any other",
+                    "keep 'featured: true' on the one story that should lead the day, and "
+                    "delete it from the other",
+                )
+            )
+    return found
