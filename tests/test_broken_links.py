@@ -173,11 +173,11 @@ def test_a_title_without_its_closing_quote_is_said_on_its_line(tmp_path: Path, e
 SLIPS = """\
 B [report](https://x.org/r.pdf 'The annual report) and more.
 
-C ![chart](chart.png "The chart) here.
+C ![Rainfall chart](chart.png "The chart) here.
 
 D [link](https://x.org/a "Title with "inner" quotes") here.
 
-H ![photo](https://x.org/a b.png) with space.
+H ![Flooded road](https://x.org/a b.png) with space.
 
 I [link](https://x.org/(a) unbalanced paren.
 
@@ -190,8 +190,8 @@ SLIP_FIXES = {  # line: (typed, the fix as printed)
         "[report](https://x.org/r.pdf 'The annual report)",
         '[report](https://x.org/r.pdf "The annual report")',
     ),
-    10: ('![chart](chart.png "The chart)', '![chart](chart.png "The chart")'),
-    14: ("![photo](https://x.org/a b.png)", "![photo](https://x.org/a%20b.png)"),
+    10: ('![Rainfall chart](chart.png "The chart)', '![Rainfall chart](chart.png "The chart")'),
+    14: ("![Flooded road](https://x.org/a b.png)", "![Flooded road](https://x.org/a%20b.png)"),
     16: ("[link](https://x.org/(a)", "[link](https://x.org/(a))"),
     18: ('[link](https://x.org/a "Title" extra)', '[link](https://x.org/a "Title") extra'),
 }

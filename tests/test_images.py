@@ -16,7 +16,7 @@ from pathlib import Path
 
 import feedparser
 import pytest
-from conftest import make_project, run_here, run_newsdigest, searching, write_article
+from conftest import make_project, run_here, run_newsdigest, searching, tiny_png, write_article
 from lxml import html
 from PIL import Image
 
@@ -605,3 +605,37 @@ def test_a_picture_whose_name_hides_its_kind_is_an_error_naming_the_right_name(
         assert f"fix: rename the file to {right}, then point " in said
     assert "right.jpeg" not in said
     assert not site.exists()
+
+
+def test_alt_text_that_says_nothing_is_a_warning_on_its_line(tmp_path: Path) -> None:
+    """`alt: real.png`, `![image](x.png)`, alt="photo" (tester 2, L12): a screen reader
+    would read out a file's name or the word 'image'; each is a warning on its line, and
+    a description or alt="" (a decoration) is not."""
+    project = make_project(tmp_path / "p")
+    folder = project / "content/2025/06"
+    folder.mkdir(parents=True)
+    for name in ("real.png", "x.png", "IMG_2041.png", "good.png"):
+        (folder / name).write_bytes(tiny_png())
+    write_article(
+        project,
+        "2025/06/story.md",
+        "title: Pictures\ndate: 2025-06-01T10:00:00+00:00\ncountry: India\n"
+        "credits:\n  author: Desk\nimage:\n  src: real.png\n  alt: real.png",
+        "Intro.\n\n![image](x.png)\n\n![IMG_2041](IMG_2041.png)\n\n"
+        '<img src="good.png" alt="Photo">\n\n![Boats on a flooded street](good.png)\n\n'
+        "![](x.png)\n",
+    )
+    result = run_here("check", cwd=project)
+    said = result.stdout + result.stderr
+    assert result.returncode == 0, said
+    assert (
+        "story.md:9: warning: image.alt 'real.png' says nothing about what the picture "
+        "shows" in said
+    ), said
+    for line, alt, src in ((13, "image", "x.png"), (15, "IMG_2041", "IMG_2041.png")):
+        assert (
+            f"story.md:{line}: warning: the picture '{src}' has the alt text '{alt}', which "
+            "says nothing about what it shows"
+        ) in said, said
+    assert "story.md:17: warning: the picture 'good.png' has the alt text 'Photo'" in said
+    assert said.count("says nothing") == 4, said

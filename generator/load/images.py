@@ -32,7 +32,7 @@ def image_field(
     alt = check.text(fields, "alt", "image.alt")
     caption = check.text(fields, "caption", "image.caption")
     focus = _focus(check, fields)
-    _alt_required(check, front, fields)
+    _alt_required(check, front, fields, alt, src)
     if not src:
         return None
     resolved = resolve_local(src, doc.source, content_dir)
@@ -136,8 +136,16 @@ def _insecure(check: Checker, fields: Mapping, src: str) -> bool:
     return True
 
 
-def _alt_required(check: Checker, front: Mapping, fields: Mapping) -> None:
-    """An error when the image has no alt text (missing, or no value)."""
+def _alt_required(check: Checker, front: Mapping, fields: Mapping, alt: str, src: str) -> None:
+    """An error when the image has no alt text (missing, or no value); a warning when it
+    says nothing (`alt: real.png`: vague_alt)."""
+    if alt and vague_alt(alt, src):
+        check.warn(
+            fields.line_of("alt"),
+            f"image.alt {alt!r} says nothing about what the picture shows, which is what a "
+            "screen reader reads out in its place (and a search engine indexes)",
+            "describe it, like 'alt: Rescue boats on a flooded street'",
+        )
     if "alt" not in fields:
         check.error(
             front.line_of("image"),
@@ -193,3 +201,22 @@ def _focus(check: Checker, fields: Mapping) -> tuple[float, float] | None:
         )
         return None
     return point
+
+
+# Alt text that describes no picture: the name of the thing, or a file's name.
+_VAGUE = frozenset(
+    {"image", "img", "picture", "pic", "photo", "photograph", "graphic", "figure", "icon"}
+    | {"screenshot", "logo", "alt", "alt text", "untitled", "placeholder", "chart", "map"}
+)
+_FILE_NAME = re.compile(r"[\w.-]+\.(?:png|jpe?g|gif|webp|avif|svg|tiff?|bmp|heic)", re.I)
+
+
+def vague_alt(alt: str, src: str) -> bool:
+    """Whether alt text `alt` of the picture at `src` tells a reader nothing: a word such
+    as 'image' or 'photo', a file's name ('real.png'), or the picture's own file name
+    without its extension when a camera or a program named it ('IMG_2041', 'DSC0001',
+    'chart_v2': digits or '_' in it; `![Kerala](kerala.jpg)` may well be the words meant)."""
+    words = " ".join(alt.split()).strip(" .").casefold()
+    stem = src.rsplit("/", 1)[-1].rsplit(".", 1)[0].casefold()
+    named = words == stem and any(c.isdigit() or c == "_" for c in stem)
+    return words in _VAGUE or bool(_FILE_NAME.fullmatch(words)) or named

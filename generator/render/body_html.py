@@ -28,6 +28,7 @@ from html import escape, unescape
 from urllib.parse import unquote
 
 from generator.load.files import shown
+from generator.load.images import vague_alt
 from generator.render.links import Attrs
 
 Problem = tuple[str, str, str]  # needle, message, fix
@@ -376,6 +377,19 @@ def attribute_lists(converted: str, body: str) -> list[tuple[int, str, str, bool
         fix += '; or set markdown_engine = "python-markdown", which reads them'
         found.append((line, message, fix, False))
     return found
+
+
+def vague(src: str, alt: str) -> tuple[str, str] | None:
+    """The warning for a picture whose alt= text says nothing (`![image](x.png)`, an alt
+    that is a file's name: load/images.vague_alt); None for a description or alt=""."""
+    if not alt.strip() or not vague_alt(alt, src):
+        return None
+    return (
+        f"the picture {shown(src)} has the alt text {alt!r}, which says nothing about what "
+        "it shows: a screen reader reads it out in the picture's place",
+        f"describe it: ![Rescue boats on a flooded street]({src}) (alt= in HTML), or "
+        f"![]({src}) if it only decorates the story",
+    )
 
 
 def no_alt(src: str) -> tuple[str, str]:

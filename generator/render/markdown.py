@@ -52,6 +52,7 @@ from generator.render.body_html import (
     settled,
     stray_end_tags,
     unnamed_links,
+    vague,
 )
 from generator.render.limits import TooSlow, nesting_problem, time_limit
 from generator.render.links import URL_ATTRIBUTES, Attrs, rewrite_tags, with_legal_urls
@@ -189,6 +190,8 @@ class _Addresses(_Body):
         self.context.addresses[value] = self.context.addresses.get(value, -1) + 1
         if tag == "img":
             if any(k == "alt" for k, _ in attrs):
+                if said := vague(value, next(v or "" for k, v in attrs if k == "alt")):
+                    self._report(value, *said, warning)
                 return self._image(value, attrs)
             described = [*attrs, ("alt", "")]  # as ![](x.png): a decoration
             self._report(value, *no_alt(value), warning)
