@@ -229,3 +229,26 @@ def test_new_refuses_a_language_the_field_would_refuse(
     assert printed == ""
     assert f"language '{typed}'" in stderr and f"did you mean '{meant}'?" in stderr
     assert not list((project / "content").rglob("*.md"))
+
+
+def test_a_headline_in_another_script_gets_a_slug_chosen_with_new(project: Path) -> None:
+    """`newsdigest new "کراچی میں بارش"` (tester 2, L10): without --slug, new says at once
+    what check would (the file's name is the computer's spelling); with --slug the file is
+    named so, and check says nothing of its address; a slug not in slug form is refused."""
+    title = "کراچی میں بارش"
+    plain = run_here("new", title, "--country", "PK", "--language", "ur", cwd=project)
+    assert plain.returncode == 0, plain.stderr
+    assert "warning: the story's address would be 'khrchy-myn-brsh'" in plain.stderr
+    assert "--slug karachi-floods-2025" in plain.stderr
+    Path(project / plain.stdout.strip()).unlink()
+    chosen = run_here(
+        "new", title, "--country", "PK", "--language", "ur", "--slug", "karachi-rain", cwd=project
+    )
+    assert chosen.returncode == 0 and "address would be" not in chosen.stderr
+    assert chosen.stdout.strip().endswith("/karachi-rain.md")
+    checked = run_here("check", cwd=project)
+    assert "the slug" not in checked.stdout + checked.stderr, checked.stdout
+    refused = run_here("new", title, "--slug", "Karachi Rain", cwd=project)
+    assert refused.returncode == 2
+    assert "--slug 'Karachi Rain': a slug is lower-case letters" in refused.stderr
+    assert refused.stderr.rstrip().endswith("--slug karachi-rain")

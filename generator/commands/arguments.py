@@ -214,6 +214,12 @@ def _add_new_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser
     new.add_argument(
         "--author", default=None, help="the byline (default: your `git config user.name`)"
     )
+    new.add_argument(
+        "--slug",
+        default="",
+        help="the story's address and file name, lower-case words and hyphens such as "
+        "karachi-floods (default: made from the title)",
+    )
     add_content(new)
 
 

@@ -140,14 +140,21 @@ def new_article(
     now: datetime | None = None,
     author: str = DEFAULT_AUTHOR,
     language: str = "",
+    slug: str = "",
 ) -> Path:
     """Write content/YYYY/MM/SLUG.md for `title` and return its path; `language` (a BCP 47
-    tag, checked as the front-matter field is) is written as its `language:` line."""
+    tag, checked as the front-matter field is) is written as its `language:` line; `slug`
+    (`--slug`), the file's name and so the story's address, else made from the title."""
     title = " ".join(title.split())
     language = checked_language(language) if language.strip() else ""
     if not title:
         raise UsageError('the title is empty; write it in quotes: newsdigest new "My headline"')
-    slug = slugs.make(title)
+    if slug and slugs.make(slug) != slug:
+        raise UsageError(
+            f"--slug {slug!r}: a slug is lower-case letters a-z, digits and single hyphens: "
+            f"--slug {slugs.make(slug) or 'karachi-floods'}"
+        )
+    slug = slug or slugs.make(title)
     if not slug:
         raise UsageError(
             f"the title {title!r} gives no usable file name; use a title with letters or digits"
@@ -169,3 +176,20 @@ def new_article(
     except OSError as exc:
         raise UsageError(f"cannot write {path.as_posix()}: {exc.strerror}") from None
     return path
+
+
+def unread_name(title: str, slug: str) -> str | None:
+    """What to say when the file's name, made from `title` (no `--slug`), is the computer's
+    Latin spelling of a headline in Arabic, Devanagari, Chinese... script, which check
+    warns of; None otherwise."""
+    script = slugs.poorly_spelt_script(title) if not slug else None
+    if script is None:
+        return None
+    made = slugs.make(" ".join(title.split()))
+    return (
+        f"the story's address would be '{made}', the computer's spelling of the {script} "
+        "headline in Latin letters, which readers will not recognise (`newsdigest check` "
+        "warns of it): add a line such as 'slug: karachi-floods-2025' under the title, a "
+        'few English or romanised words, or start it with newsdigest new "..." --slug '
+        "karachi-floods-2025"
+    )
