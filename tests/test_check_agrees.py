@@ -126,7 +126,7 @@ def test_more_than_ten_problems_on_a_pull_request_are_counted_and_listed_in_the_
     assert written.startswith("An earlier step's summary.\n### newsdigest check\n")
     for number in range(1, 13):
         row = next(x for x in written.splitlines() if f"wire-{number:02}.md:4" in x)
-        assert row.startswith(f"| content/2025/06/wire-{number:02}.md:4 | error | country 'Inda'")
+        assert row.startswith(f"| content/2025/06/wire-{number:02}.md:4 | error | ` country 'Inda'")
         assert "did you mean 'India'?" in row
 
 
@@ -188,3 +188,38 @@ def test_with_a_placeholder_base_url_check_and_the_deploy_refuse_the_link_alike(
     assert checked.returncode == 1 and said in checked.stdout
     built = run_here("build", *address, cwd=project)
     assert built.returncode == 1 and said in built.stderr
+
+
+def test_the_job_summary_shows_each_message_and_fix_as_typed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The summary, rendered as GitHub renders it (cmark-gfm, tables), shows `**Big**`
+    with its asterisks and a fix's `|` and indentation as check printed them (tester 2,
+    L8): what an editor copies from it is what to type."""
+    import cmarkgfm
+    from lxml import html as lxml_html
+
+    project = make_project(tmp_path / "news")
+    write_article(project, "2025/06/bold.md", STORY + '\nsummary: "**Big** news"')
+    (project / "content/2025/06/hugo.md").write_text(
+        '+++\ntitle = "Hugo story"\ndate = 2025-06-22T10:00:00+05:30\nauthor = "Asha Rao"\n'
+        "+++\nBody.\n",
+        encoding="utf-8",
+    )
+    summary = tmp_path / "step_summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    checked = run_here("check", cwd=project)
+    said = checked.stdout + checked.stderr
+    run_here("check", "--format", "github", cwd=project)
+    page = cmarkgfm.github_flavored_markdown_to_html(summary.read_text(encoding="utf-8"))
+    cells = [
+        [cell.text_content() for cell in row.xpath("td")]
+        for row in lxml_html.fromstring(page).xpath("//tr[td]")
+    ]
+    assert len(cells) == 2, cells
+    for where, _, message, fix in cells:
+        line = next(x for x in said.splitlines() if x.startswith(where + ":"))
+        assert line.endswith(message), (line, message)
+        assert f"    fix: {fix}\n" in said, (fix, said)
+    assert any("**Big**" in message for _, _, message, _ in cells), cells
+    assert any("credits:  |    author: Asha Rao" in fix for *_, fix in cells)

@@ -10,6 +10,7 @@ than 10, and, when the step has a job summary file ($GITHUB_STEP_SUMMARY, GitHub
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -44,6 +45,18 @@ def _cell(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def _code(text: str) -> str:
+    """Text in a Markdown table cell as typed, in a code span: `**star**`, `[a](b)` and
+    `<b>` are shown, not read as Markdown or HTML, and spaces are kept (GitHub shows a
+    code span's spaces: the indentation of a fix's `  author:`). Only `|` is escaped, as
+    a table cell needs; the span's fence is longer than any run of backquotes inside."""
+    text = text.replace("\r", "").replace("\n", " ").replace("|", "\\|")
+    if not text.strip():
+        return ""
+    fence = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
+    return f"{fence} {text} {fence}"
+
+
 def markdown(diagnostics: Sequence[Diagnostic], where: Callable[[Diagnostic], str]) -> str:
     """Every problem as a GitHub-flavoured Markdown table (file:line, kind, what, fix),
     cut (and said so) before GitHub's 1 MiB cap on a step's summary."""
@@ -57,7 +70,7 @@ def markdown(diagnostics: Sequence[Diagnostic], where: Callable[[Diagnostic], st
     ]
     text = "\n".join(head) + "\n"
     for shown, d in enumerate(diagnostics):
-        row = f"| {_cell(where(d))} | {d.severity} | {_cell(d.message)} | {_cell(d.hint)} |\n"
+        row = f"| {_cell(where(d))} | {d.severity} | {_code(d.message)} | {_code(d.hint)} |\n"
         if len((text + row).encode("utf-8")) > SUMMARY_BYTES - 200:
             rest = len(diagnostics) - shown
             return text + f"\n{rest} more are in the step's log (a summary holds 1 MiB).\n"
