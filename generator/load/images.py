@@ -205,8 +205,8 @@ def _focus(check: Checker, fields: Mapping) -> tuple[float, float] | None:
 
 # Alt text that describes no picture: the name of the thing, or a file's name.
 _VAGUE = frozenset(
-    {"image", "img", "picture", "pic", "photo", "photograph", "graphic", "figure", "icon"}
-    | {"screenshot", "logo", "alt", "alt text", "untitled", "placeholder", "chart", "map"}
+    {"image", "img", "picture", "pic", "photo", "photograph", "graphic", "screenshot"}
+    | {"alt", "alt text", "untitled", "placeholder"}
 )
 _FILE_NAME = re.compile(r"[\w.-]+\.(?:png|jpe?g|gif|webp|avif|svg|tiff?|bmp|heic)", re.I)
 
