@@ -178,3 +178,35 @@ def test_a_second_featured_story_on_a_day_is_a_warning_on_its_featured_line(
     older = project / "content/older.md"
     older.write_text(older.read_text().replace("featured: true\n", ""), encoding="utf-8")
     assert "warning" not in run_here("check", cwd=project).stdout
+
+
+def test_featured_stories_in_two_languages_each_lead_their_section_and_a_tie_names_the_lead(
+    tmp_path: Path,
+) -> None:
+    """Prober H4/M1: a Hindi and an English featured story of one day each lead their own
+    section's home, with no warning; two featured stories at the same instant (offsets
+    differ) are warned on the one the site lists as any other, naming the one it leads
+    with."""
+    project = make_project(tmp_path / "p")
+    story(project, "en-lead", DAY + timedelta(hours=8), "Health", "featured: true\n")
+    story(project, "hi-lead", DAY + timedelta(hours=9), "Health", "featured: true\nlanguage: hi\n")
+    story(project, "zz", NEXT_DAY, "Sport", "featured: true\n")
+    tie = NEXT_DAY.astimezone(datetime.fromisoformat("2025-01-01T00:00+05:30").tzinfo)
+    story(project, "aa", tie, "Sport", "featured: true\n")
+    checked = run_here("check", cwd=project)
+    assert checked.returncode == 0, checked.stdout
+    assert checked.stdout.count("warning:") == 1, checked.stdout
+    assert (
+        "content/zz.md:8: warning: featured: true, but aa.md is featured on the same day "
+        f"({NEXT_DAY.date()}) at the same time, and its slug comes first in the alphabet"
+    ) in checked.stdout
+    out = tmp_path / "site"
+    built = run_here("build", "--output", str(out), "--now", "2025-06-27T00:00:00Z", cwd=project)
+    assert built.returncode == 0, built.stderr
+    day = DAY.date().isoformat()
+    english = html.fromstring((out / f"digest/{day}/index.html").read_bytes())
+    hindi = html.fromstring((out / f"hi/digest/{day}/index.html").read_bytes())
+    assert [link.rsplit("/", 2)[1] for link in story_links(english)][:1] == ["en-lead"]
+    assert [link.rsplit("/", 2)[1] for link in story_links(hindi)][:1] == ["hi-lead"]
+    nxt = html.fromstring((out / f"digest/{NEXT_DAY.date()}/index.html").read_bytes())
+    assert [link.rsplit("/", 2)[1] for link in story_links(nxt)][:1] == ["aa"]

@@ -9,6 +9,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from generator.diagnostics import Diagnostic, error, warning
+from generator.languages import language_key
 from generator.load.content import Items, Mapping, read_document
 from generator.load.dates import parse_datetime
 from generator.load.lines import field_line
@@ -203,26 +204,34 @@ def _ahead(source: str, line: int, label: str, when: datetime, now: datetime) ->
 
 
 def featured_twice(
-    articles: Iterable[Article], content_dir: Path, tz: ZoneInfo
+    articles: Iterable[Article], content_dir: Path, tz: ZoneInfo, site_language: str = ""
 ) -> list[Diagnostic]:
     """A warning on the `featured:` line of each published story that another featured
-    story of the same day (on the site's clock) outranks: the newest leads the day's
-    digest and home page (index/digest.py), the others are listed as any story."""
-    by_day: dict[object, list[Article]] = {}
+    story of the same day (on the site's clock) and the same language section outranks:
+    the one first in the site's order (newest, then by slug: `Article.sort_key`) leads the
+    day's digest and its section's home page (index/digest.py), the others are listed as
+    any story. Each language section has its own home, so its own lead."""
+    by_day: dict[tuple[object, str], list[Article]] = {}
     for article in articles:
         if article.featured:
-            by_day.setdefault(article.date.astimezone(tz).date(), []).append(article)
+            section = language_key(article.language or site_language)
+            by_day.setdefault((article.date.astimezone(tz).date(), section), []).append(article)
     found = []
-    for day, stories in by_day.items():
-        lead, *others = sorted(stories, key=lambda a: (a.date, a.source), reverse=True)
+    for (day, _), stories in by_day.items():
+        lead, *others = sorted(stories, key=lambda a: a.sort_key)
         for story in others:
             found.append(
                 warning(
                     story.source,
                     field_line(content_dir / story.source, "featured"),
                     f"featured: true, but {lead.source} is featured on the same day ({day}) "
-                    "and is newer: only the newest featured story leads the day, so this "
-                    "one is listed as any other",
+                    + (
+                        "at the same time, and its slug comes first in the alphabet: of "
+                        "featured stories with one time, that one leads the day"
+                        if lead.date == story.date
+                        else "and is newer: only the newest featured story leads the day"
+                    )
+                    + ", so this one is listed as any other",
                     "keep 'featured: true' on the one story that should lead the day, and "
                     "delete it from the other",
                 )

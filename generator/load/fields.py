@@ -175,7 +175,12 @@ FIELDS = (
         "featured",
         False,
         "`true` makes the story the lead of its day on the home page, the day's digest "
-        "and the digest feed",
+        "and the digest feed. Each language section has its own home and digests, so its "
+        "own lead: featured stories of one day in different languages each lead their "
+        "section, with no warning. Two featured stories of one day in one section are a "
+        "warning on the one that does not lead: the newest leads; at the same time (the "
+        "same instant, whatever offsets were written), the one whose slug comes first in "
+        "the alphabet",
     ),
 )
 
