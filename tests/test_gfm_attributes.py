@@ -24,7 +24,7 @@ Intro.[^src] See [the help](other.md#who-helps) and [the note](#fn:src).
 
 Text.
 
-## Para attr
+A paragraph
 {: .note}
 
 Text with `{#code}` and \\{#escaped} and a set {1, 2}.
@@ -102,3 +102,38 @@ def test_python_markdown_reads_the_attribute_lists_without_a_word(tmp_path: Path
     write_article(project, "x/other.md", FRONT.format(title="Other"), "## Who helps {#who-helps}\n")
     checked = run_here("check", cwd=project)
     assert "shown as text" not in checked.stdout and "who-helps" not in checked.stdout
+
+
+QUIET_BODY = """\
+Hashtag {#floods} campaign and price {.99} and {:} placeholder, Dictionary{#key}.
+
+{: ok}
+
+    {#indented-code}
+
+<pre>{#pre}</pre>
+
+<div>{#inhtml}</div>
+
+A *word*{.lead} and a paragraph
+{: .note}
+"""
+
+
+def test_gfm_warns_only_where_python_markdown_would_read_an_attribute_list(
+    tmp_path: Path,
+) -> None:
+    """Prober M2: braces in prose, in indented code, in <pre> or a <div> are shown as typed
+    by both engines: no warning (its fix would delete the editor's words); after an inline
+    element or on a block's last line, Python-Markdown reads them: still a warning."""
+    project = make_project(tmp_path / "project", 'markdown_engine = "gfm"\n')
+    write_article(project, "x/braces.md", FRONT.format(title="Braces"), QUIET_BODY)
+    checked = run_here("check", cwd=project)
+    assert checked.returncode == 0, checked.stdout
+    found = messages(checked.stdout)
+    assert sorted(found) == [
+        "content/x/braces.md:18: warning: {.lead} is shown as text: the gfm engine has no "
+        "attribute lists ({#id}, {.class}, {: ...}), so it gives nothing an id or a class",
+        "content/x/braces.md:19: warning: {: .note} is shown as text: the gfm engine has no "
+        "attribute lists ({#id}, {.class}, {: ...}), so it gives nothing an id or a class",
+    ], checked.stdout

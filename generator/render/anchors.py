@@ -111,7 +111,7 @@ class Anchors:
             fix += (
                 f' (<h2 id="{fragment}">...</h2>: the gfm engine gives headings no id)' * self._gfm
             )
-        elif self._gfm:  # no attribute lists: render/body_html.py's `attribute_lists`
+        elif self._gfm:  # no attribute lists: render/attribute_lists.py
             fix = (
                 f'write the heading in content/{story.source} as HTML, <h2 id="{fragment}">'
                 f"...</h2> (the gfm engine gives headings no id); or link to the story "

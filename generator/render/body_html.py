@@ -10,7 +10,7 @@ render/markdown.py calls these around the sanitiser (not for a site with trusted
   deeper than the level after the heading before it, is published one level below that
   heading, with a warning on its line;
 - `gfm_footnotes`: cmark-gfm's footnote section as Python-Markdown writes it;
-- `attribute_lists` (gfm only): a `{#id}` or `{: .class}` the engine shows as text;
+- render/attribute_lists.py (gfm only): a `{#id}` or `{: .class}` the engine shows as text;
 - `unnamed_links`, `id_problems` (after the sanitiser): a link with no text for a screen
   reader to say, an id the theme's page already uses or used twice, and an in-page link
   (`#results`) to an id the page does not have;
@@ -339,44 +339,6 @@ def gfm_footnotes(converted: str) -> str:
         r'<a class="footnote-backref" href="\1" title="Jump back to footnote \2 in the text">',
         converted,
     )
-
-
-# An attribute list as Python-Markdown's attr_list reads one: '{#id}', '{.class}' or
-# '{: ...}' (not after a backslash, which shows it as text on purpose).
-_ATTRIBUTE_LIST = re.compile(
-    r"(?<!\\)\{(?::[^{}\n]*|[#.][^\s{}#.][^\s{}]*(?:[ \t]+[#.][^\s{}]+)*)[ \t]*\}"
-)
-_ATX_LINE = re.compile(r"[ ]{0,3}#{1,6}[ \t]")
-
-
-def attribute_lists(converted: str, body: str) -> list[tuple[int, str, str, bool]]:
-    """(line, message, fix, False) of a warning for each attribute list (`{#id}`,
-    `{.class}`, `{: .note}`) typed in `body` (the Markdown, its code and comments blanked)
-    that `converted` (the gfm engine's HTML) shows as text: the gfm engine has none."""
-    found = []
-    for match in _ATTRIBUTE_LIST.finditer(body) if "{" in body else ():
-        typed = match.group()
-        if escape(typed, quote=False) not in converted:
-            continue
-        line = body.count("\n", 0, match.start())
-        start = body.rfind("\n", 0, match.start()) + 1
-        ident = re.search(r"#([^\s{}.#]+)", typed)
-        heading = _ATX_LINE.match(body, start) is not None
-        if heading and ident:
-            message = f"{typed} is shown as text in this heading: the gfm engine has no "
-            message += "attribute lists, so the heading gets no id"
-            fix = f'write the heading as HTML, <h2 id="{ident[1]}">...</h2>'
-        else:
-            message = f"{typed} is shown as text: the gfm engine has no attribute lists "
-            message += "({#id}, {.class}, {: ...}), so it gives nothing an id or a class"
-            fix = f"remove {typed}" + (
-                f'; to give a heading an id, write it as HTML, <h2 id="{ident[1]}">...</h2>'
-                if ident
-                else ""
-            )
-        fix += '; or set markdown_engine = "python-markdown", which reads them'
-        found.append((line, message, fix, False))
-    return found
 
 
 def vague(src: str, alt: str) -> tuple[str, str] | None:

@@ -41,10 +41,10 @@ from generator.load.meant import (
 )
 from generator.model import Picture, Text
 from generator.render import broken_links, cmark, images, unaddressed, unclosed
+from generator.render.attribute_lists import attribute_lists
 from generator.render.body_html import (
     SCROLL_BOXES,
     address_line,
-    attribute_lists,
     fixed_headings,
     focusable,
     id_problems,
