@@ -138,3 +138,74 @@ def test_new_writes_nothing_check_refuses(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     status, said = checked(project)
     assert status == 0, said
+
+
+# A field typed without its colon (prober, H2, M6) -> the value the fixed line publishes
+MISSING_COLON = {
+    "title #1 story of the year": ("title", "#1 story of the year"),
+    "summary @handle said it": ("summary", "@handle said it"),
+    "summary Floods: what next for Assam": ("summary", "Floods: what next for Assam"),
+    "summary 'Quoted: value'": ("summary", "Quoted: value"),
+    "date 2025-06-02T10:00:00+05:30": ("date", None),
+    "updated 2025-06-03T10:00:00+05:30": ("updated", None),
+}
+
+
+@pytest.mark.parametrize("typed", sorted(MISSING_COLON))
+def test_a_field_missing_its_colon_is_fixed_with_the_words_typed(
+    tmp_path: Path, typed: str
+) -> None:
+    project = make_project(tmp_path / "p")
+    key, value = MISSING_COLON[typed]
+    ours = next((line for line in GOOD.splitlines() if line.startswith(f"{key}:")), None)
+    front = GOOD.replace(ours, typed) if ours else GOOD + "\n" + typed
+    path = write_article(project, "2025/06/story.md", front)
+    status, said = checked(project)
+    assert status == 1 and f"story.md:{front.splitlines().index(typed) + 2}: error" in said, said
+    fix = next(line for line in said.splitlines() if "colon after the name: " in line)
+    fixed = fix.split("colon after the name: ", 1)[1]
+    fixed = fixed[1:-1] if fixed.startswith("'") else fixed
+    path.write_text(path.read_text(encoding="utf-8").replace(typed, fixed), encoding="utf-8")
+    status, said = checked(project)
+    assert status == 0, (fixed, said)
+    if value is not None:
+        assert yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])[key] == value
+
+
+def test_a_line_that_is_no_field_is_not_given_a_made_up_field(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p")
+    write_article(project, "2025/06/a.md", GOOD + "\nFloods hit Assam today")
+    front = GOOD + "\nsummary: A long summary that wraps\nonto a second line without indent"
+    path = write_article(project, "2025/06/b.md", front)
+    status, said = checked(project)
+    assert status == 1 and "Floods:" not in said and "onto:" not in said, said
+    assert "a.md:8: error: 'Floods hit Assam today' is not a field" in said, said
+    assert "move it below the closing '---' line" in said
+    joined = "summary: A long summary that wraps onto a second line without indent"
+    assert "b.md:9: error: 'onto a second line without indent' is not a field" in said
+    assert f"write both lines as one: '{joined}'" in said
+    typed = "summary: A long summary that wraps\nonto a second line without indent"
+    path.write_text(path.read_text(encoding="utf-8").replace(typed, joined), encoding="utf-8")
+    assert "b.md" not in checked(project)[1]
+    summary = yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])["summary"]
+    assert summary == "A long summary that wraps onto a second line without indent"
+
+
+def test_an_authors_field_missing_its_colon_is_named_on_its_line(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p")
+    registry = project / "authors.yaml"
+    registry.write_text(
+        "Desk:\n  slug dev-patel\nBen:\n  bio Reporter in Delhi: covers courts.\n",
+        encoding="utf-8",
+    )
+    write_article(project, "2025/06/story.md", GOOD)
+    status, said = checked(project)
+    assert "authors.yaml:2: error: 'slug dev-patel' has no ':'" in said, said
+    assert "'  slug: dev-patel'" in said
+    assert "authors.yaml:4: error: 'bio Reporter in Delhi: covers courts.' has no ':'" in said
+    registry.write_text(
+        'Desk:\n  slug: dev-patel\nBen:\n  bio: "Reporter in Delhi: covers courts."\n',
+        encoding="utf-8",
+    )
+    assert checked(project)[0] == 0
+    assert '  bio: "Reporter in Delhi: covers courts."' in said

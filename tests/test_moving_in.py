@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from conftest import make_project, run_here
+
 from generator.config import Settings
 from generator.diagnostics import Diagnostic
 from generator.load.content import read_document
@@ -71,9 +73,10 @@ def test_toml_front_matter_is_named_with_the_same_fields_in_yaml(tmp_path: Path)
     block = fix.split(": ", 1)[1].split("  |  ")
     assert block[0] == block[-1] == "---"
     # The fix names the country Hugo has no field for (tester 2, L16), which the story
-    # is filed under: followed, with that line added, the story reads without a problem.
+    # is filed under, in words with no country of its own (prober, H1): followed, with
+    # the editor's country added, the story reads without a problem.
     assert then == (
-        "the story's country, 'country: India' (a name or ISO code), which newsdigest "
+        "the story's country, 'country:' followed by its name or ISO code, which newsdigest "
         "requires and the TOML block does not have"
     )
     converted = "\n".join([*block[:-1], "country: India", "---", "Body of toml story.", ""])
@@ -186,3 +189,23 @@ def test_a_toml_block_with_tables_and_a_text_over_lines_is_given_line_by_line(
     assert list(article.authors) == ["Asha Rao", "Ben"]
     assert article.country.name == "India"
     assert article.aliases == ("old/we-are-1/",)  # Hugo's url:, kept as an alias
+
+
+def test_toml_fix_names_the_lines_to_add_without_making_up_their_values(
+    tmp_path: Path,
+) -> None:
+    project = make_project(tmp_path / "p")
+    story = project / "content" / "2025" / "06" / "z2.md"
+    story.parent.mkdir(parents=True)
+    story.write_text(
+        '+++\ntitle = "Z2"\ndate = 2025-06-20T10:00:00+05:30\ntags = ["Floods"]\n+++\nBody.\n',
+        encoding="utf-8",
+    )
+    result = run_here("check", cwd=project)
+    said = result.stdout + result.stderr
+    assert result.returncode == 1 and "z2.md:1: error: the front matter is TOML" in said, said
+    # Hugo has no country and this post no author: named in words, with no value an
+    # editor could publish as it stands (prober, H1: 'India', 'Asha Rao')
+    assert "then add the story's country, 'country:' followed by its name or ISO code" in said
+    assert "the byline, a line 'credits:' with '  author:' indented below it" in said
+    assert "India" not in said and "Asha" not in said

@@ -35,6 +35,7 @@ from generator.load.files import REGISTRY as FILE_NAME
 from generator.load.files import registry_path
 from generator.load.invisible import CONTROL, control_error, invisible_error
 from generator.load.measure import probe, probe_fix
+from generator.load.yaml_lines import key_slip, value_slip
 from generator.model import Article, Author, Picture, with_values
 from generator.settings_file import file_named
 
@@ -187,6 +188,7 @@ def load(
             )
         ]
     check = _Check(source, path.parent, max_image_size)
+    check.lines = text.split("\n")
     check.taken = _pages(data)
     for byline, fields, line in data.shadowed:  # a name given twice: both entries checked
         check.entry(byline, fields, line)
@@ -305,11 +307,12 @@ class _Fields:
         for key in fields:
             if key not in KNOWN:
                 close = difflib.get_close_matches(key, KNOWN, n=1, cutoff=0.6)
-                self.error(
-                    fields.line_of(key),
-                    f"{label}: unknown field {key!r}",
-                    f"did you mean '{close[0]}'?" if close else f"known fields: {', '.join(KNOWN)}",
+                hint = (
+                    f"did you mean '{close[0]}'?" if close else f"known fields: {', '.join(KNOWN)}"
                 )
+                slip = key_slip(key, fields[key], KNOWN, "  ")  # `  bio Reporter: courts.`
+                said = slip or (f"{label}: unknown field {key!r}", hint)
+                self.error(fields.line_of(key), *said)
 
     def _image(self, fields: Mapping, label: str) -> tuple[str, Picture | None]:
         ref = self.text(fields, "image", label)
@@ -354,6 +357,7 @@ class _Check(_Fields):
         super().__init__(source, folder, max_image_size)
         self.pages: dict[Any, str] = {}  # byline -> slug of each entry with a usable one
         self.pinned: set[str] = set()  # the names (Author.name) given a usable `slug:`
+        self.lines: list[str] = []  # authors.yaml's lines, for a field missing its colon
 
     def entry(self, byline: Any, fields: Any, line: int) -> Author | None:
         name = " ".join(str(byline).split())
@@ -361,11 +365,12 @@ class _Check(_Fields):
         if fields is None:
             fields = Mapping(line)
         if not isinstance(fields, Mapping):
-            self.error(
+            said = value_slip(self.lines, line, fields, KNOWN) or (  # `  slug dev-patel`
                 line,
                 f"{label} must have fields (slug, bio, url, fediverse, image, type) or none",
                 f"write '{name}:' alone, or its fields indented under it",
             )
+            self.error(*said)
             return None
         before = len(self.problems)
         unseen = invisible_error(self.source, line, "authors.yaml", name)

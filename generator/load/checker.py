@@ -16,6 +16,7 @@ from generator.load import fields
 from generator.load.content import Document, Items, Mapping
 from generator.load.foreign import foreign_field
 from generator.load.invisible import CONTROL, control_error, invisible_error
+from generator.load.yaml_lines import key_slip
 from generator.load.yaml_lists import double_quoted, written
 
 REQUIRED_FIELDS = fields.required()  # declared in load/fields.py
@@ -96,6 +97,10 @@ class KeyChecks(Reports):
             if group is not None:
                 self.misplaced[key] = mapping.line_of(key)
                 continue  # reported by misplaced_fields, or by the group's missing field
+            slip = key_slip(key, mapping[key], known, "  " * prefix.count("."))
+            if slip is not None:  # `summary Floods: what next`: the colon after 'summary'
+                self.error(mapping.line_of(key), *slip)
+                continue
             other = foreign_field(key, mapping[key], mapping) if not prefix else None
             if other is not None:
                 self.warn(mapping.line_of(key), *other)

@@ -167,12 +167,19 @@ def toml_front_matter(text: str, source: str) -> Diagnostic | None:
     return error(source, 1, message, fix)
 
 
-# What a line a story must have looks like, for the fix of a block that lacks it.
+# What a line a story must have, said in words: a fix never holds a value the editor did
+# not write (a made-up headline, country or byline would be published as it stands).
 _REQUIRED = {
-    "title": "'title: The headline'",
-    "date": "'date: 2025-06-25T15:27:00+05:30'",
-    "country": "the story's country, 'country: India' (a name or ISO code)",
-    "credits": "the byline, 'credits:' with '  author: Asha Rao' indented below it",
+    "title": "the headline, 'title:' followed by it",
+    "date": (
+        "the publication time, 'date:' followed by it (the year-month-day, 'T', the time "
+        "and its offset from UTC)"
+    ),
+    "country": "the story's country, 'country:' followed by its name or ISO code",
+    "credits": (
+        "the byline, a line 'credits:' with '  author:' indented below it, followed by "
+        "the reporter's name"
+    ),
 }
 
 

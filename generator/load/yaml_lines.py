@@ -4,6 +4,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 import yaml
 
 from generator.load import fields
@@ -35,23 +38,74 @@ def missing_colon(
         above = lines[here - 1] if 0 < here < len(lines) else ""
         if above.strip() and ":" not in above and _indent(above) == _indent(lines[here]):
             at = here - 1
+    elif problem.startswith("expected '<document start>'") and exc.problem_mark is not None:
+        at = exc.problem_mark.line - 1  # the first line's words, then fields: `title #1 story`
     raw = lines[at] if 0 <= at < len(lines) else ""
     words = raw.strip()
-    if not words or ":" in words or words[:1] in "-#[{'\"":
-        return None
-    lead = raw[: len(raw) - len(raw.lstrip())]
     name, _, rest = words.partition(" ")
-    if name.lower() in _NAMES and rest.strip():
-        fixed = f"{lead}{name}: {rest.strip()}"
-    elif registry and not lead:
-        fixed = f"{words}:"
-    else:
-        fixed = f"{lead}{name}: {rest.strip()}" if rest.strip() else f"{lead}{words}:"
+    if not words or ":" in name or words[:1] in "-#[{'\"":
+        return None
+    lead, rest = raw[: len(raw) - len(raw.lstrip())], rest.strip()
+    message = f"'{words}' has no ':', so YAML cannot read this line as a field"
+    if name.lower() in _NAMES and rest:
+        return (
+            at,
+            message,
+            f"write the line with a colon after the name: {field_line(lead + name, rest)}",
+        )
+    if ":" in words:
+        return None
+    if registry and not lead:
+        return at, message, f"write the line with a colon after the name: '{words}:'"
+    if not rest:
+        return at, message, f"write the line with a colon after the name: '{lead}{words}:'"
     return (
         at,
-        (f"'{words}' has no ':', so YAML cannot read this line as a field"),
-        f"write the line with a colon after the name: '{fixed}'",
+        f"'{words}' is not a field: a field is a name and a colon ('title: ...')",
+        _not_a_field(lines, at),
     )
+
+
+def field_line(key: str, value: str) -> str:
+    """`key: value` in quotes as a fix prints it, the value quoted when YAML would not read
+    it as typed (`summary: "@handle said it"`, `title: "#1 story"`, `summary: "A: b"`)."""
+    line = key + ": " + yaml_value(value)
+    return line if "'" in line else f"'{line}'"
+
+
+def yaml_value(value: str) -> str:
+    """`value` as YAML reads it back exactly: as typed when it is a plain text YAML reads
+    whole, else double-quoted."""
+    try:
+        node = yaml.compose(f"k: {value}", Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        node = None
+    if node is not None and isinstance(node, yaml.MappingNode) and len(node.value) == 1:
+        found = node.value[0][1]
+        if isinstance(found, yaml.ScalarNode) and found.style is None and found.value == value:
+            return value
+        whole = found.end_mark.index == len(f"k: {value}")
+        if isinstance(found, yaml.ScalarNode) and found.style in ("'", '"') and whole:
+            return value  # typed in quotes already: `summary 'Quoted: value'`
+        if isinstance(found, yaml.SequenceNode) and found.flow_style and whole:
+            return value  # a one-line list: `tags [Rain]`
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _not_a_field(lines: list[str], at: int) -> str:
+    """The fix for a line of words among the fields whose first word names no field:
+    text of the story typed above the closing '---', or a value's second line."""
+    fix = "if it is text of the story, move it below the closing '---' line"
+    above = lines[at - 1] if at else ""
+    key, colon, value = above.partition(": ")
+    value = value.strip()
+    if colon and key.strip() and value and value[:1] not in "[{'\"|>&*!":
+        joined = f"{value} {lines[at].strip()}"
+        fix += (
+            f"; if it goes on the value of '{key.strip()}:' above, write both lines as one: "
+            f"{field_line(key, joined)}"
+        )
+    return fix
 
 
 def group_of(key: str) -> str | None:
@@ -82,3 +136,45 @@ def deeper(key: str, raw: str, above: str) -> tuple[str, str]:
         "part of that line's value",
         f"line it up with the field above: '{indent}{raw.lstrip()}'",
     )
+
+
+def key_slip(key: str, value: Any, known: Iterable[str], lead: str = "") -> tuple[str, str] | None:
+    """(message, fix) for a field whose colon is missing after its name, read as an
+    unknown field named with the value's first words (`summary Floods: what next` is the
+    field 'summary Floods'): the fix is the line with the colon after the name and the
+    whole value, quoted as YAML needs (`summary: "Floods: what next"`). None when the
+    name's first word is no field of `known` or the value is no text."""
+    name, _, words = key.partition(" ")
+    if not words.strip() or name not in known or not isinstance(value, str | None):
+        return None
+    typed = f"{key}: {value}" if value else f"{key}:"
+    whole = f"{words.strip()}: {value}" if value else f"{words.strip()}:"
+    return (
+        f"'{typed}' has no ':' after '{name}', so YAML reads '{key}' as the field's name "
+        f"and the {name} is not published",
+        f"write the line with a colon after the name: {field_line(lead + name, whole)}",
+    )
+
+
+def value_slip(
+    lines: list[str], line: int, value: Any, known: Iterable[str]
+) -> tuple[int, str, str] | None:
+    """(1-based line, message, fix) for a group's only field written without its colon,
+    read as the group's text (authors.yaml's `Dev Patel:` and `  slug dev-patel` under
+    it); `line` is the group's line. None when the text does not start with a field name."""
+    if not isinstance(value, str) or value.partition(" ")[0] not in known:
+        return None
+    for at in range(line - 1, min(line + 3, len(lines))):
+        raw = lines[at]
+        found = raw.strip() == value or raw.rstrip().endswith(": " + value)
+        if found and " " in value:
+            lead = raw[: len(raw) - len(raw.lstrip())] if raw.strip() == value else "  "
+            name, _, rest = value.partition(" ")
+            return (
+                at + 1,
+                f"'{value}' has no ':', so YAML reads it as the text of the line above, "
+                "not as a field",
+                f"write the line with a colon after the name: {field_line(lead + name, rest)}"
+                + ("" if raw.strip() == value else ", on a line of its own below"),
+            )
+    return None

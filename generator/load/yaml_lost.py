@@ -124,6 +124,8 @@ def lost_comments(text: str, first_line: int, source: str) -> list[Diagnostic]:
             after = lines[end.line][end.column :]
             if not after.lstrip(" \t").startswith("#") or _a_note(token.value, after):
                 continue
+            if not flow and not lines[token.start_mark.line][: token.start_mark.column].strip():
+                continue  # a line's first words, no value: `title #1 story` misses its colon
             found.append(_comment_error(lines, token, flow > 0, first_line, source))
     except yaml.YAMLError:
         pass  # the mistake itself is reported by the parser, after these
