@@ -186,3 +186,38 @@ def test_a_footnote_reference_no_line_defines_is_a_warning_on_its_line(
         [fix] = [d.hint for d in result.diagnostics if d.message == message]
         assert fix.startswith("add the note on a line of its own below the paragraph")
     assert not [d for d in result.diagnostics if "esc" in d.message or "code" in d.message]
+
+
+NOTES_AS_MEANT = """\
+Regex: match [^a-z] letters, [^0-9_] and [^\\s]; unicode[^नोट] and space[^my note].
+
+Text.
+
+[^नोट]: Hindi.
+[^my note]: Spaced.
+[^unused]: Nobody refers to this one.
+"""
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_footnotes_warn_only_about_what_the_editor_wrote(tmp_path: Path, engine: str) -> None:
+    """Prober M9/M15: a regular expression's `[^a-z]` is published as meant; a note in a
+    non-Latin script works with both engines; a note nobody refers to is said on its own
+    line (not as a link to '#fnref:...' nobody wrote); a label with a space, which gfm does
+    not read, is said there."""
+    result, _ = build(project(tmp_path, engine, NOTES_AS_MEANT))
+    assert result.ok
+    found = said(result)
+    assert not [f for f in found if "a-z" in f[2] or "0-9" in f[2] or "goes nowhere" in f[2]]
+    spaced = (
+        "[^my note] is published as typed, brackets included: a footnote's label cannot "
+        "hold a space"
+    )
+    unused = (
+        "the note [^unused] is defined, but no line of the story refers to it: it is "
+        "published at the story's end, with a back-link that leads nowhere"
+    )
+    if engine == "gfm":
+        assert found == [(BODY_LINE, "warning", spaced)], found
+    else:
+        assert found == [(BODY_LINE + 6, "warning", unused)], found

@@ -257,7 +257,7 @@ def unnamed_links(clean: str) -> list[Problem]:
 
 
 _ID = re.compile(r'<([a-z0-9]+)\b[^>]*?\bid="([^"]*)"', re.IGNORECASE)
-_FRAGMENT = re.compile(r'<a\b[^>]*?\bhref="#([^"]*)"', re.IGNORECASE)
+_FRAGMENT = re.compile(r'<a\b[^>]*?\bhref="#([^"]*)"[^>]*>', re.IGNORECASE)
 
 
 def _id_needle(body: str, value: str, last: bool) -> str:
@@ -291,9 +291,13 @@ def id_problems(clean: str, body: str, gfm: bool) -> tuple[list[Problem], list[P
             )
         seen.add(value)
     warnings: list[Problem] = []
+    published = seen | {unquote(value) for value in seen}  # gfm: 'fn-%E0%A4%A8...' as typed
     for match in _FRAGMENT.finditer(clean):
         target = unquote(unescape(match.group(1)))
-        if target in seen or target in THEME_IDS or target.lower() in ("", "top"):
+        if target in published or target in THEME_IDS or target.lower() in ("", "top"):
+            continue
+        if 'title="Jump back to footnote' in match.group():  # a note no line refers to
+            warnings.append(_unreferenced(target.split(":" if ":" in target else "-", 1)[1]))
             continue
         note = re.fullmatch(r"(fn(?:ref)?):(.+)", target)
         if gfm and note and f"{note[1]}-{note[2]}" in seen:  # Python-Markdown's #fn:x
@@ -317,6 +321,17 @@ def id_problems(clean: str, body: str, gfm: bool) -> tuple[list[Problem], list[P
             )
         )
     return errors, warnings
+
+
+def _unreferenced(label: str) -> Problem:
+    """The warning, on its definition's line, for a footnote no line refers to (its
+    back-link, which Python-Markdown publishes, would lead nowhere)."""
+    return (
+        f"[^{label}]:",
+        f"the note [^{label}] is defined, but no line of the story refers to it: it is "
+        "published at the story's end, with a back-link that leads nowhere",
+        f"refer to it where it belongs, as in: the figure[^{label}]; or delete the note",
+    )
 
 
 _GFM_NOTES = re.compile(

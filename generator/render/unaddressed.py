@@ -61,7 +61,10 @@ _REFERENCE = re.compile(
 
 # A footnote reference left as text (`[^missing]`): no line defines its note. Not a
 # definition left as text (`[^1]: ...`), which says what it is.
-_NOTE = re.compile(r"\[\^([^\[\]\s]+)\](?!:)")
+_NOTE = re.compile(r"\[\^([^\[\]\s](?:[^\[\]\n]*[^\[\]\s])?)\](?!:)")
+# A regular expression's character class (`[^a-z]`, `[^0-9_]`, `[^\s]`): no footnote.
+_CHARACTER_CLASS = re.compile(r"(?:[a-z]-[a-z]|[A-Z]-[A-Z]|[0-9]-[0-9]|\\.|[_.+*?$|])+")
+_RANGE = re.compile(r"[a-zA-Z0-9]-[a-zA-Z0-9]|\\.")
 
 
 class _Found(HTMLParser):
@@ -138,14 +141,29 @@ def problems(converted: str, masked: Callable[[], str]) -> list[Problem]:
         if undefined is not None:  # None: typed with '\\[', shown as text on purpose
             result.append(undefined)
     for note in notes:
+        if _CHARACTER_CLASS.fullmatch(note.group(1)) and _RANGE.search(note.group(1)):
+            continue  # published as typed, as meant
         at = typed_at(body, note.group(), searched)
         if at >= 0:  # (not found: typed with '\\[', shown as text on purpose)
-            result.append(_no_note(note.group(1), body.count("\n", 0, at)))
+            result.append(
+                _no_note(note.group(1), body.count("\n", 0, at), note.group() + ":" in body)
+            )
     return result
 
 
-def _no_note(label: str, line: int) -> Problem:
-    """The warning for a footnote reference `[^label]` no line defines, on `line`."""
+def _no_note(label: str, line: int, defined: bool) -> Problem:
+    """The warning for a footnote reference `[^label]` no line defines (or, `defined` with
+    a space in `label`, which the gfm engine reads as no note), on `line`."""
+    if defined and any(c.isspace() for c in label):
+        joined = "-".join(label.split())
+        return (
+            line,
+            f"[^{label}] is published as typed, brackets included: a footnote's label "
+            "cannot hold a space",
+            f"write the label without spaces, [^{joined}], here and on its note's line "
+            f"([^{joined}]: Its text)",
+            False,
+        )
     return (
         line,
         f"[^{label}] is published as typed, brackets included: no line defines the "
