@@ -203,3 +203,27 @@ def test_a_country_published_under_another_name_gets_a_note_saying_which(tmp_pat
         story.write_text(text.replace(f"country: {name}", f"country: {shown}"), encoding="utf-8")
     again = run_here("check", cwd=project)
     assert "warning" not in again.stdout + again.stderr, again.stdout + again.stderr
+
+
+def test_a_countrys_name_with_or_without_its_accents_is_that_country(tmp_path: Path) -> None:
+    """`Turkiye` (AP's and Reuters' spelling) and `São Tomé and Príncipe` (with the accents
+    ISO's name leaves out) were errors (prober, H3): any country's name is accepted with
+    or without its diacritics, with no note, and published under the site's one name."""
+    project = make_project(tmp_path / "p")
+    typed = {
+        "Turkiye": "Türkiye",
+        "São Tomé and Príncipe": "Sao Tome and Principe",
+        "Curacao": "Curaçao",
+        "Aland Islands": "Åland Islands",
+    }
+    for n, country in enumerate(typed):
+        front = f"title: Story {n}\ndate: 2025-06-0{n + 1}T10:00:00Z\ncountry: {country}\n"
+        write_article(project, f"2025/06/s{n}.md", front + "credits:\n  author: Desk\ntags: [Rain]")
+    result = run_here("check", cwd=project)
+    said = result.stdout + result.stderr
+    assert result.returncode == 0 and "warning" not in said, said
+    site = project / "site"
+    assert run_here("build", "--output", str(site), cwd=project).returncode == 0
+    for n, name in enumerate(typed.values()):
+        page = next(site.glob(f"2025/06/*/s{n}/index.html")).read_text(encoding="utf-8")
+        assert f">{name}<" in page, name

@@ -242,6 +242,24 @@ def _key(value: str) -> str:
     return " ".join(text.split()).casefold()
 
 
+def _bare(key: str) -> str:
+    """A _key without its accents (diacritics): 'türkiye' -> 'turkiye'."""
+    decomposed = unicodedata.normalize("NFD", key)
+    return unicodedata.normalize(
+        "NFC", "".join(c for c in decomposed if not unicodedata.combining(c))
+    )
+
+
+@cache
+def _bare_names() -> dict[str, str]:
+    """_names' names without their accents -> alpha-2 code: each spelling of a name, with or
+    without its diacritics, is that country ('Turkiye', 'Sao Tome', 'São Tomé')."""
+    table: dict[str, str] = {}
+    for name, code in _names().items():
+        table.setdefault(_bare(name), code)
+    return table
+
+
 def _plain(value: str) -> str:
     """_key without accents: 'São Paulo' and 'Sao Paulo' match the city list alike."""
     decomposed = unicodedata.normalize("NFD", _key(value))
@@ -271,6 +289,9 @@ def lookup(value: str) -> Country | None:
     form = _FORM.match(key) if code is None else None
     if form is not None and key[form.end() :] not in AMBIGUOUS:  # 'Republic of Ireland'
         code = names.get(key[form.end() :])
+    if code is None:  # 'Turkiye', 'São Tomé and Príncipe': a name with or without accents
+        bare = _bare_names()
+        code = bare.get(_bare(key)) or bare.get(_bare(key.removeprefix("the ")))
     if code is None and ", " in key:  # 'Guinea, Republic of', 'Korea, South', 'Gambia, The'
         return lookup(_reordered(key))
     return by_code(code) if code else None
