@@ -227,3 +227,30 @@ def test_a_countrys_name_with_or_without_its_accents_is_that_country(tmp_path: P
     for n, name in enumerate(typed.values()):
         page = next(site.glob(f"2025/06/*/s{n}/index.html")).read_text(encoding="utf-8")
         assert f">{name}<" in page, name
+
+
+def test_several_countries_are_named_in_the_topics_as_the_site_publishes_them(
+    tmp_path: Path,
+) -> None:
+    """The fix for a country typed as several put 'PK' and 'Holland' in the topics, topic
+    pages of their own, and dropped Pakistan from `India, Pakistan` (prober, M12)."""
+    project = make_project(tmp_path / "p")
+    typed = ["[IN, PK]", "[Burma, Holland]", "India, Pakistan", "India and Pakistan"]
+    for n, country in enumerate(typed):
+        front = f"title: Story {n}\ndate: 2025-06-0{n + 1}T10:00:00Z\ncountry: {country}\n"
+        write_article(project, f"2025/06/s{n}.md", front + "credits:\n  author: Desk\ntags: [Rain]")
+    write_article(
+        project,
+        "2025/06/one.md",
+        "title: One\ndate: 2025-06-09T10:00:00Z\ncountry: Bosnia and Herzegovina\n"
+        "credits:\n  author: Desk\ntags: [Rain]",
+    )
+    said = run_here("check", cwd=project).stdout
+    fixes = [line.strip() for line in said.splitlines() if line.strip().startswith("fix:")]
+    assert fixes == [
+        "fix: write country: India, and name the others in its topics: tags: [Rain, Pakistan]",
+        "fix: write country: Myanmar, and name the others in its topics: tags: [Rain, Netherlands]",
+        "fix: write country: India, and name the others in its topics: tags: [Rain, Pakistan]",
+        "fix: write country: India, and name the others in its topics: tags: [Rain, Pakistan]",
+    ], said
+    assert "s2.md:4: error: country must be one country, not a list (India, Pakistan)" in said

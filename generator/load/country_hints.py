@@ -20,11 +20,14 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from functools import cache
+from typing import Any
 
 import pycountry
 
 from generator.load import countries
+from generator.load.checker import inline
 from generator.load.countries import by_code, plain
+from generator.load.yaml_lists import written
 
 # Groups and regions written where a country is meant: (what it is, a tag to file it by).
 NOT_COUNTRIES = {
@@ -344,4 +347,34 @@ def _in_another_language(name: str) -> tuple[str, str] | None:
         f"country {name!r} is {' or '.join(m for m, _ in meant)} in {' and '.join(said)}; "
         "newsdigest reads countries by their English name or ISO code",
         " or ".join(f"write 'country: {m}' ({c})" for m, c in meant),
+    )
+
+
+_BETWEEN = re.compile(r"\s*(?:[,;/&]|\band\b)\s*")
+
+
+def several(typed: Any, tags: Any) -> tuple[str, str] | None:
+    """(message, fix) for a country typed as several: a list (`[IN, PK]`) or names between
+    commas, 'and', '/' or '&' that are each a country and together none (`India,
+    Pakistan`); None otherwise. The fix keeps the first as `country:` and names the others
+    in the story's topics, each under the name the site publishes ('PK' as Pakistan,
+    'Holland' as Netherlands), never as typed: a topic 'PK' would be a page of its own."""
+    if isinstance(typed, str):
+        parts = [p for p in _BETWEEN.split(typed.strip()) if p]
+        if len(parts) < 2 or countries.lookup(typed) or not all(map(countries.lookup, parts)):
+            return None
+        listed: list[str] = parts
+    elif isinstance(typed, list) and typed and all(isinstance(n, str) for n in typed):
+        listed = typed
+    else:
+        return None
+    named = [found.name if (found := countries.lookup(n)) else n for n in listed]
+    kept = [t for t in tags if isinstance(t, str)] if isinstance(tags, list) else []
+    topics = ", ".join(written(t) for t in dict.fromkeys([*kept, *named[1:]]))
+    others = f", and name the others in its topics: tags: [{topics}]" * (len(named) > 1)
+    shown = inline(typed) if isinstance(typed, list) else typed
+    return (
+        f"country must be one country, not a list ({shown}): a story is filed under the "
+        "one country it is about",
+        f"write country: {written(named[0])}{others}",
     )

@@ -19,7 +19,7 @@ from generator.config import Settings
 from generator.diagnostics import Diagnostic
 from generator.languages import old_code, tag_problem
 from generator.load import countries, country_hints, fields, slugs
-from generator.load.checker import Checker, inline
+from generator.load.checker import Checker
 from generator.load.content import Document, Mapping
 from generator.load.credits import credit_without_image, read_credits
 from generator.load.dates import corrections, date_field, has_time
@@ -39,18 +39,10 @@ _NO_COUNTRY = "no country is spelt with it"
 
 
 def _country(check: Checker, front: Mapping) -> Country | None:
-    line, several = front.line_of("country"), front.get("country")
-    if isinstance(several, list) and several and all(isinstance(n, str) for n in several):
-        tags = front.get("tags")
-        kept = [t for t in tags if isinstance(t, str)] if isinstance(tags, list) else []
-        listed = ", ".join(written(t) for t in dict.fromkeys([*kept, *several[1:]]))
-        others = f", and name the others in its topics: tags: [{listed}]" * (len(several) > 1)
-        check.error(
-            line,
-            f"country must be one country, not a list ({inline(several)}): a story is "
-            "filed under the one country it is about",
-            f"write country: {several[0]}{others}",
-        )
+    line = front.line_of("country")
+    several = country_hints.several(front.get("country"), front.get("tags"))
+    if several is not None:  # `country: [IN, PK]`, `country: India, Pakistan`
+        check.error(line, *several)
         return None
     name = check.text(front, "country", "country", required=True)
     if not name or not check.seen_as_typed(name, line, "country", _NO_COUNTRY):
