@@ -68,3 +68,21 @@ def test_a_fraction_of_a_second_is_dropped_with_a_warning_on_its_line(tmp_path: 
     assert not re.search(r"\.\d", entry.published + entry.updated)
     everything = "".join(p.read_text("utf-8") for p in site.rglob("*.html"))
     assert not re.search(r"T\d\d:\d\d:\d\d\.\d", everything)
+
+
+def test_a_fraction_of_zeros_loses_nothing_and_is_not_warned(tmp_path: Path) -> None:
+    """Prober M7: `.000`, as JavaScript's toISOString and many CMSs export, is the typed
+    second exactly: no warning, and the page carries that time."""
+    project = make_project(tmp_path / "project")
+    write_article(
+        project,
+        "x/zero.md",
+        'title: Zero\nslug: zero\ndate: "2026-11-20T10:00:00.000+05:30"\ncountry: UK\n'
+        "credits:\n  author: Asha Rao",
+    )
+    checked = run_here("check", cwd=project)
+    assert checked.returncode == 0 and "warning" not in checked.stdout, checked.stdout
+    site = tmp_path / "site"
+    assert run_here("build", "--output", str(site), cwd=project).returncode == 0
+    page = (site / "2026/11/20/zero/index.html").read_text(encoding="utf-8")
+    assert '<time datetime="2026-11-20T10:00:00+05:30"' in page

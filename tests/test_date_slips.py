@@ -27,8 +27,8 @@ from conftest import make_project, run_here, write_article
         ),
         ("2026-11-20 10:00 EST", "write 2026-11-20T10:00:00-05:00", "US Eastern Standard Time"),
         ("'Sun, 22 Jun 2025 10:00:00 +0530'", "RSS date", "write 2025-06-22T10:00:00+05:30"),
-        ("'June 22, 2025'", "write 2025-06-22", "2025-06-22T10:00:00+05:30)"),
-        ("22 June 2025", "write 2025-06-22", "2025-06-22T10:00:00+05:30)"),
+        ("'June 22, 2025'", "write 2025-06-22", "2025-06-22THH:MM:SS+HH:MM)"),
+        ("22 June 2025", "write 2025-06-22", "2025-06-22THH:MM:SS+HH:MM)"),
         ("2026-11-20T24:00:00+05:30", "end of 2026-11-20", "write 2026-11-21T00:00:00+05:30"),
         ("2026-11-20T10+05:30", "needs its minutes", "write 2026-11-20T10:00:00+05:30"),
         ("1750000000", "Unix time", "write 2025-06-15T15:06:40Z"),
@@ -38,6 +38,32 @@ from conftest import make_project, run_here, write_article
             "zone's name",
             "write 2026-11-20T10:00:00+05:30 (Asia/Kolkata's offset then)",
         ),
+        # prober M3/M14: never a time that is wrong or itself refused; when unsure, none
+        (
+            "2026-11-30 10:00 BST",
+            "BST (British Summer Time, +01:00) is not in force on 2026-11-30: "
+            "Europe/London's clocks then show GMT, +00:00",
+            "write it with its offset (YYYY-MM-DDTHH:MM:SS+HH:MM)",
+        ),
+        ("2026-07-30 10:00 BST", "British Summer Time", "+06:00)"),
+        (
+            "2026-03-29 01:30 Europe/London",
+            "never happens in Europe/London",
+            "(YYYY-MM-DDTHH:MM:SS+HH:MM)",
+        ),
+        (
+            "2026-11-01 01:30 America/New_York",
+            "happens twice",
+            "2026-11-01T01:30:00-04:00 for the first time, 2026-11-01T01:30:00-05:00 for the "
+            "second",
+        ),
+        (
+            "'Tue, 30 Nov 2026 10:00:00 GMT'",
+            "2026-11-30 is a Monday, so the day or the weekday is wrong",
+            "(YYYY-MM-DDTHH:MM:SS+HH:MM)",
+        ),
+        ("'Mon, 30 Nov 2026 10:00:00 -0000'", "-0000 means UTC", "2026-11-30T10:00:00+00:00"),
+        ("2026-11-30T24+05:30", "end of 2026-11-30", "write 2026-12-01T00:00:00+05:30"),
     ],
 )
 def test_a_date_in_another_form_gets_the_date_to_write(

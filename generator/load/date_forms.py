@@ -55,6 +55,19 @@ _ABBREVIATIONS = {
     "PST": ("-08:00", "US Pacific Standard Time", ""),
     "PDT": ("-07:00", "US Pacific Daylight Time", ""),
 }
+# The clocks each abbreviation of a zone with summer time names: an abbreviation is
+# converted only on a date it is in force there (BST in November is not: UK time is GMT).
+_CLOCKS = {
+    "BST": "Europe/London",
+    **dict.fromkeys(("CET", "CEST"), "Europe/Paris"),
+    **dict.fromkeys(("EET", "EEST"), "Europe/Athens"),
+    **dict.fromkeys(("WET", "WEST"), "Europe/Lisbon"),
+    "AEDT": "Australia/Sydney",
+    **dict.fromkeys(("EST", "EDT"), "America/New_York"),
+    **dict.fromkeys(("CST", "CDT"), "America/Chicago"),
+    "MDT": "America/Denver",
+    **dict.fromkeys(("PST", "PDT"), "America/Los_Angeles"),
+}
 _READS = "newsdigest reads dates written year-month-day, then T, the time and its offset"
 
 
@@ -78,9 +91,24 @@ def _rfc2822(value: str) -> str | None:
         parsed = email.utils.parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError):
         return None
+    unknown = parsed.tzinfo is None and value.endswith("-0000")  # UTC, origin unknown
+    if unknown:
+        parsed = parsed.replace(tzinfo=UTC)
     if parsed.tzinfo is None:
         return None
-    return f"{value} is an e-mail or RSS date; {_READS}: write {parsed.isoformat()}"
+    weekday = value[:3].title()
+    if value[3:4] == "," and weekday != calendar.day_abbr[parsed.weekday()]:
+        return (
+            f"{value} is an e-mail or RSS date whose weekday ({weekday}) is not its day's: "
+            f"{parsed.date().isoformat()} is a {calendar.day_name[parsed.weekday()]}, so the "
+            f"day or the weekday is wrong; check which, then write it year-month-day, T, the "
+            "time and its offset (YYYY-MM-DDTHH:MM:SS+HH:MM)"
+        )
+    unused = _out_of_season(parsed.replace(tzinfo=None), value.rsplit(None, 1)[-1])
+    if unused is not None:
+        return f"{value} is an e-mail or RSS date; and {unused}"
+    meaning = " (-0000 means UTC)" if unknown else ""
+    return f"{value} is an e-mail or RSS date{meaning}; {_READS}: write {parsed.isoformat()}"
 
 
 def _in_words(value: str) -> str | None:
@@ -96,7 +124,7 @@ def _in_words(value: str) -> str | None:
     except ValueError:
         return None
     return (
-        f"{_READS}: write {day_meant} (with the time, if you have it: {day_meant}T10:00:00+05:30)"
+        f"{_READS}: write {day_meant} (with the time, if you have it: {day_meant}THH:MM:SS+HH:MM)"
     )
 
 
@@ -106,18 +134,63 @@ def _zone(value: str) -> str | None:
         return None
     day, hour, minute, second, name = found.groups()
     clock = f"{day}T{hour}:{minute}:{second or '00'}"
+    try:
+        naive = datetime.fromisoformat(clock)
+    except ValueError:
+        return None
     if name.upper() in _ABBREVIATIONS:
-        offset, meaning, others = _ABBREVIATIONS[name.upper()]
-        return (
-            f"{_READS}, not a zone's abbreviation, which can mean more than one: write "
-            f"{clock}{offset} if {name} is {meaning}" + (f" ({others})" if others else "")
-        )
+        return _abbreviation(naive, clock, name)
     try:
         zone = ZoneInfo(name)
-        local = datetime.fromisoformat(clock).replace(tzinfo=zone)
     except (ZoneInfoNotFoundError, ValueError):
         return None
-    return f"{_READS}, not a zone's name: write {local.isoformat()} ({name}'s offset then)"
+    first, second_time = naive.replace(tzinfo=zone), naive.replace(tzinfo=zone, fold=1)
+    if first.utcoffset() == second_time.utcoffset():
+        return f"{_READS}, not a zone's name: write {first.isoformat()} ({name}'s offset then)"
+    if first.astimezone(UTC).astimezone(zone).replace(tzinfo=None) != naive:
+        return (
+            f"{_READS}, not a zone's name; and {clock} never happens in {name}: its clocks "
+            "skip that hour on that day (summer time begins), so check the time and write "
+            "it with its offset (YYYY-MM-DDTHH:MM:SS+HH:MM)"
+        )
+    return (
+        f"{_READS}, not a zone's name; and {clock} happens twice in {name} (its clocks go "
+        f"back that night): write {first.isoformat()} for the first time, "
+        f"{second_time.isoformat()} for the second"
+    )
+
+
+def _abbreviation(naive: datetime, clock: str, name: str) -> str:
+    offset, meaning, others = _ABBREVIATIONS[name.upper()]
+    also = f" ({others})" if others else ""
+    unused = _out_of_season(naive, name)
+    if unused is not None:
+        return f"{_READS}, not a zone's abbreviation; and {unused}"
+    return (
+        f"{_READS}, not a zone's abbreviation, which can mean more than one: write "
+        f"{clock}{offset} if {name} is {meaning}{also}"
+    )
+
+
+def _out_of_season(naive: datetime, name: str) -> str | None:
+    """Why the abbreviation `name` cannot be the clock time `naive` was read on (BST on a
+    day the UK is on GMT), with no time to write; None when it is in force, or has no
+    summer time."""
+    place = _CLOCKS.get(name.upper())
+    if place is None:
+        return None
+    zone = ZoneInfo(place)
+    if name.upper() in {naive.replace(tzinfo=zone, fold=fold).tzname() for fold in (0, 1)}:
+        return None
+    offset, meaning, others = _ABBREVIATIONS[name.upper()]
+    now = naive.replace(tzinfo=zone)
+    return (
+        f"{name} ({meaning}, {offset}) is not in force on {naive.date().isoformat()}: "
+        f"{place}'s clocks then show {now.tzname()}, {now.isoformat()[-6:]}"
+        + (f" ({others})" if others else "")
+        + "; check which time is meant and write it with its offset "
+        "(YYYY-MM-DDTHH:MM:SS+HH:MM)"
+    )
 
 
 def _midnight(value: str) -> str | None:
@@ -136,8 +209,10 @@ def _midnight(value: str) -> str | None:
 
 def _hour_only(value: str) -> str | None:
     found = _HOUR_ONLY.match(value)
-    if found is None:
+    if found is None or int(found[2]) > 24:
         return None
+    if found[2] == "24":
+        return _midnight(f"{found[1]}T24:00{found[3] or ''}")
     return f"the time needs its minutes: write {found[1]}T{found[2]}:00:00{found[3] or ''}"
 
 

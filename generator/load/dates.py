@@ -301,9 +301,10 @@ def _read_time(
 def fraction_dropped(written: str) -> tuple[str, str] | None:
     """(message, fix) for a time `written` with a fraction of a second, which is dropped:
     HTML's <time> holds at most three digits of it, and a story is dated to the second;
-    None without one."""
+    None without one, or with one of zeros only (`.000`, as JavaScript's toISOString
+    writes): nothing is lost."""
     fraction = _FRACTION.search(written)
-    if fraction is None:
+    if fraction is None or not fraction.group().strip(".0"):
         return None
     whole = _FRACTION.sub("", written)
     return (
