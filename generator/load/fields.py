@@ -81,8 +81,10 @@ FIELDS = (
         "feeds, whatever each story typed: the note says which, and writing that name silences"
         " it). Nothing is said for a code or an abbreviation of four letters or fewer (`UK`, "
         "`U.S.`, `DEU`), nor for the same name spelt otherwise: case, accents, dots, spaces, a "
-        "leading \"the\", a form of state, a list's inverted order (`Cote d'Ivoire`, `The "
-        "Netherlands`, `Republic of Ireland`, `Korea, South`, `Viet Nam`, `Vatican`). Kosovo "
+        "leading \"the\", a form of state, a list's inverted order (every country's name with "
+        "or without its accents: `Cote d'Ivoire`, `Turkiye`, `São Tomé and Príncipe` and "
+        "`Sao Tome and Principe`, `Curacao`; `The Netherlands`, `Republic of Ireland`, "
+        "`Korea, South`, `Viet Nam`, `Vatican`). Kosovo "
         "has no ISO code (XK is not assigned): name it in a tag",
     ),
     Field("credits.author", True, "the byline: a name, or a list of names"),
