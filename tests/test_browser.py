@@ -155,8 +155,8 @@ if not AXE.is_file():
 def served(site: Path, root: Path) -> Iterator[str]:
     """`site` linked as ROOT/sub/ and served from a thread at http://127.0.0.1:PORT/sub/
     (yielded), as GitHub Pages serves a project site; axe-core beside it, at AXE_URL. A
-    symbolic link, not a copy: the sites served are only read (a copy of the sample's
-    1,500 files cost about 0.25 CPU-seconds)."""
+    symbolic link, not a copy: the sites served are only read (a copy of the sample's 564
+    files and folders costs about 0.02 CPU-seconds on tmpfs)."""
     (root / "sub").symlink_to(site.resolve(), target_is_directory=True)
     shutil.copy(AXE, root / AXE_URL.strip("/"))
     with static_server(root) as url:
