@@ -209,3 +209,19 @@ def test_an_authors_field_missing_its_colon_is_named_on_its_line(tmp_path: Path)
     )
     assert checked(project)[0] == 0
     assert '  bio: "Reporter in Delhi: covers courts."' in said
+
+
+def test_topics_typed_with_commas_and_a_colon_are_split_at_the_commas(tmp_path: Path) -> None:
+    """`tags: Floods, Rain: update` was offered [Floods, Rain] and update (prober, M5)."""
+    project = make_project(tmp_path / "p")
+    path = write_article(
+        project, "2025/06/story.md", GOOD.replace("[Rain]", "Floods, Rain: update")
+    )
+    status, said = checked(project)
+    assert status == 1 and "story.md:7: error:" in said, said
+    assert 'fix: write tags: [Floods, "Rain: update"] for 2 topics' in said, said
+    fixed = 'tags: [Floods, "Rain: update"]'
+    text = path.read_text(encoding="utf-8").replace("tags: Floods, Rain: update", fixed)
+    path.write_text(text, encoding="utf-8")
+    assert checked(project)[0] == 0
+    assert yaml.safe_load(text.split("---")[1])["tags"] == ["Floods", "Rain: update"]

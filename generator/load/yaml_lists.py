@@ -276,6 +276,12 @@ def _both_lists(key: str, second: int, data: Any) -> list[str] | None:
     return None
 
 
+def _in_flow(name: str) -> str:
+    """`name` as an item of a one-line list: in quotes when it holds ': ', which would make
+    the item a field (`[Floods, "Rain: update"]`)."""
+    return double_quoted(name) if ": " in name or name.endswith(":") else written(name)
+
+
 def colon_value(lead: str, key: str, value: str, inner: tuple[str, ...]) -> tuple[str, str]:
     """(message, fix) for a value holding ': ' that YAML reads as another field: a field
     of a group typed on the group's line (`credits: author: Asha Rao`, `inner` the group's
@@ -293,9 +299,16 @@ def colon_value(lead: str, key: str, value: str, inner: tuple[str, ...]) -> tupl
             f"write '{lead}{key}:' on its own line, then '{lead}  {field.strip()}: "
             f"{rest.strip()}' indented below it",
         )
+    noun = "topic" if key == "tags" else "name" if key == "sources" else "address"
+    commas = [part.strip() for part in value.split(",") if part.strip()]
+    if key in LISTS and len(commas) > 1:  # `tags: Floods, Rain: update`: commas first
+        return message, (
+            f"write {lead}{key}: [{', '.join(map(_in_flow, commas))}] for {len(commas)} "
+            f"{noun}s (a comma separates them), or {lead}{key}: [{double_quoted(value)}] "
+            f"for one {noun}"
+        )
     if key in LISTS:
         names = [part.strip() for part in value.split(": ") if part.strip()]
-        noun = "topic" if key == "tags" else "name" if key == "sources" else "address"
         return message, (
             f"write {lead}{key}: [{double_quoted(value)}] for one {noun}, or "
             f"{lead}{key}: [{', '.join(map(written, names))}] for {len(names)} {noun}s: a "
