@@ -816,3 +816,25 @@ def test_fields_of_credits_without_their_credits_line_are_told_to_add_it(tmp_pat
         encoding="utf-8",
     )
     assert checked(project) == (0, "checked 1 article: no errors\n")
+
+
+@pytest.mark.parametrize("tags", ["tags: [Rain]", "tags:\n  - Rain"])
+def test_credits_fields_after_a_list_are_told_to_add_the_credits_line(
+    tmp_path: Path, tags: str
+) -> None:
+    """`  author:` right after a list line, no `credits:` (prober, M11): the fix was to line
+    it up ('author: Desk' at the start), which only led to the next error."""
+    project = make_project(tmp_path / "p")
+    front = GOOD.replace("credits:\n  author: Desk\ntags: [Rain]", f"{tags}\n  author: Desk")
+    front += "\n  sources: [PTI]\nsummary: Test."
+    path = write_article(project, "2025/06/story.md", front)
+    status, said = checked(project)
+    line = front.splitlines().index("  author: Desk") + 2
+    assert status == 1 and f"story.md:{line}: error: 'author:' is a field of 'credits:'" in said
+    assert fix_lines(said) == [
+        "fix: add the line 'credits:' above it, with 'author:' and the other fields of "
+        "credits indented below it"
+    ]
+    text = path.read_text(encoding="utf-8").replace("  author: Desk", "credits:\n  author: Desk")
+    path.write_text(text, encoding="utf-8")
+    assert checked(project) == (0, "checked 1 article: no errors\n")

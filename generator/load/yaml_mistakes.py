@@ -12,7 +12,7 @@ import yaml
 
 from generator.diagnostics import Diagnostic, error
 from generator.load import fields
-from generator.load.yaml_lines import deeper, missing_colon
+from generator.load.yaml_lines import deeper, group_of, missing_colon
 from generator.load.yaml_lists import colon_value, double_quoted, list_slip, unclosed_list_fix
 from generator.load.yaml_quotes import after_quote, quoted_item, quoted_items, special_name
 
@@ -224,16 +224,18 @@ def _misaligned(lines: list[str], index: int, key: str, first_line: int) -> tupl
     above = next(((n, d) for n, d in reversed(keyed) if d > depth), None)
     parent = next((d for _, d in reversed(keyed) if d < depth), None)
     reasons = "YAML reads which field a line belongs to from how far it is indented"
+    if above is None and group_of(key.strip()) is not None and parent == 0:
+        return deeper(key, raw, "")  # `  author:` under a list: 'credits:' is missing
     if above is None:
         return (
             f"'{key}:' is not lined up with the fields above it; {reasons}",
             f"indent it as far as the field it goes with: '{raw.lstrip()}'",
         )
-    number, deeper = above
+    number, wanted = above
     other = lines[number].strip().split(":", 1)[0]
-    fix = f"indent it as far as '{other}:' ({deeper} spaces): '{' ' * deeper}{raw.lstrip()}'"
+    fix = f"indent it as far as '{other}:' ({wanted} spaces): '{' ' * wanted}{raw.lstrip()}'"
     even = (parent or 0) + 2
-    if parent is not None and even != deeper:
+    if parent is not None and even != wanted:
         fix += (
             f", or indent both by {even} spaces: '{' ' * even}{lines[number].lstrip()}' "
             f"and '{' ' * even}{raw.lstrip()}'"
