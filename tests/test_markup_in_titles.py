@@ -48,14 +48,16 @@ def test_a_headline_fix_keeps_every_word_and_a_name_that_is_no_reference_is_text
     tmp_path: Path,
 ) -> None:
     """'&D;' in 'R&D; budget' is no character reference HTML knows: nothing is said. A word
-    in angle brackets that is no HTML element (<Live>) becomes [Live] in the fix, a tag
-    named in the text (<br>) its name in quotes, and a headline with an apostrophe is
-    quoted in the other mark; each fix, followed, checks clean."""
+    in angle brackets that is no HTML element (<Live>) and a tag the text names (the <br>
+    tag) are words, published as typed: nothing is said, and a fix for another tag keeps
+    them; a headline with an apostrophe is quoted in the other mark; each fix, followed,
+    checks clean."""
     project = make_project(tmp_path / "p")
     cases = {
         "R&D; budget rises, AT&T; Verizon": None,
-        "<Live> storm": "title: '[Live] storm'",
-        "Use the <br> tag": "title: 'Use the \"br\" tag'",
+        "<Live> storm": None,
+        "Use the <br> tag": None,
+        "Use the <br> tag & the <b>bold</b> one": "title: 'Use the <br> tag & the bold one'",
         "Rao's <b>last</b> day": 'title: "Rao\'s last day"',
     }
     for n, (typed, fix) in enumerate(cases.items()):
@@ -137,3 +139,37 @@ def test_a_word_in_angle_brackets_in_a_summary_reaches_every_feed_as_typed(
     edit(story, "C++ <T>", "<b>C++ <T></b>")
     said = run_here("check", cwd=project).stdout
     assert "fix: write it without HTML tags: summary: \"The 'C++ <T>' guide & more\"" in said
+
+
+def test_a_word_in_angle_brackets_in_a_headline_or_the_site_description_reaches_feeds_as_typed(
+    tmp_path: Path,
+) -> None:
+    """Prober M10: `C++ <T>` and `the <br> tag` in a title or in newsdigest.toml's
+    description are published as typed on the page and in every feed (RSS's channel
+    description escaped once more, as HTML's text): nothing is said; `&amp;` in the
+    description is still a warning, whose fix keeps '<T>' and '<br>' as typed."""
+    import feedparser
+
+    project = make_project(tmp_path / "p")
+    described = "C++ <T> templates; the <br> tag"
+    settings = project / "pyproject.toml"
+    text = settings.read_text(encoding="utf-8")
+    settings.write_text(text.replace("Stories for tests.", described), encoding="utf-8")
+    title = "C++ <T> templates explained, and why the <br> tag breaks feeds"
+    front = FRONT.replace("Storm <b>hits</b> the <script>coast</script>", title)
+    write_article(project, "2025/06/cpp.md", front.replace("Talks with AT&amp;T went on.", "S."))
+    site = tmp_path / "site"
+    built = run_here("build", "--output", str(site), cwd=project)
+    assert built.returncode == 0 and "plain text" not in built.stderr, built.stderr
+    for feed in ("feed.xml", "atom.xml"):
+        parsed = feedparser.parse((site / feed).read_bytes())
+        [entry] = parsed.entries
+        assert entry.title == title and entry.title_detail.type == "text/plain", feed
+        shown = parsed.feed.subtitle
+        if parsed.feed.subtitle_detail.type == "text/html":
+            shown = html.fromstring(f"<p>{shown}</p>").text_content()
+        assert shown == described, (feed, parsed.feed.subtitle)
+    settings.write_text(settings.read_text("utf-8").replace("; the", "; Tom &amp; the"), "utf-8")
+    said = run_here("check", cwd=project).stdout
+    assert "pyproject.toml:3: warning: description is plain text: &amp;" in said, said
+    assert "fix: write description = 'C++ <T> templates; Tom & the <br> tag'" in said, said

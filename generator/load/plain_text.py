@@ -99,40 +99,51 @@ _NAMED_AFTER = re.compile(r"^\s*(?:tags?|elements?)\b", re.IGNORECASE)
 _ALT = re.compile(r"""\salt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
 
 
-def _standing_alone(found: re.Match[str], name: str) -> str:
-    """A tag that wraps no words (<br>, <hr>, <img ...>, <div> with no end tag): its name
-    in quotes where the text names it ('Use the "br" tag'); else a picture's alt text,
-    and any other tag a space between the words it stood between ('One two')."""
+def _named(found: re.Match[str]) -> bool:
+    """Whether the text names the tag (`the <br> tag`, `an <img> element`)."""
     before, after = found.string[: found.start()], found.string[found.end() :]
-    if _NAMED_BEFORE.search(before) or _NAMED_AFTER.match(after):
-        return f'"{name}"'
+    return bool(_NAMED_BEFORE.search(before) or _NAMED_AFTER.match(after))
+
+
+def _standing_alone(found: re.Match[str], name: str) -> str:
+    """A tag that wraps no words (<br>, <hr>, <img ...>, <div> with no end tag): as typed
+    where the text names it ('Use the <br> tag'); else a picture's alt text, and any other
+    tag a space between the words it stood between ('One two')."""
+    if _named(found):
+        return found.group()
     alt = _ALT.search(found.group()) if name == "img" else None
     words = next((g for g in alt.groups() if g is not None), "") if alt else ""
     return f" {unescape(words)} "
 
 
 def _word_in_brackets(found: re.Match[str]) -> bool:
-    """Whether a `_MARKUP` match is a word in angle brackets that names no HTML element
-    (`<T>`, `<Live>`): words, not a tag an editor meant."""
-    return found.group().startswith("<") and (found.group(1) or "").lower() not in _HTML_NAMES
+    """Whether a `_MARKUP` match is words, not a tag an editor meant: a word in angle
+    brackets that names no HTML element (`<T>`, `<Live>`), or a tag wrapping nothing that
+    the text names (`the <br> tag`)."""
+    text, name = found.group(), (found.group(1) or "").lower()
+    if not text.startswith("<"):
+        return False
+    if name not in _HTML_NAMES:
+        return True
+    closing = f"</{name}" in found.string.lower()
+    wraps = name in PHRASING or name in ("script", "style") or text.startswith("</") or closing
+    return not wraps and _named(found)
 
 
-def _plain(value: str, words_kept: bool = False) -> str:
+def _plain(value: str) -> str:
     """`value` with its markup written as words: a tag that wraps words (`<b>last</b>`,
-    `<b>` alone) left out, another standing alone kept as its name where the text names
-    it ('Use the "br" tag'), else left out (`_standing_alone`: 'One<br>two' is 'One
-    two'), a word in angle brackets that names no HTML element in brackets ('[Live]
-    storm'), a character reference as its character."""
+    `<b>` alone) left out, another standing alone kept as typed where the text names it
+    ('Use the <br> tag'), else left out (`_standing_alone`: 'One<br>two' is 'One two'), a
+    word in angle brackets that names no HTML element kept ('C++ <T>'), a character
+    reference as its character."""
     closing = {"/" + m.lower() for m in re.findall(r"</([A-Za-z][A-Za-z0-9-]*)", value)}
 
     def word(found: re.Match[str]) -> str:
         text, name = found.group(), (found.group(1) or "").lower()
         if text.startswith("&"):
             return unescape(text) if _is_markup(found) else text
-        if name not in _HTML_NAMES and words_kept:
-            return text
         if name not in _HTML_NAMES:
-            return f"[{found.group(1)}]" if not text.startswith("</") else ""
+            return text if not text.startswith("</") else ""
         wraps = name in PHRASING or name in ("script", "style") or text.startswith("</")
         return "" if wraps or f"/{name}" in closing else _standing_alone(found, name)
 
@@ -150,24 +161,19 @@ def markup_in_text(key: str, value: str) -> tuple[str, str] | None:
     """(message, fix) when `value`, the plain-text field `key` (title, summary), holds an
     HTML tag or character reference: published as typed on the page, and in feeds, whose
     readers often read a title as HTML (the W3C feed validator warns of it); None
-    otherwise. The fix keeps every word (`_plain`). A summary's word in angle brackets
-    that names no HTML element (`C++ <T>`) is left alone: every feed carries the summary
-    as text (RSS's description escaped as HTML, Atom's summary of type text, JSON Feed's
-    summary), so readers see it as typed."""
+    otherwise. The fix keeps every word (`_plain`). Words in angle brackets are left
+    alone, in every field: one that names no HTML element (`C++ <T>`) and a tag the text
+    names (`the <br> tag`); every feed carries the title, the summary and the site's
+    description as text, so readers see them as typed."""
     if "<" not in value and "&" not in value:
         return None
-    summary = key == "summary"
     found = next(
-        (
-            m
-            for m in _MARKUP.finditer(value)
-            if _is_markup(m) and not (summary and _word_in_brackets(m))
-        ),
+        (m for m in _MARKUP.finditer(value) if _is_markup(m) and not _word_in_brackets(m)),
         None,
     )
     if found is None:
         return None
-    line = yaml_line(key, _plain(value, summary))
+    line = yaml_line(key, _plain(value))
     what = "HTML tags" if found.group().startswith("<") else "HTML codes"
     return (
         f"{key} is plain text: {found.group()} is published as typed, on the page and in "

@@ -7,6 +7,7 @@ px PNG), Atom <icon> and <logo>, JSON Feed `icon` and `favicon`."""
 
 from __future__ import annotations
 
+import html
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -77,7 +78,9 @@ class FeedgenWriter:
         fg.register_extension("dc", DcExtension, DcEntryExtension, atom=False, rss=True)
         fg.id(f"tag:{self.settings.site_id}:{channel.path[len(self.urls.base_path) :]}")
         fg.title(channel.title)
-        fg.subtitle(channel.description)
+        # RSS's channel <description> is HTML, as an item's is: the site's description is
+        # plain text ("C++ <T>"), so RSS gets it escaped once more; Atom's is type="text".
+        fg.subtitle(html.escape(channel.description, quote=False) if rss else channel.description)
         # Self first: feedgen makes the last link the RSS channel's <link>, the web page.
         fg.link(href=self.urls.absolute(channel.path), rel="self")
         fg.link(href=self.urls.absolute(channel.home), rel="alternate")
