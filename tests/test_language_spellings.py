@@ -202,3 +202,19 @@ def test_languages_and_editions_of_their_own_are_not_warned(
         story(project, f"s{day}", day, language)
     checked = run_here("check", cwd=project)
     assert checked.returncode == 0 and "warning" not in checked.stdout, checked.stdout
+
+
+def test_tagalogs_current_code_beside_filipino_is_not_called_old(tmp_path: Path) -> None:
+    """`tl` is ISO 639-1's current code of Tagalog (prober, M8): merged with `fil` (CLDR
+    reads it as Filipino), the warning says so without calling it an old code."""
+    project = make_project(tmp_path / "project", 'language = "en"\n')
+    story(project, "s1", 21, "fil")
+    story(project, "s2", 22, "tl")
+    checked = run_here("check", cwd=project)
+    assert checked.returncode == 0, checked.stdout
+    assert "old code" not in checked.stdout, checked.stdout
+    assert (
+        "s2.md:6: warning: language 'tl' is read as Filipino (it is a current code, which "
+        "the language data newsdigest follows, CLDR, reads as 'fil'), which other stories "
+        "write 'fil': all are published as one language, in /fil/"
+    ) in checked.stdout, checked.stdout

@@ -17,7 +17,15 @@ from pathlib import Path
 
 from generator.diagnostics import Diagnostic, warning
 from generator.index.languages import folder_of, language_of, one_each, written
-from generator.languages import language_key, locale_of, old_code, preferred_tag, subtags
+from generator.languages import (
+    DEPRECATED,
+    GRANDFATHERED,
+    language_key,
+    locale_of,
+    old_code,
+    preferred_tag,
+    subtags,
+)
 from generator.load.lines import field_line
 from generator.model import Article, oldest_by
 
@@ -120,13 +128,20 @@ def _old_codes(
     oldest = oldest_by((a.language, a) for a in articles if a.language in old)
     for tag, story in sorted(oldest.items()):
         current = preferred_tag(tag)
+        base = tag.lower().split("-")[0]
+        old_one = base in DEPRECATED or tag.lower() in GRANDFATHERED
+        what = (  # 'tl' is Tagalog's current code, which CLDR reads as Filipino ('fil')
+            f"an old code of {english_name(current)}"
+            if old_one
+            else f"read as {english_name(current)} (it is a current code, which the language "
+            f"data newsdigest follows, CLDR, reads as {current!r})"
+        )
         problems.append(
             warning(
                 story.source,
                 story.line_of("language"),
-                f"language {tag!r} is an old code of {english_name(current)}, which other "
-                f"stories write {current!r}: all are published as one language, in "
-                f"/{language_key(current)}/",
+                f"language {tag!r} is {what}, which other stories write {current!r}: all "
+                f"are published as one language, in /{language_key(current)}/",
                 f"write 'language: {current}'",
             )
         )
