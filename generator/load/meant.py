@@ -28,10 +28,13 @@ EMAIL = re.compile(r"^[^\s/@:]+@[^\s/@:]+\.[A-Za-z]{2,}$")
 Kind = Callable[..., Diagnostic]
 
 
-def missing_file_hint(ref: str, source: str, content_dir: Path, what: str = "file") -> str:
+def missing_file_hint(
+    ref: str, source: str, content_dir: Path, what: str = "file", tail: str = ""
+) -> str:
     """The fix for `ref` (written in the article `source`, a path under content/) that
     names no file: what the editor likely meant (a file that exists), else where the file
-    was looked for and that none was found there. `what`: "file", "image file", "story"."""
+    was looked for and that none was found there. `what`: "file", "image file", "story";
+    `tail`: the link's `?query` or `#anchor`, kept in a file offered instead."""
     relative = content_path(ref, source)
     if isinstance(relative, str):
         return f"put the {what} inside content/ and refer to it from there"
@@ -40,8 +43,8 @@ def missing_file_hint(ref: str, source: str, content_dir: Path, what: str = "fil
             f"copy the {what} itself into content/ in place of the link, and refer to the "
             "copy: a file outside content/ is never published"
         )
-    meant = _meant(ref, relative, source, content_dir, what) or _moved(
-        ref, relative, source, content_dir
+    meant = _meant(ref, relative, source, content_dir, what, tail) or _moved(
+        ref + tail, relative, source, content_dir
     )
     if meant is not None:
         return meant
@@ -91,7 +94,7 @@ def _from_article(path: PurePosixPath, source: str) -> str:
 
 
 def _meant(
-    ref: str, relative: PurePosixPath, source: str, content_dir: Path, what: str
+    ref: str, relative: PurePosixPath, source: str, content_dir: Path, what: str, tail: str = ""
 ) -> str | None:
     """The fix naming what `ref` (at content path `relative`, not a file) likely meant."""
     if EMAIL.match(ref):
@@ -115,9 +118,10 @@ def _meant(
     if not relative.suffix:  # a story named without .md ('target', 'Target')
         story = relative.with_name(relative.name + ".md")
         if (content_dir / story).is_file():
-            return f"did you mean {ref.rstrip('/')}.md? a link to a story names its .md file"
-        return _close_name(ref.rstrip("/") + ".md", story, content_dir)
-    return _close_name(ref, relative, content_dir)
+            named = ref.rstrip("/")
+            return f"did you mean {named}.md{tail}? a link to a story names its .md file"
+        return _close_name(ref.rstrip("/") + ".md" + tail, story, content_dir)
+    return _close_name(ref + tail, relative, content_dir)
 
 
 def _moved(ref: str, relative: PurePosixPath, source: str, content_dir: Path) -> str | None:
@@ -130,20 +134,56 @@ def _moved(ref: str, relative: PurePosixPath, source: str, content_dir: Path) ->
     for folder, dirnames, filenames in os.walk(content_dir):  # links not followed
         dirnames[:] = [d for d in dirnames if not d.startswith(".")]
         found += [(folder, f) for f in filenames if same_text(f).casefold() == wanted]
+    found = [(folder, name) for folder, name in found if not _draft(Path(folder) / name)]
     if len(found) == 1:
         folder, name = found[0]
         there = PurePosixPath(Path(folder).relative_to(content_dir).as_posix()) / name
         return (
-            f"did you mean {_from_article(there, source)}? The file content/{there} has that "
-            "name: was it moved?"
+            f"did you mean {_from_article(there, source)}{_fragment(ref)}? The file "
+            f"content/{there} has that name: was it moved?"
         )
     stem, parent = relative.stem, content_dir / relative.parent
     if relative.suffix != ".md" or not parent.is_dir():
         return None
-    renamed = sorted(p.name for p in parent.iterdir() if p.name.startswith(stem + "-"))
-    if len(renamed) != 1 or not renamed[0].endswith(".md"):
-        return None
-    return f"did you mean {_renamed(ref, renamed[0])}? Was the story's file renamed?"
+    renamed = sorted(
+        p.name
+        for p in parent.iterdir()
+        if p.suffix == ".md"
+        and f"-{stem}-" in f"-{p.stem}-"
+        and p.name != relative.name
+        and not _draft(p)
+    )
+    if len(renamed) == 1:
+        return f"did you mean {_renamed(ref, renamed[0])}? Was the story's file renamed?"
+    if 1 < len(renamed) <= 4:
+        named = ", ".join(_renamed(ref, name) for name in renamed[:-1])
+        return (
+            f"did you mean {named} or {_renamed(ref, renamed[-1])}? Was the story's file "
+            "renamed? Link to the one meant"
+        )
+    return None
+
+
+_DRAFT = re.compile(r"^draft:[ \t]*(?:true|True|TRUE|yes|Yes|on)[ \t]*(?:#.*)?$", re.MULTILINE)
+
+
+def _draft(path: Path) -> bool:
+    """Whether the story at `path` says `draft: true` in its front matter (a draft is
+    never offered: a link to it is itself refused)."""
+    if path.suffix != ".md":
+        return False
+    try:
+        with path.open(encoding="utf-8", errors="replace") as file:
+            head = file.read(1 << 16)
+    except OSError:
+        return False
+    return head.startswith("---") and bool(_DRAFT.search(head.split("\n---", 1)[0]))
+
+
+def _fragment(ref: str) -> str:
+    """The `?query` and `#anchor` ending `ref` ('' for none), kept in a fix."""
+    at = min((i for i in (ref.find("?"), ref.find("#")) if i >= 0), default=len(ref))
+    return ref[at:]
 
 
 def _folder(ref: str, folder: PurePosixPath, content_dir: Path, source: str) -> str:
@@ -183,9 +223,12 @@ def _close_name(ref: str, relative: PurePosixPath, content_dir: Path) -> str | N
 
 
 def _renamed(ref: str, name: str) -> str:
-    """`ref` with its last part (the file's name) replaced by `name`."""
-    folder, slash, _ = ref.rstrip("/").rpartition("/")  # 'Target.md/' names Target.md
-    return f"{folder}{slash}{name}"
+    """`ref` with its last part (the file's name) replaced by `name`, its `?query` and
+    `#anchor` kept."""
+    tail = _fragment(ref)
+    path = ref[: len(ref) - len(tail)]
+    folder, slash, _ = path.rstrip("/").rpartition("/")  # 'Target.md/' names Target.md
+    return f"{folder}{slash}{name}{tail}"
 
 
 def names_story(path: str, resolved: PurePosixPath | str, source: str) -> bool:
@@ -250,8 +293,9 @@ def story_link(
     read (its own error stops it, reported on its lines) is a warning here: the link is
     right."""
     message = f"link to {shown(href)} points to no published article"
+    tail = _fragment(href) if href.startswith(path) else ""
     if isinstance(resolved, str):
-        return message, missing_file_hint(path, source, content_dir, "story"), error
+        return message, missing_file_hint(path, source, content_dir, "story", tail), error
     if any(p.startswith(".") for p in resolved.parts):
         return (
             message,
@@ -262,7 +306,7 @@ def story_link(
             error,
         )
     if resolved.name not in os.listdir(content_dir / resolved.parent):  # other capitals
-        return message, missing_file_hint(path, source, content_dir, "story"), error
+        return message, missing_file_hint(path, source, content_dir, "story", tail), error
     return (
         f"link to {shown(href)}: the story content/{resolved} exists but is not published, "
         "because of an error of its own, listed under its name",
