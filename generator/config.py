@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from generator import settings_errors
 from generator.diagnostics import ConfigError, Diagnostic, error
+from generator.languages import locale_fix
 from generator.settings_errors import Problem
 from generator.settings_file import PYPROJECT as PYPROJECT
 from generator.settings_file import SETTINGS_FILE as SETTINGS_FILE
@@ -123,7 +124,9 @@ class Settings:
         "`og:locale` in Open Graph's language_TERRITORY form (`en_GB`); by "
         "default the language's most likely locale (CLDR, via Babel): `en` -> `en_US`, "
         "`hi` -> `hi_IN`, `pt-BR` -> `pt_BR`; a region of several countries gives the "
-        "language alone (`es-419` -> `es`, never `es_ES`); translations: `og:locale:alternate`",
+        "language alone (`es-419` -> `es`, never `es_ES`); translations: `og:locale:alternate`. "
+        "Another form is an error whose fix keeps the language typed (`zh-Hant-TW` -> `zh_TW`, "
+        "`iw_IL` -> `he_IL`; `fr` -> `fr_<territory>`, the territory left to fill in)",
         shown="from `language`",
     )
     logo: str = _setting(
@@ -256,14 +259,12 @@ def _websub_hub(value: str) -> str | None:
 
 
 def _locale(value: str) -> str | None:
-    if not value or LOCALE_PATTERN.match(value):
-        return None
-    language, _, territory = value.replace("-", "_").partition("_")
-    meant = f"{language.lower()}_{territory.upper()}"
-    write = f"locale = {_toml(meant)}" if LOCALE_PATTERN.match(meant) else "locale = 'en_GB'"
+    fix = locale_fix(value) if value else ""
+    if not value or (LOCALE_PATTERN.match(value) and fix == f"locale = {_toml(value)}"):
+        return None  # 'iw_IL' is refused: its language is 'he' ('he_IL')
     return (
         f"locale {_toml(value)} must be a language and a territory like 'en_GB' "
-        f"or 'pt_BR' (Open Graph's form, with '_'); write {write}"
+        f"or 'pt_BR' (Open Graph's form, with '_'); write {fix}"
     )
 
 

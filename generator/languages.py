@@ -346,3 +346,27 @@ def old_code(tag: str) -> tuple[str, str] | None:
     locale = locale_of(current)
     name = locale.get_display_name("en") if locale is not None else None
     return str(name or current), current
+
+
+def locale_fix(value: str) -> str:
+    """What to write for a `locale` setting not in Open Graph's language_TERRITORY form:
+    the language and territory typed, as CLDR reads them ('zh-Hant-TW' -> `locale =
+    'zh_TW'`; a deprecated code as its current one, 'iw_IL' -> `locale = 'he_IL'`);
+    without a territory of two letters ('fr', 'es-419'), the language with a placeholder
+    the check refuses: never another language or a territory the value does not name."""
+    found = subtags(value.strip().replace("_", "-")) if value.strip() else None
+    language, _, region = found or ("", "", "")
+    typed = re.split(r"[-_]", value.strip())[0].lower()
+    if language and re.fullmatch(r"[a-z]{2,3}", typed) and typed not in DEPRECATED:
+        language = typed  # 'tl_PH' is Facebook's own: only deprecated codes are changed
+    if not re.fullmatch(r"[a-z]{2,3}", language):
+        return (
+            "locale = '<language>_<territory>', the language's code and the territory's "
+            "in their place ('en_GB' is British English)"
+        )
+    if re.fullmatch(r"[A-Z]{2}", region):
+        return f"locale = '{language}_{region}'"
+    return (
+        f"locale = '{language}_<territory>', with the two-letter code of the territory "
+        f"the site is for in place of <territory> ('{language}_' and two capitals)"
+    )

@@ -175,6 +175,18 @@ def test_a_misspelt_command_names_the_command_meant(
             "locale 'en-GB' must be a language and a territory",
             "write locale = 'en_GB'",
         ),
+        # the language and territory typed, never another (prober, M13: all got 'en_GB')
+        (
+            'locale = "zh-Hant-TW"',
+            "locale 'zh-Hant-TW' must be a language and a territory",
+            "write locale = 'zh_TW'",
+        ),
+        (
+            'locale = "sr-Latn-RS"',
+            "locale 'sr-Latn-RS' must be a language and a territory",
+            "write locale = 'sr_RS'",
+        ),
+        ('locale = "iw_IL"', "locale 'iw_IL' must be", "write locale = 'he_IL'"),
     ],
 )
 def test_a_setting_in_another_form_gets_the_line_to_write(
@@ -223,3 +235,23 @@ def test_html_or_a_line_break_in_the_site_title_or_description_is_a_warning(
     settings.write_text(text.replace('"Line one\\nline two"', "'Line one line two'"), "utf-8")
     again = run_here("check", cwd=project)
     assert "warning" not in again.stdout + again.stderr, again.stdout
+
+
+@pytest.mark.parametrize("typed", ["fr", "es-419", "en", "zh_Hant"])
+def test_a_locale_without_its_territory_gets_a_placeholder_not_another_language(
+    tmp_path: Path, typed: str
+) -> None:
+    """`locale = 'fr'` was told to write 'en_GB' (prober, M13): the fix keeps the language
+    and leaves the territory to the editor, as a placeholder the check refuses."""
+    project = make_project(tmp_path / "p", f'locale = "{typed}"\n')
+    write_article(project, "2025/06/story.md", STORY)
+    result = run_here("check", cwd=project)
+    assert result.returncode == 2 and "en_GB'\n" not in result.stderr, result.stderr
+    language = typed[:2]
+    assert f"fix: write locale = '{language}_<territory>', with the two-letter code" in (
+        result.stderr
+    )
+    settings = project / "pyproject.toml"
+    text = settings.read_text(encoding="utf-8")
+    settings.write_text(text.replace(typed, f"{language}_<territory>"), encoding="utf-8")
+    assert run_here("check", cwd=project).returncode == 2
