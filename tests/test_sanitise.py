@@ -390,3 +390,34 @@ def test_a_windows_path_is_named_as_typed_with_the_file_name_to_write(
     ) in checked.stdout, checked.stdout
     assert "write its file name as the address: Chart.png" in checked.stdout
     assert "c: addresses" not in checked.stdout and "%5C" not in checked.stdout
+
+
+def test_a_trusted_iframe_of_a_web_page_beside_the_story_is_published_at_its_address(
+    tmp_path: Path,
+) -> None:
+    """Prober M16: with trusted_html, `<iframe src="graphic.html">` (or "graphic.html/") of
+    a page in the story's folder loads it from where it is published, /media/..., as a link
+    to it does; another site's iframe is kept as typed, and a missing page is an error."""
+    story = FRONT.replace(json.dumps(TITLE), "Graphic")
+    body = (
+        '<iframe src="graphic.html"></iframe>\n\n<iframe src="graphic.html/"></iframe>\n\n'
+        '<iframe src="https://video.example/embed/1"></iframe>\n'
+    )
+    project = make_project(tmp_path / "project", "trusted_html = true\n")
+    write_article(project, "2025/06/graphic.md", story, body)
+    (project / "content/2025/06/graphic.html").write_text("<p>chart</p>")
+    built = run_here("build", "--output", str(tmp_path / "site"), cwd=project)
+    assert built.returncode == 0, built.stderr
+    page = html.fromstring((tmp_path / "site/2025/06/01/graphic/index.html").read_bytes())
+    assert [f.get("src") for f in page.iter("iframe")] == [
+        "/sub/media/2025/06/graphic.html",
+        "/sub/media/2025/06/graphic.html",
+        "https://video.example/embed/1",
+    ]
+    assert (tmp_path / "site/media/2025/06/graphic.html").is_file()
+    (project / "content/2025/06/graphic.html").unlink()
+    checked = run_here("check", cwd=project)
+    assert checked.returncode == 1
+    assert "content/2025/06/graphic.md:12: error: link to 'graphic.html' points to no file" in (
+        checked.stdout
+    ), checked.stdout

@@ -74,6 +74,7 @@ from generator.render.unaddressed import without_comments
 TIME_LIMIT = 10.0  # seconds one article's body may take to convert (normal ones take ms)
 
 _REWRITTEN = (*URL_ATTRIBUTES, *SCROLL_BOXES)  # the start tags `_rewrite` reads, in one pass
+_TRUSTED = (*_REWRITTEN, "iframe")  # trusted_html: an <iframe src> is read as a link
 
 
 def converter(engine: str) -> Callable[[str], str]:
@@ -181,12 +182,12 @@ class _Addresses(_Body):
     def _rewrite(self, tag: str, attrs: Attrs) -> Attrs | str | None:
         if tag in SCROLL_BOXES:
             return focusable(tag, attrs)
-        name = URL_ATTRIBUTES[tag]
+        name = URL_ATTRIBUTES.get(tag, "src")  # an <iframe> (trusted_html): as a link
         value = next((v for k, v in attrs if k == name), None)
         if value is None:
             return without_address(tag, attrs)
         if not value.strip():  # unaddressed.problems says so: a picture stays, for the error
-            return None if tag == "img" else [(k, v) for k, v in attrs if k not in (name, "rel")]
+            return None if tag != "a" else [(k, v) for k, v in attrs if k not in (name, "rel")]
         self.context.addresses[value] = self.context.addresses.get(value, -1) + 1
         if tag == "img":
             if any(k == "alt" for k, _ in attrs):
@@ -353,7 +354,8 @@ class BodyRenderer(_Addresses):
                     self.context.problems.append(kind(article.source, at, message, hint))
                 body_html = self._sanitised(article, body_html)
                 self._check_html(body_html)
-                body_html = rewrite_tags(body_html, with_legal_urls(self._rewrite), _REWRITTEN)
+                tags = _TRUSTED if self.trusted_html else _REWRITTEN
+                body_html = rewrite_tags(body_html, with_legal_urls(self._rewrite), tags)
         except RecursionError:
             # Python-Markdown recurses per level of nesting; hundreds of nested lists
             # exhaust the stack. Report it as the article's problem, not a crash.
