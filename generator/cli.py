@@ -198,8 +198,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         result.diagnostics += moved_articles(
             paths.content, args.base, result.articles, settings, now
         )
-        moved = moved_pages(paths, args.base, result.articles, settings, now)
-        result.diagnostics = superseded(result.diagnostics, moved) + moved
+        kept: set[str] = set()  # author pages published at the base, where they stay
+        moved = moved_pages(paths, args.base, result.articles, settings, now, kept)
+        result.diagnostics = superseded(result.diagnostics, moved, kept) + moved
         result.diagnostics += site_id_changed(paths, args.base, settings)
         result.diagnostics.sort(key=Diagnostic.sort_key)
     report(result, paths.content, args.format, sys.stdout)

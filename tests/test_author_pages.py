@@ -9,7 +9,7 @@ from pathlib import Path
 
 import feedparser
 import pytest
-from conftest import make_project, run_here, write_article
+from conftest import commit_all, edit, make_project, run_here, write_article
 from lxml import html
 
 
@@ -107,3 +107,21 @@ def test_a_slug_in_authors_yaml_names_the_page_and_silences_the_warning(tmp_path
     said = built(project, site)
     assert "author page of" not in said
     assert titles(site, "ur/authors/asma-khan") == ["First"]
+
+
+def test_check_base_leaves_an_author_page_already_published_where_it_is(tmp_path: Path) -> None:
+    """`check --base` after an edit of a story whose Devanagari byline's page is published
+    at the base (prober, M17): "choose it now, before the page is published" would move
+    a published page; it is said only of a byline the base does not publish."""
+    project = make_project(tmp_path / "p")
+    story(project, "s1", "आशा राव", 20)
+    commit_all(project)
+    edit(project / "content/2025/06/s1.md", "tags: [Notes]", "tags: [Notes, Rain]")
+    story(project, "s2", "सुनील", 21)  # a byline new in this change
+    result = run_here("check", "--base", "main", cwd=project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "'आशा राव'" not in result.stdout, result.stdout
+    assert "s2.md:6: warning: the author page of 'सुनील' would be /authors/" in result.stdout
+    assert "choose it now, before the page is published" in result.stdout
+    plain = run_here("check", cwd=project).stdout  # without --base: both are said
+    assert "the author page of 'आशा राव' would be /authors/" in plain

@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import tarfile
 import tempfile
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -38,15 +40,26 @@ Page = tuple[TermKind, Any, Article]  # the taxonomy, the term, a published stor
 
 
 def moved_pages(
-    paths: Paths, base: str, articles: list[Article], settings: Settings, now: datetime
+    paths: Paths,
+    base: str,
+    articles: list[Article],
+    settings: Settings,
+    now: datetime,
+    kept: set[str] | None = None,
 ) -> list[Diagnostic]:
     """Warnings for the topic, country and author pages (and feeds) published at `base`
-    that `articles` (the content now) would no longer publish."""
+    that `articles` (the content now) would no longer publish. `kept`, when given, gets
+    the site paths of the author pages published at `base` that stay where they are
+    ('/authors/aashaa-raav/'); None for all when the site's folder is as it was at base."""
     published = _base_articles(paths, base, settings)
     if published is None:
+        if kept is not None:
+            kept |= set(_pages(articles, settings, now))  # all published at base as they are
         return []  # the site's folder is as it was at base
     before = _pages(published, settings, now)
     after = _pages(articles, settings, now)
+    if kept is not None:
+        kept |= {path for path, page in before.items() if path in after and page[0] is AUTHORS}
     by_source = {a.source: a for a in articles}
     names = {
         (_folder(path, page[0]), page[0].name, page[1].name): path for path, page in after.items()
@@ -73,15 +86,29 @@ def moved_pages(
     return problems + _sections_gone(published, articles, settings, now, paths.content)
 
 
-def superseded(diagnostics: list[Diagnostic], moved: list[Diagnostic]) -> list[Diagnostic]:
+def superseded(
+    diagnostics: list[Diagnostic], moved: list[Diagnostic], kept: AbstractSet[str] = frozenset()
+) -> list[Diagnostic]:
     """`diagnostics` without the warning that an author page would get an address readers
     will not recognise (index/author_pages.py's `unreadable_pages`: "choose it now, before
     the page is published") for each author whose published page this change moves
-    (`moved`: moved_pages' warnings, whose fix keeps the published address)."""
+    (`moved`: moved_pages' warnings, whose fix keeps the published address) or whose page
+    is published at the base already (`kept`, site paths): choosing another address now
+    would move a published page and break its links."""
     start = "this change moves the author page of "
     names = [d.message[len(start) :].split(": /")[0] for d in moved if d.message.startswith(start)]
     unread = tuple(f"the author page of {name} would be " for name in names)
-    return [d for d in diagnostics if not (unread and d.message.startswith(unread))]
+    return [
+        d
+        for d in diagnostics
+        if not (unread and d.message.startswith(unread)) and not _published_already(d, kept)
+    ]
+
+
+def _published_already(diagnostic: Diagnostic, kept: AbstractSet[str]) -> bool:
+    """Whether `diagnostic` is unreadable_pages' warning about a page in `kept`."""
+    found = re.match(r"the author page of .* would be (/\S*?/), the computer's", diagnostic.message)
+    return found is not None and found.group(1) in kept
 
 
 def _sections(articles: Iterable[Article], settings: Settings, now: datetime) -> dict[str, Article]:
