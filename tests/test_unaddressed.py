@@ -218,6 +218,10 @@ def test_footnotes_warn_only_about_what_the_editor_wrote(tmp_path: Path, engine:
         "published at the story's end, with a back-link that leads nowhere"
     )
     if engine == "gfm":
-        assert found == [(BODY_LINE, "warning", spaced)], found
+        left_out = (
+            "the note [^unused] is defined, but no line of the story refers to it: the gfm "
+            "engine leaves it out of the page"
+        )
+        assert found == [(BODY_LINE, "warning", spaced), (BODY_LINE + 6, "warning", left_out)]
     else:
         assert found == [(BODY_LINE + 6, "warning", unused)], found

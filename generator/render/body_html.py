@@ -30,6 +30,7 @@ from urllib.parse import unquote
 from generator.load.files import shown
 from generator.load.images import vague_alt
 from generator.render.links import Attrs
+from generator.render.sanitised import masked
 
 Problem = tuple[str, str, str]  # needle, message, fix
 
@@ -273,8 +274,9 @@ def id_problems(clean: str, body: str, gfm: bool) -> tuple[list[Problem], list[P
     an id the theme's page already has (THEME_IDS) or used twice is an error (an id is
     unique in a page); an in-page link (`#results`) to an id the page does not have is a
     warning, with the way to give a heading an id in the engine used."""
+    dropped = _dropped_notes(clean, body) if gfm and "[^" in body else []
     if "id=" not in clean and 'href="#' not in clean:
-        return [], []
+        return [], dropped
     errors: list[Problem] = []
     seen: set[str] = set()
     for match in _ID.finditer(clean):
@@ -290,7 +292,7 @@ def id_problems(clean: str, body: str, gfm: bool) -> tuple[list[Problem], list[P
                 )
             )
         seen.add(value)
-    warnings: list[Problem] = []
+    warnings: list[Problem] = dropped
     published = seen | {unquote(value) for value in seen}  # gfm: 'fn-%E0%A4%A8...' as typed
     for match in _FRAGMENT.finditer(clean):
         target = unquote(unescape(match.group(1)))
@@ -323,15 +325,30 @@ def id_problems(clean: str, body: str, gfm: bool) -> tuple[list[Problem], list[P
     return errors, warnings
 
 
-def _unreferenced(label: str) -> Problem:
+def _unreferenced(label: str, gfm: bool = False) -> Problem:
     """The warning, on its definition's line, for a footnote no line refers to (its
-    back-link, which Python-Markdown publishes, would lead nowhere)."""
+    back-link, which Python-Markdown publishes, would lead nowhere; gfm leaves it out)."""
     return (
         f"[^{label}]:",
-        f"the note [^{label}] is defined, but no line of the story refers to it: it is "
-        "published at the story's end, with a back-link that leads nowhere",
+        f"the note [^{label}] is defined, but no line of the story refers to it: "
+        + (
+            "the gfm engine leaves it out of the page"
+            if gfm
+            else "it is published at the story's end, with a back-link that leads nowhere"
+        ),
         f"refer to it where it belongs, as in: the figure[^{label}]; or delete the note",
     )
+
+
+_NOTE_LINE = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:", re.MULTILINE)
+
+
+def _dropped_notes(clean: str, body: str) -> list[Problem]:
+    """gfm: the warnings for the footnotes `body` defines (not in code) that `clean` (the
+    body's HTML) has no note of, as no line refers to them."""
+    ids = {unquote(unescape(m.group(2))).casefold() for m in _ID.finditer(clean)}
+    labels = [m.group(1) for m in _NOTE_LINE.finditer(masked(body))]
+    return [_unreferenced(label, True) for label in labels if f"fn-{label}".casefold() not in ids]
 
 
 _GFM_NOTES = re.compile(
