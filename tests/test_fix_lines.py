@@ -148,6 +148,10 @@ MISSING_COLON = {
     "summary 'Quoted: value'": ("summary", "Quoted: value"),
     "date 2025-06-02T10:00:00+05:30": ("date", None),
     "updated 2025-06-03T10:00:00+05:30": ("updated", None),
+    "tags Floods, Rain": ("tags", ["Floods", "Rain"]),
+    "slug my-story # old": ("slug", "my-story"),
+    "summary & more": ("summary", "& more"),
+    "summary Fans chant we are # 1": ("summary", "Fans chant we are # 1"),
 }
 
 

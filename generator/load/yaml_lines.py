@@ -10,6 +10,7 @@ from typing import Any
 import yaml
 
 from generator.load import fields
+from generator.load.yaml_lists import LISTS, written
 
 _NAMES = frozenset(f.name.rpartition(".")[2] for f in fields.FIELDS) | {
     "slug",
@@ -48,11 +49,10 @@ def missing_colon(
     lead, rest = raw[: len(raw) - len(raw.lstrip())], rest.strip()
     message = f"'{words}' has no ':', so YAML cannot read this line as a field"
     if name.lower() in _NAMES and rest:
-        return (
-            at,
-            message,
-            f"write the line with a colon after the name: {field_line(lead + name, rest)}",
-        )
+        fixed = _as_meant(name.lower(), rest)
+        line = f"{lead}{name}: {fixed}"
+        shown = line if "'" in line else f"'{line}'"
+        return at, message, f"write the line with a colon after the name: {shown}"
     if ":" in words:
         return None
     if registry and not lead:
@@ -64,6 +64,21 @@ def missing_colon(
         f"'{words}' is not a field: a field is a name and a colon ('title: ...')",
         _not_a_field(lines, at),
     )
+
+
+def _as_meant(name: str, value: str) -> str:
+    """The YAML for `value` typed after field `name` with no colon: a list for a field of
+    names (`tags Floods, Rain` -> `[Floods, Rain]`), a note after a one-word value set
+    apart (`slug my-story # old` -> `my-story  # old`), else yaml_value."""
+    if name in LISTS and value[:1] != "[":
+        return "[" + ", ".join(written(p.strip()) for p in value.split(",") if p.strip()) + "]"
+    head, note, after = value.partition(" #")
+    if name in _ONE_WORD and note and head.strip() and " " not in head.strip():
+        return f"{head.strip()}  #{after}"
+    return yaml_value(value)
+
+
+_ONE_WORD = frozenset({"url", "slug", "src", "id", "fediverse", "language", "type"})
 
 
 def field_line(key: str, value: str) -> str:
