@@ -64,6 +64,12 @@ from conftest import make_project, run_here, write_article
         ),
         ("'Mon, 30 Nov 2026 10:00:00 -0000'", "-0000 means UTC", "2026-11-30T10:00:00+00:00"),
         ("2026-11-30T24+05:30", "end of 2026-11-30", "write 2026-12-01T00:00:00+05:30"),
+        ("'November 30, 2026 12:30 AM'", "write 2026-11-30T00:30:00", "another place's"),
+        ("'Nov 30 2026 12 PM'", "write 2026-11-30T12:00:00", "another place's"),
+        ("'30 Sept 2026'", "write 2026-09-30", "2026-09-30THH:MM:SS+HH:MM)"),
+        ("'Monday, June 22, 2025'", "is a Sunday, not a Monday", "(and the time, THH:MM:SS+HH:MM)"),
+        ("2026-11-30T10:00:00,5Z", "write it as", "write it as 2026-11-30T10:00:00Z"),
+        ("2026-11-20T10:00.5+05:30", "use YYYY", "for example 2025-06-25T15:27:00+05:30"),
     ],
 )
 def test_a_date_in_another_form_gets_the_date_to_write(

@@ -17,10 +17,21 @@ _MONTHS = {
     name.lower(): number
     for number in range(1, 13)
     for name in (calendar.month_name[number], calendar.month_abbr[number])
-}
+} | {"sept": 9}
 _MONTH = "(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _MONTH_FIRST = re.compile(rf"^{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})$", re.I)
 _DAY_FIRST = re.compile(rf"^(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(\d{{4}})$", re.I)
+_WEEKDAYS = {
+    name.lower(): number
+    for number in range(7)
+    for name in (calendar.day_name[number], calendar.day_abbr[number])
+}
+_WEEKDAY_FIRST = re.compile(r"^([A-Za-z]+)\.?,?\s+(?=\S)")
+_TIME_AFTER = re.compile(
+    r"^(?P<date>.*?\d{4}),?\s+(?:at\s+)?(?P<h>\d{1,2})(?::(?P<m>\d{2}))?(?::(?P<s>\d{2}))?"
+    r"\s*(?P<half>[ap]\.?m\.?)?$",
+    re.IGNORECASE,
+)
 _CLOCK = r"(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?"
 _NAMED_ZONE = re.compile(rf"^{_CLOCK}\s*([A-Za-z]+(?:/[A-Za-z0-9_+-]+)+|[A-Z]{{2,5}})$")
 _MIDNIGHT = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ]24:00(?::00)?(Z|[+-]\d{2}:?\d{2})?$")
@@ -112,20 +123,57 @@ def _rfc2822(value: str) -> str | None:
 
 
 def _in_words(value: str) -> str | None:
-    found = _MONTH_FIRST.match(value)
+    head = _WEEKDAY_FIRST.match(value)
+    weekday = _WEEKDAYS.get(head[1].lower()) if head else None
+    if weekday is not None and head is not None:
+        value = value[head.end() :]
+    timed = _TIME_AFTER.match(value)
+    words = timed["date"] if timed else value
+    found = _MONTH_FIRST.match(words)
     if found:
         month, day, year = _MONTHS[found[1].lower()], int(found[2]), int(found[3])
-    elif found := _DAY_FIRST.match(value):
+    elif found := _DAY_FIRST.match(words):
         day, month, year = int(found[1]), _MONTHS[found[2].lower()], int(found[3])
     else:
         return None
     try:
-        day_meant = date(year, month, day).isoformat()
+        meant = date(year, month, day)
     except ValueError:
         return None
+    if weekday is not None and weekday != meant.weekday():
+        return (
+            f"{_READS}; and {meant.isoformat()} is a {calendar.day_name[meant.weekday()]}, "
+            f"not a {calendar.day_name[weekday]}, so the day or the weekday is wrong: check "
+            "which, then write it YYYY-MM-DD (and the time, THH:MM:SS+HH:MM)"
+        )
+    clock = _clock(timed) if timed else None
+    if timed and clock is None:
+        return None
+    if clock:
+        return (
+            f"{_READS}: write {meant.isoformat()}T{clock}, which is read on the site's clock "
+            "(its timezone); add the offset (+HH:MM) if the time is another place's"
+        )
     return (
-        f"{_READS}: write {day_meant} (with the time, if you have it: {day_meant}THH:MM:SS+HH:MM)"
+        f"{_READS}: write {meant.isoformat()} (with the time, if you have it: "
+        f"{meant.isoformat()}THH:MM:SS+HH:MM)"
     )
+
+
+def _clock(timed: re.Match[str]) -> str | None:
+    """'HH:MM:SS' of a time after a date in words (`10:00`, `12:30 AM`, `9pm`); None for
+    no real time, or an hour alone with neither minutes nor AM/PM."""
+    hour, minute, second = int(timed["h"]), int(timed["m"] or 0), int(timed["s"] or 0)
+    half = (timed["half"] or "").lower().replace(".", "")
+    if not half and timed["m"] is None or minute > 59 or second > 59:
+        return None
+    if half:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if half == "pm" else 0)
+    elif hour > 23:
+        return None
+    return f"{hour:02}:{minute:02}:{second:02}"
 
 
 def _zone(value: str) -> str | None:

@@ -195,7 +195,7 @@ def _as_newsdigest_reads(written: str) -> str | None:
     value = re.sub(r"(?<=\d)t(?=\d)", "T", value)
     value = re.sub(r"(?<=\d)z$", "Z", value)
     value = re.sub(r"(?<=\d)\s+(Z|[+-]\d{2}:?\d{2})$", r"\1", value)
-    value = _FRACTION.sub("", value)
+    value = re.sub(r"(?<=:\d{2}:\d{2})[.,]\d+", "", value)  # of a second, not a minute
     value = re.sub(  # an offset's hour in one digit: +5:30 -> +05:30
         r"(T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?[+-])(\d)(?::?(\d{2}))?$",
         lambda m: f"{m[1]}0{m[2]}:{m[3] or '00'}",
