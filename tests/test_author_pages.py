@@ -73,8 +73,8 @@ URDU = "عاصمہ خان"
 @pytest.mark.parametrize(
     ("registry", "fix"),
     [
-        ("", f"add the line '{URDU}: {{slug: firstname-lastname}}' to authors.yaml"),
-        (f"{URDU}:\n  bio: رپورٹر\n", f"add a line 'slug: firstname-lastname' under '{URDU}'"),
+        ("", f"add the line '{URDU}: {{slug: <firstname-lastname>}}' to authors.yaml"),
+        (f"{URDU}:\n  bio: رپورٹر\n", f"add a line 'slug: <firstname-lastname>' under '{URDU}'"),
     ],
 )
 def test_a_byline_in_arabic_script_gets_a_warning_to_choose_its_address(
@@ -96,6 +96,17 @@ def test_a_byline_in_arabic_script_gets_a_warning_to_choose_its_address(
     )
     assert said[warned[0] + 1].startswith("    fix: choose it now, before the page is published")
     assert fix in said[warned[0] + 1]
+    # followed as it stands, the placeholder is refused, never published (prober, M17)
+    registry_text = (
+        f"{URDU}: {{slug: <firstname-lastname>}}\n"
+        if not registry
+        else (registry + "  slug: <firstname-lastname>\n")
+    )
+    (project / "authors.yaml").write_text(registry_text, encoding="utf-8")
+    refused = run_here("check", cwd=project)
+    assert refused.returncode == 1, refused.stdout
+    assert "slug '<firstname-lastname>' is not a URL slug" in refused.stdout
+    assert "slug: firstname-lastname" not in refused.stdout
 
 
 def test_a_slug_in_authors_yaml_names_the_page_and_silences_the_warning(tmp_path: Path) -> None:

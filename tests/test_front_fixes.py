@@ -276,7 +276,7 @@ def test_the_fix_for_an_authors_bad_slug_is_made_from_it_or_the_name(tmp_path: P
     assert "authors.yaml:6: error: '中村'.slug '!!' is not a URL slug" in said, said
     fixes = fix_lines(said)
     assert fixes[0].endswith("single hyphens: slug: ben-li"), said
-    assert fixes[1].endswith("the name in romanised words, 'slug: firstname-lastname'"), said
+    assert fixes[1].endswith("the name in romanised words, 'slug: <firstname-lastname>'"), said
     assert "asha-rao" not in said
     text = registry.read_text(encoding="utf-8")
     text = text.replace("slug: Ben Li!", "slug: ben-li").replace("slug: '!!'", "slug: nakamura")

@@ -137,9 +137,9 @@ def unreadable_pages(
         story = oldest[name]
         author = next(au for au in story.bylines if au.name == name)
         if name in registry.authors:
-            add = f"add a line 'slug: firstname-lastname' under {name!r} in authors.yaml"
+            add = f"add a line 'slug: <firstname-lastname>' under {name!r} in authors.yaml"
         else:
-            add = f"add the line '{name}: {{slug: firstname-lastname}}' to authors.yaml"
+            add = f"add the line '{name}: {{slug: <firstname-lastname>}}' to authors.yaml"
         problems.append(
             warning(
                 story.source,
@@ -148,8 +148,8 @@ def unreadable_pages(
                 f"the computer's spelling of the {script} name in Latin letters, which "
                 "readers will not recognise",
                 "choose it now, before the page is published (changing it later breaks "
-                f"links): {add}, the name in romanised words, in lower-case letters, digits "
-                "and hyphens",
+                f"links): {add}, with the name in romanised words in place of "
+                "<firstname-lastname>, in lower-case letters, digits and hyphens",
             )
         )
     return problems

@@ -288,8 +288,9 @@ class _Fields:
             machine = slugs.poorly_spelt_script(name)  # '中村' -> zhong-cun: not a name
             made = [slugs.make(slug), "" if machine else slugs.make(name)]  # ben-li
             free = [m for m in made if m and self.taken.get(m, name) == name]
-            meant = free[0] if free else ""  # never another author's page
-            romanised = "the name in romanised words, 'slug: firstname-lastname'"
+            placeholder = slug.startswith("<") and slug.endswith(">")  # the fix's, unfilled
+            meant = free[0] if free and not placeholder else ""  # never another author's page
+            romanised = "the name in romanised words, 'slug: <firstname-lastname>'"
             self.error(
                 fields.line_of("slug"),
                 f"{label}.slug {slug!r} is not a URL slug",
