@@ -218,3 +218,17 @@ def test_tagalogs_current_code_beside_filipino_is_not_called_old(tmp_path: Path)
         "the language data newsdigest follows, CLDR, reads as 'fil'), which other stories "
         "write 'fil': all are published as one language, in /fil/"
     ) in checked.stdout, checked.stdout
+
+
+def test_an_old_code_with_a_region_gets_fixes_that_agree(tmp_path: Path) -> None:
+    """`language: iw-IL` beside `he` (prober, M8): one warning said write 'he', the other
+    'he-IL', and the first said keep 'iw-IL' for an edition of its own; each now names the
+    current code: 'he' to join the Hebrew stories, or 'he-IL' for an edition of its own."""
+    project = make_project(tmp_path / "project", 'language = "en"\n')
+    story(project, "s1", 21, "he")
+    story(project, "s2", 22, "iw-IL")
+    checked = run_here("check", cwd=project)
+    assert checked.returncode == 0, checked.stdout
+    assert "keep 'he-IL' only for an edition of its own" in checked.stdout, checked.stdout
+    assert "fix: write 'language: he-IL'" in checked.stdout
+    assert "keep 'iw-IL'" not in checked.stdout

@@ -59,6 +59,13 @@ def section_warnings(
     ]
 
 
+def _current(tag: str) -> str:
+    """`tag` with a deprecated language code written as its current one ('iw-IL' -> 'he-IL'),
+    as the old-code warning on the same line says to write it; else as typed."""
+    found = old_code(tag)
+    return found[1] if found is not None else tag
+
+
 def _variants(
     articles: list[Article], site_language: str, tags: dict[str, str], root: str
 ) -> list[Diagnostic]:
@@ -101,7 +108,7 @@ def _variants(
                 f"({held} {'story' if held == 1 else 'stories'}), apart from the "
                 f"{counts[base]} {name} {'story' if counts[base] == 1 else 'stories'} at "
                 f"{home}: its stories are not listed there",
-                f"{fix}; keep '{tags[key]}' only for an edition of its own",
+                f"{fix}; keep '{_current(tags[key])}' only for an edition of its own",
             )
         )
     return problems
