@@ -87,7 +87,8 @@ def build(
     published = [a for a in articles if selection.includes(a, now)]
     problems += far_ahead(articles, paths.content, now)
     problems += updated_ahead(published, paths.content, now, settings.tz)
-    problems += featured_twice(published, paths.content, settings.tz, settings.language)
+    leads = [a for a in articles if not a.draft or selection.includes(a, now)]  # scheduled too
+    problems += featured_twice(leads, paths.content, settings.tz, settings.language)
     published, articles, body_problems, assets = stages.convert(published, articles)
     unread: list[Unread] = []
     body_problems += unread_bodies(articles, problems, settings, paths.content, unread, published)
@@ -290,7 +291,8 @@ def check(paths: Paths, settings: Settings, speed: Speed | None = None) -> Built
     stopped = any(d.severity == "error" for d in catalogs)  # as a build: exit status 2
     body_problems += far_ahead(articles, paths.content, now)
     body_problems += updated_ahead(articles, paths.content, now, settings.tz)
-    body_problems += featured_twice(published, paths.content, settings.tz, settings.language)
+    leads = [a for a in articles if not a.draft]  # the day a scheduled one is published
+    body_problems += featured_twice(leads, paths.content, settings.tz, settings.language)
     body_problems += unread_ahead([u.source for u in unread], paths.content, now, settings.tz)
     former = settings.former_base_url  # once no link needs it, the setting can go
     body_problems += former_unused(paths.project, paths.content, former, body_problems)

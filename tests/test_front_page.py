@@ -210,3 +210,21 @@ def test_featured_stories_in_two_languages_each_lead_their_section_and_a_tie_nam
     assert [link.rsplit("/", 2)[1] for link in story_links(hindi)][:1] == ["hi-lead"]
     nxt = html.fromstring((out / f"digest/{NEXT_DAY.date()}/index.html").read_bytes())
     assert [link.rsplit("/", 2)[1] for link in story_links(nxt)][:1] == ["aa"]
+
+
+def test_two_featured_scheduled_stories_of_one_day_are_said_before_they_are_published(
+    tmp_path: Path,
+) -> None:
+    """Prober M1: two scheduled stories of one future day both say `featured: true`: check
+    says so now, on the one that will not lead, not only once both are published."""
+    project = make_project(tmp_path / "p")
+    day = datetime.now().astimezone().replace(hour=0, minute=0, second=0, microsecond=0)
+    later = day + timedelta(days=3)
+    story(project, "early", later + timedelta(hours=9), "Health", "featured: true\n")
+    story(project, "late", later + timedelta(hours=11), "Sport", "featured: true\n")
+    checked = run_here("check", cwd=project)
+    assert checked.returncode == 0, checked.stdout
+    assert (
+        f"content/early.md:8: warning: featured: true, but late.md is featured on the same "
+        f"day ({(later + timedelta(hours=9)).astimezone(config.load(project).tz).date()})"
+    ) in checked.stdout, checked.stdout

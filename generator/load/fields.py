@@ -184,7 +184,7 @@ FIELDS = (
         "section, with no warning. Two featured stories of one day in one section are a "
         "warning on the one that does not lead: the newest leads; at the same time (the "
         "same instant, whatever offsets were written), the one whose slug comes first in "
-        "the alphabet",
+        "the alphabet. Scheduled stories count too, so it is said before they are published",
     ),
 )
 
