@@ -32,7 +32,7 @@ from conftest import make_project, run_here, write_article
         ("2026-11-20T24:00:00+05:30", "end of 2026-11-20", "write 2026-11-21T00:00:00+05:30"),
         ("2026-11-20T10+05:30", "needs its minutes", "write 2026-11-20T10:00:00+05:30"),
         ("1750000000", "Unix time", "write 2025-06-15T15:06:40Z"),
-        ("2026", "month and day", "2026-06-25T10:00:00+05:30)"),
+        ("2026", "month and day", "2026-MM-DDTHH:MM:SS+HH:MM)"),
         (
             "2026-11-20T10:00:00 Asia/Kolkata",
             "zone's name",
@@ -69,6 +69,12 @@ from conftest import make_project, run_here, write_article
         ("'30 Sept 2026'", "write 2026-09-30", "2026-09-30THH:MM:SS+HH:MM)"),
         ("'Monday, June 22, 2025'", "is a Sunday, not a Monday", "(and the time, THH:MM:SS+HH:MM)"),
         ("2026-11-30T10:00:00,5Z", "write it as", "write it as 2026-11-30T10:00:00Z"),
+        ("'Mon, 30 Nov 2026 24:00:00 +0530'", "24:00 is 00:00", "write 2026-12-01T00:00:00+05:30"),
+        ("'Sun, 22 Jun 2025 10:00:00 IST'", "RSS date", "Irish summer time +01:00)"),
+        ("'Mon, 30 Nov 2026 10:00:00 CEST'", "not in force", "(YYYY-MM-DDTHH:MM:SS+HH:MM)"),
+        ("2026-11-30 10:00 PM", "write 2026-11-30T22:00:00", "another place's"),
+        ("2026-11-30 10:00 UTC+5:30", "offset", "write 2026-11-30T10:00:00+05:30"),
+        ("1796000000000", "milliseconds", "write 2026-11-30T00:53:20Z"),
         ("2026-11-20T10:00.5+05:30", "use YYYY", "for example 2025-06-25T15:27:00+05:30"),
     ],
 )

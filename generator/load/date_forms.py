@@ -88,7 +88,7 @@ def other_form(written: str) -> str | None:
     value = written.strip()
     if value.isascii() and value.isdigit():
         return _number(int(value))
-    for convert in (_rfc2822, _in_words, _zone, _midnight, _hour_only):
+    for convert in (_rfc2822, _in_words, _zone, _midnight, _hour_only, _half_day, _utc_plus):
         fix = convert(value)
         if fix is not None:
             return fix
@@ -98,14 +98,20 @@ def other_form(written: str) -> str | None:
 def _rfc2822(value: str) -> str | None:
     if not _RFC2822.match(value):
         return None
+    midnight = re.search(r"\s24:00(?::00)?\s", value)  # the end of the day written
     try:
-        parsed = email.utils.parsedate_to_datetime(value)
+        parsed = email.utils.parsedate_to_datetime(
+            value[: midnight.start()] + " 00:00:00 " + value[midnight.end() :]
+            if midnight
+            else value
+        )
     except (TypeError, ValueError, IndexError):
         return None
-    unknown = parsed.tzinfo is None and value.endswith("-0000")  # UTC, origin unknown
+    zone = value.rsplit(None, 1)[-1]
+    unknown = parsed.tzinfo is None and zone == "-0000"  # UTC, origin unknown
     if unknown:
         parsed = parsed.replace(tzinfo=UTC)
-    if parsed.tzinfo is None:
+    if parsed.tzinfo is None and zone.upper() not in _ABBREVIATIONS:
         return None
     weekday = value[:3].title()
     if value[3:4] == "," and weekday != calendar.day_abbr[parsed.weekday()]:
@@ -115,10 +121,19 @@ def _rfc2822(value: str) -> str | None:
             f"day or the weekday is wrong; check which, then write it year-month-day, T, the "
             "time and its offset (YYYY-MM-DDTHH:MM:SS+HH:MM)"
         )
-    unused = _out_of_season(parsed.replace(tzinfo=None), value.rsplit(None, 1)[-1])
+    end = " (24:00 is 00:00 of the next day)" if midnight else ""
+    parsed += timedelta(days=1) if midnight else timedelta(0)
+    unused = _out_of_season(parsed.replace(tzinfo=None), zone)
     if unused is not None:
         return f"{value} is an e-mail or RSS date; and {unused}"
-    meaning = " (-0000 means UTC)" if unknown else ""
+    if parsed.tzinfo is None:  # an abbreviation e-mail dates do not define (IST, CEST)
+        offset, meaning, others = _ABBREVIATIONS[zone.upper()]
+        return (
+            f"{value} is an e-mail or RSS date{end}; {_READS}: write "
+            f"{parsed.isoformat()}{offset} if {zone} is {meaning}"
+            + (f" ({others})" if others else "")
+        )
+    meaning = " (-0000 means UTC)" if unknown else end
     return f"{value} is an e-mail or RSS date{meaning}; {_READS}: write {parsed.isoformat()}"
 
 
@@ -264,15 +279,55 @@ def _hour_only(value: str) -> str | None:
     return f"the time needs its minutes: write {found[1]}T{found[2]}:00:00{found[3] or ''}"
 
 
+_HALF_DAY = re.compile(
+    r"^(\d{4}-\d{2}-\d{2})[T ](?P<h>\d{1,2})(?::(?P<m>\d{2}))?(?::(?P<s>\d{2}))?"
+    r"\s*(?P<half>[ap]\.?m\.?)$",
+    re.IGNORECASE,
+)
+_UTC_PLUS = re.compile(
+    r"^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2})?)\s*(?:UTC|GMT)\s*"
+    r"([+-])(\d{1,2})(?::?(\d{2}))?$",
+    re.IGNORECASE,
+)
+
+
+def _half_day(value: str) -> str | None:
+    """`2026-11-30 10:00 PM`: the time on the 24-hour clock, read on the site's clock."""
+    found = _HALF_DAY.match(value)
+    clock = _clock(found) if found else None
+    if found is None or clock is None:
+        return None
+    return (
+        f"{_READS}, on the 24-hour clock: write {found[1]}T{clock}, which is read on the "
+        "site's clock (its timezone); add the offset (+HH:MM) if the time is another place's"
+    )
+
+
+def _utc_plus(value: str) -> str | None:
+    """`10:00 UTC+5:30`, `10:00:00 GMT+1`: the offset as newsdigest reads it."""
+    found = _UTC_PLUS.match(value)
+    if found is None or int(found[4]) > 14 or int(found[5] or 0) > 59:
+        return None
+    clock = found[2] if len(found[2]) == 8 else found[2] + ":00"
+    offset = f"{found[3]}{int(found[4]):02}:{found[5] or '00'}"
+    return f"{_READS}, the offset after it as +HH:MM: write {found[1]}T{clock}{offset}"
+
+
 def _number(value: int) -> str | None:
     """The fix for a date typed as a number: a year alone (`2026`), or a Unix time (the
     seconds since 1970 that databases export: `1750000000`); None for another number."""
     if 1000 <= value <= 9999:
         return (
             f"a date needs its month and day as well as the year: write {value}-MM-DD, "
-            f"such as {value}-06-25 (and the time, if you have it: {value}-06-25T10:00:00+05:30)"
+            f"such as {value}-06-25 (and the time, if you have it: {value}-MM-DDTHH:MM:SS+HH:MM)"
         )
     if 100_000_000 <= value <= 9_999_999_999:
         when = datetime.fromtimestamp(value, UTC).isoformat().replace("+00:00", "Z")
         return f"{value} looks like a Unix time (seconds since 1970, in UTC): write {when}"
+    if 100_000_000_000 <= value <= 9_999_999_999_999 and not value % 1000:
+        when = datetime.fromtimestamp(value // 1000, UTC).isoformat().replace("+00:00", "Z")
+        return (
+            f"{value} looks like a Unix time in milliseconds (since 1970, in UTC, as "
+            f"JavaScript writes it): write {when}"
+        )
     return None
