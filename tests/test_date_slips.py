@@ -75,6 +75,8 @@ from conftest import make_project, run_here, write_article
         ("2026-11-30 10:00 PM", "write 2026-11-30T22:00:00", "another place's"),
         ("2026-11-30 10:00 UTC+5:30", "offset", "write 2026-11-30T10:00:00+05:30"),
         ("1796000000000", "milliseconds", "write 2026-11-30T00:53:20Z"),
+        ("30 Nov 2026 9pm IST", "write 2026-11-30T21:00:00+05:30 if IST", "+01:00)"),
+        ("30 Nov 2026 9pm BST", "not in force on 2026-11-30", "(YYYY-MM-DDTHH:MM:SS+HH:MM)"),
         ("2026-11-20T10:00.5+05:30", "use YYYY", "for example 2025-06-25T15:27:00+05:30"),
     ],
 )

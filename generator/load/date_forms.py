@@ -29,7 +29,7 @@ _WEEKDAYS = {
 _WEEKDAY_FIRST = re.compile(r"^([A-Za-z]+)\.?,?\s+(?=\S)")
 _TIME_AFTER = re.compile(
     r"^(?P<date>.*?\d{4}),?\s+(?:at\s+)?(?P<h>\d{1,2})(?::(?P<m>\d{2}))?(?::(?P<s>\d{2}))?"
-    r"\s*(?P<half>[ap]\.?m\.?)?$",
+    r"\s*(?P<half>[ap]\.?m\.?)?(?:\s+(?P<zone>(?-i:[A-Z]{2,5})))?$",
     re.IGNORECASE,
 )
 _CLOCK = r"(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?"
@@ -164,6 +164,9 @@ def _in_words(value: str) -> str | None:
     clock = _clock(timed) if timed else None
     if timed and clock is None:
         return None
+    zone = timed["zone"] if timed else None
+    if clock and zone:
+        return _with_zone(meant, clock, zone)
     if clock:
         return (
             f"{_READS}: write {meant.isoformat()}T{clock}, which is read on the site's clock "
@@ -173,6 +176,15 @@ def _in_words(value: str) -> str | None:
         f"{_READS}: write {meant.isoformat()} (with the time, if you have it: "
         f"{meant.isoformat()}THH:MM:SS+HH:MM)"
     )
+
+
+def _with_zone(meant: date, clock: str, zone: str) -> str | None:
+    """The fix for a date in words with a time and a zone's abbreviation after it."""
+    if zone in ("UTC", "GMT", "UT"):
+        return f"{_READS}: write {meant.isoformat()}T{clock}Z"
+    if zone not in _ABBREVIATIONS:
+        return None
+    return _abbreviation(datetime.fromisoformat(f"{meant}T{clock}"), f"{meant}T{clock}", zone)
 
 
 def _clock(timed: re.Match[str]) -> str | None:
