@@ -397,15 +397,18 @@ def test_a_trusted_iframe_of_a_web_page_beside_the_story_is_published_at_its_add
 ) -> None:
     """Prober M16: with trusted_html, `<iframe src="graphic.html">` (or "graphic.html/") of
     a page in the story's folder loads it from where it is published, /media/..., as a link
-    to it does; another site's iframe is kept as typed, and a missing page is an error."""
+    to it does, and so does a video's <source src>; another site's iframe is kept as typed,
+    and a missing page is an error."""
     story = FRONT.replace(json.dumps(TITLE), "Graphic")
     body = (
         '<iframe src="graphic.html"></iframe>\n\n<iframe src="graphic.html/"></iframe>\n\n'
-        '<iframe src="https://video.example/embed/1"></iframe>\n'
+        '<iframe src="https://video.example/embed/1"></iframe>\n\n'
+        '<video controls><source src="clip.mp4" type="video/mp4"></video>\n'
     )
     project = make_project(tmp_path / "project", "trusted_html = true\n")
     write_article(project, "2025/06/graphic.md", story, body)
     (project / "content/2025/06/graphic.html").write_text("<p>chart</p>")
+    (project / "content/2025/06/clip.mp4").write_bytes(b"\0\0\0\x18ftypmp42")
     built = run_here("build", "--output", str(tmp_path / "site"), cwd=project)
     assert built.returncode == 0, built.stderr
     page = html.fromstring((tmp_path / "site/2025/06/01/graphic/index.html").read_bytes())
@@ -415,6 +418,8 @@ def test_a_trusted_iframe_of_a_web_page_beside_the_story_is_published_at_its_add
         "https://video.example/embed/1",
     ]
     assert (tmp_path / "site/media/2025/06/graphic.html").is_file()
+    assert [s.get("src") for s in page.iter("source")] == ["/sub/media/2025/06/clip.mp4"]
+    assert (tmp_path / "site/media/2025/06/clip.mp4").is_file()
     (project / "content/2025/06/graphic.html").unlink()
     checked = run_here("check", cwd=project)
     assert checked.returncode == 1

@@ -15,6 +15,12 @@ from html.parser import HTMLParser
 from urllib.parse import urljoin
 
 URL_ATTRIBUTES = {"a": "href", "img": "src"}  # the attributes that name a file or page
+# With trusted_html, embedded pages and media name theirs too (read as a link's address).
+ALL_URL_ATTRIBUTES = {
+    **URL_ATTRIBUTES,
+    **dict.fromkeys(("iframe", "video", "audio", "source", "embed", "track"), "src"),
+    "object": "data",
+}
 
 Attrs = list[tuple[str, str | None]]
 

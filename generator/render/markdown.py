@@ -55,7 +55,7 @@ from generator.render.body_html import (
     vague,
 )
 from generator.render.limits import TooSlow, nesting_problem, time_limit
-from generator.render.links import URL_ATTRIBUTES, Attrs, rewrite_tags, with_legal_urls
+from generator.render.links import ALL_URL_ATTRIBUTES, Attrs, rewrite_tags, with_legal_urls
 from generator.render.sanitised import (
     ALLOWED_TAGS,
     apart,
@@ -73,8 +73,8 @@ from generator.render.unaddressed import without_comments
 
 TIME_LIMIT = 10.0  # seconds one article's body may take to convert (normal ones take ms)
 
-_REWRITTEN = (*URL_ATTRIBUTES, *SCROLL_BOXES)  # the start tags `_rewrite` reads, in one pass
-_TRUSTED = (*_REWRITTEN, "iframe")  # trusted_html: an <iframe src> is read as a link
+_REWRITTEN = ("a", "img", *SCROLL_BOXES)  # the start tags `_rewrite` reads, in one pass
+_TRUSTED = (*ALL_URL_ATTRIBUTES, *SCROLL_BOXES)  # trusted_html: <iframe src>... as links
 
 
 def converter(engine: str) -> Callable[[str], str]:
@@ -182,7 +182,7 @@ class _Addresses(_Body):
     def _rewrite(self, tag: str, attrs: Attrs) -> Attrs | str | None:
         if tag in SCROLL_BOXES:
             return focusable(tag, attrs)
-        name = URL_ATTRIBUTES.get(tag, "src")  # an <iframe> (trusted_html): as a link
+        name = ALL_URL_ATTRIBUTES[tag]
         value = next((v for k, v in attrs if k == name), None)
         if value is None:
             return without_address(tag, attrs)
