@@ -90,3 +90,63 @@ def test_a_date_in_another_form_gets_the_date_to_write(
     lines = result.stdout.splitlines()
     [at] = [n for n, line in enumerate(lines) if line.startswith("content/d.md:3: error: date:")]
     assert words in lines[at + 1] and lines[at + 1].endswith(fixed), lines[at + 1]
+
+
+@pytest.mark.parametrize(
+    ("field", "typed", "meant"),
+    [
+        # prober2 H1: day-month-year (RSS order), H:MM AM/PM, then an abbreviation
+        ("date", "15 Jul 2026 9:30 PM EDT", "2026-07-15T21:30:00-04:00"),
+        ("date", "30 Nov 2026 12:30 AM PST", "2026-11-30T00:30:00-08:00"),
+        ("date", "30 Nov 2026 9:30 PM IST", "2026-11-30T21:30:00+05:30"),
+        ("date", "'Mon, 30 Nov 2026 09:30 PM IST'", "2026-11-30T21:30:00+05:30"),
+        ("date", "'Mon, 30 Nov 2026 9:30 PM EST'", "2026-11-30T21:30:00-05:00"),
+        ("date", "30 Nov 2026 09:30:00 PM CET", "2026-11-30T21:30:00+01:00"),
+        ("date", "30 Nov 2026 12:15 PM GMT", "2026-11-30T12:15:00Z"),
+        ("date", "30 Nov 2026 9:30 p.m. IST", "2026-11-30T21:30:00+05:30"),
+        ("updated", "15 Jul 2026 9:30 PM EDT", "2026-07-15T21:30:00-04:00"),
+        # an offset after the 12-hour time, or nothing, and the ISO day with AM/PM
+        ("date", "30 Nov 2026 9:30 PM +0530", "2026-11-30T21:30:00+05:30"),
+        ("date", "'Mon, 30 Nov 2026 12:00 AM -0500'", "2026-11-30T00:00:00-05:00"),
+        ("date", "'November 30, 2026 9:30 PM +05:30'", "2026-11-30T21:30:00+05:30"),
+        ("date", "'Mon, 30 Nov 2026 12:00 PM'", "2026-11-30T12:00:00"),
+        ("date", "2026-11-30 9:30 PM EST", "2026-11-30T21:30:00-05:00"),
+        ("date", "2026-11-30 9pm IST", "2026-11-30T21:00:00+05:30"),
+        ("updated", "2026-11-30 12:30 AM +0530", "2026-11-30T00:30:00+05:30"),
+    ],
+)
+def test_a_12_hour_time_is_converted_on_the_24_hour_clock_whatever_follows_it(
+    tmp_path: Path, field: str, typed: str, meant: str
+) -> None:
+    project = make_project(tmp_path / "project")
+    date = typed if field == "date" else "2026-01-01T10:00:00Z"
+    front = f"title: D\ndate: {date}\ncountry: UK\ncredits:\n  author: A\n"
+    write_article(project, "d.md", front + (f"updated: {typed}" if field == "updated" else ""))
+    result = run_here("check", cwd=project)
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    [at] = [n for n, line in enumerate(lines) if f"error: {field}:" in line]
+    assert f"write {meant}" in lines[at + 1], lines[at + 1]
+    written = lines[at + 1].split("write ", 1)[1].split()[0].rstrip(",")
+    (project / "content" / "d.md").write_text(
+        (project / "content" / "d.md").read_text(encoding="utf-8").replace(typed, written),
+        encoding="utf-8",
+    )
+    assert run_here("check", cwd=project).returncode == 0
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["29 Mar 2026 1:30 AM BST", "'Sun, 29 Mar 2026 01:30:00 BST'", "2026-03-08 02:30 EST"],
+)
+def test_an_abbreviation_with_a_time_its_clocks_skip_gets_no_time(
+    tmp_path: Path, typed: str
+) -> None:
+    """prober2 M5: as for a zone's name, a time that never happens there is said."""
+    project = make_project(tmp_path / "project")
+    write_article(project, "d.md", f"title: D\ndate: {typed}\ncountry: UK\ncredits:\n  author: A")
+    result = run_here("check", cwd=project)
+    lines = result.stdout.splitlines()
+    [at] = [n for n, line in enumerate(lines) if line.startswith("content/d.md:3: error: date:")]
+    assert "never happens in" in lines[at + 1] and "skip that hour" in lines[at + 1]
+    assert "write 20" not in lines[at + 1], lines[at + 1]

@@ -27,11 +27,15 @@ _WEEKDAYS = {
     for name in (calendar.day_name[number], calendar.day_abbr[number])
 }
 _WEEKDAY_FIRST = re.compile(r"^([A-Za-z]+)\.?,?\s+(?=\S)")
+# What may follow a time: a zone's abbreviation (`IST`) or an offset (`+0530`, `-05:00`).
+_AFTER_TIME = r"(?:\s+(?P<zone>(?-i:[A-Z]{2,5}))|\s*(?P<offset>[+-]\d{2}:?\d{2}))?$"
 _TIME_AFTER = re.compile(
     r"^(?P<date>.*?\d{4}),?\s+(?:at\s+)?(?P<h>\d{1,2})(?::(?P<m>\d{2}))?(?::(?P<s>\d{2}))?"
-    r"\s*(?P<half>[ap]\.?m\.?)?(?:\s+(?P<zone>(?-i:[A-Z]{2,5})))?$",
+    r"\s*(?P<half>[ap]\.?m\.?)?" + _AFTER_TIME,
     re.IGNORECASE,
 )
+# AM/PM after a time: e-mail dates have no such word (the e-mail reader drops it).
+_HALF_DAY_WORD = re.compile(r"\d\s*[ap]\.?m\.?(?=\s|$)", re.IGNORECASE)
 _CLOCK = r"(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?"
 _NAMED_ZONE = re.compile(rf"^{_CLOCK}\s*([A-Za-z]+(?:/[A-Za-z0-9_+-]+)+|[A-Z]{{2,5}})$")
 _MIDNIGHT = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ]24:00(?::00)?(Z|[+-]\d{2}:?\d{2})?$")
@@ -96,8 +100,8 @@ def other_form(written: str) -> str | None:
 
 
 def _rfc2822(value: str) -> str | None:
-    if not _RFC2822.match(value):
-        return None
+    if not _RFC2822.match(value) or _HALF_DAY_WORD.search(value):
+        return None  # a time with AM/PM is read by _in_words, on the 12-hour clock
     midnight = re.search(r"\s24:00(?::00)?\s", value)  # the end of the day written
     try:
         parsed = email.utils.parsedate_to_datetime(
@@ -164,27 +168,34 @@ def _in_words(value: str) -> str | None:
     clock = _clock(timed) if timed else None
     if timed and clock is None:
         return None
-    zone = timed["zone"] if timed else None
-    if clock and zone:
-        return _with_zone(meant, clock, zone)
-    if clock:
-        return (
-            f"{_READS}: write {meant.isoformat()}T{clock}, which is read on the site's clock "
-            "(its timezone); add the offset (+HH:MM) if the time is another place's"
-        )
+    if clock and timed:
+        return _timed(meant.isoformat(), clock, timed)
     return (
         f"{_READS}: write {meant.isoformat()} (with the time, if you have it: "
         f"{meant.isoformat()}THH:MM:SS+HH:MM)"
     )
 
 
-def _with_zone(meant: date, clock: str, zone: str) -> str | None:
-    """The fix for a date in words with a time and a zone's abbreviation after it."""
+def _timed(day: str, clock: str, timed: re.Match[str]) -> str | None:
+    """The fix for the day `day` (YYYY-MM-DD) with the time `clock` ('HH:MM:SS', on the
+    24-hour clock) and what `timed` found after it: a zone's abbreviation, an offset or
+    nothing (the site's clock); None for an abbreviation newsdigest does not know."""
+    zone, offset = timed["zone"], timed["offset"]
+    if offset:
+        if int(offset[1:3]) > 14 or int(offset[-2:]) > 59:
+            return None
+        offset = f"{offset[:3]}:{offset[-2:]}"
+        return f"{_READS}, on the 24-hour clock: write {day}T{clock}{offset}"
     if zone in ("UTC", "GMT", "UT"):
-        return f"{_READS}: write {meant.isoformat()}T{clock}Z"
-    if zone not in _ABBREVIATIONS:
-        return None
-    return _abbreviation(datetime.fromisoformat(f"{meant}T{clock}"), f"{meant}T{clock}", zone)
+        return f"{_READS}: write {day}T{clock}Z"
+    if zone:
+        if zone not in _ABBREVIATIONS:
+            return None
+        return _abbreviation(datetime.fromisoformat(f"{day}T{clock}"), f"{day}T{clock}", zone)
+    return (
+        f"{_READS}: write {day}T{clock}, which is read on the site's clock "
+        "(its timezone); add the offset (+HH:MM) if the time is another place's"
+    )
 
 
 def _clock(timed: re.Match[str]) -> str | None:
@@ -255,6 +266,13 @@ def _out_of_season(naive: datetime, name: str) -> str | None:
     if place is None:
         return None
     zone = ZoneInfo(place)
+    if naive.replace(tzinfo=zone).astimezone(UTC).astimezone(zone).replace(tzinfo=None) != naive:
+        before, after = (naive.replace(tzinfo=zone, fold=fold).tzname() for fold in (0, 1))
+        return (
+            f"{naive.isoformat()} never happens in {place}, where {name} is used: its clocks "
+            f"skip that hour on that day (summer time begins, {before} becomes {after}), so "
+            "check the time and write it with its offset (YYYY-MM-DDTHH:MM:SS+HH:MM)"
+        )
     if name.upper() in {naive.replace(tzinfo=zone, fold=fold).tzname() for fold in (0, 1)}:
         return None
     offset, meaning, others = _ABBREVIATIONS[name.upper()]
@@ -293,7 +311,7 @@ def _hour_only(value: str) -> str | None:
 
 _HALF_DAY = re.compile(
     r"^(\d{4}-\d{2}-\d{2})[T ](?P<h>\d{1,2})(?::(?P<m>\d{2}))?(?::(?P<s>\d{2}))?"
-    r"\s*(?P<half>[ap]\.?m\.?)$",
+    r"\s*(?P<half>[ap]\.?m\.?)" + _AFTER_TIME,
     re.IGNORECASE,
 )
 _UTC_PLUS = re.compile(
@@ -304,15 +322,18 @@ _UTC_PLUS = re.compile(
 
 
 def _half_day(value: str) -> str | None:
-    """`2026-11-30 10:00 PM`: the time on the 24-hour clock, read on the site's clock."""
+    """`2026-11-30 10:00 PM` (`9pm IST`, `9:30 PM -0500`): the time on the 24-hour clock,
+    read on the site's clock, or with the zone's abbreviation or offset after it."""
     found = _HALF_DAY.match(value)
     clock = _clock(found) if found else None
     if found is None or clock is None:
         return None
-    return (
-        f"{_READS}, on the 24-hour clock: write {found[1]}T{clock}, which is read on the "
-        "site's clock (its timezone); add the offset (+HH:MM) if the time is another place's"
-    )
+    if not (found["zone"] or found["offset"]):
+        return (
+            f"{_READS}, on the 24-hour clock: write {found[1]}T{clock}, which is read on the "
+            "site's clock (its timezone); add the offset (+HH:MM) if the time is another place's"
+        )
+    return _timed(found[1], clock, found)
 
 
 def _utc_plus(value: str) -> str | None:
