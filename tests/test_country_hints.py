@@ -254,3 +254,60 @@ def test_several_countries_are_named_in_the_topics_as_the_site_publishes_them(
         "fix: write country: India, and name the others in its topics: tags: [Rain, Pakistan]",
     ], said
     assert "s2.md:4: error: country must be one country, not a list (India, Pakistan)" in said
+
+
+def test_a_list_fix_names_only_countries_the_check_accepts(tmp_path: Path) -> None:
+    """The fix for `[Trinidad & Tobago, Jamaica]` named a country then refused, the fix for
+    `[Korea, Republic of]` (ISO's name split by YAML) named 'Korea' and a topic 'Republic
+    of', and `Bosnia and Herzegovina, Croatia` dropped Croatia (prober 2, H3, M1)."""
+    project = make_project(tmp_path / "p")
+    typed = {
+        "[Trinidad & Tobago, Jamaica]": (
+            "Trinidad and Tobago",
+            "write country: Trinidad and Tobago, and name the others in its topics: "
+            "tags: [Rain, Jamaica]",
+        ),
+        "[Korea, Republic of]": ("South Korea", "write country: South Korea"),
+        "Bosnia and Herzegovina, Croatia": (
+            "Bosnia and Herzegovina",
+            "write country: Bosnia and Herzegovina, and name the others in its topics: "
+            "tags: [Rain, Croatia]",
+        ),
+    }
+    for n, country in enumerate(typed):
+        front = f"title: Story {n}\ndate: 2025-06-0{n + 1}T10:00:00Z\ncountry: {country}\n"
+        write_article(project, f"2025/06/s{n}.md", front + "credits:\n  author: Desk\ntags: [Rain]")
+    said = run_here("check", cwd=project).stdout
+    fixes = [line.strip() for line in said.splitlines() if line.strip().startswith("fix:")]
+    assert fixes == [f"fix: {fix}" for _, fix in typed.values()], said
+    for n, (country, (name, fix)) in enumerate(typed.items()):
+        story = project / f"content/2025/06/s{n}.md"
+        tags = fix.partition("tags: ")[2] or "[Rain]"
+        text = story.read_text(encoding="utf-8").replace(f"country: {country}", f"country: {name}")
+        story.write_text(text.replace("tags: [Rain]", f"tags: {tags}"), encoding="utf-8")
+    again = run_here("check", cwd=project)
+    assert again.returncode == 0 and "warning" not in again.stdout, again.stdout + again.stderr
+
+
+def test_a_country_written_with_an_ampersand_or_st_is_that_country(tmp_path: Path) -> None:
+    """'&' for 'and' in one country's name and 'St' for 'Saint' are the name, with no note
+    (prober 2, M1); '&' between two countries is still read as a list."""
+    project = make_project(tmp_path / "p")
+    typed = {
+        "Trinidad & Tobago": "Trinidad and Tobago",
+        "Bosnia & Herzegovina": "Bosnia and Herzegovina",
+        "São Tomé & Príncipe": "Sao Tome and Principe",
+        "St. Vincent & the Grenadines": "Saint Vincent and the Grenadines",
+        "St Kitts and Nevis": "Saint Kitts and Nevis",
+    }
+    for n, country in enumerate(typed):
+        front = f"title: Story {n}\ndate: 2025-06-0{n + 1}T10:00:00Z\ncountry: {country}\n"
+        write_article(project, f"2025/06/s{n}.md", front + "credits:\n  author: Desk\ntags: [Rain]")
+    result = run_here("check", cwd=project)
+    said = result.stdout + result.stderr
+    assert result.returncode == 0 and "warning" not in said, said
+    site = project / "site"
+    assert run_here("build", "--output", str(site), cwd=project).returncode == 0
+    for n, name in enumerate(typed.values()):
+        page = next(site.glob(f"2025/06/*/s{n}/index.html")).read_text(encoding="utf-8")
+        assert f">{name}<" in page, name

@@ -56,6 +56,7 @@ ALIASES = {
     "cape verde": "CV",
     "swaziland": "SZ",
     "burma": "MM",
+    "bosnia-herzegovina": "BA",
     "republic of congo": "CG",
     "democratic republic of congo": "CD",
 }
@@ -292,6 +293,10 @@ def lookup(value: str) -> Country | None:
     if code is None:  # 'Turkiye', 'São Tomé and Príncipe': a name with or without accents
         bare = _bare_names()
         code = bare.get(_bare(key)) or bare.get(_bare(key.removeprefix("the ")))
+    if code is None and "&" in key:  # 'Trinidad & Tobago': '&' for 'and' in one name
+        return lookup(re.sub(r"\s*&\s*", " and ", key))
+    if code is None and re.match(r"ste?\.? ", key):  # 'St Kitts and Nevis', 'St. Lucia'
+        return lookup(re.sub(r"^(st)(e?)\.? ", r"saint\2 ", key))
     if code is None and ", " in key:  # 'Guinea, Republic of', 'Korea, South', 'Gambia, The'
         return lookup(_reordered(key))
     return by_code(code) if code else None
@@ -332,7 +337,7 @@ def renamed(value: str, country: Country) -> str | None:
     case, accents, dots and a leading 'the' aside ('The Gambia', 'Kingdom of Norway',
     'Russian Federation', 'Vatican')."""
     typed, shown = (
-        re.sub(r"[\W_]", "", _reordered(plain(v)).removeprefix("the "))  # 'Korea, South'
+        re.sub(r"[\W_]", "", _reordered(plain(v.replace("&", " and "))).removeprefix("the "))
         for v in (value, country.name)
     )
     if len(typed) <= 4 or typed in shown or shown in typed:  # 'Viet Nam', 'Gambia, The'

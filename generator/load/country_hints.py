@@ -350,31 +350,62 @@ def _in_another_language(name: str) -> tuple[str, str] | None:
     )
 
 
-_BETWEEN = re.compile(r"\s*(?:[,;/&]|\band\b)\s*")
+_BETWEEN = re.compile(r"(\s*(?:[,;/&]|\band\b)\s*)")
+
+
+def _read(pieces: list[str], joins: list[str]) -> list[tuple[str, bool]]:
+    """The pieces of a list read as countries: each run of pieces (with the text typed
+    between them) that `lookup` knows is one country, so a name that holds ', ', 'and' or
+    '&' stays whole ('Korea, Republic of', 'Bosnia and Herzegovina'); a piece no run
+    makes a country is (piece, False). The reading with fewest unknown pieces, then
+    fewest countries, wins: [(name or piece, known)]."""
+    best: list[tuple[tuple[int, int], list[tuple[str, bool]]]] = [((0, 0), [])]
+    for end in range(1, len(pieces) + 1):
+        (bad, count), read = best[end - 1]
+        options = [((bad + 1, count + 1), [*read, (pieces[end - 1].strip(), False)])]
+        for start in range(end):
+            between = zip(pieces[start : end - 1], joins[start : end - 1], strict=True)
+            found = countries.lookup("".join(p + j for p, j in between) + pieces[end - 1])
+            (bad, count), read = best[start]
+            if found is not None:
+                options.append(((bad, count + 1), [*read, (found.name, True)]))
+        best.append(min(options, key=lambda option: option[0]))
+    return best[-1][1]
+
+
+def _unknown_piece(piece: str) -> str:
+    either = countries.ambiguous(piece)
+    if either:
+        return f"{piece!r} can mean {either[0].name} or {either[1].name}: name the one meant"
+    return f"{piece!r} is not a country newsdigest knows"
 
 
 def several(typed: Any, tags: Any) -> tuple[str, str] | None:
     """(message, fix) for a country typed as several: a list (`[IN, PK]`) or names between
     commas, 'and', '/' or '&' that are each a country and together none (`India,
-    Pakistan`); None otherwise. The fix keeps the first as `country:` and names the others
-    in the story's topics, each under the name the site publishes ('PK' as Pakistan,
-    'Holland' as Netherlands), never as typed: a topic 'PK' would be a page of its own."""
+    Pakistan`, `Bosnia and Herzegovina, Croatia`); None otherwise. The fix keeps the first
+    country as `country:` and names the others in the story's topics, each under the name
+    the site publishes ('PK' as Pakistan, 'Holland' as Netherlands), never as typed, and
+    never a part of one name (`[Korea, Republic of]` is South Korea): it names only
+    countries `lookup` accepts, and says which pieces are none."""
     if isinstance(typed, str):
-        parts = [p for p in _BETWEEN.split(typed.strip()) if p]
-        if len(parts) < 2 or countries.lookup(typed) or not all(map(countries.lookup, parts)):
+        split = _BETWEEN.split(typed.strip())
+        read = _read(split[::2], [*split[1::2], ""])
+        if countries.lookup(typed) or len(read) < 2 or not all(k for _, k in read):
             return None
-        listed: list[str] = parts
     elif isinstance(typed, list) and typed and all(isinstance(n, str) for n in typed):
-        listed = typed
+        read = _read(typed, [", "] * len(typed))
     else:
         return None
-    named = [found.name if (found := countries.lookup(n)) else n for n in listed]
+    named = list(dict.fromkeys(name for name, known in read if known))
     kept = [t for t in tags if isinstance(t, str)] if isinstance(tags, list) else []
     topics = ", ".join(written(t) for t in dict.fromkeys([*kept, *named[1:]]))
     others = f", and name the others in its topics: tags: [{topics}]" * (len(named) > 1)
+    unknown = "; ".join(_unknown_piece(piece) for piece, known in read if not known)
     shown = inline(typed) if isinstance(typed, list) else typed
+    first = f"country: {written(named[0])}" if named else "country: and the one country"
     return (
         f"country must be one country, not a list ({shown}): a story is filed under the "
         "one country it is about",
-        f"write country: {written(named[0])}{others}",
+        f"write {first}{others}" + f" ({unknown})" * bool(unknown),
     )

@@ -84,7 +84,11 @@ FIELDS = (
         "leading \"the\", a form of state, a list's inverted order (every country's name with "
         "or without its accents: `Cote d'Ivoire`, `Turkiye`, `São Tomé and Príncipe` and "
         "`Sao Tome and Principe`, `Curacao`; `The Netherlands`, `Republic of Ireland`, "
-        "`Korea, South`, `Viet Nam`, `Vatican`). Kosovo "
+        "`Korea, South`, `Viet Nam`, `Vatican`). `&` for `and` inside one country's name and "
+        "`St`/`St.` for `Saint` are that name, with no note (`Trinidad & Tobago`, `Bosnia & "
+        "Herzegovina`, `São Tomé & Príncipe`, `St Kitts and Nevis`, `St. Vincent & the "
+        "Grenadines`; `Bosnia-Herzegovina` too, with the note); `&` between two countries "
+        "(`India & Pakistan`) is a list (see the errors table). Kosovo "
         "has no ISO code (XK is not assigned): name it in a tag",
     ),
     Field("credits.author", True, "the byline: a name, or a list of names"),
