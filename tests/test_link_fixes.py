@@ -209,3 +209,23 @@ def test_a_renamed_story_is_never_offered_as_a_draft_and_several_are_all_named(
         "fix: did you mean aid-goes-out.md#who or more-aid.md#who? Was the story's file "
         "renamed? Link to the one meant"
     )
+
+
+def test_a_scheduled_story_is_never_offered_in_a_did_you_mean(tmp_path: Path) -> None:
+    """Prober 2, M3: a story dated after today was offered ('did you mean
+    ../09/x/aid-relief.md?'), and following it gave the next error: a link to a scheduled
+    story. Only a published story is offered, whether close in spelling, renamed or moved."""
+    project = make_project(tmp_path / "project")
+    story(project, "flood-relief-fund", 18, "Text.\n")
+    front = STORY.format(title="Aid", day=20, country="India").replace("2025-06", "2099-06")
+    write_article(project, "2025/06/aid-relief.md", front, "Text.\n")
+    write_article(project, "2025/05/lost.md", front.replace("Aid", "Lost"), "Text.\n")
+    story(project, "linker", 22, "[a](relief.md?utm=1#top) [b](aid-relief-x.md) [c](lost.md)\n")
+    found = dict(said(project))
+    at = "content/2025/06/linker.md:8: error:"
+    assert found[f"{at} link to 'relief.md?utm=1#top' points to no published article"] == (
+        "fix: did you mean flood-relief-fund.md?utm=1#top? Was the story's file renamed?"
+    )
+    for link, name in (("aid-relief-x.md", "aid-relief-x.md"), ("lost.md", "lost.md")):
+        fix = found[f"{at} link to {link!r} points to no published article"]
+        assert "did you mean" not in fix and f"no story {name} was found" in fix, fix

@@ -28,13 +28,24 @@ EMAIL = re.compile(r"^[^\s/@:]+@[^\s/@:]+\.[A-Za-z]{2,}$")
 Kind = Callable[..., Diagnostic]
 
 
+def _never(source: str) -> bool:
+    return False
+
+
 def missing_file_hint(
-    ref: str, source: str, content_dir: Path, what: str = "file", tail: str = ""
+    ref: str,
+    source: str,
+    content_dir: Path,
+    what: str = "file",
+    tail: str = "",
+    held: Callable[[str], bool] = _never,
 ) -> str:
     """The fix for `ref` (written in the article `source`, a path under content/) that
     names no file: what the editor likely meant (a file that exists), else where the file
     was looked for and that none was found there. `what`: "file", "image file", "story";
-    `tail`: the link's `?query` or `#anchor`, kept in a file offered instead."""
+    `tail`: the link's `?query` or `#anchor`, kept in a file offered instead; `held`: whether
+    the story at a content path is one the build leaves out (scheduled), never offered, as a
+    draft never is."""
     relative = content_path(ref, source)
     if isinstance(relative, str):
         return f"put the {what} inside content/ and refer to it from there"
@@ -43,8 +54,8 @@ def missing_file_hint(
             f"copy the {what} itself into content/ in place of the link, and refer to the "
             "copy: a file outside content/ is never published"
         )
-    meant = _meant(ref, relative, source, content_dir, what, tail) or _moved(
-        ref + tail, relative, source, content_dir
+    meant = _meant(ref, relative, source, content_dir, what, tail, held) or _moved(
+        ref + tail, relative, source, content_dir, held
     )
     if meant is not None:
         return meant
@@ -94,7 +105,13 @@ def _from_article(path: PurePosixPath, source: str) -> str:
 
 
 def _meant(
-    ref: str, relative: PurePosixPath, source: str, content_dir: Path, what: str, tail: str = ""
+    ref: str,
+    relative: PurePosixPath,
+    source: str,
+    content_dir: Path,
+    what: str,
+    tail: str = "",
+    held: Callable[[str], bool] = _never,
 ) -> str | None:
     """The fix naming what `ref` (at content path `relative`, not a file) likely meant."""
     if EMAIL.match(ref):
@@ -120,11 +137,13 @@ def _meant(
         if (content_dir / story).is_file():
             named = ref.rstrip("/")
             return f"did you mean {named}.md{tail}? a link to a story names its .md file"
-        return _close_name(ref.rstrip("/") + ".md" + tail, story, content_dir)
-    return _close_name(ref + tail, relative, content_dir)
+        return _close_name(ref.rstrip("/") + ".md" + tail, story, content_dir, held)
+    return _close_name(ref + tail, relative, content_dir, held)
 
 
-def _moved(ref: str, relative: PurePosixPath, source: str, content_dir: Path) -> str | None:
+def _moved(
+    ref: str, relative: PurePosixPath, source: str, content_dir: Path, held: Callable[[str], bool]
+) -> str | None:
     """'did you mean' for a file moved or renamed: one of the same name in another folder
     of content/ (`../11/x.md` when it is in 12/), or, for a story, one in the folder whose
     name starts with the name's (`relief.md` renamed `relief-grows.md`); None when there
@@ -134,7 +153,7 @@ def _moved(ref: str, relative: PurePosixPath, source: str, content_dir: Path) ->
     for folder, dirnames, filenames in os.walk(content_dir):  # links not followed
         dirnames[:] = [d for d in dirnames if not d.startswith(".")]
         found += [(folder, f) for f in filenames if same_text(f).casefold() == wanted]
-    found = [(folder, name) for folder, name in found if not _draft(Path(folder) / name)]
+    found = [(f, name) for f, name in found if not _left_out(Path(f) / name, content_dir, held)]
     if len(found) == 1:
         folder, name = found[0]
         there = PurePosixPath(Path(folder).relative_to(content_dir).as_posix()) / name
@@ -151,7 +170,7 @@ def _moved(ref: str, relative: PurePosixPath, source: str, content_dir: Path) ->
         if p.suffix == ".md"
         and f"-{stem}-" in f"-{p.stem}-"
         and p.name != relative.name
-        and not _draft(p)
+        and not _left_out(p, content_dir, held)
     )
     if len(renamed) == 1:
         return f"did you mean {_renamed(ref, renamed[0])}? Was the story's file renamed?"
@@ -165,6 +184,17 @@ def _moved(ref: str, relative: PurePosixPath, source: str, content_dir: Path) ->
 
 
 _DRAFT = re.compile(r"^draft:[ \t]*(?:true|True|TRUE|yes|Yes|on)[ \t]*(?:#.*)?$", re.MULTILINE)
+
+
+def _left_out(path: Path, content_dir: Path, held: Callable[[str], bool]) -> bool:
+    """Whether the story at `path` is a draft or one `held` says the build leaves out."""
+    if path.suffix != ".md":
+        return False
+    try:
+        source = path.relative_to(content_dir).as_posix()
+    except ValueError:
+        source = ""
+    return _draft(path) or (bool(source) and held(source))
 
 
 def _draft(path: Path) -> bool:
@@ -203,12 +233,17 @@ def _folder(ref: str, folder: PurePosixPath, content_dir: Path, source: str) -> 
     )
 
 
-def _close_name(ref: str, relative: PurePosixPath, content_dir: Path) -> str | None:
-    """'did you mean' a file of the same folder in other capitals, or with a close name."""
+def _close_name(
+    ref: str, relative: PurePosixPath, content_dir: Path, held: Callable[[str], bool] = _never
+) -> str | None:
+    """'did you mean' a file of the same folder in other capitals, or with a close name
+    (never a draft or a story the build leaves out: `held`)."""
     folder = content_dir / relative.parent
     if not folder.is_dir():
         return None
-    names = sorted(p.name for p in folder.iterdir() if p.is_file())
+    names = sorted(
+        p.name for p in folder.iterdir() if p.is_file() and not _left_out(p, content_dir, held)
+    )
     wanted = same_text(relative.name).casefold()
     same = [name for name in names if same_text(name).casefold() == wanted]
     if same and same[0] != relative.name:
@@ -285,17 +320,24 @@ def unpublished_file(
 
 
 def story_link(
-    href: str, path: str, resolved: PurePosixPath | str, source: str, content_dir: Path
+    href: str,
+    path: str,
+    resolved: PurePosixPath | str,
+    source: str,
+    content_dir: Path,
+    article_url: Callable[[str], str | None] | None = None,
 ) -> tuple[str, str, Kind]:
     """The message, fix and severity for a body link `href` (its file's path: `path`) to
     a .md file that is no article of the build, nor a draft or a scheduled one: `resolved`
     is the file's path under content/ when there is one. A story that exists but was not
     read (its own error stops it, reported on its lines) is a warning here: the link is
-    right."""
+    right. `article_url(source)`: the build's address of the story at a content path, ''
+    for one it leaves out (a scheduled one), never offered in a 'did you mean'."""
     message = f"link to {shown(href)} points to no published article"
+    held = _never if article_url is None else (lambda story: article_url(story) == "")
     tail = _fragment(href) if href.startswith(path) else ""
     if isinstance(resolved, str):
-        return message, missing_file_hint(path, source, content_dir, "story", tail), error
+        return message, missing_file_hint(path, source, content_dir, "story", tail, held), error
     if any(p.startswith(".") for p in resolved.parts):
         return (
             message,
@@ -306,7 +348,7 @@ def story_link(
             error,
         )
     if resolved.name not in os.listdir(content_dir / resolved.parent):  # other capitals
-        return message, missing_file_hint(path, source, content_dir, "story", tail), error
+        return message, missing_file_hint(path, source, content_dir, "story", tail, held), error
     return (
         f"link to {shown(href)}: the story content/{resolved} exists but is not published, "
         "because of an error of its own, listed under its name",

@@ -245,8 +245,8 @@ class _Addresses(_Body):
                 message = f"link to {shown(href)} points to no published article"
                 self._report(href, message, LINKS_TO_HELD_BACK)
             elif url is None:
-                found = story_link(href, path, resolved, article.source, self.content_dir)
-                self._report(href, *found)
+                where = (article.source, self.content_dir, self.article_url)
+                self._report(href, *story_link(href, path, resolved, *where))
             return url + suffix if url else None
         if not isinstance(resolved, str):
             refused = unpublished_file(href, resolved, self.content_dir, self.trusted_html)
