@@ -10,7 +10,7 @@ from typing import Any
 import yaml
 
 from generator.load import fields
-from generator.load.yaml_lists import LISTS, written
+from generator.load.yaml_lists import LISTS, double_quoted, written
 
 _NAMES = frozenset(f.name.rpartition(".")[2] for f in fields.FIELDS) | {
     "slug",
@@ -48,6 +48,8 @@ def missing_colon(
         return None
     lead, rest = raw[: len(raw) - len(raw.lstrip())], rest.strip()
     message = f"'{words}' has no ':', so YAML cannot read this line as a field"
+    if name.lower() == "country" and rest and (several := _countries(lines, at, lead, rest)):
+        return at, message, several
     if name.lower() in _NAMES and rest:
         fixed = _as_meant(name.lower(), rest)
         line = f"{lead}{name}: {fixed}"
@@ -71,11 +73,64 @@ def _as_meant(name: str, value: str) -> str:
     names (`tags Floods, Rain` -> `[Floods, Rain]`), a note after a one-word value set
     apart (`slug my-story # old` -> `my-story  # old`), else yaml_value."""
     if name in LISTS and value[:1] != "[":
-        return "[" + ", ".join(written(p.strip()) for p in value.split(",") if p.strip()) + "]"
+        return listed(value)
     head, note, after = value.partition(" #")
     if name in _ONE_WORD and note and head.strip() and " " not in head.strip():
         return f"{head.strip()}  #{after}"
     return yaml_value(value)
+
+
+def listed(value: str) -> str:
+    """`value`, the names of a list field typed without brackets, as a one-line list:
+    split at the commas outside quotes, a quoted name kept as typed (`Floods, "Rain:
+    update"` -> `[Floods, "Rain: update"]`); a value all in one pair of quotes is its words
+    (`"Floods, Rain"` -> `[Floods, Rain]`, as `tags: "Floods, Rain"`'s fix gives)."""
+    try:
+        read = yaml.safe_load(f"k: {value}")
+    except yaml.YAMLError:
+        read = None
+    if value[:1] in "\"'" and isinstance(read, dict) and isinstance(read.get("k"), str):
+        value = read["k"]
+    parts: list[str] = []
+    part, quote = "", ""
+    for char in value:
+        if char == "," and not quote:
+            parts, part = [*parts, part], ""
+            continue
+        if char in "\"'" and (not quote or char == quote):
+            quote = "" if quote else char if not part.strip() else ""
+        part += char
+    names = [p.strip() for p in [*parts, part] if p.strip()]
+    return "[" + ", ".join(map(_name, names)) + "]"
+
+
+def _name(typed: str) -> str:
+    """A name as `written` gives it, in quotes when a list would read it as a field
+    (`Rain: update`)."""
+    shown = written(typed)
+    try:
+        read = yaml.safe_load(f"[{shown}]")
+    except yaml.YAMLError:
+        read = None
+    field = isinstance(read, list) and read[:1] and isinstance(read[0], dict)
+    return double_quoted(typed) if field else shown
+
+
+def _countries(lines: list[str], at: int, lead: str, value: str) -> str | None:
+    """The fix for `country India, Pakistan` (no colon, several countries): the country
+    list's (load/country_hints.py), with the story's other topics; None for one country."""
+    from generator.load.country_hints import several  # country_hints imports this module
+
+    fixed = [*lines[:at], f"{lead}country: {yaml_value(value)}", *lines[at + 1 :]]
+    try:
+        front = yaml.safe_load("\n".join(fixed))
+    except yaml.YAMLError:
+        front = None
+    front = front if isinstance(front, dict) else {"country": value}
+    said = several(front.get("country"), front.get("tags"))
+    if said is None:
+        return None
+    return f"a story has one country, and the field needs a colon after its name: {said[1]}"
 
 
 _ONE_WORD = frozenset({"url", "slug", "src", "id", "fediverse", "language", "type"})
@@ -164,10 +219,14 @@ def key_slip(key: str, value: Any, known: Iterable[str], lead: str = "") -> tupl
         return None
     typed = f"{key}: {value}" if value else f"{key}:"
     whole = f"{words.strip()}: {value}" if value else f"{words.strip()}:"
+    line = field_line(lead + name, whole)
+    if name in LISTS:  # `tags Floods, "Rain: update"`: the list, never one text
+        line = f"{lead}{name}: {listed(whole)}"
+        line = line if "'" in line else f"'{line}'"
     return (
         f"'{typed}' has no ':' after '{name}', so YAML reads '{key}' as the field's name "
         f"and the {name} is not published",
-        f"write the line with a colon after the name: {field_line(lead + name, whole)}",
+        f"write the line with a colon after the name: {line}",
     )
 
 
