@@ -194,6 +194,34 @@ def test_a_note_after_a_quoted_value_a_list_or_a_date_is_a_comment(tmp_path: Pat
     assert [t.name for t in article.tags] == ["Transport"]
 
 
+def test_a_note_one_space_after_a_value_that_cannot_hold_a_hash_is_a_comment(
+    tmp_path: Path,
+) -> None:
+    """Prober 2, M2: `slug: flood-relief # old address` (one space, read by YAML as the
+    two-space form) was an error; so were `country: India # desk`, a tags item `- Floods #
+    main` and a slug in authors.yaml. Each is read as YAML reads it; `- Football #1` (no
+    space after '#': a hashtag) and words before ' # ' in a title are still errors."""
+    project = make_project(tmp_path / "project")
+    front = (
+        "title: Harbour tunnel opens\nslug: tunnel-opens # old address was tunnel\n"
+        "date: 2025-06-20T10:00:00+02:00\ncountry: Norway # desk note\n"
+        "credits:\n  author: Nordic Desk\ntags:\n  - Transport # main topic\n  - Oslo\n"
+    )
+    write_article(project, "2025/06/tunnel.md", front)
+    (project / "authors.yaml").write_text(
+        "Nordic Desk:\n  slug: nordic # old: desk\n", encoding="utf-8"
+    )
+    site = tmp_path / "site"
+    result = run_here("build", "--output", str(site), cwd=project)
+    assert result.returncode == 0 and "warning" not in result.stdout, result.stdout
+    page = (site / "2025/06/20/tunnel-opens/index.html").read_text(encoding="utf-8")
+    assert ">Norway<" in page and ">Transport<" in page
+    assert (site / "authors/nordic/index.html").is_file()
+    write_article(project, "2025/06/b.md", STORY.replace("[Transport]", "\n  - Football #1"))
+    said = run_here("check", cwd=project).stdout
+    assert f"content/2025/06/b.md:8: error: {CUT}" in said, said
+
+
 def test_the_readme_authors_yaml_with_aligned_notes_is_read_as_meant(tmp_path: Path) -> None:
     project = make_project(tmp_path / "project")
     write_article(project, "tunnel.md", STORY.replace("Nordic Desk", "Asha Rao"))

@@ -124,6 +124,8 @@ def lost_comments(text: str, first_line: int, source: str) -> list[Diagnostic]:
             after = lines[end.line][end.column :]
             if not after.lstrip(" \t").startswith("#") or _a_note(token.value, after):
                 continue
+            if not flow and _a_fields_note(lines[end.line], token, after):
+                continue
             if not flow and not lines[token.start_mark.line][: token.start_mark.column].strip():
                 continue  # a line's first words, no value: `title #1 story` misses its colon
             found.append(_comment_error(lines, token, flow > 0, first_line, source))
@@ -141,6 +143,22 @@ def _a_note(value: str, after: str) -> bool:
     return not any(c.isspace() for c in value) and after.startswith(("  ", "\t"))
 
 
+# ` # a note` after one word: '#', a space, then a word (a hashtag has no space: `#1`).
+_NOTE = re.compile(r"^[ \t]+#[ \t]+[^\W\d_]")
+
+
+def _a_fields_note(line: str, token: yaml.ScalarToken, after: str) -> bool:
+    """Whether ` #...` after a plain value, one space apart, is a note as YAML reads it: in
+    a field that cannot hold '#' (`slug: flood-relief # old address`, `country: India #
+    desk`, `language`, `url`...: _ONE_WORD and `country`), or after a list's one-word item
+    with '# ' and a word (`- Floods # main topic`, never `- Football #1`)."""
+    key = _key_of(line, token)
+    if key in _ONE_WORD or key == "country":
+        return True
+    item = line[: token.start_mark.column].strip() == "-"
+    return item and not any(c.isspace() for c in token.value) and bool(_NOTE.match(after))
+
+
 def _comment_error(
     lines: list[str], token: yaml.ScalarToken, in_flow: bool, first_line: int, source: str
 ) -> Diagnostic:
@@ -155,15 +173,6 @@ def _comment_error(
         items = (rest[:close] if close >= 0 else rest).split(",")
         quoted = [double_quoted(i.strip()) if "#" in i else i.strip() for i in items]
         fixed = line[: start.column] + ", ".join(quoted) + (rest[close:] if close >= 0 else "")
-    elif _key_of(line, token) in _ONE_WORD:  # `url: https://x.org/ # note`: a note
-        end_column = end.column
-        note = line[:end_column] + "  " + line[end_column:].lstrip(" \t")
-        return error(
-            source,
-            end.line + first_line,
-            message,
-            f"a note is set apart with two spaces: {note.rstrip()}",
-        )
     else:
         fixed = line[: start.column] + double_quoted(line[start.column :].rstrip(" \t"))
         kept = line[: end.column].rstrip(" \t").strip()
