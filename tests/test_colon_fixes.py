@@ -18,10 +18,14 @@ FRONT = (
 
 def _follow(project: Path, path: Path, fix: str) -> None:
     """Write each `key: value` line the fix names in place of that field's line."""
-    for key, value in re.findall(r"\b(tags|country): (.+?)'?(?:, and name |$)", fix):
+    for key, value in re.findall(
+        r"\b(tags|country): (.+?)'?(?:, and name |', and the note |$)", fix
+    ):
         lines = path.read_text(encoding="utf-8").split("\n")
         at = next(n for n, line in enumerate(lines) if line.startswith(key))
         lines[at] = f"{key}: {value}"
+        if note := re.search(r"note on a line of its own above it: '(.*)'", fix):
+            lines.insert(at, note[1])
         path.write_text("\n".join(lines), encoding="utf-8")
 
 
@@ -37,6 +41,10 @@ def _follow(project: Path, path: Path, fix: str) -> None:
         ("country India, Pakistan", ["Floods", "Pakistan"], "India"),
         ("country India and Pakistan", ["Floods", "Pakistan"], "India"),
         ("country Pakistan", ["Floods"], "Pakistan"),
+        # a note after the value stays a note
+        ("tags Floods, Rain # main", ["Floods", "Rain"], "India"),
+        ("country India, Pakistan # both", ["Floods", "Pakistan"], "India"),
+        ("country United Kingdom # desk", ["Floods"], "United Kingdom"),
     ],
 )
 def test_a_missing_colon_fix_followed_as_printed_publishes_the_words_meant(
@@ -58,3 +66,24 @@ def test_a_missing_colon_fix_followed_as_printed_publishes_the_words_meant(
     assert [a.text_content() for a in tree.xpath("//a[@rel='tag']")] == topics
     [place] = tree.xpath("//p[@class='dateline']/a[contains(@href, '/countries/')]")
     assert place.text_content().endswith(country)
+
+
+@pytest.mark.parametrize(
+    ("typed", "written"),
+    [
+        ("date 30 Nov 2026 9:30 PM IST", "date: 2026-11-30T21:30:00+05:30"),
+        ("date 31/12/2025", "date: 2025-12-31"),
+        ("date 2025-06-20T10:00:00Z", "date: 2025-06-20T10:00:00Z"),
+    ],
+)
+def test_a_date_typed_without_its_colon_gets_the_date_newsdigest_reads(
+    tmp_path: Path, typed: str, written: str
+) -> None:
+    project = make_project(tmp_path / "project")
+    front = FRONT.replace("date: 2025-06-20T10:00:00Z", typed)
+    path = write_article(project, "2025/06/s.md", front)
+    said = run_here("check", cwd=project).stdout
+    [fix] = [line.strip() for line in said.splitlines() if line.strip().startswith("fix:")]
+    assert "colon after the name" in fix and written.split(": ")[1] in fix, said
+    path.write_text(path.read_text(encoding="utf-8").replace(typed, written), encoding="utf-8")
+    assert run_here("check", cwd=project).returncode == 0

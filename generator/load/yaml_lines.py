@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import yaml
 
@@ -50,11 +51,22 @@ def missing_colon(
     message = f"'{words}' has no ':', so YAML cannot read this line as a field"
     if name.lower() == "country" and rest and (several := _countries(lines, at, lead, rest)):
         return at, message, several
+    head, note, after = rest.partition(" #")
+    if name.lower() == "country" and note and " " in head.strip():  # `United Kingdom # desk`
+        return (
+            at,
+            message,
+            (
+                f"write the line with a colon after the name: '{lead}country: {head.strip()}', "
+                f"and the note on a line of its own above it: '{lead}#{after}'"
+            ),
+        )
     if name.lower() in _NAMES and rest:
         fixed = _as_meant(name.lower(), rest)
         line = f"{lead}{name}: {fixed}"
         shown = line if "'" in line else f"'{line}'"
-        return at, message, f"write the line with a colon after the name: {shown}"
+        dated = _as_date(f"{lead}{name}", rest) if name.lower() in ("date", "updated") else ""
+        return at, message, dated or f"write the line with a colon after the name: {shown}"
     if ":" in words:
         return None
     if registry and not lead:
@@ -72,9 +84,11 @@ def _as_meant(name: str, value: str) -> str:
     """The YAML for `value` typed after field `name` with no colon: a list for a field of
     names (`tags Floods, Rain` -> `[Floods, Rain]`), a note after a one-word value set
     apart (`slug my-story # old` -> `my-story  # old`), else yaml_value."""
+    head, note, after = value.partition(" #")
+    if name in LISTS | {"country"} and note and head.strip() and not set(after) & set("\"'"):
+        return f"{_as_meant(name, head.strip())}  #{after}"  # `tags Floods, Rain # main`
     if name in LISTS and value[:1] != "[":
         return listed(value)
-    head, note, after = value.partition(" #")
     if name in _ONE_WORD and note and head.strip() and " " not in head.strip():
         return f"{head.strip()}  #{after}"
     return yaml_value(value)
@@ -116,11 +130,25 @@ def _name(typed: str) -> str:
     return double_quoted(typed) if field else shown
 
 
+def _as_date(key: str, value: str) -> str:
+    """The fix for `date VALUE` when VALUE is no date newsdigest reads (`date 30 Nov 2026
+    9:30 PM IST`): the colon, and the date's own fix; else ''."""
+    from generator.load.dates import date_hint, parse_datetime  # dates imports checker
+
+    if not isinstance(parse_datetime(value, ZoneInfo("UTC")), str):
+        return ""
+    return (
+        f"write the line as '{key}: DATE', with a colon after the name and the date as "
+        f"newsdigest reads it: {date_hint(value)}"
+    )
+
+
 def _countries(lines: list[str], at: int, lead: str, value: str) -> str | None:
     """The fix for `country India, Pakistan` (no colon, several countries): the country
     list's (load/country_hints.py), with the story's other topics; None for one country."""
     from generator.load.country_hints import several  # country_hints imports this module
 
+    value = value.partition(" #")[0].strip() or value  # a note after the countries
     fixed = [*lines[:at], f"{lead}country: {yaml_value(value)}", *lines[at + 1 :]]
     try:
         front = yaml.safe_load("\n".join(fixed))
