@@ -41,6 +41,8 @@ def _follow(project: Path, path: Path, fix: str) -> None:
         ("country India, Pakistan", ["Floods", "Pakistan"], "India"),
         ("country India and Pakistan", ["Floods", "Pakistan"], "India"),
         ("country Pakistan", ["Floods"], "Pakistan"),
+        ("tags Floods; Rain", ["Floods", "Rain"], "India"),
+        ("tags [Floods, Rain", ["Floods", "Rain"], "India"),
         # a note after the value stays a note
         ("tags Floods, Rain # main", ["Floods", "Rain"], "India"),
         ("country India, Pakistan # both", ["Floods", "Pakistan"], "India"),
@@ -87,3 +89,13 @@ def test_a_date_typed_without_its_colon_gets_the_date_newsdigest_reads(
     assert "colon after the name" in fix and written.split(": ")[1] in fix, said
     path.write_text(path.read_text(encoding="utf-8").replace(typed, written), encoding="utf-8")
     assert run_here("check", cwd=project).returncode == 0
+
+
+def test_an_unknown_country_typed_without_its_colon_gets_the_country_meant(
+    tmp_path: Path,
+) -> None:
+    project = make_project(tmp_path / "project")
+    write_article(project, "2025/06/s.md", FRONT.replace("country: India", "country Indai"))
+    said = run_here("check", cwd=project).stdout
+    [fix] = [line.strip() for line in said.splitlines() if line.strip().startswith("fix:")]
+    assert "colon after the name" in fix and "did you mean 'India'?" in fix, said

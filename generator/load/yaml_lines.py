@@ -85,8 +85,11 @@ def _as_meant(name: str, value: str) -> str:
     names (`tags Floods, Rain` -> `[Floods, Rain]`), a note after a one-word value set
     apart (`slug my-story # old` -> `my-story  # old`), else yaml_value."""
     head, note, after = value.partition(" #")
-    if name in LISTS | {"country"} and note and head.strip() and not set(after) & set("\"'"):
+    spoken = after[:1] in ("", " ") and not set(after) & set("\"'")  # not `#Rain`, a hashtag
+    if name in LISTS | {"country"} and note and head.strip() and spoken:
         return f"{_as_meant(name, head.strip())}  #{after}"  # `tags Floods, Rain # main`
+    if name in LISTS and value[:1] == "[" and yaml_value(value) != value:  # `[Floods, Rain`
+        return listed(value.strip("[]"))
     if name in LISTS and value[:1] != "[":
         return listed(value)
     if name in _ONE_WORD and note and head.strip() and " " not in head.strip():
@@ -108,7 +111,7 @@ def listed(value: str) -> str:
     parts: list[str] = []
     part, quote = "", ""
     for char in value:
-        if char == "," and not quote:
+        if char in ",;" and not quote:  # `Floods; Rain`: two topics, as `tags:`'s fix
             parts, part = [*parts, part], ""
             continue
         if char in "\"'" and (not quote or char == quote):
@@ -146,7 +149,8 @@ def _as_date(key: str, value: str) -> str:
 def _countries(lines: list[str], at: int, lead: str, value: str) -> str | None:
     """The fix for `country India, Pakistan` (no colon, several countries): the country
     list's (load/country_hints.py), with the story's other topics; None for one country."""
-    from generator.load.country_hints import several  # country_hints imports this module
+    from generator.load.countries import lookup
+    from generator.load.country_hints import several, unknown  # they import this module
 
     value = value.partition(" #")[0].strip() or value  # a note after the countries
     fixed = [*lines[:at], f"{lead}country: {yaml_value(value)}", *lines[at + 1 :]]
@@ -156,12 +160,20 @@ def _countries(lines: list[str], at: int, lead: str, value: str) -> str | None:
         front = None
     front = front if isinstance(front, dict) else {"country": value}
     said = several(front.get("country"), front.get("tags"))
+    if said is None and isinstance(front.get("country"), str) and not lookup(value):
+        known = unknown(value)  # `country Indai`: did you mean 'India'?
+        return (
+            "write the line with a colon after the name, and a country newsdigest knows: "
+            f"{known[0]}; {known[1]}"
+        )
     if said is None:
         return None
     return f"a story has one country, and the field needs a colon after its name: {said[1]}"
 
 
-_ONE_WORD = frozenset({"url", "slug", "src", "id", "fediverse", "language", "type"})
+_ONE_WORD = frozenset(
+    {"url", "slug", "src", "id", "fediverse", "language", "type", "draft", "featured"}
+)
 
 
 def field_line(key: str, value: str) -> str:
