@@ -426,3 +426,39 @@ def test_a_trusted_iframe_of_a_web_page_beside_the_story_is_published_at_its_add
     assert "content/2025/06/graphic.md:12: error: link to 'graphic.html' points to no file" in (
         checked.stdout
     ), checked.stdout
+
+
+def test_a_trusted_videos_still_and_a_typed_pictures_sources_are_published_too(
+    tmp_path: Path,
+) -> None:
+    """Prober 2, M4: with trusted_html, `<video poster="still.png">` and a typed
+    `<picture><source srcset="still.png">` kept their addresses (broken pictures, a missing
+    still no error), and the <img> of a typed <picture> was put in a second <picture>,
+    which HTML does not allow. Each is published at its /media/ address, checked as a src
+    is; a typed <picture> keeps its one <img>; a picture elsewhere is still made one."""
+    story = FRONT.replace(json.dumps(TITLE), "Clip")
+    body = (
+        '<video src="clip.mp4" poster="still.png" controls></video>\n\n'
+        '<picture><source srcset="still.png 1x, ./still.png 2x"><img src="still.png" '
+        'alt="A flooded street in Assam"></picture>\n\n'
+        "![A flooded street in Assam](still.png)\n"
+    )
+    project = make_project(tmp_path / "project", "trusted_html = true\n")
+    write_article(project, "2025/06/clip.md", story, body)
+    (project / "content/2025/06/clip.mp4").write_bytes(b"\0\0\0\x18ftypmp42")
+    (project / "content/2025/06/still.png").write_bytes(tiny_png())
+    built = run_here("build", "--output", str(tmp_path / "site"), cwd=project)
+    assert built.returncode == 0, built.stdout + built.stderr
+    page = html.fromstring((tmp_path / "site/2025/06/01/clip/index.html").read_bytes())
+    media = "/sub/media/2025/06/still.png"
+    assert [v.get("poster") for v in page.iter("video")] == [media]
+    typed, made = page.iter("picture")
+    assert typed.find("source").get("srcset") == f"{media} 1x, {media} 2x"
+    assert [i.get("src") for i in typed.iter("img")] == [media]
+    assert not list(typed.iter("picture"))[1:] and made.find("source") is not None
+    assert (tmp_path / "site/media/2025/06/still.png").is_file()
+    write_article(project, "2025/06/clip.md", story, '<video poster="nope.png"></video>\n')
+    checked = run_here("check", cwd=project)
+    assert "content/2025/06/clip.md:12: error: link to 'nope.png' points to no file" in (
+        checked.stdout
+    ), checked.stdout

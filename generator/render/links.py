@@ -12,6 +12,7 @@ import html
 import re
 from collections.abc import Callable, Sequence
 from html.parser import HTMLParser
+from typing import Protocol
 from urllib.parse import urljoin
 
 URL_ATTRIBUTES = {"a": "href", "img": "src"}  # the attributes that name a file or page
@@ -23,6 +24,55 @@ ALL_URL_ATTRIBUTES = {
 }
 
 Attrs = list[tuple[str, str | None]]
+# With trusted_html, other attributes that name a file: a <video>'s still (`poster`) and
+# the pictures of a <picture>'s <source> or its typed <img> (`srcset`, URLs then widths).
+MORE_URLS = {"video": "poster", "source": "srcset", "img": "srcset"}
+
+
+def more_urls(tag: str, attrs: Attrs, target: Callable[[str], str | None]) -> Attrs | None:
+    """`attrs` with each URL of its MORE_URLS attribute given by `target` (None: kept as
+    typed): `poster="still.png"` -> `poster="/media/2025/06/still.png"`, each URL of a
+    srcset so, its width or density kept; None when the tag has no such attribute."""
+    name = MORE_URLS.get(tag)
+    if not any(k == name and v for k, v in attrs):
+        return None
+
+    def one(url: str) -> str:
+        return target(url) or url
+
+    def each(value: str) -> str:
+        if name != "srcset":
+            return one(value)
+        candidates = (c.split() for c in value.split(",") if c.strip())
+        return ", ".join(" ".join([one(url), *rest]) for url, *rest in candidates)
+
+    return [(k, each(v) if k == name and v else v) for k, v in attrs]
+
+
+class _Picture(Protocol):
+    picture: bool  # in a <picture> as typed, before its <img>
+
+
+def trusted_tag(
+    tag: str,
+    attrs: Attrs,
+    context: _Picture,
+    rewrite: Callable[[str, Attrs, bool], Attrs | str | None],
+    target: Callable[[str], str | None],
+) -> Attrs | str | None:
+    """A start tag of trusted HTML rewritten by `rewrite(tag, attrs, typed)`, `typed` for
+    the <img> of a <picture> as typed (kept one <img>: a <picture> holds no other), then
+    its other addresses (MORE_URLS: <video poster>, a srcset) given by `target`, as a
+    link's are. `context.picture` says whether a typed <picture> awaits its <img>."""
+    if tag == "picture":
+        context.picture = True
+        return None
+    typed = context.picture and tag == "img"
+    context.picture = context.picture and tag != "img"
+    new = rewrite(tag, attrs, typed)
+    if tag not in MORE_URLS or isinstance(new, str):
+        return new
+    return more_urls(tag, attrs if new is None else new, target) or new
 
 
 class _TagRewriter(HTMLParser):

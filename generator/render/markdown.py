@@ -40,7 +40,7 @@ from generator.load.meant import (
     unpublished_file,
 )
 from generator.model import Picture, Text
-from generator.render import broken_links, cmark, images, unaddressed, unclosed
+from generator.render import broken_links, cmark, images, links, unaddressed, unclosed
 from generator.render.attribute_lists import attribute_lists
 from generator.render.body_html import (
     SCROLL_BOXES,
@@ -70,11 +70,12 @@ from generator.render.sanitised import (
     kept_in_paragraph as kept,
 )
 from generator.render.unaddressed import without_comments
+from generator.render.urls import portable_path
 
 TIME_LIMIT = 10.0  # seconds one article's body may take to convert (normal ones take ms)
 
 _REWRITTEN = ("a", "img", *SCROLL_BOXES)  # the start tags `_rewrite` reads, in one pass
-_TRUSTED = (*ALL_URL_ATTRIBUTES, *SCROLL_BOXES)  # trusted_html: <iframe src>... as links
+_TRUSTED = (*ALL_URL_ATTRIBUTES, *SCROLL_BOXES, "picture")  # trusted_html: <iframe src>...
 
 
 def converter(engine: str) -> Callable[[str], str]:
@@ -98,6 +99,7 @@ class _Context:
     addresses: dict[str, int] = field(default_factory=dict)  # href/src -> tags with it so far
     masked: str | None = None  # the body with its code blanked, once asked for (`_masked`)
     resolved: dict[str, PurePosixPath | str] = field(default_factory=dict)
+    picture: bool = False  # in a <picture> typed (trusted_html), before its <img>
 
 
 class _Body:
@@ -180,6 +182,15 @@ class _Addresses(_Body):
     <picture>; the problems of each on its line."""
 
     def _rewrite(self, tag: str, attrs: Attrs) -> Attrs | str | None:
+        if not self.trusted_html:
+            return self._addressed(tag, attrs, False)
+        return links.trusted_tag(tag, attrs, self.context, self._addressed, self._linked)
+
+    def _linked(self, url: str) -> str | None:
+        self.context.addresses[url] = self.context.addresses.get(url, -1) + 1
+        return self.link_target(url)
+
+    def _addressed(self, tag: str, attrs: Attrs, typed: bool) -> Attrs | str | None:
         if tag in SCROLL_BOXES:
             return focusable(tag, attrs)
         name = ALL_URL_ATTRIBUTES[tag]
@@ -189,14 +200,13 @@ class _Addresses(_Body):
         if not value.strip():  # unaddressed.problems says so: a picture stays, for the error
             return None if tag != "a" else [(k, v) for k, v in attrs if k not in (name, "rel")]
         self.context.addresses[value] = self.context.addresses.get(value, -1) + 1
-        if tag == "img":
-            if any(k == "alt" for k, _ in attrs):
-                if said := vague(value, next(v or "" for k, v in attrs if k == "alt")):
-                    self._report(value, *said, warning)
-                return self._image(value, attrs)
-            described = [*attrs, ("alt", "")]  # as ![](x.png): a decoration
-            self._report(value, *no_alt(value), warning)
-            return self._image(value, described) or described
+        if tag == "img":  # `typed`: of a <picture> as typed, kept an <img> (links.trusted_tag)
+            alt = next((v or "" for k, v in attrs if k == "alt"), None)
+            if said := vague(value, alt) if alt is not None else no_alt(value):
+                self._report(value, *said, warning)
+            described = attrs if alt is not None else [*attrs, ("alt", "")]  # as ![](x.png)
+            if not typed:
+                return self._image(value, described) or (described if alt is None else None)
         changed = self.link_target(value)
         external = tag == "a" and urlsplit(value).scheme in ("http", "https")
         if changed is None and not (external and self.trusted_html):
@@ -212,19 +222,10 @@ class _Addresses(_Body):
         former_base_url's (`written_bases`, render/unread.py's body_renderer) is read as
         the site path after it, whatever --base-url the build has, with a warning: check
         and every build (preview, custom domain) read it alike."""
-        for written, whose in self.written_bases:
-            if written != "/" and (path + "/").startswith(written):
-                portable = "/" + path[len(written) :]
-                self._report(
-                    path,
-                    f"link {path!r} starts with {whose}: it is read as the page {portable}, "
-                    "which the site has at any address it is served at (a pull request's "
-                    "preview, a custom domain)",
-                    f"write {portable}: it works at any address",
-                    warning,
-                )
-                path = portable
-                break
+        portable, said = portable_path(path, self.written_bases)
+        if said is not None:
+            self._report(path, *said, warning)
+        path = portable
         return path if self.base_path == "/" else self.base_path + path.lstrip("/")
 
     def link_target(self, href: str) -> str | None:

@@ -7,6 +7,7 @@ Open Graph, sitemaps and feeds. `output_path()` maps a URL path to the file to w
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from urllib.parse import quote, urlsplit
@@ -143,3 +144,22 @@ class Urls:
         if relative == "" or relative.endswith("/"):
             return relative + "index.html"
         return relative
+
+
+def portable_path(
+    path: str, written_bases: Sequence[tuple[str, str]]
+) -> tuple[str, tuple[str, str] | None]:
+    """A site path written under a base path the site may not have (`written_bases`: the
+    settings file's ('/REPO/tags/x/', copied from the live site) or former_base_url's, each
+    with its name) -> (the site path after it, (message, fix) of its warning); (path,
+    None) for any other path."""
+    for written, whose in written_bases:
+        if written != "/" and (path + "/").startswith(written):
+            portable = "/" + path[len(written) :]
+            return portable, (
+                f"link {path!r} starts with {whose}: it is read as the page {portable}, "
+                "which the site has at any address it is served at (a pull request's "
+                "preview, a custom domain)",
+                f"write {portable}: it works at any address",
+            )
+    return path, None
