@@ -390,8 +390,10 @@ def several(typed: Any, tags: Any) -> tuple[str, str] | None:
     countries `lookup` accepts, and says which pieces are none."""
     if isinstance(typed, str):
         split = _BETWEEN.split(typed.strip())
+        if len(split) < 3 or countries.lookup(typed):  # one name: most stories
+            return None
         read = _read(split[::2], [*split[1::2], ""])
-        if countries.lookup(typed) or len(read) < 2 or not all(k for _, k in read):
+        if len(read) < 2 or not all(k for _, k in read):
             return None
     elif isinstance(typed, list) and typed and all(isinstance(n, str) for n in typed):
         read = _read(typed, [", "] * len(typed))
@@ -403,7 +405,7 @@ def several(typed: Any, tags: Any) -> tuple[str, str] | None:
     others = f", and name the others in its topics: tags: [{topics}]" * (len(named) > 1)
     unknown = "; ".join(_unknown_piece(piece) for piece, known in read if not known)
     shown = inline(typed) if isinstance(typed, list) else typed
-    first = f"country: {written(named[0])}" if named else "country: and the one country"
+    first = f"country: {written(named[0])}" if named else "country: with the country meant"
     return (
         f"country must be one country, not a list ({shown}): a story is filed under the "
         "one country it is about",
