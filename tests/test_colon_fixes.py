@@ -99,3 +99,22 @@ def test_an_unknown_country_typed_without_its_colon_gets_the_country_meant(
     said = run_here("check", cwd=project).stdout
     [fix] = [line.strip() for line in said.splitlines() if line.strip().startswith("fix:")]
     assert "colon after the name" in fix and "did you mean 'India'?" in fix, said
+
+
+@pytest.mark.parametrize(
+    ("typed", "words", "written"),
+    [
+        ("language English", "did you mean 'en'?", "language: en"),
+        ("slug Flood Relief", "write slug: flood-relief", "slug: flood-relief"),
+    ],
+)
+def test_a_value_its_field_refuses_typed_without_its_colon_gets_both_fixes(
+    tmp_path: Path, typed: str, words: str, written: str
+) -> None:
+    project = make_project(tmp_path / "project")
+    path = write_article(project, "2025/06/s.md", f"{FRONT}\n{typed}")
+    said = run_here("check", cwd=project).stdout
+    [fix] = [line.strip() for line in said.splitlines() if line.strip().startswith("fix:")]
+    assert "colon after the name" in fix and words in fix, said
+    path.write_text(path.read_text(encoding="utf-8").replace(typed, written), encoding="utf-8")
+    assert run_here("check", cwd=project).returncode == 0

@@ -66,6 +66,9 @@ def missing_colon(
         line = f"{lead}{name}: {fixed}"
         shown = line if "'" in line else f"'{line}'"
         dated = _as_date(f"{lead}{name}", rest) if name.lower() in ("date", "updated") else ""
+        refused = _refused(name.lower(), rest)
+        if refused:  # `language English`, `slug Flood Relief`: the value's own fix too
+            dated = f"write the line with a colon after the name, and {refused[0]}: {refused[1]}"
         return at, message, dated or f"write the line with a colon after the name: {shown}"
     if ":" in words:
         return None
@@ -131,6 +134,20 @@ def _name(typed: str) -> str:
         read = None
     field = isinstance(read, list) and read[:1] and isinstance(read[0], dict)
     return double_quoted(typed) if field else shown
+
+
+def _refused(name: str, value: str) -> tuple[str, str] | None:
+    """(message, fix) for a language or a slug value its field refuses, else None."""
+    from generator.languages import tag_problem
+    from generator.load import slugs
+
+    value = value.partition(" #")[0].strip().strip("\"'")
+    if name == "language" and value:
+        return tag_problem(value)
+    if name == "slug" and value and not slugs.is_safe(value):
+        safe = slugs.make(value) or "my-story"
+        return f"slug {value!r} cannot be used in a URL", f"write slug: {safe}"
+    return None
 
 
 def _as_date(key: str, value: str) -> str:
