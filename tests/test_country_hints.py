@@ -7,6 +7,7 @@ Tristan da Cunha)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from conftest import make_project, run_here, write_article
@@ -53,6 +54,25 @@ PLACES = [
     ("Irland, Republic of", "is not a country newsdigest knows", "did you mean 'Ireland'?"),
     ("Guinea, Republik of", "is not a country newsdigest knows", "did you mean 'Guinea'?"),
 ]
+
+
+def _write_stories(project: Path, countries: Iterable[str]) -> None:
+    """One story for each country as typed, content/2025/06/s0.md, s1.md..., a day apart."""
+    for n, country in enumerate(countries):
+        front = f"title: Story {n}\ndate: 2025-06-0{n + 1}T10:00:00Z\ncountry: {country}\n"
+        write_article(project, f"2025/06/s{n}.md", front + "credits:\n  author: Desk\ntags: [Rain]")
+
+
+def _assert_clean_and_published_as(project: Path, names: list[str]) -> None:
+    """`check` passes with no warning, and each story sN.md is built under names[N]."""
+    result = run_here("check", cwd=project)
+    said = result.stdout + result.stderr
+    assert result.returncode == 0 and "warning" not in said, said
+    site = project / "site"
+    assert run_here("build", "--output", str(site), cwd=project).returncode == 0
+    for n, name in enumerate(names):
+        page = next(site.glob(f"2025/06/*/s{n}/index.html")).read_text(encoding="utf-8")
+        assert f">{name}<" in page, name
 
 
 def test_each_place_written_as_a_country_gets_a_plausible_fix_or_none(tmp_path: Path) -> None:
@@ -216,17 +236,8 @@ def test_a_countrys_name_with_or_without_its_accents_is_that_country(tmp_path: P
         "Curacao": "Curaçao",
         "Aland Islands": "Åland Islands",
     }
-    for n, country in enumerate(typed):
-        front = f"title: Story {n}\ndate: 2025-06-0{n + 1}T10:00:00Z\ncountry: {country}\n"
-        write_article(project, f"2025/06/s{n}.md", front + "credits:\n  author: Desk\ntags: [Rain]")
-    result = run_here("check", cwd=project)
-    said = result.stdout + result.stderr
-    assert result.returncode == 0 and "warning" not in said, said
-    site = project / "site"
-    assert run_here("build", "--output", str(site), cwd=project).returncode == 0
-    for n, name in enumerate(typed.values()):
-        page = next(site.glob(f"2025/06/*/s{n}/index.html")).read_text(encoding="utf-8")
-        assert f">{name}<" in page, name
+    _write_stories(project, typed)
+    _assert_clean_and_published_as(project, list(typed.values()))
 
 
 def test_several_countries_are_named_in_the_topics_as_the_site_publishes_them(
@@ -236,9 +247,7 @@ def test_several_countries_are_named_in_the_topics_as_the_site_publishes_them(
     pages of their own, and dropped Pakistan from `India, Pakistan` (prober, M12)."""
     project = make_project(tmp_path / "p")
     typed = ["[IN, PK]", "[Burma, Holland]", "India, Pakistan", "India and Pakistan"]
-    for n, country in enumerate(typed):
-        front = f"title: Story {n}\ndate: 2025-06-0{n + 1}T10:00:00Z\ncountry: {country}\n"
-        write_article(project, f"2025/06/s{n}.md", front + "credits:\n  author: Desk\ntags: [Rain]")
+    _write_stories(project, typed)
     write_article(
         project,
         "2025/06/one.md",
@@ -274,9 +283,7 @@ def test_a_list_fix_names_only_countries_the_check_accepts(tmp_path: Path) -> No
             "tags: [Rain, Croatia]",
         ),
     }
-    for n, country in enumerate(typed):
-        front = f"title: Story {n}\ndate: 2025-06-0{n + 1}T10:00:00Z\ncountry: {country}\n"
-        write_article(project, f"2025/06/s{n}.md", front + "credits:\n  author: Desk\ntags: [Rain]")
+    _write_stories(project, typed)
     said = run_here("check", cwd=project).stdout
     fixes = [line.strip() for line in said.splitlines() if line.strip().startswith("fix:")]
     assert fixes == [f"fix: {fix}" for _, fix in typed.values()], said
@@ -300,14 +307,5 @@ def test_a_country_written_with_an_ampersand_or_st_is_that_country(tmp_path: Pat
         "St. Vincent & the Grenadines": "Saint Vincent and the Grenadines",
         "St Kitts and Nevis": "Saint Kitts and Nevis",
     }
-    for n, country in enumerate(typed):
-        front = f"title: Story {n}\ndate: 2025-06-0{n + 1}T10:00:00Z\ncountry: {country}\n"
-        write_article(project, f"2025/06/s{n}.md", front + "credits:\n  author: Desk\ntags: [Rain]")
-    result = run_here("check", cwd=project)
-    said = result.stdout + result.stderr
-    assert result.returncode == 0 and "warning" not in said, said
-    site = project / "site"
-    assert run_here("build", "--output", str(site), cwd=project).returncode == 0
-    for n, name in enumerate(typed.values()):
-        page = next(site.glob(f"2025/06/*/s{n}/index.html")).read_text(encoding="utf-8")
-        assert f">{name}<" in page, name
+    _write_stories(project, typed)
+    _assert_clean_and_published_as(project, list(typed.values()))
