@@ -25,6 +25,14 @@ def fix_lines(said: str) -> list[str]:
     return [line.strip() for line in said.splitlines() if line.strip().startswith("fix:")]
 
 
+def published_topics(project: Path) -> list[str]:
+    """Build the project's one story; its topics as the page links them, in order."""
+    site = project / "site"
+    assert run_here("build", "--output", str(site), cwd=project).returncode == 0
+    [page] = site.glob("2025/06/*/*/index.html")
+    return list(html.fromstring(page.read_bytes()).xpath("//a[@rel='tag']/text()"))
+
+
 def follow_fix(project: Path, path: Path, typed: str, key: str) -> tuple[str, str]:
     """Check, write the `key:` line the one `fix:` line gives in place of `typed`, build;
     (what check said, the built article's HTML)."""
@@ -117,11 +125,7 @@ def test_an_item_wrapped_in_quotes_with_the_same_mark_inside_is_requoted(
     path.write_text(path.read_text(encoding="utf-8").replace(typed, followed), encoding="utf-8")
     status, said = checked(project)
     assert status == 0, (followed, said)
-    site = project / "site"
-    assert run_here("build", "--output", str(site), cwd=project).returncode == 0
-    [page] = site.glob("2025/06/*/*/index.html")
-    published = html.fromstring(page.read_bytes()).xpath("//a[@rel='tag']/text()")
-    assert published == (topics or ["Weather", 'He said "no" today'])
+    assert published_topics(project) == (topics or ["Weather", 'He said "no" today'])
 
 
 # -- a value typed in brackets on its line, read by YAML as a list (tester's fault 8) ------
@@ -450,11 +454,7 @@ def test_two_topics_typed_without_a_comma_between_get_the_list_of_both(
     assert fix_lines(out) == [f"fix: {fixed}" if fixed.startswith("for") else f"fix: write {fixed}"]
     text = path.read_text(encoding="utf-8").replace(typed, "tags: [Weather, Floods]")
     path.write_text(text, encoding="utf-8")
-    site = project / "site"
-    assert run_here("build", "--output", str(site), cwd=project).returncode == 0
-    [page] = site.glob("2025/06/*/*/index.html")
-    topics = html.fromstring(page.read_bytes()).xpath("//a[@rel='tag']/text()")
-    assert topics == ["Weather", "Floods"]
+    assert published_topics(project) == ["Weather", "Floods"]
 
 
 @pytest.mark.parametrize(
@@ -483,10 +483,7 @@ def test_the_fix_for_topics_between_marks_publishes_them_without_the_marks(
     path.write_text(path.read_text(encoding="utf-8").replace(typed, followed), encoding="utf-8")
     status, out = checked(project)
     assert (status, out.count("warning")) == (0, 0), (followed, out)
-    site = project / "site"
-    assert run_here("build", "--output", str(site), cwd=project).returncode == 0
-    [page] = site.glob("2025/06/*/*/index.html")
-    assert html.fromstring(page.read_bytes()).xpath("//a[@rel='tag']/text()") == topics
+    assert published_topics(project) == topics
 
 
 def test_one_topic_with_a_colon_is_offered_in_quotes(tmp_path: Path) -> None:
@@ -501,10 +498,7 @@ def test_one_topic_with_a_colon_is_offered_in_quotes(tmp_path: Path) -> None:
         path.read_text(encoding="utf-8").replace("tags: Vote: Live", 'tags: ["Vote: Live"]'),
         encoding="utf-8",
     )
-    site = project / "site"
-    assert run_here("build", "--output", str(site), cwd=project).returncode == 0
-    [page] = site.glob("2025/06/*/*/index.html")
-    assert html.fromstring(page.read_bytes()).xpath("//a[@rel='tag']/text()") == ["Vote: Live"]
+    assert published_topics(project) == ["Vote: Live"]
 
 
 # -- other unclear fixes (tester's small item 24) ------------------------------------------
@@ -671,10 +665,7 @@ def test_every_list_a_topic_fix_offers_is_valid_yaml_with_those_topics(
         )
         status, out = checked(project)
         assert (status, out.count("warning")) == (0, 0), (listed, out)
-        site = project / "site"
-        assert run_here("build", "--output", str(site), cwd=project).returncode == 0
-        [page] = site.glob("2025/06/*/*/index.html")
-        assert html.fromstring(page.read_bytes()).xpath("//a[@rel='tag']/text()") == topics
+        assert published_topics(project) == topics
         typed = f"tags: {listed}"
 
 
@@ -787,11 +778,7 @@ def test_an_item_in_brackets_is_offered_without_them_first(
     assert "or, if they are part of the name, put the item in quotes" in fix
     path.write_text(path.read_text(encoding="utf-8").replace(typed, removed), encoding="utf-8")
     assert checked(project)[0] == 0
-    site = project / "site"
-    assert run_here("build", "--output", str(site), cwd=project).returncode == 0
-    [page] = site.glob("2025/06/*/*/index.html")
-    published = html.fromstring(page.read_bytes()).xpath("//a[@rel='tag']/text()")
-    assert published == (topics or ["Politics", "Elections"])
+    assert published_topics(project) == (topics or ["Politics", "Elections"])
 
 
 def test_fields_of_credits_without_their_credits_line_are_told_to_add_it(tmp_path: Path) -> None:
