@@ -43,7 +43,7 @@ def ended(converted: str, kept: Callable[[str], bool]) -> tuple[str, list[Unclos
     if "<" not in converted:
         return converted, []
     out: list[str] = []
-    open_tags: list[tuple[str, str, int, str]] = []
+    open_tags: list[tuple[str, str, int]] = []  # tag, typed, nth
     seen: dict[str, int] = {}
     found: list[Unclosed] = []
     done = 0
@@ -61,7 +61,7 @@ def ended(converted: str, kept: Callable[[str], bool]) -> tuple[str, list[Unclos
             out.append(converted[done : match.start()])
             done = match.start()
             out.extend(f"</{name}>" for name, *_ in reversed(open_tags))
-            found += [(name, typed, nth, tag) for name, typed, nth, _ in open_tags]
+            found += [(*opened, tag) for opened in open_tags]
             open_tags = []
         elif tag in PHRASING and kept(tag) and not match.group().endswith("/>"):
             if closing:
@@ -72,15 +72,15 @@ def ended(converted: str, kept: Callable[[str], bool]) -> tuple[str, list[Unclos
                     out.append(converted[done : match.start()])
                     done = match.start()
                     out.extend(f"</{name}>" for name, *_ in reversed(inner))
-                    found += [(name, typed, nth, tag) for name, typed, nth, _ in inner]
+                    found += [(*opened, tag) for opened in inner]
                     del open_tags[at:]
             else:
                 typed = match.group()
-                open_tags.append((tag, typed, seen.get(typed, 0), ""))
+                open_tags.append((tag, typed, seen.get(typed, 0)))
                 seen[typed] = seen.get(typed, 0) + 1
     out.append(converted[done:])
     out.extend(f"</{name}>" for name, *_ in reversed(open_tags))
-    found += [(name, typed, nth, "") for name, typed, nth, _ in open_tags]
+    found += [(*opened, "") for opened in open_tags]
     return "".join(out), found
 
 
@@ -128,9 +128,7 @@ def words(tag: str, rest: str, ended_by: str = "") -> tuple[str, str]:
     tail = ""
     if cut and cut.group() == "|":
         tail = " " + after[cut.start() :]
-    elif _ATTRS.search(text):
-        attrs = _ATTRS.search(text)
-        assert attrs is not None
+    elif attrs := _ATTRS.search(text):
         text, tail = text[: attrs.start()], " " + attrs.group().strip()
     if tail:  # an end tag typed past the cell's border (| <b>1 | 2 |</b>) is not kept
         text, tail = text.rstrip(), re.sub(rf"</{tag}\s*>", "", tail, count=1, flags=re.I)
