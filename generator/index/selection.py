@@ -154,17 +154,17 @@ def unread_ahead(
     found = []
     for source in sources:
         doc, _ = read_document(content_dir / source, source, 1 << 40)
-        front = doc.front if doc is not None else {}
+        if doc is None or doc.front.get("draft") is True:
+            continue
+        front = doc.front
         written, updated = front.get("date"), front.get("updated")
         published = parse_datetime(written.strip(), tz) if isinstance(written, str) else None
-        if doc is None or front.get("draft") is True or not isinstance(published, datetime):
-            continue
-        if published > now:
+        if not isinstance(published, datetime) or published > now:
             continue
         when = parse_datetime(updated.strip(), tz) if isinstance(updated, str) else None
         if isinstance(when, datetime) and when > now:
-            found.append(_ahead(source, doc.front.line_of("updated"), "updated", when, now))
-        found += _corrections_ahead(source, content_dir, now, tz)
+            found.append(_ahead(source, front.line_of("updated"), "updated", when, now))
+        found += _items_ahead(source, front, now, tz)
     return found
 
 
@@ -174,7 +174,12 @@ def _corrections_ahead(
     """The errors for the corrections of the file at `source` dated after `now`, each on
     its `date:` line (the file is read again: the article keeps no line per correction)."""
     doc, _ = read_document(content_dir / source, source, 1 << 40)
-    items = doc.front.get("corrections") if doc is not None else None
+    return _items_ahead(source, doc.front, now, tz) if doc is not None else []
+
+
+def _items_ahead(source: str, front: Mapping, now: datetime, tz: ZoneInfo) -> list[Diagnostic]:
+    """`_corrections_ahead` for the front matter `front` already read from `source`."""
+    items = front.get("corrections")
     if not isinstance(items, Items):
         return []
     found = []
