@@ -95,18 +95,17 @@ class Anchors:
             return None
         story = self._stories[page]
         mine = sorted(ids - THEME_IDS)
+        shown = ", ".join(f"#{value}" for value in mine[:8])
         close = difflib.get_close_matches(fragment, mine, n=1, cutoff=0.6)
         note = re.match(r"fn(?:ref)?[:-](.+)", fragment)
         if close:
             fix = f"did you mean #{close[0]}? Write #{close[0]} in the link"
         elif note:  # a footnote's id: the story has no such note any longer
-            places = ", ".join(f"#{value}" for value in mine[:8])
             fix = f"the story has no footnote [^{note.group(1)}]: link to " + (
-                f"one of its places ({places}), or to " if places else ""
+                f"one of its places ({shown}), or to " if shown else ""
             )
             fix += f"the story without '#{typed}'"
         elif mine:
-            shown = ", ".join(f"#{value}" for value in mine[:8])
             fix = f"link to one of the places the story has: {shown}; or give the heading that id"
             fix += (
                 f' (<h2 id="{fragment}">...</h2>: the gfm engine gives headings no id)' * self._gfm
