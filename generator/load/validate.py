@@ -173,7 +173,7 @@ def _tags(check: Checker, front: Mapping, lines: dict[str, int]) -> tuple[Tag, .
         result[key] = Tag(slug=key, name=name)
         lines[f"tag:{key}"] = line
         _not_comma(check, name, line)
-        if not any(c.isalnum() or unicodedata.category(c) == "So" for c in key):
+        if not _has_word(key):
             check.warn(
                 line,
                 f"tag {name!r} has no letter, digit or emoji, which is probably a slip; it "
