@@ -199,10 +199,9 @@ def _not_too_long(
 
 def _summary(check: Checker, front: Mapping) -> str:
     summary = check.text(front, "summary", "summary")
-    if any(mark in summary for mark in "*_[`"):  # Markdown, published as typed: said
-        typed = markdown_in_summary(summary)
-        if typed:
-            check.warn(front.line_of("summary"), *typed)
+    typed = markdown_in_summary(summary)  # Markdown, published as typed: said
+    if typed:
+        check.warn(front.line_of("summary"), *typed)
     _no_markup(check, front, "summary", summary)
     _not_too_long(
         check,
@@ -217,10 +216,9 @@ def _summary(check: Checker, front: Mapping) -> str:
 
 def _no_markup(check: Checker, front: Mapping, key: str, value: str) -> None:
     """Warn when a plain-text field holds HTML (load/plain_text.py)."""
-    if "<" in value or "&" in value:
-        typed = markup_in_text(key, value)
-        if typed:
-            check.warn(front.line_of(key), *typed)
+    typed = markup_in_text(key, value)  # None at once without '<' or '&'
+    if typed:
+        check.warn(front.line_of(key), *typed)
 
 
 def _title(check: Checker, front: Mapping) -> str:
