@@ -41,11 +41,7 @@ def shared_pages(
     oldest story in the section. So an author page's address stays when a new story
     brings a look-alike name, and names in two sections (`/authors/jose-ruiz/`,
     `/es/authors/jose-ruiz/`) are not numbered."""
-    found: dict[str, Author] = {}
-    # Articles share their tuples of bylines (Registry.apply): each tuple is looked at once.
-    for bylines in {id(a.bylines): a.bylines for a in articles}.values():
-        for author in bylines:
-            found.setdefault(author.name, author)
+    found = _by_name(articles)
     if len({author.slug for author in found.values()}) == len(found):
         return articles, []  # every page has one name (the common case)
     folder = section_folder(articles, site_language)
@@ -60,11 +56,11 @@ def shared_pages(
     for (where, slug), names in sorted(by_page.items()):
         names.sort(key=lambda n: (n not in registered, oldest[(where, n)].date, n))
         taken = {page for place, page in by_page if place == where} | pinned
+        first = {n: oldest[(where, n)] for n in names}
         for index, name in enumerate(names[1:], start=1):
             numbered = free_slug(slug, index + 1, taken)
             taken.add(numbered)
             moved[(where, name)] = replace(found[name], slug=numbered)
-            first = {n: oldest[(where, n)] for n in names}
             problems.append(
                 _shared_page(where, slug, names, index, moved[(where, name)], first, registered)
             )
@@ -74,6 +70,16 @@ def shared_pages(
         bylines = tuple(moved.get((where, b.name), b) for b in article.bylines)
         out.append(article if bylines == article.bylines else with_values(article, bylines=bylines))
     return out, problems
+
+
+def _by_name(articles: list[Article]) -> dict[str, Author]:
+    """Each byline's name and its Author (the first found). Articles share their tuples of
+    bylines (Registry.apply): each tuple is looked at once."""
+    found: dict[str, Author] = {}
+    for bylines in {id(a.bylines): a.bylines for a in articles}.values():
+        for author in bylines:
+            found.setdefault(author.name, author)
+    return found
 
 
 def _shared_page(
@@ -121,11 +127,9 @@ def unreadable_pages(
     a `slug:`; on the `author:` line of the name's oldest story, naming the page of that
     story's section. As a headline's slug, it is best chosen before the page is
     published: a new `slug:` later moves the page (`check --base` says so)."""
-    tuples = {id(article.bylines): article.bylines for article in articles}.values()
-    names = {author.name for bylines in tuples for author in bylines}
     unread = {
         name: script
-        for name in names
+        for name in _by_name(articles)
         if name not in registry.pinned and (script := slugs.poorly_spelt_script(name))
     }
     if not unread:
