@@ -87,8 +87,8 @@ def _alias_clashes(document: Document, page: str, articles: Sequence[Article]) -
     pages = {a.path: a.source for a in articles}
     claimed = {alias: a.source for a in articles for alias in a.aliases}
     found: list[Diagnostic] = []
+    line = document.front.line_of("aliases")
     for alias in aliases(scratch, document.front):
-        line = document.front.line_of("aliases")
         if alias == page or alias in pages:
             whose = "its own page" if alias == page else f"the page of {pages[alias]}"
             message = f"alias /{alias} is {whose}: a redirect there would replace it"
