@@ -199,9 +199,7 @@ def _left_out(path: Path, content_dir: Path, held: Callable[[str], bool]) -> boo
 
 def _draft(path: Path) -> bool:
     """Whether the story at `path` says `draft: true` in its front matter (a draft is
-    never offered: a link to it is itself refused)."""
-    if path.suffix != ".md":
-        return False
+    never offered: a link to it is itself refused); `path` is named `*.md`."""
     try:
         with path.open(encoding="utf-8", errors="replace") as file:
             head = file.read(1 << 16)
