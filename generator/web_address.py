@@ -198,7 +198,7 @@ def settings_warnings(
     (as an article's headline: load/plain_text.py); a line break in either, published
     inside every page's <meta> and every feed."""
     from generator.languages import old_code
-    from generator.load.plain_text import markup_in_text
+    from generator.load.plain_text import markup_in_text, plain_words
 
     file, where = _settings_file(project, content_dir)
     found = []
@@ -228,14 +228,12 @@ def settings_warnings(
             )
         markup = markup_in_text(key, one_line)
         if markup is not None:
-            plain = markup[1].partition(f"{key}: ")[2]
-            text = plain[1:-1].replace("''", "'") if plain[:1] == "'" else plain[1:-1]
             found.append(
                 warning(
                     where,
                     line_of(file, key),
                     markup[0].replace("on the page and in feeds", "on every page and feed"),
-                    f"write {key} = {shown(text)}",
+                    f"write {key} = {shown(plain_words(one_line))}",
                 )
             )
     return found

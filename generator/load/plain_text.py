@@ -130,7 +130,7 @@ def _word_in_brackets(found: re.Match[str]) -> bool:
     return not wraps and _named(found)
 
 
-def _plain(value: str) -> str:
+def plain_words(value: str) -> str:
     """`value` with its markup written as words: a tag that wraps words (`<b>last</b>`,
     `<b>` alone) left out, another standing alone kept as typed where the text names it
     ('Use the <br> tag'), else left out (`_standing_alone`: 'One<br>two' is 'One two'), a
@@ -161,7 +161,7 @@ def markup_in_text(key: str, value: str) -> tuple[str, str] | None:
     """(message, fix) when `value`, the plain-text field `key` (title, summary), holds an
     HTML tag or character reference: published as typed on the page, and in feeds, whose
     readers often read a title as HTML (the W3C feed validator warns of it); None
-    otherwise. The fix keeps every word (`_plain`). Words in angle brackets are left
+    otherwise. The fix keeps every word (`plain_words`). Words in angle brackets are left
     alone, in every field: one that names no HTML element (`C++ <T>`) and a tag the text
     names (`the <br> tag`); every feed carries the title, the summary and the site's
     description as text, so readers see them as typed."""
@@ -173,7 +173,7 @@ def markup_in_text(key: str, value: str) -> tuple[str, str] | None:
     )
     if found is None:
         return None
-    line = yaml_line(key, _plain(value))
+    line = yaml_line(key, plain_words(value))
     what = "HTML tags" if found.group().startswith("<") else "HTML codes"
     return (
         f"{key} is plain text: {found.group()} is published as typed, on the page and in "
