@@ -343,9 +343,14 @@ def old_code(tag: str) -> tuple[str, str] | None:
     if (first not in DEPRECATED and tag.lower() not in GRANDFATHERED) or not subtags(tag):
         return None
     current = preferred_tag(tag)
-    locale = locale_of(current)
+    return english_name(current), current
+
+
+def english_name(tag: str) -> str:
+    """The language's English name from CLDR ('ur-PK' -> 'Urdu (Pakistan)'), else the tag."""
+    locale = locale_of(tag)
     name = locale.get_display_name("en") if locale is not None else None
-    return str(name or current), current
+    return str(name) if name else tag
 
 
 def locale_fix(value: str) -> str:

@@ -20,21 +20,14 @@ from generator.index.languages import folder_of, language_of, one_each, written
 from generator.languages import (
     DEPRECATED,
     GRANDFATHERED,
+    english_name,
     language_key,
-    locale_of,
     old_code,
     preferred_tag,
     subtags,
 )
 from generator.load.lines import field_line
 from generator.model import Article, oldest_by
-
-
-def english_name(tag: str) -> str:
-    """The language's English name from CLDR ('ur-PK' -> 'Urdu (Pakistan)'), else the tag."""
-    locale = locale_of(tag)
-    name = locale.get_display_name("en") if locale is not None else None
-    return str(name) if name else tag
 
 
 def section_warnings(
