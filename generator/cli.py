@@ -17,7 +17,7 @@ from datetime import datetime
 from functools import partial
 from pathlib import Path
 from types import FrameType
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from generator import interrupt
 from generator.commands.arguments import (
@@ -30,20 +30,12 @@ from generator.commands.arguments import (
     settings_of,
     site_folder,
 )
-from generator.commands.build import (
-    Result,
-    Selection,
-    Summary,
-    build_site,
-    check_content,
-    leave_to_the_system,
-)
 from generator.commands.progress import ProgressBar, wanted
 from generator.diagnostics import ConfigError, Diagnostic, UsageError
 from generator.settings_errors import describe as describe_setting
-from generator.write.output import OutputError
-from generator.write.search import search_off
-from generator.write.target import one_build_at_a_time
+
+if TYPE_CHECKING:  # a command imports what it runs: `--version` and `init` no build stack
+    from generator.commands.build import Result, Summary
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 EXIT_PIPE = 128 + signal.SIGPIPE  # what a shell reports for a program ended by SIGPIPE
@@ -141,6 +133,10 @@ def _waiting(output: Path) -> None:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    from generator.commands.build import Selection, build_site
+    from generator.write.search import search_off
+    from generator.write.target import one_build_at_a_time
+
     settings = settings_of(args)
     paths = paths_of(args, settings)
     bar = ProgressBar(sys.stderr, wanted(sys.stderr))
@@ -184,6 +180,8 @@ def counted(count: int, noun: str, plural: str = "") -> str:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from generator.commands.build import Result, check_content
+
     settings = settings_of(args)
     paths = paths_of(args, settings)
     # With --base, a content folder git removed with its last article holds no article.
@@ -357,7 +355,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             if argv is not None and ctrl_c is not None:  # a caller that goes on (a test)
                 _handle_ctrl_c(ctrl_c)
             elif argv is None:  # the process's own command line: it ends next
-                leave_to_the_system()
+                _leave_to_the_system()
     except KeyboardInterrupt:  # Ctrl-C outside a command's own handling (start, flush)
         return interrupted()
     except BrokenPipeError:
@@ -366,6 +364,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             with contextlib.suppress(OSError, ValueError):
                 os.dup2(devnull, stream.fileno())
         return EXIT_PIPE
+
+
+def _leave_to_the_system() -> None:
+    """What a build or check made, left to the system as the process ends (commands.build:
+    speed.collector); nothing to do after a command that never imported the build."""
+    build = sys.modules.get("generator.commands.build")
+    if build is not None:
+        build.leave_to_the_system()
 
 
 def usage_error(exc: UsageError, style: str) -> None:
@@ -400,6 +406,13 @@ def template_error(exc: Exception) -> str | None:
     return None
 
 
+def output_error(exc: Exception) -> str | None:
+    """The message for a site that could not be written (write.output's OutputError)."""
+    output = sys.modules.get("generator.write.output")  # not imported: not its exception
+    ok = output is not None and isinstance(exc, output.OutputError)
+    return f"newsdigest: error: {exc}" if ok else None
+
+
 def run(argv: Sequence[str] | None = None) -> int:
     """Parse the arguments and run the command; errors become messages and a status."""
     parser = make_parser()
@@ -411,10 +424,8 @@ def run(argv: Sequence[str] | None = None) -> int:
         return COMMANDS[args.command](args)
     except UsageError as exc:
         usage_error(exc, getattr(args, "format", "text"))
-    except OutputError as exc:
-        print(f"newsdigest: error: {exc}", file=sys.stderr)
     except Exception as exc:
-        message = template_error(exc)
+        message = template_error(exc) or output_error(exc)
         if message is None:
             raise
         print(message, file=sys.stderr)

@@ -13,14 +13,17 @@ import difflib
 import re
 from datetime import datetime
 from pathlib import Path
-from typing import NoReturn, cast
+from typing import TYPE_CHECKING, NoReturn, cast
 
-from generator import __version__, config
-from generator.commands.build import Options, Paths
+from generator import __version__
 from generator.commands.ping import add_parser as add_ping_parser
-from generator.commands.progress import ProgressBar
 from generator.commands.theme import add_parser as add_theme_parser
 from generator.diagnostics import UsageError
+
+if TYPE_CHECKING:  # imported by the command that needs them: `--version` reads no settings
+    from generator import config
+    from generator.commands.build import Options, Paths
+    from generator.commands.progress import ProgressBar
 
 DESCRIPTION = """\
 newsdigest turns a folder of Markdown news articles (content/) into a static
@@ -272,11 +275,15 @@ def in_site(args: argparse.Namespace, path: Path) -> Path:
 
 
 def settings_of(args: argparse.Namespace) -> config.Settings:
+    from generator import config
+
     overrides = {"base_url": getattr(args, "base_url", None)}
     return config.load(site_folder(args), overrides)
 
 
 def paths_of(args: argparse.Namespace, settings: config.Settings) -> Paths:
+    from generator.settings_file import Paths
+
     content = in_site(args, args.content or Path(settings.content_dir))
     # `check --base` after the last article's deletion: git has removed the empty content/
     deleted_all = args.command == "check" and bool(getattr(args, "base", None))
@@ -324,6 +331,8 @@ def add_speed(parser: argparse.ArgumentParser) -> None:
 
 
 def options_of(args: argparse.Namespace, progress: ProgressBar | None = None) -> Options:
+    from generator.commands.build import Options
+
     cache_dir = None if args.cache_dir is None else in_site(args, args.cache_dir)
     if args.jobs < 0:
         raise UsageError(

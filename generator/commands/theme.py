@@ -14,9 +14,9 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 
-from generator.config import find_settings
 from generator.diagnostics import UsageError
 from generator.render.theme import THEME_DIR, Theme, default_files
+from generator.settings_file import find_settings
 
 
 def theme_listing(overrides: Path) -> list[tuple[str, bool]]:
