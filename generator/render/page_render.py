@@ -78,6 +78,7 @@ class PageRenderer:
             format: self.feeds.main.link(format) for format, _ in self.feeds.main.formats
         }
         self.digest_feed = self.feeds.digest.link("rss")
+        self.og_locales: dict[str, str] = {}  # og_locale by page language
 
     def compile_all(self) -> None:
         """Compile every template of the theme (and the site's overrides) in the page
@@ -146,7 +147,13 @@ class PageRenderer:
     def og_locale(self, language: str) -> str:
         """og:locale of a page in `language`: the site's (`locale` setting, or its language's
         likely locale) on a page in the site's language, else the page language's likely
-        locale (CLDR likely subtags: 'ur' -> 'ur_PK', 'hi' -> 'hi_IN')."""
-        if not language or same_language(language, self.settings.language):
-            return self.settings.og_locale
-        return likely_locale(language)
+        locale (CLDR likely subtags: 'ur' -> 'ur_PK', 'hi' -> 'hi_IN'). Found once per
+        language: every page asks."""
+        found = self.og_locales.get(language)
+        if found is None:
+            if not language or same_language(language, self.settings.language):
+                found = self.settings.og_locale
+            else:
+                found = likely_locale(language)
+            self.og_locales[language] = found
+        return found
