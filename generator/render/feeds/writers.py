@@ -7,6 +7,7 @@ px PNG), Atom <icon> and <logo>, JSON Feed `icon` and `favicon`."""
 
 from __future__ import annotations
 
+import copy
 import html
 import json
 from collections.abc import Sequence
@@ -29,6 +30,9 @@ from generator.render.urls import Urls
 # The theme's PNG icons (static/, drawn by tools/make_icons.py): RSS wants an image at
 # most 144 px wide, JSON Feed a 512 px icon and a 64 px favicon.
 RSS_IMAGE, ICON, FAVICON = "icon-144.png", "icon-512.png", "icon-64.png"
+# RSS items an RssWriter keeps made (about 6 KB each, most of it the story's HTML): a
+# story is in about three feeds (its topics', country's, authors', the main one)
+ITEMS_KEPT = 1000
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,12 +104,29 @@ class RssWriter(FeedgenWriter):
     Bylines go in dc:creator: RSS's own <author> must be an e-mail address (feedgen too
     leaves it out for authors given by name only)."""
 
+    def __init__(
+        self, settings: Settings, urls: Urls, items: FeedItems, empty_updated: datetime
+    ) -> None:
+        super().__init__(settings, urls, items, empty_updated)
+        self.made: dict[str, etree._Element] = {}  # <item> by story source, not in a feed
+
     def __call__(self, channel: Channel) -> OutputFile:
         feed, document = self.feedgen(channel, rss=True)._create_rss()
         for article in channel.articles:
-            feed[0].append(rss_item(self.item(article)))  # feed[0]: <channel>
+            feed[0].append(self.element(article))  # feed[0]: <channel>
         data = etree.tostring(document, pretty_print=True, encoding="UTF-8", xml_declaration=True)
         return OutputFile(self.urls.output_path(channel.path), data)
+
+    def element(self, article: Article) -> etree._Element:
+        """A copy of the story's <item>, made once for every feed that carries it (its
+        body read, its links made absolute and its elements built once: the last
+        ITEMS_KEPT stories')."""
+        made = self.made.get(article.source)
+        if made is None:
+            if len(self.made) >= ITEMS_KEPT:
+                self.made.clear()
+            made = self.made[article.source] = rss_item(self.item(article))
+        return copy.deepcopy(made)
 
     def item(self, article: Article) -> RssItem:
         """The article's RSS item: what AtomWriter.entry says, with the dates in GMT and
