@@ -178,7 +178,7 @@ def load(
         if article is not None:
             articles.append(article)
     kept = speed.names(articles, settings.language)  # then no clash, as in the last build
-    articles, names = topics.named(articles, content_dir, kept)
+    articles, names = topics.named(articles, content_dir, kept, speed.typed_topics())
     speed.keep_names(names, settings.language)
     registry, registry_problems = (
         authors.load(project, content_dir, settings.max_image_size)

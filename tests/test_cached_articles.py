@@ -150,6 +150,38 @@ def test_articles_loaded_from_the_state_are_those_the_files_give(
     assert [b.name for b in harbour.bylines] == ["Wanjiru Kamau", "A Stringer Not In The Registry"]
 
 
+def test_unchanged_stories_load_with_the_topics_the_names_give_them(
+    tmp_path: Path, first: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After a story's words are edited, the unchanged stories are decoded with their
+    topics as the last build named them ('Kenya Storm', typed under its key 'kenya
+    storm', shown at kenya-storm) and kept as decoded; after an edit that renames a topic,
+    the names are worked out again from every story's topics as typed. Either way the
+    articles are those the files give."""
+    project = desk_project(tmp_path, pictures(first))
+    build(project, tmp_path / "site")
+    monkeypatch.chdir(project)  # the names' warnings name files from where the build ran
+    content, settings = project / "content", load_settings(project)
+    story = content / "2025" / "06" / "harbour-reopens.md"
+    for old, new in [
+        ("a day after the storm", "a day after the gale"),
+        ("Kenya Storm", "KENYA STORM"),  # the one story with the topic: a new display name
+    ]:
+        edit(story, old, new)
+        cache = article_cache(project / ".newsdigest-cache", content, settings)
+        assert cache is not None
+        speed = Fast(cache)
+        articles, problems = pipeline.load(content, settings, speed, project)
+        cache.database.close()
+        typed = speed.typed_topics()
+        assert len(typed) == 4  # every unchanged story with a topic of two words
+        kept = [a for a in articles if a.source in typed and a.tags is typed[a.source][0]]
+        assert len(kept) == (len(typed) if old != "Kenya Storm" else 0)
+        from_files = pipeline.load(content, settings, None, project)
+        assert (filled(cache, articles), problems) == from_files
+        assert any(t.name == new for a in articles for t in a.tags) == (old == "Kenya Storm")
+
+
 def test_a_damaged_article_record_is_read_again_from_its_file(tmp_path: Path, first: Path) -> None:
     """One row of the state changed behind the build's back (its checksum no longer
     matches): that article is read from its file and the site is the clean build's."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import NamedTuple, Protocol
@@ -55,6 +55,14 @@ class NamesKept(Protocol):
 
     def keep_names(self, names: Names, language: str) -> None: ...
 
+    def typed_topics(self) -> Typed:
+        """The articles loaded with the site-wide Tags of the names `names` gave (those
+        `names` found kept): for each, by source, (that tuple of Tags, its Tags as typed)."""
+        ...
+
+
+Typed = Mapping[str, tuple[tuple[Tag, ...], tuple[Tag, ...]]]  # NamesKept.typed_topics
+
 
 class NoNamesKept:
     """Nothing kept: the names are worked out every time (a NamesKept)."""
@@ -65,20 +73,43 @@ class NoNamesKept:
     def keep_names(self, names: Names, language: str) -> None:
         return None
 
+    def typed_topics(self) -> Typed:
+        return {}
+
 
 def named(
-    articles: list[Article], content_dir: Path | None, kept: Names | None
+    articles: list[Article],
+    content_dir: Path | None,
+    kept: Names | None,
+    typed: Typed | None = None,
 ) -> tuple[list[Article], Names]:
     """The articles with their site-wide Tags, and the names: `kept` (the last build's,
-    NamesKept) when given, else worked out (`site_wide`)."""
+    NamesKept) when given, else worked out (`site_wide`). `typed`: the articles that
+    hold the site-wide Tags of `kept` already (NamesKept.typed_topics), named as they are
+    when `kept` holds; else given back their Tags as typed before the names are worked out."""
+    typed = typed or {}
     if kept is not None:
-        held = {id(tag): tag for article in articles for tag in article.tags}
+        done = [a for a in articles if _named_already(a, typed)] if typed else []
+        skip = {a.source for a in done}
+        held = {id(tag): tag for a in articles if a.source not in skip for tag in a.tags}
         if all(tag.slug in kept.tags for tag in held.values()):
-            given = {(tag.slug, tag.name): tag for tag in held.values()}  # as site_wide
+            named = {id(tag): tag for a in done for tag in a.tags}
+            given = {(t.slug, t.name): t for t in [*held.values(), *named.values()]}
             tags = {key: given.get((t.slug, t.name), t) for key, t in kept.tags.items()}
-            return applied(articles, tags, held), Names(tags, kept.problems)
+            return applied(articles, tags, held, named), Names(tags, kept.problems)
+    if typed:  # the names worked out from the topics as typed
+        articles = [
+            with_values(a, tags=typed[a.source][1]) if _named_already(a, typed) else a
+            for a in articles
+        ]
     canonical, problems, held = site_wide(articles, content_dir)
     return applied(articles, canonical, held), Names(canonical, problems)
+
+
+def _named_already(article: Article, typed: Typed) -> bool:
+    """Whether `article` holds the very site-wide Tags `typed` holds for its source."""
+    found = typed.get(article.source)
+    return found is not None and found[0] is article.tags
 
 
 def site_wide(
@@ -156,13 +187,18 @@ def _uses(
 
 
 def applied(
-    articles: list[Article], canonical: dict[str, Tag], held: dict[int, Tag]
+    articles: list[Article],
+    canonical: dict[str, Tag],
+    held: dict[int, Tag],
+    named: dict[int, Tag] | None = None,
 ) -> list[Article]:
     """The articles with the site-wide Tag of each of their topic keys (`canonical`); one
     whose every Tag equals its site-wide one keeps its tuple. `held`: every Tag object of
-    the articles by id. KeyError for a key not in `canonical`."""
+    the articles by id, but those `named` holds: site-wide Tags already (`named`).
+    KeyError for a key not in `canonical`."""
     to = {i: canonical[tag.slug] for i, tag in held.items()}
     same = {i for i, tag in held.items() if to[i] == tag}
+    same.update(named or ())
     result = []
     for article in articles:
         tags = article.tags

@@ -26,7 +26,7 @@ from typing import Any
 
 from generator import model
 from generator.diagnostics import Diagnostic
-from generator.speed import deps
+from generator.speed import deps, names
 from generator.speed.bodyrows import HTML_QUERY, Facts, Scratch, checked_html, meta_of
 from generator.speed.cache import BadEntry, decode_diagnostics, encode_diagnostics
 from generator.speed.records import Shared, article_record, parsed
@@ -64,6 +64,9 @@ class _Records(ArticleFiles):
         if not self.valid:
             return out
         wanted = {s: i for i, ((_, s), d) in enumerate(zip(found, digests, strict=True)) if d}
+        site_wide = names.saved_tags(self.database, self.environment)  # to decode with
+        if site_wide is not None:
+            self.shared.name_with(*site_wide)
         decoded = self._decoded
         for rows in self.database.batches("SELECT source, digest, record, sum FROM articles"):
             for source, digest, record, sum_ in rows:

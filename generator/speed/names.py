@@ -23,8 +23,8 @@ from typing import TYPE_CHECKING, Any
 from generator.index.topics import Names
 from generator.model import Article, Tag
 from generator.speed.cache import BadEntry, decode_diagnostics, encode_diagnostics
-from generator.speed.records import article_record, parsed
-from generator.speed.store import checksum, dumps
+from generator.speed.records import Shared, article_record, parsed
+from generator.speed.store import Database, checksum, dumps
 
 if TYPE_CHECKING:
     from generator.speed.articles import ArticleCache
@@ -58,10 +58,8 @@ def kept(
     old, now = cache.files, cache.seen
     if not cache.valid or len(articles) != len(now) or set(now) != set(old):
         return None
-    row = cache.database.one(
-        "SELECT value, sum FROM records WHERE space = ? AND key = ?", (SPACE, KEY)
-    )
-    if row is None or not isinstance(row[0], str) or row[1] != checksum(SPACE, KEY, row[0]):
+    row = _row(cache.database)
+    if row is None:
         return None
     try:
         saved = parsed(row[0])
@@ -78,6 +76,33 @@ def kept(
         return None
 
 
+def _row(database: Database) -> tuple[str, bytes] | None:
+    """The saved names' row (value, checksum) when its checksum holds."""
+    row = database.one("SELECT value, sum FROM records WHERE space = ? AND key = ?", (SPACE, KEY))
+    if row is None or not isinstance(row[0], str) or row[1] != checksum(SPACE, KEY, row[0]):
+        return None
+    return row[0], row[1]
+
+
+def saved_tags(database: Database, environment: str) -> tuple[dict[str, Tag], bytes] | None:
+    """The site-wide Tag of each topic key the last build saved, and the checksum of their
+    row, for the records to be decoded with (`Shared.name_with`): whether they hold for
+    this build is `kept`'s answer, after loading. None: no such row, or not this code's."""
+    row = _row(database)
+    if row is None:
+        return None
+    try:
+        saved = parsed(row[0])
+        if saved["environment"] != environment:
+            return None
+        rows = saved["tags"]
+        if not all(type(part) is str for entry in rows for part in entry):
+            return None
+        return {key: Tag(slug, name) for key, slug, name in rows}, row[1]
+    except (BadEntry, KeyError, TypeError, ValueError):
+        return None
+
+
 def _same_names(cache: ArticleCache, fresh: list[Article], changed: set[str]) -> bool:
     """Whether each article read anew has the names of its file's last record."""
     if len(fresh) != len(changed):
@@ -89,7 +114,7 @@ def _same_names(cache: ArticleCache, fresh: list[Article], changed: set[str]) ->
         digest, text, sum_ = row
         if sum_ != checksum(article.source, digest, text):
             return False
-        before = cache.shared.article(parsed(text)["a"])
+        before = Shared().article(parsed(text)["a"])  # its topics as typed
         if _named(before) != _named(article):
             return False
     return True

@@ -21,7 +21,9 @@ article's file while its bytes are those the record was made from (`articles.mar
 Records are only read back by the code that wrote them (the state's environment key
 holds the generator's code) and after their row's checksum: data of another shape
 raises `BadEntry`, read as a miss. `Shared` gives equal countries, topics and authors one
-object each across the records of a build.
+object each across the records of a build, and each article its site-wide topics at once
+when told the last build's names (`name_with`), keeping its topics as typed beside them
+(`typed`).
 """
 
 from __future__ import annotations
@@ -139,6 +141,43 @@ class Shared:
         self._countries: dict[tuple[str, str], Country] = {}
         self._tags: dict[tuple[str, str], Tag] = {}
         self._authors: dict[tuple[Any, ...], Author] = {}  # by their record, as a tuple
+        self._site: dict[str, Tag] | None = None  # `name_with`'s: topic key -> site-wide Tag
+        self._to_site: dict[int, Tag | None] = {}  # id of a typed Tag (in `_tags`) -> its own
+        self.site_sum: bytes | None = None  # the checksum of the names `name_with` was given
+        # source -> (site-wide Tags, Tags as typed) of each article decoded with the first
+        self.typed: dict[str, tuple[tuple[Tag, ...], tuple[Tag, ...]]] = {}
+
+    def name_with(self, site: dict[str, Tag], names_sum: bytes) -> None:
+        """Decode each article from now on with its site-wide Tags, `site` (topic key ->
+        Tag: the names the last build saved, in the row of checksum `names_sum`), when
+        they name each of its topics and differ from its own; then both tuples are kept
+        in `typed` (an article holding that very tuple of site-wide Tags was decoded so).
+        The names step (generator.index.topics.named) takes such an article as named when
+        the build keeps those names, else gives it its typed Tags back: a rebuild after an
+        edit makes no second Article for each story whose topic is spelt otherwise than its
+        site-wide name."""
+        self._site, self.site_sum, self._to_site = site, names_sum, {}
+
+    def _named(self, source: str, typed: tuple[Tag, ...]) -> tuple[Tag, ...]:
+        """The site-wide Tags of `typed` (interned Tags) when `name_with` has one for each
+        and one differs (then both kept in `typed`), else `typed`."""
+        site, to, named, changed = self._site, self._to_site, [], False
+        assert site is not None
+        for tag in typed:
+            if id(tag) in to:
+                found = to[id(tag)]
+            else:
+                own = site.get(tag.slug)
+                found = to[id(tag)] = tag if own == tag else own
+            if found is None:
+                return typed
+            changed = changed or found is not tag
+            named.append(found)
+        if not changed:
+            return typed
+        tags = tuple(named)
+        self.typed[source] = (tags, typed)
+        return tags
 
     def _when(self, data: Any) -> datetime:
         if type(data) is str:
@@ -199,7 +238,9 @@ class Shared:
             tuple(authors),
             image_credit,
             tuple(sources),
-            tuple(map(self._tag, tags)),
+            tuple(map(self._tag, tags))
+            if self._site is None or not tags
+            else self._named(source, tuple(map(self._tag, tags))),
             summary,
             _image_from(image),
             "",

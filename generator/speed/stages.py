@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 from generator import stages_api
 from generator.config import Settings, only
 from generator.diagnostics import Diagnostic, error, has_errors
-from generator.index.topics import Names
+from generator.index.topics import Names, Typed
 from generator.load.content import find_articles
 from generator.load.files import child_maker, misnamed_article
 from generator.load.invisible import has_name_control
@@ -222,8 +222,15 @@ class Fast:
         found = names.kept(self.cache, articles, language) if self.cache is not None else None
         if found is None:
             return None
+        assert self.cache is not None
+        shared = self.cache.shared
+        if shared.typed and shared.site_sum != found[1]:  # decoded with other names
+            return None
         kept, self.names_sum = found
         return kept
+
+    def typed_topics(self) -> Typed:
+        return self.cache.shared.typed if self.cache is not None else {}
 
     def keep_names(self, kept: Names, language: str) -> None:
         if self.cache is not None:
