@@ -15,10 +15,13 @@ from pathlib import Path
 import feedparser
 import pytest
 from conftest import BASE_URL, make_project, run_here, searching, tiny_png, write_article
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import html
 
 from generator import config
 from generator.commands.build import Options, Paths, Result, Selection, build_site
+from generator.render import unaddressed
 
 NOW = datetime(2026, 1, 1, tzinfo=UTC)
 FRONT = """title: Body slips
@@ -28,6 +31,9 @@ credits:
   author: Desk"""
 ENGINES = ["python-markdown", "gfm"]
 BODY_LINE = 8  # the body's first line in a file written by write_article with FRONT
+# Pieces of converted HTML that make and break the telltale strings of render/unaddressed.py
+SUSPECT_PIECES = [*unaddressed._EMPTY, "href", "src", "=", '"', "'", " ", ">", "[", "]", "^", "!"]
+SUSPECT_PIECES += ["<p>", "<a ", '<img src="x.png">', "<img>", "text"]
 
 
 def project(tmp_path: Path, engine: str, body: str) -> Path:
@@ -225,3 +231,15 @@ def test_footnotes_warn_only_about_what_the_editor_wrote(tmp_path: Path, engine:
         assert found == [(BODY_LINE, "warning", spaced), (BODY_LINE + 6, "warning", left_out)]
     else:
         assert found == [(BODY_LINE + 6, "warning", unused)], found
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(SUSPECT_PIECES), max_size=10))
+def test_a_body_is_looked_at_whenever_it_holds_an_empty_address_or_a_bracket_pair(
+    pieces: list[str],
+) -> None:
+    """The quick test that lets most bodies skip this check (three searches) passes every
+    body holding one of the ten telltale strings (`_EMPTY`), whatever surrounds it."""
+    converted = "".join(pieces)
+    if any(needle in converted for needle in unaddressed._EMPTY):
+        assert unaddressed._suspect(converted)

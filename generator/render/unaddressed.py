@@ -32,11 +32,19 @@ Problem = tuple[int, str, str, bool]  # (0-based body line, message, fix, is an 
 # with substring searches alone (a regular expression tried at every character of every
 # body cost more than the rest of this check), and not parsed.
 _EMPTY = ('src=""', "src=''", 'href=""', "href=''", 'href=" ', "href>", "href ", "][", "![", "[^")
+# The same searches in three: `re` finds a pattern's literal start ('href', 'src=') as fast
+# as a substring search, where ten searches of the body each cost 3-6 us; the brackets'
+# only where the body has a '['.
+_EMPTY_HREF = re.compile(r"""href(?:=""|=''|=" |>| )""")
+_EMPTY_SRC = re.compile(r"""src=(?:""|'')""")
+_BRACKETS = ("][", "![", "[^")
 _IMG_SRC = re.compile(r"""\ssrc\s*=\s*["']?[^\s"'>]""", re.IGNORECASE)
 
 
 def _suspect(converted: str) -> bool:
-    if any(needle in converted for needle in _EMPTY):
+    if _EMPTY_HREF.search(converted) or _EMPTY_SRC.search(converted):
+        return True  # an _EMPTY address
+    if "[" in converted and any(needle in converted for needle in _BRACKETS):
         return True
     at = converted.find("<img")
     while at >= 0:
