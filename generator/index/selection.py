@@ -6,14 +6,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from generator.diagnostics import Diagnostic, error, warning
 from generator.languages import language_key
-from generator.load.content import Items, Mapping, read_document
-from generator.load.dates import parse_datetime
 from generator.load.lines import field_line
-from generator.model import Article
+
+if TYPE_CHECKING:  # a no-change build imports Selection without YAML and the loading stack
+    from generator.load.content import Mapping
+    from generator.model import Article
 
 # The fix of a body link that a build refuses because it goes to an article the build leaves
 # out: the same words from `check` and `build`, for a link to its file (`draft.md`) and to
@@ -151,6 +153,9 @@ def unread_ahead(
     errors (no Article was made of them), read as validate reads them: their `updated:`
     and corrections dated after `now`, unless the file is a draft or its own date is still
     to come (or cannot be read); so that one run lists them with the file's other errors."""
+    from generator.load.content import read_document
+    from generator.load.dates import parse_datetime
+
     found = []
     for source in sources:
         doc, _ = read_document(content_dir / source, source, 1 << 40)
@@ -173,12 +178,17 @@ def _corrections_ahead(
 ) -> list[Diagnostic]:
     """The errors for the corrections of the file at `source` dated after `now`, each on
     its `date:` line (the file is read again: the article keeps no line per correction)."""
+    from generator.load.content import read_document
+
     doc, _ = read_document(content_dir / source, source, 1 << 40)
     return _items_ahead(source, doc.front, now, tz) if doc is not None else []
 
 
 def _items_ahead(source: str, front: Mapping, now: datetime, tz: ZoneInfo) -> list[Diagnostic]:
     """`_corrections_ahead` for the front matter `front` already read from `source`."""
+    from generator.load.content import Items, Mapping
+    from generator.load.dates import parse_datetime
+
     items = front.get("corrections")
     if not isinstance(items, Items):
         return []
