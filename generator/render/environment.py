@@ -93,8 +93,15 @@ def said_byline(words: gettext.NullTranslations, authors: Sequence[T]) -> list[t
     """`byline` in a page's language (`words`, render.words.Words.translations): its
     ' and ' and ', ' (render.titles.BYLINE_AND, BYLINE_COMMA), as markup (a translator's
     words are written as they are, as the templates' are)."""
-    said = [Markup(constant(words.gettext(text))) for text in (BYLINE_AND, BYLINE_COMMA)]
-    return byline(authors, *said)
+    return byline(authors, *_between(words))
+
+
+@lru_cache(maxsize=64)
+def _between(words: gettext.NullTranslations) -> tuple[Markup, Markup]:
+    """A language's ' and ' and ', ' between a byline's names, found once (a list page
+    shows about six bylines)."""
+    and_, comma = (Markup(constant(words.gettext(text))) for text in (BYLINE_AND, BYLINE_COMMA))
+    return and_, comma
 
 
 @jinja2.pass_context
