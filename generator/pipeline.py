@@ -85,7 +85,9 @@ def build(
     articles, problems = stages.load()
     now = selection.now or datetime.now().astimezone()
     published = [a for a in articles if selection.includes(a, now)]
-    problems += far_ahead(articles, paths.content, now)
+    # What the build publishes is dated `now` or before, unless it publishes future stories.
+    ahead = articles if selection.future else others(articles, published)
+    problems += far_ahead(ahead, paths.content, now)
     problems += updated_ahead(published, paths.content, now, settings.tz)
     leads = [a for a in articles if not a.draft or selection.includes(a, now)]  # scheduled too
     problems += featured_twice(leads, paths.content, settings.tz, settings.language)
@@ -94,8 +96,8 @@ def build(
     body_problems += unread_bodies(articles, problems, settings, paths.content, unread, published)
     body_problems += unread_ahead([u.source for u in unread], paths.content, now, settings.tz)
     diagnostics = sorted(problems + body_problems, key=Diagnostic.sort_key)
-    held = held_back(articles, selection, now)
     left_out = others(articles, published)
+    held = held_back(left_out, selection, now)  # (none of `published` is held back)
     later = site_links.later_pages(
         published, left_out, settings, paths.templates, paths.content, assets, now
     )

@@ -391,3 +391,34 @@ def test_renaming_the_file_keeps_the_guid_when_slug_pins_it(tmp_path: Path) -> N
     )
     edit(renamed, "country: India", f"country: India\nslug: {KERALA}")
     assert guids(project, tmp_path / "pinned")[KERALA] == KERALA_GUID
+
+
+def test_the_newest_modification_is_the_latest_instant_whatever_the_offsets() -> None:
+    """The site's newest modification (the feeds' date when a feed lists no story) is
+    the latest instant of the stories' dates, updates and corrections, written in many
+    offsets; of equal instants, the first story's, as written (its offset shown)."""
+    from generator.model import Article, Correction, Country, newest_modified
+
+    def story(n: int, when: datetime, updated: datetime | None = None, fixed: tuple = ()):
+        return Article(
+            f"{n}.md", f"s{n}", "T", when, updated, Country("KE", "Kenya"), (), "", (), (),
+            "", None, "", 1, f"g{n}", corrections=fixed,
+        )  # fmt: skip
+
+    base = datetime(2025, 6, 25, 9, 0, tzinfo=UTC)
+    zones = [timezone(timedelta(minutes=m)) for m in (-600, -30, 0, 330, 345, 840)]
+    stories = [story(n, (base - timedelta(hours=n)).astimezone(zones[n % 6])) for n in range(40)]
+    assert newest_modified(stories) is stories[0].date
+    later = (base + timedelta(microseconds=1)).astimezone(zones[3])
+    same = base.astimezone(zones[4])
+    fix = Correction(later, "A name spelt as its owner spells it.", True)
+    for extra in (
+        [story(50, base - timedelta(days=9), updated=later)],  # an old story updated since
+        [story(51, base - timedelta(days=3), fixed=(fix,))],
+        [story(52, same)],  # the same instant as stories[0], after it: stories[0]'s kept
+    ):
+        mixed = [*stories[:20], *extra, *stories[20:]]
+        want = max(a.modified for a in mixed)
+        got = newest_modified(mixed)
+        assert got == want and got.utcoffset() == want.utcoffset()
+    assert newest_modified([]) is None

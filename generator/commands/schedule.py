@@ -15,7 +15,8 @@ from generator.render.sitemap import news_window_ends
 
 
 def _next_publication(articles: list[Article], selection: Selection, now: datetime) -> float | None:
-    """When a scheduled article comes due and the site must change (None: never)."""
+    """When a scheduled article comes due and the site must change (None: never); those
+    dated after `now` of `articles` are all that may be scheduled."""
     if selection.future:  # every story is published whatever its date
         return None
     due = [a.date for a in articles if a.date > now and (selection.drafts or not a.draft)]
@@ -52,13 +53,15 @@ def next_change(
     joins the digest feed, or any later clock when no story is published: the feeds are
     then dated by the clock (None: never)."""
     # Only stories of the last three days can leave the news window or end a day later
-    # than now (at 100,000 stories, a few dozen): one look at each story's date.
+    # than now, and only those and later ones come due (at 100,000 stories, a few dozen):
+    # one look at each story's date.
     recent = now - timedelta(days=3)
-    published = [a for a in articles if recent < a.date and selection.includes(a, now)]
+    latest = [a for a in articles if recent < a.date]
+    published = [a for a in latest if selection.includes(a, now)]
     times = [
         t
         for t in (
-            _next_publication(articles, selection, now),
+            _next_publication(latest, selection, now),
             news_window_ends(published, now),
             _day_ends(published, tz, now),
             _clock_dated(articles, selection, now),

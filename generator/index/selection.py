@@ -129,6 +129,12 @@ def updated_ahead(
     its dates are all still to come."""
     found = []
     for article in articles:
+        # (`updated` is often the date object itself, a stored record's: then it is ahead
+        # only with the story's own date, which leaves it alone)
+        if (article.updated is None or article.updated is article.date) and not (
+            article.corrections
+        ):
+            continue
         if article.draft or article.date > now:
             continue
         if article.updated is not None and article.updated > now:

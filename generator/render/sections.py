@@ -22,7 +22,7 @@ from generator.config import Settings
 from generator.index.languages import Section, sections
 from generator.index.site import Site
 from generator.languages import autonym, preferred_tag, text_direction
-from generator.model import Article, OutputFile
+from generator.model import Article, OutputFile, newest_modified
 from generator.render.failures import named_on_its_line
 from generator.render.feeds.feedlist import site_feeds
 from generator.render.feeds.files import FeedWriter, PlannedFeed
@@ -136,7 +136,7 @@ class SiteRenderer:
 
     def feed_plans(self, content_dir: Path, now: datetime | None) -> list[PlannedFeed]:
         """Every feed file of every language, then OPML (in the site's) listing them all."""
-        newest = max((a.modified for s in self.sections for a in s.site.articles), default=None)
+        newest = newest_modified(a for s in self.sections for a in s.site.articles)
         writers = [
             FeedWriter(
                 section_settings(self.settings, section),

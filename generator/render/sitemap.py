@@ -130,12 +130,20 @@ def news_sitemap(
     the content: the same content and clock give the same bytes. Each <url> has
     news:publication (name, and the story's language: its own `language:`, else the
     site's `language`), news:publication_date (W3C datetime in the article's own offset)
-    and news:title. With no recent article the file is a valid, empty <urlset>.
+    and news:title. With no recent article the file is a valid, empty <urlset>. The
+    site's articles are looked at in its index's order (newest first) until the window's
+    start.
     """
     root = ET.Element("urlset", xmlns=SITEMAP_NS)
     root.set("xmlns:news", NEWS_NS)
     start = now - NEWS_WINDOW  # (in_news_window, the window's start made once)
-    recent = [a for a in site.articles if not a.draft and start < a.date <= now]
+    recent = []
+    before = start.timestamp() - 1.0  # the index is newest first: what follows is older
+    for a in site.articles:
+        if a.date.timestamp() < before:
+            break
+        if not a.draft and start < a.date <= now:
+            recent.append(a)
     recent.sort(key=lambda a: a.sort_key)
     for article in recent:
         entry = ET.SubElement(root, "url")
