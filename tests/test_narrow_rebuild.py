@@ -198,3 +198,35 @@ def test_a_link_broken_by_another_storys_edit_stops_the_rebuild_as_a_first_build
     failed = _failing_build(project, site)
     assert "link to '/2001/01/01/nowhere/' goes to no page of the site" in failed
     assert STORIES[2].path in failed
+
+
+@ENGINES
+def test_a_summary_made_from_the_body_follows_its_first_paragraph_and_a_lost_body(
+    project: Path,
+) -> None:
+    """A story with no summary of its own shows its body's first words (kept with its
+    body's row): its first paragraph edited (then put back), or its kept body lost from
+    the state (made again from its file beside another story's edit), the site is the
+    clean build each time."""
+    site = project.parent / "site"
+    cache = project / ".newsdigest-cache"
+    build(project, site)
+    story = next(i for i, a in enumerate(STORIES[:COUNT]) if not a.summary)
+    path = article_file(project, story)
+    before = path.read_text(encoding="utf-8")
+    head, _, body = before.partition("\n---\n")
+    path.write_text(f"{head}\n---\nQuokkas lead the parade.\n\n{body}", encoding="utf-8")
+    build(project, site)
+    assert_same_as_clean(project, site)
+    assert "Quokkas lead the parade." in (site / "feed.xml").read_text("utf-8")
+    path.write_text(before, encoding="utf-8")
+    build(project, site)
+    assert_same_as_clean(project, site)
+    with sqlite3.connect(cache / "state.sqlite") as database:
+        database.execute("DELETE FROM bodies WHERE source = ?", (STORIES[story].path,))
+    database.close()
+    edit(article_file(project, (story + 1) % COUNT), 'title: "', 'title: "Later: ')
+    for _ in range(2):  # its body made again, then kept again
+        build(project, site)
+        assert_same_as_clean(project, site)
+        edit(article_file(project, (story + 2) % COUNT), 'title: "', 'title: "Then: ')
