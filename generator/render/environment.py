@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gettext
 import json
+import weakref
 from collections import ChainMap
 from collections.abc import Callable, Iterator, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ from typing import Any, TypeVar
 import jinja2
 import markupsafe
 from jinja2.nodes import EvalContext
-from jinja2.utils import _PassArg, internalcode
+from jinja2.utils import _PassArg, internalcode, missing
 from markupsafe import Markup
 
 from generator.index.digest import TopicGroup
@@ -204,7 +205,17 @@ class PageTemplate(jinja2.Template):
         the template's and the environment's globals key by key in Python, about 40 names
         a page); an include's (`shared`) as Jinja makes it."""
         globals = self.globals
-        if shared or locals or type(globals) is not ChainMap:
+        if shared:  # an include's: the page's values and the loop's, as Jinja's
+            shared_values = {} if vars is None else vars
+            if locals:
+                shared_values = dict(shared_values)
+                for key, value in locals.items():
+                    if value is not missing:
+                        shared_values[key] = value
+            return self.environment.context_class(
+                self.environment, shared_values, self.name, self.blocks, globals=globals
+            )
+        if locals or type(globals) is not ChainMap:
             return super().new_context(vars, shared, locals)
         parent: dict[str, Any] = {}
         for layer in reversed(globals.maps):
@@ -240,7 +251,7 @@ class PageContext(jinja2.runtime.Context):
         self.exported_vars: set[str] = set()
         self.name = name
         self._globals = globals
-        self.blocks = {k: [v] for k, v in blocks.items()}
+        self.blocks = {k: [v] for k, v in blocks.items()} if blocks else {}
 
     @property
     def globals_keys(self) -> set[str]:  # type: ignore[override]
@@ -277,11 +288,30 @@ class PageContext(jinja2.runtime.Context):
             )
 
 
+class PageEnvironment(jinja2.Environment):
+    """Jinja's environment, finding a template it has loaded at once: an {% include %} and
+    {% extends %} ask again for theirs on every page (six or seven times)."""
+
+    @internalcode
+    def get_template(
+        self,
+        name: str | jinja2.Template,
+        parent: str | None = None,
+        globals: MutableMapping[str, Any] | None = None,
+    ) -> jinja2.Template:
+        # Jinja's own cache and key (join_path is Jinja's: the name as it is)
+        if type(name) is str and globals is None and self.cache is not None:
+            found = self.cache.get((weakref.ref(self.loader), name))
+            if found is not None and not self.auto_reload:
+                return found
+        return super().get_template(name, parent, globals)
+
+
 def make_environment(templates_dir: Path) -> jinja2.Environment:
     """Jinja2 with the packaged theme behind the site's override folder `templates_dir`,
     and the theme's words in each page's language (generator.render.words)."""
     theme = Theme(templates_dir)
-    env = jinja2.Environment(
+    env = PageEnvironment(
         loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(f) for f in theme.folders()]),
         extensions=[ThemeWords],
         autoescape=True,

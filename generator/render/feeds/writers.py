@@ -7,7 +7,6 @@ px PNG), Atom <icon> and <logo>, JSON Feed `icon` and `favicon`."""
 
 from __future__ import annotations
 
-import copy
 import html
 import json
 from collections.abc import Sequence
@@ -30,8 +29,8 @@ from generator.render.urls import Urls
 # The theme's PNG icons (static/, drawn by tools/make_icons.py): RSS wants an image at
 # most 144 px wide, JSON Feed a 512 px icon and a 64 px favicon.
 RSS_IMAGE, ICON, FAVICON = "icon-144.png", "icon-512.png", "icon-64.png"
-# RSS items an RssWriter keeps made (about 6 KB each, most of it the story's HTML): a
-# story is in about three feeds (its topics', country's, authors', the main one)
+# RSS items an RssWriter keeps (about 6 KB each, most of it the story's HTML): a story is
+# in about three feeds (its topics', country's, authors', the main one)
 ITEMS_KEPT = 1000
 
 
@@ -108,25 +107,24 @@ class RssWriter(FeedgenWriter):
         self, settings: Settings, urls: Urls, items: FeedItems, empty_updated: datetime
     ) -> None:
         super().__init__(settings, urls, items, empty_updated)
-        self.made: dict[str, etree._Element] = {}  # <item> by story source, not in a feed
+        self.made: dict[str, RssItem] = {}  # by story source
 
     def __call__(self, channel: Channel) -> OutputFile:
         feed, document = self.feedgen(channel, rss=True)._create_rss()
         for article in channel.articles:
-            feed[0].append(self.element(article))  # feed[0]: <channel>
+            feed[0].append(rss_item(self.kept(article)))  # feed[0]: <channel>
         data = etree.tostring(document, pretty_print=True, encoding="UTF-8", xml_declaration=True)
         return OutputFile(self.urls.output_path(channel.path), data)
 
-    def element(self, article: Article) -> etree._Element:
-        """A copy of the story's <item>, made once for every feed that carries it (its
-        body read, its links made absolute and its elements built once: the last
-        ITEMS_KEPT stories')."""
+    def kept(self, article: Article) -> RssItem:
+        """`item`, made once for every feed that carries the story (its body read and its
+        links made absolute once: the last ITEMS_KEPT stories')."""
         made = self.made.get(article.source)
         if made is None:
             if len(self.made) >= ITEMS_KEPT:
                 self.made.clear()
-            made = self.made[article.source] = rss_item(self.item(article))
-        return copy.deepcopy(made)
+            made = self.made[article.source] = self.item(article)
+        return made
 
     def item(self, article: Article) -> RssItem:
         """The article's RSS item: what AtomWriter.entry says, with the dates in GMT and
