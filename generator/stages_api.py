@@ -16,13 +16,13 @@ from pathlib import Path
 from typing import Protocol
 
 from generator.config import Settings, only
-from generator.diagnostics import Diagnostic
+from generator.diagnostics import Diagnostic, error
 from generator.index import topics
 from generator.load.content import Document, find_articles, parse_document, read_document
 from generator.load.placeholder import placeholder_in_file, placeholder_warning
 from generator.load.validate import validate
 from generator.model import Article
-from generator.render.summary import plain_summary
+from generator.render.summary import plain_summary, shows_nothing
 from generator.render.unread import body_renderer
 from generator.render.urls import Urls
 
@@ -146,8 +146,24 @@ def convert_many(
     for article in articles:
         links = {}
         html, problems, assets = renderer.render(article)
+        wrong = any(problem.severity == "error" for problem in problems)
+        if not (article.draft or article.image or wrong) and shows_nothing(html):
+            problems = [*problems, _empty(article)]
         out.append((html, problems, assets, links, article.summary or plain_summary(html)))
     return out
+
+
+def _empty(article: Article) -> Diagnostic:
+    """The error on a published story whose body shows a reader nothing (H1 of tester3:
+    a feed item with no content is invalid JSON Feed, and its page is empty)."""
+    return error(
+        article.source,
+        article.body_line,
+        "the story has no text: nothing below the closing '---' is shown to a reader"
+        " (an empty body, only spaces, a comment, a rule or something the site removes)",
+        "write the story's text below the closing '---', or add 'draft: true' to the front"
+        " matter to keep it off the site until it is written",
+    )
 
 
 class Serial(topics.NoNamesKept):

@@ -214,7 +214,7 @@ def test_a_story_that_is_only_an_embed_hears_of_both(tmp_path: Path) -> None:
     output = said(run_here("check", cwd=project))
 
     assert "content/2025/06/story.md:8: warning: the <iframe> here is removed" in output
-    assert "content/2025/06/story.md:8: warning: no summary" in output
+    assert "content/2025/06/story.md:8: error: the story has no text" in output  # nothing left
 
 
 LINKS = """\

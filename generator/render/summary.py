@@ -198,3 +198,15 @@ def shorten(text: str, budget: int = SUMMARY_BUDGET) -> str:
     if marks:
         return head[: marks[-1]] + "…"
     return head.rstrip(_TRAILING + " ") + "…"
+
+
+_SEEN = re.compile(r"<(?:img|picture|video|audio|iframe|object|embed|svg|math)\b", re.IGNORECASE)
+_TYPED = re.compile(r"(?:^|>)[^<&\s]")  # a character between tags, not a code or a space
+
+
+def shows_nothing(body_html: str) -> bool:
+    """True when a body's sanitised HTML holds nothing a reader sees: no picture, video or
+    other media, and no text (spaces, `&nbsp;`, a rule or an empty list are no text)."""
+    if _SEEN.search(body_html) or _TYPED.search(body_html):
+        return False
+    return not "".join(_paragraph_texts(body_html).everything).split()

@@ -1,0 +1,66 @@
+"""A published story that shows a reader nothing (an empty body, only spaces, `&nbsp;`, a
+rule, a comment or HTML the site removes) is an error on the body's first line, whose fix
+is to write the text or keep the story a draft: its page would be empty and its JSON Feed
+item invalid (tester3 H1). A photo story, a story with text and a draft are published as
+before."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import make_project, run_here, tiny_png, write_article
+
+STORY = """\
+title: Monsoon Reaches Kerala
+date: 2025-06-01T10:00:00+00:00
+country: India
+credits:
+  author: Desk
+"""
+FIX = (
+    "fix: write the story's text below the closing '---', or add 'draft: true' to the front"
+    " matter to keep it off the site until it is written"
+)
+
+
+@pytest.mark.parametrize(
+    "body", ["", "\n\n", "&nbsp;\n", "***\n", "<!-- later -->\n", "<script>x()</script>\n"]
+)
+def test_a_story_with_nothing_to_read_is_an_error_and_nothing_is_published(
+    tmp_path: Path, body: str
+) -> None:
+    project = make_project(tmp_path / "project")
+    write_article(project, "2025/06/ok.md", STORY.replace("Monsoon", "Rain"))
+    write_article(project, "2025/06/empty.md", STORY, body)
+
+    checked = run_here("check", cwd=project)
+    built = run_here("build", "--output", str(tmp_path / "site"), cwd=project)
+
+    for result in (checked, built):
+        out = result.stdout + result.stderr
+        assert result.returncode == 1, out
+        assert "content/2025/06/empty.md:8: error: the story has no text" in out
+        assert FIX in out
+        assert "no summary" not in out
+    assert not (tmp_path / "site").exists()
+
+
+def test_following_the_fix_publishes_the_rest_and_valid_neighbours_stay_silent(
+    tmp_path: Path,
+) -> None:
+    project = make_project(tmp_path / "project")
+    write_article(project, "2025/06/ok.md", STORY.replace("Monsoon", "Rain"))
+    write_article(project, "2025/06/empty.md", STORY + "draft: true\n", "")
+    write_article(project, "2025/06/photo.md", STORY.replace("Monsoon", "Sun"), "![A sun](p.png)\n")
+    (project / "content/2025/06/p.png").write_bytes(tiny_png())
+
+    built = run_here("build", "--output", str(tmp_path / "site"), cwd=project)
+
+    out = built.stdout + built.stderr
+    assert built.returncode == 0, out
+    assert "has no text" not in out
+    items = json.loads((tmp_path / "site/feed.json").read_text(encoding="utf-8"))["items"]
+    assert sorted(i["title"] for i in items) == ["Rain Reaches Kerala", "Sun Reaches Kerala"]
+    assert all(i["content_html"] for i in items)  # the photo story: its picture
