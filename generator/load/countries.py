@@ -10,6 +10,7 @@ from typing import Any
 
 import pycountry
 
+from generator.load.cities import CITIES
 from generator.model import Country
 
 # Everyday names that ISO 3166 spells differently.
@@ -59,6 +60,42 @@ ALIASES = {
     "bosnia-herzegovina": "BA",
     "republic of congo": "CG",
     "democratic republic of congo": "CD",
+    # common English names and short forms of ISO's names (tester 3, M4): each is
+    # published under the site's one name, with a note when that name is another
+    "macau": "MO",
+    "holy see": "VA",
+    "vatican city state": "VA",
+    "falklands": "FK",
+    "faroes": "FO",
+    "aland": "AX",
+    "caymans": "KY",
+    "solomons": "SB",
+    "northern marianas": "MP",
+    "turks and caicos": "TC",
+    "pitcairn islands": "PN",
+    "cocos islands": "CC",
+    "keeling islands": "CC",
+    "caribbean netherlands": "BQ",
+    "bvi": "VG",
+    "usvi": "VI",
+    "us virgin islands": "VI",
+    "united states virgin islands": "VI",
+    "us minor outlying islands": "UM",
+    "heard and mcdonald islands": "HM",
+    "st maarten": "SX",
+    "saint maarten": "SX",
+    "st barts": "BL",
+    "st barths": "BL",
+    "lao pdr": "LA",
+    "timor leste": "TL",
+    "guinea bissau": "GW",
+    "congo (kinshasa)": "CD",
+    "congo (brazzaville)": "CG",
+    "bharat": "IN",
+    "hindustan": "IN",
+    "great britain and northern ireland": "GB",
+    "n korea": "KP",
+    "s korea": "KR",
 }
 
 
@@ -91,100 +128,6 @@ NO_CODE = {"kosovo": "Kosovo", "xk": "Kosovo", "republic of kosovo": "Kosovo"}
 # with a note so the editor knows (see README, "country").
 NATIONS = {"england": "GB", "scotland": "GB", "wales": "GB", "northern ireland": "GB"}
 
-# Capitals and cities often written where a country is meant: "a city, not a country".
-# pycountry has no cities; this short list covers the usual datelines.
-CITIES = {
-    "abuja": "NG",
-    "accra": "GH",
-    "addis ababa": "ET",
-    "amman": "JO",
-    "amsterdam": "NL",
-    "ankara": "TR",
-    "athens": "GR",
-    "baghdad": "IQ",
-    "bangkok": "TH",
-    "beijing": "CN",
-    "beirut": "LB",
-    "berlin": "DE",
-    "bogota": "CO",
-    "brasilia": "BR",
-    "brussels": "BE",
-    "budapest": "HU",
-    "buenos aires": "AR",
-    "cairo": "EG",
-    "canberra": "AU",
-    "cape town": "ZA",
-    "caracas": "VE",
-    "colombo": "LK",
-    "copenhagen": "DK",
-    "dakar": "SN",
-    "damascus": "SY",
-    "delhi": "IN",
-    "dhaka": "BD",
-    "doha": "QA",
-    "dubai": "AE",
-    "dublin": "IE",
-    "geneva": "CH",
-    "hanoi": "VN",
-    "harare": "ZW",
-    "havana": "CU",
-    "helsinki": "FI",
-    "islamabad": "PK",
-    "istanbul": "TR",
-    "jakarta": "ID",
-    "jerusalem": "IL",
-    "johannesburg": "ZA",
-    "kabul": "AF",
-    "kampala": "UG",
-    "karachi": "PK",
-    "kathmandu": "NP",
-    "khartoum": "SD",
-    "kinshasa": "CD",
-    "kolkata": "IN",
-    "kuala lumpur": "MY",
-    "kyiv": "UA",
-    "kiev": "UA",
-    "lagos": "NG",
-    "lahore": "PK",
-    "lima": "PE",
-    "lisbon": "PT",
-    "london": "GB",
-    "los angeles": "US",
-    "madrid": "ES",
-    "manila": "PH",
-    "melbourne": "AU",
-    "mexico city": "MX",
-    "moscow": "RU",
-    "mumbai": "IN",
-    "nairobi": "KE",
-    "new delhi": "IN",
-    "new york": "US",
-    "oslo": "NO",
-    "ottawa": "CA",
-    "paris": "FR",
-    "prague": "CZ",
-    "pretoria": "ZA",
-    "rio de janeiro": "BR",
-    "riyadh": "SA",
-    "rome": "IT",
-    "santiago": "CL",
-    "sao paulo": "BR",
-    "seoul": "KR",
-    "shanghai": "CN",
-    "stockholm": "SE",
-    "sydney": "AU",
-    "taipei": "TW",
-    "tehran": "IR",
-    "tel aviv": "IL",
-    "tokyo": "JP",
-    "toronto": "CA",
-    "vienna": "AT",
-    "warsaw": "PL",
-    "washington": "US",
-    "washington dc": "US",
-    "wellington": "NZ",
-}
-
 # A suggestion must be at least this similar (difflib ratio) to help: "Indai" -> India
 # (0.8) is; "Nairobi" -> Namibia (0.71) and "Narnia" -> Armenia (0.77) are not.
 SUGGEST_CUTOFF = 0.8
@@ -203,7 +146,13 @@ DISPLAY = {
     "VA": "Vatican City",
     "VG": "British Virgin Islands",
     "VI": "US Virgin Islands",
+    "BN": "Brunei",
+    "FK": "Falkland Islands",
+    "MF": "Saint Martin",
+    "SX": "Sint Maarten",
 }
+
+_PARENTHESIS = re.compile(r"\s*\([^)]*\)")
 
 
 def _display_name(record: Any) -> str:
@@ -220,6 +169,8 @@ def _names() -> dict[str, str]:
             value = getattr(record, attr, None)
             if value:
                 table[_key(value)] = record.alpha_2
+                if "(" in value:  # 'Falkland Islands (Malvinas)': 'Falkland Islands'
+                    table.setdefault(_key(_PARENTHESIS.sub("", value)), record.alpha_2)
         inverted = re.fullmatch(r"(.+), ((?:the )?.+ of(?: the)?)", _key(str(record.name)))
         if inverted:  # 'Korea, Republic of' -> 'republic of korea'
             table.setdefault(f"{inverted.group(2)} {inverted.group(1)}", record.alpha_2)
@@ -285,8 +236,10 @@ def lookup(value: str) -> Country | None:
         return None
     names = _names()
     code = names.get(key) or names.get(key.removeprefix("the "))
-    if code is None and "." in key:
-        code = names.get(key.replace(".", "").replace(" ", ""))
+    if code is None and "." in key:  # 'U.S.', 'N. Korea'
+        code = names.get(key.replace(".", "").replace(" ", "")) or names.get(
+            " ".join(key.replace(".", " ").split())
+        )
     form = _FORM.match(key) if code is None else None
     if form is not None and key[form.end() :] not in AMBIGUOUS:  # 'Republic of Ireland'
         code = names.get(key[form.end() :])
@@ -299,7 +252,22 @@ def lookup(value: str) -> Country | None:
         return lookup(re.sub(r"^(st)(e?)\.? ", r"saint\2 ", key))
     if code is None and ", " in key:  # 'Guinea, Republic of', 'Korea, South', 'Gambia, The'
         return lookup(_reordered(key))
+    if code is None and re.fullmatch(r"[^()]+ \([^()]+\)", key):
+        return _bracketed(key)
     return by_code(code) if code else None
+
+
+def _bracketed(key: str) -> Country | None:
+    """A name with a part in brackets, as the UN lists write them: the inverted order
+    ('Iran (Islamic Republic of)', 'Korea (South)'), or two names of one country
+    ('Taiwan (Republic of China)', 'Vatican City State (Holy See)'); else None."""
+    name, _, inner = key[:-1].partition(" (")
+    inverted = lookup(f"{inner} {name}")
+    if inverted is not None:
+        return inverted
+    codes = [{c.code} if (c := lookup(n)) else set(AMBIGUOUS.get(n, ())) for n in (name, inner)]
+    both = codes[0] & codes[1]
+    return by_code(both.pop()) if len(both) == 1 else None
 
 
 def _reordered(key: str) -> str:
@@ -333,15 +301,19 @@ def note(value: str) -> str | None:
 def renamed(value: str, country: Country) -> str | None:
     """A note for a name the site publishes as another ('Turkey' as Türkiye, 'Burma' as
     Myanmar, 'Holland' as Netherlands), else None: not for a code or an abbreviation of
-    four letters or fewer ('UK', 'U.S.', 'DEU'), nor when one name holds the other, with
-    case, accents, dots and a leading 'the' aside ('The Gambia', 'Kingdom of Norway',
-    'Russian Federation', 'Vatican')."""
-    typed, shown = (
+    four letters or fewer ('UK', 'U.S.', 'DEU'), nor when the name typed holds the one
+    published, with case, accents, dots, brackets and a leading 'the' aside ('The Gambia',
+    'Kingdom of Norway', 'Russian Federation', 'Korea (South)'). A name the published one
+    holds is another name ('Macedonia' for North Macedonia, 'Vatican' for Vatican City)."""
+    bracketed = re.fullmatch(r"([^()]+?) *\(([^()]+)\)", value.strip())
+    forms = [value, *(f"{b[2]} {b[1]}" for b in [bracketed] if b)]  # 'Korea (South)'
+    typed, *others = (
         re.sub(r"[\W_]", "", _reordered(plain(v.replace("&", " and "))).removeprefix("the "))
-        for v in (value, country.name)
+        for v in [*forms, _PARENTHESIS.sub("", value), _PARENTHESIS.sub("", country.name)]
     )
-    if len(typed) <= 4 or typed in shown or shown in typed:  # 'Viet Nam', 'Gambia, The'
-        return None
+    shown = others.pop()
+    if len(typed) <= 4 or any(shown in form for form in (typed, *others)):
+        return None  # 'Viet Nam', 'Gambia, The', 'Brunei Darussalam', 'Cocos (Keeling) Islands'
     return (
         f"country {' '.join(value.split())!r} is published as {country.name}, the name the "
         "site gives that country"

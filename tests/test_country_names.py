@@ -1,0 +1,112 @@
+"""Every name a story's `country:` is accepted under, and the name the site publishes.
+
+Tester 3 found `Macedonia` published as North Macedonia and `Brunei` as Brunei Darussalam
+with no note (H2), and `Falkland Islands`, `Holy See` and `Macau`, names in common English
+use, refused (M4)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+import pycountry
+from conftest import make_project, run_here, write_article
+
+from generator.load import countries
+
+NOTE = "content/2025/06/s{n}.md:4: warning: country {typed!r} is published as {shown}"
+
+
+def _letters(name: str, brackets: bool = False) -> str:
+    """A name's letters, lower case, accents off, a leading 'the' (and brackets' words) off."""
+    text = name if brackets else re.sub(r"\([^)]*\)", "", name)
+    text = unicodedata.normalize("NFD", text.casefold())
+    text = "".join(c for c in text if not unicodedata.combining(c)).removeprefix("the ")
+    return re.sub(r"[\W_]", "", text)
+
+
+def _stories(project: Path, typed: list[str]) -> str:
+    for n, name in enumerate(typed):
+        write_article(
+            project,
+            f"2025/06/s{n}.md",
+            f'title: Story {n}\ndate: 2025-06-01T10:00:00Z\ncountry: "{name}"\n'
+            "credits:\n  author: Desk\n",
+        )
+    result = run_here("check", cwd=project)
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stdout
+    return result.stdout
+
+
+def test_every_name_published_as_another_gets_the_note(tmp_path: Path) -> None:
+    """Over the whole country data (ISO's names, common and official names, the everyday
+    names newsdigest knows): a name is published silently only when what was typed holds
+    the published name (a form of state, a bracket, 'Darussalam' around it); any other
+    name published differently gets the note on its line, naming the published name."""
+    typed = sorted(
+        {n for n in countries._names() if len(n) > 4 and countries.lookup(n) is not None}
+    )
+    typed = [n for n in typed if "," not in n]  # inverted order: tested elsewhere
+    said = _stories(make_project(tmp_path / "p"), typed)
+    for n, name in enumerate(typed):
+        shown = countries.lookup(name)
+        assert shown is not None
+        noted = NOTE.format(n=n, typed=name, shown=shown.name) in said
+        same = any(_letters(shown.name) in _letters(name, b) for b in (False, True))
+        assert noted != same, (name, shown.name, noted)
+
+
+def test_macedonia_and_the_other_short_names_are_noted_and_brunei_is_brunei(
+    tmp_path: Path,
+) -> None:
+    project = make_project(tmp_path / "p")
+    renamed = {
+        "Macedonia": "North Macedonia",
+        "Vatican": "Vatican City",
+        "Holy See": "Vatican City",
+        "Macau": "Macao",
+        "Falklands": "Falkland Islands",
+        "Bharat": "India",
+        "N. Korea": "North Korea",
+        "Great Britain and Northern Ireland": "United Kingdom",
+    }
+    same = {
+        "Brunei": "Brunei",
+        "Brunei Darussalam": "Brunei",
+        "Falkland Islands": "Falkland Islands",
+        "Falkland Islands (Malvinas)": "Falkland Islands",
+        "Saint Martin": "Saint Martin",
+        "Sint Maarten": "Sint Maarten",
+        "Iran (Islamic Republic of)": "Iran",
+        "Korea (South)": "South Korea",
+        "Taiwan (Republic of China)": "Taiwan",
+        "North Macedonia": "North Macedonia",
+    }
+    typed = [*renamed, *same]
+    said = _stories(project, typed)
+    for n, name in enumerate(typed):
+        if name in renamed:
+            assert NOTE.format(n=n, typed=name, shown=renamed[name]) in said, said
+        else:
+            assert f"s{n}.md:" not in said, said
+    site = tmp_path / "site"
+    assert run_here("build", "--output", str(site), cwd=project).returncode == 0
+    for n, name in enumerate(typed):
+        page = next(site.glob(f"2025/06/*/s{n}/index.html")).read_text(encoding="utf-8")
+        assert f">{renamed.get(name) or same[name]}<" in page, name
+    brunei = (site / "countries/bn/index.html").read_text(encoding="utf-8")
+    assert "Darussalam" not in brunei and "Malvinas" not in site.joinpath(
+        "countries/fk/index.html"
+    ).read_text(encoding="utf-8")
+
+
+def test_each_country_is_published_under_a_name_it_is_accepted_by(tmp_path: Path) -> None:
+    """The published name of every ISO country is itself accepted, with no note, and holds
+    no bracket ('Falkland Islands (Malvinas)' was shown on the site)."""
+    for record in pycountry.countries:
+        shown = countries.by_code(record.alpha_2).name
+        found = countries.lookup(shown)
+        assert found is not None and found.code == record.alpha_2, shown
+        assert countries.renamed(shown, found) is None, shown
+        assert "(" not in shown or shown == "Cocos (Keeling) Islands", shown
