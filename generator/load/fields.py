@@ -170,7 +170,8 @@ FIELDS = (
     Field(
         "aliases",
         False,
-        "old addresses of this article, relative to the site (`[/2025/06/20/old-slug/]`):"
+        "old addresses of this article, from the site's root, each starting with `/` "
+        "(`[/2025/06/20/old-slug/]`):"
         ' each gets a redirect page; see "Moving an article" below',
     ),
     Field(

@@ -87,6 +87,7 @@ def _address(key: str, value: Any, front: dict[str, Any]) -> tuple[str, str]:
     old = str(value).strip() if isinstance(value, str) else ""
     if not old or ":" in old:  # no value, or a pattern (`/:categories/:title/`)
         return message, "delete the line; keep an old address working with 'aliases:'"
+    old = "/" + old.lstrip("/")  # an alias starts with '/' (Hugo's `url:` may not)
     aliases = front.get("aliases")
     have = [str(a) for a in aliases] if isinstance(aliases, list) else []
     line = f"aliases: {_inline(list(dict.fromkeys([*have, old])))}"

@@ -173,8 +173,12 @@ def _language_folder(segment: str) -> bool:
     return TAG_SYNTAX.fullmatch(segment) is not None and tag_problem(segment) is None
 
 
-def aliases(check: Checker, front: Mapping) -> tuple[str, ...]:
-    """`aliases:`, old paths under the site that redirect to this article."""
+def aliases(
+    check: Checker, front: Mapping, day: date | None = None, slug: str = ""
+) -> tuple[str, ...]:
+    """`aliases:`, old paths under the site that redirect to this article. One without its
+    leading '/' is an error whose fix offers the address from the site's root and, for a
+    bare name, the one in the story's `day` folder (as typed, which was meant is unsure)."""
     if isinstance(front.get("aliases"), Mapping):
         check.error(
             front.line_of("aliases"),
@@ -187,6 +191,8 @@ def aliases(check: Checker, front: Mapping) -> tuple[str, ...]:
         path = alias_path(alias)
         reserved = _reserved(path)
         problem = alias_problem(alias) or ((reserved, _ALIAS_FIX) if reserved else None)
+        if not problem and not alias.strip().startswith("/"):
+            problem = _unrooted(alias, day, slug)
         long_part = slugs.too_long(path)
         if long_part and not problem:
             message, fix = slugs.too_long_message(f"aliases: item {number}", long_part)
@@ -200,6 +206,23 @@ def aliases(check: Checker, front: Mapping) -> tuple[str, ...]:
         elif path not in found:
             found.append(path)
     return tuple(found)
+
+
+def _unrooted(alias: str, day: date | None, slug: str) -> tuple[str, str]:
+    """(problem, fix) for an alias typed without its leading '/' (`old-slug`): the full
+    addresses it may mean, those a redirect page may have (never the story's own page)."""
+    typed = alias.strip()
+    rooted = "/" + alias_path(typed)
+    offers = [] if _reserved(rooted.lstrip("/")) else [f"{rooted} (at the site's root)"]
+    if day is not None and "/" not in typed.rstrip("/") and alias_path(typed) != f"{slug}/":
+        dated = f"/{day:%Y/%m/%d}/{alias_path(typed)}"
+        offers.insert(0, f"{dated} (this story's day, under that old name)")
+    fix = "write the old address in full, from the site's root, starting with '/'"
+    return (
+        "does not start with '/': an alias is an old address in full, from the site's "
+        "root, and without the '/' which address was meant is unsure",
+        fix + (": " + " or ".join(offers) if offers else ", like /2025/06/20/old-slug/"),
+    )
 
 
 def slug_field(check: Checker, front: Mapping, doc: Document) -> str:

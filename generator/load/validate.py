@@ -359,7 +359,7 @@ def validate(
     pinned = pinned_id(check, front, settings.site_id)
     draft = _draft(check, front)
     dated_corrections = corrections(check, front, published, settings.tz)
-    old_paths = aliases(check, front)
+    old_paths = aliases(check, front, published.date() if published else None, slug)
     featured = _featured(check, front)
     language = _language(check, front)
     translation_key = _translation_key(check, front)
