@@ -12,7 +12,7 @@ from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from generator import settings_errors
+from generator import repository, settings_errors
 from generator.diagnostics import ConfigError, Diagnostic, error
 from generator.languages import locale_fix
 from generator.settings_errors import Problem
@@ -239,16 +239,6 @@ def _site_id(value: str) -> str | None:
     )
 
 
-def _repo_url(value: str) -> str | None:
-    if not value or REPO_URL_PATTERN.match(value):
-        return None
-    meant = settings_errors.repo_url_meant(value, REPO_URL_PATTERN)
-    return (
-        f"repo_url {_toml(value)} must be an https URL like https://github.com/org/repo; "
-        f"write {meant or 'the repository page address, repo_url = ' + _toml('https://github.com/org/repo')}"
-    )
-
-
 def _websub_hub(value: str) -> str | None:
     if not value or _is_web_url(value):
         return None
@@ -316,7 +306,7 @@ CHECKS: dict[str, Callable[[Any], str | None]] = {
         "feeds and search engines need one line about the site: write it",
         "News from the harbour, every morning.",
     ),
-    "repo_branch": _not_empty("repo_branch", "write the branch edits go to", "main"),
+    "repo_branch": repository.branch_problem,
     "content_dir": _not_empty("content_dir", "write the folder of articles", "content"),
     "timezone": _timezone,
     "former_base_url": lambda value: _base_url(value) if value else None,
@@ -334,7 +324,7 @@ CHECKS: dict[str, Callable[[Any], str | None]] = {
         )
     },
     "site_id": _site_id,
-    "repo_url": _repo_url,
+    "repo_url": lambda value: repository.repo_url_problem(value, REPO_URL_PATTERN),
     "websub_hub": _websub_hub,
     "locale": _locale,
     "cname": _cname,

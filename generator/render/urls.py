@@ -15,20 +15,23 @@ from urllib.parse import quote, urlsplit
 from generator.config import Settings
 from generator.index.terms import COUNTRIES, TOPICS, TermKind
 from generator.model import Article, Author, Country, Tag
+from generator.repository import edit_path
 
 
 def edit_url(settings: Settings, source: str) -> str:
     """Where an editor changes an article's file on GitHub ('' without repo_url)."""
     if not settings.repo_url:
         return ""
-    return f"{settings.repo_url}/edit/{settings.repo_branch}/{settings.content_dir}/{source}"
+    path = edit_path(f"{settings.repo_branch}/{settings.content_dir}/{source}")
+    return f"{settings.repo_url}/edit/{path}"
 
 
 def history_url(settings: Settings, source: str) -> str:
     """The list of changes to an article's file on GitHub ('' without repo_url)."""
     if not settings.repo_url:
         return ""
-    return f"{settings.repo_url}/commits/{settings.repo_branch}/{settings.content_dir}/{source}"
+    path = edit_path(f"{settings.repo_branch}/{settings.content_dir}/{source}")
+    return f"{settings.repo_url}/commits/{path}"
 
 
 @dataclass(frozen=True, slots=True)

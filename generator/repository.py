@@ -1,0 +1,98 @@
+"""The `repo_url` and `repo_branch` settings' checks (tester3 H4): the repository page's
+address and a branch name git accepts, since every article's "Edit" and "History" links
+are `{repo_url}/edit/{repo_branch}/{content_dir}/{file}`; and that path made safe in an
+address (`edit_path`).
+
+Each check returns the message config.CHECKS gives (None when the value is right): the
+problem, then '; write ...' with the line to write (settings_errors makes it the fix)."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from generator.settings_errors import repo_url_meant, shown, toml_value
+
+# The parts of a repository's pages after `org/repo` (GitHub, Gitea, Codeberg, Bitbucket);
+# GitLab puts `/-/` before them.
+_PAGES = {
+    "tree", "blob", "edit", "commits", "commit", "raw", "blame", "src", "pulls", "pull",
+    "issues", "actions", "wiki", "releases", "tags", "branches", "compare", "history",
+}  # fmt: skip
+_BRANCH_PAGES = ("tree", "blob", "edit", "commits", "raw", "blame", "src", "history")
+# What git's check-ref-format refuses in a branch name: a control character, a space,
+# `~ ^ : ? * [ \`, `..`, `@{`, `//`.
+_REFUSED = re.compile(r"[\x00-\x20\x7f~^:?*\[\\]|\.\.|@\{|//")
+_UNSAFE = re.compile(r"[\x00-\x20\x7f\"#%<>?\[\\\]^`{|}]")  # not as typed in an address
+
+
+def repo_url_problem(value: str, pattern: re.Pattern[str]) -> str | None:
+    """Why `repo_url` is not a repository's page address (`pattern`: config's
+    REPO_URL_PATTERN), with the line to write; a page inside the repository (`/tree/main`,
+    `/blob/main/README.md`, `?tab=...`) is named with the repository's address."""
+    if not value:
+        return None
+    if pattern.match(value):
+        page = _repository_page(value)
+        if page is None:
+            return None
+        home, branch = page
+        also = f" (and repo_branch = {shown(branch)}, the branch it names)" if branch else ""
+        return (
+            f"repo_url {shown(value)} is a page inside the repository, not the "
+            "repository's own address: the Edit and History links add their own path to it; "
+            f"write repo_url = {shown(home)}{also}"
+        )
+    meant = repo_url_meant(value, pattern)
+    return (
+        f"repo_url {shown(value)} must be an https URL like https://github.com/org/repo; "
+        f"write {meant or 'the repository page address, repo_url = ' + shown('https://github.com/org/repo')}"
+    )
+
+
+def _repository_page(value: str) -> tuple[str, str] | None:
+    """(the repository's address, the branch named or '') for an address of a page inside
+    it; None for a repository's own address."""
+    parts = urlsplit(value.rstrip("/"))
+    segments = parts.path.strip("/").split("/")
+    cut = segments.index("-") if "-" in segments else None
+    if cut is None:
+        cut = next((i for i, s in enumerate(segments) if i >= 2 and s in _PAGES), None)
+    if cut is None and not parts.query and not parts.fragment:
+        return None
+    cut = len(segments) if cut is None else cut
+    rest = segments[cut + (segments[cut : cut + 1] == ["-"]) :]
+    branch = rest[1] if len(rest) > 1 and rest[0] in _BRANCH_PAGES else ""
+    if branch == "branch" and len(rest) > 2:  # Gitea's /src/branch/main
+        branch = rest[2]
+    home = f"{parts.scheme}://{parts.netloc}/{'/'.join(segments[:cut])}"
+    return home, branch if branch and branch_problem(branch) is None else ""
+
+
+def branch_problem(value: str) -> str | None:
+    """Why `repo_branch` is not a name git gives a branch (its check-ref-format rules),
+    with the line to write."""
+    if not value.strip():
+        main = toml_value("main")  # as _not_empty writes the line for the other settings
+        return f"repo_branch is empty; write the branch edits go to: repo_branch = {main}"
+    wrong = _REFUSED.search(value)
+    if wrong is not None:
+        what = "a space" if wrong.group() == " " else repr(wrong.group())
+        why = f"has {what}, which git does not allow in a branch name"
+    elif value.startswith(("/", "-", ".")) or value.endswith(("/", ".", ".lock")) or value == "@":
+        why = "is not a name git gives a branch (it starts or ends with '/', '-' or '.')"
+    elif any(part.startswith(".") or part.endswith(".lock") for part in value.split("/")):
+        why = "is not a name git gives a branch (a part starts with '.' or ends with '.lock')"
+    else:
+        return None
+    return (
+        f"repo_branch {shown(value)} {why}, so every Edit and History link would be "
+        "broken; write the branch's name as `git branch --show-current` prints it, like "
+        f"repo_branch = {shown('main')}"
+    )
+
+
+def edit_path(path: str) -> str:
+    """`branch/content_dir/file` with each character an address cannot hold as typed (a
+    space, '#', '?', '%', quotes) written as its %XX code; letters of any script kept."""
+    return _UNSAFE.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode()), path)

@@ -1,0 +1,91 @@
+"""`repo_url` and `repo_branch` make every article's Edit and History links: a page inside
+the repository (`/tree/main`, `/blob/...`, GitLab's `/-/tree/...`, `?tab=...`) given as
+`repo_url`, or a branch name git refuses (a space, `..`, `~`, `:`...), is an error on its
+line of newsdigest.toml with the line to write, and the links' paths are percent-encoded
+(tester3 H4)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import make_project, run_here, write_article
+from lxml import html
+
+STORY = """\
+title: Monsoon Reaches Kerala
+date: 2025-06-01T10:00:00+00:00
+country: India
+credits:
+  author: Desk
+"""
+LINE = 8  # the setting's line in pyproject.toml, after make_project's 7
+
+
+@pytest.mark.parametrize(
+    ("setting", "message", "fix"),
+    [
+        (
+            'repo_url = "https://github.com/org/repo/tree/main"',
+            "repo_url 'https://github.com/org/repo/tree/main' is a page inside the repository",
+            "fix: write repo_url = 'https://github.com/org/repo' (and repo_branch = 'main', "
+            "the branch it names)",
+        ),
+        (
+            'repo_url = "https://github.com/org/repo/blob/dev/content/a.md"',
+            "is a page inside the repository",
+            "fix: write repo_url = 'https://github.com/org/repo' (and repo_branch = 'dev'",
+        ),
+        (
+            'repo_url = "https://gitlab.com/group/sub/repo/-/tree/main"',
+            "is a page inside the repository",
+            "fix: write repo_url = 'https://gitlab.com/group/sub/repo'",
+        ),
+        (
+            'repo_branch = "main branch"',
+            "repo_branch 'main branch' has a space, which git does not allow in a branch name",
+            "like repo_branch = 'main'",
+        ),
+        ('repo_branch = "../../etc"', "has '..', which git does not allow", "repo_branch = 'main'"),
+        ('repo_branch = "feature/x y"', "has a space", "repo_branch = 'main'"),
+        ('repo_branch = "fix:1"', "has ':'", "repo_branch = 'main'"),
+        ('repo_branch = "release/"', "is not a name git gives a branch", "repo_branch = 'main'"),
+    ],
+)
+def test_a_repository_setting_that_would_break_the_edit_links_is_an_error_on_its_line(
+    tmp_path: Path, setting: str, message: str, fix: str
+) -> None:
+    project = make_project(tmp_path / "p", setting + "\n")
+    write_article(project, "2025/06/story.md", STORY)
+
+    result = run_here("check", cwd=project)
+
+    out = result.stdout + result.stderr
+    assert result.returncode != 0, out
+    assert f"pyproject.toml:{LINE}: error: " in out and message in out, out
+    assert fix in out
+
+
+def test_valid_repository_settings_are_silent_and_the_links_are_percent_encoded(
+    tmp_path: Path,
+) -> None:
+    project = make_project(
+        tmp_path / "p",
+        'repo_url = "https://gitlab.com/group/sub/repo"\nrepo_branch = "feature/new-x"\n'
+        'content_dir = "news room"\n',
+    )
+    (project / "content").rename(project / "news room")
+    path = project / "news room/2025/06/story.md"
+    path.parent.mkdir(parents=True)
+    path.write_text(f"---\n{STORY}---\nBody text.\n", encoding="utf-8")
+
+    built = run_here("build", "--output", str(tmp_path / "site"), cwd=project)
+
+    assert built.returncode == 0, built.stderr
+    assert "error" not in built.stderr and "warning" not in built.stderr
+    page = html.fromstring((tmp_path / "site/2025/06/01/story/index.html").read_bytes())
+    hrefs = [h for h in page.xpath("//a/@href") if "gitlab.com" in h]
+    assert sorted(hrefs) == [
+        "https://gitlab.com/group/sub/repo/commits/feature/new-x/news%20room/2025/06/story.md",
+        "https://gitlab.com/group/sub/repo/edit/feature/new-x/news%20room/2025/06/story.md",
+    ]
