@@ -175,10 +175,15 @@ def load(
     reads, speed = only(settings, READ_SETTINGS), speed or Serial()
     found, problems = speed.find(content_dir)
     articles: list[Article] = []
-    for article, article_problems in speed.read_all(found, reads, content_dir):
+    refused: list[tuple[Path, str]] = []  # stories with an error: their bylines are checked
+    for file, (article, article_problems) in zip(
+        found, speed.read_all(found, reads, content_dir), strict=True
+    ):
         problems.extend(article_problems)
         if article is not None:
             articles.append(article)
+        else:
+            refused.append(file)
     kept = speed.names(articles, settings.language)  # then no clash, as in the last build
     articles, names = topics.named(articles, content_dir, kept, speed.typed_topics())
     speed.keep_names(names, settings.language)
@@ -187,7 +192,10 @@ def load(
         if project is not None
         else (authors.EMPTY, [])
     )
-    written = bylines.check_bylines(articles, registry)  # before apply: as typed
+    typed: list[Article | bylines.Written] = [*articles]
+    if registry.authors:  # the bylines of stories refused for another error, too
+        typed += bylines.unpublished(refused, settings.max_file_size)
+    written = bylines.check_bylines(typed, registry)  # before apply: as typed
     articles, page_problems = author_pages.shared_pages(
         registry.apply(articles), registry, settings.language
     )

@@ -11,14 +11,46 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
 
 from generator.diagnostics import Diagnostic, warning
 from generator.load.authors import Registry, same_name
+from generator.load.checker import Checker
+from generator.load.content import read_document
+from generator.load.credits import read_credits
 from generator.load.yaml_lists import double_quoted
 from generator.model import Article
 
 
-def check_bylines(articles: list[Article], registry: Registry) -> list[Diagnostic]:
+@dataclass(frozen=True, slots=True)
+class Written:
+    """The bylines of a story that is not published for an error of its own (tester 3, M1):
+    its byline warnings are said in the same run as that error."""
+
+    source: str
+    authors: tuple[str, ...]
+    author_line: int
+
+    def line_of(self, field: str) -> int:
+        return self.author_line
+
+
+def unpublished(files: Sequence[tuple[Path, str]], max_size: int) -> list[Written]:
+    """The bylines of each (path, source) of `files`, stories refused for another error,
+    read again from the file: [] for a file whose front matter cannot be read."""
+    found = []
+    for path, source in files:
+        doc, _ = read_document(path, source, max_size)
+        if doc is not None:
+            credits = read_credits(Checker(doc), doc.front)
+            if credits.authors:
+                found.append(Written(source, credits.authors, credits.author_line or 1))
+    return found
+
+
+def check_bylines(articles: Sequence[Article | Written], registry: Registry) -> list[Diagnostic]:
     """A warning for each byline of `articles` (as written, before `Registry.apply`) that
     is not written as in the registry: the same name in other capitals or spacing, or a
     close one ("Asha Roa" for "Asha Rao")."""
@@ -109,7 +141,7 @@ def _names(text: str, spelt: dict[str, str], composed: set[str]) -> list[str]:
 
 
 def _wrapped(
-    article: Article,
+    article: Article | Written,
     byline: str,
     parts: tuple[str, str, list[str]],
     spelt: dict[str, str],
