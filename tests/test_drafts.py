@@ -178,3 +178,47 @@ def test_a_date_more_than_a_year_ahead_is_a_warning_on_its_line(newsroom_in_indi
     built = run_here("build", cwd=root)
     assert built.returncode == 0
     assert "content/2026/06/typo.md:3: warning: date 2062-06-25 is more than" in built.stderr
+
+
+@pytest.mark.parametrize(
+    ("typed", "first"),
+    [
+        ("0", "write 'draft: false' (or remove the line) to publish it; 'draft: true' to keep"),
+        ("n", "write 'draft: false' (or remove the line) to publish it; 'draft: true' to keep"),
+        ("1", "write 'draft: true' to keep it off the site; 'draft: false' (or remove"),
+        ("maybe", "write 'draft: true' to keep it off the site; 'draft: false' (or remove"),
+    ],
+)
+def test_a_draft_value_that_is_not_true_or_false_gets_the_fix_it_means(
+    tmp_path: Path, typed: str, first: str
+) -> None:
+    """Tester 3, M10: `draft: 0` was told "write 'draft: true'", which hides the story the
+    editor meant to publish. The fix says what each value does, the one typed meant first;
+    `draft: ""` is no value, as `draft:` is: the story is published."""
+    root = make_project(tmp_path / "p")
+    story = write_article(
+        root, "s.md", FRONT.format(title="Story", date="2025-06-02T10:00:00Z", tag="News")
+    )
+    story.write_text(story.read_text().replace("tags:", f"draft: {typed}\ntags:"))
+    result = run_here("check", cwd=root)
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    at = lines.index(f"content/s.md:7: error: draft must be true or false, not {typed!r}")
+    assert lines[at + 1].startswith(f"    fix: {first}")
+    told = "false" if "'draft: false' (or" in first[:30] else "true"
+    story.write_text(story.read_text().replace(f"draft: {typed}", f"draft: {told}"))
+    site = tmp_path / "site"
+    assert run_here("build", "--output", str(site), cwd=root).returncode == 0
+    assert (site / "2025/06/02/s/index.html").exists() == (told == "false")
+
+
+def test_a_draft_written_as_empty_quotes_is_published_as_with_no_value(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "p")
+    front = FRONT.format(title="Story", date="2025-06-02T10:00:00Z", tag="News")
+    write_article(root, "s.md", front + '\ndraft: ""')
+    write_article(root, "t.md", front.replace("Story", "Other") + "\ndraft:")
+    site = tmp_path / "site"
+    result = run_here("build", "--output", str(site), cwd=root)
+    assert result.returncode == 0 and "warning" not in result.stdout + result.stderr, result.stdout
+    assert (site / "2025/06/02/s/index.html").exists()
+    assert (site / "2025/06/02/t/index.html").exists()

@@ -241,9 +241,7 @@ def _title(check: Checker, front: Mapping) -> str:
 
 
 def _featured(check: Checker, front: Mapping) -> bool:
-    return _boolean(
-        check, front, "featured", "write 'featured: true' to make it the lead story of its day"
-    )
+    return _boolean(check, front, "featured")
 
 
 def _language(check: Checker, front: Mapping) -> str:
@@ -270,19 +268,35 @@ def _language(check: Checker, front: Mapping) -> str:
 
 
 def _draft(check: Checker, front: Mapping) -> bool:
-    return _boolean(check, front, "draft", "write 'draft: true'")
+    return _boolean(check, front, "draft")
 
 
 _WORDS = {"true": "true", "yes": "true", "on": "true", "false": "false", "no": "false"}
 _WORDS["off"] = "false"
+# What true and false do, for the fix (tester 3, M10: `draft: 0` was told 'draft: true').
+_OUTCOMES = {
+    "draft": ("to keep it off the site", "to publish it"),
+    "featured": ("to make it the lead story of its day", "for a story that is not"),
+}
+_LEANS = {"0": "false", "n": "false", "none": "false", "1": "true", "y": "true"}
 
 
-def _boolean(check: Checker, front: Mapping, key: str, advice: str) -> bool:
-    """A true/false field (False when absent or with no value); an error for any other
-    value, and for a true/false word in quotes (`draft: "true"`), which is text."""
+def _boolean_fix(key: str, value: str) -> str:
+    """Both values with what each does, the one `value` means first ('0' means false)."""
+    yes, no = _OUTCOMES[key]
+    true, false = f"'{key}: true' {yes}", f"'{key}: false' (or remove the line) {no}"
+    lean = _LEANS.get(value.strip().lower())
+    return f"write {false}; {true}" if lean == "false" else f"write {true}; {false}"
+
+
+def _boolean(check: Checker, front: Mapping, key: str) -> bool:
+    """A true/false field (False when absent or with no value, `""` too); an error for any
+    other value, and for a true/false word in quotes (`draft: "true"`), which is text."""
     value = front.get(key, False)
     if value is None or isinstance(value, bool):  # "no value": false
         return bool(value)
+    if isinstance(value, str) and not value.strip():  # `draft: ""`: no value
+        return False
     word = _WORDS.get(value.strip().lower()) if isinstance(value, str) else None
     if word is not None:
         check.error(
@@ -294,7 +308,7 @@ def _boolean(check: Checker, front: Mapping, key: str, advice: str) -> bool:
     check.error(
         front.line_of(key),
         f"{key} must be true or false, not {value!r}",
-        f"{advice}, or remove the line",
+        _boolean_fix(key, str(value)),
     )
     return False
 
