@@ -192,10 +192,8 @@ def load(
         if project is not None
         else (authors.EMPTY, [])
     )
-    typed: list[Article | bylines.Written] = [*articles]
-    if registry.authors:  # the bylines of stories refused for another error, too
-        typed += bylines.unpublished(refused, settings.max_file_size)
-    written = bylines.check_bylines(typed, registry)  # before apply: as typed
+    refused_bylines = bylines.unpublished(refused, settings.max_file_size, registry)
+    written = bylines.check_bylines([*articles, *refused_bylines], registry)  # as typed
     articles, page_problems = author_pages.shared_pages(
         registry.apply(articles), registry, settings.language
     )

@@ -37,10 +37,15 @@ class Written:
         return self.author_line
 
 
-def unpublished(files: Sequence[tuple[Path, str]], max_size: int) -> list[Written]:
+def unpublished(
+    files: Sequence[tuple[Path, str]], max_size: int, registry: Registry
+) -> list[Written]:
     """The bylines of each (path, source) of `files`, stories refused for another error,
-    read again from the file: [] for a file whose front matter cannot be read."""
-    found = []
+    read again from the file: [] for a file whose front matter cannot be read, and for
+    every file when the registry is empty (no byline is then checked)."""
+    found: list[Written] = []
+    if not registry.authors:
+        return found
     for path, source in files:
         doc, _ = read_document(path, source, max_size)
         if doc is not None:
