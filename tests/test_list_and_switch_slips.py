@@ -67,3 +67,32 @@ def test_a_true_or_false_setting_in_quotes_is_said_to_be_text(tmp_path: Path) ->
         "text, not true or false" in result.stderr
     )
     assert "trusted_html = true" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("tags", "item", "fixed"),
+    [
+        (
+            '[ , "", Economy]',
+            "item 1 is empty (a comma with nothing before it); item 2 is empty quotes",
+            "tags: [Economy]",
+        ),
+        ("[Economy, , 'Rain, wind']", "item 2 is empty", "tags: [Economy, 'Rain, wind']"),
+        ('[Q&A, , "Rain"]', "item 2 is empty", 'tags: [Q&A, "Rain"]'),
+    ],
+)
+def test_an_empty_item_beside_quoted_ones_gets_the_list_without_it_and_it_passes(
+    tmp_path: Path, tags: str, item: str, fixed: str
+) -> None:
+    """Tester 3, M2: `tags: [ , "", Economy]` was told to put the whole list in quotes,
+    which made it text (then 'tags must be a list'). A list with quoted items gets the
+    same fix as one without: the list without the empty items, which check then passes."""
+    project = make_project(tmp_path / "project")
+    story = write_article(project, "s15.md", STORY + f"tags: {tags}\n")
+    lines = check(project)
+    [at] = [n for n, line in enumerate(lines) if line.startswith("content/s15.md:7: error:")]
+    assert item in lines[at], lines[at]
+    assert lines[at + 1].strip().endswith(f": {fixed}"), lines[at + 1]
+    story.write_text(story.read_text().replace(f"tags: {tags}", fixed), encoding="utf-8")
+    result = run_here("check", cwd=project)
+    assert result.returncode == 0 and "warning" not in result.stdout, result.stdout

@@ -97,26 +97,37 @@ def explain_yaml_mistake(
 def _empty_item(lead: str, key: str, value: str) -> tuple[str, str] | None:
     """(message, fix) for a one-line list with an empty item (`tags: [a,,b]`, `[a, , b]`,
     `[Floods, , ]`): two commas with nothing between them, which YAML cannot read; the fix
-    is the list without it. None for any other value (quoted items are left alone)."""
-    if not (value.startswith("[") and value.endswith("]")) or "'" in value or '"' in value:
+    is the list without it, with an empty pair of quotes beside it left out too (`[ , "",
+    Economy]` -> `[Economy]`, tester 3, M2). None for any other value."""
+    if not (value.startswith("[") and value.endswith("]")):
         return None
-    inner = value[1:-1]
-    if "[" in inner or "]" in inner or "{" in inner:
-        return None
-    items = [item.strip() for item in inner.split(",")]
+    inner = value[1:-1] + ","
+    found = list(_QUOTED_OR_PLAIN.finditer(inner))
+    if sum(len(m[0]) for m in found) != len(inner) or re.search(r"[\[\]{}]", inner):
+        return None  # a quote inside an item, or a list in the list: not read here
+    items = [m[1] for m in found]
     if items and not items[-1]:
         items.pop()  # `[a, b, ]`: YAML allows one comma after the last item
     empty = [n for n, item in enumerate(items, start=1) if not item]
+    quotes = [n for n, item in enumerate(items, start=1) if item in ('""', "''")]
     if not empty:
         return None
-    kept = ", ".join(item for item in items if item)
+    kept = ", ".join(item for n, item in enumerate(items, 1) if item and n not in quotes)
     which = " and ".join(str(n) for n in empty)
     many = len(empty) > 1
+    plural = len(quotes) > 1
+    also = f"; item{'s' * plural} {' and '.join(map(str, quotes))} {'are' if plural else 'is'}"
+    also = f"{also} empty quotes" * bool(quotes)
     return (
         f"{key}: item{'s' * many} {which} {'are' if many else 'is'} empty (a comma with "
-        "nothing before it), so YAML cannot read the list",
-        f"remove the extra comma{'s' * many}: {lead}{key}: [{kept}]",
+        f"nothing before it){also}, so YAML cannot read the list",
+        f"remove the extra comma{'s' * many}{' and the empty quotes' * bool(quotes)}: "
+        f"{lead}{key}: [{kept}]",
     )
+
+
+# One item of a one-line list and its comma: in double quotes, in single quotes, or plain.
+_QUOTED_OR_PLAIN = re.compile(r"""\s*("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|(?:[^,'"\s][^,]*?)?)\s*,""")
 
 
 def _tab(raw: str, above: list[str]) -> tuple[str, str]:
