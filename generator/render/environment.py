@@ -264,9 +264,10 @@ class PageContext(jinja2.runtime.Context):
         if kind not in _PLAIN:
             return super().call(__obj, *args, **kwargs)
         # A method's own function: asking the bound method for a name it lacks costs an
-        # AttributeError inside getattr (about 0.5 us, some 30 times a page).
+        # AttributeError inside getattr (about 0.5 us, some 30 times a page); a built-in
+        # (`date.isoformat`) has no attributes of its own to ask.
         own = __obj.__func__ if isinstance(__obj, MethodType) else __obj
-        passed = getattr(own, "jinja_pass_arg", None)
+        passed = None if kind is BuiltinFunctionType else getattr(own, "jinja_pass_arg", None)
         if passed is not None:
             # `lang_attrs(article)`, about 15 a page: the context as Jinja gives it, unless
             # it must first be derived with a loop's or block's variables.
