@@ -61,7 +61,8 @@ def test_a_link_to_a_story_with_an_error_of_its_own_says_so_and_other_capitals_a
     assert (
         "content/2025/06/linker.md:8: error: link to 'Target.md#part' points to no published "
         "article",
-        "fix: did you mean target.md#part? File names must match in capitals too (the web server "
+        "fix: did you mean target.md (it has no #part)? File names must match in capitals too (the "
+        "web server "
         "tells them apart)",
     ) in found
     assert [line for line, _ in found if "target.md:4: error: country 'Inda'" in line]
@@ -175,7 +176,7 @@ def test_a_moved_or_renamed_file_is_offered_where_it_is_now(tmp_path: Path) -> N
     found = dict(said(project))
     at = "content/2025/06/linker.md:8: error:"
     assert found[f"{at} link to 'relief.md#who' points to no published article"] == (
-        "fix: did you mean relief-grows.md#who? Was the story's file renamed?"
+        "fix: did you mean relief-grows.md (it has no #who)? Was the story's file renamed?"
     )
     assert found[f"{at} link to 'welcome.md' points to no published article"] == (
         "fix: did you mean ../07/welcome.md? The file content/2025/07/welcome.md has that "
@@ -206,8 +207,8 @@ def test_a_renamed_story_is_never_offered_as_a_draft_and_several_are_all_named(
         "fix: did you mean flood-relief-fund.md#top? Was the story's file renamed?"
     )
     assert found[f"{at} link to 'aid.md#who' points to no published article"] == (
-        "fix: did you mean aid-goes-out.md#who or more-aid.md#who? Was the story's file "
-        "renamed? Link to the one meant"
+        "fix: did you mean aid-goes-out.md (it has no #who) or more-aid.md (it has no #who)? "
+        "Was the story's file renamed? Link to the one meant"
     )
 
 

@@ -23,6 +23,7 @@ from generator.load.files import (
     same_text,
     shown,
 )
+from generator.load.link_places import fragment, kept_tail, renamed
 
 EMAIL = re.compile(r"^[^\s/@:]+@[^\s/@:]+\.[A-Za-z]{2,}$")
 Kind = Callable[..., Diagnostic]
@@ -54,9 +55,11 @@ def missing_file_hint(
             f"copy the {what} itself into content/ in place of the link, and refer to the "
             "copy: a file outside content/ is never published"
         )
-    meant = _meant(ref, relative, source, content_dir, what, tail, held) or _moved(
-        ref + tail, relative, source, content_dir, held
-    )
+    meant = (
+        _meant(ref, relative, source, content_dir, what, tail, held)
+        or _moved(ref + tail, relative, source, content_dir, held)
+        or _close_name(ref + tail, relative, content_dir, held, capitals=False)
+    )  # a renamed story (`v2.md` -> `v2-new.md`) before a close spelling (`v7.md`)
     if meant is not None:
         return meant
     folder = relative.parent.as_posix()
@@ -138,7 +141,7 @@ def _meant(
             named = ref.rstrip("/")
             return f"did you mean {named}.md{tail}? a link to a story names its .md file"
         return _close_name(ref.rstrip("/") + ".md" + tail, story, content_dir, held)
-    return _close_name(ref + tail, relative, content_dir, held)
+    return _close_name(ref + tail, relative, content_dir, held, close=False)
 
 
 def _moved(
@@ -157,14 +160,17 @@ def _moved(
     if len(found) == 1:
         folder, name = found[0]
         there = PurePosixPath(Path(folder).relative_to(content_dir).as_posix()) / name
+        tail = fragment(ref)
+        kept = kept_tail(tail, Path(folder) / name)
+        kept += f" (it has no {tail[len(kept) :]})" if kept != tail else ""
         return (
-            f"did you mean {_from_article(there, source)}{_fragment(ref)}? The file "
+            f"did you mean {_from_article(there, source)}{kept}? The file "
             f"content/{there} has that name: was it moved?"
         )
     stem, parent = relative.stem, content_dir / relative.parent
     if relative.suffix != ".md" or not parent.is_dir():
         return None
-    renamed = sorted(
+    names = sorted(
         p.name
         for p in parent.iterdir()
         if p.suffix == ".md"
@@ -172,12 +178,12 @@ def _moved(
         and p.name != relative.name
         and not _left_out(p, content_dir, held)
     )
-    if len(renamed) == 1:
-        return f"did you mean {_renamed(ref, renamed[0])}? Was the story's file renamed?"
-    if 1 < len(renamed) <= 4:
-        named = ", ".join(_renamed(ref, name) for name in renamed[:-1])
+    if len(names) == 1:
+        return f"did you mean {renamed(ref, names[0], parent)}? Was the story's file renamed?"
+    if 1 < len(names) <= 4:
+        named = ", ".join(renamed(ref, name, parent) for name in names[:-1])
         return (
-            f"did you mean {named} or {_renamed(ref, renamed[-1])}? Was the story's file "
+            f"did you mean {named} or {renamed(ref, names[-1], parent)}? Was the story's file "
             "renamed? Link to the one meant"
         )
     return None
@@ -208,12 +214,6 @@ def _draft(path: Path) -> bool:
     return head.startswith("---") and bool(_DRAFT.search(head.split("\n---", 1)[0]))
 
 
-def _fragment(ref: str) -> str:
-    """The `?query` and `#anchor` ending `ref` ('' for none), kept in a fix."""
-    at = min((i for i in (ref.find("?"), ref.find("#")) if i >= 0), default=len(ref))
-    return ref[at:]
-
-
 def _folder(ref: str, folder: PurePosixPath, content_dir: Path, source: str) -> str:
     """The fix for a link to a folder of content/ (`./`, `../06/`) from the article
     `source` (not offered as a story to link to)."""
@@ -232,10 +232,15 @@ def _folder(ref: str, folder: PurePosixPath, content_dir: Path, source: str) -> 
 
 
 def _close_name(
-    ref: str, relative: PurePosixPath, content_dir: Path, held: Callable[[str], bool] = _never
+    ref: str,
+    relative: PurePosixPath,
+    content_dir: Path,
+    held: Callable[[str], bool] = _never,
+    capitals: bool = True,
+    close: bool = True,
 ) -> str | None:
-    """'did you mean' a file of the same folder in other capitals, or with a close name
-    (never a draft or a story the build leaves out: `held`)."""
+    """'did you mean' a file of the same folder in other `capitals`, or with a `close`
+    name (never a draft or a story the build leaves out: `held`)."""
     folder = content_dir / relative.parent
     if not folder.is_dir():
         return None
@@ -244,24 +249,15 @@ def _close_name(
     )
     wanted = same_text(relative.name).casefold()
     same = [name for name in names if same_text(name).casefold() == wanted]
-    if same and same[0] != relative.name:
+    if capitals and same and same[0] != relative.name:
         return (
-            f"did you mean {_renamed(ref, same[0])}? File names must match in capitals too "
-            "(the web server tells them apart)"
+            f"did you mean {renamed(ref, same[0], folder)}? File names must match in "
+            "capitals too (the web server tells them apart)"
         )
-    close = difflib.get_close_matches(relative.name, names, n=1, cutoff=0.8)
-    if close:
-        return f"did you mean {_renamed(ref, close[0])}? no file {relative.name} was found"
+    found = difflib.get_close_matches(relative.name, names, n=1, cutoff=0.8) if close else []
+    if found:
+        return f"did you mean {renamed(ref, found[0], folder)}? no file {relative.name} was found"
     return None
-
-
-def _renamed(ref: str, name: str) -> str:
-    """`ref` with its last part (the file's name) replaced by `name`, its `?query` and
-    `#anchor` kept."""
-    tail = _fragment(ref)
-    path = ref[: len(ref) - len(tail)]
-    folder, slash, _ = path.rstrip("/").rpartition("/")  # 'Target.md/' names Target.md
-    return f"{folder}{slash}{name}{tail}"
 
 
 def names_story(path: str, resolved: PurePosixPath | str, source: str) -> bool:
@@ -333,7 +329,7 @@ def story_link(
     for one it leaves out (a scheduled one), never offered in a 'did you mean'."""
     message = f"link to {shown(href)} points to no published article"
     held = _never if article_url is None else (lambda story: article_url(story) == "")
-    tail = _fragment(href) if href.startswith(path) else ""
+    tail = fragment(href) if href.startswith(path) else ""
     if isinstance(resolved, str):
         return message, missing_file_hint(path, source, content_dir, "story", tail, held), error
     if any(p.startswith(".") for p in resolved.parts):
