@@ -370,7 +370,7 @@ def _typed(table: dict[str, Any]) -> tuple[Settings, list[Problem], frozenset[st
     for key, value in table.items():
         name = key.replace("-", "_")
         if name not in known:
-            found.append(settings_errors.unknown(key, value, known))
+            found.append(settings_errors.unknown(key, value, known, set(table)))
             continue
         problem = _check_value(name, value)
         if problem:

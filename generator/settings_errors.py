@@ -12,7 +12,7 @@ import datetime
 import difflib
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -200,8 +200,9 @@ def wrong_type(name: str, value: Any, default: Any) -> str:
     return f"put the text in double quotes: {name} = {toml_value(str(value))}"
 
 
-def unknown(key: str, value: Any, known: list[str]) -> Problem:
-    """An unknown setting: the setting it looks like a misspelling of, or the known ones."""
+def unknown(key: str, value: Any, known: list[str], written: Collection[str] = ()) -> Problem:
+    """An unknown setting: the setting it looks like a misspelling of (said to be set
+    already when it is one of the `written` keys), or the known ones."""
     if isinstance(value, dict) or (
         isinstance(value, list) and value and all(isinstance(v, dict) for v in value)
     ):
@@ -212,6 +213,13 @@ def unknown(key: str, value: Any, known: list[str]) -> Problem:
             "or the end of the file (newsdigest's settings hold no tables: README, Settings)",
         )
     close = difflib.get_close_matches(key.replace("-", "_").lower(), known, n=1, cutoff=0.75)
+    if close and (close[0] in written or close[0].replace("_", "-") in written):
+        return Problem(
+            key,
+            f"unknown setting {key!r}",
+            f"did you mean {close[0]!r}? It is set on another line already: delete this "
+            f"line, or delete that one and write here: {close[0]} = {toml_value(value)}",
+        )
     if close:
         return Problem(
             key,

@@ -1,0 +1,51 @@
+"""Settings misspelt or in another form get the line to write, as front matter does
+(tester3 M5): a time zone in other capitals, a language's English name, a misspelt
+setting's name; one misspelt while the right one is set too is not told to write a
+second line of the same setting (TOML refuses a key written twice)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import make_project, run_here, write_article
+
+STORY = """\
+title: Monsoon Reaches Kerala
+date: 2025-06-01T10:00:00+00:00
+country: India
+credits:
+  author: Desk
+"""
+
+
+@pytest.mark.parametrize(
+    ("setting", "said"),
+    [
+        (
+            'timezone = "asia/kolkata"',
+            "did you mean 'Asia/Kolkata'? write: timezone = \"Asia/Kolkata\"",
+        ),
+        ('language = "English"', "did you mean 'en'?"),
+        ('langauge = "en"', "did you mean 'language'? write: language = \"en\""),
+        (
+            'Title = "X"',
+            "did you mean 'title'? It is set on another line already: delete this line",
+        ),
+        ('titel = "X"', 'or delete that one and write here: title = "X"'),
+    ],
+)
+def test_a_misspelt_setting_gets_the_line_to_write(tmp_path: Path, setting: str, said: str) -> None:
+    project = make_project(tmp_path / "p", setting + "\n")
+    if setting.startswith(("timezone", "language")):  # the one setting, misspelt
+        settings = project / "pyproject.toml"
+        settings.write_text(
+            settings.read_text().replace('timezone = "UTC"\n', ""), encoding="utf-8"
+        )
+    write_article(project, "2025/06/story.md", STORY)
+
+    result = run_here("check", cwd=project)
+
+    out = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "pyproject.toml:" in out and said in out, out
