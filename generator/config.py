@@ -99,7 +99,9 @@ class Settings:
         "", "URL", '`https://github.com/org/repo`: adds "Edit this article" and "History" links'
     )
     repo_branch: str = _setting("main", "text", "the branch those links point at")
-    content_dir: str = _setting("content", "path", "the folder of articles")
+    content_dir: str = _setting(
+        "content", "path", "the folder of articles, inside the site's folder (not `..` nor `/`)"
+    )
     cname: str = _setting(
         "",
         "domain",
@@ -307,7 +309,7 @@ CHECKS: dict[str, Callable[[Any], str | None]] = {
         "News from the harbour, every morning.",
     ),
     "repo_branch": repository.branch_problem,
-    "content_dir": _not_empty("content_dir", "write the folder of articles", "content"),
+    "content_dir": repository.content_dir_problem,
     "timezone": _timezone,
     "former_base_url": lambda value: _base_url(value) if value else None,
     **{

@@ -1,6 +1,7 @@
-"""The `repo_url` and `repo_branch` settings' checks (tester3 H4): the repository page's
-address and a branch name git accepts, since every article's "Edit" and "History" links
-are `{repo_url}/edit/{repo_branch}/{content_dir}/{file}`; and that path made safe in an
+"""The `repo_url`, `repo_branch` and `content_dir` settings' checks (tester3 H4, M6): the
+repository page's address, a branch name git accepts and a content folder inside the
+site's folder (the repository), since every article's "Edit" and "History" links are
+`{repo_url}/edit/{repo_branch}/{content_dir}/{file}`; and that path made safe in an
 address (`edit_path`).
 
 Each check returns the message config.CHECKS gives (None when the value is right): the
@@ -9,6 +10,7 @@ problem, then '; write ...' with the line to write (settings_errors makes it the
 from __future__ import annotations
 
 import re
+from pathlib import PurePosixPath, PureWindowsPath
 from urllib.parse import urlsplit
 
 from generator.settings_errors import repo_url_meant, shown, toml_value
@@ -89,6 +91,29 @@ def branch_problem(value: str) -> str | None:
         f"repo_branch {shown(value)} {why}, so every Edit and History link would be "
         "broken; write the branch's name as `git branch --show-current` prints it, like "
         f"repo_branch = {shown('main')}"
+    )
+
+
+def content_dir_problem(value: str) -> str | None:
+    """Why `content_dir` is not a folder inside the site's folder (empty, absolute, or
+    reached through '..'), with the line to write; `--content DIR` may name any folder."""
+    if not value.strip():
+        content = toml_value("content")  # as _not_empty writes the line for other settings
+        return f"content_dir is empty; write the folder of articles: content_dir = {content}"
+    path = PurePosixPath(value.replace("\\", "/"))
+    parts = [p for p in path.parts if p not in (".", "")]
+    depth, outside = 0, path.is_absolute() or PureWindowsPath(value).drive != ""
+    for part in parts:
+        depth += -1 if part == ".." else 1
+        outside = outside or depth < 0
+    if not outside:
+        return None
+    return (
+        f"content_dir {shown(value)} is outside the site's folder: the stories must be in "
+        "the site's repository (its Edit links, history and checks read them there), so "
+        "newsdigest would read and name files it does not publish; move the folder into "
+        f"the site's folder and write its path from there, like content_dir = {shown('content')}"
+        " (or pass --content DIR to read another folder once)"
     )
 
 

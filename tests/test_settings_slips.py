@@ -49,3 +49,29 @@ def test_a_misspelt_setting_gets_the_line_to_write(tmp_path: Path, setting: str,
     out = result.stdout + result.stderr
     assert result.returncode != 0
     assert "pyproject.toml:" in out and said in out, out
+
+
+@pytest.mark.parametrize("folder", ["/etc", "../elsewhere", "news/../../x"])
+def test_a_content_folder_outside_the_site_is_an_error_on_its_line(
+    tmp_path: Path, folder: str
+) -> None:
+    """tester3 M6: `content_dir = "/etc"` read /etc and named its files as content/'s."""
+    project = make_project(tmp_path / "site", f'content_dir = "{folder}"\n')
+    (tmp_path / "elsewhere").mkdir()
+    write_article(project, "2025/06/story.md", STORY)
+
+    result = run_here("check", cwd=project)
+
+    out = result.stdout + result.stderr
+    assert result.returncode == 2, out
+    assert f"pyproject.toml:8: error: content_dir '{folder}' is outside the site's folder" in out
+    assert "fix: move the folder into the site's folder" in out
+    assert "checked" not in out  # nothing read
+
+
+def test_a_content_folder_inside_the_site_is_silent(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "site", 'content_dir = "./news/../content"\n')
+    (project / "news").mkdir()
+    write_article(project, "2025/06/story.md", STORY)
+    result = run_here("check", cwd=project)
+    assert result.returncode == 0, result.stdout + result.stderr
