@@ -8,11 +8,9 @@
       image: authors/asha.jpg       # relative to the registry's folder
       type: Person                  # or Organization
 
-Every value is optional and the file itself too. Unknown keys, wrong types, a malformed
-handle or URL are errors on their line (`authors.yaml:LINE:`). A byline that differs from
-a registered one only in capitals or spaces (`asha rao`) is that author, with a warning
-(load/bylines.py, which also warns about a close one: "did you mean").
-"""
+Every value is optional and the file itself too. Unknown keys, wrong types, a malformed handle
+or URL are errors on their line (`authors.yaml:LINE:`); Markdown or HTML in a bio a warning. A
+byline in other capitals or spaces (`asha rao`) is that author, warned (load/bylines.py)."""
 
 from __future__ import annotations
 
@@ -26,7 +24,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from generator.diagnostics import Diagnostic, error
+from generator.diagnostics import Diagnostic, error, warning
 from generator.load import slugs
 from generator.load.checker import quoted_hint
 from generator.load.content import Mapping, parse_front_matter
@@ -35,6 +33,7 @@ from generator.load.files import REGISTRY as FILE_NAME
 from generator.load.files import registry_path
 from generator.load.invisible import CONTROL, control_error, invisible_error
 from generator.load.measure import probe, probe_fix
+from generator.load.plain_text import plain_text_notes
 from generator.load.yaml_lines import key_slip, value_slip
 from generator.model import Article, Author, Picture, with_values
 from generator.settings_file import file_named
@@ -378,6 +377,8 @@ class _Check(_Fields):
         self.problems.extend([unseen] if unseen else [])
         self._unknown(fields, label)
         bio = self.text(fields, "bio", label)
+        notes = plain_text_notes("bio", bio, f"{label}.bio")  # Markdown, HTML: as typed
+        self.problems += [warning(self.source, fields.line_of("bio"), *n) for n in notes]
         slug = self._slug_field(fields, label, name)
         if slug is not None:  # compared with the others even when another field has an error
             self.pages[byline] = slug or _slug(name)

@@ -16,6 +16,7 @@ from generator.load import fields
 from generator.load.content import Document, Items, Mapping
 from generator.load.foreign import foreign_field
 from generator.load.invisible import CONTROL, control_error, invisible_error
+from generator.load.plain_text import plain_text_notes
 from generator.load.yaml_lines import key_slip
 from generator.load.yaml_lists import double_quoted, written
 
@@ -162,6 +163,12 @@ class Checker(KeyChecks):
         if found:
             self.problems.append(control_error(self.doc.source, line, label, found.group()))
         return found is None
+
+    def plain(self, mapping: Mapping, key: str, label: str, value: str) -> None:
+        """A warning for Markdown or HTML in `value`, the plain-text field `key` (labelled
+        `label`), which publishes it as typed (load/plain_text.py)."""
+        for said in plain_text_notes(key, value, label):
+            self.warn(mapping.line_of(key), *said)
 
     def text_list(self, mapping: Mapping, key: str, label: str) -> tuple[str, ...]:
         """A string or a list of strings; each item stripped and non-empty."""

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from generator.load import fields
 from generator.load.checker import Checker, inline, kind
 from generator.load.content import Mapping
-from generator.load.yaml_lists import text_list
+from generator.load.plain_text import plain_text_notes, plain_version
+from generator.load.yaml_lists import text_list, written
 from generator.model import Image
 
 KNOWN_CREDITS = fields.under("credits")
@@ -49,6 +50,7 @@ def read_credits(check: Checker, front: Mapping) -> Credits:
     image_credit = check.text(group, "image", "credits.image")
     sources = tuple(name for name, _ in check.distinct_items(group, "sources", "credits.sources"))
     sources = () if _text_list(check, group, "sources") else sources
+    _plain_sources(check, group, sources)
     return Credits(
         authors,
         image_credit,
@@ -56,6 +58,18 @@ def read_credits(check: Checker, front: Mapping) -> Credits:
         group.line_of("image"),
         group.line_of("author") if "author" in group else 0,
     )
+
+
+def _plain_sources(check: Checker, group: Mapping, sources: tuple[str, ...]) -> None:
+    """A warning for Markdown or HTML in a source (`**AP**`, `<i>AFP</i>`), which is
+    published as typed: on the `sources:` line, the list as plain text for its fix."""
+    label = "credits.sources"
+    notes = [said for one in sources for said in plain_text_notes("sources", one, label)]
+    if notes:
+        plain = ", ".join(written(plain_version(one)) for one in sources)
+        check.warn(
+            group.line_of("sources"), notes[0][0], f"write them as plain text: sources: [{plain}]"
+        )
 
 
 def _text_list(check: Checker, group: Mapping, key: str) -> bool:

@@ -395,6 +395,7 @@ def corrections(
             continue
         check.unknown(item, KNOWN_CORRECTION, "corrections.")
         text = check.text(item, "text", f"{label}: text", required=True)
+        check.plain(item, "text", f"{label}: text", text)
         when = item.get("date")
         if not isinstance(when, str):
             check.error(

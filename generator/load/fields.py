@@ -126,8 +126,10 @@ FIELDS = (
         False,
         "one plain-text paragraph (Markdown in it, `**word**` or `[text](https://...)`, is"
         " published as typed, asterisks and brackets included, with a warning on its line"
-        " whose fix is the summary without it); when missing, the first paragraph of the"
-        ' body that has text, cut to about 280 letters ("The automatic summary" below)',
+        " whose fix is the summary without it; a name from code between double underscores,"
+        " `__init__`, is the text meant, with nothing said); when missing, the first"
+        ' paragraph of the body that has text, cut to about 280 letters ("The automatic'
+        ' summary" below)',
     ),
     Field(
         "image",

@@ -31,6 +31,8 @@ def image_field(
     src = check.text(fields, "src", "image.src", required=True)
     alt = check.text(fields, "alt", "image.alt")
     caption = check.text(fields, "caption", "image.caption")
+    for key, value in (("alt", alt), ("caption", caption)):
+        check.plain(fields, key, f"image.{key}", value)
     focus = _focus(check, fields)
     _alt_required(check, front, fields, alt, src)
     if not src:

@@ -42,11 +42,33 @@ def _words(found: re.Match[str]) -> str:
     return next(group for group in found.group(2, 4, 5, 6, 7) if group is not None)
 
 
+def _code_like(found: re.Match[str]) -> bool:
+    """A name from code between underscores (`__init__`, `__main__`): the text meant, which
+    Markdown would make bold (tester 3, M13); never said to be Markdown."""
+    return re.fullmatch(r"__[a-z][a-z0-9_]*__", found.group()) is not None
+
+
+def _unmarked(text: str) -> str:
+    """`text` with its Markdown written as its words: `**Bold**` as 'Bold'."""
+    return _MARKDOWN.sub(lambda m: m.group() if _code_like(m) else _words(m), text)
+
+
 def markdown_in_summary(summary: str) -> tuple[str, str] | None:
     """(message, fix) when `summary` holds Markdown, which it publishes as typed (a
     summary is plain text on the page, in search results and in every feed); None
     otherwise."""
-    found = _MARKDOWN.search(summary) if any(c in summary for c in "*_[`") else None
+    return markdown_in_text("summary", summary, "summary", ", in search results and in feeds")
+
+
+def markdown_in_text(
+    key: str, value: str, label: str, where: str = " and in feeds"
+) -> tuple[str, str] | None:
+    """(message, fix) when `value`, the plain-text field `key` (named `label` in the
+    message: 'image.caption'), holds Markdown, published as typed on the page and `where`;
+    None otherwise. A name from code (`__init__`) is no Markdown."""
+    if not any(c in value for c in "*_[`"):
+        return None
+    found = next((m for m in _MARKDOWN.finditer(value) if not _code_like(m)), None)
     if found is None:
         return None
     typed = found.group()
@@ -59,15 +81,32 @@ def markdown_in_summary(summary: str) -> tuple[str, str] | None:
         if typed.startswith("_")
         else "asterisks"
     )
-    line = yaml_line("summary", _MARKDOWN.sub(_words, summary))
+    line = yaml_line(key, _unmarked(value))
     fix = f"write it without Markdown: {line if len(line) <= 120 else line[:117] + '...'}"
-    if any(m.group().endswith(")") for m in _MARKDOWN.finditer(summary)):
+    if any(m.group().endswith(")") for m in _MARKDOWN.finditer(value)):
         fix += "; a link belongs in the story's text, where it is a link"
     return (
-        f"summary is plain text: {typed if len(typed) <= 60 else typed[:57] + '...'} is "
-        f"published as typed, {marks} included, on the page, in search results and in feeds",
+        f"{label} is plain text: {typed if len(typed) <= 60 else typed[:57] + '...'} is "
+        f"published as typed, {marks} included, on the page{where}",
         fix,
     )
+
+
+def plain_version(value: str) -> str:
+    """`value` as plain text: its Markdown and HTML written as their words."""
+    return plain_words(_unmarked(value))
+
+
+def plain_text_notes(key: str, value: str, label: str) -> list[tuple[str, str]]:
+    """(message, fix) for Markdown and for HTML in `value`, the plain-text field `key`
+    (a caption, an alt text, a bio, a correction's text; named `label`): [] for text."""
+    found = [markdown_in_text(key, value, label), markup_in_text(key, value, label)]
+    said = [one for one in found if one is not None]
+    if len(said) > 1:  # both: one fix that takes out both, so that following it is final
+        line = yaml_line(key, plain_version(value))
+        fix = f"write it without Markdown or HTML: {line}"
+        return [(said[0][0], fix if len(fix) <= 160 else fix[:157] + "...")]
+    return said
 
 
 # HTML an editor may type in a headline or summary, which are plain text: a tag (`<b>`,
@@ -157,7 +196,7 @@ def yaml_line(key: str, text: str) -> str:
     return f"{key}: '" + text.replace("'", "''") + "'"
 
 
-def markup_in_text(key: str, value: str) -> tuple[str, str] | None:
+def markup_in_text(key: str, value: str, label: str = "") -> tuple[str, str] | None:
     """(message, fix) when `value`, the plain-text field `key` (title, summary), holds an
     HTML tag or character reference: published as typed on the page, and in feeds, whose
     readers often read a title as HTML (the W3C feed validator warns of it); None
@@ -176,7 +215,7 @@ def markup_in_text(key: str, value: str) -> tuple[str, str] | None:
     line = yaml_line(key, plain_words(value))
     what = "HTML tags" if found.group().startswith("<") else "HTML codes"
     return (
-        f"{key} is plain text: {found.group()} is published as typed, on the page and in "
+        f"{label or key} is plain text: {found.group()} is published as typed, on the page and in "
         "feeds, where many feed readers would read it as HTML",
         f"write it without {what}: {line if len(line) <= 120 else line[:117] + '...'}",
     )
