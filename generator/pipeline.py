@@ -208,9 +208,7 @@ def load(
         + page_problems
         + (
             cname_warnings(project, content_dir, settings.cname, settings.base_url)
-            + settings_warnings(
-                project, content_dir, settings.language, settings.title, settings.description
-            )
+            + settings_warnings(project, content_dir, settings)
             if project
             else []
         )

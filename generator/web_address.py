@@ -8,11 +8,15 @@ import os
 import re
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote, urlsplit
 
 from generator.diagnostics import ConfigError, Diagnostic, warning
 from generator.settings_errors import line_of, shown
 from generator.settings_file import find_settings
+
+if TYPE_CHECKING:
+    from generator.config import Settings
 
 
 def normalise_base_url(url: str) -> str:
@@ -189,14 +193,14 @@ def cname_warnings(project: Path, content_dir: Path, cname: str, base_url: str) 
     ]
 
 
-def settings_warnings(
-    project: Path, content_dir: Path, language: str, title: str, description: str
-) -> list[Diagnostic]:
+def settings_warnings(project: Path, content_dir: Path, settings: Settings) -> list[Diagnostic]:
     """Warnings on the settings file's lines (named from `content_dir`, as articles are):
     a `language` in a deprecated code (`iw`, `in`, `no-bok`: languages.old_code), which
-    every page's lang would carry; HTML in `title` or `description`, published as typed
-    (as an article's headline: load/plain_text.py); a line break in either, published
-    inside every page's <meta> and every feed."""
+    every page's lang would carry; HTML in `title`, `description` or `publisher` (every
+    article's JSON-LD and the feeds: tester 3, M16), published as typed (as an article's
+    headline: load/plain_text.py); a line break in one, published inside every page's
+    <meta> and every feed."""
+    language = settings.language
     from generator.languages import old_code
     from generator.load.plain_text import markup_in_text, plain_words
 
@@ -214,7 +218,8 @@ def settings_warnings(
                 f"write language = {shown(old[1])}",
             )
         )
-    for key, value in (("title", title), ("description", description)):
+    texts = ("title", "description", "publisher")
+    for key, value in ((key, str(getattr(settings, key))) for key in texts):
         one_line = " ".join(value.split())
         if one_line != value.strip():
             found.append(

@@ -173,3 +173,18 @@ def test_a_word_in_angle_brackets_in_a_headline_or_the_site_description_reaches_
     said = run_here("check", cwd=project).stdout
     assert "pyproject.toml:3: warning: description is plain text: &amp;" in said, said
     assert "fix: write description = 'C++ <T> templates; Tom & the <br> tag'" in said, said
+
+
+def test_html_in_the_publisher_setting_is_a_warning_whose_fix_is_final(tmp_path: Path) -> None:
+    """Tester 3, M16: `publisher = "<i>Pub</i>"` went into every article's JSON-LD and the
+    feeds as typed, with nothing said, while the same in `title` was a warning. It is now
+    the same warning, on its line; `R&D Media` (no HTML code) is text, silent."""
+    project = make_project(tmp_path / "p", 'publisher = "<i>Pub</i> &amp; Co"\n')
+    write_article(project, "2025/06/s.md", FRONT.replace("Storm <b>hits</b> the <script>", ""))
+    said = run_here("check", cwd=project).stdout
+    assert "pyproject.toml:8: warning: publisher is plain text: <i> is published as typed" in said
+    assert "fix: write publisher = 'Pub & Co'" in said, said
+    edit(project / "pyproject.toml", '"<i>Pub</i> &amp; Co"', "'Pub & Co'")
+    assert "publisher" not in run_here("check", cwd=project).stdout
+    edit(project / "pyproject.toml", "'Pub & Co'", "'R&D Media'")
+    assert "publisher" not in run_here("check", cwd=project).stdout
