@@ -120,7 +120,9 @@ def plain_summary(body_html: str, budget: int = SUMMARY_BUDGET) -> str:
     Footnote references and markup are left out; paragraphs with no letters or digits
     (a photo alone) are skipped; in the paragraph taken, a picture among the words is
     read as its alt text (the sentence stays whole: "Body with a map and a table"); with
-    no such paragraph, the body's text, without pictures. Cut to `shorten`'s budget.
+    no such paragraph, the body's text, without pictures, code blocks, tables and headings
+    (tester 3, M15: "a b 1 2" from a table, a heading or code as the standfirst): '' when
+    nothing else is left, which `check` says ("no summary"). Cut to `shorten`'s budget.
     """
     notes = body_html.find('<div class="footnote"')
     before_notes = body_html if notes < 0 else body_html[:notes]
@@ -130,8 +132,12 @@ def plain_summary(body_html: str, budget: int = SUMMARY_BUDGET) -> str:
             if "<img" in found.group():
                 text = "".join(_paragraph_texts(found.group(), alts=True).paragraphs)
             return shorten(" ".join(text.split()), budget)
-    text = "".join(_paragraph_texts(body_html).everything)
+    text = "".join(_paragraph_texts(_NOT_PROSE.sub(" ", before_notes)).everything)
     return shorten(" ".join(text.split()), budget)
+
+
+# A code block, a table or a heading: never a summary's text.
+_NOT_PROSE = re.compile(r"<(pre|table|h[1-6])\b.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
 
 
 _SENTENCE_END = regex.compile(
