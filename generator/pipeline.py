@@ -53,7 +53,12 @@ from generator.render.urls import Urls
 from generator.render.words import site_catalogs
 from generator.settings_file import Paths as Paths  # where the site's parts are
 from generator.stages_api import READ_SETTINGS, ArticleUrls, Serial, Speed, body_reads
-from generator.web_address import cname_warnings, former_unused, settings_warnings
+from generator.web_address import (
+    cname_warnings,
+    former_unused,
+    settings_warnings,
+    site_id_warnings,
+)
 
 
 @dataclass(slots=True)
@@ -206,13 +211,19 @@ def load(
         + registry_problems
         + written
         + page_problems
-        + (
-            cname_warnings(project, content_dir, settings.cname, settings.base_url)
-            + settings_warnings(project, content_dir, settings)
-            if project
-            else []
-        )
+        + (_settings_file_warnings(project, content_dir, settings) if project else [])
         + (misplaced(project, content_dir) if project else [])  # for static/
+    )
+
+
+def _settings_file_warnings(
+    project: Path, content_dir: Path, settings: Settings
+) -> list[Diagnostic]:
+    """The warnings on lines of the site's settings file (web_address.py's)."""
+    return (
+        cname_warnings(project, content_dir, settings.cname, settings.base_url)
+        + settings_warnings(project, content_dir, settings)
+        + site_id_warnings(project, content_dir, settings.site_id)
     )
 
 

@@ -270,6 +270,51 @@ _PLACEHOLDER_HOST = re.compile(
 )
 
 
+# Hosts no public site is at: this computer, a bare name on a local network (`x`), an IP
+# address, and the names RFC 6761 and 6762 keep for local use.
+_LOCAL_HOST = re.compile(r"^(?:localhost|[^.]+|[0-9.]+|.*:.*)$|\.(?:localhost|local|internal)$")
+
+
 def is_placeholder(base_url: str) -> bool:
-    """Whether `base_url` is an example's address, not the site's own yet."""
-    return bool(_PLACEHOLDER_HOST.search((urlsplit(base_url).hostname or "").lower()))
+    """Whether `base_url` is an example's address or a local one, not the site's own yet."""
+    host = (urlsplit(base_url).hostname or "").lower()
+    return bool(_PLACEHOLDER_HOST.search(host) or _LOCAL_HOST.search(host))
+
+
+def placeholder_note(base_url: str) -> str:
+    """What init says of a `base_url` that is not the site's public address yet ('' for a
+    public https one): a placeholder or local host (the site_id made from it too), or
+    plain http://, which GitHub Pages and most hosts redirect to https."""
+    if is_placeholder(base_url):
+        return (
+            f"base_url is a placeholder or a local address ({base_url}): set it in "
+            "newsdigest.toml to the address the site will be published at, and site_id with "
+            "it (a domain you own, never changed after), before the first publication."
+        )
+    if urlsplit(base_url).scheme == "http":
+        return (
+            f"warning: base_url is http:// ({base_url}): GitHub Pages and most hosts serve "
+            "sites over https, so every canonical link and feed would name an address that "
+            "redirects; write https:// in newsdigest.toml if the site is served so."
+        )
+    return ""
+
+
+def site_id_warnings(project: Path, content_dir: Path, site_id: str) -> list[Diagnostic]:
+    """A warning on the `site_id` line when its domain is a local one (`localhost,2026`,
+    `x,2026`, an IP address): every feed item's GUID carries it for ever."""
+    host = site_id.rpartition(",")[0].lower()
+    if not host or not _LOCAL_HOST.search(host):
+        return []
+    file, where = _settings_file(project, content_dir)
+    return [
+        warning(
+            where,
+            line_of(file, "site_id"),
+            f"site_id {shown(site_id)} names no domain of yours ({host} is a local name or "
+            "an IP address), and every feed item's ID (GUID) keeps it for ever",
+            f"before the first publication, write the domain you own and the year: site_id = "
+            f'"news.example.org,{site_id.rpartition(",")[2] or "2026"}", with your domain '
+            "in place of news.example.org",
+        )
+    ]

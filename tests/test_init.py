@@ -460,7 +460,7 @@ def test_init_names_an_examples_address_as_a_placeholder(
     """README's Quick start command, typed as printed, gets the note to set base_url."""
     result = init(tmp_path, "--url", url)
     assert result.returncode == 0, result.stderr
-    said = f"base_url is a placeholder ({url}): set it in newsdigest.toml"
+    said = f"base_url is a placeholder or a local address ({url}): set it in newsdigest.toml"
     assert (said in result.stdout) is placeholder, result.stdout
 
 

@@ -36,7 +36,7 @@ from generator.commands.workflows import (
 )
 from generator.diagnostics import ConfigError, UsageError
 from generator.load import countries, slugs
-from generator.web_address import is_placeholder
+from generator.web_address import is_placeholder, placeholder_note
 
 PLACEHOLDER_URL = "https://example.org/"  # Hugo's placeholder too, when no --url is given
 FALLBACK_COUNTRY = "United Kingdom"  # the welcome article's when the time zone names none
@@ -421,12 +421,8 @@ def summary(started: Started, folder: Path) -> str:
         f'\nsite_id = "{started.settings.site_id}" names this site in every feed item\'s '
         "ID: keep it forever, even if the site moves to another address.",
     ]
-    if started.placeholder_url:
-        lines.append(
-            f"base_url is a placeholder ({started.settings.base_url}): set it in "
-            "newsdigest.toml to the address the site will be published at, and site_id with "
-            "it, before the first publication."
-        )
+    if note := placeholder_note(started.settings.base_url):  # a placeholder or http://
+        lines.append(note)
     lines.append(_published_branch(started))
     lines += _workflow_warnings(started)
     if started.install_warning:

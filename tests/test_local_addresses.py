@@ -1,0 +1,49 @@
+"""A site started on a local address (`init --url https://localhost:8000/`, `http://x`,
+an IP address) is told its base_url is a placeholder, and `check` warns on a site_id made
+from such a host, which every feed GUID would keep for ever; init warns on an http://
+base_url (tester3 M7). A public https address is silent."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import run_here
+
+
+@pytest.mark.parametrize(
+    ("url", "site_id"),
+    [
+        ("https://localhost:8000/", "localhost,"),
+        ("http://x", "x,"),
+        ("https://192.168.1.5/news/", "192.168.1.5,"),
+        ("http://desk.local/", "desk.local,"),
+    ],
+)
+def test_a_site_started_on_a_local_address_hears_it_at_init_and_check(
+    tmp_path: Path, url: str, site_id: str
+) -> None:
+    started = run_here("init", "news", "--title", "T", "--url", url, cwd=tmp_path)
+    assert started.returncode == 0, started.stderr
+    said = started.stdout + started.stderr
+    assert "base_url is a placeholder or a local address" in said, said
+
+    checked = run_here("check", cwd=tmp_path / "news")
+
+    out = checked.stdout + checked.stderr
+    assert checked.returncode == 0, out
+    assert f"newsdigest.toml:11: warning: site_id '{site_id}" in out, out
+    assert "names no domain of yours" in out
+    assert "fix: before the first publication, write the domain you own and the year" in out
+
+
+def test_an_http_address_is_warned_of_at_init_and_a_public_https_one_is_silent(
+    tmp_path: Path,
+) -> None:
+    plain = run_here("init", "a", "--title", "T", "--url", "http://news.org/", cwd=tmp_path)
+    safe = run_here("init", "b", "--title", "T", "--url", "https://news.org/", cwd=tmp_path)
+
+    assert "warning: base_url is http:// (http://news.org/)" in plain.stdout + plain.stderr
+    for said in (safe.stdout + safe.stderr, run_here("check", cwd=tmp_path / "b").stdout):
+        assert "placeholder" not in said and "base_url is http" not in said, said
+        assert "site_id" not in said or "keep it forever" in said
