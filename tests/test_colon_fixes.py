@@ -118,3 +118,25 @@ def test_a_value_its_field_refuses_typed_without_its_colon_gets_both_fixes(
     assert "colon after the name" in fix and words in fix, said
     path.write_text(path.read_text(encoding="utf-8").replace(typed, written), encoding="utf-8")
     assert run_here("check", cwd=project).returncode == 0
+
+
+@pytest.mark.parametrize(
+    ("value", "said"),
+    [
+        ("Title with trailing colon:", "ends with ':' (a colon at the end of the line)"),
+        ("Rain: more", "contains ': ' (a colon and a space)"),
+    ],
+)
+def test_a_colon_at_the_end_of_a_value_is_named_as_such(
+    tmp_path: Path, value: str, said: str
+) -> None:
+    """Tester 3, L2: `title: Title with trailing colon:` was said to hold ': ' (a colon and
+    a space), which it does not; the fix, the value in quotes, then passes."""
+    project = make_project(tmp_path / "p")
+    front = f"title: {value}\ndate: 2025-06-25T10:00:00Z\ncountry: India\ncredits:\n  author: A\n"
+    story = write_article(project, "s.md", front)
+    result = run_here("check", cwd=project)
+    assert f"content/s.md:2: error: the value of 'title:' {said}, which YAML" in result.stdout
+    assert f'fix: put the whole value in quotes: title: "{value}"' in result.stdout
+    story.write_text(story.read_text().replace(f"title: {value}", f'title: "{value}"'))
+    assert run_here("check", cwd=project).returncode == 0

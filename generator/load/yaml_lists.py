@@ -290,6 +290,9 @@ def colon_value(lead: str, key: str, value: str, inner: tuple[str, ...]) -> tupl
     message = (
         f"the value of '{key}:' contains ': ' (a colon and a space), which YAML reads as the "
         "start of another field"
+        if ": " in value.rstrip()
+        else f"the value of '{key}:' ends with ':' (a colon at the end of the line), which "
+        "YAML reads as the start of another field"
     )
     field, _, rest = value.partition(": ")
     if field.strip() in inner:
