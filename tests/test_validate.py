@@ -203,3 +203,25 @@ def test_an_article_holds_parsed_values(tmp_path: Path) -> None:
     assert article.sources == ("agencies",)
     assert article.slug == "story"
     assert [t.name for t in article.tags] == ["Climate"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "wrong"),
+    [
+        ('"urn:uuid:XYZ"', True),
+        ('"urn:uuid:6f1c2e0a-8d3b-4f5e-9a7c"', True),
+        ('"urn:uuid:6f1c2e0a-8d3b-4f5e-9a7c-1b2d3e4f5a6b"', False),
+        ('"URN:UUID:6F1C2E0A-8D3B-4F5E-9A7C-1B2D3E4F5A6B"', False),
+        ('"urn:isbn:0451450523"', False),
+    ],
+)
+def test_an_id_that_says_uuid_must_hold_one(tmp_path: Path, typed: str, wrong: bool) -> None:
+    """Tester 3, L4: `id: "urn:uuid:XYZ"` was accepted as the story's feed GUID, though a
+    bare UUID is checked: a UUID URN holds a UUID; other URNs are left alone."""
+    project = make_project(tmp_path / "p")
+    front = "title: T\ndate: 2025-06-25T10:00:00Z\ncountry: India\ncredits:\n  author: A\n"
+    write_article(project, "s.md", front + f"id: {typed}\n")
+    result = run_here("check", cwd=project)
+    said = f"content/s.md:7: error: id {typed.strip(chr(34))!r} is not a UUID URN"
+    assert (said in result.stdout) == wrong, result.stdout
+    assert result.returncode == int(wrong)

@@ -155,7 +155,8 @@ FIELDS = (
         "pins the feed GUID when a slug or date must change after publication; a URI such "
         "as the article's old `tag:...` GUID or `urn:uuid:...`. A bare UUID "
         "(`6f1c2e0a-8d3b-4f5e-9a7c-1b2d3e4f5a6b`) is accepted and published as "
-        "`urn:uuid:` + the UUID in lower case (RFC 4122's URN form)",
+        "`urn:uuid:` + the UUID in lower case (RFC 4122's URN form); a `urn:uuid:` id must"
+        " hold a UUID (`urn:uuid:XYZ` is an error), any other URI is used as typed",
     ),
     Field(
         "draft",

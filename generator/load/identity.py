@@ -289,8 +289,17 @@ def pinned_id(check: Checker, front: Mapping, site_id: str) -> str:
     for the story."""
     pinned = check.text(front, "id", "id")
     hint = "use a tag URI such as 'tag:example.org,2025:2025-06-25/my-story' or 'urn:uuid:...'"
+    scheme, _, rest = pinned.strip().partition(":")
     if pinned and not _URI.match(pinned) and not _UUID.match(pinned):
         check.error(front.line_of("id"), f"id {pinned!r} is not a URI; feed readers need one", hint)
+    elif scheme.lower() == "urn" and rest[:5].lower() == "uuid:" and not _UUID.match(rest[5:]):
+        check.error(  # `urn:uuid:XYZ` (tester 3, L4): a UUID is 32 hex digits, 8-4-4-4-12
+            front.line_of("id"),
+            f"id {pinned!r} is not a UUID URN: after 'urn:uuid:' come 32 hexadecimal digits "
+            "in groups of 8-4-4-4-12",
+            "write the UUID the story was given (as 'urn:uuid:6f1c2a4e-8d3b-4c5a-9e7f-"
+            "0a1b2c3d4e5f'), or " + hint.removeprefix("use ").split(" or ")[0],
+        )
     elif pinned and re.match(rf"tag:{re.escape(site_id)}:([^/]+/)?digest/", pinned.strip()):
         check.error(
             front.line_of("id"),
