@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from generator.diagnostics import Diagnostic, error
-from generator.load.encoding import UTF16_FIX, not_utf8, utf16
+from generator.load.encoding import UTF16_FIX, binary, not_utf8, utf16
 from generator.load.fences import never_closed, no_start
 from generator.load.files import (
     child_maker,
@@ -293,6 +293,8 @@ def decode(raw: bytes, source: str) -> tuple[str | None, list[Diagnostic]]:
     """Decode UTF-8 (a byte-order mark is allowed), rejecting NUL bytes; normalise newlines."""
     if (wide := utf16(raw)) is not None:
         return None, [error(source, 1, wide, UTF16_FIX)]
+    if (data := binary(raw, source)) is not None:  # a picture, a PDF: not text at all
+        return None, [data]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -32,6 +32,45 @@ def utf16(raw: bytes) -> str | None:
     )
 
 
+# The first bytes of the files most often saved or renamed as `.md` by mistake.
+_SIGNATURES = (
+    (b"\x89PNG", "a PNG picture", ".png"),
+    (b"\xff\xd8\xff", "a JPEG picture", ".jpg"),
+    (b"GIF8", "a GIF picture", ".gif"),
+    (b"%PDF", "a PDF document", ".pdf"),
+    (b"PK\x03\x04", "a Word document or another zipped file", ".docx"),
+    (b"\xd0\xcf\x11\xe0", "an older Word or Excel document", ".doc"),
+    (b"{\\rtf", "a Rich Text (RTF) document", ".rtf"),
+)
+_CONTROL = frozenset(range(32)) - {9, 10, 12, 13}
+
+
+def binary(raw: bytes, source: str) -> Diagnostic | None:
+    """The error for a file that holds no text (a picture, a PDF, a Word document, or bytes
+    with NULs and other control codes no text has) saved or renamed as `.md`; None for a
+    text file, whatever its encoding (not_utf8 names that)."""
+    head = raw[:4096]
+    kind = next(((what, ext) for start, what, ext in _SIGNATURES if head.startswith(start)), None)
+    controls = sum(1 for byte in head if byte in _CONTROL)
+    if kind is None and not (b"\x00" in head and controls * 10 >= len(head)):
+        return None
+    what, ext = kind or ("binary data (NUL bytes and other codes no text holds)", "")
+    named = f"{what}, by its first bytes" if kind else what
+    real = f" (its real name ends in {ext})" if ext else ""
+    return error(
+        source,
+        1,
+        f"this is not a text file: it holds {named}, saved or renamed with .md",
+        f"a story is text saved as UTF-8: give the file its real extension{real} and move "
+        "it next to the story that shows it, or delete it; then write the story in a .md file",
+    )
+
+
+def _shown(text: str) -> str:
+    """`text` with each character a terminal would act on (NUL, escape codes) as '?'."""
+    return "".join(c if c.isprintable() else "?" for c in text)
+
+
 def not_utf8(raw: bytes, at: int, source: str) -> Diagnostic:
     """The error for a file not saved as UTF-8, its first wrong byte at offset `at`: on its
     line, with the character the byte is in Windows-1252 (which covers Latin-1's letters),
@@ -43,7 +82,7 @@ def not_utf8(raw: bytes, at: int, source: str) -> Diagnostic:
     char = raw[at : at + 1].decode("cp1252", "replace")
     seen = (
         f": byte 0x{raw[at]:02x} is '{char}' in the older Windows (Latin-1) encoding, "
-        f"in '{before}{char}{after.rstrip()}'"
+        f"in '{_shown(before)}{char}{_shown(after.rstrip())}'"
         if char != "\ufffd" and char.isprintable()
         else f" (byte 0x{raw[at]:02x})"
     )
