@@ -213,6 +213,19 @@ def load(
         + page_problems
         + (_settings_file_warnings(project, content_dir, settings) if project else [])
         + (misplaced(project, content_dir) if project else [])  # for static/
+        + ([] if found or problems else [_no_article(content_dir)])
+    )
+
+
+def _no_article(content_dir: Path) -> Diagnostic:
+    """The warning on a content folder that holds no article at all (no .md file): the
+    site would be published with no story, which is rarely what the editor meant."""
+    return warning(
+        str(content_dir),
+        0,
+        "this folder holds no article (no .md file): the site is published with no story",
+        'write one with: newsdigest new "The story\'s title" (then write it and delete '
+        "its 'draft: true' line), or put your stories' Markdown (.md) files in this folder",
     )
 
 
