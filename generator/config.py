@@ -18,8 +18,8 @@ from generator.languages import locale_fix
 from generator.settings_errors import Problem
 from generator.settings_file import PYPROJECT as PYPROJECT
 from generator.settings_file import SETTINGS_FILE as SETTINGS_FILE
+from generator.settings_file import empty_publisher, logo_file, read_settings, site_id_meant
 from generator.settings_file import find_settings as find_settings
-from generator.settings_file import logo_file, read_settings, site_id_meant
 from generator.web_address import normalise_base_url as normalise_base_url
 
 SITE_ID_PATTERN = re.compile(r"^[A-Za-z0-9.-]+(@[A-Za-z0-9.-]+)?,\d{4}(-\d{2}(-\d{2})?)?$")
@@ -69,7 +69,11 @@ class Settings:
         shown="(required)",
     )
     publisher: str = _setting(
-        "", "text", "the organisation named in feeds and structured data", shown="the title"
+        "",
+        "text",
+        "the organisation named in feeds and structured data; left out, the site's title "
+        '(written empty, `publisher = ""`, it is an error on its line)',
+        shown="the title",
     )
     digest_days: int = _setting(3, "number", "days shown on the home page")
     home_per_day: int = _setting(
@@ -417,6 +421,7 @@ def load(project_dir: Path, overrides: dict[str, Any] | None = None) -> Settings
     written = (urlsplit(str(table.get("base_url", "/"))).path or "/") if "base_url" in given else ""
     table.update(given)
     settings, found, bad = _typed(table)
+    found += empty_publisher(table, keys.get("publisher", "publisher"))
     options: list[Diagnostic] = []  # the problems of values given on the command line
     said = {d.line for d in twice} - {0}  # a statement TOML could not read: left out
     for name, message in _failed_checks(settings, bad):

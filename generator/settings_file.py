@@ -14,6 +14,7 @@ from typing import Any
 from generator.diagnostics import ConfigError, Diagnostic, error
 from generator.load.encoding import UTF16_FIX, utf16
 from generator.settings_errors import (
+    Problem,
     display,
     shown,
     statement_lines,
@@ -298,3 +299,21 @@ def site_id_meant(value: str, pattern: re.Pattern[str]) -> str:
     )
     meant = host.strip().split("/")[0] + comma + "".join(year.split())
     return meant if meant != value and pattern.match(meant) else ""
+
+
+def empty_publisher(table: dict[str, Any], key: str) -> list[Problem]:
+    """`publisher = ""` (or only spaces) written in the file: an error on its line, as an
+    empty title is, rather than the title put in its place unsaid. Left out, the title is
+    the publisher (the setting's default)."""
+    value = table.get(key)
+    if not isinstance(value, str) or value.strip():
+        return []
+    return [
+        Problem(
+            key,
+            "publisher is empty",
+            "feeds and search engines name the organisation that publishes the site: "
+            f'write its name, for example {key} = "Daily News Ltd", or delete this line '
+            "to name the site's title as the publisher",
+        )
+    ]

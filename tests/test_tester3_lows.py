@@ -40,3 +40,24 @@ def test_a_content_folder_with_only_a_draft_gets_no_such_warning(tmp_path: Path)
 
     assert checked.returncode == 0, checked.stdout
     assert "holds no article" not in checked.stdout
+
+
+def test_an_empty_publisher_is_an_error_on_its_line_not_the_title_unsaid(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "desk", 'publisher = ""\n')
+    write_article(project, "story.md", STORY)
+
+    checked = run_here("check", cwd=project)
+
+    assert checked.returncode != 0
+    assert "pyproject.toml:8: error: publisher is empty" in checked.stderr.splitlines()
+    assert "delete this line to name the site's title as the publisher" in checked.stderr
+
+
+def test_a_publisher_written_or_left_out_is_silent(tmp_path: Path) -> None:
+    named = make_project(tmp_path / "named", 'publisher = "Harbour Media"\n')
+    left_out = make_project(tmp_path / "left-out")
+    for project in (named, left_out):
+        write_article(project, "story.md", STORY)
+        checked = run_here("check", cwd=project)
+        assert checked.returncode == 0, checked.stderr
+        assert checked.stdout.splitlines()[-1] == "checked 1 article: no errors"
