@@ -313,3 +313,34 @@ def test_a_headline_keeps_the_code_points_typed_and_names_still_match(tmp_path: 
     assert [p.name for p in (out / "tags").iterdir() if p.is_dir()] == ["cafe"]
     topic = html.fromstring((out / "tags/cafe/index.html").read_bytes())
     assert len(topic.xpath("//h2[@class='card-title']")) == 2
+
+
+def test_spaces_at_the_ends_of_quoted_text_are_said_not_to_be_published(tmp_path: Path) -> None:
+    """Tester 3, L10: `title: "  Spaced title  "` was published trimmed with no word,
+    though README says quoted text is kept as typed. Each field says so, with the line to
+    write; followed, check is silent. Text with no such spaces, and a block (`|`), say
+    nothing."""
+    from conftest import make_project, run_here, write_article
+
+    project = make_project(tmp_path / "p")
+    front = (
+        'title: "  Spaced title  "\ndate: 2025-06-25T10:00:00Z\ncountry: India\n'
+        'credits:\n  author: " Asha Rao"\ntags: [" Rain", Floods]\nsummary: |\n  Two\n  lines.\n'
+    )
+    story = write_article(project, "s.md", front)
+    said = run_here("check", cwd=project).stdout
+    for line, what, fix in [
+        (2, "title '  Spaced title  '", "title: Spaced title"),
+        (6, "credits.author ' Asha Rao'", "author: Asha Rao"),
+        (7, "tags: item 1 ' Rain'", "Rain"),
+    ]:
+        assert (
+            f"content/s.md:{line}: warning: {what} has spaces at its start or end, inside its "
+            "quotes: they are not published (a page shows none)\n"
+            f"    fix: write it without them: {fix}\n"
+        ) in said, said
+    assert said.count("warning:") == 3, said
+    fixed = front.replace('"  Spaced title  "', "Spaced title").replace('" Asha Rao"', "Asha Rao")
+    story.write_text("---\n" + fixed.replace('" Rain"', "Rain") + "---\nBody.\n")
+    again = run_here("check", cwd=project)
+    assert again.returncode == 0 and "warning" not in again.stdout, again.stdout

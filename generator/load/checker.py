@@ -129,6 +129,17 @@ class KeyChecks(Reports):
             )
 
 
+def _spaced(label: str, typed: str, key: str, text: str, item: int) -> tuple[str, str]:
+    """(message, fix) for text with spaces at an end inside its quotes (`title: "  Rain  "`,
+    tester 3, L10), which are not published: said, so nothing is changed unseen. `item`:
+    the number of a list's item (0: a value of its own)."""
+    return (
+        f"{label}{f': item {item}' * bool(item)} {typed!r} has spaces at its start or end, "
+        "inside its quotes: they are not published (a page shows none)",
+        f"write it without them: {written(text) if item else f'{key}: {written(text)}'}",
+    )
+
+
 class Checker(KeyChecks):
     """Collects diagnostics for one document while its fields are read: its readers
     (text, lists of text, names, groups of fields) and the key checks (KeyChecks)."""
@@ -155,6 +166,8 @@ class Checker(KeyChecks):
         result = " ".join(str(value).split())
         if not result and required:
             self.error(line, f"{label} is empty", f"write the {_what(label)} after '{key}:'")
+        elif result and isinstance(value, str) and value.strip(" \t") != value:
+            self.warn(line, *_spaced(label, value, key, result, 0))
         return result
 
     def printable(self, text: str, line: int, label: str) -> bool:
@@ -213,6 +226,8 @@ class Checker(KeyChecks):
             if not self.printable(str(item), line, f"{label}: item {number}"):
                 continue
             text = " ".join(str(item).split())
+            if text and isinstance(item, str) and item.strip(" \t") != item:
+                self.warn(line, *_spaced(label, item, key, text, isinstance(value, list) * number))
             if text:
                 result.append((text, line))
             elif not isinstance(value, list):  # `author: "  "`: no name, not a list
