@@ -16,6 +16,7 @@ cache. Whatever is reused or spread, the bytes written are those of
 from __future__ import annotations
 
 import os
+import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -26,7 +27,7 @@ from typing import TYPE_CHECKING
 from generator.commands import ping
 from generator.commands.progress import Progress, quiet
 from generator.config import Settings
-from generator.diagnostics import Diagnostic, has_errors
+from generator.diagnostics import Diagnostic, UsageError, has_errors, warning
 from generator.index.selection import HeldBack, Selection
 from generator.load.files import input_files
 from generator.render.root_files import root_paths
@@ -206,6 +207,38 @@ class Run:
         return self.state.spare
 
 
+def _cache_dir_problems(cache_dir: Path, paths: Paths) -> list[Diagnostic]:
+    """Refuse a `--cache-dir` inside content/, templates/ or the output (an editor would
+    commit it, or the site would publish it): UsageError, with what to do. One that cannot
+    be written (a file, a folder the build may not write) is a warning: the site is built
+    all the same, without the cache, so every story is converted again."""
+    target = cache_dir.resolve()
+    for place in (paths.content, paths.templates, paths.output):
+        inside = place.resolve()
+        if target == inside or inside in target.parents:
+            raise UsageError(
+                f"--cache-dir {cache_dir} is inside {place}, which would then hold "
+                "the build's cache (a database and a copy of the site); choose a folder "
+                "outside it, such as .newsdigest-cache (the default), or leave out --cache-dir"
+            )
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=target):
+            pass
+    except OSError as exc:
+        why = "it is a file" if target.is_file() else (exc.strerror or str(exc)).lower()
+        return [
+            warning(
+                f"--cache-dir {cache_dir}",
+                0,
+                f"the build cache cannot be kept there ({why}), so this build and the next "
+                "convert every story again",
+                "choose a folder you can write to, or leave out --cache-dir",
+            )
+        ]
+    return []
+
+
 def _start(paths: Paths, settings: Settings, selection: Selection, options: Options) -> Run:
     """Refuse a dangerous output folder, put back a site a killed build left, read the cache.
     An output folder given as a symbolic link is the folder it points to (`through_link`)."""
@@ -281,7 +314,17 @@ def build_site(
     none of them runs, nor is imported, when nothing changed since the last build.
     """
     started = time.perf_counter()
-    run = _start(paths, settings, selection, options or Options())
+    options = options or Options()
+    unkept = _cache_dir_problems(options.cache_dir, paths) if options.cache_dir else []
+    result = _built(paths, settings, selection, options, started)
+    result.diagnostics.extend(unkept)
+    return result
+
+
+def _built(
+    paths: Paths, settings: Settings, selection: Selection, options: Options, started: float
+) -> Result:
+    run = _start(paths, settings, selection, options)
     unchanged = _nothing_changed(run, started)
     if unchanged is not None:
         return unchanged
