@@ -344,3 +344,26 @@ def test_spaces_at_the_ends_of_quoted_text_are_said_not_to_be_published(tmp_path
     story.write_text("---\n" + fixed.replace('" Rain"', "Rain") + "---\nBody.\n")
     again = run_here("check", cwd=project)
     assert again.returncode == 0 and "warning" not in again.stdout, again.stdout
+
+
+def test_a_picture_credit_typed_under_image_is_told_where_it_goes(tmp_path: Path) -> None:
+    """Tester 3, L15: `image:` with `credit: Reuters` was 'unknown field ... is ignored' with
+    the picture's fields as the fix, and the credit vanished. The warning names where it is
+    read (credits.image); followed, the credit is published under the picture."""
+    from conftest import make_project, run_here, write_article
+
+    project = make_project(tmp_path / "p")
+    head = "title: T\ndate: 2025-06-25T10:00:00Z\ncountry: India\ncredits:\n  author: A\n"
+    picture = "image:\n  src: https://example.com/a.jpg\n  alt: Boats on a street\n"
+    story = write_article(project, "s.md", head + picture + "  credit: Reuters\n")
+    said = run_here("check", cwd=project).stdout
+    assert (
+        "content/s.md:10: warning: unknown field 'image.credit' is ignored: it is written in "
+        "'credits:', as 'credits.image'\n"
+        "    fix: move it to the 'credits:' group: 'credits:' then '  image: Reuters'\n"
+    ) in said, said
+    story.write_text("---\n" + head + "  image: Reuters\n" + picture + "---\nBody.\n")
+    site = tmp_path / "site"
+    built = run_here("build", "--output", str(site), cwd=project)
+    assert built.returncode == 0 and "warning" not in built.stdout + built.stderr
+    assert "Reuters" in (site / "2025/06/25/s/index.html").read_text(encoding="utf-8")

@@ -32,6 +32,28 @@ BELONGS_UNDER = {
     "alt": "image",
     "caption": "image",
 }
+# A field of one group typed in another (tester 3, L15: `image:` `credit: Reuters`, whose
+# words vanished): (group, field) -> the field's group and name where it is read.
+IN_ANOTHER_GROUP = {
+    **dict.fromkeys(
+        [("image.", k) for k in ("credit", "credits", "photographer", "copyright", "byline")],
+        ("credits", "image"),
+    ),
+    ("credits.", "caption"): ("image", "caption"),
+    ("credits.", "alt"): ("image", "alt"),
+}
+
+
+def _in_another_group(prefix: str, key: str, value: Any) -> tuple[str, str] | None:
+    """(message, fix) for a field typed in the wrong group (`image:` `credit: Reuters`)."""
+    group, name = IN_ANOTHER_GROUP.get((prefix, key.casefold()), ("", ""))
+    if not group:
+        return None
+    return (
+        f"unknown field {prefix + key!r} is ignored: it is written in '{group}:', as "
+        f"'{group}.{name}'",
+        f"move it to the '{group}:' group: '{group}:' then '  {name}: {inline(value)}'",
+    )
 
 
 class Reports:
@@ -105,6 +127,10 @@ class KeyChecks(Reports):
             other = foreign_field(key, mapping[key], mapping) if not prefix else None
             if other is not None:
                 self.warn(mapping.line_of(key), *other)
+                continue
+            moved = _in_another_group(prefix, key, mapping[key])
+            if moved is not None:  # `image:` `credit: Reuters`: credits.image
+                self.warn(mapping.line_of(key), *moved)
                 continue
             close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
             if not prefix and close and close[0] in REQUIRED_FIELDS and close[0] not in mapping:
