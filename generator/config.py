@@ -79,8 +79,8 @@ class Settings:
     home_per_day: int = _setting(
         15,
         "number",
-        "at most this many stories of one day on the home page; the rest are "
-        'linked as "N more in Topic" to the day\'s digest (the page shows 40 at most)',
+        "at most this many stories of one day on the home page; the rest are linked as "
+        '"N more in Topic" to the day\'s digest (the page shows 40 at most; more: a warning)',
     )
     home_per_topic: int = _setting(
         4, "number", "at most this many stories of one topic in one day on the home page"
@@ -121,8 +121,8 @@ class Settings:
     websub_hub: str = _setting(
         "",
         "URL",
-        "a WebSub hub, e.g. `https://pubsubhubbub.appspot.com/`: every feed names "
-        "it and `newsdigest ping` notifies it (see Feeds)",
+        "a WebSub hub, e.g. `https://pubsubhubbub.appspot.com/`: every feed names it and "
+        "`newsdigest ping` notifies it (see Feeds); http:// is a warning but for a local hub",
     )
     locale: str = _setting(
         "",

@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import quote, unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 from generator.diagnostics import ConfigError, Diagnostic, warning
 from generator.settings_errors import line_of, shown
@@ -241,6 +241,42 @@ def settings_warnings(project: Path, content_dir: Path, settings: Settings) -> l
                     f"write {key} = {shown(plain_words(one_line))}",
                 )
             )
+    return found + _beyond_use(file, where, settings)
+
+
+def _beyond_use(file: Path, where: str, settings: Settings) -> list[Diagnostic]:
+    """Warnings on settings accepted but not done as written: `home_per_day` or
+    `home_per_topic` above the home page's 40 story links (index.digest.HOME_LIMIT), and a
+    public `websub_hub` at http://, which every feed names and `ping` sends the feeds'
+    addresses to unencrypted (a hub on this computer or the local network is left alone)."""
+    from generator.index.digest import HOME_LIMIT
+
+    found = [
+        warning(
+            where,
+            line_of(file, key),
+            f"{key} = {value}: the home page shows {HOME_LIMIT} stories at most, whatever "
+            f"this setting, so it works as {key} = {HOME_LIMIT}",
+            f"write {key} = {HOME_LIMIT} (every story of a day is on its digest page)",
+        )
+        for key, value in (
+            ("home_per_day", settings.home_per_day),
+            ("home_per_topic", settings.home_per_topic),
+        )
+        if value > HOME_LIMIT
+    ]
+    hub = urlsplit(settings.websub_hub)
+    if hub.scheme == "http" and not _LOCAL_HOST.search((hub.hostname or "").lower()):
+        https = urlunsplit(hub._replace(scheme="https"))
+        found.append(
+            warning(
+                where,
+                line_of(file, "websub_hub"),
+                f"websub_hub {shown(settings.websub_hub)} is http://: every feed names it, and "
+                "feed readers and `newsdigest ping` would reach the hub unencrypted",
+                f"write websub_hub = {shown(https)} (public hubs take https://)",
+            )
+        )
     return found
 
 

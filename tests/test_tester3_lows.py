@@ -61,3 +61,41 @@ def test_a_publisher_written_or_left_out_is_silent(tmp_path: Path) -> None:
         checked = run_here("check", cwd=project)
         assert checked.returncode == 0, checked.stderr
         assert checked.stdout.splitlines()[-1] == "checked 1 article: no errors"
+
+
+def test_settings_beyond_what_the_site_does_are_warnings_with_the_value_that_works(
+    tmp_path: Path,
+) -> None:
+    project = make_project(
+        tmp_path / "desk",
+        'home_per_day = 100\nhome_per_topic = 41\nwebsub_hub = "http://hub.example.net/"\n',
+    )
+    write_article(project, "story.md", STORY)
+
+    said = run_here("check", cwd=project).stdout.splitlines()
+
+    assert (
+        "pyproject.toml:8: warning: home_per_day = 100: the home page shows 40 stories at "
+        "most, whatever this setting, so it works as home_per_day = 40"
+    ) in said
+    assert "    fix: write home_per_day = 40 (every story of a day is on its digest page)" in said
+    assert any(
+        line.startswith("pyproject.toml:9: warning: home_per_topic = 41") for line in said
+    )
+    assert (
+        "    fix: write websub_hub = 'https://hub.example.net/' (public hubs take https://)"
+    ) in said
+    assert said[-1] == "checked 1 article: no errors, 3 warnings"
+
+
+def test_settings_within_what_the_site_does_are_silent(tmp_path: Path) -> None:
+    project = make_project(
+        tmp_path / "desk",
+        'home_per_day = 40\nhome_per_topic = 40\nwebsub_hub = "https://hub.example.net/"\n',
+    )
+    local = make_project(tmp_path / "local", 'websub_hub = "http://localhost:8080/hub"\n')
+    for root in (project, local):
+        write_article(root, "story.md", STORY)
+        assert run_here("check", cwd=root).stdout.splitlines()[-1] == (
+            "checked 1 article: no errors"
+        )
