@@ -23,10 +23,16 @@ def normalise_base_url(url: str) -> str:
     """Check that base_url is an absolute http(s) URL and give it a trailing slash."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
+        meant = _with_https(url.partition("://")[2] or url)
         raise ConfigError(
             f"base_url {shown(url)} "
             + ("must start with https:// or http://" if "://" in url else "is not an absolute URL")
-            + "; use the address the site is served at, like https://user.github.io/repo/"
+            + (
+                ("" if "://" in url else " (it has no https:// or http:// in front)")
+                + f"; write it so: {meant}"
+                if meant
+                else "; use the address the site is served at, like https://user.github.io/repo/"
+            )
         )
     if "?" in url or "#" in url:
         raise ConfigError(f"base_url {shown(url)} {query_problem(url)}")
@@ -35,6 +41,29 @@ def normalise_base_url(url: str) -> str:
         raise ConfigError(f"base_url {shown(url)} {wrong}")
     path = parts.path if parts.path.endswith("/") else parts.path + "/"
     return f"{parts.scheme}://{parts.netloc}{path}"
+
+
+_HOST_FIRST = re.compile(
+    r"(?:localhost|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,63})(?::\d+)?"
+)
+
+
+def _with_https(url: str) -> str:
+    """The address meant by a base_url typed without its scheme, a host name first
+    ('example.com/x/', '//example.com', 'localhost:8000', or after another scheme, as in
+    'htps://example.com'): https:// put in front (http:// for a local host such as
+    localhost) and a final '/' added, when that is a valid base_url; '' when the text starts
+    with no host name."""
+    rest = url.strip().removeprefix("//")
+    host = rest.split("/", 1)[0]
+    if not _HOST_FIRST.fullmatch(host):
+        return ""
+    name = host.rsplit(":", 1)[0].lower() if host.count(":") == 1 else host.lower()
+    meant = ("http://" if _LOCAL_HOST.search(name) else "https://") + rest
+    try:
+        return normalise_base_url(meant)
+    except ConfigError:
+        return ""
 
 
 # What RFC 3986 does not allow unescaped in a URL (besides spaces, controls and non-ASCII).

@@ -79,9 +79,7 @@ def test_settings_beyond_what_the_site_does_are_warnings_with_the_value_that_wor
         "most, whatever this setting, so it works as home_per_day = 40"
     ) in said
     assert "    fix: write home_per_day = 40 (every story of a day is on its digest page)" in said
-    assert any(
-        line.startswith("pyproject.toml:9: warning: home_per_topic = 41") for line in said
-    )
+    assert any(line.startswith("pyproject.toml:9: warning: home_per_topic = 41") for line in said)
     assert (
         "    fix: write websub_hub = 'https://hub.example.net/' (public hubs take https://)"
     ) in said
@@ -99,3 +97,35 @@ def test_settings_within_what_the_site_does_are_silent(tmp_path: Path) -> None:
         assert run_here("check", cwd=root).stdout.splitlines()[-1] == (
             "checked 1 article: no errors"
         )
+
+
+def test_a_base_url_without_https_is_answered_with_the_address_meant(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "desk")
+    write_article(project, "story.md", STORY)
+    settings = project / "pyproject.toml"
+    written = settings.read_text(encoding="utf-8")
+    settings.write_text(written.replace("http://127.0.0.1:8000", "news.example.net"), "utf-8")
+
+    checked = run_here("check", cwd=project)
+    option = run_here("build", "--base-url", "htps://news.example.net/desk", cwd=project)
+
+    assert checked.returncode == 2
+    assert any(
+        line.startswith("pyproject.toml:") and "(it has no https:// or http:// in front)" in line
+        for line in checked.stderr.splitlines()
+    ), checked.stderr
+    assert "    fix: write it so: https://news.example.net/sub/" in checked.stderr
+    assert option.returncode == 2
+    assert option.stderr.rstrip().endswith("write it so: https://news.example.net/desk/")
+
+
+def test_a_base_url_with_no_host_first_keeps_the_general_fix(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "desk")
+    write_article(project, "story.md", STORY)
+
+    local = run_here("build", "--base-url", "localhost:8000", cwd=project)
+    word = run_here("build", "--base-url", "news", cwd=project)
+
+    assert "write it so: http://localhost:8000/" in local.stderr
+    assert "use the address the site is served at" in word.stderr
+    assert "write it so" not in word.stderr
