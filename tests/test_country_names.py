@@ -110,3 +110,24 @@ def test_each_country_is_published_under_a_name_it_is_accepted_by(tmp_path: Path
         assert found is not None and found.code == record.alpha_2, shown
         assert countries.renamed(shown, found) is None, shown
         assert "(" not in shown or shown == "Cocos (Keeling) Islands", shown
+
+
+def test_one_country_named_in_parts_is_that_country_with_the_note(tmp_path: Path) -> None:
+    """Tester 3, L18: `Great Britain and Northern Ireland` (the UK's official name, less
+    "United Kingdom of") and `England and Wales` were 'country must be one country, not a
+    list': they are one country, published under its name with the note; two countries
+    between commas are still the list's error."""
+    project = make_project(tmp_path / "p")
+    typed = ["England and Wales", "Scotland, Wales", "India, Pakistan"]
+    for n, name in enumerate(typed):
+        write_article(
+            project,
+            f"2025/06/s{n}.md",
+            f"title: Story {n}\ndate: 2025-06-01T10:00:00Z\ncountry: {name}\n"
+            "credits:\n  author: Desk\n",
+        )
+    said = run_here("check", cwd=project).stdout
+    for n in (0, 1):
+        assert NOTE.format(n=n, typed=typed[n], shown="United Kingdom") in said, said
+    assert "s2.md:4: error: country must be one country, not a list (India, Pakistan)" in said
+    assert "s0.md:4: error" not in said and "s1.md:4: error" not in said

@@ -380,6 +380,15 @@ def _unknown_piece(piece: str) -> str:
     return f"{piece!r} is not a country newsdigest knows"
 
 
+def one_of_several(typed: str) -> str | None:
+    """The one country that every piece of a name typed as several names ('England and
+    Wales', 'Scotland, Wales': tester 3, L18), else None."""
+    split = _BETWEEN.split(typed.strip())
+    read = _read(split[::2], [*split[1::2], ""]) if len(split) >= 3 else []
+    names = {name for name, known in read if known}
+    return names.pop() if read and all(k for _, k in read) and len(names) == 1 else None
+
+
 def several(typed: Any, tags: Any) -> tuple[str, str] | None:
     """(message, fix) for a country typed as several: a list (`[IN, PK]`) or names between
     commas, 'and', '/' or '&' that are each a country and together none (`India,
@@ -393,7 +402,7 @@ def several(typed: Any, tags: Any) -> tuple[str, str] | None:
         if len(split) < 3 or countries.lookup(typed):  # one name: most stories
             return None
         read = _read(split[::2], [*split[1::2], ""])
-        if len(read) < 2 or not all(k for _, k in read):
+        if len(read) < 2 or not all(k for _, k in read) or one_of_several(typed):
             return None
     elif isinstance(typed, list) and typed and all(isinstance(n, str) for n in typed):
         read = _read(typed, [", "] * len(typed))

@@ -48,6 +48,8 @@ def _country(check: Checker, front: Mapping) -> Country | None:
     if not name or not check.seen_as_typed(name, line, "country", _NO_COUNTRY):
         return None
     found = countries.lookup(name)
+    if found is None and (one := country_hints.one_of_several(name)):  # 'England and Wales'
+        found = countries.lookup(one)
     if found is None:
         check.error(line, *country_hints.unknown(name))
         return None
