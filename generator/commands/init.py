@@ -36,6 +36,7 @@ from generator.commands.workflows import (
 )
 from generator.diagnostics import ConfigError, UsageError
 from generator.load import countries, slugs
+from generator.load.plain_text import title_problem
 from generator.web_address import is_placeholder, placeholder_note
 
 PLACEHOLDER_URL = "https://example.org/"  # Hugo's placeholder too, when no --url is given
@@ -313,8 +314,8 @@ def init_site(
     """Write a new newsroom into `root` (created when missing); UsageError changes nothing."""
     existing.refuse_a_site(root)
     name = " ".join((title if title is not None else title_from_folder(root)).split())
-    if not slugs.make(f"Welcome to {name}") or not name:
-        raise UsageError(f"--title {name!r}: give the site's name, with letters or digits")
+    if (wrong := title_problem(name)) is not None:
+        raise UsageError(f"--title {name!r}: {wrong}")
     try:
         base_url = config.normalise_base_url(url or PLACEHOLDER_URL)
     except ConfigError as exc:

@@ -184,9 +184,11 @@ def plain_words(value: str) -> str:
         if name not in _HTML_NAMES:
             return text if not text.startswith("</") else ""
         wraps = name in PHRASING or name in ("script", "style") or text.startswith("</")
-        return "" if wraps or f"/{name}" in closing else _standing_alone(found, name)
+        return "\x00" if wraps or f"/{name}" in closing else _standing_alone(found, name)
 
-    return " ".join(_MARKUP.sub(word, value).split())
+    # A tag left out leaves no space before the punctuation after it ('Co <b>.' -> 'Co.')
+    words = re.sub(r"\s*\x00+(?=[.,;:!?)\]])", "", _MARKUP.sub(word, value))
+    return " ".join(words.replace("\x00", "").split())
 
 
 def yaml_line(key: str, text: str) -> str:
@@ -219,3 +221,17 @@ def markup_in_text(key: str, value: str, label: str = "") -> tuple[str, str] | N
         "feeds, where many feed readers would read it as HTML",
         f"write it without {what}: {line if len(line) <= 120 else line[:117] + '...'}",
     )
+
+
+def title_problem(name: str) -> str | None:
+    """Why `init --title NAME` cannot name the site: no letters or digits (no slug for
+    its welcome story), or HTML, which every page and feed would publish as typed; None
+    for a plain name."""
+    from generator.load.slugs import make
+
+    if not name or not make(f"Welcome to {name}"):
+        return "give the site's name, with letters or digits"
+    markup = markup_in_text("title", name)
+    if markup is None:
+        return None
+    return f"{markup[0]}; run init again with --title {plain_words(name)!r}"
