@@ -129,3 +129,44 @@ def test_a_base_url_with_no_host_first_keeps_the_general_fix(tmp_path: Path) -> 
     assert "write it so: http://localhost:8000/" in local.stderr
     assert "use the address the site is served at" in word.stderr
     assert "write it so" not in word.stderr
+
+
+FTP_BODY = """\
+The [archive](ftp://ftp.example.net/pub/report.pdf) and [the site](https://example.net/).
+
+Also <a href="FTP://files.example.net/b.zip">the data</a>, and ftp: as a word.
+"""
+
+
+def test_an_ftp_link_is_published_with_a_warning_that_no_browser_opens_it(
+    tmp_path: Path,
+) -> None:
+    project = make_project(tmp_path / "desk")
+    write_article(project, "story.md", STORY, FTP_BODY)  # the body starts on line 8
+    site = tmp_path / "site"
+
+    built = run_here("build", "--output", str(site), cwd=project)
+
+    assert built.returncode == 0, built.stderr
+    said = built.stderr.splitlines()
+    for line, address in (
+        (8, "ftp://ftp.example.net/pub/report.pdf"),
+        (10, "FTP://files.example.net/b.zip"),
+    ):
+        assert (
+            f"content/story.md:{line}: warning: this link's address {address!r} is an ftp: "
+            "address, which today's browsers (Chrome, Firefox, Edge, Safari) no longer open: "
+            "readers cannot follow the link"
+        ) in said
+    assert "    fix: link to the file's https:// address instead (most file servers have one)" in (
+        built.stderr
+    )
+    assert sum("warning:" in line for line in said) == 2  # the https:// link and the word: no
+    page = (site / "2025/06/20/story/index.html").read_text(encoding="utf-8")
+    assert 'href="ftp://ftp.example.net/pub/report.pdf"' in page  # published as typed
+
+
+def test_links_without_ftp_are_silent(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "desk")
+    write_article(project, "story.md", STORY, "See [the site](https://example.net/ftp:x).\n")
+    assert run_here("check", cwd=project).stdout.splitlines()[-1] == "checked 1 article: no errors"

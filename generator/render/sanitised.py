@@ -193,7 +193,8 @@ def removed_addresses(
     """A warning for each link or picture address in `before` (the converted body) that
     `after` (sanitised) no longer has, on the line of `markdown` (the body of `source`,
     first line `first_line`) where it was typed: a link published without its address
-    leads nowhere, so the editor must hear of it."""
+    leads nowhere, so the editor must hear of it. An ftp: link kept is one too (`_unopened`)."""
+    yield from _unopened(source, markdown, first_line, after)
     if after.count("href=") + after.count("src=") >= before.count("href=") + before.count("src="):
         return  # nothing removed (most stories): no parsing
     kept: dict[str, int] = {}
@@ -232,6 +233,31 @@ def removed_addresses(
                 "use an https:// address; a link may also start with "
                 + ", ".join(f"{s}:" for s in sorted(URL_SCHEMES - {"http", "https"})),
             ),
+        )
+
+
+_FTP = re.compile("ftp:", re.IGNORECASE)
+
+
+def _unopened(source: str, markdown: str, first_line: int, after: str) -> Iterable[Diagnostic]:
+    """A warning for each ftp: link of `after` (the sanitised body; URL_SCHEMES keeps them):
+    Chrome, Firefox, Edge and Safari stopped opening ftp: addresses in 2021, so no reader
+    can follow it, though it is published as typed (an ftp: picture is an error of its own:
+    load/images.py)."""
+    if not _FTP.search(after):  # no ftp: (most stories)
+        return
+    searched: dict[str, int] = {}
+    for tag, value in addresses(after):
+        if tag != "a" or urlsplit(value.strip()).scheme.lower() != "ftp":
+            continue
+        short = shown(value if len(value) <= 60 else value[:57] + "...")
+        yield warning(
+            source,
+            first_line + _line(markdown, value, "ftp", searched),
+            f"this link's address {short} is an ftp: address, which today's browsers "
+            "(Chrome, Firefox, Edge, Safari) no longer open: readers cannot follow the link",
+            "link to the file's https:// address instead (most file servers have one), or "
+            "put the file in content/ beside the article and write its file name as the address",
         )
 
 
