@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import make_project, run_here, write_article
+from conftest import commit_all, git, make_project, run_here, write_article
 
 STORY = """\
 title: Storm hits the coast
@@ -170,3 +170,41 @@ def test_links_without_ftp_are_silent(tmp_path: Path) -> None:
     project = make_project(tmp_path / "desk")
     write_article(project, "story.md", STORY, "See [the site](https://example.net/ftp:x).\n")
     assert run_here("check", cwd=project).stdout.splitlines()[-1] == "checked 1 article: no errors"
+
+
+def test_check_base_with_a_new_site_id_knows_a_guid_pinned_to_the_published_one(
+    tmp_path: Path,
+) -> None:
+    """A story renamed with `id:` holding the GUID it was published with, in a change that
+    also edits site_id: its GUID stays, so only its URL is said to change."""
+    project = make_project(tmp_path / "desk")
+    write_article(project, "storm.md", STORY)
+    write_article(project, "calm.md", STORY.replace("Storm hits", "Calm returns to"))
+    commit_all(project)
+    settings = project / "pyproject.toml"
+    written = settings.read_text(encoding="utf-8")
+    settings.write_text(written.replace("test.example,2025", "news.example,2025"), "utf-8")
+    git(project, "mv", "content/storm.md", "content/coastal-storm.md")
+    git(project, "mv", "content/calm.md", "content/calm-returns.md")
+    pinned = project / "content/coastal-storm.md"
+    pinned.write_text(
+        pinned.read_text(encoding="utf-8").replace(
+            "country: India",
+            "country: India\nid: tag:test.example,2025:2025-06-20/storm",
+        ),
+        encoding="utf-8",
+    )
+
+    said = run_here("check", "--base", "main", cwd=project).stdout.splitlines()
+
+    assert any("error: site_id was 'test.example,2025' at main" in line for line in said)
+    assert (
+        "content/coastal-storm.md:1: warning: this change moves a published article: its URL "
+        "changes (/2025/06/20/storm/ -> /2025/06/20/coastal-storm/); links to "
+        "it break (its feed GUID stays the same, so feed readers do not show it again)"
+    ) in said
+    assert (  # its neighbour, renamed without id:, changes both
+        "content/calm-returns.md:1: warning: this change moves a published article: its URL "
+        "and feed GUID change (/2025/06/20/calm/ -> "
+        "/2025/06/20/calm-returns/); links to it break and feed readers show it again"
+    ) in said

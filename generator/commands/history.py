@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import subprocess
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -18,6 +18,7 @@ from generator.config import Settings, only
 from generator.diagnostics import Diagnostic, UsageError, warning
 from generator.index.selection import Selection
 from generator.model import Article, article_path
+from generator.settings_file import Paths
 from generator.stages_api import READ_SETTINGS, read_bytes
 
 
@@ -161,10 +162,13 @@ def _changes(content_dir: Path, base: str) -> list[tuple[str, str, str]]:
 
 
 def moved_articles(
-    content_dir: Path, base: str, articles: list[Article], settings: Settings, now: datetime
+    paths: Paths, base: str, articles: list[Article], settings: Settings, now: datetime
 ) -> list[Diagnostic]:
-    """Warnings for published articles whose URL or GUID this change would alter."""
+    """Warnings for published articles whose URL or GUID this change would alter (`paths`:
+    the site's folders; a GUID made from the site_id at `base` is compared too)."""
+    content_dir = paths.content
     _repository(content_dir, base)
+    at_base = _settings_at_base(paths, base, settings)
     by_source = {a.source: a for a in articles}
     # A file git sees deleted may live on in one it sees added (a rename with its lines
     # changed): the article whose id: is its GUID, or whose aliases: hold its address.
@@ -195,6 +199,7 @@ def moved_articles(
                 )
             continue
         after = _new_address(article)
+        before = _pinned_at_base(before, after, old_bytes, old_path, at_base, content_dir, now)
         if after == before or (
             after.guid == before.guid and before.url.lstrip("/") in article.aliases
         ):
@@ -208,6 +213,35 @@ def moved_articles(
             )
         )
     return problems
+
+
+def _settings_at_base(paths: Paths, base: str, settings: Settings) -> Settings | None:
+    """The settings with the site_id the settings file had at `base`, when this change
+    edits it (commands/site_id.py names that as an error of its own); else None."""
+    from generator.commands.site_id import old_site_id
+
+    repository = _in_repository(paths.project)
+    before = old_site_id(*repository, base) if repository is not None else None
+    return replace(settings, site_id=before) if before not in (None, settings.site_id) else None
+
+
+def _pinned_at_base(
+    before: Address,
+    after: Address,
+    raw: bytes,
+    source: str,
+    at_base: Settings | None,
+    content_dir: Path,
+    now: datetime,
+) -> Address:
+    """The article's address at the base, its GUID made from the site_id it had there when
+    that is the GUID the article keeps now (an `id:` pinned to its published GUID while
+    site_id changes): feed readers then see the same GUID. Else `before` (made from today's
+    site_id: a GUID changed by the new site_id alone is the site_id error's to name)."""
+    if at_base is None or after.guid == before.guid:
+        return before
+    published = _old_address(raw, source, at_base, content_dir, now)
+    return published if published is not None and published.guid == after.guid else before
 
 
 def _moving_line(before: Address, after: Address, article: Article) -> int:

@@ -19,7 +19,7 @@ from generator.settings_errors import setting_lines
 from generator.settings_file import PYPROJECT, SETTINGS_FILE, Paths, find_settings
 
 
-def _old_site_id(top: Path, project: str, base: str) -> str | None:
+def old_site_id(top: Path, project: str, base: str) -> str | None:
     """The site_id in the site's settings file at git `base` (newsdigest.toml, or
     [tool.newsdigest] in pyproject.toml); None when neither file says one there."""
     for name, table in ((SETTINGS_FILE, ()), (PYPROJECT, ("tool", "newsdigest"))):
@@ -42,7 +42,7 @@ def site_id_changed(paths: Paths, base: str, settings: Settings) -> list[Diagnos
     repository = _in_repository(paths.project)
     if repository is None:
         return []
-    before = _old_site_id(*repository, base)
+    before = old_site_id(*repository, base)
     if before is None or before == settings.site_id:
         return []
     file = find_settings(paths.project)[0]
