@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import commit_all, git, make_project, run_here, write_article
+from conftest import commit_all, git, make_project, run_here, tiny_png, write_article
 
 STORY = """\
 title: Storm hits the coast
@@ -208,3 +208,35 @@ def test_check_base_with_a_new_site_id_knows_a_guid_pinned_to_the_published_one(
         "and feed GUID change (/2025/06/20/calm/ -> "
         "/2025/06/20/calm-returns/); links to it break and feed readers show it again"
     ) in said
+
+
+def test_a_picture_or_file_named_without_its_extension_is_offered_the_file(
+    tmp_path: Path,
+) -> None:
+    project = make_project(tmp_path / "desk")
+    (project / "content" / "b").mkdir()
+    (project / "content" / "b" / "shared.png").write_bytes(tiny_png())
+    (project / "content" / "b" / "report.pdf").write_bytes(b"%PDF-1.4\n")
+    body = "![A chart](../b/shared)\n\nThe [report](../b/Report).\n"
+    write_article(project, "a/story.md", STORY, body)  # the body starts on line 8
+
+    said = run_here("check", cwd=project).stdout.splitlines()
+
+    assert "content/a/story.md:8: error: image '../b/shared' does not exist" in said
+    assert (
+        "    fix: did you mean ../b/shared.png? A file's name ends with its extension (shared.png)"
+    ) in said
+    assert "content/a/story.md:10: error: link to '../b/Report' points to no file" in said
+    assert (
+        "    fix: did you mean ../b/report.pdf? A file's name ends with its extension (report.pdf)"
+    ) in said
+
+
+def test_a_picture_and_file_named_with_their_extension_are_silent(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "desk")
+    (project / "content" / "b").mkdir()
+    (project / "content" / "b" / "shared.png").write_bytes(tiny_png())
+    (project / "content" / "b" / "report.pdf").write_bytes(b"%PDF-1.4\n")
+    body = "![A chart](../b/shared.png)\n\nThe [report](../b/report.pdf).\n"
+    write_article(project, "a/story.md", STORY, body)
+    assert run_here("check", cwd=project).stdout.splitlines()[-1] == "checked 1 article: no errors"

@@ -1,9 +1,11 @@
 """A link's `?query` and `#anchor` kept in the fix that names another story for it
-(load/meant.py's "did you mean"), the anchor only when that story has the place."""
+(load/meant.py's "did you mean"), the anchor only when that story has the place; the
+file meant by a name written without its extension (`with_extension`)."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 
@@ -41,3 +43,22 @@ def kept_tail(tail: str, story: Path) -> str:
     ):
         return tail
     return query
+
+
+def with_extension(ref: str, path: Path) -> str | None:
+    """'did you mean' for `ref`, whose file `path` (in content/) has no extension and does
+    not exist, when files of its folder have its name and an extension (`../b/shared` ->
+    `../b/shared.jpg`: the extension forgotten; a story's .md is its caller's); None when
+    none has. Several are named, as 'a or b'."""
+    folder, wanted = path.parent, unicodedata.normalize("NFC", path.name).casefold()
+    found = sorted(
+        p.name
+        for p in (folder.iterdir() if folder.is_dir() else ())
+        if unicodedata.normalize("NFC", p.stem).casefold() == wanted
+        and p.suffix not in ("", ".md")
+        and p.is_file()
+    )
+    if not found:
+        return None
+    offered = " or ".join(renamed(ref, name) for name in found[:3])
+    return f"did you mean {offered}? A file's name ends with its extension ({found[0]})"

@@ -23,7 +23,7 @@ from generator.load.files import (
     same_text,
     shown,
 )
-from generator.load.link_places import fragment, kept_tail, renamed
+from generator.load.link_places import fragment, kept_tail, renamed, with_extension
 
 EMAIL = re.compile(r"^[^\s/@:]+@[^\s/@:]+\.[A-Za-z]{2,}$")
 Kind = Callable[..., Diagnostic]
@@ -140,7 +140,9 @@ def _meant(
         if (content_dir / story).is_file():
             named = ref.rstrip("/")
             return f"did you mean {named}.md{tail}? a link to a story names its .md file"
-        return _close_name(ref.rstrip("/") + ".md" + tail, story, content_dir, held)
+        return with_extension(ref.rstrip("/") + tail, content_dir / relative) or _close_name(
+            ref.rstrip("/") + ".md" + tail, story, content_dir, held
+        )
     return _close_name(ref + tail, relative, content_dir, held, close=False)
 
 
