@@ -240,3 +240,33 @@ def test_a_picture_and_file_named_with_their_extension_are_silent(tmp_path: Path
     body = "![A chart](../b/shared.png)\n\nThe [report](../b/report.pdf).\n"
     write_article(project, "a/story.md", STORY, body)
     assert run_here("check", cwd=project).stdout.splitlines()[-1] == "checked 1 article: no errors"
+
+
+def test_a_link_or_picture_outside_content_is_named_so_not_missing(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "desk")
+    (project / "logo.png").write_bytes(tiny_png())
+    body = "The [settings](../../pyproject.toml) and ![logo](../../logo.png).\n"
+    write_article(project, "a/story.md", STORY, body)  # the body starts on line 8
+
+    said = run_here("check", cwd=project).stdout.splitlines()
+
+    assert (
+        "content/a/story.md:8: error: linked file '../../pyproject.toml' points outside the "
+        "content folder"
+    ) in said
+    assert "    fix: put the file inside content/ and refer to it from there" in said
+    assert (
+        "content/a/story.md:8: error: image '../../logo.png' points outside the content folder"
+        in (said)
+    )
+    assert not any("points to no file" in line or "does not exist" in line for line in said)
+
+
+def test_a_link_and_picture_inside_content_are_silent(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "desk")
+    (project / "content" / "logo.png").write_bytes(tiny_png())
+    (project / "content" / "b").mkdir()
+    (project / "content" / "b" / "notes.txt").write_text("notes\n", encoding="utf-8")
+    body = "The [notes](../b/notes.txt) and ![l](../logo.png).\n"
+    write_article(project, "a/story.md", STORY, body)
+    assert run_here("check", cwd=project).stdout.splitlines()[-1] == "checked 1 article: no errors"

@@ -262,7 +262,7 @@ class _Addresses(_Body):
             return self._site_path(parts.path) + suffix
         wrong = (
             f"linked file {resolved}"
-            if "link to a file" in resolved
+            if resolved.endswith("content folder")  # outside it, or linked there
             else f"link to {shown(href)} points to no file"
         )
         self._report(href, wrong, self._missing_hint(path, "file"))
@@ -293,7 +293,7 @@ class _Addresses(_Body):
             self._report(
                 src,
                 f"image {resolved}"
-                if "link to a file" in resolved
+                if resolved.endswith("content folder")  # outside it, or linked there
                 else f"image {shown(src)} does not exist",
                 self._missing_hint(unquote(parts.path), "image file"),
             )
