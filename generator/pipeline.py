@@ -48,6 +48,7 @@ from generator.render.failures import page_errors, template_errors
 from generator.render.redirects import alias_file
 from generator.render.root_files import misplaced
 from generator.render.site import render_site
+from generator.render.stray_templates import stray_templates
 from generator.render.unread import Unread, stopped_links, unread_bodies
 from generator.render.urls import Urls
 from generator.render.words import site_catalogs
@@ -100,6 +101,7 @@ def build(
     unread: list[Unread] = []
     body_problems += unread_bodies(articles, problems, settings, paths.content, unread, published)
     body_problems += unread_ahead([u.source for u in unread], paths.content, now, settings.tz)
+    body_problems += stray_templates(paths.templates, paths.content)  # an unused override
     diagnostics = sorted(problems + body_problems, key=Diagnostic.sort_key)
     left_out = others(articles, published)
     held = held_back(left_out, selection, now)  # (none of `published` is held back)
@@ -312,7 +314,9 @@ def check(paths: Paths, settings: Settings, speed: Speed | None = None) -> Built
         for path, line, what, fix in site_catalogs(paths.templates)
     ]
     if not catalogs:  # the site's pages can be listed only with its words
-        catalogs += template_errors(settings, paths)
+        catalogs += template_errors(settings, paths) + stray_templates(
+            paths.templates, paths.content
+        )
     if not catalogs:
         site = build_index(published, settings.tz)  # the default build's: made once
         files = (assets, held_assets)

@@ -1,0 +1,46 @@
+"""An override in templates/ whose name matches no theme file and that no template
+includes (`artcle.html` for `article.html`) is used by no page: `check` and `build` warn
+on it with the theme file meant (tester3 M17); an override of a theme file and the site's
+own partial that its templates include are silent."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import make_project, run_here, write_article
+
+STORY = """\
+title: Monsoon Reaches Kerala
+date: 2025-06-01T10:00:00+00:00
+country: India
+credits:
+  author: Desk
+"""
+
+
+def test_an_override_no_page_uses_is_a_warning_naming_the_theme_file_meant(
+    tmp_path: Path,
+) -> None:
+    project = make_project(tmp_path / "p")
+    write_article(project, "2025/06/story.md", STORY)
+    templates = project / "templates"
+    (templates / "partials").mkdir(parents=True)
+    (templates / "artcle.html").write_text("{# mine #}\n", encoding="utf-8")
+    (templates / "partials/byline.html").write_text("<b>desk</b>\n", encoding="utf-8")
+    theme = Path(__file__).resolve().parent.parent / "generator/theme/404.html"
+    (templates / "404.html").write_text(
+        theme.read_text(encoding="utf-8") + '{% include "partials/byline.html" %}\n',
+        encoding="utf-8",
+    )
+
+    checked = run_here("check", cwd=project)
+    built = run_here("build", "--output", str(tmp_path / "site"), cwd=project)
+
+    for out in (checked.stdout, built.stderr):
+        assert (
+            "templates/artcle.html:1: warning: artcle.html replaces no file of the theme and "
+            "no template includes it, so no page uses it"
+        ) in out, out
+        assert "fix: did you mean article.html? rename it so" in out
+        assert "byline.html" not in out and "404.html" not in out
+    assert built.returncode == 0
