@@ -348,14 +348,17 @@ def picture_html(
     """A <picture> for a local image (`source`, relative to its `root`'s folder): a WebP
     <source> and an <img> with `attrs` (alt, title...) and the published src, srcset,
     sizes, width and height, loading="lazy", decoding="async". An SVG or GIF is an <img>
-    alone."""
+    alone. A `?query` typed after the body picture's file name (`attrs`' src: `x.jpg?v=2`,
+    an editor's cache-buster) is kept on the published src (tester3 M18), never dropped."""
     found = responsive(source, picture, site_url, root)
+    typed = next((v for k, v in attrs if k == "src" and v), "")
+    query = typed.partition("?")[2].partition("#")[0] if "?" in typed else ""
     kept = [
         (k, v)
         for k, v in attrs
         if k not in ("src", "srcset", "sizes", "width", "height", "loading", "decoding")
     ]
-    img: list[tuple[str, str | None]] = [("src", found.src)]
+    img: list[tuple[str, str | None]] = [("src", found.src + (f"?{query}" if query else ""))]
     if found.srcset:
         img += [("srcset", found.srcset), ("sizes", sizes)]
     if found.width and found.height:
