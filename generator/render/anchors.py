@@ -67,7 +67,12 @@ class Anchors:
             self._ids[page] = found
         return self._ids[page]
 
-    def _own(self, href: str) -> str | None:
+    @property
+    def host(self) -> str:
+        """base_url's host ('example.org'; '' without one): a full address to it is the site's."""
+        return self._base.netloc
+
+    def own(self, href: str) -> str | None:
         """The site path ('2026/10/21/floods/') of `href` written as the site's own full
         address (base_url's host and path: https://example.org/news/2026/...); else None."""
         parts, base = urlsplit(unescape(href)), self._base
@@ -80,9 +85,9 @@ class Anchors:
 
     def problem(self, article: Text, href: str, relative: str | None) -> Diagnostic | None:
         """The error for `href` (a body link of `article` to the site path `relative`, or
-        None: then `href` may be the site's own full address, `_own`) when it names a place
+        None: then `href` may be the site's own full address, `own`) when it names a place
         (`#id`) that the story's page there does not have."""
-        relative = self._own(href) if relative is None else relative
+        relative = self.own(href) if relative is None else relative
         if relative is None:
             return None
         typed = urlsplit(unescape(href)).fragment

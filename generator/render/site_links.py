@@ -130,10 +130,10 @@ class Linking(Text, Protocol):
 _PATH_VALUE = re.compile(r"""=\s*["']?\s*/""")
 
 
-def may_link(body_html: str) -> bool:
+def may_link(body_html: str, host: str = "") -> bool:
     r"""Whether a body's HTML may link to a path of the site (only those are parsed): an
-    `href\s*=\s*["']?\s*/` (any case), or a full address with '#' (render/anchors.py)."""
-    if links_to_place(body_html):
+    `href\s*=\s*["']?\s*/` (any case), a full address with '#' or to `host` (base_url's)."""
+    if links_to_place(body_html) or (host and host in body_html):
         return True
     for found in _PATH_VALUE.finditer(body_html):
         end = found.start()
@@ -144,8 +144,8 @@ def may_link(body_html: str) -> bool:
     return False
 
 
-def _hrefs(body_html: str) -> list[str]:
-    if not may_link(body_html):
+def _hrefs(body_html: str, host: str = "") -> list[str]:
+    if not may_link(body_html, host):
         return []
     return [value for tag, value in addresses(body_html) if tag == "a" and value]
 
@@ -193,8 +193,9 @@ def unknown_links(
     found: list[Diagnostic] = []
     for article in [*articles, *unread]:
         seen: set[str] = set()
-        for href in _hrefs(article.body_html):
+        for href in _hrefs(article.body_html, anchors.host if anchors else ""):
             relative = _site_path(href, base_path)
+            relative = anchors.own(href) if relative is None and anchors else relative
             if anchors and "#" in href and href not in seen:
                 seen.add(href)  # a place in a story's page: its id (render/anchors.py)
                 found += [p for p in [anchors.problem(article, href, relative)] if p]

@@ -7,6 +7,7 @@ worker processes (generator.speed.parallel). The results are those of the serial
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -119,16 +120,25 @@ class BodyWork:
 Made = tuple[str, bool, str]
 
 
+_FULL = re.compile(r"""href\s*=\s*["']?\s*https?://[^/"'\s>]+(/[^"'\s>]*)""", re.IGNORECASE)
+
+
+def _full_address(html: str, base_path: str) -> bool:
+    """Whether a body links to a full address under the site's path (its host is not
+    known here: bodies are made for any host), which may be the site's own (tester3 M19)."""
+    return "://" in html and any(m[1].startswith(base_path) for m in _FULL.finditer(html))
+
+
 def made_chunk(work: BodyWork, chunk: Sequence[int]) -> list[tuple[Body, Made]]:
     """body_chunk, each body with its `Made` (of the article as the main process has it:
     without its Markdown when it is read from the file here)."""
-    bodies = body_chunk(work, chunk)
+    bodies, base = body_chunk(work, chunk), work.settings.base_path
     return [
         (
             body,
             (
                 body_digest(work.articles[i].body, body[0]),
-                may_link(body[0]),
+                may_link(body[0]) or _full_address(body[0], base),
                 checksum(work.articles[i].source, body[0]).hex(),
             ),
         )
