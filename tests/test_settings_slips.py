@@ -75,3 +75,21 @@ def test_a_content_folder_inside_the_site_is_silent(tmp_path: Path) -> None:
     write_article(project, "2025/06/story.md", STORY)
     result = run_here("check", cwd=project)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_site_id_typed_as_an_address_gets_its_own_domain_in_the_fix(tmp_path: Path) -> None:
+    """tester3 L3: `site_id = "https://example.com/"` was offered `example.org,YEAR`."""
+    project = make_project(tmp_path / "p")
+    settings = project / "pyproject.toml"
+    settings.write_text(
+        settings.read_text().replace(
+            'site_id = "test.example,2025"', 'site_id = "https://news.example.com/"'
+        ),
+        encoding="utf-8",
+    )
+    write_article(project, "2025/06/story.md", STORY)
+
+    out = run_here("check", cwd=project).stderr
+
+    assert "site_id 'https://news.example.com/' is not valid" in out, out
+    assert 'fix: write: site_id = "news.example.com,20' in out
