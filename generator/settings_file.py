@@ -291,13 +291,13 @@ def file_named(project_dir: Path, name: str, path: str = "") -> str:
 
 
 def site_id_meant(value: str, pattern: re.Pattern[str]) -> str:
-    """The site_id `value` meant, typed with a web address's scheme or path, or spaces
+    """The site_id `value` meant, typed with a web address's scheme, port or path, or spaces
     ('https://example.org/news/, 2026' -> 'example.org,2026'), that `pattern` (config's)
     matches; '' when none is."""
     host, comma, year = re.sub(r"^[a-z][a-z0-9+.-]*://", "", value.strip(), flags=re.I).partition(
         ","
     )
-    meant = host.strip().split("/")[0] + comma + "".join(year.split())
+    meant = re.sub(r":\d*$", "", host.strip().split("/")[0]) + comma + "".join(year.split())
     return meant if meant != value and pattern.match(meant) else ""
 
 

@@ -3,6 +3,7 @@ an editor can follow: a content folder with no story, ..."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 from conftest import commit_all, git, make_project, run_here, tiny_png, write_article
@@ -270,3 +271,35 @@ def test_a_link_and_picture_inside_content_are_silent(tmp_path: Path) -> None:
     body = "The [notes](../b/notes.txt) and ![l](../logo.png).\n"
     write_article(project, "a/story.md", STORY, body)
     assert run_here("check", cwd=project).stdout.splitlines()[-1] == "checked 1 article: no errors"
+
+
+def test_a_site_id_typed_as_a_web_address_is_answered_with_its_own_domain(
+    tmp_path: Path,
+) -> None:
+    year = datetime.now(UTC).year
+    for typed, domain in (
+        ("https://example.com/", "example.com"),
+        ("http://www.example.com:8080/news/", "www.example.com"),
+    ):
+        project = make_project(tmp_path / domain.replace(".", "-") / "desk")
+        settings = project / "pyproject.toml"
+        written = settings.read_text(encoding="utf-8")
+        settings.write_text(written.replace("test.example,2025", typed), "utf-8")
+        write_article(project, "story.md", STORY)
+
+        said = run_here("check", cwd=project).stderr.splitlines()
+
+        assert (
+            f"pyproject.toml:5: error: site_id {typed!r} is a web address, not a domain and a year"
+        ) in said, said
+        assert said[1].endswith(f'for example site_id = "{domain},{year}"'), said
+
+
+def test_a_site_id_that_is_no_address_keeps_the_general_example(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "desk")
+    settings = project / "pyproject.toml"
+    written = settings.read_text(encoding="utf-8")
+    settings.write_text(written.replace("test.example,2025", "my site"), "utf-8")
+    said = run_here("check", cwd=project).stderr.splitlines()
+    assert "pyproject.toml:5: error: site_id 'my site' is not valid" in said
+    assert 'example site_id = "example.org,' in said[1]
