@@ -245,6 +245,11 @@ def _saved_as_text(relative: str, path: Path | None) -> list[Diagnostic]:
     ]
 
 
+def saved_as_text(relative: str, path: Path) -> bool:
+    """Whether the file is an article saved as text (`_saved_as_text`'s error names it)."""
+    return bool(_saved_as_text(relative, path))
+
+
 def _front_matter_first(path: Path) -> bool:
     """Whether the file at `path` starts with a '---' line (an article's front matter)."""
     try:

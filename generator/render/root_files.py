@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from generator.diagnostics import Diagnostic, error, warning
+from generator.load.files import saved_as_text
 from generator.model import OutputFile
 
 FOLDER = "static"  # in the project folder, beside content/ and templates/
@@ -125,6 +126,8 @@ def misplaced(project: Path, content_dir: Path) -> list[Diagnostic]:
                 continue
             if entry.is_file() and not name.lower().endswith(_ROOT_LIKE):
                 continue
+            if folder == content_dir and entry.is_file() and saved_as_text(name, entry):
+                continue  # an article saved as text (`story.md.txt`): an error says so
             if folder != content_dir and name.lower().endswith((".html", ".htm")):
                 continue  # a template
             shown = Path(os.path.relpath(entry, project)).as_posix()
