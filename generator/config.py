@@ -238,13 +238,11 @@ def _site_id(value: str) -> str | None:
             f'https:// nor spaces; write: site_id = "{meant}"'
         )
     bare = SITE_ID_PATTERN.match(f"{value},2025")  # 'example.org': the year missing
-    host = "" if "," in value else site_id_meant(f"{value},2025", SITE_ID_PATTERN)[:-5]
-    wrong = "is a web address, not a domain and a year" if host else "is not valid"
-    what = f"{_toml(value)} {'has no year' if bare else wrong}" if value else "is not set"
+    what = f"{_toml(value)} {'has no year' if bare else 'is not valid'}" if value else "is not set"
     return (
         f"site_id {what}; it names the site in every feed GUID and must never change. Use "
         f"a domain you own and the year you started, {'after a comma, ' if bare else ''}for "
-        f'example site_id = "{value if bare else host or "example.org"},{time.gmtime().tm_year}"'
+        f'example site_id = "{value if bare else "example.org"},{time.gmtime().tm_year}"'
     )
 
 
