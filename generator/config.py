@@ -230,7 +230,8 @@ def _base_url(value: str) -> str | None:
 def _site_id(value: str) -> str | None:
     if SITE_ID_PATTERN.match(value):
         return None
-    meant = site_id_meant(value, SITE_ID_PATTERN)
+    year = f",{time.gmtime().tm_year}" if "/" in value and "," not in value else ""  # a URL
+    meant = site_id_meant(value + year, SITE_ID_PATTERN)  # 'https://example.com/': its host
     if meant:  # 'https://example.org,2026', 'example.org, 2026'
         return (
             f"site_id {_toml(value)} is not valid: it is a domain, a comma and a year, with no "

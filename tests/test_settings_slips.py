@@ -91,5 +91,5 @@ def test_a_site_id_typed_as_an_address_gets_its_own_domain_in_the_fix(tmp_path: 
 
     out = run_here("check", cwd=project).stderr
 
-    assert "site_id 'https://news.example.com/' is a web address, not a domain and a year" in out
-    assert 'for example site_id = "news.example.com,20' in out, out
+    assert "site_id 'https://news.example.com/' is not valid" in out, out
+    assert 'fix: write: site_id = "news.example.com,20' in out
