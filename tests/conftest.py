@@ -174,6 +174,15 @@ def commit_all(root: Path) -> None:
     git(root, "commit", "-qm", "published")
 
 
+STORY = """\
+title: Monsoon Reaches Kerala
+date: 2025-06-01T10:00:00+00:00
+country: India
+credits:
+  author: Desk
+"""  # the front matter of a story that is valid and published, for write_article
+
+
 def make_project(root: Path, settings: str = "") -> Path:
     """A newsroom project in `root`: pyproject settings, content/, the built-in theme."""
     root.mkdir(parents=True, exist_ok=True)

@@ -8,15 +8,8 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import make_project, run_here, tiny_png, write_article
+from conftest import STORY, make_project, run_here, tiny_png, write_article
 
-STORY = """\
-title: Monsoon Reaches Kerala
-date: 2025-06-01T10:00:00+00:00
-country: India
-credits:
-  author: Desk
-"""
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 

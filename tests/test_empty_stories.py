@@ -10,15 +10,8 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import make_project, run_here, tiny_png, write_article
+from conftest import STORY, make_project, run_here, tiny_png, write_article
 
-STORY = """\
-title: Monsoon Reaches Kerala
-date: 2025-06-01T10:00:00+00:00
-country: India
-credits:
-  author: Desk
-"""
 FIX = (
     "fix: write the story's text below the closing '---', or add 'draft: true' to the front"
     " matter to keep it off the site until it is written"

@@ -7,15 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import make_project, run_here, write_article
-
-STORY = """\
-title: Monsoon Reaches Kerala
-date: 2025-06-01T10:00:00+00:00
-country: India
-credits:
-  author: Desk
-"""
+from conftest import STORY, make_project, run_here, write_article
 
 
 def test_init_refuses_a_title_with_html_and_names_the_plain_one(tmp_path: Path) -> None:

@@ -6,15 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import make_project, run_here, write_article
-
-STORY = """\
-title: Monsoon Reaches Kerala
-date: 2025-06-01T10:00:00+00:00
-country: India
-credits:
-  author: Desk
-"""
+from conftest import STORY, make_project, run_here, write_article
 
 
 def test_a_story_in_jekylls_drafts_folder_is_a_warning_unless_marked_a_draft(

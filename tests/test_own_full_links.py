@@ -7,15 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import BASE_URL, make_project, run_here, write_article
-
-STORY = """\
-title: Monsoon Reaches Kerala
-date: 2025-06-01T10:00:00+00:00
-country: India
-credits:
-  author: Desk
-"""
+from conftest import BASE_URL, STORY, make_project, run_here, write_article
 
 
 def test_a_full_address_of_the_site_to_no_page_is_an_error_and_a_good_one_is_silent(

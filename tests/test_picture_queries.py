@@ -5,16 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import make_project, run_here, tiny_png, write_article
+from conftest import STORY, make_project, run_here, tiny_png, write_article
 from lxml import html
-
-STORY = """\
-title: Monsoon Reaches Kerala
-date: 2025-06-01T10:00:00+00:00
-country: India
-credits:
-  author: Desk
-"""
 
 
 def test_a_body_pictures_query_is_kept_on_its_src(tmp_path: Path) -> None:

@@ -9,16 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import make_project, run_here, write_article
+from conftest import STORY, make_project, run_here, write_article
 from lxml import html
 
-STORY = """\
-title: Monsoon Reaches Kerala
-date: 2025-06-01T10:00:00+00:00
-country: India
-credits:
-  author: Desk
-"""
 LINE = 8  # the setting's line in pyproject.toml, after make_project's 7
 
 

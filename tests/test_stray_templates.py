@@ -7,15 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import make_project, run_here, write_article
-
-STORY = """\
-title: Monsoon Reaches Kerala
-date: 2025-06-01T10:00:00+00:00
-country: India
-credits:
-  author: Desk
-"""
+from conftest import STORY, make_project, run_here, write_article
 
 
 def test_an_override_no_page_uses_is_a_warning_naming_the_theme_file_meant(

@@ -10,16 +10,8 @@ from pathlib import Path
 
 import feedparser
 import pytest
-from conftest import make_project, run_here, write_article
+from conftest import STORY, make_project, run_here, write_article
 from lxml import html
-
-STORY = """\
-title: Monsoon Reaches Kerala
-date: 2025-06-01T10:00:00+00:00
-country: India
-credits:
-  author: Desk
-"""
 
 
 @pytest.mark.parametrize(
