@@ -368,17 +368,20 @@ def validate(settings: Settings, skip: frozenset[str] = frozenset()) -> Settings
     )
 
 
-def _typed(table: dict[str, Any]) -> tuple[Settings, list[Problem], frozenset[str]]:
-    """Settings from the values of the right type; the problems; the names that had one."""
+def _typed(
+    table: dict[str, Any], file: Path | None = None
+) -> tuple[Settings, list[Problem], frozenset[str]]:
+    """Settings from the values of the right type; the problems (`site-id` is unknown, its
+    fix naming site_id's line in `file`); the names that had one."""
     known = sorted(f.name for f in fields(Settings) if f.metadata)
     values: dict[str, Any] = {}
     found: list[Problem] = []
     bad: set[str] = set()
     for key, value in table.items():
-        name = key.replace("-", "_")
-        if name not in known:
-            found.append(settings_errors.unknown(key, value, known, set(table)))
+        if key not in known:  # `site-id` too: never read as site_id (README: Settings)
+            found.append(settings_errors.unknown(key, value, known, set(table), file))
             continue
+        name = key
         problem = _check_value(name, value)
         if problem:
             default = getattr(Settings(), name)
@@ -418,11 +421,10 @@ def load(project_dir: Path, overrides: dict[str, Any] | None = None) -> Settings
     """
     file, table, _, twice = read_settings(project_dir)
     given = {k: v for k, v in (overrides or {}).items() if v is not None}
-    keys = {key.replace("-", "_"): key for key in table}
     written = (urlsplit(str(table.get("base_url", "/"))).path or "/") if "base_url" in given else ""
     table.update(given)
-    settings, found, bad = _typed(table)
-    found += empty_publisher(table, keys.get("publisher", "publisher"))
+    settings, found, bad = _typed(table, file)
+    found += empty_publisher(table, "publisher")
     options: list[Diagnostic] = []  # the problems of values given on the command line
     said = {d.line for d in twice} - {0}  # a statement TOML could not read: left out
     for name, message in _failed_checks(settings, bad):
@@ -430,14 +432,14 @@ def load(project_dir: Path, overrides: dict[str, Any] | None = None) -> Settings
         if name in given:  # named as its option
             options.append(error(f"--{name.replace('_', '-')}", 0, what, advice))
             continue
-        if settings_errors.line_of(file, keys.get(name, name)) in said:
+        if settings_errors.line_of(file, name) in said:
             continue  # `site_id = example.org,2026` unquoted: not also "not set"
         value, default = getattr(settings, name), getattr(Settings(), name)
         hint = settings_errors.check_hint(name, value, default, advice)
-        found.append(Problem(keys.get(name, name), what, hint))
+        found.append(Problem(name, what, hint))
     logo, wrong = logo_file(project_dir, settings.logo) if "logo" not in bad else ("", None)
     if wrong:
-        found.append(Problem(keys.get("logo", "logo"), *settings_errors.split_advice(wrong)))
+        found.append(Problem("logo", *settings_errors.split_advice(wrong)))
     if found or twice:  # a setting written twice: named with every other problem
         raise settings_errors.settings_error(file, found, twice + options)
     if options:

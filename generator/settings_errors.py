@@ -118,9 +118,9 @@ def _string_end(line: str, start: int) -> int:
 
 
 def line_of(file: Path, key: str) -> int:
-    """The line of setting `key` (or its spelling with '-' for '_') in the file; 0 if none."""
+    """The line of setting `key`, spelt exactly so, in the file; 0 if none."""
     for number, written in setting_lines(file):
-        if written == key or written.replace("-", "_") == key.replace("-", "_"):
+        if written == key:
             return number
     return 0
 
@@ -200,9 +200,11 @@ def wrong_type(name: str, value: Any, default: Any) -> str:
     return f"put the text in double quotes: {name} = {toml_value(str(value))}"
 
 
-def unknown(key: str, value: Any, known: list[str], written: Collection[str] = ()) -> Problem:
-    """An unknown setting: the setting it looks like a misspelling of (said to be set
-    already when it is one of the `written` keys), or the known ones."""
+def unknown(
+    key: str, value: Any, known: list[str], written: Collection[str] = (), file: Path | None = None
+) -> Problem:
+    """An unknown setting (`site-id` too): the setting it looks like a misspelling of (set
+    already when one of the `written` keys: its line of `file` named), or the known ones."""
     if isinstance(value, dict) or (
         isinstance(value, list) and value and all(isinstance(v, dict) for v in value)
     ):
@@ -213,18 +215,23 @@ def unknown(key: str, value: Any, known: list[str], written: Collection[str] = (
             "or the end of the file (newsdigest's settings hold no tables: README, Settings)",
         )
     close = difflib.get_close_matches(key.replace("-", "_").lower(), known, n=1, cutoff=0.75)
-    if close and (close[0] in written or close[0].replace("_", "-") in written):
+    if key.replace("-", "_") in known:  # `site-id`: never read as site_id
+        close = [key.replace("-", "_")]
+    what = f"unknown setting {key!r}" + (
+        " (settings are written with '_', never '-')" * ("-" in key)
+    )
+    if close and close[0] in written:
+        line = f"on line {line_of(file, close[0])}" if file else ""
+        line = "on another line" if line in ("", "on line 0") else line
         return Problem(
             key,
-            f"unknown setting {key!r}",
-            f"did you mean {close[0]!r}? It is set on another line already: delete this "
-            f"line, or delete that one and write here: {close[0]} = {toml_value(value)}",
+            what,
+            f"did you mean {close[0]!r}? It is set {line} already: delete this line, or delete"
+            f" that one and write here: {close[0]} = {toml_value(value)}",
         )
     if close:
         return Problem(
-            key,
-            f"unknown setting {key!r}",
-            f"did you mean {close[0]!r}? write: {close[0]} = {toml_value(value)}",
+            key, what, f"did you mean {close[0]!r}? write: {close[0]} = {toml_value(value)}"
         )
     return Problem(
         key,

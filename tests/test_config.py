@@ -359,7 +359,7 @@ def test_every_command_puts_a_wrong_setting_on_its_line_with_the_fixed_line(
         "newsdigest.toml:4: error: items_per_page must be a whole number, not 'ten'",
         "    fix: write a whole number, without quotes: items_per_page = 10",
         "newsdigest.toml:5: error: unknown setting 'item_per_page'",
-        "    fix: did you mean 'items_per_page'? It is set on another line already: delete this "
+        "    fix: did you mean 'items_per_page'? It is set on line 4 already: delete this "
         "line, or delete that one and write here: items_per_page = 3",
         "newsdigest.toml:6: error: language 'English' is not a language tag newsdigest knows",
         '    fix: did you mean \'en\'? write a language tag (BCP 47) such as "en", "pt-BR" '
@@ -636,7 +636,7 @@ def test_a_value_of_the_wrong_type_is_quoted_as_toml_writes_it(
     said = f"newsdigest.toml:4: error: items_per_page must be a whole number, not {quoted}\n"
     assert said in result.stderr, result.stderr
     assert (
-        "fix: did you mean 'title'? It is set on another line already: delete this line, or "
+        "fix: did you mean 'title'? It is set on line 1 already: delete this line, or "
         f"delete that one and write here: title = {rewritten}\n"
     ) in result.stderr
 

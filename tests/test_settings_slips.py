@@ -22,7 +22,7 @@ from conftest import STORY, make_project, run_here, write_article
         ('langauge = "en"', "did you mean 'language'? write: language = \"en\""),
         (
             'Title = "X"',
-            "did you mean 'title'? It is set on another line already: delete this line",
+            "did you mean 'title'? It is set on line 2 already: delete this line",
         ),
         ('titel = "X"', 'or delete that one and write here: title = "X"'),
     ],
@@ -85,3 +85,44 @@ def test_a_site_id_typed_as_an_address_gets_its_own_domain_in_the_fix(tmp_path: 
 
     assert "site_id 'https://news.example.com/' is not valid" in out, out
     assert 'fix: write: site_id = "news.example.com,20' in out
+
+
+@pytest.mark.parametrize(
+    ("setting", "said"),
+    [
+        (
+            'site-id = "other.org,2025"',
+            "pyproject.toml:8: error: unknown setting 'site-id' (settings are written with '_',"
+            " never '-')\n    fix: did you mean 'site_id'? It is set on line 5 already",
+        ),
+        (
+            'base-url = "https://other.org/x/"',
+            "pyproject.toml:8: error: unknown setting 'base-url'",
+        ),
+        (
+            "home-per-day = 3",
+            "pyproject.toml:8: error: unknown setting 'home-per-day' (settings are written with"
+            " '_', never '-')\n    fix: did you mean 'home_per_day'? write: home_per_day = 3",
+        ),
+    ],
+)
+def test_a_setting_spelt_with_hyphens_is_an_error_never_read(
+    tmp_path: Path, setting: str, said: str
+) -> None:
+    """prober3 H2: `site-id` on a second line silently changed every feed GUID."""
+    project = make_project(tmp_path / "p", setting + "\n")
+    write_article(project, "2025/06/story.md", STORY)
+
+    result = run_here("build", "--output", str(tmp_path / "site"), cwd=project)
+
+    out = result.stdout + result.stderr
+    assert result.returncode == 2, out
+    assert said in out, out
+    assert not (tmp_path / "site").exists()
+
+
+def test_the_settings_spelt_with_underscores_are_read(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p", "home_per_day = 3\n")
+    write_article(project, "2025/06/story.md", STORY)
+    result = run_here("check", cwd=project)
+    assert result.returncode == 0 and "unknown" not in result.stderr, result.stderr
