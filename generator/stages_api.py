@@ -175,7 +175,8 @@ def _empty(article: Article) -> Diagnostic:
         article.source,
         article.body_line,
         "the story has no text: nothing below the closing '---' is shown to a reader"
-        " (an empty body, only spaces, a comment, a rule or something the site removes)",
+        " (an empty body, only spaces or invisible characters such as a zero-width space,"
+        " a comment, a rule, a footnote alone or something the site removes)",
         "write the story's text below the closing '---', or add 'draft: true' to the front"
         " matter to keep it off the site until it is written",
     )

@@ -57,3 +57,22 @@ def test_following_the_fix_publishes_the_rest_and_valid_neighbours_stay_silent(
     items = json.loads((tmp_path / "site/feed.json").read_text(encoding="utf-8"))["items"]
     assert sorted(i["title"] for i in items) == ["Rain Reaches Kerala", "Sun Reaches Kerala"]
     assert all(i["content_html"] for i in items)  # the photo story: its picture
+
+
+def test_build_drafts_leaves_an_empty_draft_out_of_the_json_feed(tmp_path: Path) -> None:
+    """prober3 H3: `build --drafts` (the pull-request preview) wrote JSON Feed items with
+    an empty content_html; an empty draft is now left out of feed.json (its page and the
+    RSS and Atom feeds, where empty content is valid, still show it)."""
+    project = make_project(tmp_path / "project")
+    write_article(project, "2025/06/ok.md", STORY.replace("Monsoon", "Rain"))
+    write_article(project, "2025/06/empty.md", STORY + "draft: true\n", "")
+    write_article(project, "2025/06/note.md", STORY + "draft: true\n", "<!-- todo -->\n")
+    write_article(project, "2025/06/half.md", STORY.replace("Monsoon", "Sun") + "draft: true\n")
+
+    built = run_here("build", "--drafts", "--output", str(tmp_path / "site"), cwd=project)
+
+    assert built.returncode == 0, built.stdout + built.stderr
+    items = json.loads((tmp_path / "site/feed.json").read_text(encoding="utf-8"))["items"]
+    assert sorted(i["title"] for i in items) == ["Rain Reaches Kerala", "Sun Reaches Kerala"]
+    assert all(i["content_html"] for i in items)
+    assert (tmp_path / "site/2025/06/01/empty/index.html").exists()

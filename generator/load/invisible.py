@@ -151,6 +151,21 @@ def visible(text: str) -> str:
     return "".join(kept)
 
 
+# Characters drawn as a blank that are neither spaces nor format characters: variation
+# selectors (alone they select nothing) and the Braille blank.
+_BLANK = frozenset(
+    [chr(c) for c in range(0xFE00, 0xFE10)] + [chr(c) for c in range(0xE0100, 0xE01F0)] + ["\u2800"]
+)
+
+
+def only_invisible(text: str) -> bool:
+    """Whether `text` shows a reader nothing: only spaces of any kind (a no-break space,
+    an ideographic space) and characters drawn as nothing (every format character: the
+    zero-width space, joiners, direction marks, the byte-order mark, the soft hyphen;
+    Hangul fillers, variation selectors). True for ''."""
+    return all(c.isspace() or c in _BLANK or _invisible(c) for c in text)
+
+
 def _invisible(char: str) -> bool:
     if char in _NAMES:
         return True

@@ -25,7 +25,7 @@ from generator.load.credits import credit_without_image, read_credits
 from generator.load.dates import corrections, date_field, has_time
 from generator.load.identity import aliases, make_guid, pinned_id, slug_field
 from generator.load.images import image_field
-from generator.load.invisible import find_invisible, visible, where
+from generator.load.invisible import find_invisible, only_invisible, visible, where
 from generator.load.plain_text import markdown_in_summary, markup_in_text
 from generator.load.yaml_lists import text_list, written
 from generator.model import Article, Country, Tag
@@ -201,6 +201,17 @@ def _not_too_long(
 
 def _summary(check: Checker, front: Mapping) -> str:
     summary = check.text(front, "summary", "summary")
+    if summary and only_invisible(summary):
+        hidden = find_invisible(summary)
+        what = f", {hidden[1]}," if hidden else ""
+        check.warn(
+            front.line_of("summary"),
+            f"summary: {summary!r} holds only invisible characters{what} so readers "
+            "would see no summary; it is left out, and the story's first paragraph is "
+            "the summary, as with no 'summary:' line",
+            "write the summary's text after 'summary:', or delete the 'summary:' line",
+        )
+        return ""
     typed = markdown_in_summary(summary)  # Markdown, published as typed: said
     if typed:
         check.warn(front.line_of("summary"), *typed)

@@ -10,6 +10,7 @@ from html.parser import HTMLParser
 
 import regex
 
+from generator.load.invisible import only_invisible
 from generator.render.links import serialised_tags
 
 SUMMARY_BUDGET = 280  # width units: a narrow letter counts 1, a wide (CJK) character 2
@@ -210,9 +211,16 @@ _SEEN = re.compile(r"<(?:img|picture|video|audio|iframe|object|embed|svg|math)\b
 _TYPED = re.compile(r"(?:^|>)[^<&\s]")  # a character between tags, not a code or a space
 
 
+_FOOTNOTES = '<div class="footnote"'
+
+
 def shows_nothing(body_html: str) -> bool:
     """True when a body's sanitised HTML holds nothing a reader sees: no picture, video or
-    other media, and no text (spaces, `&nbsp;`, a rule or an empty list are no text)."""
-    if _SEEN.search(body_html) or _TYPED.search(body_html):
+    other media, and no text (spaces, `&nbsp;`, a rule, an empty list, characters drawn as
+    nothing such as a zero-width space or `&shy;`, and footnotes alone are no text)."""
+    if _SEEN.search(body_html):
         return False
-    return not "".join(_paragraph_texts(body_html).everything).split()
+    shown = body_html.split(_FOOTNOTES, 1)[0]
+    if any(not only_invisible(m.group()[-1]) for m in _TYPED.finditer(shown)):
+        return False  # a character a reader sees, between tags: found without parsing
+    return only_invisible("".join(_paragraph_texts(body_html).everything))

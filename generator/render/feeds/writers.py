@@ -202,7 +202,8 @@ class JsonFeedWriter:
             "icon": self.urls.absolute(self.urls.static(ICON)),
             "favicon": self.urls.absolute(self.urls.static(FAVICON)),
             "authors": [{"name": self.settings.publisher_name}],
-            "items": [self.item(a) for a in channel.articles],
+            # An item needs content: an empty draft (`build --drafts`) is left out.
+            "items": [i for i in map(self.item, channel.articles) if i["content_html"]],
         }
         if self.settings.websub_hub:
             feed["hubs"] = [{"type": "WebSub", "url": self.settings.websub_hub}]
