@@ -38,8 +38,21 @@ def repo_url_problem(value: str, pattern: re.Pattern[str]) -> str | None:
         page = _repository_page(value)
         if page is None:
             return None
-        home, branch = page
-        also = f" (and repo_branch = {shown(branch)}, the branch it names)" if branch else ""
+        home, branch, longer = page
+        also = (
+            f"; and make repo_branch the branch you publish from, which this address names "
+            f"as {shown(branch)}"
+            + (
+                f" (or {shown(longer)}, if that is the branch's whole name: the address cannot "
+                "tell; `git branch --show-current` prints it)"
+                if longer
+                else ""
+            )
+            + ": change the repo_branch line if there is one, else add "
+            f"repo_branch = {shown(branch)}"
+            if branch
+            else ""
+        )
         return (
             f"repo_url {shown(value)} is a page inside the repository, not the "
             "repository's own address: the Edit and History links add their own path to it; "
@@ -52,9 +65,10 @@ def repo_url_problem(value: str, pattern: re.Pattern[str]) -> str | None:
     )
 
 
-def _repository_page(value: str) -> tuple[str, str] | None:
-    """(the repository's address, the branch named or '') for an address of a page inside
-    it; None for a repository's own address."""
+def _repository_page(value: str) -> tuple[str, str, str] | None:
+    """(the repository's address, the branch named or '', the longest branch name with '/'
+    it may name instead or '') for an address of a page inside it (`/tree/feature/x`:
+    'feature', 'feature/x'); None for a repository's own address."""
     parts = urlsplit(value.rstrip("/"))
     segments = parts.path.strip("/").split("/")
     cut = segments.index("-") if "-" in segments else None
@@ -66,9 +80,14 @@ def _repository_page(value: str) -> tuple[str, str] | None:
     rest = segments[cut + (segments[cut : cut + 1] == ["-"]) :]
     branch = rest[1] if len(rest) > 1 and rest[0] in _BRANCH_PAGES else ""
     if branch == "branch" and len(rest) > 2:  # Gitea's /src/branch/main
-        branch = rest[2]
+        branch, rest = rest[2], rest[1:]
     home = f"{parts.scheme}://{parts.netloc}/{'/'.join(segments[:cut])}"
-    return home, branch if branch and branch_problem(branch) is None else ""
+    if not branch or branch_problem(branch) is not None:
+        return home, "", ""
+    # after a file's page (blob, edit, raw, blame) the last part is the file's name
+    tail = rest[1 : -1 if rest[0] in ("blob", "edit", "raw", "blame") else None]
+    longer = "/".join(tail) if len(tail) > 1 and branch_problem("/".join(tail)) is None else ""
+    return home, branch, longer
 
 
 def branch_problem(value: str) -> str | None:

@@ -21,18 +21,31 @@ LINE = 8  # the setting's line in pyproject.toml, after make_project's 7
         (
             'repo_url = "https://github.com/org/repo/tree/main"',
             "repo_url 'https://github.com/org/repo/tree/main' is a page inside the repository",
-            "fix: write repo_url = 'https://github.com/org/repo' (and repo_branch = 'main', "
-            "the branch it names)",
+            "fix: write repo_url = 'https://github.com/org/repo'; and make repo_branch the branch "
+            "you publish from, which this address names as 'main': change the repo_branch line "
+            "if there is one, else add repo_branch = 'main'\n",
         ),
         (
             'repo_url = "https://github.com/org/repo/blob/dev/content/a.md"',
             "is a page inside the repository",
-            "fix: write repo_url = 'https://github.com/org/repo' (and repo_branch = 'dev'",
+            "fix: write repo_url = 'https://github.com/org/repo'; and make repo_branch the branch "
+            "you publish from, which this address names as 'dev' (or 'dev/content', if",
         ),
         (
             'repo_url = "https://gitlab.com/group/sub/repo/-/tree/main"',
             "is a page inside the repository",
             "fix: write repo_url = 'https://gitlab.com/group/sub/repo'",
+        ),
+        (  # prober3 M6: the branch may have a '/' in its name; the address cannot tell
+            'repo_url = "https://github.com/org/repo/tree/feature/x"',
+            "is a page inside the repository",
+            "which this address names as 'feature' (or 'feature/x', if that is the branch's "
+            "whole name: the address cannot tell;",
+        ),
+        (  # prober3 M6: repo_branch set too: never a second repo_branch line
+            'repo_branch = "main"\nrepo_url = "https://github.com/org/repo/tree/dev"',
+            "is a page inside the repository",
+            "names as 'dev': change the repo_branch line if there is one, else add",
         ),
         (
             'repo_branch = "main branch"',
@@ -55,7 +68,8 @@ def test_a_repository_setting_that_would_break_the_edit_links_is_an_error_on_its
 
     out = result.stdout + result.stderr
     assert result.returncode != 0, out
-    assert f"pyproject.toml:{LINE}: error: " in out and message in out, out
+    line = LINE + setting.count("\n")
+    assert f"pyproject.toml:{line}: error: " in out and message in out, out
     assert fix in out
 
 
