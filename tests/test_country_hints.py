@@ -183,10 +183,10 @@ RENAMED = {
     "Ivory Coast": "Côte d'Ivoire",
     "Swaziland": "Eswatini",
     "Great Britain": "United Kingdom",
+    "The Netherlands": "Netherlands",  # prober3 M8: a word dropped is noted ('The Gambia')
 }
-# Published as typed but for case, accents, dots, a leading 'the', a form of state or the
-# order of a list: nothing is said.
-UNCHANGED = ["UK", "U.S.", "DEU", "The Netherlands", "Cote d'Ivoire", "Korea, South", "Viet Nam"]
+# Published as typed but for case, accents, dots or the order of a list: nothing is said.
+UNCHANGED = ["UK", "U.S.", "DEU", "Cote d'Ivoire", "Korea, South", "Viet Nam"]
 
 
 def test_a_country_published_under_another_name_gets_a_note_saying_which(tmp_path: Path) -> None:
@@ -229,7 +229,7 @@ def test_a_countrys_name_with_or_without_its_accents_is_that_country(tmp_path: P
     project = make_project(tmp_path / "p")
     typed = {
         "Turkiye": "Türkiye",
-        "São Tomé and Príncipe": "Sao Tome and Principe",
+        "São Tomé and Príncipe": "São Tomé and Príncipe",  # prober3 M8: its accents kept
         "Curacao": "Curaçao",
         "Aland Islands": "Åland Islands",
     }
@@ -300,7 +300,7 @@ def test_a_country_written_with_an_ampersand_or_st_is_that_country(tmp_path: Pat
     typed = {
         "Trinidad & Tobago": "Trinidad and Tobago",
         "Bosnia & Herzegovina": "Bosnia and Herzegovina",
-        "São Tomé & Príncipe": "Sao Tome and Principe",
+        "São Tomé & Príncipe": "São Tomé and Príncipe",
         "St. Vincent & the Grenadines": "Saint Vincent and the Grenadines",
         "St Kitts and Nevis": "Saint Kitts and Nevis",
     }

@@ -147,6 +147,7 @@ DISPLAY = {
     "VG": "British Virgin Islands",
     "VI": "US Virgin Islands",
     "BN": "Brunei",
+    "ST": "São Tomé and Príncipe",  # ISO writes it without its accents
     "FK": "Falkland Islands",
     "MF": "Saint Martin",
     "SX": "Sint Maarten",
@@ -250,6 +251,9 @@ def lookup(value: str) -> Country | None:
         return lookup(re.sub(r"\s*&\s*", " and ", key))
     if code is None and re.match(r"ste?\.? ", key):  # 'St Kitts and Nevis', 'St. Lucia'
         return lookup(re.sub(r"^(st)(e?)\.? ", r"saint\2 ", key))
+    if code is None and "-" in key:  # 'Saint-Martin', the French spelling of Saint Martin
+        found = lookup(key.replace("-", " "))
+        code = found.code if found else None
     if code is None and ", " in key:  # 'Guinea, Republic of', 'Korea, South', 'Gambia, The'
         return lookup(_reordered(key))
     if code is None and re.fullmatch(r"[^()]+ \([^()]+\)", key):
@@ -300,24 +304,24 @@ def note(value: str) -> str | None:
 
 def renamed(value: str, country: Country) -> str | None:
     """A note for a name the site publishes as another ('Turkey' as Türkiye, 'Burma' as
-    Myanmar, 'Holland' as Netherlands), else None: not for a code or an abbreviation of
-    four letters or fewer ('UK', 'U.S.', 'DEU'), nor when the name typed holds the one
-    published, with case, accents, dots, brackets and a leading 'the' aside ('The Gambia',
-    'Kingdom of Norway', 'Russian Federation', 'Korea (South)'). A name the published one
-    holds is another name ('Macedonia' for North Macedonia, 'Vatican' for Vatican City)."""
-    bracketed = re.fullmatch(r"([^()]+?) *\(([^()]+)\)", value.strip())
-    forms = [value, *(f"{b[2]} {b[1]}" for b in [bracketed] if b)]  # 'Korea (South)'
-    typed, *others = (
-        re.sub(r"[\W_]", "", _reordered(plain(v.replace("&", " and "))).removeprefix("the "))
-        for v in [*forms, _PARENTHESIS.sub("", value), _PARENTHESIS.sub("", country.name)]
-    )
-    shown = others.pop()
-    if len(typed) <= 4 or any(shown in form for form in (typed, *others)):
-        return None  # 'Viet Nam', 'Gambia, The', 'Brunei Darussalam', 'Cocos (Keeling) Islands'
+    Myanmar, 'Brunei Darussalam' as Brunei, 'The Gambia' as Gambia, 'Iran, Islamic
+    Republic of' as Iran), else None: not for a code or an abbreviation of four letters or
+    fewer ('UK', 'U.S.', 'DEU'), nor for the published name's own words spelt otherwise:
+    case, spacing, accents, dots, hyphens, '&' for 'and', 'St' for 'Saint', a list's
+    order ('Turkiye', 'Saint-Martin', 'St. Lucia', 'Trinidad & Tobago', 'Korea, South')
+    (prober3 M8)."""
+    if len(re.sub(r"[\W_]", "", value)) <= 4 or _spelt(value) == _spelt(country.name):
+        return None
     return (
         f"country {' '.join(value.split())!r} is published as {country.name}, the name the "
         "site gives that country"
     )
+
+
+def _spelt(name: str) -> str:
+    """A name's words, spelling aside: 'St. Lucia & Co' -> 'saintluciaandco'."""
+    text = _reordered(plain(name.replace("&", " and ").replace("-", " ")))  # 'Korea, South'
+    return re.sub(r"[\W_]", "", text)
 
 
 def city(value: str) -> str | None:
