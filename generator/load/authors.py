@@ -378,7 +378,8 @@ class _Check(_Fields):
         self._unknown(fields, label)
         bio = self.text(fields, "bio", label)
         notes = plain_text_notes("bio", bio, f"{label}.bio")  # Markdown, HTML: as typed
-        self.problems += [warning(self.source, fields.line_of("bio"), *n) for n in notes]
+        at, spans = fields.line_of("bio"), fields.spans("bio")  # a `>` bio: its lines
+        self.problems += [warning(self.source, at, said, fix + spans) for said, fix in notes]
         slug = self._slug_field(fields, label, name)
         if slug is not None:  # compared with the others even when another field has an error
             self.pages[byline] = slug or _slug(name)

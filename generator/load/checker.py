@@ -206,8 +206,8 @@ class Checker(KeyChecks):
     def plain(self, mapping: Mapping, key: str, label: str, value: str) -> None:
         """A warning for Markdown or HTML in `value`, the plain-text field `key` (labelled
         `label`), which publishes it as typed (load/plain_text.py)."""
-        for said in plain_text_notes(key, value, label):
-            self.warn(mapping.line_of(key), *said)
+        for message, fix in plain_text_notes(key, value, label):
+            self.warn(mapping.line_of(key), message, fix + mapping.spans(key))
 
     def text_list(self, mapping: Mapping, key: str, label: str) -> tuple[str, ...]:
         """A string or a list of strings; each item stripped and non-empty."""

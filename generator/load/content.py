@@ -64,9 +64,15 @@ class Mapping(dict[str, Any]):
         self.line = line
         self.lines = {}
         self.nulls = {}
+        self.ends: dict[str, int] = {}  # the last line of each value
 
     def line_of(self, key: str) -> int:
         return self.lines.get(key, self.line)
+
+    def spans(self, key: str) -> str:
+        """'' or, for a block list or `>` value, ' (in place of lines 3-5, the whole value)'."""
+        first, last = self.line_of(key), self.ends.get(key, 0)
+        return f" (in place of lines {first}-{last}, the whole value)" if last > first else ""
 
 
 class Items(list[Any]):
@@ -182,6 +188,9 @@ def _construct_mapping(loader: Any, node: yaml.MappingNode) -> Mapping:
             mapping.shadowed += ((key, mapping[key], mapping.lines[key]),)
         mapping[key] = _construct_value(loader, key, value_node)
         mapping.lines[key] = line
+        end = value_node.end_mark
+        last = end.line + first_line - (end.column == 0 and end.line > key_node.start_mark.line)
+        mapping.ends[key] = last
         if _is_null(value_node):
             mapping.nulls[key] = value_node.value
         else:

@@ -68,7 +68,9 @@ def _plain_sources(check: Checker, group: Mapping, sources: tuple[str, ...]) -> 
     if notes:
         plain = ", ".join(written(plain_version(one)) for one in sources)
         check.warn(
-            group.line_of("sources"), notes[0][0], f"write them as plain text: sources: [{plain}]"
+            group.line_of("sources"),
+            notes[0][0],
+            f"write them as plain text: sources: [{plain}]{group.spans('sources')}",
         )
 
 

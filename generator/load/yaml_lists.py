@@ -110,7 +110,8 @@ def _parse(value: str) -> _Typed:
 
 def written(item: str) -> str:
     """An item as it is written in a one-line list: as typed when YAML reads it so (or it
-    is quoted already), else in double quotes (`*NSYNC`, `@asha`, `a, b`)."""
+    is quoted already), else in double quotes (`*NSYNC`, `@asha`, `a, b`, `null`, `[Wire]`,
+    `PTI: Delhi`). A word YAML 1.1 reads as true or a number (`yes`, `5`) is text here."""
     if len(item) > 1 and item[0] in "\"'" and item[-1] == item[0]:
         return item
     try:
@@ -119,6 +120,8 @@ def written(item: str) -> str:
         return double_quoted(item)
     if not isinstance(read, list) or len(read) != 1:
         return double_quoted(item)
+    if read[0] is None or isinstance(read[0], (list, dict)):
+        return double_quoted(item)  # `null`, `[Wire]`, `{x}`, `Agency: PTI`: not text
     return double_quoted(item) if isinstance(read[0], str) and read[0] != item else item
 
 

@@ -1,0 +1,93 @@
+"""The plain-text fixes, followed literally, are valid YAML that publishes what was meant
+(prober3 M1, M2): a source YAML would read as something else is quoted in the list
+(`"Press Trust of India: PTI"`, `"null"`, `"[Wire]"`, `"{x}"`), and the fix for a value
+spread over lines (a block list, a `>` or `|` value) names the lines it replaces."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import STORY, make_project, run_here, write_article
+
+
+def follow(path: Path, out: str) -> None:
+    """Do what the fix for `path` says: put its line in place of the line (or lines) named."""
+    name = re.escape(path.name)
+    found = re.search(rf"{name}:(\d+): warning: [^\n]*\n    fix: [^:]*: (.*)", out)
+    assert found, out
+    line, fix = int(found.group(1)), found.group(2)
+    first = last = line
+    spans = re.search(r" \(in place of lines (\d+)-(\d+), the whole value\)$", fix)
+    if spans:
+        first, last = int(spans.group(1)), int(spans.group(2))
+        fix = fix[: spans.start()]
+    lines = path.read_text(encoding="utf-8").split("\n")
+    indent = re.match(r"\s*", lines[first - 1]).group()  # type: ignore[union-attr]
+    lines[first - 1 : last] = [indent + fix]
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+SOURCES = [
+    ('  sources: ["**AP**", "Press Trust of India: PTI", "yes", "null"]\n', 4),
+    ('  sources: ["**AP**", "[Wire]", "{x}", "@desk"]\n', 4),
+    '  sources:\n    - "**AP**"\n    - Reuters\n',
+    "image:\n  src: https://example.org/a.jpg\n  alt: A blue field\n"
+    "  caption: >\n    A **bold**\n    caption\n",
+    "corrections:\n  - date: 2025-06-02T10:00:00Z\n    text: |\n"
+    "      A longer correction\n      with *emphasis* on line two.\n",
+]
+
+
+@pytest.mark.parametrize("extra", SOURCES)
+def test_following_the_plain_text_fix_is_valid_and_keeps_every_item(
+    tmp_path: Path, extra: str | tuple[str, int]
+) -> None:
+    typed, count = extra if isinstance(extra, tuple) else (extra, 0)
+    project = make_project(tmp_path / "project")
+    path = write_article(project, "2025/06/story.md", STORY + typed)
+
+    first = run_here("check", cwd=project)
+    follow(path, first.stdout + first.stderr)
+    second = run_here("check", cwd=project)
+
+    out = second.stdout + second.stderr
+    assert second.returncode == 0, out
+    assert "warning" not in out, path.read_text(encoding="utf-8")
+    if count:
+        built = run_here("build", "--output", str(tmp_path / "site"), cwd=project)
+        assert built.returncode == 0
+        page = (tmp_path / "site/2025/06/01/story/index.html").read_text(encoding="utf-8")
+        for name in ("Press Trust of India: PTI", "null", "[Wire]", "{x}")[:count]:
+            if name in typed:
+                assert name in page
+
+
+def test_a_bio_over_lines_gets_a_fix_naming_its_lines(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    write_article(project, "2025/06/story.md", STORY)
+    authors = project / "authors.yaml"
+    authors.write_text(
+        "Desk:\n  slug: desk\n  bio: >\n    Covers **energy** and\n    _climate_ for the desk.\n",
+        encoding="utf-8",
+    )
+
+    first = run_here("check", cwd=project)
+    out = first.stdout + first.stderr
+    assert (
+        "fix: write it without Markdown: bio: 'Covers energy and climate for the desk.'"
+        " (in place of lines 3-5, the whole value)" in out
+    )
+    follow(authors, out)
+    second = run_here("check", cwd=project)
+    assert second.returncode == 0
+    assert "warning" not in second.stdout + second.stderr
+
+
+def test_a_one_line_value_gets_no_lines_named(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    write_article(project, "2025/06/story.md", STORY + '  sources: ["**AP**", Reuters]\n')
+
+    out = run_here("check", cwd=project).stdout
+    assert "fix: write them as plain text: sources: [AP, Reuters]\n" in out
