@@ -1,12 +1,16 @@
 """A link's `?query` and `#anchor` kept in the fix that names another story for it
 (load/meant.py's "did you mean"), the anchor only when that story has the place; the
-file meant by a name written without its extension (`with_extension`)."""
+file meant by a name written without its extension (`with_extension`); the file git says
+a story was renamed to (`git_moved`)."""
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
 import unicodedata
-from pathlib import Path
+from collections.abc import Callable
+from pathlib import Path, PurePosixPath
 
 
 def fragment(ref: str) -> str:
@@ -62,3 +66,53 @@ def with_extension(ref: str, path: Path) -> str | None:
         return None
     offered = " or ".join(renamed(ref, name) for name in found[:3])
     return f"did you mean {offered}? A file's name ends with its extension ({found[0]})"
+
+
+def git_renamed(relative: PurePosixPath, content_dir: Path) -> PurePosixPath | None:
+    """Where git says the file `relative` (a path under content/) was renamed to, as a
+    path under content/: a rename staged or in the work tree (`git mv`, against HEAD),
+    else the latest committed one (the last 200 commits); None when git names none, or
+    content/ is in no repository (prober3 M10)."""
+    runs = (
+        ["diff", "-M", "--name-status", "--relative", "HEAD"],
+        ["log", "-M", "--diff-filter=R", "--name-status", "--relative", "--format=", "-n200"],
+    )
+    for args in runs:
+        try:
+            out = subprocess.run(
+                ["git", "-C", str(content_dir), *args, "--", "."],
+                capture_output=True,
+                text=True,
+                timeout=20,
+                check=False,
+            ).stdout
+        except (OSError, subprocess.SubprocessError):
+            return None
+        for line in out.splitlines():
+            fields = line.split("\t")
+            if len(fields) == 3 and fields[0].startswith("R") and fields[1] == str(relative):
+                return PurePosixPath(fields[2])
+    return None
+
+
+def git_moved(
+    ref: str,
+    relative: PurePosixPath,
+    source: str,
+    content_dir: Path,
+    left_out: Callable[[Path], bool],
+) -> str | None:
+    """'did you mean' the file git says `relative` was renamed to (`storm.md` ->
+    `cyclone-hits-coast.md`), from the article `source`'s folder, the link's #anchor kept
+    when it has that place; None when git names none, or a file `left_out` (a draft)."""
+    there = git_renamed(relative, content_dir)
+    if there is None or not (content_dir / there).is_file() or left_out(content_dir / there):
+        return None
+    tail = fragment(ref)
+    kept = kept_tail(tail, content_dir / there)
+    kept += f" (it has no {tail[len(kept) :]})" if kept != tail else ""
+    written = os.path.relpath(there.as_posix(), PurePosixPath(source).parent.as_posix())
+    return (
+        f"did you mean {written.replace(os.sep, '/')}{kept}? git shows content/{relative} "
+        f"renamed to content/{there}"
+    )

@@ -23,7 +23,7 @@ from generator.load.files import (
     same_text,
     shown,
 )
-from generator.load.link_places import fragment, kept_tail, renamed, with_extension
+from generator.load.link_places import fragment, git_moved, kept_tail, renamed, with_extension
 
 EMAIL = re.compile(r"^[^\s/@:]+@[^\s/@:]+\.[A-Za-z]{2,}$")
 Kind = Callable[..., Diagnostic]
@@ -57,9 +57,12 @@ def missing_file_hint(
         )
     meant = (
         _meant(ref, relative, source, content_dir, what, tail, held)
+        or git_moved(
+            ref + tail, relative, source, content_dir, lambda p: _left_out(p, content_dir, held)
+        )
         or _moved(ref + tail, relative, source, content_dir, held)
         or _close_name(ref + tail, relative, content_dir, held, capitals=False)
-    )  # a renamed story (`v2.md` -> `v2-new.md`) before a close spelling (`v7.md`)
+    )  # a rename git names, a renamed story (`v2.md` -> `v2-new.md`), a close spelling
     if meant is not None:
         return meant
     folder = relative.parent.as_posix()
