@@ -332,7 +332,7 @@ def test_spaces_at_the_ends_of_quoted_text_are_said_not_to_be_published(tmp_path
     for line, what, fix in [
         (2, "title '  Spaced title  '", "title: Spaced title"),
         (6, "credits.author ' Asha Rao'", "author: Asha Rao"),
-        (7, "tags: item 1 ' Rain'", "Rain"),
+        (7, "tags: item 1 ' Rain'", "tags: [Rain, Floods]"),
     ]:
         assert (
             f"content/s.md:{line}: warning: {what} has spaces at its start or end, inside its "

@@ -91,3 +91,31 @@ def test_a_one_line_value_gets_no_lines_named(tmp_path: Path) -> None:
 
     out = run_here("check", cwd=project).stdout
     assert "fix: write them as plain text: sources: [AP, Reuters]\n" in out
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ('summary: "  Breaking: floods in Assam  "\n', "Breaking: floods in Assam"),
+        ('tags: [" Storm: Day 2 ", Rain]\n', "Storm: Day 2"),
+        ('tags: [" [Update] Storm ", "#1 seed"]\n', "[Update] Storm"),
+    ],
+)
+def test_the_quoted_spaces_fix_keeps_the_quotes_the_value_needs(
+    tmp_path: Path, typed: str, meant: str
+) -> None:
+    """prober3 M3: `summary: Breaking: floods in Assam` and a tag `Storm: Day 2` alone
+    were the fixes, which YAML reads as another field."""
+    project = make_project(tmp_path / "project")
+    path = write_article(project, "2025/06/story.md", STORY + typed)
+
+    first = run_here("check", cwd=project)
+    assert "has spaces at its start or end" in first.stdout
+    follow(path, first.stdout)
+    second = run_here("check", cwd=project)
+    assert second.returncode == 0, second.stdout
+    assert "warning" not in second.stdout, path.read_text(encoding="utf-8")
+    built = run_here("build", "--output", str(tmp_path / "site"), cwd=project)
+    assert built.returncode == 0
+    page = (tmp_path / "site/2025/06/01/story/index.html").read_text(encoding="utf-8")
+    assert meant.replace('"', "&#34;") in page.replace("&quot;", "&#34;")

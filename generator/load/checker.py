@@ -155,14 +155,20 @@ class KeyChecks(Reports):
             )
 
 
-def _spaced(label: str, typed: str, key: str, text: str, item: int) -> tuple[str, str]:
+def _spaced(
+    label: str, typed: str, key: str, text: str, item: int, whole: Any = None
+) -> tuple[str, str]:
     """(message, fix) for text with spaces at an end inside its quotes (`title: "  Rain  "`,
     tester 3, L10), which are not published: said, so nothing is changed unseen. `item`:
-    the number of a list's item (0: a value of its own)."""
+    the number of a list's item (0: a value of its own); `whole`: the list, when it is
+    written on one line (the fix is then the whole line: `tags: ["Storm: Day 2", Rain]`)."""
+    fix = written(text) if item else f"{key}: {written(text)}"
+    if item and isinstance(whole, Items) and whole.typed and all(isinstance(i, str) for i in whole):
+        fix = f"{key}: [{', '.join(written(' '.join(i.split())) for i in whole if i.strip())}]"
     return (
         f"{label}{f': item {item}' * bool(item)} {typed!r} has spaces at its start or end, "
         "inside its quotes: they are not published (a page shows none)",
-        f"write it without them: {written(text) if item else f'{key}: {written(text)}'}",
+        f"write it without them: {fix}",
     )
 
 
@@ -253,7 +259,8 @@ class Checker(KeyChecks):
                 continue
             text = " ".join(str(item).split())
             if text and isinstance(item, str) and item.strip(" \t") != item:
-                self.warn(line, *_spaced(label, item, key, text, isinstance(value, list) * number))
+                at = number * isinstance(value, list)
+                self.warn(line, *_spaced(label, item, key, text, at, value))
             if text:
                 result.append((text, line))
             elif not isinstance(value, list):  # `author: "  "`: no name, not a list
