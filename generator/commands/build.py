@@ -209,7 +209,8 @@ class Run:
 
 def _cache_dir_problems(cache_dir: Path, paths: Paths) -> list[Diagnostic]:
     """Refuse a `--cache-dir` inside content/, templates/ or the output (an editor would
-    commit it, or the site would publish it): UsageError, with what to do. One that cannot
+    commit it, or the site would publish it), or one holding them or the site's folder
+    (`.`): UsageError, with what to do. One that cannot
     be written (a file, a folder the build may not write) is a warning: the site is built
     all the same, without the cache, so every story is converted again."""
     target = cache_dir.resolve()
@@ -220,6 +221,16 @@ def _cache_dir_problems(cache_dir: Path, paths: Paths) -> list[Diagnostic]:
                 f"--cache-dir {cache_dir} is inside {place}, which would then hold "
                 "the build's cache (a database and a copy of the site); choose a folder "
                 "outside it, such as .newsdigest-cache (the default), or leave out --cache-dir"
+            )
+    for place in (paths.project, paths.content, paths.templates, paths.output):
+        if target in place.resolve().parents or target == place.resolve():
+            raise UsageError(  # `.`, `..`: the cache's files among the site's own (M15)
+                f"--cache-dir {cache_dir} is or holds "
+                f"{'the site' + chr(39) + 's folder' if place == paths.project else place}, so the"
+                " build's cache (a database, "
+                "a copy of the site, a CACHEDIR.TAG that backup tools skip the folder for) "
+                "would be written among the site's own files; choose a folder of its own, "
+                "such as .newsdigest-cache (the default), or leave out --cache-dir"
             )
     try:
         target.mkdir(parents=True, exist_ok=True)
