@@ -360,7 +360,7 @@ def test_a_picture_credit_typed_under_image_is_told_where_it_goes(tmp_path: Path
     assert (
         "content/s.md:10: warning: unknown field 'image.credit' is ignored: it is written in "
         "'credits:', as 'credits.image'\n"
-        "    fix: move it to the 'credits:' group: 'credits:' then '  image: Reuters'\n"
+        "    fix: move it under 'credits:' (line 5) as '  image: Reuters'\n"
     ) in said, said
     story.write_text("---\n" + head + "  image: Reuters\n" + picture + "---\nBody.\n")
     site = tmp_path / "site"

@@ -119,3 +119,47 @@ def test_the_quoted_spaces_fix_keeps_the_quotes_the_value_needs(
     assert built.returncode == 0
     page = (tmp_path / "site/2025/06/01/story/index.html").read_text(encoding="utf-8")
     assert meant.replace('"', "&#34;") in page.replace("&quot;", "&#34;")
+
+
+IMAGE = "image:\n  src: https://example.org/a.jpg\n  alt: A blue field\n"
+
+
+@pytest.mark.parametrize("credit", ['"Photo: Reuters"', "Reuters"])
+def test_the_image_credit_move_fix_is_one_valid_line_under_credits(
+    tmp_path: Path, credit: str
+) -> None:
+    """prober3 M4: the fix wrote `image: Photo: Reuters` (not YAML) and a second
+    `credits:` line; it is now the line to put under the story's `credits:`."""
+    project = make_project(tmp_path / "project")
+    path = write_article(project, "2025/06/story.md", STORY + IMAGE + f"  credit: {credit}\n")
+
+    out = run_here("check", cwd=project).stdout
+    found = re.search(
+        r"story.md:10: warning: [^\n]*\n    fix: move it under 'credits:' "
+        r"\(line 5\) as '(.*)'\n",
+        out,
+    )
+    assert found, out
+    lines = path.read_text(encoding="utf-8").split("\n")
+    del lines[9]  # the image's credit: line
+    lines.insert(5, found.group(1))  # under credits:
+    path.write_text("\n".join(lines), encoding="utf-8")
+    assert run_here("check", cwd=project).returncode == 0
+    built = run_here("build", "--output", str(tmp_path / "site"), cwd=project)
+    assert "warning" not in built.stdout
+    page = (tmp_path / "site/2025/06/01/story/index.html").read_text(encoding="utf-8")
+    assert credit.strip('"') in page
+
+
+def test_an_image_credit_beside_credits_image_asks_to_keep_one(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    write_article(
+        project, "2025/06/story.md", STORY + "  image: AP\n" + IMAGE + "  credit: Reuters\n"
+    )
+
+    out = run_here("check", cwd=project).stdout
+    assert (
+        "story.md:11: warning: unknown field 'image.credit' is ignored: it is written in "
+        "'credits:', as 'credits.image', which is set already: AP on line 7\n"
+        "    fix: keep one: delete this line, or write 'image: Reuters' in place of line 7\n"
+    ) in out

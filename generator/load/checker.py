@@ -17,7 +17,7 @@ from generator.load.content import Document, Items, Mapping
 from generator.load.foreign import foreign_field
 from generator.load.invisible import CONTROL, control_error, invisible_error
 from generator.load.plain_text import plain_text_notes
-from generator.load.yaml_lines import key_slip
+from generator.load.yaml_lines import key_slip, yaml_value
 from generator.load.yaml_lists import double_quoted, written
 
 REQUIRED_FIELDS = fields.required()  # declared in load/fields.py
@@ -44,16 +44,27 @@ IN_ANOTHER_GROUP = {
 }
 
 
-def _in_another_group(prefix: str, key: str, value: Any) -> tuple[str, str] | None:
-    """(message, fix) for a field typed in the wrong group (`image:` `credit: Reuters`)."""
+def _in_another_group(prefix: str, key: str, value: Any, front: Mapping) -> tuple[str, str] | None:
+    """(message, fix) for a field typed in the wrong group (`image:` `credit: Reuters`);
+    when the group has that field already, the fix says to keep one."""
     group, name = IN_ANOTHER_GROUP.get((prefix, key.casefold()), ("", ""))
     if not group:
         return None
-    return (
+    message = (
         f"unknown field {prefix + key!r} is ignored: it is written in '{group}:', as "
-        f"'{group}.{name}'",
-        f"move it to the '{group}:' group: '{group}:' then '  {name}: {inline(value)}'",
+        f"'{group}.{name}'"
     )
+    there = front.get(group)
+    if isinstance(there, Mapping) and name in there:
+        return (
+            f"{message}, which is set already: {inline(there[name])} on line {there.line_of(name)}",
+            f"keep one: delete this line, or write '{name}: {inline(value)}' in place of "
+            f"line {there.line_of(name)}",
+        )
+    line = f"'  {name}: {inline(value)}'"
+    if isinstance(there, Mapping):  # the group is there: one line under it, not a second one
+        return message, f"move it under '{group}:' (line {front.line_of(group)}) as {line}"
+    return message, f"move it to the '{group}:' group: '{group}:' then {line}"
 
 
 class Reports:
@@ -128,7 +139,7 @@ class KeyChecks(Reports):
             if other is not None:
                 self.warn(mapping.line_of(key), *other)
                 continue
-            moved = _in_another_group(prefix, key, mapping[key])
+            moved = _in_another_group(prefix, key, mapping[key], self.doc.front)
             if moved is not None:  # `image:` `credit: Reuters`: credits.image
                 self.warn(mapping.line_of(key), *moved)
                 continue
@@ -338,10 +349,11 @@ def _group_key(key: str) -> str:
 
 
 def inline(value: Any) -> str:
+    """`value` as a fix writes it after `key: `, so that YAML reads it back as it is."""
     if isinstance(value, str):
-        return value
+        return yaml_value(value)
     if isinstance(value, list):
-        return "[" + ", ".join(str(v) for v in value) + "]"
+        return "[" + ", ".join(written(str(v)) for v in value) + "]"
     return "..."
 
 
