@@ -36,3 +36,45 @@ def test_an_override_no_page_uses_is_a_warning_naming_the_theme_file_meant(
         assert "fix: did you mean article.html? rename it so" in out
         assert "byline.html" not in out and "404.html" not in out
     assert built.returncode == 0
+
+
+def test_an_override_a_list_include_names_is_used_and_a_computed_one_gets_no_rename(
+    tmp_path: Path,
+) -> None:
+    """prober3 M19: a partial named in a list include was called unused, with a fix to
+    rename it over the theme's partials/card.html; one included by a name made as the
+    page is built cannot be known unused: no rename offered. `article.htm` is warned."""
+    project = make_project(tmp_path / "p")
+    write_article(project, "2025/06/story.md", STORY)
+    templates = project / "templates"
+    (templates / "partials").mkdir(parents=True)
+    theme = Path(__file__).resolve().parent.parent / "generator/theme/404.html"
+    (templates / "404.html").write_text(
+        theme.read_text(encoding="utf-8")
+        + '{% include ["nope.html", "partials/card2.html"] ignore missing %}\n'
+        + '{% set t = "partials/" ~ "card3.html" %}{% include t ignore missing %}\n',
+        encoding="utf-8",
+    )
+    (templates / "partials/card2.html").write_text("CARD2-USED\n", encoding="utf-8")
+    (templates / "partials/card3.html").write_text("CARD3-USED\n", encoding="utf-8")
+    (templates / "article.htm").write_text("{# mine #}\n", encoding="utf-8")
+
+    checked = run_here("check", cwd=project)
+    built = run_here("build", "--output", str(tmp_path / "site"), cwd=project)
+
+    assert built.returncode == 0, built.stderr
+    for out in (checked.stdout, built.stderr):
+        assert "card2.html" not in out, out
+        assert (
+            "templates/partials/card3.html:1: warning: partials/card3.html replaces no file of "
+            "the theme and no template includes it by name\n"
+            "    fix: if a template includes it by a name made as the page is built"
+        ) in out, out
+        assert "did you mean partials/card.html" not in out
+        assert (
+            "templates/article.htm:1: warning: article.htm is read by no build: a template's "
+            "name ends in .html\n    fix: rename it article.html, the name of the theme file "
+            "it replaces"
+        ) in out, out
+    page = (tmp_path / "site/404.html").read_text(encoding="utf-8")
+    assert "CARD2-USED" in page and "CARD3-USED" in page

@@ -2,19 +2,32 @@
 file in templates/ that replaces no file of the built-in theme and that no template
 includes, extends or imports (`templates/artcle.html` for `article.html`) is silently
 ignored by every build, so `check` and `build` warn on it, with the theme file whose name
-is closest. A site's own partial that one of its templates includes is in use: silent."""
+is closest. A site's own partial that one of its templates includes is in use: silent,
+whatever the form of the include: Jinja2's own parser reads the names, a list's too
+(`{% include ["a.html", "partials/card2.html"] ignore missing %}`). When a template
+includes a name made as the page is built (`{% include t %}`), no file is said to be
+unused for sure: the warning says "by name" and offers no rename (prober3 M19). A file
+with another extension where a template's is `.html` (`article.htm`) is read by no
+build: warned, with the name to give it."""
 
 from __future__ import annotations
 
 import difflib
 import os
 import re
+from functools import cache
 from pathlib import Path
+
+import jinja2
+from jinja2 import meta
 
 from generator.diagnostics import Diagnostic, warning
 from generator.render.theme import THEME_DIR, default_files
+from generator.render.words import ThemeWords
 
 _NAMED = re.compile(r"""\{%-?\s*(?:include|extends|import|from)\s+["']([^"']+)["']""")
+# Extensions a template is mistyped with (`article.htm`): read by no build
+_NOT_HTML = (".htm", ".jinja", ".jinja2", ".j2", ".tmpl", ".tpl", ".xhtml", ".txt")
 
 
 def stray_templates(templates: Path, content_dir: Path) -> list[Diagnostic]:
@@ -23,6 +36,7 @@ def stray_templates(templates: Path, content_dir: Path) -> list[Diagnostic]:
     if not templates.is_dir():
         return []
     theme = default_files()
+    found = _other_extensions(templates, content_dir, theme)
     own = sorted(
         path.relative_to(templates).as_posix()
         for path in templates.rglob("*.html")
@@ -32,22 +46,55 @@ def stray_templates(templates: Path, content_dir: Path) -> list[Diagnostic]:
         name for name in own if name not in theme and not name.startswith(("static/", "locale/"))
     ]
     if not extra:
-        return []
+        return found
     used: set[str] = set()
+    computed = False  # a name made as the page is built: `{% include t %}`
     for folder, names in ((templates, own), (THEME_DIR, theme)):
         for name in names:
             if name.endswith(".html"):
                 text = (folder / name).read_text(encoding="utf-8", errors="replace")
-                used.update(_NAMED.findall(text))
-    return [
-        _unused(templates / name, name, theme, content_dir) for name in extra if name not in used
+                named, unknown = _referenced(text)
+                used.update(named)
+                computed = computed or unknown
+    return found + [
+        _unused(templates / name, name, theme, content_dir, computed)
+        for name in extra
+        if name not in used
     ]
 
 
-def _unused(path: Path, name: str, theme: list[str], content_dir: Path) -> Diagnostic:
+@cache
+def _parser() -> jinja2.Environment:
+    """A Jinja2 environment that parses what the build's does (its {% trans %} tags)."""
+    return jinja2.Environment(extensions=[ThemeWords])
+
+
+def _referenced(text: str) -> tuple[set[str], bool]:
+    """The template names a template's text includes, extends or imports (a list's names
+    too), and whether it names one only made as the page is built; a template Jinja2
+    cannot parse is read for its plain `{% include "name" %}` lines."""
+    try:
+        names = list(meta.find_referenced_templates(_parser().parse(text)))
+    except jinja2.TemplateSyntaxError:
+        return set(_NAMED.findall(text)), False
+    return {n for n in names if n is not None}, None in names
+
+
+def _unused(
+    path: Path, name: str, theme: list[str], content_dir: Path, computed: bool = False
+) -> Diagnostic:
     pages = [n for n in theme if n.endswith(".html") and not n.startswith(("static/", "locale/"))]
     close = difflib.get_close_matches(name, pages, n=1, cutoff=0.6)
     meant = f"did you mean {close[0]}? rename it so" if close else "rename it"
+    if computed:  # it may be the name a template makes: never renamed over a theme file
+        return warning(
+            os.path.relpath(os.path.abspath(path), content_dir),
+            1,
+            f"{name} replaces no file of the theme and no template includes it by name",
+            "if a template includes it by a name made as the page is built ({% include t %}), "
+            "leave it; else it is used by no page: an override has the name of the theme file "
+            "it replaces (`newsdigest theme list` shows them), or delete it",
+        )
     return warning(
         os.path.relpath(os.path.abspath(path), content_dir),
         1,
@@ -55,3 +102,26 @@ def _unused(path: Path, name: str, theme: list[str], content_dir: Path) -> Diagn
         f"{meant}: an override has the name of the theme file it replaces "
         "(`newsdigest theme list` shows them); or include it from a template, or delete it",
     )
+
+
+def _other_extensions(templates: Path, content_dir: Path, theme: list[str]) -> list[Diagnostic]:
+    """A warning on each file of `templates` named as a template with another extension
+    than `.html` (`article.htm`, `home.HTML`), which no build reads."""
+    found = []
+    for path in sorted(templates.rglob("*")):
+        name = path.relative_to(templates).as_posix()
+        if not path.is_file() or name.startswith(("static/", "locale/", ".")):
+            continue
+        if path.suffix.lower() in _NOT_HTML or path.suffix in (".HTML", ".Html"):
+            html = name[: -len(path.suffix)] + ".html"
+            found.append(
+                warning(
+                    os.path.relpath(os.path.abspath(path), content_dir),
+                    1,
+                    f"{name} is read by no build: a template's name ends in .html",
+                    f"rename it {html}, the name of the theme file it replaces"
+                    if html in theme
+                    else f"rename it {html}, and include it from a template",
+                )
+            )
+    return found
