@@ -7,6 +7,9 @@ saved by an older editor is most often in Windows-1252 (Latin-1's letters and mo
 
 from __future__ import annotations
 
+import io
+import zipfile
+
 from generator.diagnostics import Diagnostic, error
 
 UTF16_FIX = (
@@ -24,7 +27,11 @@ def utf16(raw: bytes) -> str | None:
         return "the file is saved as UTF-32, and newsdigest reads UTF-8"
     if raw[:2] not in (b"\xff\xfe", b"\xfe\xff"):
         head = raw[:200]
-        if len(head) < 8 or max(head[0::2].count(0), head[1::2].count(0)) < len(head) // 2 * 0.9:
+        halves = sorted((head[0::2], head[1::2]), key=lambda half: half.count(0))
+        if len(head) < 8 or halves[1].count(0) < len(head) // 2 * 0.9:
+            return None
+        text = sum(1 for b in halves[0] if 32 <= b < 127 or b in (9, 10, 13))
+        if text < len(halves[0]) * 0.9:  # NULs around no letters: binary data, not text
             return None
     return (
         'the file is saved as UTF-16 (what Notepad and Word call "Unicode"), and newsdigest '
@@ -38,7 +45,8 @@ _SIGNATURES = (
     (b"\xff\xd8\xff", "a JPEG picture", ".jpg"),
     (b"GIF8", "a GIF picture", ".gif"),
     (b"%PDF", "a PDF document", ".pdf"),
-    (b"PK\x03\x04", "a Word document or another zipped file", ".docx"),
+    (b"PK\x03\x04", "a zip file (a Word or Excel document is one too)", ".zip"),
+    (b"\x1f\x8b", "a gzip-compressed file", ".gz"),
     (b"\xd0\xcf\x11\xe0", "an older Word or Excel document", ".doc"),
     (b"{\\rtf", "a Rich Text (RTF) document", ".rtf"),
 )
@@ -55,6 +63,8 @@ def binary(raw: bytes, source: str) -> Diagnostic | None:
     if kind is None and not (b"\x00" in head and controls * 10 >= len(head)):
         return None
     what, ext = kind or ("binary data (NUL bytes and other codes no text holds)", "")
+    if ext == ".zip":
+        what, ext = _zipped(raw) or (what, ".zip, or .docx, .xlsx or .pptx for an Office file")
     named = f"{what}, by its first bytes" if kind else what
     real = f" (its real name ends in {ext})" if ext else ""
     return error(
@@ -64,6 +74,39 @@ def binary(raw: bytes, source: str) -> Diagnostic | None:
         f"a story is text saved as UTF-8: give the file its real extension{real} and move "
         "it next to the story that shows it, or delete it; then write the story in a .md file",
     )
+
+
+# A zip's first member names what it is: an Office document, an OpenDocument, an EPUB.
+_ZIPPED = (
+    ("word/", "a Word document", ".docx"),
+    ("xl/", "an Excel workbook", ".xlsx"),
+    ("ppt/", "a PowerPoint presentation", ".pptx"),
+)
+_MIMETYPES = {
+    "application/vnd.oasis.opendocument.text": ("an OpenDocument text", ".odt"),
+    "application/epub+zip": ("an EPUB book", ".epub"),
+}
+
+
+def _zipped(raw: bytes) -> tuple[str, str] | None:
+    """(what, its extension) of a zip file by its members (`word/` for a .docx, a plain zip
+    as .zip); None when the zip cannot be read (cut short)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            names = archive.namelist()
+            mimetype = (
+                archive.read("mimetype").decode("ascii", "replace").strip()
+                if ("mimetype" in names)
+                else ""
+            )
+    except (zipfile.BadZipFile, OSError, EOFError, KeyError, ValueError):
+        return None
+    if mimetype in _MIMETYPES:
+        return _MIMETYPES[mimetype]
+    for start, what, ext in _ZIPPED:
+        if any(name.startswith(start) for name in names):
+            return what, ext
+    return "a zip file", ".zip"
 
 
 def _shown(text: str) -> str:
