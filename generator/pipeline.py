@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from generator.config import Settings, only
+from generator.config import Settings
 from generator.diagnostics import Diagnostic, error, has_errors, warning
 from generator.index import author_pages, topics
 from generator.index.language_sections import section_warnings
@@ -53,7 +53,7 @@ from generator.render.unread import Unread, stopped_links, unread_bodies
 from generator.render.urls import Urls
 from generator.render.words import site_catalogs
 from generator.settings_file import Paths as Paths  # where the site's parts are
-from generator.stages_api import READ_SETTINGS, ArticleUrls, Serial, Speed, body_reads
+from generator.stages_api import ArticleUrls, Serial, Speed, body_reads, load_reads
 from generator.web_address import (
     cname_warnings,
     former_unused,
@@ -179,7 +179,7 @@ def load(
                 "create it (or put it back), or pass --content DIR",
             )
         ]
-    reads, speed = only(settings, READ_SETTINGS), speed or Serial()
+    reads, speed = load_reads(settings), speed or Serial()
     found, problems = speed.find(content_dir)
     articles: list[Article] = []
     refused: list[tuple[Path, str]] = []  # stories with an error: their bylines are checked

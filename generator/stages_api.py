@@ -28,6 +28,7 @@ from generator.render.urls import Urls
 
 # The settings each costly stage reads (a cache of its results is keyed on these alone).
 READ_SETTINGS = (
+    "base_url",  # its path alone (load_reads): an alias typed with it (load/identity.py)
     "timezone",
     "site_id",
     "max_file_size",
@@ -41,6 +42,12 @@ BODY_SETTINGS = (
     "written_base_path",
     "former_base_url",
 )  # Markdown -> HTML
+
+
+def load_reads(settings: Settings) -> Settings:
+    """The settings reading an article reads (READ_SETTINGS), base_url without its host,
+    as `body_reads`: `serve` and `build` read alike and share the cached articles."""
+    return replace(only(settings, READ_SETTINGS), base_url="http://host" + settings.base_path)
 
 
 def body_reads(settings: Settings) -> Settings:

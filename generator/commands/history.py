@@ -14,12 +14,12 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 
-from generator.config import Settings, only
+from generator.config import Settings
 from generator.diagnostics import Diagnostic, UsageError, warning
 from generator.index.selection import Selection
 from generator.model import Article, article_path
 from generator.settings_file import Paths
-from generator.stages_api import READ_SETTINGS, read_bytes
+from generator.stages_api import load_reads, read_bytes
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +95,7 @@ def _old_address(
 
     Read and validated as a build reads it (stages_api.read_bytes, as read_one reads a
     file); a version with errors was not published, nor one a default build leaves out."""
-    article, _ = read_bytes(raw, source, only(settings, READ_SETTINGS), content_dir)
+    article, _ = read_bytes(raw, source, load_reads(settings), content_dir)
     if article is None or not Selection().includes(article, now):
         return None
     return _new_address(article)

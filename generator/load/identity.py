@@ -10,7 +10,7 @@ import re
 import unicodedata
 from datetime import date
 from pathlib import PurePosixPath
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 from generator.config import Settings
 from generator.languages import TAG_SYNTAX, tag_problem
@@ -173,12 +173,44 @@ def _language_folder(segment: str) -> bool:
     return TAG_SYNTAX.fullmatch(segment) is not None and tag_problem(segment) is None
 
 
+# A site's name typed before a path: 'example.com/...', 'www.example.org:8080/...'.
+_HOST = re.compile(r"(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}(?::[0-9]+)?")
+
+
+def under_site(typed: str, base_path: str) -> str | None:
+    """The path from the site's address that an alias typed with a site's address or with
+    the site's own path (`base_path`, base_url's: '/t/') would name, were the address this
+    site's: 'example.com/t/old/', 'https://example.com/t/old/', 't/old/' and '/t/old/' ->
+    '/old/'; None for any other alias."""
+    path = typed.strip()
+    schemed = re.match(r"(?:[A-Za-z][A-Za-z0-9+.-]*:)?//", path)
+    path = path[schemed.end() :] if schemed else path
+    first, slash, rest = path.partition("/")
+    named = bool(slash) and not path.startswith("/") and _HOST.fullmatch(first) is not None
+    if named:
+        path = rest
+    elif schemed or re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", path):
+        return None
+    path, base = "/" + path.lstrip("/"), base_path.rstrip("/") + "/"
+    if not (path + "/").startswith(base) or (base == "/" and not named):
+        return None  # not under the site's path: another site's, or a plain path
+    path = "/" + path[len(base) :]
+    return path if path.strip("/") else None
+
+
 def aliases(
-    check: Checker, front: Mapping, day: date | None = None, slug: str = ""
+    check: Checker,
+    front: Mapping,
+    day: date | None = None,
+    slug: str = "",
+    base_url: str = "",
 ) -> tuple[str, ...]:
     """`aliases:`, old paths under the site that redirect to this article. One without its
     leading '/' is an error whose fix offers the address from the site's root and, for a
-    bare name, the one in the story's `day` folder (as typed, which was meant is unsure)."""
+    bare name, the one in the story's `day` folder (as typed, which was meant is unsure).
+    One typed with the site's address or its path (`base_url`'s) is an error whose fix is
+    the path from the site's address (or, '/t/old/' under https://example.com/t/, which
+    is a path the site can have, a warning)."""
     if isinstance(front.get("aliases"), Mapping):
         check.error(
             front.line_of("aliases"),
@@ -191,6 +223,8 @@ def aliases(
         path = alias_path(alias)
         reserved = _reserved(path)
         problem = alias_problem(alias) or ((reserved, _ALIAS_FIX) if reserved else None)
+        if base_url:
+            problem = _typed_with_site(check, front, (number, alias, path), problem, base_url)
         if not problem and not alias.strip().startswith("/"):
             problem = _unrooted(alias, day, slug)
         long_part = slugs.too_long(path)
@@ -206,6 +240,41 @@ def aliases(
         elif path not in found:
             found.append(path)
     return tuple(found)
+
+
+def _typed_with_site(
+    check: Checker,
+    front: Mapping,
+    item: tuple[int, str, str],
+    problem: tuple[str, str] | None,
+    base_url: str,
+) -> tuple[str, str] | None:
+    """The alias `item` (its number, as typed, its path) typed with a site's address or
+    the site's own path (`under_site`): `problem` with the fix that is the path after the
+    site's address; for '/t/old/', a warning (the site can publish it, at /t/t/old/)."""
+    number, alias, path = item
+    meant = under_site(alias, urlsplit(base_url).path)
+    if meant and (alias_problem(meant) or _reserved(alias_path(meant))):
+        meant = None  # its path has a problem of its own, said as typed
+    if meant and problem:  # `https://example.com/t/old/`: said as before, fixed
+        problem = (problem[0], f"write only the path after the site's address: {meant}")
+    elif meant and not alias.strip().startswith("/"):
+        problem = (
+            "is typed with a site's address or with this site's own path "
+            f"({urlsplit(base_url).path}): an alias is an old address from the site's "
+            "address, which the site puts in front of it",
+            f"if it was an address of this site, write only what comes after the site's "
+            f"address, starting with '/': {meant}",
+        )
+    elif meant:
+        check.warn(
+            front.line_of("aliases"),
+            f"aliases: item {number} ({alias}) starts with the site's own path "
+            f"({urlsplit(base_url).path}): an alias is from the site's address, so its "
+            f"redirect is published at {urlsplit(base_url).path.rstrip('/')}/{path}",
+            f"if the old address was {urlsplit(base_url).path.rstrip('/')}{meant}, write {meant}",
+        )
+    return problem
 
 
 def _unrooted(alias: str, day: date | None, slug: str) -> tuple[str, str]:

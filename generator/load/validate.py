@@ -386,7 +386,8 @@ def validate(
     pinned = pinned_id(check, front, settings.site_id)
     draft = _draft(check, front)
     dated_corrections = corrections(check, front, published, settings.tz)
-    old_paths = aliases(check, front, published.date() if published else None, slug)
+    day = published.date() if published else None
+    old_paths = aliases(check, front, day, slug, settings.base_url)
     featured = _featured(check, front)
     language = _language(check, front)
     translation_key = _translation_key(check, front)

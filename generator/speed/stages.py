@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from generator import stages_api
-from generator.config import Settings, only
+from generator.config import Settings
 from generator.diagnostics import Diagnostic, error, has_errors
 from generator.index.topics import Names, Typed
 from generator.load.content import find_articles
@@ -367,6 +367,6 @@ def article_cache(
     if directory is None:
         return None
     code, folder = fingerprint.code_version().encode(), str(content.resolve()).encode()
-    reads = (only(settings, stages_api.READ_SETTINGS), stages_api.body_reads(settings))
+    reads = (stages_api.load_reads(settings), stages_api.body_reads(settings))
     keys = [fingerprint.of_bytes(code, repr(read).encode(), folder) for read in reads]
     return ArticleCache(database or Database(directory, read_only), keys[0], content, keys[1])

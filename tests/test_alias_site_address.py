@@ -1,0 +1,55 @@
+"""An alias typed with the site's address or with the site's own path (base_url
+http://127.0.0.1:8000/sub/): the fix is the path from the site's address, never a path
+that publishes the redirect under /sub/127.0.0.1:8000/... or /sub/sub/... (prober3 M5);
+`/sub/old/`, which the site can publish, at /sub/sub/old/, is a warning with that fix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import STORY, make_project, run_here, write_article
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("127.0.0.1:8000/sub/old10/", None),  # an IP is no site name: the plain fixes
+        ("example.com/sub/old10/", "/old10/"),
+        ("sub/2025/06/25/old9/", "/2025/06/25/old9/"),
+        ('"https://example.com/sub/2025/old7/"', "/2025/old7/"),
+    ],
+)
+def test_an_alias_typed_with_the_sites_address_gets_the_path_after_it(
+    tmp_path: Path, typed: str, meant: str | None
+) -> None:
+    project = make_project(tmp_path / "project")
+    path = write_article(project, "2025/06/story.md", STORY + f"aliases: [{typed}]\n")
+
+    out = run_here("check", cwd=project).stdout
+    assert "content/2025/06/story.md:7: error: aliases: item 1" in out
+    if meant is None:
+        return
+    assert out.rstrip().splitlines()[1].endswith(f": {meant}"), out
+    path.write_text(path.read_text().replace(typed, meant), encoding="utf-8")
+    built = run_here("build", "--output", str(tmp_path / "site"), cwd=project)
+    assert built.returncode == 0, built.stdout
+    assert "aliases" not in built.stdout + built.stderr
+    assert (tmp_path / "site" / meant.strip("/") / "index.html").exists()
+
+
+def test_an_alias_starting_with_the_sites_path_is_warned(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    write_article(project, "2025/06/story.md", STORY + "aliases: [/sub/2025/old8/, /old/]\n")
+
+    built = run_here("build", "--output", str(tmp_path / "site"), cwd=project)
+
+    assert built.returncode == 0
+    assert (
+        "content/2025/06/story.md:7: warning: aliases: item 1 (/sub/2025/old8/) starts with "
+        "the site's own path (/sub/): an alias is from the site's address, so its redirect is "
+        "published at /sub/sub/2025/old8/\n"
+        "    fix: if the old address was /sub/2025/old8/, write /2025/old8/\n"
+    ) in built.stdout + built.stderr
+    assert "item 2" not in built.stdout + built.stderr  # /old/: a plain alias, silent
+    assert (tmp_path / "site/sub/2025/old8/index.html").exists()
