@@ -15,11 +15,11 @@ from conftest import STORY, make_project, run_here, write_article
 def follow(path: Path, out: str) -> None:
     """Do what the fix for `path` says: put its line in place of the line (or lines) named."""
     name = re.escape(path.name)
-    found = re.search(rf"{name}:(\d+): warning: [^\n]*\n    fix: [^:]*: (.*)", out)
+    found = re.search(rf"{name}:(\d+): (?:warning|error): [^\n]*\n    fix: [^:]*: (.*)", out)
     assert found, out
     line, fix = int(found.group(1)), found.group(2)
     first = last = line
-    spans = re.search(r" \(in place of lines (\d+)-(\d+), the whole value\)$", fix)
+    spans = re.search(r" \(in place of lines (\d+)-(\d+), the whole (?:value|list)\)$", fix)
     if spans:
         first, last = int(spans.group(1)), int(spans.group(2))
         fix = fix[: spans.start()]
@@ -163,3 +163,27 @@ def test_an_image_credit_beside_credits_image_asks_to_keep_one(tmp_path: Path) -
         "'credits:', as 'credits.image', which is set already: AP on line 7\n"
         "    fix: keep one: delete this line, or write 'image: Reuters' in place of line 7\n"
     ) in out
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "tags: [Economy, ,\n  Trade]\n",
+        'tags: ["Say "hi"", , Trade]\n',
+        "tags: [Economy, , Trade]\n",
+    ],
+)
+def test_a_list_fix_leaves_the_empty_item_out(tmp_path: Path, typed: str) -> None:
+    """prober3 M7: a list over two lines with an empty item got 'put the whole value in
+    quotes: tags: "[Economy, ,"' (Trade lost, and not a list); other fixes kept the empty
+    item, for a second round."""
+    project = make_project(tmp_path / "project")
+    path = write_article(project, "2025/06/story.md", STORY + typed)
+
+    first = run_here("check", cwd=project)
+    assert first.returncode == 1
+    assert 'in quotes: tags: "[' not in first.stdout
+    follow(path, first.stdout)
+    second = run_here("check", cwd=project)
+    assert second.returncode == 0, second.stdout + path.read_text(encoding="utf-8")
+    assert "Trade" in path.read_text(encoding="utf-8")

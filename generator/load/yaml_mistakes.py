@@ -81,6 +81,8 @@ def explain_yaml_mistake(
         return colon_value(lead, key, value, fields.under(key) if not lead.strip() else ())
     if (empty := _empty_item(lead, key, value)) is not None:  # `tags: [a,,b]`
         return empty
+    if (empty := _empty_item_below(lines, index, lead, key, value, first_line)) is not None:
+        return empty
     if value[:1] == "!":  # `title: !! Alert`: a tag YAML cannot read
         return tag_mistake(raw, raw.find(value, key_colon), quotable=True)
     if value[:1] in _STARTS:  # the parser stopped on this line: the character is why
@@ -124,6 +126,27 @@ def _empty_item(lead: str, key: str, value: str) -> tuple[str, str] | None:
         f"remove the extra comma{'s' * many}{' and the empty quotes' * bool(quotes)}: "
         f"{lead}{key}: [{kept}]",
     )
+
+
+def _empty_item_below(
+    lines: list[str], index: int, lead: str, key: str, value: str, first_line: int
+) -> tuple[str, str] | None:
+    """`_empty_item` for a list opened on line `index` and closed on a line below it
+    (`tags: [Economy, ,` then `  Trade]`): the fix is the list on one line, in place of
+    the lines it spans."""
+    if not value.startswith("[") or "]" in value:
+        return None
+    joined, end = value, index
+    while end + 1 < len(lines) and "]" not in joined:
+        end += 1
+        if indent_of(lines[end]) <= len(lead) or not lines[end].strip():
+            return None  # the next field, or a blank line: the list is never closed
+        joined += " " + lines[end].strip()
+    found = _empty_item(lead, key, joined) if joined.endswith("]") else None
+    if found is None:
+        return None
+    spans = f" (in place of lines {index + first_line}-{end + first_line}, the whole list)"
+    return found[0], found[1] + spans
 
 
 # One item of a one-line list and its comma: in double quotes, in single quotes, or plain.

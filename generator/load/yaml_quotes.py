@@ -41,6 +41,7 @@ def quoted_items(lead: str, key: str, value: str) -> tuple[str, str] | None:
     if not any(fixed):
         return None
     written = [f[0] if f else item.strip() for f, item in zip(fixed, items, strict=True)]
+    written = [item for item in written if item]  # an empty item (`, ,`): left out too
     return (
         f"an item of '{key}:' is wrapped in quote marks with the same mark inside it, so "
         "YAML reads the item as ending at the inner one and cannot read the rest",

@@ -342,6 +342,7 @@ def _comment_item(lead: str, key: str, value: str) -> tuple[str, str] | None:
         return None
     close = value.find("]")
     items = [i.strip() for i in (value[1:close] if close > 0 else value[1:]).split(",")]
+    items = [i for i in items if i.lstrip("#").strip()]  # an empty item: left out of the fix
     hashed = [i for i in items if i.startswith("#")]
     if not hashed:
         return None
