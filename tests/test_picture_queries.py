@@ -24,3 +24,46 @@ def test_a_body_pictures_query_is_kept_on_its_src(tmp_path: Path) -> None:
     sources = {img.get("alt"): img.get("src") for img in page.iter("img")}
     assert sources["Map"] == "/sub/media/2025/06/map.png?v=2"
     assert sources["Plain"] == "/sub/media/2025/06/map.png"
+
+
+def test_a_body_pictures_query_is_on_every_candidate_the_browser_may_load(
+    tmp_path: Path,
+) -> None:
+    """prober3 M14: the query was on src only, but a browser loads a srcset or WebP
+    <source> candidate, none of which carried it: the cache-buster did nothing."""
+    project = make_project(tmp_path / "p")
+    write_article(project, "2025/06/story.md", STORY, "Text ![Map](map.png?v=2)\n")
+    (project / "content/2025/06/map.png").write_bytes(tiny_png((1300, 800)))
+
+    built = run_here("build", "--output", str(tmp_path / "site"), cwd=project)
+
+    assert built.returncode == 0, built.stderr
+    page = html.fromstring((tmp_path / "site/2025/06/01/story/index.html").read_bytes())
+    [img] = page.iter("img")
+    candidates = [c.split()[0] for c in img.get("srcset").split(",")]
+    candidates += [c.split()[0] for s in page.iter("source") for c in s.get("srcset").split(",")]
+    assert len(candidates) >= 4 and all(c.endswith("?v=2") for c in candidates), candidates
+    assert img.get("src").endswith("?v=2")
+
+
+def test_a_lead_pictures_query_is_an_error_whose_fix_names_the_file(tmp_path: Path) -> None:
+    """prober3 M14: `image.src: ../b/shared.jpg?v=3` was offered `../b/shared.jpg?v=3`,
+    the very value refused."""
+    project = make_project(tmp_path / "p")
+    front = STORY + "image:\n  src: map.png?v=3\n  alt: A map of the coast\n"
+    write_article(project, "2025/06/story.md", front)
+    (project / "content/2025/06/map.png").write_bytes(tiny_png((1300, 800)))
+
+    out = run_here("check", cwd=project).stdout
+
+    assert (
+        "content/2025/06/story.md:8: error: image.src: 'map.png?v=3' ends in a ?query, which a "
+        "lead picture's address cannot carry"
+    ) in out, out
+    assert (
+        "fix: write 'src: map.png'; to make browsers fetch a changed picture, save it under "
+        "a new name (map-2.png)" in out
+    )
+    fixed = front.replace("map.png?v=3", "map.png")
+    write_article(project, "2025/06/story.md", fixed)
+    assert run_here("check", cwd=project).returncode == 0

@@ -38,7 +38,7 @@ def image_field(
     if not src:
         return None
     resolved = resolve_local(src, doc.source, content_dir)
-    if _insecure(check, fields, src):
+    if _insecure(check, fields, src) or _queried(check, fields, src, doc.source, content_dir):
         return None
     mistyped = address_meant(src, "image.src") if isinstance(resolved, str) else None
     if mistyped is not None:  # `//cdn...`, `https:/...`, `C:\...`, `ftp:`, `data:`
@@ -222,3 +222,27 @@ def vague_alt(alt: str, src: str) -> bool:
     stem = src.rsplit("/", 1)[-1].rsplit(".", 1)[0].casefold()
     named = words == stem and any(c.isdigit() or c == "_" for c in stem)
     return words in _VAGUE or bool(_FILE_NAME.fullmatch(words)) or named
+
+
+def _queried(check: Checker, fields: Mapping, src: str, source: str, content_dir: Path) -> bool:
+    """Whether `src` (in the article `source`) is a picture of content/ with a `?query`
+    (`shared.jpg?v=3`): an error whose fix names the file (a lead picture's address
+    takes no query)."""
+    bare = src.partition("?")[0]
+    if "?" not in src or isinstance(resolve_local(bare, source, content_dir), str):
+        return False
+    check.error(
+        fields.line_of("src"),
+        f"image.src: {src!r} ends in a ?query, which a lead picture's address cannot "
+        "carry (previews, feeds and search engines name the picture by its file)",
+        f"write 'src: {bare}'; to make browsers fetch a changed picture, save it "
+        f"under a new name ({_renamed(bare)}) and write that name",
+    )
+    return True
+
+
+def _renamed(src: str) -> str:
+    """A new name for the picture file `src` names: 'a/map.png' -> 'map-2.png'."""
+    name = src.rpartition("/")[2]
+    stem, dot, ext = name.rpartition(".")
+    return f"{stem}-2.{ext}" if dot else f"{name}-2"

@@ -349,7 +349,8 @@ def picture_html(
     <source> and an <img> with `attrs` (alt, title...) and the published src, srcset,
     sizes, width and height, loading="lazy", decoding="async". An SVG or GIF is an <img>
     alone. A `?query` typed after the body picture's file name (`attrs`' src: `x.jpg?v=2`,
-    an editor's cache-buster) is kept on the published src (tester3 M18), never dropped."""
+    an editor's cache-buster) is kept on the published src and every srcset candidate
+    (tester3 M18, prober3 M14), never dropped."""
     found = responsive(source, picture, site_url, root)
     typed = next((v for k, v in attrs if k == "src" and v), "")
     query = typed.partition("?")[2].partition("#")[0] if "?" in typed else ""
@@ -358,7 +359,14 @@ def picture_html(
         for k, v in attrs
         if k not in ("src", "srcset", "sizes", "width", "height", "loading", "decoding")
     ]
-    img: list[tuple[str, str | None]] = [("src", found.src + (f"?{query}" if query else ""))]
+    if query:  # on every candidate: a browser loads one from srcset, not src (prober3 M14)
+        found = replace(
+            found,
+            src=f"{found.src}?{query}",
+            srcset=_queried(found.srcset, query),
+            webp_srcset=_queried(found.webp_srcset, query),
+        )
+    img: list[tuple[str, str | None]] = [("src", found.src)]
     if found.srcset:
         img += [("srcset", found.srcset), ("sizes", sizes)]
     if found.width and found.height:
@@ -371,6 +379,16 @@ def picture_html(
         [("type", "image/webp"), ("srcset", found.webp_srcset), ("sizes", sizes)]
     )
     return f"<picture><source{webp}>{tag}</picture>"
+
+
+def _queried(srcset: str, query: str) -> str:
+    """`srcset` ('a.jpg 480w, b.jpg 960w') with `?query` after each candidate's address."""
+    if not srcset:
+        return srcset
+    return ", ".join(
+        f"{url}?{query} {width}"
+        for url, _, width in (c.strip().rpartition(" ") for c in srcset.split(","))
+    )
 
 
 def measured(image: Image | None, content_dir: Path, assets: set[str]) -> Image | None:
