@@ -179,4 +179,7 @@ def _url_key(article: Article) -> str:
 
 
 def _guid_key(article: Article) -> str:
-    return article.guid
+    """The GUID as feed readers and RFC 9562 compare it: a UUID URN in any case is one id
+    (`URN:UUID:6E8B...` and `urn:uuid:6e8b...` are the same UUID)."""
+    guid = article.guid
+    return guid.lower() if guid[:9].lower() == "urn:uuid:" else guid

@@ -159,7 +159,10 @@ FIELDS = (
         "as the article's old `tag:...` GUID or `urn:uuid:...`. A bare UUID "
         "(`6f1c2e0a-8d3b-4f5e-9a7c-1b2d3e4f5a6b`) is accepted and published as "
         "`urn:uuid:` + the UUID in lower case (RFC 4122's URN form); a `urn:uuid:` id must"
-        " hold a UUID (`urn:uuid:XYZ` is an error), any other URI is used as typed",
+        " hold a UUID without braces (`urn:uuid:XYZ` and `urn:uuid:{...}` are errors) and is"
+        " published as typed (its capitals kept: a changed GUID shows the story again), but"
+        " one UUID in capitals, in lower case or bare is one id: two stories with it are the"
+        " 'same permanent id' error; any other URI is used as typed",
     ),
     Field(
         "draft",

@@ -361,6 +361,16 @@ def pinned_id(check: Checker, front: Mapping, site_id: str) -> str:
     scheme, _, rest = pinned.strip().partition(":")
     if pinned and not _URI.match(pinned) and not _UUID.match(pinned):
         check.error(front.line_of("id"), f"id {pinned!r} is not a URI; feed readers need one", hint)
+    elif scheme.lower() == "urn" and rest[:5].lower() == "uuid:" and ("{" in rest or "}" in rest):
+        braced = _UUID.match(rest[5:].strip())
+        check.error(  # `urn:uuid:{...}` (prober3, M12): braces belong to no UUID URN
+            front.line_of("id"),
+            f"id {pinned!r} has braces around the UUID, which a UUID URN does not have: "
+            "feed readers would take it for another id than the same UUID without them",
+            f"write it without the braces: id: {scheme}:{rest[:5]}{braced.group(1)}"
+            if braced
+            else "write it without the braces, as 'urn:uuid:6f1c2a4e-8d3b-4c5a-9e7f-0a1b2c3d4e5f'",
+        )
     elif scheme.lower() == "urn" and rest[:5].lower() == "uuid:" and not _UUID.match(rest[5:]):
         check.error(  # `urn:uuid:XYZ` (tester 3, L4): a UUID is 32 hex digits, 8-4-4-4-12
             front.line_of("id"),

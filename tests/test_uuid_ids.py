@@ -1,0 +1,55 @@
+"""One UUID typed in capitals, in lower case or bare is one permanent id: two stories
+with it are the "same permanent id" error (RFC 9562 compares UUIDs in any case); a UUID
+URN with braces (`urn:uuid:{...}`) is an error whose fix is the URN without them
+(prober3 M12). Different UUIDs, and one UUID once, stay silent."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import STORY, make_project, run_here, write_article
+
+UUID = "6e8bc430-9c3a-11d9-9669-0800200c9a66"
+
+
+@pytest.mark.parametrize("typed", [f"URN:UUID:{UUID.upper()}", f"urn:uuid:{UUID}", UUID.upper()])
+def test_one_uuid_in_any_case_is_one_id(tmp_path: Path, typed: str) -> None:
+    project = make_project(tmp_path / "project")
+    write_article(project, "2025/06/a.md", STORY + f'id: "urn:uuid:{UUID}"\n', "One.\n")
+    write_article(project, "2025/06/b.md", STORY.replace("Monsoon", "Rain") + f'id: "{typed}"\n')
+
+    checked = run_here("check", cwd=project)
+
+    assert checked.returncode == 1
+    assert "content/2025/06/b.md:7: error: this story and content/2025/06/a.md (line 7) have " in (
+        checked.stdout
+    )
+    assert "the same permanent id" in checked.stdout
+
+
+def test_a_uuid_urn_with_braces_is_an_error_whose_fix_passes(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    path = write_article(project, "2025/06/a.md", STORY + f'id: "urn:uuid:{{{UUID}}}"\n')
+
+    checked = run_here("check", cwd=project)
+
+    assert checked.returncode == 1
+    assert (
+        f"content/2025/06/a.md:7: error: id 'urn:uuid:{{{UUID}}}' has braces around the UUID"
+        in checked.stdout
+    )
+    assert f"    fix: write it without the braces: id: urn:uuid:{UUID}\n" in checked.stdout
+    path.write_text(path.read_text().replace(f'"urn:uuid:{{{UUID}}}"', f"urn:uuid:{UUID}"))
+    assert run_here("check", cwd=project).returncode == 0
+
+
+def test_different_uuids_are_silent(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    write_article(project, "2025/06/a.md", STORY + f'id: "URN:UUID:{UUID.upper()}"\n')
+    other = UUID.replace("6e8b", "7e8b")
+    write_article(project, "2025/06/b.md", STORY.replace("Monsoon", "Rain") + f"id: {other}\n")
+
+    checked = run_here("check", cwd=project)
+    assert checked.returncode == 0, checked.stdout
+    assert "warning" not in checked.stdout
