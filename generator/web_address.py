@@ -329,15 +329,20 @@ def former_unused(
 
 
 # A base_url copied from an example and not yet filled in: USER.github.io, OWNER.github.io,
-# example.org (the host names documentation uses, RFC 2606).
+# example.org, news.example (the host names documentation uses, RFC 2606).
 _PLACEHOLDER_HOST = re.compile(
     r"^(?:user|username|owner|org|your-?name|you|me)\.github\.io$|(?:^|\.)example\.(?:org|com|net)$"
+    r"|\.example$"  # RFC 2606's top-level name for examples
 )
 
 
 # Hosts no public site is at: this computer, a bare name on a local network (`x`), an IP
-# address, and the names RFC 6761 and 6762 keep for local use.
-_LOCAL_HOST = re.compile(r"^(?:localhost|[^.]+|[0-9.]+|.*:.*)$|\.(?:localhost|local|internal)$")
+# address, the names RFC 6761 and 6762 keep for local use and for tests (`.test`,
+# `.invalid`), a home network's (RFC 8375 `home.arpa`, `.lan`, `localhost.localdomain`).
+_LOCAL_HOST = re.compile(
+    r"^(?:localhost|[^.]+|[0-9.]+|.*:.*)$"
+    r"|\.(?:localhost|local|internal|test|invalid|localdomain|lan|home\.arpa)$"
+)
 
 
 def is_placeholder(base_url: str) -> bool:

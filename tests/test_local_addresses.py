@@ -18,6 +18,13 @@ from conftest import run_here
         ("http://x", "x,"),
         ("https://192.168.1.5/news/", "192.168.1.5,"),
         ("http://desk.local/", "desk.local,"),
+        # prober3 M16: names kept for tests, examples and home networks; an IPv6 address
+        ("https://news.test/", "news.test,"),
+        ("https://foo.invalid/", "foo.invalid,"),
+        ("https://localhost.localdomain/", "localhost.localdomain,"),
+        ("https://news.lan/", "news.lan,"),
+        ("https://my.home.arpa/", "my.home.arpa,"),
+        ("https://[::1]/", "localhost,"),
     ],
 )
 def test_a_site_started_on_a_local_address_hears_it_at_init_and_check(
@@ -47,3 +54,11 @@ def test_an_http_address_is_warned_of_at_init_and_a_public_https_one_is_silent(
     for said in (safe.stdout + safe.stderr, run_here("check", cwd=tmp_path / "b").stdout):
         assert "placeholder" not in said and "base_url is http" not in said, said
         assert "site_id" not in said or "keep it forever" in said
+
+
+def test_an_example_top_level_name_is_a_placeholder_at_init(tmp_path: Path) -> None:
+    """prober3 M16: `https://news.example/` (RFC 2606) is never the published site."""
+    started = run_here("init", "n", "--title", "T", "--url", "https://news.example/", cwd=tmp_path)
+    said = started.stdout + started.stderr
+    assert started.returncode == 0, said
+    assert "base_url is a placeholder or a local address (https://news.example/)" in said
