@@ -29,6 +29,7 @@ from urllib.parse import unquote
 
 from generator.load.files import shown
 from generator.load.images import vague_alt
+from generator.load.plain_text import plain_text_notes, plain_version
 from generator.render.links import Attrs
 from generator.render.sanitised import masked
 
@@ -375,7 +376,14 @@ def gfm_footnotes(converted: str) -> str:
 
 def vague(src: str, alt: str) -> tuple[str, str] | None:
     """The warning for a picture whose alt= text says nothing (`![image](x.png)`, an alt
-    that is a file's name: load/images.vague_alt); None for a description or alt=""."""
+    that is a file's name: load/images.vague_alt), or whose alt= text holds Markdown or
+    HTML, read out as typed (`![Chart of **growth**](x.png)`, as image.alt's warning);
+    None for a plain description or alt=""."""
+    notes = plain_text_notes("alt", alt, f"the alt text of the picture {shown(src)}")
+    if notes:
+        return notes[0][0] + ", and by screen readers", (
+            f"write it without them: ![{plain_version(alt)}]({src})"
+        )
     if not alt.strip() or not vague_alt(alt, src):
         return None
     return (
