@@ -282,3 +282,35 @@ def test_without_a_rename_in_git_a_close_name_is_still_offered(tmp_path: Path) -
     assert found[
         "content/2025/06/linker.md:8: error: link to 'storm.md' points to no published article"
     ].startswith("fix: did you mean storm2.md?")
+
+
+def test_a_picture_offered_in_a_fix_is_written_as_an_address_that_passes(
+    tmp_path: Path,
+) -> None:
+    """prober3 M17: `../b/my%20photo` (the space written as asked) was offered
+    `../b/my photo.jpg`, itself refused for its space; `../b/shared.` (a trailing dot)
+    was offered one of the two files of that name. Each fix, followed, passes."""
+    project = make_project(tmp_path / "project")
+    (project / "content/2025/06").mkdir(parents=True)
+    (project / "content/2025/06/my photo.png").write_bytes(tiny_png())
+    (project / "content/2025/06/shared.png").write_bytes(tiny_png())
+    (project / "content/2025/06/shared.jpg").write_bytes(tiny_png())
+    story(project, "linker", 22, "![A map](my%20photo) ![B map](my%20phot.png) ![C map](shared.)\n")
+    found = dict(said(project))
+    at = "content/2025/06/linker.md:8: error:"
+    assert found[f"{at} image 'my%20photo' does not exist"] == (
+        "fix: did you mean my%20photo.png? A file's name ends with its extension (my photo.png)"
+    )
+    assert found[f"{at} image 'my%20phot.png' does not exist"].startswith(
+        "fix: did you mean my%20photo.png?"
+    )
+    assert found[f"{at} image 'shared.' does not exist"].startswith(
+        "fix: did you mean shared.jpg or shared.png?"
+    )
+    story(
+        project,
+        "linker",
+        22,
+        "![A map](my%20photo.png) ![B map](my%20photo.png) ![C map](shared.png)\n",
+    )
+    assert run_here("check", cwd=project).returncode == 0

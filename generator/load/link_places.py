@@ -27,7 +27,14 @@ def renamed(ref: str, name: str, where: Path | None = None) -> str:
     kept = tail if where is None else kept_tail(tail, where / name)
     lost = f" (it has no {tail[len(kept) :]})" if kept != tail else ""
     folder, slash, _ = path.rstrip("/").rpartition("/")  # 'Target.md/' names Target.md
-    return f"{folder}{slash}{name}{kept}{lost}"
+    return f"{folder}{slash}{address(name)}{kept}{lost}"
+
+
+def address(path: str) -> str:
+    """A file's path as a link or picture address writes it: a space, '#', '?' and '%' as
+    their %XX codes (`my photo.jpg` -> `my%20photo.jpg`), which the address check asks
+    for; a fix never offers an address that is itself an error (prober3 M17)."""
+    return re.sub(r"[ #?%]", lambda m: f"%{ord(m.group()):02X}", path)
 
 
 def kept_tail(tail: str, story: Path) -> str:
@@ -54,7 +61,8 @@ def with_extension(ref: str, path: Path) -> str | None:
     not exist, when files of its folder have its name and an extension (`../b/shared` ->
     `../b/shared.jpg`: the extension forgotten; a story's .md is its caller's); None when
     none has. Several are named, as 'a or b'."""
-    folder, wanted = path.parent, unicodedata.normalize("NFC", path.name).casefold()
+    folder = path.parent  # `shared.`: the extension after the dot forgotten
+    wanted = unicodedata.normalize("NFC", path.name.rstrip(".")).casefold()
     found = sorted(
         p.name
         for p in (folder.iterdir() if folder.is_dir() else ())
@@ -113,6 +121,6 @@ def git_moved(
     kept += f" (it has no {tail[len(kept) :]})" if kept != tail else ""
     written = os.path.relpath(there.as_posix(), PurePosixPath(source).parent.as_posix())
     return (
-        f"did you mean {written.replace(os.sep, '/')}{kept}? git shows content/{relative} "
+        f"did you mean {address(written.replace(os.sep, '/'))}{kept}? git shows content/{relative} "
         f"renamed to content/{there}"
     )

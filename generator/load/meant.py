@@ -16,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 
 from generator.diagnostics import Diagnostic, error, warning
+from generator.load import link_places
 from generator.load.files import (
     MARKDOWN_SUFFIXES,
     content_path,
@@ -169,7 +170,7 @@ def _moved(
         kept = kept_tail(tail, Path(folder) / name)
         kept += f" (it has no {tail[len(kept) :]})" if kept != tail else ""
         return (
-            f"did you mean {_from_article(there, source)}{kept}? The file "
+            f"did you mean {link_places.address(_from_article(there, source))}{kept}? The file "
             f"content/{there} has that name: was it moved?"
         )
     stem, parent = relative.stem, content_dir / relative.parent
