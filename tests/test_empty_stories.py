@@ -34,7 +34,8 @@ def test_a_story_with_nothing_to_read_is_an_error_and_nothing_is_published(
     for result in (checked, built):
         out = result.stdout + result.stderr
         assert result.returncode == 1, out
-        assert "content/2025/06/empty.md:8: error: the story has no text" in out
+        line = 7 if body == "" else 8  # a file ending at its closing '---': that line
+        assert f"content/2025/06/empty.md:{line}: error: the story has no text" in out
         assert FIX in out
         assert "no summary" not in out
     assert not (tmp_path / "site").exists()
@@ -76,3 +77,20 @@ def test_build_drafts_leaves_an_empty_draft_out_of_the_json_feed(tmp_path: Path)
     assert sorted(i["title"] for i in items) == ["Rain Reaches Kerala", "Sun Reaches Kerala"]
     assert all(i["content_html"] for i in items)
     assert (tmp_path / "site/2025/06/01/empty/index.html").exists()
+
+
+@pytest.mark.parametrize("end", ["---", "---\n"])
+def test_a_file_ending_at_its_closing_fence_is_told_on_that_line(tmp_path: Path, end: str) -> None:
+    """prober3 L1: the messages named line 8 of a 7-line file (GitHub annotations on no
+    line); the closing '---' is named, for the "no text" error and the "no summary"
+    warning of an empty draft alike."""
+    project = make_project(tmp_path / "project")
+    front = STORY.strip()
+    (project / "content/a.md").write_text(f"---\n{front}\n{end}", encoding="utf-8")
+    draft = f"---\n{front}\ndraft: true\n{end}"
+    (project / "content/b.md").write_text(draft, encoding="utf-8")
+
+    out = run_here("check", "--format", "github", cwd=project).stdout
+
+    assert "::error file=content/a.md,line=7," in out
+    assert "::warning file=content/b.md,line=8," in out

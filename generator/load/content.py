@@ -339,7 +339,7 @@ def split(text: str, source: str) -> tuple[str, str, int] | Diagnostic:
     front = text[first_nl + 1 : closing.start()]
     body_start = text.find("\n", closing.end())
     body = "" if body_start < 0 else text[body_start + 1 :]
-    body_line = text[: closing.start()].count("\n") + 2
+    body_line = text[: closing.start()].count("\n") + 2 - (not body)  # none: the '---' line
     return front, body, body_line
 
 
