@@ -185,6 +185,11 @@ def test_a_date_more_than_a_year_ahead_is_a_warning_on_its_line(newsroom_in_indi
     [
         ("0", "write 'draft: false' (or remove the line) to publish it; 'draft: true' to keep"),
         ("n", "write 'draft: false' (or remove the line) to publish it; 'draft: true' to keep"),
+        # prober3 L6: `f` and `0.0` mean false too; `t` and `1.0` true
+        ("f", "write 'draft: false' (or remove the line) to publish it; 'draft: true' to keep"),
+        ("0.0", "write 'draft: false' (or remove the line) to publish it; 'draft: true' to keep"),
+        ("t", "write 'draft: true' to keep it off the site; 'draft: false' (or remove"),
+        ("1.0", "write 'draft: true' to keep it off the site; 'draft: false' (or remove"),
         ("1", "write 'draft: true' to keep it off the site; 'draft: false' (or remove"),
         ("maybe", "write 'draft: true' to keep it off the site; 'draft: false' (or remove"),
     ],

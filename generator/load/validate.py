@@ -291,14 +291,25 @@ _OUTCOMES = {
     "draft": ("to keep it off the site", "to publish it"),
     "featured": ("to make it the lead story of its day", "for a story that is not"),
 }
-_LEANS = {"0": "false", "n": "false", "none": "false", "1": "true", "y": "true"}
+_LEANS = {"0": "false", "n": "false", "f": "false", "none": "false", "1": "true", "y": "true"}
+_LEANS["t"] = "true"
+
+
+def _lean(value: str) -> str | None:
+    """'false' or 'true' for a value that means one ('0', 'f', '0.0', '1.0'), else None."""
+    typed = value.strip().lower()
+    try:
+        number = float(typed)
+    except ValueError:
+        return _LEANS.get(typed)
+    return "false" if number == 0 else "true" if number == 1 else None
 
 
 def _boolean_fix(key: str, value: str) -> str:
     """Both values with what each does, the one `value` means first ('0' means false)."""
     yes, no = _OUTCOMES[key]
     true, false = f"'{key}: true' {yes}", f"'{key}: false' (or remove the line) {no}"
-    lean = _LEANS.get(value.strip().lower())
+    lean = _lean(value)
     return f"write {false}; {true}" if lean == "false" else f"write {true}; {false}"
 
 
