@@ -126,3 +126,36 @@ def test_the_settings_spelt_with_underscores_are_read(tmp_path: Path) -> None:
     write_article(project, "2025/06/story.md", STORY)
     result = run_here("check", cwd=project)
     assert result.returncode == 0 and "unknown" not in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("setting", ['content_dir = "linked"\n', ""])
+def test_a_content_folder_that_is_a_link_to_outside_the_site_is_an_error_on_its_line(
+    tmp_path: Path, setting: str
+) -> None:
+    """prober3 M11: `content_dir = "../outside"` was refused, the same folder through a
+    link on disk read (its Edit links naming a path not in the repository)."""
+    project = make_project(tmp_path / "site", setting)
+    outside = tmp_path / "outside"
+    write_article(project, "2025/06/story.md", STORY)
+    (project / "content").rename(outside)
+    (project / ("linked" if setting else "content")).symlink_to(outside)
+
+    result = run_here("check", cwd=project)
+
+    out = result.stdout + result.stderr
+    assert result.returncode == 2, out
+    if setting:
+        assert "pyproject.toml:8: error: content_dir 'linked' is a link on disk to " in out, out
+    else:
+        assert "content_dir 'content' is a link on disk to " in out, out
+    assert "which is outside the site's folder" in out
+    assert "fix: move the folder into the site's folder in place of the link" in out
+    assert "checked" not in out
+
+
+def test_a_content_folder_linked_inside_the_site_is_read(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "site", 'content_dir = "linked"\n')
+    write_article(project, "2025/06/story.md", STORY)
+    (project / "linked").symlink_to(project / "content")
+    result = run_here("check", cwd=project)
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -285,6 +285,8 @@ def paths_of(args: argparse.Namespace, settings: config.Settings) -> Paths:
     from generator.settings_file import Paths
 
     content = in_site(args, args.content or Path(settings.content_dir))
+    if args.content is None:
+        _content_inside(site_folder(args), content, settings.content_dir)
     # `check --base` after the last article's deletion: git has removed the empty content/
     deleted_all = args.command == "check" and bool(getattr(args, "base", None))
     if args.command != "new" and not content.is_dir() and not deleted_all:
@@ -304,6 +306,29 @@ def paths_of(args: argparse.Namespace, settings: config.Settings) -> Paths:
         templates or in_site(args, Path("templates")),
         in_site(args, getattr(args, "output", Path("site"))),
     )
+
+
+def _content_inside(site: Path, content: Path, written: str) -> None:
+    """Refuse a content_dir that, once its links on disk are followed, is outside the
+    site's folder (`linked -> ../outside`): ConfigError on its line of the settings file,
+    as a path written outside it is (prober3 M11)."""
+    from generator import settings_errors
+    from generator.settings_file import find_settings
+
+    real, top = content.resolve(), site.resolve()
+    if real == top or top in real.parents:
+        return
+    file = find_settings(site)[0]
+    problem = settings_errors.Problem(
+        "content_dir",
+        f"content_dir {settings_errors.shown(written)} is a link on disk to {real}, which is "
+        "outside the site's folder: the stories must be in the site's repository (its Edit "
+        "links, history and checks read them there)",
+        "move the folder into the site's folder in place of the link, and write its path "
+        f"from there, like content_dir = {settings_errors.shown('content')} (or pass "
+        "--content DIR to read another folder once)",
+    )
+    raise settings_errors.settings_error(file, [problem])
 
 
 def add_speed(parser: argparse.ArgumentParser) -> None:
