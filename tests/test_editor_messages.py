@@ -365,7 +365,7 @@ def test_a_list_item_with_colon_space_is_told_to_be_quoted(tmp_path: Path) -> No
     _, problems = read(tmp_path, STORY.replace("[Transport]", "[Transport, Oslo: harbour]"))
     problem = only(problems)
     assert (problem.line, problem.message) == (7, "tags: item 2 must be text, not a set of fields")
-    assert problem.hint.endswith('put it in quotes: "Oslo: harbour"')
+    assert problem.hint.endswith('put it in quotes: tags: [Transport, "Oslo: harbour"]')
 
 
 def test_two_file_names_that_differ_only_in_how_an_accent_is_stored_are_told_apart(

@@ -187,3 +187,33 @@ def test_a_list_fix_leaves_the_empty_item_out(tmp_path: Path, typed: str) -> Non
     second = run_here("check", cwd=project)
     assert second.returncode == 0, second.stdout + path.read_text(encoding="utf-8")
     assert "Trade" in path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("typed", "fixed"),
+    [("tags: [Storm:]", 'tags: ["Storm:"]'), ("tags: [Storm:, Rain]", 'tags: ["Storm:", Rain]')],
+)
+def test_a_tag_ending_with_a_colon_gets_the_list_quoted(
+    tmp_path: Path, typed: str, fixed: str
+) -> None:
+    """prober3 L9: `tags: [Storm:]` got the generic 'write tags as a list of names'."""
+    project = make_project(tmp_path / "project")
+    path = write_article(project, "2025/06/story.md", STORY + typed + "\n")
+
+    out = run_here("check", cwd=project).stdout
+    assert f"it ends with ':', which YAML reads as a field; put it in quotes: {fixed}\n" in out
+    path.write_text(path.read_text().replace(typed, fixed))
+    assert run_here("check", cwd=project).returncode == 0
+
+
+def test_an_empty_dash_in_a_list_below_is_told_on_its_line(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    path = write_article(project, "2025/06/story.md", STORY + "tags:\n  - Storm\n  -\n  - Rain\n")
+
+    out = run_here("check", cwd=project).stdout
+    assert (
+        "content/2025/06/story.md:9: error: tags: item 2 is empty (a '-' with nothing after it)\n"
+        "    fix: delete this line, or write the name after its '- '\n"
+    ) in out
+    path.write_text(path.read_text().replace("  -\n", ""))
+    assert run_here("check", cwd=project).returncode == 0

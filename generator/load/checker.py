@@ -242,27 +242,15 @@ class Checker(KeyChecks):
             if isinstance(value, Items):  # an item written before its key came from an alias
                 line = max(line, value.line_of(number - 1))
             typed = value.nulls.get(number - 1, "") if isinstance(value, Items) else ""
-            if item is None and typed == "~":  # `tags: [Weather, ~]`
-                self.error(
-                    line,
-                    f"{label}: item {number} is '~', which YAML reads as \"no value\"",
-                    "remove the item (and its comma), or if '~' is meant, put it in quotes: \"~\"",
-                )
-                continue
-            if item is None and typed not in ("", "~"):
-                self.error(
-                    line,
-                    f"{label}: item {number}, the word '{typed}', was read as "
-                    '"no value" (YAML\'s null)',
-                    f"if '{typed}' is meant, put it in quotes: \"{typed}\"",
-                )
+            if item is None and (said := _null_item(label, number, typed, value)):
+                self.error(line, *said)
                 continue
             if isinstance(item, bool) or not isinstance(item, str | int | float):
                 self.error(
                     line,
                     f"{label}: item {number} must be text, not {kind(item)}{_brackets(item)}",
                     _quoted_item_hint(key, value, item)
-                    or _colon_hint(item)
+                    or _colon_hint(item, key, value)
                     or f"write {label} as a list of names: [First, Second]",
                 )
                 continue
@@ -394,16 +382,52 @@ def _quoted_item_hint(key: str, value: Any, item: Any) -> str:
     return f"{bare}put the item in quotes: - {quoted}"
 
 
-def _colon_hint(value: Any) -> str:
-    """For a one-field mapping that was meant as text with ': ' in it: how to quote it."""
-    if isinstance(value, dict) and len(value) == 1:
-        [(key, inner)] = value.items()
-        if isinstance(inner, str):
-            return (
-                f"it contains ': ', which YAML reads as a field; put it in quotes: "
-                f"{double_quoted(f'{key}: {inner}')}"
-            )
-    return ""
+def _null_item(label: str, number: int, typed: str, value: Any) -> tuple[str, str] | None:
+    """(message, fix) for a list item YAML read as "no value": `~`, a `- ` with nothing
+    after it in a list below its key, a word such as `null`; None for `[a, , b]`'s."""
+    if typed == "~":  # `tags: [Weather, ~]`
+        return (
+            f"{label}: item {number} is '~', which YAML reads as \"no value\"",
+            "remove the item (and its comma), or if '~' is meant, put it in quotes: \"~\"",
+        )
+    if typed == "" and isinstance(value, Items) and not value.typed:
+        return (
+            f"{label}: item {number} is empty (a '-' with nothing after it)",
+            "delete this line, or write the name after its '- '",
+        )
+    if typed:
+        return (
+            f"{label}: item {number}, the word '{typed}', was read as \"no value\" (YAML's null)",
+            f"if '{typed}' is meant, put it in quotes: \"{typed}\"",
+        )
+    return None
+
+
+def _as_text(item: Any) -> str | None:
+    """A list item as the text meant: `Storm:` ({'Storm': None}) and `A: b` as typed."""
+    if isinstance(item, str):
+        return item
+    if isinstance(item, dict) and len(item) == 1:
+        [(name, inner)] = item.items()
+        if inner is None or isinstance(inner, str):
+            return f"{name}:" if inner is None else f"{name}: {inner}"
+    return None
+
+
+def _colon_hint(item: Any, key: str = "", value: Any = None) -> str:
+    """For a one-field mapping that was meant as text with ': ' in it or ending with ':'
+    (`tags: [Storm:]`): how to quote it; in a one-line list, the whole list so."""
+    text = _as_text(item) if isinstance(item, dict) else None
+    if text is None:
+        return ""
+    said = "ends with ':'" if text.endswith(":") else "contains ': '"
+    whole = [_as_text(one) for one in value] if isinstance(value, Items) and value.typed else []
+    if whole and all(one is not None for one in whole):
+        listed = ", ".join(
+            double_quoted(t) if t.endswith(":") or ": " in t else written(t) for t in whole if t
+        )
+        return f"it {said}, which YAML reads as a field; put it in quotes: {key}: [{listed}]"
+    return f"it {said}, which YAML reads as a field; put it in quotes: {double_quoted(text)}"
 
 
 def kind(value: Any) -> str:
