@@ -286,7 +286,12 @@ def _beyond_use(file: Path, where: str, settings: Settings) -> list[Diagnostic]:
             line_of(file, key),
             f"{key} = {value}: the home page shows {HOME_LIMIT} stories at most, whatever "
             f"this setting, so it works as {key} = {HOME_LIMIT}",
-            f"write {key} = {HOME_LIMIT} (every story of a day is on its digest page)",
+            f"write {key} = {HOME_LIMIT} (every story of a "
+            + (
+                "day is on its digest page)"
+                if key == "home_per_day"
+                else "topic is on its topic page)"
+            ),
         )
         for key, value in (
             ("home_per_day", settings.home_per_day),

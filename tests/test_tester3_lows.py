@@ -84,6 +84,10 @@ def test_settings_beyond_what_the_site_does_are_warnings_with_the_value_that_wor
     ) in said
     assert "    fix: write home_per_day = 40 (every story of a day is on its digest page)" in said
     assert any(line.startswith("pyproject.toml:9: warning: home_per_topic = 41") for line in said)
+    # prober3 L7: home_per_topic's fix once spoke of a day's digest page
+    assert (
+        "    fix: write home_per_topic = 40 (every story of a topic is on its topic page)" in said
+    )
     assert (
         "    fix: write websub_hub = 'https://hub.example.net/' (public hubs take https://)"
     ) in said

@@ -258,6 +258,12 @@ def test_a_link_keeps_a_phone_or_map_address_and_is_told_of_a_removed_one(
         ) in output, output
         assert "fix: a file: address is a file on your own computer" in output
         assert "fix: use an https:// address; a link may also start with" in output
+        # prober3 L8: ftp: is never offered, just after its own warning
+        assert (
+            "a link may also start with geo:, irc:, ircs:, mailto:, sip:, sips:, sms:, tel:, "
+            "webcal:, whatsapp:, xmpp: (not ftp:"
+        ) in output
+        assert "(not ftp:, which today's browsers no longer open)" in output
         assert (  # kept, but no browser opens it any more (tests/test_tester3_lows.py)
             "content/2025/06/story.md:10: warning: this link's address 'ftp://ftp.x.org/a' is "
             "an ftp: address"

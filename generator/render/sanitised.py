@@ -231,7 +231,8 @@ def removed_addresses(
             _ADDRESS_HINTS.get(
                 scheme,
                 "use an https:// address; a link may also start with "
-                + ", ".join(f"{s}:" for s in sorted(URL_SCHEMES - {"http", "https"})),
+                + ", ".join(f"{s}:" for s in sorted(URL_SCHEMES - {"http", "https", "ftp"}))
+                + " (not ftp:, which today's browsers no longer open)",
             ),
         )
 
