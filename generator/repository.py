@@ -98,10 +98,15 @@ def branch_problem(value: str) -> str | None:
         return f"repo_branch is empty; write the branch edits go to: repo_branch = {main}"
     wrong = _REFUSED.search(value)
     if wrong is not None:
-        what = "a space" if wrong.group() == " " else repr(wrong.group())
+        what = "a space" if wrong.group() == " " else f"'{wrong.group()}'"
+        what = what if wrong.group().isprintable() else f"the control code {wrong.group()!r}"
         why = f"has {what}, which git does not allow in a branch name"
-    elif value.startswith(("/", "-", ".")) or value.endswith(("/", ".", ".lock")) or value == "@":
+    elif value in ("@", "HEAD"):  # git's names for the current commit (prober3 L2)
+        why = f"is not a name git gives a branch ({value} is git's name for the current commit)"
+    elif value.startswith(("/", "-", ".")) or value.endswith(("/", ".")):
         why = "is not a name git gives a branch (it starts or ends with '/', '-' or '.')"
+    elif value.endswith(".lock"):
+        why = "is not a name git gives a branch (it ends in '.lock')"
     elif any(part.startswith(".") or part.endswith(".lock") for part in value.split("/")):
         why = "is not a name git gives a branch (a part starts with '.' or ends with '.lock')"
     else:

@@ -56,6 +56,11 @@ LINE = 8  # the setting's line in pyproject.toml, after make_project's 7
         ('repo_branch = "feature/x y"', "has a space", "repo_branch = 'main'"),
         ('repo_branch = "fix:1"', "has ':'", "repo_branch = 'main'"),
         ('repo_branch = "release/"', "is not a name git gives a branch", "repo_branch = 'main'"),
+        # prober3 L2: each named for what it is; HEAD is git's name, never a branch
+        ('repo_branch = "a.lock"', "(it ends in '.lock')", "repo_branch = 'main'"),
+        ('repo_branch = "@"', "(@ is git's name for the current commit)", "repo_branch = 'main'"),
+        ('repo_branch = "HEAD"', "(HEAD is git's name for the current", "repo_branch = 'main'"),
+        ("repo_branch = 'a\\b'", "has '\\', which git does not allow", "repo_branch = 'main'"),
     ],
 )
 def test_a_repository_setting_that_would_break_the_edit_links_is_an_error_on_its_line(
