@@ -53,3 +53,29 @@ def test_an_alias_starting_with_the_sites_path_is_warned(tmp_path: Path) -> None
     ) in built.stdout + built.stderr
     assert "item 2" not in built.stdout + built.stderr  # /old/: a plain alias, silent
     assert (tmp_path / "site/sub/2025/old8/index.html").exists()
+
+
+def test_an_alias_error_in_a_list_below_names_the_items_line(tmp_path: Path) -> None:
+    """prober3 L12: the error named the `aliases:` line, two lines above the item."""
+    project = make_project(tmp_path / "project")
+    write_article(project, "2025/06/story.md", STORY + "aliases:\n  - /ok/\n  - old-slug\n")
+
+    out = run_here("check", cwd=project).stdout
+    assert "content/2025/06/story.md:9: error: aliases: item 2 (old-slug) does not start" in out
+
+
+def test_the_same_alias_twice_is_warned(tmp_path: Path) -> None:
+    """prober3 L15: `aliases: [/x/, /x/]` got no message."""
+    project = make_project(tmp_path / "project")
+    write_article(project, "2025/06/story.md", STORY + "aliases: [/x/, /y/, /x/index.html]\n")
+
+    built = run_here("build", "--output", str(tmp_path / "site"), cwd=project)
+
+    assert built.returncode == 0
+    assert (
+        "content/2025/06/story.md:7: warning: aliases: item 3 (/x/index.html) is the same "
+        "address as item 1: one redirect page is made for both\n"
+        "    fix: delete item 3 (/x/index.html) from the list\n"
+    ) in built.stdout + built.stderr
+    assert (tmp_path / "site/x/index.html").exists()
+    assert (tmp_path / "site/y/index.html").exists()

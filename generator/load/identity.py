@@ -218,33 +218,42 @@ def aliases(
             "write aliases: [/2025/06/20/old-slug/]",
         )
         return ()
-    found: list[str] = []
-    for number, alias in enumerate(check.text_list(front, "aliases", "aliases"), start=1):
+    found: dict[str, int] = {}  # path -> the number of the item that first gave it
+    items = check.text_items(front, "aliases", "aliases")  # each on its line (a list below)
+    for number, (alias, at) in enumerate(items, start=1):
         path = alias_path(alias)
         reserved = _reserved(path)
         problem = alias_problem(alias) or ((reserved, _ALIAS_FIX) if reserved else None)
         if base_url:
-            problem = _typed_with_site(check, front, (number, alias, path), problem, base_url)
+            problem = _typed_with_site(check, at, (number, alias, path), problem, base_url)
         if not problem and not alias.strip().startswith("/"):
             problem = _unrooted(alias, day, slug)
         long_part = slugs.too_long(path)
         if long_part and not problem:
             message, fix = slugs.too_long_message(f"aliases: item {number}", long_part)
-            check.error(front.line_of("aliases"), message, fix)
+            check.error(at, message, fix)
         elif problem:
             check.error(
-                front.line_of("aliases"),
+                at,
                 f"aliases: item {number} ({alias}) {problem[0]}",
                 problem[1],
             )
-        elif path not in found:
-            found.append(path)
+        elif path in found:  # `[/x/, /x/]`: one redirect page; said, so nothing vanishes
+            first = found[path]
+            check.warn(
+                at,
+                f"aliases: item {number} ({alias}) is the same address as item {first}: "
+                "one redirect page is made for both",
+                f"delete item {number} ({alias}) from the list",
+            )
+        else:
+            found[path] = number
     return tuple(found)
 
 
 def _typed_with_site(
     check: Checker,
-    front: Mapping,
+    at: int,
     item: tuple[int, str, str],
     problem: tuple[str, str] | None,
     base_url: str,
@@ -268,7 +277,7 @@ def _typed_with_site(
         )
     elif meant:
         check.warn(
-            front.line_of("aliases"),
+            at,
             f"aliases: item {number} ({alias}) starts with the site's own path "
             f"({urlsplit(base_url).path}): an alias is from the site's address, so its "
             f"redirect is published at {urlsplit(base_url).path.rstrip('/')}/{path}",
