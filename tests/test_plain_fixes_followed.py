@@ -217,3 +217,18 @@ def test_an_empty_dash_in_a_list_below_is_told_on_its_line(tmp_path: Path) -> No
     ) in out
     path.write_text(path.read_text().replace("  -\n", ""))
     assert run_here("check", cwd=project).returncode == 0
+
+
+@pytest.mark.parametrize("text", ['"<b></b>"', '"**  **"'])
+def test_a_correction_of_markup_alone_is_asked_for_its_words(tmp_path: Path, text: str) -> None:
+    """prober3 L15: `text: "<b></b>"` got the fix `text: ''`, itself the error 'text is
+    empty'; `text: "**  **"` got no message at all."""
+    project = make_project(tmp_path / "project")
+    typed = f"corrections:\n  - date: 2025-06-02T10:00:00Z\n    text: {text}\n"
+    write_article(project, "2025/06/story.md", STORY + typed)
+
+    out = run_here("check", cwd=project).stdout
+
+    assert "content/2025/06/story.md:9: warning: corrections: item 1: text is plain text" in out
+    assert "    fix: write the words meant after 'text:' (what is typed holds none)\n" in out
+    assert "text: ''" not in out

@@ -102,6 +102,11 @@ def plain_text_notes(key: str, value: str, label: str) -> list[tuple[str, str]]:
     (a caption, an alt text, a bio, a correction's text; named `label`): [] for text."""
     found = [markdown_in_text(key, value, label), markup_in_text(key, value, label)]
     said = [one for one in found if one is not None]
+    if not said and value.strip() and re.fullmatch(r"[\s*_`~]+", value):  # `**  **`
+        said = [(f"{label} is plain text: {value.strip()!r} is published as typed", "")]
+    if said and (not said[0][1] or not plain_version(value).strip()):  # `<b></b>`: no words
+        fix = f"write the words meant after '{key}:' (what is typed holds none)"
+        return [(said[0][0], fix)]
     if len(said) > 1:  # both: one fix that takes out both, so that following it is final
         line = yaml_line(key, plain_version(value))
         fix = f"write it without Markdown or HTML: {line}"
