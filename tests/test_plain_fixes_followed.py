@@ -33,6 +33,7 @@ SOURCES = [
     ('  sources: ["**AP**", "Press Trust of India: PTI", "yes", "null"]\n', 4),
     ('  sources: ["**AP**", "[Wire]", "{x}", "@desk"]\n', 4),
     '  sources:\n    - "**AP**"\n    - Reuters\n',
+    '  sources:\n    - AP\n    - "**AP**"\n',  # the fix names AP once: no second round
     "image:\n  src: https://example.org/a.jpg\n  alt: A blue field\n"
     "  caption: >\n    A **bold**\n    caption\n",
     "corrections:\n  - date: 2025-06-02T10:00:00Z\n    text: |\n"

@@ -66,7 +66,8 @@ def _plain_sources(check: Checker, group: Mapping, sources: tuple[str, ...]) -> 
     label = "credits.sources"
     notes = [said for one in sources for said in plain_text_notes("sources", one, label)]
     if notes:
-        plain = ", ".join(written(plain_version(one)) for one in sources)
+        kept = dict.fromkeys(plain_version(one) for one in sources)  # `[AP, **AP**]`: AP once
+        plain = ", ".join(written(one) for one in kept)
         check.warn(
             group.line_of("sources"),
             notes[0][0],
