@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pycountry
 from conftest import make_project, run_here, write_article
+from markupsafe import escape as html_escape
 
 from generator.load import countries
 
@@ -144,3 +145,25 @@ def test_one_country_named_in_parts_is_that_country_with_the_note(tmp_path: Path
         assert NOTE.format(n=n, typed=typed[n], shown="United Kingdom") in said, said
     assert "s2.md:4: error: country must be one country, not a list (India, Pakistan)" in said
     assert "s0.md:4: error" not in said and "s1.md:4: error" not in said
+
+
+def test_the_countries_index_is_alphabetical_accents_and_case_aside(tmp_path: Path) -> None:
+    """prober3 L4: the index sorted by code point put Åland Islands last and Côte d'Ivoire
+    after Czechia."""
+    project = make_project(tmp_path / "p")
+    typed = ["Zambia", "Åland Islands", "Czechia", "Côte d'Ivoire", "Russia", "Réunion", "Austria"]
+    for n, name in enumerate(typed):
+        write_article(
+            project,
+            f"2025/06/s{n}.md",
+            f'title: Story {n}\ndate: 2025-06-01T10:00:00Z\ncountry: "{name}"\n'
+            "credits:\n  author: Desk\n",
+        )
+    site = tmp_path / "site"
+    assert run_here("build", "--output", str(site), cwd=project).returncode == 0
+    page = (site / "countries/index.html").read_text(encoding="utf-8")
+    at = [page.index(f">{html_escape(name)}<") for name in typed]
+    shown = [name for _, name in sorted(zip(at, typed, strict=True))]
+    assert shown == [
+        "Åland Islands", "Austria", "Côte d'Ivoire", "Czechia", "Réunion", "Russia", "Zambia"
+    ]  # fmt: skip

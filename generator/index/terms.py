@@ -11,6 +11,7 @@ this module: the field, the Article's slot, the theme's words.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -48,13 +49,21 @@ TOPICS = TermKind(
     written_as="tag",
     variable="topic",
 )
+
+
+def _alphabetical(name: str) -> str:
+    """`name` as an index sorts it: accents and case aside ('Åland' -> 'aland')."""
+    decomposed = unicodedata.normalize("NFD", name.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 COUNTRIES = TermKind(
     "countries",
     "countries",
     "Country",
     by_use=False,
     terms_of=lambda a: (a.country,),
-    order=lambda c: (c.name, c.code),
+    order=lambda c: (_alphabetical(c.name), c.name, c.code),  # Åland with the A's
     field="country",
     written_as="country",
     variable="country",
