@@ -98,6 +98,30 @@ def test_valid_repository_settings_are_silent_and_the_links_are_percent_encoded(
     page = html.fromstring((tmp_path / "site/2025/06/01/story/index.html").read_bytes())
     hrefs = [h for h in page.xpath("//a/@href") if "gitlab.com" in h]
     assert sorted(hrefs) == [
-        "https://gitlab.com/group/sub/repo/commits/feature/new-x/news%20room/2025/06/story.md",
-        "https://gitlab.com/group/sub/repo/edit/feature/new-x/news%20room/2025/06/story.md",
+        # prober3 L14: GitLab's own routes, with its `/-/`
+        "https://gitlab.com/group/sub/repo/-/commits/feature/new-x/news%20room/2025/06/story.md",
+        "https://gitlab.com/group/sub/repo/-/edit/feature/new-x/news%20room/2025/06/story.md",
     ]
+
+
+@pytest.mark.parametrize(
+    ("repo_url", "edit", "history"),
+    [
+        ("https://github.com/org/repo", "/edit/main/", "/commits/main/"),
+        ("https://codeberg.org/org/repo", "/_edit/main/", "/commits/branch/main/"),
+        ("https://gitlab.example.org/org/repo", "/-/edit/main/", "/-/commits/main/"),
+    ],
+)
+def test_the_edit_and_history_links_follow_the_hosts_own_routes(
+    tmp_path: Path, repo_url: str, edit: str, history: str
+) -> None:
+    project = make_project(tmp_path / "p", f'repo_url = "{repo_url}"\n')
+    write_article(project, "2025/06/story.md", STORY)
+    built = run_here("build", "--output", str(tmp_path / "site"), cwd=project)
+    assert built.returncode == 0, built.stderr
+    page = html.fromstring((tmp_path / "site/2025/06/01/story/index.html").read_bytes())
+    hrefs = {h for h in page.xpath("//a/@href") if h.startswith(repo_url)}
+    assert hrefs == {
+        f"{repo_url}{history}content/2025/06/story.md",
+        f"{repo_url}{edit}content/2025/06/story.md",
+    }

@@ -19,19 +19,31 @@ from generator.repository import edit_path
 
 
 def edit_url(settings: Settings, source: str) -> str:
-    """Where an editor changes an article's file on GitHub ('' without repo_url)."""
+    """Where an editor changes an article's file on its host ('' without repo_url)."""
     if not settings.repo_url:
         return ""
     path = edit_path(f"{settings.repo_branch}/{settings.content_dir}/{source}")
-    return f"{settings.repo_url}/edit/{path}"
+    return f"{settings.repo_url}/{_routes(settings.repo_url)[0]}/{path}"
 
 
 def history_url(settings: Settings, source: str) -> str:
-    """The list of changes to an article's file on GitHub ('' without repo_url)."""
+    """The list of changes to an article's file on its host ('' without repo_url)."""
     if not settings.repo_url:
         return ""
     path = edit_path(f"{settings.repo_branch}/{settings.content_dir}/{source}")
-    return f"{settings.repo_url}/commits/{path}"
+    return f"{settings.repo_url}/{_routes(settings.repo_url)[1]}/{path}"
+
+
+def _routes(repo_url: str) -> tuple[str, str]:
+    """The paths of a repository's edit and history pages before `BRANCH/FILE`, by its
+    host: GitLab's (`-/edit`, `-/commits`), Codeberg's, Gitea's and Forgejo's (`_edit`,
+    `commits/branch`), else GitHub's (`edit`, `commits`) (prober3 L14)."""
+    host = (urlsplit(repo_url).hostname or "").lower()
+    if host == "gitlab.com" or host.startswith("gitlab."):
+        return "-/edit", "-/commits"
+    if host == "codeberg.org" or host.startswith(("gitea.", "forgejo.")):
+        return "_edit", "commits/branch"
+    return "edit", "commits"
 
 
 @dataclass(frozen=True, slots=True)
