@@ -16,7 +16,7 @@ import difflib
 import re
 from collections.abc import Callable, Iterable
 from html import unescape
-from urllib.parse import unquote, urlsplit
+from urllib.parse import SplitResult, unquote, urlsplit
 
 from generator.diagnostics import Diagnostic, error
 from generator.model import Article, Text
@@ -79,7 +79,7 @@ class Anchors:
         if parts.scheme.lower() not in ("http", "https") or not base.netloc:
             return None
         path, prefix = unquote(parts.path), base.path.rstrip("/") + "/"
-        if parts.netloc.lower() != base.netloc.lower() or not path.startswith(prefix):
+        if not _same_host(parts, base) or not path.startswith(prefix):
             return None
         return path[len(prefix) :]
 
@@ -135,3 +135,18 @@ class Anchors:
             f"in it: its page has no id {fragment!r}, so the link opens the story at its top",
             fix,
         )
+
+
+def _same_host(parts: SplitResult, base: SplitResult) -> bool:
+    """Whether a link's host is base_url's: any capitals, and a port named only when it
+    is not its scheme's own (`https://EXAMPLE.com:443/` is https://example.com/)."""
+    try:
+        ports = [p.port or _PORTS.get(p.scheme.lower()) for p in (parts, base)]
+    except ValueError:  # a port that is no number
+        return False
+    named = [p.port is not None and p.port != _PORTS.get(p.scheme.lower()) for p in (parts, base)]
+    same_port = ports[0] == ports[1] or not any(named)
+    return (parts.hostname or "") == (base.hostname or "") and same_port
+
+
+_PORTS = {"http": 80, "https": 443}
