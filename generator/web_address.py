@@ -22,13 +22,25 @@ if TYPE_CHECKING:
 def normalise_base_url(url: str) -> str:
     """Check that base_url is an absolute http(s) URL and give it a trailing slash."""
     parts = urlsplit(url)
+    if parts.scheme.lower() in ("http", "https") and not parts.netloc and "://" in url:
+        raise ConfigError(  # `https://` alone: the host is what is missing (prober3 L3)
+            f"base_url {shown(url)} names no host after {parts.scheme}://; write the "
+            "address the site is served at, like https://user.github.io/repo/"
+        )
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        meant = _with_https(url.partition("://")[2] or url)
+        # `https//x`, `https:/x`, `https:x`: the scheme's ':' or '/' mistyped
+        slip = re.match(r"(?i)^\s*https?(?::/?|//|:?\\+)(?!/)", url) if "://" not in url else None
+        rest = url[slip.end() :] if slip else url.partition("://")[2] or url
+        meant = _with_https(rest)
         raise ConfigError(
             f"base_url {shown(url)} "
-            + ("must start with https:// or http://" if "://" in url else "is not an absolute URL")
             + (
-                ("" if "://" in url else " (it has no https:// or http:// in front)")
+                "must start with https:// or http://"
+                if "://" in url or slip
+                else "is not an absolute URL"
+            )
+            + (
+                ("" if "://" in url or slip else " (it has no https:// or http:// in front)")
                 + f"; write it so: {meant}"
                 if meant
                 else "; use the address the site is served at, like https://user.github.io/repo/"

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import STORY, make_project, run_here, write_article
+from conftest import BASE_URL, STORY, make_project, run_here, write_article
 
 
 @pytest.mark.parametrize(
@@ -159,3 +159,27 @@ def test_a_content_folder_linked_inside_the_site_is_read(tmp_path: Path) -> None
     (project / "linked").symlink_to(project / "content")
     result = run_here("check", cwd=project)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [  # prober3 L3: the host missing named so; a mistyped scheme given its address back
+        ("https://", "base_url 'https://' names no host after https://"),
+        ("https//example.com/", "write it so: https://example.com/"),
+        ("https:/example.com/", "write it so: https://example.com/"),
+        ("https:example.com", "write it so: https://example.com/"),
+    ],
+)
+def test_a_base_url_with_its_scheme_mistyped_gets_the_address_meant(
+    tmp_path: Path, typed: str, said: str
+) -> None:
+    project = make_project(tmp_path / "p")
+    settings = project / "pyproject.toml"
+    text = settings.read_text(encoding="utf-8")
+    settings.write_text(text.replace(BASE_URL, typed), encoding="utf-8")
+    write_article(project, "2025/06/story.md", STORY)
+
+    out = run_here("check", cwd=project).stderr
+
+    assert "pyproject.toml:4: error: base_url " in out and said in out, out
+    assert "like https://user.github.io/repo/" not in out or typed == "https://"
