@@ -53,6 +53,9 @@ ALIASES = {
     "congo-brazzaville": "CG",
     "uae": "AE",
     "macedonia": "MK",
+    "fyrom": "MK",  # its name 1993-2019, in older copy (prober3 L5)
+    "former yugoslav republic of macedonia": "MK",
+    "the former yugoslav republic of macedonia": "MK",
     "east timor": "TL",
     "cape verde": "CV",
     "swaziland": "SZ",

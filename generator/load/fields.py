@@ -77,7 +77,7 @@ FIELDS = (
         " with a note (a warning) saying so; so is every other name the site publishes as "
         "another: `Turkey` as Türkiye, `Holland` as Netherlands, `Burma` as Myanmar, `Czech "
         "Republic` as Czechia, `Ivory Coast` as Côte d'Ivoire, `Swaziland` as Eswatini, `Great "
-        "Britain` as United Kingdom, `Macedonia` as North Macedonia, `Vatican` and `Holy See` "
+        "Britain` as United Kingdom, `Macedonia` (and `FYROM`) as North Macedonia, `Vatican` and `Holy See` "
         "as Vatican City, `Macau` as Macao, `Falklands` as Falkland Islands, `Bharat` as India "
         "(a country has one name on the site, its page and its "
         "feeds, whatever each story typed: the note says which, and writing that name silences"
