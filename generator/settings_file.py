@@ -292,13 +292,20 @@ def file_named(project_dir: Path, name: str, path: str = "") -> str:
 
 def site_id_meant(value: str, pattern: re.Pattern[str]) -> str:
     """The site_id `value` meant, typed with a web address's scheme, port or path, or spaces
-    ('https://example.org/news/, 2026' -> 'example.org,2026'), that `pattern` (config's)
-    matches; '' when none is."""
-    host, comma, year = re.sub(r"^[a-z][a-z0-9+.-]*://", "", value.strip(), flags=re.I).partition(
-        ","
-    )
-    meant = re.sub(r":\d*$", "", host.strip().split("/")[0]) + comma + "".join(year.split())
+    ('https://example.org/news/, 2026' -> 'example.org,2026'), or as a tag URI's start
+    ('tag:example.com,2025:'), its host in lower case, that `pattern` (config's) matches;
+    '' when none is, or the host is a local one (localhost, an IP address)."""
+    text = re.sub(r"^tag:|:$", "", value.strip(), flags=re.I)  # a tag URI's 'tag:...:'
+    host, comma, year = re.sub(r"^[a-z][a-z0-9+.-]*://", "", text, flags=re.I).partition(",")
+    host = re.sub(r":\d*$", "", host.strip().split("/")[0]).lower()  # a port, capitals
+    if _LOCAL.search(host):  # `https://localhost:8000/`: no domain of the site's to offer
+        return ""
+    meant = host + comma + "".join(year.split())
     return meant if meant != value and pattern.match(meant) else ""
+
+
+# This computer, a name with no dot, an IP address (IPv6 in brackets): never a site_id
+_LOCAL = re.compile(r"^(?:localhost|[^.]*|[0-9.]+|\[.*)$|\.(?:localhost|local|internal|test)$")
 
 
 def empty_publisher(table: dict[str, Any], key: str) -> list[Problem]:

@@ -183,3 +183,27 @@ def test_a_base_url_with_its_scheme_mistyped_gets_the_address_meant(
 
     assert "pyproject.toml:4: error: base_url " in out and said in out, out
     assert "like https://user.github.io/repo/" not in out or typed == "https://"
+
+
+@pytest.mark.parametrize(
+    ("typed", "fix"),
+    [  # prober3 L17: the fix is lower case, a tag URI's start is read, a local host not offered
+        ("HTTPS://Example.COM/", 'write: site_id = "example.com,20'),
+        ("tag:example.com,2025:", 'write: site_id = "example.com,2025"'),
+        ("https://localhost:8000/", 'for example site_id = "example.org,20'),
+        ("https://[::1]/", 'for example site_id = "example.org,20'),
+    ],
+)
+def test_a_site_id_typed_as_an_address_or_tag_gets_a_fix_that_holds(
+    tmp_path: Path, typed: str, fix: str
+) -> None:
+    project = make_project(tmp_path / "p")
+    settings = project / "pyproject.toml"
+    text = settings.read_text(encoding="utf-8")
+    settings.write_text(text.replace("test.example,2025", typed), encoding="utf-8")
+    write_article(project, "2025/06/story.md", STORY)
+
+    out = run_here("check", cwd=project).stderr
+
+    assert f"pyproject.toml:5: error: site_id '{typed}' " in out and fix in out, out
+    assert "localhost," not in out
