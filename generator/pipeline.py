@@ -105,6 +105,7 @@ def build(
     diagnostics = sorted(problems + body_problems, key=Diagnostic.sort_key)
     left_out = others(articles, published)
     held = held_back(left_out, selection, now)  # (none of `published` is held back)
+    diagnostics += _all_held(len(published), held, paths.content)
     later = site_links.later_pages(
         published, left_out, settings, paths.templates, paths.content, assets, now
     )
@@ -217,6 +218,26 @@ def load(
         + (misplaced(project, content_dir) if project else [])  # for static/
         + ([] if found or problems else [_no_article(content_dir)])
     )
+
+
+def _all_held(published: int, held: HeldBack, content_dir: Path) -> list[Diagnostic]:
+    """The warning on a content folder whose every article the build leaves out (drafts,
+    stories scheduled ahead): the site would be published with no story (prober3 L10)."""
+    if published or not held.anything:
+        return []
+    counts = [f"{held.drafts} draft{'s' * (held.drafts != 1)}"] * bool(held.drafts) + [
+        f"{held.scheduled} scheduled ahead"
+    ] * bool(held.scheduled)
+    return [
+        warning(
+            str(content_dir),
+            0,
+            f"no article here is published ({' and '.join(counts)}): the site is published "
+            "with no story",
+            "delete the 'draft: true' line of a story ready to publish (build --drafts "
+            "previews drafts), or wait for the first scheduled story's time",
+        )
+    ]
 
 
 def _no_article(content_dir: Path) -> Diagnostic:
@@ -332,6 +353,9 @@ def check(paths: Paths, settings: Settings, speed: Speed | None = None) -> Built
     body_problems += former_unused(paths.project, paths.content, former, body_problems)
     diagnostics = sorted(problems + body_problems + catalogs, key=Diagnostic.sort_key)
     held_now = held_back(articles, Selection(), now)
+    diagnostics += _all_held(
+        len(articles) - held_now.drafts - held_now.scheduled, held_now, paths.content
+    )
     return Built(diagnostics, articles, held_back=held_now, templates_wrong=stopped)
 
 

@@ -172,7 +172,9 @@ def test_a_date_more_than_a_year_ahead_is_a_warning_on_its_line(newsroom_in_indi
     warnings = [line for line in checked.stdout.splitlines() if ": warning: " in line]
     assert warnings == [
         "content/2026/06/typo.md:3: warning: date 2062-06-25 is more than a "
-        "year ahead: the article is held back until then"
+        "year ahead: the article is held back until then",
+        "content: warning: no article here is published (2 scheduled ahead): the site is "
+        "published with no story",  # prober3 L10: every story held back
     ]
     assert f"fix: did you mean {datetime.now(UTC).year}? check the year" in checked.stdout
     built = run_here("build", cwd=root)

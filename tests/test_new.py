@@ -43,7 +43,9 @@ def test_new_article_is_dated_now_named_after_its_title_and_passes_check(project
 
     checked = run_here("check", cwd=project)
     assert checked.returncode == 0, checked.stdout
-    assert "checked 1 article: no errors, 1 warning\n" in checked.stdout  # the placeholder
+    # the placeholder, and the site with no published story (prober3 L10)
+    assert "checked 1 article: no errors, 2 warnings\n" in checked.stdout
+    assert "no article here is published (1 draft)" in checked.stdout
     assert checked.stdout.endswith("held back: 1 draft\n")
 
     text = path.read_text(encoding="utf-8").replace("draft: true\n", "")

@@ -298,3 +298,25 @@ def test_a_site_id_typed_as_a_web_address_with_a_port_is_answered_with_its_domai
     )
     year = datetime.now(UTC).year
     assert said[1] == f'    fix: write: site_id = "www.example.com,{year}"', said
+
+
+def test_a_content_folder_of_drafts_and_scheduled_stories_only_is_a_warning(
+    tmp_path: Path,
+) -> None:
+    """prober3 L10: only drafts (or stories scheduled ahead) built an empty site with no
+    word; one published story among them is silent."""
+    project = make_project(tmp_path / "desk")
+    write_article(project, "a.md", STORY + "draft: true\n")
+    write_article(project, "b.md", STORY.replace("2025-", "2099-") + "slug: b\n")
+
+    checked = run_here("check", cwd=project)
+    built = run_here("build", "--output", str(tmp_path / "site"), cwd=project)
+
+    said = (
+        "warning: no article here is published (1 draft and 1 scheduled ahead): the site is "
+        "published with no story"
+    )
+    assert said in checked.stdout, checked.stdout
+    assert said in built.stderr, built.stderr
+    write_article(project, "c.md", STORY + "slug: c\n")
+    assert "no article here is published" not in run_here("check", cwd=project).stdout
