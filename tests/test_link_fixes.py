@@ -6,11 +6,10 @@ link to a story that exists but is not published because of its own error says s
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import make_project, run_here, tiny_png, write_article
+from conftest import git, make_project, run_here, tiny_png, write_article
 
 STORY = """\
 title: {title}
@@ -234,15 +233,6 @@ def test_a_scheduled_story_is_never_offered_in_a_did_you_mean(tmp_path: Path) ->
         assert "did you mean" not in fix and f"no story {name} was found" in fix, fix
 
 
-def _git(project: Path, *args: str) -> None:
-    subprocess.run(
-        ["git", "-c", "user.email=desk@example.org", "-c", "user.name=Desk", *args],
-        cwd=project,
-        check=True,
-        capture_output=True,
-    )
-
-
 @pytest.mark.parametrize("committed", [False, True])
 def test_a_link_to_a_story_git_renamed_is_offered_its_new_name(
     tmp_path: Path, committed: bool
@@ -254,12 +244,12 @@ def test_a_link_to_a_story_git_renamed_is_offered_its_new_name(
     story(project, "linker", 20, "See [s](storm.md), [t](storm.md#toll).\n")
     story(project, "storm", 21, "Storm.\n\n## Toll {#toll}\n\nText.\n")
     story(project, "storm2", 22, "Storm two.\n")
-    _git(project, "init", "-q")
-    _git(project, "add", "-A")
-    _git(project, "commit", "-qm", "stories")
-    _git(project, "mv", "content/2025/06/storm.md", "content/2025/06/cyclone-hits-coast.md")
+    git(project, "init", "-q")
+    git(project, "add", "-A")
+    git(project, "commit", "-qm", "stories")
+    git(project, "mv", "content/2025/06/storm.md", "content/2025/06/cyclone-hits-coast.md")
     if committed:
-        _git(project, "commit", "-qm", "renamed")
+        git(project, "commit", "-qm", "renamed")
     found = dict(said(project))
     at = "content/2025/06/linker.md:8: error:"
     renamed = "git shows content/2025/06/storm.md renamed to content/2025/06/cyclone-hits-coast.md"
@@ -275,9 +265,9 @@ def test_without_a_rename_in_git_a_close_name_is_still_offered(tmp_path: Path) -
     project = make_project(tmp_path / "project")
     story(project, "linker", 20, "See [s](storm.md).\n")
     story(project, "storm2", 22, "Storm two.\n")
-    _git(project, "init", "-q")
-    _git(project, "add", "-A")
-    _git(project, "commit", "-qm", "stories")
+    git(project, "init", "-q")
+    git(project, "add", "-A")
+    git(project, "commit", "-qm", "stories")
     found = dict(said(project))
     assert found[
         "content/2025/06/linker.md:8: error: link to 'storm.md' points to no published article"
