@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from conftest import STORY, make_project, run_here, tiny_png, write_article
 from lxml import html
 
@@ -67,3 +68,30 @@ def test_a_lead_pictures_query_is_an_error_whose_fix_names_the_file(tmp_path: Pa
     fixed = front.replace("map.png?v=3", "map.png")
     write_article(project, "2025/06/story.md", fixed)
     assert run_here("check", cwd=project).returncode == 0
+
+
+@pytest.mark.parametrize("engine", ["python-markdown", "gfm"])
+def test_a_space_typed_in_a_pictures_address_is_percent_encoded_on_every_candidate(
+    tmp_path: Path, engine: str
+) -> None:
+    """prober4 H1: `![Map](<map.png?v=1 2>)` (CommonMark's <...> form, which may hold a
+    space) was published with the raw space in src and srcset, where a space splits a
+    candidate: browsers dropped every one. A query without one is left as typed."""
+    project = make_project(tmp_path / "p", f'markdown_engine = "{engine}"\n')
+    body = 'Text.\n\n![Map](<map.png?v=1 2>) ![Quote](<map.png?v="é">) ![Plain](map.png?v=%20,3)\n'
+    write_article(project, "2025/06/story.md", STORY, body)
+    (project / "content/2025/06/map.png").write_bytes(tiny_png((1300, 800)))
+
+    assert run_here("check", cwd=project).returncode == 0
+    built = run_here("build", "--output", str(tmp_path / "site"), cwd=project)
+
+    assert built.returncode == 0, built.stderr
+    page = html.fromstring((tmp_path / "site/2025/06/01/story/index.html").read_bytes())
+    ends = {"Map": "?v=1%202", "Quote": "?v=%22%C3%A9%22", "Plain": "?v=%20,3"}
+    for img in page.iter("img"):
+        sources = img.getparent().findall("source") if img.getparent().tag == "picture" else []
+        srcsets = [img.get("srcset")] + [s.get("srcset") for s in sources]
+        candidates = [c.strip().split(" ") for s in srcsets for c in s.split(", ")]
+        assert len(candidates) >= 4 and all(len(c) == 2 for c in candidates), candidates
+        assert all(c[0].endswith(ends[img.get("alt")]) for c in candidates), candidates
+        assert img.get("src").endswith(ends[img.get("alt")])

@@ -35,6 +35,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import quote
 
 from generator.load.measure import CROPS, allowed_size, crop_box, crop_sizes
 from generator.load.measure import pixel_size as pixel_size
@@ -50,6 +51,8 @@ if TYPE_CHECKING:
 WIDTHS = (480, 800, 1200, 1600)
 SMALL_QUALITY = 82
 PIPELINE_VERSION = "pictures-1"
+# What a ?query keeps as typed: the reserved characters and a %-escape already typed.
+_QUERY_SAFE = "!$%&'()*+,/:;=?@[]~"
 PROCESSED = {
     "JPEG": ("jpg", "image/jpeg"),
     "PNG": ("png", "image/png"),
@@ -350,10 +353,13 @@ def picture_html(
     sizes, width and height, loading="lazy", decoding="async". An SVG or GIF is an <img>
     alone. A `?query` typed after the body picture's file name (`attrs`' src: `x.jpg?v=2`,
     an editor's cache-buster) is kept on the published src and every srcset candidate
-    (tester3 M18, prober3 M14), never dropped."""
+    (tester3 M18, prober3 M14), never dropped; a character an address cannot hold in it
+    (a space typed in `<...>`, a tab, a quote mark, a letter beyond ASCII) is written
+    percent-encoded, as in a link (prober4 H1)."""
     found = responsive(source, picture, site_url, root)
     typed = next((v for k, v in attrs if k == "src" and v), "")
     query = typed.partition("?")[2].partition("#")[0] if "?" in typed else ""
+    query = quote(query, safe=_QUERY_SAFE)  # `<map.jpg?v=1 2>`: '?v=1%202' (prober4 H1)
     kept = [
         (k, v)
         for k, v in attrs
