@@ -169,3 +169,61 @@ def test_the_countries_index_is_alphabetical_accents_and_case_aside(tmp_path: Pa
     assert shown == [
         "Åland Islands", "Austria", "Côte d'Ivoire", "Czechia", "Réunion", "Russia", "Zambia"
     ]  # fmt: skip
+
+
+def _dotted(name: str, spaced: bool) -> str:
+    """`name` with each short word (one to three letters) written as dotted initials ('us'
+    -> 'U.S.'; spaced, 'U. S.', when one word is so written), 'St' as 'St.': how AP style
+    and many desks write them."""
+
+    def dot(word: re.Match[str]) -> str:
+        text = word.group(0)
+        if text.lower() in ("of", "the", "and", "st", "ste"):
+            return text + "." if text.lower() in ("st", "ste") else text
+        return (". " if spaced else ".").join(text.upper()) + "."
+
+    short = r"(?<![\w'])[a-z]{1,3}(?![\w'])"
+    if spaced and len([w for w in re.findall(short, name) if w not in ("of", "the", "and")]) > 1:
+        return name
+    return re.sub(short, dot, name)
+
+
+def test_every_name_spelt_with_dots_is_that_name(tmp_path: Path) -> None:
+    """prober4 H2: `U.S. Virgin Islands` was 'not a country newsdigest knows'. Over every
+    name the country data accepts (ISO's codes and names, the everyday names): the name
+    with its short words written as dotted initials (`U.S.`, `U. S.`, `D.R.`, `St.`,
+    `P.D.R.`, `U.K.`) is the same country, silent when the undotted name is, else with the
+    same note; the CLI check gives no error for any of them."""
+    typed, meant = [], []
+    for name in sorted(countries._names()):
+        if "." in name or "," in name or countries.lookup(name) is None:
+            continue
+        for spaced in (False, True):
+            if (dotted := _dotted(name, spaced)) != name and dotted not in typed:
+                typed.append(dotted)
+                meant.append(name)
+    assert {"U.S. virgin islands", "D.R. congo", "U. K.", "st. maarten"} <= set(typed)
+    said = _stories(make_project(tmp_path / "p"), typed)
+    assert ": error:" not in said, said
+    for n, (name, plain) in enumerate(zip(typed, meant, strict=True)):
+        shown = countries.lookup(plain)
+        assert shown is not None and countries.lookup(name) == shown, name
+        noted = NOTE.format(n=n, typed=name, shown=shown.name) in said
+        other = _letters(shown.name) != _letters(name) and len(re.sub(r"\W", "", name)) > 4
+        assert noted == other, (name, shown.name, noted)  # an abbreviation: no note
+        assert noted or f"s{n}.md:" not in said, (name, said)
+
+
+def test_us_virgin_islands_as_ap_writes_it_is_published_silently(tmp_path: Path) -> None:
+    """prober4 H2, through the build: the page and the country's page say US Virgin
+    Islands; the valid neighbours (`US Virgin Islands`, `Virgin Islands, U.S.`) too."""
+    project = make_project(tmp_path / "p")
+    typed = ["U.S. Virgin Islands", "U. S. Virgin Islands", "US Virgin Islands", "D.R. Congo"]
+    said = _stories(project, typed)
+    assert "s0.md" not in said and "s1.md" not in said and "s3.md" not in said, said
+    site = tmp_path / "site"
+    assert run_here("build", "--output", str(site), cwd=project).returncode == 0
+    for n, shown in enumerate(["US Virgin Islands"] * 3 + ["DR Congo"]):
+        page = next(site.glob(f"2025/06/*/s{n}/index.html")).read_text(encoding="utf-8")
+        assert f">{shown}<" in page
+    assert ">US Virgin Islands<" in (site / "countries/vi/index.html").read_text("utf-8")

@@ -240,10 +240,8 @@ def lookup(value: str) -> Country | None:
         return None
     names = _names()
     code = names.get(key) or names.get(key.removeprefix("the "))
-    if code is None and "." in key:  # 'U.S.', 'N. Korea'
-        code = names.get(key.replace(".", "").replace(" ", "")) or names.get(
-            " ".join(key.replace(".", " ").split())
-        )
+    if code is None and "." in key:  # 'U.S.', 'U. S. Virgin Islands', 'D.R. Congo'
+        return lookup(_undotted(key))
     form = _FORM.match(key) if code is None else None
     if form is not None and key[form.end() :] not in AMBIGUOUS:  # 'Republic of Ireland'
         code = names.get(key[form.end() :])
@@ -275,6 +273,27 @@ def _bracketed(key: str) -> Country | None:
     codes = [{c.code} if (c := lookup(n)) else set(AMBIGUOUS.get(n, ())) for n in (name, inner)]
     both = codes[0] & codes[1]
     return by_code(both.pop()) if len(both) == 1 else None
+
+
+def _undotted(key: str) -> str:
+    """A name with its dots off, the letters of dotted initials joined: 'u.s. virgin
+    islands', 'u. s. virgin islands' and 'u.s.virgin islands' -> 'us virgin islands',
+    'lao p.d.r.' -> 'lao pdr', 'n. korea' -> 'n korea', 'st. lucia' -> 'st lucia'
+    (prober4 H2)."""
+    key = _INITIALS.sub(lambda m: m.group(0).replace(".", "") + " ", key)
+    words = key.replace(".", " ").split()
+    joined: list[str] = []
+    for word, before in zip(words, ["", *words[:-1]], strict=True):
+        if len(word) == 1 and len(before) == 1 and word.isalpha() and before.isalpha():
+            joined[-1] += word  # 'u. s.': initials written with spaces
+        else:
+            joined.append(word)
+    return " ".join(joined)
+
+
+# Dotted initials written together: 'u.s.', 'u.s', 'p.d.r.' (the dot after the last one
+# optional).
+_INITIALS = re.compile(r"(?<![\w.])\w(?:\.\w)+(?!\w)\.?")
 
 
 def _reordered(key: str) -> str:
