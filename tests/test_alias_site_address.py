@@ -79,3 +79,44 @@ def test_the_same_alias_twice_is_warned(tmp_path: Path) -> None:
     ) in built.stdout + built.stderr
     assert (tmp_path / "site/x/index.html").exists()
     assert (tmp_path / "site/y/index.html").exists()
+
+
+@pytest.mark.parametrize("typed", ["/sub/", "/sub"])
+def test_an_alias_that_is_the_sites_own_path_is_warned(tmp_path: Path, typed: str) -> None:
+    """prober4 M10: `/sub/` (the site's own path) was published silently at /sub/sub/."""
+    project = make_project(tmp_path / "project")
+    path = write_article(project, "2025/06/story.md", STORY + f"aliases: [{typed}, /old/]\n")
+
+    out = run_here("check", cwd=project).stdout
+
+    assert (
+        f"content/2025/06/story.md:7: warning: aliases: item 1 ({typed}) is the site's own "
+        "path (/sub/): an alias is from the site's address, so its redirect is published "
+        "at /sub/sub/\n"
+        "    fix: if the old address was /sub/, the site's home page, delete item 1 "
+        f"({typed}) from the list: no alias can be it\n"
+    ) in out, out
+    assert "item 2" not in out  # /old/: a plain alias, silent
+    path.write_text(path.read_text().replace(f"{typed}, ", ""), encoding="utf-8")
+    assert run_here("check", cwd=project).stdout.startswith("checked 1 article: no errors")
+
+
+@pytest.mark.parametrize("typed", ["example.com/sub/", '"https://example.com/sub"'])
+def test_an_alias_that_is_the_sites_home_page_address_is_an_error(
+    tmp_path: Path, typed: str
+) -> None:
+    """prober4 M10: `example.com/sub/` got the fix `/example.com/sub/` (at the site's root)."""
+    project = make_project(tmp_path / "project")
+    path = write_article(project, "2025/06/story.md", STORY + f"aliases: [{typed}, /old/]\n")
+
+    out = run_here("check", cwd=project).stdout
+
+    shown = typed.strip('"')
+    assert (
+        f"content/2025/06/story.md:7: error: aliases: item 1 ({shown}) is this site's home "
+        "page (its address, ending in /sub/), which the site always publishes there: no "
+        "alias can be it\n"
+        f"    fix: delete item 1 ({shown}) from the list\n"
+    ) in out, out
+    path.write_text(path.read_text().replace(f"{typed}, ", ""), encoding="utf-8")
+    assert run_here("check", cwd=project).returncode == 0

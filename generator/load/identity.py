@@ -181,7 +181,8 @@ def under_site(typed: str, base_path: str) -> str | None:
     """The path from the site's address that an alias typed with a site's address or with
     the site's own path (`base_path`, base_url's: '/t/') would name, were the address this
     site's: 'example.com/t/old/', 'https://example.com/t/old/', 't/old/' and '/t/old/' ->
-    '/old/'; None for any other alias."""
+    '/old/'; 'example.com/t/' and '/t' (the site's home page) -> '/'; None for any other
+    alias."""
     path = typed.strip()
     schemed = re.match(r"(?:[A-Za-z][A-Za-z0-9+.-]*:)?//", path)
     path = path[schemed.end() :] if schemed else path
@@ -195,7 +196,8 @@ def under_site(typed: str, base_path: str) -> str | None:
     if not (path + "/").startswith(base) or (base == "/" and not named):
         return None  # not under the site's path: another site's, or a plain path
     path = "/" + path[len(base) :]
-    return path if path.strip("/") else None
+    home = named or typed.strip().startswith("/")  # not 't/': an old /t/ at the root
+    return path if path.strip("/") else ("/" if home else None)
 
 
 def aliases(
@@ -263,6 +265,8 @@ def _typed_with_site(
     site's address; for '/t/old/', a warning (the site can publish it, at /t/t/old/)."""
     number, alias, path = item
     meant = under_site(alias, urlsplit(base_url).path)
+    if meant == "/":
+        return _site_home(check, at, item, base_url)
     if meant and (alias_problem(meant) or _reserved(alias_path(meant))):
         meant = None  # its path has a problem of its own, said as typed
     if meant and problem:  # `https://example.com/t/old/`: said as before, fixed
@@ -284,6 +288,29 @@ def _typed_with_site(
             f"if the old address was {urlsplit(base_url).path.rstrip('/')}{meant}, write {meant}",
         )
     return problem
+
+
+def _site_home(
+    check: Checker, at: int, item: tuple[int, str, str], base_url: str
+) -> tuple[str, str] | None:
+    """`_typed_with_site` for an alias naming the site's home page (`example.com/t/`: an
+    error; `/t/`, which the site can publish, at /t/t/: a warning; prober4 M10)."""
+    number, alias, path = item
+    base = urlsplit(base_url).path.rstrip("/")
+    home = (
+        f"is this site's home page (its address, ending in {base}/), which the site "
+        "always publishes there: no alias can be it"
+    )
+    if not alias.strip().startswith("/"):
+        return home, f"delete item {number} ({alias}) from the list"
+    check.warn(
+        at,
+        f"aliases: item {number} ({alias}) is the site's own path ({base}/): an alias is "
+        f"from the site's address, so its redirect is published at {base}/{path}",
+        f"if the old address was {base}/, the site's home page, delete item {number} "
+        f"({alias}) from the list: no alias can be it",
+    )
+    return None
 
 
 def _unrooted(alias: str, day: date | None, slug: str) -> tuple[str, str]:
