@@ -227,3 +227,56 @@ def test_us_virgin_islands_as_ap_writes_it_is_published_silently(tmp_path: Path)
         page = next(site.glob(f"2025/06/*/s{n}/index.html")).read_text(encoding="utf-8")
         assert f">{shown}<" in page
     assert ">US Virgin Islands<" in (site / "countries/vi/index.html").read_text("utf-8")
+
+
+def test_hong_kong_and_macao_as_special_administrative_regions_are_themselves(
+    tmp_path: Path,
+) -> None:
+    """prober4 M5: `Hong Kong SAR` was 'a part of China' with a fix that filed the story
+    under China, though `Hong Kong` is its own country (HK). Every way of writing Hong
+    Kong or Macao as China's Special Administrative Region is published as that place,
+    with the note; `Hong Kong`, `Macao` and `China` stay silent, and a province of China
+    with 'China' after it is not taken for a country."""
+    project = make_project(tmp_path / "p")
+    meant = {
+        "Hong Kong SAR": "Hong Kong",
+        "Hong Kong S.A.R.": "Hong Kong",
+        "Hong Kong SAR, China": "Hong Kong",
+        "Hong Kong, China": "Hong Kong",
+        "Hong Kong (China)": "Hong Kong",
+        "HKSAR": "Hong Kong",
+        "Hong Kong Special Administrative Region of the People's Republic of China": ("Hong Kong"),
+        "Macao SAR": "Macao",
+        "Macau SAR, China": "Macao",
+        "Macau S.A.R.": "Macao",
+    }
+    typed = [*meant, "Hong Kong", "Macao", "China", "Guangdong, China"]
+    said = _stories_any(project, typed)
+    for n, name in enumerate(typed[: len(meant)]):
+        assert NOTE.format(n=n, typed=name, shown=meant[name]) in said, said
+    assert "country: China" not in said and "part of China" not in said, said
+    for n in (len(meant), len(meant) + 1, len(meant) + 2):
+        assert f"s{n}.md:" not in said, said
+    assert f"s{len(meant) + 3}.md:4: error: country 'Guangdong, China'" in said
+    (project / "content/2025/06" / f"s{len(meant) + 3}.md").unlink()
+    site = tmp_path / "site"
+    assert run_here("build", "--output", str(site), cwd=project).returncode == 0
+    hong_kong = (site / "countries/hk/index.html").read_text(encoding="utf-8")
+    assert hong_kong.count('class="card') >= 1 and ">Hong Kong<" in hong_kong
+    for n, name in enumerate(typed[:-1]):
+        page = next(site.glob(f"2025/06/*/s{n}/index.html")).read_text(encoding="utf-8")
+        assert f">{meant.get(name, name)}<" in page, name
+
+
+def _stories_any(project: Path, typed: list[str]) -> str:
+    """_stories' check output, errors allowed."""
+    for n, name in enumerate(typed):
+        write_article(
+            project,
+            f"2025/06/s{n}.md",
+            f'title: Story {n}\ndate: 2025-06-01T10:00:00Z\ncountry: "{name}"\n'
+            "credits:\n  author: Desk\n",
+        )
+    result = run_here("check", cwd=project)
+    assert "Traceback" not in result.stderr
+    return result.stdout

@@ -66,6 +66,7 @@ ALIASES = {
     # common English names and short forms of ISO's names (tester 3, M4): each is
     # published under the site's one name, with a note when that name is another
     "macau": "MO",
+    "hksar": "HK",
     "holy see": "VA",
     "vatican city state": "VA",
     "falklands": "FK",
@@ -121,6 +122,14 @@ _FORM = re.compile(
     r"bolivarian|eastern|hashemite|independent|plurinational|grand|co-operative|"
     r"cooperative) )*(?:republic|kingdom|principality|duchy|commonwealth|sultanate|"
     r"emirates?|confederation|federation|union) of (?:the )?"
+)
+
+# Hong Kong and Macao written as China's Special Administrative Regions ('Hong Kong SAR',
+# 'Macau SAR, China', 'Hong Kong, China', 'Hong Kong (China)'): the place is the country
+# ISO 3166-1 lists (HK, MO), not China.
+_SAR = re.compile(
+    r"(.+?)(?:,? (?:sar|special administrative region)(?: of)?)?"
+    r"(?:,? (?:the )?(?:china|prc|people's republic of china)| \((?:china|prc|sar)\))?"
 )
 
 # Places newsrooms write as countries that ISO 3166-1 gives no code (XK is a code some
@@ -242,6 +251,10 @@ def lookup(value: str) -> Country | None:
     code = names.get(key) or names.get(key.removeprefix("the "))
     if code is None and "." in key:  # 'U.S.', 'U. S. Virgin Islands', 'D.R. Congo'
         return lookup(_undotted(key))
+    if code is None and (sar := _SAR.fullmatch(key)) and sar.group(1) != key:
+        found = lookup(sar.group(1))  # 'Hong Kong SAR', 'Macau SAR, China' (prober4 M5)
+        if found is not None and found.code in ("HK", "MO"):
+            return found
     form = _FORM.match(key) if code is None else None
     if form is not None and key[form.end() :] not in AMBIGUOUS:  # 'Republic of Ireland'
         code = names.get(key[form.end() :])
