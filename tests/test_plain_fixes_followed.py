@@ -38,6 +38,10 @@ SOURCES = [
     "  caption: >\n    A **bold**\n    caption\n",
     "corrections:\n  - date: 2025-06-02T10:00:00Z\n    text: |\n"
     "      A longer correction\n      with *emphasis* on line two.\n",
+    # prober4 M2: a summary's fix named no lines; followed, it was invalid YAML
+    "summary: |\n  Line **one**\n  - item\n",
+    "summary: >-\n  Storm **hits**\n\n  second para\n",
+    "summary: >-\n  Storm <b>hits</b>\n  now\n",
 ]
 
 

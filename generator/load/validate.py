@@ -213,8 +213,8 @@ def _summary(check: Checker, front: Mapping) -> str:
         )
         return ""
     typed = markdown_in_summary(summary)  # Markdown, published as typed: said
-    if typed:
-        check.warn(front.line_of("summary"), *typed)
+    if typed:  # a `|` or `>` summary: the fix names its lines (prober4 M2)
+        check.warn(front.line_of("summary"), typed[0], typed[1] + front.spans("summary"))
     _no_markup(check, front, "summary", summary)
     _not_too_long(
         check,
@@ -228,10 +228,11 @@ def _summary(check: Checker, front: Mapping) -> str:
 
 
 def _no_markup(check: Checker, front: Mapping, key: str, value: str) -> None:
-    """Warn when a plain-text field holds HTML (load/plain_text.py)."""
+    """Warn when a plain-text field holds HTML (load/plain_text.py); the fix of a `|` or
+    `>` value names the lines it replaces."""
     typed = markup_in_text(key, value)  # None at once without '<' or '&'
     if typed:
-        check.warn(front.line_of(key), *typed)
+        check.warn(front.line_of(key), typed[0], typed[1] + front.spans(key))
 
 
 def _title(check: Checker, front: Mapping) -> str:
