@@ -205,15 +205,10 @@ def unknown(
 ) -> Problem:
     """An unknown setting (`site-id` too): the setting it looks like a misspelling of (set
     already when one of the `written` keys: its line of `file` named), or the known ones."""
-    if isinstance(value, dict) or (
-        isinstance(value, list) and value and all(isinstance(v, dict) for v in value)
-    ):
-        return Problem(
-            key,
-            f"unknown setting {key!r} (a table, [{key}])",
-            "delete the table: this line and the lines under it, up to the next [table] "
-            "or the end of the file (newsdigest's settings hold no tables: README, Settings)",
-        )
+    from generator import settings_tables  # it builds on this module
+
+    if table := settings_tables.problem(key, value, known, written, file):  # `site.id = `
+        return table
     close = difflib.get_close_matches(key.replace("-", "_").lower(), known, n=1, cutoff=0.75)
     if key.replace("-", "_") in known:  # `site-id`: never read as site_id
         close = [key.replace("-", "_")]
