@@ -19,12 +19,16 @@ def follow(path: Path, out: str) -> None:
     assert found, out
     line, fix = int(found.group(1)), found.group(2)
     first = last = line
-    spans = re.search(r" \(in place of lines (\d+)-(\d+), the whole (?:value|list)\)$", fix)
-    if spans:
-        first, last = int(spans.group(1)), int(spans.group(2))
-        fix = fix[: spans.start()]
+    spans = re.search(
+        r" \(in place of lines (\d+)-(\d+), the whole (?:value|list)"
+        r"(?:, with the (\d+) spaces before '[^']*:')?\)$",
+        fix,
+    )
     lines = path.read_text(encoding="utf-8").split("\n")
     indent = re.match(r"\s*", lines[first - 1]).group()  # type: ignore[union-attr]
+    if spans:  # the lines named, indented only as the fix says (prober4 M3)
+        first, last = int(spans.group(1)), int(spans.group(2))
+        fix, indent = fix[: spans.start()], " " * int(spans.group(3) or 0)
     lines[first - 1 : last] = [indent + fix]
     path.write_text("\n".join(lines), encoding="utf-8")
 
@@ -38,6 +42,9 @@ SOURCES = [
     "  caption: >\n    A **bold**\n    caption\n",
     "corrections:\n  - date: 2025-06-02T10:00:00Z\n    text: |\n"
     "      A longer correction\n      with *emphasis* on line two.\n",
+    # prober4 M3: `sources:` moved to the top level, out of credits
+    '  sources:\n    - "**AP**"\n    - "yes"\n',
+    '  sources:\n  - "**PTI**: Delhi"\n  - Reuters\n',
     # prober4 M2: a summary's fix named no lines; followed, it was invalid YAML
     "summary: |\n  Line **one**\n  - item\n",
     "summary: >-\n  Storm **hits**\n\n  second para\n",
@@ -82,7 +89,7 @@ def test_a_bio_over_lines_gets_a_fix_naming_its_lines(tmp_path: Path) -> None:
     out = first.stdout + first.stderr
     assert (
         "fix: write it without Markdown: bio: 'Covers energy and climate for the desk.'"
-        " (in place of lines 3-5, the whole value)" in out
+        " (in place of lines 3-5, the whole value, with the 2 spaces before 'bio:')" in out
     )
     follow(authors, out)
     second = run_here("check", cwd=project)

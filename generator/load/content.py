@@ -64,15 +64,17 @@ class Mapping(dict[str, Any]):
         self.line = line
         self.lines = {}
         self.nulls = {}
-        self.ends: dict[str, int] = {}  # the last line of each value
+        self.ends: dict[str, tuple[int, int]] = {}  # each value's last line, key's indent
 
     def line_of(self, key: str) -> int:
         return self.lines.get(key, self.line)
 
     def spans(self, key: str) -> str:
-        """'' or, for a block list or `>` value, ' (in place of lines 3-5, the whole value)'."""
-        first, last = self.line_of(key), self.ends.get(key, 0)
-        return f" (in place of lines {first}-{last}, the whole value)" if last > first else ""
+        """'' or, for a block list or `>` value, ' (in place of lines 3-5, the whole value)',
+        with ', with the 2 spaces before 'key:'' for an indented key (prober4 M3)."""
+        (last, indent), first = self.ends.get(key, (0, 0)), self.line_of(key)
+        kept = f", with the {indent} space{'s' * (indent > 1)} before '{key}:'" * bool(indent)
+        return f" (in place of lines {first}-{last}, the whole value{kept})" * (last > first)
 
 
 class Items(list[Any]):
@@ -188,13 +190,11 @@ def _construct_mapping(loader: Any, node: yaml.MappingNode) -> Mapping:
             mapping.shadowed += ((key, mapping[key], mapping.lines[key]),)
         mapping[key] = _construct_value(loader, key, value_node)
         mapping.lines[key] = line
-        end = value_node.end_mark
+        end, indent = value_node.end_mark, 0 if node.flow_style else key_node.start_mark.column
         last = end.line + first_line - (end.column == 0 and end.line > key_node.start_mark.line)
-        mapping.ends[key] = last
-        if _is_null(value_node):
-            mapping.nulls[key] = value_node.value
-        else:
-            mapping.nulls.pop(key, None)
+        mapping.ends[key] = (last, indent)
+        mapping.nulls.pop(key, None)  # a duplicate key's earlier null is replaced
+        mapping.nulls.update({key: value_node.value} if _is_null(value_node) else {})
     return mapping
 
 
