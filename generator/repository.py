@@ -39,6 +39,15 @@ def repo_url_problem(value: str, pattern: re.Pattern[str]) -> str | None:
         if page is None:
             return None
         home, branch, longer = page
+        if branch.startswith(("tag ", "commit ")):  # Gitea's /src/tag/v1.0, /tree/0123abc
+            kind, _, name = branch.partition(" ")
+            return (
+                f"repo_url {shown(value)} is a page of a {kind} ({shown(name)}), not the "
+                "repository's own address, and a {kind} is not a branch: the Edit and History "
+                f"links add their own path to repo_url; write repo_url = {shown(home)}; they "
+                "follow repo_branch ('main' when it is not set): if you publish from another "
+                "branch, set repo_branch to its name (`git branch --show-current` prints it)"
+            ).replace("{kind}", kind)
         also = (
             f"; and make repo_branch the branch you publish from, which this address names "
             f"as {shown(branch)}"
@@ -82,6 +91,10 @@ def _repository_page(value: str) -> tuple[str, str, str] | None:
     if branch == "branch" and len(rest) > 2:  # Gitea's /src/branch/main
         branch, rest = rest[2], rest[1:]
     home = f"{parts.scheme}://{parts.netloc}/{'/'.join(segments[:cut])}"
+    if branch in ("tag", "commit") and len(rest) > 2:  # Gitea's /src/tag/v1.0 (prober4 M7)
+        return home, f"{branch} {rest[2]}", ""
+    if re.fullmatch(r"(?=.*\d)[0-9a-f]{7,40}", branch):  # /tree/0123abcd: a commit's id
+        return home, f"commit {branch}", ""
     if not branch or branch_problem(branch) is not None:
         return home, "", ""
     # after a file's page (blob, edit, raw, blame) the last part is the file's name

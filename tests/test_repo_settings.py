@@ -125,3 +125,43 @@ def test_the_edit_and_history_links_follow_the_hosts_own_routes(
         f"{repo_url}{history}content/2025/06/story.md",
         f"{repo_url}{edit}content/2025/06/story.md",
     }
+
+
+@pytest.mark.parametrize(
+    ("home", "page", "kind", "name"),
+    [
+        ("https://codeberg.org/org/repo", "/src/tag/v1.0", "tag", "v1.0"),
+        ("https://codeberg.org/org/repo", "/src/commit/0123abcd", "commit", "0123abcd"),
+        ("https://codeberg.org/org/repo", "/commits/tag/v2", "tag", "v2"),
+        ("https://gitea.com/org/repo", "/raw/commit/0123abcd/a.md", "commit", "0123abcd"),
+        ("https://github.com/org/repo", "/tree/0123abcdef", "commit", "0123abcdef"),
+        ("https://gitlab.com/g/repo", "/-/tree/0123abcd", "commit", "0123abcd"),
+    ],
+)  # fmt: skip
+def test_a_tag_or_commit_page_is_never_named_as_the_branch(
+    tmp_path: Path, home: str, page: str, kind: str, name: str
+) -> None:
+    """prober4 M7: Codeberg's `/src/tag/v1.0` gave "add repo_branch = 'tag'", a branch that
+    does not exist. A tag's or a commit's page (Gitea's /src/tag/, /src/commit/, any host's
+    /tree/<commit id>) gets the repository's address and no branch from the address:
+    repo_branch stays the branch the site is published from."""
+    address = home + page
+    project = make_project(tmp_path / "p", f'repo_url = "{address}"\n')
+    write_article(project, "2025/06/story.md", STORY)
+    result = run_here("check", cwd=project)
+    out = result.stdout + result.stderr
+    assert f"pyproject.toml:{LINE}: error: repo_url '{address}' is a page of a {kind} " in out
+    assert f"('{name}'), not the repository's own address, and a {kind} is not a branch" in out
+    assert f"fix: write repo_url = '{home}'; they follow repo_branch ('main' when" in out, out
+    assert "repo_branch = " not in out, out
+
+
+def test_a_branch_page_of_gitea_still_names_its_branch(tmp_path: Path) -> None:
+    """The valid neighbour of prober4 M7: `/src/branch/dev` is the branch dev."""
+    address = "https://codeberg.org/org/repo/src/branch/dev"
+    project = make_project(tmp_path / "p", f'repo_url = "{address}"\n')
+    write_article(project, "2025/06/story.md", STORY)
+    result = run_here("check", cwd=project)
+    out = result.stdout + result.stderr
+    assert "fix: write repo_url = 'https://codeberg.org/org/repo'; and make repo_branch" in out
+    assert "else add repo_branch = 'dev'" in out, out
