@@ -53,3 +53,43 @@ def test_different_uuids_are_silent(tmp_path: Path) -> None:
     checked = run_here("check", cwd=project)
     assert checked.returncode == 0, checked.stdout
     assert "warning" not in checked.stdout
+
+
+NIL = "00000000-0000-0000-0000-000000000000"
+
+
+@pytest.mark.parametrize(
+    ("typed", "kind"),
+    [
+        (NIL, "nil"),
+        (f"urn:uuid:{NIL}", "nil"),
+        (f"{{{NIL}}}", "nil"),
+        ("FFFFFFFF-FFFF-FFFF-FFFF-FFFFFFFFFFFF", "max"),
+        ("urn:uuid:ffffffff-ffff-ffff-ffff-ffffffffffff", "max"),
+    ],
+)
+def test_a_placeholder_uuid_is_an_error_whose_fix_passes(
+    tmp_path: Path, typed: str, kind: str
+) -> None:
+    """prober4 L8: the nil (and max) UUID is a placeholder, never a story's permanent id."""
+    project = make_project(tmp_path / "project")
+    path = write_article(project, "2025/06/a.md", STORY + f'id: "{typed}"\n', "One.\n")
+
+    checked = run_here("check", cwd=project)
+
+    assert checked.returncode == 1
+    assert f"content/2025/06/a.md:7: error: id {typed!r} is the {kind} UUID, a placeholder" in (
+        checked.stdout
+    )
+    assert "    fix: delete the 'id:' line" in checked.stdout
+    path.write_text(path.read_text().replace(f'id: "{typed}"\n', ""))
+    assert run_here("check", cwd=project).returncode == 0
+
+
+def test_a_uuid_with_zeros_in_it_is_silent(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    write_article(project, "2025/06/a.md", STORY + 'id: "00000000-0000-0000-0000-000000000001"\n')
+
+    checked = run_here("check", cwd=project)
+    assert checked.returncode == 0, checked.stdout
+    assert "warning" not in checked.stdout

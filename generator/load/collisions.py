@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -183,3 +184,13 @@ def _guid_key(article: Article) -> str:
     (`URN:UUID:6E8B...` and `urn:uuid:6e8b...` are the same UUID)."""
     guid = article.guid
     return guid.lower() if guid[:9].lower() == "urn:uuid:" else guid
+
+
+def placeholder_uuid(pinned: str) -> str:
+    """'nil' or 'max' when an `id:` (bare, braced or `urn:uuid:`, any case) is RFC 9562's
+    nil UUID (all zeros) or max UUID (all f): placeholders, never a story's own id; else ''."""
+    try:
+        value = uuid.UUID(pinned.strip()).int
+    except ValueError:
+        return ""
+    return {0: "nil", 2**128 - 1: "max"}.get(value, "")

@@ -168,7 +168,9 @@ FIELDS = (
         " hold a UUID without braces (`urn:uuid:XYZ` and `urn:uuid:{...}` are errors) and is"
         " published as typed (its capitals kept: a changed GUID shows the story again), but"
         " one UUID in capitals, in lower case or bare is one id: two stories with it are the"
-        " 'same permanent id' error; any other URI is used as typed",
+        " 'same permanent id' error; the nil UUID (`00000000-0000-0000-0000-000000000000`) and"
+        " the max UUID (all `f`) are placeholders, an error in any form; any other URI is"
+        " used as typed",
     ),
     Field(
         "draft",

@@ -16,6 +16,7 @@ from generator.config import Settings
 from generator.languages import TAG_SYNTAX, tag_problem
 from generator.load import slugs
 from generator.load.checker import Checker
+from generator.load.collisions import placeholder_uuid
 from generator.load.content import Document, Mapping
 from generator.load.files import doubled_suffix
 
@@ -414,6 +415,14 @@ def pinned_id(check: Checker, front: Mapping, site_id: str) -> str:
             "in groups of 8-4-4-4-12",
             "write the UUID the story was given (as 'urn:uuid:6f1c2a4e-8d3b-4c5a-9e7f-"
             "0a1b2c3d4e5f'), or " + hint.removeprefix("use ").split(" or ")[0],
+        )
+    elif placeholder_uuid(pinned):
+        check.error(  # the nil and max UUIDs (prober4 L8): placeholders, every story's alike
+            front.line_of("id"),
+            f"id {pinned!r} is the {placeholder_uuid(pinned)} UUID, a placeholder: every "
+            "story given it would share one permanent id",
+            "delete the 'id:' line (newsdigest then gives the story its own permanent id), "
+            "or write the UUID the story was really given",
         )
     elif pinned and re.match(rf"tag:{re.escape(site_id)}:([^/]+/)?digest/", pinned.strip()):
         check.error(
