@@ -364,7 +364,7 @@ _LOCAL_HOST = re.compile(
 
 def is_placeholder(base_url: str) -> bool:
     """Whether `base_url` is an example's address or a local one, not the site's own yet."""
-    host = (urlsplit(base_url).hostname or "").lower()
+    host = (urlsplit(base_url).hostname or "").lower().removesuffix(".")  # `localhost.`
     return bool(_PLACEHOLDER_HOST.search(host) or _LOCAL_HOST.search(host))
 
 
@@ -389,11 +389,26 @@ def placeholder_note(base_url: str) -> str:
 
 def site_id_warnings(project: Path, content_dir: Path, site_id: str) -> list[Diagnostic]:
     """A warning on the `site_id` line when its domain is a local one (`localhost,2026`,
-    `x,2026`, an IP address): every feed item's GUID carries it for ever."""
-    host = site_id.rpartition(",")[0].lower()
-    if not host or not _LOCAL_HOST.search(host):
+    `x,2026`, an IP address, `localhost.,2026` too): every feed item's GUID carries it for
+    ever; or when the domain ends in a dot (`news.org.,2026`: not a valid tag URI)."""
+    typed, _, year = site_id.rpartition(",")
+    host = typed.lower().removesuffix(".")
+    if not host:
         return []
     file, where = _settings_file(project, content_dir)
+    if not _LOCAL_HOST.search(host) and not typed.endswith("."):
+        return []
+    if not _LOCAL_HOST.search(host):  # `gazette.dev.,2026`
+        return [
+            warning(
+                where,
+                line_of(file, "site_id"),
+                f"site_id {shown(site_id)} ends its domain with a dot, which makes every "
+                "feed item's ID (GUID) an invalid tag URI",
+                "before the first publication, write it without the dot: "
+                f'site_id = "{typed[:-1]},{year}"',
+            )
+        ]
     return [
         warning(
             where,

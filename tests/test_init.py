@@ -465,6 +465,47 @@ def test_init_names_an_examples_address_as_a_placeholder(
 
 
 @pytest.mark.parametrize(
+    ("url", "site_id", "local"),
+    [
+        ("https://localhost./", "localhost,2026", True),
+        ("https://news.test./", "news.test,2026", True),
+        ("https://my.site.local./", "my.site.local,2026", True),
+        ("https://news.test/", "news.test,2026", True),
+        ("https://gazette.dev./", "gazette.dev,2026", False),
+    ],
+)
+def test_a_trailing_dot_host_is_the_same_host(
+    tmp_path: Path, url: str, site_id: str, local: bool
+) -> None:
+    """`localhost.` is localhost (prober4 M9): init's placeholder note, a site_id without
+    the dot (a valid tag URI), and check's warning on a local site_id."""
+    result = init(tmp_path, "--url", url, "--timezone", "UTC", "--title", "Gazette")
+    assert result.returncode == 0, result.stderr
+    said = f"base_url is a placeholder or a local address ({url})"
+    assert (said in result.stdout) is local, result.stdout
+    project = tmp_path / "gazette"
+    text = (project / "newsdigest.toml").read_text(encoding="utf-8")
+    year = tomllib.loads(text)["site_id"].rpartition(",")[2]
+    assert tomllib.loads(text)["site_id"] == site_id.replace("2026", year)
+    checked = run_here("check", cwd=project)
+    assert ("names no domain of yours" in checked.stdout + checked.stderr) is local
+
+
+def test_check_warns_of_a_site_id_whose_domain_ends_in_a_dot(tmp_path: Path) -> None:
+    """`site_id = "gazette.dev.,2026"` typed by hand: a warning on its line with the fix."""
+    assert init(tmp_path, "--url", URL, "--timezone", "UTC", "--title", "Gazette").returncode == 0
+    settings = tmp_path / "gazette" / "newsdigest.toml"
+    lines = settings.read_text(encoding="utf-8").splitlines()
+    (at,) = [n for n, line in enumerate(lines, 1) if line.startswith("site_id")]
+    lines[at - 1] = 'site_id = "gazette.dev.,2026"'
+    settings.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    checked = run_here("check", cwd=tmp_path / "gazette")
+    said = checked.stdout + checked.stderr
+    assert f"newsdigest.toml:{at}: warning: site_id 'gazette.dev.,2026' ends its domain" in said
+    assert 'site_id = "gazette.dev,2026"' in said
+
+
+@pytest.mark.parametrize(
     ("title", "language", "zone"),
     [("أخبار", "ar", "Asia/Dubai"), ("समाचार", "hi", "Asia/Kolkata"), ("Akhbar", "ar", "UTC")],
 )

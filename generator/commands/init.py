@@ -107,8 +107,9 @@ def country_of_timezone(timezone: str) -> str | None:
 def site_id_for(base_url: str, year: int) -> str:
     """'https://Example.GitHub.io/gazette/' in 2026 -> 'example.github.io,2026'; an IPv6
     address (`https://[::1]/`, a local one, with no domain) -> 'localhost,2026', which
-    init's note and check name as local (prober3 M16)."""
-    host = (urlsplit(base_url).hostname or "example.org").lower()
+    init's note and check name as local (prober3 M16); a final dot dropped
+    ('https://news.test./' -> 'news.test,2026', prober4 M9)."""
+    host = (urlsplit(base_url).hostname or "example.org").lower().removesuffix(".")
     return f"{'localhost' if ':' in host else host},{year}"
 
 
