@@ -228,14 +228,16 @@ def _all_held(published: int, held: HeldBack, content_dir: Path) -> list[Diagnos
     counts = [f"{held.drafts} draft{'s' * (held.drafts != 1)}"] * bool(held.drafts) + [
         f"{held.scheduled} scheduled ahead"
     ] * bool(held.scheduled)
+    fixes = [  # only what is held back (prober4 L3): no scheduled story, no wait for one
+        "delete the 'draft: true' line of a story ready to publish (build --drafts previews drafts)"
+    ] * bool(held.drafts) + ["wait for the first scheduled story's time"] * bool(held.scheduled)
     return [
         warning(
             str(content_dir),
             0,
             f"no article here is published ({' and '.join(counts)}): the site is published "
             "with no story",
-            "delete the 'draft: true' line of a story ready to publish (build --drafts "
-            "previews drafts), or wait for the first scheduled story's time",
+            ", or ".join(fixes),
         )
     ]
 

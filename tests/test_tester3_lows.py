@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
 from conftest import commit_all, git, make_project, run_here, tiny_png, write_article
 
 STORY = """\
@@ -320,3 +321,25 @@ def test_a_content_folder_of_drafts_and_scheduled_stories_only_is_a_warning(
     assert said in built.stderr, built.stderr
     write_article(project, "c.md", STORY + "slug: c\n")
     assert "no article here is published" not in run_here("check", cwd=project).stdout
+
+
+@pytest.mark.parametrize(
+    ("front", "said", "unsaid"),
+    [
+        ("draft: true\n", "fix: delete the 'draft: true' line", "scheduled story's time"),
+        ("slug: b\n", "fix: wait for the first scheduled story's time", "draft: true"),
+    ],
+)
+def test_the_held_back_warning_fix_speaks_only_of_what_is_held(
+    tmp_path: Path, front: str, said: str, unsaid: str
+) -> None:
+    """prober4 L3: a single draft's fix spoke of a scheduled story though none was."""
+    project = make_project(tmp_path / "desk")
+    story = STORY if "draft" in front else STORY.replace("2025-", "2099-")
+    write_article(project, "a.md", story + front)
+
+    checked = run_here("check", cwd=project)
+
+    assert "warning: no article here is published" in checked.stdout, checked.stdout
+    assert said in checked.stdout, checked.stdout
+    assert unsaid not in checked.stdout, checked.stdout
