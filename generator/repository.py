@@ -35,10 +35,20 @@ def repo_url_problem(value: str, pattern: re.Pattern[str]) -> str | None:
     if not value:
         return None
     if pattern.match(value):
+        if (elsewhere := _other_routes(value)) is not None:
+            return elsewhere
         page = _repository_page(value)
+        clone = value.rstrip("/")
+        if page is None and clone.lower().endswith(".git"):  # the clone address (prober4 M8)
+            return (
+                f"repo_url {shown(value)} is the repository's clone address (it ends in "
+                "'.git'), not its page: the Edit and History links add their own path to "
+                f"it; write repo_url = {shown(clone[:-4])}"
+            )
         if page is None:
             return None
         home, branch, longer = page
+        home = home.removesuffix(".git")  # `.../repo.git/tree/main`
         if branch.startswith(("tag ", "commit ")):  # Gitea's /src/tag/v1.0, /tree/0123abc
             kind, _, name = branch.partition(" ")
             return (
@@ -71,6 +81,35 @@ def repo_url_problem(value: str, pattern: re.Pattern[str]) -> str | None:
     return (
         f"repo_url {shown(value)} must be an https URL like https://github.com/org/repo; "
         f"write {meant or 'the repository page address, repo_url = ' + shown('https://github.com/org/repo')}"
+    )
+
+
+# Hosts whose edit and history pages are not at GitHub's routes nor at any newsdigest
+# knows (README: Settings): their Edit and History links would lead to missing pages.
+_OTHER_HOSTS = {
+    "bitbucket.org": "Bitbucket",
+    "git.sr.ht": "SourceHut",
+    "dev.azure.com": "Azure DevOps",
+    "ssh.dev.azure.com": "Azure DevOps",
+    "sourceforge.net": "SourceForge",
+    "launchpad.net": "Launchpad",
+}
+
+
+def _other_routes(value: str) -> str | None:
+    """The error for a repository on a host whose pages newsdigest cannot link to
+    (Bitbucket, SourceHut, Azure DevOps ...); None for any other host."""
+    host = (urlsplit(value).hostname or "").lower().removesuffix(".")
+    name = _OTHER_HOSTS.get(host.removeprefix("www."))
+    if name is None and host.endswith(".visualstudio.com"):
+        name = "Azure DevOps"
+    if name is None:
+        return None
+    return (
+        f"repo_url {shown(value)} is on {name}, whose edit and history pages newsdigest "
+        "cannot link to (it makes them for GitHub, GitLab, Codeberg, Gitea and Forgejo "
+        "only): every article's Edit and History link would lead to a missing page; "
+        "delete the repo_url line (the articles then have no Edit and History links)"
     )
 
 

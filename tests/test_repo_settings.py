@@ -165,3 +165,51 @@ def test_a_branch_page_of_gitea_still_names_its_branch(tmp_path: Path) -> None:
     out = result.stdout + result.stderr
     assert "fix: write repo_url = 'https://codeberg.org/org/repo'; and make repo_branch" in out
     assert "else add repo_branch = 'dev'" in out, out
+
+
+@pytest.mark.parametrize(
+    ("address", "home"),
+    [
+        ("https://github.com/org/repo.git", "https://github.com/org/repo"),
+        ("https://gitlab.com/group/sub/repo.git/", "https://gitlab.com/group/sub/repo"),
+        ("https://codeberg.org/org/repo.GIT", "https://codeberg.org/org/repo"),
+    ],
+)
+def test_a_clone_address_gets_the_repository_page_without_dot_git(
+    tmp_path: Path, address: str, home: str
+) -> None:
+    """prober4 M8: `https://github.com/a/b.git` made links at `b.git/edit/...` (404)."""
+    project = make_project(tmp_path / "p", f'repo_url = "{address}"\n')
+    write_article(project, "2025/06/story.md", STORY)
+    result = run_here("check", cwd=project)
+    out = result.stdout + result.stderr
+    assert f"pyproject.toml:{LINE}: error: repo_url '{address}' is the repository's clone " in out
+    assert f"fix: write repo_url = '{home}'\n" in out, out
+
+
+@pytest.mark.parametrize(
+    ("address", "name"),
+    [
+        ("https://bitbucket.org/org/repo", "Bitbucket"),
+        ("https://git.sr.ht/~org/repo", "SourceHut"),
+        ("https://dev.azure.com/org/project/_git/repo", "Azure DevOps"),
+        ("https://org.visualstudio.com/project/_git/repo", "Azure DevOps"),
+    ],
+)
+def test_a_host_with_other_routes_is_refused_rather_than_linked_to_missing_pages(
+    tmp_path: Path, address: str, name: str
+) -> None:
+    """prober4 M8: Bitbucket and SourceHut got GitHub's routes, which 404 there, unsaid.
+    The valid neighbours (github.com, a self-hosted `git.` host) are silent."""
+    project = make_project(tmp_path / "p", f'repo_url = "{address}"\n')
+    write_article(project, "2025/06/story.md", STORY)
+    result = run_here("check", cwd=project)
+    out = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert f"pyproject.toml:{LINE}: error: repo_url '{address}' is on {name}, whose edit " in out
+    assert "fix: delete the repo_url line (the articles then have no Edit and History" in out
+    for good in ("https://github.com/org/repo", "https://git.example.net/org/repo"):
+        fine = make_project(tmp_path / good.split("/")[2], f'repo_url = "{good}"\n')
+        write_article(fine, "2025/06/story.md", STORY)
+        checked = run_here("check", cwd=fine)
+        assert checked.returncode == 0 and "repo_url" not in checked.stdout + checked.stderr
