@@ -297,7 +297,7 @@ def site_id_meant(value: str, pattern: re.Pattern[str]) -> str:
     '' when none is, or the host is a local one (localhost, an IP address)."""
     text = re.sub(r"^tag:|:$", "", value.strip(), flags=re.I)  # a tag URI's 'tag:...:'
     host, comma, year = re.sub(r"^[a-z][a-z0-9+.-]*://", "", text, flags=re.I).partition(",")
-    host = re.sub(r":\d*$", "", host.strip().split("/")[0]).lower()  # a port, capitals
+    host = re.sub(r":\d*$", "", host.strip().split("/")[0]).lower().removesuffix(".")  # port
     if _LOCAL.search(host):  # `https://localhost:8000/`: no domain of the site's to offer
         return ""
     meant = host + comma + "".join(year.split())

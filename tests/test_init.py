@@ -503,6 +503,10 @@ def test_check_warns_of_a_site_id_whose_domain_ends_in_a_dot(tmp_path: Path) -> 
     said = checked.stdout + checked.stderr
     assert f"newsdigest.toml:{at}: warning: site_id 'gazette.dev.,2026' ends its domain" in said
     assert 'site_id = "gazette.dev,2026"' in said
+    lines[at - 1] = 'site_id = "https://gazette.dev./, 2026"'  # an address: its host, no dot
+    settings.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    checked = run_here("check", cwd=tmp_path / "gazette")
+    assert 'write: site_id = "gazette.dev,2026"' in checked.stdout + checked.stderr
 
 
 @pytest.mark.parametrize(
