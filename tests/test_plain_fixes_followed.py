@@ -173,8 +173,49 @@ def test_an_image_credit_beside_credits_image_asks_to_keep_one(tmp_path: Path) -
     assert (
         "story.md:11: warning: unknown field 'image.credit' is ignored: it is written in "
         "'credits:', as 'credits.image', which is set already: AP on line 7\n"
-        "    fix: keep one: delete this line, or write 'image: Reuters' in place of line 7\n"
+        "    fix: keep one: delete this line, or delete it and write '  image: Reuters' in "
+        "place of line 7\n"
     ) in out
+
+
+@pytest.mark.parametrize(
+    ("credits", "said"),
+    [  # prober4 M4: a `{...}` group rewritten whole; a kept line indented as its group's
+        ("credits: {author: Desk}\n", "move it into 'credits:': write "),
+        ("credits: {author: Desk, image: AP}\n", "keep one: delete this line, or delete it "),
+        ("credits:\n  author: Desk\n  image: AP\n", "keep one: delete this line, or delete it "),
+        ("credits:\n    author: Desk\n", "move it under 'credits:' (line 5) as "),
+        ("credits:\n    author: Desk\n    image: AP\n", "keep one: delete this line, or "),
+    ],
+)
+def test_the_image_credit_fix_followed_literally_publishes_the_credit(
+    tmp_path: Path, credits: str, said: str
+) -> None:
+    project = make_project(tmp_path / "project")
+    front = STORY.split("credits:")[0] + credits + IMAGE + '  credit: "Photo: Reuters"\n'
+    path = write_article(project, "2025/06/story.md", front)
+
+    out = run_here("check", cwd=project).stdout
+    found = re.search(
+        r"story.md:(\d+): warning: [^\n]*\n    fix: (.*(?:write|as) )"
+        r"'(.*)'( in place of line \d+)?\n",
+        out,
+    )
+    assert found, out
+    assert found.group(2).startswith(said), out
+    lines = path.read_text(encoding="utf-8").split("\n")
+    del lines[int(found.group(1)) - 1]  # the image's credit: line
+    if found.group(4):  # ' in place of line N': that line, as the fix writes it
+        lines[int(found.group(4).split()[-1]) - 1] = found.group(3)
+    else:  # "(line N) as '...'": under the group's line
+        lines.insert(int(re.findall(r"\d+", found.group(2))[-1]), found.group(3))
+    path.write_text("\n".join(lines), encoding="utf-8")
+    checked = run_here("check", cwd=project)
+    assert checked.returncode == 0, checked.stdout
+    assert "warning" not in checked.stdout, checked.stdout
+    assert run_here("build", "--output", str(tmp_path / "site"), cwd=project).returncode == 0
+    page = (tmp_path / "site/2025/06/01/story/index.html").read_text(encoding="utf-8")
+    assert "Photo: Reuters" in page
 
 
 @pytest.mark.parametrize(

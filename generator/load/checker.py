@@ -17,6 +17,7 @@ from generator.load.content import Document, Items, Mapping
 from generator.load.foreign import foreign_field
 from generator.load.invisible import CONTROL, control_error, invisible_error
 from generator.load.plain_text import plain_text_notes
+from generator.load.wrong_group import in_another_group
 from generator.load.yaml_lines import key_slip, yaml_value
 from generator.load.yaml_lists import double_quoted, written
 
@@ -32,39 +33,6 @@ BELONGS_UNDER = {
     "alt": "image",
     "caption": "image",
 }
-# A field of one group typed in another (tester 3, L15: `image:` `credit: Reuters`, whose
-# words vanished): (group, field) -> the field's group and name where it is read.
-IN_ANOTHER_GROUP = {
-    **dict.fromkeys(
-        [("image.", k) for k in ("credit", "credits", "photographer", "copyright", "byline")],
-        ("credits", "image"),
-    ),
-    ("credits.", "caption"): ("image", "caption"),
-    ("credits.", "alt"): ("image", "alt"),
-}
-
-
-def _in_another_group(prefix: str, key: str, value: Any, front: Mapping) -> tuple[str, str] | None:
-    """(message, fix) for a field typed in the wrong group (`image:` `credit: Reuters`);
-    when the group has that field already, the fix says to keep one."""
-    group, name = IN_ANOTHER_GROUP.get((prefix, key.casefold()), ("", ""))
-    if not group:
-        return None
-    message = (
-        f"unknown field {prefix + key!r} is ignored: it is written in '{group}:', as "
-        f"'{group}.{name}'"
-    )
-    there = front.get(group)
-    if isinstance(there, Mapping) and name in there:
-        return (
-            f"{message}, which is set already: {inline(there[name])} on line {there.line_of(name)}",
-            f"keep one: delete this line, or write '{name}: {inline(value)}' in place of "
-            f"line {there.line_of(name)}",
-        )
-    line = f"'  {name}: {inline(value)}'"
-    if isinstance(there, Mapping):  # the group is there: one line under it, not a second one
-        return message, f"move it under '{group}:' (line {front.line_of(group)}) as {line}"
-    return message, f"move it to the '{group}:' group: '{group}:' then {line}"
 
 
 class Reports:
@@ -139,7 +107,7 @@ class KeyChecks(Reports):
             if other is not None:
                 self.warn(mapping.line_of(key), *other)
                 continue
-            moved = _in_another_group(prefix, key, mapping[key], self.doc.front)
+            moved = in_another_group(prefix, key, mapping[key], self.doc.front)
             if moved is not None:  # `image:` `credit: Reuters`: credits.image
                 self.warn(mapping.line_of(key), *moved)
                 continue
