@@ -393,30 +393,25 @@ def site_id_warnings(project: Path, content_dir: Path, site_id: str) -> list[Dia
     ever; or when the domain ends in a dot (`news.org.,2026`: not a valid tag URI)."""
     typed, _, year = site_id.rpartition(",")
     host = typed.lower().removesuffix(".")
-    if not host:
+    local = bool(host) and _LOCAL_HOST.search(host) is not None
+    if not local and not (host and typed.endswith(".")):
         return []
-    file, where = _settings_file(project, content_dir)
-    if not _LOCAL_HOST.search(host) and not typed.endswith("."):
-        return []
-    if not _LOCAL_HOST.search(host):  # `gazette.dev.,2026`
-        return [
-            warning(
-                where,
-                line_of(file, "site_id"),
-                f"site_id {shown(site_id)} ends its domain with a dot, which makes every "
-                "feed item's ID (GUID) an invalid tag URI",
-                "before the first publication, write it without the dot: "
-                f'site_id = "{typed[:-1]},{year}"',
-            )
-        ]
-    return [
-        warning(
-            where,
-            line_of(file, "site_id"),
+    if local:
+        message = (
             f"site_id {shown(site_id)} names no domain of yours ({host} is a local name or "
-            "an IP address), and every feed item's ID (GUID) keeps it for ever",
-            f"before the first publication, write the domain you own and the year: site_id = "
-            f'"news.example.org,{site_id.rpartition(",")[2] or "2026"}", with your domain '
-            "in place of news.example.org",
+            "an IP address), and every feed item's ID (GUID) keeps it for ever"
         )
-    ]
+        fix = (
+            "before the first publication, write the domain you own and the year: site_id = "
+            f'"news.example.org,{year or "2026"}", with your domain in place of '
+            "news.example.org"
+        )
+    else:  # `gazette.dev.,2026`
+        message = (
+            f"site_id {shown(site_id)} ends its domain with a dot, which makes every "
+            "feed item's ID (GUID) an invalid tag URI"
+        )
+        fix = "before the first publication, write it without the dot: "
+        fix += f'site_id = "{typed[:-1]},{year}"'
+    file, where = _settings_file(project, content_dir)
+    return [warning(where, line_of(file, "site_id"), message, fix)]
