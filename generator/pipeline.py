@@ -225,12 +225,16 @@ def _all_held(published: int, held: HeldBack, content_dir: Path) -> list[Diagnos
     stories scheduled ahead): the site would be published with no story (prober3 L10)."""
     if published or not held.anything:
         return []
-    counts = [f"{held.drafts} draft{'s' * (held.drafts != 1)}"] * bool(held.drafts) + [
-        f"{held.scheduled} scheduled ahead"
-    ] * bool(held.scheduled)
-    fixes = [  # only what is held back (prober4 L3): no scheduled story, no wait for one
-        "delete the 'draft: true' line of a story ready to publish (build --drafts previews drafts)"
-    ] * bool(held.drafts) + ["wait for the first scheduled story's time"] * bool(held.scheduled)
+    counts, fixes = [], []  # only what is held back (prober4 L3)
+    if held.drafts:
+        counts.append(f"{held.drafts} draft{'s' * (held.drafts != 1)}")
+        fixes.append(
+            "delete the 'draft: true' line of a story ready to publish "
+            "(build --drafts previews drafts)"
+        )
+    if held.scheduled:
+        counts.append(f"{held.scheduled} scheduled ahead")
+        fixes.append("wait for the first scheduled story's time")
     return [
         warning(
             str(content_dir),
