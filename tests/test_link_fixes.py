@@ -261,6 +261,32 @@ def test_a_link_to_a_story_git_renamed_is_offered_its_new_name(
     )
 
 
+@pytest.mark.parametrize("committed", [False, True])
+def test_a_story_renamed_twice_is_offered_its_last_name(tmp_path: Path, committed: bool) -> None:
+    """prober4 M6: `storm.md` renamed `cyclone-hits-coast.md` (committed), then moved to
+    another folder as `cyclone-final.md` (staged, or committed too), was offered the
+    unrelated `storm2.md`: the renames are followed to the file there now."""
+    project = make_project(tmp_path / "project")
+    story(project, "linker", 20, "See [t](storm.md#toll).\n")
+    story(project, "storm", 21, "Storm.\n\n## Toll {#toll}\n\nText.\n")
+    story(project, "storm2", 22, "Storm two.\n")
+    git(project, "init", "-q")
+    git(project, "add", "-A")
+    git(project, "commit", "-qm", "stories")
+    git(project, "mv", "content/2025/06/storm.md", "content/2025/06/cyclone-hits-coast.md")
+    git(project, "commit", "-qm", "renamed")
+    (project / "content/2025/07").mkdir()
+    git(project, "mv", "content/2025/06/cyclone-hits-coast.md", "content/2025/07/cyclone-final.md")
+    if committed:
+        git(project, "commit", "-qm", "moved")
+    found = dict(said(project))
+    at = "content/2025/06/linker.md:8: error:"
+    assert found[f"{at} link to 'storm.md#toll' points to no published article"] == (
+        "fix: did you mean ../07/cyclone-final.md#toll? git shows content/2025/06/storm.md "
+        "renamed to content/2025/07/cyclone-final.md"
+    )
+
+
 def test_without_a_rename_in_git_a_close_name_is_still_offered(tmp_path: Path) -> None:
     project = make_project(tmp_path / "project")
     story(project, "linker", 20, "See [s](storm.md).\n")

@@ -78,10 +78,12 @@ def with_extension(ref: str, path: Path) -> str | None:
 
 def git_renamed(relative: PurePosixPath, content_dir: Path) -> PurePosixPath | None:
     """Where git says the file `relative` (a path under content/) was renamed to, as a
-    path under content/: a rename staged or in the work tree (`git mv`, against HEAD),
-    else the latest committed one (the last 200 commits); None when git names none, or
-    content/ is in no repository (prober3 M10)."""
-    runs = (
+    path under content/, renames followed to the last (`storm.md` -> `cyclone.md`, then
+    `cyclone.md` -> `../b/final.md`: `b/final.md`, prober4 M6): a rename staged or in the
+    work tree (`git mv`, against HEAD) after the committed ones (the last 200 commits);
+    None when git names none, or content/ is in no repository (prober3 M10)."""
+    moves: dict[str, str] = {}
+    runs = (  # the work tree's renames first: each path's newest rename is kept
         ["diff", "-M", "--name-status", "--relative", "HEAD"],
         ["log", "-M", "--diff-filter=R", "--name-status", "--relative", "--format=", "-n200"],
     )
@@ -98,9 +100,13 @@ def git_renamed(relative: PurePosixPath, content_dir: Path) -> PurePosixPath | N
             return None
         for line in out.splitlines():
             fields = line.split("\t")
-            if len(fields) == 3 and fields[0].startswith("R") and fields[1] == str(relative):
-                return PurePosixPath(fields[2])
-    return None
+            if len(fields) == 3 and fields[0].startswith("R"):
+                moves.setdefault(fields[1], fields[2])  # log: newest commit first
+    path, seen = str(relative), {str(relative)}
+    while path in moves and moves[path] not in seen:
+        path = moves[path]
+        seen.add(path)
+    return None if path == str(relative) else PurePosixPath(path)
 
 
 def git_moved(
