@@ -52,7 +52,7 @@ def test_an_override_a_list_include_names_is_used_and_a_computed_one_gets_no_ren
     (templates / "404.html").write_text(
         theme.read_text(encoding="utf-8")
         + '{% include ["nope.html", "partials/card2.html"] ignore missing %}\n'
-        + '{% set t = "partials/" ~ "card3.html" %}{% include t ignore missing %}\n',
+        + '{% for n in ["card3"] %}{% include "partials/" ~ n ~ ".html" %}{% endfor %}\n',
         encoding="utf-8",
     )
     (templates / "partials/card2.html").write_text("CARD2-USED\n", encoding="utf-8")
@@ -78,3 +78,37 @@ def test_an_override_a_list_include_names_is_used_and_a_computed_one_gets_no_ren
         ) in out, out
     page = (tmp_path / "site/404.html").read_text(encoding="utf-8")
     assert "CARD2-USED" in page and "CARD3-USED" in page
+
+
+def test_an_override_included_by_a_name_joined_from_constants_is_used(tmp_path: Path) -> None:
+    """prober4 M11: `{% include "partials/" + "footer2.html" %}` and a `{% set %}` name
+    joined with `~` were warned unused on every check and build, though every page shows
+    them; a file no template names is still warned, with its rename."""
+    project = make_project(tmp_path / "p")
+    write_article(project, "2025/06/story.md", STORY)
+    templates = project / "templates"
+    (templates / "partials").mkdir(parents=True)
+    theme = Path(__file__).resolve().parent.parent / "generator/theme/404.html"
+    (templates / "404.html").write_text(
+        theme.read_text(encoding="utf-8")
+        + '{% include "partials/" + "footer2.html" %}\n'
+        + '{% set extra = "partials/extra" ~ ".html" %}{% include extra %}\n',
+        encoding="utf-8",
+    )
+    (templates / "partials/footer2.html").write_text("FOOTER2-USED\n", encoding="utf-8")
+    (templates / "partials/extra.html").write_text("EXTRA-USED\n", encoding="utf-8")
+    (templates / "partials/crad.html").write_text("{# mine #}\n", encoding="utf-8")
+
+    checked = run_here("check", cwd=project)
+    built = run_here("build", "--output", str(tmp_path / "site"), cwd=project)
+
+    assert built.returncode == 0, built.stderr
+    for out in (checked.stdout, built.stderr):
+        assert "footer2.html" not in out and "extra.html" not in out, out
+        assert (
+            "templates/partials/crad.html:1: warning: partials/crad.html replaces no file of "
+            "the theme and no template includes it, so no page uses it\n"
+            "    fix: did you mean partials/card.html? rename it so"
+        ) in out, out
+    page = (tmp_path / "site/404.html").read_text(encoding="utf-8")
+    assert "FOOTER2-USED" in page and "EXTRA-USED" in page

@@ -19,7 +19,7 @@ from functools import cache
 from pathlib import Path
 
 import jinja2
-from jinja2 import meta
+from jinja2 import nodes
 
 from generator.diagnostics import Diagnostic, warning
 from generator.render.theme import THEME_DIR, default_files
@@ -71,13 +71,51 @@ def _parser() -> jinja2.Environment:
 
 def _referenced(text: str) -> tuple[set[str], bool]:
     """The template names a template's text includes, extends or imports (a list's names
-    too), and whether it names one only made as the page is built; a template Jinja2
-    cannot parse is read for its plain `{% include "name" %}` lines."""
+    too, and a name joined from constants, `"partials/" ~ "footer.html"`, directly or
+    through `{% set name = ... %}`: prober4 M11), and whether it names one only made as the
+    page is built; a template Jinja2 cannot parse is read for its plain
+    `{% include "name" %}` lines."""
     try:
-        names = list(meta.find_referenced_templates(_parser().parse(text)))
+        tree = _parser().parse(text)
     except jinja2.TemplateSyntaxError:
         return set(_NAMED.findall(text)), False
-    return {n for n in names if n is not None}, None in names
+    context = nodes.EvalContext(_parser())
+    assigned: dict[str, list[nodes.Expr]] = {}
+    for assign in tree.find_all(nodes.Assign):
+        if isinstance(assign.target, nodes.Name) and isinstance(assign.node, nodes.Expr):
+            assigned.setdefault(assign.target.name, []).append(assign.node)
+    found: set[str] = set()
+    unknown = False
+    kinds = (nodes.Include, nodes.Extends, nodes.Import, nodes.FromImport)
+    for node in tree.find_all(kinds):
+        if not isinstance(node, kinds):
+            continue  # never: find_all gives these kinds (typed as any statement)
+        names, made = _constant_names(node.template, context, assigned)
+        found.update(names)
+        unknown = unknown or made
+    return found, unknown
+
+
+def _constant_names(
+    expr: nodes.Expr, context: nodes.EvalContext, assigned: dict[str, list[nodes.Expr]]
+) -> tuple[set[str], bool]:
+    """The template names `expr` (an include's name) can be, when constants make them (a
+    string, a list of them, strings joined with `~` or `+`, a variable `{% set %}` to one
+    of those), and whether one of them is made as the page is built."""
+    if isinstance(expr, nodes.Name) and expr.name in assigned:
+        parts = [_constant_names(value, context, {}) for value in assigned[expr.name]]
+    elif isinstance(expr, (nodes.List, nodes.Tuple)):
+        parts = [_constant_names(item, context, assigned) for item in expr.items]
+    else:
+        try:
+            value = expr.as_const(context)
+        except nodes.Impossible:
+            return set(), True
+        values = [value] if isinstance(value, str) else value
+        if isinstance(values, (list, tuple)) and all(isinstance(v, str) for v in values):
+            return set(values), False
+        return set(), True
+    return {n for names, _ in parts for n in names}, any(made for _, made in parts)
 
 
 def _unused(
