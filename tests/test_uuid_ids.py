@@ -44,6 +44,33 @@ def test_a_uuid_urn_with_braces_is_an_error_whose_fix_passes(tmp_path: Path) -> 
     assert run_here("check", cwd=project).returncode == 0
 
 
+@pytest.mark.parametrize(
+    "typed",
+    [
+        f"urn:uuid:{UUID.replace('-', '')}",
+        UUID.replace("-", ""),
+        UUID.replace("-", "").upper(),
+        f"urn:uuid:{{{UUID.replace('-', '')}}}",
+    ],
+)
+def test_a_uuid_without_hyphens_gets_its_own_digits_hyphenated(tmp_path: Path, typed: str) -> None:
+    """prober4 M12: 32 hex digits with no hyphens (Python's uuid.hex) were offered an
+    example's UUID, which pasted gives every such story one id: the fix writes the digits
+    typed, in groups of 8-4-4-4-12, and followed it passes."""
+    project = make_project(tmp_path / "project")
+    path = write_article(project, "2025/06/a.md", STORY + f'id: "{typed}"\n')
+
+    checked = run_here("check", cwd=project)
+
+    assert checked.returncode == 1
+    assert f"content/2025/06/a.md:7: error: id {typed!r} " in checked.stdout
+    fix = f"id: urn:uuid:{UUID}"
+    assert f": {fix}\n" in checked.stdout, checked.stdout
+    assert "6f1c2a4e" not in checked.stdout
+    path.write_text(path.read_text().replace(f'id: "{typed}"', fix))
+    assert run_here("check", cwd=project).returncode == 0
+
+
 def test_different_uuids_are_silent(tmp_path: Path) -> None:
     project = make_project(tmp_path / "project")
     write_article(project, "2025/06/a.md", STORY + f'id: "URN:UUID:{UUID.upper()}"\n')

@@ -1,7 +1,7 @@
-"""An article's identity: its slug, its permanent feed id (GUID) and its old addresses.
+"""An article's identity: its slug and its old addresses (its feed id: load/guids.py).
 
-The slug comes from `slug:` or the file name; the GUID from `id:` or the site id, the day
-and the slug (never from base_url); `aliases:` are paths under the site that redirect.
+The slug comes from `slug:` or the file name; `aliases:` are paths under the site that
+redirect.
 """
 
 from __future__ import annotations
@@ -12,11 +12,9 @@ from datetime import date
 from pathlib import PurePosixPath
 from urllib.parse import unquote, urlsplit
 
-from generator.config import Settings
 from generator.languages import TAG_SYNTAX, tag_problem
 from generator.load import slugs
 from generator.load.checker import Checker
-from generator.load.collisions import placeholder_uuid
 from generator.load.content import Document, Mapping
 from generator.load.files import doubled_suffix
 
@@ -59,11 +57,6 @@ RESERVED_FILES = (
 _PLAIN = re.compile(r"[A-Za-z0-9._~-]")  # an alias's characters in ASCII (RFC 3986's unreserved)
 _ALIAS_FIX = (
     "give the old address of this article, relative to the site, like /2025/06/20/old-slug/"
-)
-_URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"]+$")
-_UUID = re.compile(
-    r"^\{?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-"
-    r"[0-9a-fA-F]{12})\}?$"
 )
 
 
@@ -386,63 +379,3 @@ def _suggest_slug(check: Checker, front: Mapping, stem: str, slug: str) -> None:
         "add a line such as 'slug: karachi-floods-2025' under the title, a few English or "
         "romanised words in lower-case letters, digits and hyphens",
     )
-
-
-def pinned_id(check: Checker, front: Mapping, site_id: str) -> str:
-    """The `id:` field: feeds require a URI (Atom's <id>), so a bare word is refused, and
-    one of the daily-digest items' GUIDs (tag:SITE_ID:digest/DAY, tag:SITE_ID:ur/digest/DAY)
-    is refused: a feed reader would take the story for that day's digest or the digest
-    for the story."""
-    pinned = check.text(front, "id", "id")
-    hint = "use a tag URI such as 'tag:example.org,2025:2025-06-25/my-story' or 'urn:uuid:...'"
-    scheme, _, rest = pinned.strip().partition(":")
-    if pinned and not _URI.match(pinned) and not _UUID.match(pinned):
-        check.error(front.line_of("id"), f"id {pinned!r} is not a URI; feed readers need one", hint)
-    elif scheme.lower() == "urn" and rest[:5].lower() == "uuid:" and ("{" in rest or "}" in rest):
-        braced = _UUID.match(rest[5:].strip())
-        check.error(  # `urn:uuid:{...}` (prober3, M12): braces belong to no UUID URN
-            front.line_of("id"),
-            f"id {pinned!r} has braces around the UUID, which a UUID URN does not have: "
-            "feed readers would take it for another id than the same UUID without them",
-            f"write it without the braces: id: {scheme}:{rest[:5]}{braced.group(1)}"
-            if braced
-            else "write it without the braces, as 'urn:uuid:6f1c2a4e-8d3b-4c5a-9e7f-0a1b2c3d4e5f'",
-        )
-    elif scheme.lower() == "urn" and rest[:5].lower() == "uuid:" and not _UUID.match(rest[5:]):
-        check.error(  # `urn:uuid:XYZ` (tester 3, L4): a UUID is 32 hex digits, 8-4-4-4-12
-            front.line_of("id"),
-            f"id {pinned!r} is not a UUID URN: after 'urn:uuid:' come 32 hexadecimal digits "
-            "in groups of 8-4-4-4-12",
-            "write the UUID the story was given (as 'urn:uuid:6f1c2a4e-8d3b-4c5a-9e7f-"
-            "0a1b2c3d4e5f'), or " + hint.removeprefix("use ").split(" or ")[0],
-        )
-    elif placeholder_uuid(pinned):
-        check.error(  # the nil and max UUIDs (prober4 L8): placeholders, every story's alike
-            front.line_of("id"),
-            f"id {pinned!r} is the {placeholder_uuid(pinned)} UUID, a placeholder: every "
-            "story given it would share one permanent id",
-            "delete the 'id:' line (newsdigest then gives the story its own permanent id), "
-            "or write the UUID the story was really given",
-        )
-    elif pinned and re.match(rf"tag:{re.escape(site_id)}:([^/]+/)?digest/", pinned.strip()):
-        check.error(
-            front.line_of("id"),
-            f"id {pinned!r} is the GUID of a daily-digest item in this site's feeds; feed "
-            "readers would take one for the other",
-            hint.replace("use", "give the story its own id,", 1),
-        )
-    return pinned
-
-
-def guid_from_id(pinned: str) -> str:
-    """An `id:` as a feed id: a bare UUID (RFC 9562, any case, braces allowed) becomes
-    'urn:uuid:' and the UUID in lower case (RFC 4122's URN form); a URI is used as typed."""
-    found = _UUID.match(pinned.strip())
-    return f"urn:uuid:{found.group(1).lower()}" if found else pinned
-
-
-def make_guid(settings: Settings, day: date, slug: str, pinned: str) -> str:
-    """The article's permanent feed id: never from base_url or the file's folder."""
-    if pinned:
-        return guid_from_id(pinned)
-    return f"tag:{settings.site_id}:{day.isoformat()}/{slug}"

@@ -23,7 +23,8 @@ from generator.load.checker import Checker
 from generator.load.content import Document, Mapping
 from generator.load.credits import credit_without_image, read_credits
 from generator.load.dates import corrections, date_field, has_time
-from generator.load.identity import aliases, make_guid, pinned_id, slug_field
+from generator.load.guids import make_guid, pinned_id
+from generator.load.identity import aliases, slug_field
 from generator.load.images import image_field
 from generator.load.invisible import find_invisible, only_invisible, visible, where
 from generator.load.plain_text import markdown_in_summary, markup_in_text
