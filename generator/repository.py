@@ -171,14 +171,18 @@ def branch_problem(value: str) -> str | None:
 
 
 def content_dir_problem(value: str) -> str | None:
-    """Why `content_dir` is not a folder inside the site's folder (empty, absolute, or
-    reached through '..'), with the line to write; `--content DIR` may name any folder."""
+    """Why `content_dir` is not a folder inside the site's folder (empty, a Windows drive's,
+    or reached through '..'), with the line to write; `--content DIR` may name any folder.
+    A path from the disk's root (`/...`) is the commands' to judge, knowing the site's
+    folder (commands/arguments.py: `src/news` is offered for one inside it)."""
     if not value.strip():
         content = toml_value("content")  # as _not_empty writes the line for other settings
         return f"content_dir is empty; write the folder of articles: content_dir = {content}"
     path = PurePosixPath(value.replace("\\", "/"))
     parts = [p for p in path.parts if p not in (".", "")]
-    depth, outside = 0, path.is_absolute() or PureWindowsPath(value).drive != ""
+    if path.is_absolute():
+        return None
+    depth, outside = 0, PureWindowsPath(value).drive != ""
     for part in parts:
         depth += -1 if part == ".." else 1
         outside = outside or depth < 0

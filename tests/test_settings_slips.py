@@ -69,6 +69,30 @@ def test_a_content_folder_inside_the_site_is_silent(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_a_content_folder_inside_the_site_written_from_the_root_gets_its_site_path(
+    tmp_path: Path,
+) -> None:
+    """prober4 M13: `content_dir = "/.../site/src/news"` (inside the site) was called
+    "outside the site's folder": the fix is the path from the site's folder, which passes."""
+    project = make_project(tmp_path / "site")
+    write_article(project, "2025/06/story.md", STORY)
+    (project / "src").mkdir()
+    (project / "content").rename(project / "src/news")
+    settings = project / "pyproject.toml"
+    text = settings.read_text(encoding="utf-8")
+    settings.write_text(text + f'content_dir = "{project / "src/news"}"\n', encoding="utf-8")
+
+    result = run_here("check", cwd=project)
+
+    out = result.stdout + result.stderr
+    assert result.returncode == 2, out
+    assert f"pyproject.toml:8: error: content_dir '{project / 'src/news'}' is written from " in out
+    assert "outside" not in out, out
+    assert "    fix: write content_dir = 'src/news'\n" in out, out
+    settings.write_text(text + "content_dir = 'src/news'\n", encoding="utf-8")
+    assert run_here("check", cwd=project).returncode == 0
+
+
 def test_a_site_id_typed_as_an_address_gets_its_own_domain_in_the_fix(tmp_path: Path) -> None:
     """tester3 L3: `site_id = "https://example.com/"` was offered `example.org,YEAR`."""
     project = make_project(tmp_path / "p")

@@ -12,7 +12,7 @@ import argparse
 import difflib
 import re
 from datetime import datetime
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, NoReturn, cast
 
 from generator import __version__
@@ -310,25 +310,40 @@ def paths_of(args: argparse.Namespace, settings: config.Settings) -> Paths:
 
 def _content_inside(site: Path, content: Path, written: str) -> None:
     """Refuse a content_dir that, once its links on disk are followed, is outside the
-    site's folder (`linked -> ../outside`): ConfigError on its line of the settings file,
-    as a path written outside it is (prober3 M11)."""
+    site's folder (`linked -> ../outside`), or that is written from the disk's root
+    (`/home/desk/site/src/news`, which Edit links and another computer cannot read):
+    ConfigError on its line of the settings file, as a path written outside it is
+    (prober3 M11); a root path inside the site gets the path to write from the site's
+    folder (`src/news`, prober4 M13)."""
     from generator import settings_errors
     from generator.settings_file import find_settings
 
     real, top = content.resolve(), site.resolve()
-    if real == top or top in real.parents:
+    rooted = PurePosixPath(written).is_absolute()
+    if (real == top or top in real.parents) and not rooted:
         return
-    file = find_settings(site)[0]
-    problem = settings_errors.Problem(
-        "content_dir",
-        f"content_dir {settings_errors.shown(written)} is a link on disk to {real}, which is "
-        "outside the site's folder: the stories must be in the site's repository (its Edit "
-        "links, history and checks read them there)",
-        "move the folder into the site's folder in place of the link, and write its path "
-        f"from there, like content_dir = {settings_errors.shown('content')} (or pass "
-        "--content DIR to read another folder once)",
-    )
-    raise settings_errors.settings_error(file, [problem])
+    shown = settings_errors.shown
+    if real == top or top in real.parents:
+        problem = settings_errors.Problem(
+            "content_dir",
+            f"content_dir {shown(written)} is written from the disk's root (/): the Edit "
+            "links and every other computer (a colleague's, GitHub's) need the folder's path "
+            "from the site's folder",
+            f"write content_dir = {shown(real.relative_to(top).as_posix())}",
+        )
+    else:
+        problem = settings_errors.Problem(
+            "content_dir",
+            f"content_dir {shown(written)} "
+            + ("is" if rooted else f"is a link on disk to {real}, which is")
+            + " outside the site's folder: the stories must be in the site's repository "
+            "(its Edit links, history and checks read them there)",
+            "move the folder into the site's folder"
+            + ("" if rooted else " in place of the link")
+            + f", and write its path from there, like content_dir = {shown('content')} (or "
+            "pass --content DIR to read another folder once)",
+        )
+    raise settings_errors.settings_error(find_settings(site)[0], [problem])
 
 
 def add_speed(parser: argparse.ArgumentParser) -> None:
