@@ -12,7 +12,7 @@ from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from generator import repository, settings_errors
+from generator import repository, settings_errors, settings_lines
 from generator.diagnostics import ConfigError, Diagnostic, error
 from generator.languages import locale_fix
 from generator.settings_errors import Problem
@@ -432,7 +432,7 @@ def load(project_dir: Path, overrides: dict[str, Any] | None = None) -> Settings
         if name in given:  # named as its option
             options.append(error(f"--{name.replace('_', '-')}", 0, what, advice))
             continue
-        if settings_errors.line_of(file, name) in said:
+        if settings_lines.line_of(file, name) in said:
             continue  # `site_id = example.org,2026` unquoted: not also "not set"
         value, default = getattr(settings, name), getattr(Settings(), name)
         hint = settings_errors.check_hint(name, value, default, advice)

@@ -17,11 +17,11 @@ from generator.settings_errors import (
     Problem,
     display,
     shown,
-    statement_lines,
     text,
     toml_error,
     toml_value,
 )
+from generator.settings_lines import statement_lines
 
 SETTINGS_FILE = "newsdigest.toml"  # a site's settings, at the top level of the file
 PYPROJECT = "pyproject.toml"  # or [tool.newsdigest] here, for a site that is a Python project

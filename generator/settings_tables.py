@@ -9,7 +9,8 @@ from collections.abc import Collection, Iterator
 from pathlib import Path
 from typing import Any
 
-from generator.settings_errors import Problem, line_of, setting_lines, toml_value
+from generator.settings_errors import Problem, toml_value
+from generator.settings_lines import line_of, setting_lines
 
 
 def problem(

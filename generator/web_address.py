@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 from generator.diagnostics import ConfigError, Diagnostic, warning
-from generator.settings_errors import line_of, shown
+from generator.settings_errors import shown
 from generator.settings_file import find_settings
+from generator.settings_lines import line_of
 
 if TYPE_CHECKING:
     from generator.config import Settings

@@ -15,8 +15,8 @@ from pathlib import Path
 from generator.commands.history import _git_bytes, _in_repository
 from generator.config import Settings
 from generator.diagnostics import Diagnostic, UsageError, error
-from generator.settings_errors import setting_lines
 from generator.settings_file import PYPROJECT, SETTINGS_FILE, Paths, find_settings
+from generator.settings_lines import setting_lines
 
 
 def old_site_id(top: Path, project: str, base: str) -> str | None:
