@@ -34,7 +34,9 @@ def setting_lines(file: Path) -> Iterator[tuple[int, str]]:
             yield number, found.group(2)
 
 
-_KEY = r"""(["']?)([A-Za-z0-9_-]+)\1"""  # a TOML key, bare or quoted
+# A TOML key, bare or quoted: a quoted one may hold any character but its quotes and a
+# backslash (`"site id"`, prober4 M14); the key is group 2, without its quotes.
+_KEY = r"""(["']?)((?<=["'])[^"'\\\n]+|[A-Za-z0-9_-]+)\1"""
 
 
 def statement_lines(text: str) -> Iterator[tuple[int, str]]:

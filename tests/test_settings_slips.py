@@ -231,3 +231,27 @@ def test_a_site_id_typed_as_an_address_or_tag_gets_a_fix_that_holds(
 
     assert f"pyproject.toml:5: error: site_id '{typed}' " in out and fix in out, out
     assert "localhost," not in out
+
+
+@pytest.mark.parametrize("written", ['"site id" = "o.org,2025"', "'site id' = 'o.org,2025'"])
+def test_a_quoted_unknown_setting_is_named_on_its_line(tmp_path: Path, written: str) -> None:
+    """prober4 M14: `"site id" = ...` was an error with no line, whose fix said "delete
+    this line"; a quoted key with a space is found on its line as a bare one is."""
+    project = make_project(tmp_path / "p", written + "\n")
+    write_article(project, "2025/06/story.md", STORY)
+
+    result = run_here("check", cwd=project)
+
+    out = result.stdout + result.stderr
+    assert result.returncode == 2, out
+    assert "pyproject.toml:8: error: unknown setting 'site id'\n" in out, out
+    assert "fix: did you mean 'site_id'? It is set on line 5 already: delete this line" in out
+
+
+def test_a_known_setting_written_with_quotes_is_silent(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p")
+    settings = project / "pyproject.toml"
+    settings.write_text(settings.read_text().replace("title =", '"title" ='), encoding="utf-8")
+    write_article(project, "2025/06/story.md", STORY)
+    result = run_here("check", cwd=project)
+    assert result.returncode == 0 and "warning" not in result.stdout, result.stdout
