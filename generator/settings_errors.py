@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.diagnostics import ConfigError, Diagnostic, error
-from generator.settings_lines import line_of, statement_lines
+from generator.settings_lines import KEY, line_of, statement_lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,7 +267,9 @@ def _written_twice(file: Path, line: int, what: str) -> Diagnostic | None:
         kind, pattern = "table", rf"\[\[?\s*{re.escape(name)}\s*\]"
     elif what == "Cannot overwrite a value":
         name = here.partition("=")[0].strip()
-        kind, pattern = "setting", rf"{re.escape(name)}\s*="
+        key = re.fullmatch(KEY, name)  # `"title"` is `title` (prober4 L1): either is found
+        name = key.group(2) if key and re.fullmatch(r"[\w-]+", key.group(2)) else name
+        kind, pattern = "setting", rf"""(["']?){re.escape(key.group(2) if key else name)}\1\s*="""
     else:
         return None
     # A setting's first line is in the same table: after the last [header] above it.

@@ -25,18 +25,18 @@ def setting_lines(file: Path) -> Iterator[tuple[int, str]]:
     for number, line in statement_lines(text):
         if re.match(r"\s*\[", line):
             inside = not pyproject or bool(re.match(r"\s*\[\s*" + prefix + r"\]", line))
-            table = re.match(r"\s*\[\[?\s*" + (prefix + r"\.\s*" if pyproject else "") + _KEY, line)
+            table = re.match(r"\s*\[\[?\s*" + (prefix + r"\.\s*" if pyproject else "") + KEY, line)
             if table:
                 yield number, table.group(2)
             continue
-        found = re.match(r"\s*" + _KEY + r"(\s*\.\s*[\w\"'-]+)*\s*=", line)
+        found = re.match(r"\s*" + KEY + r"(\s*\.\s*[\w\"'-]+)*\s*=", line)
         if inside and found:
             yield number, found.group(2)
 
 
 # A TOML key, bare or quoted: a quoted one may hold any character but its quotes and a
 # backslash (`"site id"`, prober4 M14); the key is group 2, without its quotes.
-_KEY = r"""(["']?)((?<=["'])[^"'\\\n]+|[A-Za-z0-9_-]+)\1"""
+KEY = r"""(["']?)((?<=["'])[^"'\\\n]+|[A-Za-z0-9_-]+)\1"""
 
 
 def statement_lines(text: str) -> Iterator[tuple[int, str]]:

@@ -517,6 +517,14 @@ def test_a_setting_or_table_written_twice_names_both_lines(tmp_path: Path) -> No
         f"(first on line {first})",
         "    fix: keep one title and delete the other line",
     ]
+    # prober4 L1: the second written in quotes ("title" = ...) is the same setting
+    (root / "newsdigest.toml").write_text(OWN + '"title" = "Harbour Gazette"\n', "utf-8")
+    result = run_here("check", cwd=root)
+    assert result.stderr.splitlines()[:2] == [
+        f"newsdigest.toml:{second}: error: the setting title is written a second time here "
+        f"(first on line {first})",
+        "    fix: keep one title and delete the other line",
+    ], result.stderr
     (root / "newsdigest.toml").unlink()
     (root / "pyproject.toml").write_text(
         '[project]\nname = "desk"\n\n' + GOOD + "\n[tool.newsdigest]\n", encoding="utf-8"
