@@ -88,6 +88,53 @@ def test_an_invisible_character_in_a_name_is_an_error_saying_where_it_is(
     assert not out.exists()  # nothing published, no topic /tags/a-i/
 
 
+@pytest.mark.parametrize(
+    ("field", "typed", "line", "said", "fix", "followed"),
+    [
+        (
+            "author",
+            '"\u200d"',
+            6,
+            "credits.author: '\\u200d' holds only an invisible character, a zero-width joiner "
+            "(U+200D): readers would see no name",
+            "write the name meant in its place",
+            "Asha Rao",
+        ),
+        (
+            "tags",
+            '["\u200c", AI]',
+            7,
+            "tags: '\\u200c' holds only an invisible character, a zero-width non-joiner "
+            "(U+200C): readers would see no tag",
+            "delete this item, or write the tag meant in its place",
+            "[AI]",
+        ),
+        (
+            "author",
+            '"\u200b \u200d"',
+            6,
+            "credits.author: '\\u200b \\u200d' holds only invisible characters, a zero-width "
+            "space (U+200B) and a zero-width joiner (U+200D): readers would see no name",
+            "write the name meant in its place",
+            "Asha Rao",
+        ),
+    ],
+)
+def test_a_name_of_only_invisible_characters_gets_a_fix_that_writes_a_name(
+    tmp_path: Path, field: str, typed: str, line: int, said: str, fix: str, followed: str
+) -> None:
+    """prober4 M15: an author of only U+200D was told to delete the invisible character
+    (an empty author, another error), 'a name of its own that looks the same' as ''."""
+    project = project_with(tmp_path, **{field: typed})
+    result = run_here("check", cwd=project)
+    assert result.returncode == 1
+    assert f"content/chips.md:{line}: error: {said}\n    fix: {fix}\n" in result.stdout, (
+        result.stdout
+    )
+    project = project_with(tmp_path / "again", **{field: followed})
+    assert run_here("check", cwd=project).returncode == 0
+
+
 def test_joiners_a_script_or_an_emoji_needs_are_part_of_the_name(tmp_path: Path) -> None:
     persian = "می\u200cخواهم"  # ZWNJ: "I want", written as Persian writes it
     hindi = "क्\u200dष"  # ZWJ: the half form of ka

@@ -106,6 +106,8 @@ def invisible_error(
     found = find_invisible(name)
     if found is None:
         return None
+    if not visible(name).strip():  # nothing to keep: the fix is the name (prober4 M15)
+        return _blank_error(source, line, label, name)
     index, what = found
     place = where(name, index)
     return error(
@@ -117,15 +119,37 @@ def invisible_error(
     )
 
 
+def _blank_error(source: str, line: int, label: str, name: str) -> Diagnostic:
+    """The error for a name that is only invisible characters (and spaces): every one is
+    named, and the fix writes a name, never deletes the characters (an empty name)."""
+    chars = dict.fromkeys(c for c in name if _invisible(c))
+    named = " and ".join(_described(c) for c in chars)
+    noun = {"tags": "tag", "country": "country", "translation_key": "key"}.get(label, "name")
+    kind = "invisible characters" if len(chars) > 1 else "an invisible character"
+    return error(
+        source,
+        line,
+        f"{label}: {name!r} holds only {kind}, {named}: readers would see no {noun}",
+        "delete this item, or write the tag meant in its place"
+        if label == "tags"
+        else f"write the {noun} meant in its place",
+    )
+
+
 def find_invisible(text: str) -> tuple[int, str] | None:
     """(index, description such as "a zero-width space (U+200B)") of the first invisible
     character of `text` that no script or emoji needs, or None."""
     for index, char in enumerate(text):
         if not _invisible(char) or _needed(text, index):
             continue
-        what = _NAMES.get(char) or unicodedata.name(char, "format character").lower()
-        return index, f"{'an' if what[0] in 'aeiou' else 'a'} {what} (U+{ord(char):04X})"
+        return index, _described(char)
     return None
+
+
+def _described(char: str) -> str:
+    """An invisible character in words: "a zero-width space (U+200B)"."""
+    what = _NAMES.get(char) or unicodedata.name(char, "format character").lower()
+    return f"{'an' if what[0] in 'aeiou' else 'a'} {what} (U+{ord(char):04X})"
 
 
 def where(text: str, index: int) -> str:
