@@ -93,7 +93,7 @@ def build(
     published = [a for a in articles if selection.includes(a, now)]
     # What the build publishes is dated `now` or before, unless it publishes future stories.
     ahead = articles if selection.future else others(articles, published)
-    problems += far_ahead(ahead, paths.content, now)
+    problems += far_ahead(ahead, paths.content, now, [a.source for a in published])
     problems += updated_ahead(published, paths.content, now, settings.tz)
     leads = [a for a in articles if not a.draft or selection.includes(a, now)]  # scheduled too
     problems += featured_twice(leads, paths.content, settings.tz, settings.language)

@@ -180,6 +180,14 @@ def test_a_date_more_than_a_year_ahead_is_a_warning_on_its_line(newsroom_in_indi
     built = run_here("build", cwd=root)
     assert built.returncode == 0
     assert "content/2026/06/typo.md:3: warning: date 2062-06-25 is more than" in built.stderr
+    # prober4 L4: `--future` publishes it: it is not said to be held back
+    built = run_here("build", "--future", cwd=root)
+    assert built.returncode == 0
+    assert (
+        "content/2026/06/typo.md:3: warning: date 2062-06-25 is more than a year ahead: "
+        "`--future` publishes it now, showing that date\n"
+    ) in built.stderr, built.stderr
+    assert (root / "site/2062/06/25/typo/index.html").is_file()
 
 
 @pytest.mark.parametrize(

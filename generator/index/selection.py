@@ -96,11 +96,16 @@ def held_back(articles: Iterable[Article], selection: Selection, now: datetime) 
 FAR_AHEAD = timedelta(days=366)
 
 
-def far_ahead(articles: Iterable[Article], content_dir: Path, now: datetime) -> list[Diagnostic]:
+def far_ahead(
+    articles: Iterable[Article], content_dir: Path, now: datetime, shown: Iterable[str] = ()
+) -> list[Diagnostic]:
     """A warning on the `date:` line of every article dated more than a year ahead.
 
-    A typed 2062 for 2026 would hide a story for decades without a word.
+    A typed 2062 for 2026 would hide a story for decades without a word; one `shown`
+    (the sources `build --future` publishes) is published now, showing that date
+    (prober4 L4).
     """
+    published = set(shown)
     found = []
     for article in articles:
         if article.date - now <= FAR_AHEAD:
@@ -109,8 +114,12 @@ def far_ahead(articles: Iterable[Article], content_dir: Path, now: datetime) -> 
             warning(
                 article.source,
                 field_line(content_dir / article.source, "date"),
-                f"date {article.date.date().isoformat()} is more than a year ahead: the article "
-                "is held back until then",
+                f"date {article.date.date().isoformat()} is more than a year ahead: "
+                + (
+                    "`--future` publishes it now, showing that date"
+                    if article.source in published
+                    else "the article is held back until then"
+                ),
                 f"did you mean {now.year}? check the year; a story scheduled so far ahead is "
                 "usually a typing mistake",
             )
