@@ -76,6 +76,8 @@ def test_a_summary_of_only_invisible_characters_is_warned_and_the_body_is_used(
     assert built.returncode == 0, out
     assert "content/2025/06/story.md:7: warning: summary: " in out
     assert "holds only invisible characters" in out
+    if "u00ad" in summary:  # prober4 L2: every one is named, not only the first
+        assert "a soft hyphen (U+00AD) and a word joiner (U+2060), so readers" in out, out
     assert "fix: write the summary's text after 'summary:', or delete the 'summary:' line" in out
     items = json.loads((tmp_path / "site/feed.json").read_text(encoding="utf-8"))["items"]
     assert items[0]["summary"] == "Body text."

@@ -123,7 +123,7 @@ def _blank_error(source: str, line: int, label: str, name: str) -> Diagnostic:
     """The error for a name that is only invisible characters (and spaces): every one is
     named, and the fix writes a name, never deletes the characters (an empty name)."""
     chars = dict.fromkeys(c for c in name if _invisible(c))
-    named = " and ".join(_described(c) for c in chars)
+    named = invisible_named(name)
     noun = {"tags": "tag", "country": "country", "translation_key": "key"}.get(label, "name")
     kind = "invisible characters" if len(chars) > 1 else "an invisible character"
     return error(
@@ -144,6 +144,12 @@ def find_invisible(text: str) -> tuple[int, str] | None:
             continue
         return index, _described(char)
     return None
+
+
+def invisible_named(text: str) -> str:
+    """Each invisible character of `text` (one that shows nothing) in words, once:
+    "a zero-width space (U+200B) and a zero-width joiner (U+200D)"; '' for none."""
+    return " and ".join(_described(c) for c in dict.fromkeys(c for c in text if _invisible(c)))
 
 
 def _described(char: str) -> str:

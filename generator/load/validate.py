@@ -26,7 +26,13 @@ from generator.load.dates import corrections, date_field, has_time
 from generator.load.guids import make_guid, pinned_id
 from generator.load.identity import aliases, slug_field
 from generator.load.images import image_field
-from generator.load.invisible import find_invisible, only_invisible, visible, where
+from generator.load.invisible import (
+    find_invisible,
+    invisible_named,
+    only_invisible,
+    visible,
+    where,
+)
 from generator.load.plain_text import markdown_in_summary, markup_in_text
 from generator.load.yaml_lists import text_list, written
 from generator.model import Article, Country, Tag
@@ -203,8 +209,8 @@ def _not_too_long(
 def _summary(check: Checker, front: Mapping) -> str:
     summary = check.text(front, "summary", "summary")
     if summary and only_invisible(summary):
-        hidden = find_invisible(summary)
-        what = f", {hidden[1]}," if hidden else ""
+        hidden = invisible_named(summary)  # each one named (prober4 L2)
+        what = f", {hidden}," if hidden else ""
         check.warn(
             front.line_of("summary"),
             f"summary: {summary!r} holds only invisible characters{what} so readers "
