@@ -116,7 +116,7 @@ def written(item: str) -> str:
         return item
     try:
         read = yaml.safe_load(f"[{item}]")
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError):  # ValueError: a date that is none (2025-02-30)
         return double_quoted(item)
     if not isinstance(read, list) or len(read) != 1:
         return double_quoted(item)
