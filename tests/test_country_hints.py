@@ -40,6 +40,8 @@ PLACES = [
     ("Indai", "is not a country newsdigest knows", "did you mean 'India'?"),
     ("Narnia", "is not a country newsdigest knows", "use an English name or an ISO code"),
     ("XX", "is not a country newsdigest knows", "use an English name or an ISO code"),
+    # dots alone: no name (once a traceback, then "is Yugoslavia, which no longer exists")
+    (". . .", "is not a country newsdigest knows", "use an English name or an ISO code"),
     # a country's name after its form of state is that country, not one spelt alike
     # (once 'Republic of Ireland' -> Iceland, 'Republic of Korea' -> Kenya, ... -> Chad)
     ("Republic of China", "can mean Taiwan or China", "'country: Taiwan' (TW) or 'country: China'"),

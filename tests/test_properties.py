@@ -184,6 +184,7 @@ def test_arbitrary_yaml_front_matter_gives_diagnostics_never_a_crash(
 
 @settings(max_examples=150, deadline=None)
 @example(front={"title": "", "date": "2025-06-01", "tags": "2025-02-30"}, body="")  # no such day
+@example(front={"title": "", "date": "2025-06-01", "country": "..."}, body="")  # dots alone
 @given(
     front=st.fixed_dictionaries(
         {"title": st.text(max_size=30), "date": st.sampled_from(["2025-06-01", "2025-02-29"])},

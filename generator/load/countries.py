@@ -296,7 +296,7 @@ def _undotted(key: str) -> str:
     key = _INITIALS.sub(lambda m: m.group(0).replace(".", "") + " ", key)
     words = key.replace(".", " ").split()
     joined: list[str] = []
-    for word, before in zip(words, ["", *words[:-1]], strict=True):
+    for word, before in zip(words, ["", *words], strict=False):  # ('...': no words)
         if len(word) == 1 and len(before) == 1 and word.isalpha() and before.isalpha():
             joined[-1] += word  # 'u. s.': initials written with spaces
         else:

@@ -127,6 +127,8 @@ def explain(value: str) -> tuple[str, str] | None:
     None when `value` is none of the kinds above (then a spelling suggestion may help)."""
     key = plain(value)
     typed = " ".join(value.split())
+    if not key:  # dots alone ('...'): no name, which every historic name's part would match
+        return None
     if key in NOT_COUNTRIES:
         what = NOT_COUNTRIES[key]
         return (
