@@ -53,7 +53,7 @@ from generator.render.unread import Unread, stopped_links, unread_bodies
 from generator.render.urls import Urls
 from generator.render.words import site_catalogs
 from generator.settings_file import Paths as Paths  # where the site's parts are
-from generator.stages_api import ArticleUrls, Serial, Speed, body_reads, load_reads
+from generator.stages_api import EMPTY_DRAFT, ArticleUrls, Serial, Speed, body_reads, load_reads
 from generator.web_address import (
     cname_warnings,
     former_unused,
@@ -276,12 +276,15 @@ def convert(
     speed: Speed | None = None,
     held: Sequence[Article] = (),
     linked: Sequence[Article] = (),
+    shown: bool = True,
 ) -> tuple[list[Article], list[Diagnostic], set[str]]:
     """Every article with its body HTML and summary; the problems; the files it uses.
 
     Bodies may link to `articles` and `linked`; a link to one of `held` (the articles the
     build leaves out: drafts, scheduled ones) is an error that says so (LINKS_TO_HELD_BACK
-    of index.selection)."""
+    of index.selection). `shown`: the articles are published (a draft among them is
+    `build --drafts`'s, warned when it is empty: EMPTY_DRAFT); `check`'s held-back ones
+    are not."""
     urls_by_source = ArticleUrls(Urls(settings.base_url), [*linked, *articles], held)
     reads = body_reads(settings)
     bodies = (speed or Serial()).convert_all(articles, urls_by_source, reads, content_dir)
@@ -291,7 +294,7 @@ def convert(
     for article, (html, body_problems, body_assets, _, summary) in zip(
         articles, bodies, strict=True
     ):
-        problems.extend(body_problems)
+        problems.extend(p for p in body_problems if shown or p.message != EMPTY_DRAFT)
         assets |= body_assets
         if not summary and not has_errors(body_problems):
             problems.append(
@@ -330,7 +333,9 @@ def check(paths: Paths, settings: Settings, speed: Speed | None = None) -> Built
     published = [a for a in articles if Selection().includes(a, now)]
     held = others(articles, published)
     published, body_problems, assets = convert(published, settings, paths.content, speed, held)
-    held, held_problems, held_assets = convert(held, settings, paths.content, speed, (), published)
+    held, held_problems, held_assets = convert(
+        held, settings, paths.content, speed, (), published, shown=False
+    )
     by_source = {a.source: a for a in [*published, *held]}
     articles = [by_source[a.source] for a in articles]
     body_problems += held_problems

@@ -171,6 +171,8 @@ def convert_many(
         wrong = any(problem.severity == "error" for problem in problems)
         if not (article.draft or article.image or wrong) and shows_nothing(html):
             problems = [*problems, _empty(article)]
+        elif article.draft and not (article.image or article.sources or article.corrections):
+            problems += [_empty_draft(article)] if shows_nothing(html) else []
         out.append((html, problems, assets, links, article.summary or plain_summary(html)))
     return out
 
@@ -186,6 +188,25 @@ def _empty(article: Article) -> Diagnostic:
         " a comment, a rule, a footnote alone or something the site removes)",
         "write the story's text below the closing '---', or add 'draft: true' to the front"
         " matter to keep it off the site until it is written",
+    )
+
+
+# A draft that `build --drafts` publishes though its body shows a reader nothing (nor do
+# a lead image, a sources line or a correction): its page is empty and feed.json leaves
+# its item out (JSON Feed's items need content), which the build says; `check`, which
+# publishes no draft, leaves this warning out (pipeline.convert's `shown`).
+EMPTY_DRAFT = (
+    "this draft has no text yet: `--drafts` publishes its page empty, and feed.json leaves "
+    "it out (a feed item needs content)"
+)
+
+
+def _empty_draft(article: Article) -> Diagnostic:
+    return warning(
+        article.source,
+        article.body_line,
+        EMPTY_DRAFT,
+        "write the story's text below the closing '---' to see it in the feed",
     )
 
 

@@ -69,6 +69,7 @@ def test_build_drafts_leaves_an_empty_draft_out_of_the_json_feed(tmp_path: Path)
     write_article(project, "2025/06/empty.md", STORY + "draft: true\n", "")
     write_article(project, "2025/06/note.md", STORY + "draft: true\n", "<!-- todo -->\n")
     write_article(project, "2025/06/half.md", STORY.replace("Monsoon", "Sun") + "draft: true\n")
+    write_article(project, "2025/06/zw.md", STORY + "draft: true\n", "\u200b\n")  # prober4 L6
 
     built = run_here("build", "--drafts", "--output", str(tmp_path / "site"), cwd=project)
 
@@ -77,6 +78,12 @@ def test_build_drafts_leaves_an_empty_draft_out_of_the_json_feed(tmp_path: Path)
     assert sorted(i["title"] for i in items) == ["Rain Reaches Kerala", "Sun Reaches Kerala"]
     assert all(i["content_html"] for i in items)
     assert (tmp_path / "site/2025/06/01/empty/index.html").exists()
+    said = "warning: this draft has no text yet: `--drafts` publishes its page empty, and "
+    said += "feed.json leaves it out (a feed item needs content)"
+    for name, line in (("empty", 8), ("note", 9), ("zw", 9)):  # each said, not dropped silently
+        assert f"content/2025/06/{name}.md:{line}: {said}" in built.stderr, built.stderr
+    assert built.stderr.count(said) == 3
+    assert "no text yet" not in run_here("check", cwd=project).stdout  # a draft may be empty
 
 
 @pytest.mark.parametrize("end", ["---", "---\n"])

@@ -24,6 +24,7 @@ from generator.model import Article, OutputFile
 from generator.render.environment import byline
 from generator.render.feeds.extensions import RssItem, add_hub, add_media, rss_item
 from generator.render.feeds.items import FeedItems
+from generator.render.summary import shows_nothing
 from generator.render.urls import Urls
 
 # The theme's PNG icons (static/, drawn by tools/make_icons.py): RSS wants an image at
@@ -202,8 +203,13 @@ class JsonFeedWriter:
             "icon": self.urls.absolute(self.urls.static(ICON)),
             "favicon": self.urls.absolute(self.urls.static(FAVICON)),
             "authors": [{"name": self.settings.publisher_name}],
-            # An item needs content: an empty draft (`build --drafts`) is left out.
-            "items": [i for i in map(self.item, channel.articles) if i["content_html"]],
+            # An item needs content: an empty draft (`build --drafts`) is left out, one of
+            # invisible characters too (prober4 L6); the build says so (empty_draft).
+            "items": [
+                i
+                for i in map(self.item, channel.articles)
+                if not shows_nothing(str(i["content_html"]))
+            ],
         }
         if self.settings.websub_hub:
             feed["hubs"] = [{"type": "WebSub", "url": self.settings.websub_hub}]
