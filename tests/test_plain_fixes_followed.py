@@ -285,3 +285,29 @@ def test_a_correction_of_markup_alone_is_asked_for_its_words(tmp_path: Path, tex
     assert "content/2025/06/story.md:9: warning: corrections: item 1: text is plain text" in out
     assert "    fix: write the words meant after 'text:' (what is typed holds none)\n" in out
     assert "text: ''" not in out
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("summary: >-\n  Storm **hits**\n\n  second para\n", "Storm hits. second para"),
+        ("summary: |\n  Storm **hits**!\n\n  Second\n  para\n", "Storm hits! Second para"),
+        ("summary: |\n  Line **one**\n  - item\n", "Line one - item"),  # one paragraph
+    ],
+)
+def test_a_summary_of_two_paragraphs_keeps_their_break_in_its_fix(
+    tmp_path: Path, typed: str, meant: str
+) -> None:
+    """prober4 L7: `summary: >-` of two paragraphs got the fix 'Storm hits second para',
+    the two run together: a paragraph ends as a sentence ends."""
+    project = make_project(tmp_path / "project")
+    path = write_article(project, "2025/06/story.md", STORY + typed)
+
+    first = run_here("check", cwd=project)
+
+    assert f"summary: '{meant}' (in place of lines 7-" in first.stdout, first.stdout
+    follow(path, first.stdout)
+    built = run_here("build", "--output", str(tmp_path / "site"), cwd=project)
+    assert built.returncode == 0 and "warning" not in built.stderr, built.stderr
+    page = (tmp_path / "site/2025/06/01/story/index.html").read_text(encoding="utf-8")
+    assert f'<meta name="description" content="{meant}">' in page

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from html import unescape
 from html.entities import html5
+from pathlib import Path
 
 # Inline elements an editor may type with text inside; any of them left open would go on
 # into the blocks after it (a void one, such as <br> or <img>, has no end tag).
@@ -51,6 +52,27 @@ def _code_like(found: re.Match[str]) -> bool:
 def _unmarked(text: str) -> str:
     """`text` with its Markdown written as its words: `**Bold**` as 'Bold'."""
     return _MARKDOWN.sub(lambda m: m.group() if _code_like(m) else _words(m), text)
+
+
+def as_sentences(raw: object, path: Path, line: int) -> str | None:
+    """A value of several paragraphs, `raw` as YAML read it from `path`, whose key is on
+    `line` (`summary: >-` and lines under it; `|` keeps a blank line as one, `>` and plain
+    lines fold it to a line break), as one paragraph whose paragraphs end as sentences:
+    'Storm hits. Second para', so that a fix keeps their break (prober4 L7); None for a
+    value of one paragraph."""
+    if not isinstance(raw, str) or "\n" not in raw.strip():
+        return None
+    try:
+        header = path.read_text(encoding="utf-8-sig", errors="replace").splitlines()[line - 1]
+    except (OSError, IndexError):
+        return None
+    literal = re.search(r":\s*\|", header) is not None
+    parts = [" ".join(p.split()) for p in re.split(r"\n\s*\n" if literal else "\n", raw)]
+    parts = [part for part in parts if part]
+    if len(parts) < 2:
+        return None
+    ended = [part if part[-1] in ".!?:;\u2026" else part + "." for part in parts[:-1]]
+    return " ".join([*ended, parts[-1]])
 
 
 def markdown_in_summary(summary: str) -> tuple[str, str] | None:

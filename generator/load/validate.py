@@ -33,7 +33,7 @@ from generator.load.invisible import (
     visible,
     where,
 )
-from generator.load.plain_text import markdown_in_summary, markup_in_text
+from generator.load.plain_text import as_sentences, markdown_in_summary, markup_in_text
 from generator.load.yaml_lists import text_list, written
 from generator.model import Article, Country, Tag
 
@@ -219,10 +219,12 @@ def _summary(check: Checker, front: Mapping) -> str:
             "write the summary's text after 'summary:', or delete the 'summary:' line",
         )
         return ""
-    typed = markdown_in_summary(summary)  # Markdown, published as typed: said
+    line = front.line_of("summary")  # its paragraphs as sentences in a fix (prober4 L7):
+    fixed = as_sentences(front.get("summary"), check.doc.path, line) or summary
+    typed = markdown_in_summary(fixed)  # Markdown, published as typed: said
     if typed:  # a `|` or `>` summary: the fix names its lines (prober4 M2)
-        check.warn(front.line_of("summary"), typed[0], typed[1] + front.spans("summary"))
-    _no_markup(check, front, "summary", summary)
+        check.warn(line, typed[0], typed[1] + front.spans("summary"))
+    _no_markup(check, front, "summary", fixed)
     _not_too_long(
         check,
         front,
