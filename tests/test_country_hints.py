@@ -44,7 +44,11 @@ PLACES = [
     (". . .", "is not a country newsdigest knows", "use an English name or an ISO code"),
     # a country's name after its form of state is that country, not one spelt alike
     # (once 'Republic of Ireland' -> Iceland, 'Republic of Korea' -> Kenya, ... -> Chad)
-    ("Republic of China", "can mean Taiwan or China", "'country: Taiwan' (TW) or 'country: China'"),
+    (
+        "Republic of China",
+        "can mean Taiwan or China (it is Taiwan's official name, often written for China's)",
+        "'country: Taiwan' (TW) or 'country: China'",
+    ),
     ("Republic of Kenia", "is not a country newsdigest knows", "did you mean 'Kenya'?"),
     ("Republic of Irland", "is not a country newsdigest knows", "did you mean 'Ireland'?"),
     ("Koreaa", "is not a country", "did you mean 'North Korea' or 'South Korea'?"),
@@ -186,9 +190,14 @@ RENAMED = {
     "Swaziland": "Eswatini",
     "Great Britain": "United Kingdom",
     "The Netherlands": "Netherlands",  # prober3 M8: a word dropped is noted ('The Gambia')
+    # prober4 L5: the World Bank's shortened forms ('Korea, Rep.' was North or South Korea)
+    "Korea, Rep.": "South Korea",
+    "Korea, Dem. People's Rep.": "North Korea",
+    "Czech Rep.": "Czechia",
+    "Congo, Dem. Rep.": "DR Congo",
 }
 # Published as typed but for case, accents, dots or the order of a list: nothing is said.
-UNCHANGED = ["UK", "U.S.", "DEU", "Cote d'Ivoire", "Korea, South", "Viet Nam"]
+UNCHANGED = ["UK", "U.S.", "DEU", "Cote d'Ivoire", "Korea, South", "Viet Nam", "Dominican Rep."]
 
 
 def test_a_country_published_under_another_name_gets_a_note_saying_which(tmp_path: Path) -> None:
@@ -308,3 +317,20 @@ def test_a_country_written_with_an_ampersand_or_st_is_that_country(tmp_path: Pat
     }
     _write_stories(project, typed)
     _assert_clean_and_published_as(project, list(typed.values()))
+
+
+def test_a_place_with_no_iso_code_gets_the_country_iso_lists_it_within(tmp_path: Path) -> None:
+    """prober4 L5: `Northern Cyprus` got "use ... an ISO code such as 'GB' or 'IND'"."""
+    project = make_project(tmp_path / "p")
+    _write_stories(project, ["Northern Cyprus", "TRNC", "Kosovo"])
+    said = run_here("check", cwd=project).stdout
+    for n, typed in enumerate(["Northern Cyprus", "TRNC"]):
+        assert (
+            f"content/2025/06/s{n}.md:4: error: country {typed!r}: Northern Cyprus has no ISO "
+            "3166 country code (ISO 3166 lists it within Cyprus), and newsdigest files every "
+            "story under one\n    fix: write the country whose page the story belongs on, "
+            "such as 'country: Cyprus', and name Northern Cyprus in the title, the summary or "
+            "a tag (tags: [Northern Cyprus])\n"
+        ) in said, said
+    assert "country 'Kosovo': Kosovo has no ISO 3166 country code (XK, which some use" in said
+    assert "'GB' or 'IND'" not in said

@@ -134,7 +134,25 @@ _SAR = re.compile(
 
 # Places newsrooms write as countries that ISO 3166-1 gives no code (XK is a code some
 # use for Kosovo, but ISO has not assigned it): refused with a message saying so.
-NO_CODE = {"kosovo": "Kosovo", "xk": "Kosovo", "republic of kosovo": "Kosovo"}
+NO_CODE = {
+    "kosovo": "Kosovo",
+    "xk": "Kosovo",
+    "republic of kosovo": "Kosovo",
+    "northern cyprus": "Northern Cyprus",
+    "north cyprus": "Northern Cyprus",
+    "trnc": "Northern Cyprus",
+    "turkish republic of northern cyprus": "Northern Cyprus",
+    "somaliland": "Somaliland",
+    "transnistria": "Transnistria",
+    "south ossetia": "South Ossetia",
+}
+# The country ISO 3166 lists such a place within, offered in the fix (prober4 L5).
+WITHIN = {
+    "Northern Cyprus": "Cyprus",
+    "Somaliland": "Somalia",
+    "Transnistria": "Moldova",
+    "South Ossetia": "Georgia",
+}
 
 # Parts of a country that ISO 3166-1 does not list: accepted, published under the country,
 # with a note so the editor knows (see README, "country").
@@ -249,6 +267,8 @@ def lookup(value: str) -> Country | None:
         return None
     names = _names()
     code = names.get(key) or names.get(key.removeprefix("the "))
+    if code is None and _SHORTENED.search(key):  # 'Korea, Rep.', 'Czech Rep.' (prober4 L5)
+        return lookup(_SHORTENED.sub(lambda m: _SHORT[m.group(1)], key))
     if code is None and "." in key:  # 'U.S.', 'U. S. Virgin Islands', 'D.R. Congo'
         return lookup(_undotted(key))
     if code is None and (sar := _SAR.fullmatch(key)) and sar.group(1) != key:
@@ -309,10 +329,19 @@ def _undotted(key: str) -> str:
 _INITIALS = re.compile(r"(?<![\w.])\w(?:\.\w)+(?!\w)\.?")
 
 
+# Words the World Bank's and other lists shorten: 'Korea, Rep.', 'Congo, Dem. Rep.',
+# 'Micronesia, Fed. Sts.'.
+_SHORT = {"rep": "republic", "dem": "democratic", "fed": "federated", "sts": "states"}
+_SHORTENED = re.compile(r"\b(rep|dem|fed|sts)\b\.?")
+
+
 def _reordered(key: str) -> str:
     """A name written in a list's inverted order, the form after a comma, put back in
-    order: 'guinea, republic of' -> 'republic of guinea', 'korea, south' -> 'south korea'."""
-    name, _, form = key.rpartition(", ")
+    order: 'guinea, republic of' -> 'republic of guinea', 'korea, south' -> 'south korea',
+    'korea, republic' -> 'republic of korea' (the World Bank's lists write no 'of')."""
+    name, comma, form = key.rpartition(", ")
+    if comma and re.search(r"\b(?:republic|kingdom|states|federation|union)$", form):
+        form += " of"
     return f"{form} {name}".strip()
 
 
@@ -356,6 +385,7 @@ def renamed(value: str, country: Country) -> str | None:
 def _spelt(name: str) -> str:
     """A name's words, spelling aside: 'St. Lucia & Co' -> 'saintluciaandco'."""
     text = _reordered(plain(name.replace("&", " and ").replace("-", " ")))  # 'Korea, South'
+    text = _SHORTENED.sub(lambda m: _SHORT[m.group(1)], text)  # 'Dominican Rep.'
     return re.sub(r"[\W_]", "", text)
 
 

@@ -232,16 +232,22 @@ def unknown(name: str) -> tuple[str, str]:
     place with no ISO code ('Kosovo'), a city, a region or former country (`explain`),
     else a typo, with the closest name when one is close."""
     if either := countries.ambiguous(name):
+        official = plain(name).removeprefix("the ") == "republic of china"  # prober4 L5
         return (
-            f"country {name!r} can mean {either[0].name} or {either[1].name}",
+            f"country {name!r} can mean {either[0].name} or {either[1].name}"
+            + (" (it is Taiwan's official name, often written for China's)" if official else ""),
             " or ".join(f"'country: {c.name}' ({c.code})" for c in either),
         )
     if place := countries.without_code(name):
+        within = countries.WITHIN.get(place)
         return (
-            f"country {name!r}: {place} has no ISO 3166 country code (XK, which some use, "
-            "is not assigned by ISO), and newsdigest files every story under one",
-            f"write the country whose page the story belongs on, and name {place} in the "
-            f"title, the summary or a tag (tags: [{place}])",
+            f"country {name!r}: {place} has no ISO 3166 country code "
+            + ("(XK, which some use, is not assigned by ISO)" if place == "Kosovo" else "")
+            + (f"(ISO 3166 lists it within {within})" if within else "")
+            + ", and newsdigest files every story under one",
+            "write the country whose page the story belongs on"
+            + (f", such as 'country: {within}'," if within else ",")
+            + f" and name {place} in the title, the summary or a tag (tags: [{place}])",
         )
     if city := countries.city(name):
         return (
