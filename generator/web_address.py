@@ -21,12 +21,20 @@ if TYPE_CHECKING:
 
 
 def normalise_base_url(url: str) -> str:
-    """Check that base_url is an absolute http(s) URL and give it a trailing slash."""
+    """Check that base_url is an absolute http(s) URL and give it a trailing slash; its
+    host in lower case and without its scheme's own port (`HTTPS://Example.com:443/t/` is
+    `https://example.com/t/`, the address browsers show: prober4 L9), its path as typed."""
     parts = urlsplit(url)
     if parts.scheme.lower() in ("http", "https") and not parts.netloc and "://" in url:
+        rest = url.partition("://")[2].lstrip("/")  # `https:///example.com/`: a '/' too many
+        meant = _with_https(rest).partition("://")[2] if rest else ""
         raise ConfigError(  # `https://` alone: the host is what is missing (prober3 L3)
-            f"base_url {shown(url)} names no host after {parts.scheme}://; write the "
-            "address the site is served at, like https://user.github.io/repo/"
+            f"base_url {shown(url)} names no host after {parts.scheme}://; "
+            + (
+                f"write it with two '/' before the host: {parts.scheme.lower()}://{meant}"
+                if meant
+                else "write the address the site is served at, like https://user.github.io/repo/"
+            )
         )
     if parts.scheme not in ("http", "https") or not parts.netloc:
         # `https//x`, `https:/x`, `https:x`: the scheme's ':' or '/' mistyped
@@ -53,7 +61,9 @@ def normalise_base_url(url: str) -> str:
     if wrong:
         raise ConfigError(f"base_url {shown(url)} {wrong}")
     path = parts.path if parts.path.endswith("/") else parts.path + "/"
-    return f"{parts.scheme}://{parts.netloc}{path}"
+    host = f"[{parts.hostname}]" if ":" in (parts.hostname or "") else parts.hostname or ""
+    own = parts.port is None or parts.port == {"http": 80, "https": 443}[parts.scheme]
+    return f"{parts.scheme}://{host}{'' if own else f':{parts.port}'}{path}"
 
 
 _HOST_FIRST = re.compile(

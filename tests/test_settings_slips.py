@@ -192,6 +192,11 @@ def test_a_content_folder_linked_inside_the_site_is_read(tmp_path: Path) -> None
         ("https//example.com/", "write it so: https://example.com/"),
         ("https:/example.com/", "write it so: https://example.com/"),
         ("https:example.com", "write it so: https://example.com/"),
+        # prober4 L9: a '/' too many was told only to "write the address the site is at"
+        (
+            "https:///example.com/t/",
+            "write it with two '/' before the host: https://example.com/t/",
+        ),
     ],
 )
 def test_a_base_url_with_its_scheme_mistyped_gets_the_address_meant(
@@ -255,3 +260,29 @@ def test_a_known_setting_written_with_quotes_is_silent(tmp_path: Path) -> None:
     write_article(project, "2025/06/story.md", STORY)
     result = run_here("check", cwd=project)
     assert result.returncode == 0 and "warning" not in result.stdout, result.stdout
+
+
+@pytest.mark.parametrize(
+    "typed", ["HTTPS://News.Example.ORG/Desk/", "https://news.example.org:443/Desk/"]
+)
+def test_a_base_url_in_capitals_or_with_its_default_port_is_published_as_browsers_write_it(
+    tmp_path: Path, typed: str
+) -> None:
+    """prober4 L9: every canonical link, og:url and feed link was published as typed
+    (`https://Example.com/t/`, `https://example.com:443/t/`): the host is in lower case
+    and the scheme's own port left out, the path kept as typed."""
+    project = make_project(tmp_path / "p")
+    settings = project / "pyproject.toml"
+    text = settings.read_text(encoding="utf-8")
+    settings.write_text(text.replace(BASE_URL, typed), encoding="utf-8")
+    write_article(project, "2025/06/story.md", STORY)
+
+    built = run_here("build", "--output", str(tmp_path / "site"), cwd=project)
+
+    assert built.returncode == 0 and "warning" not in built.stderr, built.stderr
+    page = (tmp_path / "site/2025/06/01/story/index.html").read_text(encoding="utf-8")
+    assert '<link rel="canonical" href="https://news.example.org/Desk/2025/06/01/story/">' in page
+    feed = (tmp_path / "site/feed.xml").read_text(encoding="utf-8")
+    assert "<link>https://news.example.org/Desk/</link>" in feed
+    for site_file in (page, feed):
+        assert "News.Example" not in site_file and ":443" not in site_file
