@@ -13,6 +13,7 @@ from conftest import (
     BASE_URL,
     VnuErrors,
     make_project,
+    parked,
     run_here,
     static_server,
     write_article,
@@ -92,12 +93,11 @@ def served(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str
 
 
 @pytest.fixture(scope="module")
-def tab(chromium: Any) -> Iterator[Any]:
-    """One Chromium tab for every alias (each from a blank page: nothing of the last
-    one's page is left to land on)."""
-    page = chromium.new_page()
-    yield page
-    page.close()
+def tab(chromium_tab: Any) -> Iterator[Any]:
+    """The worker's Chromium tab (conftest.chromium_tab) for every alias (each from a
+    blank page: nothing of the last one's page is left to land on)."""
+    yield chromium_tab
+    parked(chromium_tab)
 
 
 @pytest.mark.parametrize("old", ["2025/06/20/storm/", "archive-2024/storm.html", "old/caf%C3%A9/"])

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import BASE_URL, make_project, run_here, static_server, write_article
+from conftest import BASE_URL, make_project, parked, run_here, static_server, write_article
 
 CHROMIUM = Path(os.environ.get("NEWSDIGEST_CHROMIUM", "/usr/bin/chromium"))
 sync_api = pytest.importorskip(
@@ -67,12 +67,12 @@ def site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactor
 
 
 @pytest.fixture(scope="module")
-def tab(chromium: Any) -> Iterator[Any]:
-    """One Chromium tab, 1024 x 800, that the tests load their pages in (a new context or
-    tab each would start a renderer process each)."""
-    page = chromium.new_page(viewport={"width": 1024, "height": 800})
-    yield page
-    page.close()
+def tab(chromium_tab: Any) -> Iterator[Any]:
+    """The worker's Chromium tab (conftest.chromium_tab), 1024 x 800, that the tests load
+    their pages in (a new context or tab each would start a renderer process each)."""
+    chromium_tab.set_viewport_size({"width": 1024, "height": 800})
+    yield chromium_tab
+    parked(chromium_tab)
 
 
 @pytest.mark.parametrize("path", ["tags/weather/", "tags/weather/page/2/", "digest/2025-06-21/"])

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from conftest import make_project, run_here, static_server, write_article
+from conftest import make_project, parked, run_here, static_server, write_article
 
 FRONT = (
     "title: {title}\ndate: 2025-06-0{day}T10:00:00Z\ncountry: UK\nslug: {slug}\n"
@@ -27,7 +27,7 @@ def _directions(tab: Any, server: str, page: str) -> list[str]:
     return found
 
 
-def test_a_body_in_the_other_direction_reads_in_its_own(tmp_path: Path, chromium: Any) -> None:
+def test_a_body_in_the_other_direction_reads_in_its_own(tmp_path: Path, chromium_tab: Any) -> None:
     project = make_project(tmp_path / "en")
     write_article(project, "a.md", FRONT.format(title="قمة", day=1, slug="summit"), ARABIC)
     write_article(project, "b.md", FRONT.format(title="Summit", day=2, slug="english"), ENGLISH)
@@ -42,14 +42,13 @@ def test_a_body_in_the_other_direction_reads_in_its_own(tmp_path: Path, chromium
     english = (project / "site/2025/06/02/english/index.html").read_text(encoding="utf-8")
     assert '<div class="body" dir="auto">' in arabic
     assert '<div class="body">' in english  # the site's direction: as before
-    # The three pages one after the other in one tab (a new context each would start a
-    # renderer each: about 0.5 CPU-seconds).
-    context = chromium.new_context()
+    # The three pages one after the other in the worker's one tab (a new context each would
+    # start a renderer each: about 0.5 CPU-seconds).
+    tab = chromium_tab
     try:
-        tab = context.new_page()
         with static_server(project / "site") as en, static_server(ur / "site") as urdu:
             assert _directions(tab, en, "2025/06/01/summit/") == ["rtl"] * 3
             assert _directions(tab, en, "2025/06/02/english/") == ["ltr"] * 2
             assert _directions(tab, urdu, "2025/06/02/english/") == ["ltr"] * 2
     finally:
-        context.close()
+        parked(tab)

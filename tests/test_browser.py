@@ -28,7 +28,7 @@ from urllib.parse import urljoin
 
 import feedparser
 import pytest
-from conftest import BASE_URL, CHROMIUM, REPO, static_server
+from conftest import BASE_URL, CHROMIUM, REPO, parked, static_server
 
 from generator.write.search import indexer
 
@@ -171,15 +171,14 @@ def server(sample_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Itera
 
 
 @pytest.fixture(scope="module")
-def tab(chromium: Any) -> Iterator[Any]:
-    """One tab of one browser context that the tests load their pages in (`Visit`), one
-    after the other, as one reader's browser: the theme keeps nothing in it (no cookie, no
-    storage), and each load is a new document. A new tab for each test cost Chromium about
-    0.6 CPU-seconds more a page checked with axe-core (a renderer started, axe-core
-    compiled again) than the next page in the same tab."""
-    context = chromium.new_context()
-    yield context.new_page()
-    context.close()
+def tab(chromium_tab: Any) -> Iterator[Any]:
+    """The worker's one tab (conftest.chromium_tab) that the tests load their pages in
+    (`Visit`), one after the other, as one reader's browser: the theme keeps nothing in it
+    (no cookie, no storage), and each load is a new document. A new tab for each test cost
+    Chromium about 0.6 CPU-seconds more a page checked with axe-core (a renderer started,
+    axe-core compiled again) than the next page in the same tab."""
+    yield chromium_tab
+    parked(chromium_tab)
 
 
 def screenshot(visit: Visit, name: str) -> None:
@@ -355,16 +354,18 @@ def judge_pages(site: Path) -> list[str]:
     return ["", first_topic.parent.relative_to(site).as_posix() + "/", newest[len(BASE_URL) :]]
 
 
-def judged_in_chromium(browser: Any, server: str, paths: list[str]) -> list[str]:
+def judged_in_chromium(browser: Any, tab: Any, server: str, paths: list[str]) -> list[str]:
     """What the site judge's browser check fails a page for, on each of `paths` under
     `server` (`served`) on each of its screens: the page or a request it makes failing, a
     console error (or warning) or uncaught exception, a serious or critical axe-core
     violation. The same checks as the judge's, without its screenshots and its second
-    Chromium (about 7 CPU-seconds a site)."""
+    Chromium (about 7 CPU-seconds a site). The window's pages are loaded in `tab` (the
+    worker's conftest.chromium_tab: a plain context, as the window's), the phone's in a
+    context of its own (a mobile screen with touch is the context's)."""
     failures: list[str] = []
     for width, height, phone in JUDGE_SCREENS:
-        screen = browser.new_context(is_mobile=phone, has_touch=phone)
-        visit = Visit(screen.new_page(), width, "light", height)
+        screen = browser.new_context(is_mobile=True, has_touch=True) if phone else None
+        visit = Visit(screen.new_page() if screen else tab, width, "light", height)
         try:
             for path in paths:
                 visit.problems.clear()
@@ -372,7 +373,11 @@ def judged_in_chromium(browser: Any, server: str, paths: list[str]) -> list[str]
                 found = visit.serious_violations() + visit.problems
                 failures += [f"{path or 'home'} at {width}px: {problem}" for problem in found]
         finally:
-            screen.close()
+            visit.close()
+            if screen:
+                screen.close()
+            else:
+                parked(tab)
     return failures
 
 
@@ -558,9 +563,13 @@ def test_search_finds_stories_offline_and_links_under_the_base_path(server: str,
         visit.close()
 
 
-def test_stories_read_without_javascript(server: str, chromium: Any) -> None:
-    context = chromium.new_context(java_script_enabled=False)
-    page = context.new_page()
+def test_stories_read_without_javascript(server: str, tab: Any) -> None:
+    """In the tab, with scripts turned off as a browser's setting does (the DevTools call
+    Playwright's `java_script_enabled=False` makes for a new context, without a new
+    context's renderer: about 0.7 CPU-seconds)."""
+    devtools = tab.context.new_cdp_session(tab)
+    devtools.send("Emulation.setScriptExecutionDisabled", {"value": True})
+    page = tab
     try:
         page.goto(server + ARTICLE)
         assert "Altaf Hussain" in page.locator("h1").inner_text()
@@ -570,7 +579,8 @@ def test_stories_read_without_javascript(server: str, chromium: Any) -> None:
         page.goto(server + "search/")
         assert "needs JavaScript" in page.locator("main").inner_text()
     finally:
-        context.close()
+        devtools.send("Emulation.setScriptExecutionDisabled", {"value": False})
+        devtools.detach()
 
 
 def test_keyboard_users_get_a_skip_link_and_a_visible_focus(server: str, tab: Any) -> None:

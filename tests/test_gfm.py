@@ -212,7 +212,7 @@ def test_the_site_judge_passes_the_sample_with_each_engine(
 
 
 def test_the_gfm_pages_pass_the_judges_browser_check(
-    gfm_site: Path, tmp_path: Path, chromium: Any
+    gfm_site: Path, tmp_path: Path, chromium: Any, chromium_tab: Any
 ) -> None:
     """The pages the site judge's browser check loads (the home page, the first topic page
     and the newest story: the one above, with its table, footnote and task list), in
@@ -223,4 +223,4 @@ def test_the_gfm_pages_pass_the_judges_browser_check(
     paths = judge_pages(gfm_site)
     assert paths[2] + "index.html" == STORY
     with served(gfm_site, tmp_path) as server:
-        assert judged_in_chromium(chromium, server, paths) == []
+        assert judged_in_chromium(chromium, chromium_tab, server, paths) == []

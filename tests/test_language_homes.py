@@ -19,6 +19,7 @@ import pytest
 from conftest import (
     BASE_URL,
     make_project,
+    parked,
     run_here,
     static_server,
     write_article,
@@ -276,10 +277,10 @@ def search_results(tab: Any, url: str, query: str) -> list[str]:
 
 
 def test_an_urdu_word_is_found_only_by_the_urdu_search(
-    site: Path, server: str, chromium: Any
+    site: Path, server: str, chromium_tab: Any
 ) -> None:
     pytest.importorskip("pagefind", reason="search extra missing: pip install -e '.[search]'")
-    tab = chromium.new_page()
+    tab = chromium_tab
     try:
         found = {
             (path, query): search_results(tab, server + path, query)
@@ -287,7 +288,7 @@ def test_an_urdu_word_is_found_only_by_the_urdu_search(
             for query in (URDU_WORD, "harbour")
         }
     finally:
-        tab.close()  # an open page keeps the worker's Chromium busy (about 5% of a core)
+        parked(tab)  # an open page keeps the worker's Chromium busy (about 5% of a core)
     assert found[("ur/search/", URDU_WORD)] == ["کوئٹہ میں غیر معمولی ژالہ باری"]
     assert found[("search/", URDU_WORD)] == []
     assert found[("search/", "harbour")] == ["Harbour reopens after the storm"]
@@ -301,7 +302,9 @@ def test_the_site_judge_passes_a_multilingual_site(site: Path, tmp_path: Path) -
     judge(site, "/sub/", "--skip", "linkchecker,browser", "--out", str(tmp_path))
 
 
-def test_the_pages_pass_the_judges_browser_check(site: Path, chromium: Any, tmp_path: Path) -> None:
+def test_the_pages_pass_the_judges_browser_check(
+    site: Path, chromium: Any, chromium_tab: Any, tmp_path: Path
+) -> None:
     """The pages the site judge's browser check loads (the home page, the first topic page
     and the newest story), and the Urdu and Hindi homes, in Chromium in a window and on a
     phone: no failed request, no console error, no serious or critical axe-core violation
@@ -309,7 +312,8 @@ def test_the_pages_pass_the_judges_browser_check(site: Path, chromium: Any, tmp_
     from test_browser import judge_pages, judged_in_chromium, served
 
     with served(site, tmp_path) as server:
-        assert judged_in_chromium(chromium, server, [*judge_pages(site), "ur/", "hi/"]) == []
+        pages = [*judge_pages(site), "ur/", "hi/"]
+        assert judged_in_chromium(chromium, chromium_tab, server, pages) == []
 
 
 def test_a_home_whose_language_has_no_story_yet_leads_to_the_languages_that_have(

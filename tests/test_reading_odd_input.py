@@ -18,7 +18,7 @@ from urllib.parse import urljoin
 
 import lxml.html
 import pytest
-from conftest import SERIAL, made_once, make_project, run_here, static_server, write_article
+from conftest import SERIAL, made_once, make_project, parked, run_here, static_server, write_article
 
 LONG_WORD = "Donaudampfschifffahrtselektrizitätenhauptbetriebswerkbauunterbeamtengesellschaft" * 2
 COLUMNS = 14
@@ -124,12 +124,11 @@ VIOLATIONS = """async () => {
 
 
 @pytest.fixture(scope="module")
-def tab(chromium: Any) -> Iterator[Any]:
-    """One tab for both widths' pages: a new tab costs Chromium a renderer's start and
-    axe-core's compilation again (tests/test_browser.py's `tab`)."""
-    page = chromium.new_page()
-    yield page
-    page.close()  # an open page keeps the worker's Chromium busy
+def tab(chromium_tab: Any) -> Iterator[Any]:
+    """The worker's Chromium tab (conftest.chromium_tab) for both widths' pages: a new tab
+    costs Chromium a renderer's start and axe-core's compilation again."""
+    yield chromium_tab
+    parked(chromium_tab)
 
 
 @pytest.mark.parametrize("width", [1280, 390])
