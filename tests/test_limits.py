@@ -7,6 +7,7 @@ Run alone to list the longest: `python tests/test_limits.py`.
 from __future__ import annotations
 
 import ast
+import functools
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "generator"
@@ -28,31 +29,30 @@ def _modules() -> list[Path]:
     return [p for p in PACKAGE.rglob("*.py") if not p.is_relative_to(GENERATED)]
 
 
-def function_lengths() -> list[tuple[int, str]]:
-    """(lines, 'module.py:line name') of every function and method in the package."""
-    found = []
+@functools.cache
+def _lengths() -> dict[type, list[tuple[int, str]]]:
+    """(lines, 'module.py:line name') of every function (and method) and every class in
+    the package, longest first, by kind: each module parsed once for all the tests."""
+    found: dict[type, list[tuple[int, str]]] = {ast.FunctionDef: [], ast.ClassDef: []}
     for path in sorted(_modules()):
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        for node in ast.walk(tree):
-            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
                 first = min([node.lineno] + [d.lineno for d in node.decorator_list])
                 assert node.end_lineno is not None
                 where = f"{path.relative_to(PACKAGE.parent)}:{node.lineno} {node.name}"
-                found.append((node.end_lineno - first + 1, where))
-    return sorted(found, reverse=True)
+                kind = ast.ClassDef if isinstance(node, ast.ClassDef) else ast.FunctionDef
+                found[kind].append((node.end_lineno - first + 1, where))
+    return {kind: sorted(rows, reverse=True) for kind, rows in found.items()}
+
+
+def function_lengths() -> list[tuple[int, str]]:
+    """(lines, 'module.py:line name') of every function and method in the package."""
+    return _lengths()[ast.FunctionDef]
 
 
 def class_lengths() -> list[tuple[int, str]]:
     """(lines, 'module.py:line Name') of every class in the package, its methods included."""
-    found = []
-    for path in sorted(_modules()):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.ClassDef):
-                first = min([node.lineno] + [d.lineno for d in node.decorator_list])
-                assert node.end_lineno is not None
-                where = f"{path.relative_to(PACKAGE.parent)}:{node.lineno} {node.name}"
-                found.append((node.end_lineno - first + 1, where))
-    return sorted(found, reverse=True)
+    return _lengths()[ast.ClassDef]
 
 
 def module_lengths() -> list[tuple[int, str]]:
