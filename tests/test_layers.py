@@ -5,6 +5,7 @@ speed layer only through the commands (README, Development)."""
 from __future__ import annotations
 
 import ast
+import functools
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "generator"
@@ -19,7 +20,8 @@ ALLOWED = {
 }
 
 
-def imports(path: Path) -> set[str]:
+@functools.cache  # each module parsed once for all the tests
+def imports(path: Path) -> frozenset[str]:
     found = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.ImportFrom) and node.module:
@@ -27,7 +29,7 @@ def imports(path: Path) -> set[str]:
             found.update(f"{node.module}.{alias.name}" for alias in node.names)
         elif isinstance(node, ast.Import):
             found.update(alias.name for alias in node.names)
-    return found
+    return frozenset(found)
 
 
 def test_only_commands_use_the_speed_layer_and_the_commands() -> None:
