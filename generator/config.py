@@ -4,7 +4,6 @@ validated, frozen."""
 from __future__ import annotations
 
 import re
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -18,7 +17,7 @@ from generator.languages import locale_fix
 from generator.settings_errors import Problem
 from generator.settings_file import PYPROJECT as PYPROJECT
 from generator.settings_file import SETTINGS_FILE as SETTINGS_FILE
-from generator.settings_file import empty_publisher, logo_file, read_settings, site_id_meant
+from generator.settings_file import empty_publisher, logo_file, read_settings, site_id_problem
 from generator.settings_file import find_settings as find_settings
 from generator.web_address import normalise_base_url as normalise_base_url
 
@@ -227,25 +226,6 @@ def _base_url(value: str) -> str | None:
     return None
 
 
-def _site_id(value: str) -> str | None:
-    if SITE_ID_PATTERN.match(value):
-        return None
-    year = f",{time.gmtime().tm_year}" if "/" in value and "," not in value else ""  # a URL
-    meant = site_id_meant(value + year, SITE_ID_PATTERN)  # 'https://example.com/': its host
-    if meant:  # 'https://example.org,2026', 'example.org, 2026'
-        return (
-            f"site_id {_toml(value)} is not valid: it is a domain, a comma and a year, with no "
-            f'https:// nor spaces; write: site_id = "{meant}"'
-        )
-    bare = SITE_ID_PATTERN.match(f"{value},2025")  # 'example.org': the year missing
-    what = f"{_toml(value)} {'has no year' if bare else 'is not valid'}" if value else "is not set"
-    return (
-        f"site_id {what}; it names the site in every feed GUID and must never change. Use "
-        f"a domain you own and the year you started, {'after a comma, ' if bare else ''}for "
-        f'example site_id = "{value if bare else "example.org"},{time.gmtime().tm_year}"'
-    )
-
-
 def _websub_hub(value: str) -> str | None:
     if not value or _is_web_url(value):
         return None
@@ -330,7 +310,7 @@ CHECKS: dict[str, Callable[[Any], str | None]] = {
             "digests_per_page",
         )
     },
-    "site_id": _site_id,
+    "site_id": lambda value: site_id_problem(value, SITE_ID_PATTERN),
     "repo_url": lambda value: repository.repo_url_problem(value, REPO_URL_PATTERN),
     "websub_hub": _websub_hub,
     "locale": _locale,
@@ -392,6 +372,24 @@ def _typed(
     return Settings(**values), found, frozenset(bad)
 
 
+def _warned(project: Path, file: Path, read: Settings, found: list[Problem]) -> list[Diagnostic]:
+    """The settings file's warnings (web_address.settings_file_warnings), said with its
+    errors so that one round fixes both: from the settings read, each one in error at its
+    default; none on a line an error is on, nor one naming a setting in error (a cname
+    warned against base_url's default)."""
+    from generator.web_address import settings_file_warnings
+
+    wrong = {p.key for p in found} & {f.name for f in fields(Settings)}
+    read = replace(read, **{name: getattr(Settings(), name) for name in wrong})
+    lines = {settings_lines.line_of(file, p.key) for p in found}
+    where = settings_errors.display(file)
+    return [
+        replace(d, path=where)
+        for d in settings_file_warnings(project, Path.cwd(), read)
+        if d.line not in lines and not any(name in d.message for name in wrong)
+    ]
+
+
 def readme_table() -> str:
     """README.md's table of settings, from the declarations."""
     rows = ["| setting | type | default | meaning |", "| --- | --- | --- | --- |"]
@@ -441,7 +439,8 @@ def load(project_dir: Path, overrides: dict[str, Any] | None = None) -> Settings
     if wrong:
         found.append(Problem("logo", *settings_errors.split_advice(wrong)))
     if found or twice:  # a setting written twice: named with every other problem
-        raise settings_errors.settings_error(file, found, twice + options)
+        warned = _warned(project_dir, file, settings, found)  # said too (prober3 L13)
+        raise settings_errors.settings_error(file, found, twice + options + warned)
     if options:
         raise ConfigError(*(settings_errors.text(d) for d in options))
     settings = replace(validate(settings), static_dir=str((project_dir / "static").absolute()))

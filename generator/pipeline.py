@@ -54,12 +54,7 @@ from generator.render.urls import Urls
 from generator.render.words import site_catalogs
 from generator.settings_file import Paths as Paths  # where the site's parts are
 from generator.stages_api import EMPTY_DRAFT, ArticleUrls, Serial, Speed, body_reads, load_reads
-from generator.web_address import (
-    cname_warnings,
-    former_unused,
-    settings_warnings,
-    site_id_warnings,
-)
+from generator.web_address import former_unused, settings_file_warnings
 
 
 @dataclass(slots=True)
@@ -214,7 +209,7 @@ def load(
         + registry_problems
         + written
         + page_problems
-        + (_settings_file_warnings(project, content_dir, settings) if project else [])
+        + (settings_file_warnings(project, content_dir, settings) if project else [])
         + (misplaced(project, content_dir) if project else [])  # for static/
         + ([] if found or problems else [_no_article(content_dir)])
     )
@@ -255,17 +250,6 @@ def _no_article(content_dir: Path) -> Diagnostic:
         "this folder holds no article (no .md file): the site is published with no story",
         'write one with: newsdigest new "The story\'s title" (then write it and delete '
         "its 'draft: true' line), or put your stories' Markdown (.md) files in this folder",
-    )
-
-
-def _settings_file_warnings(
-    project: Path, content_dir: Path, settings: Settings
-) -> list[Diagnostic]:
-    """The warnings on lines of the site's settings file (web_address.py's)."""
-    return (
-        cname_warnings(project, content_dir, settings.cname, settings.base_url)
-        + settings_warnings(project, content_dir, settings)
-        + site_id_warnings(project, content_dir, settings.site_id)
     )
 
 

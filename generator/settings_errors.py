@@ -344,11 +344,12 @@ def _language_tag(name: str) -> str:
 
 
 def describe(found: Diagnostic) -> str:
-    """The diagnostic as the terminal prints it: 'newsdigest.toml:4: error: ...' and its fix
-    line; 'newsdigest: error: newsdigest.toml: ...' for a problem on no line."""
-    where = (
-        f"{found.path}:{found.line}: error:" if found.line else f"newsdigest: error: {found.path}:"
-    )
+    """The diagnostic as the terminal prints it: 'newsdigest.toml:4: error: ...' (or
+    warning:) and its fix line; 'newsdigest: error: newsdigest.toml: ...' for a problem on
+    no line."""
+    kind = found.severity  # a warning said with the errors (config.load)
+    where = f"{found.path}:{found.line}: {kind}:"
+    where = where if found.line else f"newsdigest: {kind}: {found.path}:"
     return f"{where} {found.message}" + (f"\n    fix: {found.hint}" if found.hint else "")
 
 

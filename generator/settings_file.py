@@ -6,6 +6,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
+import time
 import tomllib
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -324,3 +325,24 @@ def empty_publisher(table: dict[str, Any], key: str) -> list[Problem]:
             "to name the site's title as the publisher",
         )
     ]
+
+
+def site_id_problem(value: str, pattern: re.Pattern[str]) -> str | None:
+    """Why `value` is not a site_id (a domain, a comma and a year: `pattern`), with the line
+    to write (the domain of an address typed in its place), or None."""
+    if pattern.match(value):
+        return None
+    year = f",{time.gmtime().tm_year}" if "/" in value and "," not in value else ""  # a URL
+    meant = site_id_meant(value + year, pattern)  # 'https://example.com/': its host
+    if meant:  # 'https://example.org,2026', 'example.org, 2026'
+        return (
+            f"site_id {shown(value)} is not valid: it is a domain, a comma and a year, with no "
+            f'https:// nor spaces; write: site_id = "{meant}"'
+        )
+    bare = pattern.match(f"{value},2025")  # 'example.org': the year missing
+    what = f"{shown(value)} {'has no year' if bare else 'is not valid'}" if value else "is not set"
+    return (
+        f"site_id {what}; it names the site in every feed GUID and must never change. Use "
+        f"a domain you own and the year you started, {'after a comma, ' if bare else ''}for "
+        f'example site_id = "{value if bare else "example.org"},{time.gmtime().tm_year}"'
+    )

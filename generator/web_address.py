@@ -245,6 +245,18 @@ def cname_warnings(project: Path, content_dir: Path, cname: str, base_url: str) 
     ]
 
 
+def settings_file_warnings(
+    project: Path, content_dir: Path, settings: Settings
+) -> list[Diagnostic]:
+    """The warnings on lines of the site's settings file (named from `content_dir`, as
+    articles are): a cname not base_url's host, `settings_warnings`, a site_id's."""
+    return (
+        cname_warnings(project, content_dir, settings.cname, settings.base_url)
+        + settings_warnings(project, content_dir, settings)
+        + site_id_warnings(project, content_dir, settings.site_id)
+    )
+
+
 def settings_warnings(project: Path, content_dir: Path, settings: Settings) -> list[Diagnostic]:
     """Warnings on the settings file's lines (named from `content_dir`, as articles are):
     a `language` in a deprecated code (`iw`, `in`, `no-bok`: languages.old_code), which

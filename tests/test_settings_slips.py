@@ -286,3 +286,33 @@ def test_a_base_url_in_capitals_or_with_its_default_port_is_published_as_browser
     assert "<link>https://news.example.org/Desk/</link>" in feed
     for site_file in (page, feed):
         assert "News.Example" not in site_file and ":443" not in site_file
+
+
+def test_a_settings_error_is_said_with_the_settings_warnings(tmp_path: Path) -> None:
+    """prober3 L13: an error in the settings hid their warnings, which came only once it
+    was fixed (a second round); each is said with it, in the file's order, and none that
+    names a setting in error (a cname against base_url's default)."""
+    extra = 'publisher = "<i>Desk</i>"\nlangauge = "fr"\nhome_per_day = 100\n'
+    extra += 'cname = "news.example.org"\n'
+    project = make_project(tmp_path / "p", extra)
+    settings = project / "pyproject.toml"
+    text = settings.read_text(encoding="utf-8")
+    settings.write_text(text.replace(BASE_URL, "ftp://x"), encoding="utf-8")
+    write_article(project, "2025/06/story.md", STORY)
+
+    result = run_here("check", cwd=project)
+
+    assert result.returncode == 2
+    said = [line for line in result.stderr.splitlines() if not line.startswith("    fix:")]
+    assert said == [
+        "pyproject.toml:4: error: base_url 'ftp://x' must start with https:// or http://",
+        "pyproject.toml:8: warning: publisher is plain text: <i> is published as typed, on "
+        "every page and feed, where many feed readers would read it as HTML",
+        "pyproject.toml:9: error: unknown setting 'langauge'",
+        "pyproject.toml:10: warning: home_per_day = 100: the home page shows 40 stories at "
+        "most, whatever this setting, so it works as home_per_day = 40",
+    ], result.stderr
+    alone = text.replace(BASE_URL, "ftp://x").replace(extra, "")  # base_url's error alone
+    settings.write_text(alone, encoding="utf-8")
+    again = run_here("check", cwd=project)
+    assert again.returncode == 2 and "warning" not in again.stdout + again.stderr
