@@ -10,7 +10,10 @@ from datetime import datetime, timedelta, timezone
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from generator.model import Article, Author, Correction, Country, Image, Picture, Tag
+from generator.speed.cache import BadEntry
 from generator.speed.records import Shared, article_record, parsed
 from generator.speed.store import dumps
 
@@ -81,3 +84,14 @@ def test_an_article_with_every_field_set_comes_back_equal_from_its_record() -> N
         assert getattr(decoded, name) == getattr(article, name), name
     assert decoded == article
     assert decoded.date.tzinfo is KOLKATA and decoded.updated == article.updated
+
+
+def test_a_record_whose_topic_or_field_line_is_cut_short_is_refused_not_misread() -> None:
+    """A damaged record (a topic without its name, a field's line without its name) is a
+    BadEntry, which the cache reads as a miss (the file read again), never an Article."""
+    record = parsed(dumps(article_record(Article(**EVERY_FIELD))))
+    no_name = [*record[:9], [*record[9][:-1], record[9][-1][:1]], *record[10:]]
+    cut_line = [*record[:24], record[24][:-1], *record[25:]]
+    for damaged in (no_name, cut_line):
+        with pytest.raises(BadEntry):
+            Shared().article(damaged)

@@ -8,7 +8,7 @@ field, in the model's order, rather than walking the dataclasses (`cache.encode`
                image_credit, [source...], [[slug, name]...], summary, IMAGE|null,
                body_line, guid, draft, body_html, date_has_time, updated_has_time,
                [[WHEN, text, has_time]...], [alias...], aliases_line, featured,
-               translation_key, language, [[field, line]...], [AUTHOR...]]
+               translation_key, language, [field, line, field, line...], [AUTHOR...]]
     WHEN      "ISO 8601 with its offset", or [naive ISO 8601, IANA zone, fold]
     IMAGE     [src, alt, caption, PICTURE|null, width, height, [x, y]|null]
     PICTURE   [width, height, format, quality]
@@ -128,7 +128,7 @@ def article_record(a: Article) -> list[Any]:
         a.featured,
         a.translation_key,
         a.language,
-        [[name, line] for name, line in a.lines],
+        [part for pair in a.lines for part in pair],
         [_author(author) for author in a.bylines],
     ]
 
@@ -142,7 +142,9 @@ class Shared:
         self._tags: dict[tuple[str, str], Tag] = {}
         self._authors: dict[tuple[Any, ...], Author] = {}  # by their record, as a tuple
         self._site: dict[str, Tag] | None = None  # `name_with`'s: topic key -> site-wide Tag
-        self._to_site: dict[int, Tag | None] = {}  # id of a typed Tag (in `_tags`) -> its own
+        # a topic's key -> its name as typed -> (its Tag as typed, the site-wide Tag that
+        # `name_with` gives it: the same Tag when equal, None when the names have none)
+        self._topics: dict[str, dict[str, tuple[Tag, Tag | None]]] = {}
         self.site_sum: bytes | None = None  # the checksum of the names `name_with` was given
         # source -> (site-wide Tags, Tags as typed) of each article decoded with the first
         self.typed: dict[str, tuple[tuple[Tag, ...], tuple[Tag, ...]]] = {}
@@ -156,27 +158,37 @@ class Shared:
         the build keeps those names, else gives it its typed Tags back: a rebuild after an
         edit makes no second Article for each story whose topic is spelt otherwise than its
         site-wide name."""
-        self._site, self.site_sum, self._to_site = site, names_sum, {}
+        self._site, self.site_sum, self._topics = site, names_sum, {}
 
-    def _named(self, source: str, typed: tuple[Tag, ...]) -> tuple[Tag, ...]:
-        """The site-wide Tags of `typed` (interned Tags) when `name_with` has one for each
-        and one differs (then both kept in `typed`), else `typed`."""
-        site, to, named, changed = self._site, self._to_site, [], False
-        assert site is not None
-        for tag in typed:
-            if id(tag) in to:
-                found = to[id(tag)]
-            else:
-                own = site.get(tag.slug)
-                found = to[id(tag)] = tag if own == tag else own
+    def _topics_of(self, source: str, data: Any) -> tuple[Tag, ...]:
+        """The Tags of a record's [[key, name]...]: its site-wide ones when `name_with` has
+        one for each and one differs from its own (then both tuples kept in `typed`), else
+        its own; one look-up per topic by its key and name (a tuple of two fresh strings
+        hashed per topic, and a second loop to name them, cost twice as much).
+        ValueError when a topic is not a pair."""
+        topics, site = self._topics, self._site
+        typed: list[Tag] = []
+        named: list[Tag] = []
+        unnamed = changed = False
+        for key, name in data:
+            spellings = topics.get(key)
+            found = spellings.get(name) if spellings is not None else None
             if found is None:
-                return typed
-            changed = changed or found is not tag
-            named.append(found)
-        if not changed:
-            return typed
+                tag = self._tag((key, name))
+                own = site.get(tag.slug) if site is not None else tag
+                found = (tag, tag if own == tag else own)
+                topics.setdefault(key, {})[name] = found
+            mine, its = found
+            typed.append(mine)
+            if its is None:
+                unnamed = True
+            else:
+                changed = changed or its is not mine
+                named.append(its)
+        if unnamed or not changed:
+            return tuple(typed)
         tags = tuple(named)
-        self.typed[source] = (tags, typed)
+        self.typed[source] = (tags, tuple(typed))
         return tags
 
     def _when(self, data: Any) -> datetime:
@@ -238,9 +250,7 @@ class Shared:
             tuple(authors),
             image_credit,
             tuple(sources),
-            tuple(map(self._tag, tags))
-            if self._site is None or not tags
-            else self._named(source, tuple(map(self._tag, tags))),
+            self._topics_of(source, tags) if tags else (),
             summary,
             _image_from(image),
             "",
@@ -258,9 +268,15 @@ class Shared:
             featured,
             translation_key,
             language,
-            tuple(map(tuple, lines)),
+            _pairs(lines),
             tuple(map(self._author, bylines)),
         )
+
+
+def _pairs(flat: list[Any]) -> tuple[tuple[Any, Any], ...]:
+    """[a, b, c, d...] as ((a, b), (c, d)...); ValueError when its length is odd."""
+    parts = iter(flat)
+    return tuple(zip(parts, parts, strict=True))
 
 
 def _picture_from(data: Any) -> Picture | None:
