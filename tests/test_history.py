@@ -255,3 +255,62 @@ def test_a_renamed_redated_story_pinned_as_the_fix_says_is_not_called_deleted(
     assert (
         "content/2025/06/2025-06-20-storm.md:3: warning: this change moves a published article"
     ) in result.stdout
+
+
+def test_a_new_date_with_a_new_site_id_names_the_guid_published_with_the_old_one(
+    newsroom: Path,
+) -> None:
+    """The fix for a moved story names the GUID feed readers know, made from the site_id
+    at the base, not from the one this change writes (tester4 F1)."""
+    path = newsroom / "content/2025/06/storm.md"
+    path.write_text(path.read_text().replace("2025-06-20T10", "2025-06-21T10"))
+    settings = newsroom / "pyproject.toml"
+    settings.write_text(settings.read_text().replace("test.example,2025", "news2.example,2025"))
+
+    result = check_against_main(newsroom)
+
+    assert "site_id was 'test.example,2025' at main" in result.stdout
+    assert "'id: tag:test.example,2025:2025-06-20/storm' to keep the feed GUID" in result.stdout
+    assert "news2.example,2025:2025-06-20" not in result.stdout
+
+    text = path.read_text()  # the fix taken: no GUID warning left, only the URL's
+    path.write_text(
+        text.replace("country: India", "country: India\nid: tag:test.example,2025:2025-06-20/storm")
+    )
+    said = check_against_main(newsroom).stdout
+    assert "its URL changes (/2025/06/20/storm/ -> /2025/06/21/storm/)" in said
+    assert "feed GUID change" not in said
+
+
+def test_a_new_id_on_a_published_story_is_told_to_go_or_hold_the_published_guid(
+    newsroom: Path,
+) -> None:
+    """A new id: changes the GUID alone: the fix is about id:, not slug:/aliases: (F34)."""
+    path = newsroom / "content/2025/06/storm.md"
+    path.write_text(
+        path.read_text().replace("country: India", "country: India\nid: tag:x,2025:new")
+    )
+
+    said = check_against_main(newsroom).stdout
+
+    assert "storm.md:5: warning: this change gives a published article a new feed GUID" in said
+    assert (
+        "fix: delete the id: line, or write the GUID it was published with: "
+        "id: tag:test.example,2025:2025-06-20/storm"
+    ) in said
+    assert "aliases" not in said and "slug:" not in said
+    path.write_text(
+        path.read_text().replace("tag:x,2025:new", "tag:test.example,2025:2025-06-20/storm")
+    )
+    assert "storm" not in check_against_main(newsroom).stdout
+
+
+def test_an_id_line_deleted_from_a_story_is_told_to_come_back(newsroom: Path) -> None:
+    path = newsroom / "content/2025/06/storm.md"
+    path.write_text(path.read_text().replace("country: India", "country: India\nid: tag:x,2020:s"))
+    commit_all(newsroom)
+    path.write_text(path.read_text().replace("\nid: tag:x,2020:s", ""))
+
+    said = check_against_main(newsroom).stdout
+
+    assert "fix: add the line 'id: tag:x,2020:s' to keep the GUID it was published with" in said

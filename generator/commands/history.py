@@ -125,9 +125,15 @@ def _moved_message(before: Address, after: Address) -> str:
     )
 
 
-def _moved_hint(before: Address, after: Address, article: Article) -> str:
-    """How to keep the old address: pin it, or redirect it with the exact aliases: line."""
+def _moved_hint(before: Address, after: Address, article: Article, published: str) -> str:
+    """How to keep the old address: pin it, or redirect it with the exact aliases: line.
+    `published`: the GUID feed readers know the article by (made from the site_id at the
+    base, which this change may edit too)."""
     old = "/" + article_path(before.day, before.slug)
+    if after.url == before.url:  # a new GUID alone: only id: brings the old one back
+        if article.line_of("id") > 1:
+            return f"delete the id: line, or write the GUID it was published with: id: {published}"
+        return f"add the line 'id: {published}' to keep the GUID it was published with"
     redirect = (
         f"add {old} to its aliases: list" if article.aliases else f"add the line 'aliases: [{old}]'"
     )
@@ -141,7 +147,7 @@ def _moved_hint(before: Address, after: Address, article: Article) -> str:
     if after.guid != before.guid:
         return (
             f"a new date gives a new URL: {redirect} to send readers on, and add "
-            f"'id: {before.guid}' to keep the feed GUID"
+            f"'id: {published}' to keep the feed GUID"
         )
     return f"a new date gives a new URL: {redirect} to send readers on"
 
@@ -199,7 +205,7 @@ def moved_articles(
                 )
             continue
         after = _new_address(article)
-        before = _pinned_at_base(before, after, old_bytes, old_path, at_base, content_dir, now)
+        before, published = _at_base(before, after, old_bytes, old_path, at_base, content_dir, now)
         if after == before or (
             after.guid == before.guid and before.url.lstrip("/") in article.aliases
         ):
@@ -209,7 +215,7 @@ def moved_articles(
                 new_path,
                 _moving_line(before, after, article),
                 _moved_message(before, after),
-                _moved_hint(before, after, article),
+                _moved_hint(before, after, article, published),
             )
         )
     return problems
@@ -225,7 +231,7 @@ def _settings_at_base(paths: Paths, base: str, settings: Settings) -> Settings |
     return replace(settings, site_id=before) if before not in (None, settings.site_id) else None
 
 
-def _pinned_at_base(
+def _at_base(
     before: Address,
     after: Address,
     raw: bytes,
@@ -233,15 +239,18 @@ def _pinned_at_base(
     at_base: Settings | None,
     content_dir: Path,
     now: datetime,
-) -> Address:
-    """The article's address at the base, its GUID made from the site_id it had there when
-    that is the GUID the article keeps now (an `id:` pinned to its published GUID while
-    site_id changes): feed readers then see the same GUID. Else `before` (made from today's
+) -> tuple[Address, str]:
+    """The article's address to compare with, and the GUID it was published with (made
+    from the site_id at the base: the one a fix must name). The address is the one at the
+    base when the article keeps that GUID now (an `id:` pinned to it while site_id
+    changes): feed readers then see the same GUID. Else `before` (made from today's
     site_id: a GUID changed by the new site_id alone is the site_id error's to name)."""
     if at_base is None or after.guid == before.guid:
-        return before
+        return before, before.guid
     published = _old_address(raw, source, at_base, content_dir, now)
-    return published if published is not None and published.guid == after.guid else before
+    if published is None:
+        return before, before.guid
+    return (published if published.guid == after.guid else before), published.guid
 
 
 def _moving_line(before: Address, after: Address, article: Article) -> int:
