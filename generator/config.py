@@ -11,7 +11,7 @@ from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from generator import repository, settings_errors, settings_lines
+from generator import repository, settings_errors, settings_hints, settings_lines
 from generator.diagnostics import ConfigError, Diagnostic, error
 from generator.languages import locale_fix
 from generator.settings_errors import Problem
@@ -433,7 +433,7 @@ def load(project_dir: Path, overrides: dict[str, Any] | None = None) -> Settings
         if settings_lines.line_of(file, name) in said:
             continue  # `site_id = example.org,2026` unquoted: not also "not set"
         value, default = getattr(settings, name), getattr(Settings(), name)
-        hint = settings_errors.check_hint(name, value, default, advice)
+        hint = settings_hints.check_hint(name, value, default, advice)
         found.append(Problem(name, what, hint))
     logo, wrong = logo_file(project_dir, settings.logo) if "logo" not in bad else ("", None)
     if wrong:
