@@ -50,7 +50,7 @@ if TYPE_CHECKING:
 
 WIDTHS = (480, 800, 1200, 1600)
 SMALL_QUALITY = 82
-PIPELINE_VERSION = "pictures-1"
+PIPELINE_VERSION = "pictures-2"  # 2: transparency kept (_displayable)
 # What a ?query keeps as typed: the reserved characters and a %-escape already typed.
 _QUERY_SAFE = "!$%&'()*+,/:;=?@[]~"
 PROCESSED = {
@@ -212,6 +212,16 @@ def _jobs(
     return jobs
 
 
+def _displayable(image: PILImage.Image) -> PILImage.Image:
+    """`image` in a mode every copy can be resized and encoded from without losing what
+    a reader sees: a palette, grey or RGB picture with transparency (a PNG's tRNS chunk:
+    PNG-8 from pngquant or "Save for Web") becomes RGBA (LA for grey), so the resized
+    copies and the WebP keep their transparent pixels."""
+    if "transparency" in image.info and image.mode in ("P", "L", "RGB"):
+        return image.convert("LA" if image.mode == "L" else "RGBA")
+    return image
+
+
 def _encode(original: PILImage.Image, job: _Job) -> bytes:
     global encodes
     image = original
@@ -294,7 +304,7 @@ def publish(
                 from PIL import ImageOps
 
                 with allowed_size(), PILImage.open(io.BytesIO(raw)) as image:
-                    opened = ImageOps.exif_transpose(image)
+                    opened = _displayable(ImageOps.exif_transpose(image))
             with allowed_size():  # a crop as large as the picture is checked again
                 data = _encode(opened, job)
             _keep(key, data)

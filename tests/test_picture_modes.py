@@ -1,0 +1,87 @@
+"""Pictures in the PNG modes tools write besides RGB/RGBA are published as the editor sees
+them (tester4 F27, F28): a palette PNG with transparency (PNG-8 from pngquant, TinyPNG or
+"Save for Web"), an RGB or grey PNG with a transparent colour key, and a 16-bit grey PNG
+(scanners, microscopy). Real files made with Pillow go through a real build; every copy a
+browser may load (the widest PNG, each width, each WebP, which <picture> prefers) is read
+back with Pillow.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import make_project, write_article
+from lxml import html
+from PIL import Image, ImageDraw
+from test_images import FRONT, build
+
+
+def copies(out: Path, name: str) -> list[Path]:
+    """Every published copy of content/2025/06/NAME: the widest and the made ones."""
+    made = sorted((out / "media-sizes/2025/06" / name).iterdir())
+    assert any(p.suffix == ".webp" for p in made) and any(p.suffix == ".png" for p in made)
+    return [out / "media/2025/06" / name, *made]
+
+
+def shown(path: Path, at: tuple[float, float]) -> tuple[int, int, int, int]:
+    """The RGBA a browser shows at the fractions `at` of the picture's width and height."""
+    with Image.open(path) as picture:
+        rgba = picture.convert("RGBA")
+        x = min(int(at[0] * rgba.width), rgba.width - 1)
+        return rgba.getpixel((x, int(at[1] * rgba.height)))  # type: ignore[return-value]
+
+
+def near(colour: tuple[int, ...], expected: tuple[int, ...]) -> bool:
+    """Whether two colours differ by at most 3 in each channel (the quantiser's and
+    the WebP encoder's rounding)."""
+    return all(abs(a - b) <= 3 for a, b in zip(colour, expected, strict=True))
+
+
+def story_with(tmp_path: Path, *body: str) -> tuple[Path, Path]:
+    """A project whose story shows the pictures named in `body` (made by the caller in
+    the returned folder, content/2025/06/) and has the first as its lead image."""
+    project = make_project(tmp_path / "p")
+    folder = project / "content/2025/06"
+    folder.mkdir(parents=True)
+    front = FRONT.format(title="Modes") + f"\nimage:\n  src: {body[0]}\n  alt: The lead"
+    text = "Intro.\n\n" + "".join(f"![Picture {n}]({name})\n\n" for n, name in enumerate(body))
+    write_article(project, "2025/06/story.md", front, text)
+    return project, folder
+
+
+def webp_sources(out: Path) -> list[str]:
+    page = html.fromstring((out / "2025/06/25/story/index.html").read_bytes())
+    return [str(s) for s in page.xpath("//picture/source[@type='image/webp']/@srcset")]
+
+
+def test_transparent_palette_and_colour_keyed_pngs_stay_transparent_in_every_copy(
+    tmp_path: Path,
+) -> None:
+    project, folder = story_with(tmp_path, "palette.png", "keyed.png")
+    disc = Image.new("RGBA", (1300, 800), (0, 0, 0, 0))
+    ImageDraw.Draw(disc).ellipse((300, 100, 1000, 700), fill=(255, 0, 0, 255))
+    disc.quantize(colors=4).save(folder / "palette.png")  # mode P with a tRNS chunk
+    with Image.open(folder / "palette.png") as made:
+        assert made.mode == "P" and "transparency" in made.info  # what pngquant writes
+    keyed = Image.new("RGB", (900, 600), (255, 255, 255))
+    keyed.paste((0, 0, 200), (300, 200, 600, 400))
+    keyed.save(folder / "keyed.png", transparency=(255, 255, 255))  # white shown transparent
+    result, out = build(project)
+    assert result.ok
+    for path in copies(out, "palette.png"):
+        assert shown(path, (0.02, 0.02))[3] == 0, path  # the corner stays transparent
+        assert near(shown(path, (0.5, 0.5)), (255, 0, 0, 255)), path
+    for path in copies(out, "keyed.png"):
+        assert shown(path, (0.05, 0.05))[3] == 0, path
+        assert near(shown(path, (0.5, 0.5)), (0, 0, 200, 255)), path
+    assert any("palette.png/" in s for s in webp_sources(out))
+
+
+def test_an_opaque_palette_png_stays_opaque(tmp_path: Path) -> None:
+    project, folder = story_with(tmp_path, "flat.png")
+    Image.new("RGB", (600, 400), (0, 120, 0)).quantize(colors=8).save(folder / "flat.png")
+    result, out = build(project)
+    assert result.ok
+    for path in copies(out, "flat.png"):
+        assert shown(path, (0.1, 0.1))[3] == 255, path
+        assert near(shown(path, (0.5, 0.5)), (0, 120, 0, 255)), path
