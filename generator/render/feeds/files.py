@@ -85,7 +85,7 @@ class FeedWriter:
         self.content_dir = content_dir
         self.site = site
         self.empty_updated = newest or now or _EPOCH
-        items = FeedItems(urls, content_dir, filled, corrections)
+        items = FeedItems(urls, content_dir, filled, corrections, settings.language)
         self.formats: dict[str, Callable[[Channel], OutputFile]] = {
             "rss": RssWriter(settings, urls, items, self.empty_updated),
             "atom": AtomWriter(settings, urls, items, self.empty_updated),

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from markupsafe import escape
 
+from generator.languages import first_direction, text_direction
 from generator.model import Article
 from generator.render import images
 from generator.render.feeds.extensions import MediaImage
@@ -23,7 +24,8 @@ class FeedItems:
     `filled`: the article with its body, when the articles carry none
     (generator.speed.bodies); `corrections`: the article's corrections as its page shows
     them (render.sections.corrections_html), rendered once per article (by its source)
-    however many feeds carry it."""
+    however many feeds carry it. `language`: the section's language (a story without
+    `language:` is in it), which decides the direction of its stories' HTML."""
 
     def __init__(
         self,
@@ -31,7 +33,9 @@ class FeedItems:
         content_dir: Path,
         filled: Callable[[Article], Article] | None = None,
         corrections: Callable[[Article], str] | None = None,
+        language: str = "",
     ) -> None:
+        self.language = language
         self.urls = urls
         self.content_dir = content_dir
         self.filled = filled
@@ -44,7 +48,20 @@ class FeedItems:
 
     def content_html(self, article: Article) -> str:
         """An item's HTML content: the lead figure (image, caption, credit), the body
-        with absolute links, the corrections, then the sources line, as on the article page."""
+        with absolute links, the corrections, then the sources line, as on the article page;
+        in a right-to-left story, all of it in `<div lang=".." dir="rtl">` (`dir="auto"` for
+        a body written right to left in a left-to-right language), since feed readers lay
+        an item's HTML out left to right unless it says otherwise."""
+        body = self.absolute_html(article)
+        html = "\n".join(self._content_parts(article, body))
+        tag = article.language or self.language
+        if tag and text_direction(tag) == "rtl":
+            return f'<div lang="{escape(tag)}" dir="rtl">{html}</div>'
+        if first_direction(body) == "rtl":
+            return f'<div dir="auto">{html}</div>'
+        return html
+
+    def _content_parts(self, article: Article, body: str) -> list[str]:
         parts: list[str] = []
         if article.image is not None:
             image = article.image
@@ -56,7 +73,7 @@ class FeedItems:
             parts.append(
                 f'<figure><img src="{escape(src)}" alt="{escape(image.alt)}">{figcaption}</figure>'
             )
-        parts.append(self.absolute_html(article))
+        parts.append(body)
         if self.corrections is not None and article.corrections:
             if article.source not in self._corrections:
                 self._corrections[article.source] = self.corrections(article)
@@ -65,7 +82,7 @@ class FeedItems:
             parts.append(
                 f"<p><em>(With inputs from {escape(', '.join(article.sources))}.)</em></p>"
             )
-        return "\n".join(parts)
+        return parts
 
     def absolute_html(self, article: Article) -> str:
         """The article's body HTML with every link absolute, `#fragment` ones to its page."""

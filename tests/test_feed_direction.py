@@ -1,0 +1,69 @@
+"""A right-to-left story reads right to left in a feed reader too: its HTML in RSS, Atom
+and JSON Feed says its direction (feed readers lay an item's HTML out left to right
+unless it says otherwise), while a left-to-right story's HTML is published as before."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import feedparser
+from conftest import make_project, run_here, write_article
+from lxml import html as lxml_html
+
+FRONT = (
+    "title: {title}\ndate: 2025-06-0{day}T10:00:00Z\ncountry: UK\n{extra}credits:\n  author: Desk\n"
+)
+ARABIC = "غمرت الأمطار المدينة (المرحلة 1).\n"
+URDU = "کراچی میں بارش ہوئی۔\n"
+ENGLISH = "The summit met in Riyadh today.\n"
+
+
+def _contents(site: Path, section: str) -> dict[str, list[str]]:
+    """Each story's HTML as RSS, Atom and JSON Feed carry it, by its link's last part."""
+    found: dict[str, list[str]] = {}
+    for name in ("feed.xml", "atom.xml"):
+        feed = feedparser.parse((site / section / name).read_bytes())
+        assert not feed.bozo, feed.get("bozo_exception")
+        for entry in feed.entries:
+            found.setdefault(entry.link.rstrip("/").rsplit("/", 1)[-1], []).append(
+                entry.content[0].value
+            )
+    items = json.loads((site / section / "feed.json").read_text(encoding="utf-8"))["items"]
+    for item in items:
+        found[item["url"].rstrip("/").rsplit("/", 1)[-1]].append(item["content_html"])
+    return found
+
+
+def _wrapper(html: str) -> dict[str, str]:
+    """The attributes of the element that holds the whole of `html` ({} when none does)."""
+    element = lxml_html.fragment_fromstring(html, create_parent="root")
+    if len(element) != 1 or element[0].tag != "div" or (element.text or "").strip():
+        return {}
+    return dict(element[0].attrib)
+
+
+def test_feeds_say_the_direction_of_a_right_to_left_story(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "en")
+    write_article(
+        project, "ar.md", FRONT.format(title="أمطار", day=1, extra="language: ar\n"), ARABIC
+    )
+    write_article(project, "ur.md", FRONT.format(title="بارش", day=2, extra="language: ur\n"), URDU)
+    write_article(
+        project, "plain.md", FRONT.format(title="قمة", day=3, extra="slug: summit\n"), ARABIC
+    )
+    write_article(
+        project, "en.md", FRONT.format(title="Summit", day=4, extra="slug: english\n"), ENGLISH
+    )
+    built = run_here("build", "--output", str(project / "site"), cwd=project)
+    assert built.returncode == 0, built.stderr
+    site = project / "site"
+    for section, slug, tag in (("ar", "ar", "ar"), ("ur", "ur", "ur")):
+        for html in _contents(site, section)[slug]:
+            assert _wrapper(html) == {"lang": tag, "dir": "rtl"}, html
+    root = _contents(site, ".")
+    # An Arabic body without `language:` on an English site: its letters choose.
+    assert [_wrapper(html) for html in root["summit"]] == [{"dir": "auto"}] * 3, root
+    # A story in the site's direction: as before, no wrapper.
+    assert [_wrapper(html) for html in root["english"]] == [{}] * 3, root
+    assert all(html.startswith("<p>The summit") for html in root["english"]), root
