@@ -364,8 +364,8 @@ def _typed(
         name = key
         problem = _check_value(name, value)
         if problem:
-            default = getattr(Settings(), name)
-            found.append(Problem(key, problem, settings_errors.wrong_type(key, value, default)))
+            fix = settings_hints.type_fix(key, value, getattr(Settings(), name), CHECKS.get(name))
+            found.append(Problem(key, problem, fix))
             bad.add(name)
             continue
         values[name] = value

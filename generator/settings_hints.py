@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 from typing import Any
 
-from generator.settings_errors import shown, toml_value
+from generator.settings_errors import shown, toml_value, wrong_type
 
 
 def check_hint(name: str, value: Any, default: Any, advice: str) -> str:
@@ -58,3 +59,58 @@ def _language_tag(name: str) -> str:
         if language.lower() == wanted and "_" not in code:
             return str(code)
     return ""
+
+
+# A value each text setting accepts, for the fix of one written as another type
+# (`language = true`): quoting what was typed ("True") is no language, zone or address.
+EXAMPLES = {
+    "title": "Daily News",
+    "description": "News from the harbour, every morning.",
+    "base_url": "https://news.example.org/",
+    "language": "en",
+    "timezone": "Europe/London",
+    "site_id": "example.org,2026",
+    "publisher": "Harbour Media Ltd",
+    "markdown_engine": "python-markdown",
+    "repo_url": "https://github.com/newsroom/site",
+    "repo_branch": "main",
+    "content_dir": "content",
+    "cname": "news.example.org",
+    "former_base_url": "https://old.example.org/",
+    "websub_hub": "https://pubsubhubbub.appspot.com/",
+    "locale": "en_GB",
+    "logo": "brand/logo.png",
+}
+
+
+def type_fix(name: str, value: Any, default: Any, check: Callable[[str], str | None] | None) -> str:
+    """The fixed line of setting `name` written with another type than its `default`'s.
+    A text setting written as a number, true/false, a date or a list: the value typed in
+    quotes when the setting takes it (`title = 2025` -> "2025": `check(text)` None); a
+    timezone written as its offset (`timezone = 5`) -> a city zone at UTC+5; else a value
+    the setting takes (EXAMPLES) and what deleting the line gives (the default, or none)
+    when the setting takes that."""
+    if not isinstance(default, str):
+        return wrong_type(name, value, default)
+    accepts = check or (lambda _: None)
+    typed = "" if isinstance(value, bool | list | dict) else toml_value(value).strip('"')
+    if typed and accepts(typed) is None and name != "logo":  # a logo: a picture's path
+        return f"put the text in double quotes: {name} = {toml_value(typed)}"
+    if name == "timezone" and isinstance(value, int | float) and not isinstance(value, bool):
+        from generator.timezones import offset_zones_hint
+
+        minutes = round(abs(value) * 60)
+        clock = f"UTC{'-' if value < 0 else '+'}{minutes // 60}" + f":{minutes % 60:02d}" * (
+            minutes % 60 > 0
+        )
+        if hint := offset_zones_hint(clock):
+            return hint
+    example = EXAMPLES.get(name, "")
+    then = f" (the default, {shown(default)})" if default else " (none)"
+    kept = accepts(default) is None and name != "base_url"  # the default: a preview's address
+    delete = f", or delete the line{then}" if kept else ""
+    also = ' or "gfm"' if name == "markdown_engine" else ""
+    return (
+        f"{shown(value)} is not text; write the {name} in double quotes, such as "
+        f"{name} = {toml_value(example)}{also}{delete}"
+    )

@@ -1,0 +1,78 @@
+"""A text setting written as true/false, a number or a list (`language = true`): the fix
+names a value the setting takes (tester4 F18), never the typed value in quotes when that
+is no value of the setting (`language = "True"`, then "did you mean 'tt-RU'?")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import fields
+from pathlib import Path
+
+import pytest
+from conftest import run_here, tiny_png, write_article
+
+from generator.config import Settings
+
+STORY = "title: A Story\ndate: 2025-06-20T10:00:00+05:30\ncountry: India\ncredits:\n  author: Desk"
+SETTINGS = """\
+title = "Harbour Gazette"
+description = "News from the harbour."
+base_url = "https://example.org/news/"
+site_id = "example.org,2025"
+"""
+TEXT_SETTINGS = sorted(
+    f.name for f in fields(Settings) if f.metadata and isinstance(getattr(Settings(), f.name), str)
+)
+
+
+def checked(root: Path, line: str) -> str:
+    """`newsdigest check`'s words on a site whose settings end with `line`."""
+    settings = "".join(x for x in SETTINGS.splitlines(True) if not x.startswith(line.split()[0]))
+    (root / "newsdigest.toml").write_text(settings + line + "\n", encoding="utf-8")
+    result = run_here("check", cwd=root)
+    assert "Traceback" not in result.stderr
+    return result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("typed", ["true", "false", "5", "[1]"])
+@pytest.mark.parametrize("name", TEXT_SETTINGS)
+def test_the_fix_of_a_text_setting_of_another_type_is_a_value_it_takes(
+    tmp_path: Path, name: str, typed: str
+) -> None:
+    root = tmp_path / "gazette"
+    write_article(root, "a-story.md", STORY)
+    (root / "brand").mkdir()
+    (root / "brand/logo.png").write_bytes(tiny_png((40, 40)))
+    if name == "content_dir":  # `content_dir = 5`: the folder 5, quoted as typed
+        (root / "5").mkdir()
+        (root / "5/a-story.md").write_text(f"---\n{STORY}\n---\nBody.\n", encoding="utf-8")
+
+    said = checked(root, f"{name} = {typed}")
+
+    assert f"error: {name} must be text in quotes, not {typed}" in said
+    fix = next(x for x in said.splitlines() if x.strip().startswith("fix:"))
+    written = re.search(rf'{name} = ("[^"]*")', fix)
+    assert written, fix
+    assert written.group(1).lower() not in ('"true"', '"false"', '"[1]"'), fix
+    again = checked(root, f"{name} = {written.group(1)}")
+    assert "error:" not in again, (fix, again)
+
+
+def test_a_timezone_written_as_a_number_of_hours_gets_a_city_at_that_offset(tmp_path: Path) -> None:
+    root = tmp_path / "gazette"
+    write_article(root, "a-story.md", STORY)
+
+    said = checked(root, "timezone = 5")
+
+    assert 'write: timezone = "Asia/Karachi"' in said
+    assert 'timezone = "5"' not in said
+
+
+def test_a_number_a_text_setting_takes_is_still_quoted_as_typed(tmp_path: Path) -> None:
+    root = tmp_path / "gazette"
+    write_article(root, "a-story.md", STORY)
+
+    said = checked(root, "title = 2025")
+
+    assert 'fix: put the text in double quotes: title = "2025"' in said
+    assert "error:" not in checked(root, 'title = "2025"')
