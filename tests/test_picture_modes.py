@@ -85,3 +85,26 @@ def test_an_opaque_palette_png_stays_opaque(tmp_path: Path) -> None:
     for path in copies(out, "flat.png"):
         assert shown(path, (0.1, 0.1))[3] == 255, path
         assert near(shown(path, (0.5, 0.5)), (0, 120, 0, 255)), path
+
+
+def test_a_16_bit_grey_png_is_scaled_to_8_bits_in_every_copy_not_clipped_to_white(
+    tmp_path: Path,
+) -> None:
+    project, folder = story_with(tmp_path, "grey16.png", "keyed16.png")
+    grey = Image.new("I;16", (1000, 100))  # a gradient, black to white, in 16 bits
+    grey.putdata([x * 65535 // 999 for _ in range(100) for x in range(1000)])
+    grey.save(folder / "grey16.png")
+    keyed = Image.new("I;16", (600, 400))
+    keyed.putdata([1000 if x < 100 else 40000 for _ in range(400) for x in range(600)])
+    keyed.save(folder / "keyed16.png", transparency=1000)  # its left band transparent
+    result, out = build(project)
+    assert result.ok
+    for path in copies(out, "grey16.png"):
+        levels = [shown(path, (x, 0.5))[0] for x in (0.0, 0.25, 0.5, 0.75, 0.999)]
+        assert levels[0] <= 3 and levels[-1] >= 252, (path, levels)  # black to white ...
+        for value, expected in zip(levels[1:4], (64, 128, 191), strict=True):
+            assert abs(value - expected) <= 6, (path, levels)  # ... scaled, not clipped
+    for path in copies(out, "keyed16.png"):
+        assert shown(path, (0.05, 0.5))[3] == 0, path
+        assert near(shown(path, (0.6, 0.5)), (155, 155, 155, 255)), path  # 40000 / 257
+    assert any("grey16.png/" in s for s in webp_sources(out))

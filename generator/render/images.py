@@ -50,7 +50,7 @@ if TYPE_CHECKING:
 
 WIDTHS = (480, 800, 1200, 1600)
 SMALL_QUALITY = 82
-PIPELINE_VERSION = "pictures-2"  # 2: transparency kept (_displayable)
+PIPELINE_VERSION = "pictures-3"  # 2: transparency kept, 3: 16-bit scaled (_displayable)
 # What a ?query keeps as typed: the reserved characters and a %-escape already typed.
 _QUERY_SAFE = "!$%&'()*+,/:;=?@[]~"
 PROCESSED = {
@@ -212,11 +212,29 @@ def _jobs(
     return jobs
 
 
+_SIXTEEN_BITS = ("I;16", "I;16B", "I;16L", "I;16N", "I")  # how Pillow opens a 16-bit grey PNG
+
+
 def _displayable(image: PILImage.Image) -> PILImage.Image:
     """`image` in a mode every copy can be resized and encoded from without losing what
     a reader sees: a palette, grey or RGB picture with transparency (a PNG's tRNS chunk:
     PNG-8 from pngquant or "Save for Web") becomes RGBA (LA for grey), so the resized
-    copies and the WebP keep their transparent pixels."""
+    copies and the WebP keep their transparent pixels; a 16-bit grey picture (0..65535)
+    is scaled to 8-bit grey (0..255), not clipped to white."""
+    if image.mode in _SIXTEEN_BITS:
+        wide = image.convert("I")
+        eight = wide.point(lambda value: value * (1 / 257)).convert("L")
+        eight.info = {k: v for k, v in image.info.items() if k != "transparency"}
+        key = image.info.get("transparency")
+        if isinstance(key, int):  # the grey value shown transparent: its own alpha
+            from PIL import ImageChops
+
+            above = wide.point(lambda value: value - key).convert("L")  # clipped at 0
+            below = wide.point(lambda value: key - value).convert("L")
+            alpha = ImageChops.lighter(above, below).point(lambda v: 255 if v else 0)
+            eight = eight.convert("LA")
+            eight.putalpha(alpha)
+        return eight
     if "transparency" in image.info and image.mode in ("P", "L", "RGB"):
         return image.convert("LA" if image.mode == "L" else "RGBA")
     return image
