@@ -27,6 +27,7 @@ import nh3
 
 from generator.diagnostics import Diagnostic, warning
 from generator.load.files import shown
+from generator.render.alignment import CELL_CLASSES, aligned, unclassed
 from generator.render.links import addresses
 
 # The schemes a link or picture keeps (nh3's url_schemes; relative addresses are kept too):
@@ -137,9 +138,10 @@ def _spans(text: str) -> str:
 
 
 def removed_kinds(before: str, after: str) -> Kinds:
-    """The tags and attributes of `before` that `after` lacks."""
+    """The tags and attributes of `before` that `after` lacks (a table cell's alignment,
+    published as a class by `sanitise`, is not removed)."""
     kept = {(tag, name) for _, tag, name in tags_of(after)}
-    return {(tag, name) for _, tag, name in tags_of(before)} - kept
+    return {(tag, name) for _, tag, name in tags_of(aligned(before))} - kept
 
 
 def _words(tag: str, name: str) -> tuple[str, str]:
@@ -367,6 +369,7 @@ def _cleaner() -> Callable[[str], str]:
             url_schemes=URL_SCHEMES,
             link_rel="noopener noreferrer",
             strip_comments=True,
+            allowed_classes=CELL_CLASSES,
         ).clean
     return lambda fragment: nh3.clean(
         fragment,
@@ -375,6 +378,7 @@ def _cleaner() -> Callable[[str], str]:
         url_schemes=URL_SCHEMES,
         link_rel="noopener noreferrer",
         strip_comments=True,
+        allowed_classes=CELL_CLASSES,
     )
 
 
@@ -398,8 +402,9 @@ def apart(fragment: str) -> str:
 
 
 def sanitise(fragment: str) -> str:
-    """Keep the HTML a news article needs; drop scripts, frames, handlers and odd URLs."""
-    return str(_clean(fragment))
+    """Keep the HTML a news article needs; drop scripts, frames, handlers and odd URLs.
+    A table column's alignment is kept as a class (`aligned`)."""
+    return unclassed(str(_clean(aligned(fragment))))
 
 
 # Elements the allow-list removes, which both engines read as an HTML block when a line

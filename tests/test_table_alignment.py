@@ -1,0 +1,53 @@
+"""A table column's alignment (`| ---: |`) is published with either engine: figures columns
+(seats, votes, prices) read right-aligned in a browser, as the editor typed them, while
+no style= reaches the page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import make_project, parked, run_here, static_server, write_article
+
+FRONT = (
+    "title: Results\ndate: 2025-06-01T10:00:00Z\ncountry: UK\nslug: results\n"
+    "summary: The results.\ncredits:\n  author: Desk\n"
+)
+TABLE = "| Party | Seats | Share | Note |\n| --- | ---: | :-: | :-- |\n| A | 10 | 40% | won |\n"
+ENGINES = ["python-markdown", "gfm"]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_columns_alignment_is_published(tmp_path: Path, engine: str, chromium_tab: Any) -> None:
+    project = make_project(tmp_path, f'markdown_engine = "{engine}"\n')
+    write_article(project, "results.md", FRONT, TABLE)
+    built = run_here(
+        "build", "--base-url", "http://127.0.0.1/", "--output", str(project / "site"), cwd=project
+    )
+    assert built.returncode == 0, built.stderr
+    assert "warning" not in built.stderr, built.stderr  # nothing is removed
+    page = (project / "site/2025/06/01/results/index.html").read_text(encoding="utf-8")
+    assert '<td class="align-right">10</td>' in page
+    assert "style=" not in page.split('class="body"', 1)[1]
+    tab = chromium_tab
+    try:
+        with static_server(project / "site") as server:
+            tab.goto(server + "2025/06/01/results/")
+            found = tab.eval_on_selector_all(
+                ".body td", "els => els.map(e => getComputedStyle(e).textAlign)"
+            )
+    finally:
+        parked(tab)
+    assert found == ["start", "right", "center", "left"]
+
+
+def test_a_cells_other_classes_and_styles_are_still_removed(tmp_path: Path) -> None:
+    project = make_project(tmp_path)
+    body = '<table><tr><td class="total" style="color: red">1</td></tr></table>\n'
+    write_article(project, "results.md", FRONT, body)
+    built = run_here("build", "--output", str(project / "site"), cwd=project)
+    assert built.returncode == 0, built.stderr
+    page = (project / "site/2025/06/01/results/index.html").read_text(encoding="utf-8")
+    assert "<td>1</td>" in page
+    assert "the style= attribute of <td> here is removed when published" in built.stderr
