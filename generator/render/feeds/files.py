@@ -39,6 +39,22 @@ class PlannedFeed:
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
+def site_start(site_id: str) -> datetime:
+    """The first instant (UTC) of the date a site_id names (`example.org,2025` -> 2025-01-01,
+    `...,2025-06` -> 2025-06-01, `...,2025-06-25`): a fixed date the site existed by, for
+    a feed with no story; the epoch for a site_id without one (a writer made in a test)."""
+    parts = [int(p) for p in site_id.rpartition(",")[2].split("-") if p.isdigit()]
+    if not parts:
+        return _EPOCH
+    year, month, day = (*parts, 1, 1)[:3]
+    for date in ((year, month, day), (year, month, 1), (year, 1, 1)):
+        try:
+            return datetime(*date, tzinfo=UTC)
+        except ValueError:  # a month 13 or the 31st of June: the month, or the year alone
+            continue
+    return _EPOCH
+
+
 def opml(settings: Settings, urls: Urls, feeds: list[Feed]) -> OutputFile:
     """feeds.opml: every feed of `feeds`, by title, with its file and its page."""
     root = ET.Element("opml", version="2.0")
@@ -66,7 +82,8 @@ class FeedWriter:
     `now`: the build's clock (the digest feed carries only days that are over); `filled`
     and `corrections`: FeedItems'. A feed with no item is dated the newest change of any
     story of the site, every language's (`newest`; RFC 4287 4.2.15: a real instant), else
-    the build's clock; the epoch only when neither is known (a writer made without them).
+    the date its site_id names (`site_start`): never the build's clock, so the same
+    content builds the same bytes whenever it is built.
     """
 
     def __init__(
@@ -84,7 +101,7 @@ class FeedWriter:
         self.urls = urls
         self.content_dir = content_dir
         self.site = site
-        self.empty_updated = newest or now or _EPOCH
+        self.empty_updated = newest or site_start(settings.site_id)
         items = FeedItems(urls, content_dir, filled, corrections, settings.language)
         self.formats: dict[str, Callable[[Channel], OutputFile]] = {
             "rss": RssWriter(settings, urls, items, self.empty_updated),
