@@ -320,10 +320,22 @@ def _brackets(value: Any) -> str:
     return f" (YAML reads {typed} in brackets as {what})" if typed else ""
 
 
+# Fields whose text is a code, never words in brackets: `language: [ur]` means `ur`.
+_CODES = frozenset({"language", "slug", "id", "translation_key"})
+
+
 def quoted_hint(key: str, value: Any) -> str:
-    """For a value typed as `[Live]` or `{Live}` on its line: the line with it quoted."""
+    """For a value typed as `[Live]` or `{Live}` on its line: the line with it quoted; for
+    a code (_CODES), which brackets never belong to, the item without them (`language: ur`)."""
     typed = getattr(value, "typed", "")
-    return f"put the whole value in quotes: {key}: {double_quoted(typed)}" if typed else ""
+    if not typed:
+        return ""
+    items = [str(v) for v in value] if isinstance(value, list) else []
+    if key not in _CODES or not items or isinstance(value[0], list | dict | bool):
+        return f"put the whole value in quotes: {key}: {double_quoted(typed)}"
+    if len(items) > 1:  # `language: [en, ur]`
+        return f"a story has one {key}: write one, without brackets: {key}: {inline(items[0])}"
+    return f"remove the brackets: {key}: {inline(items[0])}"
 
 
 def _quoted_item_hint(key: str, value: Any, item: Any) -> str:

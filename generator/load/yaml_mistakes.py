@@ -13,7 +13,14 @@ import yaml
 from generator.diagnostics import Diagnostic, error
 from generator.load import fields
 from generator.load.yaml_lines import deeper, group_of, missing_colon
-from generator.load.yaml_lists import colon_value, double_quoted, list_slip, unclosed_list_fix
+from generator.load.yaml_lists import (
+    LIST_FIELDS,
+    colon_value,
+    double_quoted,
+    list_slip,
+    unclosed_list_fix,
+    written,
+)
 from generator.load.yaml_quotes import after_quote, quoted_item, quoted_items, special_name
 
 _FIELD_LINE = re.compile(
@@ -231,8 +238,10 @@ def _spaced_start(lead: str, key: str, value: str) -> tuple[str, str]:
     """(message, fix) for a value starting with '- ' or '? ' on the line of its field."""
     mark = value[0]
     fix = f"put the whole value in quotes: {lead}{key}: {double_quoted(value)}"
-    if mark == "-":
-        item = value[1:].strip()
+    item = value[1:].strip()
+    if mark == "-" and key in LIST_FIELDS and item:  # a list: never one text in quotes
+        fix = f"write the list in brackets: {lead}{key}: [{written(item)}]"
+    elif mark == "-":
         fix += f" (for a list, put each item on a line of its own below: '{lead}  - {item}')"
     return (
         f"the value of '{key}:' starts with '{mark} ', which YAML reads as "
