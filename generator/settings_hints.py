@@ -46,6 +46,9 @@ def check_hint(name: str, value: Any, default: Any, advice: str) -> str:
     if isinstance(default, int) and not isinstance(default, bool) and isinstance(value, int):
         return f"use a number of 1 or more: {name} = {max(default, 1)}"
     if name == "markdown_engine":
+        meant = engine_meant(str(value))
+        if meant:
+            return f"did you mean {meant!r}? write: {name} = {toml_value(meant)}"
         return f"{advice}: {name} = {toml_value(default)}"
     return advice
 
@@ -114,3 +117,35 @@ def type_fix(name: str, value: Any, default: Any, check: Callable[[str], str | N
         f"{shown(value)} is not text; write the {name} in double quotes, such as "
         f"{name} = {toml_value(example)}{also}{delete}"
     )
+
+
+# The engines' other names (case, spaces, '-', '_' and '.' aside): GitHub's renderer is
+# CommonMark with GitHub's extensions (cmark-gfm; Hugo's Goldmark is too); Python-Markdown
+# is the default.
+_ENGINE_NAMES = {
+    "gfm": (
+        "gfm",
+        "github",
+        "githubflavoredmarkdown",
+        "githubflavouredmarkdown",
+        "githubmarkdown",
+        "commonmark",
+        "cmark",
+        "cmarkgfm",
+        "goldmark",
+        "markdownit",
+    ),
+    "python-markdown": ("pythonmarkdown", "markdown", "pymarkdown", "default", "python"),
+}
+
+
+def engine_meant(value: str) -> str:
+    """The engine a markdown_engine value names in another spelling ('GFM', 'github',
+    'commonmark', 'cmark-gfm' -> 'gfm'; 'python_markdown', 'Markdown' -> 'python-markdown'),
+    or the engine it is a slip of (difflib); '' for none."""
+    folded = re.sub(r"[\s_.-]+", "", value.casefold())
+    for engine, names in _ENGINE_NAMES.items():
+        if folded in names:
+            return engine
+    close = difflib.get_close_matches(value.casefold(), list(_ENGINE_NAMES), n=1, cutoff=0.6)
+    return close[0] if close else ""

@@ -76,3 +76,40 @@ def test_a_number_a_text_setting_takes_is_still_quoted_as_typed(tmp_path: Path) 
 
     assert 'fix: put the text in double quotes: title = "2025"' in said
     assert "error:" not in checked(root, 'title = "2025"')
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("GFM", "gfm"),
+        ("github", "gfm"),
+        ("CommonMark", "gfm"),
+        ("cmark-gfm", "gfm"),
+        ("goldmark", "gfm"),
+        ("python_markdown", "python-markdown"),
+        ("Markdown", "python-markdown"),
+        ("python-markdwon", "python-markdown"),
+    ],
+)
+def test_a_markdown_engine_by_another_name_gets_that_engine(
+    tmp_path: Path, typed: str, meant: str
+) -> None:
+    """`markdown_engine = "GFM"` is refused with the fix naming gfm, never the other engine
+    (tester4 F19); followed, the check passes."""
+    root = tmp_path / "gazette"
+    write_article(root, "a-story.md", STORY)
+
+    said = checked(root, f'markdown_engine = "{typed}"')
+
+    assert f"fix: did you mean '{meant}'? write: markdown_engine = \"{meant}\"" in said, said
+    assert "error:" not in checked(root, f'markdown_engine = "{meant}"')
+
+
+def test_an_engine_newsdigest_has_no_kin_of_names_both(tmp_path: Path) -> None:
+    root = tmp_path / "gazette"
+    write_article(root, "a-story.md", STORY)
+
+    said = checked(root, 'markdown_engine = "pandoc"')
+
+    assert 'use "python-markdown" (the default) or "gfm"' in said
+    assert "did you mean" not in said
