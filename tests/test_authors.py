@@ -293,6 +293,32 @@ def test_a_look_alike_byline_gets_a_page_of_its_own_and_the_first_keeps_its_addr
     ) in result.stderr
 
 
+def test_a_bio_with_markup_is_warned_and_published_as_typed_with_the_whole_card(
+    tmp_path: Path,
+) -> None:
+    """tester4 F11: the warning said "published as typed", but the entry was dropped:
+    no bio, no photo, no website, no sameAs. Every field is published; the bio escaped."""
+    marked = "Writes about *markets* and <b>trade</b>."
+    registry = REGISTRY.replace("Science correspondent.", marked)
+    project = newsroom(tmp_path, registry)
+    (project / "photos").mkdir()
+    Image.new("RGB", (300, 500), (90, 120, 200)).save(project / "photos/asha.png")
+    result, out = build(project)
+    assert result.ok, result.diagnostics
+    [said] = [d for d in result.diagnostics if d.path.endswith("authors.yaml")]
+    assert (said.line, said.severity) == (2, "warning") and "published as typed" in said.message
+    author = page(out, "authors/asha-rao")
+    [bio] = author.xpath("//p[@class='author-bio']")
+    assert bio.text == marked and not bio.xpath("*")
+    [photo] = author.xpath("//img[@class='author-photo']")
+    assert (out / photo.get("src").removeprefix("/sub/")).is_file()
+    assert author.xpath("//a[@href='https://asha.example.org/']")
+    article = page(out, "2025/06/01/one")
+    [asha] = json.loads(article.xpath("//script[@type='application/ld+json']")[0].text)["author"]
+    assert asha["sameAs"] == ["https://asha.example.org/", "https://mastodon.social/@asha"]
+    assert asha["image"]
+
+
 def test_an_http_author_url_is_an_error_on_its_line_in_check_and_build(tmp_path: Path) -> None:
     """README: a registry URL that is not https:// is an error; it was published with
     rel="me" and in JSON-LD sameAs."""

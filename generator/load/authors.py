@@ -372,7 +372,7 @@ class _Check(_Fields):
             )
             self.error(*said)
             return None
-        before = len(self.problems)
+        errors = sum(p.severity == "error" for p in self.problems)  # (a warning keeps all)
         unseen = invisible_error(self.source, line, "authors.yaml", name)
         self.problems.extend([unseen] if unseen else [])
         self._unknown(fields, label)
@@ -402,7 +402,7 @@ class _Check(_Fields):
                 "a desk or an agency is an Organization",
             )
         image, picture = self._image(fields, label)
-        if len(self.problems) > before:  # the build stops; the name and page still match
+        if sum(p.severity == "error" for p in self.problems) > errors:  # the build stops
             return Author(slug or _slug(name), name, type=kind if kind in TYPES else "Person")
         return Author(
             slug or _slug(name),
