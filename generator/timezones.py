@@ -8,7 +8,9 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import TZPATH, ZoneInfo, available_timezones
 
+from generator.diagnostics import Diagnostic, warning
 from generator.settings_errors import shown, toml_value
+from generator.settings_lines import line_of
 
 # Abbreviations newsrooms write that tzdata does not (IST, PKT's neighbours) or shares
 # between places (CST is Chicago's and Shanghai's): the zone most readers mean.
@@ -148,3 +150,60 @@ WELL_KNOWN_ZONES = (
 
 
 CONTINENTS = ("Africa", "America", "Asia", "Atlantic", "Australia", "Europe", "Indian", "Pacific")
+
+
+# tzdata's old names of US clocks (kept for compatibility), and the city zones meant:
+# EST and MST are one offset all year (no summer time), the others follow US rules.
+_OLD_US_ZONES = {
+    "EST": "America/New_York",
+    "MST": "America/Denver",
+    "HST": "Pacific/Honolulu",
+    "EST5EDT": "America/New_York",
+    "CST6CDT": "America/Chicago",
+    "MST7MDT": "America/Denver",
+    "PST8PDT": "America/Los_Angeles",
+}
+
+
+def zone_warnings(file: Path, where: str, zone: str) -> list[Diagnostic]:
+    """A warning on the timezone line of `file` (named `where`) for a zone valid in tzdata
+    but likely not meant: `Etc/GMT+5`, whose sign is reversed (it is UTC-05:00), and the
+    old US names (`EST`: UTC-05:00 all year, no summer time). Its fix names city zones."""
+    found = re.fullmatch(r"Etc/GMT([+-])(\d{1,2})", zone)
+    if found and int(found.group(2)):
+        hours = int(found.group(2))
+        real = -hours if found.group(1) == "+" else hours
+        said = f"UTC{'+' if real > 0 else '-'}{hours:02d}:00"
+        meant = f"UTC{found.group(1)}{hours:02d}:00"
+        at_real, at_meant = zones_at_offset(real * 60)[:1], zones_at_offset(-real * 60)[:1]
+        keep = f"timezone = {toml_value(at_real[0])}" if at_real else "keep it"
+        other = f"timezone = {toml_value(at_meant[0])}" if at_meant else "a city zone"
+        return [
+            _zone_warning(
+                file,
+                where,
+                f"timezone {shown(zone)} is {said}, not {meant}: tzdata's Etc names count "
+                "the other way; if the newsroom is on "
+                f"{meant}, every date written without an offset is {2 * hours} hours off",
+                f"for {meant} write {other}; for {said} write the city's zone, {keep}",
+            )
+        ]
+    if zone not in _OLD_US_ZONES:
+        return []
+    city = _OLD_US_ZONES[zone]
+    winter, summer = (clock.utcoffset() for clock in _winter_and_summer(zone))
+    fix = f"write the city's zone: timezone = {toml_value(city)}"
+    if winter == summer and winter and _winter_and_summer(city)[1].utcoffset() != summer:
+        fixed = zones_at_offset(int(winter.total_seconds()) // 60)[:1]
+        message = (
+            f"timezone {shown(zone)} keeps one offset all year, with no summer time: a "
+            f"newsroom on {city}'s clock would date its summer stories an hour off"
+        )
+        fix += f" (for one offset all year: {toml_value(fixed[0])})" if fixed else ""
+    else:
+        message = f"timezone {shown(zone)} is an old name tzdata keeps for {city}'s clock"
+    return [_zone_warning(file, where, message, fix)]
+
+
+def _zone_warning(file: Path, where: str, message: str, fix: str) -> Diagnostic:
+    return warning(where, line_of(file, "timezone"), message, fix)

@@ -15,6 +15,7 @@ from generator.diagnostics import ConfigError, Diagnostic, warning
 from generator.settings_errors import shown
 from generator.settings_file import find_settings
 from generator.settings_lines import line_of
+from generator.timezones import zone_warnings
 
 if TYPE_CHECKING:
     from generator.config import Settings
@@ -254,6 +255,7 @@ def settings_file_warnings(
         cname_warnings(project, content_dir, settings.cname, settings.base_url)
         + settings_warnings(project, content_dir, settings)
         + site_id_warnings(project, content_dir, settings.site_id)
+        + zone_warnings(*_settings_file(project, content_dir), settings.timezone)
     )
 
 
