@@ -21,6 +21,7 @@ import yaml
 from generator.diagnostics import Diagnostic, error
 from generator.load.encoding import UTF16_FIX, binary, not_utf8, utf16
 from generator.load.fences import never_closed, no_start
+from generator.load.file_names import misnamed_article
 from generator.load.files import (
     child_maker,
     folder_link,
@@ -28,7 +29,6 @@ from generator.load.files import (
     link_problem,
     loop_link,
     looped,
-    misnamed_article,
     unreadable,
     unreadable_name,
     walk,

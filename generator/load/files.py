@@ -159,10 +159,6 @@ def walk(top: str) -> Iterator[tuple[str, list[str], list[str], set[str]]]:
         yield from walk(os.path.join(top, name))
 
 
-# Extensions other Markdown tools read, and `.md` in other capitals: never read as articles.
-MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mdwn", ".mdtxt", ".mdtext")
-
-
 def outside_link(path: Path, content_dir: Path) -> Diagnostic:
     """A warning for a link in content/ to a file or folder outside it (never read), or to
     nothing (a link whose file was moved or deleted)."""
@@ -180,97 +176,6 @@ def outside_link(path: Path, content_dir: Path) -> Diagnostic:
         + "; it is not published",
         ("delete the link, or " if gone else "")
         + f"copy the {what} itself into content/ instead of linking to it",
-    )
-
-
-def misnamed_article(relative: str, path: Path | None = None) -> list[Diagnostic]:
-    """An error for a Markdown file in content/ that is not named `*.md` (lower case):
-    `story.MD`, `story.markdown`... is not read, so it would silently never be published.
-    `relative` is the file's path under content/ with '/'; none for any other file. For a
-    hidden file or folder (`path`, its name starting with '.'): `hidden_articles`."""
-    stem, dot, suffix = relative.rpartition(".")
-    name = relative.rpartition("/")[2]
-    if name != name.rstrip() and name.rstrip().lower().endswith(MARKDOWN_SUFFIXES):
-        return [  # `story.md ` (a space after the extension, as a Mac allows)
-            error(
-                relative,
-                1,
-                "this file is not read: its name ends in spaces after the extension",
-                f"rename the file to {name.strip()}",
-            )
-        ]
-    if name.startswith(".") and path is not None:
-        return hidden_articles(path, relative)
-    if name.startswith(".") or not dot:
-        return []
-    if "." + suffix.lower() not in MARKDOWN_SUFFIXES:
-        return _saved_as_text(relative, path)
-    if "." + suffix == ".md":
-        return []
-    fixed = f"{stem}.md".rpartition("/")[2]
-    return [
-        error(
-            relative,
-            1,
-            f"this file is not read: an article's file name must end in '.md' (in small "
-            f"letters), not '.{suffix}'",
-            f"rename the file to {fixed}",
-        )
-    ]
-
-
-def _saved_as_text(relative: str, path: Path | None) -> list[Diagnostic]:
-    """An error for an article saved with another extension after its own, as Notepad
-    does (`story.md.txt`, `story.markdown.html`), or a `.txt` file that starts with a
-    front-matter block (`path`, when given, is read for it): never read, so it would
-    silently never be published."""
-    name = relative.rpartition("/")[2]
-    stem, _, suffix = name.rpartition(".")
-    inner = stem.rpartition(".")
-    if inner[1] and "." + inner[2].lower() in MARKDOWN_SUFFIXES:
-        fixed = inner[0] + ".md"
-    elif suffix.lower() == "txt" and path is not None and _front_matter_first(path):
-        fixed = stem + ".md"
-    else:
-        return []
-    return [
-        error(
-            relative,
-            1,
-            f"this file is not read: it looks like an article (saved as '.{suffix}', as "
-            "Notepad does when Windows hides extensions), and an article's file name must "
-            "end in '.md'",
-            f"rename the file to {fixed}",
-        )
-    ]
-
-
-def saved_as_text(relative: str, path: Path) -> bool:
-    """Whether the file is an article saved as text (`_saved_as_text`'s error names it)."""
-    return bool(_saved_as_text(relative, path))
-
-
-def _front_matter_first(path: Path) -> bool:
-    """Whether the file at `path` starts with a '---' line (an article's front matter)."""
-    try:
-        with path.open("rb") as file:
-            head = file.read(8)
-    except OSError:
-        return False
-    return head.removeprefix(b"\xef\xbb\xbf").rstrip(b" \t").startswith((b"---\n", b"---\r"))
-
-
-def doubled_suffix(source: str) -> tuple[str, str] | None:
-    """(message, fix) for an article file named with a Markdown extension twice
-    (`x.md.md`, `x.markdown.md`), which would be published as `x-md`; None otherwise."""
-    name = source.rpartition("/")[2].removesuffix(".md")
-    stem, dot, suffix = name.rpartition(".")
-    if not dot or not stem or "." + suffix.lower() not in MARKDOWN_SUFFIXES:
-        return None
-    return (
-        f"the file name ends in '.{suffix}.md': the extension is written twice, and the "
-        f"story would be published at an address ending in '{suffix}'",
-        f"rename the file to {stem}.md",
     )
 
 

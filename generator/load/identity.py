@@ -16,7 +16,7 @@ from generator.languages import TAG_SYNTAX, tag_problem
 from generator.load import slugs
 from generator.load.checker import Checker
 from generator.load.content import Document, Mapping
-from generator.load.files import doubled_suffix
+from generator.load.file_names import doubled_suffix
 
 # Where newsdigest writes its own pages and files: no alias may point into them.
 RESERVED_SECTIONS = (
@@ -325,7 +325,7 @@ def _unrooted(alias: str, day: date | None, slug: str) -> tuple[str, str]:
 
 
 def slug_field(check: Checker, front: Mapping, doc: Document) -> str:
-    if doubled := doubled_suffix(doc.source):  # `x.md.md`: an error whatever the slug
+    if doubled := doubled_suffix(doc.source, doc.path):  # `x.md.md`: an error whatever the slug
         check.error(1, *doubled)
     if front.get("slug") is not None:  # `slug: ~` is no slug: the file name gives it
         slug = check.text(front, "slug", "slug", required=True)

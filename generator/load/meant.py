@@ -17,8 +17,8 @@ from pathlib import Path, PurePosixPath
 
 from generator.diagnostics import Diagnostic, error, warning
 from generator.load import link_places
+from generator.load.file_names import MARKDOWN_SUFFIXES
 from generator.load.files import (
-    MARKDOWN_SUFFIXES,
     content_path,
     links_outside,
     same_text,

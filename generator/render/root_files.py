@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from generator.diagnostics import Diagnostic, error, warning
-from generator.load.files import saved_as_text
+from generator.load.file_names import saved_as_text
 from generator.model import OutputFile
 
 FOLDER = "static"  # in the project folder, beside content/ and templates/

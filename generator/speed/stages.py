@@ -20,7 +20,8 @@ from generator.config import Settings
 from generator.diagnostics import Diagnostic, error, has_errors
 from generator.index.topics import Names, Typed
 from generator.load.content import find_articles
-from generator.load.files import child_maker, misnamed_article
+from generator.load.file_names import misnamed_article
+from generator.load.files import child_maker
 from generator.load.invisible import has_name_control
 from generator.model import Article, with_values
 from generator.render.site import encode_images

@@ -1,0 +1,139 @@
+"""An article's file name: a file in content/ that is not read as an article because of
+its name (`story.MD`, `story.markdown`, `story.md.txt` as Notepad saves it, a `.txt`
+file or a file with no extension that starts with front matter, `x.md.md`) is an error
+whose fix is the name to give it, so no story is silently left out; a backup beside its
+story (`story.md.orig`, as git mergetool leaves it, `.bak`, `.old`) or any such file whose
+right name another file already has is a warning, and its fix never renames it over that
+file (which would replace the story published with an old copy)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.diagnostics import Diagnostic, error, warning
+from generator.load.files import hidden_articles
+
+# Extensions other Markdown tools read, and `.md` in other capitals: never read as articles.
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mdwn", ".mdtxt", ".mdtext")
+# What editors, git and backup tools add after a file's own name for a copy of it.
+BACKUP_SUFFIXES = frozenset(
+    ("orig", "bak", "old", "backup", "bk", "sav", "save", "prev", "copy", "tmp", "rej")
+)
+
+
+def misnamed_article(relative: str, path: Path | None = None) -> list[Diagnostic]:
+    """A message for a Markdown file in content/ that is not named `*.md` (lower case):
+    `story.MD`, `story.markdown`... is not read, so it would silently never be published.
+    `relative` is the file's path under content/ with '/'; none for any other file. For a
+    hidden file or folder (`path`, its name starting with '.'): `hidden_articles`."""
+    stem, dot, suffix = relative.rpartition(".")
+    name = relative.rpartition("/")[2]
+    if name != name.rstrip() and name.rstrip().lower().endswith(MARKDOWN_SUFFIXES):
+        said = "this file is not read: its name ends in spaces after the extension"
+        return [_rename(relative, path, said, name.strip())]  # `story.md ` (as a Mac allows)
+    if name.startswith(".") and path is not None:
+        return hidden_articles(path, relative)
+    if name.startswith(".") or not dot:
+        return []
+    if "." + suffix.lower() not in MARKDOWN_SUFFIXES:
+        return _saved_as_text(relative, path)
+    if "." + suffix == ".md":
+        return []
+    said = (
+        "this file is not read: an article's file name must end in '.md' (in small "
+        f"letters), not '.{suffix}'"
+    )
+    return [_rename(relative, path, said, f"{stem}.md".rpartition("/")[2])]
+
+
+def _rename(relative: str, path: Path | None, said: str, fixed: str) -> Diagnostic:
+    """The error for `relative`, not read, whose fix is to rename it to `fixed` (a name
+    beside it); a warning that it is a copy when a file of that name is there already."""
+    if path is None or not (path.parent / fixed).exists():
+        return error(relative, 1, said, f"rename the file to {fixed}")
+    return _copy(relative, fixed, said.removeprefix("this file is not read: "))
+
+
+def _copy(relative: str, story: str, why: str) -> Diagnostic:
+    return warning(
+        relative,
+        1,
+        f"this file is not read: it looks like a copy of {story}, which is beside it and is "
+        f"the article published ({why})",
+        f"if it is an old copy, delete it; if it holds text {story} lacks, copy that text "
+        f"into {story}, then delete this file",
+    )
+
+
+def _saved_as_text(relative: str, path: Path | None) -> list[Diagnostic]:
+    """A message for an article saved with another extension after its own, as Notepad
+    does (`story.md.txt`, `story.markdown.html`), or a `.txt` file that starts with a
+    front-matter block (`path`, when given, is read for it): never read, so it would
+    silently never be published. A backup (`story.md.orig`, `.bak`...) is a warning."""
+    name = relative.rpartition("/")[2]
+    stem, _, suffix = name.rpartition(".")
+    inner = stem.rpartition(".")
+    if inner[1] and "." + inner[2].lower() in MARKDOWN_SUFFIXES:
+        fixed = inner[0] + ".md"
+    elif suffix.lower() == "txt" and path is not None and _front_matter_first(path):
+        fixed = stem + ".md"
+    else:
+        return []
+    if suffix.lower() in BACKUP_SUFFIXES:
+        return [_backup(relative, path, suffix, fixed)]
+    said = (
+        f"this file is not read: it looks like an article (saved as '.{suffix}', as "
+        "Notepad does when Windows hides extensions), and an article's file name must "
+        "end in '.md'"
+    )
+    return [_rename(relative, path, said, fixed)]
+
+
+def _backup(relative: str, path: Path | None, suffix: str, story: str) -> Diagnostic:
+    """A warning for a backup of an article (`story.md.orig`): never read."""
+    why = f"a backup, saved as '.{suffix}' as git mergetool and editors leave them"
+    if path is not None and (path.parent / story).exists():
+        return _copy(relative, story, why)
+    return warning(
+        relative,
+        1,
+        f"this file is not read: it looks like {why}, and {story}, the article it was "
+        "made from, is not beside it",
+        f"if it is the story to publish, rename the file to {story}; if not, delete it",
+    )
+
+
+def saved_as_text(relative: str, path: Path) -> bool:
+    """Whether the file is an article saved as text (`_saved_as_text` names it)."""
+    return bool(_saved_as_text(relative, path))
+
+
+def _front_matter_first(path: Path) -> bool:
+    """Whether the file at `path` starts with a '---' line (an article's front matter)."""
+    try:
+        with path.open("rb") as file:
+            head = file.read(8)
+    except OSError:
+        return False
+    return head.removeprefix(b"\xef\xbb\xbf").rstrip(b" \t").startswith((b"---\n", b"---\r"))
+
+
+def doubled_suffix(source: str, path: Path | None = None) -> tuple[str, str] | None:
+    """(message, fix) for an article file named with a Markdown extension twice
+    (`x.md.md`, `x.markdown.md`), which would be published as `x-md`; None otherwise.
+    `path`: the file, to tell whether `x.md` is beside it (never renamed over)."""
+    name = source.rpartition("/")[2].removesuffix(".md")
+    stem, dot, suffix = name.rpartition(".")
+    if not dot or not stem or "." + suffix.lower() not in MARKDOWN_SUFFIXES:
+        return None
+    said = (
+        f"the file name ends in '.{suffix}.md': the extension is written twice, and the "
+        f"story would be published at an address ending in '{suffix}'"
+    )
+    if path is not None and (path.parent / f"{stem}.md").exists():
+        return (
+            f"{said}; {stem}.md is beside it",
+            f"if it is a copy of {stem}.md, delete it; if it is another story, rename it "
+            f"to a name of its own ending in one '.md' ({stem}-2.md)",
+        )
+    return said, f"rename the file to {stem}.md"

@@ -1,0 +1,71 @@
+"""A backup beside its story (`story.md.orig`, as git mergetool leaves it after a conflict,
+`.bak`, `.old`) and any copy whose right name the file beside it has (`story.md.txt`,
+`story.markdown`, `story.txt`, `x.md.md` beside `x.md`) is a warning that keeps the build
+going, and its fix never renames it over the story (tester4 F8: "rename the file to
+story.md" replaced the newer story with the backup). A backup alone is a warning too."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import make_project, run_here, write_article
+
+STORY = "title: {title}\ndate: 2025-06-20T10:00:00Z\ncountry: UK\ncredits:\n  author: A\n"
+COPIES = ("story.md.orig", "story.md.bak", "story.md.old", "story.md.txt", "story.markdown")
+
+
+def messages(out: str, name: str) -> list[tuple[str, str]]:
+    """(message line, fix line) of each message `check` prints for content/sub/NAME."""
+    lines = out.splitlines()
+    return [
+        (line, lines[n + 1].strip())
+        for n, line in enumerate(lines)
+        if line.startswith(f"content/sub/{name}:")
+    ]
+
+
+def test_a_backup_or_copy_beside_its_story_is_a_warning_never_renamed_over_it(
+    tmp_path: Path,
+) -> None:
+    project = make_project(tmp_path / "p")
+    write_article(project, "sub/story.md", STORY.format(title="New text"))
+    write_article(project, "sub/x.md", STORY.format(title="Ex"))
+    folder = project / "content/sub"
+    for name in (*COPIES, "story.txt", "x.md.md"):
+        (folder / name).write_text("---\n" + STORY.format(title="Old text") + "---\nOld.\n")
+    checked = run_here("check", cwd=project)
+    for name in (*COPIES, "story.txt"):
+        [(said, fix)] = messages(checked.stdout, name)
+        assert said.startswith(f"content/sub/{name}:1: warning: this file is not read: ")
+        assert "a copy of story.md, which is beside it" in said, said
+        assert "rename" not in fix and fix.startswith("fix: if it is an old copy, delete it")
+    assert "Notepad" not in messages(checked.stdout, "story.md.orig")[0][0]
+    [(said, fix)] = messages(checked.stdout, "x.md.md")  # read, and an error: both published
+    assert said.startswith("content/sub/x.md.md:1: error:") and "x.md is beside it" in said
+    assert "rename the file to x.md" not in fix and "delete it" in fix
+    (folder / "x.md.md").unlink()
+    built = run_here("build", "--no-cache", "--output", str(tmp_path / "site"), cwd=project)
+    assert built.returncode == 0, built.stdout + built.stderr
+    page = (tmp_path / "site/2025/06/20/story/index.html").read_text(encoding="utf-8")
+    assert "New text" in page and "Old text" not in page
+
+
+def test_a_backup_alone_is_a_warning_and_a_notepad_copy_alone_still_an_error(
+    tmp_path: Path,
+) -> None:
+    project = make_project(tmp_path / "p")
+    write_article(project, "sub/other.md", STORY.format(title="Other"))
+    folder = project / "content/sub"
+    (folder / "story.md.bak").write_text("---\n" + STORY.format(title="Kept") + "---\nText.\n")
+    (folder / "note.md.txt").write_text("---\n" + STORY.format(title="Note") + "---\nText.\n")
+    checked = run_here("check", cwd=project)
+    [(said, fix)] = messages(checked.stdout, "story.md.bak")
+    assert said.startswith("content/sub/story.md.bak:1: warning: this file is not read")
+    assert "a backup" in said and "story.md, the article it was made from, is not beside" in said
+    assert (
+        fix == "fix: if it is the story to publish, rename the file to story.md; if not, delete it"
+    )
+    [(said, fix)] = messages(checked.stdout, "note.md.txt")
+    assert said.startswith("content/sub/note.md.txt:1: error:") and "Notepad" in said
+    assert fix == "fix: rename the file to note.md"
+    assert checked.returncode == 1  # the Notepad copy's error alone
