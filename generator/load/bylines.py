@@ -64,11 +64,11 @@ def check_bylines(articles: Sequence[Article | Written], registry: Registry) -> 
     known = list(registry.authors)
     spelt = registry.spellings()
     composed = {unicodedata.normalize("NFC", name) for name in known}
-    problems = []
+    problems, misspelt = _misspelt_entries(articles, registry, spelt, composed)
     for article in articles:
         for byline in article.authors:
-            if unicodedata.normalize("NFC", byline) in composed:
-                continue  # as registered, accents composed or not (Unicode NFC)
+            if unicodedata.normalize("NFC", byline) in composed or byline in misspelt:
+                continue  # as registered (accents composed or not), or the entry misspelt
             line = article.line_of("author")
             registered = spelt.get(same_name(byline))
             if registered is not None:
@@ -95,10 +95,68 @@ def check_bylines(articles: Sequence[Article | Written], registry: Registry) -> 
                         line,
                         f"credits.author {byline!r} is not in authors.yaml",
                         f"did you mean {close[0]!r}? A byline must be written exactly as in "
-                        "authors.yaml to link to that author's page",
+                        "authors.yaml to link to that author's page"
+                        + _or_entry(close[0], byline, articles),
                     )
                 )
     return problems
+
+
+def _misspelt_entries(
+    articles: Sequence[Article | Written],
+    registry: Registry,
+    spelt: dict[str, str],
+    composed: set[str],
+) -> tuple[list[Diagnostic], set[str]]:
+    """A warning on the line of each authors.yaml entry that no story's byline is, when
+    two stories or more write a byline close to it that is not registered (`Asha Roa:` in
+    the file, `Asha Rao` in three stories): the entry is the slip, and renaming it is the
+    fix, not copying it into every story (tester4 F32). Also the bylines so named."""
+    used: dict[str, int] = {}
+    for article in articles:
+        for byline in dict.fromkeys(article.authors):
+            used[byline] = used.get(byline, 0) + 1
+    registered = {_registered(b, spelt, composed) for b in used} - {None}
+    free = [b for b in used if _registered(b, spelt, composed) is None]
+    problems: list[Diagnostic] = []
+    named: set[str] = set()
+    for entry in (e for e in registry.authors if e not in registered):
+        close = difflib.get_close_matches(entry, free, n=3, cutoff=0.85)
+        byline = max(close, key=lambda b: used[b]) if close else ""
+        if not byline or used[byline] < 2:  # one story's slip is as likely: said there
+            continue
+        stories = f"{used[byline]} stories write" if used[byline] > 1 else "1 story writes"
+        written = double_quoted(byline) if re.search(r"[:#\[\]{}&*!|>'\"%@`,]", byline) else byline
+        problems.append(
+            warning(
+                registry.source,
+                _entry_line(registry, entry),
+                f"{entry!r} in authors.yaml is the byline of no story; {stories} {byline!r}, "
+                "which is not in authors.yaml",
+                f"did you mean {byline!r}? rename the entry: {written}:",
+            )
+        )
+        named.add(byline)
+    return problems, named
+
+
+def _or_entry(entry: str, byline: str, articles: Sequence[Article | Written]) -> str:
+    """For an entry no story's byline is: the other way round, as the fix's end."""
+    if any(entry in article.authors for article in articles):
+        return ""
+    return (
+        f" (or, if {byline!r} is right, rename the entry in authors.yaml: {entry!r} -> {byline!r})"
+    )
+
+
+def _entry_line(registry: Registry, entry: str) -> int:
+    """The line of authors.yaml where the byline `entry` is written (1 when not found)."""
+    try:
+        lines = registry.path.read_text(encoding="utf-8").splitlines() if registry.path else []
+    except (OSError, UnicodeDecodeError):
+        lines = []
+    written = re.compile(rf"[\"']?{re.escape(entry)}[\"']?\s*:")
+    return next((n for n, text in enumerate(lines, 1) if written.match(text)), 1)
 
 
 # What an editor writes around registered names in one byline: a prefix ("By", "Reporting
