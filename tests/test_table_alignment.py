@@ -1,5 +1,5 @@
 """A table column's alignment (`| ---: |`) is published with either engine: figures columns
-(seats, votes, prices) read right-aligned in a browser, as the editor typed them, while
+(seats, votes, prices) read right-aligned in an English story, as the editor typed them, while
 no style= reaches the page."""
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ def test_a_columns_alignment_is_published(tmp_path: Path, engine: str, chromium_
     assert built.returncode == 0, built.stderr
     assert "warning" not in built.stderr, built.stderr  # nothing is removed
     page = (project / "site/2025/06/01/results/index.html").read_text(encoding="utf-8")
-    assert '<td class="align-right">10</td>' in page
+    assert '<td class="align-end">10</td>' in page
     assert "style=" not in page.split('class="body"', 1)[1]
     tab = chromium_tab
     try:
@@ -39,7 +39,7 @@ def test_a_columns_alignment_is_published(tmp_path: Path, engine: str, chromium_
             )
     finally:
         parked(tab)
-    assert found == ["start", "right", "center", "left"]
+    assert found == ["start", "end", "center", "start"]  # logical: right in an English story
 
 
 def test_a_cells_other_classes_and_styles_are_still_removed(tmp_path: Path) -> None:

@@ -1,16 +1,19 @@
 """A table column's alignment (`| ---: |`, `| :-: |`), as the engines write it on each
 cell (Python-Markdown `style="text-align: right;"`, cmark-gfm `align="right"`, obsolete in
 HTML5), made a class the sanitiser keeps and the theme's style sheet aligns
-(`.body .align-right`): no style= may reach a page, and the editor's alignment is published.
+(`.body .align-end`): no style= may reach a page, and the editor's alignment is published.
+The classes are logical, as the theme's every side is: a right-aligned column of an English
+table is aligned to the end of its lines, so in a right-to-left story, whose columns run
+from the right, the whole table is mirrored, its figures column included.
 """
 
 from __future__ import annotations
 
 import re
 
-ALIGNMENTS = ("left", "center", "right")
+SIDES = {"left": "start", "center": "center", "right": "end"}  # as typed -> the class's
 # The classes the sanitiser keeps on a table cell (nh3's allowed_classes): these only.
-CELL_CLASSES = {cell: {f"align-{side}" for side in ALIGNMENTS} for cell in ("th", "td")}
+CELL_CLASSES = {cell: {f"align-{side}" for side in SIDES.values()} for cell in ("th", "td")}
 
 _CELL = re.compile(r"<t[hd](?=[\s>])[^>]*>", re.IGNORECASE)
 _ALIGN = re.compile(
@@ -20,8 +23,9 @@ _ALIGN = re.compile(
 
 def aligned(fragment: str) -> str:
     """`fragment` with each table cell's alignment (`align="right"`, `style="text-align:
-    right;"`) written `class="align-right"`, which the sanitiser keeps and the theme's
-    style sheet aligns; any other style of the cell is left for the sanitiser."""
+    right;"`) written `class="align-end"` (left: `align-start`), which the sanitiser keeps
+    and the theme's style sheet aligns; any other style of the cell is left for the
+    sanitiser."""
     if "align" not in fragment:
         return fragment
 
@@ -30,7 +34,7 @@ def aligned(fragment: str) -> str:
         found = _ALIGN.search(text)
         if found is None or " class=" in text:
             return text
-        side = (found.group(1) or found.group(2)).lower()
+        side = SIDES[(found.group(1) or found.group(2)).lower()]
         return f'{text[: found.start()]} class="align-{side}"{text[found.end() :]}'
 
     return _CELL.sub(cell, fragment)
