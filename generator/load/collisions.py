@@ -16,7 +16,9 @@ from generator.model import Article
 from generator.settings_errors import display
 
 
-def collisions(articles: list[Article], content_dir: Path | None = None) -> Iterator[Diagnostic]:
+def collisions(
+    articles: list[Article], content_dir: Path | None = None, language: str = ""
+) -> Iterator[Diagnostic]:
     """One error for each article that would be published at the URL of another, or with
     its permanent id (GUID), naming the other file and its line.
 
@@ -24,7 +26,8 @@ def collisions(articles: list[Article], content_dir: Path | None = None) -> Iter
     (one without `slug:`, then the first in file order) and each other one gets the error,
     on the line that makes the URL (`slug:`, else `date:`), with a slug to write; an
     article whose GUID alone is another's gets it on its `id:` line. With `content_dir`
-    the lines are found in the files; without, line 1.
+    the lines are found in the files; without, line 1. `language`: the site's, that of a
+    story with no `language:` (for the slug of a version in another language).
     """
 
     def line(article: Article, *keys: str) -> int:
@@ -37,7 +40,7 @@ def collisions(articles: list[Article], content_dir: Path | None = None) -> Iter
         if _look_alike(first.source, article.source):
             yield _same_name(first, article, name, line)
             continue
-        other = _other_slug(article)
+        other = _other_slug(article, first, language)
         yield error(
             article.source,
             line(article, "slug", "date"),
@@ -66,7 +69,7 @@ def clashes(articles: list[Article], content_dir: Path, language: str) -> list[D
     a page or another's alias (`alias_collisions`), one translation key twice for a
     language (`translation_collisions`); `language` is the site's."""
     return [
-        *collisions(articles, content_dir),
+        *collisions(articles, content_dir, language),
         *alias_collisions(articles),
         *translation_collisions(articles, language),
     ]
@@ -93,7 +96,7 @@ def _same_name(
         f"/{article.path}",
         "if they are the same story, keep one file and delete the other; if not, rename "
         "one of them with plain letters a-z (like "
-        f"'{_other_slug(article)}.md')",
+        f"'{_other_slug(article, first, '')}.md')",
     )
 
 
@@ -113,10 +116,18 @@ def _clashes(
             yield first, article
 
 
-def _other_slug(article: Article) -> str:
-    """A slug for the article that is not its present one: from its title, or numbered."""
+def _other_slug(article: Article, first: Article, site: str) -> str:
+    """A slug for the article that is not its present one (`first` keeps it): its slug
+    and language for a version in another language (`floods-ur`: Hugo's language folders
+    give each version one file name); else from its title, unless the title is in a
+    script whose Latin spelling readers would not recognise (`sylb`); else numbered."""
+    language = article.language or site
+    if language and language_key(language) != language_key(first.language or site):
+        return f"{article.slug}-{slugs.make(language)}"
     from_title = slugs.make(article.title)
-    return from_title if from_title and from_title != article.slug else f"{article.slug}-2"
+    if from_title != article.slug and not slugs.poorly_spelt_script(article.title):
+        return from_title or f"{article.slug}-2"
+    return f"{article.slug}-2"
 
 
 def alias_collisions(articles: list[Article]) -> Iterator[Diagnostic]:
