@@ -420,3 +420,21 @@ def corrections(
         if text:
             found.append(Correction(parsed, text, has_time(when)))
     return tuple(sorted(found, key=lambda c: c.date.timestamp()))
+
+
+def update_before(published: datetime, updated: datetime, written: object) -> tuple[str, str]:
+    """(message, fix) for an `updated:` before `date:`. A day alone (`updated: 2025-06-26`
+    on the day of publication: read as 00:00 on the site's clock) is said so, with the day
+    and the offset written and the time left to fill in (never a made-up time)."""
+    message = f"updated ({updated.isoformat()}) is before date ({published.isoformat()})"
+    local = published.astimezone(updated.tzinfo)
+    alone = isinstance(written, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", written.strip())
+    if not alone or local.date() != updated.date():
+        return message, "an update cannot come before publication; fix one of the two"
+    offset = f"{local:%z}"
+    return (
+        f"{message}: a date alone is read as 00:00 on the site's clock ({updated.tzinfo})",
+        f"write the time of the update, {local:%H:%M} or later on that clock: "
+        f"updated: {local:%Y-%m-%d}THH:MM:00{offset[:3]}:{offset[3:]} (HH:MM: the hour and "
+        "minutes)",
+    )

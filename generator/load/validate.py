@@ -22,7 +22,7 @@ from generator.load import countries, country_hints, fields, slugs
 from generator.load.checker import Checker
 from generator.load.content import Document, Mapping
 from generator.load.credits import credit_without_image, read_credits
-from generator.load.dates import corrections, date_field, has_time
+from generator.load.dates import corrections, date_field, has_time, update_before
 from generator.load.guids import make_guid, pinned_id
 from generator.load.identity import aliases, slug_field
 from generator.load.images import image_field
@@ -354,11 +354,8 @@ def _dates(
     published = date_field(check, front, "date", settings.tz, required=True)
     updated = date_field(check, front, "updated", settings.tz, required=False)
     if published and updated and updated < published:
-        check.error(
-            front.line_of("updated"),
-            f"updated ({updated.isoformat()}) is before date ({published.isoformat()})",
-            "an update cannot come before publication; fix one of the two",
-        )
+        said = update_before(published, updated, front.get("updated"))
+        check.error(front.line_of("updated"), *said)
     return published, updated
 
 
