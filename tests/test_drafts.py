@@ -227,13 +227,34 @@ def test_a_draft_value_that_is_not_true_or_false_gets_the_fix_it_means(
     assert (site / "2025/06/02/s/index.html").exists() == (told == "false")
 
 
-def test_a_draft_written_as_empty_quotes_is_published_as_with_no_value(tmp_path: Path) -> None:
+def test_a_draft_line_with_no_value_is_an_error_never_published(tmp_path: Path) -> None:
+    """tester4 F33: `draft:` left with no value (an editor interrupted), `draft: ~` and
+    `draft: ""` were read as false and published, silently; an empty `featured:` is no
+    lead story, as before, and says nothing."""
     root = make_project(tmp_path / "p")
     front = FRONT.format(title="Story", date="2025-06-02T10:00:00Z", tag="News")
-    write_article(root, "s.md", front + '\ndraft: ""')
-    write_article(root, "t.md", front.replace("Story", "Other") + "\ndraft:")
+    typed = {"s": 'draft: ""', "t": "draft:", "u": "draft: ~", "v": "draft: null"}
+    for name, line in typed.items():
+        write_article(root, f"{name}.md", front.replace("Story", name.upper()) + "\n" + line)
+    write_article(root, "w.md", front.replace("Story", "W") + "\nfeatured:")
     site = tmp_path / "site"
     result = run_here("build", "--output", str(site), cwd=root)
-    assert result.returncode == 0 and "warning" not in result.stdout + result.stderr, result.stdout
-    assert (site / "2025/06/02/s/index.html").exists()
-    assert (site / "2025/06/02/t/index.html").exists()
+    assert result.returncode == 1
+    lines = (result.stdout + result.stderr).splitlines()
+    for name in typed:
+        at = lines.index(
+            f"content/{name}.md:8: error: draft has no value, so whether the story is to be "
+            "published is unsure"
+        )
+        assert lines[at + 1] == (
+            "    fix: write 'draft: true' to keep it off the site; delete the line (or write "
+            "'draft: false') to publish it"
+        )
+    assert "w.md" not in result.stdout + result.stderr
+    assert not (site / "2025/06/02/t/index.html").exists()
+    for name in typed:  # the fix followed: deleting the line publishes the story
+        story = root / "content" / f"{name}.md"
+        story.write_text(story.read_text().replace("\n" + typed[name], ""))
+    result = run_here("build", "--output", str(site), cwd=root)
+    assert result.returncode == 0, result.stdout
+    assert all((site / f"2025/06/02/{name}/index.html").exists() for name in (*typed, "w"))

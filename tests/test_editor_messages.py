@@ -322,11 +322,11 @@ def test_a_day_that_does_not_exist_is_named_with_the_days_the_month_has(
 
 
 def test_an_optional_field_with_no_value_is_left_out(tmp_path: Path) -> None:
-    front = STORY + "slug: ~\nid: null\nsummary:\nupdated: ~\ndraft: ~\n"
+    front = STORY + "slug: ~\nid: null\nsummary:\nupdated: ~\nfeatured: ~\n"
     article, problems = read(tmp_path, front)
     assert article is not None, problems
     assert problems == []
-    assert (article.slug, article.summary, article.updated, article.draft) == (
+    assert (article.slug, article.summary, article.updated, article.featured) == (
         "story",
         "",
         None,

@@ -180,7 +180,8 @@ FIELDS = (
         "draft",
         False,
         "`true` (or `yes`, `on`) keeps the article out of the build unless `--drafts`; "
-        "`false`, `no`, `off` or no value publish it",
+        "`false`, `no`, `off` publish it, as does leaving the line out; `draft:` with no "
+        'value (`draft:`, `draft: ~`, `draft: ""`) is an error, never read as publish',
     ),
     Field(
         "corrections",

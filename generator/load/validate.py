@@ -19,6 +19,7 @@ from generator.config import Settings
 from generator.diagnostics import Diagnostic
 from generator.languages import old_code, tag_problem
 from generator.load import countries, country_hints, fields, slugs
+from generator.load.booleans import draft_field, true_or_false
 from generator.load.checker import Checker
 from generator.load.content import Document, Mapping
 from generator.load.credits import credit_without_image, read_credits
@@ -264,7 +265,7 @@ def _title(check: Checker, front: Mapping) -> str:
 
 
 def _featured(check: Checker, front: Mapping) -> bool:
-    return _boolean(check, front, "featured")
+    return true_or_false(check, front, "featured")
 
 
 def _language(check: Checker, front: Mapping) -> str:
@@ -288,63 +289,6 @@ def _language(check: Checker, front: Mapping) -> str:
         return tag.strip()
     check.error(front.line_of("language"), *found)
     return ""
-
-
-def _draft(check: Checker, front: Mapping) -> bool:
-    return _boolean(check, front, "draft")
-
-
-_WORDS = {"true": "true", "yes": "true", "on": "true", "false": "false", "no": "false"}
-_WORDS["off"] = "false"
-# What true and false do, for the fix (tester 3, M10: `draft: 0` was told 'draft: true').
-_OUTCOMES = {
-    "draft": ("to keep it off the site", "to publish it"),
-    "featured": ("to make it the lead story of its day", "for a story that is not"),
-}
-_LEANS = {"0": "false", "n": "false", "f": "false", "none": "false", "1": "true", "y": "true"}
-_LEANS["t"] = "true"
-
-
-def _lean(value: str) -> str | None:
-    """'false' or 'true' for a value that means one ('0', 'f', '0.0', '1.0'), else None."""
-    typed = value.strip().lower()
-    try:
-        number = float(typed)
-    except ValueError:
-        return _LEANS.get(typed)
-    return "false" if number == 0 else "true" if number == 1 else None
-
-
-def _boolean_fix(key: str, value: str) -> str:
-    """Both values with what each does, the one `value` means first ('0' means false)."""
-    yes, no = _OUTCOMES[key]
-    true, false = f"'{key}: true' {yes}", f"'{key}: false' (or remove the line) {no}"
-    lean = _lean(value)
-    return f"write {false}; {true}" if lean == "false" else f"write {true}; {false}"
-
-
-def _boolean(check: Checker, front: Mapping, key: str) -> bool:
-    """A true/false field (False when absent or with no value, `""` too); an error for any
-    other value, and for a true/false word in quotes (`draft: "true"`), which is text."""
-    value = front.get(key, False)
-    if value is None or isinstance(value, bool):  # "no value": false
-        return bool(value)
-    if isinstance(value, str) and not value.strip():  # `draft: ""`: no value
-        return False
-    word = _WORDS.get(value.strip().lower()) if isinstance(value, str) else None
-    if word is not None:
-        check.error(
-            front.line_of(key),
-            f"{key} is written in quotes ({value!r}), which makes it text, not true or false",
-            f"write {key}: {word} without quotes",
-        )
-        return False
-    check.error(
-        front.line_of(key),
-        f"{key} must be true or false, not {value!r}",
-        _boolean_fix(key, str(value)),
-    )
-    return False
 
 
 def _dates(
@@ -402,7 +346,7 @@ def validate(
     credit_without_image(check, front, credits, image)
     slug = slug_field(check, front, doc)
     pinned = pinned_id(check, front, settings.site_id)
-    draft = _draft(check, front)
+    draft = draft_field(check, front)
     dated_corrections = corrections(check, front, published, settings.tz)
     day = published.date() if published else None
     old_paths = aliases(check, front, day, slug, settings.base_url)
