@@ -563,6 +563,29 @@ def test_search_finds_stories_offline_and_links_under_the_base_path(server: str,
         visit.close()
 
 
+def test_the_search_box_is_labelled_in_each_pages_language(server: str, tab: Any) -> None:
+    """The label search.js puts over Pagefind's input is the catalog's words (data-label),
+    so a screen reader on the Urdu search page reads Urdu, not English in an Urdu voice."""
+    if indexer() is None:
+        pytest.skip("search needs the search extra: pip install -e '.[search]'")
+    visit = Visit(tab, 1280, "light")
+    labels = {}
+    try:
+        for page in ("search/", "ur/search/", "hi/search/"):
+            visit.open(server + page)
+            label = visit.page.locator("label.search-label")
+            label.wait_for(timeout=15000)
+            labels[page] = label.inner_text()
+        assert visit.problems == []
+    finally:
+        visit.close()
+    assert labels == {
+        "search/": "Search the stories",
+        "ur/search/": "خبروں میں تلاش کریں",
+        "hi/search/": "ख़बरों में खोजें",
+    }
+
+
 def test_stories_read_without_javascript(server: str, tab: Any) -> None:
     """In the tab, with scripts turned off as a browser's setting does (the DevTools call
     Playwright's `java_script_enabled=False` makes for a new context, without a new

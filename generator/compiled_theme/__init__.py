@@ -19,7 +19,7 @@ TEMPLATES: dict[str, str] = {
     'partials/pagination.html': '95fd86cd916473712e6443d87bc11eb796497665',
     'partials/story.html': 'a3e5f01eb75a757305afef235830b9518c846fc0',
     'partials/terms.html': 'e404a19d4f07cc4036c9e8a7f72333e1b7328c77',
-    'search.html': 'a8e723931c2d383b76b102156816cfbbfab88e89',
+    'search.html': '8c6f90f953891ee8410306847fe895aa0575b1ba',
     'serve-error.html': '05e53c4268ac7194ca6356dd6e1741bde8fe524e',
     'terms.html': '380161401e669899a724f113b734f8430b13e0fb',
 }

@@ -62,7 +62,7 @@ def block_main(context, missing=missing, environment=environment):
         yield escape(context.call(environment.getattr((undefined(name='urls') if l_0_urls is missing else l_0_urls), 'search_bundle'), '', _block_vars=_block_vars))
         yield '" data-base-url="'
         yield escape(context.call(environment.getattr((undefined(name='urls') if l_0_urls is missing else l_0_urls), 'path'), _block_vars=_block_vars))
-        yield '">\n  <noscript><p class="notice">'
+        yield '" data-label="Search the stories">\n  <noscript><p class="notice">'
         l_0__trans = context.call(environment.getattr((undefined(name='urls') if l_0_urls is missing else l_0_urls), 'tags'), _block_vars=_block_vars)
         _block_vars['_trans'] = l_0__trans
         yield escape((Markup('Search runs in your browser and needs JavaScript. Without it, browse the <a href="%(tags)s">topics</a>, <a href="%(countries)s">countries</a> or the <a href="%(archive)s">archive</a>.') % {'tags': (undefined(name='_trans') if l_0__trans is missing else l_0__trans), 'countries': context.call(environment.getattr((undefined(name='urls') if l_0_urls is missing else l_0_urls), 'countries'), _block_vars=_block_vars), 'archive': context.call(environment.getattr((undefined(name='urls') if l_0_urls is missing else l_0_urls), 'archive'), _block_vars=_block_vars)}))

@@ -12,14 +12,15 @@ window.addEventListener("DOMContentLoaded", function () {
     resetStyles: false,
     autofocus: false
   });
-  // Pagefind's input has a placeholder but no visible label: give it one.
+  // Pagefind's input has a placeholder but no visible label: give it one, in the page's
+  // language (the template puts the catalog's words in data-label).
   var input = box.querySelector("input");
   if (input) {
     input.id = "search-input";
     var label = document.createElement("label");
     label.htmlFor = "search-input";
     label.className = "search-label";
-    label.textContent = "Search the stories";
+    label.textContent = box.dataset.label || "Search the stories";
     box.insertBefore(label, box.firstChild);
   }
   var query = new URLSearchParams(window.location.search).get("q");
