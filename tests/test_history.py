@@ -314,3 +314,31 @@ def test_an_id_line_deleted_from_a_story_is_told_to_come_back(newsroom: Path) ->
     said = check_against_main(newsroom).stdout
 
     assert "fix: add the line 'id: tag:x,2020:s' to keep the GUID it was published with" in said
+
+
+def test_a_rename_not_yet_added_to_git_is_a_move_not_a_deletion(newsroom: Path) -> None:
+    """`mv` before `git add` (tester4 F14): check reads the working tree, so the new file is
+    the story moved; the clone's index is left as it was."""
+    old, new = newsroom / "content/2025/06/storm.md", newsroom / "content/2025/06/the-storm.md"
+    old.rename(new)
+    before = (newsroom / ".git/index").read_bytes()
+
+    result = check_against_main(newsroom)
+
+    assert "deletes a published article" not in result.stdout
+    assert (
+        "content/2025/06/the-storm.md:1: warning: this change moves a published article"
+    ) in result.stdout
+    assert "fix: add 'slug: storm' to keep both" in result.stdout
+    assert (newsroom / ".git/index").read_bytes() == before
+    status = subprocess.run(["git", "status", "--short"], cwd=newsroom, capture_output=True)
+    assert b"?? content/2025/06/the-storm.md" in status.stdout  # still not added
+
+
+def test_a_new_story_not_yet_added_is_not_reported(newsroom: Path) -> None:
+    write_article(newsroom, "2025/06/fresh.md", FRONT.replace("Storm Hits", "Fresh Rain in"))
+
+    result = check_against_main(newsroom)
+
+    assert result.returncode == 0
+    assert "fresh" not in result.stdout

@@ -9,7 +9,9 @@ links would break and feed readers would show it again as a new story.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
+import tempfile
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
@@ -45,10 +47,13 @@ def _where(content_dir: Path) -> tuple[Path, str]:
     return here, prefix
 
 
-def _git_bytes(content_dir: Path, *args: str) -> bytes:
+def _git_bytes(content_dir: Path, *args: str, index: str = "") -> bytes:
+    """git's output for ARGS, run in content_dir (or its nearest folder); with `index`,
+    on that index file instead of the clone's (GIT_INDEX_FILE)."""
+    env = {**os.environ, "GIT_INDEX_FILE": index} if index else None
     try:
         cwd = _where(content_dir)[0]
-        done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False)
+        done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False, env=env)
     except OSError as exc:
         raise UsageError(f"--base needs git: {exc.strerror}") from None
     if done.returncode != 0:
@@ -153,10 +158,32 @@ def _moved_hint(before: Address, after: Address, article: Article, published: st
 
 
 def _changes(content_dir: Path, base: str) -> list[tuple[str, str, str]]:
-    """(status, old path, new path) of every changed article, relative to content_dir."""
+    """(status, old path, new path) of every changed article, relative to content_dir.
+    A story not yet `git add`ed counts as the working tree's (`check` reads it): a file
+    renamed with `mv` is a rename, not a deletion. It is added, as `git add -N` does, to
+    a copy of the clone's index; the clone's own index is left as it was."""
     prefix = _where(content_dir)[1]
     relative = f"--relative={prefix}" if prefix else "--relative"
-    out = _git(content_dir, "diff", "--name-status", "-M", relative, base, "--", prefix or ".")
+    args = ("diff", "--name-status", "-M", relative, base, "--", prefix or ".")
+    new = _git(content_dir, "ls-files", "-z", "--others", "--exclude-standard", "--", prefix or ".")
+    stories = [name for name in new.split("\0") if name.endswith(".md")]
+    if not stories:
+        return _statuses(_git(content_dir, *args))
+    with tempfile.TemporaryDirectory(prefix="newsdigest-base-") as folder:
+        index = str(Path(folder) / "index")
+        real = Path(
+            _where(content_dir)[0], _git(content_dir, "rev-parse", "--git-path", "index").strip()
+        )
+        if real.is_file():
+            shutil.copyfile(real, index)
+        _git_bytes(content_dir, "add", "-N", "--", *stories, index=index)
+        return _statuses(
+            _git_bytes(content_dir, *args, index=index).decode("utf-8", "surrogateescape")
+        )
+
+
+def _statuses(out: str) -> list[tuple[str, str, str]]:
+    """git diff --name-status's lines as (status, old path, new path), articles only."""
     changes = []
     for line in out.splitlines():
         fields = line.split("\t")
