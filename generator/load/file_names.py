@@ -1,6 +1,7 @@
 """An article's file name: a file in content/ that is not read as an article because of
-its name (`story.MD`, `story.markdown`, `story.md.txt` as Notepad saves it, a `.txt`
-file or a file with no extension that starts with front matter, `x.md.md`) is an error
+its name (`story.MD`, `story.markdown`, `story.md.txt` as Notepad saves it, a `.txt`,
+`.rtf`, `.mdx`, `.qmd` or `.html` file or one with no extension that starts with front
+matter, `x.md.md`) is an error
 whose fix is the name to give it, so no story is silently left out; a backup beside its
 story (`story.md.orig`, as git mergetool leaves it, `.bak`, `.old`) or any such file whose
 right name another file already has is a warning, and its fix never renames it over that
@@ -15,6 +16,9 @@ from generator.load.files import hidden_articles
 
 # Extensions other Markdown tools read, and `.md` in other capitals: never read as articles.
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mdwn", ".mdtxt", ".mdtext")
+# Text an article may be saved as by mistake (a `.txt`, another tool's Markdown: MDX,
+# Quarto, R Markdown, a page saved as HTML or RTF): an error when it starts with `---`.
+TEXT_SUFFIXES = frozenset(("txt", "text", "rtf", "mdx", "qmd", "rmd", "html", "htm", "xhtml"))
 # What editors, git and backup tools add after a file's own name for a copy of it.
 BACKUP_SUFFIXES = frozenset(
     ("orig", "bak", "old", "backup", "bk", "sav", "save", "prev", "copy", "tmp", "rej")
@@ -33,8 +37,16 @@ def misnamed_article(relative: str, path: Path | None = None) -> list[Diagnostic
         return [_rename(relative, path, said, name.strip())]  # `story.md ` (as a Mac allows)
     if name.startswith(".") and path is not None:
         return hidden_articles(path, relative)
-    if name.startswith(".") or not dot:
+    if name.startswith("."):
         return []
+    if "." not in name:  # `noext-story`: "Save" after the extension was deleted
+        if path is None or not _front_matter_first(path):
+            return []
+        said = (
+            "this file is not read: it starts with front matter, as an article does, but "
+            "its name has no extension, and an article's file name must end in '.md'"
+        )
+        return [_rename(relative, path, said, name + ".md")]
     if "." + suffix.lower() not in MARKDOWN_SUFFIXES:
         return _saved_as_text(relative, path)
     if "." + suffix == ".md":
@@ -67,15 +79,16 @@ def _copy(relative: str, story: str, why: str) -> Diagnostic:
 
 def _saved_as_text(relative: str, path: Path | None) -> list[Diagnostic]:
     """A message for an article saved with another extension after its own, as Notepad
-    does (`story.md.txt`, `story.markdown.html`), or a `.txt` file that starts with a
-    front-matter block (`path`, when given, is read for it): never read, so it would
-    silently never be published. A backup (`story.md.orig`, `.bak`...) is a warning."""
+    does (`story.md.txt`, `story.markdown.html`), or a `.txt`, `.rtf`, `.mdx`, `.qmd`,
+    `.html`... file (TEXT_SUFFIXES) that starts with a front-matter block (`path`, when
+    given, is read for it): never read, so it would silently never be published. A
+    backup (`story.md.orig`, `.bak`...) is a warning."""
     name = relative.rpartition("/")[2]
     stem, _, suffix = name.rpartition(".")
     inner = stem.rpartition(".")
     if inner[1] and "." + inner[2].lower() in MARKDOWN_SUFFIXES:
         fixed = inner[0] + ".md"
-    elif suffix.lower() == "txt" and path is not None and _front_matter_first(path):
+    elif suffix.lower() in TEXT_SUFFIXES and path is not None and _front_matter_first(path):
         fixed = stem + ".md"
     else:
         return []
@@ -86,6 +99,11 @@ def _saved_as_text(relative: str, path: Path | None) -> list[Diagnostic]:
         "Notepad does when Windows hides extensions), and an article's file name must "
         "end in '.md'"
     )
+    if suffix.lower() != "txt" and not inner[1]:
+        said = (
+            "this file is not read: it starts with front matter, as an article does, but "
+            f"is saved as '.{suffix}', and an article's file name must end in '.md'"
+        )
     return [_rename(relative, path, said, fixed)]
 
 
