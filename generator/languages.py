@@ -298,12 +298,32 @@ def suggest(value: str) -> str | None:
     }
     if value.strip().lower() in names:
         return names[value.strip().lower()]
+    own = _autonyms().get(unicodedata.normalize("NFC", value.strip()).casefold())
+    if own is not None:  # 'Français' -> 'fr', 'اردو' -> 'ur': as the "Read in" switcher names them
+        return own
     known = sorted(identifier.replace("_", "-") for identifier in locale_identifiers())
     lowered = {k.lower(): k for k in known}
     close = difflib.get_close_matches(
         value.replace("_", "-").lower(), list(lowered), n=1, cutoff=0.6
     )
     return lowered[close[0]] if close else None
+
+
+@lru_cache(maxsize=1)
+def _autonyms() -> dict[str, str]:
+    """Each language's name in itself, folded (casefold, NFC), -> its tag: CLDR's names of
+    its languages (without a region) in their own words; read once, on a first mistake."""
+    from babel.localedata import locale_identifiers
+
+    found: dict[str, str] = {}
+    for code in sorted(i for i in locale_identifiers() if "_" not in i):
+        try:
+            name = Locale.parse(code).get_language_name(code)
+        except (ValueError, LookupError):
+            continue
+        if name:
+            found.setdefault(unicodedata.normalize("NFC", name).casefold(), code)
+    return found
 
 
 def autonym(tag: str) -> str:

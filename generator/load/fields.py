@@ -203,7 +203,7 @@ FIELDS = (
         '`language`. Its page says `<html lang>` (and `dir="rtl"` for a right-to-left '
         "script); its headline and summary on a page in another language carry their own "
         "`lang` and `dir`. A tag CLDR does not know is an error that suggests one (`Urdu` "
-        "-> `ur`); see Languages",
+        "-> `ur`, and by its own name: `Français` -> `fr`, `اردو` -> `ur`); see Languages",
     ),
     Field(
         "translation_key",
