@@ -11,7 +11,7 @@ from collections.abc import Callable
 import markdown
 from markdown.blockprocessors import BlockProcessor
 from markdown.inlinepatterns import InlineProcessor as Processor
-from markdown.inlinepatterns import Pattern
+from markdown.inlinepatterns import Pattern, SubstituteTagInlineProcessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import InlineProcessor
 from markdown.util import AtomicString
@@ -40,6 +40,7 @@ _NEEDS: dict[str, str | tuple[str, ...]] = {
     "<([A-Za-z][A-Za-z0-9+.-]*://[^<>]*)>": "://",  # autolink
     "<([^<> !]+@[^@<> ]+)>": "@",  # automail
     "  \\n": "  \n",  # linebreak
+    "\\\\\\n": "\\\n",  # backslash_break
     "(&(?:\\#[0-9]+|\\#x[0-9a-fA-F]+|[a-zA-Z0-9]+);)": "&",  # entity
     "\\*|_": ("*", "_"),  # em_strong: either
     (  # html
@@ -111,6 +112,12 @@ def python_markdown() -> Callable[[str], str]:
     """Markdown text -> HTML (not yet sanitised), one converter reset for each text."""
     converter = markdown.Markdown(
         extensions=["extra", "smarty", "sane_lists"], output_format="html"
+    )
+    # A backslash at the end of a line is a line break (CommonMark, gfm, Hugo's Goldmark);
+    # Python-Markdown would publish the backslash. After `escape` (180), which has made
+    # an escaped backslash (`\\`) its own character; beside `linebreak` (two spaces).
+    converter.inlinePatterns.register(
+        SubstituteTagInlineProcessor(r"\\\n", "br"), "backslash_break", 6
     )
     for processor in converter.parser.blockprocessors:
         _skip_unmatched_blocks(processor)
