@@ -281,6 +281,27 @@ def settings_of(args: argparse.Namespace) -> config.Settings:
     return config.load(site_folder(args), overrides)
 
 
+def _templates(args: argparse.Namespace) -> Path | None:
+    templates = getattr(args, "templates", None)
+    return None if templates is None else in_site(args, templates)
+
+
+def _not_a_file(path: Path | None, option: str, held: str, from_settings: bool = False) -> None:
+    """A UsageError for a file named where a folder is meant (`--content content/a.md`),
+    naming the folder that holds it; `from_settings`: named by the content_dir setting."""
+    if path is None or not path.is_file():
+        return
+    if from_settings:
+        raise UsageError(
+            f"content_dir names {path}, a file, not a folder: write the folder that holds "
+            f'the stories: content_dir = "{path.parent.as_posix()}"'
+        )
+    raise UsageError(
+        f"{path} is a file, not a folder: pass the folder that holds the {held} "
+        f"({option} {path.parent.as_posix()})"
+    )
+
+
 def paths_of(args: argparse.Namespace, settings: config.Settings) -> Paths:
     from generator.settings_file import Paths
 
@@ -289,12 +310,13 @@ def paths_of(args: argparse.Namespace, settings: config.Settings) -> Paths:
         _content_inside(site_folder(args), content, settings.content_dir)
     # `check --base` after the last article's deletion: git has removed the empty content/
     deleted_all = args.command == "check" and bool(getattr(args, "base", None))
+    _not_a_file(content, "--content", "stories", args.content is None)
     if args.command != "new" and not content.is_dir() and not deleted_all:
         raise UsageError(
             f"content folder {content} does not exist; create it or pass --content DIR"
         )
-    templates = getattr(args, "templates", None)
-    templates = None if templates is None else in_site(args, templates)
+    templates = _templates(args)
+    _not_a_file(templates, "--templates", "theme's templates")
     if templates is not None and not templates.is_dir():
         raise UsageError(
             f"templates folder {templates} does not exist; create it, or leave "
