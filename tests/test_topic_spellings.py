@@ -57,3 +57,19 @@ def test_a_tag_with_no_letter_or_digit_is_a_warning_naming_its_address(tmp_path:
     assert result.returncode == 0
     assert "content/p.md:7: warning: tag '#' has no letter, digit or emoji" in result.stdout
     assert "/tags/topic-" in result.stdout
+
+
+def test_dotted_initials_and_their_letters_in_one_list_are_one_topic(tmp_path: Path) -> None:
+    """`tags: [U.S., US]` is one topic, with the warning `COVID-19`/`Covid 19` get; a
+    dotted abbreviation that is no initials (`Ph.D.`, `St. Lucia`) is left as typed."""
+    project = make_project(tmp_path / "project")
+    story(project, "d1", 10, "[U.S., US, U.K. Politics, UK politics, Ph.D., PhD]")
+    out, said = build(project)
+    assert "content/d1.md:7: warning: tags 'U.S.' and 'US' are the same topic" in said, said
+    assert "fix: remove 'US' from the list" in said
+    assert "tags 'U.K. Politics' and 'UK politics' are the same topic" in said
+    assert "Ph.D." not in said  # another word: two topics, as before
+    assert (out / "tags" / "u-s" / "index.html").is_file()
+    assert not (out / "tags" / "us").exists()
+    page = (out / "2025" / "06" / "23" / "d1" / "index.html").read_text(encoding="utf-8")
+    assert ">U.S.<" in page and ">US<" not in page

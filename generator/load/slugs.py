@@ -103,3 +103,13 @@ def topic_key(name: str) -> str:
     rule on invisible characters does: full-width 'ＡＩ' is 'AI', 'ﬁ' is 'fi'."""
     name = unicodedata.normalize("NFKC", name)
     return " ".join(re.sub(r"[-_\s]+", " ", name).casefold().split())
+
+
+_INITIALS = re.compile(r"(?<!\w)[^\W\d_](?:\.\s?[^\W\d_])+\.?(?!\w)")
+
+
+def initials_key(key: str) -> str:
+    """A `topic_key` with its dotted initials written as the letters ('u.s.' and 'u. s.'
+    -> 'us', 'u.k. politics' -> 'uk politics'), as `country:` reads them: 'U.S.' and 'US'
+    typed in one story's tags are one topic."""
+    return _INITIALS.sub(lambda found: re.sub(r"[.\s]", "", found.group()), key)

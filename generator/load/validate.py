@@ -173,8 +173,10 @@ def _tags(check: Checker, front: Mapping, lines: dict[str, int]) -> tuple[Tag, .
         return ()
     result: dict[str, Tag] = {}
     numbers: dict[str, int] = {}
+    initials: dict[str, str] = {}  # initials_key -> the key first typed with it
     for number, (name, line) in enumerate(check.names(front, "tags", "tags"), start=1):
         key = slugs.topic_key(name)
+        key = initials.setdefault(slugs.initials_key(key), key)  # 'U.S.' and 'US': one
         if key in result:
             if result[key].name != name:
                 check.warn(line, *_same_topic(result[key].name, numbers[key], name, number))
