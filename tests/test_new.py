@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shlex
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -161,6 +162,24 @@ def test_new_refuses_to_overwrite(project: Path) -> None:
     assert status == 2
     assert "already exists" in stderr and printed in stderr
     assert path.read_bytes() == before
+
+
+def test_a_second_headline_with_the_same_file_name_is_told_the_slug_to_give(
+    project: Path,
+) -> None:
+    """Tester 4, F2: a follow-up whose headline makes a taken file name is told the command
+    that works (`--slug NAME-2`), not "choose another title"; pasted, it writes the story."""
+    status, printed, _ = new(project, "Floods in Assam", "--country", "India")
+    assert status == 0
+    status, _, stderr = new(project, "Floods in Assam!", "--country", "India")
+    assert status == 2
+    command = "newsdigest new 'Floods in Assam!' --country India --slug floods-in-assam-2"
+    assert command in stderr, stderr
+    assert "choose another title" not in stderr
+    status, second, stderr = new(project, *shlex.split(command)[2:])
+    assert status == 0, stderr
+    assert second == printed.replace("floods-in-assam.md", "floods-in-assam-2.md")
+    assert "title: Floods in Assam!" in (project / second).read_text(encoding="utf-8")
 
 
 def test_unknown_country_is_refused_with_a_suggestion(project: Path) -> None:

@@ -11,6 +11,7 @@ warns about it on its line while the story is a draft, and it is an error (stopp
 
 from __future__ import annotations
 
+import shlex
 import subprocess
 from datetime import datetime
 from pathlib import Path
@@ -169,13 +170,25 @@ def new_article(
         with path.open("x", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
     except FileExistsError:
+        free = next(n for n in range(2, 10_000) if not path.with_name(f"{slug}-{n}.md").exists())
+        given = {"--country": country, "--tags": tags, "--language": language}
+        again = ["newsdigest", "new", title, *[w for k, v in given.items() if v for w in (k, v)]]
         raise UsageError(
-            f"{path.as_posix()} already exists; newsdigest new never overwrites "
-            "an article. Edit that file, or choose another title"
+            f"{path.as_posix()} already exists: a story of this month has this file name "
+            "(another headline may make the same name), and newsdigest new never overwrites "
+            "an article. For a story of its own (a follow-up), give it its own address: "
+            f"{shell_line([*again, '--slug', f'{slug}-{free}'])}; for the same story, edit "
+            "that file"
         ) from None
     except OSError as exc:
         raise UsageError(f"cannot write {path.as_posix()}: {exc.strerror}") from None
     return path
+
+
+def shell_line(words: list[str]) -> str:
+    """`words` as a command line to paste into a terminal: each quoted where the shell
+    would read it otherwise, in single quotes (in which `!` and `$` are text too)."""
+    return " ".join(shlex.quote(word) for word in words)
 
 
 def unread_name(title: str, slug: str) -> str | None:
