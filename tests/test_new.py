@@ -273,3 +273,26 @@ def test_a_headline_in_another_script_gets_a_slug_chosen_with_new(project: Path)
     assert refused.returncode == 2
     assert "--slug 'Karachi Rain': a slug is lower-case letters" in refused.stderr
     assert refused.stderr.rstrip().endswith("--slug karachi-rain")
+
+
+@pytest.mark.parametrize("order", ["before", "after"])
+def test_a_headline_starting_with_a_dash_is_told_to_follow_two_dashes(
+    project: Path, order: str
+) -> None:
+    """Tester 4, F3: `new "-rf"` read the headline as an option and said the title was
+    missing; the error now gives the command with `--` before it, which writes the story."""
+    args = ["-rf", "--country", "India"] if order == "before" else ["--country", "India", "-rf"]
+    status, printed, stderr = new(project, *args)
+    assert status == 2 and printed == ""
+    command = "newsdigest new --country India -- -rf"
+    assert "the headline '-rf' starts with '-'" in stderr and command in stderr, stderr
+    assert "required" not in stderr
+    status, printed, stderr = new(project, *shlex.split(command)[2:])
+    assert status == 0, stderr
+    assert "title: -rf" in (project / printed).read_text(encoding="utf-8")
+
+
+def test_a_missing_headline_is_still_said_to_be_missing(project: Path) -> None:
+    status, _, stderr = new(project, "--country", "India")
+    assert status == 2
+    assert "the following arguments are required: title" in stderr

@@ -11,9 +11,10 @@ from __future__ import annotations
 import argparse
 import difflib
 import re
+import sys
 from datetime import datetime
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, NoReturn, cast
+from typing import TYPE_CHECKING, Any, NoReturn, cast
 
 from generator import __version__
 from generator.commands.ping import add_parser as add_ping_parser
@@ -78,7 +79,15 @@ class _Parser(argparse.ArgumentParser):
     """argparse's parser, whose "invalid choice" error names the closest command
     (`newsdigest bild`: did you mean 'build'?); subcommands' parsers are of this class."""
 
+    def parse_known_args(self, args: Any = None, namespace: Any = None) -> Any:
+        self.typed = list(sys.argv[1:] if args is None else args)  # for `error`'s words
+        return super().parse_known_args(args, namespace)
+
     def error(self, message: str) -> NoReturn:
+        if message.endswith("required: title") and self.prog.endswith(" new"):
+            from generator.commands.new import dashed_title  # noqa: PLC0415 (on error only)
+
+            message = dashed_title(getattr(self, "typed", []), self) or message
         found = re.search(r"invalid choice: '([^']*)' \(choose from (.*)\)$", message)
         if found is not None:
             choices = re.findall(r"'([^']*)'", found.group(2))

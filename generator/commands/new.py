@@ -11,6 +11,7 @@ warns about it on its line while the story is a draft, and it is an error (stopp
 
 from __future__ import annotations
 
+import argparse
 import shlex
 import subprocess
 from datetime import datetime
@@ -183,6 +184,35 @@ def new_article(
     except OSError as exc:
         raise UsageError(f"cannot write {path.as_posix()}: {exc.strerror}") from None
     return path
+
+
+def dashed_title(typed: list[str], parser: argparse.ArgumentParser) -> str | None:
+    """What to say when `new`'s headline was read as an option because it starts with '-'
+    (`newsdigest new "-rf"`, argparse: "required: title"): the command again, with `--`
+    before the headline (`typed`: `new`'s arguments as typed); None when no argument
+    `parser` does not know starts with '-' (the headline was left out)."""
+    known = parser._option_string_actions  # noqa: SLF001 (argparse keeps no public map)
+    rest: list[str] = []
+    headline, value_next = None, False
+    for word in typed:
+        name = word.split("=", 1)[0]
+        if value_next:  # an option's value: `--tags -x` is its value, as argparse reads it
+            rest.append(word)
+            value_next = False
+        elif name in known:
+            rest.append(word)
+            value_next = "=" not in word and known[name].nargs != 0
+        elif word.startswith("-") and word != "--" and headline is None:
+            headline = word
+        else:
+            rest.append(word)
+    if headline is None:
+        return None
+    command = shell_line(["newsdigest", "new", *rest, "--", headline])
+    return (
+        f"the headline {headline!r} starts with '-', so it was read as an option; "
+        f"write -- before it: {command}"
+    )
 
 
 def shell_line(words: list[str]) -> str:
