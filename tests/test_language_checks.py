@@ -53,7 +53,9 @@ def test_a_headline_named_file_in_a_poorly_spelt_script_gets_a_slug_suggestion_o
         f"spelling of the {script} headline in Latin letters, which readers will not recognise"
     )
     fix = lines[lines.index(warning) + 1]
-    assert fix.strip().startswith("fix: choose it now") and "add a line such as 'slug: " in fix
+    assert (
+        fix.strip().startswith("fix: choose it now") and "add the line 'slug: your-words' " in fix
+    )
     status, annotations = check(project, "--format", "github")
     assert status == 0
     assert [x for x in annotations if "slug (this story's web address)" in x] == [

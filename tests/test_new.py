@@ -260,7 +260,10 @@ def test_a_headline_in_another_script_gets_a_slug_chosen_with_new(project: Path)
     plain = run_here("new", title, "--country", "PK", "--language", "ur", cwd=project)
     assert plain.returncode == 0, plain.stderr
     assert "warning: the story's address would be 'khrchy-myn-brsh'" in plain.stderr
-    assert "--slug karachi-floods-2025" in plain.stderr
+    # Tester 4, F4: no example slug of another story that reads as a proposed value.
+    assert "karachi" not in plain.stderr
+    assert "add the line 'slug: your-words' under the title" in plain.stderr
+    assert "--slug your-words" in plain.stderr
     Path(project / plain.stdout.strip()).unlink()
     chosen = run_here(
         "new", title, "--country", "PK", "--language", "ur", "--slug", "karachi-rain", cwd=project

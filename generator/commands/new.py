@@ -232,7 +232,8 @@ def unread_name(title: str, slug: str) -> str | None:
     return (
         f"the story's address would be '{made}', the computer's spelling of the {script} "
         "headline in Latin letters, which readers will not recognise (`newsdigest check` "
-        "warns of it): add a line such as 'slug: karachi-floods-2025' under the title, a "
-        'few English or romanised words, or start it with newsdigest new "..." --slug '
-        "karachi-floods-2025"
+        "warns of it); fix: give the story an address in a few English or romanised words "
+        "of your own: add the line 'slug: your-words' under the title in that file (or "
+        "delete the file and run newsdigest new again with --slug your-words), your-words "
+        "being the words you choose, in lower case with hyphens"
     )

@@ -376,6 +376,7 @@ def _suggest_slug(check: Checker, front: Mapping, stem: str, slug: str) -> None:
         f"the slug (this story's web address) would be '{slug}', the computer's spelling "
         f"of the {script} {spelt} in Latin letters, which readers will not recognise",
         "choose it now, before the story is published (changing a slug later breaks links): "
-        "add a line such as 'slug: karachi-floods-2025' under the title, a few English or "
-        "romanised words in lower-case letters, digits and hyphens",
+        "add the line 'slug: your-words' under the title, your-words being a few English "
+        "or romanised words of your own for this story, in lower-case letters, digits and "
+        "hyphens",
     )
