@@ -7,6 +7,7 @@ the clean ones they are compared with."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -23,6 +24,8 @@ from test_cached_articles import (
 )
 
 from generator.render.theme import THEME_DIR
+from generator.speed import articles, bodyrows
+from generator.speed.store import checksum, dumps
 
 __all__ = ["first"]  # the module's fixture: the sample's pictures, encoded once
 
@@ -176,3 +179,55 @@ def test_a_broken_link_in_a_kept_body_is_named_on_its_line(tmp_path: Path) -> No
     assert result.stderr.startswith(
         "content/2025/06/rain.md:10: error: link to '/2025/06/01/plan/' goes to no page"
     ), result.stderr
+
+
+def test_the_rows_checked_meanwhile_are_those_a_check_here_finds(
+    tmp_path: Path, first: Path
+) -> None:
+    """The child that checks every kept body's row while the build loads its articles
+    (bodyrows.checked_ahead) hands over what a check in the build's own process finds:
+    each row's key and meta, a row that fails its sum or its shape as damaged."""
+    project = desk_project(tmp_path, pictures(first))
+    build(project, tmp_path / "site")
+    path = project / ".newsdigest-cache" / "state.sqlite"
+    database = sqlite3.connect(path)
+    with database:
+        rows = database.execute(bodyrows.SCAN).fetchall()
+        others = [row for row in rows if row[0] != HARBOUR]
+        damaged, linking = others[0], others[1]  # one fails its sum, one links (as JSON)
+        database.execute("UPDATE bodies SET meta = meta || ' ' WHERE source = ?", damaged[:1])
+        meta = dumps({**json.loads(linking[2]), "links": {HARBOUR: "/2025/06/24/x/"}})
+        sql = "UPDATE bodies SET meta = ?, sum = ? WHERE source = ?"
+        database.execute(sql, (meta, checksum(linking[0], linking[1], meta), linking[0]))
+        key = [row[1] for row in rows if row[0] == HARBOUR][0]  # its meta not an object:
+        database.execute(sql, ("[]", checksum(HARBOUR, key, "[]"), HARBOUR))  # under its sum
+        rows = database.execute(bodyrows.SCAN).fetchall()
+    database.close()
+    found = bodyrows.checked_ahead(path)()
+    assert found is not None
+    here = list(bodyrows.scanned([rows], {row[0] for row in rows}))
+    assert list(found) == here
+    assert len(here) > 5
+    assert sorted(source for source, _, meta in here if meta is None) == sorted(
+        [HARBOUR, damaged[0]]
+    )
+    assert [meta[0] for source, _, meta in here if source == linking[0]] == [
+        {HARBOUR: "/2025/06/24/x/"}
+    ]
+
+
+@pytest.mark.parametrize("where", ["meanwhile", "here"])
+def test_a_kept_body_whose_row_is_damaged_is_converted_again(
+    tmp_path: Path, first: Path, clean: Path, where: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A kept body's row whose meta no longer holds its sum is a miss, whether the rows were
+    checked by the child meanwhile or, when it cannot be started, by the build itself."""
+    if where == "here":
+        monkeypatch.setattr(articles, "checked_ahead", lambda path: lambda: None)
+    project = desk_project(tmp_path, pictures(first))
+    site = tmp_path / "site"
+    build(project, site)
+    assert _state(project, "UPDATE bodies SET meta = meta || ' ' WHERE source = ?") == 1
+    _retitle(project, GREAT_STORM)
+    build(project, site)
+    _same(site, clean)

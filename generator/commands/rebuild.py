@@ -90,6 +90,7 @@ def rebuild(run: Run, started: float) -> Result:
         run.early = early.ahead(run.spare, paths.output, run.state.listing)
     run.cache = article_cache(cache_dir, paths.content, settings)
     if run.cache is not None:  # what `_unchanged` and `_remember` compare with the last build
+        run.cache.bodies_ahead()  # the kept bodies' rows checked meanwhile, on the other core
         run.cache.stats_taken(*run.content_stats)
         run.others = changes.others_digest(run.content_stats[1], run.racy, run.outside)
     run.content_stats = (0, {})  # only loading reads them
@@ -430,4 +431,6 @@ def _remember(
 def _discard(run: Run, result: Result) -> Result:
     """The result of a build stopped by an error: the staging folder made ahead goes."""
     early.drop(run.early, run.prepared, run.paths.output)
+    if run.cache is not None:
+        run.cache.bodies_ahead(start=False)  # (a check no longer needed: waited for)
     return result

@@ -27,7 +27,17 @@ from typing import Any
 from generator import model
 from generator.diagnostics import Diagnostic
 from generator.speed import deps, names
-from generator.speed.bodyrows import HTML_QUERY, Facts, Scratch, checked_html, meta_of
+from generator.speed.bodyrows import (
+    HTML_QUERY,
+    SCAN,
+    Checked,
+    Facts,
+    Meta,
+    Scratch,
+    checked_ahead,
+    checked_html,
+    scanned,
+)
 from generator.speed.cache import BadEntry, decode_diagnostics, encode_diagnostics
 from generator.speed.records import Shared, article_record, parsed
 from generator.speed.sources import BODY_SPACE, SPACE, ArticleFiles
@@ -206,44 +216,49 @@ class ArticleCache(_Records):
         self.stored: set[str] = set()  # the sources of the bodies rows (`bodies`)
         self.new_bodies: dict[str, tuple[str, str, str] | None] = {}  # key, meta, html
         self.body_hits = 0
+        self.ahead: Callable[[], Iterator[Checked] | None] | None = None  # (`bodies_ahead`)
+
+    def bodies_ahead(self, start: bool = True) -> None:
+        """Start checking every kept body's row in a child meanwhile (bodyrows.checked_ahead)
+        for `bodies`, when they can be reused; `start` False: wait for one no longer needed."""
+        ahead, self.ahead = self.ahead, None
+        if ahead is not None:
+            ahead()
+        path = self.database.path
+        if start and self.bodies_valid and not self.database.broken and path is not None:
+            self.ahead = checked_ahead(path)
 
     def bodies(
         self, articles: Sequence[model.Article], article_url: Callable[[str], Any]
     ) -> list[Facts | None]:
         """For each article, what the site needs of its cached body when that still holds
-        (None: a miss): the check reads the small `bodies` rows, in one scan, never
-        the HTML (`body_html` reads that, per page)."""
+        (None: a miss): the small `bodies` rows, never the HTML (`body_html` reads that),
+        checked by the child `bodies_ahead` started, else here in one scan."""
         out: list[Facts | None] = [None] * len(articles)
+        ahead, self.ahead = self.ahead, None
+        found = ahead() if ahead is not None else None
         if not self.bodies_valid:
             return out
         wanted = {a.source: i for i, a in enumerate(articles)}
-        for rows in self.database.batches("SELECT source, body_key, meta, sum FROM bodies"):
-            for source, key, meta, sum_ in rows:
-                self.stored.add(source)
-                i = wanted.get(source)
-                if i is not None:
-                    out[i] = self._kept(articles[i], key, meta, sum_, article_url)
+        if found is None:
+            found = scanned(self.database.batches(SCAN), wanted)
+        for source, key, meta in found:
+            self.stored.add(source)
+            i = wanted.get(source)
+            if i is not None and meta is not None:
+                out[i] = self._kept(articles[i], key, meta, article_url)
         self.body_hits += sum(kept is not None for kept in out)
         return out
 
     def _kept(
-        self,
-        article: model.Article,
-        key: str,
-        text: str,
-        sum_: bytes,
-        article_url: Callable[[str], Any],
+        self, article: model.Article, key: str, meta: Meta, article_url: Callable[[str], Any]
     ) -> Facts | None:
-        source = article.source
-        if key != self.body_key(article) or sum_ != checksum(source, key, text):
-            return None
-        meta = meta_of(text)
-        if meta is None:
+        if key != self.body_key(article):
             return None
         links, assets, stamps, summary, digest, linked = meta
         if links and any(article_url(target) != url for target, url in links.items()):
             return None
-        if assets and not all(self._exists(a, source) for a in assets):
+        if assets and not all(self._exists(a, article.source) for a in assets):
             return None
         if stamps != ({a: self._stamp(a) for a in assets} if assets else {}):
             return None
