@@ -180,7 +180,7 @@ def page_state(
         state.walk = stats_ahead(paths.output, written)  # while the articles are read
     feeds = rows.record("feeds")
     if isinstance(feeds, list) and all(isinstance(f, str) for f in feeds):
-        state.plan = Plan(rows.digests(), rows.page_paths(), feeds, rows)
+        state.plan = Plan(feeds, rows)  # its digests and pages read when asked for
     state.kept = spare.from_record(rows.record("spare"))
     return state
 
