@@ -213,7 +213,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from generator.commands.new import DEFAULT_AUTHOR, git_author, new_article, unread_name
+    from generator.commands.new import DEFAULT_AUTHOR, git_author, new_article, notes
     from generator.load.placeholder import PLACEHOLDER
 
     settings = settings_of(args)
@@ -232,8 +232,8 @@ def cmd_new(args: argparse.Namespace) -> int:
         slug=args.slug,
     )
     print(path.as_posix())
-    if (unread := unread_name(args.title, args.slug)) is not None:
-        print(f"warning: {unread}", file=sys.stderr)
+    for note in notes(args.title, args.slug):
+        print(note, file=sys.stderr)
     if known is None:
         print(
             f"the byline is {DEFAULT_AUTHOR!r}: git has no user name here; write the "

@@ -299,3 +299,16 @@ def test_a_missing_headline_is_still_said_to_be_missing(project: Path) -> None:
     status, _, stderr = new(project, "--country", "India")
     assert status == 2
     assert "the following arguments are required: title" in stderr
+
+
+def test_a_tab_in_the_headline_is_written_as_a_space_with_a_note(project: Path) -> None:
+    """Tester 4, F5: the headline's tab (a line break, a run of spaces) becomes one space,
+    and new says so, with the line it wrote; a plain headline gets no note."""
+    status, printed, stderr = new(project, "Tab\there", "--country", "India")
+    assert status == 0
+    assert "title: Tab here\n" in (project / printed).read_text(encoding="utf-8")
+    assert "note: the headline's tab is written as one space" in stderr, stderr
+    assert "title: Tab here; edit that line" in stderr
+    status, _, stderr = new(project, " Plain headline ", "--country", "India")
+    assert status == 0
+    assert "note:" not in stderr, stderr

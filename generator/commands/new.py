@@ -221,6 +221,38 @@ def shell_line(words: list[str]) -> str:
     return " ".join(shlex.quote(word) for word in words)
 
 
+def notes(title: str, slug: str) -> list[str]:
+    """What `new` says on stderr after writing the file for `title` (as typed) and `slug`
+    (`--slug`): the headline's spacing written otherwise (`spaced`), an address in
+    another script's letters (`unread_name`)."""
+    said = [f"note: {spaced}" for spaced in [spacing(title)] if spaced]
+    return said + [f"warning: {unread}" for unread in [unread_name(title, slug)] if unread]
+
+
+def spacing(title: str) -> str | None:
+    """What to say when the headline written (its words with one space between them) is not
+    `title` as typed inside: a tab, a line break or a run of spaces (a headline is one line);
+    None when only spaces at its ends went."""
+    inside = title.strip()
+    written = " ".join(inside.split())
+    if written == inside:
+        return None
+    kinds = [
+        word
+        for word, found in (
+            ("tab", "\t" in inside),
+            ("line break", "\n" in inside or "\r" in inside),
+            ("run of spaces", "  " in inside),
+        )
+        if found
+    ] or ["space of another kind"]
+    made = "is written as one space" if len(kinds) == 1 else "are written as single spaces"
+    return (
+        f"the headline's {' and '.join(kinds)} {made} (a headline is one line): "
+        f"title: {yaml_value(written)}; edit that line if you meant otherwise"
+    )
+
+
 def unread_name(title: str, slug: str) -> str | None:
     """What to say when the file's name, made from `title` (no `--slug`), is the computer's
     Latin spelling of a headline in Arabic, Devanagari, Chinese... script, which check
