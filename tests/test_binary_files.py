@@ -45,10 +45,12 @@ def test_a_file_that_is_no_text_is_named_for_what_it_is(
 
 
 def _zip(*names: str) -> bytes:
+    """A zip of `names`, each dated alike: the test's id holds the bytes, which must be the
+    same in every pytest-xdist worker that collects it (a zip dates its files to 2 s)."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
         for name in names:
-            archive.writestr(name, "x" * 100)
+            archive.writestr(zipfile.ZipInfo(name, date_time=(2025, 6, 1, 0, 0, 0)), "x" * 100)
     return out.getvalue()
 
 
