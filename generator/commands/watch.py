@@ -14,6 +14,7 @@ static/, a photo's folder) or deleted.
 from __future__ import annotations
 
 import queue
+import re
 import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -34,15 +35,39 @@ def _trees(paths: Paths) -> tuple[Path, ...]:
     )
 
 
+Changes = set[tuple[watchfiles.Change, str]]
+
+# Editors' files of their own that no build reads, kept while a file is open (Emacs'
+# `#story.md#` auto-save, LibreOffice's `.~lock.story.md#`); watchfiles' default filter
+# leaves out Vim's `.swp` and `~` backups and Emacs' `.#` locks already.
+_EDITORS_OWN = re.compile(r"^#.*#$|^\.~lock\..*#$")
+
+
 def _pump(
-    stop: threading.Event, where: tuple[Path, ...], batches: queue.Queue[set[str]], **options: Any
+    stop: threading.Event, where: tuple[Path, ...], batches: queue.Queue[Changes], **options: Any
 ) -> None:
-    """Put each batch of changed paths that watchfiles reports into `batches`."""
+    """Put each batch of changes (kind, path) that watchfiles reports into `batches`."""
     try:
         for changes in watchfiles.watch(*where, stop_event=stop, raise_interrupt=False, **options):
-            batches.put({name for _, name in changes})
+            batches.put(set(changes))
     except (OSError, RuntimeError):  # a watched folder was deleted: the next change restarts
-        batches.put({str(p) for p in where})
+        batches.put({(watchfiles.Change.modified, str(p)) for p in where})
+
+
+def changed_names(changes: Changes) -> list[str]:
+    """The names of the files a batch of `changes` changed, as `serve` lists them: not an
+    editor's temporary file, made and gone within the batch (`sed -i`'s `sedXXXXXX`, Vim's
+    `4913` probe, a `.tmp` renamed over the story), nor one of `_EDITORS_OWN`. A file
+    deleted is a change; so is one made and still there."""
+    made = {name for kind, name in changes if kind == watchfiles.Change.added}
+    return sorted(
+        {
+            Path(name).name
+            for _, name in changes
+            if not (name in made and not Path(name).exists())
+            and not _EDITORS_OWN.match(Path(name).name)
+        }
+    )
 
 
 def _there(path: Path) -> Path:
@@ -55,7 +80,8 @@ def _there(path: Path) -> Path:
 
 
 class Watcher:
-    """The names of the files changed since the last batch, a batch at a time, forever.
+    """The names of the files changed since the last batch, a batch at a time, forever
+    (`changed_names`: editors' temporary files left out).
 
     Watching starts when the Watcher is made, so nothing saved during the first build is
     missed; `follow` adds the files the last build read outside the watched folders;
@@ -63,7 +89,7 @@ class Watcher:
 
     def __init__(self, paths: Paths, poll: float = 0.25) -> None:
         self.paths, self.poll = paths, poll
-        self.batches: queue.Queue[set[str]] = queue.Queue()
+        self.batches: queue.Queue[Changes] = queue.Queue()
         self.files: frozenset[Path] = frozenset()
         self.folders = self._folders()
         self.folder_stop = self._watch_folders()
@@ -127,7 +153,9 @@ class Watcher:
                 self.trees = _trees(self.paths)
                 self.tree_stop = self._start(self.trees) if self.trees else None
             self._refresh()
-            yield sorted({Path(name).name for name in names})
+            found = changed_names(names)
+            if found:  # else only temporary files came and went: nothing to build
+                yield found
 
     def close(self) -> None:
         self.folder_stop.set()
