@@ -536,3 +536,19 @@ def test_a_site_in_another_script_starts_with_a_welcome_that_checks_clean(
     assert run_here("build", "--output", str(out), cwd=project).returncode == 0
     home = html.fromstring((out / "index.html").read_bytes())
     assert home.xpath("//meta[@name='description']/@content") == [title]
+
+
+def test_the_quick_start_installs_what_inits_workflows_install(tmp_path: Path) -> None:
+    """Tester 4, F35: README's Quick start installs the search extra, as the workflows init
+    writes do, so the preview's search page is the published site's, not "unavailable"."""
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    start = readme.split("## Quick start\n", 1)[1].split("\n\n", 2)[1]
+    install = next(line.strip() for line in start.splitlines() if "pip install" in line)
+    assert install.startswith("pip install 'newsdigest[search]'"), install
+    result = init(tmp_path, "--url", "https://asha.github.io/gazette/")
+    assert result.returncode == 0, result.stderr
+    site = next(p for p in tmp_path.iterdir() if p.is_dir())
+    workflows = "".join(
+        p.read_text(encoding="utf-8") for p in (site / ".github" / "workflows").iterdir()
+    )
+    assert "[search]" in workflows
