@@ -42,6 +42,7 @@ from generator.index.selection import (
 from generator.index.site import Site, build_index
 from generator.load import authors, bylines
 from generator.load.collisions import clashes
+from generator.load.copies import copied_stories
 from generator.load.translation_keys import key_slips
 from generator.model import Article, OutputFile, with_values
 from generator.render import images, site_links
@@ -208,6 +209,7 @@ def load(
         + names.problems
         + (clashes(articles, content_dir, settings.language) if kept is None else [])
         + key_slips(articles, settings.language, content_dir)  # warnings: said every build
+        + copied_stories(articles, settings.language, content_dir)  # likewise
         + registry_problems
         + written
         + page_problems

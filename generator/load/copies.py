@@ -1,0 +1,79 @@
+"""A story copied to a second file and left as it was (a "Save as", a copy made to start
+a follow-up and then forgotten): two published stories of one language with the same
+headline and `date:` and the same text, front matter and all (a copy of the file), would
+be published twice, at two addresses and in every feed. A warning on the copy (the file
+changed last; on a tie, the later name) names the other. Said on every build: one pass
+over titles and dates, which every loaded article holds (a record's too), and the files
+read only when two of them match. Drafts are left out: a follow-up being written is one.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from pathlib import Path
+
+from generator.diagnostics import Diagnostic, warning
+from generator.languages import language_key
+from generator.load.lines import field_line
+from generator.model import Article
+from generator.settings_errors import display
+
+
+def copied_stories(
+    articles: list[Article], site_language: str, content_dir: Path
+) -> list[Diagnostic]:
+    """A warning on the `title:` line of each published story whose headline (in any
+    capitals and spacing), publication instant and language are another's, and whose
+    file holds the other's text, front matter and all (spaces and line ends aside)."""
+    same: dict[tuple[str, float, str], list[Article]] = defaultdict(list)
+    for article in articles:
+        if not article.draft:
+            title = " ".join(article.title.casefold().split())
+            language = language_key(article.language or site_language)
+            same[(title, article.date.timestamp(), language)].append(article)
+    found = []
+    for group in same.values():
+        if len(group) < 2:
+            continue
+        by_body: dict[str | None, list[Article]] = defaultdict(list)
+        for article in group:  # the texts read from the files: a record holds no body
+            by_body[_body(content_dir / article.source)].append(article)
+        for body, alike in by_body.items():
+            if body is not None and len(alike) > 1:
+                found += _copies(alike, content_dir)
+    return found
+
+
+def _copies(alike: list[Article], content_dir: Path) -> list[Diagnostic]:
+    found = []
+    first, *copies = sorted(alike, key=lambda a: (_changed(content_dir / a.source), a.source))
+    for copy in copies:
+        found.append(
+            warning(
+                copy.source,
+                field_line(content_dir / copy.source, "title"),
+                f"this story is a copy of {display(content_dir / first.source)} (the same "
+                "text, front matter and all): it would be published twice, at two addresses and "
+                "in every feed",
+                "delete this file, or write the new story in it (its own title and date)",
+            )
+        )
+    return found
+
+
+def _body(path: Path) -> str | None:
+    """The file's text, front matter and all, its spaces and line ends as one space (a
+    copy saved on Windows is still a copy); None when the file cannot be read."""
+    try:
+        return " ".join(path.read_text(encoding="utf-8-sig", errors="replace").split())
+    except OSError:
+        return None
+
+
+def _changed(path: Path) -> int:
+    """When the file was last changed (ns; 0 when it cannot be told)."""
+    try:
+        return os.stat(path).st_mtime_ns
+    except OSError:
+        return 0
