@@ -1,5 +1,6 @@
 """Markdown or HTML typed in a plain-text field other than the headline and summary: a bio
-in authors.yaml, a picture's caption and alt text, the sources and a correction's text.
+in authors.yaml, a picture's caption and alt text, its credit (tester4 F36), the sources
+and a correction's text; Markdown and HTML in one value are both named (F36).
 Each is published as typed (the reader sees asterisks, brackets and tags; a screen reader
 reads them out), so each is a warning on its line whose fix, followed, is silent (tester
 3, M9). A name from code in a summary (`__init__`) is the text meant (M13)."""
@@ -18,6 +19,7 @@ country: India
 credits:
   author: A
   sources: ["**AP**", "<i>AFP</i>", Reuters]
+  image: "<b>AP</b>"
 image:
   src: https://example.com/a.jpg
   alt: "<b>Blue</b> field"
@@ -34,6 +36,7 @@ country: India
 credits:
   author: B
   sources: [AP, R&D Desk]
+  image: AP/Reuters & C++ <T> desk
 image:
   src: https://example.com/b.jpg
   alt: A blue field at 5 * 3 metres
@@ -46,16 +49,17 @@ summary: Python's __main__ module and snake_case names
 
 SAID = {
     "authors.yaml:2": (
-        "'A'.bio is plain text: **md** is published as typed",
+        "'A'.bio is plain text: **md** and <b> are published as typed",
         "bio: 'Bold bio & md'",
     ),
     "content/a.md:7": ("credits.sources is plain text: **AP**", "sources: [AP, AFP, Reuters]"),
-    "content/a.md:10": ("image.alt is plain text: <b> is published as typed", "alt: 'Blue field'"),
-    "content/a.md:11": (
-        "image.caption is plain text: **Bold** is published as typed",
+    "content/a.md:8": ("credits.image is plain text: <b> is published as typed", "image: 'AP'"),
+    "content/a.md:11": ("image.alt is plain text: <b> is published as typed", "alt: 'Blue field'"),
+    "content/a.md:12": (
+        "image.caption is plain text: **Bold** and <i> are published as typed",
         "caption: 'Bold caption with link x'",
     ),
-    "content/a.md:14": (
+    "content/a.md:15": (
         "corrections: item 1: text is plain text: **10** is published as typed",
         "text: 'An earlier version said 10 dead; see here.'",
     ),
@@ -93,5 +97,5 @@ def test_markdown_in_a_summary_is_still_said_beside_a_name_from_code(tmp_path: P
     project = make_project(tmp_path / "p")
     write_article(project, "a.md", NEIGHBOUR.replace("Python's", "__Breaking__ Python's"))
     result = run_here("check", cwd=project)
-    assert "content/a.md:15: warning: summary is plain text: __Breaking__ is" in result.stdout
+    assert "content/a.md:16: warning: summary is plain text: __Breaking__ is" in result.stdout
     assert "__main__ module" in result.stdout  # the fix keeps the code's name as typed

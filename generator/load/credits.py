@@ -48,6 +48,8 @@ def read_credits(check: Checker, front: Mapping) -> Credits:
     elif not authors and not any(p.line == group.line_of("author") for p in check.problems):
         check.missing(group, "author", "credits.author", "write the byline after 'author:'")
     image_credit = check.text(group, "image", "credits.image")
+    if image_credit:  # plain text, as every other credit: Markdown or HTML is a warning
+        check.plain(group, "image", "credits.image", image_credit)
     sources = tuple(name for name, _ in check.distinct_items(group, "sources", "credits.sources"))
     sources = () if _text_list(check, group, "sources") else sources
     _plain_sources(check, group, sources)

@@ -132,7 +132,13 @@ def plain_text_notes(key: str, value: str, label: str) -> list[tuple[str, str]]:
     if len(said) > 1:  # both: one fix that takes out both, so that following it is final
         line = yaml_line(key, plain_version(value))
         fix = f"write it without Markdown or HTML: {line}"
-        return [(said[0][0], fix if len(fix) <= 160 else fix[:157] + "...")]
+        typed = [m.removeprefix(f"{label} is plain text: ") for m, _ in said]  # **AP**, <b>
+        both = " and ".join(m.partition(" is published as typed")[0] for m in typed)
+        message = (
+            f"{label} is plain text: {both} are published as typed, marks and tags "
+            "included, on the page and in feeds"
+        )
+        return [(message, fix if len(fix) <= 160 else fix[:157] + "...")]
     return said
 
 
