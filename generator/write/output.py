@@ -407,11 +407,15 @@ def _finish(
     fresh: set[str],
 ) -> tuple[list[str], WriteStats]:
     """Run the finish step (the search indexer) on the staging folder: every file name
-    there afterwards, and the stats with what it wrote; what it wrote is `fresh`."""
+    there afterwards, and the stats with what it wrote, reported or not (Pagefind names
+    none: its files are counted all the same, so a first build, a clean one and one that
+    keeps the last build's files count the same files); what it wrote is `fresh`."""
     ours = set(names)
     added = list(finish(staging))
-    stats = _keep_unchanged(staging, added, old, stats, fresh)
     names = files_under(staging)  # whatever `finish` wrote, reported or not
+    reported = {*added, MARKER}  # (the marker is the build's own, counted by none)
+    added += [name for name in names if name not in ours and name not in reported]
+    stats = _keep_unchanged(staging, added, old, stats, fresh)
     fresh.update(name for name in names if name not in ours)
     return names, stats
 
