@@ -199,7 +199,8 @@ credits:
 def test_an_alias_onto_a_page_of_the_sites_own_is_refused_and_nothing_is_published(
     tmp_path: Path, alias: str, command: str
 ) -> None:
-    """/ur/ is the Urdu home once a story is in Urdu: a redirect there would replace it."""
+    """/ur/ is the Urdu home once a story is in Urdu: a redirect there would replace it. It
+    is refused with the alias's other problems, as /ur/tags/ is (tester4 F29)."""
     project = make_project(tmp_path / "p")
     write_article(project, "storm.md", STORM.replace("/2025/06/20/storm/", alias))
     write_article(project, "karachi.md", URDU)
@@ -207,8 +208,8 @@ def test_an_alias_onto_a_page_of_the_sites_own_is_refused_and_nothing_is_publish
     result = run_here(command, *output, cwd=project)
     assert result.returncode == 1, result.stdout + result.stderr
     assert (
-        "content/storm.md:7: error: alias /ur/ is an address the site publishes a page of "
-        "its own at: a redirect there would replace that page"
+        f"content/storm.md:7: error: aliases: item 1 ({alias}) is where newsdigest writes its "
+        "own pages for stories in 'ur' (a language's home"
     ) in result.stdout + result.stderr
     assert not (tmp_path / "site").exists()
 
@@ -222,7 +223,7 @@ def test_the_in_memory_pipeline_refuses_an_alias_onto_a_language_home(tmp_path: 
     paths = pipeline.Paths(project, project / "content", project / "templates", tmp_path / "s")
     built = pipeline.build(paths, config.load(project), pipeline.Selection())
     assert not built.ok and not built.files
-    assert [(d.path, d.line) for d in built.diagnostics if "alias /ur/" in d.message] == [
+    assert [(d.path, d.line) for d in built.diagnostics if "(/ur/)" in d.message] == [
         ("storm.md", 7)
     ]
 
@@ -382,3 +383,21 @@ def test_an_alias_without_its_leading_slash_is_an_error_offering_full_addresses(
     offered = fix.rpartition("'/': ")[2].split(" (")[0]  # the first address offered
     write_article(project, "storm.md", STORM.replace(OLD_LINE, f"aliases: [{offered}]"))
     assert run_here("check", cwd=project).returncode == 0  # the fix, as written, passes
+
+
+def test_every_problem_of_an_aliases_line_is_said_in_one_run(tmp_path: Path) -> None:
+    """A language's home, the site's own section and another language's section on one
+    line: all three in the first run, not one round of CI each (tester4 F29)."""
+    project = make_project(tmp_path / "p")
+    typed = "aliases: [/fr/, /ur/old/, /search/, /fr/tags/]"
+    front = STORM.splitlines()[:-1] + [typed]  # its aliases: line replaced
+    write_article(project, "storm.md", "\n".join(front))
+
+    said = run_here("check", cwd=project).stdout
+
+    for item in ("item 1 (/fr/)", "item 3 (/search/)", "item 4 (/fr/tags/)"):
+        assert f"content/storm.md:7: error: aliases: {item} is where newsdigest" in said, said
+    assert "/ur/old/" not in said
+    path = project / "content/storm.md"
+    path.write_text(path.read_text().replace(typed, "aliases: [/ur/old/]"))
+    assert run_here("check", cwd=project).returncode == 0

@@ -36,8 +36,7 @@ from generator.load.files import (
 from generator.load.foreign import toml_front_matter
 from generator.load.invisible import CONTROL, control_errors, has_control, has_name_control
 from generator.load.yaml_lists import duplicate_errors
-from generator.load.yaml_lost import explicit_tags, lost_comments, lost_labels, untagged_data
-from generator.load.yaml_mistakes import marked_error
+from generator.load.yaml_lost import cut_short, explicit_tags, lost_text, untagged_data
 from generator.load.yaml_slips import typing_slips
 from generator.settings_file import settings_named
 
@@ -257,7 +256,7 @@ def parse_front_matter(text: str, first_line: int, source: str) -> tuple[Any, li
         except (yaml.YAMLError, RecursionError):
             pass  # parsed again below, for the pure-Python parser's messages
         else:
-            return data, tagged + duplicate_errors(source, duplicates.found, data) + _lost_text(
+            return data, tagged + duplicate_errors(source, duplicates.found, data) + lost_text(
                 text, first_line, source, _FAST
             )
         finally:
@@ -268,9 +267,7 @@ def parse_front_matter(text: str, first_line: int, source: str) -> tuple[Any, li
         data = untagged_data(loader, bool(tagged))
     except yaml.MarkedYAMLError as exc:
         # A comment that cut a value short often breaks what follows: named first.
-        return None, tagged or lost_comments(text, first_line, source) or [
-            marked_error(exc, text, first_line, source)
-        ]
+        return None, tagged or cut_short(text, first_line, source, exc)
     except yaml.YAMLError as exc:
         return None, tagged or [error(source, first_line, f"front matter is not valid YAML: {exc}")]
     except RecursionError:
@@ -286,16 +283,9 @@ def parse_front_matter(text: str, first_line: int, source: str) -> tuple[Any, li
         ]
     finally:
         loader.dispose()
-    return data, tagged + duplicate_errors(source, duplicates.found, data) + _lost_text(
+    return data, tagged + duplicate_errors(source, duplicates.found, data) + lost_text(
         text, first_line, source
     )
-
-
-def _lost_text(
-    text: str, first_line: int, source: str, base: Any = yaml.SafeLoader
-) -> list[Diagnostic]:
-    """Errors for the text YAML would leave out of a value: a label, a comment."""
-    return lost_labels(text, first_line, source, base) + lost_comments(text, first_line, source)
 
 
 def decode(raw: bytes, source: str) -> tuple[str | None, list[Diagnostic]]:

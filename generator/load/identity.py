@@ -152,7 +152,8 @@ def _reserved(path: str) -> str | None:
         or (len(segments) == 1 and segments[0].startswith("logo."))
     ):
         return "is where newsdigest writes its own pages"
-    if len(segments) > 1 and segments[1] in LANGUAGE_SECTIONS and _language_folder(segments[0]):
+    in_section = len(segments) == 1 or segments[1] in LANGUAGE_SECTIONS  # `/fr/`, `/fr/tags/`
+    if in_section and _language_folder(segments[0]):
         return (
             f"is where newsdigest writes its own pages for stories in {segments[0]!r} (a "
             f"language's home, topics, authors and feeds are under /{segments[0]}/, as the "

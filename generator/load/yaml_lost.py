@@ -134,6 +134,39 @@ def lost_comments(text: str, first_line: int, source: str) -> list[Diagnostic]:
     return found
 
 
+def lost_text(
+    text: str, first_line: int, source: str, base: Any = yaml.SafeLoader
+) -> list[Diagnostic]:
+    """Errors for the text YAML would leave out of a value: a label, a comment."""
+    return lost_labels(text, first_line, source, base) + lost_comments(text, first_line, source)
+
+
+def cut_short(
+    text: str, first_line: int, source: str, exc: yaml.MarkedYAMLError
+) -> list[Diagnostic]:
+    """The errors of front matter YAML cannot read (`exc`): each comment that cut a value
+    short, named first (it often breaks what follows), then the parser's own error when
+    it stays with those comments read as text: a mistake of its own, said in the same run
+    (tester4 F29), not after the comments are fixed."""
+    comments = lost_comments(text, first_line, source)
+    if not comments:
+        return [marked_error(exc, text, first_line, source)]
+    lines = text.split("\n")
+    cut = {d.line - first_line for d in comments}
+    for number in cut:  # '#' as a full-width one: text to YAML, the line's length kept
+        lines[number] = re.sub(r"([ \t])#", "\\1\uff03", lines[number])
+    try:
+        for _ in yaml.parse("\n".join(lines), Loader=yaml.SafeLoader):
+            pass
+    except yaml.MarkedYAMLError as again:
+        marks = {m.line for m in (again.problem_mark, again.context_mark) if m is not None}
+        if again.problem_mark is not None and not marks & cut:  # not begun on a cut line
+            return [*comments, marked_error(again, text, first_line, source)]
+    except yaml.YAMLError:
+        pass
+    return comments
+
+
 def _a_note(value: str, after: str) -> bool:
     """Whether ` #...` after a plain `value` is clearly a note: after a date, true/false or
     no value, or set apart by two spaces or a Tab after one word (`image: a.jpg  # photo`,
