@@ -89,6 +89,8 @@ def checked_ahead(path: Path) -> Callable[[], Iterator[Checked] | None]:
     only reads, through a connection of its own, and hands its result over in an unnamed
     temporary file; a caller that no longer needs it calls the function all the same (the
     child is waited for)."""
+    if not hasattr(os, "fork"):
+        return lambda: None
     handle = tempfile.TemporaryFile()  # noqa: SIM115 (closed by `result`)
     try:
         pid = interrupt.fork()  # Ctrl-C ends the child, silently
