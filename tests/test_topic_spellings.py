@@ -73,3 +73,21 @@ def test_dotted_initials_and_their_letters_in_one_list_are_one_topic(tmp_path: P
     assert not (out / "tags" / "us").exists()
     page = (out / "2025" / "06" / "23" / "d1" / "index.html").read_text(encoding="utf-8")
     assert ">U.S.<" in page and ">US<" not in page
+
+
+def test_dotted_initials_in_another_story_are_warned_and_keep_their_addresses(
+    tmp_path: Path,
+) -> None:
+    """`U.S.` in one story and `US` in a newer one are two topics (each keeps the address
+    readers may have): a warning on the newer one's line names the older spelling."""
+    project = make_project(tmp_path / "project")
+    story(project, "e1", 10, "[U.S., Elections]")
+    story(project, "e2", 11, "[US, Election Day]")
+    out, said = build(project)
+    assert "content/e2.md:7: warning: tag 'US' and 'U.S.' (content/e1.md) are two topics" in said, (
+        said
+    )
+    assert "fix: write 'U.S.', as the older stories do" in said
+    assert said.count("are two topics") == 1
+    assert (out / "tags" / "u-s" / "index.html").is_file()
+    assert (out / "tags" / "us" / "index.html").is_file()

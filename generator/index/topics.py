@@ -146,7 +146,38 @@ def site_wide(
                 problems += _other_spellings(name, firsts[key], content_dir)
         if len(keys) > 1:
             problems += _shared_url(base, keys, canonical, first_use, content_dir)
-    return canonical, problems, held
+    return canonical, problems + _initials(canonical, first_use, content_dir), held
+
+
+def _initials(
+    canonical: dict[str, Tag], first_use: dict[str, _FirstUse], content_dir: Path | None
+) -> list[Diagnostic]:
+    """A warning for a topic that another story's topic writes with dotted initials ('US'
+    and 'U.S.', 'UK' and 'U.K.'), on the tag's line in the oldest story of the newer one
+    (by first use): two topics, two pages, each with half the stories. Not merged: each
+    keeps the address it has (one story's list, load/validate.py, lists them as one)."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    for key in sorted(canonical, key=lambda k: (first_use[k][:2], k)):
+        groups[slugs.initials_key(key)].append(key)
+    found = []
+    for keys in groups.values():
+        first = canonical[keys[0]].name
+        for key in keys[1:]:
+            _, source, line = first_use[key]
+            if line <= 1 and content_dir is not None:
+                line = field_line(content_dir / source, "tags")
+            name = display(content_dir / first_use[keys[0]][1]) if content_dir else ""
+            found.append(
+                warning(
+                    source,
+                    line,
+                    f"tag {canonical[key].name!r} and {first!r} ({name or first_use[keys[0]][1]}) "
+                    "are two topics, each with a page and a feed of its own, though they differ "
+                    "only in the dots of their initials",
+                    f"write {first!r}, as the older stories do, so that one topic holds them all",
+                )
+            )
+    return found
 
 
 def _uses(
