@@ -45,11 +45,13 @@ def test_a_headline_in_a_script_that_spells_poorly_is_never_the_slug_proposed(
 ) -> None:
     root = make_project(tmp_path / "news", 'language = "ur"\n')
     write_article(root, "a/floods.md", UR.replace("translation_key: floods\n", ""))
-    write_article(root, "b/floods.md", UR.replace("translation_key: floods\n", ""))
+    write_article(
+        root, "b/floods.md", UR.replace("translation_key: floods\n", ""), "Another story.\n"
+    )
 
     said = fixes(root)
 
-    assert "add the line 'slug: floods-2'" in said[1], said
+    assert any("add the line 'slug: floods-2'" in line for line in said), said
     assert "sylb" not in "\n".join(said)
 
 
