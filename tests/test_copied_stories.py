@@ -57,3 +57,12 @@ def test_stories_that_only_look_alike_are_not_copies(tmp_path: Path) -> None:
     checked = run_here("check", cwd=project)
     assert checked.returncode == 0, checked.stdout
     assert "is a copy of" not in checked.stdout
+
+
+def test_a_copy_at_the_same_address_is_told_once_by_the_clash_error(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p")
+    write_article(project, "a/rain.md", STORY.format(title="Rain", date=DATE))
+    write_article(project, "b/rain.md", STORY.format(title="Rain", date=DATE))
+    checked = run_here("check", cwd=project)
+    assert checked.returncode == 1 and "would be published at the same address" in checked.stdout
+    assert "is a copy of" not in checked.stdout

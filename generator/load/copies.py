@@ -49,6 +49,8 @@ def _copies(alike: list[Article], content_dir: Path) -> list[Diagnostic]:
     found = []
     first, *copies = sorted(alike, key=lambda a: (_changed(content_dir / a.source), a.source))
     for copy in copies:
+        if copy.path == first.path:
+            continue  # one address: the clash is an error already (load/collisions.py)
         found.append(
             warning(
                 copy.source,
