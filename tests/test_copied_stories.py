@@ -25,21 +25,21 @@ def test_a_copied_story_is_a_warning_on_the_copy_in_check_and_every_build(
     os.utime(original, ns=(10**18, 10**18))
     os.utime(copy, ns=(2 * 10**18, 2 * 10**18))
     said = (
-        "content/a-copy.md:2: warning: this story is a copy of content/story-0003.md (the "
-        "same text, front matter and all): it would be published twice, at two addresses "
-        "and in every feed\n    fix: delete this file, or write the new story in it (its own "
-        "title and date)"
+        "content/a-copy.md:2: warning: this story and content/story-0003.md are one file "
+        "copied (the same text, front matter and all): the story would be published twice, "
+        "at /2025/04/04/story-0003/ and at /2025/04/04/a-copy/, and in every feed\n    fix: "
+        "delete the file that was made as the copy, and keep the one published before"
     )
     checked = run_here("check", cwd=project)
     assert checked.returncode == 0 and said in checked.stdout, checked.stdout
-    assert checked.stdout.count("is a copy of") == 1
+    assert checked.stdout.count("are one file copied") == 1
     site = tmp_path / "site"
     for _ in range(2):  # a clean build, then one from the last build's records
         built = run_here("build", "--output", str(site), cwd=project)
         assert built.returncode == 0 and said in built.stdout + built.stderr
     copy.write_text(copy.read_text().replace("Rain", "Rain: day two"))  # the fix followed
     built = run_here("build", "--output", str(site), cwd=project)
-    assert "is a copy of" not in built.stdout + built.stderr
+    assert "are one file copied" not in built.stdout + built.stderr
 
 
 def test_stories_that_only_look_alike_are_not_copies(tmp_path: Path) -> None:
@@ -56,7 +56,7 @@ def test_stories_that_only_look_alike_are_not_copies(tmp_path: Path) -> None:
     write_article(project, "rain-follow-up.md", draft)
     checked = run_here("check", cwd=project)
     assert checked.returncode == 0, checked.stdout
-    assert "is a copy of" not in checked.stdout
+    assert "are one file copied" not in checked.stdout
 
 
 def test_a_copy_at_the_same_address_is_told_once_by_the_clash_error(tmp_path: Path) -> None:
@@ -65,4 +65,21 @@ def test_a_copy_at_the_same_address_is_told_once_by_the_clash_error(tmp_path: Pa
     write_article(project, "b/rain.md", STORY.format(title="Rain", date=DATE))
     checked = run_here("check", cwd=project)
     assert checked.returncode == 1 and "would be published at the same address" in checked.stdout
-    assert "is a copy of" not in checked.stdout
+    assert "are one file copied" not in checked.stdout
+
+
+def test_a_copy_with_the_original_s_file_time_is_not_called_the_story(tmp_path: Path) -> None:
+    """prober5 P12: `cp a.md 0-a.md` in a clone (every file one time): the warning names
+    both files and both addresses and never tells the editor to delete "this file"."""
+    project = make_project(tmp_path / "p")
+    original = write_article(project, "a.md", STORY.format(title="Rain", date=DATE))
+    copy = project / "content/0-a.md"  # sorts first, and its file time is the original's
+    copy.write_text(original.read_text())
+    for path in (original, copy):
+        os.utime(path, ns=(10**18, 10**18))
+    checked = run_here("check", cwd=project)
+    assert checked.returncode == 0, checked.stdout
+    assert checked.stdout.count("are one file copied") == 1, checked.stdout
+    assert "content/0-a.md:2: warning: this story and content/a.md are one file" in checked.stdout
+    assert "/2025/04/04/a/ and at /2025/04/04/0-a/" in checked.stdout
+    assert "delete this file" not in checked.stdout

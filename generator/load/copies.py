@@ -1,8 +1,12 @@
 """A story copied to a second file and left as it was (a "Save as", a copy made to start
 a follow-up and then forgotten): two published stories of one language with the same
 headline and `date:` and the same text, front matter and all (a copy of the file), would
-be published twice, at two addresses and in every feed. A warning on the copy (the file
-changed last; on a tie, the later name) names the other. Said on every build: one pass
+be published twice, at two addresses and in every feed. A warning on one of them names
+the other and both addresses, and says to delete the one made as the copy: which one that
+is cannot be told from the files (a `git clone` gives every file one time; `touch` or
+`git stash pop` changes it), so the fix never says "this file" (prober5 P12). It stands on
+the file whose name holds the other's (`a-copy.md`, `0-a.md` beside `a.md`), else on the
+one changed last, else the later name. Said on every build: one pass
 over titles and dates, which every loaded article holds (a record's too), and the files
 read only when two of them match. Drafts are left out: a follow-up being written is one.
 """
@@ -47,7 +51,15 @@ def copied_stories(
 
 def _copies(alike: list[Article], content_dir: Path) -> list[Diagnostic]:
     found = []
-    first, *copies = sorted(alike, key=lambda a: (_changed(content_dir / a.source), a.source))
+    stems = [Path(a.source).stem.casefold() for a in alike]
+
+    def named_after(article: Article) -> bool:  # 'a-copy' holds 'a': a copy's name
+        stem = Path(article.source).stem.casefold()
+        return any(other != stem and other in stem for other in stems)
+
+    first, *copies = sorted(
+        alike, key=lambda a: (named_after(a), _changed(content_dir / a.source), a.source)
+    )
     for copy in copies:
         if copy.path == first.path:
             continue  # one address: the clash is an error already (load/collisions.py)
@@ -55,10 +67,13 @@ def _copies(alike: list[Article], content_dir: Path) -> list[Diagnostic]:
             warning(
                 copy.source,
                 field_line(content_dir / copy.source, "title"),
-                f"this story is a copy of {display(content_dir / first.source)} (the same "
-                "text, front matter and all): it would be published twice, at two addresses and "
-                "in every feed",
-                "delete this file, or write the new story in it (its own title and date)",
+                f"this story and {display(content_dir / first.source)} are one file copied "
+                "(the same text, front matter and all): the story "
+                f"would be published twice, at /{first.path} and at /{copy.path}, and in "
+                "every feed",
+                "delete the file that was made as the copy, and keep the one published "
+                "before (its address and feed id stay; if neither was published, keep "
+                "either); or write the new story in the copy (its own title and date)",
             )
         )
     return found
