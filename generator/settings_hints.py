@@ -27,22 +27,9 @@ def check_hint(name: str, value: Any, default: Any, advice: str) -> str:
             f'"en", "pt-BR" or "ur": {name} = "{tag}"'
         )
     if name == "timezone":
-        from zoneinfo import available_timezones
+        from generator.timezones import timezone_hint
 
-        from generator.timezones import offset_zones_hint, zone_of_abbreviation
-
-        zone = zone_of_abbreviation(str(value))
-        if zone:
-            return (
-                f"{shown(str(value).strip())} is an abbreviation, which places may share, not "
-                f"a zone's name: did you mean {zone!r}? write: {name} = {toml_value(zone)}"
-            )
-        offset = offset_zones_hint(str(value))
-        if offset:
-            return offset
-        close = difflib.get_close_matches(str(value), sorted(available_timezones()), n=1)
-        if close:
-            return f"did you mean {close[0]!r}? write: {name} = {toml_value(close[0])}"
+        return timezone_hint(str(value)) or advice
     if isinstance(default, int) and not isinstance(default, bool) and isinstance(value, int):
         return f"use a number of 1 or more: {name} = {max(default, 1)}"
     if name == "markdown_engine":

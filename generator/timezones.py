@@ -3,6 +3,7 @@ UTC+05:30) instead of an IANA zone's name; the zone they mean, for a setting's f
 
 from __future__ import annotations
 
+import difflib
 import re
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -63,7 +64,8 @@ def _winter_and_summer(zone: str) -> tuple[datetime, datetime]:
 
 
 # "GMT+5", "UTC+05:30", "+0530", "UTC-3": a clock written as its offset from UTC.
-OFFSET = re.compile(r"(?:UTC|GMT|Z)?\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?", re.IGNORECASE)
+# tzdata's own Etc/GMT+N is read so only where tzdata has no such zone (Etc/GMT+14, +5:30).
+OFFSET = re.compile(r"(?:Etc/)?(?:UTC|GMT|Z)?\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?", re.IGNORECASE)
 
 
 def offset_zones_hint(value: str) -> str:
@@ -86,14 +88,15 @@ def offset_zones_hint(value: str) -> str:
             "newsroom's city, such as 'Asia/Kolkata' or 'Europe/London'"
         )
     named = " or ".join(repr(zone) for zone in cities[:2])
-    etc = f"Etc/GMT{'-' if minutes > 0 else '+'}{abs(minutes) // 60}"
-    if minutes % 60 == 0 and etc in available_timezones():
-        etc = f" (or {etc!r}: tzdata's Etc names count the other way, so {etc} is {clock})"
-    else:
-        etc = ""
+    etc = ""
+    if value.strip().casefold().startswith("etc/"):
+        etc = (
+            f" (tzdata has no {shown(value.strip())}: its Etc names count the other way, in "
+            "whole hours from Etc/GMT-14 to Etc/GMT+12, so it is read as written)"
+        )
     return (
-        f"{shown(value.strip())} reads as {clock}; a zone is named after a city on that clock all "
-        f"year ({named}); write: timezone = {toml_value(cities[0])}{etc}. A city with "
+        f"{shown(value.strip())} reads as {clock}{etc}; a zone is named after a city on that "
+        f"clock all year ({named}); write: timezone = {toml_value(cities[0])}. A city with "
         "summer time is written by its own name (Europe/London, America/New_York)"
     )
 
@@ -152,9 +155,10 @@ WELL_KNOWN_ZONES = (
 CONTINENTS = ("Africa", "America", "Asia", "Atlantic", "Australia", "Europe", "Indian", "Pacific")
 
 
-# tzdata's old names of US clocks (kept for compatibility), and the city zones meant:
-# EST and MST are one offset all year (no summer time), the others follow US rules.
-_OLD_US_ZONES = {
+# tzdata's old names of US and European clocks (kept for compatibility), and the city
+# zones meant: EST and MST are one offset all year (no summer time), the others follow
+# their summer rules.
+_OLD_ZONES = {
     "EST": "America/New_York",
     "MST": "America/Denver",
     "HST": "Pacific/Honolulu",
@@ -162,6 +166,10 @@ _OLD_US_ZONES = {
     "CST6CDT": "America/Chicago",
     "MST7MDT": "America/Denver",
     "PST8PDT": "America/Los_Angeles",
+    "CET": "Europe/Paris",
+    "MET": "Europe/Paris",
+    "EET": "Europe/Athens",
+    "WET": "Europe/Lisbon",
 }
 
 
@@ -176,8 +184,14 @@ def zone_warnings(file: Path, where: str, zone: str) -> list[Diagnostic]:
         said = f"UTC{'+' if real > 0 else '-'}{hours:02d}:00"
         meant = f"UTC{found.group(1)}{hours:02d}:00"
         at_real, at_meant = zones_at_offset(real * 60)[:1], zones_at_offset(-real * 60)[:1]
-        keep = f"timezone = {toml_value(at_real[0])}" if at_real else "keep it"
-        other = f"timezone = {toml_value(at_meant[0])}" if at_meant else "a city zone"
+        if not at_meant:  # no place is on UTC-14:00: the sign was written knowingly
+            return []
+        keep = (
+            f"write the city's zone, timezone = {toml_value(at_real[0])}"
+            if at_real
+            else f"keep {zone}: no city keeps that clock all year"
+        )
+        other = f"timezone = {toml_value(at_meant[0])}"
         return [
             _zone_warning(
                 file,
@@ -185,12 +199,12 @@ def zone_warnings(file: Path, where: str, zone: str) -> list[Diagnostic]:
                 f"timezone {shown(zone)} is {said}, not {meant}: tzdata's Etc names count "
                 "the other way; if the newsroom is on "
                 f"{meant}, every date written without an offset is {2 * hours} hours off",
-                f"for {meant} write {other}; for {said} write the city's zone, {keep}",
+                f"for {meant} write {other}; for {said} {keep}",
             )
         ]
-    if zone not in _OLD_US_ZONES:
+    if zone not in _OLD_ZONES:
         return []
-    city = _OLD_US_ZONES[zone]
+    city = _OLD_ZONES[zone]
     winter, summer = (clock.utcoffset() for clock in _winter_and_summer(zone))
     fix = f"write the city's zone: timezone = {toml_value(city)}"
     if winter == summer and winter and _winter_and_summer(city)[1].utcoffset() != summer:
@@ -207,3 +221,79 @@ def zone_warnings(file: Path, where: str, zone: str) -> list[Diagnostic]:
 
 def _zone_warning(file: Path, where: str, message: str, fix: str) -> Diagnostic:
     return warning(where, line_of(file, "timezone"), message, fix)
+
+
+def timezone_hint(value: str) -> str:
+    """The fix of a timezone tzdata does not know, naming the zone meant where one can be
+    told: 'Z' -> UTC; an abbreviation ('IST'); an offset ('GMT+5', 'Etc/GMT+14'); a
+    country ('India', one zone) or a city ('New York') by its English name; else a zone
+    spelt nearly so ('Asia/Karchi'), never a guess from a number or a country's letters
+    ('India' is not 'Indian/Mahe'). '' when none can be told."""
+    typed = value.strip()
+    if typed.upper() == "Z":
+        return "'Z' is ISO 8601's letter for UTC: write: timezone = \"UTC\""
+    zone = zone_of_abbreviation(typed)
+    if zone:
+        return (
+            f"{shown(typed)} is an abbreviation, which places may share, not "
+            f"a zone's name: did you mean {zone!r}? write: timezone = {toml_value(zone)}"
+        )
+    offset = offset_zones_hint(typed)
+    if offset or re.search(r"\d", typed):
+        return offset
+    named = _zone_by_name(typed)
+    if named:
+        return named
+    zones = sorted(available_timezones())
+    if "/" in typed:
+        close = difflib.get_close_matches(typed, zones, n=1, cutoff=0.8)
+    else:
+        cities = {z.rsplit("/", 1)[-1].casefold(): z for z in zones if "/" in z}
+        near = difflib.get_close_matches(_folded(typed), list(cities), n=1, cutoff=0.8)
+        close = [cities[near[0]]] if near else []
+    return f"did you mean {close[0]!r}? write: timezone = {toml_value(close[0])}" if close else ""
+
+
+def _folded(name: str) -> str:
+    return re.sub(r"[\s-]+", "_", name.strip()).casefold()
+
+
+def _zone_by_name(typed: str) -> str:
+    """The fix of a country's or a city's name written for its zone: a country of one
+    zone (zone.tab) -> that zone; of several -> two of them, none picked; a city whose
+    zone is named after it ('new york' -> America/New_York). '' for neither."""
+    wanted = _folded(typed)
+    for zone in sorted(available_timezones()):
+        if zone.split("/")[0] in CONTINENTS and zone.rsplit("/", 1)[-1].casefold() == wanted:
+            return f"did you mean {zone!r}? write: timezone = {toml_value(zone)}"
+    from babel import Locale
+
+    codes = [c for c, n in Locale("en").territories.items() if _folded(n) == wanted]
+    zones = [z for c in codes for z in _country_zones().get(c, [])]
+    if len(zones) == 1:
+        return (
+            f"{shown(typed)} is a country, not a zone's name; its zone is {zones[0]!r}: "
+            f"write: timezone = {toml_value(zones[0])}"
+        )
+    if zones:
+        return (
+            f"{shown(typed)} is a country with several time zones: write the zone of the "
+            f"newsroom's city, such as timezone = {toml_value(zones[0])} or {zones[1]!r}"
+        )
+    return ""
+
+
+def _country_zones() -> dict[str, list[str]]:
+    """Country code -> its zones, from the system's zone.tab (one country a line); empty
+    when the system has none."""
+    for folder in TZPATH:
+        try:
+            lines = (Path(folder) / "zone.tab").read_text(encoding="utf-8").splitlines()
+        except OSError:
+            continue
+        zones: dict[str, list[str]] = {}
+        for fields in (ln.split("\t") for ln in lines if ln[:1] != "#"):
+            if len(fields) > 2:
+                zones.setdefault(fields[0], []).append(fields[2])
+        return zones
+    return {}

@@ -463,6 +463,8 @@ def test_a_zones_abbreviation_suggests_the_zone_it_names(
         ("+0530", "Asia/Kolkata", "+05:30"),
         ("GMT-5", "America/Bogota", "-05:00"),
         ("utc+3", "Europe/Moscow", "+03:00"),
+        ("Etc/GMT+14", "Pacific/Kiritimati", "+14:00"),
+        ("Etc/GMT+5:30", "Asia/Kolkata", "+05:30"),
     ],
 )
 def test_a_zone_written_as_an_offset_suggests_a_city_on_that_clock(
@@ -478,13 +480,45 @@ def test_a_zone_written_as_an_offset_suggests_a_city_on_that_clock(
     assert error == f"newsdigest.toml:4: error: timezone '{typed}' is not a known time zone"
     assert f"reads as UTC{clock}" in fix and f'write: timezone = "{zone}"' in fix
     assert "GMT+0" not in fix
-    if typed.upper().startswith("GMT+"):
-        assert "'Etc/GMT-5'" in fix and "count the other way" in fix
+    # Etc/GMT-5 is never offered: it is warned for its reversed sign (prober5 P32)
+    assert 'write: timezone = "Etc/' not in fix and "or 'Etc/" not in fix
     (root / "newsdigest.toml").write_text(OWN + f'timezone = "{zone}"\n', encoding="utf-8")
     write_article(root, "a-story.md", STORY.replace("+05:30", ""))  # read in the zone
     assert run_here("build", cwd=root).returncode == 0
     page = next((root / "site" / "2025").rglob("a-story/index.html")).read_text(encoding="utf-8")
     assert f'datetime="2025-06-20T10:00:00{clock}"' in page
+
+
+@pytest.mark.parametrize(
+    ("typed", "zone"),
+    [
+        ("India", "Asia/Kolkata"),
+        ("Pakistan", "Asia/Karachi"),
+        ("Z", "UTC"),
+        ("New York", "America/New_York"),
+        ("Asia/Karchi", "Asia/Karachi"),
+    ],
+)
+def test_a_zone_written_as_a_country_or_city_names_its_own_zone(
+    tmp_path: Path, typed: str, zone: str
+) -> None:
+    """'India' once got 'Indian/Mahe' (the Seychelles, UTC+4) and 'Z' got 'NZ' by spelling;
+    a country of one zone or a city names its zone, 'Z' is UTC (prober5 P47), and the
+    zone written is silent."""
+    root = newsroom(tmp_path, OWN + f'timezone = "{typed}"\n')
+    result = run_here("check", cwd=root)
+    assert result.returncode == 2
+    assert f'write: timezone = "{zone}"' in result.stderr, result.stderr
+    (root / "newsdigest.toml").write_text(OWN + f'timezone = "{zone}"\n', encoding="utf-8")
+    result = run_here("check", cwd=root)
+    assert result.returncode == 0 and "timezone" not in result.stdout + result.stderr
+
+
+def test_a_zone_of_a_country_of_several_zones_is_not_picked(tmp_path: Path) -> None:
+    root = newsroom(tmp_path, OWN + 'timezone = "United States"\n')
+    result = run_here("check", cwd=root)
+    assert "is a country with several time zones" in result.stderr
+    assert "America/New_York" in result.stderr
 
 
 def test_a_settings_file_saved_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:

@@ -36,6 +36,8 @@ def checked(root: Path, zone: str) -> str:
         ("MST", "'MST' keeps one offset all year", "America/Denver"),
         ("EST5EDT", "'EST5EDT' is an old name tzdata keeps", "America/New_York"),
         ("PST8PDT", "'PST8PDT' is an old name tzdata keeps", "America/Los_Angeles"),
+        ("CET", "'CET' is an old name tzdata keeps", "Europe/Paris"),
+        ("Etc/GMT+12", "'Etc/GMT+12' is UTC-12:00, not UTC+12:00", "Asia/Anadyr"),
     ],
 )
 def test_a_zone_likely_not_meant_is_warned_and_its_fix_is_silent(
@@ -54,7 +56,18 @@ def test_a_zone_likely_not_meant_is_warned_and_its_fix_is_silent(
 
 
 @pytest.mark.parametrize(
-    "zone", ["UTC", "Etc/UTC", "Etc/GMT", "Asia/Karachi", "America/New_York", "America/Panama"]
+    "zone",
+    [
+        "UTC",
+        "Etc/UTC",
+        "Etc/GMT",
+        "Asia/Karachi",
+        "America/New_York",
+        "America/Panama",
+        "Europe/Paris",
+        "Etc/GMT-13",  # no place is on UTC-13:00 or UTC-14:00: written knowingly (prober5 P26)
+        "Etc/GMT-14",
+    ],
 )
 def test_a_city_zone_or_utc_is_never_warned(tmp_path: Path, zone: str) -> None:
     root = tmp_path / "gazette"
@@ -72,3 +85,13 @@ def test_a_reversed_etc_zone_still_builds_as_tzdata_reads_it(tmp_path: Path) -> 
     assert run_here("build", cwd=root).returncode == 0
     page = (root / "site/2025/06/20/noon/index.html").read_text(encoding="utf-8")
     assert "2025-06-20T12:00:00-05:00" in page
+
+
+def test_a_reversed_etc_zone_of_a_clock_no_city_keeps_says_keep_it(tmp_path: Path) -> None:
+    """Etc/GMT+12 (UTC-12:00): no city keeps that clock, so the fix says to keep it."""
+    root = tmp_path / "gazette"
+    write_article(root, "a-story.md", STORY)
+
+    out = checked(root, "Etc/GMT+12")
+
+    assert "for UTC-12:00 keep Etc/GMT+12: no city keeps that clock all year" in out, out
