@@ -69,3 +69,36 @@ def test_a_backup_alone_is_a_warning_and_a_notepad_copy_alone_still_an_error(
     assert said.startswith("content/sub/note.md.txt:1: error:") and "Notepad" in said
     assert fix == "fix: rename the file to note.md"
     assert checked.returncode == 1  # the Notepad copy's error alone
+
+
+def test_another_story_under_a_taken_name_is_an_error_with_a_name_of_its_own(
+    tmp_path: Path,
+) -> None:
+    """prober5 P4: `a.markdown` (or `a`, `a.txt`, `a.MD`) beside `a.md` holding another
+    story (its own title and date) is not "a copy of a.md" to merge into it: an error whose
+    fix is a free name; one keeping a.md's title or date is still the copy warning."""
+    project = make_project(tmp_path / "p")
+    write_article(project, "sub/a.md", STORY.format(title="Story A"))
+    write_article(project, "sub/a-2.md", STORY.format(title="Taken"))
+    other = "---\ntitle: A different story\ndate: 2025-07-01T10:00:00Z\ncountry: Kenya\n"
+    other += "credits:\n  author: B\n---\nB.\n"
+    folder = project / "content/sub"
+    for name in ("a.markdown", "a", "a.txt"):
+        (folder / name).write_text(other)
+    (folder / "story.markdown").write_text(other)  # no story.md: renamed as before
+    checked = run_here("check", cwd=project)
+    for name in ("a.markdown", "a", "a.txt"):
+        [(said, fix)] = messages(checked.stdout, name)
+        assert said.startswith(f"content/sub/{name}:1: error: this file is not read"), said
+        assert "a.md is beside it, and this file holds another story" in said
+        assert fix == "fix: rename the file to a name of its own ending in '.md': a-3.md"
+    [(said, fix)] = messages(checked.stdout, "story.markdown")
+    assert fix == "fix: rename the file to story.md"
+    assert checked.returncode == 1
+    (folder / "a").unlink()
+    (folder / "a.txt").unlink()
+    (folder / "story.markdown").unlink()
+    (folder / "a.markdown").rename(folder / "a-3.md")  # the fix followed: published
+    built = run_here("build", "--no-cache", "--output", str(tmp_path / "site"), cwd=project)
+    assert built.returncode == 0, built.stdout + built.stderr
+    assert "A different story" in (tmp_path / "site/2025/07/01/a-3/index.html").read_text()

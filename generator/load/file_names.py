@@ -5,7 +5,9 @@ matter, `x.md.md`) is an error
 whose fix is the name to give it, so no story is silently left out; a backup beside its
 story (`story.md.orig`, as git mergetool leaves it, `.bak`, `.old`) or any such file whose
 right name another file already has is a warning, and its fix never renames it over that
-file (which would replace the story published with an old copy)."""
+file (which would replace the story published with an old copy). Such a file holding
+another story (neither the title nor the date of the file beside it) is an error whose fix
+is a name of its own (`story-2.md`): it would never be published (prober5 P4)."""
 
 from __future__ import annotations
 
@@ -63,7 +65,47 @@ def _rename(relative: str, path: Path | None, said: str, fixed: str) -> Diagnost
     beside it); a warning that it is a copy when a file of that name is there already."""
     if path is None or not (path.parent / fixed).exists():
         return error(relative, 1, said, f"rename the file to {fixed}")
+    if _headings(path) and not _headings(path) & _headings(path.parent / fixed):
+        free = _free_name(path.parent, fixed)  # another story: its own name (prober5 P4)
+        return error(
+            relative,
+            1,
+            f"{said}; {fixed} is beside it, and this file holds another story (its own "
+            "title and date), which would never be published",
+            f"rename the file to a name of its own ending in '.md': {free}",
+        )
     return _copy(relative, fixed, said.removeprefix("this file is not read: "))
+
+
+def _headings(path: Path) -> set[tuple[str, str]]:
+    """The `title:` and `date:` of the file's front matter as written (quotes, capitals
+    and spaces aside), as ('title', value) pairs: a copy of a story keeps one of them (an
+    old copy, its headline since edited, keeps its date). Empty when none is found."""
+    try:
+        with path.open("rb") as file:
+            text = file.read(65536).decode("utf-8-sig", errors="replace")
+    except OSError:
+        return set()
+    lines = text.splitlines()
+    if not lines or lines[0].rstrip() != "---":
+        return set()
+    found = set()
+    for line in lines[1:]:
+        if line.rstrip() in ("---", "..."):
+            break
+        key, colon, value = line.partition(":")
+        if colon and key in ("title", "date"):
+            found.add((key, " ".join(value.strip().strip("'\"").casefold().split())))
+    return found
+
+
+def _free_name(folder: Path, taken: str) -> str:
+    """`taken`'s stem with -2, -3... : the first name ending in '.md' no file has."""
+    stem = taken.removesuffix(".md")
+    number = 2
+    while (folder / f"{stem}-{number}.md").exists():
+        number += 1
+    return f"{stem}-{number}.md"
 
 
 def _copy(relative: str, story: str, why: str) -> Diagnostic:
