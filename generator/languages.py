@@ -161,6 +161,33 @@ def first_direction(markup: str) -> str:
     return ""
 
 
+# Tags and character references of a body's HTML, left out when its letters are counted.
+_MARKUP = re.compile(r"<[^>]*>|&[^;\s]*;")
+_LETTER = re.compile(r"[^\W\d_]")
+# Letters of the right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, NKo, Samaritan...,
+# their presentation forms, and the historic ones of the SMP): Unicode's R and AL blocks.
+_RTL_LETTER = re.compile(
+    "(?=[^\\W\\d_])[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc"
+    "\U00010800-\U00010fff\U0001e800-\U0001efff]"
+)
+
+
+def body_direction(markup: str) -> str:
+    """'ltr' or 'rtl': the direction most of the letters of `markup`'s text are written in
+    (tags and character references skipped), so that an English story opening with an
+    Arabic quotation is 'ltr' and an Arabic one opening with "BBC" is 'rtl'; the first
+    letter's direction when the two are even; '' when no letter has one (digits,
+    punctuation, nothing)."""
+    text = _MARKUP.sub(" ", markup)
+    if not _RTL_LETTER.search(text):
+        return "ltr" if _LETTER.search(text) else ""
+    rtl = len(_RTL_LETTER.findall(text))
+    ltr = len(_LETTER.findall(text)) - rtl
+    if rtl == ltr:
+        return first_direction(markup)
+    return "rtl" if rtl > ltr else "ltr"
+
+
 @lru_cache(maxsize=256)
 def text_direction(tag: str) -> str:
     """'rtl' for text written right to left, else 'ltr': the direction of the tag's script

@@ -17,6 +17,7 @@ FRONT = (
 ARABIC = "غمرت الأمطار المدينة (المرحلة 1).\n"
 URDU = "کراچی میں بارش ہوئی۔\n"
 ENGLISH = "The summit met in Riyadh today.\n"
+QUOTED = '"الشعب يريد" chanted the crowd on Tuesday in Tahrir Square.\n'
 
 
 def _contents(site: Path, section: str) -> dict[str, list[str]]:
@@ -55,6 +56,8 @@ def test_feeds_say_the_direction_of_a_right_to_left_story(tmp_path: Path) -> Non
     write_article(
         project, "en.md", FRONT.format(title="Summit", day=4, extra="slug: english\n"), ENGLISH
     )
+    quoted = FRONT.format(title="Protesters chant", day=5, extra="language: en\nslug: quoted\n")
+    write_article(project, "quoted.md", quoted, QUOTED)
     built = run_here("build", "--output", str(project / "site"), cwd=project)
     assert built.returncode == 0, built.stderr
     site = project / "site"
@@ -62,8 +65,42 @@ def test_feeds_say_the_direction_of_a_right_to_left_story(tmp_path: Path) -> Non
         for html in _contents(site, section)[slug]:
             assert _wrapper(html) == {"lang": tag, "dir": "rtl"}, html
     root = _contents(site, ".")
-    # An Arabic body without `language:` on an English site: its letters choose.
-    assert [_wrapper(html) for html in root["summit"]] == [{"dir": "auto"}] * 3, root
+    # An Arabic body without `language:` on an English site: most of its letters choose.
+    assert [_wrapper(html) for html in root["summit"]] == [{"dir": "rtl"}] * 3, root
+    # An English story opening with an Arabic quotation: left to right, as its page.
+    assert [_wrapper(html) for html in root["quoted"]] == [{}] * 3, root
+    assert all("الشعب" in html and "chanted" in html for html in root["quoted"]), root
     # A story in the site's direction: as before, no wrapper.
     assert [_wrapper(html) for html in root["english"]] == [{}] * 3, root
     assert all(html.startswith("<p>The summit") for html in root["english"]), root
+
+
+def _inner(html: str) -> dict[str, str]:
+    """The attributes of the body's own `<div>` inside the item's wrapper ({} when none)."""
+    element = lxml_html.fragment_fromstring(html, create_parent="root")
+    inner = element.xpath("./div/div")
+    return dict(inner[0].attrib) if inner else {}
+
+
+def test_an_english_body_in_a_right_to_left_story_reads_left_to_right(tmp_path: Path) -> None:
+    """As on its page: an English story on an Urdu site (no `language:`), and an `ar` story
+    quoting an English press release whole, read left to right in the feed reader, inside
+    the story's right-to-left wrapper; an Urdu story's body has no direction of its own."""
+    ur = make_project(tmp_path / "ur", 'language = "ur"\n')
+    write_article(ur, "eng.md", FRONT.format(title="Summit", day=1, extra="slug: eng\n"), ENGLISH)
+    write_article(ur, "urdu.md", FRONT.format(title="بارش", day=2, extra="slug: urdu\n"), URDU)
+    press = FRONT.format(title="بيان", day=3, extra="language: ar\nslug: press\n")
+    write_article(ur, "press.md", press, "An English press release, quoted whole.\n")
+    built = run_here("build", "--output", str(ur / "site"), cwd=ur)
+    assert built.returncode == 0, built.stderr
+    root = _contents(ur / "site", ".")
+    for html in root["eng"]:
+        assert _wrapper(html) == {"lang": "ur", "dir": "rtl"}, html
+        assert _inner(html) == {"dir": "ltr"}, html
+    for html in root["urdu"]:
+        assert _wrapper(html) == {"lang": "ur", "dir": "rtl"} and _inner(html) == {}, html
+    for html in _contents(ur / "site", "ar")["press"]:
+        assert _wrapper(html) == {"lang": "ar", "dir": "rtl"}, html
+        assert _inner(html) == {"dir": "ltr"}, html
+    page = (ur / "site/2025/06/01/eng/index.html").read_text(encoding="utf-8")
+    assert '<div class="body" dir="ltr">' in page

@@ -22,7 +22,7 @@ from jinja2.utils import _PassArg, internalcode, missing
 from markupsafe import Markup
 
 from generator.index.digest import TopicGroup
-from generator.languages import first_direction, text_attributes, text_direction
+from generator.languages import body_direction, text_attributes, text_direction
 from generator.model import Article, Author, Country, Tag
 from generator.render.compiled import CompiledTemplates
 from generator.render.dates import (
@@ -125,12 +125,14 @@ def arrow(context: jinja2.runtime.Context, side: str) -> str:
 
 @jinja2.pass_context
 def body_dir(context: jinja2.runtime.Context, body_html: str) -> Markup:
-    """' dir="auto"' for a story's body whose first letter is written in the other direction
-    from the page's (an Arabic story without `language:` on an English site, an English one
-    on an Urdu site), so that it reads in its own; '' when the page's direction is its."""
-    found = first_direction(body_html)
+    """' dir="rtl"' or ' dir="ltr"' for a story's body most of whose letters are written in
+    the other direction from the page's (an Arabic story without `language:` on an English
+    site, an English one on an Urdu site), so that it reads in its own; '' when the page's
+    direction is its, however its first letter is written (an English story opening with
+    an Arabic quotation)."""
+    found = body_direction(body_html)
     page = text_direction(page_language(context) or "en")
-    return Markup(' dir="auto"') if found and found != page else Markup("")
+    return Markup(f' dir="{found}"') if found and found != page else Markup("")  # noqa: S704
 
 
 @jinja2.pass_context

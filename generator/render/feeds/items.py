@@ -10,7 +10,7 @@ from pathlib import Path
 
 from markupsafe import escape
 
-from generator.languages import first_direction, text_direction
+from generator.languages import body_direction, text_direction
 from generator.model import Article
 from generator.render import images
 from generator.render.feeds.extensions import MediaImage
@@ -49,16 +49,19 @@ class FeedItems:
     def content_html(self, article: Article) -> str:
         """An item's HTML content: the lead figure (image, caption, credit), the body
         with absolute links, the corrections, then the sources line, as on the article page;
-        in a right-to-left story, all of it in `<div lang=".." dir="rtl">` (`dir="auto"` for
-        a body written right to left in a left-to-right language), since feed readers lay
-        an item's HTML out left to right unless it says otherwise."""
+        in a right-to-left story, all of it in `<div lang=".." dir="rtl">`, since feed
+        readers lay an item's HTML out left to right unless it says otherwise. A body most
+        of whose letters are written in the other direction from the story's language is
+        in `<div dir="rtl">` (or `"ltr"`), as on its page (`body_dir`)."""
         body = self.absolute_html(article)
-        html = "\n".join(self._content_parts(article, body))
         tag = article.language or self.language
-        if tag and text_direction(tag) == "rtl":
+        language = text_direction(tag or "en")
+        found = body_direction(body)
+        if found and found != language:
+            body = f'<div dir="{found}">{body}</div>'
+        html = "\n".join(self._content_parts(article, body))
+        if language == "rtl":
             return f'<div lang="{escape(tag)}" dir="rtl">{html}</div>'
-        if first_direction(body) == "rtl":
-            return f'<div dir="auto">{html}</div>'
         return html
 
     def _content_parts(self, article: Article, body: str) -> list[str]:
