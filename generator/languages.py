@@ -50,6 +50,23 @@ DEPRECATED = {"iw": "he", "in": "id", "ji": "yi", "jw": "jv", "mo": "ro"}
 # ISO 639's codes for no particular language (undetermined, multiple, none, uncoded):
 # Babel reads 'und' as American English, which would date the story in English unasked.
 NOT_LANGUAGES = frozenset({"und", "mul", "zxx", "mis"})
+# Countries' codes typed for their language's (ISO 3166 for ISO 639), where the country's
+# code is no language of its own: China's 'cn' is Chinese, 'zh'.
+COUNTRY_CODES = {
+    "cn": "zh",
+    "jp": "ja",
+    "gr": "el",
+    "dk": "da",
+    "ua": "uk",
+    "kr": "ko",
+    "cz": "cs",
+    "vn": "vi",
+    "us": "en",
+    "gb": "en",
+    "rs": "sr",
+}
+# What a settings file or a YAML slip writes for no value: never a language's misspelling.
+NO_VALUE = frozenset({"true", "false", "null", "none", "nil", "~", "yes", "off", "on"})
 VARIANT = re.compile(r"[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}")
 
 
@@ -272,6 +289,13 @@ def tag_problem(tag: str) -> tuple[str, str] | None:
             "choose the words and dates of the page",
             "write the story's language, such as 'en', 'ur', 'hi' or 'pt-BR'",
         )
+    country = COUNTRY_CODES.get(tag.lower())
+    if country:
+        return (
+            f"language {tag!r} is a country's code, not a language's",
+            f"did you mean '{country}'? a language is written with its own ISO 639 code "
+            f"('{country}' for {Locale('en').languages[country]})",
+        )
     guess = suggest(tag)
     name = _language_name(tag) if subtags(tag) else ""
     if "_" in tag and TAG_SYNTAX.fullmatch(tag.replace("_", "-")):
@@ -320,6 +344,10 @@ def suggest(value: str) -> str | None:
 
     from babel.localedata import locale_identifiers
 
+    if value.strip().lower() in NO_VALUE:  # 'True' is no misspelling of Tatar's 'tt-RU'
+        return None
+    if value.strip().lower() in COUNTRY_CODES:
+        return COUNTRY_CODES[value.strip().lower()]
     names: dict[str, str] = {
         str(name).lower(): str(code) for code, name in Locale("en").languages.items()
     }

@@ -16,9 +16,8 @@ def check_hint(name: str, value: Any, default: Any, advice: str) -> str:
     """How to fix a setting whose value its check refused, ending with the fixed line
     where one can be given."""
     if name == "language":
-        from generator.languages import suggest
-
-        guess = suggest(str(value).replace("_", "-")) if "did you mean" in advice else None
+        said = re.search(r"did you mean '([^']+)'", advice)  # the check's own ('en-UK': en-GB)
+        guess = said.group(1) if said else None
         tag = _language_tag(str(value)) or guess
         if not tag:  # nothing close, or a language CLDR has no data for (tlh, Klingon)
             return f'{advice}: {name} = "{default}"'

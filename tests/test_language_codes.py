@@ -219,3 +219,40 @@ def test_a_site_language_in_an_old_code_is_a_warning_on_its_settings_line(
     ) in said.stdout, said.stdout
     built = run_here("build", "--output", str(tmp_path / "site"), cwd=project)
     assert built.returncode == 0 and "is an old code of" in built.stderr
+
+
+@pytest.mark.parametrize(
+    ("typed", "fixed"),
+    [
+        ("en-UK", "en-GB"),
+        ("cn", "zh"),
+        ("jp", "ja"),
+        ("gr", "el"),
+        ("dk", "da"),
+        ("True", "en"),
+        ("null", "en"),
+        ("None", "en"),
+    ],
+)
+def test_a_site_language_slip_is_fixed_with_the_language_meant(
+    tmp_path: Path, typed: str, fixed: str
+) -> None:
+    """'en-UK' once got 'en-VU' (Vanuatu), 'cn' Sicilian, 'True' Tatar (prober5 P46): a
+    country's code names its language; true/null/none are no misspelt language."""
+    project = make_project(tmp_path / "project", f'language = "{typed}"\n')
+    checked = run_here("check", cwd=project)
+    assert checked.returncode == 2
+    assert checked.stderr.rstrip().endswith(f'language = "{fixed}"'), checked.stderr
+    assert "did you mean" not in checked.stderr or f"did you mean '{fixed}'" in checked.stderr
+    settings = project / "pyproject.toml"
+    text = settings.read_text(encoding="utf-8").replace(f'"{typed}"', f'"{fixed}"')
+    settings.write_text(text, encoding="utf-8")
+    assert run_here("check", cwd=project).returncode == 0
+
+
+def test_a_story_language_written_as_its_country_code_names_the_language(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    write_stories(project, ["ua", "cn"])
+    checked = run_here("check", cwd=project)
+    assert "story-1.md:4: error: language 'ua' is a country's code" in checked.stdout
+    assert "did you mean 'uk'?" in checked.stdout and "did you mean 'zh'?" in checked.stdout
