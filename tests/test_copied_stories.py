@@ -65,7 +65,7 @@ def test_a_copy_at_the_same_address_is_told_once_by_the_clash_error(tmp_path: Pa
     write_article(project, "b/rain.md", STORY.format(title="Rain", date=DATE))
     checked = run_here("check", cwd=project)
     assert checked.returncode == 1 and "would be published at the same address" in checked.stdout
-    assert "are one file copied" not in checked.stdout
+    assert checked.stdout.count("are one file copied") == 1  # the error alone, no warning
 
 
 def test_a_copy_with_the_original_s_file_time_is_not_called_the_story(tmp_path: Path) -> None:
@@ -83,3 +83,24 @@ def test_a_copy_with_the_original_s_file_time_is_not_called_the_story(tmp_path: 
     assert "content/0-a.md:2: warning: this story and content/a.md are one file" in checked.stdout
     assert "/2025/04/04/a/ and at /2025/04/04/0-a/" in checked.stdout
     assert "delete this file" not in checked.stdout
+
+
+def test_a_copy_in_another_folder_is_never_given_the_original_s_address(tmp_path: Path) -> None:
+    """prober5 P13: `cp a.md 2025/a.md` (one address): the clash error names both as one
+    file copied and says to delete the copy; no slug that would move the original away."""
+    project = make_project(tmp_path / "p")
+    original = write_article(project, "a.md", STORY.format(title="Rain", date=DATE))
+    (project / "content/2025").mkdir()
+    (project / "content/2025/a.md").write_text(original.read_text())
+    checked = run_here("check", cwd=project)
+    assert checked.returncode == 1, checked.stdout
+    assert (
+        "content/a.md:3: error: this story and content/2025/a.md are one file copied (the same "
+        "text, front matter and all) and would be published at the same address, "
+        "/2025/04/04/a/\n    fix: delete the file that was made as the copy"
+    ) in checked.stdout
+    assert "slug" not in checked.stdout
+    (project / "content/2025/a.md").write_text(original.read_text() + "Another body.\n")
+    checked = run_here("check", cwd=project)  # not a copy: the slug fix, on one of them
+    assert "would be published at the same address" in checked.stdout
+    assert "add the line 'slug: rain'" in checked.stdout

@@ -11,6 +11,7 @@ from pathlib import Path
 from generator.diagnostics import Diagnostic, error
 from generator.languages import language_key, preferred_tag
 from generator.load import slugs
+from generator.load.copies import same_text
 from generator.load.lines import field_line
 from generator.model import Article
 from generator.settings_errors import display
@@ -39,6 +40,9 @@ def collisions(
     for first, article in _clashes(articles, _url_key, "slug"):
         if _look_alike(first.source, article.source):
             yield _same_name(first, article, name, line)
+            continue
+        if content_dir and same_text(content_dir / first.source, content_dir / article.source):
+            yield _copied(first, article, name, line)  # never a slug for the original (P13)
             continue
         other = _other_slug(article, first, language)
         yield error(
@@ -97,6 +101,22 @@ def _same_name(
         "if they are the same story, keep one file and delete the other; if not, rename "
         "one of them with plain letters a-z (like "
         f"'{_other_slug(article, first, '')}.md')",
+    )
+
+
+def _copied(
+    first: Article, article: Article, name: Callable[[Article], str], line: Callable[..., int]
+) -> Diagnostic:
+    """The error for two files of one text at one address (`cp a.md 2025/a.md`): which of
+    them is the copy cannot be told from the files, so neither is given another address."""
+    return error(
+        article.source,
+        line(article, "slug", "date"),
+        f"this story and {name(first)} are one file copied (the same text, front matter and "
+        f"all) and would be published at the same address, /{article.path}",
+        "delete the file that was made as the copy, and keep the one published before (if "
+        "neither was published, keep either); or, to publish both, write the new story in "
+        "the copy (its own title and date)",
     )
 
 

@@ -79,6 +79,12 @@ def _copies(alike: list[Article], content_dir: Path) -> list[Diagnostic]:
     return found
 
 
+def same_text(one: Path, other: Path) -> bool:
+    """Whether two files hold one text (`_body`): a copy of a story left as it was."""
+    body = _body(one)
+    return body is not None and body == _body(other)
+
+
 def _body(path: Path) -> str | None:
     """The file's text, front matter and all, its spaces and line ends as one space (a
     copy saved on Windows is still a copy); None when the file cannot be read."""
