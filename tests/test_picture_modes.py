@@ -77,6 +77,28 @@ def test_transparent_palette_and_colour_keyed_pngs_stay_transparent_in_every_cop
     assert any("palette.png/" in s for s in webp_sources(out))
 
 
+def test_a_1_bit_png_with_a_transparent_colour_stays_transparent_in_every_copy(
+    tmp_path: Path,
+) -> None:
+    """Line art, a scanned signature, a logo saved in 1 bit with black shown transparent
+    (prober5 P28), beside an opaque 1-bit picture, which stays opaque."""
+    project, folder = story_with(tmp_path, "line.png", "plain1.png")
+    line = Image.new("1", (900, 600), 0)
+    ImageDraw.Draw(line).rectangle((300, 200, 600, 400), fill=1)
+    line.save(folder / "line.png", transparency=0)  # black (the background) transparent
+    with Image.open(folder / "line.png") as made:
+        assert made.mode == "1" and made.info.get("transparency") == 0
+    line.save(folder / "plain1.png")
+    result, out = build(project)
+    assert result.ok
+    for path in copies(out, "line.png"):
+        assert shown(path, (0.05, 0.05))[3] == 0, path  # not opaque black
+        assert near(shown(path, (0.5, 0.5)), (255, 255, 255, 255)), path
+    for path in copies(out, "plain1.png"):
+        assert near(shown(path, (0.05, 0.05)), (0, 0, 0, 255)), path
+        assert near(shown(path, (0.5, 0.5)), (255, 255, 255, 255)), path
+
+
 def test_an_opaque_palette_png_stays_opaque(tmp_path: Path) -> None:
     project, folder = story_with(tmp_path, "flat.png")
     Image.new("RGB", (600, 400), (0, 120, 0)).quantize(colors=8).save(folder / "flat.png")

@@ -50,7 +50,8 @@ if TYPE_CHECKING:
 
 WIDTHS = (480, 800, 1200, 1600)
 SMALL_QUALITY = 82
-PIPELINE_VERSION = "pictures-3"  # 2: transparency kept, 3: 16-bit scaled (_displayable)
+# 2: transparency kept, 3: 16-bit scaled, 4: 1-bit transparency kept (_displayable)
+PIPELINE_VERSION = "pictures-4"
 # What a ?query keeps as typed: the reserved characters and a %-escape already typed.
 _QUERY_SAFE = "!$%&'()*+,/:;=?@[]~"
 PROCESSED = {
@@ -217,8 +218,9 @@ _SIXTEEN_BITS = ("I;16", "I;16B", "I;16L", "I;16N", "I")  # how Pillow opens a 1
 
 def _displayable(image: PILImage.Image) -> PILImage.Image:
     """`image` in a mode every copy can be resized and encoded from without losing what
-    a reader sees: a palette, grey or RGB picture with transparency (a PNG's tRNS chunk:
-    PNG-8 from pngquant or "Save for Web") becomes RGBA (LA for grey), so the resized
+    a reader sees: a palette, grey, 1-bit (line art, a scanned signature) or RGB picture
+    with transparency (a PNG's tRNS chunk: PNG-8 from pngquant or "Save for Web") becomes
+    RGBA (LA for grey and 1-bit), so the resized
     copies and the WebP keep their transparent pixels; a 16-bit grey picture (0..65535)
     is scaled to 8-bit grey (0..255), not clipped to white."""
     if image.mode in _SIXTEEN_BITS:
@@ -235,8 +237,8 @@ def _displayable(image: PILImage.Image) -> PILImage.Image:
             eight = eight.convert("LA")
             eight.putalpha(alpha)
         return eight
-    if "transparency" in image.info and image.mode in ("P", "L", "RGB"):
-        return image.convert("LA" if image.mode == "L" else "RGBA")
+    if "transparency" in image.info and image.mode in ("1", "P", "L", "RGB"):
+        return image.convert("RGBA" if image.mode in ("P", "RGB") else "LA")
     return image
 
 
