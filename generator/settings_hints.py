@@ -35,7 +35,7 @@ def check_hint(name: str, value: Any, default: Any, advice: str) -> str:
         meant = engine_meant(str(value))
         if meant:
             return f"did you mean {meant!r}? write: {name} = {toml_value(meant)}"
-        return f"{advice}: {name} = {toml_value(default)}"
+        return f'{advice}: {name} = "python-markdown", or {name} = "gfm"'  # no pick
     return advice
 
 
@@ -127,11 +127,16 @@ _ENGINE_NAMES = {
 
 def engine_meant(value: str) -> str:
     """The engine a markdown_engine value names in another spelling ('GFM', 'github',
-    'commonmark', 'cmark-gfm' -> 'gfm'; 'python_markdown', 'Markdown' -> 'python-markdown'),
+    'commonmark', 'cmark-gfm' -> 'gfm', and any name holding github, gfm or commonmark:
+    'github-flavored', 'gfm-lite', 'commonmark.js'; 'python_markdown', 'Markdown' ->
+    'python-markdown'),
     or the engine it is a slip of (difflib); '' for none."""
     folded = re.sub(r"[\s_.-]+", "", value.casefold())
     for engine, names in _ENGINE_NAMES.items():
         if folded in names:
             return engine
+    for kin in ("github", "gfm", "commonmark", "cmark"):  # 'github-flavored', 'gfm-lite'
+        if kin in folded:
+            return "gfm"
     close = difflib.get_close_matches(value.casefold(), list(_ENGINE_NAMES), n=1, cutoff=0.6)
     return close[0] if close else ""

@@ -86,6 +86,9 @@ def test_a_number_a_text_setting_takes_is_still_quoted_as_typed(tmp_path: Path) 
         ("CommonMark", "gfm"),
         ("cmark-gfm", "gfm"),
         ("goldmark", "gfm"),
+        ("github-flavored", "gfm"),  # prober5 P41: these three were told python-markdown
+        ("gfm-lite", "gfm"),
+        ("commonmark.js", "gfm"),
         ("python_markdown", "python-markdown"),
         ("Markdown", "python-markdown"),
         ("python-markdwon", "python-markdown"),
@@ -112,4 +115,5 @@ def test_an_engine_newsdigest_has_no_kin_of_names_both(tmp_path: Path) -> None:
     said = checked(root, 'markdown_engine = "pandoc"')
 
     assert 'use "python-markdown" (the default) or "gfm"' in said
+    assert 'markdown_engine = "python-markdown", or markdown_engine = "gfm"' in said
     assert "did you mean" not in said
