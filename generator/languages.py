@@ -52,19 +52,8 @@ DEPRECATED = {"iw": "he", "in": "id", "ji": "yi", "jw": "jv", "mo": "ro"}
 NOT_LANGUAGES = frozenset({"und", "mul", "zxx", "mis"})
 # Countries' codes typed for their language's (ISO 3166 for ISO 639), where the country's
 # code is no language of its own: China's 'cn' is Chinese, 'zh'.
-COUNTRY_CODES = {
-    "cn": "zh",
-    "jp": "ja",
-    "gr": "el",
-    "dk": "da",
-    "ua": "uk",
-    "kr": "ko",
-    "cz": "cs",
-    "vn": "vi",
-    "us": "en",
-    "gb": "en",
-    "rs": "sr",
-}
+_SLIPS = "cn:zh jp:ja gr:el dk:da ua:uk kr:ko cz:cs vn:vi us:en gb:en rs:sr"
+COUNTRY_CODES = {slip[:2]: slip[3:] for slip in _SLIPS.split()}
 # What a settings file or a YAML slip writes for no value: never a language's misspelling.
 NO_VALUE = frozenset({"true", "false", "null", "none", "nil", "~", "yes", "off", "on"})
 VARIANT = re.compile(r"[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}")
