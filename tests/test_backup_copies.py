@@ -102,3 +102,35 @@ def test_another_story_under_a_taken_name_is_an_error_with_a_name_of_its_own(
     built = run_here("build", "--no-cache", "--output", str(tmp_path / "site"), cwd=project)
     assert built.returncode == 0, built.stdout + built.stderr
     assert "A different story" in (tmp_path / "site/2025/07/01/a-3/index.html").read_text()
+
+
+def test_git_mergetool_leftovers_ending_in_md_are_backups_not_stories(tmp_path: Path) -> None:
+    """prober5 P1: what `git mergetool` leaves during a conflict on story.md, its `.md`
+    kept last (`story_LOCAL_4242.md`, older git's `story.md.REMOTE.4242.md`), and
+    `story.orig.md` beside story.md are backup warnings, whatever their text, and are not
+    published; in a clean build and in one from the last build's records alike."""
+    project = make_project(tmp_path / "p")
+    write_article(project, "sub/story.md", STORY.format(title="Agreed text"))
+    write_article(project, "sub/lone.orig.md", STORY.format(title="Lone"))  # a story's name
+    folder = project / "content/sub"
+    site = tmp_path / "site"
+    run_here("build", "--output", str(site), cwd=project)
+    names = ("story_LOCAL_4242.md", "story.md.REMOTE.4242.md", "story_BASE_4242.md")
+    for side, name in zip(("Ours", "Theirs", "Base"), names, strict=True):
+        (folder / name).write_text("---\n" + STORY.format(title=side) + "---\nSide.\n")
+    (folder / "story.orig.md").write_text("---\n" + STORY.format(title="Old") + "---\nOld.\n")
+    checked = run_here("check", cwd=project)
+    assert checked.returncode == 0, checked.stdout
+    for name in (*names, "story.orig.md"):
+        [(said, fix)] = messages(checked.stdout, name)
+        assert said.startswith(f"content/sub/{name}:1: warning: this file is not read: ")
+        assert "a copy of story.md, which is beside it" in said and "git mergetool" in said
+        assert fix.startswith("fix: if it is an old copy, delete it")
+    assert "lone.orig.md" not in checked.stdout
+    built = run_here("build", "--output", str(site), cwd=project)  # from the last build's
+    clean = run_here("build", "--no-cache", "--output", str(tmp_path / "clean"), cwd=project)
+    assert built.returncode == clean.returncode == 0, built.stdout + built.stderr
+    for root in (site, tmp_path / "clean"):
+        published = sorted(p.name for p in (root / "2025/06/20").iterdir())
+        assert published == ["lone-orig", "story"], published
+        assert "Ours" not in (root / "feed.xml").read_text(encoding="utf-8")

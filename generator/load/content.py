@@ -21,7 +21,7 @@ import yaml
 from generator.diagnostics import Diagnostic, error
 from generator.load.encoding import UTF16_FIX, binary, not_utf8, utf16
 from generator.load.fences import never_closed, no_start
-from generator.load.file_names import misnamed_article
+from generator.load.file_names import leftover, misnamed_article
 from generator.load.files import (
     child_maker,
     folder_link,
@@ -435,6 +435,8 @@ def find_articles(content_dir: Path) -> tuple[list[tuple[Path, str]], list[Diagn
                 problems.append(unreadable_name(path, content_dir))
             elif name in links and (wrong := link_problem(path, prefix + name, root, content_dir)):
                 problems.append(wrong)  # a link out of content/, or to another story's file
+            elif backup := leftover(prefix + name, path):
+                problems.append(backup)  # story_LOCAL_4242.md: git mergetool's, not read
             else:
                 found.append((path, prefix + name))
     return found, problems

@@ -11,6 +11,7 @@ is a name of its own (`story-2.md`): it would never be published (prober5 P4).""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from generator.diagnostics import Diagnostic, error, warning
@@ -25,6 +26,27 @@ TEXT_SUFFIXES = frozenset(("txt", "text", "rtf", "mdx", "qmd", "rmd", "html", "h
 BACKUP_SUFFIXES = frozenset(
     ("orig", "bak", "old", "backup", "bk", "sav", "save", "prev", "copy", "tmp", "rej")
 )
+
+# What `git mergetool` leaves during a conflict on story.md, its `.md` kept at the end:
+# `story_LOCAL_4242.md` (git 2.x), `story.md.LOCAL.4242.md` (older git); and
+# `story.orig.md`, `story.bak.md` (a backup named with the extension kept last).
+_MERGETOOL = re.compile(r"(.+?)(?:\.md\.|_)(LOCAL|REMOTE|BASE|BACKUP)[._](\d+)\.md")
+_KEPT_LAST = re.compile(r"(.+)\.(" + "|".join(sorted(BACKUP_SUFFIXES)) + r")\.md", re.IGNORECASE)
+
+
+def leftover(relative: str, path: Path) -> Diagnostic | None:
+    """The warning for a `.md` file that is a backup of the story beside it, as git
+    mergetool leaves them (`story_LOCAL_4242.md`, `story.md.REMOTE.4242.md`) or with a
+    backup's word before `.md` (`story.orig.md`): never read, whatever its text, so a
+    story is not published two or three times (prober5 P1). A mergetool name alone is a
+    backup alone (`_backup`); `story.orig.md` alone is a story and read. None otherwise."""
+    name = relative.rpartition("/")[2]
+    if tool := _MERGETOOL.fullmatch(name):
+        return _backup(relative, path, name[len(tool[1]) + 1 :], tool[1] + ".md", "it")
+    kept = _KEPT_LAST.fullmatch(name)
+    if kept and (path.parent / f"{kept[1]}.md").exists():
+        return _backup(relative, path, f"{kept[2]}.md", kept[1] + ".md")
+    return None
 
 
 def misnamed_article(relative: str, path: Path | None = None) -> list[Diagnostic]:
@@ -149,9 +171,14 @@ def _saved_as_text(relative: str, path: Path | None) -> list[Diagnostic]:
     return [_rename(relative, path, said, fixed)]
 
 
-def _backup(relative: str, path: Path | None, suffix: str, story: str) -> Diagnostic:
-    """A warning for a backup of an article (`story.md.orig`): never read."""
-    why = f"a backup, saved as '.{suffix}' as git mergetool and editors leave them"
+def _backup(
+    relative: str, path: Path | None, suffix: str, story: str, who: str = "them"
+) -> Diagnostic:
+    """A warning for a backup of an article (`story.md.orig`): never read. `who`: "it"
+    for a name only git mergetool gives."""
+    leaves = "git mergetool leaves it" if who == "it" else "git mergetool and editors leave them"
+    name = relative.rpartition("/")[2]  # the ending as written: '.orig', '_LOCAL_4242.md'
+    why = f"a backup, saved as '{name[-len(suffix) - 1 :]}' as {leaves}"
     if path is not None and (path.parent / story).exists():
         return _copy(relative, story, why)
     return warning(

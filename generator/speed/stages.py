@@ -20,7 +20,7 @@ from generator.config import Settings
 from generator.diagnostics import Diagnostic, error, has_errors
 from generator.index.topics import Names, Typed
 from generator.load.content import find_articles
-from generator.load.file_names import misnamed_article
+from generator.load.file_names import leftover, misnamed_article
 from generator.load.files import child_maker
 from generator.load.invisible import has_name_control
 from generator.model import Article, with_values
@@ -338,6 +338,9 @@ def listed(
         folder, _, file = name.rpartition("/")
         if not file.endswith(".md"):
             problems.extend(misnamed_article(name, content_dir / name))  # story.MD, .txt
+            continue
+        if backup := leftover(name, content_dir / name):
+            problems.append(backup)  # story_LOCAL_4242.md: git mergetool's, not read
             continue
         if folder != current:
             current, child = folder, child_maker(content_dir / folder if folder else content_dir)
