@@ -342,3 +342,22 @@ def test_a_new_story_not_yet_added_is_not_reported(newsroom: Path) -> None:
 
     assert result.returncode == 0
     assert "fresh" not in result.stdout
+
+
+def test_a_published_id_edited_is_told_to_be_written_back_never_deleted(newsroom: Path) -> None:
+    """prober5 P8: a story published with an `id:` whose value is then edited (the UUID in
+    capitals): deleting the line would give a third GUID, so the fix is only the GUID it
+    was published with."""
+    path = newsroom / "content/2025/06/storm.md"
+    published = "urn:uuid:0f8fad5b-d9cb-469f-a165-70867728950e"
+    path.write_text(path.read_text().replace("country: India", f"country: India\nid: {published}"))
+    commit_all(newsroom)
+    path.write_text(
+        path.read_text().replace(published, published.upper().replace("URN:UUID", "urn:uuid"))
+    )
+
+    said = check_against_main(newsroom).stdout
+
+    assert "storm.md:5: warning: this change gives a published article a new feed GUID" in said
+    assert f"fix: write the GUID it was published with on its id: line: id: {published}" in said
+    assert "delete the id: line" not in said

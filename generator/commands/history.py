@@ -106,6 +106,19 @@ def _old_address(
     return _new_address(article)
 
 
+def _had_id(raw: bytes) -> bool:
+    """Whether the version at the base (`raw`) has an `id:` line in its front matter."""
+    lines = raw.decode("utf-8-sig", errors="replace").splitlines()
+    if not lines or lines[0].rstrip() != "---":
+        return False
+    for line in lines[1:]:
+        if line.rstrip() in ("---", "..."):
+            return False
+        if line.partition(":")[0].rstrip() == "id" and line.partition(":")[1]:
+            return True
+    return False
+
+
 def _new_address(article: Article) -> Address:
     return Address(article.day, article.slug, article.guid)
 
@@ -130,12 +143,17 @@ def _moved_message(before: Address, after: Address) -> str:
     )
 
 
-def _moved_hint(before: Address, after: Address, article: Article, published: str) -> str:
+def _moved_hint(
+    before: Address, after: Address, article: Article, published: str, had_id: bool = False
+) -> str:
     """How to keep the old address: pin it, or redirect it with the exact aliases: line.
     `published`: the GUID feed readers know the article by (made from the site_id at the
-    base, which this change may edit too)."""
+    base, which this change may edit too). `had_id`: the base's version had an `id:` line,
+    so deleting the line would give a third GUID, never the published one (prober5 P8)."""
     old = "/" + article_path(before.day, before.slug)
     if after.url == before.url:  # a new GUID alone: only id: brings the old one back
+        if article.line_of("id") > 1 and had_id:
+            return f"write the GUID it was published with on its id: line: id: {published}"
         if article.line_of("id") > 1:
             return f"delete the id: line, or write the GUID it was published with: id: {published}"
         return f"add the line 'id: {published}' to keep the GUID it was published with"
@@ -242,7 +260,7 @@ def moved_articles(
                 new_path,
                 _moving_line(before, after, article),
                 _moved_message(before, after),
-                _moved_hint(before, after, article, published),
+                _moved_hint(before, after, article, published, _had_id(old_bytes)),
             )
         )
     return problems
