@@ -104,3 +104,39 @@ def test_an_english_body_in_a_right_to_left_story_reads_left_to_right(tmp_path: 
         assert _inner(html) == {"dir": "ltr"}, html
     page = (ur / "site/2025/06/01/eng/index.html").read_text(encoding="utf-8")
     assert '<div class="body" dir="ltr">' in page
+
+
+def _digest_items(site: Path, section: str) -> list[str]:
+    """The HTML of each day of a section's digest feed, as a feed reader sees it."""
+    feed = feedparser.parse((site / section / "digest/feed.xml").read_bytes())
+    assert not feed.bozo, feed.get("bozo_exception")
+    return [entry.description for entry in feed.entries]
+
+
+def test_the_digest_feed_says_the_direction_of_a_right_to_left_section(tmp_path: Path) -> None:
+    """An `ar` section's digest lists its stories right to left in a feed reader, as its
+    stories' items do (prober5 P50); an English digest is published as before, but for
+    an Arabic headline in it, which says its direction."""
+    project = make_project(tmp_path / "en")
+    write_article(
+        project, "ar.md", FRONT.format(title="أمطار", day=1, extra="language: ar\n"), ARABIC
+    )
+    write_article(
+        project, "plain.md", FRONT.format(title="قمة الرياض", day=2, extra="slug: summit\n"), ARABIC
+    )
+    write_article(
+        project, "en.md", FRONT.format(title="Summit", day=3, extra="slug: english\n"), ENGLISH
+    )
+    built = run_here("build", "--output", str(project / "site"), cwd=project)
+    assert built.returncode == 0, built.stderr
+    site = project / "site"
+    arabic = _digest_items(site, "ar")
+    assert arabic and all(_wrapper(html) == {"lang": "ar", "dir": "rtl"} for html in arabic)
+    english = _digest_items(site, ".")
+    assert len(english) == 2 and all(_wrapper(html) == {} for html in english), english
+    items = [
+        dict(li.attrib)
+        for html in english
+        for li in lxml_html.fragment_fromstring(html, create_parent="root").iter("li")
+    ]
+    assert sorted(map(str, items)) == sorted(["{}", str({"dir": "rtl"})]), english

@@ -13,8 +13,14 @@ from generator import __version__
 from generator.config import Settings
 from generator.index.digest import day_topics, human_day
 from generator.index.site import Group, Site
-from generator.languages import preferred_tag
-from generator.model import OutputFile
+from generator.languages import (
+    body_direction,
+    preferred_tag,
+    same_language,
+    text_attributes,
+    text_direction,
+)
+from generator.model import Article, OutputFile
 from generator.render.feeds.extensions import add_hub
 from generator.render.feeds.feedlist import Feed
 from generator.render.feeds.writers import add_icons
@@ -101,15 +107,34 @@ class DigestFeedWriter:
         return OutputFile(self.urls.output_path(path), fg.rss_str(pretty=True))
 
     def day_html(self, day: Group[date]) -> str:
-        """The day's stories as HTML: a heading per topic, a linked headline per story."""
+        """The day's stories as HTML: a heading per topic, a linked headline per story. In
+        a right-to-left section all of it is in `<div lang=".." dir="rtl">`, as its stories'
+        items are (feed readers lay HTML out left to right unless it says otherwise); a story
+        in another language says its own (`<li lang="en" dir="ltr">`), and one without
+        `language:` written mostly in the other direction says that direction."""
+        section = self.settings.language
+        direction = text_direction(section or "en")
         parts: list[str] = []
         for group in day_topics(day.articles):
             parts.append(f"<h3>{escape(group.tag.name if group.tag else 'Other news')}</h3>\n<ul>")
             for article in group.articles:
                 link = self.urls.absolute(self.urls.article(article))
                 parts.append(
-                    f'<li><a href="{escape(link)}">{escape(article.title)}</a>'
+                    f'<li{self._story_attributes(article, direction)}><a href="{escape(link)}">'
+                    f"{escape(article.title)}</a>"
                     f" ({escape(article.country.name)}): {escape(article.summary)}</li>"
                 )
             parts.append("</ul>")
-        return "\n".join(parts)
+        html = "\n".join(parts)
+        if direction == "rtl":
+            return f'<div lang="{escape(section)}" dir="rtl">{html}</div>'
+        return html
+
+    def _story_attributes(self, article: Article, direction: str) -> str:
+        """' lang=".." dir=".."' for a story in another language than the section's,
+        ' dir=".."' for one written mostly in the other direction, else ''."""
+        section = self.settings.language
+        if article.language and section and not same_language(article.language, section):
+            return text_attributes(article.language, section)
+        found = body_direction(f"{escape(article.title)} {escape(article.summary)}")
+        return f' dir="{found}"' if found and found != direction else ""
