@@ -361,3 +361,33 @@ def test_a_published_id_edited_is_told_to_be_written_back_never_deleted(newsroom
     assert "storm.md:5: warning: this change gives a published article a new feed GUID" in said
     assert f"fix: write the GUID it was published with on its id: line: id: {published}" in said
     assert "delete the id: line" not in said
+
+
+def test_a_story_renamed_and_rewritten_is_a_move_not_a_deletion(newsroom: Path) -> None:
+    """prober5 P34: `git mv` and a new body (git's similarity below 50 %) with the same
+    front matter: the same story moved, told with the slug to keep its address, not
+    "deletes a published article" with "keep the file" (published twice)."""
+    old = newsroom / "content/2025/06/storm.md"
+    front = old.read_text().partition("\n---\n")[0]
+    git(newsroom, "mv", "content/2025/06/storm.md", "content/2025/06/coast-storm.md")
+    new = newsroom / "content/2025/06/coast-storm.md"
+    new.write_text(front + "\n---\n" + "An entirely new account of the storm, written again.\n" * 3)
+
+    said = check_against_main(newsroom).stdout
+
+    assert "deletes a published article" not in said, said
+    assert "coast-storm.md:1: warning: this change moves a published article" in said, said
+    assert "add 'slug: storm' to keep both" in said
+    new.write_text(new.read_text().replace("country: India", "country: India\nslug: storm"))
+    assert "storm" not in check_against_main(newsroom).stdout
+
+
+def test_a_deleted_story_beside_a_new_one_of_its_own_is_still_a_deletion(newsroom: Path) -> None:
+    """prober5 P34's other side: a new story with its own headline is not the deleted one."""
+    git(newsroom, "rm", "-q", "content/2025/06/calm.md")
+    write_article(newsroom, "2025/06/fresh.md", FRONT.replace("Storm Hits", "Fresh Rain on"))
+
+    said = check_against_main(newsroom).stdout
+
+    assert "calm.md:1: warning: deletes a published article" in said, said
+    assert "moves a published article" not in said

@@ -19,6 +19,7 @@ from pathlib import Path
 from generator.config import Settings
 from generator.diagnostics import Diagnostic, UsageError, warning
 from generator.index.selection import Selection
+from generator.languages import language_key
 from generator.model import Article, article_path
 from generator.settings_file import Paths
 from generator.stages_api import load_reads, read_bytes
@@ -104,6 +105,31 @@ def _old_address(
     if article is None or not Selection().includes(article, now):
         return None
     return _new_address(article)
+
+
+def _rewritten(
+    raw: bytes, source: str, settings: Settings, content_dir: Path, added: list[Article]
+) -> Article | None:
+    """The article of a file new since the base that is the deleted one (`raw`) renamed
+    and rewritten, which git's similarity cannot see (prober5 P34): the same headline and
+    date, or the same `translation_key` in the same language. None when none is."""
+    old, _ = read_bytes(raw, source, load_reads(settings), content_dir)
+    if old is None:
+        return None
+
+    def language(article: Article) -> str:
+        return language_key(article.language or settings.language)
+
+    for article in added:
+        headline = " ".join(article.title.casefold().split())
+        if headline == " ".join(old.title.casefold().split()) and article.date == old.date:
+            return article
+        if old.translation_key and (article.translation_key, language(article)) == (
+            old.translation_key,
+            language(old),
+        ):
+            return article
+    return None
 
 
 def _had_id(raw: bytes) -> bool:
@@ -226,7 +252,9 @@ def moved_articles(
     pinned = {a.guid: a for a in articles} | {al: a for a in articles for al in a.aliases}
     problems: list[Diagnostic] = []
     prefix = _where(content_dir)[1]
-    for status, old_path, new_path in _changes(content_dir, base):
+    changes = _changes(content_dir, base)
+    added = [by_source[new] for status, _, new in changes if status == "A" and new in by_source]
+    for status, old_path, new_path in changes:
         if status not in "RMD":
             continue
         inside = f"{prefix}/{old_path}" if prefix else old_path
@@ -236,7 +264,11 @@ def moved_articles(
             continue
         article = by_source.get(new_path) if status != "D" else None
         if status == "D":
-            article = pinned.get(before.guid) or pinned.get(before.url.lstrip("/"))
+            article = (
+                pinned.get(before.guid)
+                or pinned.get(before.url.lstrip("/"))
+                or _rewritten(old_bytes, old_path, settings, content_dir, added)
+            )
             new_path = article.source if article is not None else new_path
         if article is None:
             if status == "D":
