@@ -326,9 +326,9 @@ def _language_name(tag: str) -> str:
     return str(Locale("en").languages.get(language, ""))
 
 
-def suggest(value: str) -> str | None:
+def suggest(value: str, exact: bool = False) -> str | None:
     """The known tag an editor probably meant: a language's English name ('Urdu' -> 'ur'),
-    or the CLDR locale identifier closest in spelling; None when nothing is close."""
+    or (not `exact`) the CLDR locale identifier closest in spelling; None when none is."""
     import difflib
 
     from babel.localedata import locale_identifiers
@@ -345,6 +345,8 @@ def suggest(value: str) -> str | None:
     own = _autonyms().get(unicodedata.normalize("NFC", value.strip()).casefold())
     if own is not None:  # 'Français' -> 'fr', 'اردو' -> 'ur': as the "Read in" switcher names them
         return own
+    if exact:
+        return None
     known = sorted(identifier.replace("_", "-") for identifier in locale_identifiers())
     lowered = {k.lower(): k for k in known}
     close = difflib.get_close_matches(

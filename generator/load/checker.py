@@ -18,7 +18,7 @@ from generator.load.foreign import foreign_field
 from generator.load.invisible import CONTROL, control_error, invisible_error
 from generator.load.plain_text import plain_text_notes
 from generator.load.wrong_group import in_another_group
-from generator.load.yaml_lines import key_slip, yaml_value
+from generator.load.yaml_lines import key_slip, one_value, yaml_value
 from generator.load.yaml_lists import double_quoted, written
 
 REQUIRED_FIELDS = fields.required()  # declared in load/fields.py
@@ -330,12 +330,13 @@ def quoted_hint(key: str, value: Any) -> str:
     typed = getattr(value, "typed", "")
     if not typed:
         return ""
-    items = [str(v) for v in value] if isinstance(value, list) else []
-    if key not in _CODES or not items or isinstance(value[0], list | dict | bool):
+    items = [str(v) for v in value] if isinstance(value, list | dict) else []
+    inner = list(value.values()) if isinstance(value, dict) else value
+    if key not in _CODES or not items or isinstance(inner[0], list | dict | bool):
         return f"put the whole value in quotes: {key}: {double_quoted(typed)}"
     if len(items) > 1:  # `language: [en, ur]`
         return f"a story has one {key}: write one, without brackets: {key}: {inline(items[0])}"
-    return f"remove the brackets: {key}: {inline(items[0])}"
+    return f"remove the brackets: {key}: {one_value(key, items[0])}"
 
 
 def _quoted_item_hint(key: str, value: Any, item: Any) -> str:

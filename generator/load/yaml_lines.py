@@ -200,6 +200,19 @@ def field_line(key: str, value: str) -> str:
     return line if "'" in line else f"'{line}'"
 
 
+def one_value(key: str, item: str) -> str:
+    """An item typed as a list of one (`language: - ur`, `[Urdu]`) as the fix of a field
+    of one value writes it: a language by its tag when the item names it ('Urdu' -> 'ur',
+    'Français' -> 'fr', 'cn' -> 'zh'), never a guess from spelling; quoted where YAML
+    needs it."""
+    if key == "language":
+        from generator.languages import suggest, tag_problem
+
+        guess = suggest(item, exact=True) if tag_problem(item) is not None else None
+        item = guess if guess and tag_problem(guess) is None else item
+    return yaml_value(item)
+
+
 def yaml_value(value: str) -> str:
     """`value` as YAML reads it back exactly: as typed when it is a plain text YAML reads
     whole, else double-quoted."""

@@ -53,6 +53,9 @@ def lost_labels(
                 line = lines[start.line]  # `title: &Co opens` -> `title: "&Co opens"`
                 quoted = line[: start.column] + double_quoted(line[start.column : end.column])
                 fix = f"put the whole value in quotes: {(quoted + line[end.column :]).strip()}"
+                true_false = re.match(r"\s*(draft|featured):\s*&\S+\s+(\S.*)", line)
+                if true_false:  # `draft: &d true`: quoted, it is no true/false
+                    fix = f"delete '&{anchor}': {true_false[1]}: {true_false[2].strip()}"
             labels.setdefault(anchor, (start.line + first_line, fix))
     return [
         error(
@@ -192,6 +195,9 @@ def _a_fields_note(line: str, token: yaml.ScalarToken, after: str) -> bool:
     return item and not any(c.isspace() for c in token.value) and bool(_NOTE.match(after))
 
 
+_FIRST_FIELD = re.compile(r"\s*(?:-\s+)?[\w-]+:[ \t]+")
+
+
 def _comment_error(
     lines: list[str], token: yaml.ScalarToken, in_flow: bool, first_line: int, source: str
 ) -> Diagnostic:
@@ -206,8 +212,10 @@ def _comment_error(
         items = (rest[:close] if close >= 0 else rest).split(",")
         quoted = [double_quoted(i.strip()) if "#" in i else i.strip() for i in items]
         fixed = line[: start.column] + ", ".join(quoted) + (rest[close:] if close >= 0 else "")
-    else:
-        fixed = line[: start.column] + double_quoted(line[start.column :].rstrip(" \t"))
+    else:  # from the first field's value (`alt: Time: 10:30 at the #1 booth`: all of it)
+        first = _FIRST_FIELD.match(line)
+        column = min(first.end(), start.column) if first else start.column
+        fixed = line[:column] + double_quoted(line[column:].rstrip(" \t"))
         kept = line[: end.column].rstrip(" \t").strip()
         note = line[end.column :].strip()
         quote = f"put the whole value in quotes: {fixed.strip()}"

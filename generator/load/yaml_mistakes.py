@@ -12,7 +12,7 @@ import yaml
 
 from generator.diagnostics import Diagnostic, error
 from generator.load import fields
-from generator.load.yaml_lines import deeper, group_of, missing_colon
+from generator.load.yaml_lines import deeper, group_of, missing_colon, one_value
 from generator.load.yaml_lists import (
     LIST_FIELDS,
     colon_value,
@@ -240,7 +240,11 @@ def _spaced_start(lead: str, key: str, value: str) -> tuple[str, str]:
     fix = f"put the whole value in quotes: {lead}{key}: {double_quoted(value)}"
     item = value[1:].strip()
     if mark == "-" and key in LIST_FIELDS and item:  # a list: never one text in quotes
-        fix = f"write the list in brackets: {lead}{key}: [{written(item)}]"
+        joins = r"\s*(?:,|;|&|\band\b)\s*" if key in ("author", "authors") else r"\s*,\s*"
+        names = [written(n) for n in re.split(joins, item) if n.strip()]  # `- Climate, Floods`
+        fix = f"write the list in brackets: {lead}{key}: [{', '.join(names)}]"
+    elif mark == "-" and key in ("language", "country") and item:  # one value: no list
+        fix = f"write it without the '- ': {lead}{key}: {one_value(key, item)}"
     elif mark == "-":
         fix += f" (for a list, put each item on a line of its own below: '{lead}  - {item}')"
     return (

@@ -320,11 +320,24 @@ def _has_nested(lines: list[str], index: int) -> bool:
     return bool(following) and (below > depth or following.lstrip().startswith("- "))
 
 
+# What true and false do, as booleans.py says it (that module reads what YAML read).
+_TRUE_FALSE = {
+    "draft": ("to keep it off the site", "to publish it"),
+    "featured": ("to make it the lead story of its day", "for a story that is not"),
+}
+
+
 def _comment_value(lead: str, key: str, value: str) -> tuple[str, str]:
     message = (
         f"{key}: '{value}' after the colon is read as a comment (YAML's '#'), so {key} "
         "would be empty"
     )
+    if key in ("draft", "featured"):  # a note after no value: quoted, it is no true/false
+        yes, no = _TRUE_FALSE[key]
+        return message, (
+            f"write '{lead}{key}: true  {value}' {yes}; delete the line (or write "
+            f"'{key}: false  {value}') {no}"
+        )
     words = value.split()
     if key in LISTS and all(w.startswith("#") and len(w) > 1 for w in words):
         quoted = ", ".join(double_quoted(w) for w in words)
