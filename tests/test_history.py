@@ -385,7 +385,9 @@ def test_a_story_renamed_and_rewritten_is_a_move_not_a_deletion(newsroom: Path) 
 def test_a_deleted_story_beside_a_new_one_of_its_own_is_still_a_deletion(newsroom: Path) -> None:
     """prober5 P34's other side: a new story with its own headline is not the deleted one."""
     git(newsroom, "rm", "-q", "content/2025/06/calm.md")
-    write_article(newsroom, "2025/06/fresh.md", FRONT.replace("Storm Hits", "Fresh Rain on"))
+    body = "A story of its own, on rain in the hills and what it did to the crops.\n" * 4
+    fresh = FRONT.replace("Storm Hits", "Fresh Rain on").replace("India", "Nepal")
+    write_article(newsroom, "2025/06/fresh.md", fresh, body)  # unlike calm.md for git too
 
     said = check_against_main(newsroom).stdout
 
