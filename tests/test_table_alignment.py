@@ -1,6 +1,6 @@
 """A table column's alignment (`| ---: |`) is published with either engine: figures columns
-(seats, votes, prices) read right-aligned in an English story, as the editor typed them, while
-no style= reaches the page."""
+(seats, votes, prices) read right-aligned, as the editor typed them, in an English story and
+in an Arabic one (as Hugo, Pelican and GitHub show them), while no style= reaches the page."""
 
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ def test_a_columns_alignment_is_published(tmp_path: Path, engine: str, chromium_
     assert built.returncode == 0, built.stderr
     assert "warning" not in built.stderr, built.stderr  # nothing is removed
     page = (project / "site/2025/06/01/results/index.html").read_text(encoding="utf-8")
-    assert '<td class="align-end">10</td>' in page
+    assert '<td class="align-right">10</td>' in page
     assert "style=" not in page.split('class="body"', 1)[1]
     tab = chromium_tab
     try:
@@ -39,7 +39,39 @@ def test_a_columns_alignment_is_published(tmp_path: Path, engine: str, chromium_
             )
     finally:
         parked(tab)
-    assert found == ["start", "end", "center", "start"]  # logical: right in an English story
+    assert found == ["start", "right", "center", "left"]
+
+
+def test_right_is_the_right_edge_in_a_right_to_left_story(
+    tmp_path: Path, chromium_tab: Any
+) -> None:
+    """An Arabic story's `---:` column and raw HTML `align="right"` cells are published on
+    the right, `align="left"` on the left (prober5 P6: they were mirrored); a style's logical
+    `text-align: end` is the end of the line, the left edge here."""
+    project = make_project(tmp_path)
+    body = (
+        "| الحزب | المقاعد |\n| :--- | ---: |\n| أ | 10 |\n\n"
+        '<table><tr><td align="right">١٠</td><td align="left">يسار</td>'
+        '<td style="text-align: RIGHT">٢</td><td style="text-align: end">٣</td></tr></table>\n'
+    )
+    write_article(project, "results.md", FRONT + "language: ar\n", body)
+    built = run_here(
+        "build", "--base-url", "http://127.0.0.1/", "--output", str(project / "site"), cwd=project
+    )
+    assert built.returncode == 0, built.stderr
+    assert "warning" not in built.stderr, built.stderr
+    page = (project / "site/2025/06/01/results/index.html").read_text(encoding="utf-8")
+    assert '<html lang="ar" dir="rtl">' in page
+    tab = chromium_tab
+    try:
+        with static_server(project / "site") as server:
+            tab.goto(server + "2025/06/01/results/")
+            found = tab.eval_on_selector_all(
+                ".body td", "els => els.map(e => getComputedStyle(e).textAlign)"
+            )
+    finally:
+        parked(tab)
+    assert found == ["left", "right", "right", "left", "right", "end"]
 
 
 def test_a_cells_other_classes_and_styles_are_still_removed(tmp_path: Path) -> None:

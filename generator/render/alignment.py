@@ -1,29 +1,32 @@
 """A table column's alignment (`| ---: |`, `| :-: |`), as the engines write it on each
 cell (Python-Markdown `style="text-align: right;"`, cmark-gfm `align="right"`, obsolete in
-HTML5), made a class the sanitiser keeps and the theme's style sheet aligns
-(`.body .align-end`): no style= may reach a page, and the editor's alignment is published.
-The classes are logical, as the theme's every side is: a right-aligned column of an English
-table is aligned to the end of its lines, so in a right-to-left story, whose columns run
-from the right, the whole table is mirrored, its figures column included.
+HTML5), and a raw HTML cell's (`<td align="right">`), made a class the sanitiser keeps and
+the theme's style sheet aligns (`.body .align-right`): no style= may reach a page, and the
+editor's alignment is published. The sides are those typed, as Hugo, Pelican and GitHub
+publish them: `right` is the right edge in a right-to-left story too (a figures column an
+Arabic editor right-aligns stays on the right); the logical words a style may say
+(`text-align: end`, `start`) stay logical.
 """
 
 from __future__ import annotations
 
 import re
 
-SIDES = {"left": "start", "center": "center", "right": "end"}  # as typed -> the class's
+# As typed -> the class's side: physical words stay physical, logical ones logical.
+SIDES = {side: side for side in ("left", "center", "right", "start", "end")}
 # The classes the sanitiser keeps on a table cell (nh3's allowed_classes): these only.
 CELL_CLASSES = {cell: {f"align-{side}" for side in SIDES.values()} for cell in ("th", "td")}
 
 _CELL = re.compile(r"<t[hd](?=[\s>])[^>]*>", re.IGNORECASE)
 _ALIGN = re.compile(
-    r'\s(?:align="(left|center|right)"|style="text-align: ?(left|center|right);?")', re.I
+    r'\s(?:align="(left|center|right)"|style="text-align: ?(left|center|right|start|end);?")',
+    re.I,
 )
 
 
 def aligned(fragment: str) -> str:
     """`fragment` with each table cell's alignment (`align="right"`, `style="text-align:
-    right;"`) written `class="align-end"` (left: `align-start`), which the sanitiser keeps
+    right;"`) written `class="align-right"` (left: `align-left`), which the sanitiser keeps
     and the theme's style sheet aligns; any other style of the cell is left for the
     sanitiser."""
     if "align" not in fragment:
