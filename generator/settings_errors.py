@@ -159,7 +159,8 @@ def split_advice(message: str) -> tuple[str, str]:
 def diagnostic(file: Path, problem: Problem) -> Diagnostic:
     """The problem on the line of its setting in `file` (line 0 when it is not written),
     a number it names quoted as typed (`not 1e9`, not as Python writes it: 1000000000.0)."""
-    line = line_of(file, problem.key) if problem.key else 0
+    empty = problem.message.startswith("unknown setting ''")  # `"" = "x"`: a key, empty
+    line = line_of(file, problem.key) if problem.key or empty else 0
     message = problem.message
     number = _NOT_A_NUMBER.search(message)
     typed = _typed_value(file, line) if number and line else ""

@@ -111,6 +111,9 @@ def _lifted(file: Path, table: dict[str, Any]) -> tuple[dict[str, Any], list[Dia
         del lifted[key]
         for name, setting in settings.items():
             lifted.setdefault(name, setting)
+        if not typed and (dotted := _dotted(file, path, settings)):
+            found += dotted  # `site.title = "x"`: no [site] line to delete
+            continue
         others = value.items() if isinstance(value, dict) and path.count(".") == 1 else ()
         for other in (k for k, _ in others if k != path.split(".")[1]):
             found.append(  # [tool.black] beside [tool.newsdigest]: not newsdigest's
@@ -136,11 +139,46 @@ def _lifted(file: Path, table: dict[str, Any]) -> tuple[dict[str, Any], list[Dia
     return lifted, found
 
 
+def _dotted(file: Path, path: str, settings: dict[str, Any]) -> list[Diagnostic]:
+    """An error on each line of `file` that sets a setting with a dotted name, `site.title
+    = "x"` (TOML reads it as the table `site`; Hugo's and Jekyll's users write such keys),
+    whose fix is the line without the table's name; [] when there is no such line."""
+    from generator.settings_lines import line_of
+
+    found = []
+    for name, setting in settings.items():
+        dotted = re.compile(r"\s*" + _dotted_name(f"{path}.{name}") + r"\s*=")
+        text = file.read_text(encoding="utf-8-sig", errors="replace")
+        line = next((n for n, ln in statement_lines(text) if dotted.match(ln)), 0)
+        if not line:
+            return []
+        fixed = f"{name} = {toml_value(setting)}"
+        top = line_of(file, name)
+        fix = f"write it without '{path}.': {fixed}"
+        if top:
+            fix = f"{name} is set on line {top} already: delete this line, or that one and {fix}"
+        found.append(
+            error(
+                display(file),
+                line,
+                f"'{path}.{name}' is a dotted name, which TOML reads as a table, '{path}', and "
+                "newsdigest reads settings only at the top level",
+                fix,
+            )
+        )
+    return found
+
+
+def _dotted_name(path: str) -> str:
+    """A pattern for the dotted key PATH as TOML lets it be typed (names in quotes or not,
+    spaces around the dots)."""
+    return r"\s*\.\s*".join(f"[\"']?{re.escape(part)}[\"']?" for part in path.split("."))
+
+
 def _header(file: Path, path: str) -> tuple[int, str]:
     """The line of the header [PATH] (or [[PATH]], its names in quotes or not: `["a"]`) in
     `file`, and the header as typed; (0, '') when it is not found."""
-    parts = r"\s*\.\s*".join(f"[\"']?{re.escape(part)}[\"']?" for part in path.split("."))
-    header = re.compile(r"\s*\[\[?\s*" + parts + r"\s*\]\]?")
+    header = re.compile(r"\s*\[\[?\s*" + _dotted_name(path) + r"\s*\]\]?")
     text = file.read_text(encoding="utf-8-sig", errors="replace")
     for number, line in statement_lines(text):
         if found := header.match(line):

@@ -36,7 +36,7 @@ def setting_lines(file: Path) -> Iterator[tuple[int, str]]:
 
 # A TOML key, bare or quoted: a quoted one may hold any character but its quotes and a
 # backslash (`"site id"`, prober4 M14); the key is group 2, without its quotes.
-KEY = r"""(["']?)((?<=["'])[^"'\\\n]+|[A-Za-z0-9_-]+)\1"""
+KEY = r"""(["']?)((?<=["'])[^"'\\\n]*|[A-Za-z0-9_-]+)\1"""
 
 
 def statement_lines(text: str) -> Iterator[tuple[int, str]]:

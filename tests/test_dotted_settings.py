@@ -89,3 +89,35 @@ def test_a_real_table_still_gets_the_tables_fix_in_both_settings_files(
     said = run_here("check", cwd=root).stderr
     assert "pyproject.toml:5: error: unknown setting 'site.id'" in said, said
     assert "delete this line only" in said and "the table" not in said, said
+
+
+def test_a_setting_under_a_dotted_table_name_is_fixed_on_its_own_line(tmp_path: Path) -> None:
+    """`site.title = "x"` (Hugo's `params.title` habit) was told to delete "the line
+    [site]", which the file does not have, with no line number (prober5 P48)."""
+    root = _site(tmp_path)
+    toml = root / "newsdigest.toml"
+    _delete(toml, *[
+        n for n, line in enumerate(toml.read_text("utf-8").splitlines(), 1)
+        if line.startswith("title")
+    ])  # fmt: skip
+    _insert(toml, 3, 'site.title = "Harbour Gazette"\n')
+
+    said = run_here("check", cwd=root).stderr
+
+    assert "newsdigest.toml:3: error: 'site.title' is a dotted name" in said, said
+    assert "fix: write it without 'site.': title = \"Harbour Gazette\"" in said, said
+    assert "[site]" not in said
+    _delete(toml, 3)
+    _insert(toml, 3, 'title = "Harbour Gazette"\n')
+    assert run_here("check", cwd=root).returncode == 0
+    assert run_here("build", cwd=root).returncode == 0
+    assert "Harbour Gazette" in (root / "site/index.html").read_text(encoding="utf-8")
+
+
+def test_an_empty_quoted_setting_name_is_named_on_its_line(tmp_path: Path) -> None:
+    root = _site(tmp_path)
+    _insert(root / "newsdigest.toml", 3, '"" = "x"\n')
+
+    said = run_here("check", cwd=root).stderr
+
+    assert "newsdigest.toml:3: error: unknown setting ''" in said, said
