@@ -393,3 +393,26 @@ def test_a_deleted_story_beside_a_new_one_of_its_own_is_still_a_deletion(newsroo
 
     assert "calm.md:1: warning: deletes a published article" in said, said
     assert "moves a published article" not in said
+
+
+def test_a_published_story_dated_ahead_is_said_to_leave_the_site_until_then(
+    newsroom: Path,
+) -> None:
+    """prober5 P45: a year typo (2027 for 2025) on a published story: not a "move" with
+    an alias to a page that will not exist for two years, but a warning that the story
+    leaves the site until that date, with the date it was published with to write back."""
+    path = newsroom / "content/2025/06/storm.md"
+    path.write_text(path.read_text().replace("date: 2025-06-20", "date: 2027-06-20"))
+
+    said = check_against_main(newsroom).stdout
+
+    assert (
+        "storm.md:3: warning: this change takes a published article off the site until "
+        "20 Jun 2027 (its new date is ahead, so it is held back as scheduled): its page "
+        "/2025/06/20/storm/ will be gone until then\n    fix: if the new date is a typo, "
+        "correct it; to keep the story where it is, write back the date it was published "
+        "with: date: 2025-06-20T10:00:00+05:30"
+    ) in said, said
+    assert "aliases" not in said and "moves a published article" not in said
+    path.write_text(path.read_text().replace("date: 2027-06-20", "date: 2025-06-21"))
+    assert "moves a published article" in check_against_main(newsroom).stdout  # a real move

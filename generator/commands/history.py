@@ -132,17 +132,37 @@ def _rewritten(
     return None
 
 
-def _had_id(raw: bytes) -> bool:
-    """Whether the version at the base (`raw`) has an `id:` line in its front matter."""
+def _front_line(raw: bytes, key: str) -> str:
+    """The `key:` line of the front matter of the version at the base (`raw`), as it was
+    written (spaces around it aside); '' when it has none."""
     lines = raw.decode("utf-8-sig", errors="replace").splitlines()
     if not lines or lines[0].rstrip() != "---":
-        return False
+        return ""
     for line in lines[1:]:
         if line.rstrip() in ("---", "..."):
-            return False
-        if line.partition(":")[0].rstrip() == "id" and line.partition(":")[1]:
-            return True
-    return False
+            return ""
+        if line.partition(":")[0].rstrip() == key and line.partition(":")[1]:
+            return line.strip()
+    return ""
+
+
+def _held_ahead(path: str, before: Address, article: Article, raw: bytes) -> Diagnostic:
+    """The warning for a published article whose new date is ahead (a year typed 2027 for
+    2025): it leaves the site until then, which no alias can undo (prober5 P45)."""
+    was = _front_line(raw, "date")
+    return warning(
+        path,
+        max(article.line_of("date"), 1),
+        f"this change takes a published article off the site until {article.date:%d %b %Y} "
+        f"(its new date is ahead, so it is held back as scheduled): its page {before.url} "
+        "will be gone until then",
+        "if the new date is a typo, correct it"
+        + (
+            f"; to keep the story where it is, write back the date it was published with: {was}"
+            if was
+            else ""
+        ),
+    )
 
 
 def _new_address(article: Article) -> Address:
@@ -271,15 +291,10 @@ def moved_articles(
             )
             new_path = article.source if article is not None else new_path
         if article is None:
-            if status == "D":
-                problems.append(
-                    warning(
-                        old_path,
-                        1,
-                        f"deletes a published article (its page {before.url} will be gone)",
-                        "keep the file, or mark it 'draft: true' if it must come down",
-                    )
-                )
+            problems += [_deleted(old_path, before)] if status == "D" else []
+            continue
+        if not article.draft and article.date > now:
+            problems.append(_held_ahead(new_path, before, article, old_bytes))
             continue
         after = _new_address(article)
         before, published = _at_base(before, after, old_bytes, old_path, at_base, content_dir, now)
@@ -292,10 +307,19 @@ def moved_articles(
                 new_path,
                 _moving_line(before, after, article),
                 _moved_message(before, after),
-                _moved_hint(before, after, article, published, _had_id(old_bytes)),
+                _moved_hint(before, after, article, published, bool(_front_line(old_bytes, "id"))),
             )
         )
     return problems
+
+
+def _deleted(old_path: str, before: Address) -> Diagnostic:
+    return warning(
+        old_path,
+        1,
+        f"deletes a published article (its page {before.url} will be gone)",
+        "keep the file, or mark it 'draft: true' if it must come down",
+    )
 
 
 def _settings_at_base(paths: Paths, base: str, settings: Settings) -> Settings | None:
