@@ -125,8 +125,9 @@ _FORM = re.compile(
 )
 
 # Hong Kong and Macao written as China's Special Administrative Regions ('Hong Kong SAR',
-# 'Macau SAR, China', 'Hong Kong, China', 'Hong Kong (China)'): the place is the country
-# ISO 3166-1 lists (HK, MO), not China.
+# 'Macau SAR, China', 'Hong Kong, China', 'Hong Kong (China)'; the World Bank's 'Taiwan,
+# China'): the place is the country
+# ISO 3166-1 lists (HK, MO, TW), not China.
 _SAR = re.compile(
     r"(.+?)(?:,? (?:sar|special administrative region)(?: of)?)?"
     r"(?:,? (?:the )?(?:china|prc|people's republic of china)| \((?:china|prc|sar)\))?"
@@ -273,7 +274,7 @@ def lookup(value: str) -> Country | None:
         return lookup(_undotted(key))
     if code is None and (sar := _SAR.fullmatch(key)) and sar.group(1) != key:
         found = lookup(sar.group(1))  # 'Hong Kong SAR', 'Macau SAR, China' (prober4 M5)
-        if found is not None and found.code in ("HK", "MO"):
+        if found is not None and found.code in ("HK", "MO", "TW"):  # "Taiwan, China": WB
             return found
     form = _FORM.match(key) if code is None else None
     if form is not None and key[form.end() :] not in AMBIGUOUS:  # 'Republic of Ireland'
