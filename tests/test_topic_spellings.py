@@ -87,7 +87,26 @@ def test_dotted_initials_in_another_story_are_warned_and_keep_their_addresses(
     assert "content/e2.md:7: warning: tag 'US' and 'U.S.' (content/e1.md) are two topics" in said, (
         said
     )
-    assert "fix: write 'U.S.', as the older stories do" in said
+    assert "fix: write 'U.S.', as 1 story does (the spelling most used)" in said
     assert said.count("are two topics") == 1
     assert (out / "tags" / "u-s" / "index.html").is_file()
     assert (out / "tags" / "us" / "index.html").is_file()
+
+
+def test_dotted_initials_across_stories_name_the_most_used_spelling_on_every_other_story(
+    tmp_path: Path,
+) -> None:
+    """prober5 P21: with `U.S.` in the oldest story and `US` in four newer ones, one newer
+    story was warned per run and told to write the one story's `U.S.`, emptying /tags/us/.
+    The spelling most used is the one to write, and every story with another is warned in
+    the same run, on its tags line."""
+    project = make_project(tmp_path / "project")
+    story(project, "a1", 10, "[U.S.]")
+    story(project, "a2", 11, "[Climate, U.S.]")
+    for n in range(3, 6):
+        story(project, f"a{n}", 9 + n, "[US]")
+    _, said = build(project)
+    for name in ("a1", "a2"):
+        assert f"content/{name}.md:7: warning: tag 'U.S.' and 'US' (content/a3.md)" in said, said
+    assert said.count("fix: write 'US', as 3 stories do (the spelling most used)") == 2, said
+    assert said.count("are two topics") == 2, said

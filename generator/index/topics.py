@@ -146,35 +146,49 @@ def site_wide(
                 problems += _other_spellings(name, firsts[key], content_dir)
         if len(keys) > 1:
             problems += _shared_url(base, keys, canonical, first_use, content_dir)
-    return canonical, problems + _initials(canonical, first_use, content_dir), held
+    uses = {key: sum(counted.values()) for key, counted in spellings.items()}
+    problems += _initials(canonical, first_use, content_dir, articles, uses)
+    return canonical, problems, held
 
 
 def _initials(
-    canonical: dict[str, Tag], first_use: dict[str, _FirstUse], content_dir: Path | None
+    canonical: dict[str, Tag],
+    first_use: dict[str, _FirstUse],
+    content_dir: Path | None,
+    articles: list[Article],
+    uses: dict[str, int],
 ) -> list[Diagnostic]:
     """A warning for a topic that another story's topic writes with dotted initials ('US'
-    and 'U.S.', 'UK' and 'U.K.'), on the tag's line in the oldest story of the newer one
-    (by first use): two topics, two pages, each with half the stories. Not merged: each
-    keeps the address it has (one story's list, load/validate.py, lists them as one)."""
+    and 'U.S.', 'UK' and 'U.K.'): two topics, two pages, each with half the stories. The
+    spelling most used (`uses`: stories by key; on a tie, the first used) is the one to
+    write, and every story with another is warned on its tag's line, in one run. Not
+    merged: each keeps the address it has (one story's list, load/validate.py, lists
+    them as one)."""
     groups: dict[str, list[str]] = defaultdict(list)
     for key in sorted(canonical, key=lambda k: (first_use[k][:2], k)):
         groups[slugs.initials_key(key)].append(key)
-    found = []
+    chosen: dict[str, str] = {}  # each other key -> the key to write
     for keys in groups.values():
-        first = canonical[keys[0]].name
-        for key in keys[1:]:
-            _, source, line = first_use[key]
+        best = max(keys, key=lambda k: (uses[k], -keys.index(k)))
+        chosen.update({key: best for key in keys if key != best})
+    found = []
+    for article in articles if chosen else ():
+        for key in dict.fromkeys(tag.slug for tag in article.tags if tag.slug in chosen):
+            best, line = chosen[key], article.line_of(f"tag:{key}")
             if line <= 1 and content_dir is not None:
-                line = field_line(content_dir / source, "tags")
-            name = display(content_dir / first_use[keys[0]][1]) if content_dir else ""
+                line = field_line(content_dir / article.source, "tags")
+            where = first_use[best][1]
+            name = display(content_dir / where) if content_dir else where
+            first, count = canonical[best].name, uses[best]
             found.append(
                 warning(
-                    source,
+                    article.source,
                     line,
-                    f"tag {canonical[key].name!r} and {first!r} ({name or first_use[keys[0]][1]}) "
-                    "are two topics, each with a page and a feed of its own, though they differ "
-                    "only in the dots of their initials",
-                    f"write {first!r}, as the older stories do, so that one topic holds them all",
+                    f"tag {canonical[key].name!r} and {first!r} ({name}) are two topics, each "
+                    "with a page and a feed of its own, though they differ only in the dots "
+                    "of their initials",
+                    f"write {first!r}, as {count} {'story does' if count == 1 else 'stories do'} "
+                    "(the spelling most used), so that one topic holds them all",
                 )
             )
     return found
