@@ -133,7 +133,9 @@ def _misspelt_entries(
                 _entry_line(registry, entry),
                 f"{entry!r} in authors.yaml is the byline of no story; {stories} {byline!r}, "
                 "which is not in authors.yaml",
-                f"did you mean {byline!r}? rename the entry: {written}:",
+                f"if {byline!r} is the same person, rename the entry: {written}: (its bio "
+                f"and links then go on that byline's page); if they are two people, leave "
+                f"it: the entry is used once a story's byline is {entry!r}",
             )
         )
         named.add(byline)
