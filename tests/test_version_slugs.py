@@ -64,3 +64,23 @@ def test_a_latin_headline_still_gives_its_own_slug(tmp_path: Path) -> None:
     write_article(root, "b/floods.md", other)
 
     assert "add the line 'slug: rain-returns'" in fixes(root)[1]
+
+
+def test_the_version_in_the_sites_language_keeps_the_plain_address(tmp_path: Path) -> None:
+    """prober5 P16: with content/ar/ sorting before content/en/, the English version (the
+    site's language, the one existing links mean) was told `slug: floods-en` and the
+    Arabic one kept /floods/. The site's own version keeps it; the others are told."""
+    root = make_project(tmp_path / "news", 'language = "en"\n')
+    write_article(root, "ar/floods.md", EN.replace("title: Floods", "title: فيضانات\nlanguage: ar"))
+    write_article(root, "en/floods.md", EN.replace("title: Floods", "title: Floods\nlanguage: en"))
+    write_article(root, "hi/floods.md", EN.replace("title: Floods", "title: बाढ़\nlanguage: hi"))
+
+    said = fixes(root)
+
+    assert [x.split(":")[0] for x in said if "error:" in x] == [
+        "content/ar/floods.md",
+        "content/hi/floods.md",
+    ], said
+    assert "add the line 'slug: floods-ar'" in "\n".join(said)
+    assert "add the line 'slug: floods-hi'" in "\n".join(said)
+    assert "floods-en" not in "\n".join(said)

@@ -37,7 +37,7 @@ def collisions(
     def name(article: Article) -> str:  # as the user names it: content/2025/06/x.md
         return display(content_dir / article.source) if content_dir else article.source
 
-    for first, article in _clashes(articles, _url_key, "slug"):
+    for first, article in _clashes(articles, _url_key, "slug", language):
         if _look_alike(first.source, article.source):
             yield _same_name(first, article, name, line)
             continue
@@ -121,16 +121,23 @@ def _copied(
 
 
 def _clashes(
-    articles: list[Article], key_of: Callable[[Article], str], field: str
+    articles: list[Article], key_of: Callable[[Article], str], field: str, site: str = ""
 ) -> Iterator[tuple[Article, Article]]:
     """(the article that keeps the key, another one) for each article whose key another has
-    too: one that gives `field` (slug:, id:) yields it to one that does not, then file order
-    decides."""
+    too: one that gives `field` (slug:, id:) yields it to one that does not, then one in
+    the `site` language to one in another (Hugo's content/en/ beside content/ar/: the
+    site's own version keeps the plain address, prober5 P16), then file order decides."""
     keys = list(map(key_of, articles))
     if len(set(keys)) == len(keys):
         return  # no key shared: nothing to order (the common case, one pass)
     owners: dict[str, Article] = {}
-    for article in sorted(articles, key=lambda a: (a.line_of(field) > 1, a.source)):
+    home = language_key(site) if site else ""
+
+    def order(a: Article) -> tuple[bool, bool, str]:
+        other = bool(home) and language_key(a.language or site) != home
+        return a.line_of(field) > 1, other, a.source
+
+    for article in sorted(articles, key=order):
         first = owners.setdefault(key_of(article), article)
         if first is not article:
             yield first, article
