@@ -230,6 +230,7 @@ def cmd_new(args: argparse.Namespace) -> int:
         author=known or DEFAULT_AUTHOR,
         language=args.language,
         slug=args.slug,
+        typed=vars(args),
     )
     print(path.as_posix())
     for note in notes(args.title, args.slug):

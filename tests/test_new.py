@@ -182,6 +182,26 @@ def test_a_second_headline_with_the_same_file_name_is_told_the_slug_to_give(
     assert "title: Floods in Assam!" in (project / second).read_text(encoding="utf-8")
 
 
+def test_the_taken_names_command_repeats_the_byline_and_the_site(project: Path) -> None:
+    """prober5 P7: the command to paste dropped --author (the story then had the default
+    byline) and --site (typed from another folder, it reached no site)."""
+    site = str(project)
+    assert new(project, "Floods in Assam", "--country", "India")[0] == 0
+    elsewhere = project.parent
+    result = run_here(
+        "new", "Floods in Assam", "--site", site, "--country", "India", "--author", "Desk",
+        cwd=elsewhere,
+    )  # fmt: skip
+    assert result.returncode == 2
+    command = next(c for c in result.stderr.split(": ") if c.startswith("newsdigest new"))
+    command = command.split("; ")[0]
+    assert "--author Desk" in command and f"--site {shlex.quote(site)}" in command, command
+    again = run_here(*shlex.split(command)[1:], cwd=elsewhere)
+    assert again.returncode == 0, again.stderr
+    written = (project / again.stdout.strip()).read_text(encoding="utf-8")
+    assert "author: Desk" in written
+
+
 def test_unknown_country_is_refused_with_a_suggestion(project: Path) -> None:
     status, printed, stderr = new(project, "Storm", "--country", "Inda")
     assert status == 2

@@ -16,6 +16,7 @@ import shlex
 import subprocess
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -133,6 +134,11 @@ def _checked(text: str, typed: dict[str, str]) -> None:
         raise UsageError(f"newsdigest new would write a line check refuses: {slip.message}")
 
 
+# The options of `new` a taken name's fix repeats besides the story's own (P7: --author
+# was dropped, and --site, without which the command reaches no site from elsewhere).
+_REPEATED = ("author", "site", "content")
+
+
 def new_article(
     content_dir: Path,
     settings: Settings,
@@ -143,10 +149,13 @@ def new_article(
     author: str = DEFAULT_AUTHOR,
     language: str = "",
     slug: str = "",
+    typed: dict[str, Any] | None = None,
 ) -> Path:
     """Write content/YYYY/MM/SLUG.md for `title` and return its path; `language` (a BCP 47
     tag, checked as the front-matter field is) is written as its `language:` line; `slug`
-    (`--slug`), the file's name and so the story's address, else made from the title."""
+    (`--slug`), the file's name and so the story's address, else made from the title.
+    `typed`: the command's options as parsed (`author`, `site`, `content`: None when not
+    typed), repeated in the command a taken name's fix gives."""
     title = " ".join(title.split())
     language = checked_language(language) if language.strip() else ""
     if not title:
@@ -173,6 +182,7 @@ def new_article(
     except FileExistsError:
         free = next(n for n in range(2, 10_000) if not path.with_name(f"{slug}-{n}.md").exists())
         given = {"--country": country, "--tags": tags, "--language": language}
+        given |= {f"--{k}": str(v) for k, v in (typed or {}).items() if k in _REPEATED and v}
         again = ["newsdigest", "new", title, *[w for k, v in given.items() if v for w in (k, v)]]
         raise UsageError(
             f"{path.as_posix()} already exists: a story of this month has this file name "
