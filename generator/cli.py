@@ -193,7 +193,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         from generator.commands.site_id import site_id_changed
 
         now = datetime.now().astimezone()
-        result.diagnostics += moved_articles(paths, args.base, result.articles, settings, now)
+        result.diagnostics = moved_articles(paths, args.base, result, settings, now)
         kept: set[str] = set()  # author pages published at the base, where they stay
         moved = moved_pages(paths, args.base, result.articles, settings, now, kept)
         result.diagnostics = superseded(result.diagnostics, moved, kept) + moved

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 from pathlib import Path
 
@@ -416,3 +417,25 @@ def test_a_published_story_dated_ahead_is_said_to_leave_the_site_until_then(
     assert "aliases" not in said and "moves a published article" not in said
     path.write_text(path.read_text().replace("date: 2027-06-20", "date: 2025-06-21"))
     assert "moves a published article" in check_against_main(newsroom).stdout  # a real move
+
+
+def test_with_base_the_copy_of_a_story_is_the_file_new_since_the_base(newsroom: Path) -> None:
+    """prober5 P12: which of two files of one text is the copy cannot be told from file
+    times (here the copy is the older file); with --base, the one new since the base is
+    the copy and is told to be deleted, the published one is not named for it."""
+    old = newsroom / "content/2025/06/storm.md"
+    copy = newsroom / "content/2025/06/aaa.md"
+    copy.write_text(old.read_text())
+    os.utime(copy, ns=(10**18, 10**18))
+    os.utime(old, ns=(2 * 10**18, 2 * 10**18))
+    assert "storm.md:2: warning: this story and" in run_here("check", cwd=newsroom).stdout
+
+    said = check_against_main(newsroom).stdout
+
+    assert (
+        "content/2025/06/aaa.md:2: warning: this story is a copy of content/2025/06/storm.md "
+        "(the same text, front matter and all), and new since main: it would be published "
+        "twice, at /2025/06/20/storm/ and at /2025/06/20/aaa/, and in every feed\n"
+        "    fix: delete this file, or write the new story in it"
+    ) in said, said
+    assert said.count("copy") == 1 and "storm.md:2: warning" not in said

@@ -15,14 +15,21 @@ import tempfile
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator.config import Settings
-from generator.diagnostics import Diagnostic, UsageError, warning
+from generator.diagnostics import Diagnostic, UsageError, error, warning
 from generator.index.selection import Selection
 from generator.languages import language_key
+from generator.load.copies import same_text
+from generator.load.lines import field_line
 from generator.model import Article, article_path
+from generator.settings_errors import display
 from generator.settings_file import Paths
 from generator.stages_api import load_reads, read_bytes
+
+if TYPE_CHECKING:
+    from generator.commands.build import Result
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,11 +266,12 @@ def _statuses(out: str) -> list[tuple[str, str, str]]:
 
 
 def moved_articles(
-    paths: Paths, base: str, articles: list[Article], settings: Settings, now: datetime
+    paths: Paths, base: str, result: Result, settings: Settings, now: datetime
 ) -> list[Diagnostic]:
-    """Warnings for published articles whose URL or GUID this change would alter (`paths`:
-    the site's folders; a GUID made from the site_id at `base` is compared too)."""
-    content_dir = paths.content
+    """`result`'s diagnostics (`_copies_since`'s said) and warnings for published articles
+    whose URL or GUID this change would alter (`paths`: the site's folders; a GUID made
+    from the site_id at `base` is compared too)."""
+    articles, content_dir = result.articles, paths.content
     _repository(content_dir, base)
     at_base = _settings_at_base(paths, base, settings)
     by_source = {a.source: a for a in articles}
@@ -310,7 +318,46 @@ def moved_articles(
                 _moved_hint(before, after, article, published, bool(_front_line(old_bytes, "id"))),
             )
         )
-    return problems
+    return _copies_since(result.diagnostics, added, articles, content_dir, base) + problems
+
+
+def _copies_since(
+    said: list[Diagnostic],
+    added: list[Article],
+    articles: list[Article],
+    content_dir: Path,
+    base: str,
+) -> list[Diagnostic]:
+    """`said` with the copy warning (or same-address error) of each pair of files of one
+    text, one of them new since `base` and the other not, said on the new one as the copy:
+    with --base, which one was copied is known (prober5 P12)."""
+    new = {a.source for a in added}
+    older = {(a.title, a.date): a for a in articles if a.source not in new}
+    for copy in added:
+        first = older.get((copy.title, copy.date))
+        if first is None or not same_text(content_dir / first.source, content_dir / copy.source):
+            continue
+        pair = {first.source, copy.source}
+        told = [d for d in said if d.path in pair and "are one file copied" in d.message]
+        if not told:
+            continue
+        said = [d for d in said if d not in told]
+        where = (
+            f"at the same address, /{copy.path}"
+            if copy.path == first.path
+            else f"twice, at /{first.path} and at /{copy.path}, and in every feed"
+        )
+        tell = error if any(d.severity == "error" for d in told) else warning
+        said.append(
+            tell(
+                copy.source,
+                field_line(content_dir / copy.source, "title"),
+                f"this story is a copy of {display(content_dir / first.source)} (the same text, "
+                f"front matter and all), and new since {base}: it would be published {where}",
+                "delete this file, or write the new story in it (its own title and date)",
+            )
+        )
+    return said
 
 
 def _deleted(old_path: str, before: Address) -> Diagnostic:
