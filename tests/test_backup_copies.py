@@ -112,6 +112,7 @@ def test_git_mergetool_leftovers_ending_in_md_are_backups_not_stories(tmp_path: 
     project = make_project(tmp_path / "p")
     write_article(project, "sub/story.md", STORY.format(title="Agreed text"))
     write_article(project, "sub/lone.orig.md", STORY.format(title="Lone"))  # a story's name
+    write_article(project, "sub/plan_BASE_2025.md", STORY.format(title="Plan"))  # alone: too
     folder = project / "content/sub"
     site = tmp_path / "site"
     run_here("build", "--output", str(site), cwd=project)
@@ -126,11 +127,11 @@ def test_git_mergetool_leftovers_ending_in_md_are_backups_not_stories(tmp_path: 
         assert said.startswith(f"content/sub/{name}:1: warning: this file is not read: ")
         assert "a copy of story.md, which is beside it" in said and "git mergetool" in said
         assert fix.startswith("fix: if it is an old copy, delete it")
-    assert "lone.orig.md" not in checked.stdout
+    assert "lone.orig.md" not in checked.stdout and "plan_BASE_2025" not in checked.stdout
     built = run_here("build", "--output", str(site), cwd=project)  # from the last build's
     clean = run_here("build", "--no-cache", "--output", str(tmp_path / "clean"), cwd=project)
     assert built.returncode == clean.returncode == 0, built.stdout + built.stderr
     for root in (site, tmp_path / "clean"):
         published = sorted(p.name for p in (root / "2025/06/20").iterdir())
-        assert published == ["lone-orig", "story"], published
+        assert published == ["lone-orig", "plan-base-2025", "story"], published
         assert "Ours" not in (root / "feed.xml").read_text(encoding="utf-8")

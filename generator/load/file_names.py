@@ -38,10 +38,11 @@ def leftover(relative: str, path: Path) -> Diagnostic | None:
     """The warning for a `.md` file that is a backup of the story beside it, as git
     mergetool leaves them (`story_LOCAL_4242.md`, `story.md.REMOTE.4242.md`) or with a
     backup's word before `.md` (`story.orig.md`): never read, whatever its text, so a
-    story is not published two or three times (prober5 P1). A mergetool name alone is a
-    backup alone (`_backup`); `story.orig.md` alone is a story and read. None otherwise."""
+    story is not published two or three times (prober5 P1). Alone (no `story.md` beside
+    it), such a name is a story's own (`budget_BASE_2025.md`) and read. None otherwise."""
     name = relative.rpartition("/")[2]
-    if tool := _MERGETOOL.fullmatch(name):
+    tool = _MERGETOOL.fullmatch(name)
+    if tool and (path.parent / f"{tool[1]}.md").exists():
         return _backup(relative, path, name[len(tool[1]) + 1 :], tool[1] + ".md", "it")
     kept = _KEPT_LAST.fullmatch(name)
     if kept and (path.parent / f"{kept[1]}.md").exists():
