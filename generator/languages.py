@@ -170,12 +170,11 @@ def first_direction(markup: str) -> str:
 # Tags and character references of a body's HTML, left out when its letters are counted.
 _MARKUP = re.compile(r"<[^>]*>|&[^;\s]*;")
 _LETTER = re.compile(r"[^\W\d_]")
+_TEXT_LETTER = re.compile(r"<[^>]*>|&[^;\s]*;|([^\W\d_])")  # a letter outside markup: group 1
 # Letters of the right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, NKo, Samaritan...,
 # their presentation forms, and the historic ones of the SMP): Unicode's R and AL blocks.
-_RTL_LETTER = re.compile(
-    "(?=[^\\W\\d_])[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc"
-    "\U00010800-\U00010fff\U0001e800-\U0001efff]"
-)
+_RTL = "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]"
+_RTL_CHAR, _RTL_LETTER = re.compile(_RTL), re.compile("(?=[^\\W\\d_])" + _RTL)
 
 
 def body_direction(markup: str) -> str:
@@ -184,6 +183,8 @@ def body_direction(markup: str) -> str:
     Arabic quotation is 'ltr' and an Arabic one opening with "BBC" is 'rtl'; the first
     letter's direction when the two are even; '' when no letter has one (digits,
     punctuation, nothing)."""
+    if not _RTL_CHAR.search(markup):  # the common case, scanned in C to the first letter
+        return "ltr" if any(m[1] for m in _TEXT_LETTER.finditer(markup)) else ""
     text = _MARKUP.sub(" ", markup)
     if not _RTL_LETTER.search(text):
         return "ltr" if _LETTER.search(text) else ""
