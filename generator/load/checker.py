@@ -21,6 +21,8 @@ from generator.load.wrong_group import in_another_group
 from generator.load.yaml_lines import key_slip, one_value, yaml_value
 from generator.load.yaml_lists import double_quoted, written
 
+# A name typed with the list mark but not its space (`-Climate`): the letter right after.
+DASH_SLIP = re.compile(r"-[^\W\d_]")
 REQUIRED_FIELDS = fields.required()  # declared in load/fields.py
 # Top-level keys that belong inside a group: key -> the group's field.
 BELONGS_UNDER = {
@@ -256,11 +258,20 @@ class Checker(KeyChecks):
     def names(self, mapping: Mapping, key: str, label: str) -> list[tuple[str, int]]:
         """distinct_items for names that make a page (topics, bylines): a name with an
         invisible character (a zero-width space...) is an error, left out."""
-        return [
+        named = [
             (name, line)
             for name, line in self.distinct_items(mapping, key, label)
             if self.seen_as_typed(name, line, label)
         ]
+        for name, line in named:
+            if DASH_SLIP.match(name):
+                self.warn(
+                    line,
+                    f"{label}: {name!r} starts with '-', which looks like the list mark typed "
+                    f"without its space; it would be published as {name!r}",
+                    f"remove the '-' before {name[1:]!r}",
+                )
+        return named
 
     def seen_as_typed(self, name: str, line: int, label: str, harm: str = "") -> bool:
         """False (after reporting) for a name with a character readers cannot see."""

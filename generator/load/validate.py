@@ -20,7 +20,7 @@ from generator.diagnostics import Diagnostic
 from generator.languages import old_code, tag_problem
 from generator.load import countries, country_hints, fields, slugs
 from generator.load.booleans import draft_field, true_or_false
-from generator.load.checker import Checker
+from generator.load.checker import DASH_SLIP, Checker
 from generator.load.content import Document, Mapping
 from generator.load.credits import credit_without_image, read_credits
 from generator.load.dates import corrections, date_field, has_time, update_before
@@ -76,7 +76,7 @@ def _tags_fix(text: str) -> str:
     (`Weather Floods`, or on lines below) may be one topic or several, so both are given.
     Words between ';' (or '、'...) are topics ([Weather, Floods], never 'Weather;'); words
     around ': ' one topic in quotes or two."""
-    items = text_list(text) or []
+    items = [_dashless(item) for item in text_list(text) or []]
     one = _unwritten(items[0]) if len(items) == 1 else ""
     if one and (parts := _parts(one, _NOT_COMMAS)):
         return f"write tags: [{_listed(parts)}]: a comma separates the topics"
@@ -93,6 +93,13 @@ def _tags_fix(text: str) -> str:
             f"{_COUNT[len(words)]}: a comma separates the topics"
         )
     return f"write tags: [{_listed(item.strip(',;:；、، ') or item for item in items)}]"
+
+
+def _dashless(item: str) -> str:
+    """An item of `text_list` without a list mark typed with no space after it
+    (`-Climate`: the topic is 'Climate')."""
+    words = _unwritten(item)
+    return written(words[1:]) if DASH_SLIP.match(words) else item
 
 
 def _unwritten(item: str) -> str:
