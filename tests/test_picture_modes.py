@@ -130,3 +130,27 @@ def test_a_16_bit_grey_png_is_scaled_to_8_bits_in_every_copy_not_clipped_to_whit
         assert shown(path, (0.05, 0.5))[3] == 0, path
         assert near(shown(path, (0.6, 0.5)), (155, 155, 155, 255)), path  # 40000 / 257
     assert any("grey16.png/" in s for s in webp_sources(out))
+
+
+def test_a_transparent_png_8s_copies_stay_palette_sized_and_transparent(tmp_path: Path) -> None:
+    """A PNG-8 saved to save bytes (prober5 P51) is published as palette PNGs and lossless
+    WebP: no copy is larger than the original, the widest shows the original's pixels,
+    and the transparent and half-transparent pixels stay so in every copy."""
+    project, folder = story_with(tmp_path, "tiny8.png")
+    disc = Image.new("RGBA", (1300, 800), (0, 0, 0, 0))
+    ImageDraw.Draw(disc).ellipse((300, 100, 1000, 700), fill=(255, 0, 0, 255))
+    ImageDraw.Draw(disc).rectangle((620, 380, 680, 420), fill=(0, 0, 255, 128))
+    disc.quantize(colors=4).save(folder / "tiny8.png")
+    original = (folder / "tiny8.png").stat().st_size
+    with Image.open(folder / "tiny8.png") as made:
+        assert made.mode == "P" and "transparency" in made.info
+        pixels = made.convert("RGBA").tobytes()
+    result, out = build(project)
+    assert result.ok
+    for path in copies(out, "tiny8.png"):
+        assert path.stat().st_size <= original, (path, path.stat().st_size, original)
+        assert shown(path, (0.02, 0.02))[3] == 0, path
+        assert near(shown(path, (0.5, 0.5)), (0, 0, 255, 128)), path
+        assert near(shown(path, (0.5, 0.3)), shown(folder / "tiny8.png", (0.5, 0.3))), path
+    with Image.open(out / "media/2025/06/tiny8.png") as widest:
+        assert widest.mode == "P" and widest.convert("RGBA").tobytes() == pixels

@@ -44,14 +44,16 @@ from generator.load.measure import probe_fix as probe_fix
 from generator.load.measure import remote_kind as remote_kind
 from generator.model import Image, OutputFile, Picture
 from generator.render.links import start_tag_attributes
+from generator.render.picture_modes import as_palette, displayable, palette_size
 
 if TYPE_CHECKING:
     from PIL import Image as PILImage
 
 WIDTHS = (480, 800, 1200, 1600)
 SMALL_QUALITY = 82
-# 2: transparency kept, 3: 16-bit scaled, 4: 1-bit transparency kept (_displayable)
-PIPELINE_VERSION = "pictures-4"
+# 2: transparency kept, 3: 16-bit scaled, 4: 1-bit transparency kept,
+# 5: a transparent PNG-8's copies are palette PNGs / lossless WebP (render/picture_modes.py)
+PIPELINE_VERSION = "pictures-5"
 # What a ?query keeps as typed: the reserved characters and a %-escape already typed.
 _QUERY_SAFE = "!$%&'()*+,/:;=?@[]~"
 PROCESSED = {
@@ -213,36 +215,9 @@ def _jobs(
     return jobs
 
 
-_SIXTEEN_BITS = ("I;16", "I;16B", "I;16L", "I;16N", "I")  # how Pillow opens a 16-bit grey PNG
-
-
-def _displayable(image: PILImage.Image) -> PILImage.Image:
-    """`image` in a mode every copy can be resized and encoded from without losing what
-    a reader sees: a palette, grey, 1-bit (line art, a scanned signature) or RGB picture
-    with transparency (a PNG's tRNS chunk: PNG-8 from pngquant or "Save for Web") becomes
-    RGBA (LA for grey and 1-bit), so the resized
-    copies and the WebP keep their transparent pixels; a 16-bit grey picture (0..65535)
-    is scaled to 8-bit grey (0..255), not clipped to white."""
-    if image.mode in _SIXTEEN_BITS:
-        wide = image.convert("I")
-        eight = wide.point(lambda value: value * (1 / 257)).convert("L")
-        eight.info = {k: v for k, v in image.info.items() if k != "transparency"}
-        key = image.info.get("transparency")
-        if isinstance(key, int):  # the grey value shown transparent: its own alpha
-            from PIL import ImageChops
-
-            above = wide.point(lambda value: value - key).convert("L")  # clipped at 0
-            below = wide.point(lambda value: key - value).convert("L")
-            alpha = ImageChops.lighter(above, below).point(lambda v: 255 if v else 0)
-            eight = eight.convert("LA")
-            eight.putalpha(alpha)
-        return eight
-    if "transparency" in image.info and image.mode in ("1", "P", "L", "RGB"):
-        return image.convert("RGBA" if image.mode in ("P", "RGB") else "LA")
-    return image
-
-
-def _encode(original: PILImage.Image, job: _Job) -> bytes:
+def _encode(original: PILImage.Image, job: _Job, colours: int = 0) -> bytes:
+    """The file of `job` made from `original` (displayable's picture); `colours`: the
+    source's palette size for a transparent PNG-8 (picture_modes.palette_size), 0 for any other."""
     global encodes
     image = original
     if job.crop is not None:
@@ -254,7 +229,10 @@ def _encode(original: PILImage.Image, job: _Job) -> bytes:
     if image.size != (job.width, job.height):
         from PIL import Image as PILImage
 
-        image = image.resize((job.width, job.height), PILImage.Resampling.LANCZOS)
+        # a PNG-8's flat colours averaged (BOX): Lanczos' ringing at their edges is noise
+        # that a palette of a few colours keeps and compresses badly (prober5 P51)
+        how = PILImage.Resampling.BOX if colours else PILImage.Resampling.LANCZOS
+        image = image.resize((job.width, job.height), how)
     icc = original.info.get("icc_profile")
     image.info = {}  # no EXIF, XMP or comments in what is published
     out = io.BytesIO()
@@ -263,11 +241,16 @@ def _encode(original: PILImage.Image, job: _Job) -> bytes:
         if image.mode not in ("RGB", "L"):
             image = image.convert("RGB")
         image.save(out, "JPEG", quality=job.quality, optimize=True, progressive=True, **options)
+    elif job.format == "WEBP" and colours and image.mode == "RGBA":  # lossless, as the PNG-8
+        image = as_palette(image, colours).convert("RGBA")
+        image.save(out, "WEBP", lossless=True, method=4, **options)
     elif job.format == "WEBP":
         if image.mode not in ("RGB", "RGBA"):
             image = image.convert("RGBA" if "A" in image.mode or image.mode == "P" else "RGB")
         image.save(out, "WEBP", quality=job.quality, method=4, **options)
     else:
+        if colours and job.format == "PNG" and image.mode == "RGBA":
+            image = as_palette(image, colours)
         image.save(out, job.format, optimize=job.format == "PNG", **options)
     encodes += 1
     return out.getvalue()
@@ -315,6 +298,7 @@ def publish(
     digest = hashlib.sha256(raw).hexdigest()
     files = []
     opened: PILImage.Image | None = None
+    colours = 0  # a transparent PNG-8's colours (picture_modes.palette_size)
     for job in _jobs(source, picture, set(focuses), root):
         key = job.key(digest)
         data = _cached(key)
@@ -324,9 +308,11 @@ def publish(
                 from PIL import ImageOps
 
                 with allowed_size(), PILImage.open(io.BytesIO(raw)) as image:
-                    opened = _displayable(ImageOps.exif_transpose(image))
+                    turned = ImageOps.exif_transpose(image)
+                    colours = palette_size(turned)
+                    opened = displayable(turned)
             with allowed_size():  # a crop as large as the picture is checked again
-                data = _encode(opened, job)
+                data = _encode(opened, job, colours)
             _keep(key, data)
         files.append(OutputFile(job.name, data))
     return files
