@@ -31,6 +31,7 @@ READ_SETTINGS = (
     "base_url",  # its path alone (load_reads): an alias typed with it (load/identity.py)
     "timezone",
     "site_id",
+    "language",  # its folder is free for an alias (load/identity.py)
     "max_file_size",
     "max_image_size",
 )  # front matter -> Article

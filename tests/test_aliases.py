@@ -401,3 +401,29 @@ def test_every_problem_of_an_aliases_line_is_said_in_one_run(tmp_path: Path) -> 
     path = project / "content/storm.md"
     path.write_text(path.read_text().replace(typed, "aliases: [/ur/old/]"))
     assert run_here("check", cwd=project).returncode == 0
+
+
+@pytest.mark.parametrize(
+    ("settings", "typed", "refused"),
+    [
+        ("", "[/en/, /en/tags/]", "/fr/"),  # the default language, en
+        ('language = "ur"\n', "[/ur/, /UR/feed.xml]", "/en/"),
+        ('language = "he"\n', "[/iw/]", "/ar/"),  # 'iw' is Hebrew's old code
+    ],
+)
+def test_the_site_languages_folder_is_free_for_an_alias(
+    tmp_path: Path, settings: str, typed: str, refused: str
+) -> None:
+    """The site's language is published at the root, never under /en/ (prober5 P18): an
+    old /en/ address is a redirect; another language's folder stays refused."""
+    project = make_project(tmp_path / "p", settings)
+    write_article(project, "storm.md", STORM.replace(OLD_LINE, f"aliases: {typed}"))
+    out = tmp_path / "site"
+    result = run_here("build", "--output", str(out), cwd=project, search=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    for alias in typed.strip("[]").split(", "):
+        page = out / alias.strip("/")
+        assert (page if alias.endswith(".xml") else page / "index.html").is_file(), alias
+    write_article(project, "storm.md", STORM.replace(OLD_LINE, f"aliases: [{refused}]"))
+    said = run_here("check", cwd=project).stdout
+    assert f"aliases: item 1 ({refused}) is where newsdigest writes its own pages" in said

@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import PurePosixPath
 from urllib.parse import unquote, urlsplit
 
-from generator.languages import TAG_SYNTAX, tag_problem
+from generator.languages import TAG_SYNTAX, same_language, tag_problem
 from generator.load import slugs
 from generator.load.checker import Checker
 from generator.load.content import Document, Mapping
@@ -140,8 +140,10 @@ def _plain(char: str) -> bool:
     return unicodedata.category(char)[0] in "LMN"
 
 
-def _reserved(path: str) -> str | None:
-    """Why `path` (from alias_path) cannot be a redirect page, or None."""
+def _reserved(path: str, language: str = "") -> str | None:
+    """Why `path` (from alias_path) cannot be a redirect page, or None. The site's
+    `language` has no folder of its own (its pages are at the root): '/en/' on an 'en'
+    site is free for a redirect."""
     if not path:
         return "is the home page"
     segments = path.rstrip("/").split("/")
@@ -153,7 +155,7 @@ def _reserved(path: str) -> str | None:
     ):
         return "is where newsdigest writes its own pages"
     in_section = len(segments) == 1 or segments[1] in LANGUAGE_SECTIONS  # `/fr/`, `/fr/tags/`
-    if in_section and _language_folder(segments[0]):
+    if in_section and _language_folder(segments[0]) and not same_language(segments[0], language):
         return (
             f"is where newsdigest writes its own pages for stories in {segments[0]!r} (a "
             f"language's home, topics, authors and feeds are under /{segments[0]}/, as the "
@@ -201,13 +203,15 @@ def aliases(
     day: date | None = None,
     slug: str = "",
     base_url: str = "",
+    language: str = "",
 ) -> tuple[str, ...]:
     """`aliases:`, old paths under the site that redirect to this article. One without its
     leading '/' is an error whose fix offers the address from the site's root and, for a
     bare name, the one in the story's `day` folder (as typed, which was meant is unsure).
     One typed with the site's address or its path (`base_url`'s) is an error whose fix is
     the path from the site's address (or, '/t/old/' under https://example.com/t/, which
-    is a path the site can have, a warning)."""
+    is a path the site can have, a warning). The site's `language` (its tag) has no
+    folder of its own, so '/en/' on an 'en' site can be an alias."""
     if isinstance(front.get("aliases"), Mapping):
         check.error(
             front.line_of("aliases"),
@@ -219,12 +223,14 @@ def aliases(
     items = check.text_items(front, "aliases", "aliases")  # each on its line (a list below)
     for number, (alias, at) in enumerate(items, start=1):
         path = alias_path(alias)
-        reserved = _reserved(path)
+        reserved = _reserved(path, language)
         problem = alias_problem(alias) or ((reserved, _ALIAS_FIX) if reserved else None)
         if base_url:
-            problem = _typed_with_site(check, at, (number, alias, path), problem, base_url)
+            problem = _typed_with_site(
+                check, at, (number, alias, path), problem, (base_url, language)
+            )
         if not problem and not alias.strip().startswith("/"):
-            problem = _unrooted(alias, day, slug)
+            problem = _unrooted(alias, day, slug, language)
         long_part = slugs.too_long(path)
         if long_part and not problem:
             message, fix = slugs.too_long_message(f"aliases: item {number}", long_part)
@@ -253,16 +259,18 @@ def _typed_with_site(
     at: int,
     item: tuple[int, str, str],
     problem: tuple[str, str] | None,
-    base_url: str,
+    site: tuple[str, str],
 ) -> tuple[str, str] | None:
     """The alias `item` (its number, as typed, its path) typed with a site's address or
     the site's own path (`under_site`): `problem` with the fix that is the path after the
-    site's address; for '/t/old/', a warning (the site can publish it, at /t/t/old/)."""
+    site's address (`site`: its base_url and language); for '/t/old/', a warning (the
+    site can publish it, at /t/t/old/)."""
     number, alias, path = item
+    base_url, language = site
     meant = under_site(alias, urlsplit(base_url).path)
     if meant == "/":
         return _site_home(check, at, item, base_url)
-    if meant and (alias_problem(meant) or _reserved(alias_path(meant))):
+    if meant and (alias_problem(meant) or _reserved(alias_path(meant), language)):
         meant = None  # its path has a problem of its own, said as typed
     if meant and problem:  # `https://example.com/t/old/`: said as before, fixed
         problem = (problem[0], f"write only the path after the site's address: {meant}")
@@ -308,12 +316,12 @@ def _site_home(
     return None
 
 
-def _unrooted(alias: str, day: date | None, slug: str) -> tuple[str, str]:
+def _unrooted(alias: str, day: date | None, slug: str, language: str) -> tuple[str, str]:
     """(problem, fix) for an alias typed without its leading '/' (`old-slug`): the full
     addresses it may mean, those a redirect page may have (never the story's own page)."""
     typed = alias.strip()
     rooted = "/" + alias_path(typed)
-    offers = [] if _reserved(rooted.lstrip("/")) else [f"{rooted} (at the site's root)"]
+    offers = [] if _reserved(rooted.lstrip("/"), language) else [f"{rooted} (at the site's root)"]
     if day is not None and "/" not in typed.rstrip("/") and alias_path(typed) != f"{slug}/":
         dated = f"/{day:%Y/%m/%d}/{alias_path(typed)}"
         offers.insert(0, f"{dated} (this story's day, under that old name)")

@@ -358,7 +358,7 @@ def validate(
     draft = draft_field(check, front)
     dated_corrections = corrections(check, front, published, settings.tz)
     day = published.date() if published else None
-    old_paths = aliases(check, front, day, slug, settings.base_url)
+    old_paths = aliases(check, front, day, slug, settings.base_url, settings.language)
     featured = _featured(check, front)
     language = _language(check, front)
     translation_key = _translation_key(check, front)

@@ -78,7 +78,9 @@ def _page(document: Document, settings: Settings) -> str:
     return article_path(published.date(), slug) if published and slug else ""
 
 
-def _alias_clashes(document: Document, page: str, articles: Sequence[Article]) -> list[Diagnostic]:
+def _alias_clashes(
+    document: Document, page: str, articles: Sequence[Article], language: str
+) -> list[Diagnostic]:
     """The errors load.collisions.alias_collisions gives a story, for the aliases of an
     article file whose front matter has other errors (read as validate reads them; their
     own errors are said there): one that is its own page (`page`), another story's page
@@ -88,7 +90,7 @@ def _alias_clashes(document: Document, page: str, articles: Sequence[Article]) -
     claimed = {alias: a.source for a in articles for alias in a.aliases}
     found: list[Diagnostic] = []
     line = document.front.line_of("aliases")
-    for alias in aliases(scratch, document.front):
+    for alias in aliases(scratch, document.front, language=language):
         if alias == page or alias in pages:
             whose = "its own page" if alias == page else f"the page of {pages[alias]}"
             message = f"alias /{alias} is {whose}: a redirect there would replace it"
@@ -136,7 +138,7 @@ def unread_bodies(
                 html, body_problems, _ = renderer.render(document)
                 found += body_problems
                 page = _page(document, settings)
-                found += _alias_clashes(document, page, articles)
+                found += _alias_clashes(document, page, articles, settings.language)
                 if unread is not None:
                     body = document.body
                     unread.append(Unread(source, body, document.body_line, html, page))
