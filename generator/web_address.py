@@ -15,6 +15,7 @@ from generator.diagnostics import ConfigError, Diagnostic, warning
 from generator.settings_errors import shown
 from generator.settings_file import find_settings
 from generator.settings_lines import line_of
+from generator.site_id_date import site_id_date_warnings
 from generator.timezones import zone_warnings
 
 if TYPE_CHECKING:
@@ -256,6 +257,9 @@ def settings_file_warnings(
         + settings_warnings(project, content_dir, settings)
         + site_id_warnings(project, content_dir, settings.site_id)
         + zone_warnings(*_settings_file(project, content_dir), settings.timezone)
+        + site_id_date_warnings(
+            *_settings_file(project, content_dir), settings.site_id, settings.tz
+        )
     )
 
 
