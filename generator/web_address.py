@@ -17,6 +17,7 @@ from generator.settings_file import find_settings
 from generator.settings_lines import line_of
 from generator.site_id_date import site_id_date_warnings
 from generator.timezones import zone_warnings
+from generator.web_host import host_problem, port_problem
 
 if TYPE_CHECKING:
     from generator.config import Settings
@@ -101,7 +102,7 @@ def problem(url: str, scheme: str, host: str, path: str) -> str:
     quotes, <, >, backslashes, controls or non-ASCII letters; a host name in IDNA
     'xn--' form, a port a number), as 'what; how to write it'; '' when it is one."""
     bad = next((c for c in url if c.isspace() or c in _NOT_IN_URLS or not " " < c < "\x7f"), "")
-    if not bad and (port := _port_problem(scheme, host, path)):
+    if not bad and (port := port_problem(scheme, host, path)):
         return port
     if not bad and re.search("%(?![0-9A-Fa-f]{2})", url):
         return (
@@ -109,7 +110,7 @@ def problem(url: str, scheme: str, host: str, path: str) -> str:
             "(and a space as %20)"
         )
     if not bad:
-        return _host_problem(scheme, host, path) or _path_problem(scheme, host, path)
+        return host_problem(scheme, host, path) or _path_problem(scheme, host, path)
     what = {" ": "a space"}.get(bad, "a tab or line break" if bad.isspace() else shown(bad))
     if bad in host and not bad.isascii() and bad.isprintable():
         try:
@@ -132,24 +133,6 @@ def problem(url: str, scheme: str, host: str, path: str) -> str:
     return f"has {what} in it, which a web address cannot contain as typed; write it {escaped}"
 
 
-def _port_problem(scheme: str, host: str, path: str) -> str:
-    """Why the port of `host` (netloc) is not one, as 'what; how to write it'; '' if it is."""
-    try:
-        port = urlsplit(f"http://{host}/").port
-    except ValueError:
-        port = -1
-    written = host.rpartition(":")[2]
-    if port is None or 1 <= port <= 65535:
-        return ""
-    if not written.isdigit():
-        return "has a port that is not a number; write it like https://example.org:8080/"
-    bare = host.rpartition(":")[0]
-    return (
-        f"has port {written}, which is out of range (a port is a number from 1 to 65535); "
-        f"write a port in that range, or none: {scheme}://{bare}{path or '/'}"
-    )
-
-
 def query_problem(url: str) -> str:
     """Why base_url `url`, which holds a '?' or '#', is not a site's address (pages are
     reached at folders under it, and a query or fragment would end up in the middle of
@@ -159,18 +142,6 @@ def query_problem(url: str) -> str:
         "must not have a query (?...) or fragment (#...): the site's pages are folders under "
         f"it; write the address without it: {cut.scheme}://{cut.netloc}{cut.path or '/'}"
     )
-
-
-def _host_problem(scheme: str, host: str, path: str) -> str:
-    """A user name or password, or a ':' with no port, in base_url's host part."""
-    if "@" in host:
-        return (
-            "has a user name before its host name (the part before '@'), which would be "
-            f"published in every link; write it without: {scheme}://{host.rsplit('@', 1)[1]}{path}"
-        )
-    if host.endswith(":"):
-        return f"has a ':' with no port number after it; write it without: {scheme}://{host[:-1]}{path}"
-    return ""
 
 
 def _path_problem(scheme: str, host: str, path: str) -> str:

@@ -123,6 +123,21 @@ def test_a_bad_base_url_on_the_command_line_is_named(tmp_path: Path) -> None:
         ("https://h.org:80a/", "has a port that is not a number", "https://example.org:8080/"),
         ("https://h.org:99999/", "has port 99999, which is out of range", "1 to 65535"),
         ("https://h.org:0/news/", "has port 0, which is out of range", "https://h.org/news/"),
+        (  # prober5 P44: 443 is in range, written twice
+            "https://h.org:443:443/",
+            "has two ports (443:443), and an address has one at most",
+            "write it with one: https://h.org:443/",
+        ),
+        (
+            "https://h.org:8080:443/t/",
+            "has two ports (8080:443)",
+            "write it with one: https://h.org:8080/t/ or https://h.org:443/t/",
+        ),
+        (
+            "https://h.org.:443/t/",
+            "has a '.' at the end of its host name (h.org.)",
+            "write it without: https://h.org:443/t/",
+        ),
     ],
 )
 def test_a_base_url_that_is_not_a_web_address_is_an_error_on_its_line(
@@ -142,6 +157,32 @@ def test_a_base_url_that_is_not_a_web_address_is_an_error_on_its_line(
         assert f"newsdigest.toml:2: error: base_url '{url}' {said}" in result.stderr, result.stderr
         assert "    fix: " in result.stderr and fix in result.stderr
     assert not site.exists()
+
+
+@pytest.mark.parametrize(
+    ("typed", "published"),
+    [
+        ("https://h.org:443:443/", "https://h.org/"),
+        ("https://h.org.:8080/t/", "https://h.org:8080/t/"),
+        ("https://[::1]:8080/", "https://[::1]:8080/"),  # an IPv6 host's colons: no warning
+    ],
+)
+def test_the_fix_for_two_ports_or_a_trailing_dot_publishes_the_site_address(
+    tmp_path: Path, typed: str, published: str
+) -> None:
+    """The fix's first address, written as the fix says, builds with it as the canonical
+    site address (and an IPv6 address is read as one host)."""
+    url = typed
+    checked = run_here(
+        "check", cwd=newsroom(tmp_path, OWN.replace('"https://example.org/news/"', f"'{url}'"))
+    )
+    if checked.returncode:
+        url = checked.stderr.split("fix: ")[1].splitlines()[0].split(": ", 1)[1].split(" or ")[0]
+    root = newsroom(tmp_path, OWN.replace('"https://example.org/news/"', f"'{url}'"))
+    site = tmp_path / "site"
+    result = run_here("build", "--output", str(site), cwd=root, search=False)
+    assert result.returncode == 0 and "warning" not in result.stderr, result.stderr
+    assert f'href="{published}"' in (site / "index.html").read_text(encoding="utf-8")
 
 
 def test_a_base_url_option_with_a_space_is_refused_naming_the_option(tmp_path: Path) -> None:
