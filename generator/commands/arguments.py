@@ -17,6 +17,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any, NoReturn, cast
 
 from generator import __version__
+from generator.commands.folder_options import not_a_file
 from generator.commands.ping import add_parser as add_ping_parser
 from generator.commands.theme import add_parser as add_theme_parser
 from generator.diagnostics import UsageError
@@ -295,22 +296,6 @@ def _templates(args: argparse.Namespace) -> Path | None:
     return None if templates is None else in_site(args, templates)
 
 
-def _not_a_file(path: Path | None, option: str, held: str, from_settings: bool = False) -> None:
-    """A UsageError for a file named where a folder is meant (`--content content/a.md`),
-    naming the folder that holds it; `from_settings`: named by the content_dir setting."""
-    if path is None or not path.is_file():
-        return
-    if from_settings:
-        raise UsageError(
-            f"content_dir names {path}, a file, not a folder: write the folder that holds "
-            f'the stories: content_dir = "{path.parent.as_posix()}"'
-        )
-    raise UsageError(
-        f"{path} is a file, not a folder: pass the folder that holds the {held} "
-        f"({option} {path.parent.as_posix()})"
-    )
-
-
 def paths_of(args: argparse.Namespace, settings: config.Settings) -> Paths:
     from generator.settings_file import Paths
 
@@ -319,13 +304,13 @@ def paths_of(args: argparse.Namespace, settings: config.Settings) -> Paths:
         _content_inside(site_folder(args), content, settings.content_dir)
     # `check --base` after the last article's deletion: git has removed the empty content/
     deleted_all = args.command == "check" and bool(getattr(args, "base", None))
-    _not_a_file(content, "--content", "stories", args.content is None)
+    not_a_file(content, "--content", args.content is None, settings.content_dir)
     if args.command != "new" and not content.is_dir() and not deleted_all:
         raise UsageError(
             f"content folder {content} does not exist; create it or pass --content DIR"
         )
     templates = _templates(args)
-    _not_a_file(templates, "--templates", "theme's templates")
+    not_a_file(templates, "--templates")
     if templates is not None and not templates.is_dir():
         raise UsageError(
             f"templates folder {templates} does not exist; create it, or leave "
