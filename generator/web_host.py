@@ -51,11 +51,4 @@ def host_problem(scheme: str, host: str, path: str) -> str:
         )
     if host.endswith(":"):
         return f"has a ':' with no port number after it; write it without: {scheme}://{host[:-1]}{path}"
-    name, colon, port = host.partition(":")
-    if name.endswith(".") and not name.startswith("["):
-        return (
-            f"has a '.' at the end of its host name ({name}), which would be in every link "
-            "and feed, where browsers read it as another site; write it without: "
-            f"{scheme}://{name.rstrip('.')}{colon}{port}{path}"
-        )
     return ""
