@@ -88,7 +88,8 @@ def _rename(relative: str, path: Path | None, said: str, fixed: str) -> Diagnost
     beside it); a warning that it is a copy when a file of that name is there already."""
     if path is None or not (path.parent / fixed).exists():
         return error(relative, 1, said, f"rename the file to {fixed}")
-    if _headings(path) and not _headings(path) & _headings(path.parent / fixed):
+    headings = _headings(path)
+    if headings and not headings & _headings(path.parent / fixed):
         free = _free_name(path.parent, fixed)  # another story: its own name (prober5 P4)
         return error(
             relative,
