@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import re
 
-# As typed -> the class's side: physical words stay physical, logical ones logical.
-SIDES = {side: side for side in ("left", "center", "right", "start", "end")}
+# The sides as typed, each its class's: physical words stay physical, logical ones logical.
+SIDES = ("left", "center", "right", "start", "end")
 # The classes the sanitiser keeps on a table cell (nh3's allowed_classes): these only.
-CELL_CLASSES = {cell: {f"align-{side}" for side in SIDES.values()} for cell in ("th", "td")}
+CELL_CLASSES = {cell: {f"align-{side}" for side in SIDES} for cell in ("th", "td")}
 
 _CELL = re.compile(r"<t[hd](?=[\s>])[^>]*>", re.IGNORECASE)
 _ALIGN = re.compile(
@@ -37,7 +37,7 @@ def aligned(fragment: str) -> str:
         found = _ALIGN.search(text)
         if found is None or " class=" in text:
             return text
-        side = SIDES[(found.group(1) or found.group(2)).lower()]
+        side = (found.group(1) or found.group(2)).lower()
         return f'{text[: found.start()]} class="align-{side}"{text[found.end() :]}'
 
     return _CELL.sub(cell, fragment)
