@@ -53,11 +53,11 @@ def repo_url_problem(value: str, pattern: re.Pattern[str]) -> str | None:
             kind, _, name = branch.partition(" ")
             return (
                 f"repo_url {shown(value)} is a page of a {kind} ({shown(name)}), not the "
-                "repository's own address, and a {kind} is not a branch: the Edit and History "
+                f"repository's own address, and a {kind} is not a branch: the Edit and History "
                 f"links add their own path to repo_url; write repo_url = {shown(home)}; they "
                 "follow repo_branch ('main' when it is not set): if you publish from another "
                 "branch, set repo_branch to its name (`git branch --show-current` prints it)"
-            ).replace("{kind}", kind)
+            )
         also = (
             f"; and make repo_branch the branch you publish from, which this address names "
             f"as {shown(branch)}"
