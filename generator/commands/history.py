@@ -104,25 +104,30 @@ def _in_repository(project: Path) -> tuple[Path, str] | None:
 def _old_address(
     raw: bytes, source: str, settings: Settings, content_dir: Path, now: datetime
 ) -> Address | None:
-    """The published address of an article as it was, or None if it was not published.
+    """The published address of an article as it was, or None if it was not published
+    (`_published_at_base`)."""
+    article = _published_at_base(raw, source, settings, content_dir, now)
+    return None if article is None else _new_address(article)
+
+
+def _published_at_base(
+    raw: bytes, source: str, settings: Settings, content_dir: Path, now: datetime
+) -> Article | None:
+    """The article as it was (`raw`), or None if it was not published.
 
     Read and validated as a build reads it (stages_api.read_bytes, as read_one reads a
     file); a version with errors was not published, nor one a default build leaves out."""
     article, _ = read_bytes(raw, source, load_reads(settings), content_dir)
     if article is None or not Selection().includes(article, now):
         return None
-    return _new_address(article)
+    return article
 
 
-def _rewritten(
-    raw: bytes, source: str, settings: Settings, content_dir: Path, added: list[Article]
-) -> Article | None:
-    """The article of a file new since the base that is the deleted one (`raw`) renamed
-    and rewritten, which git's similarity cannot see (prober5 P34): the same headline and
-    date, or the same `translation_key` in the same language. None when none is."""
-    old, _ = read_bytes(raw, source, load_reads(settings), content_dir)
-    if old is None:
-        return None
+def _rewritten(old: Article, settings: Settings, added: list[Article]) -> Article | None:
+    """The article of a file new since the base that is the deleted one (`old`, as it was
+    published) renamed and rewritten, which git's similarity cannot see (prober5 P34): the
+    same headline and date, or the same `translation_key` in the same language. None when
+    none is."""
 
     def language(article: Article) -> str:
         return language_key(article.language or settings.language)
@@ -287,15 +292,16 @@ def moved_articles(
             continue
         inside = f"{prefix}/{old_path}" if prefix else old_path
         old_bytes = _git_bytes(content_dir, "show", f"{base}:./{inside}")
-        before = _old_address(old_bytes, old_path, settings, content_dir, now)
-        if before is None:
+        was = _published_at_base(old_bytes, old_path, settings, content_dir, now)
+        if was is None:
             continue
+        before = _new_address(was)
         article = by_source.get(new_path) if status != "D" else None
         if status == "D":
             article = (
                 pinned.get(before.guid)
                 or pinned.get(before.url.lstrip("/"))
-                or _rewritten(old_bytes, old_path, settings, content_dir, added)
+                or _rewritten(was, settings, added)
             )
             new_path = article.source if article is not None else new_path
         if article is None:
