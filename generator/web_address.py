@@ -223,14 +223,13 @@ def settings_file_warnings(
 ) -> list[Diagnostic]:
     """The warnings on lines of the site's settings file (named from `content_dir`, as
     articles are): a cname not base_url's host, `settings_warnings`, a site_id's."""
+    file, where = _settings_file(project, content_dir)
     return (
         cname_warnings(project, content_dir, settings.cname, settings.base_url)
         + settings_warnings(project, content_dir, settings)
         + site_id_warnings(project, content_dir, settings.site_id)
-        + zone_warnings(*_settings_file(project, content_dir), settings.timezone)
-        + site_id_date_warnings(
-            *_settings_file(project, content_dir), settings.site_id, settings.tz
-        )
+        + zone_warnings(file, where, settings.timezone)
+        + site_id_date_warnings(file, where, settings.site_id, settings.tz)
     )
 
 
