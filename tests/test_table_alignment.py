@@ -30,15 +30,7 @@ def test_a_columns_alignment_is_published(tmp_path: Path, engine: str, chromium_
     page = (project / "site/2025/06/01/results/index.html").read_text(encoding="utf-8")
     assert '<td class="align-right">10</td>' in page
     assert "style=" not in page.split('class="body"', 1)[1]
-    tab = chromium_tab
-    try:
-        with static_server(project / "site") as server:
-            tab.goto(server + "2025/06/01/results/")
-            found = tab.eval_on_selector_all(
-                ".body td", "els => els.map(e => getComputedStyle(e).textAlign)"
-            )
-    finally:
-        parked(tab)
+    found = _alignments(project, chromium_tab)
     assert found == ["start", "right", "center", "left"]
 
 
@@ -62,15 +54,7 @@ def test_right_is_the_right_edge_in_a_right_to_left_story(
     assert "warning" not in built.stderr, built.stderr
     page = (project / "site/2025/06/01/results/index.html").read_text(encoding="utf-8")
     assert '<html lang="ar" dir="rtl">' in page
-    tab = chromium_tab
-    try:
-        with static_server(project / "site") as server:
-            tab.goto(server + "2025/06/01/results/")
-            found = tab.eval_on_selector_all(
-                ".body td", "els => els.map(e => getComputedStyle(e).textAlign)"
-            )
-    finally:
-        parked(tab)
+    found = _alignments(project, chromium_tab)
     assert found == ["left", "right", "right", "left", "right", "end"]
 
 
@@ -83,3 +67,16 @@ def test_a_cells_other_classes_and_styles_are_still_removed(tmp_path: Path) -> N
     page = (project / "site/2025/06/01/results/index.html").read_text(encoding="utf-8")
     assert "<td>1</td>" in page
     assert "the style= attribute of <td> here is removed when published" in built.stderr
+
+
+def _alignments(project: Path, tab: Any) -> list[str]:
+    """The text-align Chromium computes for each cell of the built story's body."""
+    try:
+        with static_server(project / "site") as server:
+            tab.goto(server + "2025/06/01/results/")
+            found: list[str] = tab.eval_on_selector_all(
+                ".body td", "els => els.map(e => getComputedStyle(e).textAlign)"
+            )
+    finally:
+        parked(tab)
+    return found
