@@ -146,10 +146,10 @@ def _dotted(file: Path, path: str, settings: dict[str, Any]) -> list[Diagnostic]
     from generator.settings_lines import line_of
 
     found = []
+    statements = list(statement_lines(file.read_text(encoding="utf-8-sig", errors="replace")))
     for name, setting in settings.items():
         dotted = re.compile(r"\s*" + _dotted_name(f"{path}.{name}") + r"\s*=")
-        text = file.read_text(encoding="utf-8-sig", errors="replace")
-        line = next((n for n, ln in statement_lines(text) if dotted.match(ln)), 0)
+        line = next((n for n, ln in statements if dotted.match(ln)), 0)
         if not line:
             return []
         fixed = f"{name} = {toml_value(setting)}"
