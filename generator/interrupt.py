@@ -37,10 +37,12 @@ import contextlib
 import os
 import signal
 import sys
+import tempfile
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from types import FrameType
+from typing import IO
 
 _CAN_BLOCK = hasattr(signal, "pthread_sigmask")
 _HELD = {signal.SIGINT, signal.SIGTERM}
@@ -111,6 +113,43 @@ def fork() -> int:
     if pid == 0:
         in_child(signal.SIG_DFL)
     return pid
+
+
+def ahead(work: Callable[[IO[bytes]], int]) -> Callable[[], bytes | int] | None:
+    """`work` run by a forked child (`fork`) while this process goes on: it writes its
+    result to the unnamed temporary file it is given and returns its exit status (0 when
+    the result is whole; the child exits 1 when it raises). The function returned waits
+    for the child and gives the bytes written, or the child's non-zero exit status (1 as
+    well when killed or already reaped); call it once, even when the result is no longer
+    needed (the child is waited for). None where there is no fork or it failed."""
+    if not hasattr(os, "fork"):
+        return None
+    handle = tempfile.TemporaryFile()  # noqa: SIM115 (closed by `result`)
+    try:
+        pid = fork()  # Ctrl-C ends the child, silently
+    except OSError:
+        handle.close()
+        return None
+    if pid == 0:  # the child: exit without running any clean-up
+        code = 1
+        with contextlib.suppress(BaseException):
+            code = work(handle)
+            handle.flush()
+        os._exit(code)
+
+    def result() -> bytes | int:
+        with handle:
+            try:
+                _, status = os.waitpid(pid, 0)
+                code = os.waitstatus_to_exitcode(status)
+            except ChildProcessError:
+                code = 1
+            if code != 0:
+                return code
+            handle.seek(0)
+            return handle.read()
+
+    return result
 
 
 def command_of(argv: Sequence[str]) -> str | None:

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import os
 import signal
+from collections.abc import Callable
 from pathlib import Path
+from typing import IO
 
 import pytest
 from conftest import run_here
@@ -92,6 +94,7 @@ def test_ctrl_c_while_the_build_waits_for_its_walk_of_the_output_says_interrupte
     and waits for it. Ctrl-C during that wait made the build wait for the walk again as it
     ended, on the walk's closed file: a ValueError traceback instead of `interrupted`
     (seen when `serve` was stopped during a rebuild)."""
+    from generator import interrupt
     from generator.write import manifest
 
     project = newsroom(tmp_path / "project", 8)
@@ -99,16 +102,23 @@ def test_ctrl_c_while_the_build_waits_for_its_walk_of_the_output_says_interrupte
     assert run_here("build", "--output", str(site), cwd=project).returncode == 0
     set_version(project, "B")
     waits: list[int] = []
+    ahead = interrupt.ahead
 
-    def ctrl_c_in_the_first_wait(pid: int, options: int) -> tuple[int, int]:
-        waits.append(pid)
-        if len(waits) == 1:
-            raise KeyboardInterrupt  # as Python raises it for a SIGINT during the wait
-        return os.waitpid(pid, options)
+    def ctrl_c_in_the_first_wait(work: Callable[[IO[bytes]], int]) -> Callable[[], object]:
+        child = ahead(work)  # the walk's child, waited for by `result`
+        assert child is not None
 
-    proxy = type("OsWaitingOnce", (), {"__getattr__": lambda _, name: getattr(os, name)})()
-    proxy.waitpid = ctrl_c_in_the_first_wait
-    monkeypatch.setattr(manifest, "os", proxy)
+        def result() -> object:
+            waits.append(1)
+            if len(waits) == 1:
+                raise KeyboardInterrupt  # as Python raises it for a SIGINT during the wait
+            return child()
+
+        return result
+
+    proxy = type("AheadOnce", (), {"__getattr__": lambda _, name: getattr(interrupt, name)})()
+    proxy.ahead = ctrl_c_in_the_first_wait
+    monkeypatch.setattr(manifest, "interrupt", proxy)
     done = run_here("build", "--output", str(site), cwd=project)
     assert (done.returncode, done.stderr) == (130, "newsdigest: interrupted\n")
     assert len(waits) == 1

@@ -6,11 +6,8 @@ new rows until they are saved (`Scratch`)."""
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
 import sqlite3
-import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any, NamedTuple, Protocol
@@ -89,31 +86,13 @@ def checked_ahead(path: Path) -> Callable[[], Iterator[Checked] | None]:
     only reads, through a connection of its own, and hands its result over in an unnamed
     temporary file; a caller that no longer needs it calls the function all the same (the
     child is waited for)."""
-    if not hasattr(os, "fork"):
+    child = interrupt.ahead(lambda handle: _hand_over(path, handle))
+    if child is None:
         return lambda: None
-    handle = tempfile.TemporaryFile()  # noqa: SIM115 (closed by `result`)
-    try:
-        pid = interrupt.fork()  # Ctrl-C ends the child, silently
-    except OSError:
-        handle.close()
-        return lambda: None
-    if pid == 0:  # the child: exit without running any clean-up, 0 when every row is told
-        code = 1
-        with contextlib.suppress(BaseException):
-            code = _hand_over(path, handle)
-        os._exit(code)
 
     def result() -> Iterator[Checked] | None:
-        with handle:
-            try:
-                _, status = os.waitpid(pid, 0)
-                code = os.waitstatus_to_exitcode(status)
-            except ChildProcessError:
-                code = 1
-            if code != 0:
-                return None
-            handle.seek(0)
-            return _taken_over(handle.read())
+        data = child()
+        return None if isinstance(data, int) else _taken_over(data)
 
     return result
 
@@ -142,7 +121,6 @@ def _hand_over(path: Path, handle: IO[bytes]) -> int:
             parts += (source, "S", key, digest, "1" if linked else "0", summary)
     connection.close()
     handle.write("\0".join(parts).encode("utf-8", "surrogatepass"))
-    handle.flush()
     return 0
 
 

@@ -9,9 +9,7 @@ site has a file of that name.
 
 from __future__ import annotations
 
-import contextlib
 import os
-import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import IO
@@ -86,34 +84,18 @@ def stats_ahead(
     only reads; it hands its result over in an unnamed temporary file. `known`: the
     stats the last build recorded (not changed until the result is read): the child
     hands over only the files whose stat differs, and this process copies the rest."""
-    if not hasattr(os, "fork"):
-        return lambda: stats_under(directory)
-    handle = tempfile.TemporaryFile()  # noqa: SIM115 (closed by `result`)
     before = known if known is not None else {}
-    try:
-        pid = interrupt.fork()  # Ctrl-C ends the child, silently
-    except OSError:
-        handle.close()
+    child = interrupt.ahead(lambda handle: _hand_over(directory, handle, before))
+    if child is None:
         return lambda: stats_under(directory)
-    if pid == 0:  # the child: exit without running any clean-up, 0 when the walk is whole
-        code = 1
-        with contextlib.suppress(BaseException):
-            code = _hand_over(directory, handle, before)
-        os._exit(code)
 
     def result() -> Stats:
-        with handle:
-            try:
-                _, status = os.waitpid(pid, 0)
-                code = os.waitstatus_to_exitcode(status)
-            except ChildProcessError:
-                code = 1
-            if code == _UNREADABLE:
-                raise OSError(f"{directory} cannot be read")
-            if code != 0:
-                return stats_under(directory)
-            handle.seek(0)
-            return _taken_over(handle.read(), before)
+        data = child()
+        if data == _UNREADABLE:
+            raise OSError(f"{directory} cannot be read")
+        if isinstance(data, int):
+            return stats_under(directory)
+        return _taken_over(data, before)
 
     return result
 
@@ -141,7 +123,6 @@ def _hand_over(
         parts.append(name)
         parts.append(f"{st[0]} {st[1]} {st[2]}" if st is not None else "")
     handle.write("\0".join(parts).encode("utf-8", "surrogatepass"))
-    handle.flush()
     return 0
 
 
