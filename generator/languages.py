@@ -183,7 +183,9 @@ def body_direction(markup: str) -> str:
     Arabic quotation is 'ltr' and an Arabic one opening with "BBC" is 'rtl'; the first
     letter's direction when the two are even; '' when no letter has one (digits,
     punctuation, nothing)."""
-    if not _RTL_CHAR.search(markup):  # the common case, scanned in C to the first letter
+    # The common case: no right-to-left character (ASCII: told at once; else the search
+    # scans the markup, about 20 ns a character), then scanned to the first letter only.
+    if markup.isascii() or not _RTL_CHAR.search(markup):
         return "ltr" if any(m[1] for m in _TEXT_LETTER.finditer(markup)) else ""
     text = _MARKUP.sub(" ", markup)
     if not _RTL_LETTER.search(text):
