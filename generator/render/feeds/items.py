@@ -41,6 +41,7 @@ class FeedItems:
         self.filled = filled
         self.corrections = corrections
         self._corrections: dict[str, str] = {}
+        self._directions: dict[str, str] = {}  # body_direction of each story's body, by source
 
     def link(self, article: Article) -> str:
         """The article page's absolute URL."""
@@ -56,7 +57,9 @@ class FeedItems:
         body = self.absolute_html(article)
         tag = article.language or self.language
         language = text_direction(tag or "en")
-        found = body_direction(body)
+        found = self._directions.get(article.source)
+        if found is None:  # once per story, however many feeds and formats carry it
+            found = self._directions[article.source] = body_direction(body)
         if found and found != language:
             body = f'<div dir="{found}">{body}</div>'
         html = "\n".join(self._content_parts(article, body))
