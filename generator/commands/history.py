@@ -11,12 +11,12 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import tempfile
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from generator import scratch
 from generator.config import Settings
 from generator.diagnostics import Diagnostic, UsageError, error, warning
 from generator.index.selection import Selection
@@ -245,8 +245,8 @@ def _changes(content_dir: Path, base: str) -> list[tuple[str, str, str]]:
     stories = [name for name in new.split("\0") if name.endswith(".md")]
     if not stories:
         return _statuses(_git(content_dir, *args))
-    with tempfile.TemporaryDirectory(prefix="newsdigest-base-") as folder:
-        index = str(Path(folder) / "index")
+    with scratch.temporary("base") as folder:
+        index = str(folder / "index")
         real = Path(
             _where(content_dir)[0], _git(content_dir, "rev-parse", "--git-path", "index").strip()
         )

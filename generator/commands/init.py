@@ -16,14 +16,13 @@ from __future__ import annotations
 import os
 import re
 import shlex
-import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 from zoneinfo import TZPATH, ZoneInfo, ZoneInfoNotFoundError
 
-from generator import __version__, config
+from generator import __version__, config, scratch
 from generator.commands import existing, installed
 from generator.commands.installed import Source
 from generator.commands.new import yaml_value
@@ -257,10 +256,10 @@ and put the same version (or, for an install from git, the same commit) in the
 def _read_back(text: str) -> config.Settings:
     """The settings of `text` read as every command will read them; UsageError (in the
     words of init's options: no settings file is there yet) if wrong."""
-    with tempfile.TemporaryDirectory(prefix="newsdigest-init-") as scratch:
-        (Path(scratch) / config.SETTINGS_FILE).write_text(text, encoding="utf-8")
+    with scratch.temporary("init") as folder:
+        (folder / config.SETTINGS_FILE).write_text(text, encoding="utf-8")
         try:
-            return config.load(Path(scratch))
+            return config.load(folder)
         except ConfigError as exc:  # about the options given, not a file the user has
             messages = [d.message + (f"; {d.hint}" if d.hint else "") for d in exc.diagnostics]
             said = [_as_options(m) for m in messages or exc.messages]

@@ -15,13 +15,13 @@ import io
 import os
 import re
 import tarfile
-import tempfile
 from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from generator import scratch
 from generator.commands.history import _git, _git_bytes, _in_repository
 from generator.config import Settings
 from generator.diagnostics import Diagnostic, UsageError, warning
@@ -193,10 +193,10 @@ def _base_articles(paths: Paths, base: str, settings: Settings) -> list[Article]
         tar = _git_bytes(top, "archive", "--format=tar", base, "--", project)
     except UsageError:
         return []  # no such folder at base: nothing was published from it
-    with tempfile.TemporaryDirectory(prefix="newsdigest-base-") as folder:
+    with scratch.temporary("base") as folder:
         with tarfile.open(fileobj=io.BytesIO(tar)) as archive:
             archive.extractall(folder, filter="data")
-        old_project = Path(folder) / project
+        old_project = folder / project
         old_content = old_project / content
         if not old_content.is_dir():
             return []

@@ -21,8 +21,6 @@ import contextlib
 import mimetypes
 import multiprocessing
 import os
-import shutil
-import tempfile
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -33,7 +31,7 @@ from urllib.parse import unquote, urlsplit
 
 import jinja2
 
-from generator import config, interrupt
+from generator import config, interrupt, scratch
 from generator.commands.build import Paths, Selection, build_site
 from generator.commands.failures import (
     Describe,
@@ -346,36 +344,13 @@ def _stop_if_asked() -> None:
         raise KeyboardInterrupt
 
 
-PREVIEW_PREFIX = "newsdigest-serve-"
-
-
-def sweep_previews(folder: Path) -> None:
-    """Remove the preview folders (`newsdigest-serve-PID-xxxx` in `folder`, the system's
-    temporary folder) that a `serve` killed without a chance to clean up (kill -9, a
-    closed terminal's SIGHUP, a power cut) left: its process is gone. Another user's, and
-    a running serve's, are left alone."""
-    for preview in folder.glob(f"{PREVIEW_PREFIX}*-*"):
-        pid = preview.name.removeprefix(PREVIEW_PREFIX).split("-", 1)[0]
-        if not pid.isdigit() or int(pid) == os.getpid():
-            continue
-        try:
-            if preview.is_symlink() or preview.stat().st_uid != os.getuid():
-                continue
-            os.kill(int(pid), 0)
-        except ProcessLookupError:
-            shutil.rmtree(preview, ignore_errors=True)
-        except OSError:  # PermissionError: another user's process; gone already
-            continue
-
-
 def _serve(paths: Paths, settings: Settings, port: int, log: Log, describe: Describe) -> None:
     """serve(), until Ctrl-C: the temporary site, the server, the watcher, the rebuilds.
     The site is in a folder of the system's temporary folder named with serve's process
-    id, so that the next serve removes it if this one is killed (`sweep_previews`)."""
-    sweep_previews(Path(tempfile.gettempdir()))
-    prefix = f"{PREVIEW_PREFIX}{os.getpid()}-"
-    with tempfile.TemporaryDirectory(prefix=prefix) as scratch:
-        site_dir = Path(scratch) / "site"
+    id, so that the next serve (or build) removes it if this one is killed
+    (generator.scratch)."""
+    with scratch.temporary("serve") as preview_dir:
+        site_dir = preview_dir / "site"
         paths = replace(paths, output=site_dir)  # never the project's site/
         preview = Preview(site_dir, settings.base_path, Theme(paths.templates))
         server = start_server(port, preview)

@@ -30,13 +30,13 @@ from __future__ import annotations
 import hashlib
 import io
 import os
-import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
+from generator import scratch
 from generator.load.measure import CROPS, allowed_size, crop_box, crop_sizes
 from generator.load.measure import pixel_size as pixel_size
 from generator.load.measure import probe as probe
@@ -93,6 +93,8 @@ def use_cache(directory: Path | None) -> None:
     global _cache_dir
     _cache_dir = directory
     _memory.clear()
+    if directory is not None:
+        scratch.sweep(directory)  # a file half written by a killed build
 
 
 def widths(picture: Picture) -> list[int]:
@@ -272,12 +274,17 @@ def _keep(key: str, data: bytes) -> None:
     folder = _cache_dir / key[:2]
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-")
+        handle, temporary = scratch.file(_cache_dir)  # (one a killed build left: use_cache)
+    except OSError:
+        _memory[key] = data
+        return
+    try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
         os.replace(temporary, folder / key)
     except OSError:
         _memory[key] = data
+        Path(temporary).unlink(missing_ok=True)
 
 
 def publish(

@@ -21,7 +21,8 @@ article's file (generator.speed.articles.filled).
 
 The scratch file is private to the build (a temporary folder, in the build cache's folder
 when there is one, so it is on the same disk as the cache) and removed when the build ends
-(one a killed build left is removed by the next); it is written by the build's own
+(one a killed build left, there or in the system's temporary folder, is removed by the
+next: generator.scratch); it is written by the build's own
 process only. Each process reads the scratch and the state database with its own
 connections (never one opened before a fork); `release` closes this process's connection
 to the state database before the cache writes it (generator.speed.articles.save).
@@ -33,11 +34,11 @@ import contextlib
 import os
 import shutil
 import sqlite3
-import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from generator import scratch
 from generator.model import Article, with_values
 from generator.speed.articles import ArticleCache
 from generator.speed.bodyrows import HTML_QUERY, checked_html
@@ -232,28 +233,15 @@ class Bodies(_ScratchFile):
 
 def _scratch_folder(directory: Path | None) -> Path:
     """A new folder in `directory`, or in the system's temporary folder when there is none
-    or it cannot be written (a read-only cache folder, a file in its place)."""
-    prefix = f"bodies-{os.getpid()}-"
+    or it cannot be written (a read-only cache folder, a file in its place); the ones
+    killed builds left in either are removed first (generator.scratch)."""
     if directory is not None:
         try:
             directory.mkdir(parents=True, exist_ok=True)
-            _sweep(directory)
-            return Path(tempfile.mkdtemp(prefix=prefix, dir=directory))
+            return scratch.folder("bodies", directory)
         except OSError:
             pass
-    return Path(tempfile.mkdtemp(prefix=prefix))
-
-
-def _sweep(directory: Path) -> None:
-    """Remove the scratch folders that killed builds left in `directory` (their process
-    is gone)."""
-    for folder in directory.glob("bodies-*-*"):
-        try:
-            os.kill(int(folder.name.split("-")[1]), 0)
-        except ProcessLookupError:
-            shutil.rmtree(folder, ignore_errors=True)
-        except (ValueError, OSError):
-            continue
+    return scratch.folder("bodies")
 
 
 def without_markdown(

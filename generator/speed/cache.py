@@ -21,13 +21,12 @@ import dataclasses
 import hashlib
 import json
 import os
-import tempfile
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from generator import model
+from generator import model, scratch
 from generator.diagnostics import Diagnostic
 
 FORMAT = "newsdigest-cache-3"
@@ -141,7 +140,7 @@ def _write(path: Path, environment: str, records: dict[str, Any]) -> None:
         tag = path.parent / "CACHEDIR.TAG"
         if not tag.exists():
             tag.write_bytes(_TAG)
-        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        fd, temporary = scratch.file(path.parent)
         try:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(checksum + b"\n" + body)
