@@ -242,7 +242,7 @@ def settings_warnings(project: Path, content_dir: Path, settings: Settings) -> l
     <meta> and every feed."""
     language = settings.language
     from generator.languages import old_code
-    from generator.load.plain_text import markup_in_text, plain_words
+    from generator.load.plain_text import either, markup_in_text, plain_versions
 
     file, where = _settings_file(project, content_dir)
     found = []
@@ -272,13 +272,17 @@ def settings_warnings(project: Path, content_dir: Path, settings: Settings) -> l
                 )
             )
         markup = markup_in_text(key, one_line)
+
+        def line(value: str, key: str = key) -> str:
+            return f"{key} = {shown(value)}"
+
         if markup is not None:
             found.append(
                 warning(
                     where,
                     line_of(file, key),
                     markup[0].replace("on the page and in feeds", "on every page and feed"),
-                    f"write {key} = {shown(plain_words(one_line))}",
+                    "write " + either(plain_versions(key, one_line), line),
                 )
             )
     return found + _beyond_use(file, where, settings)

@@ -49,15 +49,14 @@ def test_a_headline_fix_keeps_every_word_and_a_name_that_is_no_reference_is_text
 ) -> None:
     """'&D;' in 'R&D; budget' is no character reference HTML knows: nothing is said. A word
     in angle brackets that is no HTML element (<Live>) and a tag the text names (the <br>
-    tag) are words, published as typed: nothing is said, and a fix for another tag keeps
-    them; a headline with an apostrophe is quoted in the other mark; each fix, followed,
-    checks clean."""
+    tag) are words, which a fix for another tag keeps, in angle quotation marks, as no feed
+    reader takes them for a tag (prober5 P24; alone, tests/test_headlines_feed_readers_cut);
+    a headline with an apostrophe is quoted in the other mark; each fix, followed, checks
+    clean."""
     project = make_project(tmp_path / "p")
     cases = {
         "R&D; budget rises, AT&T; Verizon": None,
-        "<Live> storm": None,
-        "Use the <br> tag": None,
-        "Use the <br> tag & the <b>bold</b> one": "title: 'Use the <br> tag & the bold one'",
+        "Use the <br> tag & the <b>bold</b> one": "title: 'Use the ‹br› tag & the bold one'",
         "Rao's <b>last</b> day": 'title: "Rao\'s last day"',
     }
     for n, (typed, fix) in enumerate(cases.items()):
@@ -73,15 +72,18 @@ def test_a_headline_fix_keeps_every_word_and_a_name_that_is_no_reference_is_text
             assert f"fix: write it without HTML tags: {fix}\n" in said, said
             edit(story, f"title: {typed}", fix)
             again = run_here("check", cwd=project)
-            assert "plain text" not in again.stdout + again.stderr, again.stdout + again.stderr
+            assert "warning" not in again.stdout + again.stderr, again.stdout + again.stderr
         story.unlink()
 
 
 def test_a_tag_with_no_words_inside_is_left_out_of_the_fix(tmp_path: Path) -> None:
     """<br>, <hr>, <img ...> in a summary or headline: the fix leaves them out (a space
-    between the words, a picture's alt text kept), as it does <b>; only a tag the text
-    names ('the <br> tag') keeps its name. Each fix, followed, checks clean."""
+    between the words, a picture's alt text kept), as it does <b>; a tag the text names
+    ('the <br> tag') keeps its name, and one standing between spaces, which may be its
+    name ('Use <br> carefully'), gets both readings (prober5 P24), the first followed
+    here. Each fix, followed, checks clean."""
     project = make_project(tmp_path / "p")
+    either = "if {} is meant as HTML, which plain text cannot hold; {} if it names the tag"
     cases = {
         "summary: 'One<br>two'": "summary: 'One two'",
         "summary: 'One <br/> two'": "summary: 'One two'",
@@ -90,6 +92,15 @@ def test_a_tag_with_no_words_inside_is_left_out_of_the_fix(tmp_path: Path) -> No
         'summary: \'See <img src="m.png" alt="the map"> here\'': "summary: 'See the map here'",
         "summary: Rain & landslides <br> hit Kerala": "summary: 'Rain & landslides hit Kerala'",
         "title: 'Up<wbr>date <input> now'": "title: 'Up date now'",
+    }
+    named = {
+        "summary: 'One <br/> two'": ("<br/>", "summary: 'One ‹br/› two'"),
+        "summary: 'Up <hr> down'": ("<hr>", "summary: 'Up ‹hr› down'"),
+        "summary: Rain & landslides <br> hit Kerala": (
+            "<br>",
+            "summary: 'Rain & landslides ‹br› hit Kerala'",
+        ),
+        "title: 'Up<wbr>date <input> now'": ("<input>", "title: 'Up date ‹input› now'"),
     }
     for n, (typed, fix) in enumerate(cases.items()):
         front = FRONT.replace("<b>hits</b> the <script>coast</script>", "hits the coast")
@@ -102,7 +113,8 @@ def test_a_tag_with_no_words_inside_is_left_out_of_the_fix(tmp_path: Path) -> No
         checked = run_here("check", cwd=project)
         said = checked.stdout + checked.stderr
         assert "warning: " + typed.split(":")[0] + " is plain text" in said, said
-        assert f"fix: write it without HTML tags: {fix}\n" in said, said
+        other = f" {either.format(*named[typed])}" if typed in named else ""
+        assert f"fix: write it without HTML tags: {fix}{other}\n" in said, said
         edit(story, typed, fix)
         again = run_here("check", cwd=project)
         assert "plain text" not in again.stdout + again.stderr, again.stdout + again.stderr
@@ -146,8 +158,10 @@ def test_a_word_in_angle_brackets_in_a_headline_or_the_site_description_reaches_
 ) -> None:
     """Prober M10: `C++ <T>` and `the <br> tag` in a title or in newsdigest.toml's
     description are published as typed on the page and in every feed (RSS's channel
-    description escaped once more, as HTML's text): nothing is said; `&amp;` in the
-    description is still a warning, whose fix keeps '<T>' and '<br>' as typed."""
+    description escaped once more, as HTML's text): nothing is said of the description;
+    `&amp;` in it is still a warning, whose fix keeps '<T>' and '<br>' as typed. The
+    headline, which RSS carries as text many readers read as HTML, is warned (prober5
+    P24, tests/test_headlines_feed_readers_cut.py)."""
     import feedparser
 
     project = make_project(tmp_path / "p")
@@ -161,6 +175,8 @@ def test_a_word_in_angle_brackets_in_a_headline_or_the_site_description_reaches_
     site = tmp_path / "site"
     built = run_here("build", "--output", str(site), cwd=project)
     assert built.returncode == 0 and "plain text" not in built.stderr, built.stderr
+    assert "cpp.md:2: warning: title: <T> is published as typed" in built.stderr
+    assert "description" not in built.stderr, built.stderr
     for feed in ("feed.xml", "atom.xml"):
         parsed = feedparser.parse((site / feed).read_bytes())
         [entry] = parsed.entries

@@ -24,7 +24,9 @@ FIELDS = (
         True,
         "the headline, one line of plain text (HTML in it, `<b>hits</b>` or `AT&amp;T`, is "
         "published as typed, on the page and in feeds whose readers may read it as HTML: a "
-        "warning on its line, whose fix is the headline without it; the same for `summary`)",
+        "warning on its line, whose fix is the headline without it; the same for `summary`; "
+        "a `<` before a letter that is no HTML, `The <Company> rebrand`, is a warning too, as "
+        "those readers would leave it out: its fix writes `The ‹Company› rebrand`)",
     ),
     Field(
         "date",

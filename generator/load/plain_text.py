@@ -7,6 +7,7 @@ inline element left open) and render/summary.py.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from html import unescape
 from html.entities import html5
 from pathlib import Path
@@ -177,12 +178,26 @@ def _named(found: re.Match[str]) -> bool:
     return bool(_NAMED_BEFORE.search(before) or _NAMED_AFTER.match(after))
 
 
-def _standing_alone(found: re.Match[str], name: str) -> str:
+def _between_spaces(found: re.Match[str]) -> bool:
+    """Whether a tag with no attributes stands between spaces, as a word does ('Use <br>
+    carefully'): it may be the tag's name, or HTML meant (a line break)."""
+    text, value = found.group(), found.string
+    return (
+        re.fullmatch(r"<[A-Za-z][A-Za-z0-9-]*\s*/?>", text) is not None
+        and value[found.start() - 1 : found.start()].strip() == ""
+        and value[found.end() : found.end() + 1].strip() == ""
+    )
+
+
+def _standing_alone(found: re.Match[str], name: str, as_word: bool = False) -> str:
     """A tag that wraps no words (<br>, <hr>, <img ...>, <div> with no end tag): as typed
-    where the text names it ('Use the <br> tag'); else a picture's alt text, and any other
-    tag a space between the words it stood between ('One two')."""
+    where the text names it ('Use the <br> tag'); in angle quotation marks where it stands
+    between spaces and `as_word` ('Use ‹br› carefully'); else a picture's alt text, and any
+    other tag a space between the words it stood between ('One two')."""
     if _named(found):
         return found.group()
+    if as_word and _between_spaces(found):
+        return f"\u2039{found.group()[1:-1].strip()}\u203a"
     alt = _ALT.search(found.group()) if name == "img" else None
     words = next((g for g in alt.groups() if g is not None), "") if alt else ""
     return f" {unescape(words)} "
@@ -202,10 +217,11 @@ def _word_in_brackets(found: re.Match[str]) -> bool:
     return not wraps and _named(found)
 
 
-def plain_words(value: str) -> str:
+def plain_words(value: str, as_word: bool = False) -> str:
     """`value` with its markup written as words: a tag that wraps words (`<b>last</b>`,
     `<b>` alone) left out, another standing alone kept as typed where the text names it
-    ('Use the <br> tag'), else left out (`_standing_alone`: 'One<br>two' is 'One two'), a
+    ('Use the <br> tag'), in angle quotation marks between spaces when `as_word` ('Use
+    ‹br› carefully'), else left out (`_standing_alone`: 'One<br>two' is 'One two'), a
     word in angle brackets that names no HTML element kept ('C++ <T>'), a character
     reference as its character."""
     closing = {"/" + m.lower() for m in re.findall(r"</([A-Za-z][A-Za-z0-9-]*)", value)}
@@ -217,7 +233,9 @@ def plain_words(value: str) -> str:
         if name not in _HTML_NAMES:
             return text if not text.startswith("</") else ""
         wraps = name in PHRASING or name in ("script", "style") or text.startswith("</")
-        return "\x00" if wraps or f"/{name}" in closing else _standing_alone(found, name)
+        if wraps or f"/{name}" in closing:
+            return "\x00"
+        return _standing_alone(found, name, as_word)
 
     # A tag left out leaves no space before the punctuation after it ('Co <b>.' -> 'Co.')
     words = re.sub(r"\s*\x00+(?=[.,;:!?)\]])", "", _MARKUP.sub(word, value))
@@ -231,28 +249,94 @@ def yaml_line(key: str, text: str) -> str:
     return f"{key}: '" + text.replace("'", "''") + "'"
 
 
+# What an HTML parser reads as a tag or a comment: '<' then a letter, '/', '!' or '?', up
+# to the next '>' (a browser drops one with no '>', and the rest of the text with it).
+_TAG = re.compile(r"<[A-Za-z/!?][^<>]*(?:>|$)")
+# A word in angle brackets, single or double (`<Company>`, `<<Breaking>>`).
+_IN_BRACKETS = re.compile(r"(<?)<([A-Za-z/!?][^<>\s]*)>(>?)")
+
+
+def as_feed_text(headline: str) -> str:
+    """`headline` written so that no feed reader reads a tag in it: a word in angle
+    brackets in angle quotation marks (`<Company>` -> `‹Company›`, `<<Breaking>>` ->
+    `«Breaking»`), any other '<' before a letter and its '>' with spaces around them
+    (`x<y and y>z` -> `x < y and y > z`)."""
+
+    def quoted(found: re.Match[str]) -> str:
+        before, word, after = found.groups()
+        if before and after:
+            return f"\u00ab{word}\u00bb"
+        return f"{before}\u2039{word}\u203a{after}"
+
+    def spaced(found: re.Match[str]) -> str:
+        inside = found.group()[1:].removesuffix(">")
+        return f" < {inside}" + (" > " if found.group().endswith(">") else "")
+
+    text = _IN_BRACKETS.sub(quoted, headline)
+    return text if _TAG.search(text) is None else " ".join(_TAG.sub(spaced, text).split())
+
+
+def plain_versions(key: str, value: str) -> list[str]:
+    """The plain text meant by `value`, the plain-text field `key`: one version, or two
+    where a tag stands between spaces ('Use <br> carefully': HTML meant, 'Use carefully';
+    the tag's name, 'Use ‹br› carefully'). A headline's (`key` 'title') is also written
+    so that no feed reader reads a tag in it (`as_feed_text`)."""
+    versions = list(dict.fromkeys([plain_words(value), plain_words(value, as_word=True)]))
+    return [as_feed_text(one) for one in versions] if key == "title" else versions
+
+
+def either(versions: list[str], line: Callable[[str], str]) -> str:
+    """The fix's line for `versions` (plain_versions), each written by `line`: the line,
+    or both lines, the HTML reading first, each said for the meaning it keeps."""
+    if len(versions) == 1:
+        return line(versions[0])
+    named = re.findall(r"\u2039([^\u203a]*)\u203a", versions[1])
+    tag = next((f"<{name}>" for name in named if f"\u2039{name}\u203a" not in versions[0]), "")
+    return (
+        f"{line(versions[0])} if {tag} is meant as HTML, which plain text cannot hold; "
+        f"{line(versions[1])} if it names the tag"
+    )
+
+
+def _shortened(line: str) -> str:
+    return line if len(line) <= 120 else line[:117] + "..."
+
+
 def markup_in_text(key: str, value: str, label: str = "") -> tuple[str, str] | None:
     """(message, fix) when `value`, the plain-text field `key` (title, summary), holds an
     HTML tag or character reference: published as typed on the page, and in feeds, whose
     readers often read a title as HTML (the W3C feed validator warns of it); None
-    otherwise. The fix keeps every word (`plain_words`). Words in angle brackets are left
-    alone, in every field: one that names no HTML element (`C++ <T>`) and a tag the text
-    names (`the <br> tag`); every feed carries the title, the summary and the site's
-    description as text, so readers see them as typed."""
+    otherwise. The fix keeps every word (`plain_versions`). Words in angle brackets (`C++
+    <T>`) and a tag the text names (`the <br> tag`) are text in every field but the
+    headline, which RSS carries as text that many feed readers read as HTML, leaving out
+    what they take for a tag (prober5 P24): there they are a warning whose fix writes
+    them so that no reader does (`as_feed_text`)."""
     if "<" not in value and "&" not in value:
         return None
     found = next(
         (m for m in _MARKUP.finditer(value) if _is_markup(m) and not _word_in_brackets(m)),
         None,
     )
+    versions = plain_versions(key, value)
     if found is None:
-        return None
-    line = yaml_line(key, plain_words(value))
+        cut = _TAG.search(value) if key == "title" else None
+        if cut is None:
+            return None
+        shown = " ".join(_TAG.sub("", value).split())
+        quoted = "\u2039" in versions[0] or "\u00ab" in versions[0]
+        how = "angle quotation marks" if quoted else "spaces"
+        return (
+            f"{label or key}: {cut.group()} is published as typed, but feed readers that read "
+            f"a headline as HTML, as many do, take it for a tag and leave it out: {shown!r}",
+            f"write it with {how}, which no reader takes for a tag: "
+            + _shortened(yaml_line(key, versions[0])),
+        )
     what = "HTML tags" if found.group().startswith("<") else "HTML codes"
+    fix = either(versions, lambda one: _shortened(yaml_line(key, one)))
     return (
         f"{label or key} is plain text: {found.group()} is published as typed, on the page and in "
         "feeds, where many feed readers would read it as HTML",
-        f"write it without {what}: {line if len(line) <= 120 else line[:117] + '...'}",
+        f"write it without {what}: {fix}",
     )
 
 
@@ -267,4 +351,5 @@ def title_problem(name: str) -> str | None:
     markup = markup_in_text("title", name)
     if markup is None:
         return None
-    return f"{markup[0]}; run init again with --title {plain_words(name)!r}"
+    fix = either(plain_versions("title", name), lambda one: f"--title {one!r}")
+    return f"{markup[0]}; run init again with {fix}"
