@@ -80,3 +80,48 @@ def _alignments(project: Path, tab: Any) -> list[str]:
     finally:
         parked(tab)
     return found
+
+
+RAW_CELLS = (
+    '<table><tr><td style="text-align: RIGHT">1</td><td style="text-align:end">2</td>'
+    '<td style="color:red;text-align:center">3</td></tr>\n'
+    "<tr><td style='text-align: right'>4</td><td align=\"RIGHT\">5</td>"
+    '<td style=" TEXT-ALIGN : Left !important; ">6</td></tr>\n'
+    '<tr><td align=center>7</td><td class="total" align="right">8</td><td>9</td></tr>'
+    "</table>\n"
+)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_raw_cells_alignment_is_kept_in_any_spelling_and_beside_other_styles(
+    tmp_path: Path, engine: str, chromium_tab: Any
+) -> None:
+    """Prober5 P31: `style="text-align: RIGHT"`, `text-align:end`, a style that also sets a
+    colour, single quotes, `align="RIGHT"`, `align=center`, a cell with a class of its own:
+    each cell's alignment is published; only the colour is removed, with a warning on its
+    line alone whose fix, followed, keeps the alignment and says nothing more."""
+    project = make_project(tmp_path, f'markdown_engine = "{engine}"\n')
+    story = write_article(project, "results.md", FRONT, "Figures.\n\n" + RAW_CELLS)
+    built = run_here(
+        "build", "--base-url", "http://127.0.0.1/", "--output", str(project / "site"), cwd=project
+    )
+    assert built.returncode == 0, built.stderr
+    warnings = [line for line in built.stderr.splitlines() if "warning" in line]
+    assert warnings == [
+        "content/results.md:12: warning: the style= attribute of <td> here is removed when "
+        "published but for its alignment: 'color:red' is removed, 'text-align: center' is kept"
+    ], built.stderr
+    assert 'fix: write the style as its alignment alone, style="text-align: center"' in (
+        built.stderr
+    )
+    page = (project / "site/2025/06/01/results/index.html").read_text(encoding="utf-8")
+    assert "style=" not in page.split('class="body"', 1)[1]
+    expected = ["right", "end", "center", "right", "right", "left", "center", "right", "start"]
+    assert _alignments(project, chromium_tab) == expected
+    text = story.read_text(encoding="utf-8")
+    story.write_text(text.replace("color:red;text-align:center", "text-align: center"), "utf-8")
+    again = run_here(
+        "build", "--base-url", "http://127.0.0.1/", "--output", str(project / "site"), cwd=project
+    )
+    assert "warning" not in again.stderr, again.stderr
+    assert _alignments(project, chromium_tab) == expected

@@ -27,7 +27,7 @@ import nh3
 
 from generator.diagnostics import Diagnostic, warning
 from generator.load.files import shown
-from generator.render.alignment import CELL_CLASSES, aligned, unclassed
+from generator.render.alignment import CELL_CLASSES, aligned, cell_style, unclassed
 from generator.render.links import addresses
 
 # The schemes a link or picture keeps (nh3's url_schemes; relative addresses are kept too):
@@ -173,8 +173,11 @@ def removed_markup(
         whole = name and (tag, "") in removed  # an attribute of a tag removed whole
         if (tag, name) in removed and not whole and (line, tag, name) not in said:
             said.add((line, tag, name))
-            message, hint = _words(tag, name)
-            yield warning(source, first_line + line - 1, message, hint)
+            words: tuple[str, str] | None = _words(tag, name)
+            if name == "style" and tag in ("td", "th"):  # its alignment is kept
+                words = cell_style(code_blanked.split("\n")[line - 1], tag, _words(tag, name))
+            if words is not None:
+                yield warning(source, first_line + line - 1, *words)
 
 
 _ADDRESS_HINTS = {
