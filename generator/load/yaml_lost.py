@@ -147,27 +147,41 @@ def lost_text(
 def cut_short(
     text: str, first_line: int, source: str, exc: yaml.MarkedYAMLError
 ) -> list[Diagnostic]:
-    """The errors of front matter YAML cannot read (`exc`): each comment that cut a value
-    short, named first (it often breaks what follows), then the parser's own error when
-    it stays with those comments read as text: a mistake of its own, said in the same run
-    (tester4 F29), not after the comments are fixed."""
-    comments = lost_comments(text, first_line, source)
-    if not comments:
-        return [marked_error(exc, text, first_line, source)]
+    """The errors of front matter YAML cannot read (`exc`), every one in the same run
+    (tester4 F29, prober5 P37), by line: each comment that cut a value short (it often
+    breaks what follows: the next is looked for with it read as text), and each mistake
+    of a line of its own (a ': ' in a value: the rest is read with that line's value taken
+    as said). A mistake that a comment or an earlier mistake may have caused (it begins on
+    their line or before the end of it) is not said: it goes once they are fixed."""
     lines = text.split("\n")
-    cut = {d.line - first_line for d in comments}
-    for number in cut:  # '#' as a full-width one: text to YAML, the line's length kept
-        lines[number] = re.sub(r"([ \t])#", "\\1\uff03", lines[number])
-    try:
-        for _ in yaml.parse("\n".join(lines), Loader=yaml.SafeLoader):
-            pass
-    except yaml.MarkedYAMLError as again:
-        marks = {m.line for m in (again.problem_mark, again.context_mark) if m is not None}
-        if again.problem_mark is not None and not marks & cut:  # not begun on a cut line
-            return [*comments, marked_error(again, text, first_line, source)]
-    except yaml.YAMLError:
-        pass
-    return comments
+    found: list[Diagnostic] = []
+    cut: set[int] = set()  # lines whose comment is said
+    done = -1  # the last line whose mistake is said
+    for _ in range(2 * len(lines)):
+        comments = lost_comments("\n".join(lines), first_line, source)
+        if comments:  # the first: those after it may be read wrong because of it
+            found.append(comments[0])
+            cut.add(number := comments[0].line - first_line)  # '#' as a full-width one:
+            lines[number] = re.sub(r"([ \t])#", "\\1\uff03", lines[number])  # text, same length
+            continue
+        if cut or done >= 0:  # (else `exc` is the text's own error)
+            try:
+                yaml.compose("\n".join(lines), Loader=yaml.SafeLoader)
+                break
+            except yaml.MarkedYAMLError as again:
+                exc = again
+            except yaml.YAMLError:
+                break
+        marks = {m.line for m in (exc.problem_mark, exc.context_mark) if m is not None}
+        if exc.problem_mark is None or marks & cut or exc.problem_mark.line <= done:
+            break  # (begun on a cut line, or found where a mistake said is: caused by it)
+        found.append(mistake := marked_error(exc, text, first_line, source))
+        done = mistake.line - first_line
+        value = _FIRST_FIELD.match(lines[done]) if 0 <= done < len(lines) else None
+        if done != exc.problem_mark.line or value is None:
+            break  # not a value's mistake on its own line: what follows may hang on it
+        lines[done] = value[0] + "x"  # the value taken as said, to read on
+    return sorted(found, key=lambda d: d.line)
 
 
 def _a_note(value: str, after: str) -> bool:
