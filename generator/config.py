@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from generator import repository, settings_errors, settings_hints, settings_lines
 from generator.diagnostics import ConfigError, Diagnostic, error
-from generator.languages import locale_fix
+from generator.languages import locale_fix, usual_case
 from generator.settings_errors import Problem
 from generator.settings_file import PYPROJECT as PYPROJECT
 from generator.settings_file import SETTINGS_FILE as SETTINGS_FILE
@@ -337,7 +337,7 @@ def _failed_checks(settings: Settings, skip: frozenset[str]) -> list[tuple[str, 
 
 def validate(settings: Settings, skip: frozenset[str] = frozenset()) -> Settings:
     """Check every setting, reporting all problems at once (ConfigError); return the
-    settings with base_url normalised."""
+    settings with base_url normalised, language in its usual capitals."""
     found = problems(settings, skip)
     if found:
         raise ConfigError(*found)
@@ -345,6 +345,7 @@ def validate(settings: Settings, skip: frozenset[str] = frozenset()) -> Settings
         settings,
         base_url=normalise_base_url(settings.base_url),
         repo_url=settings.repo_url.rstrip("/"),
+        language=usual_case(settings.language),
     )
 
 

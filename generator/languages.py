@@ -17,36 +17,9 @@ from functools import lru_cache
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
 
-# RFC 5646 (2.2.8): the grandfathered tags whose IANA registry entry names a preferred
-# value. CLDR's aliases (below, through Babel) know the deprecated language codes (`iw`,
-# `in`, `sh`, `tl`, `mo`) but not these whole tags.
-GRANDFATHERED = {
-    "art-lojban": "jbo",
-    "i-ami": "ami",
-    "i-bnn": "bnn",
-    "i-hak": "hak",
-    "i-klingon": "tlh",
-    "i-lux": "lb",
-    "i-navajo": "nv",
-    "i-pwn": "pwn",
-    "i-tao": "tao",
-    "i-tay": "tay",
-    "i-tsu": "tsu",
-    "no-bok": "nb",
-    "no-nyn": "nn",
-    "sgn-be-fr": "sfb",
-    "sgn-be-nl": "vgt",
-    "sgn-ch-de": "sgg",
-    "zh-guoyu": "cmn",
-    "zh-hakka": "hak",
-    "zh-min-nan": "nan",
-    "zh-xiang": "hsn",
-    "en-gb-oed": "en-GB-oxendict",
-}
-# IANA's deprecated language subtags (the registry's Deprecated field) and their current
-# codes: a page's lang="iw" is flagged by the Nu HTML checker ("deprecated: use he").
-# Not `tl`, `sh` or `no`, which are current codes CLDR merely reads as others.
-DEPRECATED = {"iw": "he", "in": "id", "ji": "yi", "jw": "jv", "mo": "ro"}
+from generator.language_registry import DEPRECATED as DEPRECATED
+from generator.language_registry import GRANDFATHERED as GRANDFATHERED
+
 # ISO 639's codes for no particular language (undetermined, multiple, none, uncoded):
 # Babel reads 'und' as American English, which would date the story in English unasked.
 NOT_LANGUAGES = frozenset({"und", "mul", "zxx", "mis"})
@@ -108,6 +81,37 @@ def preferred_tag(tag: str) -> str:
         if parts and re.fullmatch(shape, parts[0]):
             parts.pop(0)
     return "-".join([part for part in found if part] + [part.lower() for part in parts])
+
+
+def usual_case(tag: str) -> str:
+    """`tag` in BCP 47's usual capitals (RFC 5646 2.1.1: a script's first letter and a
+    region in capitals, the rest lower case), the same tag: 'EN' -> 'en', 'PT-br' ->
+    'pt-BR', 'zh-hant-tw' -> 'zh-Hant-TW', a deprecated code kept ('IW' -> 'iw'). The
+    text itself when it is not a tag."""
+    if subtags(tag) is None:
+        return tag
+    usual: list[str] = []
+    singleton = False  # after one (`x`, `u`): extensions and private use, lower case
+    for n, part in enumerate(tag.split("-")):
+        singleton = singleton or (n > 0 and len(part) == 1)
+        if n and not singleton and part.isalpha() and len(part) in (2, 4):
+            usual.append(part.upper() if len(part) == 2 else part.title())
+        else:
+            usual.append(part.lower())
+    return "-".join(usual)
+
+
+def case_note(tag: str) -> str | None:
+    """The note for a tag typed in odd capitals ('EN', 'PT-br'), published in its usual
+    ones (`usual_case`); None for a tag in them or all in lower case ('pt-br', a common
+    way to write it), which is published in them with nothing said."""
+    usual = usual_case(tag)
+    if usual == tag or tag == tag.lower():
+        return None
+    return (
+        f"language {tag!r} is published as {usual!r}, its usual capitals, on every page and "
+        "feed: a language tag means the same in any capitals"
+    )
 
 
 @lru_cache(maxsize=256)

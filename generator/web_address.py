@@ -241,7 +241,7 @@ def settings_warnings(project: Path, content_dir: Path, settings: Settings) -> l
     headline: load/plain_text.py); a line break in one, published inside every page's
     <meta> and every feed."""
     language = settings.language
-    from generator.languages import old_code
+    from generator.languages import case_note, old_code
     from generator.load.plain_text import either, markup_in_text, plain_versions
 
     file, where = _settings_file(project, content_dir)
@@ -258,6 +258,10 @@ def settings_warnings(project: Path, content_dir: Path, settings: Settings) -> l
                 f"write language = {shown(old[1])}",
             )
         )
+    note = case_note(str(find_settings(project)[1].get("language", language)))
+    if note is not None and old is None:
+        fix = f"write language = {shown(language)} to silence this note"
+        found.append(warning(where, line_of(file, "language"), note, fix))
     texts = ("title", "description", "publisher")
     for key, value in ((key, str(getattr(settings, key))) for key in texts):
         one_line = " ".join(value.split())

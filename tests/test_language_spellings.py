@@ -121,7 +121,7 @@ def test_an_old_code_beside_its_languages_current_one_is_a_warning_on_its_line(
     story(project, "s1", 21, "he")
     story(project, "s2", 22, "iw")
     story(project, "s3", 23, "iw")
-    story(project, "s4", 24, "EN")  # the site's language in capitals: no warning
+    story(project, "s4", 24, "EN")  # the site's language in capitals: only the note on them
     checked = run_here("check", cwd=project)
     assert checked.returncode == 0, checked.stdout
     for name in ("s2", "s3"):  # each story's line: each is a line to change
@@ -130,7 +130,12 @@ def test_an_old_code_beside_its_languages_current_one_is_a_warning_on_its_line(
             "which HTML checkers flag and browsers and screen readers may not know: its "
             "current code is 'he'\n    fix: write 'language: he'\n"
         ) in checked.stdout, checked.stdout
-    assert checked.stdout.count("warning:") == 2
+    assert (
+        "s4.md:6: warning: language 'EN' is published as 'en', its usual capitals, on every "
+        "page and feed: a language tag means the same in any capitals\n"
+        "    fix: write 'language: en' to silence this note\n"
+    ) in checked.stdout, checked.stdout
+    assert checked.stdout.count("warning:") == 3
 
 
 def test_a_site_written_with_one_old_code_keeps_its_folder_with_a_warning(
@@ -165,11 +170,11 @@ def test_a_site_written_with_one_old_code_keeps_its_folder_with_a_warning(
         (
             "ur",
             [("solar", "ur"), ("wind", "ur"), ("drains", "ur-pk")],
-            "content/2025/06/drains.md:6: warning: language 'ur-pk' (Urdu (Pakistan)) makes a "
+            "content/2025/06/drains.md:6: warning: language 'ur-PK' (Urdu (Pakistan)) makes a "
             "section of its own, /ur-pk/, with its own home, feeds and search (1 story), apart "
             "from the 2 Urdu stories at /: its stories are not listed there\n"
             "    fix: write 'language: ur' to publish it with the other Urdu stories (or leave "
-            "'language:' out: a story is in the site's language by default); keep 'ur-pk' "
+            "'language:' out: a story is in the site's language by default); keep 'ur-PK' "
             "only for an edition of its own",
         ),
         (

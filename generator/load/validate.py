@@ -17,7 +17,7 @@ from pathlib import Path
 
 from generator.config import Settings
 from generator.diagnostics import Diagnostic
-from generator.languages import old_code, tag_problem
+from generator.languages import case_note, old_code, tag_problem, usual_case
 from generator.load import countries, country_hints, fields, slugs
 from generator.load.booleans import draft_field, true_or_false
 from generator.load.checker import DASH_SLIP, Checker
@@ -294,8 +294,12 @@ def _language(check: Checker, front: Mapping) -> str:
             f"and browsers and screen readers may not know: its current code is {old[1]!r}",
             f"write 'language: {old[1]}'",
         )
+    note = case_note(tag.strip()) if found is None and old is None else None
+    if note is not None:
+        fix = f"write 'language: {usual_case(tag.strip())}' to silence this note"
+        check.warn(front.line_of("language"), note, fix)
     if found is None:
-        return tag.strip()
+        return usual_case(tag.strip())
     check.error(front.line_of("language"), *found)
     return ""
 
