@@ -50,7 +50,7 @@ _SIGNATURES = (
     (b"\xd0\xcf\x11\xe0", "an older Word or Excel document", ".doc"),
     (b"{\\rtf", "a Rich Text (RTF) document", ".rtf"),
 )
-_CONTROL = frozenset(range(32)) - {9, 10, 12, 13}
+_CONTROL = bytes(sorted(frozenset(range(32)) - {9, 10, 12, 13}))  # deleted to count them
 
 
 def binary(raw: bytes, source: str) -> Diagnostic | None:
@@ -59,8 +59,10 @@ def binary(raw: bytes, source: str) -> Diagnostic | None:
     text file, whatever its encoding (not_utf8 names that)."""
     head = raw[:4096]
     kind = next(((what, ext) for start, what, ext in _SIGNATURES if head.startswith(start)), None)
-    controls = sum(1 for byte in head if byte in _CONTROL)
-    if kind is None and not (b"\x00" in head and controls * 10 >= len(head)):
+    # Counted only beside a NUL, in C: a byte-by-byte look cost 0.1 ms per file read.
+    if kind is None and (
+        b"\x00" not in head or (len(head) - len(head.translate(None, _CONTROL))) * 10 < len(head)
+    ):
         return None
     what, ext = kind or ("binary data (NUL bytes and other codes no text holds)", "")
     if ext == ".zip":
