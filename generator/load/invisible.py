@@ -138,7 +138,10 @@ def _blank_error(source: str, line: int, label: str, name: str) -> Diagnostic:
 
 def find_invisible(text: str) -> tuple[int, str] | None:
     """(index, description such as "a zero-width space (U+200B)") of the first invisible
-    character of `text` that no script or emoji needs, or None."""
+    character of `text` that no script or emoji needs, or None. ASCII holds none (no format
+    character, none of `_NAMES`): told at once, not character by character."""
+    if text.isascii():
+        return None
     for index, char in enumerate(text):
         if not _invisible(char) or _needed(text, index):
             continue
