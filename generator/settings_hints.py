@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from generator.settings_errors import shown, toml_value, wrong_type
+from generator.settings_errors import shown, split_advice, toml_value, wrong_type
 
 
 def check_hint(name: str, value: Any, default: Any, advice: str) -> str:
@@ -79,6 +79,9 @@ def type_fix(name: str, value: Any, default: Any, check: Callable[[str], str | N
     timezone written as its offset (`timezone = 5`) -> a city zone at UTC+5; else a value
     the setting takes (EXAMPLES) and what deleting the line gives (the default, or none)
     when the setting takes that."""
+    one = value[0] if isinstance(value, list) and len(value) == 1 else None
+    if isinstance(one, str) or (isinstance(one, int | float) and not isinstance(default, str)):
+        return _unwrapped(name, one, default, check)
     if not isinstance(default, str):
         return wrong_type(name, value, default)
     accepts = check or (lambda _: None)
@@ -103,6 +106,21 @@ def type_fix(name: str, value: Any, default: Any, check: Callable[[str], str | N
         f"{shown(value)} is not text; write the {name} in double quotes, such as "
         f"{name} = {toml_value(example)}{also}{delete}"
     )
+
+
+def _unwrapped(
+    name: str, item: Any, default: Any, check: Callable[[Any], str | None] | None
+) -> str:
+    """The fix of a setting written as a list of one value (`language = ["ur"]`, prober5
+    P22): the value alone, when the setting takes it (`language = "ur"`); else the fix
+    that value would get (`["Urdu"]`: did you mean 'ur'?). A text setting's `item` is text."""
+    same = isinstance(item, str) == isinstance(default, str) and type(item) is not bool
+    problem = (check or (lambda _: None))(item) if same else "another type"
+    if problem is None:
+        return f"remove the brackets: {name} = {toml_value(item)}"
+    if not isinstance(default, str):
+        return "remove the brackets and " + wrong_type(name, item, default)
+    return "remove the brackets: " + check_hint(name, item, default, split_advice(problem)[1])
 
 
 # The engines' other names (case, spaces, '-', '_' and '.' aside): GitHub's renderer is

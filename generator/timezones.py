@@ -232,6 +232,9 @@ def timezone_hint(value: str) -> str:
     typed = value.strip()
     if typed.upper() == "Z":
         return "'Z' is ISO 8601's letter for UTC: write: timezone = \"UTC\""
+    cased = _in_capitals(typed)
+    if cased:  # 'utc', 'europe/london'
+        return f"did you mean {cased!r}? write: timezone = {toml_value(cased)}"
     zone = zone_of_abbreviation(typed)
     if zone:
         return (
@@ -252,6 +255,17 @@ def timezone_hint(value: str) -> str:
         near = difflib.get_close_matches(_folded(typed), list(cities), n=1, cutoff=0.8)
         close = [cities[near[0]]] if near else []
     return f"did you mean {close[0]!r}? write: timezone = {toml_value(close[0])}" if close else ""
+
+
+def _in_capitals(typed: str) -> str:
+    """The zone `typed` names in other capitals: 'utc' -> 'UTC', 'europe/london' ->
+    'Europe/London'; '' for none. A name of letters alone other than UTC ('est', 'cet')
+    is left to the abbreviations: tzdata's EST is no city's clock (prober5 P22)."""
+    if typed.casefold() == "utc":
+        return "UTC"
+    if "/" not in typed:
+        return ""
+    return next((z for z in available_timezones() if z.casefold() == typed.casefold()), "")
 
 
 def _folded(name: str) -> str:

@@ -117,3 +117,41 @@ def test_an_engine_newsdigest_has_no_kin_of_names_both(tmp_path: Path) -> None:
     assert 'use "python-markdown" (the default) or "gfm"' in said
     assert 'markdown_engine = "python-markdown", or markdown_engine = "gfm"' in said
     assert "did you mean" not in said
+
+
+@pytest.mark.parametrize(
+    ("line", "fix"),
+    [
+        ('language = ["ur"]', 'fix: remove the brackets: language = "ur"'),
+        ('timezone = ["UTC"]', 'fix: remove the brackets: timezone = "UTC"'),
+        ('markdown_engine = ["gfm"]', 'fix: remove the brackets: markdown_engine = "gfm"'),
+        ('title = ["Harbour"]', 'fix: remove the brackets: title = "Harbour"'),
+        ("items_per_page = [10]", "fix: remove the brackets: items_per_page = 10"),
+        ('language = ["Urdu"]', 'language = "ur"'),
+        ('markdown_engine = ["GFM"]', "did you mean 'gfm'? write: markdown_engine = \"gfm\""),
+        ('timezone = "utc"', "fix: did you mean 'UTC'? write: timezone = \"UTC\""),
+        ('timezone = "europe/london"', 'write: timezone = "Europe/London"'),
+    ],
+)
+def test_a_setting_whose_value_meant_is_plain_gets_that_value(
+    tmp_path: Path, line: str, fix: str
+) -> None:
+    """Prober5 P22: a list of one value (`language = ["ur"]`) got a generic fix naming
+    another value ('such as language = "en"'); `timezone = "utc"` got 'Etc/UTC'. The fix
+    is the value typed, unwrapped or in its capitals, and followed it checks clean."""
+    root = tmp_path / "gazette"
+    write_article(root, "a-story.md", STORY)
+    said = checked(root, line)
+    assert fix in said, said
+    written = re.search(r"(\w+ = (?:\"[^\"]*\"|\d+))$", said.split("fix:", 1)[1].splitlines()[0])
+    assert written, said
+    again = checked(root, written.group(1))
+    assert "error:" not in again and "warning:" not in again, (said, again)
+
+
+def test_a_list_of_several_values_gets_the_generic_fix(tmp_path: Path) -> None:
+    """`language = ["ur", "en"]`: a site has one language; which is not for the fix to pick."""
+    root = tmp_path / "gazette"
+    write_article(root, "a-story.md", STORY)
+    said = checked(root, 'language = ["ur", "en"]')
+    assert 'write the language in double quotes, such as language = "en"' in said, said
