@@ -135,3 +135,27 @@ def test_git_mergetool_leftovers_ending_in_md_are_backups_not_stories(tmp_path: 
         published = sorted(p.name for p in (root / "2025/06/20").iterdir())
         assert published == ["lone-orig", "plan-base-2025", "story"], published
         assert "Ours" not in (root / "feed.xml").read_text(encoding="utf-8")
+
+
+def test_a_swap_file_and_a_patchs_rejects_are_said_as_what_they_are(tmp_path: Path) -> None:
+    """prober5 P2: `story.md.swp` got the Notepad explanation, and `story.md.rej` (a
+    patch's rejected changes) was called a copy of story.md, to delete if old."""
+    project = make_project(tmp_path / "p")
+    write_article(project, "sub/story.md", STORY.format(title="Story"))
+    folder = project / "content/sub"
+    for name in ("story.md.swp", "story.md.rej"):
+        (folder / name).write_text("---\n" + STORY.format(title="Story") + "---\nText.\n")
+    checked = run_here("check", cwd=project)
+    assert checked.returncode == 0, checked.stdout
+    [(said, fix)] = messages(checked.stdout, "story.md.swp")
+    assert said == (
+        "content/sub/story.md.swp:1: warning: this file is not read: it is Vim's swap file of "
+        "story.md (kept while Vim edits it, left behind by a crash), not an article"
+    )
+    assert "'vim -r story.md'" in fix and "delete this file" in fix
+    [(said, fix)] = messages(checked.stdout, "story.md.rej")
+    assert "the changes a patch could not make to story.md" in said and "copy" not in said
+    assert fix == (
+        "fix: make those changes in story.md by hand if they are still wanted, then delete "
+        "this file"
+    )

@@ -68,3 +68,49 @@ def test_an_article_with_no_extension_added_after_a_build_stops_the_cached_build
     built = run_here("build", "--output", str(site), cwd=project)
     assert built.returncode == 1
     assert "content/sub/late:1: error: this file is not read" in built.stdout + built.stderr
+
+
+def test_a_front_matter_block_without_an_article_field_is_no_article(tmp_path: Path) -> None:
+    """prober5 P27: a Jekyll leftover (`_config` holding `layout:` alone) was told to be
+    renamed to _config.md, which then made an article with no title or date."""
+    project = make_project(tmp_path / "p")
+    write_article(project, "sub/good.md", STORY.format(title="Good"))
+    saved(project, "_config", "---\nlayout: default\n---\n")
+    saved(project, "sub/defaults", "---\nlayout: post\nauthor: Desk\n---\n")
+    saved(project, "sub/late", "---\n" + STORY.format(title="Late") + "---\nText.\n")
+    checked = run_here("check", cwd=project)
+    assert "_config" not in checked.stdout and "defaults" not in checked.stdout, checked.stdout
+    assert "content/sub/late:1: error: this file is not read" in checked.stdout  # an article
+
+
+OTHER_MARKUP = {"sub/a.adoc": "AsciiDoc", "sub/o.org": "Org", "sub/r.rst": "reStructuredText"}
+
+
+def test_a_story_in_another_markup_hugo_reads_is_an_error(tmp_path: Path) -> None:
+    """prober5 P5: Hugo publishes .adoc, .org and .rst stories; newsdigest left them out
+    without a word. Their text is not Markdown: the fix says to write it so."""
+    project = make_project(tmp_path / "p")
+    write_article(project, "sub/good.md", STORY.format(title="Good"))
+    for n, relative in enumerate(OTHER_MARKUP):
+        saved(project, relative, "---\n" + STORY.format(title=f"Story {n}") + "---\nText.\n")
+    saved(project, "sub/conf.rst", "Setup\n=====\n\nNo front matter: Sphinx's page.\n")
+    checked = run_here("check", cwd=project)
+    assert checked.returncode == 1
+    lines = checked.stdout.splitlines()
+    for relative, language in OTHER_MARKUP.items():
+        [at] = [n for n, line in enumerate(lines) if line.startswith(f"content/{relative}:1: ")]
+        assert lines[at].startswith(f"content/{relative}:1: error: this file is not read: ")
+        assert f"written in {language}" in lines[at] and "Markdown only" in lines[at]
+        stem = relative.rpartition("/")[2].rpartition(".")[0]
+        assert lines[at + 1].strip() == (
+            f"fix: write its text in Markdown (as Hugo's .md stories are), then rename the "
+            f"file to {stem}.md"
+        )
+    assert "conf.rst" not in checked.stdout
+    for relative in OTHER_MARKUP:  # the fix followed (the text is Markdown already)
+        path = project / "content" / relative
+        path.rename(path.with_suffix(".md"))
+    site = tmp_path / "site"
+    built = run_here("build", "--output", str(site), cwd=project)
+    assert built.returncode == 0, built.stdout + built.stderr
+    assert len(list((site / "2025/06/20").iterdir())) == len(OTHER_MARKUP) + 1

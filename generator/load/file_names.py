@@ -1,11 +1,13 @@
 """An article's file name: a file in content/ that is not read as an article because of
 its name (`story.MD`, `story.markdown`, `story.md.txt` as Notepad saves it, a `.txt`,
-`.rtf`, `.mdx`, `.qmd` or `.html` file or one with no extension that starts with front
-matter, `x.md.md`) is an error
+`.rtf`, `.mdx`, `.qmd` or `.html` file or one with no extension that starts with an
+article's front matter, a story in a markup language Hugo reads and newsdigest does not,
+`.adoc`, `.org`, `.rst`, `x.md.md`) is an error
 whose fix is the name to give it, so no story is silently left out; a backup beside its
 story (`story.md.orig`, as git mergetool leaves it, `.bak`, `.old`) or any such file whose
 right name another file already has is a warning, and its fix never renames it over that
-file (which would replace the story published with an old copy). Such a file holding
+file (which would replace the story published with an old copy); Vim's swap file and a
+patch's rejected changes (`story.md.swp`, `.rej`) are warnings saying what they are. Such a file holding
 another story (neither the title nor the date of the file beside it) is an error whose fix
 is a name of its own (`story-2.md`): it would never be published (prober5 P4)."""
 
@@ -22,10 +24,35 @@ MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mdwn", ".m
 # Text an article may be saved as by mistake (a `.txt`, another tool's Markdown: MDX,
 # Quarto, R Markdown, a page saved as HTML or RTF): an error when it starts with `---`.
 TEXT_SUFFIXES = frozenset(("txt", "text", "rtf", "mdx", "qmd", "rmd", "html", "htm", "xhtml"))
+# The other markup languages Hugo reads an article in (AsciiDoc, Org, reStructuredText,
+# Pandoc): a site moved in from Hugo may hold some; newsdigest reads Markdown only.
+OTHER_MARKUP = {
+    "adoc": "AsciiDoc",
+    "asciidoc": "AsciiDoc",
+    "ad": "AsciiDoc",
+    "org": "Org",
+    "rst": "reStructuredText",
+    "pandoc": "Pandoc",
+    "pdc": "Pandoc",
+}
 # What editors, git and backup tools add after a file's own name for a copy of it.
 BACKUP_SUFFIXES = frozenset(
-    ("orig", "bak", "old", "backup", "bk", "sav", "save", "prev", "copy", "tmp", "rej")
+    ("orig", "bak", "old", "backup", "bk", "sav", "save", "prev", "copy", "tmp")
 )
+# Files other tools keep beside a story that are no copy of it: what each is, and its fix.
+_NO_COPY = {
+    "swp": (
+        "Vim's swap file of {story} (kept while Vim edits it, left behind by a crash)",
+        "if no Vim has {story} open, recover its unsaved changes with 'vim -r {story}' or "
+        "delete this file",
+    ),
+    "rej": (
+        "the changes a patch could not make to {story} ('patch' and 'git apply --reject' "
+        "leave them)",
+        "make those changes in {story} by hand if they are still wanted, then delete this file",
+    ),
+}
+_NO_COPY["swo"] = _NO_COPY["swn"] = _NO_COPY["swp"]
 
 # What `git mergetool` leaves during a conflict on story.md, its `.md` kept at the end:
 # `story_LOCAL_4242.md` (git 2.x), `story.md.LOCAL.4242.md` (older git); and
@@ -65,8 +92,8 @@ def misnamed_article(relative: str, path: Path | None = None) -> list[Diagnostic
     if name.startswith("."):
         return []
     if "." not in name:  # `noext-story`: "Save" after the extension was deleted
-        if path is None or not _front_matter_first(path):
-            return []
+        if path is None or not _article_first(path):
+            return []  # (a Jekyll `_config` holding `layout:` alone is no article: P27)
         said = (
             "this file is not read: it starts with front matter, as an article does, but "
             "its name has no extension, and an article's file name must end in '.md'"
@@ -154,12 +181,16 @@ def _saved_as_text(relative: str, path: Path | None) -> list[Diagnostic]:
     inner = stem.rpartition(".")
     if inner[1] and "." + inner[2].lower() in MARKDOWN_SUFFIXES:
         fixed = inner[0] + ".md"
-    elif suffix.lower() in TEXT_SUFFIXES and path is not None and _front_matter_first(path):
+    elif suffix.lower() in TEXT_SUFFIXES | OTHER_MARKUP.keys() and _article_first(path):
         fixed = stem + ".md"
     else:
         return []
+    if suffix.lower() in _NO_COPY:
+        return [_no_copy(relative, suffix.lower(), fixed)]
     if suffix.lower() in BACKUP_SUFFIXES:
         return [_backup(relative, path, suffix, fixed)]
+    if suffix.lower() in OTHER_MARKUP:
+        return [_other_markup(relative, path, suffix, fixed)]
     said = (
         f"this file is not read: it looks like an article (saved as '.{suffix}', as "
         "Notepad does when Windows hides extensions), and an article's file name must "
@@ -197,14 +228,33 @@ def saved_as_text(relative: str, path: Path) -> bool:
     return bool(_saved_as_text(relative, path))
 
 
-def _front_matter_first(path: Path) -> bool:
-    """Whether the file at `path` starts with a '---' line (an article's front matter)."""
-    try:
-        with path.open("rb") as file:
-            head = file.read(8)
-    except OSError:
-        return False
-    return head.removeprefix(b"\xef\xbb\xbf").rstrip(b" \t").startswith((b"---\n", b"---\r"))
+def _article_first(path: Path | None) -> bool:
+    """Whether the file at `path` starts with an article's front matter: a '---' line, and
+    a `title:` or `date:` in the block (a Jekyll `_config` or a page holding `layout:`
+    alone is no article: prober5 P27)."""
+    return path is not None and bool(_headings(path))
+
+
+def _no_copy(relative: str, suffix: str, story: str) -> Diagnostic:
+    """The warning for a file another tool keeps beside `story` that is no copy of it
+    (`story.md.swp`, `story.md.rej`: _NO_COPY), never read (prober5 P2)."""
+    what, fix = (part.format(story=story) for part in _NO_COPY[suffix])
+    return warning(relative, 1, f"this file is not read: it is {what}, not an article", fix)
+
+
+def _other_markup(relative: str, path: Path | None, suffix: str, story: str) -> Diagnostic:
+    """The error for a story written in another markup language Hugo reads (`x.adoc`:
+    OTHER_MARKUP), never read: its text is to be written in Markdown (prober5 P5)."""
+    language = OTHER_MARKUP[suffix.lower()]
+    said = (
+        f"this file is not read: it starts with front matter, as an article does, but is "
+        f"written in {language} ('.{suffix}'), and newsdigest reads articles in Markdown only"
+    )
+    found = _rename(relative, path, said, story)
+    if found.severity == "error" and found.hint == f"rename the file to {story}":
+        hint = f"write its text in Markdown (as Hugo's .md stories are), then {found.hint}"
+        return error(relative, 1, said, hint)
+    return found
 
 
 def doubled_suffix(source: str, path: Path | None = None) -> tuple[str, str] | None:
