@@ -7,9 +7,10 @@ whose fix is the name to give it, so no story is silently left out; a backup bes
 story (`story.md.orig`, as git mergetool leaves it, `.bak`, `.old`) or any such file whose
 right name another file already has is a warning, and its fix never renames it over that
 file (which would replace the story published with an old copy); Vim's swap file and a
-patch's rejected changes (`story.md.swp`, `.rej`) are warnings saying what they are. Such a file holding
-another story (neither the title nor the date of the file beside it) is an error whose fix
-is a name of its own (`story-2.md`): it would never be published (prober5 P4)."""
+patch's rejected changes (`story.md.swp`, `.rej`) are warnings saying what they are.
+Such a file holding another story (neither the title nor the date of the file beside it)
+is an error whose fix is a name of its own (`story-2.md`): it would never be published
+(prober5 P4)."""
 
 from __future__ import annotations
 
