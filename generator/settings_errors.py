@@ -12,6 +12,7 @@ import datetime
 import difflib
 import math
 import re
+import tomllib
 from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
@@ -200,9 +201,10 @@ def _by_line(found: Diagnostic) -> tuple[bool, int]:
     return (found.line == 0, found.line)
 
 
-def toml_error(file: Path, detail: str) -> ConfigError:
+def toml_error(file: Path, detail: str, known: Collection[str] = ()) -> ConfigError:
     """A TOML syntax error on the line tomllib names ('(at line 4, column 9)', or the last
-    line for '(at end of document)')."""
+    line for '(at end of document)'); `known`, the settings' names, tells a line whose
+    setting is none of them (`bogus = = 1`) as that first."""
     at = re.search(r"\(at line (\d+), column \d+\)", detail)
     line = int(at.group(1)) if at else 0
     if "(at end of document)" in detail:
@@ -214,7 +216,7 @@ def toml_error(file: Path, detail: str) -> ConfigError:
     twice = _written_twice(file, line, what) if line else None
     found = (
         twice
-        or _unquoted(file, line, what)
+        or _unquoted(file, line, what, known)
         or error(
             display(file),
             line,
@@ -229,9 +231,11 @@ def toml_error(file: Path, detail: str) -> ConfigError:
 _SETTING = re.compile(r"^\s*(?P<key>[A-Za-z0-9_-]+)\s*=\s*(?P<value>[^\s\"'\[{#].*?)\s*(?:#.*)?$")
 
 
-def _unquoted(file: Path, line: int, what: str) -> Diagnostic | None:
+def _unquoted(file: Path, line: int, what: str, known: Collection[str] = ()) -> Diagnostic | None:
     """tomllib's 'Invalid value' for text written without quotes (`timezone = Asia/Kolkata`),
-    said as such, with the user's own line quoted."""
+    said as such, with the user's own line quoted; a setting that is none of `known` said
+    first as unknown (`bogus = = 1`: delete the line), '=' typed twice as such (`title = =
+    "x"`: title = "x"), so that the fix, followed, leaves no error (prober5 P11)."""
     if what != "Invalid value" or not line:
         return None
     try:
@@ -241,14 +245,48 @@ def _unquoted(file: Path, line: int, what: str) -> Diagnostic | None:
     found = _SETTING.match(lines[line - 1]) if line <= len(lines) else None
     if found is None:
         return None
-    key = found.group("key")
-    value = found.group("value").replace("\\", "\\\\").replace('"', '\\"')
+    key, typed = found.group("key"), found.group("value")
+    meant = _after_second_equals(typed)
+    if known and key not in known and _in_settings(file, lines[: line - 1]):
+        setting = re.compile(r"\s*([\w-]+)\s*=")
+        written = {m.group(1) for text in lines if (m := setting.match(text))} - {key}
+        named = unknown(key, meant if meant is not None else typed, sorted(known), written, file)
+        return error(display(file), line, named.message, named.hint)
+    if meant is not None:
+        return error(
+            display(file),
+            line,
+            f"the line for {key} has '=' twice, which TOML cannot read",
+            f"write one '=': {key} = {toml_value(meant)}",
+        )
+    value = typed.replace("\\", "\\\\").replace('"', '\\"')
     return error(
         display(file),
         line,
         f"the value of {key} is text written without quotes, which TOML cannot read",
         f'put it in double quotes: {key} = "{value}"',
     )
+
+
+def _after_second_equals(typed: str) -> Any:
+    """The value after an '=' typed twice (`= "x"` -> 'x', `= 1` -> 1), as TOML reads it
+    (or the text, when it reads none); None when `typed` does not start with '='."""
+    if not typed.startswith("="):
+        return None
+    rest = typed[1:].strip()
+    try:
+        return tomllib.loads(f"v = {rest}")["v"]
+    except tomllib.TOMLDecodeError:
+        return rest
+
+
+def _in_settings(file: Path, above: list[str]) -> bool:
+    """Whether a line after the lines `above` is in newsdigest's settings: under no table
+    header in newsdigest.toml, under [tool.newsdigest] in pyproject.toml."""
+    headers = [text.strip() for text in above if text.strip().startswith("[")]
+    if not headers:
+        return file.name != "pyproject.toml"
+    return re.sub(r"[\s\"']", "", headers[-1].partition("#")[0]) == "[tool.newsdigest]"
 
 
 def _written_twice(file: Path, line: int, what: str) -> Diagnostic | None:

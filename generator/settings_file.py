@@ -49,12 +49,15 @@ def _read_toml(path: Path) -> tuple[dict[str, Any], list[Diagnostic]]:
         written = raw.decode("utf-8-sig")  # a BOM, as Notepad writes
     except UnicodeDecodeError as exc:
         raise _not_utf8(path, raw, exc) from None
+    from generator.config import Settings
+
+    known = {f.name for f in fields(Settings) if f.metadata}
     twice: list[Diagnostic] = []
     while True:
         try:
             return tomllib.loads(written), twice
         except tomllib.TOMLDecodeError as exc:
-            problem = toml_error(path, str(exc))
+            problem = toml_error(path, str(exc), known)
         found = problem.diagnostics
         again = any(d.line == found[0].line for d in twice) if len(found) == 1 else True
         if len(found) != 1 or found[0].line < 1 or again or len(twice) > 99:

@@ -316,3 +316,48 @@ def test_a_settings_error_is_said_with_the_settings_warnings(tmp_path: Path) -> 
     settings.write_text(alone, encoding="utf-8")
     again = run_here("check", cwd=project)
     assert again.returncode == 2 and "warning" not in again.stdout + again.stderr
+
+
+@pytest.mark.parametrize(
+    ("line", "said", "fixed"),
+    [
+        ("bogus = = 1", "error: unknown setting 'bogus'\n    fix: delete this line", ""),
+        ("bogus = hello", "error: unknown setting 'bogus'\n    fix: delete this line", ""),
+        ('publsher = = "Harbour Media"', "did you mean 'publisher'?", None),
+        ("publsher = Harbour", 'write: publisher = "Harbour"', 'publisher = "Harbour"'),
+        (
+            'publisher = = "Harbour Media"',
+            "error: the line for publisher has '=' twice, which TOML cannot read\n"
+            "    fix: write one '=': publisher = \"Harbour Media\"",
+            'publisher = "Harbour Media"',
+        ),
+        ("feed_length = = 30", "fix: write one '=': feed_length = 30", "feed_length = 30"),
+    ],
+)
+def test_a_line_with_two_slips_gets_one_fix_that_leaves_no_error(
+    tmp_path: Path, line: str, said: str, fixed: str | None
+) -> None:
+    """Prober5 P11: `bogus = = 1` was told to quote its value (`bogus = "= 1"`), which then
+    gave 'unknown setting': an unknown setting is said first, whatever its value; a known
+    one with '=' typed twice is told to write one. Each fix, followed, checks clean."""
+    project = make_project(tmp_path / "p", line + "\n")
+    write_article(project, "2025/06/story.md", STORY)
+    result = run_here("check", cwd=project)
+    assert result.returncode != 0 and said in result.stdout + result.stderr, result
+    settings = project / "pyproject.toml"
+    fix = fixed if fixed is not None else 'publisher = "Harbour Media"'
+    settings.write_text(settings.read_text("utf-8").replace(line, fix), encoding="utf-8")
+    again = run_here("check", cwd=project)
+    assert again.returncode == 0 and "error:" not in again.stdout + again.stderr, again
+
+
+def test_a_line_of_another_table_in_pyproject_is_not_called_a_setting(tmp_path: Path) -> None:
+    """Valid-input neighbour: `[project]`'s `name = = x` in pyproject.toml is not one of
+    newsdigest's settings; its error says TOML cannot read it, not 'unknown setting'."""
+    project = make_project(tmp_path / "p")
+    settings = project / "pyproject.toml"
+    settings.write_text("[project]\nname = = x\n\n" + settings.read_text("utf-8"), "utf-8")
+    write_article(project, "2025/06/story.md", STORY)
+    said = run_here("check", cwd=project)
+    assert "unknown setting" not in said.stdout + said.stderr, said
+    assert "pyproject.toml:2: error:" in said.stdout + said.stderr, said
