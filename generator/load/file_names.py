@@ -69,6 +69,8 @@ def leftover(relative: str, path: Path) -> Diagnostic | None:
     story is not published two or three times (prober5 P1). Alone (no `story.md` beside
     it), such a name is a story's own (`budget_BASE_2025.md`) and read. None otherwise."""
     name = relative.rpartition("/")[2]
+    if "_" not in name and "." not in name[:-3]:  # neither pattern can match (most stories)
+        return None
     tool = _MERGETOOL.fullmatch(name)
     if tool and (path.parent / f"{tool[1]}.md").exists():
         return _backup(relative, path, name[len(tool[1]) + 1 :], tool[1] + ".md", "it")

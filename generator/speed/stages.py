@@ -339,12 +339,13 @@ def listed(
         if not file.endswith(".md"):
             problems.extend(misnamed_article(name, content_dir / name))  # story.MD, .txt
             continue
-        if backup := leftover(name, content_dir / name):
-            problems.append(backup)  # story_LOCAL_4242.md: git mergetool's, not read
-            continue
         if folder != current:
             current, child = folder, child_maker(content_dir / folder if folder else content_dir)
-        found.append((child(file), name))
+        path = child(file)  # made once: find_articles' own path, for the check and the list
+        if backup := leftover(name, path):
+            problems.append(backup)  # story_LOCAL_4242.md: git mergetool's, not read
+            continue
+        found.append((path, name))
     return found, problems
 
 
