@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import unicodedata
-import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -227,6 +226,8 @@ def _guid_key(article: Article) -> str:
 def placeholder_uuid(pinned: str) -> str:
     """'nil' or 'max' when an `id:` (bare, braced or `urn:uuid:`, any case) is RFC 9562's
     nil UUID (all zeros) or max UUID (all f): placeholders, never a story's own id; else ''."""
+    import uuid  # (with `platform`, 3 ms: only for a story that pins its id)
+
     try:
         value = uuid.UUID(pinned.strip()).int
     except ValueError:

@@ -8,8 +8,7 @@ import unicodedata
 from functools import cache
 from typing import Any
 
-import pycountry
-
+from generator.load import iso3166
 from generator.load.cities import CITIES
 from generator.model import Country
 
@@ -196,7 +195,7 @@ def _display_name(record: Any) -> str:
 def _names() -> dict[str, str]:
     """Lower-cased name or code -> alpha-2 code, for every country."""
     table: dict[str, str] = {}
-    for record in pycountry.countries:
+    for record in iso3166.countries():
         for attr in ("alpha_2", "alpha_3", "name", "common_name", "official_name"):
             value = getattr(record, attr, None)
             if value:
@@ -215,7 +214,7 @@ def _names() -> dict[str, str]:
 
 @cache
 def by_code(code: str) -> Country:
-    record = pycountry.countries.get(alpha_2=code)
+    record = iso3166.by_alpha_2().get(code.lower())
     assert record is not None, code
     return Country(record.alpha_2, _display_name(record))
 

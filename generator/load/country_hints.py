@@ -22,9 +22,7 @@ from collections import defaultdict
 from functools import cache
 from typing import Any
 
-import pycountry
-
-from generator.load import countries
+from generator.load import countries, iso3166
 from generator.load.checker import inline
 from generator.load.countries import by_code, plain
 from generator.load.yaml_lists import written
@@ -154,6 +152,8 @@ def country_name(code: str) -> str:
 
 
 def _historic(typed: str, key: str) -> tuple[str, str] | None:
+    import pycountry  # (its historic list: only for a country not known)
+
     for record in pycountry.historic_countries:
         codes = {str(getattr(record, a, "")).lower() for a in ("alpha_2", "alpha_3", "alpha_4")}
         names = {plain(part) for part in re.split(r",|\(", str(record.name))}
@@ -171,7 +171,7 @@ def _parts() -> dict[str, str]:
     """Each part of a country's ISO name that names only it, accent-free: 'aland' (Åland
     Islands), 'saint helena', 'ascension', 'bosnia', 'holy see', 'sint maarten'."""
     found: dict[str, set[str]] = defaultdict(set)
-    for record in pycountry.countries:
+    for record in iso3166.countries():
         for attr in ("name", "official_name", "common_name"):
             for part in re.split(r",| and |\(|\)", str(getattr(record, attr, "") or "")):
                 words = plain(part).removeprefix("the ")
@@ -198,6 +198,8 @@ def _regions() -> tuple[dict[str, set[str]], dict[str, list[tuple[str, str]]]]:
     name, country code) of each country that has a region so coded."""
     names: dict[str, set[str]] = defaultdict(set)
     codes: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    import pycountry  # (its ISO 3166-2 list: only for a country not known)
+
     for region in pycountry.subdivisions:
         country, _, code = str(region.code).partition("-")
         names[plain(str(region.name))].add(country)

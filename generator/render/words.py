@@ -23,12 +23,9 @@ import io
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
-from babel.messages.catalog import Catalog
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import PoFileError, read_po
 from jinja2 import nodes
 from jinja2.ext import InternationalizationExtension
 from jinja2.lexer import Token, TokenStream
@@ -38,6 +35,9 @@ from generator.diagnostics import CatalogFailure
 from generator.languages import locale_of
 from generator.render.compiled import ADDED_FILTERS, with_catalogs
 from generator.settings_errors import display
+
+if TYPE_CHECKING:  # Babel's catalogs are imported only when a .po file is read (15 ms)
+    from babel.messages.catalog import Catalog
 
 DOMAIN = "messages"
 ENGLISH_PLURAL = f"{ADDED_FILTERS}en"  # the filter of English's plural rule
@@ -136,6 +136,8 @@ def catalog_problem(path: Path) -> tuple[int, str, str] | None:
         wrong = bad_line(line)
         if wrong:
             return number, *wrong
+    from babel.messages.pofile import PoFileError, read_po
+
     try:
         catalog = read_po(io.BytesIO(text.encode("utf-8")), abort_invalid=True)
     except PoFileError as exc:
@@ -155,6 +157,9 @@ def read_catalog(path: Path) -> gettext.GNUTranslations:
     wrong = catalog_problem(path)
     if wrong:
         raise CatalogFailure(display(path), *wrong)
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
     with path.open("rb") as po:
         catalog = read_po(po, abort_invalid=True)
     mo = io.BytesIO()

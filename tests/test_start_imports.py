@@ -1,0 +1,57 @@
+"""What a rebuild after an edit imports: not the libraries only an error, a rare field or
+another language needs (pycountry with importlib.metadata, Babel's catalogs, uuid,
+email.utils), and the country names it checks the edited story against are pycountry's
+own (generator/load/iso3166.py reads pycountry's data file without importing it)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pycountry
+from conftest import REPO, STORY, make_project, run_here, write_article
+
+from generator.load import countries, iso3166
+
+# Imported by a rebuild in an earlier version, each only for what the edit here has not.
+NOT_IMPORTED = ("pycountry", "importlib.metadata", "babel.messages", "uuid", "email.utils")
+PRINT_IMPORTED = (
+    "import sys; import generator.commands.build as b; b.indexer = lambda: None; "
+    "from generator.cli import main; code = main(); "
+    f"print('imported:', *sorted(m for m in {NOT_IMPORTED!r} if m in sys.modules)); "
+    "sys.exit(code)"
+)
+
+
+def test_the_countries_read_from_pycountry_s_file_are_pycountry_s_records() -> None:
+    """Every country with every attribute, in pycountry's order; a name, a code in
+    another case and the display name of a code, as with pycountry's own records."""
+    assert [vars(c) for c in iso3166.countries()] == [dict(c) for c in pycountry.countries]
+    assert iso3166.by_alpha_2()["gb"].alpha_3 == "GBR"
+    assert countries.by_code("IN").name == "India"
+    assert countries.lookup("Republic of Korea") == countries.by_code("KR")
+
+
+def test_a_rebuild_after_an_edit_imports_none_of_what_it_does_not_use(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p", 'markdown_engine = "gfm"\n')  # (Python-Markdown's
+    # fenced_code imports Pygments, which imports importlib.metadata)
+    story = write_article(project, "a.md", STORY)
+    write_article(project, "b.md", STORY.replace("Monsoon", "Drought"))
+    site = tmp_path / "site"
+    assert run_here("build", "--output", str(site), cwd=project).returncode == 0
+    story.write_text(story.read_text(encoding="utf-8") + "\nA late paragraph.\n", "utf-8")
+    built = subprocess.run(
+        [sys.executable, "-c", PRINT_IMPORTED, "build", "--output", str(site)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
+    assert built.returncode == 0, built.stderr
+    assert "built 2 articles" in built.stdout
+    assert "imported:\n" in built.stdout, built.stdout  # none of them
+    page = site / "2025/06/01/a/index.html"
+    assert "A late paragraph." in page.read_text(encoding="utf-8")
