@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import compileall
 import contextlib
 import fcntl
@@ -70,6 +71,16 @@ def searching(search: bool) -> Iterator[None]:
         module.pagefind_binary = found
 
 
+@functools.cache
+def one_parser() -> argparse.ArgumentParser:
+    """The command line's parser (commands/arguments.py), made once for a test worker's
+    `run_here` commands: a parse keeps nothing in the parser, and making it costs about 3
+    ms (a gettext lookup of each help text), a tenth of a small site's `check`."""
+    from generator.commands.arguments import make_parser
+
+    return make_parser()
+
+
 def run_here(*args: str, cwd: Path, search: bool = False) -> subprocess.CompletedProcess[str]:
     """`newsdigest ARGS` run in this process, as `run_newsdigest` reports it: for tests about
     what a command makes or says, not about its process (exit by signal, kills, start-up).
@@ -80,7 +91,7 @@ def run_here(*args: str, cwd: Path, search: bool = False) -> subprocess.Complete
     test_kill.py, test_build.py's commands). Without the search index (`searching`) unless
     `search` is True: Pagefind more than doubles the CPU of a small newsroom's build, and
     only the tests that look at search, its files or every line a build prints need it."""
-    from generator.cli import main
+    from generator import cli
 
     if args[:1] == ("build",) and not any(a.startswith(("--jobs", "-j")) for a in args):
         args = (*args, "--jobs", "1")
@@ -88,13 +99,15 @@ def run_here(*args: str, cwd: Path, search: bool = False) -> subprocess.Complete
     out, err = io.StringIO(), io.StringIO()
     here = Path.cwd()
     os.chdir(cwd)
+    cli.make_parser, made = one_parser, cli.make_parser
     try:
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), searching(search):
             try:
-                code = main(list(args))
+                code = cli.main(list(args))
             except SystemExit as exc:  # --help, --version, argparse's usage errors
                 code = exc.code if isinstance(exc.code, int) else 1
     finally:
+        cli.make_parser = made
         os.chdir(here)
     return subprocess.CompletedProcess(["newsdigest", *args], code, out.getvalue(), err.getvalue())
 
