@@ -225,3 +225,52 @@ def test_an_id_that_says_uuid_must_hold_one(tmp_path: Path, typed: str, wrong: b
     said = f"content/s.md:7: error: id {typed.strip(chr(34))!r} is not a UUID URN"
     assert (said in result.stdout) == wrong, result.stdout
     assert result.returncode == int(wrong)
+
+
+@pytest.mark.parametrize(
+    ("typed", "src", "other"),
+    [
+        ("image: AP #2.png", "AP", '"AP #2.png"'),
+        ('image: "AP #2.png"', '"AP #2.png"', None),
+        ("image: photo.png #main", "photo.png", '"photo.png #main"'),
+        ("image: photo.png  # the lead picture", "photo.png", None),
+    ],
+)
+def test_an_image_typed_as_text_with_a_hash_gets_one_fix_that_checks_clean(
+    tmp_path: Path, typed: str, src: str, other: str | None
+) -> None:
+    """Prober5 P17: `image: AP #2` got two errors, the comment's (quote it: `image: "AP
+    #2"`) leading to the other (image must be a set of fields); `image: "AP #2"` was told
+    `src: AP #2`, itself cut at the '#'. One error, the three lines, the name written as
+    YAML reads it, and the whole text as the other reading where a '#' cut it. Followed
+    (with a picture of that name, where the name is a picture's), the story checks clean."""
+    root = make_project(tmp_path / "project")
+    story = write_article(root, "s.md", VALID + typed + "\n")
+    said = run_here("check", cwd=root).stdout
+    assert said.count("error:") == 1, said
+    fix = f"'image:', then indented '  src: {src}' and '  alt: what the picture shows'"
+    assert fix + (f", or '  src: {other}' if" if other else "\n") in said, said
+    for name in [n for n in (src, other) if n and n.strip('"').endswith(".png")]:
+        file = name.strip('"')
+        (root / "content" / file).write_bytes(tiny_png())
+        lines = f"image:\n  src: {name}\n  alt: The desk's picture\n"
+        story.write_text(f"---\n{VALID}{lines}---\nBody.\n", encoding="utf-8")
+        again = run_here("check", cwd=root).stdout
+        assert "error" not in again.replace("no errors", ""), again
+
+
+def test_an_image_typed_as_text_with_a_hash_beside_a_yaml_mistake_gets_the_same_fix(
+    tmp_path: Path,
+) -> None:
+    """When YAML cannot read the front matter (`summary: Vote count: 52`), the image line's
+    error is the comment's, said in the same run; its fix is still the image's three lines,
+    never 'put the whole value in quotes', which would lead to the next error."""
+    root = make_project(tmp_path / "project")
+    write_article(root, "s.md", VALID + "image: AP #2.png\nsummary: Vote count: 52\n")
+    said = run_here("check", cwd=root).stdout
+    assert "s.md:8: error: the text after ' #' is read as a comment" in said, said
+    assert (
+        "    fix: write three lines: 'image:', then indented '  src: AP' and '  alt: what the "
+        "picture shows', or '  src: \"AP #2.png\"' if '#2.png' is part of its name\n"
+    ) in said, said
+    assert 'image: "AP #2.png"' not in said, said

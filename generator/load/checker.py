@@ -20,6 +20,7 @@ from generator.load.plain_text import plain_text_notes
 from generator.load.wrong_group import in_another_group
 from generator.load.yaml_lines import key_slip, one_value, yaml_value
 from generator.load.yaml_lists import double_quoted, written
+from generator.load.yaml_lost import image_fields_fix
 
 # A name typed with the list mark but not its space (`-Climate`): the letter right after.
 DASH_SLIP = re.compile(r"-[^\W\d_]")
@@ -285,11 +286,11 @@ class Checker(KeyChecks):
             return None
         value = parent[key]
         if key == "image" and isinstance(value, str):
+            line = parent.line_of(key)
             self.error(
-                parent.line_of(key),
+                line,
                 f"image must be a set of fields (src, alt), not just the file name {value!r}",
-                f"write three lines: 'image:', then indented '  src: {value}' and "
-                "'  alt: what the picture shows'",
+                image_fields_fix(self.doc.path, line, value),
             )
             return None
         if not isinstance(value, Mapping):
