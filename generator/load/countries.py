@@ -42,6 +42,11 @@ ALIASES = {
     "the netherlands": "NL",
     "holland": "NL",
     "palestine": "PS",
+    # the World Bank's and the UN's names for Venezuela and Palestine (prober5 P10)
+    "venezuela, rb": "VE",
+    "west bank and gaza": "PS",
+    "occupied palestinian territory": "PS",
+    "palestinian territories": "PS",
     "vatican": "VA",
     "micronesia": "FM",
     "brunei": "BN",
