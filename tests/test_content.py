@@ -345,3 +345,41 @@ def test_deeply_nested_front_matter_is_an_error_not_a_crash() -> None:
         assert [p.message for p in problems] == [
             "front matter is nested too deeply to be an article's fields"
         ]
+
+
+def test_a_folders_readme_in_content_is_notes_for_editors_and_not_published(
+    tmp_path: Path,
+) -> None:
+    """GitHub shows a folder's README.md, so newsrooms keep notes in content/README.md: it
+    is left out without a word (as Jekyll leaves out a file without front matter), in any
+    folder and any capitals, on a clean build and on the next one (tester5 F5). One that
+    starts with a story's front matter is a warning naming both ways; any other file
+    without front matter is an error whose fix names README.md as well as the '---'."""
+    project = make_project(tmp_path / "project")
+    write_article(project, "story.md", FRONT)
+    (project / "content/README.md").write_text(
+        "# Notes for editors\n\nPut stories here.\n", encoding="utf-8"
+    )
+    (project / "content/2025").mkdir()
+    (project / "content/2025/readme.markdown").write_text("Year notes.\n", encoding="utf-8")
+    first = run_here("build", cwd=project)
+    assert first.returncode == 0, first.stdout + first.stderr
+    assert "warning" not in first.stdout + first.stderr
+    assert not list((project / "site").rglob("*readme*")), "notes published"
+    (project / "content/README.md").write_text("# Notes, edited\n", encoding="utf-8")
+    again = run_here("build", cwd=project)
+    assert again.returncode == 0 and "warning" not in again.stdout + again.stderr
+
+    write_article(project, "README.md", "title: Meant as a story\ndate: 2025-06-01")
+    said = run_here("check", cwd=project).stdout
+    assert "content/README.md:1: warning: this file is not published" in said
+    assert "rename the file to the story's own name ending in '.md'" in said
+
+    (project / "content/notes.md").write_text("# Other notes\n", encoding="utf-8")
+    lines = run_here("check", cwd=project).stdout.splitlines()
+    at = lines.index("content/notes.md:1: error: the file does not start with a front-matter block")
+    assert lines[at + 1].strip() == (
+        "fix: make the first line '---', then the fields (title:, date:, ...), then '---'; if "
+        "the file is notes for the editors, not a story, name it README.md (never published) "
+        "or move it out of content/"
+    )

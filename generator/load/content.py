@@ -21,7 +21,7 @@ import yaml
 from generator.diagnostics import Diagnostic, error
 from generator.load.encoding import UTF16_FIX, binary, not_utf8, utf16
 from generator.load.fences import never_closed, no_start
-from generator.load.file_names import leftover, misnamed_article
+from generator.load.file_names import editors_notes, leftover, misnamed_article
 from generator.load.files import (
     child_maker,
     folder_link,
@@ -429,6 +429,8 @@ def find_articles(content_dir: Path) -> tuple[list[tuple[Path, str]], list[Diagn
             path = child(name)
             if name in links and looped(path):  # any name: it cannot be read
                 problems.append(loop_link(path, content_dir))
+            elif (notes := editors_notes(prefix + name, path)) is not None:
+                problems.extend(notes)  # README.md: the folder's notes, not a story
             elif name.startswith(".") or not name.endswith(".md"):
                 problems.extend(misnamed_article(prefix + name, here / name))
             elif has_name_control(name):

@@ -21,7 +21,9 @@ def no_start(text: str, source: str) -> Diagnostic:
             source,
             1,
             "the file does not start with a front-matter block",
-            "make the first line '---', then the fields (title:, date:, ...), then '---'",
+            "make the first line '---', then the fields (title:, date:, ...), then '---'; "
+            "if the file is notes for the editors, not a story, name it README.md (never "
+            "published) or move it out of content/",
         )
     empty = "line 1 is empty" if first == 1 else f"lines 1 to {first} are empty"
     return error(

@@ -80,6 +80,32 @@ def leftover(relative: str, path: Path) -> Diagnostic | None:
     return None
 
 
+def editors_notes(relative: str, path: Path) -> list[Diagnostic] | None:
+    """None unless `relative` is a folder's notes for editors: a file named README in any
+    capitals with a Markdown extension (`README.md`, `readme.markdown`), which GitHub shows
+    under a folder's listing. Such a file is never read as a story (as Jekyll and Hugo
+    leave a file without front matter or a theme's README out): the answer is no message,
+    or a warning when it starts with a story's front matter (a story saved under that name
+    would otherwise never be published)."""
+    name = relative.rpartition("/")[2]
+    stem, _, suffix = name.rpartition(".")
+    if stem.lower() != "readme" or "." + suffix.lower() not in MARKDOWN_SUFFIXES:
+        return None
+    if not _article_first(path):
+        return []
+    return [
+        warning(
+            relative,
+            1,
+            f"this file is not published: a file named {name} in content/ is taken for "
+            "notes to the editors (GitHub shows it under the folder's listing), and this "
+            "one starts with a story's front matter",
+            "if it is a story, rename the file to the story's own name ending in '.md' (its "
+            "address is made from the name); if it is notes, delete its front matter",
+        )
+    ]
+
+
 def misnamed_article(relative: str, path: Path | None = None) -> list[Diagnostic]:
     """A message for a Markdown file in content/ that is not named `*.md` (lower case):
     `story.MD`, `story.markdown`... is not read, so it would silently never be published.

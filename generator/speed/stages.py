@@ -20,7 +20,7 @@ from generator.config import Settings
 from generator.diagnostics import Diagnostic, error, has_errors
 from generator.index.topics import Names, Typed
 from generator.load.content import find_articles
-from generator.load.file_names import leftover, misnamed_article
+from generator.load.file_names import editors_notes, leftover, misnamed_article
 from generator.load.files import child_maker
 from generator.load.invisible import has_name_control
 from generator.model import Article, with_values
@@ -336,6 +336,9 @@ def listed(
     current, child = None, child_maker(content_dir)
     for name in names:
         folder, _, file = name.rpartition("/")
+        if (notes := editors_notes(name, content_dir / name)) is not None:
+            problems.extend(notes)  # README.md: the folder's notes, not a story
+            continue
         if not file.endswith(".md"):
             problems.extend(misnamed_article(name, content_dir / name))  # story.MD, .txt
             continue
