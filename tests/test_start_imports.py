@@ -1,10 +1,12 @@
-"""What a rebuild after an edit imports: not the libraries only an error, a rare field or
-another language needs (pycountry with importlib.metadata, Babel's catalogs, uuid,
-email.utils), and the country names it checks the edited story against are pycountry's
-own (generator/load/iso3166.py reads pycountry's data file without importing it)."""
+"""What every build does before it works: a rebuild after an edit imports none of the
+libraries only an error, a rare field or another language needs (pycountry with
+importlib.metadata, Babel's catalogs, uuid, email.utils), the country names it checks the
+edited story against are pycountry's own (generator/load/iso3166.py reads pycountry's data
+file without importing it), and the digest of newsdigest's code is of its files alone."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import subprocess
 import sys
@@ -14,6 +16,7 @@ import pycountry
 from conftest import REPO, STORY, make_project, run_here, write_article
 
 from generator.load import countries, iso3166
+from generator.speed import fingerprint
 
 # Imported by a rebuild in an earlier version, each only for what the edit here has not.
 NOT_IMPORTED = ("pycountry", "importlib.metadata", "babel.messages", "uuid", "email.utils")
@@ -55,3 +58,26 @@ def test_a_rebuild_after_an_edit_imports_none_of_what_it_does_not_use(tmp_path: 
     assert "imported:\n" in built.stdout, built.stdout  # none of them
     page = site / "2025/06/01/a/index.html"
     assert "A late paragraph." in page.read_text(encoding="utf-8")
+
+
+def test_the_code_s_digest_is_of_each_file_s_name_and_bytes_in_order_of_parts(
+    tmp_path: Path,
+) -> None:
+    """`fingerprint.of_tree` (the code's version, keying the build cache): every file's
+    relative name and bytes, by the names' parts ('a/b' before 'a-b/x', though '-' sorts
+    before '/'), and nothing of `__pycache__`: compiled modules come and go."""
+    files = {"a/b": b"one", "a-b/x": b"two", "z.py": b"three", "a/c/d.txt": b""}
+    for name, data in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes(data)
+    h = hashlib.blake2b(digest_size=fingerprint.SIZE)
+    for name in sorted(files, key=lambda name: name.split("/")):
+        data, relative = files[name], name.encode()
+        h.update(len(relative).to_bytes(8, "little") + relative + len(data).to_bytes(8, "little"))
+        h.update(data)
+    assert fingerprint.of_tree(tmp_path) == h.hexdigest()
+    (tmp_path / "a" / "__pycache__").mkdir()
+    (tmp_path / "a" / "__pycache__" / "b.cpython-311.pyc").write_bytes(b"compiled")
+    assert fingerprint.of_tree(tmp_path) == h.hexdigest()
+    (tmp_path / "a" / "b").write_bytes(b"changed")
+    assert fingerprint.of_tree(tmp_path) != h.hexdigest()

@@ -14,7 +14,6 @@ from zoneinfo import ZoneInfo
 
 from generator.load.checker import Checker, kind
 from generator.load.content import Items, Mapping
-from generator.load.date_forms import other_form
 from generator.model import Correction
 
 DATE_FORMAT_HINT = "use YYYY-MM-DDTHH:MM:SS+HH:MM, for example 2025-06-25T15:27:00+05:30"
@@ -108,6 +107,8 @@ def date_hint(written: str) -> str:
         )
     if fixed is not None:
         return f"{_ACCEPTS}; write it as {fixed}"
+    from generator.load.date_forms import other_form  # (its 11 patterns: for a fix alone)
+
     return _dashes(written) or _day_month(written) or other_form(written) or DATE_FORMAT_HINT
 
 
