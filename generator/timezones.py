@@ -83,10 +83,7 @@ def offset_zones_hint(value: str) -> str:
         return f'{shown(value.strip())} is UTC itself: write: timezone = "UTC"'
     cities = zones_at_offset(minutes)
     if not cities:
-        return (
-            f"no place keeps {clock} all year: check the offset, then write the zone of the "
-            "newsroom's city, such as 'Asia/Kolkata' or 'Europe/London'"
-        )
+        return _no_city_all_year(minutes, clock)
     named = " or ".join(repr(zone) for zone in cities[:2])
     etc = ""
     if value.strip().casefold().startswith("etc/"):
@@ -101,6 +98,51 @@ def offset_zones_hint(value: str) -> str:
     )
 
 
+def _no_city_all_year(minutes: int, clock: str) -> str:
+    """The fix for an offset no city keeps all year (`minutes` ahead of UTC, `clock`
+    'UTC-03:30'): the cities on it for part of the year, whose own zone follows their
+    summer time (Newfoundland's America/St_Johns is UTC-03:30 in winter: prober5 P33),
+    else the cities on the nearest clocks kept all year, never an unrelated example."""
+    offset = timedelta(minutes=minutes)
+    some: dict[str, timedelta] = {}
+    for zone in _candidates():
+        winter, summer = (c.utcoffset() for c in _winter_and_summer(zone))
+        if winter != summer and offset in (winter, summer) and winter and summer:
+            some.setdefault(zone, summer if winter == offset else winter)
+    if some:
+        zone, other = next(iter(some.items()))
+        rest = int(other.total_seconds()) // 60
+        when = "outside its summer time" if other > offset else "in its summer time"
+        rest_when = "in summer time" if other > offset else "the rest of the year"
+        return (
+            f"no place keeps {clock} all year; {zone!r} is on it {when} (UTC"
+            f"{'-' if rest < 0 else '+'}{abs(rest) // 60:02d}:{abs(rest) % 60:02d} {rest_when}):"
+            f" if the newsroom is there, write: timezone = {toml_value(zone)}, which follows "
+            "the change by itself; else check the offset and write the zone of the "
+            "newsroom's city by its name"
+        )
+    near = [
+        z
+        for step in (15, 30, 45, 60)
+        for m in (minutes - step, minutes + step)
+        for z in zones_at_offset(m)[:1]
+    ][:2]
+    named = " or ".join(repr(zone) for zone in near)
+    return (
+        f"no place's clock is at {clock}: check the offset, then write the zone of the "
+        f"newsroom's city by its name" + (f" (the nearest clocks: {named})" if near else "")
+    )
+
+
+def _candidates() -> list[str]:
+    """City zones, those newsrooms know first, then the others by name; the current names
+    only where zone1970.tab says which are current."""
+    current = _current_zones()
+    others = sorted(z for z in available_timezones() if z.split("/")[0] in CONTINENTS)
+    candidates = dict.fromkeys([*ZONE_ABBREVIATIONS.values(), *WELL_KNOWN_ZONES, *others])
+    return [z for z in candidates if not current or z in current]
+
+
 def zones_at_offset(minutes: int) -> list[str]:
     """City zones whose clock is `minutes` ahead of UTC in January and in July (no summer
     time): zones newsrooms know first, then the others by name; tzdata's old names for a
@@ -110,10 +152,7 @@ def zones_at_offset(minutes: int) -> list[str]:
     def all_year(zone: str) -> bool:
         return all(clock.utcoffset() == offset for clock in _winter_and_summer(zone))
 
-    current = _current_zones()
-    others = sorted(z for z in available_timezones() if z.split("/")[0] in CONTINENTS)
-    candidates = dict.fromkeys([*ZONE_ABBREVIATIONS.values(), *WELL_KNOWN_ZONES, *others])
-    return [z for z in candidates if (not current or z in current) and all_year(z)]
+    return [z for z in _candidates() if all_year(z)]
 
 
 def _current_zones() -> set[str]:
@@ -152,7 +191,16 @@ WELL_KNOWN_ZONES = (
 )
 
 
-CONTINENTS = ("Africa", "America", "Asia", "Atlantic", "Australia", "Europe", "Indian", "Pacific")
+CONTINENTS = (
+    "Africa",
+    "America",
+    "Asia",
+    "Atlantic",
+    "Australia",
+    "Europe",
+    "Indian",
+    "Pacific",
+)
 
 
 # tzdata's old names of US and European clocks (kept for compatibility), and the city
@@ -183,7 +231,10 @@ def zone_warnings(file: Path, where: str, zone: str) -> list[Diagnostic]:
         real = -hours if found.group(1) == "+" else hours
         said = f"UTC{'+' if real > 0 else '-'}{hours:02d}:00"
         meant = f"UTC{found.group(1)}{hours:02d}:00"
-        at_real, at_meant = zones_at_offset(real * 60)[:1], zones_at_offset(-real * 60)[:1]
+        at_real, at_meant = (
+            zones_at_offset(real * 60)[:1],
+            zones_at_offset(-real * 60)[:1],
+        )
         if not at_meant:  # no place is on UTC-14:00: the sign was written knowingly
             return []
         keep = (

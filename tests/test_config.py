@@ -525,6 +525,39 @@ def test_a_zone_written_as_an_offset_suggests_a_city_on_that_clock(
 
 
 @pytest.mark.parametrize(
+    ("typed", "zone", "other"),
+    [
+        ("-3.5", "America/St_Johns", "UTC-02:30 in summer time"),
+        ('"UTC-03:30"', "America/St_Johns", "UTC-02:30 in summer time"),
+        ('"UTC+13:45"', "Pacific/Chatham", "UTC+12:45 the rest of the year"),
+    ],
+)
+def test_an_offset_no_city_keeps_all_year_names_the_city_on_it_part_of_it(
+    tmp_path: Path, typed: str, zone: str, other: str
+) -> None:
+    """prober5 P33: `timezone = -3.5` got Asia/Kolkata and Europe/London as examples, on the
+    other side of the world; Newfoundland is on UTC-03:30 outside its summer time."""
+    root = newsroom(tmp_path, OWN + f"timezone = {typed}\n")
+    result = run_here("check", cwd=root)
+    assert result.returncode == 2
+    fix = result.stderr.splitlines()[1]
+    assert f"{zone!r} is on it" in fix and f"({other})" in fix, fix
+    assert f'write: timezone = "{zone}"' in fix and "Kolkata" not in fix, fix
+    (root / "newsdigest.toml").write_text(OWN + f'timezone = "{zone}"\n', encoding="utf-8")
+    assert run_here("check", cwd=root).returncode == 0
+
+
+def test_an_offset_no_place_is_ever_on_names_the_nearest_clocks(tmp_path: Path) -> None:
+    root = newsroom(tmp_path, OWN + "timezone = 4.25\n")
+    result = run_here("check", cwd=root)
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[1] == (
+        "    fix: no place's clock is at UTC+04:15: check the offset, then write the zone of "
+        "the newsroom's city by its name (the nearest clocks: 'Asia/Dubai' or 'Asia/Kabul')"
+    )
+
+
+@pytest.mark.parametrize(
     ("typed", "zone"),
     [
         ("India", "Asia/Kolkata"),
