@@ -329,6 +329,12 @@ def build_site(
     unkept = _cache_dir_problems(options.cache_dir, paths) if options.cache_dir else []
     result = _built(paths, settings, selection, options, started)
     result.diagnostics.extend(unkept)
+    if result.ok and result.stats is not None and result.summary is not None:
+        from generator.commands.gone_pages import gone_pages
+
+        stats, shown = result.stats, str(paths.output)
+        gone = gone_pages(stats.old_names, stats.names, result.articles, settings, shown)
+        result.diagnostics.extend(gone)
     return result
 
 
