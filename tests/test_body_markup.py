@@ -75,14 +75,33 @@ def test_body_headings_keep_the_outline_and_each_change_is_said_on_its_line(
     assert errors == []
 
 
-def test_a_first_heading_deeper_than_the_second_level_is_published_under_the_headline(
+def test_a_first_heading_deeper_than_the_third_level_is_published_under_the_headline(
     tmp_path: Path,
 ) -> None:
-    """`### Sub` as the body's first heading would skip a level after the headline."""
-    checked, said, body = built(tmp_path, "python-markdown", "Intro.\n\n### Sub\n\nText.\n")
-    assert [h.tag for h in body.iter("h2", "h3")] == ["h2"]
-    assert "story.md:10: warning: this '### ' heading skips a level" in said, said
-    assert "write '## ' here" in checked
+    """`#### Sub` as the body's first heading skips two levels after the headline: it is
+    published as an h3, with the warning."""
+    checked, said, body = built(tmp_path, "python-markdown", "Intro.\n\n#### Sub\n\nText.\n")
+    assert [h.tag for h in body.iter("h2", "h3", "h4")] == ["h3"]
+    assert "story.md:10: warning: this '#### ' heading skips a level" in said, said
+    assert "write '### ' here" in checked
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_house_style_of_h3_subheads_is_published_as_typed_without_a_warning(
+    tmp_path: Path, engine: str
+) -> None:
+    """A newsroom that writes its small subheads `### ` (tester5 F6): readers get the h3
+    the editor typed, and no story warns; a skip under them is still said."""
+    text = "Intro.\n\n### What to do\n\nText.\n\n### Where to go\n\nMore.\n"
+    checked, said, body = built(tmp_path, engine, text)
+    assert [(h.tag, h.text_content()) for h in body.iter("h2", "h3")] == [
+        ("h3", "What to do"),
+        ("h3", "Where to go"),
+    ]
+    assert "warning" not in checked + said, checked + said
+    _, said, body = built(tmp_path / "deeper", engine, text + "\n##### Deep\n\nEnd.\n")
+    assert [h.tag for h in body.iter("h3", "h4", "h5")] == ["h3", "h3", "h4"]
+    assert "warning: this '##### ' heading skips a level" in said, said
 
 
 END_TAGS = """\

@@ -169,7 +169,8 @@ def fixed_headings(
     converted: str, masked: Callable[[], str]
 ) -> tuple[str, list[tuple[int, str, str]]]:
     """`converted` with each heading that is an h1 or skips a level published one level
-    below the heading before it (the headline, h1, before the first), and (0-based line,
+    below the heading before it (the first may be an h2 or an h3 under the headline, h1:
+    `###` subheads are a house style, published as typed, tester5 F6), and (0-based line,
     message, fix) for each, the line read from `masked()` (the body with its code blanked,
     asked for only when a heading is published at another level: most bodies have none)."""
     if "<h" not in converted and "<H" not in converted:
@@ -185,7 +186,8 @@ def fixed_headings(
         level = int(match.group(2))
         if match.group(1):
             return f"</h{levels.pop() if levels else level}"
-        published = min(max(level, 2), previous + 1)
+        # The first may be a `###` (a house style of small subheads): published as typed
+        published = min(max(level, 2), previous + (1 if count else 2))
         if published != level:
             typed = _typed_headings(masked()) if typed is None else typed
             line = typed[count][0] if count < len(typed) else 0
