@@ -274,7 +274,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_ping(args: argparse.Namespace) -> int:
-    from generator.commands.ping import changed_list, notify, read_changed
+    from generator.commands.ping import changed_list, notify, read_changed, said
 
     settings = settings_of(args)
     if not settings.websub_hub:
@@ -294,15 +294,11 @@ def cmd_ping(args: argparse.Namespace) -> int:
         print("no feed changed in the last build: nothing to notify")
         return EXIT_OK
     answers = notify(settings.websub_hub, feeds)
-    for answer in answers:
-        if not answer.ok:
-            print(
-                f"newsdigest: error: {settings.websub_hub} refused {answer.feed}: {answer.detail}",
-                file=sys.stderr,
-            )
-    done = sum(a.ok for a in answers)
-    print(f"notified {settings.websub_hub} of {done} of {len(answers)} changed feeds")
-    return EXIT_OK if done == len(answers) else EXIT_CONTENT
+    errors, count = said(settings.websub_hub, answers, len(feeds))
+    for line in errors:
+        print(line, file=sys.stderr)
+    print(count)
+    return EXIT_CONTENT if errors else EXIT_OK
 
 
 def cmd_init(args: argparse.Namespace) -> int:

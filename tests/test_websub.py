@@ -191,3 +191,31 @@ def test_a_hub_that_refuses_is_reported_and_the_others_still_notified(tmp_path: 
     assert result.returncode == 1
     assert "could not reach the hub" in result.stderr and "Traceback" not in result.stderr
     assert "notified http://127.0.0.1:9/ of 0 of" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("hub", "why"),
+    [
+        ("http://127.0.0.1:9/", "nothing answers at that address (check websub_hub's address"),
+        ("https://hub.invalid/", "its name does not resolve to an address (check the spelling"),
+    ],
+)
+def test_a_hub_that_cannot_be_reached_is_one_error_in_words_not_refused(
+    tmp_path: Path, hub: str, why: str
+) -> None:
+    """Nothing answered (tester5 F7): not "refused", no [Errno -2], one error for all the
+    feeds (it would be the same for each), with what to do."""
+    project = make_project(tmp_path / "p", f'websub_hub = "{hub}"\n')
+    stories(project)
+    build(project, tmp_path / "site")
+    result = run_here("ping", "--output", str(tmp_path / "site"), cwd=project)
+    feeds = len((tmp_path / "site.changed-feeds.txt").read_text().splitlines())
+    assert result.returncode == 1 and feeds > 1
+    errors = [line for line in result.stderr.splitlines() if "error:" in line]
+    assert errors == [
+        f"newsdigest: error: could not reach the hub {hub}: {why}" + errors[0].partition(why)[2]
+    ]
+    assert errors[0].endswith(f"; none of the {feeds} changed feeds was notified")
+    assert "refused" not in result.stderr and "Errno" not in result.stderr
+    assert "fix: run 'newsdigest ping' again once the hub can be reached" in result.stderr
+    assert f"notified {hub} of 0 of {feeds} changed feeds" in result.stdout

@@ -60,6 +60,7 @@ class Answer:
     feed: str
     ok: bool
     detail: str  # "204 No Content", or why the request failed
+    reached: bool = True  # False: nothing answered (the feeds after it were not tried)
 
 
 Post = Callable[[str, bytes], tuple[int, str]]  # (url, form body) -> (status, reason)
@@ -85,7 +86,9 @@ def _post(url: str, body: bytes) -> tuple[int, str]:
 
 
 def notify(hub: str, feeds: Iterable[str], post: Post = _post) -> list[Answer]:
-    """One publish notification per feed; every feed is tried, whatever the others got."""
+    """One publish notification per feed; every feed is tried, whatever the hub answered
+    the others, until the hub cannot be reached at all: that answer is the last (the same
+    would come for every feed), `reached` False."""
     answers = []
     for feed in feeds:
         body = urllib.parse.urlencode({"hub.mode": "publish", "hub.url": feed}).encode("ascii")
@@ -93,10 +96,56 @@ def notify(hub: str, feeds: Iterable[str], post: Post = _post) -> list[Answer]:
             status, reason = post(hub, body)
         except (urllib.error.URLError, OSError, ValueError) as exc:
             why = exc.reason if isinstance(exc, urllib.error.URLError) else exc
-            answers.append(Answer(feed, False, f"could not reach the hub: {why}"))
-            continue
+            answers.append(Answer(feed, False, unreachable(why), reached=False))
+            break
         answers.append(Answer(feed, 200 <= status < 300, f"{status} {reason}".strip()))
     return answers
+
+
+def unreachable(why: object) -> str:
+    """Why the hub could not be reached, in words, with what to check."""
+    import socket
+    import ssl
+
+    if isinstance(why, socket.gaierror):
+        return (
+            "its name does not resolve to an address (check the spelling of websub_hub in "
+            "the settings, and that this computer is online)"
+        )
+    if isinstance(why, ConnectionRefusedError):
+        return "nothing answers at that address (check websub_hub's address and port)"
+    if isinstance(why, (TimeoutError, socket.timeout)):
+        return f"it did not answer within {TIMEOUT:.0f} seconds (it may be down: try later)"
+    if isinstance(why, ssl.SSLError):
+        return f"its HTTPS certificate could not be checked ({getattr(why, 'reason', why)})"
+    if isinstance(why, ValueError):
+        return f"websub_hub is not a web address it can send to ({why})"
+    text = getattr(why, "strerror", None) or str(why)
+    return f"{text} (check websub_hub and this computer's network)"
+
+
+def said(hub: str, answers: list[Answer], feeds: int) -> tuple[list[str], str]:
+    """The error lines for the `feeds` not notified: one for each the hub refused, and one
+    for all the rest when it could not be reached (the same for every feed); the count."""
+    errors = [
+        f"newsdigest: error: {hub} refused {a.feed}: {a.detail}"
+        for a in answers
+        if not a.ok and a.reached
+    ]
+    done = sum(a.ok for a in answers)
+    if answers and not answers[-1].reached:
+        left = feeds - len(answers) + 1
+        errors.append(
+            f"newsdigest: error: could not reach the hub {hub}: {answers[-1].detail}; "
+            + (
+                f"none of the {feeds} changed feeds was notified\n"
+                if left == feeds
+                else f"the other {left} changed feeds were not notified\n"
+            )
+            + "    fix: run 'newsdigest ping' again once the hub can be reached (the list "
+            "of changed feeds stays until the next build)"
+        )
+    return errors, f"notified {hub} of {done} of {feeds} changed feeds"
 
 
 def add_parser(
