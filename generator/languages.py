@@ -17,6 +17,7 @@ from functools import lru_cache
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
 
+from generator.language_names import own_name_tag
 from generator.language_registry import DEPRECATED as DEPRECATED
 from generator.language_registry import GRANDFATHERED as GRANDFATHERED
 
@@ -349,8 +350,8 @@ def suggest(value: str, exact: bool = False) -> str | None:
     }
     if value.strip().lower() in names:
         return names[value.strip().lower()]
-    own = _autonyms().get(unicodedata.normalize("NFC", value.strip()).casefold())
-    if own is not None:  # 'Français' -> 'fr', 'اردو' -> 'ur': as the "Read in" switcher names them
+    own = own_name_tag(value)
+    if own is not None:  # 'Français' -> 'fr', 'Português (Brasil)' -> 'pt-BR': as the switcher
         return own
     if exact:
         return None
@@ -360,23 +361,6 @@ def suggest(value: str, exact: bool = False) -> str | None:
         value.replace("_", "-").lower(), list(lowered), n=1, cutoff=0.6
     )
     return lowered[close[0]] if close else None
-
-
-@lru_cache(maxsize=1)
-def _autonyms() -> dict[str, str]:
-    """Each language's name in itself, folded (casefold, NFC), -> its tag: CLDR's names of
-    its languages (without a region) in their own words; read once, on a first mistake."""
-    from babel.localedata import locale_identifiers
-
-    found: dict[str, str] = {}
-    for code in sorted(i for i in locale_identifiers() if "_" not in i):
-        try:
-            name = Locale.parse(code).get_language_name(code)
-        except (ValueError, LookupError):
-            continue
-        if name:
-            found.setdefault(unicodedata.normalize("NFC", name).casefold(), code)
-    return found
 
 
 def autonym(tag: str) -> str:

@@ -14,7 +14,18 @@ FRONT = "title: Floods\ndate: 2025-06-20T10:00:00+05:30\ncountry: India\ncredits
 
 @pytest.mark.parametrize(
     ("typed", "tag"),
-    [("Français", "fr"), ("اردو", "ur"), ("हिन्दी", "hi"), ("Deutsch", "de"), ("日本語", "ja")],
+    [
+        ("Français", "fr"),
+        ("اردو", "ur"),
+        ("हिन्दी", "hi"),
+        ("Deutsch", "de"),
+        ("日本語", "ja"),
+        # prober5 P20: as the switcher names them, with a region, and in another script
+        ("Português (Brasil)", "pt-BR"),
+        ("Srpski", "sr-Latn"),
+        ("Српски", "sr"),
+        ("English (United Kingdom)", "en-GB"),
+    ],
 )
 def test_a_language_by_its_own_name_gets_its_tag(tmp_path: Path, typed: str, tag: str) -> None:
     root = make_project(tmp_path / "news")

@@ -209,7 +209,9 @@ FIELDS = (
         '`language`. Its page says `<html lang>` (and `dir="rtl"` for a right-to-left '
         "script); its headline and summary on a page in another language carry their own "
         "`lang` and `dir`. A tag CLDR does not know is an error that suggests one (`Urdu` "
-        "-> `ur`, and by its own name: `Français` -> `fr`, `اردو` -> `ur`); see Languages",
+        "-> `ur`, and by its own name: `Français` -> `fr`, `اردو` -> `ur`, also as the "
+        "language switcher names it, `Português (Brasil)` -> `pt-BR`, `Srpski` -> `sr-Latn`); "
+        "see Languages",
     ),
     Field(
         "translation_key",
