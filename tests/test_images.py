@@ -639,3 +639,39 @@ def test_alt_text_that_says_nothing_is_a_warning_on_its_line(tmp_path: Path) -> 
         ) in said, said
     assert "story.md:17: warning: the picture 'good.png' has the alt text 'Photo'" in said
     assert said.count("says nothing") == 4, said
+
+
+def test_an_svg_that_loads_from_another_server_is_published_with_a_warning(
+    tmp_path: Path,
+) -> None:
+    """An SVG whose stylesheet imports from another server, or whose <image> is on one
+    (tester5 F9): opened on its own it calls that server (a tracking pixel on the
+    newsroom's address). A warning on the line naming it, the outside address named, as
+    the lead image and in the body; a plain SVG with a link out says nothing of it."""
+    project = make_project(tmp_path / "p")
+    folder = project / "content/2025/06"
+    folder.mkdir(parents=True)
+    style = '<style>@import url("https://evil.example/x.css");</style>'
+    (folder / "styled.svg").write_text(SVG.format(style))
+    pixel = '<image href="https://evil.example/track.png" width="1" height="1"/>'
+    (folder / "pixel.svg").write_text(SVG.format(pixel))
+    (folder / "plain.svg").write_text(
+        SVG.format('<a href="https://x.org/"><rect width="5" height="5" style="fill:red"/></a>')
+    )
+    body = "Text.\n\n![pixel chart](pixel.svg)\n\n![plain chart](plain.svg)\n"
+    write_article(project, "2025/06/story.md", STORY_FRONT.format("styled.svg"), body)
+
+    result = run_here("build", "--output", str(tmp_path / "site"), cwd=project)
+
+    said = result.stderr
+    assert result.returncode == 0, said
+    assert (
+        "content/2025/06/story.md:10: warning: image.src: content/2025/06/styled.svg is an "
+        "SVG picture that loads https://evil.example/x.css from another server"
+    ) in said
+    assert (
+        "content/2025/06/story.md:15: warning: image 'pixel.svg': content/2025/06/pixel.svg "
+        "is an SVG picture that loads https://evil.example/track.png from another server"
+    ) in said
+    assert "fix: export the picture as plain SVG with its pictures and fonts embedded" in said
+    assert "plain.svg" not in said and said.count("from another server") == 2

@@ -14,6 +14,7 @@ from generator.load.content import Document, Mapping
 from generator.load.files import resolve_local
 from generator.load.meant import address_meant, missing_file_hint
 from generator.load.measure import crop_sizes, probe, probe_fix, remote_kind
+from generator.load.svg import outside_warning
 from generator.model import Image, Picture
 
 KNOWN_IMAGE = ("src", "alt", "caption", "width", "height", "focus")
@@ -70,16 +71,25 @@ def image_field(
         )
         return None
     if picture.format == "SVG":
-        check.warn(
-            fields.line_of("src"),
-            "image.src is an SVG picture, which Facebook, X and LinkedIn do not show in "
-            "previews: the page names no preview picture (og:image)",
-            "for a picture beside the story when it is shared, use a PNG or JPEG copy of "
-            "it as the lead image",
-        )
+        _svg_lead(check, fields.line_of("src"), content_dir / resolved, resolved.as_posix())
     else:
         _preview_size(check, fields, picture)
     return Image(src=resolved.as_posix(), alt=alt, caption=caption, picture=picture, focus=focus)
+
+
+def _svg_lead(check: Checker, line: int, path: Path, resolved: str) -> None:
+    """The warnings for an SVG lead image (at `path`, content/`resolved`): one that loads
+    from another server (load/svg.py), and any: social networks show no SVG preview."""
+    outside = outside_warning(path, f"image.src: content/{resolved}")
+    if outside is not None:
+        check.warn(line, *outside)
+    check.warn(
+        line,
+        "image.src is an SVG picture, which Facebook, X and LinkedIn do not show in "
+        "previews: the page names no preview picture (og:image)",
+        "for a picture beside the story when it is shared, use a PNG or JPEG copy of "
+        "it as the lead image",
+    )
 
 
 def _preview_size(check: Checker, fields: Mapping, picture: Picture) -> None:

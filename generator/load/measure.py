@@ -5,7 +5,7 @@ header alone (`pixel_size`). render/images.py publishes what is measured here.""
 from __future__ import annotations
 
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from PIL import Image as PILImage
 
+from generator.diagnostics import Diagnostic, error, warning
 from generator.model import Picture
 
 DEFAULT_QUALITY = 90  # for a source without quantisation tables (PNG, WebP)
@@ -340,6 +341,26 @@ def probe_fix(problem: str, point_at: str, name: str = "") -> str:
     if problem.startswith("is damaged"):
         return f"export the picture again from the photo editor or camera, then {point_at}"
     return f"save the picture as JPEG, PNG or WebP and {point_at}"
+
+
+def probed(
+    path: Path, limit: int, named: str
+) -> tuple[Picture | None, list[tuple[str, str, Callable[..., Diagnostic]]]]:
+    """The picture of a story's body at `path` (`named`: how messages name it, "image
+    'x.png': content/x.png"), or None, with (message, fix, error or warning) for each thing
+    to say: an error for a picture that cannot be published (`probe`), a warning for an
+    SVG that loads from another server (load/svg.py's `outside_warning`)."""
+    picture = probe(path, limit)
+    if isinstance(picture, str):
+        what = named.partition(" ")[0]
+        return None, [
+            (f"{named} {picture}", probe_fix(picture, f"point the {what} at it", path.name), error)
+        ]
+    from generator.load.svg import outside_warning
+
+    if picture.format == "SVG" and (outside := outside_warning(path, named)) is not None:
+        return picture, [(*outside, warning)]
+    return picture, []
 
 
 def pixel_size(path: Path) -> tuple[int, int] | None:

@@ -73,3 +73,54 @@ def _active(what: str) -> str:
         f"is an SVG picture that contains {what}, which a browser would run on the site's "
         "own address"
     )
+
+
+# An address on another server in CSS: url(https://...), url("//..."), @import "https://..."
+_CSS_OUTSIDE = re.compile(
+    r"""(?:url\(\s*['"]?|@import\s+['"])\s*((?:https?:)?//[^'")\s]+)""", re.IGNORECASE
+)
+_OUTSIDE = re.compile(r"^\s*((?:https?:)?//\S+)", re.IGNORECASE)
+
+
+def outside_address(path: Path) -> str:
+    """The first address on another server that the SVG file at `path` loads when opened
+    on its own (a stylesheet's `@import` or `url(...)`, an `<image>`, `<use>` or `<feImage>`
+    `href`): a reader's browser would fetch it from the site's own page, as a tracking
+    pixel does. '' for none, and for a link out (`<a href>`, which loads nothing) or a
+    file that cannot be read (`svg_problem` says that)."""
+    from lxml import etree
+
+    parser = etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
+    )
+    try:
+        root = etree.parse(str(path), parser).getroot()
+    except (etree.XMLSyntaxError, OSError):
+        return ""
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        name = etree.QName(element).localname.lower()
+        css = " ".join(v for k, v in element.attrib.items() if etree.QName(k).localname == "style")
+        found = _CSS_OUTSIDE.search(((element.text or "") if name == "style" else "") + " " + css)
+        if found:
+            return str(found.group(1))
+        for key, value in element.attrib.items() if name != "a" else ():
+            if etree.QName(key).localname.lower() in ("href", "src") and _OUTSIDE.match(value):
+                return str(value).strip()
+    return ""
+
+
+def outside_warning(path: Path, what: str) -> tuple[str, str] | None:
+    """(message, fix) of the warning for `what` (`image.src: content/x.svg`, the picture
+    as the editor named it), an SVG file that loads `outside_address`; None without one."""
+    address = outside_address(path)
+    if not address:
+        return None
+    return (
+        f"{what} is an SVG picture that loads {address} from another server: opened on "
+        "its own (a link to it, 'open image in new tab'), it makes the reader's browser "
+        "call that server, as a tracking pixel does",
+        "export the picture as plain SVG with its pictures and fonts embedded (in Inkscape: "
+        "File > Save As > Plain SVG, images embedded), or save it as PNG",
+    )

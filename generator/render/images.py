@@ -41,6 +41,7 @@ from generator.load.measure import CROPS, allowed_size, crop_box, crop_sizes
 from generator.load.measure import pixel_size as pixel_size
 from generator.load.measure import probe as probe
 from generator.load.measure import probe_fix as probe_fix
+from generator.load.measure import probed as probed
 from generator.load.measure import remote_kind as remote_kind
 from generator.model import Image, OutputFile, Picture
 from generator.render.links import start_tag_attributes

@@ -311,14 +311,10 @@ class _Addresses(_Body):
     def _probed(self, needle: str, resolved: PurePosixPath, what: str) -> Picture | None:
         """The picture at `resolved` (in content/), or None after an error on the line of
         `needle` saying why it cannot be published (load/measure.py's `probe`)."""
-        picture = images.probe(self.content_dir / resolved, self.max_image_size)
-        if isinstance(picture, str):
-            self._report(
-                needle,
-                f"{what} {needle!r}: content/{resolved.as_posix()} {picture}",
-                images.probe_fix(picture, f"point the {what} at it", resolved.name),
-            )
-            return None
+        named = f"{what} {needle!r}: content/{resolved.as_posix()}"
+        picture, said = images.probed(self.content_dir / resolved, self.max_image_size, named)
+        for message, hint, kind in said:
+            self._report(needle, message, hint, kind)
         return picture
 
 
