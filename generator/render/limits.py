@@ -2,7 +2,8 @@
 
 Python-Markdown's time grows with the square of deep nesting and long runs of emphasis
 markers; `nesting_problem` finds them before conversion, on their line. What still takes
-too long is stopped by a timer (`time_limit`).
+too long is stopped by a timer of processor time (`time_limit`, `seconds_for`), so a body
+converts or not whatever else the machine is doing.
 """
 
 from __future__ import annotations
@@ -12,11 +13,18 @@ import importlib.util
 import re
 import signal
 import threading
+import time
 from collections.abc import Callable
 
 MAX_NESTING = 50  # brackets left open in one paragraph, or quote levels on one line
 MAX_MARKER_RUN = 200  # * or _ in a row
 MAX_MARKERS = 1000  # * or _ in one paragraph
+# Processor seconds one body may take to convert: TIME_LIMIT, and SECONDS_PER_MB more for
+# each million characters. Ordinary text takes about 4 a million with Python-Markdown
+# (whose time grows faster than the text: 66 for 5 million characters), 0.1 with gfm.
+TIME_LIMIT = 10.0
+SECONDS_PER_MB = 20.0
+LONG_TEXT = 1_000_000  # characters: a text longer than the default max_file_size allows
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _QUOTE_MARKS = re.compile(r"^(?: {0,3}>)+")
@@ -144,6 +152,33 @@ def _bracket_problem(text: str, depth: dict[str, int]) -> tuple[str, str] | None
     return None
 
 
+def seconds_for(body: str) -> float:
+    """The processor seconds `body` may take to convert (TIME_LIMIT, more for a long one)."""
+    return TIME_LIMIT + SECONDS_PER_MB * len(body) / 1_000_000
+
+
+def too_slow(body: str, seconds: float) -> tuple[str, str]:
+    """(message, hint) for a body that took more than `seconds` of processor time to
+    convert: a long text is told to split (or use the faster engine), a short one where
+    the converter's time goes."""
+    if len(body) >= LONG_TEXT:
+        paragraphs = len(re.findall(r"\n[ \t]*\n(?=[ \t]*\S)", body)) + 1
+        return (
+            f"this story's text is too long to convert: {len(body) / 1_000_000:.1f} million "
+            f"characters in {paragraphs:,} paragraphs took more than {seconds:.3g} seconds "
+            "of processor time",
+            "split it into several stories of less than a million characters each "
+            '(about 150,000 words), or set markdown_engine = "gfm" in newsdigest.toml, '
+            "which converts long text about 40 times as fast",
+        )
+    return (
+        f"the text took more than {seconds:.3g} seconds of processor time to convert, far "
+        f"longer than ordinary text of its length ({len(body):,} characters) needs",
+        "look for thousands of brackets, asterisks, links or '<' and '>' in one paragraph "
+        "(text pasted from a program's output?) and remove them",
+    )
+
+
 class TooSlow(Exception):
     """Raised by the timer when one body takes longer than its time limit to convert."""
 
@@ -158,27 +193,39 @@ _SET_HANDLER: Callable[..., object] = getattr(
 )
 
 
-def _expire(signum: int, frame: object) -> None:
-    raise TooSlow
-
-
 class time_limit:  # noqa: N801 (used as a function: `with time_limit(seconds):`)
-    """Raise TooSlow in this thread after `seconds` (wall clock); only in the main thread
-    of a process with SIGALRM (build workers and serve's builder are), else no limit. The
-    SIGALRM handler before it is put back after."""
+    """Raise TooSlow in this thread once it has used `seconds` of processor time (user +
+    system, its own: `time.thread_time`) inside the block, however long that takes by the
+    clock: on a busy machine the same text is stopped, or converted, as on a quiet one.
+    Only in the main thread of a process with SIGALRM (build workers and serve's builder
+    are), else no limit.
 
-    __slots__ = ("armed", "previous", "seconds")
+    A clock timer (SIGALRM) wakes after `seconds`; when the thread has used less processor
+    time than that (it waited for a core), it sleeps again for what is left (a thread's
+    processor time never runs faster than the clock). The SIGALRM handler before it is
+    put back after."""
+
+    __slots__ = ("armed", "deadline", "previous", "seconds")
 
     def __init__(self, seconds: float) -> None:
         self.seconds = seconds
         self.armed = False
+        self.deadline = 0.0
         self.previous: object = None
 
     def __enter__(self) -> None:
         if hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread():
-            self.previous = _SET_HANDLER(signal.SIGALRM, _expire)
+            self.deadline = time.thread_time() + self.seconds
+            self.previous = _SET_HANDLER(signal.SIGALRM, self._expire)
             self.armed = True
             signal.setitimer(signal.ITIMER_REAL, self.seconds)
+
+    def _expire(self, signum: int, frame: object) -> None:
+        left = self.deadline - time.thread_time()
+        if left > 0:
+            signal.setitimer(signal.ITIMER_REAL, max(left, 0.001))
+            return
+        raise TooSlow
 
     def __exit__(self, *exc: object) -> None:
         if self.armed:

@@ -17,7 +17,7 @@ renderer (`gfm`: tables, strikethrough, autolinks, task lists, footnotes, smart
 punctuation; raw HTML kept for the sanitiser). Everything after conversion is shared.
 
 The result is sanitised with nh3 unless the site trusts its editors' HTML. Work per
-body is bounded (render/limits.py's `nesting_problem`, TIME_LIMIT). Feeds make its
+body is bounded (render/limits.py's `nesting_problem` and `time_limit`). Feeds make its
 links absolute with render/links.py; descriptions come from render/summary.py.
 """
 
@@ -54,7 +54,7 @@ from generator.render.body_html import (
     unnamed_links,
     vague,
 )
-from generator.render.limits import TooSlow, nesting_problem, time_limit
+from generator.render.limits import TooSlow, nesting_problem, seconds_for, time_limit, too_slow
 from generator.render.links import ALL_URL_ATTRIBUTES, Attrs, rewrite_tags, with_legal_urls
 from generator.render.sanitised import (
     ALLOWED_TAGS,
@@ -71,8 +71,6 @@ from generator.render.sanitised import (
 )
 from generator.render.unaddressed import without_comments
 from generator.render.urls import portable_path
-
-TIME_LIMIT = 10.0  # seconds one article's body may take to convert (normal ones take ms)
 
 _REWRITTEN = ("a", "img", *SCROLL_BOXES)  # the start tags `_rewrite` reads, in one pass
 _TRUSTED = (*ALL_URL_ATTRIBUTES, *SCROLL_BOXES, "picture")  # trusted_html: <iframe src>...
@@ -332,7 +330,8 @@ class BodyRenderer(_Addresses):
 
         Work is bounded: text nested deeper than MAX_NESTING (or a run of more than
         MAX_MARKER_RUN emphasis markers) is refused before conversion, on its line, and a
-        body that still takes longer than TIME_LIMIT seconds is refused as a whole.
+        body that still takes more processor time than limits.py's `seconds_for` gives it
+        is refused as a whole.
         """
         self.context = _Context(article)
         too_deep = nesting_problem(article.body)
@@ -340,7 +339,7 @@ class BodyRenderer(_Addresses):
             line, message, hint = too_deep
             return "", [error(article.source, article.body_line + line - 1, message, hint)], set()
         try:
-            with time_limit(TIME_LIMIT):
+            with time_limit(seconds_for(article.body)):
                 body_html = self._ended(article, self._converted(article))
                 slips = unaddressed.problems(body_html, self._masked)
                 slips += broken_links.problems(body_html, self._masked)
@@ -363,14 +362,7 @@ class BodyRenderer(_Addresses):
             hint = "flatten the nested lists or quotes"
         except TooSlow:
             self.convert = converter(self.engine)  # its state was cut short
-            message = (
-                f"the text took longer than {TIME_LIMIT:g} seconds to convert, far "
-                "longer than any story needs"
-            )
-            hint = (
-                "look for thousands of brackets, asterisks, links or '>' in one "
-                "paragraph (text pasted from a program's output?) and remove them"
-            )
+            message, hint = too_slow(article.body, seconds_for(article.body))
         else:
             return body_html, self.context.problems, self.context.assets
         return "", [error(article.source, article.body_line, message, hint)], set()
