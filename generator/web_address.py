@@ -354,6 +354,8 @@ def former_unused(
 
 # A base_url copied from an example and not yet filled in: USER.github.io, OWNER.github.io,
 # example.org, news.example (the host names documentation uses, RFC 2606).
+# The account a quick start's address stands for: `USER.github.io` (not `me`: an account).
+_ACCOUNT_PLACEHOLDER = re.compile(r"(user|username|owner|your-?name|your-?account)\.github\.io")
 _PLACEHOLDER_HOST = re.compile(
     r"^(?:user|username|owner|org|your-?name|you|me)\.github\.io$|(?:^|\.)example\.(?:org|com|net)$"
     r"|\.example$"  # RFC 2606's top-level name for examples
@@ -401,9 +403,21 @@ def site_id_warnings(project: Path, content_dir: Path, site_id: str) -> list[Dia
     typed, _, year = site_id.rpartition(",")
     host = typed.lower().removesuffix(".")
     local = bool(host) and _LOCAL_HOST.search(host) is not None
-    if not local and not (host and typed.endswith(".")):
+    account = _ACCOUNT_PLACEHOLDER.fullmatch(host)
+    if not local and not account and not (host and typed.endswith(".")):
         return []
-    if local:
+    if account:  # init's, from the README's `--url https://USER.github.io/gazette/`
+        message = (
+            f"site_id {shown(site_id)} is still the placeholder init made from "
+            f"{account.group(1).upper()}.github.io ({account.group(1).upper()} stands for "
+            "your GitHub account), and every feed item's ID (GUID) keeps it for ever"
+        )
+        fix = (
+            "before the first publication, write your account's address and the year: "
+            f'site_id = "youraccount.github.io,{year or "2026"}" (or your own domain), and '
+            "base_url with it"
+        )
+    elif local:
         message = (
             f"site_id {shown(site_id)} names no domain of yours ({host} is a local name or "
             "an IP address), and every feed item's ID (GUID) keeps it for ever"

@@ -62,3 +62,27 @@ def test_an_example_top_level_name_is_a_placeholder_at_init(tmp_path: Path) -> N
     said = started.stdout + started.stderr
     assert started.returncode == 0, said
     assert "base_url is a placeholder or a local address (https://news.example/)" in said
+
+
+@pytest.mark.parametrize("account", ["USER", "OWNER"])
+def test_the_quick_starts_placeholder_site_id_is_a_warning_until_it_is_replaced(
+    tmp_path: Path, account: str
+) -> None:
+    """tester5 F11: README's quick start (`--url https://USER.github.io/gazette/`) gives
+    `site_id = "user.github.io,YEAR"`; `check` and `build` remind of it on its line until
+    it names the newsroom's own account, then say nothing of it."""
+    url = f"https://{account}.github.io/gazette/"
+    assert run_here("init", "g", "--title", "T", "--url", url, cwd=tmp_path).returncode == 0
+    site = tmp_path / "g"
+    for command in ("check", "build"):
+        done = run_here(command, cwd=site)
+        out = done.stdout + done.stderr
+        assert done.returncode == 0, out
+        assert f"newsdigest.toml:11: warning: site_id '{account.lower()}.github.io," in out, out
+        assert f"is still the placeholder init made from {account}.github.io" in out
+        assert "fix: before the first publication, write your account's address" in out
+    settings = (site / "newsdigest.toml").read_text(encoding="utf-8")
+    settings = settings.replace(f"{account.lower()}.github.io", "asha.github.io")
+    (site / "newsdigest.toml").write_text(settings, encoding="utf-8")
+    out = run_here("check", cwd=site).stdout
+    assert "site_id" not in out and "warning" not in out, out
