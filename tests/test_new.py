@@ -329,6 +329,36 @@ def test_a_tab_in_the_headline_is_written_as_a_space_with_a_note(project: Path) 
     assert "title: Tab here\n" in (project / printed).read_text(encoding="utf-8")
     assert "note: the headline's tab is written as one space" in stderr, stderr
     assert "title: Tab here; edit that line" in stderr
-    status, _, stderr = new(project, " Plain headline ", "--country", "India")
+    status, _, stderr = new(project, "Plain headline", "--country", "India")
     assert status == 0
+    assert "note:" not in stderr, stderr
+
+
+@pytest.mark.parametrize(
+    ("typed", "written", "said"),
+    [
+        ("  Leading and trailing  ", "Leading and trailing", "spaces before and after"),
+        ("Zero\u200bwidth", "Zerowidth", "invisible character, a zero-width space (U+200B)"),
+    ],
+)
+def test_every_change_to_the_headline_is_noted(
+    project: Path, typed: str, written: str, said: str
+) -> None:
+    """prober5 P35: spaces at the ends were left out without a word, and a zero-width
+    space kept without one (check warns of it at once): each change is now said."""
+    status, printed, stderr = new(project, typed, "--country", "India")
+    assert status == 0, stderr
+    assert f"title: {written}\n" in (project / printed).read_text(encoding="utf-8")
+    assert f"note: the headline's {said}" in stderr or f"note: the {said}" in stderr, stderr
+    assert f"title: {written}; edit that line" in stderr, stderr
+    assert "invisible character" not in run_here("check", cwd=project).stdout
+
+
+def test_no_break_spaces_in_the_headline_are_kept_without_a_note(project: Path) -> None:
+    """prober5 P35: no-break spaces (French typography before ':' and '?', '10 km') were
+    written as plain spaces."""
+    typed = "Pourquoi\u202f? 10\u00a0km à pied"
+    status, printed, stderr = new(project, typed, "--country", "France")
+    assert status == 0, stderr
+    assert f"title: {typed}\n" in (project / printed).read_text(encoding="utf-8")
     assert "note:" not in stderr, stderr

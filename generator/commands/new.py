@@ -12,8 +12,10 @@ warns about it on its line while the story is a draft, and it is an error (stopp
 from __future__ import annotations
 
 import argparse
+import re
 import shlex
 import subprocess
+from collections import Counter
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -24,6 +26,7 @@ from generator.config import Settings
 from generator.diagnostics import UsageError
 from generator.languages import tag_problem
 from generator.load import countries, country_hints, slugs
+from generator.load.invisible import find_invisible, invisible_named
 from generator.load.placeholder import BODY
 from generator.load.yaml_lists import double_quoted
 from generator.load.yaml_slips import curly_wrapped, typing_slips
@@ -156,7 +159,7 @@ def new_article(
     (`--slug`), the file's name and so the story's address, else made from the title.
     `typed`: the command's options as parsed (`author`, `site`, `content`: None when not
     typed), repeated in the command a taken name's fix gives."""
-    title = " ".join(title.split())
+    title = written_headline(title)
     language = checked_language(language) if language.strip() else ""
     if not title:
         raise UsageError('the title is empty; write it in quotes: newsdigest new "My headline"')
@@ -233,34 +236,61 @@ def shell_line(words: list[str]) -> str:
 
 def notes(title: str, slug: str) -> list[str]:
     """What `new` says on stderr after writing the file for `title` (as typed) and `slug`
-    (`--slug`): the headline's spacing written otherwise (`spaced`), an address in
-    another script's letters (`unread_name`)."""
-    said = [f"note: {spaced}" for spaced in [spacing(title)] if spaced]
+    (`--slug`): each change `written_headline` made (`spacing`), an address in another
+    script's letters (`unread_name`)."""
+    said = [f"note: {change}" for change in spacing(title)]
     return said + [f"warning: {unread}" for unread in [unread_name(title, slug)] if unread]
 
 
-def spacing(title: str) -> str | None:
-    """What to say when the headline written (its words with one space between them) is not
-    `title` as typed inside: a tab, a line break or a run of spaces (a headline is one line);
-    None when only spaces at its ends went."""
-    inside = title.strip()
-    written = " ".join(inside.split())
-    if written == inside:
-        return None
+# White space a headline is written without (a tab, a line break, a run of spaces, an em
+# space...): never a no-break space (French typography before ':' '?' '!', '10 km').
+_SPACES = re.compile(r"[^\S\u00a0\u2007\u202f]+")
+
+
+def written_headline(title: str) -> str:
+    """`title` as `new` writes it (prober5 P35, one policy, every change said by
+    `spacing`): one line, its spaces of any kind between words one space, none at its
+    ends; each invisible character `check` would warn of (a zero-width space) left out;
+    no-break spaces, soft hyphens and the joiners a script or an emoji needs kept."""
+    text = _SPACES.sub(" ", title).strip(" ")
+    while (found := find_invisible(text.replace("\u00ad", "-"))) is not None:
+        text = text[: found[0]] + text[found[0] + 1 :]  # (a soft hyphen: a hint, kept)
+    return text
+
+
+def spacing(title: str) -> list[str]:
+    """What `written_headline` changed in `title`, each in words with the line written:
+    spaces at its ends left out; a tab, a line break or a run of spaces inside written as
+    one space (a headline is one line); an invisible character left out."""
+    written, inside = written_headline(title), _SPACES.sub(" ", title).strip(" ")
+    if written == title:
+        return []
+    line = f"title: {yaml_value(written)}; edit that line if you meant otherwise"
+    said = []
+    if _SPACES.sub("", title[:1] + title[-1:]) != title[:1] + title[-1:]:
+        said.append("the spaces before and after the headline are left out")
+    spaced = title.strip(" \t\n\r\f\v")
     kinds = [
         word
         for word, found in (
-            ("tab", "\t" in inside),
-            ("line break", "\n" in inside or "\r" in inside),
-            ("run of spaces", "  " in inside),
+            ("tab", "\t" in spaced),
+            ("line break", "\n" in spaced or "\r" in spaced),
+            ("run of spaces", "  " in spaced),
         )
         if found
-    ] or ["space of another kind"]
-    made = "is written as one space" if len(kinds) == 1 else "are written as single spaces"
-    return (
-        f"the headline's {' and '.join(kinds)} {made} (a headline is one line): "
-        f"title: {yaml_value(written)}; edit that line if you meant otherwise"
-    )
+    ]
+    if _SPACES.sub(" ", spaced) != spaced:
+        kinds = kinds or ["space of another kind"]
+        made = "is written as one space" if len(kinds) == 1 else "are written as single spaces"
+        said.append(f"the headline's {' and '.join(kinds)} {made} (a headline is one line)")
+    if written != inside:
+        gone = "".join((Counter(inside) - Counter(written)).elements())
+        what, are = ("characters", "are") if len(set(gone)) > 1 else ("character", "is")
+        said.append(
+            f"the headline's invisible {what}, {invisible_named(gone)}, {are} left out (shown "
+            "as nothing, splitting a word for search)"
+        )
+    return [f"{'; '.join(said)}: {line}"]
 
 
 def unread_name(title: str, slug: str) -> str | None:
