@@ -193,6 +193,34 @@ def test_an_unclosed_bracket_in_the_registry_is_named_where_it_opened(tmp_path: 
     ) in result.stdout, result.stdout
 
 
+def test_a_bracket_left_open_at_the_end_of_the_registry_is_named_where_it_opened(
+    tmp_path: Path,
+) -> None:
+    """`bio: [` or `Ben Li: [` as the file's last line: PyYAML gives up after the end of the
+    file; the error is on the line of the [, with a fix that reads when followed."""
+    for registry, said in (
+        (
+            "Asha Rao:\n  bio: [\n",
+            "authors.yaml:2: error: the list opened with [ on line 2 is never closed\n"
+            "    fix: write the bio after 'bio:' on line 2, or put the bio in quotes if the [ "
+            'is part of it:   bio: "["\n',
+        ),
+        (
+            "Asha Rao:\n  bio: Reporter\nBen Li: [\n\n",
+            "authors.yaml:3: error: the list opened with [ on line 3 is never closed, and the "
+            "byline 'Ben Li' holds fields, not a list\n"
+            "    fix: write 'Ben Li:' alone, or its fields indented under it\n",
+        ),
+    ):
+        project = newsroom(tmp_path / str(len(registry)), registry)
+        result = run_here("check", cwd=project)
+        assert result.returncode == 1
+        assert said in result.stdout and "stream end" not in result.stdout, result.stdout
+        fixed = registry.replace("bio: [", 'bio: "["').replace("Ben Li: [", "Ben Li:")
+        (project / "authors.yaml").write_text(fixed, encoding="utf-8")
+        assert run_here("check", cwd=project).returncode == 0, fixed
+
+
 def test_a_portrait_path_leaving_the_site_folder_is_named_outside_whatever_it_points_at(
     tmp_path: Path,
 ) -> None:

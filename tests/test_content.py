@@ -175,6 +175,51 @@ def test_an_unclosed_bracket_in_the_title_is_named_on_the_title_line_not_the_nex
         )
 
 
+def test_a_list_left_open_at_the_end_of_the_front_matter_is_named_where_it_opened(
+    tmp_path: Path,
+) -> None:
+    """`tags: [` as the last field (nothing after it): PyYAML gives up at the end of the
+    text ("expected the node content, but found '<stream end>'", a line below); the editor
+    is sent to the line of the [, and the fix, followed as written, reads."""
+    for typed, hint, fixed in (
+        (
+            "[",
+            "write its tags and ] on that line, separated by commas, or for none: tags: []",
+            "[]",
+        ),
+        ("[Climate,", "add ] at the end of line 8: tags: [Climate]", "[Climate]"),
+        (
+            "[\n",
+            "write its tags and ] on that line, separated by commas, or for none: tags: []",
+            "[]",
+        ),
+    ):
+        broken = ARTICLE.replace("tags: [Climate, India]", f"tags: {typed}")
+        doc, problems = read(tmp_path, broken)
+        assert doc is None
+        problem = only_error(problems)
+        assert (problem.line, problem.message, problem.hint) == (
+            8,
+            "the list opened with [ on line 8 is never closed",
+            hint,
+        )
+        doc, problems = read(tmp_path, ARTICLE.replace("tags: [Climate, India]", f"tags: {fixed}"))
+        assert doc is not None and not problems
+    # A text field: `title: []` would be a list, not a title.
+    doc, problems = read(
+        tmp_path,
+        ARTICLE.replace("title: Monsoon Reaches Kerala\n", "").replace(
+            "tags: [Climate, India]", "title: ["
+        ),
+    )
+    problem = only_error(problems)
+    assert (problem.line, problem.hint) == (
+        7,
+        "write the title after 'title:' on line 7, or put the title in quotes if the [ is part "
+        'of it: title: "["',
+    )
+
+
 def test_a_list_over_several_lines_left_open_is_closed_on_its_last_line(tmp_path: Path) -> None:
     broken = ARTICLE.replace("tags: [Climate, India]", "tags: [Climate,\n  India")
     doc, problems = read(tmp_path, broken)

@@ -27,6 +27,10 @@ from generator.diagnostics import Diagnostic, error
 LISTS = frozenset({"tags", "sources", "aliases"})
 LIST_FIELDS = LISTS | {"author", "authors"}
 _NOTE = re.compile(r"[ \t]+#")
+# A field and its value on one line (in a list item: after its dash).
+FIELD_LINE = re.compile(
+    r"^(?P<lead>[ \t]*(?:-[ \t]+)?)(?P<key>[^\s:#'\"][^:#]*?):[ \t]+(?P<value>.*?)[ \t]*$"
+)
 
 
 def double_quoted(value: str) -> str:
@@ -209,16 +213,95 @@ def _open_quote(lead: str, key: str, value: str, quote: int) -> tuple[str, str]:
 
 def unclosed_list_fix(lead: str, key: str, value: str) -> tuple[str, str] | None:
     """(how, the corrected line) for a list field's one-line list never closed (`tags:
-    [a, b`, `tags: [a, b)`: how is '' for "add ] at the end"), or None for another field
-    (whose `[` may be part of a value)."""
+    [a, b`, `tags: [a, b)`: how is '' for "add ] at the end"; `tags: [` alone: write the
+    items, or `tags: []` for none), or None for another field (whose `[` may be part of a
+    value)."""
     if key not in LIST_FIELDS:
         return None
     typed = _parse(value)
+    if not typed.items:
+        return f"write its {key} and ] on that line, separated by commas, or for none", (
+            _line(lead, key, typed)
+        )
     last = typed.items[-1] if typed.items else ""
     if last.endswith(")") and last.count(")") > last.count("("):
         typed.items[-1] = last[:-1].rstrip()
         return "close it with ']', not ')'", _line(lead, key, typed)
     return "", _line(lead, key, typed)
+
+
+def open_flow(text: str) -> tuple[yaml.Mark, str] | None:
+    """Where the last `[` or `{` left open in `text` was typed, and "sequence" or
+    "mapping", or None when every one is closed (PyYAML names the end of the text for
+    `tags: [` with nothing after it, not the line of the `[`)."""
+    opened: list[tuple[yaml.Mark, str]] = []
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if isinstance(token, yaml.FlowSequenceStartToken | yaml.FlowMappingStartToken):
+                kind = "sequence" if isinstance(token, yaml.FlowSequenceStartToken) else "mapping"
+                opened.append((token.start_mark, kind))
+            elif opened and isinstance(token, yaml.FlowSequenceEndToken | yaml.FlowMappingEndToken):
+                opened.pop()
+    except yaml.YAMLError:
+        pass  # (the scanner stops where PyYAML's parser does, or earlier: what is open so far)
+    return opened[-1] if opened else None
+
+
+_FLOWS = {"sequence": ("[", "]", "list"), "mapping": ("{", "}", "set of fields")}
+
+
+def unclosed_bracket(
+    exc: yaml.MarkedYAMLError, text: str, first_line: int, registry: bool = False
+) -> tuple[int, str, str] | None:
+    """(line index, message, fix) for a list opened with `[` (or fields with `{`) that is
+    never closed, named at the line where it opened (PyYAML's context mark, or for one
+    left open at the end of the text, `tags: [`, where yaml_lists.py's `open_flow` finds
+    it), not where the parser gave up (`title: [broken` then `date: ...` fails on the date
+    line); None for other mistakes. In authors.yaml (`registry`) a byline's value is its
+    fields, never a list or text: `Ben Li: [` is told to write 'Ben Li:' alone."""
+    opened, kind = exc.context_mark, (exc.context or "").removeprefix("while parsing a flow ")
+    problem = exc.problem or ""
+    if kind == "node" and problem.endswith("'<stream end>'"):
+        opened, kind = open_flow(text) or (None, "")
+    elif not problem.startswith("expected ','"):
+        return None
+    if opened is None or kind not in _FLOWS:
+        return None
+    bracket, closer, noun = _FLOWS[kind]
+    number = opened.line + first_line
+    lines = text.split("\n")
+    end = exc.problem_mark.line - 1 if exc.problem_mark is not None else opened.line
+    while end > opened.line and not lines[min(end, len(lines) - 1)].strip():
+        end -= 1  # the list's last line: the one before the parser gave up, blanks left out
+    fix = f"add {closer} at the end of line {max(end, opened.line) + first_line}"
+    found = FIELD_LINE.match(lines[opened.line]) if opened.line < len(lines) else None
+    if found is not None and found.group("value").startswith(bracket):
+        lead, key, value = found.group("lead"), found.group("key"), found.group("value")
+        quoted = list_slip(lead, key, value)  # `tags: [a, 'b]`: the quote took the `]`
+        if quoted is not None:
+            return opened.line, *quoted
+        if registry and not lead:
+            return (
+                opened.line,
+                f"the {noun} opened with {bracket} on line {number} is never closed, and "
+                f"the byline '{key}' holds fields, not a {noun}",
+                f"write '{key}:' alone, or its fields indented under it",
+            )
+        one_line = end <= opened.line and bracket == "["
+        listed = unclosed_list_fix(lead, key, value) if one_line else None
+        if listed is not None:
+            return (
+                opened.line,
+                f"the {noun} opened with {bracket} on line {number} is never closed",
+                (f"{listed[0] or fix}: {listed[1]}"),
+            )
+        if value == bracket and key not in LIST_FIELDS:  # `bio: [`: `bio: []` is no text
+            fix = f"write the {key} after '{key}:' on line {number}"
+        fix += (
+            f", or put the {key} in quotes if the {bracket} is part of it: "
+            f"{lead}{key}: {double_quoted(value)}"
+        )
+    return opened.line, f"the {noun} opened with {bracket} on line {number} is never closed", fix
 
 
 def text_list(text: str, every: bool = True) -> list[str] | None:

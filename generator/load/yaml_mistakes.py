@@ -14,19 +14,15 @@ from generator.diagnostics import Diagnostic, error
 from generator.load import fields
 from generator.load.yaml_lines import deeper, group_of, missing_colon, one_value
 from generator.load.yaml_lists import (
+    FIELD_LINE,
     LIST_FIELDS,
     colon_value,
     double_quoted,
     list_slip,
-    unclosed_list_fix,
+    unclosed_bracket,
     written,
 )
 from generator.load.yaml_quotes import after_quote, quoted_item, quoted_items, special_name
-
-_FIELD_LINE = re.compile(
-    r"^(?P<lead>[ \t]*(?:-[ \t]+)?)(?P<key>[^\s:#'\"][^:#]*?):[ \t]+(?P<value>.*?)[ \t]*$"
-)
-
 
 # Characters YAML gives a meaning at the start of a value, and what it reads there.
 _STARTS = {
@@ -66,7 +62,7 @@ def explain_yaml_mistake(
         raw[: len(raw) - len(raw.lstrip())].count("\t") and "cannot start any token" in problem
     ):
         return _tab(raw, lines[:index])
-    found = _FIELD_LINE.match(raw)
+    found = FIELD_LINE.match(raw)
     if found is None or found.group("key")[:1] in "[{&*!@`%":  # `[Live] Desk: ...`
         named = special_name(raw)
         if named is not None or found is None:
@@ -194,7 +190,7 @@ def tag_mistake(line: str, column: int, quotable: bool, end: int = -1) -> tuple[
     found = _WRITTEN_TAG.match(line, column)
     tag = found.group("tag") if found else "!"
     start, stop = found.span("tag") if found else (column, column + 1)
-    field = _FIELD_LINE.match(line)
+    field = FIELD_LINE.match(line)
     if field is None:
         what = "a list item" if line.lstrip().startswith("-") else "a value"
     elif column == field.start("key"):  # `!!str title: x`
@@ -306,7 +302,7 @@ def unclosed_quote(text: str, index: int) -> tuple[str, str] | None:
     """(message, fix) for a value on line `index` (0-based) that opens a quote and never
     closes it (`title: "Storm hits coast`), or None when that line is not such a value."""
     lines = text.split("\n")
-    found = _FIELD_LINE.match(lines[index]) if 0 <= index < len(lines) else None
+    found = FIELD_LINE.match(lines[index]) if 0 <= index < len(lines) else None
     if found is None or found.group("value")[:1] not in ("'", '"', "["):
         return None
     lead, key, value = found.group("lead"), found.group("key"), found.group("value")
@@ -317,44 +313,6 @@ def unclosed_quote(text: str, index: int) -> tuple[str, str] | None:
         f"the value of '{key}:' opens a quote mark ({mark}) that is never closed",
         f"end the value with the same quote mark: {lead}{key}: {value}{mark}",
     )
-
-
-_FLOWS = {"sequence": ("[", "]", "list"), "mapping": ("{", "}", "set of fields")}
-
-
-def unclosed_bracket(
-    exc: yaml.MarkedYAMLError, text: str, first_line: int
-) -> tuple[str, str] | None:
-    """(message, fix) for a list opened with `[` (or fields with `{`) that is never closed,
-    named at the line where it opened (PyYAML's context mark), not where the parser gave up
-    (`title: [broken` then `date: ...` fails on the date line); None for other mistakes."""
-    opened, context = exc.context_mark, exc.context or ""
-    kind = context.removeprefix("while parsing a flow ")
-    if opened is None or kind not in _FLOWS or not (exc.problem or "").startswith("expected ','"):
-        return None
-    bracket, closer, noun = _FLOWS[kind]
-    number = opened.line + first_line
-    lines = text.split("\n")
-    end = exc.problem_mark.line - 1 if exc.problem_mark is not None else opened.line
-    while end > opened.line and not lines[min(end, len(lines) - 1)].strip():
-        end -= 1  # the list's last line: the one before the parser gave up, blanks left out
-    fix = f"add {closer} at the end of line {max(end, opened.line) + first_line}"
-    found = _FIELD_LINE.match(lines[opened.line]) if opened.line < len(lines) else None
-    if found is not None and found.group("value").startswith(bracket):
-        lead, key, value = found.group("lead"), found.group("key"), found.group("value")
-        quoted = list_slip(lead, key, value)  # `tags: [a, 'b]`: the quote took the `]`
-        if quoted is not None:
-            return quoted
-        listed = unclosed_list_fix(lead, key, value) if end <= opened.line else None
-        if listed is not None:
-            return f"the {noun} opened with {bracket} on line {number} is never closed", (
-                f"{listed[0] or fix}: {listed[1]}"
-            )
-        fix += (
-            f", or put the {key} in quotes if the {bracket} is part of it: "
-            f"{lead}{key}: {double_quoted(value)}"
-        )
-    return f"the {noun} opened with {bracket} on line {number} is never closed", fix
 
 
 def marked_error(exc: yaml.MarkedYAMLError, text: str, first_line: int, source: str) -> Diagnostic:
@@ -382,9 +340,9 @@ def marked_error(exc: yaml.MarkedYAMLError, text: str, first_line: int, source: 
     tagged = _tagged_item(text, mark.line if mark else -1)
     if tagged is not None:
         return error(source, tagged[0] + first_line, *tagged[1:])
-    unclosed = unclosed_bracket(exc, text, first_line)
-    if unclosed is not None and opened is not None:
-        return error(source, opened.line + first_line, *unclosed)
+    unclosed = unclosed_bracket(exc, text, first_line, source.endswith("authors.yaml"))
+    if unclosed is not None:
+        return error(source, unclosed[0] + first_line, *unclosed[1:])
     return error(
         source,
         line,
