@@ -274,3 +274,54 @@ def test_an_image_typed_as_text_with_a_hash_beside_a_yaml_mistake_gets_the_same_
         "picture shows', or '  src: \"AP #2.png\"' if '#2.png' is part of its name\n"
     ) in said, said
     assert 'image: "AP #2.png"' not in said, said
+
+
+@pytest.mark.parametrize(
+    ("typed", "author", "other"),
+    [
+        ("credits: AP #2", "AP", '"AP #2"'),
+        ('credits: "AP #2"', '"AP #2"', None),
+        ("credits: Asha Rao #2 desk", "Asha Rao", '"Asha Rao #2 desk"'),
+        ('credits: "author: AP #2"', '"AP #2"', None),
+        ("credits: AP  # the agency", "AP", None),
+    ],
+)
+def test_credits_typed_as_text_with_a_hash_gets_one_fix_that_checks_clean(
+    tmp_path: Path, typed: str, author: str, other: str | None
+) -> None:
+    """`credits: AP #2` got two errors, the comment's (quote it: `credits: "AP #2"`)
+    leading to the other (credits must be a set of fields), and `credits: "AP #2"` was told
+    `author: AP #2`, itself cut at the '#'. One error, the two lines, the byline written as
+    YAML reads it, the whole text as the other reading where a '#' cut it; each followed,
+    the story checks clean and is credited to that byline."""
+    root = make_project(tmp_path / "project")
+    group = "credits:\n  author: Fixture Desk\n"
+    story = write_article(root, "s.md", VALID.replace(group, typed + "\n"))
+    said = run_here("check", cwd=root).stdout
+    assert said.count("error:") == 1, said
+    fix = f"write 'credits:' on its own line, then '  author: {author}' indented below it"
+    assert fix + (f", or '  author: {other}' if" if other else "\n") in said, said
+    for name in [n for n in (author, other) if n]:
+        fixed = VALID.replace(group, f"credits:\n  author: {name}\n")
+        story.write_text(f"---\n{fixed}---\nBody.\n", encoding="utf-8")
+        again = run_here("check", cwd=root).stdout
+        assert "error" not in again.replace("no errors", ""), again
+        doc, _ = read_document(story, "s.md", 1_000_000)
+        assert doc is not None and doc.front["credits"]["author"] == name.strip('"')
+
+
+def test_credits_typed_as_text_with_a_hash_beside_a_yaml_mistake_gets_the_same_fix(
+    tmp_path: Path,
+) -> None:
+    """When YAML cannot read the front matter, the credits line's ' #' error has the
+    credits' two lines as its fix, never `credits: "AP #2"`, which is the next error."""
+    root = make_project(tmp_path / "project")
+    front = VALID.replace("credits:\n  author: Fixture Desk\n", "credits: AP #2\n")
+    write_article(root, "s.md", front + "summary: Vote count: 52\n")
+    said = run_here("check", cwd=root).stdout
+    assert "s.md:5: error: the text after ' #' is read as a comment" in said, said
+    assert (
+        "    fix: write 'credits:' on its own line, then '  author: AP' indented below it, or "
+        "'  author: \"AP #2\"' if '#2' is part of the byline\n"
+    ) in said, said
+    assert 'credits: "AP #2"' not in said, said

@@ -14,13 +14,13 @@ from typing import Any
 from generator.diagnostics import Diagnostic, error, warning
 from generator.load import fields
 from generator.load.content import Document, Items, Mapping
+from generator.load.fields_as_text import image_lines, typed_line
 from generator.load.foreign import foreign_field
 from generator.load.invisible import CONTROL, control_error, invisible_error
 from generator.load.plain_text import plain_text_notes
 from generator.load.wrong_group import in_another_group
 from generator.load.yaml_lines import key_slip, one_value, yaml_value
 from generator.load.yaml_lists import double_quoted, written
-from generator.load.yaml_lost import image_fields_fix
 
 # A name typed with the list mark but not its space (`-Climate`): the letter right after.
 DASH_SLIP = re.compile(r"-[^\W\d_]")
@@ -290,7 +290,7 @@ class Checker(KeyChecks):
             self.error(
                 line,
                 f"image must be a set of fields (src, alt), not just the file name {value!r}",
-                image_fields_fix(self.doc.path, line, value),
+                image_lines(value, typed_line(self.doc.path, line)),
             )
             return None
         if not isinstance(value, Mapping):

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from generator.load import fields
 from generator.load.checker import Checker, inline, kind
 from generator.load.content import Mapping
+from generator.load.fields_as_text import credits_lines, typed_line
 from generator.load.plain_text import plain_text_notes, plain_version
 from generator.load.yaml_lists import text_list, written
 from generator.model import Image
@@ -136,22 +137,11 @@ def _credits_not_fields(check: Checker, front: Mapping) -> None:
         return
     names = value if isinstance(value, list) else [value]
     if value is not None and all(isinstance(n, str | int | float) for n in names):
-        one = names[0] if len(names) == 1 else value  # `- Asha Rao`: one byline
-        typed = inline(one) if isinstance(one, list) else " ".join(str(one).split())
-        field, colon, rest = typed.partition(": ")  # `credits: "author: Asha Rao"`
-        word, _, words = typed.partition(" ")  # `  author Asha Rao` below: its colon missing
-        below = (
-            typed
-            if colon and field in fields.under("credits")
-            else f"{word}: {words}"
-            if words and word in fields.under("credits")
-            else f"author: {typed}"
-        )
         check.error(
             line,
             f"credits must be a set of fields, not {kind(value)}: the byline goes after "
             "'author:', indented below 'credits:'",
-            f"write 'credits:' on its own line, then '  {below}' indented below it",
+            credits_lines(value, typed_line(check.doc.path, line)),
         )
         return
     if isinstance(value, list) and all(isinstance(item, Mapping) for item in value):

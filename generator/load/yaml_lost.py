@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
 import yaml
 
 from generator.diagnostics import Diagnostic, error
+from generator.load.fields_as_text import GROUPS, group_fix
 from generator.load.yaml_lists import double_quoted
 from generator.load.yaml_mistakes import marked_error, tag_mistake
 
@@ -116,8 +116,9 @@ def lost_comments(
     note and is left alone.
 
     Reads the tokens up to the first YAML mistake, so a comment that broke a list
-    (`tags: [Football #1, C]`) is found too. `image: AP #2` gets the image's three lines as
-    its fix; in `text` YAML read (`parsed`), none: the image's own error says them."""
+    (`tags: [Football #1, C]`) is found too. `image: AP #2` (`credits: AP #2`) gets the
+    group's lines as its fix; in `text` YAML read (`parsed`), none: the group's own error
+    says them."""
     if "#" not in text:
         return []
     lines = text.split("\n")
@@ -134,13 +135,14 @@ def lost_comments(
                 continue
             if not flow and _a_fields_note(lines[end.line], token, after):
                 continue
-            if not flow and lines[end.line].startswith("image:") and parsed:
+            group = not flow and lines[end.line].startswith(tuple(g + ":" for g in GROUPS))
+            if group and parsed:
                 continue  # a set of fields typed as text: its own error names the line
             if not flow and not lines[token.start_mark.line][: token.start_mark.column].strip():
                 continue  # a line's first words, no value: `title #1 story` misses its colon
             said = _comment_error(lines, token, flow > 0, first_line, source)
-            if not flow and lines[end.line].startswith("image:"):  # quoting it is no fix
-                said = replace(said, hint=image_lines(token.value, lines[end.line]))
+            if group:  # quoting it is no fix: the group's lines are
+                said = replace(said, hint=group_fix(lines[end.line], token.value))
             found.append(said)
     except yaml.YAMLError:
         pass  # the mistake itself is reported by the parser, after these
@@ -289,35 +291,3 @@ def untagged_data(loader: Any, tagged: bool) -> Any:
         elif isinstance(here, yaml.MappingNode):
             todo.extend(n for pair in here.value for n in pair)
     return loader.construct_document(node)
-
-
-def image_fields_fix(path: Path, line: int, value: str) -> str:
-    """The fix of `image:` on `line` of the story at `path` written as text, `value` as YAML
-    read it: the three lines, the file's name written as YAML reads it (`src: "AP #2"`);
-    where a ' #' cut the line short (`image: AP #2`), the name before it, or the whole text
-    if that is the file's name (prober5 P17: one fix, not a comment's that led to this)."""
-    try:
-        typed = path.read_text(encoding="utf-8-sig", errors="replace").splitlines()[line - 1]
-    except (OSError, IndexError):
-        typed = ""
-    return image_lines(value, typed)
-
-
-def image_lines(value: str, typed: str) -> str:
-    """`image_fields_fix` for `value`, as YAML read the line `typed`."""
-    whole = typed.partition(":")[2].strip()
-    fix = f"write three lines: 'image:', then indented '  src: {_as_typed(value)}' and "
-    fix += "'  alt: what the picture shows'"
-    cut = whole[len(value) :] if whole.startswith(value) else ""
-    if re.match(r" #\S", cut):  # `AP #2`, not a note set apart (`a.jpg  # main`)
-        fix += f", or '  src: {_as_typed(whole)}' if {cut.strip()!r} is part of its name"
-    return fix
-
-
-def _as_typed(value: str) -> str:
-    """`value` as a YAML field's value that reads as it: plain, or in double quotes."""
-    try:
-        plain = yaml.safe_load(f"v: {value}") == {"v": value}
-    except yaml.YAMLError:
-        plain = False
-    return value if plain else double_quoted(value)
