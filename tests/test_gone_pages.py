@@ -53,6 +53,11 @@ def test_a_build_names_the_published_pages_it_takes_down_and_how_to_keep_them(
     assert (project / "site/2025/06/01/festival/index.html").is_file()
     assert "tag:test.example,2025:2025-06-01/festival" in (project / "site/atom.xml").read_text()
 
+    (project / "content/budget.md").rename(project / "content/budget-2.md")
+    preview = run_here("build", "--drafts", cwd=project)  # a preview into site/ itself
+    assert preview.returncode == 0 and "warning" not in preview.stdout + preview.stderr
+    (project / "content/budget-2.md").rename(project / "content/budget.md")
+    out = said(project)
     (project / "content/budget.md").unlink()
     out = said(project)
     assert (

@@ -329,7 +329,8 @@ def build_site(
     unkept = _cache_dir_problems(options.cache_dir, paths) if options.cache_dir else []
     result = _built(paths, settings, selection, options, started)
     result.diagnostics.extend(unkept)
-    if result.ok and result.stats is not None and result.summary is not None:
+    preview = selection.drafts or selection.future  # serve's, a preview's: not published
+    if result.ok and result.stats is not None and result.summary is not None and not preview:
         from generator.commands.gone_pages import gone_pages
 
         stats, shown = result.stats, str(paths.output)
