@@ -21,6 +21,7 @@ from generator.index import topics
 from generator.load.content import Document, find_articles, parse_document, read_document
 from generator.load.placeholder import placeholder_in_file, placeholder_warning
 from generator.load.validate import validate
+from generator.load.yaml_lines import indented_fixes, indented_keys
 from generator.model import Article
 from generator.render.summary import plain_summary, shows_nothing
 from generator.render.unread import body_renderer
@@ -131,6 +132,7 @@ def _validated(
     document: Document, problems: list[Diagnostic], settings: Settings, content_dir: Path
 ) -> Validated:
     article, field_problems = validate(document, settings, content_dir)
+    field_problems = indented_fixes(field_problems, indented_keys(document.front))
     draft = article.draft if article is not None else document.front.get("draft") is True
     left = placeholder_warning(document.source, document.body, document.body_line, draft)
     if not draft and "_drafts" in document.source.split("/")[:-1]:

@@ -331,7 +331,7 @@ def test_spaces_at_the_ends_of_quoted_text_are_said_not_to_be_published(tmp_path
     said = run_here("check", cwd=project).stdout
     for line, what, fix in [
         (2, "title '  Spaced title  '", "title: Spaced title"),
-        (6, "credits.author ' Asha Rao'", "author: Asha Rao"),
+        (6, "credits.author ' Asha Rao'", "author: Asha Rao (with the 2 spaces before 'author:')"),
         (7, "tags: item 1 ' Rain'", "tags: [Rain, Floods]"),
     ]:
         assert (

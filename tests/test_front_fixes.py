@@ -381,7 +381,7 @@ def test_an_image_address_that_is_neither_https_nor_a_file_gets_a_fix_that_works
     assert status == 1
     assert "content/2025/06/story.md:9: error: image.src: " in out, out
     assert said in out, out
-    assert fix_lines(out)[0].endswith(f"src: {fixed}"), out
+    assert fix_lines(out)[0].endswith(f"src: {fixed} (with the 2 spaces before 'src:')"), out
     if not fixed.startswith("https://"):  # put the picture beside the article, as told
         (path.parent / fixed).write_bytes(tiny_png((1600, 900)))
     path.write_text(path.read_text(encoding="utf-8").replace(typed, fixed), encoding="utf-8")
@@ -518,7 +518,8 @@ def test_one_topic_with_a_colon_is_offered_in_quotes(tmp_path: Path) -> None:
             "  author: Asha Rao  # staff",
             "the text after ' #' is read as a comment",
             "if '# staff' is a note, write it on a line of its own (or delete it): author: Asha "
-            'Rao; if it is text, put the whole value in quotes: author: "Asha Rao  # staff"',
+            'Rao; if it is text, put the whole value in quotes: author: "Asha Rao  # staff"'
+            " (with the 2 spaces before 'author:')",  # credits', not a field of its own
             "  author: Asha Rao",
             ("//a[@class='author']", "Asha Rao"),
         ),

@@ -293,11 +293,12 @@ def test_a_one_line_list_of_names_is_fixed_to_publish_the_names_meant(
     problem = the_error(problems)
     assert problem.line == line
     assert words in problem.message
-    assert problem.hint.endswith(f" {fixed.strip()}")
+    key = fixed.split(":")[0].strip()
+    under = f" (with the 2 spaces before '{key}:')" * fixed.startswith("  ")  # credits'
+    assert problem.hint.endswith(f" {fixed.strip()}{under}")
     article, problems, _ = published(tmp_path, fixed)
     assert article is not None, problems
     assert problems == []
-    key = fixed.split(":")[0].strip()
     assert names(article, key) == (meant or ["Newsroom", fixed.split('"')[1]])
 
 

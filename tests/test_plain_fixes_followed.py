@@ -26,9 +26,12 @@ def follow(path: Path, out: str) -> None:
     )
     lines = path.read_text(encoding="utf-8").split("\n")
     indent = re.match(r"\s*", lines[first - 1]).group()  # type: ignore[union-attr]
+    alone = re.search(r" \(with the (\d+) spaces? before '[^']*:'\)$", fix)  # prober5 P14
     if spans:  # the lines named, indented only as the fix says (prober4 M3)
         first, last = int(spans.group(1)), int(spans.group(2))
         fix, indent = fix[: spans.start()], " " * int(spans.group(3) or 0)
+    elif alone:  # its one line, indented as the fix says
+        fix, indent = fix[: alone.start()], " " * int(alone.group(1))
     lines[first - 1 : last] = [indent + fix]
     path.write_text("\n".join(lines), encoding="utf-8")
 
@@ -102,7 +105,10 @@ def test_a_one_line_value_gets_no_lines_named(tmp_path: Path) -> None:
     write_article(project, "2025/06/story.md", STORY + '  sources: ["**AP**", Reuters]\n')
 
     out = run_here("check", cwd=project).stdout
-    assert "fix: write them as plain text: sources: [AP, Reuters]\n" in out
+    assert (
+        "fix: write them as plain text: sources: [AP, Reuters] (with the 2 spaces before"
+        " 'sources:')\n" in out  # credits', not a field of its own (prober5 P14)
+    )
 
 
 @pytest.mark.parametrize(
@@ -311,3 +317,32 @@ def test_a_summary_of_two_paragraphs_keeps_their_break_in_its_fix(
     assert built.returncode == 0 and "warning" not in built.stderr, built.stderr
     page = (tmp_path / "site/2025/06/01/story/index.html").read_text(encoding="utf-8")
     assert f'<meta name="description" content="{meant}">' in page
+
+
+def test_a_credits_image_fix_followed_keeps_the_picture(tmp_path: Path) -> None:
+    """prober5 P14: credits' `image:` fix read as the top-level `image:` line (the
+    picture's); pasted at the left edge it would replace the picture with the credit."""
+    project = make_project(tmp_path / "project")
+    typed = '  image: "Photo: <i>AP</i> / **Reuters** &amp; AFP"\n'
+    picture = "image:\n  src: https://example.org/a.jpg\n  alt: A flooded road\n"
+    path = write_article(project, "2025/06/story.md", STORY + typed + picture)
+
+    first = run_here("check", cwd=project).stdout
+    assert (
+        "fix: write it without Markdown or HTML: image: 'Photo: AP / Reuters & AFP' (with "
+        "the 2 spaces before 'image:')\n" in first
+    ), first
+    follow(path, first)
+    second = run_here("check", cwd=project)
+    assert second.returncode == 0 and "warning" not in second.stdout, second.stdout
+    built = run_here("build", "--output", str(tmp_path / "site"), cwd=project)
+    assert built.returncode == 0, built.stdout + built.stderr
+    page = (tmp_path / "site/2025/06/01/story/index.html").read_text("utf-8")
+    assert "https://example.org/a.jpg" in page and "Photo: AP / Reuters &amp; AFP" in page
+
+
+def test_a_fix_for_a_field_at_the_left_edge_says_no_spaces(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    write_article(project, "2025/06/story.md", STORY + "summary: A **bold** day\n")
+    out = run_here("check", cwd=project).stdout
+    assert "fix: write it without Markdown: summary: 'A bold day'\n" in out, out

@@ -153,9 +153,13 @@ CUT = "the text after ' #' is read as a comment and would be left out"
         (
             STORY + "image:\n  src: tunnel.png\n  alt: Tunnel # 2 at dawn\n",
             10,
-            'alt: "Tunnel # 2 at dawn"',
+            "alt: \"Tunnel # 2 at dawn\" (with the 2 spaces before 'alt:')",  # the picture's
         ),
-        (STORY.replace("Nordic Desk", "Desk # 4"), 6, 'author: "Desk # 4"'),
+        (
+            STORY.replace("Nordic Desk", "Desk # 4"),
+            6,
+            "author: \"Desk # 4\" (with the 2 spaces before 'author:')",  # under credits:
+        ),
         (
             STORY.replace("[Transport]", "[Football #1, C #]"),
             7,

@@ -14,9 +14,8 @@ import pytest
 
 from generator.config import Settings
 from generator.diagnostics import Diagnostic
-from generator.load.content import read_document
-from generator.load.validate import validate
 from generator.model import Article
+from generator.stages_api import read_one
 
 # '---' is line 1: title 2, date 3, country 4, credits 5, author 6, tags 7.
 STORY = """\
@@ -33,11 +32,8 @@ def read(tmp_path: Path, front: str) -> tuple[Article | None, list[Diagnostic]]:
     content = tmp_path / "content"
     content.mkdir(parents=True, exist_ok=True)
     (content / "story.md").write_text(f"---\n{front}---\nBody.\n", encoding="utf-8")
-    doc, problems = read_document(content / "story.md", "story.md", 1_000_000)
-    if doc is None:
-        return None, problems
-    article, more = validate(doc, Settings(timezone="UTC", site_id="test.example,2025"), content)
-    return (None if problems else article), problems + more  # as the pipeline reads it
+    settings = Settings(timezone="UTC", site_id="test.example,2025")
+    return read_one(content / "story.md", "story.md", settings, content)  # as the pipeline does
 
 
 def the_error(problems: list[Diagnostic]) -> Diagnostic:

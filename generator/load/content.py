@@ -35,6 +35,7 @@ from generator.load.files import (
 )
 from generator.load.foreign import toml_front_matter
 from generator.load.invisible import CONTROL, control_errors, has_control, has_name_control
+from generator.load.yaml_lines import indented_fixes, indented_lines
 from generator.load.yaml_lists import duplicate_errors
 from generator.load.yaml_lost import cut_short, explicit_tags, lost_text, untagged_data
 from generator.load.yaml_slips import typing_slips
@@ -378,6 +379,7 @@ def parse_document(raw: bytes, source: str, path: Path) -> tuple[Document | None
         return None, [parts]
     front_text, body, body_line = parts
     data, problems = parse_front_matter(front_text, 2, source)
+    problems = indented_fixes(problems, indented_lines(front_text, 2))  # credits' `  image:`
     if data is None and not problems:
         data = Mapping(2)
     if data is None:

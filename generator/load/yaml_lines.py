@@ -1,15 +1,19 @@
 """A line of front matter (or authors.yaml) YAML cannot place: one missing its colon
 (`country India`), or a group's field whose group line is missing (`  author:` with no
-`credits:` above it). Read by load/yaml_mistakes.py, which names the other mistakes."""
+`credits:` above it). Read by load/yaml_mistakes.py, which names the other mistakes.
+And the fixes that write an indented field's line, said with its spaces (`indented_fixes`)."""
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections.abc import Iterable
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import yaml
 
+from generator.diagnostics import Diagnostic
 from generator.load import fields
 from generator.load.yaml_lists import LISTS, double_quoted, written
 
@@ -322,3 +326,50 @@ def value_slip(
                 + ("" if raw.strip() == value else ", on a line of its own below"),
             )
     return None
+
+
+_INDENTED = re.compile(r"(?P<lead> +)(?P<key>[^\s:#'\"\[{-][^:#]*?):(?:[ \t]|$)")
+
+
+def indented_lines(text: str, first_line: int) -> dict[int, tuple[int, str]]:
+    """File line -> (spaces before it, key) of each indented field's line of `text` (front
+    matter whose first line is file line `first_line`); none of a list's item."""
+    found = (_INDENTED.match(line) for line in text.split("\n"))
+    return {i + first_line: (len(f["lead"]), f["key"]) for i, f in enumerate(found) if f}
+
+
+def indented_keys(front: dict[str, Any]) -> dict[int, tuple[int, str]]:
+    """`indented_lines` of front matter as read (load.content.Mapping: each key's line and
+    indent), from its groups (`credits:`, `image:`); none of a list's item."""
+    found: dict[int, tuple[int, str]] = {}
+    todo = [front]
+    while todo:
+        group = todo.pop()
+        lines: dict[str, int] = getattr(group, "lines", {})
+        for key, (_, indent) in getattr(group, "ends", {}).items():
+            if indent and key in lines:
+                found[lines[key]] = (indent, key)
+        todo += [v for v in group.values() if isinstance(v, dict)]
+    return found
+
+
+def indented_fixes(
+    problems: list[Diagnostic], indented: dict[int, tuple[int, str]]
+) -> list[Diagnostic]:
+    """`problems`, each fix that writes the line of an indented field (`  alt: ...` under
+    `image:`, `  image: ...` under `credits:`; `indented`: `indented_lines`) written from
+    its name, followed by ' (with the 2 spaces before 'alt:')': shown at the left edge
+    alone, pasted there it would be a field of its own, credits' `image:` replacing the
+    picture's (prober5 P14). A fix that says its spaces already is left as it is."""
+    placed = []
+    for problem in problems:
+        spaces, key = indented.get(problem.line, (0, ""))
+        hint = problem.hint
+        if not spaces or not hint or "space" in hint or "indent" in hint:
+            placed.append(problem)
+            continue
+        hint = hint.replace(f": {' ' * spaces}{key}:", f": {key}:")  # as typed, spaces first
+        if re.search(rf"(?<![\w.'-]){re.escape(key)}:", hint):
+            hint += f" (with the {spaces} space{'s' * (spaces > 1)} before '{key}:')"
+        placed.append(dataclasses.replace(problem, hint=hint))
+    return placed
