@@ -180,6 +180,20 @@ _TEXT_LETTER = re.compile(r"<[^>]*>|&[^;\s]*;|([^\W\d_])")  # a letter outside m
 # their presentation forms, and the historic ones of the SMP): Unicode's R and AL blocks.
 _RTL = "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]"
 _RTL_CHAR, _RTL_LETTER = re.compile(_RTL), re.compile("(?=[^\\W\\d_])" + _RTL)
+# Every byte but the first bytes of those characters in UTF-8 (D6-DF, E0: U+0590-08FF;
+# EF: U+FB1D-FEFC; F0: the SMP's): a text whose UTF-8 holds none of them holds no such
+# character (`_no_rtl`).
+_NOT_RTL_LEADS = bytes(b for b in range(256) if not (0xD6 <= b <= 0xE0 or b in (0xEF, 0xF0)))
+
+
+def _no_rtl(markup: str) -> bool:
+    """Whether `markup` holds no right-to-left character (`_RTL`): its UTF-8 bytes are
+    looked at first (bytes' `translate`, in C, about 4 ns a character where `re` takes
+    about 25 for the pattern's ranges), and searched for the ranges only when it holds a
+    byte such a character starts with (an Arabic letter's; a smart quote's is E2)."""
+    if not markup.encode("utf-8", "surrogatepass").translate(None, _NOT_RTL_LEADS):
+        return True
+    return not _RTL_CHAR.search(markup)
 
 
 def body_direction(markup: str) -> str:
@@ -188,9 +202,9 @@ def body_direction(markup: str) -> str:
     Arabic quotation is 'ltr' and an Arabic one opening with "BBC" is 'rtl'; the first
     letter's direction when the two are even; '' when no letter has one (digits,
     punctuation, nothing)."""
-    # The common case: no right-to-left character (ASCII: told at once; else the search
-    # scans the markup, about 20 ns a character), then scanned to the first letter only.
-    if markup.isascii() or not _RTL_CHAR.search(markup):
+    # The common case: no right-to-left character (ASCII: told at once; else `_no_rtl`,
+    # about 4 ns a character), then scanned to the first letter only.
+    if markup.isascii() or _no_rtl(markup):
         return "ltr" if any(m[1] for m in _TEXT_LETTER.finditer(markup)) else ""
     text = _MARKUP.sub(" ", markup)
     if not _RTL_LETTER.search(text):
