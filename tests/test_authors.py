@@ -433,6 +433,31 @@ def test_a_registry_entry_with_an_error_still_names_its_authors_page(tmp_path: P
     assert said.count("is written 'Asha Rao' in authors.yaml") == 2, said
 
 
+def test_the_first_byline_missing_its_colon_gets_the_same_one_error_as_a_later_one(
+    tmp_path: Path,
+) -> None:
+    """`Asha Rao` then `  bio: Reporter` at the top of the file (tester5 F4): YAML reads
+    the two lines as one text and stops on the `bio:` line; the error is the missing
+    colon on the byline's line, once, and the fix, followed, gives a registry that reads
+    (not "line bio: up with the field above", which takes the field out of its byline)."""
+    for registry, line in (
+        ("Asha Rao\n  bio: Reporter\n", 1),
+        ("# Our writers\n\nAsha Rao\n  bio: Reporter\n  slug: asha\nBen Li:\n  bio: Editor\n", 3),
+    ):
+        project = newsroom(tmp_path / str(line), registry)
+        result = run_here("check", cwd=project)
+        assert result.returncode == 1
+        errors = [text for text in result.stdout.splitlines() if ": error: " in text]
+        assert errors == [
+            f"authors.yaml:{line}: error: 'Asha Rao' has no ':', so YAML cannot read this line "
+            "as a field"
+        ], result.stdout
+        assert "    fix: write the line with a colon after the name: 'Asha Rao:'" in result.stdout
+        fixed = registry.replace("Asha Rao\n", "Asha Rao:\n")
+        (project / "authors.yaml").write_text(fixed, encoding="utf-8")
+        assert run_here("check", cwd=project).returncode == 0, fixed
+
+
 def test_a_byline_missing_its_colon_is_named_on_its_line_and_hides_no_other_mistake(
     tmp_path: Path,
 ) -> None:

@@ -175,6 +175,24 @@ def test_an_unclosed_bracket_in_the_title_is_named_on_the_title_line_not_the_nex
         )
 
 
+def test_a_group_line_missing_its_colon_at_the_top_of_the_front_matter_is_named(
+    tmp_path: Path,
+) -> None:
+    """`credits` (no ':') as the first line, its fields indented below: YAML reads the
+    lines as one text and stops on the field below; the error names the missing colon."""
+    moved = ARTICLE.replace("credits:\n  author: Fixture Desk\n  sources: [agencies]\n", "")
+    broken = moved.replace("---\n", "---\ncredits\n  author: Fixture Desk\n", 1)
+    doc, problems = read(tmp_path, broken)
+    problem = only_error(problems)
+    assert (problem.line, problem.message, problem.hint) == (
+        2,
+        "'credits' has no ':', so YAML cannot read this line as a field",
+        "write the line with a colon after the name: 'credits:'",
+    )
+    doc, problems = read(tmp_path, broken.replace("credits\n", "credits:\n"))
+    assert doc is not None and not problems
+
+
 def test_a_list_left_open_at_the_end_of_the_front_matter_is_named_where_it_opened(
     tmp_path: Path,
 ) -> None:

@@ -32,9 +32,10 @@ def missing_colon(
 ) -> tuple[int, str, str] | None:
     """(0-based line, message, fix) for a line of words with no ':' among fields
     (`country India`, `Carla Gomez` in authors.yaml, `  author Asha Rao` under
-    `credits:`): PyYAML names the line after it, or the next field's. The fix puts the
-    colon after a field's name (`country: India`), else at the end (`Carla Gomez:`: a
-    byline of authors.yaml when `registry`). None for other mistakes."""
+    `credits:`), the first line's too (`Carla Gomez` then its fields indented below it,
+    which YAML reads as one text): PyYAML names the line after it, or the next field's.
+    The fix puts the colon after a field's name (`country: India`), else at the end
+    (`Carla Gomez:`: a byline of authors.yaml when `registry`). None for other mistakes."""
     lines, problem = text.split("\n"), exc.problem or ""
     at = -1
     if exc.context == "while scanning a simple key" and problem.startswith("could not find"):
@@ -42,7 +43,8 @@ def missing_colon(
     elif problem.startswith("mapping values are not allowed") and exc.problem_mark is not None:
         here = exc.problem_mark.line
         above = lines[here - 1] if 0 < here < len(lines) else ""
-        if above.strip() and ":" not in above and _indent(above) == _indent(lines[here]):
+        level = _indent(above) == _indent(lines[here]) or _indent(above) == 0 < _indent(lines[here])
+        if above.strip() and ":" not in above and level:
             at = here - 1
     elif problem.startswith("expected '<document start>'") and exc.problem_mark is not None:
         at = exc.problem_mark.line - 1  # the first line's words, then fields: `title #1 story`
