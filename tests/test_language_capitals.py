@@ -80,3 +80,24 @@ def test_a_tag_in_lower_case_or_its_usual_capitals_is_said_nothing_of(tmp_path: 
     built = run_here("build", "--output", str(site), "--base-url", BASE_URL, cwd=project)
     assert built.returncode == 0 and "warning" not in built.stderr, built.stderr
     assert _langs(site) == {"en", "pt-BR", "zh-Hant-TW"}
+
+
+def test_init_writes_a_language_in_its_usual_capitals_and_says_so(tmp_path: Path) -> None:
+    """`init --language EN` wrote language = "EN", which the next check noted as odd
+    capitals: init writes the tag in its usual ones, as the settings check would publish
+    it, says so, and the new site checks without a note; `--language en` says nothing."""
+    for typed, usual in (("EN", "en"), ("PT-br", "pt-BR"), ("pt-br", "pt-BR"), ("en", "en")):
+        folder = tmp_path / typed
+        url = "https://harbour-desk.github.io/gazette/"
+        made = run_here("init", typed, "--language", typed, "--url", url, cwd=tmp_path)
+        assert made.returncode == 0, made.stderr
+        settings = (folder / "newsdigest.toml").read_text(encoding="utf-8")
+        assert f'\nlanguage = "{usual}"\n' in settings, settings
+        told = (
+            f'--language {typed!r} is written language = "{usual}", its usual capitals: a '
+            "language tag means the same in any capitals."
+        )
+        assert (told in made.stdout) == (typed != usual), made.stdout
+        checked = run_here("check", cwd=folder)
+        assert checked.returncode == 0, checked.stdout
+        assert "warning" not in checked.stdout and "capitals" not in checked.stdout, checked.stdout

@@ -34,6 +34,7 @@ from generator.commands.workflows import (
     pr_workflow,
 )
 from generator.diagnostics import ConfigError, UsageError
+from generator.languages import usual_case
 from generator.load import countries, slugs
 from generator.load.plain_text import title_problem
 from generator.web_address import is_placeholder, placeholder_note
@@ -59,6 +60,7 @@ class Started:
     posts: int = 0  # Jekyll posts in _posts/ (not read: they belong under content/)
     other_pages: tuple[str, ...] = ()  # other workflows that publish to GitHub Pages
     unread_zone: str | None = None  # the machine's time zone, when no IANA name (then UTC)
+    language_typed: str = ""  # --language as typed, when written in other capitals ('EN', pt-br)
 
 
 def title_from_folder(folder: Path) -> str:
@@ -258,10 +260,8 @@ def init_site(
     except ConfigError as exc:
         raise UsageError(*map(_as_options, exc.messages), "nothing was written") from None
     zone, unread = (timezone, None) if timezone else local_timezone()
-    try:
-        year = (now or datetime.now(ZoneInfo(zone))).year
-    except (ZoneInfoNotFoundError, ValueError):
-        year = (now or datetime.now()).year  # validate() names the bad time zone below
+    year = _year(now, zone)
+    typed, language = language, usual_case(language)  # 'EN' -> 'en', pt-br -> 'pt-BR'
     values = {
         "title": name,
         "description": f"The latest stories from {name}." if english(language) else name,
@@ -299,7 +299,17 @@ def init_site(
         *(written, settings, country, is_placeholder(base_url), branch, kept, stories),
         source.warning,
         *(git_top(root), posts, tuple(others), unread),
+        typed if typed != language else "",
     )
+
+
+def _year(now: datetime | None, zone: str) -> int:
+    """The year now (or at `now`) in the time zone named `zone`, or on this computer's clock
+    when `zone` is no zone (validate names it)."""
+    try:
+        return (now or datetime.now(ZoneInfo(zone))).year
+    except (ZoneInfoNotFoundError, ValueError):
+        return (now or datetime.now()).year
 
 
 def _published_branch(started: Started) -> str:
@@ -361,6 +371,12 @@ def summary(started: Started, folder: Path) -> str:
     ]
     if note := placeholder_note(started.settings.base_url):  # a placeholder or http://
         lines.append(note)
+    if started.language_typed:  # as check would note it: 'EN' is written 'en'
+        lines.append(
+            f"--language {started.language_typed!r} is written language = "
+            f'"{started.settings.language}", its usual capitals: a language tag means the '
+            "same in any capitals."
+        )
     lines.append(_published_branch(started))
     lines += _workflow_warnings(started)
     if started.install_warning:
