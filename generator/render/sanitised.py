@@ -242,15 +242,14 @@ def removed_addresses(
         )
 
 
-_FTP = re.compile("ftp:", re.IGNORECASE)
-
-
 def _unopened(source: str, markdown: str, first_line: int, after: str) -> Iterable[Diagnostic]:
     """A warning for each ftp: link of `after` (the sanitised body; URL_SCHEMES keeps them):
     Chrome, Firefox, Edge and Safari stopped opening ftp: addresses in 2021, so no reader
     can follow it, though it is published as typed (an ftp: picture is an error of its own:
     load/images.py)."""
-    if not _FTP.search(after):  # no ftp: (most stories)
+    # No ftp: (most stories): looked for in the UTF-8 bytes lowered, in C (a third of the
+    # time of `re`'s case-blind search; no letter but f, t and p, either case, matches).
+    if b"ftp:" not in after.encode("utf-8", "surrogatepass").lower():
         return
     searched: dict[str, int] = {}
     for tag, value in addresses(after):
