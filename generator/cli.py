@@ -116,9 +116,9 @@ def summary_table(summary: Summary, seconds: float) -> str:
         ("Countries", summary.countries, ""),
         ("Feeds", summary.feeds, ""),
     ]
-    lines = [
-        f"  {name:<10} {count:>7}" + (f"  ({note})" if note else "") for name, count, note in rows
-    ]
+    lines = [f"  {n:<10} {count:>7}" + (f"  ({note})" if note else "") for n, count, note in rows]
+    if summary.decoded:  # stored stories whose whole record was read (speed.records)
+        lines.append(f"  {summary.decoded} stored stories decoded whole (the rest in part)")
     if summary.up_to_date:
         lines.append("  up to date: nothing changed since the last build")
     return "\n".join(lines) + f"\nTotal in {seconds * 1000:.0f} ms"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields
 from datetime import datetime
 from operator import attrgetter
@@ -190,30 +190,41 @@ class Article:
         """Newest first, then by slug: a total, stable order."""
         return (-self.date.timestamp(), self.slug)
 
+    def _with_values(self, changes: dict[str, Any]) -> Article:
+        """`with_values`' work, which a subclass may do its own way (speed.records)."""
+        values = list(_article_values(self))
+        for name, value in changes.items():
+            index = _ARTICLE_INDEX.get(name)
+            if index is None:
+                raise TypeError(f"Article has no field {name!r}")
+            values[index] = value
+        return make_article(*values)
+
 
 _ARTICLE_FIELDS = tuple(f.name for f in fields(Article))
 _ARTICLE_INDEX = {name: i for i, name in enumerate(_ARTICLE_FIELDS)}
 _article_values = attrgetter(*_ARTICLE_FIELDS)
+A = TypeVar("A")
 
 
-def _maker() -> Callable[..., Article]:
-    """A function of every field's value, in order, that makes the Article
-    `Article(*values)` makes, each slot set through its own descriptor instead of the
-    frozen `__init__`'s `object.__setattr__` (about half the time: a rebuild makes an
-    Article of each stored record, and gives many their topics and summary anew). The
-    frozen class runs no check and no `__post_init__`, so nothing else differs."""
-    names = [f"v{i}" for i in range(len(_ARTICLE_FIELDS))]
-    lines = [f"def make({', '.join(names)}):", "    made = new(Article)"]
+def maker(kind: type[A], names: Sequence[str]) -> Callable[..., A]:
+    """A function of the values of `names` (slots of `kind`, in order) that makes a `kind`
+    with them, each slot set through its own descriptor instead of the frozen `__init__`'s
+    `object.__setattr__` (about half the time: a rebuild makes an Article of each stored
+    record, and gives many their topics and summary anew). The frozen class runs no check
+    and no `__post_init__`, so nothing else differs from `kind(*values)`."""
+    params = [f"v{i}" for i in range(len(names))]
+    lines = [f"def make({', '.join(params)}):", "    made = new(kind)"]
     lines += [f"    set{i}(made, v{i})" for i in range(len(names))]
-    scope: dict[str, Any] = {"new": object.__new__, "Article": Article}
-    for i, name in enumerate(_ARTICLE_FIELDS):
-        scope[f"set{i}"] = vars(Article)[name].__set__
+    scope: dict[str, Any] = {"new": object.__new__, "kind": kind}
+    for i, name in enumerate(names):
+        scope[f"set{i}"] = getattr(kind, name).__set__
     exec("\n".join([*lines, "    return made"]), scope)  # noqa: S102 (made of field names)
-    made: Callable[..., Article] = scope["make"]
+    made: Callable[..., A] = scope["make"]
     return made
 
 
-make_article = _maker()
+make_article = maker(Article, _ARTICLE_FIELDS)
 
 
 K = TypeVar("K")
@@ -247,13 +258,7 @@ def with_values(article: Article, **changes: Any) -> Article:
     """`dataclasses.replace` for an Article, about twice as fast (no per-field checks in
     Python): a build gives thousands of articles their topics and bylines this way.
     TypeError for a name that is not a field."""
-    values = list(_article_values(article))
-    for name, value in changes.items():
-        index = _ARTICLE_INDEX.get(name)
-        if index is None:
-            raise TypeError(f"Article has no field {name!r}")
-        values[index] = value
-    return make_article(*values)
+    return article._with_values(changes)
 
 
 @dataclass(frozen=True, slots=True)

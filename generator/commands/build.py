@@ -98,6 +98,7 @@ class Summary:
     rendered_pages: int  # the rest were unchanged and kept
     bodies: int  # article bodies converted from Markdown (the rest came from the cache)
     cache_hits: int  # articles whose validated data and body came from the cache
+    decoded: int = 0  # stored records whose tail was decoded (speed.records.LazyArticle)
     up_to_date: bool = False  # nothing changed: the site was left as it was
 
 
@@ -160,7 +161,9 @@ def _up_to_date(
     if not isinstance(files, int):
         return None
     return (
-        replace(found, rendered_pages=0, bodies=0, cache_hits=found.articles, up_to_date=True),
+        replace(
+            found, rendered_pages=0, bodies=0, cache_hits=found.articles, decoded=0, up_to_date=True
+        ),
         files,
         held,
         warned,

@@ -368,6 +368,7 @@ def _summary(site: Site, done: Rendered, cache: ArticleCache | None) -> Summary:
         rendered_pages=done.planned.rendering,
         bodies=len(site.articles) - (cache.body_hits if cache else 0),
         cache_hits=cache.body_hits if cache else 0,
+        decoded=cache.shared.completed if cache else 0,
     )
 
 

@@ -14,7 +14,7 @@ read only when two of them match. Drafts are left out: a follow-up being written
 from __future__ import annotations
 
 import os
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 from generator.diagnostics import Diagnostic, warning
@@ -30,12 +30,16 @@ def copied_stories(
     """A warning on the `title:` line of each published story whose headline (in any
     capitals and spacing), publication instant and language are another's, and whose
     file holds the other's text, front matter and all (spaces and line ends aside)."""
+    stamps = [None if a.draft else a.date.timestamp() for a in articles]
+    count = Counter(stamps)
+    # Only the stories of an instant another story has are compared, in file order: their
+    # headlines alone are read (a stored story's whole record decoded: speed.records).
+    shared = [a for a, at in zip(articles, stamps, strict=True) if at is not None and count[at] > 1]
     same: dict[tuple[str, float, str], list[Article]] = defaultdict(list)
-    for article in articles:
-        if not article.draft:
-            title = " ".join(article.title.casefold().split())
-            language = language_key(article.language or site_language)
-            same[(title, article.date.timestamp(), language)].append(article)
+    for article in shared:
+        title = " ".join(article.title.casefold().split())
+        language = language_key(article.language or site_language)
+        same[(title, article.date.timestamp(), language)].append(article)
     found = []
     for group in same.values():
         if len(group) < 2:

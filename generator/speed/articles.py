@@ -39,7 +39,7 @@ from generator.speed.bodyrows import (
     scanned,
 )
 from generator.speed.cache import BadEntry, decode_diagnostics, encode_diagnostics
-from generator.speed.records import Shared, article_record, parsed
+from generator.speed.records import Shared, article_record, article_tail, head_of, record_text
 from generator.speed.sources import BODY_SPACE, SPACE, ArticleFiles
 from generator.speed.sources import markdown_of as markdown_of
 from generator.speed.store import Database, checksum, dumps
@@ -93,8 +93,8 @@ class _Records(ArticleFiles):
 
     def _decoded(self, source: str, text: str) -> Hit | None:
         try:
-            record = parsed(text)
-            article = self.shared.article(record["a"])
+            record, tail = head_of(text)
+            article = self.shared.article(record["a"], tail)
             problems = decode_diagnostics(record["p"]) if record["p"] != [] else []
         except (BadEntry, KeyError, TypeError, ValueError):
             return None
@@ -186,7 +186,8 @@ class _Records(ArticleFiles):
     def _record(read: Read) -> str:
         article, problems, stamp, own = read
         record = {"a": article_record(article), "p": encode_diagnostics(problems), "i": stamp}
-        return dumps({**record, "d": [digest.hex() for digest in own]})
+        head = {**record, "d": [digest.hex() for digest in own]}
+        return record_text(head, article_tail(article))
 
     def _article_rows(self) -> Iterator[tuple[str, str, str, bytes]]:
         """The rows of the articles read anew: those spilled to the scratch read back from

@@ -235,7 +235,7 @@ class Recorder(Fingerprinter):
         return listed[0].source if listed is not None else source
 
     def _dataclass(self, value: Any) -> bytes:
-        if type(value) is Article:
+        if isinstance(value, Article):  # (a LazyArticle too: speed.records)
             self._seen.add(value.source)
             listed = self._known.get(value.source)
             if listed is not None and listed[0] is value:

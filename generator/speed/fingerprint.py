@@ -133,11 +133,14 @@ _LAYOUTS: dict[type, tuple[bytes, tuple[tuple[str, bytes], ...]]] = {}
 
 
 def _layout(kind: type) -> tuple[bytes, tuple[tuple[str, bytes], ...]]:
-    """A dataclass's name and (field, 'field=') pairs, as `_dataclass` hashes them."""
+    """A dataclass's name and (field, 'field=') pairs, as `_dataclass` hashes them; a
+    subclass that declares no fields of its own (speed.records.LazyArticle) as its
+    dataclass."""
     found = _LAYOUTS.get(kind)
     if found is None:
+        named = next(k for k in kind.__mro__ if "__dataclass_fields__" in vars(k))
         found = _LAYOUTS[kind] = (
-            f"D{kind.__module__}.{kind.__qualname__}".encode(),
+            f"D{named.__module__}.{named.__qualname__}".encode(),
             tuple((f.name, f.name.encode() + b"=") for f in dataclasses.fields(kind)),
         )
     return found

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from generator.index.topics import Names
 from generator.model import Article, Tag
 from generator.speed.cache import BadEntry, decode_diagnostics, encode_diagnostics
-from generator.speed.records import Shared, article_record, parsed
+from generator.speed.records import Shared, article_record, head_of, parsed
 from generator.speed.store import Database, checksum, dumps
 
 if TYPE_CHECKING:
@@ -31,8 +31,9 @@ if TYPE_CHECKING:
 
 SPACE, KEY = "names", "site"
 # The fields of an article record (generator.speed.records) the site-wide names read:
-# source, slug, date, topics, GUID, aliases, translation key, language, the fields' lines.
-_NAMED = (0, 1, 3, 9, 13, 19, 22, 23, 24)
+# source, slug, date, topics, aliases, translation key, language, the fields' lines; and
+# the GUID, of its tail.
+_NAMED = (0, 1, 2, 6, 13, 15, 16, 17)
 
 
 def _files_digest(files: Sequence[tuple[str, str]]) -> str:
@@ -43,7 +44,7 @@ def _files_digest(files: Sequence[tuple[str, str]]) -> str:
 
 def _named(article: Article) -> list[Any]:
     record = article_record(article)
-    return [record[i] for i in _NAMED]
+    return [*(record[i] for i in _NAMED), article.guid]
 
 
 def _key(language: str) -> list[str]:
@@ -114,7 +115,8 @@ def _same_names(cache: ArticleCache, fresh: list[Article], changed: set[str]) ->
         digest, text, sum_ = row
         if sum_ != checksum(article.source, digest, text):
             return False
-        before = Shared().article(parsed(text)["a"])  # its topics as typed
+        head, tail = head_of(text)
+        before = Shared().article(head["a"], tail)  # its topics as typed
         if _named(before) != _named(article):
             return False
     return True

@@ -1,36 +1,43 @@
-"""An Article as a compact JSON list and back, for the state database's `articles` rows.
+"""An Article as compact JSON and back, for the state database's `articles` rows.
 
 A rebuild loads the record of every unchanged article, so this is written out field by
 field, in the model's order, rather than walking the dataclasses (`cache.encode` and
-`cache.decode`, about fifty calls per article). The shapes:
+`cache.decode`, about fifty calls per article). A row's record is two JSON values, one
+after the other: the head (the cache's object, the article's head under "a") and the
+tail (`record_text`, `head_of`). The shapes:
 
-    Article   [source, slug, title, WHEN, WHEN|null, [code, name], [author...],
-               image_credit, [source...], [[slug, name]...], summary, IMAGE|null,
-               body_line, guid, draft, body_html, date_has_time, updated_has_time,
-               [[WHEN, text, has_time]...], [alias...], aliases_line, featured,
-               translation_key, language, [field, line, field, line...], [AUTHOR...]]
+    Head      [source, slug, WHEN, WHEN|null, [code, name], [author...],
+               [[slug, name]...], summary, IMAGE|null, body_line, draft, body_html,
+               [[WHEN, text, has_time]...], [alias...], featured, translation_key,
+               language, [field, line, field, line...], [AUTHOR...]]
+    Tail      [title, image_credit, [source...], guid, date_has_time, updated_has_time,
+               aliases_line]
     WHEN      "ISO 8601 with its offset", or [naive ISO 8601, IANA zone, fold]
     IMAGE     [src, alt, caption, PICTURE|null, width, height, [x, y]|null]
     PICTURE   [width, height, format, quality]
     AUTHOR    [slug, name, bio, url, fediverse, image, PICTURE's four or four nulls,
                type, root, fediverse_url]
 
-The body's Markdown is not in the record: an article decoded from one has an empty `body`,
-and what needs the Markdown (converting it again, a link's line) reads it from the
-article's file while its bytes are those the record was made from (`articles.markdown_of`).
-Records are only read back by the code that wrote them (the state's environment key
-holds the generator's code) and after their row's checksum: data of another shape
-raises `BadEntry`, read as a miss. `Shared` gives equal countries, topics and authors one
-object each across the records of a build, and each article its site-wide topics at once
-when told the last build's names (`name_with`), keeping its topics as typed beside them
-(`typed`).
+The tail holds what a rebuild reads only for the stories on the pages it renders (`TAIL`):
+a stored article is a LazyArticle, its tail left as JSON text until one of its fields is
+first read (the passes over every story read only the head). The body's Markdown is not
+in the record: an article decoded from one has an empty `body`, and what needs the
+Markdown (converting it again, a link's line) reads it from the article's file while its
+bytes are those the record was made from (`articles.markdown_of`). Records are only read
+back by the code that wrote them (the state's environment key holds the generator's
+code) and after their row's checksum: data of another shape raises `BadEntry`, read as a
+miss. `Shared` gives equal countries, topics and authors one object each across the
+records of a build, and each article its site-wide topics at once when told the last
+build's names (`name_with`), keeping its topics as typed beside them (`typed`).
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import fields
 from datetime import datetime
+from operator import attrgetter
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -42,9 +49,10 @@ from generator.model import (
     Image,
     Picture,
     Tag,
-    make_article,
+    maker,
 )
 from generator.speed.cache import BadEntry
+from generator.speed.store import dumps
 
 # The scanner json.loads calls (C), without its wrapping: (value, end) of the text at an index.
 _scan: Callable[[str, int], tuple[Any, int]] = vars(json.JSONDecoder())["scan_once"]
@@ -101,36 +109,133 @@ def _image(value: Image | None) -> list[Any] | None:
 
 
 def article_record(a: Article) -> list[Any]:
-    """The article as JSON data that `Shared.article` makes into an equal Article, but
-    for its body's Markdown (left out: empty when decoded)."""
+    """The article's head as JSON data (every field but `TAIL`'s and the body's Markdown):
+    with `article_tail`'s list, what `Shared.article` makes into an equal Article."""
     return [
         a.source,
         a.slug,
-        a.title,
         _when(a.date),
         _when(a.updated) if a.updated is not None else None,
         [a.country.code, a.country.name],
         list(a.authors),
-        a.image_credit,
-        list(a.sources),
         [[t.slug, t.name] for t in a.tags],
         a.summary,
         _image(a.image),
         a.body_line,
-        a.guid,
         a.draft,
         a.body_html,
-        a.date_has_time,
-        a.updated_has_time,
         [[_when(c.date), c.text, c.has_time] for c in a.corrections],
         list(a.aliases),
-        a.aliases_line,
         a.featured,
         a.translation_key,
         a.language,
         [part for pair in a.lines for part in pair],
         [_author(author) for author in a.bylines],
     ]
+
+
+def article_tail(a: Article) -> list[Any]:
+    """The values of the article's `TAIL` fields, in that order."""
+    return [
+        a.title,
+        a.image_credit,
+        list(a.sources),
+        a.guid,
+        a.date_has_time,
+        a.updated_has_time,
+        a.aliases_line,
+    ]
+
+
+def record_text(head: dict[str, Any], tail: list[Any]) -> str:
+    """A stored record: `head` (the article's head under "a", beside what the cache keeps
+    with it) and then its tail, two JSON values one after the other (`head_of`)."""
+    return dumps(head) + dumps(tail)
+
+
+def head_of(text: str) -> tuple[Any, str]:
+    """(the first JSON value of a stored record, the text after it: its tail, undecoded).
+    ValueError for text that does not start with one JSON value."""
+    try:
+        value, end = _scan(text, 0)
+    except StopIteration:
+        raise ValueError("not a JSON value") from None
+    if text[end : end + 1] != "[" or text[-1] != "]":
+        raise ValueError("no tail after the head")  # (the tail's own shape: `LazyArticle`)
+    return value, text[end:]
+
+
+# The fields a rebuild reads only for the stories on the pages it renders: a stored
+# article is made without them (LazyArticle) and decodes them on first use.
+TAIL = ("title", "image_credit", "sources", "guid", "date_has_time", "updated_has_time",
+        "aliases_line")  # fmt: skip
+_TAIL_FIELDS = frozenset(TAIL)
+_TAIL_SETTERS = tuple(getattr(Article, name).__set__ for name in TAIL)
+_HEAD = tuple(f.name for f in fields(Article) if f.name not in _TAIL_FIELDS)
+
+
+class LazyArticle(Article):
+    """An Article decoded from a stored record but for its `TAIL` fields, which stay JSON
+    text (`_tail`) until one of them is first read: then all of them are decoded and set
+    (`__getattr__`, which Python calls only for a slot not set yet), and the record is
+    counted in its `Shared.completed`. Equal, hashed, pickled, copied and fingerprinted
+    (generator.speed.fingerprint: as its dataclass, Article) as the Article it stands for.
+    Its tail was written by this code (the state's environment key holds the code), its
+    row's checksum held and it is a JSON list's text (`head_of`), so it decodes; one that
+    does not (a row forged with a matching checksum) raises BadEntry."""
+
+    __slots__ = ("_tail", "_shared")
+    _tail: str
+    _shared: Shared
+
+    def __eq__(self, other: object) -> bool:  # (a dataclass's compares only its own class)
+        if not isinstance(other, Article):
+            return NotImplemented
+        return _values(self) == _values(other)
+
+    __hash__ = Article.__hash__
+
+    def __getattr__(self, name: str) -> Any:
+        if name not in _TAIL_FIELDS:
+            raise AttributeError(name)
+        self.complete()
+        return getattr(self, name)
+
+    def complete(self) -> None:
+        """Decode and set the tail fields (once)."""
+        try:
+            title, credit, sources, guid, date_has_time, updated_has_time, line = parsed(
+                _LAZY_TAIL.__get__(self)
+            )
+        except (TypeError, ValueError) as exc:
+            raise BadEntry(f"article record's tail: {exc}") from None
+        values = (title, credit, tuple(sources), guid, date_has_time, updated_has_time, line)
+        for setter, value in zip(_TAIL_SETTERS, values, strict=True):
+            setter(self, value)
+        _LAZY_TAIL.__set__(self, "")  # (decoded: `_with_values` makes a whole Article)
+        _LAZY_SHARED.__get__(self).completed += 1
+
+    def _with_values(self, changes: dict[str, Any]) -> Article:
+        """`model.with_values`: another LazyArticle with the same tail still undecoded,
+        when the changes leave the tail alone and it is not decoded yet."""
+        values = list(_head_values(self))
+        for name, value in changes.items():
+            at = _HEAD_INDEX.get(name)
+            if at is None:
+                return super()._with_values(changes)
+            values[at] = value
+        tail = getattr(self, "_tail", "")  # '': decoded already (or unpickled: no tail)
+        if tail:
+            return _make_lazy(*values, tail, _LAZY_SHARED.__get__(self))
+        return super()._with_values(changes)
+
+
+_LAZY_TAIL = vars(LazyArticle)["_tail"]
+_LAZY_SHARED = vars(LazyArticle)["_shared"]
+_head_values = attrgetter(*_HEAD)
+_HEAD_INDEX = {name: i for i, name in enumerate(_HEAD)}
+_values = attrgetter(*(f.name for f in fields(Article)))
+_make_lazy: Callable[..., LazyArticle] = maker(LazyArticle, (*_HEAD, "_tail", "_shared"))
 
 
 class Shared:
@@ -148,6 +253,7 @@ class Shared:
         self.site_sum: bytes | None = None  # the checksum of the names `name_with` was given
         # source -> (site-wide Tags, Tags as typed) of each article decoded with the first
         self.typed: dict[str, tuple[tuple[Tag, ...], tuple[Tag, ...]]] = {}
+        self.completed = 0  # LazyArticles whose tail was decoded
 
     def name_with(self, site: dict[str, Tag], names_sum: bytes) -> None:
         """Decode each article from now on with its site-wide Tags, `site` (topic key ->
@@ -225,51 +331,47 @@ class Shared:
             )
         return found
 
-    def article(self, data: Any) -> Article:
-        """The Article of `article_record`; BadEntry when `data` has another shape."""
+    def article(self, data: Any, tail: str) -> Article:
+        """The Article of `article_record`'s `data` and `article_tail`'s JSON text `tail`
+        (a LazyArticle: the tail decoded on first use); BadEntry when `data` has another
+        shape."""
         try:
-            return self._article(data)
+            return self._article(data, tail)
         except (TypeError, ValueError, KeyError, IndexError, AttributeError) as exc:
             raise BadEntry(f"article record: {exc}") from None
 
-    def _article(self, data: Any) -> Article:
+    def _article(self, data: Any, tail: str) -> Article:
         (
-            source, slug, title, date, updated, country, authors, image_credit, sources, tags,
-            summary, image, body_line, guid, draft, body_html, date_has_time,
-            updated_has_time, corrections, aliases, aliases_line, featured, translation_key,
-            language, lines, bylines,
+            source, slug, date, updated, country, authors, tags, summary, image, body_line,
+            draft, body_html, corrections, aliases, featured, translation_key, language,
+            lines, bylines,
         ) = data  # fmt: skip
         when = self._when(date)
-        return make_article(
+        return _make_lazy(
             source,
             slug,
-            title,
             when,
             (when if updated == date else self._when(updated)) if updated is not None else None,
             self._country(country),
             tuple(authors),
-            image_credit,
-            tuple(sources),
             self._topics_of(source, tags) if tags else (),
             summary,
             _image_from(image),
             "",
             body_line,
-            guid,
             draft,
             body_html,
-            date_has_time,
-            updated_has_time,
             tuple(Correction(self._when(w), text, has) for w, text, has in corrections)
             if corrections
             else (),
             tuple(aliases),
-            aliases_line,
             featured,
             translation_key,
             language,
             _pairs(lines),
             tuple(map(self._author, bylines)),
+            tail,
+            self,
         )
 
 
