@@ -321,6 +321,36 @@ def test_a_look_alike_byline_gets_a_page_of_its_own_and_the_first_keeps_its_addr
     ) in result.stderr
 
 
+def test_two_registry_bylines_with_one_slug_are_one_error_without_a_numbering_warning(
+    tmp_path: Path,
+) -> None:
+    """tester5 F8: `Asha Rao` and `Ben Li` both given `slug: team` in authors.yaml, a story
+    by both: the registry's error alone, not beside it a warning that 'Ben Li' is
+    published at /authors/team-2/ (nothing is) and should be added to authors.yaml with
+    its own slug (it is there). A byline authors.yaml does not hold is still warned."""
+    project = make_project(tmp_path / "p")
+    story(project, "one", "[Ben Li, Asha Rao]", 1)
+    (project / "authors.yaml").write_text(
+        "Asha Rao:\n  slug: team\nBen Li:\n  slug: team\n", encoding="utf-8"
+    )
+    result = run_here("check", cwd=project)
+    assert result.returncode == 1
+    said = [
+        line for line in result.stdout.splitlines() if ": error: " in line or ": warning: " in line
+    ]
+    assert said == [
+        "authors.yaml:3: error: 'Ben Li' has the same author page /authors/team/ as 'Asha Rao'"
+    ], result.stdout
+    (project / "authors.yaml").write_text("Asha Rao:\n  slug: team\n", encoding="utf-8")
+    story(project, "two", "Team", 2)
+    result = run_here("check", cwd=project)
+    assert result.returncode == 0, result.stdout
+    assert (
+        "content/2025/06/two.md:6: warning: bylines 'Asha Rao' and 'Team' are different names "
+        "with the same author page /authors/team/; 'Team' is published at /authors/team-2/"
+    ) in result.stdout + result.stderr
+
+
 def test_a_bio_with_markup_is_warned_and_published_as_typed_with_the_whole_card(
     tmp_path: Path,
 ) -> None:
