@@ -82,7 +82,9 @@ def shown(ref: str) -> str:
     return repr(ref).replace("\\\\", "\\")
 
 
-def same_text(name: str) -> str:
+def one_form(name: str) -> str:
+    """`name` in one Unicode form (NFC): a name typed with composed or decomposed accents
+    is one name."""
     return unicodedata.normalize("NFC", name)
 
 
@@ -103,8 +105,8 @@ def resolve_local(ref: str, source: str, content_dir: Path) -> PurePosixPath | s
         return relative
     target = content_dir / relative
     if not target.is_file() and target.parent.is_dir():
-        wanted = same_text(relative.name)
-        same = [p for p in target.parent.iterdir() if same_text(p.name) == wanted]
+        wanted = one_form(relative.name)
+        same = [p for p in target.parent.iterdir() if one_form(p.name) == wanted]
         if len(same) == 1:
             relative, target = relative.with_name(same[0].name), same[0]
     if not target.is_file():

@@ -21,7 +21,7 @@ from generator.load.file_names import MARKDOWN_SUFFIXES
 from generator.load.files import (
     content_path,
     links_outside,
-    same_text,
+    one_form,
     shown,
 )
 from generator.load.link_places import fragment, git_moved, kept_tail, renamed, with_extension
@@ -157,11 +157,11 @@ def _moved(
     of content/ (`../11/x.md` when it is in 12/), or, for a story, one in the folder whose
     name starts with the name's (`relief.md` renamed `relief-grows.md`); None when there
     is none, or more than one of that name."""
-    wanted = same_text(relative.name).casefold()
+    wanted = one_form(relative.name).casefold()
     found = []
     for folder, dirnames, filenames in os.walk(content_dir):  # links not followed
         dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-        found += [(folder, f) for f in filenames if same_text(f).casefold() == wanted]
+        found += [(folder, f) for f in filenames if one_form(f).casefold() == wanted]
     found = [(f, name) for f, name in found if not _left_out(Path(f) / name, content_dir, held)]
     if len(found) == 1:
         folder, name = found[0]
@@ -253,8 +253,8 @@ def _close_name(
     names = sorted(
         p.name for p in folder.iterdir() if p.is_file() and not _left_out(p, content_dir, held)
     )
-    wanted = same_text(relative.name).casefold()
-    same = [name for name in names if same_text(name).casefold() == wanted]
+    wanted = one_form(relative.name).casefold()
+    same = [name for name in names if one_form(name).casefold() == wanted]
     if capitals and same and same[0] != relative.name:
         return (
             f"did you mean {renamed(ref, same[0], folder)}? File names must match in "
