@@ -21,8 +21,8 @@ from generator.config import Settings
 from generator.diagnostics import Diagnostic, UsageError, error, warning
 from generator.index.selection import Selection
 from generator.languages import language_key
-from generator.load.copies import same_text
-from generator.load.lines import field_line
+from generator.load.copies import headline_key, same_text
+from generator.load.lines import field_line, front_lines
 from generator.model import Article, article_path
 from generator.settings_errors import display
 from generator.settings_file import Paths
@@ -133,8 +133,7 @@ def _rewritten(old: Article, settings: Settings, added: list[Article]) -> Articl
         return language_key(article.language or settings.language)
 
     for article in added:
-        headline = " ".join(article.title.casefold().split())
-        if headline == " ".join(old.title.casefold().split()) and article.date == old.date:
+        if headline_key(article.title) == headline_key(old.title) and article.date == old.date:
             return article
         if old.translation_key and (article.translation_key, language(article)) == (
             old.translation_key,
@@ -147,15 +146,8 @@ def _rewritten(old: Article, settings: Settings, added: list[Article]) -> Articl
 def _front_line(raw: bytes, key: str) -> str:
     """The `key:` line of the front matter of the version at the base (`raw`), as it was
     written (spaces around it aside); '' when it has none."""
-    lines = raw.decode("utf-8-sig", errors="replace").splitlines()
-    if not lines or lines[0].rstrip() != "---":
-        return ""
-    for line in lines[1:]:
-        if line.rstrip() in ("---", "..."):
-            return ""
-        if line.partition(":")[0].rstrip() == key and line.partition(":")[1]:
-            return line.strip()
-    return ""
+    text = raw.decode("utf-8-sig", errors="replace")
+    return next((line.strip() for _, k, line in front_lines(text) if k == key), "")
 
 
 def _held_ahead(path: str, before: Address, article: Article, raw: bytes) -> Diagnostic:

@@ -37,7 +37,7 @@ def copied_stories(
     shared = [a for a, at in zip(articles, stamps, strict=True) if at is not None and count[at] > 1]
     same: dict[tuple[str, float, str], list[Article]] = defaultdict(list)
     for article in shared:
-        title = " ".join(article.title.casefold().split())
+        title = headline_key(article.title)
         language = language_key(article.language or site_language)
         same[(title, article.date.timestamp(), language)].append(article)
     found = []
@@ -81,6 +81,11 @@ def _copies(alike: list[Article], content_dir: Path) -> list[Diagnostic]:
             )
         )
     return found
+
+
+def headline_key(title: str) -> str:
+    """A headline as two stories' headlines are compared: in any capitals and spacing."""
+    return " ".join(title.casefold().split())
 
 
 def same_text(one: Path, other: Path) -> bool:

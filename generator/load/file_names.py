@@ -18,7 +18,9 @@ import re
 from pathlib import Path
 
 from generator.diagnostics import Diagnostic, error, warning
+from generator.load.copies import headline_key
 from generator.load.files import hidden_articles
+from generator.load.lines import front_lines
 
 # Extensions other Markdown tools read, and `.md` in other capitals: never read as articles.
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mdwn", ".mdtxt", ".mdtext")
@@ -166,17 +168,11 @@ def _headings(path: Path) -> set[tuple[str, str]]:
             text = file.read(65536).decode("utf-8-sig", errors="replace")
     except OSError:
         return set()
-    lines = text.splitlines()
-    if not lines or lines[0].rstrip() != "---":
-        return set()
-    found = set()
-    for line in lines[1:]:
-        if line.rstrip() in ("---", "..."):
-            break
-        key, colon, value = line.partition(":")
-        if colon and key in ("title", "date"):
-            found.add((key, " ".join(value.strip().strip("'\"").casefold().split())))
-    return found
+    return {
+        (key, headline_key(line.partition(":")[2].strip().strip("'\"")))
+        for _, key, line in front_lines(text)
+        if key in ("title", "date")
+    }
 
 
 def _free_name(folder: Path, taken: str) -> str:
