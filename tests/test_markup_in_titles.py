@@ -76,6 +76,30 @@ def test_a_headline_fix_keeps_every_word_and_a_name_that_is_no_reference_is_text
         story.unlink()
 
 
+def test_a_headline_with_a_tag_and_a_code_names_both_that_the_fix_rewrites(
+    tmp_path: Path,
+) -> None:
+    """tester5 F10: `<b>` and `&amp;` in one headline: the fix takes out the tag and
+    writes `&amp;` as `&`, so the warning names both, not only `<b>` (a value changed
+    without a word). Followed, the fix checks clean and publishes the words it shows."""
+    typed = "'AT&T <b>bold</b> & “quotes” 1 < 2 > 0 &amp; done'"
+    fixed = "'AT&T bold & “quotes” 1 < 2 > 0 & done'"
+    project = make_project(tmp_path / "p")
+    front = FRONT.replace("Storm <b>hits</b> the <script>coast</script>", typed)
+    story = write_article(project, "2025/06/story.md", front.replace("AT&amp;T", "AT&T"))
+    checked = run_here("check", cwd=project)
+    assert (
+        "story.md:2: warning: title is plain text: <b> and &amp; are published as typed, on "
+        "the page and in feeds, where many feed readers would read it as HTML\n"
+        f"    fix: write it without HTML tags or codes: title: {fixed}\n"
+    ) in checked.stdout + checked.stderr, checked.stdout + checked.stderr
+    edit(story, f"title: {typed}", f"title: {fixed}")
+    built = run_here("build", "--output", str(tmp_path / "site"), cwd=project)
+    assert built.returncode == 0 and "warning" not in built.stderr, built.stderr
+    page = html.parse(str(next((tmp_path / "site").glob("2025/06/*/story/index.html"))))
+    assert page.getroot().xpath("//h1")[0].text_content() == fixed.strip("'")
+
+
 def test_a_tag_with_no_words_inside_is_left_out_of_the_fix(tmp_path: Path) -> None:
     """<br>, <hr>, <img ...> in a summary or headline: the fix leaves them out (a space
     between the words, a picture's alt text kept), as it does <b>; a tag the text names
@@ -198,7 +222,7 @@ def test_html_in_the_publisher_setting_is_a_warning_whose_fix_is_final(tmp_path:
     project = make_project(tmp_path / "p", 'publisher = "<i>Pub</i> &amp; Co"\n')
     write_article(project, "2025/06/s.md", FRONT.replace("Storm <b>hits</b> the <script>", ""))
     said = run_here("check", cwd=project).stdout
-    assert "pyproject.toml:8: warning: publisher is plain text: <i> is published as typed" in said
+    assert "publisher is plain text: <i> and &amp; are published as typed" in said, said
     assert "fix: write publisher = 'Pub & Co'" in said, said
     edit(project / "pyproject.toml", '"<i>Pub</i> &amp; Co"', "'Pub & Co'")
     assert "publisher" not in run_here("check", cwd=project).stdout

@@ -134,7 +134,7 @@ def plain_text_notes(key: str, value: str, label: str) -> list[tuple[str, str]]:
         line = yaml_line(key, plain_version(value))
         fix = f"write it without Markdown or HTML: {line}"
         typed = [m.removeprefix(f"{label} is plain text: ") for m, _ in said]  # **AP**, <b>
-        both = " and ".join(m.partition(" is published as typed")[0] for m in typed)
+        both = " and ".join(re.split(r" (?:is|are) published as typed", m)[0] for m in typed)
         message = (
             f"{label} is plain text: {both} are published as typed, marks and tags "
             "included, on the page and in feeds"
@@ -313,10 +313,8 @@ def markup_in_text(key: str, value: str, label: str = "") -> tuple[str, str] | N
     them so that no reader does (`as_feed_text`)."""
     if "<" not in value and "&" not in value:
         return None
-    found = next(
-        (m for m in _MARKUP.finditer(value) if _is_markup(m) and not _word_in_brackets(m)),
-        None,
-    )
+    markup = [m for m in _MARKUP.finditer(value) if _is_markup(m) and not _word_in_brackets(m)]
+    found = markup[0] if markup else None
     versions = plain_versions(key, value)
     if found is None:
         cut = _TAG.search(value) if key == "title" else None
@@ -331,10 +329,15 @@ def markup_in_text(key: str, value: str, label: str = "") -> tuple[str, str] | N
             f"write it with {how}, which no reader takes for a tag: "
             + _shortened(yaml_line(key, versions[0])),
         )
-    what = "HTML tags" if found.group().startswith("<") else "HTML codes"
+    # A tag and a code (`<b>` and `&amp;`): one of each named, as the fix takes out both.
+    kinds = {m.group()[0]: m.group() for m in reversed(markup)}
+    what = {"<": "HTML tags", "&": "HTML codes"}[found.group()[0]]
+    typed = f"{found.group()} is"
+    if len(kinds) == 2:
+        what, typed = "HTML tags or codes", f"{kinds['<']} and {kinds['&']} are"
     fix = either(versions, lambda one: _shortened(yaml_line(key, one)))
     return (
-        f"{label or key} is plain text: {found.group()} is published as typed, on the page and in "
+        f"{label or key} is plain text: {typed} published as typed, on the page and in "
         "feeds, where many feed readers would read it as HTML",
         f"write it without {what}: {fix}",
     )
