@@ -45,7 +45,7 @@ from generator.load.measure import probed as probed
 from generator.load.measure import remote_kind as remote_kind
 from generator.model import Image, OutputFile, Picture
 from generator.render.links import start_tag_attributes
-from generator.render.picture_modes import as_palette, displayable, palette_size
+from generator.render.picture_modes import displayable, palette_copy, palette_size
 
 if TYPE_CHECKING:
     from PIL import Image as PILImage
@@ -229,34 +229,36 @@ def _encode(original: PILImage.Image, job: _Job, colours: int = 0) -> bytes:
         left = _crop_origin(image.width, box_w, fx)
         top = _crop_origin(image.height, box_h, fy)
         image = image.crop((left, top, left + box_w, top + box_h))
-    if image.size != (job.width, job.height):
-        from PIL import Image as PILImage
-
-        # a PNG-8's flat colours averaged (BOX): Lanczos' ringing at their edges is noise
-        # that a palette of a few colours keeps and compresses badly (prober5 P51)
-        how = PILImage.Resampling.BOX if colours else PILImage.Resampling.LANCZOS
-        image = image.resize((job.width, job.height), how)
+    size = (job.width, job.height)
     icc = original.info.get("icc_profile")
+    if image is original and image.size == size:  # the original's own info emptied, as it
+        original.info = {}  # was: its later copies lose its ICC profile (to be fixed apart)
+    if colours:  # a transparent PNG-8: resized and encoded on its own palette
+        image, saving = palette_copy(image, size, job.format, colours)
+    else:
+        if image.size != size:
+            from PIL import Image as PILImage
+
+            image = image.resize(size, PILImage.Resampling.LANCZOS)
+        image.info = {}
+        image, saving = _for_format(image, job)
     image.info = {}  # no EXIF, XMP or comments in what is published
     out = io.BytesIO()
-    options: dict[str, object] = {"icc_profile": icc} if icc else {}
-    if job.format == "JPEG":
-        if image.mode not in ("RGB", "L"):
-            image = image.convert("RGB")
-        image.save(out, "JPEG", quality=job.quality, optimize=True, progressive=True, **options)
-    elif job.format == "WEBP" and colours and image.mode == "RGBA":  # lossless, as the PNG-8
-        image = as_palette(image, colours).convert("RGBA")
-        image.save(out, "WEBP", lossless=True, method=4, **options)
-    elif job.format == "WEBP":
-        if image.mode not in ("RGB", "RGBA"):
-            image = image.convert("RGBA" if "A" in image.mode or image.mode == "P" else "RGB")
-        image.save(out, "WEBP", quality=job.quality, method=4, **options)
-    else:
-        if colours and job.format == "PNG" and image.mode == "RGBA":
-            image = as_palette(image, colours)
-        image.save(out, job.format, optimize=job.format == "PNG", **options)
+    image.save(out, job.format, **saving, **({"icc_profile": icc} if icc else {}))
     encodes += 1
     return out.getvalue()
+
+
+def _for_format(image: PILImage.Image, job: _Job) -> tuple[PILImage.Image, dict[str, object]]:
+    """`image` in a mode `job.format` takes, and the options it is saved with."""
+    if job.format == "JPEG":
+        image = image if image.mode in ("RGB", "L") else image.convert("RGB")
+        return image, {"quality": job.quality, "optimize": True, "progressive": True}
+    if job.format == "WEBP":
+        if image.mode not in ("RGB", "RGBA"):
+            image = image.convert("RGBA" if "A" in image.mode or image.mode == "P" else "RGB")
+        return image, {"quality": job.quality, "method": 4}
+    return image, {"optimize": job.format == "PNG"}
 
 
 def _cached(key: str) -> bytes | None:

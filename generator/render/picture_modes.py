@@ -43,17 +43,31 @@ def displayable(image: PILImage.Image) -> PILImage.Image:
 def palette_size(image: PILImage.Image) -> int:
     """The colours a transparent palette picture (PNG-8) uses, 0 for any other picture:
     its copies are resized by averaging (no Lanczos ringing), its PNG copies made palette
-    pictures of as many colours again (as_palette) and its WebP copies lossless WebP of
+    pictures of as many colours again (palette_copy) and its WebP copies lossless WebP of
     those colours: each smaller than the original, transparency kept."""
     if image.mode != "P" or "transparency" not in image.info:
         return 0
     return max(2, len(image.getcolors(256) or ()))
 
 
-def as_palette(image: PILImage.Image, colours: int) -> PILImage.Image:
-    """`image` (RGBA, resized from a palette picture) as a palette of at most `colours`
-    colours, each with its own transparency (a PNG's tRNS), so a copy stays as small as
-    the PNG-8 it comes from (prober5 P51) and its transparent pixels stay transparent."""
+def palette_copy(
+    image: PILImage.Image, size: tuple[int, int], format: str, colours: int
+) -> tuple[PILImage.Image, dict[str, object]]:
+    """The copy of `size` (width, height in pixels) in `format` (PNG or WEBP: a PNG's
+    copies) of `image`, RGBA made by `displayable` from a transparent palette picture
+    (PNG-8) of `colours` colours (`palette_size`), and the options it is saved with; the
+    one path of such a picture's copies, each smaller than the original (prober5 P51).
+
+    Resized by averaging (BOX): Lanczos' ringing at the edges of its flat colours is noise
+    that a palette of a few colours keeps and compresses badly. Then put on a palette of
+    at most `colours` colours again, each with its own transparency (a PNG's tRNS), so its
+    transparent pixels stay so: saved as a PNG-8, or as a lossless WebP of those colours."""
     from PIL import Image as PILImage
 
-    return image.quantize(colours, method=PILImage.Quantize.FASTOCTREE, dither=PILImage.Dither.NONE)
+    if image.size != size:
+        image = image.resize(size, PILImage.Resampling.BOX)
+    fast, plain = PILImage.Quantize.FASTOCTREE, PILImage.Dither.NONE
+    on_palette = image.quantize(colours, method=fast, dither=plain)
+    if format == "WEBP":
+        return on_palette.convert("RGBA"), {"lossless": True, "method": 4}
+    return on_palette, {"optimize": format == "PNG"}
