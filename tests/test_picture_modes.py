@@ -154,3 +154,26 @@ def test_a_transparent_png_8s_copies_stay_palette_sized_and_transparent(tmp_path
         assert near(shown(path, (0.5, 0.3)), shown(folder / "tiny8.png", (0.5, 0.3))), path
     with Image.open(out / "media/2025/06/tiny8.png") as widest:
         assert widest.mode == "P" and widest.convert("RGBA").tobytes() == pixels
+
+
+def test_every_copy_of_a_picture_keeps_its_colour_profile(tmp_path: Path) -> None:
+    """A photo with an ICC colour profile (a phone's Display P3, a camera's Adobe RGB) is
+    shown in its colours only with the profile: the copy at the picture's own width
+    emptied the picture's information, so each copy made after it (the widest WebP, the
+    crops for the lead image) was published without it, its colours shifted."""
+    from PIL import ImageCms
+
+    profile = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    project, folder = story_with(tmp_path, "lead.jpg", "flat.png")
+    photo = Image.new("RGB", (1300, 800), (200, 30, 30))
+    ImageDraw.Draw(photo).ellipse((300, 100, 1000, 700), fill=(20, 90, 220))
+    photo.save(folder / "lead.jpg", quality=90, icc_profile=profile)
+    photo.save(folder / "flat.png", icc_profile=profile)
+    result, out = build(project)
+    assert result.ok
+    made = [*(out / "media-sizes/2025/06/lead.jpg").iterdir(), out / "media/2025/06/lead.jpg"]
+    made += copies(out, "flat.png")
+    assert any(p.name.startswith("16x9") for p in made) and len(made) > 10, made
+    for path in made:
+        with Image.open(path) as copy:
+            assert copy.info.get("icc_profile") == profile, path

@@ -54,7 +54,8 @@ WIDTHS = (480, 800, 1200, 1600)
 SMALL_QUALITY = 82
 # 2: transparency kept, 3: 16-bit scaled, 4: 1-bit transparency kept,
 # 5: a transparent PNG-8's copies are palette PNGs / lossless WebP (render/picture_modes.py)
-PIPELINE_VERSION = "pictures-5"
+# 6: every copy keeps the ICC profile (the widest WebP and the crops lost it)
+PIPELINE_VERSION = "pictures-6"
 # What a ?query keeps as typed: the reserved characters and a %-escape already typed.
 _QUERY_SAFE = "!$%&'()*+,/:;=?@[]~"
 PROCESSED = {
@@ -218,9 +219,10 @@ def _jobs(
     return jobs
 
 
-def _encode(original: PILImage.Image, job: _Job, colours: int = 0) -> bytes:
+def _encode(original: PILImage.Image, job: _Job, colours: int = 0, icc: bytes = b"") -> bytes:
     """The file of `job` made from `original` (displayable's picture); `colours`: the
-    source's palette size for a transparent PNG-8 (picture_modes.palette_size), 0 for any other."""
+    source's palette size for a transparent PNG-8 (picture_modes.palette_size), 0 for any
+    other; `icc`: the source's ICC colour profile (b'' for none), which every copy keeps."""
     global encodes
     image = original
     if job.crop is not None:
@@ -230,9 +232,6 @@ def _encode(original: PILImage.Image, job: _Job, colours: int = 0) -> bytes:
         top = _crop_origin(image.height, box_h, fy)
         image = image.crop((left, top, left + box_w, top + box_h))
     size = (job.width, job.height)
-    icc = original.info.get("icc_profile")
-    if image is original and image.size == size:  # the original's own info emptied, as it
-        original.info = {}  # was: its later copies lose its ICC profile (to be fixed apart)
     if colours:  # a transparent PNG-8: resized and encoded on its own palette
         image, saving = palette_copy(image, size, job.format, colours)
     else:
@@ -309,6 +308,7 @@ def publish(
     files = []
     opened: PILImage.Image | None = None
     colours = 0  # a transparent PNG-8's colours (picture_modes.palette_size)
+    icc = b""  # its ICC colour profile
     for job in _jobs(source, picture, set(focuses), root):
         key = job.key(digest)
         data = _cached(key)
@@ -321,8 +321,9 @@ def publish(
                     turned = ImageOps.exif_transpose(image)
                     colours = palette_size(turned)
                     opened = displayable(turned)
+                    icc = opened.info.get("icc_profile") or b""  # (read once: see _encode)
             with allowed_size():  # a crop as large as the picture is checked again
-                data = _encode(opened, job, colours)
+                data = _encode(opened, job, colours, icc)
             _keep(key, data)
         files.append(OutputFile(job.name, data))
     return files
