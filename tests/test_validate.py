@@ -325,3 +325,32 @@ def test_credits_typed_as_text_with_a_hash_beside_a_yaml_mistake_gets_the_same_f
         "'  author: \"AP #2\"' if '#2' is part of the byline\n"
     ) in said, said
     assert 'credits: "AP #2"' not in said, said
+
+
+@pytest.mark.parametrize(
+    ("typed", "text", "other"),
+    [
+        ("corrections: Fixed #2", "Fixed", '"Fixed #2"'),
+        ('corrections: "Fixed #2"', '"Fixed #2"', None),
+    ],
+)
+def test_corrections_typed_as_text_with_a_hash_get_one_fix_that_checks_clean(
+    tmp_path: Path, typed: str, text: str, other: str | None
+) -> None:
+    """`corrections: Fixed #2` got two errors, the comment's (quote it) leading to the
+    other (corrections must be a list): one error whose fix carries the text both ways;
+    followed, with the story's date, the story checks clean."""
+    root = make_project(tmp_path / "project")
+    story = write_article(root, "s.md", VALID + typed + "\n")
+    said = run_here("check", cwd=root).stdout
+    assert said.count("error:") == 1, said
+    fix = f"write each as '- date: 2025-06-26T10:00:00+05:30' with an indented 'text: {text}'"
+    assert fix + (f", or 'text: {other}' if" if other else "\n") in said, said
+    for name in [n for n in (text, other) if n]:
+        lines = f"corrections:\n  - date: 2025-06-26T10:00:00+05:30\n    text: {name}\n"
+        story.write_text(f"---\n{VALID}{lines}---\nBody.\n", encoding="utf-8")
+        again = run_here(
+            "check",
+            cwd=root,
+        ).stdout
+        assert "error" not in again.replace("no errors", ""), again

@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 from generator.load.checker import Checker, kind
 from generator.load.content import Items, Mapping
+from generator.load.fields_as_text import corrections_lines, typed_line
 from generator.model import Correction
 
 DATE_FORMAT_HINT = "use YYYY-MM-DDTHH:MM:SS+HH:MM, for example 2025-06-25T15:27:00+05:30"
@@ -382,7 +383,8 @@ def corrections(
         "'text: What was wrong and what is right'"
     )
     if not isinstance(value, list):
-        check.error(line, f"corrections must be a list, not {kind(value)}", example)
+        fix = corrections_lines(value, typed_line(check.doc.path, line))
+        check.error(line, f"corrections must be a list, not {kind(value)}", fix)
         return ()
     found: list[Correction] = []
     halves = _split_items(check, value)

@@ -18,7 +18,7 @@ from generator.load import fields
 from generator.load.yaml_lists import double_quoted, written
 
 # The groups whose value is a set of fields, and the fix of each typed as text.
-GROUPS = ("image", "credits")
+GROUPS = ("image", "credits", "corrections")
 
 
 def typed_line(path: Path, line: int) -> str:
@@ -32,9 +32,11 @@ def typed_line(path: Path, line: int) -> str:
 def group_fix(typed: str, value: Any) -> str:
     """The fix for the group named at the start of the line `typed` (one of GROUPS),
     whose value YAML read as `value`: text, a number or a list."""
-    return (
-        image_lines(str(value), typed) if typed.startswith("image") else credits_lines(value, typed)
-    )
+    if typed.startswith("image"):
+        return image_lines(str(value), typed)
+    if typed.startswith("corrections"):
+        return corrections_lines(value, typed)
+    return credits_lines(value, typed)
 
 
 def image_lines(value: str, typed: str) -> str:
@@ -71,6 +73,17 @@ def credits_lines(value: Any, typed: str) -> str:
     )
     if whole:
         fix += f", or '  author: {_as_typed(whole)}' if {cut!r} is part of the byline"
+    return fix
+
+
+def corrections_lines(value: Any, typed: str) -> str:
+    """`corrections: value` on the line `typed`: each correction as a list item, its date
+    and, for a text typed there (`corrections: Fixed #2`), that text after `text:`."""
+    text = _as_typed(value) if isinstance(value, str) else "What was wrong and what is right"
+    fix = f"write each as '- date: 2025-06-26T10:00:00+05:30' with an indented 'text: {text}'"
+    whole, cut = _cut(value, typed) if isinstance(value, str) else ("", "")
+    if whole:
+        fix += f", or 'text: {_as_typed(whole)}' if {cut!r} is part of it"
     return fix
 
 
