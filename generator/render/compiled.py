@@ -1,4 +1,5 @@
-"""Templates compiled earlier in this process, kept for the next build in it.
+"""Templates compiled earlier in this process (or read shipped: render.precompiled), kept
+for the next build in it.
 
 A Jinja2 bytecode cache in memory: a second build in one process (`serve` after each
 edit, the tests) compiles only the templates whose text changed, instead of the whole
@@ -39,10 +40,12 @@ class CompiledTemplates(jinja2.BytecodeCache):
         self, environment: jinja2.Environment, name: str, filename: str | None, source: str
     ) -> Bucket:
         """Jinja2's bucket for a template, holding its code when this process compiled it
-        already, or else, in English, when the package ships it (render.precompiled)."""
+        (or read it shipped) already, or else, in English, when the package ships it
+        (render.precompiled: then kept here too, so a later build reads it no more)."""
         bucket = super().get_bucket(environment, name, filename, source)
         if bucket.code is None and not self.words and filename is not None:
             bucket.code = shipped_code(environment, name, filename, bucket.checksum)
+            self.dump_bytecode(bucket)  # kept as compiled code is: read once a process
         return bucket
 
     def load_bytecode(self, bucket: Bucket) -> None:

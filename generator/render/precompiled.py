@@ -125,23 +125,6 @@ def shipped_code(
         return None
     if TEMPLATES.get(name) != checksum or _signed(env) != SIGNATURE:
         return None
-    key = (name, filename, checksum)
-    if key not in _SHIPPED:
-        if len(_SHIPPED) >= SHIPPED_LIMIT:
-            _SHIPPED.clear()
-        _SHIPPED[key] = _module_code(name, filename)
-    return _SHIPPED[key]
-
-
-# (template, file, checksum) -> its shipped code as compiled from that file: read and
-# renamed once a process (about a millisecond a template), not at every build in it
-# (`serve` after each edit, a test worker's builds and checks). Code is never changed.
-_SHIPPED: dict[tuple[str, str, str], CodeType | None] = {}
-SHIPPED_LIMIT = 2000  # entries kept; past it, the memory starts again empty
-
-
-def _module_code(name: str, filename: str) -> CodeType | None:
-    """The code of template `name`'s shipped module, named as compiled from `filename`."""
     spec = importlib.util.find_spec(f"{PACKAGE}.{module_name(name)}")
     loader = getattr(spec, "loader", None)
     if spec is None or not isinstance(loader, importlib.machinery.SourceFileLoader):
