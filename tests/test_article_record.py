@@ -116,7 +116,7 @@ def test_a_stored_article_decodes_its_tail_once_on_first_use_and_keeps_it_throug
     """The tail (`TAIL`: the title, GUID...) stays JSON until a field of it is read; an
     Article made from the stored one with other head values (a summary, a body) keeps it
     undecoded; each record whose tail was decoded is counted once (`completed`, which a
-    rebuild's --verbose shows)."""
+    rebuild's summary shows)."""
     article, shared = Article(**EVERY_FIELD), Shared()
     decoded = _decoded(article, shared)
     assert isinstance(decoded, LazyArticle) and shared.completed == 0
