@@ -336,15 +336,15 @@ def listed(
     current, child = None, child_maker(content_dir)
     for name in names:
         folder, _, file = name.rpartition("/")
-        if (notes := editors_notes(name, content_dir / name)) is not None:
+        if folder != current:
+            current, child = folder, child_maker(content_dir / folder if folder else content_dir)
+        path = child(file)  # made once: find_articles' own path, for the checks and the list
+        if (notes := editors_notes(name, path)) is not None:
             problems.extend(notes)  # README.md: the folder's notes, not a story
             continue
         if not file.endswith(".md"):
-            problems.extend(misnamed_article(name, content_dir / name))  # story.MD, .txt
+            problems.extend(misnamed_article(name, path))  # story.MD, .txt
             continue
-        if folder != current:
-            current, child = folder, child_maker(content_dir / folder if folder else content_dir)
-        path = child(file)  # made once: find_articles' own path, for the check and the list
         if backup := leftover(name, path):
             problems.append(backup)  # story_LOCAL_4242.md: git mergetool's, not read
             continue
