@@ -379,7 +379,8 @@ def parse_document(raw: bytes, source: str, path: Path) -> tuple[Document | None
         return None, [parts]
     front_text, body, body_line = parts
     data, problems = parse_front_matter(front_text, 2, source)
-    problems = indented_fixes(problems, indented_lines(front_text, 2))  # credits' `  image:`
+    if problems:  # (most stories have none: their lines are not read again)
+        problems = indented_fixes(problems, indented_lines(front_text, 2))  # credits' `  image:`
     if data is None and not problems:
         data = Mapping(2)
     if data is None:
