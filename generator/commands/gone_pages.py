@@ -12,6 +12,7 @@ from datetime import date
 
 from generator.config import Settings
 from generator.diagnostics import Diagnostic, warning
+from generator.load.guids import make_guid
 from generator.model import Article
 
 # A story's page as the writer names it: 'YYYY/MM/DD/SLUG/index.html' (model.article_path).
@@ -46,7 +47,7 @@ def _gone(page: str, new: list[Article], settings: Settings, output: str) -> Dia
     assert found is not None
     year, month, day, slug = found.groups()
     address = f"/{page.removesuffix('index.html')}"
-    guid = f"tag:{settings.site_id}:{date(int(year), int(month), int(day)).isoformat()}/{slug}"
+    guid = make_guid(settings, date(int(year), int(month), int(day)), slug, "")
     alike = [a for a in new if a.slug == slug or a.path.startswith(f"{year}/{month}/{day}/")]
     keep = (
         f"aliases: [{address}] to send readers on, and, unless it has an 'id:' line, "
