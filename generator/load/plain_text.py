@@ -315,19 +315,19 @@ def markup_in_text(key: str, value: str, label: str = "") -> tuple[str, str] | N
         return None
     markup = [m for m in _MARKUP.finditer(value) if _is_markup(m) and not _word_in_brackets(m)]
     found = markup[0] if markup else None
-    versions = plain_versions(key, value)
     if found is None:
         cut = _TAG.search(value) if key == "title" else None
         if cut is None:
             return None
+        plain = plain_versions(key, value)[0]
         shown = " ".join(_TAG.sub("", value).split())
-        quoted = "\u2039" in versions[0] or "\u00ab" in versions[0]
+        quoted = "\u2039" in plain or "\u00ab" in plain
         how = "angle quotation marks" if quoted else "spaces"
         return (
             f"{label or key}: {cut.group()} is published as typed, but feed readers that read "
             f"a headline as HTML, as many do, take it for a tag and leave it out: {shown!r}",
             f"write it with {how}, which no reader takes for a tag: "
-            + _shortened(yaml_line(key, versions[0])),
+            + _shortened(yaml_line(key, plain)),
         )
     # A tag and a code (`<b>` and `&amp;`): one of each named, as the fix takes out both.
     kinds = {m.group()[0]: m.group() for m in reversed(markup)}
@@ -335,7 +335,7 @@ def markup_in_text(key: str, value: str, label: str = "") -> tuple[str, str] | N
     typed = f"{found.group()} is"
     if len(kinds) == 2:
         what, typed = "HTML tags or codes", f"{kinds['<']} and {kinds['&']} are"
-    fix = either(versions, lambda one: _shortened(yaml_line(key, one)))
+    fix = either(plain_versions(key, value), lambda one: _shortened(yaml_line(key, one)))
     return (
         f"{label or key} is plain text: {typed} published as typed, on the page and in "
         "feeds, where many feed readers would read it as HTML",
