@@ -49,15 +49,12 @@ def _read_toml(path: Path) -> tuple[dict[str, Any], list[Diagnostic]]:
         written = raw.decode("utf-8-sig")  # a BOM, as Notepad writes
     except UnicodeDecodeError as exc:
         raise _not_utf8(path, raw, exc) from None
-    from generator.config import Settings
-
-    known = {f.name for f in fields(Settings) if f.metadata}
     twice: list[Diagnostic] = []
     while True:
         try:
             return tomllib.loads(written), twice
         except tomllib.TOMLDecodeError as exc:
-            problem = toml_error(path, str(exc), known)
+            problem = toml_error(path, str(exc), setting_names())
         found = problem.diagnostics
         again = any(d.line == found[0].line for d in twice) if len(found) == 1 else True
         if len(found) != 1 or found[0].line < 1 or again or len(twice) > 99:
@@ -65,6 +62,13 @@ def _read_toml(path: Path) -> tuple[dict[str, Any], list[Diagnostic]]:
             raise ConfigError(*(text(d) for d in everything), diagnostics=everything)
         twice.append(found[0])  # the statement left out, the rest read: every problem named
         written = _without_statement(written, found[0].line)
+
+
+def setting_names() -> set[str]:
+    """The name of every setting (config.Settings' declared fields)."""
+    from generator.config import Settings
+
+    return {f.name for f in fields(Settings) if f.metadata}
 
 
 def _without_statement(text: str, line: int) -> str:
@@ -100,9 +104,7 @@ def _lifted(file: Path, table: dict[str, Any]) -> tuple[dict[str, Any], list[Dia
     newsdigest]` copied from a pyproject.toml, `[newsdigest]`, `[settings]`: a table most
     of whose keys are settings) moved to the top level, where they are checked as written
     (not reported as missing), and an error on the line of each such header."""
-    from generator.config import Settings
-
-    known = {f.name for f in fields(Settings) if f.metadata}
+    known = setting_names()
     lifted, found = dict(table), []
     for key, value in table.items():
         inner = _settings_table(key, value, known)
