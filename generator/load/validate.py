@@ -285,23 +285,26 @@ def _language(check: Checker, front: Mapping) -> str:
     tag = check.text(front, "language", "language")
     if not tag:
         return ""
-    found = tag_problem(tag.strip())
-    old = old_code(tag.strip()) if found is None else None
+    typed = tag.strip()
+    found = tag_problem(typed)
+    if found is not None:
+        check.error(front.line_of("language"), *found)
+        return ""
+    old = old_code(typed)
     if old is not None:
         check.warn(
             front.line_of("language"),
-            f"language {tag.strip()!r} is an old code of {old[0]}, which HTML checkers flag "
+            f"language {typed!r} is an old code of {old[0]}, which HTML checkers flag "
             f"and browsers and screen readers may not know: its current code is {old[1]!r}",
             f"write 'language: {old[1]}'",
         )
-    note = case_note(tag.strip()) if found is None and old is None else None
-    if note is not None:
-        fix = f"write 'language: {usual_case(tag.strip())}' to silence this note"
-        check.warn(front.line_of("language"), note, fix)
-    if found is None:
-        return usual_case(tag.strip())
-    check.error(front.line_of("language"), *found)
-    return ""
+    elif (note := case_note(typed)) is not None:
+        check.warn(
+            front.line_of("language"),
+            note,
+            f"write 'language: {usual_case(typed)}' to silence this note",
+        )
+    return usual_case(typed)
 
 
 def _dates(
