@@ -57,7 +57,7 @@ def test_a_build_names_the_published_pages_it_takes_down_and_how_to_keep_them(
     preview = run_here("build", "--drafts", cwd=project)  # a preview into site/ itself
     assert preview.returncode == 0 and "warning" not in preview.stdout + preview.stderr
     (project / "content/budget-2.md").rename(project / "content/budget.md")
-    out = said(project)
+    said(project)
     (project / "content/budget.md").unlink()
     out = said(project)
     assert (

@@ -73,10 +73,9 @@ def test_a_tag_between_spaces_gets_both_readings_each_final(tmp_path: Path) -> N
         edit(story, story.read_text("utf-8").splitlines()[1], f"title: '{fixed}'")
         again = run_here("check", cwd=project)
         assert "warning" not in again.stdout + again.stderr, again.stdout + again.stderr
-    attached = write_article(project, "2025/06/two.md", FRONT.replace("HEADLINE", "Hello<br>world"))
+    write_article(project, "2025/06/two.md", FRONT.replace("HEADLINE", "Hello<br>world"))
     said = run_here("check", cwd=project).stdout
     assert "fix: write it without HTML tags: title: 'Hello world'\n" in said, said
-    attached.unlink()
 
 
 def test_headlines_no_reader_cuts_and_summaries_are_not_warned(tmp_path: Path) -> None:

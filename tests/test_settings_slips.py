@@ -323,7 +323,11 @@ def test_a_settings_error_is_said_with_the_settings_warnings(tmp_path: Path) -> 
     [
         ("bogus = = 1", "error: unknown setting 'bogus'\n    fix: delete this line", ""),
         ("bogus = hello", "error: unknown setting 'bogus'\n    fix: delete this line", ""),
-        ('publsher = = "Harbour Media"', "did you mean 'publisher'?", None),
+        (
+            'publsher = = "Harbour Media"',
+            "did you mean 'publisher'?",
+            'publisher = "Harbour Media"',
+        ),
         ("publsher = Harbour", 'write: publisher = "Harbour"', 'publisher = "Harbour"'),
         (
             'publisher = = "Harbour Media"',
@@ -335,7 +339,7 @@ def test_a_settings_error_is_said_with_the_settings_warnings(tmp_path: Path) -> 
     ],
 )
 def test_a_line_with_two_slips_gets_one_fix_that_leaves_no_error(
-    tmp_path: Path, line: str, said: str, fixed: str | None
+    tmp_path: Path, line: str, said: str, fixed: str
 ) -> None:
     """Prober5 P11: `bogus = = 1` was told to quote its value (`bogus = "= 1"`), which then
     gave 'unknown setting': an unknown setting is said first, whatever its value; a known
@@ -345,8 +349,7 @@ def test_a_line_with_two_slips_gets_one_fix_that_leaves_no_error(
     result = run_here("check", cwd=project)
     assert result.returncode != 0 and said in result.stdout + result.stderr, result
     settings = project / "pyproject.toml"
-    fix = fixed if fixed is not None else 'publisher = "Harbour Media"'
-    settings.write_text(settings.read_text("utf-8").replace(line, fix), encoding="utf-8")
+    settings.write_text(settings.read_text("utf-8").replace(line, fixed), encoding="utf-8")
     again = run_here("check", cwd=project)
     assert again.returncode == 0 and "error:" not in again.stdout + again.stderr, again
 

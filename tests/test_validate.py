@@ -349,8 +349,5 @@ def test_corrections_typed_as_text_with_a_hash_get_one_fix_that_checks_clean(
     for name in [n for n in (text, other) if n]:
         lines = f"corrections:\n  - date: 2025-06-26T10:00:00+05:30\n    text: {name}\n"
         story.write_text(f"---\n{VALID}{lines}---\nBody.\n", encoding="utf-8")
-        again = run_here(
-            "check",
-            cwd=root,
-        ).stdout
+        again = run_here("check", cwd=root).stdout
         assert "error" not in again.replace("no errors", ""), again

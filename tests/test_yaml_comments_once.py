@@ -65,7 +65,6 @@ image:
 def test_every_slip_of_a_story_is_said_in_the_first_run(tmp_path: Path) -> None:
     """prober5 P37: comments and ': ' slips on four lines took three runs to be said."""
     root = make_project(tmp_path / "news")
-    (root / "content").mkdir(exist_ok=True)
     (root / "content/booth.png").write_bytes(tiny_png())
     path = write_article(root, "b.md", SLIPS)
 
