@@ -38,6 +38,8 @@ OTHER_MARKUP = {
     "pandoc": "Pandoc",
     "pdc": "Pandoc",
 }
+# The extensions of a file read to tell whether it starts with an article's front matter.
+_READ_FOR_ARTICLE = TEXT_SUFFIXES | OTHER_MARKUP.keys()
 # What editors, git and backup tools add after a file's own name for a copy of it.
 BACKUP_SUFFIXES = frozenset(
     ("orig", "bak", "old", "backup", "bk", "sav", "save", "prev", "copy", "tmp")
@@ -206,7 +208,7 @@ def _saved_as_text(relative: str, path: Path | None) -> list[Diagnostic]:
     inner = stem.rpartition(".")
     if inner[1] and "." + inner[2].lower() in MARKDOWN_SUFFIXES:
         fixed = inner[0] + ".md"
-    elif suffix.lower() in TEXT_SUFFIXES | OTHER_MARKUP.keys() and _article_first(path):
+    elif suffix.lower() in _READ_FOR_ARTICLE and _article_first(path):
         fixed = stem + ".md"
     else:
         return []
