@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import BASE_URL, Forked, clean_build, load_synth, site_files
@@ -95,10 +96,15 @@ def project(tmp_path: Path, request: pytest.FixtureRequest) -> Path:
     return newsroom(tmp_path / "project", engine, search)
 
 
-def newsroom(root: Path, engine: str = "python-markdown", search: bool = False) -> Path:
-    """The first COUNT stories as a project in `root`, with the Markdown engine `engine`;
-    built with the search index when `search` (INDEXED)."""
-    made = synth.write_newsdigest(root, STORIES[:COUNT])
+def newsroom(
+    root: Path,
+    engine: str = "python-markdown",
+    search: bool = False,
+    stories: list[Any] | None = None,
+) -> Path:
+    """`stories` (synth.articles; default the first COUNT) as a project in `root`, with the
+    Markdown engine `engine`; built with the search index when `search` (INDEXED)."""
+    made = synth.write_newsdigest(root, STORIES[:COUNT] if stories is None else stories)
     if search:
         INDEXED.add(made)
     _CODE_SEEN[made] = _code_on_disk()  # a build not run by `build` (Popen) is checked too

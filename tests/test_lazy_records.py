@@ -16,20 +16,12 @@ from pathlib import Path
 import incremental_newsroom
 import pytest
 from conftest import edit
-from incremental_newsroom import assert_same_as_clean, build, synth
+from incremental_newsroom import assert_same_as_clean, build, newsroom, synth
 
 processes = incremental_newsroom.processes  # (autouse: each build in a process of its own)
 ENGINES = pytest.mark.parametrize("engine", ["python-markdown", "gfm"])
 SIZE = 60  # enough stories that the pages an edit renders do not show all of them
 STORIES = synth.articles(SIZE)
-
-
-def _newsroom(root: Path, engine: str) -> Path:
-    made = synth.write_newsdigest(root, STORIES)
-    settings = made / "pyproject.toml"
-    text = settings.read_text(encoding="utf-8")
-    settings.write_text(text + f'markdown_engine = "{engine}"\n', encoding="utf-8")
-    return made
 
 
 def _decoded(out: str) -> int:
@@ -46,7 +38,7 @@ def _file(project: Path, index: int) -> Path:
 def test_edits_decode_only_the_stories_the_pages_show_and_give_the_clean_build(
     tmp_path: Path, engine: str
 ) -> None:
-    root = _newsroom(tmp_path / "newsroom", engine)
+    root = newsroom(tmp_path / "newsroom", engine, stories=STORIES)
     site = tmp_path / "site"
     build(root, site)
     story, other = 5, 40
@@ -78,7 +70,7 @@ def test_edits_decode_only_the_stories_the_pages_show_and_give_the_clean_build(
 def test_a_story_placed_elsewhere_gives_the_clean_build(tmp_path: Path, engine: str) -> None:
     """A story re-dated (another day, month, place among its neighbours and in every list)
     and a topic added (the site-wide names worked out again: every record decoded)."""
-    root = _newsroom(tmp_path / "newsroom", engine)
+    root = newsroom(tmp_path / "newsroom", engine, stories=STORIES)
     site = tmp_path / "site"
     build(root, site)
     path = _file(root, 12)
