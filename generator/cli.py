@@ -118,7 +118,7 @@ def summary_table(summary: Summary, seconds: float) -> str:
     ]
     lines = [f"  {n:<10} {count:>7}" + (f"  ({note})" if note else "") for n, count, note in rows]
     if summary.decoded:  # stored stories whose whole record was read (speed.records)
-        lines.append(f"  {summary.decoded} stored stories decoded whole (the rest in part)")
+        lines.append(f"  {summary.decoded} of the articles from cache read in full")
     if summary.up_to_date:
         lines.append("  up to date: nothing changed since the last build")
     return "\n".join(lines) + f"\nTotal in {seconds * 1000:.0f} ms"

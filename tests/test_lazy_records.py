@@ -1,7 +1,7 @@
 """A rebuild decodes a stored story's whole record only when something reads a field of its
 tail (its title, GUID, sources...: generator.speed.records.LazyArticle), which the pages
 and feeds the rebuild renders do for the stories they show; the build's summary says how
-many ("N stored stories decoded whole"). Each edit below (title, body, summary, a link to
+many ("N of the articles from cache read in full"). Each edit below (title, body, summary, a link to
 another story's heading, a story re-dated: placed elsewhere, an edit and its revert, two
 edits in a row) gives the clean build's bytes, with either engine, and the count shows
 that stored stories were left in part (not every record decoded), so the sequences cannot
@@ -25,8 +25,8 @@ STORIES = synth.articles(SIZE)
 
 
 def _decoded(out: str) -> int:
-    """How many stored stories the build decoded whole (0: it says nothing of them)."""
-    found = re.search(r"(\d+) stored stories decoded whole", out)
+    """How many stored stories the build read in full (0: it says nothing of them)."""
+    found = re.search(r"(\d+) of the articles from cache read in full", out)
     return int(found[1]) if found else 0
 
 
