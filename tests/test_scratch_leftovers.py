@@ -34,7 +34,7 @@ def test_the_next_build_removes_the_scratch_folders_a_killed_build_left(
     temporary = tmp_path / "tmp"
     temporary.mkdir()
     monkeypatch.setenv("TMPDIR", str(temporary))
-    project = newsroom(tmp_path / "project", 30)
+    project = newsroom(tmp_path / "project", 8)
     site = tmp_path / "site"
     cache = project / ".newsdigest-cache"
     # Not newsdigest's to remove: a running build's folder, another program's, a folder
