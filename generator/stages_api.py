@@ -132,7 +132,8 @@ def _validated(
     document: Document, problems: list[Diagnostic], settings: Settings, content_dir: Path
 ) -> Validated:
     article, field_problems = validate(document, settings, content_dir)
-    field_problems = indented_fixes(field_problems, indented_keys(document.front))
+    if field_problems:  # the fields' indentation read only for a fix that may name it
+        field_problems = indented_fixes(field_problems, indented_keys(document.front))
     draft = article.draft if article is not None else document.front.get("draft") is True
     left = placeholder_warning(document.source, document.body, document.body_line, draft)
     if not draft and "_drafts" in document.source.split("/")[:-1]:
