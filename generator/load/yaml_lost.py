@@ -18,6 +18,8 @@ from generator.load.fields_as_text import GROUPS, group_fix
 from generator.load.yaml_lists import double_quoted
 from generator.load.yaml_mistakes import marked_error, tag_mistake
 
+_GROUP_LINES = tuple(g + ":" for g in GROUPS)  # a line opening a group of fields
+
 # Plain values after which a comment is clearly a note, not part of the value: a date
 # (`date: 2025-06-20  # local time`), true/false words, and YAML's "no value" words.
 _NOT_TEXT = re.compile(
@@ -135,7 +137,7 @@ def lost_comments(
                 continue
             if not flow and _a_fields_note(lines[end.line], token, after):
                 continue
-            group = not flow and lines[end.line].startswith(tuple(g + ":" for g in GROUPS))
+            group = not flow and lines[end.line].startswith(_GROUP_LINES)
             if group and parsed:
                 continue  # a set of fields typed as text: its own error names the line
             if not flow and not lines[token.start_mark.line][: token.start_mark.column].strip():
