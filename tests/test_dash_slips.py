@@ -3,13 +3,12 @@ the fix drops the dash, and a list item or byline starting with one is warned ab
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 from conftest import make_project, run_here, write_article
 from test_fix_lines import GOOD
-from test_front_fixes import checked, fix_lines, published_topics
+from test_front_fixes import checked, fix_lines, follow_tags_fix, published_topics
 
 
 @pytest.mark.parametrize(
@@ -27,11 +26,7 @@ def test_the_fix_for_a_topic_typed_after_a_dash_publishes_it_without_the_dash(
     path = write_article(project, "2025/06/story.md", GOOD.replace("tags: [Rain]", typed))
     status, out = checked(project)
     assert status == 1 and "content/2025/06/story.md:7: error: tags must be a list" in out, out
-    [fix] = fix_lines(out)
-    followed = re.findall(r"tags: \[[^]]*\]", fix)[-1]
-    path.write_text(path.read_text(encoding="utf-8").replace(typed, followed), encoding="utf-8")
-    status, out = checked(project)
-    assert (status, out.count("warning")) == (0, 0), (followed, out)
+    follow_tags_fix(project, path, typed, out)
     assert published_topics(project) == topics
 
 

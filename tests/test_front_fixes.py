@@ -33,6 +33,16 @@ def published_topics(project: Path) -> list[str]:
     return list(html.fromstring(page.read_bytes()).xpath("//a[@rel='tag']/text()"))
 
 
+def follow_tags_fix(project: Path, path: Path, typed: str, out: str) -> None:
+    """The last `tags: [...]` list of the one fix `out` says written in `path` in place of
+    `typed`, as an editor follows it: the project then checks with no error or warning."""
+    [fix] = fix_lines(out)
+    followed = re.findall(r"tags: \[[^]]*\]", fix)[-1]
+    path.write_text(path.read_text(encoding="utf-8").replace(typed, followed), encoding="utf-8")
+    status, out = checked(project)
+    assert (status, out.count("warning")) == (0, 0), (followed, out)
+
+
 def follow_fix(project: Path, path: Path, typed: str, key: str) -> tuple[str, str]:
     """Check, write the `key:` line the one `fix:` line gives in place of `typed`, build;
     (what check said, the built article's HTML)."""
@@ -478,11 +488,7 @@ def test_the_fix_for_topics_between_marks_publishes_them_without_the_marks(
     path = write_article(project, "2025/06/story.md", GOOD.replace("tags: [Rain]", typed))
     status, out = checked(project)
     assert status == 1 and "content/2025/06/story.md:7: error:" in out, out
-    [fix] = fix_lines(out)
-    followed = re.findall(r"tags: \[[^]]*\]", fix)[-1]
-    path.write_text(path.read_text(encoding="utf-8").replace(typed, followed), encoding="utf-8")
-    status, out = checked(project)
-    assert (status, out.count("warning")) == (0, 0), (followed, out)
+    follow_tags_fix(project, path, typed, out)
     assert published_topics(project) == topics
 
 
