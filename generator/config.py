@@ -11,7 +11,7 @@ from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from generator import repository, settings_errors, settings_hints, settings_lines
+from generator import repository, settings_errors, settings_file, settings_hints, settings_lines
 from generator.diagnostics import ConfigError, Diagnostic, error
 from generator.languages import locale_fix, usual_case
 from generator.settings_errors import Problem
@@ -354,7 +354,7 @@ def _typed(
 ) -> tuple[Settings, list[Problem], frozenset[str]]:
     """Settings from the values of the right type; the problems (`site-id` is unknown, its
     fix naming site_id's line in `file`); the names that had one."""
-    known = sorted(f.name for f in fields(Settings) if f.metadata)
+    known = sorted(settings_file.setting_names())
     values: dict[str, Any] = {}
     found: list[Problem] = []
     bad: set[str] = set()
@@ -362,14 +362,13 @@ def _typed(
         if key not in known:  # `site-id` too: never read as site_id (README: Settings)
             found.append(settings_errors.unknown(key, value, known, set(table), file))
             continue
-        name = key
-        problem = _check_value(name, value)
+        problem = _check_value(key, value)
         if problem:
-            fix = settings_hints.type_fix(key, value, getattr(Settings(), name), CHECKS.get(name))
+            fix = settings_hints.type_fix(key, value, getattr(Settings(), key), CHECKS.get(key))
             found.append(Problem(key, problem, fix))
-            bad.add(name)
+            bad.add(key)
             continue
-        values[name] = value
+        values[key] = value
     return Settings(**values), found, frozenset(bad)
 
 
