@@ -252,17 +252,23 @@ def written_headline(title: str) -> str:
     `spacing`): one line, its spaces of any kind between words one space, none at its
     ends; each invisible character `check` would warn of (a zero-width space) left out;
     no-break spaces, soft hyphens and the joiners a script or an emoji needs kept."""
-    text = _SPACES.sub(" ", title).strip(" ")
+    text = _one_line(title)
     while (found := find_invisible(text.replace("\u00ad", "-"))) is not None:
         text = text[: found[0]] + text[found[0] + 1 :]  # (a soft hyphen: a hint, kept)
     return text
+
+
+def _one_line(title: str) -> str:
+    """`written_headline`'s first step: every run of spaces of any kind one space, none at
+    the ends."""
+    return _SPACES.sub(" ", title).strip(" ")
 
 
 def spacing(title: str) -> list[str]:
     """What `written_headline` changed in `title`, each in words with the line written:
     spaces at its ends left out; a tab, a line break or a run of spaces inside written as
     one space (a headline is one line); an invisible character left out."""
-    written, inside = written_headline(title), _SPACES.sub(" ", title).strip(" ")
+    written, inside = written_headline(title), _one_line(title)
     if written == title:
         return []
     line = f"title: {yaml_value(written)}; edit that line if you meant otherwise"
