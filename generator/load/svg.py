@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 SVG_FIX = (
     "export the picture again without scripts or interactive parts (in Inkscape: "
@@ -33,6 +34,27 @@ _SCRIPT_URL = re.compile(r"(^|[;\s,])\s*((java|vb)script\s*:|data\s*:\s*text/htm
 def svg_problem(path: Path) -> str:
     """Why the SVG file at `path` cannot be published ('is an SVG picture that...', a
     sentence for an editor), or '' when it is a plain picture."""
+    return _read(path)[0]
+
+
+# (path, size, mtime, ctime) -> (svg_problem, outside_address): a file is parsed once for
+# both, however many stories name it (a body's picture is checked, then its addresses)
+_readings: dict[tuple[str, int, int, int], tuple[str, str]] = {}
+
+
+def _read(path: Path) -> tuple[str, str]:
+    try:
+        stat = path.stat()
+    except OSError:
+        return _reading(path)
+    key = (str(path), stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
+    if key not in _readings:
+        _readings[key] = _reading(path)
+    return _readings[key]
+
+
+def _reading(path: Path) -> tuple[str, str]:
+    """(svg_problem, outside_address) of the file at `path`, parsed once."""
     from lxml import etree
 
     parser = etree.XMLParser(
@@ -41,7 +63,13 @@ def svg_problem(path: Path) -> str:
     try:
         tree = etree.parse(str(path), parser)
     except (etree.XMLSyntaxError, OSError) as exc:
-        return f"is an SVG picture that cannot be read: its text is damaged ({exc})"
+        return f"is an SVG picture that cannot be read: its text is damaged ({exc})", ""
+    return _problem(tree), _outside(tree.getroot())
+
+
+def _problem(tree: Any) -> str:
+    from lxml import etree
+
     root = tree.getroot()
     if not isinstance(root.tag, str) or etree.QName(root).localname != "svg":
         return "is an SVG picture that cannot be read: it does not start with <svg>"
@@ -88,15 +116,12 @@ def outside_address(path: Path) -> str:
     `href`): a reader's browser would fetch it from the site's own page, as a tracking
     pixel does. '' for none, and for a link out (`<a href>`, which loads nothing) or a
     file that cannot be read (`svg_problem` says that)."""
+    return _read(path)[1]
+
+
+def _outside(root: Any) -> str:
     from lxml import etree
 
-    parser = etree.XMLParser(
-        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
-    )
-    try:
-        root = etree.parse(str(path), parser).getroot()
-    except (etree.XMLSyntaxError, OSError):
-        return ""
     for element in root.iter():
         if not isinstance(element.tag, str):
             continue
