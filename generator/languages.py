@@ -31,6 +31,7 @@ COUNTRY_CODES = {slip[:2]: slip[3:] for slip in _SLIPS.split()}
 # What a settings file or a YAML slip writes for no value: never a language's misspelling.
 NO_VALUE = frozenset({"true", "false", "null", "none", "nil", "~", "yes", "off", "on"})
 VARIANT = re.compile(r"[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}")
+ANY_CAPITALS = "a language tag means the same in any capitals"  # case_note's and init's why
 
 
 @lru_cache(maxsize=256)
@@ -111,7 +112,7 @@ def case_note(tag: str) -> str | None:
         return None
     return (
         f"language {tag!r} is published as {usual!r}, its usual capitals, on every page and "
-        "feed: a language tag means the same in any capitals"
+        f"feed: {ANY_CAPITALS}"
     )
 
 

@@ -34,7 +34,7 @@ from generator.commands.workflows import (
     pr_workflow,
 )
 from generator.diagnostics import ConfigError, UsageError
-from generator.languages import usual_case
+from generator.languages import ANY_CAPITALS, usual_case
 from generator.load import countries, slugs
 from generator.load.plain_text import title_problem
 from generator.web_address import is_placeholder, placeholder_note
@@ -371,11 +371,10 @@ def summary(started: Started, folder: Path) -> str:
     ]
     if note := placeholder_note(started.settings.base_url):  # a placeholder or http://
         lines.append(note)
-    if started.language_typed:  # as check would note it: 'EN' is written 'en'
+    if started.language_typed:  # 'EN' and 'pt-br' alike: the file says other than typed
         lines.append(
             f"--language {started.language_typed!r} is written language = "
-            f'"{started.settings.language}", its usual capitals: a language tag means the '
-            "same in any capitals."
+            f'"{started.settings.language}", its usual capitals: {ANY_CAPITALS}.'
         )
     lines.append(_published_branch(started))
     lines += _workflow_warnings(started)
