@@ -57,8 +57,9 @@ def search_off() -> str:
 def _direct_url() -> str | None:
     """The text of newsdigest's `direct_url.json` (PEP 610: how pip installed it), from
     the first `newsdigest-VERSION.dist-info` folder on sys.path, the one importlib.metadata
-    would name; None when there is none or it has no such file. (importlib.metadata itself
-    costs about 20 ms to import, at every build without search.)"""
+    finds (a source tree's own egg-info passed over: tests/test_search_hint.py); None when
+    there is none or it has no such file. (The library would cost every build without
+    search 6-8 CPU-ms at its end, mostly its import, against 0.3.)"""
     for entry in sys.path:
         folder = Path(entry or ".")
         try:
