@@ -21,9 +21,15 @@ way (a worker pool closed by the garbage collector, a clean-up that waits) canno
 it, and later ones are ignored while serve cleans up. A KeyboardInterrupt raised where
 Python cannot pass it on (a finaliser, a garbage-collector callback: "Exception ignored
 in ...") is dropped silently once the stop is remembered (`_unraisable`), instead of
-printing a traceback in the middle of serve's output. Once a command's work is done (the
-site written, serve stopped), Ctrl-C changes nothing more (`work_done`): it is ignored
-until the process ends, so it cannot turn a finished build into an interrupted one.
+printing a traceback in the middle of serve's output. It is a `Stop`, a kind of
+KeyboardInterrupt, not KeyboardInterrupt itself: CPython (3.11) takes a KeyboardInterrupt
+that leaves code run by `exec` or `eval` of a text (the methods `dataclass` and
+`namedtuple` make as a module is imported, often during serve's first build) for one
+never handled, even when it is caught further up, and ends the process by SIGINT once it
+has exited (serve printed `stopped`, then died by SIGINT instead of exiting 0). Once a
+command's work is done (the site written, serve stopped), Ctrl-C changes nothing more
+(`work_done`): it is ignored until the process ends, so it cannot turn a finished build
+into an interrupted one.
 
 A child also ends when the build's process dies without a word (`kill -9`, the
 out-of-memory killer, a CI job's timeout that kills only that process): `in_child` starts
@@ -179,11 +185,17 @@ def stop_on_signals() -> None:
         sys.unraisablehook = _unraisable
 
 
+class Stop(KeyboardInterrupt):
+    """Ctrl-C or SIGTERM asking serve to stop (`stop_on_signals`): caught wherever
+    KeyboardInterrupt is, but not of its exact type, which CPython alone checks for when
+    it decides that a KeyboardInterrupt went unhandled."""
+
+
 def _unraisable(unraisable: sys.UnraisableHookArgs) -> None:
     """sys.unraisablehook: the stop's own KeyboardInterrupt, raised inside a finaliser or
     callback that cannot pass it on, is dropped (the stop is remembered: `_STOP`); any
     other exception is reported as before."""
-    if _STOP[0] and unraisable.exc_type is KeyboardInterrupt:
+    if _STOP[0] and issubclass(unraisable.exc_type, KeyboardInterrupt):
         return
     _HOOK[0](unraisable)
 
@@ -192,7 +204,7 @@ def _stop(signum: int, frame: FrameType | None) -> None:
     _STOP[0] = True
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
-    raise KeyboardInterrupt
+    raise Stop
 
 
 def stop_requested() -> bool:

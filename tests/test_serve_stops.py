@@ -363,3 +363,26 @@ def test_ctrl_c_landing_in_a_finaliser_prints_no_traceback_and_still_stops() -> 
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "went on, stop requested: True"
     assert done.stderr == ""
+
+
+def test_ctrl_c_landing_in_code_made_from_text_still_ends_serve_with_status_0() -> None:
+    """serve's first build imports modules, whose dataclasses and named tuples make their
+    methods with `exec` and `eval` of a text; a Ctrl-C landing there was remembered by
+    Python as never handled, although serve caught it, printed `stopped` and returned 0:
+    the process then died by SIGINT (status -2) instead of exiting 0."""
+    script = textwrap.dedent(
+        """
+        from generator import interrupt
+
+        interrupt.stop_on_signals()
+        made = "import os, signal\\nos.kill(os.getpid(), signal.SIGINT)\\nsum(range(10**6))"
+        try:
+            exec(made)
+        except KeyboardInterrupt:
+            print("stopped")
+        """
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60
+    )
+    assert (done.returncode, done.stdout, done.stderr) == (0, "stopped\n", "")
