@@ -310,6 +310,50 @@ def test_credits_typed_as_text_with_a_hash_gets_one_fix_that_checks_clean(
         assert doc is not None and doc.front["credits"]["author"] == name.strip('"')
 
 
+@pytest.mark.parametrize(
+    ("typed", "fix", "lines"),
+    [
+        (
+            "credits: [AP #2, Reuters]",
+            "write 'credits:' on its own line, then '  author: [\"AP #2\", Reuters]' indented "
+            "below it",
+            'credits:\n  author: ["AP #2", Reuters]\n',
+        ),
+        (
+            "credits: [AP #2]",
+            "write 'credits:' on its own line, then '  author: \"AP #2\"' indented below it",
+            'credits:\n  author: "AP #2"\n',
+        ),
+        (
+            "image: [AP #2.png]",
+            "write three lines: 'image:', then indented '  src: \"AP #2.png\"' and '  alt: "
+            "what the picture shows'",
+            'image:\n  src: "AP #2.png"\n  alt: what the picture shows\n',
+        ),
+    ],
+)
+def test_a_group_typed_as_a_list_with_a_hash_gets_one_fix_that_checks_clean(
+    tmp_path: Path, typed: str, fix: str, lines: str
+) -> None:
+    """`credits: [AP #2, Reuters]` was told to quote the items, `credits: ["AP #2",
+    Reuters]`, and `image: [AP #2]` `image: ["AP #2"]`: each followed, the next check said
+    the group must be a set of fields, not a list. The first fix is the group's lines, the
+    items as YAML reads them; followed, the story checks clean."""
+    root = make_project(tmp_path / "project")
+    (root / "content" / "AP #2.png").write_bytes(tiny_png())
+    group = "credits:\n  author: Fixture Desk\n"
+    front = VALID.replace(group, typed + "\n") if typed.startswith("credits") else VALID + typed
+    story = write_article(root, "s.md", front)
+    said = run_here("check", cwd=root).stdout
+    assert said.count("error:") == 1, said
+    assert f"s.md:{2 + front.split(chr(10)).index(typed)}: error: the text after ' #'" in said
+    assert f"    fix: {fix}\n" in said, said
+    followed = front.replace(typed + ("\n" if typed.startswith("credits") else ""), lines)
+    story.write_text(f"---\n{followed}---\nBody.\n", encoding="utf-8")
+    again = run_here("check", cwd=root).stdout
+    assert "error" not in again.replace("no errors", ""), again
+
+
 def test_credits_typed_as_text_with_a_hash_beside_a_yaml_mistake_gets_the_same_fix(
     tmp_path: Path,
 ) -> None:

@@ -137,14 +137,16 @@ def lost_comments(
                 continue
             if not flow and _a_fields_note(lines[end.line], token, after):
                 continue
-            group = not flow and lines[end.line].startswith(_GROUP_LINES)
-            if group and parsed:
+            group = lines[end.line].startswith(_GROUP_LINES)
+            if group and not flow and parsed:
                 continue  # a set of fields typed as text: its own error names the line
             if not flow and not lines[token.start_mark.line][: token.start_mark.column].strip():
                 continue  # a line's first words, no value: `title #1 story` misses its colon
             said = _comment_error(lines, token, flow > 0, first_line, source)
-            if group:  # quoting it is no fix: the group's lines are
+            if group and not flow:  # quoting it is no fix: the group's lines are
                 said = replace(said, hint=group_fix(lines[end.line], token.value))
+            elif group and (listed := _listed_group_fix(lines[end.line])):
+                said = replace(said, hint=listed)
             found.append(said)
     except yaml.YAMLError:
         pass  # the mistake itself is reported by the parser, after these
@@ -157,6 +159,22 @@ def lost_text(
     """Errors for the text YAML would leave out of a value: a label, a comment."""
     comments = lost_comments(text, first_line, source, parsed=True)
     return lost_labels(text, first_line, source, base) + comments
+
+
+def _listed_group_fix(typed: str) -> str:
+    """The group's lines as the fix for a group typed as a one-line list with ' #' in it,
+    `credits: [AP #2, Reuters]` (the byline list after `author:`), `image: [AP #2.png]`
+    (one picture's `src:`): quoting its items, the comment's own fix, would only lead to
+    the group's error; '' for a list that goes on below, or of two pictures."""
+    value = typed.partition(":")[2].strip()
+    close = value.rfind("]")
+    if not value.startswith("[") or close < 0:
+        return ""
+    items = [item.strip() for item in value[1:close].split(",")]
+    texts = [str(yaml.safe_load(i)) if i[:1] in "\"'" else i for i in items]
+    if typed.startswith("credits"):
+        return group_fix(typed, texts)
+    return group_fix(typed, texts[0]) if len(texts) == 1 else ""
 
 
 def cut_short(
