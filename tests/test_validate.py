@@ -354,6 +354,31 @@ def test_a_group_typed_as_a_list_with_a_hash_gets_one_fix_that_checks_clean(
     assert "error" not in again.replace("no errors", ""), again
 
 
+@pytest.mark.parametrize(
+    ("line", "typed", "fixed"),
+    [
+        ("  author: Fixture Desk\n", "  image: [AP #2]", '  image: "[AP #2]"'),
+        ("title: A Valid Story\n", "title: [Breaking #1] news", 'title: "[Breaking #1] news"'),
+    ],
+)
+def test_a_text_field_typed_in_brackets_with_a_hash_is_quoted_whole(
+    tmp_path: Path, line: str, typed: str, fixed: str
+) -> None:
+    """`image: [AP #2]` under credits was told `image: ["AP #2"]`, the items of a list
+    quoted, and then that credits.image must be text, not a list (`image: "[\\"AP
+    #2\\"]"`). A field that holds text gets its whole value quoted; followed, the story
+    checks clean. A list's items are still quoted one by one (`tags: ["Football #1", Cup]`)."""
+    root = make_project(tmp_path / "project")
+    after = line if typed.startswith("  ") else ""
+    story = write_article(root, "s.md", VALID.replace(line, after + typed + "\n"))
+    said = run_here("check", cwd=root).stdout
+    assert said.count("error:") == 1, said
+    assert f"fix: put the whole value in quotes: {fixed.strip()}" in said, said
+    story.write_text(story.read_text(encoding="utf-8").replace(typed, fixed), encoding="utf-8")
+    again = run_here("check", cwd=root).stdout
+    assert "error" not in again.replace("no errors", ""), again
+
+
 def test_credits_typed_as_text_with_a_hash_beside_a_yaml_mistake_gets_the_same_fix(
     tmp_path: Path,
 ) -> None:

@@ -253,14 +253,18 @@ def _comment_error(
     message = "the text after ' #' is read as a comment and would be left out"
     if start.line != end.line:
         return error(source, end.line + first_line, message, "put the whole value in quotes")
-    if in_flow:  # each item up to the closing bracket that has ' #' in it, quoted
+    first = _FIRST_FIELD.match(line)
+    key = first[0].strip().removeprefix("- ").rstrip(":") if first else ""
+    value = line[first.end() :].rstrip(" \t") if first else ""
+    if in_flow and first is not None and key not in _LISTS and _BRACKETED.match(value):
+        fixed = line[: first.end()] + double_quoted(value)  # a text in brackets: all of it
+    elif in_flow:  # each item up to the closing bracket that has ' #' in it, quoted
         rest = line[start.column :]
         close = max(rest.rfind("]"), rest.rfind("}"))
         items = (rest[:close] if close >= 0 else rest).split(",")
         quoted = [double_quoted(i.strip()) if "#" in i else i.strip() for i in items]
         fixed = line[: start.column] + ", ".join(quoted) + (rest[close:] if close >= 0 else "")
     else:  # from the first field's value (`alt: Time: 10:30 at the #1 booth`: all of it)
-        first = _FIRST_FIELD.match(line)
         column = min(first.end(), start.column) if first else start.column
         fixed = line[:column] + double_quoted(line[column:].rstrip(" \t"))
         kept = line[: end.column].rstrip(" \t").strip()
@@ -278,6 +282,11 @@ def _comment_error(
         f"put the whole value in quotes: {fixed.strip()}",
     )
 
+
+# Fields that hold a list (`tags: [Football #1, Cup]`: its items quoted); a text field's
+# value in brackets (`image: [AP #2]` under credits) is quoted whole, as YAML then reads it.
+_LISTS = frozenset({"tags", "aliases", "author", "sources"})
+_BRACKETED = re.compile(r"\[(?!.*\][ \t]+#)")  # a note after its ']' left out: not text
 
 # Fields whose value is one word (an address, a name in a URL, a code): ` # ...` after one
 # is a note, never part of the value, and quoting it into the value makes it wrong.
