@@ -13,13 +13,21 @@ import sys
 from pathlib import Path
 
 import pycountry
+import pytest
 from conftest import REPO, STORY, make_project, run_here, write_article
 
 from generator.load import countries, iso3166
 from generator.speed import fingerprint
 
 # Imported by a rebuild in an earlier version, each only for what the edit here has not.
-NOT_IMPORTED = ("pycountry", "importlib.metadata", "babel.messages", "uuid", "email.utils")
+NOT_IMPORTED = (
+    "pycountry",
+    "importlib.metadata",
+    "babel.messages",
+    "uuid",
+    "email.utils",
+    "pygments",
+)
 PRINT_IMPORTED = (
     "import sys; import generator.commands.build as b; b.indexer = lambda: None; "
     "from generator.cli import main; code = main(); "
@@ -37,9 +45,13 @@ def test_the_countries_read_from_pycountry_s_file_are_pycountry_s_records() -> N
     assert countries.lookup("Republic of Korea") == countries.by_code("KR")
 
 
-def test_a_rebuild_after_an_edit_imports_none_of_what_it_does_not_use(tmp_path: Path) -> None:
-    project = make_project(tmp_path / "p", 'markdown_engine = "gfm"\n')  # (Python-Markdown's
-    # fenced_code imports Pygments, which imports importlib.metadata)
+@pytest.mark.parametrize("engine", ["python-markdown", "gfm"])
+def test_a_rebuild_after_an_edit_imports_none_of_what_it_does_not_use(
+    tmp_path: Path, engine: str
+) -> None:
+    """With either engine: Python-Markdown's fenced code is imported without Pygments
+    (and so without importlib.metadata), which only its code highlighting would use."""
+    project = make_project(tmp_path / "p", f'markdown_engine = "{engine}"\n')
     story = write_article(project, "a.md", STORY)
     write_article(project, "b.md", STORY.replace("Monsoon", "Drought"))
     site = tmp_path / "site"

@@ -5,6 +5,7 @@ converts with it (render/markdown.py's `converter`): a `gfm` site never loads th
 from __future__ import annotations
 
 import re
+import sys
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
 
@@ -14,7 +15,6 @@ from markdown.extensions import Extension
 from markdown.extensions.abbr import AbbrExtension
 from markdown.extensions.attr_list import AttrListExtension
 from markdown.extensions.def_list import DefListExtension
-from markdown.extensions.fenced_code import FencedCodeExtension
 from markdown.extensions.footnotes import FootnoteExtension
 from markdown.extensions.md_in_html import MarkdownInHtmlExtension
 from markdown.extensions.sane_lists import SaneListExtension
@@ -118,12 +118,30 @@ _HTML_STEPS = (
 )
 
 
+def _fenced_code() -> Extension:
+    """Python-Markdown's fenced-code extension, imported without Pygments: it imports the
+    code-highlighting extension, which imports Pygments (and Pygments importlib.metadata,
+    about 8 ms CPU of every build that converts a body with this engine) in case a site
+    asks for highlighting; newsdigest never does (no `codehilite` extension), so that
+    module is imported with Pygments hidden and highlights nothing, as it never did here.
+    A process that has imported either already keeps them as they are."""
+    hidden = "pygments" not in sys.modules and "markdown.extensions.codehilite" not in sys.modules
+    if hidden:
+        sys.modules["pygments"] = None  # type: ignore[assignment]  # `import pygments` fails
+    try:
+        from markdown.extensions.fenced_code import FencedCodeExtension
+    finally:
+        if hidden:
+            del sys.modules["pygments"]
+    return FencedCodeExtension()
+
+
 def _extensions() -> list[Extension]:
     """ "extra" (its seven extensions, in its order), "smarty" and "sane_lists", made here:
     named by text, Python-Markdown looks each name up among the installed packages' entry
     points first (about 7 ms of every build that converts a body, read once a process)."""
     return [
-        FencedCodeExtension(),
+        _fenced_code(),
         FootnoteExtension(),
         AttrListExtension(),
         DefListExtension(),
