@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import edit, make_project, run_here, write_article
-from lxml import html
+from lxml import etree, html
 
 FRONT = """\
 title: Storm <b>hits</b> the <script>coast</script>
@@ -177,42 +177,50 @@ def test_a_word_in_angle_brackets_in_a_summary_reaches_every_feed_as_typed(
     assert "fix: write it without HTML tags: summary: \"The 'C++ <T>' guide & more\"" in said
 
 
-def test_a_word_in_angle_brackets_in_a_headline_or_the_site_description_reaches_feeds_as_typed(
+def test_a_feeds_description_is_escaped_once_and_a_word_in_angle_brackets_in_it_is_warned(
     tmp_path: Path,
 ) -> None:
-    """Prober M10: `C++ <T>` and `the <br> tag` in a title or in newsdigest.toml's
-    description are published as typed on the page and in every feed (RSS's channel
-    description escaped once more, as HTML's text): nothing is said of the description;
-    `&amp;` in it is still a warning, whose fix keeps '<T>' and '<br>' as typed. The
-    headline, which RSS carries as text many readers read as HTML, is warned (prober5
-    P24, tests/test_headlines_feed_readers_cut.py)."""
+    """Tester T7: a topic feed's RSS channel <description> was escaped twice ('Stories
+    about AT&amp;amp;T.'): plain-text feed readers showed 'AT&amp;T' and the W3C validator
+    warned ContainsHTML. It is plain text, escaped once as the channel's <title> is, in
+    every feed. So `C++ <T>` in newsdigest.toml's description, which readers that read it
+    as HTML would leave out, is warned as in a headline (prober5 P24), and its fix,
+    followed, checks clean and reaches every feed as typed."""
     import feedparser
 
     project = make_project(tmp_path / "p")
-    described = "C++ <T> templates; the <br> tag"
+    described = "C++ <T> templates; AT&T"
     settings = project / "pyproject.toml"
     text = settings.read_text(encoding="utf-8")
     settings.write_text(text.replace("Stories for tests.", described), encoding="utf-8")
-    title = "C++ <T> templates explained, and why the <br> tag breaks feeds"
-    front = FRONT.replace("Storm <b>hits</b> the <script>coast</script>", title)
-    write_article(project, "2025/06/cpp.md", front.replace("Talks with AT&amp;T went on.", "S."))
+    front = FRONT.replace("Storm <b>hits</b> the <script>coast</script>", "Network outage")
+    front = front.replace("Talks with AT&amp;T went on.", "S.") + 'tags: ["AT&T"]\n'
+    write_article(project, "2025/06/att.md", front)
     site = tmp_path / "site"
     built = run_here("build", "--output", str(site), cwd=project)
-    assert built.returncode == 0 and "plain text" not in built.stderr, built.stderr
-    assert "cpp.md:2: warning: title: <T> is published as typed" in built.stderr
-    assert "description" not in built.stderr, built.stderr
+    assert built.returncode == 0, built.stderr
+    assert (
+        "pyproject.toml:3: warning: description: <T> is published as typed, but feed readers "
+        "that read it as HTML, as many do, take it for a tag and leave it out: "
+        "'C++ templates; AT&T'"
+    ) in built.stderr, built.stderr
+    fix = "fix: write description = 'C++ \u2039T\u203a templates; AT&T'"
+    assert fix in built.stderr, built.stderr
+    topic = (site / "tags/at-t/feed.xml").read_text("utf-8")
+    assert "<description>Stories about AT&amp;T.</description>" in topic, topic
+    channel = etree.fromstring(topic.encode()).find("channel")
+    assert channel is not None and channel.findtext("description") == "Stories about AT&T."
+    edit(settings, described, "C++ \u2039T\u203a templates; AT&T")
+    checked = run_here("check", cwd=project)
+    assert "description" not in checked.stdout + checked.stderr, checked.stdout
+    run_here("build", "--output", str(site), cwd=project)
     for feed in ("feed.xml", "atom.xml"):
         parsed = feedparser.parse((site / feed).read_bytes())
-        [entry] = parsed.entries
-        assert entry.title == title and entry.title_detail.type == "text/plain", feed
-        shown = parsed.feed.subtitle
-        if parsed.feed.subtitle_detail.type == "text/html":
-            shown = html.fromstring(f"<p>{shown}</p>").text_content()
-        assert shown == described, (feed, parsed.feed.subtitle)
-    settings.write_text(settings.read_text("utf-8").replace("; the", "; Tom &amp; the"), "utf-8")
+        assert parsed.feed.subtitle == "C++ \u2039T\u203a templates; AT&T", feed
+    settings.write_text(settings.read_text("utf-8").replace("; AT&T", "; Tom &amp; the"), "utf-8")
     said = run_here("check", cwd=project).stdout
     assert "pyproject.toml:3: warning: description is plain text: &amp;" in said, said
-    assert "fix: write description = 'C++ <T> templates; Tom & the <br> tag'" in said, said
+    assert "fix: write description = 'C++ \u2039T\u203a templates; Tom & the'" in said, said
 
 
 def test_html_in_the_publisher_setting_is_a_warning_whose_fix_is_final(tmp_path: Path) -> None:

@@ -276,13 +276,18 @@ def as_feed_text(headline: str) -> str:
     return text if _TAG.search(text) is None else " ".join(_TAG.sub(spaced, text).split())
 
 
+# The plain-text fields feeds carry as text that many feed readers read as HTML: a story's
+# or the site's headline, and the site's description (RSS's channel <description>).
+FEED_TEXT = ("title", "description")
+
+
 def plain_versions(key: str, value: str) -> list[str]:
     """The plain text meant by `value`, the plain-text field `key`: one version, or two
     where a tag stands between spaces ('Use <br> carefully': HTML meant, 'Use carefully';
     the tag's name, 'Use ‹br› carefully'). A headline's (`key` 'title') is also written
     so that no feed reader reads a tag in it (`as_feed_text`)."""
     versions = list(dict.fromkeys([plain_words(value), plain_words(value, as_word=True)]))
-    return [as_feed_text(one) for one in versions] if key == "title" else versions
+    return [as_feed_text(one) for one in versions] if key in FEED_TEXT else versions
 
 
 def either(versions: list[str], line: Callable[[str], str]) -> str:
@@ -316,7 +321,7 @@ def markup_in_text(key: str, value: str, label: str = "") -> tuple[str, str] | N
     markup = [m for m in _MARKUP.finditer(value) if _is_markup(m) and not _word_in_brackets(m)]
     found = markup[0] if markup else None
     if found is None:
-        cut = _TAG.search(value) if key == "title" else None
+        cut = _TAG.search(value) if key in FEED_TEXT else None
         if cut is None:
             return None
         plain = plain_versions(key, value)[0]
@@ -325,7 +330,8 @@ def markup_in_text(key: str, value: str, label: str = "") -> tuple[str, str] | N
         how = "angle quotation marks" if quoted else "spaces"
         return (
             f"{label or key}: {cut.group()} is published as typed, but feed readers that read "
-            f"a headline as HTML, as many do, take it for a tag and leave it out: {shown!r}",
+            f"{'a headline' if key == 'title' else 'it'} as HTML, as many do, take it for a "
+            f"tag and leave it out: {shown!r}",
             f"write it with {how}, which no reader takes for a tag: "
             + _shortened(yaml_line(key, plain)),
         )

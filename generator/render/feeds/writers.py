@@ -7,7 +7,6 @@ px PNG), Atom <icon> and <logo>, JSON Feed `icon` and `favicon`."""
 
 from __future__ import annotations
 
-import html
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -83,9 +82,10 @@ class FeedgenWriter:
         fg.register_extension("dc", DcExtension, DcEntryExtension, atom=False, rss=True)
         fg.id(f"tag:{self.settings.site_id}:{channel.path[len(self.urls.base_path) :]}")
         fg.title(channel.title)
-        # RSS's channel <description> is HTML, as an item's is: the site's description is
-        # plain text ("C++ <T>"), so RSS gets it escaped once more; Atom's is type="text".
-        fg.subtitle(html.escape(channel.description, quote=False) if rss else channel.description)
+        # RSS's channel <description> is plain text, as its <title> is (the W3C validator
+        # warns of HTML in it): escaped once, so "AT&T" reads "AT&T" (tester, T7); a word
+        # in angle brackets in the site's description is warned as in a headline.
+        fg.subtitle(channel.description)
         # Self first: feedgen makes the last link the RSS channel's <link>, the web page.
         fg.link(href=self.urls.absolute(channel.path), rel="self")
         fg.link(href=self.urls.absolute(channel.home), rel="alternate")
