@@ -136,22 +136,7 @@ def _validated(
         field_problems = indented_fixes(field_problems, indented_keys(document.front))
     draft = article.draft if article is not None else document.front.get("draft") is True
     left = placeholder_warning(document.source, document.body, document.body_line, draft)
-    if not draft and "_drafts" in document.source.split("/")[:-1]:
-        left = left or _jekyll_draft(document.source)
     return (None if problems else article), problems + field_problems + ([left] if left else [])
-
-
-def _jekyll_draft(source: str) -> Diagnostic:
-    """The warning on a story in a `_drafts/` folder without `draft: true` (tester3 M12):
-    Jekyll keeps its unfinished posts there and publishes none; newsdigest publishes it."""
-    return warning(
-        source,
-        1,
-        "this story is in _drafts/, Jekyll's folder of unfinished posts, but newsdigest "
-        "publishes every story in content/ that is not marked a draft, this one too",
-        "add 'draft: true' to its front matter to keep it off the site until it is ready, or "
-        "move it out of _drafts/ if it is ready to publish",
-    )
 
 
 def convert_many(

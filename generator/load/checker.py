@@ -16,6 +16,7 @@ from generator.load import fields
 from generator.load.content import Document, Items, Mapping
 from generator.load.fields_as_text import image_lines, typed_line
 from generator.load.foreign import foreign_field
+from generator.load.held_back import field_slip, nested_draft
 from generator.load.invisible import CONTROL, control_error, invisible_error
 from generator.load.plain_text import plain_text_notes
 from generator.load.wrong_group import in_another_group
@@ -105,6 +106,13 @@ class KeyChecks(Reports):
             slip = key_slip(key, mapping[key], known, "  " * prefix.count("."))
             if slip is not None:  # `summary Floods: what next`: the colon after 'summary'
                 self.error(mapping.line_of(key), *slip)
+                continue
+            drafted = mapping.get("draft") is True
+            held = field_slip(key, mapping[key], known, drafted) if not prefix else None
+            if prefix and (nested := nested_draft(prefix, key, mapping[key])):
+                held = (True, *nested)
+            if held is not None:  # `Draft: true`, `published: false`: it would be published
+                (self.error if held[0] else self.warn)(mapping.line_of(key), *held[1:])
                 continue
             other = foreign_field(key, mapping[key], mapping) if not prefix else None
             if other is not None:

@@ -187,7 +187,10 @@ FIELDS = (
         False,
         "`true` (or `yes`, `on`) keeps the article out of the build unless `--drafts`; "
         "`false`, `no`, `off` publish it, as does leaving the line out; `draft:` with no "
-        'value (`draft:`, `draft: ~`, `draft: ""`) is an error, never read as publish',
+        'value (`draft:`, `draft: ~`, `draft: ""`) is an error, never read as publish; so is '
+        "a line that would publish a story meant to be held back (`Draft: true`, `drafts:`, "
+        "`published: false`, `status: draft`, `embargo:`, `draft: true` below the closing "
+        "`---`; a story in a `drafts/` folder without a `draft:` line)",
     ),
     Field(
         "corrections",

@@ -25,6 +25,7 @@ from generator.load.content import Document, Mapping
 from generator.load.credits import credit_without_image, read_credits
 from generator.load.dates import corrections, date_field, has_time, update_before
 from generator.load.guids import make_guid, pinned_id
+from generator.load.held_back import drafts_folder, fields_below
 from generator.load.identity import aliases, slug_field
 from generator.load.images import image_field
 from generator.load.invisible import (
@@ -343,6 +344,16 @@ def _translation_key(check: Checker, front: Mapping) -> str:
     return unicodedata.normalize("NFC", key)  # an identity: accents composed or not match
 
 
+def _held_back(check: Checker, doc: Document) -> None:
+    """Errors for a story that would be published though its editor meant it held back:
+    a field line below the closing '---', a story in a drafts folder (load/held_back.py)."""
+    for line, message, fix in fields_below(doc.body, doc.body_line, KNOWN_FIELDS):
+        check.error(line, message, fix)
+    in_drafts = drafts_folder(doc.source, doc.front)
+    if in_drafts is not None:
+        check.error(1, *in_drafts)
+
+
 def validate(
     doc: Document, settings: Settings, content_dir: Path
 ) -> tuple[Article | None, list[Diagnostic]]:
@@ -363,6 +374,7 @@ def validate(
     slug = slug_field(check, front, doc)
     pinned = pinned_id(check, front, settings.site_id)
     draft = draft_field(check, front)
+    _held_back(check, doc)
     dated_corrections = corrections(check, front, published, settings.tz)
     day = published.date() if published else None
     old_paths = aliases(check, front, day, slug, settings.base_url, settings.language)
