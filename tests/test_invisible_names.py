@@ -95,7 +95,7 @@ def test_an_invisible_character_in_a_name_is_an_error_saying_where_it_is(
             "author",
             '"\u200d"',
             6,
-            "credits.author: '\\u200d' holds only an invisible character, a zero-width joiner "
+            "credits.author: a name holds only an invisible character, a zero-width joiner "
             "(U+200D): readers would see no name",
             "write the name meant in its place",
             "Asha Rao",
@@ -104,7 +104,7 @@ def test_an_invisible_character_in_a_name_is_an_error_saying_where_it_is(
             "tags",
             '["\u200c", AI]',
             7,
-            "tags: '\\u200c' holds only an invisible character, a zero-width non-joiner "
+            "tags: a tag holds only an invisible character, a zero-width non-joiner "
             "(U+200C): readers would see no tag",
             "delete this item, or write the tag meant in its place",
             "[AI]",
@@ -113,7 +113,7 @@ def test_an_invisible_character_in_a_name_is_an_error_saying_where_it_is(
             "author",
             '"\u200b \u200d"',
             6,
-            "credits.author: '\\u200b \\u200d' holds only invisible characters, a zero-width "
+            "credits.author: a name holds only invisible characters, a zero-width "
             "space (U+200B) and a zero-width joiner (U+200D): readers would see no name",
             "write the name meant in its place",
             "Asha Rao",
@@ -198,6 +198,44 @@ def test_an_invisible_character_in_a_headline_is_a_warning_saying_where_it_is(
     assert lines[at + 1].strip() == (
         "fix: delete the invisible character between 'p' and 'm' (or retype the headline)"
     )
+
+
+@pytest.mark.parametrize(
+    ("typed", "named"),
+    [
+        ('"\\u200b"', "an invisible character, a zero-width space (U+200B)"),
+        ("\u200b", "an invisible character, a zero-width space (U+200B)"),  # pasted as it is
+        (
+            '"\\u2800 \\u2060"',
+            "invisible characters, a braille pattern blank (U+2800) and a word joiner (U+2060)",
+        ),
+    ],
+)
+def test_a_headline_of_only_invisible_characters_is_an_error_not_an_empty_headline(
+    tmp_path: Path, typed: str, named: str
+) -> None:
+    """T5: `title: "\\u200b"` was published as an invisible headline (exit 0) with a
+    warning quoting '' twice, while a byline of the same character was an error."""
+    project = project_with(tmp_path)
+    story = project / "content/chips.md"
+    story.write_text(
+        story.read_text("utf-8").replace("title: Chip makers meet", f"title: {typed}"),
+        encoding="utf-8",
+    )
+    out = tmp_path / "site"
+    result = run_here("build", "--output", str(out), cwd=project)
+    assert result.returncode == 1
+    assert (
+        f"content/chips.md:2: error: title holds only {named}: readers would see no "
+        "headline\n    fix: write the title after 'title:'\n"
+    ) in result.stderr, result.stderr
+    assert "''" not in result.stderr and "\\u" not in result.stderr
+    assert not out.exists()  # no page, no feed item with an empty <h1>
+    story.write_text(
+        story.read_text("utf-8").replace(f"title: {typed}", "title: Chip makers meet"),
+        encoding="utf-8",
+    )
+    assert run_here("check", cwd=project).returncode == 0
 
 
 def test_two_tags_written_alike_with_an_accent_stored_two_ways_are_told_apart(

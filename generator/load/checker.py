@@ -17,7 +17,7 @@ from generator.load.content import Document, Items, Mapping
 from generator.load.fields_as_text import image_lines, typed_line
 from generator.load.foreign import foreign_field
 from generator.load.held_back import field_slip, nested_draft
-from generator.load.invisible import CONTROL, control_error, invisible_error
+from generator.load.invisible import CONTROL, blank_error, control_error, invisible_error
 from generator.load.plain_text import plain_text_notes
 from generator.load.wrong_group import in_another_group
 from generator.load.yaml_lines import key_slip, one_value, yaml_value
@@ -186,9 +186,11 @@ class Checker(KeyChecks):
         if not self.printable(str(value), line, label):  # before \x0b, \x1f count as spaces
             return ""
         result = " ".join(str(value).split())
-        if not result and required:
-            self.error(line, f"{label} is empty", f"write the {_what(label)} after '{key}:'")
-        elif result and isinstance(value, str) and value.strip(" \t") != value:
+        fix = f"write the {_what(label)} after '{key}:'"
+        if required and (blank := blank_error(self.doc.source, line, label, result, fix)):
+            self.problems.append(blank)  # '', or '\u200b' alone: no headline (T5)
+            return ""
+        if result and isinstance(value, str) and value.strip(" \t") != value:
             self.warn(line, *_spaced(label, value, key, result, 0))
         return result
 

@@ -119,21 +119,49 @@ def invisible_error(
     )
 
 
-def _blank_error(source: str, line: int, label: str, name: str) -> Diagnostic:
-    """The error for a name that is only invisible characters (and spaces): every one is
-    named, and the fix writes a name, never deletes the characters (an empty name)."""
-    chars = dict.fromkeys(c for c in name if _invisible(c))
-    named = invisible_named(name)
-    noun = {"tags": "tag", "country": "country", "translation_key": "key"}.get(label, "name")
-    kind = "invisible characters" if len(chars) > 1 else "an invisible character"
+def blank_error(source: str, line: int, label: str, text: str, fix: str) -> Diagnostic | None:
+    """The error for a required field whose `text` readers would not see: '' is empty, and
+    only invisible characters (a zero-width space alone) are named; None for other text.
+    `fix` is the field's own fix."""
+    if text and not only_invisible(text):
+        return None
+    if not text:
+        return error(source, line, f"{label} is empty", fix)
+    return _blank_error(source, line, label, text, fix)
+
+
+def _blank_error(source: str, line: int, label: str, name: str, fix: str = "") -> Diagnostic:
+    """The error for a field that is only invisible characters (and spaces): every one is
+    named, never quoted (a quote shows '' or a Python escape), and the fix writes a value,
+    never deletes the characters (an empty value)."""
+    named = _blanks_named(name)
+    noun = _NOUNS.get(label, "name" if label.startswith(("credits", "authors")) else "text")
+    plural = len(set(name) - {" "}) > 1
+    kind = "invisible characters" if plural else "an invisible character"
+    if not fix:
+        fix = (
+            "delete this item, or write the tag meant in its place"
+            if label == "tags"
+            else f"write the {noun} meant in its place"
+        )
+    subject = _ITEMS.get(label, label)  # one of a list's items: "tags: a tag"
     return error(
-        source,
-        line,
-        f"{label}: {name!r} holds only {kind}, {named}: readers would see no {noun}",
-        "delete this item, or write the tag meant in its place"
-        if label == "tags"
-        else f"write the {noun} meant in its place",
+        source, line, f"{subject} holds only {kind}, {named}: readers would see no {noun}", fix
     )
+
+
+_NOUNS = {"tags": "tag", "country": "country", "translation_key": "key", "title": "headline"}
+_ITEMS = {
+    label: f"{label}: a {_NOUNS.get(label, 'name')}"
+    for label in ("tags", "credits.author", "authors.yaml")
+}
+
+
+def _blanks_named(text: str) -> str:
+    """Each character of `text` that shows nothing, but the plain space, in words, once:
+    "a zero-width space (U+200B) and a braille pattern blank (U+2800)"."""
+    shown = dict.fromkeys(c for c in text if c != " " and (_invisible(c) or c in _BLANK))
+    return " and ".join(_described(c) for c in shown)
 
 
 def find_invisible(text: str) -> tuple[int, str] | None:
