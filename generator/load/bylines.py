@@ -60,7 +60,7 @@ def check_bylines(articles: Sequence[Article | Written], registry: Registry) -> 
     is not written as in the registry: the same name in other capitals or spacing, or a
     close one ("Asha Roa" for "Asha Rao")."""
     if not registry.authors:
-        return []
+        return _peer_bylines(articles)
     known = list(registry.authors)
     spelt = registry.spellings()
     composed = {unicodedata.normalize("NFC", name) for name in known}
@@ -100,6 +100,29 @@ def check_bylines(articles: Sequence[Article | Written], registry: Registry) -> 
                     )
                 )
     return problems
+
+
+def _peer_bylines(articles: Sequence[Article | Written]) -> list[Diagnostic]:
+    """Without authors.yaml: a warning for a byline that holds other stories' bylines with
+    more around them (`Jane Doe, John Smith`, `By Jane Doe` beside a story by `Jane Doe`),
+    which would be an author page of its own (tester T4), as for registered names."""
+    spelt = {
+        same_name(byline): byline
+        for article in articles
+        for byline in article.authors
+        if _PREFIX.match(byline) is None and len(_JOINS.split(byline.strip())) == 1
+    }
+    composed = {unicodedata.normalize("NFC", name) for name in spelt.values()}
+    problems: list[Diagnostic] = []
+    for article in articles:
+        for byline in article.authors:
+            parts = None if byline in composed else _registered_parts(byline, spelt, composed)
+            if parts is not None:
+                problems.append(_wrapped(article, byline, parts, spelt, composed, _PEERS))
+    return problems
+
+
+_PEERS = ", the byline of other stories"
 
 
 def _misspelt_entries(
@@ -211,6 +234,7 @@ def _wrapped(
     parts: tuple[str, str, list[str]],
     spelt: dict[str, str],
     composed: set[str],
+    known_as: str = " in authors.yaml",
 ) -> Diagnostic:
     """The warning for a byline of names with more around them or several in one, whose fix
     is the article's whole `author:` line with each byline so read replaced by its names."""
@@ -237,6 +261,6 @@ def _wrapped(
         article.source,
         article.line_of("author"),
         f"credits.author {byline!r} {', and '.join(what)}: it would be published as one new "
-        f"author, not on the page of {' or '.join(registered)} in authors.yaml",
+        f"author, not on the page of {' or '.join(registered)}{known_as}",
         fix,
     )

@@ -19,6 +19,7 @@ from generator.load.foreign import foreign_field
 from generator.load.held_back import field_slip, nested_draft
 from generator.load.invisible import CONTROL, blank_error, control_error, invisible_error
 from generator.load.plain_text import plain_text_notes
+from generator.load.stray_marks import stray_marks
 from generator.load.wrong_group import in_another_group
 from generator.load.yaml_lines import key_slip, one_value, yaml_value
 from generator.load.yaml_lists import double_quoted, written
@@ -267,8 +268,7 @@ class Checker(KeyChecks):
         return list(seen.items())
 
     def names(self, mapping: Mapping, key: str, label: str) -> list[tuple[str, int]]:
-        """distinct_items for names that make a page (topics, bylines): a name with an
-        invisible character (a zero-width space...) is an error, left out."""
+        """distinct_items for names that make a page (topics, bylines), an invisible one an error"""
         named = [
             (name, line)
             for name, line in self.distinct_items(mapping, key, label)
@@ -282,6 +282,7 @@ class Checker(KeyChecks):
                     f"without its space; it would be published as {name!r}",
                     f"remove the '-' before {name[1:]!r}",
                 )
+        self.problems += stray_marks(self.doc.source, mapping, key, label, named)
         return named
 
     def seen_as_typed(self, name: str, line: int, label: str, harm: str = "") -> bool:

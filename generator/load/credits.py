@@ -13,6 +13,7 @@ from generator.load.checker import Checker, inline, kind
 from generator.load.content import Mapping
 from generator.load.fields_as_text import credits_lines, typed_line
 from generator.load.plain_text import plain_text_notes, plain_version
+from generator.load.stray_marks import stray_marks
 from generator.load.yaml_lists import text_list, written
 from generator.model import Image
 
@@ -51,7 +52,9 @@ def read_credits(check: Checker, front: Mapping) -> Credits:
     image_credit = check.text(group, "image", "credits.image")
     if image_credit:  # plain text, as every other credit: Markdown or HTML is a warning
         check.plain(group, "image", "credits.image", image_credit)
-    sources = tuple(name for name, _ in check.distinct_items(group, "sources", "credits.sources"))
+    listed = check.distinct_items(group, "sources", "credits.sources")
+    sources = tuple(name for name, _ in listed)
+    check.problems += stray_marks(check.doc.source, group, "sources", "credits.sources", listed)
     sources = () if _text_list(check, group, "sources") else sources
     _plain_sources(check, group, sources)
     return Credits(
