@@ -147,7 +147,8 @@ class Article:
     featured: bool = False  # `featured: true`: the lead story of its day
     translation_key: str = ""  # shared by the versions of one story in other languages
     language: str = ""  # BCP 47 tag as typed (`ur`, `pt-BR`); '': the site's `language`
-    # File lines of some fields, for messages: "slug", "id", "date", "tags", "tag:<topic key>".
+    # File lines of some fields, for messages: "slug", "id", "date", "tags", "draft",
+    # "tag:<topic key>".
     lines: tuple[tuple[str, int], ...] = ()
     bylines: tuple[Author, ...] = ()  # `authors` as terms, from the author registry
 

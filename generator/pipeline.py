@@ -68,6 +68,7 @@ class Built:
     site: Site | None = None  # None when an error stopped the build
     files: list[OutputFile] = field(default_factory=list)
     held_back: HeldBack = HeldBack()  # what the selection leaves out
+    left_out: list[Article] = field(default_factory=list)  # those articles (drafts, scheduled)
     templates_wrong: bool = False  # a template error (check): exit status 2, as a build's
 
     @property
@@ -117,7 +118,8 @@ def build(
     )
     if has_errors(diagnostics):  # a body link to an address the site does not have
         return Built(diagnostics, published, held_back=held)
-    return Built(diagnostics, published, site, stages.write(site, assets, now), held)
+    written = stages.write(site, assets, now)
+    return Built(diagnostics, published, site, written, held, left_out=left_out)
 
 
 class Stages:

@@ -115,6 +115,7 @@ class Result:
     search: bool = False  # whether Pagefind indexed the site
     summary: Summary | None = None
     held_back: HeldBack = HeldBack()  # what a build leaves out (for check: a default build)
+    left_out: list[Article] = field(default_factory=list)  # those articles, when built
     templates_wrong: bool = False  # check: a template error, which stops a build (status 2)
 
     @property
@@ -337,7 +338,9 @@ def build_site(
         from generator.commands.gone_pages import gone_pages
 
         stats, shown = result.stats, str(paths.output)
-        gone = gone_pages(stats.old_names, stats.names, result.articles, settings, shown)
+        gone = gone_pages(
+            stats.old_names, stats.names, result.articles, settings, shown, result.left_out
+        )
         result.diagnostics.extend(gone)
     return result
 

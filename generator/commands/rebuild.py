@@ -109,7 +109,7 @@ def rebuild(run: Run, started: float) -> Result:
         result.files, result.stats = stages.written
         feed_digests = _announce(run, done)
         result.site, result.search = site, run.search is not None
-        result.held_back = built.held_back
+        result.held_back, result.left_out = built.held_back, built.left_out
         result.summary = _summary(site, done, run.cache)
         _remember(run, result, done, stages.articles, feed_digests, stages.assets)
         run.finish_copy()  # the kept site in place before the build ends

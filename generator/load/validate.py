@@ -324,7 +324,7 @@ def _field_lines(front: Mapping, author_line: int) -> dict[str, int]:
     """Where the fields site-wide messages point at are written: field -> line."""
     lines = {
         key: front.line_of(key)
-        for key in ("slug", "id", "date", "tags", "translation_key")
+        for key in ("slug", "id", "date", "tags", "translation_key", "draft")
         if key in front
     }
     if author_line:
