@@ -30,6 +30,29 @@ def warning(path: str, line: int, message: str, hint: str = "") -> Diagnostic:
     return Diagnostic(path, line, "warning", message, hint)
 
 
+def said_once(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """`diagnostics` with a problem found many times on one line said once, with how many
+    times (tester T12: a line of 5,000 unclosed `<b>` gave 5,000 warnings, which buried
+    the other files' problems): the same file, line, severity and message; when their
+    fixes differ, the first one's is given for all."""
+    counts: dict[tuple[str, int, str, str], list[Diagnostic]] = {}
+    for one in diagnostics:
+        counts.setdefault((one.path, one.line, one.severity, one.message), []).append(one)
+    if len(counts) == len(diagnostics):
+        return diagnostics
+    said: list[Diagnostic] = []
+    for first, *more in counts.values():
+        if not more:
+            said.append(first)
+            continue
+        hint = first.hint
+        if hint and any(other.hint != hint for other in more):
+            hint += f" (and likewise for the other {len(more)})"
+        message = f"{first.message} ({len(more) + 1} times on this line, said once)"
+        said.append(Diagnostic(first.path, first.line, first.severity, message, hint))
+    return said
+
+
 def has_errors(diagnostics: list[Diagnostic]) -> bool:
     return any(d.severity == "error" for d in diagnostics)
 

@@ -132,3 +132,38 @@ def test_a_tag_left_open_inside_another_or_in_a_cell_ends_there_and_its_fix_work
     else:
         assert "warning" not in said, text + said
     assert checked.returncode == 0, text + said
+
+
+@pytest.mark.parametrize("engine", ["python-markdown", "gfm"])
+def test_one_line_of_many_unclosed_tags_is_said_once_with_how_many(
+    tmp_path: Path, engine: str
+) -> None:
+    """Tester T12: a line of 5,000 unclosed <b> gave 5,000 identical warnings (10,003 lines
+    of `check`, 5,007 GitHub annotations), burying other files' problems. The same problem
+    on one line is said once, with how many times; following its fix checks clean."""
+    project = make_project(tmp_path / "p", f'markdown_engine = "{engine}"\n')
+    line = "a" + "<b>" * 5000
+    story = write_article(project, "s.md", FRONT, f"{line}\n\nx <b><b><b><b><i><i>\n")
+    checked = run_here("check", cwd=project)
+    said = checked.stdout.splitlines()
+    assert checked.returncode == 0 and len(said) == 7, said
+    assert said[0] == (
+        "content/s.md:8: warning: the <b> here has no </b> in its paragraph: it is ended where "
+        "the paragraph ends (left open, it would make the rest of the story bold) "
+        "(5000 times on this line, said once)"
+    ), said
+    assert said[1].strip() == (
+        "fix: write </b> where it should end, in the same paragraph: <b>...</b>"
+    )
+    assert "content/s.md:10: warning: the <b> here" in said[2] and "(4 times on" in said[2]
+    assert "content/s.md:10: warning: the <i> here" in said[4] and "(2 times on" in said[4]
+    github = run_here("check", "--format", "github", cwd=project).stdout
+    assert github.count("::warning") == 3, github
+    story.write_text(
+        story.read_text("utf-8").replace(line, "a" + "<b>" * 5000 + "</b>" * 5000), "utf-8"
+    )
+    story.write_text(
+        story.read_text("utf-8").replace("<b><b><b><b><i><i>", "<b>x</b> <i>y</i>"), "utf-8"
+    )
+    again = run_here("check", cwd=project)
+    assert again.returncode == 0 and "warning" not in again.stdout, again.stdout

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote, unquote, urlsplit
 
-from generator.diagnostics import Diagnostic, error, warning
+from generator.diagnostics import Diagnostic, error, said_once, warning
 from generator.index.selection import LINKS_TO_HELD_BACK
 from generator.load.files import shown
 from generator.load.meant import (
@@ -364,7 +364,7 @@ class BodyRenderer(_Addresses):
             self.convert = converter(self.engine)  # its state was cut short
             message, hint = too_slow(article.body, seconds_for(article.body))
         else:
-            return body_html, self.context.problems, self.context.assets
+            return body_html, said_once(self.context.problems), self.context.assets
         return "", [error(article.source, article.body_line, message, hint)], set()
 
     def _converted(self, article: Text) -> str:
