@@ -2,11 +2,15 @@
 the tag meant (`Français` -> `fr`, `اردو` -> `ur`), also in the forms the "Read in"
 switcher shows (CLDR's display names): with its region or script (`Português (Brasil)` ->
 `pt-BR`, `srpski (latinica)` -> `sr-Latn`), and a script's own name of the language
-(`Srpski` -> `sr-Latn`, where `Српски` is `sr`). Read by languages.suggest, on a mistake.
+(`Srpski` -> `sr-Latn`, where `Српски` is `sr`). Read by languages.suggest, on a mistake,
+as is the tag closest to a misspelling (`closest_tag`): a misspelt name is a language's
+own tag (`englsh`, `Englisch` -> `en`, `franch` -> `fr`), never a region's variant that
+only looks close (`en-SH`, English of Saint Helena; `fr-NC`, of New Caledonia).
 """
 
 from __future__ import annotations
 
+import difflib
 import unicodedata
 from functools import lru_cache
 
@@ -44,3 +48,39 @@ def _autonyms(regional: bool) -> dict[str, str]:
             if name:
                 found.setdefault(unicodedata.normalize("NFC", name).casefold(), tag)
     return found
+
+
+@lru_cache(maxsize=1)
+def english_names() -> dict[str, str]:
+    """Each language's English name, lowered, -> its tag ('british english' -> 'en-GB')."""
+    return {
+        str(name).lower(): str(code).replace("_", "-")
+        for code, name in Locale("en").languages.items()
+    }
+
+
+def closest_tag(value: str) -> str | None:
+    """The tag of the language whose name or tag is closest in spelling to `value`; None
+    when none is close. A value without a region ('englsh', 'enn') is a misspelt language:
+    matched with the languages' English and own names, then with the tags of languages
+    alone, so that it is never given a region it did not have ('en-SH'). One with a
+    region ('en_gb') gets a tag with that region, else its language's alone ('en-vv' is
+    'en', never the 'en-VU' of Vanuatu, one letter away)."""
+    from babel.localedata import locale_identifiers
+
+    typed = value.strip().replace("_", "-").lower()
+    if "-" in typed:
+        known = {i.replace("_", "-").lower(): i.replace("_", "-") for i in locale_identifiers()}
+        close = difflib.get_close_matches(typed, list(known), n=1, cutoff=0.6)
+        if close and close[0].split("-")[1:] == typed.split("-")[1:]:
+            return known[close[0]]
+        language = closest_tag(typed.split("-")[0]) if typed.split("-")[0] else None
+        regional = f"{language}-{typed.split('-', 1)[1]}".lower()  # 'englsh-GB': 'en-GB'
+        return known.get(regional, language)
+    named = {**_autonyms(False), **english_names()}
+    close = difflib.get_close_matches(typed, list(named), n=1, cutoff=0.75)
+    if close:
+        return named[close[0]]
+    alone = sorted(i for i in locale_identifiers() if "_" not in i)
+    close = difflib.get_close_matches(typed, alone, n=1, cutoff=0.6)
+    return close[0] if close else None

@@ -17,7 +17,7 @@ from functools import lru_cache
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
 
-from generator.language_names import own_name_tag
+from generator.language_names import closest_tag, english_names, own_name_tag
 from generator.language_registry import DEPRECATED as DEPRECATED
 from generator.language_registry import GRANDFATHERED as GRANDFATHERED
 
@@ -287,7 +287,7 @@ def tag_problem(tag: str) -> tuple[str, str] | None:
     front-matter field: BCP 47 syntax (hyphens, RFC 5646) and known to CLDR."""
     if locale_of(tag) is not None:
         return None
-    region = _region_alias(tag)
+    region = _region_alias(tag.replace("_", "-"))  # 'en_uk' too
     if region:
         return (
             f"language {tag!r}: {region[0]!r} is not a region code in a language tag",
@@ -351,31 +351,19 @@ def _language_name(tag: str) -> str:
 
 def suggest(value: str, exact: bool = False) -> str | None:
     """The known tag an editor probably meant: a language's English name ('Urdu' -> 'ur'),
-    or (not `exact`) the CLDR locale identifier closest in spelling; None when none is."""
-    import difflib
-
-    from babel.localedata import locale_identifiers
-
+    or (not `exact`) the name or tag closest in spelling (language_names.closest_tag);
+    None when none is."""
     if value.strip().lower() in NO_VALUE:  # 'True' is no misspelling of Tatar's 'tt-RU'
         return None
     if value.strip().lower() in COUNTRY_CODES:
         return COUNTRY_CODES[value.strip().lower()]
-    names: dict[str, str] = {
-        str(name).lower(): str(code) for code, name in Locale("en").languages.items()
-    }
+    names = english_names()
     if value.strip().lower() in names:
         return names[value.strip().lower()]
     own = own_name_tag(value)
     if own is not None:  # 'Français' -> 'fr', 'Português (Brasil)' -> 'pt-BR': as the switcher
         return own
-    if exact:
-        return None
-    known = sorted(identifier.replace("_", "-") for identifier in locale_identifiers())
-    lowered = {k.lower(): k for k in known}
-    close = difflib.get_close_matches(
-        value.replace("_", "-").lower(), list(lowered), n=1, cutoff=0.6
-    )
-    return lowered[close[0]] if close else None
+    return None if exact else closest_tag(value)
 
 
 def autonym(tag: str) -> str:

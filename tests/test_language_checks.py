@@ -164,6 +164,47 @@ def test_a_language_without_cldr_data_is_named_not_mistaken_for_a_near_spelling(
     assert "'th'" not in "\n".join(said)
 
 
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("englsh", "en"),
+        ("Englisch", "en"),
+        ("franch", "fr"),
+        ("Portugese", "pt"),
+        ("Deutch", "de"),
+        ("japanse", "ja"),
+        ("en_uk", "en-GB"),  # a region typed: the region's tag
+        ("englsh-GB", "en-GB"),
+        ("en-vv", "en"),  # no such region: the language, not 'en-VU' (Vanuatu)
+    ],
+)
+@pytest.mark.parametrize("where", ["front matter", "settings"])
+def test_a_misspelt_language_name_suggests_the_language_not_a_regional_variant(
+    tmp_path: Path, typed: str, meant: str, where: str
+) -> None:
+    """T3: 'englsh' was "fixed" to 'en-SH' (English of Saint Helena) and 'franch' to
+    'fr-NC' (of New Caledonia); following the fix labelled the whole site so."""
+    project = make_project(tmp_path / "project")
+    story = URDU.replace("language: ur\n", "")  # the site's language, in the settings
+    settings = project / "pyproject.toml"
+    base = settings.read_text(encoding="utf-8")
+    if where == "front matter":
+        write_article(project, "2025/06/karachi-floods.md", f"{story}\nlanguage: {typed}")
+    else:
+        write_article(project, "2025/06/karachi-floods.md", story)
+        settings.write_text(base + f'language = "{typed}"\n', encoding="utf-8")
+    result = run_here("check", cwd=project)
+    assert result.returncode != 0
+    said = result.stdout + result.stderr
+    assert f"language {typed!r}" in said and f"did you mean '{meant}'?" in said, said
+    assert "-SH" not in said and "-NC" not in said
+    if where == "front matter":  # the fix followed: checked clean
+        write_article(project, "2025/06/karachi-floods.md", f"{story}\nlanguage: {meant}")
+    else:
+        settings.write_text(base + f'language = "{meant}"\n', encoding="utf-8")
+    assert run_here("check", cwd=project).returncode == 0
+
+
 def test_two_versions_in_one_language_are_annotations_on_both_files(tmp_path: Path) -> None:
     project = make_project(tmp_path / "project")
     keyed = URDU.replace("language: ur", "language: ur\ntranslation_key: karachi-floods")
