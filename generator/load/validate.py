@@ -35,6 +35,7 @@ from generator.load.invisible import (
     visible,
     where,
 )
+from generator.load.newsroom_marks import story_marks
 from generator.load.plain_text import as_sentences, markdown_in_summary, markup_in_text
 from generator.load.yaml_lists import text_list, written
 from generator.model import Article, Country, Tag
@@ -375,6 +376,8 @@ def validate(
     pinned = pinned_id(check, front, settings.site_id)
     draft = draft_field(check, front)
     _held_back(check, doc)
+    for line, *said in [] if draft else story_marks(doc, title, summary, credits, image):
+        check.warn(line, *said)  # `title: TODO`, `TKTK` in the body: a placeholder left
     dated_corrections = corrections(check, front, published, settings.tz)
     day = published.date() if published else None
     old_paths = aliases(check, front, day, slug, settings.base_url, settings.language)
