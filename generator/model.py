@@ -271,6 +271,12 @@ class OutputFile:
 
 
 @dataclass(frozen=True, slots=True)
+class WrittenFile(OutputFile):
+    """A file of the built site that a worker wrote into the staging folder itself (a first
+    build's pages: generator.write.output.page_writer), its bytes not sent here (empty)."""
+
+
+@dataclass(frozen=True, slots=True)
 class KeptFiles:
     """Files of the built site kept as the last build wrote them, by path, in the site's
     order: given to the writer as one item, not as an OutputFile each (17,000 at 10,000

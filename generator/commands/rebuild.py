@@ -12,6 +12,7 @@ from __future__ import annotations
 import gc
 import os
 import re
+import shutil
 import time
 from dataclasses import asdict, replace
 from datetime import datetime
@@ -330,20 +331,32 @@ def _write(run: Run, site: Site, done: Rendered, assets: set[str]) -> tuple[int,
     first = not paths.output.exists()  # no site to keep: the copy is made after (`_keep`)
     html = {p.path for p in pages if p.path.endswith(".html")} if run.search is not None else set()
     finish = search_step(run.search, run.state, html, done.keep, paths.output)
-    stats = write_site(
-        paths.output,
-        files,
-        finish=finish,
-        keep=done.keep,
-        spare=run.spare,
-        prepared=run.prepared,
-        kept=run.state.kept,
-        listing=run.state.listing,
-        cloned=run.early is not None,
-    )
+    try:
+        stats = write_site(
+            paths.output,
+            files,
+            finish=finish,
+            keep=done.keep,
+            spare=run.spare,
+            prepared=run.prepared,
+            kept=run.state.kept,
+            listing=run.state.listing,
+            cloned=run.early is not None,
+            direct=done.direct,
+        )
+    except BaseException:
+        _stop_workers(done)
+        raise
     if first and stats.kept is None:
         stats = _keep(run, stats)
     return stats.written + stats.unchanged, stats  # Pagefind's files counted too
+
+
+def _stop_workers(done: Rendered) -> None:
+    """A build stopped while writing: its page workers (`Rendered.direct`) stopped first."""
+    done.files.close()  # (closing the stream waits for them), then what they wrote removed
+    if done.staging is not None:
+        shutil.rmtree(done.staging, ignore_errors=True)
 
 
 def _keep(run: Run, stats: WriteStats) -> WriteStats:

@@ -19,13 +19,13 @@ specs, with the Renderer's one `render`: the bytes are those of rendering every 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Generator, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
-from generator.model import Article, KeptFiles, OutputFile
+from generator.model import Article, KeptFiles, OutputFile, WrittenFile
 from generator.render.feeds.files import PlannedFeed
 from generator.render.pages import ArticlePage, Family, PageSpec
 from generator.render.sections import SiteRenderer
@@ -34,6 +34,7 @@ from generator.speed.deps import Plan, Recorder
 from generator.speed.pagerows import Row
 from generator.speed.state import PageState, unchanged
 from generator.speed.store import dumps
+from generator.write.output import page_writer
 
 
 @dataclass(slots=True)
@@ -211,9 +212,10 @@ def feed_files(
     return out
 
 
-# A page's or feed's bytes, with the page's (fingerprint, articles read) when made by a
-# worker from its family (Planned.streamed).
-Made = tuple[str, bytes, tuple[str | None, frozenset[str]] | None]  # (path, bytes, ...)
+# A page's or feed's bytes (None: the worker wrote the page itself, `_Work.write`), with
+# the page's (fingerprint, articles read) when made by a worker from its family
+# (Planned.streamed).
+Made = tuple[str, bytes | None, tuple[str | None, frozenset[str]] | None]  # (path, bytes, ...)
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,6 +225,16 @@ class _Work:
     feeds: Sequence[PlannedFeed] = ()  # index len(specs) + len(families) + i: the i-th feed
     families: Sequence[Callable[[], Iterator[PageSpec]]] = ()  # index len(specs) + i
     recorder: Recorder | None = None  # fingerprints the families' pages
+    write: Callable[[str, bytes], None] | None = None  # writes each page (`Rendered.direct`)
+
+
+def _page(work: _Work, spec: PageSpec) -> bytes | None:
+    """A page's bytes; or, where the worker writes the pages itself, None once written."""
+    data = work.renderer.render(spec).data
+    if work.write is None:
+        return data
+    work.write(spec.path, data)
+    return None
 
 
 def _render_chunk(work: _Work, chunk: Sequence[int]) -> list[Made]:
@@ -232,14 +244,14 @@ def _render_chunk(work: _Work, chunk: Sequence[int]) -> list[Made]:
     out: list[Made] = []
     for i in chunk:
         if i < pages:
-            out.append(("", work.renderer.render(work.specs[i]).data, None))
+            out.append(("", _page(work, work.specs[i]), None))
         elif i >= families:
             out.append(("", work.feeds[i - families].make().data, None))
         else:
             for spec in work.families[i - pages]():
                 value = (spec.template, spec.site_path, spec.context)
                 found = recorder.reads(value) if recorder is not None else None
-                out.append((spec.path, work.renderer.render(spec).data, found))
+                out.append((spec.path, _page(work, spec), found))
     return out
 
 
@@ -252,16 +264,25 @@ def render(
     feeds: Sequence[PlannedFeed] = (),
     then: Callable[[], Sequence[int]] | None = None,
     first: Callable[[], None] | None = None,
+    write: Callable[[str, bytes], None] | None = None,
 ) -> Iterator[Made]:
     """Every planned page's bytes (`jobs`, then the `streamed` families' pages), in order,
     as the workers finish them (a few hundred held at a time); `meanwhile` runs in a
     thread of this process while they work, and `first` in this thread once they have
     started, then `then` in this thread returns which `feeds` (as len(jobs) +
-    len(streamed) + their index) the workers then make, their bytes last."""
+    len(streamed) + their index) the workers then make, their bytes last. `write`: what
+    writes each page in its worker (its bytes then not sent back)."""
     specs, families = planned.jobs, [make for make, _ in planned.streamed]
     return parallel.stream(
         _render_chunk,
-        _Work(renderer, specs, feeds, families, planned.recorder if planned.fingerprint else None),
+        _Work(
+            renderer,
+            specs,
+            feeds,
+            families,
+            planned.recorder if planned.fingerprint else None,
+            write,
+        ),
         len(specs) + len(families),
         workers,
         progress,
@@ -278,7 +299,7 @@ class Rendered:
     in batches and dropped once written, so a build holds a few hundred pages at a time."""
 
     planned: Planned
-    files: Iterator[OutputFile | KeptFiles]  # rendered pages, the kept ones, then feeds
+    files: Generator[OutputFile | KeptFiles, None, None]  # pages, kept, feeds
     digests: dict[str, tuple[str, str]]  # each article's (generator.speed.deps)
     feeds: list[OutputFile] = field(default_factory=list)  # paths only, filled while
     # `files` runs; the SHA-256 (hex) of the bytes of each feed made (not kept)
@@ -288,6 +309,13 @@ class Rendered:
     meanwhile: list[Callable[[], None]] = field(default_factory=list)
     first: list[Callable[[], None]] = field(default_factory=list)
     listed: list[OutputFile] | None = None  # `pages`, made once
+    staging: Path | None = None  # where the workers write the pages themselves (`direct`)
+
+    def direct(self, staging: Path) -> None:
+        """Have the workers write the pages into `staging` themselves, each as it is
+        rendered (write_site's `direct`: a new site), instead of sending their bytes here
+        to be written by this process, which writes every other file of the site."""
+        self.staging = staging
 
     @property
     def keep(self) -> set[str]:
@@ -347,6 +375,7 @@ def _feed_files(
     made_feeds = chain(first, rendered)
     for feed, make in made:
         data = next(made_feeds)[1] if make else b""
+        assert data is not None  # (a feed's bytes always come back: never written there)
         if make:
             done.digested[feed.path] = fingerprint.feed_digest(data)
         done.feeds.append(OutputFile(feed.path, b""))
@@ -380,8 +409,7 @@ def rendering(
     planned_feeds = feeds()
     made: list[tuple[PlannedFeed, bool]] = []
 
-    def meanwhile(first: bool = False) -> None:
-        """Other work while the workers render: in a thread, or `first` in this one."""
+    def meanwhile(first: bool = False) -> None:  # other work: in a thread, or `first` here
         for work in done.first if first else done.meanwhile:
             work()
 
@@ -392,7 +420,7 @@ def rendering(
         first = len(planned.jobs) + len(planned.streamed)
         return [first + i for i, (_, make) in enumerate(made) if make]
 
-    def files() -> Iterator[OutputFile | KeptFiles]:
+    def files() -> Generator[OutputFile | KeptFiles, None, None]:
         total, jobs = len(planned.pages), planned.rendering
         rendered = render(
             renderer,
@@ -403,6 +431,7 @@ def rendering(
             planned_feeds,
             decide_feeds,
             lambda: meanwhile(first=True),
+            page_writer(done.staging) if done.staging is not None else None,
         )
         paths = planned.pages if planned.streamed else [spec.path for spec in planned.jobs]
         for path, (made_at, data, found) in zip(paths, rendered, strict=False):
@@ -410,7 +439,7 @@ def rendering(
                 raise RuntimeError(f"{made_at} rendered where {path} was planned")
             if found is not None:
                 planned.recorded(path, *found)
-            yield OutputFile(path, data)
+            yield OutputFile(path, data) if data is not None else WrittenFile(path, b"")
         if not planned.streamed:  # (else every page was rendered): the rest, kept
             done_paths = set(paths)
             yield KeptFiles([p for p in planned.pages if p not in done_paths])

@@ -15,8 +15,6 @@ folder per page.
 from __future__ import annotations
 
 import contextlib
-import ctypes
-import errno
 import os
 import shutil
 import stat
@@ -25,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from itertools import chain
 from pathlib import Path, PurePosixPath
 
-from generator.model import KeptFiles, OutputFile, one_by_one
+from generator.model import KeptFiles, OutputFile, WrittenFile, one_by_one
 from generator.write.manifest import carry_over, files_under, write_manifest, written_by_us
 from generator.write.spare import (
     Kept,
@@ -38,17 +36,8 @@ from generator.write.spare import (
     same_file,
     take,
 )
-from generator.write.target import (
-    MARKER,
-    MARKER_TEXT,
-    is_ours,
-    recover,
-    remove_ours,
-    staging_names,
-)
-
-_RENAME_EXCHANGE = 2
-_AT_FDCWD = -100
+from generator.write.target import MARKER, MARKER_TEXT, is_ours, recover, remove_ours, staging_names
+from generator.write.target import exchange as _exchange  # (tests replace it here)
 
 
 class OutputError(Exception):
@@ -82,22 +71,6 @@ def _safe_relative(path: str) -> PurePosixPath:
     if relative.is_absolute() or ".." in relative.parts or not relative.parts:
         raise OutputError(f"refusing to write {path!r}: it is outside the output directory")
     return relative
-
-
-def _exchange(a: Path, b: Path) -> bool:
-    """Atomically swap two directories; False when the system cannot."""
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        renameat2 = libc.renameat2
-    except (OSError, AttributeError):
-        return False
-    result = renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
-    if result == 0:
-        return True
-    code = ctypes.get_errno()
-    if code in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP):
-        return False
-    raise OSError(code, os.strerror(code), str(b))
 
 
 def _mkdirs(root: str, folder: str, made: set[str]) -> None:
@@ -179,7 +152,7 @@ def _write_tree(
         else:
             if reused:
                 clear(Path(target))
-            write_new(target, item.data)
+            _write(target, item)
             written += 1
             tree.fresh.add(relative)
     return WriteStats(written, unchanged)
@@ -220,6 +193,27 @@ def write_new(path: str, data: bytes) -> None:
             view = view[os.write(handle, view) :]
     finally:
         os.close(handle)
+
+
+def _write(target: str, item: OutputFile) -> None:
+    """`item`'s bytes as the file `target`, unless a worker wrote it there (`page_writer`)."""
+    if not isinstance(item, WrittenFile):
+        write_new(target, item.data)
+
+
+def page_writer(staging: Path) -> Callable[[str, bytes], None]:
+    """What writes a page into `staging` as `_write_tree` would, for the workers rendering a
+    first build's pages (no older site): the build's process counts them (`WrittenFile`)."""
+    root, made = str(staging), {""}
+
+    def write(path: str, data: bytes) -> None:
+        relative = _relative(path)
+        folder = relative.rpartition("/")[0]
+        if folder not in made:
+            _mkdirs(root, folder, made)
+        write_new(os.path.join(root, relative), data)
+
+    return write
 
 
 def _same_bytes(path: Path, data: bytes) -> bool:
@@ -287,12 +281,12 @@ def write_site(
     kept: Kept | None = None,
     listing: Collection[str] | None = None,
     cloned: bool = False,
+    direct: Callable[[Path], None] | None = None,  # told a new staging folder: WrittenFiles
 ) -> WriteStats:
     """Write all files as the new site at `output`, replacing the old one in one step.
 
-    `finish`, when given, runs on the complete staging directory before the swap and
-    returns the relative paths of the files it added (the search indexer adds its index
-    there); if it raises, nothing is published.
+    `finish`, when given, runs on the complete staging folder before the swap and returns
+    the files it added (the search index), relative; if it raises, nothing is published.
     `keep` names files the caller knows to be unchanged since the last build (the build
     cache checked their size, time and inode): they are linked without reading them.
     `spare`: where the replaced site is kept (in the build cache) to be turned into the
@@ -318,7 +312,7 @@ def write_site(
     old = output if output.is_dir() else None
     try:
         tree = _tree(staging, old, spare, kept, prepared if own else None, cloned)
-        stats = _stage(staging, files, old, keep, tree, finish, listing, own)
+        stats = _stage(staging, files, old, keep, tree, finish, listing, own, direct)
         kept_now = _swap(staging, output, previous, spare)
         names = stats.names
         stats = replace(
@@ -367,8 +361,10 @@ def _stage(
     finish: Callable[[Path], Iterable[str]] | None,
     listing: Collection[str] | None,
     own: bool,
+    direct: Callable[[Path], None] | None = None,
 ) -> WriteStats:
-    """Make the staging folder the complete new site, marked and listed, ready to swap in."""
+    """Make the staging folder the complete new site, marked and listed, ready to swap in;
+    `direct` is told it if new, no site older: `files` may then hold `WrittenFile`s."""
     if tree.reused:
         marker = staging / (MARKER + ".new")
         marker.write_bytes(MARKER_TEXT)
@@ -376,6 +372,8 @@ def _stage(
     elif not own:
         staging.mkdir(parents=True)
         (staging / MARKER).write_bytes(MARKER_TEXT)
+    if direct is not None and old is None and not tree.reused:
+        direct(staging)
     ours = written_by_us(old) if old is not None else None
     found: Collection[str] = ()
     if old is not None and ours is not None:
