@@ -31,7 +31,7 @@ from generator.commands.arguments import (
     site_folder,
 )
 from generator.commands.progress import ProgressBar, wanted
-from generator.diagnostics import ConfigError, Diagnostic, UsageError
+from generator.diagnostics import ConfigError, Diagnostic, UsageError, tally
 from generator.settings_errors import describe as describe_setting
 
 if TYPE_CHECKING:  # a command imports what it runs: `--version` and `init` no build stack
@@ -94,7 +94,7 @@ def report(result: Result, content_dir: Path, style: str, out: TextIO) -> None:
         written = github.write_summary(result.diagnostics, where)
         print(github.count_line(result.diagnostics, written), file=out)
     if style == "text" and errors:  # with warnings alone, the command's last line counts them
-        print(f"{counted(errors, 'error')}, {warnings(result)}", file=out)
+        print(tally(result.diagnostics), file=out)
 
 
 def warnings(result: Result) -> str:
@@ -382,6 +382,7 @@ def usage_error(exc: UsageError, style: str) -> None:
             print(format_github(diagnostic, Path()), file=sys.stdout)
         else:
             print(describe_setting(diagnostic), file=sys.stderr)
+    print(tally(found), file=sys.stdout if style == "github" else sys.stderr)  # tester T6
 
 
 def template_error(exc: Exception) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -51,6 +52,13 @@ def said_once(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
         message = f"{first.message} ({len(more) + 1} times on this line, said once)"
         said.append(Diagnostic(first.path, first.line, first.severity, message, hint))
     return said
+
+
+def tally(diagnostics: Sequence[Diagnostic]) -> str:
+    """'1 error, 1 warning': the count line of `diagnostics` (the command line's, serve's)."""
+    errors = sum(d.severity == "error" for d in diagnostics)
+    warnings = len(diagnostics) - errors
+    return f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
 
 
 def has_errors(diagnostics: list[Diagnostic]) -> bool:

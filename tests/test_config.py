@@ -399,6 +399,7 @@ def test_every_command_puts_a_wrong_setting_on_its_line_with_the_fixed_line(
         "newsdigest.toml:6: error: language 'English' is not a language tag newsdigest knows",
         '    fix: did you mean \'en\'? write a language tag (BCP 47) such as "en", "pt-BR" '
         'or "ur": language = "en"',
+        "3 errors, 0 warnings",
     ]
     for command in ("check", "build"):
         result = run_here(command, cwd=root)
@@ -411,11 +412,9 @@ def test_every_command_puts_a_wrong_setting_on_its_line_with_the_fixed_line(
         "::error file=newsdigest.toml,line=4,title=newsdigest%3A error::items_per_page must be "
         "a whole number, not 'ten'. Fix: write a whole number, without quotes: items_per_page = 10"
     )
-    assert [line.split(",")[1] for line in github.stdout.splitlines()] == [
-        "line=4",
-        "line=5",
-        "line=6",
-    ]
+    *annotations, counted = github.stdout.splitlines()
+    assert [line.split(",")[1] for line in annotations] == ["line=4", "line=5", "line=6"]
+    assert counted == "3 errors, 0 warnings"
 
 
 def test_a_wrong_setting_in_pyproject_is_on_its_line_of_the_tool_table(tmp_path: Path) -> None:
@@ -487,6 +486,7 @@ def test_a_zones_abbreviation_suggests_the_zone_it_names(
         f"newsdigest.toml:4: error: timezone '{typed}' is not a known time zone",
         f"    fix: '{typed}' is an abbreviation, which places may share, not a zone's name: "
         f"did you mean '{zone}'? write: timezone = \"{zone}\"",
+        "1 error, 0 warnings",
     ]
 
 
@@ -511,8 +511,9 @@ def test_a_zone_written_as_an_offset_suggests_a_city_on_that_clock(
     root = newsroom(tmp_path, OWN + f'timezone = "{typed}"\n')
     result = run_here("check", cwd=root)
     assert result.returncode == 2
-    error, fix = result.stderr.splitlines()
+    error, fix, counted = result.stderr.splitlines()
     assert error == f"newsdigest.toml:4: error: timezone '{typed}' is not a known time zone"
+    assert counted == "1 error, 0 warnings"
     assert f"reads as UTC{clock}" in fix and f'write: timezone = "{zone}"' in fix
     assert "GMT+0" not in fix
     # Etc/GMT-5 is never offered: it is warned for its reversed sign (prober5 P32)
@@ -679,6 +680,7 @@ def test_an_unknown_table_is_named_on_its_header_line_with_how_to_delete_it(
         "newsdigest.toml:5: error: unknown setting 'extra' (a table, [extra])\n"
         "    fix: delete the table: this line and the lines under it, up to the next [table] "
         "or the end of the file (newsdigest's settings hold no tables: README, Settings)\n"
+        "1 error, 0 warnings\n"
     )
     root = project_with(tmp_path / "py", GOOD + "\n[tool.newsdigest.extra]\nfoo = 1\n")
     result = run_here("check", cwd=root)

@@ -246,7 +246,8 @@ def test_a_site_language_slip_is_fixed_with_the_language_meant(
     project = make_project(tmp_path / "project", f'language = "{typed}"\n')
     checked = run_here("check", cwd=project)
     assert checked.returncode == 2
-    assert checked.stderr.rstrip().endswith(f'language = "{fixed}"'), checked.stderr
+    fix, counted = checked.stderr.rstrip().splitlines()[-2:]
+    assert fix.endswith(f'language = "{fixed}"') and counted == "1 error, 0 warnings", fix
     assert "did you mean" not in checked.stderr or f"did you mean '{fixed}'" in checked.stderr
     settings = project / "pyproject.toml"
     text = settings.read_text(encoding="utf-8").replace(f'"{typed}"', f'"{fixed}"')

@@ -395,3 +395,31 @@ def test_ctrl_c_stops_serve_during_its_first_build(project: Path) -> None:
             break
         time.sleep(0.02)
     assert_ctrl_c_stops(server)
+
+
+def test_serve_build_and_check_count_a_settings_warning_as_a_warning(
+    project: Path, server: Server
+) -> None:
+    """Tester T6: with one settings error and one settings warning, serve said "build
+    failed (2 errors)", and build and check gave no count line at all. All three now
+    count them as a content problem is counted: "1 error, 1 warning"."""
+    server.wait_for("/sub/", lambda s, b: s == 200, "the site is served")
+    settings = project / "pyproject.toml"
+    good = settings.read_text(encoding="utf-8")
+    broken = good.replace("Test Desk", "Test <Daily>").replace("= 2", '= "x"')
+    replace_file(settings, broken)
+    server.wait_for("/sub/", lambda s, b: s == 500, "the error page")
+    deadline = time.monotonic() + 30
+    while "build failed (" not in server.log.read_text() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    said = server.log.read_text()
+    assert "build failed (1 error, 1 warning); the browser shows" in said, said
+    for command in ("check", "build"):
+        ran = run_here(command, cwd=project)
+        assert ran.returncode == 2, ran.stderr
+        assert ran.stderr.splitlines()[-1] == "1 error, 1 warning", ran.stderr
+    github = run_here("check", "--format", "github", cwd=project)
+    assert github.stdout.splitlines()[-1] == "1 error, 1 warning", github.stdout
+    replace_file(settings, good.replace("Test Desk", "Test ‹Daily›"))
+    ran = run_here("check", cwd=project)
+    assert ran.returncode == 0 and "warning" not in ran.stdout + ran.stderr, ran.stdout

@@ -311,11 +311,13 @@ def test_a_settings_error_is_said_with_the_settings_warnings(tmp_path: Path) -> 
         "pyproject.toml:9: error: unknown setting 'langauge'",
         "pyproject.toml:10: warning: home_per_day = 100: the home page shows 40 stories at "
         "most, whatever this setting, so it works as home_per_day = 40",
+        "2 errors, 2 warnings",
     ], result.stderr
     alone = text.replace(BASE_URL, "ftp://x").replace(extra, "")  # base_url's error alone
     settings.write_text(alone, encoding="utf-8")
     again = run_here("check", cwd=project)
-    assert again.returncode == 2 and "warning" not in again.stdout + again.stderr
+    assert again.returncode == 2 and "warning:" not in again.stdout + again.stderr
+    assert again.stderr.endswith("\n1 error, 0 warnings\n"), again.stderr
 
 
 @pytest.mark.parametrize(

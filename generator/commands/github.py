@@ -14,14 +14,10 @@ import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from generator.diagnostics import Diagnostic
+from generator.diagnostics import Diagnostic, tally
 
 SHOWN = 10  # annotations of one kind (error, warning) GitHub shows per step
 SUMMARY_BYTES = 1024 * 1024  # GitHub's cap on one step's summary
-
-
-def _counted(count: int, noun: str) -> str:
-    return f"{count} {noun if count == 1 else noun + 's'}"
 
 
 def count_line(diagnostics: Sequence[Diagnostic], summary: bool) -> str:
@@ -29,7 +25,7 @@ def count_line(diagnostics: Sequence[Diagnostic], summary: bool) -> str:
     annotations. `summary`: whether the list is also in the job summary."""
     errors = sum(d.severity == "error" for d in diagnostics)
     warnings = sum(d.severity == "warning" for d in diagnostics)
-    line = f"{_counted(errors, 'error')}, {_counted(warnings, 'warning')}"
+    line = tally(diagnostics)
     if errors > SHOWN or warnings > SHOWN:
         where = "in this log and in the job summary" if summary else "in this log"
         line += (

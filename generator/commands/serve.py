@@ -22,7 +22,7 @@ import mimetypes
 import multiprocessing
 import os
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -44,7 +44,7 @@ from generator.commands.failures import (
 )
 from generator.commands.watch import Watcher
 from generator.config import Settings
-from generator.diagnostics import ConfigError, TemplateFailure, UsageError
+from generator.diagnostics import ConfigError, Diagnostic, TemplateFailure, UsageError, tally
 from generator.load.files import named_files
 from generator.render.theme import Theme
 from generator.write.output import OutputError
@@ -135,7 +135,7 @@ def rebuild(paths: Paths, settings: Settings, port: int, log: Log, describe: Des
     try:
         settings = preview_settings(config.load(paths.project), port)
     except ConfigError as exc:
-        return Outcome(settings, _failed(log, [*settings_failures(exc)]))
+        return Outcome(settings, _failed(log, [*settings_failures(exc)], True, exc.diagnostics))
     try:
         result = build_site(paths, settings, Selection(drafts=True, future=True))
     except jinja2.TemplateSyntaxError as exc:
@@ -152,20 +152,23 @@ def rebuild(paths: Paths, settings: Settings, port: int, log: Log, describe: Des
             for d in result.diagnostics
             if d.severity == "error"
         ]
-        return Outcome(settings, _failed(log, failures, print_them=False))
+        return Outcome(settings, _failed(log, failures, False, result.diagnostics))
     count = result.summary.articles if result.summary else 0
     log(f"built {count} article{'s' * (count != 1)} in {result.seconds:.2f} s")
     return Outcome(settings)
 
 
-def _failed(log: Log, failures: list[Failure], print_them: bool = True) -> tuple[Failure, ...]:
+def _failed(
+    log: Log, failures: list[Failure], print_them: bool = True, said: Sequence[Diagnostic] = ()
+) -> tuple[Failure, ...]:
+    """The failures, said (unless the build's diagnostics were), with the count line of
+    `said`, the diagnostics they are from (errors and warnings, as `check` counts them:
+    tester T6), or of the failures."""
     if print_them:
         for failure in failures:
             log(failure.message)
-    log(
-        f"build failed ({len(failures)} error{'s' * (len(failures) != 1)}); the browser "
-        "shows the error page until you fix it"
-    )
+    counted = tally(said) if said else f"{len(failures)} error{'s' * (len(failures) != 1)}"
+    log(f"build failed ({counted}); the browser shows the error page until you fix it")
     return tuple(failures)
 
 
