@@ -113,9 +113,9 @@ def test_front_matter_closed_by_four_dashes_or_after_an_empty_line_is_named_wher
     lines = run_here("check", cwd=project).stdout.splitlines()
     four = lines.index(
         "content/four.md:7: error: front matter is never closed: line 7 is '----' (4 dashes), "
-        "and the front matter ends with a line of exactly three, '---'"
+        "and the front matter ends with a line of exactly three hyphens, '---'"
     )
-    assert lines[four + 1].strip() == "fix: write '---' on line 7"
+    assert lines[four + 1].strip() == "fix: write '---' (three hyphens) on line 7"
     late = lines.index(
         "content/late.md:1: error: the file does not start with a front-matter block: lines 1 "
         "to 2 are empty, and the '---' that opens the front matter is on line 3"

@@ -35,6 +35,7 @@ from generator.load.files import (
 )
 from generator.load.foreign import toml_front_matter
 from generator.load.invisible import CONTROL, control_errors, has_control, has_name_control
+from generator.load.look_alikes import look_alike_errors
 from generator.load.yaml_lines import indented_fixes, indented_lines
 from generator.load.yaml_lists import duplicate_errors
 from generator.load.yaml_lost import cut_short, explicit_tags, lost_text, untagged_data
@@ -245,7 +246,7 @@ def parse_front_matter(text: str, first_line: int, source: str) -> tuple[Any, li
     stops the reading. The data comes back with the errors that leave it readable (a
     field given twice, a tag, a label, a comment): the caller checks the rest of it too;
     it is None when the text cannot be read."""
-    slips = typing_slips(text, first_line, source)
+    slips = look_alike_errors(text, first_line, source) or typing_slips(text, first_line, source)
     if slips:
         return None, slips
     tagged = explicit_tags(text, first_line, source, _FAST or yaml.SafeLoader)
