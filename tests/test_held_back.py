@@ -204,3 +204,20 @@ def test_a_misspelt_corrections_line_is_an_error_not_a_story_without_its_notice(
     )
     assert run_here("check", cwd=project).returncode == 0
     assert "The minister&#39;s name was misspelt." in _published(project, tmp_path)[1]
+
+
+@pytest.mark.parametrize("typed", ["Draft:true", "drafts:true"])
+def test_draft_misspelt_and_its_space_left_out_gets_one_fix_that_holds_it_back(
+    tmp_path: Path, typed: str
+) -> None:
+    project = _room(tmp_path, STORY + typed)
+
+    checked = run_here("check", cwd=project)
+
+    assert (
+        f"content/a.md:7: error: '{typed.partition(':')[0]}:' needs a space after the colon; "
+        "without it YAML reads the whole line as text, not as a field (and the field is "
+        "'draft')\n    fix: draft: true\n"
+    ) in checked.stdout
+    write_article(project, "a.md", STORY + "draft: true", SECRET)  # the fix, as it is written
+    assert run_here("check", cwd=project).stdout.endswith("no errors\nheld back: 1 draft\n")

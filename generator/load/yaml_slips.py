@@ -22,6 +22,7 @@ import yaml
 
 from generator.diagnostics import Diagnostic, error
 from generator.load import fields
+from generator.load.held_back import means_draft
 from generator.load.yaml_lists import LISTS, closing, double_quoted
 from generator.load.yaml_mistakes import indent_of
 
@@ -31,6 +32,7 @@ KNOWN = frozenset(part for f in fields.FIELDS for part in f.name.split(".")) | f
     {"src", "alt", "caption", "focus", "width", "height", "text", "authors"}
 )
 KNOWN |= frozenset({"bio", "url", "fediverse", "type"})  # a byline's fields in authors.yaml
+_NAMES = tuple(sorted(KNOWN))
 DEEPER = "is indented more than the item above it"  # `_deeper_item`'s slip
 
 _ANY = re.compile(
@@ -162,10 +164,12 @@ def _slip(line: str, before: str, lines: list[str], index: int) -> tuple[str, st
     if not field.group("gap") and value and not value.startswith("//"):
         if field.group("dash") and (key not in KNOWN or _list_of(lines, index) in LISTS):
             return None  # `- Climate:Floods`, `- credits:x` in tags: an item with a colon in it
+        meant = key.casefold() if key.casefold() in KNOWN else key  # `Title:Storm`
+        meant = "draft" if means_draft(key, _NAMES) else meant  # `Draft:true`, `drafts:true`
         return (
             f"'{key}:' needs a space after the colon; without it YAML reads the whole line "
-            "as text, not as a field",
-            _spaced(lead, key, value),
+            f"as text, not as a field{f' (and the field is {meant!r})' * (meant != key)}",
+            _spaced(lead, meant, value),
         )
     if value.startswith("#") and key in KNOWN and not _has_nested(lines, index):
         return _comment_value(lead, key, value)
