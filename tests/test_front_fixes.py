@@ -49,7 +49,7 @@ def follow_fix(project: Path, path: Path, typed: str, key: str) -> tuple[str, st
     status, said = checked(project)
     assert status == 1, said
     [hint] = fix_lines(said)
-    quoted = "if they are part of the name, put the item in quotes" in hint  # the second
+    quoted = "; or, if they are part of the " in hint  # the second: the brackets kept
     fixed = hint[(hint.rindex if quoted else hint.index)(f"{key}: ") :]
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace(typed + "\n", fixed + "\n"), encoding="utf-8")

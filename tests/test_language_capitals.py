@@ -94,7 +94,7 @@ def test_init_writes_a_language_in_its_usual_capitals_and_says_so(tmp_path: Path
         settings = (folder / "newsdigest.toml").read_text(encoding="utf-8")
         assert f'\nlanguage = "{usual}"\n' in settings, settings
         told = (
-            f'--language {typed!r} is written language = "{usual}", its usual capitals: a '
+            f'--language {typed} is written language = "{usual}", its usual capitals: a '
             "language tag means the same in any capitals."
         )
         assert (told in made.stdout) == (typed != usual), made.stdout

@@ -254,7 +254,7 @@ def init_site(
     existing.refuse_a_site(root)
     name = " ".join((title if title is not None else title_from_folder(root)).split())
     if (wrong := title_problem(name)) is not None:
-        raise UsageError(f"--title {name!r}: {wrong}")
+        raise UsageError(f"--title {shlex.quote(name)}: {wrong}")
     try:
         base_url = config.normalise_base_url(url or PLACEHOLDER_URL)
     except ConfigError as exc:
@@ -373,7 +373,7 @@ def summary(started: Started, folder: Path) -> str:
         lines.append(note)
     if started.language_typed:  # 'EN' and 'pt-br' alike: the file says other than typed
         lines.append(
-            f"--language {started.language_typed!r} is written language = "
+            f"--language {shlex.quote(started.language_typed)} is written language = "
             f'"{started.settings.language}", its usual capitals: {ANY_CAPITALS}.'
         )
     lines.append(_published_branch(started))

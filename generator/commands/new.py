@@ -121,8 +121,9 @@ def _checked(text: str, typed: dict[str, str]) -> None:
     if tags[:1] in "[(" and tags[-1:] in "])" and tags:  # `--tags "[Weather, Floods]"`
         inner = ", ".join(parse_tags(tags[1:-1]))
         raise UsageError(
-            f"--tags {tags!r} is wrapped in brackets, which would be published as part of "
-            f"the first and last topics; write the topics with commas alone: --tags {inner!r}"
+            f"--tags {shlex.quote(tags)} is wrapped in brackets, which would be published as "
+            "part of the first and last topics; write the topics with commas alone: "
+            f"--tags {shlex.quote(inner)}"
         )
     for key, value in typed.items():
         for item in parse_tags(value) if key == "tags" else [value.strip()]:
@@ -165,7 +166,8 @@ def new_article(
         raise UsageError('the title is empty; write it in quotes: newsdigest new "My headline"')
     if slug and slugs.make(slug) != slug:
         raise UsageError(
-            f"--slug {slug!r}: a slug is lower-case letters a-z, digits and single hyphens: "
+            f"--slug {shlex.quote(slug)}: a slug is lower-case letters a-z, digits and single "
+            "hyphens: "
             f"--slug {slugs.make(slug) or 'karachi-floods'}"
         )
     slug = slug or slugs.make(title)

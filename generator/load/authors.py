@@ -26,7 +26,6 @@ from urllib.parse import urlsplit
 
 from generator.diagnostics import Diagnostic, error, warning
 from generator.load import slugs
-from generator.load.checker import quoted_hint
 from generator.load.content import Mapping, parse_front_matter
 from generator.load.encoding import UTF16_FIX, utf16
 from generator.load.files import REGISTRY as FILE_NAME
@@ -34,7 +33,7 @@ from generator.load.files import registry_path
 from generator.load.invisible import CONTROL, control_error, invisible_error
 from generator.load.measure import probe, probe_fix
 from generator.load.plain_text import plain_text_notes
-from generator.load.yaml_lines import key_slip, value_slip
+from generator.load.yaml_lines import key_slip, quoted_hint, value_slip
 from generator.model import Article, Author, Picture, with_values
 from generator.settings_file import file_named
 

@@ -21,7 +21,7 @@ from generator.load.invisible import CONTROL, blank_error, control_error, invisi
 from generator.load.plain_text import plain_text_notes
 from generator.load.stray_marks import stray_marks
 from generator.load.wrong_group import in_another_group
-from generator.load.yaml_lines import key_slip, one_value, yaml_value
+from generator.load.yaml_lines import inline, key_slip, quoted_hint
 from generator.load.yaml_lists import double_quoted, written
 
 # A name typed with the list mark but not its space (`-Climate`): the letter right after.
@@ -327,39 +327,11 @@ def _group_key(key: str) -> str:
     return {"authors": "author", "byline": "author", "source": "sources"}.get(folded, folded)
 
 
-def inline(value: Any) -> str:
-    """`value` as a fix writes it after `key: `, so that YAML reads it back as it is."""
-    if isinstance(value, str):
-        return yaml_value(value)
-    if isinstance(value, list):
-        return "[" + ", ".join(written(str(v)) for v in value) + "]"
-    return "..."
-
-
 def _brackets(value: Any) -> str:
     """How YAML read a value typed in brackets on one line: ' (YAML reads [Live] ...)'."""
     typed = getattr(value, "typed", "")
     what = "a list" if typed.startswith("[") else "a set of fields"
     return f" (YAML reads {typed} in brackets as {what})" if typed else ""
-
-
-# Fields whose text is a code, never words in brackets: `language: [ur]` means `ur`.
-_CODES = frozenset({"language", "slug", "id", "translation_key"})
-
-
-def quoted_hint(key: str, value: Any) -> str:
-    """For a value typed as `[Live]` or `{Live}` on its line: the line with it quoted; for
-    a code (_CODES), which brackets never belong to, the item without them (`language: ur`)."""
-    typed = getattr(value, "typed", "")
-    if not typed:
-        return ""
-    items = [str(v) for v in value] if isinstance(value, list | dict) else []
-    inner = list(value.values()) if isinstance(value, dict) else value
-    if key not in _CODES or not items or isinstance(inner[0], list | dict | bool):
-        return f"put the whole value in quotes: {key}: {double_quoted(typed)}"
-    if len(items) > 1:  # `language: [en, ur]`
-        return f"a story has one {key}: write one, without brackets: {key}: {inline(items[0])}"
-    return f"remove the brackets: {key}: {one_value(key, items[0])}"
 
 
 def _quoted_item_hint(key: str, value: Any, item: Any) -> str:

@@ -23,8 +23,8 @@ from functools import cache
 from typing import Any
 
 from generator.load import countries, iso3166
-from generator.load.checker import inline
 from generator.load.countries import by_code, plain
+from generator.load.yaml_lines import inline
 from generator.load.yaml_lists import written
 
 # Groups and regions written where a country is meant: (what it is, a tag to file it by).

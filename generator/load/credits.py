@@ -9,11 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.load import fields
-from generator.load.checker import Checker, inline, kind
+from generator.load.checker import Checker, kind
 from generator.load.content import Mapping
 from generator.load.fields_as_text import credits_lines, typed_line
 from generator.load.plain_text import plain_text_notes, plain_version
 from generator.load.stray_marks import stray_marks
+from generator.load.yaml_lines import inline
 from generator.load.yaml_lists import text_list, written
 from generator.model import Image
 

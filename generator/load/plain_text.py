@@ -7,6 +7,7 @@ inline element left open) and render/summary.py.
 from __future__ import annotations
 
 import re
+import shlex
 from collections.abc import Callable
 from html import unescape
 from html.entities import html5
@@ -331,7 +332,7 @@ def markup_in_text(key: str, value: str, label: str = "") -> tuple[str, str] | N
         return (
             f"{label or key}: {cut.group()} is published as typed, but feed readers that read "
             f"{'a headline' if key == 'title' else 'it'} as HTML, as many do, take it for a "
-            f"tag and leave it out: {shown!r}",
+            f"tag and leave it out: '{shown}'",
             f"write it with {how}, which no reader takes for a tag: "
             + _shortened(yaml_line(key, plain)),
         )
@@ -360,5 +361,5 @@ def title_problem(name: str) -> str | None:
     markup = markup_in_text("title", name)
     if markup is None:
         return None
-    fix = either(plain_versions("title", name), lambda one: f"--title {one!r}")
+    fix = either(plain_versions("title", name), lambda one: f"--title {shlex.quote(one)}")
     return f"{markup[0]}; run init again with {fix}"

@@ -375,3 +375,35 @@ def indented_fixes(
             hint += f" (with the {spaces} space{'s' * (spaces > 1)} before '{key}:')"
         placed.append(dataclasses.replace(problem, hint=hint))
     return placed
+
+
+def inline(value: Any) -> str:
+    """`value` as a fix writes it after `key: `, so that YAML reads it back as it is."""
+    if isinstance(value, str):
+        return yaml_value(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(written(str(v)) for v in value) + "]"
+    return "..."
+
+
+# Fields whose text is a code, never words in brackets: `language: [ur]` means `ur`.
+_CODES = frozenset({"language", "slug", "id", "translation_key"})
+
+
+def quoted_hint(key: str, value: Any) -> str:
+    """For a value typed as `[Live]` or `{Live}` on its line: the line with it quoted; for
+    a code (_CODES), which brackets never belong to, the item without them (`language: ur`)."""
+    typed = getattr(value, "typed", "")
+    if not typed:
+        return ""
+    items = [str(v) for v in value] if isinstance(value, list | dict) else []
+    inner = list(value.values()) if isinstance(value, dict) else value
+    quoted = f"put the whole value in quotes: {key}: {double_quoted(typed)}"
+    if key not in _CODES and len(items) > 1 and isinstance(value, list):  # image: [AP, AFP]
+        plain = yaml_value(", ".join(items))  # tester T9: quoted, the brackets are published
+        return f"remove the brackets: {key}: {plain}; or, if they are part of the text, {quoted}"
+    if key not in _CODES or not items or isinstance(inner[0], list | dict | bool):
+        return quoted
+    if len(items) > 1:  # `language: [en, ur]`
+        return f"a story has one {key}: write one, without brackets: {key}: {inline(items[0])}"
+    return f"remove the brackets: {key}: {one_value(key, items[0])}"
