@@ -221,3 +221,16 @@ def test_draft_misspelt_and_its_space_left_out_gets_one_fix_that_holds_it_back(
     ) in checked.stdout
     write_article(project, "a.md", STORY + "draft: true", SECRET)  # the fix, as it is written
     assert run_here("check", cwd=project).stdout.endswith("no errors\nheld back: 1 draft\n")
+
+
+@pytest.mark.parametrize("typed", ["published: 2025-06-01", "status: breaking", "hidden: maybe"])
+def test_a_field_named_like_a_switch_with_another_value_is_only_an_unknown_field(
+    tmp_path: Path, typed: str
+) -> None:
+    project = _room(tmp_path, STORY + typed)
+
+    checked = run_here("check", cwd=project)
+
+    key = typed.partition(":")[0]
+    assert f"content/a.md:7: warning: unknown field '{key}' is ignored" in checked.stdout
+    assert checked.returncode == 0

@@ -26,14 +26,15 @@ SWITCHES = {
     "private": "some site generators'",
     "unlisted": "some site generators'",
 }
-# The switch's values that publish the story (any other holds it back).
-_PUBLISHING = {
-    "published": {"true", "yes", "on"},
-    "publish": {"true", "yes", "on"},
-    "status": {"published", "publish", "live", "public"},
-    "post_status": {"published", "publish", "live", "public"},
-}
-_OFF = {"false", "no", "off"}  # unpublished/hidden/private/unlisted: these publish
+_ON, _OFF = {"true", "yes", "on"}, {"false", "no", "off"}
+_STATES = {"published", "publish", "live", "public"}, {
+    "draft", "pending", "private", "future", "trash", "hidden", "unpublished", "embargoed",
+    "embargo", "review", "scheduled", "wip", "unfinished", "held",
+}  # fmt: skip
+# Each switch's values that publish the story, and those that hold it back; any other
+# value (`published: 2025-06-01`, a date in some tools) is no switch: an unknown field.
+_VALUES = {"published": (_ON, _OFF), "publish": (_ON, _OFF)}
+_VALUES |= {"status": _STATES, "post_status": _STATES}
 # Folder names that say the stories in them are not to be published.
 DRAFT_FOLDERS = {"draft", "drafts", "unpublished", "embargo", "embargoed", "unfinished"}
 _CORRECTION_WORDS = ("correct", "erratum", "errata", "clarification")
@@ -104,8 +105,8 @@ def field_slip(
         found = (True, *_draft_slip(key, value))
     elif "embargo" in folded:
         found = (True, *_embargo(key, value))
-    elif folded in SWITCHES:
-        found = _switch(key, value)
+    elif folded in SWITCHES and (switch := _switch(key, value)):
+        found = switch
     else:
         return None
     if drafted and found[0]:
@@ -143,13 +144,15 @@ def _embargo(key: str, value: Any) -> tuple[str, str]:
     )
 
 
-def _switch(key: str, value: Any) -> tuple[bool, str, str]:
+def _switch(key: str, value: Any) -> tuple[bool, str, str] | None:
     """Another tool's switch: an error when it holds the story back (newsdigest would
     publish it), a warning when it publishes it (the line is not needed)."""
     folded, word = key.casefold(), _word(value)
     value = word if isinstance(value, bool) else value
-    publishes = word in _PUBLISHING[folded] if folded in _PUBLISHING else word in _OFF
-    whose = SWITCHES[folded]
+    publishing, holding = _VALUES.get(folded, (_OFF, _ON))  # `hidden: true` holds it back
+    if word not in publishing | holding:
+        return None
+    publishes, whose = word in publishing, SWITCHES[folded]
     if publishes:
         return (
             False,
@@ -204,7 +207,7 @@ def fields_below(body: str, first_line: int, known: tuple[str, ...]) -> list[tup
     return found
 
 
-_YES_NO = {"true", "yes", "on", "false", "no", "off"}
+_YES_NO = _ON | _OFF
 
 
 def drafts_folder(source: str, front: Any) -> tuple[str, str] | None:
