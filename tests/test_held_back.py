@@ -234,3 +234,22 @@ def test_a_field_named_like_a_switch_with_another_value_is_only_an_unknown_field
     key = typed.partition(":")[0]
     assert f"content/a.md:7: warning: unknown field '{key}' is ignored" in checked.stdout
     assert checked.returncode == 0
+
+
+def test_a_field_line_below_the_closing_line_of_a_draft_is_an_error_without_publishing(
+    tmp_path: Path,
+) -> None:
+    project = _room(tmp_path, STORY + "draft: true", "summary: Floods close the port.\n\nText.\n")
+
+    out = run_here("check", cwd=project).stdout
+
+    assert (
+        "content/a.md:9: error: 'summary: Floods close the port.' is below the closing '---', "
+        "so it is published as the story's text, not read as the field 'summary:'\n"
+    ) in out
+    write_article(project, "a.md", STORY + "draft: true", "draft: true\n\nText.\n")
+    out = run_here("check", cwd=project).stdout
+    assert (
+        "content/a.md:9: error: 'draft: true' is below the closing '---', so it is published "
+        "as the story's text, not read as the field 'draft:'\n"  # held back by line 7
+    ) in out

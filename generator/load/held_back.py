@@ -182,11 +182,14 @@ def _correction_slip(key: str, value: Any) -> tuple[str, str]:
 _FIELD_LINE = re.compile(r"([A-Za-z][\w-]*)[ \t]*:(?:[ \t]+(.*))?$")
 
 
-def fields_below(body: str, first_line: int, known: tuple[str, ...]) -> list[tuple[int, str, str]]:
+def fields_below(
+    body: str, first_line: int, known: tuple[str, ...], drafted: bool = False
+) -> list[tuple[int, str, str]]:
     """(line, message, fix) for each field line typed at the top of the body, below the
     closing '---' (`draft: true` there is published as text, and so is the story); the
     lines of a group or list under one (`  author: Desk`, `- Politics`) are passed over.
-    A first line of text that is no field (`Update: the minister...`) ends the search."""
+    A first line of text that is no field (`Update: the minister...`) ends the search.
+    `drafted`: the front matter says `draft: true` (the story is held back all the same)."""
     found: list[tuple[int, str, str]] = []
     for number, line in enumerate(body.split("\n"), start=first_line):
         if not line.strip() or (found and line[:1] in (" ", "\t", "-")):
@@ -195,7 +198,8 @@ def fields_below(body: str, first_line: int, known: tuple[str, ...]) -> list[tup
         key, value = (field[1], field[2]) if field else ("", None)
         if key not in known and not (means_draft(key, known) and _word(value) in _YES_NO):
             break
-        harm = " (and the story would be published)" if "draft" in key.casefold() else ""
+        publishes = "draft" in key.casefold() and not drafted
+        harm = " (and the story would be published)" if publishes else ""
         found.append(
             (
                 number,

@@ -348,7 +348,8 @@ def _translation_key(check: Checker, front: Mapping) -> str:
 def _held_back(check: Checker, doc: Document) -> None:
     """Errors for a story that would be published though its editor meant it held back:
     a field line below the closing '---', a story in a drafts folder (load/held_back.py)."""
-    for line, message, fix in fields_below(doc.body, doc.body_line, KNOWN_FIELDS):
+    drafted = doc.front.get("draft") is True
+    for line, message, fix in fields_below(doc.body, doc.body_line, KNOWN_FIELDS, drafted):
         check.error(line, message, fix)
     in_drafts = drafts_folder(doc.source, doc.front)
     if in_drafts is not None:
