@@ -56,6 +56,17 @@ PLACES = [
     # the inverted order of lists, the form after a comma, misspelt (tester's second round)
     ("Irland, Republic of", "is not a country newsdigest knows", "did you mean 'Ireland'?"),
     ("Guinea, Republik of", "is not a country newsdigest knows", "did you mean 'Guinea'?"),
+    # datelines of the news (tester T11): Palestine, first; the whole world; several
+    ("Gaza Strip", "is a part of Palestine, not a country", "'country: Palestine', and name"),
+    ("West Bank", "is a part of Palestine, not a country", "'country: Palestine', and name"),
+    ("Gaza", "is a part of Palestine and of Mozambique", "'country: Palestine' or 'country: Moz"),
+    ("Worldwide", "is not a country: it is the whole world", "tags: [Worldwide]"),
+    (
+        "Multiple",
+        "is not a country: a story is filed under the one country it is about",
+        "the others in its topics",
+    ),
+    ("Various countries", "a story is filed under the one country", "write the country"),
 ]
 
 
@@ -334,3 +345,45 @@ def test_a_place_with_no_iso_code_gets_the_country_iso_lists_it_within(tmp_path:
         ) in said, said
     assert "country 'Kosovo': Kosovo has no ISO 3166 country code (XK, which some use" in said
     assert "'GB' or 'IND'" not in said
+
+
+def test_a_dateline_of_the_gaza_strip_or_the_west_bank_is_filed_under_palestine(
+    tmp_path: Path,
+) -> None:
+    """T11: `country: Gaza Strip` and `West Bank` got "not a country newsdigest knows" and no
+    suggestion, and `Gaza` named Mozambique first; the fix, followed, files them under
+    Palestine, with the place in a tag."""
+    project = make_project(tmp_path / "project")
+    _write_stories(project, ["Gaza Strip", "West Bank", "Gaza"])
+    result = run_here("check", cwd=project)
+    assert result.returncode == 1
+    for n, place in enumerate(["Gaza Strip", "West Bank"]):
+        assert (
+            f"content/2025/06/s{n}.md:4: error: country '{place}' is a part of Palestine, not a "
+            f"country\n    fix: write the country, 'country: Palestine', and name {place} in "
+            "the story or a tag\n"
+        ) in result.stdout, result.stdout
+    _write_stories(project, ["Palestine"] * 3)
+    _assert_clean_and_published_as(project, ["Palestine"] * 3)
+
+
+def test_georgia_is_read_as_the_country_with_a_note_for_a_desk_meaning_the_us_state(
+    tmp_path: Path,
+) -> None:
+    """T11: `country: Georgia` is the country (GE), as before, with a note: a US desk
+    means the state about as often (`New Mexico` is an error naming the United States).
+    Either fix, followed, checks clean."""
+    project = make_project(tmp_path / "project")
+    _write_stories(project, ["Georgia"])
+    result = run_here("check", cwd=project)
+    assert result.returncode == 0  # a note: the country is still a right reading
+    assert (
+        "content/2025/06/s0.md:4: warning: country 'Georgia' is read as the country Georgia "
+        "(GE); Georgia is also a state of the United States\n"
+        "    fix: for the US state, write 'country: United States' and name Georgia in a tag "
+        "(tags: [Georgia]); for the country, write 'country: GE' to silence this note\n"
+    ) in result.stdout, result.stdout
+    _write_stories(project, ["GE"])
+    _assert_clean_and_published_as(project, ["Georgia"])
+    _write_stories(project, ["United States"])
+    _assert_clean_and_published_as(project, ["United States"])

@@ -24,6 +24,7 @@ from typing import Any
 
 from generator.load import countries, iso3166
 from generator.load.countries import by_code, plain
+from generator.load.country_places import NEWS_PARTS, WHOLE_WORLD, several_countries
 from generator.load.yaml_lines import inline
 from generator.load.yaml_lists import written
 
@@ -51,7 +52,7 @@ NOT_COUNTRIES = {
     "world": "the whole world",
     "global": "the whole world",
     "international": "the whole world",
-}
+} | dict.fromkeys(WHOLE_WORLD, "the whole world")  # 'Worldwide'
 
 # Codes of sport (IOC, FIFA) and everyday abbreviations that are not ISO's.
 OTHER_CODES = {
@@ -144,6 +145,8 @@ def explain(value: str) -> tuple[str, str] | None:
             f"country {typed!r} {why}",
             f"did you mean {today!r}? write 'country: {today}'",
         )
+    if several := several_countries(typed):  # 'Multiple'
+        return several
     return _historic(typed, key) or _part_of_a_country(typed, key) or _region(typed, key)
 
 
@@ -209,8 +212,10 @@ def _regions() -> tuple[dict[str, set[str]], dict[str, list[tuple[str, str]]]]:
 
 def _region(typed: str, key: str) -> tuple[str, str] | None:
     names, codes = _regions()
-    if 0 < len(names.get(key, ())) <= 3:
-        countries = sorted(country_name(code) for code in names[key])
+    news = NEWS_PARTS.get(key)  # 'Gaza Strip', 'West Bank'; 'Gaza': Palestine first
+    found = names.get(key, set()) | ({news} if news else set())
+    if 0 < len(found) <= 3:
+        countries = [country_name(c) for c in sorted(found, key=lambda c: (c != news, c))]
         return (
             f"country {typed!r} is a part of {' and of '.join(countries)}, not a country",
             "write the country, "

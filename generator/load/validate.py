@@ -22,6 +22,7 @@ from generator.load import countries, country_hints, fields, slugs
 from generator.load.booleans import draft_field, true_or_false
 from generator.load.checker import DASH_SLIP, Checker
 from generator.load.content import Document, Mapping
+from generator.load.country_places import also_a_state
 from generator.load.credits import credit_without_image, read_credits
 from generator.load.dates import corrections, date_field, has_time, update_before
 from generator.load.guids import make_guid, pinned_id
@@ -63,6 +64,8 @@ def _country(check: Checker, front: Mapping) -> Country | None:
     if found is None:
         check.error(line, *country_hints.unknown(name))
         return None
+    if state := also_a_state(name):  # 'Georgia': the country, or the US state?
+        check.warn(line, *state)
     note = countries.note(name) or countries.renamed(name, found)
     if note is not None:
         check.warn(
