@@ -180,7 +180,9 @@ def test_a_story_in_a_drafts_folder_without_a_draft_line_is_an_error(
     assert "Secret body" in _published(project, tmp_path)[1]
 
 
-@pytest.mark.parametrize("typed", ["correction", "Corrections", "corection", "errata"])
+@pytest.mark.parametrize(
+    "typed", ["correction", "Corrections", "corection", "corretions", "errata"]
+)
 def test_a_misspelt_corrections_line_is_an_error_not_a_story_without_its_notice(
     tmp_path: Path, typed: str
 ) -> None:
@@ -223,7 +225,9 @@ def test_draft_misspelt_and_its_space_left_out_gets_one_fix_that_holds_it_back(
     assert run_here("check", cwd=project).stdout.endswith("no errors\nheld back: 1 draft\n")
 
 
-@pytest.mark.parametrize("typed", ["published: 2025-06-01", "status: breaking", "hidden: maybe"])
+@pytest.mark.parametrize(
+    "typed", ["published: 2025-06-01", "status: breaking", "hidden: maybe", "collections: [a]"]
+)
 def test_a_field_named_like_a_switch_with_another_value_is_only_an_unknown_field(
     tmp_path: Path, typed: str
 ) -> None:

@@ -44,8 +44,8 @@ def _letters(key: str) -> str:
     return re.sub(r"[^a-z]", "", key.casefold())
 
 
-def _closest(key: str, known: tuple[str, ...]) -> str | None:
-    close = difflib.get_close_matches(key.casefold(), known, n=1, cutoff=0.7)
+def _closest(key: str, known: tuple[str, ...], cutoff: float = 0.7) -> str | None:
+    close = difflib.get_close_matches(key.casefold(), known, n=1, cutoff=cutoff)
     return close[0] if close else None
 
 
@@ -67,7 +67,7 @@ def means_corrections(key: str, known: tuple[str, ...]) -> bool:
     if key == "corrections" or not letters:
         return False
     return any(word in letters for word in _CORRECTION_WORDS) or (
-        _closest(key, known) == "corrections"
+        _closest(key, known, 0.85) == "corrections"  # `corretions`, not `collections`
     )
 
 
