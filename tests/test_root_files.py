@@ -129,3 +129,34 @@ def test_an_edited_or_new_static_file_is_published_by_the_next_build(
     (project / "static" / "google123.html").unlink()
     assert forked.run("build", "--output", str(site), cwd=project, search=False).returncode == 0
     assert not (site / "google123.html").exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "target", "said"),
+    [
+        ("loop.md", "loop.md", "error: this is a link that leads back to itself"),
+        ("a.md", "b.md", "error: this is a link that leads back to itself (through b.md)"),
+        ("dangling.md", "nowhere.md", "warning: this file is a link to nowhere.md, which does"),
+        ("ads.txt", "gone.txt", "warning: this file is a link to gone.txt, which does not exist"),
+        ("pic.png", "gone.png", "warning: this file is a link to gone.png, which does not exist"),
+    ],
+)
+def test_a_link_at_the_top_of_content_that_cannot_be_read_gets_only_its_own_message(
+    tmp_path: Path, name: str, target: str, said: str
+) -> None:
+    """Tester T8: a link loop or a link to nothing at the top of content/ was also told
+    "move it to static/", which would publish a broken link; a link to nothing not named
+    *.md got only that advice. Each gets the link's own message, and deleting the link, as
+    its fix says, checks clean."""
+    project = newsroom(tmp_path / "p", {})
+    link = project / "content" / name
+    link.symlink_to(target)
+    if target == "b.md":
+        (project / "content/b.md").symlink_to("a.md")
+    checked = run_here("check", cwd=project)
+    assert f"content/{name}:1: {said}" in checked.stdout, checked.stdout
+    assert "static/" not in checked.stdout, checked.stdout
+    link.unlink()
+    (project / "content/b.md").unlink(missing_ok=True)
+    again = run_here("check", cwd=project)
+    assert again.returncode == 0 and "warning" not in again.stdout, again.stdout

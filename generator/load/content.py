@@ -27,8 +27,8 @@ from generator.load.files import (
     folder_link,
     inside,
     link_problem,
-    loop_link,
     looped,
+    unread_link,
     unreadable,
     unreadable_name,
     walk,
@@ -431,8 +431,8 @@ def find_articles(content_dir: Path) -> tuple[list[tuple[Path, str]], list[Diagn
         dirnames.sort()
         for name in sorted(filenames):
             path = child(name)
-            if name in links and looped(path):  # any name: it cannot be read
-                problems.append(loop_link(path, content_dir))
+            if name in links and (looped(path) or not path.exists()):  # any name: unread
+                problems.append(unread_link(path, content_dir))
             elif (notes := editors_notes(prefix + name, path)) is not None:
                 problems.extend(notes)  # README.md: the folder's notes, not a story
             elif name.startswith(".") or not name.endswith(".md"):

@@ -296,6 +296,13 @@ def loop_link(path: Path, content_dir: Path) -> Diagnostic:
     )
 
 
+def unread_link(path: Path, content_dir: Path) -> Diagnostic:
+    """The message of a link in content/ that cannot be read, whatever its name: one that
+    leads back to itself (`loop_link`) or to nothing (`outside_link`); the only one said of
+    it, never also "move it to static/" (tester T8)."""
+    return loop_link(path, content_dir) if looped(path) else outside_link(path, content_dir)
+
+
 def link_problem(path: Path, relative: str, root: Path, content_dir: Path) -> Diagnostic | None:
     """For a link named `*.md` in content/ (`root`, resolved) whose folder is inside
     content/: a warning when it leads out of content/ or to nothing, an error when it leads

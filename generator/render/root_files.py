@@ -124,6 +124,8 @@ def misplaced(project: Path, content_dir: Path) -> list[Diagnostic]:
             name = entry.name
             if entry.is_dir() and name != ".well-known":
                 continue
+            if folder == content_dir and entry.is_symlink() and not entry.exists():
+                continue  # a link to nothing or to itself: its own message says so (T8)
             if entry.is_file() and not name.lower().endswith(_ROOT_LIKE):
                 continue
             if folder == content_dir and entry.is_file() and saved_as_text(name, entry):
