@@ -129,3 +129,18 @@ def test_a_closing_fence_typed_otherwise_is_named_on_its_line(
         "the front matter ends with a line of exactly three hyphens, '---'"
     )
     assert fix == "fix: write '---' (three hyphens) on line 7"
+
+
+def test_a_non_breaking_space_in_the_author_registry_is_named_on_its_line(tmp_path: Path) -> None:
+    """authors.yaml is read as front matter is: `bio:` with a non-breaking space after it
+    was "'Asha Rao' must have fields ... or none", whose fix the editor had already typed."""
+    project = newsroom(tmp_path, {6: "  author: Asha Rao"})
+    registry = project / "authors.yaml"
+    registry.write_text(f"Asha Rao:\n  bio:{NBSP}Science desk.\n", encoding="utf-8")
+    [(message, fix)] = errors(project)
+    assert message.startswith(
+        "authors.yaml:2: error: the space after 'bio:' is a non-breaking space (U+00A0)"
+    ), message
+    assert fix == "fix: retype the space with the space bar: '  bio: Science desk.'"
+    registry.write_text("Asha Rao:\n  bio: Science desk.\n", encoding="utf-8")
+    assert errors(project) == []

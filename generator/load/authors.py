@@ -28,6 +28,7 @@ from generator.diagnostics import Diagnostic, error, warning
 from generator.load import slugs
 from generator.load.content import Mapping, parse_front_matter
 from generator.load.encoding import UTF16_FIX, utf16
+from generator.load.fields import AUTHOR_FIELDS as KNOWN
 from generator.load.files import REGISTRY as FILE_NAME
 from generator.load.files import registry_path
 from generator.load.invisible import CONTROL, control_error, invisible_error
@@ -37,7 +38,6 @@ from generator.load.yaml_lines import key_slip, quoted_hint, value_slip
 from generator.model import Article, Author, Picture, with_values
 from generator.settings_file import file_named
 
-KNOWN = ("slug", "bio", "url", "fediverse", "image", "type")
 TYPES = ("Person", "Organization")
 HANDLE = re.compile(r"^@([A-Za-z0-9_][A-Za-z0-9_.-]*)@([A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+)$")
 PROFILE = re.compile(

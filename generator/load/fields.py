@@ -246,6 +246,10 @@ FIELDS = (
 )
 
 
+# The fields of a byline in authors.yaml (load/authors.py).
+AUTHOR_FIELDS = ("slug", "bio", "url", "fediverse", "image", "type")
+
+
 def top_level() -> tuple[str, ...]:
     """The fields at the top of the front matter, in the table's order."""
     return tuple(dict.fromkeys(f.name.split(".")[0] for f in FIELDS))

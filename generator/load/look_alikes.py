@@ -117,5 +117,9 @@ def _named(char: str) -> str:
     return f"{'an' if name[0] in 'aeiou' else 'a'} {name}{shown} (U+{ord(char):04X})"
 
 
-# Every field's name, top-level or in a group (`author`, `src`), lowered.
-_KNOWN = frozenset(f.name.split(".")[-1].lower() for f in fields.FIELDS) | set(fields.top_level())
+# Every field's name, top-level or in a group (`author`, `src`), or of a byline in
+# authors.yaml (`bio`), lowered.
+_KNOWN = frozenset(f.name.split(".")[-1].lower() for f in fields.FIELDS) | {
+    *fields.top_level(),
+    *fields.AUTHOR_FIELDS,
+}
