@@ -236,3 +236,30 @@ def test_html_in_the_publisher_setting_is_a_warning_whose_fix_is_final(tmp_path:
     assert "publisher" not in run_here("check", cwd=project).stdout
     edit(project / "pyproject.toml", "'Pub & Co'", "'R&D Media'")
     assert "publisher" not in run_here("check", cwd=project).stdout
+
+
+def test_a_word_in_angle_brackets_in_a_summary_is_text_as_readme_says(tmp_path: Path) -> None:
+    """Tester T10: README's title row read as if `The <Company> rebrand` were warned in a
+    summary too; it is not, by choice: an RSS item's description carries the summary
+    escaped as HTML, so every feed shows it as typed. README's rows now say so, and the
+    summary reaches the page and the feeds as typed; `<b>` in it is still a warning."""
+    import feedparser
+
+    from generator.load import fields
+
+    rows = {f.name: f.meaning for f in fields.FIELDS}
+    assert "in the headline alone" in rows["title"] and "The <Company> rebrand" in rows["summary"]
+    project = make_project(tmp_path / "p")
+    summary = "The <Company> rebrand summary."
+    front = FRONT.replace("Storm <b>hits</b> the <script>coast</script>", "Rebrand")
+    story = write_article(
+        project, "2025/06/r.md", front.replace("Talks with AT&amp;T went on.", summary)
+    )
+    site = tmp_path / "site"
+    built = run_here("build", "--output", str(site), cwd=project)
+    assert built.returncode == 0 and "warning" not in built.stderr, built.stderr
+    [entry] = feedparser.parse((site / "feed.xml").read_bytes()).entries
+    assert html.fromstring(f"<p>{entry.summary}</p>").text_content() == summary
+    edit(story, "The <Company>", "The <b>Company</b>")
+    said = run_here("check", cwd=project).stdout
+    assert "r.md:7: warning: summary is plain text: <b> is published as typed" in said, said

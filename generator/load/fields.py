@@ -25,8 +25,10 @@ FIELDS = (
         "the headline, one line of plain text (HTML in it, `<b>hits</b>` or `AT&amp;T`, is "
         "published as typed, on the page and in feeds whose readers may read it as HTML: a "
         "warning on its line, whose fix is the headline without it; the same for `summary`; "
-        "a `<` before a letter that is no HTML, `The <Company> rebrand`, is a warning too, as "
-        "those readers would leave it out: its fix writes `The ‹Company› rebrand`)",
+        "in the headline alone, a `<` before a letter that is no HTML, `The <Company> "
+        "rebrand`, is a warning too, as those readers would leave it out: its fix writes "
+        "`The ‹Company› rebrand`; in a summary, which feeds carry escaped as HTML, it is "
+        "text, with nothing said)",
     ),
     Field(
         "date",
@@ -152,7 +154,9 @@ FIELDS = (
         "one plain-text paragraph (Markdown in it, `**word**` or `[text](https://...)`, is"
         " published as typed, asterisks and brackets included, with a warning on its line"
         " whose fix is the summary without it; a name from code between double underscores,"
-        " `__init__`, is the text meant, with nothing said); when missing, the first"
+        " `__init__`, is the text meant, with nothing said; so is a word in angle brackets,"
+        " `The <Company> rebrand`, which every feed shows as typed, while `<b>` or `&amp;` is"
+        " warned as in `title`); when missing, the first"
         ' paragraph of the body that has text, cut to about 280 letters ("The automatic'
         ' summary" below)',
     ),
