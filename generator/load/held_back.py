@@ -191,7 +191,11 @@ def fields_below(
     A first line of text that is no field (`Update: the minister...`) ends the search.
     `drafted`: the front matter says `draft: true` (the story is held back all the same)."""
     found: list[tuple[int, str, str]] = []
-    for number, line in enumerate(body.split("\n"), start=first_line):
+    lead = body[:300].lstrip().partition("\n")[0]
+    if lead and not _FIELD_LINE.match(lead.rstrip()):
+        return found  # most bodies: the first line of text is no field
+    head = body[:4000].split("\n", 50)  # fields typed below: a few lines at the top
+    for number, line in enumerate(head, start=first_line):
         if not line.strip() or (found and line[:1] in (" ", "\t", "-")):
             continue
         field = _FIELD_LINE.match(line.rstrip())

@@ -58,6 +58,8 @@ def field_mark(label: str, text: str, what: str) -> tuple[str, str] | None:
 def body_marks(body: str, first_line: int) -> Iterator[tuple[int, str, str]]:
     """(line, message, fix) for each line of the body's text with `TKTK`, `TODO` or
     `FIXME` in it; code (fenced blocks, `spans`) and HTML comments are passed over."""
+    if "TK" not in body and "TODO" not in body and "FIXME" not in body:
+        return  # most bodies: three substring searches instead of three patterns a line
     fence = ""
     for number, line in enumerate(body.split("\n"), start=first_line):
         opened = _FENCE.match(line)
