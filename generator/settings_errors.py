@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.diagnostics import ConfigError, Diagnostic, error
+from generator.load.look_alikes import setting_look_alike
 from generator.settings_lines import KEY, line_of, statement_lines
 
 
@@ -177,12 +178,16 @@ _NUMBER = re.compile(r"[+-]?(?:[\d_]+(?:\.[\d_]+)?(?:[eE][+-]?[\d_]+)?|inf|nan)"
 
 def _typed_value(file: Path, line: int) -> str:
     """The value on `line` of `file` as typed (`1e9` in `items_per_page = 1e9  # note`)."""
+    return _line_text(file, line).partition("=")[2].partition("#")[0].strip()
+
+
+def _line_text(file: Path, line: int) -> str:
+    """Line `line` of `file` as typed; '' when there is none."""
     try:
         lines = file.read_text(encoding="utf-8-sig", errors="replace").splitlines()
     except OSError:
         return ""
-    written = lines[line - 1] if 0 < line <= len(lines) else ""
-    return written.partition("=")[2].partition("#")[0].strip()
+    return lines[line - 1] if 0 < line <= len(lines) else ""
 
 
 def settings_error(
@@ -216,6 +221,7 @@ def toml_error(file: Path, detail: str, known: Collection[str] = ()) -> ConfigEr
     twice = _written_twice(file, line, what) if line else None
     found = (
         twice
+        or _look_alike(file, line)
         or _unquoted(file, line, what, known)
         or error(
             display(file),
@@ -226,6 +232,16 @@ def toml_error(file: Path, detail: str, known: Collection[str] = ()) -> ConfigEr
         )
     )
     return ConfigError(text(found), diagnostics=(found,))
+
+
+def _look_alike(file: Path, line: int) -> Diagnostic | None:
+    """A non-breaking space (Option+Space, a paste) or a full-width '＝' around a setting's
+    '=', named on its line with the line retyped, for tomllib's 'Invalid value'."""
+    written = _line_text(file, line)
+    found = None if written.isascii() else setting_look_alike(written)
+    if found is None:
+        return None
+    return error(display(file), line, *found)
 
 
 _SETTING = re.compile(r"^\s*(?P<key>[A-Za-z0-9_-]+)\s*=\s*(?P<value>[^\s\"'\[{#].*?)\s*(?:#.*)?$")

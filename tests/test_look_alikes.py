@@ -144,3 +144,35 @@ def test_a_non_breaking_space_in_the_author_registry_is_named_on_its_line(tmp_pa
     assert fix == "fix: retype the space with the space bar: '  bio: Science desk.'"
     registry.write_text("Asha Rao:\n  bio: Science desk.\n", encoding="utf-8")
     assert errors(project) == []
+
+
+@pytest.mark.parametrize(
+    ("typed", "said", "fix"),
+    [
+        (
+            f'title ={NBSP}"Test Desk"',
+            "this line holds a non-breaking space (U+00A0), which TOML does not read as a space",
+            'retype the space with the space bar: title = "Test Desk"',
+        ),
+        (
+            'title \uff1d "Test Desk"',
+            "this line holds a full-width equals sign '＝' (U+FF1D), which TOML does not read "
+            "as '='",
+            "type '=' in its place: title = \"Test Desk\"",
+        ),
+    ],
+)
+def test_a_look_alike_around_a_settings_equals_sign_is_named_on_its_line(
+    tmp_path: Path, typed: str, said: str, fix: str
+) -> None:
+    """The settings were "this line is not valid TOML: Invalid value", with a fix showing a
+    line the editor had typed (to the eye)."""
+    project = newsroom(tmp_path, {})
+    settings = project / "pyproject.toml"
+    text = settings.read_text(encoding="utf-8")
+    settings.write_text(text.replace('title = "Test Desk"', typed), encoding="utf-8")
+    result = run_here("check", cwd=project)
+    assert result.returncode == 2
+    assert f"pyproject.toml:2: error: {said}\n    fix: {fix}\n" in result.stderr, result.stderr
+    settings.write_text(text.replace('title = "Test Desk"', fix.split(": ", 1)[1]), "utf-8")
+    assert run_here("check", cwd=project).returncode == 0

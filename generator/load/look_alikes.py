@@ -45,6 +45,7 @@ LOOK_ALIKE_NAMES = {
     "\ufe58": "small em dash",
     "\ufe63": "small hyphen-minus",
     "\uff0d": "full-width hyphen-minus",
+    "\uff1d": "full-width equals sign",
 }
 
 
@@ -109,11 +110,39 @@ def _field(line: str) -> tuple[tuple[str, str], str] | None:
     return None
 
 
+# A setting's line (TOML): its quoted text, kept as typed; what is around its '='.
+_QUOTED = re.compile(r"\"(?:[^\"\\]|\\.)*\"|'[^']*'")
+_ODD_SETTING = re.compile(f"[{_SPACES}\uff1d]")
+
+
+def setting_look_alike(line: str) -> tuple[str, str] | None:
+    """For a line of settings (`title =\xa0"Daily"`, `title ＝ "Daily"`): (message, fix
+    with the line retyped), or None when no look-alike is outside its quotes."""
+    bare = _QUOTED.sub(lambda quoted: "\0" * len(quoted[0]), line).partition("#")[0]
+    found = _ODD_SETTING.search(bare)
+    if found is None:
+        return None
+    odd = found[0]
+    fixed = "".join(
+        ("=" if c == "\uff1d" else " ") if n < len(bare) and _ODD_SETTING.match(bare[n]) else c
+        for n, c in enumerate(line)
+    )
+    if odd == "\uff1d":
+        return (
+            f"this line holds {_named(odd)}, which TOML does not read as '='",
+            f"type '=' in its place: {fixed.strip()}",
+        )
+    return (
+        f"this line holds {_named(odd)}, which TOML does not read as a space",
+        f"retype the space with the space bar: {fixed.strip()}",
+    )
+
+
 def _named(char: str) -> str:
     """A look-alike character in words: "a non-breaking space (U+00A0)", "a full-width
     colon '：' (U+FF1A)" (a colon is shown: it can be seen)."""
     name = LOOK_ALIKE_NAMES.get(char) or unicodedata.name(char, "space").lower()
-    shown = f" '{char}'" if char in _COLONS else ""
+    shown = f" '{char}'" if char in _COLONS + "\uff1d" else ""
     return f"{'an' if name[0] in 'aeiou' else 'a'} {name}{shown} (U+{ord(char):04X})"
 
 
