@@ -439,3 +439,34 @@ def test_with_base_the_copy_of_a_story_is_the_file_new_since_the_base(newsroom: 
         "    fix: delete this file, or write the new story in it"
     ) in said, said
     assert said.count("copy") == 1 and "storm.md:2: warning" not in said
+
+
+def test_a_new_story_dated_years_back_is_a_warning_naming_the_year_meant(
+    newsroom: Path,
+) -> None:
+    """Tester T15: a story new in the pull request dated `2016-...` for this year's date was
+    filed deep in the archive, past the home page and the feeds' length, with no word from
+    `check --base`. It is a warning on its date: line whose fix names the date in a recent
+    year; followed, the check is clean. A story that was there at the base, or a draft, is
+    not questioned, however old."""
+    story = write_article(
+        newsroom,
+        "2025/06/breaking.md",
+        FRONT.replace("Storm Hits", "Breaking").replace("2025-06-20", "2016-06-20"),
+    )
+    write_article(
+        newsroom,
+        "2025/06/old-draft.md",
+        FRONT.replace("Storm", "Old").replace("2025-06-20", "2015-06-20") + "\ndraft: true",
+    )
+    said = check_against_main(newsroom).stdout
+    assert (
+        "content/2025/06/breaking.md:3: warning: this story is new since main but dated "
+        "2016-06-20, 9 years before the newest story (2025-06-20): it is filed in the archive"
+    ) in said, said
+    assert "old-draft.md" not in said and "storm.md" not in said, said
+    fix = said.split("fix: if the year is a slip, write date: ", 1)[1].split(";", 1)[0]
+    text = story.read_text(encoding="utf-8")
+    story.write_text(text.replace("date: 2016-06-20T10:00:00+05:30", f"date: {fix}"), "utf-8")
+    again = check_against_main(newsroom)
+    assert again.returncode == 0 and "warning" not in again.stdout, again.stdout

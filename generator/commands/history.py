@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator import scratch
+from generator.commands.backdated import backdated
 from generator.config import Settings
 from generator.diagnostics import Diagnostic, UsageError, error, warning
 from generator.index.selection import Selection
@@ -316,6 +317,7 @@ def moved_articles(
                 _moved_hint(before, after, article, published, bool(_front_line(old_bytes, "id"))),
             )
         )
+    problems += backdated(added, articles, now, base)  # a year typed wrong (T15)
     return _copies_since(result.diagnostics, added, articles, content_dir, base) + problems
 
 
