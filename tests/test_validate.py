@@ -51,6 +51,8 @@ BROKEN = {
     "bad-slug.md": VALID + "slug: Not A Slug!\n",
     "draft-text.md": VALID + "draft: maybe\n",
     "credits-text.md": VALID.replace("credits:\n  author: Fixture Desk", "credits: Fixture Desk"),
+    # a date YAML cannot make, where the fields were meant: once a traceback (ValueError)
+    "credits-date.md": VALID.replace("credits:\n  author: Fixture Desk", "credits: 2025-02-30"),
     "image-text.md": VALID + "image: photo.png\n",
     "id-word.md": VALID + "id: story-one\n",
 }
@@ -80,6 +82,7 @@ EXPECTED = {
     "bad-slug.md": (8, "slug 'Not A Slug!' cannot be used in a URL", "'not-a-slug'"),
     "draft-text.md": (8, "draft must be true or false", "draft: true"),
     "credits-text.md": (5, "credits must be a set of fields, not text", "credits:"),
+    "credits-date.md": (5, "credits must be a set of fields", "'  author: \"2025-02-30\"'"),
     "image-text.md": (
         8,
         "image must be a set of fields (src, alt), not just the file name 'photo.png'",

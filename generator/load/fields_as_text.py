@@ -99,6 +99,6 @@ def _as_typed(value: str) -> str:
     """`value` as a YAML field's value that reads as it: plain, or in double quotes."""
     try:
         plain = yaml.safe_load(f"v: {value}") == {"v": value}
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError):  # '2025-02-30': a date YAML cannot make
         plain = False
     return value if plain else double_quoted(value)
