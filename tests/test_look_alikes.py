@@ -55,6 +55,8 @@ NBSP = "\u00a0"
         (6, f"  author:{NBSP}Desk", "the space after 'author:' is a non-breaking space"),
         (6, f"{NBSP}{NBSP}author: Desk", "this line is indented with a non-breaking space"),
         (6, f" {NBSP}author:\u3000Desk", "this line is indented with a non-breaking space"),
+        (2, f"title{NBSP}: Harbour reopens", "the space between 'title' and its colon is a non"),
+        (6, f"  author {NBSP}:{NBSP}Desk", "the space between 'author' and its colon is a non"),
         (2, "title\uff1a Harbour reopens", "the colon after 'title' is a full-width colon '："),
         (4, "country\uff1aFrance", "the colon after 'country' is a full-width colon '：'"),
         (5, "credits\ufe55", "the colon after 'credits' is a small colon '﹕' (U+FE55)"),
@@ -67,7 +69,7 @@ def test_a_look_alike_space_or_colon_is_named_on_its_line_and_its_fix_checks_cle
     [(message, fix)] = errors(project)
     assert message.startswith(f"content/harbour.md:{line}: error: {said}"), message
     assert "\\x" not in message + fix and "\\u" not in message + fix  # no Python escape
-    assert "YAML does not read as" in message
+    assert "YAML does not read as" in message or "YAML reads as part of" in message
     fixed = re.fullmatch(r"fix: .*?: '(.*)'", fix)
     assert fixed is not None, fix
     assert fixed[1] == LINES[line - 1]  # the line as it should be typed

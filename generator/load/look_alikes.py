@@ -23,6 +23,9 @@ _SPACES = "\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
 _COLONS = "\uff1a\ufe55\ufe13\u2236"
 _KEY = r"(?P<lead>[ \t]*(?:-[ \t]+)?)(?P<key>[A-Za-z_][A-Za-z_.]*)"
 _SPACE_AFTER = re.compile(_KEY + f"[ \t]*:(?P<odd>[{_SPACES}]+)(?P<rest>.*)")
+_SPACE_BEFORE = re.compile(
+    _KEY + f"(?P<odd>[ \t]*[{_SPACES}][ \t{_SPACES}]*):[ \t{_SPACES}]*(?P<rest>.*)"
+)
 _ODD_COLON = re.compile(_KEY + f"[ \t]*(?P<odd>[{_COLONS}])[ \t{_SPACES}]*(?P<rest>.*)")
 _ODD_INDENT = re.compile(f"(?P<lead>[ \t{_SPACES}]*[{_SPACES}][ \t{_SPACES}]*)(?P<rest>\\S.*)")
 _FIELD_START = re.compile(r"(?:-[ \t]+)?[A-Za-z_][A-Za-z_.]*[ \t]*:|-(?:[ \t]|$)")
@@ -84,13 +87,20 @@ def _look_alike(line: str) -> tuple[str, str] | None:
     found = _field(line)
     if found is None:
         return None
-    (key, odd), fixed = found
-    if odd not in _COLONS:
+    (kind, key, odd), fixed = found
+    if kind is _SPACE_AFTER:
         return (
             f"the space after '{key}:' is {_named(odd)}, which YAML does not read as a "
             f"space, so '{key}:' is not read as a field (Option+Space on a Mac, or a "
             "paste from a word processor or a web page, types it)",
             f"retype the space with the space bar: '{fixed}'",
+        )
+    if kind is _SPACE_BEFORE:
+        return (
+            f"the space between '{key}' and its colon is {_named(odd)}, which YAML reads as "
+            f"part of the field's name, so '{key}:' is not read as a field (Option+Space on "
+            "a Mac, or a paste from a word processor or a web page, types it)",
+            f"delete it: '{fixed}'",
         )
     return (
         f"the colon after '{key}' is {_named(odd)}, which YAML does not read as "
@@ -99,14 +109,16 @@ def _look_alike(line: str) -> tuple[str, str] | None:
     )
 
 
-def _field(line: str) -> tuple[tuple[str, str], str] | None:
-    """((the field's name, the look-alike after it), the line retyped) for a line of a
-    known field whose colon, or the space after it, only looks like YAML's; else None."""
-    for pattern in (_SPACE_AFTER, _ODD_COLON):
+def _field(line: str) -> tuple[tuple[re.Pattern[str], str, str], str] | None:
+    """((the pattern that found it, the field's name, the look-alike), the line retyped)
+    for a line of a known field whose colon, or a space beside it, only looks like
+    YAML's; else None."""
+    for pattern in (_SPACE_AFTER, _SPACE_BEFORE, _ODD_COLON):
         found = pattern.fullmatch(line)
         if found is not None and found["key"].split(".")[-1].lower() in _KNOWN:
             fixed = f"{found['lead']}{found['key']}: {found['rest']}".rstrip()
-            return (found["key"], found["odd"][0]), fixed
+            odd = found["odd"].strip(" \t")[0]
+            return (pattern, found["key"], odd), fixed
     return None
 
 
