@@ -77,10 +77,39 @@ def closest_tag(value: str) -> str | None:
         language = closest_tag(typed.split("-")[0]) if typed.split("-")[0] else None
         regional = f"{language}-{typed.split('-', 1)[1]}".lower()  # 'englsh-GB': 'en-GB'
         return known.get(regional, language)
+    return _closest_language(typed)
+
+
+# Names newsrooms give languages that CLDR's English names do not.
+NEWSROOM_NAMES = {
+    "farsi": "fa",
+    "mandarin": "zh",
+    "castilian": "es",
+    "british": "en-GB",
+    "american": "en-US",
+    "brazilian": "pt-BR",
+    "bokmal": "nb",
+}
+
+
+def _closest_language(typed: str) -> str | None:
+    """The tag of the language a word without a region ('englsh', 'ger') means: an ISO
+    639-2 code ('ger', 'deu' -> 'de'), a newsroom's name ('Farsi'), the name that starts
+    with it or is closest in spelling with the same first letter ('engl', 'franch':
+    'Anglais' is no misspelling of 'Bangla'), else for three letters or fewer the code
+    closest in spelling ('enn' -> 'en'); None when none is."""
+    from babel.core import get_global
+    from babel.localedata import locale_identifiers
+
+    alias = get_global("language_aliases").get(typed) or NEWSROOM_NAMES.get(typed)
+    if alias and "_" not in alias:
+        return alias
     named = {**_autonyms(False), **english_names()}
-    close = difflib.get_close_matches(typed, list(named), n=1, cutoff=0.75)
-    if close:
-        return named[close[0]]
-    alone = sorted(i for i in locale_identifiers() if "_" not in i)
-    close = difflib.get_close_matches(typed, alone, n=1, cutoff=0.6)
+    alike = [name for name in named if name[:1] == typed[:1]]
+    close = difflib.get_close_matches(typed, alike, n=1, cutoff=0.75)
+    started = sorted((n for n in alike if len(typed) >= 4 and n.startswith(typed)), key=len)
+    if close or started:
+        return named[(close or started)[0]]
+    alone = sorted(i for i in locale_identifiers() if "_" not in i and i[:1] == typed[:1])
+    close = difflib.get_close_matches(typed, alone, n=1, cutoff=0.6) if len(typed) <= 3 else []
     return close[0] if close else None

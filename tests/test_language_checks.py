@@ -173,6 +173,9 @@ def test_a_language_without_cldr_data_is_named_not_mistaken_for_a_near_spelling(
         ("Portugese", "pt"),
         ("Deutch", "de"),
         ("japanse", "ja"),
+        ("engl", "en"),  # the start of a name
+        ("Farsi", "fa"),  # a newsroom's name
+        ("british", "en-GB"),
         ("en_uk", "en-GB"),  # a region typed: the region's tag
         ("englsh-GB", "en-GB"),
         ("en-vv", "en"),  # no such region: the language, not 'en-VU' (Vanuatu)
