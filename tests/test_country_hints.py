@@ -59,6 +59,7 @@ PLACES = [
     # datelines of the news (tester T11): Palestine, first; the whole world; several
     ("Gaza Strip", "is a part of Palestine, not a country", "'country: Palestine', and name"),
     ("West Bank", "is a part of Palestine, not a country", "'country: Palestine', and name"),
+    ("Gaza City", "is a part of Palestine, not a country", "'country: Palestine', and name"),
     ("Gaza", "is a part of Palestine and of Mozambique", "'country: Palestine' or 'country: Moz"),
     ("Worldwide", "is not a country: it is the whole world", "tags: [Worldwide]"),
     (

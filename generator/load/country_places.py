@@ -13,7 +13,13 @@ from generator.load.countries import plain
 
 # Parts of a country the news names, -> its code: offered first, before any other
 # country with an ISO 3166-2 region of that name ('Gaza': Palestine, then Mozambique).
-NEWS_PARTS = {"gaza strip": "PS", "west bank": "PS", "gaza": "PS", "east jerusalem": "PS"}
+NEWS_PARTS = {
+    "gaza strip": "PS",
+    "west bank": "PS",
+    "gaza": "PS",
+    "gaza city": "PS",
+    "east jerusalem": "PS",
+}
 
 # Words for the whole world, told as 'World' and 'Global' are (country_hints.NOT_COUNTRIES).
 WHOLE_WORLD = ("worldwide", "world-wide", "world wide", "the world", "everywhere", "globe")

@@ -120,13 +120,13 @@ FIELDS = (
         "Grenadines`; `Bosnia-Herzegovina` too, with the note); `&` between two countries "
         "(`India & Pakistan`) is a list (see the errors table). Kosovo "
         "has no ISO code (XK is not assigned): name it in a tag. A dateline of a part of a "
-        "country is an error naming the country: `Texas` (United States), `Gaza Strip`, `West "
-        "Bank`, `East Jerusalem` (Palestine), and a name of regions in several countries names "
-        "each, Palestine first for `Gaza` (a province of Mozambique too); `World`, `Global`, "
-        '`International`, `Worldwide` are "the whole world", and `Multiple`, `Various` '
-        "(`countries`) an error saying a story is filed under one country, the others in its "
-        "tags. `Georgia` is the country (GE), with a note that it is also a US state: for the "
-        "state write `country: United States` and `tags: [Georgia]`, for the country "
+        "country is an error naming the country: `Texas` (United States), `Gaza Strip`, `Gaza "
+        "City`, `West Bank`, `East Jerusalem` (Palestine), and a name of regions in several "
+        "countries names each, Palestine first for `Gaza` (a province of Mozambique too); "
+        '`World`, `Global`, `International`, `Worldwide` are "the whole world", and `Multiple`, '
+        "`Various` (`countries`) an error saying a story is filed under one country, the others "
+        "in its tags. `Georgia` is the country (GE), with a note that it is also a US state: "
+        "for the state write `country: United States` and `tags: [Georgia]`, for the country "
         "`country: GE` silences it",
     ),
     Field("credits.author", True, "the byline: a name, or a list of names"),
