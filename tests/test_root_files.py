@@ -160,3 +160,29 @@ def test_a_link_at_the_top_of_content_that_cannot_be_read_gets_only_its_own_mess
     (project / "content/b.md").unlink(missing_ok=True)
     again = run_here("check", cwd=project)
     assert again.returncode == 0 and "warning" not in again.stdout, again.stdout
+
+
+@pytest.mark.parametrize(
+    ("name", "target", "said"),
+    [
+        ("ads.txt", "gone.txt", "is a link to gone.txt, which does not exist, so it cannot be"),
+        ("loop.txt", "loop.txt", "is a link to loop.txt, which leads back to itself, so it"),
+        ("article.html", "gone.html", "is a link to gone.html, which does not exist, so it"),
+    ],
+)
+def test_a_link_in_templates_that_cannot_be_read_is_said_as_a_link(
+    tmp_path: Path, name: str, target: str, said: str
+) -> None:
+    """T8's kind in templates/: a link there to nothing was told "move it to static/" (or,
+    for a template, nothing was said, and the built-in one used). It is a warning that it
+    is a link that cannot be read; deleting it checks clean."""
+    project = newsroom(tmp_path / "p", {})
+    (project / "templates").mkdir()
+    link = project / "templates" / name
+    link.symlink_to(target)
+    checked = run_here("check", cwd=project)
+    assert f"templates/{name}:1: warning: templates/{name} {said}" in checked.stdout, checked.stdout
+    assert "static/" not in checked.stdout, checked.stdout
+    link.unlink()
+    again = run_here("check", cwd=project)
+    assert again.returncode == 0 and "warning" not in again.stdout, again.stdout

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from generator.diagnostics import Diagnostic, error, warning
 from generator.load.file_names import saved_as_text
+from generator.load.files import looped
 from generator.model import OutputFile
 
 FOLDER = "static"  # in the project folder, beside content/ and templates/
@@ -106,6 +107,24 @@ def _clash(path: str, own: set[str], folders: set[str]) -> str:
 _ROOT_LIKE = (".txt", ".html", ".htm", ".xml", ".json", ".webmanifest")
 
 
+def _unread_link(entry: Path, project: Path, content_dir: Path) -> Diagnostic:
+    """A warning for a link in templates/ that leads to nothing or back to itself (any
+    name: a template so linked is not used either), never told to move to static/."""
+    try:
+        target = os.readlink(entry)
+    except OSError:
+        target = "another link"
+    shown = Path(os.path.relpath(entry, project)).as_posix()
+    return warning(
+        os.path.relpath(entry, content_dir),
+        1,
+        f"{shown} is a link to {target}, "
+        + ("which leads back to itself" if looped(entry) else "which does not exist")
+        + ", so it cannot be read; it is not used",
+        "delete the link, or copy the file itself into templates/ in its place",
+    )
+
+
 def misplaced(project: Path, content_dir: Path) -> list[Diagnostic]:
     """A warning for each file left where a file for the site root is not published: at the
     top of content/ (not an article: `ads.txt`, `google123.html`) or of templates/ (not a
@@ -124,8 +143,10 @@ def misplaced(project: Path, content_dir: Path) -> list[Diagnostic]:
             name = entry.name
             if entry.is_dir() and name != ".well-known":
                 continue
-            if folder == content_dir and entry.is_symlink() and not entry.exists():
-                continue  # a link to nothing or to itself: its own message says so (T8)
+            if entry.is_symlink() and not entry.exists():  # to nothing, or to itself (T8)
+                if folder != content_dir:  # in content/, its own message says so
+                    found.append(_unread_link(entry, project, content_dir))
+                continue
             if entry.is_file() and not name.lower().endswith(_ROOT_LIKE):
                 continue
             if folder == content_dir and entry.is_file() and saved_as_text(name, entry):
