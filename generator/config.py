@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from generator import repository, settings_errors, settings_file, settings_hints, settings_lines
 from generator.diagnostics import ConfigError, Diagnostic, error
 from generator.languages import locale_fix, usual_case
+from generator.load.invisible import blank_words, only_invisible
 from generator.settings_errors import Problem
 from generator.settings_file import PYPROJECT as PYPROJECT
 from generator.settings_file import SETTINGS_FILE as SETTINGS_FILE
@@ -278,8 +279,8 @@ def _not_empty(name: str, why: str, example: str) -> Callable[[str], str | None]
     advice ends with the line to write."""
     return lambda value: (
         None
-        if value.strip()
-        else f"{name} is empty; {why}: {name} = {settings_errors.toml_value(example)}"
+        if not only_invisible(value)  # '\u200b' alone: a site named by nothing readers see
+        else f"{name} {blank_words(value)}; {why}: {name} = {settings_errors.toml_value(example)}"
     )
 
 

@@ -254,3 +254,24 @@ def test_two_tags_written_alike_with_an_accent_stored_two_ways_are_told_apart(
     assert lines[at + 1].strip() == (
         f"fix: remove item 3 ('{decomposed}', the one after '{composed}') from the list"
     )
+
+
+def test_a_site_title_of_only_an_invisible_character_is_refused(tmp_path: Path) -> None:
+    """T5's kind: `title = "\\u200b"` in the settings named the site by nothing readers
+    see, and `init --title` wrote it, with a welcome story whose byline was ' desk'."""
+    project = project_with(tmp_path)
+    settings = project / "pyproject.toml"
+    text = settings.read_text(encoding="utf-8")
+    settings.write_text(text.replace('title = "Test Desk"', 'title = "\\u200b"'), "utf-8")
+    result = run_here("check", cwd=project)
+    assert result.returncode == 2
+    assert (
+        "pyproject.toml:2: error: title holds only an invisible character, a zero-width space "
+        "(U+200B)\n    fix: every page and feed names the site: write its name: "
+        'title = "Daily News"\n'
+    ) in result.stderr, result.stderr
+    settings.write_text(text, "utf-8")
+    assert run_here("check", cwd=project).returncode == 0
+    made = run_here("init", "gazette", "--title", "\u200b", cwd=tmp_path)
+    assert made.returncode == 2 and "give the site's name" in made.stderr
+    assert not (tmp_path / "gazette").exists()

@@ -130,6 +130,17 @@ def blank_error(source: str, line: int, label: str, text: str, fix: str) -> Diag
     return _blank_error(source, line, label, text, fix)
 
 
+def blank_words(text: str) -> str:
+    """A setting that readers would not see, in words: "is empty", or "holds only an
+    invisible character, a zero-width space (U+200B)"."""
+    if not text.strip() and not _blanks_named(text):
+        return "is empty"
+    many = len(set(text) - {" "}) > 1
+    return f"holds only {'invisible characters' if many else 'an invisible character'}, " + (
+        _blanks_named(text)
+    )
+
+
 def _blank_error(source: str, line: int, label: str, name: str, fix: str = "") -> Diagnostic:
     """The error for a field that is only invisible characters (and spaces): every one is
     named, never quoted (a quote shows '' or a Python escape), and the fix writes a value,

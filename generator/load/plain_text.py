@@ -354,9 +354,10 @@ def title_problem(name: str) -> str | None:
     """Why `init --title NAME` cannot name the site: no letters or digits (no slug for
     its welcome story), or HTML, which every page and feed would publish as typed; None
     for a plain name."""
+    from generator.load.invisible import only_invisible
     from generator.load.slugs import make
 
-    if not name or not make(f"Welcome to {name}"):
+    if only_invisible(name) or not make(f"Welcome to {name}"):  # '', or '\u200b' alone
         return "give the site's name, with letters or digits"
     markup = markup_in_text("title", name)
     if markup is None:
