@@ -208,7 +208,7 @@ def test_a_misspelt_corrections_line_is_an_error_not_a_story_without_its_notice(
     assert "The minister&#39;s name was misspelt." in _published(project, tmp_path)[1]
 
 
-@pytest.mark.parametrize("typed", ["Draft:true", "drafts:true"])
+@pytest.mark.parametrize("typed", ["Draft:true", "drafts:true", "draf:true"])
 def test_draft_misspelt_and_its_space_left_out_gets_one_fix_that_holds_it_back(
     tmp_path: Path, typed: str
 ) -> None:

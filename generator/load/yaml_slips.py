@@ -32,7 +32,7 @@ KNOWN = frozenset(part for f in fields.FIELDS for part in f.name.split(".")) | f
     {"src", "alt", "caption", "focus", "width", "height", "text", "authors"}
 )
 KNOWN |= frozenset({"bio", "url", "fediverse", "type"})  # a byline's fields in authors.yaml
-_NAMES = tuple(sorted(KNOWN))
+_KNOWN_NAMES = tuple(sorted(KNOWN))  # means_draft's closest match: `draf:` -> `draft`
 DEEPER = "is indented more than the item above it"  # `_deeper_item`'s slip
 
 _ANY = re.compile(
@@ -165,7 +165,7 @@ def _slip(line: str, before: str, lines: list[str], index: int) -> tuple[str, st
         if field.group("dash") and (key not in KNOWN or _list_of(lines, index) in LISTS):
             return None  # `- Climate:Floods`, `- credits:x` in tags: an item with a colon in it
         meant = key.casefold() if key.casefold() in KNOWN else key  # `Title:Storm`
-        meant = "draft" if means_draft(key, _NAMES) else meant  # `Draft:true`, `drafts:true`
+        meant = "draft" if means_draft(key, _KNOWN_NAMES) else meant  # `Draft:true`, `drafts:true`
         return (
             f"'{key}:' needs a space after the colon; without it YAML reads the whole line "
             f"as text, not as a field{f' (and the field is {meant!r})' * (meant != key)}",
