@@ -382,6 +382,29 @@ def test_a_text_field_typed_in_brackets_with_a_hash_is_quoted_whole(
     assert "error" not in again.replace("no errors", ""), again
 
 
+def test_a_byline_list_typed_as_authors_with_a_hash_keeps_its_names_apart(
+    tmp_path: Path,
+) -> None:
+    """`authors: [AP #2, Reuters]` (a slip of `author:`, which check moves under credits)
+    holds bylines: its items are quoted, as author's are, and not its whole value, which
+    followed to the end published one byline "[AP #2, Reuters]", brackets and all."""
+    root = make_project(tmp_path / "project")
+    typed = "authors: [AP #2, Reuters]"
+    story = write_article(root, "s.md", VALID.replace("credits:\n  author: Fixture Desk", typed))
+    said = run_here("check", cwd=root).stdout
+    assert 'fix: put the whole value in quotes: authors: ["AP #2", Reuters]\n' in said, said
+    story.write_text(
+        story.read_text("utf-8").replace(typed, 'authors: ["AP #2", Reuters]'), "utf-8"
+    )
+    said = run_here("check", cwd=root).stdout
+    assert """'  author: ["AP #2", Reuters]' indented below it""" in said, said
+    moved = 'credits:\n  author: ["AP #2", Reuters]'
+    story.write_text(
+        story.read_text("utf-8").replace('authors: ["AP #2", Reuters]', moved), "utf-8"
+    )
+    assert run_here("check", cwd=root).stdout.endswith("no errors\n")
+
+
 def test_credits_typed_as_text_with_a_hash_beside_a_yaml_mistake_gets_the_same_fix(
     tmp_path: Path,
 ) -> None:

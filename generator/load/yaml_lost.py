@@ -15,7 +15,7 @@ import yaml
 
 from generator.diagnostics import Diagnostic, error
 from generator.load.fields_as_text import GROUPS, group_fix
-from generator.load.yaml_lists import double_quoted
+from generator.load.yaml_lists import LIST_FIELDS, double_quoted
 from generator.load.yaml_mistakes import marked_error, tag_mistake
 
 _GROUP_LINES = tuple(g + ":" for g in GROUPS)  # a line opening a group of fields
@@ -256,7 +256,7 @@ def _comment_error(
     first = _FIRST_FIELD.match(line)
     key = first[0].strip().removeprefix("- ").rstrip(":") if first else ""
     value = line[first.end() :].rstrip(" \t") if first else ""
-    if in_flow and first is not None and key not in _LISTS and _BRACKETED.match(value):
+    if in_flow and first is not None and key not in LIST_FIELDS and _BRACKETED.match(value):
         fixed = line[: first.end()] + double_quoted(value)  # a text in brackets: all of it
     elif in_flow:  # each item up to the closing bracket that has ' #' in it, quoted
         rest = line[start.column :]
@@ -283,9 +283,9 @@ def _comment_error(
     )
 
 
-# Fields that hold a list (`tags: [Football #1, Cup]`: its items quoted); a text field's
-# value in brackets (`image: [AP #2]` under credits) is quoted whole, as YAML then reads it.
-_LISTS = frozenset({"tags", "aliases", "author", "sources"})
+# A list's items in brackets (`tags: [Football #1, Cup]`, LIST_FIELDS) are quoted one by
+# one; a text field's value in brackets (`image: [AP #2]` under credits) is quoted whole,
+# as YAML then reads it.
 _BRACKETED = re.compile(r"\[(?!.*\][ \t]+#)")  # a note after its ']' left out: not text
 
 # Fields whose value is one word (an address, a name in a URL, a code): ` # ...` after one
