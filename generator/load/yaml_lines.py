@@ -17,14 +17,8 @@ from generator.diagnostics import Diagnostic
 from generator.load import fields
 from generator.load.yaml_lists import LISTS, double_quoted, written
 
-_NAMES = frozenset(f.name.rpartition(".")[2] for f in fields.FIELDS) | {
-    "slug",
-    "bio",
-    "url",
-    "fediverse",
-    "image",
-    "type",  # authors.yaml's (load/authors.py)
-}
+# A field's name (its last part: `author`) or a byline's in authors.yaml (`bio`).
+_NAMES = frozenset(f.name.rpartition(".")[2] for f in fields.FIELDS) | set(fields.AUTHOR_FIELDS)
 
 
 def missing_colon(

@@ -31,7 +31,7 @@ from generator.load.yaml_mistakes import indent_of
 KNOWN = frozenset(part for f in fields.FIELDS for part in f.name.split(".")) | frozenset(
     {"src", "alt", "caption", "focus", "width", "height", "text", "authors"}
 )
-KNOWN |= frozenset({"bio", "url", "fediverse", "type"})  # a byline's fields in authors.yaml
+KNOWN |= frozenset(fields.AUTHOR_FIELDS)  # a byline's fields in authors.yaml
 _KNOWN_NAMES = tuple(sorted(KNOWN))  # means_draft's closest match: `draf:` -> `draft`
 DEEPER = "is indented more than the item above it"  # `_deeper_item`'s slip
 
