@@ -64,20 +64,20 @@ def closest_tag(value: str) -> str | None:
     when none is close. A value without a region ('englsh', 'enn') is a misspelt language:
     matched with the languages' English and own names, then with the tags of languages
     alone, so that it is never given a region it did not have ('en-SH'). One with a
-    region ('en_gb') gets a tag with that region, else its language's alone ('en-vv' is
-    'en', never the 'en-VU' of Vanuatu, one letter away)."""
+    region ('en_gb', 'english-us') is its language's tag (read as above) with that region
+    when CLDR knows the pair, else its language's alone ('en-vv' is 'en', never the 'en-VU'
+    of Vanuatu, one letter away; 'english-us' is 'en-US', never Spanish's 'es-US')."""
     from babel.localedata import locale_identifiers
 
     typed = value.strip().replace("_", "-").lower()
-    if "-" in typed:
-        known = {i.replace("_", "-").lower(): i.replace("_", "-") for i in locale_identifiers()}
-        close = difflib.get_close_matches(typed, list(known), n=1, cutoff=0.6)
-        if close and close[0].split("-")[1:] == typed.split("-")[1:]:
-            return known[close[0]]
-        language = closest_tag(typed.split("-")[0]) if typed.split("-")[0] else None
-        regional = f"{language}-{typed.split('-', 1)[1]}".lower()  # 'englsh-GB': 'en-GB'
-        return known.get(regional, language)
-    return _closest_language(typed)
+    if "-" not in typed:
+        return _closest_language(typed)
+    head, region = typed.split("-", 1)
+    language = _closest_language(head) if head else None
+    if language is None:
+        return None
+    known = {i.replace("_", "-").lower(): i.replace("_", "-") for i in locale_identifiers()}
+    return known.get(f"{language}-{region}".lower(), language)  # 'englsh-GB': 'en-GB'
 
 
 # Names newsrooms give languages that CLDR's English names do not.

@@ -179,6 +179,9 @@ def test_a_language_without_cldr_data_is_named_not_mistaken_for_a_near_spelling(
         ("en_uk", "en-GB"),  # a region typed: the region's tag
         ("englsh-GB", "en-GB"),
         ("en-vv", "en"),  # no such region: the language, not 'en-VU' (Vanuatu)
+        ("english-us", "en-US"),  # a name with a region: that language's, not 'es-US'
+        ("german-de", "de-DE"),  # not 'en-DE'
+        ("dutch-be", "nl-BE"),  # not German's 'de-BE'
     ],
 )
 @pytest.mark.parametrize("where", ["front matter", "settings"])
