@@ -441,6 +441,22 @@ def test_with_base_the_copy_of_a_story_is_the_file_new_since_the_base(newsroom: 
     assert said.count("copy") == 1 and "storm.md:2: warning" not in said
 
 
+def test_a_new_story_dated_months_back_across_new_year_is_said_in_days(newsroom: Path) -> None:
+    """A story dated 2024-12-31, new beside one of 2025-06-20, is 171 days behind it, not
+    '1 year' (the calendar years' difference); one dated 2016-06-21 is 8 years behind."""
+    for date, back in (("2024-12-31", "171 days"), ("2016-06-21", "8 years")):
+        write_article(
+            newsroom,
+            "2025/06/late.md",
+            FRONT.replace("Storm Hits", "Late").replace("2025-06-20", date),
+        )
+        said = check_against_main(newsroom).stdout
+        assert (
+            f"late.md:3: warning: this story is new since main but dated {date}, {back} "
+            "before the newest story (2025-06-20)"
+        ) in said, said
+
+
 def test_a_new_story_dated_years_back_is_a_warning_naming_the_year_meant(
     newsroom: Path,
 ) -> None:

@@ -30,10 +30,7 @@ def backdated(
     for article in added:
         if article.draft or article.date > now or article.date >= newest - LEEWAY:
             continue
-        years = newest.year - article.date.year
-        back = (
-            f"{years} year{'s' * (years != 1)}" if years else f"{(newest - article.date).days} days"
-        )
+        back = _how_far_back(article.date, newest)
         shown = article.date.date().isoformat()
         found.append(
             warning(
@@ -47,6 +44,13 @@ def backdated(
             )
         )
     return found
+
+
+def _how_far_back(date: datetime, newest: datetime) -> str:
+    """'9 years' or '171 days': how long before `newest` the story is dated, in whole years
+    once a year or more (2024-12-31 is 171 days before 2025-06-20, not a year)."""
+    years = newest.year - date.year - ((newest.month, newest.day) < (date.month, date.day))
+    return f"{years} year{'s' * (years != 1)}" if years > 0 else f"{(newest - date).days} days"
 
 
 def _fix(article: Article, newest: datetime, now: datetime) -> str:
