@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import make_project, run_here
+from conftest import make_project, run_here, tiny_png
 
 LINES = [
     "---",
@@ -74,6 +74,33 @@ def test_a_look_alike_space_or_colon_is_named_on_its_line_and_its_fix_checks_cle
     assert fixed is not None, fix
     assert fixed[1] == LINES[line - 1]  # the line as it should be typed
     project = newsroom(tmp_path / "again", {line: fixed[1]})
+    assert errors(project) == []
+
+
+@pytest.mark.parametrize("field", ["  src: harbour.png", "  alt: The quay", "    text: Monday."])
+def test_a_look_alike_after_a_pictures_or_a_corrections_field_is_named_on_its_line(
+    tmp_path: Path, field: str
+) -> None:
+    """A picture's fields and a correction's `text:` are fields too: a non-breaking space
+    after their colon got YAML's error on the next line ('could not find expected ':''), or
+    for `src:` a fix quoting `alt:`'s value, which, followed, left the space where it was."""
+    project = newsroom(tmp_path, {})
+    (project / "content/harbour.png").write_bytes(tiny_png())
+    story = project / "content/harbour.md"
+    good = story.read_text("utf-8").replace(
+        "  author: Desk\n",
+        "  author: Desk\nimage:\n  src: harbour.png\n  alt: The quay\ncorrections:\n"
+        "  - date: 2025-06-02T10:00:00Z\n    text: Monday.\n",
+    )
+    number = good.split("\n").index(field) + 1
+    story.write_text(good.replace(field, field.replace(": ", f":{NBSP}")), "utf-8")
+    [(message, fix)] = errors(project)
+    key = field.strip().partition(":")[0]
+    assert message.startswith(
+        f"content/harbour.md:{number}: error: the space after '{key}:' is a non-breaking space"
+    ), message
+    assert fix == f"fix: retype the space with the space bar: '{field}'"
+    story.write_text(good, "utf-8")  # the fix followed
     assert errors(project) == []
 
 

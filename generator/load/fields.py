@@ -253,6 +253,14 @@ FIELDS = (
 # The fields of a byline in authors.yaml (load/authors.py).
 AUTHOR_FIELDS = ("slug", "bio", "url", "fediverse", "image", "type")
 
+# Every name a line of front matter or of authors.yaml starts with that newsdigest reads:
+# each part of a field's name (`credits`, `author`), a picture's fields (`src:` under
+# `image:`), a correction's `text:`, a byline's fields, and `authors:` (a slip of
+# `author:` that check moves under `credits:`).
+LINE_NAMES = frozenset(part for f in FIELDS for part in f.name.split(".")) | frozenset(
+    {"src", "alt", "caption", "focus", "width", "height", "text", "authors", *AUTHOR_FIELDS}
+)
+
 
 def top_level() -> tuple[str, ...]:
     """The fields at the top of the front matter, in the table's order."""

@@ -115,7 +115,7 @@ def _field(line: str) -> tuple[tuple[re.Pattern[str], str, str], str] | None:
     YAML's; else None."""
     for pattern in (_SPACE_AFTER, _SPACE_BEFORE, _ODD_COLON):
         found = pattern.fullmatch(line)
-        if found is not None and found["key"].split(".")[-1].lower() in _KNOWN:
+        if found is not None and found["key"].split(".")[-1].lower() in fields.LINE_NAMES:
             fixed = f"{found['lead']}{found['key']}: {found['rest']}".rstrip()
             odd = found["odd"].strip(" \t")[0]
             return (pattern, found["key"], odd), fixed
@@ -156,11 +156,3 @@ def _named(char: str) -> str:
     name = LOOK_ALIKE_NAMES.get(char) or unicodedata.name(char, "space").lower()
     shown = f" '{char}'" if char in _COLONS + "\uff1d" else ""
     return f"{'an' if name[0] in 'aeiou' else 'a'} {name}{shown} (U+{ord(char):04X})"
-
-
-# Every field's name, top-level or in a group (`author`, `src`), or of a byline in
-# authors.yaml (`bio`), lowered.
-_KNOWN = frozenset(f.name.split(".")[-1].lower() for f in fields.FIELDS) | {
-    *fields.top_level(),
-    *fields.AUTHOR_FIELDS,
-}

@@ -26,12 +26,7 @@ from generator.load.held_back import means_draft
 from generator.load.yaml_lists import LISTS, closing, double_quoted
 from generator.load.yaml_mistakes import indent_of
 
-# Every field name newsdigest reads, at the top or inside a group, and the names of
-# credits written at the top (which the checker moves under `credits:`).
-KNOWN = frozenset(part for f in fields.FIELDS for part in f.name.split(".")) | frozenset(
-    {"src", "alt", "caption", "focus", "width", "height", "text", "authors"}
-)
-KNOWN |= frozenset(fields.AUTHOR_FIELDS)  # a byline's fields in authors.yaml
+KNOWN = fields.LINE_NAMES  # every field name newsdigest reads, at the top or in a group
 _KNOWN_NAMES = tuple(sorted(KNOWN))  # means_draft's closest match: `draf:` -> `draft`
 DEEPER = "is indented more than the item above it"  # `_deeper_item`'s slip
 
