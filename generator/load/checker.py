@@ -268,7 +268,8 @@ class Checker(KeyChecks):
         return list(seen.items())
 
     def names(self, mapping: Mapping, key: str, label: str) -> list[tuple[str, int]]:
-        """distinct_items for names that make a page (topics, bylines), an invisible one an error"""
+        """distinct_items for names that make a page (topics, bylines): one with an invisible
+        character is an error, left out; a stray mark at an end (`Jane Doe"`) a warning."""
         named = [
             (name, line)
             for name, line in self.distinct_items(mapping, key, label)

@@ -63,6 +63,8 @@ def means_draft(key: str, known: tuple[str, ...]) -> bool:
 
 
 def means_corrections(key: str, known: tuple[str, ...]) -> bool:
+    """True for a key that is `corrections` misspelt (`corretions`) or a word of
+    corrections (`correction`, `errata`); not a field of another meaning (`collections`)."""
     letters = _letters(key)
     if key == "corrections" or not letters:
         return False
