@@ -11,6 +11,8 @@ from pathlib import Path
 
 from conftest import edit, make_project, run_here, write_article
 
+URL = "https://news.example.com/"
+
 
 def test_init_shows_and_suggests_a_title_with_a_backslash_as_typed(tmp_path: Path) -> None:
     typed = 'Daily "Quotes" & <News> \\ back'
@@ -28,9 +30,6 @@ def test_init_shows_and_suggests_a_title_with_a_backslash_as_typed(tmp_path: Pat
     assert run_here("build", cwd=root).returncode == 0
     page = (root / "site/index.html").read_text("utf-8")
     assert "<title>Daily &#34;Quotes&#34; &amp; \u2039News\u203a \\ back" in page, page[:400]
-
-
-URL = "https://news.example.com/"
 
 
 def test_an_image_credit_typed_as_a_list_is_told_to_drop_the_brackets(tmp_path: Path) -> None:

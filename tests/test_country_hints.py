@@ -364,6 +364,11 @@ def test_a_dateline_of_the_gaza_strip_or_the_west_bank_is_filed_under_palestine(
             f"country\n    fix: write the country, 'country: Palestine', and name {place} in "
             "the story or a tag\n"
         ) in result.stdout, result.stdout
+    assert (
+        "content/2025/06/s2.md:4: error: country 'Gaza' is a part of Palestine and of "
+        "Mozambique, not a country\n    fix: write the country, 'country: Palestine' or "
+        "'country: Mozambique', and name Gaza in the story or a tag\n"
+    ) in result.stdout, result.stdout
     _write_stories(project, ["Palestine"] * 3)
     _assert_clean_and_published_as(project, ["Palestine"] * 3)
 

@@ -63,6 +63,13 @@ class Server:
             time.sleep(0.1)
         pytest.fail(f"{what}: last answer {status}\n{body[:500]}\nlog:\n{self.log.read_text()}")
 
+    def wait_said(self, text: str) -> str:
+        """serve's output once it holds `text`, or as it is after a generous bound."""
+        deadline = time.monotonic() + 30
+        while text not in (said := self.log.read_text()) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        return said
+
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
@@ -372,9 +379,7 @@ def test_ctrl_c_is_how_serve_ends_stopped_and_status_0_as_readme_says(project: P
         halfway.sendall(b"GET /sub/ HTTP/1.1\r\nHost: 127.0.0.1\r\n")
         source = project / "content" / "2025" / "06" / "rain.md"
         source.write_text(source.read_text().replace("Rain arrives", "Monsoon arrives"))
-        deadline = time.monotonic() + 30
-        while "rebuilding" not in server.log.read_text() and time.monotonic() < deadline:
-            time.sleep(0.05)
+        server.wait_said("rebuilding")
         with idle, halfway:
             assert_ctrl_c_stops(server)  # while rebuilding, or just after on a fast machine
     finally:
@@ -409,10 +414,7 @@ def test_serve_build_and_check_count_a_settings_warning_as_a_warning(
     broken = good.replace("Test Desk", "Test <Daily>").replace("= 2", '= "x"')
     replace_file(settings, broken)
     server.wait_for("/sub/", lambda s, b: s == 500, "the error page")
-    deadline = time.monotonic() + 30
-    while "build failed (" not in server.log.read_text() and time.monotonic() < deadline:
-        time.sleep(0.1)
-    said = server.log.read_text()
+    said = server.wait_said("build failed (")
     assert "build failed (1 error, 1 warning); the browser shows" in said, said
     for command in ("check", "build"):
         ran = run_here(command, cwd=project)

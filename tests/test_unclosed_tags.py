@@ -9,7 +9,7 @@ from pathlib import Path
 
 import feedparser
 import pytest
-from conftest import VnuErrors, make_project, run_here, write_article
+from conftest import VnuErrors, edit, make_project, run_here, write_article
 from lxml import html
 
 FRONT = "title: Story\ndate: 2025-06-01T10:00:00+00:00\ncountry: India\ncredits:\n  author: Desk\n"
@@ -159,11 +159,7 @@ def test_one_line_of_many_unclosed_tags_is_said_once_with_how_many(
     assert "content/s.md:10: warning: the <i> here" in said[4] and "(2 times on" in said[4]
     github = run_here("check", "--format", "github", cwd=project).stdout
     assert github.count("::warning") == 3, github
-    story.write_text(
-        story.read_text("utf-8").replace(line, "a" + "<b>" * 5000 + "</b>" * 5000), "utf-8"
-    )
-    story.write_text(
-        story.read_text("utf-8").replace("<b><b><b><b><i><i>", "<b>x</b> <i>y</i>"), "utf-8"
-    )
+    edit(story, line, line + "</b>" * 5000)
+    edit(story, "<b><b><b><b><i><i>", "<b>x</b> <i>y</i>")
     again = run_here("check", cwd=project)
     assert again.returncode == 0 and "warning" not in again.stdout, again.stdout
