@@ -85,6 +85,7 @@ def test_marks_inside_a_headline_and_the_many_forms_of_a_mark(tmp_path: Path) ->
 
 def test_code_comments_and_drafts_say_nothing(tmp_path: Path) -> None:
     body = "Text.\n\n```\n# TODO: in code\n```\n\nRun `TODO` here. <!-- TKTK: check -->\n"
+    body += "\n<!-- a note to the desk,\nTODO: call the police again\n-->\nAfter it.\n"
     project = _room(tmp_path, DONE, body)
     assert run_here("check", cwd=project).stdout.endswith("no errors\n")
 
@@ -92,3 +93,10 @@ def test_code_comments_and_drafts_say_nothing(tmp_path: Path) -> None:
     write_article(project, "b.md", STORY)
     out = run_here("check", cwd=project).stdout
     assert "TK" not in out and "TODO" not in out, out
+
+
+def test_a_mark_after_a_comment_closes_on_its_line_is_said(tmp_path: Path) -> None:
+    body = "Text.\n\n<!-- a note\nto the desk --> FIXME: the toll\n"
+    project = _room(tmp_path, DONE, body)
+    out = run_here("check", cwd=project).stdout
+    assert "'FIXME' is still in the story" in out, out

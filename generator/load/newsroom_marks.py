@@ -26,7 +26,6 @@ _WHOLE = re.compile(
 _INSIDE = re.compile(r"(?<![\w-])(TK(?:TK)+|TODO|FIXME)(?![\w-])")
 _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+).*?\1")
-_COMMENT = re.compile(r"<!--.*?(?:-->|$)")
 
 
 def whole_mark(text: str) -> bool:
@@ -60,16 +59,17 @@ def body_marks(body: str, first_line: int) -> Iterator[tuple[int, str, str]]:
     `FIXME` in it; code (fenced blocks, `spans`) and HTML comments are passed over."""
     if "TK" not in body and "TODO" not in body and "FIXME" not in body:
         return  # most bodies: three substring searches instead of three patterns a line
-    fence = ""
+    fence, comment = "", False
     for number, line in enumerate(body.split("\n"), start=first_line):
         opened = _FENCE.match(line)
         if fence:
             fence = "" if opened and opened[1].startswith(fence) else fence
             continue
-        if opened:
+        if opened and not comment:
             fence = opened[1]
             continue
-        found = _INSIDE.search(_COMMENT.sub("", _CODE_SPAN.sub("", line)))
+        text, comment = _outside_comments(_CODE_SPAN.sub("", line), comment)
+        found = _INSIDE.search(text)
         if found:
             yield (
                 number,
@@ -78,6 +78,26 @@ def body_marks(body: str, first_line: int) -> Iterator[tuple[int, str, str]]:
                 f"write what is to come in place of {found[1]!r}, or keep the story off the "
                 "site with 'draft: true' until it is ready",
             )
+
+
+def _outside_comments(line: str, opened: bool) -> tuple[str, bool]:
+    """The text of `line` outside HTML comments (`opened`: a comment of the lines above is
+    still open), and whether one is still open at its end: `<!--` on one line, `TODO` on
+    the next, `-->` below is a comment, never read as the story's text."""
+    kept, rest = [], line
+    while rest:
+        if opened:
+            end = rest.find("-->")
+            if end < 0:
+                break
+            rest, opened = rest[end + 3 :], False
+        start = rest.find("<!--")
+        if start < 0:
+            kept.append(rest)
+            break
+        kept.append(rest[:start])
+        rest, opened = rest[start + 4 :], True
+    return "".join(kept), opened
 
 
 def story_marks(
