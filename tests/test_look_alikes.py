@@ -145,6 +145,7 @@ def test_a_fence_typed_with_other_dashes_is_named_on_its_line_with_both_lines_to
     ("fence", "named"),
     [
         ("...", "'...' (YAML's mark for the end of a document, not of front matter)"),
+        ("\u2026", "'…' (an ellipsis, which a word processor makes of YAML's '...')"),
         ("\u2014", "'—' (an em dash, which a word processor makes of the hyphens of '---')"),
     ],
 )

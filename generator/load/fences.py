@@ -24,8 +24,10 @@ def _not_a_fence(line: str) -> str | None:
     typed = line.strip()
     if typed == "---" or not _LOOKS_LIKE.match(line):
         return None
-    if typed in ("...", "\u2026"):
-        return f"'{typed}' (YAML's mark for the end of a document, not of front matter)"
+    if typed == "\u2026":
+        return "'\u2026' (an ellipsis, which a word processor makes of YAML's '...')"
+    if typed == "...":
+        return "'...' (YAML's mark for the end of a document, not of front matter)"
     if set(typed) == {"-"}:  # '--', '----'
         return f"'{typed}' ({len(typed)} dashes)" if len(typed) > 1 else None
     odd = [c for c in dict.fromkeys(typed) if c != "-"]
