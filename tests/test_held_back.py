@@ -158,6 +158,24 @@ def test_draft_indented_under_credits_is_an_error(tmp_path: Path) -> None:
     assert run_here("check", cwd=project).returncode == 0
 
 
+def test_draft_indented_under_credits_of_a_draft_is_a_warning_not_publishing(
+    tmp_path: Path,
+) -> None:
+    """The story's own 'draft: true' holds it back: the indented line is a warning to
+    delete, not an error saying the story would be published (it was, as first landed)."""
+    project = _room(tmp_path, "draft: true\n" + STORY + "  draft: true")
+
+    checked = run_here("check", cwd=project)
+
+    assert checked.returncode == 0, checked.stdout
+    assert (
+        "content/a.md:8: warning: 'draft:' is indented under 'credits:', where it is not read; "
+        "the story's 'draft: true' keeps it off the site, and once that line is gone, this one "
+        "will not\n    fix: delete the line 'draft:'\n"
+    ) in checked.stdout, checked.stdout
+    assert "would be published" not in checked.stdout
+
+
 @pytest.mark.parametrize("folder", ["drafts", "_drafts", "Drafts", "unpublished", "embargoed"])
 def test_a_story_in_a_drafts_folder_without_a_draft_line_is_an_error(
     tmp_path: Path, folder: str

@@ -108,10 +108,12 @@ class KeyChecks(Reports):
             if slip is not None:  # `summary Floods: what next`: the colon after 'summary'
                 self.error(mapping.line_of(key), *slip)
                 continue
-            drafted = mapping.get("draft") is True
-            held = field_slip(key, mapping[key], known, drafted) if not prefix else None
-            if prefix and (nested := nested_draft(prefix, key, mapping[key])):
-                held = (True, *nested)
+            drafted = self.doc.front.get("draft") is True  # held back whatever the slip
+            held = (
+                nested_draft(prefix, key, mapping[key], drafted)  # `  draft:` under `credits:`
+                if prefix
+                else field_slip(key, mapping[key], known, drafted)
+            )
             if held is not None:  # `Draft: true`, `published: false`: it would be published
                 (self.error if held[0] else self.warn)(mapping.line_of(key), *held[1:])
                 continue

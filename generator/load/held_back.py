@@ -73,14 +73,20 @@ def means_corrections(key: str, known: tuple[str, ...]) -> bool:
     )
 
 
-def nested_draft(prefix: str, key: str, value: Any) -> tuple[str, str] | None:
-    """(message, fix) for `draft:` (or a slip of it) indented under a group (`credits:`),
-    where it is not read; None for any other key."""
+def nested_draft(
+    prefix: str, key: str, value: Any, drafted: bool = False
+) -> tuple[bool, str, str] | None:
+    """(is an error, message, fix) for `draft:` (or a slip of it) indented under a group
+    (`credits:`), where it is not read; None for any other key. `drafted`: the story says
+    `draft: true` at the left edge, which holds it back (a warning, as in `field_slip`)."""
     if not (key == "draft" or means_draft(key, ("draft",))):
         return None
     group = prefix.rstrip(".")
+    if drafted:
+        return _beside_draft(f"'{key}:' is indented under '{group}:', where it is not read", key)
     word = _word(value) if _word(value) in _OFF else "true"
     return (
+        True,
         f"'{key}:' is indented under '{group}:', where it is not read, so the story would "
         "be published",
         f"move it to the start of its line, with no spaces before it: draft: {word}",
@@ -112,13 +118,18 @@ def field_slip(
     else:
         return None
     if drafted and found[0]:
-        return (
-            False,
-            f"'{key}:' is not a field newsdigest knows; the story's 'draft: true' keeps it "
-            "off the site, and once that line is gone, this one will not",
-            f"delete the line '{key}:'",
-        )
+        return _beside_draft(f"'{key}:' is not a field newsdigest knows", key)
     return found
+
+
+def _beside_draft(said: str, key: str) -> tuple[bool, str, str]:
+    """A warning for a slip beside the story's 'draft: true', which holds it back already."""
+    return (
+        False,
+        f"{said}; the story's 'draft: true' keeps it off the site, and once that line is "
+        "gone, this one will not",
+        f"delete the line '{key}:'",
+    )
 
 
 def _draft_slip(key: str, value: Any) -> tuple[str, str]:
