@@ -281,7 +281,7 @@ def write_site(
     kept: Kept | None = None,
     listing: Collection[str] | None = None,
     cloned: bool = False,
-    direct: Callable[[Path], None] | None = None,  # told a new staging folder: WrittenFiles
+    direct: Callable[[Path], None] | None = None,
 ) -> WriteStats:
     """Write all files as the new site at `output`, replacing the old one in one step.
 
@@ -296,6 +296,7 @@ def write_site(
     hard links to every file of the output in them (generator.write.early).
     `listing`: every file and symlink in the output now (relative paths), when the
     caller walked it already; else it is walked here, to keep files someone else put there.
+    `direct`: told a new staging folder (no older site), its pages then `WrittenFile`s.
     """
     output = output.absolute()
     staging, previous = staging_names(output)
