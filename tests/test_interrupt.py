@@ -127,10 +127,11 @@ def test_ctrl_c_while_the_build_waits_for_its_walk_of_the_output_says_interrupte
 def test_ctrl_c_in_a_first_build_leaves_no_site_and_nothing_beside_it(tmp_path: Path) -> None:
     """A first build's workers write its pages into the staging folder themselves; Ctrl-C
     as the build's own process writes its first file (a feed: every page is written by
-    then) ends the build with no site and nothing left where it would be."""
+    then) ends the build with no site and nothing left where it would be. Two workers on
+    any machine (one core would render the pages in the build's own process)."""
     project = newsroom(tmp_path / "project", 60)
     site = tmp_path / "site"
-    process = paused_build(project, site, "write_new", 1)
+    process = paused_build(project, site, "write_new", 1, "--jobs", "2")
     assert len(list(tmp_path.glob(".site.staging-*/2024/*/*/*/index.html"))) == 60
     os.killpg(process.pid, signal.SIGINT)
     _, err = process.communicate(timeout=120)
