@@ -1,8 +1,8 @@
 """What a build takes down: the stories' pages the last build wrote into the output folder
-that this one does not (a story file renamed, re-dated, given another slug, deleted or made
-a draft), each a warning on the build that removes it, once, with the fix that keeps its
-address (`aliases:`) and its feed id (`id:`); a page of a story this build leaves out (a
-draft, one dated ahead: a preview wrote it) with what publishes it (tester T13). `check
+that this one does not (a story file renamed, re-dated, given another slug or deleted),
+each a warning on the build that removes it, once, with the fix that keeps its address
+(`aliases:`) and its feed id (`id:`); a page of a story this build leaves out (made a
+draft, or dated ahead: a preview wrote it) with what publishes it (tester T13). `check
 --base` says it before the change is merged; this says it to a newsroom that builds
 without git or pull requests (tester5 F2)."""
 
