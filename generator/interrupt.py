@@ -26,7 +26,10 @@ KeyboardInterrupt, not KeyboardInterrupt itself: CPython (3.11) takes a Keyboard
 that leaves code run by `exec` or `eval` of a text (the methods `dataclass` and
 `namedtuple` make as a module is imported, often during serve's first build) for one
 never handled, even when it is caught further up, and ends the process by SIGINT once it
-has exited (serve printed `stopped`, then died by SIGINT instead of exiting 0). Once a
+has exited, when run as `python -m generator` (serve printed `stopped`, then died by
+SIGINT instead of exiting 0; the `newsdigest` script's `sys.exit` is taken as is). A
+build's Ctrl-C is Python's own KeyboardInterrupt: under `-m`, one landing in such code
+ends the build by SIGINT after `newsdigest: interrupted`, not with status 130. Once a
 command's work is done (the site written, serve stopped), Ctrl-C changes nothing more
 (`work_done`): it is ignored until the process ends, so it cannot turn a finished build
 into an interrupted one.
