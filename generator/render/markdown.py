@@ -395,8 +395,11 @@ class BodyRenderer(_Addresses):
             return converted
         kept = (lambda tag: True) if self.trusted_html else ALLOWED_TAGS.__contains__
         converted, found = unclosed.ended(converted, kept)
+        if not found:
+            return converted
+        typed_at = unclosed.Typed(self._masked())
         for tag, typed, nth, ended_by in found:
-            line, rest = unclosed.line_of(self._masked(), typed, nth)
+            line, rest = typed_at.line_of(typed, nth)
             at = article.body_line + line
             said = unclosed.words(tag, rest, ended_by)
             self.context.problems.append(warning(article.source, at, *said))

@@ -9,12 +9,13 @@ when a block starts or ends (a paragraph, a list item, a table cell, a heading, 
 is ended there, so what the editor typed stays inside its own paragraph; one still open
 inside another inline element when that one's end tag comes (`<a href=...>link <b>bold</a>`)
 is ended before that end tag, as a browser would not (it carries the `<b>` on after the
-`</a>`, to the end of the story); `line_of` finds where it was typed, for the warning
-(`words`).
+`</a>`, to the end of the story); `Typed.line_of` finds where it was typed, for the
+warning (`words`).
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 
@@ -65,9 +66,11 @@ def ended(converted: str, kept: Callable[[str], bool]) -> tuple[str, list[Unclos
             open_tags = []
         elif tag in PHRASING and kept(tag) and not match.group().endswith("/>"):
             if closing:
-                names = [name for name, *_ in open_tags]
-                if tag in names:  # ends it, and what was opened inside it, before it
-                    at = len(names) - 1 - names[::-1].index(tag)
+                # the last one opened, searched from the end: most often the last of all
+                at = next(
+                    (n for n in reversed(range(len(open_tags))) if open_tags[n][0] == tag), -1
+                )
+                if at >= 0:  # ends it, and what was opened inside it, before it
                     inner = open_tags[at + 1 :]
                     out.append(converted[done : match.start()])
                     done = match.start()
@@ -84,18 +87,34 @@ def ended(converted: str, kept: Callable[[str], bool]) -> tuple[str, list[Unclos
     return "".join(out), found
 
 
-def line_of(masked: str, typed: str, nth: int) -> tuple[int, str]:
-    """(0-based line, the rest of that line from the start tag) of the `nth` place (from 0;
-    the last when there are fewer) where the start tag `typed` is typed in `masked` (the
-    body with its code blanked); the first `<tag` when it is not typed as converted."""
-    starts = [m.start() for m in re.finditer(re.escape(typed), masked)]
-    if not starts:
-        name = re.escape(typed[1:].split(None, 1)[0].rstrip(">/"))
-        starts = [m.start() for m in re.finditer(rf"<{name}(?=[\s/>])", masked, re.I)]
-    if not starts:
-        return 0, typed
-    at = starts[min(nth, len(starts) - 1)]
-    return masked.count("\n", 0, at), masked[at:].split("\n", 1)[0]
+class Typed:
+    """Where start tags are typed in `masked` (a body with its code blanked), each tag
+    searched for once and each line found by bisection: searched anew for every tag left
+    open, a line of 5,000 `<b>` took 1.4 s, and 10,000 5.3 s."""
+
+    def __init__(self, masked: str) -> None:
+        self.masked = masked
+        self.newlines = [m.start() for m in re.finditer("\n", masked)]
+        self.places: dict[str, list[int]] = {}
+
+    def line_of(self, typed: str, nth: int) -> tuple[int, str]:
+        """(0-based line, the rest of that line from the start tag) of the `nth` place (from
+        0; the last when there are fewer) where the start tag `typed` is typed; the first
+        `<tag` when it is not typed as converted."""
+        starts = self.places.get(typed)
+        if starts is None:
+            starts = [m.start() for m in re.finditer(re.escape(typed), self.masked)]
+            if not starts:
+                name = re.escape(typed[1:].split(None, 1)[0].rstrip(">/"))
+                found = re.finditer(rf"<{name}(?=[\s/>])", self.masked, re.I)
+                starts = [m.start() for m in found]
+            self.places[typed] = starts
+        if not starts:
+            return 0, typed
+        at = starts[min(nth, len(starts) - 1)]
+        line = bisect.bisect(self.newlines, at)
+        end = self.newlines[line] if line < len(self.newlines) else len(self.masked)
+        return line, self.masked[at:end]
 
 
 _WHAT = {"a": "one link", "b": "bold", "strong": "bold", "i": "italic", "em": "italic"}
