@@ -47,6 +47,14 @@ STORY = (
         ),
         (
             "tags",
+            '[Politics, Politics"]',  # the name without its mark is there already: once
+            8,
+            "tags: 'Politics\"' has '\"' at its end, a quote mark with no partner",
+            "fix: remove the '\"': write tags: [Politics]\n",
+            "[Politics]",
+        ),
+        (
+            "tags",
             "[Politics, /Economy]",
             8,
             "tags: '/Economy' has '/' at its start, a slash left over",

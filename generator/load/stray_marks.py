@@ -62,7 +62,7 @@ def stray_warning(
     if not mark or not without_stray(name):
         return None
     what = "a quote mark with no partner" if mark in _QUOTES else f"a {_NAMES[mark]} left over"
-    kept = [written(without_stray(n) or n) for n in dict.fromkeys(names)]
+    kept = [written(n) for n in dict.fromkeys(without_stray(n) or n for n in names)]
     line = f"{key}: {kept[0]}" if one and len(kept) == 1 else f"{key}: [{', '.join(kept)}]"
     return (
         f"{label}: {name!r} has {mark!r} at its {'start' if name.strip()[0] == mark else 'end'}, "
