@@ -163,3 +163,23 @@ def test_one_line_of_many_unclosed_tags_is_said_once_with_how_many(
     edit(story, "<b><b><b><b><i><i>", "<b>x</b> <i>y</i>")
     again = run_here("check", cwd=project)
     assert again.returncode == 0 and "warning" not in again.stdout, again.stdout
+
+
+def test_repeats_on_one_line_whose_fixes_differ_give_the_first_fix_and_say_so(
+    tmp_path: Path,
+) -> None:
+    """Repeats of one problem on a line whose fixes differ (each quotes its own text) are
+    said once with the first one's fix and "and likewise for the other N"; both fixed, the
+    check is clean."""
+    project = make_project(tmp_path / "p")
+    story = write_article(project, "s.md", FRONT, "Text.\n\n## <b>One <b>two\n")
+    said = run_here("check", cwd=project).stdout
+    assert (
+        "content/s.md:10: warning: the <b> here has no </b> in its heading: it is ended where "
+        "the heading ends (left open, it would make the rest of the story bold) (2 times on "
+        "this line, said once)\n    fix: write </b> where it should end, in the same heading: "
+        "<b>One</b> (and likewise for the other 1)\n"
+    ) in said, said
+    edit(story, "<b>One <b>two", "<b>One</b> <b>two</b>")
+    again = run_here("check", cwd=project)
+    assert again.returncode == 0 and "warning" not in again.stdout, again.stdout
