@@ -467,6 +467,34 @@ def test_two_topics_typed_without_a_comma_between_get_the_list_of_both(
     assert published_topics(project) == ["Weather", "Floods"]
 
 
+def test_topics_typed_on_three_lines_are_one_error_whose_fix_keeps_all_three(
+    tmp_path: Path,
+) -> None:
+    project = make_project(tmp_path / "p")
+    typed = "tags: [Weather]\ntags: [Floods, Weather]\ntags: Rain"
+    path = write_article(project, "2025/06/story.md", GOOD.replace("tags: [Rain]", typed))
+    status, out = checked(project)
+    assert status == 1 and "Traceback" not in out, out
+    assert (
+        "content/2025/06/story.md:8: error: tags: given 3 times (on lines 7, 8 and 9); only "
+        "one value is allowed" in out
+    ), out
+    assert out.count("error:") == 1, out
+    follow_tags_fix(project, path, typed, out)
+    assert published_topics(project) == ["Weather", "Floods", "Rain"]
+
+
+def test_a_headline_typed_three_times_is_one_error_naming_every_line(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p")
+    front = GOOD.replace("tags: [Rain]", "tags: [Rain]\ntitle: Two\ntitle: Three")
+    write_article(project, "2025/06/story.md", front)
+    status, out = checked(project)
+    assert status == 1 and "Traceback" not in out, out
+    [line] = [line for line in out.splitlines() if "given" in line]
+    assert line.endswith("title: given 3 times (on lines 2, 8 and 9); only one value is allowed")
+    assert fix_lines(out) == ["fix: keep one of the 3 'title:' lines and delete the others"]
+
+
 @pytest.mark.parametrize(
     ("typed", "topics"),
     [

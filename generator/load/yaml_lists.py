@@ -323,37 +323,57 @@ def text_list(text: str, every: bool = True) -> list[str] | None:
 def duplicate_errors(
     source: str, duplicates: list[tuple[str, int, int]], data: Any = None
 ) -> list[Diagnostic]:
-    """An error for each field given twice (key, first line, second line) in `data` (the
-    front matter read: its mappings keep the first value, `shadowed`). For a list of names
-    (`tags: Weather` then `tags: Floods`) the fix is one line with the items of both."""
-    found = []
+    """An error for each field given more than once (key, first line, next line) in
+    `data` (the front matter read: its mappings keep the last value, `shadowed` the
+    others), on its second line. For a list of names (`tags: Weather` then `tags:
+    Floods`) the fix is one line with the items of every one."""
+    chains: list[tuple[str, list[int]]] = []  # a key's lines in one mapping, in order
     for key, first, second in duplicates:
-        both = _both_lists(key, second, data) if key in LIST_FIELDS else None
+        chain = next((c for k, c in chains if k == key and c[-1] == first), None)
+        if chain is None:
+            chains.append((key, [first, second]))
+        else:
+            chain.append(second)
+    found = []
+    for key, lines in chains:
+        names = _both_lists(key, lines[1], data) if key in LIST_FIELDS else None
+        count = len(lines)
+        said = (
+            f"given twice (first on line {lines[0]})"
+            if count == 2
+            else f"given {count} times (on lines {', '.join(map(str, lines[:-1]))} and {lines[-1]})"
+        )
+        all_, others = ("both", "other") if count == 2 else (f"all {count}", "others")
         found.append(
             error(
                 source,
-                second,
-                f"{key}: given twice (first on line {first}); only one value is allowed",
-                f"write one '{key}:' line with the items of both, and delete the other: "
-                f"{key}: [{', '.join(both)}]"
-                if both
-                else f"delete one of the two '{key}:' lines",
+                lines[1],
+                f"{key}: {said}; only one value is allowed",
+                f"write one '{key}:' line with the items of {all_}, and delete the {others}: "
+                f"{key}: [{', '.join(names)}]"
+                if names
+                else f"delete one of the two '{key}:' lines"
+                if count == 2
+                else f"keep one of the {count} '{key}:' lines and delete the others",
             )
         )
     return found
 
 
 def _both_lists(key: str, second: int, data: Any) -> list[str] | None:
-    """The names of both values of `key` (the one on line `second` and the one before it)
-    in `data` or a set of fields in it, in order and once each; None when either is not
-    names."""
+    """The names of every value of `key` (one of them on line `second`) in `data` or a set
+    of fields in it, in order and once each; None when any is not names. A key typed three
+    times (`tags:` on lines 7, 8 and 9) gives the names of all three to each repeat."""
     for mapping in (data, *(data.values() if isinstance(data, dict) else ())):
-        if getattr(mapping, "lines", {}).get(key) != second:
+        if not isinstance(mapping, dict) or key not in getattr(mapping, "lines", {}):
             continue
-        before = [value for name, value, _ in getattr(mapping, "shadowed", ()) if name == key]
-        values = [before[-1], mapping[key]] if before else []
+        shadowed = getattr(mapping, "shadowed", ())
+        typed = [(line, value) for name, value, line in shadowed if name == key]
+        typed.append((mapping.lines[key], mapping[key]))
+        if second not in (line for line, _ in typed):
+            continue
         names: list[str] = []
-        for value in values:
+        for _, value in sorted(typed, key=lambda pair: pair[0]):
             items = text_list(value) if isinstance(value, str) else value
             if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
                 return None
