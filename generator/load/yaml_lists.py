@@ -365,11 +365,12 @@ def _both_lists(key: str, second: int, data: Any) -> list[str] | None:
     of fields in it, in order and once each; None when any is not names. A key typed three
     times (`tags:` on lines 7, 8 and 9) gives the names of all three to each repeat."""
     for mapping in (data, *(data.values() if isinstance(data, dict) else ())):
-        if not isinstance(mapping, dict) or key not in getattr(mapping, "lines", {}):
+        lines = getattr(mapping, "lines", None) if isinstance(mapping, dict) else None
+        if not isinstance(lines, dict) or key not in lines:
             continue
         shadowed = getattr(mapping, "shadowed", ())
         typed = [(line, value) for name, value, line in shadowed if name == key]
-        typed.append((mapping.lines[key], mapping[key]))
+        typed.append((lines[key], mapping[key]))
         if second not in (line for line, _ in typed):
             continue
         names: list[str] = []
