@@ -437,6 +437,10 @@ def test_a_folders_readme_in_content_is_notes_for_editors_and_not_published(
     said = run_here("check", cwd=project).stdout
     assert "content/README.md:1: warning: this file is not published" in said
     assert "rename the file to the story's own name ending in '.md'" in said
+    for _ in range(2):  # a build, then one that lists content/ from the walk (stages.listed)
+        built = run_here("build", cwd=project)
+        said = built.stdout + built.stderr
+        assert "content/README.md:1: warning: this file is not published" in said
 
     (project / "content/notes.md").write_text("# Other notes\n", encoding="utf-8")
     lines = run_here("check", cwd=project).stdout.splitlines()

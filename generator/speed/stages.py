@@ -334,12 +334,13 @@ def listed(
     found: list[tuple[Path, str]] = []
     problems: list[Diagnostic] = []
     current, child = None, child_maker(content_dir)
+    readme = "readme" in text.lower()  # else no name is a folder's notes (editors_notes)
     for name in names:
         folder, _, file = name.rpartition("/")
         if folder != current:
             current, child = folder, child_maker(content_dir / folder if folder else content_dir)
         path = child(file)  # made once: find_articles' own path, for the checks and the list
-        if (notes := editors_notes(name, path)) is not None:
+        if readme and (notes := editors_notes(name, path)) is not None:
             problems.extend(notes)  # README.md: the folder's notes, not a story
             continue
         if not file.endswith(".md"):
